@@ -1,0 +1,71 @@
+"""The article record that flows through ingest → clean → enrich → index.
+
+One dataclass for every input kind, so that each later stage reads and writes
+named fields instead of passing dicts around.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+
+def content_hash(raw: str) -> str:
+    """Hash of the raw input: the key for incremental indexing and the enrichment cache."""
+    return hashlib.sha1(raw.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+@dataclass
+class Article:
+    id: str
+    url: str
+    source: str
+    raw: str
+    kind: str = "text"  # text | html: tells the cleaner which path to take
+    title: str = ""
+    published: date | None = None
+    text: str = ""  # clean body, filled by the cleaner
+    content_hash: str = ""
+    path: str | None = None  # the file it came from, for --prune and reindex
+    meta: dict[str, Any] = field(default_factory=dict)  # unknown input keys, kept
+    # enrichments
+    author: str | None = None
+    credit: str | None = None
+    dateline: str | None = None
+    language: str | None = None
+    translation: dict[str, Any] | None = None
+    mentions: list[dict[str, Any]] = field(default_factory=list)
+    entities: dict[str, list[str]] = field(default_factory=dict)
+    removed: list[dict[str, str]] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if not self.content_hash:
+            self.content_hash = content_hash(self.raw)
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["published"] = self.published.isoformat() if self.published else None
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Article":
+        d = dict(d)
+        if d.get("published"):
+            d["published"] = date.fromisoformat(d["published"][:10])
+        return cls(**d)
+
+
+@dataclass
+class IngestError:
+    """A skipped input: reported with where and why, never raised."""
+
+    path: str
+    reason: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = {"path": self.path, "reason": self.reason}
+        if self.line is not None:
+            d["line"] = self.line
+        return d
