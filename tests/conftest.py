@@ -21,3 +21,21 @@ def gold(shared_dir: Path) -> dict:
     import json
 
     return json.loads((shared_dir / "gold" / "seeds.json").read_text())
+
+
+@pytest.fixture(scope="session")
+def seeds_index(tmp_path_factory) -> Path:
+    """A real index of seeds/, built once per test session through the indexer."""
+    from search import Store, indexer
+
+    path = tmp_path_factory.mktemp("seeds-index")
+    result = indexer.run(Store(path), [str(SEEDS)])
+    assert result["indexed"] == 5, result
+    return path
+
+
+@pytest.fixture(scope="session")
+def seeds_archive(seeds_index):
+    from search import open_index
+
+    return open_index(seeds_index)

@@ -1,0 +1,30 @@
+"""newsarchive's engine: ingest, clean, enrich, index and search news archives.
+
+The public API used by the CLI and the web app alike.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .archive import Archive
+from .article import Article, IngestError
+from .query import QueryError, SearchResult, get_document, list_entities, run_search, stats
+from .store import IndexBusy, IndexMissing, Store
+
+__all__ = [
+    "Archive", "Article", "IngestError", "IndexBusy", "IndexMissing", "QueryError",
+    "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
+]
+
+
+def open_index(path: str | Path | None = None) -> Archive:
+    """Open the archive at `path` (default: $NEWSARCHIVE_INDEX or ./index)."""
+    return Archive(path)
+
+
+def search(query: str = "", filters: dict[str, list[str]] | None = None, facets=None, page: int = 1,
+           per_page: int = 10, sort: str = "relevance", index: Archive | str | Path | None = None) -> SearchResult:
+    archive = index if isinstance(index, Archive) else open_index(index)
+    from .schema import FACETS
+
+    return run_search(archive, query, filters, FACETS if facets is None else facets, page, per_page, sort)

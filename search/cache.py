@@ -1,0 +1,107 @@
+"""SQLite tables that outlive generations (the enrichment cache) or travel with one (the catalog).
+
+Enrichment results are keyed by content (raw hash for cleaning, clean-text hash for
+language/translation/entities) plus a fingerprint of the code that produced them, so an
+unchanged article is never processed twice and a code change invalidates exactly what
+it affects.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+
+@lru_cache(maxsize=None)
+def code_fingerprint(*packages: str) -> str:
+    """Hash of the source files (and shipped data) of the given modules/packages."""
+    here = Path(__file__).resolve().parent
+    h = hashlib.sha1()
+    for name in packages:
+        p = here / name
+        files = sorted(p.rglob("*")) if p.is_dir() else [p.with_suffix(".py")]
+        for f in files:
+            if f.is_file() and f.suffix in (".py", ".json", ".txt", ".tsv", ".npz") and "__pycache__" not in f.parts:
+                h.update(f.relative_to(here).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:12]
+
+
+def _connect(path: Path, wal: bool) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=30)
+    # The catalog is copied file-by-file into the next generation: no WAL side files there.
+    con.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
+    con.execute("PRAGMA synchronous=NORMAL")
+    return con
+
+
+class Cache:
+    """stage1: cleaning results by raw-content hash; stage2: enrichments by clean-text hash."""
+
+    def __init__(self, path: Path):
+        self.con = _connect(path, wal=True)
+        self.con.execute("CREATE TABLE IF NOT EXISTS stage1 (key TEXT PRIMARY KEY, keys TEXT, data TEXT)")
+        self.con.execute("CREATE TABLE IF NOT EXISTS stage2 (key TEXT PRIMARY KEY, data TEXT)")
+
+    def get1(self, key: str) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT data FROM stage1 WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def keys1(self, key: str) -> list[str] | None:
+        row = self.con.execute("SELECT keys FROM stage1 WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put1(self, key: str, line_keys: list[str], data: dict[str, Any]) -> None:
+        self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, json.dumps(line_keys), json.dumps(data)))
+
+    def get2(self, key: str) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT data FROM stage2 WHERE key=?", (key,)).fetchone()
+        return json.loads(row[0]) if row else None
+
+    def put2(self, key: str, data: dict[str, Any]) -> None:
+        self.con.execute("INSERT OR REPLACE INTO stage2 VALUES (?,?)", (key, json.dumps(data)))
+
+    def commit(self) -> None:
+        self.con.commit()
+
+    def close(self) -> None:
+        self.con.commit()
+        self.con.close()
+
+
+CATALOG_COLUMNS = ("id", "root", "path", "source", "content_hash", "tpl_hash", "text_hash", "record_hash", "info")
+
+
+class Catalog:
+    """Per-generation list of documents and the hashes that decide what a run must redo."""
+
+    def __init__(self, path: Path):
+        self.con = _connect(path, wal=False)
+        self.con.execute(
+            "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, root TEXT, path TEXT, source TEXT,"
+            " content_hash TEXT, tpl_hash TEXT, text_hash TEXT, record_hash TEXT, info TEXT)"
+        )
+
+    def all(self) -> dict[str, dict[str, Any]]:
+        cur = self.con.execute(f"SELECT {', '.join(CATALOG_COLUMNS)} FROM docs")
+        return {row[0]: dict(zip(CATALOG_COLUMNS, row)) for row in cur}
+
+    def upsert(self, rows: Iterable[dict[str, Any]]) -> None:
+        self.con.executemany(
+            f"INSERT OR REPLACE INTO docs VALUES ({', '.join('?' * len(CATALOG_COLUMNS))})",
+            ([r.get(c) for c in CATALOG_COLUMNS] for r in rows),
+        )
+
+    def delete(self, ids: Iterable[str]) -> None:
+        self.con.executemany("DELETE FROM docs WHERE id=?", ((i,) for i in ids))
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        return iter(self.all().values())
+
+    def close(self) -> None:
+        self.con.commit()
+        self.con.close()

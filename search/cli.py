@@ -1,0 +1,370 @@
+"""The `newsarchive` command: a thin click layer over the engine; the only module that prints.
+
+Exit codes: 0 ok (also when some inputs were skipped), 1 nothing could be indexed or an
+internal error, 2 bad usage or query, 3 index missing or unreadable, 4 another index
+run holds the lock.
+"""
+from __future__ import annotations
+
+import functools
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from .schema import FACETS
+
+EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_NO_INDEX, EXIT_BUSY = 0, 1, 2, 3, 4
+
+index_option = click.option(
+    "--index", "index_dir", envvar="NEWSARCHIVE_INDEX", default="index", show_default=True,
+    type=click.Path(file_okay=False), help="Index directory (env NEWSARCHIVE_INDEX).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False)
+
+
+def _emit_json(data: Any) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"newsarchive: {message}", err=True)
+    sys.exit(code)
+
+
+def handle_errors(fn):
+    """Turn the engine's errors into a message and an exit code: never a traceback."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        from . import IndexBusy, IndexMissing, QueryError
+
+        try:
+            return fn(*args, **kwargs)
+        except QueryError as exc:
+            _fail(f"bad query: {exc}", EXIT_USAGE)
+        except IndexMissing as exc:
+            _fail(str(exc), EXIT_NO_INDEX)
+        except IndexBusy as exc:
+            _fail(f"{exc}; try again when it has finished", EXIT_BUSY)
+        except KeyboardInterrupt:
+            _fail("interrupted; the live index is unchanged", EXIT_FAIL)
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # last line of defence
+            if os.environ.get("NEWSARCHIVE_DEBUG"):
+                raise
+            _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)", EXIT_FAIL)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="newsarchive")
+def cli() -> None:
+    """Full-text search for news archives: ingest, clean, flag machine translation,
+    merge entity spellings, search with facets."""
+
+
+# ------------------------------------------------------------------ indexing
+class _Progress:
+    """Rate and ETA on a terminal; silent when output is piped (cron, CI)."""
+
+    def __init__(self, enabled: bool):
+        self.enabled = enabled
+        self.progress = None
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self):
+        if self.enabled:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeRemainingColumn
+            from rich.text import Text
+
+            class Rate(ProgressColumn):
+                def render(self, task):
+                    return Text(f"{task.speed:,.0f}/s" if task.speed else "", style="progress.data.speed")
+
+            self.progress = Progress(
+                TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(), Rate(),
+                TimeRemainingColumn(), console=_console(stderr=True), transient=True,
+            )
+            self.progress.start()
+        return self
+
+    def __call__(self, stage: str, done: int, total: int | None) -> None:
+        if self.progress is None:
+            return
+        if stage not in self.tasks:
+            self.tasks[stage] = self.progress.add_task(stage, total=total)
+        self.progress.update(self.tasks[stage], completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self.progress is not None:
+            self.progress.stop()
+
+
+def _print_summary(result: dict[str, Any]) -> None:
+    con = _console()
+    con.print(
+        f"[bold]{result['indexed']}[/] indexed ({result['added']} new, {result['changed']} changed), "
+        f"{result['unchanged']} unchanged, {result['removed']} removed, "
+        f"{len(result['failed'])} skipped in {result['seconds']:.1f}s → {result['generation']}"
+    )
+    for f in result["failed"]:
+        where = f["path"] + (f":{f['line']}" if f.get("line") else "")
+        con.print(f"  [yellow]skipped[/] {where}: {f['reason']}", markup=True)
+
+
+def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool) -> None:
+    from . import Store, indexer
+
+    with _Progress(enabled=sys.stderr.isatty() and not as_json) as progress:
+        result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress)
+    if as_json:
+        _emit_json(result)
+    else:
+        _print_summary(result)
+    nothing = result["indexed"] == 0 and result["unchanged"] == 0 and result["failed"]
+    sys.exit(EXIT_FAIL if nothing else EXIT_OK)
+
+
+@cli.command("index")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--prune", is_flag=True, help="Remove documents whose source file is gone.")
+@index_option
+@json_option
+@handle_errors
+def index_cmd(paths, prune, index_dir, as_json):
+    """Index files and folders (text, HTML, WARC, JSON Lines); only new and changed articles are processed."""
+    _run_index(index_dir, list(paths), prune, False, as_json)
+
+
+@cli.command("reindex")
+@click.option("--full", is_flag=True, help="Rebuild from scratch (still atomic).")
+@index_option
+@json_option
+@handle_errors
+def reindex_cmd(full, index_dir, as_json):
+    """Rescan every source of the index and publish the new state atomically (for cron)."""
+    from . import Store
+
+    if not Store(index_dir).sources():
+        _fail(f"no sources recorded in {index_dir}: run `newsarchive index PATH` first", EXIT_NO_INDEX)
+    _run_index(index_dir, None, False, full, as_json)
+
+
+# ------------------------------------------------------------------- reading
+def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
+    filters: dict[str, list[str]] = {}
+    for item in items:
+        name, sep, value = item.partition("=")
+        if not sep or name not in FACETS:
+            raise click.BadParameter(f"'{item}': use FACET=VALUE with FACET one of {', '.join(FACETS)}", param_hint="--filter")
+        filters.setdefault(name, []).append(value)
+    return filters
+
+
+@cli.command("search")
+@click.argument("query", required=False, default="")
+@click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; OR within a facet, AND across.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
+@click.option("--page", type=click.IntRange(1, 1000), default=1, show_default=True)
+@index_option
+@json_option
+@handle_errors
+def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
+    """Search the archive; an empty QUERY browses everything, newest first."""
+    from . import open_index, run_search
+
+    result = run_search(open_index(index_dir), query, _parse_filters(filters), FACETS, page, limit, sort)
+    if as_json:
+        _emit_json(result.to_json())
+        return
+    _print_result(result)
+
+
+def _print_result(result) -> None:
+    from rich.markup import escape
+
+    con = _console()
+    con.print(f"[bold]{result.total}[/] results" + (f" for [cyan]{escape(result.query)}[/]" if result.query else ""))
+    if result.suggestion:
+        con.print(f"Did you mean [bold]{escape(result.suggestion)}[/]?")
+    start = (result.page - 1) * result.per_page
+    for n, h in enumerate(result.hits, start + 1):
+        badge = f" [magenta]\\[MT {h.translated}][/]" if h.translated in ("likely", "possible") else ""
+        con.print(f"\n[bold]{n}. {escape(h.title)}[/]{badge}")
+        con.print(f"   [dim]{escape(h.id)} · {escape(h.source)} · {h.published or 'undated'} · {h.language}[/]")
+        con.print("   " + _mark(h.snippet))
+    con.print()
+    for name, values in result.facets.items():
+        if values:
+            con.print(f"[bold]{name}[/]: " + ", ".join(f"{escape(v['value'])} ({v['count']})" for v in values[:8]))
+
+
+def _mark(snippet: str) -> str:
+    """<mark> → rich bold, everything else escaped for rich markup."""
+    import re
+    from html import unescape
+
+    from rich.markup import escape
+
+    parts = re.split(r"(<mark>.*?</mark>)", re.sub(r"\s+", " ", snippet))
+    out = []
+    for p in parts:
+        if p.startswith("<mark>"):
+            out.append("[bold yellow]" + escape(unescape(p[6:-7])) + "[/]")
+        else:
+            out.append(escape(unescape(p)))
+    return "".join(out)
+
+
+@cli.command("show")
+@click.argument("doc_id")
+@index_option
+@json_option
+@handle_errors
+def show_cmd(doc_id, index_dir, as_json):
+    """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
+    from . import get_document, open_index
+
+    doc = get_document(open_index(index_dir), doc_id)
+    if doc is None:
+        _fail(f"no document with id {doc_id!r}", EXIT_USAGE)
+    if as_json:
+        _emit_json(doc)
+        return
+    from rich.markup import escape
+
+    con = _console()
+    con.print(f"[bold]{escape(doc.get('title') or '')}[/]")
+    for key in ("id", "url", "source", "published", "language", "author", "credit", "dateline"):
+        if doc.get(key):
+            con.print(f"[dim]{key}:[/] {escape(str(doc[key]))}")
+    tr = doc.get("translation") or {}
+    if tr:
+        con.print(f"[dim]translation:[/] {tr.get('label')} (score {tr.get('score', 0):.2f})")
+    ents = doc.get("entities") or {}
+    for t in ("person", "organization", "location"):
+        if ents.get(t):
+            con.print(f"[dim]{t}:[/] {escape(', '.join(ents[t]))}")
+    con.print()
+    con.print(escape(doc.get("text") or ""))
+    if tr.get("flags"):
+        con.print("\n[bold]Machine-translation flags[/]")
+        for f in tr["flags"]:
+            con.print(f"  [magenta]{f['kind']}[/] {f['start']}-{f['end']} “{escape(f['excerpt'])}”: {escape(f.get('detail') or '')}")
+    if doc.get("removed"):
+        con.print("\n[bold]Removed boilerplate[/]")
+        for r in doc["removed"]:
+            con.print(f"  [dim]{escape(r.get('reason', ''))}:[/] {escape(r.get('text', ''))}")
+
+
+@cli.command("stats")
+@index_option
+@json_option
+@handle_errors
+def stats_cmd(index_dir, as_json):
+    """Documents, generation, sources and the last index runs."""
+    from . import open_index, stats
+
+    data = stats(open_index(index_dir))
+    if as_json:
+        _emit_json(data)
+        return
+    con = _console()
+    con.print(f"[bold]{data['documents']}[/] documents in {data['index']} ({data['generation']}, built {data['created']})")
+    for s in data["sources"]:
+        con.print(f"  source: {s}")
+    for run in data["runs"]:
+        con.print(f"  run {run.get('finished')}: {run.get('command')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
+
+
+@cli.command("entities")
+@click.option("--type", "etype", type=click.Choice(["person", "organization", "location"]))
+@index_option
+@json_option
+@handle_errors
+def entities_cmd(etype, index_dir, as_json):
+    """Canonical entities with their aliases and document counts."""
+    from . import list_entities, open_index
+
+    ents = list_entities(open_index(index_dir), etype)
+    if as_json:
+        _emit_json(ents)
+        return
+    from rich.markup import escape
+
+    con = _console()
+    for e in ents:
+        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        con.print(f"{e['documents']:>5}  [bold]{escape(e['name'])}[/] [dim]{e['type']}{' · ' + escape(aliases) if aliases else ''}[/]")
+
+
+@cli.command("clean")
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@json_option
+@handle_errors
+def clean_cmd(files, as_json):
+    """Run the boilerplate cleaner alone on text or HTML files."""
+    from dataclasses import asdict
+
+    from .clean import clean_html, clean_text
+    from .ingest.decode import BinaryInput, decode_bytes
+
+    records = []
+    for f in files:
+        is_html = f.lower().endswith((".html", ".htm", ".xhtml"))
+        try:
+            raw = decode_bytes(Path(f).read_bytes(), is_html=is_html)
+        except BinaryInput as exc:
+            click.echo(f"newsarchive: skipped {f}: {exc}", err=True)
+            continue
+        rec = clean_html(raw) if is_html else clean_text(raw)
+        d = asdict(rec)
+        d["published"] = rec.published.isoformat() if rec.published else None
+        records.append({"file": f, **d})
+    if as_json:
+        _emit_json(records if len(records) != 1 else records[0])
+        return
+    for r in records:
+        if len(records) > 1:
+            click.echo(f"==> {r['file']} <==")
+        if r["title"]:
+            click.echo(r["title"] + "\n")
+        click.echo(r["text"])
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int)
+@index_option
+@handle_errors
+def serve_cmd(host, port, threads, index_dir):
+    """Serve the web UI and JSON API with waitress (a production WSGI server)."""
+    import waitress
+
+    from web import create_app
+
+    app = create_app({"INDEX": index_dir})
+    click.echo(f"newsarchive: serving {index_dir} on http://{host}:{port}/", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="newsarchive")
+
+
+def main() -> None:
+    cli(prog_name="newsarchive")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,361 @@
+"""`index` and `reindex`: scan sources, redo only what changed, write a new generation, publish.
+
+Each run works out, per article, three hashes: of its raw input (stage 1 cache key), of
+its final clean text (stage 2 cache key) and of its indexed record. Only articles whose
+record hash changed are written, so re-running on unchanged input writes nothing and
+publishes nothing.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Callable
+from datetime import date, datetime, time as dtime
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+
+from . import ingest
+from .article import Article, IngestError
+from .cache import Cache, Catalog, code_fingerprint
+from .facets import FacetTable
+from .pipeline import STAGE1_CODE, STAGE2_CODE, batched, clean_article, enrich_texts, text_hash
+from .schema import build_schema, join_values
+from .store import Store
+
+Progress = Callable[[str, int, int | None], None]
+BATCH = 64
+
+try:  # the cross-document pass lives with the cleaner
+    from .clean.templates import find_template_lines, line_keys, strip_template_lines
+except ImportError:  # pragma: no cover - until the cleaner ships it
+    find_template_lines = None
+
+    def line_keys(text: str) -> list[str]:
+        return []
+
+
+def _hash(obj: Any) -> str:
+    return hashlib.sha1(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
+
+
+def _noop(stage: str, done: int, total: int | None) -> None:
+    pass
+
+
+class Run:
+    """State of one index/reindex run over one new generation."""
+
+    def __init__(self, store: Store, full: bool, progress: Progress | None):
+        self.store = store
+        self.full = full
+        self.progress = progress or _noop
+        self.fp1 = code_fingerprint(*STAGE1_CODE)
+        self.fp2 = code_fingerprint(*STAGE2_CODE)
+        self.failed: list[dict[str, Any]] = []
+        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}
+
+    # ---------------------------------------------------------------- scan
+    def scan(self, roots: list[str], old: dict[str, dict], cache: Cache) -> tuple[dict[str, dict], set[str]]:
+        """Read every article under `roots`; clean the new and changed ones (stage 1)."""
+        rows: dict[str, dict] = {}
+        scanned_roots: set[str] = set()
+        n = 0
+        for root in roots:
+            if not Path(root).exists():
+                self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
+                continue
+            scanned_roots.add(root)
+            for item in ingest.read_path(Path(root)):
+                if isinstance(item, IngestError):
+                    self.failed.append(item.to_dict())
+                    continue
+                n += 1
+                self.progress("reading", n, None)
+                if item.id in rows:
+                    self.failed.append({"path": item.path or item.url, "reason": f"duplicate id {item.id}: skipped"})
+                    continue
+                prev = old.get(item.id)
+                key = f"{item.content_hash}:{self.fp1}"
+                cached = cache.keys1(key) is not None
+                if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
+                    rows[item.id] = dict(prev)
+                    self.counts["unchanged"] += 1
+                    continue
+                if not cached:
+                    try:
+                        data = clean_article(item)
+                    except Exception as exc:  # a cleaner bug must not stop the archive
+                        self.failed.append({"path": item.path or item.url, "reason": f"cleaning failed: {exc!r}"})
+                        continue
+                    cache.put1(key, line_keys(data["text"]), data)
+                rows[item.id] = {
+                    "id": item.id, "root": root, "path": item.path, "source": item.source,
+                    "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
+                    "record_hash": None,
+                    "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta}, ensure_ascii=False, default=str),
+                }
+                self.counts["changed" if prev else "added"] += 1
+        cache.commit()
+        return rows, scanned_roots
+
+    # ------------------------------------------------------- archive passes
+    def template_pass(self, docs: dict[str, dict], cache: Cache) -> dict[str, set[str]]:
+        if find_template_lines is None:
+            return {}
+        pairs = ((d["source"], cache.keys1(f"{d['content_hash']}:{self.fp1}") or []) for d in docs.values())
+        return find_template_lines(pairs)
+
+    def final_texts(self, docs: dict[str, dict], templates: dict[str, set[str]], cache: Cache) -> set[str]:
+        """Apply the template pass; return the ids whose final text changed."""
+        changed: set[str] = set()
+        for i, d in enumerate(docs.values(), 1):
+            key = f"{d['content_hash']}:{self.fp1}"
+            tpl = templates.get(d["source"], set())
+            hit = sorted(tpl.intersection(cache.keys1(key) or [])) if tpl else []
+            tpl_hash = _hash([self.fp1, hit])
+            if d["text_hash"] and d["tpl_hash"] == tpl_hash:
+                continue
+            data = cache.get1(key)
+            text = data["text"]
+            if hit:
+                text, _ = strip_template_lines(text, set(hit))
+            d["tpl_hash"] = tpl_hash
+            th = text_hash(text)
+            if th != d["text_hash"]:
+                d["text_hash"] = th
+                changed.add(d["id"])
+            self.progress("boilerplate", i, len(docs))
+        return changed
+
+    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache) -> None:
+        """Stage 2 for the articles whose final text is not in the cache."""
+        todo = [i for i in ids if cache.get2(f"{docs[i]['text_hash']}:{self.fp2}") is None]
+        done = 0
+        for batch in batched(todo, BATCH):
+            texts = [self.text_of(docs[i], cache) for i in batch]
+            for i, result in zip(batch, enrich_texts(texts)):
+                cache.put2(f"{docs[i]['text_hash']}:{self.fp2}", result)
+            cache.commit()
+            done += len(batch)
+            self.progress("enriching", done, len(todo))
+
+    def text_of(self, d: dict, cache: Cache) -> str:
+        data = cache.get1(f"{d['content_hash']}:{self.fp1}")
+        return self.final_text(d, data)[0]
+
+    def final_text(self, d: dict, data: dict) -> tuple[str, list[dict]]:
+        tpl = self._templates.get(d["source"], set())
+        if tpl:
+            return strip_template_lines(data["text"], tpl)
+        return data["text"], []
+
+    def resolve(self, docs: dict[str, dict], cache: Cache):
+        from .entities import DocMentions, resolve
+
+        def gen():
+            for d in docs.values():
+                s2 = cache.get2(f"{d['text_hash']}:{self.fp2}") or {}
+                label = (s2.get("translation") or {}).get("label")
+                yield DocMentions(d["id"], s2.get("mentions") or [], label == "likely")
+
+        return resolve(gen())
+
+    # ---------------------------------------------------------------- write
+    def record_key(self, d: dict, resolution) -> str:
+        """Everything the indexed record depends on, hashed without building the record."""
+        ents = (resolution.for_doc(d["id"]), resolution.mention_entities(d["id"])) if resolution is not None else None
+        return _hash([self.fp1, self.fp2, d["content_hash"], d["text_hash"], d["info"], d["source"], ents])
+
+    def record(self, d: dict, cache: Cache, resolution) -> dict[str, Any]:
+        data = cache.get1(f"{d['content_hash']}:{self.fp1}")
+        s2 = cache.get2(f"{d['text_hash']}:{self.fp2}") or {}
+        text, tpl_removed = self.final_text(d, data)
+        info = json.loads(d["info"])
+        mentions = [dict(m) for m in s2.get("mentions") or []]
+        if resolution is not None:
+            for m, eid in zip(mentions, resolution.mention_entities(d["id"])):
+                m["entity"] = eid
+            entities = resolution.for_doc(d["id"])
+        else:
+            entities = {}
+        translation = s2.get("translation")
+        return {
+            "id": d["id"],
+            "url": info["url"],
+            "source": d["source"],
+            "path": d["path"],
+            "title": data["title"] or _display_title(text) or d["id"],
+            "published": data["published"],
+            "text": text,
+            "author": data.get("author"),
+            "credit": data.get("credit"),
+            "dateline": data.get("dateline"),
+            "language": s2.get("language") or "unknown",
+            "translation": translation,
+            "mentions": mentions,
+            "entities": entities,
+            "removed": list(data.get("removed") or []) + tpl_removed,
+            "content_hash": d["content_hash"],
+            "meta": info.get("meta") or {},
+        }
+
+    def fields(self, rec: dict[str, Any]) -> dict[str, Any]:
+        published = date.fromisoformat(rec["published"]) if rec["published"] else None
+        ents = rec["entities"]
+        label = (rec["translation"] or {}).get("label")
+        f = {
+            "id": rec["id"],
+            "path": rec["path"] or "",
+            "url": rec["url"],
+            "title": rec["title"],
+            "text": rec["text"],
+            "source": rec["source"],
+            "language": rec["language"],
+            "year": str(published.year) if published else "",
+            "translated": label or "",
+            "person": join_values(ents.get("person", [])),
+            "organization": join_values(ents.get("organization", [])),
+            "location": join_values(ents.get("location", [])),
+            "entity": join_values(sorted({m["entity"] for m in rec["mentions"] if m.get("entity")})),
+            "content_hash": rec["content_hash"],
+            "record_hash": rec["record_hash"],
+            "doc": json.dumps({k: v for k, v in rec.items() if k != "text"}, ensure_ascii=False, default=str),
+        }
+        f["dated"] = 1 if published else 0
+        if published:
+            f["published"] = datetime.combine(published, dtime())
+        return {k: v for k, v in f.items() if v != "" or k in ("id", "text", "title")}
+
+
+def _display_title(text: str, words: int = 12) -> str:
+    first = text.strip().split("\n", 1)[0]
+    parts = first.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
+def run(
+    store: Store,
+    paths: list[str] | None = None,
+    *,
+    prune: bool = False,
+    full: bool = False,
+    progress: Progress | None = None,
+) -> dict[str, Any]:
+    """Index `paths` (adding them to the sources), or reindex every source when None.
+
+    Raises IndexBusy when another run holds the lock.
+    """
+    started = time.monotonic()
+    r = Run(store, full, progress)
+    with store.lock():
+        if paths is not None:
+            store.add_sources(paths)
+            roots = [str(Path(p).resolve()) for p in paths]
+            remove_missing = prune
+        else:
+            roots = store.sources()
+            remove_missing = True
+        gen = store.new_generation(copy=not full)
+        try:
+            summary = _run_in(r, gen, roots, remove_missing)
+        except BaseException:
+            store.discard(gen)
+            raise
+        if summary is None:
+            store.discard(gen)
+            generation = store.current_name()
+        else:
+            store.publish(gen)
+            generation = gen.name
+        result = {
+            "indexed": r.counts["added"] + r.counts["changed"],
+            **r.counts,
+            "failed": r.failed,
+            "seconds": round(time.monotonic() - started, 3),
+            "generation": generation,
+        }
+        store.log_run({"command": "index" if paths is not None else "reindex", "full": full,
+                       **{k: (len(v) if k == "failed" else v) for k, v in result.items()}})
+        return result
+
+
+def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict | None:
+    store = r.store
+    cache = Cache(store.path / "cache.sqlite")
+    catalog = Catalog(gen / "catalog.sqlite")
+    try:
+        old = catalog.all()
+        rows, scanned = r.scan(roots, old, cache)
+        removed = set()
+        if remove_missing:
+            removed = {i for i, d in old.items() if d["root"] in scanned and i not in rows}
+        r.counts["removed"] = len(removed)
+        new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}
+        same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
+        if not new_or_changed and not removed and not r.full and old and same_code:
+            return None
+        docs = {i: d for i, d in old.items() if i not in removed}
+        docs.update(rows)
+
+        r._templates = r.template_pass(docs, cache)
+        r.final_texts(docs, r._templates, cache)
+        r.enrich(docs, set(docs), cache)  # only cache misses are computed
+        resolution = r.resolve(docs, cache) if _has_entities() else None
+
+        ix = whoosh_index.open_dir(str(gen)) if whoosh_index.exists_in(str(gen)) else whoosh_index.create_in(str(gen), build_schema())
+        writer = ix.writer(limitmb=256)
+        try:
+            for i in removed:
+                writer.delete_by_term("id", i)
+            written = 0
+            to_write = []
+            for i, d in docs.items():
+                rec_key = r.record_key(d, resolution)
+                if rec_key == d.get("record_hash") and i in old and not r.full:
+                    continue
+                d["record_hash"] = rec_key
+                to_write.append(i)
+            for i in to_write:
+                d = docs[i]
+                rec = r.record(d, cache, resolution)
+                rec["record_hash"] = d["record_hash"]
+                fields = r.fields(rec)
+                if i in old and not r.full:
+                    writer.update_document(**fields)
+                else:
+                    writer.add_document(**fields)
+                written += 1
+                r.progress("writing", written, len(to_write))
+            writer.commit()
+        except BaseException:
+            writer.cancel()
+            raise
+        with ix.searcher() as s:
+            FacetTable.build(s.reader()).save(gen)
+        if resolution is not None:
+            (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
+        catalog.delete(removed)
+        catalog.upsert(docs.values())
+        (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
+        return {"written": len(to_write)}
+    finally:
+        catalog.close()
+        cache.close()
+
+
+def _has_entities() -> bool:
+    try:
+        from .entities import DocMentions, Resolution, resolve  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def _manifest(gen: Path) -> dict[str, Any]:
+    try:
+        return json.loads((gen / "manifest.json").read_text())
+    except (FileNotFoundError, ValueError):
+        return {}

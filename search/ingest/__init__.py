@@ -1,0 +1,83 @@
+"""Readers for every input kind, chosen by file name; `read(paths)` is the only entry point.
+
+Bad input never stops a run: each reader yields `IngestError`s for what it skips and
+goes on with the rest.
+"""
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from ..article import Article, IngestError
+from . import html, jsonl, text, warc
+
+# (suffixes, reader): longest suffix first so ".warc.gz" wins over ".gz".
+READERS = [
+    ((".jsonl.gz", ".ndjson.gz"), jsonl.read_file),
+    ((".warc.gz",), warc.read_file),
+    ((".jsonl", ".ndjson"), jsonl.read_file),
+    ((".warc",), warc.read_file),
+    ((".html", ".htm", ".xhtml"), html.read_file),
+    ((".txt", ".text", ".md"), text.read_file),
+]
+
+
+def reader_for(path: Path):
+    name = path.name.lower()
+    for suffixes, reader in READERS:
+        if name.endswith(suffixes):
+            return reader
+    return None
+
+
+def source_root(path: Path) -> tuple[str, Path]:
+    """The source name and the root that ids are relative to, for one path given by the user."""
+    path = path.resolve()
+    if path.is_dir():
+        return path.name or "archive", path
+    stem = path.name
+    for suffixes, _ in READERS:
+        for s in suffixes:
+            if stem.lower().endswith(s):
+                stem = stem[: -len(s)]
+                break
+        else:
+            continue
+        break
+    return stem, path
+
+
+def iter_files(root: Path) -> Iterator[Path]:
+    if root.is_file():
+        yield root
+        return
+    for dirpath, dirnames, filenames in os.walk(root):
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        for name in sorted(filenames):
+            if not name.startswith("."):
+                yield Path(dirpath) / name
+
+
+def read_path(path: Path) -> Iterator[Article | IngestError]:
+    """Every article under one user-given path (file or directory, recursive)."""
+    if not path.exists():
+        yield IngestError(str(path), "no such file or directory")
+        return
+    source, root = source_root(path)
+    for f in iter_files(root):
+        reader = reader_for(f)
+        if reader is None:
+            yield IngestError(str(f), f"unsupported file type {f.suffix or '(none)'}")
+            continue
+        rel = "" if root.is_file() else f.relative_to(root).as_posix()
+        base_id = f"{source}/{rel}" if rel else source
+        try:
+            yield from reader(f, source=source, base_id=base_id)
+        except OSError as exc:
+            yield IngestError(str(f), f"cannot read: {exc.strerror or exc}")
+
+
+def read(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
+    for p in paths:
+        yield from read_path(Path(p))

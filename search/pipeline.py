@@ -1,0 +1,79 @@
+"""One article through clean → language → translation → entities.
+
+Two stages, because the cross-document boilerplate pass sits between them: stage 1
+cleans each article on its own; the template pass then removes lines repeated across a
+source; stage 2 (language, translation flags, entity mentions) runs on that final
+text, so every character offset it records points into the text that is indexed.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Any
+
+from .article import Article
+from .clean import clean_html, clean_text
+from .language import detect_language
+
+# Code fingerprints: a change to one of these invalidates the cached results of its stage.
+STAGE1_CODE = ("clean", "pipeline")
+STAGE2_CODE = ("clean", "language", "translation", "entities", "pipeline")
+
+
+def text_hash(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def clean_article(a: Article) -> dict[str, Any]:
+    """Stage 1: clean text, title, metadata and removed boilerplate of one article."""
+    if a.kind == "html":
+        c = clean_html(a.raw, url=a.url if a.url.startswith("http") else None)
+    else:
+        # Body-only records (JSON Lines) carry their title apart: put it back on the first
+        # line, where the cleaner looks for it, so it is not taken from the body.
+        c = clean_text(f"{a.title}\n\n{a.raw}" if a.title else a.raw)
+    published = a.published or c.published
+    return {
+        "text": c.text,
+        "title": a.title or c.title,
+        "published": published.isoformat() if published else None,
+        "author": c.author,
+        "credit": c.credit,
+        "dateline": c.dateline or a.meta.get("dateline"),
+        "site_name": c.site_name,
+        "canonical_url": c.url,
+        "language_hint": c.language,
+        "removed": list(c.removed),
+    }
+
+
+def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
+    """Stage 2 for a batch of final clean texts: language, entity mentions, translation flags."""
+    try:
+        from .entities import extract_batch
+    except ImportError:  # pragma: no cover - until the entities module lands
+        def extract_batch(texts):
+            return ([] for _ in texts)
+    try:
+        from .translation import detect as detect_translation
+    except ImportError:  # pragma: no cover - until the translation module lands
+        def detect_translation(text, language="en", mentions=None):
+            return None
+
+    out = []
+    for text, mentions in zip(texts, extract_batch(list(texts))):
+        language = detect_language(text)
+        translation = detect_translation(text, language=language, mentions=mentions)
+        out.append({"language": language, "mentions": mentions, "translation": translation})
+    return out
+
+
+def batched(items: Iterable, size: int) -> Iterator[list]:
+    batch: list = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch

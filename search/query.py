@@ -1,0 +1,307 @@
+"""Parse, expand aliases, filter, sort, count facets, highlight, suggest: one search call.
+
+The CLI and the web app both call `run_search`; its `SearchResult.to_json()` is the
+body of `newsarchive search --json` and of `/api/search`.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass, field
+from html import escape
+from typing import Any
+
+import numpy as np
+from whoosh import highlight, query as Q, sorting
+from whoosh.qparser import MultifieldParser, QueryParserError
+
+from .archive import Archive
+from .facets import docmask
+from .schema import ENTITY_FACETS, FACETS
+
+MAX_QUERY_CHARS = 400
+MAX_PAGE = 1000
+MAX_PER_PAGE = 100
+SORTS = ("relevance", "newest", "oldest")
+SEARCH_FIELDS = ("title", "text")
+SNIPPET_CHARS = 240
+
+
+class QueryError(ValueError):
+    """A query the user must fix (exit 2 / HTTP 400); the message says how."""
+
+
+@dataclass
+class Hit:
+    id: str
+    title: str
+    url: str
+    source: str
+    published: str | None
+    language: str
+    score: float | None
+    snippet: str
+    translated: str | None = None
+
+
+@dataclass
+class SearchResult:
+    query: str
+    total: int
+    page: int
+    per_page: int
+    hits: list[Hit]
+    facets: dict[str, list[dict[str, Any]]]
+    suggestion: str | None = None
+    filters: dict[str, list[str]] = field(default_factory=dict)
+    sort: str = "relevance"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "per_page": self.per_page,
+            "sort": self.sort,
+            "filters": self.filters,
+            "hits": [asdict(h) for h in self.hits],
+            "facets": self.facets,
+            "suggestion": self.suggestion,
+        }
+
+
+class MarkFormatter(highlight.Formatter):
+    """Escapes the article text and wraps matches in <mark>, so the snippet is safe HTML."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return escape(text, quote=False)
+
+    def format_token(self, text, token, replace=False):
+        return "<mark>%s</mark>" % escape(highlight.get_text(text, token, replace), quote=False)
+
+
+# --------------------------------------------------------------------- parsing
+_FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?=\S)')
+_WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
+
+
+def validate(qstring: str, schema) -> None:
+    if len(qstring) > MAX_QUERY_CHARS:
+        raise QueryError(f"query is too long ({len(qstring)} characters; at most {MAX_QUERY_CHARS})")
+    if qstring.count('"') % 2:
+        raise QueryError('unbalanced quote: close the phrase with a second "')
+    depth = 0
+    for ch in re.sub(r'"[^"]*"', "", qstring):
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth < 0:
+            break
+    if depth != 0:
+        raise QueryError("unbalanced parentheses")
+    names = set(schema.names())
+    for m in _FIELD_RE.finditer(re.sub(r'"[^"]*"', "", qstring)):
+        if m.group(1) not in names or m.group(1) in ("doc", "content_hash", "record_hash", "path"):
+            fields = ", ".join(("title", "text") + FACETS)
+            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {fields})")
+    for m in _WILD_RE.finditer(qstring):
+        term = m.group(0).split(":")[-1]
+        if len(re.sub(r"[*?]", "", term)) < 2:
+            raise QueryError(f"wildcard '{m.group(0)}' is too broad: give at least two letters")
+
+
+def parse(qstring: str, schema) -> Q.Query:
+    validate(qstring, schema)
+    parser = MultifieldParser(list(SEARCH_FIELDS), schema)
+    try:
+        q = parser.parse(qstring)
+    except (QueryParserError, ValueError) as exc:
+        raise QueryError(f"could not parse query: {exc}") from exc
+    if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
+        raise QueryError("query has no searchable words")
+    return q
+
+
+def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
+    """A word or phrase that is an alias of an entity also matches the entity's other
+    spellings and every article where the entity was recognised."""
+    if resolution is None:
+        return q
+
+    def words(field_name: str, text: str) -> list[str]:
+        return [t.text for t in schema[field_name].analyzer(text)]
+
+    def alternatives(node, fname: str, text: str) -> Q.Query:
+        ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS]
+        if not ents:
+            return node
+        alts: list[Q.Query] = [node]
+        for e in ents:
+            alts.append(Q.Term("entity", e.id))
+            for alias in e.aliases:
+                ws = words(fname, alias)
+                if len(ws) == 1:
+                    alts.append(Q.Term(fname, ws[0]))
+                elif len(ws) > 1:
+                    alts.append(Q.Phrase(fname, ws))
+        return Q.Or(alts)
+
+    def visit(node):
+        if isinstance(node, Q.Term) and node.fieldname in SEARCH_FIELDS:
+            return alternatives(node, node.fieldname, node.text)
+        if isinstance(node, Q.Phrase) and node.fieldname in SEARCH_FIELDS:
+            return alternatives(node, node.fieldname, " ".join(node.words))
+        if isinstance(node, Q.CompoundQuery):
+            return node.__class__([visit(sub) for sub in node.subqueries], boost=node.boost)
+        return node
+
+    return visit(q)
+
+
+def filter_query(filters: dict[str, list[str]]) -> Q.Query | None:
+    parts = []
+    for name, values in filters.items():
+        if name not in FACETS:
+            raise QueryError(f"unknown filter '{name}' (facets: {', '.join(FACETS)})")
+        values = [v for v in values if v]
+        if values:
+            parts.append(Q.Or([Q.Term(name, v) for v in values]) if len(values) > 1 else Q.Term(name, values[0]))
+    if not parts:
+        return None
+    return Q.And(parts) if len(parts) > 1 else parts[0]
+
+
+# ---------------------------------------------------------------------- search
+def run_search(
+    archive: Archive,
+    query: str = "",
+    filters: dict[str, list[str]] | None = None,
+    facets: list[str] | tuple[str, ...] | None = FACETS,
+    page: int = 1,
+    per_page: int = 10,
+    sort: str = "relevance",
+    facet_limit: int | None = None,
+) -> SearchResult:
+    query = (query or "").strip()
+    filters = {k: list(v) for k, v in (filters or {}).items() if v}
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+    if not 1 <= page <= MAX_PAGE:
+        raise QueryError(f"page must be between 1 and {MAX_PAGE}")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
+    gen, searcher = archive.searcher()
+    schema = gen.index.schema
+    fq = filter_query(filters)
+    if query:
+        q = expand_aliases(parse(query, schema), gen.entities, schema)
+    else:
+        q = Q.Every()
+        if sort == "relevance":
+            sort = "newest"  # browsing: newest first
+
+    matched = Q.And([q, fq]) if fq is not None else q
+    mask = docmask(searcher.docs_for_query(matched), gen.facets.doc_count) if (query or fq is not None) else _live_mask(gen, searcher)
+    total = int(mask.sum())
+
+    kwargs: dict[str, Any] = {"limit": page * per_page}
+    if fq is not None:
+        kwargs["filter"] = fq
+    if sort != "relevance":
+        kwargs["sortedby"] = sorting.MultiFacet([
+            sorting.FieldFacet("dated", reverse=True),
+            sorting.FieldFacet("published", reverse=sort == "newest"),
+        ])
+    results = searcher.search(q, **kwargs)
+    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+    results.formatter = MarkFormatter()
+    scored = sort == "relevance"
+    hits = [_hit(h, bool(query), scored) for h in results[(page - 1) * per_page: page * per_page]]
+
+    counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
+    suggestion = None
+    if total == 0 and query:
+        suggestion = _suggest(searcher, query, schema)
+    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort)
+
+
+def _live_mask(gen, searcher) -> np.ndarray:
+    cached = getattr(gen, "_live_mask", None)
+    if cached is None:
+        cached = docmask(searcher.reader().all_doc_ids(), gen.facets.doc_count)
+        gen._live_mask = cached
+    return cached
+
+
+def _hit(h, highlighted: bool, scored: bool) -> Hit:
+    import json
+
+    doc = json.loads(h.get("doc") or "{}")
+    snippet = h.highlights("text", top=2) if highlighted else ""
+    if not snippet:
+        text = h.get("text") or ""
+        snippet = escape(text[:SNIPPET_CHARS], quote=False) + ("…" if len(text) > SNIPPET_CHARS else "")
+    return Hit(
+        id=h["id"],
+        title=h.get("title") or h["id"],
+        url=h.get("url") or "",
+        source=doc.get("source", ""),
+        published=doc.get("published"),
+        language=doc.get("language", "unknown"),
+        score=round(float(h.score), 4) if scored and h.score is not None else None,
+        snippet=snippet,
+        translated=(doc.get("translation") or {}).get("label"),
+    )
+
+
+def _suggest(searcher, qstring: str, schema) -> str | None:
+    try:
+        parser = MultifieldParser(list(SEARCH_FIELDS), schema)
+        q = parser.parse(qstring)
+        corrected = searcher.correct_query(q, qstring, prefix=1, maxdist=2)
+    except Exception:  # suggestions are a courtesy: never fail a search for them
+        return None
+    if corrected.query != q and corrected.string and corrected.string.lower() != qstring.lower():
+        return corrected.string
+    return None
+
+
+# ------------------------------------------------------------------- documents
+def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
+    import json
+
+    gen, searcher = archive.searcher()
+    fields = searcher.document(id=doc_id)
+    if fields is None:
+        return None
+    rec = json.loads(fields.get("doc") or "{}")
+    rec["text"] = fields.get("text", "")
+    rec["title"] = fields.get("title", rec.get("title"))
+    return rec
+
+
+def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, Any]]:
+    gen = archive.current()
+    if gen.entities is None:
+        return []
+    out = [
+        {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "documents": e.documents}
+        for e in gen.entities.entities
+        if type is None or e.type == type
+    ]
+    out.sort(key=lambda e: (-e["documents"], e["name"]))
+    return out
+
+
+def stats(archive: Archive) -> dict[str, Any]:
+    gen, searcher = archive.searcher()
+    live = _live_mask(gen, searcher)
+    return {
+        "index": str(archive.store.path),
+        "generation": gen.name,
+        "documents": int(live.sum()),
+        "created": gen.manifest.get("created"),
+        "sources": archive.store.sources(),
+        "facets": {f: len(gen.facets.values.get(f, [])) for f in FACETS},
+        "runs": archive.store.runs(last=5),
+    }

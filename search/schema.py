@@ -1,0 +1,40 @@
+"""The Whoosh schema. Whoosh pickles field objects into the index, so everything here
+must stay importable under the same names."""
+from __future__ import annotations
+
+from whoosh import fields
+from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
+
+FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
+ENTITY_FACETS = ("person", "organization", "location")
+SEP = "\x1f"  # joins the values of a multi-valued facet: never inside a value
+
+
+def facet_field() -> fields.KEYWORD:
+    """Exact, case-preserving, multi-valued: one indexed term per value.
+
+    Values are joined with SEP rather than commas, since entity and place names
+    can contain commas ("Washington, D.C.").
+    """
+    return fields.KEYWORD(stored=False, analyzer=RegexTokenizer(r"[^\x1f]+"))
+
+
+def build_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True),
+        path=fields.ID(stored=True),
+        url=fields.STORED(),
+        title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0, spelling=True),
+        text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, spelling=True),
+        published=fields.DATETIME(stored=True, sortable=True),
+        dated=fields.NUMERIC(sortable=True),  # 1 when published is known: undated last in date sorts
+        entity=fields.KEYWORD(stored=False, analyzer=RegexTokenizer(r"[^\x1f]+")),
+        content_hash=fields.ID(stored=True),
+        record_hash=fields.ID(stored=True),
+        doc=fields.STORED(),  # the full record as JSON: what document pages show
+        **{name: facet_field() for name in FACETS},
+    )
+
+
+def join_values(values) -> str:
+    return SEP.join(v.replace(SEP, " ") for v in values if v)

@@ -1,0 +1,169 @@
+"""The index directory: generations, the CURRENT pointer, atomic publish, the lock, the run log.
+
+Readers only ever open the generation named in CURRENT, and a generation is
+complete before CURRENT names it, so nobody sees a half-written index. A new
+generation starts as a hard-linked copy of the live one: Whoosh never rewrites
+its segment and TOC files in place, so the copy costs no disk and no time.
+"""
+from __future__ import annotations
+
+import errno
+import fcntl
+import json
+import os
+import shutil
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+DEFAULT_INDEX = "index"
+GEN_PREFIX = "gen-"
+COPIED = ("catalog.sqlite",)  # mutable files: copied, never hard-linked
+
+
+class IndexMissing(RuntimeError):
+    """No published index at this path (exit code 3)."""
+
+
+class IndexBusy(RuntimeError):
+    """Another index/reindex run holds the lock (exit code 4)."""
+
+
+def default_index_dir() -> Path:
+    return Path(os.environ.get("NEWSARCHIVE_INDEX") or DEFAULT_INDEX)
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path is not None else default_index_dir()
+
+    # -- reading ----------------------------------------------------------
+    def current_name(self) -> str | None:
+        try:
+            name = (self.path / "CURRENT").read_text().strip()
+        except FileNotFoundError:
+            return None
+        return name or None
+
+    def current_dir(self) -> Path:
+        name = self.current_name()
+        if name is None or not (self.path / name).is_dir():
+            raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
+        return self.path / name
+
+    def generations(self) -> list[str]:
+        if not self.path.is_dir():
+            return []
+        return sorted(p.name for p in self.path.iterdir() if p.name.startswith(GEN_PREFIX) and p.is_dir())
+
+    # -- writing ----------------------------------------------------------
+    def new_generation(self, copy: bool = True) -> Path:
+        """A fresh generation directory: a copy of the live one, or empty."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        gens = self.generations()
+        number = int(gens[-1][len(GEN_PREFIX):]) + 1 if gens else 1
+        new = self.path / f"{GEN_PREFIX}{number:06d}"
+        new.mkdir()
+        cur = self.current_name()
+        if copy and cur and (self.path / cur).is_dir():
+            for f in (self.path / cur).iterdir():
+                if f.is_file() and not f.name.endswith((".lock", "-journal", ".tmp")):
+                    if f.name in COPIED:
+                        shutil.copy2(f, new / f.name)
+                    else:
+                        os.link(f, new / f.name)
+        return new
+
+    def publish(self, gen: Path) -> None:
+        """Make `gen` the live generation in one atomic rename, then drop old ones."""
+        tmp = self.path / "CURRENT.tmp"
+        with open(tmp, "w") as fh:
+            fh.write(gen.name + "\n")
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.path / "CURRENT")
+        dirfd = os.open(self.path, os.O_RDONLY)
+        try:
+            os.fsync(dirfd)
+        finally:
+            os.close(dirfd)
+        self.prune_generations(keep=2)
+
+    def discard(self, gen: Path) -> None:
+        shutil.rmtree(gen, ignore_errors=True)
+
+    def prune_generations(self, keep: int = 2) -> None:
+        """Keep the live generation and the one before it (open readers may still use it);
+        remove older ones and any left behind by a crashed run."""
+        cur = self.current_name()
+        gens = self.generations()
+        if cur not in gens:
+            return
+        live = gens.index(cur)
+        keep_names = set(gens[max(0, live - keep + 1): live + 1])
+        for name in gens:
+            if name not in keep_names:
+                shutil.rmtree(self.path / name, ignore_errors=True)
+
+    # -- the lock -----------------------------------------------------------
+    @contextmanager
+    def lock(self) -> Iterator[None]:
+        """One index/reindex at a time. flock is released by the kernel when a run dies,
+        so a lock left by a killed run is simply taken over."""
+        self.path.mkdir(parents=True, exist_ok=True)
+        fd = os.open(self.path / "lock", os.O_RDWR | os.O_CREAT, 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "another process"
+                raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
+            os.ftruncate(fd, 0)
+            os.pwrite(fd, str(os.getpid()).encode(), 0)
+            # Whatever a crashed run left behind is garbage now that we hold the lock.
+            self.prune_generations(keep=2)
+            yield
+        finally:
+            os.close(fd)
+
+    # -- sources and runs -----------------------------------------------------
+    def sources(self) -> list[str]:
+        try:
+            return json.loads((self.path / "sources.json").read_text())
+        except FileNotFoundError:
+            return []
+
+    def add_sources(self, paths: list[str]) -> list[str]:
+        known = self.sources()
+        for p in paths:
+            ap = str(Path(p).resolve())
+            if ap not in known:
+                known.append(ap)
+        self._write_json("sources.json", known)
+        return known
+
+    def _write_json(self, name: str, data: Any) -> None:
+        tmp = self.path / (name + ".tmp")
+        tmp.write_text(json.dumps(data, indent=1))
+        os.replace(tmp, self.path / name)
+
+    def log_run(self, summary: dict[str, Any]) -> None:
+        with open(self.path / "runs.jsonl", "a") as fh:
+            fh.write(json.dumps({"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **summary}) + "\n")
+
+    def runs(self, last: int = 5) -> list[dict[str, Any]]:
+        try:
+            lines = (self.path / "runs.jsonl").read_text().splitlines()
+        except FileNotFoundError:
+            return []
+        out = []
+        for line in lines[-last:]:
+            try:
+                out.append(json.loads(line))
+            except ValueError:
+                continue
+        return out

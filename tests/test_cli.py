@@ -1,0 +1,97 @@
+"""The `newsarchive` command: JSON output, summaries, exit codes."""
+from __future__ import annotations
+
+import gzip
+import json
+import subprocess
+import sys
+
+from click.testing import CliRunner
+
+from search import open_index, run_search
+from search.cli import cli
+
+from conftest import SEEDS
+from test_ingest import make_messy_folder
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_index_seeds_json_then_again(tmp_path):
+    ix = tmp_path / "ix"
+    r = invoke("index", SEEDS, "--index", ix, "--json")
+    assert r.exit_code == 0, r.output
+    assert json.loads(r.output)["indexed"] == 5
+    r = invoke("index", SEEDS, "--index", ix, "--json")
+    out = json.loads(r.output)
+    assert (out["indexed"], out["unchanged"]) == (0, 5)
+    assert {"indexed", "unchanged", "removed", "failed"} <= set(out)
+
+
+def test_messy_folder_indexes_four_and_names_every_failure(tmp_path):
+    folder = tmp_path / "messy"
+    make_messy_folder(folder)
+    # a truncated gzip holding a single record: nothing of it can be recovered
+    blob = gzip.compress(json.dumps({"title": "Lost", "maintext": "lost " * 400}).encode() + b"\n")
+    (folder / "truncated.jsonl.gz").write_bytes(blob[: len(blob) // 2])
+    r = invoke("index", folder, "--index", tmp_path / "ix", "--json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.output)
+    assert out["indexed"] == 4
+    failed = {f["path"].rsplit("/", 1)[-1]: f for f in out["failed"]}
+    assert set(failed) == {"binary.txt", "empty.txt", "truncated.jsonl.gz", "mixed.jsonl"}
+    assert failed["mixed.jsonl"]["line"] == 2
+    assert all(f["reason"] for f in out["failed"])
+
+
+def test_nothing_indexable_exits_1(tmp_path):
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "x.txt").write_bytes(b"\x00\x01\x02" * 100)
+    r = invoke("index", tmp_path / "bad", "--index", tmp_path / "ix", "--json")
+    assert r.exit_code == 1
+
+
+def test_search_json_is_the_api_json(seeds_index):
+    r = invoke("search", "coup", "--index", seeds_index, "--json")
+    assert r.exit_code == 0
+    assert json.loads(r.output) == run_search(open_index(seeds_index), "coup").to_json()
+
+
+def test_search_filters_sort_limit(seeds_index):
+    r = invoke("search", "", "--filter", "source=seeds", "--sort", "newest", "--limit", "2", "--page", "2", "--index", seeds_index, "--json")
+    out = json.loads(r.output)
+    assert out["total"] == 5 and out["page"] == 2 and len(out["hits"]) == 2
+
+
+def test_search_text_output_mentions_hits(seeds_index):
+    r = invoke("search", "coup", "--index", seeds_index)
+    assert r.exit_code == 0 and "5 results" in r.output and "Russia trained Mali coup leaders" in r.output
+
+
+def test_exit_codes(tmp_path, seeds_index):
+    assert invoke("search", "coup", "--index", tmp_path / "none").exit_code == 3
+    assert invoke("search", '"open', "--index", seeds_index).exit_code == 2
+    assert invoke("search", "x", "--filter", "colour=red", "--index", seeds_index).exit_code == 2
+    assert invoke("show", "no-such-id", "--index", seeds_index).exit_code == 2
+    assert invoke("reindex", "--index", tmp_path / "none").exit_code == 3
+
+
+def test_show_json_has_every_field(seeds_index):
+    r = invoke("show", "seeds/004_f3b39a4f3be66642.txt", "--index", seeds_index, "--json")
+    doc = json.loads(r.output)
+    assert doc["title"] == "Russia And Mali Sign Military Cooperation Agreement"
+    assert "text" in doc and "removed" in doc and doc["published"] == "2021-04-11"
+
+
+def test_stats_json(seeds_index):
+    out = json.loads(invoke("stats", "--index", seeds_index, "--json").output)
+    assert out["documents"] == 5
+
+
+def test_console_script_reports_errors_without_traceback(tmp_path):
+    p = subprocess.run([sys.executable, "-m", "search.cli", "search", "coup", "--index", str(tmp_path / "none")],
+                       capture_output=True, text=True)
+    assert p.returncode == 3
+    assert "Traceback" not in p.stderr and "no index" in p.stderr

@@ -1,0 +1,103 @@
+"""Readers: every input kind, stable ids, and bad input reported instead of raised."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from search.article import Article, IngestError
+from search.ingest import read
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from conftest import SEEDS
+
+
+def _split(items):
+    arts = [i for i in items if isinstance(i, Article)]
+    errs = [i for i in items if isinstance(i, IngestError)]
+    return arts, errs
+
+
+def test_seeds_read_as_text_articles():
+    arts, errs = _split(list(read([SEEDS])))
+    assert errs == []
+    assert [a.id for a in arts] == sorted(f"seeds/{p.name}" for p in SEEDS.glob("*.txt"))
+    assert all(a.source == "seeds" and a.kind == "text" and a.url.startswith("file:///") for a in arts)
+
+
+def test_ids_and_hashes_are_stable_across_runs():
+    first = [(a.id, a.content_hash) for a in read([SEEDS])]
+    second = [(a.id, a.content_hash) for a in read([SEEDS])]
+    assert first == second
+
+
+def make_messy_folder(root: Path) -> None:
+    root.mkdir()
+    (root / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (root / "empty.txt").write_bytes(b"")
+    (root / "latin1.txt").write_bytes("Café society in Bamako\n\nLe président a été reçu à l'aéroport.".encode("latin-1"))
+    (root / "good.txt").write_text("A good title\n\nA good body about the coup in Mali.\n")
+    data = "\n".join(json.dumps({"title": f"T{i}", "maintext": "body " * 20, "url": f"https://example.org/{i}"}) for i in range(50))
+    blob = gzip.compress(data.encode())
+    (root / "truncated.jsonl.gz").write_bytes(blob[: len(blob) // 2])
+    lines = [
+        json.dumps({"title": "News-please record", "maintext": "Text from news-please.", "date_publish": "2021-05-24 10:00:00",
+                    "url": "https://www.dw.com/en/mali/a-1", "source_domain": "dw.com", "authors": ["A B"]}),
+        "{this is not json",
+        json.dumps({"title": "Trafilatura record", "text": "Text from trafilatura.", "date": "2020-08-20",
+                    "url": "https://www.bbc.com/news/x", "hostname": "bbc.com"}),
+    ]
+    (root / "mixed.jsonl").write_text("\n".join(lines) + "\n")
+
+
+def test_messy_folder_reports_every_bad_input(tmp_path):
+    folder = tmp_path / "messy"
+    make_messy_folder(folder)
+    arts, errs = _split(list(read([folder])))
+    by_id = {a.id: a for a in arts}
+    assert "messy/latin1.txt" in by_id and "Café" in by_id["messy/latin1.txt"].raw
+    assert "messy/good.txt" in by_id
+    np_ = next(a for a in arts if a.source == "dw.com")
+    assert np_.title == "News-please record" and str(np_.published) == "2021-05-24" and np_.meta["authors"] == ["A B"]
+    tf = next(a for a in arts if a.source == "bbc.com")
+    assert tf.raw == "Text from trafilatura." and str(tf.published) == "2020-08-20"
+    reasons = {Path(e.path).name: e for e in errs}
+    assert "binary" in reasons["binary.txt"].reason
+    assert "empty" in reasons["empty.txt"].reason
+    assert reasons["mixed.jsonl"].line == 2
+    assert "gzip" in reasons["truncated.jsonl.gz"].reason
+    # records before the truncation point are kept
+    assert sum(1 for a in arts if a.source == "example.org") > 0
+
+
+def test_html_and_warc(tmp_path):
+    folder = tmp_path / "web"
+    folder.mkdir()
+    (folder / "page.html").write_bytes(
+        "<html lang='fr'><head><meta charset='windows-1252'><title>Été</title></head><body><p>Crème brûlée</p></body></html>".encode("cp1252"))
+    with open(folder / "crawl.warc.gz", "wb") as fh:
+        w = WARCWriter(fh, gzip=True)
+        for i, ctype in enumerate(["text/html; charset=utf-8", "image/png"]):
+            payload = b"<html><body><p>Page %d about Mali</p></body></html>" % i
+            headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(f"https://www.example.com/a/{i}", "response", payload=__import__("io").BytesIO(payload), http_headers=headers))
+    arts, errs = _split(list(read([folder])))
+    assert errs == []
+    html = next(a for a in arts if a.id == "web/page.html")
+    assert html.kind == "html" and "Crème brûlée" in html.raw
+    warc = [a for a in arts if a.url.startswith("https://")]
+    assert len(warc) == 1 and warc[0].source == "example.com" and warc[0].id.startswith("url-")
+
+
+def test_missing_path_is_an_error_not_an_exception(tmp_path):
+    arts, errs = _split(list(read([tmp_path / "nope"])))
+    assert arts == [] and "no such file" in errs[0].reason
+
+
+def test_reuters_loads_as_is(shared_dir):
+    it = read([shared_dir / "data" / "reuters21578.jsonl.gz"])
+    first = next(it)
+    assert isinstance(first, Article)
+    assert first.id == "reuters21578#1" and first.title == "BAHIA COCOA REVIEW"
+    assert str(first.published) == "1987-02-26" and first.meta["places"] == ["el-salvador", "usa", "uruguay"]

@@ -1,0 +1,98 @@
+"""The search API on a real index of the seeds."""
+from __future__ import annotations
+
+import pytest
+
+from search import QueryError, get_document, run_search, stats
+from search.schema import FACETS
+
+
+def test_coup_finds_all_seeds_with_facets_and_snippets(seeds_archive):
+    r = run_search(seeds_archive, "coup")
+    assert r.total == 5 and len(r.hits) == 5
+    for facet in ("source", "language"):
+        assert sum(v["count"] for v in r.facets[facet]) == r.total
+    assert set(r.facets) == set(FACETS)
+    for h in r.hits:
+        assert "<mark>" in h.snippet.lower() and "coup" in h.snippet.lower()
+
+
+def test_json_shape(seeds_archive):
+    j = run_search(seeds_archive, "coup").to_json()
+    assert {"query", "total", "page", "per_page", "hits", "facets", "suggestion"} <= set(j)
+    assert {"id", "title", "url", "source", "published", "language", "score", "snippet"} <= set(j["hits"][0])
+    assert j["facets"]["source"] == [{"value": "seeds", "count": 5}]
+
+
+def test_empty_query_browses_newest_first(seeds_archive):
+    r = run_search(seeds_archive, "")
+    assert r.total == 5
+    dated = [h.published for h in r.hits if h.published]
+    assert dated == sorted(dated, reverse=True) and r.hits[0].published == dated[0]
+    oldest = run_search(seeds_archive, "", sort="oldest")
+    assert [h.published for h in oldest.hits if h.published] == sorted(dated)
+
+
+def test_filters_or_within_and_across(seeds_archive):
+    all_years = run_search(seeds_archive, "").facets["year"]
+    years = [v["value"] for v in all_years]
+    assert len(years) >= 2
+    one = run_search(seeds_archive, "", {"year": years[:1]})
+    both = run_search(seeds_archive, "", {"year": years[:2]})
+    assert one.total == all_years[0]["count"]
+    assert both.total == all_years[0]["count"] + all_years[1]["count"]
+    none = run_search(seeds_archive, "", {"year": years[:1], "source": ["nowhere"]})
+    assert none.total == 0
+
+
+def test_facet_counts_are_exact_over_all_matches(seeds_archive):
+    r = run_search(seeds_archive, "", per_page=1)
+    assert len(r.hits) == 1 and r.total == 5
+    assert sum(v["count"] for v in r.facets["language"]) == 5
+
+
+def test_paging(seeds_archive):
+    p1 = run_search(seeds_archive, "", per_page=2, page=1)
+    p3 = run_search(seeds_archive, "", per_page=2, page=3)
+    assert len(p1.hits) == 2 and len(p3.hits) == 1
+    assert not {h.id for h in p1.hits} & {h.id for h in p3.hits}
+
+
+def test_suggestion_when_nothing_matches(seeds_archive):
+    r = run_search(seeds_archive, "Kremlinn")
+    assert r.total == 0 and r.suggestion and "kremlin" in r.suggestion.lower()
+
+
+@pytest.mark.parametrize("q,msg", [
+    ('"unclosed phrase', "quote"),
+    ("(coup AND mali", "parenthes"),
+    ("nosuchfield:x", "unknown field"),
+    ("a*", "wildcard"),
+    ("x" * 401, "too long"),
+])
+def test_bad_queries_get_clear_errors(seeds_archive, q, msg):
+    with pytest.raises(QueryError, match=msg):
+        run_search(seeds_archive, q)
+
+
+def test_bad_arguments(seeds_archive):
+    with pytest.raises(QueryError):
+        run_search(seeds_archive, "coup", sort="sideways")
+    with pytest.raises(QueryError):
+        run_search(seeds_archive, "coup", page=0)
+    with pytest.raises(QueryError):
+        run_search(seeds_archive, "coup", {"colour": ["red"]})
+
+
+def test_show_returns_every_stored_field(seeds_archive):
+    doc = get_document(seeds_archive, "seeds/000_82caef7a759caf58.txt")
+    assert doc["title"] == "Russia trained Mali coup leaders"
+    assert "Assimi Goita" in doc["text"]
+    for key in ("id", "url", "source", "published", "language", "removed", "translation", "entities", "mentions"):
+        assert key in doc
+    assert get_document(seeds_archive, "nope") is None
+
+
+def test_stats(seeds_archive):
+    s = stats(seeds_archive)
+    assert s["documents"] == 5 and s["generation"].startswith("gen-") and s["runs"]

@@ -1,0 +1,42 @@
+"""The Flask app: a thin layer over the engine's search API (`search.run_search`).
+
+`create_app(config)` follows Flask's app-factory pattern; views (HTML) and api (JSON
+twins) are blueprints over the same engine calls.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from flask import Flask
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def create_app(config: dict[str, Any] | None = None) -> Flask:
+    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app.config.update(INDEX=None, MAX_QUERY_CHARS=400)
+    app.config.from_prefixed_env("NEWSARCHIVE")
+    if config:
+        app.config.update(config)
+    app.config["DEBUG"] = False  # never: the debugger executes code
+
+    from . import api, errors, views
+    from .state import init_archive
+
+    init_archive(app)
+    app.register_blueprint(views.bp)
+    app.register_blueprint(api.bp)
+    errors.register(app)
+
+    @app.after_request
+    def security_headers(resp):
+        resp.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'self'; img-src 'self' data:; script-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
+        )
+        resp.headers.setdefault("X-Content-Type-Options", "nosniff")
+        resp.headers.setdefault("Referrer-Policy", "same-origin")
+        return resp
+
+    return app
