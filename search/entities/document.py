@@ -1,0 +1,224 @@
+"""Document-level post-processing of NER spans: one reading of a name per article.
+
+The small model labels the same word differently from sentence to sentence ("Goyta" a
+person, then an organisation, then a place) and misses repeats. Within one article a name
+means one thing, so we vote, let person surnames win, type acronyms by their definition
+("Central African Republic (CAR)") and tag untagged repeats of names already found.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .normalize import clean_span
+
+_STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
+# A single word this frequent in English is not propagated on its own ("May", "Will").
+_PROPAGATE_MAX_ZIPF = 4.8
+
+
+@dataclass
+class Span:
+    start: int
+    end: int
+    type: str  # person | organization | location
+    source: str  # "gazetteer" (EntityRuler), "ner", or "rule" (added here)
+
+
+@lru_cache(maxsize=100_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def initials(words: list[str], keep_stop: bool = False) -> str:
+    out = []
+    for w in words:
+        for part in w.split("-"):
+            if part and (keep_stop or part.lower() not in _STOP) and part[0].isalnum():
+                out.append(part[0].upper())
+    return "".join(out)
+
+
+def acronym_suffix(acronym: str, long_form: str) -> int | None:
+    """Index of the first word of `long_form` whose initials spell `acronym`, else None.
+
+    "U.S. Center for Strategic and International Studies" / "CSIS" -> 1 (skips "U.S.").
+    """
+    a = re.sub(r"[^A-Za-z0-9]", "", acronym).upper()
+    words = long_form.split()
+    if len(a) < 2 or len(words) < 2:
+        return None
+    for i in range(len(words) - 1):
+        tail = words[i:]
+        if initials(tail) == a or initials(tail, keep_stop=True) == a:
+            return i
+    return None
+
+
+def postprocess(text: str, spans: list[Span]) -> list[dict]:
+    """Clean, make consistent and complete the spans of one document; returns mention dicts."""
+    cleaned: list[Span] = []
+    for sp in spans:
+        r = clean_span(text, sp.start, sp.end, sp.type)
+        if r:
+            cleaned.append(Span(r[0], r[1], sp.type, sp.source))
+    cleaned.sort(key=lambda s: (s.start, -s.end))
+    cleaned = _merge_adjacent(text, cleaned)
+    cleaned = _acronyms(text, cleaned)
+    cleaned = _vote(text, cleaned)
+    cleaned = _propagate(text, cleaned)
+    return [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
+
+
+def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+    """A gazetteer place glued to a person or organisation is part of its name.
+
+    "Charlotte Gainsbourg" (city + person), "Manchester United" (city + club).
+    """
+    out: list[Span] = []
+    for sp in spans:
+        if out:
+            prev = out[-1]
+            gap = text[prev.end:sp.start]
+            if gap == " " and "gazetteer" in (prev.source, sp.source) and prev.source != sp.source:
+                other = sp if prev.source == "gazetteer" else prev
+                if other.type in ("person", "organization"):
+                    out[-1] = Span(prev.start, sp.end, other.type, "ner")
+                    continue
+        out.append(sp)
+    return out
+
+
+def _acronyms(text: str, spans: list[Span]) -> list[Span]:
+    """"Long Form (LF)": the acronym gets the long form's type, tagged or not.
+
+    When the NER missed the long form (or split it, "U.S." + nothing), the words before the
+    parenthesis whose initials spell the acronym become the long form (an organisation,
+    unless the acronym was tagged otherwise).
+    """
+    spans = list(spans)
+    for m in _ACRONYM_DEF_ANY.finditer(text):
+        acr = m.group(1)
+        a_start, a_end = m.start(1), m.end(1)
+        paren = m.start()
+        before = [s for s in spans if s.end <= paren and paren - s.end <= 2]
+        acr_span = next((s for s in spans if s.start == a_start), None)
+        long_span = before[-1] if before else None
+        if long_span is not None and acronym_suffix(acr, text[long_span.start:long_span.end]) is not None:
+            if acr_span is not None:
+                acr_span.type = long_span.type
+            else:
+                spans.append(Span(a_start, a_end, long_span.type, "rule"))
+            continue
+        found = _long_form(text, paren, acr)
+        if found is None:
+            continue
+        ls, le = found
+        ty = acr_span.type if acr_span is not None and acr_span.source != "gazetteer" else "organization"
+        if acr_span is not None and acr_span.source == "gazetteer":
+            ty = acr_span.type
+        spans = [s for s in spans if not (s.start >= ls and s.end <= le)]
+        if any(s.start < le and ls < s.end for s in spans):
+            continue
+        spans.append(Span(ls, le, ty, "rule"))
+        if acr_span is None:
+            spans.append(Span(a_start, a_end, ty, "rule"))
+        else:
+            acr_span.type = ty
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
+
+
+_ACRONYM_DEF_ANY = re.compile(r"(?<=\S)\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,12})\s*\)")
+_WORD_BEFORE = re.compile(r"[\w.&'’\-]+")
+
+
+def _long_form(text: str, paren: int, acr: str) -> tuple[int, int] | None:
+    """Span of the shortest run of capitalised words before `paren` whose initials spell `acr`."""
+    a = re.sub(r"[^A-Za-z0-9]", "", acr).upper()
+    if len(a) < 2:
+        return None
+    window = text[max(0, paren - 200):paren]
+    base = paren - len(window)
+    words = list(_WORD_BEFORE.finditer(window))[-(len(a) * 2 + 2):]
+    for i in range(len(words) - 1, -1, -1):
+        tail = [w.group() for w in words[i:]]
+        if not tail[0][0].isupper():
+            continue
+        if any(not w[0].isupper() and w.lower() not in _STOP for w in tail):
+            break
+        ini = initials(tail)
+        if ini == a or initials(tail, keep_stop=True) == a:
+            return base + words[i].start(), base + words[-1].end()
+        if len(ini) > len(a):
+            break
+    return None
+
+
+def _vote(text: str, spans: list[Span]) -> list[Span]:
+    """One type per spelling in a document; surnames of persons are persons."""
+    surnames = set()
+    for s in spans:
+        words = text[s.start:s.end].split()
+        if s.type == "person" and len(words) >= 2:
+            surnames.add(words[-1])
+    votes: dict[str, Counter] = defaultdict(Counter)
+    fixed: dict[str, str] = {}
+    for s in spans:
+        t = text[s.start:s.end]
+        if s.source == "gazetteer":
+            fixed.setdefault(t, s.type)
+        votes[t][s.type] += 1
+    for s in spans:
+        t = text[s.start:s.end]
+        if t in surnames and s.source != "gazetteer":
+            s.type = "person"
+        elif t in fixed:
+            s.type = fixed[t]
+        else:
+            c = votes[t]
+            best, n = c.most_common(1)[0]
+            if n > c[s.type]:
+                s.type = best
+    return spans
+
+
+def _propagate(text: str, spans: list[Span]) -> list[Span]:
+    """Tag untagged repeats of names this document already tagged."""
+    names: dict[str, str] = {}
+    for s in spans:
+        t = text[s.start:s.end]
+        words = t.split()
+        if s.type == "person" and len(words) >= 2:
+            names.setdefault(words[-1], "person")
+        names.setdefault(t, s.type)
+    cands = {
+        t: ty for t, ty in names.items()
+        if len(t) >= 2 and t[0].isupper() and (" " in t or t.isupper() or _zipf(t.lower()) < _PROPAGATE_MAX_ZIPF)
+    }
+    if not cands:
+        return spans
+    pattern = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(re.escape(t) for t in sorted(cands, key=len, reverse=True)) + r")(?![\w\-])"
+    )
+    taken = [(s.start, s.end) for s in spans]
+    added = []
+    import bisect
+
+    starts = [a for a, _ in taken]
+    for m in pattern.finditer(text):
+        a, b = m.span()
+        i = bisect.bisect_right(starts, a) - 1
+        overl = False
+        for j in (i, i + 1):
+            if 0 <= j < len(taken) and taken[j][0] < b and a < taken[j][1]:
+                overl = True
+        if not overl:
+            added.append(Span(a, b, cands[m.group()], "rule"))
+    if added:
+        spans = sorted(spans + added, key=lambda s: (s.start, -s.end))
+    return spans

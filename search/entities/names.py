@@ -1,0 +1,103 @@
+"""Are two spellings variants of one personal name?
+
+No single string score separates transliteration variants from different names: Keita,
+Kati and Kita share a Metaphone code, and Diaw/Dia scores above Diaw/Diau in Jaro-Winkler.
+So a surname variant must be one of a few known edit shapes (foreign inflection, one
+letter substituted with the phonetic key unchanged) and, across articles, the first name
+must agree as well (`full_name_match`); resolution adds agreeing context on top.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import jellyfish
+from rapidfuzz.distance import JaroWinkler
+
+from .gazetteer import fold
+
+VOWELS = set("aeiouy")
+# Shortest surname for which edit-shape variants are allowed ("Dia" never varies).
+MIN_VARIANT_LEN = 4
+FIRST_NAME_JW = 0.9
+SURNAME_JW = 0.85
+
+
+@lru_cache(maxsize=200_000)
+def _phon(word: str) -> tuple[str, str]:
+    return jellyfish.metaphone(word), jellyfish.match_rating_codex(word)
+
+
+def inflection_base(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` with a foreign case ending, or `shorter` lost its final vowel.
+
+    Finnish genitive "Keitan" -> "Keita", "Gromykon" -> "Gromyko"; "Goyta" -> "Goyt".
+    """
+    if len(longer) != len(shorter) + 1 or len(shorter) < MIN_VARIANT_LEN - 1 or not longer.startswith(shorter):
+        return False
+    last = longer[-1]
+    if last == "n" and shorter[-1] in VOWELS:
+        return True
+    return last in VOWELS and shorter[-1] not in VOWELS and len(shorter) >= MIN_VARIANT_LEN - 1
+
+
+def surname_variant(a: str, b: str) -> bool:
+    """Same surname, or one of the accepted variant shapes (see module doc)."""
+    a, b = fold(a).replace(" ", ""), fold(b).replace(" ", "")
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0]:
+        return False
+    if len(a) != len(b):
+        lo, sh = (a, b) if len(a) > len(b) else (b, a)
+        return inflection_base(lo, sh)
+    if len(a) < MIN_VARIANT_LEN:
+        return False
+    diff = sum(x != y for x, y in zip(a, b))
+    if diff != 1:
+        return False
+    pa, pb = _phon(a), _phon(b)
+    phon_ok = pa[0] == pb[0] or pa[1] == pb[1]
+    return phon_ok and JaroWinkler.similarity(a, b) >= SURNAME_JW
+
+
+def first_name_match(a: str, b: str) -> bool:
+    """First names agree: equal, an initial of the other, or very close ("Malick"/"Malik")."""
+    a, b = fold(a), fold(b)
+    if a == b:
+        return True
+    if not a or not b or a[0] != b[0]:
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return True  # "A. Goita"
+    return JaroWinkler.similarity(a, b) >= FIRST_NAME_JW
+
+
+def full_name_match(a: list[str], b: list[str]) -> bool:
+    """Two full names (token lists, >= 2 tokens each) are spellings of one person.
+
+    First names must agree and surnames be variants; middle names, when both have them,
+    must agree too ("Ibrahim Boubacar Keita" / "Ibrahim Keita" is fine).
+    """
+    if len(a) < 2 or len(b) < 2:
+        return False
+    if not first_name_match(a[0], b[0]) or not surname_variant(a[-1], b[-1]):
+        return False
+    ma, mb = a[1:-1], b[1:-1]
+    if ma and mb:
+        if len(ma) != len(mb):
+            return False
+        return all(first_name_match(x, y) for x, y in zip(ma, mb))
+    return True
+
+
+def blocking_keys(tokens: list[str]) -> list[str]:
+    """Keys under which a full name is compared with others (never all pairs).
+
+    Variants share the first two letters of first name and surname ("as|go" for
+    Assimi Goita/Goyta), or the first-name initial and the surname's Metaphone code.
+    """
+    first, last = fold(tokens[0]), fold(tokens[-1]).replace(" ", "")
+    keys = [f"a|{first[:2]}|{last[:2]}"]
+    if last:
+        keys.append(f"b|{first[:1]}|{_phon(last)[0]}")
+    return keys

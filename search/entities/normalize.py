@@ -1,0 +1,109 @@
+"""Mention clean-up and the key mentions are compared by.
+
+The NER's spans carry titles ("President Keita"), possessives ("Mali`s"), a leading "the"
+and sometimes a neighbouring word ("Kramp-Karrenbauer Meanwhile"). We trim those so that
+spans match their real extent and spellings compare equal.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .gazetteer import fold
+
+# Titles and ranks that precede a person's name (lower-case, without the dot).
+TITLES = {
+    "president", "vice", "colonel", "col", "lt", "lieutenant", "minister", "prime", "captain",
+    "capt", "mister", "mr", "mrs", "ms", "miss", "dr", "doctor", "general", "gen", "major",
+    "maj", "sergeant", "sgt", "commander", "cmdr", "chancellor", "senator", "sen", "rep",
+    "representative", "governor", "gov", "king", "queen", "prince", "princess", "sheikh",
+    "pope", "ambassador", "secretary", "chairman", "chairwoman", "judge", "justice",
+    "professor", "prof", "coach", "mayor", "premier", "interim", "former", "late", "sir",
+    "lord", "lady", "dame", "admiral", "adm", "brigadier", "marshal", "field", "defence",
+    "defense", "foreign", "finance", "interior", "deputy", "acting", "transitional", "st",
+    "saint", "reverend", "rev", "father", "imam", "emir", "gen.", "corporal", "cpl", "private",
+    "pvt", "officer", "agent", "inspector", "superintendent", "chief", "candidate",
+    "spokesman", "spokeswoman", "lawmaker", "comrade", "madam", "monsieur", "m",
+}
+# Words that NER glues onto a name at a sentence boundary.
+DISCOURSE = {
+    "meanwhile", "however", "also", "moreover", "furthermore", "nevertheless", "then", "now",
+    "still", "yesterday", "today", "tomorrow", "instead", "later", "earlier", "thus",
+    "therefore", "otherwise", "too", "said", "says", "and", "but", "or", "on", "in", "at",
+    "of", "for", "with", "by", "after", "before", "while", "when", "since", "although",
+    "though", "if", "so", "as", "the", "a", "an", "to", "from", "this", "that", "these",
+    "those", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they",
+    "we", "i", "you", "mr", "mrs", "ms", "dear", "hello", "thanks",
+}
+_POSSESSIVE = re.compile(r"(?:['’`]s?|['’`])$")
+_TOKEN = re.compile(r"\S+")
+
+
+def _tok_key(tok: str) -> str:
+    return tok.lower().rstrip(".,;:")
+
+
+def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
+    """Trim a mention span; None when nothing name-like is left.
+
+    `label` is our type (person/organization/location); titles are stripped from persons only,
+    a leading "the" and discourse words from all.
+    """
+    span = text[start:end]
+    toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(span)]
+    # leading
+    while toks:
+        t = _tok_key(text[toks[0][0]:toks[0][1]])
+        if (t in DISCOURSE or (label == "person" and t in TITLES)) and len(toks) > 1:
+            toks.pop(0)
+        elif len(toks) == 1 and (t in DISCOURSE or (label == "person" and t in TITLES)):
+            return None
+        else:
+            break
+    # trailing: possessive first, then discourse words glued on
+    while toks:
+        s, e = toks[-1]
+        word = text[s:e]
+        m = _POSSESSIVE.search(word)
+        if m and m.start() > 0:
+            e = s + m.start()
+            toks[-1] = (s, e)
+            word = text[s:e]
+        word = word.rstrip(",;:")
+        toks[-1] = (s, s + len(word))
+        if len(toks) > 1 and word.lower() in DISCOURSE:
+            toks.pop()
+            continue
+        break
+    if not toks:
+        return None
+    s, e = toks[0][0], toks[-1][1]
+    # trailing dots belong to abbreviations ("U.S."), other punctuation does not
+    while e > s and text[e - 1] in "-–—,;:!?\"”“'’)(" :
+        e -= 1
+    while s < e and text[s] in "-–—,;:!?\"”“'’(`":
+        s += 1
+    if s >= e:
+        return None
+    out = text[s:e]
+    if not any(c.isupper() for c in out) or not any(c.isalpha() for c in out):
+        return None
+    return s, e
+
+
+@lru_cache(maxsize=500_000)
+def name_key(text: str) -> str:
+    """The comparison key of a mention: folded, possessive and a leading "the" removed."""
+    text = _POSSESSIVE.sub("", text.strip())
+    key = fold(text)
+    if key.startswith("the "):
+        key = key[4:]
+    return key
+
+
+def org_key(text: str) -> str:
+    """Organisation key: like name_key, and a trailing "group" dropped ("Wagner group" = "Wagner")."""
+    key = name_key(text)
+    if key.endswith(" group") and len(key) > 6:
+        key = key[:-6]
+    return key

@@ -1,0 +1,371 @@
+"""Archive-wide entity resolution: mentions -> canonical entities with stable ids.
+
+Rules (issue 4): a surname-only mention attaches to the full name in the same article; an
+acronym defined in parentheses links to its long form; across articles, person spellings
+merge only on full names (first name close AND surname variant, see names.py) with
+agreeing context; curated equivalents join ("Russian Federation" = "Russia"); places are
+never fuzzy-merged. Work is linear in mentions plus small blocks of distinct full names.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
+
+from .document import acronym_suffix
+from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold
+from .names import blocking_keys, full_name_match, surname_variant
+from .normalize import name_key, org_key
+
+TYPES = ("person", "organization", "location")
+PREFIX = {"person": "per", "organization": "org", "location": "loc"}
+# Blocks larger than this are compared only within their exact first-name key: keeps the
+# cost bounded on huge archives where a block like "jo|sm" collects thousands of names.
+MAX_BLOCK = 400
+# Context kept per full name (co-occurring entity keys), enough to find an overlap.
+MAX_CONTEXT = 300
+
+
+class DocMentions(NamedTuple):
+    id: str
+    mentions: list[dict]
+    machine_translated: bool = False
+
+
+@dataclass
+class Entity:
+    id: str
+    name: str
+    type: str
+    aliases: list[str] = field(default_factory=list)
+    documents: int = 0
+
+
+class _UF:
+    """Union-find over hashable nodes (path halving)."""
+
+    def __init__(self) -> None:
+        self.parent: dict = {}
+
+    def add(self, x) -> None:
+        self.parent.setdefault(x, x)
+
+    def find(self, x):
+        p = self.parent
+        p.setdefault(x, x)
+        while p[x] != x:
+            p[x] = p[p[x]]
+            x = p[x]
+        return x
+
+    def union(self, a, b) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # the smaller node becomes the root: deterministic whatever the input order
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def _loc_key(text: str) -> str:
+    key = name_key(text)
+    country = _COUNTRIES().get(key)
+    return fold(country) if country else key
+
+
+_country_cache: dict[str, str] | None = None
+
+
+def _COUNTRIES() -> dict[str, str]:
+    global _country_cache
+    if _country_cache is None:
+        _country_cache = country_aliases()
+    return _country_cache
+
+
+def _org_key(text: str) -> str:
+    key = org_key(text)
+    return ORG_EQUIVALENTS.get(key, key)
+
+
+def _is_acronym(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return 2 <= len(letters) <= 12 and sum(c.isupper() for c in letters) >= len(letters) - 1
+
+
+class Resolution:
+    """The archive's entities and, per document, which entity each mention belongs to."""
+
+    def __init__(self, entities: list[Entity], docs: dict[str, list[int]]):
+        self.entities = entities
+        self._docs = docs
+        self._alias: dict[str, list[int]] = defaultdict(list)
+        self._surname: dict[str, list[int]] = defaultdict(list)
+        for i, e in enumerate(entities):
+            keys = {name_key(a) for a in e.aliases} | {name_key(e.name)}
+            if e.type == "organization":
+                keys |= {_org_key(a) for a in e.aliases}
+            if e.type == "location":
+                keys |= {_loc_key(a) for a in e.aliases}
+            for k in keys:
+                if k and i not in self._alias[k]:
+                    self._alias[k].append(i)
+            if e.type == "person":
+                for k in keys:
+                    if " " in k and i not in self._surname[k.rsplit(" ", 1)[1]]:
+                        self._surname[k.rsplit(" ", 1)[1]].append(i)
+
+    def for_doc(self, doc_id: str) -> dict[str, list[str]]:
+        """Canonical display names of the document's entities by type, deduplicated, in order."""
+        out: dict[str, list[str]] = {t: [] for t in TYPES}
+        for i in self._docs.get(doc_id, []):
+            if i >= 0:
+                e = self.entities[i]
+                if e.name not in out[e.type]:
+                    out[e.type].append(e.name)
+        return out
+
+    def mention_entities(self, doc_id: str) -> list[str | None]:
+        """Entity id of each of the document's mentions (None where unresolved), in order."""
+        return [self.entities[i].id if i >= 0 else None for i in self._docs.get(doc_id, [])]
+
+    def lookup_alias(self, text: str) -> list[Entity]:
+        """Entities one of whose spellings is `text` (case-insensitive).
+
+        Falls back to a leading place dropped ("U.S. Center for ..." -> "Center for ...")
+        and to person surnames ("Goyta" finds "Assimi Goyta" when only the full name is known).
+        """
+        key = name_key(text)
+        hits = list(self._alias.get(key, []))
+        for k in (_org_key(text), _loc_key(text)):
+            hits += [i for i in self._alias.get(k, []) if i not in hits]
+        if not hits and " " in key:
+            words = key.split()
+            for n in range(1, min(3, len(words) - 1) + 1):
+                head = " ".join(words[:n])
+                if head in _COUNTRIES():
+                    hits = list(self._alias.get(" ".join(words[n:]), []))
+                    break
+        if not hits and " " not in key:
+            hits = list(self._surname.get(key, []))
+        return [self.entities[i] for i in hits]
+
+    def to_json(self) -> dict:
+        return {"version": 1, "entities": [asdict(e) for e in self.entities], "docs": self._docs}
+
+    @classmethod
+    def from_json(cls, d: dict) -> "Resolution":
+        return cls([Entity(**e) for e in d["entities"]], {k: list(v) for k, v in d["docs"].items()})
+
+
+def resolve(docs: Iterable[DocMentions]) -> Resolution:
+    """Resolve the mentions of all documents into entities (see module doc)."""
+    uf = _UF()
+    doc_nodes: dict[str, list] = {}
+    doc_mt: dict[str, bool] = {}
+    surfaces: list[tuple[str, list[dict]]] = []
+    ctx: dict[str, set] = defaultdict(set)  # person full key -> co-occurring keys
+    singles: set[str] = set()
+
+    for doc in docs:
+        d = DocMentions(*doc) if not isinstance(doc, DocMentions) else doc
+        nodes = _doc_nodes(d.mentions, uf, singles)
+        doc_nodes[d.id] = nodes
+        doc_mt[d.id] = bool(d.machine_translated)
+        surfaces.append((d.id, d.mentions))
+        context = {n[1] for n in nodes if n and n[0] in ("location", "organization")}
+        context |= {n[1] for n in nodes if n and n[0] == "person"}
+        for n in nodes:
+            if n and n[0] == "person":
+                c = ctx[n[1]]
+                if len(c) < MAX_CONTEXT:
+                    c.update(list(context - {n[1]})[: MAX_CONTEXT - len(c)])
+                uf.add(n)
+
+    _merge_full_names(uf, ctx)
+    _attach_singles(uf, singles, ctx)
+    return _build(uf, doc_nodes, doc_mt, surfaces)
+
+
+def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str]) -> list:
+    """Graph nodes for one document's mentions, with the within-document unions done."""
+    nodes: list = [None] * len(mentions)
+    fulls: dict[str, list[str]] = {}
+    single_idx: list[tuple[int, str]] = []
+    for i, m in enumerate(mentions):
+        t, text = m.get("type"), m.get("text", "")
+        if t == "location":
+            key = _loc_key(text)
+            nodes[i] = ("location", key) if key else None
+        elif t == "organization":
+            key = _org_key(text)
+            nodes[i] = ("organization", key) if key else None
+        elif t == "person":
+            key = name_key(text)
+            if not key:
+                continue
+            toks = key.split()
+            if len(toks) >= 2:
+                fulls[key] = toks
+                nodes[i] = ("person", key)
+            else:
+                single_idx.append((i, key))
+    # acronyms defined in parentheses: "Long Form (LF)"
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if nodes[i] is None or nodes[i + 1] is None or nodes[i][0] != nodes[i + 1][0]:
+            continue
+        if not (0 < b["start"] - a["end"] <= 3) or not _is_acronym(b["text"]):
+            continue
+        cut = acronym_suffix(b["text"], a["text"])
+        if cut is None:
+            continue
+        uf.union(nodes[i], nodes[i + 1])
+        if cut > 0 and nodes[i][0] == "organization":
+            tail = " ".join(a["text"].split()[cut:])
+            uf.union(nodes[i], ("organization", _org_key(tail)))
+    # full names of one person within the document ("Keita" / "Keite", "Mishin" suffixes)
+    keys = sorted(fulls)
+    for x in range(len(keys)):
+        for y in range(x + 1, len(keys)):
+            a, b = fulls[keys[x]], fulls[keys[y]]
+            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+            if full_name_match(a, b) or long_[-len(short):] == short:
+                uf.union(("person", keys[x]), ("person", keys[y]))
+    # surname-only mentions attach to a full name of this document
+    for i, key in single_idx:
+        exact = {uf.find(("person", k)) for k, t in fulls.items() if t[-1] == key}
+        if len(exact) != 1:
+            exact = exact or {uf.find(("person", k)) for k, t in fulls.items() if surname_variant(key, t[-1])}
+        if len(exact) == 1:
+            nodes[i] = next(iter(exact))
+        else:
+            nodes[i] = ("person1", key)
+            singles.add(key)
+    for n in nodes:
+        if n:
+            uf.add(n)
+    return nodes
+
+
+def _merge_full_names(uf: _UF, ctx: dict[str, set]) -> None:
+    """Across articles: full names that match (names.full_name_match) with agreeing context."""
+    blocks: dict[str, list[str]] = defaultdict(list)
+    for key in ctx:
+        if " " in key:
+            for b in blocking_keys(key.split()):
+                blocks[b].append(key)
+    seen: set[tuple[str, str]] = set()
+    for members in blocks.values():
+        if len(members) < 2:
+            continue
+        members = sorted(set(members))
+        if len(members) > MAX_BLOCK:
+            # Fall back to exact first names within the block: still no all-pairs blow-up.
+            by_first: dict[str, list[str]] = defaultdict(list)
+            for k in members:
+                by_first[k.split()[0]].append(k)
+            groups = [g[:MAX_BLOCK] for g in by_first.values()]
+        else:
+            groups = [members]
+        for g in groups:
+            for x in range(len(g)):
+                tx = g[x].split()
+                for y in range(x + 1, len(g)):
+                    pair = (g[x], g[y])
+                    if pair in seen:
+                        continue
+                    seen.add(pair)
+                    if full_name_match(tx, g[y].split()) and _context_agrees(ctx, g[x], g[y]):
+                        uf.union(("person", g[x]), ("person", g[y]))
+
+
+def _context_agrees(ctx: dict[str, set], a: str, b: str) -> bool:
+    ca, cb = ctx.get(a, set()), ctx.get(b, set())
+    if not ca or not cb:
+        return True
+    return bool(ca & cb)
+
+
+def _attach_singles(uf: _UF, singles: set[str], ctx: dict[str, set]) -> None:
+    """Surname-only persons of articles without the full name: attach when unambiguous."""
+    by_surname: dict[str, set] = defaultdict(set)
+    by_prefix: dict[str, set[str]] = defaultdict(set)
+    for key in ctx:
+        if " " in key:
+            last = key.rsplit(" ", 1)[1]
+            by_surname[last].add(uf.find(("person", key)))
+            by_prefix[last[:2]].add(last)
+    for key in sorted(singles):
+        roots = by_surname.get(key, set())
+        if not roots:
+            cands = [s for s in by_prefix.get(key[:2], ()) if surname_variant(key, s)]
+            roots = {r for s in cands for r in by_surname[s]}
+        if len(roots) == 1:
+            uf.union(("person1", key), next(iter(roots)))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
+
+
+def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution:
+    groups: dict = {}
+    spell: dict = defaultdict(Counter)  # root -> Counter of (spelling, not_mt)
+    docs_of: dict = defaultdict(set)
+    ntype: dict = {}
+    for doc_id, mentions in surfaces:
+        nodes = doc_nodes[doc_id]
+        for m, n in zip(mentions, nodes):
+            if n is None:
+                continue
+            r = uf.find(n)
+            groups.setdefault(r, None)
+            ntype[r] = "person" if n[0] in ("person", "person1") else n[0]
+            spell[r][(" ".join(m["text"].split()), not doc_mt[doc_id])] += 1
+            docs_of[r].add(doc_id)
+    countries = _COUNTRIES()
+    items = []
+    for r in groups:
+        t = ntype[r]
+        counts: Counter = Counter()
+        native: Counter = Counter()
+        for (s, not_mt), c in spell[r].items():
+            counts[s] += c
+            if not_mt:
+                native[s] += c
+        name = _display(t, counts, native, countries)
+        aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+        items.append((r, t, name, aliases, len(docs_of[r])))
+    items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
+    entities: list[Entity] = []
+    index: dict = {}
+    used: Counter = Counter()
+    for r, t, name, aliases, ndocs in items:
+        base = f"{PREFIX[t]}:{_slug(name)}"
+        used[base] += 1
+        eid = base if used[base] == 1 else f"{base}-{used[base]}"
+        index[r] = len(entities)
+        entities.append(Entity(eid, name, t, aliases, ndocs))
+    out_docs = {
+        doc_id: [index[uf.find(n)] if n is not None else -1 for n in doc_nodes[doc_id]] for doc_id, _ in surfaces
+    }
+    return Resolution(entities, out_docs)
+
+
+def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]) -> str:
+    """Most complete, most frequent spelling, counting articles not machine-translated first."""
+    if t == "location":
+        for s, _ in counts.most_common():
+            c = countries.get(name_key(s))
+            if c:
+                return c
+
+    def score(s: str):
+        words = s.split()
+        complete = len(words) >= 2 if t == "person" else not _is_acronym(s) or len(counts) == 1
+        return (complete, native[s], counts[s], not s.isupper(), -len(s), s)
+
+    return max(counts, key=score)

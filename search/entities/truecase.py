@@ -1,0 +1,109 @@
+"""Restore the case of all-caps headlines and datelines before NER.
+
+spaCy's small model relies on capitalisation: in "JAPAN GET LUCKY WIN, CHINA IN SURPRISE
+DEFEAT" every word looks like a name or an acronym. We recase such runs from the spellings
+the same document uses elsewhere, the gazetteer and word frequency. Only letters change
+case, one for one, so character offsets stay valid for the original text.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from .gazetteer import known_places
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’`.\-][^\W\d_]+)*")
+# A word this frequent in English is a common word when it appears in a caps run.
+COMMON_ZIPF = 3.5
+# Short all-caps words we never recase: they are acronyms ("US", "UN").
+KEEP_CAPS = {"US", "UK", "UN", "EU", "USA", "UAE", "NATO", "CAR", "DRC", "AU", "IMF", "BBC", "AFP"}
+
+
+@lru_cache(maxsize=200_000)
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
+def _is_caps(word: str) -> bool:
+    letters = [c for c in word if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _title(word: str) -> str:
+    """Title-case that keeps the length: "AL-AIN" -> "Al-Ain", "O'NEILL" -> "O'Neill"."""
+    out, up = [], True
+    for c in word:
+        nc = c.upper() if up else c.lower()
+        out.append(nc if len(nc) == 1 else c)
+        up = not c.isalpha()
+    return "".join(out)
+
+
+def _same_len(new: str, old: str) -> str:
+    return new if len(new) == len(old) else old
+
+
+def truecase(text: str) -> str:
+    """Return `text` with all-caps headline runs and caps place names recased (same length)."""
+    words = list(_WORD.finditer(text))
+    if not any(_is_caps(m.group()) for m in words):
+        return text
+    # Spellings the document uses outside caps words: lower-case key -> Counter of forms.
+    seen: dict[str, Counter] = {}
+    for m in words:
+        w = m.group()
+        if not _is_caps(w):
+            seen.setdefault(w.lower(), Counter())[w] += 1
+
+    # Group caps words into runs: consecutive caps words with no letters between them.
+    runs: list[list[re.Match]] = []
+    prev_end = -1
+    for m in words:
+        if not _is_caps(m.group()):
+            prev_end = -1
+            continue
+        between = text[prev_end:m.start()] if prev_end >= 0 else None
+        if between is not None and "\n\n" not in between and runs:
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+        prev_end = m.end()
+    chars = list(text)
+    places = known_places()
+    for run in runs:
+        headline = len(run) >= 3 or (len(run) == 2 and any(_zipf(m.group().lower()) >= 4.5 for m in run))
+        for i, m in enumerate(run):
+            w = m.group()
+            new = _recase(w, i == 0, headline, seen, places)
+            if new != w:
+                chars[m.start():m.end()] = _same_len(new, w)
+    return "".join(chars)
+
+
+def _recase(w: str, first: bool, headline: bool, seen: dict[str, Counter], places) -> str:
+    lw = w.lower()
+    forms = seen.get(lw)
+    if w in KEEP_CAPS:
+        return w
+    if forms:
+        lower = forms.get(lw, 0)
+        cased = [(n, f) for f, n in forms.items() if f != lw]
+        if cased and (not lower or max(cased)[0] > lower * 2):
+            # The document writes it capitalised: a name ("Japan", "Cuttitta").
+            return max(cased)[1]
+        if headline:
+            return _title(w) if first else lw
+        return w
+    title = _title(w)
+    if title in places:
+        return title
+    if not headline:
+        return w  # a lone caps word is most likely an acronym ("ECOWAS", "NATO")
+    if len(w) <= 3 and _zipf(lw) < 5.0:
+        return w  # short and not a common word: an acronym inside a headline
+    if _zipf(lw) >= COMMON_ZIPF:
+        return title if first else lw
+    return title
