@@ -1,38 +1,25 @@
-"""Boilerplate removal. PLACEHOLDER written by the foundation: the cleaner issue replaces it."""
+"""Boilerplate removal: `clean_text` for flattened text, `clean_html` for web pages.
+
+Both return a `Cleaned` record: the article text (paragraphs separated by a blank
+line), metadata found on the way, and every removed piece with its reason.
+The cross-document pass lives in `search.clean.templates`.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from datetime import date
-
-
-@dataclass
-class Cleaned:
-    text: str
-    title: str = ""
-    published: date | None = None
-    author: str | None = None
-    credit: str | None = None
-    dateline: str | None = None
-    site_name: str | None = None
-    url: str | None = None
-    language: str | None = None
-    removed: list[dict[str, str]] = field(default_factory=list)
+from .record import Cleaned
+from .text import clean_text as _clean_text
 
 
 def clean_text(text: str) -> Cleaned:
-    lines = [ln.strip() for ln in text.strip().splitlines()]
-    title = lines[0] if lines else ""
-    body = "\n".join(lines[1:]).strip()
-    return Cleaned(text=body, title=title)
+    """Clean a page that is already plain text (scraped archives, newswire files)."""
+    return _clean_text(text)
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:
-    from bs4 import BeautifulSoup
+    """Clean a web page: main-content extraction, then the text classifier."""
+    from .html import clean_html as _clean_html
 
-    soup = BeautifulSoup(html, "lxml")
-    title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    for tag in soup(["script", "style", "noscript", "nav", "footer", "header"]):
-        tag.decompose()
-    body = soup.body or soup
-    text = "\n\n".join(p for p in (s.strip() for s in body.get_text("\n").splitlines()) if p)
-    return Cleaned(text=text, title=title)
+    return _clean_html(html, url)
+
+
+__all__ = ["Cleaned", "clean_text", "clean_html"]

@@ -1,0 +1,143 @@
+"""Metadata hidden in flattened text: date prefixes, bylines, datelines, agency credits.
+
+Scraped archives often fold the page header into the body (" date 2020-08-28 ...",
+"by on April 11, 2021") and keep the agency credit as a last line. These are
+pulled out into fields rather than thrown away, and each pattern only fires on a
+whole line (or a line prefix) so that article sentences mentioning a date or an
+agency are left alone.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+_MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+            ("dec", "december"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+# "April 11, 2021" | "11 April 2021" | "2021-04-11" | "11/04/2021" is ambiguous: not parsed
+DATE_RE = (
+    rf"(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE}),?\s+(?P<y2>\d{{4}})"
+    rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
+)
+_DATE = re.compile(DATE_RE, re.I)
+_TIME = r"(?:\s*(?:[,|–-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+
+# " date 2020-08-28 Malin the military ..." : a scraper's field label glued to the body
+_DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>{DATE_RE}){_TIME}\s+", re.I)
+# "by on April 11, 2021", "By Jane Doe | April 11, 2021", "Posted on April 11, 2021 by admin"
+_BYLINE = re.compile(
+    rf"^(?:(?:posted|written|published)\s+)?by\s*(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|\bon\s+|\bpublished\s+)*"
+    rf"(?P<date>{DATE_RE})?{_TIME}\.?$",
+    re.I,
+)
+_POSTED_ON = re.compile(
+    rf"^(?:(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*)?(?P<date>{DATE_RE}){_TIME}"
+    rf"(?:\s+by\s+(?P<author>[^|\n]{{1,60}}))?\.?$",
+    re.I,
+)
+# "ABUJA, Nigeria – ", "MOSCOW (IDN) – ", "(AP) HONOLULU - ", "WASHINGTON (Reuters) - "
+_DATELINE = re.compile(
+    r"^(?P<dl>(?:\([A-Za-z]{2,12}\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}"
+    r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?(?:,\s*(?:%s)\s+\d{1,2})?"
+    r"(?:\s*\([A-Za-z][A-Za-z .&-]{1,20}\))?)\s*(?:[–—]|--?)\s+(?=\S)" % _MONTH_RE
+)
+# "wd / sms (AFP, Reuters, epd)": DW's editor initials plus agencies
+_CREDIT_INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*/\s*[a-z]{1,4})+\s*\((?:[A-Za-z][\w.-]*(?:,\s*|\s+)?)+\)$")
+# "Reporting by X; Editing by Y", "(Reporting by X in Bamako; Writing by Y)"
+_CREDIT_REPORTING = re.compile(
+    r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|translated|translation)\s+by\b[^()]{2,300}\)?\.?$",
+    re.I,
+)
+# a line that is only agency names: "(AFP, Reuters)", "AFP/Reuters", "Source: AFP"
+_AGENCY = r"(?:AFP|AP|Reuters|dpa|epd|KNA|EFE|ANSA|Xinhua|TASS|RIA Novosti|IANS|PTI|Bloomberg|Associated Press|Agence France-Presse)"
+_CREDIT_AGENCIES = re.compile(rf"^(?:(?:source|sources|with|credit)\s*:\s*)?\(?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*\)?\.?$", re.I)
+
+
+def parse_date(text: str) -> date | None:
+    """First explicit date in text (month names or ISO); None when absent or invalid."""
+    m = _DATE.search(text)
+    if not m:
+        return None
+    g = m.groupdict()
+    try:
+        if g["y1"]:
+            return date(int(g["y1"]), _MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
+        if g["y2"]:
+            return date(int(g["y2"]), _MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
+        return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
+    except (ValueError, KeyError):
+        return None
+
+
+def split_date_prefix(line: str) -> tuple[str, date | None, str]:
+    """(prefix, date, rest) for " date 2020-08-28 text..."; prefix "" when there is none."""
+    m = _DATE_PREFIX.match(line)
+    if not m:
+        return "", None, line
+    d = parse_date(m.group("date"))
+    if d is None:
+        return "", None, line
+    return m.group(0).strip(), d, line[m.end():]
+
+
+def parse_byline(line: str) -> tuple[str | None, date | None] | None:
+    """(author, date) when the whole line is a byline or a dateline stamp, else None."""
+    s = line.strip()
+    if len(s) > 120:
+        return None
+    m = _BYLINE.match(s)
+    if m and (m.group("date") or m.group("author")):
+        author = (m.group("author") or "").strip(" ,|") or None
+        if author and (len(author.split()) > 6 or not author[0].isupper()):
+            return None  # "by the way the ministry said ..." is a sentence, not a byline
+        return author, parse_date(m.group("date")) if m.group("date") else None
+    m = _POSTED_ON.match(s)
+    if m:
+        author = (m.group("author") or "").strip() or None
+        return author, parse_date(m.group("date"))
+    return None
+
+
+def find_dateline(paragraph: str) -> str | None:
+    """"ABUJA, Nigeria" for "ABUJA, Nigeria – Leaders of ..."; None when the paragraph has none."""
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    dl = m.group("dl").strip()
+    # the city must be written in capitals (AP/Reuters style) and be more than an acronym
+    letters = [c for c in dl.split(",")[0] if c.isalpha()]
+    if len(letters) < 3:
+        return None
+    return dl
+
+
+def is_credit(line: str) -> bool:
+    """True for agency credit lines: editor initials + agencies, "Reporting by ...", bare agencies."""
+    s = line.strip()
+    if not s or len(s) > 300:
+        return False
+    if _CREDIT_INITIALS.match(s) or _CREDIT_AGENCIES.match(s):
+        return True
+    if _CREDIT_REPORTING.match(s):
+        # names, not prose: "Reporting by phone is hard, he said." is a sentence
+        words = [w for w in re.findall(r"[^\W\d_][\w'.-]*", s) if w.lower() not in _CREDIT_GLUE]
+        return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.75
+    return False
+
+
+_CREDIT_GLUE = {
+    "reporting", "additional", "writing", "editing", "compiled", "compiling", "translated",
+    "translation", "by", "and", "in", "at", "from", "with", "the", "of", "de", "van", "von", "al", "el",
+}

@@ -1,0 +1,145 @@
+"""The curated boilerplate lexicon: one regex family per kind of web furniture.
+
+Every family matches a *whole* normalised line (``fullmatch``), never a phrase
+inside a sentence: "leave a reply to the ministry" or a quoted "subscribe" in an
+article must survive, while the bare widget label "Leave A Reply" must not. The
+reason strings end up in ``Cleaned.removed`` and on the document page.
+"""
+from __future__ import annotations
+
+import re
+
+# characters web widgets wrap around labels: bullets, pipes, arrows, stars
+_EDGE = " \t\u00a0|•·»«›‹>→←<*#=~_-–—:.!…\u200b"
+_SOCIAL = (
+    r"(?:facebook|twitter|x|linkedin|whatsapp|pinterest|reddit|e-?mail|print|telegram|tumblr|"
+    r"flipboard|messenger|instagram|youtube|google\+?|rss|pocket|digg|stumbleupon|vk|copy link|sms|share|tweet)"
+)
+
+FAMILIES: dict[str, str] = {
+    "comment form": r"""
+        leave\s+a\s+(?:reply|comment|response)(?:\s+with\s+facebook)?(?:\s+cancel\s+reply)?
+      | please\s+enter\s+your\s+(?:comment|name(?:\s+here)?|e-?mail(?:\s+address)?(?:\s+here)?)
+      | you\s+(?:must|need\s+to)\s+be\s+logged\s+in\s+to\s+(?:post|leave)\s+a\s+comment.{0,40}
+      | (?:\d+|no|view|show|hide|load\s+more|read)\s+(?:comments?|responses?|replies)(?:\s+yet)?(?:\s*\(\d+\))?
+      | comments?(?:\s*\(\d+\))?(?:\s+are\s+closed)?
+      | (?:add|post|submit|write)\s+(?:a|your|new)?\s*comment
+      | powered\s+by\s+(?:facebook|disqus|livefyre)(?:\s+comments)?
+      | (?:join|start)\s+the\s+(?:conversation|discussion|debate)
+      | be\s+the\s+first\s+to\s+comment.{0,30}
+      | your\s+e-?mail\s+address\s+will\s+not\s+be\s+published.{0,80}
+      | required\s+fields\s+are\s+marked.{0,10}
+      | save\s+my\s+name,?\s+e-?mail,?\s+and\s+website\s+in\s+this\s+browser.{0,60}
+      | notify\s+me\s+of\s+(?:new|follow-?up)\s+(?:posts|comments).{0,40}
+      | (?:cancel\s+)?reply|post\s+comment|comment\s+policy|report\s+abuse
+      | (?:name|e-?mail|website|comment)\s*\*?
+    """,
+    "share/follow": rf"""
+        (?:share|tweet|e-?mail|print|pin\s+it|like)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|video))?(?:\s+(?:on|via|with)\s+{_SOCIAL})?
+      | click\s+to\s+(?:share|email|print)(?:\s+on\s+{_SOCIAL})?.{{0,30}}
+      | (?:follow|like|find|join)\s+us(?:\s+on\s+{_SOCIAL}(?:\s*(?:,|and|&)\s*{_SOCIAL})*)?
+      | follow\s+(?:\S+\s+){{0,3}}on\s+{_SOCIAL}
+      | {_SOCIAL}(?:[\s,|/•·]+{_SOCIAL})+
+      | share\s+(?:on|via)\s+{_SOCIAL}
+    """,
+    "newsletter": r"""
+        (?:sign\s+up|subscribe|register)(?:\s+(?:now|today|here|free))?(?:\s+(?:to|for)\s+(?:our|the|a)\s+(?:free\s+|daily\s+|weekly\s+)?(?:\w+\s+)?(?:newsletters?|e-?mail|alerts|updates))?
+      | (?:get|receive)\s+the\s+latest(?:\s+(?:news|updates|headlines|stories)(?:\s+\S+){0,6})?
+      | stay\s+(?:informed|updated|connected|in\s+the\s+know|up\s+to\s+date)(?:\s*[:!-]\s*.{0,80}|\s+with\s+.{0,60})?
+      | (?:our|free|daily|weekly)\s+newsletters?.{0,40}
+      | newsletter(?:\s+sign\s*-?\s*up)?
+      | enter\s+your\s+e-?mail(?:\s+address)?(?:\s+(?:here|below))?
+      | (?:we\s+respect\s+your\s+privacy|unsubscribe\s+at\s+any\s+time|no\s+spam).{0,80}
+      | thanks?\s+(?:you\s+)?for\s+(?:signing\s+up|subscribing).{0,60}
+    """,
+    "related list": r"""
+        you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+these(?:\s+related)?\s+(?:posts|articles|stories))?
+      | (?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines))?(?:\s+(?:for\s+you|from\s+\S+(?:\s+\S+)?|on\s+\S+(?:\s+\S+)?))?
+      | most\s+(?:popular|read|viewed|shared|commented|emailed|recent)(?:\s+(?:articles|stories|posts|news|now|this\s+week|today))?
+      | (?:also|must)\s+read\s*:.{0,160}
+      | (?:read|see)\s+also\s*:.{0,160}
+      | (?:related|read\s+more|more)\s*:.{0,160}
+      | (?:read|learn|find\s+out|see)\s+more(?:\s+(?:here|below|now))?
+      | (?:read|learn)\s+more\s+(?:about|on)\s+.{1,100}?\s+(?:here|from\s+here|on\s+our\s+\w+|at\s+\S+)
+      | (?:continue|keep)\s+reading.{0,40}
+      | click\s+here.{0,60}
+      | none\s+found|no\s+related\s+posts(?:\s+found)?
+      | in\s+case\s+you\s+missed\s+it|don'?t\s+miss
+    """,
+    "counter": r"""
+        \(?\s*visited\s+\d[\d,]*\s+times?,?\s+\d[\d,]*\s+visits?\s+today\s*\)?
+      | \d[\d,.]*k?\s+(?:views?|reads?|shares?|likes?|comments?|hits)
+      | (?:views?|reads?|shares?|hits|page\s+views)\s*:?\s*\d[\d,.]*k?
+      | \d+\s+(?:people|readers)\s+(?:like|liked|recommend)\s+this.{0,20}
+      | \d+\s+min(?:ute)?s?\s+read
+    """,
+    "navigation": r"""
+        (?:previous|next|prev|older|newer)\s*(?:post|article|story|page|entry|posts|articles|stories)?
+      | home|menu|search|close|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu
+      | (?:log\s*in|sign\s*in|log\s*out|sign\s*out|register|my\s+account)(?:\s*(?:/|\||or)\s*(?:register|sign\s*up|log\s*in))?
+      | (?:[\w'&-]+(?:\s+[\w'&-]+)?\s*(?:\||»|›|>|/)\s*){2,}[\w'&-]+(?:\s+[\w'&-]+)?
+      | (?:page\s+)?\d+\s+of\s+\d+|load\s+more|show\s+more|view\s+all|see\s+all
+    """,
+    "copyright": r"""
+        (?:copyright\s*)?(?:©|\(c\)|&copy;)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?.{0,160}
+      | copyright\s+(?:©\s*)?\d{4}.{0,160}
+      | .{0,160}\ball\s+rights\s+reserved\b.{0,80}
+      | (?:terms\s+(?:of\s+(?:use|service)|&\s+conditions)|privacy\s+policy|cookie\s+policy|contact\s+us|about\s+us|advertise(?:\s+with\s+us)?|sitemap)(?:\s*[|•·,/]\s*(?:terms\s+(?:of\s+(?:use|service)|&\s+conditions)|privacy\s+policy|cookie\s+policy|contact\s+us|about\s+us|advertise(?:\s+with\s+us)?|sitemap|careers|faq))*
+      | this\s+(?:material|article)\s+may\s+not\s+be\s+published,\s+broadcast,\s+rewritten.{0,80}
+    """,
+    "tag list": r"""
+        (?:tags?|tagged(?:\s+with|\s+as)?|topics?|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*:\s*.{0,250}
+    """,
+    "advertisement": r"""
+        (?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+(?:content|links?|stories|by\s+.{1,40}))?|paid\s+(?:content|post|partnership))
+      | (?:story|article)\s+continues\s+(?:below|after)(?:\s+(?:the\s+)?(?:advertisement|ad))?
+      | scroll\s+(?:down\s+)?to\s+continue(?:\s+(?:reading|with\s+content))?
+      | (?:remove|hide)\s+ads?
+    """,
+    "caption residue": r"""
+        untitled(?:\s+design|\s+image|\s+picture)?(?:\s*\(?\d+\)?)?
+      | (?:image|photo|picture|img|dsc|screen\s*shot)[\s_-]*\d*(?:\.(?:jpe?g|png|gif|webp))?
+      | [\w-]+\.(?:jpe?g|png|gif|webp)
+      | (?:image|photo|picture)\s+(?:credit|courtesy|source)s?\s*:?.{0,60}
+      | (?:photo|image|picture)\s*:\s*.{1,60}
+      | (?:getty\s+images|shutterstock|istock(?:photo)?)(?:\s*/\s*.{1,40})?
+      | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo)|click\s+(?:to\s+)?enlarge
+    """,
+    "spam": r"""
+        .{0,80}\b(?:home\s+values|home\s+search|homes\s+for\s+sale|payday\s+loans?|cheap\s+(?:viagra|cialis|jerseys)|casino\s+bonus|online\s+casino|replica\s+watches|buy\s+(?:followers|essays?|backlinks)|escort\s+service|essay\s+writing\s+service)\b[^.!?]{0,80}
+    """,
+    "author box": r"""
+        (?:post(?:ed)?|written|article|story)\s+by
+      | (?:has\s+)?written\s+\d[\d,]*\s+(?:articles?|posts?|stories)(?:\s+for\s+.{1,40})?
+      | (?:view|see|more)\s+(?:all\s+)?(?:posts|articles|stories)\s+by\s+.{1,40}
+      | about\s+the\s+author
+    """,
+}
+
+COMPILED: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I | re.X) for k, v in FAMILIES.items()}
+MAX_WORDS = 40  # lexicon lines are labels and widgets; longer lines are prose
+
+
+def _keyword_stuffed(s: str) -> bool:
+    """SEO spam is Title Case keyword runs; "Home values in Bamako rose ..." is a sentence."""
+    words = [w for w in s.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= 0.7
+
+
+_GUARDS = {"spam": _keyword_stuffed}
+
+
+def normalise(line: str) -> str:
+    """Collapse whitespace and trim the bullets, arrows and trailing punctuation widgets add."""
+    return " ".join(line.split()).strip(_EDGE)
+
+
+def match(line: str) -> str | None:
+    """The family name (the removal reason) whose pattern covers the whole line, else None."""
+    s = normalise(line)
+    if not s or len(s) > 400 or s.count(" ") >= MAX_WORDS:
+        return None
+    for reason, rx in COMPILED.items():
+        if rx.fullmatch(s) and (reason not in _GUARDS or _GUARDS[reason](s)):
+            return reason
+    return None

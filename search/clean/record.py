@@ -1,0 +1,19 @@
+"""The cleaner's result record (kept apart so every cleaner module can import it)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+
+@dataclass
+class Cleaned:
+    text: str  # paragraphs joined by "\n\n", no other newlines: offsets index this string
+    title: str = ""
+    published: date | None = None
+    author: str | None = None
+    credit: str | None = None
+    dateline: str | None = None
+    site_name: str | None = None
+    url: str | None = None  # canonical
+    language: str | None = None  # from <html lang>
+    removed: list[dict[str, str]] = field(default_factory=list)  # {"text", "reason"}, in page order

@@ -1,0 +1,81 @@
+"""Cross-document pass: lines that recur in many documents of one source are template.
+
+A site's header, footer and "related articles" lines survive any per-page
+classifier that has never seen them, but they give themselves away by repeating
+across the site's pages. Counting is one pass over (source, keys) pairs, so the
+pass stays linear in the archive size; only per-source counters are held.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Iterable
+
+MIN_DOCS = 5  # a line must recur in at least this many documents of the source ...
+MIN_SHARE = 0.05  # ... and in at least this share of them (short lines)
+LONG_WORDS = 25  # prose-length lines need a much larger share: a quote can recur in a
+LONG_SHARE = 0.5  # story series, a footer disclaimer is on (nearly) every page
+MIN_SOURCE_DOCS = 10  # too few pages say nothing about a site's template
+
+_PUNCT = re.compile(r"[^\w\s]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def line_key(line: str) -> str:
+    """Normalised form of one line: case, punctuation, digits and spacing folded away
+    ("(Visited 12 times)" and "(Visited 3 times)" share a key)."""
+    s = _DIGITS.sub("0", _PUNCT.sub(" ", line.lower()))
+    return " ".join(s.split())
+
+
+def line_keys(text: str) -> list[str]:
+    """Keys of the non-empty lines of one clean text, in order (empty-key lines skipped)."""
+    return [k for k in (line_key(ln) for ln in text.split("\n")) if k]
+
+
+def find_template_lines(
+    docs: Iterable[tuple[str, list[str]]],
+    min_docs: int = MIN_DOCS,
+    min_share: float = MIN_SHARE,
+    long_share: float = LONG_SHARE,
+    min_source_docs: int = MIN_SOURCE_DOCS,
+) -> dict[str, set[str]]:
+    """Map source -> template keys: keys found in >= max(min_docs, share * n) of its n documents."""
+    ndocs: Counter[str] = Counter()
+    counts: dict[str, Counter[str]] = defaultdict(Counter)
+    for source, keys in docs:
+        ndocs[source] += 1
+        counts[source].update(set(keys))  # document frequency, not line frequency
+    out: dict[str, set[str]] = {}
+    for source, n in ndocs.items():
+        if n < min_source_docs:
+            continue
+        short_need = max(min_docs, min_share * n)
+        long_need = max(min_docs, long_share * n)
+        found = {
+            k
+            for k, c in counts[source].items()
+            if c >= short_need and (c >= long_need or k.count(" ") + 1 < LONG_WORDS)
+        }
+        if found:
+            out[source] = found
+    return out
+
+
+def strip_template_lines(text: str, keys: set[str]) -> tuple[str, list[dict[str, str]]]:
+    """Remove the lines whose key is in `keys`; returns (text, removed) with paragraphs
+    still separated by one blank line."""
+    if not keys:
+        return text, []
+    kept: list[str] = []
+    removed: list[dict[str, str]] = []
+    for line in text.split("\n"):
+        if not line.strip():
+            continue
+        if line_key(line) in keys:
+            removed.append({"text": line.strip(), "reason": "template line (recurs across the source)"})
+        else:
+            kept.append(line)
+    if not removed:
+        return text, []
+    return "\n\n".join(kept), removed

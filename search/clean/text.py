@@ -1,0 +1,184 @@
+"""Line/paragraph classifier for flattened text (pages already turned into text).
+
+Combines the lexicon (patterns.py), line shape and position: lexicon hits are
+removed anywhere; short unknown lines are removed only in the tail zone after a
+lexicon hit (related-article lists, author boxes). Everything else is kept,
+because losing an article sentence costs more than keeping a junk line.
+"""
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from . import meta, patterns
+from .record import Cleaned
+
+_TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
+_INNER_SENTENCE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]")
+_URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
+# newswire signature: " Reuter" / "REUTER" alone at the very end of the story
+_REUTER_SIG = re.compile(r"(?:\n|\s{2,}|(?<=[.)\d\"”])\s)\s*(REUTER|Reuter)\s*\x03?\s*\Z")
+_TITLE_MAX_WORDS = 25
+_TAIL_MAX_WORDS = 20
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def is_article_like(p: str) -> bool:
+    """A prose paragraph: long enough and punctuated like sentences."""
+    n = _words(p)
+    return n >= 30 or (n >= 12 and bool(_TERMINAL.search(p) or _INNER_SENTENCE.search(p)))
+
+
+def _is_wrapped(lines: list[str]) -> bool:
+    """Hard-wrapped newswire: 3+ lines within a width of 40-100 that are either mostly
+    filled to that width, indented newswire-style (an indent opens a paragraph), or
+    often broken mid-sentence."""
+    if len(lines) < 3:
+        return False
+    lens = [len(ln.strip()) for ln in lines]
+    width = max(lens)
+    if not 40 <= width <= 100:
+        return False
+    body = lens[:-1]
+    filled = sum(n >= 0.75 * width for n in body) / len(body) >= 0.6
+    indented = sum(ln[:1] in (" ", "\t") for ln in lines[1:]) >= 2
+    continued = sum(
+        not _TERMINAL.search(a) and b.strip()[:1].islower() for a, b in zip(lines, lines[1:])
+    ) / (len(lines) - 1) >= 0.25
+    return filled or indented or continued
+
+
+def paragraphs(text: str) -> list[str]:
+    """Split into paragraphs: blank-line blocks, hard-wrapped blocks joined, other lines kept apart."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x03", "")
+    out: list[str] = []
+    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+        lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
+        if not lines:
+            continue
+        if not _is_wrapped(lines):
+            out.extend(ln.strip() for ln in lines)
+            continue
+        width = max(len(ln.strip()) for ln in lines)
+        cur: list[str] = []
+        for ln in lines:
+            indented = ln[:1] in (" ", "\t")
+            # a short line ends a paragraph unless the next one carries on in lower case
+            ended = bool(cur) and len(cur[-1]) < 0.6 * width and not ln.strip()[:1].islower()
+            if cur and (indented or ended):
+                out.append(" ".join(cur))
+                cur = []
+            cur.append(ln.strip())
+        if cur:
+            out.append(" ".join(cur))
+    return [p for p in out if p]
+
+
+def classify(paras: list[str]) -> list[str | None]:
+    """Removal reason per paragraph (None = keep)."""
+    reasons: list[str | None] = [patterns.match(p) for p in paras]
+    prose = [i for i, p in enumerate(paras) if reasons[i] is None and is_article_like(p)]
+    if not prose:
+        return reasons
+    first, last = prose[0], prose[-1]
+    # bare links outside the article body
+    for i, p in enumerate(paras):
+        if reasons[i] is None and (i < first or i > last) and _URL.fullmatch(p.strip()):
+            reasons[i] = "link"
+    # tail zone: once web furniture starts after the last prose paragraph, short lines
+    # that follow it are more of the same (headline lists, author boxes, widget labels)
+    seen = False
+    for i in range(last + 1, len(paras)):
+        if reasons[i] is not None:
+            seen = True
+        elif seen and _words(paras[i]) <= _TAIL_MAX_WORDS:
+            reasons[i] = "after boilerplate (tail)"
+    return reasons
+
+
+def strip_signature(text: str) -> tuple[str, str | None]:
+    """Remove a trailing newswire " Reuter" signature; returns (text, signature or None)."""
+    m = _REUTER_SIG.search(text)
+    if not m:
+        return text, None
+    return text[: m.start()].rstrip(), m.group(1)
+
+
+def _is_title_like(p: str) -> bool:
+    return 2 <= _words(p) <= _TITLE_MAX_WORDS and len(p) <= 200 and not re.search(r"[.,;:]$", p)
+
+
+def display_title(p: str, limit: int = 90) -> str:
+    """A short title from the first sentence of a paragraph (for texts without a title line)."""
+    m = re.search(r"[.!?](?=\s+[\"'“‘(]?[A-Z])", p)
+    s = p[: m.end()] if m else p
+    s = s.strip().rstrip(".")
+    if len(s) <= limit:
+        return s
+    cut = s[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–- ") + "…"
+
+
+def clean_text(text: str, title: str | None = None) -> Cleaned:
+    """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection."""
+    removed: list[dict[str, str]] = []
+    text, sig = strip_signature(text)
+    paras = paragraphs(text)
+    reasons = classify(paras)
+    published: date | None = None
+    author = credit = dateline = None
+
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    # metadata in the head: date prefix, byline
+    for i in kept[:6]:
+        prefix, d, rest = meta.split_date_prefix(paras[i])
+        if prefix:
+            published = published or d
+            removed.append({"text": prefix, "reason": "date prefix (published)", "_i": i})
+            paras[i] = rest.strip()
+            if not paras[i]:
+                reasons[i] = "date prefix (published)"
+            continue
+        by = meta.parse_byline(paras[i])
+        if by is not None:
+            author = author or by[0]
+            published = published or by[1]
+            reasons[i] = "byline (author/published)"
+    # agency credit lines, usually at the end
+    credits = []
+    for i in kept:
+        if reasons[i] is None and meta.is_credit(paras[i]):
+            reasons[i] = "agency credit (credit)"
+            credits.append(paras[i])
+    credit = "; ".join(credits) or None
+
+    kept = [i for i, r in enumerate(reasons) if r is None]
+    body = kept
+    if title is None:
+        if len(kept) >= 2 and _is_title_like(paras[kept[0]]) and not meta.find_dateline(paras[kept[0]]):
+            title, body = paras[kept[0]], kept[1:]
+        else:
+            title = display_title(paras[kept[0]]) if kept else ""
+    for i in body[:3]:
+        dateline = meta.find_dateline(paras[i])
+        if dateline:
+            break
+
+    for i, p in enumerate(paras):
+        if reasons[i] is not None and not (reasons[i] or "").startswith("date prefix"):
+            removed.append({"text": p, "reason": reasons[i], "_i": i})
+    removed.sort(key=lambda r: r.pop("_i"))
+    if sig:
+        removed.append({"text": sig, "reason": "agency signature"})
+    return Cleaned(
+        text="\n\n".join(paras[i] for i in body),
+        title=title,
+        published=published,
+        author=author,
+        credit=credit,
+        dateline=dateline,
+        removed=removed,
+    )

@@ -1,0 +1,73 @@
+"""Each lexicon family: lines it must catch, and near-miss article sentences it must not."""
+from __future__ import annotations
+
+import pytest
+
+from search.clean.patterns import FAMILIES, match
+
+POSITIVE = {
+    "comment form": ["Leave A Reply", "Leave a Reply With Facebook", "Please enter your comment!",
+                     "Please enter your name here", "12 Comments", "Powered by Facebook Comments",
+                     "Your email address will not be published. Required fields are marked *"],
+    "share/follow": ["Share this article", "Follow us on Twitter", "Facebook Twitter WhatsApp Email",
+                     "Share on Facebook", "Click to share on Twitter (Opens in new window)"],
+    "newsletter": ["Subscribe", "Sign up for our daily newsletter", "Get the latest",
+                   "Stay Informed: Get the Latest Updates and Insights", "Enter your email address"],
+    "related list": ["You may also like", "You may enjoy these related posts:", "Most popular",
+                     "Related Articles", "Read more about the political situation in Mali from here.",
+                     "Also read: Junta extends transition", "None Found"],
+    "counter": ["(Visited 1 times, 1 visits today)", "1,204 views", "Views: 88", "4 min read"],
+    "navigation": ["Previous post:", "Next post:", "Home", "Skip to content", "News » World » Africa",
+                   "Page 2 of 5"],
+    "copyright": ["© 2021 IDN-InDepthNews", "Copyright 2020 The Daily Beast. All rights reserved.",
+                  "Privacy Policy | Terms of Use | Contact Us"],
+    "tag list": ["Tags: Mali, Russia, Wagner", "Filed under: Africa"],
+    "advertisement": ["Advertisement", "Story continues below advertisement", "Sponsored Content"],
+    "caption residue": ["untitled design", "Untitled design (3)", "IMG_2041.jpg", "Photo: AFP",
+                        "Getty Images"],
+    "spam": ["Aliso Viejo Home Search Aliso Viejo Home Values", "Best Online Casino Bonus Codes 2021"],
+    "author box": ["Post by", "has written 200 articles.", "View all posts by Jane Doe"],
+}
+
+# article sentences that only resemble a family
+NEGATIVE = {
+    "comment form": ["He told protesters to leave a reply to the ministry.",
+                     "leave a reply to the ministry", "The ministry declined to comment on the report.",
+                     "Please enter your comment, the officer told the crowd, and then wait."],
+    "share/follow": ["Russia's share of arms exports to Africa rose to 39 percent.",
+                     "Others will follow us, the colonel said."],
+    "newsletter": ["“Subscribe,” the presenter told viewers.", 'He urged viewers to "subscribe" to the channel.',
+                   "Residents subscribe to the view that the junta will stay."],
+    "related list": ["Related reports suggest the coup was planned in Russia.",
+                     "Read more carefully, the document shows a different date.",
+                     "Most popular among the soldiers was Colonel Goita."],
+    "counter": ["The video had 1,204 views before it was taken down by the platform."],
+    "navigation": ["Home Secretary Priti Patel visited Bamako.", "The next post will be in Gao.",
+                   "Search for the missing soldiers continued on Friday."],
+    "copyright": ["The copyright dispute over the song reached a court in Paris."],
+    "tag list": ["The tags on the crates showed they came from Russia."],
+    "advertisement": ["Advertising revenue at the state broadcaster fell sharply."],
+    "caption residue": ["The photo shows the colonel in Moscow.", "An untitled design document leaked."],
+    "spam": ["Home values in Bamako rose after the coup, economists said."],
+    "author box": ["Posted by the ministry on its website, the statement denied the claims."],
+}
+
+
+def test_every_family_is_covered():
+    assert set(POSITIVE) == set(FAMILIES) == set(NEGATIVE)
+
+
+@pytest.mark.parametrize("family,line", [(f, ln) for f, lines in POSITIVE.items() for ln in lines])
+def test_positive(family, line):
+    assert match(line) == family
+
+
+@pytest.mark.parametrize("family,line", [(f, ln) for f, lines in NEGATIVE.items() for ln in lines])
+def test_near_miss_kept(family, line):
+    assert match(line) is None
+
+
+@pytest.mark.parametrize("line", ["TWO TURNS IN A YEAR", "What do we know so far?", "HOW AND WHY RUSSIA HELPS JUNTA",
+                                  "Mali denounces Wagner’s allegations"])
+def test_subheadings_are_not_boilerplate(line):
+    assert match(line) is None

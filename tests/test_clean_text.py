@@ -1,0 +1,162 @@
+"""clean_text: paragraphs, hard-wrap joining, position rules, metadata hidden in text."""
+from __future__ import annotations
+
+import gzip
+import json
+from datetime import date
+
+import pytest
+
+from search.clean import clean_text
+from search.clean.meta import find_dateline, is_credit, parse_byline, split_date_prefix
+from search.clean.text import paragraphs
+
+ARTICLE = [
+    "Soldiers took control of the largest military base in Kati on Tuesday, witnesses said.",
+    "The junta leader met with senior officials and urged them to return to work immediately.",
+    "Regional leaders have called for a swift return to civilian rule and fresh elections.",
+]
+
+
+def test_paragraphs_separated_by_blank_line():
+    c = clean_text("Junta holds talks\n\n" + "\n\n".join(ARTICLE))
+    assert c.title == "Junta holds talks"
+    assert c.text == "\n\n".join(ARTICLE)
+
+
+def test_hard_wrapped_newswire_joined_and_signature_stripped():
+    raw = (
+        "The Bank of Japan decided at a policy\n"
+        "board meeting to promote further interest rate liberalisation\n"
+        "by lowering the minimum denomination of regulation-free large\n"
+        "deposits, a central bank official said.\n"
+        "    The new guideline will go into effect on April 6, the bank\n"
+        "said, adding that demand deposit rates will remain the same.\n"
+        " REUTER"
+    )
+    c = clean_text(raw)
+    paras = c.text.split("\n\n")
+    assert len(paras) == 2
+    assert paras[0].startswith("The Bank of Japan decided at a policy board meeting")
+    assert paras[1].endswith("will remain the same.")
+    assert "REUTER" not in c.text
+    assert {"text": "REUTER", "reason": "agency signature"} in c.removed
+
+
+def test_reuters_word_inside_article_is_kept():
+    c = clean_text("Oil prices rose on Monday, traders told Reuter correspondents in London.")
+    assert "Reuter correspondents" in c.text
+    assert not c.removed
+
+
+def test_reuters_file_sample(shared_dir):
+    with gzip.open(shared_dir / "data" / "reuters21578.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rows = [json.loads(next(fh)) for _ in range(50)]
+    signed = 0
+    for r in rows:
+        c = clean_text(r["body"])
+        assert c.text and "\n\n\n" not in c.text
+        assert not c.text.rstrip().endswith(("Reuter", "REUTER"))
+        signed += any(x["reason"] == "agency signature" for x in c.removed)
+        # joined: no paragraph starts mid-sentence (the corpus cut some first lines itself)
+        assert all(not p[:1].islower() for p in c.text.split("\n\n")[1:]), r["id"]
+    assert signed >= 45
+
+
+def test_subheadings_and_questions_in_body_kept():
+    text = "\n\n".join(["Title of the story", ARTICLE[0], "TWO TURNS IN A YEAR", ARTICLE[1],
+                        "What do we know so far?", ARTICLE[2]])
+    c = clean_text(text)
+    assert "TWO TURNS IN A YEAR" in c.text and "What do we know so far?" in c.text
+    assert c.removed == []
+
+
+def test_tail_lines_after_boilerplate_are_dropped_but_mid_article_short_lines_kept():
+    text = "\n\n".join(["Mali junta talks", ARTICLE[0], "Analysis", ARTICLE[1], ARTICLE[2],
+                        "You may also like", "Junta extends transition to 2026",
+                        "Wagner fighters seen in Timbuktu", "Most popular"])
+    c = clean_text(text)
+    assert "Analysis" in c.text
+    for line in ("You may also like", "Junta extends transition to 2026", "Wagner fighters seen in Timbuktu"):
+        assert line not in c.text
+    reasons = {r["text"]: r["reason"] for r in c.removed}
+    assert reasons["You may also like"] == "related list"
+    assert reasons["Junta extends transition to 2026"] == "after boilerplate (tail)"
+
+
+def test_short_last_sentence_without_boilerplate_is_kept():
+    text = "\n\n".join(["Title here", *ARTICLE, "There is no more room for mistakes."])
+    assert clean_text(text).text.endswith("There is no more room for mistakes.")
+
+
+def test_near_miss_sentences_survive_the_whole_cleaner():
+    lines = ["Coup talks", ARTICLE[0], "The protesters were told to leave a reply to the ministry by Friday.",
+             "“Subscribe,” the presenter said, before the channel went dark.", ARTICLE[1]]
+    c = clean_text("\n\n".join(lines))
+    assert c.text == "\n\n".join(lines[1:])
+
+
+def test_no_title_line_gives_display_title_from_first_sentence():
+    c = clean_text(" date 2021-05-25 " + " ".join(ARTICLE) + "\n\n" + ARTICLE[1])
+    assert c.published == date(2021, 5, 25)
+    assert c.title.startswith("Soldiers took control of the largest military base")
+    assert "2021" not in c.title
+    assert c.text.startswith("Soldiers took control")
+
+
+def test_byline_dateline_credit():
+    text = "\n\n".join(["Russia And Mali Sign Deal", "By Jane Doe | March 3, 2021",
+                        "BAMAKO, Mali – " + ARTICLE[0], ARTICLE[1],
+                        "(Reporting by Tiemoko Diallo; Editing by Alex Richardson)"])
+    c = clean_text(text)
+    assert (c.author, c.published, c.dateline) == ("Jane Doe", date(2021, 3, 3), "BAMAKO, Mali")
+    assert c.credit == "(Reporting by Tiemoko Diallo; Editing by Alex Richardson)"
+    assert "Reporting by" not in c.text and "Jane Doe" not in c.text
+    assert c.text.startswith("BAMAKO, Mali – Soldiers")
+
+
+@pytest.mark.parametrize("line,expected", [
+    (" date 2020-08-28 Malin the military", ("date 2020-08-28", date(2020, 8, 28), "Malin the military")),
+    ("Updated: 5 June 2021 Rest of text", ("Updated: 5 June 2021", date(2021, 6, 5), "Rest of text")),
+    ("Dated reports say 2020-08-28 was calm", ("", None, "Dated reports say 2020-08-28 was calm")),
+])
+def test_date_prefix(line, expected):
+    assert split_date_prefix(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("by on April 11, 2021", (None, date(2021, 4, 11))),
+    ("Posted on April 11, 2021 by admin", ("admin", date(2021, 4, 11))),
+    ("By Jane Doe", ("Jane Doe", None)),
+    ("by the way, the ministry said nothing", None),
+    ("By the end of April 11, 2021 the troops had left the base entirely.", None),
+])
+def test_byline(line, expected):
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("para,expected", [
+    ("ABUJA, Nigeria – Leaders of the coup", "ABUJA, Nigeria"),
+    ("MOSCOW (IDN) – As Russia and Mali", "MOSCOW (IDN)"),
+    ("WASHINGTON (Reuters) - The United States", "WASHINGTON (Reuters)"),
+    ("Mali – Arrival of Russian military advisers", None),
+    ("US - Mali relations are strained", None),
+])
+def test_dateline(para, expected):
+    assert find_dateline(para) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("wd / sms (AFP, Reuters, epd)", True),
+    ("Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson", True),
+    ("(AFP, Reuters)", True),
+    ("Reporting by phone is hard, he said.", False),
+    ("AFP reported that the junta had met the Russian ambassador.", False),
+])
+def test_credit(line, expected):
+    assert is_credit(line) is expected
+
+
+def test_paragraphs_keep_inner_spacing_of_unwrapped_lines():
+    # offsets and machine-translation flags rely on the text being left as it was
+    assert paragraphs("A line with  two spaces.  »\n\nNext") == ["A line with  two spaces.  »", "Next"]
