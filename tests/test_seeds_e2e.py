@@ -1,0 +1,75 @@
+"""The seeds' gold, end to end through `newsarchive index`: what is indexed, what is found."""
+from __future__ import annotations
+
+import pytest
+
+from search import get_document, list_entities, run_search
+
+
+def _name(doc_id: str) -> str:
+    return doc_id.rsplit("/", 1)[-1]
+
+
+def test_gold_searches(seeds_archive, gold):
+    for s in gold["searches"]:
+        found = {_name(h.id) for h in run_search(seeds_archive, s["query"], per_page=100).hits}
+        if s["must_find"]:
+            assert set(s["must_find"]) <= found, s
+        else:
+            assert found == set(), s
+
+
+@pytest.mark.parametrize("query", ["Leave A Reply", "enter your comment", "Stay Informed"])
+def test_boilerplate_is_not_searchable(seeds_archive, query):
+    assert run_search(seeds_archive, query).total == 0
+
+
+def test_indexed_text_follows_gold(seeds_archive, gold):
+    for name, g in gold["articles"].items():
+        doc = get_document(seeds_archive, f"seeds/{name}")
+        text = doc["text"]
+        for line in g["must_drop"]:
+            assert line not in text, (name, line)
+        for passage in g["must_keep"]:
+            assert passage in text, (name, passage)
+        if g.get("title"):
+            assert doc["title"] == g["title"]
+        else:
+            assert doc["title"] and "2020-08-28" not in doc["title"]
+        if g.get("published"):
+            assert doc["published"] == g["published"]
+        removed = " ".join(r["text"] for r in doc["removed"])
+        for line in g["must_drop"]:
+            assert line.split()[0] in removed or line in removed, (name, line)
+
+
+def test_alias_groups_are_single_entities_in_the_index(seeds_archive, gold):
+    entities = list_entities(seeds_archive)
+    assert entities, "entity resolution produced nothing"
+
+    def owners(alias, etype):
+        return {e["id"] for e in entities if e["type"] == etype and alias.lower() in {a.lower() for a in e["aliases"]}}
+
+    for group in gold["alias_groups"]:
+        if group.get("stretch_group"):
+            continue
+        ids = set()
+        for alias in group["aliases"]:
+            found = owners(alias, group["type"])
+            assert found, (group["canonical"], alias)
+            ids |= found
+        assert len(ids) == 1, (group["canonical"], ids)
+
+
+def test_person_filter_finds_every_spelling(seeds_archive):
+    r = run_search(seeds_archive, "", {"person": ["Assimi Goita"]}, per_page=100)
+    assert {"000_82caef7a759caf58.txt", "001_3af445065a74e937.txt", "002_f0668442815f74eb.txt"} <= {_name(h.id) for h in r.hits}
+
+
+def test_translation_labels(seeds_archive, gold):
+    for name, g in gold["articles"].items():
+        label = (get_document(seeds_archive, f"seeds/{name}")["translation"] or {}).get("label")
+        accepted = {g["translation_label"]} | ({"likely"} if "likely is also accepted" in g.get("translation_label_note", "") else set())
+        assert label in accepted, (name, label)
+    r = run_search(seeds_archive, "", {"translated": ["likely"]})
+    assert r.total >= 4
