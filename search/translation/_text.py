@@ -1,0 +1,98 @@
+"""Shared text helpers for the detectors: flags, sentence spans, name tokens, word frequencies.
+
+Detectors work on the clean article text and report character offsets into it, so every
+helper here returns spans of the original string rather than normalised copies.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Iterator
+
+from wordfreq import zipf_frequency
+
+WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
+# A capitalised word: the unit of the name heuristics when no NER mentions are given.
+NAME_RE = re.compile(r"(?<![\w’'`-])[A-ZÀ-ÖØ-Þ][a-zß-öø-ÿ]+(?![\w-])")
+# Sentence ends: a stop, then space, then something that can open a sentence; or a line break.
+_SENT_END_RE = re.compile(r"(?<=[.!?…])[\"”’»)\]]*\s+(?=[\"“‘«(\[]?[A-Z0-9À-Þ])|\n\s*")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.|\b(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Gen|Col|Lt|Sgt|Rep|Sen|Gov|Prof|Inc|Corp|Co|Ltd|No|vs|Vol|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.)$")
+
+
+def flag(text: str, kind: str, start: int, end: int, detail: str) -> dict:
+    """One flag in the contract's shape; the excerpt is exactly the flagged span."""
+    return {"kind": kind, "start": start, "end": end, "excerpt": text[start:end], "detail": detail}
+
+
+@lru_cache(maxsize=200_000)
+def zipf(word: str, lang: str = "en") -> float:
+    """wordfreq Zipf frequency (0 = unknown, 3 = once per million words), cached: detectors ask often."""
+    return zipf_frequency(word, lang)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence; line breaks always end one (titles and segments carry no stop)."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENT_END_RE.finditer(text):
+        if m.group(0).strip() == "" and "\n" not in m.group(0) and _ABBREV_END.search(text[max(0, m.start() - 6):m.start()]):
+            continue  # "U.S. officials", "Mr. Smith": not a sentence end
+        if text[start:m.start()].strip():
+            spans.append(_trim(text, start, m.start()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append(_trim(text, start, len(text)))
+    return spans
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def words(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def name_tokens(text: str) -> Iterator[re.Match]:
+    return NAME_RE.finditer(text)
+
+
+def sentence_initial(text: str, pos: int) -> bool:
+    """True when the word at pos opens a sentence, paragraph or quotation, where capitals tell nothing."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t\"“‘«([":
+        i -= 1
+    return i < 0 or text[i] in ".!?:\n…–—-"
+
+
+def previous_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w.’'-]+)[ \t]+$", text[max(0, pos - 40):pos])
+    return m.group(1) if m else ""
+
+
+def next_word(text: str, pos: int) -> str:
+    m = re.match(r"[ \t]+([\w’'-]+)", text[pos:pos + 40])
+    return m.group(1) if m else ""
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-case country names and common short forms; place names are not person-name variants."""
+    names = {"russia", "america", "britain", "england", "europe", "africa", "asia", "korea", "congo",
+             "iran", "iraq", "syria", "libya", "sudan", "niger", "nigeria", "mali", "chad", "tonga",
+             "austria", "australia", "india", "indonesia", "taiwan", "vietnam", "bolivia", "venezuela"}
+    try:
+        import pycountry
+
+        for c in pycountry.countries:
+            for attr in ("name", "common_name", "official_name"):
+                value = getattr(c, attr, None)
+                if value:
+                    names.add(value.lower())
+    except ImportError:  # pycountry is a dependency, but the detectors must not die without it
+        pass
+    return frozenset(names)

@@ -1,0 +1,50 @@
+"""`language-mix`: sentences in another language inside the article.
+
+A pipeline that fails on a sentence passes it through untranslated. We run langdetect
+(seeded, since it is random otherwise) only on sentences long enough to judge and nearly
+free of English function words, which keeps it precise and cheap. A quotation in
+guillemets or quotes is a reporter quoting, not an artifact, and is skipped.
+"""
+from __future__ import annotations
+
+from langdetect import DetectorFactory, LangDetectException, detect_langs
+
+from ._text import flag, sentence_spans, words
+
+DetectorFactory.seed = 0  # langdetect samples randomly unless seeded
+
+KIND = "language-mix"
+MIN_WORDS = 6
+MIN_LETTERS = 30  # below this langdetect guesses ("Assimi Goita" -> fi)
+MIN_PROB = 0.9
+_ENGLISH_FUNCTION = frozenset(
+    "the a an of to in and or is are was were be been has have had that this it its for on with as at by "
+    "from not but he she they we you i his her their our will would said says".split())
+
+
+def detect(text: str, language: str = "en") -> list[dict]:
+    """Flags for sentences of `text` written in a language other than `language`."""
+    flags = []
+    for start, end in sentence_spans(text):
+        sent = text[start:end]
+        if sent[:1] in "«\"“„'‘" and sent.rstrip(".")[-1:] in "»\"”“'’":
+            continue  # a whole quoted sentence: the reporter quotes a foreign source
+        toks = words(sent)
+        if len(toks) < MIN_WORDS or sum(map(len, toks)) < MIN_LETTERS:
+            continue
+        if sum(t[0].isupper() for t in toks) > len(toks) / 2:
+            continue  # title-case lines of names and headings fool langdetect ("Aliso Viejo Home Values" -> es)
+        if language == "en" and sum(t.lower() in _ENGLISH_FUNCTION for t in toks) / len(toks) >= 0.12:
+            continue  # plainly English: spare langdetect's ~5 ms
+        lang, prob = _detect(sent)
+        if lang not in (language, "unknown") and prob >= MIN_PROB:
+            flags.append(flag(text, KIND, start, end, f"sentence detected as '{lang}' (p={prob:.2f}) in a '{language}' article"))
+    return flags
+
+
+def _detect(sentence: str) -> tuple[str, float]:
+    try:
+        best = detect_langs(sentence)[0]
+    except LangDetectException:
+        return "unknown", 0.0
+    return best.lang, best.prob

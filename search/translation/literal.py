@@ -1,0 +1,69 @@
+"""`literal-translation`: a curated lexicon of known mistranslations.
+
+Each entry names the source word that was translated by a wrong sense, the evidence for it
+and a context condition, and fires only where the context makes the English reading
+impossible: "bets" is a legitimate English word, but "bets have invested heavily in Mali"
+in an article about France is French *Paris* (bets) mistaken for the capital's name.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable
+
+from ._text import country_names, flag
+
+KIND = "literal-translation"
+
+_HUMAN_VERBS = (r"(?:met|meet|meets|said|says|told|announced|arrested|demanded|declared|promised|decided|"
+                r"seized|want|wanted|were\s+among|are\s+among|had\s+been\s+trained|have\s+been\s+trained|"
+                r"were\s+trained|trained|visited|received|urged|accused|released)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    pattern: re.Pattern
+    evidence: str
+    condition: Callable[[str, re.Match], bool] = lambda text, m: True
+
+
+def _mentions(*words: str) -> Callable[[str, re.Match], bool]:
+    rx = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
+    return lambda text, m: bool(rx.search(text))
+
+
+def _he_for_country(text: str, m: re.Match) -> bool:
+    """The country is the clause's subject and no person stands between it and 'he'."""
+    if m.group("country").lower() not in country_names():
+        return False
+    between = text[m.end("country"):m.start("he")]
+    return not re.search(r"\b(?:[A-Z][a-z]+\s+[A-Z][a-z]+|President|Minister|Mr|Mrs|Ms|spokes\w+|leader|official)\b", between)
+
+
+LEXICON: tuple[Entry, ...] = (
+    Entry(re.compile(r"\bbets\s+(?:have|has|had)?\s*(?:invested|sent|decided|announced|said|declared|wants?|withdrew|deployed)\b", re.I),
+          "French 'Paris' read as the noun 'paris' (bets): bets cannot invest, send or decide",
+          _mentions("France", "French", "Macron")),
+    Entry(re.compile(r"\b(?:two|three|four|second|third|another|new|military)\s+turns?\b(?!\s+(?:out|to|into|of|on|off|around)\b)", re.I),
+          "Russian/Ukrainian 'переворот' (coup) also means 'turn': a military turn is a coup",
+          _mentions("coups?", "junta", "putsch\\w*")),
+    Entry(re.compile(r"\b(?:the\s+|some\s+of\s+the\s+)?coups\s+" + _HUMAN_VERBS + r"\b", re.I),
+          "'coups' standing for the putschists (Finnish 'vallankaappaajat'): coups cannot meet or be trained",
+          _mentions("coup")),
+    Entry(re.compile(r"\b(?i:many|several|most|some|few)\s+the\s+(?!time\b|same\b|more\b|less\b|most\b)[A-Z]?[a-z]+s\b"),
+          "a quantifier before 'the' ('Many the Malians'): the source's case ending rendered as an article"),
+    Entry(re.compile(r"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<country>[A-Z][a-z]+)\s+(?:has|had|have)?\s*\w+ed\b[^.!?\n]{0,80}?\b(?:that|and|but)\s+(?P<he>he)\s+\w+", re.M),
+          "'he' for a country: the source language's masculine pronoun for a masculine country noun",
+          _he_for_country),
+    Entry(re.compile(r"\bthe\s+re-coup\b", re.I), "'re-coup' for a second coup: a calque of Russian 'повторный переворот'"),
+)
+
+
+def detect(text: str) -> list[dict]:
+    """Flags for lexicon entries whose context makes the literal English reading impossible."""
+    flags = []
+    for entry in LEXICON:
+        for m in entry.pattern.finditer(text):
+            if entry.condition(text, m):
+                flags.append(flag(text, KIND, m.start(), m.end(), entry.evidence))
+    return flags

@@ -1,0 +1,78 @@
+"""`foreign-typography`: punctuation conventions of the source language left in English prose.
+
+French and Russian typesetting put a space before `: ; ! ?` and inside guillemets « »;
+German opens quotes with „. Translation pipelines carry these over, swap backticks in for
+apostrophes ("Mali`s") and mis-orient curly quotes when converting « » to “ ”. A
+quotation that really is in another language (« une stratégie sans boussole ») keeps its
+own typography legitimately, so guillemets around non-English words are not flagged.
+"""
+from __future__ import annotations
+
+import re
+
+from ._text import flag, words, zipf
+
+KIND = "foreign-typography"
+
+_SPACE_BEFORE = re.compile(r"(?<=[^\W\d_])[ \u00a0\u202f]+[;!?:](?=\s|$|[\"”»])")
+_BACKTICK = re.compile(r"(?<=[^\W\d_])[`´](?=[^\W\d_])")
+_GUILLEMET_PAIR = re.compile(r"«([^«»\n]{0,400})»")
+_LONE_GUILLEMET = re.compile(r"[«»]")
+_LOW_QUOTE = re.compile(r"„")
+# ” after a space and before a word or bracket opens a quote; “ before a stop or space closes one.
+_CLOSE_OPENING = re.compile(r"(?:^|(?<=\s))”[ \t]*(?=[\[(\w])", re.M)
+_OPEN_CLOSING = re.compile(r"(?<=\S)[ \t]*“[ \t]*(?=[.,;:!?]|$)", re.M)
+_SPACE_BEFORE_CLOSE = re.compile(r"[.,!?][ \t]+[”»](?=\s|$)", re.M)
+_UNK_TOKEN = re.compile(r"⁇")
+
+
+def detect(text: str) -> list[dict]:
+    """Flags for source-language punctuation and quote conventions in `text`."""
+    flags: list[dict] = []
+    for m in _SPACE_BEFORE.finditer(text):
+        flags.append(flag(text, KIND, m.start(), m.end(), f"space before '{m.group().strip()}' (French/Russian typesetting)"))
+    for m in _BACKTICK.finditer(text):
+        flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, "backtick or acute accent used as an apostrophe"))
+    foreign_spans = []
+    for m in _GUILLEMET_PAIR.finditer(text):
+        if _is_foreign_quote(m.group(1)):
+            foreign_spans.append((m.start(), m.end()))  # a quotation in its own language keeps its marks
+        else:
+            flags.append(flag(text, KIND, m.start(), m.end(), "guillemets « » around English words: source typography"))
+    paired = {i for m in _GUILLEMET_PAIR.finditer(text) for i in (m.start(), m.end() - 1)}
+    for m in _LONE_GUILLEMET.finditer(text):
+        if m.start() not in paired:
+            start = m.start() - 1 if m.start() and text[m.start() - 1].isspace() else m.start()
+            flags.append(flag(text, KIND, start, m.end(), "unpaired guillemet: a French/Russian quote mark left in"))
+    for m in _LOW_QUOTE.finditer(text):
+        flags.append(flag(text, KIND, m.start(), m.end(), "low opening quote „ (German/Russian convention)"))
+    for m in _CLOSE_OPENING.finditer(text):
+        flags.append(flag(text, KIND, m.start(), m.end() + 1, "closing quote ” used to open a quotation"))
+    for m in _OPEN_CLOSING.finditer(text):
+        flags.append(flag(text, KIND, m.start(), min(len(text), m.end() + 1), "opening quote “ used to close a quotation"))
+    for m in _SPACE_BEFORE_CLOSE.finditer(text):
+        if not any(a <= m.start() < b for a, b in foreign_spans):
+            flags.append(flag(text, KIND, m.start(), m.end(), "space before a closing quote (French spacing)"))
+    for m in _UNK_TOKEN.finditer(text):
+        flags.append(flag(text, KIND, m.start(), m.end(), "'⁇': a translation model's unknown-token marker"))
+    return _dedupe(flags)
+
+
+def _is_foreign_quote(inner: str) -> bool:
+    """True when the quoted words read as French (or another language) rather than English."""
+    toks = [t.lower() for t in words(inner)]
+    if not toks:
+        return False
+    en = sum(zipf(t, "en") for t in toks)
+    best_other = max(sum(zipf(t, lang) for t in toks) for lang in ("fr", "de", "es", "it", "ru"))
+    return best_other > en + 0.5 * len(toks)
+
+
+def _dedupe(flags: list[dict]) -> list[dict]:
+    out, seen = [], []
+    for f in sorted(flags, key=lambda f: (f["start"], -f["end"])):
+        if any(a <= f["start"] and f["end"] <= b for a, b in seen):
+            continue  # one artifact, one flag: a span already inside another flag adds no evidence
+        seen.append((f["start"], f["end"]))
+        out.append(f)
+    return out

@@ -1,0 +1,49 @@
+"""The committed weights load with NumPy alone and score the way the docstring says."""
+import json
+import subprocess
+import sys
+
+from search.translation import detect
+from search.translation.features import FEATURE_NAMES, document_features
+from search.translation.model import MODEL_PATH, flag_evidence, load_model
+
+
+def test_model_file_matches_the_feature_code():
+    raw = json.loads(MODEL_PATH.read_text())
+    assert raw["features"] == list(FEATURE_NAMES)
+    assert len(raw["doc"]["coef"]) == len(FEATURE_NAMES)
+    assert 0 < raw["thresholds"]["possible"] <= raw["thresholds"]["likely"] < 1
+    assert MODEL_PATH.stat().st_size < 100_000
+
+
+def test_runtime_does_not_import_sklearn():
+    code = ("import sys; from search.translation import detect; detect('The minister said on Monday that '"
+            " 'the talks would go on.'); print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+def test_features_are_finite_rates_for_any_text():
+    for text in ("", "One.", "A title\n\nThe body says so. It ends here."):
+        feats = document_features(text)
+        assert list(feats) == list(FEATURE_NAMES)
+        assert all(v == v and abs(v) < 1e6 for v in feats.values())
+
+
+def test_more_flags_mean_more_evidence():
+    model = load_model()
+    rates = model.flags
+    none = flag_evidence(rates, [0] * len(model.kinds), 500)
+    some = flag_evidence(rates, [1] * len(model.kinds), 500)
+    assert some > none
+    many = flag_evidence(rates, [50] * len(model.kinds), 500)
+    assert many == flag_evidence(rates, [rates["cap_per_kind"]] * len(model.kinds), 500)
+
+
+def test_detect_contract():
+    out = detect("The central bank said on Tuesday that it would keep rates unchanged. "
+                 "Analysts had expected the decision, which follows a rise in inflation.")
+    assert set(out) == {"score", "label", "flags"}
+    assert 0.0 <= out["score"] <= 1.0 and out["label"] == "unlikely" and out["flags"] == []
+    assert detect("Le gouvernement a décidé.", language="fr")["label"] == "unlikely"
+    assert detect("")["label"] == "unlikely"

@@ -1,0 +1,39 @@
+from search.translation.name_variant import detect
+
+
+def excerpts(text, mentions=None):
+    return [f["excerpt"] for f in detect(text, mentions)]
+
+
+def test_transliteration_variants_are_flagged_minority_first():
+    text = ("A council was formed under Assimi Goyta. Goyta met the envoy. "
+            "The authorities did not consult with Goita. Goyt arrested the president. Power is with Goyta.")
+    assert sorted(excerpts(text)) == ["Goita", "Goyt"]
+
+
+def test_common_name_needs_a_shared_title():
+    text = "The people backed President Keita for years. Anger at President Kate grew. President Keita resisted."
+    assert excerpts(text) == ["Kate"]
+    assert excerpts("Kate Smith met President Keita. Keita smiled.") == []
+
+
+def test_kita_the_town_is_not_keita():
+    text = "President Keita visited the town of Kita. Keita spoke to farmers in Kita on Monday."
+    assert excerpts(text) == []
+
+
+def test_mentions_typed_location_are_not_people():
+    text = "Keita flew out. Keita returned. Kita welcomed him."
+    mentions = [{"text": "Kita", "type": "location", "start": 32, "end": 36}]
+    assert excerpts(text, mentions) == []
+
+
+def test_typos_and_different_people_are_not_variants():
+    assert excerpts("President Reagan met Donald Regan. Regan said Reagan was fine.") == []
+    assert excerpts("Ingvar Carlsson spoke. Prime Minister Ingvar Calrsson said no.") == []
+
+
+def test_offsets_index_the_text():
+    text = "Assimi Goyta spoke. Goyta left. Goita came back."
+    for f in detect(text):
+        assert text[f["start"]:f["end"]] == f["excerpt"] == "Goita"

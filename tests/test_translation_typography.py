@@ -1,0 +1,33 @@
+from search.translation.typography import detect
+
+
+def kinds(text):
+    return [f["excerpt"] for f in detect(text)]
+
+
+def test_space_before_punctuation_and_guillemets():
+    assert kinds("What now ? Nobody knows.") == [" ?"]
+    assert kinds("He said they returned from Russia]. \u00a0»") != []
+    assert kinds("The officers called it « a strategy without a compass ».") != []
+
+
+def test_backtick_apostrophes():
+    assert [f["excerpt"] for f in detect("the regional instability of Mali`s coup")] == ["i`s"]
+
+
+def test_mis_oriented_curly_quotes():
+    assert detect("a colonel told The Daily Beast. ” [It was] their relatives") != []
+    assert detect("led the country as a result of the” coup d’etat “. They have views") != []
+
+
+def test_french_quotation_in_guillemets_is_not_an_artifact():
+    text = "The minister called the plan « une stratégie sans boussole » on Monday, then left."
+    assert detect(text) == []
+
+
+def test_ordinary_english_quotes_and_colons_pass():
+    assert detect("He said “hello” and left. “Yes,” she said: it was 10:30.") == []
+
+
+def test_unknown_token_marker():
+    assert [f["excerpt"] for f in detect("it is ⁇ played by the cosmos")] == ["⁇"]
