@@ -19,6 +19,14 @@ _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "
 _PROPAGATE_MAX_ZIPF = 4.8
 
 
+# Last words that make a multi-word organisation a company, whose first word is its short name.
+_CORPORATE = {
+    "ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "spa", "llc", "lp",
+    "group", "holdings", "corporation", "company", "limited", "mining", "minerals",
+    "resources", "bank", "airlines", "airways", "motors", "industries", "petroleum", "oil",
+}
+
+
 @dataclass
 class Span:
     start: int
@@ -67,11 +75,40 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         if r:
             cleaned.append(Span(r[0], r[1], sp.type, sp.source))
     cleaned.sort(key=lambda s: (s.start, -s.end))
+    cleaned = _datelines(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
+    cleaned = _teams(text, cleaned)
     cleaned = _acronyms(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned)
     return [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
+
+
+_CAPS_RUN = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+# "RANGOON 1996-12-06", "SALVADOR, Feb 26", "ABUJA, Nigeria –", "MOSCOW (IDN) –": the
+# all-caps word opening a news item is the place it was filed from.
+_DATELINE = re.compile(
+    rf"(?:(?<=^)|(?<=\n)|(?<=\. )|(?<=[a-z] ))({_CAPS_RUN})"
+    rf"(?=(?: ?, ?[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}})? \d{{4}}-\d\d-\d\d\b"
+    rf"|, {_MONTH} \d{{1,2}}\b"
+    rf"|(?:,(?: [A-Z][\w.]+){{1,3}}| \([A-Za-z]{{2,12}}\)) [–—-] )",
+    re.M,
+)
+
+
+def _datelines(text: str, spans: list[Span]) -> list[Span]:
+    """Tag the dateline place; it is written in capitals the NER reads as an acronym."""
+    found = []
+    for m in _DATELINE.finditer(text):
+        a, b = m.span(1)
+        if sum(c.isalpha() for c in text[a:b]) < 3:
+            continue
+        found.append(Span(a, b, "location", "gazetteer"))
+    if not found:
+        return spans
+    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    return sorted(keep + found, key=lambda s: (s.start, -s.end))
 
 
 def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
@@ -84,13 +121,52 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
         if out:
             prev = out[-1]
             gap = text[prev.end:sp.start]
-            if gap == " " and "gazetteer" in (prev.source, sp.source) and prev.source != sp.source:
-                other = sp if prev.source == "gazetteer" else prev
+            if gap == " " and {prev.source, sp.source} & {"gazetteer", "city"} and prev.source != sp.source:
+                other = sp if prev.source in ("gazetteer", "city") else prev
                 if other.type in ("person", "organization"):
                     out[-1] = Span(prev.start, sp.end, other.type, "ner")
                     continue
         out.append(sp)
     return out
+
+
+_NAME = r"[A-Z][\w.'\-]*(?: (?:[A-Z][\w.'\-]*|de|del|da|di|van|von|la|le|of)){0,3}"
+_NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
+# Sports results in wire copy: "Barcelona 3 Real Madrid 2" (scores under 10) and
+# standings rows "Barcelona 15 10 3 2 35 15 33" (several counts, most of them small).
+_RESULT = re.compile(rf"(?<![\w.])({_NAME}) (\d) ({_NAME}) (\d)(?![\w.\-])")
+_STANDING = re.compile(rf"(?<![\w.])({_NAME})((?: {_NUM}){{4,}})(?![\w.\-])")
+
+
+def _teams(text: str, spans: list[Span]) -> list[Span]:
+    """Names in results and standings rows are teams: organisations, unless a country.
+
+    National sides keep their place type (the gazetteer's countries), as they are usually
+    written and tagged in news.
+    """
+    team: list[tuple[int, int]] = []
+    for m in _RESULT.finditer(text):
+        team += [m.span(1), m.span(3)]
+    for m in _STANDING.finditer(text):
+        nums = m.group(2).split()
+        if sum(1 for n in nums if n.isdigit() and int(n) < 20) >= 3:
+            team.append(m.span(1))
+    if not team:
+        return spans
+    out = list(spans)
+    for a, b in team:
+        inside = [s for s in out if s.start < b and a < s.end]
+        if any(s.source == "gazetteer" and s.type == "location" for s in inside):
+            continue
+        if inside:
+            # the NER's span inside the name decides where the team name starts
+            a = min(a, min(s.start for s in inside)) if all(s.start >= a for s in inside) else a
+            out = [s for s in out if s not in inside]
+        words = text[a:b].split()
+        if any(w.lower() in _STOP or w.isdigit() for w in words[:1]):
+            continue
+        out.append(Span(a, b, "organization", "rule"))
+    return sorted(out, key=lambda s: (s.start, -s.end))
 
 
 def _acronyms(text: str, spans: list[Span]) -> list[Span]:
@@ -161,11 +237,13 @@ def _long_form(text: str, paren: int, acr: str) -> tuple[int, int] | None:
 
 def _vote(text: str, spans: list[Span]) -> list[Span]:
     """One type per spelling in a document; surnames of persons are persons."""
-    surnames = set()
+    surnames, companies = set(), set()
     for s in spans:
         words = text[s.start:s.end].split()
         if s.type == "person" and len(words) >= 2:
             surnames.add(words[-1])
+        elif s.type == "organization" and len(words) >= 2 and words[-1].strip(".").lower() in _CORPORATE:
+            companies.add(words[0])  # "Bre-X Minerals Ltd" -> "Bre-X" is the company
     votes: dict[str, Counter] = defaultdict(Counter)
     fixed: dict[str, str] = {}
     for s in spans:
@@ -177,6 +255,8 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         t = text[s.start:s.end]
         if t in surnames and s.source != "gazetteer":
             s.type = "person"
+        elif t in companies and s.source != "gazetteer":
+            s.type = "organization"
         elif t in fixed:
             s.type = fixed[t]
         else:

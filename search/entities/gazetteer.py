@@ -164,7 +164,11 @@ def known_places() -> frozenset[str]:
 
 
 def ruler_patterns() -> list[dict]:
-    """EntityRuler phrase patterns (case-sensitive) for countries, cities, regions, organisations."""
+    """EntityRuler phrase patterns (case-sensitive) for countries, the region and organisations.
+
+    Cities are not here: many are also sports clubs or companies ("Barcelona", "Newcastle"),
+    so they only fill gaps after the NER (ner.py), never override an organisation.
+    """
     pats: list[dict] = []
     seen: set[tuple[str, str]] = set()
 
@@ -181,8 +185,6 @@ def ruler_patterns() -> list[dict]:
             # "America" and "England" are also team and language-like words; the NER does fine.
             if n and "," not in n and n not in {"America", "England", "the States", "US", "Emirates"}:
                 add("GPE", n)
-    for name in sorted(city_names()):
-        add("GPE", name)
     for name in CURATED_PLACES:
         add("LOC" if name not in {"Kati", "Kita", "Timbuktu", "Tombouctou", "Kidal", "Gao", "Mopti",
                                   "Ségou", "Segou", "Sikasso", "Kayes", "Menaka", "Ménaka",

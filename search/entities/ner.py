@@ -14,17 +14,30 @@ EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler"]
 MAX_CHUNK = 100_000
 
 _nlp = None
+_cities = None
 _lock = threading.Lock()
 
 
 def get_nlp():
     """The pipeline, loaded once per process (about 1 s and 1 GB)."""
-    global _nlp
+    global _nlp, _cities
     if _nlp is None:
         with _lock:
             if _nlp is None:
-                _nlp = _load()
+                nlp = _load()
+                _cities = _city_matcher(nlp)
+                _nlp = nlp
     return _nlp
+
+
+def _city_matcher(nlp):
+    from spacy.matcher import PhraseMatcher
+
+    from .gazetteer import city_names
+
+    matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+    matcher.add("CITY", list(nlp.tokenizer.pipe(sorted(city_names()))))
+    return matcher
 
 
 def _load():
@@ -64,7 +77,33 @@ def _spans(doc, offset: int) -> list[Span]:
         if t:
             src = "gazetteer" if ent.ent_id_ == "gazetteer" else "ner"
             out.append(Span(ent.start_char + offset, ent.end_char + offset, t, src))
-    return out
+    return _add_cities(doc, offset, out)
+
+
+def _add_cities(doc, offset: int, spans: list[Span]) -> list[Span]:
+    """Known cities fill what the NER left untagged or mistook for a person.
+
+    An organisation label is kept: "Barcelona" beat ... is the club.
+    """
+    if _cities is None:
+        return spans
+    by_tok = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            by_tok[i] = ent
+    for _, start, end in _cities(doc):
+        ents = {by_tok.get(i) for i in range(start, end)}
+        span = doc[start:end]
+        if ents == {None}:
+            spans.append(Span(span.start_char + offset, span.end_char + offset, "location", "city"))
+        elif len(ents) == 1:
+            ent = next(iter(ents))
+            if ent is not None and ent.label_ == "PERSON" and ent.start == start and ent.end == end:
+                for sp in spans:
+                    if sp.start == ent.start_char + offset and sp.end == ent.end_char + offset:
+                        sp.type, sp.source = "location", "city"
+    spans.sort(key=lambda s: (s.start, -s.end))
+    return spans
 
 
 def extract_batch(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[dict]]:

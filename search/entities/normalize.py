@@ -35,6 +35,8 @@ DISCOURSE = {
     "those", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they",
     "we", "i", "you", "mr", "mrs", "ms", "dear", "hello", "thanks",
 }
+# Tokens the NER often tags that name no entity (time zones, units).
+NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "CET", "CEST", "PST", "PDT", "BST", "AM", "PM", "pct"}
 _POSSESSIVE = re.compile(r"(?:['’`]s?|['’`])$")
 _TOKEN = re.compile(r"\S+")
 
@@ -86,7 +88,7 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     if s >= e:
         return None
     out = text[s:e]
-    if not any(c.isupper() for c in out) or not any(c.isalpha() for c in out):
+    if out in NOT_ENTITIES or not any(c.isupper() for c in out) or not any(c.isalpha() for c in out):
         return None
     return s, e
 
