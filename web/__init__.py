@@ -8,18 +8,20 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from flask import Flask
+from flask import Flask, abort, request
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
-    app.config.update(INDEX=None, MAX_QUERY_CHARS=400)
+    app.config.update(INDEX=None, MAX_QUERY_CHARS=400, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=16 * 1024)
     app.config.from_prefixed_env("NEWSARCHIVE")
     if config:
         app.config.update(config)
     app.config["DEBUG"] = False  # never: the debugger executes code
+    app.config["PROPAGATE_EXCEPTIONS"] = False  # errors become error pages, even under a test client
+    app.jinja_env.autoescape = True  # every template, whatever its extension
 
     from . import api, errors, views
     from .state import init_archive
@@ -28,6 +30,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)
+
+    @app.before_request
+    def bounded_request():
+        if len(request.query_string) > app.config["MAX_QUERY_STRING"]:
+            abort(414)
 
     @app.after_request
     def security_headers(resp):

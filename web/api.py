@@ -1,33 +1,53 @@
-"""JSON twins of every page: the same engine calls, the same data, as JSON."""
+"""JSON twins of every page: the same engine calls, the same data, as JSON.
+
+`/api/search` returns exactly `run_search(...).to_json()`, the body of
+`newsarchive search --json`, so scripts can move between the two freely.
+"""
 from __future__ import annotations
 
 from flask import Blueprint, abort, jsonify, request
 
 from search import get_document, list_entities, run_search, stats
-from search.schema import FACETS
+from search.schema import ENTITY_FACETS, FACETS
 
-from .params import search_args
+from .params import SearchState
 from .state import archive
+from .summary import contains_arg, facet_values, matching_entities
 
 bp = Blueprint("api", __name__)
 
 
 @bp.get("/api/search")
 def api_search():
-    return jsonify(run_search(archive(), facets=FACETS, **search_args(request)).to_json())
+    state = SearchState.from_request(request)
+    return jsonify(run_search(archive(), facets=FACETS, **state.engine_args()).to_json())
 
 
-@bp.get("/api/doc/<path:doc_id>")
+@bp.get("/api/facet/<name>")
+def api_facet(name: str):
+    """Every value of one facet for a search (optionally only values containing `contains`)."""
+    if name not in FACETS:
+        abort(404, f"unknown facet {name!r} (facets: {', '.join(FACETS)})")
+    contains = contains_arg(request.args)
+    result, values = facet_values(archive(), name, SearchState.from_request(request), contains)
+    return jsonify({"facet": name, "query": result.query, "filters": result.filters, "total": result.total,
+                    "contains": contains, "values": values})
+
+
+@bp.get("/api/doc/<docid:doc_id>", merge_slashes=False)
 def api_doc(doc_id: str):
     doc = get_document(archive(), doc_id)
     if doc is None:
-        abort(404)
+        abort(404, f"no document with id {doc_id!r}")
     return jsonify(doc)
 
 
 @bp.get("/api/entities")
 def api_entities():
-    return jsonify(list_entities(archive(), request.args.get("type") or None))
+    etype = request.args.get("type") or None
+    if etype is not None and etype not in ENTITY_FACETS:
+        abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_FACETS)})")
+    return jsonify(matching_entities(list_entities(archive(), etype), contains_arg(request.args)))
 
 
 @bp.get("/healthz")
@@ -38,6 +58,7 @@ def healthz():
         "status": "ok",
         "documents": s["documents"],
         "generation": s["generation"],
-        "last_reindex": runs[-1]["finished"] if runs else None,
+        "created": s.get("created"),
+        "last_reindex": runs[-1].get("finished") if runs else None,
         "runs": runs,
     })

@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
 
 from search import IndexMissing, QueryError
+
+GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
 
 
 def _wants_json() -> bool:
@@ -13,7 +16,7 @@ def _wants_json() -> bool:
 def _error(status: int, message: str):
     if _wants_json():
         return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", status=status, message=message), status
+    return render_template("error.html", status=status, message=message, query=request.args.get("q", "")[:400]), status
 
 
 def register(app: Flask) -> None:
@@ -23,25 +26,17 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):
-        return _error(503, str(exc))
+        return _error(503, "the index is not available yet: run `newsarchive index` first")
 
-    @app.errorhandler(404)
-    def not_found(exc):
-        return _error(404, "not found")
-
-    @app.errorhandler(405)
-    def not_allowed(exc):
-        return _error(405, "method not allowed")
-
-    @app.errorhandler(413)
-    def too_large(exc):
-        return _error(413, "request too large")
+    @app.errorhandler(HTTPException)
+    def http_error(exc):
+        status = exc.code or 500
+        # our own abort() calls carry a message for the user; werkzeug's defaults are generic
+        default = type(exc).description
+        message = exc.description if exc.description and exc.description != default else GENERIC.get(status, exc.name)
+        return _error(status, message)
 
     @app.errorhandler(Exception)
     def internal(exc):
-        from werkzeug.exceptions import HTTPException
-
-        if isinstance(exc, HTTPException):
-            return _error(exc.code or 500, exc.description or exc.name)
         app.logger.exception("internal error")
         return _error(500, "internal error")

@@ -1,21 +1,132 @@
-"""Request arguments → engine arguments, shared by the HTML pages and their JSON twins."""
+"""Request arguments → engine arguments, and the links that change them.
+
+`SearchState` is the search a page shows (query, filters, sort, page). Pages never build
+query strings by hand: they ask the state for the URL of a changed copy (a filter
+toggled, another page, another sort), so every link keeps everything else as it was.
+"""
 from __future__ import annotations
 
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from flask import Request
+from flask import Request, url_for
 
 from search import QueryError
+from search.query import MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS
 from search.schema import FACETS
+
+MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
+MAX_VALUE_CHARS = 200
+
+
+def _int(req: Request, name: str, default: int, low: int, high: int) -> int:
+    raw = req.args.get(name, "")
+    if raw == "":
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise QueryError(f"{name} must be a whole number") from None
+    if not low <= value <= high:
+        raise QueryError(f"{name} must be between {low} and {high}")
+    return value
+
+
+@dataclass(frozen=True)
+class SearchState:
+    query: str = ""
+    filters: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sort: str = "relevance"
+    page: int = 1
+    per_page: int = 10
+
+    @classmethod
+    def from_request(cls, req: Request) -> "SearchState":
+        q = req.args.get("q", "")
+        if len(q) > MAX_QUERY_CHARS:
+            raise QueryError(f"query is too long ({len(q)} characters; at most {MAX_QUERY_CHARS})")
+        filters: dict[str, tuple[str, ...]] = {}
+        for f in FACETS:
+            values = list(dict.fromkeys(v.strip() for v in req.args.getlist(f) if v.strip()))
+            if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
+                raise QueryError(f"too many or too long '{f}' filters")
+            if values:
+                filters[f] = tuple(values)
+        sort = req.args.get("sort", "") or "relevance"
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+        return cls(
+            query=q.strip(),
+            filters=filters,
+            sort=sort,
+            page=_int(req, "page", 1, 1, MAX_PAGE),
+            per_page=_int(req, "per_page", 10, 1, MAX_PER_PAGE),
+        )
+
+    def engine_args(self) -> dict[str, Any]:
+        """Keyword arguments for `search.run_search`."""
+        return {"query": self.query, "filters": {k: list(v) for k, v in self.filters.items()},
+                "page": self.page, "per_page": self.per_page, "sort": self.sort}
+
+    # ------------------------------------------------------------------ links
+    def params(self) -> dict[str, Any]:
+        """Query-string parameters, defaults left out so URLs stay short."""
+        p: dict[str, Any] = {}
+        if self.query:
+            p["q"] = self.query
+        for f in FACETS:
+            if self.filters.get(f):
+                p[f] = list(self.filters[f])
+        if self.sort != "relevance":
+            p["sort"] = self.sort
+        if self.page != 1:
+            p["page"] = self.page
+        if self.per_page != 10:
+            p["per_page"] = self.per_page
+        return p
+
+    def url(self, endpoint: str = "views.search_page", **extra: Any) -> str:
+        return url_for(endpoint, **self.params(), **extra)
+
+    def active(self, facet: str, value: str) -> bool:
+        return value in self.filters.get(facet, ())
+
+    def toggled(self, facet: str, value: str) -> "SearchState":
+        """Adds `value` to the facet's filter (OR within a facet), or removes it when active."""
+        current = self.filters.get(facet, ())
+        values = tuple(v for v in current if v != value) if value in current else current + (value,)
+        filters = {k: v for k, v in self.filters.items() if k != facet}
+        if values:
+            filters[facet] = values
+        return replace(self, filters=filters, page=1)
+
+    def toggle_url(self, facet: str, value: str) -> str:
+        return self.toggled(facet, value).url()
+
+    def only_url(self, facet: str, value: str) -> str:
+        """The same search with this facet narrowed to `value` alone."""
+        filters = dict(self.filters)
+        filters[facet] = (value,)
+        return replace(self, filters=filters, page=1).url()
+
+    def page_url(self, page: int) -> str:
+        return replace(self, page=page).url()
+
+    def sort_url(self, sort: str) -> str:
+        return replace(self, sort=sort, page=1).url()
+
+    def query_url(self, query: str) -> str:
+        return replace(self, query=query, page=1).url()
+
+    def cleared_url(self) -> str:
+        """The same query with no filters."""
+        return replace(self, filters={}, page=1).url()
+
+    def chips(self) -> list[tuple[str, str, str]]:
+        """(facet, value, URL without it) for every active filter."""
+        return [(f, v, self.toggle_url(f, v)) for f in FACETS for v in self.filters.get(f, ())]
 
 
 def search_args(req: Request) -> dict[str, Any]:
-    q = req.args.get("q", "")
-    filters = {f: [v for v in req.args.getlist(f) if v] for f in FACETS}
-    filters = {k: v for k, v in filters.items() if v}
-    try:
-        page = int(req.args.get("page", "1"))
-        per_page = int(req.args.get("per_page", "10"))
-    except ValueError:
-        raise QueryError("page and per_page must be whole numbers") from None
-    return {"query": q, "filters": filters, "page": page, "per_page": per_page, "sort": req.args.get("sort", "relevance")}
+    """Engine arguments straight from a request (kept for callers of the first version)."""
+    return SearchState.from_request(req).engine_args()

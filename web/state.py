@@ -1,18 +1,47 @@
 """One Archive per app, opened lazily: the app starts even before the first index exists."""
 from __future__ import annotations
 
+import threading
+from typing import Any
+
 from flask import Flask, current_app
+from werkzeug.routing import PathConverter
 
 from search import Archive, open_index
 
 
+class DocIdConverter(PathConverter):
+    """Any document id: slashes (also leading or doubled), '#', '?', '%' all round-trip."""
+    regex = ".+"
+    part_isolating = False
+
+
 def init_archive(app: Flask) -> None:
-    app.extensions["newsarchive"] = {"archive": None}
+    app.extensions["newsarchive"] = {"archive": None, "entities": (None, {}), "lock": threading.Lock()}
+    app.url_map.converters["docid"] = DocIdConverter
 
 
 def archive() -> Archive:
     """The app's archive; follows newly published generations by itself (see search.archive)."""
     ext = current_app.extensions["newsarchive"]
     if ext["archive"] is None:
-        ext["archive"] = open_index(current_app.config["INDEX"])
+        with ext["lock"]:
+            if ext["archive"] is None:
+                ext["archive"] = open_index(current_app.config["INDEX"])
     return ext["archive"]
+
+
+def entity_index() -> dict[str, dict[str, Any]]:
+    """Entities of the live generation by id and by (type, name): what document pages link."""
+    ext = current_app.extensions["newsarchive"]
+    gen = archive().current()
+    name, index = ext["entities"]
+    if name == gen.name:
+        return index
+    index = {}
+    for e in getattr(gen.entities, "entities", None) or []:
+        rec = {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "documents": e.documents}
+        index[e.id] = rec
+        index[(e.type, e.name)] = rec
+    ext["entities"] = (gen.name, index)
+    return index

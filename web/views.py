@@ -1,34 +1,90 @@
-"""HTML pages: server-rendered, working without JavaScript."""
+"""HTML pages: server-rendered, working without JavaScript.
+
+Each page is one engine call plus presentation; its JSON twin in `api.py` makes the
+same call. Templates only format: the decisions (which links, which spans) are here.
+"""
 from __future__ import annotations
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, abort, render_template, request, url_for
 
 from search import get_document, list_entities, run_search
-from search.schema import FACETS
+from search.schema import ENTITY_FACETS, FACETS
 
-from .params import search_args
+from .docview import document_view
+from .params import SearchState
 from .state import archive
+from .summary import contains_arg, facet_panels, facet_values, histogram, matching_entities, page_numbers
 
 bp = Blueprint("views", __name__)
+
+ENTITY_TYPES = ENTITY_FACETS
+ENTITIES_PER_PAGE = 200
 
 
 @bp.get("/")
 @bp.get("/search")
 def search_page():
-    args = search_args(request)
-    result = run_search(archive(), facets=FACETS, **args)
-    return render_template("search.html", result=result, facets=FACETS, args=args)
+    state = SearchState.from_request(request)
+    result = run_search(archive(), facets=FACETS, **state.engine_args())
+    return render_template(
+        "search.html",
+        result=result,
+        state=state,
+        panels=facet_panels(result.facets, state),
+        histogram=histogram(result.facets.get("year", []), state),
+        pages=page_numbers(result.page, result.total, result.per_page),
+        json_url=state.url("api.api_search"),
+    )
 
 
-@bp.get("/doc/<path:doc_id>")
+@bp.get("/facet/<name>")
+def facet_page(name: str):
+    """Every value of one facet for the current search, with a filter box: the "more" of
+    the facet column, and what the filter box submits to without JavaScript."""
+    if name not in FACETS:
+        abort(404)
+    state = SearchState.from_request(request)
+    contains = contains_arg(request.args)
+    result, values = facet_values(archive(), name, state, contains)
+    return render_template(
+        "facet.html", name=name, state=state, result=result, values=values, contains=contains,
+        json_url=url_for("api.api_facet", name=name, **state.params(), **({"contains": contains} if contains else {})),
+    )
+
+
+@bp.get("/doc/<docid:doc_id>", merge_slashes=False)
 def doc_page(doc_id: str):
     doc = get_document(archive(), doc_id)
     if doc is None:
-        abort(404)
-    return render_template("doc.html", doc=doc)
+        abort(404, f"no document with id {doc_id!r}")
+    view = document_view(doc)
+    return render_template("doc.html", doc=doc, view=view, json_url=url_for("api.api_doc", doc_id=doc_id))
 
 
 @bp.get("/entities")
 def entities_page():
     etype = request.args.get("type") or None
-    return render_template("entities.html", entities=list_entities(archive(), etype), etype=etype)
+    if etype is not None and etype not in ENTITY_TYPES:
+        abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_TYPES)})")
+    contains = contains_arg(request.args)
+    try:
+        page = int(request.args.get("page", "1"))
+    except ValueError:
+        page = 0
+    if not 1 <= page <= 10_000:
+        abort(400, "page must be a whole number between 1 and 10000")
+    entities = matching_entities(list_entities(archive(), etype), contains)
+    start = (page - 1) * ENTITIES_PER_PAGE
+    params = {k: v for k, v in (("type", etype), ("contains", contains)) if v}
+    return render_template(
+        "entities.html",
+        entities=entities[start:start + ENTITIES_PER_PAGE],
+        total=len(entities),
+        start=start,
+        etype=etype,
+        types=ENTITY_TYPES,
+        contains=contains,
+        params=params,
+        pages=page_numbers(page, len(entities), ENTITIES_PER_PAGE),
+        json_url=url_for("api.api_entities", **params),
+    )

@@ -1,0 +1,89 @@
+"""JSON twins: the same engine calls as the pages, byte for byte what the CLI prints."""
+from __future__ import annotations
+
+import json
+import re
+from html import unescape
+
+import pytest
+from click.testing import CliRunner
+
+from web import create_app
+
+SEED0 = "seeds/000_82caef7a759caf58.txt"
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX": str(seeds_index)}).test_client()
+
+
+@pytest.mark.parametrize("url,cli_args", [
+    ("/api/search?q=coup", ["coup"]),
+    ("/api/search", []),
+    ("/api/search?q=mali&person=Assimi+Goita&person=Putin&sort=oldest&page=2&per_page=2",
+     ["mali", "--filter", "person=Assimi Goita", "--filter", "person=Putin", "--sort", "oldest", "--page", "2", "--limit", "2"]),
+    ("/api/search?q=cuop", ["cuop"]),
+])
+def test_api_search_is_exactly_the_cli_json(client, seeds_index, url, cli_args):
+    from search.cli import cli
+
+    out = CliRunner().invoke(cli, ["search", *cli_args, "--json", "--index", str(seeds_index)])
+    assert out.exit_code == 0, out.output
+    assert client.get(url).get_json() == json.loads(out.output)
+
+
+def test_api_search_equals_engine(client, seeds_archive):
+    from search import run_search
+
+    got = client.get("/api/search?q=coup&location=Mali").get_json()
+    assert got == run_search(seeds_archive, "coup", {"location": ["Mali"]}).to_json()
+
+
+def test_api_doc_equals_get_document(client, seeds_archive):
+    from search import get_document
+
+    r = client.get("/api/doc/" + SEED0)
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    assert r.get_json() == json.loads(json.dumps(get_document(seeds_archive, SEED0)))
+
+
+def test_api_entities(client, seeds_archive):
+    from search import list_entities
+
+    assert client.get("/api/entities").get_json() == list_entities(seeds_archive)
+    assert client.get("/api/entities?type=person").get_json() == list_entities(seeds_archive, "person")
+    some = client.get("/api/entities?type=person&contains=goyt").get_json()
+    assert [e["name"] for e in some] == ["Assimi Goita"]
+
+
+def test_api_facet(client, seeds_archive):
+    from search import run_search
+
+    j = client.get("/api/facet/person?q=coup").get_json()
+    assert j["values"] == run_search(seeds_archive, "coup").facets["person"]
+    assert j["total"] == run_search(seeds_archive, "coup").total
+    j = client.get("/api/facet/location?contains=ma").get_json()
+    assert j["values"] and all("ma" in v["value"].lower() for v in j["values"])
+
+
+def test_healthz(client, seeds_archive):
+    from search import stats
+
+    h = client.get("/healthz").get_json()
+    s = stats(seeds_archive)
+    assert h["status"] == "ok" and h["documents"] == 5 == s["documents"]
+    assert h["generation"] == s["generation"] and h["generation"].startswith("gen-")
+    assert re.match(r"\d{4}-\d\d-\d\dT", h["last_reindex"])
+
+
+@pytest.mark.parametrize("url", ["/", "/search?q=coup&person=Assimi+Goita", "/doc/" + SEED0, "/entities?type=person",
+                                 "/facet/person?q=coup"])
+def test_every_page_links_its_json_twin(client, url):
+    html = client.get(url).get_data(as_text=True)
+    raw = re.search(r'<link rel="alternate" type="application/json" href="([^"]+)">', html).group(1)
+    assert f'<a href="{raw}">This page as JSON</a>' in html
+    link = unescape(raw)
+    assert link.startswith("/api/")
+    r = client.get(link)
+    assert r.status_code == 200 and r.is_json

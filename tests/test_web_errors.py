@@ -1,0 +1,124 @@
+"""Every error path: the right status, a message a person can act on, never a traceback,
+the security headers on every response, and no debug mode whatever the environment."""
+from __future__ import annotations
+
+import pytest
+
+from web import create_app
+
+HTML_ERRORS = [
+    # (url, status, words the message must contain)
+    ("/doc/nope", 404, "no document"),
+    ("/doc/seeds/nope.txt", 404, "no document"),
+    ("/nowhere", 404, "Not found"),
+    ("/facet/color", 404, "Not found"),
+    ("/entities?type=planet", 404, "unknown entity type"),
+    ("/search?q=%22open+phrase", 400, "unbalanced quote"),
+    ("/search?q=(coup", 400, "parentheses"),
+    ("/search?q=colour:red", 400, "unknown field"),
+    ("/search?q=a*", 400, "too broad"),
+    ("/search?q=*", 400, "too broad"),
+    ("/search?q=" + "x" * 401, 400, "too long"),
+    ("/search?page=0", 400, "page"),
+    ("/search?page=1001", 400, "page"),
+    ("/search?page=abc", 400, "whole number"),
+    ("/search?page=99999999999999999999999", 400, "page"),
+    ("/search?per_page=101", 400, "per_page"),
+    ("/search?sort=random", 400, "unknown sort"),
+    ("/search?person=" + "&person=".join(str(i) for i in range(60)), 400, "too many"),
+    ("/search?person=" + "p" * 300, 400, "too long"),
+    ("/entities?page=0", 400, "page"),
+    ("/facet/person?page=-1", 400, "page"),
+    ("/search?q=" + "x" * 20000, 414, "too long"),
+]
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX": str(seeds_index)}).test_client()
+
+
+@pytest.mark.parametrize("url,status,words", HTML_ERRORS)
+def test_html_errors(client, url, status, words):
+    r = client.get(url)
+    body = r.get_data(as_text=True)
+    assert r.status_code == status
+    assert r.mimetype == "text/html"
+    assert words.lower() in body.lower()
+    assert "Traceback" not in body and 'class="error-message"' in body
+    assert "default-src 'none'" in r.headers["Content-Security-Policy"]
+
+
+@pytest.mark.parametrize("url,status", [
+    ("/api/doc/nope", 404), ("/api/search?q=%22open", 400), ("/api/search?q=" + "x" * 500, 400),
+    ("/api/search?page=0", 400), ("/api/search?sort=x", 400), ("/api/facet/color", 404), ("/api/entities?type=x", 404),
+    ("/api/nowhere", 404), ("/api/search?q=a*", 400),
+])
+def test_json_errors(client, url, status):
+    r = client.get(url)
+    assert r.status_code == status and r.is_json
+    j = r.get_json()
+    assert j["status"] == status and j["error"]
+
+
+def test_query_error_page_shows_the_query_escaped(client):
+    body = client.get("/search?q=%22%3Cscript%3E").get_data(as_text=True)
+    assert "&lt;script&gt;" in body and "<script>" not in body.replace('<script src="/static/enhance.js" defer></script>', "")
+
+
+def test_method_not_allowed(client):
+    r = client.post("/search", data={"q": "coup"})
+    assert r.status_code == 405 and "Method not allowed" in r.get_data(as_text=True)
+    assert client.delete("/api/search").status_code == 405
+
+
+def test_large_body_is_refused(client):
+    r = client.post("/search", data="x" * 200_000, content_type="text/plain")
+    assert r.status_code in (405, 413)
+
+
+def test_internal_error_is_a_500_page_without_traceback(seeds_index, monkeypatch):
+    import web.views
+
+    def boom(*a, **k):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(web.views, "run_search", boom)
+    r = create_app({"INDEX": str(seeds_index)}).test_client().get("/search?q=coup")
+    body = r.get_data(as_text=True)
+    assert r.status_code == 500 and "internal error" in body
+    assert "secret internals" not in body and "Traceback" not in body
+
+
+def test_missing_index_is_503(tmp_path):
+    c = create_app({"INDEX": str(tmp_path / "no-index")}).test_client()
+    r = c.get("/search?q=coup")
+    assert r.status_code == 503 and "newsarchive index" in r.get_data(as_text=True)
+    assert c.get("/healthz").status_code == 503 and c.get("/healthz").is_json
+
+
+def test_never_debug_mode(seeds_index, monkeypatch):
+    monkeypatch.setenv("NEWSARCHIVE_DEBUG", "1")
+    monkeypatch.setenv("FLASK_DEBUG", "1")
+    app = create_app({"INDEX": str(seeds_index), "DEBUG": True})
+    assert app.debug is False and app.config["DEBUG"] is False
+
+
+@pytest.mark.parametrize("url", ["/", "/doc/seeds/000_82caef7a759caf58.txt", "/api/search", "/healthz", "/doc/nope", "/static/style.css"])
+def test_security_headers_everywhere(client, url):
+    r = client.get(url)
+    csp = r.headers["Content-Security-Policy"]
+    assert "default-src 'none'" in csp and "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_pages_use_no_inline_script_or_style(client):
+    """The CSP forbids them: anything inline would silently break in the browser."""
+    import re
+
+    for url in ("/", "/search?q=coup", "/doc/seeds/000_82caef7a759caf58.txt", "/entities", "/facet/location", "/doc/nope"):
+        html = client.get(url).get_data(as_text=True)
+        assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
+        assert " style=" not in html and "<style" not in html, url
+        assert not re.search(r"\son[a-z]+=", html), url

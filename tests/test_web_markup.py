@@ -1,0 +1,172 @@
+"""Text + overlapping spans → escaped, well-nested HTML (web.markup)."""
+from __future__ import annotations
+
+import random
+from html.parser import HTMLParser
+
+import pytest
+
+from web.markup import Flag, Mention, pieces, render
+
+VOID = {"br"}
+
+
+class NestingChecker(HTMLParser):
+    """Fails on any close tag that does not close the innermost open element; collects text."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[str] = []
+        self.text: list[str] = []
+        self.tags: list[tuple[str, dict]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+        # interactive content never nests: no <a> in <a>, no focusable <mark> in <mark>
+        assert not (tag in ("a", "mark") and tag in self.stack), f"<{tag}> inside {self.stack}"
+        if tag not in VOID:
+            self.stack.append(tag)
+
+    def handle_endtag(self, tag):
+        assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack}"
+        self.stack.pop()
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def check(html: str) -> NestingChecker:
+    p = NestingChecker()
+    p.feed(html)
+    p.close()
+    assert p.stack == [], f"unclosed {p.stack}"
+    return p
+
+
+def visible_text(p: NestingChecker) -> str:
+    return "".join(p.text)
+
+
+def flag(n, s, e, kind="broken-sentence", detail="why"):
+    return Flag(n, s, e, kind, detail)
+
+
+def test_plain_text_is_escaped_and_split_into_paragraphs():
+    out = render("a <script>alert(1)</script> & b\n\nsecond\n\n\n\nthird")
+    assert [str(p) for p in out] == ["a &lt;script&gt;alert(1)&lt;/script&gt; &amp; b", "second", "third"]
+
+
+def test_single_newlines_stay_inside_a_paragraph():
+    assert [str(p) for p in render("line one\nline two")] == ["line one\nline two"]
+
+
+def test_mention_becomes_link_and_flag_becomes_focusable_mark():
+    text = "Assimi Goita spoke.Rebels came"
+    out = render(text, [flag(1, 17, 25)], [Mention(0, 12, "person", "Assimi Goita", "/search?person=Assimi+Goita")])
+    html = str(out[0])
+    assert '<a class="ent ent-person" href="/search?person=Assimi+Goita">Assimi Goita</a>' in html
+    assert '<mark class="flag flag-broken-sentence" tabindex="0" title="broken-sentence: why"' in html
+    assert 'aria-describedby="flagnote-1"' in html and 'href="#flagnote-1"' in html
+    p = check(html)
+    assert visible_text(p).replace("1", "") == text
+
+
+def test_overlapping_flag_and_mention_nest_properly():
+    text = "xx Assimi Goita yy"
+    #            mention 3..15, flag 0..9 (crosses the mention start)
+    out = render(text, [flag(1, 0, 9)], [Mention(3, 15, "person", "Assimi Goita", "/p")])
+    html = str(out[0])
+    p = check(html)
+    assert visible_text(p).replace("1", "") == text
+    # the mention is cut in two links at the flag's end, each inside its own parent
+    assert html.count('<a class="ent ent-person"') == 2
+
+
+def test_overlapping_flags_share_a_piece_and_both_explain_it():
+    text = "said . ” [It was"
+    out = render(text, [flag(1, 5, 8, "foreign-typography", "space before"), flag(2, 7, 10, "foreign-typography", "quote opens")], [])
+    html = str(out[0])
+    check(html)
+    assert 'title="foreign-typography: space before; foreign-typography: quote opens"' in html
+    assert 'aria-describedby="flagnote-1 flagnote-2"' in html
+    # each flag gets exactly one footnote reference, after its last piece
+    assert html.count('id="flagref-1"') == 1 and html.count('id="flagref-2"') == 1
+    assert html.index('id="flagref-1"') < html.index('id="flagref-2"')
+
+
+def test_overlapping_mentions_never_nest_links():
+    text = "Central African Republic"
+    out = render(text, [], [Mention(0, 24, "location", text, "/a"), Mention(8, 15, "location", "African", "/b")])
+    html = str(out[0])
+    p = check(html)
+    assert visible_text(p) == text
+    assert '<a class="ent ent-location" href="/a">Central African Republic</a>' == html
+
+
+def test_spans_across_paragraphs_are_split_and_out_of_range_spans_clamped():
+    text = "one two\n\nthree four"
+    out = render(text, [flag(1, 4, 14), flag(2, 15, 99), flag(3, 50, 60), flag(4, 5, 5)], [Mention(-3, 3, "person", "one", None)])
+    assert len(out) == 2
+    for para in out:
+        check(str(para))
+    assert '<span class="ent ent-person">one</span>' in str(out[0])
+    assert "flagnote-3" not in "".join(map(str, out)) and "flagnote-4" not in "".join(map(str, out))
+    assert "flagnote-2" in str(out[1])
+
+
+def test_markup_in_text_and_details_is_escaped():
+    text = '<b onmouseover="x">bold</b>'
+    out = render(text, [Flag(1, 0, 5, 'x"><script>', '"><img src=x onerror=alert(1)>')],
+                 [Mention(3, 10, "person", "x", '/s?q="><script>')])
+    html = str(out[0])
+    p = check(html)
+    assert "<script" not in html and "<img" not in html and "<b " not in html
+    assert [t for t, _ in p.tags if t not in ("mark", "a", "sup")] == []
+    assert visible_text(p).replace("1", "") == text
+
+
+def test_pieces_cover_the_text_exactly():
+    text = "ab\n\ncd ef"
+    paras = pieces(text, [flag(1, 1, 6)], [Mention(5, 9, "location", "d ef")])
+    got = "".join(text[p.start:p.end] for para in paras for p in para)
+    assert got == "abcd ef"
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_overlaps_always_well_nested_and_lossless(seed):
+    rng = random.Random(seed)
+    words = ["Mali", "<x>", "&", "coup.", "Goita", "\n\n", "é", '"', "a", " "]
+    text = "".join(rng.choice(words) + rng.choice(["", " "]) for _ in range(rng.randint(1, 40)))
+    n = len(text)
+    flags = [flag(i + 1, rng.randint(-2, n + 2), rng.randint(-2, n + 2)) for i in range(rng.randint(0, 8))]
+    mentions = [Mention(rng.randint(0, n), rng.randint(0, n), rng.choice(["person", "location"]), "m", rng.choice([None, "/x"]))
+                for _ in range(rng.randint(0, 8))]
+    out = render(text, flags, mentions)
+    body = []
+    for para in out:
+        p = check(str(para))
+        # strip footnote numbers: they are the only text we add
+        body.append("".join(p.text))
+        assert {t for t, _ in p.tags} <= {"a", "mark", "span", "sup"}
+    expected = [s for s in (chunk for chunk in _paragraphs(text)) if s.strip()]
+    assert len(body) == len(expected)
+    for got, want in zip(body, expected):
+        # footnote refs add digits; removing every added digit must leave the paragraph
+        assert _without_refs(got, want)
+
+
+def _paragraphs(text):
+    import re
+
+    return re.split(r"\n\n+", text)
+
+
+def _without_refs(got: str, want: str) -> bool:
+    # want is a subsequence of got, and the extra characters are digits (footnote refs)
+    i = 0
+    for ch in got:
+        if i < len(want) and ch == want[i]:
+            i += 1
+        elif not ch.isdigit():
+            return False
+    return i == len(want)

@@ -1,0 +1,261 @@
+"""The HTML pages through Flask's test client, over the real seeds index: what each shows,
+where each link leads, and that following the links does what the issue asks."""
+from __future__ import annotations
+
+import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from web import create_app
+
+SEED0 = "seeds/000_82caef7a759caf58.txt"
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX": str(seeds_index)}).test_client()
+
+
+def page(client, url: str, status: int = 200) -> str:
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code, r.get_data(as_text=True)[:500])
+    return r.get_data(as_text=True)
+
+
+def hrefs(html: str, cls: str) -> dict[str, str]:
+    """Link text → href for links with the given class."""
+    out = {}
+    for m in re.finditer(r'<a class="%s[^"]*" href="([^"]+)"[^>]*>(.*?)</a>' % re.escape(cls), html, re.S):
+        out[re.sub(r"<[^>]+>", "", unescape(m.group(2))).strip()] = unescape(m.group(1))
+    return out
+
+
+def facet_links(html: str, facet: str) -> dict[str, str]:
+    section = re.search(r'data-facet="%s">(.*?)</section>' % facet, html, re.S).group(1)
+    out = {}
+    for m in re.finditer(r'<a class="fv[^"]*" href="([^"]+)"><span class="fv-v">(.*?)</span> <span class="fv-c">(\d+)</span>', section, re.S):
+        name = re.sub(r"<[^>]+>", "", unescape(m.group(2))).replace("Remove filter: ", "").strip()
+        out[name] = unescape(m.group(1))
+    return out
+
+
+def total(html: str) -> int:
+    return int(re.search(r'<p class="count" role="status">.*?<strong>([\d,]+)</strong>', html, re.S).group(1).replace(",", ""))
+
+
+def hit_ids(html: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'<li class="hit">\s*<h2><a href="/doc/([^"]+)"', html)]
+
+
+# ----------------------------------------------------------------- search page
+def test_empty_query_browses_everything_newest_first(client):
+    html = page(client, "/")
+    assert "Browsing <strong>5</strong> articles" in html
+    ids = hit_ids(html)
+    assert len(ids) == 5 and ids[0].startswith("seeds/004")  # 2021-04-11 is the newest dated seed
+    for facet in ("person", "organization", "location", "source", "language", "year", "translated"):
+        assert f'data-facet="{facet}"' in html
+
+
+def test_query_box_keeps_query_and_hits_show_everything(client):
+    html = page(client, "/search?q=coup")
+    assert 'value="coup"' in html and "results for <q>coup</q>" in html
+    assert "<mark>coup</mark>" in html.lower() or "<mark>Coup</mark>" in html
+    hit = html.split('<li class="hit">')[1].split("</li>\n")[0]
+    assert '<a href="/doc/seeds/' in hit and 'class="src"' in hit and ("<time" in hit or "undated" in hit) and "en" in hit
+
+
+def test_facet_counts_are_exact(client, seeds_archive):
+    from search import run_search
+
+    html = page(client, "/search?q=coup")
+    engine = run_search(seeds_archive, "coup").facets
+    for v in engine["person"][:8]:
+        assert re.search(r'<span class="fv-v">%s</span> <span class="fv-c">%d</span>' % (re.escape(v["value"]), v["count"]), html), v
+
+
+def test_click_person_adds_filter_chip_and_chip_removes_it(client):
+    html = page(client, "/search?q=coup")
+    before = total(html)
+    link = facet_links(html, "person")["Assimi Goita"]
+    assert parse_qs(urlsplit(link).query) == {"q": ["coup"], "person": ["Assimi Goita"]}
+    filtered = page(client, link)
+    assert total(filtered) <= before
+    chip = re.search(r'<a class="chip" href="([^"]+)" data-facet="person">', filtered)
+    assert chip and "Assimi Goita" in filtered.split('class="chips"')[1].split("</ul>")[0]
+    # the active value is marked and its link removes the filter
+    assert facet_links(filtered, "person")["Assimi Goita"] == unescape(chip.group(1))
+    back = page(client, unescape(chip.group(1)))
+    assert total(back) == before and 'class="chip"' not in back
+
+
+def test_or_within_a_facet_and_across_facets(client, seeds_archive):
+    from search import run_search
+
+    one = run_search(seeds_archive, "", {"person": ["Assimi Goita"]}).total
+    two = run_search(seeds_archive, "", {"person": ["Assimi Goita", "Putin"]}).total
+    html = page(client, "/search?person=Assimi+Goita")
+    assert total(html) == one
+    html2 = page(client, facet_links(html, "person")["Putin"])
+    assert total(html2) == two >= one
+    assert html2.count('class="chip"') == 2 and "Clear all filters" in html2
+    both = run_search(seeds_archive, "", {"person": ["Assimi Goita"], "year": ["2020"]}).total
+    assert total(page(client, "/search?person=Assimi+Goita&year=2020")) == both <= one
+
+
+def test_new_query_keeps_the_filters(client):
+    html = page(client, "/search?q=coup&person=Assimi+Goita&sort=newest")
+    form = html.split('role="search"')[1].split("</form>")[0]
+    assert '<input type="hidden" name="person" value="Assimi Goita">' in form
+    assert '<input type="hidden" name="sort" value="newest">' in form
+
+
+def test_sort_links_and_order(client, seeds_archive):
+    html = page(client, "/search?q=mali")
+    sorts = re.findall(r'<li><a href="([^"]+)"[^>]*>(Relevance|Newest|Oldest)</a></li>', html)
+    assert [s for _, s in sorts] == ["Relevance", "Newest", "Oldest"]
+    newest = page(client, unescape(dict((s, u) for u, s in sorts)["Newest"]))
+    oldest = page(client, unescape(dict((s, u) for u, s in sorts)["Oldest"]))
+    dates = lambda h: re.findall(r'<time datetime="([^"]+)"', h)  # noqa: E731
+    assert dates(newest) == sorted(dates(newest), reverse=True) and dates(oldest) == sorted(dates(oldest))
+    assert 'aria-current="true" class="on">Newest' in newest
+
+
+def test_pagination(client):
+    html = page(client, "/search?per_page=2")
+    assert 'aria-label="Pages"' in html and 'aria-current="page" href="/search?per_page=2">1</a>' in html
+    nxt = unescape(re.search(r'<a href="([^"]+)" rel="next">', html).group(1))
+    assert "page=2" in nxt
+    second = page(client, nxt)
+    assert set(hit_ids(second)).isdisjoint(hit_ids(html)) and 'rel="prev"' in second
+    last = page(client, "/search?per_page=2&page=3")
+    assert len(hit_ids(last)) == 1 and 'rel="next"' not in last
+    beyond = page(client, "/search?per_page=2&page=9")
+    assert "No results on this page" in beyond
+
+
+def test_did_you_mean(client):
+    html = page(client, "/search?q=cuop")
+    assert total(html) == 0 and "Did you mean" in html
+    link = unescape(re.search(r'Did you mean <a href="([^"]+)"', html).group(1))
+    assert total(page(client, link)) > 0
+
+
+def test_no_match_with_filters_offers_way_out(client):
+    html = page(client, "/search?q=zzqxv&person=Putin")
+    assert "Nothing matches" in html and "Search without the filters" in html
+
+
+def test_histogram_bars_link_to_year_filter(client):
+    html = page(client, "/")
+    bars = re.findall(r'<a class="bar-link[^"]*" href="([^"]+)" title="(\d{4}): (\d+)">\s*<span class="bar h(\d+)">', html)
+    assert [(y, int(c)) for _, y, c, _ in bars] == [("2020", 1), ("2021", 1)]
+    assert all(int(level) == 20 for *_, level in bars)
+    assert total(page(client, unescape(bars[0][0]))) == 1
+
+
+def test_long_facet_has_more_and_filter_box(client):
+    html = page(client, "/")
+    section = re.search(r'data-facet="location">(.*?)</section>', html, re.S).group(1)
+    assert '<details class="more">' in section and 'name="contains"' in section
+    assert '<label for="ff-location">' in section
+    assert len(facet_links(html, "location")) > 8  # every value is reachable without JavaScript
+
+
+def test_facet_page_lists_all_values_and_filters(client, seeds_archive):
+    from search import run_search
+
+    everything = run_search(seeds_archive, "").facets["location"]
+    html = page(client, "/facet/location")
+    assert len(re.findall(r'class="fv[^"]*" href=', html)) == len(everything)
+    some = page(client, "/facet/location?contains=ma")
+    names = re.findall(r'<span class="fv-v">(.*?)</span>', some)
+    assert names and all("ma" in n.lower() for n in names)
+    assert len(names) == len([v for v in everything if "ma" in v["value"].lower()])
+    # links keep the search and add the filter
+    kept = page(client, "/facet/person?q=coup")
+    assert "q=coup" in re.search(r'class="fv" href="([^"]+)"', kept).group(1)
+
+
+# --------------------------------------------------------------- document page
+def test_doc_page_metadata_text_and_original_link(client):
+    html = page(client, "/doc/" + SEED0)
+    assert "<h1 id=\"doc-title\">Russia trained Mali coup leaders</h1>" in html
+    assert 'href="file:///' in html and "seeds" in html
+    assert "Leaders of the coup" in html
+
+
+def test_doc_page_links_mentions_to_facet_filters(client):
+    html = page(client, "/doc/" + SEED0)
+    people = hrefs(html, "ent ent-person")
+    assert people, "no person mention linked"
+    name, link = next(iter(people.items()))
+    assert "person=" in link
+    assert total(page(client, link)) >= 1
+
+
+def test_doc_page_flags_are_marked_focusable_and_explained(client):
+    html = page(client, "/doc/" + SEED0)
+    marks = re.findall(r'<mark class="flag [^"]*" tabindex="0" title="([^"]+)" aria-describedby="([^"]+)"', html)
+    assert marks, "seed 000 has translation flags"
+    for _, described in marks:
+        for note in described.split():
+            assert f'id="{note}"' in html
+    assert "Translation evidence" in html
+
+
+def test_doc_page_removed_boilerplate_collapsed_with_reasons(client):
+    html = page(client, "/doc/" + SEED0)
+    removed = html.split('<details class="removed" id="removed">')[1].split("</details>")[0]
+    assert "Removed boilerplate (2)" in removed
+    assert '<span class="reason">comment form</span> <q>Please enter your comment!</q>' in removed
+
+
+def test_doc_page_entities_with_aliases(client):
+    html = page(client, "/doc/" + SEED0)
+    side = html.split('<aside class="doc-side"')[1]
+    assert "Assimi Goita" in side and 'class="alias">Goyta</span>' in side
+
+
+def test_every_hit_link_round_trips(client):
+    html = page(client, "/?per_page=100")
+    for doc_id in hit_ids(html):
+        assert client.get("/doc/" + doc_id).status_code == 200
+
+
+# ------------------------------------------------------------------ entities
+def test_entities_page_lists_aliases_counts_and_links(client, seeds_archive):
+    from search import list_entities
+
+    html = page(client, "/entities?type=person")
+    people = list_entities(seeds_archive, "person")
+    rows = re.findall(r'<th scope="row"><a href="([^"]+)">(.*?)</a></th>', html)
+    assert len(rows) == len(people) > 0
+    goita = next(e for e in people if e["name"] == "Assimi Goita")
+    row = html.split(">Assimi Goita</a></th>")[1].split("</tr>")[0]
+    assert all(f'<span class="alias">{a}</span>' in row for a in goita["aliases"] if a != "Assimi Goita")
+    assert f'<td class="num">{goita["documents"]}</td>' in row
+    link = unescape(dict((n, u) for u, n in rows)["Assimi Goita"])
+    assert total(page(client, link)) == goita["documents"]
+
+
+def test_entities_page_all_types_and_name_filter(client):
+    html = page(client, "/entities")
+    assert "<th scope=\"col\">Type</th>" in html
+    some = page(client, "/entities?contains=goyt")
+    assert ">Assimi Goita</a>" in some  # found through a spelling variant
+    assert "No entities match" in page(client, "/entities?contains=zzzz")
+
+
+# ------------------------------------------------------------- accessibility
+@pytest.mark.parametrize("url", ["/", "/search?q=coup", "/doc/" + SEED0, "/entities", "/facet/person", "/doc/nope"])
+def test_landmarks_skip_link_labels(client, url):
+    r = client.get(url)
+    html = r.get_data(as_text=True)
+    assert '<a class="skip" href="#main">' in html and 'id="main"' in html
+    assert "<header" in html and "<main" in html and "<nav" in html and '<html lang="en">' in html
+    for input_id in re.findall(r'<input id="([^"]+)"', html):
+        assert f'<label for="{input_id}"' in html, input_id
+    assert html.count("<h1") == 1

@@ -1,0 +1,80 @@
+"""A document record (`search.get_document`) → what the document page shows."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlsplit
+
+from flask import url_for
+from markupsafe import Markup
+
+from search.schema import ENTITY_FACETS
+
+from .markup import Flag, Mention, render
+from .state import entity_index
+
+SAFE_SCHEMES = ("http", "https", "file")
+
+
+def safe_url(url: str | None) -> str | None:
+    """The original's URL if it is one a link may point to (never javascript: or data:)."""
+    if not url or not isinstance(url, str) or any(c in url for c in "\r\n\t\x00"):
+        return None
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return None
+    return url.strip() if scheme in SAFE_SCHEMES else None
+
+
+@dataclass
+class DocView:
+    paragraphs: list[Markup]
+    flags: list[Flag]
+    entities: dict[str, list[dict[str, Any]]]
+    url: str | None
+    translation: dict[str, Any] | None
+    removed: list[dict[str, str]] = field(default_factory=list)
+
+
+def document_view(doc: dict[str, Any]) -> DocView:
+    text = doc.get("text") or ""
+    translation = doc.get("translation") or None
+    raw_flags = (translation or {}).get("flags") or []
+    flags = [
+        Flag(n, int(f.get("start", 0)), int(f.get("end", 0)), str(f.get("kind", "flag")), str(f.get("detail", "")),
+             str(f.get("excerpt", "")))
+        for n, f in enumerate(sorted(raw_flags, key=lambda f: (f.get("start", 0), f.get("end", 0))), 1)
+    ]
+    ents = entity_index()
+    mentions = []
+    for m in doc.get("mentions") or []:
+        etype = m.get("type")
+        ent = ents.get(m.get("entity")) if m.get("entity") else None
+        if ent is not None and ent["type"] in ENTITY_FACETS:
+            href = url_for("views.search_page", **{ent["type"]: ent["name"]})
+        elif etype in ENTITY_FACETS and m.get("text"):
+            href = url_for("views.search_page", q=f'"{m["text"]}"') if '"' not in m["text"] else None
+        else:
+            href = None
+        mentions.append(Mention(int(m.get("start", 0)), int(m.get("end", 0)), str(etype), str(m.get("text", "")), href))
+    entities: dict[str, list[dict[str, Any]]] = {}
+    for etype in ENTITY_FACETS:
+        names = (doc.get("entities") or {}).get(etype) or []
+        entities[etype] = [
+            {
+                "name": name,
+                "aliases": [a for a in (ents.get((etype, name)) or {}).get("aliases", []) if a != name],
+                "documents": (ents.get((etype, name)) or {}).get("documents"),
+                "url": url_for("views.search_page", **{etype: name}),
+            }
+            for name in names
+        ]
+    return DocView(
+        paragraphs=render(text, flags, mentions),
+        flags=[f for f in flags if max(0, f.start) < min(len(text), f.end)],  # the ones render() marks
+        entities=entities,
+        url=safe_url(doc.get("url")),
+        translation=translation,
+        removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
+    )

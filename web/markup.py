@@ -1,0 +1,152 @@
+"""Article text + character spans (entity mentions, translation flags) → safe HTML.
+
+Mentions and flags are offsets into the same text and may overlap each other in any
+way. Wrapping them naively gives broken nesting (`<a><mark></a></mark>`). Instead the
+text is cut at every span boundary (and paragraph break) into pieces; each piece knows
+which flags and which mention cover it, and the HTML is built as a strict hierarchy:
+paragraph > flag group (`<mark>`) > mention (`<a>`) > escaped text. Every element is
+closed inside its parent, so the output is well nested by construction.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable
+
+from markupsafe import Markup, escape
+
+PARAGRAPH = "\n\n"
+
+
+@dataclass(frozen=True)
+class Flag:
+    """A machine-translation flag; `n` numbers it for the footnote list (1-based)."""
+    n: int
+    start: int
+    end: int
+    kind: str
+    detail: str
+    excerpt: str = ""
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    type: str
+    text: str
+    href: str | None = None  # where the mention links (its facet filter), None: not linked
+
+
+@dataclass
+class Piece:
+    start: int
+    end: int
+    flags: tuple[int, ...] = ()       # indices into the flag list, ascending
+    mention: int | None = None       # index into the mention list
+
+
+def _clamp(start: int, end: int, size: int) -> tuple[int, int] | None:
+    try:
+        s, e = max(0, int(start)), min(size, int(end))
+    except (TypeError, ValueError):
+        return None
+    return (s, e) if s < e else None
+
+
+def pieces(text: str, flags: list[Flag], mentions: list[Mention]) -> list[list[Piece]]:
+    """The text cut at every span boundary, grouped by paragraph (empty paragraphs dropped)."""
+    size = len(text)
+    fspans = [(i, c) for i, f in enumerate(flags) if (c := _clamp(f.start, f.end, size))]
+    mspans = [(i, c) for i, m in enumerate(mentions) if (c := _clamp(m.start, m.end, size))]
+    cuts = {0, size}
+    for _, (s, e) in fspans + mspans:
+        cuts.update((s, e))
+    pos = text.find(PARAGRAPH)
+    para_breaks: list[tuple[int, int]] = []
+    while pos != -1:
+        end = pos
+        while end < size and text[end] == "\n":
+            end += 1
+        para_breaks.append((pos, end))
+        cuts.update((pos, end))
+        pos = text.find(PARAGRAPH, end)
+    bounds = sorted(cuts)
+    breaks = {s: e for s, e in para_breaks}
+
+    paragraphs: list[list[Piece]] = [[]]
+    skip_to = -1
+    for s, e in zip(bounds, bounds[1:]):
+        if s < skip_to:
+            continue
+        if s in breaks:
+            skip_to = breaks[s]
+            paragraphs.append([])
+            continue
+        active = tuple(i for i, (fs, fe) in fspans if fs <= s and e <= fe)
+        # overlapping mentions: the earliest-starting (then longest) one wins the piece
+        covering = [(ms, -me, i) for i, (ms, me) in mspans if ms <= s and e <= me]
+        mention = min(covering)[2] if covering else None
+        paragraphs[-1].append(Piece(s, e, active, mention))
+    return [p for p in paragraphs if any(text[x.start:x.end].strip() for x in p)]
+
+
+def _group(items: list[Piece], key: Callable[[Piece], object]) -> Iterable[tuple[object, list[Piece]]]:
+    run: list[Piece] = []
+    for it in items:
+        if run and key(run[-1]) != key(it):
+            yield key(run[-1]), run
+            run = []
+        run.append(it)
+    if run:
+        yield key(run[-1]), run
+
+
+def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] | None = None) -> list[Markup]:
+    """One Markup string per paragraph: escaped text with flags and mentions marked up."""
+    flags = flags or []
+    mentions = mentions or []
+    last_piece_of_flag: dict[int, int] = {}
+    paras = pieces(text, flags, mentions)
+    for para in paras:
+        for p in para:
+            for i in p.flags:
+                last_piece_of_flag[i] = p.end
+    out: list[Markup] = []
+    for para in paras:
+        html: list[str] = []
+        for fkey, fgroup in _group(para, lambda p: p.flags):
+            inner = "".join(_mention_html(text, mentions, mkey, mgroup) for mkey, mgroup in _group(fgroup, lambda p: p.mention))
+            active = [flags[i] for i in fkey]  # type: ignore[union-attr]
+            if active:
+                tip = "; ".join(f"{f.kind}: {f.detail}" for f in active)
+                kinds = " ".join(sorted({f"flag-{_css(f.kind)}" for f in active}))
+                described = " ".join(f"flagnote-{f.n}" for f in active)
+                html.append(
+                    f'<mark class="flag {kinds}" tabindex="0" title="{escape(tip)}" '
+                    f'aria-describedby="{described}" data-tip="{escape(tip)}">{inner}</mark>'
+                )
+                end = fgroup[-1].end
+                for i in fkey:  # type: ignore[union-attr]
+                    if last_piece_of_flag.get(i) == end:
+                        f = flags[i]
+                        html.append(f'<sup class="flagref"><a href="#flagnote-{f.n}" id="flagref-{f.n}" '
+                                    f'aria-label="translation flag {f.n}">{f.n}</a></sup>')
+            else:
+                html.append(inner)
+        out.append(Markup("".join(html)))
+    return out
+
+
+def _mention_html(text: str, mentions: list[Mention], mkey, group: list[Piece]) -> str:
+    chunk = str(escape(text[group[0].start:group[-1].end]))
+    if mkey is None:
+        return chunk
+    m = mentions[mkey]  # type: ignore[index]
+    cls = f"ent ent-{_css(m.type)}"
+    if m.href:
+        return f'<a class="{cls}" href="{escape(m.href)}">{chunk}</a>'
+    return f'<span class="{cls}">{chunk}</span>'
+
+
+def _css(word: str) -> str:
+    return "".join(c if c.isalnum() or c == "-" else "-" for c in str(word).lower())
