@@ -27,6 +27,10 @@ _CORPORATE = {
 }
 
 
+# Table column headers the NER takes for names: "W L T GF GA", "W L PCT GB".
+_HEADER = re.compile(r"[A-Z]{1,3}(?: [A-Z]{1,3}){2,}")
+
+
 @dataclass
 class Span:
     start: int
@@ -72,7 +76,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned: list[Span] = []
     for sp in spans:
         r = clean_span(text, sp.start, sp.end, sp.type)
-        if r:
+        if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             cleaned.append(Span(r[0], r[1], sp.type, sp.source))
     cleaned.sort(key=lambda s: (s.start, -s.end))
     cleaned = _datelines(text, cleaned)
@@ -165,7 +169,7 @@ def _teams(text: str, spans: list[Span]) -> list[Span]:
         words = text[a:b].split()
         if any(w.lower() in _STOP or w.isdigit() for w in words[:1]):
             continue
-        out.append(Span(a, b, "organization", "rule"))
+        out.append(Span(a, b, "organization", "team"))
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
@@ -248,12 +252,12 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
     fixed: dict[str, str] = {}
     for s in spans:
         t = text[s.start:s.end]
-        if s.source == "gazetteer":
+        if s.source in ("gazetteer", "team"):
             fixed.setdefault(t, s.type)
         votes[t][s.type] += 1
     for s in spans:
         t = text[s.start:s.end]
-        if t in surnames and s.source != "gazetteer":
+        if t in surnames and s.source not in ("gazetteer", "team"):
             s.type = "person"
         elif t in companies and s.source != "gazetteer":
             s.type = "organization"

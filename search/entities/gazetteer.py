@@ -53,7 +53,8 @@ COUNTRY_EXTRA = {
 }
 # The archive's region: places the city table misses or filters out, and regions.
 CURATED_PLACES = [
-    "Sahel", "Sahara", "Timbuktu", "Tombouctou", "Kati", "Kita", "Kidal", "Gao", "Mopti",
+    "Bamako", "Niamey", "Ouagadougou", "Abuja", "Nouakchott", "N'Djamena", "Dakar", "Conakry",
+    "Abidjan", "Sahel", "Sahara", "Timbuktu", "Tombouctou", "Kati", "Kita", "Kidal", "Gao", "Mopti",
     "Ségou", "Segou", "Sikasso", "Kayes", "Menaka", "Ménaka", "Tessalit", "Djenné",
     "Azawad", "Liptako-Gourma", "Lake Chad", "West Africa", "East Africa", "North Africa",
     "Central Africa", "Southern Africa", "Africa", "Europe", "Asia", "Middle East",
@@ -186,7 +187,8 @@ def ruler_patterns() -> list[dict]:
             if n and "," not in n and n not in {"America", "England", "the States", "US", "Emirates"}:
                 add("GPE", n)
     for name in CURATED_PLACES:
-        add("LOC" if name not in {"Kati", "Kita", "Timbuktu", "Tombouctou", "Kidal", "Gao", "Mopti",
+        add("LOC" if name not in {"Bamako", "Niamey", "Ouagadougou", "Abuja", "Nouakchott",
+                                  "N'Djamena", "Dakar", "Conakry", "Abidjan", "Kati", "Kita", "Timbuktu", "Tombouctou", "Kidal", "Gao", "Mopti",
                                   "Ségou", "Segou", "Sikasso", "Kayes", "Menaka", "Ménaka",
                                   "Tessalit", "Djenné"} else "GPE", name)
     for name in CURATED_ORGS:

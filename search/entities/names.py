@@ -24,7 +24,11 @@ SURNAME_JW = 0.85
 
 @lru_cache(maxsize=200_000)
 def _phon(word: str) -> tuple[str, str]:
-    return jellyfish.metaphone(word), jellyfish.match_rating_codex(word)
+    # jellyfish's match-rating codex accepts letters only ("name0", "o'neill" raise)
+    letters = "".join(c for c in word if c.isalpha() and c.isascii())
+    if not letters:
+        return word, word
+    return jellyfish.metaphone(letters), jellyfish.match_rating_codex(letters)
 
 
 def inflection_base(longer: str, shorter: str) -> bool:

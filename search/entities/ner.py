@@ -80,6 +80,16 @@ def _spans(doc, offset: int) -> list[Span]:
     return _add_cities(doc, offset, out)
 
 
+def _inside_longer_name(doc, start: int, end: int) -> bool:
+    """"Real Madrid", "Sheffield Wednesday": a capitalised neighbour makes a longer name."""
+    if end < len(doc) and doc[end].is_title and doc[end].is_alpha:
+        return True
+    if start > 0 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+        before = doc[start - 2].text if start > 1 else "."
+        return before not in {".", "!", "?", '"', "“", ":", "-", "–"}
+    return False
+
+
 def _add_cities(doc, offset: int, spans: list[Span]) -> list[Span]:
     """Known cities fill what the NER left untagged or mistook for a person.
 
@@ -94,7 +104,7 @@ def _add_cities(doc, offset: int, spans: list[Span]) -> list[Span]:
     for _, start, end in _cities(doc):
         ents = {by_tok.get(i) for i in range(start, end)}
         span = doc[start:end]
-        if ents == {None}:
+        if ents == {None} and not _inside_longer_name(doc, start, end):
             spans.append(Span(span.start_char + offset, span.end_char + offset, "location", "city"))
         elif len(ents) == 1:
             ent = next(iter(ents))

@@ -11,8 +11,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from .gazetteer import known_places
+from .gazetteer import country_display, known_places
 
+_BREAK = re.compile(r"[.!?]\s|\n")  # a caps run ends at a sentence or line end
+_SINGLE = re.compile(r"(?<![\w'’.])A(?![\w'’.])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’`.\-][^\W\d_]+)*")
 # A word this frequent in English is a common word when it appears in a caps run.
 COMMON_ZIPF = 3.5
@@ -62,11 +64,14 @@ def truecase(text: str) -> str:
     runs: list[list[re.Match]] = []
     prev_end = -1
     for m in words:
-        if not _is_caps(m.group()):
-            prev_end = -1
+        w = m.group()
+        if not _is_caps(w):
+            # a one-letter capital ("A", "I") continues a caps run rather than ending it
+            if not (len(w) == 1 and w.isupper() and prev_end >= 0):
+                prev_end = -1
             continue
         between = text[prev_end:m.start()] if prev_end >= 0 else None
-        if between is not None and "\n\n" not in between and runs:
+        if between is not None and not _BREAK.search(between) and runs:
             runs[-1].append(m)
         else:
             runs.append([m])
@@ -80,6 +85,10 @@ def truecase(text: str) -> str:
             new = _recase(w, i == 0, headline, seen, places)
             if new != w:
                 chars[m.start():m.end()] = _same_len(new, w)
+        if headline:
+            # single capitals inside the run: "AFTER A YEAR" -> "after a year"
+            for m in _SINGLE.finditer(text, run[0].end(), run[-1].start()):
+                chars[m.start()] = m.group().lower()
     return "".join(chars)
 
 
@@ -98,8 +107,9 @@ def _recase(w: str, first: bool, headline: bool, seen: dict[str, Counter], place
             return _title(w) if first else lw
         return w
     title = _title(w)
-    if title in places:
-        return title
+    common = _zipf(lw) >= COMMON_ZIPF
+    if title in places and not (headline and common and country_display(title) is None):
+        return title  # "ROME" -> "Rome"; but "SURPRISE" (a town in Arizona) stays a word
     if not headline:
         return w  # a lone caps word is most likely an acronym ("ECOWAS", "NATO")
     if len(w) <= 3 and _zipf(lw) < 5.0:

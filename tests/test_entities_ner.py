@@ -1,0 +1,135 @@
+"""Mention extraction with the real spaCy model: gazetteer, truecasing, clean-up, consistency."""
+from __future__ import annotations
+
+import pytest
+
+from search.entities import extract_batch, extract_mentions, get_nlp
+from search.entities.document import acronym_suffix
+from search.entities.normalize import clean_span, name_key
+from search.entities.truecase import truecase
+
+
+@pytest.fixture(scope="module", autouse=True)
+def nlp():
+    return get_nlp()
+
+
+def _by_text(mentions):
+    out = {}
+    for m in mentions:
+        out.setdefault(m["text"], set()).add(m["type"])
+    return out
+
+
+def test_offsets_index_the_original_text():
+    text = "SOCCER - JAPAN GET LUCKY WIN. Assimi Goita met Vladimir Putin in Moscow on Tuesday."
+    ms = extract_mentions(text)
+    assert ms, ms
+    for m in ms:
+        assert text[m["start"]:m["end"]] == m["text"]
+        assert m["type"] in {"person", "organization", "location"}
+
+
+def test_gazetteer_fixes_mali_bamako_sahel_timbuktu():
+    text = (
+        "Mali said on Monday that troops in Bamako were on alert. Mali has asked Niger for help "
+        "in the Sahel, and soldiers were sent to Timbuktu and to the base at Kati."
+    )
+    got = _by_text(extract_mentions(text))
+    for place in ("Mali", "Bamako", "Niger", "Sahel", "Timbuktu", "Kati"):
+        assert got.get(place) == {"location"}, (place, got)
+
+
+def test_malian_is_not_a_mention():
+    got = _by_text(extract_mentions("The Malian army took power in Mali. Malian officers spoke."))
+    assert "Malian" not in got
+    assert got["Mali"] == {"location"}
+
+
+def test_titles_possessives_and_the_are_stripped():
+    text = "President Keita met Colonel Assimi Goita. Mali`s army and the Daily Beast reported it."
+    got = _by_text(extract_mentions(text))
+    assert "Assimi Goita" in got and got["Assimi Goita"] == {"person"}
+    assert not any(t.startswith(("Colonel", "President", "the ")) for t in got), got
+    assert "Mali" in got and not any("`" in t for t in got)
+
+
+def test_clean_span_repairs_boundaries():
+    text = "Annegret Kramp-Karrenbauer Meanwhile said"
+    s, e = clean_span(text, 9, 37, "person")
+    assert text[s:e] == "Kramp-Karrenbauer"
+    t2 = "Col. Malick Diaw's men"
+    s, e = clean_span(t2, 0, len("Col. Malick Diaw's"), "person")
+    assert t2[s:e] == "Malick Diaw"
+    assert clean_span("the President", 0, 13, "person") is None
+
+
+def test_surname_typed_consistently_in_a_document():
+    text = (
+        "Assimi Goyta led the council. A military council was formed (headed by Goyta). "
+        "Now all power is again in the hands of Goyta."
+    )
+    ms = [m for m in extract_mentions(text) if m["text"] == "Goyta"]
+    assert len(ms) == 2 and {m["type"] for m in ms} == {"person"}
+
+
+def test_untagged_repeats_are_propagated():
+    text = "Takuya Takagi scored the winner. It was the second goal for Takagi , who joined last year ."
+    got = _by_text(extract_mentions(text))
+    assert got.get("Takagi") == {"person"}
+
+
+def test_acronym_takes_the_long_forms_type_and_recovers_the_long_form():
+    text = "U.S. Center for Strategic and International Studies (CSIS) says Russia is active. The CSIS report."
+    got = _by_text(extract_mentions(text))
+    assert got.get("CSIS") == {"organization"}
+    assert got.get("Center for Strategic and International Studies") == {"organization"}
+    text2 = "About 400 Russian mercenaries work in the Central African Republic (CAR). The CAR is poor."
+    got2 = _by_text(extract_mentions(text2))
+    assert got2.get("CAR") == {"location"}
+
+
+def test_acronym_suffix():
+    assert acronym_suffix("CSIS", "U.S. Center for Strategic and International Studies") == 1
+    assert acronym_suffix("ECOWAS", "Economic Community of West African States") == 0
+    assert acronym_suffix("IDN", "Moscow") is None
+    assert acronym_suffix("BBC", "British Airways") is None
+
+
+def test_truecase_headline_keeps_length_and_restores_names():
+    text = "SOCCER - JAPAN GET LUCKY WIN , CHINA IN SURPRISE DEFEAT . Japan began well against China ."
+    out = truecase(text)
+    assert len(out) == len(text)
+    assert out.startswith("Soccer - Japan get lucky win , China in surprise defeat")
+    assert truecase("ECOWAS met in ABUJA. Leaders of ECOWAS spoke.").split()[3] == "Abuja."
+
+
+def test_all_caps_headline_names_are_found():
+    text = "RUGBY UNION - CUTTITTA BACK FOR ITALY AFTER A YEAR . ROME 1996-12-06 Italy recalled Marcello Cuttitta ."
+    ms = extract_mentions(text)
+    spans = {(m["text"], m["type"]) for m in ms}
+    assert ("ITALY", "location") in spans
+    assert ("ROME", "location") in spans  # the dateline
+    assert not any(t in {"RUGBY", "BACK", "YEAR"} for t, _ in spans)
+
+
+def test_results_rows_are_teams_but_countries_stay_places():
+    text = "Spanish first division results : Barcelona 3 Real Madrid 2 . Friendly : Italy 1 Scotland 0 ."
+    got = _by_text(extract_mentions(text))
+    assert got.get("Barcelona") == {"organization"}
+    assert got.get("Real Madrid") == {"organization"}
+    assert got.get("Italy") == {"location"}
+
+
+def test_batch_matches_single_and_handles_empty_texts():
+    texts = ["Vladimir Putin visited Bamako.", "", "ECOWAS met in Abuja."]
+    batch = list(extract_batch(texts, batch_size=2))
+    assert len(batch) == 3 and batch[1] == []
+    assert batch[0] == extract_mentions(texts[0])
+
+
+def test_name_key_folds_case_accents_and_punctuation():
+    assert name_key("U.S.") == name_key("US") == "us"
+    assert name_key("Boubou Cissé") == "boubou cisse"
+    assert name_key("The Daily Beast") == name_key("Daily Beast")
+    assert name_key("Keita’s") == "keita"
