@@ -6,12 +6,13 @@ body of `newsarchive search --json` and of `/api/search`.
 from __future__ import annotations
 
 import re
+import time
 from dataclasses import asdict, dataclass, field
 from html import escape
 from typing import Any
 
 import numpy as np
-from whoosh import highlight, query as Q, sorting
+from whoosh import collectors, highlight, query as Q, sorting
 from whoosh.qparser import MultifieldParser, QueryParserError
 
 from .archive import Archive
@@ -24,10 +25,23 @@ MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
 SEARCH_FIELDS = ("title", "text")
 SNIPPET_CHARS = 240
+# Pathological queries are bounded in time: few wildcard words, each standing for a
+# bounded number of indexed words (Elasticsearch's max clause count is 1024), and a
+# wall-clock limit on matching (the web app must answer, not hang a worker thread).
+MAX_WILDCARDS = 6
+MAX_EXPANSION = 1024
+SEARCH_SECONDS = 5.0
 
 
 class QueryError(ValueError):
     """A query the user must fix (exit 2 / HTTP 400); the message says how."""
+
+
+class QueryTimeout(QueryError):
+    """A query that ran past SEARCH_SECONDS; narrowing it (fewer or longer wildcards) helps."""
+
+    def __init__(self) -> None:
+        super().__init__(f"query took longer than {SEARCH_SECONDS:g} s: use fewer or longer wildcards, or more words")
 
 
 @dataclass
@@ -104,10 +118,36 @@ def validate(qstring: str, schema) -> None:
         if m.group(1) not in names or m.group(1) in ("doc", "content_hash", "record_hash", "path"):
             fields = ", ".join(("title", "text") + FACETS)
             raise QueryError(f"unknown field '{m.group(1)}:' (fields: {fields})")
-    for m in _WILD_RE.finditer(qstring):
-        term = m.group(0).split(":")[-1]
+    wildcards = _WILD_RE.findall(qstring)
+    for w in wildcards:
+        term = w.split(":")[-1]
         if len(re.sub(r"[*?]", "", term)) < 2:
-            raise QueryError(f"wildcard '{m.group(0)}' is too broad: give at least two letters")
+            raise QueryError(f"wildcard '{w}' is too broad: give at least two letters")
+    if len(wildcards) > MAX_WILDCARDS:
+        raise QueryError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def bound_expansion(q: Q.Query, reader, deadline: float) -> None:
+    """Refuses a query whose wildcards stand for more than MAX_EXPANSION indexed words:
+    matching would mean reading and scoring that many posting lists."""
+    total = 0
+    for leaf in q.leaves():
+        if not isinstance(leaf, Q.MultiTerm):
+            continue
+        for _ in leaf._btexts(reader):
+            total += 1
+            if total > MAX_EXPANSION:
+                raise QueryError(f"wildcard '{leaf.text}' matches too many words (more than {MAX_EXPANSION}): make it longer")
+            if not total & 255 and time.monotonic() > deadline:
+                raise QueryTimeout()
+
+
+def _docnums(searcher, q: Q.Query, deadline: float):
+    """searcher.docs_for_query(q), stopped at the deadline."""
+    for i, docnum in enumerate(searcher.docs_for_query(q)):
+        if not i & 4095 and time.monotonic() > deadline:
+            raise QueryTimeout()
+        yield docnum
 
 
 def parse(qstring: str, schema) -> Q.Query:
@@ -193,15 +233,17 @@ def run_search(
     gen, searcher = archive.searcher()
     schema = gen.index.schema
     fq = filter_query(filters)
+    deadline = time.monotonic() + SEARCH_SECONDS
     if query:
         q = expand_aliases(parse(query, schema), gen.entities, schema)
+        bound_expansion(q, searcher.reader(), deadline)
     else:
         q = Q.Every()
         if sort == "relevance":
             sort = "newest"  # browsing: newest first
 
     matched = Q.And([q, fq]) if fq is not None else q
-    mask = docmask(searcher.docs_for_query(matched), gen.facets.doc_count) if (query or fq is not None) else _live_mask(gen, searcher)
+    mask = docmask(_docnums(searcher, matched, deadline), gen.facets.doc_count) if (query or fq is not None) else _live_mask(gen, searcher)
     total = int(mask.sum())
 
     kwargs: dict[str, Any] = {"limit": page * per_page}
@@ -212,7 +254,12 @@ def run_search(
             sorting.FieldFacet("dated", reverse=True),
             sorting.FieldFacet("published", reverse=sort == "newest"),
         ])
-    results = searcher.search(q, **kwargs)
+    collector = collectors.TimeLimitCollector(searcher.collector(**kwargs), max(0.05, deadline - time.monotonic()), use_alarm=False)
+    try:
+        searcher.search_with_collector(q, collector)
+    except collectors.TimeLimit:
+        raise QueryTimeout() from None
+    results = collector.results()
     results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     results.formatter = MarkFormatter()
     scored = sort == "relevance"

@@ -122,3 +122,30 @@ def test_pages_use_no_inline_script_or_style(client):
         assert not re.search(r"<script(?![^>]*\bsrc=)", html), url
         assert " style=" not in html and "<style" not in html, url
         assert not re.search(r"\son[a-z]+=", html), url
+
+
+# ------------------------------------------------- pathological queries (engine bounds)
+def test_too_many_wildcards_is_400(client):
+    r = client.get("/search?q=" + " OR ".join(f"{w}*" for w in ("ru", "co", "ma", "se", "pr", "ge", "ab")))
+    assert r.status_code == 400 and "too many wildcards" in r.get_data(as_text=True)
+
+
+def test_wildcard_expanding_to_too_many_words_is_400(client, monkeypatch):
+    import search.query
+
+    monkeypatch.setattr(search.query, "MAX_EXPANSION", 10)
+    r = client.get("/api/search?q=*er*")
+    assert r.status_code == 400 and "matches too many words" in r.get_json()["error"]
+    assert client.get("/api/search?q=wagn*").status_code == 200  # a narrow one still runs
+
+
+def test_query_past_the_time_limit_is_400_not_a_hang(client, monkeypatch):
+    import time
+
+    import search.query
+
+    monkeypatch.setattr(search.query, "SEARCH_SECONDS", 0.0)
+    t0 = time.monotonic()
+    r = client.get("/search?q=mali")
+    assert r.status_code == 400 and "took longer than" in r.get_data(as_text=True)
+    assert time.monotonic() - t0 < 5

@@ -74,9 +74,9 @@ def test_doc_page_shows_markup_as_text(hostile):
 
 def test_unsafe_urls_are_never_links(hostile):
     html = body(hostile, "/doc/hostile/wire.jsonl%23xss")
-    assert 'href="javascript:' not in html and "javascript:alert(3)" in html  # shown, not linked
+    assert not re.search(r'href="\s*javascript:', html, re.I) and "javascript:alert(3)" in html  # shown, not linked
     html = body(hostile, "/doc/hostile/wire.jsonl%23123")
-    assert 'href="data:' not in html
+    assert not re.search(r'<a [^>]*href="data:', html)
     html = body(hostile, "/doc/" + "hostile/wire.jsonl%23a%20b%3Fc=%252F&d")
     assert 'href="https://example.org/x?a=1&amp;b=&lt;2&gt;"' in html
 

@@ -1,0 +1,169 @@
+"""The web UI in a real browser: Playwright driving Debian's Chromium against the app
+served by waitress over a real index (seeds + a hostile JSON Lines file) in a temp dir."""
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+ROOT = Path(__file__).resolve().parents[1]
+ARTIFACTS = ROOT / "tests" / "artifacts"
+CHROMIUM = os.environ.get("NEWSARCHIVE_CHROMIUM", "/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The app under waitress on a free loopback port, over a freshly built index."""
+    from waitress.server import create_server
+
+    from search import Store, indexer
+    from test_web_hostile import write_hostile
+    from web import create_app
+
+    root = tmp_path_factory.mktemp("browser")
+    shutil.copytree(ROOT / "seeds", root / "corpus" / "seeds")
+    write_hostile(root / "corpus" / "hostile")
+    result = indexer.run(Store(root / "index"), [str(root / "corpus" / "seeds"), str(root / "corpus" / "hostile")])
+    assert result["indexed"] == 8, result
+
+    srv = create_server(create_app({"INDEX": str(root / "index")}), host="127.0.0.1", port=0, threads=4)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.effective_port}"
+    srv.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install -y chromium"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    ctx = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.set_default_timeout(15_000)
+    dialogs: list[str] = []
+    errors: list[str] = []
+    pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.dialogs, pg.js_errors = dialogs, errors
+    yield pg
+    assert errors == [], errors
+    ctx.close()
+
+
+def shot(pg, name: str) -> None:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / name), full_page=True)
+
+
+def count(pg) -> str:
+    return pg.locator("p.count strong").inner_text()
+
+
+def test_query_facet_chip_roundtrip(server, page):
+    page.goto(server + "/")
+    page.get_by_label("Search the archive").fill("coup")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=coup")
+    assert page.get_by_label("Search the archive").input_value() == "coup"
+    before = count(page)
+    assert int(before) >= 3 and page.locator("li.hit mark").count() > 0
+
+    person = page.locator('section[data-facet="person"] a.fv', has_text="Assimi Goita")
+    person.click()
+    page.wait_for_url("**person=Assimi+Goita**")
+    chip = page.locator("a.chip", has_text="Assimi Goita")
+    assert chip.is_visible()
+    assert int(count(page)) <= int(before)
+    titles = page.locator("li.hit h2 a").all_inner_texts()
+    assert titles and all(t for t in titles)
+    assert page.locator('section[data-facet="person"] a.fv.on', has_text="Assimi Goita").count() == 1
+    shot(page, "results.png")
+
+    chip.click()
+    page.wait_for_url("**/search?q=coup")
+    assert page.locator("a.chip").count() == 0 and count(page) == before
+
+
+def test_document_flags_and_boilerplate(server, page):
+    page.goto(server + "/search?q=%22Russia+trained+Mali+coup+leaders%22")
+    page.locator("li.hit h2 a", has_text="Russia trained Mali coup leaders").click()
+    page.wait_for_url("**/doc/seeds/000_82caef7a759caf58.txt")
+    assert page.locator("h1").inner_text() == "Russia trained Mali coup leaders"
+
+    flag = page.locator("mark.flag").first
+    assert flag.is_visible()
+    assert flag.get_attribute("title")
+    flag.focus()  # the explanation shows on keyboard focus, not only on hover
+    tip = page.evaluate("el => getComputedStyle(el, '::after').content", flag.element_handle())
+    assert tip not in ("none", "normal", "") and len(tip) > 5
+    note = page.locator("#" + flag.get_attribute("aria-describedby").split()[0])
+    assert note.is_visible()
+
+    removed = page.locator("details.removed")
+    assert not removed.locator("li").first.is_visible()  # collapsed
+    removed.locator("summary").click()
+    assert removed.locator("li", has_text="Please enter your comment!").is_visible()
+    assert removed.locator(".reason").first.inner_text() == "comment form"
+
+    person = page.locator("a.ent.ent-person").first
+    assert person.is_visible() and "person=" in person.get_attribute("href")
+    shot(page, "document.png")
+
+
+def test_script_in_article_is_text_and_never_runs(server, page):
+    page.goto(server + "/search?q=hostile")
+    assert page.locator("li.hit h2 a", has_text="<script>alert(1)</script>").is_visible()
+    page.locator("li.hit h2 a", has_text="Headline").click()
+    page.wait_for_load_state("load")
+    assert page.get_by_text("<script>alert(1)</script>", exact=False).first.is_visible()
+    assert page.locator("text=<img src=x onerror=alert(2)>").count() >= 1
+    page.wait_for_timeout(300)
+    assert page.dialogs == []
+    assert page.locator("a[href^='javascript:']").count() == 0
+
+
+def test_keyboard_and_phone_width(server, browser):
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    pg = ctx.new_page()
+    try:
+        pg.goto(server + "/search?q=mali")
+        pg.keyboard.press("Tab")
+        assert pg.evaluate("document.activeElement.className") == "skip"
+        assert pg.evaluate("getComputedStyle(document.activeElement).outlineStyle") != "none"
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        # results come before the facet column on a phone
+        hit_y = pg.locator("li.hit").first.bounding_box()["y"]
+        facet_y = pg.locator("aside.facets").bounding_box()["y"]
+        assert hit_y < facet_y
+        pg.goto(server + "/doc/seeds/000_82caef7a759caf58.txt")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    finally:
+        ctx.close()
+
+
+def test_facet_filter_box_narrows_the_list(server, page):
+    page.goto(server + "/")
+    facet = page.locator('section[data-facet="location"]')
+    facet.locator("details.more summary").click()
+    facet.get_by_label("Filter places").fill("mad")
+    visible = [t for t in facet.locator("li:visible .fv-v").all_inner_texts()]
+    assert visible and all("mad" in v.lower() for v in visible)
+    # Enter submits to the facet page (what happens without JavaScript too)
+    facet.get_by_label("Filter places").press("Enter")
+    page.wait_for_url("**/facet/location?contains=mad")
+    assert all("mad" in v.lower() for v in page.locator(".fv-v").all_inner_texts())
