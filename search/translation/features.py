@@ -40,6 +40,8 @@ CONSTRUCTIONS = {
 }
 _CONSTRUCTIONS = {k: re.compile(v, re.M) for k, v in CONSTRUCTIONS.items()}
 
+# Marks are pooled by role, not by typographic variant: which dash or quote glyph a text uses
+# is a house style (mt-dev's reference translator types "–", its systems "—"), not translationese.
 PUNCTUATION = {
     "comma": ",", "semicolon": ";", "colon": ":", "dash": "–—", "paren": "(", "quote": "\"“”«»",
     "question": "?", "exclaim": "!",
