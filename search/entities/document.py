@@ -7,6 +7,7 @@ means one thing, so we vote, let person surnames win, type acronyms by their def
 """
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -291,8 +292,6 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
     )
     taken = [(s.start, s.end) for s in spans]
     added = []
-    import bisect
-
     starts = [a for a, _ in taken]
     for m in pattern.finditer(text):
         a, b = m.span()

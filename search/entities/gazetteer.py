@@ -118,7 +118,7 @@ def country_aliases() -> dict[str, str]:
     return dict(_countries())
 
 
-def _is_common(name: str) -> float:
+def _zipf(name: str) -> float:
     from wordfreq import zipf_frequency
 
     return zipf_frequency(name.lower(), "en")
@@ -136,11 +136,11 @@ def city_names() -> frozenset[str]:
         name = city["name"]
         if pop < CITY_MIN_POPULATION or not name[:1].isupper() or len(name) < 3:
             continue
-        z = _is_common(name)
+        z = _zipf(name)
         if z < MAX_ZIPF or (pop >= BIG_CITY and name not in BIG_CITY_EXCLUDE):
             keep.add(name)
     for state in gc.get_us_states().values():
-        if _is_common(state["name"]) < 5.0:
+        if _zipf(state["name"]) < 5.0:
             keep.add(state["name"])
     return frozenset(keep)
 

@@ -1,6 +1,7 @@
 """Mention extraction: spaCy sm NER with a gazetteer EntityRuler, then document post-processing."""
 from __future__ import annotations
 
+import itertools
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -131,8 +132,6 @@ def extract_batch(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[d
     def gen_texts(items):
         for _, off, chunk in items:
             yield truecase(chunk) if off >= 0 else ""
-
-    import itertools
 
     items_a, items_b = itertools.tee(pieces())
     spans: list[Span] = []

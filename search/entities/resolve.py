@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
+from functools import lru_cache
 from typing import NamedTuple
 
 from .document import acronym_suffix
@@ -75,14 +76,10 @@ def _loc_key(text: str) -> str:
     return fold(country) if country else key
 
 
-_country_cache: dict[str, str] | None = None
-
-
+@lru_cache(maxsize=1)
 def _COUNTRIES() -> dict[str, str]:
-    global _country_cache
-    if _country_cache is None:
-        _country_cache = country_aliases()
-    return _country_cache
+    """Folded country alias -> display name (loaded once)."""
+    return country_aliases()
 
 
 def _org_key(text: str) -> str:
