@@ -68,6 +68,9 @@ class SearchResult:
     suggestion: str | None = None
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "relevance"
+    # results per month ({"value": "1987-03", "count"}), oldest first: the web page's
+    # histogram when the results span few years; not part of the JSON (CLI compatibility)
+    months: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -269,7 +272,27 @@ def run_search(
     suggestion = None
     if total == 0 and query:
         suggestion = _suggest(searcher, query, schema)
-    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort)
+    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
+
+
+_UNDATED = np.iinfo(np.int64).min
+
+
+def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
+    """Matched documents per publication month, from the sortable `published` column
+    (microseconds since 0001-01-01; undated documents hold the column's missing value)."""
+    month = getattr(gen, "_month_index", None)
+    if month is None:
+        raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
+        month = np.full(len(raw), _UNDATED, dtype=np.int64)
+        dated = raw < np.uint64(2**62)
+        stamps = np.datetime64("0001-01-01", "us") + raw[dated].astype(np.int64).astype("timedelta64[us]")
+        month[dated] = stamps.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+        gen._month_index = month
+    if len(month) != len(mask):
+        return []
+    values, counts = np.unique(month[mask & (month != _UNDATED)], return_counts=True)
+    return [{"value": str(np.datetime64(int(v), "M")), "count": int(c)} for v, c in zip(values, counts)]
 
 
 def _live_mask(gen, searcher) -> np.ndarray:

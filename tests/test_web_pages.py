@@ -148,12 +148,30 @@ def test_no_match_with_filters_offers_way_out(client):
     assert "Nothing matches" in html and "Search without the filters" in html
 
 
-def test_histogram_bars_link_to_year_filter(client):
+def test_histogram_per_month_over_a_short_span(client):
     html = page(client, "/")
-    bars = re.findall(r'<a class="bar-link[^"]*" href="([^"]+)" title="(\d{4}): (\d+)">\s*<span class="bar h(\d+)">', html)
-    assert [(y, int(c)) for _, y, c, _ in bars] == [("2020", 1), ("2021", 1)]
-    assert all(int(level) == 20 for *_, level in bars)
-    assert total(page(client, unescape(bars[0][0]))) == 1
+    assert "Results per month" in html
+    bars = re.findall(r'<span class="bar-link" title="(\d{4}-\d\d): (\d+)">\s*<span class="bar h(\d+)"></span><span class="bar-label">([^<]+)</span>', html)
+    assert [b[0] for b in bars] == ["2020-%02d" % m for m in range(8, 13)] + ["2021-%02d" % m for m in range(1, 5)]
+    assert [int(b[1]) for b in bars] == [1, 0, 0, 0, 0, 0, 0, 0, 1]
+    assert [int(b[2]) for b in bars] == [20, 0, 0, 0, 0, 0, 0, 0, 20]
+    assert bars[0][3] == "Aug 2020" and bars[5][3] == "Jan 2021" and bars[1][3] == "Sep"
+
+
+def test_histogram_per_year_over_a_long_span_links_to_year_filter(client):
+    from web.params import SearchState
+    from web.summary import histogram
+
+    with client.application.test_request_context("/search?q=coup"):
+        state = SearchState(query="coup")
+        years = [{"value": "2001", "count": 4}, {"value": "2004", "count": 2}, {"value": "1900", "count": 1}]
+        months = [{"value": "2001-01", "count": 4}, {"value": "2004-02", "count": 2}, {"value": "1900-01", "count": 1}]
+        period, bars = histogram(years, months, state)
+        assert period == "year" and [b.label for b in bars] == ["1900", "2001", "2004"]  # a stray year: no 100 empty bars
+        period, bars = histogram(years[:2], months[:2], state)
+        assert [(b.label, b.count, b.level) for b in bars] == [("2001", 4, 20), ("2002", 0, 0), ("2003", 0, 0), ("2004", 2, 10)]
+        assert parse_qs(urlsplit(bars[0].url).query) == {"q": ["coup"], "year": ["2001"]}
+        assert histogram(years[:1], months[:1], state) == ("", [])
 
 
 def test_long_facet_has_more_and_filter_box(client):

@@ -57,26 +57,48 @@ class Bar:
     label: str
     count: int
     level: int  # 0..20: the bar's height in 5% steps (a CSS class: the CSP allows no inline style)
-    url: str
+    url: str | None  # year bars filter by their year; month bars only inform
     active: bool
+    title: str = ""
 
 
-def histogram(year_counts: list[dict[str, Any]], state: SearchState) -> list[Bar]:
-    """Results per year, oldest first, every year in the range present (gaps as empty bars)."""
+MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+MAX_MONTH_SPAN = 36  # results within three years: per month; else per year
+
+
+def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, Any]], state: SearchState) -> tuple[str, list[Bar]]:
+    """("year" | "month", bars oldest first with the gaps as empty bars); ("", []) when
+    there is nothing to draw (fewer than two periods say nothing about time)."""
+    months = {_month_number(m["value"]): m["count"] for m in month_counts if _month_number(m["value"]) is not None}
+    if months and max(months) - min(months) < MAX_MONTH_SPAN and len(months) >= 2:
+        top = max(months.values())
+        bars = []
+        for n in range(min(months), max(months) + 1):
+            y, m = divmod(n, 12)
+            c = months.get(n, 0)
+            label = f"{MONTHS[m]} {y}" if m == 0 or n == min(months) else MONTHS[m]
+            bars.append(Bar(label, c, math.ceil(20 * c / top), None, False, f"{y}-{m + 1:02d}: {c}"))
+        return "month", bars
     counts = {int(v["value"]): v["count"] for v in year_counts if str(v["value"]).isdigit()}
-    if not counts:
-        return []
+    if len(counts) < 2:
+        return "", []
     lo, hi = min(counts), max(counts)
-    if hi - lo > 60:  # a stray date (1900, 2099) must not flatten the rest: show present years only
-        years = sorted(counts)
-    else:
-        years = list(range(lo, hi + 1))
+    years = sorted(counts) if hi - lo > 60 else list(range(lo, hi + 1))  # a stray 1900 must not flatten the rest
     top = max(counts.values())
-    return [
+    return "year", [
         Bar(str(y), counts.get(y, 0), math.ceil(20 * counts.get(y, 0) / top),
-            state.toggle_url("year", str(y)), state.active("year", str(y)))
+            state.toggle_url("year", str(y)), state.active("year", str(y)), f"{y}: {counts.get(y, 0)}")
         for y in years
     ]
+
+
+def _month_number(value: str) -> int | None:
+    """'1987-03' -> months since year 0 (1987 * 12 + 2)."""
+    try:
+        y, m = value.split("-")[:2]
+        return int(y) * 12 + int(m) - 1
+    except (ValueError, AttributeError):
+        return None
 
 
 def page_numbers(page: int, total: int, per_page: int, around: int = 2) -> list[int | None]:

@@ -31,7 +31,7 @@ def search_page():
         result=result,
         state=state,
         panels=facet_panels(result.facets, state),
-        histogram=histogram(result.facets.get("year", []), state),
+        histogram=histogram(result.facets.get("year", []), result.months, state),
         pages=page_numbers(result.page, result.total, result.per_page),
         json_url=state.url("api.api_search"),
     )
