@@ -32,6 +32,7 @@ DATE_RE = (
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 _DATE = re.compile(DATE_RE, re.I)
+_WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 _TIME = r"(?:\s*(?:[,|–-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
 # " date 2020-08-28 Malin the military ..." : a scraper's field label glued to the body
@@ -39,11 +40,11 @@ _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<da
 # "by on April 11, 2021", "By Jane Doe | April 11, 2021", "Posted on April 11, 2021 by admin"
 _BYLINE = re.compile(
     rf"^(?:(?:posted|written|published)\s+)?by\s*(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|\bon\s+|\bpublished\s+)*"
-    rf"(?P<date>{DATE_RE})?{_TIME}\.?$",
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}\.?$",
     re.I,
 )
 _POSTED_ON = re.compile(
-    rf"^(?:(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*)?(?P<date>{DATE_RE}){_TIME}"
+    rf"^(?:(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*)?(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE}){_TIME}"
     rf"(?:\s+by\s+(?P<author>[^|\n]{{1,60}}))?\.?$",
     re.I,
 )
@@ -100,7 +101,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     m = _BYLINE.match(s)
     if m and (m.group("date") or m.group("author")):
         author = (m.group("author") or "").strip(" ,|") or None
-        if author and (len(author.split()) > 6 or not author[0].isupper()):
+        if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return author, parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)

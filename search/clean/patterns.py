@@ -117,6 +117,9 @@ FAMILIES: dict[str, str] = {
 }
 
 COMPILED: dict[str, re.Pattern[str]] = {k: re.compile(v, re.I | re.X) for k, v in FAMILIES.items()}
+_GROUPS = {f"f{i}": name for i, name in enumerate(FAMILIES)}
+# all families in one alternation: one C-level match per line instead of one per family
+_ALL = re.compile("|".join(f"(?P<f{i}>(?:{v}))" for i, v in enumerate(FAMILIES.values())), re.I | re.X)
 MAX_WORDS = 40  # lexicon lines are labels and widgets; longer lines are prose
 
 
@@ -139,7 +142,14 @@ def match(line: str) -> str | None:
     s = normalise(line)
     if not s or len(s) > 400 or s.count(" ") >= MAX_WORDS:
         return None
-    for reason, rx in COMPILED.items():
-        if rx.fullmatch(s) and (reason not in _GUARDS or _GUARDS[reason](s)):
-            return reason
-    return None
+    m = _ALL.fullmatch(s)
+    if m is None:
+        return None
+    reason = _GROUPS[m.lastgroup] if m.lastgroup else None
+    if reason in _GUARDS and not _GUARDS[reason](s):
+        # the first family that matched is vetoed: try the rest one by one
+        for other, rx in COMPILED.items():
+            if other != reason and rx.fullmatch(s) and (other not in _GUARDS or _GUARDS[other](s)):
+                return other
+        return None
+    return reason
