@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from search.clean import clean_text
-from search.clean.meta import find_dateline, is_credit, parse_byline, split_date_prefix
+from search.clean.meta import find_dateline, is_credit, parse_byline, parse_date_stamp, split_date_prefix
 from search.clean.text import paragraphs
 
 ARTICLE = [
@@ -133,6 +133,16 @@ def test_date_prefix(line, expected):
 ])
 def test_byline(line, expected):
     assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("Updated July 23, 2012, 10:49 p.m. ET", date(2012, 7, 23)),
+    ("24 July 2012 Last updated at 07:12 ET", date(2012, 7, 24)),
+    ("The talks resumed on July 23, 2012.", None),
+    ("Troops who arrived on 24 July 2012 were sent north to Gao and Timbuktu within weeks", None),
+])
+def test_date_stamp(line, expected):
+    assert parse_date_stamp(line) == expected
 
 
 @pytest.mark.parametrize("para,expected", [

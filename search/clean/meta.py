@@ -111,6 +111,15 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     return None
 
 
+def parse_date_stamp(line: str) -> date | None:
+    """Date of a short stamp line near a headline ("Updated July 23, 2012, 10:49 p.m. ET",
+    "24 July 2012 Last updated at 07:12 ET"); None for anything sentence-like."""
+    s = line.strip()
+    if len(s.split()) > 12 or s.endswith((".", "?", "!")) and not s.endswith(("a.m.", "p.m.")):
+        return None
+    return parse_date(s)
+
+
 def find_dateline(paragraph: str) -> str | None:
     """"ABUJA, Nigeria" for "ABUJA, Nigeria – Leaders of ..."; None when the paragraph has none."""
     m = _DATELINE.match(paragraph)

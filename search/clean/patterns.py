@@ -54,7 +54,7 @@ FAMILIES: dict[str, str] = {
     """,
     "related list": r"""
         you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+these(?:\s+related)?\s+(?:posts|articles|stories))?
-      | (?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines))?(?:\s+(?:for\s+you|from\s+\S+(?:\s+\S+)?|on\s+\S+(?:\s+\S+)?))?
+      | (?:our\s+|the\s+)?(?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines))?(?:\s+(?:for\s+you|from\s+\S+(?:\s+\S+)?|on\s+\S+(?:\s+\S+)?))?
       | most\s+(?:popular|read|viewed|shared|commented|emailed|recent)(?:\s+(?:articles|stories|posts|news|now|this\s+week|today))?
       | (?:also|must)\s+read\s*:.{0,160}
       | (?:read|see)\s+also\s*:.{0,160}
@@ -86,6 +86,7 @@ FAMILIES: dict[str, str] = {
       | .{0,160}\ball\s+rights\s+reserved\b.{0,80}
       | (?:terms\s+(?:of\s+(?:use|service)|&\s+conditions)|privacy\s+policy|cookie\s+policy|contact\s+us|about\s+us|advertise(?:\s+with\s+us)?|sitemap)(?:\s*[|•·,/]\s*(?:terms\s+(?:of\s+(?:use|service)|&\s+conditions)|privacy\s+policy|cookie\s+policy|contact\s+us|about\s+us|advertise(?:\s+with\s+us)?|sitemap|careers|faq))*
       | this\s+(?:material|article)\s+may\s+not\s+be\s+published,\s+broadcast,\s+rewritten.{0,80}
+      | a\s+version\s+of\s+this\s+(?:article|story)\s+(?:appeared|appears)\s+(?:in\s+print\s+)?.{0,300}
     """,
     "tag list": r"""
         (?:tags?|tagged(?:\s+with|\s+as)?|topics?|filed\s+under|categor(?:y|ies)|keywords?|posted\s+in)\s*:\s*.{0,250}
