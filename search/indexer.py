@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections.abc import Callable
+from contextlib import contextmanager
 from datetime import date, datetime, time as dtime
 from pathlib import Path
 from typing import Any
@@ -45,6 +47,21 @@ def _noop(stage: str, done: int, total: int | None) -> None:
     pass
 
 
+def _test_pause(point: str) -> None:
+    """Test hook for the crash tests (tests/test_reindex_crash.py), read only here:
+    NEWSARCHIVE_TEST_PAUSE=POINT:SECONDS sleeps at POINT, one of "enriching" (stage 2 is
+    about to run), "writing" (the new generation's Whoosh index is committed, its catalog
+    not yet), "before-publish" (the new generation is complete, CURRENT not yet replaced),
+    "after-publish" (CURRENT replaced, the run not yet logged), so that a test can
+    `kill -9` the run there. Unset in production: costs one dictionary lookup."""
+    spec = os.environ.get("NEWSARCHIVE_TEST_PAUSE")
+    if spec:
+        name, _, seconds = spec.rpartition(":")
+        if name == point:
+            print(f"newsarchive: test pause at {point}", flush=True)  # the test waits for this line
+            time.sleep(float(seconds))
+
+
 class Run:
     """State of one index/reindex run over one new generation."""
 
@@ -56,6 +73,15 @@ class Run:
         self.fp2 = code_fingerprint(*STAGE2_CODE)
         self.failed: list[dict[str, Any]] = []
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}
+        self.timings: dict[str, float] = {}  # seconds per stage, in the summary
+
+    @contextmanager
+    def timed(self, stage: str):
+        t = time.monotonic()
+        try:
+            yield
+        finally:
+            self.timings[stage] = round(self.timings.get(stage, 0.0) + time.monotonic() - t, 3)
 
     # ---------------------------------------------------------------- scan
     def scan(self, roots: list[str], old: dict[str, dict], cache: Cache) -> tuple[dict[str, dict], set[str]]:
@@ -258,28 +284,109 @@ def run(
         else:
             roots = store.sources()
             remove_missing = True
-        gen = store.new_generation(copy=not full)
-        try:
-            summary = _run_in(r, gen, roots, remove_missing)
-        except BaseException:
-            store.discard(gen)
-            raise
-        if summary is None:
-            store.discard(gen)
+        command = "index" if paths is not None else "reindex"
+        with r.timed("scan"):
+            files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
+            quick = paths is None and not full and _sources_unchanged(r, roots, files)
+        if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
-            store.publish(gen)
-            generation = gen.name
+            gen = store.new_generation(copy=not full)
+            try:
+                summary = _run_in(r, gen, roots, remove_missing)
+            except BaseException as exc:
+                store.discard(gen)  # the live generation was never touched
+                _log_failure(store, command, full, started, exc)
+                raise
+            if summary is None:
+                store.discard(gen)
+                generation = store.current_name()
+            else:
+                _test_pause("before-publish")
+                with r.timed("publish"):
+                    store.publish(gen)
+                _test_pause("after-publish")
+                generation = gen.name
+            _save_scan(r, generation, roots, files)
         result = {
             "indexed": r.counts["added"] + r.counts["changed"],
             **r.counts,
             "failed": r.failed,
             "seconds": round(time.monotonic() - started, 3),
             "generation": generation,
+            "timings": r.timings,
         }
-        store.log_run({"command": "index" if paths is not None else "reindex", "full": full,
+        if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
+            result["recovered"] = store.recovered
+        store.log_run({"command": command, "full": full,
                        **{k: (len(v) if k == "failed" else v) for k, v in result.items()}})
         return result
+
+
+SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again
+SCAN_FILE = "scan.json"
+
+
+def _hash_files(roots: list[str]) -> dict[str, str] | None:
+    """SHA-1 of the bytes of every file under `roots`; None when a root is missing or a
+    file unreadable (then only a full scan can tell what to do)."""
+    out: dict[str, str] = {}
+    try:
+        for root in roots:
+            if not Path(root).exists():
+                return None
+            for f in ingest.iter_files(ingest.source_root(Path(root))[1]):
+                h = hashlib.sha1()
+                with open(f, "rb") as fh:
+                    while chunk := fh.read(1 << 20):
+                        h.update(chunk)
+                out[str(f)] = h.hexdigest()
+    except OSError:
+        return None
+    return out
+
+
+def _sources_unchanged(r: Run, roots: list[str], files: dict[str, str] | None) -> bool:
+    """True when the live generation was built from exactly these files (same bytes, same
+    reader and pipeline code): the reindex is a no-op and need not parse a single article.
+    The counts and the skipped inputs are those of the run that built it (scan.json)."""
+    store = r.store
+    live = store.current_name()
+    if files is None or live is None or not (store.path / live).is_dir():
+        return False
+    try:
+        scan = json.loads((store.path / SCAN_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return False
+    if (scan.get("generation") != live or scan.get("roots") != roots or scan.get("files") != files
+            or scan.get("code") != [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)]
+            or _manifest(store.path / live).get("code") != [r.fp1, r.fp2]):
+        return False
+    r.counts["unchanged"] = int(scan.get("articles", 0))
+    r.failed.extend(scan.get("failed") or [])
+    return True
+
+
+def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str, str] | None) -> None:
+    """Record which file contents the live generation reflects, for the next no-op check.
+    Written after publishing: a run killed before this leaves a scan.json naming an older
+    generation, which the check then ignores."""
+    if files is None or generation is None:
+        return
+    r.store._write_json(SCAN_FILE, {
+        "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
+        "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
+        "failed": r.failed, "files": files,
+    })
+
+
+def _log_failure(store: Store, command: str, full: bool, started: float, exc: BaseException) -> None:
+    """A run that raised is logged too (best effort: the disk may be full)."""
+    try:
+        store.log_run({"command": command, "full": full, "error": f"{exc.__class__.__name__}: {exc}",
+                       "seconds": round(time.monotonic() - started, 3), "generation": store.current_name()})
+    except Exception:
+        pass
 
 
 def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict | None:
@@ -287,8 +394,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict |
     cache = Cache(store.path / "cache.sqlite")
     catalog = Catalog(gen / "catalog.sqlite")
     try:
-        old = catalog.all()
-        rows, scanned = r.scan(roots, old, cache)
+        with r.timed("scan"):
+            old = catalog.all()
+            rows, scanned = r.scan(roots, old, cache)
         removed = set()
         if remove_missing:
             removed = {i for i, d in old.items() if d["root"] in scanned and i not in rows}
@@ -300,10 +408,14 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict |
         docs = {i: d for i, d in old.items() if i not in removed}
         docs.update(rows)
 
-        r._templates = r.template_pass(docs, cache)
-        r.final_texts(docs, r._templates, cache)
-        r.enrich(docs, set(docs), cache)  # only cache misses are computed
-        resolution = r.resolve(docs, cache) if _has_entities() else None
+        with r.timed("templates"):  # archive-wide pass 1: cross-document boilerplate
+            r._templates = r.template_pass(docs, cache)
+            r.final_texts(docs, r._templates, cache)
+        _test_pause("enriching")
+        with r.timed("enrich"):
+            r.enrich(docs, set(docs), cache)  # only cache misses are computed
+        with r.timed("entities"):  # archive-wide pass 2: entity resolution
+            resolution = r.resolve(docs, cache) if _has_entities() else None
 
         ix = whoosh_index.open_dir(str(gen)) if whoosh_index.exists_in(str(gen)) else whoosh_index.create_in(str(gen), build_schema())
         writer = ix.writer(limitmb=256)
@@ -312,12 +424,15 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict |
                 writer.delete_by_term("id", i)
             written = 0
             to_write = []
+            t_diff = time.monotonic()
             for i, d in docs.items():
                 rec_key = r.record_key(d, resolution)
                 if rec_key == d.get("record_hash") and i in old and not r.full:
                     continue
                 d["record_hash"] = rec_key
                 to_write.append(i)
+            r.timings["diff"] = round(time.monotonic() - t_diff, 3)
+            t_write = time.monotonic()
             for i in to_write:
                 d = docs[i]
                 rec = r.record(d, cache, resolution)
@@ -330,15 +445,19 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict |
                 written += 1
                 r.progress("writing", written, len(to_write))
             writer.commit()
+            r.timings["write"] = round(time.monotonic() - t_write, 3)
         except BaseException:
             writer.cancel()
             raise
-        with ix.searcher() as s:
+        _test_pause("writing")
+        with r.timed("facets"), ix.searcher() as s:
             FacetTable.build(s.reader()).save(gen)
+        t_catalog = time.monotonic()
         if resolution is not None:
             (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
         catalog.delete(removed)
         catalog.upsert(docs.values())
+        r.timings["catalog"] = round(time.monotonic() - t_catalog, 3)
         (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
         return {"written": len(to_write)}
     finally:

@@ -20,7 +20,22 @@ from typing import Any
 
 DEFAULT_INDEX = "index"
 GEN_PREFIX = "gen-"
-COPIED = ("catalog.sqlite",)  # mutable files: copied, never hard-linked
+# What a new generation takes from the live one. Only Whoosh's own files are hard-linked:
+# Whoosh writes each segment and TOC file once under a fresh name and never reopens it
+# for writing, so sharing the inode with the live generation is safe. Everything else a
+# run rewrites (catalog, manifest) is copied, so writing it can never change the live
+# generation through a shared inode. Derived files (facets.npz, entities.json) are not
+# taken at all: every published run writes them anew. Lock and temp files are skipped:
+# Whoosh's MAIN_WRITELOCK belongs to the directory it was created in.
+COPIED = ("catalog.sqlite", "manifest.json")  # mutable files: copied, never hard-linked
+
+
+def _is_whoosh_file(name: str) -> bool:
+    """A segment file (MAIN_<segment id>.*) or a committed TOC (_MAIN_<n>.toc), not the
+    write lock and not a TOC still being written (_MAIN_<n>.toc.<time>)."""
+    if name.startswith("_MAIN_"):
+        return name.endswith(".toc")
+    return name.startswith("MAIN_") and name != "MAIN_WRITELOCK"
 
 
 class IndexMissing(RuntimeError):
@@ -31,6 +46,21 @@ class IndexBusy(RuntimeError):
     """Another index/reindex run holds the lock (exit code 4)."""
 
 
+def _fsync_tree(path: Path) -> None:
+    for f in path.iterdir():
+        if f.is_file():
+            fd = os.open(f, os.O_RDONLY)
+            try:
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def default_index_dir() -> Path:
     return Path(os.environ.get("NEWSARCHIVE_INDEX") or DEFAULT_INDEX)
 
@@ -38,6 +68,7 @@ def default_index_dir() -> Path:
 class Store:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_index_dir()
+        self.recovered: dict[str, Any] = {}  # set by lock(): what a dead run left behind
 
     # -- reading ----------------------------------------------------------
     def current_name(self) -> str | None:
@@ -69,15 +100,20 @@ class Store:
         cur = self.current_name()
         if copy and cur and (self.path / cur).is_dir():
             for f in (self.path / cur).iterdir():
-                if f.is_file() and not f.name.endswith((".lock", "-journal", ".tmp")):
-                    if f.name in COPIED:
-                        shutil.copy2(f, new / f.name)
-                    else:
-                        os.link(f, new / f.name)
+                if not f.is_file():
+                    continue
+                if f.name in COPIED:
+                    shutil.copy2(f, new / f.name)
+                elif _is_whoosh_file(f.name):
+                    os.link(f, new / f.name)
         return new
 
     def publish(self, gen: Path) -> None:
-        """Make `gen` the live generation in one atomic rename, then drop old ones."""
+        """Make `gen` the live generation in one atomic rename, then drop old ones.
+
+        The generation's files are flushed to disk first, so that after a power cut
+        CURRENT never names a generation whose contents were still in the page cache."""
+        _fsync_tree(gen)
         tmp = self.path / "CURRENT.tmp"
         with open(tmp, "w") as fh:
             fh.write(gen.name + "\n")
@@ -94,24 +130,31 @@ class Store:
     def discard(self, gen: Path) -> None:
         shutil.rmtree(gen, ignore_errors=True)
 
-    def prune_generations(self, keep: int = 2) -> None:
+    def prune_generations(self, keep: int = 2) -> list[str]:
         """Keep the live generation and the one before it (open readers may still use it);
-        remove older ones and any left behind by a crashed run."""
+        remove older ones and any left behind by a crashed run. Returns the removed names."""
         cur = self.current_name()
         gens = self.generations()
         if cur not in gens:
-            return
-        live = gens.index(cur)
-        keep_names = set(gens[max(0, live - keep + 1): live + 1])
-        for name in gens:
-            if name not in keep_names:
-                shutil.rmtree(self.path / name, ignore_errors=True)
+            # No live generation: anything here is the debris of a first run that died.
+            gone = gens if cur is None else []
+        else:
+            live = gens.index(cur)
+            keep_names = set(gens[max(0, live - keep + 1): live + 1])
+            gone = [name for name in gens if name not in keep_names]
+        for name in gone:
+            shutil.rmtree(self.path / name, ignore_errors=True)
+        return gone
 
     # -- the lock -----------------------------------------------------------
     @contextmanager
     def lock(self) -> Iterator[None]:
         """One index/reindex at a time. flock is released by the kernel when a run dies,
-        so a lock left by a killed run is simply taken over."""
+        so a lock left by a killed run is simply taken over.
+
+        The lock file holds the holder's pid while it runs and is emptied on a clean
+        exit, so a pid found there on taking the lock names a run that died; that, and
+        the generations it left behind (pruned here), are reported in `self.recovered`."""
         self.path.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path / "lock", os.O_RDWR | os.O_CREAT, 0o644)
         try:
@@ -122,11 +165,20 @@ class Store:
                     raise
                 holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "another process"
                 raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
+            stale = os.pread(fd, 64, 0).decode(errors="replace").strip()
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
             # Whatever a crashed run left behind is garbage now that we hold the lock.
-            self.prune_generations(keep=2)
-            yield
+            self.recovered = {}
+            if stale:
+                self.recovered["stale_lock_pid"] = int(stale) if stale.isdigit() else stale
+            pruned = self.prune_generations(keep=2)
+            if pruned:
+                self.recovered["discarded"] = pruned
+            try:
+                yield
+            finally:
+                os.ftruncate(fd, 0)  # the run ended here (even by an exception): not stale
         finally:
             os.close(fd)
 

@@ -1,0 +1,240 @@
+"""The nightly reindex (issue 6), in process: counts, new state, the no-op fast path,
+only new text enriched, a failed run (disk full) repaired, the live generation never
+written to, the run log in stats and /healthz.
+
+Every test works on a small archive of short text files in a temporary directory. The
+enrichment cache is primed once per session (`primed_index`), so that most runs here
+and in test_reindex_crash.py need no NER: the cache is keyed by content, so a primed
+cache gives the same results as computing them.
+"""
+from __future__ import annotations
+
+import errno
+import functools
+import hashlib
+import json
+import random
+import shutil
+import sqlite3
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from search import Store, indexer, open_index, run_search, stats
+
+N = 30  # files in state A
+
+
+CARGO = ["grain", "cocoa", "timber", "cement", "fuel oil", "rice", "sugar", "copper", "cotton", "coffee", "steel", "fertiliser"]
+VERB = ["loaded", "unloaded", "took on", "discharged", "waited for", "turned away", "weighed", "inspected"]
+WHO = ["the harbour master", "a union spokesman", "port officials", "the shipping agent", "customs officers", "the pilots"]
+DAY = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+
+
+def story(i: int, extra: str = "") -> str:
+    """A short article whose lines do not recur across the archive (else the template pass
+    would rightly strip them as boilerplate); Tema<i> names it in searches."""
+    rnd = random.Random(i)
+    cargo, cargo2 = rnd.sample(CARGO, 2)
+    return (f"{cargo.capitalize()} at Tema{i}\n\n"
+            f"Ships {rnd.choice(VERB)} {cargo} at the harbour of Tema{i} on {rnd.choice(DAY)}, {rnd.choice(WHO)} said. "
+            f"Dockers {rnd.choice(VERB)} {cargo2} through the night to clear a backlog of {rnd.randint(3, 90)} vessels.{extra}\n")
+
+
+NEW = "Kestrel sighted over the harbour\n\nA kestrel nested on the crane at berth nine, port officials said on Tuesday.\n"
+CHANGED = story(5, " The osprey count rose as well.")
+
+
+def write_state_a(src: Path) -> None:
+    src.mkdir(parents=True, exist_ok=True)
+    for i in range(N):
+        (src / f"{i:03d}.txt").write_text(story(i))
+
+
+def apply_state_b(src: Path) -> None:
+    """Add one file, change one, delete one."""
+    (src / "030.txt").write_text(NEW)
+    (src / "005.txt").write_text(CHANGED)
+    (src / "007.txt").unlink()
+
+
+@functools.lru_cache(maxsize=None)
+def _primed_cache() -> Path:
+    """cache.sqlite holding the enrichments of states A and B (built once per session)."""
+    tmp = Path(tempfile.mkdtemp(prefix="reindex-prime-"))
+    src = tmp / "news"
+    write_state_a(src)
+    store = Store(tmp / "ix")
+    indexer.run(store, [str(src)])
+    apply_state_b(src)
+    indexer.run(store, None)
+    return store.path / "cache.sqlite"
+
+
+def make_index(tmp_path: Path) -> tuple[Path, Store]:
+    """Archive in state A at tmp_path/news, indexed into tmp_path/ix from the primed cache."""
+    src = tmp_path / "news"  # the same root name everywhere: the same ids
+    write_state_a(src)
+    store = Store(tmp_path / "ix")
+    store.path.mkdir(parents=True)
+    shutil.copy(_primed_cache(), store.path / "cache.sqlite")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (N, []), r
+    return src, store
+
+
+@pytest.fixture
+def primed(tmp_path):
+    return make_index(tmp_path)
+
+
+def stored_docs(path: Path) -> dict[str, tuple[str, str]]:
+    """id -> (title, text) of every live document of the published index at `path`."""
+    archive = open_index(path)
+    _, searcher = archive.searcher()
+    return {d["id"]: (d["title"], d["text"]) for d in searcher.documents()}
+
+
+def gen_files(gen: Path) -> dict[str, tuple[int, str]]:
+    return {f.name: (f.stat().st_ino, hashlib.sha1(f.read_bytes()).hexdigest()) for f in gen.iterdir() if f.is_file()}
+
+
+def cache_rows(store: Store) -> tuple[int, int]:
+    con = sqlite3.connect(store.path / "cache.sqlite")
+    try:
+        return tuple(con.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("stage1", "stage2"))
+    finally:
+        con.close()
+
+
+def test_add_change_delete_counts_and_new_state(tmp_path):
+    # Fresh texts (not in the primed cache): this run must enrich exactly two articles.
+    src, store = make_index(tmp_path)
+    before = cache_rows(store)
+    (src / "031.txt").write_text("Cormorant colony grows\n\nA cormorant colony on the breakwater doubled this year, wardens said.\n")
+    (src / "004.txt").write_text(story(4, " A heron was ringed at the quay."))
+    (src / "009.txt").unlink()
+    r = indexer.run(store, None)
+    assert {k: r[k] for k in ("added", "changed", "removed", "unchanged")} == \
+        {"added": 1, "changed": 1, "removed": 1, "unchanged": N - 2}
+    assert r["failed"] == [] and isinstance(r["seconds"], float)
+    assert cache_rows(store) == (before[0] + 2, before[1] + 2), "only the new and the changed text are processed"
+    archive = open_index(store.path)
+    assert run_search(archive, "").total == N
+    assert [h.id for h in run_search(archive, "cormorant").hits] == ["news/031.txt"]
+    assert [h.id for h in run_search(archive, "heron").hits] == ["news/004.txt"]
+    assert run_search(archive, "Tema9").total == 0
+    assert run_search(archive, "Tema4").total == 1  # the changed article, once
+    docs = stored_docs(store.path)
+    assert sorted(docs) == sorted(f"news/{p.name}" for p in src.iterdir())
+
+
+def test_summary_json_and_run_log(primed):
+    src, store = primed
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert {k: r[k] for k in ("added", "changed", "removed", "unchanged")} == \
+        {"added": 1, "changed": 1, "removed": 1, "unchanged": N - 2}
+    assert set(r) >= {"added", "changed", "removed", "unchanged", "failed", "seconds", "generation", "timings"}
+    assert set(r["timings"]) >= {"scan", "templates", "enrich", "entities", "write", "publish"}
+    last = store.runs()[-1]
+    assert (last["command"], last["added"], last["changed"], last["removed"], last["failed"]) == ("reindex", 1, 1, 1, 0)
+    assert stats(open_index(store.path))["runs"][-1]["generation"] == r["generation"]
+
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    out = CliRunner().invoke(cli, ["stats", "--index", str(store.path), "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["runs"][-1]["finished"] == last["finished"]
+    try:
+        from web import create_app
+    except Exception:  # pragma: no cover - the web layer is optional here
+        pytest.skip("web app not importable")
+    h = create_app({"INDEX": str(store.path)}).test_client().get("/healthz").get_json()
+    assert h["runs"][-1]["generation"] == r["generation"] and h["last_reindex"] == last["finished"]
+
+
+def test_noop_reindex_parses_nothing_and_publishes_nothing(primed, monkeypatch):
+    src, store = primed
+    live = store.current_name()
+    first = indexer.run(store, None)  # a slow no-op would do too; the fast path needs scan.json
+    assert first["generation"] == live
+
+    def no_parsing(*a, **k):
+        raise AssertionError("a no-op reindex must not read articles")
+
+    monkeypatch.setattr(indexer.ingest, "read_path", no_parsing)
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["added"], r["changed"], r["removed"], r["generation"]) == (N, 0, 0, 0, live)
+    assert store.generations()[-1] == live
+    monkeypatch.undo()
+    # Touching a file without changing its bytes is still a no-op; changing one byte is not.
+    (src / "003.txt").write_text(story(3))
+    monkeypatch.setattr(indexer.ingest, "read_path", no_parsing)
+    assert indexer.run(store, None)["generation"] == live
+    monkeypatch.undo()
+    (src / "003.txt").write_text(story(3) + " ")
+    r = indexer.run(store, None)
+    assert r["changed"] == 1 and r["generation"] != live
+
+
+def test_skipped_inputs_are_reported_again_by_a_noop_run(primed):
+    src, store = primed
+    (src / "broken.txt").write_bytes(b"\x00\x01\x02binary\x00" * 50)
+    r = indexer.run(store, None)
+    assert [f["path"] for f in r["failed"]] == [str(src / "broken.txt")]
+    again = indexer.run(store, None)
+    assert again["failed"] == r["failed"] and again["unchanged"] == N
+
+
+def test_reindex_never_writes_to_the_live_generation(primed):
+    """The new generation starts as hard links to the live one's Whoosh files: nothing the
+    run writes (catalog, manifest, entities, facets, Whoosh lock) may reach them."""
+    src, store = primed
+    live = store.current_dir()
+    before = gen_files(live)
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert r["generation"] != live.name
+    assert gen_files(live) == before
+    new = store.current_dir()
+    shared = {n for n, (ino, _) in gen_files(new).items() if before.get(n, (None,))[0] == ino}
+    assert shared and all(n.startswith("MAIN_") and n != "MAIN_WRITELOCK" for n in shared), shared
+
+
+def test_disk_full_leaves_live_index_and_is_repaired(primed, monkeypatch):
+    src, store = primed
+    live = store.current_name()
+    old_docs = stored_docs(store.path)
+    apply_state_b(src)
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(indexer.Catalog, "upsert", full)  # after the Whoosh commit, before publish
+    with pytest.raises(OSError):
+        indexer.run(store, None)
+    monkeypatch.undo()
+    assert store.current_name() == live and store.generations() == [live]
+    assert stored_docs(store.path) == old_docs
+    assert "No space left" in store.runs()[-1]["error"]
+    r = indexer.run(store, None)
+    assert (r["added"], r["changed"], r["removed"]) == (1, 1, 1)
+    assert "recovered" not in r  # the failed run cleaned up after itself
+    assert len(stored_docs(store.path)) == N
+
+
+def test_full_reindex_equals_incremental(primed, tmp_path):
+    src, store = primed
+    apply_state_b(src)
+    indexer.run(store, None)
+    other = Store(tmp_path / "full")
+    other.path.mkdir()
+    shutil.copy(store.path / "cache.sqlite", other.path / "cache.sqlite")
+    indexer.run(other, [str(src)])
+    full = indexer.run(other, None, full=True)
+    assert full["added"] == N and full["generation"] != other.generations()[0]
+    assert stored_docs(other.path) == stored_docs(store.path)

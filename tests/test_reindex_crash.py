@@ -1,0 +1,192 @@
+"""The nightly reindex against real processes: `kill -9` at each stage, a stale lock taken
+over, a concurrent run refused with exit code 4, and searches running in another process
+while a reindex publishes.
+
+Runs go through `python -m search.cli` in subprocesses. NEWSARCHIVE_TEST_PAUSE
+(search/indexer.py, `_test_pause`) holds a run at a named point so that it can be killed
+there deterministically. The archives are the small ones of test_reindex.py, indexed from
+a primed enrichment cache, so no subprocess here needs to load the NER model.
+"""
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from search import Store, indexer, open_index, run_search
+
+from test_reindex import N, apply_state_b, make_index, stored_docs
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def cli(*args: str, pause: str | None = None, **kw) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env.pop("NEWSARCHIVE_TEST_PAUSE", None)
+    if pause:
+        env["NEWSARCHIVE_TEST_PAUSE"] = pause
+    return subprocess.Popen([sys.executable, "-m", "search.cli", *args], cwd=ROOT, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kw)
+
+
+def reindex(store: Store, *extra: str) -> tuple[int, dict | None, str]:
+    p = cli("reindex", "--index", str(store.path), "--json", *extra)
+    out, err = p.communicate(timeout=300)
+    return p.returncode, (json.loads(out) if p.returncode == 0 else None), err
+
+
+def paused_reindex(store: Store, point: str) -> subprocess.Popen:
+    """A reindex held at `point` (it has printed that it got there)."""
+    p = cli("reindex", "--index", str(store.path), "--json", pause=f"{point}:120")
+    line = p.stdout.readline()
+    if f"test pause at {point}" not in line:
+        p.kill()
+        out, err = p.communicate()
+        pytest.fail(f"the run did not reach {point}: {line}{out}\n{err}")
+    return p
+
+
+@pytest.fixture(scope="module")
+def clean_state_b(tmp_path_factory):
+    """State B indexed from scratch, with an empty cache: what every repaired index must equal."""
+    tmp = tmp_path_factory.mktemp("clean")
+    src = tmp / "news"
+    from test_reindex import write_state_a
+
+    write_state_a(src)
+    apply_state_b(src)
+    store = Store(tmp / "ix")
+    indexer.run(store, [str(src)])
+    return stored_docs(store.path)
+
+
+@pytest.mark.parametrize("point", ["enriching", "writing", "before-publish", "after-publish"])
+def test_kill_9_then_next_run_repairs(tmp_path, point, clean_state_b):
+    src, store = make_index(tmp_path)
+    live = store.current_name()
+    old_docs = stored_docs(store.path)
+    apply_state_b(src)
+
+    p = paused_reindex(store, point)
+    os.kill(p.pid, signal.SIGKILL)
+    p.communicate()
+    assert p.returncode == -signal.SIGKILL
+
+    # The live index still answers, with the old documents (or, killed after the atomic
+    # switch, with the complete new ones: never a mix).
+    if point == "after-publish":
+        assert store.current_name() != live
+        assert stored_docs(store.path) == clean_state_b
+    else:
+        assert store.current_name() == live
+        assert stored_docs(store.path) == old_docs
+        assert run_search(open_index(store.path), "kestrel").total == 0
+        assert len(store.generations()) == 2, "the dead run's generation is still on disk"
+
+    code, result, err = reindex(store)
+    assert code == 0, err
+    assert result["recovered"]["stale_lock_pid"] == p.pid
+    if point != "after-publish":
+        assert (result["added"], result["changed"], result["removed"]) == (1, 1, 1)
+        assert result["recovered"]["discarded"]
+    assert stored_docs(store.path) == clean_state_b  # same ids, same stored text
+    assert len(store.generations()) <= 2
+    archive = open_index(store.path)
+    assert [h.id for h in run_search(archive, "kestrel").hits] == ["news/030.txt"]
+    assert run_search(archive, "").total == N
+
+    # And the repaired index is a settled one: the next night is a no-op.
+    code, result, err = reindex(store)
+    assert code == 0 and (result["unchanged"], result["added"], result["changed"]) == (N, 0, 0), (result, err)
+
+
+def test_concurrent_reindex_exits_4_at_once(tmp_path):
+    src, store = make_index(tmp_path)
+    apply_state_b(src)
+    first = paused_reindex(store, "enriching")
+    try:
+        for args in (["reindex"], ["index", str(src)]):
+            t = time.monotonic()
+            p = cli(*args, "--index", str(store.path), "--json")
+            out, err = p.communicate(timeout=120)
+            elapsed = time.monotonic() - t
+            assert p.returncode == 4, (out, err)
+            assert "in progress" in err and str(first.pid) in err, err
+            assert out == ""
+            assert elapsed < 30, f"refused only after {elapsed:.1f}s"  # startup only: it does not wait
+    finally:
+        first.send_signal(signal.SIGKILL)
+        first.communicate()
+    code, result, err = reindex(store)
+    assert code == 0 and result["added"] == 1, err
+
+
+READER = r"""
+import json, sys, time
+from pathlib import Path
+from search import open_index, run_search
+ix, stop = sys.argv[1], Path(sys.argv[2])
+archive = open_index(ix)  # one long-lived archive, as in the web app: it follows CURRENT
+after = 0
+while after < 20:
+    if stop.exists():
+        after += 1
+    try:
+        before = archive.current().name
+        r = run_search(archive, "kestrel OR Tema7")
+        row = [before, archive.current().name, sorted(h.id for h in r.hits), r.total, run_search(archive, "").total]
+    except Exception as exc:
+        row = ["error", repr(exc)]
+    print(json.dumps(row), flush=True)
+    time.sleep(0.005)
+"""
+
+
+def test_searches_during_reindex_switch_once(tmp_path):
+    src, store = make_index(tmp_path)
+    old = store.current_name()
+    apply_state_b(src)
+    stop = tmp_path / "stop"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    log = tmp_path / "searches.jsonl"  # a file, not a pipe: the reader never blocks on its output
+    with open(log, "w") as fh:
+        reader = subprocess.Popen([sys.executable, "-c", READER, str(store.path), str(stop)], cwd=ROOT, env=env,
+                                  stdout=fh, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while log.stat().st_size == 0 and reader.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert log.stat().st_size > 0, "the reader started"
+        # Hold the finished generation a moment before the switch: searches run on both sides of it.
+        p = cli("reindex", "--index", str(store.path), "--json", pause="before-publish:1")
+        out, err = p.communicate(timeout=300)
+        assert p.returncode == 0, err
+        new = json.loads(out[out.index("{"):])["generation"]
+        stop.touch()
+        _, err = reader.communicate(timeout=120)
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+    rows = [json.loads(line) for line in log.read_text().splitlines() if line.strip()]
+    assert reader.returncode == 0, err
+    errors = [r for r in rows if r[0] == "error"]
+    assert not errors, errors[:3]
+    # The generation each search started and ended on: old ... old, new ... new.
+    gens = [g for r in rows for g in r[:2]]
+    assert gens[0] == old and gens[-1] == new, (gens[0], gens[-1])
+    assert sum(1 for a, b in zip(gens, gens[1:]) if a != b) == 1, "the generation switches once"
+    # Every search sees one whole generation (Tema7 deleted, kestrel added): never a mix.
+    hits = [tuple(r[2]) for r in rows]
+    assert set(hits) == {("news/007.txt",), ("news/030.txt",)}, set(hits)
+    assert sum(1 for a, b in zip(hits, hits[1:]) if a != b) == 1, "results switch from old to new once"
+    assert all(r[3] == 1 and r[4] == N for r in rows)
+    for r in rows:
+        if r[0] == r[1]:
+            assert hits[rows.index(r)] == (("news/007.txt",) if r[0] == old else ("news/030.txt",))
+    assert len(rows) > 40 and hits.count(("news/007.txt",)) > 5 and hits.count(("news/030.txt",)) > 5
