@@ -14,7 +14,8 @@ pages, single process, the same pages for every system, in one run.
 
 What each system outputs: trafilatura.extract(favor_precision=True,
 include_comments=False) text; readability-lxml Document.summary() as text; ours
-`clean_html(html, url)` as the record shows it: the title, the metadata lines it
+`clean_html(html, url)` as the record shows it: the title (unless derived from the
+text's first sentence, which would count twice), the metadata lines it
 lifted out of the text (byline/date lines, agency credit: reasons starting
 "byline", "date prefix", "agency credit"), then the clean text. The gold (text
 copied from the rendered page) usually holds the title and byline, and our record
@@ -68,7 +69,9 @@ def systems() -> dict[str, Callable[[dict], str]]:
     def ours(row: dict) -> str:
         c = clean_html(row["html"], row.get("url"))
         lifted = [r["text"] for r in c.removed if r["reason"].startswith(META_REASONS)]
-        return "\n\n".join([c.title, *lifted, SEPARATOR + c.text])
+        # a title derived from the first sentence (no headline found) would count twice
+        title = "" if c.text.startswith(c.title.rstrip("…")) else c.title
+        return "\n\n".join([title, *lifted, SEPARATOR + c.text])
 
     def traf(row: dict) -> str:
         return trafilatura.extract(row["html"], url=row.get("url"), favor_precision=True,

@@ -98,9 +98,25 @@ def test_gap_inside_article_is_filled():
 
 
 def test_empty_and_broken_input():
-    assert clean_html("").text == ""
+    c = clean_html("")
+    assert (c.text, c.removed) == ("", [])
+    # nothing is lost silently: a block is either in the text or reported
     c = clean_html("<html><body><p>Too short.</p></body></html>")
-    assert c.removed == [] or all(r["reason"] for r in c.removed)
+    assert "Too short." in c.text or any(r["text"] == "Too short." for r in c.removed)
+
+
+def test_headline_beats_a_site_name_title():
+    html = PAGE.replace("<title>Russian advisers arrive in Mali | Sahel Observer</title>",
+                        "<title>Sahel Observer</title>")
+    assert clean_html(html).title == "Russian advisers arrive in Mali"
+
+
+def test_no_headline_gives_display_title():
+    html = PAGE.replace("<h1>Russian advisers arrive in Mali</h1>", "").replace(
+        "<title>Russian advisers arrive in Mali | Sahel Observer</title>", "<title>Share this:</title>")
+    c = clean_html(html)
+    assert c.title and c.title != "Share this:"
+    assert c.text.startswith(c.title.rstrip("…"))
 
 
 TOKEN = re.compile(r"\w+")

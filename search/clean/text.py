@@ -124,7 +124,7 @@ def display_title(p: str, limit: int = 90) -> str:
 
 def clean_text(text: str, title: str | None = None) -> Cleaned:
     """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection."""
-    removed: list[dict[str, str]] = []
+    lifted: list[tuple[int, dict[str, str]]] = []  # (paragraph index, removed entry)
     text, sig = strip_signature(text)
     paras = paragraphs(text)
     reasons = classify(paras)
@@ -137,7 +137,7 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
         prefix, d, rest = meta.split_date_prefix(paras[i])
         if prefix:
             published = published or d
-            removed.append({"text": prefix, "reason": "date prefix (published)", "_i": i})
+            lifted.append((i, {"text": prefix, "reason": "date prefix (published)"}))
             paras[i] = rest.strip()
             if not paras[i]:
                 reasons[i] = "date prefix (published)"
@@ -168,9 +168,9 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
             break
 
     for i, p in enumerate(paras):
-        if reasons[i] is not None and not (reasons[i] or "").startswith("date prefix"):
-            removed.append({"text": p, "reason": reasons[i], "_i": i})
-    removed.sort(key=lambda r: r.pop("_i"))
+        if reasons[i] is not None and not reasons[i].startswith("date prefix"):
+            lifted.append((i, {"text": p, "reason": reasons[i]}))
+    removed = [entry for _, entry in sorted(lifted, key=lambda x: x[0])]
     if sig:
         removed.append({"text": sig, "reason": "agency signature"})
     return Cleaned(
