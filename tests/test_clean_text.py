@@ -84,6 +84,13 @@ def test_tail_lines_after_boilerplate_are_dropped_but_mid_article_short_lines_ke
     assert reasons["Junta extends transition to 2026"] == "after boilerplate (tail)"
 
 
+def test_table_rows_after_a_tail_marker_are_kept():
+    text = "\n\n".join(["Port report", *ARTICLE, "More", "North End:  13 hrs      15 hrs",
+                        "South End:   4 hrs      26 hrs"])
+    c = clean_text(text)
+    assert "North End:  13 hrs      15 hrs" in c.text and "South End" in c.text
+
+
 def test_short_last_sentence_without_boilerplate_is_kept():
     text = "\n\n".join(["Title here", *ARTICLE, "There is no more room for mistakes."])
     assert clean_text(text).text.endswith("There is no more room for mistakes.")

@@ -77,7 +77,7 @@ FAMILIES: dict[str, str] = {
         (?:previous|next|prev|older|newer)\s*(?:post|article|story|page|entry|posts|articles|stories)?
       | home|menu|search|close|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu
       | (?:log\s*in|sign\s*in|log\s*out|sign\s*out|register|my\s+account)(?:\s*(?:/|\||or)\s*(?:register|sign\s*up|log\s*in))?
-      | (?:[\w'&-]+(?:\s+[\w'&-]+)?\s*(?:\||»|›|>|/)\s*){2,}[\w'&-]+(?:\s+[\w'&-]+)?
+      | (?:[\w'&-]+(?:\s+[\w'&-]+)?(?:\s*[|»›]\s*|\s+[>/]\s+)){2,}[\w'&-]+(?:\s+[\w'&-]+)?
       | (?:page\s+)?\d+\s+of\s+\d+|load\s+more|show\s+more|view\s+all|see\s+all
     """,
     "copyright": r"""

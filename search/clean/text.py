@@ -32,6 +32,12 @@ def is_article_like(p: str) -> bool:
     return n >= 30 or (n >= 12 and bool(_TERMINAL.search(p) or _INNER_SENTENCE.search(p)))
 
 
+def _is_data_row(p: str) -> bool:
+    """Table rows ("North End:  13 hrs  15 hrs") are article data, not web furniture."""
+    tokens = p.split()
+    return sum(any(c.isdigit() for c in t) for t in tokens) >= 0.3 * len(tokens)
+
+
 def _is_wrapped(lines: list[str]) -> bool:
     """Hard-wrapped newswire: 3+ lines within a width of 40-100 that are either mostly
     filled to that width, indented newswire-style (an indent opens a paragraph), or
@@ -94,7 +100,7 @@ def classify(paras: list[str]) -> list[str | None]:
     for i in range(last + 1, len(paras)):
         if reasons[i] is not None:
             seen = True
-        elif seen and _words(paras[i]) <= _TAIL_MAX_WORDS:
+        elif seen and _words(paras[i]) <= _TAIL_MAX_WORDS and not _is_data_row(paras[i]):
             reasons[i] = "after boilerplate (tail)"
     return reasons
 
