@@ -95,3 +95,82 @@ def docmask(docnums, doc_count: int) -> np.ndarray:
         if len(ids):
             mask[ids] = True
     return mask
+
+
+# ------------------------------------------------------------ matching documents
+# Counting needs every matching document, not only the page shown. Whoosh's
+# `docs_for_query` walks its matchers one posting at a time in Python; for the query
+# shapes people type (words, AND/OR of words, filters on facet terms) the same set comes
+# straight from the posting blocks: each block's document numbers are decoded as a
+# whole (128 at a time) and the sets are combined with NumPy. Any other node (phrases,
+# wildcards, ranges, NOT) is evaluated by Whoosh itself and joins the same arithmetic.
+# Deleted documents are removed at the end with the live mask.
+
+def _leaf_ids(matcher) -> np.ndarray | None:
+    """All document numbers of a raw W3 posting list, block by block; None if not one."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    if not isinstance(matcher, W3LeafMatcher):
+        return None
+    parts = []
+    while matcher.is_active():
+        if matcher._ids is None:
+            matcher._read_ids()
+        ids = matcher._ids
+        parts.append(np.asarray(ids[matcher._i:] if matcher._i else ids, dtype=np.int64))
+        matcher._next_block()
+    return np.concatenate(parts) if parts else np.zeros(0, np.int64)
+
+
+def _term_ids(searcher, fieldname: str, text) -> np.ndarray:
+    schema = searcher.schema
+    btext = schema[fieldname].to_bytes(text) if fieldname in schema else text
+    out = []
+    for sub, offset in searcher.subsearchers or [(searcher, 0)]:
+        reader = sub.reader()
+        if (fieldname, btext) not in reader:
+            continue
+        ids = _leaf_ids(reader.postings(fieldname, btext))
+        if ids is None:  # another codec: the generic way
+            ids = np.fromiter(reader.postings(fieldname, btext).all_ids(), dtype=np.int64)
+        out.append(ids + offset if offset else ids)
+    if not out:
+        return np.zeros(0, np.int64)
+    return out[0] if len(out) == 1 else np.concatenate(out)
+
+
+def match_docnums(searcher, q, doc_count: int, generic) -> np.ndarray:
+    """Boolean mask over `doc_count` documents of the matches of Whoosh query `q`, deleted
+    documents included (the caller ands it with the live mask).
+
+    `generic(node)` returns an iterable of docnums for nodes evaluated by Whoosh.
+    """
+    from whoosh import query as Q
+
+    def ids(node) -> np.ndarray:
+        if type(node) is Q.Term:
+            return _term_ids(searcher, node.fieldname, node.text)
+        if isinstance(node, Q.Every) and not node.fieldname:
+            return np.arange(doc_count, dtype=np.int64)
+        if type(node) is Q.And and node.subqueries:  # not Ordered, a subclass
+            parts = sorted((ids(s) for s in node.subqueries), key=len)
+            acc = parts[0]
+            for p in parts[1:]:
+                if not len(acc):
+                    break
+                acc = np.intersect1d(acc, p, assume_unique=True)
+            return acc
+        if type(node) in (Q.Or, Q.DisjunctionMax) and node.subqueries and not getattr(node, "minmatch", 0):
+            parts = [ids(s) for s in node.subqueries]
+            return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
+        if type(node) is Q.AndNot:
+            return np.setdiff1d(ids(node.a), ids(node.b), assume_unique=True)
+        if isinstance(node, Q.NullQuery.__class__):
+            return np.zeros(0, np.int64)
+        return np.fromiter(generic(node), dtype=np.int64)
+
+    mask = np.zeros(doc_count, dtype=bool)
+    found = ids(q)
+    if len(found):
+        mask[found] = True
+    return mask

@@ -16,7 +16,7 @@ from whoosh import collectors, highlight, query as Q, sorting
 from whoosh.qparser import MultifieldParser, QueryParserError
 
 from .archive import Archive
-from .facets import docmask
+from .facets import docmask, match_docnums
 from .schema import ENTITY_FACETS, FACETS
 
 MAX_QUERY_CHARS = 400
@@ -246,8 +246,13 @@ def run_search(
             sort = "newest"  # browsing: newest first
 
     matched = Q.And([q, fq]) if fq is not None else q
-    mask = docmask(_docnums(searcher, matched, deadline), gen.facets.doc_count) if (query or fq is not None) else _live_mask(gen, searcher)
+    browse_all = not query and fq is None
+    mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
     total = int(mask.sum())
+    if not query:  # browsing (filters only): no scores, no highlights, newest/oldest first
+        hits = [_hit(searcher.stored_fields(int(d)), False, False) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
+        counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
+        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
 
     kwargs: dict[str, Any] = {"limit": page * per_page}
     if fq is not None:
@@ -273,6 +278,49 @@ def run_search(
     if total == 0 and query:
         suggestion = _suggest(searcher, query, schema)
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
+
+
+def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
+    """Every live document matching `q`, from posting blocks with NumPy (facets.match_docnums)."""
+    mask = match_docnums(searcher, q, gen.facets.doc_count, lambda node: _docnums(searcher, node, deadline))
+    if time.monotonic() > deadline:
+        raise QueryTimeout()
+    return mask & _live_mask(gen, searcher)
+
+
+def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page: int) -> np.ndarray:
+    """Docnums of one page of the matched documents, dated first, newest (or oldest) first,
+    then by docnum: Whoosh's MultiFacet(dated, published) order, from a per-generation
+    ordering instead of sorting every match per request."""
+    orders = getattr(gen, "_date_orders", None)
+    if orders is None:
+        raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
+        dated = raw < np.uint64(2**62)  # the column's missing value marks undated documents
+        stamp = np.where(dated, raw, 0).astype(np.int64)
+        docnum = np.arange(len(raw))
+        orders = {
+            "newest": np.lexsort((docnum, -stamp, ~dated)),
+            "oldest": np.lexsort((docnum, stamp, ~dated)),
+        }
+        gen._date_orders = orders
+    order = orders["oldest" if sort == "oldest" else "newest"]
+    if len(order) != len(mask):
+        order = np.arange(len(mask))
+    start = (page - 1) * per_page
+    return order[mask[order]][start: start + per_page]
+
+
+def _browse_counts(gen, mask: np.ndarray, facets, facet_limit: int | None) -> dict[str, list[dict[str, Any]]]:
+    """Facet counts of browse-all (every live document): the same for every request on a
+    generation, so counted once."""
+    cache = gen.__dict__.setdefault("_browse_counts", {})
+    out = {}
+    for f in facets or ():
+        key = (f, facet_limit)
+        if key not in cache:
+            cache[key] = gen.facets.count(f, mask, facet_limit)
+        out[f] = [dict(v) for v in cache[key]]  # callers may change what they get
+    return out
 
 
 _UNDATED = np.iinfo(np.int64).min

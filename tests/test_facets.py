@@ -1,0 +1,202 @@
+"""Exact facet counts: FacetTable / run_search against brute force and Whoosh's own faceting.
+
+The index is real (the app's schema, several segments, deleted documents, multi-valued
+facets whose values hold commas and spaces); the brute force counts the values kept in
+each live document's stored record.
+"""
+from __future__ import annotations
+
+import json
+import random
+from collections import Counter
+from datetime import datetime
+
+import numpy as np
+import pytest
+from whoosh import index as whoosh_index, query as Q, sorting
+
+from search import Store, open_index, run_search
+from search.facets import FacetTable, docmask
+from search.schema import ENTITY_FACETS, FACETS, build_schema, join_values
+
+PEOPLE = ["Assimi Goita", "Ibrahim Traore", "Jean-Pierre Bemba", "Ali", "O'Brien, Pat"]
+ORGS = ["ECOWAS", "Bank of Japan", "General Motors", "Reuters"]
+PLACES = ["Mali", "Bamako", "Washington, D.C.", "Niger", "Tokyo", "New York"]
+WORDS = "cocoa coffee oil bank rates talks election army drought harvest".split()
+
+
+def _record(i: int, rnd: random.Random) -> dict:
+    ents = {
+        "person": sorted(set(rnd.sample(PEOPLE, rnd.randint(0, 3)))),
+        "organization": sorted(set(rnd.sample(ORGS, rnd.randint(0, 2)))),
+        "location": sorted(set(rnd.sample(PLACES, rnd.randint(0, 4)))),
+    }
+    year = rnd.choice([1987, 1988, 2020, None])
+    return {
+        "id": f"d{i}",
+        "source": rnd.choice(["reuters", "afp", "local news"]),
+        "language": rnd.choice(["en", "en", "fr", "unknown"]),
+        "published": f"{year}-0{rnd.randint(1, 9)}-1{rnd.randint(0, 9)}" if year else None,
+        "translation": {"label": rnd.choice(["likely", "possible", "unlikely"])} if rnd.random() < 0.9 else None,
+        "entities": ents,
+        "text": " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(3, 12))),
+    }
+
+
+def _fields(rec: dict) -> dict:
+    pub = rec["published"]
+    f = {
+        "id": rec["id"], "path": "", "title": rec["id"], "text": rec["text"], "source": rec["source"],
+        "language": rec["language"], "year": pub[:4] if pub else "",
+        "translated": (rec["translation"] or {}).get("label") or "",
+        **{k: join_values(rec["entities"][k]) for k in ENTITY_FACETS},
+        "content_hash": "c", "record_hash": "r",
+        "doc": json.dumps({k: v for k, v in rec.items() if k != "text"}),
+        "dated": 1 if pub else 0,
+    }
+    if pub:
+        f["published"] = datetime.fromisoformat(pub)
+    return {k: v for k, v in f.items() if v != "" or k in ("id", "text", "title")}
+
+
+def _values(rec: dict, facet: str) -> list[str]:
+    if facet in ENTITY_FACETS:
+        return rec["entities"][facet]
+    if facet == "year":
+        return [rec["published"][:4]] if rec["published"] else []
+    if facet == "translated":
+        label = (rec["translation"] or {}).get("label")
+        return [label] if label else []
+    return [rec[facet]] if rec[facet] else []
+
+
+@pytest.fixture(scope="module")
+def archive_dir(tmp_path_factory):
+    """Three segments (no merging), documents deleted from two of them, facets.npz saved."""
+    rnd = random.Random(4)
+    path = tmp_path_factory.mktemp("facet-index")
+    store = Store(path)
+    gen = store.new_generation(copy=False)
+    ix = whoosh_index.create_in(str(gen), build_schema())
+    n = 0
+    for batch in range(3):
+        w = ix.writer()
+        for _ in range(120):
+            w.add_document(**_fields(_record(n, rnd)))
+            n += 1
+        if batch:
+            for i in rnd.sample(range(n - 240, n - 120), 15):  # from the previous segment
+                w.delete_by_term("id", f"d{i}")
+        w.commit(merge=False)
+    with ix.searcher() as s:
+        assert len(s.reader().leaf_readers()) == 3 if hasattr(s.reader(), "leaf_readers") else True
+        assert s.doc_count() < s.doc_count_all()  # deleted documents are still in the segments
+        FacetTable.build(s.reader()).save(gen)
+    store.publish(gen)
+    return path
+
+
+def _brute(searcher, q: Q.Query) -> tuple[int, dict[str, Counter]]:
+    docnums = set(searcher.docs_for_query(q))
+    counts = {f: Counter() for f in FACETS}
+    for dn in docnums:
+        rec = json.loads(searcher.stored_fields(dn)["doc"])
+        for f in FACETS:
+            counts[f].update(_values(rec, f))
+    return len(docnums), counts
+
+
+QUERIES = [
+    ("", {}),
+    ("cocoa", {}),
+    ("oil AND bank", {}),
+    ('"harvest drought"', {}),
+    ("", {"location": ["Washington, D.C."]}),
+    ("", {"person": ["O'Brien, Pat"], "year": ["1987"]}),
+    ("army", {"organization": ["Bank of Japan", "ECOWAS"]}),
+    ("", {"translated": ["likely"]}),
+    ("nothingmatchesthis", {}),
+]
+
+
+@pytest.mark.parametrize("query,filters", QUERIES)
+def test_run_search_counts_are_exact(archive_dir, query, filters):
+    archive = open_index(archive_dir)
+    res = run_search(archive, query, filters=filters)
+    gen, searcher = archive.searcher()
+    from search.query import filter_query, parse
+
+    q = parse(query, gen.index.schema) if query else Q.Every()
+    fq = filter_query(filters)
+    total, brute = _brute(searcher, Q.And([q, fq]) if fq is not None else q)
+    assert res.total == total
+    for f in FACETS:
+        assert {d["value"]: d["count"] for d in res.facets[f]} == dict(brute[f]), f
+        got = [(d["count"], d["value"]) for d in res.facets[f]]
+        assert got == sorted(got, key=lambda cv: (-cv[0], cv[1]))  # largest first, then by value
+
+
+def test_browse_all_twice_same_counts(archive_dir):
+    archive = open_index(archive_dir)
+    a = run_search(archive, "")
+    b = run_search(archive, "")  # served from the per-generation cache
+    assert a.facets == b.facets and a.total == b.total
+    gen, searcher = archive.searcher()
+    assert a.total == searcher.doc_count()
+
+
+def test_bincount_equals_whoosh_groupedby_allow_overlap(archive_dir):
+    archive = open_index(archive_dir)
+    gen, searcher = archive.searcher()
+    table = FacetTable.build(searcher.reader())
+    for q in (Q.Every(), Q.Term("text", "cocoa"), Q.Or([Q.Term("text", "oil"), Q.Term("location", "Mali")])):
+        mask = docmask(searcher.docs_for_query(q), table.doc_count)
+        facets = {f: sorting.FieldFacet(f, allow_overlap=True) for f in FACETS}
+        results = searcher.search(q, groupedby=facets, limit=None)
+        for f in FACETS:
+            whoosh_counts = {k: len(v) for k, v in results.groups(f).items() if k is not None}
+            ours = {d["value"]: d["count"] for d in table.count(f, mask)}
+            assert ours == whoosh_counts, f
+
+
+def test_saved_table_equals_built(archive_dir):
+    archive = open_index(archive_dir)
+    gen, searcher = archive.searcher()
+    built = FacetTable.build(searcher.reader())
+    loaded = FacetTable.load(gen.path)
+    assert loaded is not None and loaded.doc_count == built.doc_count
+    mask = np.ones(built.doc_count, dtype=bool)
+    for f in FACETS:
+        assert loaded.count(f, mask) == built.count(f, mask)
+
+
+@pytest.mark.parametrize("qstring", [
+    "cocoa", "oil bank", "oil OR bank", '"harvest drought"', "ban*", "oil NOT bank", "(oil OR army) AND talks",
+    "location:Mali", "person:Ali OR cocoa", "nothingmatchesthis", "oil ANDNOT bank",
+])
+def test_numpy_matching_equals_docs_for_query(archive_dir, qstring):
+    from search.facets import match_docnums
+    from search.query import _live_mask, parse
+
+    archive = open_index(archive_dir)
+    gen, searcher = archive.searcher()
+    q = parse(qstring, gen.index.schema)
+    mask = match_docnums(searcher, q, gen.facets.doc_count, searcher.docs_for_query) & _live_mask(gen, searcher)
+    assert set(np.nonzero(mask)[0].tolist()) == set(searcher.docs_for_query(q))
+
+
+def test_browse_order_equals_whoosh_sort(archive_dir):
+    archive = open_index(archive_dir)
+    gen, searcher = archive.searcher()
+    for sort in ("newest", "oldest"):
+        for filters in ({}, {"source": ["afp"]}):
+            res = run_search(archive, "", filters=filters, sort=sort, per_page=50)
+            from search.query import filter_query
+
+            facet = sorting.MultiFacet([sorting.FieldFacet("dated", reverse=True),
+                                        sorting.FieldFacet("published", reverse=sort == "newest")])
+            fq = filter_query(filters)
+            whoosh = searcher.search(Q.Every(), filter=fq, sortedby=facet, limit=50)
+            got = [(h.published or "") for h in res.hits]
+            want = [json.loads(h["doc"]).get("published") or "" for h in whoosh]
+            assert got == want
