@@ -22,6 +22,7 @@ logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
 logging.getLogger("htmldate").setLevel(logging.CRITICAL)
 
 FULL_CASCADE_BELOW = 500  # characters: a shorter fast extraction gets trafilatura's full cascade
+MAX_GAP = 4  # blocks: a longer run between kept paragraphs is checked for teaser links
 
 
 def _extract(tree: HtmlElement, url: str | None) -> str:
@@ -64,7 +65,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.url = pagemeta.canonical(tree) or url
     result.language = pagemeta.language(tree)
 
-    result.text = _fill_gaps(blocks, result.text, at)
+    result.text = _fill_gaps(blocks, result.text, at, tree)
     # every visible block that did not make it into the text, with why
     bylines = {i: (a, d) for i, a, d in pagemeta.head_bylines(blocks, at)}
     for a, d in bylines.values():  # a visible byline beats meta tags, which often name the site
@@ -74,31 +75,43 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     return result
 
 
-def _fill_gaps(blocks: list[Block], text: str, headline: int | None = None) -> str:
-    """Put back prose blocks the extractor skipped *inside* the article: between its
-    headline (or first kept paragraph) and last kept paragraph, in no telling
-    container, shaped like sentences. (On 300 dev pages 99% of such words between
-    kept paragraphs were article text in the gold.)"""
+def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlElement) -> str:
+    """Put back prose blocks the extractor skipped *inside* the article: in a gap
+    between two kept paragraphs (or the headline and the first one), in no telling
+    container, shaped like sentences. A gap longer than MAX_GAP blocks is refilled
+    only if few of its blocks are whole links: teaser lists of other stories look
+    like prose too, but each teaser comes with a linked headline."""
     paras = text.split("\n\n") if text else []
     where = {p: n for n, p in enumerate(paras)}
-    kept = [i for i, b in enumerate(blocks) if b.text in where]
-    if len(kept) < 2:
+    anchors = [i for i, b in enumerate(blocks) if b.text in where]
+    if len(anchors) < 2:
         return text
+    if headline is not None and headline < anchors[0]:
+        anchors.insert(0, headline)
     inserts: dict[int, list[str]] = {}
     joined = None
-    last_para = -1
-    first = min(kept[0], headline) if headline is not None else kept[0]
-    for i in range(first, kept[-1] + 1):
-        b = blocks[i]
-        if b.text in where:
-            last_para = where[b.text]
+    links: set[str] | None = None
+    for a, b in zip(anchors, anchors[1:]):
+        gap = range(a + 1, b)
+        if not gap:
             continue
-        if b.reason is not None or not is_article_like(b.text) or patterns.match(b.text):
+        prose = [i for i in gap if blocks[i].reason is None and is_article_like(blocks[i].text)]
+        if not prose:
             continue
-        joined = joined if joined is not None else " ".join(key(p) for p in paras)
-        if key(b.text) in joined:  # split or merged differently, but already there
-            continue
-        inserts.setdefault(last_para, []).append(b.text)
+        if len(gap) > MAX_GAP:
+            if links is None:  # only pages with a long gap pay for this
+                links = {" ".join(el.text_content().split()) for el in tree.iter("a")}
+            if sum(blocks[i].text in links for i in gap) > 0.2 * len(gap):
+                continue
+        after = where.get(blocks[a].text, -1)  # the headline is before paragraph 0
+        for i in prose:
+            blk = blocks[i]
+            if patterns.match(blk.text):
+                continue
+            joined = joined if joined is not None else " ".join(key(p) for p in paras)
+            if key(blk.text) in joined:  # split or merged differently, but already there
+                continue
+            inserts.setdefault(after, []).append(blk.text)
     if not inserts:
         return text
     out = list(inserts.get(-1, []))
