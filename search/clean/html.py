@@ -25,17 +25,18 @@ FULL_CASCADE_BELOW = 500  # characters: a shorter fast extraction gets trafilatu
 MAX_GAP = 4  # blocks: a longer run between kept paragraphs is checked for teaser links
 
 
-def _extract(tree: HtmlElement, url: str | None) -> str:
+def _extract(tree: HtmlElement, url: str | None, prose_chars: int) -> str:
     """trafilatura (favor_precision, no comments), fast path first.
 
     The full cascade (readability and justext comparisons) costs ~40% more time but
     changed the result on 18 of 250 dev pages, all of them pages where the fast path
-    returned (almost) nothing; so the full cascade runs only for short extractions.
+    returned (almost) nothing; so it runs only for short extractions: under
+    FULL_CASCADE_BELOW characters, or under a third of the page's prose.
     """
     options = {"url": url, "favor_precision": True, "include_comments": False}
     doc = trafilatura.bare_extraction(tree, fast=True, **options)
     text = (doc.text if doc is not None else "") or ""
-    if len(text) < FULL_CASCADE_BELOW:
+    if len(text) < FULL_CASCADE_BELOW or len(text) < prose_chars / 3:
         doc = trafilatura.bare_extraction(tree, **options)
         text = (doc.text if doc is not None else "") or text
     return text
@@ -46,14 +47,15 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     tree = load_html(html)
     if tree is None:
         return Cleaned(text="", url=url)
-    extracted = _extract(tree, url)
+    blocks = visible_blocks(tree)
+    prose = sum(len(b.text) for b in blocks if b.reason is None and is_article_like(b.text))
+    extracted = _extract(tree, url, prose)
     page = pagemeta.page_meta(tree)
     title = " ".join((page.title or "").split())
     if patterns.match(title) or (page.sitename and key(title) == key(page.sitename)):
         title = ""  # "Share this:" or the site's name is no headline
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
     result = clean_text(extracted, title=title)
-    blocks = visible_blocks(tree)
     at, headline = pagemeta.headline(blocks, result.text, title)
     first, _, rest = result.text.partition("\n\n")
     if first and key(first) in (key(headline), key(title)):
@@ -79,8 +81,9 @@ def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlE
     """Put back prose blocks the extractor skipped *inside* the article: in a gap
     between two kept paragraphs (or the headline and the first one), in no telling
     container, shaped like sentences. A gap longer than MAX_GAP blocks is refilled
-    only if few of its blocks are whole links: teaser lists of other stories look
-    like prose too, but each teaser comes with a linked headline."""
+    only if it is mostly prose and few of its blocks are whole links: teaser lists
+    and galleries look like prose too, but come with linked headlines, captions
+    and pagers."""
     paras = text.split("\n\n") if text else []
     where = {p: n for n, p in enumerate(paras)}
     anchors = [i for i, b in enumerate(blocks) if b.text in where]
@@ -99,6 +102,8 @@ def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlE
         if not prose:
             continue
         if len(gap) > MAX_GAP:
+            if len(prose) < 0.5 * len(gap):
+                continue  # mostly widgets (captions, pagers) with some prose in between
             if links is None:  # only pages with a long gap pay for this
                 links = {" ".join(el.text_content().split()) for el in tree.iter("a")}
             if sum(blocks[i].text in links for i in gap) > 0.2 * len(gap):
