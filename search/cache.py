@@ -55,6 +55,15 @@ class Cache:
         row = self.con.execute("SELECT keys FROM stage1 WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def has1_all(self, keys: Iterable[str]) -> bool:
+        """Whether stage 1 holds every one of `keys` (a query per 500 keys, nothing parsed)."""
+        unique = list(set(keys))
+        found = 0
+        for i in range(0, len(unique), 500):
+            chunk = unique[i:i + 500]
+            found += self.con.execute(f"SELECT count(*) FROM stage1 WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchone()[0]
+        return found == len(unique)
+
     def put1(self, key: str, line_keys: list[str], data: dict[str, Any]) -> None:
         self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, json.dumps(line_keys), json.dumps(data)))
 

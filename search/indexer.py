@@ -11,7 +11,8 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time as dtime
 from pathlib import Path
@@ -21,7 +22,7 @@ from whoosh import index as whoosh_index
 
 from . import ingest
 from .article import Article, IngestError
-from .cache import Cache, Catalog, code_fingerprint
+from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .facets import FacetTable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, batched, clean_article, enrich_texts, text_hash
 from .schema import build_schema, join_values
@@ -74,6 +75,7 @@ class Run:
         self.failed: list[dict[str, Any]] = []
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
+        self.per_file: Counter = Counter()
 
     @contextmanager
     def timed(self, stage: str):
@@ -84,8 +86,10 @@ class Run:
             self.timings[stage] = round(self.timings.get(stage, 0.0) + time.monotonic() - t, 3)
 
     # ---------------------------------------------------------------- scan
-    def scan(self, roots: list[str], old: dict[str, dict], cache: Cache) -> tuple[dict[str, dict], set[str]]:
-        """Read every article under `roots`; clean the new and changed ones (stage 1)."""
+    def scan(self, roots: list[str], old: dict[str, dict], cache: Cache,
+             reuse: Callable[[Path], list[dict] | None] | None = None) -> tuple[dict[str, dict], set[str]]:
+        """Read every article under `roots`; clean the new and changed ones (stage 1).
+        A file for which `reuse` returns catalog rows (its bytes unchanged) is not read."""
         rows: dict[str, dict] = {}
         scanned_roots: set[str] = set()
         n = 0
@@ -94,7 +98,13 @@ class Run:
                 self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
                 continue
             scanned_roots.add(root)
-            for item in ingest.read_path(Path(root)):
+            for item in _read_root(Path(root), reuse):
+                if isinstance(item, list):  # the rows of an unchanged file, as they are
+                    for d in item:
+                        if d["id"] not in rows:
+                            rows[d["id"]] = dict(d)
+                            self.counts["unchanged"] += 1
+                    continue
                 if isinstance(item, IngestError):
                     self.failed.append(item.to_dict())
                     continue
@@ -125,6 +135,7 @@ class Run:
                 }
                 self.counts["changed" if prev else "added"] += 1
         cache.commit()
+        self.per_file = Counter(d["path"] for d in rows.values())  # for scan.json: which files to trust next time
         return rows, scanned_roots
 
     # ------------------------------------------------------- archive passes
@@ -158,21 +169,15 @@ class Run:
 
     def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache) -> None:
         """Stage 2 for the articles whose final text is not in the cache."""
-        from .pool import enrich_stream  # process pool on all cores (search/pool.py)
-
-        todo: dict[str, str] = {}  # one text hash -> one article to compute it from
-        for i in ids:
-            th = docs[i]["text_hash"]
-            if th not in todo and cache.get2(f"{th}:{self.fp2}") is None:
-                todo[th] = i
-        texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
-        n = 0
-        for th, result in enrich_stream(texts, total=len(todo)):
-            cache.put2(f"{th}:{self.fp2}", result)
-            n += 1
-            if n % BATCH == 0 or n == len(todo):
-                cache.commit()
-                self.progress("enriching", n, len(todo))
+        todo = [i for i in ids if cache.get2(f"{docs[i]['text_hash']}:{self.fp2}") is None]
+        done = 0
+        for batch in batched(todo, BATCH):
+            texts = [self.text_of(docs[i], cache) for i in batch]
+            for i, result in zip(batch, enrich_texts(texts)):
+                cache.put2(f"{docs[i]['text_hash']}:{self.fp2}", result)
+            cache.commit()
+            done += len(batch)
+            self.progress("enriching", done, len(todo))
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
@@ -299,7 +304,7 @@ def run(
         else:
             gen = store.new_generation(copy=not full)
             try:
-                summary = _run_in(r, gen, roots, remove_missing)
+                summary = _run_in(r, gen, roots, remove_missing, files)
             except BaseException as exc:
                 store.discard(gen)  # the live generation was never touched
                 _log_failure(store, command, full, started, exc)
@@ -309,8 +314,14 @@ def run(
                 generation = store.current_name()
             else:
                 _test_pause("before-publish")
-                with r.timed("publish"):
-                    store.publish(gen)
+                try:
+                    with r.timed("publish"):
+                        store.publish(gen)
+                except BaseException as exc:  # e.g. disk full writing CURRENT.tmp
+                    if store.current_name() != gen.name:
+                        store.discard(gen)
+                    _log_failure(store, command, full, started, exc)
+                    raise
                 _test_pause("after-publish")
                 generation = gen.name
             _save_scan(r, generation, roots, files)
@@ -352,25 +363,81 @@ def _hash_files(roots: list[str]) -> dict[str, str] | None:
     return out
 
 
+def _scan_state(r: Run, roots: list[str]) -> dict | None:
+    """scan.json when it describes the live generation, these roots and this code."""
+    store = r.store
+    live = store.current_name()
+    if r.full or live is None or not (store.path / live).is_dir():
+        return None
+    try:
+        scan = json.loads((store.path / SCAN_FILE).read_text())
+    except (FileNotFoundError, ValueError):
+        return None
+    if (scan.get("generation") != live or scan.get("roots") != roots
+            or scan.get("code") != [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)]
+            or _manifest(store.path / live).get("code") != [r.fp1, r.fp2]):
+        return None
+    return scan
+
+
 def _sources_unchanged(r: Run, roots: list[str], files: dict[str, str] | None) -> bool:
     """True when the live generation was built from exactly these files (same bytes, same
     reader and pipeline code): the reindex is a no-op and need not parse a single article.
     The counts and the skipped inputs are those of the run that built it (scan.json)."""
-    store = r.store
-    live = store.current_name()
-    if files is None or live is None or not (store.path / live).is_dir():
-        return False
-    try:
-        scan = json.loads((store.path / SCAN_FILE).read_text())
-    except (FileNotFoundError, ValueError):
-        return False
-    if (scan.get("generation") != live or scan.get("roots") != roots or scan.get("files") != files
-            or scan.get("code") != [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)]
-            or _manifest(store.path / live).get("code") != [r.fp1, r.fp2]):
+    scan = _scan_state(r, roots)
+    if files is None or scan is None or scan.get("files") != files:
         return False
     r.counts["unchanged"] = int(scan.get("articles", 0))
     r.failed.extend(scan.get("failed") or [])
     return True
+
+
+def _reuser(r: Run, roots: list[str], old: dict[str, dict], cache: Cache,
+            files: dict[str, str] | None) -> Callable[[Path], list[dict] | None] | None:
+    """For Run.scan: a file whose bytes are those the live generation was built from need
+    not be read; its catalog rows stand for it. Only when they are all there (as many as
+    that run took from it), none of its inputs was skipped, and stage 1 holds them all."""
+    scan = _scan_state(r, roots)
+    if scan is None or files is None:
+        return None
+    by_path: dict[str, list[dict]] = {}
+    for d in old.values():
+        by_path.setdefault(d["path"], []).append(d)
+    failed = {f.get("path") for f in scan.get("failed") or []}
+    before, counts = scan.get("files") or {}, scan.get("per_file") or {}
+
+    def reuse(f: Path) -> list[dict] | None:
+        key = str(f)
+        if key not in files or before.get(key) != files[key] or key in failed:
+            return None
+        path = str(f.resolve())
+        rows = by_path.get(path)
+        if not rows or path in failed or len(rows) != counts.get(path):
+            return None
+        return rows if cache.has1_all(f"{d['content_hash']}:{r.fp1}" for d in rows) else None
+
+    return reuse
+
+
+def _read_root(root: Path, reuse: Callable[[Path], list[dict] | None] | None) -> Iterator:
+    """ingest.read_path(root), except that a file for which `reuse` returns rows is not
+    read: the list of rows is yielded in its place (mirrors ingest.read_path)."""
+    if reuse is None:
+        yield from ingest.read_path(root)
+        return
+    source, base = ingest.source_root(root)
+    for f in ingest.iter_files(base):
+        rows = reuse(f)
+        if rows is not None:
+            yield rows
+        elif ingest.reader_for(f) is None:
+            yield IngestError(str(f), f"unsupported file type {f.suffix or '(none)'}")
+        else:
+            rel = "" if base.is_file() else f.relative_to(base).as_posix()
+            try:
+                yield from ingest.reader_for(f)(f, source=source, base_id=f"{source}/{rel}" if rel else source)
+            except OSError as exc:
+                yield IngestError(str(f), f"cannot read: {exc.strerror or exc}")
 
 
 def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str, str] | None) -> None:
@@ -379,11 +446,14 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
     generation, which the check then ignores."""
     if files is None or generation is None:
         return
-    r.store._write_json(SCAN_FILE, {
-        "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
-        "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
-        "failed": r.failed, "files": files,
-    })
+    try:
+        r.store._write_json(SCAN_FILE, {
+            "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
+            "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
+            "failed": r.failed, "files": files, "per_file": r.per_file,
+        })
+    except OSError:  # disk full: the next run just reads every file again
+        pass
 
 
 def _log_failure(store: Store, command: str, full: bool, started: float, exc: BaseException) -> None:
@@ -395,14 +465,15 @@ def _log_failure(store: Store, command: str, full: bool, started: float, exc: Ba
         pass
 
 
-def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict | None:
+def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: dict[str, str] | None = None) -> dict | None:
     store = r.store
     cache = Cache(store.path / "cache.sqlite")
     catalog = Catalog(gen / "catalog.sqlite")
     try:
         with r.timed("scan"):
             old = catalog.all()
-            rows, scanned = r.scan(roots, old, cache)
+            orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
+            rows, scanned = r.scan(roots, old, cache, _reuser(r, roots, old, cache, files))
         removed = set()
         if remove_missing:
             removed = {i for i, d in old.items() if d["root"] in scanned and i not in rows}
@@ -424,10 +495,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict |
             resolution = r.resolve(docs, cache) if _has_entities() else None
 
         ix = whoosh_index.open_dir(str(gen)) if whoosh_index.exists_in(str(gen)) else whoosh_index.create_in(str(gen), build_schema())
-        # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
-        # small and incremental runs keep one process and merging.
-        bulk = (r.full or not old) and len(docs) >= 10_000
-        writer = ix.writer(limitmb=256, procs=min(os.cpu_count() or 1, 4), multisegment=True) if bulk else ix.writer(limitmb=256)
+        writer = ix.writer(limitmb=256)
         try:
             for i in removed:
                 writer.delete_by_term("id", i)
@@ -461,11 +529,12 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool) -> dict |
         _test_pause("writing")
         with r.timed("facets"), ix.searcher() as s:
             FacetTable.build(s.reader()).save(gen)
-        t_catalog = time.monotonic()
         if resolution is not None:
-            (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
+            with r.timed("entities"):  # part of the archive-wide entity pass
+                (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
+        t_catalog = time.monotonic()
         catalog.delete(removed)
-        catalog.upsert(docs.values())
+        catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
         r.timings["catalog"] = round(time.monotonic() - t_catalog, 3)
         (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
         return {"written": len(to_write)}

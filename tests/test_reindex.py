@@ -238,3 +238,37 @@ def test_full_reindex_equals_incremental(primed, tmp_path):
     full = indexer.run(other, None, full=True)
     assert full["added"] == N and full["generation"] != other.generations()[0]
     assert stored_docs(other.path) == stored_docs(store.path)
+
+
+def test_only_changed_files_are_read(primed, monkeypatch):
+    src, store = primed
+    indexer.run(store, None)  # scan.json for the live generation
+    read: list[str] = []
+    real = indexer.ingest.reader_for
+
+    def spy(f):
+        reader = real(f)
+        return lambda path, **kw: (read.append(Path(path).name), (yield from reader(path, **kw)))[1]
+
+    monkeypatch.setattr(indexer.ingest, "reader_for", spy)
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert (r["added"], r["changed"], r["removed"], r["unchanged"]) == (1, 1, 1, N - 2)
+    assert sorted(read) == ["005.txt", "030.txt"], "unchanged files are not read again"
+    assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
+
+
+def test_lost_cache_is_rebuilt_not_trusted(primed, tmp_path):
+    """Without its enrichment cache a reindex reads and processes everything again and
+    still ends with the same documents as a fresh build."""
+    src, store = primed
+    indexer.run(store, None)
+    (store.path / "cache.sqlite").unlink()
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert (r["added"], r["removed"], r["changed"] + r["unchanged"]) == (1, 1, N - 1)
+    other = Store(tmp_path / "fresh")
+    other.path.mkdir()
+    shutil.copy(_primed_cache(), other.path / "cache.sqlite")
+    indexer.run(other, [str(src)])
+    assert stored_docs(store.path) == stored_docs(other.path)
