@@ -130,6 +130,9 @@ def test_run_search_counts_are_exact(archive_dir, query, filters):
     fq = filter_query(filters)
     total, brute = _brute(searcher, Q.And([q, fq]) if fq is not None else q)
     assert res.total == total
+    matched_ids = {searcher.stored_fields(d)["id"] for d in searcher.docs_for_query(Q.And([q, fq]) if fq is not None else q)}
+    assert {h.id for h in res.hits} <= matched_ids  # the page shown obeys the filters too
+    assert len(res.hits) == min(10, total)
     for f in FACETS:
         assert {d["value"]: d["count"] for d in res.facets[f]} == dict(brute[f]), f
         got = [(d["count"], d["value"]) for d in res.facets[f]]
@@ -200,3 +203,26 @@ def test_browse_order_equals_whoosh_sort(archive_dir):
             got = [(h.published or "") for h in res.hits]
             want = [json.loads(h["doc"]).get("published") or "" for h in whoosh]
             assert got == want
+
+
+@pytest.mark.parametrize("qstring", ["cocoa", "oil bank", '"harvest drought"', "ban*", "army OR talks"])
+def test_snippets_mark_what_whoosh_marks(archive_dir, qstring):
+    """The page's snippets (query._Highlighter) mark the words Whoosh's highlighter marks."""
+    import re as _re
+
+    from search.query import MarkFormatter, SNIPPET_CHARS, parse
+    from whoosh import highlight
+
+    archive = open_index(archive_dir)
+    gen, searcher = archive.searcher()
+    res = run_search(archive, qstring)
+    q = parse(qstring, gen.index.schema)
+    results = searcher.search(q, limit=10)
+    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
+    results.formatter = MarkFormatter()
+    whoosh = {h["id"]: h.highlights("text", top=2) for h in results}
+    assert res.hits
+    for hit in res.hits:
+        ours_marks = {m.lower() for m in _re.findall(r"<mark>(.*?)</mark>", hit.snippet)}
+        their_marks = {m.lower() for m in _re.findall(r"<mark>(.*?)</mark>", whoosh.get(hit.id, ""))}
+        assert ours_marks == their_marks, (hit.snippet, whoosh.get(hit.id))
