@@ -61,6 +61,25 @@ def _fsync_tree(path: Path) -> None:
         os.close(fd)
 
 
+_HELD: set[int] = set()  # the lock files this process holds open
+
+
+def _drop_locks_in_child() -> None:
+    """A forked child (Whoosh's multiprocess writer, a pool started with fork) shares the
+    run's flock. Children blocked on a queue outlive a parent killed with -9, and would
+    keep the lock for ever: every later run would exit 4. So a child closes its copy;
+    the parent's lock is unaffected (flock belongs to the open file, held by the parent)."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_drop_locks_in_child)
+
+
 def default_index_dir() -> Path:
     return Path(os.environ.get("NEWSARCHIVE_INDEX") or DEFAULT_INDEX)
 
@@ -165,6 +184,7 @@ class Store:
                     raise
                 holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "another process"
                 raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
+            _HELD.add(fd)
             stale = os.pread(fd, 64, 0).decode(errors="replace").strip()
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
@@ -180,6 +200,7 @@ class Store:
             finally:
                 os.ftruncate(fd, 0)  # the run ended here (even by an exception): not stale
         finally:
+            _HELD.discard(fd)
             os.close(fd)
 
     # -- sources and runs -----------------------------------------------------

@@ -190,3 +190,36 @@ def test_searches_during_reindex_switch_once(tmp_path):
         if r[0] == r[1]:
             assert hits[rows.index(r)] == (("news/007.txt",) if r[0] == old else ("news/030.txt",))
     assert len(rows) > 40 and hits.count(("news/007.txt",)) > 5 and hits.count(("news/030.txt",)) > 5
+
+
+FORKER = r"""
+import multiprocessing, os, signal, sys, time
+from search import Store
+with Store(sys.argv[1]).lock():
+    child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(300,))
+    child.start()  # as Whoosh's multiprocess writer does: a forked child, blocked
+    print(child.pid, flush=True)
+    os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_lock_of_a_killed_run_is_free_even_with_forked_children_alive(tmp_path):
+    """flock is shared with forked children; a child outliving its killed parent must not
+    keep the index locked (every later run would exit 4)."""
+    src, store = make_index(tmp_path)
+    p = subprocess.Popen([sys.executable, "-c", FORKER, str(store.path)], cwd=ROOT,
+                         env={**os.environ, "PYTHONPATH": str(ROOT)}, stdout=subprocess.PIPE, text=True)
+    child = int(p.stdout.readline())
+    p.wait(timeout=60)
+    try:
+        assert p.returncode == -signal.SIGKILL
+        os.kill(child, 0)  # the orphan is still alive
+        apply_state_b(src)
+        code, result, err = reindex(store)
+        assert code == 0, err
+        assert result["recovered"]["stale_lock_pid"] == p.pid and result["added"] == 1
+    finally:
+        try:
+            os.kill(child, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
