@@ -223,3 +223,45 @@ def test_lock_of_a_killed_run_is_free_even_with_forked_children_alive(tmp_path):
             os.kill(child, signal.SIGKILL)
         except ProcessLookupError:
             pass
+
+
+def test_kill_9_while_enrichment_cache_is_being_written(tmp_path):
+    """Stage 2 commits its cache in batches: a run killed after some batches leaves
+    entries keyed by content, which the next run may use as they are. Its result must
+    still equal a build from scratch with an empty cache."""
+    import sqlite3
+    import uuid
+
+    from test_reindex import story
+
+    src, store = make_index(tmp_path)
+    live = store.current_name()
+    old_docs = stored_docs(store.path)
+    nonce = uuid.uuid4().hex[:8]  # text no cache has seen: this run has to compute it
+    for i in range(100, 200):
+        (src / f"{i}.txt").write_text(story(i, f" Reference {nonce}-{i}."))
+
+    def stage2_rows() -> int:
+        con = sqlite3.connect(f"file:{store.path / 'cache.sqlite'}?mode=ro", uri=True, timeout=30)
+        try:
+            return con.execute("SELECT count(*) FROM stage2").fetchone()[0]
+        finally:
+            con.close()
+
+    before = stage2_rows()
+    p = cli("reindex", "--index", str(store.path), "--json")
+    deadline = time.monotonic() + 600
+    while stage2_rows() == before:  # until the first batch of results is committed
+        assert p.poll() is None, "the run finished before it could be killed"
+        assert time.monotonic() < deadline
+        time.sleep(0.05)
+    os.kill(p.pid, signal.SIGKILL)
+    p.communicate()
+    assert store.current_name() == live and stored_docs(store.path) == old_docs
+
+    code, result, err = reindex(store)
+    assert code == 0, err
+    assert result["added"] == 100 and result["recovered"]["stale_lock_pid"] == p.pid
+    clean = Store(tmp_path / "clean")
+    indexer.run(clean, [str(src)])  # an empty cache: everything computed afresh
+    assert stored_docs(store.path) == stored_docs(clean.path)
