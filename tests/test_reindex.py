@@ -272,3 +272,25 @@ def test_lost_cache_is_rebuilt_not_trusted(primed, tmp_path):
     shutil.copy(_primed_cache(), other.path / "cache.sqlite")
     indexer.run(other, [str(src)])
     assert stored_docs(store.path) == stored_docs(other.path)
+
+
+@pytest.mark.parametrize("single_file", [False, True])
+def test_read_root_mirrors_ingest_read_path(tmp_path, single_file):
+    """indexer._read_root re-implements ingest.read_path file by file (so that unchanged
+    files can be skipped): with nothing to skip, both must yield exactly the same."""
+    from conftest import SEEDS
+
+    from search import ingest
+
+    src = tmp_path / "mixed"
+    shutil.copytree(SEEDS, src / "seeds")
+    (src / "sub" / "deeper").mkdir(parents=True)
+    (src / "sub" / "deeper" / "a.jsonl").write_text('{"title": "T", "text": "Body one."}\nnot json\n{"id": 7, "body": "Body two."}\n')
+    (src / "sub" / "notes.bin").write_bytes(b"\x00\x01")
+    (src / "sub" / "page.html").write_text("<html><head><title>P</title></head><body><p>Page body text.</p></body></html>")
+    root = src / "sub" / "deeper" / "a.jsonl" if single_file else src
+
+    def norm(items):
+        return [x.to_dict() for x in items]
+
+    assert norm(indexer._read_root(root, lambda f: None)) == norm(ingest.read_path(root))
