@@ -13,7 +13,10 @@
    has a 30 s timeout and the run a hard deadline.
 4. Figures: requests/second, p50/p95/p99/max latency (ms) overall and per kind, errors
    (a status other than 200, or a failed connection), and the server's peak resident
-   memory (VmHWM of its process, from /proc). Goal: 0 errors, p95 under 300 ms.
+   memory (VmHWM of its process, from /proc; RssAnon/RssFile split it into heap and
+   mapped index files). Goal: 0 errors, p95 under 300 ms.
+   The app's page cache (web/cache.py) answers repeats of a URL on the same index
+   generation; the mix repeats, so `--page-cache-mb 0` measures the uncached cost.
 
 Run: .venv/bin/python bench/web.py [--index DIR] [--seconds 60] [--clients 8] [--json]
 """
@@ -73,10 +76,13 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def start_server(index: Path, port: int, threads: int) -> subprocess.Popen:
+def start_server(index: Path, port: int, threads: int, cache_mb: float | None) -> subprocess.Popen:
+    env = dict(os.environ)
+    if cache_mb is not None:
+        env["NEWSARCHIVE_PAGE_CACHE_MB"] = str(cache_mb)
     proc = subprocess.Popen(
         [*_newsarchive(), "serve", "--index", str(index), "--host", HOST, "--port", str(port), "--threads", str(threads)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
     )
     deadline = time.time() + 120
     while time.time() < deadline:
@@ -93,9 +99,11 @@ def start_server(index: Path, port: int, threads: int) -> subprocess.Popen:
     raise SystemExit("server did not answer /healthz within 120 s")
 
 
-def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, bytes]:
+def get(conn: http.client.HTTPConnection, path: str, headers: dict | None = None) -> tuple[int, bytes]:
     conn.request("GET", path, headers={"Accept-Encoding": "identity"})
     resp = conn.getresponse()
+    if headers is not None:
+        headers["cache"] = resp.getheader("X-Cache")
     return resp.status, resp.read()
 
 
@@ -166,6 +174,7 @@ def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: float) ->
     lock = threading.Lock()
     samples: list[tuple[str, float]] = []
     errors: list[str] = []
+    cache_hits = [0]
 
     def client(i: int) -> None:
         conn = http.client.HTTPConnection(HOST, port, timeout=30)
@@ -174,8 +183,9 @@ def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: float) ->
             kind, path = mix[j % len(mix)]
             j += 1
             t0 = time.perf_counter()
+            seen: dict = {}
             try:
-                status, _ = get(conn, path)
+                status, _ = get(conn, path, seen)
             except (OSError, http.client.HTTPException) as exc:
                 status = f"{type(exc).__name__}"
                 conn.close()
@@ -183,6 +193,7 @@ def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: float) ->
             dt = time.perf_counter() - t0
             with lock:
                 samples.append((kind, dt))
+                cache_hits[0] += seen.get("cache") == "hit"
                 if status != 200:
                     errors.append(f"{status} {path}")
         conn.close()
@@ -194,7 +205,7 @@ def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: float) ->
     for t in threads:
         t.join(timeout=seconds + 60)
     wall = time.perf_counter() - t0
-    return {"samples": samples, "errors": errors, "wall": wall}
+    return {"samples": samples, "errors": errors, "wall": wall, "cache_hits": cache_hits[0]}
 
 
 def pct(values: list[float], p: float) -> float:
@@ -204,14 +215,18 @@ def pct(values: list[float], p: float) -> float:
     return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
 
 
-def peak_memory_mb(pid: int) -> float | None:
+def memory_mb(pid: int) -> dict[str, float]:
+    """VmHWM (peak resident set) and, now, RssAnon (private heap) and RssFile (mapped
+    index files: shared, clean, counted once per mapping, i.e. once per thread's searcher)."""
+    out = {}
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return round(int(line.split()[1]) / 1024, 1)
+            key = line.split(":")[0]
+            if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
+                out[key] = round(int(line.split()[1]) / 1024, 1)
     except OSError:
-        return None
-    return None
+        pass
+    return out
 
 
 def main() -> None:
@@ -222,6 +237,7 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--threads", type=int, default=8, help="waitress threads")
     ap.add_argument("--seed", type=int, default=1987)
+    ap.add_argument("--page-cache-mb", type=float, default=None, help="the server's page cache (0: off; default: the app's)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     if not 1 <= args.clients <= 64 or not 1 <= args.seconds <= 3600:
@@ -229,12 +245,12 @@ def main() -> None:
 
     index, temporary = ensure_index(args.index, args.data)
     port = free_port()
-    proc = start_server(index, port, args.threads)
+    proc = start_server(index, port, args.threads, args.page_cache_mb)
     try:
         mix = build_mix(port, args.seed)
         load(port, mix[:200], args.clients, min(5.0, args.seconds))  # warm-up: caches, first searchers per thread
         run = load(port, mix, args.clients, args.seconds)
-        memory = peak_memory_mb(proc.pid)
+        memory = memory_mb(proc.pid)
     finally:
         proc.terminate()
         try:
@@ -263,7 +279,10 @@ def main() -> None:
         "max_ms": round(max(lat), 1) if lat else 0.0,
         "errors": len(run["errors"]),
         "error_examples": run["errors"][:5],
-        "server_peak_rss_mb": memory,
+        "server_peak_rss_mb": memory.get("VmHWM"),
+        "server_memory_mb": memory,
+        "page_cache_mb": args.page_cache_mb,
+        "page_cache_hit_ratio": round(run["cache_hits"] / len(lat), 3) if lat else 0.0,
         "per_kind": {k: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "p95_ms": round(pct(v, 95), 1)}
                      for k, v in sorted(by_kind.items())},
         "goal": {"errors": 0, "p95_ms": 300},
@@ -276,7 +295,8 @@ def main() -> None:
     print(f"latency p50 {out['p50_ms']} ms, p95 {out['p95_ms']} ms, p99 {out['p99_ms']} ms, max {out['max_ms']} ms "
           f"(goal p95 < 300 ms)")
     print(f"errors {out['errors']}" + (f": {', '.join(out['error_examples'])}" if out["errors"] else ""))
-    print(f"server peak memory (VmHWM) {memory} MB")
+    print(f"server peak memory (VmHWM) {memory.get('VmHWM')} MB; at the end RssAnon {memory.get('RssAnon')} MB, "
+          f"RssFile {memory.get('RssFile')} MB; page cache hits {out['page_cache_hit_ratio']:.0%}")
     for k, v in out["per_kind"].items():
         print(f"  {k:24s} n={v['n']:6d}  p50 {v['p50_ms']:7.1f} ms  p95 {v['p95_ms']:7.1f} ms")
 

@@ -35,7 +35,8 @@ HTML_ERRORS = [
 
 @pytest.fixture(scope="module")
 def client(seeds_index):
-    return create_app({"INDEX": str(seeds_index)}).test_client()
+    # no page cache: some tests below change engine limits between identical requests
+    return create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
 
 
 @pytest.mark.parametrize("url,status,words", HTML_ERRORS)

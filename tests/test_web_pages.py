@@ -83,6 +83,8 @@ def test_click_person_adds_filter_chip_and_chip_removes_it(client):
     assert parse_qs(urlsplit(link).query) == {"q": ["coup"], "person": ["Assimi Goita"]}
     filtered = page(client, link)
     assert total(filtered) <= before
+    for doc_id in hit_ids(filtered):  # the hits obey the filter, not only the count
+        assert "Assimi Goita" in client.get("/api/doc/" + doc_id).get_json()["entities"]["person"]
     chip = re.search(r'<a class="chip" href="([^"]+)" data-facet="person">', filtered)
     assert chip and "Assimi Goita" in filtered.split('class="chips"')[1].split("</ul>")[0]
     # the active value is marked and its link removes the filter
@@ -100,6 +102,9 @@ def test_or_within_a_facet_and_across_facets(client, seeds_archive):
     assert total(html) == one
     html2 = page(client, facet_links(html, "person")["Putin"])
     assert total(html2) == two >= one
+    for doc_id in hit_ids(html2):
+        people = client.get("/api/doc/" + doc_id).get_json()["entities"]["person"]
+        assert "Assimi Goita" in people or "Putin" in people
     assert html2.count('class="chip"') == 2 and "Clear all filters" in html2
     both = run_search(seeds_archive, "", {"person": ["Assimi Goita"], "year": ["2020"]}).total
     assert total(page(client, "/search?person=Assimi+Goita&year=2020")) == both <= one

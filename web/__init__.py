@@ -15,7 +15,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
-    app.config.update(INDEX=None, MAX_QUERY_CHARS=400, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=16 * 1024)
+    app.config.update(INDEX=None, MAX_QUERY_CHARS=400, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=16 * 1024,
+                      PAGE_CACHE_MB=32)
     app.config.from_prefixed_env("NEWSARCHIVE")
     if config:
         app.config.update(config)
@@ -24,9 +25,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.autoescape = True  # every template, whatever its extension
 
     from . import api, errors, views
+    from .cache import init_cache
     from .state import init_archive
 
     init_archive(app)
+    init_cache(app)
     app.register_blueprint(views.bp)
     app.register_blueprint(api.bp)
     errors.register(app)

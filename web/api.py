@@ -10,6 +10,7 @@ from flask import Blueprint, abort, jsonify, request
 from search import get_document, list_entities, run_search, stats
 from search.schema import ENTITY_FACETS, FACETS
 
+from .cache import cached
 from .params import SearchState
 from .state import archive
 from .summary import contains_arg, facet_values, matching_entities
@@ -18,12 +19,14 @@ bp = Blueprint("api", __name__)
 
 
 @bp.get("/api/search")
+@cached
 def api_search():
     state = SearchState.from_request(request)
     return jsonify(run_search(archive(), facets=FACETS, **state.engine_args()).to_json())
 
 
 @bp.get("/api/facet/<name>")
+@cached
 def api_facet(name: str):
     """Every value of one facet for a search (optionally only values containing `contains`)."""
     if name not in FACETS:
@@ -43,6 +46,7 @@ def api_doc(doc_id: str):
 
 
 @bp.get("/api/entities")
+@cached
 def api_entities():
     etype = request.args.get("type") or None
     if etype is not None and etype not in ENTITY_FACETS:

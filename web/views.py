@@ -10,6 +10,7 @@ from flask import Blueprint, abort, render_template, request, url_for
 from search import get_document, list_entities, run_search
 from search.schema import ENTITY_FACETS, FACETS
 
+from .cache import cached
 from .docview import document_view
 from .params import SearchState
 from .state import archive
@@ -23,6 +24,7 @@ ENTITIES_PER_PAGE = 200
 
 @bp.get("/")
 @bp.get("/search")
+@cached
 def search_page():
     state = SearchState.from_request(request)
     result = run_search(archive(), facets=FACETS, **state.engine_args())
@@ -38,6 +40,7 @@ def search_page():
 
 
 @bp.get("/facet/<name>")
+@cached
 def facet_page(name: str):
     """Every value of one facet for the current search, with a filter box: the "more" of
     the facet column, and what the filter box submits to without JavaScript."""
@@ -62,6 +65,7 @@ def doc_page(doc_id: str):
 
 
 @bp.get("/entities")
+@cached
 def entities_page():
     etype = request.args.get("type") or None
     if etype is not None and etype not in ENTITY_TYPES:
