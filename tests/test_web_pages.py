@@ -282,3 +282,15 @@ def test_landmarks_skip_link_labels(client, url):
     for input_id in re.findall(r'<input id="([^"]+)"', html):
         assert f'<label for="{input_id}"' in html, input_id
     assert html.count("<h1") == 1
+
+
+def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
+    import web.views
+    from search import list_entities
+
+    monkeypatch.setattr(web.views, "ENTITIES_PER_PAGE", 20)
+    c = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
+    html = page(c, "/entities?page=2")
+    names = [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', html)]
+    assert names == [e["name"] for e in list_entities(seeds_archive)[20:40]]
+    assert 'aria-current="page">2</a>' in html and "showing 21–40" in html

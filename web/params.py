@@ -138,7 +138,3 @@ def _search_url(params: dict[str, Any]) -> str:
         base = g.search_path = url_for("views.search_page")
     return base + "?" + urlencode(params, doseq=True) if params else base
 
-
-def search_args(req: Request) -> dict[str, Any]:
-    """Engine arguments straight from a request (kept for callers of the first version)."""
-    return SearchState.from_request(req).engine_args()

@@ -85,6 +85,7 @@ def entities_page():
         entities=entities[start:start + ENTITIES_PER_PAGE],
         total=len(entities),
         start=start,
+        page=page,
         etype=etype,
         types=ENTITY_TYPES,
         contains=contains,
