@@ -294,3 +294,31 @@ def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
     names = [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', html)]
     assert names == [e["name"] for e in list_entities(seeds_archive)[20:40]]
     assert 'aria-current="page">2</a>' in html and "showing 21–40" in html
+
+
+@pytest.mark.parametrize("url", ["/", "/search?q=coup&person=Assimi+Goita", "/search?q=cuop", "/doc/" + SEED0, "/entities",
+                                 "/facet/location", "/doc/nope", "/search?q=%22open"])
+def test_pages_are_well_nested_html(client, url):
+    from html.parser import HTMLParser
+
+    void = {"meta", "link", "input", "br", "img", "hr"}
+
+    class Checker(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack: list[str] = []
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag, attrs):
+            self.ids += [v for k, v in attrs if k == "id"]
+            if tag not in void:
+                self.stack.append(tag)
+
+        def handle_endtag(self, tag):
+            assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack[-3:]}"
+            self.stack.pop()
+
+    p = Checker()
+    p.feed(client.get(url).get_data(as_text=True))
+    assert p.stack == []
+    assert len(p.ids) == len(set(p.ids)), "duplicate ids"
