@@ -6,6 +6,7 @@ body of `newsarchive search --json` and of `/api/search`.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 import time
 from dataclasses import asdict, dataclass, field
 from html import escape
@@ -175,13 +176,15 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
         return [t.text for t in schema[field_name].analyzer(text)]
 
     def alternatives(node, fname: str, text: str) -> Q.Query:
-        ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS]
+        if " " not in text and _common_word(text):
+            return node  # "oil", "trade", "us": a word, not a name, even if some entity ends in it
+        ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS][:MAX_ALIAS_ENTITIES]
         if not ents:
             return node
         alts: list[Q.Query] = [node]
         for e in ents:
             alts.append(Q.Term("entity", e.id))
-            for alias in e.aliases:
+            for alias in e.aliases[:MAX_ALIASES]:
                 ws = words(fname, alias)
                 if len(ws) == 1:
                     alts.append(Q.Term(fname, ws[0]))
@@ -199,6 +202,18 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
         return node
 
     return visit(q)
+
+
+MAX_ALIAS_ENTITIES = 5
+MAX_ALIASES = 20
+COMMON_ZIPF = 5.0  # wordfreq: "oil" 5.3, "trade" 5.2; "Russia" 4.9, "Putin" 4.6, "Goita" 0
+
+
+@lru_cache(maxsize=4096)
+def _common_word(word: str) -> bool:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 def filter_query(filters: dict[str, list[str]]) -> Q.Query | None:
