@@ -282,11 +282,16 @@ def stats_cmd(index_dir, as_json):
     if as_json:
         _emit_json(data)
         return
+    from rich.markup import escape
+
     con = _console()
     con.print(f"[bold]{data['documents']}[/] documents in {data['index']} ({data['generation']}, built {data['created']})")
     for s in data["sources"]:
         con.print(f"  source: {s}")
     for run in data["runs"]:
+        if run.get("error"):
+            con.print(f"  run {run.get('finished')}: {run.get('command')} [red]failed[/]: {escape(run['error'])} ({run.get('seconds')}s)")
+            continue
         con.print(f"  run {run.get('finished')}: {run.get('command')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
 
 

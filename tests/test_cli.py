@@ -95,3 +95,13 @@ def test_console_script_reports_errors_without_traceback(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 3
     assert "Traceback" not in p.stderr and "no index" in p.stderr
+
+
+def test_stats_text_shows_failed_runs(tmp_path):
+    from search import Store, indexer
+
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(SEEDS)])
+    store.log_run({"command": "reindex", "error": "RuntimeError: disk full", "seconds": 0.5})
+    out = invoke("stats", "--index", store.path).output
+    assert "failed" in out and "disk full" in out

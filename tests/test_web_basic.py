@@ -44,3 +44,17 @@ def test_headers_and_health(client):
     assert "default-src 'none'" in r.headers["Content-Security-Policy"]
     h = client.get("/healthz").get_json()
     assert h["documents"] == 5 and h["generation"].startswith("gen-")
+
+
+def test_healthz_reports_last_successful_run_and_last_error(tmp_path):
+    from search import Store, indexer
+
+    from conftest import SEEDS
+
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(SEEDS)])
+    good = store.runs()[-1]["finished"]
+    store.log_run({"command": "reindex", "error": "OSError: [Errno 28] No space left on device", "seconds": 1.0})
+    h = create_app({"INDEX": str(store.path)}).test_client().get("/healthz").get_json()
+    assert h["last_reindex"] == good
+    assert "No space left" in h["last_error"]["error"]

@@ -63,6 +63,7 @@ def healthz():
         "documents": s["documents"],
         "generation": s["generation"],
         "created": s.get("created"),
-        "last_reindex": runs[-1].get("finished") if runs else None,
+        "last_reindex": next((r.get("finished") for r in reversed(runs) if not r.get("error")), None),
+        "last_error": next(({"finished": r.get("finished"), "error": r["error"]} for r in reversed(runs) if r.get("error")), None),
         "runs": runs,
     })
