@@ -56,11 +56,15 @@ def mt_dev_figures(n_reuters: int, seed: int = 1) -> dict:
     reuters = np.where(c.source == "reuters")[0]
     folds = train.group_folds(c.groups[mtdev], seed=seed)
     flagged = np.zeros(len(mtdev), dtype=bool)
+    likely = np.zeros(len(mtdev), dtype=bool)
+    scores = np.zeros(len(mtdev))
     for f in range(train.FOLDS):
         test = mtdev[folds == f]
         model = train.fit(c, np.concatenate([mtdev[folds != f], reuters]))
-        scores = train.predict(model, c.X[test], c.counts[test], c.n_words[test])
-        flagged[folds == f] = scores >= model["thresholds"]["possible"]
+        s = train.predict(model, c.X[test], c.H[test], c.counts[test], c.n_words[test])
+        scores[folds == f] = s
+        flagged[folds == f] = s >= model["thresholds"]["possible"]
+        likely[folds == f] = s >= model["thresholds"]["likely"]
     src, rank = c.source[mtdev], c.rank[mtdev]
     n_sys = 10
     groups = {
@@ -70,11 +74,24 @@ def mt_dev_figures(n_reuters: int, seed: int = 1) -> dict:
         "human_reference": src == "human-reference",
         "original_english": src == "original-english",
     }
-    out = {name: {"docs": int(m.sum()), "possible_or_likely": round(float(flagged[m].mean()), 3)}
+    out = {name: {"docs": int(m.sum()), "possible_or_likely": round(float(flagged[m].mean()), 3),
+                  "likely": round(float(likely[m].mean()), 3)}
            for name, m in groups.items()}
     out["folds"] = train.FOLDS
+    # Out-of-fold scores pooled over the folds (each fold's model is a different fit, so this is
+    # slightly pessimistic): MT against all human documents, and against the references alone.
+    is_mt = src == "mt"
+    out["auc"] = round(_auc(scores[is_mt], scores[~is_mt]), 3)
+    out["auc_vs_references"] = round(_auc(scores[is_mt], scores[src == "human-reference"]), 3)
+    out["auc_vs_originals"] = round(_auc(scores[is_mt], scores[src == "original-english"]), 3)
     out["goal_met"] = out["mt_weaker_half"]["possible_or_likely"] >= 0.5 and out["human"]["possible_or_likely"] <= 0.05
     return out
+
+
+def _auc(pos: np.ndarray, neg: np.ndarray) -> float:
+    """Probability that a random positive outscores a random negative (ties count half)."""
+    diff = pos[:, None] - neg[None, :]
+    return float((diff > 0).mean() + 0.5 * (diff == 0).mean())
 
 
 def main() -> None:
@@ -92,7 +109,9 @@ def main() -> None:
     print("  flags per kind: " + ", ".join(f"{k} {v}" for k, v in r["flags_per_kind"].items()))
     print(f"mt-dev, {m['folds']}-fold CV grouped by wmt_docid, share labelled possible or likely:")
     for name in ("mt_better_half", "mt_weaker_half", "human", "human_reference", "original_english"):
-        print(f"  {name:17s} {m[name]['possible_or_likely']:.0%} of {m[name]['docs']}")
+        print(f"  {name:17s} {m[name]['possible_or_likely']:.0%} of {m[name]['docs']} (likely {m[name]['likely']:.0%})")
+    print(f"  out-of-fold AUC, MT vs human {m['auc']:.3f} (vs references {m['auc_vs_references']:.3f}, "
+          f"vs originals {m['auc_vs_originals']:.3f})")
     print(f"  goal (>= 50% of weaker half at <= 5% human): {'met' if m['goal_met'] else 'NOT met'}")
 
 

@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from search.translation import detect
-from search.translation.features import FEATURE_NAMES, document_features
+from search.translation.features import FEATURE_NAMES, HASHED_BLOCKS, document_features, hashed_vector
 from search.translation.model import MODEL_PATH, flag_evidence, load_model
 
 
@@ -14,6 +14,17 @@ def test_model_file_matches_the_feature_code():
     assert len(raw["doc"]["coef"]) == len(FEATURE_NAMES)
     assert 0 < raw["thresholds"]["possible"] <= raw["thresholds"]["likely"] < 1
     assert MODEL_PATH.stat().st_size < 100_000
+    hashed = MODEL_PATH.with_name(raw["hashed"]["file"])
+    assert [tuple(b) for b in raw["hashed"]["blocks"]] == list(HASHED_BLOCKS)
+    assert hashed.stat().st_size < 200_000
+    assert len(raw["combine"]["coef"]) == 2 * (1 + len(HASHED_BLOCKS))
+
+
+def test_hashed_profiles_ignore_glyph_house_style():
+    a = "He said — “we will see” — and left. It's over."
+    b = "He said - \"we will see\" - and left. It’s over."
+    assert (hashed_vector(a) == hashed_vector(b)).all()
+    assert hashed_vector("").shape == (sum(size for _, size in HASHED_BLOCKS),)
 
 
 def test_runtime_does_not_import_sklearn():

@@ -9,6 +9,7 @@ sentence), so documents of any length and any line layout compare.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter
 
 import numpy as np
@@ -131,3 +132,97 @@ def _cohesion(sent_toks: list[list[str]]) -> float:
         if b:
             shares.append(len(a & b) / len(b))
     return float(np.mean(shares)) if shares else 0.0
+
+
+# --- Hashed n-gram profiles -------------------------------------------------------------------
+# Three bags of n-grams, each hashed (crc32) into a fixed number of buckets so the weights ship as
+# one small array and no vocabulary is stored:
+# - function-word n-grams (1-3): function words kept, every other word replaced by a coarse
+#   class (capitalised, digit, -tion/-ment nominal, -ly, -ing, -ed, other) and each line opened by
+#   <S>, so "said that the <W> of the <C>" is seen but not which topic the content words name;
+# - character 2-3-grams of the text with digits masked and typography pooled: every dash is "-",
+#   every quote '"', every apostrophe "'", so the glyph a house style prefers tells nothing;
+# - word 1-2-grams, lower-cased, numbers masked: lexical choice (calques, literal renderings).
+# Counts become relative frequencies, then square roots (a variance-stabilising transform).
+HASH_FW = 1 << 12
+HASH_CHAR = 1 << 12
+HASH_WORD = 1 << 12
+HASHED_BLOCKS = (("fw", HASH_FW), ("char", HASH_CHAR), ("word", HASH_WORD))
+
+_HASH_FW_WORDS = frozenset(FUNCTION_WORDS) | frozenset(
+    """also because if so when where what how why all any each both some many much few one two
+    nor yet just even still already again now well further furthermore moreover thus therefore
+    hence although though whether upon within without among across through throughout toward
+    towards despite until unless do does did done shall""".split())
+_NGRAM_TOKEN_RE = re.compile(r"[A-Za-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*|[^\sA-Za-z\d]")
+_KEPT_MARKS = frozenset(",.;:()?!\"'-")
+_TYPO = str.maketrans({"‘": "'", "’": "'", "`": "'", "´": "'", "“": '"', "”": '"', "«": '"', "»": '"',
+                       "„": '"', "‟": '"', "–": "-", "—": "-", "―": "-", "‒": "-", "−": "-", "\u00a0": " "})
+_DIGITS_RE = re.compile(r"\d")
+_SPACES_RE = re.compile(r"[ \t]+")
+
+
+def pool_typography(text: str) -> str:
+    """Dashes, quotes and apostrophes reduced to one glyph each; NBSP and runs of spaces to one space."""
+    return _SPACES_RE.sub(" ", text.translate(_TYPO))
+
+
+def _word_class(tok: str, first: bool) -> str:
+    low = tok.lower()
+    if low in _HASH_FW_WORDS:
+        return low
+    c0 = tok[0]
+    if c0.isdigit():
+        return "<D>"
+    if not c0.isalpha():
+        return tok if tok in _KEPT_MARKS else "<P>"
+    if c0.isupper() and not first:
+        return "<C>"
+    if low.endswith(("tion", "sion", "ment", "ness", "ity", "ance", "ence", "tions", "ments")):
+        return "<N>"
+    if low.endswith("ly"):
+        return "<LY>"
+    if low.endswith("ing"):
+        return "<ING>"
+    if low.endswith("ed"):
+        return "<ED>"
+    return "<W>"
+
+
+def _hash_counts(grams: list[str], size: int) -> np.ndarray:
+    if not grams:
+        return np.zeros(size)
+    idx = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.int64, count=len(grams)) % size
+    return np.sqrt(np.bincount(idx, minlength=size) / len(grams))
+
+
+def fw_ngram_vector(text: str) -> np.ndarray:
+    grams: list[str] = []
+    for line in pool_typography(text).split("\n"):
+        toks = _NGRAM_TOKEN_RE.findall(line)
+        if not toks:
+            continue
+        seq = ["<S>"] + [_word_class(t, i == 0) for i, t in enumerate(toks)]
+        grams += seq
+        grams += [f"{a} {b}" for a, b in zip(seq, seq[1:])]
+        grams += [f"{a} {b} {c}" for a, b, c in zip(seq, seq[1:], seq[2:])]
+    return _hash_counts(grams, HASH_FW)
+
+
+def char_ngram_vector(text: str) -> np.ndarray:
+    t = " ".join(_DIGITS_RE.sub("0", pool_typography(text)).split())
+    grams = [t[i:i + 2] for i in range(len(t) - 1)] + [t[i:i + 3] for i in range(len(t) - 2)]
+    return _hash_counts(grams, HASH_CHAR)
+
+
+_WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
+
+
+def word_ngram_vector(text: str) -> np.ndarray:
+    toks = ["0" if t[0].isdigit() else t for t in _WORD_RE.findall(pool_typography(text).lower())]
+    return _hash_counts(toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])], HASH_WORD)
+
+
+def hashed_vector(text: str) -> np.ndarray:
+    """The hashed profiles, concatenated in HASHED_BLOCKS order."""
+    return np.concatenate([fw_ngram_vector(text), char_ngram_vector(text), word_ngram_vector(text)])

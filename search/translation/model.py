@@ -1,4 +1,4 @@
-"""Load the committed weights (model.json) and score a document with NumPy alone.
+"""Load the committed weights (model.json, hashed.npy) and score a document with NumPy alone.
 
 The app must not need scikit-learn: train.py fits everything and writes plain numbers here.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import FEATURE_NAMES, document_features
+from .features import FEATURE_NAMES, HASHED_BLOCKS, document_features, hashed_vector
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
@@ -22,9 +22,11 @@ class Model:
     scale: np.ndarray
     coef: np.ndarray
     intercept: float
+    hashed_weights: np.ndarray     # one weight per bucket, HASHED_BLOCKS concatenated
+    hashed_intercepts: np.ndarray  # one per block
     kinds: tuple[str, ...]
     flags: dict
-    doc_logit_coef: float
+    combine_coef: np.ndarray       # weights of the component logits: doc model, then each hashed block
     combine_intercept: float
     possible: float
     likely: float
@@ -34,15 +36,38 @@ class Model:
         x = np.array([feats[k] for k in FEATURE_NAMES], dtype=float)
         return float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
 
-    def score(self, doc_logit: float, flags: list[dict], n_words: int) -> float:
+    def logits(self, text: str) -> np.ndarray:
+        """The component logits: the dense doc model's, then one per hashed n-gram block."""
+        h = hashed_vector(text)
+        block_logits, start = [], 0
+        for (_, size), b in zip(HASHED_BLOCKS, self.hashed_intercepts):
+            block_logits.append(float(h[start:start + size] @ self.hashed_weights[start:start + size]) + b)
+            start += size
+        return np.array([self.doc_logit(text)] + block_logits)
+
+    def score(self, logits: np.ndarray, flags: list[dict], n_words: int) -> float:
         counts = [sum(f["kind"] == k for f in flags) for k in self.kinds]
-        z = self.doc_logit_coef * doc_logit + self.combine_intercept + flag_evidence(self.flags, counts, n_words)
+        z = float(combine_inputs(logits, n_words)[0] @ self.combine_coef) + self.combine_intercept
+        z += flag_evidence(self.flags, counts, n_words)
         return float(1 / (1 + np.exp(-np.clip(z, -40, 40))))
 
     def label(self, score: float) -> str:
         if score >= self.likely:
             return "likely"
         return "possible" if score >= self.possible else "unlikely"
+
+
+LENGTH_REF_WORDS = 400.0
+
+
+def combine_inputs(logits: np.ndarray, n_words) -> np.ndarray:
+    """What the combination weighs: each component logit, and the same logit times
+    log(words / 400). The profiles are per-word rates, so their logits are per-word averages,
+    while the evidence a text carries grows with its length: the second term lets the fitted
+    combination trust a profile more in a long text and less in a short one."""
+    logits = np.atleast_2d(np.asarray(logits, dtype=float))
+    n = np.maximum(np.atleast_1d(np.asarray(n_words, dtype=float)), 50.0)
+    return np.hstack([logits, logits * np.log(n / LENGTH_REF_WORDS)[:, None]])
 
 
 @lru_cache(maxsize=4)
@@ -52,14 +77,22 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     if list(raw["features"]) != list(FEATURE_NAMES):
         raise ValueError(f"{path} was trained on other features; rerun python -m search.translation.train")
     doc = raw["doc"]
+    hashed = raw["hashed"]
+    if [tuple(b) for b in hashed["blocks"]] != list(HASHED_BLOCKS):
+        raise ValueError(f"{path} was trained on other hashed blocks; rerun python -m search.translation.train")
+    weights = np.load(Path(path).with_name(hashed["file"])).astype(float)
+    if len(weights) != sum(size for _, size in HASHED_BLOCKS):
+        raise ValueError(f"{hashed['file']} does not match HASHED_BLOCKS; rerun python -m search.translation.train")
     return Model(
         mean=np.asarray(doc["mean"], dtype=float),
         scale=np.asarray(doc["scale"], dtype=float),
         coef=np.asarray(doc["coef"], dtype=float),
         intercept=float(doc["intercept"]),
+        hashed_weights=weights,
+        hashed_intercepts=np.asarray(hashed["intercepts"], dtype=float),
         kinds=tuple(raw["kinds"]),
         flags=dict(raw["flags"]),
-        doc_logit_coef=float(raw["combine"]["doc_logit_coef"]),
+        combine_coef=np.asarray(raw["combine"]["coef"], dtype=float),
         combine_intercept=float(raw["combine"]["intercept"]),
         possible=float(raw["thresholds"]["possible"]),
         likely=float(raw["thresholds"]["likely"]),

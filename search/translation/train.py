@@ -8,14 +8,17 @@ and its translations share content) and, as extra human-written negatives, Reute
 bodies after the 2,000 the benchmark holds out. NumPy only: the same code runs in the
 benchmark's nested cross-validation, and the app loads the weights without scikit-learn.
 
-Three steps, each fitted on data:
-1. doc model: L2 logistic regression on standardised features.FEATURE_NAMES, MT vs human;
-2. flag evidence: each flag kind's rate per 1,000 words in machine translations and in human
+Steps, each fitted on data:
+1. doc model: L2 logistic regression (Newton) on standardised features.FEATURE_NAMES, MT vs human;
+2. hashed models: one L2 logistic regression per features.HASHED_BLOCKS block (function-word,
+   character and word n-grams), solved exactly in the dual (n x n Gram matrix: 4,096 buckets a
+   block, a few hundred documents), Reuters as every 4th body at four times the weight;
+3. flag evidence: each flag kind's rate per 1,000 words in machine translations and in human
    text (smoothed), giving a Poisson log-likelihood ratio per document (model.flag_evidence);
-3. combination: logistic regression on the out-of-fold doc logit, the flag evidence entering
-   as an offset (its weight is the likelihood ratio's own);
-4. thresholds: "possible" and "likely" at high quantiles of the human documents' scores,
-   taken per kind of human writing (references, originals, Reuters) and the highest kept.
+4. combination: logistic regression on the out-of-fold component logits and the same logits
+   times log(words / 400) (model.combine_inputs), the flag evidence entering as an offset;
+5. thresholds: "possible" and "likely" at high quantiles of the human documents' out-of-fold
+   scores, taken per kind of human writing (references, originals, Reuters) and the highest kept.
 """
 from __future__ import annotations
 
@@ -28,12 +31,15 @@ from pathlib import Path
 import numpy as np
 
 from . import corpora
-from .features import FEATURE_NAMES, vector
+from .features import FEATURE_NAMES, HASHED_BLOCKS, hashed_vector, vector
 from .flags import KINDS, find_flags
-from .model import flag_evidence
+from .model import combine_inputs, flag_evidence
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 L2_DOC = 3.0         # strong shrinkage: 120-odd features, a few hundred documents
+L2_HASHED = 30.0     # much stronger than the doc model's, for 4,096 buckets per block and a few hundred documents
+REUTERS_HASHED_STRIDE = 4
+HASHED_PATH = Path(__file__).with_name("hashed.npy")
 L2_COMBINE = 0.1
 REUTERS_WEIGHT = 0.25  # Reuters is a different era and domain: it calibrates, mt-dev teaches
 FLAG_CAP = 3          # flags of one kind beyond 3 are one burst (a doc with ten '⁇'), not new evidence
@@ -45,6 +51,7 @@ FOLDS = 5
 @dataclass
 class Corpus:
     X: np.ndarray        # document features
+    H: np.ndarray        # hashed n-gram profiles (features.hashed_vector), float32
     counts: np.ndarray   # flags per kind (columns in flags.KINDS order)
     n_words: np.ndarray
     y: np.ndarray        # 1 = machine translation
@@ -63,12 +70,13 @@ def load_corpus(n_reuters: int = 2000) -> Corpus:
     rows = [(r["text"], r["kind"], r["wmt_docid"], r.get("system_rank") or 0) for r in corpora.mt_dev()]
     rows += [(t, "reuters", f"reuters-{i}", 0) for i, t in enumerate(corpora.reuters("train", limit=n_reuters))]
     X = np.array([vector(t) for t, *_ in rows])
+    H = np.array([hashed_vector(t) for t, *_ in rows], dtype=np.float32)
     counts = np.array([flag_counts(t) for t, *_ in rows], dtype=float)
     n_words = np.array([len(t.split()) for t, *_ in rows], dtype=float)
     source = np.array([k for _, k, _, _ in rows])
     y = (source == "mt").astype(float)
     w = np.where(source == "reuters", REUTERS_WEIGHT, 1.0)
-    return Corpus(X, counts, n_words, y, w, np.array([g for _, _, g, _ in rows]), source, np.array([r for *_, r in rows]))
+    return Corpus(X, H, counts, n_words, y, w, np.array([g for _, _, g, _ in rows]), source, np.array([r for *_, r in rows]))
 
 
 def fit_logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float,
@@ -114,6 +122,79 @@ def doc_logit(doc: dict, X: np.ndarray) -> np.ndarray:
     return ((X - doc["mean"]) / doc["scale"]) @ doc["coef"] + doc["intercept"]
 
 
+def _class_weights(y: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return w * np.where(y == 1, 0.5 / max((w * y).sum(), 1e-9), 0.5 / max((w * (1 - y)).sum(), 1e-9)) * len(y)
+
+
+def fit_logistic_dual(Z: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression for more columns than rows, exactly, by Newton's method in
+    the dual: the solution is beta = Z'a, so only the n x n Gram matrix K = ZZ' is needed.
+    Newton system (W = diag(cw p(1-p)), g = cw(p-y)), the intercept unpenalised:
+        [W K + l2 I   W1 ] [da]   [g + l2 a]
+        [1'W K        1'W1] [db] = [1'g     ]"""
+    Z = np.asarray(Z, dtype=float)
+    n = len(y)
+    K = Z @ Z.T
+    cw = _class_weights(y, w)
+    a, b = np.zeros(n), 0.0
+    ones = np.ones(n)
+    for _ in range(30):
+        p = 1 / (1 + np.exp(-np.clip(K @ a + b, -40, 40)))
+        g = cw * (p - y)
+        wd = cw * p * (1 - p)
+        A = np.empty((n + 1, n + 1))
+        A[:n, :n] = wd[:, None] * K
+        A[:n, :n][np.diag_indices(n)] += l2
+        A[:n, n] = wd
+        A[n, :n] = wd @ K
+        A[n, n] = wd.sum()
+        step = np.linalg.solve(A, np.append(g + l2 * a, g.sum()))
+        a -= step[:n]
+        b -= step[n]
+        if np.abs(step).max() < 1e-8:
+            break
+    return Z.T @ a, float(b)
+
+
+def fit_hashed_model(H: np.ndarray, y: np.ndarray, w: np.ndarray, source: np.ndarray) -> dict:
+    """One logistic regression per hashed block on standardised buckets; the standardisation is
+    folded into the weights so the app computes a plain dot product. Reuters enters as every
+    REUTERS_HASHED_STRIDE-th body with its weight multiplied by the stride (the same total weight,
+    a Gram matrix a sixteenth the size)."""
+    is_reuters = source == "reuters"
+    keep = ~is_reuters | (np.cumsum(is_reuters) % REUTERS_HASHED_STRIDE == 0)
+    H, y, w = H[keep], y[keep], np.where(is_reuters, w * REUTERS_HASHED_STRIDE, w)[keep]
+    out = {}
+    start = 0
+    for name, size in HASHED_BLOCKS:
+        B = H[:, start:start + size]
+        mean = B.mean(axis=0)
+        scale = B.std(axis=0)
+        scale[scale < 1e-6] = 1.0
+        coef, intercept = fit_logistic_dual((B - mean) / scale, y, w, L2_HASHED)
+        weights = coef / scale
+        out[name] = {"weights": weights, "intercept": intercept - float(mean @ weights)}
+        start += size
+    return out
+
+
+def hashed_logits(hashed: dict, H: np.ndarray) -> np.ndarray:
+    """One column per hashed block (HASHED_BLOCKS order)."""
+    cols, start = [], 0
+    for name, size in HASHED_BLOCKS:
+        cols.append(H[:, start:start + size] @ np.asarray(hashed[name]["weights"]) + hashed[name]["intercept"])
+        start += size
+    return np.stack(cols, axis=1)
+
+
+def component_logits(doc: dict, hashed: dict, X: np.ndarray, H: np.ndarray) -> np.ndarray:
+    """Columns: the dense doc model's logit, then one per hashed block."""
+    return np.hstack([doc_logit(doc, X)[:, None], hashed_logits(hashed, H)])
+
+
+COMPONENTS = ("doc",) + tuple(name for name, _ in HASHED_BLOCKS)
+
+
 def fit_flag_rates(counts: np.ndarray, n_words: np.ndarray, y: np.ndarray) -> dict:
     """Flags of each kind per 1,000 words in MT and in human text, each smoothed by half a flag."""
     capped = np.minimum(counts, FLAG_CAP)
@@ -126,19 +207,22 @@ def fit_flag_rates(counts: np.ndarray, n_words: np.ndarray, y: np.ndarray) -> di
 
 
 def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
-    """The whole model fitted on the rows given (all by default): doc model, flag rates, combination, thresholds."""
+    """The whole model fitted on the rows given (all by default): doc model, hashed n-gram models,
+    flag rates, combination, thresholds."""
     idx = np.arange(len(c.y)) if rows is None else rows
-    X, y, w, groups = c.X[idx], c.y[idx], c.w[idx], c.groups[idx]
-    # Out-of-fold doc logits, so the combination learns how far the doc model is to be trusted.
+    X, H, y, w, groups, source = c.X[idx], c.H[idx], c.y[idx], c.w[idx], c.groups[idx], c.source[idx]
+    # Out-of-fold component logits, so the combination learns how far each model is to be trusted.
     folds = group_folds(groups)
-    oof = np.zeros(len(idx))
+    oof = np.zeros((len(idx), len(COMPONENTS)))
     for f in range(FOLDS):
         tr = folds != f
-        oof[~tr] = doc_logit(fit_doc_model(X[tr], y[tr], w[tr]), X[~tr])
+        oof[~tr] = component_logits(fit_doc_model(X[tr], y[tr], w[tr]), fit_hashed_model(H[tr], y[tr], w[tr], source[tr]),
+                                    X[~tr], H[~tr])
     flags = fit_flag_rates(c.counts[idx], c.n_words[idx], y)
     offset = np.array([flag_evidence(flags, k, n) for k, n in zip(c.counts[idx], c.n_words[idx])])
-    comb_coef, comb_intercept = fit_logistic(oof[:, None], y, w, L2_COMBINE, offset=offset)
-    scores = _sigmoid(oof * comb_coef[0] + comb_intercept + offset)
+    inputs = combine_inputs(oof, c.n_words[idx])
+    comb_coef, comb_intercept = fit_logistic(inputs, y, w, L2_COMBINE, offset=offset)
+    scores = _sigmoid(inputs @ comb_coef + comb_intercept + offset)
     # Each kind of human writing must stay below the thresholds on its own: Reuters is easy to
     # tell from MT, and pooling it with mt-dev's humans would set the bar too low for those.
     human_sets = [scores[c.source[idx] == s] for s in ("human-reference", "original-english", "reuters")]
@@ -148,21 +232,24 @@ def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
         "likely": max(float(np.quantile(h, LIKELY_QUANTILE)) for h in human_sets),
     }
     doc = fit_doc_model(X, y, w)
+    hashed = fit_hashed_model(H, y, w, source)
     return {
         "features": list(FEATURE_NAMES),
         "kinds": list(KINDS),
         "doc": {k: (v.tolist() if isinstance(v, np.ndarray) else v) for k, v in doc.items()},
+        "hashed": hashed,
         "flags": flags,
-        "combine": {"doc_logit_coef": float(comb_coef[0]), "intercept": comb_intercept},
+        "combine": {"components": list(COMPONENTS), "coef": comb_coef.tolist(), "intercept": comb_intercept},
         "thresholds": thresholds,
+        "_train_scores": {s: scores[source == s] for s in np.unique(source)},  # out-of-fold, for diagnostics
     }
 
 
-def predict(model: dict, X: np.ndarray, counts: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+def predict(model: dict, X: np.ndarray, H: np.ndarray, counts: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     doc = {k: np.asarray(v) for k, v in model["doc"].items()}
     offset = np.array([flag_evidence(model["flags"], k, n) for k, n in zip(counts, n_words)])
-    z = doc_logit(doc, X) * model["combine"]["doc_logit_coef"] + model["combine"]["intercept"] + offset
-    return _sigmoid(z)
+    z = combine_inputs(component_logits(doc, model["hashed"], X, H), n_words) @ np.asarray(model["combine"]["coef"])
+    return _sigmoid(z + model["combine"]["intercept"] + offset)
 
 
 def _sigmoid(z: np.ndarray) -> np.ndarray:
@@ -176,12 +263,20 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     c = load_corpus(args.reuters)
     model = fit(c)
+    model.pop("_train_scores")
     model["trained_on"] = {
         "mt_dev": {k: int((c.source == k).sum()) for k in ("mt", "human-reference", "original-english")},
         "reuters_train_bodies": int((c.source == "reuters").sum()),
     }
+    hashed = model.pop("hashed")
+    weights = np.concatenate([hashed[name]["weights"] for name, _ in HASHED_BLOCKS]).astype(np.float32)
+    hashed_path = args.out.with_name(HASHED_PATH.name)
+    np.save(hashed_path, weights)
+    model["hashed"] = {"file": hashed_path.name, "blocks": [[name, size] for name, size in HASHED_BLOCKS],
+                       "intercepts": [hashed[name]["intercept"] for name, _ in HASHED_BLOCKS]}
     args.out.write_text(json.dumps(_rounded(model), indent=1) + "\n")
-    print(f"wrote {args.out} ({args.out.stat().st_size} bytes); thresholds {model['thresholds']}")
+    print(f"wrote {args.out} ({args.out.stat().st_size} bytes) and {hashed_path} ({hashed_path.stat().st_size} bytes); "
+          f"combination {model['combine']}; thresholds {model['thresholds']}")
 
 
 def _rounded(obj):
