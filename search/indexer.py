@@ -169,15 +169,21 @@ class Run:
 
     def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache) -> None:
         """Stage 2 for the articles whose final text is not in the cache."""
-        todo = [i for i in ids if cache.get2(f"{docs[i]['text_hash']}:{self.fp2}") is None]
-        done = 0
-        for batch in batched(todo, BATCH):
-            texts = [self.text_of(docs[i], cache) for i in batch]
-            for i, result in zip(batch, enrich_texts(texts)):
-                cache.put2(f"{docs[i]['text_hash']}:{self.fp2}", result)
-            cache.commit()
-            done += len(batch)
-            self.progress("enriching", done, len(todo))
+        from .pool import enrich_stream  # process pool on all cores (search/pool.py)
+
+        todo: dict[str, str] = {}  # one text hash -> one article to compute it from
+        for i in ids:
+            th = docs[i]["text_hash"]
+            if th not in todo and cache.get2(f"{th}:{self.fp2}") is None:
+                todo[th] = i
+        texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
+        n = 0
+        for th, result in enrich_stream(texts, total=len(todo)):
+            cache.put2(f"{th}:{self.fp2}", result)
+            n += 1
+            if n % BATCH == 0 or n == len(todo):
+                cache.commit()
+                self.progress("enriching", n, len(todo))
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
@@ -495,7 +501,10 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             resolution = r.resolve(docs, cache) if _has_entities() else None
 
         ix = whoosh_index.open_dir(str(gen)) if whoosh_index.exists_in(str(gen)) else whoosh_index.create_in(str(gen), build_schema())
-        writer = ix.writer(limitmb=256)
+        # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
+        # small and incremental runs keep one process and merging.
+        bulk = (r.full or not old) and len(docs) >= 10_000
+        writer = ix.writer(limitmb=256, procs=min(os.cpu_count() or 1, 4), multisegment=True) if bulk else ix.writer(limitmb=256)
         try:
             for i in removed:
                 writer.delete_by_term("id", i)
