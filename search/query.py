@@ -262,9 +262,9 @@ def run_search(
 
     matched = Q.And([q, fq]) if fq is not None else q
     browse_all = not query and fq is None
+    mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
+    total = int(mask.sum())
     if not query:  # browsing (filters only): no scores, no highlights, newest/oldest first
-        mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
-        total = int(mask.sum())
         hits = [_hit(searcher.stored_fields(int(d)), False, False) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
@@ -284,15 +284,12 @@ def run_search(
             sorting.FieldFacet("dated", reverse=True),
             sorting.FieldFacet("published", reverse=sort == "newest"),
         ])
-    recorder = _AllMatches(searcher.collector(**kwargs))
-    collector = collectors.TimeLimitCollector(recorder, max(0.05, deadline - time.monotonic()), use_alarm=False)
+    collector = collectors.TimeLimitCollector(searcher.collector(**kwargs), max(0.05, deadline - time.monotonic()), use_alarm=False)
     try:
         searcher.search_with_collector(scored_q, collector)
     except collectors.TimeLimit:
         raise QueryTimeout() from None
     results = collector.results()
-    mask = docmask(np.array(recorder.docnums, dtype=np.int64), gen.facets.doc_count)
-    total = int(mask.sum())
     results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     results.formatter = MarkFormatter()
     scored = sort == "relevance"
@@ -304,23 +301,6 @@ def run_search(
     if total == 0 and query:
         suggestion = _suggest(searcher, query, schema)
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
-
-
-class _AllMatches(collectors.WrappingCollector):
-    """Hands every match to the child collector and keeps its document number.
-
-    The time-limited collector visits every match of the query anyway (it drives the
-    child's `matches()` itself, so the child's block skipping is off): keeping the
-    document numbers on the way gives the exact facet counts without a second pass.
-    """
-
-    def prepare(self, top_searcher, q, context):
-        self.docnums: list[int] = []
-        super().prepare(top_searcher, q, context)
-
-    def collect(self, sub_docnum):
-        self.docnums.append(self.child.offset + sub_docnum)
-        return self.child.collect(sub_docnum)
 
 
 def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
