@@ -407,13 +407,21 @@ def phase_passes(args) -> dict:
     docs = sorted(cat.all().values(), key=lambda d: d["id"])
     cat.close()
     cache = Cache(store.path / "cache.sqlite")
-    tpl_in = [(d["source"], cache.keys1(f"{d['content_hash']}:{fp1}") or []) for d in docs]
+    tpl_in, missing = [], 0
+    for d in docs:
+        keys = cache.keys1(f"{d['content_hash']}:{fp1}")
+        missing += keys is None
+        tpl_in.append((d["source"], keys or []))
     res_in = []
     for d in docs:
-        s2 = cache.get2(f"{d['text_hash']}:{fp2}") or {}
+        s2 = cache.get2(f"{d['text_hash']}:{fp2}")
+        missing += s2 is None
+        s2 = s2 or {}
         res_in.append(DocMentions(d["id"], s2.get("mentions") or [], (s2.get("translation") or {}).get("label") == "likely"))
     cache.close()
-    out = {"n": [], "template_s": [], "resolve_s": []}
+    # With --reuse after the cleaner or enrichment code changed, the cache holds the
+    # build's results under other fingerprints: the inputs would be empty, the times void.
+    out = {"n": [], "template_s": [], "resolve_s": [], "missing": missing}
     for frac in (0.25, 0.5, 1.0):
         n = int(len(docs) * frac)
         t = time.perf_counter()
@@ -679,6 +687,8 @@ def main() -> None:
     say("  ours by kind: " + ", ".join(f"{k} p95 {pct(v, 95):.1f} ms (n={len(v)})" for k, v in sorted(by_kind.items())))
 
     passes = run_phase("passes", args)
+    if passes.get("missing"):
+        say(f"archive-wide passes: {passes['missing']:,} cache misses (code changed since the build): times below are void")
     for name in ("template", "resolve"):
         ts = passes[f"{name}_s"]
         growth = ts[2] / ts[1] if ts[1] else float("nan")
