@@ -98,7 +98,7 @@ class Run:
                 self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
                 continue
             scanned_roots.add(root)
-            for item in _read_root(Path(root), reuse):
+            for item in ingest.read_path(Path(root), reuse):
                 if isinstance(item, list):  # the rows of an unchanged file, as they are
                     for d in item:
                         if d["id"] not in rows:
@@ -423,27 +423,6 @@ def _reuser(r: Run, roots: list[str], old: dict[str, dict], cache: Cache,
         return rows if cache.has1_all(f"{d['content_hash']}:{r.fp1}" for d in rows) else None
 
     return reuse
-
-
-def _read_root(root: Path, reuse: Callable[[Path], list[dict] | None] | None) -> Iterator:
-    """ingest.read_path(root), except that a file for which `reuse` returns rows is not
-    read: the list of rows is yielded in its place (mirrors ingest.read_path)."""
-    if reuse is None:
-        yield from ingest.read_path(root)
-        return
-    source, base = ingest.source_root(root)
-    for f in ingest.iter_files(base):
-        rows = reuse(f)
-        if rows is not None:
-            yield rows
-        elif ingest.reader_for(f) is None:
-            yield IngestError(str(f), f"unsupported file type {f.suffix or '(none)'}")
-        else:
-            rel = "" if base.is_file() else f.relative_to(base).as_posix()
-            try:
-                yield from ingest.reader_for(f)(f, source=source, base_id=f"{source}/{rel}" if rel else source)
-            except OSError as exc:
-                yield IngestError(str(f), f"cannot read: {exc.strerror or exc}")
 
 
 def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str, str] | None) -> None:

@@ -274,23 +274,28 @@ def test_lost_cache_is_rebuilt_not_trusted(primed, tmp_path):
     assert stored_docs(store.path) == stored_docs(other.path)
 
 
-@pytest.mark.parametrize("single_file", [False, True])
-def test_read_root_mirrors_ingest_read_path(tmp_path, single_file):
-    """indexer._read_root re-implements ingest.read_path file by file (so that unchanged
-    files can be skipped): with nothing to skip, both must yield exactly the same."""
+def test_read_path_substitute_skips_exactly_the_substituted_files(tmp_path):
+    """The indexer passes ingest.read_path a `substitute` that stands in for unchanged
+    files: those files are not read, every other file is read as usual."""
     from conftest import SEEDS
 
     from search import ingest
 
     src = tmp_path / "mixed"
     shutil.copytree(SEEDS, src / "seeds")
-    (src / "sub" / "deeper").mkdir(parents=True)
-    (src / "sub" / "deeper" / "a.jsonl").write_text('{"title": "T", "text": "Body one."}\nnot json\n{"id": 7, "body": "Body two."}\n')
+    (src / "sub").mkdir()
+    (src / "sub" / "a.jsonl").write_text('{"title": "T", "text": "Body one."}\nnot json\n{"id": 7, "body": "Body two."}\n')
     (src / "sub" / "notes.bin").write_bytes(b"\x00\x01")
-    (src / "sub" / "page.html").write_text("<html><head><title>P</title></head><body><p>Page body text.</p></body></html>")
-    root = src / "sub" / "deeper" / "a.jsonl" if single_file else src
+    plain = list(ingest.read_path(src))
+    seen = []
 
-    def norm(items):
-        return [x.to_dict() for x in items]
+    def substitute(f):
+        seen.append(f.name)
+        return ["stand-in", f.name] if f.parent.name == "seeds" else None
 
-    assert norm(indexer._read_root(root, lambda f: None)) == norm(ingest.read_path(root))
+    items = list(ingest.read_path(src, substitute))
+    assert sorted(seen) == sorted(f.name for f in ingest.iter_files(src))
+    stand_ins = [x for x in items if isinstance(x, list)]
+    assert sorted(x[1] for x in stand_ins) == sorted(p.name for p in SEEDS.glob("*.txt"))
+    rest = [x.to_dict() for x in items if not isinstance(x, list)]
+    assert rest == [x.to_dict() for x in plain if "/seeds/" not in (x.path or "")]

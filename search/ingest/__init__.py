@@ -6,8 +6,9 @@ goes on with the rest.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
+from typing import Any
 
 from ..article import Article, IngestError
 from . import html, jsonl, text, warc
@@ -59,13 +60,23 @@ def iter_files(root: Path) -> Iterator[Path]:
                 yield Path(dirpath) / name
 
 
-def read_path(path: Path) -> Iterator[Article | IngestError]:
-    """Every article under one user-given path (file or directory, recursive)."""
+def read_path(path: Path, substitute: Callable[[Path], Any] | None = None) -> Iterator[Any]:
+    """Every article under one user-given path (file or directory, recursive).
+
+    `substitute(file)` lets a caller skip reading a file: when it returns something other
+    than None, that value is yielded in place of the file's articles (the indexer passes
+    the catalog rows of files whose bytes did not change).
+    """
     if not path.exists():
         yield IngestError(str(path), "no such file or directory")
         return
     source, root = source_root(path)
     for f in iter_files(root):
+        if substitute is not None:
+            stand_in = substitute(f)
+            if stand_in is not None:
+                yield stand_in
+                continue
         reader = reader_for(f)
         if reader is None:
             yield IngestError(str(f), f"unsupported file type {f.suffix or '(none)'}")
