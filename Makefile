@@ -35,8 +35,11 @@ test: $(VENV)/.installed-test
 test-fast: $(VENV)/.installed-test
 	$(BIN)/python -m pytest -q -m "not slow"
 
+## the quick benchmarks (the corpus-scale ones take their own options: see README)
 bench: $(VENV)/.installed-bench
-	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+	$(BIN)/python bench/cleaner.py --limit 300
+	$(BIN)/python bench/translation.py
+	$(BIN)/python bench/entities.py
 
 clean-index:
 	find $(INDEX) -mindepth 1 ! -name .gitignore -exec rm -rf {} +
