@@ -8,10 +8,10 @@ from __future__ import annotations
 from flask import Blueprint, abort, jsonify, request
 
 from search import get_document, list_entities, run_search, stats
-from search.schema import ENTITY_FACETS, FACETS
+from search.schema import FACETS
 
 from .cache import cached
-from .params import SearchState
+from .params import SearchState, entity_type_arg
 from .state import archive
 from .summary import contains_arg, facet_values, matching_entities
 
@@ -48,9 +48,7 @@ def api_doc(doc_id: str):
 @bp.get("/api/entities")
 @cached
 def api_entities():
-    etype = request.args.get("type") or None
-    if etype is not None and etype not in ENTITY_FACETS:
-        abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_FACETS)})")
+    etype = entity_type_arg(request.args)
     return jsonify(matching_entities(list_entities(archive(), etype), contains_arg(request.args)))
 
 

@@ -138,3 +138,14 @@ def _search_url(params: dict[str, Any]) -> str:
         base = g.search_path = url_for("views.search_page")
     return base + "?" + urlencode(params, doseq=True) if params else base
 
+
+def entity_type_arg(args) -> str | None:
+    """The `type` argument of the entity pages: one of the entity facets, or None for all."""
+    from flask import abort
+
+    from search.schema import ENTITY_FACETS
+
+    etype = args.get("type") or None
+    if etype is not None and etype not in ENTITY_FACETS:
+        abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_FACETS)})")
+    return etype

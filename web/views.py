@@ -12,7 +12,7 @@ from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
 from .docview import document_view
-from .params import SearchState
+from .params import SearchState, entity_type_arg
 from .state import archive
 from .summary import contains_arg, facet_panels, facet_values, histogram, matching_entities, page_numbers
 
@@ -67,9 +67,7 @@ def doc_page(doc_id: str):
 @bp.get("/entities")
 @cached
 def entities_page():
-    etype = request.args.get("type") or None
-    if etype is not None and etype not in ENTITY_TYPES:
-        abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_TYPES)})")
+    etype = entity_type_arg(request.args)
     contains = contains_arg(request.args)
     try:
         page = int(request.args.get("page", "1"))

@@ -5,17 +5,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..article import Article, IngestError
-from .decode import BinaryInput, decode_bytes
+from .text import read_document
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
-    data = path.read_bytes()
-    if not data.strip():
-        yield IngestError(str(path), "empty file")
-        return
-    try:
-        raw = decode_bytes(data, is_html=True)
-    except BinaryInput as exc:
-        yield IngestError(str(path), str(exc))
-        return
-    yield Article(id=base_id, url=path.resolve().as_uri(), source=source, raw=raw, kind="html", path=str(path.resolve()))
+    return read_document(path, source, base_id, "html")

@@ -1,4 +1,4 @@
-"""Plain-text files: one article per file; the cleaner finds the title and the body."""
+"""Plain-text and HTML files: one article per file; the cleaner finds the title and body."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -8,14 +8,19 @@ from ..article import Article, IngestError
 from .decode import BinaryInput, decode_bytes
 
 
-def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
+def read_document(path: Path, source: str, base_id: str, kind: str) -> Iterator[Article | IngestError]:
+    """One file, one article of `kind` ("text" or "html"); empty and binary files are reported."""
     data = path.read_bytes()
     if not data.strip():
         yield IngestError(str(path), "empty file")
         return
     try:
-        raw = decode_bytes(data)
+        raw = decode_bytes(data, is_html=kind == "html")
     except BinaryInput as exc:
         yield IngestError(str(path), str(exc))
         return
-    yield Article(id=base_id, url=path.resolve().as_uri(), source=source, raw=raw, kind="text", path=str(path.resolve()))
+    yield Article(id=base_id, url=path.resolve().as_uri(), source=source, raw=raw, kind=kind, path=str(path.resolve()))
+
+
+def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
+    return read_document(path, source, base_id, "text")
