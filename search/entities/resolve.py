@@ -312,6 +312,7 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
     groups: dict = {}
     spell: dict = defaultdict(Counter)  # root -> Counter of (spelling, not_mt)
     docs_of: dict = defaultdict(set)
+    spell_docs: dict = defaultdict(lambda: defaultdict(set))  # root -> spelling -> doc ids
     ntype: dict = {}
     for doc_id, mentions in surfaces:
         nodes = doc_nodes[doc_id]
@@ -321,7 +322,9 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
             r = uf.find(n)
             groups.setdefault(r, None)
             ntype[r] = "person" if n[0] in ("person", "person1") else n[0]
-            spell[r][(" ".join(m["text"].split()), not doc_mt[doc_id])] += 1
+            spelling = " ".join(m["text"].split())
+            spell[r][(spelling, not doc_mt[doc_id])] += 1
+            spell_docs[r][spelling].add(doc_id)
             docs_of[r].add(doc_id)
     countries = _COUNTRIES()
     items = []
@@ -333,7 +336,8 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
             counts[s] += c
             if not_mt:
                 native[s] += c
-        name = _display(t, counts, native, countries)
+        spread = Counter({sp: len(ds) for sp, ds in spell_docs[r].items()})
+        name = _display(t, counts, native, countries, spread)
         aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         items.append((r, t, name, aliases, len(docs_of[r])))
     items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
@@ -352,8 +356,13 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
     return Resolution(entities, out_docs)
 
 
-def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]) -> str:
-    """Most complete, most frequent spelling, counting articles not machine-translated first."""
+def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter | None = None) -> str:
+    """Most complete, most frequent spelling, counting articles not machine-translated first.
+
+    Frequency is counted in articles before mentions: a translation's variant spelling
+    tends to repeat inside its one article ("Malik Diau" twice in one reprint), while the
+    standard spelling recurs across independent articles ("Malick Diaw" in two)."""
+    spread = spread or Counter()
     if t == "location":
         for s, _ in counts.most_common():
             c = countries.get(name_key(s))
@@ -363,6 +372,6 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
     def score(s: str):
         words = s.split()
         complete = len(words) >= 2 if t == "person" else not _is_acronym(s) or len(counts) == 1
-        return (complete, native[s], counts[s], not s.isupper(), -len(s), s)
+        return (complete, native[s], spread[s], counts[s], not s.isupper(), -len(s), s)
 
     return max(counts, key=score)
