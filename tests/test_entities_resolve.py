@@ -164,3 +164,14 @@ def test_scales_linearly_on_many_documents():
     res = resolve(docs)
     assert len(res.mention_entities("19999")) == 10
     assert any(e.documents == 20_000 for e in res.entities)
+
+
+def test_display_name_prefers_the_spelling_used_in_more_articles():
+    ctx = [("Sadio Camara", P), ("Bamako", L)]
+    res = resolve([
+        _doc("a", ("Malick Diaw", P), *ctx, mt=True),
+        _doc("b", ("Malick Diaw", P), *ctx, mt=True),
+        _doc("c", ("Malik Diau", P), ("Malik Diau", P), *ctx, mt=True),
+    ])
+    [diaw] = [e for e in res.entities if "Malik Diau" in e.aliases]
+    assert diaw.name == "Malick Diaw" and diaw.documents == 3
