@@ -3,7 +3,7 @@
 1. The index: `--index DIR` reuses DIR when it already holds an index, else builds
    ../shared/data/reuters21578.jsonl.gz into it with `newsarchive index` (NER included:
    minutes). Without `--index`, a temporary directory is built and removed afterwards.
-2. The server: `newsarchive serve` as a subprocess (waitress, its default 4 threads) on a
+2. The server: `newsarchive serve` as a subprocess (waitress, its default 8 threads) on a
    free 127.0.0.1 port; the bench waits for /healthz.
 3. The load: `--clients` threads (default 8), each with its own keep-alive HTTP/1.1
    connection, for `--seconds` (default 60) of a seeded query mix drawn from the index
@@ -235,7 +235,7 @@ def main() -> None:
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--seconds", type=float, default=60.0)
     ap.add_argument("--clients", type=int, default=8)
-    ap.add_argument("--threads", type=int, default=4, help="waitress threads (the serve default)")
+    ap.add_argument("--threads", type=int, default=8, help="waitress threads (the serve default)")
     ap.add_argument("--seed", type=int, default=1987)
     ap.add_argument("--page-cache-mb", type=float, default=None, help="the server's page cache (0: off; default: the app's)")
     ap.add_argument("--json", action="store_true")
