@@ -93,8 +93,6 @@ def _load_entities(path: Path):
     data = _read_json(path / "entities.json", None)
     if data is None:
         return None
-    try:
-        from .entities import Resolution
-    except ImportError:
-        return None
+    from .entities import Resolution
+
     return Resolution.from_json(data)

@@ -12,7 +12,7 @@ import json
 import os
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime, time as dtime
 from pathlib import Path
@@ -21,23 +21,16 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from . import ingest
-from .article import Article, IngestError
+from .article import IngestError
+from .clean.templates import find_template_lines, line_keys, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .facets import FacetTable
-from .pipeline import STAGE1_CODE, STAGE2_CODE, batched, clean_article, enrich_texts, text_hash
+from .pipeline import STAGE1_CODE, STAGE2_CODE, clean_article, text_hash
 from .schema import build_schema, join_values
 from .store import Store
 
 Progress = Callable[[str, int, int | None], None]
 BATCH = 64
-
-try:  # the cross-document pass lives with the cleaner
-    from .clean.templates import find_template_lines, line_keys, strip_template_lines
-except ImportError:  # pragma: no cover - until the cleaner ships it
-    find_template_lines = None
-
-    def line_keys(text: str) -> list[str]:
-        return []
 
 
 def _hash(obj: Any) -> str:
@@ -140,8 +133,6 @@ class Run:
 
     # ------------------------------------------------------- archive passes
     def template_pass(self, docs: dict[str, dict], cache: Cache) -> dict[str, set[str]]:
-        if find_template_lines is None:
-            return {}
         pairs = ((d["source"], cache.keys1(f"{d['content_hash']}:{self.fp1}") or []) for d in docs.values())
         return find_template_lines(pairs)
 
@@ -209,7 +200,7 @@ class Run:
     # ---------------------------------------------------------------- write
     def record_key(self, d: dict, resolution) -> str:
         """Everything the indexed record depends on, hashed without building the record."""
-        ents = (resolution.for_doc(d["id"]), resolution.mention_entities(d["id"])) if resolution is not None else None
+        ents = (resolution.for_doc(d["id"]), resolution.mention_entities(d["id"]))
         return _hash([self.fp1, self.fp2, d["content_hash"], d["text_hash"], d["info"], d["source"], ents])
 
     def record(self, d: dict, cache: Cache, resolution) -> dict[str, Any]:
@@ -218,12 +209,9 @@ class Run:
         text, tpl_removed = self.final_text(d, data)
         info = json.loads(d["info"])
         mentions = [dict(m) for m in s2.get("mentions") or []]
-        if resolution is not None:
-            for m, eid in zip(mentions, resolution.mention_entities(d["id"])):
-                m["entity"] = eid
-            entities = resolution.for_doc(d["id"])
-        else:
-            entities = {}
+        for m, eid in zip(mentions, resolution.mention_entities(d["id"])):
+            m["entity"] = eid
+        entities = resolution.for_doc(d["id"])
         translation = s2.get("translation")
         return {
             "id": d["id"],
@@ -477,7 +465,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         with r.timed("enrich"):
             r.enrich(docs, set(docs), cache)  # only cache misses are computed
         with r.timed("entities"):  # archive-wide pass 2: entity resolution
-            resolution = r.resolve(docs, cache) if _has_entities() else None
+            resolution = r.resolve(docs, cache)
 
         ix = whoosh_index.open_dir(str(gen)) if whoosh_index.exists_in(str(gen)) else whoosh_index.create_in(str(gen), build_schema())
         # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
@@ -517,9 +505,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         _test_pause("writing")
         with r.timed("facets"), ix.searcher() as s:
             FacetTable.build(s.reader()).save(gen)
-        if resolution is not None:
-            with r.timed("entities"):  # part of the archive-wide entity pass
-                (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
+        with r.timed("entities"):  # part of the archive-wide entity pass
+            (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
         t_catalog = time.monotonic()
         catalog.delete(removed)
         catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
@@ -529,14 +516,6 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     finally:
         catalog.close()
         cache.close()
-
-
-def _has_entities() -> bool:
-    try:
-        from .entities import DocMentions, Resolution, resolve  # noqa: F401
-    except ImportError:
-        return False
-    return True
 
 
 def _manifest(gen: Path) -> dict[str, Any]:

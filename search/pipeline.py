@@ -8,7 +8,7 @@ text, so every character offset it records points into the text that is indexed.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from .article import Article
@@ -49,16 +49,8 @@ def clean_article(a: Article) -> dict[str, Any]:
 
 def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     """Stage 2 for a batch of final clean texts: language, entity mentions, translation flags."""
-    try:
-        from .entities import extract_batch
-    except ImportError:  # pragma: no cover - until the entities module lands
-        def extract_batch(texts):
-            return ([] for _ in texts)
-    try:
-        from .translation import detect as detect_translation
-    except ImportError:  # pragma: no cover - until the translation module lands
-        def detect_translation(text, language="en", mentions=None):
-            return None
+    from .entities import extract_batch  # spaCy loads on first use, not on import
+    from .translation import detect as detect_translation
 
     out = []
     for text, mentions in zip(texts, extract_batch(list(texts))):
@@ -66,14 +58,3 @@ def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
         translation = detect_translation(text, language=language, mentions=mentions)
         out.append({"language": language, "mentions": mentions, "translation": translation})
     return out
-
-
-def batched(items: Iterable, size: int) -> Iterator[list]:
-    batch: list = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch

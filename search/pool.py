@@ -42,18 +42,11 @@ def _init_worker() -> None:
     # Workers must not fight over cores with each other: one BLAS/OpenMP thread each.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
-    try:
-        from .entities import get_nlp
+    from .entities import get_nlp
+    from .translation.model import load_model
 
-        get_nlp()
-    except ImportError:  # pragma: no cover - entities not installed: enrich_texts degrades
-        pass
-    try:  # warm the translation model, if present
-        from .translation.model import load_model
-
-        load_model()
-    except Exception:  # pragma: no cover - optional
-        pass
+    get_nlp()
+    load_model()
 
 
 def _enrich_batch(texts: list[str]) -> list[dict[str, Any]]:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 
-import jellyfish
 from rapidfuzz.distance import JaroWinkler, Levenshtein
 
 from ._text import country_names, flag, name_tokens, next_word, previous_word, sentence_initial, zipf

@@ -137,7 +137,6 @@ def fit_logistic_dual(Z: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float) ->
     K = Z @ Z.T
     cw = _class_weights(y, w)
     a, b = np.zeros(n), 0.0
-    ones = np.ones(n)
     for _ in range(30):
         p = 1 / (1 + np.exp(-np.clip(K @ a + b, -40, 40)))
         g = cw * (p - y)
