@@ -265,7 +265,7 @@ def run_search(
     mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
     total = int(mask.sum())
     if not query:  # browsing (filters only): no scores, no highlights, newest/oldest first
-        hits = [_hit(searcher.stored_fields(int(d)), False, False) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
+        hits = [_hit(searcher.stored_fields(int(d)), scored=False) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
 
@@ -290,11 +290,8 @@ def run_search(
     except collectors.TimeLimit:
         raise QueryTimeout() from None
     results = collector.results()
-    results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
-    results.formatter = MarkFormatter()
-    scored = sort == "relevance"
     marker = _Highlighter(q, searcher, schema["text"].analyzer)
-    hits = [_hit(h, bool(query), scored, marker) for h in results[(page - 1) * per_page: page * per_page]]
+    hits = [_hit(h, sort == "relevance", marker) for h in results[(page - 1) * per_page: page * per_page]]
 
     counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
     suggestion = None
@@ -320,8 +317,7 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
     ordering instead of sorting every match per request."""
     orders = getattr(gen, "_date_orders", None)
     if orders is None:
-        raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
-        dated = raw < np.uint64(2**62)  # the column's missing value marks undated documents
+        raw, dated = _published_column(gen, searcher)
         stamp = np.where(dated, raw, 0).astype(np.int64)
         docnum = np.arange(len(raw))
         orders = {
@@ -334,6 +330,17 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
         order = np.arange(len(mask))
     start = (page - 1) * per_page
     return order[mask[order]][start: start + per_page]
+
+
+def _published_column(gen, searcher) -> tuple[np.ndarray, np.ndarray]:
+    """The sortable `published` column (microseconds since 0001-01-01) and which documents
+    are dated (undated ones hold the column's missing value), read once per generation."""
+    cached = getattr(gen, "_published", None)
+    if cached is None:
+        raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
+        cached = (raw, raw < np.uint64(2**62))
+        gen._published = cached
+    return cached
 
 
 def _browse_counts(gen, mask: np.ndarray, facets, facet_limit: int | None) -> dict[str, list[dict[str, Any]]]:
@@ -357,9 +364,8 @@ def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
     (microseconds since 0001-01-01; undated documents hold the column's missing value)."""
     month = getattr(gen, "_month_index", None)
     if month is None:
-        raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
+        raw, dated = _published_column(gen, searcher)
         month = np.full(len(raw), _UNDATED, dtype=np.int64)
-        dated = raw < np.uint64(2**62)
         stamps = np.datetime64("0001-01-01", "us") + raw[dated].astype(np.int64).astype("timedelta64[us]")
         month[dated] = stamps.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
         gen._month_index = month
@@ -451,11 +457,12 @@ class _Highlighter:
         return MarkFormatter.between.join(out)
 
 
-def _hit(h, highlighted: bool, scored: bool, marker: "_Highlighter | None" = None) -> Hit:
+def _hit(h, scored: bool, marker: "_Highlighter | None" = None) -> Hit:
+    """One result: highlighted by `marker` when the query has words, else the text's start."""
     import json
 
     doc = json.loads(h.get("doc") or "{}")
-    snippet = ((marker(h.get("text") or "") if marker is not None else h.highlights("text", top=2)) if highlighted else "")
+    snippet = marker(h.get("text") or "") if marker is not None else ""
     if not snippet:
         text = h.get("text") or ""
         snippet = escape(text[:SNIPPET_CHARS], quote=False) + ("…" if len(text) > SNIPPET_CHARS else "")
