@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,9 @@ class Generation:
     facets: FacetTable
     entities: Any  # search.entities.Resolution or None
     manifest: dict[str, Any]
+    # What the query layer derives once per generation (live mask, date orders, browse
+    # counts, term cache): keyed by name, dropped with the generation.
+    derived: dict[str, Any] = field(default_factory=dict)
 
 
 class Archive:

@@ -302,9 +302,9 @@ def run_search(
 
 def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
     """Every live document matching `q`, from posting blocks with NumPy (facets.match_docnums)."""
-    cache = gen.__dict__.get("_term_cache")
+    cache = gen.derived.get("term_cache")
     if cache is None:
-        cache = gen.__dict__.setdefault("_term_cache", TermCache())
+        cache = gen.derived.setdefault("term_cache", TermCache())
     mask = match_docnums(searcher, q, gen.facets.doc_count, lambda node: _docnums(searcher, node, deadline), cache)
     if time.monotonic() > deadline:
         raise QueryTimeout()
@@ -315,7 +315,7 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
     """Docnums of one page of the matched documents, dated first, newest (or oldest) first,
     then by docnum: Whoosh's MultiFacet(dated, published) order, from a per-generation
     ordering instead of sorting every match per request."""
-    orders = getattr(gen, "_date_orders", None)
+    orders = gen.derived.get("date_orders")
     if orders is None:
         raw, dated = _published_column(gen, searcher)
         stamp = np.where(dated, raw, 0).astype(np.int64)
@@ -324,7 +324,7 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
             "newest": np.lexsort((docnum, -stamp, ~dated)),
             "oldest": np.lexsort((docnum, stamp, ~dated)),
         }
-        gen._date_orders = orders
+        gen.derived["date_orders"] = orders
     order = orders["oldest" if sort == "oldest" else "newest"]
     if len(order) != len(mask):
         order = np.arange(len(mask))
@@ -335,18 +335,18 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
 def _published_column(gen, searcher) -> tuple[np.ndarray, np.ndarray]:
     """The sortable `published` column (microseconds since 0001-01-01) and which documents
     are dated (undated ones hold the column's missing value), read once per generation."""
-    cached = getattr(gen, "_published", None)
+    cached = gen.derived.get("published")
     if cached is None:
         raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
         cached = (raw, raw < np.uint64(2**62))
-        gen._published = cached
+        gen.derived["published"] = cached
     return cached
 
 
 def _browse_counts(gen, mask: np.ndarray, facets, facet_limit: int | None) -> dict[str, list[dict[str, Any]]]:
     """Facet counts of browse-all (every live document): the same for every request on a
     generation, so counted once."""
-    cache = gen.__dict__.setdefault("_browse_counts", {})
+    cache = gen.derived.setdefault("browse_counts", {})
     out = {}
     for f in facets or ():
         key = (f, facet_limit)
@@ -362,13 +362,13 @@ _UNDATED = np.iinfo(np.int64).min
 def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
     """Matched documents per publication month, from the sortable `published` column
     (microseconds since 0001-01-01; undated documents hold the column's missing value)."""
-    month = getattr(gen, "_month_index", None)
+    month = gen.derived.get("month_index")
     if month is None:
         raw, dated = _published_column(gen, searcher)
         month = np.full(len(raw), _UNDATED, dtype=np.int64)
         stamps = np.datetime64("0001-01-01", "us") + raw[dated].astype(np.int64).astype("timedelta64[us]")
         month[dated] = stamps.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-        gen._month_index = month
+        gen.derived["month_index"] = month
     if len(month) != len(mask):
         return []
     values, counts = np.unique(month[mask & (month != _UNDATED)], return_counts=True)
@@ -376,10 +376,10 @@ def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
 
 
 def _live_mask(gen, searcher) -> np.ndarray:
-    cached = getattr(gen, "_live_mask", None)
+    cached = gen.derived.get("live_mask")
     if cached is None:
         cached = docmask(searcher.reader().all_doc_ids(), gen.facets.doc_count)
-        gen._live_mask = cached
+        gen.derived["live_mask"] = cached
     return cached
 
 
