@@ -55,6 +55,12 @@ class Cache:
         row = self.con.execute("SELECT keys FROM stage1 WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
+    def has1(self, key: str) -> bool:
+        return self.con.execute("SELECT 1 FROM stage1 WHERE key=?", (key,)).fetchone() is not None
+
+    def has2(self, key: str) -> bool:
+        return self.con.execute("SELECT 1 FROM stage2 WHERE key=?", (key,)).fetchone() is not None
+
     def has1_all(self, keys: Iterable[str]) -> bool:
         """Whether stage 1 holds every one of `keys` (a query per 500 keys, nothing parsed)."""
         unique = list(set(keys))

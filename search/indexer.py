@@ -108,7 +108,7 @@ class Run:
                     continue
                 prev = old.get(item.id)
                 key = f"{item.content_hash}:{self.fp1}"
-                cached = cache.keys1(key) is not None
+                cached = cache.has1(key)
                 if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
                     rows[item.id] = dict(prev)
                     self.counts["unchanged"] += 1
@@ -165,7 +165,7 @@ class Run:
         todo: dict[str, str] = {}  # one text hash -> one article to compute it from
         for i in ids:
             th = docs[i]["text_hash"]
-            if th not in todo and cache.get2(f"{th}:{self.fp2}") is None:
+            if th not in todo and not cache.has2(f"{th}:{self.fp2}"):
                 todo[th] = i
         texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
         n = 0
