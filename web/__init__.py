@@ -5,6 +5,7 @@ twins) are blueprints over the same engine calls.
 """
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -13,8 +14,17 @@ from flask import Flask, abort, request
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def template_folder() -> Path:
+    """The checkout's templates/ (editable installs, the design card's layout), else the
+    copy a wheel installs as data under <prefix>/share/newsarchive/templates."""
+    here = ROOT / "templates"
+    if (here / "base.html").is_file():
+        return here
+    return Path(sys.prefix) / "share" / "newsarchive" / "templates"
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
-    app = Flask(__name__, template_folder=str(ROOT / "templates"), static_folder="static")
+    app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
     app.config.update(INDEX=None, MAX_QUERY_CHARS=400, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=16 * 1024,
                       PAGE_CACHE_MB=32)
     app.config.from_prefixed_env("NEWSARCHIVE")
