@@ -17,7 +17,7 @@ from whoosh import collectors, highlight, query as Q, sorting
 from whoosh.qparser import MultifieldParser, QueryParserError
 
 from .archive import Archive
-from .facets import TermCache, docmask, match_docnums
+from .facets import TermCache, docmask, match_docnums, scored_docnums, top_docs
 from .schema import ENTITY_FACETS, FACETS
 
 MAX_QUERY_CHARS = 400
@@ -262,14 +262,13 @@ def run_search(
 
     matched = Q.And([q, fq]) if fq is not None else q
     browse_all = not query and fq is None
-    mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
-    total = int(mask.sum())
     if not query:  # browsing (filters only): no scores, no highlights, newest/oldest first
-        hits = [_hit(searcher.stored_fields(int(d)), scored=False) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
+        mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
+        total = int(mask.sum())
+        hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
 
-    kwargs: dict[str, Any] = {"limit": page * per_page}
     scored_q = q
     if fq is not None:
         # Filters join the query as zero-boost terms: the intersection leapfrogs through the
@@ -279,6 +278,40 @@ def run_search(
         for leaf in zero.leaves():
             leaf.boost = 0.0
         scored_q = Q.And([q, zero])
+    start = (page - 1) * per_page
+    found = scored_docnums(searcher, scored_q, _term_cache(gen))
+    if found is not None:
+        # Every match and its Whoosh score from the posting arrays (facets.scored_docnums).
+        ids, scores = found
+        live = _live_mask(gen, searcher)
+        if len(live) == gen.facets.doc_count and (not len(ids) or ids[-1] < len(live)):
+            keep = live[ids]
+            ids, scores = ids[keep], scores[keep]
+            mask = np.zeros(gen.facets.doc_count, dtype=bool)
+            mask[ids] = True
+            if sort == "relevance":
+                page_hits = [(int(ids[i]), float(scores[i])) for i in top_docs(ids, scores, page * per_page)[start:]]
+            else:
+                page_hits = [(int(d), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
+        else:
+            found = None
+    if found is None:
+        mask = _match_mask(gen, searcher, matched, deadline)
+        page_hits = _whoosh_page(searcher, scored_q, sort, page, per_page, deadline)
+    total = int(mask.sum())
+    marker = _Highlighter(q, searcher, schema["text"].analyzer)
+    hits = [_hit(searcher.stored_fields(d), score, marker) for d, score in page_hits]
+
+    counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
+    suggestion = None
+    if total == 0 and query:
+        suggestion = _suggest(searcher, query, schema)
+    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
+
+
+def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: int, deadline: float) -> list[tuple[int, float | None]]:
+    """One page of (docnum, score) from Whoosh's collector: the queries scored_docnums does not replay."""
+    kwargs: dict[str, Any] = {"limit": page * per_page}
     if sort != "relevance":
         kwargs["sortedby"] = sorting.MultiFacet([
             sorting.FieldFacet("dated", reverse=True),
@@ -290,22 +323,19 @@ def run_search(
     except collectors.TimeLimit:
         raise QueryTimeout() from None
     results = collector.results()
-    marker = _Highlighter(q, searcher, schema["text"].analyzer)
-    hits = [_hit(h, sort == "relevance", marker) for h in results[(page - 1) * per_page: page * per_page]]
+    return [(h.docnum, h.score if sort == "relevance" else None) for h in results[(page - 1) * per_page: page * per_page]]
 
-    counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
-    suggestion = None
-    if total == 0 and query:
-        suggestion = _suggest(searcher, query, schema)
-    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
+
+def _term_cache(gen) -> TermCache:
+    cache = gen.derived.get("term_cache")
+    if cache is None:
+        cache = gen.derived.setdefault("term_cache", TermCache())
+    return cache
 
 
 def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
     """Every live document matching `q`, from posting blocks with NumPy (facets.match_docnums)."""
-    cache = gen.derived.get("term_cache")
-    if cache is None:
-        cache = gen.derived.setdefault("term_cache", TermCache())
-    mask = match_docnums(searcher, q, gen.facets.doc_count, lambda node: _docnums(searcher, node, deadline), cache)
+    mask = match_docnums(searcher, q, gen.facets.doc_count, lambda node: _docnums(searcher, node, deadline), _term_cache(gen))
     if time.monotonic() > deadline:
         raise QueryTimeout()
     return mask & _live_mask(gen, searcher)
@@ -457,23 +487,24 @@ class _Highlighter:
         return MarkFormatter.between.join(out)
 
 
-def _hit(h, scored: bool, marker: "_Highlighter | None" = None) -> Hit:
-    """One result: highlighted by `marker` when the query has words, else the text's start."""
+def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None) -> Hit:
+    """One result from its stored fields: highlighted by `marker` when the query has words,
+    else the text's start; `score` None when not ranked by relevance."""
     import json
 
-    doc = json.loads(h.get("doc") or "{}")
-    snippet = marker(h.get("text") or "") if marker is not None else ""
+    doc = json.loads(fields.get("doc") or "{}")
+    text = fields.get("text") or ""
+    snippet = marker(text) if marker is not None else ""
     if not snippet:
-        text = h.get("text") or ""
         snippet = escape(text[:SNIPPET_CHARS], quote=False) + ("…" if len(text) > SNIPPET_CHARS else "")
     return Hit(
-        id=h["id"],
-        title=h.get("title") or h["id"],
-        url=h.get("url") or "",
+        id=fields["id"],
+        title=fields.get("title") or fields["id"],
+        url=fields.get("url") or "",
         source=doc.get("source", ""),
         published=doc.get("published"),
         language=doc.get("language", "unknown"),
-        score=round(float(h.score), 4) if scored and h.score is not None else None,
+        score=round(float(score), 4) if score is not None else None,
         snippet=snippet,
         translated=(doc.get("translation") or {}).get("label"),
     )
