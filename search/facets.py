@@ -510,14 +510,25 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
             if t is Q.And:
                 items = [(0 - s.estimate_size(reader), ev(s, reader, lo, hi)) for s in subs]
                 ids, s = _weighted_tree(_intersect, items)
-            else:
+            elif len(subs) == 2 or (reader.doc_count_all() > 5000 and len(subs) < Q.Or.TOO_MANY_CLAUSES):
                 items = [(s.estimate_size(reader), ev(s, reader, lo, hi)) for s in subs]
-                ids, s = _weighted_tree(_union, items)
+                ids, s = _weighted_tree(_union, items)  # Whoosh's DefaultOr: a tree of UnionMatchers
+            else:  # Whoosh's PreloadedOr: each sub's boosted scores added in turn
+                parts = [ev(s, reader, lo, hi) for s in subs]
+                ids = np.unique(np.concatenate([p[0] for p in parts]))
+                s = np.zeros(len(ids), np.float64)
+                for p_ids, p_s in parts:
+                    s[np.searchsorted(ids, p_ids)] += p_s * node.boost
+                return ids, s
             return ids, (s * node.boost if node.boost != 1.0 else s)
         if t is Q.AndNot:
             a, b = ev(node.a, reader, lo, hi), ev(node.b, reader, lo, hi)
             keep = ~np.isin(a[0], b[0], assume_unique=True)
             return a[0][keep], a[1][keep]
+        if t is Q.Not:  # Whoosh's InverseMatcher: every other document, scored 1.0
+            child = ev(node.query, reader, lo, hi)[0]
+            ids = np.setdiff1d(np.arange(lo, hi, dtype=np.int64), child, assume_unique=True)
+            return ids, np.ones(len(ids), np.float64)
         if isinstance(node, Q.NullQuery.__class__):
             return _EMPTY
         raise Unsupported(t.__name__)

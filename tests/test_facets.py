@@ -254,3 +254,110 @@ def test_counts_exact_where_whoosh_skips_blocks(tmp_path):
     res = run_search(archive, "cocoa", filters={"year": ["1987"]})
     gen_, searcher = archive.searcher()
     assert res.total == len(set(searcher.docs_for_query(Q.And([Q.Term("text", "cocoa"), Q.Term("year", "1987")]))))
+
+
+# ------------------------------------------------- matches and scores from posting arrays
+@pytest.fixture(scope="module")
+def long_archive(tmp_path_factory):
+    """Two segments, some deletions, texts of up to 700 words over a small vocabulary (so
+    two-word phrases recur, words repeat, and positions and their gaps pass 255: values
+    Whoosh pickles with wider opcodes), stop words between words, phrases in titles too."""
+    rnd = random.Random(11)
+    path = tmp_path_factory.mktemp("long-index")
+    store = Store(path)
+    gen = store.new_generation(copy=False)
+    ix = whoosh_index.create_in(str(gen), build_schema())
+    vocab = WORDS + ["of", "the", "rare"]
+    n = 0
+    for batch in range(2):
+        w = ix.writer()
+        for _ in range(150):
+            rec = _record(n, rnd)
+            size = rnd.choice([5, 40, 300, 700])
+            words = [rnd.choice(vocab) if rnd.random() < 0.97 else "zebra" for _ in range(size)]
+            if rnd.random() < 0.3:
+                words += ["oil", "oil", "bank", "rates"]
+            rec["text"] = " ".join(words)
+            f = _fields(rec)
+            f["title"] = " ".join(rnd.choice(vocab) for _ in range(rnd.randint(1, 6)))
+            w.add_document(**f)
+            n += 1
+        if batch:
+            for i in rnd.sample(range(150), 20):
+                w.delete_by_term("id", f"d{i}")
+        w.commit(merge=False)
+    with ix.searcher() as s:
+        FacetTable.build(s.reader()).save(gen)
+    store.publish(gen)
+    return path
+
+
+PHRASES = [["oil", "bank"], ["oil", "oil"], ["oil", "oil", "bank"], ["bank", "rate"], ["cocoa", "coffe", "oil"],
+           ["zebra", "harvest"], ["harvest", "zebra"], ["talk"], ["zebra", "zebra"], ["oil", "nosuchword"]]
+
+
+@pytest.mark.parametrize("field", ["text", "title"])
+def test_phrase_matches_equal_whoosh_phrase(long_archive, field):
+    """The array phrase match is the set Whoosh's own Phrase matcher (SpanNear2) accepts."""
+    from search.facets import TermCache, scored_docnums
+
+    archive = open_index(long_archive)
+    gen, searcher = archive.searcher()
+    cache = TermCache()
+    matched_any = 0
+    for words in PHRASES:
+        q = Q.Phrase(field, words)
+        got = scored_docnums(searcher, q, cache)
+        assert got is not None
+        want = set(searcher.docs_for_query(q))  # live documents only
+        live = {d for d in got[0].tolist() if not searcher.reader().is_deleted(d)}
+        assert live == want, words
+        matched_any += bool(want)
+    assert matched_any >= 4
+
+
+@pytest.mark.parametrize("qstring,filters", [
+    ("oil", {}), ("oil bank", {}), ("oil OR zebra", {}), ('"oil bank"', {}), ('"oil oil bank"', {}),
+    ("harvest AND NOT zebra", {}), ("oil ANDNOT bank", {}), ('zebra "bank rates"', {}), ("title:oil rates", {}),
+    ("oil", {"year": ["1987"]}), ('"oil bank"', {"source": ["afp", "reuters"], "language": ["en"]}),
+    ("zebra", {"person": ["Ali"]}), ("oil NOT (bank OR zebra)", {}),
+])
+def test_array_scores_equal_whoosh_scores(long_archive, qstring, filters):
+    """Every match and its score, and so the ranked page, as Whoosh's collector gives them."""
+    from search.facets import TermCache, scored_docnums
+    from search.query import filter_query, parse
+
+    archive = open_index(long_archive)
+    gen, searcher = archive.searcher()
+    q = parse(qstring, gen.index.schema)
+    fq = filter_query(filters)
+    if fq is not None:
+        zero = fq.copy()
+        for leaf in zero.leaves():
+            leaf.boost = 0.0
+        q = Q.And([q, zero])
+    got = scored_docnums(searcher, q, TermCache())
+    whoosh = {h.docnum: h.score for h in searcher.search(q, limit=None)}
+    assert got is not None
+    live = ~np.isin(got[0], [d for d in range(searcher.doc_count_all()) if searcher.reader().is_deleted(d)])
+    ours = dict(zip(got[0][live].tolist(), got[1][live].tolist()))
+    assert whoosh and ours == whoosh  # same documents, scores equal to the last bit
+
+    res = run_search(archive, qstring, filters=filters, per_page=7, page=2)
+    ranked = sorted(whoosh.items(), key=lambda ds: (-ds[1], ds[0]))[7:14]
+    assert [h.id for h in res.hits] == [searcher.stored_fields(d)["id"] for d, _ in ranked]
+    assert [h.score for h in res.hits] == [round(s, 4) for _, s in ranked]
+    assert res.total == len(whoosh)
+
+
+def test_array_scores_leave_other_nodes_to_whoosh(long_archive):
+    from search.facets import TermCache, scored_docnums
+    from search.query import parse
+
+    archive = open_index(long_archive)
+    gen, searcher = archive.searcher()
+    for qstring in ("ban*", '"oil bank"~3', "oil AND text:[a TO c]"):
+        q = parse(qstring, gen.index.schema)
+        assert scored_docnums(searcher, q, TermCache()) is None, qstring
+    res = run_search(archive, "ban*")  # Whoosh's collector then
+    assert res.total == len(set(searcher.docs_for_query(parse("ban*", gen.index.schema)))) > 0
