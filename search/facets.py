@@ -26,6 +26,7 @@ class FacetTable:
         self.docs = docs
         self.terms = terms
         self.doc_count = doc_count
+        self._arrays: dict[str, np.ndarray] = {}  # values as object arrays, for fancy indexing
 
     @classmethod
     def build(cls, reader, fields=FACETS) -> "FacetTable":
@@ -83,8 +84,14 @@ class FacetTable:
         order = nz[np.lexsort((nz, -counts[nz]))]
         if limit is not None:
             order = order[:limit]
-        vals = self.values[field]
-        return [{"value": vals[i], "count": int(counts[i])} for i in order]
+        vals = self._value_array(field)[order].tolist()
+        return [{"value": v, "count": c} for v, c in zip(vals, counts[order].tolist())]
+
+    def _value_array(self, field: str) -> np.ndarray:
+        arr = self._arrays.get(field)
+        if arr is None:
+            arr = self._arrays[field] = np.array(self.values[field], dtype=object)
+        return arr
 
 
 def docmask(docnums, doc_count: int) -> np.ndarray:
