@@ -438,6 +438,39 @@ def _binary_tree_sum(vals):
     return _binary_tree_sum(vals[:half]) + _binary_tree_sum(vals[half:])
 
 
+PROBE_RATIO = 256  # probe a term at the candidates when they are fewer than 1/256 of its postings
+
+
+def _probe(reader, fieldname: str, btext: bytes, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
+    """(docnums, weights) of the term's postings among the segment-local `docs` (ascending):
+    blocks holding none of them are passed on their headers, without decoding; None if the
+    postings are not a raw W3 list."""
+    from bisect import bisect_left
+
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    m = _raw_postings(reader, fieldname, btext)
+    if not isinstance(m, W3LeafMatcher):
+        return None
+    out_ids, out_w = [], []
+    for d in docs.tolist():
+        if not m.is_active():
+            break
+        if d > m._maxid:
+            m._skip_to_block(lambda: d > m._maxid)
+            if not m.is_active():
+                break
+        if m._ids is None:
+            m._read_ids()
+        i = m._i = bisect_left(m._ids, d, m._i)
+        if m._ids[i] == d:
+            if m._weights is None:
+                m._read_weights()
+            out_ids.append(d)
+            out_w.append(m._weights[i])
+    return np.array(out_ids, np.int64), np.array(out_w, np.float64)
+
+
 def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.ndarray, np.ndarray] | None:
     """(docnums ascending, Whoosh scores) of every document matching `q`, deleted documents
     included (the caller removes them); None when `q` holds a node this does not replay."""
@@ -447,20 +480,29 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
     weighting = searcher.weighting
     scores_memo: dict = {}
 
+    def scorer_of(fieldname: str, btext: bytes):
+        """(weights, docnums) -> Whoosh's scores of the term in those documents."""
+        key = ("scorer", fieldname, btext)
+        if key not in scores_memo:
+            if (fieldname, btext) not in searcher.reader():
+                fn = lambda w, ids: np.zeros(len(ids), np.float64)  # noqa: E731
+            else:
+                scorer = weighting.scorer(searcher, fieldname, btext)
+                if type(scorer) is scoring.BM25FScorer:
+                    lengths = field_lengths(searcher, fieldname, cache)
+                    fn = lambda w, ids: np.asarray(scorer._score(w, lengths[ids]), np.float64)  # noqa: E731
+                elif type(scorer) is scoring.WeightScorer:
+                    fn = lambda w, ids: w  # noqa: E731
+                else:
+                    raise Unsupported(type(scorer).__name__)
+            scores_memo[key] = fn
+        return scores_memo[key]
+
     def term_scores(fieldname: str, btext: bytes, positions: bool = False):
         p = term_postings(searcher, fieldname, btext, cache, positions)
         key = (fieldname, btext)
         if key not in scores_memo:
-            if (fieldname, btext) not in searcher.reader():
-                scores_memo[key] = np.zeros(len(p.ids), np.float64)
-            else:
-                scorer = weighting.scorer(searcher, fieldname, btext)
-                if type(scorer) is scoring.BM25FScorer:
-                    scores_memo[key] = np.asarray(scorer._score(p.weights, field_lengths(searcher, fieldname, cache)[p.ids]), np.float64)
-                elif type(scorer) is scoring.WeightScorer:
-                    scores_memo[key] = p.weights
-                else:
-                    raise Unsupported(type(scorer).__name__)
+            scores_memo[key] = scorer_of(fieldname, btext)(p.weights, p.ids)
         return p, scores_memo[key]
 
     def btext_of(fieldname: str, text):
@@ -471,12 +513,22 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
         except ValueError:
             return None
 
-    def ev(node, reader, lo: int, hi: int):
+    def ev(node, reader, lo: int, hi: int, within: np.ndarray | None = None):
+        """(docnums, scores) of `node` in the segment [lo, hi); `within`, when given, are the
+        only documents the caller still needs (others may or may not be returned)."""
         t = type(node)
         if t is Q.Term:
             btext = btext_of(node.fieldname, node.text)
             if btext is None or (node.fieldname, btext) not in reader:
                 return _EMPTY
+            if within is not None and (cache is None or cache.get((node.fieldname, btext)) is None) \
+                    and len(within) * PROBE_RATIO < reader.doc_frequency(node.fieldname, btext):
+                probed = _probe(reader, node.fieldname, btext, within - lo)
+                if probed is not None:
+                    ids, weights = probed
+                    ids += lo
+                    s = scorer_of(node.fieldname, btext)(weights, ids)
+                    return ids, (s * node.boost if node.boost != 1.0 else s)
             p, sc = term_scores(node.fieldname, btext)
             a, b = np.searchsorted(p.ids, (lo, hi))
             ids, s = p.ids[a:b].astype(np.int64), sc[a:b]
@@ -513,15 +565,24 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                 raise Unsupported("or")
             subs = node.subqueries
             if len(subs) == 1:
-                return ev(subs[0], reader, lo, hi)
+                return ev(subs[0], reader, lo, hi, within)
             if t is Q.And:
-                items = [(0 - s.estimate_size(reader), ev(s, reader, lo, hi)) for s in subs]
-                ids, s = _weighted_tree(_intersect, items)
+                # The smallest first: each next one is only needed where the previous ones
+                # matched, so a frequent word next to a rare one (or a filter) is probed
+                # there instead of read whole. The sums are then made in Whoosh's order.
+                sizes = [s.estimate_size(reader) for s in subs]
+                found: dict[int, tuple] = {}
+                for i in sorted(range(len(subs)), key=sizes.__getitem__):
+                    found[i] = r = ev(subs[i], reader, lo, hi, within)
+                    within = r[0] if within is None else np.intersect1d(within, r[0], assume_unique=True)
+                    if not len(within):
+                        return _EMPTY
+                ids, s = _weighted_tree(_intersect, [(0 - sizes[i], found[i]) for i in range(len(subs))])
             elif len(subs) == 2 or (reader.doc_count_all() > 5000 and len(subs) < Q.Or.TOO_MANY_CLAUSES):
-                items = [(s.estimate_size(reader), ev(s, reader, lo, hi)) for s in subs]
+                items = [(s.estimate_size(reader), ev(s, reader, lo, hi, within)) for s in subs]
                 ids, s = _weighted_tree(_union, items)  # Whoosh's DefaultOr: a tree of UnionMatchers
             else:  # Whoosh's PreloadedOr: each sub's boosted scores added in turn
-                parts = [ev(s, reader, lo, hi) for s in subs]
+                parts = [ev(s, reader, lo, hi, within) for s in subs]
                 ids = np.unique(np.concatenate([p[0] for p in parts]))
                 s = np.zeros(len(ids), np.float64)
                 for p_ids, p_s in parts:
@@ -529,7 +590,8 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                 return ids, s
             return ids, (s * node.boost if node.boost != 1.0 else s)
         if t is Q.AndNot:
-            a, b = ev(node.a, reader, lo, hi), ev(node.b, reader, lo, hi)
+            a = ev(node.a, reader, lo, hi, within)
+            b = ev(node.b, reader, lo, hi, a[0])
             keep = ~np.isin(a[0], b[0], assume_unique=True)
             return a[0][keep], a[1][keep]
         if t is Q.Not:  # Whoosh's InverseMatcher: every other document, scored 1.0

@@ -361,3 +361,34 @@ def test_array_scores_leave_other_nodes_to_whoosh(long_archive):
         assert scored_docnums(searcher, q, TermCache()) is None, qstring
     res = run_search(archive, "ban*")  # Whoosh's collector then
     assert res.total == len(set(searcher.docs_for_query(parse("ban*", gen.index.schema)))) > 0
+
+
+def test_frequent_word_probed_at_rare_words_documents(tmp_path):
+    """A word in 1,600 documents next to one in 3 (and a filter on one of them): the frequent
+    word is looked up only where the rare one is; documents and scores stay Whoosh's."""
+    from search.facets import PROBE_RATIO, TermCache, scored_docnums
+    from search.query import parse
+
+    rnd = random.Random(5)
+    store = Store(tmp_path)
+    gen = store.new_generation(copy=False)
+    ix = whoosh_index.create_in(str(gen), build_schema())
+    w = ix.writer()
+    rare = {17, 801, 1590}
+    for i in range(1600):
+        rec = _record(i, rnd)
+        rec["text"] = " ".join(["cocoa"] * rnd.randint(1, 9) + ["filler"] * rnd.randint(0, 90) + (["zebra"] if i in rare else []))
+        w.add_document(**_fields(rec))
+    w.commit()
+    with ix.searcher() as s:
+        FacetTable.build(s.reader()).save(gen)
+    store.publish(gen)
+    archive = open_index(tmp_path)
+    gen_, searcher = archive.searcher()
+    assert len(rare) * PROBE_RATIO < searcher.doc_frequency("text", "cocoa")
+    for qstring in ("cocoa zebra", "zebra AND (cocoa OR nothing)", "cocoa ANDNOT zebra", "zebra filler cocoa"):
+        q = parse(qstring, gen_.index.schema)
+        ids, scores = scored_docnums(searcher, q, TermCache())
+        assert dict(zip(ids.tolist(), scores.tolist())) == {h.docnum: h.score for h in searcher.search(q, limit=None)}, qstring
+    res = run_search(archive, "cocoa zebra")
+    assert res.total == 3 and {h.id for h in res.hits} == {f"d{i}" for i in rare}
