@@ -71,14 +71,21 @@ class Cache:
         return found == len(unique)
 
     def put1(self, key: str, line_keys: list[str], data: dict[str, Any]) -> None:
-        self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, json.dumps(line_keys), json.dumps(data)))
+        self.put1_json(key, json.dumps(line_keys), json.dumps(data))
+
+    def put1_json(self, key: str, line_keys: str, data: str) -> None:
+        """put1 with both already in JSON (as the process pool's workers return them)."""
+        self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, line_keys, data))
 
     def get2(self, key: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT data FROM stage2 WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
 
     def put2(self, key: str, data: dict[str, Any]) -> None:
-        self.con.execute("INSERT OR REPLACE INTO stage2 VALUES (?,?)", (key, json.dumps(data)))
+        self.put2_json(key, json.dumps(data))
+
+    def put2_json(self, key: str, data: str) -> None:
+        self.con.execute("INSERT OR REPLACE INTO stage2 VALUES (?,?)", (key, data))
 
     def commit(self) -> None:
         self.con.commit()

@@ -11,26 +11,30 @@ import hashlib
 import json
 import os
 import time
+from array import array
 from collections import Counter
 from collections.abc import Callable
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from datetime import date, datetime, time as dtime
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from whoosh import index as whoosh_index
 
 from . import ingest
 from .article import IngestError
-from .clean.templates import find_template_lines, line_keys, strip_template_lines
+from .clean.templates import find_template_lines, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .facets import FacetTable
-from .pipeline import STAGE1_CODE, STAGE2_CODE, clean_article, text_hash
-from .schema import build_schema, join_values
+from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
+from .pool import Pool, clean_batch, enrich_batch
+from .schema import FACETS, SEP, build_schema, join_values
 from .store import Store
 
 Progress = Callable[[str, int, int | None], None]
 BATCH = 64
+BULK_DOCS = 10_000  # a fresh build of at least this many articles uses Whoosh's multi-process writer
 
 
 def _hash(obj: Any) -> str:
@@ -80,53 +84,63 @@ class Run:
 
     # ---------------------------------------------------------------- scan
     def scan(self, roots: list[str], old: dict[str, dict], cache: Cache,
-             reuse: Callable[[Path], list[dict] | None] | None = None) -> tuple[dict[str, dict], set[str]]:
-        """Read every article under `roots`; clean the new and changed ones (stage 1).
+             reuse: Callable[[Path], list[dict] | None] | None = None,
+             pool: Pool | None = None) -> tuple[dict[str, dict], set[str]]:
+        """Read every article under `roots`; clean the new and changed ones (stage 1, on
+        the process pool while this process goes on reading).
         A file for which `reuse` returns catalog rows (its bytes unchanged) is not read."""
         rows: dict[str, dict] = {}
         scanned_roots: set[str] = set()
-        n = 0
-        for root in roots:
-            if not Path(root).exists():
-                self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
-                continue
-            scanned_roots.add(root)
-            for item in ingest.read_path(Path(root), reuse):
-                if isinstance(item, list):  # the rows of an unchanged file, as they are
-                    for d in item:
-                        if d["id"] not in rows:
-                            rows[d["id"]] = dict(d)
-                            self.counts["unchanged"] += 1
+
+        def to_clean():  # reads, keeps the books, and hands out the articles to clean
+            n = 0
+            for root in roots:
+                if not Path(root).exists():
+                    self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
                     continue
-                if isinstance(item, IngestError):
-                    self.failed.append(item.to_dict())
-                    continue
-                n += 1
-                self.progress("reading", n, None)
-                if item.id in rows:
-                    self.failed.append({"path": item.path or item.url, "reason": f"duplicate id {item.id}: skipped"})
-                    continue
-                prev = old.get(item.id)
-                key = f"{item.content_hash}:{self.fp1}"
-                cached = cache.has1(key)
-                if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
-                    rows[item.id] = dict(prev)
-                    self.counts["unchanged"] += 1
-                    continue
-                if not cached:
-                    try:
-                        data = clean_article(item)
-                    except Exception as exc:  # a cleaner bug must not stop the archive
-                        self.failed.append({"path": item.path or item.url, "reason": f"cleaning failed: {exc!r}"})
+                scanned_roots.add(root)
+                for item in ingest.read_path(Path(root), reuse):
+                    if isinstance(item, list):  # the rows of an unchanged file, as they are
+                        for d in item:
+                            if d["id"] not in rows:
+                                rows[d["id"]] = dict(d)
+                                self.counts["unchanged"] += 1
                         continue
-                    cache.put1(key, line_keys(data["text"]), data)
-                rows[item.id] = {
-                    "id": item.id, "root": root, "path": item.path, "source": item.source,
-                    "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
-                    "record_hash": None,
-                    "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta}, ensure_ascii=False, default=str),
-                }
-                self.counts["changed" if prev else "added"] += 1
+                    if isinstance(item, IngestError):
+                        self.failed.append(item.to_dict())
+                        continue
+                    n += 1
+                    self.progress("reading", n, None)
+                    if item.id in rows:
+                        self.failed.append({"path": item.path or item.url, "reason": f"duplicate id {item.id}: skipped"})
+                        continue
+                    prev = old.get(item.id)
+                    key = f"{item.content_hash}:{self.fp1}"
+                    cached = cache.has1(key)
+                    if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
+                        rows[item.id] = dict(prev)
+                        self.counts["unchanged"] += 1
+                        continue
+                    # The row first: the article's cleaning may come back (and fail) before
+                    # this generator is resumed.
+                    rows[item.id] = {
+                        "id": item.id, "root": root, "path": item.path, "source": item.source,
+                        "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
+                        "record_hash": None,
+                        "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta}, ensure_ascii=False, default=str),
+                    }
+                    self.counts["changed" if prev else "added"] += 1
+                    if not cached:
+                        yield (item.id, key, item.path or item.url, bool(prev)), item
+
+        with (nullcontext(pool) if pool is not None else Pool()) as workers:
+            for (iid, key, where, was), res in workers.map(clean_batch, to_clean()):
+                if isinstance(res, str):  # a cleaner bug must not stop the archive
+                    self.failed.append({"path": where, "reason": res})
+                    del rows[iid]
+                    self.counts["changed" if was else "added"] -= 1
+                    continue
+                cache.put1_json(key, *res)
         cache.commit()
         self.per_file = Counter(d["path"] for d in rows.values())  # for scan.json: which files to trust next time
         return rows, scanned_roots
@@ -137,19 +151,19 @@ class Run:
         return find_template_lines(pairs)
 
     def final_texts(self, docs: dict[str, dict], templates: dict[str, set[str]], cache: Cache) -> set[str]:
-        """Apply the template pass; return the ids whose final text changed."""
+        """Apply the template pass; return the ids whose final text changed. Each row keeps
+        (for this run only, under "hit") the template lines its clean text loses: the
+        final text is then its clean text unless that list is non-empty."""
         changed: set[str] = set()
         for i, d in enumerate(docs.values(), 1):
             key = f"{d['content_hash']}:{self.fp1}"
-            tpl = templates.get(d["source"], set())
+            tpl = templates.get(d["source"])
             hit = sorted(tpl.intersection(cache.keys1(key) or [])) if tpl else []
+            d["hit"] = hit
             tpl_hash = _hash([self.fp1, hit])
             if d["text_hash"] and d["tpl_hash"] == tpl_hash:
                 continue
-            data = cache.get1(key)
-            text = data["text"]
-            if hit:
-                text, _ = strip_template_lines(text, set(hit))
+            text = self.final_text(d, cache.get1(key))[0]
             d["tpl_hash"] = tpl_hash
             th = text_hash(text)
             if th != d["text_hash"]:
@@ -158,10 +172,8 @@ class Run:
             self.progress("boilerplate", i, len(docs))
         return changed
 
-    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache) -> None:
+    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache, pool: Pool | None = None) -> None:
         """Stage 2 for the articles whose final text is not in the cache."""
-        from .pool import enrich_stream  # process pool on all cores (search/pool.py)
-
         todo: dict[str, str] = {}  # one text hash -> one article to compute it from
         for i in ids:
             th = docs[i]["text_hash"]
@@ -169,21 +181,24 @@ class Run:
                 todo[th] = i
         texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
         n = 0
-        for th, result in enrich_stream(texts, total=len(todo)):
-            cache.put2(f"{th}:{self.fp2}", result)
-            n += 1
-            if n % BATCH == 0 or n == len(todo):
-                cache.commit()
-                self.progress("enriching", n, len(todo))
+        with (nullcontext(pool) if pool is not None else Pool()) as workers:
+            for th, result in workers.map(enrich_batch, texts, total=len(todo)):
+                cache.put2_json(f"{th}:{self.fp2}", result)
+                n += 1
+                if n % BATCH == 0 or n == len(todo):
+                    cache.commit()
+                    self.progress("enriching", n, len(todo))
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
         return self.final_text(d, data)[0]
 
     def final_text(self, d: dict, data: dict) -> tuple[str, list[dict]]:
-        tpl = self._templates.get(d["source"], set())
-        if tpl:
-            return strip_template_lines(data["text"], tpl)
+        """The text stage 2 sees and the index holds: the clean text less the template
+        lines it contains (the same as stripping every template line of its source)."""
+        hit = d.get("hit")
+        if hit:
+            return strip_template_lines(data["text"], set(hit))
         return data["text"], []
 
     def resolve(self, docs: dict[str, dict], cache: Cache):
@@ -259,6 +274,90 @@ class Run:
         if published:
             f["published"] = datetime.combine(published, dtime())
         return {k: v for k, v in f.items() if v != "" or k in ("id", "text", "title")}
+
+
+def _remember_missing_columns() -> None:
+    """Whoosh 2.7 looks up a document's field length for every posting it writes, and for
+    a field without lengths (ids, facets, dates: not scored) each lookup stat()s a column
+    file that does not exist, because only found columns are remembered: a third of the
+    time of writing the postings (profile of bench/scale.py, 110 stat calls per article).
+    Segment files are written once and never change, so a column missing when a reader
+    first looks stays missing for that reader: remember that too."""
+    from whoosh.codec import whoosh3
+
+    cls = getattr(whoosh3, "W3PerDocReader", None)
+    if cls is None or getattr(cls, "_remembers_missing", False) or not hasattr(cls, "_cached_reader"):
+        return
+    found = cls._cached_reader
+    unknown = object()
+
+    def _cached_reader(self, fieldname, column):
+        reader = self._readers.get(fieldname, unknown)
+        if reader is unknown:
+            reader = self._readers[fieldname] = found(self, fieldname, column)
+        return reader
+
+    cls._cached_reader = _cached_reader
+    cls._remembers_missing = True
+
+
+class FacetRows:
+    """The facet values of the documents as they are written: the facet arrays of an index
+    created by this run, without a pass over its postings afterwards.
+
+    Whoosh indexes a facet field's value string as one term per SEP-separated value (the
+    schema's tokenizer), once per document; its lexicon is in UTF-8 byte order, which is
+    code point order. Document numbers are looked up once, after the commit, from the
+    unique `id` terms (a multi-process writer decides them)."""
+
+    def __init__(self, fields: tuple[str, ...] = FACETS):
+        self.fields = fields
+        self.ids: list[str] = []
+        self.numbers: dict[str, dict[str, int]] = {f: {} for f in fields}  # value -> its number, per facet
+        self.pairs: dict[str, array] = {f: array("i") for f in fields}  # (document ordinal, value number)...
+
+    def add(self, fields: dict[str, Any]) -> None:
+        n = len(self.ids)
+        self.ids.append(fields["id"])
+        for f in self.fields:
+            v = fields.get(f)
+            if not v:
+                continue
+            numbers, pairs = self.numbers[f], self.pairs[f]
+            for t in (set(v.split(SEP)) if SEP in v else (v,)):
+                if t:
+                    pairs.append(n)
+                    pairs.append(numbers.setdefault(t, len(numbers)))
+
+    def table(self, reader) -> FacetTable | None:
+        """The FacetTable of `reader`'s index, or None when that index holds anything but
+        exactly the documents added here (then the caller reads it back instead)."""
+        n = len(self.ids)
+        if reader.doc_count_all() != n or reader.has_deletions():
+            return None
+        ordinal = {i: k for k, i in enumerate(self.ids)}
+        docnum = np.full(n, -1, dtype=np.int64)
+        for leaf, base in reader.leaf_readers():
+            for term, info in leaf.iter_field("id"):
+                k = ordinal.get(term.decode("utf-8"))
+                if k is None or info.doc_frequency() != 1 or docnum[k] >= 0:
+                    return None
+                docnum[k] = base + info.min_id()
+        if n and docnum.min() < 0:
+            return None
+        values, docs, terms = {}, {}, {}
+        for f in self.fields:
+            numbers = self.numbers[f]
+            vals = sorted(numbers)
+            rank = np.empty(len(vals), dtype=np.int32)
+            for r, v in enumerate(vals):
+                rank[numbers[v]] = r
+            p = np.frombuffer(self.pairs[f], dtype=np.int32).reshape(-1, 2)
+            d = docnum[p[:, 0]].astype(np.int32)
+            t = rank[p[:, 1]]
+            order = np.lexsort((d, t))  # by value, then document: the order of the postings
+            values[f], docs[f], terms[f] = vals, d[order], t[order]
+        return FacetTable(values, docs, terms, n)
 
 
 def _display_title(text: str, words: int = 12) -> str:
@@ -442,11 +541,12 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     store = r.store
     cache = Cache(store.path / "cache.sqlite")
     catalog = Catalog(gen / "catalog.sqlite")
+    pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     try:
         with r.timed("scan"):
             old = catalog.all()
             orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
-            rows, scanned = r.scan(roots, old, cache, _reuser(r, roots, old, cache, files))
+            rows, scanned = r.scan(roots, old, cache, _reuser(r, roots, old, cache, files), pool)
         removed = set()
         if remove_missing:
             removed = {i for i, d in old.items() if d["root"] in scanned and i not in rows}
@@ -459,18 +559,21 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         docs.update(rows)
 
         with r.timed("templates"):  # archive-wide pass 1: cross-document boilerplate
-            r._templates = r.template_pass(docs, cache)
-            r.final_texts(docs, r._templates, cache)
+            r.final_texts(docs, r.template_pass(docs, cache), cache)
         _test_pause("enriching")
         with r.timed("enrich"):
-            r.enrich(docs, set(docs), cache)  # only cache misses are computed
+            r.enrich(docs, set(docs), cache, pool)  # only cache misses are computed
+        pool.close()  # the workers' memory back before writing
         with r.timed("entities"):  # archive-wide pass 2: entity resolution
             resolution = r.resolve(docs, cache)
 
-        ix = whoosh_index.open_dir(str(gen)) if whoosh_index.exists_in(str(gen)) else whoosh_index.create_in(str(gen), build_schema())
+        _remember_missing_columns()
+        fresh = not whoosh_index.exists_in(str(gen))  # then the facet arrays come from the records
+        ix = whoosh_index.create_in(str(gen), build_schema()) if fresh else whoosh_index.open_dir(str(gen))
+        facet_rows = FacetRows() if fresh else None
         # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
         # small and incremental runs keep one process and merging.
-        bulk = (r.full or not old) and len(docs) >= 10_000
+        bulk = (r.full or not old) and len(docs) >= BULK_DOCS
         writer = ix.writer(limitmb=256, procs=min(os.cpu_count() or 1, 4), multisegment=True) if bulk else ix.writer(limitmb=256)
         try:
             for i in removed:
@@ -491,6 +594,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                 rec = r.record(d, cache, resolution)
                 rec["record_hash"] = d["record_hash"]
                 fields = r.fields(rec)
+                if facet_rows is not None:
+                    facet_rows.add(fields)
                 if i in old and not r.full:
                     writer.update_document(**fields)
                 else:
@@ -504,7 +609,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             raise
         _test_pause("writing")
         with r.timed("facets"), ix.searcher() as s:
-            FacetTable.build(s.reader()).save(gen)
+            table = facet_rows.table(s.reader()) if facet_rows is not None else None
+            (table or FacetTable.build(s.reader())).save(gen)
+        del facet_rows
         with r.timed("entities"):  # part of the archive-wide entity pass
             (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
         t_catalog = time.monotonic()
@@ -514,6 +621,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
         return {"written": len(to_write)}
     finally:
+        pool.close()
         catalog.close()
         cache.close()
 

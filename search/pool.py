@@ -1,29 +1,34 @@
-"""Stage 2 (language, translation, NER) on all cores: a process pool fed in batches.
+"""Per-article work on all cores: a process pool fed in batches, shared by the stages of a run.
 
-`enrich_stream(items)` takes an iterable of `(key, text)` pairs and yields
-`(key, enrichment)` in input order. The input is consumed lazily: at most
-`workers * AHEAD` batches are in flight, so memory stays bounded however large the
-archive (the caller reads texts one by one from its cache and writes results back as
-they come).
+`Pool.map(fn, items)` takes an iterable of `(key, payload)` pairs and yields
+`(key, result)` in input order, where `fn` (a module-level function, so that it can be
+sent to a worker) turns a list of payloads into a list of results. The input is consumed
+lazily: at most `workers * AHEAD` batches are in flight, so memory stays bounded however
+large the archive (the caller reads payloads one by one and stores results as they come).
 
-Workers are started with the "spawn" method, so they hold nothing of the parent: no
-open SQLite connection, no Whoosh writer, no copy of the parent's memory. Each worker
-loads the spaCy pipeline once, in its initializer, and runs `pipeline.enrich_texts`
-(spaCy `nlp.pipe` inside) on whole batches. With one worker, or too little work to pay
-for starting processes (spawn + model load is a few seconds), the batches run in this
-process: the results are the same either way (tests/test_pool.py).
+One pool serves a whole index run: stage 1 (cleaning, `clean_batch`) and stage 2
+(language, translation, NER, `enrich_batch`) both run in it, so the workers are started
+once. Workers are started with the "spawn" method, so they hold nothing of the parent:
+no open SQLite connection, no Whoosh writer, no copy of the parent's memory. Each worker
+loads the spaCy pipeline once, in its initializer, while the parent is still reading
+the first articles. Results come back as the JSON text the cache stores, so the parent
+only moves strings. With one worker, or too little work to pay for starting processes
+(spawn + model load is a few seconds), the batches run in this process: the results are
+the same either way (tests/test_pool.py).
 """
 from __future__ import annotations
 
+import json
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import islice
 from typing import Any
 
 BATCH = 64  # texts per task: large enough for nlp.pipe and to amortise pickling
 AHEAD = 3  # batches in flight per worker: keeps every core busy while the parent collects
-MIN_PARALLEL = 4 * BATCH  # below this many texts, starting workers costs more than it saves
+MIN_PARALLEL = 4 * BATCH  # below this many items, starting workers costs more than it saves
 
 
 def default_workers() -> int:
@@ -37,11 +42,14 @@ def default_workers() -> int:
     return max(1, n)
 
 
-def _init_worker() -> None:
-    """Once per worker: load spaCy (about 1 s, 1 GB) and the translation model."""
+def _init_worker(preload: bool = True) -> None:
+    """Once per worker: load spaCy (a few seconds, 1 GB) and the translation model, unless
+    the pool is told not to (then the first stage-2 batch loads them)."""
     # Workers must not fight over cores with each other: one BLAS/OpenMP thread each.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
+    if not preload:
+        return
     from .entities import get_nlp
     from .translation.model import load_model
 
@@ -49,60 +57,120 @@ def _init_worker() -> None:
     load_model()
 
 
-def _enrich_batch(texts: list[str]) -> list[dict[str, Any]]:
+# ------------------------------------------------------------- batch functions
+def clean_batch(articles: list) -> list[tuple[str, str] | str]:
+    """Stage 1 of a batch of Articles: per article the cache's JSON of its line keys and
+    of its cleaning result, or the reason it failed (a cleaner bug must not stop the archive)."""
+    from .clean.templates import line_keys
+    from .pipeline import clean_article
+
+    out: list[tuple[str, str] | str] = []
+    for a in articles:
+        try:
+            data = clean_article(a)
+        except Exception as exc:
+            out.append(f"cleaning failed: {exc!r}")
+            continue
+        out.append((json.dumps(line_keys(data["text"])), json.dumps(data)))
+    return out
+
+
+def enrich_batch(texts: list[str]) -> list[str]:
+    """Stage 2 of a batch of final texts, as the cache's JSON."""
+    from .pipeline import enrich_texts
+
+    return [json.dumps(r) for r in enrich_texts(texts)]
+
+
+def _enrich_dicts(texts: list[str]) -> list[dict[str, Any]]:
     from .pipeline import enrich_texts
 
     return enrich_texts(texts)
 
 
-def _batches(items: Iterable[tuple[Any, str]], size: int) -> Iterator[tuple[list, list[str]]]:
+def _batches(items: Iterable[tuple[Any, Any]], size: int) -> Iterator[tuple[list, list]]:
     keys: list = []
-    texts: list[str] = []
-    for key, text in items:
+    payloads: list = []
+    for key, payload in items:
         keys.append(key)
-        texts.append(text)
+        payloads.append(payload)
         if len(keys) >= size:
-            yield keys, texts
-            keys, texts = [], []
+            yield keys, payloads
+            keys, payloads = [], []
     if keys:
-        yield keys, texts
+        yield keys, payloads
 
 
-def enrich_stream(
-    items: Iterable[tuple[Any, str]],
-    *,
-    total: int | None = None,
-    workers: int | None = None,
-    batch: int = BATCH,
-    on_batch: Callable[[int], None] | None = None,
-) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """Enrichments of `(key, text)` pairs, in input order.
+class Pool:
+    """A process pool for one run, started on first need and shut down on close()."""
 
-    `total` (when known) lets a small job skip the pool; `on_batch(n)` is called after
-    each finished batch with the number of texts done so far.
-    """
-    workers = default_workers() if workers is None else max(1, workers)
-    done = 0
-    if workers == 1 or (total is not None and total < MIN_PARALLEL):
-        from .pipeline import enrich_texts
+    def __init__(self, workers: int | None = None, preload: bool = True):
+        self.workers = default_workers() if workers is None else max(1, workers)
+        self.preload = preload  # load the stage-2 models as each worker starts
+        self._ex: ProcessPoolExecutor | None = None
 
-        for keys, texts in _batches(items, batch):
-            yield from zip(keys, enrich_texts(texts))
-            done += len(keys)
-            if on_batch:
-                on_batch(done)
-        return
+    def __enter__(self) -> "Pool":
+        return self
 
-    import multiprocessing as mp
+    def __exit__(self, *exc) -> None:
+        self.close()
 
-    ctx = mp.get_context("spawn")
-    pending: deque[tuple[list, Future]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_init_worker) as ex:
+    @property
+    def started(self) -> bool:
+        return self._ex is not None
+
+    def close(self) -> None:
+        if self._ex is not None:
+            self._ex.shutdown(wait=True, cancel_futures=True)
+            self._ex = None
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._ex is None:
+            import multiprocessing as mp
+
+            self._ex = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
+                                           initializer=_init_worker, initargs=(self.preload,))
+        return self._ex
+
+    def map(
+        self,
+        fn: Callable[[list], list],
+        items: Iterable[tuple[Any, Any]],
+        *,
+        total: int | None = None,
+        batch: int = BATCH,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> Iterator[tuple[Any, Any]]:
+        """`(key, result)` for each `(key, payload)`, in input order.
+
+        `total` (when known) lets a small job skip the workers; when it is not known, the
+        first MIN_PARALLEL items are looked at first. `on_batch(n)` is called after each
+        finished batch with the number of items done so far.
+        """
+        it = iter(items)
+        serial = self.workers == 1
+        if not serial and self._ex is None:  # workers not started yet: is the job worth it?
+            if total is not None:
+                serial = total < MIN_PARALLEL
+            else:
+                head = list(islice(it, MIN_PARALLEL))
+                serial = len(head) < MIN_PARALLEL
+                it = iter(head) if serial else _chain(head, it)
+        done = 0
+        if serial:
+            for keys, payloads in _batches(it, batch):
+                yield from zip(keys, fn(payloads))
+                done += len(keys)
+                if on_batch:
+                    on_batch(done)
+            return
+        ex = self._executor()
+        pending: deque[tuple[list, Future]] = deque()
         try:
-            for keys, texts in _batches(items, batch):
-                pending.append((keys, ex.submit(_enrich_batch, texts)))
-                del texts
-                while len(pending) >= workers * AHEAD:
+            for keys, payloads in _batches(it, batch):
+                pending.append((keys, ex.submit(fn, payloads)))
+                del payloads
+                while len(pending) >= self.workers * AHEAD:
                     k, fut = pending.popleft()
                     yield from zip(k, fut.result())
                     done += len(k)
@@ -117,3 +185,24 @@ def enrich_stream(
         finally:
             for _, fut in pending:
                 fut.cancel()
+
+
+def _chain(head: list, rest: Iterator) -> Iterator:
+    yield from head
+    del head[:]
+    yield from rest
+
+
+def enrich_stream(
+    items: Iterable[tuple[Any, str]],
+    *,
+    total: int | None = None,
+    workers: int | None = None,
+    batch: int = BATCH,
+    on_batch: Callable[[int], None] | None = None,
+) -> Iterator[tuple[Any, dict[str, Any]]]:
+    """Enrichments (dicts) of `(key, text)` pairs, in input order, on a pool of its own."""
+    with Pool(workers) as pool:
+        if total is None:
+            total = MIN_PARALLEL  # as before: an unknown total does not hold the input back
+        yield from pool.map(_enrich_dicts, items, total=total, batch=batch, on_batch=on_batch)

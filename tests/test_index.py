@@ -70,3 +70,39 @@ def test_failed_run_leaves_live_index_untouched(tmp_path, monkeypatch):
     assert run_search(open_index(store.path), "").total == 5
     r = indexer.run(store, [str(src)])
     assert r["added"] == 1 and run_search(open_index(store.path), "").total == 6
+
+
+def _facet_arrays(table) -> dict:
+    return {f: (list(table.values[f]), table.docs[f].tolist(), table.terms[f].tolist()) for f in table.values} | {
+        "doc_count": table.doc_count}
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_facet_arrays_from_records_equal_the_index(tmp_path, monkeypatch, bulk):
+    """A fresh build takes its facet arrays from the records it writes; they must be the
+    arrays read back from the finished index, also when Whoosh's multi-process writer
+    decides the document numbers."""
+    from whoosh import index as whoosh_index
+
+    from search.facets import FacetTable
+
+    people = ["Amadou Toure", "Aminata Diallo", "Ibrahim Keita", "Fatou Sow", "Moussa Traore", "Awa Coulibaly"]
+    places = ["Bamako", "Dakar", "Niamey", "Accra", "Lagos", "Abidjan", "Lome"]
+    lines = []
+    for i in range(230):
+        p, q = people[i % 6], people[(i * 5 + 1) % 6]
+        lines.append(json.dumps({"id": f"n{i}", "date": f"{1990 + i % 7}-0{1 + i % 9}-1{i % 10}", "title": f"Report {i} from {places[i % 7]}",
+                                 "body": f"{p} met {q} in {places[(i * 3) % 7]} on Monday to discuss item {i}, the ministry said."}))
+    (tmp_path / "src").mkdir()
+    (tmp_path / "src" / "wire.jsonl").write_text("\n".join(lines) + "\n")
+    monkeypatch.setattr(indexer, "BULK_DOCS", 1 if bulk else 10**9)
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(tmp_path / "src")])["indexed"] == 230
+    gen = store.current_dir()
+    saved = FacetTable.load(gen)
+    ix = whoosh_index.open_dir(str(gen))
+    with ix.searcher() as s:
+        if bulk:
+            assert len(s.reader().leaf_readers()) >= 2, "the multi-process writer made several segments"
+        assert _facet_arrays(saved) == _facet_arrays(FacetTable.build(s.reader()))
+    assert sum(len(saved.values[f]) for f in ("person", "location", "year")) > 10

@@ -37,3 +37,42 @@ def test_small_job_runs_in_process():
     items = [(i, t) for i, t in enumerate(TEXTS[:2])]
     out = list(enrich_stream(items, total=2))  # below MIN_PARALLEL: no workers started
     assert _norm([r for _, r in out]) == _norm(enrich_texts(TEXTS[:2]))
+
+
+def _articles(n: int):
+    from search.article import Article
+
+    arts = [Article(id=f"a{i}", url="", source="s", raw=f"Harbour note {i}\n\nShips waited at berth {i} on Monday, officials said.\n")
+            for i in range(n)]
+    arts.append(Article(id="html", url="http://example.com/x", source="s", kind="html",
+                        raw="<html><head><title>Port</title></head><body><article><p>Cranes stood idle in the port of Tema all week, dockers said.</p></article></body></html>"))
+    return arts
+
+
+def test_stage1_on_workers_matches_serial():
+    from search.clean.templates import line_keys
+    from search.pipeline import clean_article
+    from search.pool import Pool, clean_batch
+
+    arts = _articles(9)
+    serial = [(json.dumps(line_keys(d["text"])), json.dumps(d)) for d in map(clean_article, arts)]
+    with Pool(2, preload=False) as pool:
+        out = list(pool.map(clean_batch, ((a.id, a) for a in arts), total=10_000, batch=2))
+        assert pool.started
+        # the same workers serve the next stage of the run
+        again = list(pool.map(clean_batch, ((a.id, a) for a in arts[:3]), total=3))
+    assert [k for k, _ in out] == [a.id for a in arts]
+    assert [r for _, r in out] == serial
+    assert [r for _, r in again] == serial[:3]
+    assert not pool.started
+
+
+def test_unknown_total_small_job_starts_no_workers():
+    from search.pool import Pool, clean_batch
+
+    arts = _articles(5)
+    with Pool(2) as pool:
+        out = list(pool.map(clean_batch, ((a.id, a) for a in arts)))  # fewer than MIN_PARALLEL
+        assert not pool.started
+    assert [k for k, _ in out] == [a.id for a in arts]
+    assert all(isinstance(r, tuple) for _, r in out)
