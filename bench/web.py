@@ -12,9 +12,12 @@
    prefix queries, document pages, JSON twins, facet pages. Loopback only; every request
    has a 30 s timeout and the run a hard deadline.
 4. Figures: requests/second, p50/p95/p99/max latency (ms) overall and per kind, errors
-   (a status other than 200, or a failed connection), and the server's peak resident
-   memory (VmHWM of its process, from /proc; RssAnon/RssFile split it into heap and
-   mapped index files). Goal: 0 errors, p95 under 300 ms.
+   (a status other than 200, or a failed connection), and the server's memory: peak
+   resident set (VmHWM, from /proc/<pid>/status) and, sampled every 0.5 s during the
+   load, the peaks of RssAnon (heap), RssFile (mapped index files: clean page cache,
+   counted once per mapping), PSS and private memory (/proc/<pid>/smaps_rollup: PSS
+   counts a page shared by several mappings once). Goal: 0 errors, p95 under 300 ms,
+   server RSS under 1 GB (issue #7).
    The app's page cache (web/cache.py) answers repeats of a URL on the same index
    generation; the mix repeats, so `--page-cache-mb 0` measures the uncached cost.
 
@@ -216,17 +219,54 @@ def pct(values: list[float], p: float) -> float:
 
 
 def memory_mb(pid: int) -> dict[str, float]:
-    """VmHWM (peak resident set) and, now, RssAnon (private heap) and RssFile (mapped
-    index files: shared, clean, counted once per mapping, i.e. once per thread's searcher)."""
-    out = {}
+    """The server's memory now, in MB: from /proc/<pid>/status VmHWM (peak resident set),
+    VmRSS, RssAnon (heap), RssFile (mapped index files: clean page cache, counted once per
+    mapping) and RssShmem; from /proc/<pid>/smaps_rollup Pss (each page divided by the
+    number of mappings sharing it, so an index file mapped twice counts once) and
+    Private_Clean + Private_Dirty (what this process alone holds)."""
+    out: dict[str, float] = {}
     try:
         for line in Path(f"/proc/{pid}/status").read_text().splitlines():
             key = line.split(":")[0]
-            if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile"):
+            if key in ("VmHWM", "VmRSS", "RssAnon", "RssFile", "RssShmem"):
                 out[key] = round(int(line.split()[1]) / 1024, 1)
+        rollup = {}
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()[1:]:
+            parts = line.split()
+            if len(parts) >= 2 and parts[1].isdigit():
+                rollup[parts[0].rstrip(":")] = int(parts[1])
+        for key in ("Pss", "Pss_Anon", "Pss_File"):
+            if key in rollup:
+                out[key] = round(rollup[key] / 1024, 1)
+        out["Private"] = round((rollup.get("Private_Clean", 0) + rollup.get("Private_Dirty", 0)) / 1024, 1)
     except OSError:
         pass
     return out
+
+
+class MemorySampler(threading.Thread):
+    """Samples memory_mb(pid) every `interval` s; `peak` holds each figure's maximum."""
+
+    def __init__(self, pid: int, interval: float = 0.5):
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak: dict[str, float] = {}
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.sample()
+            self._stop_event.wait(self.interval)
+
+    def sample(self) -> None:
+        for k, v in memory_mb(self.pid).items():
+            self.peak[k] = max(v, self.peak.get(k, 0.0))
+
+    def stop(self) -> dict[str, float]:
+        self._stop_event.set()
+        self.join(timeout=5)
+        self.sample()
+        return self.peak
 
 
 def main() -> None:
@@ -249,8 +289,11 @@ def main() -> None:
     try:
         mix = build_mix(port, args.seed)
         load(port, mix[:200], args.clients, min(5.0, args.seconds))  # warm-up: caches, first searchers per thread
+        sampler = MemorySampler(proc.pid)
+        sampler.start()
         run = load(port, mix, args.clients, args.seconds)
         memory = memory_mb(proc.pid)
+        peak = sampler.stop()
     finally:
         proc.terminate()
         try:
@@ -280,7 +323,9 @@ def main() -> None:
         "errors": len(run["errors"]),
         "error_examples": run["errors"][:5],
         "server_peak_rss_mb": memory.get("VmHWM"),
+        "server_peak_pss_mb": peak.get("Pss"),
         "server_memory_mb": memory,
+        "server_memory_peak_mb": peak,
         "page_cache_mb": args.page_cache_mb,
         "page_cache_hit_ratio": round(run["cache_hits"] / len(lat), 3) if lat else 0.0,
         "per_kind": {k: {"n": len(v), "p50_ms": round(pct(v, 50), 1), "p95_ms": round(pct(v, 95), 1)}
@@ -295,8 +340,9 @@ def main() -> None:
     print(f"latency p50 {out['p50_ms']} ms, p95 {out['p95_ms']} ms, p99 {out['p99_ms']} ms, max {out['max_ms']} ms "
           f"(goal p95 < 300 ms)")
     print(f"errors {out['errors']}" + (f": {', '.join(out['error_examples'])}" if out["errors"] else ""))
-    print(f"server peak memory (VmHWM) {memory.get('VmHWM')} MB; at the end RssAnon {memory.get('RssAnon')} MB, "
-          f"RssFile {memory.get('RssFile')} MB; page cache hits {out['page_cache_hit_ratio']:.0%}")
+    print(f"server peak memory: RSS (VmHWM) {memory.get('VmHWM')} MB, PSS {peak.get('Pss')} MB "
+          f"(sampled every 0.5 s: RssAnon {peak.get('RssAnon')} MB, RssFile {peak.get('RssFile')} MB, "
+          f"private {peak.get('Private')} MB); page cache hits {out['page_cache_hit_ratio']:.0%}")
     for k, v in out["per_kind"].items():
         print(f"  {k:24s} n={v['n']:6d}  p50 {v['p50_ms']:7.1f} ms  p95 {v['p95_ms']:7.1f} ms")
 

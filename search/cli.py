@@ -354,7 +354,7 @@ def clean_cmd(files, as_json):
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=8080, show_default=True, type=int)
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Worker threads; each holds its own Whoosh searcher.")
+              help="Worker threads; they share one Whoosh searcher per index generation.")
 @index_option
 @handle_errors
 def serve_cmd(host, port, threads, index_dir):

@@ -281,6 +281,8 @@ def run_search(
         scored_q = Q.And([q, zero])
     start = (page - 1) * per_page
     found = scored_docnums(searcher, scored_q, _term_cache(gen))
+    if time.monotonic() > deadline:  # the array pass has no checkpoints of its own
+        raise QueryTimeout()
     if found is not None:
         # Every match and its Whoosh score from the posting arrays (facets.scored_docnums).
         ids, scores = found
