@@ -18,7 +18,9 @@ from whoosh.qparser import MultifieldParser, QueryParserError
 from whoosh.spelling import ReaderCorrector
 
 from .archive import Archive
-from .facets import TermCache, docmask, match_docnums, scored_docnums, top_docs
+from .facets import docmask
+from .matching import match_docnums, scored_docnums, top_docs
+from .postings import TermCache
 from .schema import ENTITY_FACETS, FACETS
 
 MAX_QUERY_CHARS = 400
@@ -284,7 +286,7 @@ def run_search(
     if time.monotonic() > deadline:  # the array pass has no checkpoints of its own
         raise QueryTimeout()
     if found is not None:
-        # Every match and its Whoosh score from the posting arrays (facets.scored_docnums).
+        # Every match and its Whoosh score from the posting arrays (matching.scored_docnums).
         ids, scores = found
         live = _live_mask(gen, searcher)
         if len(live) == gen.facets.doc_count and (not len(ids) or ids[-1] < len(live)):
@@ -337,7 +339,7 @@ def _term_cache(gen) -> TermCache:
 
 
 def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
-    """Every live document matching `q`, from posting blocks with NumPy (facets.match_docnums)."""
+    """Every live document matching `q`, from posting blocks with NumPy (matching.match_docnums)."""
     mask = match_docnums(searcher, q, gen.facets.doc_count, lambda node: _docnums(searcher, node, deadline), _term_cache(gen))
     if time.monotonic() > deadline:
         raise QueryTimeout()

@@ -178,7 +178,7 @@ def test_saved_table_equals_built(archive_dir):
     "location:Mali", "person:Ali OR cocoa", "nothingmatchesthis", "oil ANDNOT bank",
 ])
 def test_numpy_matching_equals_docs_for_query(archive_dir, qstring):
-    from search.facets import match_docnums
+    from search.matching import match_docnums
     from search.query import _live_mask, parse
 
     archive = open_index(archive_dir)
@@ -299,7 +299,8 @@ PHRASES = [["oil", "bank"], ["oil", "oil"], ["oil", "oil", "bank"], ["bank", "ra
 @pytest.mark.parametrize("field", ["text", "title"])
 def test_phrase_matches_equal_whoosh_phrase(long_archive, field):
     """The array phrase match is the set Whoosh's own Phrase matcher (SpanNear2) accepts."""
-    from search.facets import TermCache, scored_docnums
+    from search.matching import scored_docnums
+    from search.postings import TermCache
 
     archive = open_index(long_archive)
     gen, searcher = archive.searcher()
@@ -324,7 +325,8 @@ def test_phrase_matches_equal_whoosh_phrase(long_archive, field):
 ])
 def test_array_scores_equal_whoosh_scores(long_archive, qstring, filters):
     """Every match and its score, and so the ranked page, as Whoosh's collector gives them."""
-    from search.facets import TermCache, scored_docnums
+    from search.matching import scored_docnums
+    from search.postings import TermCache
     from search.query import filter_query, parse
 
     archive = open_index(long_archive)
@@ -351,7 +353,8 @@ def test_array_scores_equal_whoosh_scores(long_archive, qstring, filters):
 
 
 def test_array_scores_leave_other_nodes_to_whoosh(long_archive):
-    from search.facets import TermCache, scored_docnums
+    from search.matching import scored_docnums
+    from search.postings import TermCache
     from search.query import parse
 
     archive = open_index(long_archive)
@@ -366,7 +369,8 @@ def test_array_scores_leave_other_nodes_to_whoosh(long_archive):
 def test_frequent_word_probed_at_rare_words_documents(tmp_path):
     """A word in 1,600 documents next to one in 3 (and a filter on one of them): the frequent
     word is looked up only where the rare one is; documents and scores stay Whoosh's."""
-    from search.facets import PROBE_RATIO, TermCache, scored_docnums
+    from search.matching import PROBE_RATIO, scored_docnums
+    from search.postings import TermCache
     from search.query import parse
 
     rnd = random.Random(5)
