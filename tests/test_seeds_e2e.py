@@ -70,8 +70,7 @@ def test_person_filter_finds_every_spelling(seeds_archive):
 
 
 SEED_NAMES = ["000_82caef7a759caf58.txt", "001_3af445065a74e937.txt", "002_f0668442815f74eb.txt",
-              pytest.param("003_00f4041110890fad.txt", marks=pytest.mark.xfail(
-                  strict=True, reason="issue 8 open: 003's only evidence is one literal-translation flag; scored 'unlikely'")),
+              "003_00f4041110890fad.txt",
               "004_f3b39a4f3be66642.txt"]
 
 

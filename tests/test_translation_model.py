@@ -58,3 +58,23 @@ def test_detect_contract():
     assert 0.0 <= out["score"] <= 1.0 and out["label"] == "unlikely" and out["flags"] == []
     assert detect("Le gouvernement a décidé.", language="fr")["label"] == "unlikely"
     assert detect("")["label"] == "unlikely"
+
+
+def test_lexicon_rates_follow_the_documented_rule():
+    """literal-translation: human rate over the training humans plus the extra pool, MT rate the
+    median MT rate of the kinds that MT shows (train.fit_flag_rates)."""
+    import numpy as np
+
+    from search.translation import train
+    from search.translation.flags import KINDS
+
+    j = KINDS.index("literal-translation")
+    counts = np.zeros((4, len(KINDS)))
+    counts[:2, 0], counts[:2, 2], counts[:2, 3] = [1, 2], [3, 1], [1, 0]  # MT rows show three other kinds
+    n_words, y = np.full(4, 1000.0), np.array([1.0, 1.0, 0.0, 0.0])
+    pool = (np.zeros(len(KINDS)), 998.0)
+    rates = train.fit_flag_rates(counts, n_words, y, pool)
+    assert rates["rate_human"][j] == train.SMOOTH / (2.0 + 998.0)
+    assert rates["rate_mt"][j] == float(np.median([rates["rate_mt"][k] for k in (0, 2, 3)]))
+    assert rates["rate_human"][0] == train.SMOOTH / 2.0  # other kinds: the training rows alone
+

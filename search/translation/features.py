@@ -48,6 +48,7 @@ PUNCTUATION = {
     "question": "?", "exclaim": "!",
 }
 
+_OF_CHAIN_RE = re.compile(r"\bof (?:the )?\w+(?: \w+)? of\b")
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 
 FEATURE_NAMES: tuple[str, ...] = tuple(
@@ -59,6 +60,7 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
         "word_len_mean", "ttr_window", "lexical_density", "content_zipf_mean", "content_rare_share",
         "content_common_share", "capitalised_share", "digit_share", "contraction_rate", "possessive_rate",
         "repeat_trigram_rate", "start_the_share", "start_repeat_share", "cohesion", "hyphen_rate",
+        "possessive_share", "of_chain_rate",
     ]
 )
 
@@ -106,6 +108,11 @@ def document_features(text: str) -> dict[str, float]:
     f["start_repeat_share"] = sum(a == b for a, b in zip(starts, starts[1:])) / ns
     f["cohesion"] = _cohesion(sent_toks)
     f["hyphen_rate"] = text.count("-") / n
+    # Genitives: English writers say "the Navy's ships", a translation keeps the source's chain of
+    # "of"s ("the level of equipment of the Navy"). Share of 's among 's + of, and chains per sentence.
+    poss = sum(t.endswith(("'s", "’s")) for t in toks)
+    f["possessive_share"] = (poss + 0.5) / (poss + counts["of"] + 1.0)
+    f["of_chain_rate"] = len(_OF_CHAIN_RE.findall(text)) / ns
     return f
 
 
