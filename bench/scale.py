@@ -173,6 +173,10 @@ def phase_build(args) -> dict:
     t = time.perf_counter()
     result = indexer.run(Store(args.index), [args.data], progress=progress)
     end = time.perf_counter()
+    # CPU seconds of this process and of every child it waited for (pool workers, Whoosh
+    # writers): what the build cost whatever else the machine was doing meanwhile
+    cpu = sum(getattr(resource.getrusage(w), f) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)
+              for f in ("ru_utime", "ru_stime"))
     # Stage times from the progress callbacks; the passes without progress show as gaps:
     # reading -> boilerplate is the template pass, enriching -> writing is entity resolution.
     order = sorted(spans.items(), key=lambda kv: kv[1][0])
@@ -185,7 +189,8 @@ def phase_build(args) -> dict:
     stages["after last progress (facet arrays, catalog)"] = round(end - prev_end, 2)
     # and as the indexer timed them (scan includes stage-1 cleaning, write the Whoosh commit)
     stages.update({f"run {k}": v for k, v in result.get("timings", {}).items()})
-    return {"seconds": end - t, "indexed": result["indexed"], "failed": len(result["failed"]),
+    stages["cpu (build + children)"] = round(cpu, 1)
+    return {"seconds": end - t, "cpu_s": round(cpu, 2), "indexed": result["indexed"], "failed": len(result["failed"]),
             "generation": result["generation"], "stages": stages, "enriched": totals.get("enriching") or 0,
             "enrich_s": round(spans["enriching"][1] - spans["enriching"][0], 2) if "enriching" in spans else None}
 

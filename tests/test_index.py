@@ -106,3 +106,24 @@ def test_facet_arrays_from_records_equal_the_index(tmp_path, monkeypatch, bulk):
             assert len(s.reader().leaf_readers()) >= 2, "the multi-process writer made several segments"
         assert _facet_arrays(saved) == _facet_arrays(FacetTable.build(s.reader()))
     assert sum(len(saved.values[f]) for f in ("person", "location", "year")) > 10
+
+
+def test_cleaning_failure_skips_the_article_and_says_why(tmp_path, monkeypatch):
+    """A cleaner bug on one article (stage 1 runs in the pool's batch function) reports
+    that article and indexes the others."""
+    import search.pipeline as pipeline
+
+    src = copy_seeds(tmp_path)
+    real = pipeline.clean_article
+
+    def flaky(a):
+        if a.id.endswith("003_00f4041110890fad.txt"):
+            raise ValueError("cleaner bug")
+        return real(a)
+
+    monkeypatch.setattr(pipeline, "clean_article", flaky)
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert (r["indexed"], r["added"]) == (4, 4)
+    assert [f["reason"] for f in r["failed"]] == ["cleaning failed: ValueError('cleaner bug')"]
+    assert r["failed"][0]["path"].endswith("003_00f4041110890fad.txt")
+    assert run_search(open_index(tmp_path / "ix"), "").total == 4
