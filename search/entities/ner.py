@@ -9,7 +9,10 @@ from .document import Span, postprocess
 from .truecase import truecase
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
-EXCLUDE = ["tagger", "parser", "lemmatizer", "attribute_ruler"]
+# tok2vec too: in en_core_web_sm the NER has its own embedding layer (spacy.Tok2Vec.v2);
+# the shared tok2vec only feeds the tagger's and parser's listeners. Measured on 600
+# Reuters texts: identical entities, 30% less CPU.
+EXCLUDE = ["tok2vec", "tagger", "parser", "lemmatizer", "attribute_ruler"]
 # Texts are cut at line breaks into pieces of at most this many characters: spaCy's
 # memory grows with document length and its max_length guard is 1M characters.
 MAX_CHUNK = 100_000
