@@ -51,10 +51,12 @@ def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     """Stage 2 for a batch of final clean texts: language, entity mentions, translation flags."""
     from .entities import extract_batch  # spaCy loads on first use, not on import
     from .translation import detect as detect_translation
+    from .translation.morphology import mark_bases
 
     out = []
     for text, mentions in zip(texts, extract_batch(list(texts))):
         language = detect_language(text)
         translation = detect_translation(text, language=language, mentions=mentions)
+        mark_bases(mentions, translation["flags"])  # "Malin" is filed under "Mali"
         out.append({"language": language, "mentions": mentions, "translation": translation})
     return out

@@ -175,3 +175,14 @@ def test_display_name_prefers_the_spelling_used_in_more_articles():
     ])
     [diaw] = [e for e in res.entities if "Malik Diau" in e.aliases]
     assert diaw.name == "Malick Diaw" and diaw.documents == 3
+
+
+def test_an_uninflected_base_files_a_mention_under_the_bare_name():
+    a = _doc("a", ("Malin", L), ("Mali", L), mt=True)
+    a.mentions[0]["base"] = "Mali"  # what translation.morphology.mark_bases sets for a flagged -n
+    res = resolve([a, _doc("b", ("Malin", L))])
+    ids_a, ids_b = _ids(res, "a"), _ids(res, "b")
+    assert ids_a[0] == ids_a[1]
+    assert ids_b[0] != ids_a[0]  # an unflagged "Malin" (a town, a surname) stays apart
+    mali = next(e for e in res.entities if e.id == ids_a[0])
+    assert mali.name == "Mali" and "Malin" in mali.aliases

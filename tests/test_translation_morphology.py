@@ -23,3 +23,17 @@ def test_malin_as_a_real_surname_is_not_flagged():
 
 def test_company_names_are_not_person_inflections():
     assert excerpts("Enzon Inc said a new treatment worked. Toshin Steel Co Ltd agreed.") == []
+
+
+def test_flagged_inflections_give_mentions_their_base():
+    from search.translation.morphology import mark_bases
+
+    text = "Malin the military commanders returned. Mali is calm. Malin Akerman was not there."
+    mentions = [
+        {"text": "Malin", "type": "location", "start": 0, "end": 5},
+        {"text": "Mali", "type": "location", "start": 40, "end": 44},
+        {"text": "Malin Akerman", "type": "person", "start": 54, "end": 67},
+    ]
+    mark_bases(mentions, detect(text, mentions))
+    assert mentions[0]["base"] == "Mali" and mentions[0]["text"] == "Malin"
+    assert "base" not in mentions[1] and "base" not in mentions[2]  # an unflagged name keeps its own key

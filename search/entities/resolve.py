@@ -192,7 +192,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str]) -> list:
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
     for i, m in enumerate(mentions):
-        t, text = m.get("type"), m.get("text", "")
+        t, text = m.get("type"), m.get("base") or m.get("text", "")  # base: uninflected ("Malin" -> "Mali")
         if t == "location":
             key = _loc_key(text)
             nodes[i] = ("location", key) if key else None

@@ -52,6 +52,18 @@ def detect(text: str, mentions: list[dict] | None = None) -> list[dict]:
     return sorted(flags, key=lambda f: f["start"])
 
 
+def mark_bases(mentions: list[dict], flags: list[dict]) -> list[dict]:
+    """Give each entity mention that ends in a flagged inflection its uninflected form
+    ("Malin" -> base "Mali"), so entity resolution files it under the bare name. The
+    mentions are changed in place and returned; the surface text stays as found."""
+    ends = {f["end"]: f for f in flags if f["kind"] == KIND}
+    for m in mentions:
+        f = ends.get(m.get("end"))
+        if f is not None and m["start"] <= f["start"] and m["text"][-1:] in ("n", "N"):
+            m["base"] = m["text"][: len(m["text"]) - 1]  # the one-letter Finnish -n (see detect)
+    return mentions
+
+
 def _inside_full_name(text: str, m) -> bool:
     """'Malin Akerman', 'Anna Malin': a capitalised neighbour makes it part of a person's name."""
     prev, nxt = previous_word(text, m.start()), next_word(text, m.end())
