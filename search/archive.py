@@ -26,7 +26,7 @@ import os
 import threading
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
@@ -48,6 +48,14 @@ class Generation:
     # What the query layer derives once per generation (live mask, date orders, browse
     # counts, term cache): keyed by name, dropped with the generation.
     derived: dict[str, Any] = field(default_factory=dict)
+
+    def derive(self, key: str, make: Callable[[], Any]) -> Any:
+        """`derived[key]`, made by `make()` on first use (two threads racing at worst make
+        the same value twice)."""
+        value = self.derived.get(key)
+        if value is None:
+            value = self.derived[key] = make()
+        return value
 
 
 class Archive:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .postings import TermCache, leaves, raw_postings, term_ids, field_lengths, term_postings
+from .postings import TermCache, field_lengths, leaves, raw_postings, term_ids, term_postings
 
 
 # ------------------------------------------------------------ matching documents
@@ -74,6 +74,9 @@ class Unsupported(Exception):
 
 _EMPTY = (np.zeros(0, np.int64), np.zeros(0, np.float64))
 
+
+def _boosted(s: np.ndarray, boost: float) -> np.ndarray:
+    return s * boost if boost != 1.0 else s
 
 
 def _union(a, b):
@@ -199,11 +202,11 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                     ids, weights = probed
                     ids += lo
                     s = scorer_of(node.fieldname, btext)(weights, ids)
-                    return ids, (s * node.boost if node.boost != 1.0 else s)
+                    return ids, _boosted(s, node.boost)
             p, sc = term_scores(node.fieldname, btext)
             a, b = np.searchsorted(p.ids, (lo, hi))
             ids, s = p.ids[a:b].astype(np.int64), sc[a:b]
-            return ids, (s * node.boost if node.boost != 1.0 else s)
+            return ids, _boosted(s, node.boost)
         if t is Q.Phrase:
             field = schema[node.fieldname] if node.fieldname in schema else None
             if node.slop != 1 or not node.words or field is None or not isinstance(field.format, formats.Positions) \
@@ -230,7 +233,7 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
             docs = np.unique(chain >> 32)
             parts = [sc[np.searchsorted(p.ids, docs)] for p, sc in words]
             s = _binary_tree_sum(parts)
-            return docs, (s * node.boost if node.boost != 1.0 else s)
+            return docs, _boosted(s, node.boost)
         if t in (Q.And, Q.Or) and node.subqueries:
             if t is Q.Or and (node.minmatch or node.scale):
                 raise Unsupported("or")
@@ -259,7 +262,7 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                 for p_ids, p_s in parts:
                     s[np.searchsorted(ids, p_ids)] += p_s * node.boost
                 return ids, s
-            return ids, (s * node.boost if node.boost != 1.0 else s)
+            return ids, _boosted(s, node.boost)
         if t is Q.AndNot:
             a = ev(node.a, reader, lo, hi, within)
             b = ev(node.b, reader, lo, hi, a[0])

@@ -310,7 +310,7 @@ def run_search(
     counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
     suggestion = None
     if total == 0 and query:
-        suggestion = _suggest(searcher, query, schema, gen.derived.setdefault("spelling_words", {}))
+        suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict))
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
 
 
@@ -332,10 +332,7 @@ def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: in
 
 
 def _term_cache(gen) -> TermCache:
-    cache = gen.derived.get("term_cache")
-    if cache is None:
-        cache = gen.derived.setdefault("term_cache", TermCache())
-    return cache
+    return gen.derive("term_cache", TermCache)
 
 
 def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
@@ -350,17 +347,16 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
     """Docnums of one page of the matched documents, dated first, newest (or oldest) first,
     then by docnum: Whoosh's MultiFacet(dated, published) order, from a per-generation
     ordering instead of sorting every match per request."""
-    orders = gen.derived.get("date_orders")
-    if orders is None:
+    def make() -> dict[str, np.ndarray]:
         raw, dated = _published_column(gen, searcher)
         stamp = np.where(dated, raw, 0).astype(np.int64)
         docnum = np.arange(len(raw))
-        orders = {
+        return {
             "newest": np.lexsort((docnum, -stamp, ~dated)),
             "oldest": np.lexsort((docnum, stamp, ~dated)),
         }
-        gen.derived["date_orders"] = orders
-    order = orders["oldest" if sort == "oldest" else "newest"]
+
+    order = gen.derive("date_orders", make)["oldest" if sort == "oldest" else "newest"]
     if len(order) != len(mask):
         order = np.arange(len(mask))
     start = (page - 1) * per_page
@@ -370,18 +366,17 @@ def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page
 def _published_column(gen, searcher) -> tuple[np.ndarray, np.ndarray]:
     """The sortable `published` column (microseconds since 0001-01-01) and which documents
     are dated (undated ones hold the column's missing value), read once per generation."""
-    cached = gen.derived.get("published")
-    if cached is None:
+    def make() -> tuple[np.ndarray, np.ndarray]:
         raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
-        cached = (raw, raw < np.uint64(2**62))
-        gen.derived["published"] = cached
-    return cached
+        return raw, raw < np.uint64(2**62)
+
+    return gen.derive("published", make)
 
 
 def _browse_counts(gen, mask: np.ndarray, facets, facet_limit: int | None) -> dict[str, list[dict[str, Any]]]:
     """Facet counts of browse-all (every live document): the same for every request on a
     generation, so counted once."""
-    cache = gen.derived.setdefault("browse_counts", {})
+    cache = gen.derive("browse_counts", dict)
     out = {}
     for f in facets or ():
         key = (f, facet_limit)
@@ -397,13 +392,14 @@ _UNDATED = np.iinfo(np.int64).min
 def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
     """Matched documents per publication month, from the sortable `published` column
     (microseconds since 0001-01-01; undated documents hold the column's missing value)."""
-    month = gen.derived.get("month_index")
-    if month is None:
+    def make() -> np.ndarray:
         raw, dated = _published_column(gen, searcher)
         month = np.full(len(raw), _UNDATED, dtype=np.int64)
         stamps = np.datetime64("0001-01-01", "us") + raw[dated].astype(np.int64).astype("timedelta64[us]")
         month[dated] = stamps.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-        gen.derived["month_index"] = month
+        return month
+
+    month = gen.derive("month_index", make)
     if len(month) != len(mask):
         return []
     values, counts = np.unique(month[mask & (month != _UNDATED)], return_counts=True)
@@ -411,11 +407,7 @@ def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
 
 
 def _live_mask(gen, searcher) -> np.ndarray:
-    cached = gen.derived.get("live_mask")
-    if cached is None:
-        cached = docmask(searcher.reader().all_doc_ids(), gen.facets.doc_count)
-        gen.derived["live_mask"] = cached
-    return cached
+    return gen.derive("live_mask", lambda: docmask(searcher.reader().all_doc_ids(), gen.facets.doc_count))
 
 
 _TOKEN_RE = re.compile(r"\w+(?:\.?\w+)*")  # Whoosh's RegexTokenizer default pattern
