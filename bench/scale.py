@@ -64,8 +64,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 DATA = ROOT.parent / "shared" / "data" / "reuters21578.jsonl.gz"
-FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
-ARRAY_FACETS = ("person", "organization", "location")
+from search.schema import ENTITY_FACETS as ARRAY_FACETS, FACETS  # noqa: E402 (after the sys.path line)
 STOP = set("""a about above after again against all also am an and any are as at be because been before being
 below between both but by can could did do does doing down during each few for from further had has have having
 he her here hers him his how i if in into is it its itself just me more most my no nor not now of off on once

@@ -70,19 +70,13 @@ class Cache:
             found += self.con.execute(f"SELECT count(*) FROM stage1 WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchone()[0]
         return found == len(unique)
 
-    def put1(self, key: str, line_keys: list[str], data: dict[str, Any]) -> None:
-        self.put1_json(key, json.dumps(line_keys), json.dumps(data))
-
     def put1_json(self, key: str, line_keys: str, data: str) -> None:
-        """put1 with both already in JSON (as the process pool's workers return them)."""
+        """Both already in JSON, as the process pool's workers return them."""
         self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, line_keys, data))
 
     def get2(self, key: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT data FROM stage2 WHERE key=?", (key,)).fetchone()
         return json.loads(row[0]) if row else None
-
-    def put2(self, key: str, data: dict[str, Any]) -> None:
-        self.put2_json(key, json.dumps(data))
 
     def put2_json(self, key: str, data: str) -> None:
         self.con.execute("INSERT OR REPLACE INTO stage2 VALUES (?,?)", (key, data))

@@ -10,11 +10,13 @@ server opening a new generation only loads them.
 """
 from __future__ import annotations
 
+from array import array
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
-from .schema import FACETS
+from .schema import FACETS, SEP
 
 FILE = "facets.npz"
 
@@ -102,3 +104,62 @@ def docmask(docnums, doc_count: int) -> np.ndarray:
         if len(ids):
             mask[ids] = True
     return mask
+
+
+class FacetRows:
+    """The facet values of the documents as they are written: the facet arrays of an index
+    created by this run, without a pass over its postings afterwards.
+
+    Whoosh indexes a facet field's value string as one term per SEP-separated value (the
+    schema's tokenizer), once per document; its lexicon is in UTF-8 byte order, which is
+    code point order. Document numbers are looked up once, after the commit, from the
+    unique `id` terms (a multi-process writer decides them)."""
+
+    def __init__(self, fields: tuple[str, ...] = FACETS):
+        self.fields = fields
+        self.ids: list[str] = []
+        self.numbers: dict[str, dict[str, int]] = {f: {} for f in fields}  # value -> its number, per facet
+        self.pairs: dict[str, array] = {f: array("i") for f in fields}  # (document ordinal, value number)...
+
+    def add(self, fields: dict[str, Any]) -> None:
+        n = len(self.ids)
+        self.ids.append(fields["id"])
+        for f in self.fields:
+            v = fields.get(f)
+            if not v:
+                continue
+            numbers, pairs = self.numbers[f], self.pairs[f]
+            for t in (set(v.split(SEP)) if SEP in v else (v,)):
+                if t:
+                    pairs.append(n)
+                    pairs.append(numbers.setdefault(t, len(numbers)))
+
+    def table(self, reader) -> FacetTable | None:
+        """The FacetTable of `reader`'s index, or None when that index holds anything but
+        exactly the documents added here (then the caller reads it back instead)."""
+        n = len(self.ids)
+        if reader.doc_count_all() != n or reader.has_deletions():
+            return None
+        ordinal = {i: k for k, i in enumerate(self.ids)}
+        docnum = np.full(n, -1, dtype=np.int64)
+        for leaf, base in reader.leaf_readers():
+            for term, info in leaf.iter_field("id"):
+                k = ordinal.get(term.decode("utf-8"))
+                if k is None or info.doc_frequency() != 1 or docnum[k] >= 0:
+                    return None
+                docnum[k] = base + info.min_id()
+        if n and docnum.min() < 0:
+            return None
+        values, docs, terms = {}, {}, {}
+        for f in self.fields:
+            numbers = self.numbers[f]
+            vals = sorted(numbers)
+            rank = np.empty(len(vals), dtype=np.int32)
+            for r, v in enumerate(vals):
+                rank[numbers[v]] = r
+            p = np.frombuffer(self.pairs[f], dtype=np.int32).reshape(-1, 2)
+            d = docnum[p[:, 0]].astype(np.int32)
+            t = rank[p[:, 1]]
+            order = np.lexsort((d, t))  # by value, then document: the order of the postings
+            values[f], docs[f], terms[f] = vals, d[order], t[order]
+        return FacetTable(values, docs, terms, n)

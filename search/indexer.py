@@ -11,25 +11,23 @@ import hashlib
 import json
 import os
 import time
-from array import array
 from collections import Counter
 from collections.abc import Callable
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from datetime import date, datetime, time as dtime
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from whoosh import index as whoosh_index
 
 from . import ingest
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
-from .facets import FacetTable
+from .facets import FacetRows, FacetTable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
 from .pool import Pool, clean_batch, enrich_batch
-from .schema import FACETS, SEP, build_schema, join_values
+from .schema import build_schema, join_values
 from .store import Store
 
 Progress = Callable[[str, int, int | None], None]
@@ -84,8 +82,7 @@ class Run:
 
     # ---------------------------------------------------------------- scan
     def scan(self, roots: list[str], old: dict[str, dict], cache: Cache,
-             reuse: Callable[[Path], list[dict] | None] | None = None,
-             pool: Pool | None = None) -> tuple[dict[str, dict], set[str]]:
+             reuse: Callable[[Path], list[dict] | None] | None, pool: Pool) -> tuple[dict[str, dict], set[str]]:
         """Read every article under `roots`; clean the new and changed ones (stage 1, on
         the process pool while this process goes on reading).
         A file for which `reuse` returns catalog rows (its bytes unchanged) is not read."""
@@ -133,14 +130,13 @@ class Run:
                     if not cached:
                         yield (item.id, key, item.path or item.url, bool(prev)), item
 
-        with (nullcontext(pool) if pool is not None else Pool()) as workers:
-            for (iid, key, where, was), res in workers.map(clean_batch, to_clean()):
-                if isinstance(res, str):  # a cleaner bug must not stop the archive
-                    self.failed.append({"path": where, "reason": res})
-                    del rows[iid]
-                    self.counts["changed" if was else "added"] -= 1
-                    continue
-                cache.put1_json(key, *res)
+        for (iid, key, where, was), res in pool.map(clean_batch, to_clean()):
+            if isinstance(res, str):  # a cleaner bug must not stop the archive
+                self.failed.append({"path": where, "reason": res})
+                del rows[iid]
+                self.counts["changed" if was else "added"] -= 1
+                continue
+            cache.put1_json(key, *res)
         cache.commit()
         self.per_file = Counter(d["path"] for d in rows.values())  # for scan.json: which files to trust next time
         return rows, scanned_roots
@@ -172,7 +168,7 @@ class Run:
             self.progress("boilerplate", i, len(docs))
         return changed
 
-    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache, pool: Pool | None = None) -> None:
+    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache, pool: Pool) -> None:
         """Stage 2 for the articles whose final text is not in the cache."""
         todo: dict[str, str] = {}  # one text hash -> one article to compute it from
         for i in ids:
@@ -181,13 +177,12 @@ class Run:
                 todo[th] = i
         texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
         n = 0
-        with (nullcontext(pool) if pool is not None else Pool()) as workers:
-            for th, result in workers.map(enrich_batch, texts, total=len(todo)):
-                cache.put2_json(f"{th}:{self.fp2}", result)
-                n += 1
-                if n % BATCH == 0 or n == len(todo):
-                    cache.commit()
-                    self.progress("enriching", n, len(todo))
+        for th, result in pool.map(enrich_batch, texts, total=len(todo)):
+            cache.put2_json(f"{th}:{self.fp2}", result)
+            n += 1
+            if n % BATCH == 0 or n == len(todo):
+                cache.commit()
+                self.progress("enriching", n, len(todo))
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
@@ -301,65 +296,6 @@ def _remember_missing_columns() -> None:
     cls._remembers_missing = True
 
 
-class FacetRows:
-    """The facet values of the documents as they are written: the facet arrays of an index
-    created by this run, without a pass over its postings afterwards.
-
-    Whoosh indexes a facet field's value string as one term per SEP-separated value (the
-    schema's tokenizer), once per document; its lexicon is in UTF-8 byte order, which is
-    code point order. Document numbers are looked up once, after the commit, from the
-    unique `id` terms (a multi-process writer decides them)."""
-
-    def __init__(self, fields: tuple[str, ...] = FACETS):
-        self.fields = fields
-        self.ids: list[str] = []
-        self.numbers: dict[str, dict[str, int]] = {f: {} for f in fields}  # value -> its number, per facet
-        self.pairs: dict[str, array] = {f: array("i") for f in fields}  # (document ordinal, value number)...
-
-    def add(self, fields: dict[str, Any]) -> None:
-        n = len(self.ids)
-        self.ids.append(fields["id"])
-        for f in self.fields:
-            v = fields.get(f)
-            if not v:
-                continue
-            numbers, pairs = self.numbers[f], self.pairs[f]
-            for t in (set(v.split(SEP)) if SEP in v else (v,)):
-                if t:
-                    pairs.append(n)
-                    pairs.append(numbers.setdefault(t, len(numbers)))
-
-    def table(self, reader) -> FacetTable | None:
-        """The FacetTable of `reader`'s index, or None when that index holds anything but
-        exactly the documents added here (then the caller reads it back instead)."""
-        n = len(self.ids)
-        if reader.doc_count_all() != n or reader.has_deletions():
-            return None
-        ordinal = {i: k for k, i in enumerate(self.ids)}
-        docnum = np.full(n, -1, dtype=np.int64)
-        for leaf, base in reader.leaf_readers():
-            for term, info in leaf.iter_field("id"):
-                k = ordinal.get(term.decode("utf-8"))
-                if k is None or info.doc_frequency() != 1 or docnum[k] >= 0:
-                    return None
-                docnum[k] = base + info.min_id()
-        if n and docnum.min() < 0:
-            return None
-        values, docs, terms = {}, {}, {}
-        for f in self.fields:
-            numbers = self.numbers[f]
-            vals = sorted(numbers)
-            rank = np.empty(len(vals), dtype=np.int32)
-            for r, v in enumerate(vals):
-                rank[numbers[v]] = r
-            p = np.frombuffer(self.pairs[f], dtype=np.int32).reshape(-1, 2)
-            d = docnum[p[:, 0]].astype(np.int32)
-            t = rank[p[:, 1]]
-            order = np.lexsort((d, t))  # by value, then document: the order of the postings
-            values[f], docs[f], terms[f] = vals, d[order], t[order]
-        return FacetTable(values, docs, terms, n)
-
-
 def _display_title(text: str, words: int = 12) -> str:
     first = text.strip().split("\n", 1)[0]
     parts = first.split()
@@ -391,13 +327,14 @@ def run(
         command = "index" if paths is not None else "reindex"
         with r.timed("scan"):
             files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
-            quick = paths is None and not full and _sources_unchanged(r, roots, files)
+            scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
+            quick = paths is None and not full and _sources_unchanged(r, scan, files)
         if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
             gen = store.new_generation(copy=not full)
             try:
-                summary = _run_in(r, gen, roots, remove_missing, files)
+                summary = _run_in(r, gen, roots, remove_missing, files, scan)
             except BaseException as exc:
                 store.discard(gen)  # the live generation was never touched
                 _log_failure(store, command, full, started, exc)
@@ -473,11 +410,10 @@ def _scan_state(r: Run, roots: list[str]) -> dict | None:
     return scan
 
 
-def _sources_unchanged(r: Run, roots: list[str], files: dict[str, str] | None) -> bool:
+def _sources_unchanged(r: Run, scan: dict | None, files: dict[str, str] | None) -> bool:
     """True when the live generation was built from exactly these files (same bytes, same
     reader and pipeline code): the reindex is a no-op and need not parse a single article.
     The counts and the skipped inputs are those of the run that built it (scan.json)."""
-    scan = _scan_state(r, roots)
     if files is None or scan is None or scan.get("files") != files:
         return False
     r.counts["unchanged"] = int(scan.get("articles", 0))
@@ -485,12 +421,11 @@ def _sources_unchanged(r: Run, roots: list[str], files: dict[str, str] | None) -
     return True
 
 
-def _reuser(r: Run, roots: list[str], old: dict[str, dict], cache: Cache,
+def _reuser(r: Run, scan: dict | None, old: dict[str, dict], cache: Cache,
             files: dict[str, str] | None) -> Callable[[Path], list[dict] | None] | None:
     """For Run.scan: a file whose bytes are those the live generation was built from need
     not be read; its catalog rows stand for it. Only when they are all there (as many as
     that run took from it), none of its inputs was skipped, and stage 1 holds them all."""
-    scan = _scan_state(r, roots)
     if scan is None or files is None:
         return None
     by_path: dict[str, list[dict]] = {}
@@ -537,7 +472,8 @@ def _log_failure(store: Store, command: str, full: bool, started: float, exc: Ba
         pass
 
 
-def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: dict[str, str] | None = None) -> dict | None:
+def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: dict[str, str] | None = None,
+            scan: dict | None = None) -> dict | None:
     store = r.store
     cache = Cache(store.path / "cache.sqlite")
     catalog = Catalog(gen / "catalog.sqlite")
@@ -546,7 +482,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         with r.timed("scan"):
             old = catalog.all()
             orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
-            rows, scanned = r.scan(roots, old, cache, _reuser(r, roots, old, cache, files), pool)
+            rows, scanned = r.scan(roots, old, cache, _reuser(r, scan, old, cache, files), pool)
         removed = set()
         if remove_missing:
             removed = {i for i, d in old.items() if d["root"] in scanned and i not in rows}
@@ -580,30 +516,28 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                 writer.delete_by_term("id", i)
             written = 0
             to_write = []
-            t_diff = time.monotonic()
-            for i, d in docs.items():
-                rec_key = r.record_key(d, resolution)
-                if rec_key == d.get("record_hash") and i in old and not r.full:
-                    continue
-                d["record_hash"] = rec_key
-                to_write.append(i)
-            r.timings["diff"] = round(time.monotonic() - t_diff, 3)
-            t_write = time.monotonic()
-            for i in to_write:
-                d = docs[i]
-                rec = r.record(d, cache, resolution)
-                rec["record_hash"] = d["record_hash"]
-                fields = r.fields(rec)
-                if facet_rows is not None:
-                    facet_rows.add(fields)
-                if i in old and not r.full:
-                    writer.update_document(**fields)
-                else:
-                    writer.add_document(**fields)
-                written += 1
-                r.progress("writing", written, len(to_write))
-            writer.commit()
-            r.timings["write"] = round(time.monotonic() - t_write, 3)
+            with r.timed("diff"):
+                for i, d in docs.items():
+                    rec_key = r.record_key(d, resolution)
+                    if rec_key == d.get("record_hash") and i in old and not r.full:
+                        continue
+                    d["record_hash"] = rec_key
+                    to_write.append(i)
+            with r.timed("write"):
+                for i in to_write:
+                    d = docs[i]
+                    rec = r.record(d, cache, resolution)
+                    rec["record_hash"] = d["record_hash"]
+                    fields = r.fields(rec)
+                    if facet_rows is not None:
+                        facet_rows.add(fields)
+                    if i in old and not r.full:
+                        writer.update_document(**fields)
+                    else:
+                        writer.add_document(**fields)
+                    written += 1
+                    r.progress("writing", written, len(to_write))
+                writer.commit()
         except BaseException:
             writer.cancel()
             raise
@@ -614,10 +548,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         del facet_rows
         with r.timed("entities"):  # part of the archive-wide entity pass
             (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
-        t_catalog = time.monotonic()
-        catalog.delete(removed)
-        catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
-        r.timings["catalog"] = round(time.monotonic() - t_catalog, 3)
+        with r.timed("catalog"):
+            catalog.delete(removed)
+            catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
         (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
         return {"written": len(to_write)}
     finally:

@@ -46,19 +46,20 @@ class IndexBusy(RuntimeError):
     """Another index/reindex run holds the lock (exit code 4)."""
 
 
-def _fsync_tree(path: Path) -> None:
-    for f in path.iterdir():
-        if f.is_file():
-            fd = os.open(f, os.O_RDONLY)
-            try:
-                os.fsync(fd)
-            finally:
-                os.close(fd)
+def _fsync(path: Path) -> None:
+    """Flush a file's or a directory's (its entries') contents to disk."""
     fd = os.open(path, os.O_RDONLY)
     try:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def _fsync_tree(path: Path) -> None:
+    for f in path.iterdir():
+        if f.is_file():
+            _fsync(f)
+    _fsync(path)
 
 
 _HELD: set[int] = set()  # the lock files this process holds open
@@ -139,11 +140,7 @@ class Store:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path / "CURRENT")
-        dirfd = os.open(self.path, os.O_RDONLY)
-        try:
-            os.fsync(dirfd)
-        finally:
-            os.close(dirfd)
+        _fsync(self.path)
         self.prune_generations(keep=2)
 
     def discard(self, gen: Path) -> None:

@@ -356,13 +356,12 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
     return Resolution(entities, out_docs)
 
 
-def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter | None = None) -> str:
+def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter) -> str:
     """Most complete, most frequent spelling, counting articles not machine-translated first.
 
     Frequency is counted in articles before mentions: a translation's variant spelling
     tends to repeat inside its one article ("Malik Diau" twice in one reprint), while the
     standard spelling recurs across independent articles ("Malick Diaw" in two)."""
-    spread = spread or Counter()
     if t == "location":
         for s, _ in counts.most_common():
             c = countries.get(name_key(s))
