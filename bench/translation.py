@@ -53,8 +53,7 @@ def reuters_figures() -> dict:
     }
 
 
-def mt_dev_figures(n_reuters: int, seed: int = 1, corpus: "train.Corpus | None" = None) -> dict:
-    c = corpus if corpus is not None else train.load_corpus(n_reuters)
+def mt_dev_figures(c: "train.Corpus", seed: int = 1) -> dict:
     mtdev = np.where(c.source != "reuters")[0]
     reuters = np.where(c.source == "reuters")[0]
     folds = train.group_folds(c.groups[mtdev], seed=seed)
@@ -105,9 +104,9 @@ def main() -> None:
                     help="repeat the grouped CV with this many fold splits (seeds 1..N) and also report the spread")
     args = ap.parse_args()
     corpus = train.load_corpus(args.reuters_train)
-    result = {"reuters": reuters_figures(), "mt_dev_grouped_cv": mt_dev_figures(args.reuters_train, corpus=corpus)}
+    result = {"reuters": reuters_figures(), "mt_dev_grouped_cv": mt_dev_figures(corpus)}
     if args.splits > 1:
-        runs = [result["mt_dev_grouped_cv"]] + [mt_dev_figures(args.reuters_train, seed, corpus)
+        runs = [result["mt_dev_grouped_cv"]] + [mt_dev_figures(corpus, seed)
                                                 for seed in range(2, args.splits + 1)]
         keys = ("mt_better_half", "mt_weaker_half", "human", "human_reference", "original_english")
         result["mt_dev_fold_splits"] = {

@@ -10,11 +10,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Request, g, url_for
+from flask import Request, abort, g, url_for
 
 from search import QueryError
 from search.query import MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS
-from search.schema import FACETS
+from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
@@ -141,10 +141,6 @@ def _search_url(params: dict[str, Any]) -> str:
 
 def entity_type_arg(args) -> str | None:
     """The `type` argument of the entity pages: one of the entity facets, or None for all."""
-    from flask import abort
-
-    from search.schema import ENTITY_FACETS
-
     etype = args.get("type") or None
     if etype is not None and etype not in ENTITY_FACETS:
         abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_FACETS)})")

@@ -100,7 +100,8 @@ def document_features(text: str) -> dict[str, float]:
     f["capitalised_share"] = sum(t[:1].isupper() for t in toks) / n
     f["digit_share"] = sum(t[:1].isdigit() for t in toks) / n
     f["contraction_rate"] = sum(("'" in t or "’" in t) and not t.endswith(("'s", "’s")) for t in toks) / n
-    f["possessive_rate"] = sum(t.endswith(("'s", "’s")) for t in toks) / n
+    poss = sum(t.endswith(("'s", "’s")) for t in toks)
+    f["possessive_rate"] = poss / n
     trigrams = Counter(zip(low, low[1:], low[2:]))
     f["repeat_trigram_rate"] = sum(c - 1 for c in trigrams.values() if c > 1) / n
     starts = [ts[0].lower() for ts in sent_toks]
@@ -110,7 +111,6 @@ def document_features(text: str) -> dict[str, float]:
     f["hyphen_rate"] = text.count("-") / n
     # Genitives: English writers say "the Navy's ships", a translation keeps the source's chain of
     # "of"s ("the level of equipment of the Navy"). Share of 's among 's + of, and chains per sentence.
-    poss = sum(t.endswith(("'s", "’s")) for t in toks)
     f["possessive_share"] = (poss + 0.5) / (poss + counts["of"] + 1.0)
     f["of_chain_rate"] = len(_OF_CHAIN_RE.findall(text)) / ns
     return f
@@ -203,9 +203,11 @@ def _hash_counts(grams: list[str], size: int) -> np.ndarray:
     return np.sqrt(np.bincount(idx, minlength=size) / len(grams))
 
 
-def fw_ngram_vector(text: str) -> np.ndarray:
+# The three blocks take the text with its typography pooled (pool_typography), done once
+# in hashed_vector.
+def fw_ngram_vector(pooled: str) -> np.ndarray:
     grams: list[str] = []
-    for line in pool_typography(text).split("\n"):
+    for line in pooled.split("\n"):
         toks = _NGRAM_TOKEN_RE.findall(line)
         if not toks:
             continue
@@ -216,8 +218,8 @@ def fw_ngram_vector(text: str) -> np.ndarray:
     return _hash_counts(grams, HASH_FW)
 
 
-def char_ngram_vector(text: str) -> np.ndarray:
-    t = " ".join(_DIGITS_RE.sub("0", pool_typography(text)).split())
+def char_ngram_vector(pooled: str) -> np.ndarray:
+    t = " ".join(_DIGITS_RE.sub("0", pooled).split())
     grams = [t[i:i + 2] for i in range(len(t) - 1)] + [t[i:i + 3] for i in range(len(t) - 2)]
     return _hash_counts(grams, HASH_CHAR)
 
@@ -225,11 +227,12 @@ def char_ngram_vector(text: str) -> np.ndarray:
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 
 
-def word_ngram_vector(text: str) -> np.ndarray:
-    toks = ["0" if t[0].isdigit() else t for t in _WORD_RE.findall(pool_typography(text).lower())]
+def word_ngram_vector(pooled: str) -> np.ndarray:
+    toks = ["0" if t[0].isdigit() else t for t in _WORD_RE.findall(pooled.lower())]
     return _hash_counts(toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])], HASH_WORD)
 
 
 def hashed_vector(text: str) -> np.ndarray:
     """The hashed profiles, concatenated in HASHED_BLOCKS order."""
-    return np.concatenate([fw_ngram_vector(text), char_ngram_vector(text), word_ngram_vector(text)])
+    pooled = pool_typography(text)
+    return np.concatenate([fw_ngram_vector(pooled), char_ngram_vector(pooled), word_ngram_vector(pooled)])

@@ -292,7 +292,6 @@ def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
         "flags": flags,
         "combine": {"components": list(COMPONENTS), "coef": comb_coef.tolist(), "intercept": comb_intercept},
         "thresholds": thresholds,
-        "_train_scores": {s: scores[source == s] for s in np.unique(source)},  # out-of-fold, for diagnostics
     }
 
 
@@ -331,7 +330,6 @@ def main(argv: list[str] | None = None) -> None:
     args = ap.parse_args(argv)
     c = load_corpus(args.reuters)
     model = fit(c)
-    model.pop("_train_scores")
     model["trained_on"] = {
         "mt_dev": {k: int((c.source == k).sum()) for k in ("mt", "human-reference", "original-english")},
         "reuters_train_bodies": int((c.source == "reuters").sum()),
