@@ -156,13 +156,23 @@ class Pool:
                 head = list(islice(it, MIN_PARALLEL))
                 serial = len(head) < MIN_PARALLEL
                 it = iter(head) if serial else _chain(head, it)
+        batches = self._run(fn, it, batch, serial)
         done = 0
-        if serial:
-            for keys, payloads in _batches(it, batch):
-                yield from zip(keys, fn(payloads))
+        try:
+            for keys, results in batches:
+                yield from zip(keys, results)
                 done += len(keys)
                 if on_batch:
                     on_batch(done)
+        finally:
+            batches.close()  # cancels what is still queued when the caller stops early
+
+    def _run(self, fn: Callable[[list], list], it: Iterator, batch: int, serial: bool) -> Iterator[tuple[list, list]]:
+        """(keys, results) per batch, in input order: here, or on the workers with at most
+        AHEAD batches per worker in flight."""
+        if serial:
+            for keys, payloads in _batches(it, batch):
+                yield keys, fn(payloads)
             return
         ex = self._executor()
         pending: deque[tuple[list, Future]] = deque()
@@ -172,16 +182,10 @@ class Pool:
                 del payloads
                 while len(pending) >= self.workers * AHEAD:
                     k, fut = pending.popleft()
-                    yield from zip(k, fut.result())
-                    done += len(k)
-                    if on_batch:
-                        on_batch(done)
+                    yield k, fut.result()
             while pending:
                 k, fut = pending.popleft()
-                yield from zip(k, fut.result())
-                done += len(k)
-                if on_batch:
-                    on_batch(done)
+                yield k, fut.result()
         finally:
             for _, fut in pending:
                 fut.cancel()
