@@ -1,17 +1,162 @@
-"""Language identification with langdetect, made deterministic and safe on short text."""
+"""Language identification with langdetect, made deterministic, safe on short text, and fast.
+
+langdetect spends its time in two pure-Python loops: n-gram extraction (a state machine
+fed one character at a time) and the trials, which multiply 55 per-language
+probabilities one list element at a time for every sampled n-gram. At about 3 ms an
+article that was a fifth of indexing's per-article CPU beside spaCy's NER, so
+`_FastDetector` keeps langdetect's profiles, random draws and arithmetic but does the
+same work cheaper, returning bit-identical probabilities (tests compare it with stock
+langdetect on the seeds, Reuters, mt-dev and other languages):
+- the state machine restarts at every space, so a word's n-grams depend only on the
+  word: each distinct word runs through langdetect's own `NGram` once, then is cached;
+- a trial's update `prob[i] *= weight + p[i]` is the same IEEE multiply elementwise in
+  NumPy; the normaliser's sum stays Python's left-to-right `sum` (NumPy's pairwise sum
+  rounds differently and could flip a label).
+"""
 from __future__ import annotations
 
-from langdetect import DetectorFactory, LangDetectException, detect_langs
+import re
+from functools import lru_cache
+from itertools import islice
+
+import numpy as np
+from langdetect import DetectorFactory, LangDetectException
+from langdetect.detector import Detector
+from langdetect.detector_factory import init_factory
+from langdetect.lang_detect_exception import ErrorCode
+from langdetect.language import Language
+from langdetect.utils.ngram import NGram
 
 DetectorFactory.seed = 0  # langdetect samples randomly unless seeded
 
 MIN_LETTERS = 20  # below this langdetect guesses (e.g. "Assimi Goita" -> fi)
 
+_SPACE_RUN = re.compile(" {2,}")
+_LATIN = re.compile("[A-z]")  # sic: langdetect's range, [ \\ ] ^ _ ` included
+_NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
+
+
+class _Normalised(dict):
+    """str.translate table: each character through langdetect's NGram.normalize, once."""
+
+    def __missing__(self, code: int) -> str:
+        self[code] = value = NGram.normalize(chr(code))
+        return value
+
+
+class _Profiles:
+    """langdetect's profile table as NumPy rows, built lazily per n-gram."""
+
+    def __init__(self) -> None:
+        init_factory()
+        from langdetect.detector_factory import _factory
+
+        self.factory = _factory
+        self.word_lang_prob_map = _factory.word_lang_prob_map
+        self.rows: dict[str, np.ndarray] = {}
+        self.normalised = _Normalised()
+
+    def row(self, gram: str) -> np.ndarray:
+        row = self.rows.get(gram)
+        if row is None:
+            row = self.rows[gram] = np.array(self.word_lang_prob_map[gram], dtype=np.float64)
+        return row
+
+
+@lru_cache(maxsize=1)
+def _profiles() -> _Profiles:
+    return _Profiles()
+
+
+@lru_cache(maxsize=65536)
+def _word_ngrams(word: str, closed: bool) -> tuple[str, ...]:
+    """The n-grams langdetect's extraction loop emits for one word (followed by a space if
+    `closed`), from a fresh NGram: the state it is in after any space."""
+    known = _profiles().word_lang_prob_map
+    ngram = NGram()
+    out = []
+    for ch in word + (" " if closed else ""):
+        ngram.add_char(ch)
+        if ngram.capitalword:
+            continue
+        for n in (1, 2, 3):
+            if len(ngram.grams) < n:
+                break
+            w = ngram.grams[-n:]
+            if w and w != " " and w in known:
+                out.append(w)
+    return tuple(out)
+
+
+class _FastDetector(Detector):
+    """langdetect's Detector with its per-character loops replaced (see the module docstring)."""
+
+    def append(self, text: str) -> None:
+        text = self.URL_RE.sub(" ", text)
+        text = self.MAIL_RE.sub(" ", text)
+        text = NGram.normalize_vi(text)
+        self.text += _SPACE_RUN.sub(" ", text[: self.max_text_length])  # runs of spaces -> one
+
+    def cleaning_text(self) -> None:
+        # langdetect: drop Latin letters from a text that is mostly non-Latin; its loop counts
+        # 'A' <= ch <= 'z' as Latin and ch >= U+0300 outside Latin Extended Additional as not
+        latin = len(_LATIN.findall(self.text))
+        if latin * 2 < len(_NON_LATIN.findall(self.text)):
+            self.text = _LATIN.sub("", self.text)
+
+    def _extract_ngrams(self) -> list[str]:
+        text = self.text
+        # split where the *normalised* text has spaces (punctuation, digits... become spaces),
+        # but hand langdetect's NGram the original characters, as its own loop does
+        normalised = text.translate(_profiles().normalised)
+        result: list[str] = []
+        start = None
+        for i, ch in enumerate(normalised):
+            if ch == " ":
+                if start is not None:
+                    result.extend(_word_ngrams(text[start:i], True))
+                    start = None
+            elif start is None:
+                start = i
+        if start is not None:
+            result.extend(_word_ngrams(text[start:], False))
+        return result
+
+    def _detect_block(self) -> None:
+        self.cleaning_text()
+        ngrams = self._extract_ngrams()
+        if not ngrams:
+            raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
+        row = _profiles().row
+        langprob = np.zeros(len(self.langlist))
+        self.random.seed(self.seed)
+        for _ in range(self.n_trial):
+            prob = np.array(self._init_probability(), dtype=np.float64)
+            alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
+            weight = alpha / self.BASE_FREQ
+            i = 0
+            while True:
+                prob *= weight + row(self.random.choice(ngrams))
+                if i % 5 == 0:
+                    prob /= sum(prob.tolist())  # Python's sequential sum, as langdetect's
+                    if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                i += 1
+            langprob += prob / self.n_trial
+        self.langprob = langprob.tolist()
+
+
+def detect_langs(text: str) -> list[Language]:
+    """langdetect.detect_langs, bit for bit, faster (see the module docstring)."""
+    detector = _FastDetector(_profiles().factory)
+    detector.append(text)
+    return detector.get_probabilities()
+
 
 def detect_language(text: str, max_chars: int = 4000) -> str:
     """ISO 639-1 code of the text's language, or "unknown" when there is too little to tell."""
     sample = text[:max_chars]
-    if sum(ch.isalpha() for ch in sample) < MIN_LETTERS:
+    if len(list(islice(filter(str.isalpha, sample), MIN_LETTERS))) < MIN_LETTERS:
         return "unknown"
     try:
         best = detect_langs(sample)[0]

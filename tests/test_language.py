@@ -1,0 +1,80 @@
+"""Language identification: search.language's fast langdetect must equal stock langdetect
+bit for bit (same languages, same probabilities), on real news and on other scripts."""
+from __future__ import annotations
+
+import gzip
+import json
+
+import langdetect
+import pytest
+
+from search import language
+from search.language import detect_language
+
+from conftest import SEEDS
+
+OTHER_SCRIPTS = [
+    "Le président a dit que la stratégie était « une stratégie sans boussole ».",
+    "Der Bundeskanzler sagte am Montag, dass die Regierung handeln werde.",
+    "Путин заявил, что Россия готова к переговорам с Украиной.",
+    "Путин said on Monday that Россия was ready for talks with Украина and the EU.",
+    "日本の首相は月曜日に記者会見を開いた。カタカナ テスト",
+    "Tiếng Việt có dấu thanh điệu rất phong phú.",
+    "Tie\u0302\u0301ng Vie\u0323\u0302t co\u0301 da\u0302\u0301u",  # combining marks: normalize_vi
+    "Ţară şi ştiinţă în România, ţara noastră",
+    "مرحبا بكم في الأخبار اليومية من القاهرة",
+    "USA NATO UN EU  ...  !!!   123 https://example.com/a?b=1 x@example.org",
+    "  leading spaces,\ttabs\nand newlines  ",
+    "ABC",
+]
+
+
+def _stock(text: str):
+    try:
+        return [(x.lang, x.prob) for x in langdetect.detect_langs(text)]
+    except langdetect.LangDetectException as exc:
+        return ("error", exc.code)
+
+
+def _fast(text: str):
+    try:
+        return [(x.lang, x.prob) for x in language.detect_langs(text)]
+    except langdetect.LangDetectException as exc:
+        return ("error", exc.code)
+
+
+def _same(texts: list[str]) -> None:
+    for text in texts:
+        for sample in (text, text[:4000], text[:200], text[:25]):
+            assert _fast(sample) == _stock(sample), sample[:80]
+
+
+def test_fast_detector_equals_langdetect_on_other_scripts_and_edge_cases():
+    _same(OTHER_SCRIPTS)
+
+
+def test_fast_detector_equals_langdetect_on_seeds():
+    _same([p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.is_file()])
+
+
+def test_fast_detector_equals_langdetect_on_reuters_and_mt_dev(shared_dir):
+    from search.translation import corpora
+
+    texts = corpora.reuters("bench", limit=150)
+    with gzip.open(shared_dir / "data" / "mt-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts += [json.loads(line)["text"] for line in fh][:60]
+    _same(texts)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Assimi Goita", "unknown"),  # too few letters to tell
+        ("", "unknown"),
+        ("12345 67890 !!! ???", "unknown"),
+        ("The transitional government announced new elections on Monday in Bamako.", "en"),
+        ("Le gouvernement de transition a annoncé de nouvelles élections lundi à Bamako.", "fr"),
+    ],
+)
+def test_detect_language_labels(text, expected):
+    assert detect_language(text) == expected
