@@ -29,6 +29,7 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+@lru_cache(maxsize=200_000)  # called for every word of every text; words repeat
 def _is_caps(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
