@@ -119,6 +119,8 @@ def _print_summary(result: dict[str, Any]) -> None:
         f"{result['unchanged']} unchanged, {result['removed']} removed, "
         f"{len(result['failed'])} skipped in {result['seconds']:.1f}s → {result['generation']}"
     )
+    if result.get("purged"):
+        con.print(f"  merged the index's segments: {result['purged']} deleted copies of updated or removed documents dropped")
     for f in result["failed"]:
         where = f["path"] + (f":{f['line']}" if f.get("line") else "")
         con.print(f"  [yellow]skipped[/] {where}: {f['reason']}", markup=True)

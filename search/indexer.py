@@ -32,6 +32,7 @@ from .store import Store
 
 Progress = Callable[[str, int, int | None], None]
 BATCH = 64
+MAX_DELETED = 0.25  # share of deleted documents in the index beyond which a run merges all segments
 BULK_DOCS = 10_000  # a fresh build of at least this many articles uses Whoosh's multi-process writer
 
 
@@ -68,7 +69,7 @@ class Run:
         self.fp1 = code_fingerprint(*STAGE1_CODE)
         self.fp2 = code_fingerprint(*STAGE2_CODE)
         self.failed: list[dict[str, Any]] = []
-        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0}
+        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0}
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
         self.per_file: Counter = Counter()
 
@@ -541,6 +542,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         except BaseException:
             writer.cancel()
             raise
+        with r.timed("optimize"):
+            r.counts["purged"] = _purge_deleted(ix)
         _test_pause("writing")
         with r.timed("facets"), ix.searcher() as s:
             table = facet_rows.table(s.reader()) if facet_rows is not None else None
@@ -557,6 +560,21 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         pool.close()
         catalog.close()
         cache.close()
+
+
+def _purge_deleted(ix) -> int:
+    """Merge every segment when more than MAX_DELETED of the stored documents are deleted.
+
+    An update in Whoosh marks the old document deleted and adds a new one; its merge policy
+    only merges small segments, so a nightly reindex that changes a few percent of a large
+    archive leaves the deleted documents in the big segment for good: disk, and the posting
+    arrays search reads (deleted documents included), grow run after run. Returns how many
+    deleted documents the merge dropped (0 when it was not needed)."""
+    stored, live = ix.doc_count_all(), ix.doc_count()
+    if not stored or (stored - live) / stored <= MAX_DELETED:
+        return 0
+    ix.optimize()
+    return stored - live
 
 
 def _manifest(gen: Path) -> dict[str, Any]:

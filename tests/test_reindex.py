@@ -299,3 +299,28 @@ def test_read_path_substitute_skips_exactly_the_substituted_files(tmp_path):
     assert sorted(x[1] for x in stand_ins) == sorted(p.name for p in SEEDS.glob("*.txt"))
     rest = [x.to_dict() for x in items if not isinstance(x, list)]
     assert rest == [x.to_dict() for x in plain if "/seeds/" not in (x.path or "")]
+
+
+def test_deleted_documents_are_purged_once_they_pile_up(primed):
+    """Whoosh keeps an updated document's old copy, deleted, in its segment; night after
+    night they would pile up. Past indexer.MAX_DELETED of the stored documents the run
+    merges the segments, and searching sees the same live documents."""
+    from whoosh import index as whoosh_index
+
+    src, store = primed
+    stored, purged = [], []
+    for night in range(3):  # 6 of the 30 articles change each night
+        for i in range(night * 6, night * 6 + 6):
+            (src / f"{i:03d}.txt").write_text(story(i, f" Night {night}: the dredger returned."))
+        purged.append(indexer.run(store, None)["purged"])
+        ix = whoosh_index.open_dir(str(store.current_dir()))
+        assert ix.doc_count() == N
+        stored.append(ix.doc_count_all())
+    # night 0: 6 deleted of 36 stored (17%): kept; night 1: 12 of 42 (29%): merged away;
+    # night 2: 6 of 36 again
+    assert purged == [0, 12, 0]
+    assert stored == [N + 6, N, N + 6]
+    archive = open_index(store.path)
+    assert run_search(archive, "dredger").total == 18
+    assert run_search(archive, "").total == N
+    assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
