@@ -82,12 +82,6 @@ def enrich_batch(texts: list[str]) -> list[str]:
     return [json.dumps(r) for r in enrich_texts(texts)]
 
 
-def _enrich_dicts(texts: list[str]) -> list[dict[str, Any]]:
-    from .pipeline import enrich_texts
-
-    return enrich_texts(texts)
-
-
 def _batches(items: Iterable[tuple[Any, Any]], size: int) -> Iterator[tuple[list, list]]:
     keys: list = []
     payloads: list = []
@@ -195,18 +189,3 @@ def _chain(head: list, rest: Iterator) -> Iterator:
     yield from head
     del head[:]
     yield from rest
-
-
-def enrich_stream(
-    items: Iterable[tuple[Any, str]],
-    *,
-    total: int | None = None,
-    workers: int | None = None,
-    batch: int = BATCH,
-    on_batch: Callable[[int], None] | None = None,
-) -> Iterator[tuple[Any, dict[str, Any]]]:
-    """Enrichments (dicts) of `(key, text)` pairs, in input order, on a pool of its own."""
-    with Pool(workers) as pool:
-        if total is None:
-            total = MIN_PARALLEL  # as before: an unknown total does not hold the input back
-        yield from pool.map(_enrich_dicts, items, total=total, batch=batch, on_batch=on_batch)

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 
 from search.pipeline import enrich_texts
-from search.pool import enrich_stream
+from search.pool import Pool, enrich_batch
 
 TEXTS = [
     "President Ibrahim Traore of Burkina Faso met officials in Ouagadougou on Monday.",
@@ -26,17 +26,21 @@ def test_pool_matches_serial_and_keeps_order():
     items = [(f"k{i}", t) for i, t in enumerate(TEXTS)]
     done: list[int] = []
     # two workers, batches of two: several batches in flight, finishing out of order is possible
-    out = list(enrich_stream(iter(items), workers=2, batch=2, on_batch=done.append))
+    with Pool(2) as pool:
+        out = list(pool.map(enrich_batch, iter(items), total=10_000, batch=2, on_batch=done.append))
+        assert pool.started
     assert [k for k, _ in out] == [k for k, _ in items]
-    assert _norm([r for _, r in out]) == _norm(serial)
+    assert _norm([json.loads(r) for _, r in out]) == _norm(serial)
     assert done and done[-1] == len(TEXTS)
     assert done == sorted(done)
 
 
 def test_small_job_runs_in_process():
     items = [(i, t) for i, t in enumerate(TEXTS[:2])]
-    out = list(enrich_stream(items, total=2))  # below MIN_PARALLEL: no workers started
-    assert _norm([r for _, r in out]) == _norm(enrich_texts(TEXTS[:2]))
+    with Pool(2) as pool:
+        out = list(pool.map(enrich_batch, items, total=2))  # below MIN_PARALLEL: no workers started
+        assert not pool.started
+    assert _norm([json.loads(r) for _, r in out]) == _norm(enrich_texts(TEXTS[:2]))
 
 
 def _articles(n: int):
