@@ -26,7 +26,7 @@ from .clean.templates import find_template_lines, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .facets import FacetRows, FacetTable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
-from .pool import Pool, clean_batch, enrich_batch
+from .pool import Pool, clean_batch, default_workers, enrich_batch
 from .schema import build_schema, join_values
 from .store import Store
 
@@ -511,7 +511,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
         # small and incremental runs keep one process and merging.
         bulk = (r.full or not old) and len(docs) >= BULK_DOCS
-        writer = ix.writer(limitmb=256, procs=min(os.cpu_count() or 1, 4), multisegment=True) if bulk else ix.writer(limitmb=256)
+        writer = ix.writer(limitmb=256, procs=min(default_workers(), 4), multisegment=True) if bulk else ix.writer(limitmb=256)
         try:
             for i in removed:
                 writer.delete_by_term("id", i)
