@@ -186,3 +186,35 @@ def test_an_uninflected_base_files_a_mention_under_the_bare_name():
     assert ids_b[0] != ids_a[0]  # an unflagged "Malin" (a town, a surname) stays apart
     mali = next(e for e in res.entities if e.id == ids_a[0])
     assert mali.name == "Mali" and "Malin" in mali.aliases
+
+
+def test_word_acronym_after_long_form_joins_it_and_retypes_bare_places():
+    long_form = "Stockholm International Peace Research Institute"
+    res = resolve([
+        _doc("a", (long_form, O), ("Sipri", O, 1)),
+        _doc("b", ("Sipri", L), ("China", L)),  # the NER took the bare acronym for a place
+    ])
+    (ent,) = [e for e in res.entities if e.type == O]
+    assert ent.name == long_form and set(ent.aliases) == {long_form, "Sipri"}
+    assert res.for_doc("b") == {"person": [], "organization": [long_form], "location": ["China"]}
+    # a word that does not spell the whole long form stays apart ("Peace" spells nothing)
+    res2 = resolve([_doc("a", (long_form, O), ("Peace", O, 1))])
+    assert len(res2.entities) == 2
+
+
+def test_acronym_spelled_like_a_country_leaves_the_country_a_place():
+    res = resolve([
+        _doc("a", ("Committee for Health and Agricultural Development", O), ("CHAD", O, 2)),
+        _doc("b", ("Chad", L), ("Niger", L)),
+    ])
+    assert res.for_doc("b")["location"] == ["Chad", "Niger"]
+
+
+def test_descriptions_get_no_entity():
+    docs = [_doc("a", ("Cabinet", O), ("Mali", L)), _doc("b", ("Cabinet", O), ("Germany", L))]
+    docs[0].mentions[0]["generic"] = True
+    res = resolve(docs)
+    assert res.mention_entities("a")[0] is None
+    assert res.for_doc("a")["organization"] == []
+    # the same spelling without the mark (a name elsewhere) is still an entity
+    assert res.for_doc("b")["organization"] == ["Cabinet"]

@@ -91,3 +91,14 @@ def test_for_doc_lists_canonical_names(resolution):
     goita = resolution.lookup_alias("Goyta")[0].name
     assert facets["person"].count(goita) == 1
     assert not any(n in facets["person"] for n in ("Goyta", "Goyt"))
+
+
+def test_facet_noise_is_gone(resolution):
+    by_name = {e.name: e.type for e in resolution.entities}
+    for noise in ("Troop", "Cabinet", "Candidate of Political Science", "Flintlock", "Kramp-Karrenbauer"):
+        assert noise not in by_name, noise
+    assert by_name["Annegret Kramp-Karrenbauer"] == "person"
+    assert {e.type for e in resolution.lookup_alias("Sipri")} == {"organization"}
+    assert resolution.lookup_alias("Sipri")[0].name == "Stockholm International Peace Research Institute"
+    # near misses: real organisations of the seeds stay
+    assert by_name["Kremlin"] == "organization" and by_name["Cabinet of Ministers"] == "organization"

@@ -4,6 +4,12 @@ The small model labels the same word differently from sentence to sentence ("Goy
 person, then an organisation, then a place) and misses repeats. Within one article a name
 means one thing, so we vote, let person surnames win, type acronyms by their definition
 ("Central African Republic (CAR)") and tag untagged repeats of names already found.
+
+Against noise: a common word capitalised only by a sentence start ("Troop said") is no
+name, nor is a degree ("Candidate of Political Science") or an exercise ("the Flintlock
+training"); a name after a person's title is a person ("Minister of Defense Annegret
+Kramp-Karrenbauer"). A mention that is a description ("the Cabinet") gets `"generic": True`:
+still a mention, but resolution makes no archive-wide entity of it.
 """
 from __future__ import annotations
 
@@ -13,7 +19,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .normalize import clean_span
+from .gazetteer import known_places
+from .normalize import PERSON_TITLES, clean_span
 
 _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
 # A single word this frequent in English is not propagated on its own ("May", "Will").
@@ -26,6 +33,26 @@ _CORPORATE = {
     "group", "holdings", "corporation", "company", "limited", "mining", "minerals",
     "resources", "bank", "airlines", "airways", "motors", "industries", "petroleum", "oil",
 }
+
+
+# A one-word mention at a sentence start whose lower-case form is at least this frequent
+# is a common word capitalised by its position ("Troop said ...", "Attendance: 29,300"),
+# unless the document also capitalises it elsewhere ("troop" 3.7, "attendance" 4.2).
+_INITIAL_COMMON_ZIPF = 3.5
+# What precedes a sentence start: the text start, a blank line, or a sentence's end
+# punctuation (not an abbreviation's: "U.S. Treasury"), then perhaps an opening quote. A
+# single line break is not one: wire copy wraps its lines mid-sentence.
+_SENTENCE_START = re.compile(r"(?:^\s*|\n[ \t]*\n\s*|(?<![A-Z])[.!?][\"”’)]?\s+)[\"“‘(]?\s*$")
+# After a mention: a possessive or a capitalised word ("Senate Republican leader").
+_NAME_NEXT = re.compile(r"['’`]s\b| [A-Z]")
+
+
+# Academic degrees, written out: "Candidate of Political Science" (the Russian kandidat
+# nauk), "Doctor of Philosophy", "Master of Business Administration". The NER takes them
+# for organisations; they name a qualification of a person, never an entity.
+_DEGREES = {"candidate", "doctor", "master", "bachelor", "licentiate"}
+# A field of study is written in common words ("political" 4.4, "science" 4.8).
+_FIELD_MIN_ZIPF = 3.0
 
 
 # Table column headers the NER takes for names: "W L T GF GA", "W L PCT GB".
@@ -76,17 +103,26 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     """Clean, make consistent and complete the spans of one document; returns mention dicts."""
     cleaned: list[Span] = []
     for sp in spans:
+        if _degree(text[sp.start:sp.end]):
+            continue
         r = clean_span(text, sp.start, sp.end, sp.type)
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             cleaned.append(Span(r[0], r[1], sp.type, sp.source))
     cleaned.sort(key=lambda s: (s.start, -s.end))
     cleaned = _datelines(text, cleaned)
+    cleaned = _initial_common_words(text, cleaned)
+    cleaned = _exercises(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
+    cleaned = _titled_persons(text, cleaned)
     cleaned = _teams(text, cleaned)
     cleaned = _acronyms(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned)
-    return [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
+    out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
+    for m in out:
+        if _generic(text, m):
+            m["generic"] = True
+    return out
 
 
 _CAPS_RUN = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
@@ -114,6 +150,133 @@ def _datelines(text: str, spans: list[Span]) -> list[Span]:
         return spans
     keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
     return sorted(keep + found, key=lambda s: (s.start, -s.end))
+
+
+def _degree(span: str) -> bool:
+    """"Candidate of Political Science": a degree word, "of" and a field in common words."""
+    words = span.split()
+    if len(words) < 3 or len(words) > 6 or words[0].lower() not in _DEGREES or words[1] != "of":
+        return False
+    field = [w.strip(",.;:") for w in words[2:] if w.lower() not in _STOP]
+    return all(w[:1].isupper() and w.isalpha() and _zipf(w.lower()) >= _FIELD_MIN_ZIPF for w in field)
+
+
+# "the annual Flintlock training", "Cobra Gold exercises": a name before one of these nouns
+# names a military exercise or operation (no place, person or organisation).
+_EXERCISE_NEXT = re.compile(
+    r"[ \-](?:training|exercises?|drills?|maneuvers|manoeuvres|war ?games|wargames)\b"
+)
+
+
+def _exercises(text: str, spans: list[Span]) -> list[Span]:
+    """Drop NER places that name an exercise, and their other mentions in the document.
+
+    Places we know keep their type ("Kati drills").
+    """
+    names = {
+        text[s.start:s.end] for s in spans
+        if s.type == "location" and s.source == "ner" and _EXERCISE_NEXT.match(text, s.end)
+        and text[s.start:s.end] not in known_places()
+    }
+    return [s for s in spans if not (s.type == "location" and s.source == "ner" and text[s.start:s.end] in names)]
+
+
+# An organisation named by a common noun this frequent ("cabinet" 4.5, "senate" 4.8) and
+# only ever written "the X" is a description whose referent the context gives.
+_GENERIC_ZIPF = 4.0
+_THE_BEFORE = re.compile(r"(?:^|[^\w\-])[Tt]he\s+$")
+# ... as the head of its phrase, before punctuation, a function word or a verb ("the Cabinet
+# met", "the Senate approved"); not "the Labour opposition" or "the Apple personal
+# computer market", where it modifies the next noun, which "the" belongs to.
+_GENERIC_NEXT = re.compile(
+    r"\s*(?:$|[^\w\s]|(?:said|says|met|has|had|have|is|was|were|are|will|would|may|might|can|could"
+    r"|should|must|and|or|of|in|on|at|to|for|with|by|which|that|who|also|did|does|[a-z]+ed)\b)"
+)
+
+
+def _generic(text: str, m: dict) -> bool:
+    """"the Cabinet", "the Senate": one common noun, always with "the" in this document.
+
+    The mention stays (it is an organisation, as CoNLL annotates it), but it names a
+    different body in each country's news, so resolution gives it no archive-wide entity.
+    A name used bare anywhere in the document is a name ("Shell said", "Fed officials"), and
+    so is a clipped word ("the Fed" where "Federal" is written).
+    """
+    w = m["text"]
+    if m["type"] != "organization" or not (w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()):
+        return False
+    if _zipf(w.lower()) < _GENERIC_ZIPF or re.search(rf"(?<![\w\-]){w}[a-z]", text):
+        return False  # "the Fed" clips "Federal Reserve": a name
+    uses = list(re.finditer(rf"(?<![\w\-]){w}(?![\w\-])", text))
+    return bool(uses) and all(
+        _THE_BEFORE.search(text, max(0, o.start() - 5), o.start()) and _GENERIC_NEXT.match(text, o.end())
+        for o in uses
+    )
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START.search(text, max(0, pos - 12), pos))
+
+
+def _initial_common_words(text: str, spans: list[Span]) -> list[Span]:
+    """Drop NER mentions that are one common word capitalised only because a sentence starts.
+
+    "Troop said on Thursday ...": a name is capitalised wherever it stands, so a word the
+    document never capitalises away from a sentence start, and that is common in English,
+    is no name. Known places and gazetteer entries stay, and so does a word that leads a
+    capitalised phrase or owns something ("Treasury Secretary", "Moody's rates").
+    """
+    out = []
+    for s in spans:
+        w = text[s.start:s.end]
+        if (
+            s.source == "ner" and w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()
+            and _at_sentence_start(text, s.start)
+            and not _NAME_NEXT.match(text, s.end)
+            and _zipf(w.lower()) >= _INITIAL_COMMON_ZIPF
+            and w not in known_places()
+            and not any(
+                not _at_sentence_start(text, m.start())
+                for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)
+            )
+        ):
+            continue
+        out.append(s)
+    return out
+
+
+# A person's designation before a name: a capitalised title (lower-case "chairman
+# Citibank" is a bank chairing), perhaps "of" and a capitalised office
+# ("Minister of Defense"), then perhaps one capitalised first name the NER left untagged.
+_TITLED = re.compile(
+    r"(?<![\w\-])([A-Z][A-Za-z]*)\.?(?: of(?: the)? [A-Z][a-z]+(?: [A-Z][a-z]+)??)?"
+    r"(?: ([A-Z][a-z]+(?:-[A-Z][a-z]+)?))? $"
+)
+# A first name is no common word ("annegret" 1.1; "will" 6.3, "may" 6.1).
+_FIRST_NAME_MAX_ZIPF = 3.5
+
+
+def _titled_persons(text: str, spans: list[Span]) -> list[Span]:
+    """A name the NER took for an organisation or place after a person's title is a person.
+
+    "German Minister of Defense Annegret Kramp-Karrenbauer": the hyphenated surname was
+    tagged an organisation and the first name left out. The first name joins the span.
+    """
+    out: list[Span] = []
+    for s in spans:
+        w = text[s.start:s.end]
+        if s.source == "ner" and s.type != "person" and " " not in w and not w.isupper():
+            m = _TITLED.search(text, max(0, s.start - 60), s.start)
+            if m and m.group(1).lower() in PERSON_TITLES and w not in known_places():
+                first = m.group(2)
+                if first is None or (
+                    _zipf(first.lower()) < _FIRST_NAME_MAX_ZIPF and not (out and out[-1].end > m.start(2))
+                ):
+                    start = m.start(2) if first else s.start
+                    out.append(Span(start, s.end, "person", s.source))
+                    continue
+        out.append(s)
+    return out
 
 
 def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
@@ -211,6 +374,15 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
         else:
             acr_span.type = ty
     spans.sort(key=lambda s: (s.start, -s.end))
+    # "Stockholm International Peace Research Institute Sipri": the acronym right after its
+    # long form, without parentheses (and written like a word) takes the long form's type.
+    for a, b in zip(spans, spans[1:]):
+        short = text[b.start:b.end]
+        if (
+            b.source != "gazetteer" and text[a.end:b.start] in (" ", ", ") and short.isalpha()
+            and acronym_suffix(short, text[a.start:a.end]) == 0
+        ):
+            b.type = a.type
     return spans
 
 

@@ -25,6 +25,18 @@ TITLES = {
     "pvt", "officer", "agent", "inspector", "superintendent", "chief", "candidate",
     "spokesman", "spokeswoman", "lawmaker", "comrade", "madam", "monsieur", "m",
 }
+# Titles that head a person's designation, directly before the name or before a
+# first name ("Minister of Defense Annegret Kramp-Karrenbauer", "Mr Kramp-Karrenbauer").
+# Modifiers of a title ("former", "foreign", "deputy") are left out: they also precede
+# organisations and places ("former Soviet Union", "Foreign Ministry").
+PERSON_TITLES = {
+    "president", "colonel", "col", "lt", "lieutenant", "minister", "captain", "capt", "mister",
+    "mr", "mrs", "ms", "dr", "general", "gen", "sergeant", "sgt", "commander", "chancellor",
+    "senator", "sen", "governor", "gov", "king", "queen", "prince", "princess", "sheikh", "pope",
+    "ambassador", "secretary", "chairman", "chairwoman", "judge", "professor", "prof", "mayor",
+    "premier", "sir", "lord", "dame", "admiral", "brigadier", "marshal", "reverend", "rev",
+    "imam", "emir", "corporal", "spokesman", "spokeswoman", "lawmaker", "madam", "monsieur",
+}
 # Words that NER glues onto a name at a sentence boundary.
 DISCOURSE = {
     "meanwhile", "however", "also", "moreover", "furthermore", "nevertheless", "then", "now",

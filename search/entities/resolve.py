@@ -4,7 +4,9 @@ Rules (issue 4): a surname-only mention attaches to the full name in the same ar
 acronym defined in parentheses links to its long form; across articles, person spellings
 merge only on full names (first name close AND surname variant, see names.py) with
 agreeing context; curated equivalents join ("Russian Federation" = "Russia"); places are
-never fuzzy-merged. Work is linear in mentions plus small blocks of distinct full names.
+never fuzzy-merged; a place spelled like an organisation's defined acronym is that
+organisation; descriptions (mentions marked "generic": "the Cabinet") get no entity.
+Work is linear in mentions plus small blocks of distinct full names.
 """
 from __future__ import annotations
 
@@ -165,10 +167,11 @@ def resolve(docs: Iterable[DocMentions]) -> Resolution:
     surfaces: list[tuple[str, list[dict]]] = []
     ctx: dict[str, set] = defaultdict(set)  # person full key -> co-occurring keys
     singles: set[str] = set()
+    acronyms: set[str] = set()  # keys of organisation acronyms defined by their long form
 
     for doc in docs:
         d = DocMentions(*doc) if not isinstance(doc, DocMentions) else doc
-        nodes = _doc_nodes(d.mentions, uf, singles)
+        nodes = _doc_nodes(d.mentions, uf, singles, acronyms)
         doc_nodes[d.id] = nodes
         doc_mt[d.id] = bool(d.machine_translated)
         surfaces.append((d.id, d.mentions))
@@ -181,18 +184,21 @@ def resolve(docs: Iterable[DocMentions]) -> Resolution:
                     c.update(list(context - {n[1]})[: MAX_CONTEXT - len(c)])
                 uf.add(n)
 
+    _acronyms_are_organizations(doc_nodes, acronyms, uf)
     _merge_full_names(uf, ctx)
     _attach_singles(uf, singles, ctx)
     return _build(uf, doc_nodes, doc_mt, surfaces)
 
 
-def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str]) -> list:
+def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: set[str]) -> list:
     """Graph nodes for one document's mentions, with the within-document unions done."""
     nodes: list = [None] * len(mentions)
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
     for i, m in enumerate(mentions):
         t, text = m.get("type"), m.get("base") or m.get("text", "")  # base: uninflected ("Malin" -> "Mali")
+        if m.get("generic"):
+            continue  # "the Cabinet": a description, a different body in every country
         if t == "location":
             key = _loc_key(text)
             nodes[i] = ("location", key) if key else None
@@ -214,12 +220,15 @@ def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str]) -> list:
         a, b = mentions[i], mentions[i + 1]
         if nodes[i] is None or nodes[i + 1] is None or nodes[i][0] != nodes[i + 1][0]:
             continue
-        if not (0 < b["start"] - a["end"] <= 3) or not _is_acronym(b["text"]):
+        if not (0 < b["start"] - a["end"] <= 3):
             continue
         cut = acronym_suffix(b["text"], a["text"])
-        if cut is None:
+        # an acronym written like a word ("Sipri") must spell the whole long form
+        if cut is None or not (_is_acronym(b["text"]) or (cut == 0 and b["text"].isalpha())):
             continue
         uf.union(nodes[i], nodes[i + 1])
+        if nodes[i][0] == "organization":
+            acronyms.add(nodes[i + 1][1])
         if cut > 0 and nodes[i][0] == "organization":
             tail = " ".join(a["text"].split()[cut:])
             uf.union(nodes[i], ("organization", _org_key(tail)))
@@ -245,6 +254,22 @@ def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str]) -> list:
         if n:
             uf.add(n)
     return nodes
+
+
+def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: set[str], uf: _UF) -> None:
+    """A place spelled like an organisation's acronym, defined elsewhere, is that organisation.
+
+    "Stockholm International Peace Research Institute (Sipri)" in one article makes a bare
+    "Sipri" the NER took for a place in another one the institute. Countries stay places.
+    """
+    if not acronyms:
+        return
+    countries = {fold(c) for c in _COUNTRIES().values()}
+    for nodes in doc_nodes.values():
+        for i, n in enumerate(nodes):
+            if n and n[0] == "location" and n[1] in acronyms and n[1] not in countries:
+                nodes[i] = ("organization", n[1])
+                uf.add(nodes[i])
 
 
 def _merge_full_names(uf: _UF, ctx: dict[str, set]) -> None:
@@ -368,9 +393,13 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
             if c:
                 return c
 
+    def acronym(s: str) -> bool:
+        # "Sipri" spells "Stockholm International Peace Research Institute" like "SIPRI" does
+        return _is_acronym(s) or (" " not in s and any(" " in o and acronym_suffix(s, o) == 0 for o in counts))
+
     def score(s: str):
         words = s.split()
-        complete = len(words) >= 2 if t == "person" else not _is_acronym(s) or len(counts) == 1
+        complete = len(words) >= 2 if t == "person" else not acronym(s) or len(counts) == 1
         return (complete, native[s], spread[s], counts[s], not s.isupper(), -len(s), s)
 
     return max(counts, key=score)

@@ -1,0 +1,160 @@
+"""Document rules against facet noise, on hand-made NER spans (no model needed).
+
+Each rule has near misses that must keep their mention: companies named by common words
+("Shell", "Apple"), places we know, titles that are no person's.
+"""
+from __future__ import annotations
+
+import pytest
+
+from search.entities.document import Span, postprocess
+
+
+def _span(text: str, word: str, type_: str, source: str = "ner", nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Span(start, start + len(word), type_, source)
+
+
+def _got(text: str, *items: tuple) -> dict[str, set[str]]:
+    """Mention texts -> types after post-processing; an item is _span's (word, type[, source[, nth]])."""
+    out: dict[str, set[str]] = {}
+    for m in postprocess(text, [_span(text, *it) for it in items]):
+        out.setdefault(m["text"], set()).add(m["type"])
+    return out
+
+
+def _kept(text: str, word: str, type_: str) -> bool:
+    """The NER's one mention `word` (first occurrence) comes out alone, with its type."""
+    got = _got(text, (word, type_))
+    assert got in ({}, {word: {type_}}), got
+    return bool(got)
+
+
+# -- a common word capitalised by its place at a sentence start ------------------------
+
+def test_common_word_opening_a_sentence_is_no_name():
+    text = "They imprisoned the president.\n\nTroop said on Thursday of this week to release him."
+    assert not _kept(text, "Troop", "organization")
+    text2 = "Halftime 1-1 . Attendance : 24,602"
+    assert not _kept(text2, "Attendance", "person")
+
+
+def test_company_named_by_a_common_word_stays_when_capitalised_elsewhere():
+    text = "Shell said on Monday it would sell the field. Analysts expect Royal Dutch Shell to gain."
+    got = _got(text, ("Shell", "organization"), ("Royal Dutch Shell", "organization"))
+    assert got == {"Shell": {"organization"}, "Royal Dutch Shell": {"organization"}}
+    text2 = "Apple said iPhone sales rose. Shares of Apple gained 2 percent."
+    got2 = _got(text2, ("Apple", "organization"), ("Apple", "organization", "ner", 1))
+    assert got2 == {"Apple": {"organization"}}
+
+
+def test_sentence_start_rule_spares_possessives_titles_and_mid_sentence_words():
+    text = "Shell's profit rose. Treasury Secretary James Baker spoke."
+    got = _got(text, ("Shell", "organization"), ("Treasury", "organization"))
+    assert got == {"Shell": {"organization"}, "Treasury": {"organization"}}
+
+
+# One NER mention each that no rule may drop or retype.
+NEAR_MISSES = [
+    # wire copy wraps lines mid-sentence: a single line break starts no sentence
+    ("to stave off protectionist legislation by\nCongress. Troop", "Congress", "organization"),
+    # "U.S." ends with a dot but no sentence
+    ("the (U.S.) Treasury will brief them", "Treasury", "organization"),
+    # a rare word opening a sentence is a name
+    ("Gromyko met the coup leaders. Goita said nothing.", "Goita", "person"),
+    # a degree word before a proper name
+    ("He ran as the Candidate of Yabloko in Moscow.", "Candidate of Yabloko", "organization"),
+    # no capitalised person title before the name
+    ("Trade with the former Soviet Union grew.", "Soviet Union", "location"),
+    ("a telex from committee chairman Citibank to creditor banks", "Citibank", "organization"),
+    # a common word between title and name is no first name
+    ("said Secretary General Motors", "Motors", "organization"),
+]
+
+
+@pytest.mark.parametrize(("text", "word", "type_"), NEAR_MISSES)
+def test_near_misses_keep_their_mention(text, word, type_):
+    assert _kept(text, word, type_)
+
+
+# -- degrees -----------------------------------------------------------------------------
+
+def test_degree_phrases_are_no_organisations():
+    text = "said Ivan Petrov, Candidate of Political Science, Lecturer at the Institute of International Relations."
+    institute = ("Institute of International Relations", "organization")
+    got = _got(text, ("Candidate of Political Science", "organization"), institute)
+    assert got == {"Institute of International Relations": {"organization"}}
+    text2 = "She holds a Master of Business Administration from the Bank of England school."
+    got2 = _got(text2, ("Master of Business Administration", "organization"), ("Bank of England", "organization"))
+    assert got2 == {"Bank of England": {"organization"}}
+
+
+# -- persons after a title ---------------------------------------------------------------
+
+def test_hyphenated_surname_after_title_and_first_name_is_a_person():
+    text = "German Minister of Defense Annegret Kramp-Karrenbauer Meanwhile, he said Wednesday"
+    got = _got(text, ("Kramp-Karrenbauer Meanwhile", "organization"))
+    assert got == {"Annegret Kramp-Karrenbauer": {"person"}}
+    text2 = "Mr Kramp-Karrenbauer said so."
+    assert _got(text2, ("Kramp-Karrenbauer", "organization")) == {"Kramp-Karrenbauer": {"person"}}
+
+
+# -- exercises ---------------------------------------------------------------------------
+
+def test_exercise_name_is_no_place_in_the_whole_document():
+    text = "He took part in the annual Flintlock training in the Sahel. Flintlock ended in March."
+    got = _got(
+        text, ("Flintlock", "location"), ("Sahel", "location", "gazetteer"), ("Flintlock", "location", "ner", 1)
+    )
+    assert got == {"Sahel": {"location"}}
+
+
+def test_known_place_before_training_stays_a_place():
+    text = "Soldiers finished their Kati training and the Ottawa exercises."
+    got = _got(text, ("Kati", "location", "city"), ("Ottawa", "location"))
+    assert got == {"Kati": {"location"}, "Ottawa": {"location"}}
+
+
+# -- acronyms written like words after their long form ------------------------------------
+
+def test_word_acronym_after_its_long_form_takes_its_type():
+    text = "arms exports, says Stockholm International Peace Research Institute Sipri. China came second."
+    long_form = ("Stockholm International Peace Research Institute", "organization")
+    got = _got(text, long_form, ("Sipri", "location"), ("China", "location", "gazetteer"))
+    assert got["Sipri"] == {"organization"}
+    assert got["China"] == {"location"}
+
+
+def test_place_after_an_organisation_is_not_its_acronym():
+    text = "the Peace Research Institute Stockholm said"
+    got = _got(text, ("Peace Research Institute", "organization"), ("Stockholm", "location"))
+    assert got["Stockholm"] == {"location"}
+
+
+# -- descriptions: "the Cabinet" -----------------------------------------------------------
+
+def _generic(text: str, *items: tuple) -> dict[str, bool]:
+    return {m["text"]: bool(m.get("generic")) for m in postprocess(text, [_span(text, *it) for it in items])}
+
+
+def test_common_noun_always_with_the_is_a_description():
+    text = "the government agreed to a reshuffle in the Cabinet. The Cabinet met on Monday."
+    got = _generic(text, ("Cabinet", "organization"), ("Cabinet", "organization", "ner", 1))
+    assert got == {"Cabinet": True}
+
+
+def test_names_that_are_common_words_are_not_descriptions():
+    # used bare once: a name
+    text = "the Shell refinery closed. Analysts said Shell would recover."
+    assert _generic(text, ("Shell", "organization"), ("Shell", "organization", "ner", 1)) == {"Shell": False}
+    # "the" belongs to the noun that follows: "the Apple personal computer market"
+    text2 = "drives for the Apple personal computer market"
+    assert _generic(text2, ("Apple", "organization")) == {"Apple": False}
+    # a clipped name: "the Fed" where "Federal Reserve" is written
+    text3 = "the Fed (Federal Reserve Board) said the Fed would act"
+    assert _generic(text3, ("Fed", "organization")) == {"Fed": False}
+    # a rare word is a name ("kremlin" zipf 3.4)
+    text4 = "statements by the Kremlin."
+    assert _generic(text4, ("Kremlin", "organization")) == {"Kremlin": False}
