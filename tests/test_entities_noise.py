@@ -158,3 +158,29 @@ def test_names_that_are_common_words_are_not_descriptions():
     # a rare word is a name ("kremlin" zipf 3.4)
     text4 = "statements by the Kremlin."
     assert _generic(text4, ("Kremlin", "organization")) == {"Kremlin": False}
+
+
+# -- wire-copy debris ----------------------------------------------------------------------
+
+def test_topic_slug_opening_a_story_is_no_name():
+    text = "CRICKET - PAKISTAN V NEW ZEALAND ONE-DAY SCORE .\nGOLF - ZIMBABWE OPEN"
+    got = _got(text, ("CRICKET -", "organization"), ("PAKISTAN", "location", "gazetteer"), ("GOLF", "organization"))
+    assert got == {"PAKISTAN": {"location"}}
+
+
+def test_capitals_before_a_dash_that_are_names_stay():
+    # not at a line start, or a rare word: a name ("BILO - ...", "Mali - ...")
+    text = "said NATO - and\nBILO - Belgian"
+    got = _got(text, ("NATO", "organization"), ("BILO", "organization"))
+    assert got == {"NATO": {"organization"}, "BILO": {"organization"}}
+
+
+def test_prefixed_names_are_adjectives():
+    text = "the proposed trans-Atlantic alliance and pro-Moscow rebels in al-Qaeda's camps"
+    got = _got(text, ("trans-Atlantic", "location"), ("pro-Moscow", "location"), ("al-Qaeda", "organization"))
+    assert got == {"al-Qaeda": {"organization"}}
+
+
+def test_a_trimmed_dash_leaves_no_space():
+    text = "top performers in Salomon Brothers ' league table"
+    assert _got(text, ("Salomon Brothers '", "organization")) == {"Salomon Brothers": {"organization"}}

@@ -111,6 +111,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned.sort(key=lambda s: (s.start, -s.end))
     cleaned = _datelines(text, cleaned)
     cleaned = _initial_common_words(text, cleaned)
+    cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
     cleaned = _titled_persons(text, cleaned)
@@ -240,6 +241,22 @@ def _initial_common_words(text: str, spans: list[Span]) -> list[Span]:
                 for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)
             )
         ):
+            continue
+        out.append(s)
+    return out
+
+
+# A wire story's slug: capitals opening a line, then a dash ("CRICKET - PAKISTAN V ...",
+# "FEATURE - Singapore ...", "NBA BASKETBALL - FRIDAY'S RESULTS").
+_SLUG = re.compile(r"[A-Z][A-Z ]*[A-Z](?=\s+[-–]\s)")
+
+
+def _slugs(text: str, spans: list[Span]) -> list[Span]:
+    """Drop NER mentions that are a story's topic slug ending in a common word ("GOLF")."""
+    out = []
+    for s in spans:
+        m = _SLUG.match(text, s.start) if s.source == "ner" and (s.start == 0 or text[s.start - 1] == "\n") else None
+        if m and m.end() == s.end and _zipf(text[s.start:s.end].split()[-1].lower()) >= _INITIAL_COMMON_ZIPF:
             continue
         out.append(s)
     return out

@@ -49,6 +49,12 @@ DISCOURSE = {
 }
 # Tokens the NER often tags that name no entity (time zones, units).
 NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "CET", "CEST", "PST", "PDT", "BST", "AM", "PM", "pct"}
+# A derivational prefix on a name makes an adjective, not a name: "trans-Atlantic",
+# "pro-Moscow", "anti-French", "non-European Community countries".
+_PREFIXED = re.compile(
+    r"(?:trans|pro|anti|mid|non|post|pre|ex|pan|inter|intra|neo|sub|super|ultra|cross|semi|multi"
+    r"|counter|quasi)-[A-Z]"
+)
 _POSSESSIVE = re.compile(r"(?:['’`]s?|['’`])$")
 _TOKEN = re.compile(r"\S+")
 
@@ -93,14 +99,17 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         return None
     s, e = toks[0][0], toks[-1][1]
     # trailing dots belong to abbreviations ("U.S."), other punctuation does not
-    while e > s and text[e - 1] in "-–—,;:!?\"”“'’)(" :
+    # (and the space a trimmed "CRICKET -" or "Salomon Brothers -" leaves)
+    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(" or text[e - 1].isspace()):
         e -= 1
-    while s < e and text[s] in "-–—,;:!?\"”“'’(`":
+    while s < e and (text[s] in "-–—,;:!?\"”“'’(`" or text[s].isspace()):
         s += 1
     if s >= e:
         return None
     out = text[s:e]
     if out in NOT_ENTITIES or not any(c.isupper() for c in out) or not any(c.isalpha() for c in out):
+        return None
+    if _PREFIXED.match(out):
         return None
     return s, e
 
