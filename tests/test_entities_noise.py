@@ -184,3 +184,9 @@ def test_prefixed_names_are_adjectives():
 def test_a_trimmed_dash_leaves_no_space():
     text = "top performers in Salomon Brothers ' league table"
     assert _got(text, ("Salomon Brothers '", "organization")) == {"Salomon Brothers": {"organization"}}
+
+
+def test_player_position_before_a_name_is_stripped():
+    text = "a costly blunder . Defender Hassan Abbas rose to intercept . Minnie Driver watched ."
+    got = _got(text, ("Defender Hassan Abbas", "person"), ("Minnie Driver", "person"))
+    assert got == {"Hassan Abbas": {"person"}, "Minnie Driver": {"person"}}

@@ -218,3 +218,12 @@ def test_descriptions_get_no_entity():
     assert res.for_doc("a")["organization"] == []
     # the same spelling without the mark (a name elsewhere) is still an entity
     assert res.for_doc("b")["organization"] == ["Cabinet"]
+
+
+def test_place_known_only_from_a_capitals_dateline_shows_as_written_in_text():
+    res = resolve([_doc("a", ("ABUJA", L), ("Nigeria", L)), _doc("b", ("RIO DE JANEIRO", L)), _doc("c", ("ZZYZX", L))])
+    assert res.for_doc("a")["location"] == ["Abuja", "Nigeria"]
+    assert res.for_doc("b")["location"] == ["Rio de Janeiro"]
+    assert res.for_doc("c")["location"] == ["ZZYZX"]  # not a place we know: left as written
+    (abuja,) = res.lookup_alias("ABUJA")
+    assert abuja.aliases == ["ABUJA"]

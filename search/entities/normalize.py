@@ -24,6 +24,11 @@ TITLES = {
     "saint", "reverend", "rev", "father", "imam", "emir", "gen.", "corporal", "cpl", "private",
     "pvt", "officer", "agent", "inspector", "superintendent", "chief", "candidate",
     "spokesman", "spokeswoman", "lawmaker", "comrade", "madam", "monsieur", "m",
+    # players' positions in sports copy ("Defender Hassan Abbas rose to ..."); not those that
+    # are also surnames ("Driver", "Rider", "Keeper")
+    "defender", "midfielder", "striker", "goalkeeper", "winger", "fullback", "full-back",
+    "playmaker", "skipper", "batsman", "bowler", "all-rounder", "wicketkeeper",
+    "wicket-keeper", "quarterback", "teammate",
 }
 # Titles that head a person's designation, directly before the name or before a
 # first name ("Minister of Defense Annegret Kramp-Karrenbauer", "Mr Kramp-Karrenbauer").

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from .document import acronym_suffix
-from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold
+from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
 
@@ -82,6 +82,12 @@ def _loc_key(text: str) -> str:
 def _COUNTRIES() -> dict[str, str]:
     """Folded country alias -> display name (loaded once)."""
     return country_aliases()
+
+
+@lru_cache(maxsize=1)
+def _KNOWN_BY_CAPS() -> dict[str, str]:
+    """Known place names by their capitals: "RIO DE JANEIRO" -> "Rio de Janeiro"."""
+    return {p.upper(): p for p in sorted(known_places())}
 
 
 def _org_key(text: str) -> str:
@@ -392,6 +398,11 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
             c = countries.get(name_key(s))
             if c:
                 return c
+        # only a dateline's capitals ("ABUJA"): the place as it is written in running text
+        if all(s.isupper() for s in counts):
+            for s, _ in counts.most_common():
+                if len(s) > 3 and s in _KNOWN_BY_CAPS():
+                    return _KNOWN_BY_CAPS()[s]
 
     def acronym(s: str) -> bool:
         # "Sipri" spells "Stockholm International Peace Research Institute" like "SIPRI" does
