@@ -227,6 +227,15 @@ def _initial_common_words(text: str, spans: list[Span]) -> list[Span]:
     is no name. Known places and gazetteer entries stay, and so does a word that leads a
     capitalised phrase or owns something ("Treasury Secretary", "Moody's rates").
     """
+    capitalised_inside: dict[str, bool] = {}  # word -> capitalised away from a sentence start
+
+    def inside(w: str) -> bool:
+        if w not in capitalised_inside:
+            capitalised_inside[w] = any(
+                not _at_sentence_start(text, m.start()) for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)
+            )
+        return capitalised_inside[w]
+
     out = []
     for s in spans:
         w = text[s.start:s.end]
@@ -236,10 +245,7 @@ def _initial_common_words(text: str, spans: list[Span]) -> list[Span]:
             and not _NAME_NEXT.match(text, s.end)
             and _zipf(w.lower()) >= _INITIAL_COMMON_ZIPF
             and w not in known_places()
-            and not any(
-                not _at_sentence_start(text, m.start())
-                for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)
-            )
+            and not inside(w)
         ):
             continue
         out.append(s)
