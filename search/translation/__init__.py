@@ -7,7 +7,9 @@
   the component logits logit_j come from four L2 logistic regressions, MT against human writing:
     doc:  dense translationese features (features.py: function-word and punctuation profiles,
           sentence-length spread, lexical density and frequency, contractions, possessives
-          against "of" genitives and chains of them, repeated or over-literal constructions);
+          against "of" genitives and chains of them, repeated or over-literal constructions,
+          Russian-source habits: "15 thousand", "said that", passives, sentence openers by
+          class, articles per content word, pronouns);
     fw:   hashed function-word 1-3-grams, content words reduced to a coarse class (<C>, <N>, <ING>...);
     char: hashed character 2-3-grams, digits masked, dashes/quotes/apostrophes pooled to one glyph
           each (which glyph a translator or outlet types is house style, not translationese);

@@ -30,8 +30,10 @@ def zipf(word: str, lang: str = "en") -> float:
     return zipf_frequency(word, lang)
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each sentence; line breaks always end one (titles and segments carry no stop)."""
+@lru_cache(maxsize=4)
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of each sentence; line breaks always end one (titles and segments carry no stop).
+    Cached for the last few texts: the features and two detectors ask for the same article's."""
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENT_END_RE.finditer(text):
@@ -42,7 +44,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = m.end()
     if text[start:].strip():
         spans.append(_trim(text, start, len(text)))
-    return spans
+    return tuple(spans)
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -3,7 +3,10 @@
 Fluent machine translation leaves few visible errors but shifts the statistics of a text:
 it mirrors source sentence lengths, prefers frequent words (lexical simplification), spells
 out relations with "of" and "which" where English writers use possessives, repeats
-constructions and shies away from contractions. Every feature is a rate (per word or per
+constructions and shies away from contractions. From a Russian source it also keeps the
+source's habits: numerals with a word ("15 thousand"), reported speech spelled out ("said
+that"), passives for reflexives ("was held"), adverbials first ("In 2020, ..."), pronouns
+where English repeats the name. Every feature is a rate (per word, content word or
 sentence), so documents of any length and any line layout compare.
 """
 from __future__ import annotations
@@ -11,6 +14,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import Counter
+from functools import lru_cache
 
 import numpy as np
 
@@ -24,22 +28,59 @@ FUNCTION_WORDS = (
 ).split()
 _FW_SET = frozenset(FUNCTION_WORDS)
 
+# Each construction is one or more (pattern, left context) pairs, its count the sum of their
+# matches preceded by their context (a regex ending in $, tried on the 40 characters before the
+# match; None = anything). The patterns begin with a literal wherever they can, the rest of the
+# construction going to the left context: the regex engine scans for a literal prefix fast, while
+# a pattern opening with \b, a lookbehind or an alternation of words is tried at every position
+# and costs ten to thirty times more.
+_WORD_START = r"(?:^|\W)$"  # what a leading \b asks for before a word character
 CONSTRUCTIONS = {
-    "of_the": r"\bof the\b",
-    "in_order_to": r"\bin order to\b",
-    "at_the_same_time": r"\bat the same time\b",
-    "progressive_passive": r"\b(?:is|are|was|were) being\b",
-    "there_is": r"\bthere (?:is|are|was|were)\b",
-    "it_is": r"\bit is\b",
-    "which_is": r"\bwhich (?:is|are|was|were)\b",
-    "as_well_as": r"\bas well as\b",
-    "passive_by": r"\b(?:was|were|is|are|been) \w+ed by\b",
-    "framework_field": r"\b(?:within the framework|in the field of|on the territory of|in connection with|with the help of)\b",
-    "this_year": r"\b(?:this|last|next) (?:year|week|month)\b",
-    "sentence_initial_also": r"(?:^|[.!?]\s+)Also,?\s",
-    "the_demonstrative": r"\b(?:the said|this is why|that is why)\b",
+    "of_the": ((r"of the\b", _WORD_START),),
+    "in_order_to": ((r"in order to\b", _WORD_START),),
+    "at_the_same_time": ((r"at the same time\b", _WORD_START),),
+    "progressive_passive": ((r" being\b", r"\b(?:is|are|was|were)$"),),
+    "there_is": ((r"there (?:is|are|was|were)\b", _WORD_START),),
+    "it_is": ((r"it is\b", _WORD_START),),
+    "which_is": ((r"which (?:is|are|was|were)\b", _WORD_START),),
+    "as_well_as": ((r"as well as\b", _WORD_START),),
+    "passive_by": ((r"ed by\b", r"\b(?:was|were|is|are|been) \w+$"),),
+    "framework_field": ((r"(?:within the framework|in the field of|on the territory of|in connection with|with the help of)\b", _WORD_START),),
+    "this_year": ((r" (?:year|week|month)\b", r"\b(?:this|last|next)$"),),
+    "sentence_initial_also": ((r"Also,?\s", r"(?:^|[.!?])[ \t]*$|\n\s*$"),),
+    "the_demonstrative": ((r"(?:the said|this is why|that is why)\b", _WORD_START),),
+    # Russian-source cues: numerals with a word ("15 thousand" for "15 тысяч"), reported speech
+    # spelled out ("said that" for "заявил, что"; a writer often quotes "said:"), passives for
+    # Russian reflexives and impersonals ("was held"), relatives, stock discourse openers,
+    # nationality adjectives for genitives ("the Syrian Tartus"), "of the" + name chains, "it is
+    # necessary/known" for impersonal predicatives.
+    "thousand_digit": ((r" thousand\b", r"\b\d+(?:[.,]\d+)?$"),),
+    "said_that": ((r" that\b", r"\b(?:said|says|stated|noted|added|reported|explained|stressed|emphasi[sz]ed|announced|believes|told \w+)$"),),
+    "said_colon": tuple((rf"{verb}[:,]", _WORD_START) for verb in
+                        ("said", "says", "stated", "noted", "added", "explained", "stressed", r"told \w+")),
+    "passive": ((r"(?:was|were|is|are|been|be) (?:\w+ly )?(?:\w+(?:ed|en)|held|made|built|sent|found|seen|known)\b", _WORD_START),),
+    "comma_which": ((r", (?:which|who)\b", None),),
+    "that_relative": ((r" that (?:is|are|was|were|has|have|had|will|would|can|could)\b", r"[a-z]$"),),
+    "discourse_opener": ((r" addition\b", r"\b[Ii]n$"), (r" turn\b", r"\b[Ii]n$"), (r" the moment\b", r"\b[Aa]t$"),
+                         (r" noted\b", r"\b(?:[Aa]s|[Ii]t should be|[Ii]t is)$"), (r"ecall that\b", r"(?:^|\W)[Rr]$")),
+    "adjective_place": ((r"(?:the|in) [A-Z][a-z]+(?:ian|ese|ish|ic|an) (?:[A-Z][a-z]+|city|port|capital|region|side|authorities|leadership)\b", _WORD_START),),
+    "of_the_name": ((r"of the [A-Z]", _WORD_START),),
+    "it_is_predicative": ((r"it (?:is|was) (?:\w+ )?(?:necessary|possible|important|impossible|known|planned|expected|reported|noted)\b", _WORD_START),),
 }
-_CONSTRUCTIONS = {k: re.compile(v, re.M) for k, v in CONSTRUCTIONS.items()}
+_CONSTRUCTIONS = {k: [(re.compile(rx), left and re.compile(left)) for rx, left in pairs]
+                  for k, pairs in CONSTRUCTIONS.items()}
+
+
+def count_construction(name: str, text: str) -> int:
+    """Matches of CONSTRUCTIONS[name]'s patterns, each preceded by the context it asks for."""
+    n = 0
+    for rx, left in _CONSTRUCTIONS[name]:
+        if left is None:
+            n += len(rx.findall(text))
+        else:
+            n += sum(left.search(text, max(0, m.start() - 40), m.start()) is not None for m in rx.finditer(text))
+    return n
+
 
 # Marks are pooled by role, not by typographic variant: which dash or quote glyph a text uses
 # is a house style (mt-dev's reference translator types "–", its systems "—"), not translationese.
@@ -48,6 +89,9 @@ PUNCTUATION = {
     "question": "?", "exclaim": "!",
 }
 
+_PREPOSITIONS = frozenset("in on at according after during since from for with by within over under until before "
+                          "among against despite".split())
+_PRONOUNS = frozenset("he she they it we i this these those".split())
 _OF_CHAIN_RE = re.compile(r"\bof (?:the )?\w+(?: \w+)? of\b")
 _TOKEN_RE = re.compile(r"[A-Za-zÀ-ÿ]+(?:['’][a-z]+)?|\d+(?:[.,]\d+)*")
 
@@ -60,7 +104,8 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
         "word_len_mean", "ttr_window", "lexical_density", "content_zipf_mean", "content_rare_share",
         "content_common_share", "capitalised_share", "digit_share", "contraction_rate", "possessive_rate",
         "repeat_trigram_rate", "start_the_share", "start_repeat_share", "cohesion", "hyphen_rate",
-        "possessive_share", "of_chain_rate",
+        "possessive_share", "of_chain_rate", "article_per_content", "start_preposition_share",
+        "start_pronoun_share", "start_name_share", "pronoun_rate",
     ]
 )
 
@@ -78,8 +123,8 @@ def document_features(text: str) -> dict[str, float]:
     counts = Counter(low)
     for w in FUNCTION_WORDS:
         f[f"fw_{w}"] = counts[w] / n
-    for k, rx in _CONSTRUCTIONS.items():
-        f[f"c_{k}"] = len(rx.findall(text)) / ns
+    for k in CONSTRUCTIONS:
+        f[f"c_{k}"] = count_construction(k, text) / ns
     for k, chars in PUNCTUATION.items():
         f[f"p_{k}"] = sum(text.count(c) for c in chars) / ns
     lengths = np.array([len(ts) for ts in sent_toks], dtype=float)
@@ -113,6 +158,14 @@ def document_features(text: str) -> dict[str, float]:
     # "of"s ("the level of equipment of the Navy"). Share of 's among 's + of, and chains per sentence.
     f["possessive_share"] = (poss + 0.5) / (poss + counts["of"] + 1.0)
     f["of_chain_rate"] = len(_OF_CHAIN_RE.findall(text)) / ns
+    # Russian has no articles and puts adverbials first ("In 2020, the parade..."), and refers back
+    # with pronouns where English writers repeat the name: articles per content word, sentence
+    # openers by class, pronouns per word.
+    f["article_per_content"] = (counts["the"] + counts["a"] + counts["an"]) / max(len(content), 1)
+    f["start_preposition_share"] = sum(s in _PREPOSITIONS for s in starts) / ns
+    f["start_pronoun_share"] = sum(s in _PRONOUNS for s in starts) / ns
+    f["start_name_share"] = sum(ts[0][:1].isupper() and s not in _FW_SET for ts, s in zip(sent_toks, starts)) / ns
+    f["pronoun_rate"] = sum(counts[p] for p in _PRONOUNS) / n
     return f
 
 
@@ -142,7 +195,7 @@ def _cohesion(sent_toks: list[list[str]]) -> float:
 
 
 # --- Hashed n-gram profiles -------------------------------------------------------------------
-# Three bags of n-grams, each hashed (crc32) into a fixed number of buckets so the weights ship as
+# Three bags of n-grams, each hashed into a fixed number of buckets so the weights ship as
 # one small array and no vocabulary is stored:
 # - function-word n-grams (1-3): function words kept, every other word replaced by a coarse
 #   class (capitalised, digit, -tion/-ment nominal, -ly, -ing, -ed, other) and each line opened by
@@ -196,32 +249,72 @@ def _word_class(tok: str, first: bool) -> str:
     return "<W>"
 
 
-def _hash_counts(grams: list[str], size: int) -> np.ndarray:
-    if not grams:
+# Hashing is vectorised: each token (or each character) is hashed once, in Python for tokens
+# (crc32, cached for the function-word classes), and its 1-3-grams are combined from those
+# hashes in NumPy (a polynomial over the token hashes, salted per order, then a multiplicative
+# mix), so no n-gram string is ever built.
+_MIX = np.uint64(0x9E3779B97F4A7C15)
+_POLY = np.uint64(0x100000001B3)
+_ORDER_SALT = {1: np.uint64(0x51ED2701), 2: np.uint64(0xA2C38F4B), 3: np.uint64(0x3B1F7E95)}
+
+
+def _ngram_ids(h: np.ndarray, orders: tuple[int, ...], keep: np.ndarray | None = None) -> np.ndarray:
+    """Hashes of the n-grams (n in `orders`) of the token hashes `h`; `keep[i]` says whether
+    tokens i and i + 1 may share an n-gram (False across a line break)."""
+    parts = []
+    for n in orders:
+        if len(h) < n:
+            continue
+        g = h[:len(h) - n + 1].copy()
+        for j in range(1, n):
+            g = g * _POLY + h[j:len(h) - n + 1 + j]
+        if keep is not None and n > 1:
+            ok = keep[:len(h) - n + 1].copy()
+            for j in range(1, n - 1):
+                ok &= keep[j:len(h) - n + 1 + j]
+            g = g[ok]
+        parts.append(g ^ _ORDER_SALT[n])
+    return np.concatenate(parts) if parts else np.zeros(0, dtype=np.uint64)
+
+
+def _hash_counts(ids: np.ndarray, size: int) -> np.ndarray:
+    if not len(ids):
         return np.zeros(size)
-    idx = np.fromiter((zlib.crc32(g.encode("utf-8")) for g in grams), dtype=np.int64, count=len(grams)) % size
-    return np.sqrt(np.bincount(idx, minlength=size) / len(grams))
+    idx = ((ids * _MIX) >> np.uint64(32)) % np.uint64(size)
+    return np.sqrt(np.bincount(idx.astype(np.int64), minlength=size) / len(ids))
+
+
+@lru_cache(maxsize=1 << 16)
+def _class_hash(tok: str, first: bool) -> int:
+    return zlib.crc32(_word_class(tok, first).encode("utf-8"))
+
+
+_LINE_START = zlib.crc32(b"<S>")
 
 
 # The three blocks take the text with its typography pooled (pool_typography), done once
 # in hashed_vector.
 def fw_ngram_vector(pooled: str) -> np.ndarray:
-    grams: list[str] = []
+    hashes: list[int] = []
+    keep: list[bool] = []
     for line in pooled.split("\n"):
         toks = _NGRAM_TOKEN_RE.findall(line)
         if not toks:
             continue
-        seq = ["<S>"] + [_word_class(t, i == 0) for i, t in enumerate(toks)]
-        grams += seq
-        grams += [f"{a} {b}" for a, b in zip(seq, seq[1:])]
-        grams += [f"{a} {b} {c}" for a, b, c in zip(seq, seq[1:], seq[2:])]
-    return _hash_counts(grams, HASH_FW)
+        if keep:
+            keep[-1] = False  # no n-gram across a line break
+        hashes.append(_LINE_START)
+        hashes.append(_class_hash(toks[0], True))
+        hashes += [_class_hash(t, False) for t in toks[1:]]
+        keep += [True] * (len(toks) + 1)
+    h = np.array(hashes, dtype=np.uint64)
+    return _hash_counts(_ngram_ids(h, (1, 2, 3), np.array(keep[:-1], dtype=bool)), HASH_FW)
 
 
 def char_ngram_vector(pooled: str) -> np.ndarray:
     t = " ".join(_DIGITS_RE.sub("0", pooled).split())
-    grams = [t[i:i + 2] for i in range(len(t) - 1)] + [t[i:i + 3] for i in range(len(t) - 2)]
-    return _hash_counts(grams, HASH_CHAR)
+    h = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    return _hash_counts(_ngram_ids(h, (2, 3)), HASH_CHAR)
 
 
 _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
@@ -229,7 +322,8 @@ _WORD_RE = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*")
 
 def word_ngram_vector(pooled: str) -> np.ndarray:
     toks = ["0" if t[0].isdigit() else t for t in _WORD_RE.findall(pooled.lower())]
-    return _hash_counts(toks + [f"{a} {b}" for a, b in zip(toks, toks[1:])], HASH_WORD)
+    h = np.fromiter((zlib.crc32(t.encode("utf-8")) for t in toks), dtype=np.uint64, count=len(toks))
+    return _hash_counts(_ngram_ids(h, (1, 2)), HASH_WORD)
 
 
 def hashed_vector(text: str) -> np.ndarray:

@@ -53,7 +53,8 @@ L2_COMBINE = 0.1
 FLAG_CAP = 3          # flags of one kind beyond 3 are one burst (a doc with ten '⁇'), not new evidence
 POSSIBLE_QUANTILE = 0.96
 LIKELY_QUANTILE = 0.995
-FOLDS = 5
+FOLDS = 5          # the benchmark's outer cross-validation
+INNER_FOLDS = 5    # fit's own, for the out-of-fold logits the combination and thresholds are fitted on
 # Curated-lexicon kinds and their detectors: entries that fire only where the English reading is impossible.
 LEXICON_KINDS = {literal.KIND: literal.detect}
 SMOOTH = 0.5  # flags added to every count (Jeffreys): a kind never seen still gets a finite rate
@@ -259,10 +260,10 @@ def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
     idx = np.arange(len(c.y)) if rows is None else rows
     X, H, y, w, groups, source = c.X[idx], c.H[idx], c.y[idx], c.w[idx], c.groups[idx], c.source[idx]
     # Out-of-fold component logits, so the combination learns how far each model is to be trusted.
-    folds = group_folds(groups)
+    folds = group_folds(groups, INNER_FOLDS)
     oof = np.zeros((len(idx), len(COMPONENTS)))
     docs, hasheds = [], []
-    for f in range(FOLDS):
+    for f in range(INNER_FOLDS):
         tr = folds != f
         docs.append(fit_doc_model(X[tr], y[tr], w[tr]))
         hasheds.append(fit_hashed_model(H[tr], y[tr], w[tr], source[tr]))
