@@ -14,7 +14,7 @@
     char: hashed character 2-3-grams, digits masked, dashes/quotes/apostrophes pooled to one glyph
           each (which glyph a translator or outlet types is house style, not translationese);
     word: hashed lower-cased word 1-2-grams (lexical choice: calques, literal renderings);
-  the hashed weights (4,096 buckets a block, standardisation folded in) ship in hashed.npy;
+  the hashed weights (1,024 buckets a block, standardisation folded in) ship in hashed.npy;
   the log(words / 400) term lets the fitted combination trust the per-word profiles more in a
   long text than in a short one;
   flag_evidence = sum over kinds of k * log(r_mt / r_human) - words/1000 * (r_mt - r_human),
@@ -34,7 +34,7 @@
   the scale they were calibrated on). train.py fits all of it on mt-dev (folds grouped by
   wmt_docid) plus 2,000 Reuters 1987 bodies as extra human negatives, weighing together as much
   as mt-dev's 97 human documents;
-- label: "possible" / "likely" at or above two thresholds, the 96th / 99.5th percentiles of the
+- label: "possible" / "likely" at or above two thresholds, the 97th / 99.5th percentiles of the
   out-of-fold scores of mt-dev's human documents (references and originals pooled) and of
   Reuters, the higher of the two kept, so that human newswire stays "unlikely".
 Only English is judged; for another language the score is 0 and only language-mix flags show.

@@ -11,7 +11,7 @@ benchmark's nested cross-validation, and the app loads the weights without sciki
 Steps, each fitted on data:
 1. doc model: L2 logistic regression (Newton) on standardised features.FEATURE_NAMES, MT vs human;
 2. hashed models: one L2 logistic regression per features.HASHED_BLOCKS block (function-word,
-   character and word n-grams), solved exactly in the dual (n x n Gram matrix: 4,096 buckets a
+   character and word n-grams), solved exactly in the dual (n x n Gram matrix: 1,024 buckets a
    block, a few hundred documents), Reuters as every 4th body at four times the weight;
 3. flag evidence: each flag kind's rate per 1,000 words in machine translations and in human
    text (smoothed), giving a Poisson log-likelihood ratio per document (model.flag_evidence).
@@ -46,12 +46,14 @@ from .model import combine_inputs, flag_evidence
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 L2_DOC = 3.0         # strong shrinkage: 120-odd features, a few hundred documents
-L2_HASHED = 30.0     # much stronger than the doc model's, for 4,096 buckets per block and a few hundred documents
+L2_HASHED = 30.0     # much stronger than the doc model's, for 1,024 buckets per block and a few hundred documents
 REUTERS_HASHED_STRIDE = 4
 HASHED_PATH = Path(__file__).with_name("hashed.npy")
 L2_COMBINE = 0.1
 FLAG_CAP = 3          # flags of one kind beyond 3 are one burst (a doc with ten '⁇'), not new evidence
-POSSIBLE_QUANTILE = 0.96
+# Under grouped CV on fold splits other than the benchmark's (seeds 11-20), the 96th percentile let
+# 5.5% of mt-dev's human documents over "possible", the 97th 4.7%: the budget is 5%.
+POSSIBLE_QUANTILE = 0.97
 LIKELY_QUANTILE = 0.995
 FOLDS = 5          # the benchmark's outer cross-validation
 INNER_FOLDS = 5    # fit's own, for the out-of-fold logits the combination and thresholds are fitted on
