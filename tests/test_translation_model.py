@@ -4,7 +4,8 @@ import subprocess
 import sys
 
 from search.translation import detect
-from search.translation.features import FEATURE_NAMES, HASHED_BLOCKS, document_features, hashed_vector
+from search.translation.features import (FEATURE_NAMES, HASHED_BLOCKS, count_construction, document_features,
+                                         fw_ngram_vector, hashed_vector)
 from search.translation.model import MODEL_PATH, flag_evidence, load_model
 
 
@@ -25,6 +26,24 @@ def test_hashed_profiles_ignore_glyph_house_style():
     b = "He said - \"we will see\" - and left. It’s over."
     assert (hashed_vector(a) == hashed_vector(b)).all()
     assert hashed_vector("").shape == (sum(size for _, size in HASHED_BLOCKS),)
+
+
+def test_function_word_ngrams_stop_at_line_breaks():
+    one_line, two_lines = fw_ngram_vector("the war ended"), fw_ngram_vector("the war\nended")
+    for v in (one_line, two_lines):
+        assert abs((v ** 2).sum() - 1) < 1e-9  # square roots of relative frequencies
+    assert (one_line != two_lines).any()  # "war ended" is one line's bigram, not two lines'
+    assert (two_lines == fw_ngram_vector("the war\n\n  \nended")).all()  # blank lines add nothing
+
+
+def test_constructions_count_whole_words_in_their_context():
+    assert count_construction("of_the", "proof the point; one of the men, Of the two") == 1
+    assert count_construction("thousand_digit", "15 thousand troops, 4,5 thousand more, a thousand, A15 thousand") == 2
+    assert count_construction("said_that", "He said that it is over; she told reporters that; he said, that") == 2
+    assert count_construction("progressive_passive", "It is being built, it was being held; a being") == 2
+    assert count_construction("sentence_initial_also", "Also, he came. Also the rest.\nAlso this; also not, Also") == 3
+    assert count_construction("discourse_opener", "In addition, in turn; Within addition; It should be noted") == 3
+    assert count_construction("that_relative", "the ship that was sunk; IBM that is; in 2020 that is") == 1
 
 
 def test_runtime_does_not_import_sklearn():
