@@ -28,6 +28,7 @@ from .facets import FacetRows, FacetTable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_batch
 from .schema import build_schema, join_values
+from .spelling import Collector, Vocabulary
 from .store import Store
 
 Progress = Callable[[str, int, int | None], None]
@@ -508,6 +509,16 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         fresh = not whoosh_index.exists_in(str(gen))  # then the facet arrays come from the records
         ix = whoosh_index.create_in(str(gen), build_schema()) if fresh else whoosh_index.open_dir(str(gen))
         facet_rows = FacetRows() if fresh else None
+        # "did you mean" words (search/spelling.py): the live generation's plus the written
+        # documents'; an index created before spelling.py keeps Whoosh's spelling field
+        spelling = None if ix.schema["text"].spelling else Collector()
+        previous = None
+        if spelling is not None and not fresh:
+            previous = Vocabulary.load(r.store.current_dir())
+            if previous is None:  # lost: taken again from the stored documents
+                with ix.searcher() as s:
+                    for stored in s.documents():
+                        spelling.add(stored)
         # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
         # small and incremental runs keep one process and merging.
         bulk = (r.full or not old) and len(docs) >= BULK_DOCS
@@ -532,6 +543,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                     fields = r.fields(rec)
                     if facet_rows is not None:
                         facet_rows.add(fields)
+                    if spelling is not None:
+                        spelling.add(fields)
                     if i in old and not r.full:
                         writer.update_document(**fields)
                     else:
@@ -544,6 +557,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             raise
         with r.timed("optimize"):
             r.counts["purged"] = _purge_deleted(ix)
+        if spelling is not None:
+            with r.timed("spelling"):
+                spelling.save(gen, previous)
         _test_pause("writing")
         with r.timed("facets"), ix.searcher() as s:
             table = facet_rows.table(s.reader()) if facet_rows is not None else None

@@ -21,13 +21,13 @@ from .archive import Archive
 from .facets import docmask
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
-from .schema import ENTITY_FACETS, FACETS
+from .schema import ENTITY_FACETS, FACETS, SEARCH_FIELDS
+from .spelling import Vocabulary
 
 MAX_QUERY_CHARS = 400
 MAX_PAGE = 1000
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
-SEARCH_FIELDS = ("title", "text")
 SNIPPET_CHARS = 240
 # Pathological queries are bounded in time: few wildcard words, each standing for a
 # bounded number of indexed words (Elasticsearch's max clause count is 1024), and a
@@ -310,7 +310,8 @@ def run_search(
     counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
     suggestion = None
     if total == 0 and query:
-        suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict))
+        suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),
+                              gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)))
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
 
 
@@ -507,11 +508,12 @@ def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None
     )
 
 
-def _suggest(searcher, qstring: str, schema, words: dict | None = None) -> str | None:
+def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabulary: Vocabulary | None = None) -> str | None:
     try:
         parser = MultifieldParser(list(SEARCH_FIELDS), schema)
         q = parser.parse(qstring)
-        correctors = {f: _Corrector(searcher.reader(), f, schema[f], words if words is not None else {}) for f in SEARCH_FIELDS}
+        words = words if words is not None else {}
+        correctors = {f: _Corrector(searcher.reader(), f, schema[f], words, vocabulary) for f in SEARCH_FIELDS}
         corrected = searcher.correct_query(q, qstring, correctors=correctors, prefix=1, maxdist=2)
     except Exception:  # suggestions are a courtesy: never fail a search for them
         return None
@@ -525,23 +527,29 @@ class _Corrector(ReaderCorrector):
     done in C: Whoosh computes its Damerau-Levenshtein distance in Python for every indexed
     word sharing the prefix (about 30 ms a misspelt word at 100k articles); rapidfuzz's OSA
     distance is the same restricted Damerau-Levenshtein, over a word list kept per
-    generation and prefix in `words`."""
+    generation and prefix in `words`. The words are the generation's `vocabulary`
+    (search/spelling.py); an index written before it existed has Whoosh's spelling field."""
 
-    def __init__(self, reader, fieldname: str, fieldobj, words: dict):
+    def __init__(self, reader, fieldname: str, fieldobj, words: dict, vocabulary: Vocabulary | None = None):
         super().__init__(reader, fieldname, fieldobj)
         self.words = words
+        self.vocabulary = vocabulary
 
     def _suggestions(self, text, maxdist, prefix):
         from rapidfuzz.distance import OSA
         from rapidfuzz.process import cdist
 
         reader = self.reader
-        sugfield = self.fieldobj.spelling_fieldname(self.fieldname)
-        key = (sugfield, text[:prefix])
+        key = (self.fieldname, text[:prefix])
         words = self.words.get(key)
         if words is None:
-            from_bytes = reader.schema[sugfield].from_bytes
-            words = self.words[key] = [from_bytes(b) for b in reader.expand_prefix(sugfield, text[:prefix])]
+            if self.vocabulary is not None:
+                words = self.vocabulary.with_prefix(self.fieldname, text[:prefix])
+            else:
+                sugfield = self.fieldobj.spelling_fieldname(self.fieldname)
+                from_bytes = reader.schema[sugfield].from_bytes
+                words = [from_bytes(b) for b in reader.expand_prefix(sugfield, text[:prefix])]
+            self.words[key] = words
         if not words:
             return
         dist = cdist([text], words, scorer=OSA.distance, score_cutoff=maxdist, dtype=np.int32)[0]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from whoosh import fields
 from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
 
+SEARCH_FIELDS = ("title", "text")  # what words in a query search
 FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
 ENTITY_FACETS = ("person", "organization", "location")
 SEP = "\x1f"  # joins the values of a multi-valued facet: never inside a value
@@ -24,8 +25,9 @@ def build_schema() -> fields.Schema:
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
         url=fields.STORED(),
-        title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0, spelling=True),
-        text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, spelling=True),
+        # no spelling=True: "did you mean" words are kept apart, at a fraction of the cost (spelling.py)
+        title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
+        text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
         published=fields.DATETIME(stored=True, sortable=True),
         dated=fields.NUMERIC(sortable=True),  # 1 when published is known: undated last in date sorts
         entity=fields.KEYWORD(stored=False, analyzer=RegexTokenizer(r"[^\x1f]+")),

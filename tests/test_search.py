@@ -98,16 +98,3 @@ def test_stats(seeds_archive):
     assert s["documents"] == 5 and s["generation"].startswith("gen-") and s["runs"]
 
 
-@pytest.mark.parametrize("q", ["Kremlinn", "coupp AND malli", "Goitta", '"militry junta"', "xylophonee", "teh"])
-def test_suggestion_equals_whoosh_corrector(seeds_archive, q):
-    """The rapidfuzz scan suggests what Whoosh's own ReaderCorrector suggests."""
-    from whoosh.qparser import MultifieldParser
-
-    from search.query import SEARCH_FIELDS, _suggest
-
-    gen, searcher = seeds_archive.searcher()
-    schema = gen.index.schema
-    parsed = MultifieldParser(list(SEARCH_FIELDS), schema).parse(q)
-    c = searcher.correct_query(parsed, q, prefix=1, maxdist=2)
-    want = c.string if c.query != parsed and c.string and c.string.lower() != q.lower() else None
-    assert _suggest(searcher, q, schema, {}) == want
