@@ -232,6 +232,31 @@ def filter_query(filters: dict[str, list[str]]) -> Q.Query | None:
     return Q.And(parts) if len(parts) > 1 else parts[0]
 
 
+def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]]:
+    """Entity filters by any spelling: a value that is not an entity's display name but one
+    of its aliases ("Goyta", or a saved link's spelling after a reindex made another
+    spelling the display name) filters by that entity's display name (by each, when a
+    surname names several people). An unknown value stays, and matches nothing."""
+    resolution = gen.entities
+    if resolution is None:
+        return filters
+    names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
+    out: dict[str, list[str]] = {}
+    for f, values in filters.items():
+        if f not in ENTITY_FACETS:
+            out[f] = values
+            continue
+        mapped: list[str] = []
+        for v in values:
+            if (f, v) in names:
+                found = [v]
+            else:
+                found = [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v]
+            mapped += [n for n in found if n not in mapped]
+        out[f] = mapped
+    return out
+
+
 # ---------------------------------------------------------------------- search
 def run_search(
     archive: Archive,
@@ -253,6 +278,7 @@ def run_search(
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
     schema = gen.index.schema
+    filters = canonical_filters(filters, gen)
     fq = filter_query(filters)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:

@@ -98,3 +98,18 @@ def test_stats(seeds_archive):
     assert s["documents"] == 5 and s["generation"].startswith("gen-") and s["runs"]
 
 
+
+
+def test_entity_filter_by_any_spelling(seeds_archive):
+    canonical = run_search(seeds_archive, "", filters={"person": ["Assimi Goita"]})
+    assert canonical.total == 3
+    for spelling in ("Goyta", "Assimi Goyta", "goita"):
+        r = run_search(seeds_archive, "", filters={"person": [spelling]})
+        assert r.filters == {"person": ["Assimi Goita"]}
+        assert [h.id for h in r.hits] == [h.id for h in canonical.hits]
+    # the type must match: a place is no person, and an unknown name stays (no hits)
+    assert run_search(seeds_archive, "", filters={"person": ["Bamako"]}).total == 0
+    r = run_search(seeds_archive, "", filters={"person": ["Nobody Atall"]})
+    assert r.total == 0 and r.filters == {"person": ["Nobody Atall"]}
+    # other facets are exact values, untouched
+    assert run_search(seeds_archive, "", filters={"language": ["EN"]}).total == 0

@@ -93,6 +93,19 @@ def test_click_person_adds_filter_chip_and_chip_removes_it(client):
     assert total(back) == before and 'class="chip"' not in back
 
 
+def test_filter_by_another_spelling_shows_the_entity(client):
+    """A link with a variant spelling (typed, or saved before a reindex changed the display
+    name) filters by the entity, and the page shows the entity's display name as active."""
+    canonical = page(client, "/search?person=Assimi+Goita")
+    variant = page(client, "/search?person=Goyta")
+    assert hit_ids(variant) == hit_ids(canonical) and total(variant) == total(canonical) > 0
+    chips = variant.split('class="chips"')[1].split("</ul>")[0]
+    assert "Assimi Goita" in chips and "Goyta" not in chips
+    chip = re.search(r'<a class="chip" href="([^"]+)" data-facet="person">', variant)
+    assert facet_links(variant, "person")["Assimi Goita"] == unescape(chip.group(1))
+    assert client.get("/api/search?person=Goyta").get_json()["filters"] == {"person": ["Assimi Goita"]}
+
+
 def test_or_within_a_facet_and_across_facets(client, seeds_archive):
     from search import run_search
 

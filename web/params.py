@@ -94,6 +94,10 @@ class SearchState:
     def active(self, facet: str, value: str) -> bool:
         return value in self.filters.get(facet, ())
 
+    def with_filters(self, filters: dict[str, list[str]]) -> "SearchState":
+        """The same search with the filters the engine applied (entity spellings made canonical)."""
+        return replace(self, filters={k: tuple(v) for k, v in filters.items() if v})
+
     def toggled(self, facet: str, value: str) -> "SearchState":
         """Adds `value` to the facet's filter (OR within a facet), or removes it when active."""
         current = self.filters.get(facet, ())

@@ -28,6 +28,7 @@ ENTITIES_PER_PAGE = 200
 def search_page():
     state = SearchState.from_request(request)
     result = run_search(archive(), facets=FACETS, **state.engine_args())
+    state = state.with_filters(result.filters)  # an entity's other spelling becomes its display name
     return render_template(
         "search.html",
         result=result,
@@ -49,6 +50,7 @@ def facet_page(name: str):
     state = SearchState.from_request(request)
     contains = contains_arg(request.args)
     result, values = facet_values(archive(), name, state, contains)
+    state = state.with_filters(result.filters)
     return render_template(
         "facet.html", name=name, state=state, result=result, values=values, contains=contains,
         json_url=url_for("api.api_facet", name=name, **state.params(), **({"contains": contains} if contains else {})),
