@@ -83,14 +83,20 @@ def start_server(index: Path, port: int, threads: int, cache_mb: float | None) -
     env = dict(os.environ)
     if cache_mb is not None:
         env["NEWSARCHIVE_PAGE_CACHE_MB"] = str(cache_mb)
+    # The server's log goes to a file, never to a pipe nobody reads while the load runs: once
+    # 64 KB of waitress's "Task queue depth" warnings filled such a pipe, the server's event
+    # loop blocked writing the next one and every connection stalled (30 s client timeouts
+    # with 4 threads, where the queue is deeper and the warnings more frequent).
+    log = tempfile.TemporaryFile("w+")
     proc = subprocess.Popen(
         [*_newsarchive(), "serve", "--index", str(index), "--host", HOST, "--port", str(port), "--threads", str(threads)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+        stdout=subprocess.DEVNULL, stderr=log, text=True, env=env,
     )
     deadline = time.time() + 120
     while time.time() < deadline:
         if proc.poll() is not None:
-            raise SystemExit(f"server exited: {proc.stderr.read() if proc.stderr else ''}")
+            log.seek(0)
+            raise SystemExit(f"server exited: {log.read()}")
         try:
             status, _ = get(http.client.HTTPConnection(HOST, port, timeout=5), "/healthz")
             if status == 200:
