@@ -32,7 +32,6 @@ from .spelling import Collector, Vocabulary
 from .store import Store
 
 Progress = Callable[[str, int, int | None], None]
-BATCH = 64
 MAX_DELETED = 0.25  # share of deleted documents in the index beyond which a run merges all segments
 BULK_DOCS = 10_000  # a fresh build of at least this many articles uses Whoosh's multi-process writer
 
@@ -178,13 +177,13 @@ class Run:
             if th not in todo and not cache.has2(f"{th}:{self.fp2}"):
                 todo[th] = i
         texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
-        n = 0
-        for th, result in pool.map(enrich_batch, texts, total=len(todo)):
+
+        def batch_done(n: int) -> None:  # after the batch's results are in the cache
+            cache.commit()
+            self.progress("enriching", n, len(todo))
+
+        for th, result in pool.map(enrich_batch, texts, total=len(todo), on_batch=batch_done):
             cache.put2_json(f"{th}:{self.fp2}", result)
-            n += 1
-            if n % BATCH == 0 or n == len(todo):
-                cache.commit()
-                self.progress("enriching", n, len(todo))
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
@@ -511,11 +510,11 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         facet_rows = FacetRows() if fresh else None
         # "did you mean" words (search/spelling.py): the live generation's plus the written
         # documents'; an index created before spelling.py keeps Whoosh's spelling field
-        spelling = None if ix.schema["text"].spelling else Collector()
-        previous = None
-        if spelling is not None and not fresh:
-            previous = Vocabulary.load(r.store.current_dir())
-            if previous is None:  # lost: taken again from the stored documents
+        spelling = None
+        if not ix.schema["text"].spelling:
+            previous = None if fresh else Vocabulary.load(r.store.current_dir())
+            spelling = Collector(previous)
+            if previous is None and not fresh:  # lost: taken again from the stored documents
                 with ix.searcher() as s:
                     for stored in s.documents():
                         spelling.add(stored)
@@ -559,7 +558,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             r.counts["purged"] = _purge_deleted(ix)
         if spelling is not None:
             with r.timed("spelling"):
-                spelling.save(gen, previous)
+                spelling.save(gen)
         _test_pause("writing")
         with r.timed("facets"), ix.searcher() as s:
             table = facet_rows.table(s.reader()) if facet_rows is not None else None

@@ -15,7 +15,6 @@ lists are read once per generation, then every lookup is a prefix range.
 from __future__ import annotations
 
 import json
-import os
 from bisect import bisect_left
 from functools import lru_cache
 from pathlib import Path
@@ -45,10 +44,13 @@ def spellable_words(text: str) -> set[str]:
 
 
 class Collector:
-    """Words per search field, gathered while the documents are written."""
+    """Words per search field: those of `previous` (the live generation's), plus those of
+    the documents written now."""
 
-    def __init__(self) -> None:
-        self.words: dict[str, set[str]] = {f: set() for f in SEARCH_FIELDS}
+    def __init__(self, previous: "Vocabulary | None" = None) -> None:
+        self.words: dict[str, set[str]] = {
+            f: set(previous.words.get(f, ())) if previous is not None else set() for f in SEARCH_FIELDS
+        }
 
     def add(self, fields: dict) -> None:
         for f in SEARCH_FIELDS:
@@ -56,16 +58,10 @@ class Collector:
             if value:
                 self.words[f] |= spellable_words(value)
 
-    def save(self, gen: Path, previous: "Vocabulary | None" = None) -> None:
-        """Write `gen`/spelling.json: these words, plus those of `previous` if given."""
-        out = {}
-        for f, words in self.words.items():
-            if previous is not None:
-                words = words | set(previous.words.get(f, ()))
-            out[f] = sorted(words)
-        tmp = gen / (FILE + ".tmp")
-        tmp.write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, gen / FILE)
+    def save(self, gen: Path) -> None:
+        """Write `gen`/spelling.json (an unpublished generation: no reader sees it half-written)."""
+        out = {f: sorted(words) for f, words in self.words.items()}
+        (gen / FILE).write_text(json.dumps(out, ensure_ascii=False), encoding="utf-8")
 
 
 class Vocabulary:
