@@ -11,25 +11,6 @@ from functools import lru_cache
 
 from .gazetteer import fold
 
-# Titles and ranks that precede a person's name (lower-case, without the dot).
-TITLES = {
-    "president", "vice", "colonel", "col", "lt", "lieutenant", "minister", "prime", "captain",
-    "capt", "mister", "mr", "mrs", "ms", "miss", "dr", "doctor", "general", "gen", "major",
-    "maj", "sergeant", "sgt", "commander", "cmdr", "chancellor", "senator", "sen", "rep",
-    "representative", "governor", "gov", "king", "queen", "prince", "princess", "sheikh",
-    "pope", "ambassador", "secretary", "chairman", "chairwoman", "judge", "justice",
-    "professor", "prof", "coach", "mayor", "premier", "interim", "former", "late", "sir",
-    "lord", "lady", "dame", "admiral", "adm", "brigadier", "marshal", "field", "defence",
-    "defense", "foreign", "finance", "interior", "deputy", "acting", "transitional", "st",
-    "saint", "reverend", "rev", "father", "imam", "emir", "gen.", "corporal", "cpl", "private",
-    "pvt", "officer", "agent", "inspector", "superintendent", "chief", "candidate",
-    "spokesman", "spokeswoman", "lawmaker", "comrade", "madam", "monsieur", "m",
-    # players' positions in sports copy ("Defender Hassan Abbas rose to ..."); not those that
-    # are also surnames ("Driver", "Rider", "Keeper")
-    "defender", "midfielder", "striker", "goalkeeper", "winger", "fullback", "full-back",
-    "playmaker", "skipper", "batsman", "bowler", "all-rounder", "wicketkeeper",
-    "wicket-keeper", "quarterback", "teammate",
-}
 # Titles that head a person's designation, directly before the name or before a
 # first name ("Minister of Defense Annegret Kramp-Karrenbauer", "Mr Kramp-Karrenbauer").
 # Modifiers of a title ("former", "foreign", "deputy") are left out: they also precede
@@ -41,6 +22,20 @@ PERSON_TITLES = {
     "ambassador", "secretary", "chairman", "chairwoman", "judge", "professor", "prof", "mayor",
     "premier", "sir", "lord", "dame", "admiral", "brigadier", "marshal", "reverend", "rev",
     "imam", "emir", "corporal", "spokesman", "spokeswoman", "lawmaker", "madam", "monsieur",
+}
+# Titles and ranks that precede a person's name (lower-case, without the dot): those, their
+# modifiers, and titles that also stand before other things ("Doctor", "Chief", "Major").
+TITLES = PERSON_TITLES | {
+    "vice", "prime", "miss", "doctor", "major", "maj", "cmdr", "rep", "representative", "justice",
+    "coach", "interim", "former", "late", "lady", "adm", "field", "defence", "defense", "foreign",
+    "finance", "interior", "deputy", "acting", "transitional", "st", "saint", "father", "gen.",
+    "cpl", "private", "pvt", "officer", "agent", "inspector", "superintendent", "chief",
+    "candidate", "comrade", "m",
+    # players' positions in sports copy ("Defender Hassan Abbas rose to ..."); not those that
+    # are also surnames ("Driver", "Rider", "Keeper")
+    "defender", "midfielder", "striker", "goalkeeper", "winger", "fullback", "full-back",
+    "playmaker", "skipper", "batsman", "bowler", "all-rounder", "wicketkeeper",
+    "wicket-keeper", "quarterback", "teammate",
 }
 # Words that NER glues onto a name at a sentence boundary.
 DISCOURSE = {
