@@ -199,7 +199,8 @@ def _print_result(result) -> None:
     from rich.markup import escape
 
     con = _console()
-    con.print(f"[bold]{result.total}[/] results" + (f" for [cyan]{escape(result.query)}[/]" if result.query else ""))
+    noun = "result" if result.total == 1 else "results"
+    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{escape(result.query)}[/]" if result.query else ""))
     if result.suggestion:
         con.print(f"Did you mean [bold]{escape(result.suggestion)}[/]?")
     start = (result.page - 1) * result.per_page

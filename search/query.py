@@ -257,6 +257,27 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     return out
 
 
+def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
+    """`person:Goyta` in the query text means what the `person=Goyta` filter means: an
+    entity field term by any spelling, any case, is the entity's display name (each
+    entity's, as canonical_filters maps them); an unknown value stays and matches nothing."""
+    if gen.entities is None:
+        return q
+
+    def visit(node):
+        if isinstance(node, Q.Term) and node.fieldname in ENTITY_FACETS:
+            names = canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname]
+            terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
+            return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
+        if isinstance(node, Q.CompoundQuery):
+            return node.__class__([visit(sub) for sub in node.subqueries], boost=node.boost)
+        if isinstance(node, Q.Not):
+            return Q.Not(visit(node.query), boost=node.boost)
+        return node
+
+    return visit(q)
+
+
 # ---------------------------------------------------------------------- search
 def run_search(
     archive: Archive,
@@ -282,7 +303,7 @@ def run_search(
     fq = filter_query(filters)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
-        q = expand_aliases(parse(query, schema), gen.entities, schema)
+        q = expand_aliases(canonical_field_terms(parse(query, schema), gen), gen.entities, schema)
         bound_expansion(q, searcher.reader(), deadline)
     else:
         q = Q.Every()

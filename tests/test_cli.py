@@ -68,6 +68,8 @@ def test_search_filters_sort_limit(seeds_index):
 def test_search_text_output_mentions_hits(seeds_index):
     r = invoke("search", "coup", "--index", seeds_index)
     assert r.exit_code == 0 and "5 results" in r.output and "Russia trained Mali coup leaders" in r.output
+    r = invoke("search", "year:2021", "--index", seeds_index)
+    assert r.exit_code == 0 and "1 result for" in r.output
 
 
 def test_exit_codes(tmp_path, seeds_index):

@@ -113,3 +113,19 @@ def test_entity_filter_by_any_spelling(seeds_archive):
     assert r.total == 0 and r.filters == {"person": ["Nobody Atall"]}
     # other facets are exact values, untouched
     assert run_search(seeds_archive, "", filters={"language": ["EN"]}).total == 0
+
+
+def test_entity_field_in_query_text_takes_any_spelling(seeds_archive):
+    """`person:Goyta` typed in the query means the same as the person=Goyta filter."""
+    by_filter = {h.id for h in run_search(seeds_archive, "", filters={"person": ["Assimi Goita"]}, per_page=50).hits}
+    for q in ("person:Goyta", "person:goita", 'person:"assimi goyta"', 'person:"Assimi Goita"'):
+        assert {h.id for h in run_search(seeds_archive, q, per_page=50).hits} == by_filter, q
+    # case-insensitive for places too, inside boolean structure, and negation keeps its meaning
+    assert run_search(seeds_archive, "location:mali").total == run_search(seeds_archive, "location:Mali").total == 5
+    keita = {h.id for h in run_search(seeds_archive, "person:Keita", per_page=50).hits}
+    assert keita
+    rest = {h.id for h in run_search(seeds_archive, "Mali NOT person:keita", per_page=50).hits}
+    assert rest and not rest & keita
+    # the type must match and an unknown value matches nothing
+    assert run_search(seeds_archive, "person:Bamako").total == 0
+    assert run_search(seeds_archive, "person:Nobody").total == 0
