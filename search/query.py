@@ -104,6 +104,7 @@ class MarkFormatter(highlight.Formatter):
 
 # --------------------------------------------------------------------- parsing
 _FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?=\S)')
+_BARE_FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?!\S)')
 _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
@@ -121,10 +122,14 @@ def validate(qstring: str, schema) -> None:
     if depth != 0:
         raise QueryError("unbalanced parentheses")
     names = set(schema.names())
-    for m in _FIELD_RE.finditer(re.sub(r'"[^"]*"', "", qstring)):
+    unquoted = re.sub(r'"[^"]*"', "P", qstring)  # a phrase is one word here: field:"a b" -> field:P
+    for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in names or m.group(1) in ("doc", "content_hash", "record_hash", "path"):
             fields = ", ".join(("title", "text") + FACETS)
             raise QueryError(f"unknown field '{m.group(1)}:' (fields: {fields})")
+    bare = _BARE_FIELD_RE.search(unquoted)
+    if bare and bare.group(1) in names:
+        raise QueryError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
     wildcards = _WILD_RE.findall(qstring)
     for w in wildcards:
         term = w.split(":")[-1]

@@ -67,6 +67,9 @@ def test_suggestion_when_nothing_matches(seeds_archive):
     ('"unclosed phrase', "quote"),
     ("(coup AND mali", "parenthes"),
     ("nosuchfield:x", "unknown field"),
+    ('nosuchfield:"a phrase"', "unknown field"),
+    ("title: mali", "needs a word"),  # Whoosh would search the word "title" instead
+    ("coup person:", "needs a word"),
     ("a*", "wildcard"),
     ("x" * 401, "too long"),
 ])
