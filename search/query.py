@@ -364,6 +364,8 @@ def run_search(
     if total == 0 and query:
         suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),
                               gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)))
+        if suggestion and not _matches_any(gen, searcher, suggestion, fq, deadline):
+            suggestion = None  # "Did you mean" must not lead to another empty page
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
 
 
@@ -558,6 +560,18 @@ def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None
         snippet=snippet,
         translated=(doc.get("translation") or {}).get("label"),
     )
+
+
+def _matches_any(gen, searcher, qstring: str, fq: Q.Query | None, deadline: float) -> bool:
+    """Whether `qstring`, read as run_search reads a query, finds anything under the filters.
+    The corrector's words come from every indexed document, so its correction may match
+    nothing the filters allow, or (after documents were removed) nothing at all."""
+    schema = gen.index.schema
+    try:
+        q = expand_aliases(canonical_field_terms(parse(qstring, schema), gen), gen.entities, schema)
+        return bool(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).any())
+    except (QueryError, QueryTimeout):
+        return False
 
 
 def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabulary: Vocabulary | None = None) -> str | None:

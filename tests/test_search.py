@@ -63,6 +63,19 @@ def test_suggestion_when_nothing_matches(seeds_archive):
     assert r.total == 0 and r.suggestion and "kremlin" in r.suggestion.lower()
 
 
+def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive):
+    """The corrector's words come from the whole archive: a correction is offered only if it
+    matches within the active filters, so "Did you mean" never leads to another empty page."""
+    dated = {f["value"]: f["count"] for f in run_search(seeds_archive, "", per_page=1).facets["year"]}
+    hits_by_year = {y: run_search(seeds_archive, "moscow", filters={"year": [y]}).total for y in dated}
+    with_moscow = [y for y, n in hits_by_year.items() if n]
+    without = [y for y, n in hits_by_year.items() if not n]
+    assert with_moscow and without  # the seeds have both
+    assert run_search(seeds_archive, "Moscw", filters={"year": with_moscow}).suggestion == "moscow"
+    r = run_search(seeds_archive, "Moscw", filters={"year": without})
+    assert r.total == 0 and r.suggestion is None
+
+
 @pytest.mark.parametrize("q,msg", [
     ('"unclosed phrase', "quote"),
     ("(coup AND mali", "parenthes"),
