@@ -3,7 +3,8 @@ must stay importable under the same names."""
 from __future__ import annotations
 
 from whoosh import fields
-from whoosh.analysis import RegexTokenizer, StemmingAnalyzer
+from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.support.charset import accent_map
 
 SEARCH_FIELDS = ("title", "text")  # what words in a query search
 FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
@@ -20,14 +21,21 @@ def facet_field() -> fields.KEYWORD:
     return fields.KEYWORD(stored=False, analyzer=RegexTokenizer(r"[^\x1f]+"))
 
 
+def text_analyzer():
+    """Whoosh's StemmingAnalyzer with accents folded before the stemmer: transliterations
+    and machine translations spell one name with and without them ("Cissé" / "Cisse",
+    "Bagbandé" / "Bagbande", "París" / "Paris"), and a reader types the plain letters."""
+    return RegexTokenizer() | LowercaseFilter() | StopFilter() | CharsetFilter(accent_map) | StemFilter()
+
+
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
         url=fields.STORED(),
         # no spelling=True: "did you mean" words are kept apart, at a fraction of the cost (spelling.py)
-        title=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, field_boost=2.0),
-        text=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
+        title=fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0),
+        text=fields.TEXT(analyzer=text_analyzer(), stored=True),
         published=fields.DATETIME(stored=True, sortable=True),
         dated=fields.NUMERIC(sortable=True),  # 1 when published is known: undated last in date sorts
         entity=fields.KEYWORD(stored=False, analyzer=RegexTokenizer(r"[^\x1f]+")),

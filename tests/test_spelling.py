@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import pytest
 from whoosh import fields, index as whoosh_index
-from whoosh.analysis import StemmingAnalyzer
 from whoosh.qparser import MultifieldParser
 
 from search import Store, indexer, open_index, run_search
 from search.query import _suggest
-from search.schema import SEARCH_FIELDS
+from search.schema import SEARCH_FIELDS, text_analyzer
 from search.spelling import FILE, Vocabulary, spellable_words
 
 from conftest import SEEDS
@@ -23,7 +22,7 @@ TRICKY = [
 
 
 def _whoosh_field() -> fields.TEXT:
-    return fields.TEXT(analyzer=StemmingAnalyzer(), stored=True, spelling=True)
+    return fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True)
 
 
 def test_spellable_words_are_whoosh_spelling_words(shared_dir):
