@@ -104,11 +104,14 @@ class MarkFormatter(highlight.Formatter):
 
 # --------------------------------------------------------------------- parsing
 _FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?=\S)')
+# Fields a query may name: the rest are stored-only ("url", "doc": Whoosh fails on them) or
+# bookkeeping ("entity", "dated", hashes, "path").
+QUERY_FIELDS = SEARCH_FIELDS + FACETS + ("published", "id")
 _BARE_FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?!\S)')
 _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
-def validate(qstring: str, schema) -> None:
+def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(f"query is too long ({len(qstring)} characters; at most {MAX_QUERY_CHARS})")
     if qstring.count('"') % 2:
@@ -121,14 +124,12 @@ def validate(qstring: str, schema) -> None:
             break
     if depth != 0:
         raise QueryError("unbalanced parentheses")
-    names = set(schema.names())
     unquoted = re.sub(r'"[^"]*"', "P", qstring)  # a phrase is one word here: field:"a b" -> field:P
     for m in _FIELD_RE.finditer(unquoted):
-        if m.group(1) not in names or m.group(1) in ("doc", "content_hash", "record_hash", "path"):
-            fields = ", ".join(("title", "text") + FACETS)
-            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {fields})")
+        if m.group(1) not in QUERY_FIELDS:
+            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)})")
     bare = _BARE_FIELD_RE.search(unquoted)
-    if bare and bare.group(1) in names:
+    if bare and bare.group(1) in QUERY_FIELDS:
         raise QueryError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
     wildcards = _WILD_RE.findall(qstring)
     for w in wildcards:
@@ -163,7 +164,7 @@ def _docnums(searcher, q: Q.Query, deadline: float):
 
 
 def parse(qstring: str, schema) -> Q.Query:
-    validate(qstring, schema)
+    validate(qstring)
     parser = MultifieldParser(list(SEARCH_FIELDS), schema)
     try:
         q = parser.parse(qstring)

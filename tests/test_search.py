@@ -80,6 +80,8 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     ('"unclosed phrase', "quote"),
     ("(coup AND mali", "parenthes"),
     ("nosuchfield:x", "unknown field"),
+    ("url:x", "unknown field"),  # stored-only: Whoosh raised an internal error
+    ("entity:x", "unknown field"),
     ('nosuchfield:"a phrase"', "unknown field"),
     ("title: mali", "needs a word"),  # Whoosh would search the word "title" instead
     ("coup person:", "needs a word"),
@@ -129,6 +131,15 @@ def test_entity_filter_by_any_spelling(seeds_archive):
     assert r.total == 0 and r.filters == {"person": ["Nobody Atall"]}
     # other facets are exact values, untouched
     assert run_search(seeds_archive, "", filters={"language": ["EN"]}).total == 0
+
+
+def test_date_ranges_and_ids_in_the_query(seeds_archive):
+    dated = run_search(seeds_archive, "", filters={"year": ["2020"]})
+    assert dated.total >= 1
+    r = run_search(seeds_archive, "published:[2020-01-01 TO 2020-12-31]")
+    assert {h.id for h in r.hits} == {h.id for h in dated.hits}
+    one = dated.hits[0].id
+    assert [h.id for h in run_search(seeds_archive, f'id:"{one}"').hits] == [one]
 
 
 def test_entity_field_in_query_text_takes_any_spelling(seeds_archive):
