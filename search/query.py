@@ -442,24 +442,29 @@ def _browse_counts(gen, mask: np.ndarray, facets, facet_limit: int | None) -> di
     return out
 
 
-_UNDATED = np.iinfo(np.int64).min
-
-
 def _months(gen, searcher, mask: np.ndarray) -> list[dict[str, Any]]:
     """Matched documents per publication month, from the sortable `published` column
-    (microseconds since 0001-01-01; undated documents hold the column's missing value)."""
-    def make() -> np.ndarray:
+    (microseconds since 0001-01-01; undated documents hold the column's missing value).
+    Each document's month is kept per generation as a small code (0 = undated, else 1 +
+    months since the archive's first month), so a request is one bincount: np.unique
+    sorted every match, 6 ms for a browse of 95k articles."""
+    def make() -> tuple[np.ndarray, int]:
         raw, dated = _published_column(gen, searcher)
-        month = np.full(len(raw), _UNDATED, dtype=np.int64)
+        code = np.zeros(len(raw), dtype=np.int32)
+        if not dated.any():
+            return code, 0
         stamps = np.datetime64("0001-01-01", "us") + raw[dated].astype(np.int64).astype("timedelta64[us]")
-        month[dated] = stamps.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
-        return month
+        month = stamps.astype("datetime64[M]").astype(np.int64)  # months since 1970-01
+        first = int(month.min())
+        code[dated] = month - first + 1
+        return code, first
 
-    month = gen.derive("month_index", make)
-    if len(month) != len(mask):
+    code, first = gen.derive("month_codes", make)
+    if len(code) != len(mask):
         return []
-    values, counts = np.unique(month[mask & (month != _UNDATED)], return_counts=True)
-    return [{"value": str(np.datetime64(int(v), "M")), "count": int(c)} for v, c in zip(values, counts)]
+    counts = np.bincount(code[mask])
+    return [{"value": str(np.datetime64(first + int(c) - 1, "M")), "count": int(counts[c])}
+            for c in np.flatnonzero(counts) if c]
 
 
 def _live_mask(gen, searcher) -> np.ndarray:

@@ -165,3 +165,14 @@ def test_accents_fold_both_ways(seeds_archive, q):
     assert r.total == 1 and "<mark>Cissé</mark>" in r.hits[0].snippet
     # and an accent the archive does not have still finds the plain spelling
     assert run_search(seeds_archive, "Bamakó").total == run_search(seeds_archive, "Bamako").total > 0
+
+
+@pytest.mark.parametrize("q", ["", "coup", "Goita", "zzzz"])
+def test_months_count_the_dated_matches(seeds_archive, q):
+    from collections import Counter
+
+    r = run_search(seeds_archive, q, per_page=50)
+    assert r.total <= 50
+    want = Counter(h.published[:7] for h in r.hits if h.published)
+    assert {m["value"]: m["count"] for m in r.months} == dict(want)
+    assert [m["value"] for m in r.months] == sorted(want)
