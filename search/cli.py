@@ -367,8 +367,13 @@ def serve_cmd(host, port, threads, index_dir):
     from web import create_app
 
     app = create_app({"INDEX": index_dir})
+    try:
+        server = waitress.create_server(app, host=host, port=port, threads=threads, ident="newsarchive")
+    except (OSError, ValueError) as exc:  # port taken, a privileged port; waitress: "Invalid host/port"
+        reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
+        raise click.UsageError(f"cannot listen on {host}:{port}: {reason} (another server there? choose --port/--host)")
     click.echo(f"newsarchive: serving {index_dir} on http://{host}:{port}/", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="newsarchive")
+    server.run()
 
 
 def main() -> None:

@@ -107,3 +107,15 @@ def test_stats_text_shows_failed_runs(tmp_path):
     store.log_run({"command": "reindex", "error": "RuntimeError: disk full", "seconds": 0.5})
     out = invoke("stats", "--index", store.path).output
     assert "failed" in out and "disk full" in out
+
+
+def test_serve_on_a_taken_port_is_a_clear_error(seeds_index):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = CliRunner().invoke(cli, ["serve", "--port", str(port), "--index", str(seeds_index)])
+    assert r.exit_code == 2
+    assert f"cannot listen on 127.0.0.1:{port}" in r.output and "Traceback" not in r.output
