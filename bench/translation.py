@@ -53,7 +53,7 @@ def reuters_figures() -> dict:
     }
 
 
-def mt_dev_figures(c: "train.Corpus", seed: int = 1) -> dict:
+def mt_dev_figures(c: "train.Corpus", seed: int = 1, with_scores: bool = False) -> dict:
     mtdev = np.where(c.source != "reuters")[0]
     reuters = np.where(c.source == "reuters")[0]
     folds = train.group_folds(c.groups[mtdev], seed=seed)
@@ -63,7 +63,7 @@ def mt_dev_figures(c: "train.Corpus", seed: int = 1) -> dict:
     for f in range(train.FOLDS):
         test = mtdev[folds == f]
         model = train.fit(c, np.concatenate([mtdev[folds != f], reuters]))
-        s = train.predict(model, c.X[test], c.H[test], c.counts[test], c.n_words[test])
+        s = train.predict(model, c.X[test], c.H[test], c.counts[test], c.n_words[test], *train.sentences_of(c, test))
         scores[folds == f] = s
         flagged[folds == f] = s >= model["thresholds"]["possible"]
         likely[folds == f] = s >= model["thresholds"]["likely"]
@@ -87,6 +87,8 @@ def mt_dev_figures(c: "train.Corpus", seed: int = 1) -> dict:
     out["auc_vs_references"] = round(_auc(scores[is_mt], scores[src == "human-reference"]), 3)
     out["auc_vs_originals"] = round(_auc(scores[is_mt], scores[src == "original-english"]), 3)
     out["goal_met"] = out["mt_weaker_half"]["possible_or_likely"] >= 0.5 and out["human"]["possible_or_likely"] <= 0.05
+    if with_scores:  # for model selection (bench/translation_cv.py)
+        out["scores"] = {"score": scores, "source": src, "rank": rank}
     return out
 
 

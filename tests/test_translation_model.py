@@ -4,7 +4,7 @@ import subprocess
 import sys
 
 from search.translation import detect
-from search.translation.features import (FEATURE_NAMES, HASHED_BLOCKS, count_construction, document_features,
+from search.translation.features import (FEATURE_NAMES, HASH_SENT, HASHED_BLOCKS, count_construction, document_features,
                                          fw_ngram_vector, hashed_vector)
 from search.translation.model import MODEL_PATH, flag_evidence, load_model
 
@@ -18,7 +18,9 @@ def test_model_file_matches_the_feature_code():
     hashed = MODEL_PATH.with_name(raw["hashed"]["file"])
     assert [tuple(b) for b in raw["hashed"]["blocks"]] == list(HASHED_BLOCKS)
     assert hashed.stat().st_size < 200_000
-    assert len(raw["combine"]["coef"]) == 2 * (1 + len(HASHED_BLOCKS))
+    assert len(raw["combine"]["coef"]) == 2 * (2 + len(HASHED_BLOCKS))  # doc, hashed blocks, sentence model
+    sentence = MODEL_PATH.with_name(raw["sentence"]["file"])
+    assert raw["sentence"]["buckets"] == HASH_SENT and sentence.stat().st_size < 200_000
 
 
 def test_hashed_profiles_ignore_glyph_house_style():

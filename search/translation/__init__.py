@@ -3,8 +3,8 @@
 `detect(text, language, mentions)` returns {"score", "label", "flags"}:
 - flags: located artifacts, one detector module per kind (flags.KINDS), each flag
   {"kind", "start", "end", "excerpt", "detail"} with offsets into the clean text;
-- score: sigmoid(c_0 + sum_j (a_j + b_j * log(words / 400)) * logit_j + flag_evidence), where
-  the component logits logit_j come from four L2 logistic regressions, MT against human writing:
+- score: sigmoid(c_0 + a * sum_j (logit_j - m_j) / s_j + flag_evidence), where the component
+  logits logit_j come from five L2 logistic regressions, MT against human writing:
     doc:  dense translationese features (features.py: function-word and punctuation profiles,
           sentence-length spread, lexical density and frequency, contractions, possessives
           against "of" genitives and chains of them, repeated or over-literal constructions,
@@ -14,9 +14,11 @@
     char: hashed character 2-3-grams, digits masked, dashes/quotes/apostrophes pooled to one glyph
           each (which glyph a translator or outlet types is house style, not translationese);
     word: hashed lower-cased word 1-2-grams (lexical choice: calques, literal renderings);
-  the hashed weights (1,024 buckets a block, standardisation folded in) ship in hashed.npy;
-  the log(words / 400) term lets the fitted combination trust the per-word profiles more in a
-  long text than in a short one;
+    sent: the mean over the text's sentences of a sentence model's logits, fitted on mt-dev's
+          4,000-odd sentences (each labelled by its document) rather than its 178 documents:
+          hashed function-word/class 1-3-grams of each sentence ("<SENT> In the <W> of <C> <ED>");
+  the hashed weights (1,024 buckets a block, standardisation folded in) ship in hashed.npy, the
+  sentence model's (4,096 buckets) in sentence.npy;
   flag_evidence = sum over kinds of k * log(r_mt / r_human) - words/1000 * (r_mt - r_human),
   the Poisson log-likelihood ratio of k flags of a kind (capped at 3) given that kind's rate per
   1,000 words in machine translations (r_mt) and in human writing (r_human). For most kinds both
@@ -28,8 +30,11 @@
   the median MT rate of the kinds mt-dev's MT does show. One lexicon flag is then worth about
   6 nats, more than one flag of any other kind: enough to lift a fluent article that every
   profile reads as human over the thresholds on its own (seed 003: "he" for Mali);
-  c_0, a_j and b_j come from a logistic regression on 5-fold out-of-fold component logits with
-  the flag evidence as offset, and each shipped component is the mean of its 5 fold models (the
+  m_j and s_j are the mean and spread of mt-dev's human documents' 5-fold out-of-fold logit_j
+  (each component weighs the same once standardised), and c_0 and a come from a logistic
+  regression on that sum with the flag evidence as offset (train.fit_zsum: under grouped CV it
+  flags more MT at 5% of human documents than weights fitted per component); each shipped
+  component is the mean of its 5 fold models (the
   very models whose logits the combination and thresholds saw, so the scores it ships are on
   the scale they were calibrated on). train.py fits all of it on mt-dev (folds grouped by
   wmt_docid) plus 2,000 Reuters 1987 bodies as extra human negatives, weighing together as much

@@ -1,4 +1,4 @@
-"""Load the committed weights (model.json, hashed.npy) and score a document with NumPy alone.
+"""Load the committed weights (model.json, hashed.npy, sentence.npy) and score a document with NumPy alone.
 
 The app must not need scikit-learn: train.py fits everything and writes plain numbers here.
 """
@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .features import FEATURE_NAMES, HASHED_BLOCKS, document_features, hashed_vector
+from .features import FEATURE_NAMES, HASH_SENT, HASHED_BLOCKS, document_features, hashed_vector, sentence_dots
 
 MODEL_PATH = Path(__file__).with_name("model.json")
 
@@ -26,7 +26,9 @@ class Model:
     hashed_intercepts: np.ndarray  # one per block
     kinds: tuple[str, ...]
     flags: dict
-    combine_coef: np.ndarray       # weights of the component logits: doc model, then each hashed block
+    sentence_weights: np.ndarray   # the sentence model's weight per bucket (features.HASH_SENT)
+    sentence_intercept: float
+    combine_coef: np.ndarray       # weights of the component logits: doc model, each hashed block, sentence model
     combine_intercept: float
     possible: float
     likely: float
@@ -36,14 +38,18 @@ class Model:
         x = np.array([feats[k] for k in FEATURE_NAMES], dtype=float)
         return float(((x - self.mean) / self.scale) @ self.coef + self.intercept)
 
+    def sentence_logit(self, text: str) -> float:
+        """The sentence model's logit of the document: the mean of its sentences' logits."""
+        return float(sentence_dots(text, self.sentence_weights).mean()) + self.sentence_intercept
+
     def logits(self, text: str) -> np.ndarray:
-        """The component logits: the dense doc model's, then one per hashed n-gram block."""
+        """The component logits: the dense doc model's, one per hashed n-gram block, the sentence model's."""
         h = hashed_vector(text)
         block_logits, start = [], 0
         for (_, size), b in zip(HASHED_BLOCKS, self.hashed_intercepts):
             block_logits.append(float(h[start:start + size] @ self.hashed_weights[start:start + size]) + b)
             start += size
-        return np.array([self.doc_logit(text)] + block_logits)
+        return np.array([self.doc_logit(text)] + block_logits + [self.sentence_logit(text)])
 
     def score(self, logits: np.ndarray, flags: list[dict], n_words: int) -> float:
         counts = [sum(f["kind"] == k for f in flags) for k in self.kinds]
@@ -62,9 +68,8 @@ LENGTH_REF_WORDS = 400.0
 
 def combine_inputs(logits: np.ndarray, n_words) -> np.ndarray:
     """What the combination weighs: each component logit, and the same logit times
-    log(words / 400). The profiles are per-word rates, so their logits are per-word averages,
-    while the evidence a text carries grows with its length: the second term lets the fitted
-    combination trust a profile more in a long text and less in a short one."""
+    log(words / 400) (for a combination that trusts the per-word profiles more in a long text;
+    the shipped one, train.fit_zsum, weighs the logits alone and gives these terms 0)."""
     logits = np.atleast_2d(np.asarray(logits, dtype=float))
     n = np.maximum(np.atleast_1d(np.asarray(n_words, dtype=float)), 50.0)
     return np.hstack([logits, logits * np.log(n / LENGTH_REF_WORDS)[:, None]])
@@ -81,6 +86,10 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     if [tuple(b) for b in hashed["blocks"]] != list(HASHED_BLOCKS):
         raise ValueError(f"{path} was trained on other hashed blocks; rerun python -m search.translation.train")
     weights = np.load(Path(path).with_name(hashed["file"])).astype(float)
+    sentence = raw["sentence"]
+    sentence_weights = np.load(Path(path).with_name(sentence["file"])).astype(float)
+    if len(sentence_weights) != HASH_SENT:
+        raise ValueError(f"{sentence['file']} does not match features.HASH_SENT; rerun python -m search.translation.train")
     if len(weights) != sum(size for _, size in HASHED_BLOCKS):
         raise ValueError(f"{hashed['file']} does not match HASHED_BLOCKS; rerun python -m search.translation.train")
     return Model(
@@ -90,6 +99,8 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         intercept=float(doc["intercept"]),
         hashed_weights=weights,
         hashed_intercepts=np.asarray(hashed["intercepts"], dtype=float),
+        sentence_weights=sentence_weights,
+        sentence_intercept=float(sentence["intercept"]),
         kinds=tuple(raw["kinds"]),
         flags=dict(raw["flags"]),
         combine_coef=np.asarray(raw["combine"]["coef"], dtype=float),
