@@ -275,13 +275,15 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
             names = canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname]
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
-        if isinstance(node, Q.CompoundQuery):
-            return node.__class__([visit(sub) for sub in node.subqueries], boost=node.boost)
-        if isinstance(node, Q.Not):
-            return Q.Not(visit(node.query), boost=node.boost)
-        return node
+        return node.apply(visit)  # Whoosh's tree map: compounds, Not and other wrappers; leaves as they are
 
     return visit(q)
+
+
+def read_query(qstring: str, gen) -> Q.Query:
+    """A query string as a search reads it: parsed, entity fields made canonical, aliases expanded."""
+    schema = gen.index.schema
+    return expand_aliases(canonical_field_terms(parse(qstring, schema), gen), gen.entities, schema)
 
 
 # ---------------------------------------------------------------------- search
@@ -309,7 +311,7 @@ def run_search(
     fq = filter_query(filters)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
-        q = expand_aliases(canonical_field_terms(parse(query, schema), gen), gen.entities, schema)
+        q = read_query(query, gen)
         bound_expansion(q, searcher.reader(), deadline)
     else:
         q = Q.Every()
@@ -572,9 +574,8 @@ def _matches_any(gen, searcher, qstring: str, fq: Q.Query | None, deadline: floa
     """Whether `qstring`, read as run_search reads a query, finds anything under the filters.
     The corrector's words come from every indexed document, so its correction may match
     nothing the filters allow, or (after documents were removed) nothing at all."""
-    schema = gen.index.schema
     try:
-        q = expand_aliases(canonical_field_terms(parse(qstring, schema), gen), gen.entities, schema)
+        q = read_query(qstring, gen)
         return bool(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).any())
     except (QueryError, QueryTimeout):
         return False
