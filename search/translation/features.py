@@ -288,11 +288,15 @@ def _ngram_ids(h: np.ndarray, orders: tuple[int, ...], keep: np.ndarray | None =
     return ids
 
 
+def _buckets(ids: np.ndarray, size: int) -> np.ndarray:
+    """The bucket of each n-gram hash: a multiplicative mix, its high bits modulo `size`."""
+    return (((ids * _MIX) >> np.uint64(32)) % np.uint64(size)).astype(np.int64)
+
+
 def _hash_counts(ids: np.ndarray, size: int) -> np.ndarray:
     if not len(ids):
         return np.zeros(size)
-    idx = ((ids * _MIX) >> np.uint64(32)) % np.uint64(size)
-    return np.sqrt(np.bincount(idx.astype(np.int64), minlength=size) / len(ids))
+    return np.sqrt(np.bincount(_buckets(ids, size), minlength=size) / len(ids))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -377,7 +381,7 @@ def sentence_ngrams(text: str) -> tuple[np.ndarray, np.ndarray, int]:
     hashes = np.insert(h, at, np.uint64(_SENT_START))
     o = np.insert(sid, at, np.arange(len(spans)))
     g, at = _ngram_ids(hashes, (1, 2, 3), o[1:] == o[:-1], positions=True)
-    idx = (((g * _MIX) >> np.uint64(32)) % np.uint64(HASH_SENT)).astype(np.int64)
+    idx = _buckets(g, HASH_SENT)
     return idx, o[at], len(spans)
 
 
