@@ -206,9 +206,7 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
             return alternatives(node, node.fieldname, node.text)
         if isinstance(node, Q.Phrase) and node.fieldname in SEARCH_FIELDS:
             return alternatives(node, node.fieldname, " ".join(node.words))
-        if isinstance(node, Q.CompoundQuery):
-            return node.__class__([visit(sub) for sub in node.subqueries], boost=node.boost)
-        return node
+        return node.apply(visit)  # into compounds and under NOT: `coup NOT goyta` excludes every spelling
 
     return visit(q)
 

@@ -133,6 +133,17 @@ def test_entity_filter_by_any_spelling(seeds_archive):
     assert run_search(seeds_archive, "", filters={"language": ["EN"]}).total == 0
 
 
+@pytest.mark.parametrize("q", ["coup NOT goyta", "coup NOT goita", "coup ANDNOT goyt", "coup NOT (zebra OR goyta)"])
+def test_negated_name_excludes_every_spelling(seeds_archive, q):
+    """A name under NOT is expanded as it is outside: `goyta` finds the articles spelling
+    him Goita too, so `coup NOT goyta` must drop all of them, not only the "Goyta" ones."""
+    ids = lambda qs: {h.id for h in run_search(seeds_archive, qs, per_page=50).hits}  # noqa: E731
+    named = ids("goyta")
+    assert len(named) == 3 and ids("goita") == named
+    rest = ids(q)
+    assert rest == ids("coup") - named and rest
+
+
 def test_date_ranges_and_ids_in_the_query(seeds_archive):
     dated = run_search(seeds_archive, "", filters={"year": ["2020"]})
     assert dated.total >= 1
