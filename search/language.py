@@ -53,13 +53,19 @@ class _Profiles:
 
         self.factory = _factory
         self.word_lang_prob_map = _factory.word_lang_prob_map
-        self.rows: dict[str, np.ndarray] = {}
+        self.rows = _Rows(self.word_lang_prob_map)  # rows[gram], built on first use
         self.normalised = _Normalised()
 
-    def row(self, gram: str) -> np.ndarray:
-        row = self.rows.get(gram)
-        if row is None:
-            row = self.rows[gram] = np.array(self.word_lang_prob_map[gram], dtype=np.float64)
+
+class _Rows(dict):
+    """n-gram -> its profile row; a dict subclass so that a hit is a plain subscript."""
+
+    def __init__(self, word_lang_prob_map: dict) -> None:
+        super().__init__()
+        self.word_lang_prob_map = word_lang_prob_map
+
+    def __missing__(self, gram: str) -> np.ndarray:
+        row = self[gram] = np.array(self.word_lang_prob_map[gram], dtype=np.float64)
         return row
 
 
@@ -127,16 +133,27 @@ class _FastDetector(Detector):
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        row = _profiles().row
+        rows = _profiles().rows
         langprob = np.zeros(len(self.langlist))
         self.random.seed(self.seed)
+        # random.choice(ngrams) inlined: CPython's choice is seq[_randbelow(len(seq))], which
+        # draws getrandbits(n.bit_length()) until below n; the same calls in the same order
+        # keep the stream (and the result) identical without two Python frames per draw
+        getrandbits = self.random.getrandbits
+        n = len(ngrams)
+        k = n.bit_length()
+        step = np.empty(len(self.langlist))
         for _ in range(self.n_trial):
             prob = np.array(self._init_probability(), dtype=np.float64)
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / self.BASE_FREQ
             i = 0
             while True:
-                prob *= weight + row(self.random.choice(ngrams))
+                r = getrandbits(k)
+                while r >= n:
+                    r = getrandbits(k)
+                np.add(rows[ngrams[r]], weight, out=step)
+                prob *= step
                 if i % 5 == 0:
                     prob /= sum(prob.tolist())  # Python's sequential sum, as langdetect's
                     if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
