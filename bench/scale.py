@@ -17,7 +17,9 @@ One run measures, side by side on the same machine:
 3. Build: `search.indexer.run` on the data file (process pool on all cores for stage 2),
    end to end: reading, cleaning, template pass, enrichment, entity resolution, Whoosh
    writing, facet arrays. Peak memory = the largest sum of RSS over the build process
-   and all its children (the pool workers), sampled every 0.2 s.
+   and all its children (the pool workers, Whoosh's sub-writers), sampled every 0.2 s;
+   also the sum of PSS, which counts a page shared by forked processes once (the RSS sum
+   counts it in each).
 4. Query mix (seeded, fixed): single terms, two-term AND, two-word phrases (words drawn
    from the archive's texts), entity-filtered queries (a term or nothing, plus a person,
    organization or location value drawn from our facet counts), filter-only browsing
@@ -443,28 +445,36 @@ PHASES = {"passes": phase_passes, "ner": phase_ner, "build": phase_build, "ours"
 
 
 # --------------------------------------------------------------------- orchestration
-def _tree_rss_mb(root: int) -> float:
+def _tree_memory_mb(root: int) -> tuple[float, float]:
+    """RSS and PSS summed over `root` and its descendants. The RSS sum counts a page shared
+    by forked processes (Whoosh's sub-writers, the pool workers) once per process; PSS
+    splits it between them, so its sum is the memory the tree really holds."""
     children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
-    page = os.sysconf("SC_PAGE_SIZE")
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
         try:
             with open(f"/proc/{name}/stat") as fh:
                 stat = fh.read()
-            fields = stat[stat.rindex(")") + 2:].split()
-            pid, ppid = int(name), int(fields[1])
-            rss[pid] = int(fields[21]) * page
-            children.setdefault(ppid, []).append(pid)
+            children.setdefault(int(stat[stat.rindex(")") + 2:].split()[1]), []).append(int(name))
         except (OSError, ValueError, IndexError):
             continue
-    total, stack = 0, [root]
+    rss = pss = 0
+    stack = [root]
     while stack:
         p = stack.pop()
-        total += rss.get(p, 0)
         stack.extend(children.get(p, []))
-    return total / 2**20
+        try:
+            with open(f"/proc/{p}/smaps_rollup") as fh:
+                for line in fh:
+                    key, value = line.split()[:2]
+                    if key == "Rss:":
+                        rss += int(value)
+                    elif key == "Pss:":
+                        pss += int(value)
+        except (OSError, ValueError):
+            continue
+    return rss / 1024, pss / 1024
 
 
 def run_phase(name: str, args, extra: list[str] | None = None) -> dict:
@@ -475,12 +485,13 @@ def run_phase(name: str, args, extra: list[str] | None = None) -> dict:
     if args.json:
         cmd.append("--json")
     proc = subprocess.Popen(cmd + (extra or []), stdout=subprocess.PIPE, text=True, cwd=ROOT)
-    peak = [0.0]
+    peak = [0.0, 0.0]
     stop = threading.Event()
 
     def sample():
         while not stop.is_set():
-            peak[0] = max(peak[0], _tree_rss_mb(proc.pid))
+            rss, pss = _tree_memory_mb(proc.pid)
+            peak[0], peak[1] = max(peak[0], rss), max(peak[1], pss)
             stop.wait(0.2)
 
     th = threading.Thread(target=sample, daemon=True)
@@ -491,7 +502,7 @@ def run_phase(name: str, args, extra: list[str] | None = None) -> dict:
     if proc.returncode != 0:
         raise SystemExit(f"phase {name} failed (exit {proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
-    result["tree_peak_rss_mb"] = peak[0]
+    result["tree_peak_rss_mb"], result["tree_peak_pss_mb"] = peak
     return result
 
 
@@ -642,7 +653,7 @@ def main() -> None:
     rate = articles / build["seconds"]
     say(f"build: {build['seconds']:.1f} s, {rate:.1f} articles/s end to end"
         f" = {rate / (ner['docs_per_s'] * cores):.2f} x (NER-only x {cores} cores; goal >= 0.8);"
-        f" peak RSS {build['tree_peak_rss_mb']:,.0f} MB (process + workers){reused}")
+        f" peak RSS {build['tree_peak_rss_mb']:,.0f} MB, PSS {build.get('tree_peak_pss_mb', 0):,.0f} MB (process + workers){reused}")
     say("  stages (s): " + ", ".join(f"{k} {v}" for k, v in build.get("stages", {}).items()))
     # CPU per article, build (all its processes) against NER alone: with every core busy the
     # end-to-end ratio cannot exceed NER's share of the build's CPU, whatever the parallelism
@@ -730,6 +741,7 @@ def main() -> None:
         "tantivy_p95_ms": round(t95, 2),
         "facet_mismatches": m1 + m2,
         "index_peak_rss_mb": round(build["tree_peak_rss_mb"]),
+        "index_peak_pss_mb": round(build.get("tree_peak_pss_mb", 0)),
         "search_peak_rss_mb": round(ours["peak_rss_mb"]),
         # beyond the issue's keys: what the figures above rest on
         "enriched_texts": enriched,
