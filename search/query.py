@@ -280,7 +280,7 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
 
 def read_query(qstring: str, gen) -> Q.Query:
     """A query string as a search reads it: parsed, entity fields made canonical, aliases expanded."""
-    schema = gen.index.schema
+    schema = gen.searcher.schema  # in memory; FileIndex.schema re-reads the TOC file each time
     return expand_aliases(canonical_field_terms(parse(qstring, schema), gen), gen.entities, schema)
 
 
@@ -304,7 +304,7 @@ def run_search(
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
-    schema = gen.index.schema
+    schema = gen.searcher.schema  # in memory; FileIndex.schema re-reads the TOC file each time
     filters = canonical_filters(filters, gen)
     fq = filter_query(filters)
     deadline = time.monotonic() + SEARCH_SECONDS
@@ -322,7 +322,7 @@ def run_search(
         mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
         total = int(mask.sum())
         hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
-        counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
+        counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else gen.facets.count_all(facets or (), mask, facet_limit)
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
 
     scored_q = q
@@ -360,7 +360,7 @@ def run_search(
     marker = _Highlighter(q, searcher, schema["text"].analyzer)
     hits = [_hit(searcher.stored_fields(d), score, marker) for d, score in page_hits]
 
-    counts = {f: gen.facets.count(f, mask, facet_limit) for f in (facets or ())}
+    counts = gen.facets.count_all(facets or (), mask, facet_limit)
     suggestion = None
     if total == 0 and query:
         suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),

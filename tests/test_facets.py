@@ -158,8 +158,27 @@ def test_bincount_equals_whoosh_groupedby_allow_overlap(archive_dir):
         results = searcher.search(q, groupedby=facets, limit=None)
         for f in FACETS:
             whoosh_counts = {k: len(v) for k, v in results.groups(f).items() if k is not None}
-            ours = {d["value"]: d["count"] for d in table.count(f, mask)}
-            assert ours == whoosh_counts, f
+            for method in ("columns", "documents"):  # the two passes of FacetTable.count
+                ours = {d["value"]: d["count"] for d in table.count(f, mask, method=method)}
+                assert ours == whoosh_counts, (f, method)
+
+
+def test_column_and_document_passes_agree_in_order_and_limit(archive_dir):
+    """The by-document pass (small match sets) returns what the column pass returns: the
+    same counts, ties in value order, the same cut at `limit`, for any match set size."""
+    archive = open_index(archive_dir)
+    gen, searcher = archive.searcher()
+    table = gen.facets
+    rng = np.random.default_rng(7)
+    for share in (0.0, 0.01, 0.1, 0.3, 1.0):
+        mask = rng.random(table.doc_count) < share
+        docnums = np.flatnonzero(mask)
+        for f in FACETS:
+            for limit in (None, 1, 3):
+                cols = table.count(f, mask, limit, method="columns")
+                assert table.count(f, mask, limit, method="documents") == cols, (share, f, limit)
+                assert table.count(f, mask, limit, docnums) == cols  # auto, sharing the listing
+                assert table.count_all((f,), mask, limit)[f] == cols
 
 
 def test_saved_table_equals_built(archive_dir):
