@@ -40,7 +40,7 @@ def match_docnums(searcher, q, doc_count: int, generic, cache: "TermCache | None
             for p in parts[1:]:
                 if not len(acc):
                     break
-                acc = np.intersect1d(acc, p, assume_unique=True)
+                acc = _intersect_ids(acc, p)
             return acc
         if type(node) in (Q.Or, Q.DisjunctionMax) and node.subqueries and not getattr(node, "minmatch", 0):
             parts = [ids(s) for s in node.subqueries]
@@ -95,9 +95,29 @@ def _union(a, b):
     return ids, s
 
 
+def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Positions (ia, ib) of the ids in both ascending, unique arrays, ascending.
+
+    The shorter array's ids are looked up in the longer one (searchsorted): O(s log l),
+    where np.intersect1d concatenates and sorts both (a rare word against a filter or a
+    frequent word costs the size of the frequent one)."""
+    swap = len(a) > len(b)
+    small, big = (b, a) if swap else (a, b)
+    pos = np.searchsorted(big, small)
+    hit = pos < len(big)
+    hit[hit] = big[pos[hit]] == small[hit]
+    i_small, i_big = np.flatnonzero(hit), pos[hit]
+    return (i_big, i_small) if swap else (i_small, i_big)
+
+
+def _intersect_ids(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    ia, _ = _common(a, b)
+    return a[ia]
+
+
 def _intersect(a, b):
-    ids, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
-    return ids, a[1][ia] + b[1][ib]
+    ia, ib = _common(a[0], b[0])
+    return a[0][ia], a[1][ia] + b[1][ib]
 
 
 def _weighted_tree(fn, items):
@@ -256,7 +276,7 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                 found: dict[int, tuple] = {}
                 for i in sorted(range(len(subs)), key=sizes.__getitem__):
                     found[i] = r = ev(subs[i], reader, lo, hi, within)
-                    within = r[0] if within is None else np.intersect1d(within, r[0], assume_unique=True)
+                    within = r[0] if within is None else _intersect_ids(within, r[0])
                     if not len(within):
                         return _EMPTY
                 ids, s = _weighted_tree(_intersect, [(0 - sizes[i], found[i]) for i in range(len(subs))])
