@@ -36,8 +36,9 @@ Steps, each fitted on data:
    the human documents' out-of-fold scores, taken on mt-dev's human documents (references and
    originals pooled: the population the issue's budget counts) and on Reuters separately, the
    higher kept, so that neither modern human news nor 1987 newswire goes over its budget; the
-   "likely" quantile, beyond the largest of 80-odd scores, also from a normal fitted to their
-   logits (likely_threshold), the higher kept.
+   "possible" quantile by the Harrell-Davis estimator (harrell_davis), the "likely" quantile,
+   beyond the largest of 80-odd scores, also from a normal fitted to their logits
+   (likely_threshold), the higher kept.
 """
 from __future__ import annotations
 
@@ -69,9 +70,14 @@ L2_SENT = 500.0      # the sentence model's, on standardised buckets (grouped CV
 # 0.47 with it; zsum 0.515 without, 0.537 with (every split >= 0.50).
 COMBINE = "zsum"
 FLAG_CAP = 3          # flags of one kind beyond 3 are one burst (a doc with ten '⁇'), not new evidence
-# Under grouped CV on fold splits other than the benchmark's (seeds 11-20), the 96th percentile let
-# 5.5% of mt-dev's human documents over "possible", the 97th 4.7%: the budget is 5%.
-POSSIBLE_QUANTILE = 0.97
+# "possible" is the Harrell-Davis estimate of this quantile of the human out-of-fold scores
+# (harrell_davis). Grouped CV on fold splits 11-20 (bench/translation_cv.py), the weaker half of
+# systems and the human documents labelled possible or likely, goal met: the empirical 97th
+# percentile 0.485 / 0.029, 4 of 10; Harrell-Davis at 0.96 0.500 / 0.030, 6 of 10 (5-6 of 10 from
+# 0.955 to 0.9625; the empirical quantile 1-5 of 10 over 0.95-0.975, below Harrell-Davis's weaker
+# share at every matched human share from 2.4% to 3.5%). Pooling the scores of 2 or 3 inner fold
+# assignments (and averaging their fold models) did no better: 3-7 of 10, 0.495-0.502 at 3.1%.
+POSSIBLE_QUANTILE = 0.96
 LIKELY_QUANTILE = 0.995
 FOLDS = 5          # the benchmark's outer cross-validation
 INNER_FOLDS = 5    # fit's own, for the out-of-fold logits the combination and thresholds are fitted on
@@ -393,7 +399,7 @@ def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
     human_sets = [scores[(source == "human-reference") | (source == "original-english")], scores[source == "reuters"]]
     human_sets = [h for h in human_sets if len(h)]
     thresholds = {
-        "possible": max(float(np.quantile(h, POSSIBLE_QUANTILE)) for h in human_sets),
+        "possible": max(harrell_davis(h, POSSIBLE_QUANTILE) for h in human_sets),
         "likely": max(likely_threshold(h) for h in human_sets),
     }
     # Ship the mean of the fold models whose out-of-fold logits the combination and thresholds were
@@ -442,6 +448,24 @@ def _sub_sentences(S: np.ndarray, sd: np.ndarray, docs: np.ndarray) -> tuple[np.
     """The sentences of the documents selected by the boolean mask docs, renumbered among them."""
     keep = docs[sd]
     return S[keep], (np.cumsum(docs) - 1)[sd[keep]]
+
+
+def harrell_davis(values: np.ndarray, q: float) -> float:
+    """The Harrell-Davis estimate of the q-quantile: a weighted mean of all order statistics, the
+    i-th of n weighted by the Beta(q(n+1), (1-q)(n+1)) probability of [(i-1)/n, i/n] (its CDF by
+    the trapezoid rule on a fine grid, NumPy only). Near the top of 80-odd scores it rests on the
+    few highest together rather than on the one or two order statistics np.quantile interpolates."""
+    v = np.sort(np.asarray(values, dtype=float))
+    n = len(v)
+    a, b = q * (n + 1), (1 - q) * (n + 1)
+    x = np.linspace(0.0, 1.0, 100_001)[1:-1]
+    log_pdf = (a - 1) * np.log(x) + (b - 1) * np.log1p(-x)
+    pdf = np.exp(log_pdf - log_pdf.max())
+    cdf = np.concatenate([[0.0], np.cumsum((pdf[1:] + pdf[:-1]) / 2)])
+    cdf /= cdf[-1]
+    edges = np.interp(np.arange(n + 1) / n, x, cdf)
+    edges[0], edges[-1] = 0.0, 1.0
+    return float(np.diff(edges) @ v)
 
 
 def likely_threshold(scores: np.ndarray) -> float:
