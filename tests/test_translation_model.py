@@ -99,3 +99,28 @@ def test_lexicon_rates_follow_the_documented_rule():
     assert rates["rate_mt"][j] == float(np.median([rates["rate_mt"][k] for k in (0, 2, 3)]))
     assert rates["rate_human"][0] == train.SMOOTH / 2.0  # other kinds: the training rows alone
 
+
+
+def test_harrell_davis_quantile_estimates():
+    """The "possible" threshold's estimator: a quantile of the sample, smoother than the
+    empirical one (it weighs the top order statistics together)."""
+    import numpy as np
+
+    from search.translation.train import harrell_davis
+
+    uniform = np.linspace(0.0, 1.0, 1001)
+    for q in (0.5, 0.9, 0.96):
+        assert abs(harrell_davis(uniform, q) - q) < 0.005  # unbiased where the sample is dense
+    top = np.array([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95])
+    estimates = [harrell_davis(top, q) for q in (0.5, 0.8, 0.9, 0.96)]
+    assert estimates == sorted(estimates) and 0.1 < estimates[0] and estimates[-1] < 0.95
+    assert harrell_davis(top[::-1], 0.96) == harrell_davis(top, 0.96)  # order-free
+    # on 80 scores (mt-dev's human documents in a training fold) it misses the true 96th
+    # percentile by less than np.quantile does, over many seeded samples of a normal
+    from statistics import NormalDist
+
+    rng = np.random.default_rng(0)
+    truth = NormalDist().inv_cdf(0.96)
+    samples = [rng.normal(size=80) for _ in range(300)]
+    rmse = lambda est: float(np.sqrt(np.mean([(est(s) - truth) ** 2 for s in samples])))  # noqa: E731
+    assert rmse(lambda s: harrell_davis(s, 0.96)) < 0.95 * rmse(lambda s: np.quantile(s, 0.96))
