@@ -93,8 +93,10 @@ class FacetTable:
         `method` ("columns", "documents") forces a pass, for tests and benchmarks."""
         if field not in self.values or not self.values[field]:
             return []
-        matched = int(np.count_nonzero(mask)) if docnums is None else len(docnums)
-        if method == "documents" or (method == "auto" and matched * SPARSE < self.doc_count):
+        if method == "auto":
+            matched = int(np.count_nonzero(mask)) if docnums is None else len(docnums)
+            method = "documents" if matched * SPARSE < self.doc_count else "columns"
+        if method == "documents":
             if docnums is None:
                 docnums = np.flatnonzero(mask)
             ids, found = self._count_documents(field, docnums)
@@ -110,9 +112,14 @@ class FacetTable:
         return [{"value": v, "count": c} for v, c in zip(vals, found[order].tolist())]
 
     def count_all(self, fields, mask: np.ndarray, limit: int | None = None) -> dict[str, list[dict]]:
-        """`count` for several facets over one match set, its documents listed once."""
-        docnums = np.flatnonzero(mask) if fields and np.count_nonzero(mask) * SPARSE < self.doc_count else None
-        return {f: self.count(f, mask, limit, docnums) for f in fields}
+        """`count` for several facets over one match set: the pass chosen and the matched
+        documents listed once for all of them."""
+        if not fields:
+            return {}
+        if np.count_nonzero(mask) * SPARSE < self.doc_count:
+            docnums = np.flatnonzero(mask)
+            return {f: self.count(f, mask, limit, docnums, "documents") for f in fields}
+        return {f: self.count(f, mask, limit, method="columns") for f in fields}
 
     def _count_documents(self, field: str, docnums: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """(value ids ascending, their counts) over `docnums`, from the by-document layout."""

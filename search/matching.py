@@ -84,15 +84,22 @@ def _union(a, b):
     # the union is a's ids plus b's new ones, and a stable sort (timsort) merges the two runs
     # in linear time: np.union1d hashed and sorted them again, 5-7x slower at 20k+20k ids,
     # the largest cost of an alias-expanded query at 95k articles.
-    pos = np.searchsorted(a[0], b[0])
-    seen = pos < len(a[0])
-    seen[seen] = a[0][pos[seen]] == b[0][seen]
+    seen, _ = _found(a[0], b[0])
     ids = np.concatenate((a[0], b[0][~seen]))
     ids.sort(kind="stable")
     s = np.zeros(len(ids), np.float64)
     s[np.searchsorted(ids, a[0])] = a[1]
     s[np.searchsorted(ids, b[0])] += b[1]
     return ids, s
+
+
+def _found(big: np.ndarray, small: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For each id of `small`, whether the ascending array `big` holds it, and where
+    (searchsorted: O(s log b), no sort of either array)."""
+    pos = np.searchsorted(big, small)
+    hit = pos < len(big)
+    hit[hit] = big[pos[hit]] == small[hit]
+    return hit, pos
 
 
 def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -103,9 +110,7 @@ def _common(a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     frequent word costs the size of the frequent one)."""
     swap = len(a) > len(b)
     small, big = (b, a) if swap else (a, b)
-    pos = np.searchsorted(big, small)
-    hit = pos < len(big)
-    hit[hit] = big[pos[hit]] == small[hit]
+    hit, pos = _found(big, small)
     i_small, i_big = np.flatnonzero(hit), pos[hit]
     return (i_big, i_small) if swap else (i_small, i_big)
 

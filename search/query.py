@@ -304,7 +304,7 @@ def run_search(
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
-    schema = gen.searcher.schema  # in memory; FileIndex.schema re-reads the TOC file each time
+    schema = searcher.schema
     filters = canonical_filters(filters, gen)
     fq = filter_query(filters)
     deadline = time.monotonic() + SEARCH_SECONDS
