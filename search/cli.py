@@ -119,6 +119,8 @@ def _print_summary(result: dict[str, Any]) -> None:
         f"{result['unchanged']} unchanged, {result['removed']} removed, "
         f"{len(result['failed'])} skipped in {result['seconds']:.1f}s → {result['generation']}"
     )
+    if result.get("schema_upgraded"):
+        con.print("  the index was written by an older version (another schema): rebuilt from every source")
     if result.get("purged"):
         con.print(f"  merged the index's segments: {result['purged']} deleted copies of updated or removed documents dropped")
     for f in result["failed"]:

@@ -27,7 +27,7 @@ from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .facets import FacetRows, FacetTable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_batch
-from .schema import build_schema, join_values
+from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
 from .store import Store
 
@@ -325,6 +325,10 @@ def run(
         else:
             roots = store.sources()
             remove_missing = True
+        upgrade = not full and _schema_outdated(store)
+        if upgrade:  # rebuilt from every source: a fresh generation holds only what this run reads
+            full = r.full = True
+            roots = store.sources()
         command = "index" if paths is not None else "reindex"
         with r.timed("scan"):
             files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
@@ -364,11 +368,29 @@ def run(
             "generation": generation,
             "timings": r.timings,
         }
+        if upgrade:
+            result["schema_upgraded"] = True
         if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
             result["recovered"] = store.recovered
         store.log_run({"command": command, "full": full,
                        **{k: (len(v) if k == "failed" else v) for k, v in result.items()}})
         return result
+
+
+def _schema_outdated(store: Store) -> bool:
+    """Whether the live generation's Whoosh index was written with a schema other than this
+    code's (an older release's analyzer, say, before accents were folded), or its schema cannot
+    be read back. Whoosh keeps analysing with the schema pickled in the index, so an incremental
+    run would file new articles the old way for ever; only a rebuild from the sources brings the
+    whole archive to the current schema (the enrichment cache makes it mostly Whoosh writing)."""
+    name = store.current_name()
+    if name is None or not whoosh_index.exists_in(str(store.path / name)):
+        return False
+    try:
+        schema = whoosh_index.open_dir(str(store.path / name)).schema
+    except Exception:  # e.g. a field class that no longer unpickles
+        return True
+    return not same_schema(schema, build_schema())
 
 
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again

@@ -46,5 +46,19 @@ def build_schema() -> fields.Schema:
     )
 
 
+def same_schema(a: fields.Schema, b: fields.Schema) -> bool:
+    """Whether two schemas index and store alike: the same fields, each of the same type, with an
+    equal analyzer, stored or not, with or without a column. (Schema's own == also compares
+    per-instance helper objects, so two build_schema() calls are never equal by it.)"""
+    if sorted(a.names()) != sorted(b.names()):
+        return False
+    for name in a.names():
+        fa, fb = a[name], b[name]
+        if (type(fa) is not type(fb) or getattr(fa, "analyzer", None) != getattr(fb, "analyzer", None)
+                or fa.stored != fb.stored or type(fa.column_type) is not type(fb.column_type)):
+            return False
+    return True
+
+
 def join_values(values) -> str:
     return SEP.join(v.replace(SEP, " ") for v in values if v)

@@ -324,3 +324,57 @@ def test_deleted_documents_are_purged_once_they_pile_up(primed):
     assert run_search(archive, "dredger").total == 18
     assert run_search(archive, "").total == N
     assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
+
+
+def test_index_written_with_an_older_schema_is_rebuilt(seeds_index, tmp_path):
+    """Whoosh keeps analysing with the schema pickled in an index. An index written by an older
+    release (here: Whoosh's stock StemmingAnalyzer, before accents were folded) would go on
+    filing articles the old way under incremental runs; the nightly reindex notices the other
+    schema and rebuilds from every source, after which "Cisse" finds "Cissé" again."""
+    from whoosh import index as whoosh_index
+    from whoosh.analysis import StemmingAnalyzer
+    from whoosh.qparser import QueryParser
+
+    from search.schema import build_schema, same_schema
+
+    path = tmp_path / "index"
+    shutil.copytree(seeds_index, path)  # its enrichment cache too: no NER in this test
+    store = Store(path)
+    live = str(store.current_dir())
+    with whoosh_index.open_dir(live).searcher() as s:
+        stored = list(s.documents())
+    old = build_schema()
+    for name in ("title", "text"):
+        old[name].analyzer = StemmingAnalyzer()
+    assert not same_schema(old, build_schema())
+    ix = whoosh_index.create_in(live, old)  # replaces the generation's Whoosh files
+    with ix.writer() as w:
+        for doc in stored:
+            w.add_document(**doc)
+    with ix.searcher() as s:  # the old analyzer: the plain spelling misses the accented name
+        assert len(s.search(QueryParser("text", ix.schema).parse("Cisse"))) == 0
+
+    result = indexer.run(store, None)
+    assert result.get("schema_upgraded") is True
+    assert result["indexed"] == len(stored) == 5
+    assert store.current_dir() != Path(live)
+    assert same_schema(whoosh_index.open_dir(str(store.current_dir())).schema, build_schema())
+    archive = open_index(path)
+    assert run_search(archive, "Cisse").total == 1
+    assert run_search(archive, "").total == 5
+    again = indexer.run(store, None)  # now current: the next night's run is the usual no-op
+    assert "schema_upgraded" not in again and again["indexed"] == 0
+
+
+def test_same_schema_tells_analyzers_and_fields_apart():
+    from whoosh import fields
+
+    from search.schema import build_schema, same_schema
+
+    assert same_schema(build_schema(), build_schema())  # Schema's own == says False here
+    more = build_schema()
+    more.add("extra", fields.ID(stored=True))
+    assert not same_schema(more, build_schema())
+    unstored = build_schema()
+    unstored["text"].stored = False
+    assert not same_schema(unstored, build_schema())
