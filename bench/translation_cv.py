@@ -1,6 +1,6 @@
 """Model selection for the translation model: grouped CV on fold splits 11-20, not the benchmark's.
 
-    python bench/translation_cv.py [--seeds 11-20] [--set NAME=VALUE ...] [--jobs N]
+    python bench/translation_cv.py [--seeds 11-20] [--set NAME=VALUE ...] [--jobs N] [--cache PATH [--features]]
 
 Runs bench/translation.py's mt-dev evaluation (the whole model refitted per outer fold, the
 held-out fold never tuning anything) on fold splits other than the benchmark's seeds 1-3, so
@@ -70,12 +70,17 @@ def main() -> None:
     ap.add_argument("--set", action="append", default=[])
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--cache", type=Path, help="pickle the corpus here and reuse it (outside the repo)")
+    ap.add_argument("--features", action="store_true",
+                    help="with --cache: recompute the cached document features (after an edit of features.py)")
     args = ap.parse_args()
     rebuild = _override(args.set)
     if args.cache and args.cache.exists():
         _CORPUS = pickle.loads(args.cache.read_bytes())
-        if rebuild:  # only the sentence profiles depend on the constants one would try here
-            texts = [r["text"] for r in corpora.mt_dev()] + corpora.reuters("train")[:(_CORPUS.source == "reuters").sum()]
+        # the cache's rows in load_corpus's order: mt-dev, then the first Reuters training bodies
+        texts = [r["text"] for r in corpora.mt_dev()] + corpora.reuters("train")[:(_CORPUS.source == "reuters").sum()]
+        if args.features or _CORPUS.X.shape[1] != len(features.FEATURE_NAMES):  # features.py changed since
+            _CORPUS.X = np.array([features.vector(t) for t in texts])
+        if rebuild:  # of the constants one would try here, only the sentence profiles depend on them
             _CORPUS.S, _CORPUS.sent_doc = train.sentence_profiles(texts)
     else:
         _CORPUS = train.load_corpus()
