@@ -56,6 +56,7 @@ import argparse
 import gzip
 import json
 import os
+import queue
 import random
 import re
 import resource
@@ -211,7 +212,15 @@ def phase_ner_cores(args) -> dict:
     procs = [ctx.Process(target=_ner_worker, args=(sample[i::cores], ready, results)) for i in range(cores)]
     for p in procs:
         p.start()
-    spans = [results.get() for _ in procs]
+    spans: list[tuple[float, float, float]] = []
+    while len(spans) < len(procs):  # a worker that dies (no model, out of memory) must not hang the run
+        try:
+            spans.append(results.get(timeout=5))
+        except queue.Empty:
+            if any(p.exitcode not in (None, 0) for p in procs):
+                for p in procs:
+                    p.kill()
+                raise SystemExit("an NER process failed: " + ", ".join(f"exit {p.exitcode}" for p in procs))
     for p in procs:
         p.join()
     seconds = max(e for _, e, _ in spans) - min(s for s, _, _ in spans)
