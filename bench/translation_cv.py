@@ -76,9 +76,11 @@ def main() -> None:
     rebuild = _override(args.set)
     if args.cache and args.cache.exists():
         _CORPUS = pickle.loads(args.cache.read_bytes())
-        # the cache's rows in load_corpus's order: mt-dev, then the first Reuters training bodies
-        texts = [r["text"] for r in corpora.mt_dev()] + corpora.reuters("train")[:(_CORPUS.source == "reuters").sum()]
-        if args.features or _CORPUS.X.shape[1] != len(features.FEATURE_NAMES):  # features.py changed since
+        refeature = args.features or _CORPUS.X.shape[1] != len(features.FEATURE_NAMES)  # features.py changed
+        if refeature or rebuild:
+            # the cache's rows in load_corpus's order: mt-dev, then the first Reuters training bodies
+            texts = [r["text"] for r in corpora.mt_dev()] + corpora.reuters("train")[:(_CORPUS.source == "reuters").sum()]
+        if refeature:
             _CORPUS.X = np.array([features.vector(t) for t in texts])
         if rebuild:  # of the constants one would try here, only the sentence profiles depend on them
             _CORPUS.S, _CORPUS.sent_doc = train.sentence_profiles(texts)
