@@ -70,6 +70,16 @@ class Cache:
             found += self.con.execute(f"SELECT count(*) FROM stage1 WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchone()[0]
         return found == len(unique)
 
+    def missing1(self, keys: dict[Any, str]) -> set[Any]:
+        """The items of `keys` (item -> stage 1 key) whose key stage 1 does not hold."""
+        wanted = list(set(keys.values()))
+        found: set[str] = set()
+        for i in range(0, len(wanted), 500):
+            chunk = wanted[i:i + 500]
+            found.update(k for (k,) in self.con.execute(
+                f"SELECT key FROM stage1 WHERE key IN ({','.join('?' * len(chunk))})", chunk))
+        return {item for item, key in keys.items() if key not in found}
+
     def put1_json(self, key: str, line_keys: str, data: str) -> None:
         """Both already in JSON, as the process pool's workers return them."""
         self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, line_keys, data))

@@ -121,6 +121,8 @@ def _print_summary(result: dict[str, Any]) -> None:
     )
     if result.get("schema_upgraded"):
         con.print("  the index was written by an older version (another schema): rebuilt from every source")
+    elif result.get("full"):
+        con.print("  full rebuild: every article written again (the counts compare with the index it replaced)")
     if result.get("purged"):
         con.print(f"  merged the index's segments: {result['purged']} deleted copies of updated or removed documents dropped")
     for f in result["failed"]:

@@ -72,6 +72,9 @@ class Run:
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0}
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
         self.per_file: Counter = Counter()
+        # A full run starts from an empty generation: the live one's catalog tells it which
+        # articles are new, changed or gone, and which it must keep without reading them.
+        self.prior: dict[str, dict] = {}
 
     @contextmanager
     def timed(self, stage: str):
@@ -113,6 +116,9 @@ class Run:
                         self.failed.append({"path": item.path or item.url, "reason": f"duplicate id {item.id}: skipped"})
                         continue
                     prev = old.get(item.id)
+                    before = prev or self.prior.get(item.id)
+                    kind = ("added" if before is None else "changed" if not self.full
+                            or before["content_hash"] != item.content_hash else "unchanged")
                     key = f"{item.content_hash}:{self.fp1}"
                     cached = cache.has1(key)
                     if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
@@ -127,15 +133,15 @@ class Run:
                         "record_hash": None,
                         "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta}, ensure_ascii=False, default=str),
                     }
-                    self.counts["changed" if prev else "added"] += 1
+                    self.counts[kind] += 1
                     if not cached:
-                        yield (item.id, key, item.path or item.url, bool(prev)), item
+                        yield (item.id, key, item.path or item.url, kind), item
 
-        for (iid, key, where, was), res in pool.map(clean_batch, to_clean()):
+        for (iid, key, where, kind), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive
                 self.failed.append({"path": where, "reason": res})
                 del rows[iid]
-                self.counts["changed" if was else "added"] -= 1
+                self.counts[kind] -= 1
                 continue
             cache.put1_json(key, *res)
         cache.commit()
@@ -329,6 +335,8 @@ def run(
         if upgrade:  # rebuilt from every source: a fresh generation holds only what this run reads
             full = r.full = True
             roots = store.sources()
+        if full:
+            r.prior = _live_catalog(store)
         command = "index" if paths is not None else "reindex"
         with r.timed("scan"):
             files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
@@ -368,6 +376,8 @@ def run(
             "generation": generation,
             "timings": r.timings,
         }
+        if full:  # the counts compare with the generation it replaced; every article was written again
+            result["full"] = True
         if upgrade:
             result["schema_upgraded"] = True
         if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
@@ -506,15 +516,23 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             old = catalog.all()
             orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
             rows, scanned = r.scan(roots, old, cache, _reuser(r, scan, old, cache, files), pool)
+        base = r.prior if r.full else old  # what the live generation holds
         removed = set()
         if remove_missing:
-            removed = {i for i, d in old.items() if d["root"] in scanned and i not in rows}
+            removed = {i for i, d in base.items() if d["root"] in scanned and i not in rows}
         r.counts["removed"] = len(removed)
+        # Articles not read this run (their source is missing, or their file is gone and the
+        # run does not prune) are kept. One whose clean text is not in the cache for this
+        # code (the cleaner changed since) cannot be redone without its file: it stays as
+        # the live generation holds it ("frozen") until its source is back.
+        kept = {i: d for i, d in base.items() if i not in rows and i not in removed}
+        frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}
         same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
         if not new_or_changed and not removed and not r.full and old and same_code:
             return None
-        docs = {i: d for i, d in old.items() if i not in removed}
+        docs = {i: d for i, d in old.items() if i not in removed and i not in frozen}
+        docs.update(kept)
         docs.update(rows)
 
         with r.timed("templates"):  # archive-wide pass 1: cross-document boilerplate
@@ -572,6 +590,12 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                         writer.add_document(**fields)
                     written += 1
                     r.progress("writing", written, len(to_write))
+                if r.full:  # an empty generation: the frozen articles come from the live one
+                    for fields in _frozen_fields(r, frozen):
+                        for extra in (facet_rows, spelling):
+                            if extra is not None:
+                                extra.add(fields)
+                        writer.add_document(**fields)
                 writer.commit()
         except BaseException:
             writer.cancel()
@@ -591,12 +615,40 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         with r.timed("catalog"):
             catalog.delete(removed)
             catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
-        (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
+            if r.full:
+                catalog.upsert(frozen.values())
+        (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
         return {"written": len(to_write)}
     finally:
         pool.close()
         catalog.close()
         cache.close()
+
+
+def _live_catalog(store: Store) -> dict[str, dict]:
+    """The live generation's catalog rows (none when there is no live generation)."""
+    name = store.current_name()
+    if name is None or not (store.path / name / "catalog.sqlite").is_file():
+        return {}
+    catalog = Catalog(store.path / name / "catalog.sqlite")
+    try:
+        return catalog.all()
+    finally:
+        catalog.close()
+
+
+def _frozen_fields(r: Run, frozen: dict[str, dict]):
+    """Index fields of the frozen articles, rebuilt from the records the live generation
+    stores (every field is derived from the stored record, so a new schema gets them right)."""
+    if not frozen:
+        return
+    live = whoosh_index.open_dir(str(r.store.current_dir()))
+    with live.searcher() as s:
+        for i in frozen:
+            stored = s.document(id=i)
+            if stored is None:  # the catalog names an article its index lacks: nothing to keep
+                continue
+            yield r.fields({**json.loads(stored["doc"]), "text": stored["text"]})
 
 
 def _purge_deleted(ix) -> int:

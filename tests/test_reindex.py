@@ -236,8 +236,73 @@ def test_full_reindex_equals_incremental(primed, tmp_path):
     shutil.copy(store.path / "cache.sqlite", other.path / "cache.sqlite")
     indexer.run(other, [str(src)])
     full = indexer.run(other, None, full=True)
-    assert full["added"] == N and full["generation"] != other.generations()[0]
+    assert full["generation"] != other.generations()[0]
+    assert (full["added"], full["changed"], full["removed"], full["unchanged"]) == (0, 0, 0, N)
     assert stored_docs(other.path) == stored_docs(store.path)
+
+
+def test_full_reindex_counts_what_changed_since_the_index_it_replaces(primed):
+    """A full rebuild starts from an empty generation, yet its summary compares with the
+    index it replaces (it used to call every article new and none removed)."""
+    src, store = primed
+    apply_state_b(src)
+    r = indexer.run(store, None, full=True)
+    assert {k: r[k] for k in ("added", "changed", "removed", "unchanged")} == \
+        {"added": 1, "changed": 1, "removed": 1, "unchanged": N - 2}
+    assert r["full"] is True
+    assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
+
+
+def _second_source(store: Store, tmp_path: Path) -> Path:
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "kestrel.txt").write_text(NEW)
+    indexer.run(store, [str(wire)])
+    return wire
+
+
+def test_a_missing_source_loses_nothing_even_in_a_full_rebuild(primed, tmp_path):
+    """An unmounted source keeps its articles ("source is missing: its documents are kept"),
+    also when the run rebuilds the index from scratch (`reindex --full`, or a schema upgrade)."""
+    src, store = primed
+    wire = _second_source(store, tmp_path)
+    before = stored_docs(store.path)
+    assert len(before) == N + 1
+    wire.rename(tmp_path / "wire-unmounted")
+    for full in (False, True, False):
+        r = indexer.run(store, None, full=full)
+        assert [f["path"] for f in r["failed"] if "missing" in f["reason"]] == [str(wire)], r["failed"]
+        assert stored_docs(store.path) == before
+        assert run_search(open_index(store.path), "kestrel").total == 1
+        assert stats(open_index(store.path))["documents"] == N + 1
+    (tmp_path / "wire-unmounted").rename(wire)
+    (wire / "kestrel.txt").unlink()
+    r = indexer.run(store, None)
+    assert r["removed"] == 1 and run_search(open_index(store.path), "kestrel").total == 0
+
+
+def test_articles_of_a_missing_source_survive_a_cleaner_upgrade(primed, tmp_path, monkeypatch):
+    """After an upgrade that changes the cleaner, the cache no longer holds the clean text
+    of an article whose source is missing, and it cannot be cleaned again without its file:
+    it is kept as indexed until the source is back (the nightly run used to crash on it, and
+    a full rebuild to drop it)."""
+    src, store = primed
+    wire = _second_source(store, tmp_path)
+    before = stored_docs(store.path)
+    facets = run_search(open_index(store.path), "kestrel").facets
+    wire.rename(tmp_path / "wire-unmounted")
+    # the stage-1 code fingerprint changes, as with a new release of the cleaner
+    monkeypatch.setattr(indexer, "STAGE1_CODE", (*indexer.STAGE1_CODE, "facets"))
+    for full in (False, True, False):
+        r = indexer.run(store, None, full=full)
+        assert [f["path"] for f in r["failed"] if "missing" in f["reason"]] == [str(wire)]
+        assert stored_docs(store.path) == before
+        archive = open_index(store.path)
+        assert run_search(archive, "kestrel").facets == facets
+        assert stats(open_index(store.path))["documents"] == N + 1
+    (tmp_path / "wire-unmounted").rename(wire)
+    r = indexer.run(store, None)
+    assert r["failed"] == [] and stored_docs(store.path) == before
 
 
 def test_only_changed_files_are_read(primed, monkeypatch):
@@ -356,8 +421,8 @@ def test_index_written_with_an_older_schema_is_rebuilt(seeds_index, tmp_path):
 
     result = indexer.run(store, None)
     assert result.get("schema_upgraded") is True
-    assert result["indexed"] == len(stored) == 5
-    assert store.current_dir() != Path(live)
+    assert (result["indexed"], result["unchanged"], result["full"]) == (0, len(stored), True)  # as the index it replaced
+    assert len(stored) == 5 and store.current_dir() != Path(live)
     assert same_schema(whoosh_index.open_dir(str(store.current_dir())).schema, build_schema())
     archive = open_index(path)
     assert run_search(archive, "Cisse").total == 1
