@@ -517,15 +517,20 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
             rows, scanned = r.scan(roots, old, cache, _reuser(r, scan, old, cache, files), pool)
         base = r.prior if r.full else old  # what the live generation holds
+        # A file that is there but could not be read this time (an I/O error, a dangling
+        # link, bytes that no longer decode) keeps its articles: only a file that is gone is
+        # a deletion.
+        unread = {str(p) for f in r.failed if f.get("path") for p in (f["path"], Path(f["path"]).resolve())}
         removed = set()
         if remove_missing:
-            removed = {i for i, d in base.items() if d["root"] in scanned and i not in rows}
+            removed = {i for i, d in base.items() if d["root"] in scanned and i not in rows and d["path"] not in unread}
         r.counts["removed"] = len(removed)
         # Articles not read this run (their source is missing, or their file is gone and the
         # run does not prune) are kept. One whose clean text is not in the cache for this
         # code (the cleaner changed since) cannot be redone without its file: it stays as
         # the live generation holds it ("frozen") until its source is back.
         kept = {i: d for i, d in base.items() if i not in rows and i not in removed}
+        _say_kept(r.failed, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}
         same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
@@ -623,6 +628,16 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         pool.close()
         catalog.close()
         cache.close()
+
+
+def _say_kept(failed: list[dict], kept: dict[str, dict]) -> None:
+    """Tell, in the reason of a file skipped this run, that its articles stay indexed."""
+    per_path = Counter(d["path"] for d in kept.values())
+    for f in failed:
+        p = f.get("path")
+        n = p and (per_path.get(p) or per_path.get(str(Path(p).resolve())))
+        if n and not f.get("line"):
+            f["reason"] += f" (kept as last indexed: {n} article{'s' if n > 1 else ''})"
 
 
 def _live_catalog(store: Store) -> dict[str, dict]:

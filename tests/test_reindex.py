@@ -253,6 +253,28 @@ def test_full_reindex_counts_what_changed_since_the_index_it_replaces(primed):
     assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
 
 
+def test_a_file_that_cannot_be_read_keeps_its_article(primed):
+    """Only a file that is gone is a deletion: one that is there but unreadable this time
+    (an I/O error, here a dangling link; bytes that no longer decode) keeps its article,
+    and the skipped line says so."""
+    src, store = primed
+    before = stored_docs(store.path)
+    f = src / "004.txt"
+    f.unlink()
+    f.symlink_to(src / "no-such-target.txt")
+    for full, damage in ((False, None), (True, b"\xff\xfe\x00\x00\x01\x02garbage")):
+        if damage:
+            f.unlink()
+            f.write_bytes(damage)
+        r = indexer.run(store, None, full=full)
+        assert r["removed"] == 0 and stored_docs(store.path) == before
+        assert [Path(x["path"]).name for x in r["failed"]] == ["004.txt"]
+        assert r["failed"][0]["reason"].endswith("(kept as last indexed: 1 article)"), r["failed"]
+    f.unlink()
+    r = indexer.run(store, None)
+    assert (r["removed"], r["failed"]) == (1, []) and "news/004.txt" not in stored_docs(store.path)
+
+
 def _second_source(store: Store, tmp_path: Path) -> Path:
     wire = tmp_path / "wire"
     wire.mkdir()
