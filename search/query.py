@@ -9,12 +9,13 @@ import re
 from functools import lru_cache
 import time
 from dataclasses import asdict, dataclass, field
+from datetime import date
 from html import escape
 from typing import Any
 
 import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
-from whoosh.qparser import MultifieldParser, QueryParserError
+from whoosh.qparser import MultifieldParser
 from whoosh.spelling import ReaderCorrector
 
 from .archive import Archive
@@ -111,6 +112,22 @@ _BARE_FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?!\S)')
 _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
+_DATE_FIELD_RE = re.compile(r"\bpublished:(\[[^\]]*\]?|[^\s()]+)")
+
+
+def _valid_date(text: str) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD, a real date: Whoosh's DATETIME parser raises a bare
+    Exception or a TimeError on the rest, or quietly matches nothing."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?", text)
+    if not m:
+        return False
+    try:
+        date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
+    except ValueError:
+        return False
+    return True
+
+
 def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(f"query is too long ({len(qstring)} characters; at most {MAX_QUERY_CHARS})")
@@ -131,6 +148,13 @@ def validate(qstring: str) -> None:
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:
         raise QueryError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
+    for m in _DATE_FIELD_RE.finditer(unquoted):
+        value = m.group(1)
+        ends = re.split(r"\s*\bTO\b\s*", value.strip("[]").strip(), flags=re.I) if value.startswith("[") else [value]
+        for end in ends:
+            if end and not _valid_date(end):
+                raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
+                                 "a range is published:[2020-01 TO 2020-06])")
     wildcards = _WILD_RE.findall(qstring)
     for w in wildcards:
         term = w.split(":")[-1]
@@ -168,7 +192,7 @@ def parse(qstring: str, schema) -> Q.Query:
     parser = MultifieldParser(list(SEARCH_FIELDS), schema)
     try:
         q = parser.parse(qstring)
-    except (QueryParserError, ValueError) as exc:
+    except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
         raise QueryError(f"could not parse query: {exc}") from exc
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
         raise QueryError("query has no searchable words")
@@ -423,7 +447,15 @@ def _published_column(gen, searcher) -> tuple[np.ndarray, np.ndarray]:
     """The sortable `published` column (microseconds since 0001-01-01) and which documents
     are dated (undated ones hold the column's missing value), read once per generation."""
     def make() -> tuple[np.ndarray, np.ndarray]:
-        raw = np.fromiter(searcher.reader().column_reader("published", translate=False), dtype=np.uint64)
+        # Per segment: Whoosh's MultiReader.column_reader leaves out a segment that has no
+        # column (one where no article was dated), which shifts every later value; a
+        # segment reader fills such a segment with the column's missing value instead.
+        reader = searcher.reader()
+        raw = np.full(reader.doc_count_all(), np.uint64(2**63), dtype=np.uint64)
+        for leaf, base in reader.leaf_readers():
+            n = leaf.doc_count_all()
+            if n:  # an empty index's reader has no columns at all
+                raw[base: base + n] = np.fromiter(leaf.column_reader("published", translate=False), dtype=np.uint64, count=n)
         return raw, raw < np.uint64(2**62)
 
     return gen.derive("published", make)

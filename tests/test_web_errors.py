@@ -19,6 +19,7 @@ HTML_ERRORS = [
     ("/search?q=a*", 400, "too broad"),
     ("/search?q=*", 400, "too broad"),
     ("/search?q=" + "x" * 401, 400, "too long"),
+    ("/search?q=published:[bad+TO+range]", 400, "bad date"),
     ("/search?page=0", 400, "page"),
     ("/search?page=1001", 400, "page"),
     ("/search?page=abc", 400, "whole number"),
