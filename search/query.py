@@ -22,7 +22,7 @@ from .archive import Archive
 from .facets import docmask
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
-from .schema import ENTITY_FACETS, FACETS, SEARCH_FIELDS
+from .schema import ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary
 
 MAX_QUERY_CHARS = 400
@@ -209,7 +209,7 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
         return [t.text for t in schema[field_name].analyzer(text)]
 
     def alternatives(node, fname: str, text: str) -> Q.Query:
-        if " " not in text and _common_word(text):
+        if " " not in text and not text.isupper() and _common_word(text):  # "US" (a term in capitals) is a name
             return node  # "oil", "trade", "us": a word, not a name, even if some entity ends in it
         ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS][:MAX_ALIAS_ENTITIES]
         if not ents:
@@ -503,7 +503,7 @@ def _live_mask(gen, searcher) -> np.ndarray:
     return gen.derive("live_mask", lambda: docmask(searcher.reader().all_doc_ids(), gen.facets.doc_count))
 
 
-_TOKEN_RE = re.compile(r"\w+(?:\.?\w+)*")  # Whoosh's RegexTokenizer default pattern
+_TOKEN_RE = re.compile(WORD_PATTERN)  # the text analyzer's tokenizer
 _TERM_MEMO: dict[str, str] = {}  # word -> its term in the text field ("" for a stop word)
 
 

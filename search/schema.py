@@ -3,7 +3,7 @@ must stay importable under the same names."""
 from __future__ import annotations
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, LowercaseFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
 SEARCH_FIELDS = ("title", "text")  # what words in a query search
@@ -25,7 +25,59 @@ def text_analyzer():
     """Whoosh's StemmingAnalyzer with accents folded before the stemmer: transliterations
     and machine translations spell one name with and without them ("Cissé" / "Cisse",
     "Bagbandé" / "Bagbande", "París" / "Paris"), and a reader types the plain letters."""
-    return RegexTokenizer() | LowercaseFilter() | StopFilter() | CharsetFilter(accent_map) | StemFilter()
+    return (RegexTokenizer(WORD_PATTERN) | AcronymStopFilter() | AccentFoldFilter(accent_map)
+            | StemFilter(ignore=ACRONYM_STOPS))
+
+
+# Whoosh's default word pattern, plus "&" inside a word: AT&T, S&P, P&G, R&D are one word each
+# (the default split them into stop words and single letters, so they could not be searched).
+WORD_PATTERN = r"\w+(?:[.&]?\w+)*"
+ACRONYM_STOPS = frozenset(w.upper() for w in StopFilter().stops if len(w) >= 2)
+
+
+class AcronymStopFilter(StopFilter):
+    """Lowercases and drops stop words like Whoosh's LowercaseFilter | StopFilter, except a
+    stop word typed in capitals: "US", "IT", "AT" are names, and are indexed as they are
+    (upper case, never stemmed), since the lowercased term would also be the stem of other
+    words ("used" and "uses" stem to "us", "its" to "it"). Other acronyms (NATO, USA) are
+    lowercased as before, so "nato" finds them. Written out because StopFilter only ever
+    sees the lowercased word."""
+
+    def __call__(self, tokens):
+        stops, minsize, maxsize, renumber = self.stops, self.min, self.max, self.renumber
+        pos = None
+        for t in tokens:
+            text = t.text
+            lower = text.lower()
+            if text in ACRONYM_STOPS:
+                keep = True  # "US": its own term
+            else:
+                text = t.text = lower
+                keep = len(text) >= minsize and (maxsize is None or len(text) <= maxsize) and text not in stops
+            if keep:
+                if renumber and t.positions:
+                    if pos is None:
+                        pos = t.pos
+                    else:
+                        pos += 1
+                        t.pos = pos
+                t.stopped = False
+                yield t
+            elif not t.removestops:
+                t.stopped = True
+                yield t
+
+
+class AccentFoldFilter(CharsetFilter):
+    """CharsetFilter that leaves the capitals of AcronymStopFilter's acronyms alone
+    (Whoosh's accent_map also lowercases some letters: "US" would come out "Us")."""
+
+    def __call__(self, tokens):
+        charmap = self.charmap
+        for t in tokens:
+            if t.text not in ACRONYM_STOPS:
+                t.text = t.text.translate(charmap)
+            yield t
 
 
 def build_schema() -> fields.Schema:

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from whoosh.analysis import CharsetFilter, RegexTokenizer, StopFilter
 
-from .schema import SEARCH_FIELDS, build_schema
+from .schema import ACRONYM_STOPS, SEARCH_FIELDS, build_schema
 
 FILE = "spelling.json"
 
@@ -40,9 +40,11 @@ def _analysis():
 def spellable_words(text: str) -> set[str]:
     """The distinct unstemmed words of `text` that Whoosh would offer as suggestions."""
     expression, stops, minsize, charset = _analysis()
-    words = {m.group().lower() for m in expression.finditer(text)}
+    found = {m.group() for m in expression.finditer(text)}
+    acronyms = found & ACRONYM_STOPS  # kept in capitals, as the analyzer keeps them
+    words = {w.lower() for w in found - acronyms}
     words = {w for w in words if len(w) >= minsize and w not in stops}
-    return {w.translate(charset) for w in words} if charset else words
+    return ({w.translate(charset) for w in words} if charset else words) | acronyms
 
 
 class Collector:

@@ -250,3 +250,37 @@ def test_an_index_with_no_articles_answers_every_query(tmp_path):
         r = run_search(archive, q, sort=sort)
         assert (r.total, r.hits, r.months) == (0, [], [])
     assert stats(archive)["documents"] == 0
+
+
+@pytest.fixture(scope="module")
+def acronym_archive(tmp_path_factory):
+    from search import Store, indexer, open_index
+
+    tmp = tmp_path_factory.mktemp("acronyms")
+    src = tmp / "wire"
+    src.mkdir()
+    (src / "phone.txt").write_text("Phone merger\n\nAT&T said on Monday it would buy a rival. The S&P 500 index rose 2 percent.\n")
+    (src / "sanctions.txt").write_text("Sanctions widened\n\nThe US imposed sanctions on the firm. Its IT staff were told to leave.\n")
+    (src / "used.txt").write_text("Used cars\n\nDealers said they used the new sanctions rules to tell us about its costs, and what the money uses.\n")
+    indexer.run(Store(tmp / "ix"), [str(src)])
+    return open_index(tmp / "ix")
+
+
+@pytest.mark.parametrize("q,ids", [
+    ("AT&T", ["wire/phone.txt"]),                 # the default tokenizer split it into "at" (a stop word) and "t"
+    ('"AT&T said"', ["wire/phone.txt"]),
+    ('"S&P 500"', ["wire/phone.txt"]),
+    ("US", ["wire/sanctions.txt"]),               # not "us", nor "used"/"uses" (which stem to "us")
+    ("US sanctions", ["wire/sanctions.txt"]),
+    ("IT", ["wire/sanctions.txt"]),               # not "its" (which stems to "it")
+    ("sanctions NOT US", ["wire/used.txt"]),   # the NOT was dropped with the stop word
+])
+def test_acronyms_and_ampersand_names_are_words(acronym_archive, q, ids):
+    r = run_search(acronym_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+    assert all("<mark>" in h.snippet for h in r.hits)
+
+
+def test_lowercase_stop_words_stay_stop_words(acronym_archive):
+    with pytest.raises(QueryError, match="no searchable words"):
+        run_search(acronym_archive, "us")
