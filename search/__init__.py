@@ -9,11 +9,11 @@ from pathlib import Path
 from .archive import Archive
 from .article import Article, IngestError
 from .query import QueryError, SearchResult, get_document, list_entities, run_search, stats
-from .store import IndexBusy, IndexMissing, Store
+from .store import IndexBusy, IndexMissing, IndexUnreadable, Store
 
 __all__ = [
     "Archive", "Article", "IngestError", "IndexBusy", "IndexMissing", "QueryError",
-    "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
+    "IndexUnreadable", "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
 ]
 
 

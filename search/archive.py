@@ -30,10 +30,9 @@ from typing import Any, Callable
 
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
-from whoosh.index import EmptyIndexError
 
 from .facets import FacetTable
-from .store import IndexMissing, Store
+from .store import IndexUnreadable, Store
 
 
 @dataclass
@@ -78,15 +77,13 @@ class Archive:
     def _open(self, name: str | None) -> Generation:
         path = self.store.current_dir()
         try:
-            ix = _SharedStorage(str(path)).open_index()
-            searcher = ix.searcher()
-        except (EmptyIndexError, OSError, ValueError) as exc:
-            raise IndexMissing(f"index at {self.store.path} is unreadable: {exc}") from exc
-        facets = FacetTable.load(path)
+            ix, searcher, facets, entities = open_generation(path)
+        except Exception as exc:  # truncated segments, garbage files: Whoosh raises anything from EOFError to struct.error
+            raise IndexUnreadable(f"the index at {self.store.path} ({path.name}) is damaged ({exc.__class__.__name__}: {exc}): "
+                                  "`newsarchive reindex --full` rebuilds it from its sources") from exc
         if facets is None:
             facets = FacetTable.build(searcher.reader())
-        return Generation(path.name, path, ix, facets, _load_entities(path), _read_json(path / "manifest.json", {}),
-                          searcher)
+        return Generation(path.name, path, ix, facets, entities, _read_json(path / "manifest.json", {}), searcher)
 
     def searcher(self):
         """(live generation, its searcher): one searcher per generation, safe to use from
@@ -188,6 +185,32 @@ class _SharedStorage(FileStorage):
         return _SharedFile(base, 0, size, name=name, **kwargs)
 
 
+def open_generation(path: Path):
+    """(Whoosh index, searcher, facet table or None, entity resolution or None) of one
+    generation; raises whatever reading a damaged file raises. A missing facet table or
+    entity file is an index from before they existed; one that does not parse is damage."""
+    ix = _SharedStorage(str(path)).open_index()
+    searcher = ix.searcher()
+    try:
+        facets = FacetTable.load(path, strict=True)
+        entities = _load_entities(path)
+    except BaseException:
+        searcher.close()
+        raise
+    return ix, searcher, facets, entities
+
+
+def damage(path: Path) -> str | None:
+    """What is wrong with generation `path` (None when it opens cleanly): the indexer
+    rebuilds a damaged live generation instead of copying it forward."""
+    try:
+        _, searcher, _, _ = open_generation(path)
+        searcher.close()
+    except Exception as exc:
+        return f"{exc.__class__.__name__}: {exc}"
+    return None
+
+
 def _read_json(path: Path, default: Any) -> Any:
     try:
         return json.loads(path.read_text())
@@ -196,8 +219,9 @@ def _read_json(path: Path, default: Any) -> Any:
 
 
 def _load_entities(path: Path):
-    data = _read_json(path / "entities.json", None)
-    if data is None:
+    try:
+        data = json.loads((path / "entities.json").read_text())
+    except FileNotFoundError:
         return None
     from .entities import Resolution
 

@@ -121,6 +121,8 @@ def _print_summary(result: dict[str, Any]) -> None:
     )
     if result.get("schema_upgraded"):
         con.print("  the index was written by an older version (another schema): rebuilt from every source")
+    elif result.get("repaired"):
+        con.print(f"  the live index was damaged ({result['repaired']}): rebuilt from every source", markup=False)
     elif result.get("full"):
         con.print("  full rebuild: every article written again (the counts compare with the index it replaced)")
     if result.get("purged"):

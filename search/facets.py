@@ -72,18 +72,24 @@ class FacetTable:
         tmp.replace(gen_dir / FILE)
 
     @classmethod
-    def load(cls, gen_dir: Path) -> "FacetTable | None":
+    def load(cls, gen_dir: Path, strict: bool = False) -> "FacetTable | None":
+        """None when the generation has no table (then it is built from the index); a table
+        that cannot be read raises when `strict`, else is None too."""
         try:
             z = np.load(gen_dir / FILE, allow_pickle=True)
-        except (FileNotFoundError, OSError, ValueError):
+            fields = sorted({k.rsplit(".", 1)[0] for k in z.files if "." in k})
+            return cls(
+                {f: list(z[f"{f}.values"]) for f in fields},
+                {f: z[f"{f}.docs"] for f in fields},
+                {f: z[f"{f}.terms"] for f in fields},
+                int(z["doc_count"][0]),
+            )
+        except FileNotFoundError:
             return None
-        fields = sorted({k.rsplit(".", 1)[0] for k in z.files if "." in k})
-        return cls(
-            {f: list(z[f"{f}.values"]) for f in fields},
-            {f: z[f"{f}.docs"] for f in fields},
-            {f: z[f"{f}.terms"] for f in fields},
-            int(z["doc_count"][0]),
-        )
+        except Exception:
+            if strict:
+                raise
+            return None
 
     def count(self, field: str, mask: np.ndarray, limit: int | None = None,
               docnums: np.ndarray | None = None, method: str = "auto") -> list[dict]:

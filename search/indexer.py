@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -332,7 +333,8 @@ def run(
             roots = store.sources()
             remove_missing = True
         upgrade = not full and _schema_outdated(store)
-        if upgrade:  # rebuilt from every source: a fresh generation holds only what this run reads
+        damaged = None if full or upgrade else _live_damage(store)
+        if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
             full = r.full = True
             roots = store.sources()
         if full:
@@ -380,6 +382,8 @@ def run(
             result["full"] = True
         if upgrade:
             result["schema_upgraded"] = True
+        if damaged:
+            result["repaired"] = damaged
         if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
             result["recovered"] = store.recovered
         store.log_run({"command": command, "full": full,
@@ -401,6 +405,18 @@ def _schema_outdated(store: Store) -> bool:
     except Exception:  # e.g. a field class that no longer unpickles
         return True
     return not same_schema(schema, build_schema())
+
+
+def _live_damage(store: Store) -> str | None:
+    """What makes the live generation unreadable (a truncated segment, a garbage facet or
+    entity file), or None. Copied forward, the damage would outlive every incremental run;
+    rebuilt from the sources (and the cache), it is gone."""
+    name = store.current_name()
+    if name is None or not whoosh_index.exists_in(str(store.path / name)):
+        return None
+    from .archive import damage
+
+    return damage(store.path / name)
 
 
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again
@@ -601,6 +617,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                             if extra is not None:
                                 extra.add(fields)
                         writer.add_document(**fields)
+                        frozen[fields["id"]]["written"] = True
                 writer.commit()
         except BaseException:
             writer.cancel()
@@ -620,7 +637,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         with r.timed("catalog"):
             catalog.delete(removed)
             catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
-            if r.full:
+            if r.full:  # the frozen articles the live generation could give
+                frozen = {i: d for i, d in frozen.items() if d.pop("written", False)}
                 catalog.upsert(frozen.values())
         (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
         return {"written": len(to_write)}
@@ -645,11 +663,14 @@ def _live_catalog(store: Store) -> dict[str, dict]:
     name = store.current_name()
     if name is None or not (store.path / name / "catalog.sqlite").is_file():
         return {}
-    catalog = Catalog(store.path / name / "catalog.sqlite")
     try:
-        return catalog.all()
-    finally:
-        catalog.close()
+        catalog = Catalog(store.path / name / "catalog.sqlite")
+        try:
+            return catalog.all()
+        finally:
+            catalog.close()
+    except sqlite3.DatabaseError:  # damaged: every article then counts as new
+        return {}
 
 
 def _frozen_fields(r: Run, frozen: dict[str, dict]):
@@ -657,8 +678,13 @@ def _frozen_fields(r: Run, frozen: dict[str, dict]):
     stores (every field is derived from the stored record, so a new schema gets them right)."""
     if not frozen:
         return
-    live = whoosh_index.open_dir(str(r.store.current_dir()))
-    with live.searcher() as s:
+    try:
+        s = whoosh_index.open_dir(str(r.store.current_dir())).searcher()
+    except Exception as exc:  # the live generation is damaged: these articles are lost
+        r.failed.append({"path": str(r.store.path), "reason": f"{len(frozen)} articles whose source is missing "
+                         f"could not be kept: the live index is damaged ({exc.__class__.__name__})"})
+        return
+    with s:
         for i in frozen:
             stored = s.document(id=i)
             if stored is None:  # the catalog names an article its index lacks: nothing to keep

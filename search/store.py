@@ -42,6 +42,10 @@ class IndexMissing(RuntimeError):
     """No published index at this path (exit code 3)."""
 
 
+class IndexUnreadable(IndexMissing):
+    """The published index is there but damaged (exit code 3): `reindex --full` rebuilds it."""
+
+
 class IndexBusy(RuntimeError):
     """Another index/reindex run holds the lock (exit code 4)."""
 
@@ -100,8 +104,11 @@ class Store:
 
     def current_dir(self) -> Path:
         name = self.current_name()
-        if name is None or not (self.path / name).is_dir():
+        if name is None:
             raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
+        if not (self.path / name).is_dir():
+            raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: "
+                                  "`newsarchive reindex --full` rebuilds it from its sources")
         return self.path / name
 
     def generations(self) -> list[str]:

@@ -119,3 +119,18 @@ def test_serve_on_a_taken_port_is_a_clear_error(seeds_index):
         r = CliRunner().invoke(cli, ["serve", "--port", str(port), "--index", str(seeds_index)])
     assert r.exit_code == 2
     assert f"cannot listen on 127.0.0.1:{port}" in r.output and "Traceback" not in r.output
+
+
+def test_damaged_index_exit_3_then_reindex_repairs_it(seeds_index, tmp_path):
+    import shutil
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    live = ix / (ix / "CURRENT").read_text().strip()
+    (live / "facets.npz").write_bytes(b"garbage")
+    for cmd in (["search", "coup"], ["entities"], ["stats"]):
+        r = CliRunner().invoke(cli, [*cmd, "--index", str(ix)])
+        assert r.exit_code == 3 and "damaged" in r.output and "reindex --full" in r.output, r.output
+    r = invoke("reindex", "--index", ix)
+    assert r.exit_code == 0 and "damaged" in r.output and "rebuilt" in r.output
+    assert "5 results" in invoke("search", "coup", "--index", ix).output

@@ -465,3 +465,40 @@ def test_same_schema_tells_analyzers_and_fields_apart():
     unstored = build_schema()
     unstored["text"].stored = False
     assert not same_schema(unstored, build_schema())
+
+
+def _damage_segment(gen: Path) -> None:
+    seg = next(gen.glob("*.seg"))
+    seg.write_bytes(seg.read_bytes()[: seg.stat().st_size // 3])
+
+
+@pytest.mark.parametrize("damage", [
+    _damage_segment,
+    lambda gen: (gen / "facets.npz").write_bytes(b"garbage"),
+    lambda gen: (gen / "entities.json").write_text('{"entities": ['),
+])
+def test_a_damaged_index_is_reported_and_the_next_run_rebuilds_it(primed, damage):
+    """A damaged live generation was an internal error for every search (exit 1), and a
+    plain reindex copied it forward ("N unchanged") for ever. Now it is 'unreadable' (exit 3,
+    HTTP 503) with what to do, and the next index or reindex rebuilds it."""
+    from search import IndexUnreadable
+
+    src, store = primed
+    before = stored_docs(store.path)
+    damage(store.current_dir())
+    with pytest.raises(IndexUnreadable, match="reindex --full"):
+        open_index(store.path)
+    r = indexer.run(store, None)
+    assert r["repaired"] and r["full"] and r["unchanged"] == N and r["failed"] == []
+    assert stored_docs(store.path) == before
+    assert run_search(open_index(store.path), "Tema3").total == 1
+    assert "repaired" not in indexer.run(store, None)
+
+
+def test_current_naming_a_missing_generation_says_so(primed):
+    from search import IndexUnreadable
+
+    src, store = primed
+    shutil.rmtree(store.current_dir())
+    with pytest.raises(IndexUnreadable, match="which is missing"):
+        open_index(store.path)

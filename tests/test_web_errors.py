@@ -151,3 +151,18 @@ def test_query_past_the_time_limit_is_400_not_a_hang(client, monkeypatch):
     r = client.get("/search?q=mali")
     assert r.status_code == 400 and "took longer than" in r.get_data(as_text=True)
     assert time.monotonic() - t0 < 5
+
+
+def test_damaged_index_is_503_with_what_to_do(seeds_index, tmp_path):
+    import shutil
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    live = ix / (ix / "CURRENT").read_text().strip()
+    (live / "entities.json").write_text("{")
+    c = create_app({"INDEX": str(ix)}).test_client()
+    for url in ("/search?q=coup", "/api/search?q=coup"):
+        r = c.get(url)
+        body = r.get_data(as_text=True)
+        assert r.status_code == 503 and "damaged" in body and "reindex --full" in body
+        assert "Traceback" not in body and str(tmp_path) not in body

@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from search import IndexMissing, QueryError
+from search import IndexMissing, IndexUnreadable, QueryError
 
 GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
 
@@ -26,6 +26,9 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):
+        if isinstance(exc, IndexUnreadable):
+            app.logger.error("%s", exc)
+            return _error(503, "the index cannot be read (it is damaged): `newsarchive reindex --full` rebuilds it")
         return _error(503, "the index is not available yet: run `newsarchive index` first")
 
     @app.errorhandler(HTTPException)
