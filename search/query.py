@@ -187,11 +187,22 @@ def _docnums(searcher, q: Q.Query, deadline: float):
         yield docnum
 
 
+_MINUS_RE = re.compile(r'("[^"]*")|(?:^|(?<=[\s(]))-(?=[^\s\-])')  # a phrase, or a dash opening a word
+
+
+def _minus_to_not(qstring: str) -> str:
+    """`-word` as web search engines read it: NOT word. Whoosh reads "coup -goyta" as
+    "coup AND goyta", and its PlusMinusPlugin also splits al-Qaeda and 2020-2021 and fails
+    inside parentheses, so only a dash opening a word (after a space or a parenthesis,
+    outside phrases) becomes NOT."""
+    return _MINUS_RE.sub(lambda m: m.group(1) or "NOT ", qstring)
+
+
 def parse(qstring: str, schema) -> Q.Query:
     validate(qstring)
     parser = MultifieldParser(list(SEARCH_FIELDS), schema)
     try:
-        q = parser.parse(qstring)
+        q = parser.parse(_minus_to_not(qstring))
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
         raise QueryError(f"could not parse query: {exc}") from exc
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):

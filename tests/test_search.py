@@ -284,3 +284,20 @@ def test_acronyms_and_ampersand_names_are_words(acronym_archive, q, ids):
 def test_lowercase_stop_words_stay_stop_words(acronym_archive):
     with pytest.raises(QueryError, match="no searchable words"):
         run_search(acronym_archive, "us")
+
+
+@pytest.mark.parametrize("minus,ref", [
+    ("coup -goyta", "coup NOT goyta"),          # Whoosh dropped the dash: coup AND goyta
+    ("mali (coup -goyta)", "mali (coup NOT goyta)"),
+    ('coup -"Assimi Goita"', 'coup NOT "Assimi Goita"'),
+    ("-goyta", "NOT goyta"),
+])
+def test_a_dash_before_a_word_excludes_it(seeds_archive, minus, ref):
+    got, want = run_search(seeds_archive, minus), run_search(seeds_archive, ref)
+    assert want.total < run_search(seeds_archive, ref.replace("NOT ", "")).total or ref == "NOT goyta"
+    assert sorted(h.id for h in got.hits) == sorted(h.id for h in want.hits) and got.total == want.total
+
+
+def test_a_dash_inside_a_word_or_a_phrase_is_not_a_not(seeds_archive):
+    assert run_search(seeds_archive, "anti-French").total == run_search(seeds_archive, "anti French").total > 0
+    assert run_search(seeds_archive, '"former -Malian"').total == run_search(seeds_archive, '"former Malian"').total == 1
