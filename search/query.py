@@ -277,14 +277,12 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     spelling the display name) filters by that entity's display name (by each, when a
     surname names several people). An unknown value stays, and matches nothing."""
     resolution = gen.entities
-    if resolution is None:
-        return filters
-    names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
     out: dict[str, list[str]] = {}
     for f, values in filters.items():
-        if f not in ENTITY_FACETS:
-            out[f] = values
+        if f not in ENTITY_FACETS or resolution is None:
+            out[f] = [_plain_value(f, v, gen) for v in values]
             continue
+        names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
         mapped: list[str] = []
         for v in values:
             if (f, v) in names:
@@ -296,14 +294,34 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     return out
 
 
+LABELS = ("likely", "possible", "unlikely")
+
+
+def _plain_value(facet: str, value: str, gen) -> str:
+    """A source, language, year or translated value as the index spells it: "EN" is "en",
+    "Likely" is "likely" (one lookup per generation). A value no article could have is an
+    error rather than an empty page: year=21, translated=yes."""
+    if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
+        raise QueryError(f"year must be four digits, not '{value}'")
+    if facet == "translated" and value and value.lower() not in LABELS:
+        raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
+    if facet not in FACETS:
+        return value
+    tables = gen.derive("folded_values", dict)
+    if facet not in tables:
+        values = gen.facets.values.get(facet, [])
+        tables[facet] = (frozenset(values), {v.casefold(): v for v in reversed(values)})
+    exact, folded = tables[facet]
+    return value if value in exact else folded.get(value.casefold(), value)
+
+
 def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
     """`person:Goyta` in the query text means what the `person=Goyta` filter means: an
     entity field term by any spelling, any case, is the entity's display name (each
     entity's, as canonical_filters maps them); an unknown value stays and matches nothing."""
-    if gen.entities is None:
-        return q
-
     def visit(node):
+        if isinstance(node, Q.Term) and node.fieldname in FACETS and (node.fieldname not in ENTITY_FACETS or gen.entities is None):
+            return Q.Term(node.fieldname, _plain_value(node.fieldname, node.text, gen), boost=node.boost)
         if isinstance(node, Q.Term) and node.fieldname in ENTITY_FACETS:
             names = canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname]
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]

@@ -141,8 +141,8 @@ def test_entity_filter_by_any_spelling(seeds_archive):
     assert run_search(seeds_archive, "", filters={"person": ["Bamako"]}).total == 0
     r = run_search(seeds_archive, "", filters={"person": ["Nobody Atall"]})
     assert r.total == 0 and r.filters == {"person": ["Nobody Atall"]}
-    # other facets are exact values, untouched
-    assert run_search(seeds_archive, "", filters={"language": ["EN"]}).total == 0
+    # other facets take their value in any case (test_plain_facet_values_ignore_case...)
+    assert run_search(seeds_archive, "", filters={"language": ["EN"]}).filters == {"language": ["en"]}
 
 
 @pytest.mark.parametrize("q", ["coup NOT goyta", "coup NOT goita", "coup ANDNOT goyt", "coup NOT (zebra OR goyta)"])
@@ -301,3 +301,21 @@ def test_a_dash_before_a_word_excludes_it(seeds_archive, minus, ref):
 def test_a_dash_inside_a_word_or_a_phrase_is_not_a_not(seeds_archive):
     assert run_search(seeds_archive, "anti-French").total == run_search(seeds_archive, "anti French").total > 0
     assert run_search(seeds_archive, '"former -Malian"').total == run_search(seeds_archive, '"former Malian"').total == 1
+
+
+def test_plain_facet_values_ignore_case_and_impossible_ones_are_errors(seeds_archive):
+    """language=EN, translated=Likely and source=SEEDS used to match nothing without a word."""
+    base = run_search(seeds_archive, "")
+    lang = base.facets["language"][0]["value"]
+    label = base.facets["translated"][0]["value"]
+    for f, typed, value in (("language", lang.upper(), lang), ("translated", label.title(), label), ("source", "SEEDS", "seeds")):
+        want = run_search(seeds_archive, "", {f: [value]}).total
+        assert want > 0
+        assert run_search(seeds_archive, "", {f: [typed]}).total == want
+        assert run_search(seeds_archive, f"{f}:{typed}").total == want
+    for filters, msg in (({"year": ["21"]}, "four digits"), ({"translated": ["yes"]}, "one of likely")):
+        with pytest.raises(QueryError, match=msg):
+            run_search(seeds_archive, "", filters)
+    with pytest.raises(QueryError, match="four digits"):
+        run_search(seeds_archive, "coup year:abc")
+    assert run_search(seeds_archive, "", {"language": ["xx"]}).total == 0  # a real code no article has
