@@ -705,6 +705,32 @@ def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
     return rec
 
 
+def values_containing(archive: Archive, facet: str, values: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:
+    """The facet values (`{"value", "count"}`) one of whose spellings contains `contains`,
+    ignoring case and accents: "goyta" and "goïta" find Assimi Goita, as his filter does."""
+    from .entities.gazetteer import fold
+
+    needle = fold(contains)
+    if not needle:
+        return values
+    spellings: dict[str, list[str]] = {}
+    gen = archive.current()
+    if facet in ENTITY_FACETS and gen.entities is not None:
+        spellings = gen.derive(f"spellings:{facet}", lambda: {
+            e.name: [fold(a) for a in (e.name, *e.aliases)] for e in gen.entities.entities if e.type == facet})
+    return [v for v in values if any(needle in s for s in spellings.get(v["value"]) or [fold(v["value"])])]
+
+
+def entities_containing(entities: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:
+    """Entities (list_entities) one of whose spellings contains `contains`, ignoring case and accents."""
+    from .entities.gazetteer import fold
+
+    needle = fold(contains)
+    if not needle:
+        return entities
+    return [e for e in entities if any(needle in fold(a) for a in (e["name"], *e["aliases"]))]
+
+
 def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, Any]]:
     gen = archive.current()
     if gen.entities is None:

@@ -87,3 +87,15 @@ def test_every_page_links_its_json_twin(client, url):
     assert link.startswith("/api/")
     r = client.get(link)
     assert r.status_code == 200 and r.is_json
+
+
+@pytest.mark.parametrize("typed", ["goyta", "GOÏTA", "Goïta"])
+def test_facet_contains_takes_any_spelling_and_ignores_accents(client, typed):
+    """As the filter does: the person facet's 'contains' box used to compare the display
+    name only, case-folded, so 'goyta' and 'goïta' found nothing."""
+    from urllib.parse import quote
+
+    j = client.get(f"/api/facet/person?contains={quote(typed)}").get_json()
+    assert [v["value"] for v in j["values"]] == ["Assimi Goita"]
+    ents = client.get(f"/api/entities?type=person&contains={quote(typed)}").get_json()
+    assert [e["name"] for e in ents] == ["Assimi Goita"]

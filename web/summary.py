@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.query import MAX_PAGE
+from search.query import MAX_PAGE, entities_containing, values_containing
 
 from .params import SearchState
 
@@ -125,16 +125,9 @@ def facet_values(archive, name: str, state: SearchState, contains: str = ""):
     from search import run_search
 
     result = run_search(archive, facets=[name], **{**state.engine_args(), "page": 1, "per_page": 1})
-    values = result.facets.get(name, [])
-    if contains:
-        needle = contains.casefold()
-        values = [v for v in values if needle in v["value"].casefold()]
-    return result, values
+    return result, values_containing(archive, name, result.facets.get(name, []), contains)
 
 
 def matching_entities(entities: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:
-    """Entities one of whose spellings contains `contains` (case-insensitive)."""
-    if not contains:
-        return entities
-    needle = contains.casefold()
-    return [e for e in entities if any(needle in a.casefold() for a in [e["name"], *e["aliases"]])]
+    """Entities one of whose spellings contains `contains` (case and accents ignored)."""
+    return entities_containing(entities, contains)
