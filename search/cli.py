@@ -117,7 +117,7 @@ def _print_summary(result: dict[str, Any]) -> None:
     con.print(
         f"[bold]{result['indexed']}[/] indexed ({result['added']} new, {result['changed']} changed), "
         f"{result['unchanged']} unchanged, {result['removed']} removed, "
-        f"{len(result['failed'])} skipped in {result['seconds']:.1f}s → {result['generation']}"
+        f"{len(result['failed'])} skipped in {result['seconds']:.1f}s → {result['generation'] or 'no index written'}"
     )
     if result.get("schema_upgraded"):
         con.print("  the index was written by an older version (another schema): rebuilt from every source")
@@ -154,6 +154,26 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
 def index_cmd(paths, prune, index_dir, as_json):
     """Index files and folders (text, HTML, WARC, JSON Lines); only new and changed articles are processed."""
     _run_index(index_dir, list(paths), prune, False, as_json)
+
+
+@cli.command("forget")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@index_option
+@json_option
+@handle_errors
+def forget_cmd(paths, index_dir, as_json):
+    """Drop sources from the index, with their articles (a source that is gone is otherwise
+    kept, and reported as missing, on every run)."""
+    from . import Store, indexer
+
+    try:
+        result = indexer.run(Store(index_dir), None, forget=list(paths))
+    except indexer.NotASource as exc:
+        _fail(str(exc), EXIT_USAGE)
+    if as_json:
+        _emit_json(result)
+    else:
+        _print_summary(result)
 
 
 @cli.command("reindex")

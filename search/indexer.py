@@ -76,6 +76,7 @@ class Run:
         # A full run starts from an empty generation: the live one's catalog tells it which
         # articles are new, changed or gone, and which it must keep without reading them.
         self.prior: dict[str, dict] = {}
+        self.forgotten: set[str] = set()  # sources dropped by this run (`forget`)
 
     @contextmanager
     def timed(self, stage: str):
@@ -304,6 +305,10 @@ def _remember_missing_columns() -> None:
     cls._remembers_missing = True
 
 
+class NotASource(ValueError):
+    """`forget` named a path that is not one of the index's sources (exit code 2)."""
+
+
 def _display_title(text: str, words: int = 12) -> str:
     first = text.strip().split("\n", 1)[0]
     parts = first.split()
@@ -317,15 +322,31 @@ def run(
     prune: bool = False,
     full: bool = False,
     progress: Progress | None = None,
+    forget: list[str] | None = None,
 ) -> dict[str, Any]:
     """Index `paths` (adding them to the sources), or reindex every source when None.
+    `forget`: sources to drop, with their articles (then `paths` must be None).
 
-    Raises IndexBusy when another run holds the lock.
+    Raises IndexBusy when another run holds the lock; NotASource when `forget` names a
+    path that is not a source.
     """
     started = time.monotonic()
     r = Run(store, full, progress)
     with store.lock():
+        if forget:
+            unknown = [p for p in forget if str(Path(p).resolve()) not in store.sources()]
+            if unknown:
+                raise NotASource(f"not a source of this index: {', '.join(unknown)} "
+                                 f"(sources: {', '.join(store.sources()) or 'none'})")
+            r.forgotten = set(store.remove_sources(forget))
         if paths is not None:
+            # A path that is not there and was never a source is a typo: reported, not
+            # recorded (it would be "missing" on every run after).
+            known = store.sources()
+            new_missing = [p for p in paths if not Path(p).exists() and str(Path(p).resolve()) not in known]
+            for p in new_missing:
+                r.failed.append({"path": str(Path(p).resolve()), "reason": "no such file or directory (not added to the sources)"})
+            paths = [p for p in paths if p not in new_missing]
             store.add_sources(paths)
             roots = [str(Path(p).resolve()) for p in paths]
             remove_missing = prune
@@ -339,11 +360,12 @@ def run(
             roots = store.sources()
         if full:
             r.prior = _live_catalog(store)
-        command = "index" if paths is not None else "reindex"
+        command = "forget" if r.forgotten else "index" if paths is not None else "reindex"
         with r.timed("scan"):
             files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
             scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
-            quick = paths is None and not full and _sources_unchanged(r, scan, files)
+            quick = ((paths is None and not full and not r.forgotten and _sources_unchanged(r, scan, files))
+                     or (paths == [] and not full))  # every path given was a typo: nothing to do
         if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
@@ -537,9 +559,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # link, bytes that no longer decode) keeps its articles: only a file that is gone is
         # a deletion.
         unread = {str(p) for f in r.failed if f.get("path") for p in (f["path"], Path(f["path"]).resolve())}
-        removed = set()
+        removed = {i for i, d in base.items() if d["root"] in r.forgotten}
         if remove_missing:
-            removed = {i for i, d in base.items() if d["root"] in scanned and i not in rows and d["path"] not in unread}
+            removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and d["path"] not in unread}
         r.counts["removed"] = len(removed)
         # Articles not read this run (their source is missing, or their file is gone and the
         # run does not prune) are kept. One whose clean text is not in the cache for this

@@ -223,6 +223,14 @@ class Store:
         self._write_json("sources.json", known)
         return known
 
+    def remove_sources(self, paths: list[str]) -> list[str]:
+        """Drop `paths` from the sources; returns those that were sources."""
+        known = self.sources()
+        gone = [p for p in known if p in {str(Path(q).resolve()) for q in paths}]
+        if gone:
+            self._write_json("sources.json", [p for p in known if p not in gone])
+        return gone
+
     def _write_json(self, name: str, data: Any) -> None:
         tmp = self.path / (name + ".tmp")
         tmp.write_text(json.dumps(data, indent=1))

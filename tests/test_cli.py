@@ -134,3 +134,15 @@ def test_damaged_index_exit_3_then_reindex_repairs_it(seeds_index, tmp_path):
     r = invoke("reindex", "--index", ix)
     assert r.exit_code == 0 and "damaged" in r.output and "rebuilt" in r.output
     assert "5 results" in invoke("search", "coup", "--index", ix).output
+
+
+def test_forget_cli(seeds_index, tmp_path):
+    import shutil
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    r = CliRunner().invoke(cli, ["forget", str(tmp_path / "nowhere"), "--index", str(ix)])
+    assert r.exit_code == 2 and "not a source" in r.output
+    r = invoke("forget", SEEDS, "--index", ix, "--json")
+    assert r.exit_code == 0 and json.loads(r.output)["removed"] == 5
+    assert "0 results" in invoke("search", "coup", "--index", ix).output

@@ -502,3 +502,28 @@ def test_current_naming_a_missing_generation_says_so(primed):
     shutil.rmtree(store.current_dir())
     with pytest.raises(IndexUnreadable, match="which is missing"):
         open_index(store.path)
+
+
+def test_forget_drops_a_source_and_its_articles(primed, tmp_path):
+    """A source that is gone for good was reported missing, its articles kept, on every
+    run for ever: `forget` drops both."""
+    src, store = primed
+    wire = _second_source(store, tmp_path)
+    shutil.rmtree(wire)
+    assert any("missing" in f["reason"] for f in indexer.run(store, None)["failed"])
+    with pytest.raises(indexer.NotASource, match="not a source"):
+        indexer.run(store, None, forget=[str(tmp_path / "elsewhere")])
+    r = indexer.run(store, None, forget=[str(wire)])
+    assert (r["removed"], r["failed"]) == (1, []) and store.sources() == [str(src)]
+    assert run_search(open_index(store.path), "kestrel").total == 0
+    assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
+    assert indexer.run(store, None)["failed"] == []
+
+
+def test_a_path_that_is_not_there_is_not_recorded_as_a_source(primed, tmp_path):
+    src, store = primed
+    typo = tmp_path / "nwes"
+    r = indexer.run(store, [str(typo)])
+    assert [f["path"] for f in r["failed"]] == [str(typo)] and "not added" in r["failed"][0]["reason"]
+    assert store.sources() == [str(src)]
+    assert indexer.run(store, None)["failed"] == []
