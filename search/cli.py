@@ -277,7 +277,7 @@ def show_cmd(doc_id, index_dir, as_json):
 
     con = _console()
     con.print(f"[bold]{escape(doc.get('title') or '')}[/]")
-    for key in ("id", "url", "source", "published", "language", "author", "credit", "dateline"):
+    for key in ("id", "url", "source", "site_name", "published", "language", "author", "credit", "dateline"):
         if doc.get(key):
             con.print(f"[dim]{key}:[/] {escape(str(doc[key]))}")
     tr = doc.get("translation") or {}

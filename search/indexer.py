@@ -232,9 +232,14 @@ class Run:
             m["entity"] = eid
         entities = resolution.for_doc(d["id"])
         translation = s2.get("translation")
+        url = info["url"]
+        canonical = data.get("canonical_url") or ""
+        if canonical.startswith(("http://", "https://")) and not url.startswith(("http://", "https://")):
+            url = canonical  # a page saved to disk: its canonical address, not file:///...
         return {
             "id": d["id"],
-            "url": info["url"],
+            "url": url,
+            "site_name": data.get("site_name"),
             "source": d["source"],
             "path": d["path"],
             "title": data["title"] or _display_title(text) or d["id"],

@@ -127,3 +127,23 @@ def test_cleaning_failure_skips_the_article_and_says_why(tmp_path, monkeypatch):
     assert [f["reason"] for f in r["failed"]] == ["cleaning failed: ValueError('cleaner bug')"]
     assert r["failed"][0]["path"].endswith("003_00f4041110890fad.txt")
     assert run_search(open_index(tmp_path / "ix"), "").total == 4
+
+
+def test_a_saved_page_links_to_its_canonical_address_and_names_its_site(tmp_path):
+    """A page saved to disk used to link to file:///... although the cleaner had read its
+    canonical URL and site name; plain text keeps its file URL."""
+    from search import get_document
+
+    src = tmp_path / "pages"
+    src.mkdir()
+    body = " ".join(["Officials in Bamako said the transition council met on Tuesday to discuss the budget."] * 6)
+    (src / "saved.html").write_text(
+        '<html><head><title>Council meets</title><link rel="canonical" href="https://news.example.com/2021/council">'
+        '<meta property="og:site_name" content="Example News"></head>'
+        f"<body><article><h1>Council meets</h1><p>{body}</p><p>{body}</p></article></body></html>")
+    (src / "note.txt").write_text("Harbour note\n\nShips waited at the harbour of Tema on Monday, port officials said.\n")
+    indexer.run(Store(tmp_path / "ix"), [str(src)])
+    archive = open_index(tmp_path / "ix")
+    page = get_document(archive, "pages/saved.html")
+    assert page["url"] == "https://news.example.com/2021/council" and page["site_name"] == "Example News"
+    assert get_document(archive, "pages/note.txt")["url"].startswith("file://")
