@@ -346,37 +346,36 @@ def entities_cmd(etype, index_dir, as_json):
 
 
 @cli.command("clean")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @json_option
 @handle_errors
 def clean_cmd(files, as_json):
-    """Run the boilerplate cleaner alone on text or HTML files."""
-    from dataclasses import asdict
+    """Run the boilerplate cleaner alone on any input the index reads (text, HTML, WARC,
+    JSON Lines): what indexing keeps of each article (before the archive-wide template pass)
+    and what it removes, and why. --json prints a list, one object per article."""
+    from . import ingest
+    from .article import IngestError
+    from .pipeline import clean_article
 
-    from .clean import clean_html, clean_text
-    from .ingest.decode import BinaryInput, decode_bytes
-
-    records = []
+    records, skipped = [], 0
     for f in files:
-        is_html = f.lower().endswith((".html", ".htm", ".xhtml"))
-        try:
-            raw = decode_bytes(Path(f).read_bytes(), is_html=is_html)
-        except BinaryInput as exc:
-            click.echo(f"newsarchive: skipped {f}: {exc}", err=True)
-            continue
-        rec = clean_html(raw) if is_html else clean_text(raw)
-        d = asdict(rec)
-        d["published"] = rec.published.isoformat() if rec.published else None
-        records.append({"file": f, **d})
+        for item in ingest.read_path(Path(f)):
+            if isinstance(item, IngestError):
+                where = item.path + (f":{item.line}" if item.line else "")
+                click.echo(f"newsarchive: skipped {where}: {item.reason}", err=True)
+                skipped += 1
+                continue
+            records.append({"file": item.path or f, "id": item.id, **clean_article(item)})
     if as_json:
-        _emit_json(records if len(records) != 1 else records[0])
-        return
-    for r in records:
-        if len(records) > 1:
-            click.echo(f"==> {r['file']} <==")
-        if r["title"]:
-            click.echo(r["title"] + "\n")
-        click.echo(r["text"])
+        _emit_json(records)
+    else:
+        for r in records:
+            if len(records) > 1:
+                click.echo(f"==> {r['id']} <==")
+            if r["title"] and not r["text"].startswith(r["title"]):
+                click.echo(r["title"] + "\n")
+            click.echo(r["text"])
+    sys.exit(EXIT_FAIL if skipped and not records else EXIT_OK)
 
 
 @cli.command("serve")

@@ -146,3 +146,22 @@ def test_forget_cli(seeds_index, tmp_path):
     r = invoke("forget", SEEDS, "--index", ix, "--json")
     assert r.exit_code == 0 and json.loads(r.output)["removed"] == 5
     assert "0 results" in invoke("search", "coup", "--index", ix).output
+
+
+def test_clean_reads_every_input_kind_and_prints_a_list(tmp_path):
+    """`clean` decoded every file as one text: a JSON Lines file came out as raw JSON, a
+    WARC as 'binary file'; --json gave an object for one file and a list for several."""
+    jl = tmp_path / "wire.jsonl"
+    jl.write_text(json.dumps({"title": "Cocoa", "text": "Cocoa prices rose in Abidjan on Monday, traders said."}) + "\n"
+                  + json.dumps({"title": "Ships", "text": "Ships waited at Tema on Tuesday, officials said."}) + "\nnot json\n")
+    r = invoke("clean", jl, "--json")
+    out = json.loads(r.stdout if hasattr(r, "stdout") else r.output)
+    assert r.exit_code == 0 and [d["title"] for d in out] == ["Cocoa", "Ships"]
+    assert "Abidjan" in out[0]["text"] and "{" not in out[0]["text"]
+    one = json.loads(invoke("clean", SEEDS / "000_82caef7a759caf58.txt", "--json").stdout)
+    assert isinstance(one, list) and one[0]["title"] == "Russia trained Mali coup leaders"
+    assert any(rm["reason"] for rm in one[0]["removed"])
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02" * 100)
+    r = invoke("clean", bad)
+    assert r.exit_code == 1 and "binary" in r.output
