@@ -230,6 +230,9 @@ def _print_result(result) -> None:
     if result.suggestion:
         con.print(f"Did you mean [bold]{escape(result.suggestion)}[/]?")
     start = (result.page - 1) * result.per_page
+    if result.total and not result.hits:
+        last = -(-result.total // result.per_page)
+        con.print(f"page {result.page} is past the last page ({last}): try --page {last}")
     for n, h in enumerate(result.hits, start + 1):
         badge = f" [magenta]\\[MT {h.translated}][/]" if h.translated in ("likely", "possible") else ""
         con.print(f"\n[bold]{n}. {escape(h.title)}[/]{badge}")
@@ -380,7 +383,7 @@ def clean_cmd(files, as_json):
 
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8080, show_default=True, type=int)
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
               help="Worker threads; they share one Whoosh searcher per index generation.")
 @index_option

@@ -165,3 +165,15 @@ def test_clean_reads_every_input_kind_and_prints_a_list(tmp_path):
     bad.write_bytes(b"\x00\x01\x02" * 100)
     r = invoke("clean", bad)
     assert r.exit_code == 1 and "binary" in r.output
+
+
+def test_a_page_past_the_end_says_which_is_the_last(seeds_index):
+    r = invoke("search", "coup", "--page", "3", "--limit", "2", "--index", seeds_index)
+    assert r.exit_code == 0 and "past the last page" not in r.output and "5. " in r.output
+    r = invoke("search", "coup", "--page", "9", "--limit", "2", "--index", seeds_index)
+    assert r.exit_code == 0 and "page 9 is past the last page (3): try --page 3" in r.output
+
+
+def test_serve_refuses_a_port_out_of_range():
+    r = CliRunner().invoke(cli, ["serve", "--port", "99999"])
+    assert r.exit_code == 2 and "99999" in r.output

@@ -61,7 +61,9 @@ def healthz():
         "documents": s["documents"],
         "generation": s["generation"],
         "created": s.get("created"),
-        "last_reindex": next((r.get("finished") for r in reversed(runs) if not r.get("error")), None),
+        # what a monitor of the nightly job asks: the last `reindex` that worked (an `index` run is not one)
+        "last_reindex": next((r.get("finished") for r in reversed(runs) if r.get("command") == "reindex" and not r.get("error")), None),
+        "last_run": next((r.get("finished") for r in reversed(runs) if not r.get("error")), None),
         "last_error": next(({"finished": r.get("finished"), "error": r["error"]} for r in reversed(runs) if r.get("error")), None),
         "runs": runs,
     })
