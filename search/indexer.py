@@ -25,6 +25,7 @@ from . import ingest
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
+from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_batch
@@ -443,7 +444,7 @@ def _live_damage(store: Store) -> str | None:
         return None
     from .archive import damage
 
-    return damage(store.path / name)
+    return damage(store.path / name, quick=True)
 
 
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again
@@ -667,7 +668,11 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             if r.full:  # the frozen articles the live generation could give
                 frozen = {i: d for i, d in frozen.items() if d.pop("written", False)}
                 catalog.upsert(frozen.values())
-        (gen / "manifest.json").write_text(json.dumps({"generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2], "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}))
+        (gen / "manifest.json").write_text(json.dumps({
+            "generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2],
+            "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+            "files": {n: (gen / n).stat().st_size for n in CHECKED_FILES if (gen / n).exists()},  # for damage()
+        }))
         return {"written": len(to_write)}
     finally:
         pool.close()
