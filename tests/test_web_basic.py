@@ -53,8 +53,10 @@ def test_healthz_reports_last_successful_run_and_last_error(tmp_path):
 
     store = Store(tmp_path / "ix")
     indexer.run(store, [str(SEEDS)])
+    indexer.run(store, None)
     good = store.runs()[-1]["finished"]
+    indexer.run(store, [str(SEEDS)])  # a later index run is no reindex
     store.log_run({"command": "reindex", "error": "OSError: [Errno 28] No space left on device", "seconds": 1.0})
     h = create_app({"INDEX": str(store.path)}).test_client().get("/healthz").get_json()
-    assert h["last_reindex"] == good
+    assert h["last_reindex"] == good and h["last_run"] == store.runs()[-2]["finished"]
     assert "No space left" in h["last_error"]["error"]
