@@ -71,6 +71,9 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
         except Exception as exc:
             out.append(f"cleaning failed: {exc!r}")
             continue
+        if not data["text"].strip():  # nothing but boilerplate: reported and skipped, not an empty article
+            out.append("no article text once the boilerplate is removed")
+            continue
         out.append((json.dumps(line_keys(data["text"])), json.dumps(data)))
     return out
 

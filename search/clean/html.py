@@ -45,6 +45,8 @@ def _extract(tree: HtmlElement, url: str | None, prose_chars: int) -> str:
 def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     """Clean one web page; an empty or unparsable page gives an empty record."""
     tree = load_html(html)
+    if tree is None and isinstance(html, str) and html.strip():  # a bare fragment ("<p>...</p>"): trafilatura wants a page
+        tree = load_html(f"<html><body>{html}</body></html>")
     if tree is None:
         return Cleaned(text="", url=url)
     blocks = visible_blocks(tree)

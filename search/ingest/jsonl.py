@@ -15,6 +15,8 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article, IngestError, content_hash
+from .decode import printable
+from .html import has_visible_text
 from .warc import url_id
 
 TEXT_KEYS = ("maintext", "text", "body", "content")
@@ -38,21 +40,37 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
+def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
+    """The article id of one record: its own id, else its URL, else its line number.
+
+    Explicit ids are `<file>#<id>`, as they always were (saved links keep working). The
+    fallbacks must never equal one of them, or a record is dropped as a duplicate: a URL
+    id is `url-<hash>`, and a line-number id is `<file>:<line>` (":", not "#": any text
+    after "#" may be an explicit id, a record with "id": 3 and the record on line 3 used
+    to share `<file>#3`). A URL comes before the line number because it stays the same
+    when lines are inserted above the record.
+    """
+    if rec.get("id") not in (None, ""):
+        return f"{base_id}#{rec['id']}"
+    url = rec.get("url") if isinstance(rec.get("url"), str) else ""
+    if url:
+        return url_id(url)
+    return f"{base_id}:{line}"
+
+
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
+    """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     body = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    if html is not None and not has_visible_text(html):
+        html = None  # markup with nothing to read: the plain text, if any, is the article
     if html is None and body is None:
         raise ValueError("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = rec.get("url") if isinstance(rec.get("url"), str) else ""
     src = next((rec[k] for k in SOURCE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     if not src and url:
         src = (urlsplit(url).hostname or "").removeprefix("www.") or None
-    if rec.get("id") not in (None, ""):
-        aid = f"{base_id}#{rec['id']}"
-    elif url:
-        aid = url_id(url)
-    else:
-        aid = f"{base_id}#{line}"
+    aid = record_id(rec, base_id, line)
     title = rec.get("title") if isinstance(rec.get("title"), str) else ""
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
     return Article(
@@ -70,21 +88,35 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
-    opener = gzip.open if path.name.lower().endswith(".gz") else open
+    """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped."""
+    gzipped = path.name.lower().endswith(".gz")
+    with open(path, "rb") as fh:
+        head = fh.read(2)
+    if not head:
+        yield IngestError(str(path), "empty file")
+        return
+    if gzipped and head != b"\x1f\x8b":
+        yield IngestError(str(path), "not a gzip file")
+        return
+    opener = gzip.open if gzipped else open
     line = 0
+    records = 0
     try:
         with opener(path, "rb") as fh:
             for line, data in enumerate(fh, 1):
                 if not data.strip():
                     continue
+                records += 1
                 try:
-                    rec = json.loads(data.decode("utf-8", errors="replace"))
+                    # utf-8-sig: a byte-order mark (first line only) is not part of the JSON
+                    rec = json.loads(data.decode("utf-8-sig", errors="replace"))
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
                     yield record_to_article(rec, source, base_id, line, path)
                 except ValueError as exc:
-                    yield IngestError(str(path), f"bad JSON line: {exc}", line=line)
+                    yield IngestError(str(path), f"bad JSON line: {printable(str(exc))}", line=line)
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {exc}", line=line + 1)
-    if line == 0:
+        yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1)
+        return
+    if records == 0:
         yield IngestError(str(path), "empty file")

@@ -19,8 +19,12 @@ def read_document(path: Path, source: str, base_id: str, kind: str) -> Iterator[
     except BinaryInput as exc:
         yield IngestError(str(path), str(exc))
         return
+    if not raw.strip():  # whitespace in UTF-16, or a lone byte-order mark
+        yield IngestError(str(path), "empty file")
+        return
     yield Article(id=base_id, url=path.resolve().as_uri(), source=source, raw=raw, kind=kind, path=str(path.resolve()))
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
+    """A text file as one article (first line usually the title)."""
     return read_document(path, source, base_id, "text")

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from typing import BinaryIO
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -10,7 +11,8 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..article import Article, IngestError
-from .decode import BinaryInput, decode_bytes
+from .decode import BinaryInput, decode_bytes, http_charset, printable
+from .html import NO_TEXT, has_visible_text
 
 
 def url_id(url: str) -> str:
@@ -18,33 +20,124 @@ def url_id(url: str) -> str:
     return "url-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
 
 
+def _cut_off(record, n: int) -> str | None:
+    """Why the record is incomplete, or None. Read after the record's content.
+
+    warcio stops quietly at the end of the file, so a record cut off in its body would
+    pass for a complete (shorter) page, and one cut off in its header for a record of
+    unknown type. Its `raw_stream` is a LimitReader counting down from Content-Length,
+    which every WARC record must have.
+    """
+    length = record.rec_headers.get_header("Content-Length") if record.format == "warc" else "0"
+    if not (length or "").strip().isdigit():  # warcio reads a missing or bad one as 0
+        return f"record {n} has no valid Content-Length: its header is cut off or damaged"
+    stream = record.raw_stream
+    while stream.read(1 << 16):
+        pass
+    missing = getattr(stream, "limit", 0) or 0
+    if missing > 0:
+        return f"record {n} is cut off ({missing} of its {record.length} bytes missing)"
+    return None
+
+
+def _unread_tail(fh: BinaryIO, end: int) -> bool:
+    """True when the file holds more than blank space after offset `end` (the end of the
+    last record warcio read): warcio takes a last record cut off inside its header, or a
+    gzip member cut off before its first block, for the end of the archive. Hand-written:
+    warcio has no check for it."""
+    fh.seek(end)
+    while chunk := fh.read(1 << 16):
+        if chunk.strip(b" \t\r\n\x00"):
+            return True
+    return False
+
+
+def _why(exc: BaseException) -> str:
+    """A reason fit to print: warcio quotes the first line of what it could not parse,
+    which for a damaged or binary file is a screenful of escaped bytes; that is left out."""
+    msg = str(exc)
+    head, sep, line = msg.partition(", first line: ")
+    if sep and ("\\x" in line or not line.isascii()):
+        msg = f"{head} (binary data where a record should start)"
+    elif isinstance(exc, AttributeError):  # warcio tripping over a header cut short
+        return "incomplete or malformed record header"
+    return printable(msg if isinstance(exc, ArchiveLoadFailed) else f"{type(exc).__name__}: {msg}")
+
+
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
-    n = 0
+    """The HTML responses of one WARC; what cannot be read is reported, what came before kept."""
+    where = str(path)
+    n = html_pages = end = 0
     with path.open("rb") as fh:
-        try:
-            for record in ArchiveIterator(fh):
-                n += 1
-                if record.rec_type != "response" or record.http_headers is None:
-                    continue
-                ctype = (record.http_headers.get_header("Content-Type") or "").lower()
-                if "html" not in ctype:
-                    continue
-                url = record.rec_headers.get_header("WARC-Target-URI") or ""
-                body = record.content_stream().read()
+        if not _unread_tail(fh, 0):  # warcio reads blank lines as a record without headers
+            yield IngestError(where, "empty file")
+            return
+        fh.seek(0)
+        records = ArchiveIterator(fh)
+        while True:
+            # Only warcio's reading is inside these broad catches: damaged bytes make it
+            # raise whatever they provoke (AttributeError on a record header cut short,
+            # zlib errors, ValueError...), and one damaged file must not stop the run.
+            try:
+                record = next(records, None)
+            except Exception as exc:
+                yield IngestError(where, f"damaged WARC after record {n}: {_why(exc)}", line=n)
+                return
+            if record is None:
+                break
+            n += 1
+            ctype = ""
+            if record.rec_type == "response" and record.http_headers is not None:
+                ctype = record.http_headers.get_header("Content-Type") or ""
+            wanted = "html" in ctype.lower()
+            body, unreadable = b"", None
+            if wanted:
                 try:
-                    raw = decode_bytes(body, is_html=True)
-                except BinaryInput as exc:
-                    yield IngestError(str(path), f"record {n} ({url}): {exc}", line=n)
-                    continue
-                host = urlsplit(url).hostname or source
-                yield Article(
-                    id=url_id(url) if url else f"{base_id}#{n}",
-                    url=url,
-                    source=host.removeprefix("www."),
-                    raw=raw,
-                    kind="html",
-                    path=str(path.resolve()),
-                    meta={"warc_date": record.rec_headers.get_header("WARC-Date")},
-                )
-        except (ArchiveLoadFailed, EOFError, OSError, ValueError) as exc:
-            yield IngestError(str(path), f"damaged WARC after record {n}: {exc}", line=n)
+                    body = record.content_stream().read()
+                except Exception as exc:  # a body whose transfer or content encoding is broken
+                    unreadable = exc
+            try:
+                cut = _cut_off(record, n)
+                end = records.get_record_offset() + records.get_record_length()
+            except Exception as exc:
+                yield IngestError(where, f"damaged WARC after record {n - 1}: {_why(exc)}", line=n - 1)
+                return
+            if cut:
+                yield IngestError(where, f"damaged WARC after record {n - 1}: {cut}", line=n - 1)
+                return
+            if not wanted:
+                continue
+            html_pages += 1
+            url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            label = f"record {n} ({printable(url)})" if url else f"record {n}"
+            if unreadable is not None:
+                yield IngestError(where, f"{label}: cannot read the body: {_why(unreadable)}", line=n)
+                continue
+            if not body.strip():
+                yield IngestError(where, f"{label}: empty body", line=n)
+                continue
+            try:
+                raw = decode_bytes(body, is_html=True, declared=http_charset(ctype))
+            except BinaryInput as exc:
+                yield IngestError(where, f"{label}: {exc}", line=n)
+                continue
+            if not has_visible_text(raw):
+                yield IngestError(where, f"{label}: {NO_TEXT}", line=n)
+                continue
+            host = urlsplit(url).hostname or source
+            yield Article(
+                id=url_id(url) if url else f"{base_id}#{n}",
+                url=url,
+                source=host.removeprefix("www."),
+                raw=raw,
+                kind="html",
+                path=str(path.resolve()),
+                meta={"warc_date": record.rec_headers.get_header("WARC-Date")},
+            )
+        if _unread_tail(fh, end):
+            yield IngestError(where, f"damaged WARC after record {n}: what follows is cut off or not a WARC record", line=n)
+            return
+    if n == 0:
+        yield IngestError(where, "empty file: no WARC records")
+    elif html_pages == 0:
+        yield IngestError(where, f"no HTML response records (of {n} records)")

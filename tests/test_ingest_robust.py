@@ -1,0 +1,210 @@
+"""Readers on hostile input: declared charsets, damaged WARCs, BOMs, empty pages, id clashes.
+
+Every fixture is a few bytes written into tmp_path.
+"""
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import zlib
+from pathlib import Path
+
+from search.article import Article, IngestError
+from search.ingest import read
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+RU = "Гоита и Россия: переговоры в Бамако продолжатся на следующей неделе"
+
+
+def _split(items):
+    arts = [i for i in items if isinstance(i, Article)]
+    errs = [i for i in items if isinstance(i, IngestError)]
+    return arts, errs
+
+
+def _one(path: Path) -> Article:
+    arts, errs = _split(list(read([path])))
+    assert errs == [] and len(arts) == 1, errs
+    return arts[0]
+
+
+def _record(url: str, payload: bytes, ctype: str = "text/html") -> bytes:
+    """One uncompressed WARC response record."""
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+    return out.getvalue()
+
+
+def _page(i: int) -> bytes:
+    return b"<html><body><p>Page %d: the junta in Bamako met on Monday, officials said.</p></body></html>" % i
+
+
+def _member(data: bytes, complete: bool = True) -> bytes:
+    """`data` as one gzip member; not `complete`: cut off after the last whole block, as a
+    download or copy that stopped there leaves it."""
+    co = zlib.compressobj(9, zlib.DEFLATED, 31)
+    return co.compress(data) + co.flush(zlib.Z_FINISH if complete else zlib.Z_SYNC_FLUSH)
+
+
+# ------------------------------------------------------------ 1. declared charsets
+def test_html_meta_charset_is_honoured(tmp_path):
+    (tmp_path / "cp1251.html").write_bytes(
+        f"<html><head><meta charset='windows-1251'></head><body><p>{RU}</p></body></html>".encode("cp1251"))
+    (tmp_path / "koi8.html").write_bytes(
+        f'<html><head><meta http-equiv=Content-Type content="text/html; charset=koi8-r"></head><body><p>{RU}</p></body></html>'
+        .encode("koi8-r"))
+    assert RU in _one(tmp_path / "cp1251.html").raw
+    assert RU in _one(tmp_path / "koi8.html").raw
+
+
+def test_warc_http_content_type_charset_is_honoured(tmp_path):
+    body = f"<html><body><p>{RU}</p></body></html>".encode("cp1251")
+    (tmp_path / "ru.warc").write_bytes(_record("https://example.ru/a", body, "text/html; charset=windows-1251"))
+    assert RU in _one(tmp_path / "ru.warc").raw
+
+
+def test_unknown_or_wrong_declaration_falls_back(tmp_path):
+    # an unknown label, and one the bytes do not match: detection reads them
+    (tmp_path / "bogus.html").write_bytes(
+        f"<html><head><meta charset='x-no-such-charset'></head><body><p>{RU}</p></body></html>".encode("cp1251"))
+    (tmp_path / "wrong.html").write_bytes(
+        "<html><head><meta charset='utf-8'></head><body><p>Crème brûlée à Bamako</p></body></html>".encode("cp1252"))
+    # UTF-8 labelled iso-8859-1 (the commonest mislabel) stays UTF-8
+    (tmp_path / "mislabelled.html").write_bytes(
+        "<html><head><meta charset='iso-8859-1'></head><body><p>Crème brûlée à Bamako</p></body></html>".encode("utf-8"))
+    assert RU in _one(tmp_path / "bogus.html").raw
+    assert "Crème brûlée à Bamako" in _one(tmp_path / "wrong.html").raw
+    assert "Crème brûlée à Bamako" in _one(tmp_path / "mislabelled.html").raw
+
+
+def test_undeclared_text_cyrillic_and_western(tmp_path):
+    (tmp_path / "ru.txt").write_bytes(f"{RU}\n\nПрезидент Мали встретился с министром.\n".encode("cp1251"))
+    fr = "Café society\n\nLe président a été reçu à l'aéroport.\n"
+    es = "Goïta en Bamako\n\nEl presidente de Malí, Assimi Goïta, recibió al ministro español.\n"
+    (tmp_path / "fr.txt").write_bytes(fr.encode("latin-1"))
+    (tmp_path / "es.txt").write_bytes(es.encode("cp1252"))
+    assert RU in _one(tmp_path / "ru.txt").raw
+    assert _one(tmp_path / "fr.txt").raw == fr
+    assert _one(tmp_path / "es.txt").raw == es
+
+
+# ------------------------------------------------------------ 2. damaged WARCs
+def test_truncated_warc_gz_is_skipped_and_the_run_goes_on(tmp_path):
+    second = _record("https://example.org/2", _page(2))
+    cut_in_header = second[: second.index(b"WARC-Target-URI")]
+    (tmp_path / "a.warc.gz").write_bytes(_member(_record("https://example.org/1", _page(1)))
+                                         + _member(cut_in_header, complete=False))
+    (tmp_path / "b.txt").write_text("Other file\n\nIt is still indexed.\n")
+    arts, errs = _split(list(read([tmp_path])))
+    assert sorted(a.url for a in arts if a.url.startswith("https")) == ["https://example.org/1"]
+    assert any(a.id.endswith("/b.txt") for a in arts)
+    assert [Path(e.path).name for e in errs] == ["a.warc.gz"]
+    assert errs[0].reason.startswith("damaged WARC after record 1:")
+
+
+def test_warc_cut_off_mid_record_is_reported(tmp_path):
+    first, second = _record("https://example.org/1", _page(1)), _record("https://example.org/2", _page(2) * 20)
+    (tmp_path / "cut.warc").write_bytes(first + second[: len(second) // 2])
+    (tmp_path / "cut.warc.gz").write_bytes(_member(first) + _member(second[: len(second) // 2], complete=False))
+    for name in ("cut.warc", "cut.warc.gz"):
+        arts, errs = _split(list(read([tmp_path / name])))
+        assert [a.url for a in arts] == ["https://example.org/1"], name
+        assert len(errs) == 1 and "damaged WARC after record 1: record 2 is cut off" in errs[0].reason, name
+
+
+def test_empty_warc_is_reported(tmp_path):
+    (tmp_path / "empty.warc").write_bytes(b"")
+    (tmp_path / "blank.warc").write_bytes(b"\r\n\r\n")
+    for name in ("empty.warc", "blank.warc"):
+        arts, errs = _split(list(read([tmp_path / name])))
+        assert arts == [] and len(errs) == 1 and errs[0].reason.startswith("empty file"), name
+
+
+def test_damaged_warc_reasons_are_printable(tmp_path):
+    (tmp_path / "corrupt.warc.gz").write_bytes(gzip.compress(bytes(range(256)) * 2))
+    (tmp_path / "junk.warc").write_bytes(b"\x85\x01\xe9\x1b[31m\x07 hello\r\n" + bytes(range(256)))
+    for name in ("corrupt.warc.gz", "junk.warc"):
+        arts, errs = _split(list(read([tmp_path / name])))
+        assert arts == [] and len(errs) == 1, name
+        reason = errs[0].reason
+        assert reason.startswith("damaged WARC after record 0")
+        assert reason.isprintable() and "\\x" not in reason and len(reason) < 200, reason
+
+
+# ------------------------------------------------------------ 3. byte-order marks, fake gzip
+def test_bom_utf16_utf32_utf8_text(tmp_path):
+    text = "Goïta à Bamako\n\nLe président a parlé.\n"
+    for enc, bom in [("utf-16-le", b"\xff\xfe"), ("utf-16-be", b"\xfe\xff"), ("utf-32-le", b"\xff\xfe\x00\x00"),
+                     ("utf-8", b"\xef\xbb\xbf")]:
+        (tmp_path / f"{enc}.txt").write_bytes(bom + text.encode(enc))
+        assert _one(tmp_path / f"{enc}.txt").raw == text, enc
+
+
+def test_jsonl_with_utf8_bom_keeps_its_first_record(tmp_path):
+    lines = [json.dumps({"title": "First", "text": "One."}), json.dumps({"title": "Second", "text": "Two."})]
+    (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode())
+    arts, errs = _split(list(read([tmp_path / "bom.jsonl"])))
+    assert errs == [] and [a.title for a in arts] == ["First", "Second"]
+
+
+def test_fake_gzip_is_reported_once(tmp_path):
+    (tmp_path / "fake.jsonl.gz").write_text(json.dumps({"title": "T", "text": "x"}) + "\n")
+    arts, errs = _split(list(read([tmp_path / "fake.jsonl.gz"])))
+    assert arts == [] and [e.reason for e in errs] == ["not a gzip file"]
+
+
+# ------------------------------------------------------------ 4. nothing to read
+def test_pages_without_text_are_skipped(tmp_path):
+    (tmp_path / "script.html").write_text("<html><body><script>var x = 'no article here';</script></body></html>")
+    (tmp_path / "nobody.html").write_text("<html><head><title>Only a title</title></head></html>")
+    (tmp_path / "ok.html").write_text("<html><body><p>Real text about Mali.</p><script>x()</script></body></html>")
+    (tmp_path / "pages.warc").write_bytes(_record("https://example.org/empty", b"")
+                                          + _record("https://example.org/script", b"<html><body><script>1</script></body></html>")
+                                          + _record("https://example.org/ok", _page(1)))
+    arts, errs = _split(list(read([tmp_path])))
+    assert sorted(a.url.rsplit("/", 1)[-1] for a in arts) == ["ok", "ok.html"]
+    reasons = sorted((Path(e.path).name, e.line, e.reason.split(": ")[-1].split(" (")[0]) for e in errs)
+    assert reasons == [("nobody.html", None, "the page has no visible text"),
+                       ("pages.warc", 1, "empty body"),
+                       ("pages.warc", 2, "the page has no visible text"),
+                       ("script.html", None, "the page has no visible text")]
+
+
+# ------------------------------------------------------------ 5. JSON Lines ids
+def test_jsonl_ids_never_clash_and_survive_an_inserted_line(tmp_path):
+    recs = [{"text": "line one"}, {"text": "line two"}, {"id": 1, "text": "explicit one"}, {"id": "2", "text": "explicit two"},
+            {"text": "with url", "url": "https://example.org/x"}]
+    f = tmp_path / "c.jsonl"
+    f.write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    arts, errs = _split(list(read([tmp_path])))
+    ids = [a.id for a in arts]
+    assert errs == [] and len(set(ids)) == 5
+    # explicit ids are what they always were: saved links keep working
+    assert ids[2:4] == [f"{tmp_path.name}/c.jsonl#1", f"{tmp_path.name}/c.jsonl#2"]
+    # a line inserted at the top: records with an id or a url keep theirs
+    f.write_text("\n".join(json.dumps(r) for r in [{"text": "inserted"}] + recs) + "\n")
+    after = [a.id for a in read([tmp_path])]
+    assert after[3:] == ids[2:]
+
+
+def test_a_page_of_boilerplate_only_is_skipped_and_a_bare_fragment_is_read(tmp_path):
+    """A page with visible text that is all boilerplate was indexed as an empty article;
+    a bare HTML fragment was emptied (trafilatura's load_html wants a whole page)."""
+    from search import Store, indexer, open_index, get_document
+
+    src = tmp_path / "pages"
+    src.mkdir()
+    (src / "chrome.html").write_text(
+        "<html><body><nav>Home | World | Sport</nav><p>Leave A Reply With Facebook</p>"
+        "<p>Please enter your comment!</p><footer>© 2021 All rights reserved</footer></body></html>")
+    story = "Officials in Bamako said the transition council met on Tuesday to discuss next year's budget. "
+    (src / "fragment.html").write_text(f"<p>{story * 4}</p><p>{story * 3}</p>")
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert [(f["path"].rsplit("/", 1)[-1], f["reason"]) for f in r["failed"]] == \
+        [("chrome.html", "no article text once the boilerplate is removed")]
+    doc = get_document(open_index(tmp_path / "ix"), "pages/fragment.html")
+    assert doc is not None and "transition council" in doc["text"]
