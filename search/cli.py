@@ -136,7 +136,10 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
     from . import Store, indexer
 
     with _Progress(enabled=sys.stderr.isatty() and not as_json) as progress:
-        result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress)
+        try:
+            result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress)
+        except indexer.NotASource as exc:
+            _fail(str(exc), EXIT_USAGE)
     if as_json:
         _emit_json(result)
     else:

@@ -96,6 +96,8 @@ class Run:
         rows: dict[str, dict] = {}
         scanned_roots: set[str] = set()
 
+        names = ingest.source_names(self.store.sources())  # two folders called "news" get distinct ids
+
         def to_clean():  # reads, keeps the books, and hands out the articles to clean
             n = 0
             for root in roots:
@@ -103,7 +105,7 @@ class Run:
                     self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
                     continue
                 scanned_roots.add(root)
-                for item in ingest.read_path(Path(root), reuse):
+                for item in ingest.read_path(Path(root), reuse, names.get(root)):
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
                             if d["id"] not in rows:
@@ -312,7 +314,27 @@ def _remember_missing_columns() -> None:
 
 
 class NotASource(ValueError):
-    """`forget` named a path that is not one of the index's sources (exit code 2)."""
+    """`forget` named a path that is not one of the index's sources, or `index` a folder
+    holding sources already indexed under their own names (exit code 2)."""
+
+
+def _as_sources(paths: list[str], known: list[str]) -> list[str]:
+    """The sources that indexing `paths` means, resolved and each once: a path inside a
+    known source is that source (its articles have ids relative to it: indexed again under
+    the file's own name, each would appear twice). A folder holding known sources is
+    refused rather than indexed over them."""
+    out: list[str] = []
+    for p in paths:
+        path = Path(p).resolve()
+        inside = next((k for k in known if path != Path(k) and Path(k) in path.parents), None)
+        holds = [k for k in known if path != Path(k) and path in Path(k).parents]
+        if holds:
+            raise NotASource(f"{path} holds sources indexed on their own ({', '.join(holds)}): "
+                             "index those, or `newsarchive forget` them first")
+        root = inside or str(path)
+        if root not in out:
+            out.append(root)
+    return out
 
 
 def _display_title(text: str, words: int = 12) -> str:
@@ -352,9 +374,9 @@ def run(
             new_missing = [p for p in paths if not Path(p).exists() and str(Path(p).resolve()) not in known]
             for p in new_missing:
                 r.failed.append({"path": str(Path(p).resolve()), "reason": "no such file or directory (not added to the sources)"})
-            paths = [p for p in paths if p not in new_missing]
+            paths = _as_sources([p for p in paths if p not in new_missing], known)
             store.add_sources(paths)
-            roots = [str(Path(p).resolve()) for p in paths]
+            roots = paths
             remove_missing = prune
         else:
             roots = store.sources()

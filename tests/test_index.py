@@ -147,3 +147,50 @@ def test_a_saved_page_links_to_its_canonical_address_and_names_its_site(tmp_path
     page = get_document(archive, "pages/saved.html")
     assert page["url"] == "https://news.example.com/2021/council" and page["site_name"] == "Example News"
     assert get_document(archive, "pages/note.txt")["url"].startswith("file://")
+
+
+def _story(path, title, body):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(f"{title}\n\n{body}\n")
+
+
+def test_two_folders_with_one_name_keep_their_own_articles(tmp_path):
+    """x/news and y/news both gave ids news/a.txt: the second run replaced the first
+    folder's article, and every reindex flipped them back and forth."""
+    _story(tmp_path / "x" / "news" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    _story(tmp_path / "y" / "news" / "a.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(tmp_path / "x" / "news")])
+    r = indexer.run(store, [str(tmp_path / "y" / "news")])
+    assert (r["added"], r["changed"]) == (1, 0)
+    archive = open_index(store.path)
+    assert sorted(h.id for h in run_search(archive, "").hits) == ["news/a.txt", "y/news/a.txt"]
+    again = indexer.run(store, None)
+    assert (again["changed"], again["added"], again["removed"]) == (0, 0, 0)
+
+
+def test_a_path_inside_a_source_is_that_source_and_a_folder_of_sources_is_refused(tmp_path):
+    src = copy_seeds(tmp_path)
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    one = next(src.iterdir())
+    r = indexer.run(store, [str(one), str(src) + "/", str(src / ".." / "seeds")])
+    assert r["failed"] == [] and store.sources() == [str(src)]
+    assert run_search(open_index(store.path), "").total == 5, "no second copy under the file's own name"
+    with pytest.raises(indexer.NotASource, match="holds sources"):
+        indexer.run(store, [str(tmp_path)])
+
+
+def test_linked_folders_are_read_once_and_an_index_inside_the_archive_is_no_input(tmp_path):
+    """A symlinked folder was skipped without a word; an index kept inside its archive
+    was scanned as input (a score of 'unsupported file type' every run)."""
+    src = tmp_path / "archive"
+    _story(src / "sub" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    _story(tmp_path / "elsewhere" / "b.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
+    (src / "linked").symlink_to(tmp_path / "elsewhere")
+    (src / "sub" / "loop").symlink_to(src)  # a loop: followed once, never again
+    store = Store(src / "ix")
+    r = indexer.run(store, [str(src)])
+    assert r["failed"] == [], r["failed"]
+    assert sorted(h.id for h in run_search(open_index(store.path), "").hits) == ["archive/linked/b.txt", "archive/sub/a.txt"]
+    assert indexer.run(store, None)["failed"] == []

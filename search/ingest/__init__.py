@@ -49,28 +49,68 @@ def source_root(path: Path) -> tuple[str, Path]:
     return stem, path
 
 
+def _is_index(folder: Path) -> bool:
+    """A newsarchive index directory (one kept inside the archive it indexes is no input)."""
+    return (folder / "sources.json").is_file() and ((folder / "CURRENT").is_file() or (folder / "lock").exists())
+
+
 def iter_files(root: Path) -> Iterator[Path]:
+    """The files under `root`, sorted, hidden ones and index directories left out. Links to
+    folders are followed (a user sees their files in the folder), each real folder once,
+    so a link loop ends."""
     if root.is_file():
         yield root
         return
-    for dirpath, dirnames, filenames in os.walk(root):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+    seen = {os.path.realpath(root)}
+    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+        keep = []
+        for d in sorted(dirnames):
+            real = os.path.realpath(os.path.join(dirpath, d))
+            if d.startswith(".") or real in seen or _is_index(Path(dirpath) / d):
+                continue
+            seen.add(real)
+            keep.append(d)
+        dirnames[:] = keep
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
 
 
-def read_path(path: Path, substitute: Callable[[Path], Any] | None = None) -> Iterator[Any]:
+def source_names(roots: list[str]) -> dict[str, str]:
+    """The source name of each root (the first part of its articles' ids), in the order the
+    roots were added: a folder's name, unless an earlier source already has that name
+    (x/news, then y/news): then as many parent folders as it takes ("y/news"), so that two
+    sources never share ids. The first keeps the plain name, so adding a source never
+    changes the ids of those before it."""
+    names: dict[str, str] = {}
+    taken: set[str] = set()
+    for root in roots:
+        path = Path(root)
+        name = source_root(path)[0]
+        parents = [p.name for p in path.parents if p.name]
+        for depth in range(len(parents) + 1):
+            candidate = "/".join([*reversed(parents[:depth]), name])
+            if candidate not in taken:
+                name = candidate
+                break
+        names[root] = name
+        taken.add(name)
+    return names
+
+
+def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, source: str | None = None) -> Iterator[Any]:
     """Every article under one user-given path (file or directory, recursive).
 
     `substitute(file)` lets a caller skip reading a file: when it returns something other
     than None, that value is yielded in place of the file's articles (the indexer passes
-    the catalog rows of files whose bytes did not change).
+    the catalog rows of files whose bytes did not change). `source`: the name to give the
+    path's articles (source_names), else the folder's or file's own name.
     """
     if not path.exists():
         yield IngestError(str(path), "no such file or directory")
         return
-    source, root = source_root(path)
+    name, root = source_root(path)
+    source = source or name
     for f in iter_files(root):
         if substitute is not None:
             stand_in = substitute(f)
