@@ -10,6 +10,8 @@ import json
 import zlib
 from pathlib import Path
 
+import pytest
+
 from search.article import Article, IngestError
 from search.ingest import read
 from warcio.statusandheaders import StatusAndHeaders
@@ -208,3 +210,22 @@ def test_a_page_of_boilerplate_only_is_skipped_and_a_bare_fragment_is_read(tmp_p
         [("chrome.html", "no article text once the boilerplate is removed")]
     doc = get_document(open_index(tmp_path / "ix"), "pages/fragment.html")
     assert doc is not None and "transition council" in doc["text"]
+
+
+@pytest.mark.parametrize("value,want", [
+    ("2021-04-11T09:30:00Z", "2021-04-11"),
+    ("2021-04-11", "2021-04-11"),
+    ("Tue, 03 Aug 2021 10:00:00 GMT", "2021-08-03"),   # RSS/Atom feeds: was dropped
+    (1628000000, "2021-08-03"),                          # Unix seconds: was dropped
+    (1628000000000, "2021-08-03"),                       # milliseconds
+    ("1628000000", "2021-08-03"),
+    ("2999-01-01", None),                                # a placeholder: sorted first for ever
+    ("1066-10-14", None),
+    ("12/03/2021", None),                                # day or month first? left out
+    (True, None), ("", None), (None, None),
+])
+def test_jsonl_dates(value, want):
+    from search.ingest.jsonl import parse_date
+
+    got = parse_date(value)
+    assert (got.isoformat() if got else None) == want

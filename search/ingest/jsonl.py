@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import zlib
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,7 +29,28 @@ KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + ("title", "url", "
 
 
 def parse_date(value: Any) -> date | None:
-    if not value or not isinstance(value, str):
+    """A record's publication date: ISO 8601 (news-please, trafilatura), RFC 2822 (feeds:
+    "Tue, 03 Dec 2021 10:00:00 GMT") or Unix seconds or milliseconds. Day/month orders
+    like 12/03/2021 are ambiguous and left out; so is a date after tomorrow (a scraper's
+    placeholder, 2999-01-01, would sort first for ever) or before 1800."""
+    found = _read_date(value)
+    if found is None or not date(1800, 1, 1) <= found <= date.today() + timedelta(days=1):
+        return None
+    return found
+
+
+def _read_date(value: Any) -> date | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    if isinstance(value, str) and re.fullmatch(r"\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*", value):
+        value = float(value)
+    if isinstance(value, (int, float)):  # seconds, or milliseconds past 2001-09-09 in seconds
+        seconds = value / 1000 if value > 1e11 else value
+        try:
+            return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
+        except (OverflowError, OSError, ValueError):
+            return None
+    if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
     try:
@@ -37,6 +60,10 @@ def parse_date(value: Any) -> date | None:
     try:
         return date.fromisoformat(value[:10])
     except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(value).date()
+    except (TypeError, ValueError, IndexError):
         return None
 
 
