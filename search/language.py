@@ -170,9 +170,25 @@ def detect_langs(text: str) -> list[Language]:
     return detector.get_probabilities()
 
 
+_NUMBER = re.compile(r"\d[\d,.]*")
+_LONG_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def tabular_line(line: str) -> bool:
+    """A line of a figures table in Latin letters ("Shr 22 cts vs 20 cts", "Net 2,963,000 vs
+    2,696,000"): two numbers or more and fewer than five words of four letters. Its
+    abbreviations read as Swedish or Dutch to langdetect (343 of 19,043 Reuters articles
+    came out "sv"); a line in another script is never one."""
+    if len(_NUMBER.findall(line)) < 2 or len(_LONG_WORD.findall(line)) >= 5:
+        return False
+    letters = [c for c in line if c.isalpha()]
+    return sum(c.isascii() for c in letters) >= 0.9 * len(letters)
+
+
 def detect_language(text: str, max_chars: int = 4000) -> str:
-    """ISO 639-1 code of the text's language, or "unknown" when there is too little to tell."""
-    sample = text[:max_chars]
+    """ISO 639-1 code of the text's language, or "unknown" when there is too little to tell
+    (a table of figures says nothing about its language)."""
+    sample = "\n".join(line for line in text[:max_chars].split("\n") if not tabular_line(line))
     if len(list(islice(filter(str.isalpha, sample), MIN_LETTERS))) < MIN_LETTERS:
         return "unknown"
     try:

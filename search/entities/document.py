@@ -110,6 +110,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
             cleaned.append(Span(r[0], r[1], sp.type, sp.source))
     cleaned.sort(key=lambda s: (s.start, -s.end))
     cleaned = _datelines(text, cleaned)
+    cleaned = _row_labels(text, cleaned)
     cleaned = _initial_common_words(text, cleaned)
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
@@ -193,6 +194,19 @@ _GENERIC_NEXT = re.compile(
     r"\s*(?:$|[^\w\s]|(?:said|says|met|has|had|have|is|was|were|are|will|would|may|might|can|could"
     r"|should|must|and|or|of|in|on|at|to|for|with|by|which|that|who|also|did|does|[a-z]+ed)\b)"
 )
+
+
+# Row labels of wire-service figures tables ("Shr 22 cts vs 20 cts", "Avg shrs 12.6 mln
+# vs 12.5 mln", "Revs 8,500,000 vs 9,600,000"). NER reads them as names: in the Reuters
+# archive "Avg" and "Revs" ranked second and fourth among all persons. A curated list,
+# since nothing in a table line tells "Avg" from "Dole 30,112 votes".
+ROW_LABELS = frozenset("Shr Shrs Avg Revs Oper Qtr Qtly Qtrly Mths Mos Div Dlrs Cts Mln Pct".split())
+
+
+def _row_labels(text: str, spans: list[Span]) -> list[Span]:
+    """Drop mentions that are a figures table's row label opening a line."""
+    return [s for s in spans if not (
+        text[s.start:s.end] in ROW_LABELS and (s.start == 0 or text[s.start - 1] == "\n"))]
 
 
 def _generic(text: str, m: dict) -> bool:
