@@ -63,12 +63,7 @@ class Cache:
 
     def has1_all(self, keys: Iterable[str]) -> bool:
         """Whether stage 1 holds every one of `keys` (a query per 500 keys, nothing parsed)."""
-        unique = list(set(keys))
-        found = 0
-        for i in range(0, len(unique), 500):
-            chunk = unique[i:i + 500]
-            found += self.con.execute(f"SELECT count(*) FROM stage1 WHERE key IN ({','.join('?' * len(chunk))})", chunk).fetchone()[0]
-        return found == len(unique)
+        return not self.missing1({k: k for k in keys})
 
     def missing1(self, keys: dict[Any, str]) -> set[Any]:
         """The items of `keys` (item -> stage 1 key) whose key stage 1 does not hold."""

@@ -132,19 +132,20 @@ def _print_summary(result: dict[str, Any]) -> None:
         con.print(f"  [yellow]skipped[/] {where}: {f['reason']}", markup=True)
 
 
-def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool) -> None:
+def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool,
+               forget: list[str] | None = None) -> None:
     from . import Store, indexer
 
     with _Progress(enabled=sys.stderr.isatty() and not as_json) as progress:
         try:
-            result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress)
+            result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress, forget=forget)
         except indexer.NotASource as exc:
             _fail(str(exc), EXIT_USAGE)
     if as_json:
         _emit_json(result)
     else:
         _print_summary(result)
-    nothing = result["indexed"] == 0 and result["unchanged"] == 0 and result["failed"]
+    nothing = not forget and result["indexed"] == 0 and result["unchanged"] == 0 and result["failed"]
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 
 
@@ -167,16 +168,7 @@ def index_cmd(paths, prune, index_dir, as_json):
 def forget_cmd(paths, index_dir, as_json):
     """Drop sources from the index, with their articles (a source that is gone is otherwise
     kept, and reported as missing, on every run)."""
-    from . import Store, indexer
-
-    try:
-        result = indexer.run(Store(index_dir), None, forget=list(paths))
-    except indexer.NotASource as exc:
-        _fail(str(exc), EXIT_USAGE)
-    if as_json:
-        _emit_json(result)
-    else:
-        _print_summary(result)
+    _run_index(index_dir, None, False, False, as_json, forget=list(paths))
 
 
 @cli.command("reindex")

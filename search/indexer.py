@@ -447,11 +447,11 @@ def _schema_outdated(store: Store) -> bool:
     be read back. Whoosh keeps analysing with the schema pickled in the index, so an incremental
     run would file new articles the old way for ever; only a rebuild from the sources brings the
     whole archive to the current schema (the enrichment cache makes it mostly Whoosh writing)."""
-    name = store.current_name()
-    if name is None or not whoosh_index.exists_in(str(store.path / name)):
+    live = _live_index_dir(store)
+    if live is None:
         return False
     try:
-        schema = whoosh_index.open_dir(str(store.path / name)).schema
+        schema = whoosh_index.open_dir(str(live)).schema
     except Exception:  # e.g. a field class that no longer unpickles
         return True
     return not same_schema(schema, build_schema())
@@ -461,12 +461,20 @@ def _live_damage(store: Store) -> str | None:
     """What makes the live generation unreadable (a truncated segment, a garbage facet or
     entity file), or None. Copied forward, the damage would outlive every incremental run;
     rebuilt from the sources (and the cache), it is gone."""
-    name = store.current_name()
-    if name is None or not whoosh_index.exists_in(str(store.path / name)):
+    live = _live_index_dir(store)
+    if live is None:
         return None
     from .archive import damage
 
-    return damage(store.path / name, quick=True)
+    return damage(live, quick=True)
+
+
+def _live_index_dir(store: Store) -> Path | None:
+    """The live generation's directory, when it holds a Whoosh index."""
+    name = store.current_name()
+    if name is None or not whoosh_index.exists_in(str(store.path / name)):
+        return None
+    return store.path / name
 
 
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again

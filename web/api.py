@@ -8,12 +8,13 @@ from __future__ import annotations
 from flask import Blueprint, abort, jsonify, request
 
 from search import get_document, list_entities, run_search, stats
+from search.query import entities_containing
 from search.schema import FACETS
 
 from .cache import cached
 from .params import SearchState, entity_type_arg
 from .state import archive
-from .summary import contains_arg, facet_values, matching_entities
+from .summary import contains_arg, facet_values
 
 bp = Blueprint("api", __name__)
 
@@ -49,7 +50,7 @@ def api_doc(doc_id: str):
 @cached
 def api_entities():
     etype = entity_type_arg(request.args)
-    return jsonify(matching_entities(list_entities(archive(), etype), contains_arg(request.args)))
+    return jsonify(entities_containing(list_entities(archive(), etype), contains_arg(request.args)))
 
 
 @bp.get("/healthz")

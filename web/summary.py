@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.query import MAX_PAGE, entities_containing, values_containing
+from search.query import MAX_PAGE, values_containing
 
 from .params import SearchState
 
@@ -126,8 +126,3 @@ def facet_values(archive, name: str, state: SearchState, contains: str = ""):
 
     result = run_search(archive, facets=[name], **{**state.engine_args(), "page": 1, "per_page": 1})
     return result, values_containing(archive, name, result.facets.get(name, []), contains)
-
-
-def matching_entities(entities: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:
-    """Entities one of whose spellings contains `contains` (case and accents ignored)."""
-    return entities_containing(entities, contains)

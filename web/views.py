@@ -8,13 +8,14 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, url_for
 
 from search import get_document, list_entities, run_search
+from search.query import entities_containing
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
 from .docview import document_view
 from .params import SearchState, entity_type_arg
 from .state import archive
-from .summary import contains_arg, facet_panels, facet_values, histogram, matching_entities, page_numbers
+from .summary import contains_arg, facet_panels, facet_values, histogram, page_numbers
 
 bp = Blueprint("views", __name__)
 
@@ -77,7 +78,7 @@ def entities_page():
         page = 0
     if not 1 <= page <= 10_000:
         abort(400, "page must be a whole number between 1 and 10000")
-    entities = matching_entities(list_entities(archive(), etype), contains)
+    entities = entities_containing(list_entities(archive(), etype), contains)
     start = (page - 1) * ENTITIES_PER_PAGE
     params = {k: v for k, v in (("type", etype), ("contains", contains)) if v}
     return render_template(
