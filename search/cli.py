@@ -27,9 +27,13 @@ json_option = click.option("--json", "as_json", is_flag=True, help="Print one JS
 
 
 def _console(stderr: bool = False):
+    """Wrapped to the terminal's width on a terminal; one line per line otherwise, so a cron
+    log or a pipe keeps each path and message whole (rich would break them at 80 columns)."""
     from rich.console import Console
 
-    return Console(stderr=stderr, highlight=False)
+    con = Console(stderr=stderr, highlight=False)
+    con.soft_wrap = not con.is_terminal
+    return con
 
 
 def _emit_json(data: Any) -> None:

@@ -177,3 +177,10 @@ def test_a_page_past_the_end_says_which_is_the_last(seeds_index):
 def test_serve_refuses_a_port_out_of_range():
     r = CliRunner().invoke(cli, ["serve", "--port", "99999"])
     assert r.exit_code == 2 and "99999" in r.output
+
+
+def test_output_to_a_pipe_keeps_long_lines_whole(seeds_index):
+    """A cron log or `| grep` must see each title and message on one line, not cut at 80 columns."""
+    r = invoke("search", "coup", "--index", seeds_index)
+    long_title = "Coup in Mali. How and why Russia again helped the junta to overthrow the government"
+    assert any(long_title in line for line in r.output.splitlines()), r.output
