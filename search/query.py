@@ -258,14 +258,23 @@ def _common_word(word: str) -> bool:
     return zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
-def filter_query(filters: dict[str, list[str]]) -> Q.Query | None:
+def filter_query(filters: dict[str, list]) -> Q.Query | None:
+    """Entity facets narrow (AND): an article is about Mali *and* Germany, and the counts
+    shown next to each entity are what a click on it leaves. The other facets hold one
+    value an article, so two of their values can only mean OR (2020 or 2021). A value may be
+    a list of names (a surname naming several people): any of them."""
     parts = []
     for name, values in filters.items():
         if name not in FACETS:
             raise QueryError(f"unknown filter '{name}' (facets: {', '.join(FACETS)})")
-        values = [v for v in values if v]
-        if values:
-            parts.append(Q.Or([Q.Term(name, v) for v in values]) if len(values) > 1 else Q.Term(name, values[0]))
+        groups = [[v] if isinstance(v, str) else [n for n in v if n] for v in values if v]
+        terms = [Q.Or([Q.Term(name, n) for n in g]) if len(g) > 1 else Q.Term(name, g[0]) for g in groups if g]
+        if not terms:
+            continue
+        if name in ENTITY_FACETS:
+            parts += terms
+        else:
+            parts.append(Q.Or(terms) if len(terms) > 1 else terms[0])
     if not parts:
         return None
     return Q.And(parts) if len(parts) > 1 else parts[0]
@@ -276,21 +285,28 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     of its aliases ("Goyta", or a saved link's spelling after a reindex made another
     spelling the display name) filters by that entity's display name (by each, when a
     surname names several people). An unknown value stays, and matches nothing."""
+    return {f: list(dict.fromkeys(n for g in groups for n in g)) for f, groups in canonical_groups(filters, gen).items()}
+
+
+def canonical_groups(filters: dict[str, list[str]], gen) -> dict[str, list[list[str]]]:
+    """canonical_filters, keeping which names each given value stands for (filter_query
+    ANDs entity values, and one value may name several entities)."""
     resolution = gen.entities
-    out: dict[str, list[str]] = {}
+    out: dict[str, list[list[str]]] = {}
     for f, values in filters.items():
         if f not in ENTITY_FACETS or resolution is None:
-            out[f] = [_plain_value(f, v, gen) for v in values]
+            out[f] = [[_plain_value(f, v, gen)] for v in values]
             continue
         names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
-        mapped: list[str] = []
+        groups: list[list[str]] = []
         for v in values:
             if (f, v) in names:
                 found = [v]
             else:
                 found = [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v]
-            mapped += [n for n in found if n not in mapped]
-        out[f] = mapped
+            if found not in groups:
+                groups.append(found)
+        out[f] = groups
     return out
 
 
@@ -358,8 +374,9 @@ def run_search(
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
     schema = searcher.schema
-    filters = canonical_filters(filters, gen)
-    fq = filter_query(filters)
+    groups = canonical_groups(filters, gen)
+    filters = {f: list(dict.fromkeys(n for g in gs for n in g)) for f, gs in groups.items()}
+    fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
         q = read_query(query, gen)
@@ -376,6 +393,7 @@ def run_search(
         total = int(mask.sum())
         hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else gen.facets.count_all(facets or (), mask, facet_limit)
+        _count_alternatives(gen, searcher, q if query else None, groups, facets, facet_limit, counts, deadline)
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
 
     scored_q = q
@@ -414,6 +432,7 @@ def run_search(
     hits = [_hit(searcher.stored_fields(d), score, marker) for d, score in page_hits]
 
     counts = gen.facets.count_all(facets or (), mask, facet_limit)
+    _count_alternatives(gen, searcher, q, groups, facets, facet_limit, counts, deadline)
     suggestion = None
     if total == 0 and query:
         suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),
@@ -442,6 +461,24 @@ def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: in
 
 def _term_cache(gen) -> TermCache:
     return gen.derive("term_cache", TermCache)
+
+
+def _count_alternatives(gen, searcher, q: Q.Query | None, groups: dict, facets, facet_limit: int | None,
+                        counts: dict, deadline: float) -> None:
+    """A filtered one-value facet (source, language, year, translated) counted without its
+    own filter: its values are alternatives (OR), so each count is what a click adds, and
+    2021 stays on offer while 2020 is chosen. Counted within the results, the facet would
+    list only the chosen value. Entity facets narrow, so their counts stay the results'."""
+    for f in facets or ():
+        if f in ENTITY_FACETS or not groups.get(f):
+            continue
+        rest = filter_query({k: v for k, v in groups.items() if k != f})
+        if q is None and rest is None:
+            counts[f] = _browse_counts(gen, _live_mask(gen, searcher), [f], facet_limit)[f]
+            continue
+        parts = [p for p in (q, rest) if p is not None]
+        matched = parts[0] if len(parts) == 1 else Q.And(parts)
+        counts[f] = gen.facets.count(f, _match_mask(gen, searcher, matched, deadline), facet_limit)
 
 
 def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import urlencode, parse_qs, urlsplit
 
 import pytest
 
@@ -106,7 +106,7 @@ def test_filter_by_another_spelling_shows_the_entity(client):
     assert client.get("/api/search?person=Goyta").get_json()["filters"] == {"person": ["Assimi Goita"]}
 
 
-def test_or_within_a_facet_and_across_facets(client, seeds_archive):
+def test_and_for_entities_or_for_one_value_facets_and_across_facets(client, seeds_archive):
     from search import run_search
 
     one = run_search(seeds_archive, "", {"person": ["Assimi Goita"]}).total
@@ -114,10 +114,12 @@ def test_or_within_a_facet_and_across_facets(client, seeds_archive):
     html = page(client, "/search?person=Assimi+Goita")
     assert total(html) == one
     html2 = page(client, facet_links(html, "person")["Putin"])
-    assert total(html2) == two >= one
+    assert total(html2) == two < one  # people narrow: articles about both
     for doc_id in hit_ids(html2):
         people = client.get("/api/doc/" + doc_id).get_json()["entities"]["person"]
-        assert "Assimi Goita" in people or "Putin" in people
+        assert "Assimi Goita" in people and "Putin" in people
+    either = run_search(seeds_archive, "", {"year": ["2020", "2021"]}).total
+    assert either == sum(run_search(seeds_archive, "", {"year": [y]}).total for y in ("2020", "2021"))
     assert html2.count('class="chip"') == 2 and "Clear all filters" in html2
     both = run_search(seeds_archive, "", {"person": ["Assimi Goita"], "year": ["2020"]}).total
     assert total(page(client, "/search?person=Assimi+Goita&year=2020")) == both <= one
@@ -335,3 +337,17 @@ def test_pages_are_well_nested_html(client, url):
     p.feed(client.get(url).get_data(as_text=True))
     assert p.stack == []
     assert len(p.ids) == len(set(p.ids)), "duplicate ids"
+
+
+def test_a_second_entity_narrows_to_its_count_and_the_chips_say_how_filters_join(client):
+    html = page(client, "/search?location=Mali")
+    counts = {d["value"]: d["count"] for d in client.get("/api/search?location=Mali").get_json()["facets"]["location"]}
+    place, n = next((p, c) for p, c in counts.items() if p != "Mali" and c < total(html))
+    links = facet_links(html, "location")
+    place = next((p for p in links if p in counts and p != "Mali" and counts[p] < total(html)), place)
+    n = counts[place]
+    narrowed = page(client, links.get(place) or "/search?" + urlencode({"location": ["Mali", place]}, doseq=True))
+    assert total(narrowed) == n  # the count shown is what the click leaves
+    assert '<span class="chip-join">and</span>' in narrowed
+    two_years = page(client, "/search?year=2020&year=2021")
+    assert '<span class="chip-join">or</span>' in two_years

@@ -129,9 +129,12 @@ class SearchState:
         """The same query with no filters."""
         return replace(self, filters={}, page=1).url()
 
-    def chips(self) -> list[tuple[str, str, str]]:
-        """(facet, value, URL without it) for every active filter."""
-        return [(f, v, self.toggle_url(f, v)) for f in FACETS for v in self.filters.get(f, ())]
+    def chips(self) -> list[tuple[str, str, str, str]]:
+        """(facet, value, URL without it, how it joins the facet's previous value: "", "and"
+        for entities, "or" for the one-value facets, as search.query.filter_query reads them)."""
+        join = {f: "and" if f in ENTITY_FACETS else "or" for f in FACETS}
+        return [(f, v, self.toggle_url(f, v), join[f] if i else "")
+                for f in FACETS for i, v in enumerate(self.filters.get(f, ()))]
 
 
 def _search_url(params: dict[str, Any]) -> str:
