@@ -167,3 +167,34 @@ def test_facet_filter_box_narrows_the_list(server, page):
     facet.get_by_label("Filter places").press("Enter")
     page.wait_for_url("**/facet/location?contains=mad")
     assert all("mad" in v.lower() for v in page.locator(".fv-v").all_inner_texts())
+
+
+def test_filter_box_says_to_search_when_a_spelling_is_not_listed(server, page):
+    """'goyta' is an alias, not a listed display name: the box says so instead of showing an
+    empty list, and Find reaches the server, which knows every spelling."""
+    page.goto(server + "/")
+    facet = page.locator('section[data-facet="person"]')
+    facet.locator("details.more summary").click()
+    box = facet.get_by_label("Filter people")
+    box.fill("goyta")
+    assert facet.locator("li:visible .fv-v").count() == 0
+    assert "Press Find" in facet.locator(".ffilter-note").inner_text()
+    box.fill("GOÏTA")  # accents and case ignored, as on the server
+    assert "Assimi Goita" in facet.locator("li:visible .fv-v").all_inner_texts()
+    assert facet.locator(".ffilter-note").inner_text() == ""
+    box.fill("goyta")
+    box.press("Enter")
+    page.wait_for_url("**/facet/person?contains=goyta")
+    assert "Assimi Goita" in page.locator(".fv-v").all_inner_texts()
+
+
+def test_a_pasted_long_query_is_refused_whole_not_cut(server, page):
+    """The box must not cut a pasted query at a length limit (a cut may silently drop
+    `NOT russia`): the server refuses it and says why."""
+    page.goto(server + "/")
+    long_query = "(" + " OR ".join(["goita", "goyta", "goyt", "keita"] * 25) + ") NOT russia"
+    page.get_by_label("Search the archive").fill(long_query)
+    assert page.get_by_label("Search the archive").input_value() == long_query
+    page.get_by_label("Search the archive").press("Enter")
+    page.wait_for_load_state()
+    assert "query is too long" in page.content()

@@ -1,28 +1,38 @@
 /* Progressive enhancement only: every page works without this file.
-   Facet filter boxes narrow their list as you type (without JS they submit to the facet page). */
+   Facet filter boxes narrow their list as you type (without JS they submit to the facet page).
+   The lists here hold display names only: another spelling ("Goyta" for Assimi Goita) is
+   found by the server, so when nothing shown matches, the box says to press Find. */
 "use strict";
+function foldText(s) {
+  /* as search.entities.gazetteer.fold: accents off, case ignored ("Cisse" finds "Cissé") */
+  return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+}
 document.addEventListener("DOMContentLoaded", function () {
   document.querySelectorAll("input[data-filters]").forEach(function (box) {
     var list = document.getElementById(box.getAttribute("data-filters"));
     if (!list) { return; }
-    var details = box.closest("details");
-    box.addEventListener("input", function () {
-      var needle = box.value.trim().toLowerCase();
-      list.querySelectorAll("li").forEach(function (li) {
-        li.hidden = needle !== "" && li.textContent.toLowerCase().indexOf(needle) === -1;
-      });
-    });
+    var lists = [list];
     /* inside "more", the top values are a separate list: filter them too */
+    var details = box.closest("details");
     if (details && details.parentElement) {
       var top = details.parentElement.querySelector("ul.fvals");
-      if (top && top !== list) {
-        box.addEventListener("input", function () {
-          var needle = box.value.trim().toLowerCase();
-          top.querySelectorAll("li").forEach(function (li) {
-            li.hidden = needle !== "" && li.textContent.toLowerCase().indexOf(needle) === -1;
-          });
-        });
-      }
+      if (top && top !== list) { lists.push(top); }
     }
+    var note = document.createElement("p");
+    note.className = "ffilter-note";
+    note.setAttribute("role", "status");
+    list.parentNode.insertBefore(note, list);
+    box.addEventListener("input", function () {
+      var needle = foldText(box.value.trim());
+      var shown = 0;
+      lists.forEach(function (ul) {
+        ul.querySelectorAll("li").forEach(function (li) {
+          li.hidden = needle !== "" && foldText(li.textContent).indexOf(needle) === -1;
+          if (!li.hidden) { shown += 1; }
+        });
+      });
+      note.textContent = needle !== "" && shown === 0
+        ? "None of the values listed here. Press Find to search every value and spelling." : "";
+    });
   });
 });
