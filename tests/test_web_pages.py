@@ -284,7 +284,7 @@ def test_entities_page_all_types_and_name_filter(client):
     assert "<th scope=\"col\">Type</th>" in html
     some = page(client, "/entities?contains=goyt")
     assert ">Assimi Goita</a>" in some  # found through a spelling variant
-    assert "No entities match" in page(client, "/entities?contains=zzzz")
+    assert "No entity has a name or spelling containing" in page(client, "/entities?contains=zzzz")
 
 
 # ------------------------------------------------------------- accessibility
@@ -309,6 +309,12 @@ def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
     names = [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', html)]
     assert names == [e["name"] for e in list_entities(seeds_archive)[20:40]]
     assert 'aria-current="page">2</a>' in html and "showing 21–40" in html
+    last = (len(list_entities(seeds_archive)) - 1) // 20 + 1
+    past = page(c, f"/entities?page={last + 3}")  # a saved link after a reindex shrank the list
+    assert "past the last page" in past and f'href="/entities?page={last}">Go to page {last}' in past
+    assert "showing" not in past and "entity extraction" not in past
+    none = page(c, "/entities?contains=zzzz")
+    assert "No entity has a name or spelling containing" in none and "past the last" not in none
 
 
 @pytest.mark.parametrize("url", ["/", "/search?q=coup&person=Assimi+Goita", "/search?q=cuop", "/doc/" + SEED0, "/entities",

@@ -92,5 +92,6 @@ def entities_page():
         contains=contains,
         params=params,
         pages=page_numbers(page, len(entities), ENTITIES_PER_PAGE),
+        per_page=ENTITIES_PER_PAGE,
         json_url=url_for("api.api_entities", **params),
     )
