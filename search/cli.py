@@ -202,7 +202,7 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
 
 @cli.command("search")
 @click.argument("query", required=False, default="")
-@click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; OR within a facet, AND across.")
+@click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
 @click.option("--page", type=click.IntRange(1, 1000), default=1, show_default=True)

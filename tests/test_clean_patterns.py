@@ -18,7 +18,7 @@ POSITIVE = {
                      "Also read: Junta extends transition", "None Found", "Our Top Stories"],
     "counter": ["(Visited 1 times, 1 visits today)", "1,204 views", "Views: 88", "4 min read"],
     "navigation": ["Previous post:", "Next post:", "Home", "Skip to content", "News » World » Africa",
-                   "Page 2 of 5"],
+                   "Page 2 of 5", "« 8 great talks on war and peace | Main | What data is being collected on you? »"],
     "copyright": ["© 2021 IDN-InDepthNews", "Copyright 2020 The Daily Beast. All rights reserved.",
                   "Privacy Policy | Terms of Use | Contact Us",
                   "A version of this article appeared July 24, 2012, on page A1 in the U.S. edition of "
@@ -46,7 +46,8 @@ NEGATIVE = {
     "counter": ["The video had 1,204 views before it was taken down by the platform."],
     "navigation": ["Home Secretary Priti Patel visited Bamako.", "The next post will be in Gao.",
                    "Search for the missing soldiers continued on Friday.",
-                   "ARGENTINE 1986/87 GRAIN/OILSEED REGISTRATIONS", "2/26  2/27"],
+                   "ARGENTINE 1986/87 GRAIN/OILSEED REGISTRATIONS", "2/26  2/27",
+                   "Shares of Home Depot | Main Street retailers rose as a group on Monday, traders said."],
     "copyright": ["The copyright dispute over the song reached a court in Paris.",
                   "A version of this law was passed in 2019, officials said."],
     "tag list": ["The tags on the crates showed they came from Russia."],

@@ -31,3 +31,11 @@ def test_ordinary_english_quotes_and_colons_pass():
 
 def test_unknown_token_marker():
     assert [f["excerpt"] for f in detect("it is ⁇ played by the cosmos")] == ["⁇"]
+
+
+def test_web_link_arrows_are_not_guillemets():
+    """Near misses from scraped English pages: "Follow on Twitter »" and "« Previous" are link
+    arrows (one flag of this kind made a CBS article 'likely'); a lone » inside a line still counts."""
+    assert detect("Brian Montopoli is the senior political reporter. Follow on Twitter »\n\nNext story") == []
+    assert detect("« Older posts\nThe minister said on Monday.") == []
+    assert len(detect("The coups called it the plan » of the junta.")) == 1

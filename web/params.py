@@ -99,7 +99,7 @@ class SearchState:
         return replace(self, filters={k: tuple(v) for k, v in filters.items() if v})
 
     def toggled(self, facet: str, value: str) -> "SearchState":
-        """Adds `value` to the facet's filter (OR within a facet), or removes it when active."""
+        """Adds `value` to the facet's filter (see search.query.filter_query), or removes it when active."""
         current = self.filters.get(facet, ())
         values = tuple(v for v in current if v != value) if value in current else current + (value,)
         filters = {k: v for k, v in self.filters.items() if k != facet}

@@ -79,6 +79,7 @@ FAMILIES: dict[str, str] = {
       | (?:log\s*in|sign\s*in|log\s*out|sign\s*out|register|my\s+account)(?:\s*(?:/|\||or)\s*(?:register|sign\s*up|log\s*in))?
       | (?:[\w'&-]+(?:\s+[\w'&-]+)?(?:\s*[|»›]\s*|\s+[>/]\s+)){2,}[\w'&-]+(?:\s+[\w'&-]+)?
       | (?:page\s+)?\d+\s+of\s+\d+|load\s+more|show\s+more|view\s+all|see\s+all
+      | [^|]{1,160}\s\|\s(?:main|home|index|archives?)\s\|\s[^|]{1,160}
     """,
     "copyright": r"""
         (?:copyright\s*)?(?:©|\(c\)|&copy;)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?.{0,160}
