@@ -119,6 +119,24 @@ def test_no_headline_gives_display_title():
     assert c.text.startswith(c.title.rstrip("…"))
 
 
+BLOG = """<html><head><title>Field Notes | Five talks on the Sahel</title>
+<meta property="og:title" content="Share this:"><meta property="og:site_name" content="Field Notes"></head>
+<body><h1 class="blog-header">Field Notes</h1><div class="post"><p>.</p><h1>Five talks on the Sahel</h1>
+<p>The speakers described how the juntas of Mali and Burkina Faso changed the region's politics in two years of turmoil.</p>
+<p>One of them, a former minister, said the coup in Bamako had been planned for months by officers trained abroad.</p>
+<p>Another argued that the sanctions imposed by the regional bloc had hurt ordinary people far more than the soldiers.</p>
+</div></body></html>"""
+
+
+def test_a_blog_named_title_takes_the_headline_beside_the_site_name():
+    """10 TED blog posts were all titled "TED Blog": og:title was "Share this:" and the
+    <title> "TED Blog | <headline>" held the headline beside the blog's name."""
+    c = clean_html(BLOG)
+    assert c.title == "Five talks on the Sahel" and c.site_name == "Field Notes"
+    assert c.text.startswith("The speakers described")  # not the stray ".", the blog name or the headline
+    assert {"text": ".", "reason": "no words"} in c.removed
+
+
 TOKEN = re.compile(r"\w+")
 
 

@@ -55,13 +55,19 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     page = pagemeta.page_meta(tree)
     title = " ".join((page.title or "").split())
     if patterns.match(title) or (page.sitename and key(title) == key(page.sitename)):
-        title = ""  # "Share this:" or the site's name is no headline
+        # "Share this:" or the site's name is no headline; "TED Blog | 5 videos of..." in
+        # <title> still holds it, beside the site's name
+        title = pagemeta.title_beside_site(tree, page.sitename)
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
     result = clean_text(extracted, title=title)
     at, headline = pagemeta.headline(blocks, result.text, title)
     first, _, rest = result.text.partition("\n\n")
-    if first and key(first) in (key(headline), key(title)):
-        result.text = rest  # extractors often repeat the headline as the first paragraph
+    while first and not any(ch.isalnum() for ch in first):  # a stray "." or "*" above the article
+        result.removed.append({"text": first, "reason": "no words"})
+        first, _, rest = rest.partition("\n\n")
+        result.text = "\n\n".join(p for p in (first, rest) if p)
+    if first and key(first) in (key(headline), key(title), key(page.sitename or "")):
+        result.text = rest  # extractors often repeat the headline (or the blog's name) as the first paragraph
     result.title = headline or result.title or display_title(result.text.partition("\n\n")[0])
     result.author = result.author or page.author
     result.published = pagemeta.published(tree) or result.published

@@ -81,6 +81,20 @@ def page_meta(tree: HtmlElement) -> Document:
     return doc
 
 
+_TITLE_SEPARATORS = re.compile(r"\s+(?:[|»›:~/]|::|[-–—])\s+")
+
+
+def title_beside_site(tree: HtmlElement, sitename: str | None) -> str:
+    """The part of <title> that is not the site's name ("TED Blog | 5 videos of Philippe
+    Petit" gives the second), or "" when <title> has no such part."""
+    raw = " ".join((tree.findtext(".//title") or "").split())
+    parts = [p for p in _TITLE_SEPARATORS.split(raw) if p]
+    if not sitename or len(parts) < 2 or not any(key(p) == key(sitename) for p in parts):
+        return ""
+    rest = [p for p in parts if key(p) != key(sitename)]
+    return rest[0] if len(rest) == 1 and _title_like(rest[0]) and not patterns.match(rest[0]) else ""
+
+
 def headline(blocks: list[Block], text: str, meta_title: str) -> tuple[int | None, str]:
     """(block index, title). Candidates are the headings just above the article's first
     paragraph; one that agrees with <title>/og:title wins (it lacks the " | Site" tail);
