@@ -2,6 +2,7 @@
 served by waitress over a real index (seeds + a hostile JSON Lines file) in a temp dir."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import threading
@@ -198,3 +199,49 @@ def test_a_pasted_long_query_is_refused_whole_not_cut(server, page):
     page.get_by_label("Search the archive").press("Enter")
     page.wait_for_load_state()
     assert "query is too long" in page.content()
+
+
+@pytest.fixture(scope="module")
+def many_years(tmp_path_factory):
+    """35 years of articles: the year histogram outgrows a phone's width."""
+    from waitress.server import create_server
+
+    from search import Store, indexer
+    from web import create_app
+
+    root = tmp_path_factory.mktemp("years")
+    (root / "corpus").mkdir()
+    with open(root / "corpus" / "wire.jsonl", "w", encoding="utf-8") as fh:
+        for i, year in enumerate(range(1987, 2022)):
+            text = (f"Officials in Bamako said on Monday that the talks with the delegation from Dakar had "
+                    f"ended without an agreement, the {i}th round this year. Minister Moussa Traore "
+                    f"of the Economic Community of West African States would return next week.")
+            fh.write(json.dumps({"id": str(i), "title": f"Talks end, round {i}", "text": text,
+                                 "date": f"{year}-03-0{1 + i % 9}"}) + "\n")
+    result = indexer.run(Store(root / "index"), [str(root / "corpus")])
+    assert result["indexed"] == 35, result
+    srv = create_server(create_app({"INDEX": str(root / "index")}), host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=srv.run, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{srv.effective_port}"
+    srv.close()
+
+
+def test_a_long_histogram_and_the_entities_table_stay_inside_a_phone_screen(many_years, browser):
+    """The 35 year bars scroll inside their own strip (their hidden labels used to widen the
+    page to 949px), and so does the entities table, so the page never scrolls sideways."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 800})
+    pg = ctx.new_page()
+    try:
+        pg.goto(many_years + "/")
+        assert pg.locator("ol.bars li").count() == 35
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        strip = pg.locator("ol.bars")
+        assert strip.evaluate("e => e.scrollWidth > e.clientWidth")  # it scrolls instead
+        labels = pg.locator("ol.bars .bar-label").all()
+        first, second = labels[0].bounding_box(), labels[1].bounding_box()
+        assert first["x"] + first["width"] <= second["x"] + 0.5  # labels do not run together
+        pg.goto(many_years + "/entities")
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    finally:
+        ctx.close()
