@@ -21,19 +21,24 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 @pytest.fixture(scope="module")
 def server(tmp_path_factory):
     """The app under waitress on a free loopback port, over a freshly built index."""
-    from waitress.server import create_server
-
     from search import Store, indexer
     from test_web_hostile import write_hostile
-    from web import create_app
 
     root = tmp_path_factory.mktemp("browser")
     shutil.copytree(ROOT / "seeds", root / "corpus" / "seeds")
     write_hostile(root / "corpus" / "hostile")
     result = indexer.run(Store(root / "index"), [str(root / "corpus" / "seeds"), str(root / "corpus" / "hostile")])
     assert result["indexed"] == 8, result
+    yield from _serve(root / "index")
 
-    srv = create_server(create_app({"INDEX": str(root / "index")}), host="127.0.0.1", port=0, threads=4)
+
+def _serve(index_dir):
+    """Serve the app over `index_dir` under waitress on a free loopback port; yields its URL."""
+    from waitress.server import create_server
+
+    from web import create_app
+
+    srv = create_server(create_app({"INDEX": str(index_dir)}), host="127.0.0.1", port=0, threads=4)
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.effective_port}"
@@ -204,10 +209,7 @@ def test_a_pasted_long_query_is_refused_whole_not_cut(server, page):
 @pytest.fixture(scope="module")
 def many_years(tmp_path_factory):
     """35 years of articles: the year histogram outgrows a phone's width."""
-    from waitress.server import create_server
-
     from search import Store, indexer
-    from web import create_app
 
     root = tmp_path_factory.mktemp("years")
     (root / "corpus").mkdir()
@@ -220,11 +222,7 @@ def many_years(tmp_path_factory):
                                  "date": f"{year}-03-0{1 + i % 9}"}) + "\n")
     result = indexer.run(Store(root / "index"), [str(root / "corpus")])
     assert result["indexed"] == 35, result
-    srv = create_server(create_app({"INDEX": str(root / "index")}), host="127.0.0.1", port=0, threads=2)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
+    yield from _serve(root / "index")
 
 
 def test_a_long_histogram_and_the_entities_table_stay_inside_a_phone_screen(many_years, browser):
