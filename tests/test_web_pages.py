@@ -357,3 +357,23 @@ def test_a_second_entity_narrows_to_its_count_and_the_chips_say_how_filters_join
     assert '<span class="chip-join">and</span>' in narrowed
     two_years = page(client, "/search?year=2020&year=2021")
     assert '<span class="chip-join">or</span>' in two_years
+
+
+def test_a_flagged_document_without_located_flags_says_what_the_label_rests_on(tmp_path, shared_dir):
+    """A fluent machine translation can be 'likely' on its profiles alone: the page must not
+    point to flags that are not there."""
+    import gzip
+    import json
+
+    from search import Store, indexer
+    from search.translation import detect
+
+    with gzip.open(shared_dir / "data" / "mt-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        rec = next(r for r in map(json.loads, fh)
+                   if r["kind"] == "mt" and not (d := detect(r["text"]))["flags"] and d["label"] != "unlikely")
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "mt.jsonl").write_text(json.dumps({"id": "1", "title": "Fluent", "text": rec["text"]}) + "\n")
+    assert indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "c")])["indexed"] == 1
+    c = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
+    html = page(c, "/doc/c/mt.jsonl%231")
+    assert "no single passage is flagged" in html and 'href="#flags"' not in html
