@@ -371,15 +371,26 @@ def phase_fts5(args) -> dict:
         total = con.execute(f"SELECT count(*) FROM articles WHERE {w}", params).fetchone()[0]
         fc = {}
         for f in FACETS:
+            wf, pf = where(without_own_filter(q, f)) if f in alternatives(q) else (w, params)
             if f in ARRAY_FACETS:
-                sql = (f"SELECT j.value, count(*) FROM articles, json_each(articles.{f}) j WHERE {w}"
+                sql = (f"SELECT j.value, count(*) FROM articles, json_each(articles.{f}) j WHERE {wf}"
                        " GROUP BY j.value ORDER BY count(*) DESC")
             else:
-                sql = f"SELECT {f}, count(*) FROM articles WHERE {w} AND {f} IS NOT NULL GROUP BY {f} ORDER BY count(*) DESC"
-            fc[f] = dict(con.execute(sql, params).fetchall())
+                sql = f"SELECT {f}, count(*) FROM articles WHERE {wf} AND {f} IS NOT NULL GROUP BY {f} ORDER BY count(*) DESC"
+            fc[f] = dict(con.execute(sql, pf).fetchall())
         return total, fc
 
     return {**timed_mix(args, queries, answer), "build_s": build_s}
+
+
+def alternatives(q) -> list[str]:
+    """The filtered one-value facets: ours counts them without their own filter (their values
+    are alternatives, search.query._count_alternatives), so the other engines do too."""
+    return [f for f in q["filters"] if f not in ARRAY_FACETS]
+
+
+def without_own_filter(q, f: str) -> dict:
+    return {**q, "filters": {k: v for k, v in q["filters"].items() if k != f}}
 
 
 def fts_match(q) -> str:
@@ -454,6 +465,8 @@ def phase_tantivy(args) -> dict:
             hits = [searcher.doc(addr)["title"] for _, addr in res.hits]
         assert len(hits) <= 10
         aggs = searcher.aggregate(query, agg)
+        for f in alternatives(q):
+            aggs[f] = searcher.aggregate(build_query(without_own_filter(q, f)), {f: agg[f]})[f]
         return res.count, {f: {b["key"]: b["doc_count"] for b in aggs[f]["buckets"]} for f in FACETS}
 
     return {**timed_mix(args, queries, answer), "build_s": build_s}
