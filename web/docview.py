@@ -13,7 +13,9 @@ from search.schema import ENTITY_FACETS
 from .markup import Flag, Mention, render
 from .state import entity_index
 
-SAFE_SCHEMES = ("http", "https", "file")
+# not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
+# local original is shown as its path (local_path), not as a dead link
+SAFE_SCHEMES = ("http", "https")
 
 
 def safe_url(url: str | None) -> str | None:
@@ -27,6 +29,16 @@ def safe_url(url: str | None) -> str | None:
     return url.strip() if scheme in SAFE_SCHEMES else None
 
 
+def local_path(url: str | None) -> str | None:
+    """The path of a file:// original (a file of the indexed archive), else None."""
+    if not isinstance(url, str) or not url.startswith("file:"):
+        return None
+    from urllib.parse import unquote
+
+    split = urlsplit(url)
+    return unquote(split.path) + (f" (record {split.fragment})" if split.fragment else "")
+
+
 @dataclass
 class DocView:
     paragraphs: list[Markup]
@@ -35,6 +47,7 @@ class DocView:
     url: str | None
     translation: dict[str, Any] | None
     removed: list[dict[str, str]] = field(default_factory=list)
+    local_path: str | None = None
 
 
 def document_view(doc: dict[str, Any]) -> DocView:
@@ -77,4 +90,5 @@ def document_view(doc: dict[str, Any]) -> DocView:
         url=safe_url(doc.get("url")),
         translation=translation,
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
+        local_path=local_path(doc.get("url")),
     )
