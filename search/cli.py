@@ -230,7 +230,9 @@ def _print_result(result) -> None:
         con.print(f"Did you mean [bold]{escape(result.suggestion)}[/]?")
     start = (result.page - 1) * result.per_page
     if result.total and not result.hits:
-        last = -(-result.total // result.per_page)
+        from .query import last_page
+
+        last = last_page(result.total, result.per_page)
         con.print(f"page {result.page} is past the last page ({last}): try --page {last}")
     for n, h in enumerate(result.hits, start + 1):
         badge = f" [magenta]\\[MT {h.translated}][/]" if h.translated in ("likely", "possible") else ""

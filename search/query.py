@@ -27,6 +27,11 @@ from .spelling import Vocabulary
 
 MAX_QUERY_CHARS = 400
 MAX_PAGE = 1000
+
+
+def last_page(total: int, per_page: int) -> int:
+    """The last page that holds results (1 when there are none)."""
+    return max(1, -(-total // per_page))
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
 SNIPPET_CHARS = 240
@@ -285,7 +290,12 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     of its aliases ("Goyta", or a saved link's spelling after a reindex made another
     spelling the display name) filters by that entity's display name (by each, when a
     surname names several people). An unknown value stays, and matches nothing."""
-    return {f: list(dict.fromkeys(n for g in groups for n in g)) for f, groups in canonical_groups(filters, gen).items()}
+    return _flat(canonical_groups(filters, gen))
+
+
+def _flat(groups: dict[str, list[list[str]]]) -> dict[str, list[str]]:
+    """Each facet's names, once each, in order (canonical_groups without the grouping)."""
+    return {f: list(dict.fromkeys(n for g in gs for n in g)) for f, gs in groups.items()}
 
 
 def canonical_groups(filters: dict[str, list[str]], gen) -> dict[str, list[list[str]]]:
@@ -375,7 +385,7 @@ def run_search(
     gen, searcher = archive.searcher()
     schema = searcher.schema
     groups = canonical_groups(filters, gen)
-    filters = {f: list(dict.fromkeys(n for g in gs for n in g)) for f, gs in groups.items()}
+    filters = _flat(groups)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 from flask import url_for
 from markupsafe import Markup
@@ -33,8 +33,6 @@ def local_path(url: str | None) -> str | None:
     """The path of a file:// original (a file of the indexed archive), else None."""
     if not isinstance(url, str) or not url.startswith("file:"):
         return None
-    from urllib.parse import unquote
-
     split = urlsplit(url)
     return unquote(split.path) + (f" (record {split.fragment})" if split.fragment else "")
 

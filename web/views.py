@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, url_for
 
 from search import get_document, list_entities, run_search
-from search.query import entities_containing
+from search.query import entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
@@ -92,6 +92,6 @@ def entities_page():
         contains=contains,
         params=params,
         pages=page_numbers(page, len(entities), ENTITIES_PER_PAGE),
-        per_page=ENTITIES_PER_PAGE,
+        last=last_page(len(entities), ENTITIES_PER_PAGE),
         json_url=url_for("api.api_entities", **params),
     )

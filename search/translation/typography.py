@@ -21,7 +21,7 @@ _LONE_GUILLEMET = re.compile(r"[«»]")
 # A web link's arrow, not a quote mark: "Follow on Twitter »", "More »" ending a line,
 # "« Previous" opening one (a quote mark hugs its words; an arrow stands apart at the edge).
 # (After a word: "Russia]. »" closes a quotation; a short line: "« Older posts", not prose.)
-_LINK_ARROW = re.compile(r"(?<=\w)[ \u00a0]+»[ \t]*$|^[ \t]*«[ \u00a0]+(?=[^\n«»]{1,40}$)", re.M)
+_LINK_ARROW = re.compile(r"(?<=\w)[ \u00a0]+(»)[ \t]*$|^[ \t]*(«)[ \u00a0]+(?=[^\n«»]{1,40}$)", re.M)
 _LOW_QUOTE = re.compile(r"„")
 # ” after a space and before a word or bracket opens a quote; “ before a stop or space closes one.
 _CLOSE_OPENING = re.compile(r"(?:^|(?<=\s))”[ \t]*(?=[\[(\w])", re.M)
@@ -44,7 +44,7 @@ def detect(text: str) -> list[dict]:
         else:
             flags.append(flag(text, KIND, m.start(), m.end(), "guillemets « » around English words: source typography"))
     paired = {i for m in _GUILLEMET_PAIR.finditer(text) for i in (m.start(), m.end() - 1)}
-    paired |= {m.start() + m.group().index(m.group().strip()[0]) for m in _LINK_ARROW.finditer(text)}
+    paired |= {m.start(m.lastindex) for m in _LINK_ARROW.finditer(text)}
     for m in _LONE_GUILLEMET.finditer(text):
         if m.start() not in paired:
             start = m.start() - 1 if m.start() and text[m.start() - 1].isspace() else m.start()
