@@ -301,6 +301,15 @@ def show_cmd(doc_id, index_dir, as_json):
         con.print("\n[bold]Removed boilerplate[/]")
         for r in doc["removed"]:
             con.print(f"  [dim]{escape(r.get('reason', ''))}:[/] {escape(r.get('text', ''))}")
+    if doc.get("versions"):
+        from .stories import RELATIONS
+
+        con.print("\n[bold]This story elsewhere in the archive[/] (oldest first)")
+        for v in doc["versions"]:
+            mt = f" [magenta]MT {v['translated']}[/]" if v.get("translated") in ("likely", "possible") else ""
+            con.print(f"  {v.get('published') or 'undated':<10} [cyan]{escape(RELATIONS.get(v['relation'], v['relation']))}[/]"
+                      f" {v['similarity']:.2f}  {escape(v['id'])}  {escape(v.get('title') or '')}{mt}")
+            con.print(f"  [dim]{'':<10} shares: {escape(', '.join(v.get('shared') or []))}[/]")
 
 
 @cli.command("stats")

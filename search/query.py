@@ -740,7 +740,11 @@ class _Corrector(ReaderCorrector):
 
 # ------------------------------------------------------------------- documents
 def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
+    """The stored record of one article, with its text and the other versions of its
+    story in the archive (search.stories)."""
     import json
+
+    from .stories import versions_of
 
     gen, searcher = archive.searcher()
     fields = searcher.document(id=doc_id)
@@ -749,6 +753,7 @@ def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
     rec = json.loads(fields.get("doc") or "{}")
     rec["text"] = fields.get("text", "")
     rec["title"] = fields.get("title", rec.get("title"))
+    rec["versions"] = versions_of(gen, searcher, searcher.document_number(id=doc_id))
     return rec
 
 

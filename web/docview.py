@@ -9,6 +9,7 @@ from flask import url_for
 from markupsafe import Markup
 
 from search.schema import ENTITY_FACETS
+from search.stories import RELATIONS
 
 from .markup import Flag, Mention, render
 from .state import entity_index
@@ -46,6 +47,8 @@ class DocView:
     translation: dict[str, Any] | None
     removed: list[dict[str, str]] = field(default_factory=list)
     local_path: str | None = None
+    # this article among the other versions of its story, oldest first (search.stories)
+    timeline: list[dict[str, Any]] = field(default_factory=list)
 
 
 def document_view(doc: dict[str, Any]) -> DocView:
@@ -89,4 +92,17 @@ def document_view(doc: dict[str, Any]) -> DocView:
         translation=translation,
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
         local_path=local_path(doc.get("url")),
+        timeline=story_timeline(doc),
     )
+
+
+def story_timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """The article's story as the page lists it: its other versions and the article itself
+    (`current`), oldest first, undated last; empty when the story has no other version."""
+    versions = [dict(v, url=url_for("views.doc_page", doc_id=v["id"]), label=RELATIONS.get(v.get("relation"), ""))
+                for v in doc.get("versions") or []]
+    if not versions:
+        return []
+    me = {"id": doc.get("id"), "title": doc.get("title"), "source": doc.get("source"),
+          "published": doc.get("published"), "translated": (doc.get("translation") or {}).get("label"), "current": True}
+    return sorted([me, *versions], key=lambda v: (v.get("published") is None, v.get("published") or ""))

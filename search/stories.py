@@ -1,0 +1,321 @@
+"""Other versions of one story in the archive: how a report travelled.
+
+A foreign story reaches an archive many times over: the wire copy, a site's rewrite, and
+machine translations of other outlets' reports, each by another system. Their wording
+differs (Goita / Goyta, "spent most of the year training" / "spent almost the entire
+current year on training missions"), so shingles or exact hashes miss them; what they keep
+is the story's own vocabulary (its names, places and figures, the rarer words of its
+events) and the order it is told in.
+
+So two articles are compared by the cosine of their tf-idf vectors over the indexed terms
+of title and text (stemmed, accents folded, numbers kept), and a pair that passes is
+labelled by what else it keeps (see the constants below). Found at request time from the
+live index: nothing is added to the build (issue #7's budget) and a reindex needs no extra
+pass. The article's most distinctive terms pick candidates from their postings (the arrays
+the query layer scores with); the best CANDIDATES are compared in full. Written here rather
+than taken from a library: the candidates must come from the Whoosh index we already have,
+and the labels rest on our entities.
+
+Measured with bench/stories.py on WMT21 mt-dev (English versions of one Russian document
+from up to ten MT systems and a human translator, and original English news) inside 4,000
+Reuters articles: every pair of versions of one document is found as a copy or a version,
+no two documents of different stories are called versions, and a lookup costs about 1.5
+searches.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+import threading
+from collections import Counter, OrderedDict
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .archive import Archive
+from .postings import field_lengths, term_postings
+
+FIELD = "text"
+RELATIONS = {"copy": "same text", "version": "rewritten or translated", "related": "related report"}
+# A pair is looked at when its cosine is at least SAME_STORY and it shares at least
+# MIN_SHARED distinctive words (in at most DISTINCTIVE of the articles, see _Stats), or its
+# cosine is at least COPY. The word count keeps out formulaic notices: two companies'
+# dividend announcements are alike word for word but share only the words of the formula.
+SAME_STORY = 0.38
+MIN_SHARED = 15
+DISTINCTIVE = 0.15
+COPY = 0.90
+# Then, chosen on bench/stories.py:
+# - "copy": cosine COPY and above, with the same facts: at least NUMBERS of the figures
+#   either names, and NAMES of the people and organizations the one naming fewer names (or
+#   STRONG_SHARED distinctive words in common, since NER on machine translations often
+#   disagrees on names). Two notices of one formula differ in company and figures.
+# - "version": a rewrite or a translation of the same report: the same facts, the shared
+#   details told in the same order (Spearman correlation of their first mentions at least
+#   REWRITE_ORDER; versions of one mt-dev document 0.72 and above, different outlets'
+#   reports of one event 0.67 and below).
+# - "related": another report of the same story, naming at least RELATED_NAMES of the same
+#   people and organizations (mt-dev: three outlets' reports of one Navy Day parade).
+NUMBERS = 0.50
+NAMES = 0.50
+STRONG_SHARED = 50
+REWRITE_ORDER = 0.70
+RELATED_NAMES = 2
+QUERY_TERMS = 30  # the article's most distinctive terms, which select candidates
+CANDIDATES = 30  # candidates compared in full
+SHARED_WORDS = 6  # words shown as the reason two articles are one story
+MIN_DOCS = 2
+# the background that smooths document frequencies (_Stats): PRIOR_DOCS articles of
+# BACKGROUND_WORDS words of general English
+PRIOR_DOCS = 200
+BACKGROUND_WORDS = 400
+DOC_CACHE = 4000  # analysed articles kept per generation (a story's pages ask for the same ones)
+
+
+@dataclass
+class _Terms:
+    tf: Counter
+    first: dict[str, int]  # term -> position of its first mention
+    surface: dict[str, str]  # term -> its first spelling ("militari" reads "military")
+
+
+def _analyse(analyzer, text: str) -> _Terms:
+    tf: Counter = Counter()
+    first: dict[str, int] = {}
+    surface: dict[str, str] = {}
+    n = 0
+    for tok in analyzer(text, chars=True):
+        term = tok.text
+        if len(term) < 2:
+            continue
+        tf[term] += 1
+        if term not in first:
+            first[term] = n
+            surface[term] = text[tok.startchar:tok.endchar]
+        n += 1
+    return _Terms(tf, first, surface)
+
+
+class _Stats:
+    """Per generation: each term's share of documents and its idf (memoised: the same
+    words recur across requests), and the analysed articles last compared (bounded).
+
+    A document frequency counted in a small archive says little: in the five seeds
+    "there" is as rare as "Diaw". So each share is smoothed towards a background share,
+    the chance that a news article of BACKGROUND_WORDS words holds the word at its
+    wordfreq frequency, as if the archive held PRIOR_DOCS more articles of general
+    English. In a large archive the archive's own counts decide."""
+
+    LIMIT = 400_000
+
+    def __init__(self, searcher):
+        self.reader = searcher.reader()
+        self.n = max(1, searcher.doc_count())
+        self.memo: dict[str, float] = {}  # term -> smoothed share of documents
+        self.docs: "OrderedDict[int, _Terms]" = OrderedDict()
+        self.lock = threading.Lock()
+
+    def share(self, term: str, surface: str | None = None) -> float:
+        v = self.memo.get(term)
+        if v is None:
+            df = self.reader.doc_frequency(FIELD, term)
+            v = (df + PRIOR_DOCS * _background(surface or term)) / (self.n + PRIOR_DOCS)
+            if len(self.memo) > self.LIMIT:
+                self.memo.clear()
+            self.memo[term] = v
+        return v
+
+    def idf(self, term: str, surface: str | None = None) -> float:
+        return -math.log(min(1.0, self.share(term, surface)))
+
+    def distinctive(self, term: str) -> bool:
+        return self.share(term) <= DISTINCTIVE
+
+    def terms(self, searcher, docnum: int, analyzer) -> _Terms:
+        with self.lock:
+            t = self.docs.get(docnum)
+            if t is not None:
+                self.docs.move_to_end(docnum)
+                return t
+        fields = searcher.stored_fields(docnum)
+        # the title too: a formulaic notice names its company there ("TULTEX CORP SETS
+        # QUARTERLY DIVIDEND" over "Qtly div 15 cts vs 15 cts prior ...")
+        t = _analyse(analyzer, f"{fields.get('title') or ''}\n{fields.get(FIELD) or ''}")
+        with self.lock:
+            self.docs[docnum] = t
+            while len(self.docs) > DOC_CACHE:
+                self.docs.popitem(last=False)
+        return t
+
+
+def _background(word: str) -> float:
+    """The chance that a news article of BACKGROUND_WORDS words holds `word` (wordfreq)."""
+    from wordfreq import zipf_frequency
+
+    per_word = 10 ** (max(zipf_frequency(word.lower(), "en"), 1.0) - 9)
+    return -math.expm1(-BACKGROUND_WORDS * per_word)
+
+
+def _vector(t: _Terms, st: _Stats) -> dict[str, float]:
+    vec = {term: (1.0 + math.log(n)) * st.idf(term, t.surface.get(term)) for term, n in t.tf.items()}
+    return {term: w for term, w in vec.items() if w > 0}
+
+
+def _norm(vec: dict[str, float]) -> float:
+    return math.sqrt(sum(w * w for w in vec.values())) or 1.0
+
+
+def _order(a: _Terms, b: _Terms, shared: list[str]) -> float:
+    """Spearman correlation of the first mentions of the shared words in a and in b."""
+    if len(shared) < 4:
+        return 0.0
+    x = np.argsort(np.argsort([a.first[t] for t in shared]))
+    y = np.argsort(np.argsort([b.first[t] for t in shared]))
+    return float(np.corrcoef(x, y)[0, 1])
+
+
+def _candidates(gen, searcher, vec: dict[str, float], st: _Stats, docnum: int, live: np.ndarray) -> list[int]:
+    """The documents that share the article's most distinctive terms, best first, scored by
+    those terms alone (length-normalised) from the postings arrays the query layer reads."""
+    from .query import _term_cache
+
+    cache = _term_cache(gen)
+    to_bytes = searcher.schema[FIELD].to_bytes
+    ids_parts, score_parts = [], []
+    for term, w in sorted(vec.items(), key=lambda kv: -kv[1])[:QUERY_TERMS]:
+        p = term_postings(searcher, FIELD, to_bytes(term), cache)
+        if len(p.ids):
+            ids_parts.append(p.ids)
+            score_parts.append(w * (1.0 + np.log(np.maximum(p.weights, 1.0))) * st.idf(term))
+    if not ids_parts:
+        return []
+    n = len(live)
+    ids = np.concatenate(ids_parts)
+    keep = ids < n
+    sums = np.bincount(ids[keep], weights=np.concatenate(score_parts)[keep], minlength=n)
+    lengths = field_lengths(searcher, FIELD, cache)
+    if len(lengths) == n:
+        sums = sums / np.sqrt(np.maximum(lengths, 1.0))
+    sums[~live] = 0
+    sums[docnum] = 0
+    best = np.argsort(-sums, kind="stable")[:CANDIDATES]
+    return best[sums[best] > 0].tolist()
+
+
+def story_versions(archive: Archive, doc_id: str) -> list[dict[str, Any]] | None:
+    """The other articles of `doc_id`'s story (see versions_of); None when there is no
+    such document."""
+    gen, searcher = archive.searcher()
+    docnum = searcher.document_number(id=doc_id)
+    return None if docnum is None else versions_of(gen, searcher, docnum)
+
+
+def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
+    """The other articles of document `docnum`'s story, oldest first (undated last), each
+    with its similarity, its relation ("copy", "version" or "related") and the words the
+    two share most."""
+    from .query import _live_mask
+
+    live = _live_mask(gen, searcher)
+    if int(live.sum()) < MIN_DOCS:
+        return []
+    analyzer = searcher.schema[FIELD].analyzer
+    st: _Stats = gen.derive("story_stats", lambda: _Stats(searcher))
+    me = st.terms(searcher, docnum, analyzer)
+    vec = _vector(me, st)
+    if not vec:
+        return []
+    norm = _norm(vec)
+    my_names = _names(json.loads(searcher.stored_fields(docnum).get("doc") or "{}"))
+    out = []
+    for cand in _candidates(gen, searcher, vec, st, docnum, live):
+        other = st.terms(searcher, cand, analyzer)
+        cvec = _vector(other, st)
+        common = {t: vec[t] * cvec[t] for t in vec.keys() & cvec.keys()}
+        sim = sum(common.values()) / (norm * _norm(cvec))
+        rare = [t for t in common if st.distinctive(t)]
+        if sim < COPY and (sim < SAME_STORY or len(rare) < MIN_SHARED):
+            continue  # the cheap tests first: most candidates stop here
+        fields = searcher.stored_fields(cand)
+        rec = json.loads(fields.get("doc") or "{}")
+        relation = _relation(sim, me, other, rare, my_names, _names(rec))
+        if relation is None:
+            continue
+        words = [me.surface[t] for t, _ in sorted(common.items(), key=lambda kv: -kv[1])[:SHARED_WORDS]]
+        out.append(_version(fields, rec, sim, relation, words))
+    out.sort(key=lambda v: (v["published"] is None, v["published"] or "", -v["similarity"]))
+    return out
+
+
+def _names(rec: dict[str, Any]) -> list[frozenset[str]]:
+    """The people and organizations of a stored record, each as the keys that survive NER's
+    and translation's disagreements: the canonical name (spelling variants merged: Goita
+    and Goyta are one), folded, whatever its type (one system's person is another's
+    organization), and a person's surname ("Tatyana" / "Tatiana Krasilnikova")."""
+    from .entities.gazetteer import fold
+
+    ents = rec.get("entities") or {}
+    out = []
+    for t in ("person", "organization"):
+        for name in ents.get(t) or ():
+            keys = {fold(name)}
+            words = name.split()
+            # a person's surname; NER calls some people organizations, and a two-word
+            # "organization" like "Tatyana Krasilnikova" is most often one
+            if (len(words) > 1 if t == "person" else len(words) == 2) and len(words[-1]) > 3:
+                keys.add(fold(words[-1]))
+            keys.discard("")
+            if keys:
+                out.append(frozenset(keys))
+    return out
+
+
+def _named(a: list[frozenset[str]], b: list[frozenset[str]]) -> int:
+    """How many of a's people and organizations b names too."""
+    keys_b = set().union(*b) if b else set()
+    return sum(1 for keys in a if keys & keys_b)
+
+
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+
+
+def _numbers(t: _Terms) -> set[str]:
+    """The figures of an article ("29th" and "29" are one), two digits or more."""
+    out = set()
+    for term in t.tf:
+        m = _DIGITS.search(term)
+        if m and len(m.group()) >= 2:
+            out.add(m.group())
+    return out
+
+
+def _relation(sim: float, a: _Terms, b: _Terms, rare: list[str], names_a: list, names_b: list) -> str | None:
+    named = min(_named(names_a, names_b), _named(names_b, names_a))
+    nums_a, nums_b = _numbers(a), _numbers(b)
+    figures = len(nums_a & nums_b) / max(len(nums_a), len(nums_b)) if nums_a or nums_b else 1.0
+    names = named / min(len(names_a), len(names_b)) if names_a and names_b else 1.0
+    same_facts = figures >= NUMBERS and (names >= NAMES or len(rare) >= STRONG_SHARED)
+    if sim >= COPY and same_facts:
+        return "copy"
+    if sim >= SAME_STORY and len(rare) >= MIN_SHARED and same_facts and _order(a, b, rare) >= REWRITE_ORDER:
+        return "version"
+    if sim >= SAME_STORY and len(rare) >= MIN_SHARED and named >= RELATED_NAMES:
+        return "related"
+    return None
+
+
+def _version(fields: dict[str, Any], rec: dict[str, Any], sim: float, relation: str, words: list[str]) -> dict[str, Any]:
+    published = fields.get("published")
+    return {
+        "id": fields["id"],
+        "title": fields.get("title") or rec.get("title") or fields["id"],
+        "source": rec.get("source"),
+        "published": published.date().isoformat() if published is not None else None,
+        "language": rec.get("language"),
+        "translated": (rec.get("translation") or {}).get("label"),
+        "similarity": round(sim, 3),
+        "relation": relation,
+        "shared": words,
+    }

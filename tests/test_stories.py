@@ -1,0 +1,201 @@
+"""How a story travelled (search.stories): the other versions of an article's story, on the
+seeds, on a small archive written here (copies, a deletion, formulaic notices), through the
+CLI, the JSON API and the document page; at corpus scale on WMT21 mt-dev (slow)."""
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from search import Store, get_document, indexer, open_index
+from search.stories import story_versions
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = "seeds/{}.txt".format
+S000, S001 = SEED("000_82caef7a759caf58"), SEED("001_3af445065a74e937")
+OTHERS = [SEED("002_f0668442815f74eb"), SEED("003_00f4041110890fad"), SEED("004_f3b39a4f3be66642")]
+
+
+def test_seed_reports_of_one_story_find_each_other(seeds_archive):
+    """000 (a translation of the Daily Beast's report) and 001 (another outlet's report
+    from it) tell one story; 002-004 are other stories about Russia and Mali."""
+    there = story_versions(seeds_archive, S000)
+    back = story_versions(seeds_archive, S001)
+    assert [v["id"] for v in there] == [S001]
+    assert [v["id"] for v in back] == [S000]
+    v = there[0]
+    assert v["relation"] == "related"  # its own telling, not a translation of 000
+    assert v["similarity"] == back[0]["similarity"] > 0.4
+    assert {"Diaw", "Malian"} <= set(v["shared"])
+    assert v["published"] == "2020-08-28" and v["source"] == "seeds" and v["translated"] == "likely"
+
+
+@pytest.mark.parametrize("doc_id", OTHERS)
+def test_same_topic_is_not_the_same_story(seeds_archive, doc_id):
+    assert story_versions(seeds_archive, doc_id) == []
+
+
+def test_unknown_document_has_no_versions(seeds_archive):
+    assert story_versions(seeds_archive, "nope") is None
+
+
+# ------------------------------------------------------------------ a small archive
+STRIKE = """Dock strike halts cocoa exports at San Pedro
+
+Dock workers at the port of San Pedro stopped work on Monday, halting cocoa exports from
+the world's second largest cocoa port, union leader Mamadou Kone said. The strike by
+some 1,800 dockers followed the collapse of wage talks with the port authority, which had
+offered a rise of 4 percent against the 15 percent the union demanded.
+
+Exporters said 23 ships were waiting at anchor with about 140,000 tonnes of beans to load.
+"Nothing moves until the authority comes back with a serious offer," Kone told reporters at
+the union's offices near the fishing harbour.
+
+Port director Helene Yao said the authority would meet union delegates on Thursday and
+called on the dockers to return to work. Traders in London said cocoa futures rose 3
+percent on news of the stoppage, their biggest daily gain since March.
+
+The port handled 1.2 million tonnes of cocoa last season. A similar strike in 2019 lasted
+eleven days and cost exporters an estimated 30 million dollars in demurrage.
+"""
+# the same report as a second site ran it: another headline, one sentence cut
+REPRINT = STRIKE.replace("Dock strike halts cocoa exports at San Pedro", "San Pedro dockers walk out") \
+    .replace(' "Nothing moves until the authority comes back with a serious offer," Kone told reporters at\nthe union\'s offices near the fishing harbour.', "")
+NOTICE = """{company} sets quarterly dividend
+
+{company} said its board declared a quarterly dividend of {cents} cts a share, payable
+April {day} to shareholders of record March {record}. The company paid {prior} cts a share
+in the previous quarter.
+"""
+OTHER = """Rains delay the wheat harvest in the Pampas
+
+Heavy rains over the weekend delayed the wheat harvest across Buenos Aires province,
+farm groups said, and growers feared losses in the lowest fields near the Salado river.
+"""
+
+
+def _small_archive(src: Path) -> None:
+    src.mkdir(parents=True)
+    (src / "strike.txt").write_text(STRIKE)
+    (src / "reprint.txt").write_text(REPRINT)
+    (src / "rains.txt").write_text(OTHER)
+    for i, company in enumerate(["Tultex Corp", "Brenco Inc", "Fuqua Industries"]):
+        (src / f"notice{i}.txt").write_text(NOTICE.format(company=company, cents=15 + i * 7, day=1 + i, record=10 + i,
+                                                         prior=12 + i * 5))
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    root = tmp_path_factory.mktemp("stories")
+    _small_archive(root / "wire")
+    result = indexer.run(Store(root / "ix"), [str(root / "wire")])
+    assert result["indexed"] == 6, result
+    return root
+
+
+def test_a_reprint_is_a_copy_and_nothing_else_is(small):
+    archive = open_index(small / "ix")
+    got = story_versions(archive, "wire/strike.txt")
+    assert [(v["id"], v["relation"]) for v in got] == [("wire/reprint.txt", "copy")]
+    assert got[0]["similarity"] >= 0.9 and "Kone" in got[0]["shared"]
+    assert [v["id"] for v in story_versions(archive, "wire/reprint.txt")] == ["wire/strike.txt"]
+    assert story_versions(archive, "wire/rains.txt") == []
+
+
+def test_formulaic_notices_of_other_companies_are_not_one_story(small):
+    """Three dividend notices share every word of their formula, but not their company
+    (the headline) nor their figures."""
+    archive = open_index(small / "ix")
+    for i in range(3):
+        assert story_versions(archive, f"wire/notice{i}.txt") == []
+
+
+def test_a_deleted_version_is_gone_after_the_reindex(tmp_path):
+    src = tmp_path / "wire"
+    src.mkdir()
+    (src / "strike.txt").write_text(STRIKE)
+    (src / "reprint.txt").write_text(REPRINT)
+    (src / "rains.txt").write_text(OTHER)
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    assert [v["id"] for v in story_versions(open_index(tmp_path / "ix"), "wire/strike.txt")] == ["wire/reprint.txt"]
+    (src / "reprint.txt").unlink()
+    assert indexer.run(store)["removed"] == 1
+    assert story_versions(open_index(tmp_path / "ix"), "wire/strike.txt") == []
+
+
+# ------------------------------------------------------------------ presenters
+def test_document_record_carries_the_versions(seeds_archive):
+    doc = get_document(seeds_archive, S000)
+    assert [v["id"] for v in doc["versions"]] == [S001]
+    assert set(doc["versions"][0]) == {"id", "title", "source", "published", "language", "translated",
+                                       "similarity", "relation", "shared"}
+    assert get_document(seeds_archive, OTHERS[0])["versions"] == []
+
+
+def test_document_page_lists_the_story_oldest_first(seeds_index):
+    from web import create_app
+
+    client = create_app({"INDEX": str(seeds_index), "TESTING": True}).test_client()
+    html = client.get("/doc/" + S000).get_data(as_text=True)
+    assert 'href="#versions"' in html and "1 other article" in html
+    section = html[html.index('id="versions"'):html.index('id="removed"')]
+    # 001 is dated 2020-08-28, 000 is undated: 001 comes first, this article last
+    assert section.index("/doc/" + S001) < section.index("this article")
+    assert "related report" in section and "Diaw" in section
+    api = client.get("/api/doc/" + S001).get_json()
+    assert [v["id"] for v in api["versions"]] == [S000]
+    other = client.get("/doc/" + OTHERS[1]).get_data(as_text=True)
+    assert 'id="versions"' not in other and 'href="#versions"' not in other
+
+
+def test_show_lists_the_story(seeds_index):
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    r = CliRunner().invoke(cli, ["show", S001, "--index", str(seeds_index)], catch_exceptions=False)
+    assert r.exit_code == 0
+    tail = r.output[r.output.index("This story elsewhere in the archive"):]
+    assert S000 in tail and "related report" in tail and "shares:" in tail
+    r = CliRunner().invoke(cli, ["show", OTHERS[2], "--index", str(seeds_index)], catch_exceptions=False)
+    assert "This story elsewhere" not in r.output
+
+
+# ------------------------------------------------------------------ corpus scale
+@pytest.mark.slow
+def test_mt_dev_translations_of_one_document_are_versions(shared_dir, tmp_path):
+    """WMT21 mt-dev: English versions of one Russian news document from up to ten MT
+    systems and a human translator, and original English news, inside 400 Reuters
+    articles. Every pair of versions of one document is found as a copy or a version; no
+    two documents of different stories are, and no Reuters article is a version of any."""
+    rows = [json.loads(line) for line in gzip.open(shared_dir / "data" / "mt-dev.jsonl.gz", "rt")]
+    src = tmp_path / "src"
+    (src / "mtdev").mkdir(parents=True)
+    (src / "reuters").mkdir()
+    with open(src / "mtdev" / "mtdev.jsonl", "w") as fh:
+        for r in rows:
+            title, _, body = r["text"].partition("\n")
+            fh.write(json.dumps({"id": r["id"], "title": title, "text": body}) + "\n")
+    with gzip.open(shared_dir / "data" / "reuters21578.jsonl.gz", "rt") as fin, open(src / "reuters" / "r.jsonl", "w") as fout:
+        n = 0
+        for line in fin:
+            if len(json.loads(line).get("body") or "") >= 400:
+                fout.write(line)
+                n += 1
+                if n == 400:
+                    break
+    result = indexer.run(Store(tmp_path / "ix"), [str(src / "mtdev"), str(src / "reuters")])
+    assert not result["failed"], result["failed"]
+    archive = open_index(tmp_path / "ix")
+    story = {f"mtdev/mtdev.jsonl#{r['id']}": (r["wmt_docid"] if r["kind"] != "original-english" else r["id"]) for r in rows}
+    missed, wrong = [], []
+    for doc_id, s in story.items():
+        found = {v["id"]: v["relation"] for v in story_versions(archive, doc_id)}
+        missed += [(doc_id, o) for o, t in story.items() if t == s and o != doc_id and found.get(o) not in ("copy", "version")]
+        wrong += [(doc_id, o, rel) for o, rel in found.items() if rel in ("copy", "version") and story.get(o) != s]
+    assert not missed, missed[:5]
+    assert not wrong, wrong[:5]
