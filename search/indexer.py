@@ -217,7 +217,17 @@ class Run:
                 label = (s2.get("translation") or {}).get("label")
                 yield DocMentions(d["id"], s2.get("mentions") or [], label == "likely")
 
-        return resolve(gen())
+        return resolve(gen(), self.previous_entities())
+
+    def previous_entities(self) -> list:
+        """The live generation's entities: their display names stay where they can."""
+        from .archive import _load_entities
+
+        try:
+            res = _load_entities(self.store.current_dir())
+        except Exception:  # no index yet, or a damaged one: names are chosen afresh
+            return []
+        return res.entities if res is not None else []
 
     # ---------------------------------------------------------------- write
     def record_key(self, d: dict, resolution) -> str:

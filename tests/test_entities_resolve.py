@@ -227,3 +227,36 @@ def test_place_known_only_from_a_capitals_dateline_shows_as_written_in_text():
     assert res.for_doc("c")["location"] == ["ZZYZX"]  # not a place we know: left as written
     (abuja,) = res.lookup_alias("ABUJA")
     assert abuja.aliases == ["ABUJA"]
+
+
+def _goita_docs(goyta_reprints: int) -> list[DocMentions]:
+    """Machine-translated articles: three spell him Goita, the reprints Goyta."""
+    docs = [_doc(f"g{i}", ("Assimi Goita", P), ("Bamako", L), mt=True) for i in range(3)]
+    docs += [_doc(f"y{i}", ("Assimi Goyta", P), ("Assimi Goyta", P), ("Bamako", L), mt=True) for i in range(goyta_reprints)]
+    return docs
+
+
+def _person(res: Resolution) -> str:
+    (e,) = [e for e in res.entities if e.type == P]
+    return e.name
+
+
+def test_a_shown_name_stays_until_another_clearly_leads():
+    before = resolve(_goita_docs(0))
+    assert _person(before) == "Assimi Goita"
+    # without history, four reprints spelling Goyta (against three Goita) rename him
+    assert _person(resolve(_goita_docs(4))) == "Assimi Goyta"
+    # with the last generation's entities, the shown name stays...
+    assert _person(resolve(_goita_docs(4), before.entities)) == "Assimi Goita"
+    assert [e.id for e in resolve(_goita_docs(4), before.entities).entities if e.type == P] == ["per:assimi-goita"]
+    # ...until the other spelling is in more than twice as many articles
+    assert _person(resolve(_goita_docs(7), before.entities)) == "Assimi Goyta"
+    # or an article not machine-translated spells it the other way
+    native = _goita_docs(1) + [_doc("wire", ("Assimi Goyta", P), ("Bamako", L))]
+    assert _person(resolve(native, before.entities)) == "Assimi Goyta"
+
+
+def test_a_shown_name_that_is_no_longer_a_spelling_gives_way():
+    before = resolve(_goita_docs(0))
+    now = [_doc(f"y{i}", ("Assimi Goyta", P), ("Bamako", L), mt=True) for i in range(2)]
+    assert _person(resolve(now, before.entities)) == "Assimi Goyta"

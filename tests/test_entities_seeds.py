@@ -102,3 +102,33 @@ def test_facet_noise_is_gone(resolution):
     assert resolution.lookup_alias("Sipri")[0].name == "Stockholm International Peace Research Institute"
     # near misses: real organisations of the seeds stay
     assert by_name["Kremlin"] == "organization" and by_name["Cabinet of Ministers"] == "organization"
+
+
+def test_a_reprint_with_another_spelling_does_not_rename_him(tmp_path):
+    """One more machine-translated reprint spelling "Assimi Goyta" would make that the
+    display name of a fresh index; the nightly reindex keeps the name readers have seen."""
+    import shutil
+
+    from search import Store, indexer, list_entities, open_index, run_search
+
+    src = tmp_path / "seeds"
+    shutil.copytree(SEEDS, src)
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+
+    def goita(archive) -> dict:
+        (e,) = [e for e in list_entities(archive, "person") if "Goyta" in e["aliases"]]
+        return e
+
+    assert goita(open_index(tmp_path / "ix"))["name"] == "Assimi Goita"
+    lines = (src / "002_f0668442815f74eb.txt").read_text().splitlines()
+    (src / "005_reprint.txt").write_text("\n".join(["Junta in Mali: the second coup", *lines[1:]]) + "\n")
+    indexer.run(store)
+    archive = open_index(tmp_path / "ix")
+    e = goita(archive)
+    assert e["name"] == "Assimi Goita" and e["id"] == "per:assimi-goita" and e["documents"] == 4
+    assert run_search(archive, "", {"person": ["Assimi Goita"]}).total == 4
+
+    fresh = Store(tmp_path / "fresh")
+    indexer.run(fresh, [str(src)])
+    assert goita(open_index(tmp_path / "fresh"))["name"] == "Assimi Goyta"  # what history changed

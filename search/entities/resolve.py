@@ -165,8 +165,13 @@ class Resolution:
         return cls([Entity(**e) for e in d["entities"]], {k: list(v) for k, v in d["docs"].items()})
 
 
-def resolve(docs: Iterable[DocMentions]) -> Resolution:
-    """Resolve the mentions of all documents into entities (see module doc)."""
+def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Resolution:
+    """Resolve the mentions of all documents into entities (see module doc).
+
+    `previous`: the entities of the archive's last generation. An entity keeps its
+    display name (and so its id) while that is still one of its spellings and no other
+    clearly leads (see _display): a name that flips with each night's reprints makes
+    facets, links and bookmarks change under the reader."""
     uf = _UF()
     doc_nodes: dict[str, list] = {}
     doc_mt: dict[str, bool] = {}
@@ -193,7 +198,8 @@ def resolve(docs: Iterable[DocMentions]) -> Resolution:
     _acronyms_are_organizations(doc_nodes, acronyms, uf)
     _merge_full_names(uf, ctx)
     _attach_singles(uf, singles, ctx)
-    return _build(uf, doc_nodes, doc_mt, surfaces)
+    shown = {(e.type, a): e.name for e in previous for a in (e.name, *e.aliases)}
+    return _build(uf, doc_nodes, doc_mt, surfaces, shown)
 
 
 def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: set[str]) -> list:
@@ -339,7 +345,7 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
 
-def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution:
+def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict | None = None) -> Resolution:
     groups: dict = {}
     spell: dict = defaultdict(Counter)  # root -> Counter of (spelling, not_mt)
     docs_of: dict = defaultdict(set)
@@ -368,7 +374,12 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
             if not_mt:
                 native[s] += c
         spread = Counter({sp: len(ds) for sp, ds in spell_docs[r].items()})
-        name = _display(t, counts, native, countries, spread)
+        # the name the previous generation showed for most of these mentions
+        before = Counter()
+        for sp, c in counts.items():
+            if shown and (t, sp) in shown:
+                before[shown[(t, sp)]] += c
+        name = _display(t, counts, native, countries, spread, before.most_common(1)[0][0] if before else None)
         aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         items.append((r, t, name, aliases, len(docs_of[r])))
     items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
@@ -387,12 +398,16 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list) -> Resolution
     return Resolution(entities, out_docs)
 
 
-def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter) -> str:
+def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter,
+             before: str | None = None) -> str:
     """Most complete, most frequent spelling, counting articles not machine-translated first.
 
     Frequency is counted in articles before mentions: a translation's variant spelling
     tends to repeat inside its one article ("Malik Diau" twice in one reprint), while the
-    standard spelling recurs across independent articles ("Malick Diaw" in two)."""
+    standard spelling recurs across independent articles ("Malick Diaw" in two).
+    `before`, the name shown until now, stays while it is a spelling of the entity that is
+    as complete, in as many articles not machine-translated, and in at least half as many
+    articles as the best: one more reprint spelling "Assimi Goyta" does not rename him."""
     if t == "location":
         for s, _ in counts.most_common():
             c = countries.get(name_key(s))
@@ -413,4 +428,9 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
         complete = len(words) >= 2 if t == "person" else not acronym(s) or len(counts) == 1
         return (complete, native[s], spread[s], counts[s], not s.isupper(), -len(s), s)
 
-    return max(counts, key=score)
+    best = max(counts, key=score)
+    if before is not None and before != best and before in counts:
+        kept, lead = score(before), score(best)
+        if kept[:2] >= lead[:2] and 2 * spread[before] >= spread[best]:
+            return before
+    return best
