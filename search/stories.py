@@ -71,7 +71,7 @@ MIN_DOCS = 2
 # BACKGROUND_WORDS words of general English
 PRIOR_DOCS = 200
 BACKGROUND_WORDS = 400
-DOC_CACHE = 4000  # analysed articles kept per generation (a story's pages ask for the same ones)
+DOC_CACHE = 1000  # analysed articles kept per generation: a story's pages ask for the same ones (15-40 KB each)
 
 
 @dataclass
@@ -108,7 +108,7 @@ class _Stats:
     wordfreq frequency, as if the archive held PRIOR_DOCS more articles of general
     English. In a large archive the archive's own counts decide."""
 
-    LIMIT = 400_000
+    LIMIT = 200_000  # terms memoised (about 100 bytes each)
 
     def __init__(self, searcher):
         self.reader = searcher.reader()
