@@ -79,6 +79,8 @@ class _Terms:
     tf: Counter
     first: dict[str, int]  # term -> position of its first mention
     surface: dict[str, str]  # term -> its first spelling ("militari" reads "military")
+    vec: dict[str, float] | None = None  # tf-idf weights, once computed (_vector)
+    norm: float = 1.0
 
 
 def _analyse(analyzer, text: str) -> _Terms:
@@ -159,12 +161,17 @@ def _background(word: str) -> float:
 
 
 def _vector(t: _Terms, st: _Stats) -> dict[str, float]:
-    vec = {term: (1.0 + math.log(n)) * st.idf(term, t.surface.get(term)) for term, n in t.tf.items()}
-    return {term: w for term, w in vec.items() if w > 0}
-
-
-def _norm(vec: dict[str, float]) -> float:
-    return math.sqrt(sum(w * w for w in vec.values())) or 1.0
+    """t's tf-idf weights (kept with t: both live as long as the generation), and t.norm."""
+    if t.vec is None:
+        memo, vec = st.memo, {}
+        for term, n in t.tf.items():
+            share = memo.get(term)
+            w = (1.0 + math.log(n)) * -math.log(min(1.0, share if share is not None else st.share(term, t.surface.get(term))))
+            if w > 0:
+                vec[term] = w
+        t.norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
+        t.vec = vec
+    return t.vec
 
 
 def _order(a: _Terms, b: _Terms, shared: list[str]) -> float:
@@ -227,14 +234,14 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     vec = _vector(me, st)
     if not vec:
         return []
-    norm = _norm(vec)
+    norm = me.norm
     my_names = _names(json.loads(searcher.stored_fields(docnum).get("doc") or "{}"))
     out = []
     for cand in _candidates(gen, searcher, vec, st, docnum, live):
         other = st.terms(searcher, cand, analyzer)
         cvec = _vector(other, st)
         common = {t: vec[t] * cvec[t] for t in vec.keys() & cvec.keys()}
-        sim = sum(common.values()) / (norm * _norm(cvec))
+        sim = sum(common.values()) / (norm * other.norm)
         rare = [t for t in common if st.distinctive(t)]
         if sim < COPY and (sim < SAME_STORY or len(rare) < MIN_SHARED):
             continue  # the cheap tests first: most candidates stop here
