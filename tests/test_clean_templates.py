@@ -84,9 +84,9 @@ def test_thresholds_rare_lines_and_small_sources_are_kept():
 
 def test_long_prose_needs_a_majority_of_pages():
     quote = " ".join(["word"] * 30)
-    docs = [("s", [quote] if i < 8 else ["other"]) for i in range(20)]  # 40% of pages
+    docs = [("s", [quote if i < 8 else "other", f"page {i}"]) for i in range(20)]  # 40% of pages
     assert find_template_lines(docs) == {"s": {"other"}}
-    docs = [("s", [quote]) for _ in range(20)]
+    docs = [("s", [quote, f"other {i}"]) for i in range(20)]
     assert find_template_lines(docs) == {"s": {quote}}
 
 
@@ -109,5 +109,18 @@ def test_strip_without_keys_leaves_text_untouched():
 def test_find_template_lines_consumes_a_generator_once():
     def gen():
         for i in range(12):
-            yield "s", ["footer"]
+            yield "s", ["footer", f"page {i}"]
     assert find_template_lines(gen()) == {"s": {"footer"}}
+
+
+def test_copies_of_one_article_are_one_document():
+    """Six copies of an article in a site's folder: its lines recur in six documents, as a
+    footer would; they are one document, and only the site's footer is template."""
+    article = [f"paragraph {j} of the story about the junta and the envoys" for j in range(6)]
+    docs = [("s", ["site footer", f"headline {i}", f"body of page {i} that is long enough to be its longest line"])
+            for i in range(20)]
+    docs += [("s", ["site footer", *article]) for _ in range(6)]
+    assert find_template_lines(docs) == {"s": {"site footer"}}
+    # an edited copy (another headline, one line less) is still that document
+    docs.append(("s", ["site footer", "a new headline", *article[:-1]]))
+    assert find_template_lines(docs) == {"s": {"site footer"}}

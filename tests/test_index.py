@@ -194,3 +194,23 @@ def test_linked_folders_are_read_once_and_an_index_inside_the_archive_is_no_inpu
     assert r["failed"] == [], r["failed"]
     assert sorted(h.id for h in run_search(open_index(store.path), "").hits) == ["archive/linked/b.txt", "archive/sub/a.txt"]
     assert indexer.run(store, None)["failed"] == []
+
+
+def test_copies_of_an_article_keep_their_text(tmp_path):
+    """Five more copies of a seed in its folder: their lines recur in six documents, like
+    a site's footer would, but they are one article: none is emptied (QA: search for
+    Timbuktu found 0 of 6, and a reindex emptied seeds untouched since)."""
+    src = tmp_path / "src"
+    shutil.copytree(SEEDS, src)
+    for i in range(5):
+        shutil.copy(src / "003_00f4041110890fad.txt", src / f"copy{i}.txt")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    archive = open_index(tmp_path / "ix")
+    assert run_search(archive, "Timbuktu").total == 6
+    from search import get_document
+
+    doc = get_document(archive, "src/copy3.txt")
+    assert "Russian military advisers" in doc["text"]
+    assert not [r for r in doc["removed"] if r["reason"].startswith("template")]
+    assert {v["relation"] for v in doc["versions"]} == {"copy"} and len(doc["versions"]) == 5

@@ -40,12 +40,26 @@ def find_template_lines(
     long_share: float = LONG_SHARE,
     min_source_docs: int = MIN_SOURCE_DOCS,
 ) -> dict[str, set[str]]:
-    """Map source -> template keys: keys found in >= max(min_docs, share * n) of its n documents."""
+    """Map source -> template keys: keys found in >= max(min_docs, share * n) of its n
+    distinct documents.
+
+    Copies of one article (saved twice, or syndicated into one folder) count once: every
+    line of an article saved six times would otherwise recur like a site's footer, and
+    the pass emptied it (text and all) in every copy. A document is known by its two
+    longest lines, which are the article's own prose, not its template (a copy edited
+    elsewhere is still the same document here; a page whose longest line is a long
+    footer disclaimer is told apart by its second)."""
     ndocs: Counter[str] = Counter()
     counts: dict[str, Counter[str]] = defaultdict(Counter)
+    seen: dict[str, set] = defaultdict(set)
     for source, keys in docs:
+        distinct = set(keys)
+        sig = hash(tuple(sorted(distinct, key=lambda k: (-len(k), k))[:2]))
+        if sig in seen[source]:
+            continue
+        seen[source].add(sig)
         ndocs[source] += 1
-        counts[source].update(set(keys))  # document frequency, not line frequency
+        counts[source].update(distinct)  # document frequency, not line frequency
     out: dict[str, set[str]] = {}
     for source, n in ndocs.items():
         if n < min_source_docs:
