@@ -747,14 +747,28 @@ def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
     from .stories import versions_of
 
     gen, searcher = archive.searcher()
-    fields = searcher.document(id=doc_id)
-    if fields is None:
+    docnum = document_number(searcher, doc_id)
+    if docnum is None:
         return None
+    fields = searcher.stored_fields(docnum)
     rec = json.loads(fields.get("doc") or "{}")
     rec["text"] = fields.get("text", "")
     rec["title"] = fields.get("title", rec.get("title"))
-    rec["versions"] = versions_of(gen, searcher, searcher.document_number(id=doc_id))
+    rec["versions"] = versions_of(gen, searcher, docnum)
     return rec
+
+
+def document_number(searcher, doc_id: str) -> int | None:
+    """The live document with this id, also when it is typed in the other Unicode
+    normalisation: a file copied from a Mac names "Café" with a combining accent (NFD),
+    which a typed or pasted "Café" (NFC) does not match byte for byte."""
+    import unicodedata
+
+    for form in (doc_id, unicodedata.normalize("NFC", doc_id), unicodedata.normalize("NFD", doc_id)):
+        docnum = searcher.document_number(id=form)
+        if docnum is not None:
+            return docnum
+    return None
 
 
 def values_containing(archive: Archive, facet: str, values: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:

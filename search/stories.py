@@ -41,24 +41,29 @@ FIELD = "text"
 RELATIONS = {"copy": "same text", "version": "rewritten or translated", "related": "related report"}
 # A pair is looked at when its cosine is at least SAME_STORY and it shares at least
 # MIN_SHARED distinctive words (in at most DISTINCTIVE of the articles, see _Stats), or its
-# cosine is at least COPY. The word count keeps out formulaic notices: two companies'
+# cosine is at least ALIKE (two short texts alike). The word count keeps out formulaic notices: two companies'
 # dividend announcements are alike word for word but share only the words of the formula.
 SAME_STORY = 0.38
 MIN_SHARED = 15
 DISTINCTIVE = 0.15
-COPY = 0.90
+ALIKE = 0.90
 # Then, chosen on bench/stories.py:
-# - "copy": cosine COPY and above, with the same facts: at least NUMBERS of the figures
-#   either names, and NAMES of the people and organizations the one naming fewer names (or
-#   STRONG_SHARED distinctive words in common, since NER on machine translations often
-#   disagrees on names). Two notices of one formula differ in company and figures.
-# - "version": a rewrite or a translation of the same report: the same facts, the shared
-#   details told in the same order (Spearman correlation of their first mentions at least
+# - "copy": the same text, perhaps cut or re-edited: at least COPY_TEXT of the shorter
+#   one's runs of SHINGLE words are in the other (Reuters copies 0.89-1.0; two MT systems'
+#   translations of one document 0.42-0.67), and so are at least NUMBERS of its figures.
+# - "version": a rewrite or a translation of the same report: the same facts (at least
+#   NUMBERS of the figures either names, mt-dev versions 0.67 and above, and NAMES of the
+#   people and organizations of the one naming fewer, or STRONG_SHARED distinctive words in
+#   common, since NER on machine translations often disagrees on names), the shared details
+#   told in the same order (Spearman correlation of their first mentions at least
 #   REWRITE_ORDER; versions of one mt-dev document 0.72 and above, different outlets'
-#   reports of one event 0.67 and below).
+#   reports of one event 0.67 and below). Two notices of one formula with the same figures
+#   (a fund family's payouts, two banks' bond issues on the same terms) can still pass.
 # - "related": another report of the same story, naming at least RELATED_NAMES of the same
 #   people and organizations (mt-dev: three outlets' reports of one Navy Day parade).
-NUMBERS = 0.50
+SHINGLE = 4
+COPY_TEXT = 0.80
+NUMBERS = 0.60
 NAMES = 0.50
 STRONG_SHARED = 50
 REWRITE_ORDER = 0.70
@@ -78,7 +83,8 @@ DOC_CACHE = 1000  # analysed articles kept per generation: a story's pages ask f
 class _Terms:
     tf: Counter
     first: dict[str, int]  # term -> position of its first mention
-    surface: dict[str, str]  # term -> its first spelling ("militari" reads "military")
+    surface: dict[str, str]  # term -> a spelling of it ("militari" reads "military")
+    shingles: np.ndarray  # hashes of its runs of SHINGLE terms, sorted, unique
     vec: dict[str, float] | None = None  # tf-idf weights, once computed (_vector)
     norm: float = 1.0
 
@@ -87,17 +93,29 @@ def _analyse(analyzer, text: str) -> _Terms:
     tf: Counter = Counter()
     first: dict[str, int] = {}
     surface: dict[str, str] = {}
-    n = 0
+    seq: list[str] = []
     for tok in analyzer(text, chars=True):
         term = tok.text
         if len(term) < 2:
             continue
         tf[term] += 1
         if term not in first:
-            first[term] = n
+            first[term] = len(seq)
             surface[term] = text[tok.startchar:tok.endchar]
-        n += 1
-    return _Terms(tf, first, surface)
+        elif surface[term].isupper():  # a headline's capitals: the running text's spelling reads better
+            surface[term] = text[tok.startchar:tok.endchar]
+        seq.append(term)
+    runs = [hash(tuple(seq[i:i + SHINGLE])) for i in range(len(seq) - SHINGLE + 1)]
+    return _Terms(tf, first, surface, np.unique(np.array(runs, dtype=np.int64)))
+
+
+def _containment(a: _Terms, b: _Terms) -> float:
+    """The share of the shorter text's runs of words that the other has: 1.0 for a copy,
+    also a cut one; 0.4-0.67 for two MT systems' translations of one document."""
+    if not len(a.shingles) or not len(b.shingles):
+        return 0.0
+    shared = len(np.intersect1d(a.shingles, b.shingles, assume_unique=True))
+    return shared / min(len(a.shingles), len(b.shingles))
 
 
 class _Stats:
@@ -214,8 +232,10 @@ def _candidates(gen, searcher, vec: dict[str, float], st: _Stats, docnum: int, l
 def story_versions(archive: Archive, doc_id: str) -> list[dict[str, Any]] | None:
     """The other articles of `doc_id`'s story (see versions_of); None when there is no
     such document."""
+    from .query import document_number
+
     gen, searcher = archive.searcher()
-    docnum = searcher.document_number(id=doc_id)
+    docnum = document_number(searcher, doc_id)
     return None if docnum is None else versions_of(gen, searcher, docnum)
 
 
@@ -234,16 +254,35 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     vec = _vector(me, st)
     if not vec:
         return []
-    norm = me.norm
     my_names = _names(json.loads(searcher.stored_fields(docnum).get("doc") or "{}"))
+    cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, vec, st, docnum, live)]
+    # Copies raise the document frequency of their every word: ten copies of one report in
+    # a small archive made its words common, and its other tellings fell below SAME_STORY
+    # (from their side as from its own). The copies among the candidates (this article
+    # included) count as one document each for the words of this article.
+    groups: list[list] = [[me, 1]]  # [one text of the group, how many]
+    for _, other in cands:
+        for g in groups:
+            if _containment(g[0], other) >= COPY_TEXT:
+                g[1] += 1
+                break
+        else:
+            groups.append([other, 1])
+    discount = Counter()
+    for text, size in groups:
+        if size > 1:
+            for t in me.tf.keys() & text.tf.keys():
+                discount[t] += size - 1
+    scale = 1.0 / (st.n + PRIOR_DOCS)
+    discount = {t: c * scale for t, c in discount.items()}
+    vec, norm = _reweighed(me, st, discount)
     out = []
-    for cand in _candidates(gen, searcher, vec, st, docnum, live):
-        other = st.terms(searcher, cand, analyzer)
-        cvec = _vector(other, st)
+    for cand, other in cands:
+        cvec, cnorm = _reweighed(other, st, discount)
         common = {t: vec[t] * cvec[t] for t in vec.keys() & cvec.keys()}
-        sim = sum(common.values()) / (norm * other.norm)
+        sim = sum(common.values()) / (norm * cnorm)
         rare = [t for t in common if st.distinctive(t)]
-        if sim < COPY and (sim < SAME_STORY or len(rare) < MIN_SHARED):
+        if sim < ALIKE and (sim < SAME_STORY or len(rare) < MIN_SHARED):
             continue  # the cheap tests first: most candidates stop here
         fields = searcher.stored_fields(cand)
         rec = json.loads(fields.get("doc") or "{}")
@@ -254,6 +293,20 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         out.append(_version(fields, rec, sim, relation, words))
     out.sort(key=lambda v: (v["published"] is None, v["published"] or "", -v["similarity"]))
     return out
+
+
+def _reweighed(t: _Terms, st: _Stats, discount: dict[str, float]) -> tuple[dict[str, float], float]:
+    """t's tf-idf weights and norm, with the shares of the `discount` terms lowered."""
+    vec = _vector(t, st)
+    hit = discount.keys() & vec.keys() if discount else ()
+    if not hit:
+        return vec, t.norm
+    vec = dict(vec)
+    floor = 1.0 / (st.n + PRIOR_DOCS)
+    for term in hit:
+        share = max(st.share(term) - discount[term], floor)
+        vec[term] = (1.0 + math.log(t.tf[term])) * -math.log(min(1.0, share))
+    return vec, math.sqrt(sum(w * w for w in vec.values())) or 1.0
 
 
 def _names(rec: dict[str, Any]) -> list[frozenset[str]]:
@@ -301,14 +354,18 @@ def _numbers(t: _Terms) -> set[str]:
 def _relation(sim: float, a: _Terms, b: _Terms, rare: list[str], names_a: list, names_b: list) -> str | None:
     named = min(_named(names_a, names_b), _named(names_b, names_a))
     nums_a, nums_b = _numbers(a), _numbers(b)
-    figures = len(nums_a & nums_b) / max(len(nums_a), len(nums_b)) if nums_a or nums_b else 1.0
+    common_nums = len(nums_a & nums_b)
+    if _containment(a, b) >= COPY_TEXT:
+        shorter = min(len(nums_a), len(nums_b))
+        if not shorter or common_nums / shorter >= NUMBERS:
+            return "copy"
+    figures = common_nums / max(len(nums_a), len(nums_b)) if nums_a or nums_b else 1.0
     names = named / min(len(names_a), len(names_b)) if names_a and names_b else 1.0
-    same_facts = figures >= NUMBERS and (names >= NAMES or len(rare) >= STRONG_SHARED)
-    if sim >= COPY and same_facts:
-        return "copy"
-    if sim >= SAME_STORY and len(rare) >= MIN_SHARED and same_facts and _order(a, b, rare) >= REWRITE_ORDER:
+    enough = sim >= SAME_STORY and len(rare) >= MIN_SHARED
+    if (enough and figures >= NUMBERS and (names >= NAMES or len(rare) >= STRONG_SHARED)
+            and _order(a, b, rare) >= REWRITE_ORDER):
         return "version"
-    if sim >= SAME_STORY and len(rare) >= MIN_SHARED and named >= RELATED_NAMES:
+    if enough and named >= RELATED_NAMES:
         return "related"
     return None
 
