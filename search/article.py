@@ -28,6 +28,7 @@ class Article:
     text: str = ""  # clean body, filled by the cleaner
     content_hash: str = ""
     path: str | None = None  # the file it came from, for --prune and reindex
+    line: int | None = None  # its line (JSON Lines) or record number (WARC) in that file, for reports
     meta: dict[str, Any] = field(default_factory=dict)  # unknown input keys, kept
     # enrichments
     author: str | None = None

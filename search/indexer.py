@@ -118,7 +118,8 @@ class Run:
                     n += 1
                     self.progress("reading", n, None)
                     if item.id in rows:
-                        self.failed.append({"path": item.path or item.url, "reason": f"duplicate id {item.id}: skipped"})
+                        self.failed.append(IngestError(item.path or item.url, f"duplicate id {item.id}: skipped",
+                                                       item.line).to_dict())
                         continue
                     prev = old.get(item.id)
                     before = prev or self.prior.get(item.id)

@@ -105,6 +105,14 @@ def test_empty_and_broken_input():
     assert "Too short." in c.text or any(r["text"] == "Too short." for r in c.removed)
 
 
+def test_a_page_of_menu_links_has_no_text():
+    c = clean_html("<html><head><title>x</title></head><body><nav><a href=/>Home</a> | <a href=/a>About</a></nav></body></html>")
+    assert c.text == "" and {"text": "Home | About", "reason": "navigation"} in c.removed
+    story = "The minister said on Monday that the talks would resume next week in Bamako, after two days of meetings."
+    c = clean_html(f"<html><body><nav>Home | About</nav><article><p>{story}</p></article></body></html>")
+    assert c.text == story
+
+
 def test_headline_beats_a_site_name_title():
     html = PAGE.replace("<title>Russian advisers arrive in Mali | Sahel Observer</title>",
                         "<title>Sahel Observer</title>")

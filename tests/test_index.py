@@ -214,3 +214,25 @@ def test_copies_of_an_article_keep_their_text(tmp_path):
     assert "Russian military advisers" in doc["text"]
     assert not [r for r in doc["removed"] if r["reason"].startswith("template")]
     assert {v["relation"] for v in doc["versions"]} == {"copy"} and len(doc["versions"]) == 5
+
+
+def test_a_mac_file_name_is_found_as_typed(tmp_path):
+    """A file copied from a Mac names "Café" with a combining accent (NFD); a typed or
+    pasted id has the composed é (NFC): both find it, in the CLI and the web app."""
+    import unicodedata
+
+    from search import get_document
+    from web import create_app
+
+    src = tmp_path / "notes"
+    src.mkdir()
+    nfd = unicodedata.normalize("NFD", "Café.txt")
+    (src / nfd).write_text("Café owners protest\n\nCafé owners in Bamako protested on Monday against a new tax on imported coffee.\n")
+    indexer.run(Store(tmp_path / "ix"), [str(src)])
+    archive = open_index(tmp_path / "ix")
+    typed = unicodedata.normalize("NFC", "notes/Café.txt")
+    assert get_document(archive, typed)["title"] == "Café owners protest"
+    assert get_document(archive, unicodedata.normalize("NFD", typed))["title"] == "Café owners protest"
+    client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    assert client.get("/doc/notes/Caf%C3%A9.txt").status_code == 200
+    assert client.get("/api/doc/notes/Caf%C3%A9.txt").get_json()["title"] == "Café owners protest"

@@ -203,11 +203,15 @@ def test_a_page_of_boilerplate_only_is_skipped_and_a_bare_fragment_is_read(tmp_p
     (src / "chrome.html").write_text(
         "<html><body><nav>Home | World | Sport</nav><p>Leave A Reply With Facebook</p>"
         "<p>Please enter your comment!</p><footer>© 2021 All rights reserved</footer></body></html>")
+    # a page of menu links alone: trafilatura falls back to the menu (QA pass 3)
+    (src / "menu.html").write_text("<html><head><title>x</title></head><body><nav><a href='/'>Home</a> | "
+                                   "<a href='/about'>About</a></nav></body></html>")
     story = "Officials in Bamako said the transition council met on Tuesday to discuss next year's budget. "
     (src / "fragment.html").write_text(f"<p>{story * 4}</p><p>{story * 3}</p>")
     r = indexer.run(Store(tmp_path / "ix"), [str(src)])
-    assert [(f["path"].rsplit("/", 1)[-1], f["reason"]) for f in r["failed"]] == \
-        [("chrome.html", "no article text once the boilerplate is removed")]
+    assert sorted((f["path"].rsplit("/", 1)[-1], f["reason"]) for f in r["failed"]) == \
+        [("chrome.html", "no article text once the boilerplate is removed"),
+         ("menu.html", "no article text once the boilerplate is removed")]
     doc = get_document(open_index(tmp_path / "ix"), "pages/fragment.html")
     assert doc is not None and "transition council" in doc["text"]
 
@@ -229,3 +233,29 @@ def test_jsonl_dates(value, want):
 
     got = parse_date(value)
     assert (got.isoformat() if got else None) == want
+
+
+def test_a_warc_response_without_an_http_address_is_read(tmp_path):
+    """warcio parses a response's HTTP headers only under an http(s) target URI: a record
+    whose crawler wrote "None" there was skipped without a word (QA pass 3)."""
+    (tmp_path / "crawl.warc").write_bytes(_record("None", _page(1)) + _record("https://example.com/2", _page(2)))
+    arts, errs = _split(list(read([tmp_path / "crawl.warc"])))
+    assert errs == []
+    assert sorted(a.url for a in arts) == ["", "https://example.com/2"]
+    bare = next(a for a in arts if not a.url)
+    assert "Page 1" in bare.raw and bare.id.endswith("crawl#1")
+
+
+def test_a_duplicate_id_is_reported_with_its_line(tmp_path):
+    from search import Store, indexer
+
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": "a1", "title": "First", "text": "The council met in Bamako on Monday, officials said."},
+            {"id": "b2", "title": "Second", "text": "The army said on Tuesday that the border post had reopened."},
+            {"id": "a1", "title": "Again", "text": "A different story that reuses the first record's id."}]
+    (src / "wire.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert r["indexed"] == 2
+    [dup] = r["failed"]
+    assert dup["line"] == 3 and dup["reason"] == "duplicate id feed/wire.jsonl#a1: skipped" and dup["path"].endswith("wire.jsonl")

@@ -76,6 +76,12 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.language = pagemeta.language(tree)
 
     result.text = _fill_gaps(blocks, result.text, at, tree)
+    # a page with nothing but furniture: trafilatura falls back to its menu ("Home | About"),
+    # which our block walk already calls navigation; such a page has no article text
+    furniture = {b.text: b.reason for b in blocks if b.reason}
+    paras = [p for p in result.text.split("\n\n") if p.strip()]
+    if paras and all(p in furniture and not is_article_like(p) for p in paras):
+        result.text = ""  # the blocks are then listed as removed, with their reasons
     # every visible block that did not make it into the text, with why
     bylines = {i: (a, d) for i, a, d in pagemeta.head_bylines(blocks, at)}
     for a, d in bylines.values():  # a visible byline beats meta tags, which often name the site

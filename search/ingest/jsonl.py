@@ -110,6 +110,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         published=next((d for d in (parse_date(rec.get(k)) for k in DATE_KEYS) if d), None),
         content_hash=content_hash(json.dumps(rec, sort_keys=True, ensure_ascii=False)),
         path=str(path.resolve()),
+        line=line,
         meta=meta,
     )
 

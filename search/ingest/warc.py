@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from warcio.archiveiterator import ArchiveIterator
+from warcio.statusandheaders import StatusAndHeadersParser
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..article import Article, IngestError
@@ -87,6 +88,14 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 break
             n += 1
             ctype = ""
+            if record.rec_type == "response" and record.http_headers is None and \
+                    (record.rec_headers.get_header("Content-Type") or "").startswith("application/http"):
+                # warcio parses HTTP headers only under an http(s) target URI; a crawler
+                # that wrote "None" there still stored the response (it was skipped unsaid)
+                try:
+                    record.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"]).parse(record.raw_stream)
+                except Exception:  # not an HTTP response after all: left as a non-HTML record
+                    pass
             if record.rec_type == "response" and record.http_headers is not None:
                 ctype = record.http_headers.get_header("Content-Type") or ""
             wanted = "html" in ctype.lower()
@@ -109,6 +118,8 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 continue
             html_pages += 1
             url = record.rec_headers.get_header("WARC-Target-URI") or ""
+            if "://" not in url:  # "None", "null": no address to link or to derive an id from
+                url = ""
             label = f"record {n} ({printable(url)})" if url else f"record {n}"
             if unreadable is not None:
                 yield IngestError(where, f"{label}: cannot read the body: {_why(unreadable)}", line=n)
@@ -132,6 +143,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 raw=raw,
                 kind="html",
                 path=str(path.resolve()),
+                line=n,
                 meta={"warc_date": record.rec_headers.get_header("WARC-Date")},
             )
         if _unread_tail(fh, end):
