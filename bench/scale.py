@@ -287,7 +287,29 @@ def phase_ours(args) -> dict:
         r = run_search(archive, q["q"], filters=q["filters"], per_page=10)
         return r.total, {f: {v["value"]: v["count"] for v in r.facets.get(f, [])} for f in FACETS}
 
-    return {**timed_mix(args, queries, answer), "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+    mix = timed_mix(args, queries, answer)
+    return {**mix, "stories_ms": timed_stories(args, archive),
+            "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}
+
+
+def timed_stories(args, archive, n: int = 200) -> list[float]:
+    """Milliseconds of a document page's story lookup (search.stories) for a seeded sample
+    of articles, in the search process after the query mix (its caches count in its RSS).
+    Every article here has its copies (the archive repeats each one): the worst case of
+    the copy grouping."""
+    import random
+
+    from search.stories import story_versions
+
+    gen, searcher = archive.searcher()
+    docnums = random.Random(args.seed).sample(range(searcher.doc_count_all()), n)
+    ids = [searcher.stored_fields(d)["id"] for d in docnums]
+    out = []
+    for doc_id in ids:
+        t = time.perf_counter()
+        story_versions(archive, doc_id)
+        out.append((time.perf_counter() - t) * 1000)
+    return out
 
 
 def export_docs(index: str):
@@ -792,6 +814,9 @@ def main() -> None:
         + (f"; built in {fts['build_s']:.1f} s" if fts.get("build_s") else ""))
     say("  " + line("tantivy", tan) + f"  ours/tantivy p95 = {p95 / t95:.1f} (goal <= 10)"
         + (f"; built in {tan['build_s']:.1f} s" if tan.get("build_s") else ""))
+    st_ms = ours.get("stories_ms") or [0.0]
+    say(f"  story lookups (a document page's 'this story in the archive'): p50 {pct(st_ms, 50):.1f} ms,"
+        f" p95 {pct(st_ms, 95):.1f} ms over {len(st_ms)} articles")
     by_kind: dict[str, list[float]] = {}
     for q, ms in zip(queries, ours["latencies_ms"]):
         by_kind.setdefault(q["kind"], []).append(ms)
@@ -840,6 +865,8 @@ def main() -> None:
         "ner_cpu_ms_per_article": round(ner_cpu_ms, 2),
         "enrich_texts_per_s": round(enriched / enrich_s, 1) if enrich_s else None,
         "p95_cpu_ms": round(pct(ours["cpu_ms"], 95), 2),
+        "stories_p50_ms": round(pct(st_ms, 50), 2),
+        "stories_p95_ms": round(pct(st_ms, 95), 2),
         "fts5_p95_cpu_ms": round(pct(fts["cpu_ms"], 95), 2),
         "tantivy_p95_cpu_ms": round(pct(tan["cpu_ms"], 95), 2),
     }
