@@ -62,6 +62,11 @@ def test_clean_span_repairs_boundaries():
     s, e = clean_span(t2, 0, len("Col. Malick Diaw's"), "person")
     assert t2[s:e] == "Malick Diaw"
     assert clean_span("the President", 0, 13, "person") is None
+    t3 = "The World Health Organization (WHO) said"
+    s, e = clean_span(t3, 4, len("The World Health Organization (WHO"), "organization")
+    assert t3[s:e] == "World Health Organization"
+    t4 = "Bank of England (Threadneedle Street) said"
+    assert t4[slice(*clean_span(t4, 0, t4.index(" said"), "organization"))] == "Bank of England"
 
 
 def test_surname_typed_consistently_in_a_document():

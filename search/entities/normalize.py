@@ -104,6 +104,13 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         e -= 1
     while s < e and (text[s] in "-–—,;:!?\"”“'’(`" or text[s].isspace()):
         s += 1
+    # "World Health Organization (WHO": the NER took the acronym's opening parenthesis
+    # into the name; the name ends before it (the acronym rule then links the two)
+    cut = text.find("(", s, e)
+    if cut > s and text.find(")", cut, e) < 0:
+        e = cut
+        while e > s and text[e - 1].isspace():
+            e -= 1
     if s >= e:
         return None
     out = text[s:e]
