@@ -18,13 +18,19 @@ from typing import Any
 
 @lru_cache(maxsize=None)
 def code_fingerprint(*packages: str) -> str:
-    """Hash of the source files (and shipped data) of the given modules/packages."""
+    """Hash of the source files (and shipped data) of the given modules/packages; a name
+    after "!" is a file left out (code in a package that the cached stage never runs)."""
     here = Path(__file__).resolve().parent
+    left_out = {here / n[1:] for n in packages if n.startswith("!")}
     h = hashlib.sha1()
     for name in packages:
+        if name.startswith("!"):
+            continue
         p = here / name
         files = sorted(p.rglob("*")) if p.is_dir() else [p.with_suffix(".py")]
         for f in files:
+            if f in left_out:
+                continue
             if f.is_file() and f.suffix in (".py", ".json", ".txt", ".tsv", ".npz") and "__pycache__" not in f.parts:
                 h.update(f.relative_to(here).as_posix().encode())
                 h.update(f.read_bytes())

@@ -527,3 +527,13 @@ def test_a_path_that_is_not_there_is_not_recorded_as_a_source(primed, tmp_path):
     assert [f["path"] for f in r["failed"]] == [str(typo)] and "not added" in r["failed"][0]["reason"]
     assert store.sources() == [str(src)]
     assert indexer.run(store, None)["failed"] == []
+
+
+def test_the_entity_pass_is_not_in_the_enrichment_fingerprint():
+    """Resolution runs afresh on every run: a change to it must not redo every article's NER."""
+    from search.cache import code_fingerprint
+    from search.pipeline import STAGE2_CODE
+
+    assert code_fingerprint(*STAGE2_CODE) == code_fingerprint(*STAGE2_CODE, "!entities/resolve.py")
+    assert code_fingerprint(*STAGE2_CODE) != code_fingerprint(*(n for n in STAGE2_CODE if not n.startswith("!")))
+    assert code_fingerprint("entities", "!entities/resolve.py") != code_fingerprint("entities", "!entities/ner.py")
