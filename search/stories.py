@@ -256,25 +256,7 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         return []
     my_names = _names(json.loads(searcher.stored_fields(docnum).get("doc") or "{}"))
     cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, vec, st, docnum, live)]
-    # Copies raise the document frequency of their every word: ten copies of one report in
-    # a small archive made its words common, and its other tellings fell below SAME_STORY
-    # (from their side as from its own). The copies among the candidates (this article
-    # included) count as one document each for the words of this article.
-    groups: list[list] = [[me, 1]]  # [one text of the group, how many]
-    for _, other in cands:
-        for g in groups:
-            if _containment(g[0], other) >= COPY_TEXT:
-                g[1] += 1
-                break
-        else:
-            groups.append([other, 1])
-    discount = Counter()
-    for text, size in groups:
-        if size > 1:
-            for t in me.tf.keys() & text.tf.keys():
-                discount[t] += size - 1
-    scale = 1.0 / (st.n + PRIOR_DOCS)
-    discount = {t: c * scale for t, c in discount.items()}
+    discount = _copy_discount(me, [other for _, other in cands], st)
     vec, norm = _reweighed(me, st, discount)
     out = []
     for cand, other in cands:
@@ -293,6 +275,30 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         out.append(_version(fields, rec, sim, relation, words))
     out.sort(key=lambda v: (v["published"] is None, v["published"] or "", -v["similarity"]))
     return out
+
+
+def _copy_discount(me: _Terms, others: list[_Terms], st: _Stats) -> dict[str, float]:
+    """How much to lower the document shares of the article's words so that the copies
+    among `others` (and of the article itself) count as one document each.
+
+    Copies raise the document frequency of their every word: ten copies of one report in
+    a small archive made its words common, and its other tellings fell below SAME_STORY,
+    from their side as from its own."""
+    groups: list[list] = [[me, 1]]  # [one text of the group, how many]
+    for other in others:
+        for g in groups:
+            if _containment(g[0], other) >= COPY_TEXT:
+                g[1] += 1
+                break
+        else:
+            groups.append([other, 1])
+    extra: Counter = Counter()
+    for text, size in groups:
+        if size > 1:
+            for t in me.tf.keys() & text.tf.keys():
+                extra[t] += size - 1
+    scale = 1.0 / (st.n + PRIOR_DOCS)
+    return {t: c * scale for t, c in extra.items()}
 
 
 def _reweighed(t: _Terms, st: _Stats, discount: dict[str, float]) -> tuple[dict[str, float], float]:
