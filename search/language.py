@@ -30,6 +30,11 @@ from langdetect.utils.ngram import NGram
 DetectorFactory.seed = 0  # langdetect samples randomly unless seeded
 
 MIN_LETTERS = 20  # below this langdetect guesses (e.g. "Assimi Goita" -> fi)
+# Below SHORT_LETTERS it still guesses often ("Soldiers seized power in Mali." -> de, 0.71):
+# on 1,500 Reuters first sentences of 20-59 letters, 15% got another language than
+# English; asking SHORT_PROB there leaves 3.5% wrong, and 7% right ones become "unknown"
+SHORT_LETTERS = 60
+SHORT_PROB = 0.9
 
 _SPACE_RUN = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")  # sic: langdetect's range, [ \\ ] ^ _ ` included
@@ -195,4 +200,5 @@ def detect_language(text: str, max_chars: int = 4000) -> str:
         best = detect_langs(sample)[0]
     except LangDetectException:
         return "unknown"
-    return best.lang if best.prob >= 0.5 else "unknown"
+    short = len(list(islice(filter(str.isalpha, sample), SHORT_LETTERS))) < SHORT_LETTERS
+    return best.lang if best.prob >= (SHORT_PROB if short else 0.5) else "unknown"
