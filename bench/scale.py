@@ -301,7 +301,7 @@ def timed_stories(args, archive, n: int = 200) -> list[float]:
 
     from search.stories import story_versions
 
-    gen, searcher = archive.searcher()
+    _, searcher = archive.searcher()
     docnums = random.Random(args.seed).sample(range(searcher.doc_count_all()), n)
     ids = [searcher.stored_fields(d)["id"] for d in docnums]
     out = []

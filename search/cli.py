@@ -235,14 +235,18 @@ def _print_result(result) -> None:
         last = last_page(result.total, result.per_page)
         con.print(f"page {result.page} is past the last page ({last}): try --page {last}")
     for n, h in enumerate(result.hits, start + 1):
-        badge = f" [magenta]\\[MT {h.translated}][/]" if h.translated in ("likely", "possible") else ""
-        con.print(f"\n[bold]{n}. {escape(h.title)}[/]{badge}")
+        con.print(f"\n[bold]{n}. {escape(h.title)}[/]{_mt_badge(h.translated)}")
         con.print(f"   [dim]{escape(h.id)} · {escape(h.source)} · {h.published or 'undated'} · {h.language}[/]")
         con.print("   " + _mark(h.snippet))
     con.print()
     for name, values in result.facets.items():
         if values:
             con.print(f"[bold]{name}[/]: " + ", ".join(f"{escape(v['value'])} ({v['count']})" for v in values[:8]))
+
+
+def _mt_badge(label: str | None) -> str:
+    """The " [MT likely]" after a title (rich markup), for the labels a reader should see."""
+    return f" [magenta]\\[MT {label}][/]" if label in ("likely", "possible") else ""
 
 
 def _mark(snippet: str) -> str:
@@ -306,9 +310,8 @@ def show_cmd(doc_id, index_dir, as_json):
 
         con.print("\n[bold]This story elsewhere in the archive[/] (oldest first)")
         for v in doc["versions"]:
-            mt = f" [magenta]MT {v['translated']}[/]" if v.get("translated") in ("likely", "possible") else ""
             con.print(f"  {v.get('published') or 'undated':<10} [cyan]{escape(RELATIONS.get(v['relation'], v['relation']))}[/]"
-                      f" {v['similarity']:.2f}  {escape(v['id'])}  {escape(v.get('title') or '')}{mt}")
+                      f" {v['similarity']:.2f}  {escape(v['id'])}  {escape(v.get('title') or '')}{_mt_badge(v.get('translated'))}")
             con.print(f"  [dim]{'':<10} shares: {escape(', '.join(v.get('shared') or []))}[/]")
 
 

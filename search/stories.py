@@ -133,6 +133,7 @@ class _Stats:
     def __init__(self, searcher):
         self.reader = searcher.reader()
         self.n = max(1, searcher.doc_count())
+        self.unit = 1.0 / (self.n + PRIOR_DOCS)  # one document's share
         self.memo: dict[str, float] = {}  # term -> smoothed share of documents
         self.docs: "OrderedDict[int, _Terms]" = OrderedDict()
         self.lock = threading.Lock()
@@ -141,14 +142,14 @@ class _Stats:
         v = self.memo.get(term)
         if v is None:
             df = self.reader.doc_frequency(FIELD, term)
-            v = (df + PRIOR_DOCS * _background(surface or term)) / (self.n + PRIOR_DOCS)
+            v = (df + PRIOR_DOCS * _background(surface or term)) * self.unit
             if len(self.memo) > self.LIMIT:
                 self.memo.clear()
             self.memo[term] = v
         return v
 
     def idf(self, term: str, surface: str | None = None) -> float:
-        return -math.log(min(1.0, self.share(term, surface)))
+        return _idf(self.share(term, surface))
 
     def distinctive(self, term: str) -> bool:
         return self.share(term) <= DISTINCTIVE
@@ -178,13 +179,16 @@ def _background(word: str) -> float:
     return -math.expm1(-BACKGROUND_WORDS * per_word)
 
 
+def _idf(share: float) -> float:
+    return -math.log(min(1.0, share))
+
+
 def _vector(t: _Terms, st: _Stats) -> dict[str, float]:
     """t's tf-idf weights (kept with t: both live as long as the generation), and t.norm."""
     if t.vec is None:
-        memo, vec = st.memo, {}
+        vec = {}
         for term, n in t.tf.items():
-            share = memo.get(term)
-            w = (1.0 + math.log(n)) * -math.log(min(1.0, share if share is not None else st.share(term, t.surface.get(term))))
+            w = (1.0 + math.log(n)) * _idf(st.share(term, t.surface.get(term)))
             if w > 0:
                 vec[term] = w
         t.norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
@@ -297,8 +301,7 @@ def _copy_discount(me: _Terms, others: list[_Terms], st: _Stats) -> dict[str, fl
         if size > 1:
             for t in me.tf.keys() & text.tf.keys():
                 extra[t] += size - 1
-    scale = 1.0 / (st.n + PRIOR_DOCS)
-    return {t: c * scale for t, c in extra.items()}
+    return {t: c * st.unit for t, c in extra.items()}
 
 
 def _reweighed(t: _Terms, st: _Stats, discount: dict[str, float]) -> tuple[dict[str, float], float]:
@@ -308,10 +311,8 @@ def _reweighed(t: _Terms, st: _Stats, discount: dict[str, float]) -> tuple[dict[
     if not hit:
         return vec, t.norm
     vec = dict(vec)
-    floor = 1.0 / (st.n + PRIOR_DOCS)
     for term in hit:
-        share = max(st.share(term) - discount[term], floor)
-        vec[term] = (1.0 + math.log(t.tf[term])) * -math.log(min(1.0, share))
+        vec[term] = (1.0 + math.log(t.tf[term])) * _idf(max(st.share(term) - discount[term], st.unit))
     return vec, math.sqrt(sum(w * w for w in vec.values())) or 1.0
 
 
