@@ -94,6 +94,31 @@ def test_undeclared_text_cyrillic_and_western(tmp_path):
     assert _one(tmp_path / "es.txt").raw == es
 
 
+
+@pytest.mark.parametrize("codec, text", [
+    ("cp1250", "Wałęsa w Gdańsku\n\nRząd Polski przyjął ustawę o budżecie państwa, powiedział premier w środę.\n"),
+    ("iso8859-2", "Wałęsa w Gdańsku\n\nRząd Polski przyjął ustawę o budżecie państwa, powiedział premier w środę.\n"),
+    ("cp1254", "Erdoğan Ankara'da\n\nTürkiye Büyük Millet Meclisi yeni bütçe yasasını kabul etti, Cumhurbaşkanı konuştu.\n"),
+    ("cp1257", "Seimas Vilniuje\n\nLietuvos Seimas šiandien priėmė naują biudžeto įstatymą, sakė prezidentas.\n"),
+    ("cp1250", "Guvernul în şedinţă\n\nPreşedintele României a declarat că economia creşte.\n"),
+    ("cp1255", "הממשלה\n\nראש הממשלה אמר היום כי הממשלה תאשר את התקציב החדש בשבוע הבא.\n"),
+])
+def test_undeclared_central_european_turkish_baltic_and_hebrew(tmp_path, codec, text):
+    """Text in a legacy code page other than Windows-1252, with nothing declaring it,
+    used to come out as Windows-1252 mojibake ("yasasýný", "Za¿ó³æ")."""
+    (tmp_path / "a.txt").write_bytes(text.encode(codec))
+    assert _one(tmp_path / "a.txt").raw == text
+
+
+def test_undeclared_english_with_windows_quotes_stays_windows_1252(tmp_path):
+    """Guillemets, dashes and a copyright sign spell Czech letters in ISO-8859-2 ("Ť",
+    "Š"); an English page must not be read so."""
+    text = ("\u00abQuoted\u00bb \u2014 the caf\u00e9 \u201cbargain\u201d, \u00a9 2020 \u2022 "
+            "The president said on Monday that talks would go on.\n")
+    page = f"<html><body><h1>Talks</h1><p>{text}</p></body></html>"
+    (tmp_path / "en.html").write_bytes(page.encode("cp1252"))
+    assert text.strip() in _one(tmp_path / "en.html").raw
+
 # ------------------------------------------------------------ 2. damaged WARCs
 def test_truncated_warc_gz_is_skipped_and_the_run_goes_on(tmp_path):
     second = _record("https://example.org/2", _page(2))

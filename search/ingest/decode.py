@@ -1,4 +1,4 @@
-"""Bytes to text: a byte-order mark, then a declared charset, then UTF-8, then detection.
+"""Bytes to text: a byte-order mark, then UTF-8, then a declared charset, then detection.
 
 A page that says which encoding it uses must be read in it (a Russian page declaring
 windows-1251 came out as Windows-1252 mojibake when detection went first); detection is
@@ -7,8 +7,10 @@ for the files that say nothing, Latin-1 / Windows-1252 text being the common cas
 from __future__ import annotations
 
 import codecs
+import re
 import unicodedata
 from email.message import Message
+from functools import lru_cache
 
 from bs4.dammit import EncodingDetector
 
@@ -91,15 +93,87 @@ def _non_latin_letters(text: str) -> bool:
     return other > latin and other >= 4
 
 
+# Single-byte Latin code pages and the languages written in them (those wordfreq has
+# word lists for). Windows-1252 comes first: it wins a tie.
+_LATIN_CODEPAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("cp1252", ("en", "fr", "de", "es", "it", "pt", "nl", "sv", "da", "nb", "fi", "is", "ca")),
+    ("cp1250", ("cs", "sk", "pl", "hu", "ro", "sl", "sh")),
+    ("iso8859-2", ("cs", "sk", "pl", "hu", "ro", "sl", "sh")),
+    ("cp1254", ("tr",)),
+    ("cp1257", ("lt", "lv")),
+)
+_ACCENTED_WORD = re.compile(r"\w*[^\W\d_\x00-\x7f]\w*")
+
+
+# Lower case as the word lists spell it: Turkish dotted and dotless i; Romanian s and t
+# with a comma, which the legacy code pages write with a cedilla.
+_SPELLING = {
+    "tr": lambda w: w.replace("I", "ı").replace("İ", "i").lower(),
+    "ro": lambda w: w.lower().replace("ş", "ș").replace("ţ", "ț"),
+}
+
+
+@lru_cache(maxsize=None)
+def _words(lang: str) -> frozenset[str]:
+    from wordfreq import get_frequency_dict
+
+    return frozenset(get_frequency_dict(lang, "small"))
+
+
+def _word_score(text: str, langs: tuple[str, ...]) -> int:
+    """Words with a non-ASCII letter in `text` (the first 400) that are words of one of
+    `langs`, less those that are not: the reading in the right code page spells real
+    words ("yasasını"), a wrong one does not ("yasasýný"). One-letter words are left out
+    (word lists hold stray letters such as Czech "ť", the ISO-8859-2 reading of "»")."""
+    score = 0
+    for i, m in enumerate(_ACCENTED_WORD.finditer(text)):
+        if i == 400:
+            break
+        word = m.group()
+        if len(word) < 2:
+            continue
+        known = False
+        for lang in langs:
+            w = word.lower() if lang not in _SPELLING else _SPELLING[lang](word)
+            if w in _words(lang):
+                known = True
+                break
+        score += 1 if known else -1
+    return score
+
+
+_C1_CONTROLS = re.compile("[\x80-\x9f]")
+
+
+def _latin(data: bytes) -> str | None:
+    """The Latin code page whose reading of `data` spells the most real words and the
+    fewest non-words, or None when none spells any. A reading with C1 control characters
+    is out: they are what an ISO-8859 code page makes of Windows quotes and dashes."""
+    best, best_score = None, 0
+    for codec, langs in _LATIN_CODEPAGES:
+        try:
+            text = data.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if _C1_CONTROLS.search(text):
+            continue
+        score = _word_score(text, langs)
+        if best is None and codec == "cp1252":
+            best, best_score = text, max(score, 0)  # the default, to be beaten
+        elif score > best_score:
+            best, best_score = text, score
+    return best if best_score > 0 else None
+
+
 def _detect(data: bytes) -> str:
     """Text with no declaration that is not UTF-8.
 
     charset_normalizer tells scripts apart well (windows-1251, KOI8-R, Greek...) but,
     measured on French and Spanish, picks cp1250 for Western European text ("à" comes out
-    "ŕ", "ï" as "ď"). So its answer is taken when it reads as a non-Latin script, and
-    Windows-1252 otherwise: Latin-1 / Windows-1252 is by far the commonest legacy
-    encoding in news archives, and Central European cp1250 text was read as cp1252
-    before as well.
+    "ŕ", "ï" as "ď"), and Polish, Turkish or Lithuanian for the wrong one. So its answer
+    is taken when it reads as a non-Latin script; Latin text is read in the code page
+    that spells the most words of its languages (wordfreq's word lists), and in
+    Windows-1252, by far the commonest legacy encoding in news archives, when none does.
     """
     from charset_normalizer import from_bytes
 
@@ -107,6 +181,9 @@ def _detect(data: bytes) -> str:
     guess = str(best) if best is not None else None
     if guess is not None and _non_latin_letters(guess):
         return guess
+    latin = _latin(data)
+    if latin is not None:
+        return latin
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
