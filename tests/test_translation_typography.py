@@ -11,6 +11,18 @@ def test_space_before_punctuation_and_guillemets():
     assert kinds("The officers called it « a strategy without a compass ».") != []
 
 
+def test_spaced_question_mark_after_a_statement_is_a_lost_character():
+    """A "?" that a wrong encoding put for an em dash, after a statement, is not French
+    spacing (one such flag made a native English TED post, Dragnet page 142, "likely");
+    a spaced "?" after a question still is."""
+    assert detect("\u201cAn intellectual challenge presents itself ? I am in bliss. Instantly, it") == []
+    assert detect("He left on Monday ? The minister said so.") == []
+    assert kinds("Why did the colonels seize power ? Nobody knows.") == [" ?"]
+    assert kinds("Is the transition over ? The junta says no.") == [" ?"]
+    assert kinds("The junta will stay, won't it ? Nobody knows.") == [" ?"]
+    assert kinds("It is here : the plan.") == [" :"]
+
+
 def test_backtick_apostrophes():
     assert [f["excerpt"] for f in detect("the regional instability of Mali`s coup")] == ["i`s"]
 

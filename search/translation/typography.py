@@ -34,6 +34,8 @@ def detect(text: str) -> list[dict]:
     """Flags for source-language punctuation and quote conventions in `text`."""
     flags: list[dict] = []
     for m in _SPACE_BEFORE.finditer(text):
+        if m.group().endswith("?") and not _asks(text, m.start()):
+            continue  # a character lost to "?" in a wrong encoding, not a question (see _asks)
         flags.append(flag(text, KIND, m.start(), m.end(), f"space before '{m.group().strip()}' (French/Russian typesetting)"))
     for m in _BACKTICK.finditer(text):
         flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, "backtick or acute accent used as an apostrophe"))
@@ -61,6 +63,32 @@ def detect(text: str) -> list[dict]:
     for m in _UNK_TOKEN.finditer(text):
         flags.append(flag(text, KIND, m.start(), m.end(), "'⁇': a translation model's unknown-token marker"))
     return _dedupe(flags)
+
+
+_WH_WORDS = frozenset("what why how who whom whose which where when whether".split())
+# Words that open a question, or its last clause ("..., does that count ?", "..., right ?").
+_QUESTION_OPENERS = frozenset(
+    "is are was were am do does did can could will would shall should may might must has have had "
+    "isn't aren't wasn't weren't don't doesn't didn't can't couldn't won't wouldn't shouldn't "
+    "hasn't haven't hadn't right".split())
+_SENTENCE_START = re.compile(r"[.!?\n“\"«]")
+_CLAUSE_BREAK = re.compile(r"[,;:(—–]")
+
+
+def _asks(text: str, end: int) -> bool:
+    """True when the words before a spaced "?" at `end` read as a question: a wh-word, or
+    an auxiliary that opens the sentence or its last clause ("Is it over ?", "..., does
+    that count ?"). A "?" after a statement ("An intellectual challenge presents itself ?
+    I am in bliss") is an em dash or quote mark that a wrong encoding replaced, not French
+    spacing: one such flag made a native English page "likely"."""
+    lo = max(0, end - 300)
+    start = max((m.end() for m in _SENTENCE_START.finditer(text, lo, end)), default=lo)
+    clauses = [[t.lower() for t in words(c)] for c in _CLAUSE_BREAK.split(text[start:end])]
+    clauses = [c for c in clauses if c]
+    if not clauses:
+        return False
+    return (any(t in _WH_WORDS for c in clauses for t in c)
+            or clauses[0][0] in _QUESTION_OPENERS or clauses[-1][0] in _QUESTION_OPENERS)
 
 
 def _is_foreign_quote(inner: str) -> bool:
