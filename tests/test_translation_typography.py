@@ -23,6 +23,19 @@ def test_spaced_question_mark_after_a_statement_is_a_lost_character():
     assert kinds("It is here : the plan.") == [" :"]
 
 
+def test_web_conventions_are_not_source_typography():
+    """Near misses from native English pages (Dragnet R6, R509, R531), each of which a
+    single flag of this kind made "likely": a quoted tweet's "@handle :", a wink "; )",
+    and "»" as a paragraph bullet."""
+    assert detect("Quotable Quotes:\n    @rbranson : Datadog stays available where others fail.") == []
+    assert detect("Kind of a share-the-attacks approach ; ) More like 37 Signals.") == []
+    assert detect("Week 9 feedback\n\n\u00bb Adrian Peterson is still very, very good. Carry on.\n\n"
+                  "\u00bb The Oakland Raiders might have found something.") == []
+    assert kinds("The minister said : the plan failed.") == [" :"]
+    assert kinds("He said they returned from Russia.\n\u00bb It was") == []
+    assert kinds("They said the plan \u00bb was over.") == [" \u00bb"]
+
+
 def test_backtick_apostrophes():
     assert [f["excerpt"] for f in detect("the regional instability of Mali`s coup")] == ["i`s"]
 

@@ -22,6 +22,11 @@ _LONE_GUILLEMET = re.compile(r"[«»]")
 # "« Previous" opening one (a quote mark hugs its words; an arrow stands apart at the edge).
 # (After a word: "Russia]. »" closes a quotation; a short line: "« Older posts", not prose.)
 _LINK_ARROW = re.compile(r"(?<=\w)[ \u00a0]+(»)[ \t]*$|^[ \t]*(«)[ \u00a0]+(?=[^\n«»]{1,40}$)", re.M)
+# "» Adrian Peterson is still very good." opening a paragraph: a bullet, not a quote
+# mark (a closing guillemet never opens a line in a quotation).
+_BULLET = re.compile(r"^[ \t]*(»)[ \u00a0]+(?=\S)", re.M)
+_HANDLE_BEFORE = re.compile(r"[@#]\w+$")
+_EMOTICON = re.compile(r"[;:][ \t]?-?[)(DPp](?!\w)")
 _LOW_QUOTE = re.compile(r"„")
 # ” after a space and before a word or bracket opens a quote; “ before a stop or space closes one.
 _CLOSE_OPENING = re.compile(r"(?:^|(?<=\s))”[ \t]*(?=[\[(\w])", re.M)
@@ -36,6 +41,8 @@ def detect(text: str) -> list[dict]:
     for m in _SPACE_BEFORE.finditer(text):
         if m.group().endswith("?") and not _asks(text, m.start()):
             continue  # a character lost to "?" in a wrong encoding, not a question (see _asks)
+        if _HANDLE_BEFORE.search(text, max(0, m.start() - 40), m.start()) or _EMOTICON.match(text, m.end() - 1):
+            continue  # "@rbranson : Datadog ...", a quoted tweet; "approach ; )", a wink
         flags.append(flag(text, KIND, m.start(), m.end(), f"space before '{m.group().strip()}' (French/Russian typesetting)"))
     for m in _BACKTICK.finditer(text):
         flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, "backtick or acute accent used as an apostrophe"))
@@ -47,6 +54,7 @@ def detect(text: str) -> list[dict]:
             flags.append(flag(text, KIND, m.start(), m.end(), "guillemets « » around English words: source typography"))
     paired = {i for m in _GUILLEMET_PAIR.finditer(text) for i in (m.start(), m.end() - 1)}
     paired |= {m.start(m.lastindex) for m in _LINK_ARROW.finditer(text)}
+    paired |= {m.start(1) for m in _BULLET.finditer(text)}
     for m in _LONE_GUILLEMET.finditer(text):
         if m.start() not in paired:
             start = m.start() - 1 if m.start() and text[m.start() - 1].isspace() else m.start()
