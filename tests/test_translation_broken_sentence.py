@@ -25,3 +25,17 @@ def test_verbless_fragment_between_full_sentences():
     text = "The officers left for Moscow in January. In the training base of the army. They returned home in late August."
     assert excerpts(text) == ["In the training base of the army."]
     assert detect("I know I hurt you. Please forgive me. Thank you for always being there.") == []
+
+
+def test_native_web_writing_near_misses():
+    """Native English pages (Dragnet R318, R533, R555) that these flags made "likely": a
+    writer who starts every sentence in lower case, a web address after a sentence, and a
+    name's particle ("dos Santos") opening one. A cut sentence among capitalised ones still counts."""
+    lower_case_writer = ("if you’re in indonesia, please go out and pick up the book. as i’ve done for past trips, "
+                         "send a photo. send your photo to me via twitter. the interview was cut up into three parts. "
+                         "what does that mean? i’m not really sure.")
+    assert detect(lower_case_writer) == []
+    assert detect("Rageboy have posted a coordinated statement. http://headrush.typepad.com/creating is the link.") == []
+    assert detect("Abshero is 46 seconds behind.  dos Santos of Brazil is another former winner.") == []
+    assert excerpts("Goita resigned from his post. his post as leader went to the army. Rebels took the city. "
+                    "The army said so. Officials confirmed it.") == ["post. his"]

@@ -20,3 +20,10 @@ def test_english_readings_are_left_alone():
     assert detect("The road makes two turns in a mile before the bridge.") == []       # no coup in context
     assert detect("Many of the Malians voted. All the Malians cheered.") == []
     assert detect("Mali has rejected the plan, and President Keita said that he would resign.") == []
+
+
+def test_quantifier_after_a_preposition_is_a_pronoun():
+    """"for many the stress of the season" (Dragnet R426, a native page made "likely")."""
+    assert detect("The holidays should be a happy time, but for many the stress of the expense is high.") == []
+    assert detect("To some the plans seemed rushed.") == []
+    assert [f["excerpt"] for f in detect("Many the Malians are critical of the presence of French soldiers.")] == ["Many the Malians"]

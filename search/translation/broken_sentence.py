@@ -52,11 +52,24 @@ _VERB_WORDS = frozenset(
 )
 
 
+# "dos Santos of Brazil", "van Gaal said": a name's lower-case particle opens a sentence.
+_NAME_PARTICLES = frozenset("de da das do dos du del della der den van von di la le al el bin ibn ter ten zu".split())
+_UPPER_AFTER_STOP = re.compile(r"[^\s.]\.[ \t]+[A-Z]")
+
+
 def detect(text: str) -> list[dict]:
     """Flags for broken sentence boundaries in `text`."""
     flags: list[dict] = []
-    for m in _LOWER_AFTER_STOP.finditer(text):
+    lower = list(_LOWER_AFTER_STOP.finditer(text))
+    if len(lower) >= 3 and len(lower) >= len(_UPPER_AFTER_STOP.findall(text)):
+        lower = []  # the writer starts sentences in lower case ("the interview was cut up."): a style, not a cut
+    for m in lower:
         if _is_abbreviation(m.group("prev")) or _TLD.match(m.group("next")):
+            continue
+        after = text[m.start("next"):m.start("next") + 40]
+        if after.startswith(("http:", "https:", "www.")):
+            continue  # a web address written after a sentence
+        if m.group("next") in _NAME_PARTICLES and re.match(r"\w+[ \t]+[A-Z]", after):
             continue
         if re.match(r"\.\w", text[m.end("next"):m.end("next") + 2]):
             continue  # "e.g." opening a sentence is an abbreviation, not a cut

@@ -50,7 +50,9 @@ LEXICON: tuple[Entry, ...] = (
     Entry(re.compile(r"\b(?:the\s+|some\s+of\s+the\s+)?coups\s+" + _HUMAN_VERBS + r"\b", re.I),
           "'coups' standing for the putschists (Finnish 'vallankaappaajat'): coups cannot meet or be trained",
           _mentions("coup")),
-    Entry(re.compile(r"\b(?i:many|several|most|some|few)\s+the\s+(?!time\b|same\b|more\b|less\b|most\b)[A-Z]?[a-z]+s\b"),
+    # ("for many the stress of the season": a preposition makes the quantifier a pronoun)
+    Entry(re.compile(r"(?<![Ff]or )(?<![Tt]o )(?<![Oo]f )(?<!with )(?<!among )(?<!by )(?<![Ii]n )"
+                     r"\b(?i:many|several|most|some|few)\s+the\s+(?!time\b|same\b|more\b|less\b|most\b)[A-Z]?[a-z]+s\b"),
           "a quantifier before 'the' ('Many the Malians'): the source's case ending rendered as an article"),
     Entry(re.compile(r"(?:^|(?<=[.!?]\s))(?:The\s+)?(?P<country>[A-Z][a-z]+)\s+(?:has|had|have)?\s*\w+ed\b[^.!?\n]{0,80}?\b(?:that|and|but)\s+(?P<he>he)\s+\w+", re.M),
           "'he' for a country: the source language's masculine pronoun for a masculine country noun",
