@@ -54,11 +54,14 @@ def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     from .entities import extract_batch  # spaCy loads on first use, not on import
     from .translation import detect as detect_translation
     from .translation.morphology import mark_bases
+    from .translation.name_variant import KIND as NAME_VARIANT, mark_variants
 
     out = []
     for text, mentions in zip(texts, extract_batch(list(texts))):
         language = detect_language(text)
         translation = detect_translation(text, language=language, mentions=mentions)
         mark_bases(mentions, translation["flags"])  # "Malin" is filed under "Mali"
+        if any(f["kind"] == NAME_VARIANT for f in translation["flags"]):
+            mark_variants(text, mentions)  # "President Kate" beside "President Keita": Keita
         out.append({"language": language, "mentions": mentions, "translation": translation})
     return out

@@ -71,6 +71,18 @@ def test_inflected_place_name_joins_the_bare_one(seeds_archive):
     assert [e.name for e in found] == ["Mali"]
 
 
+def test_re_transliterated_surname_joins_the_person(seeds_archive):
+    """Seed 001's "President Kate", two sentences before "President Keita" (a stretch alias
+    of the gold), is flagged as a name variant and filed under Keita; "Kita", the town
+    the NER typed a place, is not."""
+    found = seeds_archive.current().entities.lookup_alias("Kate")
+    assert [e.name for e in found] == ["Ibrahim Boubacar Keita"]
+    r = run_search(seeds_archive, "", {"person": ["Kate"]}, per_page=100)
+    assert {_name(h.id) for h in r.hits} == {
+        "000_82caef7a759caf58.txt", "001_3af445065a74e937.txt", "002_f0668442815f74eb.txt", "004_f3b39a4f3be66642.txt"}
+    assert all(e.type == "location" for e in seeds_archive.current().entities.lookup_alias("Kita"))
+
+
 def test_person_filter_finds_every_spelling(seeds_archive):
     r = run_search(seeds_archive, "", {"person": ["Assimi Goita"]}, per_page=100)
     assert {"000_82caef7a759caf58.txt", "001_3af445065a74e937.txt", "002_f0668442815f74eb.txt"} <= {_name(h.id) for h in r.hits}

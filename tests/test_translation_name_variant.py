@@ -37,3 +37,21 @@ def test_offsets_index_the_text():
     text = "Assimi Goyta spoke. Goyta left. Goita came back."
     for f in detect(text):
         assert text[f["start"]:f["end"]] == f["excerpt"] == "Goita"
+
+
+def test_mark_variants_files_a_minority_spelling_under_the_main_one():
+    """The entity mentions of a re-transliterated surname get the article's main spelling
+    as their base (entity resolution files them under it); the text stays as found."""
+    from search.translation.name_variant import mark_variants
+
+    text = ("Support fell for the previously popular President Kate. Dissatisfaction with "
+            "President Keita has grown, and President Keita resigned.")
+    mentions = [{"text": "Kate", "type": "person", "start": 47, "end": 51},
+                {"text": "Keita", "type": "person", "start": 85, "end": 90}]
+    mark_variants(text, mentions)
+    assert mentions[0] == {"text": "Kate", "type": "person", "start": 47, "end": 51, "base": "Keita"}
+    assert "base" not in mentions[1]
+    # two people who only look alike (no shared title) are left apart
+    other = [{"text": "Kate", "type": "person", "start": 0, "end": 4}]
+    mark_variants("Kate Moss met Keita at the show. Keita said Kate was late.", other)
+    assert "base" not in other[0]

@@ -42,6 +42,37 @@ _DERIVATION = ("s", "n", "an", "ian", "ese", "i", "ns", "ans", "ite", "ites")
 
 def detect(text: str, mentions: list[dict] | None = None) -> list[dict]:
     """Flags for minority spellings of a surname that appears in several spellings in `text`."""
+    flags = []
+    for spellings, keep, occ in _spelling_groups(text, mentions):
+        others = ", ".join(sorted(spellings))
+        for w in spellings:
+            if w == keep:
+                continue
+            for start, end in occ[w]:
+                flags.append(flag(text, KIND, start, end, f"'{w}' is spelled differently elsewhere in the article ({others})"))
+    return sorted(flags, key=lambda f: f["start"])
+
+
+def mark_variants(text: str, mentions: list[dict]) -> list[dict]:
+    """Give each entity mention that ends in a minority spelling the article's main one
+    ("President Kate" beside "President Keita" -> base "Keita"), so entity resolution files
+    it under that name, as morphology.mark_bases does for "Keitan". The mentions are
+    changed in place and returned; the surface text stays as found."""
+    preferred = {w: keep for spellings, keep, _ in _spelling_groups(text, mentions) if keep
+                 for w in spellings if w != keep}
+    if not preferred:
+        return mentions
+    for m in mentions:
+        words = m.get("text", "").split()
+        if m.get("base") or not words or words[-1] not in preferred:
+            continue
+        m["base"] = " ".join(words[:-1] + [preferred[words[-1]]])
+    return mentions
+
+
+def _spelling_groups(text: str, mentions: list[dict] | None) -> list[tuple[list[str], str | None, dict]]:
+    """Groups of spellings of one surname: (spellings, the one used most or None on a
+    tie, {spelling: [(start, end)...]})."""
     occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
     context: dict[str, set[str]] = defaultdict(set)
     placeish: set[str] = set()
@@ -72,20 +103,14 @@ def detect(text: str, mentions: list[dict] | None = None) -> list[dict]:
     groups: dict[str, list[str]] = defaultdict(list)
     for w in names:
         groups[_find(parent, w)].append(w)
-    flags = []
+    out = []
     for spellings in groups.values():
         if len(spellings) < 2:
             continue
         counts = Counter({w: len(occ[w]) + len(occ.get(w + "n", ())) for w in spellings})
         (top, n1), (_, n2) = counts.most_common(2)
-        keep = top if n1 > n2 else None  # on a tie no spelling is trusted over the others
-        others = ", ".join(sorted(spellings))
-        for w in spellings:
-            if w == keep:
-                continue
-            for start, end in occ[w]:
-                flags.append(flag(text, KIND, start, end, f"'{w}' is spelled differently elsewhere in the article ({others})"))
-    return sorted(flags, key=lambda f: f["start"])
+        out.append((spellings, top if n1 > n2 else None, occ))  # on a tie no spelling is trusted over the others
+    return out
 
 
 def _variants(a: str, b: str, context: dict[str, set[str]]) -> bool:
