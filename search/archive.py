@@ -47,6 +47,9 @@ class Generation:
     # What the query layer derives once per generation (live mask, date orders, browse
     # counts, term cache): keyed by name, dropped with the generation.
     derived: dict[str, Any] = field(default_factory=dict)
+    # Store.current_version() when opened: what caches of a generation are keyed by (a
+    # rebuilt index directory reuses generation names).
+    version: tuple | None = None
 
     def derive(self, key: str, make: Callable[[], Any]) -> Any:
         """`derived[key]`, made by `make()` on first use (two threads racing at worst make
@@ -65,16 +68,16 @@ class Archive:
         self.current()  # fail early (IndexMissing) on a missing index
 
     def current(self) -> Generation:
-        name = self.store.current_name()
+        version = self.store.current_version()
         gen = self._gen
-        if gen is not None and gen.name == name:
+        if gen is not None and gen.version == version:
             return gen
         with self._lock:
-            if self._gen is None or self._gen.name != name:
-                self._gen = self._open(name)
+            if self._gen is None or self._gen.version != version:
+                self._gen = self._open(version)
             return self._gen
 
-    def _open(self, name: str | None) -> Generation:
+    def _open(self, version: tuple | None) -> Generation:
         path = self.store.current_dir()
         try:
             ix, searcher, facets, entities = open_generation(path)
@@ -83,7 +86,8 @@ class Archive:
                                   "`newsarchive reindex --full` rebuilds it from its sources") from exc
         if facets is None:
             facets = FacetTable.build(searcher.reader())
-        return Generation(path.name, path, ix, facets, entities, _read_json(path / "manifest.json", {}), searcher)
+        return Generation(path.name, path, ix, facets, entities, _read_json(path / "manifest.json", {}), searcher,
+                          version=version)
 
     def searcher(self):
         """(live generation, its searcher): one searcher per generation, safe to use from

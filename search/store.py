@@ -102,6 +102,18 @@ class Store:
             return None
         return name or None
 
+    def current_version(self) -> tuple[str, int, int] | None:
+        """The live generation's name with the CURRENT file's inode and mtime. An index
+        directory deleted and built again names gen-000001 again; a server that compared
+        names alone went on answering from the deleted index."""
+        try:
+            with open(self.path / "CURRENT", "rb") as fh:
+                st = os.fstat(fh.fileno())
+                name = fh.read().decode("utf-8", "replace").strip()
+        except FileNotFoundError:
+            return None
+        return (name, st.st_ino, st.st_mtime_ns) if name else None
+
     def current_dir(self) -> Path:
         name = self.current_name()
         if name is None:

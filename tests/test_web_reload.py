@@ -97,3 +97,24 @@ def test_reindex_published_under_load_fails_no_request(tmp_path):
     old, new = first["documents"], first["documents"] + 1
     assert set(seen) <= {(old, 0), (old, 1), (new, 1)} and (old, 0) in seen
     assert (new, 1) in seen[n:]
+
+
+def test_index_directory_built_again_is_served_not_the_deleted_one(tmp_path):
+    """`rm -rf index && newsarchive index other/`: the new index is gen-000001 again. The
+    running app compared generation names and went on answering from the deleted files."""
+    src, index = _seed_index(tmp_path, 2)
+    client = create_app({"INDEX": str(index)}).test_client()
+    before = client.get("/api/search?q=").get_json()
+    assert before["total"] == 2
+    client.get("/entities")  # fill the per-generation caches
+    shutil.rmtree(index)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "zanzibar.txt").write_text(NEW_ARTICLE)
+    result = indexer.run(Store(index), [str(other)])
+    assert result["generation"] == client.get("/healthz").get_json()["generation"] == "gen-000001"
+    after = client.get("/api/search?q=").get_json()
+    assert [h["id"] for h in after["hits"]] == ["other/zanzibar.txt"]
+    assert client.get("/doc/other/zanzibar.txt").status_code == 200
+    assert client.get("/healthz").get_json()["documents"] == 1
+    assert "Assimi" not in client.get("/entities").get_data(as_text=True)

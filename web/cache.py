@@ -2,8 +2,8 @@
 
 A news archive's readers ask the same things again (the entities in the news, the
 facet a link points to). A results page costs tens of milliseconds of Python under the
-GIL; a repeat costs a dictionary lookup. Keys include the live generation's name, so a
-published reindex is never answered from the old index; entries are bounded by their
+GIL; a repeat costs a dictionary lookup. Keys include the live generation's version, so a
+published reindex (or an index directory built again) is never answered from the old index; entries are bounded by their
 total size (`PAGE_CACHE_MB`, 0 turns the cache off) and evicted least recently used.
 """
 from __future__ import annotations
@@ -62,7 +62,7 @@ def cached(view: Callable) -> Callable:
         cache: PageCache | None = current_app.extensions.get("newsarchive_cache")
         if cache is None:
             return view(*args, **kwargs)
-        key = (archive().current().name, request.path, request.query_string)
+        key = (archive().current().version, request.path, request.query_string)
         hit = cache.get(key)
         if hit is not None:
             resp = Response(hit[0], mimetype=hit[1])

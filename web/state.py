@@ -12,7 +12,7 @@ from search import Archive, open_index
 
 class DocIdConverter(PathConverter):
     """Any document id: slashes (also leading or doubled), '#', '?', '%' all round-trip."""
-    regex = ".+"
+    regex = "[\\s\\S]+"  # "." would stop at a newline, which a file name or a JSON id may hold
     part_isolating = False
 
 
@@ -36,12 +36,12 @@ def entity_index() -> dict[str, dict[str, Any]]:
     ext = current_app.extensions["newsarchive"]
     gen = archive().current()
     name, index = ext["entities"]
-    if name == gen.name:
+    if name == gen.version:
         return index
     index = {}
     for e in getattr(gen.entities, "entities", None) or []:
         rec = {"id": e.id, "name": e.name, "type": e.type, "aliases": list(e.aliases), "documents": e.documents}
         index[e.id] = rec
         index[(e.type, e.name)] = rec
-    ext["entities"] = (gen.name, index)
+    ext["entities"] = (gen.version, index)
     return index
