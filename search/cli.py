@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 import os
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -31,9 +32,34 @@ def _console(stderr: bool = False):
     log or a pipe keeps each path and message whole (rich would break them at 80 columns)."""
     from rich.console import Console
 
-    con = Console(stderr=stderr, highlight=False)
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:  # rich's own exits 1
+            _reader_went_away()
+
+    con = _Console(stderr=stderr, highlight=False)
     con.soft_wrap = not con.is_terminal
     return con
+
+
+# C0/C1 controls (ESC [2J clears a screen, OSC sequences set titles or clipboards) and
+# bidirectional overrides, from scraped titles and text: shown as escapes, never sent raw.
+_CONTROLS = "\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069"
+_CONTROL_IN_TEXT = re.compile(f"[{_CONTROLS}]")
+_CONTROL_IN_LINE = re.compile(f"[{_CONTROLS}\\n\\t]")
+
+
+def _plain(value: Any, multiline: bool = False) -> str:
+    """Archive data made safe for a terminal: control characters escaped ("\\x1b"), and
+    line breaks too unless `multiline` (an id or title stays on its line)."""
+    pattern = _CONTROL_IN_TEXT if multiline else _CONTROL_IN_LINE
+    return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
+
+
+def _t(value: Any, multiline: bool = False) -> str:
+    """`_plain`, then escaped for rich markup (a file named "[red]x" is not a colour)."""
+    from rich.markup import escape
+
+    return escape(_plain(value, multiline))
 
 
 def _emit_json(data: Any) -> None:
@@ -41,8 +67,17 @@ def _emit_json(data: Any) -> None:
 
 
 def _fail(message: str, code: int) -> None:
-    click.echo(f"newsarchive: {message}", err=True)
+    click.echo(f"newsarchive: {_plain(message)}", err=True)
     sys.exit(code)
+
+
+def _reader_went_away() -> None:
+    """`newsarchive search x | head -1`: the reader closed the pipe, having read what it
+    wanted. Not an error: exit 0, with nothing more written (Python's own advice: point
+    stdout at /dev/null so the flush at exit does not raise again)."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    sys.exit(EXIT_OK)
 
 
 def handle_errors(fn):
@@ -53,7 +88,9 @@ def handle_errors(fn):
         from . import IndexBusy, IndexMissing, QueryError
 
         try:
-            return fn(*args, **kwargs)
+            result = fn(*args, **kwargs)
+            sys.stdout.flush()  # a closed pipe shows here, not in click's own flush (which exits 1)
+            return result
         except QueryError as exc:
             _fail(f"bad query: {exc}", EXIT_USAGE)
         except IndexMissing as exc:
@@ -62,6 +99,8 @@ def handle_errors(fn):
             _fail(f"{exc}; try again when it has finished", EXIT_BUSY)
         except KeyboardInterrupt:
             _fail("interrupted; the live index is unchanged", EXIT_FAIL)
+        except BrokenPipeError:
+            _reader_went_away()
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
         except Exception as exc:  # last line of defence
@@ -126,14 +165,14 @@ def _print_summary(result: dict[str, Any]) -> None:
     if result.get("schema_upgraded"):
         con.print("  the index was written by an older version (another schema): rebuilt from every source")
     elif result.get("repaired"):
-        con.print(f"  the live index was damaged ({result['repaired']}): rebuilt from every source", markup=False)
+        con.print(f"  the live index was damaged ({_t(result['repaired'])}): rebuilt from every source")
     elif result.get("full"):
         con.print("  full rebuild: every article written again (the counts compare with the index it replaced)")
     if result.get("purged"):
         con.print(f"  merged the index's segments: {result['purged']} deleted copies of updated or removed documents dropped")
     for f in result["failed"]:
         where = f["path"] + (f":{f['line']}" if f.get("line") else "")
-        con.print(f"  [yellow]skipped[/] {where}: {f['reason']}", markup=True)
+        con.print(f"  [yellow]skipped[/] {_t(where)}: {_t(f['reason'])}")
 
 
 def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool,
@@ -221,13 +260,11 @@ def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
 
 
 def _print_result(result) -> None:
-    from rich.markup import escape
-
     con = _console()
     noun = "result" if result.total == 1 else "results"
-    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{escape(result.query)}[/]" if result.query else ""))
+    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else ""))
     if result.suggestion:
-        con.print(f"Did you mean [bold]{escape(result.suggestion)}[/]?")
+        con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")
     start = (result.page - 1) * result.per_page
     if result.total and not result.hits:
         from .query import last_page
@@ -235,13 +272,13 @@ def _print_result(result) -> None:
         last = last_page(result.total, result.per_page)
         con.print(f"page {result.page} is past the last page ({last}): try --page {last}")
     for n, h in enumerate(result.hits, start + 1):
-        con.print(f"\n[bold]{n}. {escape(h.title)}[/]{_mt_badge(h.translated)}")
-        con.print(f"   [dim]{escape(h.id)} · {escape(h.source)} · {h.published or 'undated'} · {h.language}[/]")
+        con.print(f"\n[bold]{n}. {_t(h.title)}[/]{_mt_badge(h.translated)}")
+        con.print(f"   [dim]{_t(h.id)} · {_t(h.source)} · {h.published or 'undated'} · {h.language}[/]")
         con.print("   " + _mark(h.snippet))
     con.print()
     for name, values in result.facets.items():
         if values:
-            con.print(f"[bold]{name}[/]: " + ", ".join(f"{escape(v['value'])} ({v['count']})" for v in values[:8]))
+            con.print(f"[bold]{name}[/]: " + ", ".join(f"{_t(v['value'])} ({v['count']})" for v in values[:8]))
 
 
 def _mt_badge(label: str | None) -> str:
@@ -254,15 +291,13 @@ def _mark(snippet: str) -> str:
     import re
     from html import unescape
 
-    from rich.markup import escape
-
     parts = re.split(r"(<mark>.*?</mark>)", re.sub(r"\s+", " ", snippet))
     out = []
     for p in parts:
         if p.startswith("<mark>"):
-            out.append("[bold yellow]" + escape(unescape(p[6:-7])) + "[/]")
+            out.append("[bold yellow]" + _t(unescape(p[6:-7])) + "[/]")
         else:
-            out.append(escape(unescape(p)))
+            out.append(_t(unescape(p)))
     return "".join(out)
 
 
@@ -281,38 +316,36 @@ def show_cmd(doc_id, index_dir, as_json):
     if as_json:
         _emit_json(doc)
         return
-    from rich.markup import escape
-
     con = _console()
-    con.print(f"[bold]{escape(doc.get('title') or '')}[/]")
+    con.print(f"[bold]{_t(doc.get('title') or '')}[/]")
     for key in ("id", "url", "source", "site_name", "published", "language", "author", "credit", "dateline"):
         if doc.get(key):
-            con.print(f"[dim]{key}:[/] {escape(str(doc[key]))}")
+            con.print(f"[dim]{key}:[/] {_t(str(doc[key]))}")
     tr = doc.get("translation") or {}
     if tr:
         con.print(f"[dim]translation:[/] {tr.get('label')} (score {tr.get('score', 0):.2f})")
     ents = doc.get("entities") or {}
     for t in ("person", "organization", "location"):
         if ents.get(t):
-            con.print(f"[dim]{t}:[/] {escape(', '.join(ents[t]))}")
+            con.print(f"[dim]{t}:[/] {_t(', '.join(ents[t]))}")
     con.print()
-    con.print(escape(doc.get("text") or ""))
+    con.print(_t(doc.get("text") or "", multiline=True))
     if tr.get("flags"):
         con.print("\n[bold]Machine-translation flags[/]")
         for f in tr["flags"]:
-            con.print(f"  [magenta]{f['kind']}[/] {f['start']}-{f['end']} “{escape(f['excerpt'])}”: {escape(f.get('detail') or '')}")
+            con.print(f"  [magenta]{f['kind']}[/] {f['start']}-{f['end']} “{_t(f['excerpt'])}”: {_t(f.get('detail') or '')}")
     if doc.get("removed"):
         con.print("\n[bold]Removed boilerplate[/]")
         for r in doc["removed"]:
-            con.print(f"  [dim]{escape(r.get('reason', ''))}:[/] {escape(r.get('text', ''))}")
+            con.print(f"  [dim]{_t(r.get('reason', ''))}:[/] {_t(r.get('text', ''))}")
     if doc.get("versions"):
         from .stories import RELATIONS
 
         con.print("\n[bold]This story elsewhere in the archive[/] (oldest first)")
         for v in doc["versions"]:
-            con.print(f"  {v.get('published') or 'undated':<10} [cyan]{escape(RELATIONS.get(v['relation'], v['relation']))}[/]"
-                      f" {v['similarity']:.2f}  {escape(v['id'])}  {escape(v.get('title') or '')}{_mt_badge(v.get('translated'))}")
-            con.print(f"  [dim]{'':<10} shares: {escape(', '.join(v.get('shared') or []))}[/]")
+            con.print(f"  {v.get('published') or 'undated':<10} [cyan]{_t(RELATIONS.get(v['relation'], v['relation']))}[/]"
+                      f" {v['similarity']:.2f}  {_t(v['id'])}  {_t(v.get('title') or '')}{_mt_badge(v.get('translated'))}")
+            con.print(f"  [dim]{'':<10} shares: {_t(', '.join(v.get('shared') or []))}[/]")
 
 
 @cli.command("stats")
@@ -327,15 +360,13 @@ def stats_cmd(index_dir, as_json):
     if as_json:
         _emit_json(data)
         return
-    from rich.markup import escape
-
     con = _console()
     con.print(f"[bold]{data['documents']}[/] documents in {data['index']} ({data['generation']}, built {data['created']})")
     for s in data["sources"]:
-        con.print(f"  source: {s}")
+        con.print(f"  source: {_t(s)}")
     for run in data["runs"]:
         if run.get("error"):
-            con.print(f"  run {run.get('finished')}: {run.get('command')} [red]failed[/]: {escape(run['error'])} ({run.get('seconds')}s)")
+            con.print(f"  run {run.get('finished')}: {run.get('command')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue
         con.print(f"  run {run.get('finished')}: {run.get('command')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
 
@@ -353,12 +384,10 @@ def entities_cmd(etype, index_dir, as_json):
     if as_json:
         _emit_json(ents)
         return
-    from rich.markup import escape
-
     con = _console()
     for e in ents:
         aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
-        con.print(f"{e['documents']:>5}  [bold]{escape(e['name'])}[/] [dim]{e['type']}{' · ' + escape(aliases) if aliases else ''}[/]")
+        con.print(f"{e['documents']:>5}  [bold]{_t(e['name'])}[/] [dim]{e['type']}{' · ' + _t(aliases) if aliases else ''}[/]")
 
 
 @cli.command("clean")
@@ -378,7 +407,7 @@ def clean_cmd(files, as_json):
         for item in ingest.read_path(Path(f)):
             if isinstance(item, IngestError):
                 where = item.path + (f":{item.line}" if item.line else "")
-                click.echo(f"newsarchive: skipped {where}: {item.reason}", err=True)
+                click.echo(f"newsarchive: skipped {_plain(where)}: {_plain(item.reason)}", err=True)
                 skipped += 1
                 continue
             records.append({"file": item.path or f, "id": item.id, **clean_article(item)})
@@ -387,10 +416,10 @@ def clean_cmd(files, as_json):
     else:
         for r in records:
             if len(records) > 1:
-                click.echo(f"==> {r['id']} <==")
+                click.echo(f"==> {_plain(r['id'])} <==")
             if r["title"] and not r["text"].startswith(r["title"]):
-                click.echo(r["title"] + "\n")
-            click.echo(r["text"])
+                click.echo(_plain(r["title"]) + "\n")
+            click.echo(_plain(r["text"], multiline=True))
     sys.exit(EXIT_FAIL if skipped and not records else EXIT_OK)
 
 
@@ -418,7 +447,17 @@ def serve_cmd(host, port, threads, index_dir):
 
 
 def main() -> None:
-    cli(prog_name="newsarchive")
+    # A terminal or pipe that is not UTF-8 (LANG=C on an old system, PYTHONIOENCODING=ascii)
+    # gets escapes for what it cannot show, instead of an error half-way through a listing.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="backslashreplace")
+        except (AttributeError, ValueError):
+            pass
+    try:
+        cli(prog_name="newsarchive")
+    except BrokenPipeError:
+        _reader_went_away()
 
 
 if __name__ == "__main__":

@@ -184,3 +184,48 @@ def test_output_to_a_pipe_keeps_long_lines_whole(seeds_index):
     r = invoke("search", "coup", "--index", seeds_index)
     long_title = "Coup in Mali. How and why Russia again helped the junta to overthrow the government"
     assert any(long_title in line for line in r.output.splitlines()), r.output
+
+
+def _hostile_terminal_index(tmp_path):
+    """One article whose title, url and text carry terminal escape sequences (QA pass 4)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    rec = {"id": "e1", "title": "Normal \x1b[2J\x1b]0;PWNED\x07 title", "url": "https://ex.com/\x1b[5mblink",
+           "text": "The mayor of Springfield announced a new budget on Monday that cuts spending on roads "
+                   "and increases funding for schools. \x1b[41mINSIDE TEXT\x1b[0m more text.\nA second line.",
+           "source": "ex.com"}
+    (src / "esc.jsonl").write_text(json.dumps(rec) + "\n")
+    (src / "[bold red]x.txt").write_text("")  # reported as skipped: its name is not rich markup
+    r = invoke("index", src, "--index", tmp_path / "ix")
+    assert r.exit_code == 0, r.output
+    assert "[bold red]x.txt" in r.output
+    return tmp_path / "ix"
+
+
+def test_scraped_escape_sequences_never_reach_the_terminal(tmp_path):
+    ix = _hostile_terminal_index(tmp_path)
+    for args in (("search", ""), ("show", "src/esc.jsonl#e1"), ("entities",), ("clean", tmp_path / "src" / "esc.jsonl")):
+        r = invoke(*args, *(() if args[0] == "clean" else ("--index", ix)))
+        assert r.exit_code == 0, (args, r.output)
+        assert "\x1b" not in r.output and "\x07" not in r.output, args
+        assert "\\x1b" in r.output, args  # shown, escaped
+    shown = invoke("show", "src/esc.jsonl#e1", "--index", ix).output
+    assert "schools. \\x1b[41mINSIDE TEXT" in shown and "more text.\n" in shown  # the text keeps its lines
+    assert json.loads(invoke("show", "src/esc.jsonl#e1", "--index", ix, "--json").output)["title"].startswith("Normal \x1b[2J")
+
+
+def test_a_reader_closing_the_pipe_or_an_ascii_terminal_is_no_error(tmp_path):
+    ix = tmp_path / "ix"
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(60):
+        (src / f"s{i}.txt").write_text(f"Story {i} about the Zürich budget\n\nThe council approved budget number {i} "
+                                       "on Monday after a long debate about roads and schools in the city of Zürich.\n")
+    assert invoke("index", src, "--index", ix).exit_code == 0
+    cmd = [sys.executable, "-m", "search.cli", "search", "", "--limit", "100", "--index", str(ix)]
+    p = subprocess.run(" ".join(f"'{c}'" for c in cmd) + " | head -c 10 >/dev/null; echo ${PIPESTATUS[0]}",
+                       shell=True, executable="/bin/bash", capture_output=True, text=True)
+    assert p.stdout.strip() == "0" and p.stderr == "", (p.stdout, p.stderr)
+    p = subprocess.run(cmd, capture_output=True, env={**__import__("os").environ, "PYTHONIOENCODING": "ascii"})
+    assert p.returncode == 0, p.stderr
+    assert b"Z\\xfcrich" in p.stdout and p.stdout.count(b"Story") == 60
