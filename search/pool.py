@@ -42,9 +42,29 @@ def default_workers() -> int:
     return max(1, n)
 
 
-def _init_worker(preload: bool = True) -> None:
+def _exit_with_parent(parent: int, interval: float = 1.0) -> None:
+    """Ends this worker when the index run that started it is gone. After a `kill -9` of
+    the run (the OOM killer, a systemd timeout) the workers, 300 MB each, went on waiting
+    for work for ever, re-parented to init. A thread checking the parent's pid works
+    whatever thread started the worker, which prctl(PR_SET_PDEATHSIG) does not. `parent` is
+    the run's pid as the run saw it: the run may die before this worker has started."""
+    import threading
+    import time
+
+    def watch() -> None:
+        while True:
+            time.sleep(interval)
+            if os.getppid() != parent:
+                os._exit(1)
+
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _init_worker(preload: bool = True, parent: int | None = None) -> None:
     """Once per worker: load spaCy (a few seconds, 1 GB) and the translation model, unless
     the pool is told not to (then the first stage-2 batch loads them)."""
+    if parent is not None:
+        _exit_with_parent(parent)
     # Workers must not fight over cores with each other: one BLAS/OpenMP thread each.
     for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(var, "1")
@@ -126,7 +146,7 @@ class Pool:
             import multiprocessing as mp
 
             self._ex = ProcessPoolExecutor(max_workers=self.workers, mp_context=mp.get_context("spawn"),
-                                           initializer=_init_worker, initargs=(self.preload,))
+                                           initializer=_init_worker, initargs=(self.preload, os.getpid()))
         return self._ex
 
     def map(

@@ -80,3 +80,45 @@ def test_unknown_total_small_job_starts_no_workers():
         assert not pool.started
     assert [k for k, _ in out] == [a.id for a in arts]
     assert all(isinstance(r, tuple) for _, r in out)
+
+
+def test_workers_end_when_the_run_is_killed(tmp_path):
+    """`kill -9` of an index run (the OOM killer, a systemd timeout) left its workers, 300 MB
+    each, waiting for work for ever under init (QA pass 4)."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    script = tmp_path / "run.py"
+    script.write_text(
+        "import os, time\n"
+        "from search.pool import Pool\n"
+        "if __name__ == '__main__':\n"
+        "    ex = Pool(2, preload=False)._executor()\n"
+        "    [f.result() for f in [ex.submit(os.getpid) for _ in range(4)]]\n"
+        "    print(' '.join(map(str, sorted(ex._processes))), flush=True)\n"
+        "    time.sleep(600)\n")
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    proc = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True, env=env)
+    workers = [int(p) for p in proc.stdout.readline().split()]
+    assert len(workers) == 2, workers
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.monotonic() + 15
+    alive = workers
+    while alive and time.monotonic() < deadline:
+        time.sleep(0.2)
+        alive = [p for p in alive if _alive(p)]
+    for p in alive:  # leave nothing behind if the check fails
+        os.kill(p, signal.SIGKILL)
+    assert alive == []
+
+
+def _alive(pid: int) -> bool:
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            return fh.read().split(")")[-1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
