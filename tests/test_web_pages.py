@@ -302,15 +302,20 @@ def test_landmarks_skip_link_labels(client, url):
 
 
 def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
-    import web.views
+    import web.summary
     from search import list_entities
 
-    monkeypatch.setattr(web.views, "ENTITIES_PER_PAGE", 20)
+    monkeypatch.setattr(web.summary, "ENTITIES_PER_PAGE", 20)
     c = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
     html = page(c, "/entities?page=2")
     names = [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', html)]
     assert names == [e["name"] for e in list_entities(seeds_archive)[20:40]]
     assert 'aria-current="page">2</a>' in html and "showing 21–40" in html
+    # the page's JSON twin is the same page (it was every entity)
+    twin = re.search(r'href="(/api/entities[^"]*)"', html).group(1)
+    assert [e["name"] for e in c.get(unescape(twin)).get_json()] == names
+    assert len(c.get("/api/entities").get_json()) == len(list_entities(seeds_archive))
+    assert c.get("/api/entities?page=x").status_code == 400
     last = (len(list_entities(seeds_archive)) - 1) // 20 + 1
     past = page(c, f"/entities?page={last + 3}")  # a saved link after a reindex shrank the list
     assert "past the last page" in past and f'href="/entities?page={last}">Go to page {last}' in past

@@ -14,7 +14,7 @@ from search.schema import FACETS
 from .cache import cached
 from .params import SearchState, entity_type_arg
 from .state import archive
-from .summary import contains_arg, facet_values
+from .summary import contains_arg, entity_page, entity_page_arg, facet_values
 
 bp = Blueprint("api", __name__)
 
@@ -50,7 +50,8 @@ def api_doc(doc_id: str):
 @cached
 def api_entities():
     etype = entity_type_arg(request.args)
-    return jsonify(entities_containing(list_entities(archive(), etype), contains_arg(request.args)))
+    entities = entities_containing(list_entities(archive(), etype), contains_arg(request.args))
+    return jsonify(entity_page(entities, entity_page_arg(request.args)))
 
 
 @bp.get("/healthz")

@@ -115,6 +115,32 @@ def page_numbers(page: int, total: int, per_page: int, around: int = 2) -> list[
     return out
 
 
+ENTITIES_PER_PAGE = 200
+
+
+def entity_page_arg(args) -> int | None:
+    """The `page` of the entity list (None: not asked for); 400 when it is no page number."""
+    from flask import abort
+
+    if "page" not in args:
+        return None
+    try:
+        page = int(args["page"])
+    except ValueError:
+        page = 0
+    if not 1 <= page <= 10_000:
+        abort(400, "page must be a whole number between 1 and 10000")
+    return page
+
+
+def entity_page(entities: list, page: int | None) -> list:
+    """One page of the entity list, or all of it when no page was asked for."""
+    if page is None:
+        return entities
+    start = (page - 1) * ENTITIES_PER_PAGE
+    return entities[start:start + ENTITIES_PER_PAGE]
+
+
 def contains_arg(args) -> str:
     """The `contains` filter of facet and entity lists, bounded."""
     return args.get("contains", "")[:200].strip()

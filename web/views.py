@@ -15,12 +15,12 @@ from .cache import cached
 from .docview import document_view
 from .params import SearchState, entity_type_arg
 from .state import archive
-from .summary import contains_arg, facet_panels, facet_values, histogram, page_numbers
+from . import summary
+from .summary import contains_arg, entity_page, entity_page_arg, facet_panels, facet_values, histogram, page_numbers
 
 bp = Blueprint("views", __name__)
 
 ENTITY_TYPES = ENTITY_FACETS
-ENTITIES_PER_PAGE = 200
 
 
 @bp.get("/")
@@ -72,18 +72,14 @@ def doc_page(doc_id: str):
 def entities_page():
     etype = entity_type_arg(request.args)
     contains = contains_arg(request.args)
-    try:
-        page = int(request.args.get("page", "1"))
-    except ValueError:
-        page = 0
-    if not 1 <= page <= 10_000:
-        abort(400, "page must be a whole number between 1 and 10000")
+    page = entity_page_arg(request.args) or 1
     entities = entities_containing(list_entities(archive(), etype), contains)
-    start = (page - 1) * ENTITIES_PER_PAGE
+    per_page = summary.ENTITIES_PER_PAGE
+    start = (page - 1) * per_page
     params = {k: v for k, v in (("type", etype), ("contains", contains)) if v}
     return render_template(
         "entities.html",
-        entities=entities[start:start + ENTITIES_PER_PAGE],
+        entities=entity_page(entities, page),
         total=len(entities),
         start=start,
         page=page,
@@ -91,7 +87,7 @@ def entities_page():
         types=ENTITY_TYPES,
         contains=contains,
         params=params,
-        pages=page_numbers(page, len(entities), ENTITIES_PER_PAGE),
-        last=last_page(len(entities), ENTITIES_PER_PAGE),
-        json_url=url_for("api.api_entities", **params),
+        pages=page_numbers(page, len(entities), per_page),
+        last=last_page(len(entities), per_page),
+        json_url=url_for("api.api_entities", **params, **({"page": page} if page > 1 else {})),
     )
