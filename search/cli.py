@@ -25,6 +25,7 @@ index_option = click.option(
     type=click.Path(file_okay=False), help="Index directory (env NEWSARCHIVE_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
+json_list_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON list instead of text.")
 
 
 def _console(stderr: bool = False):
@@ -103,6 +104,10 @@ def handle_errors(fn):
             _reader_went_away()
         except (click.exceptions.Exit, click.ClickException, SystemExit):
             raise
+        except OSError as exc:  # a read-only or full disk, a permission: the system's words, not "internal error"
+            if os.environ.get("NEWSARCHIVE_DEBUG") or exc.strerror is None:
+                raise
+            _fail(f"{exc.strerror}" + (f": {exc.filename}" if exc.filename else ""), EXIT_FAIL)
         except Exception as exc:  # last line of defence
             if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
@@ -116,6 +121,26 @@ def handle_errors(fn):
 def cli() -> None:
     """Full-text search for news archives: ingest, clean, flag machine translation,
     merge entity spellings, search with facets."""
+    _check_environment()
+
+
+def _check_environment() -> None:
+    """A setting that is not a number is a usage error, said before any work (one was
+    ignored, the other an internal error when the server started)."""
+    for var, what, ok in (
+        ("NEWSARCHIVE_WORKERS", "a whole number of worker processes, at least 1", lambda v: v.isdigit() and int(v) > 0),
+        ("NEWSARCHIVE_PAGE_CACHE_MB", "a number of megabytes (0 turns the cache off)", _non_negative_number),
+    ):
+        value = os.environ.get(var, "").strip()
+        if value and not ok(value):
+            _fail(f"{var}={value!r} must be {what}", EXIT_USAGE)
+
+
+def _non_negative_number(value: str) -> bool:
+    try:
+        return float(value) >= 0
+    except ValueError:
+        return False
 
 
 # ------------------------------------------------------------------ indexing
@@ -211,6 +236,10 @@ def index_cmd(paths, prune, index_dir, as_json):
 def forget_cmd(paths, index_dir, as_json):
     """Drop sources from the index, with their articles (a source that is gone is otherwise
     kept, and reported as missing, on every run)."""
+    from . import IndexMissing, Store
+
+    if Store(index_dir).current_name() is None:
+        raise IndexMissing(f"no index at {index_dir}: nothing to forget")
     _run_index(index_dir, None, False, False, as_json, forget=list(paths))
 
 
@@ -374,7 +403,7 @@ def stats_cmd(index_dir, as_json):
 @cli.command("entities")
 @click.option("--type", "etype", type=click.Choice(["person", "organization", "location"]))
 @index_option
-@json_option
+@json_list_option
 @handle_errors
 def entities_cmd(etype, index_dir, as_json):
     """Canonical entities with their aliases and document counts."""
@@ -392,7 +421,7 @@ def entities_cmd(etype, index_dir, as_json):
 
 @cli.command("clean")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
-@json_option
+@json_list_option
 @handle_errors
 def clean_cmd(files, as_json):
     """Run the boilerplate cleaner alone on any input the index reads (text, HTML, WARC,

@@ -229,3 +229,28 @@ def test_a_reader_closing_the_pipe_or_an_ascii_terminal_is_no_error(tmp_path):
     p = subprocess.run(cmd, capture_output=True, env={**__import__("os").environ, "PYTHONIOENCODING": "ascii"})
     assert p.returncode == 0, p.stderr
     assert b"Z\\xfcrich" in p.stdout and p.stdout.count(b"Story") == 60
+
+
+def test_settings_and_system_errors_are_said_plainly(tmp_path, monkeypatch):
+    """QA pass 4: a bad NEWSARCHIVE_WORKERS was ignored and a bad PAGE_CACHE_MB an internal
+    error; an index path the system refuses printed "internal error"; `forget` on no index
+    was a usage error (2) rather than a missing index (3); `--help` said "one JSON object"
+    for the commands that print a list."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "abc")
+    r = CliRunner().invoke(cli, ["stats", "--index", str(tmp_path / "ix")])
+    assert r.exit_code == 2 and "NEWSARCHIVE_WORKERS='abc' must be a whole number" in r.output
+    monkeypatch.delenv("NEWSARCHIVE_WORKERS")
+    monkeypatch.setenv("NEWSARCHIVE_PAGE_CACHE_MB", "lots")
+    r = CliRunner().invoke(cli, ["serve", "--index", str(tmp_path / "ix")])
+    assert r.exit_code == 2 and "NEWSARCHIVE_PAGE_CACHE_MB='lots' must be a number of megabytes" in r.output
+    monkeypatch.delenv("NEWSARCHIVE_PAGE_CACHE_MB")
+
+    (tmp_path / "afile").write_text("")
+    r = CliRunner().invoke(cli, ["index", str(SEEDS), "--index", str(tmp_path / "afile" / "ix")])
+    assert r.exit_code == 1 and "internal error" not in r.output
+    assert f"Not a directory: {tmp_path / 'afile' / 'ix'}" in r.output
+
+    r = CliRunner().invoke(cli, ["forget", "x", "--index", str(tmp_path / "none")])
+    assert r.exit_code == 3 and "no index at" in r.output
+    for cmd in ("entities", "clean"):
+        assert "Print one JSON list" in CliRunner().invoke(cli, [cmd, "--help"]).output
