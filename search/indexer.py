@@ -15,7 +15,7 @@ import time
 from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
-from datetime import date, datetime, time as dtime
+from datetime import date, datetime, time as dtime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -98,6 +98,25 @@ class Run:
 
         names = ingest.source_names(self.store.sources())  # two folders called "news" get distinct ids
 
+        kinds: dict[str, str] = {}  # the count each row of this scan was counted under
+
+        def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> bool:
+            """A second article with id `iid` (a page crawled again, a record appended):
+            True when it is a newer capture than the row held, which is then given up
+            (reported, and uncounted); else it is the one reported, and False."""
+            held = rows[iid]
+            held_at = json.loads(held.get("info") or "{}").get("captured") or ""
+            if captured and held_at and captured > held_at:
+                self.failed.append({"path": held["path"], "reason": f"an older capture of {iid} ({held_at}): "
+                                    f"the one captured {captured} is indexed"})
+                self.counts[kinds.pop(iid)] -= 1
+                del rows[iid]
+                return True
+            reason = (f"an older capture of {iid} ({captured}): the one captured {held_at} is indexed"
+                      if captured and held_at and captured < held_at else f"duplicate id {iid}: skipped")
+            self.failed.append(IngestError(where or "", reason, line).to_dict())
+            return False
+
         def to_clean():  # reads, keeps the books, and hands out the articles to clean
             n = 0
             for root in roots:
@@ -108,8 +127,10 @@ class Run:
                 for item in ingest.read_path(Path(root), reuse, names.get(root)):
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
-                            if d["id"] not in rows:
+                            if d["id"] not in rows or take_newer(
+                                    d["id"], json.loads(d.get("info") or "{}").get("captured") or "", d["path"], None):
                                 rows[d["id"]] = dict(d)
+                                kinds[d["id"]] = "unchanged"
                                 self.counts["unchanged"] += 1
                         continue
                     if isinstance(item, IngestError):
@@ -117,9 +138,8 @@ class Run:
                         continue
                     n += 1
                     self.progress("reading", n, None)
-                    if item.id in rows:
-                        self.failed.append(IngestError(item.path or item.url, f"duplicate id {item.id}: skipped",
-                                                       item.line).to_dict())
+                    captured = _captured(item.meta, item.published)
+                    if item.id in rows and not take_newer(item.id, captured, item.path or item.url, item.line):
                         continue
                     prev = old.get(item.id)
                     before = prev or self.prior.get(item.id)
@@ -129,6 +149,7 @@ class Run:
                     cached = cache.has1(key)
                     if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
                         rows[item.id] = dict(prev)
+                        kinds[item.id] = "unchanged"
                         self.counts["unchanged"] += 1
                         continue
                     # The row first: the article's cleaning may come back (and fail) before
@@ -137,8 +158,10 @@ class Run:
                         "id": item.id, "root": root, "path": item.path, "source": item.source,
                         "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
                         "record_hash": None,
-                        "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta}, ensure_ascii=False, default=str),
+                        "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured},
+                                           ensure_ascii=False, default=str),
                     }
+                    kinds[item.id] = kind
                     self.counts[kind] += 1
                     if not cached:
                         yield (item.id, key, item.path or item.url, kind), item
@@ -146,8 +169,9 @@ class Run:
         for (iid, key, where, kind), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive
                 self.failed.append({"path": where, "reason": res})
-                del rows[iid]
-                self.counts[kind] -= 1
+                if rows.get(iid, {}).get("content_hash") == key.split(":")[0]:  # not a newer capture read since
+                    del rows[iid]
+                    self.counts[kinds.pop(iid)] -= 1
                 continue
             cache.put1_json(key, *res)
         cache.commit()
@@ -486,6 +510,27 @@ def _live_index_dir(store: Store) -> Path | None:
     if name is None or not whoosh_index.exists_in(str(store.path / name)):
         return None
     return store.path / name
+
+
+def _captured(meta: Any, published: date | None = None) -> str:
+    """When a page was fetched (a WARC record's WARC-Date, news-please's date_download or
+    date_modify), else its publication date, as a sortable UTC time; "" when the input does
+    not say. Of two captures of one URL the newer is indexed: a daily crawl's update or
+    correction replaces yesterday's text."""
+    for key in ("warc_date", "date_download", "date_modify"):
+        value = meta.get(key) if isinstance(meta, dict) else None
+        if not isinstance(value, str) or not value.strip():
+            continue
+        try:
+            when = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            continue
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=timezone.utc)
+        return when.astimezone(timezone.utc).isoformat()
+    if published is not None:
+        return datetime.combine(published, dtime(), tzinfo=timezone.utc).isoformat()
+    return ""
 
 
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again

@@ -1,0 +1,78 @@
+"""Two captures of one URL (a daily crawl, a news-please file appended): the newer is
+indexed, whatever order the files are read in, and the older is reported (QA pass 4:
+the first one read was kept, so updates and corrections never became searchable)."""
+from __future__ import annotations
+
+import io
+import json
+import shutil
+
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from search import Store, indexer, open_index, run_search
+
+URL = "https://example.org/governor"
+DAY1 = ("Governor under pressure", "The governor faced calls to resign on Tuesday after the central bank "
+        "raised interest rates by half a point, citing persistent inflation in the region.")
+DAY2 = ("Governor resigns after rate decision", "The governor resigned on Wednesday evening, a day after calls "
+        "to resign over the central bank decision to raise interest rates by half a point.")
+
+
+def _warc(title: str, body: str, date: str) -> bytes:
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{body}</p></body></html>".encode()
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record(URL, "response", payload=io.BytesIO(page), http_headers=headers,
+                                        warc_headers_dict={"WARC-Date": date}))
+    return out.getvalue()
+
+
+def _titles(index) -> list[str]:
+    return [h.title for h in run_search(open_index(index), "").hits]
+
+
+def test_the_newer_warc_capture_is_indexed_in_either_reading_order(tmp_path):
+    for first, second in (("a.warc", "b.warc"), ("b.warc", "a.warc")):  # the newer file read first, then last
+        src = tmp_path / first / "src"
+        src.mkdir(parents=True)
+        (src / first).write_bytes(_warc(*DAY2, "2021-03-04T10:00:00Z"))
+        (src / second).write_bytes(_warc(*DAY1, "2021-03-03T10:00:00Z"))
+        index = tmp_path / first / "ix"
+        result = indexer.run(Store(index), [str(src)])
+        assert _titles(index) == ["Governor resigns after rate decision"], first
+        assert result["indexed"] == 1
+        older = [f for f in result["failed"] if f["reason"].startswith("an older capture of url-")]
+        assert [f["path"].rsplit("/", 1)[-1] for f in older] == [second], result["failed"]
+
+
+def test_removing_and_restoring_the_older_crawl_keeps_the_newer(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "crawl-03.warc").write_bytes(_warc(*DAY1, "2021-03-03T10:00:00Z"))
+    (src / "crawl-04.warc").write_bytes(_warc(*DAY2, "2021-03-04T10:00:00Z"))
+    index = tmp_path / "ix"
+    indexer.run(Store(index), [str(src)])
+    shutil.move(src / "crawl-03.warc", tmp_path / "day1.bak")
+    indexer.run(Store(index), [str(src)])
+    assert _titles(index) == ["Governor resigns after rate decision"]
+    shutil.move(tmp_path / "day1.bak", src / "crawl-03.warc")
+    result = indexer.run(Store(index), [str(src)])
+    assert _titles(index) == ["Governor resigns after rate decision"]
+    assert any("an older capture" in f["reason"] and f["path"].endswith("crawl-03.warc") for f in result["failed"])
+    # the newer crawl deleted: the older capture comes back, it is all the archive has
+    (src / "crawl-04.warc").unlink()
+    indexer.run(Store(index), [str(src)])
+    assert _titles(index) == ["Governor under pressure"]
+
+
+def test_news_please_records_of_one_url_keep_the_later_one(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    for name, (title, text), when in (("2021-03-04.jsonl", DAY2, "2021-03-04 09:00:00"),
+                                      ("2021-03-03.jsonl", DAY1, "2021-03-03 10:00:00")):
+        (src / name).write_text(json.dumps({"url": URL, "title": title, "maintext": text, "date_publish": when}) + "\n")
+    result = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert _titles(tmp_path / "ix") == ["Governor resigns after rate decision"]
+    assert [f["path"].rsplit("/", 1)[-1] for f in result["failed"]] == ["2021-03-03.jsonl"]
