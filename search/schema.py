@@ -24,15 +24,29 @@ def facet_field() -> fields.KEYWORD:
 def text_analyzer():
     """Whoosh's StemmingAnalyzer with accents folded before the stemmer: transliterations
     and machine translations spell one name with and without them ("Cissé" / "Cisse",
-    "Bagbandé" / "Bagbande", "París" / "Paris"), and a reader types the plain letters."""
-    return (RegexTokenizer(WORD_PATTERN) | AcronymStopFilter() | AccentFoldFilter(accent_map)
+    "Bagbandé" / "Bagbande", "París" / "Paris"), and a reader types the plain letters.
+    One-character words are kept (Whoosh drops them): "5 pct" is not "17 pct"."""
+    return (RegexTokenizer(WORD_PATTERN) | AcronymStopFilter(minsize=1) | AccentFoldFilter(FOLD_MAP)
             | StemFilter(ignore=ACRONYM_STOPS))
 
 
+# Combining diacritical marks (the blocks Latin, Greek and Cyrillic text uses): a word in
+# decomposed form (NFD: "Mu\u0308ller", as files from a Mac often are) holds them, and so does
+# a lowercased Turkish dotted capital ("İzmir".lower() is "i\u0307zmir"). Python's \w does not
+# match them, so they are word characters here (the word stays whole), and folding drops them.
+MARK_RANGES = ((0x0300, 0x036F), (0x1AB0, 0x1AFF), (0x1DC0, 0x1DFF), (0x20D0, 0x20FF), (0xFE20, 0xFE2F))
+MARKS = "".join(rf"\u{a:04x}-\u{b:04x}" for a, b in MARK_RANGES)  # for a regex character class
+_WORD = rf"\w[\w{MARKS}]*"
+# The letter of a clitic ("company's", "don't", "I'm") is no word: one-character words are
+# indexed, and these would be among the commonest terms, in every phrase with a possessive.
+_CLITIC = rf"(?<=[\w{MARKS}]['\u2019])[^\W\d_](?![\w{MARKS}])"
 # Whoosh's default word pattern, plus "&" inside a word: AT&T, S&P, P&G, R&D are one word each
 # (the default split them into stop words and single letters, so they could not be searched).
-WORD_PATTERN = r"\w+(?:[.&]?\w+)*"
+WORD_PATTERN = rf"(?!{_CLITIC}){_WORD}(?:[.&]{_WORD})*"
 ACRONYM_STOPS = frozenset(w.upper() for w in StopFilter().stops if len(w) >= 2)
+# Whoosh's accent_map, and combining marks dropped (it maps "İ" to "i", but the analyzer
+# lowercases first, and "İ".lower() is "i" with a combining dot above).
+FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}}
 
 
 class AcronymStopFilter(StopFilter):

@@ -6,7 +6,7 @@ and merges like real postings. Measured on 2,000 Reuters articles that was 60% o
 CPU of writing the index (2.8 ms an article against 1.1 ms without it), for what is only
 a set of words. So the index is built without it, and the indexer collects the same
 words (`spellable_words`: the field analyzer's tokens, lower-cased, stop words and
-one-letter words dropped, accents folded, not stemmed, exactly as Whoosh's `spellable_words`) into one
+words shorter than the stop filter's minimum dropped, accents folded, not stemmed, exactly as Whoosh's `spellable_words`) into one
 sorted list per field, saved with the generation as `spelling.json`. A reindex adds the
 new documents' words to the previous generation's list; like Whoosh's spelling field, a
 removed document's words stay until a full rebuild. Stdlib JSON and `bisect` suffice: the

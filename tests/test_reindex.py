@@ -537,3 +537,21 @@ def test_the_entity_pass_is_not_in_the_enrichment_fingerprint():
     assert code_fingerprint(*STAGE2_CODE) == code_fingerprint(*STAGE2_CODE, "!entities/resolve.py")
     assert code_fingerprint(*STAGE2_CODE) != code_fingerprint(*(n for n in STAGE2_CODE if not n.startswith("!")))
     assert code_fingerprint("entities", "!entities/resolve.py") != code_fingerprint("entities", "!entities/ner.py")
+
+
+def test_an_index_of_the_analyzer_before_one_letter_words_and_marks_is_rebuilt():
+    """The release before this one dropped one-character words ("5" in "5 pct") and left the
+    combining dot of a lowercased "İ": its analyzer is another schema, so an index it wrote is
+    rebuilt rather than filed with two analyzers."""
+    from whoosh.analysis import RegexTokenizer, StemFilter
+    from whoosh.support.charset import accent_map
+
+    from search.schema import ACRONYM_STOPS, AccentFoldFilter, AcronymStopFilter, build_schema, same_schema
+
+    before = (RegexTokenizer(r"\w+(?:[.&]?\w+)*") | AcronymStopFilter() | AccentFoldFilter(accent_map)
+              | StemFilter(ignore=ACRONYM_STOPS))
+    old = build_schema()
+    for name in ("title", "text"):
+        old[name].analyzer = before
+    assert not same_schema(old, build_schema())
+    assert [t.text for t in build_schema()["text"].analyzer("rose 5 pct in İzmir")] == ["rose", "5", "pct", "izmir"]

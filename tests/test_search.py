@@ -319,3 +319,49 @@ def test_plain_facet_values_ignore_case_and_impossible_ones_are_errors(seeds_arc
     with pytest.raises(QueryError, match="four digits"):
         run_search(seeds_archive, "coup year:abc")
     assert run_search(seeds_archive, "", {"language": ["xx"]}).total == 0  # a real code no article has
+
+
+@pytest.fixture(scope="module")
+def figures_archive(tmp_path_factory):
+    from search import Store, indexer, open_index
+
+    tmp = tmp_path_factory.mktemp("figures")
+    src = tmp / "wire"
+    src.mkdir()
+    (src / "five.txt").write_text("Profit rises 5 pct\n\nThe company said net profit rose 5 pct in the first quarter, "
+                                  "up 5% on higher sales in Europe.\n")
+    (src / "seventeen.txt").write_text("Profit rises 17 pct\n\nThe company's net profit rose 17 pct in the first quarter "
+                                       "on higher sales in Asia.\n")
+    (src / "bond.txt").write_text("Bond issue of 40 mln dlrs\n\nThe bank is issuing 40 mln dlrs of bonds due 1990, "
+                                  "carrying a coupon of 9 pct. Class B shares were not offered.\n")
+    (src / "turkey.txt").write_text("Bridge opens in İstanbul\n\nOfficials in İZMİR and İzmir said a similar project "
+                                    "was planned, and Mu\u0308ller of the ministry agreed.\n")
+    # (phrases: a place's name alone also finds the articles where it was recognised as the entity)
+    indexer.run(Store(tmp / "ix"), [str(src)])
+    return open_index(tmp / "ix")
+
+
+@pytest.mark.parametrize("q,ids", [
+    ('"5 pct"', ["wire/five.txt"]),            # was every article with "pct": the "5" was dropped
+    ('"rose 5 pct"', ["wire/five.txt"]),
+    ("5%", ["wire/five.txt"]),                 # was "query has no searchable words"
+    ('"up 5%"', ["wire/five.txt"]),
+    ('title:"rises 5"', ["wire/five.txt"]),
+    ('"9 pct"', ["wire/bond.txt"]),
+    ('"$5 mln"', []),                          # was the "40 mln" article
+    ('"class B shares"', ["wire/bond.txt"]),
+    ("pct", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt"]),
+    ('"company\'s net profit"', ["wire/seventeen.txt"]),  # a possessive's "s" is no word of its own
+    ('"company net profit"', ["wire/seventeen.txt"]),
+])
+def test_one_character_words_are_words(figures_archive, q, ids):
+    r = run_search(figures_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+
+
+@pytest.mark.parametrize("q", ["İzmir", "Izmir", "izmir", "IZMIR", "izmİr", "Istanbul", "istanbul", "Muller", "müller",
+                               "Mu\u0308ller", '"officials in izmir"', '"IZMIR said"', '"Muller of the ministry"'])
+def test_turkish_capitals_and_combining_marks_fold(figures_archive, q):
+    """"İ".lower() is "i" and a combining dot, which the accent map did not fold: "Izmir" missed
+    "İzmir". A decomposed "Mu\u0308ller" was two words, "mu" and "ller"."""
+    assert [h.id for h in run_search(figures_archive, q).hits] == ["wire/turkey.txt"]
