@@ -203,13 +203,66 @@ def _minus_to_not(qstring: str) -> str:
     return _MINUS_RE.sub(lambda m: m.group(1) or "NOT ", qstring)
 
 
+# Whoosh's operators (upper case only), and what else a query is made of: a phrase (with its
+# field and boost), a date range, a parenthesis, or any other run of characters (a word).
+BINARY_OPS = frozenset(("AND", "OR", "ANDNOT", "ANDMAYBE", "REQUIRE"))
+_QUERY_PART_RE = re.compile(r'[^\s()"\[]*"[^"]*"[^\s()]*|[^\s()\[]*\[[^\]]*\]?[^\s()]*|[()]|[^\s()"\[]+')
+
+
+def _tidy_operators(qstring: str) -> str:
+    """Drops the operators that have nothing to join: Whoosh reads a binary operator at either
+    end of the query or of a group ("oil OR", "OR oil", "(oil AND)") as the acronym "OR" and
+    finds nothing, runs two operators together ("oil OR OR gas" as "oil gas"), and fails on
+    "NOT NOT oil" with an IndexError. A binary operator needs a word or group on each side
+    (or a NOT before one on its right), a NOT one on its right, and two NOTs in a row cancel.
+    The operators kept are spaced, as Whoosh needs them to be ("(oil OR(gas))")."""
+    parts = [(m.group(), m.span()) for m in _QUERY_PART_RE.finditer(qstring)]
+    kinds = ["bin" if p in BINARY_OPS else "not" if p == "NOT" else "open" if p == "(" else "close" if p == ")" else "word"
+             for p, _ in parts]
+    if "bin" not in kinds and "not" not in kinds:
+        return qstring
+    alive = [True] * len(parts)
+    changed = True
+    while changed:
+        changed = False
+        live = [i for i in range(len(parts)) if alive[i]]
+        for n, i in enumerate(live):
+            prev = kinds[live[n - 1]] if n else None
+            nxt = kinds[live[n + 1]] if n + 1 < len(live) else None
+            if kinds[i] == "not" and nxt == "not":
+                alive[i] = alive[live[n + 1]] = False  # NOT NOT oil = oil
+            elif kinds[i] == "not" and nxt not in ("word", "open"):
+                alive[i] = False
+            elif kinds[i] == "bin" and (prev not in ("word", "close") or nxt not in ("word", "open", "not")):
+                alive[i] = False
+            else:
+                continue
+            changed = True
+            break
+    if not any(alive[i] for i, k in enumerate(kinds) if k == "word"):
+        ops = " ".join(p for (p, _), k in zip(parts, kinds) if k in ("bin", "not"))
+        raise QueryError(f"query has no searchable words, only the operator{'s' * (' ' in ops)} {ops} "
+                         f'(to search for the word, quote it: "{ops.split()[0]}")')
+    out, pos = [], 0
+    for (text, (start, end)), kind, keep in zip(parts, kinds, alive):
+        if kind in ("bin", "not"):
+            out.append(qstring[pos:start])
+            out.append(f" {text} " if keep else " ")
+            pos = end
+    out.append(qstring[pos:])
+    return "".join(out)
+
+
 def parse(qstring: str, schema) -> Q.Query:
     validate(qstring)
     parser = MultifieldParser(list(SEARCH_FIELDS), schema)
+    text = _tidy_operators(_minus_to_not(qstring))
     try:
-        q = parser.parse(_minus_to_not(qstring))
+        q = parser.parse(text)
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
-        raise QueryError(f"could not parse query: {exc}") from exc
+        # Whoosh's own messages say what is wrong; an IndexError or the like says nothing to a user
+        reason = str(exc) if type(exc) is Exception else "check its operators, parentheses and quotes"
+        raise QueryError(f"could not parse query: {reason}") from exc
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
         raise QueryError("query has no searchable words")
     return q

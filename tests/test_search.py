@@ -365,3 +365,40 @@ def test_turkish_capitals_and_combining_marks_fold(figures_archive, q):
     """"İ".lower() is "i" and a combining dot, which the accent map did not fold: "Izmir" missed
     "İzmir". A decomposed "Mu\u0308ller" was two words, "mu" and "ller"."""
     assert [h.id for h in run_search(figures_archive, q).hits] == ["wire/turkey.txt"]
+
+
+@pytest.mark.parametrize("q,ref", [
+    ("coup OR", "coup"),                 # Whoosh read a dangling operator as the acronym "OR": nothing found
+    ("OR coup", "coup"),
+    ("coup AND", "coup"),
+    ("coup NOT", "coup"),
+    ("(coup OR) mali", "coup mali"),
+    ("coup OR OR goyta", "coup OR goyta"),  # was "coup goyta" (AND)
+    ("coup AND OR goyta", "coup OR goyta"),
+    ("NOT NOT coup", "coup"),            # was "could not parse query: list index out of range"
+    ("mali NOT NOT coup", "mali coup"),
+    ("NOT NOT NOT coup", "NOT coup"),
+])
+def test_dangling_and_doubled_operators_are_ignored(seeds_archive, q, ref):
+    got, want = run_search(seeds_archive, q), run_search(seeds_archive, ref)
+    assert want.total > 0 or ref == "NOT coup"
+    assert (got.total, [h.id for h in got.hits]) == (want.total, [h.id for h in want.hits])
+
+
+@pytest.mark.parametrize("q", ["NOT NOT", "OR", "AND NOT", "( OR )"])
+def test_a_query_of_operators_alone_is_an_error_naming_them(seeds_archive, q):
+    """"NOT NOT" browsed the whole archive; "OR" alone searched the acronym."""
+    with pytest.raises(QueryError, match=f"only the operators? {q.strip('() ')}"):
+        run_search(seeds_archive, q)
+
+
+def test_a_query_whoosh_cannot_parse_leaks_no_python_error(seeds_archive, monkeypatch):
+    from whoosh.qparser import QueryParser
+
+    def broken(self, text, *args, **kwargs):
+        raise IndexError("list index out of range")
+
+    monkeypatch.setattr(QueryParser, "parse", broken)  # Whoosh's parser failing as it did on "NOT NOT oil"
+    with pytest.raises(QueryError) as err:
+        run_search(seeds_archive, "coup")
+    assert "index out of range" not in str(err.value) and "operators, parentheses and quotes" in str(err.value)

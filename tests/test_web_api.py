@@ -100,3 +100,15 @@ def test_facet_contains_takes_any_spelling_and_ignores_accents(client, typed):
     assert [v["value"] for v in j["values"]] == ["Assimi Goita"]
     ents = client.get(f"/api/entities?type=person&contains={quote(typed)}").get_json()
     assert [e["name"] for e in ents] == ["Assimi Goita"]
+
+
+def test_api_search_ignores_a_dangling_operator_as_the_cli_does(client, seeds_index):
+    from search.cli import cli
+
+    out = CliRunner().invoke(cli, ["search", "coup OR", "--json", "--index", str(seeds_index)])
+    assert out.exit_code == 0, out.output
+    got = client.get("/api/search?q=coup+OR").get_json()
+    assert got == json.loads(out.output)
+    assert got["total"] == client.get("/api/search?q=coup").get_json()["total"] > 0
+    bad = client.get("/api/search?q=NOT+NOT")
+    assert bad.status_code == 400 and "NOT" in json.dumps(bad.get_json())
