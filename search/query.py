@@ -15,14 +15,14 @@ from typing import Any
 
 import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
-from whoosh.qparser import MultifieldParser
+from whoosh.qparser import MultifieldParser, MultifieldPlugin, QueryParser
 from whoosh.spelling import ReaderCorrector
 
 from .archive import Archive
 from .facets import docmask
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
-from .schema import ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
+from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary
 
 MAX_QUERY_CHARS = 400
@@ -253,9 +253,35 @@ def _tidy_operators(qstring: str) -> str:
     return "".join(out)
 
 
+class StopName(Q.Term):
+    """A capitalised stop word typed as a word ("May"): the analyzer drops it, but it may be
+    a name (Theresa May). expand_aliases replaces it by the entity's spellings, or drops it,
+    as the stop word it then is; it never reaches the index."""
+
+
+def _capitalised_stop(text: str) -> bool:
+    """"May", "Will": a stop word with a capital, not in capitals (those are acronyms)."""
+    return text[:1].isupper() and not text.isupper() and text.upper() in ACRONYM_STOPS
+
+
+class _Parser(QueryParser):
+    """Whoosh's multi-field parser, keeping a capitalised stop word (StopName) where Whoosh
+    would drop it."""
+
+    def __init__(self, schema):
+        super().__init__(None, schema)
+        self.add_plugin(MultifieldPlugin(list(SEARCH_FIELDS)))
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if q is None and termclass is Q.Term and fieldname in SEARCH_FIELDS and _capitalised_stop(text):
+            return StopName(fieldname, text, boost=boost)
+        return q
+
+
 def parse(qstring: str, schema) -> Q.Query:
     validate(qstring)
-    parser = MultifieldParser(list(SEARCH_FIELDS), schema)
+    parser = _Parser(schema)
     text = _tidy_operators(_minus_to_not(qstring))
     try:
         q = parser.parse(text)
@@ -270,20 +296,25 @@ def parse(qstring: str, schema) -> Q.Query:
 
 def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
     """A word or phrase that is an alias of an entity also matches the entity's other
-    spellings and every article where the entity was recognised."""
+    spellings and every article where the entity was recognised. A capitalised stop word
+    (StopName: "May") matches only those, or is dropped; a query left with no word is an error."""
     if resolution is None:
+        q = _drop_stop_names(q)
+        if q is Q.NullQuery:
+            raise QueryError("query has no searchable words")
         return q
 
     def words(field_name: str, text: str) -> list[str]:
         return [t.text for t in schema[field_name].analyzer(text)]
 
     def alternatives(node, fname: str, text: str) -> Q.Query:
-        if " " not in text and not text.isupper() and _common_word(text):  # "US" (a term in capitals) is a name
+        stop_name = isinstance(node, StopName)  # nothing but a name: "May" as a word is a stop word
+        if " " not in text and not text.isupper() and not stop_name and _common_word(text):  # "US" (a term in capitals) is a name
             return node  # "oil", "trade", "us": a word, not a name, even if some entity ends in it
         ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS][:MAX_ALIAS_ENTITIES]
         if not ents:
-            return node
-        alts: list[Q.Query] = [node]
+            return node  # a StopName: _drop_stop_names drops it
+        alts: list[Q.Query] = [] if stop_name else [node]
         for e in ents:
             alts.append(Q.Term("entity", e.id))
             for alias in e.aliases[:MAX_ALIASES]:
@@ -301,7 +332,22 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
             return alternatives(node, node.fieldname, " ".join(node.words))
         return node.apply(visit)  # into compounds and under NOT: `coup NOT goyta` excludes every spelling
 
-    return visit(q)
+    q = _drop_stop_names(visit(q))
+    if q is Q.NullQuery:
+        raise QueryError("query has no searchable words")
+    return q
+
+
+def _drop_stop_names(q: Q.Query) -> Q.Query:
+    """The query without its StopNames (and without what only held them): "coup May" is "coup"
+    when May names no entity, as it was when Whoosh dropped the stop word."""
+    if not any(isinstance(leaf, StopName) for leaf in q.leaves()):
+        return q  # as parsed: normalize() would reshape what matching.py replays
+
+    def visit(node):
+        return Q.NullQuery if isinstance(node, StopName) else node.apply(visit)
+
+    return visit(q).normalize()
 
 
 MAX_ALIAS_ENTITIES = 5

@@ -55,18 +55,37 @@ class AcronymStopFilter(StopFilter):
     (upper case, never stemmed), since the lowercased term would also be the stem of other
     words ("used" and "uses" stem to "us", "its" to "it"). Other acronyms (NATO, USA) are
     lowercased as before, so "nato" finds them. Written out because StopFilter only ever
-    sees the lowercased word."""
+    sees the lowercased word.
+
+    Only in mixed-case text, though: in capitals ("BANK SAYS IT WILL CUT JOBS", as wire
+    headlines are written) a stop word is a stop word. A capitalised stop word is one when
+    the nearest words with letters on either side (one side at an end of the text) are in
+    capitals too; alone (a query's word), it is the acronym."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # An index of the release before stored no such attribute: the analyzer differs
+        # (same_schema), and its unpickled filter keeps the acronyms of capitals as it did.
+        self.caps_context = True
+
+    def __eq__(self, other):
+        return bool(super().__eq__(other)) and getattr(self, "caps_context", False) == getattr(other, "caps_context", False)
+
+    __hash__ = None
 
     def __call__(self, tokens):
         stops, minsize, maxsize, renumber = self.stops, self.min, self.max, self.renumber
+        context = getattr(self, "caps_context", False)
         pos = None
-        for t in tokens:
-            text = t.text
-            lower = text.lower()
-            if text in ACRONYM_STOPS:
+        held = []  # copies of tokens from a capitalised stop word on, until the next cased word
+        before = None  # whether the last cased word was in capitals (None: no word yet)
+
+        def out(t, acronym):
+            nonlocal pos
+            if acronym:
                 keep = True  # "US": its own term
             else:
-                text = t.text = lower
+                text = t.text = t.text.lower()
                 keep = len(text) >= minsize and (maxsize is None or len(text) <= maxsize) and text not in stops
             if keep:
                 if renumber and t.positions:
@@ -76,10 +95,46 @@ class AcronymStopFilter(StopFilter):
                         pos += 1
                         t.pos = pos
                 t.stopped = False
-                yield t
-            elif not t.removestops:
+                return t
+            if not t.removestops:
                 t.stopped = True
-                yield t
+                return t
+            return None
+
+        def release(after):
+            for t, prev in held:
+                if prev == "word":
+                    kept = out(t, False)
+                else:  # a capitalised stop word: in capitals, between its neighbours?
+                    sides = [s for s in (prev, after) if s is not None]
+                    kept = out(t, not (sides and all(sides)))
+                if kept is not None:
+                    yield kept
+            held.clear()
+
+        for t in tokens:
+            text = t.text
+            if not context:
+                kept = out(t, text in ACRONYM_STOPS)
+                if kept is not None:
+                    yield kept
+                continue
+            upper = text.isupper()
+            cased = upper or text.islower() or text.lower() != text
+            if held and cased:
+                yield from release(upper)
+            if text in ACRONYM_STOPS:
+                held.append((t.copy(), before))
+            elif held:
+                held.append((t.copy(), "word"))
+            else:
+                kept = out(t, False)
+                if kept is not None:
+                    yield kept
+            if cased:
+                before = upper
+        if held:
+            yield from release(None)
 
 
 class AccentFoldFilter(CharsetFilter):

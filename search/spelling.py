@@ -34,14 +34,16 @@ def _analysis():
     tokenizer = next(i for i in items if isinstance(i, RegexTokenizer))
     stop = next(i for i in items if isinstance(i, StopFilter))
     charset = next((i.charmap for i in items if isinstance(i, CharsetFilter)), None)
-    return tokenizer.expression, frozenset(stop.stops), stop.min, charset
+    return tokenizer.expression, frozenset(stop.stops), stop.min, charset, tokenizer, stop
 
 
 def spellable_words(text: str) -> set[str]:
     """The distinct unstemmed words of `text` that Whoosh would offer as suggestions."""
-    expression, stops, minsize, charset = _analysis()
+    expression, stops, minsize, charset, tokenizer, stop = _analysis()
     found = {m.group() for m in expression.finditer(text)}
     acronyms = found & ACRONYM_STOPS  # kept in capitals, as the analyzer keeps them
+    if acronyms:  # but not in text all in capitals ("BANK SAYS IT WILL"): the stop filter decides
+        acronyms = {t.text for t in stop(tokenizer(text)) if t.text in ACRONYM_STOPS}
     words = {w.lower() for w in found - acronyms}
     words = {w for w in words if len(w) >= minsize and w not in stops}
     return ({w.translate(charset) for w in words} if charset else words) | acronyms
