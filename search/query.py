@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
-from whoosh.qparser import MultifieldParser, MultifieldPlugin, QueryParser
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, QueryParser
 from whoosh.spelling import ReaderCorrector
 
 from .archive import Archive
@@ -271,6 +271,7 @@ class _Parser(QueryParser):
     def __init__(self, schema):
         super().__init__(None, schema)
         self.add_plugin(MultifieldPlugin(list(SEARCH_FIELDS)))
+        self.add_plugin(FuzzyTermPlugin())  # word~ (one edit), word~2, word~2/3 (first 3 letters kept)
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
         q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
@@ -457,9 +458,53 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
 
 
 def read_query(qstring: str, gen) -> Q.Query:
-    """A query string as a search reads it: parsed, entity fields made canonical, aliases expanded."""
+    """A query string as a search reads it: parsed, fuzzy words expanded, entity fields made
+    canonical, aliases expanded."""
     schema = gen.searcher.schema  # in memory; FileIndex.schema re-reads the TOC file each time
-    return expand_aliases(canonical_field_terms(parse(qstring, schema), gen), gen.entities, schema)
+    q = expand_fuzzy(parse(qstring, schema), gen, schema)
+    return expand_aliases(canonical_field_terms(q, gen), gen.entities, schema)
+
+
+MAX_FUZZY_EDITS = 2
+
+
+def expand_fuzzy(q: Q.Query, gen, schema) -> Q.Query:
+    """`petrolium~` finds "petroleum": a word with a tilde matches the indexed words within
+    one edit (`~2`: two) that share its first letter (`~2/3`: its first three). Whoosh's
+    FuzzyTerm would compute the distance in Python for every indexed term sharing the prefix;
+    here the words are the generation's spelling vocabulary (search/spelling.py, as "did you
+    mean" reads it) and rapidfuzz's OSA distance runs over them in C. Each word found
+    becomes its indexed (stemmed) term. An index without a vocabulary keeps Whoosh's FuzzyTerm."""
+    fuzzy = [leaf for leaf in q.leaves() if isinstance(leaf, Q.FuzzyTerm)]
+    if not fuzzy:
+        return q
+    for leaf in fuzzy:
+        if leaf.maxdist > MAX_FUZZY_EDITS:
+            raise QueryError(f"'{leaf.text}~{leaf.maxdist}' allows too many edits (at most {MAX_FUZZY_EDITS})")
+    vocabulary = gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
+    if vocabulary is None:
+        return q
+
+    def visit(node):
+        if not isinstance(node, Q.FuzzyTerm):
+            return node.apply(visit)
+        if node.fieldname not in SEARCH_FIELDS:
+            return node
+        from rapidfuzz.distance import OSA
+        from rapidfuzz.process import cdist
+
+        prefix = node.text[:max(1, node.prefixlength)]
+        words = vocabulary.with_prefix(node.fieldname, prefix)
+        terms = {node.text}
+        if words:
+            dist = cdist([node.text], words, scorer=OSA.distance, score_cutoff=node.maxdist, dtype=np.int32)[0]
+            analyzer = schema[node.fieldname].analyzer
+            for i in np.nonzero(dist <= node.maxdist)[0][:MAX_EXPANSION]:
+                terms.update(t.text for t in analyzer(words[i]))
+        alts = [Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]
+        return alts[0] if len(alts) == 1 else Q.Or(alts)
+
+    return visit(q)
 
 
 # ---------------------------------------------------------------------- search

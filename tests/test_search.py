@@ -93,6 +93,7 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     ("coup published:[2020 TO 2021-02-30]", "bad date '2021-02-30'"),
     ("published:2020-02-30", "bad date"),
     ("published:[yesterday TO now]", "YYYY-MM-DD"),
+    ("coup~3", "at most 2"),  # edits: a tilde was ignored
 ])
 def test_bad_queries_get_clear_errors(seeds_archive, q, msg):
     with pytest.raises(QueryError, match=msg):
@@ -352,6 +353,7 @@ WIRE = {
     "may.txt": "Theresa May resigns as prime minister\n\nBritish Prime Minister Theresa May announced "
                "her resignation on Friday after failing to win support for her Brexit deal. "
                "May said she would step down on June 7.\n",
+    "oil.txt": "Petroleum exports rise\n\nPetroleum exports rose in the week, officials said.\n",
 }
 
 
@@ -450,3 +452,20 @@ def test_capitals_make_stop_words_only_between_capitals():
     assert terms("The IT project") == ["IT", "project"]
     assert terms("US STOCKS FALL as the US acts") == ["stock", "fall", "US", "act"]
     assert terms("IT") == ["IT"] and terms("US 5") == ["US", "5"]  # alone: the acronym
+
+
+@pytest.mark.parametrize("q,ids", [
+    ("petrolium~", ["wire/oil.txt"]),  # the tilde was dropped: "petrolium" found nothing
+    ("title:petrolium~", ["wire/oil.txt"]),
+    ("petrolium", []),
+    ("proft~", ["wire/five.txt", "wire/seventeen.txt"]),
+    ("prfoit~", ["wire/five.txt", "wire/seventeen.txt"]),  # a transposition is one edit
+    ("porfti~", []),
+    ("porfti~2", ["wire/five.txt", "wire/seventeen.txt"]),
+    ("prxfit~2", ["wire/five.txt", "wire/seventeen.txt"]),
+    ("prxfit~2/3", []),                # the first three letters must match
+    ("exports NOT petrolium~", []),
+])
+def test_a_tilde_finds_words_within_edits(wire_archive, q, ids):
+    hits = run_search(wire_archive, q).hits
+    assert sorted(h.id for h in hits) == ids and all("<mark>" in h.snippet for h in hits)
