@@ -231,6 +231,15 @@ def decode_bytes(data: bytes, is_html: bool = False, declared: str | None = None
     return _detect(data)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone UTF-16 surrogate replaced by U+FFFD: JSON may escape one
+    ("\\ud83d", half of a cut emoji) and no UTF-8 writer downstream (Whoosh, SQLite) takes it."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def printable(text: str, limit: int = 200) -> str:
     """`text` safe to print in a report: control and other non-printable characters
     escaped (an error message may quote the bytes of a damaged file), and cut to `limit`."""

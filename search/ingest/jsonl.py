@@ -17,7 +17,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article, IngestError, content_hash
-from .decode import printable
+from .decode import printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
 
@@ -65,6 +65,18 @@ def _read_date(value: Any) -> date | None:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
         return None
+
+
+def _scrubbed(value: Any) -> Any:
+    """A decoded JSON value with lone surrogates replaced in every string, keys too: valid
+    JSON may hold one ("\\ud83d") and it made the whole index run fail when written."""
+    if isinstance(value, str):
+        return without_surrogates(value)
+    if isinstance(value, dict):
+        return {_scrubbed(k): _scrubbed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_scrubbed(v) for v in value]
+    return value
 
 
 def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
@@ -137,7 +149,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 records += 1
                 try:
                     # utf-8-sig: a byte-order mark (first line only) is not part of the JSON
-                    rec = json.loads(data.decode("utf-8-sig", errors="replace"))
+                    rec = _scrubbed(json.loads(data.decode("utf-8-sig", errors="replace")))
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
                     yield record_to_article(rec, source, base_id, line, path)
