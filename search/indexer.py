@@ -123,7 +123,7 @@ class Run:
                 if not Path(root).exists():
                     self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
                     continue
-                scanned_roots.add(root)
+                scanned_roots.add(ingest.path_text(root))  # as the catalog stores it
                 for item in ingest.read_path(Path(root), reuse, names.get(root)):
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
@@ -155,7 +155,7 @@ class Run:
                     # The row first: the article's cleaning may come back (and fail) before
                     # this generator is resumed.
                     rows[item.id] = {
-                        "id": item.id, "root": root, "path": item.path, "source": item.source,
+                        "id": item.id, "root": ingest.path_text(root), "path": item.path, "source": item.source,
                         "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
                         "record_hash": None,
                         "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured},
@@ -601,7 +601,7 @@ def _reuser(r: Run, scan: dict | None, old: dict[str, dict], cache: Cache,
         key = str(f)
         if key not in files or before.get(key) != files[key] or key in failed:
             return None
-        path = str(f.resolve())
+        path = ingest.path_text(str(f.resolve()))  # as the readers store it
         rows = by_path.get(path)
         if not rows or path in failed or len(rows) != counts.get(path):
             return None
@@ -651,7 +651,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # link, bytes that no longer decode) keeps its articles: only a file that is gone is
         # a deletion.
         unread = {str(p) for f in r.failed if f.get("path") for p in (f["path"], Path(f["path"]).resolve())}
-        removed = {i for i, d in base.items() if d["root"] in r.forgotten}
+        removed = {i for i, d in base.items() if d["root"] in {ingest.path_text(f) for f in r.forgotten}}
         if remove_missing:
             removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and d["path"] not in unread}
         r.counts["removed"] = len(removed)

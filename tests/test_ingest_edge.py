@@ -5,6 +5,7 @@ Every fixture is a few bytes written into tmp_path; runs are real index runs.
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from search import Store, get_document, indexer, open_index, run_search
@@ -35,3 +36,41 @@ def test_lone_surrogates_in_a_jsonl_record_do_not_stop_the_run(tmp_path):
     assert doc["url"] == "https://example.com/a\ufffd" and doc["source"] == "Example\ufffd"
     assert doc["meta"] == {"tags": ["x\ufffd"], "note\ufffd": {"k": "v\ufffd"}}
     assert run_search(archive, "springfield").total == 2
+
+
+def test_file_and_folder_names_that_are_not_utf8_are_indexed(tmp_path):
+    """Latin-1 bytes in a name come from the OS surrogate-escaped, and stopped the whole run
+    inside Whoosh (UnicodeEncodeError). Each bad byte is now written %XX in the id and the
+    stored path: stable, and distinct from the UTF-8 spelling of the same name."""
+    src = tmp_path / "src"
+    src.mkdir()
+    base = os.fsencode(src)
+    os.mkdir(base + b"/arch\xefve")
+    (src / "café news.txt").write_text("Council approves tax\n\n" + STORY + "\n")
+    for name in (b"/caf\xe9 news.txt", b"/arch\xefve/caf\xe9.txt"):
+        with open(base + name, "wb") as fh:
+            fh.write(b"Cafe owners protest\n\nCafe owners protested on Monday against a new tax on seating.\n")
+    with open(base + b"/bin\xe9.txt", "wb") as fh:
+        fh.write(b"\x00\x01" * 100)
+    r = _index(tmp_path, src)
+    assert r["indexed"] == 3
+    assert [f["path"] for f in r["failed"]] == [f"{src}/bin%E9.txt"]
+    archive = open_index(tmp_path / "ix")
+    ids = sorted(h.id for h in run_search(archive, "").hits)
+    assert ids == ["src/arch%EFve/caf%E9.txt", "src/caf%E9 news.txt", "src/café news.txt"]
+    doc = get_document(archive, "src/caf%E9 news.txt")
+    assert doc["path"] == f"{src}/caf%E9 news.txt" and doc["url"].endswith("/src/caf%E9%20news.txt")
+    again = _index(tmp_path, src)
+    assert (again["indexed"], again["unchanged"]) == (0, 3)
+
+
+def test_a_source_folder_whose_name_is_not_utf8(tmp_path):
+    root = os.fsencode(tmp_path) + b"/arch\xefve"
+    os.mkdir(root)
+    with open(root + b"/a.txt", "wb") as fh:
+        fh.write(b"Cafe owners protest\n\nCafe owners protested on Monday against a new tax on seating.\n")
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [os.fsdecode(root)])["indexed"] == 1
+    assert [h.id for h in run_search(open_index(tmp_path / "ix"), "").hits] == ["arch%EFve/a.txt"]
+    os.remove(root + b"/a.txt")
+    assert indexer.run(store)["removed"] == 1

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..article import Article, IngestError
 from . import html, jsonl, text, warc
+from .decode import path_text
 
 # (suffixes, reader): longest suffix first so ".warc.gz" wins over ".gz".
 READERS = [
@@ -36,7 +37,7 @@ def source_root(path: Path) -> tuple[str, Path]:
     """The source name and the root that ids are relative to, for one path given by the user."""
     path = path.resolve()
     if path.is_dir():
-        return path.name or "archive", path
+        return path_text(path.name) or "archive", path
     stem = path.name
     for suffixes, _ in READERS:
         for s in suffixes:
@@ -46,7 +47,7 @@ def source_root(path: Path) -> tuple[str, Path]:
         else:
             continue
         break
-    return stem, path
+    return path_text(stem), path
 
 
 def _is_index(folder: Path) -> bool:
@@ -87,7 +88,7 @@ def source_names(roots: list[str]) -> dict[str, str]:
     for root in roots:
         path = Path(root)
         name = source_root(path)[0]
-        parents = [p.name for p in path.parents if p.name]
+        parents = [path_text(p.name) for p in path.parents if p.name]
         for depth in range(len(parents) + 1):
             candidate = "/".join([*reversed(parents[:depth]), name])
             if candidate not in taken:
@@ -107,7 +108,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     path's articles (source_names), else the folder's or file's own name.
     """
     if not path.exists():
-        yield IngestError(str(path), "no such file or directory")
+        yield IngestError(path_text(str(path)), "no such file or directory")
         return
     name, root = source_root(path)
     source = source or name
@@ -119,14 +120,17 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
                 continue
         reader = reader_for(f)
         if reader is None:
-            yield IngestError(str(f), f"unsupported file type {f.suffix or '(none)'}")
+            yield IngestError(path_text(str(f)), f"unsupported file type {path_text(f.suffix) or '(none)'}")
             continue
-        rel = "" if root.is_file() else f.relative_to(root).as_posix()
+        rel = "" if root.is_file() else path_text(f.relative_to(root).as_posix())
         base_id = f"{source}/{rel}" if rel else source
         try:
-            yield from reader(f, source=source, base_id=base_id)
+            for item in reader(f, source=source, base_id=base_id):
+                if isinstance(item, (Article, IngestError)) and item.path:
+                    item.path = path_text(item.path)  # stored and printed: must encode as UTF-8
+                yield item
         except OSError as exc:
-            yield IngestError(str(f), f"cannot read: {exc.strerror or exc}")
+            yield IngestError(path_text(str(f)), f"cannot read: {exc.strerror or exc}")
 
 
 def read(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:

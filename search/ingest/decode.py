@@ -240,6 +240,17 @@ def without_surrogates(text: str) -> str:
     return _SURROGATE.sub("\ufffd", text)
 
 
+_ESCAPED_BYTE = re.compile("[\udc80-\udcff]")
+
+
+def path_text(path: str) -> str:
+    """A file path as text every writer takes: a name that is not UTF-8 (Latin-1 bytes from
+    an old archive) comes from the OS with its bytes surrogate-escaped, and stopped the run
+    in Whoosh. Each such byte is written %XX, as in the file's URI ("caf%E9 news.txt"):
+    the same every run, and unlike a Latin-1 reading never the name of a UTF-8 sibling."""
+    return without_surrogates(_ESCAPED_BYTE.sub(lambda m: f"%{ord(m.group()) - 0xDC00:02X}", path))
+
+
 def printable(text: str, limit: int = 200) -> str:
     """`text` safe to print in a report: control and other non-printable characters
     escaped (an error message may quote the bytes of a damaged file), and cut to `limit`."""
