@@ -6,9 +6,14 @@ from __future__ import annotations
 
 import json
 import os
+import socket
+import subprocess
+import sys
 from pathlib import Path
 
 from search import Store, get_document, indexer, open_index, run_search
+
+from conftest import ROOT
 
 STORY = "The mayor of Springfield announced a new budget on Monday that cuts spending on roads and increases funding for schools."
 
@@ -74,3 +79,30 @@ def test_a_source_folder_whose_name_is_not_utf8(tmp_path):
     assert [h.id for h in run_search(open_index(tmp_path / "ix"), "").hits] == ["arch%EFve/a.txt"]
     os.remove(root + b"/a.txt")
     assert indexer.run(store)["removed"] == 1
+
+
+def _cli(*args: str) -> tuple[int, dict]:
+    """The command line in a subprocess: a run that hangs is killed and the test fails."""
+    p = subprocess.run([sys.executable, "-m", "search.cli", *args, "--json"], capture_output=True, text=True,
+                       timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)}, cwd=ROOT)
+    return p.returncode, json.loads(p.stdout)
+
+
+def test_fifos_and_sockets_are_reported_never_opened(tmp_path):
+    """Opening a named pipe blocks until something writes to it: index and reindex hung for
+    ever holding the lock, and every later run exited 4. Non-regular files are skipped."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Council approves tax\n\n" + STORY + "\n")
+    os.mkfifo(src / "pipe.txt")
+    with socket.socket(socket.AF_UNIX) as sock:
+        sock.bind(str(src / "sock.txt"))
+        first = _cli("index", str(src), "--index", str(tmp_path / "ix"))
+        again = _cli("reindex", "--index", str(tmp_path / "ix"))  # the no-op reindex reports them too
+        single = _cli("index", str(src / "pipe.txt"), "--index", str(tmp_path / "ix2"))
+    want = [(f"{src}/pipe.txt", "a named pipe (FIFO), not a regular file: not read"),
+            (f"{src}/sock.txt", "a socket, not a regular file: not read")]
+    for rc, r in (first, again):
+        assert rc == 0 and sorted((f["path"], f["reason"]) for f in r["failed"]) == want
+    assert first[1]["indexed"] == 1 and again[1]["unchanged"] == 1
+    assert single[0] == 1 and [(f["path"], f["reason"]) for f in single[1]["failed"]] == want[:1]

@@ -6,6 +6,7 @@ goes on with the rest.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -59,7 +60,7 @@ def iter_files(root: Path) -> Iterator[Path]:
     """The files under `root`, sorted, hidden ones and index directories left out. Links to
     folders are followed (a user sees their files in the folder), each real folder once,
     so a link loop ends."""
-    if root.is_file():
+    if not root.is_dir():  # a file, or a FIFO or device given by name (read_path reports it)
         yield root
         return
     seen = {os.path.realpath(root)}
@@ -75,6 +76,20 @@ def iter_files(root: Path) -> Iterator[Path]:
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
+
+
+def not_regular(path: Path) -> str | None:
+    """Why `path` is no file to open, or None: opening a FIFO blocks until something writes
+    to it (a run hung for ever, holding the index lock); sockets and devices are no input."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return None  # a dangling link: the reader reports why it cannot be read
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+    return f"{kind}, not a regular file: not read"
 
 
 def source_names(roots: list[str]) -> dict[str, str]:
@@ -113,6 +128,9 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     name, root = source_root(path)
     source = source or name
     for f in iter_files(root):
+        if (special := not_regular(f)) is not None:
+            yield IngestError(path_text(str(f)), special)
+            continue
         if substitute is not None:
             stand_in = substitute(f)
             if stand_in is not None:
