@@ -166,3 +166,22 @@ def test_dev_pages_quality(shared_dir):
         rec = common / max(1, sum(gold.values()))
         f1s.append(2 * p * rec / (p + rec) if p + rec else 0.0)
     assert sum(f1s) / len(f1s) >= 0.85
+
+
+@pytest.mark.parametrize("h1,para", [
+    ("Council budget vote", "cuts spending on roads&#8; and"),       # lost the paragraph
+    ("Council budget &#27; vote", "cuts spending on roads and"),    # the whole page
+    ("Council budget&#11; vote", "cuts spending on roads and"),     # "All strings must be XML compatible"
+    ("Council budget vote", "cuts spending&#x0B; on roads&#12; and"),
+])
+def test_references_to_control_characters_are_dropped(h1, para):
+    """Word-pasted CMS text holds &#11; and the like: the page was skipped whole (QA pass 4)."""
+    page = (f"<html><head><title>Budget</title></head><body><article><h1>{h1}</h1><p>The mayor of "
+            f"Springfield announced a new budget on Monday that {para} increases funding for schools in "
+            "the city.</p><p>Council members will vote next week on the plan after public hearings in "
+            "the town hall.</p></article></body></html>")
+    for html in (page, page.encode()):
+        c = clean_html(html)
+        assert c.title == "Council budget vote"
+        assert "cuts spending on roads and increases funding" in c.text and "public hearings" in c.text
+        assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", c.title + c.text)

@@ -8,6 +8,7 @@ before pruning; our block walk (blocks.py) and metadata (pagemeta.py) read it.
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -42,8 +43,25 @@ def _extract(tree: HtmlElement, url: str | None, prose_chars: int) -> str:
     return text
 
 
+# A numeric character reference to a C0 control character other than tab, newline and
+# carriage return (&#8;, &#x0B;, &#27; from text pasted into a CMS): lxml puts the control
+# character into the tree, where trafilatura loses the paragraph or lxml refuses the string
+# ("All strings must be XML compatible"), so the whole page was skipped. Dropped unread.
+_CONTROL_REF = r"&#(?:0*(?:[0-8]|1[124-9]|2[0-9]|3[01])|[xX]0*(?:[0-8bBcCeEfF]|1[0-9a-fA-F]))(?![0-9a-fA-F]);?"
+_CONTROL_REF_STR = re.compile(_CONTROL_REF)
+_CONTROL_REF_BYTES = re.compile(_CONTROL_REF.encode())
+
+
+def _without_control_refs(html: str | bytes) -> str | bytes:
+    """`html` without character references to control characters (see _CONTROL_REF)."""
+    if isinstance(html, bytes):
+        return _CONTROL_REF_BYTES.sub(b"", html)
+    return _CONTROL_REF_STR.sub("", html)
+
+
 def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     """Clean one web page; an empty or unparsable page gives an empty record."""
+    html = _without_control_refs(html)
     tree = load_html(html)
     if tree is None and isinstance(html, str) and html.strip():  # a bare fragment ("<p>...</p>"): trafilatura wants a page
         tree = load_html(f"<html><body>{html}</body></html>")
