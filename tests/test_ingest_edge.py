@@ -12,6 +12,9 @@ import sys
 from pathlib import Path
 
 from search import Store, get_document, indexer, open_index, run_search
+from search.article import IngestError
+from search.ingest import read
+from search.ingest.warc import url_id
 
 from conftest import ROOT
 
@@ -106,3 +109,39 @@ def test_fifos_and_sockets_are_reported_never_opened(tmp_path):
         assert rc == 0 and sorted((f["path"], f["reason"]) for f in r["failed"]) == want
     assert first[1]["indexed"] == 1 and again[1]["unchanged"] == 1
     assert single[0] == 1 and [(f["path"], f["reason"]) for f in single[1]["failed"]] == want[:1]
+
+
+def _records(path: Path) -> list:
+    items = list(read([path]))
+    assert not [i for i in items if isinstance(i, IngestError)], items
+    return items
+
+
+def test_trafilatura_json_output_maps_source_and_source_hostname(tmp_path):
+    """trafilatura --json writes the page's address under "source" and the site's name
+    under "source-hostname": the article linked to file:///...#1 and its source facet was
+    the full URL."""
+    url = "https://www.springfield-news.com/2021/03/04/budget"
+    recs = [{"title": "Budget", "hostname": None, "id": None, "text": STORY, "source": url,
+             "source-hostname": "Springfield News", "date": "2021-03-04"},
+            {"title": "Other", "text": STORY, "url": "https://example.com/a", "source": "https://example.com/"},
+            {"title": "Bare", "text": STORY, "source": " http://example.org/b "}]
+    (tmp_path / "traf.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    a, b, c = _records(tmp_path / "traf.jsonl")
+    assert (a.url, a.source, a.id) == (url, "Springfield News", url_id(url))
+    assert "source-hostname" not in a.meta
+    assert (b.url, b.source) == ("https://example.com/a", "example.com")
+    assert (c.url, c.source) == ("http://example.org/b", "example.org")
+
+
+def test_jsonl_lines_in_latin1_are_decoded_not_replaced(tmp_path):
+    """A JSON Lines file in Latin-1 was read as UTF-8 with U+FFFD for every accented letter."""
+    lines = [json.dumps({"id": "lat", "title": "Réforme des retraites", "text": "Le président a annoncé "
+                         "une réforme très contestée à Besançon."}, ensure_ascii=False).encode("latin-1"),
+             # UTF-8 with one damaged byte: only that byte is lost, the rest is not misread
+             json.dumps({"id": "utf", "text": "Le président à Besançon \x00"}, ensure_ascii=False)
+             .encode().replace(b"\\u0000", b"\xff")]
+    (tmp_path / "fr.jsonl").write_bytes(b"\xef\xbb\xbf" + b"\n".join(lines) + b"\n")
+    lat, utf = _records(tmp_path / "fr.jsonl")
+    assert lat.title == "Réforme des retraites" and "très contestée à Besançon" in lat.raw
+    assert utf.raw == "Le président à Besançon \ufffd"

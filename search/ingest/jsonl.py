@@ -1,7 +1,8 @@
 """JSON Lines, one article per line, with the field names of the tools people already use.
 
 news-please: maintext, date_publish, title, url, source_domain;
-trafilatura: text, date, title, url, hostname; plain: body/text/html, date/published.
+trafilatura: text, date, title, url, hostname (its --json output: the page's address under
+source, the site's name under source-hostname); plain: body/text/html, date/published.
 """
 from __future__ import annotations
 
@@ -17,14 +18,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article, IngestError, content_hash
-from .decode import printable, without_surrogates
+from .decode import decode_bytes, printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
 
 TEXT_KEYS = ("maintext", "text", "body", "content")
 HTML_KEYS = ("html", "raw_html")
 DATE_KEYS = ("date_publish", "published", "date", "date_published", "pubdate")
-SOURCE_KEYS = ("source_domain", "hostname", "sitename", "source")
+SOURCE_KEYS = ("source_domain", "hostname", "sitename", "source-hostname", "source")
 KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + ("title", "url", "id"))
 
 
@@ -79,6 +80,19 @@ def _scrubbed(value: Any) -> Any:
     return value
 
 
+def _is_address(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().lower().startswith(("http://", "https://"))
+
+
+def record_url(rec: dict[str, Any]) -> str:
+    """The page's address: `url`, else a `source` that is one (trafilatura's --json puts
+    it there, and it became the source facet while the article linked to the file)."""
+    url = rec.get("url")
+    if isinstance(url, str) and url:
+        return url
+    return rec["source"].strip() if _is_address(rec.get("source")) else ""
+
+
 def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
     """The article id of one record: its own id, else its URL, else its line number.
 
@@ -91,7 +105,7 @@ def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
     """
     if rec.get("id") not in (None, ""):
         return f"{base_id}#{rec['id']}"
-    url = rec.get("url") if isinstance(rec.get("url"), str) else ""
+    url = record_url(rec)
     if url:
         return url_id(url)
     return f"{base_id}:{line}"
@@ -105,8 +119,9 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         html = None  # markup with nothing to read: the plain text, if any, is the article
     if html is None and body is None:
         raise ValueError("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
-    url = rec.get("url") if isinstance(rec.get("url"), str) else ""
-    src = next((rec[k] for k in SOURCE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    url = record_url(rec)
+    src = next((rec[k] for k in SOURCE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()
+                and not _is_address(rec[k])), None)  # an address is no source name
     if not src and url:
         src = (urlsplit(url).hostname or "").removeprefix("www.") or None
     aid = record_id(rec, base_id, line)
@@ -125,6 +140,21 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         line=line,
         meta=meta,
     )
+
+
+def _line_text(data: bytes) -> str:
+    """One line as text. UTF-8 (a byte-order mark, first line only, is not part of the
+    JSON); a line with no valid UTF-8 letter at all is in a legacy code page and read as
+    decode.py reads a text file (Latin-1 lines got U+FFFD for every accented letter,
+    silently); one with some is UTF-8 with a damaged byte, which alone becomes U+FFFD."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8-sig", errors="replace")
+    if any(ord(c) > 127 and c != "\ufffd" for c in text):
+        return text
+    return decode_bytes(data.removeprefix(b"\xef\xbb\xbf"))
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
@@ -148,8 +178,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     continue
                 records += 1
                 try:
-                    # utf-8-sig: a byte-order mark (first line only) is not part of the JSON
-                    rec = _scrubbed(json.loads(data.decode("utf-8-sig", errors="replace")))
+                    rec = _scrubbed(json.loads(_line_text(data)))
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
                     yield record_to_article(rec, source, base_id, line, path)
