@@ -185,3 +185,20 @@ def test_references_to_control_characters_are_dropped(h1, para):
         assert c.title == "Council budget vote"
         assert "cuts spending on roads and increases funding" in c.text and "public hearings" in c.text
         assert not re.search("[\x00-\x08\x0b\x0c\x0e-\x1f]", c.title + c.text)
+
+
+def test_placeholder_and_absurd_dates_are_not_publication_dates():
+    """A far-future placeholder (2999-01-01) from a meta tag or a text date line was stored
+    and sorted first for ever; JSON Lines already refused it. One rule for every reader."""
+    from search.clean import clean_text
+
+    body = "<p>The city council approved a new transport plan on Thursday after months of debate.</p>" * 2
+    page = ("<html><head><title>Plan</title><meta property='article:published_time' content='{}'>"
+            "<meta name='date' content='2021-03-03'></head><body><article><h1>Plan</h1>{}</article></body></html>")
+    assert clean_html(page.format("2999-01-01T00:00:00Z", body)).published == date(2021, 3, 3)  # the next tag
+    assert clean_html(page.format("1066-10-14", body)).published == date(2021, 3, 3)
+    story = "The city council approved a new transport plan on Thursday after months of debate.\n"
+    for head in ("2999-01-01", "January 1, 2999", "date 2999-01-01", "By Jane Doe | January 1, 2999"):
+        c = clean_text(f"Plan approved\n\n{head}\n\n{story}")
+        assert c.published is None and "2999" not in c.text, head
+    assert clean_text(f"Plan approved\n\ndate 2021-03-03 {story}").published == date(2021, 3, 3)

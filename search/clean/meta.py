@@ -9,7 +9,7 @@ agency are left alone.
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, timedelta
 
 _MONTHS = {
     m: i
@@ -66,7 +66,23 @@ _AGENCY = r"(?:AFP|AP|Reuters|dpa|epd|KNA|EFE|ANSA|Xinhua|TASS|RIA Novosti|IANS|
 _CREDIT_AGENCIES = re.compile(rf"^(?:(?:source|sources|with|credit)\s*:\s*)?\(?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*\)?\.?$", re.I)
 
 
+EARLIEST = date(1800, 1, 1)
+
+
+def plausible_date(d: date | None) -> date | None:
+    """`d` if it can be a publication date, else None: one after tomorrow is a placeholder
+    (2999-01-01 would sort first for ever, in the year facet too), one before 1800 a typo.
+    Every reader's dates pass here (JSON Lines, HTML meta tags, text date lines, WARC-Date)."""
+    return d if d is not None and EARLIEST <= d <= date.today() + timedelta(days=1) else None
+
+
 def parse_date(text: str) -> date | None:
+    """First explicit date in text (month names or ISO); None when absent, invalid or not
+    plausible_date."""
+    return plausible_date(_calendar_date(text))
+
+
+def _calendar_date(text: str) -> date | None:
     """First explicit date in text (month names or ISO); None when absent or invalid."""
     m = _DATE.search(text)
     if not m:
@@ -87,10 +103,10 @@ def split_date_prefix(line: str) -> tuple[str, date | None, str]:
     m = _DATE_PREFIX.match(line)
     if not m:
         return "", None, line
-    d = parse_date(m.group("date"))
+    d = _calendar_date(m.group("date"))
     if d is None:
         return "", None, line
-    return m.group(0).strip(), d, line[m.end():]
+    return m.group(0).strip(), plausible_date(d), line[m.end():]  # a placeholder date is lifted, not kept
 
 
 def parse_byline(line: str) -> tuple[str | None, date | None] | None:

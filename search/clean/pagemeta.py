@@ -34,7 +34,7 @@ def _parse_date(value: str | None) -> date | None:
         return None
     value = value.strip()
     try:
-        return date.fromisoformat(value[:10])
+        return meta.plausible_date(date.fromisoformat(value[:10]))  # a placeholder: try the next tag
     except ValueError:
         return meta.parse_date(value)
 

@@ -11,13 +11,14 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta, timezone
+from datetime import date, datetime, timezone
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article, IngestError, content_hash
+from ..clean.meta import plausible_date
 from .decode import decode_bytes, printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
@@ -34,10 +35,7 @@ def parse_date(value: Any) -> date | None:
     "Tue, 03 Dec 2021 10:00:00 GMT") or Unix seconds or milliseconds. Day/month orders
     like 12/03/2021 are ambiguous and left out; so is a date after tomorrow (a scraper's
     placeholder, 2999-01-01, would sort first for ever) or before 1800."""
-    found = _read_date(value)
-    if found is None or not date(1800, 1, 1) <= found <= date.today() + timedelta(days=1):
-        return None
-    return found
+    return plausible_date(_read_date(value))
 
 
 def _read_date(value: Any) -> date | None:
