@@ -4,6 +4,7 @@ Every fixture is a few bytes written into tmp_path; runs are real index runs.
 """
 from __future__ import annotations
 
+import io
 import json
 import os
 import socket
@@ -15,6 +16,8 @@ from search import Store, get_document, indexer, open_index, run_search
 from search.article import IngestError
 from search.ingest import read
 from search.ingest.warc import url_id
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from conftest import ROOT
 
@@ -145,3 +148,34 @@ def test_jsonl_lines_in_latin1_are_decoded_not_replaced(tmp_path):
     lat, utf = _records(tmp_path / "fr.jsonl")
     assert lat.title == "Réforme des retraites" and "très contestée à Besançon" in lat.raw
     assert utf.raw == "Le président à Besançon \ufffd"
+
+
+def _warc(path: Path, records: list[tuple[str, str, bytes]], warc_date: str = "2021-03-03T10:00:00Z") -> Path:
+    """An uncompressed WARC of HTML responses: (url, HTTP status line, body)."""
+    with open(path, "wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        for url, status, body in records:
+            http = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http,
+                                                warc_headers_dict={"WARC-Date": warc_date}))
+    return path
+
+
+def _page(title: str, body: str = STORY, head: str = "") -> bytes:
+    return (f"<html><head><title>{title}</title>{head}</head><body><article><h1>{title}</h1><p>{body}</p>"
+            f"<p>{body}</p></article></body></html>").encode()
+
+
+def test_warc_error_pages_and_redirects_are_not_articles(tmp_path):
+    """Responses were indexed whatever their status: "404 Not Found" became an article."""
+    path = _warc(tmp_path / "crawl.warc", [("http://ex.com/ok", "200 OK", _page("Budget")),
+                                            ("http://ex.com/missing", "404 Not Found", _page("404 Not Found")),
+                                            ("http://ex.com/old", "301 Moved Permanently", _page("Moved")),
+                                            ("http://ex.com/down", "500 Internal Server Error", _page("Error")),
+                                            ("http://ex.com/part", "206 Partial Content", _page("Part"))])
+    items = list(read([path]))
+    assert [a.url for a in items if not isinstance(a, IngestError)] == ["http://ex.com/ok", "http://ex.com/part"]
+    assert [(e.line, e.reason) for e in items if isinstance(e, IngestError)] == [
+        (2, "record 2 (http://ex.com/missing): HTTP 404, not an article"),
+        (3, "record 3 (http://ex.com/old): HTTP 301, not an article"),
+        (4, "record 4 (http://ex.com/down): HTTP 500, not an article")]

@@ -65,6 +65,13 @@ def _why(exc: BaseException) -> str:
     return printable(msg if isinstance(exc, ArchiveLoadFailed) else f"{type(exc).__name__}: {msg}")
 
 
+def _status(record) -> str | None:
+    """The HTTP status code of a response ("404"), or None when there is no readable one:
+    an error page or a redirect is stored like an article, "404 Not Found" and all."""
+    code = (record.http_headers.get_statuscode() or "").strip()
+    return code if len(code) == 3 and code.isdigit() else None
+
+
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
     """The HTML responses of one WARC; what cannot be read is reported, what came before kept."""
     where = str(path)
@@ -123,6 +130,10 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
             label = f"record {n} ({printable(url)})" if url else f"record {n}"
             if unreadable is not None:
                 yield IngestError(where, f"{label}: cannot read the body: {_why(unreadable)}", line=n)
+                continue
+            status = _status(record)
+            if status is not None and not status.startswith("2"):
+                yield IngestError(where, f"{label}: HTTP {status}, not an article", line=n)
                 continue
             if not body.strip():
                 yield IngestError(where, f"{label}: empty body", line=n)
