@@ -251,6 +251,10 @@ def test_a_page_of_boilerplate_only_is_skipped_and_a_bare_fragment_is_read(tmp_p
     ("2999-01-01", None),                                # a placeholder: sorted first for ever
     ("1066-10-14", None),
     ("12/03/2021", None),                                # day or month first? left out
+    ("March 3, 2021", "2021-03-03"),                     # as a .txt date line: was dropped
+    ("3 March 2021", "2021-03-03"),
+    ("Wednesday, 3rd March 2021 10:00", "2021-03-03"),
+    ("March 3, 2999", None),
     (True, None), ("", None), (None, None),
 ])
 def test_jsonl_dates(value, want):

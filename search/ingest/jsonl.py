@@ -18,7 +18,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import Article, IngestError, content_hash
-from ..clean.meta import plausible_date
+from ..clean.meta import parse_date as text_date, plausible_date
 from .decode import decode_bytes, printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
@@ -32,7 +32,8 @@ KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + ("title", "url", "
 
 def parse_date(value: Any) -> date | None:
     """A record's publication date: ISO 8601 (news-please, trafilatura), RFC 2822 (feeds:
-    "Tue, 03 Dec 2021 10:00:00 GMT") or Unix seconds or milliseconds. Day/month orders
+    "Tue, 03 Dec 2021 10:00:00 GMT"), Unix seconds or milliseconds, or the month-name
+    dates a .txt date line may hold ("March 3, 2021", "3 March 2021"). Day/month orders
     like 12/03/2021 are ambiguous and left out; so is a date after tomorrow (a scraper's
     placeholder, 2999-01-01, would sort first for ever) or before 1800."""
     return plausible_date(_read_date(value))
@@ -63,7 +64,7 @@ def _read_date(value: Any) -> date | None:
     try:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
-        return None
+        return text_date(value)  # the .txt reader's parser: one reading of dates for both
 
 
 def _scrubbed(value: Any) -> Any:
