@@ -281,7 +281,7 @@ class Run:
             "source": d["source"],
             "path": d["path"],
             "title": data["title"] or _display_title(text) or d["id"],
-            "published": data["published"],
+            "published": data["published"] or ingest.warc.capture_date(info.get("meta") or {}),
             "text": text,
             "author": data.get("author"),
             "credit": data.get("credit"),

@@ -179,3 +179,18 @@ def test_warc_error_pages_and_redirects_are_not_articles(tmp_path):
         (2, "record 2 (http://ex.com/missing): HTTP 404, not an article"),
         (3, "record 3 (http://ex.com/old): HTTP 301, not an article"),
         (4, "record 4 (http://ex.com/down): HTTP 500, not an article")]
+
+
+def test_warc_date_is_the_publication_date_of_last_resort(tmp_path):
+    """A page that gives no date of its own was undated although its record says when it
+    was fetched; one that gives a date keeps it."""
+    src = tmp_path / "crawl"
+    src.mkdir()
+    dated = _page("Dated", head="<meta property='article:published_time' content='2020-12-01T08:00:00Z'>")
+    _warc(src / "a.warc", [("http://ex.com/undated", "200 OK", _page("Undated")),
+                           ("http://ex.com/dated", "200 OK", dated)])
+    _warc(src / "b.warc", [("http://ex.com/future", "200 OK", _page("Future"))], warc_date="2999-01-01T00:00:00Z")
+    assert _index(tmp_path, src)["indexed"] == 3
+    archive = open_index(tmp_path / "ix")
+    got = {h.url: h.published for h in run_search(archive, "").hits}
+    assert got == {"http://ex.com/undated": "2021-03-03", "http://ex.com/dated": "2020-12-01", "http://ex.com/future": None}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterator
+from datetime import date
 from typing import BinaryIO
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -12,6 +13,7 @@ from warcio.statusandheaders import StatusAndHeadersParser
 from warcio.exceptions import ArchiveLoadFailed
 
 from ..article import Article, IngestError
+from ..clean.meta import plausible_date
 from .decode import BinaryInput, decode_bytes, http_charset, printable
 from .html import NO_TEXT, has_visible_text
 
@@ -19,6 +21,16 @@ from .html import NO_TEXT, has_visible_text
 def url_id(url: str) -> str:
     """Stable id for a web page: the same URL is the same article in every capture."""
     return "url-" + hashlib.sha1(url.encode("utf-8")).hexdigest()[:16]
+
+
+def capture_date(meta: dict) -> str | None:
+    """The day the crawler fetched the page (its record's WARC-Date, kept in the article's
+    meta), ISO: the publication date of last resort, for a page that gives none."""
+    try:
+        found = plausible_date(date.fromisoformat(str(meta.get("warc_date") or "")[:10]))
+    except ValueError:
+        return None
+    return found.isoformat() if found else None
 
 
 def _cut_off(record, n: int) -> str | None:
