@@ -372,6 +372,12 @@ def _as_sources(paths: list[str], known: list[str]) -> list[str]:
     return out
 
 
+def _is_index_dir(path: Path, store: Store) -> bool:
+    """True for the index directory itself, a folder inside it, or another index."""
+    path, own = path.resolve(), store.path.resolve()
+    return path == own or own in path.parents or (path.is_dir() and ingest.is_index(path))
+
+
 def _display_title(text: str, words: int = 12) -> str:
     first = text.strip().split("\n", 1)[0]
     parts = first.split()
@@ -409,7 +415,12 @@ def run(
             new_missing = [p for p in paths if not Path(p).exists() and str(Path(p).resolve()) not in known]
             for p in new_missing:
                 r.failed.append({"path": str(Path(p).resolve()), "reason": "no such file or directory (not added to the sources)"})
-            paths = _as_sources([p for p in paths if p not in new_missing], known)
+            # An index directory (this one, or a folder inside it) is no archive: refused the same
+            # way, or its own files were reported as skipped input on every run after.
+            indexes = [p for p in paths if p not in new_missing and _is_index_dir(Path(p), store)]
+            for p in indexes:
+                r.failed.append({"path": str(Path(p).resolve()), "reason": f"{ingest.NOT_AN_ARCHIVE} (not added to the sources)"})
+            paths = _as_sources([p for p in paths if p not in new_missing and p not in indexes], known)
             store.add_sources(paths)
             roots = paths
             remove_missing = prune

@@ -194,3 +194,23 @@ def test_warc_date_is_the_publication_date_of_last_resort(tmp_path):
     archive = open_index(tmp_path / "ix")
     got = {h.url: h.published for h in run_search(archive, "").hits}
     assert got == {"http://ex.com/undated": "2021-03-03", "http://ex.com/dated": "2020-12-01", "http://ex.com/future": None}
+
+
+def test_the_index_directory_is_refused_as_a_source(tmp_path):
+    """`index INDEXDIR` was accepted: the index's own files (runs.jsonl, cache.sqlite...)
+    were reported as skipped input on every run after. Refused like a missing path."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_text("Council approves tax\n\n" + STORY + "\n")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    gen = next((tmp_path / "ix").glob("gen-*"))
+    r = indexer.run(store, [str(tmp_path / "ix"), str(gen), str(src)])
+    reason = "a newsarchive index directory, not an archive: not read (not added to the sources)"
+    assert r["failed"] == [{"path": str(tmp_path / "ix"), "reason": reason}, {"path": str(gen), "reason": reason}]
+    assert store.sources() == [str(src)] and r["unchanged"] == 1
+    # one an older version recorded is read as nothing, said once
+    (tmp_path / "ix" / "sources.json").write_text(json.dumps([str(src), str(tmp_path / "ix")]))
+    r = indexer.run(store, full=True)
+    assert r["failed"] == [{"path": str(tmp_path / "ix"), "reason": "a newsarchive index directory, not an archive: not read"}]
+    assert r["unchanged"] == 1

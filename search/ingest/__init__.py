@@ -15,6 +15,8 @@ from ..article import Article, IngestError
 from . import html, jsonl, text, warc
 from .decode import path_text
 
+NOT_AN_ARCHIVE = "a newsarchive index directory, not an archive: not read"
+
 # (suffixes, reader): longest suffix first so ".warc.gz" wins over ".gz".
 READERS = [
     ((".jsonl.gz", ".ndjson.gz"), jsonl.read_file),
@@ -51,7 +53,7 @@ def source_root(path: Path) -> tuple[str, Path]:
     return path_text(stem), path
 
 
-def _is_index(folder: Path) -> bool:
+def is_index(folder: Path) -> bool:
     """A newsarchive index directory (one kept inside the archive it indexes is no input)."""
     return (folder / "sources.json").is_file() and ((folder / "CURRENT").is_file() or (folder / "lock").exists())
 
@@ -68,7 +70,7 @@ def iter_files(root: Path) -> Iterator[Path]:
         keep = []
         for d in sorted(dirnames):
             real = os.path.realpath(os.path.join(dirpath, d))
-            if d.startswith(".") or real in seen or _is_index(Path(dirpath) / d):
+            if d.startswith(".") or real in seen or is_index(Path(dirpath) / d):
                 continue
             seen.add(real)
             keep.append(d)
@@ -127,6 +129,9 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         return
     name, root = source_root(path)
     source = source or name
+    if root.is_dir() and is_index(root):  # its files are no articles (a source recorded before this was refused)
+        yield IngestError(path_text(str(root)), NOT_AN_ARCHIVE)
+        return
     for f in iter_files(root):
         if (special := not_regular(f)) is not None:
             yield IngestError(path_text(str(f)), special)
