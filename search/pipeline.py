@@ -13,6 +13,7 @@ from typing import Any
 
 from .article import Article
 from .clean import clean_html, clean_text
+from .clean.text import without_controls
 from .language import detect_language
 
 # Code fingerprints: a change to one of these invalidates the cached results of its stage.
@@ -28,16 +29,18 @@ def text_hash(text: str) -> str:
 
 def clean_article(a: Article) -> dict[str, Any]:
     """Stage 1: clean text, title, metadata and removed boilerplate of one article."""
+    title = without_controls(a.title).strip()
     if a.kind == "html":
         c = clean_html(a.raw, url=a.url if a.url.startswith("http") else None)
     else:
         # Body-only records (JSON Lines) carry their title apart: put it back on the first
         # line, where the cleaner looks for it, so it is not taken from the body.
-        c = clean_text(f"{a.title}\n\n{a.raw}" if a.title else a.raw)
+        raw = without_controls(a.raw)
+        c = clean_text(f"{title}\n\n{raw}" if title else raw)
     published = a.published or c.published
     return {
-        "text": c.text,
-        "title": a.title or c.title,
+        "text": without_controls(c.text),
+        "title": title or (without_controls(c.title) if c.title else c.title),
         "published": published.isoformat() if published else None,
         "author": c.author,
         "credit": c.credit,

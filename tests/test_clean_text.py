@@ -177,3 +177,12 @@ def test_credit(line, expected):
 def test_paragraphs_keep_inner_spacing_of_unwrapped_lines():
     # offsets and machine-translation flags rely on the text being left as it was
     assert paragraphs("A line with  two spaces.  »\n\nNext") == ["A line with  two spaces.  »", "Next"]
+
+
+def test_escape_sequences_and_control_characters_are_not_text():
+    from search.clean.text import without_controls
+
+    assert without_controls("schools. \x1b[41mINSIDE TEXT\x1b[0m more") == "schools. INSIDE TEXT more"
+    assert without_controls("Normal \x1b]0;PWNED\x07title") == "Normal title"
+    assert without_controls("a\x0bb\x0cc\x00d") == "a\nb\ncd"
+    assert without_controls("Tab\tand\nlines stay") == "Tab\tand\nlines stay"
