@@ -28,12 +28,13 @@ _TAIL_MAX_WORDS = 20
 _ESCAPE_SEQUENCE = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-Z\\-_]?")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LINE_CONTROL = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # vertical tab, form feed, separators
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def without_controls(text: str) -> str:
     """`text` with escape sequences and control characters removed (tab, newline and
     carriage return kept; vertical tabs, form feeds and line separators made newlines)."""
-    if not text or (text.isprintable() and "\x1b" not in text):
+    if not text or not _ANY_CONTROL.search(text):
         return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     return _CONTROL.sub("", _LINE_CONTROL.sub("\n", text))
