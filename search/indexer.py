@@ -99,6 +99,24 @@ class Run:
         names = ingest.source_names(self.store.sources())  # two folders called "news" get distinct ids
 
         kinds: dict[str, str] = {}  # the count each row of this scan was counted under
+        # Articles of sources this run does not read (`index s1` while s2 is indexed): a
+        # capture of one of their URLs is compared with theirs too.
+        scanning = {ingest.path_text(root) for root in roots}
+        elsewhere = {i: d for i, d in (self.prior if self.full else old).items() if d["root"] not in scanning}
+
+        def older_than_elsewhere(iid: str, captured: str, where: str | None, line: int | None) -> bool:
+            """True (and reported) when a source this run does not read holds a newer
+            capture of `iid`; a newer one read now is kept, and the other's file reported."""
+            other = elsewhere[iid]
+            other_at = json.loads(other.get("info") or "{}").get("captured") or ""
+            if captured and other_at and other_at > captured:
+                self.failed.append(IngestError(where or "", f"an older capture of {iid} ({captured}): "
+                                               f"the one captured {other_at} is indexed", line).to_dict())
+                return True
+            if captured and other_at and captured > other_at:
+                self.failed.append({"path": other["path"], "reason": f"an older capture of {iid} ({other_at}): "
+                                    f"the one captured {captured} is indexed"})
+            return False
 
         def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> bool:
             """A second article with id `iid` (a page crawled again, a record appended):
@@ -140,6 +158,9 @@ class Run:
                     self.progress("reading", n, None)
                     captured = _captured(item.meta, item.published)
                     if item.id in rows and not take_newer(item.id, captured, item.path or item.url, item.line):
+                        continue
+                    if item.id not in rows and item.id in elsewhere and older_than_elsewhere(
+                            item.id, captured, item.path or item.url, item.line):
                         continue
                     prev = old.get(item.id)
                     before = prev or self.prior.get(item.id)

@@ -76,3 +76,21 @@ def test_news_please_records_of_one_url_keep_the_later_one(tmp_path):
     result = indexer.run(Store(tmp_path / "ix"), [str(src)])
     assert _titles(tmp_path / "ix") == ["Governor resigns after rate decision"]
     assert [f["path"].rsplit("/", 1)[-1] for f in result["failed"]] == ["2021-03-03.jsonl"]
+
+
+def test_captures_in_two_sources_indexed_by_separate_runs(tmp_path):
+    """`index s2` then `index s1` (QA pass 5): the older capture from s1 replaced the newer
+    one of s2 without a word; in the other order the displaced capture went unreported."""
+    for order in (("new", "old"), ("old", "new")):
+        base = tmp_path / "-".join(order)
+        (base / "new").mkdir(parents=True)
+        (base / "old").mkdir()
+        (base / "new" / "b.warc").write_bytes(_warc(*DAY2, "2021-03-04T10:00:00Z"))
+        (base / "old" / "a.warc").write_bytes(_warc(*DAY1, "2021-03-03T10:00:00Z"))
+        index = base / "ix"
+        indexer.run(Store(index), [str(base / order[0])])
+        result = indexer.run(Store(index), [str(base / order[1])])
+        assert _titles(index) == ["Governor resigns after rate decision"], order
+        assert [f["path"].rsplit("/", 1)[-1] for f in result["failed"]] == ["a.warc"], (order, result["failed"])
+        assert indexer.run(Store(index), None)["failed"][0]["path"].endswith("a.warc")  # reindex: the same
+        assert _titles(index) == ["Governor resigns after rate decision"]
