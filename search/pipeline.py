@@ -29,9 +29,10 @@ def text_hash(text: str) -> str:
 
 def clean_article(a: Article) -> dict[str, Any]:
     """Stage 1: clean text, title, metadata and removed boilerplate of one article."""
-    title = without_controls(a.title).strip()
+    title = " ".join(without_controls(a.title).split())  # one line: "title\r\nsecond" was kept as it came
     if a.kind == "html":
-        c = clean_html(a.raw, url=a.url if a.url.startswith("http") else None)
+        # before parsing: lxml drops the ESC of "ESC[31mregion ESC[0m" and leaves "[31mregion[0m"
+        c = clean_html(without_controls(a.raw), url=a.url if a.url.startswith("http") else None)
     else:
         # Body-only records (JSON Lines) carry their title apart: put it back on the first
         # line, where the cleaner looks for it, so it is not taken from the body.

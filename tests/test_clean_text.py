@@ -186,3 +186,21 @@ def test_escape_sequences_and_control_characters_are_not_text():
     assert without_controls("Normal \x1b]0;PWNED\x07title") == "Normal title"
     assert without_controls("a\x0bb\x0cc\x00d") == "a\nb\ncd"
     assert without_controls("Tab\tand\nlines stay") == "Tab\tand\nlines stay"
+
+
+def test_escape_sequences_in_html_and_titles_leave_nothing_behind(tmp_path):
+    """QA pass 5: in HTML only the ESC byte went (lxml drops it), leaving "[31mregion[0m"
+    glued to the word; a JSON title kept its CR LF and a C1 CSI's "31m"."""
+    from search.ingest import read
+    from search.pipeline import clean_article
+
+    (tmp_path / "p.html").write_text(
+        "<html><head><title>HTML \x1b[33mYellow\x1b[0m title</title></head><body><h1>HTML \x1b[33mYellow\x1b[0m title</h1>"
+        "<p>Nickel exports from the \x1b[31mregion\x1b[0m rose as miners reported record output and new "
+        "contracts with smelters abroad this week, officials said on Monday.</p></body></html>")
+    (tmp_path / "r.jsonl").write_text(json.dumps({"id": "j", "title": "JSON \x9b1mBold\x9b0m title\r\nsecond",
+                                                  "text": "Copper output rose in the north, officials said on Monday."}) + "\n")
+    out = {a.id.rsplit("/", 1)[-1]: clean_article(a) for a in read([tmp_path])}
+    assert "the region rose" in out["p.html"]["text"] and "[31m" not in out["p.html"]["text"]
+    assert out["p.html"]["title"] == "HTML Yellow title"
+    assert out["r.jsonl#j"]["title"] == "JSON Bold title second"
