@@ -110,6 +110,15 @@ def test_undeclared_central_european_turkish_baltic_and_hebrew(tmp_path, codec, 
     assert _one(tmp_path / "a.txt").raw == text
 
 
+@pytest.mark.parametrize("codec, text", [
+    ("cp1250", "Łódź\nŚląsk\n"), ("cp1252", "“Oui” déjà\n"), ("cp1257", "Ąžuolas\n")])
+def test_undeclared_short_latin_text(tmp_path, codec, text):
+    """A few words (QA pass 5): charset_normalizer answered Cyrillic for "Łódź Śląsk" and
+    French quotes, and UTF-16 for one Lithuanian word; a reading that spells words wins first."""
+    (tmp_path / "a.txt").write_bytes(text.encode(codec))
+    assert " ".join(_one(tmp_path / "a.txt").raw.split()) == " ".join(text.split())
+
+
 def test_undeclared_english_with_windows_quotes_stays_windows_1252(tmp_path):
     """Guillemets, dashes and a copyright sign spell Czech letters in ISO-8859-2 ("Ť",
     "Š"); an English page must not be read so."""

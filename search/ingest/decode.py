@@ -168,22 +168,23 @@ def _latin(data: bytes) -> str | None:
 def _detect(data: bytes) -> str:
     """Text with no declaration that is not UTF-8.
 
-    charset_normalizer tells scripts apart well (windows-1251, KOI8-R, Greek...) but,
-    measured on French and Spanish, picks cp1250 for Western European text ("à" comes out
-    "ŕ", "ï" as "ď"), and Polish, Turkish or Lithuanian for the wrong one. So its answer
-    is taken when it reads as a non-Latin script; Latin text is read in the code page
-    that spells the most words of its languages (wordfreq's word lists), and in
-    Windows-1252, by far the commonest legacy encoding in news archives, when none does.
+    Latin text is read in the code page whose reading spells the most words of its
+    languages (wordfreq's word lists). Otherwise charset_normalizer, which tells scripts
+    apart well (windows-1251, KOI8-R, Greek...), decides when it reads a non-Latin script;
+    it is not asked first because, measured on French and Spanish, it picks cp1250 for
+    Western European text ("à" comes out "ŕ"), and on a few words it may answer Cyrillic
+    or UTF-16 for Polish or French. Windows-1252, by far the commonest legacy encoding in
+    news archives, is the rest.
     """
     from charset_normalizer import from_bytes
 
+    latin = _latin(data)  # first: on a few words ("Łódź Śląsk") the detector may answer Cyrillic
+    if latin is not None:
+        return latin
     best = from_bytes(data).best()
     guess = str(best) if best is not None else None
     if guess is not None and _non_latin_letters(guess):
         return guess
-    latin = _latin(data)
-    if latin is not None:
-        return latin
     try:
         return data.decode("cp1252")
     except UnicodeDecodeError:  # one of the five bytes cp1252 leaves undefined
