@@ -133,6 +133,11 @@ def _valid_date(text: str) -> bool:
     return True
 
 
+# What may follow a ~: nothing, an edit count, and a kept prefix of at least one letter
+# (Whoosh's plugin leaves "~1/0", "~x" or "~1.5" as a word of their own, which matched nothing).
+_FUZZY_SUFFIX = re.compile(r"(?:\d(?:/[1-9]\d*)?)?")
+
+
 def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(f"query is too long ({len(qstring)} characters; at most {MAX_QUERY_CHARS})")
@@ -150,6 +155,10 @@ def validate(qstring: str) -> None:
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
             raise QueryError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)})")
+    for m in re.finditer(r"(?<=\S)~(?P<rest>[^\s)]*)|(?:^|(?<=[\s(]))~\S*", unquoted):
+        if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
+            raise QueryError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
+                             "edits: word~ (one), word~2, word~2/3 (the first 3 letters kept), \"a phrase\"~2")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:
         raise QueryError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
