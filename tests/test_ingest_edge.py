@@ -131,10 +131,14 @@ def test_trafilatura_json_output_maps_source_and_source_hostname(tmp_path):
             {"title": "Bare", "text": STORY, "source": " http://example.org/b "}]
     (tmp_path / "traf.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
     a, b, c = _records(tmp_path / "traf.jsonl")
-    assert (a.url, a.source, a.id) == (url, "Springfield News", url_id(url))
+    # the host, as for every other input; not the site's name, which made a second value of
+    # one site beside records that carry "hostname" (QA pass 5)
+    assert (a.url, a.source, a.id) == (url, "springfield-news.com", url_id(url))
     assert "source-hostname" not in a.meta
     assert (b.url, b.source) == ("https://example.com/a", "example.com")
     assert (c.url, c.source) == ("http://example.org/b", "example.org")
+    (tmp_path / "name.jsonl").write_text(json.dumps({"title": "N", "text": STORY, "source-hostname": "The Paper"}) + "\n")
+    assert _records(tmp_path / "name.jsonl")[0].source == "The Paper"  # no host anywhere: the name
 
 
 def test_jsonl_lines_in_latin1_are_decoded_not_replaced(tmp_path):

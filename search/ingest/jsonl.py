@@ -27,6 +27,10 @@ TEXT_KEYS = ("maintext", "text", "body", "content")
 HTML_KEYS = ("html", "raw_html")
 DATE_KEYS = ("date_publish", "published", "date", "date_published", "pubdate")
 SOURCE_KEYS = ("source_domain", "hostname", "sitename", "source-hostname", "source")
+# A site's name, not its host: taken only when the record has no host and no URL to take one
+# from, so one site's records (trafilatura writes "hostname" for some, "source-hostname" for
+# all) fall under one source value.
+SITE_NAME_KEYS = ("sitename", "source-hostname")
 KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + ("title", "url", "id"))
 
 
@@ -119,10 +123,14 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     if html is None and body is None:
         raise ValueError("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
-    src = next((rec[k] for k in SOURCE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()
-                and not _is_address(rec[k])), None)  # an address is no source name
+    def first(keys):
+        return next((rec[k] for k in keys if isinstance(rec.get(k), str) and rec[k].strip()
+                     and not _is_address(rec[k])), None)  # an address is no source name
+
+    src = first(k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS)
     if not src and url:
         src = (urlsplit(url).hostname or "").removeprefix("www.") or None
+    src = src or first(SITE_NAME_KEYS)
     aid = record_id(rec, base_id, line)
     title = rec.get("title") if isinstance(rec.get("title"), str) else ""
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
