@@ -114,8 +114,8 @@ class Run:
                                                f"the one captured {other_at} is indexed", line).to_dict())
                 return True
             if captured and other_at and captured > other_at:
-                self.failed.append({"path": other["path"], "reason": f"an older capture of {iid} ({other_at}): "
-                                    f"the one captured {captured} is indexed"})
+                self.failed.append(IngestError(other["path"] or "", f"an older capture of {iid} ({other_at}): "
+                                               f"the one captured {captured} is indexed", _line(other)).to_dict())
             return False
 
         def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> bool:
@@ -125,8 +125,8 @@ class Run:
             held = rows[iid]
             held_at = json.loads(held.get("info") or "{}").get("captured") or ""
             if captured and held_at and captured > held_at:
-                self.failed.append({"path": held["path"], "reason": f"an older capture of {iid} ({held_at}): "
-                                    f"the one captured {captured} is indexed"})
+                self.failed.append(IngestError(held["path"] or "", f"an older capture of {iid} ({held_at}): "
+                                               f"the one captured {captured} is indexed", _line(held)).to_dict())
                 self.counts[kinds.pop(iid)] -= 1
                 del rows[iid]
                 return True
@@ -179,7 +179,8 @@ class Run:
                         "id": item.id, "root": ingest.path_text(root), "path": item.path, "source": item.source,
                         "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
                         "record_hash": None,
-                        "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured},
+                        "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
+                                            "line": item.line},
                                            ensure_ascii=False, default=str),
                     }
                     kinds[item.id] = kind
@@ -542,6 +543,11 @@ def _live_index_dir(store: Store) -> Path | None:
     if name is None or not whoosh_index.exists_in(str(store.path / name)):
         return None
     return store.path / name
+
+
+def _line(row: dict) -> int | None:
+    """The line (JSON Lines) or record number (WARC) a catalog row was read from, if kept."""
+    return json.loads(row.get("info") or "{}").get("line")
 
 
 def _captured(meta: Any, published: date | None = None) -> str:

@@ -45,6 +45,7 @@ def test_the_newer_warc_capture_is_indexed_in_either_reading_order(tmp_path):
         assert result["indexed"] == 1
         older = [f for f in result["failed"] if f["reason"].startswith("an older capture of url-")]
         assert [f["path"].rsplit("/", 1)[-1] for f in older] == [second], result["failed"]
+        assert older[0].get("line") == 1  # its record, also when it was read first (QA pass 5)
 
 
 def test_removing_and_restoring_the_older_crawl_keeps_the_newer(tmp_path):
