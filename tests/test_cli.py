@@ -211,7 +211,7 @@ def test_scraped_escape_sequences_never_reach_the_terminal(tmp_path):
     shown = invoke("show", "src/esc.jsonl#e1", "--index", ix).output
     assert "url: https://ex.com/\\x1b[5mblink" in shown  # the url is kept as found, and shown escaped
     # the cleaner drops escape sequences from title and text (the NER made a place of "TEXT ESC[0")
-    assert "schools. INSIDE TEXT more text.\n" in shown and "Normal  title" in shown
+    assert "schools. INSIDE TEXT more text.\n" in shown and "Normal title\n" in shown
     doc = json.loads(invoke("show", "src/esc.jsonl#e1", "--index", ix, "--json").output)
     assert doc["url"] == "https://ex.com/\x1b[5mblink" and "\x1b" not in json.dumps(doc["entities"], ensure_ascii=False)
 
