@@ -56,6 +56,12 @@ def _plain(value: Any, multiline: bool = False) -> str:
     return pattern.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), str(value))
 
 
+def _unescaped(text: str) -> str:
+    """The inverse of `_plain`: "\\n", "\\t", "\\x1b", "\\u202e" back to the characters."""
+    return re.sub(r"\\(?:x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|[ntr\\])",
+                  lambda m: m.group().encode("ascii").decode("unicode_escape"), text)
+
+
 def _t(value: Any, multiline: bool = False) -> str:
     """`_plain`, then escaped for rich markup (a file named "[red]x" is not a colour)."""
     from rich.markup import escape
@@ -339,9 +345,12 @@ def show_cmd(doc_id, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
     from . import get_document, open_index
 
-    doc = get_document(open_index(index_dir), doc_id)
+    archive = open_index(index_dir)
+    doc = get_document(archive, doc_id)
+    if doc is None and "\\" in doc_id:  # an id copied as this command prints it ("a\\nb" for a line break)
+        doc = get_document(archive, _unescaped(doc_id))
     if doc is None:
-        _fail(f"no document with id {doc_id!r}", EXIT_USAGE)
+        _fail(f"no document with id '{doc_id}'", EXIT_USAGE)
     if as_json:
         _emit_json(doc)
         return

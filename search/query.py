@@ -109,11 +109,13 @@ class MarkFormatter(highlight.Formatter):
 
 
 # --------------------------------------------------------------------- parsing
-_FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?=\S)')
+# A field name is any word before a colon, accented too: Whoosh reads "Genève:x" as a field
+# and found nothing, where "oil:gas" was an "unknown field" error.
+_FIELD_RE = re.compile(r'(?<![\w"])([^\W\d]\w*):(?=\S)')
 # Fields a query may name: the rest are stored-only ("url", "doc": Whoosh fails on them) or
 # bookkeeping ("entity", "dated", hashes, "path").
 QUERY_FIELDS = SEARCH_FIELDS + FACETS + ("published", "id")
-_BARE_FIELD_RE = re.compile(r'(?<![\w"])([A-Za-z_]+):(?!\S)')
+_BARE_FIELD_RE = re.compile(r'(?<![\w"])([^\W\d]\w*):(?!\S)')
 _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 

@@ -256,3 +256,18 @@ def test_settings_and_system_errors_are_said_plainly(tmp_path, monkeypatch):
     assert r.exit_code == 3 and "no index at" in r.output
     for cmd in ("entities", "clean"):
         assert "Print one JSON list" in CliRunner().invoke(cli, [cmd, "--help"]).output
+
+
+def test_an_id_shown_with_escapes_can_be_given_back_to_show(tmp_path):
+    """`search` prints a line break in an id as "\\n"; `show` refused that spelling (QA pass 5)."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "w.jsonl").write_text(json.dumps({"id": "two\nlines", "title": "Line break id",
+                                             "text": "The council approved the budget on Monday after a long debate."}) + "\n")
+    assert invoke("index", src, "--index", tmp_path / "ix").exit_code == 0
+    listed = invoke("search", "", "--index", tmp_path / "ix").output
+    assert "src/w.jsonl#two\\nlines" in listed
+    r = invoke("show", "src/w.jsonl#two\\nlines", "--index", tmp_path / "ix")
+    assert r.exit_code == 0 and r.output.startswith("Line break id")
+    r = invoke("show", "src/w.jsonl#nope\\n", "--index", tmp_path / "ix")
+    assert r.exit_code == 2 and "no document with id 'src/w.jsonl#nope\\n'" in r.output

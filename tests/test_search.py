@@ -99,6 +99,7 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     ("coup~x", "takes a number of edits"),
     ("coup~1.5", "takes a number of edits"),
     ("~2", "takes a number of edits"),
+    ("Genève:x", "unknown field 'Genève:'"),  # an accented field name found nothing, silently
 ])
 def test_bad_queries_get_clear_errors(seeds_archive, q, msg):
     with pytest.raises(QueryError, match=msg):
