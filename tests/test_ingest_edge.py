@@ -218,3 +218,15 @@ def test_the_index_directory_is_refused_as_a_source(tmp_path):
     r = indexer.run(store, full=True)
     assert r["failed"] == [{"path": str(tmp_path / "ix"), "reason": "a newsarchive index directory, not an archive: not read"}]
     assert r["unchanged"] == 1
+
+
+def test_jsonl_list_text_and_odd_ids(tmp_path):
+    """A text given as a list of paragraphs was "no text"; an id that is a list or a boolean
+    became its Python spelling ("#['a']", "#True") (QA pass 4)."""
+    recs = [{"id": ["a"], "url": "https://example.org/p", "title": "Paragraphs", "text": ["First part of the story.", STORY]},
+            {"id": True, "title": "Flag id", "text": STORY + " More."},
+            {"id": 7, "title": "Number id", "text": STORY + " Even more."}]
+    (tmp_path / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    a, b, c = _records(tmp_path / "odd.jsonl")
+    assert a.raw == "First part of the story.\n\n" + STORY and a.id == url_id("https://example.org/p")
+    assert b.id.endswith(":2") and c.id.endswith("#7")

@@ -106,18 +106,30 @@ def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
     to share `<file>#3`). A URL comes before the line number because it stays the same
     when lines are inserted above the record.
     """
-    if rec.get("id") not in (None, ""):
-        return f"{base_id}#{rec['id']}"
+    rid = rec.get("id")
+    # a string or a number; a list, an object or true/false is no id ("#['a']", "#True" were)
+    if rid not in (None, "") and isinstance(rid, (str, int, float)) and not isinstance(rid, bool):
+        return f"{base_id}#{rid}"
     url = record_url(rec)
     if url:
         return url_id(url)
     return f"{base_id}:{line}"
 
 
+def _text_value(value: Any) -> str:
+    """A text field as a string: a list of strings (paragraphs, as some scrapers write
+    them) joined by blank lines; anything else that is not a string, empty."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+        return "\n\n".join(value)
+    return ""
+
+
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
-    body = next((rec[k] for k in TEXT_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    body = next((_text_value(rec[k]) for k in TEXT_KEYS if _text_value(rec.get(k)).strip()), None)
     if html is not None and not has_visible_text(html):
         html = None  # markup with nothing to read: the plain text, if any, is the article
     if html is None and body is None:
