@@ -297,3 +297,23 @@ def test_a_duplicate_id_is_reported_with_its_line(tmp_path):
     assert r["indexed"] == 2
     [dup] = r["failed"]
     assert dup["line"] == 3 and dup["reason"] == "duplicate id feed/wire.jsonl#a1: skipped" and dup["path"].endswith("wire.jsonl")
+
+
+def test_warcio_warnings_do_not_reach_stderr(tmp_path):
+    """warcio logged "Replacing spaces in invalid WARC-Target-URI" through Python's last-resort
+    handler, in the middle of an index run's output (QA pass 4). Run as a command: under
+    pytest the logging plugin would catch it anyway."""
+    import subprocess
+    import sys
+
+    page = b"<html><body><p>The council approved the budget on Monday after a long debate about roads.</p></body></html>"
+    body = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + page
+    rec = (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: http://ex.com/a b\r\n"
+           b"WARC-Date: 2021-03-03T10:00:00Z\r\nWARC-Record-ID: <urn:uuid:1>\r\n"
+           b"Content-Type: application/http; msgtype=response\r\nContent-Length: %d\r\n\r\n" % len(body) + body + b"\r\n\r\n")
+    (tmp_path / "s").mkdir()
+    (tmp_path / "s" / "a.warc").write_bytes(rec)
+    p = subprocess.run([sys.executable, "-m", "search.cli", "index", str(tmp_path / "s"), "--index", str(tmp_path / "ix")],
+                       capture_output=True, text=True)
+    assert p.returncode == 0 and p.stdout.startswith("1 indexed"), p.stdout + p.stderr
+    assert p.stderr == ""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
@@ -16,6 +17,11 @@ from ..article import Article, IngestError
 from ..clean.meta import plausible_date
 from .decode import BinaryInput, decode_bytes, http_charset, printable
 from .html import NO_TEXT, has_visible_text
+
+# warcio logs "Replacing spaces in invalid WARC-Target-URI" and the like as warnings, which
+# with no logging set up Python prints to stderr in the middle of a run's output: the record
+# is read all the same, and a damaged one is reported by us, with its file and record.
+logging.getLogger("warcio").addHandler(logging.NullHandler())
 
 
 def url_id(url: str) -> str:
