@@ -108,14 +108,12 @@ class Run:
             """True (and reported) when a source this run does not read holds a newer
             capture of `iid`; a newer one read now is kept, and the other's file reported."""
             other = elsewhere[iid]
-            other_at = json.loads(other.get("info") or "{}").get("captured") or ""
+            other_at = _info(other).get("captured") or ""
             if captured and other_at and other_at > captured:
-                self.failed.append(IngestError(where or "", f"an older capture of {iid} ({captured}): "
-                                               f"the one captured {other_at} is indexed", line).to_dict())
+                self.failed.append(_older_capture(iid, captured, other_at, where, line))
                 return True
             if captured and other_at and captured > other_at:
-                self.failed.append(IngestError(other["path"] or "", f"an older capture of {iid} ({other_at}): "
-                                               f"the one captured {captured} is indexed", _line(other)).to_dict())
+                self.failed.append(_older_capture(iid, other_at, captured, other["path"], _line(other)))
             return False
 
         def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> bool:
@@ -123,16 +121,16 @@ class Run:
             True when it is a newer capture than the row held, which is then given up
             (reported, and uncounted); else it is the one reported, and False."""
             held = rows[iid]
-            held_at = json.loads(held.get("info") or "{}").get("captured") or ""
+            held_at = _info(held).get("captured") or ""
             if captured and held_at and captured > held_at:
-                self.failed.append(IngestError(held["path"] or "", f"an older capture of {iid} ({held_at}): "
-                                               f"the one captured {captured} is indexed", _line(held)).to_dict())
+                self.failed.append(_older_capture(iid, held_at, captured, held["path"], _line(held)))
                 self.counts[kinds.pop(iid)] -= 1
                 del rows[iid]
                 return True
-            reason = (f"an older capture of {iid} ({captured}): the one captured {held_at} is indexed"
-                      if captured and held_at and captured < held_at else f"duplicate id {iid}: skipped")
-            self.failed.append(IngestError(where or "", reason, line).to_dict())
+            if captured and held_at and captured < held_at:
+                self.failed.append(_older_capture(iid, captured, held_at, where, line))
+            else:
+                self.failed.append(IngestError(where or "", f"duplicate id {iid}: skipped", line).to_dict())
             return False
 
         def to_clean():  # reads, keeps the books, and hands out the articles to clean
@@ -145,8 +143,7 @@ class Run:
                 for item in ingest.read_path(Path(root), reuse, names.get(root)):
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
-                            if d["id"] not in rows or take_newer(
-                                    d["id"], json.loads(d.get("info") or "{}").get("captured") or "", d["path"], None):
+                            if d["id"] not in rows or take_newer(d["id"], _info(d).get("captured") or "", d["path"], None):
                                 rows[d["id"]] = dict(d)
                                 kinds[d["id"]] = "unchanged"
                                 self.counts["unchanged"] += 1
@@ -545,9 +542,20 @@ def _live_index_dir(store: Store) -> Path | None:
     return store.path / name
 
 
+def _info(row: dict) -> dict:
+    """A catalog row's `info` (url, kind, meta, capture time, line), as a dict."""
+    return json.loads(row.get("info") or "{}")
+
+
 def _line(row: dict) -> int | None:
     """The line (JSON Lines) or record number (WARC) a catalog row was read from, if kept."""
-    return json.loads(row.get("info") or "{}").get("line")
+    return _info(row).get("line")
+
+
+def _older_capture(iid: str, older: str, newer: str, where: str | None, line: int | None) -> dict:
+    """The report of a capture of `iid` that a newer one replaces."""
+    return IngestError(where or "", f"an older capture of {iid} ({older}): the one captured {newer} is indexed",
+                       line).to_dict()
 
 
 def _captured(meta: Any, published: date | None = None) -> str:

@@ -138,6 +138,7 @@ def _valid_date(text: str) -> bool:
 # What may follow a ~: nothing, an edit count, and a kept prefix of at least one letter
 # (Whoosh's plugin leaves "~1/0", "~x" or "~1.5" as a word of their own, which matched nothing).
 _FUZZY_SUFFIX = re.compile(r"(?:\d(?:/[1-9]\d*)?)?")
+_TILDE_RE = re.compile(r"(?<=\S)~(?P<rest>[^\s)]*)|(?:^|(?<=[\s(]))~\S*")  # after a word, or alone
 
 
 def validate(qstring: str) -> None:
@@ -157,7 +158,7 @@ def validate(qstring: str) -> None:
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
             raise QueryError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)})")
-    for m in re.finditer(r"(?<=\S)~(?P<rest>[^\s)]*)|(?:^|(?<=[\s(]))~\S*", unquoted):
+    for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
             raise QueryError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
                              "edits: word~ (one), word~2, word~2/3 (the first 3 letters kept), \"a phrase\"~2")

@@ -126,23 +126,24 @@ def _text_value(value: Any) -> str:
     return ""
 
 
+def _source_name(rec: dict[str, Any], keys) -> str | None:
+    """The first of `keys` that holds a name (an address is no source name)."""
+    return next((rec[k] for k in keys if isinstance(rec.get(k), str) and rec[k].strip() and not _is_address(rec[k])), None)
+
+
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
-    body = next((_text_value(rec[k]) for k in TEXT_KEYS if _text_value(rec.get(k)).strip()), None)
+    body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
     if html is not None and not has_visible_text(html):
         html = None  # markup with nothing to read: the plain text, if any, is the article
     if html is None and body is None:
         raise ValueError("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
-    def first(keys):
-        return next((rec[k] for k in keys if isinstance(rec.get(k), str) and rec[k].strip()
-                     and not _is_address(rec[k])), None)  # an address is no source name
-
-    src = first(k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS)
+    src = _source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS))
     if not src and url:
         src = (urlsplit(url).hostname or "").removeprefix("www.") or None
-    src = src or first(SITE_NAME_KEYS)
+    src = src or _source_name(rec, SITE_NAME_KEYS)
     aid = record_id(rec, base_id, line)
     title = rec.get("title") if isinstance(rec.get("title"), str) else ""
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
