@@ -22,6 +22,7 @@ from .archive import Archive
 from .facets import docmask
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
+from .cjk import cjk_pieces, has_cjk
 from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary
 
@@ -739,6 +740,17 @@ _TOKEN_RE = re.compile(WORD_PATTERN)  # the text analyzer's tokenizer
 _TERM_MEMO: dict[str, str] = {}  # word -> its term in the text field ("" for a stop word)
 
 
+def _word_spans(text: str):
+    """The analyzer's words as (start, end, word): the tokenizer's, CJK runs in bigrams."""
+    for m in _TOKEN_RE.finditer(text):
+        word, start = m.group(), m.start()
+        if word.isascii():
+            yield start, m.end(), word
+        else:
+            for a, b in cjk_pieces(word):
+                yield start + a, start + b, word[a:b]
+
+
 class _Highlighter:
     """Snippets of the page shown, like Whoosh's highlighting (ContextFragmenter,
     MarkFormatter, top 2 fragments in text order) at a fraction of the cost.
@@ -778,7 +790,13 @@ class _Highlighter:
     def __call__(self, text: str, top: int = 2, maxchars: int = SNIPPET_CHARS, surround: int = 60) -> str:
         if not self.terms or not text:
             return ""
-        spans = [(m.start(), m.end()) for m in _TOKEN_RE.finditer(text) if self.term(m.group()) in self.terms]
+        spans: list[tuple[int, int]] = []
+        for a, b, word in _word_spans(text):
+            if self.term(word) in self.terms:
+                if spans and a < spans[-1][1]:  # overlapping CJK bigrams: one mark
+                    spans[-1] = (spans[-1][0], b)
+                else:
+                    spans.append((a, b))
         if not spans:
             return ""
         frags: list[list[tuple[int, int]]] = [[spans[0]]]
@@ -793,12 +811,12 @@ class _Highlighter:
         for i in best:
             marks = frags[i]
             start, end = max(0, marks[0][0] - surround), min(len(text), marks[-1][1] + surround)
-            if start > 0:  # whole words only
+            if start > 0:  # whole words only (text without spaces, Chinese or Japanese, is cut anywhere)
                 sp = text.find(" ", start, marks[0][0])
-                start = sp + 1 if sp >= 0 else marks[0][0]
+                start = sp + 1 if sp >= 0 else start if _unspaced(text, start, marks[0][0]) else marks[0][0]
             if end < len(text):
                 sp = text.rfind(" ", marks[-1][1], end)
-                end = sp if sp >= 0 else marks[-1][1]
+                end = sp if sp >= 0 else end if _unspaced(text, marks[-1][1], end) else marks[-1][1]
             parts, pos = [], start
             for a, b in marks:
                 parts.append(escape(text[pos:a], quote=False))
@@ -807,6 +825,11 @@ class _Highlighter:
             parts.append(escape(text[pos:end], quote=False))
             out.append("".join(parts).strip())
         return MarkFormatter.between.join(out)
+
+
+def _unspaced(text: str, a: int, b: int) -> bool:
+    """Whether text[a:b] is CJK writing, where no space marks a word's edge."""
+    return has_cjk(text[a:b])
 
 
 def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None) -> Hit:

@@ -3,8 +3,10 @@ must stay importable under the same names."""
 from __future__ import annotations
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, Filter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
+
+from .cjk import cjk_pieces, has_cjk
 
 SEARCH_FIELDS = ("title", "text")  # what words in a query search
 FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
@@ -25,9 +27,35 @@ def text_analyzer():
     """Whoosh's StemmingAnalyzer with accents folded before the stemmer: transliterations
     and machine translations spell one name with and without them ("Cissé" / "Cisse",
     "Bagbandé" / "Bagbande", "París" / "Paris"), and a reader types the plain letters.
-    One-character words are kept (Whoosh drops them): "5 pct" is not "17 pct"."""
-    return (RegexTokenizer(WORD_PATTERN) | AcronymStopFilter(minsize=1) | AccentFoldFilter(FOLD_MAP)
-            | StemFilter(ignore=ACRONYM_STOPS))
+    One-character words are kept (Whoosh drops them): "5 pct" is not "17 pct". Chinese,
+    Japanese and Korean runs become overlapping bigrams (CJKBigramFilter)."""
+    return (RegexTokenizer(WORD_PATTERN) | CJKBigramFilter() | AcronymStopFilter(minsize=1)
+            | AccentFoldFilter(FOLD_MAP) | StemFilter(ignore=ACRONYM_STOPS))
+
+
+class CJKBigramFilter(Filter):
+    """Splits each word holding CJK characters at cjk_pieces, renumbering the positions that
+    follow so that phrases still line up (a bigram run is a phrase of its bigrams)."""
+
+    def __call__(self, tokens):
+        shift = 0
+        for t in tokens:
+            if t.positions:
+                t.pos += shift
+            if t.text.isascii() or not has_cjk(t.text):
+                yield t
+                continue
+            text, pos = t.text, t.pos if t.positions else 0
+            start = t.startchar if t.chars else 0
+            pieces = cjk_pieces(text)
+            for k, (a, b) in enumerate(pieces):
+                t.text = text[a:b]
+                if t.positions:
+                    t.pos = pos + k
+                if t.chars:
+                    t.startchar, t.endchar = start + a, start + b
+                yield t
+            shift += len(pieces) - 1
 
 
 # Combining diacritical marks (the blocks Latin, Greek and Cyrillic text uses): a word in
@@ -155,8 +183,10 @@ def build_schema() -> fields.Schema:
         path=fields.ID(stored=True),
         url=fields.STORED(),
         # no spelling=True: "did you mean" words are kept apart, at a fraction of the cost (spelling.py)
-        title=fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0),
-        text=fields.TEXT(analyzer=text_analyzer(), stored=True),
+        # a query word the analyzer splits ("long-term", "北京市") is a phrase of its parts, not an
+        # AND of them anywhere in the text
+        title=fields.TEXT(analyzer=text_analyzer(), stored=True, field_boost=2.0, multitoken_query="phrase"),
+        text=fields.TEXT(analyzer=text_analyzer(), stored=True, multitoken_query="phrase"),
         published=fields.DATETIME(stored=True, sortable=True),
         dated=fields.NUMERIC(sortable=True),  # 1 when published is known: undated last in date sorts
         entity=fields.KEYWORD(stored=False, analyzer=RegexTokenizer(r"[^\x1f]+")),

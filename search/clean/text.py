@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from ..cjk import cjk_chars, has_cjk
 from . import meta, patterns
 from .record import Cleaned
 
@@ -42,7 +43,11 @@ def without_controls(text: str) -> str:
 
 
 def _words(s: str) -> int:
-    return len(s.split())
+    """Words, a run of Chinese or Japanese counting one word per two characters (a typical
+    word's length): "北京市政府宣布新计划" is a five-word title, not a one-word line."""
+    if not has_cjk(s):
+        return len(s.split())
+    return sum(max(1, cjk_chars(w) // 2) if has_cjk(w) else 1 for w in s.split())
 
 
 def is_article_like(p: str) -> bool:
@@ -133,7 +138,7 @@ def strip_signature(text: str) -> tuple[str, str | None]:
 
 
 def _is_title_like(p: str) -> bool:
-    return 2 <= _words(p) <= _TITLE_MAX_WORDS and len(p) <= 200 and not re.search(r"[.,;:]$", p)
+    return 2 <= _words(p) <= _TITLE_MAX_WORDS and len(p) <= 200 and not re.search(r"[.,;:。，；：]$", p)
 
 
 def display_title(p: str, limit: int = 90) -> str:
