@@ -53,6 +53,9 @@ def clean_article(a: Article) -> dict[str, Any]:
     }
 
 
+NER_LANGUAGES = frozenset({"en", "unknown"})  # the languages the NER model reads
+
+
 def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     """Stage 2 for a batch of final clean texts: language, entity mentions, translation flags."""
     from .entities import extract_batch  # spaCy loads on first use, not on import
@@ -60,9 +63,19 @@ def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     from .translation.morphology import mark_bases
     from .translation.name_variant import KIND as NAME_VARIANT, mark_variants
 
+    languages = [detect_language(text) for text in texts]
+    # The NER model reads English only: on German or Russian text it tagged "Freitag" a
+    # place and "Löhne" a person, and that junk filled the facets. Other languages get the
+    # gazetteer's names alone (a French report still has "Mali" and "Bamako"). Text too
+    # short to tell its language is read as English.
+    english = [lang in NER_LANGUAGES for lang in languages]
+    found = dict(zip([i for i, e in enumerate(english) if e], extract_batch([t for t, e in zip(texts, english) if e])))
+    if not all(english):
+        others = [i for i, e in enumerate(english) if not e]
+        found.update(zip(others, extract_batch([texts[i] for i in others], gazetteer_only=True)))
     out = []
-    for text, mentions in zip(texts, extract_batch(list(texts))):
-        language = detect_language(text)
+    for i, (text, language) in enumerate(zip(texts, languages)):
+        mentions = found[i]
         translation = detect_translation(text, language=language, mentions=mentions)
         mark_bases(mentions, translation["flags"])  # "Malin" is filed under "Mali"
         if any(f["kind"] == NAME_VARIANT for f in translation["flags"]):

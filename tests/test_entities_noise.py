@@ -201,3 +201,24 @@ def test_row_labels_of_figures_tables_are_no_names():
     votes = "Bush won the primary, officials said.\n\nBush 52,301 votes 61 pct\nDole 30,112 votes 35 pct"
     assert _kept(votes, "Dole", "person")
     assert _kept("Analysts at Avg Capital said shares rose.", "Avg Capital", "organization")  # not opening a line
+
+
+DE = ("Die Deutsche Bundesbank hat ihre Wachstumsprognose für Deutschland deutlich gesenkt. Bundesbankpräsident "
+      "Joachim Nagel sagte am Freitag in Frankfurt, die Wirtschaft werde im kommenden Jahr schrumpfen. Hohe "
+      "Energiepreise belasten die Unternehmen. Die Gewerkschaften in Essen und Berlin fordern höhere Löhne.")
+FR = ("Le colonel Assimi Goïta a prêté serment lundi comme président de la transition au Mali, devant la Cour "
+      "suprême à Bamako. La Communauté économique des États de l'Afrique de l'Ouest a suspendu le Mali de ses instances.")
+RU = ("Президент России Владимир Путин провёл в среду совещание с членами правительства в Кремле. Министр финансов "
+      "Антон Силуанов доложил об исполнении федерального бюджета. Центральный банк России сохранил ключевую ставку.")
+
+
+def test_text_the_english_model_cannot_read_gets_gazetteer_names_only():
+    """The English NER tagged "Freitag" a place, "Löhne" a person, "Le" an organisation."""
+    from search.pipeline import enrich_texts
+
+    de, fr, ru, en = enrich_texts([DE, FR, RU, "Colonel Assimi Goita was sworn in as president in Bamako, Mali, "
+                                                 "on Monday, officials in the capital said."])
+    assert (de["language"], fr["language"], ru["language"], en["language"]) == ("de", "fr", "ru", "en")
+    assert de["mentions"] == [] and ru["mentions"] == []  # no gazetteer name; "Essen" is a word too
+    assert {(m["text"], m["type"]) for m in fr["mentions"]} == {("Mali", "location"), ("Bamako", "location")}
+    assert ("Assimi Goita", "person") in {(m["text"], m["type"]) for m in en["mentions"]}

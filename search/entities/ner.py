@@ -74,14 +74,14 @@ def _chunks(text: str) -> list[tuple[int, str]]:
     return out
 
 
-def _spans(doc, offset: int) -> list[Span]:
+def _spans(doc, offset: int, cities: bool = True) -> list[Span]:
     out = []
     for ent in doc.ents:
         t = LABELS.get(ent.label_)
         if t:
             src = "gazetteer" if ent.ent_id_ == "gazetteer" else "ner"
             out.append(Span(ent.start_char + offset, ent.end_char + offset, t, src))
-    return _add_cities(doc, offset, out)
+    return _add_cities(doc, offset, out) if cities else out
 
 
 def _inside_longer_name(doc, start: int, end: int) -> bool:
@@ -120,8 +120,13 @@ def _add_cities(doc, offset: int, spans: list[Span]) -> list[Span]:
     return spans
 
 
-def extract_batch(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[dict]]:
-    """Mentions of each text, in order, using nlp.pipe (one call per batch of texts)."""
+def extract_batch(texts: Iterable[str], batch_size: int = 32, gazetteer_only: bool = False) -> Iterator[list[dict]]:
+    """Mentions of each text, in order, using nlp.pipe (one call per batch of texts).
+
+    `gazetteer_only`, for text the English model cannot read (German, French...): only the
+    gazetteer's names (countries, the region's places and organisations, spelled alike in
+    most Latin-script languages), no NER and no city list, whose names are words there too
+    ("Essen", "Halle")."""
     nlp = get_nlp()
 
     def pieces() -> Iterator[tuple[int, int, str]]:
@@ -138,9 +143,11 @@ def extract_batch(texts: Iterable[str], batch_size: int = 32) -> Iterator[list[d
 
     items_a, items_b = itertools.tee(pieces())
     spans: list[Span] = []
-    for (i, off, chunk), doc in zip(items_a, nlp.pipe(gen_texts(items_b), batch_size=batch_size)):
+    docs = nlp.pipe(gen_texts(items_b), batch_size=batch_size,
+                    disable=["ner"] if gazetteer_only else [])
+    for (i, off, chunk), doc in zip(items_a, docs):
         if off >= 0:
-            spans.extend(_spans(doc, off))
+            spans.extend(_spans(doc, off, cities=not gazetteer_only))
         else:
             yield postprocess(chunk, spans)
             spans = []
