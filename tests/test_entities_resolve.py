@@ -260,3 +260,16 @@ def test_a_shown_name_that_is_no_longer_a_spelling_gives_way():
     before = resolve(_goita_docs(0))
     now = [_doc(f"y{i}", ("Assimi Goyta", P), ("Bamako", L), mt=True) for i in range(2)]
     assert _person(resolve(now, before.entities)) == "Assimi Goyta"
+
+
+def test_a_one_word_name_that_is_an_english_word_is_no_surname_variant():
+    """'the Moon' (tagged a person in a machine-translated talk) became "Big Moo", a book title
+    elsewhere, as Moo + the Finnish -n; 'Goyta' still joins 'Assimi Goyt'."""
+    res = resolve([
+        _doc("blog", ("Big Moo", P), ("Seth Godin", P)),
+        _doc("talk", ("Moon", P)),
+        _doc("wire", ("Assimi Goyt", P), ("Bamako", L)),
+        _doc("mt", ("Goyta", P), ("Bamako", L)),
+    ])
+    assert _ids(res, "talk")[0] != _ids(res, "blog")[0]
+    assert _ids(res, "mt")[0] == _ids(res, "wire")[0]

@@ -477,3 +477,28 @@ def test_capitals_make_stop_words_only_between_capitals():
 def test_a_tilde_finds_words_within_edits(wire_archive, q, ids):
     hits = run_search(wire_archive, q).hits
     assert sorted(h.id for h in hits) == ids and all("<mark>" in h.snippet for h in hits)
+
+
+def test_a_spelling_that_is_part_of_another_name_is_not_searched_as_a_word(tmp_path):
+    """Seed 001's machine translation spells Keita "Kate" and Mali "Malin": searched as words,
+    those spellings found Kate Winslet and Malin Akerman, and `NOT keita` dropped them."""
+    import shutil
+
+    from conftest import SEEDS
+    from search import Store, indexer, open_index
+
+    src = tmp_path / "arch"
+    shutil.copytree(SEEDS, src)
+    (src / "winslet.txt").write_text("Winslet wins award\n\nThe actress Kate Winslet won a television award in "
+                                     "London on Sunday for her role in a crime drama, the academy said.\n")
+    (src / "akerman.txt").write_text("Akerman joins cast\n\nThe actress Malin Akerman has joined the cast of a new "
+                                     "comedy series filming in Toronto this spring, the studio said.\n")
+    assert indexer.run(Store(tmp_path / "ix"), [str(src)])["indexed"] == 7
+    archive = open_index(tmp_path / "ix")
+    keita = {h.id for h in run_search(archive, "Keita", per_page=20).hits}
+    assert keita and not any("winslet" in i for i in keita)
+    assert keita == {h.id for h in run_search(archive, "", {"person": ["Keita"]}, per_page=20).hits}
+    mali = {h.id for h in run_search(archive, "mali", per_page=20).hits}
+    assert len(mali) == 5 and not any("akerman" in i for i in mali)
+    assert [h.id for h in run_search(archive, "award NOT keita").hits] == ["arch/winslet.txt"]
+    assert run_search(archive, "goyta").total == 3  # a spelling of no one else's name still finds every article

@@ -14,7 +14,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from .document import acronym_suffix
@@ -135,6 +135,21 @@ class Resolution:
     def mention_entities(self, doc_id: str) -> list[str | None]:
         """Entity id of each of the document's mentions (None where unresolved), in order."""
         return [self.entities[i].id if i >= 0 else None for i in self._docs.get(doc_id, [])]
+
+    @cached_property
+    def _name_words(self) -> dict[str, set[int]]:
+        """Each word of every spelling -> the entities with a spelling that holds it."""
+        out: dict[str, set[int]] = defaultdict(set)
+        for key, ids in self._alias.items():
+            for w in key.split():
+                out[w].update(ids)
+        return out
+
+    def word_of_another(self, word: str, entity: Entity) -> bool:
+        """Whether a one-word spelling of `entity` is also a word of another entity's name:
+        "Kate", a machine translation's spelling of Keita, is Kate Winslet's first name, and
+        "Malin" (Mali) Malin Akerman's. Searched as a word it would find them too."""
+        return any(self.entities[i].id != entity.id for i in self._name_words.get(name_key(word), ()))
 
     def lookup_alias(self, text: str) -> list[Entity]:
         """Entities one of whose spellings is `text` (case-insensitive).
@@ -323,8 +338,21 @@ def _context_agrees(ctx: dict[str, set], a: str, b: str) -> bool:
     return bool(ca & cb)
 
 
+# A one-word name that is an English word ("Moon", "Kate") is no misspelt surname: "the Moon"
+# in a machine-translated talk became "Big Moo" ("Moo" + -n), a book title elsewhere.
+# Variant spellings of names are not words: "Keitan", "Goyta", "Diau" are 0.
+WORD_ZIPF = 3.0
+
+
+def _zipf(word: str) -> float:
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en")
+
+
 def _attach_singles(uf: _UF, singles: set[str], ctx: dict[str, set]) -> None:
-    """Surname-only persons of articles without the full name: attach when unambiguous."""
+    """Surname-only persons of articles without the full name: attach when unambiguous, to a
+    spelling variant only when the name is no English word (WORD_ZIPF)."""
     by_surname: dict[str, set] = defaultdict(set)
     by_prefix: dict[str, set[str]] = defaultdict(set)
     for key in ctx:
@@ -334,7 +362,7 @@ def _attach_singles(uf: _UF, singles: set[str], ctx: dict[str, set]) -> None:
             by_prefix[last[:2]].add(last)
     for key in sorted(singles):
         roots = by_surname.get(key, set())
-        if not roots:
+        if not roots and _zipf(key) < WORD_ZIPF:
             cands = [s for s in by_prefix.get(key[:2], ()) if surname_variant(key, s)]
             roots = {r for s in cands for r in by_surname[s]}
         if len(roots) == 1:
