@@ -737,17 +737,24 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         spelling = None
         if not ix.schema["text"].spelling:
             previous = None if fresh else Vocabulary.load(r.store.current_dir())
+            if previous is not None and previous.docs is None:
+                previous = None  # written before the document counts were kept
             spelling = Collector(previous)
             if previous is None and not fresh:  # lost: taken again from the stored documents
                 with ix.searcher() as s:
                     for stored in s.documents():
                         spelling.add(stored)
+        # the documents this run deletes or replaces, as the index stored them: their words
+        # leave the vocabulary's counts (a fresh generation starts with no counts)
+        replaced = ix.searcher() if spelling is not None and not fresh else None
         # A fresh build of a large archive writes one segment per core (measured: bench/scale.py);
         # small and incremental runs keep one process and merging.
         bulk = (r.full or not old) and len(docs) >= BULK_DOCS
         writer = ix.writer(limitmb=256, procs=min(default_workers(), 4), multisegment=True) if bulk else ix.writer(limitmb=256)
         try:
             for i in removed:
+                if replaced is not None:
+                    spelling.remove(replaced.document(id=i) or {})
                 writer.delete_by_term("id", i)
             written = 0
             to_write = []
@@ -769,6 +776,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                     if spelling is not None:
                         spelling.add(fields)
                     if i in old and not r.full:
+                        if replaced is not None:
+                            spelling.remove(replaced.document(id=i) or {})
                         writer.update_document(**fields)
                     else:
                         writer.add_document(**fields)
@@ -785,6 +794,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         except BaseException:
             writer.cancel()
             raise
+        finally:
+            if replaced is not None:
+                replaced.close()
         with r.timed("optimize"):
             r.counts["purged"] = _purge_deleted(ix)
         if spelling is not None:

@@ -15,8 +15,9 @@ from typing import Any
 
 import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
+from whoosh.analysis import Token
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, QueryParser
-from whoosh.spelling import ReaderCorrector
+from whoosh.spelling import Correction, Corrector, QueryCorrector
 
 from .archive import Archive
 from .facets import docmask
@@ -24,7 +25,7 @@ from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_pieces, has_cjk
 from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
-from .spelling import Vocabulary
+from .spelling import Vocabulary, spellable_words
 
 MAX_QUERY_CHARS = 400
 MAX_PAGE = 1000
@@ -870,54 +871,141 @@ def _matches_any(gen, searcher, qstring: str, fq: Q.Query | None, deadline: floa
 
 
 def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabulary: Vocabulary | None = None) -> str | None:
+    """"Did you mean": `qstring` with each word that is in no search field (neither its
+    indexed term nor the word itself) replaced by the nearest indexed word (_Corrector);
+    the words that are in the index stay as typed. None when no word changes."""
     try:
-        parser = MultifieldParser(list(SEARCH_FIELDS), schema)
-        q = parser.parse(qstring)
-        words = words if words is not None else {}
-        correctors = {f: _Corrector(searcher.reader(), f, schema[f], words, vocabulary) for f in SEARCH_FIELDS}
-        corrected = searcher.correct_query(q, qstring, correctors=correctors, prefix=1, maxdist=2)
+        q = MultifieldParser(list(SEARCH_FIELDS), schema).parse(qstring)
+        corrected = _QueryCorrector(searcher.reader(), schema, words if words is not None else {},
+                                    vocabulary).correct_query(q, qstring)
     except Exception:  # suggestions are a courtesy: never fail a search for them
         return None
-    if corrected.query != q and corrected.string and corrected.string.lower() != qstring.lower():
+    if corrected.tokens and corrected.string and corrected.string.lower() != qstring.lower():
         return corrected.string
     return None
 
 
-class _Corrector(ReaderCorrector):
-    """Whoosh's ReaderCorrector (same candidates, same ranking by frequency) with its scan
-    done in C: Whoosh computes its Damerau-Levenshtein distance in Python for every indexed
-    word sharing the prefix (about 30 ms a misspelt word at 100k articles); rapidfuzz's OSA
-    distance is the same restricted Damerau-Levenshtein, over a word list kept per
-    generation and prefix in `words`. The words are the generation's `vocabulary`
-    (search/spelling.py); an index written before it existed has Whoosh's spelling field."""
+class _QueryCorrector(QueryCorrector):
+    """Corrects a query word by word, as typed. Whoosh's own (`Searcher.correct_query`,
+    `SimpleQueryCorrector`) works per field term: with the query's words searched in title
+    and text, a word found in the text but in no title ("opec") was corrected as a title
+    word ("over"), and it corrects the stemmed term ("goverment" is "gover", whose nearest
+    word is "give", not "government"). Here a word is corrected once, over every field the
+    query searches it in, from the word as typed (folded as the vocabulary is, through
+    `spellable_words`), and only if it is in none of them."""
 
-    def __init__(self, reader, fieldname: str, fieldobj, words: dict, vocabulary: Vocabulary | None = None):
-        super().__init__(reader, fieldname, fieldobj)
+    def __init__(self, reader, schema, words: dict, vocabulary: Vocabulary | None, prefix: int = 1, maxdist: int = 2):
+        self.reader, self.schema, self.words, self.vocabulary = reader, schema, words, vocabulary
+        self.prefix, self.maxdist = prefix, maxdist
+
+    def _known(self, terms: list[tuple[str, str]], word: str) -> bool:
+        """Whether the query word is in the index: its term in one of the fields it is
+        searched in, or the word itself in one of their vocabularies (the spelling field,
+        for an older index)."""
+        reader = self.reader
+        if any(term in reader for term in terms):
+            return True
+        fields = [f for f, _ in terms]
+        if self.vocabulary is not None:
+            return any(self.vocabulary.has(f, word) for f in fields)
+        return any((self.schema[f].spelling_fieldname(f), word) in reader for f in fields)
+
+    def correct_query(self, q, qstring):
+        spans: dict[tuple[int, int], list] = {}  # one word of the query string: its term in each field
+        for token in q.all_tokens():
+            if token.fieldname in SEARCH_FIELDS and getattr(token, "startchar", None) is not None:
+                spans.setdefault((token.startchar, token.endchar), []).append((token.fieldname, token.text))
+        corrected_q, changed = q, []
+        for (start, end), terms in sorted(spans.items()):
+            # the word itself inside the span ("-moscw", "petrolium~"); none for "pric*"'s span
+            found = list(re.finditer(WORD_PATTERN, qstring[start:end]))
+            if len(found) != 1:
+                continue
+            typed = found[0].group()
+            fields = tuple(dict.fromkeys(f for f, _ in terms))
+            word = spellable_words(typed)
+            if len(word) != 1 or any([t.text for t in self.schema[f].analyzer(typed)] != [text] for f, text in terms):
+                continue  # a stop word, or not the word the term came from
+            word = word.pop()
+            if self._known(terms, word):
+                continue
+            sugs = _Corrector(self.reader, self.schema, fields, self.words, self.vocabulary).suggest(
+                word, maxdist=self.maxdist, prefix=self.prefix)  # the first, as SimpleQueryCorrector takes it
+            if not sugs:
+                continue
+            for f, text in terms:
+                corrected_q = corrected_q.replace(f, text, sugs[0])
+            changed.append(Token(text=sugs[0], original=typed, fieldname=fields[0], chars=True,
+                                 startchar=start + found[0].start(), endchar=start + found[0].end()))
+        return Correction(q, qstring, corrected_q, changed)
+
+
+class _Corrector(Corrector):
+    """The indexed words nearest a misspelt word, ranked as Whoosh's ReaderCorrector says it
+    ranks them (whoosh.spelling: "by the edit distance, then by highest to lowest
+    frequency"), through Whoosh's `Corrector.suggest`.
+
+    Written here rather than reused, for three reasons. ReaderCorrector's score puts
+    `maxdist` where the word's distance belongs, so every candidate gets the same distance
+    and the more frequent word wins however far it is ("putn" became "plan", two edits,
+    before "putin", one); its frequency is that of the unstemmed word in the stemmed field,
+    zero for a word whose stem differs ("prices" is indexed as "price"); and it computes
+    the Damerau-Levenshtein distance in Python for every word sharing the prefix (about
+    30 ms a misspelt word at 100k articles). Here rapidfuzz's OSA distance (the same
+    restricted Damerau-Levenshtein: insertions, deletions, substitutions, transpositions)
+    runs in C over a word list kept per generation, field and prefix in `words`, and the
+    tie-break is the number of documents holding the word, which the vocabulary keeps.
+    The words are the generation's `vocabulary` (search/spelling.py); an index written
+    before it existed has Whoosh's spelling field. The candidates come from each of
+    `fields`: a word searched in title and text is corrected once for both (Whoosh's
+    MultiCorrector would merge them, but yields its pairs the wrong way round for
+    `suggest`)."""
+
+    def __init__(self, reader, schema, fields: tuple[str, ...], words: dict, vocabulary: Vocabulary | None = None):
+        self.reader, self.schema, self.fields = reader, schema, fields
         self.words = words
         self.vocabulary = vocabulary
+
+    def _words(self, field: str, prefix: str) -> list[str]:
+        key = (field, prefix)
+        words = self.words.get(key)
+        if words is None:
+            if self.vocabulary is not None:
+                words = self.vocabulary.with_prefix(field, prefix)
+            else:
+                sugfield = self.schema[field].spelling_fieldname(field)
+                from_bytes = self.reader.schema[sugfield].from_bytes
+                words = [from_bytes(b) for b in self.reader.expand_prefix(sugfield, prefix)]
+            self.words[key] = words
+        return words
 
     def _suggestions(self, text, maxdist, prefix):
         from rapidfuzz.distance import OSA
         from rapidfuzz.process import cdist
 
-        reader = self.reader
-        key = (self.fieldname, text[:prefix])
-        words = self.words.get(key)
-        if words is None:
-            if self.vocabulary is not None:
-                words = self.vocabulary.with_prefix(self.fieldname, text[:prefix])
-            else:
-                sugfield = self.fieldobj.spelling_fieldname(self.fieldname)
-                from_bytes = reader.schema[sugfield].from_bytes
-                words = [from_bytes(b) for b in reader.expand_prefix(sugfield, text[:prefix])]
-            self.words[key] = words
-        if not words:
-            return
-        dist = cdist([text], words, scorer=OSA.distance, score_cutoff=maxdist, dtype=np.int32)[0]
-        for i in np.nonzero(dist <= maxdist)[0]:
-            sug = words[i]
-            f = reader.frequency(self.fieldname, sug) or 1
-            yield 0 - (maxdist + (1.0 / f * 0.5)), sug
+        near: dict[str, int] = {}
+        for f in self.fields:
+            words = self._words(f, text[:prefix])
+            if words:
+                dist = cdist([text], words, scorer=OSA.distance, score_cutoff=maxdist, dtype=np.int32)[0]
+                for i in np.nonzero(dist <= maxdist)[0]:
+                    near[words[i]] = int(dist[i])
+        near.pop(text, None)  # Corrector.suggest: "This word will not be added to the suggestions"
+        for sug, d in near.items():
+            # higher is better: fewer edits first, then more documents (0.5/df is at most 0.5,
+            # less than one edit, as in Whoosh's score)
+            yield 0 - (d + 0.5 / max(self._documents(sug), 1)), sug
+
+    def _documents(self, word: str) -> int:
+        """How many documents hold `word` (in the field that has it in most)."""
+        vocabulary, reader = self.vocabulary, self.reader
+        if vocabulary is not None and vocabulary.docs is not None:
+            return max(vocabulary.doc_count(f, word) for f in self.fields)
+        if vocabulary is None:  # Whoosh's spelling field: a posting per document holding the word
+            return max(reader.doc_frequency(self.schema[f].spelling_fieldname(f), word) for f in self.fields)
+        # a vocabulary written before the counts were kept: the documents of the word's indexed
+        # term, which counts "puts" with every "put"
+        return max((reader.doc_frequency(f, t.text) for f in self.fields for t in self.schema[f].analyzer(word)), default=0)
 
 
 # ------------------------------------------------------------------- documents
