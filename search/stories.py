@@ -24,6 +24,7 @@ searches.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -73,9 +74,13 @@ CANDIDATES = 30  # candidates compared in full
 SHARED_WORDS = 6  # words shown as the reason two articles are one story
 MIN_DOCS = 2
 # the background that smooths document frequencies (_Stats): PRIOR_DOCS articles of
-# BACKGROUND_WORDS words of general English
+# BACKGROUND_WORDS words of general English. The English words at least BACKGROUND_ZIPF
+# (once a million words) are read into the table of terms (_background_table, about 0.1 s
+# once per generation); a rarer word adds under a tenth of a document to a share, and a
+# term without one of them is looked up as a word itself (names, figures, acronyms).
 PRIOR_DOCS = 200
 BACKGROUND_WORDS = 400
+BACKGROUND_ZIPF = 3.0
 DOC_CACHE = 1000  # analysed articles kept per generation: a story's pages ask for the same ones (15-40 KB each)
 
 
@@ -83,7 +88,7 @@ DOC_CACHE = 1000  # analysed articles kept per generation: a story's pages ask f
 class _Terms:
     tf: Counter
     first: dict[str, int]  # term -> position of its first mention
-    surface: dict[str, str]  # term -> a spelling of it ("militari" reads "military")
+    surface: dict[str, str]  # term -> a spelling of it ("militari" reads "military"), to show
     shingles: np.ndarray  # hashes of its runs of SHINGLE terms, sorted, unique
     vec: dict[str, float] | None = None  # tf-idf weights, once computed (_vector)
     norm: float = 1.0
@@ -124,9 +129,15 @@ class _Stats:
 
     A document frequency counted in a small archive says little: in the five seeds
     "there" is as rare as "Diaw". So each share is smoothed towards a background share,
-    the chance that a news article of BACKGROUND_WORDS words holds the word at its
-    wordfreq frequency, as if the archive held PRIOR_DOCS more articles of general
-    English. In a large archive the archive's own counts decide."""
+    the chance that a news article of BACKGROUND_WORDS words holds the term at the
+    wordfreq frequency of the words it stems from, as if the archive held PRIOR_DOCS more
+    articles of general English. In a large archive the archive's own counts decide.
+
+    Every value here is a function of the generation and the term alone, so the memos
+    change only how fast an answer comes, never the answer. (The background once came
+    from the spelling of the first article to ask for the term: "office" or "officers",
+    or the stem "offic" itself when idf() asked first, so a story list depended on the
+    pages the process had shown before.)"""
 
     LIMIT = 200_000  # terms memoised (about 100 bytes each)
 
@@ -134,22 +145,26 @@ class _Stats:
         self.reader = searcher.reader()
         self.n = max(1, searcher.doc_count())
         self.unit = 1.0 / (self.n + PRIOR_DOCS)  # one document's share
+        self.background = _background_table(searcher.schema[FIELD].analyzer)
         self.memo: dict[str, float] = {}  # term -> smoothed share of documents
         self.docs: "OrderedDict[int, _Terms]" = OrderedDict()
         self.lock = threading.Lock()
 
-    def share(self, term: str, surface: str | None = None) -> float:
+    def share(self, term: str) -> float:
         v = self.memo.get(term)
         if v is None:
             df = self.reader.doc_frequency(FIELD, term)
-            v = (df + PRIOR_DOCS * _background(surface or term)) * self.unit
+            per_word = self.background.get(term)
+            if per_word is None:
+                per_word = _word_frequency(term)
+            v = (df + PRIOR_DOCS * _chance(per_word)) * self.unit
             if len(self.memo) > self.LIMIT:
                 self.memo.clear()
             self.memo[term] = v
         return v
 
-    def idf(self, term: str, surface: str | None = None) -> float:
-        return _idf(self.share(term, surface))
+    def idf(self, term: str) -> float:
+        return _idf(self.share(term))
 
     def distinctive(self, term: str) -> bool:
         return self.share(term) <= DISTINCTIVE
@@ -171,12 +186,45 @@ class _Stats:
         return t
 
 
-def _background(word: str) -> float:
-    """The chance that a news article of BACKGROUND_WORDS words holds `word` (wordfreq)."""
-    from wordfreq import zipf_frequency
+_FIGURE = re.compile(r"\d")
 
-    per_word = 10 ** (max(zipf_frequency(word.lower(), "en"), 1.0) - 9)
-    return -math.expm1(-BACKGROUND_WORDS * per_word)
+
+def _background_table(analyzer) -> dict[str, float]:
+    """Term -> the summed wordfreq frequency of the English words (at least BACKGROUND_ZIPF)
+    that `analyzer` turns into it: "office", "offices" and "officer" are all "offic", and
+    an article holding any of them counts in the term's document frequency.
+
+    The words are analysed joined in one text, a token credited to the word it starts in
+    (half the time of one analyzer call per word). Words with figures stay out:
+    wordfreq writes every digit as 0, and a term looks them up itself (_word_frequency)."""
+    from wordfreq import get_frequency_dict
+
+    freqs = get_frequency_dict("en")
+    least = 10 ** (BACKGROUND_ZIPF - 9)
+    words = [w for w, f in freqs.items() if f >= least and not _FIGURE.search(w)]
+    starts, at = [], 0
+    for w in words:
+        starts.append(at)
+        at += len(w) + 1
+    table: dict[str, float] = {}
+    for tok in analyzer(" ".join(words), chars=True):
+        word = words[bisect.bisect_right(starts, tok.startchar) - 1]
+        table[tok.text] = table.get(tok.text, 0.0) + freqs[word]
+    return table
+
+
+def _word_frequency(term: str) -> float:
+    """wordfreq's frequency of a term read as a word: a name or a figure, which the analyzer
+    keeps whole, or an acronym kept in capitals ("US", whose share is the word "us")."""
+    from wordfreq import word_frequency
+
+    return word_frequency(term.lower(), "en")
+
+
+def _chance(per_word: float) -> float:
+    """The chance that a news article of BACKGROUND_WORDS words holds a term of frequency
+    `per_word` (at least once a hundred million words, Zipf 1, as for an unknown word)."""
+    return -math.expm1(-BACKGROUND_WORDS * max(per_word, 1e-8))
 
 
 def _idf(share: float) -> float:
@@ -188,7 +236,7 @@ def _vector(t: _Terms, st: _Stats) -> dict[str, float]:
     if t.vec is None:
         vec = {}
         for term, n in t.tf.items():
-            w = (1.0 + math.log(n)) * _idf(st.share(term, t.surface.get(term)))
+            w = (1.0 + math.log(n)) * _idf(st.share(term))
             if w > 0:
                 vec[term] = w
         t.norm = math.sqrt(sum(w * w for w in vec.values())) or 1.0
@@ -265,7 +313,10 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     out = []
     for cand, other in cands:
         cvec, cnorm = _reweighed(other, st, discount)
-        common = {t: vec[t] * cvec[t] for t in vec.keys() & cvec.keys()}
+        # in the article's order of first mention, not a set's: a set of strings iterates in
+        # an order of the process's hash seed, and the CLI and the server must add the same
+        # floats in the same order and break ties among the shared words alike
+        common = {t: w * cvec[t] for t, w in vec.items() if t in cvec}
         sim = sum(common.values()) / (norm * cnorm)
         rare = [t for t in common if st.distinctive(t)]
         if sim < ALIKE and (sim < SAME_STORY or len(rare) < MIN_SHARED):
