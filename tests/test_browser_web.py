@@ -259,3 +259,41 @@ def test_a_long_histogram_and_the_entities_table_stay_inside_a_phone_screen(many
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     finally:
         ctx.close()
+
+
+def _tabs_to(pg, selector: str, most: int = 80) -> tuple[int, list[str]]:
+    """Tab presses from the top of the page until `selector` (its first match) has the
+    focus, and the classes of what had it on the way."""
+    target = pg.locator(selector).first.element_handle()
+    seen = []
+    for n in range(1, most + 1):
+        pg.keyboard.press("Tab")
+        if pg.evaluate("t => document.activeElement === t", target):
+            return n, seen
+        seen.append(pg.evaluate("document.activeElement.className || document.activeElement.tagName"))
+    raise AssertionError(f"no focus on {selector} after {most} Tab presses: {seen}")
+
+
+def test_the_first_result_is_a_few_tab_presses_away(many_years, page):
+    """QA: with results in 1987 and 2021 only, the year histogram made all 35 years links,
+    and reaching result 1 took 45 Tab presses. Empty years are not links (nothing to
+    focus), and the first Tab stop is a "Skip to results" link, shown when focused."""
+    page.goto(many_years + "/search?q=" + "title%3A0+OR+title%3A34")  # rounds 0 (1987) and 34 (2021)
+    assert count(page) == "2"
+    assert page.locator("ol.bars li").count() == 35
+    assert page.locator("ol.bars a").count() == 2  # 1987 and 2021
+    empty = page.locator("ol.bars li", has_text="1990")
+    assert empty.locator("a, [tabindex]").count() == 0 and "0 results" in empty.inner_text()
+    presses, seen = _tabs_to(page, "li.hit h2 a")
+    assert seen.count("bar-link") == 2 and presses <= 12, (presses, seen)
+
+    page.goto(many_years + "/search?q=" + "title%3A0+OR+title%3A34")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.skip")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to results"
+    box = skip.bounding_box()
+    assert box["y"] >= 0 and box["height"] > 0 and skip.is_visible()  # on screen while focused
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('li.hit h2') !== null")
+    assert page.evaluate("document.activeElement.textContent") in ("Talks end, round 0", "Talks end, round 34")

@@ -294,7 +294,11 @@ def test_entities_page_all_types_and_name_filter(client):
 def test_landmarks_skip_link_labels(client, url):
     r = client.get(url)
     html = r.get_data(as_text=True)
-    assert '<a class="skip" href="#main">' in html and 'id="main"' in html
+    # the first link skips to the content (on the search page: to the results)
+    skip = re.search(r'<a class="skip" href="#([^"]+)">([^<]+)</a>', html)
+    assert skip and f'id="{skip.group(1)}"' in html and 'id="main"' in html
+    if "/search" in url or url == "/":
+        assert skip.group(2) == "Skip to results"
     assert "<header" in html and "<main" in html and "<nav" in html and '<html lang="en">' in html
     for input_id in re.findall(r'<input id="([^"]+)"', html):
         assert f'<label for="{input_id}"' in html, input_id
