@@ -279,7 +279,7 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
-@click.option("--page", type=click.IntRange(1, 1000), default=1, show_default=True)
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="At most 1000: past it, narrow the search or change the sort.")
 @index_option
 @json_option
 @handle_errors
@@ -310,6 +310,8 @@ def _print_result(result) -> None:
         con.print(f"\n[bold]{n}. {_t(h.title)}[/]{_mt_badge(h.translated)}")
         con.print(f"   [dim]{_t(h.id)} · {_t(h.source)} · {h.published or 'undated'} · {h.language}[/]")
         con.print("   " + _mark(h.snippet))
+    if result.paging_limit:
+        con.print(f"\n[dim]{_t(result.paging_limit)}[/]")
     con.print()
     for name, values in result.facets.items():
         if values:

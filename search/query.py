@@ -28,12 +28,38 @@ from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PA
 from .spelling import Vocabulary, spellable_words
 
 MAX_QUERY_CHARS = 400
-MAX_PAGE = 1000
+MAX_PAGE = 1000  # deep pages cost a sort of every match up to the page: past it, narrow or re-sort
+PAGING_ADVICE = "narrow the search or change the sort"
 
 
 def last_page(total: int, per_page: int) -> int:
     """The last page that holds results (1 when there are none)."""
     return max(1, -(-total // per_page))
+
+
+def last_shown_page(total: int, per_page: int) -> int:
+    """The last page that holds results and can be asked for (at most MAX_PAGE)."""
+    return min(last_page(total, per_page), MAX_PAGE)
+
+
+def paging_limit(total: int, per_page: int) -> str | None:
+    """What a result list says when some results lie past the last page that can be
+    shown (None when every result can be reached): the pager simply ended there."""
+    if total <= MAX_PAGE * per_page:
+        return None
+    return (f"Showing the first {MAX_PAGE:,} pages ({MAX_PAGE * per_page:,} of {total:,} results): "
+            f"{PAGING_ADVICE}")
+
+
+def check_page(page: int) -> None:
+    """A page number a search can show, else a QueryError saying why not."""
+    if page < 1:
+        raise QueryError(f"page must be between 1 and {MAX_PAGE}")
+    if page > MAX_PAGE:
+        raise QueryError(f"page {page} is past the last page that can be shown ({MAX_PAGE:,}): to reach the "
+                         f"results beyond the first {MAX_PAGE:,} pages, {PAGING_ADVICE}")
+
+
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
 SNIPPET_CHARS = 240
@@ -84,12 +110,22 @@ class SearchResult:
     # histogram when the results span few years; not part of the JSON (CLI compatibility)
     months: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
+    @property
+    def last_page(self) -> int:
+        return last_shown_page(self.total, self.per_page)
+
+    @property
+    def paging_limit(self) -> str | None:
+        return paging_limit(self.total, self.per_page)
+
     def to_json(self) -> dict[str, Any]:
         return {
             "query": self.query,
             "total": self.total,
             "page": self.page,
             "per_page": self.per_page,
+            "last_page": self.last_page,
+            "paging_limit": self.paging_limit,
             "sort": self.sort,
             "filters": self.filters,
             "hits": [asdict(h) for h in self.hits],
@@ -539,8 +575,7 @@ def run_search(
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     if sort not in SORTS:
         raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
-    if not 1 <= page <= MAX_PAGE:
-        raise QueryError(f"page must be between 1 and {MAX_PAGE}")
+    check_page(page)
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()

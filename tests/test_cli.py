@@ -271,3 +271,16 @@ def test_an_id_shown_with_escapes_can_be_given_back_to_show(tmp_path):
     assert r.exit_code == 0 and r.output.startswith("Line break id")
     r = invoke("show", "src/w.jsonl#nope\\n", "--index", tmp_path / "ix")
     assert r.exit_code == 2 and "no document with id 'src/w.jsonl#nope\\n'" in r.output
+
+
+def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index):
+    """As on the web page: the CLI pages too, and says when its pages end before the results."""
+    note = "Showing the first 1,000 pages (1,000 of 1,001 results): narrow the search or change the sort"
+    r = invoke("search", "", "--limit", "1", "--page", "1000", "--index", pages_index)
+    assert r.exit_code == 0 and "1000. " in r.output and note in " ".join(r.output.split())
+    out = json.loads(invoke("search", "", "--limit", "1", "--index", pages_index, "--json").output)
+    assert out["paging_limit"] == note and out["last_page"] == 1000
+    assert "Showing the first" not in invoke("search", "", "--limit", "2", "--index", pages_index).output
+    r = invoke("search", "", "--limit", "1", "--page", "1001", "--index", pages_index)
+    assert r.exit_code == 2 and "page 1001 is past the last page that can be shown (1,000)" in r.output
+    assert "narrow the search or change the sort" in r.output

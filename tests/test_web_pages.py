@@ -388,3 +388,28 @@ def test_a_flagged_document_without_located_flags_says_what_the_label_rests_on(t
     c = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
     html = page(c, "/doc/c/mt.jsonl%231")
     assert "no single passage is flagged" in html and 'href="#flags"' not in html
+
+
+# ------------------------------------------------------------ the last page
+LIMIT_NOTE = "Showing the first 1,000 pages (1,000 of 1,001 results): narrow the search or change the sort"
+
+
+def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index):
+    """QA: with one result a page, page 1000 had no "Next" and page 1001 was a bare 400,
+    while the header counted every result. The page, its JSON twin and the 400 say why."""
+    c = create_app({"INDEX": str(pages_index)}).test_client()
+    last = page(c, "/search?q=&per_page=1&page=1000")
+    assert total(last) == 1001 and len(hit_ids(last)) == 1 and 'rel="next"' not in last
+    assert LIMIT_NOTE in unescape(last)
+    assert LIMIT_NOTE in unescape(page(c, "/search?per_page=1"))  # already on page 1
+    twin = c.get("/api/search?per_page=1&page=1000").get_json()
+    assert twin["paging_limit"] == LIMIT_NOTE and twin["last_page"] == 1000 and twin["total"] == 1001
+    for url in ("/search?per_page=1&page=1001", "/api/search?per_page=1&page=1001"):
+        r = c.get(url)
+        assert r.status_code == 400
+        assert "page 1001 is past the last page that can be shown (1,000)" in r.get_data(as_text=True)
+        assert "narrow the search or change the sort" in r.get_data(as_text=True)
+    # every result within reach: nothing to say, and the last page is the real one
+    two = c.get("/api/search?per_page=2").get_json()
+    assert two["paging_limit"] is None and two["last_page"] == 501
+    assert "paging-limit" not in page(c, "/search?per_page=2")

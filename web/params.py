@@ -13,14 +13,14 @@ from urllib.parse import urlencode
 from flask import Request, abort, g, url_for
 
 from search import QueryError
-from search.query import MAX_PAGE, MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS
+from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_page
 from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
 
 
-def _int(req: Request, name: str, default: int, low: int, high: int) -> int:
+def _int(req: Request, name: str, default: int, low: int | None = None, high: int | None = None) -> int:
     raw = req.args.get(name, "")
     if raw == "":
         return default
@@ -28,7 +28,7 @@ def _int(req: Request, name: str, default: int, low: int, high: int) -> int:
         value = int(raw)
     except ValueError:
         raise QueryError(f"{name} must be a whole number") from None
-    if not low <= value <= high:
+    if low is not None and high is not None and not low <= value <= high:
         raise QueryError(f"{name} must be between {low} and {high}")
     return value
 
@@ -56,11 +56,13 @@ class SearchState:
         sort = req.args.get("sort", "") or "relevance"
         if sort not in SORTS:
             raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+        page = _int(req, "page", 1)
+        check_page(page)  # the engine's words: past page 1000, narrow the search or change the sort
         return cls(
             query=q.strip(),
             filters=filters,
             sort=sort,
-            page=_int(req, "page", 1, 1, MAX_PAGE),
+            page=page,
             per_page=_int(req, "per_page", 10, 1, MAX_PER_PAGE),
         )
 

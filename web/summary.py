@@ -5,7 +5,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from search.query import MAX_PAGE, last_page, values_containing
+from search.query import last_shown_page, values_containing
 
 from .params import SearchState
 
@@ -106,7 +106,7 @@ def _month_number(value: str) -> int | None:
 
 def page_numbers(page: int, total: int, per_page: int, around: int = 2) -> list[int | None]:
     """Page links to show: first, last and a window around the current one; None is a gap."""
-    last = min(last_page(total, per_page), MAX_PAGE)
+    last = last_shown_page(total, per_page)
     if last == 1:
         return []
     wanted = {1, last, *range(page - around, page + around + 1)}
