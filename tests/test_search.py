@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from search import QueryError, get_document, run_search, stats
+from search.query import MAX_QUERY_CHARS
 from search.schema import FACETS
 
 
@@ -86,7 +87,7 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     ("title: mali", "needs a word"),  # Whoosh would search the word "title" instead
     ("coup person:", "needs a word"),
     ("a*", "wildcard"),
-    ("x" * 401, "too long"),
+    ("x" * (MAX_QUERY_CHARS + 1), "too long"),
     # Whoosh raised a bare Exception or TimeError (an internal error), or matched nothing
     ("published:[bad TO range]", "bad date 'bad'"),
     ("published:[2020-13-45 TO 2021]", "bad date '2020-13-45'"),
@@ -502,3 +503,33 @@ def test_a_spelling_that_is_part_of_another_name_is_not_searched_as_a_word(tmp_p
     assert len(mali) == 5 and not any("akerman" in i for i in mali)
     assert [h.id for h in run_search(archive, "award NOT keita").hits] == ["arch/winslet.txt"]
     assert run_search(archive, "goyta").total == 3  # a spelling of no one else's name still finds every article
+
+
+def pasted_list(length: int, last: str) -> str:
+    """What a researcher pastes: spellings of names OR'ed (none in the seeds), ending in
+    `last`, exactly `length` characters long."""
+    import itertools
+
+    words = ["".join(p) for p in itertools.product(("Gu", "Kou", "Tr", "Tch", "Dj", "Zw"), ("oi", "oy", "ay", "ei", "ia"),
+                                                  ("ta", "tah", "teh", "tta", "d"), ("", "ou", "i"))]
+    out: list[str] = []
+    for w in words:
+        if len(" OR ".join(out + [w, last])) + 8 > length:
+            break
+        out.append(w)
+    query = " OR ".join(out + [last])
+    return query + " OR " + "z" * (length - len(query) - 4)
+
+
+def test_a_pasted_list_of_4000_characters_is_searched_with_every_spelling(seeds_archive):
+    """Researchers paste long Boolean lists of names and spellings: 400 characters were too
+    few. At the limit, a name in the list still finds every spelling of its entity."""
+    query = pasted_list(4000, "goyta")
+    assert len(query) == 4000
+    assert run_search(seeds_archive, pasted_list(4000, "zz")).total == 0  # the other spellings: none
+    assert {h.id for h in run_search(seeds_archive, query).hits} == {h.id for h in run_search(seeds_archive, "goita").hits}
+    grouped = "(" + pasted_list(4000 - len("() NOT putin"), "goyta") + ") NOT putin"
+    assert len(grouped) == 4000  # a trailing NOT is read, not cut off
+    assert run_search(seeds_archive, grouped).total == run_search(seeds_archive, "goyta NOT putin").total > 0
+    with pytest.raises(QueryError, match=f"query is too long \\({MAX_QUERY_CHARS + 1:,} characters; at most {MAX_QUERY_CHARS:,}\\)"):
+        run_search(seeds_archive, pasted_list(MAX_QUERY_CHARS + 1, "goyta"))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import pytest
 
+from search.query import MAX_QUERY_CHARS
 from web import create_app
 
 
@@ -31,7 +32,7 @@ def test_doc_page_and_api(client):
 
 @pytest.mark.parametrize("url,status", [
     ("/doc/nope", 404), ("/api/doc/nope", 404), ("/search?q=%22open", 400), ("/api/search?q=%22open", 400),
-    ("/search?page=0", 400), ("/search?page=abc", 400), ("/search?q=" + "x" * 500, 400), ("/nowhere", 404),
+    ("/search?page=0", 400), ("/search?page=abc", 400), ("/search?q=" + "x" * (MAX_QUERY_CHARS + 1), 400), ("/nowhere", 404),
 ])
 def test_errors(client, url, status):
     r = client.get(url)

@@ -413,3 +413,22 @@ def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index)
     two = c.get("/api/search?per_page=2").get_json()
     assert two["paging_limit"] is None and two["last_page"] == 501
     assert "paging-limit" not in page(c, "/search?per_page=2")
+
+
+# ------------------------------------------------------------ long queries
+def test_a_pasted_query_of_4000_characters_runs_and_stays_whole_in_the_box(client):
+    """400 characters were too few for a pasted list of names and spellings; the box keeps
+    the whole query (no maxlength), and a list of Chinese names, 9 bytes a character in the
+    URL, is not refused as a URL too long before the query limit says anything."""
+    from test_search import pasted_list
+
+    query = pasted_list(4000, "goyta")
+    html = page(client, "/search?" + urlencode({"q": query}))
+    assert total(html) == total(page(client, "/search?q=goita")) > 0
+    box = re.search(r'<input id="q"[^>]*>', html).group(0)
+    assert f'value="{query}"' in box and "maxlength" not in box
+    chinese = " OR ".join(["北京市政府"] * 1000)[:4000]
+    assert len(urlencode({"q": chinese})) > 16 * 1024
+    page(client, "/search?" + urlencode({"q": chinese}))
+    r = client.get("/api/search?" + urlencode({"q": chinese + "京"}))
+    assert r.status_code == 400 and "query is too long (4,001 characters; at most 4,000)" in r.get_json()["error"]

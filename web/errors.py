@@ -5,6 +5,7 @@ from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
 from search import IndexMissing, IndexUnreadable, QueryError
+from search.query import MAX_QUERY_CHARS
 
 GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
 
@@ -16,7 +17,7 @@ def _wants_json() -> bool:
 def _error(status: int, message: str):
     if _wants_json():
         return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", status=status, message=message, query=request.args.get("q", "")[:400]), status
+    return render_template("error.html", status=status, message=message, query=request.args.get("q", "")[:MAX_QUERY_CHARS]), status
 
 
 def register(app: Flask) -> None:

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 from flask import Request, abort, g, url_for
 
 from search import QueryError
-from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_page
+from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_page, query_too_long
 from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
@@ -45,7 +45,7 @@ class SearchState:
     def from_request(cls, req: Request) -> "SearchState":
         q = req.args.get("q", "")
         if len(q) > MAX_QUERY_CHARS:
-            raise QueryError(f"query is too long ({len(q)} characters; at most {MAX_QUERY_CHARS})")
+            raise QueryError(query_too_long(q))
         filters: dict[str, tuple[str, ...]] = {}
         for f in FACETS:
             values = list(dict.fromkeys(v.strip() for v in req.args.getlist(f) if v.strip()))
