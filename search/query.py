@@ -465,7 +465,7 @@ def canonical_groups(filters: dict[str, list[str]], gen) -> dict[str, list[list[
     out: dict[str, list[list[str]]] = {}
     for f, values in filters.items():
         if f not in ENTITY_FACETS or resolution is None:
-            out[f] = [[_plain_value(f, v, gen)] for v in values]
+            out[f] = [_plain_values(f, v, gen) for v in values]
             continue
         names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
         groups: list[list[str]] = []
@@ -483,32 +483,43 @@ def canonical_groups(filters: dict[str, list[str]], gen) -> dict[str, list[list[
 LABELS = ("likely", "possible", "unlikely")
 
 
-def _plain_value(facet: str, value: str, gen) -> str:
+def _plain_values(facet: str, value: str, gen) -> list[str]:
     """A source, language, year or translated value as the index spells it: "EN" is "en",
-    "Likely" is "likely" (one lookup per generation). A value no article could have is an
-    error rather than an empty page: year=21, translated=yes."""
+    "Likely" is "likely" (one lookup per generation), and a language code without a region
+    also stands for the regional codes articles have: langdetect writes Chinese "zh-cn" or
+    "zh-tw", and "zh" means both ("zh-cn" stays exact). A value no article could have is an
+    error rather than an empty page: year=21, translated=yes; an unknown one stays as given."""
     if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
         raise QueryError(f"year must be four digits, not '{value}'")
     if facet == "translated" and value and value.lower() not in LABELS:
         raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
     if facet not in FACETS:
-        return value
+        return [value]
     tables = gen.derive("folded_values", dict)
     if facet not in tables:
         values = gen.facets.values.get(facet, [])
-        tables[facet] = (frozenset(values), {v.casefold(): v for v in reversed(values)})
-    exact, folded = tables[facet]
-    return value if value in exact else folded.get(value.casefold(), value)
+        regional: dict[str, list[str]] = {}
+        if facet == "language":
+            for v in sorted(values):
+                base, dash, region = v.partition("-")
+                if dash and base and region:
+                    regional.setdefault(base.casefold(), []).append(v)
+        tables[facet] = (frozenset(values), {v.casefold(): v for v in reversed(values)}, regional)
+    exact, folded, regional = tables[facet]
+    plain = value if value in exact else folded.get(value.casefold())
+    out = [plain] if plain is not None else []
+    if "-" not in value:
+        out += [v for v in regional.get(value.casefold(), ()) if v != plain]
+    return out or [value]
 
 
 def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
     """`person:Goyta` in the query text means what the `person=Goyta` filter means: an
     entity field term by any spelling, any case, is the entity's display name (each
-    entity's, as canonical_filters maps them); an unknown value stays and matches nothing."""
+    entity's, as canonical_filters maps them), and `language:zh` is every Chinese code
+    (zh-cn, zh-tw), as the filter reads it; an unknown value stays and matches nothing."""
     def visit(node):
-        if isinstance(node, Q.Term) and node.fieldname in FACETS and (node.fieldname not in ENTITY_FACETS or gen.entities is None):
-            return Q.Term(node.fieldname, _plain_value(node.fieldname, node.text, gen), boost=node.boost)
-        if isinstance(node, Q.Term) and node.fieldname in ENTITY_FACETS:
+        if isinstance(node, Q.Term) and node.fieldname in FACETS:
             names = canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname]
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)

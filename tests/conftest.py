@@ -59,3 +59,31 @@ def pages_index(tmp_path_factory) -> Path:
         result = indexer.run(Store(root / "index"), [str(root / "wire")])
     assert result["indexed"] == 1001, result
     return root / "index"
+
+
+ZH_CN = "北京市政府今天宣布了一项新的交通计划。该计划将于2021年开始实施，预计将减少城市拥堵。"
+ZH_TW = ("中華民國總統今日在臺北發表談話，強調國家安全與經濟發展並重，並呼籲兩岸維持和平穩定的關係。行政院長也表示，"
+         "政府將持續推動各項改革措施。據報導，颱風將於週末登陸臺灣東部，氣象局已發佈海上警報，提醒民眾做好防颱準備，並注意強風豪雨。")
+
+
+@pytest.fixture(scope="session")
+def languages_index(tmp_path_factory) -> Path:
+    """A real index of a Simplified Chinese article (langdetect: zh-cn), a Traditional
+    Chinese one (zh-tw) and an English one (en)."""
+    import json
+
+    from search import Store, indexer, open_index, run_search
+
+    root = tmp_path_factory.mktemp("languages-index")
+    (root / "wire").mkdir()
+    records = [
+        {"id": "cn", "title": "北京交通计划", "text": ZH_CN * 3},
+        {"id": "tw", "title": "總統談話", "text": ZH_TW},
+        {"id": "en", "title": "Oil outlook", "text": "Oil prices rose on long-term supply worries, traders said on Monday."},
+    ]
+    (root / "wire" / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    result = indexer.run(Store(root / "index"), [str(root / "wire")])
+    assert result["indexed"] == 3, result
+    languages = {v["value"] for v in run_search(open_index(root / "index"), "").facets["language"]}
+    assert languages == {"zh-cn", "zh-tw", "en"}, languages
+    return root / "index"

@@ -284,3 +284,14 @@ def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index)
     r = invoke("search", "", "--limit", "1", "--page", "1001", "--index", pages_index)
     assert r.exit_code == 2 and "page 1001 is past the last page that can be shown (1,000)" in r.output
     assert "narrow the search or change the sort" in r.output
+
+
+def test_a_bare_language_filter_matches_its_regional_codes(languages_index):
+    """QA: the Chinese articles are stored as zh-cn and zh-tw, and `--filter language=zh` found nothing."""
+    def ids(*args):
+        out = json.loads(invoke("search", *args, "--index", languages_index, "--json").output)
+        return sorted(h["id"].rsplit("#", 1)[1] for h in out["hits"]), out["filters"]
+
+    assert ids("", "--filter", "language=zh") == (["cn", "tw"], {"language": ["zh-cn", "zh-tw"]})
+    assert ids("", "--filter", "language=zh-cn") == (["cn"], {"language": ["zh-cn"]})
+    assert ids("language:zh")[0] == ["cn", "tw"]

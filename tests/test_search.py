@@ -533,3 +533,47 @@ def test_a_pasted_list_of_4000_characters_is_searched_with_every_spelling(seeds_
     assert run_search(seeds_archive, grouped).total == run_search(seeds_archive, "goyta NOT putin").total > 0
     with pytest.raises(QueryError, match=f"query is too long \\({MAX_QUERY_CHARS + 1:,} characters; at most {MAX_QUERY_CHARS:,}\\)"):
         run_search(seeds_archive, pasted_list(MAX_QUERY_CHARS + 1, "goyta"))
+
+
+@pytest.fixture(scope="module")
+def languages(languages_index):
+    from search import open_index
+
+    return open_index(languages_index)
+
+
+def _ids(result) -> set[str]:
+    return {h.id.rsplit("#", 1)[1] for h in result.hits}
+
+
+@pytest.mark.parametrize("values, ids", [
+    (["zh"], {"cn", "tw"}),            # a bare code: its regional codes too (QA: found nothing)
+    (["ZH"], {"cn", "tw"}),
+    (["zh-cn"], {"cn"}),               # an exact code stays exact
+    (["ZH-TW"], {"tw"}),
+    (["zh-tw", "en"], {"tw", "en"}),
+    (["zh", "en"], {"cn", "tw", "en"}),
+    (["en"], {"en"}),
+    (["z"], set()),                    # a code, not a prefix
+    (["cn"], set()),
+])
+def test_a_bare_language_code_also_matches_its_regional_codes(languages, values, ids):
+    assert _ids(run_search(languages, "", {"language": values})) == ids
+
+
+def test_language_filter_shows_the_codes_it_stands_for(languages):
+    r = run_search(languages, "", {"language": ["zh"]})
+    assert r.filters == {"language": ["zh-cn", "zh-tw"]}
+    # the facet stays counted without its own filter: every language on offer
+    assert {v["value"]: v["count"] for v in r.facets["language"]} == {"zh-cn": 1, "zh-tw": 1, "en": 1}
+
+
+@pytest.mark.parametrize("query, ids", [
+    ("language:zh", {"cn", "tw"}),
+    ("language:ZH", {"cn", "tw"}),
+    ("language:zh-cn", {"cn"}),
+    ("NOT language:zh", {"en"}),
+    ("language:zh OR language:en", {"cn", "tw", "en"}),
+])
+def test_a_bare_language_code_in_the_query_matches_its_regional_codes(languages, query, ids):
+    assert _ids(run_search(languages, query)) == ids

@@ -432,3 +432,21 @@ def test_a_pasted_query_of_4000_characters_runs_and_stays_whole_in_the_box(clien
     page(client, "/search?" + urlencode({"q": chinese}))
     r = client.get("/api/search?" + urlencode({"q": chinese + "京"}))
     assert r.status_code == 400 and "query is too long (4,001 characters; at most 4,000)" in r.get_json()["error"]
+
+
+# ------------------------------------------------------------ language codes
+def test_a_bare_language_code_filters_by_its_regional_codes(languages_index):
+    """QA: /search?language=zh found nothing, the Chinese articles being zh-cn and zh-tw.
+    A bare code matches them; the chips and facet values name the codes it stands for."""
+    c = create_app({"INDEX": str(languages_index)}).test_client()
+    html = page(c, "/search?language=zh")
+    assert total(html) == 2 and len(hit_ids(html)) == 2
+    chips = re.findall(r'<a class="chip" href="[^"]*" data-facet="language"><span class="chip-facet">language</span> ([^<]+)<', html)
+    assert chips == ["zh-cn", "zh-tw"]
+    assert set(re.findall(r'<a class="fv on" href="[^"]+"><span class="fv-v"><span class="vh">Remove filter: </span>([^<]+)</span>',
+                          html)) == {"zh-cn", "zh-tw"}
+    assert total(page(c, "/search?language=ZH-TW")) == 1  # an exact code stays exact
+    assert total(page(c, "/search?q=language%3Azh")) == 2
+    twin = c.get("/api/search?language=zh").get_json()
+    assert twin["total"] == 2 and twin["filters"] == {"language": ["zh-cn", "zh-tw"]}
+    assert c.get("/api/facet/language?language=zh").get_json()["total"] == 2
