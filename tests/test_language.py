@@ -94,3 +94,12 @@ def test_a_table_of_figures_is_no_language_and_prose_around_one_is():
     # lines in another script are never table lines, numbers or not
     assert detect_language("В 2021 году 11 апреля Россия и Мали подписали соглашение о военном сотрудничестве, "
                            "сообщили в Бамако 12 апреля.") == "ru"
+
+
+def test_traditional_chinese_is_not_korean():
+    """langdetect's Korean profile holds Chinese characters: Taiwanese news came out "ko"."""
+    from search.language import detect_language
+
+    assert detect_language("台北市政府今天宣布，將於明年開始實施新的交通政策，以減少市區的交通擁擠。") == "zh-tw"
+    assert detect_language("行政院長今日表示，政府將全力支持產業發展，並持續推動經濟轉型。") == "zh-tw"
+    assert detect_language("서울시는 오늘 새로운 교통 정책을 발표했다. 내년부터 시행될 예정이다.") == "ko"
