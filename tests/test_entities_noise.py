@@ -222,3 +222,13 @@ def test_text_the_english_model_cannot_read_gets_gazetteer_names_only():
     assert de["mentions"] == [] and ru["mentions"] == []  # no gazetteer name; "Essen" is a word too
     assert {(m["text"], m["type"]) for m in fr["mentions"]} == {("Mali", "location"), ("Bamako", "location")}
     assert ("Assimi Goita", "person") in {(m["text"], m["type"]) for m in en["mentions"]}
+
+
+def test_a_short_capitals_person_in_mixed_case_text_is_an_acronym():
+    """"TED" tagged a person merged with "Ted" into "Bill Ted"; a capitals headline keeps its names."""
+    from search.entities import extract_mentions
+
+    ms = extract_mentions("The speaker gave a TED talk about the Moon. TED said the talk was popular with viewers.")
+    assert {m["type"] for m in ms if m["text"] == "TED"} == {"organization"}
+    ms = extract_mentions("BUSH SAYS HE WILL VETO BILL\n\nPresident Bush said on Monday he would veto the bill.")
+    assert {m["type"] for m in ms if m["text"] in ("BUSH", "Bush")} == {"person"}

@@ -118,6 +118,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _titled_persons(text, cleaned)
     cleaned = _teams(text, cleaned)
     cleaned = _acronyms(text, cleaned)
+    cleaned = _acronym_persons(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned)
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
@@ -425,6 +426,25 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
 
 _ACRONYM_DEF_ANY = re.compile(r"(?<=\S)\s*\(\s*([A-Z][A-Za-z0-9.&\-]{1,12})\s*\)")
 _WORD_BEFORE = re.compile(r"[\w.&'’\-]+")
+
+
+_SHORT_CAPS = re.compile(r"[A-Z]{2,5}")
+
+
+def _acronym_persons(text: str, spans: list[Span]) -> list[Span]:
+    """A "person" of two to five capitals in mixed-case text is an acronym: "TED" (the talks)
+    merged with "Ted" into the person "Bill Ted". A headline in capitals ("BUSH SAYS") is read
+    truecased, so its names are not touched."""
+    out = []
+    for sp in spans:
+        if sp.type == "person" and _SHORT_CAPS.fullmatch(text[sp.start:sp.end]):
+            line_start = text.rfind("\n", 0, sp.start) + 1
+            line_end = text.find("\n", sp.end)
+            line = text[line_start:line_end if line_end >= 0 else len(text)]
+            if any(c.islower() for c in line):
+                sp = Span(sp.start, sp.end, "organization", sp.source)
+        out.append(sp)
+    return out
 
 
 def _long_form(text: str, paren: int, acr: str) -> tuple[int, int] | None:
