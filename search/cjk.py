@@ -36,5 +36,29 @@ def cjk_pieces(word: str) -> list[tuple[int, int]]:
     return out
 
 
+def cjk_index_pieces(word: str) -> list[tuple[int, int, int]]:
+    """What the index holds of `word`: (start, end, position offset). cjk_pieces, and every
+    CJK character of a longer run as a unigram too, at the position of the bigram it begins
+    (the last at the last bigram's), so a run takes as many positions as in a query.
+
+    Bigrams alone (Lucene's default) cannot find a character that a query word puts next to
+    a figure or a Latin word: "2021年" is "2021" + "年", and in "2021年营收" the index held
+    "年营", "营收", never "年" (years, months, amounts: "3月", "100万"). A query word is
+    still cut into bigrams (cjk_pieces), which these unigrams leave to match as before."""
+    out: list[tuple[int, int, int]] = []
+    k = 0
+    for a, b in cjk_pieces(word):
+        if b - a == 2 and _CJK_RUN.fullmatch(word, a, b):
+            out.append((a, a + 1, k))
+            out.append((a, b, k))
+            last_of_run = b == len(word) or not _CJK_RUN.match(word, b)
+            if last_of_run and word[a + 1] != word[a]:  # "年年": one "年" at this position
+                out.append((a + 1, b, k))
+        else:
+            out.append((a, b, k))
+        k += 1
+    return out
+
+
 def cjk_chars(text: str) -> int:
     return sum(len(m.group()) for m in _CJK_RUN.finditer(text))

@@ -23,7 +23,7 @@ from .archive import Archive
 from .facets import docmask
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
-from .cjk import cjk_pieces, has_cjk
+from .cjk import cjk_index_pieces, has_cjk
 from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary, spellable_words
 
@@ -207,6 +207,9 @@ def validate(qstring: str) -> None:
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
             raise QueryError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
                              "edits: word~ (one), word~2, word~2/3 (the first 3 letters kept), \"a phrase\"~2")
+        if m.group("rest") is not None:  # after a word: one the analyzer does not split
+            word = re.split(r'[\s(]', unquoted[:m.start()])[-1].split(":")[-1]
+            _one_word(word, f"{word}~", "a ~ (fuzzy)")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:
         raise QueryError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
@@ -222,8 +225,21 @@ def validate(qstring: str) -> None:
         term = w.split(":")[-1]
         if len(re.sub(r"[*?]", "", term)) < 2:
             raise QueryError(f"wildcard '{w}' is too broad: give at least two letters")
+        _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
         raise QueryError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def _one_word(word: str, typed: str, what: str, shown: str | None = None) -> None:
+    """A fuzzy word or a wildcard applies to one indexed word: Whoosh took "long-term~" or
+    "long-*" as one word the index does not hold ("longterm") and found nothing, silently,
+    where "long-term" alone is a phrase of two. `shown`: `word` as typed, when `word` has
+    letters in place of a wildcard's * and ?."""
+    spans = [m.span() for m in _TOKEN_RE.finditer(word)]
+    if len(spans) > 1:
+        parts = ", ".join((shown or word)[a:b] for a, b in spans)
+        raise QueryError(f"'{typed}': {what} applies to one word, and this is {len(spans)} to the index "
+                         f"({parts}): search the words apart, or as a \"phrase\"")
 
 
 def bound_expansion(q: Q.Query, reader, deadline: float) -> None:
@@ -804,7 +820,7 @@ def _word_spans(text: str):
         if word.isascii():
             yield start, m.end(), word
         else:
-            for a, b in cjk_pieces(word):
+            for a, b, _ in cjk_index_pieces(word):  # what the index holds: unigrams too ("2021年")
                 yield start + a, start + b, word[a:b]
 
 

@@ -6,7 +6,7 @@ from whoosh import fields
 from whoosh.analysis import CharsetFilter, Filter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
 
-from .cjk import cjk_pieces, has_cjk
+from .cjk import cjk_index_pieces, cjk_pieces, has_cjk
 
 SEARCH_FIELDS = ("title", "text")  # what words in a query search
 FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
@@ -29,13 +29,15 @@ def text_analyzer():
     "Bagbandé" / "Bagbande", "París" / "Paris"), and a reader types the plain letters.
     One-character words are kept (Whoosh drops them): "5 pct" is not "17 pct". Chinese,
     Japanese and Korean runs become overlapping bigrams (CJKBigramFilter)."""
-    return (RegexTokenizer(WORD_PATTERN) | CJKBigramFilter() | AcronymStopFilter(minsize=1)
+    # CJK pieces after the stop filter, which numbers the positions it keeps one by one
+    return (RegexTokenizer(WORD_PATTERN) | AcronymStopFilter(minsize=1) | CJKBigramFilter()
             | AccentFoldFilter(FOLD_MAP) | StemFilter(ignore=ACRONYM_STOPS))
 
 
 class CJKBigramFilter(Filter):
-    """Splits each word holding CJK characters at cjk_pieces, renumbering the positions that
-    follow so that phrases still line up (a bigram run is a phrase of its bigrams)."""
+    """Splits each word holding CJK characters at cjk_pieces (a query) or cjk_index_pieces
+    (the index: unigrams too), renumbering the positions that follow so that phrases still
+    line up (a bigram run is a phrase of its bigrams)."""
 
     def __call__(self, tokens):
         shift = 0
@@ -47,15 +49,15 @@ class CJKBigramFilter(Filter):
                 continue
             text, pos = t.text, t.pos if t.positions else 0
             start = t.startchar if t.chars else 0
-            pieces = cjk_pieces(text)
-            for k, (a, b) in enumerate(pieces):
+            pieces = cjk_index_pieces(text) if t.mode == "index" else [(a, b, k) for k, (a, b) in enumerate(cjk_pieces(text))]
+            for a, b, k in pieces:
                 t.text = text[a:b]
                 if t.positions:
                     t.pos = pos + k
                 if t.chars:
                     t.startchar, t.endchar = start + a, start + b
                 yield t
-            shift += len(pieces) - 1
+            shift += pieces[-1][2]
 
 
 # Combining diacritical marks (the blocks Latin, Greek and Cyrillic text uses): a word in

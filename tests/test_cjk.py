@@ -25,6 +25,12 @@ def test_a_cjk_run_becomes_bigrams_with_positions_and_offsets():
     assert cjk_pieces("Paris") == [(0, 5)]
 
 
+def test_the_index_holds_each_character_at_the_position_of_the_bigram_it_begins():
+    toks = [(t.text, t.pos) for t in text_analyzer()("2021年营收 年年", positions=True, mode="index")]
+    assert toks == [("2021", 0), ("年", 1), ("年营", 1), ("营", 2), ("营收", 2), ("收", 2),
+                    ("年", 3), ("年年", 3)]
+
+
 def test_a_chinese_title_line_is_the_title_not_body_text():
     c = clean_text(f"{ZH_TITLE}\n\n{ZH}")
     assert c.title == ZH_TITLE and not c.text.startswith(ZH_TITLE)
@@ -54,6 +60,9 @@ def _ids(archive, q):
 @pytest.mark.parametrize("query, ids", [
     ("北京", ["zh1"]), ("市政府", ["zh1"]), ("交通计划", ["zh1"]),
     ("東京", ["ja1"]), ("計画", ["ja1"]), ('"防災計画"', ["ja1"]),
+    ("2021年", ["zh1"]),      # a figure and one character: "年" is indexed inside "2021年开始"
+    ("计", ["zh1"]), ("画", ["ja1"]),  # a single character anywhere
+    ('"2021年计划"', []),    # in a row: the text has 2021年开始 and 计划 elsewhere
     ("计划 東京", []),         # both words must be there
     ("北京计划", []),           # a word is its bigrams in a row, not anywhere in the text
 ])

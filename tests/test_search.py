@@ -577,3 +577,15 @@ def test_language_filter_shows_the_codes_it_stands_for(languages):
 ])
 def test_a_bare_language_code_in_the_query_matches_its_regional_codes(languages, query, ids):
     assert _ids(run_search(languages, query)) == ids
+
+
+@pytest.mark.parametrize("q", ["long-term~", "anti-French~2", "e-mail~", "title:U.S.-led~", "anti-Fr*", "long-*"])
+def test_a_fuzzy_or_wildcard_word_the_analyzer_splits_is_an_error_not_nothing(seeds_archive, q):
+    """Whoosh read "long-term~" and "long-*" as one word no index holds: 0 results, silently."""
+    with pytest.raises(QueryError, match="applies to one word, and this is 2 to the index"):
+        run_search(seeds_archive, q)
+
+
+def test_fuzzy_and_wildcard_words_with_inner_dots_stay_one_word(seeds_archive):
+    for q in ("U.S.*", "coup~", "Goyta~2/3"):
+        run_search(seeds_archive, q)  # no error
