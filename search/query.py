@@ -674,7 +674,8 @@ def run_search(
     counts = gen.facets.count_all(facets or (), mask, facet_limit)
     _count_alternatives(gen, searcher, q, groups, facets, facet_limit, counts, deadline)
     suggestion = None
-    if total == 0 and query:
+    # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn")
+    if query and (total == 0 or _has_not(q)):
         suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),
                               gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)))
         if suggestion and not _matches_any(gen, searcher, suggestion, fq, deadline):
@@ -937,6 +938,10 @@ def _matches_any(gen, searcher, qstring: str, fq: Q.Query | None, deadline: floa
         return bool(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).any())
     except (QueryError, QueryTimeout):
         return False
+
+
+def _has_not(q: Q.Query) -> bool:
+    return isinstance(q, Q.Not) or any(_has_not(c) for c in q.children())
 
 
 def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabulary: Vocabulary | None = None) -> str | None:

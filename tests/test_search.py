@@ -589,3 +589,12 @@ def test_a_fuzzy_or_wildcard_word_the_analyzer_splits_is_an_error_not_nothing(se
 def test_fuzzy_and_wildcard_words_with_inner_dots_stay_one_word(seeds_archive):
     for q in ("U.S.*", "coup~", "Goyta~2/3"):
         run_search(seeds_archive, q)  # no error
+
+
+def test_a_misspelt_word_under_not_gets_a_suggestion_even_with_results(seeds_archive):
+    """'coup NOT goytta' excluded nothing, silently: it found every coup article."""
+    r = run_search(seeds_archive, "coup NOT goytta")
+    assert r.total == run_search(seeds_archive, "coup").total and r.suggestion == "coup NOT goyta"
+    assert run_search(seeds_archive, "coup -goytta").suggestion == "coup -goyta"
+    assert run_search(seeds_archive, "coup NOT goyta").suggestion is None
+    assert run_search(seeds_archive, "coup").suggestion is None  # results and no NOT: no suggestion asked
