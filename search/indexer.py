@@ -27,6 +27,7 @@ from .clean.templates import find_template_lines, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
+from .ingest.decode import printable
 from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_batch
 from .schema import build_schema, join_values, same_schema
@@ -130,7 +131,9 @@ class Run:
             if captured and held_at and captured < held_at:
                 self.failed.append(_older_capture(iid, captured, held_at, where, line))
             else:
-                self.failed.append(IngestError(where or "", f"duplicate id {iid}: skipped", line).to_dict())
+                held_line = _line(held)
+                kept = printable(held["path"]) + (f", line {held_line}" if held_line else "")
+                self.failed.append(IngestError(where or "", f"duplicate id {iid}: skipped (kept: {kept})", line).to_dict())
             return False
 
         def to_clean():  # reads, keeps the books, and hands out the articles to clean
