@@ -7,8 +7,9 @@ import re
 # Han, Hiragana, Katakana (with the half-width forms) and Hangul: the scripts Lucene's
 # CJKBigramFilter bigrams. Chinese and Japanese put no spaces between words, so the
 # tokenizer's word is a whole clause ("北京市政府宣布") that no query word equals.
-CJK_CHARS = ("\u1100-\u11ff\u3040-\u309f\u30a0-\u30ff\u3130-\u318f\u31f0-\u31ff\u3400-\u4dbf"
-             "\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f")
+HANGUL = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7af"  # Korean letters (Jamo, compatibility Jamo, syllables)
+CJK_CHARS = (HANGUL + "\u3040-\u309f\u30a0-\u30ff\u31f0-\u31ff\u3400-\u4dbf"
+             "\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f\U00020000-\U0002fa1f")
 _CJK_RUN = re.compile(f"[{CJK_CHARS}]+")
 
 

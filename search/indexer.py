@@ -703,7 +703,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # link, bytes that no longer decode) keeps its articles: only a file that is gone is
         # a deletion.
         unread = {str(p) for f in r.failed if f.get("path") for p in (f["path"], Path(f["path"]).resolve())}
-        removed = {i for i, d in base.items() if d["root"] in {ingest.path_text(f) for f in r.forgotten}}
+        forgotten = {ingest.path_text(f) for f in r.forgotten}
+        removed = {i for i, d in base.items() if d["root"] in forgotten}
         if remove_missing:
             removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and d["path"] not in unread}
         r.counts["removed"] = len(removed)

@@ -27,6 +27,8 @@ from langdetect.lang_detect_exception import ErrorCode
 from langdetect.language import Language
 from langdetect.utils.ngram import NGram
 
+from .cjk import HANGUL
+
 DetectorFactory.seed = 0  # langdetect samples randomly unless seeded
 
 MIN_LETTERS = 20  # below this langdetect guesses (e.g. "Assimi Goita" -> fi)
@@ -178,7 +180,7 @@ def detect_langs(text: str, exclude: frozenset[str] = frozenset()) -> list[Langu
     return detector.get_probabilities()
 
 
-_HANGUL = re.compile("[\u1100-\u11ff\u3130-\u318f\uac00-\ud7af]")
+_HANGUL = re.compile(f"[{HANGUL}]")
 
 
 _NUMBER = re.compile(r"\d[\d,.]*")

@@ -555,6 +555,19 @@ def read_query(qstring: str, gen) -> Q.Query:
 MAX_FUZZY_EDITS = 2
 
 
+def _within(text: str, words: list[str], maxdist: int) -> list[tuple[str, int]]:
+    """The `words` within `maxdist` edits of `text` (rapidfuzz's OSA distance, Whoosh's
+    restricted Damerau-Levenshtein, computed in C over the list), with their distance, in
+    list order: the candidates of a fuzzy word and of "did you mean"."""
+    if not words:
+        return []
+    from rapidfuzz.distance import OSA
+    from rapidfuzz.process import cdist
+
+    dist = cdist([text], words, scorer=OSA.distance, score_cutoff=maxdist, dtype=np.int32)[0]
+    return [(words[i], int(dist[i])) for i in np.nonzero(dist <= maxdist)[0]]
+
+
 def expand_fuzzy(q: Q.Query, gen, schema) -> Q.Query:
     """`petrolium~` finds "petroleum": a word with a tilde matches the indexed words within
     one edit (`~2`: two) that share its first letter (`~2/3`: its first three). Whoosh's
@@ -577,17 +590,12 @@ def expand_fuzzy(q: Q.Query, gen, schema) -> Q.Query:
             return node.apply(visit)
         if node.fieldname not in SEARCH_FIELDS:
             return node
-        from rapidfuzz.distance import OSA
-        from rapidfuzz.process import cdist
-
         prefix = node.text[:max(1, node.prefixlength)]
         words = vocabulary.with_prefix(node.fieldname, prefix)
         terms = {node.text}
-        if words:
-            dist = cdist([node.text], words, scorer=OSA.distance, score_cutoff=node.maxdist, dtype=np.int32)[0]
-            analyzer = schema[node.fieldname].analyzer
-            for i in np.nonzero(dist <= node.maxdist)[0][:MAX_EXPANSION]:
-                terms.update(t.text for t in analyzer(words[i]))
+        analyzer = schema[node.fieldname].analyzer
+        for word, _ in _within(node.text, words, node.maxdist)[:MAX_EXPANSION]:
+            terms.update(t.text for t in analyzer(word))
         alts = [Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]
         return alts[0] if len(alts) == 1 else Q.Or(alts)
 
@@ -887,10 +895,10 @@ class _Highlighter:
             start, end = max(0, marks[0][0] - surround), min(len(text), marks[-1][1] + surround)
             if start > 0:  # whole words only (text without spaces, Chinese or Japanese, is cut anywhere)
                 sp = text.find(" ", start, marks[0][0])
-                start = sp + 1 if sp >= 0 else start if _unspaced(text, start, marks[0][0]) else marks[0][0]
+                start = sp + 1 if sp >= 0 else start if has_cjk(text[start:marks[0][0]]) else marks[0][0]
             if end < len(text):
                 sp = text.rfind(" ", marks[-1][1], end)
-                end = sp if sp >= 0 else end if _unspaced(text, marks[-1][1], end) else marks[-1][1]
+                end = sp if sp >= 0 else end if has_cjk(text[marks[-1][1]:end]) else marks[-1][1]
             parts, pos = [], start
             for a, b in marks:
                 parts.append(escape(text[pos:a], quote=False))
@@ -899,11 +907,6 @@ class _Highlighter:
             parts.append(escape(text[pos:end], quote=False))
             out.append("".join(parts).strip())
         return MarkFormatter.between.join(out)
-
-
-def _unspaced(text: str, a: int, b: int) -> bool:
-    """Whether text[a:b] is CJK writing, where no space marks a word's edge."""
-    return has_cjk(text[a:b])
 
 
 def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None) -> Hit:
@@ -1054,16 +1057,9 @@ class _Corrector(Corrector):
         return words
 
     def _suggestions(self, text, maxdist, prefix):
-        from rapidfuzz.distance import OSA
-        from rapidfuzz.process import cdist
-
         near: dict[str, int] = {}
         for f in self.fields:
-            words = self._words(f, text[:prefix])
-            if words:
-                dist = cdist([text], words, scorer=OSA.distance, score_cutoff=maxdist, dtype=np.int32)[0]
-                for i in np.nonzero(dist <= maxdist)[0]:
-                    near[words[i]] = int(dist[i])
+            near.update(_within(text, self._words(f, text[:prefix]), maxdist))
         near.pop(text, None)  # Corrector.suggest: "This word will not be added to the suggestions"
         for sug, d in near.items():
             # higher is better: fewer edits first, then more documents (0.5/df is at most 0.5,
