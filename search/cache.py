@@ -31,7 +31,7 @@ def code_fingerprint(*packages: str) -> str:
         for f in files:
             if f in left_out:
                 continue
-            if f.is_file() and f.suffix in (".py", ".json", ".txt", ".tsv", ".npz") and "__pycache__" not in f.parts:
+            if f.is_file() and f.suffix in (".py", ".json", ".txt", ".tsv", ".npz", ".npy") and "__pycache__" not in f.parts:
                 h.update(f.relative_to(here).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()[:12]
