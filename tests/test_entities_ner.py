@@ -4,7 +4,9 @@ from __future__ import annotations
 import pytest
 
 from search.entities import extract_batch, extract_mentions, get_nlp
-from search.entities.document import acronym_suffix
+import re
+
+from search.entities.document import _occurrences, acronym_suffix
 from search.entities.normalize import clean_span, name_key
 from search.entities.truecase import truecase
 
@@ -82,6 +84,20 @@ def test_untagged_repeats_are_propagated():
     text = "Takuya Takagi scored the winner. It was the second goal for Takagi , who joined last year ."
     got = _by_text(extract_mentions(text))
     assert got.get("Takagi") == {"person"}
+
+
+@pytest.mark.parametrize("text,names", [
+    ("Mr Goita-Diaw met Goita and Goitas, Goita. -Goita Goita_", ["Goita", "Goita-Diaw"]),
+    ("New York New York City York New Yorker", ["York", "New York", "New York City"]),
+    ("Élysée_Élysée Élysée 2Élysée", ["Élysée"]),
+    ("AA AAA AA AAAA", ["AA", "AAA"]),
+    ("Takagi , Takagi.", ["Takagi"]),
+])
+def test_repeat_search_matches_the_alternation_it_replaces(text, names):
+    # the whole-word, longest-first, non-overlapping search of _propagate, done with str.find
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(re.escape(t) for t in sorted(names, key=len, reverse=True)) + r")(?![\w\-])")
+    assert _occurrences(text, names) == [(m.start(), m.end(), m.group()) for m in pattern.finditer(text)]
+    assert _occurrences(text, names)  # every case has a match
 
 
 def test_acronym_takes_the_long_forms_type_and_recovers_the_long_form():

@@ -52,14 +52,18 @@ def _same_len(new: str, old: str) -> str:
 def truecase(text: str) -> str:
     """Return `text` with all-caps headline runs and caps place names recased (same length)."""
     words = list(_WORD.finditer(text))
-    if not any(_is_caps(m.group()) for m in words):
+    caps = {w.lower() for w in map(re.Match.group, words) if _is_caps(w)}
+    if not caps:
         return text
-    # Spellings the document uses outside caps words: lower-case key -> Counter of forms.
+    # Spellings the document uses outside caps words, of the words it also writes in caps:
+    # lower-case key -> Counter of forms (only those are looked up: counting every word
+    # of the text was a third of this function's time)
     seen: dict[str, Counter] = {}
     for m in words:
         w = m.group()
-        if not _is_caps(w):
-            seen.setdefault(w.lower(), Counter())[w] += 1
+        lw = w.lower()
+        if lw in caps and not _is_caps(w):
+            seen.setdefault(lw, Counter())[w] += 1
 
     # Group caps words into runs: consecutive caps words with no letters between them.
     runs: list[list[re.Match]] = []
