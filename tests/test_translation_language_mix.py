@@ -16,6 +16,14 @@ def test_quoted_french_and_short_strings_are_not_flagged():
     assert detect("Aliso Viejo Home Search Aliso Viejo Home Values") == []
 
 
+def test_english_wire_lines_with_few_common_function_words_are_not_flagged():
+    # lines of Reuters copy that langdetect calls French or Danish at p=1.00
+    for line in ("unemployment could start causing severe social strains unless",
+                 "estimated reserves fell 853 mln dlrs after falling 2.34 billion",
+                 "ICI spent just under one billion dlrs for acquisitions"):
+        assert detect(f"The report came out on Monday.\n{line}\nIt was widely read.") == [], line
+
+
 def test_is_deterministic():
     text = "Das ist ein Satz, der auf Deutsch geschrieben wurde und lang genug ist."
     assert detect(text) == detect(text)
