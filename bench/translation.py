@@ -143,8 +143,8 @@ def main() -> None:
         print(json.dumps(result))
         return
     r, m = result["reuters"], result["mt_dev_grouped_cv"]
-    print(f"Reuters 1987, {r['articles']} bodies: likely {r['likely_share']:.1%} (<= 1%), "
-          f"possible {r['possible_share']:.1%} (<= 5%), {r['ms_per_article']} ms/article")
+    print(f"Reuters 1987, {r['articles']} bodies: likely {r['likely_share']:.2%} (<= 1%), "
+          f"possible {r['possible_share']:.2%} (<= 5%), {r['ms_per_article']} ms/article")
     print("  flags per kind: " + ", ".join(f"{k} {v}" for k, v in r["flags_per_kind"].items()))
     w = result["web_pages"]
     print(f"Web pages (Dragnet gold text), {w['pages']}: likely {w['likely_share']:.1%}, possible {w['possible_share']:.1%}")

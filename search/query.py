@@ -522,11 +522,27 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
                     regional.setdefault(base.casefold(), []).append(v)
         tables[facet] = (frozenset(values), {v.casefold(): v for v in reversed(values)}, regional)
     exact, folded, regional = tables[facet]
+    if facet == "language" and value not in exact:
+        value = _language_code(value)
     plain = value if value in exact else folded.get(value.casefold())
+    if plain is None and facet == "language" and "-" in value:
+        plain = folded.get(value.partition("-")[0].casefold())  # en-us: the articles say "en"
     out = [plain] if plain is not None else []
     if "-" not in value:
         out += [v for v in regional.get(value.casefold(), ()) if v != plain]
     return out or [value]
+
+
+# Script subtags (BCP 47) for the regions langdetect writes: Simplified is zh-cn, Traditional zh-tw
+_SCRIPT_REGIONS = {"zh-hans": "zh-cn", "zh-hant": "zh-tw"}
+
+
+def _language_code(value: str) -> str:
+    """A language as a locale or a browser writes it, as langdetect does: "zh_CN" (a POSIX
+    locale) is "zh-cn", "zh-Hans" is "zh-cn", "zh-Hant" is "zh-tw". A region langdetect
+    does not write ("en_US") is its language, in _plain_values."""
+    code = value.replace("_", "-").casefold()
+    return _SCRIPT_REGIONS.get(code, code)
 
 
 def canonical_field_terms(q: Q.Query, gen) -> Q.Query:

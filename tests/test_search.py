@@ -554,6 +554,11 @@ def _ids(result) -> set[str]:
     (["zh-tw", "en"], {"tw", "en"}),
     (["zh", "en"], {"cn", "tw", "en"}),
     (["en"], {"en"}),
+    (["zh_CN"], {"cn"}),               # a locale's spelling (QA: found nothing)
+    (["zh-Hans"], {"cn"}),             # a script subtag: Simplified is zh-cn,
+    (["zh-Hant"], {"tw"}),             # Traditional zh-tw
+    (["en_US"], {"en"}),               # a region articles are not labelled with: the language
+    (["fr_FR"], set()),
     (["z"], set()),                    # a code, not a prefix
     (["cn"], set()),
 ])
