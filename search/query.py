@@ -968,7 +968,10 @@ def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabula
     indexed term nor the word itself) replaced by the nearest indexed word (_Corrector);
     the words that are in the index stay as typed. None when no word changes."""
     try:
-        q = MultifieldParser(list(SEARCH_FIELDS), schema).parse(qstring)
+        # not normalised: a word the analyzer splits ("militray-junta") is a Phrase that keeps
+        # the word's place in the string only as parsed (normalising copies it without)
+        q = _with_word_ranges(MultifieldParser(list(SEARCH_FIELDS), schema).parse(qstring, normalize=False),
+                              qstring, schema)
         corrected = _QueryCorrector(searcher.reader(), schema, words if words is not None else {},
                                     vocabulary).correct_query(q, qstring)
     except Exception:  # suggestions are a courtesy: never fail a search for them
@@ -976,6 +979,32 @@ def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabula
     if corrected.tokens and corrected.string and corrected.string.lower() != qstring.lower():
         return corrected.string
     return None
+
+
+def _with_word_ranges(q: Q.Query, qstring: str, schema) -> Q.Query:
+    """Each Phrase made of one typed word the analyzer split ("militray-junta", "long-trem")
+    gets the character range of each of its words, as a quoted phrase has them, so that
+    its words are corrected one by one (they had no place in the string, and a typo in a
+    hyphenated word got no suggestion). Left as it is when the words cannot be paired one
+    for one (a stop word inside, a CJK run)."""
+    for leaf in q.leaves():
+        if not isinstance(leaf, Q.Phrase) or leaf.char_ranges or getattr(leaf, "startchar", None) is None:
+            continue
+        if leaf.fieldname not in SEARCH_FIELDS:
+            continue
+        start = leaf.startchar
+        analyzer = schema[leaf.fieldname].analyzer
+        ranges, texts = [], []
+        for m in re.finditer(WORD_PATTERN, qstring[start:leaf.endchar]):
+            terms = [t.text for t in analyzer(m.group())]
+            if len(terms) > 1:
+                break
+            if terms:
+                texts += terms
+                ranges.append((start + m.start(), start + m.end()))
+        if texts == list(leaf.words):
+            leaf.char_ranges = ranges
+    return q
 
 
 class _QueryCorrector(QueryCorrector):

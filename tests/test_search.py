@@ -603,3 +603,24 @@ def test_a_misspelt_word_under_not_gets_a_suggestion_even_with_results(seeds_arc
     assert run_search(seeds_archive, "coup -goytta").suggestion == "coup -goyta"
     assert run_search(seeds_archive, "coup NOT goyta").suggestion is None
     assert run_search(seeds_archive, "coup").suggestion is None  # results and no NOT: no suggestion asked
+
+
+@pytest.mark.parametrize("q, suggestion", [
+    ("militray-junta", "military-junta"),        # a typo inside a word the analyzer splits
+    ("oil militray-junta", "one military-junta"),  # (no oil in the seeds) both words corrected
+    ("Assimi-Goytta", "Assimi-goyta"),
+    ("militray-junta coup", "military-junta coup"),
+    ('"militray junta"', '"military junta"'),    # a quoted phrase, as before
+])
+def test_a_misspelt_word_inside_a_hyphenated_word_gets_a_suggestion(seeds_archive, q, suggestion):
+    """QA (session 11): 'militray-junta' found nothing and suggested nothing; its words had no
+    place in the query string, so none was corrected."""
+    r = run_search(seeds_archive, q)
+    assert r.total == 0 and r.suggestion == suggestion
+    if suggestion:
+        assert run_search(seeds_archive, suggestion).total > 0
+
+
+def test_a_hyphenated_word_that_is_in_the_index_gets_no_suggestion(seeds_archive):
+    r = run_search(seeds_archive, "military-junta")
+    assert r.total > 0 and r.suggestion is None
