@@ -985,8 +985,8 @@ def _with_word_ranges(q: Q.Query, qstring: str, schema) -> Q.Query:
     """Each Phrase made of one typed word the analyzer split ("militray-junta", "long-trem")
     gets the character range of each of its words, as a quoted phrase has them, so that
     its words are corrected one by one (they had no place in the string, and a typo in a
-    hyphenated word got no suggestion). Left as it is when the words cannot be paired one
-    for one (a stop word inside, a CJK run)."""
+    hyphenated word got no suggestion). A stop word inside has no term and is passed over;
+    the phrase is left as it is when its words cannot be paired one for one (a CJK run)."""
     for leaf in q.leaves():
         if not isinstance(leaf, Q.Phrase) or leaf.char_ranges or getattr(leaf, "startchar", None) is None:
             continue
@@ -1057,9 +1057,19 @@ class _QueryCorrector(QueryCorrector):
                 continue
             for f, text in terms:
                 corrected_q = corrected_q.replace(f, text, sugs[0])
-            changed.append(Token(text=sugs[0], original=typed, fieldname=fields[0], chars=True,
+            changed.append(Token(text=_cased_like(typed, sugs[0]), original=typed, fieldname=fields[0], chars=True,
                                  startchar=start + found[0].start(), endchar=start + found[0].end()))
         return Correction(q, qstring, corrected_q, changed)
+
+
+def _cased_like(typed: str, word: str) -> str:
+    """The suggested word in the case the user typed: "Goytta" -> "Goyta", "KREMLINN" ->
+    "KREMLIN" (the vocabulary holds words lowercased, and "Assimi goyta" read oddly)."""
+    if len(typed) > 1 and typed.isupper():
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
 
 
 class _Corrector(Corrector):

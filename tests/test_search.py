@@ -72,7 +72,7 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     with_moscow = [y for y, n in hits_by_year.items() if n]
     without = [y for y, n in hits_by_year.items() if not n]
     assert with_moscow and without  # the seeds have both
-    assert run_search(seeds_archive, "Moscw", filters={"year": with_moscow}).suggestion == "moscow"
+    assert run_search(seeds_archive, "Moscw", filters={"year": with_moscow}).suggestion == "Moscow"
     r = run_search(seeds_archive, "Moscw", filters={"year": without})
     assert r.total == 0 and r.suggestion is None
 
@@ -608,9 +608,10 @@ def test_a_misspelt_word_under_not_gets_a_suggestion_even_with_results(seeds_arc
 @pytest.mark.parametrize("q, suggestion", [
     ("militray-junta", "military-junta"),        # a typo inside a word the analyzer splits
     ("oil militray-junta", "one military-junta"),  # (no oil in the seeds) both words corrected
-    ("Assimi-Goytta", "Assimi-goyta"),
+    ("Assimi-Goytta", "Assimi-Goyta"),
     ("militray-junta coup", "military-junta coup"),
     ('"militray junta"', '"military junta"'),    # a quoted phrase, as before
+    ('"Assimi Goytta"', '"Assimi Goyta"'),       # in the case typed (it said "Assimi goyta")
 ])
 def test_a_misspelt_word_inside_a_hyphenated_word_gets_a_suggestion(seeds_archive, q, suggestion):
     """QA (session 11): 'militray-junta' found nothing and suggested nothing; its words had no
