@@ -702,8 +702,11 @@ def run_search(
     if query and (total == 0 or _has_not(q)):
         suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),
                               gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)))
-        if suggestion and not _matches_any(gen, searcher, suggestion, fq, deadline):
-            suggestion = None  # "Did you mean" must not lead to another empty page
+        # "Did you mean" must not lead from an empty page to another; from a page whose NOT
+        # excluded nothing it may: there the empty page is the answer to what was meant
+        # ("junta NOT kieta" listed every junta article; each one names Keita)
+        if suggestion and total == 0 and not _matches_any(gen, searcher, suggestion, fq, deadline):
+            suggestion = None
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
 
 

@@ -625,3 +625,15 @@ def test_a_misspelt_word_inside_a_hyphenated_word_gets_a_suggestion(seeds_archiv
 def test_a_hyphenated_word_that_is_in_the_index_gets_no_suggestion(seeds_archive):
     r = run_search(seeds_archive, "military-junta")
     assert r.total > 0 and r.suggestion is None
+
+
+def test_a_misspelt_word_under_not_is_suggested_even_when_the_correction_finds_nothing(seeds_archive):
+    """QA (session 11): 'junta NOT kieta' listed every junta article (the typo excluded nothing)
+    and suggested nothing, because 'junta NOT keita' finds no article: each junta article
+    names Keita. That empty page is the answer to what was meant."""
+    r = run_search(seeds_archive, "junta NOT kieta")
+    assert r.total == run_search(seeds_archive, "junta").total > 0
+    assert r.suggestion == "junta NOT keita" and run_search(seeds_archive, r.suggestion).total == 0
+    assert run_search(seeds_archive, "-militray").suggestion == "-military"
+    # from an empty page, still only to one with results
+    assert run_search(seeds_archive, "junta kieta xylophonee").suggestion is None
