@@ -559,6 +559,11 @@ def _ids(result) -> set[str]:
     (["zh-Hant"], {"tw"}),             # Traditional zh-tw
     (["en_US"], {"en"}),               # a region articles are not labelled with: the language
     (["fr_FR"], set()),
+    (["English"], {"en"}),             # a language's name (QA: found nothing)
+    (["chinese"], {"cn", "tw"}),       # its code, then its regional codes
+    (["eng"], {"en"}),                 # a three-letter code
+    (["klingon"], set()),              # a language no article is in
+    (["englsh"], set()),               # no language: stays as typed
     (["z"], set()),                    # a code, not a prefix
     (["cn"], set()),
 ])
