@@ -21,6 +21,7 @@ from whoosh.spelling import Correction, Corrector, QueryCorrector
 
 from .archive import Archive
 from .facets import docmask
+from .filter_hints import unmatched_filters
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
@@ -112,6 +113,8 @@ class SearchResult:
     # results per month ({"value": "1987-03", "count"}), oldest first: the web page's
     # histogram when the results span few years; not part of the JSON (CLI compatibility)
     months: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    # filter values no article has, with the nearest one some article has (filter_hints)
+    unmatched_filters: list[dict[str, Any]] = field(default_factory=list)
 
     @property
     def last_page(self) -> int:
@@ -134,6 +137,7 @@ class SearchResult:
             "hits": [asdict(h) for h in self.hits],
             "facets": self.facets,
             "suggestion": self.suggestion,
+            "unmatched_filters": self.unmatched_filters,
         }
 
 
@@ -657,6 +661,7 @@ def run_search(
     schema = searcher.schema
     groups = canonical_groups(filters, gen)
     filters = _flat(groups)
+    unmatched = unmatched_filters(filters, gen)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
@@ -675,7 +680,7 @@ def run_search(
         hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else gen.facets.count_all(facets or (), mask, facet_limit)
         _count_alternatives(gen, searcher, q if query else None, groups, facets, facet_limit, counts, deadline)
-        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask))
+        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask), unmatched)
 
     scored_q = q
     if fq is not None:
@@ -724,7 +729,7 @@ def run_search(
         # ("junta NOT kieta" listed every junta article; each one names Keita)
         if suggestion and total == 0 and not _matches_any(gen, searcher, suggestion, fq, deadline):
             suggestion = None
-    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask))
+    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask), unmatched)
 
 
 def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: int, deadline: float) -> list[tuple[int, float | None]]:

@@ -72,6 +72,15 @@ def test_search_text_output_mentions_hits(seeds_index):
     assert r.exit_code == 0 and "1 result for" in r.output
 
 
+def test_search_names_a_filter_value_no_article_has(seeds_index):
+    r = invoke("search", "", "--filter", "language=englsh", "--filter", "person=Goytta", "--index", seeds_index)
+    assert r.exit_code == 0
+    assert "No article has language=englsh: did you mean language=en?" in r.output
+    assert "No article has person=Goytta: did you mean person=Assimi Goita?" in r.output
+    r = invoke("search", "coup", "--filter", "language=en", "--filter", "language=fr", "--index", seeds_index)
+    assert "No article has language=fr." in r.output and "No article has language=en" not in r.output
+
+
 def test_exit_codes(tmp_path, seeds_index):
     assert invoke("search", "coup", "--index", tmp_path / "none").exit_code == 3
     assert invoke("search", '"open', "--index", seeds_index).exit_code == 2

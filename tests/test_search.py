@@ -331,6 +331,29 @@ def test_plain_facet_values_ignore_case_and_impossible_ones_are_errors(seeds_arc
     assert run_search(seeds_archive, "", {"language": ["xx"]}).total == 0  # a real code no article has
 
 
+@pytest.mark.parametrize("filters, unmatched", [
+    ({"language": ["klingon"]}, [("language", "klingon", None)]),
+    ({"language": ["englsh"]}, [("language", "englsh", "en")]),  # the English name, one edit off
+    ({"year": ["1799"]}, [("year", "1799", None)]),
+    ({"person": ["Goytta"]}, [("person", "Goytta", "Assimi Goita")]),  # a misspelt surname
+    ({"person": ["Asimi Goita"]}, [("person", "Asimi Goita", "Assimi Goita")]),
+    ({"location": ["Mallí"]}, [("location", "Mallí", "Mali")]),  # case and accents aside
+    ({"organization": ["wagnr"]}, [("organization", "wagnr", "Wagner")]),
+    ({"source": ["nosuch"]}, [("source", "nosuch", None)]),
+    ({"language": ["en", "xx"]}, [("language", "xx", None)]),  # OR'd away silently before
+    ({"person": ["Goyta"], "location": ["Mali"], "language": ["EN"]}, []),  # an alias, a place, a case
+])
+def test_a_filter_value_no_article_has_is_named_with_the_nearest_real_one(seeds_archive, filters, unmatched):
+    """language=klingon, year=1799 and a misspelt person gave an empty page and no word why;
+    language=en&language=xx dropped xx without a word."""
+    r = run_search(seeds_archive, "", filters)
+    assert [(u["facet"], u["value"], u["suggestion"]) for u in r.unmatched_filters] == unmatched
+    assert r.to_json()["unmatched_filters"] == r.unmatched_filters
+    for u in unmatched:
+        if u[2]:  # the suggestion is a value some article has
+            assert run_search(seeds_archive, "", {u[0]: [u[2]]}).total > 0
+
+
 @pytest.fixture(scope="module")
 def wire_archive(tmp_path_factory):
     """Short wire stories: figures, Turkish capitals, a decomposed accent, headlines in capitals

@@ -163,6 +163,17 @@ def test_did_you_mean(client):
     assert total(page(client, link)) > 0
 
 
+def test_a_filter_value_no_article_has_is_named_with_a_link_to_the_nearest(client):
+    html = page(client, "/search?q=coup&language=englsh&person=Goyta")
+    assert total(html) == 0
+    assert re.search(r"No article has language <q>englsh</q>\. Did you mean <a href=\"[^\"]+\"><strong>en</strong></a>\?", html)
+    link = unescape(re.search(r'No article has language.*?<a href="([^"]+)"', html).group(1))
+    assert parse_qs(urlsplit(link).query) == {"q": ["coup"], "language": ["en"], "person": ["Assimi Goita"]}
+    after = page(client, link)
+    assert total(after) > 0 and "No article has" not in after
+    assert "No article has" not in page(client, "/search?q=coup&person=Goyta")  # an alias is no miss
+
+
 def test_no_match_with_filters_offers_way_out(client):
     html = page(client, "/search?q=zzqxv&person=Putin")
     assert "Nothing matches" in html and "Search without the filters" in html

@@ -112,6 +112,11 @@ class SearchState:
     def toggle_url(self, facet: str, value: str) -> str:
         return self.toggled(facet, value).url()
 
+    def replaced_url(self, facet: str, old: str, new: str) -> str:
+        """The same search with `old` in the facet's filter changed to `new` (kept in place)."""
+        values = tuple(dict.fromkeys(new if v == old else v for v in self.filters.get(facet, ())))
+        return replace(self, filters={**self.filters, facet: values}, page=1).url()
+
     def only_url(self, facet: str, value: str) -> str:
         """The same search with this facet narrowed to `value` alone."""
         filters = dict(self.filters)

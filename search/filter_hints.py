@@ -1,0 +1,82 @@
+"""Filter values no article has, each with the nearest value that some article has.
+
+`language=klingon`, `year=1799`, `language=englsh` or a person's name misspelt past every
+alias the entity pass knows match nothing. An empty page (or, for the one-value facets
+that OR their values, a value silently left out) reads like an answer, so the search
+result lists such values and offers the nearest real one, as "did you mean" does for
+query words: within one edit (two for longer values), compared without case or accents,
+against the facet's values, a language's English name ("englsh" -> en) and a person's or
+place's last word ("Goytta" -> Assimi Goïta); ties go to the value more articles have.
+"""
+from __future__ import annotations
+
+import unicodedata
+from typing import Any
+
+import numpy as np
+
+from .schema import ENTITY_FACETS
+
+
+def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]]:
+    """[{"facet", "value", "suggestion"}] for each filter value (as the engine applied it,
+    after canonical_filters) that no article in the generation has; suggestion is an
+    indexed value or None."""
+    out = []
+    for facet, values in filters.items():
+        present = gen.derive(f"facet_value_set:{facet}", lambda: frozenset(gen.facets.values.get(facet, ())))
+        for value in values:
+            if value not in present:
+                out.append({"facet": facet, "value": value, "suggestion": nearest_value(facet, value, gen)})
+    return out
+
+
+def nearest_value(facet: str, value: str, gen) -> str | None:
+    from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
+
+    key = _fold(value)
+    if len(key) < 3:  # "fn" is one edit from half the language codes
+        return None
+    keys, owners = gen.derive(f"facet_value_keys:{facet}", lambda: _keys(facet, gen))
+    maxdist = 1 if len(key) <= 5 else 2
+    found = _within(key, keys, maxdist)
+    if not found:
+        return None
+    counts = gen.derive(f"facet_value_counts:{facet}", lambda: _counts(facet, gen))
+    # fewest edits, then the value more articles have, then the facet's (sorted) order
+    best = min(found, key=lambda kd: (kd[1], -counts[owners[kd[0]]], owners[kd[0]]))
+    return gen.facets.values[facet][owners[best[0]]]
+
+
+def _keys(facet: str, gen) -> tuple[list[str], dict[str, int]]:
+    """Folded spellings to compare with, and the index of the value each one stands for
+    (a value's own spelling wins over another value's name or surname)."""
+    owners: dict[str, int] = {}
+    extra: dict[str, int] = {}
+    for i, v in enumerate(gen.facets.values.get(facet, ())):
+        owners.setdefault(_fold(v), i)
+        if facet == "language":
+            name = _language_name(v)
+            if name:
+                extra.setdefault(_fold(name), i)
+        elif facet in ENTITY_FACETS and " " in v:
+            extra.setdefault(_fold(v.rsplit(" ", 1)[1]), i)
+    for k, i in extra.items():
+        owners.setdefault(k, i)
+    return list(owners), owners
+
+
+def _counts(facet: str, gen) -> np.ndarray:
+    """Articles per value (deleted ones included until a merge drops them: a tie-break only)."""
+    return np.bincount(gen.facets.terms[facet], minlength=len(gen.facets.values.get(facet, ())))
+
+
+def _language_name(code: str) -> str | None:
+    import pycountry  # already a dependency (the language filter reads names through it)
+
+    lang = pycountry.languages.get(alpha_2=code.partition("-")[0])
+    return lang.name if lang is not None else None
+
+
+def _fold(text: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(c))
