@@ -161,6 +161,7 @@ _FIELD_RE = re.compile(r'(?<![\w"])([^\W\d]\w*):(?=\S)')
 # bookkeeping ("entity", "dated", hashes, "path").
 QUERY_FIELDS = SEARCH_FIELDS + FACETS + ("published", "id")
 _BARE_FIELD_RE = re.compile(r'(?<![\w"])([^\W\d]\w*):(?!\S)')
+_ANY_FIELD_RE = re.compile(r'(?<![\w"])([^\W\d]\w*):')
 _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
@@ -206,7 +207,9 @@ def validate(qstring: str) -> None:
     unquoted = re.sub(r'"[^"]*"', "P", qstring)  # a phrase is one word here: field:"a b" -> field:P
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
-            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)})")
+            word = re.match(r'[^\s()]*', unquoted[m.start():]).group()
+            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
+                             f"to search for the text, quote it: \"{word}\"")
     for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
             raise QueryError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
@@ -357,7 +360,19 @@ class _Parser(QueryParser):
         return q
 
 
+def _lowercase_fields(qstring: str) -> str:
+    """`Title:mali`, `PERSON:goyta`: a field name in any case (Whoosh's are case-sensitive, and
+    "Title:" was an unknown field); words in quotes stay as they are."""
+    def lower(m: re.Match) -> str:
+        name = m.group(1).lower()
+        return name + ":" if name in QUERY_FIELDS else m.group()
+
+    parts = re.split(r'("[^"]*")', qstring)
+    return "".join(p if i % 2 else _ANY_FIELD_RE.sub(lower, p) for i, p in enumerate(parts))
+
+
 def parse(qstring: str, schema) -> Q.Query:
+    qstring = _lowercase_fields(qstring)
     validate(qstring)
     parser = _Parser(schema)
     text = _tidy_operators(_minus_to_not(qstring))

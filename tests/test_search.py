@@ -107,6 +107,26 @@ def test_bad_queries_get_clear_errors(seeds_archive, q, msg):
         run_search(seeds_archive, q)
 
 
+@pytest.mark.parametrize("typed, plain", [
+    ("Title:mali", "title:mali"), ("PERSON:goyta", "person:goyta"), ("coup Person:Goyta", "coup person:Goyta"),
+    ("Published:[2020 TO 2021]", "published:[2020 TO 2021]"), ("YEAR:2021 OR Language:EN", "year:2021 OR language:EN"),
+])
+def test_a_field_name_in_any_case_is_the_field(seeds_archive, typed, plain):
+    """Whoosh's field names are case-sensitive: "Title:mali" was an unknown-field error."""
+    got, want = run_search(seeds_archive, typed), run_search(seeds_archive, plain)
+    assert want.total > 0 and got.total == want.total and [h.id for h in got.hits] == [h.id for h in want.hits]
+
+
+def test_an_unknown_field_error_says_how_to_search_the_text(seeds_archive):
+    """A pasted URL or a "fr:" reads as a field; the error says to quote it, and quoted it is words."""
+    with pytest.raises(QueryError, match=r'quote it: "http://example\.com/mali"'):
+        run_search(seeds_archive, "coup http://example.com/mali")
+    with pytest.raises(QueryError, match="TITLE:' needs a word|'title:' needs a word"):
+        run_search(seeds_archive, "TITLE:")
+    assert run_search(seeds_archive, '"Title:mali"').total == 0  # in quotes, the words "title" and "mali"
+    run_search(seeds_archive, '"http://example.com/mali"')
+
+
 @pytest.mark.parametrize("q", ["published:[2020 TO]", "published:[TO 2020-12]", "published:[2020-08 to 2020-08-31]",
                                'coup "published:[bad]"'])
 def test_open_ranges_and_quoted_field_text_are_not_dates_to_refuse(seeds_archive, q):
