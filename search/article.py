@@ -64,6 +64,15 @@ class IngestError:
     path: str
     reason: str
     line: int | None = None
+    # What of the file was not read, for the indexer's deletions (not part of the report):
+    # "file" (the default without a line), "rest" (from `line` on: a damaged or cut-off
+    # file), "record" (the one at `line`, content unknown: a bad JSON line), or "" (the
+    # record was read and is not an article: an HTTP error page, a duplicate)
+    unread: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.unread is None:
+            self.unread = "file" if self.line is None else ""
 
     def to_dict(self) -> dict[str, Any]:
         d = {"path": self.path, "reason": self.reason}

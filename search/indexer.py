@@ -79,6 +79,35 @@ class Run:
         # articles are new, changed or gone, and which it must keep without reading them.
         self.prior: dict[str, dict] = {}
         self.forgotten: set[str] = set()  # sources dropped by this run (`forget`)
+        # What this run could not read, whose articles are kept rather than deleted: whole
+        # files (first unread line 0), the rest of a damaged file from a line on, single
+        # records whose content is unknown (a bad JSON line), single articles (a cleaner bug).
+        # A record that was read and is no article (an HTTP error page, a duplicate id)
+        # protects nothing: one such line kept every deleted article of its file indexed.
+        self.unread_from: dict[str, int] = {}
+        self.unread_lines: dict[str, set[int]] = {}
+        self.unread_ids: set[str] = set()
+
+    def note_unread(self, err: IngestError) -> None:
+        if not err.path or not err.unread:
+            return
+        for p in {err.path, str(Path(err.path).resolve())}:
+            if err.unread == "file" or err.line is None:
+                self.unread_from[p] = 0
+            elif err.unread == "rest":
+                self.unread_from[p] = min(self.unread_from.get(p, err.line), err.line)
+            else:
+                self.unread_lines.setdefault(p, set()).add(err.line)
+
+    def was_unread(self, d: dict) -> bool:
+        """True for a catalog row this run may not have seen because what holds it was not read."""
+        if d["id"] in self.unread_ids:
+            return True
+        line = _line(d)
+        first = self.unread_from.get(d["path"])
+        if first is not None and (first == 0 or line is None or line >= first):
+            return True
+        return line is not None and line in self.unread_lines.get(d["path"], ())
 
     @contextmanager
     def timed(self, stage: str):
@@ -153,6 +182,7 @@ class Run:
                         continue
                     if isinstance(item, IngestError):
                         self.failed.append(item.to_dict())
+                        self.note_unread(item)
                         continue
                     n += 1
                     self.progress("reading", n, None)
@@ -168,8 +198,12 @@ class Run:
                             or before["content_hash"] != item.content_hash else "unchanged")
                     key = f"{item.content_hash}:{self.fp1}"
                     cached = cache.has1(key)
+                    info = json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
+                                       "line": item.line}, ensure_ascii=False, default=str)
                     if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
-                        rows[item.id] = dict(prev)
+                        # as read now: a record moved to another line of its file has that line
+                        # (its report, its file:// anchor, and what an unreadable line protects)
+                        rows[item.id] = {**prev, "info": info}
                         kinds[item.id] = "unchanged"
                         self.counts["unchanged"] += 1
                         continue
@@ -179,9 +213,7 @@ class Run:
                         "id": item.id, "root": ingest.path_text(root), "path": item.path, "source": item.source,
                         "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
                         "record_hash": None,
-                        "info": json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
-                                            "line": item.line},
-                                           ensure_ascii=False, default=str),
+                        "info": info,
                     }
                     kinds[item.id] = kind
                     self.counts[kind] += 1
@@ -191,6 +223,7 @@ class Run:
         for (iid, key, where, kind), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive
                 self.failed.append({"path": where, "reason": res})
+                self.unread_ids.add(iid)  # the live generation's version stays
                 if rows.get(iid, {}).get("content_hash") == key.split(":")[0]:  # not a newer capture read since
                     del rows[iid]
                     self.counts[kinds.pop(iid)] -= 1
@@ -700,13 +733,13 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             rows, scanned = r.scan(roots, old, cache, _reuser(r, scan, old, cache, files), pool)
         base = r.prior if r.full else old  # what the live generation holds
         # A file that is there but could not be read this time (an I/O error, a dangling
-        # link, bytes that no longer decode) keeps its articles: only a file that is gone is
-        # a deletion.
-        unread = {str(p) for f in r.failed if f.get("path") for p in (f["path"], Path(f["path"]).resolve())}
+        # link, bytes that no longer decode) keeps its articles, and so does the unread part
+        # of a damaged file or an unreadable record (Run.was_unread): only an article that
+        # is gone from a file read through is a deletion.
         forgotten = {ingest.path_text(f) for f in r.forgotten}
         removed = {i for i, d in base.items() if d["root"] in forgotten}
         if remove_missing:
-            removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and d["path"] not in unread}
+            removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and not r.was_unread(d)}
         r.counts["removed"] = len(removed)
         # Articles not read this run (their source is missing, or their file is gone and the
         # run does not prune) are kept. One whose clean text is not in the cache for this

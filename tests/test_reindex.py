@@ -275,6 +275,92 @@ def test_a_file_that_cannot_be_read_keeps_its_article(primed):
     assert (r["removed"], r["failed"]) == (1, []) and "news/004.txt" not in stored_docs(store.path)
 
 
+def _warc_record(url: str, body: bytes, status: str = "200 OK") -> bytes:
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders(status, [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+    return out.getvalue()
+
+
+def _jsonl(records: list) -> str:
+    return "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records)
+
+
+def test_a_deleted_record_goes_even_when_its_file_has_a_bad_line(tmp_path, monkeypatch):
+    """A bad JSON line, an HTTP error page or a duplicate in a file kept every article deleted
+    from that file indexed ("0 removed"), for as long as the line stayed: a retracted article
+    stayed searchable. Only what could not be read is kept: the rest of a file cut off at a
+    line, or the record on a line that no longer parses (its content is unknown)."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": f"r{i}", "title": f"Tema{i}", "text": story(i)} for i in range(6)]
+    feed = src / "wire.jsonl"
+    feed.write_text(_jsonl(recs + ["not json", recs[0]]))  # a bad line and a duplicate id
+    pages = [_warc_record(f"https://example.org/{i}", f"<html><body><p>{story(10 + i)}</p></body></html>".encode())
+             for i in range(3)]
+    crawl = src / "crawl.warc"
+    crawl.write_bytes(pages[0] + _warc_record("https://example.org/gone", b"<p>Not found</p>", "404 Not Found")
+                      + pages[1] + pages[2])
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert r["added"] == 9 and len(r["failed"]) == 3, r
+    ids = lambda: {i.rsplit("/", 1)[-1] for i in stored_docs(store.path)}  # noqa: E731
+    assert {"r1", "r3", "example.org/1"} <= ids() or {"r1", "r3"} <= {i.split("#")[-1] for i in stored_docs(store.path)}
+
+    feed.write_text(_jsonl([recs[0], recs[2], recs[4], recs[5], "not json", recs[0]]))  # r1 and r3 retracted
+    crawl.write_bytes(pages[0] + _warc_record("https://example.org/gone", b"<p>Not found</p>", "404 Not Found") + pages[2])
+    r = indexer.run(store, None)
+    assert r["removed"] == 3 and len(r["failed"]) == 3, r
+    docs = stored_docs(store.path)
+    assert run_search(open_index(store.path), "Tema1").total == 0 and run_search(open_index(store.path), "Tema3").total == 0
+    assert run_search(open_index(store.path), "Tema11").total == 0  # the page dropped from the crawl
+    assert run_search(open_index(store.path), "Tema12").total == 1 and len(docs) == 6
+    # r2 moved from line 3 to line 2 unchanged: its link and line are those of now (a report
+    # named line 3 and the link ended in #3 until a full reindex)
+    from search import get_document
+    r2 = get_document(open_index(store.path), next(i for i in docs if i.endswith("r2")))
+    assert r2["url"].endswith("wire.jsonl#2"), r2["url"]
+
+    # a record that stops parsing in place is kept as last indexed, its neighbours are not
+    lines = feed.read_text().splitlines()
+    lines[1] = lines[1][:-5]  # r2, cut
+    lines[3] = "{}"  # r5 replaced by an object that is no article
+    feed.write_text("\n".join(lines) + "\n")
+    r = indexer.run(store, None)
+    assert run_search(open_index(store.path), "Tema2").total == 1, r  # its line is unreadable: kept
+    assert run_search(open_index(store.path), "Tema5").total == 1, r  # no article on its line: kept too
+    assert r["removed"] == 0, r
+
+
+def test_a_file_cut_off_keeps_the_articles_after_the_cut(tmp_path, monkeypatch):
+    """A gzip file cut off at a line: the records before the cut were read (a deleted one
+    goes), those after it were not (kept as last indexed)."""
+    import gzip
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": f"r{i}", "title": f"Tema{i}", "text": story(i) * 40} for i in range(8)]
+    feed = src / "wire.jsonl.gz"
+    feed.write_bytes(gzip.compress(_jsonl(recs).encode()))
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 8
+    data = gzip.compress(_jsonl(recs[:2] + recs[3:]).encode(), compresslevel=0)  # r2 deleted
+    feed.write_bytes(data[: len(data) * 2 // 3])  # and the file cut off two thirds in
+    r = indexer.run(store, None)
+    assert any("truncated or corrupt gzip" in f["reason"] for f in r["failed"]), r
+    found = {i: run_search(open_index(store.path), f"Tema{i}").total for i in range(8)}
+    assert found == {0: 1, 1: 1, 2: 0, 3: 1, 4: 1, 5: 1, 6: 1, 7: 1}, (found, r)
+    assert r["removed"] == 1
+
+
 def _second_source(store: Store, tmp_path: Path) -> Path:
     wire = tmp_path / "wire"
     wire.mkdir()

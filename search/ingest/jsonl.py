@@ -203,9 +203,10 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                         raise ValueError("not a JSON object")
                     yield record_to_article(rec, source, base_id, line, path)
                 except ValueError as exc:
-                    yield IngestError(str(path), f"bad JSON line: {printable(str(exc))}", line=line)
+                    yield IngestError(str(path), f"bad JSON line: {printable(str(exc))}", line=line, unread="record")
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-        yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1)
+        yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1,
+                          unread="rest")
         return
     if records == 0:
         yield IngestError(str(path), "empty file")

@@ -107,7 +107,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
             try:
                 record = next(records, None)
             except Exception as exc:
-                yield IngestError(where, f"damaged WARC after record {n}: {_why(exc)}", line=n)
+                yield IngestError(where, f"damaged WARC after record {n}: {_why(exc)}", line=n, unread="rest")
                 return
             if record is None:
                 break
@@ -134,10 +134,10 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 cut = _cut_off(record, n)
                 end = records.get_record_offset() + records.get_record_length()
             except Exception as exc:
-                yield IngestError(where, f"damaged WARC after record {n - 1}: {_why(exc)}", line=n - 1)
+                yield IngestError(where, f"damaged WARC after record {n - 1}: {_why(exc)}", line=n - 1, unread="rest")
                 return
             if cut:
-                yield IngestError(where, f"damaged WARC after record {n - 1}: {cut}", line=n - 1)
+                yield IngestError(where, f"damaged WARC after record {n - 1}: {cut}", line=n - 1, unread="rest")
                 return
             if not wanted:
                 continue
@@ -147,7 +147,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 url = ""
             label = f"record {n} ({printable(url)})" if url else f"record {n}"
             if unreadable is not None:
-                yield IngestError(where, f"{label}: cannot read the body: {_why(unreadable)}", line=n)
+                yield IngestError(where, f"{label}: cannot read the body: {_why(unreadable)}", line=n, unread="record")
                 continue
             status = _status(record)
             if status is not None and not status.startswith("2"):
@@ -176,7 +176,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 meta={"warc_date": record.rec_headers.get_header("WARC-Date")},
             )
         if _unread_tail(fh, end):
-            yield IngestError(where, f"damaged WARC after record {n}: what follows is cut off or not a WARC record", line=n)
+            yield IngestError(where, f"damaged WARC after record {n}: what follows is cut off or not a WARC record", line=n, unread="rest")
             return
     if n == 0:
         yield IngestError(where, "empty file: no WARC records")
