@@ -390,7 +390,7 @@ def parse(qstring: str, schema) -> Q.Query:
 def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
     """A word or phrase that is an alias of an entity also matches the entity's other
     spellings (but a one-word spelling that is part of another entity's name) and every
-    article where the entity was recognised. A capitalised stop word
+    article where the entity was recognised (in the title field, the spellings alone). A capitalised stop word
     (StopName: "May") matches only those, or is dropped; a query left with no word is an error."""
     if resolution is None:
         q = _drop_stop_names(q)
@@ -410,7 +410,8 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
             return node  # a StopName: _drop_stop_names drops it
         alts: list[Q.Query] = [] if stop_name else [node]
         for e in ents:
-            alts.append(Q.Term("entity", e.id))
+            if fname != "title":  # recognised anywhere in the article: not for `title:goyta`
+                alts.append(Q.Term("entity", e.id))
             for alias in e.aliases[:MAX_ALIASES]:
                 if " " not in alias.strip() and resolution.word_of_another(alias, e):
                     continue  # "Kate" for Keita is also Kate Winslet: his articles come by the entity term
