@@ -25,6 +25,7 @@ from .filter_hints import unmatched_filters
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
+from .clean.text import INVISIBLE
 from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary, spellable_words
 
@@ -666,7 +667,7 @@ def run_search(
     sort: str = "relevance",
     facet_limit: int | None = None,
 ) -> SearchResult:
-    query = (query or "").strip()
+    query = INVISIBLE.sub("", query or "").strip()  # as the indexed text has them: none
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     if sort not in SORTS:
         raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")

@@ -186,6 +186,10 @@ def test_escape_sequences_and_control_characters_are_not_text():
     assert without_controls("Normal \x1b]0;PWNED\x07title") == "Normal title"
     assert without_controls("a\x0bb\x0cc\x00d") == "a\nb\ncd"
     assert without_controls("Tab\tand\nlines stay") == "Tab\tand\nlines stay"
+    # invisible marks inside words go; the joiners Persian and emoji need stay
+    assert without_controls("Bundes\u00adregierung, Bogo\u200btá, a\u2060b\ufeffc") == "Bundesregierung, Bogotá, abc"
+    assert without_controls("\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f4bb") == \
+        "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645 \U0001f469\u200d\U0001f4bb"
 
 
 def test_escape_sequences_in_html_and_titles_leave_nothing_behind(tmp_path):

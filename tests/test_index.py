@@ -154,6 +154,29 @@ def _story(path, title, body):
     path.write_text(f"{title}\n\n{body}\n")
 
 
+def test_soft_hyphens_and_zero_width_spaces_do_not_split_words(tmp_path, monkeypatch):
+    """German sources set a soft hyphen in long words: in a text file, a JSON Lines text or
+    an HTML <title> "Bundes\u00adregierung" was two words ("Bundesregierung" found only the
+    HTML body, where the cleaner dropped the mark); a pasted query with one found nothing."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "de"
+    _story(src / "a.txt", "Haushalt", "The Bundes\u00adregierung in Berlin approved the Haus\u00adhalt on Wednesday.")
+    (src / "b.jsonl").write_text(json.dumps({"id": "b", "title": "Koalition", "text":
+                                             "The Koalitions\u00adpartner met the Bundes\u200bregierung on Friday."}) + "\n")
+    (src / "c.html").write_text("<html><head><title>Weiche Trenn&shy;zeichen</title></head><body><article><p>Die "
+                                "Bundes&shy;regierung hat am Mittwoch beschlossen, die Förderung zu verlängern, "
+                                "sagte der Minister in Berlin.</p></article></body></html>")
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 3
+    archive = open_index(store.path)
+    ids = lambda q: sorted(h.id for h in run_search(archive, q).hits)  # noqa: E731
+    assert ids("Bundesregierung") == ["de/a.txt", "de/b.jsonl#b", "de/c.html"]
+    assert ids("Haushalt") == ["de/a.txt"] and ids("Koalitionspartner") == ["de/b.jsonl#b"]
+    assert ids("title:Trennzeichen") == ["de/c.html"]
+    assert ids("Bundes\u00adregierung") == ids("Bundes\u200bregierung") == ids("Bundesregierung")
+    assert "\u00ad" not in run_search(archive, "Haushalt").hits[0].snippet
+
+
 def test_two_folders_with_one_name_keep_their_own_articles(tmp_path):
     """x/news and y/news both gave ids news/a.txt: the second run replaced the first
     folder's article, and every reindex flipped them back and forth."""

@@ -30,15 +30,20 @@ _ESCAPE_SEQUENCE = re.compile(r"(?:\x1b\[|\x9b)[0-?]*[ -/]*[@-~]|(?:\x1b\]|\x9d)
                               r"|\x1b[@-Z\\-_]?")
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _LINE_CONTROL = re.compile("[\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")  # vertical tab, form feed, separators
-_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+# Invisible marks inside words: soft hyphen (German and Dutch sources set one in every long
+# word: "Bundes\xadregierung" was two words, found by neither), zero-width space, word joiner,
+# a byte-order mark mid-text. Zero-width (non-)joiners stay: Persian and Indic spelling needs them.
+INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff]")
+_ANY_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u200b\u2028\u2029\u2060\ufeff]")
 
 
 def without_controls(text: str) -> str:
-    """`text` with escape sequences and control characters removed (tab, newline and
-    carriage return kept; vertical tabs, form feeds and line separators made newlines)."""
+    """`text` with escape sequences, control characters and invisible in-word marks removed
+    (tab, newline and carriage return kept; vertical tabs, form feeds and line separators
+    made newlines)."""
     if not text or not _ANY_CONTROL.search(text):
         return text
-    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = INVISIBLE.sub("", _ESCAPE_SEQUENCE.sub("", text))
     return _CONTROL.sub("", _LINE_CONTROL.sub("\n", text))
 
 
