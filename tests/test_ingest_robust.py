@@ -142,6 +142,26 @@ def test_truncated_warc_gz_is_skipped_and_the_run_goes_on(tmp_path):
     assert errs[0].reason.startswith("damaged WARC after record 1:")
 
 
+def test_a_warc_response_without_content_type_is_read_when_its_body_is_html(tmp_path):
+    """Some crawlers and servers leave the Content-Type out: such a page was dropped without a
+    word. Its body decides (the WHATWG sniffing signatures); an image without one stays out."""
+    def record(url: str, body: bytes) -> bytes:
+        out = io.BytesIO()
+        w = WARCWriter(out, gzip=False)
+        headers = StatusAndHeaders("200 OK", [("Server", "x")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=headers))
+        return out.getvalue()
+
+    (tmp_path / "a.warc").write_bytes(
+        _record("https://example.org/1", _page(1)) + record("https://example.org/2", b"\n  <!DOCTYPE html>" + _page(2))
+        + record("https://example.org/3", b"<P>Page 3: the junta in Bamako met on Monday, officials said.</P>")
+        + record("https://example.org/logo", b"\x89PNG\r\n\x1a\n" + bytes(200))
+        + record("https://example.org/x", b"<?xml version='1.0'?><rss><channel>Bamako</channel></rss>"))
+    arts, errs = _split(list(read([tmp_path / "a.warc"])))
+    assert sorted(a.url for a in arts) == ["https://example.org/1", "https://example.org/2", "https://example.org/3"]
+    assert "Page 3" in next(a.raw for a in arts if a.url.endswith("/3")) and errs == []
+
+
 def test_warc_cut_off_mid_record_is_reported(tmp_path):
     first, second = _record("https://example.org/1", _page(1)), _record("https://example.org/2", _page(2) * 20)
     (tmp_path / "cut.warc").write_bytes(first + second[: len(second) // 2])

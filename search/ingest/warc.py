@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import re
 from collections.abc import Iterator
 from datetime import date
 from typing import BinaryIO
@@ -83,6 +84,17 @@ def _why(exc: BaseException) -> str:
     return printable(msg if isinstance(exc, ArchiveLoadFailed) else f"{type(exc).__name__}: {msg}")
 
 
+# The HTML signatures of the WHATWG MIME Sniffing standard (section 7.1), each followed by a
+# space or ">"; written out because the standard's table is short and libmagic (python-magic)
+# is a system library for one check.
+_HTML_START = re.compile(rb"(?:\xef\xbb\xbf)?[\t\n\x0c\r ]*<(?:!doctype html|html|head|script|iframe|h1|div|font|table|a|style"
+                         rb"|title|b|body|br|p|!--)[ >]", re.I)
+
+
+def _starts_like_html(body: bytes) -> bool:
+    return bool(_HTML_START.match(body[:1024]))
+
+
 def _status(record) -> str | None:
     """The HTTP status code of a response ("404"), or None when there is no readable one:
     an error page or a redirect is stored like an article, "404 Not Found" and all."""
@@ -124,12 +136,16 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
             if record.rec_type == "response" and record.http_headers is not None:
                 ctype = record.http_headers.get_header("Content-Type") or ""
             wanted = "html" in ctype.lower()
+            # a response without a Content-Type (some crawlers and servers leave it out) is
+            # an HTML page when its body starts like one; it was dropped without a word
+            sniff = record.rec_type == "response" and record.http_headers is not None and not ctype.strip()
             body, unreadable = b"", None
-            if wanted:
+            if wanted or sniff:
                 try:
                     body = record.content_stream().read()
                 except Exception as exc:  # a body whose transfer or content encoding is broken
                     unreadable = exc
+                wanted = wanted or unreadable is not None or _starts_like_html(body)
             try:
                 cut = _cut_off(record, n)
                 end = records.get_record_offset() + records.get_record_length()
