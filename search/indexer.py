@@ -133,6 +133,18 @@ class Run:
         # capture of one of their URLs is compared with theirs too.
         scanning = {ingest.path_text(root) for root in roots}
         elsewhere = {i: d for i, d in (self.prior if self.full else old).items() if d["root"] not in scanning}
+        # Which article each file (and line or record of it) was read as, links resolved: a
+        # link to another source's folder (or a second link to one file) read its files again
+        # under other ids, each article twice in every count. The first read wins.
+        read_as: dict[tuple[str, int | None], str] = {(d["path"], _line(d)): i for i, d in elsewhere.items()}
+
+        def read_before(iid: str, path: str | None, line: int | None) -> bool:
+            first = read_as.setdefault((path, line), iid) if path else iid
+            if first == iid:
+                return False
+            self.failed.append(IngestError(path or "", f"the same file as {first}, read again through a link as "
+                                                       f"{iid}: skipped", line).to_dict())
+            return True
 
         def older_than_elsewhere(iid: str, captured: str, where: str | None, line: int | None) -> bool:
             """True (and reported) when a source this run does not read holds a newer
@@ -175,6 +187,8 @@ class Run:
                 for item in ingest.read_path(Path(root), reuse, names.get(root)):
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
+                            if read_before(d["id"], d["path"], _line(d)):
+                                continue
                             if d["id"] not in rows or take_newer(d["id"], _info(d).get("captured") or "", d["path"], None):
                                 rows[d["id"]] = dict(d)
                                 kinds[d["id"]] = "unchanged"
@@ -186,6 +200,8 @@ class Run:
                         continue
                     n += 1
                     self.progress("reading", n, None)
+                    if read_before(item.id, item.path, item.line):
+                        continue
                     captured = _captured(item.meta, item.published)
                     if item.id in rows and not take_newer(item.id, captured, item.path or item.url, item.line):
                         continue
@@ -746,7 +762,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # code (the cleaner changed since) cannot be redone without its file: it stays as
         # the live generation holds it ("frozen") until its source is back.
         kept = {i: d for i, d in base.items() if i not in rows and i not in removed}
-        _say_kept(r.failed, kept)
+        _say_kept(r, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}
         same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
@@ -864,10 +880,10 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         cache.close()
 
 
-def _say_kept(failed: list[dict], kept: dict[str, dict]) -> None:
+def _say_kept(r: Run, kept: dict[str, dict]) -> None:
     """Tell, in the reason of a file skipped this run, that its articles stay indexed."""
-    per_path = Counter(d["path"] for d in kept.values())
-    for f in failed:
+    per_path = Counter(d["path"] for d in kept.values() if r.was_unread(d))
+    for f in r.failed:
         p = f.get("path")
         n = p and (per_path.get(p) or per_path.get(str(Path(p).resolve())))
         if n and not f.get("line"):

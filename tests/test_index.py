@@ -219,6 +219,25 @@ def test_linked_folders_are_read_once_and_an_index_inside_the_archive_is_no_inpu
     assert indexer.run(store, None)["failed"] == []
 
 
+def test_a_link_to_another_sources_files_does_not_index_them_twice(tmp_path, monkeypatch):
+    """other/news_link -> news, with news a source of its own: every article of news was
+    indexed a second time under other/news_link/..., and counted twice in every facet."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    _story(tmp_path / "news" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    _story(tmp_path / "other" / "b.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
+    (tmp_path / "other" / "news_link").symlink_to(tmp_path / "news")
+    (tmp_path / "other" / "again.txt").symlink_to(tmp_path / "other" / "b.txt")  # one file, two names
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(tmp_path / "news")])
+    for full in (False, True, False):
+        r = indexer.run(store, [str(tmp_path / "other")] if not full else None, full=full)
+        ids = sorted(h.id for h in run_search(open_index(store.path), "").hits)
+        assert ids == ["news/a.txt", "other/again.txt"] or ids == ["news/a.txt", "other/b.txt"], ids
+        assert sorted(f["reason"].split(" as ")[-1] for f in r["failed"]) == sorted(
+            ["other/news_link/a.txt: skipped", next(f"{x}: skipped" for x in ("other/again.txt", "other/b.txt") if x not in ids)]), r["failed"]
+        assert run_search(open_index(store.path), "", {"source": ["news"]}).total == 1
+
+
 def test_copies_of_an_article_keep_their_text(tmp_path):
     """Five more copies of a seed in its folder: their lines recur in six documents, like
     a site's footer would, but they are one article: none is emptied (QA: search for
