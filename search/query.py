@@ -784,13 +784,16 @@ def run_search(
     suggestion = None
     # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn")
     if query and (total == 0 or _has_not(q)):
-        suggestion = _suggest(searcher, query, schema, gen.derive("spelling_words", dict),
-                              gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)))
-        # "Did you mean" must not lead from an empty page to another; from a page whose NOT
-        # excluded nothing it may: there the empty page is the answer to what was meant
-        # ("junta NOT kieta" listed every junta article; each one names Keita)
-        if suggestion and total == 0 and not _matches_any(gen, searcher, suggestion, fq, deadline):
-            suggestion = None
+        # "Did you mean" must not lead from an empty page to another (the first correction
+        # that finds something); from a page whose NOT excluded nothing it may: there the
+        # empty page is the answer to what was meant ("junta NOT kieta" listed every junta
+        # article; each one names Keita)
+        for candidate in _suggestions(searcher, query, schema, gen.derive("spelling_words", dict),
+                                      gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)),
+                                      per_word=1 if total else SUGGESTION_WORDS):
+            if total or _matches_any(gen, searcher, candidate, fq, deadline):
+                suggestion = candidate
+                break
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask), unmatched)
 
 
@@ -1054,18 +1057,43 @@ def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabula
     """"Did you mean": `qstring` with each word that is in no search field (neither its
     indexed term nor the word itself) replaced by the nearest indexed word (_Corrector);
     the words that are in the index stay as typed. None when no word changes."""
+    found = _suggestions(searcher, qstring, schema, words, vocabulary, per_word=1)
+    return found[0] if found else None
+
+
+SUGGESTION_WORDS = 3  # the nearest indexed words tried for each misspelt word
+SUGGESTION_TRIES = 8  # corrected queries tried at most, for one that finds something
+
+
+def _suggestions(searcher, qstring: str, schema, words: dict | None = None, vocabulary: Vocabulary | None = None,
+                 per_word: int = SUGGESTION_WORDS, limit: int = SUGGESTION_TRIES) -> list[str]:
+    """Corrections of `qstring`, the likeliest first: each misspelt word's nearest indexed
+    words (_suggest's first), combined in order of their ranks summed. "whaet crop" is
+    "what crop" first, which finds nothing; "wheat crop", as near, was never offered."""
+    from itertools import product
+
     try:
         # not normalised: a word the analyzer splits ("militray-junta") is a Phrase that keeps
         # the word's place in the string only as parsed (normalising copies it without)
         q = _with_word_ranges(MultifieldParser(list(SEARCH_FIELDS), schema).parse(qstring, normalize=False),
                               qstring, schema)
-        corrected = _QueryCorrector(searcher.reader(), schema, words if words is not None else {},
-                                    vocabulary).correct_query(q, qstring)
+        spans = _QueryCorrector(searcher.reader(), schema, words if words is not None else {},
+                                vocabulary).misspelt(q, qstring, per_word)
     except Exception:  # suggestions are a courtesy: never fail a search for them
-        return None
-    if corrected.tokens and corrected.string and corrected.string.lower() != qstring.lower():
-        return corrected.string
-    return None
+        return []
+    if not spans:
+        return []
+    combos = sorted(product(*[range(len(sugs)) for _, _, _, sugs in spans]), key=lambda ranks: (sum(ranks), ranks))
+    out: list[str] = []
+    for ranks in combos[:limit]:
+        text, last = [], 0
+        for (start, end, typed, sugs), r in zip(spans, ranks):
+            text += [qstring[last:start], _cased_like(typed, sugs[r])]
+            last = end
+        candidate = "".join(text) + qstring[last:]
+        if candidate.lower() != qstring.lower() and candidate not in out:
+            out.append(candidate)
+    return out
 
 
 def _with_word_ranges(q: Q.Query, qstring: str, schema) -> Q.Query:
@@ -1119,12 +1147,32 @@ class _QueryCorrector(QueryCorrector):
             return any(self.vocabulary.has(f, word) for f in fields)
         return any((self.schema[f].spelling_fieldname(f), word) in reader for f in fields)
 
+    def misspelt(self, q, qstring: str, per_word: int) -> list[tuple[int, int, str, list[str]]]:
+        """(start, end, the word as typed, its `per_word` nearest indexed words) for each
+        word of `qstring` in no field it is searched in that has a suggestion, in order; the
+        words after the first only as near as it ("whaet": "what" and "wheat", one edit each;
+        "Moscw" is "Moscow", never "Most", two edits, where Moscow finds nothing)."""
+        from rapidfuzz.distance import OSA
+
+        out = []
+        for t, sugs in self._corrections(q, qstring):
+            best = OSA.distance(t.word, sugs[0])
+            out.append((t.startchar, t.endchar, t.original, [w for w in sugs if OSA.distance(t.word, w) == best][:per_word]))
+        return out
+
     def correct_query(self, q, qstring):
+        corrected_q, changed = q, []
+        for token, sugs in self._corrections(q, qstring):
+            for f, text in token.terms:
+                corrected_q = corrected_q.replace(f, text, sugs[0])
+            changed.append(token)
+        return Correction(q, qstring, corrected_q, changed)
+
+    def _corrections(self, q, qstring):
         spans: dict[tuple[int, int], list] = {}  # one word of the query string: its term in each field
         for token in q.all_tokens():
             if token.fieldname in SEARCH_FIELDS and getattr(token, "startchar", None) is not None:
                 spans.setdefault((token.startchar, token.endchar), []).append((token.fieldname, token.text))
-        corrected_q, changed = q, []
         for (start, end), terms in sorted(spans.items()):
             # the word itself inside the span ("-moscw", "petrolium~"); none for "pric*"'s span
             found = list(re.finditer(WORD_PATTERN, qstring[start:end]))
@@ -1142,11 +1190,10 @@ class _QueryCorrector(QueryCorrector):
                 word, maxdist=self.maxdist, prefix=self.prefix)  # the first, as SimpleQueryCorrector takes it
             if not sugs:
                 continue
-            for f, text in terms:
-                corrected_q = corrected_q.replace(f, text, sugs[0])
-            changed.append(Token(text=_cased_like(typed, sugs[0]), original=typed, fieldname=fields[0], chars=True,
-                                 startchar=start + found[0].start(), endchar=start + found[0].end()))
-        return Correction(q, qstring, corrected_q, changed)
+            token = Token(text=_cased_like(typed, sugs[0]), original=typed, fieldname=fields[0], chars=True,
+                          startchar=start + found[0].start(), endchar=start + found[0].end())
+            token.terms, token.word = terms, word
+            yield token, list(sugs)
 
 
 def _cased_like(typed: str, word: str) -> str:
