@@ -162,6 +162,15 @@ def test_a_warc_response_without_content_type_is_read_when_its_body_is_html(tmp_
     assert "Page 3" in next(a.raw for a in arts if a.url.endswith("/3")) and errs == []
 
 
+def test_a_text_file_named_warc_is_not_a_warc_and_warcio_prints_nothing(tmp_path, capfd):
+    """warcio read three lines of text as "records" of its old ARC format ("no HTML response
+    records (of 2 records)") and wrote its own warning to stderr, through the progress display."""
+    (tmp_path / "notawarc.warc").write_text("hello this is not a warc file at all\n" * 3)
+    arts, errs = _split(list(read([tmp_path / "notawarc.warc"])))
+    assert arts == [] and [e.reason for e in errs] == ["not a WARC file: it does not start with a WARC/1.x record header"]
+    assert capfd.readouterr().err == ""
+
+
 def test_warc_cut_off_mid_record_is_reported(tmp_path):
     first, second = _record("https://example.org/1", _page(1)), _record("https://example.org/2", _page(2) * 20)
     (tmp_path / "cut.warc").write_bytes(first + second[: len(second) // 2])

@@ -1,7 +1,9 @@
 """WARC files (plain or gzipped): every response record with an HTML body is an article."""
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import io
 import logging
 import re
 from collections.abc import Iterator
@@ -117,12 +119,20 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
             # raise whatever they provoke (AttributeError on a record header cut short,
             # zlib errors, ValueError...), and one damaged file must not stop the run.
             try:
-                record = next(records, None)
+                # warcio writes a warning about a record not followed by a blank line straight
+                # to stderr, in the middle of the progress display: the record is read all the same
+                with contextlib.redirect_stderr(io.StringIO()):
+                    record = next(records, None)
             except Exception as exc:
                 yield IngestError(where, f"damaged WARC after record {n}: {_why(exc)}", line=n, unread="rest")
                 return
             if record is None:
                 break
+            if record.format != "warc" and n == 0:
+                # warcio falls back to the old ARC format for any first line of five words:
+                # a text file named .warc came out as "records" of its lines
+                yield IngestError(where, "not a WARC file: it does not start with a WARC/1.x record header")
+                return
             n += 1
             ctype = ""
             if record.rec_type == "response" and record.http_headers is None and \
