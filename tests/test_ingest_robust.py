@@ -209,6 +209,27 @@ def test_bom_utf16_utf32_utf8_text(tmp_path):
         assert _one(tmp_path / f"{enc}.txt").raw == text, enc
 
 
+def test_utf16_without_bom_and_a_stray_nul_are_text(tmp_path):
+    """Each of these was "binary file, not text", the whole article lost: UTF-16 saved
+    without a byte-order mark, and an article with one NUL byte in it."""
+    text = "Goïta in Bamako\n\nThe president spoke on Monday, officials said.\n"
+    for enc in ("utf-16-le", "utf-16-be"):
+        (tmp_path / f"{enc}.txt").write_bytes(text.encode(enc))
+        assert _one(tmp_path / f"{enc}.txt").raw == text, enc
+    (tmp_path / "nul.txt").write_bytes(text.replace("spoke", "spoke\x00").encode())
+    assert _one(tmp_path / "nul.txt").raw.replace("\x00", "") == text
+    (tmp_path / "bin.txt").write_bytes(b"GIF89a" + bytes(200) + text.encode())  # NULs in earnest
+    assert [e.reason for e in _split(list(read([tmp_path / "bin.txt"])))[1]] == ["binary file, not text"]
+
+
+def test_jsonl_text_list_keeps_its_paragraphs_around_an_item_that_is_no_text(tmp_path):
+    (tmp_path / "f.jsonl").write_text(json.dumps({"title": "T", "text": ["Para one.", None, 5, {"x": 1}, "Para two."]})
+                                      + "\n" + json.dumps({"title": "U", "text": [None, 3]}) + "\n")
+    arts, errs = _split(list(read([tmp_path / "f.jsonl"])))
+    assert [a.raw for a in arts] == ["Para one.\n\nPara two."]
+    assert len(errs) == 1 and errs[0].line == 2 and "no text" in errs[0].reason
+
+
 def test_jsonl_with_utf8_bom_keeps_its_first_record(tmp_path):
     lines = [json.dumps({"title": "First", "text": "One."}), json.dumps({"title": "Second", "text": "Two."})]
     (tmp_path / "bom.jsonl").write_bytes(b"\xef\xbb\xbf" + "\n".join(lines).encode())

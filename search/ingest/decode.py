@@ -26,9 +26,11 @@ _NOT_CHARSETS = {"utf-7", "unicode-escape", "raw-unicode-escape", "punycode", "i
 
 
 def looks_binary(data: bytes) -> bool:
-    """True for bytes that are not text in any single- or multi-byte ASCII-compatible encoding."""
+    """True for bytes that are not text in any single- or multi-byte ASCII-compatible encoding.
+    A stray NUL or two is damage inside text (one in an article made the file "binary");
+    more than one in a thousand bytes is not text."""
     head = data[:8192]
-    if b"\x00" in head:
+    if head.count(0) > max(1, len(head) // 1000):
         return True
     # Control characters other than whitespace are rare in text in any encoding.
     ctrl = sum(1 for b in head if b < 32 and b not in (9, 10, 12, 13, 27))
@@ -40,6 +42,25 @@ def _looks_binary_text(text: str) -> bool:
     head = text[:8192]
     ctrl = sum(1 for c in head if ord(c) < 32 and c not in "\t\n\f\r\x1b")
     return ctrl > len(head) * 0.05
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text saved without a byte-order mark (it was "binary"): in Latin-script text
+    nearly every high byte is NUL and no low byte is, so the NULs sit on one side of each
+    byte pair. Text in other scripts has no such mark and stays undetected."""
+    head = data[:8192]
+    head = head[: len(head) // 2 * 2]
+    if len(head) < 8:
+        return None
+    even, odd = head[0::2].count(0) / (len(head) // 2), head[1::2].count(0) / (len(head) // 2)
+    codec = "utf-16-le" if odd >= 0.9 and even <= 0.01 else "utf-16-be" if even >= 0.9 and odd <= 0.01 else None
+    if codec is None:
+        return None
+    try:
+        text = data.decode(codec)
+    except UnicodeDecodeError:
+        return None
+    return None if _looks_binary_text(text) else text
 
 
 def http_charset(content_type: str | None) -> str | None:
@@ -209,6 +230,9 @@ def decode_bytes(data: bytes, is_html: bool = False, declared: str | None = None
             if _looks_binary_text(text):
                 raise BinaryInput("binary file, not text")
             return text
+    text = _utf16_without_bom(data)
+    if text is not None:
+        return text
     if looks_binary(data):
         raise BinaryInput("binary file, not text")
     try:

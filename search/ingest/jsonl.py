@@ -117,12 +117,13 @@ def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
 
 
 def _text_value(value: Any) -> str:
-    """A text field as a string: a list of strings (paragraphs, as some scrapers write
-    them) joined by blank lines; anything else that is not a string, empty."""
+    """A text field as a string: a list of paragraphs (as some scrapers write them) joined
+    by blank lines, its items that are no text (null, a number, an object) left out: one
+    null among the paragraphs made the whole record "no text"; anything else, empty."""
     if isinstance(value, str):
         return value
-    if isinstance(value, list) and value and all(isinstance(v, str) for v in value):
-        return "\n\n".join(value)
+    if isinstance(value, list):
+        return "\n\n".join(v for v in value if isinstance(v, str) and v.strip())
     return ""
 
 
