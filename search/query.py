@@ -169,6 +169,26 @@ _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 _DATE_FIELD_RE = re.compile(r"\bpublished:(\[[^\]]*\]?|[^\s()]+)")
 
 
+def _date_bound(text: str, first: bool) -> date:
+    """The first (or last) day a valid YYYY, YYYY-MM or YYYY-MM-DD stands for."""
+    import calendar
+
+    parts = [int(p) for p in text.split("-")]
+    y, mo = parts[0], parts[1] if len(parts) > 1 else (1 if first else 12)
+    d = parts[2] if len(parts) > 2 else (1 if first else calendar.monthrange(y, mo)[1])
+    return date(y, mo, d)
+
+
+# `published:[* TO 2020]`, the open end written as a star as in Lucene and Solr: Whoosh reads
+# only `[TO 2020]`, and "*" was a bad date
+_STAR_START = re.compile(r"(published:\[)\s*\*\s*(?=TO\b)", re.I)
+_STAR_END = re.compile(r"(published:\[[^\]]*?\bTO)\s*\*\s*\]", re.I)
+
+
+def _open_ranges(qstring: str) -> str:
+    return _STAR_END.sub(r"\1]", _STAR_START.sub(r"\1", qstring))
+
+
 def _valid_date(text: str) -> bool:
     """YYYY, YYYY-MM or YYYY-MM-DD, a real date: Whoosh's DATETIME parser raises a bare
     Exception or a TimeError on the rest, or quietly matches nothing."""
@@ -228,6 +248,8 @@ def validate(qstring: str) -> None:
             if end and not _valid_date(end):
                 raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
                                  "a range is published:[2020-01 TO 2020-06])")
+        if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
+            raise QueryError(f"published:[{ends[0]} TO {ends[1]}] ends before it starts: put the earlier date first")
     wildcards = _WILD_RE.findall(qstring)
     for w in wildcards:
         term = w.split(":")[-1]
@@ -373,7 +395,7 @@ def _lowercase_fields(qstring: str) -> str:
 
 
 def parse(qstring: str, schema) -> Q.Query:
-    qstring = _lowercase_fields(qstring)
+    qstring = _open_ranges(_lowercase_fields(qstring))
     validate(qstring)
     parser = _Parser(schema)
     text = _tidy_operators(_minus_to_not(qstring))

@@ -101,6 +101,8 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     ("coup~1.5", "takes a number of edits"),
     ("~2", "takes a number of edits"),
     ("Genève:x", "unknown field 'Genève:'"),  # an accented field name found nothing, silently
+    ("published:[2021-03 TO 2021-02]", "ends before it starts"),  # found nothing, silently
+    ("published:[2021-01-02 TO 2021-01-01]", "ends before it starts"),
 ])
 def test_bad_queries_get_clear_errors(seeds_archive, q, msg):
     with pytest.raises(QueryError, match=msg):
@@ -153,9 +155,18 @@ def test_an_unknown_field_error_says_how_to_search_the_text(seeds_archive):
 
 
 @pytest.mark.parametrize("q", ["published:[2020 TO]", "published:[TO 2020-12]", "published:[2020-08 to 2020-08-31]",
-                               'coup "published:[bad]"'])
+                               'coup "published:[bad]"', "published:[2020-05 TO 2020]", "published:[2021 TO 2021-01-01]"])
 def test_open_ranges_and_quoted_field_text_are_not_dates_to_refuse(seeds_archive, q):
     run_search(seeds_archive, q)
+
+
+@pytest.mark.parametrize("star, plain", [("published:[* TO 2020-12-31]", "published:[TO 2020-12-31]"),
+                                         ("published:[2021 TO *]", "published:[2021 TO]"),
+                                         ("coup published:[*TO 2021]", "coup published:[TO 2021]")])
+def test_a_star_is_an_open_end_of_a_date_range(seeds_archive, star, plain):
+    """Lucene's and Solr's `[* TO x]` was "bad date '*'"."""
+    got, want = run_search(seeds_archive, star), run_search(seeds_archive, plain)
+    assert want.total > 0 and sorted(h.id for h in got.hits) == sorted(h.id for h in want.hits)
 
 
 def test_bad_arguments(seeds_archive):

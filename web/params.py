@@ -6,6 +6,8 @@ toggled, another page, another sort), so every link keeps everything else as it 
 """
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -24,10 +26,9 @@ def _int(req: Request, name: str, default: int, low: int | None = None, high: in
     raw = req.args.get(name, "")
     if raw == "":
         return default
-    try:
-        value = int(raw)
-    except ValueError:
-        raise QueryError(f"{name} must be a whole number") from None
+    if not re.fullmatch(r"[+-]?[0-9]+", raw.strip()):  # int() also takes "2_0" and "２"
+        raise QueryError(f"{name} must be a whole number")
+    value = int(raw)
     if low is not None and high is not None and not low <= value <= high:
         raise QueryError(f"{name} must be between {low} and {high}")
     return value
