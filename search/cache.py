@@ -123,6 +123,9 @@ class Catalog:
             ([r.get(c) for c in CATALOG_COLUMNS] for r in rows),
         )
 
+    def counts_by_root(self) -> dict[str, int]:
+        return dict(self.con.execute("SELECT root, count(*) FROM docs GROUP BY root"))
+
     def delete(self, ids: Iterable[str]) -> None:
         self.con.executemany("DELETE FROM docs WHERE id=?", ((i,) for i in ids))
 

@@ -407,6 +407,9 @@ def stats_cmd(index_dir, as_json):
     con.print(f"[bold]{data['documents']}[/] documents in {data['index']} ({data['generation']}, built {data['created']})")
     for s in data["sources"]:
         con.print(f"  source: {_t(s)}")
+    for s in data.get("unindexed_sources", []):
+        con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: the run that added it did not finish, or none of "
+                  "its files could be read (`newsarchive reindex` tries again and says why)")
     for run in data["runs"]:
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {run.get('command')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")

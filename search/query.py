@@ -1361,15 +1361,37 @@ def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, A
     return out
 
 
+def _documents_per_root(gen_dir) -> dict[str, int] | None:
+    """Articles per source in a generation's catalog (None when it cannot be read)."""
+    from .cache import Catalog
+
+    try:
+        catalog = Catalog(gen_dir / "catalog.sqlite")
+        try:
+            return catalog.counts_by_root()
+        finally:
+            catalog.con.close()
+    except Exception:  # a generation without a catalog, or a damaged one: nothing to say
+        return None
+
+
 def stats(archive: Archive) -> dict[str, Any]:
+    from .ingest.decode import path_text  # as the catalog writes a source
+
     gen, searcher = archive.searcher()
     live = _live_mask(gen, searcher)
+    sources = archive.store.sources()
+    per_root = gen.derive("source_documents", lambda: _documents_per_root(gen.path))
     return {
         "index": str(archive.store.path),
         "generation": gen.name,
         "documents": int(live.sum()),
         "created": gen.manifest.get("created"),
-        "sources": archive.store.sources(),
+        "sources": sources,
+        # sources with no article in this generation: the run that added one did not finish
+        # (killed, or it failed), or none of its files could be read; stats listed them as
+        # any other source
+        "unindexed_sources": [s for s in sources if per_root is not None and not per_root.get(path_text(s))],
         "facets": {f: len(gen.facets.values.get(f, [])) for f in FACETS},
         "runs": archive.store.runs(last=5),
     }

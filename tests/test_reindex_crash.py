@@ -265,3 +265,32 @@ def test_kill_9_while_enrichment_cache_is_being_written(tmp_path):
     clean = Store(tmp_path / "clean")
     indexer.run(clean, [str(src)])  # an empty cache: everything computed afresh
     assert stored_docs(store.path) == stored_docs(clean.path)
+
+
+def test_a_source_whose_first_run_was_killed_is_named_by_stats(tmp_path):
+    """`index wire` killed mid-run: the source is recorded (the nightly reindex picks it up)
+    but none of its articles is in; stats and /healthz listed it as any other source."""
+    from click.testing import CliRunner
+
+    from search import stats
+    from search.cli import cli as newsarchive
+    from web import create_app
+
+    from test_reindex import NEW
+
+    _, store = make_index(tmp_path)
+    wire = tmp_path / "wire"
+    wire.mkdir()
+    (wire / "kestrel.txt").write_text(NEW)
+    p = cli("index", str(wire), "--index", str(store.path), pause="enriching:120")
+    assert "test pause at enriching" in p.stdout.readline()
+    p.send_signal(signal.SIGKILL)
+    p.wait()
+    assert str(wire) in store.sources()
+    assert stats(open_index(store.path))["unindexed_sources"] == [str(wire)]
+    out = CliRunner().invoke(newsarchive, ["stats", "--index", str(store.path)]).output
+    assert f"no articles indexed from {wire}" in " ".join(out.split())
+    health = create_app({"INDEX": str(store.path)}).test_client().get("/healthz").get_json()
+    assert health["unindexed_sources"] == [str(wire)]
+    indexer.run(store, None)
+    assert stats(open_index(store.path))["unindexed_sources"] == []
