@@ -765,8 +765,10 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         _say_kept(r, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}
+        # an unchanged article read from another line (records reordered): its link and line
+        moved = any(i in old and old[i]["info"] != d["info"] for i, d in rows.items())
         same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
-        if not new_or_changed and not removed and not r.full and old and same_code:
+        if not new_or_changed and not removed and not moved and not r.full and old and same_code:
             return None
         docs = {i: d for i, d in old.items() if i not in removed and i not in frozen}
         docs.update(kept)

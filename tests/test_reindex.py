@@ -327,6 +327,14 @@ def test_a_deleted_record_goes_even_when_its_file_has_a_bad_line(tmp_path, monke
     from search import get_document
     r2 = get_document(open_index(store.path), next(i for i in docs if i.endswith("r2")))
     assert r2["url"].endswith("wire.jsonl#2"), r2["url"]
+    lines = feed.read_text().splitlines()
+    feed.write_text("\n".join([lines[1], lines[0], *lines[2:]]) + "\n")  # two records swapped, nothing else
+    r = indexer.run(store, None)
+    assert (r["added"], r["changed"], r["removed"]) == (0, 0, 0) and r["generation"] != "gen-000002", r
+    r2 = get_document(open_index(store.path), next(i for i in docs if i.endswith("r2")))
+    assert r2["url"].endswith("wire.jsonl#1"), r2["url"]
+    feed.write_text("\n".join(lines) + "\n")
+    indexer.run(store, None)
 
     # a record that stops parsing in place is kept as last indexed, its neighbours are not
     lines = feed.read_text().splitlines()
