@@ -512,6 +512,22 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     return _flat(canonical_groups(filters, gen))
 
 
+def _shown_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]]:
+    """The filters as a result reports them (and its links carry them on): each value by the
+    display name of the entity it names, a value naming several entities as typed (as entity
+    filters AND, those names written out are another filter; language=zh is zh-cn, zh-tw). "Keita"
+    for Ibrahim Boubacar Keita or Salif Keita came back as both names, two filters that
+    every link then ANDed: the page's 5 articles became 0 at the next click."""
+    out: dict[str, list[str]] = {}
+    for f, values in filters.items():
+        shown = []
+        for v in values:
+            names = canonical_groups({f: [v]}, gen)[f][0]
+            shown += names if len(names) == 1 or f not in ENTITY_FACETS else [v]  # the others OR: zh is zh-cn, zh-tw
+        out[f] = list(dict.fromkeys(shown))
+    return out
+
+
 def _flat(groups: dict[str, list[list[str]]]) -> dict[str, list[str]]:
     """Each facet's names, once each, in order (canonical_groups without the grouping)."""
     return {f: list(dict.fromkeys(n for g in gs for n in g)) for f, gs in groups.items()}
@@ -744,8 +760,8 @@ def run_search(
     gen, searcher = archive.searcher()
     schema = searcher.schema
     groups = canonical_groups(filters, gen)
-    filters = _flat(groups)
-    unmatched = unmatched_filters(filters, gen)
+    unmatched = unmatched_filters(_flat(groups), gen)
+    filters = _shown_filters(filters, gen)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:

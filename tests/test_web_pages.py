@@ -461,3 +461,40 @@ def test_a_bare_language_code_filters_by_its_regional_codes(languages_index):
     twin = c.get("/api/search?language=zh").get_json()
     assert twin["total"] == 2 and twin["filters"] == {"language": ["zh-cn", "zh-tw"]}
     assert c.get("/api/facet/language?language=zh").get_json()["total"] == 2
+
+
+@pytest.fixture(scope="module")
+def two_keitas(tmp_path_factory):
+    """The seeds and an article about the singer Salif Keita: "Keita" names two people."""
+    import shutil
+
+    from search import Store, indexer
+    from conftest import SEEDS
+
+    root = tmp_path_factory.mktemp("keitas")
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "music").mkdir()
+    (root / "music" / "salif.txt").write_text(
+        "Singer Salif Keita performs in Bamako\n\nThe Malian singer Salif Keita performed a concert in Bamako on "
+        "Saturday. Salif Keita, known as the golden voice of Africa, sang for three hours. Keita thanked the fans.\n")
+    indexer.run(Store(root / "ix"), [str(root / "seeds"), str(root / "music")])
+    return create_app({"INDEX": str(root / "ix")}).test_client()
+
+
+def test_a_spelling_naming_two_people_stays_one_filter_in_every_link(two_keitas):
+    """person=Keita (Ibrahim Boubacar Keita or Salif Keita) listed their articles, then wrote
+    both names into the page's links as two filters, which AND: the JSON link and every
+    facet link led to 0 results, and the chips read "Ibrahim Boubacar Keita and Salif Keita"."""
+    client = two_keitas
+    api = client.get("/api/search?person=Keita").get_json()
+    people = {v["value"] for v in api["facets"]["person"]}
+    assert {"Ibrahim Boubacar Keita", "Salif Keita"} <= people and api["filters"] == {"person": ["Keita"]}
+    html = page(client, "/search?person=Keita")
+    assert total(html) == api["total"] > 0
+    json_link = unescape(re.search(r'href="(/api/search\?[^"]+)"', html).group(1))
+    assert client.get(json_link).get_json()["total"] == api["total"]
+    links = facet_links(html, "person")
+    assert links and all(total(page(client, url)) == next(v["count"] for v in api["facets"]["person"] if v["value"] == name)
+                         for name, url in links.items() if name != "Keita")
+    assert "Keita" in links  # the filter in use, to remove
+    assert [c for c in re.findall(r'data-facet="person"><span class="chip-facet">person</span> ([^<]+)<', html)] == ["Keita"]

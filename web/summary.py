@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from search.query import last_shown_page, values_containing
+from search.schema import ENTITY_FACETS
 
 from .params import SearchState
 
@@ -38,15 +39,20 @@ class Panel:
         return self.distinct > len(self.top) + len(self.more)
 
 
-def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState) -> list[Panel]:
+def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, total: int) -> list[Panel]:
     """One panel per facet; active values first so a filter in use is always visible."""
     panels = []
     for name, values in facets.items():
         items = [FacetValue(v["value"], v["count"], state.active(name, v["value"]), state.toggle_url(name, v["value"]))
                  for v in values[:INLINE]]
         seen = {i.value for i in items}
-        # an active value can be missing from the counts (e.g. a misspelt value in the URL)
-        items += [FacetValue(v, 0, True, state.toggle_url(name, v)) for v in state.filters.get(name, ()) if v not in seen]
+        counts = {v["value"]: v["count"] for v in values}
+        # An active value can be missing from the listed counts: past INLINE (it showed 0), a
+        # misspelt value, or a spelling that names several people ("Keita"). An entity filter
+        # holds for every result (they AND), so its count is the total; a year or language
+        # not among the counts has none.
+        items += [FacetValue(v, counts.get(v, total if name in ENTITY_FACETS else 0), True, state.toggle_url(name, v))
+                  for v in state.filters.get(name, ()) if v not in seen]
         items.sort(key=lambda i: not i.active)  # stable: count order kept within each group
         panels.append(Panel(name, LABELS.get(name, name), items[:TOP], items[TOP:], max(len(values), len(items))))
     return panels

@@ -34,7 +34,7 @@ def search_page():
         "search.html",
         result=result,
         state=state,
-        panels=facet_panels(result.facets, state),
+        panels=facet_panels(result.facets, state, result.total),
         histogram=histogram(result.facets.get("year", []), result.months, state),
         pages=page_numbers(result.page, result.total, result.per_page),
         json_url=state.url("api.api_search"),
