@@ -282,6 +282,10 @@ def bound_expansion(q: Q.Query, reader, deadline: float) -> None:
         for _ in leaf._btexts(reader):
             total += 1
             if total > MAX_EXPANSION:
+                if isinstance(leaf, Q.TermRange):  # `[oil TO zzz]`: a range has no one text (an internal error)
+                    shown = " ".join(p for p in (leaf.start, "TO", leaf.end) if p)
+                    raise QueryError(f"the word range [{shown}] matches too many words "
+                                     f"(more than {MAX_EXPANSION}): narrow it")
                 raise QueryError(f"wildcard '{leaf.text}' matches too many words (more than {MAX_EXPANSION}): make it longer")
             if not total & 255 and time.monotonic() > deadline:
                 raise QueryTimeout()

@@ -1,6 +1,8 @@
 """The search API on a real index of the seeds."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from search import QueryError, get_document, run_search, stats
@@ -721,3 +723,21 @@ def test_a_misspelt_word_under_not_is_suggested_even_when_the_correction_finds_n
     assert run_search(seeds_archive, "-militray").suggestion == "-military"
     # from an empty page, still only to one with results
     assert run_search(seeds_archive, "junta kieta xylophonee").suggestion is None
+
+
+def test_a_word_range_over_too_many_words_is_refused_clearly(tmp_path, monkeypatch):
+    """`[oil TO zzz]` over a large vocabulary was an internal error (AttributeError: a range
+    has no text for the "matches too many words" message): exit 1 and HTTP 500."""
+    from search import Store, indexer, open_index
+    from search.query import MAX_EXPANSION
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    (tmp_path / "w").mkdir()
+    words = " ".join(f"zq{i:04d}" for i in range(MAX_EXPANSION + 50))
+    (tmp_path / "w" / "a.txt").write_text(f"Word list\n\nThe list reads {words} and ends there.\n")
+    indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "w")])
+    archive = open_index(tmp_path / "ix")
+    for q, shown in (("[zq TO zr]", "[zq TO zr]"), ("{zq TO}", "[zq TO]"), ("text:[TO zr]", "[TO zr]")):
+        with pytest.raises(QueryError, match=re.escape(f"the word range {shown} matches too many words")):
+            run_search(archive, q)
+    assert run_search(archive, "[zq0001 TO zq0002]").total == 1
