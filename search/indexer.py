@@ -126,7 +126,9 @@ class Run:
         rows: dict[str, dict] = {}
         scanned_roots: set[str] = set()
 
-        names = ingest.source_names(self.store.sources())  # two folders called "news" get distinct ids
+        # two folders called "news" get distinct ids, each for good
+        names = ingest.source_names(self.store.sources(), self.store.source_names())
+        self.store.record_source_names(names)
 
         kinds: dict[str, str] = {}  # the count each row of this scan was counted under
         # Articles of sources this run does not read (`index s1` while s2 is indexed): a

@@ -243,6 +243,18 @@ class Store:
             self._write_json("sources.json", [p for p in known if p not in gone])
         return gone
 
+    def source_names(self) -> dict[str, str]:
+        """The name each source folder was given (ingest.source_names), forgotten ones too."""
+        try:
+            return json.loads((self.path / "source_names.json").read_text())
+        except FileNotFoundError:
+            return {}
+
+    def record_source_names(self, names: dict[str, str]) -> None:
+        known = self.source_names()
+        if any(known.get(k) != v for k, v in names.items()):
+            self._write_json("source_names.json", {**known, **names})
+
     def _write_json(self, name: str, data: Any) -> None:
         tmp = self.path / (name + ".tmp")
         tmp.write_text(json.dumps(data, indent=1))

@@ -192,6 +192,29 @@ def test_two_folders_with_one_name_keep_their_own_articles(tmp_path):
     assert (again["changed"], again["added"], again["removed"]) == (0, 0, 0)
 
 
+def test_an_id_is_never_given_to_another_article_after_forget(tmp_path, monkeypatch):
+    """x/news and y/news: forgetting x/news renamed y/news "news" (its ids and its source
+    facet value changed), and x/news indexed again took "y/news": a saved link to
+    news/a.txt opened y's story."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    _story(tmp_path / "x" / "news" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    _story(tmp_path / "y" / "news" / "a.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(tmp_path / "x" / "news"), str(tmp_path / "y" / "news")])
+    titles = lambda: {h.id: h.title for h in run_search(open_index(store.path), "").hits}  # noqa: E731
+    before = titles()
+    assert before == {"news/a.txt": "Harbour", "y/news/a.txt": "Cocoa"}
+    indexer.run(store, None, forget=[str(tmp_path / "x" / "news")])
+    assert titles() == {"y/news/a.txt": "Cocoa"}
+    assert [v["value"] for v in run_search(open_index(store.path), "").facets["source"]] == ["y/news"]
+    indexer.run(store, [str(tmp_path / "x" / "news")])
+    assert titles() == before
+    _story(tmp_path / "z" / "news" / "a.txt", "Timber", "Timber exports fell at Takoradi, customs officers said.")
+    indexer.run(store, None, forget=[str(tmp_path / "x" / "news")])
+    indexer.run(store, [str(tmp_path / "z" / "news")])
+    assert titles() == {"y/news/a.txt": "Cocoa", "z/news/a.txt": "Timber"}  # "news" stays x's
+
+
 def test_a_path_inside_a_source_is_that_source_and_a_folder_of_sources_is_refused(tmp_path):
     src = copy_seeds(tmp_path)
     store = Store(tmp_path / "ix")

@@ -94,15 +94,21 @@ def not_regular(path: Path) -> str | None:
     return f"{kind}, not a regular file: not read"
 
 
-def source_names(roots: list[str]) -> dict[str, str]:
+def source_names(roots: list[str], recorded: dict[str, str] | None = None) -> dict[str, str]:
     """The source name of each root (the first part of its articles' ids), in the order the
     roots were added: a folder's name, unless an earlier source already has that name
     (x/news, then y/news): then as many parent folders as it takes ("y/news"), so that two
     sources never share ids. The first keeps the plain name, so adding a source never
-    changes the ids of those before it."""
+    changes the ids of those before it. A name once given (`recorded`, which the store keeps
+    after `forget` too) stays with its folder and goes to no other: forgetting x/news made
+    y/news "news", and x/news indexed again took y/news's ids, a saved link another story."""
+    recorded = recorded or {}
     names: dict[str, str] = {}
-    taken: set[str] = set()
+    taken: set[str] = set(recorded.values())
     for root in roots:
+        if root in recorded:
+            names[root] = recorded[root]
+            continue
         path = Path(root)
         name = source_root(path)[0]
         parents = [path_text(p.name) for p in path.parents if p.name]
