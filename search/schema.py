@@ -2,6 +2,8 @@
 must stay importable under the same names."""
 from __future__ import annotations
 
+import re
+
 from whoosh import fields
 from whoosh.analysis import CharsetFilter, Filter, RegexTokenizer, StemFilter, StopFilter
 from whoosh.support.charset import accent_map
@@ -70,9 +72,31 @@ _WORD = rf"\w[\w{MARKS}]*"
 # The letter of a clitic ("company's", "don't", "I'm") is no word: one-character words are
 # indexed, and these would be among the commonest terms, in every phrase with a possessive.
 _CLITIC = rf"(?<=[\w{MARKS}]['\u2019])[^\W\d_](?![\w{MARKS}])"
+
+
+def _case_class(test) -> str:
+    """A regex character class body of the letters in the Latin, Greek and Cyrillic blocks
+    for which `test` (str.islower, str.isupper) holds, as ranges: Python's re has no \\p{Ll}."""
+    chars = [c for c in range(0x0530) if test(chr(c))] + [c for c in range(0x1E00, 0x1F00) if test(chr(c))]
+    out, start, prev = [], None, None
+    for c in chars + [None]:
+        if start is not None and c == prev + 1:
+            prev = c
+            continue
+        if start is not None:
+            out.append(re.escape(chr(start)) if start == prev else f"{re.escape(chr(start))}-{re.escape(chr(prev))}")
+        start = prev = c
+    return "".join(out)
+
+
+_LOWER, _UPPER = _case_class(str.islower), _case_class(str.isupper)
+# A full stop joins the parts of one word (U.S., e.g., 3.5, example.com) except between a
+# lower-case letter and a capitalised word: "army.Rebels", "it.Officials", a space lost after
+# a full stop (machine translation, scraping), was one word that "rebels" did not find.
+_JOIN = rf"(?:&|(?<![{_LOWER}])\.|\.(?![{_UPPER}][{_LOWER}]))"
 # Whoosh's default word pattern, plus "&" inside a word: AT&T, S&P, P&G, R&D are one word each
 # (the default split them into stop words and single letters, so they could not be searched).
-WORD_PATTERN = rf"(?!{_CLITIC}){_WORD}(?:[.&]{_WORD})*"
+WORD_PATTERN = rf"(?!{_CLITIC}){_WORD}(?:{_JOIN}{_WORD})*"
 ACRONYM_STOPS = frozenset(w.upper() for w in StopFilter().stops if len(w) >= 2)
 # Whoosh's accent_map, and combining marks dropped (it maps "İ" to "i", but the analyzer
 # lowercases first, and "İ".lower() is "i" with a combining dot above).

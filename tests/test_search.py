@@ -136,6 +136,27 @@ def test_a_wildcard_or_fuzzy_entity_field_matches_the_names_it_spells(seeds_arch
     assert run_search(seeds_archive, "person:zzq*").total == 0
 
 
+def test_words_glued_by_a_lost_space_after_a_full_stop_are_found(seeds_archive):
+    """Seed 000 has "the Malian army.Rebels took control": "army.Rebels" was one word, so
+    `rebels` and "Rebels took control" missed the article the translation flags point at."""
+    seed = "seeds/000_82caef7a759caf58.txt"
+    assert seed in {h.id for h in run_search(seeds_archive, "rebels", per_page=50).hits}
+    assert [h.id for h in run_search(seeds_archive, '"Rebels took control"').hits] == [seed]
+    assert seed in {h.id for h in run_search(seeds_archive, "army.Rebels").hits}  # as typed, too
+
+
+@pytest.mark.parametrize("text, words", [
+    ("the Malian army.Rebels took", ["the", "Malian", "army", "Rebels", "took"]),
+    ("U.S. officials, e.g. the 3.5 pct", ["U.S", "officials", "e.g", "the", "3.5", "pct"]),  # stay whole
+    ("example.com and St.Petersburg", ["example.com", "and", "St", "Petersburg"]),
+    ("армия.Повстанцы", ["армия", "Повстанцы"]), ("AT&T", ["AT&T"]),
+])
+def test_the_word_pattern_splits_only_a_lower_case_word_from_a_capitalised_one(text, words):
+    from search.schema import WORD_PATTERN
+
+    assert re.findall(WORD_PATTERN, text) == words
+
+
 @pytest.mark.parametrize("typed, plain", [
     ("Title:mali", "title:mali"), ("PERSON:goyta", "person:goyta"), ("coup Person:Goyta", "coup person:Goyta"),
     ("Published:[2020 TO 2021]", "published:[2020 TO 2021]"), ("YEAR:2021 OR Language:EN", "year:2021 OR language:EN"),
