@@ -15,6 +15,15 @@ class DocIdConverter(PathConverter):
     regex = "[\\s\\S]+"  # "." would stop at a newline, which a file name or a JSON id may hold
     part_isolating = False
 
+    def to_url(self, value: str) -> str:
+        """A "." or ".." between slashes (a JSON Lines id "x/../y") is a dot segment that
+        browsers and curl resolve before asking (the link led to /doc/feed/y, a 404): then
+        the slashes are written %2F, which the server decodes back, and no segment is one."""
+        url = super().to_url(value)
+        if any(seg in (".", "..") for seg in value.split("/")):
+            url = url.replace("/", "%2F")
+        return url
+
 
 def init_archive(app: Flask) -> None:
     app.extensions["newsarchive"] = {"archive": None, "entities": (None, {}), "lock": threading.Lock()}
