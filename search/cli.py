@@ -299,8 +299,10 @@ def _print_result(result) -> None:
     noun = "result" if result.total == 1 else "results"
     con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else ""))
     for u in result.unmatched_filters:
-        hint = f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/]?" if u["suggestion"] else "."
-        con.print(f"No article has {u['facet']}={_t(u['value'])}{hint}")
+        sep, where = (":", " (in the query)") if u.get("in") == "query" else ("=", "")
+        quoted = (lambda v: f'"{v}"' if sep == ":" and " " in v else v)  # noqa: E731  person:"Assimi Goita"
+        hint = f": did you mean [bold]{u['facet']}{sep}{_t(quoted(u['suggestion']))}[/]?" if u["suggestion"] else "."
+        con.print(f"No article has {u['facet']}{sep}{_t(u['value'])}{where}{hint}")
     if result.suggestion:
         con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")
     start = (result.page - 1) * result.per_page

@@ -632,7 +632,9 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
     (zh-cn, zh-tw), as the filter reads it; an unknown value stays and matches nothing."""
     def visit(node):
         if isinstance(node, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)) and node.fieldname in FACETS:
-            names = _facet_values_like(node, gen) or [node.text]  # none: a term that matches nothing
+            typed = (node.text + "*" if isinstance(node, Q.Prefix)
+                     else f"{node.text}~{node.maxdist}" if isinstance(node, Q.FuzzyTerm) else node.text)
+            names = _facet_values_like(node, gen) or [typed]  # none: a term that matches nothing
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         if isinstance(node, Q.Term) and node.fieldname in FACETS:
@@ -764,13 +766,19 @@ def run_search(
     gen, searcher = archive.searcher()
     schema = searcher.schema
     groups = canonical_groups(filters, gen)
-    unmatched = unmatched_filters(_flat(groups), gen)
+    unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen)]
     filters = _shown_filters(filters, gen)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
         q = read_query(query, gen)
         bound_expansion(q, searcher.reader(), deadline)
+        # a field value in the query text no article has (person:Goytta), as for a filter
+        typed_terms: dict[str, list[str]] = {}
+        for leaf in q.leaves():
+            if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text not in typed_terms.get(leaf.fieldname, []):
+                typed_terms.setdefault(leaf.fieldname, []).append(leaf.text)
+        unmatched += [{**u, "in": "query"} for u in unmatched_filters(typed_terms, gen)]
     else:
         q = Q.Every()
         if sort == "relevance":

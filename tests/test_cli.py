@@ -77,6 +77,8 @@ def test_search_names_a_filter_value_no_article_has(seeds_index):
     assert r.exit_code == 0
     assert "No article has language=englsh: did you mean language=en?" in r.output
     assert "No article has person=Goytta: did you mean person=Assimi Goita?" in r.output
+    r = invoke("search", "coup person:Goytta", "--index", seeds_index)
+    assert 'No article has person:Goytta (in the query): did you mean person:"Assimi Goita"?' in r.output
     r = invoke("search", "coup", "--filter", "language=en", "--filter", "language=fr", "--index", seeds_index)
     assert "No article has language=fr." in r.output and "No article has language=en" not in r.output
 

@@ -410,6 +410,19 @@ def test_plain_facet_values_ignore_case_and_impossible_ones_are_errors(seeds_arc
     assert run_search(seeds_archive, "", {"language": ["xx"]}).total == 0  # a real code no article has
 
 
+@pytest.mark.parametrize("q, unmatched", [
+    ("PERSON:Goytta", [("person", "Goytta", "Assimi Goita")]), ("coup language:klingon", [("language", "klingon", None)]),
+    ("source:seedz", [("source", "seedz", "seeds")]), ("coup NOT person:Goytta", [("person", "Goytta", "Assimi Goita")]),
+    ("person:zzq*", [("person", "zzq*", None)]), ("person:goyta coup", []), ("year:2021", []),
+])
+def test_a_field_value_in_the_query_no_article_has_is_named_too(seeds_archive, q, unmatched):
+    """`person:Goytta` in the query text gave an empty page with no word, where the same
+    value as a filter named it and offered the nearest."""
+    r = run_search(seeds_archive, q)
+    assert [(u["facet"], u["value"], u["suggestion"]) for u in r.unmatched_filters] == unmatched
+    assert all(u["in"] == "query" for u in r.unmatched_filters)
+
+
 @pytest.mark.parametrize("filters, unmatched", [
     ({"language": ["klingon"]}, [("language", "klingon", None)]),
     ({"language": ["englsh"]}, [("language", "englsh", "en")]),  # the English name, one edit off

@@ -174,6 +174,14 @@ def test_a_filter_value_no_article_has_is_named_with_a_link_to_the_nearest(clien
     assert "No article has" not in page(client, "/search?q=coup&person=Goyta")  # an alias is no miss
 
 
+def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
+    html = page(client, "/search?q=coup+PERSON:Goytta")
+    assert total(html) == 0 and "No article has person <q>Goytta</q> (in the query)." in html
+    link = unescape(re.search(r'No article has person.*?<a href="([^"]+)"', html).group(1))
+    assert parse_qs(urlsplit(link).query) == {"q": ['coup person:"Assimi Goita"']}
+    assert total(page(client, link)) > 0
+
+
 def test_no_match_with_filters_offers_way_out(client):
     html = page(client, "/search?q=zzqxv&person=Putin")
     assert "Nothing matches" in html and "Search without the filters" in html

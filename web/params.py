@@ -118,6 +118,14 @@ class SearchState:
         values = tuple(dict.fromkeys(new if v == old else v for v in self.filters.get(facet, ())))
         return replace(self, filters={**self.filters, facet: values}, page=1).url()
 
+    def query_value_url(self, facet: str, old: str, new: str) -> str | None:
+        """The same search with `facet:old` in the query text written `facet:"new"`; None
+        when the query does not spell it so (a value the engine rewrote)."""
+        pattern = re.compile(rf'(?<![\w"]){re.escape(facet)}:(?:"{re.escape(old)}"|{re.escape(old)}(?![\w*?~]))', re.I)
+        if not pattern.search(self.query):
+            return None
+        return self.query_url(pattern.sub(lambda m: f'{facet}:"{new}"' if " " in new else f"{facet}:{new}", self.query))
+
     def only_url(self, facet: str, value: str) -> str:
         """The same search with this facet narrowed to `value` alone."""
         filters = dict(self.filters)
