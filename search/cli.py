@@ -448,7 +448,7 @@ def clean_cmd(files, as_json):
     and what it removes, and why. --json prints a list, one object per article."""
     from . import ingest
     from .article import IngestError
-    from .pipeline import clean_article
+    from .pipeline import NO_ARTICLE_TEXT, clean_article
 
     records, skipped = [], 0
     for f in files:
@@ -458,7 +458,12 @@ def clean_cmd(files, as_json):
                 click.echo(f"newsarchive: skipped {_plain(where)}: {_plain(item.reason)}", err=True)
                 skipped += 1
                 continue
-            records.append({"file": item.path or f, "id": item.id, **clean_article(item)})
+            cleaned = clean_article(item)
+            if not cleaned["text"].strip():  # as `index` reports it: no empty article
+                click.echo(f"newsarchive: skipped {_plain(item.path or f)}: {NO_ARTICLE_TEXT}", err=True)
+                skipped += 1
+                continue
+            records.append({"file": item.path or f, "id": item.id, **cleaned})
     if as_json:
         _emit_json(records)
     else:

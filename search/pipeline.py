@@ -27,6 +27,9 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+NO_ARTICLE_TEXT = "no article text once the boilerplate is removed"
+
+
 def clean_article(a: Article) -> dict[str, Any]:
     """Stage 1: clean text, title, metadata and removed boilerplate of one article."""
     title = " ".join(without_controls(a.title).split())  # one line: "title\r\nsecond" was kept as it came

@@ -82,7 +82,7 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
     """Stage 1 of a batch of Articles: per article the cache's JSON of its line keys and
     of its cleaning result, or the reason it failed (a cleaner bug must not stop the archive)."""
     from .clean.templates import line_keys
-    from .pipeline import clean_article
+    from .pipeline import NO_ARTICLE_TEXT, clean_article
 
     out: list[tuple[str, str] | str] = []
     for a in articles:
@@ -92,7 +92,7 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
             out.append(f"cleaning failed: {exc!r}")
             continue
         if not data["text"].strip():  # nothing but boilerplate: reported and skipped, not an empty article
-            out.append("no article text once the boilerplate is removed")
+            out.append(NO_ARTICLE_TEXT)
             continue
         out.append((json.dumps(line_keys(data["text"])), json.dumps(data)))
     return out

@@ -159,6 +159,14 @@ def test_forget_cli(seeds_index, tmp_path):
     assert "0 results" in invoke("search", "coup", "--index", ix).output
 
 
+def test_clean_reports_a_page_with_no_article_text_as_index_does(tmp_path):
+    """`clean` printed the title of a page of navigation alone and exited 0; `index` skips it."""
+    (tmp_path / "empty.html").write_text("<html><head><title>Empty</title></head><body><nav>Home | About</nav>"
+                                         "<footer>© 2021</footer></body></html>")
+    r = CliRunner().invoke(cli, ["clean", str(tmp_path / "empty.html")])
+    assert r.exit_code == 1 and "no article text once the boilerplate is removed" in r.output
+
+
 def test_clean_reads_every_input_kind_and_prints_a_list(tmp_path):
     """`clean` decoded every file as one text: a JSON Lines file came out as raw JSON, a
     WARC as 'binary file'; --json gave an object for one file and a list for several."""

@@ -12,7 +12,7 @@ HTML_ERRORS = [
     ("/doc/nope", 404, "no document"),
     ("/doc/seeds/nope.txt", 404, "no document"),
     ("/nowhere", 404, "Not found"),
-    ("/facet/color", 404, "Not found"),
+    ("/facet/color", 404, "unknown facet &#39;color&#39; (facets: person, organization"),  # said only "Not found"
     ("/entities?type=planet", 404, "unknown entity type"),
     ("/search?q=%22open+phrase", 400, "unbalanced quote"),
     ("/search?q=(coup", 400, "parentheses"),

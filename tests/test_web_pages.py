@@ -506,3 +506,8 @@ def test_a_spelling_naming_two_people_stays_one_filter_in_every_link(two_keitas)
                          for name, url in links.items() if name != "Keita")
     assert "Keita" in links  # the filter in use, to remove
     assert [c for c in re.findall(r'data-facet="person"><span class="chip-facet">person</span> ([^<]+)<', html)] == ["Keita"]
+
+
+def test_entity_type_in_any_case(client):
+    """/entities?type=PERSON was a 404 "unknown entity type", though facet values take any case."""
+    assert page(client, "/entities?type=PERSON") == page(client, "/entities?type=person")

@@ -164,7 +164,7 @@ def _search_url(params: dict[str, Any]) -> str:
 
 def entity_type_arg(args) -> str | None:
     """The `type` argument of the entity pages: one of the entity facets, or None for all."""
-    etype = args.get("type") or None
+    etype = (args.get("type") or "").strip().lower() or None  # PERSON, Person: as facet values, any case
     if etype is not None and etype not in ENTITY_FACETS:
         abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_FACETS)})")
     return etype

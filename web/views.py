@@ -47,7 +47,7 @@ def facet_page(name: str):
     """Every value of one facet for the current search, with a filter box: the "more" of
     the facet column, and what the filter box submits to without JavaScript."""
     if name not in FACETS:
-        abort(404)
+        abort(404, f"unknown facet {name!r} (facets: {', '.join(FACETS)})")
     state = SearchState.from_request(request)
     contains = contains_arg(request.args)
     result, values = facet_values(archive(), name, state, contains)
