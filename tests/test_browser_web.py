@@ -28,7 +28,7 @@ def server(tmp_path_factory):
     shutil.copytree(ROOT / "seeds", root / "corpus" / "seeds")
     write_hostile(root / "corpus" / "hostile")
     result = indexer.run(Store(root / "index"), [str(root / "corpus" / "seeds"), str(root / "corpus" / "hostile")])
-    assert result["indexed"] == 9, result  # 5 seeds, 4 hostile records
+    assert result["indexed"] == 11, result  # 5 seeds, 6 hostile records
     yield from _serve(root / "index")
 
 
