@@ -302,6 +302,27 @@ def _docnums(searcher, q: Q.Query, deadline: float):
 _MINUS_RE = re.compile(r'("[^"]*")|(?:^|(?<=[\s(]))-(?=[^\s\-])')  # a phrase, or a dash opening a word
 
 
+_CURLY_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02"})
+_TRAILING_QMARK = re.compile(r'("[^"]*")|([^\s()"]*?)\?+(?=[\s)]|$)')
+
+
+def _plain_query(qstring: str) -> str:
+    """The query as typed, read as meant: no invisible marks (the indexed text has none);
+    typographic quotes (“wheat crop”, „…“, «…», pasted from a word processor) are phrase
+    quotes, where Whoosh read two words; a question mark ending a word is punctuation
+    ("oil price?" found nothing: a wildcard for one more letter), unless the word is
+    a wildcard already (`wom?n`, `col*r?`)."""
+    qstring = INVISIBLE.sub("", qstring).translate(_CURLY_QUOTES)
+
+    def qmark(m: re.Match) -> str:
+        if m.group(1):
+            return m.group(1)
+        word = m.group(2)
+        return m.group() if any(c in word for c in "*?") else word
+
+    return _TRAILING_QMARK.sub(qmark, qstring).strip()
+
+
 def _minus_to_not(qstring: str) -> str:
     """`-word` as web search engines read it: NOT word. Whoosh reads "coup -goyta" as
     "coup AND goyta", and its PlusMinusPlugin also splits al-Qaeda and 2020-2021 and fails
@@ -756,7 +777,7 @@ def run_search(
     sort: str = "relevance",
     facet_limit: int | None = None,
 ) -> SearchResult:
-    query = INVISIBLE.sub("", query or "").strip()  # as the indexed text has them: none
+    query = _plain_query(query or "")
     filters = {k: list(v) for k, v in (filters or {}).items() if v}
     if sort not in SORTS:
         raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")

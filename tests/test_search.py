@@ -158,6 +158,18 @@ def test_the_word_pattern_splits_only_a_lower_case_word_from_a_capitalised_one(t
 
 
 @pytest.mark.parametrize("typed, plain", [
+    ("“Malian army”", '"Malian army"'), ("„Malian army“", '"Malian army"'), ("«Malian army»", '"Malian army"'),
+    ("military coup?", "military coup"), ("Who led the coup in Mali?", "Who led the coup in Mali"),
+])
+def test_typographic_quotes_make_a_phrase_and_a_question_mark_is_punctuation(seeds_archive, typed, plain):
+    """Quotes pasted from a word processor were ignored (two words, not a phrase), and a
+    question's final "?" made its word a wildcard for one more letter: "coup?" found nothing."""
+    got, want = run_search(seeds_archive, typed), run_search(seeds_archive, plain)
+    assert want.total > 0 and got.total == want.total and [h.id for h in got.hits] == [h.id for h in want.hits]
+    assert run_search(seeds_archive, '"Malian army"').total < run_search(seeds_archive, "Malian army").total
+
+
+@pytest.mark.parametrize("typed, plain", [
     ("Title:mali", "title:mali"), ("PERSON:goyta", "person:goyta"), ("coup Person:Goyta", "coup person:Goyta"),
     ("Published:[2020 TO 2021]", "published:[2020 TO 2021]"), ("YEAR:2021 OR Language:EN", "year:2021 OR language:EN"),
 ])
