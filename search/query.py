@@ -859,12 +859,18 @@ def run_search(
         # that finds something); from a page whose NOT excluded nothing it may: there the
         # empty page is the answer to what was meant ("junta NOT kieta" listed every junta
         # article; each one names Keita)
+        # Of the corrections as near as the first, the one that finds most: "whaet crop" is
+        # "wheat crop" (10 articles), not "what crop" (1), though "what" is in more articles
+        found = 0
         for candidate in _suggestions(searcher, query, schema, gen.derive("spelling_words", dict),
                                       gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)),
                                       per_word=1 if total else SUGGESTION_WORDS):
-            if total or _matches_any(gen, searcher, candidate, fq, deadline):
+            if total:
                 suggestion = candidate
                 break
+            n = _matches(gen, searcher, candidate, fq, deadline)
+            if n > found:
+                suggestion, found = candidate, n
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask), unmatched)
 
 
@@ -1109,15 +1115,15 @@ def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None
     )
 
 
-def _matches_any(gen, searcher, qstring: str, fq: Q.Query | None, deadline: float) -> bool:
-    """Whether `qstring`, read as run_search reads a query, finds anything under the filters.
-    The corrector's words come from every indexed document, so its correction may match
-    nothing the filters allow, or (after documents were removed) nothing at all."""
+def _matches(gen, searcher, qstring: str, fq: Q.Query | None, deadline: float) -> int:
+    """How many documents `qstring`, read as run_search reads a query, finds under the
+    filters. The corrector's words come from every indexed document, so its correction may
+    match nothing the filters allow, or (after documents were removed) nothing at all."""
     try:
         q = read_query(qstring, gen)
-        return bool(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).any())
+        return int(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).sum())
     except (QueryError, QueryTimeout):
-        return False
+        return 0
 
 
 def _has_not(q: Q.Query) -> bool:

@@ -739,7 +739,8 @@ def test_a_misspelt_word_under_not_gets_a_suggestion_even_with_results(seeds_arc
 
 @pytest.mark.parametrize("q, suggestion", [
     ("militray-junta", "military-junta"),        # a typo inside a word the analyzer splits
-    ("oil militray-junta", "one military-junta"),  # (no oil in the seeds) both words corrected
+    ("oil militray-junta", "only military-junta"),  # (no oil in the seeds) both words corrected; of
+    # "one" and "only", two edits each, the one whose query finds more
     ("Assimi-Goytta", "Assimi-Goyta"),
     ("militray-junta coup", "military-junta coup"),
     ('"militray junta"', '"military junta"'),    # a quoted phrase, as before

@@ -188,21 +188,23 @@ def test_document_counts_follow_the_archive_through_reindexing(tmp_path):
 
 def test_a_correction_that_finds_nothing_gives_way_to_one_as_near_that_does(tmp_path, monkeypatch):
     """"whaet crop": "what" (one edit, in more articles) came first and "what crop" finds
-    nothing, so no suggestion was offered; "wheat", one edit too, is. A word further off
-    is never offered instead ("Moscw" is not "Most")."""
+    nothing (or less), so no suggestion (or a poorer one) was offered; "wheat", one edit too,
+    is. A word further off is never offered instead ("Moscw" is not "Most")."""
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
     src = tmp_path / "wire"
     src.mkdir()
     texts = [f"What the council said on day {i} of the talks in Accra was not recorded by officials." for i in range(4)]
     texts += ["The wheat crop rose sharply in Kansas this season, farmers said on Monday.",
               "Most traders expect the wheat crop to fall next year, a broker in Chicago said.",
-              "Officials in Moscow gave no figures for the harvest on Tuesday, the agency said."]
+              "Officials in Moscow gave no figures for the harvest on Tuesday, the agency said.",
+              "What the crop report said was unclear, an official in Accra noted on Friday."]
     (src / "w.jsonl").write_text("".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts)))
     indexer.run(Store(tmp_path / "ix"), [str(src)])
     archive = open_index(tmp_path / "ix")
     assert run_search(archive, "whaet").suggestion == "what"  # the nearest, in most articles
-    r = run_search(archive, "whaet crop")
+    r = run_search(archive, "whaet crop")  # "what crop" finds one article, "wheat crop" two: the one that finds most
     assert r.total == 0 and r.suggestion == "wheat crop" and run_search(archive, r.suggestion).total == 2
+    assert run_search(archive, "what crop").total == 1
     assert run_search(archive, "Whaet AND crop").suggestion == "Wheat AND crop"
     assert run_search(archive, "whaet zzyzx").suggestion is None  # nothing as near finds anything
     assert run_search(archive, "Moscw").suggestion == "Moscow"
