@@ -112,6 +112,23 @@ def test_acronym_defined_in_parentheses_links_to_long_form():
     assert len(set(_ids(res2, "a"))) == 2
 
 
+def test_a_long_form_written_alone_joins_the_acronym_it_spells_where_that_is_defined():
+    """Reuters: "Organiaation of Petroleum Exporting Countries (OPEC)" made the typo OPEC's
+    name, and "Organization of Petroleum Exporting Countries" in two other articles was an
+    entity of its own (organization=OPEC missed them)."""
+    right = "Organization of Petroleum Exporting Countries"
+    res = resolve([
+        _doc("a", ("Organiaation of Petroleum Exporting Countries", O), ("OPEC", O, 2)),
+        _doc("b", ("OPEC", O)), _doc("c", ("OPEC", O)),
+        _doc("d", (right, O)), _doc("e", (right, O), ("Kuwait", L)),
+    ])
+    (opec,) = [e for e in res.entities if e.type == O]
+    assert opec.name == right and {"OPEC", "Organiaation of Petroleum Exporting Countries"} <= set(opec.aliases)
+    # an acronym never defined in the archive joins nothing: initials alone are no evidence
+    res2 = resolve([_doc("a", ("British Broadcasting Corporation", O)), _doc("b", ("BBC", O))])
+    assert len(res2.entities) == 2
+
+
 def test_curated_equivalents_and_places_never_fuzzy_merged():
     res = resolve([
         _doc("a", ("Russian Federation", L), ("Russia", L), ("U.S.", L), ("United States", L)),

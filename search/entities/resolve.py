@@ -17,7 +17,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from .document import acronym_suffix
+from .document import acronym_suffix, initials
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
@@ -211,6 +211,7 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
                 uf.add(n)
 
     _acronyms_are_organizations(doc_nodes, acronyms, uf)
+    _long_forms_join_their_acronyms(doc_nodes, acronyms, uf)
     _merge_full_names(uf, ctx)
     _attach_singles(uf, singles, ctx)
     shown = {(e.type, a): e.name for e in previous for a in (e.name, *e.aliases)}
@@ -297,6 +298,33 @@ def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: set[str], 
             if n and n[0] == "location" and n[1] in acronyms and n[1] not in countries:
                 nodes[i] = ("organization", n[1])
                 uf.add(nodes[i])
+
+
+def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: set[str], uf: _UF) -> None:
+    """An organisation's long form, written without its acronym, is the organisation whose
+    acronym it spells, where that acronym is defined in parentheses somewhere in the archive.
+
+    Reuters: "Organiaation of Petroleum Exporting Countries (OPEC)" (a typo) made one entity
+    of OPEC and the typo, shown under it, and "Organization of Petroleum Exporting Countries"
+    written out in two other articles stayed an entity of its own that `organization=OPEC`
+    missed. Only defined acronyms join: a long form's initials alone are no evidence.
+    """
+    if not acronyms:
+        return
+    seen: set[str] = set()
+    for nodes in doc_nodes.values():
+        for n in nodes:
+            if not n or n[0] != "organization" or n[1] in seen:
+                continue
+            seen.add(n[1])
+            words = n[1].split()
+            if len(words) < 2:
+                continue
+            for keep_stop in (False, True):
+                key = _org_key(initials(words, keep_stop=keep_stop))
+                if len(key) >= 2 and key in acronyms and key != n[1]:
+                    uf.union(n, ("organization", key))
+                    break
 
 
 def _merge_full_names(uf: _UF, ctx: dict[str, set]) -> None:
