@@ -178,6 +178,26 @@ def test_keyboard_and_phone_width(server, browser):
         ctx.close()
 
 
+def test_a_narrow_window_never_scrolls_sideways(server, browser):
+    """At 375px a flag's explanation ran off the right edge (anchored to the flag's left),
+    and one long "word" (a pasted URL, a run-together name) in the query echo or a chip
+    pushed the page sideways (QA s13)."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 800})
+    pg = ctx.new_page()
+    fits = "document.documentElement.scrollWidth <= window.innerWidth + 1"
+    try:
+        pg.goto(server + "/doc/seeds/000_82caef7a759caf58.txt")
+        flags = pg.locator("mark.flag[data-tip]")
+        assert flags.count() > 3
+        for i in range(flags.count()):
+            flags.nth(i).focus()
+            assert pg.evaluate(fits), i
+        pg.goto(server + "/search?q=" + "Supercalifragilistic" * 8 + "&organization=" + "Longname" * 15)
+        assert pg.evaluate(fits)
+    finally:
+        ctx.close()
+
+
 def test_facet_filter_box_narrows_the_list(server, page):
     page.goto(server + "/")
     facet = page.locator('section[data-facet="location"]')
@@ -185,6 +205,10 @@ def test_facet_filter_box_narrows_the_list(server, page):
     facet.get_by_label("Filter places").fill("mad")
     visible = [t for t in facet.locator("li:visible .fv-v").all_inner_texts()]
     assert visible and all("mad" in v.lower() for v in visible)
+    # a digit matches names only: it listed every value whose count had it ("1": all in one article)
+    facet.get_by_label("Filter places").fill("1")
+    assert facet.locator("li:visible").count() == 0 and "Press Find" in facet.locator(".ffilter-note").inner_text()
+    facet.get_by_label("Filter places").fill("mad")
     # Enter submits to the facet page (what happens without JavaScript too)
     facet.get_by_label("Filter places").press("Enter")
     page.wait_for_url("**/facet/location?contains=mad")
@@ -307,3 +331,17 @@ def test_the_first_result_is_a_few_tab_presses_away(many_years, page):
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.closest('li.hit h2') !== null")
     assert page.evaluate("document.activeElement.textContent") in ("Talks end, round 0", "Talks end, round 34")
+
+
+def test_skip_to_results_reaches_did_you_mean(server, page):
+    """On a page with no results the suggestion is the one useful link, and "Skip to results"
+    jumped past it (it sat above the results)."""
+    page.goto(server + "/search?q=cuop")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "coup"
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search?q=coup")
+    assert page.locator("li.hit").count() > 0

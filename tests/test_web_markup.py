@@ -78,8 +78,21 @@ def test_overlapping_flag_and_mention_nest_properly():
     html = str(out[0])
     p = check(html)
     assert visible_text(p).replace("1", "") == text
-    # the mention is cut in two links at the flag's end, each inside its own parent
-    assert html.count('<a class="ent ent-person"') == 2
+    # the flag covers the whole mention: one link, one Tab stop (QA s13: cut at the flag's end
+    # the name was two links, "Côte d`Ivoire`s" four, with footnote numbers inside the word)
+    assert html.count('<a class="ent ent-person"') == 1
+    assert html.index("Goita</a></mark>") < html.index('id="flagref-1"')
+
+
+def test_a_footnote_number_follows_the_word_its_flag_ends_in():
+    text = "Côte d`Ivoire`s army and Russia`s envoy"
+    i = text.index("Russia")
+    out = render(text, [flag(1, 5, 8), flag(2, 12, 15), flag(3, i + 5, i + 8)],
+                 [Mention(0, 13, "location", "Côte d`Ivoire", "/ci"), Mention(i, i + 6, "location", "Russia", "/ru")])
+    html = str(out[0])
+    p = check(html)
+    assert visible_text(p) == text.replace("Ivoire`s", "Ivoire1`s2").replace("Russia`s", "Russia`s3")
+    assert html.count('href="/ci"') == 1 and html.count('href="/ru"') == 1
 
 
 def test_overlapping_flags_share_a_piece_and_both_explain_it():

@@ -9,6 +9,8 @@ closed inside its parent, so the output is well nested by construction.
 """
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
@@ -53,12 +55,43 @@ def _clamp(start: int, end: int, size: int) -> tuple[int, int] | None:
     return (s, e) if s < e else None
 
 
+_WORD_REST = re.compile(r"\w*")
+
+
+def _snapped(text: str, flags: list[Flag], mentions: list[Mention]):
+    """Flag spans as shown, and where each flag's footnote number goes.
+
+    A flag that starts or ends inside a mention covers the whole mention ("d`I" in
+    "Côte d`Ivoire`s"): cut at it, the name became four links, four Tab stops, with the
+    footnote numbers inside it ("Côte d`I2voire`s3"). A footnote number follows the end of
+    the word its flag ends in, never the middle of one."""
+    size = len(text)
+    mspans = [(i, c) for i, m in enumerate(mentions) if (c := _clamp(m.start, m.end, size))]
+    fspans, refs = [], {}
+    for i, f in enumerate(flags):
+        c = _clamp(f.start, f.end, size)
+        if not c:
+            continue
+        s, e = c
+        for _, (ms, me) in mspans:
+            if ms < s < me:
+                s = ms
+            if ms < e < me:
+                e = me
+        ref = _WORD_REST.match(text, e).end()
+        for _, (ms, me) in mspans:
+            if ms < ref < me:
+                ref = me
+        fspans.append((i, (s, e)))
+        refs[i] = ref
+    return fspans, mspans, refs
+
+
 def pieces(text: str, flags: list[Flag], mentions: list[Mention]) -> list[list[Piece]]:
     """The text cut at every span boundary, grouped by paragraph (empty paragraphs dropped)."""
     size = len(text)
-    fspans = [(i, c) for i, f in enumerate(flags) if (c := _clamp(f.start, f.end, size))]
-    mspans = [(i, c) for i, m in enumerate(mentions) if (c := _clamp(m.start, m.end, size))]
-    cuts = {0, size}
+    fspans, mspans, refs = _snapped(text, flags, mentions)
+    cuts = {0, size, *refs.values()}
     for _, (s, e) in fspans + mspans:
         cuts.update((s, e))
     pos = text.find(PARAGRAPH)
@@ -105,16 +138,14 @@ def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] |
     """One Markup string per paragraph: escaped text with flags and mentions marked up."""
     flags = flags or []
     mentions = mentions or []
-    last_piece_of_flag: dict[int, int] = {}
+    refs = _snapped(text, flags, mentions)[2]
+    ref_at = sorted(set(refs.values()))
     paras = pieces(text, flags, mentions)
-    for para in paras:
-        for p in para:
-            for i in p.flags:
-                last_piece_of_flag[i] = p.end
     out: list[Markup] = []
     for para in paras:
         html: list[str] = []
-        for fkey, fgroup in _group(para, lambda p: p.flags):
+        # a group of pieces under the same flags ends at a footnote's place too
+        for (fkey, _), fgroup in _group(para, lambda p: (p.flags, bisect_right(ref_at, p.start))):
             inner = "".join(_mention_html(text, mentions, mkey, mgroup) for mkey, mgroup in _group(fgroup, lambda p: p.mention))
             active = [flags[i] for i in fkey]  # type: ignore[union-attr]
             if active:
@@ -125,14 +156,13 @@ def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] |
                     f'<mark class="flag {kinds}" tabindex="0" title="{escape(tip)}" '
                     f'aria-describedby="{described}" data-tip="{escape(tip)}">{inner}</mark>'
                 )
-                end = fgroup[-1].end
-                for i in fkey:  # type: ignore[union-attr]
-                    if last_piece_of_flag.get(i) == end:
-                        f = flags[i]
-                        html.append(f'<sup class="flagref"><a href="#flagnote-{f.n}" id="flagref-{f.n}" '
-                                    f'aria-label="translation flag {f.n}">{f.n}</a></sup>')
             else:
                 html.append(inner)
+            end = fgroup[-1].end
+            for i in sorted(i for i, r in refs.items() if r == end):
+                f = flags[i]
+                html.append(f'<sup class="flagref"><a href="#flagnote-{f.n}" id="flagref-{f.n}" '
+                            f'aria-label="translation flag {f.n}">{f.n}</a></sup>')
         out.append(Markup("".join(html)))
     return out
 

@@ -22,12 +22,20 @@ document.addEventListener("DOMContentLoaded", function () {
     note.className = "ffilter-note";
     note.setAttribute("role", "status");
     list.parentNode.insertBefore(note, list);
+    /* the value's name alone, as the server's filter reads it: not its count ("1" listed
+       every value in one article), nor an active value's "Remove filter:" */
+    function valueName(li) {
+      var v = li.querySelector(".fv-v") || li;
+      var text = v.textContent;
+      v.querySelectorAll(".vh").forEach(function (h) { text = text.replace(h.textContent, ""); });
+      return text;
+    }
     box.addEventListener("input", function () {
       var needle = foldText(box.value.trim());
       var shown = 0;
       lists.forEach(function (ul) {
         ul.querySelectorAll("li").forEach(function (li) {
-          li.hidden = needle !== "" && foldText(li.textContent).indexOf(needle) === -1;
+          li.hidden = needle !== "" && foldText(valueName(li)).indexOf(needle) === -1;
           if (!li.hidden) { shown += 1; }
         });
       });
