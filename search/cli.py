@@ -489,12 +489,26 @@ def serve_cmd(host, port, threads, index_dir):
 
     from web import create_app
 
+    from .store import Store
+
+    try:
+        missing = Store(index_dir).current_name() is None
+    except OSError:  # not a directory, not readable: the pages say so
+        missing = True
+    if missing:  # the app starts anyway, and answers 503 until there is one
+        click.echo(f"newsarchive: no index in {index_dir} yet: pages answer 503 until "
+                   f"`newsarchive index --index {index_dir} PATH` builds one", err=True)
     app = create_app({"INDEX": index_dir})
     try:
         server = waitress.create_server(app, host=host, port=port, threads=threads, ident="newsarchive")
     except (OSError, ValueError) as exc:  # port taken, a privileged port; waitress: "Invalid host/port"
+        import errno
+
         reason = (exc.strerror if isinstance(exc, OSError) else None) or str(exc)
-        raise click.UsageError(f"cannot listen on {host}:{port}: {reason} (another server there? choose --port/--host)")
+        hint = ("another server is there: choose another --port" if getattr(exc, "errno", None) == errno.EADDRINUSE
+                else "not an address of this machine: choose another --host" if getattr(exc, "errno", None) == errno.EADDRNOTAVAIL
+                else "choose --port/--host")
+        raise click.UsageError(f"cannot listen on {host}:{port}: {reason} ({hint})")
     click.echo(f"newsarchive: serving {index_dir} on http://{host}:{port}/", err=True)
     server.run()
 

@@ -128,8 +128,12 @@ def test_serve_on_a_taken_port_is_a_clear_error(seeds_index):
         taken.listen()
         port = taken.getsockname()[1]
         r = CliRunner().invoke(cli, ["serve", "--port", str(port), "--index", str(seeds_index)])
-    assert r.exit_code == 2
-    assert f"cannot listen on 127.0.0.1:{port}" in r.output and "Traceback" not in r.output
+        assert r.exit_code == 2
+        assert f"cannot listen on 127.0.0.1:{port}" in r.output and "Traceback" not in r.output
+        assert "another server is there" in r.output and "no index" not in r.output
+        # a missing index is named before anything else (it served 503s without a word)
+        r = CliRunner().invoke(cli, ["serve", "--port", str(port), "--index", str(seeds_index / "nope")])
+        assert f"no index in {seeds_index / 'nope'} yet" in r.output
 
 
 def test_damaged_index_exit_3_then_reindex_repairs_it(seeds_index, tmp_path):

@@ -171,3 +171,15 @@ def test_damaged_index_is_503_with_what_to_do(seeds_index, tmp_path):
         body = r.get_data(as_text=True)
         assert r.status_code == 503 and "damaged" in body and "reindex --full" in body
         assert "Traceback" not in body and str(tmp_path) not in body
+
+
+def test_the_syntax_reminder_only_follows_a_syntax_error(seeds_index):
+    """Every 400 ended with "Queries use Whoosh syntax: close every \" and (", also for a
+    query of stop words and a page past the last (QA s13)."""
+    from web import create_app
+
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    assert "Whoosh syntax" in client.get("/search?q=%22open").get_data(as_text=True)
+    for url in ("/search?q=the", "/search?q=oil&page=1001"):
+        r = client.get(url)
+        assert r.status_code == 400 and "Whoosh syntax" not in r.get_data(as_text=True), url

@@ -14,10 +14,17 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
+# what the query-syntax reminder on the error page is about: shown only for such an error
+# (it followed "query has no searchable words" and a page number past the last, too)
+_SYNTAX_WORDS = ("quote", "parenthes", "wildcard", "unknown field", "could not parse", "needs a word", "edits", "~")
+
+
 def _error(status: int, message: str):
     if _wants_json():
         return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", status=status, message=message, query=request.args.get("q", "")[:MAX_QUERY_CHARS]), status
+    syntax = status == 400 and any(w in message for w in _SYNTAX_WORDS)
+    return render_template("error.html", status=status, message=message, syntax=syntax,
+                           query=request.args.get("q", "")[:MAX_QUERY_CHARS]), status
 
 
 def register(app: Flask) -> None:
