@@ -7,9 +7,12 @@ result lists such values and offers the nearest real one, as "did you mean" does
 query words: within one edit (two for longer values), compared without case or accents,
 against the facet's values, a language's English name ("englsh" -> en) and a person's or
 place's last word ("Goytta" -> Assimi Goïta); ties go to the value more articles have.
+The facet values a wildcard or fuzzy word in a facet field names (`person:goi*`) are
+matched here too, against the same folded spellings (values_like).
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -46,6 +49,49 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
     # fewest edits, then the value more articles have, then the facet's (sorted) order
     best = min(found, key=lambda kd: (kd[1], -counts[owners[kd[0]]], owners[kd[0]]))
     return gen.facets.values[facet][owners[best[0]]]
+
+
+def values_like(node, gen) -> list[str]:
+    """The facet values a wildcard, prefix or fuzzy word names: `person:goi*`, `person:g?ita`,
+    `person:goyta~` matched nothing, silently, since Whoosh compares it with the whole stored
+    name ("Assimi Goita") case for case. Here it is compared, without case or accents, with
+    each word of a value and with the whole value; at most MAX_EXPANSION values, those in
+    most articles first."""
+    import fnmatch
+
+    from whoosh import query as Q
+
+    from .query import MAX_EXPANSION, _within
+
+    field = node.fieldname
+    values = gen.facets.values.get(field, [])
+    keys = gen.derive(f"facet_words:{field}", lambda: _value_words(values))
+    text = _fold(node.text)
+    if isinstance(node, Q.FuzzyTerm):
+        prefix = text[:max(1, node.prefixlength)]
+        words = sorted({w for w in keys if w.startswith(prefix)})
+        near = {w for w, _ in _within(text, words, node.maxdist)}
+        hit = near.__contains__
+    elif isinstance(node, Q.Prefix):
+        hit = lambda w: w.startswith(text)  # noqa: E731
+    else:
+        hit = re.compile(fnmatch.translate(text), re.S).match
+    found = {i for w, ids in keys.items() if hit(w) for i in ids}
+    if not found:
+        return []
+    counts = gen.derive(f"facet_value_counts:{field}", lambda: _counts(field, gen))
+    ranked = sorted(found, key=lambda i: (-counts[i], i))[:MAX_EXPANSION]
+    return [values[i] for i in sorted(ranked)]
+
+
+def _value_words(values: list[str]) -> dict[str, list[int]]:
+    """Folded word (and whole value) -> the indexes of the values holding it."""
+    out: dict[str, list[int]] = {}
+    for i, v in enumerate(values):
+        folded = _fold(v)
+        for w in {folded, *re.findall(r"\w+", folded)}:
+            out.setdefault(w, []).append(i)
+    return out
 
 
 def _keys(facet: str, gen) -> tuple[list[str], dict[str, int]]:

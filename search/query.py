@@ -21,7 +21,7 @@ from whoosh.spelling import Correction, Corrector, QueryCorrector
 
 from .archive import Archive
 from .facets import docmask
-from .filter_hints import unmatched_filters
+from .filter_hints import unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
@@ -655,7 +655,7 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
         if isinstance(node, (Q.Prefix, Q.Wildcard, Q.FuzzyTerm)) and node.fieldname in FACETS:
             typed = (node.text + "*" if isinstance(node, Q.Prefix)
                      else f"{node.text}~{node.maxdist}" if isinstance(node, Q.FuzzyTerm) else node.text)
-            names = _facet_values_like(node, gen) or [typed]  # none: a term that matches nothing
+            names = values_like(node, gen) or [typed]  # none: a term that matches nothing
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         if isinstance(node, Q.Term) and node.fieldname in FACETS:
@@ -665,47 +665,6 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
         return node.apply(visit)  # Whoosh's tree map: compounds, Not and other wrappers; leaves as they are
 
     return visit(q)
-
-
-def _facet_values_like(node: Q.Query, gen) -> list[str]:
-    """The facet values a wildcard, prefix or fuzzy word names: `person:goi*`, `person:g?ita`,
-    `person:goyta~` matched nothing, silently, since Whoosh compares it with the whole stored
-    name ("Assimi Goita") case for case. Here it is compared, without case or accents, with
-    each word of a value and with the whole value; at most MAX_EXPANSION values, those in
-    most articles first."""
-    import fnmatch
-
-    from .filter_hints import _fold
-
-    field = node.fieldname
-    values = gen.facets.values.get(field, [])
-    keys = gen.derive(f"facet_words:{field}", lambda: _value_words(values))
-    text = _fold(node.text)
-    if isinstance(node, Q.FuzzyTerm):
-        prefix = text[:max(1, node.prefixlength)]
-        words = sorted({w for w in keys if w.startswith(prefix)})
-        near = {w for w, _ in _within(text, words, node.maxdist)}
-        hit = near.__contains__
-    elif isinstance(node, Q.Prefix):
-        hit = lambda w: w.startswith(text)  # noqa: E731
-    else:
-        hit = re.compile(fnmatch.translate(text), re.S).match
-    found = {i for w, ids in keys.items() if hit(w) for i in ids}
-    counts = np.bincount(gen.facets.terms[field], minlength=len(values)) if found else None
-    ranked = sorted(found, key=lambda i: (-counts[i], i))[:MAX_EXPANSION]
-    return [values[i] for i in sorted(ranked)]
-
-
-def _value_words(values: list[str]) -> dict[str, list[int]]:
-    """Folded word (and whole value) -> the indexes of the values holding it."""
-    from .filter_hints import _fold
-
-    out: dict[str, list[int]] = {}
-    for i, v in enumerate(values):
-        folded = _fold(v)
-        for w in {folded, *re.findall(r"\w+", folded)}:
-            out.setdefault(w, []).append(i)
-    return out
 
 
 def read_query(qstring: str, gen) -> Q.Query:
