@@ -537,17 +537,17 @@ def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]
     return _flat(canonical_groups(filters, gen))
 
 
-def _shown_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]]:
-    """The filters as a result reports them (and its links carry them on): each value by the
-    display name of the entity it names, a value naming several entities as typed (as entity
-    filters AND, those names written out are another filter; language=zh is zh-cn, zh-tw). "Keita"
-    for Ibrahim Boubacar Keita or Salif Keita came back as both names, two filters that
-    every link then ANDed: the page's 5 articles became 0 at the next click."""
+def _shown_filters(named: dict[str, list[tuple[str, list[str]]]]) -> dict[str, list[str]]:
+    """The filters as a result reports them (and its links carry them on), from
+    _value_names: each value by the display name of the entity it names, a value naming
+    several entities as typed (as entity filters AND, those names written out are another
+    filter; language=zh is zh-cn, zh-tw). "Keita" for Ibrahim Boubacar Keita or Salif Keita
+    came back as both names, two filters that every link then ANDed: the page's 5 articles
+    became 0 at the next click."""
     out: dict[str, list[str]] = {}
-    for f, values in filters.items():
+    for f, pairs in named.items():
         shown = []
-        for v in values:
-            names = canonical_groups({f: [v]}, gen)[f][0]
+        for v, names in pairs:
             shown += names if len(names) == 1 or f not in ENTITY_FACETS else [v]  # the others OR: zh is zh-cn, zh-tw
         out[f] = list(dict.fromkeys(shown))
     return out
@@ -561,22 +561,32 @@ def _flat(groups: dict[str, list[list[str]]]) -> dict[str, list[str]]:
 def canonical_groups(filters: dict[str, list[str]], gen) -> dict[str, list[list[str]]]:
     """canonical_filters, keeping which names each given value stands for (filter_query
     ANDs entity values, and one value may name several entities)."""
-    resolution = gen.entities
+    return _groups(_value_names(filters, gen))
+
+
+def _groups(named: dict[str, list[tuple[str, list[str]]]]) -> dict[str, list[list[str]]]:
+    """canonical_groups from _value_names: an entity facet's groups once each."""
     out: dict[str, list[list[str]]] = {}
+    for f, pairs in named.items():
+        groups = [names for _, names in pairs]
+        out[f] = [g for i, g in enumerate(groups) if g not in groups[:i]] if f in ENTITY_FACETS else groups
+    return out
+
+
+def _value_names(filters: dict[str, list[str]], gen) -> dict[str, list[tuple[str, list[str]]]]:
+    """Each given value with the names it stands for, in order: for an entity facet the
+    display names of the entities it is a spelling of (itself when none), for the others
+    the values as the index spells them (_plain_values)."""
+    resolution = gen.entities
+    out: dict[str, list[tuple[str, list[str]]]] = {}
     for f, values in filters.items():
         if f not in ENTITY_FACETS or resolution is None:
-            out[f] = [_plain_values(f, v, gen) for v in values]
+            out[f] = [(v, _plain_values(f, v, gen)) for v in values]
             continue
         names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
-        groups: list[list[str]] = []
-        for v in values:
-            if (f, v) in names:
-                found = [v]
-            else:
-                found = [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v]
-            if found not in groups:
-                groups.append(found)
-        out[f] = groups
+        out[f] = [(v, [v] if (f, v) in names else
+                   [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v])
+                  for v in values]
     return out
 
 
@@ -745,9 +755,10 @@ def run_search(
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
     schema = searcher.schema
-    groups = canonical_groups(filters, gen)
+    named = _value_names(filters, gen)
+    groups = _groups(named)
     unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen)]
-    filters = _shown_filters(filters, gen)
+    filters = _shown_filters(named)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
