@@ -17,7 +17,7 @@ import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
 from whoosh.analysis import Token
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, QueryParser
-from whoosh.spelling import Correction, Corrector, QueryCorrector
+from whoosh.spelling import Corrector
 
 from .archive import Archive
 from .facets import docmask
@@ -825,12 +825,11 @@ def run_search(
     suggestion = None
     # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn")
     if query and (total == 0 or _has_not(q)):
-        # "Did you mean" must not lead from an empty page to another (the first correction
-        # that finds something); from a page whose NOT excluded nothing it may: there the
-        # empty page is the answer to what was meant ("junta NOT kieta" listed every junta
-        # article; each one names Keita)
-        # Of the corrections as near as the first, the one that finds most: "whaet crop" is
-        # "wheat crop" (10 articles), not "what crop" (1), though "what" is in more articles
+        # "Did you mean" must not lead from an empty page to another: of the corrections as
+        # near as the first, the one that finds most ("whaet crop" is "wheat crop", 10
+        # articles, not "what crop", 1, though "what" is in more articles). From a page whose
+        # NOT excluded nothing it may: there the empty page is the answer to what was meant
+        # ("junta NOT kieta" listed every junta article; each one names Keita)
         found = 0
         for candidate in _suggestions(searcher, query, schema, gen.derive("spelling_words", dict),
                                       gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)),
@@ -1109,14 +1108,14 @@ def _suggest(searcher, qstring: str, schema, words: dict | None = None, vocabula
 
 
 SUGGESTION_WORDS = 3  # the nearest indexed words tried for each misspelt word
-SUGGESTION_TRIES = 8  # corrected queries tried at most, for one that finds something
+SUGGESTION_TRIES = 8  # corrected queries tried at most, for the one that finds most
 
 
 def _suggestions(searcher, qstring: str, schema, words: dict | None = None, vocabulary: Vocabulary | None = None,
                  per_word: int = SUGGESTION_WORDS, limit: int = SUGGESTION_TRIES) -> list[str]:
     """Corrections of `qstring`, the likeliest first: each misspelt word's nearest indexed
-    words (_suggest's first), combined in order of their ranks summed. "whaet crop" is
-    "what crop" first, which finds nothing; "wheat crop", as near, was never offered."""
+    words (_suggest's first), combined in order of their ranks summed: "whaet crop" is
+    "what crop", then "wheat crop", as near (run_search offers the one that finds most)."""
     from itertools import product
 
     try:
@@ -1169,7 +1168,7 @@ def _with_word_ranges(q: Q.Query, qstring: str, schema) -> Q.Query:
     return q
 
 
-class _QueryCorrector(QueryCorrector):
+class _QueryCorrector:
     """Corrects a query word by word, as typed. Whoosh's own (`Searcher.correct_query`,
     `SimpleQueryCorrector`) works per field term: with the query's words searched in title
     and text, a word found in the text but in no title ("opec") was corrected as a title
@@ -1207,14 +1206,6 @@ class _QueryCorrector(QueryCorrector):
             out.append((t.startchar, t.endchar, t.original, [w for w in sugs if OSA.distance(t.word, w) == best][:per_word]))
         return out
 
-    def correct_query(self, q, qstring):
-        corrected_q, changed = q, []
-        for token, sugs in self._corrections(q, qstring):
-            for f, text in token.terms:
-                corrected_q = corrected_q.replace(f, text, sugs[0])
-            changed.append(token)
-        return Correction(q, qstring, corrected_q, changed)
-
     def _corrections(self, q, qstring):
         spans: dict[tuple[int, int], list] = {}  # one word of the query string: its term in each field
         for token in q.all_tokens():
@@ -1239,7 +1230,7 @@ class _QueryCorrector(QueryCorrector):
                 continue
             token = Token(text=_cased_like(typed, sugs[0]), original=typed, fieldname=fields[0], chars=True,
                           startchar=start + found[0].start(), endchar=start + found[0].end())
-            token.terms, token.word = terms, word
+            token.word = word
             yield token, list(sugs)
 
 
