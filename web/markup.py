@@ -87,10 +87,11 @@ def _snapped(text: str, flags: list[Flag], mentions: list[Mention]):
     return fspans, mspans, refs
 
 
-def pieces(text: str, flags: list[Flag], mentions: list[Mention]) -> list[list[Piece]]:
-    """The text cut at every span boundary, grouped by paragraph (empty paragraphs dropped)."""
+def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None) -> list[list[Piece]]:
+    """The text cut at every span boundary, grouped by paragraph (empty paragraphs dropped).
+    `snapped`: _snapped's result, when the caller has it already."""
     size = len(text)
-    fspans, mspans, refs = _snapped(text, flags, mentions)
+    fspans, mspans, refs = snapped or _snapped(text, flags, mentions)
     cuts = {0, size, *refs.values()}
     for _, (s, e) in fspans + mspans:
         cuts.update((s, e))
@@ -138,9 +139,10 @@ def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] |
     """One Markup string per paragraph: escaped text with flags and mentions marked up."""
     flags = flags or []
     mentions = mentions or []
-    refs = _snapped(text, flags, mentions)[2]
+    snapped = _snapped(text, flags, mentions)
+    refs = snapped[2]
     ref_at = sorted(set(refs.values()))
-    paras = pieces(text, flags, mentions)
+    paras = pieces(text, flags, mentions, snapped)
     out: list[Markup] = []
     for para in paras:
         html: list[str] = []
