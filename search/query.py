@@ -79,9 +79,21 @@ SEARCH_SECONDS = 5.0
 class QueryError(ValueError):
     """A query the user must fix (exit 2 / HTTP 400); the message says how."""
 
+    syntax = False  # whether a reminder of the query syntax helps (the error page shows one)
+
+
+class QuerySyntaxError(QueryError):
+    """A query written wrong: a quote or parenthesis left open, an unknown field, a bare
+    field, a wildcard or ~ misused. Not one that reads right and cannot run (too long, no
+    searchable words, a bad date, a page past the last)."""
+
+    syntax = True
+
 
 class QueryTimeout(QueryError):
     """A query that ran past SEARCH_SECONDS; narrowing it (fewer or longer wildcards) helps."""
+
+    syntax = True  # its advice is the wildcards'
 
     def __init__(self) -> None:
         super().__init__(f"query took longer than {SEARCH_SECONDS:g} s: use fewer or longer wildcards, or more words")
@@ -216,7 +228,7 @@ def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(query_too_long(qstring))
     if qstring.count('"') % 2:
-        raise QueryError('unbalanced quote: close the phrase with a second "')
+        raise QuerySyntaxError('unbalanced quote: close the phrase with a second "')
     depth = 0
     for ch in re.sub(r'"[^"]*"', "", qstring):
         depth += ch == "("
@@ -224,23 +236,23 @@ def validate(qstring: str) -> None:
         if depth < 0:
             break
     if depth != 0:
-        raise QueryError("unbalanced parentheses")
+        raise QuerySyntaxError("unbalanced parentheses")
     unquoted = re.sub(r'"[^"]*"', "P", qstring)  # a phrase is one word here: field:"a b" -> field:P
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
             word = re.match(r'[^\s()]*', unquoted[m.start():]).group()
-            raise QueryError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
+            raise QuerySyntaxError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
                              f"to search for the text, quote it: \"{word}\"")
     for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
-            raise QueryError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
+            raise QuerySyntaxError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
                              "edits: word~ (one), word~2, word~2/3 (the first 3 letters kept), \"a phrase\"~2")
         if m.group("rest") is not None:  # after a word: one the analyzer does not split
             word = re.split(r'[\s(]', unquoted[:m.start()])[-1].split(":")[-1]
             _one_word(word, f"{word}~", "a ~ (fuzzy)")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:
-        raise QueryError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
+        raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
     for m in _DATE_FIELD_RE.finditer(unquoted):
         value = m.group(1)
         ends = re.split(r"\s*\bTO\b\s*", value.strip("[]").strip(), flags=re.I) if value.startswith("[") else [value]
@@ -254,10 +266,10 @@ def validate(qstring: str) -> None:
     for w in wildcards:
         term = w.split(":")[-1]
         if len(re.sub(r"[*?]", "", term)) < 2:
-            raise QueryError(f"wildcard '{w}' is too broad: give at least two letters")
+            raise QuerySyntaxError(f"wildcard '{w}' is too broad: give at least two letters")
         _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
-        raise QueryError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+        raise QuerySyntaxError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
 
 
 def _one_word(word: str, typed: str, what: str, shown: str | None = None) -> None:
@@ -268,7 +280,7 @@ def _one_word(word: str, typed: str, what: str, shown: str | None = None) -> Non
     spans = [m.span() for m in _TOKEN_RE.finditer(word)]
     if len(spans) > 1:
         parts = ", ".join((shown or word)[a:b] for a, b in spans)
-        raise QueryError(f"'{typed}': {what} applies to one word, and this is {len(spans)} to the index "
+        raise QuerySyntaxError(f"'{typed}': {what} applies to one word, and this is {len(spans)} to the index "
                          f"({parts}): search the words apart, or as a \"phrase\"")
 
 
@@ -286,7 +298,7 @@ def bound_expansion(q: Q.Query, reader, deadline: float) -> None:
                     shown = " ".join(p for p in (leaf.start, "TO", leaf.end) if p)
                     raise QueryError(f"the word range [{shown}] matches too many words "
                                      f"(more than {MAX_EXPANSION}): narrow it")
-                raise QueryError(f"wildcard '{leaf.text}' matches too many words (more than {MAX_EXPANSION}): make it longer")
+                raise QuerySyntaxError(f"wildcard '{leaf.text}' matches too many words (more than {MAX_EXPANSION}): make it longer")
             if not total & 255 and time.monotonic() > deadline:
                 raise QueryTimeout()
 
@@ -369,7 +381,7 @@ def _tidy_operators(qstring: str) -> str:
             break
     if not any(alive[i] for i, k in enumerate(kinds) if k == "word"):
         ops = " ".join(p for (p, _), k in zip(parts, kinds) if k in ("bin", "not"))
-        raise QueryError(f"query has no searchable words, only the operator{'s' * (' ' in ops)} {ops} "
+        raise QuerySyntaxError(f"query has no searchable words, only the operator{'s' * (' ' in ops)} {ops} "
                          f'(to search for the word, quote it: "{ops.split()[0]}")')
     out, pos = [], 0
     for (text, (start, end)), kind, keep in zip(parts, kinds, alive):
@@ -429,7 +441,7 @@ def parse(qstring: str, schema) -> Q.Query:
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
         # Whoosh's own messages say what is wrong; an IndexError or the like says nothing to a user
         reason = str(exc) if type(exc) is Exception else "check its operators, parentheses and quotes"
-        raise QueryError(f"could not parse query: {reason}") from exc
+        raise QuerySyntaxError(f"could not parse query: {reason}") from exc
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
         raise QueryError("query has no searchable words")
     return q
@@ -713,7 +725,7 @@ def expand_fuzzy(q: Q.Query, gen, schema) -> Q.Query:
         return q
     for leaf in fuzzy:
         if leaf.maxdist > MAX_FUZZY_EDITS:
-            raise QueryError(f"'{leaf.text}~{leaf.maxdist}' allows too many edits (at most {MAX_FUZZY_EDITS})")
+            raise QuerySyntaxError(f"'{leaf.text}~{leaf.maxdist}' allows too many edits (at most {MAX_FUZZY_EDITS})")
     vocabulary = gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
     if vocabulary is None:
         return q

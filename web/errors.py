@@ -14,15 +14,11 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
-# what the query-syntax reminder on the error page is about: shown only for such an error
-# (it followed "query has no searchable words" and a page number past the last, too)
-_SYNTAX_WORDS = ("quote", "parenthes", "wildcard", "unknown field", "could not parse", "needs a word", "edits", "~")
-
-
-def _error(status: int, message: str):
+def _error(status: int, message: str, syntax: bool = False):
+    """`syntax`: the page reminds of the query syntax (a QueryError that says it helps; the
+    reminder followed "query has no searchable words" and a page past the last, too)."""
     if _wants_json():
         return jsonify({"error": message, "status": status}), status
-    syntax = status == 400 and any(w in message for w in _SYNTAX_WORDS)
     return render_template("error.html", status=status, message=message, syntax=syntax,
                            query=request.args.get("q", "")[:MAX_QUERY_CHARS]), status
 
@@ -30,7 +26,7 @@ def _error(status: int, message: str):
 def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return _error(400, str(exc))
+        return _error(400, str(exc), exc.syntax)
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):
