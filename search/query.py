@@ -1393,8 +1393,11 @@ def _documents_per_root(gen_dir) -> dict[str, int] | None:
     """Articles per source in a generation's catalog (None when it cannot be read)."""
     from .cache import Catalog
 
+    path = gen_dir / "catalog.sqlite"
+    if not path.is_file():  # Catalog() would create an empty one, in which no source has an article
+        return None
     try:
-        catalog = Catalog(gen_dir / "catalog.sqlite")
+        catalog = Catalog(path)
         try:
             return catalog.counts_by_root()
         finally:
