@@ -31,6 +31,7 @@ from typing import Any, Callable
 from whoosh.filedb.filestore import FileStorage
 from whoosh.filedb.structfile import BufferFile
 
+from . import whoosh_speed
 from .facets import FacetTable
 from .store import IndexUnreadable, Store
 
@@ -193,6 +194,7 @@ def open_generation(path: Path):
     """(Whoosh index, searcher, facet table or None, entity resolution or None) of one
     generation; raises whatever reading a damaged file raises. A missing facet table or
     entity file is an index from before they existed; one that does not parse is damage."""
+    whoosh_speed.apply()
     ix = _SharedStorage(str(path)).open_index()
     searcher = ix.searcher()
     try:

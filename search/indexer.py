@@ -21,7 +21,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 
-from . import ingest
+from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
@@ -396,31 +396,6 @@ class Run:
         return {k: v for k, v in f.items() if v != "" or k in ("id", "text", "title")}
 
 
-def _remember_missing_columns() -> None:
-    """Whoosh 2.7 looks up a document's field length for every posting it writes, and for
-    a field without lengths (ids, facets, dates: not scored) each lookup stat()s a column
-    file that does not exist, because only found columns are remembered: a third of the
-    time of writing the postings (profile of bench/scale.py, 110 stat calls per article).
-    Segment files are written once and never change, so a column missing when a reader
-    first looks stays missing for that reader: remember that too."""
-    from whoosh.codec import whoosh3
-
-    cls = getattr(whoosh3, "W3PerDocReader", None)
-    if cls is None or getattr(cls, "_remembers_missing", False) or not hasattr(cls, "_cached_reader"):
-        return
-    found = cls._cached_reader
-    unknown = object()
-
-    def _cached_reader(self, fieldname, column):
-        reader = self._readers.get(fieldname, unknown)
-        if reader is unknown:
-            reader = self._readers[fieldname] = found(self, fieldname, column)
-        return reader
-
-    cls._cached_reader = _cached_reader
-    cls._remembers_missing = True
-
-
 class NotASource(ValueError):
     """`forget` named a path that is not one of the index's sources, or `index` a folder
     holding sources already indexed under their own names (exit code 2)."""
@@ -785,7 +760,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         with r.timed("entities"):  # archive-wide pass 2: entity resolution
             resolution = r.resolve(docs, cache)
 
-        _remember_missing_columns()
+        whoosh_speed.apply()
         fresh = not whoosh_index.exists_in(str(gen))  # then the facet arrays come from the records
         ix = whoosh_index.create_in(str(gen), build_schema()) if fresh else whoosh_index.open_dir(str(gen))
         facet_rows = FacetRows() if fresh else None

@@ -1,0 +1,81 @@
+"""The Whoosh reader patches (search/whoosh_speed.py) read the same lengths as Whoosh."""
+from __future__ import annotations
+
+import pytest
+from whoosh import index as whoosh_index
+from whoosh.codec import whoosh3
+
+from search import whoosh_speed
+from search.schema import build_schema
+
+DOCS = [
+    {"id": "a", "title": "Oil prices rise", "text": "Crude oil prices rose sharply. " * 40, "person": "Assimi Goita"},
+    {"id": "b", "text": "A short one."},  # no title: no title length
+    {"id": "c", "title": "x " * 300, "text": "word " * 5000},  # lengths past one byte's exact range
+    {"id": "d", "title": "Mali", "text": "Bamako"},
+]
+
+
+@pytest.fixture()
+def reader(tmp_path):
+    whoosh_speed.apply()
+    ix = whoosh_index.create_in(str(tmp_path), build_schema())
+    with ix.writer() as w:
+        for d in DOCS:
+            w.add_document(**d)
+    with ix.searcher() as s:
+        yield s.reader()._perdoc
+
+
+def test_lengths_are_whoosh_lengths(reader):
+    assert isinstance(reader, whoosh3.W3PerDocReader)
+    n = reader.doc_count_all()
+    checked = 0
+    for field in ("title", "text", "id", "person", "no_such_field"):
+        for docnum in range(n + 1):  # n itself: Whoosh answers past the column's end too
+            for default in (0, 7):
+                ours = reader.doc_field_length(docnum, field, default)
+                theirs = reader.whoosh_doc_field_length(docnum, field, default)
+                assert ours == theirs, (field, docnum, default)
+                checked += ours is not None and ours > 1
+    assert checked  # real lengths were compared, not only defaults
+    assert reader.doc_field_length(2, "text") > 1000
+    assert reader.doc_field_length(1, "title") is None  # Whoosh: no length byte, None
+    with pytest.raises(IndexError):
+        reader.doc_field_length(n + 1, "text")
+    with pytest.raises(IndexError):
+        reader.whoosh_doc_field_length(n + 1, "text")
+
+
+def test_applied_once():
+    whoosh_speed.apply()
+    cached, dfl = whoosh3.W3PerDocReader._cached_reader, whoosh3.W3PerDocReader.doc_field_length
+    whoosh_speed.apply()
+    assert whoosh3.W3PerDocReader._cached_reader is cached
+    assert whoosh3.W3PerDocReader.doc_field_length is dfl
+
+
+def test_stems_cached_in_c_alike(tmp_path):
+    """The stemmer cache is functools' (in an index's own unpickled schema too), and
+    stems as Whoosh's stemmer does."""
+    from whoosh.analysis.morph import StemFilter
+    from whoosh.lang.porter import stem
+
+    whoosh_speed.apply()
+    whoosh_index.create_in(str(tmp_path), build_schema())
+    analyzer = whoosh_index.open_dir(str(tmp_path)).schema["text"].analyzer
+    stemmer = next(f for f in analyzer.items if isinstance(f, StemFilter))
+    assert hasattr(stemmer._stem, "cache_parameters")  # functools.lru_cache
+    words = "running runs ran prices priced pricing rebels rebellion organization organisations".split()
+    assert [stemmer._stem(w) for w in words * 2] == [stem(w) for w in words * 2]
+    assert [t.text for t in analyzer("Rebels priced the organisations")] == ["rebel", "price", "organis"]
+
+
+def test_fold_skips_only_what_it_would_not_change():
+    """AccentFoldFilter skips translate() for lower-case ASCII words: the map must leave
+    every such character as it is (Whoosh's accent_map lowercases some capitals)."""
+    from search.schema import FOLD_MAP
+
+    lower = [chr(c) for c in range(128) if chr(c).islower()]
+    assert lower and all(c.translate(FOLD_MAP) == c for c in lower)
+    assert "Ĳssel Cissé".translate(FOLD_MAP) != "Ĳssel Cissé"  # the map still folds the rest
