@@ -61,8 +61,9 @@ def check_page(page: int) -> None:
     if page < 1:
         raise QueryError(f"page must be between 1 and {MAX_PAGE}")
     if page > MAX_PAGE:
-        raise QueryError(f"page {page} is past the last page that can be shown ({MAX_PAGE:,}): to reach the "
-                         f"results beyond the first {MAX_PAGE:,} pages, {PAGING_ADVICE}")
+        # said before searching: whether the search has that many results is not known yet
+        raise QueryError(f"page {page} is past the last page that can be shown ({MAX_PAGE:,}): where a "
+                         f"search has more results than that, {PAGING_ADVICE}")
 
 
 MAX_PER_PAGE = 100
