@@ -10,6 +10,7 @@ import functools
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 from typing import Any
@@ -509,8 +510,14 @@ def serve_cmd(host, port, threads, index_dir):
                 else "not an address of this machine: choose another --host" if getattr(exc, "errno", None) == errno.EADDRNOTAVAIL
                 else "choose --port/--host")
         raise click.UsageError(f"cannot listen on {host}:{port}: {reason} ({hint})")
-    click.echo(f"newsarchive: serving {index_dir} on http://{host}:{port}/", err=True)
-    server.run()
+    # a service manager's stop (SIGTERM) closes as Ctrl-C does: waitress ends its loop on SystemExit
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        click.echo(f"newsarchive: serving {index_dir} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+        server.run()  # returns on Ctrl-C or SIGTERM, having closed its sockets
+    except (KeyboardInterrupt, SystemExit):  # come before the loop started
+        server.close()
+    click.echo(f"newsarchive: stopped serving {index_dir}", err=True)
 
 
 def main() -> None:

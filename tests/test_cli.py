@@ -307,6 +307,9 @@ def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index)
     r = invoke("search", "", "--limit", "1", "--page", "1001", "--index", pages_index)
     assert r.exit_code == 2 and "page 1001 is past the last page that can be shown (1,000)" in r.output
     assert "narrow the search or change the sort" in r.output
+    # said of any search, before searching: no claim that this one has results past page 1,000
+    r = invoke("search", "no such words here", "--page", "1001", "--index", pages_index)
+    assert r.exit_code == 2 and "beyond the first" not in r.output and "where a search has more" in " ".join(r.output.split())
 
 
 def test_a_bare_language_filter_matches_its_regional_codes(languages_index):
@@ -318,3 +321,27 @@ def test_a_bare_language_filter_matches_its_regional_codes(languages_index):
     assert ids("", "--filter", "language=zh") == (["cn", "tw"], {"language": ["zh-cn", "zh-tw"]})
     assert ids("", "--filter", "language=zh-cn") == (["cn"], {"language": ["zh-cn"]})
     assert ids("language:zh")[0] == ["cn", "tw"]
+
+
+def test_serve_says_when_it_stops(seeds_index):
+    """Ctrl-C, and a service manager's SIGTERM, stop the server cleanly, and it says so
+    (it stopped without a word; SIGTERM killed it mid-answer)."""
+    import signal
+    import socket
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        p = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--port", str(port), "--index", str(seeds_index)],
+                             cwd=root, stderr=subprocess.PIPE, text=True)
+        try:
+            assert "serving" in p.stderr.readline()
+            p.send_signal(signum)
+            _, err = p.communicate(timeout=20)
+        finally:
+            p.kill()
+        assert p.returncode == 0, (signum, err)
+        assert f"stopped serving {seeds_index}" in err and "Traceback" not in err
