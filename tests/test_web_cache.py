@@ -33,6 +33,6 @@ def test_bounded_in_bytes_least_recently_used_first():
     for i in range(10):
         cache.put(("g", str(i), b""), b"x" * 100, "text/html")
     assert cache.get(("g", "0", b"")) is None and cache.get(("g", "9", b"")) is not None
-    assert sum(len(b) for b, _ in cache._items.values()) <= 800
+    assert sum(len(b) for b, _, _ in cache._items.values()) <= 800
     cache.put(("g", "big", b""), b"x" * 500, "text/html")  # over an eighth: not kept
     assert cache.get(("g", "big", b"")) is None

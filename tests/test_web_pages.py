@@ -339,6 +339,23 @@ def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
     assert [e["name"] for e in c.get(unescape(twin)).get_json()] == names
     assert len(c.get("/api/entities").get_json()) == len(list_entities(seeds_archive))
     assert c.get("/api/entities?page=x").status_code == 400
+    # page 1's twin is page 1 too (it was every entity), and the JSON tells the total and
+    # the neighbouring pages (the list alone gave neither), also when served from the cache
+    total = len(list_entities(seeds_archive))
+    first = page(c, "/entities")
+    twin = unescape(re.search(r'href="(/api/entities[^"]*)"', first).group(1))
+    first_names = [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', first)]
+    cached = create_app({"INDEX": str(seeds_index)}).test_client()
+    for client in (c, cached, cached):
+        r = client.get(twin)
+        assert [e["name"] for e in r.get_json()] == first_names and len(first_names) == 20
+        assert r.headers["X-Total-Count"] == str(total)
+        assert r.headers["Link"] == (f'</api/entities?page=1>; rel="first", </api/entities?page=2>; rel="next", '
+                                     f'</api/entities?page={(total - 1) // 20 + 1}>; rel="last"')
+    assert cached.get(twin).headers.get("X-Cache") == "hit"
+    links = c.get("/api/entities?type=person&page=2").headers["Link"]
+    assert '</api/entities?type=person&page=1>; rel="first", </api/entities?type=person&page=1>; rel="prev"' in links
+    assert c.get("/api/entities?type=person").headers["X-Total-Count"] == str(len(list_entities(seeds_archive, "person")))
     last = (len(list_entities(seeds_archive)) - 1) // 20 + 1
     past = page(c, f"/entities?page={last + 3}")  # a saved link after a reindex shrank the list
     assert "past the last page" in past and f'href="/entities?page={last}">Go to page {last}' in past

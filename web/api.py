@@ -5,15 +5,16 @@
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request
+from flask import Blueprint, abort, jsonify, request, url_for
 
 from search import get_document, list_entities, run_search, stats
-from search.query import entities_containing
+from search.query import entities_containing, last_page
 from search.schema import FACETS
 
 from .cache import cached
 from .params import SearchState, entity_type_arg
 from .state import archive
+from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_values
 
 bp = Blueprint("api", __name__)
@@ -49,9 +50,22 @@ def api_doc(doc_id: str):
 @bp.get("/api/entities")
 @cached
 def api_entities():
+    """The entity list (all of it, or a `page` of it: the twin of /entities?page=N). The
+    body stays a plain list; the total and the neighbouring pages are in the headers, as
+    list APIs give them (X-Total-Count; Link, RFC 8288)."""
     etype = entity_type_arg(request.args)
-    entities = entities_containing(list_entities(archive(), etype), contains_arg(request.args))
-    return jsonify(entity_page(entities, entity_page_arg(request.args)))
+    contains = contains_arg(request.args)
+    page = entity_page_arg(request.args)
+    entities = entities_containing(list_entities(archive(), etype), contains)
+    resp = jsonify(entity_page(entities, page))
+    resp.headers["X-Total-Count"] = str(len(entities))
+    if page is not None:
+        params = {k: v for k, v in (("type", etype), ("contains", contains)) if v}
+        last = last_page(len(entities), summary.ENTITIES_PER_PAGE)
+        links = [(rel, n) for rel, n in (("first", 1), ("prev", page - 1), ("next", page + 1), ("last", last))
+                 if 1 <= n <= last and (rel in ("first", "last") or n != page)]
+        resp.headers["Link"] = ", ".join(f'<{url_for("api.api_entities", **params, page=n)}>; rel="{rel}"' for rel, n in links)
+    return resp
 
 
 @bp.get("/healthz")

@@ -21,12 +21,12 @@ from .state import archive
 class PageCache:
     def __init__(self, max_bytes: int):
         self.max_bytes = max_bytes
-        self._items: OrderedDict[tuple, tuple[bytes, str]] = OrderedDict()
+        self._items: OrderedDict[tuple, tuple[bytes, str, tuple]] = OrderedDict()
         self._bytes = 0
         self._lock = threading.Lock()
         self.hits = self.misses = 0
 
-    def get(self, key: tuple) -> tuple[bytes, str] | None:
+    def get(self, key: tuple) -> tuple[bytes, str, tuple] | None:
         with self._lock:
             item = self._items.get(key)
             if item is None:
@@ -36,18 +36,21 @@ class PageCache:
             self.hits += 1
             return item
 
-    def put(self, key: tuple, body: bytes, mimetype: str) -> None:
+    def put(self, key: tuple, body: bytes, mimetype: str, headers: tuple = ()) -> None:
         if len(body) > self.max_bytes // 8:  # one huge page must not flush everything
             return
         with self._lock:
             old = self._items.pop(key, None)
             if old is not None:
                 self._bytes -= len(old[0])
-            self._items[key] = (body, mimetype)
+            self._items[key] = (body, mimetype, headers)
             self._bytes += len(body)
             while self._bytes > self.max_bytes and self._items:
-                _, (b, _) = self._items.popitem(last=False)
+                _, (b, _, _) = self._items.popitem(last=False)
                 self._bytes -= len(b)
+
+
+KEPT_HEADERS = ("Link", "X-Total-Count")  # a list's paging (api.api_entities), part of the answer
 
 
 def init_cache(app) -> None:
@@ -65,12 +68,12 @@ def cached(view: Callable) -> Callable:
         key = (archive().current().version, request.path, request.query_string)
         hit = cache.get(key)
         if hit is not None:
-            resp = Response(hit[0], mimetype=hit[1])
+            resp = Response(hit[0], mimetype=hit[1], headers=list(hit[2]))
             resp.headers["X-Cache"] = "hit"
             return resp
         resp = current_app.make_response(view(*args, **kwargs))
         if resp.status_code == 200 and not resp.direct_passthrough:
-            cache.put(key, resp.get_data(), resp.mimetype)
+            cache.put(key, resp.get_data(), resp.mimetype, tuple((h, resp.headers[h]) for h in KEPT_HEADERS if h in resp.headers))
             resp.headers["X-Cache"] = "miss"
         return resp
 

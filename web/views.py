@@ -89,5 +89,5 @@ def entities_page():
         params=params,
         pages=page_numbers(page, len(entities), per_page),
         last=last_page(len(entities), per_page),
-        json_url=url_for("api.api_entities", **params, **({"page": page} if page > 1 else {})),
+        json_url=url_for("api.api_entities", **params, page=page),  # page 1 too: without it, every entity
     )
