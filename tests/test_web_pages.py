@@ -211,6 +211,15 @@ def test_histogram_per_year_over_a_long_span_links_to_year_filter(client):
         assert [(b.label, b.count, b.level) for b in bars] == [("2001", 4, 20), ("2002", 0, 0), ("2003", 0, 0), ("2004", 2, 10)]
         assert parse_qs(urlsplit(bars[0].url).query) == {"q": ["coup"], "year": ["2001"]}
         assert histogram(years[:1], months[:1], state) == ("", [])
+        assert all(b.tick for b in bars)  # few bars: every label shows
+        # 30 months: each bar names its month and year (to a screen reader), the labels
+        # shown are ticks that cannot touch: the latest, the first, Januaries 8+ bars away
+        months = [{"value": f"{2019 + (m // 12)}-{m % 12 + 1:02d}", "count": 1} for m in range(4, 34)]
+        period, bars = histogram([{"value": "2019", "count": 8}, {"value": "2021", "count": 10}], months, state)
+        assert period == "month" and len(bars) == 30 and bars[1].label == "Jun 2019"
+        assert [b.label for b in bars if b.tick] == ["May 2019", "Jan 2020", "Jan 2021", "Oct 2021"]
+        period, bars = histogram([], months[:-2], state)  # ends in Aug 2021: too near Jan 2021's tick
+        assert [b.label for b in bars if b.tick] == ["May 2019", "Jan 2020", "Aug 2021"]
 
 
 def test_long_facet_has_more_and_filter_box(client):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 
 from search.query import last_shown_page, values_containing
 from search.schema import ENTITY_FACETS
@@ -66,6 +66,26 @@ class Bar:
     url: str | None  # year bars with results filter by their year; empty years and month bars only inform
     active: bool
     title: str = ""
+    tick: bool = True  # the label shows under the bar (else only screen readers read it)
+
+
+# Every bar is drawn in the strip's width: 35 years of a 1987-2021 archive at a label's
+# width each made it scroll, the recent years out of sight. Past this many bars the labels
+# are ticks: the latest, the first and the round periods, spaced enough not to touch.
+TICKS_FROM = 13
+
+
+def _ticks(bars: list[Bar], round_: Callable[[int], bool], gap: int) -> None:
+    """Mark which labels show: the last bar's, the first's, then those where `round_(i)`
+    holds, each at least `gap` bars from every label already shown."""
+    if len(bars) < TICKS_FROM:
+        return
+    shown: list[int] = []
+    for i in [len(bars) - 1, 0, *(i for i in range(len(bars)) if round_(i))]:
+        if all(abs(i - j) >= gap for j in shown):
+            shown.append(i)
+    for i, b in enumerate(bars):
+        b.tick = i in shown
 
 
 MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
@@ -84,6 +104,11 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
             c = months.get(n, 0)
             label = f"{MONTHS[m]} {y}" if m == 0 or n == min(months) else MONTHS[m]
             bars.append(Bar(label, c, math.ceil(20 * c / top), None, False, f"{y}-{m + 1:02d}: {c}"))
+        first = min(months)
+        for i, b in enumerate(bars):  # a month shown alone names its year too ("Mar 2020")
+            y, m = divmod(first + i, 12)
+            b.label = f"{MONTHS[m]} {y}" if len(bars) >= TICKS_FROM else b.label
+        _ticks(bars, lambda i: (first + i) % 12 == 0, 8)  # Januaries
         return "month", bars
     counts = {int(v["value"]): v["count"] for v in year_counts if str(v["value"]).isdigit()}
     if len(counts) < 2:
@@ -98,6 +123,7 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
         # years of a 1987-2021 archive were 32 Tab stops before the first result
         url = state.toggle_url("year", str(y)) if c or active else None
         bars.append(Bar(str(y), c, math.ceil(20 * c / top), url, active, f"{y}: {c}"))
+    _ticks(bars, lambda i: years[i] % 5 == 0, 4)  # the round years: 1990, 1995...
     return "year", bars
 
 
