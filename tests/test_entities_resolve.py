@@ -127,6 +127,21 @@ def test_a_long_form_written_alone_joins_the_acronym_it_spells_where_that_is_def
     # an acronym never defined in the archive joins nothing: initials alone are no evidence
     res2 = resolve([_doc("a", ("British Broadcasting Corporation", O)), _doc("b", ("BBC", O))])
     assert len(res2.entities) == 2
+    # nor where it is defined by another long form (QA, Reuters: with "European Community (EC)"
+    # defined, Exxon Corp, Eastern Co and Emhart Corp became the European Community; "National
+    # Security Council (NSC)" took Norfolk Southern Corp and National Semiconductor Corp)
+    res3 = resolve([
+        _doc("a", ("European Community", O), ("EC", O, 2)), _doc("b", ("Exxon Corp", O)),
+        _doc("c", ("Eastern Co", O), ("Emhart Corp", O)), _doc("d", ("European Commission", O)),
+        _doc("e", ("National Security Council", O), ("NSC", O, 2)), _doc("f", ("Norfolk Southern Corp", O)),
+        _doc("g", ("National Semiconductor Corp", O)), _doc("h", ("European Communty", O)),
+    ])
+    by_name = {e.name: e for e in res3.entities}
+    assert {"Exxon Corp", "Eastern Co", "Emhart Corp", "European Commission", "Norfolk Southern Corp",
+            "National Semiconductor Corp"} <= set(by_name)
+    assert len(res3.entities) == 8
+    ec = next(e for e in res3.entities if "EC" in (e.name, *e.aliases))
+    assert set((ec.name, *ec.aliases)) == {"European Community", "EC", "European Communty"}  # a typo still joins
 
 
 def test_curated_equivalents_and_places_never_fuzzy_merged():

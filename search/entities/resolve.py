@@ -193,7 +193,8 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     surfaces: list[tuple[str, list[dict]]] = []
     ctx: dict[str, set] = defaultdict(set)  # person full key -> co-occurring keys
     singles: set[str] = set()
-    acronyms: set[str] = set()  # keys of organisation acronyms defined by their long form
+    # keys of organisation acronyms defined in parentheses -> the keys of the long forms defining them
+    acronyms: dict[str, set[str]] = defaultdict(set)
 
     for doc in docs:
         d = DocMentions(*doc) if not isinstance(doc, DocMentions) else doc
@@ -218,7 +219,7 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     return _build(uf, doc_nodes, doc_mt, surfaces, shown)
 
 
-def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: set[str]) -> list:
+def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: dict[str, set[str]]) -> list:
     """Graph nodes for one document's mentions, with the within-document unions done."""
     nodes: list = [None] * len(mentions)
     fulls: dict[str, list[str]] = {}
@@ -256,10 +257,11 @@ def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: set[s
             continue
         uf.union(nodes[i], nodes[i + 1])
         if nodes[i][0] == "organization":
-            acronyms.add(nodes[i + 1][1])
+            acronyms[nodes[i + 1][1]].add(nodes[i][1])
         if cut > 0 and nodes[i][0] == "organization":
             tail = " ".join(a["text"].split()[cut:])
             uf.union(nodes[i], ("organization", _org_key(tail)))
+            acronyms[nodes[i + 1][1]].add(_org_key(tail))
     # full names of one person within the document ("Keita" / "Keite", "Mishin" suffixes)
     keys = sorted(fulls)
     for x in range(len(keys)):
@@ -284,7 +286,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: set[s
     return nodes
 
 
-def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: set[str], uf: _UF) -> None:
+def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: dict[str, set[str]], uf: _UF) -> None:
     """A place spelled like an organisation's acronym, defined elsewhere, is that organisation.
 
     "Stockholm International Peace Research Institute (Sipri)" in one article makes a bare
@@ -300,14 +302,16 @@ def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: set[str], 
                 uf.add(nodes[i])
 
 
-def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: set[str], uf: _UF) -> None:
+def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: dict[str, set[str]], uf: _UF) -> None:
     """An organisation's long form, written without its acronym, is the organisation whose
-    acronym it spells, where that acronym is defined in parentheses somewhere in the archive.
+    acronym it spells where the archive defines that acronym in parentheses with a spelling
+    of this long form (the same words, a letter or two apart).
 
     Reuters: "Organiaation of Petroleum Exporting Countries (OPEC)" (a typo) made one entity
     of OPEC and the typo, shown under it, and "Organization of Petroleum Exporting Countries"
     written out in two other articles stayed an entity of its own that `organization=OPEC`
-    missed. Only defined acronyms join: a long form's initials alone are no evidence.
+    missed. Initials alone are no evidence: with "European Community (EC)" defined, Exxon
+    Corp, Eastern Co and Emhart Corp all spell EC (QA: they became the European Community).
     """
     if not acronyms:
         return
@@ -322,9 +326,17 @@ def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: set[st
                 continue
             for keep_stop in (False, True):
                 key = _org_key(initials(words, keep_stop=keep_stop))
-                if len(key) >= 2 and key in acronyms and key != n[1]:
+                if len(key) >= 2 and key != n[1] and any(_spelling_of(n[1], d) for d in acronyms.get(key, ())):
                     uf.union(n, ("organization", key))
                     break
+
+
+def _spelling_of(key: str, defined: str) -> bool:
+    """Whether an organisation's name key is the long form `defined` as spelled elsewhere:
+    as many words, at most one edit in 15 characters (one in the OPEC typo's 45)."""
+    from rapidfuzz.distance import Levenshtein
+
+    return len(key.split()) == len(defined.split()) and Levenshtein.distance(key, defined) <= max(1, len(defined) // 15)
 
 
 def _merge_full_names(uf: _UF, ctx: dict[str, set]) -> None:
