@@ -12,6 +12,11 @@ def test_lower_case_start_after_a_stop():
 def test_doubled_and_glued_stops():
     assert excerpts("before forcing them to relinquish power. . At the time") == [". ."]
     assert excerpts("according to sources from the Malian army.Rebels took control") == ["army.Rebels"]
+    # each explanation says what is there (QA, seed 004: ". ," was "a full stop doubled")
+    details = {f["excerpt"]: f["detail"] for t in ("power. . At", "power. , at", "power. ; at") for f in detect(t)}
+    assert details[". ."].startswith("a full stop doubled")
+    assert "comma" in details[". ,"] and "doubled" not in details[". ,"]
+    assert "semicolon" in details[". ;"]
 
 
 def test_abbreviations_initials_decimals_urls_are_not_breaks():

@@ -35,6 +35,11 @@ _PHRASE_OPENERS = frozenset(
 
 _LOWER_AFTER_STOP = re.compile(r"(?P<prev>[^\s]+)\.(?P<gap>[ \t]+)(?P<next>[a-z][a-z’'-]*)")
 _DOUBLE_STOP = re.compile(r"[^\s.]\.(?P<gap>[ \t]+)[.,;](?!\s*\.)")
+_DOUBLED = {  # what _DOUBLE_STOP found, by its second mark
+    ".": "a full stop doubled across a space",
+    ",": "a full stop, then a comma across a space: a sentence end left inside one",
+    ";": "a full stop, then a semicolon across a space: a sentence end left inside one",
+}
 _GLUED_STOP = re.compile(r"(?<![\w.])(?P<prev>[a-z]{2,})\.(?P<next>[A-Z][a-z]{2,})\b")
 _TLD = re.compile(r"^(?:com|org|net|gov|edu|int|co|uk|ru|fr|de|html?|php|pdf|jpg|png)\b")
 
@@ -76,7 +81,7 @@ def detect(text: str) -> list[dict]:
         flags.append(flag(text, KIND, m.start("prev"), m.end("next"),
                           "lower-case word right after a full stop: a sentence cut in two"))
     for m in _DOUBLE_STOP.finditer(text):
-        flags.append(flag(text, KIND, m.start() + 1, m.end(), "a full stop doubled across a space"))
+        flags.append(flag(text, KIND, m.start() + 1, m.end(), _DOUBLED[text[m.end() - 1]]))
     for m in _GLUED_STOP.finditer(text):
         if _is_abbreviation(m.group("prev")):
             continue
