@@ -220,7 +220,10 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
         _emit_json(result)
     else:
         _print_summary(result)
-    nothing = not forget and result["indexed"] == 0 and result["unchanged"] == 0 and result["failed"]
+    # nothing: no article read and none kept (a source missing this run keeps its articles,
+    # as when one of several is: not a failed run)
+    nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not result.get("kept")
+               and result["failed"])
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 
 

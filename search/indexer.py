@@ -72,7 +72,9 @@ class Run:
         self.fp1 = code_fingerprint(*STAGE1_CODE)
         self.fp2 = code_fingerprint(*STAGE2_CODE)
         self.failed: list[dict[str, Any]] = []
-        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0}
+        # kept: articles of sources missing this run (an unmounted drive), still indexed
+        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0}
+        self.missing_roots: set[str] = set()
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
         self.per_file: Counter = Counter()
         # A full run starts from an empty generation: the live one's catalog tells it which
@@ -184,6 +186,7 @@ class Run:
             for root in roots:
                 if not Path(root).exists():
                     self.failed.append({"path": root, "reason": "source is missing: its documents are kept"})
+                    self.missing_roots.add(ingest.path_text(root))
                     continue
                 scanned_roots.add(ingest.path_text(root))  # as the catalog stores it
                 for item in ingest.read_path(Path(root), reuse, names.get(root)):
@@ -739,6 +742,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # code (the cleaner changed since) cannot be redone without its file: it stays as
         # the live generation holds it ("frozen") until its source is back.
         kept = {i: d for i, d in base.items() if i not in rows and i not in removed}
+        r.counts["kept"] = sum(1 for d in kept.values() if d["root"] in r.missing_roots)
         _say_kept(r, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}

@@ -345,3 +345,23 @@ def test_serve_says_when_it_stops(seeds_index):
             p.kill()
         assert p.returncode == 0, (signum, err)
         assert f"stopped serving {seeds_index}" in err and "Traceback" not in err
+
+
+def test_reindex_with_its_only_source_missing_is_no_failure(tmp_path):
+    """QA: the only source unmounted, `reindex` kept its articles as the README says, but
+    exited 1 (a failed nightly job), where one missing source of two exits 0. Its articles
+    are counted as kept; a path that never was there still exits 1."""
+    import shutil
+
+    src = tmp_path / "seeds"
+    shutil.copytree(SEEDS, src)
+    ix = tmp_path / "ix"
+    assert invoke("index", src, "--index", ix).exit_code == 0
+    src.rename(tmp_path / "unmounted")
+    for full in ([], ["--full"]):
+        r = invoke("reindex", "--index", ix, "--json", *full)
+        out = json.loads(r.output)
+        assert r.exit_code == 0 and out["kept"] == 5 and "source is missing" in out["failed"][0]["reason"]
+        assert open_index(ix) and run_search(open_index(ix), "").total == 5
+    r = invoke("index", tmp_path / "never-there", "--index", tmp_path / "ix2")
+    assert r.exit_code == 1
