@@ -107,18 +107,34 @@ def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None) 
     bounds = sorted(cuts)
     breaks = {s: e for s, e in para_breaks}
 
+    # A sweep over the cuts: every span boundary is a cut, so the spans covering a piece are
+    # those begun at or before its start and not yet ended. Looking through every span for
+    # every piece took 80 s for the page of a 2.5 MB article with 30,000 mentions (QA).
+    fby_start = sorted(range(len(fspans)), key=lambda k: fspans[k][1][0])
+    mby_start = sorted(range(len(mspans)), key=lambda k: mspans[k][1][0])
+    fnext = mnext = 0
+    fopen: list[int] = []  # positions in fspans / mspans of the spans open at the cut
+    mopen: list[int] = []
     paragraphs: list[list[Piece]] = [[]]
     skip_to = -1
     for s, e in zip(bounds, bounds[1:]):
+        while fnext < len(fby_start) and fspans[fby_start[fnext]][1][0] <= s:
+            fopen.append(fby_start[fnext])
+            fnext += 1
+        while mnext < len(mby_start) and mspans[mby_start[mnext]][1][0] <= s:
+            mopen.append(mby_start[mnext])
+            mnext += 1
+        fopen = [k for k in fopen if fspans[k][1][1] > s]
+        mopen = [k for k in mopen if mspans[k][1][1] > s]
         if s < skip_to:
             continue
         if s in breaks:
             skip_to = breaks[s]
             paragraphs.append([])
             continue
-        active = tuple(i for i, (fs, fe) in fspans if fs <= s and e <= fe)
+        active = tuple(fspans[k][0] for k in sorted(fopen))
         # overlapping mentions: the earliest-starting (then longest) one wins the piece
-        covering = [(ms, -me, i) for i, (ms, me) in mspans if ms <= s and e <= me]
+        covering = [(mspans[k][1][0], -mspans[k][1][1], mspans[k][0]) for k in mopen]
         mention = min(covering)[2] if covering else None
         paragraphs[-1].append(Piece(s, e, active, mention))
     return [p for p in paragraphs if any(text[x.start:x.end].strip() for x in p)]
