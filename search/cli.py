@@ -514,7 +514,10 @@ def serve_cmd(host, port, threads, index_dir):
                 else "choose --port/--host")
         raise click.UsageError(f"cannot listen on {host}:{port}: {reason} ({hint})")
     # a service manager's stop (SIGTERM) closes as Ctrl-C does: waitress ends its loop on SystemExit
-    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    except ValueError:  # not the main thread (serve called from a program's thread): its own handling stands
+        pass
     try:
         click.echo(f"newsarchive: serving {index_dir} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
         server.run()  # returns on Ctrl-C or SIGTERM, having closed its sockets

@@ -365,3 +365,26 @@ def test_reindex_with_its_only_source_missing_is_no_failure(tmp_path):
         assert open_index(ix) and run_search(open_index(ix), "").total == 5
     r = invoke("index", tmp_path / "never-there", "--index", tmp_path / "ix2")
     assert r.exit_code == 1
+
+
+def test_serve_from_another_thread(seeds_index, monkeypatch):
+    """`serve` run from a program's own thread: installing the SIGTERM handler is for the main
+    thread only (it raised "signal only works in main thread", an internal error)."""
+    import threading
+
+    import waitress
+
+    class Server:  # waitress' server, answering nothing: run() returns as on Ctrl-C
+        def run(self):
+            pass
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(waitress, "create_server", lambda *a, **k: Server())
+    out = {}
+    th = threading.Thread(target=lambda: out.update(r=CliRunner().invoke(cli, ["serve", "--index", str(seeds_index)])))
+    th.start()
+    th.join(30)
+    assert out["r"].exit_code == 0, out["r"].output
+    assert "stopped serving" in out["r"].output and "internal error" not in out["r"].output
