@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .postings import TermCache, field_lengths, leaves, raw_postings, term_ids, term_postings
+from .postings import TermCache, decode_positions, field_lengths, leaves, raw_postings, term_ids, term_postings
 
 
 # ------------------------------------------------------------ matching documents
@@ -148,10 +148,11 @@ def _binary_tree_sum(vals):
 PROBE_RATIO = 256  # probe a term at the candidates when they are fewer than 1/256 of its postings
 
 
-def _probe(reader, fieldname: str, btext: bytes, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray] | None:
-    """(docnums, weights) of the term's postings among the segment-local `docs` (ascending):
-    blocks holding none of them are passed on their headers, without decoding; None if the
-    postings are not a raw W3 list."""
+def _probe(reader, fieldname: str, btext: bytes, docs: np.ndarray, values: bool = False):
+    """(docnums, weights) of the term's postings among the segment-local `docs` (ascending),
+    and with `values` their raw values (a phrase's positions) too: blocks holding none of
+    them are passed on their headers, without decoding; None if the postings are not a
+    raw W3 list."""
     from bisect import bisect_left
 
     from whoosh.codec.whoosh3 import W3LeafMatcher
@@ -159,7 +160,7 @@ def _probe(reader, fieldname: str, btext: bytes, docs: np.ndarray) -> tuple[np.n
     m = raw_postings(reader, fieldname, btext)
     if not isinstance(m, W3LeafMatcher):
         return None
-    out_ids, out_w = [], []
+    out_ids, out_w, out_v = [], [], []
     for d in docs.tolist():
         if not m.is_active():
             break
@@ -175,7 +176,15 @@ def _probe(reader, fieldname: str, btext: bytes, docs: np.ndarray) -> tuple[np.n
                 m._read_weights()
             out_ids.append(d)
             out_w.append(m._weights[i])
-    return np.array(out_ids, np.int64), np.array(out_w, np.float64)
+            if values:
+                if m._values is None:
+                    m._read_values()
+                out_v.append(m._values[i])
+    found = np.array(out_ids, np.int64), np.array(out_w, np.float64)
+    return found + (out_v,) if values else found
+
+
+PHRASE_PROBE_RATIO = 8  # a phrase's word is read at the candidates when they are fewer than 1/8 of its postings
 
 
 def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.ndarray, np.ndarray] | None:
@@ -220,6 +229,41 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
         except ValueError:
             return None
 
+    def _phrase_words(fieldname: str, btexts: list, reader, lo: int, hi: int, within):
+        """{btext: (docnums, scores, position keys)} of a phrase's words in the segment
+        [lo, hi), where all of them occur (and within `within`); None when they never meet.
+
+        The rarest word is read whole (and cached) unless the caller's `within` is far
+        fewer; each other one, unless cached, only in the blocks holding the documents
+        still in the running: a frequent word in a phrase with a rare one ("gleason corp")
+        decoded its every block and position, the slowest first use of a term in the
+        query mix of bench/scale.py."""
+        order = sorted(set(btexts), key=lambda b: reader.doc_frequency(fieldname, b))
+        out: dict = {}
+        cand = within
+        for b in order:
+            hit = cache.get((fieldname, b)) if cache is not None else None
+            if (hit is None or hit.positions is None) and cand is not None \
+                    and len(cand) * PHRASE_PROBE_RATIO < reader.doc_frequency(fieldname, b):
+                probed = _probe(reader, fieldname, b, cand - lo, values=True)
+                if probed is not None:
+                    ids, weights, values = probed
+                    ids += lo
+                    counts, pos = decode_positions(values)
+                    out[b] = (ids, scorer_of(fieldname, b)(weights, ids), (np.repeat(ids, counts) << 32) | pos)
+                    cand = ids
+                    if not len(cand):
+                        return None
+                    continue
+            p, sc = term_scores(fieldname, b, positions=True)
+            a, z = np.searchsorted(p.ids, (lo, hi))
+            pa, pz = np.searchsorted(p.positions, (lo << 32, hi << 32))
+            out[b] = (p.ids[a:z].astype(np.int64), sc[a:z], p.positions[pa:pz])
+            cand = out[b][0] if cand is None else _intersect_ids(cand, out[b][0])
+            if not len(cand):
+                return None
+        return out
+
     def ev(node, reader, lo: int, hi: int, within: np.ndarray | None = None):
         """(docnums, scores) of `node` in the segment [lo, hi); `within`, when given, are the
         only documents the caller still needs (others may or may not be returned)."""
@@ -248,11 +292,12 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
             btexts = [btext_of(node.fieldname, w) for w in node.words]
             if any(b is None or (node.fieldname, b) not in reader for b in btexts):
                 return _EMPTY
-            words = [term_scores(node.fieldname, b, positions=True) for b in btexts]
+            found = _phrase_words(node.fieldname, btexts, reader, lo, hi, within)
+            if found is None:
+                return _EMPTY
             chain = None
-            for p, _ in words:
-                a, b = np.searchsorted(p.positions, (lo << 32, hi << 32))
-                keys = p.positions[a:b]
+            for b in btexts:
+                keys = found[b][2]
                 if chain is None:
                     chain = keys
                     continue
@@ -263,8 +308,9 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                 chain = nxt[ok]
                 if not len(chain):
                     return _EMPTY
-            docs = np.unique(chain >> 32)
-            parts = [sc[np.searchsorted(p.ids, docs)] for p, sc in words]
+            docs = chain >> 32  # ascending, as the keys are: unique without np.unique's hashing
+            docs = docs[np.concatenate(([True], docs[1:] != docs[:-1]))]
+            parts = [found[b][1][np.searchsorted(found[b][0], docs)] for b in btexts]
             s = _binary_tree_sum(parts)
             return docs, _boosted(s, node.boost)
         if t in (Q.And, Q.Or) and node.subqueries:

@@ -28,7 +28,7 @@ class Postings(NamedTuple):
 _K_OPS = np.frombuffer(b"\x80\x02]q\x00", np.uint8)
 
 
-def _decode_positions(values) -> tuple[np.ndarray, np.ndarray]:
+def decode_positions(values) -> tuple[np.ndarray, np.ndarray]:
     """Positions of postings stored by whoosh.formats.Positions (a big-endian 4-byte count,
     then the pickled list of position deltas): per posting counts and the flat positions.
 
@@ -114,7 +114,7 @@ def _leaf_postings(matcher, positions: bool) -> tuple[np.ndarray, np.ndarray, np
     if positions:
         from itertools import chain
 
-        counts, pos = _decode_positions(list(chain.from_iterable(pos_parts)))
+        counts, pos = decode_positions(list(chain.from_iterable(pos_parts)))
         keys = (np.repeat(ids, counts) << 32) | pos
     return ids, np.concatenate(w_parts), keys
 

@@ -391,6 +391,23 @@ def test_array_scores_leave_other_nodes_to_whoosh(long_archive):
     assert res.total == len(set(searcher.docs_for_query(parse("ban*", gen.index.schema)))) > 0
 
 
+def _one_segment_archive(path, n: int, text, rnd: random.Random):
+    """An archive of `n` random records in one segment, record i's text `text(i)`."""
+    store = Store(path)
+    gen = store.new_generation(copy=False)
+    ix = whoosh_index.create_in(str(gen), build_schema())
+    w = ix.writer()
+    for i in range(n):
+        rec = _record(i, rnd)
+        rec["text"] = text(i)
+        w.add_document(**_fields(rec))
+    w.commit()
+    with ix.searcher() as s:
+        FacetTable.build(s.reader()).save(gen)
+    store.publish(gen)
+    return open_index(path)
+
+
 def test_frequent_word_probed_at_rare_words_documents(tmp_path):
     """A word in 1,600 documents next to one in 3 (and a filter on one of them): the frequent
     word is looked up only where the rare one is; documents and scores stay Whoosh's."""
@@ -399,20 +416,12 @@ def test_frequent_word_probed_at_rare_words_documents(tmp_path):
     from search.query import parse
 
     rnd = random.Random(5)
-    store = Store(tmp_path)
-    gen = store.new_generation(copy=False)
-    ix = whoosh_index.create_in(str(gen), build_schema())
-    w = ix.writer()
     rare = {17, 801, 1590}
-    for i in range(1600):
-        rec = _record(i, rnd)
-        rec["text"] = " ".join(["cocoa"] * rnd.randint(1, 9) + ["filler"] * rnd.randint(0, 90) + (["zebra"] if i in rare else []))
-        w.add_document(**_fields(rec))
-    w.commit()
-    with ix.searcher() as s:
-        FacetTable.build(s.reader()).save(gen)
-    store.publish(gen)
-    archive = open_index(tmp_path)
+
+    def text(i):
+        return " ".join(["cocoa"] * rnd.randint(1, 9) + ["filler"] * rnd.randint(0, 90) + (["zebra"] if i in rare else []))
+
+    archive = _one_segment_archive(tmp_path, 1600, text, rnd)
     gen_, searcher = archive.searcher()
     assert len(rare) * PROBE_RATIO < searcher.doc_frequency("text", "cocoa")
     for qstring in ("cocoa zebra", "zebra AND (cocoa OR nothing)", "cocoa ANDNOT zebra", "zebra filler cocoa"):
@@ -421,6 +430,42 @@ def test_frequent_word_probed_at_rare_words_documents(tmp_path):
         assert dict(zip(ids.tolist(), scores.tolist())) == {h.docnum: h.score for h in searcher.search(q, limit=None)}, qstring
     res = run_search(archive, "cocoa zebra")
     assert res.total == 3 and {h.id for h in res.hits} == {f"d{i}" for i in rare}
+
+
+def test_phrase_reads_frequent_word_only_at_rare_words_documents(tmp_path):
+    """A phrase of a word in 1,600 documents and one in 4: the frequent word's positions are
+    read only in the rare one's documents (it is not cached whole afterwards), and the
+    documents and scores stay Whoosh's, in either word order and under a filter."""
+    from search.matching import scored_docnums
+    from search.postings import TermCache
+    from search.query import filter_query, parse
+
+    rnd = random.Random(9)
+    rare = {17: "zebra cocoa", 640: "cocoa zebra", 801: "zebra filler cocoa", 1590: "zebra cocoa cocoa zebra"}
+
+    def text(i):
+        words = ["cocoa"] * rnd.randint(1, 9) + ["filler"] * rnd.randint(0, 90)
+        rnd.shuffle(words)
+        return " ".join(words + [rare.get(i, "")])
+
+    archive = _one_segment_archive(tmp_path, 1600, text, rnd)
+    gen_, searcher = archive.searcher()
+    assert len(rare) * 100 < searcher.doc_frequency("text", "cocoa")  # far fewer at any probe ratio
+    for qstring in ('"zebra cocoa"', '"cocoa zebra"', '"zebra cocoa cocoa"', '"cocoa cocoa zebra"', '"filler zebra"'):
+        q = parse(qstring, gen_.index.schema)
+        cache = TermCache()
+        ids, scores = scored_docnums(searcher, q, cache)
+        want = {h.docnum: h.score for h in searcher.search(q, limit=None)}
+        assert dict(zip(ids.tolist(), scores.tolist())) == want, qstring
+        assert cache.get(("text", b"cocoa")) is None, qstring  # probed, not read whole
+    assert {searcher.stored_fields(d)["id"] for d in searcher.docs_for_query(parse('"zebra cocoa"', gen_.index.schema))} \
+        == {"d17", "d1590"}
+    source = json.loads(searcher.document(id="d17")["doc"])["source"]
+    q = Q.And([parse('"zebra cocoa"', gen_.index.schema), filter_query({"source": [source]})])
+    ids, scores = scored_docnums(searcher, q, TermCache())
+    assert dict(zip(ids.tolist(), scores.tolist())) == {h.docnum: h.score for h in searcher.search(q, limit=None)}
+    res = run_search(archive, '"zebra cocoa"')
+    assert res.total == 2 and {h.id for h in res.hits} == {"d17", "d1590"}
 
 
 def test_entity_values_narrow_and_one_value_facets_are_alternatives(archive_dir):
