@@ -227,8 +227,16 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 
 
+def _given_paths(ctx, param, paths: tuple[str, ...]) -> tuple[str, ...]:
+    """An empty path (a cron line's unset variable, `index "$DIR"`) named the current
+    directory: it was indexed, and kept as a source, wherever the command ran."""
+    if any(not p.strip() for p in paths):
+        raise click.BadParameter("an empty path (an unset variable?): name a file or folder", param=param)
+    return paths
+
+
 @cli.command("index")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), callback=_given_paths)
 @click.option("--prune", is_flag=True, help="Remove documents whose source file is gone.")
 @index_option
 @json_option
@@ -239,7 +247,7 @@ def index_cmd(paths, prune, index_dir, as_json):
 
 
 @cli.command("forget")
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(), callback=_given_paths)
 @index_option
 @json_option
 @handle_errors
@@ -274,6 +282,10 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
         name, sep, value = item.partition("=")
         if not sep or name not in FACETS:
             raise click.BadParameter(f"'{item}': use FACET=VALUE with FACET one of {', '.join(FACETS)}", param_hint="--filter")
+        value = value.strip()  # "year= 2021" as the web form reads it
+        if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
+            raise click.BadParameter(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})",
+                                     param_hint="--filter")
         filters.setdefault(name, []).append(value)
     return filters
 

@@ -760,7 +760,10 @@ def run_search(
     facet_limit: int | None = None,
 ) -> SearchResult:
     query = _plain_query(query or "")
-    filters = {k: list(v) for k, v in (filters or {}).items() if v}
+    # values as the web form reads them: spaces around a value are not part of it, and an
+    # empty value is no filter (it was "no article has year=" over an unfiltered result)
+    filters = {k: vs for k, v in (filters or {}).items()
+               if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
     if sort not in SORTS:
         raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
     check_page(page)

@@ -83,6 +83,35 @@ def test_search_names_a_filter_value_no_article_has(seeds_index):
     assert "No article has language=fr." in r.output and "No article has language=en" not in r.output
 
 
+def test_an_empty_filter_value_is_an_error_and_spaces_are_not_part_of_a_value(seeds_index):
+    """`--filter year=` (an unset shell variable) filtered nothing while saying no article has
+    it; `year= 2021` was "year must be four digits"."""
+    from search import open_index
+    from search.query import run_search
+
+    for item in ("year=", "person=", "source= "):
+        r = invoke("search", "mali", "--filter", item, "--index", seeds_index)
+        assert r.exit_code == 2 and "no value" in r.output and "No article has" not in r.output, item
+    r = invoke("search", "", "--filter", "year= 2021", "--filter", "source=seeds ", "--index", seeds_index, "--json")
+    out = json.loads(r.output)
+    assert r.exit_code == 0 and out["total"] == 1 and out["unmatched_filters"] == []
+    archive = open_index(seeds_index)
+    spaced = run_search(archive, "", {"year": [" 2021 "], "person": [""]})
+    assert (spaced.total, spaced.filters, spaced.unmatched_filters) == (1, {"year": ["2021"]}, [])
+
+
+def test_an_empty_path_is_an_error_not_the_current_folder(tmp_path, monkeypatch):
+    (tmp_path / "here").mkdir()
+    (tmp_path / "here" / "a.txt").write_text("Title\n\nFarmers in Segou, Mali, said the rains came late this year.\n")
+    monkeypatch.chdir(tmp_path / "here")
+    ix = tmp_path / "ix"
+    for cmd in (["index", ""], ["index", "a.txt", " "], ["forget", ""]):
+        r = invoke(*cmd, "--index", ix)
+        assert r.exit_code == 2 and "empty path" in r.output, cmd
+    assert not (ix / "sources.json").exists()
+    assert invoke("index", "a.txt", "--index", ix).exit_code == 0
+
+
 def test_exit_codes(tmp_path, seeds_index):
     assert invoke("search", "coup", "--index", tmp_path / "none").exit_code == 3
     assert invoke("search", '"open', "--index", seeds_index).exit_code == 2
