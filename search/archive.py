@@ -206,7 +206,7 @@ def open_generation(path: Path):
     return ix, searcher, facets, entities
 
 
-CHECKED_FILES = ("facets.npz", "entities.json")  # their sizes go in the manifest
+CHECKED_FILES = ("facets.npz", "entities.json", "spelling.json")  # their sizes go in the manifest
 
 
 def damage(path: Path, quick: bool = False) -> str | None:

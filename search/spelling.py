@@ -110,6 +110,12 @@ class Vocabulary:
             data = json.loads((gen / FILE).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return None
+        except (ValueError, OSError) as exc:
+            data = exc
+        if not isinstance(data, dict):  # a damaged file: an unreadable index (exit 3), not an internal error
+            from .store import IndexUnreadable
+
+            raise IndexUnreadable(f"{gen / FILE} is damaged: `newsarchive reindex` rebuilds the index from its sources")
         if set(data) == {"words", "docs"}:
             return cls(data["words"], data["docs"])
         return cls(data)  # {field: [words]}: the words alone

@@ -221,10 +221,7 @@ class Store:
 
     # -- sources and runs -----------------------------------------------------
     def sources(self) -> list[str]:
-        try:
-            return json.loads((self.path / "sources.json").read_text())
-        except FileNotFoundError:
-            return []
+        return self._read_json("sources.json", [], list)
 
     def add_sources(self, paths: list[str]) -> list[str]:
         known = self.sources()
@@ -245,15 +242,27 @@ class Store:
 
     def source_names(self) -> dict[str, str]:
         """The name each source folder was given (ingest.source_names), forgotten ones too."""
-        try:
-            return json.loads((self.path / "source_names.json").read_text())
-        except FileNotFoundError:
-            return {}
+        return self._read_json("source_names.json", {}, dict)
 
     def record_source_names(self, names: dict[str, str]) -> None:
         known = self.source_names()
         if any(known.get(k) != v for k, v in names.items()):
             self._write_json("source_names.json", {**known, **names})
+
+    def _read_json(self, name: str, default: Any, kind: type) -> Any:
+        """One of the index's own lists; a damaged one is an unreadable index (exit 3) that
+        says which file, not an internal error from the JSON parser."""
+        try:
+            data = json.loads((self.path / name).read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return default
+        except (ValueError, OSError) as exc:
+            data = exc
+        if not isinstance(data, kind):
+            raise IndexUnreadable(f"{self.path / name} is damaged (not a JSON {kind.__name__}): it is the index's list of "
+                                  f"{'sources' if kind is list else 'source names'}; restore it from a backup, or delete it "
+                                  "and index the sources again")
+        return data
 
     def _write_json(self, name: str, data: Any) -> None:
         tmp = self.path / (name + ".tmp")

@@ -589,6 +589,37 @@ def test_a_damaged_index_is_reported_and_the_next_run_rebuilds_it(primed, damage
     assert "repaired" not in indexer.run(store, None)
 
 
+def test_a_damaged_spelling_file_is_unreadable_and_the_next_run_rebuilds_it(primed):
+    """The "did you mean" vocabulary, garbled: every search needing a suggestion was an
+    internal error (exit 1) and a reindex copied the file forward ("unchanged")."""
+    from search import IndexUnreadable
+
+    src, store = primed
+    (store.current_dir() / "spelling.json").write_text("garbage{")
+    with pytest.raises(IndexUnreadable, match="spelling.json is damaged"):
+        run_search(open_index(store.path), "tema3x")
+    r = indexer.run(store, None)
+    assert r["repaired"] and r["failed"] == []
+    res = run_search(open_index(store.path), "tema3x")
+    assert res.total == 0 and res.suggestion is not None
+
+
+def test_a_damaged_list_of_sources_is_an_unreadable_index(primed):
+    from click.testing import CliRunner
+
+    from search import IndexUnreadable
+    from search.cli import cli
+
+    src, store = primed
+    (store.path / "sources.json").write_text("garbage")
+    for cmd in (["stats"], ["reindex"]):
+        r = CliRunner().invoke(cli, [*cmd, "--index", str(store.path)])
+        assert r.exit_code == 3 and "sources.json is damaged" in r.output and "internal error" not in r.output, cmd
+    (store.path / "source_names.json").write_text('["a list"]')
+    with pytest.raises(IndexUnreadable, match="source_names.json is damaged"):
+        store.source_names()
+
+
 def test_current_naming_a_missing_generation_says_so(primed):
     from search import IndexUnreadable
 
