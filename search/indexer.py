@@ -136,7 +136,12 @@ class Run:
         # Articles of sources this run does not read (`index s1` while s2 is indexed): a
         # capture of one of their URLs is compared with theirs too.
         scanning = {ingest.path_text(root) for root in roots}
-        elsewhere = {i: d for i, d in (self.prior if self.full else old).items() if d["root"] not in scanning}
+        # A source `forget` drops holds nothing any more: a copy it held first (a duplicate, a
+        # link, a newer capture) is read from the source that has it now. Compared with them,
+        # it was skipped again and then removed with the forgotten source.
+        gone = {ingest.path_text(f) for f in self.forgotten}
+        elsewhere = {i: d for i, d in (self.prior if self.full else old).items()
+                     if d["root"] not in scanning and d["root"] not in gone}
         # Which article each file (and line or record of it) was read as, links resolved: a
         # link to another source's folder (or a second link to one file) read its files again
         # under other ids, each article twice in every count. The first read wins.
@@ -150,6 +155,11 @@ class Run:
                                                        f"{iid}: skipped", line).to_dict())
             return True
 
+        def duplicate(iid: str, held: dict, where: str | None, line: int | None) -> None:
+            held_line = _line(held)
+            kept = printable(held["path"]) + (f", line {held_line}" if held_line else "")
+            self.failed.append(IngestError(where or "", f"duplicate id {iid}: skipped (kept: {kept})", line).to_dict())
+
         def older_than_elsewhere(iid: str, captured: str, where: str | None, line: int | None) -> bool:
             """True (and reported) when a source this run does not read holds a newer
             capture of `iid`; a newer one read now is kept, and the other's file reported."""
@@ -160,6 +170,10 @@ class Run:
                 return True
             if captured and other_at and captured > other_at:
                 self.failed.append(_older_capture(iid, other_at, captured, other["path"], _line(other)))
+                return False
+            if other["path"] != where:  # the same article in another source (a copied WARC): theirs stays
+                duplicate(iid, other, where, line)
+                return True
             return False
 
         def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> bool:
@@ -176,9 +190,7 @@ class Run:
             if captured and held_at and captured < held_at:
                 self.failed.append(_older_capture(iid, captured, held_at, where, line))
             else:
-                held_line = _line(held)
-                kept = printable(held["path"]) + (f", line {held_line}" if held_line else "")
-                self.failed.append(IngestError(where or "", f"duplicate id {iid}: skipped (kept: {kept})", line).to_dict())
+                duplicate(iid, held, where, line)
             return False
 
         def to_clean():  # reads, keeps the books, and hands out the articles to clean
@@ -221,7 +233,8 @@ class Run:
                     cached = cache.has1(key)
                     info = json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
                                        "line": item.line}, ensure_ascii=False, default=str)
-                    if prev and prev["content_hash"] == item.content_hash and not self.full and cached:
+                    if prev and prev["content_hash"] == item.content_hash and not self.full and cached \
+                            and prev["path"] == item.path:  # not another source's copy: that one goes with it
                         # as read now: a record moved to another line of its file has that line
                         # (its report, its file:// anchor, and what an unreadable line protects)
                         rows[item.id] = {**prev, "info": info}
@@ -733,7 +746,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # of a damaged file or an unreadable record (Run.was_unread): only an article that
         # is gone from a file read through is a deletion.
         forgotten = {ingest.path_text(f) for f in r.forgotten}
-        removed = {i for i, d in base.items() if d["root"] in forgotten}
+        removed = {i for i, d in base.items() if d["root"] in forgotten and rows.get(i, d)["root"] in forgotten}
         if remove_missing:
             removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and not r.was_unread(d)}
         r.counts["removed"] = len(removed)

@@ -645,6 +645,41 @@ def test_forget_drops_a_source_and_its_articles(primed, tmp_path):
     assert indexer.run(store, None)["failed"] == []
 
 
+def test_forget_leaves_the_copies_other_sources_hold(primed, tmp_path):
+    """An article a remaining source also holds (the same record copied, a link into the
+    forgotten folder, an older capture of the same page) was skipped as the second copy
+    and then removed with the forgotten source: gone from the index, and a plain reindex
+    never brought it back."""
+    src, store = primed
+    record = {"url": "https://news.example/kestrel", "title": "Kestrel", "date_download": "2021-01-01",
+              "text": NEW.split("\n", 2)[-1]}
+    older = {**record, "date_download": "2020-12-01"}
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir()
+    second.mkdir()
+    (first / "feed.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({**record, "url": "https://news.example/newer",
+                                                                            "date_download": "2021-03-01"}) + "\n")
+    (second / "copy.jsonl").write_text(json.dumps(record) + "\n" + json.dumps({**older, "url": "https://news.example/newer"}) + "\n")
+    (first / "linked.txt").write_text(NEW.replace("Kestrel", "Merlin").replace("kestrel", "merlin"))
+    (second / "linked.txt").symlink_to(first / "linked.txt")
+    indexer.run(store, [str(first)])
+    r = indexer.run(store, [str(second)])
+    reasons = " | ".join(f["reason"] for f in r["failed"])
+    assert "duplicate id" in reasons and "older capture" in reasons and "read again through a link" in reasons
+    archive = open_index(store.path)
+    assert [run_search(archive, w).total for w in ("kestrel", "merlin")] == [2, 1]  # the record and its newer capture
+    r = indexer.run(store, None, forget=[str(first)])
+    assert r["failed"] == []
+    archive = open_index(store.path)
+    assert [run_search(archive, w).total for w in ("kestrel", "merlin")] == [2, 1]
+    _, searcher = archive.searcher()
+    paths = {searcher.document(id=h.id)["path"] for h in run_search(archive, "kestrel OR merlin").hits}
+    assert paths == {str((second / "copy.jsonl").resolve()), str((first / "linked.txt").resolve())}  # a link: its target
+    assert [h.id for h in run_search(archive, "merlin").hits] == ["second/linked.txt"]
+    assert indexer.run(store, None)["failed"] == []
+    assert [run_search(open_index(store.path), w).total for w in ("kestrel", "merlin")] == [2, 1]
+
+
 def test_a_path_that_is_not_there_is_not_recorded_as_a_source(primed, tmp_path):
     src, store = primed
     typo = tmp_path / "nwes"
