@@ -154,6 +154,25 @@ def test_jsonl_lines_in_latin1_are_decoded_not_replaced(tmp_path):
     assert utf.raw == "Le président à Besançon \ufffd"
 
 
+def test_jsonl_in_utf16_with_a_byte_order_mark_is_read(tmp_path):
+    """A UTF-16 file (Windows "Unicode" text): its two-byte newlines split lines mid-character,
+    and every record was "binary file, not text", the last one "Expecting value"."""
+    import gzip
+
+    recs = [{"id": "u1", "title": "Segou", "text": "Farmers in Ségou, Mali, said the rains came late this year."},
+            {"id": "u2", "title": "Mopti", "text": "Herders near Mopti moved south before the dry season began."}]
+    body = "\r\n".join(json.dumps(r, ensure_ascii=False) for r in recs) + "\r\n"
+    for name, data in (("le.jsonl", body.encode("utf-16")), ("be.jsonl", b"\xfe\xff" + body.encode("utf-16-be")),
+                       ("gz.jsonl.gz", gzip.compress(body.encode("utf-16")))):
+        (tmp_path / name).write_bytes(data)
+        got = _records(tmp_path / name)
+        assert [(a.id.split("#")[-1], a.title, a.line) for a in got] == [("u1", "Segou", 1), ("u2", "Mopti", 2)], name
+        assert "Ségou, Mali" in got[0].raw
+    (tmp_path / "bad.jsonl").write_bytes(body.encode("utf-16")[:-1])  # an odd byte count: not UTF-16 after all
+    bad = list(read([tmp_path / "bad.jsonl"]))
+    assert bad and all(isinstance(x, IngestError) for x in bad)
+
+
 def _warc(path: Path, records: list[tuple[str, str, bytes]], warc_date: str = "2021-03-03T10:00:00Z") -> Path:
     """An uncompressed WARC of HTML responses: (url, HTTP status line, body)."""
     with open(path, "wb") as fh:

@@ -178,6 +178,27 @@ def _line_text(data: bytes) -> str:
     return decode_bytes(data.removeprefix(b"\xef\xbb\xbf"))
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def _byte_lines(fh) -> Iterator[bytes]:
+    """The file's lines as UTF-8 bytes. A UTF-16 file (a byte-order mark says so: Windows
+    tools save "Unicode" text so) is decoded whole, since its newline is two bytes: read
+    line by line, every line was "binary file, not text". A file that is not valid UTF-16
+    after its mark is read as bytes, and its lines reported as they fail."""
+    if fh.peek(2)[:2] not in _UTF16_BOMS:
+        yield from fh
+        return
+    data = fh.read()
+    try:
+        text = data.decode("utf-16")
+    except UnicodeDecodeError:
+        yield from data.splitlines(keepends=True)
+        return
+    for piece in text.split("\n"):
+        yield (piece + "\n").encode("utf-8", "surrogatepass")
+
+
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
     """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped."""
     gzipped = path.name.lower().endswith(".gz")
@@ -194,7 +215,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     records = 0
     try:
         with opener(path, "rb") as fh:
-            for line, data in enumerate(fh, 1):
+            for line, data in enumerate(_byte_lines(fh), 1):
                 if not data.strip():
                     continue
                 records += 1
