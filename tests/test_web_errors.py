@@ -183,3 +183,67 @@ def test_the_syntax_reminder_only_follows_a_syntax_error(seeds_index):
     for url in ("/search?q=the", "/search?q=oil&page=1001"):
         r = client.get(url)
         assert r.status_code == 400 and "Whoosh syntax" not in r.get_data(as_text=True), url
+
+
+def _searchbox(html: str) -> tuple[str, list[tuple[str, str]]]:
+    """The header search form: the box's value and the hidden inputs it submits with it."""
+    import re
+    from html import unescape
+
+    form = html.split('role="search"')[1].split("</form>")[0]
+    box = unescape(re.search(r'<input id="q" name="q" type="search" value="([^"]*)"', form).group(1))
+    return box, [(unescape(n), unescape(v)) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)]
+
+
+def test_a_refused_search_keeps_the_query_and_filters_for_fixing(client):
+    """QA: the 400 page of `"oil` (an unbalanced quote) said "Your query was" over an empty
+    box, the filters gone: fixing the typo meant typing the whole search again."""
+    r = client.get("/search?q=%22oil&year=2020&person=Assimi+Goita&sort=newest&per_page=5&page=2")
+    assert r.status_code == 400
+    box, hidden = _searchbox(r.get_data(as_text=True))
+    assert box == '"oil'
+    assert hidden == [("person", "Assimi Goita"), ("year", "2020"), ("sort", "newest"), ("per_page", "5")]
+    # the box with the quote closed, submitted as the browser does it: the search runs
+    from urllib.parse import urlencode
+
+    assert client.get("/search?" + urlencode([("q", '"oil"'), *hidden])).status_code == 200
+    # what was refused is not kept (it would be refused again); the query is, whatever the error
+    box, hidden = _searchbox(client.get("/search?q=coup&sort=random&per_page=500&year=2020").get_data(as_text=True))
+    assert box == "coup" and hidden == [("year", "2020")]
+    box, hidden = _searchbox(client.get("/facet/person?q=%22oil&year=2020").get_data(as_text=True))
+    assert box == '"oil' and hidden == [("year", "2020")]
+
+
+def test_405_says_which_methods_are_allowed(client):
+    """HTTP requires Allow on a 405; the error handler's own response dropped werkzeug's."""
+    for method, url in (("POST", "/api/search?q=oil"), ("POST", "/search?q=oil"), ("DELETE", "/entities"), ("PUT", "/healthz")):
+        r = client.open(url, method=method)
+        assert r.status_code == 405, url
+        assert {m.strip() for m in r.headers["Allow"].split(",")} >= {"GET", "HEAD"}, url
+        assert r.is_json == url.startswith(("/api/", "/healthz")), url
+
+
+@pytest.mark.parametrize("raw,status", [("2_0", 400), ("%EF%BC%92", 400), ("x", 400), ("0", 400), ("", 200), ("2", 200), ("+2", 200)])
+def test_entity_pages_read_page_as_the_results_page_does(client, raw, status):
+    """QA: /api/entities?page=2_0 was page 20 (int() reads "2_0", and a full-width "２") and
+    /entities?page= a 400, where /search refuses the first two and reads the last as page 1."""
+    assert client.get(f"/search?page={raw}").status_code == status
+    for url in (f"/entities?page={raw}", f"/api/entities?page={raw}"):
+        r = client.get(url)
+        assert r.status_code == status, url
+        if status == 400 and raw != "0":
+            assert "page must be a whole number" in r.get_data(as_text=True), url
+    if raw == "":  # no page asked for: the first page, and every entity as JSON
+        assert client.get("/entities?page=").get_data() == client.get("/entities").get_data()
+        assert client.get("/api/entities?page=").get_json() == client.get("/api/entities").get_json()
+
+
+def test_a_too_long_query_stays_whole_in_the_box_of_its_error_page(client):
+    """Cut to the limit in the box, it would run without its end (`NOT putin`) when sent again."""
+    from html import unescape
+
+    q = "mali " * (MAX_QUERY_CHARS // 5) + "NOT putin"
+    r = client.get("/search", query_string={"q": q, "year": "2020"})
+    assert r.status_code == 400 and "too long" in r.get_data(as_text=True)
+    box, hidden = _searchbox(r.get_data(as_text=True))
+    assert box == q and hidden == [("year", "2020")]

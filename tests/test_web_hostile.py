@@ -103,3 +103,28 @@ def test_odd_ids_round_trip_through_links(hostile):
 def test_api_returns_the_raw_text(hostile):
     j = hostile.get("/api/doc/hostile/wire.jsonl%23xss").get_json()
     assert SCRIPT in j["text"]
+
+
+CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def test_control_characters_from_the_url_never_reach_the_page(hostile):
+    """QA: `?q=oil%1b[31m` wrote a raw ESC into the <title> and the search box (the archive's
+    own text has none: the indexer removes them). Shown as U+FFFD, so the box, submitted
+    again, searches as the typed query did."""
+    r = hostile.get("/search?q=oil%1b%5b31m&source=evil%C2%9b.example")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200 and not CONTROLS.search(html)
+    assert "<title>oil\ufffd[31m · search" in html and "<q>evil\ufffd.example</q>" in html
+    box = unescape(re.search(r'<input id="q" name="q" type="search" value="([^"]*)"', html).group(1))
+    assert box == "oil\ufffd[31m"
+    # the search itself is as before, and so is the box's query submitted again
+    html = hostile.get("/search?q=markets%1bharvests%07").get_data(as_text=True)
+    box = unescape(re.search(r'<input id="q" name="q" type="search" value="([^"]*)"', html).group(1))
+    typed = hostile.get("/api/search", query_string={"q": "markets\x1bharvests\x07"}).get_json()
+    again = hostile.get("/api/search", query_string={"q": box}).get_json()
+    assert box == "markets\ufffdharvests\ufffd" and typed["total"] == again["total"] == 6
+    for url in ("/search?q=%22markets%1b", "/facet/source?q=markets&contains=x%1by", "/entities?contains=%1b%5b2J",
+                "/doc/hostile/wire.jsonl%23x%1by"):
+        r = hostile.get(url)
+        assert r.status_code in (200, 400, 404) and not CONTROLS.search(r.get_data(as_text=True)), url

@@ -537,3 +537,21 @@ def test_a_spelling_naming_two_people_stays_one_filter_in_every_link(two_keitas)
 def test_entity_type_in_any_case(client):
     """/entities?type=PERSON was a 404 "unknown entity type", though facet values take any case."""
     assert page(client, "/entities?type=PERSON") == page(client, "/entities?type=person")
+
+
+def test_new_query_keeps_per_page_too(client):
+    """QA: the header box kept the filters and the sort but not per_page, which the facet
+    forms keep: a new query fell back to 10 a page."""
+    html = page(client, "/search?q=oil&year=2020&per_page=5&sort=newest&page=2")
+    form = html.split('role="search"')[1].split("</form>")[0]
+    hidden = re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)
+    assert hidden == [("year", "2020"), ("sort", "newest"), ("per_page", "5")]  # a new query starts at page 1
+
+
+def test_did_you_mean_is_said_once_on_a_page_without_results(client):
+    """QA: a zero-result page said "Did you mean coup?" above the results and again in the
+    list of what to try; once, where "Skip to results" lands."""
+    html = page(client, "/search?q=cuop")
+    assert html.count("Did you mean") == 1
+    empty = html.split('<div class="empty">')[1].split("</div>")[0]
+    assert "Did you mean" in empty

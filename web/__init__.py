@@ -38,8 +38,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from . import api, errors, views
     from .cache import init_cache
+    from .markup import shown
     from .state import init_archive
 
+    app.jinja_env.finalize = shown  # no raw control characters in a page (a query's ESC)
     init_archive(app)
     init_cache(app)
     app.register_blueprint(views.bp)

@@ -7,6 +7,9 @@ from werkzeug.exceptions import HTTPException
 from search import IndexMissing, IndexUnreadable, QueryError
 from search.query import MAX_QUERY_CHARS
 
+from .params import SearchState
+
+SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
 GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
 
 
@@ -14,13 +17,22 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
-def _error(status: int, message: str, syntax: bool = False):
+def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None):
     """`syntax`: the page reminds of the query syntax (a QueryError that says it helps; the
-    reminder followed "query has no searchable words" and a page past the last, too)."""
+    reminder followed "query has no searchable words" and a page past the last, too).
+    `headers`: those the status requires (Allow on a 405)."""
+    headers = headers or []
     if _wants_json():
-        return jsonify({"error": message, "status": status}), status
-    return render_template("error.html", status=status, message=message, syntax=syntax,
-                           query=request.args.get("q", "")[:MAX_QUERY_CHARS]), status
+        return jsonify({"error": message, "status": status}), status, headers
+    page = render_template("error.html", status=status, message=message, syntax=syntax,
+                           query=request.args.get("q", "")[:MAX_QUERY_CHARS], state=_search_state())
+    return page, status, headers
+
+
+def _search_state() -> SearchState | None:
+    """The refused search, for the header's box and its hidden filters (None on other pages):
+    the error page of a query with a typo held "Your query was" and an empty box."""
+    return SearchState.salvaged(request) if request.endpoint in SEARCH_PAGES else None
 
 
 def register(app: Flask) -> None:
@@ -41,7 +53,10 @@ def register(app: Flask) -> None:
         # our own abort() calls carry a message for the user; werkzeug's defaults are generic
         default = type(exc).description
         message = exc.description if exc.description and exc.description != default else GENERIC.get(status, exc.name)
-        return _error(status, message)
+        # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
+        # its Content-Type: the page or the JSON is ours
+        headers = [(k, v) for k, v in exc.get_headers(request.environ) if k.lower() != "content-type"]
+        return _error(status, message, headers=headers)
 
     @app.errorhandler(Exception)
     def internal(exc):

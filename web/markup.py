@@ -18,6 +18,23 @@ from markupsafe import Markup, escape
 
 PARAGRAPH = "\n\n"
 
+# C0 and C1 control characters but tab, newline and carriage return (HTML's whitespace):
+# in a page they are parse errors, and an ESC from the URL (`?q=oil%1b[31m`) went raw into
+# the <title> and the search box. The archive's text has none (search.clean.text
+# without_controls); a query, a filter value or a message quoting them can.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def shown(value):
+    """Jinja's `finalize`: every value a template prints, control characters replaced by
+    U+FFFD. Replaced, not removed: the box's query, submitted again, then searches as the
+    typed one did (both split words: "coup\\x1bmali" finds coup and mali, "coupmali" nothing).
+    Markup stays Markup (a snippet's <mark>), else it would be escaped twice."""
+    if not isinstance(value, str) or not _CONTROL.search(value):
+        return value
+    clean = _CONTROL.sub("\ufffd", value)
+    return Markup(clean) if isinstance(value, Markup) else clean
+
 
 @dataclass(frozen=True)
 class Flag:

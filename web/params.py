@@ -22,8 +22,10 @@ MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
 
 
-def _int(req: Request, name: str, default: int, low: int | None = None, high: int | None = None) -> int:
-    raw = req.args.get(name, "")
+def int_arg(args, name: str, default: int, low: int | None = None, high: int | None = None) -> int:
+    """A whole-number argument (`page`, `per_page`) as every page reads it: empty is the
+    default, as a form leaves it; anything but digits is refused, not guessed at."""
+    raw = args.get(name, "")
     if raw == "":
         return default
     if not re.fullmatch(r"[+-]?[0-9]+", raw.strip()):  # int() also takes "2_0" and "２"
@@ -32,6 +34,39 @@ def _int(req: Request, name: str, default: int, low: int | None = None, high: in
     if low is not None and high is not None and not low <= value <= high:
         raise QueryError(f"{name} must be between {low} and {high}")
     return value
+
+
+def _query(args) -> str:
+    q = args.get("q", "")
+    if len(q) > MAX_QUERY_CHARS:
+        raise QueryError(query_too_long(q))
+    return q.strip()
+
+
+def _facet_values(args, facet: str) -> tuple[str, ...]:
+    values = tuple(dict.fromkeys(v.strip() for v in args.getlist(facet) if v.strip()))
+    if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
+        raise QueryError(f"too many or too long '{facet}' filters")
+    return values
+
+
+def _sort(args) -> str:
+    sort = args.get("sort", "") or "relevance"
+    if sort not in SORTS:
+        raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+    return sort
+
+
+def _per_page(args) -> int:
+    return int_arg(args, "per_page", 10, 1, MAX_PER_PAGE)
+
+
+def _or(default: Any, read, *args: Any) -> Any:
+    """`read(*args)`, or `default` when the request's value is refused."""
+    try:
+        return read(*args)
+    except QueryError:
+        return default
 
 
 @dataclass(frozen=True)
@@ -44,28 +79,25 @@ class SearchState:
 
     @classmethod
     def from_request(cls, req: Request) -> "SearchState":
-        q = req.args.get("q", "")
-        if len(q) > MAX_QUERY_CHARS:
-            raise QueryError(query_too_long(q))
-        filters: dict[str, tuple[str, ...]] = {}
-        for f in FACETS:
-            values = list(dict.fromkeys(v.strip() for v in req.args.getlist(f) if v.strip()))
-            if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
-                raise QueryError(f"too many or too long '{f}' filters")
-            if values:
-                filters[f] = tuple(values)
-        sort = req.args.get("sort", "") or "relevance"
-        if sort not in SORTS:
-            raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
-        page = _int(req, "page", 1)
+        args = req.args
+        q = _query(args)
+        filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
+        sort = _sort(args)
+        page = int_arg(args, "page", 1)
         check_page(page)  # the engine's words: past page 1000, narrow the search or change the sort
-        return cls(
-            query=q.strip(),
-            filters=filters,
-            sort=sort,
-            page=page,
-            per_page=_int(req, "per_page", 10, 1, MAX_PER_PAGE),
-        )
+        return cls(query=q, filters=filters, sort=sort, page=page, per_page=_per_page(args))
+
+    @classmethod
+    def salvaged(cls, req: Request) -> "SearchState":
+        """What the error page of a refused search keeps of it, so the person can fix a typo
+        instead of typing everything again: the query as typed for the box, whole even when
+        too long (cut, it would run without its end: `NOT putin`), and the filters, sort and
+        per_page for its hidden inputs, each kept when valid and dropped when not (kept,
+        fixing the query would meet it again)."""
+        args = req.args
+        filters = {f: values for f in FACETS if (values := _or((), _facet_values, args, f))}
+        return cls(query=args.get("q", "").strip(), filters=filters,
+                   sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args))
 
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""

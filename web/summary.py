@@ -8,7 +8,7 @@ from typing import Any, Callable
 from search.query import last_shown_page, values_containing
 from search.schema import ENTITY_FACETS
 
-from .params import SearchState
+from .params import SearchState, int_arg
 
 LABELS = {
     "person": "People", "organization": "Organizations", "location": "Places", "source": "Source",
@@ -151,21 +151,16 @@ def page_numbers(page: int, total: int, per_page: int, around: int = 2) -> list[
 
 
 ENTITIES_PER_PAGE = 200
+MAX_ENTITY_PAGE = 10_000
 
 
 def entity_page_arg(args) -> int | None:
-    """The `page` of the entity list (None: not asked for); 400 when it is no page number."""
-    from flask import abort
-
-    if "page" not in args:
+    """The `page` of the entity list (None: not asked for; `page=` is not asking, as on a
+    results page), read as the results page reads it (params.int_arg): int() took "2_0"
+    and a full-width "２" for pages 20 and 2, where a search refuses them with the reason."""
+    if args.get("page", "") == "":
         return None
-    try:
-        page = int(args["page"])
-    except ValueError:
-        page = 0
-    if not 1 <= page <= 10_000:
-        abort(400, "page must be a whole number between 1 and 10000")
-    return page
+    return int_arg(args, "page", 1, 1, MAX_ENTITY_PAGE)
 
 
 def entity_page(entities: list, page: int | None) -> list:
