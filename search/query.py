@@ -690,11 +690,22 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
     return visit(q)
 
 
+def _check_ranges(q: Q.Query) -> None:
+    """`year:[2021 TO 1987]` found nothing, silently, where the same range of dates is an
+    error that says what to do (_check_syntax): any range whose ends are the wrong way round."""
+    for leaf in q.leaves():
+        if type(leaf) is Q.TermRange and leaf.start and leaf.end and leaf.start > leaf.end:
+            raise QueryError(f"{leaf.fieldname}:[{leaf.start} TO {leaf.end}] ends before it starts: "
+                             "put the lower end first")
+
+
 def read_query(qstring: str, gen) -> Q.Query:
     """A query string as a search reads it: parsed, fuzzy words expanded, entity fields made
     canonical, aliases expanded."""
     schema = gen.searcher.schema  # in memory; FileIndex.schema re-reads the TOC file each time
-    q = expand_fuzzy(parse(qstring, schema), gen, schema)
+    q = parse(qstring, schema)
+    _check_ranges(q)
+    q = expand_fuzzy(q, gen, schema, qstring)
     return expand_aliases(canonical_field_terms(q, gen), gen.entities, schema)
 
 
@@ -714,13 +725,20 @@ def _within(text: str, words: list[str], maxdist: int) -> list[tuple[str, int]]:
     return [(words[i], int(dist[i])) for i in np.nonzero(dist <= maxdist)[0]]
 
 
-def expand_fuzzy(q: Q.Query, gen, schema) -> Q.Query:
+_TILDE_WORD = re.compile(r"(\w+)~")
+
+
+def expand_fuzzy(q: Q.Query, gen, schema, typed: str = "") -> Q.Query:
     """`petrolium~` finds "petroleum": a word with a tilde matches the indexed words within
     one edit (`~2`: two) that share its first letter (`~2/3`: its first three). Whoosh's
     FuzzyTerm would compute the distance in Python for every indexed term sharing the prefix;
     here the words are the generation's spelling vocabulary (search/spelling.py, as "did you
     mean" reads it) and rapidfuzz's OSA distance runs over them in C. Each word found
-    becomes its indexed (stemmed) term. An index without a vocabulary keeps Whoosh's FuzzyTerm."""
+    becomes its indexed (stemmed) term. An index without a vocabulary keeps Whoosh's FuzzyTerm.
+
+    The vocabulary's words are as written, so they are compared with the word as typed in
+    `typed` (the query string), not with the stem the parser made of it: "earthqake" stems
+    to "earthqak", two edits from "earthquake", and `earthqake~` found nothing."""
     fuzzy = [leaf for leaf in q.leaves() if isinstance(leaf, Q.FuzzyTerm)]
     if not fuzzy:
         return q
@@ -730,18 +748,20 @@ def expand_fuzzy(q: Q.Query, gen, schema) -> Q.Query:
     vocabulary = gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
     if vocabulary is None:
         return q
+    typed_words = list(dict.fromkeys(w.lower() for w in _TILDE_WORD.findall(typed)))
 
     def visit(node):
         if not isinstance(node, Q.FuzzyTerm):
             return node.apply(visit)
         if node.fieldname not in SEARCH_FIELDS:
             return node
-        prefix = node.text[:max(1, node.prefixlength)]
-        words = vocabulary.with_prefix(node.fieldname, prefix)
-        terms = {node.text}
         analyzer = schema[node.fieldname].analyzer
-        for word, _ in _within(node.text, words, node.maxdist)[:MAX_EXPANSION]:
-            terms.update(t.text for t in analyzer(word))
+        as_typed = list(dict.fromkeys([w for w in typed_words if [t.text for t in analyzer(w)] == [node.text]] + [node.text]))
+        terms = {node.text}
+        for text in as_typed:
+            words = vocabulary.with_prefix(node.fieldname, text[:max(1, node.prefixlength)])
+            for word, _ in _within(text, words, node.maxdist)[:MAX_EXPANSION]:
+                terms.update(t.text for t in analyzer(word))
         alts = [Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]
         return alts[0] if len(alts) == 1 else Q.Or(alts)
 

@@ -105,6 +105,8 @@ def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive
     ("Genève:x", "unknown field 'Genève:'"),  # an accented field name found nothing, silently
     ("published:[2021-03 TO 2021-02]", "ends before it starts"),  # found nothing, silently
     ("published:[2021-01-02 TO 2021-01-01]", "ends before it starts"),
+    ("year:[2021 TO 1987]", r"year:\[2021 TO 1987\] ends before it starts"),  # found nothing, silently (QA)
+    ("coup title:[zebra TO apple]", "ends before it starts"),
 ])
 def test_bad_queries_get_clear_errors(seeds_archive, q, msg):
     with pytest.raises(QueryError, match=msg):
@@ -601,6 +603,8 @@ def test_capitals_make_stop_words_only_between_capitals():
     ("prxfit~2", ["wire/five.txt", "wire/seventeen.txt"]),
     ("prxfit~2/3", []),                # the first three letters must match
     ("exports NOT petrolium~", []),
+    ("exprts~", ["wire/oil.txt"]),  # compared as typed: its stem "exprt" is two edits from "exports"
+    ("Exprts~ AND petroleum", ["wire/oil.txt"]),
 ])
 def test_a_tilde_finds_words_within_edits(wire_archive, q, ids):
     hits = run_search(wire_archive, q).hits
