@@ -125,7 +125,8 @@ class SearchResult:
     filters: dict[str, list[str]] = field(default_factory=dict)
     sort: str = "relevance"
     # results per month ({"value": "1987-03", "count"}), oldest first: the web page's
-    # histogram when the results span few years; not part of the JSON (CLI compatibility)
+    # histogram when the results span few years, and in the JSON, its twin (the undated
+    # results are the total less their sum)
     months: list[dict[str, Any]] = field(default_factory=list, repr=False)
     # filter values no article has, with the nearest one some article has (filter_hints)
     unmatched_filters: list[dict[str, Any]] = field(default_factory=list)
@@ -150,6 +151,7 @@ class SearchResult:
             "filters": self.filters,
             "hits": [asdict(h) for h in self.hits],
             "facets": self.facets,
+            "months": self.months,
             "suggestion": self.suggestion,
             "unmatched_filters": self.unmatched_filters,
         }

@@ -195,6 +195,10 @@ def test_histogram_per_month_over_a_short_span(client):
     assert [int(b[1]) for b in bars] == [1, 0, 0, 0, 0, 0, 0, 0, 1]
     assert [int(b[2]) for b in bars] == [20, 0, 0, 0, 0, 0, 0, 0, 20]
     assert bars[0][3] == "Aug 2020" and bars[5][3] == "Jan 2021" and bars[1][3] == "Sep"
+    # the JSON twin has the same counts (it had none): the months with results, and the undated
+    twin = client.get("/api/search").get_json()
+    assert twin["months"] == [{"value": b[0], "count": int(b[1])} for b in bars if int(b[1])]
+    assert twin["total"] - sum(m["count"] for m in twin["months"]) == 3
 
 
 def test_histogram_per_year_over_a_long_span_links_to_year_filter(client):
