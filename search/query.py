@@ -6,8 +6,9 @@ body of `newsarchive search --json` and of `/api/search`.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 import time
+import unicodedata
+from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from html import escape
@@ -616,6 +617,8 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
     error rather than an empty page: year=21, translated=yes; an unknown one stays as given."""
     if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
         raise QueryError(f"year must be four digits, not '{value}'")
+    if facet == "year" and not value.isascii():  # "２０２１" (a full-width IME's digits) is 2021: it matched nothing
+        value = "".join(str(unicodedata.digit(c)) for c in value)
     if facet == "translated" and value and value.lower() not in LABELS:
         raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
     if facet not in FACETS:
@@ -1367,8 +1370,6 @@ def document_number(searcher, doc_id: str) -> int | None:
     """The live document with this id, also when it is typed in the other Unicode
     normalisation: a file copied from a Mac names "Café" with a combining accent (NFD),
     which a typed or pasted "Café" (NFC) does not match byte for byte."""
-    import unicodedata
-
     for form in (doc_id, unicodedata.normalize("NFC", doc_id), unicodedata.normalize("NFD", doc_id)):
         docnum = searcher.document_number(id=form)
         if docnum is not None:

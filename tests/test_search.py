@@ -422,6 +422,10 @@ def test_plain_facet_values_ignore_case_and_impossible_ones_are_errors(seeds_arc
     with pytest.raises(QueryError, match="four digits"):
         run_search(seeds_archive, "coup year:abc")
     assert run_search(seeds_archive, "", {"language": ["xx"]}).total == 0  # a real code no article has
+    year = base.facets["year"][0]
+    wide = year["value"].translate({ord(d): 0xFF10 + int(d) for d in "0123456789"})  # "２０２１" from an IME
+    got = run_search(seeds_archive, "", {"year": [wide]})
+    assert (got.total, got.filters, got.unmatched_filters) == (year["count"], {"year": [year["value"]]}, [])
 
 
 @pytest.mark.parametrize("q, unmatched", [
