@@ -36,3 +36,22 @@ def test_bounded_in_bytes_least_recently_used_first():
     assert sum(len(b) for b, _, _ in cache._items.values()) <= 800
     cache.put(("g", "big", b""), b"x" * 500, "text/html")  # over an eighth: not kept
     assert cache.get(("g", "big", b"")) is None
+
+
+def test_pages_and_json_answer_a_conditional_request_with_304(seeds_index):
+    """No page sent a validator: a client revalidating (If-None-Match) got the whole page each time."""
+    for cache_mb in (32, 0):
+        c = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": cache_mb}).test_client()
+        doc_id = c.get("/api/search?q=coup").get_json()["hits"][0]["id"]
+        for url in ("/search?q=coup", "/api/search?q=coup", "/entities", "/api/entities", f"/doc/{doc_id}",
+                    f"/api/doc/{doc_id}", "/facet/person", "/api/facet/person"):
+            first = c.get(url)
+            etag = first.headers.get("ETag")
+            assert first.status_code == 200 and etag and first.headers["Cache-Control"] == "no-cache", url
+            again = c.get(url, headers={"If-None-Match": etag})
+            assert again.status_code == 304 and again.data == b"" and again.headers["ETag"] == etag, url
+            other = c.get(url, headers={"If-None-Match": '"something-else"'})
+            assert other.status_code == 200 and other.data == first.data, url
+        assert c.get("/search?q=mali").headers["ETag"] != c.get("/search?q=coup").headers["ETag"]
+        assert "ETag" not in c.get("/healthz").headers  # live, never revalidated
+        assert c.get("/search?q=%22open", headers={"If-None-Match": "*"}).status_code == 400

@@ -56,6 +56,25 @@ KEPT_HEADERS = ("Link", "X-Total-Count")  # a list's paging (api.api_entities), 
 def init_cache(app) -> None:
     mb = app.config.get("PAGE_CACHE_MB", 32)
     app.extensions["newsarchive_cache"] = PageCache(int(float(mb) * 1024 * 1024)) if mb and float(mb) > 0 else None
+    app.after_request(revalidated)
+
+
+UNCONDITIONAL = ("static", "api.healthz")  # Flask serves static files conditionally itself; health is live
+
+
+def revalidated(resp: Response) -> Response:
+    """Every page and JSON answer carries an ETag (a hash of its body) and asks to be
+    revalidated (`no-cache`: a reindex may change it any night), and a client holding the
+    same body gets 304 without it: pages sent no validator, so If-None-Match always
+    cost the whole page. A hash of the body, not the generation: a new release of the app
+    changes a page on the same index."""
+    if request.method not in ("GET", "HEAD") or resp.status_code != 200 or resp.direct_passthrough \
+            or request.endpoint in UNCONDITIONAL:
+        return resp
+    if "ETag" not in resp.headers:
+        resp.add_etag()
+    resp.headers.setdefault("Cache-Control", "no-cache")
+    return resp.make_conditional(request)
 
 
 def cached(view: Callable) -> Callable:
