@@ -680,6 +680,27 @@ def test_forget_leaves_the_copies_other_sources_hold(primed, tmp_path):
     assert [run_search(open_index(store.path), w).total for w in ("kestrel", "merlin")] == [2, 1]
 
 
+def test_an_article_left_in_its_other_file_is_stored_with_that_file(primed, tmp_path):
+    """The same record in two files of a source: the first is indexed and the second reported;
+    the first file deleted, the article stayed stored with it ("path" of show, the "kept:" of
+    every later report) though only the second holds it."""
+    src, store = primed
+    record = {"url": "https://news.example/kestrel", "title": "Kestrel", "text": NEW.split("\n", 2)[-1]}
+    feeds = tmp_path / "feeds"
+    feeds.mkdir()
+    for name in ("a.jsonl", "b.jsonl"):
+        (feeds / name).write_text(json.dumps(record) + "\n")
+    r = indexer.run(store, [str(feeds)])
+    assert len(r["failed"]) == 1 and "duplicate id" in r["failed"][0]["reason"] and "a.jsonl" in r["failed"][0]["reason"]
+    (feeds / "a.jsonl").unlink()
+    r = indexer.run(store, None)
+    assert r["failed"] == [] and r["removed"] == 0
+    archive = open_index(store.path)
+    _, searcher = archive.searcher()
+    hit, = run_search(archive, "kestrel").hits
+    assert searcher.document(id=hit.id)["path"] == str((feeds / "b.jsonl").resolve())
+
+
 def test_a_path_that_is_not_there_is_not_recorded_as_a_source(primed, tmp_path):
     src, store = primed
     typo = tmp_path / "nwes"
