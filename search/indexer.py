@@ -419,12 +419,18 @@ class NotASource(ValueError):
 
 def _as_sources(paths: list[str], known: list[str]) -> list[str]:
     """The sources that indexing `paths` means, resolved and each once: a path inside a
-    known source is that source (its articles have ids relative to it: indexed again under
+    known source, or inside another path given, is that source (its articles have ids relative to it: indexed again under
     the file's own name, each would appear twice). A folder holding known sources is
     refused rather than indexed over them."""
     out: list[str] = []
+    given = {Path(p).resolve() for p in paths}
     for p in paths:
         path = Path(p).resolve()
+        if any(g in path.parents for g in given):
+            # a folder given with one that holds it (`index s2/news s2`) is part of that one, as
+            # in two runs: kept as a source too, its files were read twice ("read again
+            # through a link") and the outer source listed with no article
+            continue
         inside = next((k for k in known if path != Path(k) and Path(k) in path.parents), None)
         holds = [k for k in known if path != Path(k) and path in Path(k).parents]
         if holds:

@@ -227,6 +227,18 @@ def test_a_path_inside_a_source_is_that_source_and_a_folder_of_sources_is_refuse
         indexer.run(store, [str(tmp_path)])
 
 
+def test_a_folder_given_with_one_that_holds_it_is_part_of_that_one(tmp_path):
+    """`index s2/news s2` in one command took both as sources: news's files were read twice
+    ("the same file as ..., read again through a link", with no link) and s2 was listed with no
+    article; in two runs the same is one source. Now one command means what two runs do."""
+    _story(tmp_path / "s2" / "news" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    _story(tmp_path / "s2" / "b.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(tmp_path / "s2" / "news"), str(tmp_path / "s2")])
+    assert r["failed"] == [] and store.sources() == [str(tmp_path / "s2")]
+    assert sorted(h.id for h in run_search(open_index(store.path), "").hits) == ["s2/b.txt", "s2/news/a.txt"]
+
+
 def test_linked_folders_are_read_once_and_an_index_inside_the_archive_is_no_input(tmp_path):
     """A symlinked folder was skipped without a word; an index kept inside its archive
     was scanned as input (a score of 'unsupported file type' every run)."""
