@@ -784,7 +784,9 @@ def run_search(
     sort: str = "relevance",
     facet_limit: int | None = None,
 ) -> SearchResult:
-    query = _plain_query(query or "")
+    typed, query = query or "", _plain_query(query or "")
+    if not query and INVISIBLE.sub("", typed).strip():  # "?" alone, read as punctuation, browsed everything
+        raise QueryError("query has no searchable words")
     # values as the web form reads them: spaces around a value are not part of it, and an
     # empty value is no filter (it was "no article has year=" over an unfiltered result)
     filters = {k: vs for k, v in (filters or {}).items()

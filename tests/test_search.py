@@ -578,7 +578,7 @@ def test_capitalised_stop_words(wire_archive, q, ids):
     assert sorted(h.id for h in run_search(wire_archive, q).hits) == ids
 
 
-@pytest.mark.parametrize("q", ["may", "Will", "NOT Will"])
+@pytest.mark.parametrize("q", ["may", "Will", "NOT Will", "?", " ? ? "])
 def test_a_stop_word_that_names_no_entity_is_still_no_word(wire_archive, q):
     with pytest.raises(QueryError, match="no searchable words"):
         run_search(wire_archive, q)
