@@ -159,7 +159,10 @@ def test_a_warc_response_without_content_type_is_read_when_its_body_is_html(tmp_
         + record("https://example.org/x", b"<?xml version='1.0'?><rss><channel>Bamako</channel></rss>"))
     arts, errs = _split(list(read([tmp_path / "a.warc"])))
     assert sorted(a.url for a in arts) == ["https://example.org/1", "https://example.org/2", "https://example.org/3"]
-    assert "Page 3" in next(a.raw for a in arts if a.url.endswith("/3")) and errs == []
+    assert "Page 3" in next(a.raw for a in arts if a.url.endswith("/3"))
+    # the image stays out unsaid (a part of a page); the feed, a body that is no page, is reported
+    assert [(e.line, e.reason) for e in errs] == [(5, "record 5 (https://example.org/x): not an HTML or plain-text page "
+                                                      "(no Content-Type, and the body does not start like HTML): skipped")]
 
 
 def test_a_text_file_named_warc_is_not_a_warc_and_warcio_prints_nothing(tmp_path, capfd):
@@ -369,3 +372,186 @@ def test_warcio_warnings_do_not_reach_stderr(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 0 and p.stdout.startswith("1 indexed"), p.stdout + p.stderr
     assert p.stderr == ""
+
+
+# ------------------------------------------------ WARC records other than HTML responses
+# QA: a text/plain or PDF response, a resource record and a revisit record were neither
+# indexed nor reported, against the README's "nothing is skipped without a word".
+STORY_RU = RU + ". Министры обсудили границу и торговлю, сообщили официальные лица."
+
+
+def _writer_records(records: list[dict]) -> bytes:
+    """Uncompressed WARC records. Each: type (response, resource, revisit, request,
+    warcinfo, metadata), url, body, ctype (the HTTP Content-Type of a response or revisit,
+    the WARC one of a resource, None for none), status, refers (a revisit's original URI)."""
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    for r in records:
+        kind, url, body = r.get("type", "response"), r["url"], r.get("body", b"")
+        ctype = r.get("ctype", "text/html")
+        date = {"WARC-Date": "2021-03-03T10:00:00Z"}
+        if kind in ("response", "request"):
+            http = StatusAndHeaders(r.get("status", "200 OK") if kind == "response" else "GET / HTTP/1.1",
+                                    [("Content-Type", ctype)] if ctype else [("Server", "x")], protocol="HTTP/1.1")
+            rec = w.create_warc_record(url, kind, payload=io.BytesIO(body), http_headers=http, warc_headers_dict=date)
+        elif kind == "revisit":
+            http = StatusAndHeaders(r.get("status", "200 OK"), [("Content-Type", ctype)], protocol="HTTP/1.1")
+            rec = w.create_revisit_record(url, "sha1:AAAA", r.get("refers", url), "2021-01-01T00:00:00Z", http_headers=http)
+        elif kind == "warcinfo":
+            rec = w.create_warcinfo_record("crawl.warc", {"software": "test"})
+        else:  # resource, metadata: a block with a WARC Content-Type
+            rec = w.create_warc_record(url, kind, payload=io.BytesIO(body), warc_content_type=ctype or None,
+                                       warc_headers_dict=date)
+        w.write_record(rec)
+    # warcio writes "application/warc-record" for a block without a type: a record with none
+    return out.getvalue().replace(b"Content-Type: application/warc-record\r\n", b"")
+
+
+def _items(path: Path):
+    arts, errs = _split(list(read([path])))
+    return {a.url: a for a in arts}, [(e.line, e.reason) for e in errs], errs
+
+
+def test_a_warc_plain_text_response_is_a_text_article_in_its_declared_charset(tmp_path):
+    """A text/plain page is an article, read as a .txt file is (first line the title), in the
+    charset of its HTTP header, else as a text file is decoded; one with markup is HTML."""
+    latin = "Crise au Sénégal\n\nLe gouvernement a annoncé mercredi de nouvelles élections à Dakar, a-t-on appris."
+    (tmp_path / "t.warc").write_bytes(_writer_records([
+        {"url": "https://ex.ru/news.txt", "body": f"Новости\n\n{STORY_RU}".encode("cp1251"),
+         "ctype": "text/plain; charset=windows-1251"},
+        {"url": "https://ex.fr/depeche", "body": latin.encode("cp1252"), "ctype": "text/plain"},
+        {"url": "https://ex.fr/utf8", "body": latin.encode("utf-8"), "ctype": "text/plain; charset=iso-8859-1"},
+        {"url": "https://ex.fr/mislabelled", "body": b"<!DOCTYPE html><html><body><p>" + latin.encode() + b"</p></body></html>",
+         "ctype": "text/plain"},
+        {"url": "https://ex.fr/blank", "body": b"  \r\n", "ctype": "text/plain"},
+        {"url": "https://ex.fr/gone.txt", "body": b"Not found", "ctype": "text/plain", "status": "404 Not Found"},
+    ]))
+    arts, reports, _ = _items(tmp_path / "t.warc")
+    assert set(arts) == {"https://ex.ru/news.txt", "https://ex.fr/depeche", "https://ex.fr/utf8", "https://ex.fr/mislabelled"}
+    ru = arts["https://ex.ru/news.txt"]
+    assert ru.kind == "text" and ru.raw == f"Новости\n\n{STORY_RU}" and ru.id.startswith("url-") and ru.source == "ex.ru"
+    assert ru.line == 1 and ru.meta["warc_date"] == "2021-03-03T10:00:00Z"
+    assert arts["https://ex.fr/depeche"].raw == latin and arts["https://ex.fr/depeche"].kind == "text"
+    assert arts["https://ex.fr/utf8"].raw == latin  # valid UTF-8 wins over a Latin-1 label, as for every input
+    assert arts["https://ex.fr/mislabelled"].kind == "html"
+    assert reports == [(5, "record 5 (https://ex.fr/blank): empty body"),
+                       (6, "record 6 (https://ex.fr/gone.txt): HTTP 404, not an article")]
+
+
+def test_a_warc_response_that_is_no_page_is_reported_by_its_type_and_the_crawls_own_records_are_not(tmp_path):
+    """A PDF, a feed or JSON in a crawl is reported, one line naming its type, as a record
+    read and not an article (it keeps nothing: unread ""). What is never an article passes
+    unsaid, as before: request, warcinfo and metadata records, the robots.txt a crawler
+    fetches, DNS lookups, the images, styles and scripts of a page."""
+    (tmp_path / "c.warc").write_bytes(_writer_records([
+        {"type": "warcinfo", "url": ""},
+        {"type": "request", "url": "https://ex.com/a"},
+        {"url": "https://ex.com/a", "body": _page(1)},
+        {"type": "metadata", "url": "https://ex.com/a", "body": b"outlink: https://ex.com/b\r\n", "ctype": "application/warc-fields"},
+        {"url": "https://ex.com/report.pdf", "body": b"%PDF-1.4\n" + bytes(100), "ctype": "application/pdf"},
+        {"url": "https://ex.com/api", "body": b'{"a": 1}', "ctype": "application/json; charset=utf-8"},
+        {"url": "https://ex.com/robots.txt", "body": b"User-agent: *\nDisallow: /private\n", "ctype": "text/plain"},
+        {"url": "https://ex.com/logo.png", "body": b"\x89PNG\r\n\x1a\n" + bytes(50), "ctype": "image/png"},
+        {"url": "https://ex.com/site.css", "body": b"body { color: red }", "ctype": "text/css"},
+        {"url": "https://ex.com/app.js", "body": b"var a = 1;", "ctype": "application/javascript"},
+        {"type": "resource", "url": "dns:ex.com", "body": b"20210303100000\nex.com. 300 IN A 1.2.3.4\n", "ctype": "text/dns"},
+        {"url": "https://ex.com/old.pdf", "body": b"", "ctype": "application/pdf", "status": "410 Gone"},
+    ]))
+    arts, reports, errs = _items(tmp_path / "c.warc")
+    assert list(arts) == ["https://ex.com/a"]
+    assert reports == [
+        (5, "record 5 (https://ex.com/report.pdf): not an HTML or plain-text page (application/pdf): skipped"),
+        (6, "record 6 (https://ex.com/api): not an HTML or plain-text page (application/json): skipped"),
+        (12, "record 12 (https://ex.com/old.pdf): HTTP 410, not an article")]
+    assert all(e.unread == "" for e in errs)
+
+
+def test_warc_resource_records_are_read_by_their_content_type(tmp_path):
+    """A page stored without HTTP headers (a `resource` record) is an article when its WARC
+    Content-Type is HTML or plain text; another type is reported; wget's own resources (its
+    log and arguments, text/plain under metadata://) and Browsertrix's urn: ones are not pages."""
+    (tmp_path / "r.warc").write_bytes(_writer_records([
+        {"type": "resource", "url": "https://ex.org/page.html", "body": _page(1), "ctype": "text/html"},
+        {"type": "resource", "url": "https://ex.org/note.txt", "body": "Brief\n\nThe mayor resigned on Friday.".encode(),
+         "ctype": "text/plain; charset=utf-8"},
+        {"type": "resource", "url": "https://ex.org/bare", "body": b"<!doctype html><p>Page 3 is here.</p>", "ctype": None},
+        {"type": "resource", "url": "https://ex.org/scan.pdf", "body": b"%PDF-1.4\n" + bytes(50), "ctype": "application/pdf"},
+        {"type": "resource", "url": "metadata://gnu.org/software/wget/warc/wget.log", "body": b"--2021-03-03-- https://ex.org/\n",
+         "ctype": "text/plain"},
+        {"type": "resource", "url": "urn:text:https://ex.org/page.html", "body": b"Page 1 as text", "ctype": "text/plain"},
+    ]))
+    arts, reports, _ = _items(tmp_path / "r.warc")
+    assert {u: a.kind for u, a in arts.items()} == {"https://ex.org/page.html": "html", "https://ex.org/note.txt": "text",
+                                                    "https://ex.org/bare": "html"}
+    assert arts["https://ex.org/note.txt"].raw == "Brief\n\nThe mayor resigned on Friday."
+    assert "Page 1" in arts["https://ex.org/page.html"].raw
+    assert reports == [(4, "record 4 (https://ex.org/scan.pdf): not an HTML or plain-text page (application/pdf): skipped")]
+
+
+def test_a_warc_revisit_is_reported_only_when_its_original_is_not_in_the_file(tmp_path):
+    """A revisit (a deduplicating crawler's pointer to an earlier identical capture) is no
+    article of its own. Its original in the same file, before or after it, is read: not a word
+    (a line per page crawled again would be noise). One whose original is elsewhere is a
+    capture this file does not hold: reported. A revisit of an image is as silent as the image."""
+    (tmp_path / "d.warc").write_bytes(_writer_records([
+        {"type": "revisit", "url": "https://ex.com/later", "refers": "https://ex.com/later"},
+        {"url": "https://ex.com/a", "body": _page(1)},
+        {"type": "revisit", "url": "https://ex.com/a"},
+        {"type": "revisit", "url": "https://ex.com/a?utm=x", "refers": "https://ex.com/a"},
+        {"type": "revisit", "url": "https://ex.com/lost"},
+        {"type": "revisit", "url": "https://ex.com/alias", "refers": "https://ex.com/elsewhere"},
+        {"type": "revisit", "url": "https://ex.com/logo.png", "ctype": "image/png"},
+        {"url": "https://ex.com/later", "body": _page(2)},
+    ]))
+    arts, reports, errs = _items(tmp_path / "d.warc")
+    assert sorted(arts) == ["https://ex.com/a", "https://ex.com/later"]
+    assert reports == [
+        (5, "record 5 (https://ex.com/lost): a revisit (a pointer to an earlier capture, no page of its own) "
+            "whose original was not found in this file: skipped"),
+        (6, "record 6 (https://ex.com/alias): a revisit of https://ex.com/elsewhere (a pointer to an earlier capture, "
+            "no page of its own) whose original was not found in this file: skipped")]
+    assert all(e.unread == "" for e in errs)
+
+
+def test_warc_skips_are_reported_by_the_index_run_and_keep_nothing(tmp_path, monkeypatch):
+    """Through an index run: the text page is indexed, the PDF and the orphan revisit are
+    reported with their record; a page later dropped from the file goes, the reports notwithstanding
+    (they are of records read whole); a file left with the crawl's own records only is said so
+    and keeps nothing either."""
+    from search import Store, indexer, open_index, run_search
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "crawl"
+    src.mkdir()
+    text = {"url": "https://ex.com/wire", "ctype": "text/plain",
+            "body": b"Harbour reopens\n\nThe harbour of Dakar reopened on Tuesday after a week of repairs, officials said."}
+    page = {"url": "https://ex.com/a", "body": b"<html><body><p>The council of Bamako approved the new budget on Monday "
+                                              b"after a long debate about roads.</p></body></html>"}
+    pdf = {"url": "https://ex.com/r.pdf", "body": b"%PDF-1.4\n" + bytes(50), "ctype": "application/pdf"}
+    orphan = {"type": "revisit", "url": "https://ex.com/b"}
+    (src / "a.warc").write_bytes(_writer_records([page, text, pdf, orphan]))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert r["indexed"] == 2, r
+    assert [(f["line"], f["reason"].split(": ", 1)[1]) for f in r["failed"]] == [
+        (3, "not an HTML or plain-text page (application/pdf): skipped"),
+        (4, "a revisit (a pointer to an earlier capture, no page of its own) whose original was not found in this file: skipped")]
+    assert run_search(open_index(store.path), "harbour").total == 1
+
+    (src / "a.warc").write_bytes(_writer_records([text, pdf, orphan]))  # the HTML page taken out of the file
+    r = indexer.run(store, None)
+    assert r["removed"] == 1 and len(r["failed"]) == 2, r
+    (src / "a.warc").write_bytes(_writer_records([{"type": "warcinfo", "url": ""}, {"type": "request", "url": "https://ex.com/a"}]))
+    r = indexer.run(store, None)
+    assert r["removed"] == 1, r
+    assert [f["reason"] for f in r["failed"]] == [
+        "no pages: its 2 records are the crawl's own (warcinfo, request, metadata, DNS, robots.txt) or parts of pages "
+        "(images, styles, scripts)"]
+
+
+def test_a_warc_address_urlsplit_refuses_does_not_stop_the_run(tmp_path):
+    """"http://[x/a" (an unclosed IPv6 bracket) made urlsplit raise ValueError out of the
+    reader, and the whole index run stopped; the page is read under the source's name."""
+    (tmp_path / "v6.warc").write_bytes(_writer_records([{"url": "http://[x/a", "body": _page(1)}]))
+    arts, reports, _ = _items(tmp_path / "v6.warc")
+    assert reports == [] and arts["http://[x/a"].source == "v6"

@@ -1,4 +1,5 @@
-"""WARC files (plain or gzipped): every response record with an HTML body is an article."""
+"""WARC files (plain or gzipped): every response or resource record with an HTML or plain-text
+body is an article; every other page is reported, the crawl's own records are not."""
 from __future__ import annotations
 
 import contextlib
@@ -97,6 +98,67 @@ def _starts_like_html(body: bytes) -> bool:
     return bool(_HTML_START.match(body[:1024]))
 
 
+# Which records are pages. The README promises that an input that is not indexed is reported
+# with its reason: a text/plain page, a PDF, a `resource` or `revisit` record vanished without
+# a word (QA). What stays silent is what is never an article, whatever the crawl:
+# - the crawl's own records: warcinfo, request (what the crawler sent), metadata (outlinks,
+#   fetch times), continuation (the rest of a segmented record), conversion (a derived copy of
+#   a capture, whose original is read or reported in its own right);
+# - records under a crawler's own address scheme: Heritrix's `dns:` lookups (responses, one
+#   per host), wget's `metadata://gnu.org/software/wget/warc/...` resources (its manifest,
+#   arguments and log, text/plain), Browsertrix's `urn:text:`, `urn:pageinfo:`, `urn:view:`
+#   resources (the text, data and screenshot of a page whose response is read);
+# - the robots.txt a crawler fetches for each site, to obey it (the same kind of errand as a
+#   DNS lookup: one per host, and no reader's page);
+# - the parts a page is built from (images, stylesheets, scripts, fonts): a crawl fetches
+#   dozens for each article, and a line for each would bury the skips that matter; the page
+#   they belong to is what is read. (tests/test_ingest.py::test_html_and_warc holds an image
+#   response to no report: to report them after all, change _PAGE_PARTS and that test.)
+_CRAWL_RECORDS = frozenset({"warcinfo", "request", "metadata", "continuation", "conversion"})
+_CRAWL_SCHEMES = ("dns:", "metadata:", "urn:")
+_PAGE_PARTS = ("image/", "font/", "text/css", "application/font-", "application/x-font-", "application/vnd.ms-fontobject")
+# A plain-text page is an article as a .txt file is (read the same way, first line the title).
+_PLAIN_TEXT = frozenset({"text/plain", "text/markdown", "text/x-markdown"})
+# Image signatures (WHATWG MIME Sniffing, 6.1), for a body without a Content-Type.
+_IMAGE_START = (b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"\xff\xd8\xff", b"\x00\x00\x01\x00")
+
+
+def _mime(content_type: str) -> str:
+    return content_type.split(";", 1)[0].strip().lower()
+
+
+def _kind(mime: str) -> str:
+    """"html", "text" (read as articles), "part" (of a page: silent) or "other" (reported)."""
+    if "html" in mime:  # text/html, application/xhtml+xml
+        return "html"
+    if mime in _PLAIN_TEXT:
+        return "text"
+    if mime.startswith(_PAGE_PARTS) or mime.endswith(("javascript", "ecmascript")):
+        return "part"
+    return "other"
+
+
+def _sniffed(body: bytes) -> str:
+    """The kind of a body served without a Content-Type. Only HTML is read: other text may be
+    a script, JSON or a feed as well as an article, so it is reported."""
+    if _starts_like_html(body):
+        return "html"
+    if body.startswith(_IMAGE_START) or (body[:4] == b"RIFF" and body[8:12] == b"WEBP"):
+        return "part"
+    return "other"
+
+
+def _crawl_record(record, url: str) -> bool:
+    """True for the records that are never articles (above): not read, not reported."""
+    target = url.strip().lower()
+    if record.rec_type in _CRAWL_RECORDS or target.startswith(_CRAWL_SCHEMES):
+        return True
+    try:
+        return "://" in target and urlsplit(target).path == "/robots.txt"
+    except ValueError:  # "http://[x": no address urlsplit takes, no robots.txt
+        return False
+
+
 def _status(record) -> str | None:
     """The HTTP status code of a response ("404"), or None when there is no readable one:
     an error page or a redirect is stored like an article, "404 Not Found" and all."""
@@ -105,9 +167,33 @@ def _status(record) -> str | None:
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
-    """The HTML responses of one WARC; what cannot be read is reported, what came before kept."""
+    """The pages of one WARC: HTML and plain-text responses and resources are articles, other
+    pages are reported one line each, the crawl's own records pass unsaid (_crawl_record);
+    what cannot be read is reported, what came before kept."""
     where = str(path)
-    n = html_pages = end = 0
+    n = end = 0
+    told = False  # some record became an article or a report: no word needed for the file
+    # A revisit record is a deduplicating crawler's pointer to an earlier capture with the same
+    # payload (HTTP headers, no body): no article of its own. Its original is usually in the
+    # same file, read or reported in its own right, and then saying more would be a line per
+    # page crawled again; a revisit whose original is not in the file (a crawl deduplicated
+    # against an earlier one) is a capture lost to this file, so that one is reported. Checked
+    # at the end: the original may come after it (files concatenated).
+    seen_uris: set[str] = set()
+    seen_ids: set[str] = set()
+    revisits: list[tuple[int, str, str, str, str]] = []  # record, label, URL, original's URI and record id
+
+    def lost_revisits() -> Iterator[IngestError]:
+        nonlocal told
+        for line, label, url, uri, rid in revisits:
+            if (uri and uri in seen_uris) or (rid and rid in seen_ids):
+                continue
+            told = True
+            of = "" if uri == url or not uri else f" of {printable(uri)}"
+            yield IngestError(where, f"{label}: a revisit{of} (a pointer to an earlier capture, no page of its own) "
+                                     f"whose original was not found in this file: skipped", line=line)
+        revisits.clear()
+
     with path.open("rb") as fh:
         if not _unread_tail(fh, 0):  # warcio reads blank lines as a record without headers
             yield IngestError(where, "empty file")
@@ -124,6 +210,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 with contextlib.redirect_stderr(io.StringIO()):
                     record = next(records, None)
             except Exception as exc:
+                yield from lost_revisits()
                 yield IngestError(where, f"damaged WARC after record {n}: {_why(exc)}", line=n, unread="rest")
                 return
             if record is None:
@@ -134,77 +221,126 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 yield IngestError(where, "not a WARC file: it does not start with a WARC/1.x record header")
                 return
             n += 1
-            ctype = ""
-            if record.rec_type == "response" and record.http_headers is None and \
-                    (record.rec_headers.get_header("Content-Type") or "").startswith("application/http"):
+            rtype = record.rec_type
+            warc_type = record.rec_headers.get_header("Content-Type") or ""
+            if rtype == "response" and record.http_headers is None and warc_type.startswith("application/http"):
                 # warcio parses HTTP headers only under an http(s) target URI; a crawler
                 # that wrote "None" there still stored the response (it was skipped unsaid)
                 try:
                     record.http_headers = StatusAndHeadersParser(["HTTP/1.0", "HTTP/1.1"]).parse(record.raw_stream)
-                except Exception:  # not an HTTP response after all: left as a non-HTML record
+                except Exception:  # not an HTTP response after all: reported below
                     pass
-            if record.rec_type == "response" and record.http_headers is not None:
-                ctype = record.http_headers.get_header("Content-Type") or ""
-            wanted = "html" in ctype.lower()
-            # a response without a Content-Type (some crawlers and servers leave it out) is
-            # an HTML page when its body starts like one; it was dropped without a word
-            sniff = record.rec_type == "response" and record.http_headers is not None and not ctype.strip()
+            target = record.rec_headers.get_header("WARC-Target-URI") or ""
+            url = target if "://" in target else ""  # "None", "null": no address to link or to derive an id from
+            label = f"record {n} ({printable(url)})" if url else f"record {n}"
+            # kind: "html" or "text" (an article), "sniff" (no Content-Type: the body decides),
+            # "part" (of a page: silent), "other" (reported); None: silent or `skip`ped
+            kind: str | None = None
+            ctype, skip, revisit = "", None, None
+            http = record.http_headers if rtype in ("response", "revisit") else None
+            if _crawl_record(record, target):
+                pass
+            elif rtype == "revisit":
+                ctype = (http.get_header("Content-Type") or "") if http is not None else ""
+                if _kind(_mime(ctype)) != "part":  # a revisit of an image is no more an article than the image
+                    revisit = (record.rec_headers.get_header("WARC-Refers-To-Target-URI") or target,
+                               record.rec_headers.get_header("WARC-Refers-To") or "")
+            elif rtype in ("response", "resource"):
+                seen_uris.add(target)
+                seen_ids.add(record.rec_headers.get_header("WARC-Record-ID") or "")
+                if rtype == "response" and http is None and warc_type.startswith("application/http"):
+                    skip = "no readable HTTP response header: skipped"
+                else:
+                    # a resource record (a page stored without HTTP headers: warcit, some
+                    # archiving tools) or a response without them (ftp:) is typed by its WARC header
+                    ctype = (http if http is not None else record.rec_headers).get_header("Content-Type") or ""
+                    kind = _kind(_mime(ctype)) if ctype.strip() else "sniff"
+            else:
+                skip = f"a WARC-Type {printable(rtype or '(none)')} record, not a page: skipped"
             body, unreadable = b"", None
-            if wanted or sniff:
+            if kind in ("html", "text", "sniff"):
                 try:
                     body = record.content_stream().read()
                 except Exception as exc:  # a body whose transfer or content encoding is broken
                     unreadable = exc
-                wanted = wanted or unreadable is not None or _starts_like_html(body)
+                if kind == "sniff":
+                    # a response without a Content-Type (some crawlers and servers leave it out)
+                    # is an HTML page when its body starts like one; it was dropped without a word
+                    kind = "html" if unreadable is not None else _sniffed(body)
+                elif kind == "text" and _starts_like_html(body):
+                    # a page served as text/plain by a misconfigured server: its markup is no
+                    # part of the article (a browser would show it, a reader of the archive would not want it)
+                    kind = "html"
             try:
                 cut = _cut_off(record, n)
                 end = records.get_record_offset() + records.get_record_length()
             except Exception as exc:
+                yield from lost_revisits()
                 yield IngestError(where, f"damaged WARC after record {n - 1}: {_why(exc)}", line=n - 1, unread="rest")
                 return
             if cut:
+                yield from lost_revisits()
                 yield IngestError(where, f"damaged WARC after record {n - 1}: {cut}", line=n - 1, unread="rest")
                 return
-            if not wanted:
+            if revisit is not None:
+                revisits.append((n, label, url, *revisit))
+            if kind in (None, "part") and skip is None:
                 continue
-            html_pages += 1
-            url = record.rec_headers.get_header("WARC-Target-URI") or ""
-            if "://" not in url:  # "None", "null": no address to link or to derive an id from
-                url = ""
-            label = f"record {n} ({printable(url)})" if url else f"record {n}"
+            told = True
+            # The reports below are of records read whole that are no articles: they keep
+            # nothing of an earlier run (IngestError.unread ""), as an HTTP error page does not;
+            # only a body that cannot be decoded keeps its record's last indexed version.
+            if skip is not None:
+                yield IngestError(where, f"{label}: {skip}", line=n)
+                continue
             if unreadable is not None:
                 yield IngestError(where, f"{label}: cannot read the body: {_why(unreadable)}", line=n, unread="record")
                 continue
-            status = _status(record)
+            status = _status(record) if http is not None else None
             if status is not None and not status.startswith("2"):
                 yield IngestError(where, f"{label}: HTTP {status}, not an article", line=n)
+                continue
+            if kind == "other":
+                # a PDF, a feed, JSON, a video...: named, so that a user who wanted it knows
+                what = printable(_mime(ctype), 60) if ctype.strip() else "no Content-Type, and the body does not start like HTML"
+                yield IngestError(where, f"{label}: not an HTML or plain-text page ({what}): skipped", line=n)
                 continue
             if not body.strip():
                 yield IngestError(where, f"{label}: empty body", line=n)
                 continue
             try:
-                raw = decode_bytes(body, is_html=True, declared=http_charset(ctype))
+                # the HTTP header's charset first, else as an .html or a .txt file is read
+                raw = decode_bytes(body, is_html=kind == "html", declared=http_charset(ctype))
             except BinaryInput as exc:
                 yield IngestError(where, f"{label}: {exc}", line=n)
                 continue
-            if not has_visible_text(raw):
+            if kind == "html" and not has_visible_text(raw):
                 yield IngestError(where, f"{label}: {NO_TEXT}", line=n)
                 continue
-            host = urlsplit(url).hostname or source
+            if not raw.strip():  # whitespace in UTF-16, or a lone byte-order mark
+                yield IngestError(where, f"{label}: empty body", line=n)
+                continue
+            try:
+                host = urlsplit(url).hostname or source
+            except ValueError:  # "http://[x/": urlsplit raised, and the whole run stopped on one record
+                host = source
             yield Article(
                 id=url_id(url) if url else f"{base_id}#{n}",
                 url=url,
                 source=host.removeprefix("www."),
                 raw=raw,
-                kind="html",
+                kind=kind,
                 path=str(path.resolve()),
                 line=n,
                 meta={"warc_date": record.rec_headers.get_header("WARC-Date")},
             )
+        yield from lost_revisits()
         if _unread_tail(fh, end):
             yield IngestError(where, f"damaged WARC after record {n}: what follows is cut off or not a WARC record", line=n, unread="rest")
             return
     if n == 0:
         yield IngestError(where, "empty file: no WARC records")
-    elif html_pages == 0:
-        yield IngestError(where, f"no HTML response records (of {n} records)")
+    elif not told:
+        # read whole, and none of its records is a page: nothing of it to keep (unread "")
+        yield IngestError(where, f"no pages: its {n} records are the crawl's own (warcinfo, request, metadata, DNS, "
+                                 "robots.txt) or parts of pages (images, styles, scripts)", unread="")
