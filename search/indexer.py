@@ -490,7 +490,13 @@ def run(
             indexes = [p for p in paths if p not in new_missing and _is_index_dir(Path(p), store)]
             for p in indexes:
                 r.failed.append({"path": str(Path(p).resolve()), "reason": f"{ingest.NOT_AN_ARCHIVE} (not added to the sources)"})
-            paths = _as_sources([p for p in paths if p not in new_missing and p not in indexes], known)
+            # a device, pipe or socket (`index /dev/null`) is never opened: recorded, it was a
+            # source with no article, named by stats on every run after
+            special = {p: why for p in paths if p not in new_missing and p not in indexes
+                       and (why := ingest.not_regular(Path(p)))}
+            for p, why in special.items():
+                r.failed.append({"path": str(Path(p).resolve()), "reason": f"{why} (not added to the sources)"})
+            paths = _as_sources([p for p in paths if p not in new_missing and p not in indexes and p not in special], known)
             store.add_sources(paths)
             roots = paths
             remove_missing = prune

@@ -239,6 +239,20 @@ def test_a_folder_given_with_one_that_holds_it_is_part_of_that_one(tmp_path):
     assert sorted(h.id for h in run_search(open_index(store.path), "").hits) == ["s2/b.txt", "s2/news/a.txt"]
 
 
+def test_a_device_or_pipe_given_to_index_is_reported_and_not_recorded_as_a_source(tmp_path):
+    """`index /dev/null` kept /dev/null as a source with no article, named by stats for ever."""
+    import os
+
+    os.mkfifo(tmp_path / "pipe")
+    _story(tmp_path / "news" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, ["/dev/null", str(tmp_path / "pipe"), str(tmp_path / "news")])
+    assert [f["path"] for f in r["failed"]] == ["/dev/null", str(tmp_path / "pipe")]
+    assert [f["reason"] for f in r["failed"]] == ["a device, not a regular file: not read (not added to the sources)",
+                                                  "a named pipe (FIFO), not a regular file: not read (not added to the sources)"]
+    assert store.sources() == [str(tmp_path / "news")] and r["indexed"] == 1
+
+
 def test_linked_folders_are_read_once_and_an_index_inside_the_archive_is_no_input(tmp_path):
     """A symlinked folder was skipped without a word; an index kept inside its archive
     was scanned as input (a score of 'unsupported file type' every run)."""

@@ -111,7 +111,10 @@ def test_fifos_and_sockets_are_reported_never_opened(tmp_path):
     for rc, r in (first, again):
         assert rc == 0 and sorted((f["path"], f["reason"]) for f in r["failed"]) == want
     assert first[1]["indexed"] == 1 and again[1]["unchanged"] == 1
-    assert single[0] == 1 and [(f["path"], f["reason"]) for f in single[1]["failed"]] == want[:1]
+    # given itself, it is not kept as a source either (it was, and named by stats on every run)
+    assert single[0] == 1 and [(f["path"], f["reason"]) for f in single[1]["failed"]] == \
+        [(want[0][0], want[0][1] + " (not added to the sources)")]
+    assert Store(tmp_path / "ix2").sources() == []
 
 
 def _records(path: Path) -> list:
@@ -249,3 +252,15 @@ def test_jsonl_list_text_and_odd_ids(tmp_path):
     a, b, c = _records(tmp_path / "odd.jsonl")
     assert a.raw == "First part of the story.\n\n" + STORY and a.id == url_id("https://example.org/p")
     assert b.id.endswith(":2") and c.id.endswith("#7")
+
+
+def test_a_record_whose_text_field_holds_no_text_says_which_and_why(tmp_path):
+    """`"text": 42` was reported as "no text: none of maintext, text, body...", as if missing."""
+    recs = [{"id": "n", "text": 42}, {"id": "e", "text": ""}, {"id": "l", "text": []}, {"id": "o", "body": {"p": "x"}},
+            {"id": "b", "content": True}, {"id": "m", "title": "only a title"}]
+    (tmp_path / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    reasons = [x.reason for x in read([tmp_path / "odd.jsonl"])]
+    assert reasons == ["bad JSON line: no text: text is a number, not text", "bad JSON line: no text: text is empty",
+                       "bad JSON line: no text: text is empty", "bad JSON line: no text: body is an object, not text",
+                       "bad JSON line: no text: content is a true/false value, not text",
+                       "bad JSON line: no text: none of maintext, text, body, content, html, raw_html"]

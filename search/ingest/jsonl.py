@@ -139,6 +139,13 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     if html is not None and not has_visible_text(html):
         html = None  # markup with nothing to read: the plain text, if any, is the article
     if html is None and body is None:
+        given = [k for k in TEXT_KEYS + HTML_KEYS if k in rec]
+        if given:  # "text": 42 or "" was said to be missing
+            what = rec[given[0]]
+            kind = ("empty" if what is None or isinstance(what, (str, list))
+                    else "a true/false value" if isinstance(what, bool)
+                    else "a number" if isinstance(what, (int, float)) else "an object")
+            raise ValueError(f"no text: {given[0]} is {kind}" + ("" if kind == "empty" else ", not text"))
         raise ValueError("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
     src = _source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS))
