@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .postings import TermCache, decode_positions, field_lengths, leaves, raw_postings, term_ids, term_postings
+from .postings import TermCache, field_lengths, leaves, position_keys, raw_postings, term_ids, term_postings
 
 
 # ------------------------------------------------------------ matching documents
@@ -229,7 +229,7 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
         except ValueError:
             return None
 
-    def _phrase_words(fieldname: str, btexts: list, reader, lo: int, hi: int, within):
+    def phrase_words(fieldname: str, btexts: list, reader, lo: int, hi: int, within):
         """{btext: (docnums, scores, position keys)} of a phrase's words in the segment
         [lo, hi), where all of them occur (and within `within`); None when they never meet.
 
@@ -238,19 +238,18 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
         still in the running: a frequent word in a phrase with a rare one ("gleason corp")
         decoded its every block and position, the slowest first use of a term in the
         query mix of bench/scale.py."""
-        order = sorted(set(btexts), key=lambda b: reader.doc_frequency(fieldname, b))
+        frequency = {b: reader.doc_frequency(fieldname, b) for b in btexts}
         out: dict = {}
         cand = within
-        for b in order:
+        for b in sorted(frequency, key=frequency.__getitem__):
             hit = cache.get((fieldname, b)) if cache is not None else None
             if (hit is None or hit.positions is None) and cand is not None \
-                    and len(cand) * PHRASE_PROBE_RATIO < reader.doc_frequency(fieldname, b):
+                    and len(cand) * PHRASE_PROBE_RATIO < frequency[b]:
                 probed = _probe(reader, fieldname, b, cand - lo, values=True)
                 if probed is not None:
                     ids, weights, values = probed
                     ids += lo
-                    counts, pos = decode_positions(values)
-                    out[b] = (ids, scorer_of(fieldname, b)(weights, ids), (np.repeat(ids, counts) << 32) | pos)
+                    out[b] = (ids, scorer_of(fieldname, b)(weights, ids), position_keys(ids, values))
                     cand = ids
                     if not len(cand):
                         return None
@@ -292,7 +291,7 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
             btexts = [btext_of(node.fieldname, w) for w in node.words]
             if any(b is None or (node.fieldname, b) not in reader for b in btexts):
                 return _EMPTY
-            found = _phrase_words(node.fieldname, btexts, reader, lo, hi, within)
+            found = phrase_words(node.fieldname, btexts, reader, lo, hi, within)
             if found is None:
                 return _EMPTY
             chain = None

@@ -28,7 +28,7 @@ class Postings(NamedTuple):
 _K_OPS = np.frombuffer(b"\x80\x02]q\x00", np.uint8)
 
 
-def decode_positions(values) -> tuple[np.ndarray, np.ndarray]:
+def _decode_positions(values) -> tuple[np.ndarray, np.ndarray]:
     """Positions of postings stored by whoosh.formats.Positions (a big-endian 4-byte count,
     then the pickled list of position deltas): per posting counts and the flat positions.
 
@@ -85,6 +85,13 @@ def decode_positions(values) -> tuple[np.ndarray, np.ndarray]:
     return counts, pos - np.repeat(pos[offs] - flat[offs], counts)
 
 
+def position_keys(ids: np.ndarray, values) -> np.ndarray:
+    """The keys docnum << 32 | position (Postings.positions) of the postings `ids`, from
+    their raw values (whoosh.formats.Positions)."""
+    counts, pos = _decode_positions(values)
+    return (np.repeat(ids, counts) << 32) | pos
+
+
 def _leaf_postings(matcher, positions: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray | None] | None:
     """Document numbers, weights (and positions) of a raw W3 posting list, a block (128
     postings) at a time; None if it is not one."""
@@ -114,8 +121,7 @@ def _leaf_postings(matcher, positions: bool) -> tuple[np.ndarray, np.ndarray, np
     if positions:
         from itertools import chain
 
-        counts, pos = decode_positions(list(chain.from_iterable(pos_parts)))
-        keys = (np.repeat(ids, counts) << 32) | pos
+        keys = position_keys(ids, list(chain.from_iterable(pos_parts)))
     return ids, np.concatenate(w_parts), keys
 
 

@@ -221,7 +221,7 @@ class Store:
 
     # -- sources and runs -----------------------------------------------------
     def sources(self) -> list[str]:
-        return self._read_json("sources.json", [], list)
+        return self._read_json("sources.json", [], "the index's list of sources")
 
     def add_sources(self, paths: list[str]) -> list[str]:
         known = self.sources()
@@ -242,26 +242,26 @@ class Store:
 
     def source_names(self) -> dict[str, str]:
         """The name each source folder was given (ingest.source_names), forgotten ones too."""
-        return self._read_json("source_names.json", {}, dict)
+        return self._read_json("source_names.json", {}, "the names given to the source folders")
 
     def record_source_names(self, names: dict[str, str]) -> None:
         known = self.source_names()
         if any(known.get(k) != v for k, v in names.items()):
             self._write_json("source_names.json", {**known, **names})
 
-    def _read_json(self, name: str, default: Any, kind: type) -> Any:
-        """One of the index's own lists; a damaged one is an unreadable index (exit 3) that
-        says which file, not an internal error from the JSON parser."""
+    def _read_json(self, name: str, default: Any, what: str) -> Any:
+        """One of the index's own lists, of the type of `default` (what a missing file is);
+        a damaged one is an unreadable index (exit 3) that says which file, not an internal
+        error from the JSON parser."""
         try:
             data = json.loads((self.path / name).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return default
         except (ValueError, OSError) as exc:
             data = exc
-        if not isinstance(data, kind):
-            raise IndexUnreadable(f"{self.path / name} is damaged (not a JSON {kind.__name__}): it is the index's list of "
-                                  f"{'sources' if kind is list else 'source names'}; restore it from a backup, or delete it "
-                                  "and index the sources again")
+        if not isinstance(data, type(default)):
+            raise IndexUnreadable(f"{self.path / name} is damaged (not a JSON {type(default).__name__}): it is {what}; "
+                                  "restore it from a backup, or delete it and index the sources again")
         return data
 
     def _write_json(self, name: str, data: Any) -> None:
