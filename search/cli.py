@@ -464,7 +464,7 @@ def clean_cmd(files, as_json):
     and what it removes, and why. --json prints a list, one object per article."""
     from . import ingest
     from .article import IngestError
-    from .pipeline import NO_ARTICLE_TEXT, clean_article
+    from .pipeline import clean_article, not_an_article
 
     records, skipped = [], 0
     for f in files:
@@ -475,8 +475,9 @@ def clean_cmd(files, as_json):
                 skipped += 1
                 continue
             cleaned = clean_article(item)
-            if not cleaned["text"].strip():  # as `index` reports it: no empty article
-                click.echo(f"newsarchive: skipped {_plain(item.path or f)}: {NO_ARTICLE_TEXT}", err=True)
+            reason = not_an_article(cleaned)
+            if reason:  # as `index` reports it: no empty article, no bot check
+                click.echo(f"newsarchive: skipped {_plain(item.path or f)}: {_plain(reason)}", err=True)
                 skipped += 1
                 continue
             records.append({"file": item.path or f, "id": item.id, **cleaned})

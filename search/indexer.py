@@ -28,7 +28,7 @@ from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
-from .pipeline import STAGE1_CODE, STAGE2_CODE, text_hash
+from .pipeline import STAGE1_CODE, STAGE2_CODE, judged_no_article, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
@@ -257,7 +257,13 @@ class Run:
         for (iid, key, where, kind), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive
                 self.failed.append({"path": where, "reason": res})
-                self.unread_ids.add(iid)  # the live generation's version stays
+                live = old.get(iid) or self.prior.get(iid)
+                if not judged_no_article(res) or live is None or live["content_hash"] != key.split(":")[0]:
+                    # a cleaner bug, or a page that was an article and is now a bot check
+                    # (blocked when crawled again): the live generation's version stays
+                    self.unread_ids.add(iid)
+                # else the very bytes an older release indexed are judged no article now
+                # (a bot check it took for one): that version goes
                 if rows.get(iid, {}).get("content_hash") == key.split(":")[0]:  # not a newer capture read since
                     del rows[iid]
                     self.counts[kinds.pop(iid)] -= 1

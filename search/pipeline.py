@@ -13,6 +13,7 @@ from typing import Any
 
 from .article import Article
 from .clean import clean_html, clean_text
+from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.text import without_controls
 from .language import detect_language
 
@@ -28,6 +29,19 @@ def text_hash(text: str) -> str:
 
 
 NO_ARTICLE_TEXT = "no article text once the boilerplate is removed"
+
+
+def not_an_article(cleaned: dict[str, Any]) -> str | None:
+    """Why a cleaned page is reported and skipped rather than indexed (`index` and `clean` alike),
+    or None for an article: nothing left but boilerplate, or a bot check saved in its place."""
+    if not cleaned["text"].strip():
+        return NO_ARTICLE_TEXT
+    return bot_check(cleaned["title"] or "", cleaned["text"])
+
+
+def judged_no_article(reason: str) -> bool:
+    """True for a reason of not_an_article (the page was read and is none), False for a cleaner failure."""
+    return reason == NO_ARTICLE_TEXT or reason.startswith(BOT_CHECK)
 
 
 def clean_article(a: Article) -> dict[str, Any]:

@@ -82,7 +82,7 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
     """Stage 1 of a batch of Articles: per article the cache's JSON of its line keys and
     of its cleaning result, or the reason it failed (a cleaner bug must not stop the archive)."""
     from .clean.templates import line_keys
-    from .pipeline import NO_ARTICLE_TEXT, clean_article
+    from .pipeline import clean_article, not_an_article
 
     out: list[tuple[str, str] | str] = []
     for a in articles:
@@ -91,8 +91,9 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
         except Exception as exc:
             out.append(f"cleaning failed: {exc!r}")
             continue
-        if not data["text"].strip():  # nothing but boilerplate: reported and skipped, not an empty article
-            out.append(NO_ARTICLE_TEXT)
+        reason = not_an_article(data)  # nothing but boilerplate, or a bot check: reported and skipped
+        if reason:
+            out.append(reason)
             continue
         out.append((json.dumps(line_keys(data["text"])), json.dumps(data)))
     return out
