@@ -205,6 +205,9 @@ def _print_summary(result: dict[str, Any]) -> None:
     for f in result["failed"]:
         where = f["path"] + (f":{f['line']}" if f.get("line") else "")
         con.print(f"  [yellow]skipped[/] {_t(where)}: {_t(f['reason'])}")
+    for n in result.get("notes", ()):
+        where = n["path"] + (f":{n['line']}" if n.get("line") else "")
+        con.print(f"  [cyan]note[/] {_t(where)}: {_t(n['note'])}")
 
 
 def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool,
@@ -474,6 +477,9 @@ def clean_cmd(files, as_json):
                 click.echo(f"newsarchive: skipped {_plain(where)}: {_plain(item.reason)}", err=True)
                 skipped += 1
                 continue
+            for note in item.notes:
+                click.echo(f"newsarchive: note {_plain(item.path or f)}{f':{item.line}' if item.line else ''}: "
+                           f"{_plain(note)}", err=True)
             cleaned = clean_article(item)
             reason = not_an_article(cleaned)
             if reason:  # as `index` reports it: no empty article, no bot check

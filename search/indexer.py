@@ -72,6 +72,7 @@ class Run:
         self.fp1 = code_fingerprint(*STAGE1_CODE)
         self.fp2 = code_fingerprint(*STAGE2_CODE)
         self.failed: list[dict[str, Any]] = []
+        self.notes: list[dict[str, Any]] = []  # articles indexed without something they gave (a date)
         # kept: articles of sources missing this run (an unmounted drive), still indexed
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0}
         self.missing_roots: set[str] = set()
@@ -225,6 +226,9 @@ class Run:
                     if item.id not in rows and item.id in elsewhere and older_than_elsewhere(
                             item.id, captured, item.path or item.url, item.line):
                         continue
+                    self.notes.extend({"path": item.path or item.url, "note": note,
+                                       **({"line": item.line} if item.line is not None else {})}
+                                      for note in item.notes)
                     prev = old.get(item.id)
                     before = prev or self.prior.get(item.id)
                     kind = ("added" if before is None else "changed" if not self.full
@@ -552,6 +556,7 @@ def run(
             "indexed": r.counts["added"] + r.counts["changed"],
             **r.counts,
             "failed": r.failed,
+            "notes": r.notes,
             "seconds": round(time.monotonic() - started, 3),
             "generation": generation,
             "timings": r.timings,
@@ -565,7 +570,7 @@ def run(
         if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
             result["recovered"] = store.recovered
         store.log_run({"command": command, "full": full,
-                       **{k: (len(v) if k == "failed" else v) for k, v in result.items()}})
+                       **{k: (len(v) if k in ("failed", "notes") else v) for k, v in result.items()}})
         return result
 
 

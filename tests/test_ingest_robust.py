@@ -326,6 +326,46 @@ def test_jsonl_dates(value, want):
     assert (got.isoformat() if got else None) == want
 
 
+_BODY = "The council met in Bamako on Monday to discuss next year's budget, officials said."
+
+
+@pytest.mark.parametrize("fields,published,note", [
+    ({"date": "07/08/2021"}, None, 'date "07/08/2021" is not a date it reads'),
+    ({"date_publish": "2999-01-01"}, None, 'date_publish "2999-01-01" is after tomorrow or before 1800'),
+    ({"date": "soon", "published": "2021-03-04"}, "2021-03-04", None),  # another key has one
+    ({"date": "2021-03-04"}, "2021-03-04", None),
+    ({"date": "  "}, None, None), ({"date": None}, None, None), ({}, None, None),  # none given: nothing to say
+])
+def test_a_record_date_that_cannot_be_read_is_a_note(tmp_path, fields, published, note):
+    """A given date that is not read was dropped without a word (QA): the article is
+    indexed undated, and the run says which date it could not take."""
+    (tmp_path / "f.jsonl").write_text(json.dumps({"title": "T", "text": _BODY, **fields}) + "\n")
+    [a] = list(read([tmp_path / "f.jsonl"]))
+    assert (a.published.isoformat() if a.published else None) == published
+    assert len(a.notes) == (1 if note else 0) and all(n.startswith(note) for n in a.notes)
+    assert all(n.endswith(": indexed without a date") for n in a.notes)
+
+
+def test_index_and_clean_tell_the_dates_they_could_not_read(tmp_path):
+    from click.testing import CliRunner
+
+    from search import Store, get_document, indexer, open_index
+    from search.cli import cli
+
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": "a", "title": "A", "text": _BODY, "date": "07/08/2021"},
+            {"id": "b", "title": "B", "text": _BODY.replace("Monday", "Friday"), "date": "2021-08-07"}]
+    (src / "f.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert r["failed"] == [] and r["added"] == 2
+    assert [(n["path"].rsplit("/", 1)[-1], n["line"], n["note"].split(" is ")[0]) for n in r["notes"]] == \
+        [("f.jsonl", 1, 'date "07/08/2021"')]
+    assert get_document(open_index(tmp_path / "ix"), "feed/f.jsonl#a")["published"] is None
+    out = CliRunner().invoke(cli, ["clean", str(src / "f.jsonl")])
+    assert out.exit_code == 0 and 'note ' in out.stderr and 'f.jsonl:1: date "07/08/2021" is not' in out.stderr
+
+
 def test_a_warc_response_without_an_http_address_is_read(tmp_path):
     """warcio parses a response's HTTP headers only under an http(s) target URI: a record
     whose crawler wrote "None" there was skipped without a word (QA pass 3)."""

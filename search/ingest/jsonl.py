@@ -43,6 +43,25 @@ def parse_date(value: Any) -> date | None:
     return plausible_date(_read_date(value))
 
 
+def _record_date(rec: dict) -> tuple[date | None, list[str]]:
+    """The record's publication date, and a note when it gives dates none of which is read
+    (an ambiguous "07/08/2021", a placeholder "2999-01-01"): the article is indexed undated."""
+    given = [(k, v) for k in DATE_KEYS if (v := rec.get(k)) is not None and v is not False
+             and not (isinstance(v, (str, list, dict)) and not (v.strip() if isinstance(v, str) else v))]
+    for _, value in given:
+        if (d := parse_date(value)) is not None:
+            return d, []
+    if not given:
+        return None, []
+    key, value = given[0]
+    shown = json.dumps(value, ensure_ascii=False)
+    shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+    why = ("is after tomorrow or before 1800" if _read_date(value) is not None
+           else "is not a date it reads (ISO 8601, RFC 2822, Unix time, '3 March 2021'; "
+                "in '07/08/2021' either number could be the month)")
+    return None, [f"{key} {shown} {why}: indexed without a date"]
+
+
 def _read_date(value: Any) -> date | None:
     if isinstance(value, bool) or value is None:
         return None
@@ -155,6 +174,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     aid = record_id(rec, base_id, line)
     title = rec.get("title") if isinstance(rec.get("title"), str) else ""
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
+    published, notes = _record_date(rec)
     return Article(
         id=aid,
         url=url or f"{path.resolve().as_uri()}#{line}",
@@ -162,11 +182,12 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         raw=html if html is not None else body,
         kind="html" if html is not None else "text",
         title=title.strip(),
-        published=next((d for d in (parse_date(rec.get(k)) for k in DATE_KEYS) if d), None),
+        published=published,
         content_hash=content_hash(json.dumps(rec, sort_keys=True, ensure_ascii=False)),
         path=str(path.resolve()),
         line=line,
         meta=meta,
+        notes=notes,
     )
 
 
