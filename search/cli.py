@@ -514,13 +514,16 @@ def serve_cmd(host, port, threads, index_dir):
 
     from .store import Store
 
+    store = Store(index_dir)
     try:
-        missing = Store(index_dir).current_name() is None
+        missing = store.current_name() is None
     except OSError:  # not a directory, not readable: the pages say so
         missing = True
     if missing:  # the app starts anyway, and answers 503 until there is one
-        click.echo(f"newsarchive: no index in {index_dir} yet: pages answer 503 until "
-                   f"`newsarchive index --index {index_dir} PATH` builds one", err=True)
+        holder = store.run_in_progress()
+        until = (f"the index run in progress ({holder}) has built one" if holder
+                 else f"`newsarchive index --index {index_dir} PATH` builds one")
+        click.echo(f"newsarchive: no index in {index_dir} yet: pages answer 503 until {until}", err=True)
     app = create_app({"INDEX": index_dir})
     try:
         server = waitress.create_server(app, host=host, port=port, threads=threads, ident="newsarchive")

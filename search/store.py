@@ -117,6 +117,10 @@ class Store:
     def current_dir(self) -> Path:
         name = self.current_name()
         if name is None:
+            holder = self.run_in_progress()
+            if holder is not None:  # "run `index` first" told the user to start a second one
+                raise IndexMissing(f"no index at {self.path} yet: its first index run ({holder}) is still "
+                                   "going, and it can be searched when that run has finished")
             raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
         if not (self.path / name).is_dir():
             raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: "
@@ -182,6 +186,26 @@ class Store:
         return gone
 
     # -- the lock -----------------------------------------------------------
+    def run_in_progress(self) -> str | None:
+        """"pid N" of the index run holding the lock, or None: a reader asks without taking
+        the lock (a shared flock fails while a run holds it exclusively) or creating its file."""
+        try:
+            fd = os.open(self.path / "lock", os.O_RDONLY)
+        except OSError:
+            return None
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    return None
+                holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
+                return f"pid {holder}" if holder.isdigit() else "another process"
+            fcntl.flock(fd, fcntl.LOCK_UN)
+            return None
+        finally:
+            os.close(fd)
+
     @contextmanager
     def lock(self) -> Iterator[None]:
         """One index/reindex at a time. flock is released by the kernel when a run dies,

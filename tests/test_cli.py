@@ -417,3 +417,21 @@ def test_serve_from_another_thread(seeds_index, monkeypatch):
     th.join(30)
     assert out["r"].exit_code == 0, out["r"].output
     assert "stopped serving" in out["r"].output and "internal error" not in out["r"].output
+
+
+def test_search_during_the_first_index_run_says_it_is_being_built(tmp_path):
+    """While the first run builds the index, search said "run `newsarchive index PATH` first",
+    telling the user to start the run that is already going (QA)."""
+    from search import Store
+
+    store = Store(tmp_path / "ix")
+    with store.lock():  # the first index run, as another process holds it
+        assert store.run_in_progress() is not None
+        for cmd in (["search", "coup"], ["stats"], ["show", "x"]):
+            r = CliRunner().invoke(cli, [*cmd, "--index", str(tmp_path / "ix")])
+            assert r.exit_code == 3, (cmd, r.output)
+            assert "its first index run (pid" in r.output and "is still going" in r.output
+            assert "run `newsarchive index PATH` first" not in r.output
+    assert store.run_in_progress() is None  # the run ended: the plain advice again
+    r = CliRunner().invoke(cli, ["search", "coup", "--index", str(tmp_path / "ix")])
+    assert r.exit_code == 3 and "run `newsarchive index PATH` first" in r.output
