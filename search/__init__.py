@@ -9,11 +9,11 @@ from pathlib import Path
 from .archive import Archive
 from .article import Article, IngestError
 from .query import QueryError, SearchResult, get_document, list_entities, run_search, stats
-from .store import IndexBusy, IndexMissing, IndexUnreadable, Store
+from .store import IndexBuilding, IndexBusy, IndexMissing, IndexUnreadable, Store
 from .stories import story_versions
 
 __all__ = [
-    "Archive", "Article", "IngestError", "IndexBusy", "IndexMissing", "QueryError",
+    "Archive", "Article", "IngestError", "IndexBuilding", "IndexBusy", "IndexMissing", "QueryError",
     "IndexUnreadable", "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
     "story_versions",
 ]

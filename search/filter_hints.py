@@ -6,7 +6,8 @@ that OR their values, a value silently left out) reads like an answer, so the se
 result lists such values and offers the nearest real one, as "did you mean" does for
 query words: within one edit (two for longer values), compared without case or accents,
 against the facet's values, a language's English name ("englsh" -> en) and a person's or
-place's last word ("Goytta" -> Assimi Goïta); ties go to the value more articles have.
+place's last word ("Goytta" -> Assimi Goïta); ties go to the value more articles have. A
+country's code typed for its language's (`language=jp`) is offered the language (ja).
 The facet values a wildcard or fuzzy word in a facet field names (`person:goi*`) are
 matched here too, against the same folded spellings (values_like).
 """
@@ -20,6 +21,17 @@ import numpy as np
 
 from .schema import ENTITY_FACETS
 
+# Country codes typed for language codes (a site's .jp, a flag, a locale's region: ja_JP):
+# too short for the edit distance ("jp" is one edit from "ja", and from a dozen other codes),
+# so the well-known ones are looked up, each a country with one main language. A table:
+# pycountry knows countries and languages but not which language a country's code stands for
+# (most countries have several). Some are other languages' codes too (se: Northern Sami, tw:
+# Twi): read as a country's only when no article has them, as every hint is.
+COUNTRY_LANGUAGES = {
+    "jp": "ja", "cz": "cs", "gr": "el", "dk": "da", "se": "sv", "ua": "uk", "cn": "zh-cn",
+    "tw": "zh-tw", "kr": "ko", "il": "he", "vn": "vi", "ir": "fa", "ee": "et", "al": "sq",
+}
+
 
 def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]]:
     """[{"facet", "value", "suggestion"}] for each filter value (as the engine applied it,
@@ -27,7 +39,7 @@ def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]
     indexed value or None."""
     out = []
     for facet, values in filters.items():
-        present = gen.derive(f"facet_value_set:{facet}", lambda: frozenset(gen.facets.values.get(facet, ())))
+        present = _present(facet, gen)
         for value in values:
             if value not in present:
                 out.append({"facet": facet, "value": value, "suggestion": nearest_value(facet, value, gen)})
@@ -38,6 +50,8 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
     from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
 
     key = _fold(value)
+    if facet == "language" and key in COUNTRY_LANGUAGES:
+        return _indexed(facet, COUNTRY_LANGUAGES[key], gen)
     if len(key) < 3:  # "fn" is one edit from half the language codes
         return None
     keys, owners = gen.derive(f"facet_value_keys:{facet}", lambda: _keys(facet, gen))
@@ -49,6 +63,16 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
     # fewest edits, then the value more articles have, then the facet's (sorted) order
     best = min(found, key=lambda kd: (kd[1], -counts[owners[kd[0]]], owners[kd[0]]))
     return gen.facets.values[facet][owners[best[0]]]
+
+
+def _present(facet: str, gen) -> frozenset[str]:
+    """The facet's values that some article has."""
+    return gen.derive(f"facet_value_set:{facet}", lambda: frozenset(gen.facets.values.get(facet, ())))
+
+
+def _indexed(facet: str, value: str, gen) -> str | None:
+    """`value` when some article has it: a hint never names a value that finds nothing."""
+    return value if value in _present(facet, gen) else None
 
 
 def values_like(node, gen) -> list[str]:

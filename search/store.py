@@ -42,6 +42,10 @@ class IndexMissing(RuntimeError):
     """No published index at this path (exit code 3)."""
 
 
+class IndexBuilding(IndexMissing):
+    """No published index yet, and its first index run is going (exit code 3)."""
+
+
 class IndexUnreadable(IndexMissing):
     """The published index is there but damaged (exit code 3): `reindex --full` rebuilds it."""
 
@@ -119,7 +123,7 @@ class Store:
         if name is None:
             holder = self.run_in_progress()
             if holder is not None:  # "run `index` first" told the user to start a second one
-                raise IndexMissing(f"no index at {self.path} yet: its first index run ({holder}) is still "
+                raise IndexBuilding(f"no index at {self.path} yet: its first index run ({holder}) is still "
                                    "going, and it can be searched when that run has finished")
             raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
         if not (self.path / name).is_dir():

@@ -67,6 +67,28 @@ def test_api_facet(client, seeds_archive):
     assert j["values"] and all("ma" in v["value"].lower() for v in j["values"])
 
 
+@pytest.mark.parametrize("typed", ["Person", "PERSON", "pErSoN"])
+def test_a_facet_name_in_any_case_is_that_facet(client, typed):
+    """QA: /api/facet/Person was a 404, where `Title:mali`, `type=PERSON` and facet values
+    take any case. Served as the lower-case facet, which its links and JSON twin name."""
+    want = client.get("/api/facet/person?q=coup&contains=go").get_json()
+    r = client.get(f"/api/facet/{typed}?q=coup&contains=go")
+    assert r.status_code == 200 and r.get_json() == want and want["facet"] == "person" and want["values"]
+    html = client.get(f"/facet/{typed}?q=coup")
+    assert html.status_code == 200 and html.get_data() == client.get("/facet/person?q=coup").get_data()
+    assert 'href="/api/facet/person?q=coup"' in html.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url", ["/api/facet/Colour", "/facet/Colour"])
+def test_an_unknown_facet_name_is_still_a_404_naming_the_facets(client, url):
+    from html import unescape
+
+    r = client.get(url)
+    text = r.get_json()["error"] if r.is_json else unescape(r.get_data(as_text=True))
+    assert r.status_code == 404 and r.is_json == url.startswith("/api/")
+    assert "unknown facet 'Colour' (facets: person, organization, location, source, language, year, translated)" in text
+
+
 def test_healthz(client, seeds_archive):
     from search import stats
 

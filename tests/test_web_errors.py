@@ -247,3 +247,36 @@ def test_a_too_long_query_stays_whole_in_the_box_of_its_error_page(client):
     assert r.status_code == 400 and "too long" in r.get_data(as_text=True)
     box, hidden = _searchbox(r.get_data(as_text=True))
     assert box == q and hidden == [("year", "2020")]
+
+
+def test_a_too_long_query_is_shown_shortened_saying_by_how_much(client):
+    """QA: "Your query was" showed the first 4,000 characters of a longer query as if they
+    were all of it, over a box that held all of it. It says it was shortened, and by how much."""
+    from html import unescape
+
+    q = "mali OR " * (MAX_QUERY_CHARS // 8) + "coup NOT putin"
+    r = client.get("/search", query_string={"q": q})
+    html = unescape(r.get_data(as_text=True))
+    assert r.status_code == 400 and f"query is too long ({len(q):,} characters; at most 4,000)" in html
+    assert f"(shortened here by {len(q) - MAX_QUERY_CHARS:,} characters; the search box holds it whole)" in html
+    assert f"Your query was: <code><bdi>{q[:MAX_QUERY_CHARS]}</bdi></code> … " in html
+    assert _searchbox(r.get_data(as_text=True))[0] == q
+    # a query refused for another reason is shown whole, with nothing said about its length
+    html = client.get("/search", query_string={"q": '"' + "mali " * 700}).get_data(as_text=True)
+    assert "Your query was" in html and "shortened" not in html
+
+
+def test_during_the_first_index_run_pages_say_the_index_is_being_built(tmp_path):
+    """A page asked while the first run builds the index said "run `newsarchive index`
+    first": a user would start a second run (QA)."""
+    from search import Store
+
+    c = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
+    with Store(tmp_path / "ix").lock():
+        for url in ("/search?q=coup", "/api/search?q=coup", "/healthz"):
+            r = c.get(url)
+            body = r.get_data(as_text=True)
+            assert r.status_code == 503 and r.headers.get("Retry-After") == "60", url
+            assert "first index run is still going" in body and "run `newsarchive index` first" not in body
+    r = c.get("/search?q=coup")  # the run is over and built nothing: the plain advice
+    assert r.status_code == 503 and "run `newsarchive index` first" in r.get_data(as_text=True)

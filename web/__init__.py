@@ -38,10 +38,11 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from . import api, errors, views
     from .cache import init_cache
-    from .markup import shown
+    from .markup import isolated, shown, typed
     from .state import init_archive
 
     app.jinja_env.finalize = shown  # no raw control characters in a page (a query's ESC)
+    app.jinja_env.filters.update(typed=typed, isolated=isolated)  # echoed user input: no bidi spoofing
     init_archive(app)
     init_cache(app)
     app.register_blueprint(views.bp)

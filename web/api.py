@@ -12,7 +12,7 @@ from search.query import entities_containing, last_page
 from search.schema import FACETS
 
 from .cache import cached
-from .params import SearchState, entity_type_arg
+from .params import SearchState, entity_type_arg, facet_name
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_values
@@ -31,8 +31,7 @@ def api_search():
 @cached
 def api_facet(name: str):
     """Every value of one facet for a search (optionally only values containing `contains`)."""
-    if name not in FACETS:
-        abort(404, f"unknown facet {name!r} (facets: {', '.join(FACETS)})")
+    name = facet_name(name)
     contains = contains_arg(request.args)
     result, values = facet_values(archive(), name, SearchState.from_request(request), contains)
     return jsonify({"facet": name, "query": result.query, "filters": result.filters, "total": result.total,

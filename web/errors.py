@@ -4,7 +4,7 @@ from __future__ import annotations
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from search import IndexMissing, IndexUnreadable, QueryError
+from search import IndexBuilding, IndexMissing, IndexUnreadable, QueryError
 from search.query import MAX_QUERY_CHARS
 
 from .params import SearchState
@@ -24,9 +24,18 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     headers = headers or []
     if _wants_json():
         return jsonify({"error": message, "status": status}), status, headers
+    query, query_cut = _query_shown()
     page = render_template("error.html", status=status, message=message, syntax=syntax,
-                           query=request.args.get("q", "")[:MAX_QUERY_CHARS], state=_search_state())
+                           query=query, query_cut=query_cut, state=_search_state())
     return page, status, headers
+
+
+def _query_shown() -> tuple[str, int]:
+    """The query for "Your query was", and how many characters it leaves out: a query too
+    long to run shows where the limit falls (its first MAX_QUERY_CHARS), and the page says
+    it was shortened; the box above holds it whole, to be cut there."""
+    query = request.args.get("q", "")
+    return query[:MAX_QUERY_CHARS], max(0, len(query) - MAX_QUERY_CHARS)
 
 
 def _search_state() -> SearchState | None:
@@ -45,6 +54,9 @@ def register(app: Flask) -> None:
         if isinstance(exc, IndexUnreadable):
             app.logger.error("%s", exc)
             return _error(503, "the index cannot be read (it is damaged): `newsarchive reindex --full` rebuilds it")
+        if isinstance(exc, IndexBuilding):  # "run index first" sent the user to start a second run
+            return _error(503, "the index is being built: its first index run is still going, and this page "
+                               "answers when that run has finished", headers=[("Retry-After", "60")])
         return _error(503, "the index is not available yet: run `newsarchive index` first")
 
     @app.errorhandler(HTTPException)

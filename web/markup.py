@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
-from typing import Callable, Iterable
+from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -34,6 +34,32 @@ def shown(value):
         return value
     clean = _CONTROL.sub("\ufffd", value)
     return Markup(clean) if isinstance(value, Markup) else clean
+
+
+# Explicit bidi embeddings, overrides and isolates (LRE RLE PDF LRO RLO, LRI RLI FSI PDI): in
+# a query or filter value echoed on a page, an RLO reversed the text after it to the end of
+# the paragraph ("results for «oil» ..." read backwards). Only what a person typed loses them
+# (the query, `contains`, the filters in use: chips, active facet values): article text keeps
+# its own (Arabic and Hebrew sources carry them, and LRM/RLM, rightly).
+_BIDI_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+def typed(value: Any) -> Any:
+    """Jinja filter for user input where a page shows it but no element can isolate it (the
+    <title>, the search box's value): bidi controls replaced by U+FFFD, as `shown` replaces
+    control characters. The box, submitted again, searches as the typed query did: both
+    characters split words alike. LRM and RLM stay, in the box as typed: marks, they open
+    nothing that runs on past the value."""
+    if not isinstance(value, str) or not _BIDI_CONTROL.search(value):
+        return value
+    return _BIDI_CONTROL.sub("\ufffd", value)
+
+
+def isolated(value: Any) -> Markup:
+    """Jinja filter for user input echoed in running text ("results for", a chip, "Did you
+    mean"): `typed`, escaped, in a <bdi>, so that its direction (an Arabic query, an RLM at
+    its end) cannot reorder the words around it."""
+    return Markup("<bdi>%s</bdi>") % typed(value)
 
 
 @dataclass(frozen=True)

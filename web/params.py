@@ -194,6 +194,17 @@ def _search_url(params: dict[str, Any]) -> str:
     return base + "?" + urlencode(params, doseq=True) if params else base
 
 
+def facet_name(name: str) -> str:
+    """A facet named in a URL path (/facet/Person, /api/facet/PERSON) as the index names it:
+    any case, as `type=PERSON`, facet values and field names (`Title:mali`) are read; the
+    page is served as for the lower-case name, whose URL its links and JSON twin use. An
+    unknown name is a 404 that lists the facets."""
+    facet = name.lower()
+    if facet not in FACETS:
+        abort(404, f"unknown facet {name!r} (facets: {', '.join(FACETS)})")
+    return facet
+
+
 def entity_type_arg(args) -> str | None:
     """The `type` argument of the entity pages: one of the entity facets, or None for all."""
     etype = (args.get("type") or "").strip().lower() or None  # PERSON, Person: as facet values, any case

@@ -13,7 +13,7 @@ from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
 from .docview import document_view
-from .params import SearchState, entity_type_arg
+from .params import SearchState, entity_type_arg, facet_name
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_panels, facet_values, histogram, page_numbers
@@ -46,8 +46,7 @@ def search_page():
 def facet_page(name: str):
     """Every value of one facet for the current search, with a filter box: the "more" of
     the facet column, and what the filter box submits to without JavaScript."""
-    if name not in FACETS:
-        abort(404, f"unknown facet {name!r} (facets: {', '.join(FACETS)})")
+    name = facet_name(name)
     state = SearchState.from_request(request)
     contains = contains_arg(request.args)
     result, values = facet_values(archive(), name, state, contains)
