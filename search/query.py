@@ -5,6 +5,7 @@ body of `newsarchive search --json` and of `/api/search`.
 """
 from __future__ import annotations
 
+import heapq
 import re
 import time
 import unicodedata
@@ -1159,8 +1160,6 @@ def _suggestions(searcher, qstring: str, schema, words: dict | None = None, voca
     """Corrections of `qstring`, the likeliest first: each misspelt word's nearest indexed
     words (_suggest's first), combined in order of their ranks summed: "whaet crop" is
     "what crop", then "wheat crop", as near (run_search offers the one that finds most)."""
-    from itertools import product
-
     try:
         # not normalised: a word the analyzer splits ("militray-junta") is a Phrase that keeps
         # the word's place in the string only as parsed (normalising copies it without)
@@ -1172,9 +1171,8 @@ def _suggestions(searcher, qstring: str, schema, words: dict | None = None, voca
         return []
     if not spans:
         return []
-    combos = sorted(product(*[range(len(sugs)) for _, _, _, sugs in spans]), key=lambda ranks: (sum(ranks), ranks))
     out: list[str] = []
-    for ranks in combos[:limit]:
+    for ranks in cheapest_combinations([len(sugs) for *_, sugs in spans], limit):
         text, last = [], 0
         for (start, end, typed, sugs), r in zip(spans, ranks):
             text += [qstring[last:start], _cased_like(typed, sugs[r])]
@@ -1182,6 +1180,27 @@ def _suggestions(searcher, qstring: str, schema, words: dict | None = None, voca
         candidate = "".join(text) + qstring[last:]
         if candidate.lower() != qstring.lower() and candidate not in out:
             out.append(candidate)
+    return out
+
+
+def cheapest_combinations(sizes: list[int], limit: int) -> list[tuple[int, ...]]:
+    """The first `limit` rank tuples (one rank below each size) in order of their sum, then
+    of the tuple: what sorting every combination gives, found best-first from all zeros, since
+    raising one rank makes a later tuple. Sorting them all took 3**28 tuples for 28 misspelt
+    words of a pasted ticker list (`AAPL OR MSFT OR ...`), and the memory of the machine."""
+    if not sizes or min(sizes) < 1:
+        return []
+    start = (0,) * len(sizes)
+    heap, seen, out = [(0, start)], {start}, []
+    while heap and len(out) < limit:
+        total, ranks = heapq.heappop(heap)
+        out.append(ranks)
+        for i, r in enumerate(ranks):
+            if r + 1 < sizes[i]:
+                nxt = ranks[:i] + (r + 1,) + ranks[i + 1:]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    heapq.heappush(heap, (total + 1, nxt))
     return out
 
 

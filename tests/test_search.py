@@ -66,6 +66,33 @@ def test_suggestion_when_nothing_matches(seeds_archive):
     assert r.total == 0 and r.suggestion and "kremlin" in r.suggestion.lower()
 
 
+def test_suggestion_combinations_come_cheapest_first_without_listing_them_all():
+    """Every combination of each misspelt word's corrections was listed and sorted: a pasted
+    ticker list (`AAPL OR MSFT OR ...`, 28 words of up to 3 corrections each) took 3**28
+    tuples and all the memory of the machine (QA). The first few are found best-first."""
+    import random
+    from itertools import product
+
+    from search.query import cheapest_combinations
+
+    rnd = random.Random(3)
+    for _ in range(200):
+        sizes = [rnd.randint(1, 4) for _ in range(rnd.randint(1, 5))]
+        limit = rnd.randint(1, 20)
+        every = sorted(product(*[range(n) for n in sizes]), key=lambda ranks: (sum(ranks), ranks))
+        assert cheapest_combinations(sizes, limit) == every[:limit]
+    first = cheapest_combinations([3] * 40, 8)
+    assert first[0] == (0,) * 40 and len(first) == 8 and all(sum(r) == 1 for r in first[1:])
+    assert cheapest_combinations([], 8) == [] and cheapest_combinations([2, 0], 8) == []
+
+
+def test_a_pasted_ticker_list_gets_its_answer(seeds_archive):
+    tickers = ("AAPL OR MSFT OR GOOG OR AMZN OR NVDA OR TSLA OR META OR NFLX OR ADBE OR INTC OR CSCO OR ORCL OR QCOM "
+               "OR AVGO OR TXN OR PYPL OR SBUX OR BKNG OR GILD OR VRTX OR REGN OR ISRG OR ADSK OR MRVL OR KLAC OR LRCX")
+    r = run_search(seeds_archive, tickers)
+    assert r.total == 0 and (r.suggestion is None or r.suggestion.count(" OR ") == tickers.count(" OR "))
+
+
 def test_suggestion_only_when_it_finds_something_under_the_filters(seeds_archive):
     """The corrector's words come from the whole archive: a correction is offered only if it
     matches within the active filters, so "Did you mean" never leads to another empty page."""
