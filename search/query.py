@@ -354,6 +354,48 @@ BINARY_OPS = frozenset(("AND", "OR", "ANDNOT", "ANDMAYBE", "REQUIRE"))
 _QUERY_PART_RE = re.compile(r'[^\s()"\[]*"[^"]*"[^\s()]*|[^\s()\[]*\[[^\]]*\]?[^\s()]*|[()]|[^\s()"\[]+')
 
 
+_FIELD_PREFIX = re.compile(r"^[^\W\d]\w*:")
+
+
+def _caps_stop_words(qstring: str) -> str:
+    """A stop word typed in capitals between words in capitals, lower-cased: a stop word, as
+    the analyzer reads it in text in capitals (schema.AcronymStopFilter). Whoosh analyses a
+    query's words one at a time, so "IN" of "COUP IN MALI" was the acronym, a term no article
+    in capitals has, and a pasted wire headline found nothing. Alone ("IT", "WHO") or beside a
+    word not in capitals ("IT jobs") it stays the acronym, as in text. Phrases are analysed
+    whole, so their words are left as they are; operators are no words. Only ASCII stop words
+    change, so every character keeps its place (the suggestions' spans)."""
+    tokens: list[tuple[int, int, str, bool]] = []  # start, end, text, whether a lone word part
+    for m in _QUERY_PART_RE.finditer(qstring):
+        part = m.group()
+        if part in BINARY_OPS or part in ("NOT", "(", ")") or "[" in part:
+            continue
+        offset = m.start() + (f.end() if (f := _FIELD_PREFIX.match(part)) else 0)
+        body = qstring[offset:m.end()]
+        found = list(_TOKEN_RE.finditer(body))
+        for t in found:
+            tokens.append((offset + t.start(), offset + t.end(), t.group(), len(found) == 1 and '"' not in part))
+    out = list(qstring)
+    for i, (start, end, text, alone) in enumerate(tokens):
+        if not alone or text not in ACRONYM_STOPS:
+            continue
+        sides = [w.isupper() for w in (_cased_near(tokens, i, -1), _cased_near(tokens, i, 1)) if w is not None]
+        if sides and all(sides):
+            out[start:end] = text.lower()
+    return "".join(out)
+
+
+def _cased_near(tokens: list[tuple[int, int, str, bool]], i: int, step: int) -> str | None:
+    """The nearest word with letters before (step -1) or after (1) token i, not a capitals stop word."""
+    j = i + step
+    while 0 <= j < len(tokens):
+        text = tokens[j][2]
+        if text.lower() != text.upper() and text not in ACRONYM_STOPS:
+            return text
+        j += step
+    return None
+
+
 def _tidy_operators(qstring: str) -> str:
     """Drops the operators that have nothing to join: Whoosh reads a binary operator at either
     end of the query or of a group ("oil OR", "OR oil", "(oil AND)") as the acronym "OR" and
@@ -440,7 +482,7 @@ def parse(qstring: str, schema) -> Q.Query:
     qstring = _open_ranges(_lowercase_fields(qstring))
     validate(qstring)
     parser = _Parser(schema)
-    text = _tidy_operators(_minus_to_not(qstring))
+    text = _caps_stop_words(_tidy_operators(_minus_to_not(qstring)))
     try:
         q = parser.parse(text)
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
@@ -1163,8 +1205,9 @@ def _suggestions(searcher, qstring: str, schema, words: dict | None = None, voca
     try:
         # not normalised: a word the analyzer splits ("militray-junta") is a Phrase that keeps
         # the word's place in the string only as parsed (normalising copies it without)
-        q = _with_word_ranges(MultifieldParser(list(SEARCH_FIELDS), schema).parse(qstring, normalize=False),
-                              qstring, schema)
+        read = _caps_stop_words(qstring)  # as the search read it ("COUP IN MALLI": IN a stop word)
+        q = _with_word_ranges(MultifieldParser(list(SEARCH_FIELDS), schema).parse(read, normalize=False),
+                              read, schema)
         spans = _QueryCorrector(searcher.reader(), schema, words if words is not None else {},
                                 vocabulary).misspelt(q, qstring, per_word)
     except Exception:  # suggestions are a courtesy: never fail a search for them
