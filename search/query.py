@@ -522,6 +522,8 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
             for alias in e.aliases[:MAX_ALIASES]:
                 if " " not in alias.strip() and resolution.word_of_another(alias, e):
                     continue  # "Kate" for Keita is also Kate Winslet: his articles come by the entity term
+                if _stop_leaves_others_words(alias, e, resolution):
+                    continue  # "Richard May" searched as "richard": every Richard's article
                 ws = words(fname, alias)
                 if len(ws) == 1:
                     alts.append(Q.Term(fname, ws[0]))
@@ -540,6 +542,17 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
     if q is Q.NullQuery:
         raise QueryError("query has no searchable words")
     return q
+
+
+def _stop_leaves_others_words(alias: str, entity, resolution) -> bool:
+    """Whether `alias` holds a capitalised stop word the analyzer drops ("Richard May" is
+    "richard", "James F. Will" "james f") and what is left is a word of another entity's
+    name (Richard Perle): searched as text it would find their articles. Such an alias finds
+    its articles by the entity term; "Theresa May", "theresa" being no other's, is kept."""
+    words = _TOKEN_RE.findall(alias)
+    if len(words) < 2 or not any(_capitalised_stop(w) for w in words):
+        return False
+    return any(resolution.word_of_another(w, entity) for w in words if not _capitalised_stop(w))
 
 
 def _drop_stop_names(q: Q.Query) -> Q.Query:

@@ -839,3 +839,24 @@ def test_a_query_in_capitals_reads_its_stop_words_as_stop_words(seeds_archive):
     assert _caps_stop_words("IT") == "IT" and _caps_stop_words("IT jobs") == "IT jobs"
     assert _caps_stop_words('"COUP IN MALI" OR (OIL IN TEXAS)') == '"COUP IN MALI" OR (OIL in TEXAS)'
     assert _caps_stop_words("title:IN MALI AND ON") == "title:in MALI AND on"
+
+
+def test_a_name_with_a_stop_word_is_not_searched_as_its_other_words(tmp_path):
+    """Richard May's alias "Richard May" was searched as the phrase of its analysed words, the
+    stop word dropped: `May` found every article with a Richard (QA, Reuters: Richard Perle,
+    Richard Lyng...). Such an alias finds its articles by the entity."""
+    from search import Store, indexer, open_index
+
+    src = tmp_path / "wire"
+    src.mkdir()
+    (src / "negotiator.txt").write_text(
+        "Trade talks to resume\n\nRichard May, the chief trade negotiator, told reporters in Geneva on "
+        "Tuesday that the talks would resume next week. May said both sides wanted a deal.\n")
+    (src / "perle.txt").write_text(
+        "Pentagon adviser leaves\n\nRichard Perle, an adviser to the Pentagon, told reporters on Tuesday "
+        "that he would leave his post.\n")
+    indexer.run(Store(tmp_path / "ix"), [str(src)])
+    archive = open_index(tmp_path / "ix")
+    assert [h.id for h in run_search(archive, "May").hits] == ["wire/negotiator.txt"]
+    assert [h.id for h in run_search(archive, "May reporters").hits] == ["wire/negotiator.txt"]
+    assert sorted(h.id for h in run_search(archive, "Richard").hits) == ["wire/negotiator.txt", "wire/perle.txt"]
