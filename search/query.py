@@ -242,10 +242,16 @@ def validate(qstring: str) -> None:
             break
     if depth != 0:
         raise QuerySyntaxError("unbalanced parentheses")
-    unquoted = re.sub(r'"[^"]*"', "P", qstring)  # a phrase is one word here: field:"a b" -> field:P
+    # a phrase is one word here, of the same length (a message quotes the query at the same
+    # place): field:"a b" -> field:PPPPP. A message quoted the placeholder: '"oil":gas' was
+    # "unknown field 'P:'"
+    unquoted = re.sub(r'"[^"]*"', lambda m: "P" * len(m.group()), qstring)
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
-            word = re.match(r'[^\s()]*', unquoted[m.start():]).group()
+            word = re.match(r'[^\s()]*', qstring[m.start():]).group()
+            if qstring[m.start(1)] == '"':
+                raise QuerySyntaxError(f"'{word}': a colon after a \"phrase\" names no field (fields come first: "
+                                       f"title:\"...\"); to search for both, put a space after the colon")
             raise QuerySyntaxError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
                              f"to search for the text, quote it: \"{word}\"")
     for m in _TILDE_RE.finditer(unquoted):
@@ -478,8 +484,21 @@ def _lowercase_fields(qstring: str) -> str:
     return "".join(p if i % 2 else _ANY_FIELD_RE.sub(lower, p) for i, p in enumerate(parts))
 
 
+_DATE_IN_FIELD = re.compile(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b")
+
+
+def _padded_dates(qstring: str) -> str:
+    """Dates of `published:` with two-digit months and days: Whoosh's date parser reads
+    "1987-3" as the year 1987 (457 results, every article of the year, not March's 254) and
+    "1987-3-2" not at all ("no searchable words")."""
+    def pad(m: re.Match) -> str:
+        return m.group(1) + "".join(f"-{int(g):02d}" for g in m.groups()[1:] if g)
+
+    return _DATE_FIELD_RE.sub(lambda m: "published:" + _DATE_IN_FIELD.sub(pad, m.group(1)), qstring)
+
+
 def parse(qstring: str, schema) -> Q.Query:
-    qstring = _open_ranges(_lowercase_fields(qstring))
+    qstring = _padded_dates(_open_ranges(_lowercase_fields(qstring)))
     validate(qstring)
     parser = _Parser(schema)
     text = _caps_stop_words(_tidy_operators(_minus_to_not(qstring)))

@@ -860,3 +860,23 @@ def test_a_name_with_a_stop_word_is_not_searched_as_its_other_words(tmp_path):
     assert [h.id for h in run_search(archive, "May").hits] == ["wire/negotiator.txt"]
     assert [h.id for h in run_search(archive, "May reporters").hits] == ["wire/negotiator.txt"]
     assert sorted(h.id for h in run_search(archive, "Richard").hits) == ["wire/negotiator.txt", "wire/perle.txt"]
+
+
+@pytest.mark.parametrize("q,ids", [
+    ("published:2021-4", ["seeds/004_f3b39a4f3be66642.txt"]),  # was every article of 2021... or none
+    ("published:2020-8-28", ["seeds/001_3af445065a74e937.txt"]),  # was "query has no searchable words"
+    ("published:[2020-8-1 TO 2020-8-31]", ["seeds/001_3af445065a74e937.txt"]),  # was "could not parse query"
+    ("published:[2021-4 TO *]", ["seeds/004_f3b39a4f3be66642.txt"]),
+    ("published:2020-9", []),
+])
+def test_one_digit_months_and_days_in_dates(seeds_archive, q, ids):
+    """Whoosh's date parser read "2021-4" as the year 2021 and "2020-8-28" not at all (QA)."""
+    assert sorted(h.id for h in run_search(seeds_archive, q).hits) == ids
+
+
+@pytest.mark.parametrize("q", ['"oil":gas', 'title:"oil":gas'])
+def test_a_colon_after_a_phrase_is_explained_as_typed(seeds_archive, q):
+    """The message quoted the validator's placeholder: "unknown field 'P:'" (QA)."""
+    with pytest.raises(QueryError) as err:
+        run_search(seeds_archive, q)
+    assert "'\"oil\":gas'" in str(err.value) and "P:" not in str(err.value)
