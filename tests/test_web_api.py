@@ -79,6 +79,16 @@ def test_a_facet_name_in_any_case_is_that_facet(client, typed):
     assert 'href="/api/facet/person?q=coup"' in html.get_data(as_text=True)
 
 
+@pytest.mark.parametrize("typed", ["Person", "PERSON"])
+def test_a_filter_named_in_any_case_filters(client, typed):
+    """QA: `?q=coup&Person=Goyta` answered unfiltered (5 of the seeds, not 3), silently."""
+    want = client.get("/api/search?q=coup&person=Goyta").get_json()
+    got = client.get(f"/api/search?q=coup&{typed}=Goyta").get_json()
+    assert got == want and want["total"] < client.get("/api/search?q=coup").get_json()["total"]
+    html = client.get(f"/search?q=coup&{typed}=Goyta").get_data(as_text=True)
+    assert 'data-facet="person"' in html  # the chip of the filter in use
+
+
 @pytest.mark.parametrize("url", ["/api/facet/Colour", "/facet/Colour"])
 def test_an_unknown_facet_name_is_still_a_404_naming_the_facets(client, url):
     from html import unescape

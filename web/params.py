@@ -44,7 +44,11 @@ def _query(args) -> str:
 
 
 def _facet_values(args, facet: str) -> tuple[str, ...]:
-    values = tuple(dict.fromkeys(v.strip() for v in args.getlist(facet) if v.strip()))
+    """A facet's filter values, its name in any case (`Person=Goyta`, `YEAR=2021`: as a facet
+    field in the query, `PERSON:goyta`): a filter named in capitals was ignored, silently,
+    and the results were unfiltered."""
+    given = [v for key in args if key.lower() == facet for v in args.getlist(key)]
+    values = tuple(dict.fromkeys(v.strip() for v in given if v.strip()))
     if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
         raise QueryError(f"too many or too long '{facet}' filters")
     return values
