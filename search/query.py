@@ -1110,7 +1110,10 @@ class _Highlighter:
     Whoosh re-analyses each hit's whole text through the stemming analyzer on every
     request (about 4 ms a hit, most of a query's time at 100k articles). Here one regex
     pass finds the words, a memo maps each word to its indexed term once per process,
-    and the words whose term the query matched are marked.
+    and the words whose term the query matched are marked. A phrase is marked where its
+    words follow each other, as one mark ("Saudi Arabia"): its words were marked anywhere,
+    "Saudi" of "Saudi Press Agency" too, and the snippet could miss the phrase itself. A
+    phrase with a slop (`"saudi arabia"~3`) or in Chinese or Japanese has its words marked.
     """
 
     def __init__(self, q: Q.Query, searcher, analyzer, fieldname: str = "text"):
@@ -1118,16 +1121,22 @@ class _Highlighter:
         # would do, but it reuses its `fieldname` argument as a loop variable and so drops
         # every field after the first). Title and text share the analyzer.
         reader, terms = searcher.reader(), set()
+        phrases: set[tuple[str, ...]] = set()
         try:
             for leaf in q.leaves():
+                if (isinstance(leaf, Q.Phrase) and leaf.fieldname in SEARCH_FIELDS and len(leaf.words) > 1
+                        and leaf.slop <= 1 and not any(has_cjk(w) for w in leaf.words)):
+                    phrases.add(tuple(leaf.words))  # a run in no text is never found: nothing marked
+                    continue
                 for f, t in leaf.expanded_terms(reader, phrases=True):
                     if f in SEARCH_FIELDS:
                         b = searcher.schema[f].to_bytes(t)
                         if (f, b) in reader:
                             terms.add(b.decode("utf-8") if isinstance(b, bytes) else str(b))
         except Exception:  # a query kind that cannot list its terms: no marks
-            terms = set()
+            terms, phrases = set(), set()
         self.terms = terms
+        self.phrases = phrases
         self.analyzer = analyzer
 
     def term(self, word: str) -> str:
@@ -1139,16 +1148,32 @@ class _Highlighter:
                 _TERM_MEMO[word] = t
         return t
 
-    def __call__(self, text: str, top: int = 2, maxchars: int = SNIPPET_CHARS, surround: int = 60) -> str:
-        if not self.terms or not text:
-            return ""
+    def marks(self, text: str) -> list[tuple[int, int]]:
+        """The character spans to mark, in order, overlaps joined."""
+        words = [(a, b, self.term(word)) for a, b, word in _word_spans(text)]
+        found: list[tuple[int, int]] = []
+        if self.phrases:
+            indexed = [w for w in words if w[2]]  # the positions the index counts: stop words have none
+            starts: dict[str, list[int]] = {}
+            for i, (_, _, t) in enumerate(indexed):
+                starts.setdefault(t, []).append(i)
+            for phrase in self.phrases:
+                n = len(phrase)
+                at = [i for i in starts.get(phrase[0], ()) if tuple(w[2] for w in indexed[i:i + n]) == phrase]
+                found += [(indexed[i][0], indexed[i + n - 1][1]) for i in at]
+        found += [(a, b) for a, b, t in words if t in self.terms]
         spans: list[tuple[int, int]] = []
-        for a, b, word in _word_spans(text):
-            if self.term(word) in self.terms:
-                if spans and a < spans[-1][1]:  # overlapping CJK bigrams: one mark
-                    spans[-1] = (spans[-1][0], b)
-                else:
-                    spans.append((a, b))
+        for a, b in sorted(found):
+            if spans and a < spans[-1][1]:  # overlapping CJK bigrams, a word in a phrase: one mark
+                spans[-1] = (spans[-1][0], max(b, spans[-1][1]))
+            else:
+                spans.append((a, b))
+        return spans
+
+    def __call__(self, text: str, top: int = 2, maxchars: int = SNIPPET_CHARS, surround: int = 60) -> str:
+        if not (self.terms or self.phrases) or not text:
+            return ""
+        spans = self.marks(text)
         if not spans:
             return ""
         frags: list[list[tuple[int, int]]] = [[spans[0]]]
