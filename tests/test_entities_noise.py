@@ -203,6 +203,15 @@ def test_row_labels_of_figures_tables_are_no_names():
     assert _kept("Analysts at Avg Capital said shares rose.", "Avg Capital", "organization")  # not opening a line
 
 
+def test_a_person_name_holds_no_figure():
+    """NER tagged table rows people ("Revs 3,9i3,523 vs"): their last word "vs" became a
+    spelling searched as a name, so `vs` found every such table (QA)."""
+    text = "Oper shr 41 cts vs 33 cts\n\nRevs 3,9i3,523 vs 2,812,109\n\nMr Louis XIV Smith of 3M said so."
+    assert not _kept(text, "Revs 3,9i3,523 vs", "person")
+    assert _kept(text, "Louis XIV Smith", "person")
+    assert _kept(text, "3M", "organization")  # an organisation may hold one
+
+
 DE = ("Die Deutsche Bundesbank hat ihre Wachstumsprognose für Deutschland deutlich gesenkt. Bundesbankpräsident "
       "Joachim Nagel sagte am Freitag in Frankfurt, die Wirtschaft werde im kommenden Jahr schrumpfen. Hohe "
       "Energiepreise belasten die Unternehmen. Die Gewerkschaften in Essen und Berlin fordern höhere Löhne.")
@@ -232,3 +241,64 @@ def test_a_short_capitals_person_in_mixed_case_text_is_an_acronym():
     assert {m["type"] for m in ms if m["text"] == "TED"} == {"organization"}
     ms = extract_mentions("BUSH SAYS HE WILL VETO BILL\n\nPresident Bush said on Monday he would veto the bill.")
     assert {m["type"] for m in ms if m["text"] in ("BUSH", "Bush")} == {"person"}
+
+
+# -- cost follows the text, not its repeats ------------------------------------------------
+# A 2 MB article of one paragraph repeated spent minutes here: steps that compared every
+# dateline, results row or "(ACR)" with every span, or scanned the whole text once per mention.
+# No timings: the tests count the work.
+
+class _CountingSpan(Span):
+    """A span that counts how often any span's position is read."""
+
+    reads = 0
+
+    def __getattribute__(self, name: str):
+        if name in ("start", "end"):
+            _CountingSpan.reads += 1
+        return object.__getattribute__(self, name)
+
+
+def _span_reads(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> int:
+    """Span position reads of postprocess on `copies` of `paragraph` with _span's items in each."""
+    import search.entities.document as document
+
+    monkeypatch.setattr(document, "Span", _CountingSpan)  # the spans the rules make count too
+    text, spans = paragraph * copies, []
+    for i in range(copies):
+        for word, type_, *source in items:
+            start = i * len(paragraph) + paragraph.index(word)
+            spans.append(_CountingSpan(start, start + len(word), type_, *(source or ["ner"])))
+    _CountingSpan.reads = 0
+    postprocess(text, spans)
+    return _CountingSpan.reads
+
+
+@pytest.mark.parametrize("paragraph,items", [
+    ("BAMAKO, Mali – Soldiers of Assimi Goita met officials.\n",  # a dateline in every paragraph
+     [("BAMAKO", "location"), ("Mali", "location", "gazetteer"), ("Assimi Goita", "person")]),
+    ("Leaders of the Economic Community of West African States (ECOWAS) met Assimi Goita.\n",
+     [("Economic Community of West African States", "organization"), ("ECOWAS", "organization"),
+      ("Assimi Goita", "person")]),
+    ("Barcelona 3 Real Madrid 2\n",  # a long results table
+     [("Barcelona", "organization"), ("Real Madrid", "location")]),
+], ids=["dateline", "acronym", "results"])
+def test_twice_the_repeats_is_twice_the_span_work(monkeypatch, paragraph, items):
+    """Datelines, acronym definitions and results rows are matched with the spans near them."""
+    once, twice = (_span_reads(monkeypatch, paragraph, items, n) for n in (20, 40))
+    assert twice <= 2.2 * once, (once, twice)  # it was about 4x: every span against every row
+
+
+def test_description_check_runs_once_per_spelling(monkeypatch):
+    """"the Cabinet" is judged once for the document, not once per mention (each judgement
+    scans the whole text)."""
+    import search.entities.document as document
+
+    calls = []
+    judge = document._generic
+    monkeypatch.setattr(document, "_generic", lambda *args: calls.append(args) or judge(*args))
+    text = "The Cabinet met on Monday, and the Cabinet approved the budget. " * 30
+    items = [("Cabinet", "organization", "ner", n) for n in range(60)]
+    got = {m["text"]: bool(m.get("generic")) for m in postprocess(text, [_span(text, *it) for it in items])}
+    assert got == {"Cabinet": True}
+    assert len(calls) == 1

@@ -116,6 +116,11 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     out = text[s:e]
     if out in NOT_ENTITIES or not any(c.isupper() for c in out) or not any(c.isalpha() for c in out):
         return None
+    if label == "person" and any(c.isdigit() for c in out):
+        # a figure is no part of a person's name: wire tables tagged "Revs 3,9i3,523 vs" and
+        # "Shr 22 cts" people, and their last words ("vs", "cts") became their spellings,
+        # searched as names (an organization may hold one: 3M, 7-Eleven)
+        return None
     if _PREFIXED.match(out):
         return None
     return s, e
