@@ -5,6 +5,8 @@ Each rule has near misses that must keep their mention: companies named by commo
 """
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from search.entities.document import Span, postprocess
@@ -302,3 +304,42 @@ def test_description_check_runs_once_per_spelling(monkeypatch):
     got = {m["text"]: bool(m.get("generic")) for m in postprocess(text, [_span(text, *it) for it in items])}
     assert got == {"Cabinet": True}
     assert len(calls) == 1
+
+
+class _CountingText(str):
+    """A text that counts the characters str.find searches in it."""
+
+    searched = 0
+
+    def find(self, sub, start=0, end=None):
+        _CountingText.searched += (len(self) if end is None else end) - start
+        return super().find(sub, start, end)
+
+
+def test_repeats_of_names_are_found_without_a_search_per_name():
+    """A str.find over the whole text for each name the document tagged cost names x length."""
+    from search.entities.document import _occurrences
+
+    names = ["Goita", "Keita", "New York"] + [f"Name{chr(97 + i)}" for i in range(20)]
+    text = _CountingText("Goita met Keita in New York; Goita-Diaw and Keitas did not. " * 100)
+    _CountingText.searched = 0
+    got = _occurrences(text, names)
+    assert len(got) == 300
+    assert _CountingText.searched <= len(text), _CountingText.searched  # was 23 searches of the text
+
+
+@pytest.mark.parametrize("text", [
+    "Troop said. pro-Troop troops, Troop-led Troop_ _Troop 2Troop Troop",
+    "Cabinet-level talks; the Cabinet met; Cabinets, CabinetX, Cabinetry and the Cabinet.",
+    "Élysée_Élysée Élysée-Matignon Élyséex l'Élysée",
+])
+def test_word_index_finds_what_the_word_patterns_find(text):
+    """The whole-word questions answered from one pass give the regexes' answers."""
+    from search.entities.document import _WordIndex
+
+    index = _WordIndex(text)
+    for word in {w for w in re.findall(r"[^\W\d_]+", text)} | {"Troo", "Cab", "Élys"}:
+        w = re.escape(word)
+        assert index.hyphenated(word) == [m.start() for m in re.finditer(rf"(?<![\w\-]){w}(?![\w\-])", text)]
+        assert index.plain(word) == [m.start() for m in re.finditer(rf"(?<!\w){w}(?!\w)", text)]
+        assert index.extended(word) == bool(re.search(rf"(?<![\w\-]){w}[a-z]", text))

@@ -27,3 +27,24 @@ def test_quantifier_after_a_preposition_is_a_pronoun():
     assert detect("The holidays should be a happy time, but for many the stress of the expense is high.") == []
     assert detect("To some the plans seemed rushed.") == []
     assert [f["excerpt"] for f in detect("Many the Malians are critical of the presence of French soldiers.")] == ["Many the Malians"]
+
+
+def test_context_is_looked_up_once_a_text_not_once_a_match(monkeypatch):
+    """Whether the text mentions a coup (or France) is one search of the whole text, asked
+    once: asked at every "two turns" of a long text it was quadratic."""
+    import dataclasses
+
+    from search.translation import literal
+
+    calls = []
+
+    def counted(fn):
+        return lambda *args: calls.append(fn) or fn(*args)
+
+    lexicon = tuple(dataclasses.replace(e, **{f.name: counted(getattr(e, f.name))
+                                            for f in dataclasses.fields(e) if callable(getattr(e, f.name))})
+                    for e in literal.LEXICON)
+    monkeypatch.setattr(literal, "LEXICON", lexicon)
+    text = "The road makes two turns in a mile. Punters said their bets have sent prices up. " * 50
+    assert detect(text) == []  # no coup, no France: no reading is impossible
+    assert len(calls) <= 2 * len(lexicon)  # was 100, one per match

@@ -64,3 +64,35 @@ def test_web_link_arrows_are_not_guillemets():
     assert detect("Brian Montopoli is the senior political reporter. Follow on Twitter »\n\nNext story") == []
     assert detect("« Older posts\nThe minister said on Monday.") == []
     assert len(detect("The coups called it the plan » of the junta.")) == 1
+
+
+class _CountingFlag(dict):
+    """A flag that counts how often any flag's fields are read."""
+
+    reads = 0
+
+    def __getitem__(self, key):
+        _CountingFlag.reads += 1
+        return super().__getitem__(key)
+
+
+def test_nested_flags_are_dropped_in_one_pass():
+    """A long text with thousands of flags compared each with every flag kept (quadratic):
+    the flags are read a bounded number of times each, and nested ones still go."""
+    from search.translation.typography import _dedupe
+
+    flags = [_CountingFlag(start=10 * i, end=10 * i + 5) for i in range(300)]
+    flags += [_CountingFlag(start=10 * i + 1, end=10 * i + 4) for i in range(0, 300, 3)]  # inside a flag
+    _CountingFlag.reads = 0
+    kept = _dedupe(flags)
+    assert [(f["start"], f["end"]) for f in kept] == [(10 * i, 10 * i + 5) for i in range(300)]
+    assert _CountingFlag.reads <= 5 * len(flags) + 2 * len(kept), _CountingFlag.reads
+
+
+def test_spaced_closing_quote_inside_a_foreign_quotation_is_found_by_position():
+    from search.translation.typography import _inside
+
+    spans = [(5, 10), (20, 30), (31, 32)]
+    for pos in range(40):
+        assert _inside(pos, spans) == any(a <= pos < b for a, b in spans), pos
+    assert not _inside(3, [])

@@ -16,6 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -109,9 +110,10 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             cleaned.append(Span(r[0], r[1], sp.type, sp.source))
     cleaned.sort(key=lambda s: (s.start, -s.end))
+    word_index = _WordIndex(text)
     cleaned = _datelines(text, cleaned)
     cleaned = _row_labels(text, cleaned)
-    cleaned = _initial_common_words(text, cleaned)
+    cleaned = _initial_common_words(text, cleaned, word_index)
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
@@ -120,12 +122,65 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _acronyms(text, cleaned)
     cleaned = _acronym_persons(text, cleaned)
     cleaned = _vote(text, cleaned)
-    cleaned = _propagate(text, cleaned)
+    cleaned = _propagate(text, cleaned, word_index)
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
+    generic: dict[str, bool] = {}  # one answer per spelling, not per mention
     for m in out:
-        if _generic(text, m):
-            m["generic"] = True
+        if m["type"] == "organization":
+            if m["text"] not in generic:
+                generic[m["text"]] = _generic(text, m["text"], word_index)
+            if generic[m["text"]]:
+                m["generic"] = True
     return out
+
+
+_RUN = re.compile(r"[\w\-]+")  # a word, hyphenated or not: what _NAME_EDGE continues
+
+
+class _WordIndex:
+    """Where each whole word of one text starts, from one pass over it (on first use).
+
+    The checks below ask, name by name, where a name stands as a whole word; a regex or
+    str.find over the whole text for each distinct name made a long text cost names x length
+    (2 MB of varied news spent minutes in them).
+    """
+
+    def __init__(self, text: str) -> None:
+        self._text = text
+        self._runs: dict[str, list[int]] | None = None  # [\w-]+ run -> its starts, ascending
+        self._pieces: dict[str, list[int]] = {}  # \w+ piece of a hyphenated run ("pro-Troop") -> its starts
+        self._sorted: list[str] | None = None
+
+    def runs(self) -> dict[str, list[int]]:
+        if self._runs is None:
+            self._runs = defaultdict(list)
+            for m in _RUN.finditer(self._text):
+                self._runs[m.group()].append(m.start())
+            for run, starts in self._runs.items():
+                if "-" in run:
+                    for piece in re.finditer(r"\w+", run):
+                        self._pieces.setdefault(piece.group(), []).extend(a + piece.start() for a in starts)
+        return self._runs
+
+    def hyphenated(self, word: str) -> list[int]:
+        r"""Starts of `word` where neither side continues it: (?<![\w-])word(?![\w-])."""
+        return self.runs().get(word, [])
+
+    def plain(self, word: str) -> list[int]:
+        r"""Starts of the \w+ word `word` where neither side continues it: (?<!\w)word(?!\w)."""
+        self.runs()
+        return sorted(self.hyphenated(word) + self._pieces.get(word, []))
+
+    def extended(self, word: str) -> bool:
+        r"""Whether a run starts with `word` and a lower-case letter: (?<![\w-])word[a-z]."""
+        if self._sorted is None:
+            self._sorted = sorted(self.runs())
+        i = bisect.bisect_right(self._sorted, word)  # runs longer than word that start with it follow it
+        while i < len(self._sorted) and self._sorted[i].startswith(word):
+            if "a" <= self._sorted[i][len(word)] <= "z":
+                return True
+            i += 1
+        return False
 
 
 _CAPS_RUN = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
@@ -151,8 +206,17 @@ def _datelines(text: str, spans: list[Span]) -> list[Span]:
         found.append(Span(a, b, "location", "gazetteer"))
     if not found:
         return spans
-    keep = [s for s in spans if not any(s.start < f.end and f.start < s.end for f in found)]
+    # found is in text order and never overlaps itself, so its ends ascend too: one bisect
+    # per span (testing every dateline against every span was quadratic in a long wire file)
+    starts, ends = [f.start for f in found], [f.end for f in found]
+    keep = [s for s in spans if not _overlaps_sorted(s.start, s.end, starts, ends)]
     return sorted(keep + found, key=lambda s: (s.start, -s.end))
+
+
+def _overlaps_sorted(start: int, end: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether [start, end) overlaps one of the disjoint spans (starts[i], ends[i]), in text order."""
+    i = bisect.bisect_right(ends, start)  # the first span ending after `start`
+    return i < len(starts) and starts[i] < end
 
 
 def _degree(span: str) -> bool:
@@ -210,23 +274,22 @@ def _row_labels(text: str, spans: list[Span]) -> list[Span]:
         text[s.start:s.end] in ROW_LABELS and (s.start == 0 or text[s.start - 1] == "\n"))]
 
 
-def _generic(text: str, m: dict) -> bool:
-    """"the Cabinet", "the Senate": one common noun, always with "the" in this document.
+def _generic(text: str, w: str, word_index: _WordIndex) -> bool:
+    """"the Cabinet", "the Senate": an organisation's name `w` that is one common noun,
+    always with "the" in this document.
 
     The mention stays (it is an organisation, as CoNLL annotates it), but it names a
     different body in each country's news, so resolution gives it no archive-wide entity.
     A name used bare anywhere in the document is a name ("Shell said", "Fed officials"), and
     so is a clipped word ("the Fed" where "Federal" is written).
     """
-    w = m["text"]
-    if m["type"] != "organization" or not (w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()):
+    if not (w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()):
         return False
-    if _zipf(w.lower()) < _GENERIC_ZIPF or re.search(rf"(?<![\w\-]){w}[a-z]", text):
+    if _zipf(w.lower()) < _GENERIC_ZIPF or word_index.extended(w):
         return False  # "the Fed" clips "Federal Reserve": a name
-    uses = list(re.finditer(rf"(?<![\w\-]){w}(?![\w\-])", text))
+    uses = word_index.hyphenated(w)
     return bool(uses) and all(
-        _THE_BEFORE.search(text, max(0, o.start() - 5), o.start()) and _GENERIC_NEXT.match(text, o.end())
-        for o in uses
+        _THE_BEFORE.search(text, max(0, o - 5), o) and _GENERIC_NEXT.match(text, o + len(w)) for o in uses
     )
 
 
@@ -234,7 +297,7 @@ def _at_sentence_start(text: str, pos: int) -> bool:
     return bool(_SENTENCE_START.search(text, max(0, pos - 12), pos))
 
 
-def _initial_common_words(text: str, spans: list[Span]) -> list[Span]:
+def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
     """Drop NER mentions that are one common word capitalised only because a sentence starts.
 
     "Troop said on Thursday ...": a name is capitalised wherever it stands, so a word the
@@ -246,9 +309,7 @@ def _initial_common_words(text: str, spans: list[Span]) -> list[Span]:
 
     def inside(w: str) -> bool:
         if w not in capitalised_inside:
-            capitalised_inside[w] = any(
-                not _at_sentence_start(text, m.start()) for m in re.finditer(rf"(?<!\w){re.escape(w)}(?!\w)", text)
-            )
+            capitalised_inside[w] = any(not _at_sentence_start(text, a) for a in word_index.plain(w))
         return capitalised_inside[w]
 
     out = []
@@ -336,6 +397,62 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+class _SpanIndex:
+    """A list of spans that also finds them by position.
+
+    _teams and _acronyms ask, for each results row or "(ACR)", about the few spans near it;
+    scanning the whole list for each one was quadratic (a long results table or a wire file
+    repeating a definition took minutes). The list order is kept (appends last, removals
+    leave the rest in place): later steps settle ties by it.
+    """
+
+    def __init__(self, spans: list[Span]) -> None:
+        self._live: dict[int, Span] = {}  # insertion number -> span, in list order
+        self._by_start: dict[int, dict[int, Span]] = defaultdict(dict)
+        self._by_end: dict[int, dict[int, Span]] = defaultdict(dict)
+        self._starts: list[int] = []  # every start ever added, ascending
+        self._longest = 0  # no span is longer: bounds the starts an overlapping span can have
+        self._added = 0
+        for s in spans:
+            self.append(s)
+
+    def append(self, s: Span) -> None:
+        n, self._added = self._added, self._added + 1
+        if s.start not in self._by_start:
+            bisect.insort(self._starts, s.start)
+        self._live[n] = self._by_start[s.start][n] = self._by_end[s.end][n] = s
+        self._longest = max(self._longest, s.end - s.start)
+
+    def remove(self, n: int) -> None:
+        s = self._live.pop(n)
+        del self._by_start[s.start][n], self._by_end[s.end][n]
+
+    def spans(self) -> list[Span]:
+        return list(self._live.values())
+
+    def first_starting_at(self, pos: int) -> Span | None:
+        at = self._by_start.get(pos)
+        return at[min(at)] if at else None
+
+    def last_ending_in(self, lo: int, hi: int) -> Span | None:
+        """The last span in list order whose end is in [lo, hi]."""
+        found = [(n, s) for end in range(lo, hi + 1) for n, s in self._by_end.get(end, {}).items()]
+        return max(found, key=lambda ns: ns[0])[1] if found else None
+
+    def within(self, lo: int, hi: int) -> list[tuple[int, Span]]:
+        """(insertion number, span) of the spans inside [lo, hi]."""
+        return [(n, s) for n, s in self._starting_in(lo, hi + 1) if s.end <= hi]
+
+    def overlapping(self, lo: int, hi: int) -> list[tuple[int, Span]]:
+        """(insertion number, span) of the spans that overlap [lo, hi)."""
+        return [(n, s) for n, s in self._starting_in(lo - self._longest, hi) if s.end > lo]
+
+    def _starting_in(self, lo: int, hi: int) -> list[tuple[int, Span]]:
+        """(insertion number, span) of the spans starting in [lo, hi)."""
+        i, j = bisect.bisect_left(self._starts, lo), bisect.bisect_left(self._starts, hi)
+        return [(n, s) for start in self._starts[i:j] for n, s in self._by_start[start].items()]
+
+
 _NAME = r"[A-Z][\w.'\-]*(?: (?:[A-Z][\w.'\-]*|de|del|da|di|van|von|la|le|of)){0,3}"
 _NUM = r"(?:\d+(?:\.\d+)?|\.\d+)"
 # Sports results in wire copy: "Barcelona 3 Real Madrid 2" (scores under 10) and
@@ -359,20 +476,21 @@ def _teams(text: str, spans: list[Span]) -> list[Span]:
             team.append(m.span(1))
     if not team:
         return spans
-    out = list(spans)
+    index = _SpanIndex(spans)
     for a, b in team:
-        inside = [s for s in out if s.start < b and a < s.end]
-        if any(s.source == "gazetteer" and s.type == "location" for s in inside):
+        inside = index.overlapping(a, b)
+        if any(s.source == "gazetteer" and s.type == "location" for _, s in inside):
             continue
         if inside:
             # the NER's span inside the name decides where the team name starts
-            a = min(a, min(s.start for s in inside)) if all(s.start >= a for s in inside) else a
-            out = [s for s in out if s not in inside]
+            a = min(a, min(s.start for _, s in inside)) if all(s.start >= a for _, s in inside) else a
+            for n, _ in inside:
+                index.remove(n)
         words = text[a:b].split()
         if any(w.lower() in _STOP or w.isdigit() for w in words[:1]):
             continue
-        out.append(Span(a, b, "organization", "team"))
-    return sorted(out, key=lambda s: (s.start, -s.end))
+        index.append(Span(a, b, "organization", "team"))
+    return sorted(index.spans(), key=lambda s: (s.start, -s.end))
 
 
 def _acronyms(text: str, spans: list[Span]) -> list[Span]:
@@ -382,19 +500,18 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
     parenthesis whose initials spell the acronym become the long form (an organisation,
     unless the acronym was tagged otherwise).
     """
-    spans = list(spans)
+    index = _SpanIndex(spans)
     for m in _ACRONYM_DEF_ANY.finditer(text):
         acr = m.group(1)
         a_start, a_end = m.start(1), m.end(1)
         paren = m.start()
-        before = [s for s in spans if s.end <= paren and paren - s.end <= 2]
-        acr_span = next((s for s in spans if s.start == a_start), None)
-        long_span = before[-1] if before else None
+        acr_span = index.first_starting_at(a_start)
+        long_span = index.last_ending_in(paren - 2, paren)
         if long_span is not None and acronym_suffix(acr, text[long_span.start:long_span.end]) is not None:
             if acr_span is not None:
                 acr_span.type = long_span.type
             else:
-                spans.append(Span(a_start, a_end, long_span.type, "rule"))
+                index.append(Span(a_start, a_end, long_span.type, "rule"))
             continue
         found = _long_form(text, paren, acr)
         if found is None:
@@ -403,14 +520,16 @@ def _acronyms(text: str, spans: list[Span]) -> list[Span]:
         ty = acr_span.type if acr_span is not None and acr_span.source != "gazetteer" else "organization"
         if acr_span is not None and acr_span.source == "gazetteer":
             ty = acr_span.type
-        spans = [s for s in spans if not (s.start >= ls and s.end <= le)]
-        if any(s.start < le and ls < s.end for s in spans):
+        for n, _ in index.within(ls, le):
+            index.remove(n)
+        if index.overlapping(ls, le):
             continue
-        spans.append(Span(ls, le, ty, "rule"))
+        index.append(Span(ls, le, ty, "rule"))
         if acr_span is None:
-            spans.append(Span(a_start, a_end, ty, "rule"))
+            index.append(Span(a_start, a_end, ty, "rule"))
         else:
             acr_span.type = ty
+    spans = index.spans()
     spans.sort(key=lambda s: (s.start, -s.end))
     # "Stockholm International Peace Research Institute Sipri": the acronym right after its
     # long form, without parentheses (and written like a word) takes the long form's type.
@@ -435,13 +554,20 @@ def _acronym_persons(text: str, spans: list[Span]) -> list[Span]:
     """A "person" of two to five capitals in mixed-case text is an acronym: "TED" (the talks)
     merged with "Ted" into the person "Bill Ted". A headline in capitals ("BUSH SAYS") is read
     truecased, so its names are not touched."""
+    breaks: list[int] | None = None  # where the lines end, found on first need
+    mixed: dict[int, bool] = {}  # line number -> it has a lower-case letter, asked once a line
     out = []
     for sp in spans:
         if sp.type == "person" and _SHORT_CAPS.fullmatch(text[sp.start:sp.end]):
-            line_start = text.rfind("\n", 0, sp.start) + 1
-            line_end = text.find("\n", sp.end)
-            line = text[line_start:line_end if line_end >= 0 else len(text)]
-            if any(c.islower() for c in line):
+            # (not rfind/find around each span: in a text of one long line that was quadratic)
+            if breaks is None:
+                breaks = [m.start() for m in re.finditer("\n", text)]
+            line = bisect.bisect_left(breaks, sp.start)  # the span holds no line break
+            if line not in mixed:
+                start = breaks[line - 1] + 1 if line else 0
+                end = breaks[line] if line < len(breaks) else len(text)
+                mixed[line] = any(c.islower() for c in text[start:end])
+            if mixed[line]:
                 sp = Span(sp.start, sp.end, "organization", sp.source)
         out.append(sp)
     return out
@@ -501,14 +627,14 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
-def _propagate(text: str, spans: list[Span]) -> list[Span]:
+def _propagate(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
     """Tag untagged repeats of names this document already tagged."""
     names: dict[str, str] = {}
     for s in spans:
         t = text[s.start:s.end]
-        words = t.split()
-        if s.type == "person" and len(words) >= 2:
-            names.setdefault(words[-1], "person")
+        tokens = t.split()
+        if s.type == "person" and len(tokens) >= 2:
+            names.setdefault(tokens[-1], "person")
         names.setdefault(t, s.type)
     cands = {
         t: ty for t, ty in names.items()
@@ -519,7 +645,7 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
     taken = [(s.start, s.end) for s in spans]
     added = []
     starts = [a for a, _ in taken]
-    for a, b, name in _occurrences(text, cands):
+    for a, b, name in _occurrences(text, cands, word_index):
         i = bisect.bisect_right(starts, a) - 1
         overl = False
         for j in (i, i + 1):
@@ -535,19 +661,28 @@ def _propagate(text: str, spans: list[Span]) -> list[Span]:
 _NAME_EDGE = re.compile(r"[\w\-]")  # a character that continues a word (or a hyphenated one)
 
 
-def _occurrences(text: str, names) -> list[tuple[int, int, str]]:
+def _find_all(text: str, name: str) -> Iterator[int]:
+    a = text.find(name)
+    while a >= 0:
+        yield a
+        a = text.find(name, a + 1)
+
+
+def _occurrences(text: str, names, word_index: _WordIndex | None = None) -> list[tuple[int, int, str]]:
     r"""Where `(?<![\w-])(?:name1|name2|...)(?![\w-])`, longest name first, matches
     `text`: the leftmost whole-word occurrences, the longest name at a position, none
-    overlapping. Found with str.find because compiling that pattern for each document's
-    names cost ten times the search (0.3 ms an article, bench of 2,000 Reuters texts)."""
+    overlapping. Not with that pattern: compiling it for each document's names cost ten
+    times the search (0.3 ms an article, bench of 2,000 Reuters texts). Nor with str.find
+    over the whole text for each name (names x length: minutes for 2 MB of news): a name
+    that opens with a word can only start where that whole word stands."""
+    word_index = word_index or _WordIndex(text)
     found = []
     for name in names:
         n = len(name)
-        a = text.find(name)
-        while a >= 0:
-            if not (a and _NAME_EDGE.match(text, a - 1)) and not _NAME_EDGE.match(text, a + n):
+        first = _RUN.match(name)
+        for a in word_index.hyphenated(first.group()) if first else _find_all(text, name):
+            if text.startswith(name, a) and not (a and _NAME_EDGE.match(text, a - 1)) and not _NAME_EDGE.match(text, a + n):
                 found.append((a, -n, name))
-            a = text.find(name, a + 1)
     found.sort()
     out, pos = [], 0
     for a, n, name in found:

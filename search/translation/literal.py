@@ -24,12 +24,15 @@ _HUMAN_VERBS = (r"(?:met|meet|meets|said|says|told|announced|arrested|demanded|d
 class Entry:
     pattern: re.Pattern
     evidence: str
-    condition: Callable[[str, re.Match], bool] = lambda text, m: True
+    condition: Callable[[str, re.Match], bool] = lambda text, m: True  # asked of each match
+    # asked once a text, at its first match: a search of the whole text asked of every match
+    # was quadratic (a long text repeating "two turns" with no "coup" took minutes)
+    context: Callable[[str], bool] = lambda text: True
 
 
-def _mentions(*words: str) -> Callable[[str, re.Match], bool]:
+def _mentions(*words: str) -> Callable[[str], bool]:
     rx = re.compile(r"\b(?:" + "|".join(words) + r")\b", re.I)
-    return lambda text, m: bool(rx.search(text))
+    return lambda text: bool(rx.search(text))
 
 
 def _he_for_country(text: str, m: re.Match) -> bool:
@@ -43,13 +46,13 @@ def _he_for_country(text: str, m: re.Match) -> bool:
 LEXICON: tuple[Entry, ...] = (
     Entry(re.compile(r"\bbets\s+(?:have|has|had)?\s*(?:invested|sent|decided|announced|said|declared|wants?|withdrew|deployed)\b", re.I),
           "French 'Paris' read as the noun 'paris' (bets): bets cannot invest, send or decide",
-          _mentions("France", "French", "Macron")),
+          context=_mentions("France", "French", "Macron")),
     Entry(re.compile(r"\b(?:two|three|four|second|third|another|new|military)\s+turns?\b(?!\s+(?:out|to|into|of|on|off|around)\b)", re.I),
           "Russian/Ukrainian 'переворот' (coup) also means 'turn': a military turn is a coup",
-          _mentions("coups?", "junta", "putsch\\w*")),
+          context=_mentions("coups?", "junta", "putsch\\w*")),
     Entry(re.compile(r"\b(?:the\s+|some\s+of\s+the\s+)?coups\s+" + _HUMAN_VERBS + r"\b", re.I),
           "'coups' standing for the putschists (Finnish 'vallankaappaajat'): coups cannot meet or be trained",
-          _mentions("coup")),
+          context=_mentions("coup")),
     # ("for many the stress of the season": a preposition makes the quantifier a pronoun)
     Entry(re.compile(r"(?<![Ff]or )(?<![Tt]o )(?<![Oo]f )(?<!with )(?<!among )(?<!by )(?<![Ii]n )"
                      r"\b(?i:many|several|most|some|few)\s+the\s+(?!time\b|same\b|more\b|less\b|most\b)[A-Z]?[a-z]+s\b"),
@@ -65,7 +68,12 @@ def detect(text: str) -> list[dict]:
     """Flags for lexicon entries whose context makes the literal English reading impossible."""
     flags = []
     for entry in LEXICON:
+        in_context = None  # entry.context(text), asked at the first match only
         for m in entry.pattern.finditer(text):
+            if in_context is None:
+                in_context = entry.context(text)
+            if not in_context:
+                break
             if entry.condition(text, m):
                 flags.append(flag(text, KIND, m.start(), m.end(), entry.evidence))
     return flags

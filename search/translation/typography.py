@@ -8,6 +8,7 @@ own typography legitimately, so guillemets around non-English words are not flag
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from ._text import flag, words, zipf
@@ -66,7 +67,7 @@ def detect(text: str) -> list[dict]:
     for m in _OPEN_CLOSING.finditer(text):
         flags.append(flag(text, KIND, m.start(), min(len(text), m.end() + 1), "opening quote “ used to close a quotation"))
     for m in _SPACE_BEFORE_CLOSE.finditer(text):
-        if not any(a <= m.start() < b for a, b in foreign_spans):
+        if not _inside(m.start(), foreign_spans):
             flags.append(flag(text, KIND, m.start(), m.end(), "space before a closing quote (French spacing)"))
     for m in _UNK_TOKEN.finditer(text):
         flags.append(flag(text, KIND, m.start(), m.end(), "'⁇': a translation model's unknown-token marker"))
@@ -109,11 +110,21 @@ def _is_foreign_quote(inner: str) -> bool:
     return best_other > en + 0.5 * len(toks)
 
 
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    """Whether pos lies in one of `spans`, disjoint and in text order (a bisect, not a scan:
+    a long text quoting French many times made the scan quadratic)."""
+    i = bisect.bisect_right(spans, (pos, float("inf"))) - 1
+    return i >= 0 and pos < spans[i][1]
+
+
 def _dedupe(flags: list[dict]) -> list[dict]:
-    out, seen = [], []
+    """One artifact, one flag: a span already inside another flag adds no evidence."""
+    out, reach = [], -1
     for f in sorted(flags, key=lambda f: (f["start"], -f["end"])):
-        if any(a <= f["start"] and f["end"] <= b for a, b in seen):
-            continue  # one artifact, one flag: a span already inside another flag adds no evidence
-        seen.append((f["start"], f["end"]))
+        # every kept flag starts at or before this one, so it lies inside one of them
+        # exactly when it ends by the furthest end kept so far (no scan of them all)
+        if f["end"] <= reach:
+            continue
+        reach = f["end"]
         out.append(f)
     return out
