@@ -254,6 +254,12 @@ def validate(qstring: str) -> None:
                                        f"title:\"...\"); to search for both, put a space after the colon")
             raise QuerySyntaxError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
                              f"to search for the text, quote it: \"{word}\"")
+    for m in re.finditer(r"(?<![\w\"])[^\W\d]\w*:[^\W\d]\w*:(?=\S)", unquoted):  # Whoosh: 0 results, silently
+        typed = re.match(r'[^\s()]*', qstring[m.start():]).group()
+        raise QuerySyntaxError(f"'{typed}': a word takes one field (title:coup), not two")
+    for m in re.finditer(r"\^(?![\d.]|$|[\s)])", unquoted):  # "oil^x" was read as the phrase "oil x"
+        typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + re.match(r'[^\s()]*', qstring[m.start():]).group()
+        raise QuerySyntaxError(f"'{typed}': a ^ gives a word or \"phrase\" a weight, which is a number (oil^2, oil^0.5)")
     for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
             raise QuerySyntaxError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "

@@ -896,3 +896,14 @@ def test_a_phrase_is_marked_where_its_words_follow_each_other(seeds_archive):
     marks = {m.lower() for h in run_search(seeds_archive, '"military coup" OR "transitional government" OR junta').hits
              for m in _re.findall(r"<mark>(.*?)</mark>", h.snippet)}
     assert marks <= {"military coup", "military coups", "transitional government", "junta", "juntas"} and len(marks) > 1
+
+
+@pytest.mark.parametrize("q,says", [
+    ("oil^x", "'oil^x': a ^ gives a word"),   # was the phrase "oil x": 0 results, silently
+    ("coup^-1", "'coup^-1': a ^ gives a word"),
+    ("title:title:coup", "'title:title:coup': a word takes one field"),  # 0 results, silently
+])
+def test_a_weight_or_field_whoosh_cannot_use_is_an_error(seeds_archive, q, says):
+    with pytest.raises(QueryError, match=re.escape(says)):
+        run_search(seeds_archive, q)
+    assert run_search(seeds_archive, "coup^2").total == run_search(seeds_archive, "coup^").total > 0
