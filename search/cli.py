@@ -203,11 +203,14 @@ def _print_summary(result: dict[str, Any]) -> None:
     if result.get("purged"):
         con.print(f"  merged the index's segments: {result['purged']} deleted copies of updated or removed documents dropped")
     for f in result["failed"]:
-        where = f["path"] + (f":{f['line']}" if f.get("line") else "")
-        con.print(f"  [yellow]skipped[/] {_t(where)}: {_t(f['reason'])}")
+        con.print(f"  [yellow]skipped[/] {_t(_where(f['path'], f.get('line')))}: {_t(f['reason'])}")
     for n in result.get("notes", ()):
-        where = n["path"] + (f":{n['line']}" if n.get("line") else "")
-        con.print(f"  [cyan]note[/] {_t(where)}: {_t(n['note'])}")
+        con.print(f"  [cyan]note[/] {_t(_where(n['path'], n.get('line')))}: {_t(n['note'])}")
+
+
+def _where(path: str, line: int | None) -> str:
+    """A report's place: the file, and its line or record when it has one."""
+    return path + (f":{line}" if line else "")
 
 
 def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool,
@@ -473,13 +476,11 @@ def clean_cmd(files, as_json):
     for f in files:
         for item in ingest.read_path(Path(f)):
             if isinstance(item, IngestError):
-                where = item.path + (f":{item.line}" if item.line else "")
-                click.echo(f"newsarchive: skipped {_plain(where)}: {_plain(item.reason)}", err=True)
+                click.echo(f"newsarchive: skipped {_plain(_where(item.path, item.line))}: {_plain(item.reason)}", err=True)
                 skipped += 1
                 continue
             for note in item.notes:
-                click.echo(f"newsarchive: note {_plain(item.path or f)}{f':{item.line}' if item.line else ''}: "
-                           f"{_plain(note)}", err=True)
+                click.echo(f"newsarchive: note {_plain(_where(item.path or f, item.line))}: {_plain(note)}", err=True)
             cleaned = clean_article(item)
             reason = not_an_article(cleaned)
             if reason:  # as `index` reports it: no empty article, no bot check

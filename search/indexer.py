@@ -261,14 +261,15 @@ class Run:
         for (iid, key, where, kind), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive
                 self.failed.append({"path": where, "reason": res})
+                content = key.split(":")[0]
                 live = old.get(iid) or self.prior.get(iid)
-                if not judged_no_article(res) or live is None or live["content_hash"] != key.split(":")[0]:
+                if not judged_no_article(res) or live is None or live["content_hash"] != content:
                     # a cleaner bug, or a page that was an article and is now a bot check
                     # (blocked when crawled again): the live generation's version stays
                     self.unread_ids.add(iid)
                 # else the very bytes an older release indexed are judged no article now
                 # (a bot check it took for one): that version goes
-                if rows.get(iid, {}).get("content_hash") == key.split(":")[0]:  # not a newer capture read since
+                if rows.get(iid, {}).get("content_hash") == content:  # not a newer capture read since
                     del rows[iid]
                     self.counts[kinds.pop(iid)] -= 1
                 continue

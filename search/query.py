@@ -229,6 +229,11 @@ def query_too_long(qstring: str) -> str:
     return f"query is too long ({len(qstring):,} characters; at most {MAX_QUERY_CHARS:,})"
 
 
+def _typed_from(qstring: str, start: int) -> str:
+    """The query as typed from `start` to the end of its word, for a message to quote."""
+    return re.match(r"[^\s()]*", qstring[start:]).group()
+
+
 def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(query_too_long(qstring))
@@ -248,17 +253,16 @@ def validate(qstring: str) -> None:
     unquoted = re.sub(r'"[^"]*"', lambda m: "P" * len(m.group()), qstring)
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
-            word = re.match(r'[^\s()]*', qstring[m.start():]).group()
+            word = _typed_from(qstring, m.start())
             if qstring[m.start(1)] == '"':
                 raise QuerySyntaxError(f"'{word}': a colon after a \"phrase\" names no field (fields come first: "
                                        f"title:\"...\"); to search for both, put a space after the colon")
             raise QuerySyntaxError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
                              f"to search for the text, quote it: \"{word}\"")
     for m in re.finditer(r"(?<![\w\"])[^\W\d]\w*:[^\W\d]\w*:(?=\S)", unquoted):  # Whoosh: 0 results, silently
-        typed = re.match(r'[^\s()]*', qstring[m.start():]).group()
-        raise QuerySyntaxError(f"'{typed}': a word takes one field (title:coup), not two")
+        raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': a word takes one field (title:coup), not two")
     for m in re.finditer(r"\^(?![\d.]|$|[\s)])", unquoted):  # "oil^x" was read as the phrase "oil x"
-        typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + re.match(r'[^\s()]*', qstring[m.start():]).group()
+        typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + _typed_from(qstring, m.start())
         raise QuerySyntaxError(f"'{typed}': a ^ gives a word or \"phrase\" a weight, which is a number (oil^2, oil^0.5)")
     for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):

@@ -70,6 +70,11 @@ def _fsync_tree(path: Path) -> None:
     _fsync(path)
 
 
+def _pid_in(fd: int) -> str:
+    """What the lock file says: the pid of the run that holds (or held) it, or ""."""
+    return os.pread(fd, 64, 0).decode(errors="replace").strip()
+
+
 _HELD: set[int] = set()  # the lock files this process holds open
 
 
@@ -203,7 +208,7 @@ class Store:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     return None
-                holder = os.pread(fd, 64, 0).decode(errors="replace").strip()
+                holder = _pid_in(fd)
                 return f"pid {holder}" if holder.isdigit() else "another process"
             fcntl.flock(fd, fcntl.LOCK_UN)
             return None
@@ -226,10 +231,10 @@ class Store:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
-                holder = os.pread(fd, 64, 0).decode(errors="replace").strip() or "another process"
+                holder = _pid_in(fd) or "another process"
                 raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
             _HELD.add(fd)
-            stale = os.pread(fd, 64, 0).decode(errors="replace").strip()
+            stale = _pid_in(fd)
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
             # Whatever a crashed run left behind is garbage now that we hold the lock.

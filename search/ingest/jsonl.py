@@ -46,8 +46,7 @@ def parse_date(value: Any) -> date | None:
 def _record_date(rec: dict) -> tuple[date | None, list[str]]:
     """The record's publication date, and a note when it gives dates none of which is read
     (an ambiguous "07/08/2021", a placeholder "2999-01-01"): the article is indexed undated."""
-    given = [(k, v) for k in DATE_KEYS if (v := rec.get(k)) is not None and v is not False
-             and not (isinstance(v, (str, list, dict)) and not (v.strip() if isinstance(v, str) else v))]
+    given = [(k, rec[k]) for k in DATE_KEYS if _says_something(rec.get(k))]
     for _, value in given:
         if (d := parse_date(value)) is not None:
             return d, []
@@ -60,6 +59,16 @@ def _record_date(rec: dict) -> tuple[date | None, list[str]]:
            else "is not a date it reads (ISO 8601, RFC 2822, Unix time, '3 March 2021'; "
                 "in '07/08/2021' either number could be the month)")
     return None, [f"{key} {shown} {why}: indexed without a date"]
+
+
+def _says_something(value: Any) -> bool:
+    """A field's value other than null, false, or blank text or an empty list or object:
+    one that gave a date when it is not read as one is worth a note."""
+    if value is None or value is False:
+        return False
+    if isinstance(value, str):
+        return bool(value.strip())
+    return bool(value) if isinstance(value, (list, dict)) else True
 
 
 def _read_date(value: Any) -> date | None:
