@@ -27,3 +27,17 @@ def test_english_wire_lines_with_few_common_function_words_are_not_flagged():
 def test_is_deterministic():
     text = "Das ist ein Satz, der auf Deutsch geschrieben wurde und lang genug ist."
     assert detect(text) == detect(text)
+
+
+def test_a_repeated_sentence_is_judged_once(monkeypatch):
+    """5,000 copies of one French sentence (2 MB) took 37 s: langdetect ran on each copy."""
+    from search.translation import language_mix
+
+    calls = []
+    real = language_mix.detect_langs
+    monkeypatch.setattr(language_mix, "detect_langs", lambda s: calls.append(s) or real(s))
+    language_mix._detect.cache_clear()
+    sentence = "Le gouvernement a décidé de retirer les troupes du pays avant la fin de l'année."
+    flags = detect("The report came out on Monday.\n" + "\n".join([sentence] * 50))
+    assert len(flags) == 50 and {f["excerpt"] for f in flags} == {sentence}
+    assert calls == [sentence]

@@ -7,6 +7,8 @@ guillemets or quotes is a reporter quoting, not an artifact, and is skipped.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from langdetect import LangDetectException
 
 from ..language import detect_langs  # langdetect's, seeded, bit for bit, faster
@@ -50,6 +52,7 @@ def detect(text: str, language: str = "en") -> list[dict]:
     return flags
 
 
+@lru_cache(maxsize=4096)  # a repeated sentence is judged once: 5,000 copies of one took 37 s
 def _detect(sentence: str) -> tuple[str, float]:
     try:
         best = detect_langs(sentence)[0]
