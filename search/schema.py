@@ -93,14 +93,17 @@ _LOWER, _UPPER = _case_class(str.islower), _case_class(str.isupper)
 # A full stop joins the parts of one word (U.S., e.g., 3.5, example.com) except between a
 # lower-case letter and a capitalised word: "army.Rebels", "it.Officials", a space lost after
 # a full stop (machine translation, scraping), was one word that "rebels" did not find.
-_JOIN = rf"(?:&|(?<![{_LOWER}])\.|\.(?![{_UPPER}][{_LOWER}]))"
+# A comma between digits followed by a group of three joins the groups of a number: "9,200,000"
+# was three words, so "200,000" (the phrase "200 000") found it, and "200" did too.
+_JOIN = rf"(?:&|(?<![{_LOWER}])\.|\.(?![{_UPPER}][{_LOWER}])|(?<=\d),(?=\d{{3}}(?!\w)))"
 # Whoosh's default word pattern, plus "&" inside a word: AT&T, S&P, P&G, R&D are one word each
 # (the default split them into stop words and single letters, so they could not be searched).
 WORD_PATTERN = rf"(?!{_CLITIC}){_WORD}(?:{_JOIN}{_WORD})*"
 ACRONYM_STOPS = frozenset(w.upper() for w in StopFilter().stops if len(w) >= 2)
 # Whoosh's accent_map, and combining marks dropped (it maps "İ" to "i", but the analyzer
 # lowercases first, and "İ".lower() is "i" with a combining dot above).
-FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}}
+# The group commas of a number go too: "9,200,000" is the term 9200000, which "9200000" finds.
+FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}, ord(","): None}
 
 
 class AcronymStopFilter(StopFilter):
@@ -206,7 +209,8 @@ class AcronymStopFilter(StopFilter):
 
 class AccentFoldFilter(CharsetFilter):
     """CharsetFilter that leaves the capitals of AcronymStopFilter's acronyms alone
-    (Whoosh's accent_map also lowercases some letters: "US" would come out "Us")."""
+    (Whoosh's accent_map also lowercases some letters: "US" would come out "Us"); FOLD_MAP
+    also drops a number's group commas, the only commas a word holds."""
 
     def __call__(self, tokens):
         charmap = self.charmap
@@ -214,7 +218,7 @@ class AccentFoldFilter(CharsetFilter):
             text = t.text
             # Lower-case ASCII is never changed by the map (only capitals and non-ASCII are
             # in it): skipping translate() there halves the time of this filter.
-            if not (text.isascii() and text.islower()) and text not in ACRONYM_STOPS:
+            if not (text.isascii() and text.islower() and "," not in text) and text not in ACRONYM_STOPS:
                 t.text = text.translate(charmap)
             yield t
 

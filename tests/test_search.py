@@ -178,6 +178,7 @@ def test_words_glued_by_a_lost_space_after_a_full_stop_are_found(seeds_archive):
     ("the Malian army.Rebels took", ["the", "Malian", "army", "Rebels", "took"]),
     ("U.S. officials, e.g. the 3.5 pct", ["U.S", "officials", "e.g", "the", "3.5", "pct"]),  # stay whole
     ("example.com and St.Petersburg", ["example.com", "and", "St", "Petersburg"]),
+    ("9,200,000 and 1,2,3 and 12,34 in 1987, 200", ["9,200,000", "and", "1", "2", "3", "and", "12", "34", "in", "1987", "200"]),
     ("армия.Повстанцы", ["армия", "Повстанцы"]), ("AT&T", ["AT&T"]),
 ])
 def test_the_word_pattern_splits_only_a_lower_case_word_from_a_capitalised_one(text, words):
@@ -523,7 +524,25 @@ WIRE = {
                "her resignation on Friday after failing to win support for her Brexit deal. "
                "May said she would step down on June 7.\n",
     "oil.txt": "Petroleum exports rise\n\nPetroleum exports rose in the week, officials said.\n",
+    "revenue.txt": "Revenue rises\n\nRevenue rose to 9,200,000 dlrs from 8,100,000 dlrs; items 1,2,3 were sold.\n",
+    "deal.txt": "Small deal\n\nThe deal was worth 200,000 dlrs in cash.\n",
 }
+
+
+@pytest.mark.parametrize("q, ids", [
+    ("200,000", ["wire/deal.txt"]),  # was also "9,200,000": the phrase "200 000" inside it
+    ('"200,000 dlrs"', ["wire/deal.txt"]),
+    ("9,200,000", ["wire/revenue.txt"]),
+    ("9200000", ["wire/revenue.txt"]),  # the same number typed without its commas
+    ("200", []),  # no article holds the number 200
+    ('"items 1 2 3"', ["wire/revenue.txt"]),  # a comma list is no number
+])
+def test_a_number_with_group_commas_is_one_word(wire_archive, q, ids):
+    r = run_search(wire_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+    if ids and "," in q:
+        number = q.strip('"').split()[0]
+        assert f"<mark>{number}" in r.hits[0].snippet and f">{number[2:]}" not in r.hits[0].snippet  # marked whole
 
 
 @pytest.mark.parametrize("q,ids", [
