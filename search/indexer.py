@@ -134,6 +134,15 @@ class Run:
         self.store.record_source_names(names)
 
         kinds: dict[str, str] = {}  # the count each row of this scan was counted under
+        # Captures of an id other than the newest read in this run, each (captured, row, kind,
+        # report): the newest of them stands in for the newest capture if that proves to be a
+        # bot check or no article (or breaks the cleaner), so that the URL keeps an article.
+        # So an older capture read after the newer one is cleaned too.
+        standby: dict[str, list[tuple[str, dict, str, dict]]] = {}
+
+        def stand_by(iid: str, captured: str, row: dict, kind: str, report: dict) -> None:
+            standby.setdefault(iid, []).append((captured, row, kind, report))
+            standby[iid].sort(key=lambda s: s[0])
         # Articles of sources this run does not read (`index s1` while s2 is indexed): a
         # capture of one of their URLs is compared with theirs too.
         scanning = {ingest.path_text(root) for root in roots}
@@ -177,22 +186,26 @@ class Run:
                 return True
             return False
 
-        def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> bool:
+        def take_newer(iid: str, captured: str, where: str | None, line: int | None) -> tuple[str, dict | None]:
             """A second article with id `iid` (a page crawled again, a record appended):
-            True when it is a newer capture than the row held, which is then given up
-            (reported, and uncounted); else it is the one reported, and False."""
+            ("newer", None) when it is a newer capture than the row held, which is then given
+            up (reported, uncounted, stood by); ("older", its report) when it is the older one;
+            ("duplicate", None) when neither is (reported, and skipped)."""
             held = rows[iid]
             held_at = _info(held).get("captured") or ""
             if captured and held_at and captured > held_at:
-                self.failed.append(_older_capture(iid, held_at, captured, held["path"], _line(held)))
-                self.counts[kinds.pop(iid)] -= 1
-                del rows[iid]
-                return True
+                report = _older_capture(iid, held_at, captured, held["path"], _line(held))
+                self.failed.append(report)
+                kind = kinds.pop(iid)
+                self.counts[kind] -= 1
+                stand_by(iid, held_at, rows.pop(iid), kind, report)
+                return "newer", None
             if captured and held_at and captured < held_at:
-                self.failed.append(_older_capture(iid, captured, held_at, where, line))
-            else:
-                duplicate(iid, held, where, line)
-            return False
+                report = _older_capture(iid, captured, held_at, where, line)
+                self.failed.append(report)
+                return "older", report
+            duplicate(iid, held, where, line)
+            return "duplicate", None
 
         def to_clean():  # reads, keeps the books, and hands out the articles to clean
             n = 0
@@ -207,7 +220,12 @@ class Run:
                         for d in item:
                             if read_before(d["id"], d["path"], _line(d)):
                                 continue
-                            if d["id"] not in rows or take_newer(d["id"], _info(d).get("captured") or "", d["path"], None):
+                            captured = _info(d).get("captured") or ""
+                            verdict, report = take_newer(d["id"], captured, d["path"], None) if d["id"] in rows \
+                                else ("new", None)
+                            if verdict == "older":
+                                stand_by(d["id"], captured, dict(d), "unchanged", report)
+                            elif verdict != "duplicate":
                                 rows[d["id"]] = dict(d)
                                 kinds[d["id"]] = "unchanged"
                                 self.counts["unchanged"] += 1
@@ -221,9 +239,11 @@ class Run:
                     if read_before(item.id, item.path, item.line):
                         continue
                     captured = _captured(item.meta, item.published)
-                    if item.id in rows and not take_newer(item.id, captured, item.path or item.url, item.line):
+                    verdict, report = take_newer(item.id, captured, item.path or item.url, item.line) \
+                        if item.id in rows else ("new", None)
+                    if verdict == "duplicate":
                         continue
-                    if item.id not in rows and item.id in elsewhere and older_than_elsewhere(
+                    if verdict == "new" and item.id in elsewhere and older_than_elsewhere(
                             item.id, captured, item.path or item.url, item.line):
                         continue
                     self.notes.extend({"path": item.path or item.url, "note": note,
@@ -241,20 +261,22 @@ class Run:
                             and prev["path"] == item.path:  # not another source's copy: that one goes with it
                         # as read now: a record moved to another line of its file has that line
                         # (its report, its file:// anchor, and what an unreadable line protects)
-                        rows[item.id] = {**prev, "info": info}
-                        kinds[item.id] = "unchanged"
-                        self.counts["unchanged"] += 1
-                        continue
+                        row, kind = {**prev, "info": info}, "unchanged"
+                    else:
+                        row = {
+                            "id": item.id, "root": ingest.path_text(root), "path": item.path, "source": item.source,
+                            "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
+                            "record_hash": None,
+                            "info": info,
+                        }
                     # The row first: the article's cleaning may come back (and fail) before
                     # this generator is resumed.
-                    rows[item.id] = {
-                        "id": item.id, "root": ingest.path_text(root), "path": item.path, "source": item.source,
-                        "content_hash": item.content_hash, "tpl_hash": None, "text_hash": None,
-                        "record_hash": None,
-                        "info": info,
-                    }
-                    kinds[item.id] = kind
-                    self.counts[kind] += 1
+                    if verdict == "older":
+                        stand_by(item.id, captured, row, kind, report)
+                    else:
+                        rows[item.id] = row
+                        kinds[item.id] = kind
+                        self.counts[kind] += 1
                     if not cached:
                         yield (item.id, key, item.path or item.url, kind), item
 
@@ -262,6 +284,18 @@ class Run:
             if isinstance(res, str):  # a cleaner bug must not stop the archive
                 self.failed.append({"path": where, "reason": res})
                 content = key.split(":")[0]
+                if rows.get(iid, {}).get("content_hash") != content:  # a capture on standby
+                    # cannot stand in for the newest
+                    standby[iid] = [s for s in standby.get(iid, ()) if s[1]["content_hash"] != content]
+                    continue
+                del rows[iid]
+                self.counts[kinds.pop(iid)] -= 1
+                if standby.get(iid):  # the newest capture before it is indexed instead
+                    _, held, kind, report = standby[iid].pop()
+                    rows[iid], kinds[iid] = held, kind
+                    self.counts[kind] += 1
+                    self.failed.remove(report)
+                    continue
                 live = old.get(iid) or self.prior.get(iid)
                 if not judged_no_article(res) or live is None or live["content_hash"] != content:
                     # a cleaner bug, or a page that was an article and is now a bot check
@@ -269,9 +303,6 @@ class Run:
                     self.unread_ids.add(iid)
                 # else the very bytes an older release indexed are judged no article now
                 # (a bot check it took for one): that version goes
-                if rows.get(iid, {}).get("content_hash") == content:  # not a newer capture read since
-                    del rows[iid]
-                    self.counts[kinds.pop(iid)] -= 1
                 continue
             cache.put1_json(key, *res)
         cache.commit()

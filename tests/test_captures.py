@@ -20,12 +20,18 @@ DAY2 = ("Governor resigns after rate decision", "The governor resigned on Wednes
 
 
 def _warc(title: str, body: str, date: str) -> bytes:
+    return _warc_pages((f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{body}</p></body></html>",
+                        date))
+
+
+def _warc_pages(*pages: tuple[str, str]) -> bytes:
+    """One WARC file of responses for URL: (html, WARC-Date) each, in that order."""
     out = io.BytesIO()
     w = WARCWriter(out, gzip=False)
-    page = f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{body}</p></body></html>".encode()
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-    w.write_record(w.create_warc_record(URL, "response", payload=io.BytesIO(page), http_headers=headers,
-                                        warc_headers_dict={"WARC-Date": date}))
+    for page, date in pages:
+        headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
+        w.write_record(w.create_warc_record(URL, "response", payload=io.BytesIO(page.encode()), http_headers=headers,
+                                            warc_headers_dict={"WARC-Date": date}))
     return out.getvalue()
 
 
@@ -95,3 +101,46 @@ def test_captures_in_two_sources_indexed_by_separate_runs(tmp_path):
         assert [f["path"].rsplit("/", 1)[-1] for f in result["failed"]] == ["a.warc"], (order, result["failed"])
         assert indexer.run(Store(index), None)["failed"][0]["path"].endswith("a.warc")  # reindex: the same
         assert _titles(index) == ["Governor resigns after rate decision"]
+
+
+def test_a_newer_capture_that_is_a_bot_check_leaves_the_older_indexed(tmp_path):
+    """Crawled again and blocked, in one WARC: the older capture was given up for the newer
+    before the newer's cleaning found a bot check, and the URL had no article at all."""
+    from test_clean_interstitial import CLOUDFLARE
+
+    day1 = (f"<html><head><title>{DAY1[0]}</title></head><body><h1>{DAY1[0]}</h1><p>{DAY1[1]}</p></body></html>",
+            "2021-03-03T10:00:00Z")
+    blocked = (CLOUDFLARE, "2021-03-04T10:00:00Z")
+    for name, pages in (("old-first", (day1, blocked)), ("new-first", (blocked, day1))):
+        src = tmp_path / name / "src"
+        src.mkdir(parents=True)
+        (src / "crawl.warc").write_bytes(_warc_pages(*pages))
+        index = tmp_path / name / "ix"
+        result = indexer.run(Store(index), [str(src)])
+        assert _titles(index) == ["Governor under pressure"], name
+        assert result["indexed"] == 1
+        reasons = [f["reason"] for f in result["failed"]]
+        assert len(reasons) == 1 and "Checking if the site connection is secure" in reasons[0], reasons
+        assert indexer.run(Store(index), None)["failed"] == result["failed"]  # the nightly run: the same
+        assert _titles(index) == ["Governor under pressure"]
+
+
+def test_the_newest_capture_that_is_an_article_is_indexed_whatever_the_order(tmp_path):
+    from itertools import permutations
+
+    from test_clean_interstitial import BLOCKED
+
+    def page(title, body, date):
+        return f"<html><head><title>{title}</title></head><body><h1>{title}</h1><p>{body}</p></body></html>", date
+
+    captures = [page(*DAY1, "2021-03-02T10:00:00Z"), page(*DAY2, "2021-03-03T10:00:00Z"),
+                (BLOCKED, "2021-03-04T10:00:00Z")]
+    for n, pages in enumerate(permutations(captures)):
+        src = tmp_path / str(n) / "src"
+        src.mkdir(parents=True)
+        (src / "crawl.warc").write_bytes(_warc_pages(*pages))
+        result = indexer.run(Store(tmp_path / str(n) / "ix"), [str(src)])
+        assert _titles(tmp_path / str(n) / "ix") == ["Governor resigns after rate decision"], n
+        reasons = sorted(f["reason"] for f in result["failed"])
+        assert len(reasons) == 2 and reasons[0].startswith("a bot check"), reasons
+        assert reasons[1].startswith("an older capture of url-") and "2021-03-02" in reasons[1], reasons
