@@ -1194,7 +1194,7 @@ class _Highlighter:
             else:
                 frags.append([sp])
         best = sorted(sorted(range(len(frags)), key=lambda i: -len(frags[i]))[:top])
-        out = []
+        windows: list[tuple[int, int, list[tuple[int, int]]]] = []
         for i in best:
             marks = frags[i]
             start, end = max(0, marks[0][0] - surround), min(len(text), marks[-1][1] + surround)
@@ -1204,6 +1204,14 @@ class _Highlighter:
             if end < len(text):
                 sp = text.rfind(" ", marks[-1][1], end)
                 end = sp if sp >= 0 else end if has_cjk(text[marks[-1][1]:end]) else marks[-1][1]
+            if windows and start <= windows[-1][1] + 1:
+                # fragments split only by their length can overlap in their context: one
+                # passage, or its words show twice with a "…" between them as if elided (QA)
+                windows[-1] = (windows[-1][0], end, windows[-1][2] + marks)
+            else:
+                windows.append((start, end, marks))
+        out = []
+        for start, end, marks in windows:
             parts, pos = [], start
             for a, b in marks:
                 parts.append(escape(text[pos:a], quote=False))

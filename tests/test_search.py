@@ -526,7 +526,24 @@ WIRE = {
     "oil.txt": "Petroleum exports rise\n\nPetroleum exports rose in the week, officials said.\n",
     "revenue.txt": "Revenue rises\n\nRevenue rose to 9,200,000 dlrs from 8,100,000 dlrs; items 1,2,3 were sold.\n",
     "deal.txt": "Small deal\n\nThe deal was worth 200,000 dlrs in cash.\n",
+    "zebrafish.txt": "Fish study\n\nThe zebrafish study found that AT&T and S&P analysts said the long zebrafish genome "
+                     "was sequenced over the years by a team. A tag here and \"zebrafish\" in quotes. Research at "
+                     "Harvard University in Boston continued for many more years after that, with other fish.\n",
 }
+
+
+def test_snippet_fragments_show_no_text_twice(wire_archive):
+    """Two fragments split for their length overlapped in their context: "… found that AT&T and
+    S&P … AT&T and S&P analysts said …", as if the words were there twice (QA: 1 snippet in 8)."""
+    import html
+
+    text = WIRE["zebrafish.txt"].split("\n\n", 1)[1]
+    snippet = run_search(wire_archive, "zebrafish").hits[0].snippet
+    parts = [html.unescape(re.sub("</?mark>", "", p)) for p in snippet.split(" … ")]
+    at = [text.find(p) for p in parts]
+    assert -1 not in at, parts
+    assert all(a + len(p) < b for a, p, b in zip(at, parts, at[1:])), parts  # in order, something left out between
+    assert snippet.count("<mark>zebrafish</mark>") == 3
 
 
 @pytest.mark.parametrize("q, ids", [
