@@ -291,6 +291,34 @@ def test_reuters_companies_tagged_as_people_by_the_model():
                           "in December.")
     assert not [m for m in ms if "Dlrs" in m["text"]]
 
+
+# -- Reuters' angle brackets: "Chemical New York Corp <CHL>", "<Qantas Airways Ltd>" ----------
+
+def test_what_the_ner_found_in_angle_brackets_is_the_company_they_hold():
+    text = "Chemical New York Corp <CHL> said profits rose, and <Airbus Industrie> won the order."
+    got = _got(text, ("Chemical New York Corp", "organization"), ("CHL>", "person"), ("Airbus", "organization"))
+    assert got == {"Chemical New York Corp": {"organization"}, "CHL": {"organization"},
+                   "Airbus Industrie": {"organization"}}
+    text = "Texaco Inc <TEX> Continental Airlines and <NEC Corp> agreed."
+    got = _got(text, ("TEX> Continental Airlines", "organization"), ("NEC Corp>", "organization"))
+    assert got == {"TEX": {"organization"}, "Continental Airlines": {"organization"}, "NEC Corp": {"organization"}}
+
+
+def test_angle_brackets_near_misses():
+    # a ticker the NER did not tag stays untagged; a span around the brackets is left alone
+    text = "Citicorp <C> said Smith <a lower-case aside> spoke."
+    assert _got(text, ("Citicorp", "organization"), ("Smith", "person")) == {
+        "Citicorp": {"organization"}, "Smith": {"person"}}
+    assert _kept("Officials at the Bank of England said rates held.", "Bank of England", "organization")
+
+
+def test_reuters_tickers_are_no_people():
+    from search.entities import extract_mentions
+
+    ms = extract_mentions("Chemical New York Corp <CHL> said its Texas bank unit will be merged into the parent.")
+    assert not [m for m in ms if "<" in m["text"] or ">" in m["text"]], ms
+    assert {m["type"] for m in ms if m["text"] == "CHL"} <= {"organization"}
+
 # -- cost follows the text, not its repeats ------------------------------------------------
 # A 2 MB article of one paragraph repeated spent minutes here: steps that compared every
 # dateline, results row or "(ACR)" with every span, or scanned the whole text once per mention.

@@ -62,6 +62,12 @@ _CAP_WORD_BEFORE = re.compile(r"(?<![\w.&'\-])([A-Z][\w.&'\-]*)[ \t]+$")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "E.F." Hutton, "U.S."
 
 
+# Reuters writes a company's name or ticker in angle brackets: "Chemical New York Corp <CHL>",
+# "<Qantas Airways Ltd>". The NER took "CHL>" for a person, "NEC Corp>" with its bracket, and
+# "TEX> Continental Airlines" across one (142 of 3,976 entities of 1,316 articles kept a ">").
+_BRACKETED = re.compile(r"<([A-Z][\w.&'’, -]{0,58}[\w.])>")
+
+
 # Academic degrees, written out: "Candidate of Political Science" (the Russian kandidat
 # nauk), "Doctor of Philosophy", "Master of Business Administration". The NER takes them
 # for organisations; they name a qualification of a person, never an entity.
@@ -123,6 +129,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         r = clean_span(text, sp.start, sp.end, sp.type)
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             cleaned.append(Span(r[0], r[1], sp.type, sp.source))
+    if "<" in text:
+        cleaned = _bracketed(text, cleaned)
     cleaned = _legal_forms(text, cleaned)
     cleaned.sort(key=lambda s: (s.start, -s.end))
     word_index = _WordIndex(text)
@@ -391,6 +399,33 @@ def _titled_persons(text: str, spans: list[Span]) -> list[Span]:
                     continue
         out.append(s)
     return out
+
+
+def _bracketed(text: str, spans: list[Span]) -> list[Span]:
+    """What the NER found in "<...>" is the company the brackets hold, all of it; a span that
+    runs into the brackets from outside keeps its outside part."""
+    index = _SpanIndex(spans)
+    for m in _BRACKETED.finditer(text):
+        lo, hi = m.span()
+        inside = index.overlapping(lo, hi)
+        if not inside:
+            continue  # "<C>" after "Citicorp": nothing the NER took for a name
+        for n, sp in inside:
+            index.remove(n)
+            if sp.start < lo and sp.end <= hi:
+                sp = Span(sp.start, lo, sp.type, sp.source)
+            elif sp.start >= lo and sp.end > hi:
+                sp = Span(hi, sp.end, sp.type, sp.source)
+            elif sp.start < lo:  # around the brackets: the name they stand in
+                index.append(sp)
+                continue
+            else:
+                continue
+            r = clean_span(text, sp.start, sp.end, sp.type)
+            if r:
+                index.append(Span(r[0], r[1], sp.type, sp.source))
+        index.append(Span(m.start(1), m.end(1), "organization", "rule"))
+    return index.spans()
 
 
 def _legal_forms(text: str, spans: list[Span]) -> list[Span]:

@@ -100,9 +100,9 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     s, e = toks[0][0], toks[-1][1]
     # trailing dots belong to abbreviations ("U.S."), other punctuation does not
     # (and the space a trimmed "CRICKET -" or "Salomon Brothers -" leaves)
-    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(" or text[e - 1].isspace()):
+    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(<>" or text[e - 1].isspace()):
         e -= 1
-    while s < e and (text[s] in "-–—,;:!?\"”“'’(`" or text[s].isspace()):
+    while s < e and (text[s] in "-–—,;:!?\"”“'’(`<>" or text[s].isspace()):
         s += 1
     # "World Health Organization (WHO": the NER took the acronym's opening parenthesis
     # into the name; the name ends before it (the acronym rule then links the two)
