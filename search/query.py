@@ -1521,25 +1521,35 @@ def values_containing(archive: Archive, facet: str, values: list[dict[str, Any]]
     ignoring case and accents: "goyta" and "goïta" find Assimi Goita, as his filter does."""
     from .entities.gazetteer import fold
 
-    needle = fold(contains)
-    if not needle:
+    if not contains:
         return values
+    needle = fold(contains)
     spellings: dict[str, list[str]] = {}
     gen = archive.current()
     if facet in ENTITY_FACETS and gen.entities is not None:
         spellings = gen.derive(f"spellings:{facet}", lambda: {
             e.name: [fold(a) for a in (e.name, *e.aliases)] for e in gen.entities.entities if e.type == facet})
-    return [v for v in values if any(needle in s for s in spellings.get(v["value"]) or [fold(v["value"])])]
+    return [v for v in values if any(_spelled_in(needle, s) for s in spellings.get(v["value"]) or [fold(v["value"])])]
 
 
 def entities_containing(entities: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:
     """Entities (list_entities) one of whose spellings contains `contains`, ignoring case and accents."""
     from .entities.gazetteer import fold
 
-    needle = fold(contains)
-    if not needle:
+    if not contains:
         return entities
-    return [e for e in entities if any(needle in fold(a) for a in (e["name"], *e["aliases"]))]
+    needle = fold(contains)
+    return [e for e in entities if any(_spelled_in(needle, fold(a)) for a in (e["name"], *e["aliases"]))]
+
+
+def _spelled_in(needle: str, folded: str) -> bool:
+    """Whether a folded spelling contains the folded `needle`: anywhere ("oita" finds Goita), but
+    a needle of one or two characters only where a word starts ("U.S." folds to "us", which
+    Australia, House and Russia contain), and nothing for a needle with no letter or digit (">"
+    listed every entity)."""
+    if len(needle) >= 3:
+        return needle in folded
+    return bool(needle) and (folded.startswith(needle) or f" {needle}" in folded)
 
 
 def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, Any]]:

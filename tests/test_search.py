@@ -943,3 +943,17 @@ def test_a_weight_or_field_whoosh_cannot_use_is_an_error(seeds_archive, q, says)
     with pytest.raises(QueryError, match=re.escape(says)):
         run_search(seeds_archive, q)
     assert run_search(seeds_archive, "coup^2").total == run_search(seeds_archive, "coup^").total > 0
+
+
+def test_contains_reads_punctuation_as_typed():
+    """QA: "u.s." listed Australia, House and Russia (folded to "us", found inside them), and
+    ">" listed every entity (nothing left once folded)."""
+    from search.query import entities_containing
+
+    ents = [{"name": n, "aliases": a} for n, a in (("United States", ["U.S.", "USA"]), ("Australia", []),
+                                                    ("White House", []), ("U.S. Treasury", []), ("Assimi Goita", []))]
+    names = lambda typed: [e["name"] for e in entities_containing(ents, typed)]  # noqa: E731
+    assert names("U.S.") == names("us") == ["United States", "U.S. Treasury"]
+    assert names(">") == [] and names("<>") == []
+    assert names("") == [e["name"] for e in ents]
+    assert names("stral") == ["Australia"] and names("oita") == ["Assimi Goita"]  # three letters or more: anywhere
