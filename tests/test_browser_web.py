@@ -360,3 +360,110 @@ def test_skip_to_results_reaches_did_you_mean(server, page):
     page.keyboard.press("Enter")
     page.wait_for_url("**/search?q=coup")
     assert page.locator("li.hit").count() > 0
+
+
+def test_month_labels_are_whole_on_a_phone(server, browser):
+    """QA: on a phone the month histogram cut its labels, "Aug 20" and "Jan 202": a bar 38px
+    wide, its label "Aug 2020" 54px and cut. The year wraps under its month: every label is
+    whole in its bar, the strip shows all of them, and the bars still stand on one line."""
+    for width in (375, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 800})
+        pg = ctx.new_page()
+        try:
+            pg.goto(server + "/search?q=mali")
+            assert pg.locator("figure.hist figcaption").inner_text().startswith("Results per month")
+            labels = pg.locator("ol.bars .bar-label")
+            texts = [" ".join(t.split()) for t in labels.all_inner_texts()]
+            assert texts == ["Aug 2020", "Sep", "Oct", "Nov", "Dec", "Jan 2021", "Feb", "Mar", "Apr"], texts
+            strip = pg.locator("ol.bars")
+            assert strip.evaluate("e => e.scrollWidth <= e.clientWidth + 1 && e.scrollHeight <= e.clientHeight + 1"), width
+            box = strip.bounding_box()
+            for i, text in enumerate(texts):
+                label = labels.nth(i)
+                assert label.evaluate("e => e.scrollWidth <= e.clientWidth && e.scrollHeight <= e.clientHeight"), (width, text)
+                lab, bar = label.bounding_box(), pg.locator("ol.bars li").nth(i).bounding_box()
+                assert bar["x"] - 0.5 <= lab["x"] and lab["x"] + lab["width"] <= bar["x"] + bar["width"] + 0.5, (width, text)
+                assert box["y"] - 0.5 <= lab["y"] and lab["y"] + lab["height"] <= box["y"] + box["height"] + 0.5, (width, text)
+            bars = [b.bounding_box() for b in pg.locator("ol.bars .bar").all()]
+            assert max(b["y"] + b["height"] for b in bars) - min(b["y"] + b["height"] for b in bars) < 1  # one baseline
+            assert min(b["y"] for b in bars) >= box["y"] - 0.5  # the tallest bar is whole too
+            assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        finally:
+            ctx.close()
+
+
+def test_a_flag_over_a_linked_name_is_one_tab_stop(server, page):
+    """QA: a flag wrapping an entity link cost two Tab stops for one name, the <mark> and the
+    link in it. Tabbing through the text, such a flag's link is the one stop: the flag's
+    explanation shows while it has the focus, and the flag's note describes it. A flag over
+    words that link nowhere is a stop of its own, as before."""
+    page.goto(server + "/doc/seeds/002_f0668442815f74eb.txt")
+    assert page.locator(".text mark.flag:has(a)").count() >= 2 and page.locator(".text mark.flag:not(:has(a))").count() >= 1
+    stops, inside = [], False
+    for _ in range(200):
+        page.keyboard.press("Tab")
+        stop = page.evaluate("""() => {
+            const e = document.activeElement, mark = e.closest('mark.flag');
+            return {inText: !!e.closest('.text'), tag: e.tagName, text: e.textContent, hasLink: !!e.querySelector('a'),
+                    described: e.getAttribute('aria-describedby'), tip: mark && mark.dataset.tip,
+                    shown: mark && getComputedStyle(mark, '::after').content}
+        }""")
+        if stop["inText"]:
+            inside = True
+            stops.append(stop)
+        elif inside:
+            break
+    want = page.locator(".text a[href], .text mark.flag[tabindex]").count()
+    assert len(stops) == want, (len(stops), want)
+    assert not [s for s in stops if s["tag"] == "MARK" and s["hasLink"]]  # no stop before the link
+    flagged = [s for s in stops if s["tag"] == "A" and s["tip"]]  # links inside a flag
+    assert len(flagged) == page.locator(".text mark.flag a").count() >= 2
+    for s in flagged:
+        assert s["shown"] == f'"{s["tip"]}"', s  # the explanation shows while the link has the focus
+        assert s["described"] and all(page.locator("#" + n).is_visible() for n in s["described"].split())
+    assert [s for s in stops if s["tag"] == "MARK" and s["shown"] not in ("none", "normal", "")]
+
+
+@pytest.fixture(scope="module")
+def right_to_left(tmp_path_factory):
+    """A Hebrew article and an English one."""
+    from search import Store, indexer
+
+    root = tmp_path_factory.mktemp("rtl")
+    (root / "w").mkdir()
+    records = [
+        {"id": "he", "title": "הממשלה הציגה תוכנית כלכלית חדשה",
+         "text": "הממשלה הציגה היום תוכנית כלכלית חדשה. השר אמר כי השינויים ייכנסו לתוקף בחודש הבא ויסייעו "
+                 "למשפחות להתמודד עם עליית המחירים. מומחים צופים כי הצמיחה תשתפר בשנה הבאה."},
+        {"id": "en", "title": "The government presents a plan",
+         "text": "The government presented a new plan for the economy today. The minister said the changes take "
+                 "effect next month and will help families cope with rising prices."},
+    ]
+    (root / "w" / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    assert indexer.run(Store(root / "ix"), [str(root / "w")])["indexed"] == 2
+    yield from _serve(root / "ix")
+
+
+# an element's direction, and the gaps between its words and its box's left and right edges
+GAPS = """e => { const words = e.querySelector('a') || e, r = document.createRange(); r.selectNodeContents(words);
+    const t = r.getBoundingClientRect(), b = e.getBoundingClientRect();
+    return [getComputedStyle(words).direction, t.left - b.left, b.right - t.right] }"""
+
+
+def test_right_to_left_titles_and_snippets_align_right(right_to_left, page):
+    """QA: a Hebrew title was left-aligned, in the results and over the article, whose text
+    is right-aligned: the title and the snippet take the direction of their words."""
+    page.goto(right_to_left + "/search?q=%D7%94%D7%9E%D7%9E%D7%A9%D7%9C%D7%94+OR+government")  # הממשלה OR government
+    assert count(page) == "2"
+    for hit in page.locator("li.hit").all():
+        title = hit.locator("h2")
+        direction, left, right = title.evaluate(GAPS)
+        snippet_direction, _, snippet_right = hit.locator("p.snippet").evaluate(GAPS)
+        if "הממשלה" in title.inner_text():
+            assert direction == snippet_direction == "rtl" and right < 1 < 100 < left and snippet_right < 1
+        else:
+            assert direction == snippet_direction == "ltr" and left < 1 < 100 < right
+    page.locator("li.hit h2 a", has_text="הממשלה").click()
+    page.wait_for_url("**/doc/**")
+    direction, left, right = page.locator("h1").evaluate(GAPS)
+    assert direction == "rtl" and right < 1 < 100 < left

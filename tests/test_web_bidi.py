@@ -103,5 +103,28 @@ def arabic(tmp_path_factory):
 
 def test_article_text_keeps_its_own_bidi_controls(arabic):
     html = arabic.get("/doc/w/a.jsonl%23ar").get_data(as_text=True)
-    assert "<h1 id=\"doc-title\">خطة \u202bAcme\u202c للاقتصاد\u200f</h1>" in html
+    assert "<h1 id=\"doc-title\" dir=\"auto\">خطة \u202bAcme\u202c للاقتصاد\u200f</h1>" in html
     assert "شركة \u202bAcme Oil\u202c ستبدأ" in html and "الأسعار\u200f." in html
+
+
+def attrs(html: str, tag: str, text: str) -> str:
+    """The attributes of the `tag` element that holds `text` (its first)."""
+    return re.search(r"<%s( [^>]*)?>%s" % (tag, re.escape(text)), html).group(1) or ""
+
+
+def test_titles_and_snippets_take_their_own_direction(arabic, client):
+    """QA: a Hebrew or Arabic title was left-aligned, the article's text under it right-aligned
+    (it has dir="auto"): the document's <h1>, a hit's title and its snippet had no direction of
+    their own. Each has dir="auto" now, and so has a title in a story's timeline."""
+    title = "خطة \u202bAcme\u202c للاقتصاد\u200f"
+    assert 'dir="auto"' in attrs(arabic.get("/doc/w/a.jsonl%23ar").get_data(as_text=True), "h1", title)
+    html = arabic.get("/search", query_string={"q": "الحكومة"}).get_data(as_text=True)
+    assert "<strong>1</strong> result for" in html
+    assert 'dir="auto"' in attrs(html, "a", title)
+    assert 'dir="auto"' in attrs(html, "p", "أعلنت <mark>الحكومة</mark>")
+    assert attrs(html, "p", "أعلنت").startswith(' class="snippet"')
+    # the seeds' story: 001's timeline names 000 (a link) and itself (the current article)
+    html = client.get("/doc/seeds/001_3af445065a74e937.txt").get_data(as_text=True)
+    assert 'dir="auto"' in attrs(html, "a", "Russia trained Mali coup leaders")
+    current = re.search(r'<li class="current" aria-current="true">.*?</li>', html, re.S).group(0)
+    assert re.search(r'<strong dir="auto">[^<]+</strong>', current)

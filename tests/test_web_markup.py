@@ -213,3 +213,41 @@ def test_pieces_cover_as_a_scan_of_every_span_would():
                 assert p.flags == tuple(i for i, (s, e) in fspans if s <= p.start and p.end <= e)
                 covering = [(s, -e, i) for i, (s, e) in mspans if s <= p.start and p.end <= e]
                 assert p.mention == (min(covering)[2] if covering else None)
+
+
+def test_a_flag_over_a_linked_name_is_one_tab_stop_the_link_described_by_the_flag():
+    """QA: a flag wrapping an entity link cost two Tab stops for one word (the <mark
+    tabindex=0>, then the link in it). The link is the one stop, described by the flag's note;
+    a flag over plain text or an unlinked name keeps its own stop."""
+    text = "Keitan met Goita and the envoy."
+    out = render(text, [flag(1, 0, 6), flag(2, 11, 16, "name-variant", "Goyta elsewhere"), flag(3, 21, 30)],
+                 [Mention(0, 6, "person", "Keitan", "/k"), Mention(11, 16, "person", "Goita", None)])
+    html = str(out[0])
+    p = check(html)
+    marks = [a for t, a in p.tags if t == "mark"]
+    links = [a for t, a in p.tags if t == "a" and "ent" in a.get("class", "")]
+    assert len(marks) == 3 and len(links) == 1
+    linked, unlinked, plain = marks
+    assert "tabindex" not in linked and "aria-describedby" not in linked
+    assert linked["title"] == linked["data-tip"] == "broken-sentence: why"  # still explained on hover and focus
+    assert links[0] == {"class": "ent ent-person", "href": "/k", "aria-describedby": "flagnote-1"}
+    assert html.startswith('<mark class="flag flag-broken-sentence" title="broken-sentence: why" data-tip="broken-sentence: why">'
+                           '<a class="ent ent-person" href="/k" aria-describedby="flagnote-1">Keitan</a></mark>')
+    for m, n in ((unlinked, 2), (plain, 3)):
+        assert m["tabindex"] == "0" and m["aria-describedby"] == f"flagnote-{n}"
+    # a link under no flag is described by nothing
+    assert str(render("Keitan met", [], [Mention(0, 6, "person", "Keitan", "/k")])[0]) == \
+        '<a class="ent ent-person" href="/k">Keitan</a> met'
+
+
+def test_render_linked_names_the_types_shown_as_links():
+    from web.markup import render_linked
+
+    text = "Goita flew to Bamako for ECOWAS talks."
+    mentions = [Mention(0, 5, "person", "Goita", "/p"), Mention(14, 20, "location", "Bamako", "/l"),
+                Mention(25, 31, "organization", "ECOWAS", None)]  # not linked: no link to explain
+    paragraphs, linked = render_linked(text, [flag(1, 0, 5)], mentions)
+    assert paragraphs == render(text, [flag(1, 0, 5)], mentions) and linked == {"person", "location"}
+    assert render_linked("no names here", [], [])[1] == set()
+    # a mention out of the text is no link either
+    assert render_linked("short", [], [Mention(40, 50, "person", "x", "/x")])[1] == set()

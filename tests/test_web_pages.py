@@ -252,7 +252,7 @@ def test_facet_page_lists_all_values_and_filters(client, seeds_archive):
 # --------------------------------------------------------------- document page
 def test_doc_page_metadata_text_and_original_link(client):
     html = page(client, "/doc/" + SEED0)
-    assert "<h1 id=\"doc-title\">Russia trained Mali coup leaders</h1>" in html
+    assert "<h1 id=\"doc-title\" dir=\"auto\">Russia trained Mali coup leaders</h1>" in html
     # a local original is its path, not a file:// link (a page served over HTTP may not open one)
     assert 'href="file:' not in html
     assert re.search(r'<span class="orig">/[^<]*/seeds/000_82caef7a759caf58\.txt</span>', html)
@@ -289,6 +289,52 @@ def test_doc_page_entities_with_aliases(client):
     html = page(client, "/doc/" + SEED0)
     side = html.split('<aside class="doc-side"')[1]
     assert "Assimi Goita" in side and 'class="alias">Goyta</span>' in side
+
+
+@pytest.fixture(scope="module")
+def unnamed(tmp_path_factory):
+    """A real index of articles naming nobody (one of them machine-translation flagged: all
+    lower case), and one naming a place only."""
+    import json
+
+    from search import Store, indexer
+
+    rest = ("and the streets were wet until the evening. {}he shops closed early, and most people stayed at home "
+            "with their families. {}orecasters expect the weather to clear up before the weekend.")
+    records = [{"id": "plain", "title": "Rain all afternoon", "text": "It rained all afternoon " + rest.format("T", "F")},
+               {"id": "flagged", "title": "Rain", "text": "it rained all afternoon " + rest.format("t", "f")},
+               {"id": "place", "title": "Rain in Bamako", "text": "It rained all afternoon in Bamako " + rest.format("T", "F")}]
+    root = tmp_path_factory.mktemp("unnamed")
+    (root / "w").mkdir()
+    (root / "w" / "a.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert indexer.run(Store(root / "ix"), [str(root / "w")])["indexed"] == 3
+    return create_app({"INDEX": str(root / "ix")}).test_client()
+
+
+def legend(html: str) -> str | None:
+    m = re.search(r'<p class="legend" aria-hidden="true">(.*?)</p>', html, re.S)
+    return re.sub(r"<[^>]+>", "", m.group(1)) if m else None
+
+
+def test_the_legend_names_only_the_entity_links_the_text_has(client, unnamed):
+    """QA: "people organizations places link to their filter" showed above an article without
+    one name in it. The legend explains what the text shows: the names' colours when some name
+    links to its filter (the types it links), the flags' colour when some passage is flagged."""
+    def doc(c, doc_id):
+        return c.get("/api/doc/" + doc_id).get_json(), page(c, "/doc/" + doc_id)
+
+    record, html = doc(unnamed, "w/a.jsonl%23plain")
+    assert record["entities"] == {"person": [], "organization": [], "location": []} and not record["translation"]["flags"]
+    assert legend(html) is None and "link to their filter" not in html
+    record, html = doc(unnamed, "w/a.jsonl%23flagged")
+    assert not any(record["entities"].values()) and record["translation"]["flags"]
+    assert legend(html) == "marked translation evidence (hover or focus for why)"
+    record, html = doc(unnamed, "w/a.jsonl%23place")
+    assert record["entities"]["location"] == ["Bamako"] and 'class="ent ent-location" href=' in html
+    assert legend(html) == "places link to their filter"
+    html = page(client, "/doc/" + SEED0)
+    assert legend(html) == ("marked translation evidence (hover or focus for why) · "
+                            "people organizations places link to their filter")
 
 
 def test_every_hit_link_round_trips(client):
@@ -346,7 +392,7 @@ def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
     html = page(c, "/entities?page=2")
     names = [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', html)]
     assert names == [e["name"] for e in list_entities(seeds_archive)[20:40]]
-    assert 'aria-current="page">2</a>' in html and "showing 21–40" in html
+    assert 'aria-current="page" href="/entities?page=2">2</a>' in html and "showing 21–40" in html
     # the page's JSON twin is the same page (it was every entity)
     twin = re.search(r'href="(/api/entities[^"]*)"', html).group(1)
     assert [e["name"] for e in c.get(unescape(twin)).get_json()] == names
@@ -375,6 +421,56 @@ def test_entities_page_paginates(seeds_index, seeds_archive, monkeypatch):
     assert "showing" not in past and "entity extraction" not in past
     none = page(c, "/entities?contains=zzzz")
     assert "No entity has a name or spelling containing" in none and "past the last" not in none
+
+
+def test_the_entities_pager_has_previous_and_next_as_the_results_pager(seeds_index, seeds_archive, monkeypatch):
+    """QA: the entities page listed page numbers only, the results page has Previous and Next
+    too: one pager for both. Following Next, then Previous, walks the list page by page, the
+    type and the name filter kept; the last page has no Next, the first no Previous."""
+    import web.summary
+    from search import list_entities
+
+    monkeypatch.setattr(web.summary, "ENTITIES_PER_PAGE", 20)
+    c = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
+
+    def pager(html: str) -> str:
+        return re.search(r'<nav class="pager" aria-label="Entity pages"><ul>(.*?)</ul></nav>', html, re.S).group(1)
+
+    def rel(html: str, which: str) -> str | None:
+        m = re.search(r'<a href="([^"]+)" rel="%s">' % which, pager(html))
+        return unescape(m.group(1)) if m else None
+
+    def names(html: str) -> list[str]:
+        return [unescape(n) for n in re.findall(r'<th scope="row"><a href="[^"]+">(.*?)</a></th>', html)]
+
+    everything = [e["name"] for e in list_entities(seeds_archive)]
+    last = (len(everything) - 1) // 20 + 1
+    assert last >= 3
+    html, url, n = page(c, "/entities"), "/entities", 1
+    assert rel(html, "prev") is None and '<a aria-current="page" href="/entities">1</a>' in pager(html)
+    while n < last:  # Next to the end
+        url, n = rel(html, "next"), n + 1
+        assert url == f"/entities?page={n}", url
+        html = page(c, url)
+        assert names(html) == everything[(n - 1) * 20:n * 20] and f'aria-current="page" href="{url}">{n}</a>' in html
+        assert 'aria-label="Page 1">1</a>' in pager(html)
+    assert rel(html, "next") is None
+    while n > 1:  # and Previous back to the start: page 1 is /entities, as the results' page 1 has no page=
+        url, n = rel(html, "prev"), n - 1
+        assert url == ("/entities" if n == 1 else f"/entities?page={n}"), url
+        html = page(c, url)
+    assert rel(html, "prev") is None and names(html) == everything[:20]
+
+    places = [e["name"] for e in list_entities(seeds_archive, "location") if "a" in e["name"].lower()
+              or any("a" in a.lower() for a in e["aliases"])]
+    assert len(places) > 20
+    html = page(c, "/entities?type=location&contains=a")
+    assert rel(html, "next") == "/entities?type=location&contains=a&page=2"
+    second = page(c, rel(html, "next"))
+    assert rel(second, "prev") == "/entities?type=location&contains=a" and len(names(second)) == len(places) - 20
+    # past the last page: a link to it, no pager whose Previous led to another empty page
+    past = page(c, f"/entities?page={last + 3}")
+    assert "past the last page" in past and 'class="pager"' not in past
 
 
 @pytest.mark.parametrize("url", ["/", "/search?q=coup&person=Assimi+Goita", "/search?q=cuop", "/doc/" + SEED0, "/entities",

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
-from .markup import Flag, Mention, render
+from .markup import Flag, Mention, render_linked
 from .state import entity_index
 
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
@@ -49,6 +49,9 @@ class DocView:
     local_path: str | None = None
     # this article among the other versions of its story, oldest first (search.stories)
     timeline: list[dict[str, Any]] = field(default_factory=list)
+    # the entity types the text links to their filter, in ENTITY_FACETS order: what the legend
+    # names (it named all three above an article without one name in it)
+    linked: list[str] = field(default_factory=list)
 
 
 def document_view(doc: dict[str, Any]) -> DocView:
@@ -84,8 +87,9 @@ def document_view(doc: dict[str, Any]) -> DocView:
             }
             for name in names
         ]
+    paragraphs, linked = render_linked(text, flags, mentions)
     return DocView(
-        paragraphs=render(text, flags, mentions),
+        paragraphs=paragraphs,
         flags=[f for f in flags if max(0, f.start) < min(len(text), f.end)],  # the ones render() marks
         entities=entities,
         url=safe_url(doc.get("url")),
@@ -93,6 +97,7 @@ def document_view(doc: dict[str, Any]) -> DocView:
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
         local_path=local_path(doc.get("url")),
         timeline=story_timeline(doc),
+        linked=[t for t in ENTITY_FACETS if t in linked],
     )
 
 

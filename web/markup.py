@@ -196,6 +196,13 @@ def _group(items: list[Piece], key: Callable[[Piece], object]) -> Iterable[tuple
 
 def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] | None = None) -> list[Markup]:
     """One Markup string per paragraph: escaped text with flags and mentions marked up."""
+    return render_linked(text, flags, mentions)[0]
+
+
+def render_linked(text: str, flags: list[Flag] | None = None,
+                  mentions: list[Mention] | None = None) -> tuple[list[Markup], set[str]]:
+    """`render`'s paragraphs, and the types of the mentions they show as links (the legend
+    of the document page explains those, and only those)."""
     flags = flags or []
     mentions = mentions or []
     snapped = _snapped(text, flags, mentions)
@@ -203,20 +210,31 @@ def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] |
     ref_at = sorted(set(refs.values()))
     paras = pieces(text, flags, mentions, snapped)
     out: list[Markup] = []
+    linked: set[str] = set()
     for para in paras:
         html: list[str] = []
         # a group of pieces under the same flags ends at a footnote's place too
         for (fkey, _), fgroup in _group(para, lambda p: (p.flags, bisect_right(ref_at, p.start))):
-            inner = "".join(_mention_html(text, mentions, mkey, mgroup) for mkey, mgroup in _group(fgroup, lambda p: p.mention))
             active = [flags[i] for i in fkey]  # type: ignore[union-attr]
+            described = " ".join(f"flagnote-{f.n}" for f in active)
+            runs = list(_group(fgroup, lambda p: p.mention))
+            links = {mentions[mkey].type for mkey, _ in runs if mkey is not None and mentions[mkey].href}  # type: ignore[index]
+            linked |= links
+            # A flag over a linked name ("Keitan"): the mark was a Tab stop of its own, then the
+            # link inside it another, for one word. The link is the one stop: described by the
+            # flag's note (aria-describedby, read with the link's name), and the mark's tip shows
+            # while the link has the focus (:focus-within). A mark without a link keeps its stop.
+            inner = "".join(_mention_html(text, mentions, mkey, mgroup, described) for mkey, mgroup in runs)
             if active:
                 tip = "; ".join(f"{f.kind}: {f.detail}" for f in active)
                 kinds = " ".join(sorted({f"flag-{_css(f.kind)}" for f in active}))
-                described = " ".join(f"flagnote-{f.n}" for f in active)
-                html.append(
-                    f'<mark class="flag {kinds}" tabindex="0" title="{escape(tip)}" '
-                    f'aria-describedby="{described}" data-tip="{escape(tip)}">{inner}</mark>'
-                )
+                if links:
+                    html.append(f'<mark class="flag {kinds}" title="{escape(tip)}" data-tip="{escape(tip)}">{inner}</mark>')
+                else:
+                    html.append(
+                        f'<mark class="flag {kinds}" tabindex="0" title="{escape(tip)}" '
+                        f'aria-describedby="{described}" data-tip="{escape(tip)}">{inner}</mark>'
+                    )
             else:
                 html.append(inner)
             end = fgroup[-1].end
@@ -225,17 +243,20 @@ def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] |
                 html.append(f'<sup class="flagref"><a href="#flagnote-{f.n}" id="flagref-{f.n}" '
                             f'aria-label="translation flag {f.n}">{f.n}</a></sup>')
         out.append(Markup("".join(html)))
-    return out
+    return out, linked
 
 
-def _mention_html(text: str, mentions: list[Mention], mkey, group: list[Piece]) -> str:
+def _mention_html(text: str, mentions: list[Mention], mkey, group: list[Piece], described: str = "") -> str:
+    """A run of text, as a link when a mention with a link covers it; `described`: the ids
+    of the notes of the flags over it, which a link is described by."""
     chunk = str(escape(text[group[0].start:group[-1].end]))
     if mkey is None:
         return chunk
     m = mentions[mkey]  # type: ignore[index]
     cls = f"ent ent-{_css(m.type)}"
     if m.href:
-        return f'<a class="{cls}" href="{escape(m.href)}">{chunk}</a>'
+        describe = f' aria-describedby="{described}"' if described else ""
+        return f'<a class="{cls}" href="{escape(m.href)}"{describe}>{chunk}</a>'
     return f'<span class="{cls}">{chunk}</span>'
 
 

@@ -87,6 +87,8 @@ def entities_page():
         contains=contains,
         params=params,
         pages=page_numbers(page, len(entities), per_page),
+        # the results page's pager (Previous, Next) links here; page 1 is the list's own URL
+        page_url=lambda n: url_for("views.entities_page", **params, **({"page": n} if n > 1 else {})),
         last=last_page(len(entities), per_page),
         json_url=url_for("api.api_entities", **params, page=page),  # page 1 too: without it, every entity
     )
