@@ -270,6 +270,8 @@ def validate(qstring: str) -> None:
                              "edits: word~ (one), word~2, word~2/3 (the first 3 letters kept), \"a phrase\"~2")
         if m.group("rest") is not None:  # after a word: one the analyzer does not split
             word = re.split(r'[\s(]', unquoted[:m.start()])[-1].split(":")[-1]
+            if "*" in word or "?" in word:  # was "this is 2 to the index (petrol, um)": the * split it
+                raise QuerySyntaxError(f"'{word}~': a word takes a wildcard or a ~ (fuzzy), not both")
             _one_word(word, f"{word}~", "a ~ (fuzzy)")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:

@@ -794,6 +794,13 @@ def test_a_fuzzy_or_wildcard_word_the_analyzer_splits_is_an_error_not_nothing(se
         run_search(seeds_archive, q)
 
 
+@pytest.mark.parametrize("q", ["petrol*um~", "go*ta~2", "title:coup*~"])
+def test_a_wildcard_and_a_fuzzy_on_one_word_is_that_error(seeds_archive, q):
+    """QA: "petrol*um~" said "this is 2 to the index (petrol, um)", blaming a split the * made."""
+    with pytest.raises(QueryError, match="a word takes a wildcard or a ~ \\(fuzzy\\), not both"):
+        run_search(seeds_archive, q)
+
+
 def test_fuzzy_and_wildcard_words_with_inner_dots_stay_one_word(seeds_archive):
     for q in ("U.S.*", "coup~", "Goyta~2/3"):
         run_search(seeds_archive, q)  # no error
