@@ -76,6 +76,9 @@ class Run:
         # kept: articles of sources missing this run (an unmounted drive), still indexed
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0}
         self.missing_roots: set[str] = set()
+        # articles kept though the file they came from was read through and no longer holds them
+        # (`index` without --prune): the live generation does not reflect the files as they are
+        self.kept_deleted = False
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
         self.per_file: Counter = Counter()
         # A full run starts from an empty generation: the live one's catalog tells it which
@@ -765,6 +768,11 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
     generation, which the check then ignores."""
     if files is None or generation is None:
         return
+    if r.kept_deleted:
+        # "these files, no change" would be false: the next reindex would skip the scan that
+        # removes those articles, night after night (QA: `index` then `reindex` never removed a
+        # deleted file's articles). The scan.json left names older files or an older generation.
+        return
     try:
         r.store._write_json(SCAN_FILE, {
             "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
@@ -811,6 +819,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # the live generation holds it ("frozen") until its source is back.
         kept = {i: d for i, d in base.items() if i not in rows and i not in removed}
         r.counts["kept"] = sum(1 for d in kept.values() if d["root"] in r.missing_roots)
+        r.kept_deleted = any(d["root"] in scanned and not r.was_unread(d) for d in kept.values())
         _say_kept(r, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}

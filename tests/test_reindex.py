@@ -130,6 +130,20 @@ def test_add_change_delete_counts_and_new_state(tmp_path):
     assert sorted(docs) == sorted(f"news/{p.name}" for p in src.iterdir())
 
 
+def test_a_file_deleted_before_an_index_run_goes_at_the_next_reindex(primed):
+    """QA: `index` without --prune keeps a deleted file's article and saved the scan of the files
+    as they were, so every later `reindex` found them unchanged and skipped the scan that removes
+    it: 0 removed, night after night, until another file changed."""
+    src, store = primed
+    (src / "009.txt").unlink()
+    r = indexer.run(store, [str(src)])
+    assert r["removed"] == 0 and run_search(open_index(store.path), "Tema9").total == 1  # kept: no --prune
+    r = indexer.run(store, None)
+    assert r["removed"] == 1 and run_search(open_index(store.path), "Tema9").total == 0
+    assert indexer.run(store, None)["removed"] == 0  # and the night after, a no-op again
+    assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
+
+
 def test_summary_json_and_run_log(primed):
     src, store = primed
     apply_state_b(src)
