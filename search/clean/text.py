@@ -86,11 +86,14 @@ def _is_wrapped(lines: list[str]) -> bool:
     return filled or indented or continued
 
 
+_SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
+
+
 def paragraphs(text: str) -> list[str]:
     """Split into paragraphs: blank-line blocks, hard-wrapped blocks joined, other lines kept apart."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x03", "")
     out: list[str] = []
-    for block in re.split(r"\n[ \t\u00a0]*\n", text):
+    for n, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
@@ -101,8 +104,10 @@ def paragraphs(text: str) -> list[str]:
         cur: list[str] = []
         for ln in lines:
             indented = ln[:1] in (" ", "\t")
-            # a short line ends a paragraph unless the next one carries on in lower case
-            ended = bool(cur) and len(cur[-1]) < 0.6 * width and not ln.strip()[:1].islower()
+            # a short line ends a paragraph unless the next one carries on in lower case, or
+            # it is a story's first line cut short (below)
+            ended = (bool(cur) and len(cur[-1]) < 0.6 * width and not ln.strip()[:1].islower()
+                     and not (n > 0 and len(cur) == 1 and _lead_cut_short(cur[0])))
             if cur and (indented or ended):
                 out.append(" ".join(cur))
                 cur = []
@@ -110,6 +115,15 @@ def paragraphs(text: str) -> list[str]:
         if cur:
             out.append(" ".join(cur))
     return [p for p in out if p]
+
+
+def _lead_cut_short(line: str) -> bool:
+    """The first line of a wire story whose dateline was cut from it ("WASHINGTON, March 30 -
+    Budget director James Miller said" / "President Reagan will not..."): short, three words
+    or more, and no sentence ends in it. It ended a paragraph of its own in 3,012 of 19,043
+    Reuters stories, and names ran across the break ("Akio" / "Morita"). Not in a text's first
+    block, where a short line is its title."""
+    return len(line.split()) >= 3 and not _SENTENCE_END.search(line)
 
 
 def classify(paras: list[str]) -> list[str | None]:
