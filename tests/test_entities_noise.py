@@ -319,6 +319,27 @@ def test_reuters_tickers_are_no_people():
     assert not [m for m in ms if "<" in m["text"] or ">" in m["text"]], ms
     assert {m["type"] for m in ms if m["text"] == "CHL"} <= {"organization"}
 
+
+def test_a_name_is_on_one_line():
+    """QA: "Lost Journey Of Amelia Earhart\n\nGroup" (a heading and the next paragraph's first
+    word) was one organisation; "Escape" (a title) and "Officials" (the text's first word) another."""
+    text = "Watch: The Lost Journey Of Amelia Earhart\n\nGroup Hopes To End Mystery\n\nThe group said so."
+    got = _got(text, ("Lost Journey Of Amelia Earhart\n\nGroup", "organization"))
+    assert got == {"Lost Journey Of Amelia Earhart": {"organization"}}
+    text = "Escape\n\nOfficials said the Ministry of Defence\nof Mali had agreed."
+    assert _got(text, ("Escape\n\nOfficials", "organization"), ("Ministry of Defence\nof Mali", "organization")) \
+        == {"Ministry of Defence": {"organization"}}
+
+
+def test_no_mention_of_the_model_runs_across_a_paragraph_break():
+    from search.entities import extract_mentions
+
+    text = ("Earhart search falls short\n\nA two million dollar expedition that hoped to find wreckage from Amelia "
+            "Earhart's final flight is on its way back to Hawaii.\n\nWatch: The Lost Journey Of Amelia Earhart\n\n"
+            "Group Hopes To End Amelia Earhart Mystery\n\nThe group said it collected video and sonar data.")
+    ms = extract_mentions(text)
+    assert ms and not [m for m in ms if "\n" in m["text"]], ms
+
 # -- cost follows the text, not its repeats ------------------------------------------------
 # A 2 MB article of one paragraph repeated spent minutes here: steps that compared every
 # dateline, results row or "(ACR)" with every span, or scanned the whole text once per mention.
