@@ -687,9 +687,20 @@ def _value_names(filters: dict[str, list[str]], gen) -> dict[str, list[tuple[str
             out[f] = [(v, _plain_values(f, v, gen)) for v in values]
             continue
         names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
-        out[f] = [(v, [v] if (f, v) in names else
-                   [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v])
+        folded = gen.derive("entity_names_folded", lambda: _names_by_casefold(resolution.entities))
+        out[f] = [(v, [v] if (f, v) in names else folded.get((f, v.casefold()))
+                   or [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v])
                   for v in values]
+    return out
+
+
+def _names_by_casefold(entities) -> dict[tuple[str, str], list[str]]:
+    """(type, display name casefolded) -> display names: a display name typed in another case
+    is that entity, as typed in its own case. `person=blair` found the three entities with the
+    spelling "Blair" and `person=Blair` the one so named (QA)."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for e in entities:
+        out.setdefault((e.type, e.name.casefold()), []).append(e.name)
     return out
 
 

@@ -964,3 +964,26 @@ def test_contains_reads_punctuation_as_typed():
     assert names(">") == [] and names("<>") == []
     assert names("") == [e["name"] for e in ents]
     assert names("stral") == ["Australia"] and names("oita") == ["Assimi Goita"]  # three letters or more: anywhere
+
+
+def test_an_entity_filter_ignores_the_case_of_a_display_name(tmp_path):
+    """QA: with a lone "Blair" entity beside Tony Blair and Robert Blair, `person=Blair` found the
+    lone one's article and `person=blair` all three (the spelling): a value's case changed what
+    it meant. A display name in any case is that entity."""
+    from search import Store, indexer, open_index
+
+    src = tmp_path / "s"
+    src.mkdir()
+    (src / "tony.txt").write_text("Blair visits Washington\n\nFormer British prime minister Tony Blair met officials "
+                                  "in Washington on Monday. Blair said the talks on the Middle East had been useful.\n")
+    (src / "robert.txt").write_text("Bank hires new adviser\n\nThe investment bank said Robert Blair would join as a "
+                                    "senior adviser in London next month. Blair previously worked at a rival firm.\n")
+    (src / "lone.txt").write_text("Labour conference opens\n\nSpeaking in Brighton on Tuesday, Mr Blair told delegates "
+                                  "that the party must win back voters in the north. Blair said the election would be close.\n")
+    indexer.run(Store(tmp_path / "ix"), [str(src)])
+    archive = open_index(tmp_path / "ix")
+    people = {v["value"]: v["count"] for v in run_search(archive, "").facets["person"]}
+    assert people.get("Blair") == 1, people  # the lone surname is an entity of its own here
+    got = {typed: sorted(h.id for h in run_search(archive, "", filters={"person": [typed]}).hits)
+           for typed in ("Blair", "blair", "BLAIR")}
+    assert got["blair"] == got["BLAIR"] == got["Blair"] == ["s/lone.txt"], got
