@@ -189,9 +189,10 @@ class _Progress:
 
 def _print_summary(result: dict[str, Any]) -> None:
     con = _console()
+    kept = f"{result['kept']} kept as last indexed, " if result.get("kept") else ""
     con.print(
         f"[bold]{result['indexed']}[/] indexed ({result['added']} new, {result['changed']} changed), "
-        f"{result['unchanged']} unchanged, {result['removed']} removed, "
+        f"{result['unchanged']} unchanged, {result['removed']} removed, {kept}"
         f"{len(result['failed'])} skipped in {result['seconds']:.1f}s → {result['generation'] or 'no index written'}"
     )
     if result.get("schema_upgraded"):
@@ -208,6 +209,17 @@ def _print_summary(result: dict[str, Any]) -> None:
         con.print(f"  [cyan]note[/] {_t(_where(n['path'], n.get('line')))}: {_t(n['note'])}")
 
 
+def _shown_paths(result: dict[str, Any]) -> dict[str, Any]:
+    """The run's result with each reported path as ids and `stats` show it: a byte of a name
+    that is not UTF-8 written %XX ("caf%E9"), not the lone surrogate the OS gives for it
+    ("caf\\udce9", which no JSON consumer takes): a missing source, a path never there."""
+    from .ingest import path_text
+
+    return {**result, **{k: [{**f, "path": path_text(f["path"])} if isinstance(f.get("path"), str) else f
+                             for f in result[k]]
+                         for k in ("failed", "notes") if k in result}}
+
+
 def _where(path: str, line: int | None) -> str:
     """A report's place: the file, and its line or record when it has one."""
     return path + (f":{line}" if line else "")
@@ -221,14 +233,18 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
         try:
             result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress, forget=forget)
         except indexer.NotASource as exc:
-            _fail(str(exc), EXIT_USAGE)
+            from .ingest import path_text
+
+            _fail(path_text(str(exc)), EXIT_USAGE)  # the sources as `stats` shows them
+    result = _shown_paths(result)
     if as_json:
         _emit_json(result)
     else:
         _print_summary(result)
     # nothing: no article read and none kept (a source missing this run keeps its articles,
-    # as when one of several is: not a failed run)
-    nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not result.get("kept")
+    # as when one of several is, and so does a file that cannot be read this run: not a
+    # failed run)
+    nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not result["kept"]
                and result["failed"])
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 
@@ -262,9 +278,28 @@ def forget_cmd(paths, index_dir, as_json):
     kept, and reported as missing, on every run)."""
     from . import IndexMissing, Store
 
-    if Store(index_dir).current_name() is None:
+    store = Store(index_dir)
+    if store.current_name() is None:
         raise IndexMissing(f"no index at {index_dir}: nothing to forget")
-    _run_index(index_dir, None, False, False, as_json, forget=list(paths))
+    _run_index(index_dir, None, False, False, as_json, forget=_as_recorded(list(paths), store.sources()))
+
+
+def _as_recorded(paths: list[str], sources: list[str]) -> list[str]:
+    """Each path as the index records the source it names. A source folder whose name is not
+    UTF-8 is recorded with the OS's surrogate escapes ("caf\\udce9"), and shown by `stats`, ids
+    and reports with each such byte %XX ("caf%E9"): that form names it too. A path that is
+    itself a source, or names none, is passed as given (the indexer says which are none)."""
+    from .ingest import path_text
+
+    shown: dict[str, list[str]] = {}
+    for s in sources:
+        shown.setdefault(path_text(s), []).append(s)
+    out = []
+    for p in paths:
+        resolved = str(Path(p).resolve())
+        matches = shown.get(path_text(resolved), [])
+        out.append(matches[0] if resolved not in sources and len(matches) == 1 else p)
+    return out
 
 
 @cli.command("reindex")

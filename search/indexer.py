@@ -732,6 +732,7 @@ def _sources_unchanged(r: Run, scan: dict | None, files: dict[str, str] | None) 
     if files is None or scan is None or scan.get("files") != files:
         return False
     r.counts["unchanged"] = int(scan.get("articles", 0))
+    r.counts["kept"] = int(scan.get("kept", 0))
     r.failed.extend(scan.get("failed") or [])
     return True
 
@@ -777,6 +778,7 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         r.store._write_json(SCAN_FILE, {
             "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
             "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
+            "kept": r.counts["kept"],
             "failed": r.failed, "files": files, "per_file": r.per_file,
         })
     except OSError:  # disk full: the next run just reads every file again
@@ -818,7 +820,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # code (the cleaner changed since) cannot be redone without its file: it stays as
         # the live generation holds it ("frozen") until its source is back.
         kept = {i: d for i, d in base.items() if i not in rows and i not in removed}
-        r.counts["kept"] = sum(1 for d in kept.values() if d["root"] in r.missing_roots)
+        # every article kept without being read: a missing source's, an unreadable file's, a
+        # deleted file's when the run does not prune (a run that kept some did not fail)
+        r.counts["kept"] = len(kept)
         r.kept_deleted = any(d["root"] in scanned and not r.was_unread(d) for d in kept.values())
         _say_kept(r, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}

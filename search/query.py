@@ -1600,10 +1600,13 @@ def stats(archive: Archive) -> dict[str, Any]:
 
     gen, searcher = archive.searcher()
     live = _live_mask(gen, searcher)
-    sources = archive.store.sources()
+    # A source folder whose name is not UTF-8 is recorded as the OS gives it, each such byte
+    # a lone surrogate ("caf\udce9"), which no JSON consumer or UTF-8 writer takes: shown as
+    # ids, `source` and `path` show it, each such byte %XX ("caf%E9"), a form `forget` takes.
+    sources = [path_text(s) for s in archive.store.sources()]
     per_root = gen.derive("source_documents", lambda: _documents_per_root(gen.path))
     return {
-        "index": str(archive.store.path),
+        "index": path_text(str(archive.store.path)),
         "generation": gen.name,
         "documents": int(live.sum()),
         "created": gen.manifest.get("created"),
@@ -1611,7 +1614,7 @@ def stats(archive: Archive) -> dict[str, Any]:
         # sources with no article in this generation: the run that added one did not finish
         # (killed, or it failed), or none of its files could be read; stats listed them as
         # any other source
-        "unindexed_sources": [s for s in sources if per_root is not None and not per_root.get(path_text(s))],
+        "unindexed_sources": [s for s in sources if per_root is not None and not per_root.get(s)],
         "facets": {f: len(gen.facets.values.get(f, [])) for f in FACETS},
         "runs": archive.store.runs(last=5),
     }

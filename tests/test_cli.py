@@ -435,3 +435,76 @@ def test_search_during_the_first_index_run_says_it_is_being_built(tmp_path):
     assert store.run_in_progress() is None  # the run ended: the plain advice again
     r = CliRunner().invoke(cli, ["search", "coup", "--index", str(tmp_path / "ix")])
     assert r.exit_code == 3 and "run `newsarchive index PATH` first" in r.output
+
+
+def test_reindex_keeping_the_articles_of_unreadable_files_is_no_failure(tmp_path):
+    """QA: one file emptied, one overwritten with binary bytes, a third deleted: `reindex`
+    kept the first two files' articles ("kept as last indexed: 1 article" for each, 2
+    documents still served) but exited 1, "nothing could be indexed", and said `kept: 0`;
+    a missing source in the same situation exits 0. Those articles are counted as kept."""
+    import shutil
+
+    src = tmp_path / "s"
+    src.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))[:3]
+    for name, seed in zip("abc", seeds):
+        shutil.copy(seed, src / f"{name}.txt")
+    ix = tmp_path / "ix"
+    assert invoke("index", src, "--index", ix).exit_code == 0
+    (src / "a.txt").write_bytes(b"")
+    (src / "b.txt").write_bytes(bytes(range(256)) * 8)
+    (src / "c.txt").unlink()
+    r = invoke("reindex", "--index", ix, "--json")
+    out = json.loads(r.output)
+    assert r.exit_code == 0, r.output
+    assert (out["indexed"], out["unchanged"], out["removed"], out["kept"]) == (0, 0, 1, 2), out
+    assert sorted(f["path"].rsplit("/", 1)[-1] for f in out["failed"]) == ["a.txt", "b.txt"]
+    assert all(f["reason"].endswith("(kept as last indexed: 1 article)") for f in out["failed"]), out
+    assert run_search(open_index(ix), "").total == 2
+    # the next night, nothing changed (the run reuses the last scan): the same answer
+    r = invoke("reindex", "--index", ix)
+    assert r.exit_code == 0, r.output
+    assert "2 kept as last indexed, 2 skipped" in r.output
+    r = invoke("reindex", "--index", ix, "--json", "--full")
+    assert r.exit_code == 0 and json.loads(r.output)["kept"] == 2, r.output
+
+
+def test_a_source_folder_named_in_bytes_not_utf8_is_shown_and_forgotten_as_percent_xx(tmp_path):
+    """QA: `stats` showed a source folder whose name is not UTF-8 with a lone surrogate
+    ("caf\\udce9", also in --json: invalid UTF-8 for a JSON consumer), where its ids, `source`
+    and `path` say "caf%E9"; `forget` refused the "caf%E9" it was shown (only the raw byte
+    named the source), and a reindex without it reported the surrogate too."""
+    import os
+    import shutil
+
+    folder = os.fsencode(tmp_path) + b"/caf\xe9"
+    os.mkdir(folder)
+    shutil.copy(SEEDS / "000_82caef7a759caf58.txt", os.fsdecode(folder))
+    shown = f"{tmp_path}/caf%E9"
+    ix = tmp_path / "ix"
+
+    def run(*args):  # the command as a shell runs it: the bytes it writes must be UTF-8 JSON
+        p = subprocess.run([sys.executable, "-m", "search.cli", *args, "--index", str(ix)],
+                           capture_output=True, timeout=120, cwd=SEEDS.parent,
+                           env={**os.environ, "PYTHONPATH": str(SEEDS.parent)})
+        out = p.stdout.decode("utf-8")  # strict: a surrogate written raw or as bytes fails here
+        if "--json" in args:
+            data = json.loads(out)
+            json.dumps(data, ensure_ascii=False).encode("utf-8")  # no lone surrogate escaped as "\udce9"
+            return p.returncode, data
+        return p.returncode, out
+
+    assert run("index", os.fsdecode(folder))[0] == 0
+    code, data = run("stats", "--json")
+    assert code == 0 and data["sources"] == [shown] and data["unindexed_sources"] == [], data
+    code, text = run("stats")
+    assert code == 0 and f"source: {shown}\n" in text, text
+    code, found = run("search", "", "--json")
+    assert [h["id"] for h in found["hits"]] == ["caf%E9/000_82caef7a759caf58.txt"], found
+    os.rename(folder, os.fsencode(tmp_path) + b"/away")  # unmounted: reported as the stats show it
+    code, data = run("reindex", "--json")
+    assert code == 0 and data["kept"] == 1 and [f["path"] for f in data["failed"]] == [shown], data
+    code, data = run("forget", shown, "--json")
+    assert code == 0 and data["removed"] == 1, data
+    code, data = run("stats", "--json")
+    assert data["sources"] == [] and data["documents"] == 0, data
