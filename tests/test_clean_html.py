@@ -202,3 +202,47 @@ def test_placeholder_and_absurd_dates_are_not_publication_dates():
         c = clean_text(f"Plan approved\n\n{head}\n\n{story}")
         assert c.published is None and "2999" not in c.text, head
     assert clean_text(f"Plan approved\n\ndate 2021-03-03 {story}").published == date(2021, 3, 3)
+
+
+MORE_SENTENCES = [
+    "The city council approved the new budget on Monday after a long debate about spending on roads, "
+    "schools and public transport in the coming year.",
+    "The mayor said the plan was a compromise.",
+    "Critics pointed to an earlier report that warned of rising debt in the city.",
+    "The budget takes effect in January and will be reviewed again in the summer, officials said after "
+    "the vote on Monday evening.",
+]
+MORE_PAGE = """<html><head><title>Council approves new budget</title></head><body><article><h1>Council approves new budget</h1>
+<p>The city council approved the new budget on Monday after a long debate about spending on roads, schools and public transport in the coming year.</p>
+<p>{anchor}The mayor said the plan was a compromise. Critics pointed to <a href="http://example.com/report">an earlier report</a> that warned of rising debt in the city.</p>
+<p>The budget takes effect in January and will be reviewed again in the summer, officials said after the vote on Monday evening.</p>
+</article></body></html>"""
+
+
+@pytest.mark.parametrize("anchor", [
+    '<span id="more-55"></span>',    # WordPress's "more" anchor
+    '<span id="more-1207"></span>',
+    "<span></span>",                 # any empty element in trafilatura's CUT_EMPTY_ELEMS
+    '<strong class="x"></strong>',
+])
+def test_a_paragraph_after_an_empty_element_is_there_once(anchor):
+    """trafilatura (favor_precision) deletes an empty element with the text after it: it kept
+    only "an earlier report that warned..." of the paragraph, the gap filling put the whole
+    paragraph back beside it, and the tail was there twice (QA: 9 of 300 dev pages)."""
+    c = clean_html(MORE_PAGE.format(anchor=anchor))
+    assert c.title == "Council approves new budget"
+    for s in MORE_SENTENCES:
+        assert c.text.count(s) == 1, s
+    assert c.text.count("an earlier report") == 1
+    assert c.text.split("\n\n") == [MORE_SENTENCES[0], " ".join(MORE_SENTENCES[1:3]), MORE_SENTENCES[3]]
+
+
+def test_a_paragraph_cut_short_and_one_skipped_in_the_same_article_keep_their_order():
+    p1 = PARAS[1].replace("French news agency AFP", '<a href="/afp">French news agency AFP</a>')
+    html = PAGE.replace(f"<p>{PARAS[1]}</p>", f'<p><span id="more-7"></span>{p1}</p>').replace(
+        f"<p>{PARAS[2]}</p>", f"<div><span>{PARAS[2]}</span></div>")
+    c = clean_html(html)
+    for p in PARAS:
+        assert c.text.count(p) == 1, p
+    assert c.text.count("French news agency AFP") == 1
+    assert c.text.split("\n\n") == [PARAS[0], PARAS[1], "What do we know so far?", PARAS[2], PARAS[3]]

@@ -115,15 +115,24 @@ def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlE
     container, shaped like sentences. A gap longer than MAX_GAP blocks is refilled
     only if it is mostly prose and few of its blocks are whole links: teaser lists
     and galleries look like prose too, but come with linked headlines, captions
-    and pagers."""
+    and pagers.
+
+    A block put back may hold a paragraph the extractor kept from it, cut short:
+    with favor_precision trafilatura deletes an empty element *with the text after
+    it*, so <p><span id="more-55"></span>The mayor said... to <a>a report</a> that
+    warned...</p> (WordPress's "more" anchor) came out as "a report that warned...".
+    The whole block then takes the place of that fragment (no second copy of it)."""
     paras = text.split("\n\n") if text else []
     where = {p: n for n, p in enumerate(paras)}
+    block_texts = {b.text for b in blocks}
     anchors = [i for i, b in enumerate(blocks) if b.text in where]
     if len(anchors) < 2:
         return text
     if headline is not None and headline < anchors[0]:
         anchors.insert(0, headline)
     inserts: dict[int, list[str]] = {}
+    whole: dict[int, str] = {}  # paragraph -> the block it is a fragment of
+    cut: set[int] = set()  # further fragments of a block already put in whole
     joined = None
     links: set[str] | None = None
     for a, b in zip(anchors, anchors[1:]):
@@ -141,21 +150,36 @@ def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlE
             if sum(blocks[i].text in links for i in gap) > 0.2 * len(gap):
                 continue
         after = where.get(blocks[a].text, -1)  # the headline is before paragraph 0
+        before = where.get(blocks[b].text, len(paras))
         for i in prose:
             blk = blocks[i]
             if patterns.match(blk.text):
                 continue
             joined = joined if joined is not None else " ".join(key(p) for p in paras)
-            if key(blk.text) in joined:  # split or merged differently, but already there
+            k = key(blk.text)
+            if k in joined:  # split or merged differently, but already there
                 continue
-            inserts.setdefault(after, []).append(blk.text)
-    if not inserts:
+            # paragraphs of this gap that are a part of the block (not themselves a block)
+            parts = [n for n in range(after + 1, before) if n not in whole and n not in cut
+                     and paras[n] not in block_texts and _within(key(paras[n]), k)]
+            if parts:
+                whole[parts[0]] = blk.text
+                cut.update(parts[1:])
+            else:
+                inserts.setdefault(after, []).append(blk.text)
+    if not inserts and not whole:
         return text
     out = list(inserts.get(-1, []))
     for n, p in enumerate(paras):
-        out.append(p)
+        if n not in cut:
+            out.append(whole.get(n, p))
         out.extend(inserts.get(n, []))
     return "\n\n".join(out)
+
+
+def _within(part: str, k: str) -> bool:
+    """Whether the words `part` occur in `k` (both key()s), on word boundaries."""
+    return bool(part) and f" {part} " in f" {k} "
 
 
 def _dropped_blocks(blocks: list[Block], result: Cleaned, bylines: set[int]) -> list[dict[str, str]]:
