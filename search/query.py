@@ -1536,13 +1536,13 @@ def values_containing(archive: Archive, facet: str, values: list[dict[str, Any]]
 
     if not contains:
         return values
-    needle = fold(contains)
+    needle, words = fold(contains), _typed_abbreviation(contains)
     spellings: dict[str, list[str]] = {}
     gen = archive.current()
     if facet in ENTITY_FACETS and gen.entities is not None:
         spellings = gen.derive(f"spellings:{facet}", lambda: {
             e.name: [fold(a) for a in (e.name, *e.aliases)] for e in gen.entities.entities if e.type == facet})
-    return [v for v in values if any(_spelled_in(needle, s) for s in spellings.get(v["value"]) or [fold(v["value"])])]
+    return [v for v in values if any(_spelled_in(needle, s, words) for s in spellings.get(v["value"]) or [fold(v["value"])])]
 
 
 def entities_containing(entities: list[dict[str, Any]], contains: str) -> list[dict[str, Any]]:
@@ -1551,18 +1551,24 @@ def entities_containing(entities: list[dict[str, Any]], contains: str) -> list[d
 
     if not contains:
         return entities
-    needle = fold(contains)
-    return [e for e in entities if any(_spelled_in(needle, fold(a)) for a in (e["name"], *e["aliases"]))]
+    needle, words = fold(contains), _typed_abbreviation(contains)
+    return [e for e in entities if any(_spelled_in(needle, fold(a), words) for a in (e["name"], *e["aliases"]))]
 
 
-def _spelled_in(needle: str, folded: str) -> bool:
-    """Whether a folded spelling contains the folded `needle`: anywhere ("oita" finds Goita), but
-    a needle of one or two characters only where a word starts ("U.S." folds to "us", which
-    Australia, House and Russia contain), and nothing for a needle with no letter or digit (">"
-    listed every entity)."""
-    if len(needle) >= 3:
-        return needle in folded
-    return bool(needle) and (folded.startswith(needle) or f" {needle}" in folded)
+def _typed_abbreviation(typed: str) -> bool:
+    """Whether the typed needle holds a dot or other mark inside a word ("U.S.", "e.g."): folded
+    to "us", it is a whole word, not letters to find inside others."""
+    return bool(re.search(r"\w[^\w\s]+\w", typed))
+
+
+def _spelled_in(needle: str, folded: str, whole_words: bool = False) -> bool:
+    """Whether a folded spelling contains the folded `needle`: anywhere ("oita" finds Goita, "ma"
+    Bamako), but an abbreviation only as whole words ("U.S." folds to "us", which Australia,
+    House and Russia contain), and a needle with no letter or digit nowhere (">" listed every
+    entity)."""
+    if not needle:
+        return False
+    return f" {needle} " in f" {folded} " if whole_words else needle in folded
 
 
 def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, Any]]:
