@@ -463,7 +463,7 @@ def stats_cmd(index_dir, as_json):
         _emit_json(data)
         return
     con = _console()
-    con.print(f"[bold]{data['documents']}[/] documents in {data['index']} ({data['generation']}, built {data['created']})")
+    con.print(f"[bold]{data['documents']}[/] {'document' if data['documents'] == 1 else 'documents'} in {data['index']} ({data['generation']}, built {data['created']})")
     for s in data["sources"]:
         con.print(f"  source: {_t(s)}")
     for s in data.get("unindexed_sources", []):
@@ -490,8 +490,11 @@ def entities_cmd(etype, index_dir, as_json):
         _emit_json(ents)
         return
     con = _console()
+    if not ents:  # printed nothing at all, as if the command had failed
+        con.print(f"no {etype} entities in the index" if etype else "no entities in the index")
     for e in ents:
-        aliases = ", ".join(a for a in e["aliases"] if a != e["name"])
+        # " | ", not ", ": a spelling holds commas ("Goldman, Sachs and Co")
+        aliases = " | ".join(a for a in e["aliases"] if a != e["name"])
         con.print(f"{e['documents']:>5}  [bold]{_t(e['name'])}[/] [dim]{e['type']}{' · ' + _t(aliases) if aliases else ''}[/]")
 
 

@@ -1580,7 +1580,7 @@ def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, A
         for e in gen.entities.entities
         if type is None or e.type == type
     ]
-    out.sort(key=lambda e: (-e["documents"], e["name"]))
+    out.sort(key=lambda e: (-e["documents"], e["name"].casefold(), e["name"]))  # "al-Qaeda" among the a's
     return out
 
 

@@ -508,3 +508,22 @@ def test_a_source_folder_named_in_bytes_not_utf8_is_shown_and_forgotten_as_perce
     assert code == 0 and data["removed"] == 1, data
     code, data = run("stats", "--json")
     assert data["sources"] == [] and data["documents"] == 0, data
+
+
+def test_entities_and_stats_text(tmp_path, seeds_index):
+    """QA: `entities` sorted "al-Qaeda" after every capitalised name, joined spellings with ", "
+    though a spelling holds commas ("Goldman, Sachs and Co"), and printed nothing at all for an
+    index without entities; `stats` said "1 documents"."""
+    src = tmp_path / "s"
+    src.mkdir()
+    (src / "a.txt").write_text("Attack in the north\n\nOfficials said al-Qaeda militants attacked a convoy near Gao on "
+                               "Monday. The United Nations condemned the attack, and Zenith Bank said it would close "
+                               "its branch. Officials in Bamako said al-Qaeda had claimed it.\n")
+    assert invoke("index", src, "--index", tmp_path / "ix").exit_code == 0
+    names = [line.split(None, 1)[1].rsplit(" ", 1)[0] for line in invoke("entities", "--index", tmp_path / "ix").output.splitlines()]
+    assert names == sorted(names, key=str.casefold) and "al-Qaeda" in names, names
+    r = invoke("entities", "--type", "person", "--index", tmp_path / "ix")
+    assert r.exit_code == 0 and r.output.strip() == "no person entities in the index"
+    assert invoke("stats", "--index", tmp_path / "ix").output.startswith("1 document in ")
+    goita = next(line for line in invoke("entities", "--index", seeds_index).output.splitlines() if "Assimi Goita" in line)
+    assert " | " in goita and ", " not in goita, goita  # his other spellings, one " | " apart
