@@ -260,7 +260,8 @@ def test_a_record_whose_text_field_holds_no_text_says_which_and_why(tmp_path):
             {"id": "b", "content": True}, {"id": "m", "title": "only a title"}]
     (tmp_path / "odd.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
     reasons = [x.reason for x in read([tmp_path / "odd.jsonl"])]
-    assert reasons == ["bad JSON line: no text: text is a number, not text", "bad JSON line: no text: text is empty",
-                       "bad JSON line: no text: text is empty", "bad JSON line: no text: body is an object, not text",
-                       "bad JSON line: no text: content is a true/false value, not text",
-                       "bad JSON line: no text: none of maintext, text, body, content, html, raw_html"]
+    # a record that parses is no "bad JSON line" (QA)
+    assert reasons == ["JSON record with no text: text is a number, not text", "JSON record with no text: text is empty",
+                       "JSON record with no text: text is empty", "JSON record with no text: body is an object, not text",
+                       "JSON record with no text: content is a true/false value, not text",
+                       "JSON record with no text: none of maintext, text, body, content, html, raw_html"]

@@ -160,6 +160,10 @@ def _source_name(rec: dict[str, Any], keys) -> str | None:
     return next((rec[k] for k in keys if isinstance(rec.get(k), str) and rec[k].strip() and not _is_address(rec[k])), None)
 
 
+class NoText(ValueError):
+    """A JSON record that parses, with no article text in it."""
+
+
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
@@ -173,8 +177,8 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
             kind = ("empty" if what is None or isinstance(what, (str, list))
                     else "a true/false value" if isinstance(what, bool)
                     else "a number" if isinstance(what, (int, float)) else "an object")
-            raise ValueError(f"no text: {given[0]} is {kind}" + ("" if kind == "empty" else ", not text"))
-        raise ValueError("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
+            raise NoText(f"no text: {given[0]} is {kind}" + ("" if kind == "empty" else ", not text"))
+        raise NoText("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
     src = _source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS))
     if not src and url:
@@ -262,7 +266,9 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                         raise ValueError("not a JSON object")
                     yield record_to_article(rec, source, base_id, line, path)
                 except ValueError as exc:
-                    yield IngestError(str(path), f"bad JSON line: {printable(str(exc))}", line=line, unread="record")
+                    # a record that parses but holds no text is no "bad JSON" (QA)
+                    what = "JSON record with" if isinstance(exc, NoText) else "bad JSON line:"
+                    yield IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1,
                           unread="rest")
