@@ -311,6 +311,12 @@ def unnamed(tmp_path_factory):
     return create_app({"INDEX": str(root / "ix")}).test_client()
 
 
+def test_a_json_lines_original_is_named_by_its_line(unnamed):
+    """QA: "(record 65)" beside the id "#10776" read as a record number; it is the line."""
+    html = page(unnamed, "/doc/w/a.jsonl%23place")
+    assert re.search(r"a\.jsonl \(line 3\)", html) and "(record" not in html
+
+
 def legend(html: str) -> str | None:
     m = re.search(r'<p class="legend" aria-hidden="true">(.*?)</p>', html, re.S)
     return re.sub(r"<[^>]+>", "", m.group(1)) if m else None

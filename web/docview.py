@@ -35,7 +35,7 @@ def local_path(url: str | None) -> str | None:
     if not isinstance(url, str) or not url.startswith("file:"):
         return None
     split = urlsplit(url)
-    return unquote(split.path) + (f" (record {split.fragment})" if split.fragment else "")
+    return unquote(split.path) + (f" (line {split.fragment})" if split.fragment else "")  # a JSON Lines record: its line
 
 
 @dataclass
