@@ -420,7 +420,9 @@ def show_cmd(doc_id, index_dir, as_json):
         return
     con = _console()
     con.print(f"[bold]{_t(doc.get('title') or '')}[/]")
-    for key in ("id", "url", "source", "site_name", "published", "language", "author", "credit", "dateline"):
+    for key in ("id", "url", "path", "source", "site_name", "published", "language", "author", "credit", "dateline"):
+        if key == "path" and str(doc.get("url") or "").startswith("file:"):
+            continue  # the file is the url already; a WARC or JSON Lines article's url is the page's
         if doc.get(key):
             con.print(f"[dim]{key}:[/] {_t(str(doc[key]))}")
     tr = doc.get("translation") or {}

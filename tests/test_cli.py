@@ -527,3 +527,20 @@ def test_entities_and_stats_text(tmp_path, seeds_index):
     assert invoke("stats", "--index", tmp_path / "ix").output.startswith("1 document in ")
     goita = next(line for line in invoke("entities", "--index", seeds_index).output.splitlines() if "Assimi Goita" in line)
     assert " | " in goita and ", " not in goita, goita  # his other spellings, one " | " apart
+
+
+def test_show_names_the_file_of_an_article_whose_url_is_the_page(tmp_path):
+    """QA: for a WARC or JSON Lines article (id "url-…", url the page's) `show` gave no way to
+    find the file holding it; the JSON had `path`."""
+    src = tmp_path / "s"
+    src.mkdir()
+    (src / "feed.jsonl").write_text(json.dumps({"url": "https://ex.com/a", "title": "Budget vote",
+                                                "text": "The council approved the budget on Monday after a debate."}) + "\n")
+    (src / "b.txt").write_text("Roads plan\n\nThe council approved a plan for the roads on Tuesday after a debate.\n")
+    assert invoke("index", src, "--index", tmp_path / "ix").exit_code == 0
+    hits = json.loads(invoke("search", "", "--index", tmp_path / "ix", "--json").output)["hits"]
+    page = next(h["id"] for h in hits if h["id"].startswith("url-"))
+    out = invoke("show", page, "--index", tmp_path / "ix").output
+    assert "url: https://ex.com/a" in out and f"path: {src / 'feed.jsonl'}" in out, out
+    out = invoke("show", "s/b.txt", "--index", tmp_path / "ix").output
+    assert "url: file://" in out and "path:" not in out  # the url is the file already
