@@ -28,12 +28,6 @@ _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "
 _PROPAGATE_MAX_ZIPF = 4.8
 
 
-# Last words that make a multi-word organisation a company, whose first word is its short name.
-_CORPORATE = {
-    "ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "spa", "llc", "lp",
-    "group", "holdings", "corporation", "company", "limited", "mining", "minerals",
-    "resources", "bank", "airlines", "airways", "motors", "industries", "petroleum", "oil",
-}
 
 
 # A one-word mention at a sentence start whose lower-case form is at least this frequent
@@ -52,6 +46,11 @@ _NAME_NEXT = re.compile(r"['’`]s\b| [A-Z]")
 # "Courier Corp", and as a person ("Buckhorn Inc", "Mabon Nugent and Co."). A person has none.
 _LEGAL_FORMS = {"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "spa", "llc", "lp",
                 "corporation", "limited"}
+# Last words that make a multi-word organisation a company, whose first word is its short name.
+_CORPORATE = _LEGAL_FORMS | {
+    "group", "holdings", "company", "mining", "minerals", "resources", "bank", "airlines", "airways",
+    "motors", "industries", "petroleum", "oil",
+}
 # Wire copy's money and quantity words, capitalised in "17.18 billion N.Z. Dlrs" or "U.S. Dlrs":
 # the NER took 17 such units for people in 2,000 Reuters articles. A name never ends in one.
 _UNITS = {"dlrs", "dlr", "cts", "pct", "mln", "bln", "stg"}
@@ -425,19 +424,14 @@ def _bracketed(text: str, spans: list[Span]) -> list[Span]:
         if not inside:
             continue  # "<C>" after "Citicorp": nothing the NER took for a name
         for n, sp in inside:
+            if sp.start < lo and sp.end > hi:
+                continue  # around the brackets: the name they stand in
             index.remove(n)
-            if sp.start < lo and sp.end <= hi:
-                sp = Span(sp.start, lo, sp.type, sp.source)
-            elif sp.start >= lo and sp.end > hi:
-                sp = Span(hi, sp.end, sp.type, sp.source)
-            elif sp.start < lo:  # around the brackets: the name they stand in
-                index.append(sp)
-                continue
-            else:
-                continue
-            r = clean_span(text, sp.start, sp.end, sp.type)
-            if r:
-                index.append(Span(r[0], r[1], sp.type, sp.source))
+            if sp.start < lo or sp.end > hi:  # its part outside them
+                a, b = (sp.start, lo) if sp.start < lo else (hi, sp.end)
+                r = clean_span(text, a, b, sp.type)
+                if r:
+                    index.append(Span(r[0], r[1], sp.type, sp.source))
         index.append(Span(m.start(1), m.end(1), "organization", "rule"))
     return index.spans()
 
