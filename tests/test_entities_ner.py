@@ -71,6 +71,19 @@ def test_clean_span_repairs_boundaries():
     assert t4[slice(*clean_span(t4, 0, t4.index(" said"), "organization"))] == "Bank of England"
 
 
+def test_a_lower_case_word_opening_a_person_is_the_sentence_s_unless_a_name_particle():
+    """Reuters: "the trade bill Reagan signed" gave the person "bill Reagan", a full name that
+    then competed with Ronald Reagan for every lone "Reagan"."""
+    t = "the trade bill Reagan signed"
+    assert t[slice(*clean_span(t, t.index("bill"), t.index(" signed"), "person"))] == "Reagan"
+    t = "Prime Minister designate Giulio Andreotti"
+    assert t[slice(*clean_span(t, t.index("designate"), len(t), "person"))] == "Giulio Andreotti"
+    for name in ("de Kock", "von Weizsaecker", "van Eeghen", "al Bashir"):
+        assert clean_span(name, 0, len(name), "person") == (0, len(name))
+    # organisations keep theirs ("de Beers" is the company's own spelling)
+    assert clean_span("bill Reagan", 0, 11, "organization") == (0, 11)
+
+
 def test_surname_typed_consistently_in_a_document():
     text = (
         "Assimi Goyta led the council. A military council was formed (headed by Goyta). "

@@ -98,6 +98,43 @@ def test_different_people_sharing_a_surname_stay_apart():
     assert len(set(ids)) == 3
 
 
+def test_a_lone_surname_joins_the_one_full_name_only_in_articles_sharing_its_context():
+    """QA: "Pope Francis" (a lone "Francis" in its article) was filed under "Samuel A. Francis",
+    a 1987 executive, the only full name with that surname in the archive."""
+    res = resolve([
+        _doc("a", ("Samuel A. Francis", P), ("Acme Corp", O), ("Chicago", L)),
+        _doc("b", ("Francis", P), ("Vatican", L), ("Catholic Church", O)),
+        _doc("c", ("Francis", P), ("Acme Corp", O)),
+        _doc("d", ("Francis", P)),  # nothing else named: no evidence either way
+    ])
+    a, b, c, d = (_ids(res, x) for x in "abcd")
+    assert c[0] == a[0] and d[0] == a[0]
+    assert b[0] != a[0]
+    (samuel,) = [e for e in res.entities if e.id == a[0]]
+    assert samuel.documents == 3
+    (pope,) = [e for e in res.entities if e.id == b[0]]
+    assert pope.name == "Francis" and pope.documents == 1
+
+
+def test_a_lone_surname_of_several_people_goes_to_the_one_its_article_clearly_points_to():
+    """Reuters: a lone "Baker" is James Baker in Treasury stories and Howard Baker in White
+    House ones; sharing only a name every article has, it stays apart from both."""
+    docs = [
+        _doc("a", ("James Baker", P), ("Treasury", O), ("Group of Seven", O), ("United States", L)),
+        _doc("b", ("Howard Baker", P), ("White House", O), ("Congress", O), ("United States", L)),
+        _doc("c", ("Baker", P), ("Treasury", O), ("Group of Seven", O), ("United States", L)),
+        _doc("d", ("Baker", P), ("White House", O), ("United States", L)),
+        _doc("e", ("Baker", P), ("United States", L)),
+        _doc("f", ("Baker", P), ("Brazil", L)),
+    ]
+    res = resolve(docs)
+    a, b, c, d, e, f = (_ids(res, x)[0] for x in "abcdef")
+    assert c == a and d == b
+    assert e not in (a, b) and f not in (a, b)
+    assert e == f  # the lone surnames left alone are one entity, as before
+    assert resolve(reversed(docs)).mention_entities("c")[0] == a
+
+
 def test_acronym_defined_in_parentheses_links_to_long_form():
     res = resolve([
         _doc("a", ("Economic Community of West African States", O), ("ECOWAS", O, 2)),

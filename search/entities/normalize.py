@@ -47,6 +47,13 @@ DISCOURSE = {
     "those", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they",
     "we", "i", "you", "mr", "mrs", "ms", "dear", "hello", "thanks",
 }
+# Lower-case words that belong to a person's name ("Gerhard de Kock", "Richard von Weizsaecker").
+# Any other lower-case word opening a person's span is the sentence's ("the trade bill Reagan
+# signed" gave the person "bill Reagan", "Prime Minister designate Giulio Andreotti").
+NAME_PARTICLES = {
+    "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "des", "van", "von",
+    "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu", "af", "av", "y", "ben", "abu",
+}
 # Tokens the NER often tags that name no entity (time zones, units).
 NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "CET", "CEST", "PST", "PDT", "BST", "AM", "PM", "pct"}
 # A derivational prefix on a name makes an adjective, not a name: "trans-Atlantic",
@@ -74,7 +81,10 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     # leading
     while toks:
         t = _tok_key(text[toks[0][0]:toks[0][1]])
+        word = text[toks[0][0]:toks[0][1]]
         if (t in DISCOURSE or (label == "person" and t in TITLES)) and len(toks) > 1:
+            toks.pop(0)
+        elif label == "person" and len(toks) > 1 and word.isalpha() and word.islower() and t not in NAME_PARTICLES:
             toks.pop(0)
         elif len(toks) == 1 and (t in DISCOURSE or (label == "person" and t in TITLES)):
             return None

@@ -1,6 +1,7 @@
 """Archive-wide entity resolution: mentions -> canonical entities with stable ids.
 
-Rules (issue 4): a surname-only mention attaches to the full name in the same article; an
+Rules (issue 4): a surname-only mention attaches to the full name in the same article (in
+an article without one, to the person with that surname whose articles share its context); an
 acronym defined in parentheses links to its long form; across articles, person spellings
 merge only on full names (first name close AND surname variant, see names.py) with
 agreeing context; curated equivalents join ("Russian Federation" = "Russia"); places are
@@ -10,6 +11,7 @@ Work is linear in mentions plus small blocks of distinct full names.
 """
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -192,35 +194,51 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     doc_mt: dict[str, bool] = {}
     surfaces: list[tuple[str, list[dict]]] = []
     ctx: dict[str, set] = defaultdict(set)  # person full key -> co-occurring keys
-    singles: set[str] = set()
+    # lone surnames the document's own full names did not take: key -> [(doc id, mention index)]
+    singles: dict[str, list[tuple[str, int]]] = defaultdict(list)
+    single_ctx: dict[str, tuple] = {}  # the context of each document holding such a surname
+    df: Counter = Counter()  # context key -> documents naming it
+    people: Counter = Counter()  # person full-name key -> documents naming it
+    cased: set[str] = set()  # person full-name keys written once not all in capitals
     # keys of organisation acronyms defined in parentheses -> the keys of the long forms defining them
     acronyms: dict[str, set[str]] = defaultdict(set)
 
     for doc in docs:
         d = DocMentions(*doc) if not isinstance(doc, DocMentions) else doc
-        nodes = _doc_nodes(d.mentions, uf, singles, acronyms)
+        lone: list[int] = []
+        nodes = _doc_nodes(d.mentions, uf, acronyms, lone)
         doc_nodes[d.id] = nodes
         doc_mt[d.id] = bool(d.machine_translated)
         surfaces.append((d.id, d.mentions))
         context = {n[1] for n in nodes if n and n[0] in ("location", "organization")}
         context |= {n[1] for n in nodes if n and n[0] == "person"}
+        df.update(context)
+        people.update({n[1] for n in nodes if n and n[0] == "person"})
+        cased.update(n[1] for n, m in zip(nodes, d.mentions)  # the full name's own mentions, not its surname's
+                     if n and n[0] == "person" and " " in m["text"].strip() and not m["text"].isupper())
         for n in nodes:
             if n and n[0] == "person":
                 c = ctx[n[1]]
                 if len(c) < MAX_CONTEXT:
                     c.update(list(context - {n[1]})[: MAX_CONTEXT - len(c)])
                 uf.add(n)
+        for i in lone:
+            singles[nodes[i][1]].append((d.id, i))
+            single_ctx[d.id] = tuple(context)  # a tuple is a fifth of a set's memory, over 100k articles
 
     _acronyms_are_organizations(doc_nodes, acronyms, uf)
     _long_forms_join_their_acronyms(doc_nodes, acronyms, uf)
     _merge_full_names(uf, ctx)
-    _attach_singles(uf, singles, ctx)
+    _attach_singles(uf, singles, ctx, doc_nodes, single_ctx, df, people, cased, len(doc_nodes))
     shown = {(e.type, a): e.name for e in previous for a in (e.name, *e.aliases)}
     return _build(uf, doc_nodes, doc_mt, surfaces, shown)
 
 
-def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: dict[str, set[str]]) -> list:
-    """Graph nodes for one document's mentions, with the within-document unions done."""
+def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lone: list[int]) -> list:
+    """Graph nodes for one document's mentions, with the within-document unions done.
+
+    `lone` receives the indices of surnames alone whose document has no full name to give them
+    (_attach_singles looks further); one the document's own full names make ambiguous stays so."""
     nodes: list = [None] * len(mentions)
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
@@ -279,7 +297,8 @@ def _doc_nodes(mentions: list[dict], uf: _UF, singles: set[str], acronyms: dict[
             nodes[i] = next(iter(exact))
         else:
             nodes[i] = ("person1", key)
-            singles.add(key)
+            if not exact:
+                lone.append(i)
     for n in nodes:
         if n:
             uf.add(n)
@@ -390,23 +409,70 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
-def _attach_singles(uf: _UF, singles: set[str], ctx: dict[str, set]) -> None:
-    """Surname-only persons of articles without the full name: attach when unambiguous, to a
-    spelling variant only when the name is no English word (WORD_ZIPF)."""
+def _attach_singles(uf: _UF, singles: dict[str, list[tuple[str, int]]], ctx: dict[str, set],
+                    doc_nodes: dict[str, list], single_ctx: dict[str, tuple], df: Counter, people: Counter,
+                    cased: set[str], n_docs: int) -> None:
+    """Surname-only persons of articles without the full name, decided per article.
+
+    A lone "Francis" joins the one full name with that surname ("Samuel A. Francis", a 1987
+    executive) only where its article shares context with that person's articles (an
+    organisation, place or person named in both; an article naming no other entity gets the
+    benefit of the doubt). With several persons of that surname ("Ronald Reagan", "Nancy
+    Reagan"), each that shares context is scored as naive Bayes would: the log of the
+    documents naming it in full, plus each shared name's inverse document frequency ("United
+    States" tells little, "Treasury" more); the best joins when it leads the next by
+    SINGLE_LEAD. A spelling variant joins only when the name is no English word (WORD_ZIPF).
+    A full name only ever written in capitals takes no lone surname: in a wire headline the
+    NER runs a verb into the name ("SENATOR BLASTS REAGAN ON TRADE": "BLASTS REAGAN").
+    Mentions left alone stay one archive-wide "Francis"."""
     by_surname: dict[str, set] = defaultdict(set)
     by_prefix: dict[str, set[str]] = defaultdict(set)
+    members: dict = defaultdict(list)  # root -> its full-name keys
     for key in ctx:
-        if " " in key:
+        if " " in key and key in cased:
             last = key.rsplit(" ", 1)[1]
-            by_surname[last].add(uf.find(("person", key)))
+            root = uf.find(("person", key))
+            by_surname[last].add(root)
             by_prefix[last[:2]].add(last)
+            members[root].append(key)
+    root_ctx: dict = {}
+
+    def context_of(root) -> set:
+        if root not in root_ctx:
+            root_ctx[root] = set().union(*(ctx[k] for k in members[root])) - set(members[root])
+        return root_ctx[root]
+
+    def score(root, context: set) -> float:
+        shared = context & context_of(root)
+        if not shared:
+            return -math.inf
+        prior = math.log(max(1, sum(people[k] for k in members[root])))
+        return prior + sum(math.log((n_docs + 1) / df[k]) for k in shared)
+
     for key in sorted(singles):
         roots = by_surname.get(key, set())
         if not roots and _zipf(key) < WORD_ZIPF:
             cands = [s for s in by_prefix.get(key[:2], ()) if surname_variant(key, s)]
             roots = {r for s in cands for r in by_surname[s]}
-        if len(roots) == 1:
-            uf.union(("person1", key), next(iter(roots)))
+        if not roots:
+            continue
+        ordered = sorted(roots)
+        for doc_id, i in singles[key]:
+            context = set(single_ctx[doc_id])
+            if len(ordered) == 1:
+                root = ordered[0]
+                if not context or not context_of(root) or context & context_of(root):
+                    doc_nodes[doc_id][i] = root
+                continue
+            (best, root), (second, _) = sorted(((score(r, context), r) for r in ordered), reverse=True)[:2]
+            if best > -math.inf and best - second >= SINGLE_LEAD:
+                doc_nodes[doc_id][i] = root
+
+
+# Among several persons with the surname, the best score must lead the next by this much (a
+# factor e in the odds): a lone "Reagan" in Reuters shares context with "Ronald Reagan" in
+# most articles, and with "Nancy Reagan" or a stray "bill Reagan" in some.
+SINGLE_LEAD = 1.0
 
 
 def _slug(text: str) -> str:
