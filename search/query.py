@@ -633,25 +633,33 @@ def filter_query(filters: dict[str, list]) -> Q.Query | None:
 
 
 def canonical_filters(filters: dict[str, list[str]], gen) -> dict[str, list[str]]:
-    """Entity filters by any spelling: a value that is not an entity's display name but one
-    of its aliases ("Goyta", or a saved link's spelling after a reindex made another
-    spelling the display name) filters by that entity's display name (by each, when a
-    surname names several people). An unknown value stays, and matches nothing."""
+    """Entity filters by any spelling: a name, in any case, or one of its aliases ("Goyta",
+    or a saved link's spelling after a reindex made another spelling the display name)
+    filters by the display name of each entity so named or spelled (_value_names), an
+    entity's id by its display name. An unknown value stays, and matches nothing."""
     return _flat(canonical_groups(filters, gen))
 
 
-def _shown_filters(named: dict[str, list[tuple[str, list[str]]]]) -> dict[str, list[str]]:
+def _shown_filters(named: dict[str, list[tuple[str, list[str]]]], gen) -> dict[str, list[str]]:
     """The filters as a result reports them (and its links carry them on), from
-    _value_names: each value by the display name of the entity it names, a value naming
-    several entities as typed (as entity filters AND, those names written out are another
-    filter; language=zh is zh-cn, zh-tw). "Keita" for Ibrahim Boubacar Keita or Salif Keita
-    came back as both names, two filters that every link then ANDed: the page's 5 articles
-    became 0 at the next click."""
+    _value_names: a value naming one entity by that entity's id (`Goyta` is
+    `per:assimi-goita`: the filter a click on its facet value makes, which the page then
+    marks active; written as the display name, the next link would also take every other
+    entity so spelled), a value naming several as typed (as entity filters AND, those names
+    written out are another filter: "Keita" for Ibrahim Boubacar Keita or Salif Keita came
+    back as both names, and the page's 5 articles became 0 at the next click), the other
+    facets' values as the index spells them (the names OR: language=zh is zh-cn, zh-tw)."""
+    ids = entity_ids(gen)
     out: dict[str, list[str]] = {}
     for f, pairs in named.items():
         shown = []
         for v, names in pairs:
-            shown += names if len(names) == 1 or f not in ENTITY_FACETS else [v]  # the others OR: zh is zh-cn, zh-tw
+            if f not in ENTITY_FACETS:
+                shown += names
+            elif len(names) == 1 and (f, names[0]) in ids:
+                shown.append(ids[(f, names[0])])
+            else:
+                shown.append(v)
         out[f] = list(dict.fromkeys(shown))
     return out
 
@@ -678,20 +686,75 @@ def _groups(named: dict[str, list[tuple[str, list[str]]]]) -> dict[str, list[lis
 
 def _value_names(filters: dict[str, list[str]], gen) -> dict[str, list[tuple[str, list[str]]]]:
     """Each given value with the names it stands for, in order: for an entity facet the
-    display names of the entities it is a spelling of (itself when none), for the others
-    the values as the index spells them (_plain_values)."""
+    display names of the entities it names (itself when none), for the others the values as
+    the index spells them (_plain_values).
+
+    An entity value is an id (`per:ronald-reagan`, what a facet link carries: that entity
+    alone, so a click leaves the count the facet showed) or a name as a person types it:
+    every entity so named or spelled, in any case (`person=Reagan` is Ronald Reagan, Nancy
+    Reagan, and the lone "Reagan"s no article says more of; it was only the last, QA)."""
     resolution = gen.entities
     out: dict[str, list[tuple[str, list[str]]]] = {}
     for f, values in filters.items():
         if f not in ENTITY_FACETS or resolution is None:
             out[f] = [(v, _plain_values(f, v, gen)) for v in values]
             continue
-        names = gen.derive("entity_names", lambda: {(e.type, e.name) for e in resolution.entities})
+        by_id = _entities_by_id(gen)
         folded = gen.derive("entity_names_folded", lambda: _names_by_casefold(resolution.entities))
-        out[f] = [(v, [v] if (f, v) in names else folded.get((f, v.casefold()))
-                   or [e.name for e in resolution.lookup_alias(v) if e.type == f][:MAX_ALIAS_ENTITIES] or [v])
-                  for v in values]
+        pairs = []
+        for v in values:
+            e = by_id.get(v)
+            if e is not None and e.type == f:
+                pairs.append((v, [e.name]))
+                continue
+            typed = _name_of_stale_id(v, f)  # a saved link's id, gone with a renamed entity
+            names = folded.get((f, typed.casefold()), []) + [
+                e.name for e in resolution.lookup_alias(typed) if e.type == f]
+            pairs.append((v, list(dict.fromkeys(names))[:MAX_ALIAS_ENTITIES] or [v]))
+        out[f] = pairs
     return out
+
+
+def _add_entity_ids(counts: dict[str, list[dict[str, Any]]], gen) -> None:
+    """Each entity facet value's `id`: what its link filters by (that entity alone)."""
+    ids = entity_ids(gen)
+    for f in ENTITY_FACETS:
+        for v in counts.get(f, ()):
+            if (eid := ids.get((f, v["value"]))) is not None:
+                v["id"] = eid
+
+
+def _entities_by_id(gen) -> dict:
+    return gen.derive("entities_by_id", lambda: {e.id: e for e in gen.entities.entities})
+
+
+def entity_ids(gen) -> dict[tuple[str, str], str]:
+    """(type, display name) -> the id a facet link filters by (the first entity so named:
+    the index files entities of one display name under one facet value)."""
+    def make() -> dict[tuple[str, str], str]:
+        out: dict[tuple[str, str], str] = {}
+        for e in gen.entities.entities if gen.entities is not None else ():
+            out.setdefault((e.type, e.name), e.id)
+        return out
+    return gen.derive("entity_ids", make)
+
+
+_ID_RE = re.compile(r"(per|org|loc):([a-z0-9]+(?:-[a-z0-9]+)*)")
+
+
+def is_entity_id(value: str) -> bool:
+    return _ID_RE.fullmatch(value) is not None
+
+
+def _name_of_stale_id(value: str, facet: str) -> str:
+    """An id no entity has (a reindex renamed it) read as the name its slug spells:
+    `per:ronald-reagan` looks up "ronald reagan"; any other value as it is."""
+    from .entities.resolve import PREFIX
+
+    m = _ID_RE.fullmatch(value)
+    if m is None or PREFIX.get(facet) != m.group(1):
+        return value
+    return re.sub(r"-\d+$", "", m.group(2)).replace("-", " ")
 
 
 def _names_by_casefold(entities) -> dict[tuple[str, str], list[str]]:
@@ -899,7 +962,7 @@ def run_search(
     named = _value_names(filters, gen)
     groups = _groups(named)
     unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen)]
-    filters = _shown_filters(named)
+    filters = _shown_filters(named, gen)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
     if query:
@@ -924,6 +987,7 @@ def run_search(
         hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else gen.facets.count_all(facets or (), mask, facet_limit)
         _count_alternatives(gen, searcher, q if query else None, groups, facets, facet_limit, counts, deadline)
+        _add_entity_ids(counts, gen)
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask), unmatched)
 
     scored_q = q
@@ -963,6 +1027,7 @@ def run_search(
 
     counts = gen.facets.count_all(facets or (), mask, facet_limit)
     _count_alternatives(gen, searcher, q, groups, facets, facet_limit, counts, deadline)
+    _add_entity_ids(counts, gen)
     suggestion = None
     # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn")
     if query and (total == 0 or _has_not(q)):

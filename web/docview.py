@@ -69,7 +69,7 @@ def document_view(doc: dict[str, Any]) -> DocView:
         etype = m.get("type")
         ent = ents.get(m.get("entity")) if m.get("entity") else None
         if ent is not None and ent["type"] in ENTITY_FACETS:
-            href = url_for("views.search_page", **{ent["type"]: ent["name"]})
+            href = url_for("views.search_page", **{ent["type"]: ent["id"]})  # that entity, not every "Reagan"
         elif etype in ENTITY_FACETS and m.get("text"):
             href = url_for("views.search_page", q=f'"{m["text"]}"') if '"' not in m["text"] else None
         else:
@@ -83,7 +83,7 @@ def document_view(doc: dict[str, Any]) -> DocView:
                 "name": name,
                 "aliases": [a for a in (ents.get((etype, name)) or {}).get("aliases", []) if a != name],
                 "documents": (ents.get((etype, name)) or {}).get("documents"),
-                "url": url_for("views.search_page", **{etype: name}),
+                "url": url_for("views.search_page", **{etype: (ents.get((etype, name)) or {}).get("id", name)}),
             }
             for name in names
         ]

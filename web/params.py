@@ -182,10 +182,13 @@ class SearchState:
         return replace(self, filters={}, page=1).url()
 
     def chips(self) -> list[tuple[str, str, str, str]]:
-        """(facet, value, URL without it, how it joins the facet's previous value: "", "and"
-        for entities, "or" for the one-value facets, as search.query.filter_query reads them)."""
+        """(facet, value as it reads (an entity's id as its name), URL without it, how it joins
+        the facet's previous value: "", "and" for entities, "or" for the one-value facets, as
+        search.query.filter_query reads them)."""
+        from .state import filter_label
+
         join = {f: "and" if f in ENTITY_FACETS else "or" for f in FACETS}
-        return [(f, v, self.toggle_url(f, v), join[f] if i else "")
+        return [(f, filter_label(f, v), self.toggle_url(f, v), join[f] if i else "")
                 for f in FACETS for i, v in enumerate(self.filters.get(f, ()))]
 
 

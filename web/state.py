@@ -54,3 +54,15 @@ def entity_index() -> dict[str, dict[str, Any]]:
         index[(e.type, e.name)] = rec
     ext["entities"] = (gen.version, index)
     return index
+
+
+def filter_label(facet: str, value: str) -> str:
+    """How a filter value reads on the page: an entity id (what facet links carry) as the
+    entity's name, anything else as it is."""
+    from search.query import is_entity_id
+
+    if is_entity_id(value):
+        rec = entity_index().get(value)
+        if rec is not None and rec["type"] == facet:
+            return rec["name"]
+    return value
