@@ -28,7 +28,7 @@ from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
-from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, SEARCH_FIELDS, WORD_PATTERN
+from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary, spellable_words
 
 # Researchers paste long Boolean lists of names and their spellings. 4,000 characters (200 to
@@ -285,6 +285,10 @@ def validate(qstring: str) -> None:
                                  "a range is published:[2020-01 TO 2020-06])")
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
             raise QueryError(f"published:[{ends[0]} TO {ends[1]}] ends before it starts: put the earlier date first")
+    for m in re.finditer(r'"[^"]*"', qstring):
+        if re.search(r"\w\*|\*\w", m.group()):  # Whoosh took the word without its * and found nothing, silently
+            raise QuerySyntaxError(f"{m.group()}: a wildcard does not work inside a \"phrase\": search the words "
+                                   "apart, or the phrase without it")
     wildcards = _WILD_RE.findall(qstring)
     for w in wildcards:
         term = w.split(":")[-1]
@@ -872,6 +876,8 @@ def read_query(qstring: str, gen) -> Q.Query:
     q = parse(qstring, schema)
     _check_ranges(q)
     q = expand_fuzzy(q, gen, schema, qstring)
+    q = expand_wildcards(q, gen, schema, qstring)
+    q = expand_acronyms(q)
     return expand_aliases(canonical_field_terms(q, gen), gen.entities, schema)
 
 
@@ -929,6 +935,75 @@ def expand_fuzzy(q: Q.Query, gen, schema, typed: str = "") -> Q.Query:
             for word, _ in _within(text, words, node.maxdist)[:MAX_EXPANSION]:
                 terms.update(t.text for t in analyzer(word))
         alts = [Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms)]
+        return alts[0] if len(alts) == 1 else Q.Or(alts)
+
+    return visit(q)
+
+
+_DOTTED = re.compile(r"(?:[a-z]\.){1,3}[a-z]")
+
+
+def expand_acronyms(q: Q.Query) -> Q.Query:
+    """`US` also finds "U.S." and `U.S.` "US" (likewise UK and U.K., EU and E.U.): the
+    analyzer keeps "U.S." as the term "u.s" and "US" as "US", so each found only its own
+    spelling (QA: `US` missed 15 articles that write "U.S.", `U.S.` those that write "US")."""
+    def visit(node):
+        if not (isinstance(node, Q.Term) and node.fieldname in SEARCH_FIELDS):
+            return node.apply(visit)
+        text = node.text
+        if _DOTTED.fullmatch(text):
+            joined = text.replace(".", "")
+            other = joined.upper() if joined.upper() in ACRONYM_STOPS else joined
+        elif 2 <= len(text) <= 4 and text.isalpha() and text.isascii() and (text.islower() or text in ACRONYM_STOPS):
+            other = ".".join(text.lower())
+        else:
+            return node
+        return Q.Or([node, Q.Term(node.fieldname, other, boost=node.boost)])
+
+    return visit(q)
+
+
+def expand_wildcards(q: Q.Query, gen, schema, typed: str = "") -> Q.Query:
+    """`operat*` finds "operation", "operations", "operating": a wildcard word matches the
+    words as written (the generation's vocabulary, search/spelling.py), each of which then
+    becomes its indexed (stemmed) term. Whoosh compares the pattern with the stems: "operation"
+    is indexed as "oper", so `operat*` found 13 articles where "operations" alone is in 36,
+    `generat*` missed "generation", and `*il` matched "available" ("avail") (QA). The pattern
+    is taken as typed from `typed` (the parser stems a wildcard word: `ne?s` became `ne?`).
+    An index without a vocabulary keeps Whoosh's matching."""
+    wild = [leaf for leaf in q.leaves() if isinstance(leaf, (Q.Prefix, Q.Wildcard)) and leaf.fieldname in SEARCH_FIELDS]
+    if not wild:
+        return q
+    vocabulary = gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
+    if vocabulary is None:
+        return q
+    patterns = list(dict.fromkeys(w.split(":")[-1].lower().translate(FOLD_MAP) for w in _WILD_RE.findall(typed)))
+
+    def as_typed(node) -> str:
+        if isinstance(node, Q.Prefix):
+            return node.text + "*"
+        analyzer = schema[node.fieldname].analyzer
+        for p in patterns:
+            if p == node.text or [t.text for t in analyzer(p, tokenize=False, mode="query")] == [node.text]:
+                return p
+        return node.text
+
+    def visit(node):
+        if not (isinstance(node, (Q.Prefix, Q.Wildcard)) and node.fieldname in SEARCH_FIELDS):
+            return node.apply(visit)
+        pattern = as_typed(node)
+        literal = re.split(r"[*?]", pattern, maxsplit=1)[0]
+        regex = re.compile("".join(".*" if c == "*" else "." if c == "?" else re.escape(c) for c in pattern))
+        analyzer = schema[node.fieldname].analyzer
+        terms: set[str] = set()
+        for word in vocabulary.with_prefix(node.fieldname, literal):
+            if regex.fullmatch(word):
+                terms.update(t.text for t in analyzer(word))
+                if len(terms) > MAX_EXPANSION:
+                    raise QuerySyntaxError(f"wildcard '{pattern}' matches too many words (more than {MAX_EXPANSION}): "
+                                           "make it longer")
+        # no word so written: a term no index holds (the pattern itself), which matches nothing
+        alts = [Q.Term(node.fieldname, t, boost=node.boost) for t in sorted(terms) or [pattern]]
         return alts[0] if len(alts) == 1 else Q.Or(alts)
 
     return visit(q)

@@ -94,18 +94,20 @@ def test_a_word_one_edit_away_beats_a_more_frequent_word_two_edits_away(tmp_path
 
 
 def test_a_tie_in_edits_goes_to_the_word_in_more_documents(tmp_path):
-    """"putin" (two articles) and "puts" (one) are both one edit from "putn": the word's own
-    documents decide, not its indexed term's ("put", with "putting", in three)."""
+    """"putin" (three articles) and "puts" (one) are both one edit from "putn": the word's own
+    documents decide, not its indexed term's ("put", with "putting", in three: as many, so the
+    queries' counts, which decide between corrections of a query, tie)."""
     archive = _archive(tmp_path, [
         {"id": "k1", "title": "Kremlin visit", "text": "Vladimir Putin received the delegation in Moscow on Tuesday."},
         {"id": "k2", "title": "Summit in Sochi", "text": "President Putin met the Turkish leader at the Black Sea resort."},
+        {"id": "k3", "title": "Gas talks", "text": "Putin said the pipeline would open next year."},
         {"id": "s1", "title": "Hauliers complain", "text": "The new toll puts lorry drivers at a disadvantage, their union said."},
         {"id": "s2", "title": "Farm subsidies", "text": "Ministers are putting more money into dairy farms this year."},
         {"id": "s3", "title": "Stadium plans", "text": "The club is putting its new stadium on hold until the autumn."},
     ])
     gen, _ = archive.searcher()
     vocabulary = Vocabulary.load(gen.path)
-    assert [vocabulary.doc_count("text", w) for w in ("putin", "puts", "putting")] == [2, 1, 2]
+    assert [vocabulary.doc_count("text", w) for w in ("putin", "puts", "putting")] == [3, 1, 2]
     assert run_search(archive, "putn").suggestion == "putin"
 
 
