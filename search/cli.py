@@ -321,6 +321,7 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
     filters: dict[str, list[str]] = {}
     for item in items:
         name, sep, value = item.partition("=")
+        name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
         if not sep or name not in FACETS:
             raise click.BadParameter(f"'{item}': use FACET=VALUE with FACET one of {', '.join(FACETS)}", param_hint="--filter")
         value = value.strip()  # "year= 2021" as the web form reads it

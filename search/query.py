@@ -338,7 +338,9 @@ def _docnums(searcher, q: Q.Query, deadline: float):
         yield docnum
 
 
-_MINUS_RE = re.compile(r'("[^"]*")|(?:^|(?<=[\s(]))-(?=[^\s\-])')  # a phrase, or a dash opening a word
+# a phrase; a dash or "!" opening a word; "&&" or "||" standing alone (Lucene's operators)
+_MINUS_RE = re.compile(r'("[^"]*")|(?:^|(?<=[\s(]))[-!](?=[^\s\-!])|(?:^|(?<=[\s(]))(&&|\|\|)(?=[\s)]|$)')
+_LUCENE_OPS = {"&&": "AND", "||": "OR"}
 
 
 _CURLY_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02"})
@@ -366,8 +368,9 @@ def _minus_to_not(qstring: str) -> str:
     """`-word` as web search engines read it: NOT word. Whoosh reads "coup -goyta" as
     "coup AND goyta", and its PlusMinusPlugin also splits al-Qaeda and 2020-2021 and fails
     inside parentheses, so only a dash opening a word (after a space or a parenthesis,
-    outside phrases) becomes NOT."""
-    return _MINUS_RE.sub(lambda m: m.group(1) or "NOT ", qstring)
+    outside phrases) becomes NOT. Lucene's `!word`, `&&` and `||` are NOT, AND and OR:
+    Whoosh took them for punctuation, so `oil || gas` found articles with both (QA)."""
+    return _MINUS_RE.sub(lambda m: m.group(1) or _LUCENE_OPS.get(m.group(2) or "", "NOT "), qstring)
 
 
 # Whoosh's operators (upper case only), and what else a query is made of: a phrase (with its

@@ -92,6 +92,9 @@ def test_an_empty_filter_value_is_an_error_and_spaces_are_not_part_of_a_value(se
     for item in ("year=", "person=", "source= "):
         r = invoke("search", "mali", "--filter", item, "--index", seeds_index)
         assert r.exit_code == 2 and "no value" in r.output and "No article has" not in r.output, item
+    # a facet's name in any case, as the web takes `?Person=` (QA: exit 2 here)
+    r = invoke("search", "", "--filter", "Person=Goyta", "--filter", "YEAR=2020", "--index", seeds_index, "--json")
+    assert r.exit_code == 0 and json.loads(r.output)["filters"] == {"person": ["per:assimi-goita"], "year": ["2020"]}
     r = invoke("search", "", "--filter", "year= 2021", "--filter", "source=seeds ", "--index", seeds_index, "--json")
     out = json.loads(r.output)
     assert r.exit_code == 0 and out["total"] == 1 and out["unmatched_filters"] == []

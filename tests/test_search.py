@@ -420,10 +420,16 @@ def test_lowercase_stop_words_stay_stop_words(acronym_archive):
     ("mali (coup -goyta)", "mali (coup NOT goyta)"),
     ('coup -"Assimi Goita"', 'coup NOT "Assimi Goita"'),
     ("-goyta", "NOT goyta"),
+    ("coup !goyta", "coup NOT goyta"),          # Lucene's operators (QA: punctuation, so AND)
+    ("goyta || putin", "goyta OR putin"),
+    ("coup && goyta", "coup AND goyta"),
 ])
 def test_a_dash_before_a_word_excludes_it(seeds_archive, minus, ref):
     got, want = run_search(seeds_archive, minus), run_search(seeds_archive, ref)
-    assert want.total < run_search(seeds_archive, ref.replace("NOT ", "")).total or ref == "NOT goyta"
+    if "NOT" in ref:
+        assert want.total < run_search(seeds_archive, ref.replace("NOT ", "")).total or ref == "NOT goyta"
+    if "OR" in ref:
+        assert want.total > run_search(seeds_archive, ref.replace(" OR ", " ")).total
     assert sorted(h.id for h in got.hits) == sorted(h.id for h in want.hits) and got.total == want.total
 
 
