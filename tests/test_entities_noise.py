@@ -326,9 +326,50 @@ def test_a_name_is_on_one_line():
     text = "Watch: The Lost Journey Of Amelia Earhart\n\nGroup Hopes To End Mystery\n\nThe group said so."
     got = _got(text, ("Lost Journey Of Amelia Earhart\n\nGroup", "organization"))
     assert got == {"Lost Journey Of Amelia Earhart": {"organization"}}
-    text = "Escape\n\nOfficials said the Ministry of Defence\nof Mali had agreed."
-    assert _got(text, ("Escape\n\nOfficials", "organization"), ("Ministry of Defence\nof Mali", "organization")) \
+    text = "Escape\n\nOfficials said the Ministry of Defence\nOf Mali, a Story\nWe had agreed."  # not wrapped
+    assert _got(text, ("Escape\n\nOfficials", "organization"), ("Ministry of Defence\nOf Mali", "organization")) \
         == {"Ministry of Defence": {"organization"}}
+
+
+WRAPPED = ("WASHINGTON, March 3 - Trading in options outside the United\nStates grew last year, said Robert\n"
+           "Thomas, an economist, citing the Securities and Exchange\nCommission, which said the market\n"
+           "was larger than expected and that dealers in the\nfield had been told by T.\nBoone Pickens.\n"
+           "The agency said it would report again.\n Reuter\n")
+
+
+def test_in_hard_wrapped_copy_a_line_break_inside_a_name_is_a_space():
+    """QA: keeping a span's longest line everywhere made 447 mentions per 1,000 Reuters articles
+    "United" (of "United" / "States"), "Robert" (Thomas), "Securities and Exchange"; Reuters
+    wraps its bodies at a fixed width. A break after a full stop (not initials) still ends one."""
+    got = _got(WRAPPED, ("United\nStates", "location"), ("Robert\nThomas", "person"),
+               ("Securities and Exchange\nCommission", "organization"), ("T.\nBoone Pickens", "person"),
+               ("Pickens.\nThe agency", "organization"))
+    assert got == {"WASHINGTON": {"location"}, "United\nStates": {"location"}, "Robert\nThomas": {"person"},
+                   "Securities and Exchange\nCommission": {"organization"}, "T.\nBoone Pickens": {"person"}}, got
+    # "Pickens." ends a sentence: the break ends the span (its longest line, "The agency", is no name)
+
+
+def test_a_web_page_s_lines_are_blocks_whose_names_end_at_the_break():
+    """Web pages put one block on a line: "Veterans of Foreign Wars" / "Megan Slack" are two
+    names (QA: joined without the hard-wrap check, 18 of 300 pages got such a join)."""
+    text = ("Posted by the Veterans of Foreign Wars\nMegan Slack, Staff Writer\nShare This Story\n"
+            "Read More News\nThe event starts at noon.\n")
+    got = _got(text, ("Veterans of Foreign Wars\nMegan Slack", "organization"))
+    assert got == {"Veterans of Foreign Wars": {"organization"}}, got
+
+
+def test_an_indented_table_row_label_and_a_lone_legal_form_name_nothing():
+    """QA (3,000 Reuters articles): the indented row label "Avg" was the second person of the
+    archive (78 articles) and "Revs" the fourth; "Co Inc" of "Jefferies and Co Inc" (29) and a
+    headline's "INC" (27) were companies; the sign-off "Reuter" a person."""
+    text = ("ACME INC <ACM> 4TH QTR NET\n\nNEW YORK, March 3 - Shr loss two cts vs profit 11 cts\n"
+            "    Avg shrs 10.2 mln vs 10.1 mln\n    Revs 205.4 mln vs 190.1 mln\n"
+            "Analysts at Jefferies and Co Inc said Avg Industries, a supplier, and Group Lotus\n"
+            "gained.\n Reuter\n")
+    got = _got(text, ("INC", "organization"), ("Shr", "person"), ("Avg", "person"), ("Revs 205.4", "organization"),
+               ("Co Inc", "organization"), ("Avg Industries", "organization"), ("Group Lotus", "organization"),
+               ("Reuter", "person"))
+    assert got == {"NEW YORK": {"location"}, "Avg Industries": {"organization"}, "Group Lotus": {"organization"}}, got
 
 
 def test_no_mention_of_the_model_runs_across_a_paragraph_break():
