@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from .document import acronym_suffix, initials
+from .document import US_STATE_ABBREVIATIONS, acronym_suffix, initials
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
@@ -475,6 +475,9 @@ def _attach_singles(uf: _UF, singles: dict[str, list[tuple[str, int]]], ctx: dic
 SINGLE_LEAD = 1.0
 
 
+_STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values())
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
@@ -547,6 +550,10 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
             c = countries.get(name_key(s))
             if c:
                 return c
+        # a US state abbreviated ("Calif.", filed under the state by its base) shows in full
+        for s, _ in counts.most_common():
+            if s in _STATE_NAMES:
+                return s
         # only a dateline's capitals ("ABUJA"): the place as it is written in running text
         if all(s.isupper() for s in counts):
             for s, _ in counts.most_common():

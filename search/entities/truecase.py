@@ -20,6 +20,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’`.\-][^\W\d_]+)*")
 COMMON_ZIPF = 3.5
 # Short all-caps words we never recase: they are acronyms ("US", "UN").
 KEEP_CAPS = {"US", "UK", "UN", "EU", "USA", "UAE", "NATO", "CAR", "DRC", "AU", "IMF", "BBC", "AFP"}
+# Kept acronyms that are also a common word: in a headline they are the word, unless the
+# document names what the acronym stands for. "CHRYSLER <C> FEBRUARY U.S. CAR OUTPUT OFF"
+# made the Central African Republic a place of 12 in 3,000 Reuters articles (QA).
+WORD_ACRONYMS = {"CAR": "Central African"}
 
 
 @lru_cache(maxsize=200_000)
@@ -83,11 +87,12 @@ def truecase(text: str) -> str:
         prev_end = m.end()
     chars = list(text)
     places = known_places()
+    expanded = frozenset(a for a, full in WORD_ACRONYMS.items() if full in text)
     for run in runs:
         headline = len(run) >= 3 or (len(run) == 2 and any(_zipf(m.group().lower()) >= 4.5 for m in run))
         for i, m in enumerate(run):
             w = m.group()
-            new = _recase(w, i == 0, headline, seen, places)
+            new = _recase(w, i == 0, headline, seen, places, expanded)
             if new != w:
                 chars[m.start():m.end()] = _same_len(new, w)
         if headline:
@@ -97,10 +102,13 @@ def truecase(text: str) -> str:
     return "".join(chars)
 
 
-def _recase(w: str, first: bool, headline: bool, seen: dict[str, Counter], places) -> str:
+def _recase(w: str, first: bool, headline: bool, seen: dict[str, Counter], places,
+            expanded: frozenset[str] = frozenset()) -> str:
     lw = w.lower()
     forms = seen.get(lw)
     if w in KEEP_CAPS:
+        if headline and w in WORD_ACRONYMS and w not in expanded:
+            return _title(w) if first else lw
         return w
     if forms:
         lower = forms.get(lw, 0)
