@@ -278,13 +278,17 @@ def phase_build(args) -> dict:
 
 def phase_ours(args) -> dict:
     from search import open_index
-    from search.query import run_search
+    from search.query import entity_ids, run_search
 
     queries = json.loads(Path(args.queries).read_text())
     archive = open_index(args.index)
+    # An entity filter as a facet click makes it: by the entity's id, that entity alone (a
+    # name as typed is every entity so spelled; FTS5 and tantivy filter by the facet value).
+    ids = entity_ids(archive.current())
 
     def answer(q):
-        r = run_search(archive, q["q"], filters=q["filters"], per_page=10)
+        filters = {f: [ids.get((f, v), v) if f in ARRAY_FACETS else v for v in vs] for f, vs in q["filters"].items()}
+        r = run_search(archive, q["q"], filters=filters, per_page=10)
         return r.total, {f: {v["value"]: v["count"] for v in r.facets.get(f, [])} for f in FACETS}
 
     mix = timed_mix(args, queries, answer)

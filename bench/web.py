@@ -121,7 +121,8 @@ def build_mix(port: int, seed: int, n: int = 4000) -> list[tuple[str, str]]:
     conn = http.client.HTTPConnection(HOST, port, timeout=60)
     _, body = get(conn, "/api/search?per_page=50")
     browse = json.loads(body)
-    top = {f: [v["value"] for v in browse["facets"].get(f, [])[:40]] for f in ("person", "organization", "location", "year", "source")}
+    # an entity value as its facet link carries it (its id), the others as they are
+    top = {f: [v.get("id", v["value"]) for v in browse["facets"].get(f, [])[:40]] for f in ("person", "organization", "location", "year", "source")}
     doc_ids = [h["id"] for h in browse["hits"]]
     for w in WORDS[:8]:
         _, body = get(conn, "/api/search?" + urlencode({"q": w, "per_page": 20}))
