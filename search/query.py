@@ -722,13 +722,17 @@ def _value_names(filters: dict[str, list[str]], gen) -> dict[str, list[tuple[str
     return out
 
 
-def _add_entity_ids(counts: dict[str, list[dict[str, Any]]], gen) -> None:
-    """Each entity facet value's `id`: what its link filters by (that entity alone)."""
-    ids = entity_ids(gen)
-    for f in ENTITY_FACETS:
-        for v in counts.get(f, ()):
-            if (eid := ids.get((f, v["value"]))) is not None:
-                v["id"] = eid
+def _entity_id_arrays(gen) -> None:
+    """Gives the generation's facet table each entity facet value's `id` (what its link
+    filters by: that entity alone), once per generation; the counts then carry it."""
+    def make() -> bool:
+        ids = entity_ids(gen)
+        for f in ENTITY_FACETS:
+            values = gen.facets.values.get(f)
+            if values:  # a value no entity has (none expected) links by itself
+                gen.facets.ids[f] = np.array([ids.get((f, v), v) for v in values], dtype=object)
+        return True
+    gen.derive("entity_id_arrays", make)
 
 
 def _entities_by_id(gen) -> dict:
@@ -1040,6 +1044,7 @@ def run_search(
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
+    _entity_id_arrays(gen)
     schema = searcher.schema
     named = _value_names(filters, gen)
     groups = _groups(named)
@@ -1069,7 +1074,6 @@ def run_search(
         hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
         counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else gen.facets.count_all(facets or (), mask, facet_limit)
         _count_alternatives(gen, searcher, q if query else None, groups, facets, facet_limit, counts, deadline)
-        _add_entity_ids(counts, gen)
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask), unmatched)
 
     scored_q = q
@@ -1109,7 +1113,6 @@ def run_search(
 
     counts = gen.facets.count_all(facets or (), mask, facet_limit)
     _count_alternatives(gen, searcher, q, groups, facets, facet_limit, counts, deadline)
-    _add_entity_ids(counts, gen)
     suggestion = None
     # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn")
     if query and (total == 0 or _has_not(q)):
