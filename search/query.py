@@ -891,6 +891,12 @@ def read_query(qstring: str, gen) -> Q.Query:
 MAX_FUZZY_EDITS = 2
 
 
+def _vocabulary(gen) -> Vocabulary | None:
+    """The generation's spelling vocabulary (search/spelling.py), read once: None for an
+    index written before it existed."""
+    return gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
+
+
 def _within(text: str, words: list[str], maxdist: int) -> list[tuple[str, int]]:
     """The `words` within `maxdist` edits of `text` (rapidfuzz's OSA distance, Whoosh's
     restricted Damerau-Levenshtein, computed in C over the list), with their distance, in
@@ -924,7 +930,7 @@ def expand_fuzzy(q: Q.Query, gen, schema, typed: str = "") -> Q.Query:
     for leaf in fuzzy:
         if leaf.maxdist > MAX_FUZZY_EDITS:
             raise QuerySyntaxError(f"'{leaf.text}~{leaf.maxdist}' allows too many edits (at most {MAX_FUZZY_EDITS})")
-    vocabulary = gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
+    vocabulary = _vocabulary(gen)
     if vocabulary is None:
         return q
     typed_words = list(dict.fromkeys(w.lower() for w in _TILDE_WORD.findall(typed)))
@@ -985,7 +991,7 @@ def expand_wildcards(q: Q.Query, gen, schema, typed: str = "") -> Q.Query:
     wild = [leaf for leaf in q.leaves() if isinstance(leaf, (Q.Prefix, Q.Wildcard)) and leaf.fieldname in SEARCH_FIELDS]
     if not wild:
         return q
-    vocabulary = gen.derive("vocabulary", lambda: Vocabulary.load(gen.path))
+    vocabulary = _vocabulary(gen)
     if vocabulary is None:
         return q
     patterns = list(dict.fromkeys(w.split(":")[-1].lower().translate(FOLD_MAP) for w in _WILD_RE.findall(typed)))
@@ -1123,7 +1129,7 @@ def run_search(
         # ("junta NOT kieta" listed every junta article; each one names Keita)
         found = 0
         for candidate in _suggestions(searcher, query, schema, gen.derive("spelling_words", dict),
-                                      gen.derive("vocabulary", lambda: Vocabulary.load(gen.path)),
+                                      _vocabulary(gen),
                                       per_word=1 if total else SUGGESTION_WORDS):
             if total:
                 suggestion = candidate

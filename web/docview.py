@@ -78,15 +78,15 @@ def document_view(doc: dict[str, Any]) -> DocView:
     entities: dict[str, list[dict[str, Any]]] = {}
     for etype in ENTITY_FACETS:
         names = (doc.get("entities") or {}).get(etype) or []
-        entities[etype] = [
-            {
+        entities[etype] = []
+        for name in names:
+            rec = ents.get((etype, name)) or {}
+            entities[etype].append({
                 "name": name,
-                "aliases": [a for a in (ents.get((etype, name)) or {}).get("aliases", []) if a != name],
-                "documents": (ents.get((etype, name)) or {}).get("documents"),
-                "url": url_for("views.search_page", **{etype: (ents.get((etype, name)) or {}).get("id", name)}),
-            }
-            for name in names
-        ]
+                "aliases": [a for a in rec.get("aliases", []) if a != name],
+                "documents": rec.get("documents"),
+                "url": url_for("views.search_page", **{etype: rec.get("id", name)}),
+            })
     paragraphs, linked = render_linked(text, flags, mentions)
     return DocView(
         paragraphs=paragraphs,

@@ -45,20 +45,22 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
     panels = []
     for name, values in facets.items():
         # an entity's link filters by its id (search.query._value_names): that entity alone, as counted
-        items = [FacetValue(v["value"], v["count"], state.active(name, v.get("id", v["value"])),
-                            state.toggle_url(name, v.get("id", v["value"])))
-                 for v in values[:INLINE]]
-        seen = {i.value for i in items} | {v["id"] for v in values[:INLINE] if "id" in v}
-        counts = {v["value"]: v["count"] for v in values}
-        # An active value can be missing from the listed counts: past INLINE (it showed 0), a
-        # misspelt value, or a spelling that names several people ("Keita"). An entity filter
-        # holds for every result (they AND), so its count is the total; a year or language
-        # not among the counts has none.
-        by_id = {v["id"]: v for v in values if "id" in v}
-        items += [FacetValue(by_id[v]["value"] if v in by_id else label(name, v),
-                             by_id[v]["count"] if v in by_id else counts.get(v, total if name in ENTITY_FACETS else 0),
-                             True, state.toggle_url(name, v))
-                  for v in state.filters.get(name, ()) if v not in seen]
+        shown = [(v, v.get("id", v["value"])) for v in values[:INLINE]]
+        items = [FacetValue(v["value"], v["count"], state.active(name, f), state.toggle_url(name, f)) for v, f in shown]
+        seen = {i.value for i in items} | {f for _, f in shown}
+        missing = [v for v in state.filters.get(name, ()) if v not in seen]
+        if missing:
+            # An active value can be missing from the listed counts: past INLINE (it showed 0), a
+            # misspelt value, or a spelling that names several people ("Keita"). An entity filter
+            # holds for every result (they AND), so its count is the total; a year or language
+            # not among the counts has none. (Looked up only then: an entity facet lists
+            # tens of thousands of values.)
+            counts = {v["value"]: v["count"] for v in values}
+            by_id = {v["id"]: v for v in values if "id" in v}
+            items += [FacetValue(by_id[v]["value"] if v in by_id else label(name, v),
+                                 by_id[v]["count"] if v in by_id else counts.get(v, total if name in ENTITY_FACETS else 0),
+                                 True, state.toggle_url(name, v))
+                      for v in missing]
         items.sort(key=lambda i: not i.active)  # stable: count order kept within each group
         panels.append(Panel(name, LABELS.get(name, name), items[:TOP], items[TOP:], max(len(values), len(items))))
     return panels

@@ -324,7 +324,7 @@ US_STATE_ABBREVIATIONS = {
     "TENN": "Tennessee", "TEX": "Texas", "VA": "Virginia", "VT": "Vermont", "WASH": "Washington",
     "W.VA": "West Virginia", "WIS": "Wisconsin", "WYO": "Wyoming",
 }
-_DATELINE_STATE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Za-z .'-]*, $")
+_DATELINE_STATE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]*, ")  # a line's start up to the state
 
 
 def _dateline_states(text: str, mentions: list[dict]) -> None:
@@ -338,7 +338,7 @@ def _dateline_states(text: str, mentions: list[dict]) -> None:
         if state is None or not (m["text"].endswith(".") or text.startswith(".", m["end"])):
             continue
         line_start = text.rfind("\n", 0, m["start"]) + 1
-        if _DATELINE_STATE.search(text[line_start:m["start"]]):
+        if _DATELINE_STATE.fullmatch(text, line_start, m["start"]):
             m["type"], m["base"] = "location", state
         elif m["type"] == "location" and len(m["text"].rstrip(".")) > 2:
             m["base"] = state

@@ -210,10 +210,10 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
         doc_nodes[d.id] = nodes
         doc_mt[d.id] = bool(d.machine_translated)
         surfaces.append((d.id, d.mentions))
-        context = {n[1] for n in nodes if n and n[0] in ("location", "organization")}
-        context |= {n[1] for n in nodes if n and n[0] == "person"}
+        persons = {n[1] for n in nodes if n and n[0] == "person"}
+        context = {n[1] for n in nodes if n and n[0] in ("location", "organization")} | persons
         df.update(context)
-        people.update({n[1] for n in nodes if n and n[0] == "person"})
+        people.update(persons)
         cased.update(n[1] for n, m in zip(nodes, d.mentions)  # the full name's own mentions, not its surname's
                      if n and n[0] == "person" and " " in m["text"].strip() and not m["text"].isupper())
         for n in nodes:
