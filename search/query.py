@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
 from whoosh.analysis import Token
-from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, QueryParser
+from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, PhrasePlugin, QueryParser
+from whoosh.qparser.taggers import RegexTagger
 from whoosh.spelling import Corrector
 
 from .archive import Archive
@@ -28,7 +29,7 @@ from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
-from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, SEARCH_FIELDS, WORD_PATTERN
+from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS, WORD_PATTERN
 from .spelling import Vocabulary, spellable_words
 
 # Researchers paste long Boolean lists of names and their spellings. 4,000 characters (200 to
@@ -476,12 +477,54 @@ def _capitalised_stop(text: str) -> bool:
     return text[:1].isupper() and not text.isupper() and text.upper() in ACRONYM_STOPS
 
 
+# A word hyphenated between letters, as schema.JoiningTokenizer indexes its joined form too
+_H = re.escape(HYPHENS)
+_HYPHENATED = re.compile(rf"(?<![\w{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+){{1,{MAX_JOINED_PARTS - 1}}}(?![\w{_H}])")
+_HYPHEN = re.compile(f"[{_H}]")
+
+
+def _or_joined(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query | None:
+    """`e-mail` (a phrase of its parts) or the joined word the index holds beside it: "email",
+    written so or hyphenated (schema.JoiningTokenizer). In a quoted phrase each hyphenated
+    word is joined: `"e-mail address"` also finds "email address"."""
+    if not isinstance(q, (Q.Phrase, Q.Term)) or fieldname not in SEARCH_FIELDS or not _HYPHENATED.search(text):
+        return q
+    words = list(schema[fieldname].process_text(_HYPHENATED.sub(lambda m: _HYPHEN.sub("", m.group()), text),
+                                                 mode="query"))
+    if not words or words == (list(q.words) if isinstance(q, Q.Phrase) else [q.text]):
+        return q
+    if len(words) == 1:
+        alt: Q.Query = Q.Term(fieldname, words[0], boost=q.boost)
+    else:
+        alt = Q.Phrase(fieldname, words, slop=getattr(q, "slop", 1), boost=q.boost)
+    return Q.Or([q, alt])
+
+
+class _JoinedPhrasePlugin(PhrasePlugin):
+    """Whoosh's quoted phrases, each with its hyphenated words joined as an alternative (_or_joined)."""
+
+    class PhraseNode(PhrasePlugin.PhraseNode):
+        def query(self, parser):
+            q = super().query(parser)
+            return _or_joined(q, self.text, self.fieldname or parser.fieldname, parser.schema)
+
+    class PhraseTagger(RegexTagger):
+        def create(self, parser, match):
+            slop = match.group("slop")
+            return _JoinedPhrasePlugin.PhraseNode(match.group("text"), match.start("text"), int(slop) if slop else 1)
+
+    def taggers(self, parser):
+        return [(self.PhraseTagger(self.expr), 0)]
+
+
 class _Parser(QueryParser):
     """Whoosh's multi-field parser, keeping a capitalised stop word (StopName) where Whoosh
-    would drop it."""
+    would drop it, and a hyphenated word's joined form (_or_joined)."""
 
     def __init__(self, schema):
         super().__init__(None, schema)
+        self.remove_plugin_class(PhrasePlugin)
+        self.add_plugin(_JoinedPhrasePlugin())
         self.add_plugin(MultifieldPlugin(list(SEARCH_FIELDS)))
         self.add_plugin(FuzzyTermPlugin())  # word~ (one edit), word~2, word~2/3 (first 3 letters kept)
 
@@ -489,7 +532,7 @@ class _Parser(QueryParser):
         q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if q is None and termclass is Q.Term and fieldname in SEARCH_FIELDS and _capitalised_stop(text):
             return StopName(fieldname, text, boost=boost)
-        return q
+        return _or_joined(q, text, fieldname, self.schema) if termclass is Q.Term else q
 
 
 def _lowercase_fields(qstring: str) -> str:
@@ -1330,17 +1373,30 @@ class _Highlighter:
     def marks(self, text: str) -> list[tuple[int, int]]:
         """The character spans to mark, in order, overlaps joined."""
         words = [(a, b, self.term(word)) for a, b, word in _word_spans(text)]
+        # a hyphenated word's joined form, indexed at its last part's position (JoiningTokenizer)
+        joined = [(m.start(), m.end(), self.term(_HYPHEN.sub("", m.group()))) for m in _HYPHENATED.finditer(text)]
         found: list[tuple[int, int]] = []
         if self.phrases:
-            indexed = [w for w in words if w[2]]  # the positions the index counts: stop words have none
-            starts: dict[str, list[int]] = {}
-            for i, (_, _, t) in enumerate(indexed):
-                starts.setdefault(t, []).append(i)
+            # the positions the index counts (stop words have none), each with its readings
+            positions: list[list[tuple[int, int, str]]] = []
+            for b, kind, a, t in sorted([(b, 0, a, t) for a, b, t in words if t] + [(b, 1, a, t) for a, b, t in joined if t]):
+                if kind and positions and positions[-1][0][0] >= a:
+                    positions[-1].append((a, b, t))  # "email" where "mail" is, "builtin" where "built" is
+                else:
+                    positions.append([(a, b, t)])
+            starts: dict[str, list[tuple[int, int]]] = {}
+            for i, readings in enumerate(positions):
+                for a, _, t in readings:
+                    starts.setdefault(t, []).append((i, a))
             for phrase in self.phrases:
                 n = len(phrase)
-                at = [i for i in starts.get(phrase[0], ()) if tuple(w[2] for w in indexed[i:i + n]) == phrase]
-                found += [(indexed[i][0], indexed[i + n - 1][1]) for i in at]
-        found += [(a, b) for a, b, t in words if t in self.terms]
+                for i, a in starts.get(phrase[0], ()):
+                    if i + n > len(positions):
+                        continue
+                    last = [r[1] for r in positions[i + n - 1] if r[2] == phrase[-1]]
+                    if last and all(any(r[2] == w for r in positions[i + k]) for k, w in enumerate(phrase[1:-1], 1)):
+                        found.append((a, last[0]))
+        found += [(a, b) for a, b, t in words + joined if t in self.terms]
         spans: list[tuple[int, int]] = []
         for a, b in sorted(found):
             if spans and a < spans[-1][1]:  # overlapping CJK bigrams, a word in a phrase: one mark

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from whoosh import fields
-from whoosh.analysis import CharsetFilter, Filter, RegexTokenizer, StemFilter, StopFilter
+from whoosh.analysis import CharsetFilter, Filter, RegexTokenizer, StemFilter, StopFilter, Token
 from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.support.charset import accent_map
 
@@ -44,7 +44,7 @@ def text_analyzer():
     term of "new" (`news` found every "New York"), "generation" that of "general", and
     "community" that of "communism" (QA); as fast, through StemFilter's cache."""
     # CJK pieces after the stop filter, which numbers the positions it keeps one by one
-    return (RegexTokenizer(WORD_PATTERN) | AcronymStopFilter(minsize=1) | CJKBigramFilter()
+    return (JoiningTokenizer(WORD_PATTERN) | AcronymStopFilter(minsize=1) | CJKBigramFilter()
             | AccentFoldFilter(FOLD_MAP) | StemFilter(stemfn=stem, ignore=ACRONYM_STOPS))
 
 
@@ -112,6 +112,62 @@ _JOIN = rf"(?:&|(?<![{_LOWER}])\.|\.(?![{_UPPER}][{_LOWER}])|(?<=\d),(?=\d{{3}}(
 # (the default split them into stop words and single letters, so they could not be searched).
 WORD_PATTERN = rf"(?!{_CLITIC}){_WORD}(?:{_JOIN}{_WORD})*"
 ACRONYM_STOPS = frozenset(w.upper() for w in StopFilter().stops if len(w) >= 2)
+HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
+MAX_JOINED_PARTS = 4  # "state-of-the-art"; a longer hyphen chain is no word anyone types joined
+
+
+class JoiningTokenizer(RegexTokenizer):
+    """The word pattern's tokens, and in the index the joined form of a word hyphenated
+    between letters, at the position of its last part: "e-mail" is indexed as e, mail and
+    email, so `email` finds it, `cooperative` finds "co-operative", and the phrase
+    `"email address"` finds "e-mail address" (QA: each found only its own spelling). The
+    query side (query.py) adds the joined form to a hyphenated word. Only in mode "index":
+    a query's "e-mail" must stay the phrase of its parts. Written by hand because Whoosh's
+    filters see no characters at indexing time, so only the tokenizer knows that two words
+    were joined by a hyphen."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
+                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        if mode != "index" or not tokenize or self.gaps:
+            yield from super().__call__(value, positions, chars, keeporiginal, removestops, start_pos,
+                                        start_char, tokenize, mode, **kwargs)
+            return
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        parts: list[str] = []  # the hyphenated word so far, its parts in letters only
+        first = end = -1  # its first character, and the end of the last word seen
+        pos = -1
+
+        def joined():
+            t.text = "".join(parts)
+            t.boost, t.stopped, t.joined = 1.0, False, True
+            if keeporiginal:
+                t.original = value[first:end]
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + first, start_char + end
+            return t
+
+        for pos_, match in enumerate(self.expression.finditer(value)):
+            word, start = match.group(), match.start()
+            if parts and start == end + 1 and value[end] in HYPHENS and word.isalpha():
+                parts.append(word)
+            else:
+                if 2 <= len(parts) <= MAX_JOINED_PARTS:
+                    yield joined()
+                parts, first = ([word], start) if word.isalpha() else ([], -1)
+            pos, end = pos_, match.end()
+            t.text = word
+            t.boost, t.stopped, t.joined = 1.0, False, False
+            if keeporiginal:
+                t.original = word
+            if positions:
+                t.pos = start_pos + pos
+            if chars:
+                t.startchar, t.endchar = start_char + start, start_char + end
+            yield t
+        if 2 <= len(parts) <= MAX_JOINED_PARTS:
+            yield joined()
 # Whoosh's accent_map, and combining marks dropped (it maps "İ" to "i", but the analyzer
 # lowercases first, and "İ".lower() is "i" with a combining dot above).
 # The group commas of a number go too: "9,200,000" is the term 9200000, which "9200000" finds.
@@ -146,11 +202,12 @@ class AcronymStopFilter(StopFilter):
         stops, minsize, maxsize, renumber = self.stops, self.min, self.max, self.renumber
         context = getattr(self, "caps_context", False)
         pos = None
+        last = None  # the position the tokenizer gave the last token kept
         held = []  # copies of tokens from a capitalised stop word on, until the next cased word
         before = None  # whether the last cased word was in capitals (None: no word yet)
 
         def out(t, acronym):
-            nonlocal pos
+            nonlocal pos, last
             if acronym:
                 keep = True  # "US": its own term
             else:
@@ -158,11 +215,14 @@ class AcronymStopFilter(StopFilter):
                 keep = len(text) >= minsize and (maxsize is None or len(text) <= maxsize) and text not in stops
             if keep:
                 if renumber and t.positions:
+                    given = t.pos
                     if pos is None:
-                        pos = t.pos
-                    else:
+                        pos = given
+                    # a joined "email" shares the position of "mail", "builtin" that of "built"
+                    # ("in" is a stop word): the words after it keep theirs (JoiningTokenizer)
+                    elif given != last and not getattr(t, "joined", False):
                         pos += 1
-                        t.pos = pos
+                    t.pos, last = pos, given
                 t.stopped = False
                 return t
             if not t.removestops:

@@ -1084,3 +1084,46 @@ def test_a_wildcard_standing_for_too_many_words_is_refused(words_archive, monkey
     with pytest.raises(QueryError, match="matches too many words"):
         run_search(words_archive, "*ed")  # resumed, named, planned, shortened
     assert run_search(words_archive, "operat*").total == 3
+
+
+@pytest.fixture(scope="module")
+def hyphen_archive(tmp_path_factory):
+    """A word written joined in one article and hyphenated in another."""
+    return _text_archive(tmp_path_factory.mktemp("hyphens"), "src", {
+        "joined.txt": "Mail rules\n\nSend your email address to the cooperative bank by Friday.\n",
+        "hyphen.txt": "Bank rules\n\nThe co-operative bank asked for an e-mail address from every member.\n",
+        "spaced.txt": "Chain letters\n\nAn e mail chain reached the co operative shop.\n",
+        "long.txt": "Rates\n\nA state-of-the-art plant with a built-in filter opened.\n",
+        "figures.txt": "Jets\n\nThe F-16 and U.S.-Japan talks went on, a-b-c-d-e.\n",
+    })
+
+
+@pytest.mark.parametrize("q, ids", [
+    ("email", ["src/hyphen.txt", "src/joined.txt"]),
+    ("e-mail", ["src/hyphen.txt", "src/joined.txt", "src/spaced.txt"]),  # and still the phrase of its parts
+    ("cooperative", ["src/hyphen.txt", "src/joined.txt"]),
+    ("co-operative", ["src/hyphen.txt", "src/joined.txt", "src/spaced.txt"]),
+    ('"email address"', ["src/hyphen.txt", "src/joined.txt"]),
+    ('"e-mail address"', ["src/hyphen.txt", "src/joined.txt"]),
+    ('"cooperative bank asked"', ["src/hyphen.txt"]),  # the joined word keeps the phrase's positions
+    ('"co-operative bank"', ["src/hyphen.txt", "src/joined.txt"]),
+    ("stateoftheart", ["src/long.txt"]),
+    ("builtin", ["src/long.txt"]),
+    ('"built-in filter"', ["src/long.txt"]),
+    ('"plant with built in filter"', ["src/long.txt"]),  # positions after a joined word unchanged
+    ("japan", ["src/figures.txt"]),
+    ("abcde", []),  # a chain of five parts is no word anyone types joined
+    ("f16", []),    # letters only: "F-16" is a name with a number, not a spelling of "f16"
+])
+def test_a_hyphenated_word_and_its_joined_spelling_find_each_other(hyphen_archive, q, ids):
+    """QA: `email` missed "e-mail", and "cooperative" and "co-operative" missed each other."""
+    r = run_search(hyphen_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+    assert all("<mark>" in h.snippet for h in r.hits), [h.snippet for h in r.hits]
+
+
+def test_a_joined_word_marks_the_hyphenated_spelling(hyphen_archive):
+    (hit,) = [h for h in run_search(hyphen_archive, "email").hits if h.id == "src/hyphen.txt"]
+    assert "<mark>e-mail</mark>" in hit.snippet
+    (hit,) = [h for h in run_search(hyphen_archive, '"email address"').hits if h.id == "src/hyphen.txt"]
+    assert "<mark>e-mail address</mark>" in hit.snippet
