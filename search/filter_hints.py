@@ -65,6 +65,33 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
     return gen.facets.values[facet][owners[best[0]]]
 
 
+# The words after `facet:value` in a query, up to six, none an operator, a field or syntax
+_NEXT_WORDS = r"((?:\s+(?!(?:AND|OR|NOT)(?![^\s:()\"\[\]{}])|&&|\|\|)[^\s:()\"\[\]{}]+){1,6})"
+_OPERATOR = re.compile(r"AND|OR|NOT|&&|\|\|")
+
+
+def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | None:
+    """(the value some article has, the text it replaces) when `facet:value` in the query
+    `typed` names nothing but, taken with the words after it, does: `person:assimi goita`
+    is the filter person "assimi" and the word "goita" to a parser, which matches nothing,
+    where the reader meant `person:"assimi goita"` (QA: no hint was given). The longest
+    such run of up to six words wins."""
+    from .query import canonical_filters
+
+    m = re.search(rf'(?<![\w"]){re.escape(facet)}:{re.escape(value)}(?![^\s:()"\[\]{{}}]){_NEXT_WORDS}', typed, re.I)
+    if m is None:
+        return None
+    words = m.group(1).split()
+    for k in range(len(words), 0, -1):
+        if any(_OPERATOR.fullmatch(w) for w in words[:k]):
+            continue
+        typed_value = " ".join([typed[m.start() + len(facet) + 1:m.start() + len(facet) + 1 + len(value)], *words[:k]])
+        names = canonical_filters({facet: [typed_value]}, gen)[facet]
+        if names and all(n in _present(facet, gen) for n in names):
+            return (names[0] if len(names) == 1 else typed_value), typed_value
+    return None
+
+
 def _present(facet: str, gen) -> frozenset[str]:
     """The facet's values that some article has."""
     return gen.derive(f"facet_value_set:{facet}", lambda: frozenset(gen.facets.values.get(facet, ())))

@@ -24,7 +24,7 @@ from whoosh.spelling import Corrector
 
 from .archive import Archive
 from .facets import docmask
-from .filter_hints import unmatched_filters, values_like
+from .filter_hints import spaced_value, unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
@@ -1109,7 +1109,11 @@ def run_search(
         for leaf in q.leaves():
             if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text not in typed_terms.get(leaf.fieldname, []):
                 typed_terms.setdefault(leaf.fieldname, []).append(leaf.text)
-        unmatched += [{**u, "in": "query"} for u in unmatched_filters(typed_terms, gen)]
+        for u in unmatched_filters(typed_terms, gen):
+            spaced = spaced_value(u["facet"], u["value"], typed, gen)
+            if spaced is not None:  # person:assimi goita: the quotes were left out
+                u["suggestion"], u["replaces"] = spaced
+            unmatched.append({**u, "in": "query"})
     else:
         q = Q.Every()
         if sort == "relevance":

@@ -79,6 +79,8 @@ def test_search_names_a_filter_value_no_article_has(seeds_index):
     assert "No article has person=Goytta: did you mean person=Assimi Goita?" in r.output
     r = invoke("search", "coup person:Goytta", "--index", seeds_index)
     assert 'No article has person:Goytta (in the query): did you mean person:"Assimi Goita"?' in r.output
+    r = invoke("search", "person:assimi goita", "--index", seeds_index)
+    assert 'No article has person:assimi (in the query): did you mean person:"Assimi Goita"?' in r.output
     r = invoke("search", "coup", "--filter", "language=en", "--filter", "language=fr", "--index", seeds_index)
     assert "No article has language=fr." in r.output and "No article has language=en" not in r.output
 

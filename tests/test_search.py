@@ -475,6 +475,24 @@ def test_a_field_value_in_the_query_no_article_has_is_named_too(seeds_archive, q
     assert all(u["in"] == "query" for u in r.unmatched_filters)
 
 
+@pytest.mark.parametrize("q, unmatched", [
+    ("person:assimi goita", [("person", "assimi", "Assimi Goita", "assimi goita")]),
+    ("coup organization:malian armed forces mali", [("organization", "malian", "Malian Armed Forces", "malian armed forces")]),
+    ("organization:Institute for the Study of War", [("organization", "Institute", "Institute for the Study of War",
+                                                     "Institute for the Study of War")]),
+    ("person:assimi AND goita", [("person", "assimi", None, None)]),  # an operator ends the name
+    ("person:assimi coup", [("person", "assimi", None, None)]),      # no name goes on so
+])
+def test_a_name_left_unquoted_after_a_field_is_offered_quoted(seeds_archive, q, unmatched):
+    """QA: `person:assimi goita` is the filter "assimi" and the word "goita" to the parser:
+    nothing matched and no hint was given."""
+    r = run_search(seeds_archive, q)
+    assert [(u["facet"], u["value"], u["suggestion"], u.get("replaces")) for u in r.unmatched_filters] == unmatched
+    fixed = r.query.replace(unmatched[0][3] or "\0", f'"{unmatched[0][2]}"')
+    if unmatched[0][2]:
+        assert run_search(seeds_archive, fixed).total > 0, fixed
+
+
 @pytest.mark.parametrize("filters, unmatched", [
     ({"language": ["klingon"]}, [("language", "klingon", None)]),
     ({"language": ["englsh"]}, [("language", "englsh", "en")]),  # the English name, one edit off

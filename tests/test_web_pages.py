@@ -183,6 +183,14 @@ def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     assert total(page(client, link)) > 0
 
 
+def test_a_name_left_unquoted_in_the_query_links_to_it_quoted(client):
+    html = page(client, "/search?q=person:assimi++goita+coup")
+    assert total(html) == 0 and "No article has person <q><bdi>assimi</bdi></q> (in the query)." in html
+    link = unescape(re.search(r'No article has person.*?<a href="([^"]+)"', html).group(1))
+    assert parse_qs(urlsplit(link).query) == {"q": ['person:"Assimi Goita" coup']}
+    assert total(page(client, link)) > 0
+
+
 def test_no_match_with_filters_offers_way_out(client):
     html = page(client, "/search?q=zzqxv&person=Putin")
     assert "Nothing matches" in html and "Search without the filters" in html

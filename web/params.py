@@ -156,8 +156,10 @@ class SearchState:
 
     def query_value_url(self, facet: str, old: str, new: str) -> str | None:
         """The same search with `facet:old` in the query text written `facet:"new"`; None
-        when the query does not spell it so (a value the engine rewrote)."""
-        pattern = re.compile(rf'(?<![\w"]){re.escape(facet)}:(?:"{re.escape(old)}"|{re.escape(old)}(?![\w*?~]))', re.I)
+        when the query does not spell it so (a value the engine rewrote). `old` may be words
+        the query left unquoted (`person:assimi goita`, an unmatched value's "replaces")."""
+        spelt = r"\s+".join(re.escape(w) for w in old.split())  # "assimi goita", typed unquoted
+        pattern = re.compile(rf'(?<![\w"]){re.escape(facet)}:(?:"{spelt}"|{spelt}(?![\w*?~]))', re.I)
         if not pattern.search(self.query):
             return None
         return self.query_url(pattern.sub(lambda m: f'{facet}:"{new}"' if " " in new else f"{facet}:{new}", self.query))
