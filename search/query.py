@@ -29,7 +29,8 @@ from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
-from .schema import ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS, WORD_PATTERN
+from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
+                     WORD_PATTERN, umlaut_spelling)
 from .spelling import Vocabulary, spellable_words
 
 # Researchers paste long Boolean lists of names and their spellings. 4,000 characters (200 to
@@ -483,14 +484,18 @@ _HYPHENATED = re.compile(rf"(?<![\w{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+){{1,{MAX_JO
 _HYPHEN = re.compile(f"[{_H}]")
 
 
-def _or_joined(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query | None:
-    """`e-mail` (a phrase of its parts) or the joined word the index holds beside it: "email",
-    written so or hyphenated (schema.JoiningTokenizer). In a quoted phrase each hyphenated
-    word is joined: `"e-mail address"` also finds "email address"."""
-    if not isinstance(q, (Q.Phrase, Q.Term)) or fieldname not in SEARCH_FIELDS or not _HYPHENATED.search(text):
+def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query | None:
+    """A word as typed or as the index also holds it: `e-mail` (a phrase of its parts) or
+    "email", written so or hyphenated (schema.JoiningTokenizer); `Müller` or "Mueller", its
+    German spelling without umlauts (schema.umlaut_spelling). In a quoted phrase each such
+    word is respelled: `"e-mail address"` also finds "email address"."""
+    if not isinstance(q, (Q.Phrase, Q.Term)) or fieldname not in SEARCH_FIELDS:
         return q
-    words = list(schema[fieldname].process_text(_HYPHENATED.sub(lambda m: _HYPHEN.sub("", m.group()), text),
-                                                 mode="query"))
+    respelled = _HYPHENATED.sub(lambda m: _HYPHEN.sub("", m.group()), text) if _HYPHENATED.search(text) else text
+    respelled = umlaut_spelling(respelled) or respelled
+    if respelled == text:
+        return q
+    words = list(schema[fieldname].process_text(respelled, mode="query"))
     if not words or words == (list(q.words) if isinstance(q, Q.Phrase) else [q.text]):
         return q
     if len(words) == 1:
@@ -501,12 +506,13 @@ def _or_joined(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query 
 
 
 class _JoinedPhrasePlugin(PhrasePlugin):
-    """Whoosh's quoted phrases, each with its hyphenated words joined as an alternative (_or_joined)."""
+    """Whoosh's quoted phrases, each with its hyphenated words joined and its umlauts spelled
+    out as an alternative (_or_spelled)."""
 
     class PhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser):
             q = super().query(parser)
-            return _or_joined(q, self.text, self.fieldname or parser.fieldname, parser.schema)
+            return _or_spelled(q, self.text, self.fieldname or parser.fieldname, parser.schema)
 
     class PhraseTagger(RegexTagger):
         def create(self, parser, match):
@@ -519,7 +525,7 @@ class _JoinedPhrasePlugin(PhrasePlugin):
 
 class _Parser(QueryParser):
     """Whoosh's multi-field parser, keeping a capitalised stop word (StopName) where Whoosh
-    would drop it, and a hyphenated word's joined form (_or_joined)."""
+    would drop it, and a word's other spellings in the index (_or_spelled)."""
 
     def __init__(self, schema):
         super().__init__(None, schema)
@@ -532,7 +538,7 @@ class _Parser(QueryParser):
         q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if q is None and termclass is Q.Term and fieldname in SEARCH_FIELDS and _capitalised_stop(text):
             return StopName(fieldname, text, boost=boost)
-        return _or_joined(q, text, fieldname, self.schema) if termclass is Q.Term else q
+        return _or_spelled(q, text, fieldname, self.schema) if termclass is Q.Term else q
 
 
 def _lowercase_fields(qstring: str) -> str:
@@ -1376,9 +1382,13 @@ class _Highlighter:
 
     def marks(self, text: str) -> list[tuple[int, int]]:
         """The character spans to mark, in order, overlaps joined."""
-        words = [(a, b, self.term(word)) for a, b, word in _word_spans(text)]
-        # a hyphenated word's joined form, indexed at its last part's position (JoiningTokenizer)
+        spans = list(_word_spans(text))
+        words = [(a, b, self.term(word)) for a, b, word in spans]
+        # other readings the index holds: a hyphenated word joined, at its last part's
+        # position (JoiningTokenizer); a word with umlauts spelled without them, at its own
         joined = [(m.start(), m.end(), self.term(_HYPHEN.sub("", m.group()))) for m in _HYPHENATED.finditer(text)]
+        if not text.isascii():
+            joined += [(a, b, self.term(german)) for a, b, word in spans if (german := umlaut_spelling(word))]
         found: list[tuple[int, int]] = []
         if self.phrases:
             # the positions the index counts (stop words have none), each with its readings

@@ -171,7 +171,20 @@ class JoiningTokenizer(RegexTokenizer):
 # Whoosh's accent_map, and combining marks dropped (it maps "İ" to "i", but the analyzer
 # lowercases first, and "İ".lower() is "i" with a combining dot above).
 # The group commas of a number go too: "9,200,000" is the term 9200000, which "9200000" finds.
-FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}, ord(","): None}
+# "ß" is "ss" (Whoosh's map makes it "s": "Straße" was "strase", which `Strasse` missed).
+FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}, ord(","): None,
+            ord("ß"): "ss", ord("ẞ"): "ss"}
+# German's own spelling of its umlauts without them: "Müller" is "Mueller" in English
+# papers and wire copy (the accent fold gives "Muller"), "Schröder" "Schroeder".
+_UMLAUTS = re.compile("[äöüÄÖÜ]|[aouAOU]\u0308")
+_UMLAUT_SPELLING = {**{u: v + "e" for u, v in zip("äöüÄÖÜ", "aouAOU")}, **{v + "\u0308": v + "e" for v in "aouAOU"}}
+
+
+def umlaut_spelling(word: str) -> str | None:
+    """A word with umlauts as German spells it without them, or None (no umlaut)."""
+    if not _UMLAUTS.search(word):
+        return None
+    return _UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group()], word)
 
 
 class AcronymStopFilter(StopFilter):
@@ -282,7 +295,15 @@ class AcronymStopFilter(StopFilter):
 class AccentFoldFilter(CharsetFilter):
     """CharsetFilter that leaves the capitals of AcronymStopFilter's acronyms alone
     (Whoosh's accent_map also lowercases some letters: "US" would come out "Us"); FOLD_MAP
-    also drops a number's group commas, the only commas a word holds."""
+    also drops a number's group commas, the only commas a word holds. In the index a word
+    with umlauts is also its German spelling without them (umlaut_spelling), so `Mueller`
+    finds "Müller" (query.py asks `Müller` for "Mueller" too)."""
+
+    def __init__(self, charmap):
+        super().__init__(charmap)
+        # an index of an earlier release pickled a filter without it: unequal (Filter's
+        # __eq__ compares __dict__), so that index is rebuilt, and it keeps its behaviour
+        self.umlauts = True
 
     def __call__(self, tokens):
         charmap = self.charmap
@@ -291,7 +312,12 @@ class AccentFoldFilter(CharsetFilter):
             # Lower-case ASCII is never changed by the map (only capitals and non-ASCII are
             # in it): skipping translate() there halves the time of this filter.
             if not (text.isascii() and text.islower() and "," not in text) and text not in ACRONYM_STOPS:
+                german = None if text.isascii() or t.mode != "index" or not getattr(self, "umlauts", False) \
+                    else umlaut_spelling(text)
                 t.text = text.translate(charmap)
+                if german is not None:  # "müller": the terms muller and, at its position, mueller
+                    yield t
+                    t.text = german.translate(charmap)
             yield t
 
 
