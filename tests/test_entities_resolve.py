@@ -342,3 +342,61 @@ def test_a_one_word_name_that_is_an_english_word_is_no_surname_variant():
     ])
     assert _ids(res, "talk")[0] != _ids(res, "blog")[0]
     assert _ids(res, "mt")[0] == _ids(res, "wire")[0]
+
+
+def _names(res: Resolution, doc_id: str) -> list[str]:
+    return res.for_doc(doc_id)["organization"]
+
+
+def test_a_company_with_and_without_its_legal_form_is_one():
+    """Reuters QA: "Salomon Brothers Inc.", "Salomon Brothers" and "Salomon Brothers Inc"
+    were three organisations, "Chrysler Corp" and "Chrysler" two."""
+    res = resolve([
+        _doc("a", ("Salomon Brothers Inc.", O), ("Chrysler Corp", O)),
+        _doc("b", ("Salomon Brothers", O), ("Chrysler", O)),
+        _doc("c", ("Goldman, Sachs and Co.", O), ("Salomon Brothers Inc", O)),
+        _doc("d", ("Goldman Sachs", O), ("Ford Motor Co", O), ("Ford Motor Credit Co", O)),
+        # a name left as one common word keeps its form: "Union Corp" is not "the Union"
+        _doc("e", ("Union Corp", O)), _doc("f", ("Union", O)),
+    ])
+    assert _names(res, "a")[0] == _names(res, "b")[0] == _names(res, "c")[1]
+    assert _names(res, "a")[1] == _names(res, "b")[1]
+    assert _names(res, "c")[0] == _names(res, "d")[0]
+    assert len(set(_names(res, "d"))) == 3  # the credit arm is another company
+    assert _names(res, "e") != _names(res, "f")
+
+
+def test_a_company_s_one_word_name_is_the_company():
+    """Reuters QA: "Moody" (of "Moody's said") was an organisation in 113 of 300 rating
+    articles, beside "Moody's Investors Service Inc" in 103."""
+    docs = [_doc(f"m{i}", ("Moody's Investors Service Inc", O), ("Moody", O), ("USX Corp", O)) for i in range(3)]
+    docs += [
+        _doc("alone", ("Moody", O), ("Texaco", O)),  # no full name here: the company it stood for
+        _doc("mack", ("Mack Trucks Inc", O), ("Mack Financial Corp", O), ("Mack", O)),  # the first named
+        _doc("gm", ("GM Overseas Distribution Corporation", O), ("GM", O)),  # an acronym is no short name
+        _doc("fed", ("Fed Boards", O), ("Fed", O)),  # "Fed Boards" is no company
+        _doc("exxon", ("Exxon Capital Corp", O), ("Exxon Corp", O), ("Exxon", O)),  # its own name in full
+        _doc("amc", ("American Motors Corp", O), ("American", O)),
+        *[_doc(f"am{i}", ("American", O)) for i in range(8)],  # once beside it is no evidence for eight
+    ]
+    res = resolve(docs)
+    moody = _names(res, "m0")[0]
+    assert moody == "Moody's Investors Service Inc" and _names(res, "m0") == [moody, "USX Corp"]
+    assert _names(res, "alone") == [moody, "Texaco"]
+    assert _names(res, "mack") == ["Mack Trucks Inc", "Mack Financial Corp"]
+    assert len(_names(res, "gm")) == 2 and len(_names(res, "fed")) == 2
+    capital, exxon = _names(res, "exxon")
+    assert capital == "Exxon Capital Corp" and exxon in ("Exxon", "Exxon Corp")
+    assert _names(res, "amc") == ["American Motors Corp"] and _names(res, "am0") == ["American"]
+    assert [e.name for e in res.lookup_alias("Moody")] == [moody]
+
+
+def test_what_the_ner_leaves_of_standard_and_poor_s_is_the_agency():
+    res = resolve([
+        _doc("a", ("Standard and Poor's Corp", O)), _doc("a2", ("Standard and Poor's Corp", O)),
+        _doc("b", ("Poor's Corp", O)), _doc("b2", ("Poor's Corp", O)),  # the NER split the name at "and"
+        _doc("c", ("S and P", O)),
+        _doc("d", ("Standard & Poor's", O)),
+    ])
+    names = {_names(res, d)[0] for d in "abcd"}
+    assert names == {"Standard and Poor's Corp"}

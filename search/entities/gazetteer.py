@@ -78,6 +78,10 @@ ORG_EQUIVALENTS = {
     "deutsche welle": "dw",
     "al qaida": "al qaeda", "al qaeda": "al qaeda",
     "wagner pmc": "wagner", "pmc wagner": "wagner",
+    # the rating agency, as wire copy writes it ("Standard and Poor's Corp", "Standard & Poor's",
+    # "S and P", "S&P"), and what the NER leaves when it splits the name at "and" ("Poor's Corp")
+    "standard poor": "standard and poor", "s and p": "standard and poor", "s p": "standard and poor",
+    "poor s corp": "standard and poor", "poor s": "standard and poor",
 }
 
 

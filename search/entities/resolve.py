@@ -4,7 +4,10 @@ Rules (issue 4): a surname-only mention attaches to the full name in the same ar
 an article without one, to the person with that surname whose articles share its context); an
 acronym defined in parentheses links to its long form; across articles, person spellings
 merge only on full names (first name close AND surname variant, see names.py) with
-agreeing context; curated equivalents join ("Russian Federation" = "Russia"); places are
+agreeing context; a company is one with or without its legal form ("Chrysler Corp" =
+"Chrysler"), and its one-word name is the company ("Moody's said" after "Moody's Investors
+Service Inc"; elsewhere given enough evidence, _short_forms_join_their_company); curated
+equivalents join ("Russian Federation" = "Russia"); places are
 never fuzzy-merged; a place spelled like an organisation's defined acronym is that
 organisation; descriptions (mentions marked "generic": "the Cabinet") get no entity.
 Work is linear in mentions plus small blocks of distinct full names.
@@ -19,7 +22,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
-from .document import US_STATE_ABBREVIATIONS, acronym_suffix, initials
+from .document import CORPORATE_WORDS, US_STATE_ABBREVIATIONS, acronym_suffix, initials
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
@@ -92,8 +95,32 @@ def _KNOWN_BY_CAPS() -> dict[str, str]:
     return {p.upper(): p for p in sorted(known_places())}
 
 
+# Legal forms a company's name ends in, as folded keys spell them ("Goldman, Sachs and Co." is
+# "goldman sachs and co"): dropped from the key, so that "Salomon Brothers Inc.", "Salomon
+# Brothers" and "Salomon Brothers Inc" are one company, as are "Chrysler Corp" and "Chrysler".
+KEY_LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "ltd", "limited", "plc", "llc",
+    "lp", "ag", "sa", "nv", "bv", "gmbh", "spa", "cie", "pty", "kk", "oyj", "ab", "asa",
+})
+# A name left as one word this common is a word, not the company's name ("Union Corp" is not
+# "the Union", "General Corp" not "General"): its legal form stays in the key.
+COMMON_ORG_WORD_ZIPF = 4.5
+
+
+@lru_cache(maxsize=500_000)
 def _org_key(text: str) -> str:
     key = org_key(text)
+    words = key.split()
+    n = len(words)
+    while n > 1 and words[n - 1] in KEY_LEGAL_FORMS:
+        n -= 1
+        while n > 1 and words[n - 1] in ("and", "&"):  # "and co"
+            n -= 1
+    if n < len(words):
+        while n > 1 and words[n - 1] == "s":  # "standard and poor s corp": a possessive before the form
+            n -= 1
+        if n > 1 or _zipf(words[0]) < COMMON_ORG_WORD_ZIPF:
+            key = " ".join(words[:n])
     return ORG_EQUIVALENTS.get(key, key)
 
 
@@ -202,11 +229,20 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     cased: set[str] = set()  # person full-name keys written once not all in capitals
     # keys of organisation acronyms defined in parentheses -> the keys of the long forms defining them
     acronyms: dict[str, set[str]] = defaultdict(set)
+    # a company's one-word short name -> the long names it stood for, counted in documents
+    # naming both ("Moody's said" after "Moody's Investors Service Inc"), and the documents
+    # naming it alone
+    short_forms: dict[str, Counter] = defaultdict(Counter)
+    alone: Counter = Counter()
+    full: set[str] = set()  # one-word keys some mention writes with more words ("Exxon Corp")
 
     for doc in docs:
         d = DocMentions(*doc) if not isinstance(doc, DocMentions) else doc
         lone: list[int] = []
-        nodes = _doc_nodes(d.mentions, uf, acronyms, lone)
+        nodes = _doc_nodes(d.mentions, uf, acronyms, lone, short_forms)
+        ones = [(n[1], m) for n, m in zip(nodes, d.mentions) if n and n[0] == "organization" and " " not in n[1]]
+        alone.update({k for k, _ in ones})
+        full.update(k for k, m in ones if len(m.get("text", "").split()) > 1)
         doc_nodes[d.id] = nodes
         doc_mt[d.id] = bool(d.machine_translated)
         surfaces.append((d.id, d.mentions))
@@ -228,17 +264,20 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
 
     _acronyms_are_organizations(doc_nodes, acronyms, uf)
     _long_forms_join_their_acronyms(doc_nodes, acronyms, uf)
+    _short_forms_join_their_company(short_forms, alone, full, uf)
     _merge_full_names(uf, ctx)
     _attach_singles(uf, singles, ctx, doc_nodes, single_ctx, df, people, cased, len(doc_nodes))
     shown = {(e.type, a): e.name for e in previous for a in (e.name, *e.aliases)}
     return _build(uf, doc_nodes, doc_mt, surfaces, shown)
 
 
-def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lone: list[int]) -> list:
+def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lone: list[int],
+               short_forms: dict[str, Counter] | None = None) -> list:
     """Graph nodes for one document's mentions, with the within-document unions done.
 
     `lone` receives the indices of surnames alone whose document has no full name to give them
-    (_attach_singles looks further); one the document's own full names make ambiguous stays so."""
+    (_attach_singles looks further); one the document's own full names make ambiguous stays so.
+    `short_forms` counts each one-word company name the document also names in full (_short_names)."""
     nodes: list = [None] * len(mentions)
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
@@ -280,6 +319,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
             tail = " ".join(a["text"].split()[cut:])
             uf.union(nodes[i], ("organization", _org_key(tail)))
             acronyms[nodes[i + 1][1]].add(_org_key(tail))
+    _short_names(mentions, nodes, short_forms)
     # full names of one person within the document ("Keita" / "Keite", "Mishin" suffixes)
     keys = sorted(fulls)
     for x in range(len(keys)):
@@ -303,6 +343,68 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
         if n:
             uf.add(n)
     return nodes
+
+
+def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Counter] | None) -> None:
+    """A one-word organisation is the company of this document whose full name begins with
+    that word, the first named if several do: "Moody's said" after "Moody's Investors Service
+    Inc", "Mack lost" after "Mack Trucks Inc" and "Mack Financial Corp" (Reuters: "Moody" was
+    an organisation of its own in 113 of 300 rating articles, beside the full name in 103)."""
+    longs: dict[str, str] = {}  # first word -> the first company key beginning with it
+    # "Exxon" where the document names "Exxon Corp" (key "exxon") is that, not "Exxon Capital Corp"
+    named = {n[1] for m, n in zip(mentions, nodes) if n and n[0] == "organization" and " " not in n[1]
+             and len(m.get("text", "").split()) > 1}
+    for m, n in zip(mentions, nodes):
+        if n and n[0] == "organization" and " " in n[1] and n[1].split(" ", 1)[0] not in named:
+            first = n[1].split(" ", 1)[0]
+            # a company: its name ends in a legal form or a business word ("Inc", "Group",
+            # "Airlines"); "Fed Boards" (a plural the NER took for a name) took "Fed", and
+            # "House Ways and Means Committee" "House", where these were not
+            if first not in longs and first not in ("the", "s") and _company(m.get("text", "")):
+                longs[first] = n[1]
+    if not longs:
+        return
+    for i, n in enumerate(nodes):
+        # not an acronym: "GM" is General Motors, not "GM Overseas Distribution Corporation"
+        text = mentions[i].get("text", "")
+        if n and n[0] == "organization" and " " not in n[1] and n[1] in longs and len(text.split()) == 1 \
+                and not text.isupper():
+            nodes[i] = ("organization", longs[n[1]])
+            if short_forms is not None:
+                short_forms[n[1]][longs[n[1]]] += 1
+
+
+_FORM_WORDS = KEY_LEGAL_FORMS | {"group", "and", "&"}
+
+
+def _company(name: str) -> bool:
+    words = name.split()
+    return len(words) >= 2 and words[-1].rstrip(".").lower() in CORPORATE_WORDS
+
+
+# How much evidence files a company's one-word name, where a document names it alone, under
+# the company it stood for in other documents: that company in two documents or more, in two
+# of every three documents naming both, and in at least one for every four naming it alone
+# ("American" beside American Motors Corp in two articles is not American Motors in fifty).
+SHORT_FORM_MIN_DOCS = 2
+SHORT_FORM_SHARE = 2 / 3
+SHORT_FORM_PER_ALONE = 1 / 4
+
+
+def _short_forms_join_their_company(short_forms: dict[str, Counter], alone: Counter, full: set[str], uf: _UF) -> None:
+    """A company's one-word name, in documents naming it alone, is the company it stood for
+    elsewhere, given the evidence above; not a name some article writes as a company's own
+    ("Exxon Corp": "Exxon" is that company, whatever "Exxon Capital Corp" took in one article)."""
+    for short, longs in short_forms.items():
+        if ("organization", short) not in uf.parent or short in full:
+            continue  # never alone (each document already filed it), or a company's own name
+        roots: Counter = Counter()
+        for key, n in longs.items():
+            roots[uf.find(("organization", key))] += n
+        root, n = roots.most_common(1)[0]
+        if n >= SHORT_FORM_MIN_DOCS and n >= SHORT_FORM_SHARE * sum(roots.values()) \
+                and n >= SHORT_FORM_PER_ALONE * alone[short]:
+            uf.union(("organization", short), root)
 
 
 def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: dict[str, set[str]], uf: _UF) -> None:
@@ -564,9 +666,27 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
         # "Sipri" spells "Stockholm International Peace Research Institute" like "SIPRI" does
         return _is_acronym(s) or (" " not in s and any(" " in o and acronym_suffix(s, o) == 0 for o in counts))
 
+    def short_name(s: str) -> bool:
+        # "Moody", "Salomon": a company's one-word name beside its full name (_short_names);
+        # "Poor's Corp": the end of "Standard and Poor's Corp.", where the NER split at "and"
+        # (not any end: "European Community" is no short name of "Japan- European Community")
+        if t != "organization":
+            return False
+        bare = s.rstrip(".")
+        for o in counts:
+            if o == s:
+                continue
+            if " " not in s and o.startswith((s + " ", s + "'s ", s + "’s ")):
+                rest = re.sub(r"^['’]s\b", "", o[len(s):].strip()).split()
+                if any(w.strip(".,").lower() not in _FORM_WORDS for w in rest):  # not "Wagner group"
+                    return True
+            elif o.rstrip(".").endswith((" and " + bare, " & " + bare)):
+                return True
+        return False
+
     def score(s: str):
         words = s.split()
-        complete = len(words) >= 2 if t == "person" else not acronym(s) or len(counts) == 1
+        complete = len(words) >= 2 if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1
         return (complete, native[s], spread[s], counts[s], not s.isupper(), -len(s), s)
 
     best = max(counts, key=score)
