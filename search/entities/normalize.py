@@ -31,6 +31,12 @@ TITLES = PERSON_TITLES | {
     "finance", "interior", "deputy", "acting", "transitional", "st", "saint", "father", "gen.",
     "cpl", "private", "pvt", "officer", "agent", "inspector", "superintendent", "chief",
     "candidate", "comrade", "m",
+    # a ministry's field before its minister's name, where the NER kept it and dropped the
+    # rest of the title ("Minister of Mines and Energy Subroto": the person "Energy Subroto",
+    # 5 of 3,000 Reuters articles)
+    "energy", "mines", "oil", "petroleum", "trade", "agriculture", "economy", "economics", "labour",
+    "labor", "health", "education", "industry", "commerce", "transport", "planning", "budget",
+    "fisheries", "communications", "environment",
     # players' positions in sports copy ("Defender Hassan Abbas rose to ..."); not those that
     # are also surnames ("Driver", "Rider", "Keeper")
     "defender", "midfielder", "striker", "goalkeeper", "winger", "fullback", "full-back",
@@ -54,8 +60,10 @@ NAME_PARTICLES = {
     "de", "da", "di", "do", "dos", "das", "du", "del", "della", "der", "den", "des", "van", "von",
     "la", "le", "bin", "bint", "ibn", "al", "el", "ter", "ten", "zu", "af", "av", "y", "ben", "abu",
 }
-# Tokens the NER often tags that name no entity (time zones, units).
-NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "CET", "CEST", "PST", "PDT", "BST", "AM", "PM", "pct"}
+# Tokens the NER often tags that name no entity (time zones, units), and feasts it takes for
+# people ("break for Easter": a person in 4 of 3,000 Reuters articles).
+NOT_ENTITIES = {"GMT", "UTC", "EST", "EDT", "CET", "CEST", "PST", "PDT", "BST", "AM", "PM", "pct",
+                "Easter", "Christmas", "Thanksgiving", "Ramadan", "Passover", "Hanukkah", "Diwali", "Eid"}
 # A derivational prefix on a name makes an adjective, not a name: "trans-Atlantic",
 # "pro-Moscow", "anti-French", "non-European Community countries".
 _PREFIXED = re.compile(
