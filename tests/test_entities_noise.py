@@ -543,3 +543,25 @@ def test_a_ministry_s_field_or_a_feast_is_no_part_of_a_person():
     assert _kept(text, "Boren", "person")
     text = "Ernest Energy said so."  # near miss: a surname that is no ministry field stays whole
     assert _kept(text, "Ernest Energy", "person")
+
+
+@pytest.mark.parametrize("text, first, second, joined", [
+    ("American Telephone and Telegraph Co said it would cut prices.", "American Telephone", "Telegraph Co",
+     "American Telephone and Telegraph Co"),
+    ("Shares of Hambrecht and\nQuist Inc rose.", "Hambrecht", "Quist Inc", "Hambrecht and\nQuist Inc"),
+    # two companies in a list keep apart
+    ("Lead managers are Merrill Lynch Capital Markets and Salomon Brothers Inc.", "Merrill Lynch Capital Markets",
+     "Salomon Brothers Inc.", None),
+    ("Credit Suisse and Swiss Bank Corp lead the issue.", "Credit Suisse", "Swiss Bank Corp", None),
+    ("Cypress Partners L.P and Driftwood Ltd agreed.", "Cypress Partners L.P", "Driftwood Ltd", None),
+    ("Ford and Chrysler Corp raised prices. Ford said demand was strong.", "Ford", "Chrysler Corp", None),
+])
+def test_a_company_named_with_and_is_one_organisation(text, first, second, joined):
+    """Reuters QA: "American Telephone" and "Telegraph Co" were two organisations (10 of 3,000
+    articles), and so were the parts of 15 other such names."""
+    spans = [_span(text, first, "organization"), _span(text, second, "organization")]
+    got = [m["text"] for m in postprocess(text, spans) if m["type"] == "organization"]
+    if joined:
+        assert got[0] == joined
+    else:
+        assert second in got and not any(" and " in g for g in got), got

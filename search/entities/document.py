@@ -146,6 +146,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
+    cleaned = _joined_companies(text, cleaned)
     cleaned = _titled_persons(text, cleaned)
     cleaned = _teams(text, cleaned)
     cleaned = _acronyms(text, cleaned)
@@ -605,6 +606,37 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
                 if other.type in ("person", "organization"):
                     out[-1] = Span(prev.start, sp.end, other.type, "ner")
                     continue
+        out.append(sp)
+    return out
+
+
+_AND = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _joined_companies(text: str, spans: list[Span]) -> list[Span]:
+    """A company whose name holds "and" is one organisation, where the NER made two of it:
+    "American Telephone" and "Telegraph Co" (10 of 3,000 Reuters articles), "Hambrecht" and
+    "Quist Inc", "Firestone Tire" and "Rubber Co". Only the shape such names have: a first
+    part of one to three words, named nowhere else in the document and ending in no legal form
+    or business word, then one word and legal forms. Two companies in a list have other
+    shapes: "Merrill Lynch Capital Markets and Salomon Brothers Inc.", "Credit Suisse and Swiss
+    Bank Corp", "Cypress Partners L.P and Driftwood Ltd", "Ford and Chrysler Corp" (Ford named
+    again). On those 3,000 articles: 16 names joined, none of them two companies."""
+    orgs = Counter(text[s.start:s.end] for s in spans if s.type == "organization")
+
+    def word(w: str) -> str:
+        return w.replace(".", "").rstrip(",;").lower()
+
+    out: list[Span] = []
+    for sp in spans:
+        if out and sp.type == "organization" and out[-1].type == "organization":
+            prev, first, second = out[-1], text[out[-1].start:out[-1].end].split(), text[sp.start:sp.end].split()
+            body = [w for w in second if word(w) not in _LEGAL_FORMS]
+            if (_AND.fullmatch(text, prev.end, sp.start) and len(first) <= 3 and orgs[" ".join(first)] == 1
+                    and not "".join(first).isupper() and word(first[-1]) not in CORPORATE_WORDS
+                    and len(body) == 1 and body[0] == second[0] and len(second) > 1):
+                out[-1] = Span(prev.start, sp.end, "organization", prev.source)
+                continue
         out.append(sp)
     return out
 
