@@ -1164,3 +1164,37 @@ def test_a_joined_word_marks_the_hyphenated_spelling(hyphen_archive):
     assert "<mark>e-mail</mark>" in hit.snippet
     (hit,) = [h for h in run_search(hyphen_archive, '"email address"').hits if h.id == "src/hyphen.txt"]
     assert "<mark>e-mail address</mark>" in hit.snippet
+
+
+@pytest.fixture(scope="module")
+def reagan_archive(tmp_path_factory):
+    """A person named in full in some articles and by surname alone in another, beside another
+    person of that surname (so that "Reagan" alone is no spelling searched as text)."""
+    return _text_archive(tmp_path_factory.mktemp("reagan"), "src", {
+        "full.txt": "Budget plan\n\nRonald Reagan met Nancy Reagan in Washington.\n\nRonald Reagan said the budget was fine.\n",
+        "again.txt": "Visit\n\nRonald Reagan visited Washington and Congress on Monday.\n",
+        "surname.txt": "Budget row\n\nPresident Reagan told Congress in Washington that the budget deficit would shrink.\n",
+        "other.txt": "Ranch\n\nRonald Smith sold a ranch to a man named Reagan Jones.\n",
+    })
+
+
+def test_a_name_typed_without_quotes_finds_its_entity_as_the_quoted_name_does(reagan_archive):
+    """QA: `Ronald Reagan` (two words) found 5 articles of 3,000 Reuters ones, `"Ronald Reagan"` 60:
+    the unquoted words were two words to find anywhere, never the person."""
+    quoted = run_search(reagan_archive, '"Ronald Reagan"')
+    assert "src/surname.txt" in {h.id for h in quoted.hits}
+    for q in ("Ronald Reagan", "ronald reagan", "Ronald Reagan budget"):
+        want = {h.id for h in run_search(reagan_archive, '"Ronald Reagan"' + q[len("Ronald Reagan"):]).hits}
+        got = {h.id for h in run_search(reagan_archive, q).hits}
+        assert want <= got and got - want <= {"src/other.txt"}, q  # and the two words anywhere, as before
+        assert "src/surname.txt" in got
+    # words that spell no name stay words: "Ronald" and "Reagan" apart, in another article
+    assert {h.id for h in run_search(reagan_archive, "Reagan Jones").hits} == {"src/other.txt"}
+
+
+def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
+    """QA: 55 of the 60 snippets for `"Ronald Reagan"` marked nothing: those articles name him
+    "Reagan" alone, found by the entity, and "Reagan" is no spelling searched (Nancy's too)."""
+    for q in ('"Ronald Reagan"', "Ronald Reagan", 'person:"Ronald Reagan"'):
+        (hit,) = [h for h in run_search(reagan_archive, q).hits if h.id == "src/surname.txt"]
+        assert "President <mark>Reagan</mark> told" in hit.snippet, (q, hit.snippet)
