@@ -30,7 +30,7 @@ from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
-                     WORD_PATTERN, umlaut_spelling)
+                     WORD_PATTERN, joinable, umlaut_spelling)
 from .spelling import Vocabulary, spellable_words
 
 # Researchers paste long Boolean lists of names and their spellings. 4,000 characters (200 to
@@ -489,20 +489,34 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
     "email", written so or hyphenated (schema.JoiningTokenizer); `Müller` or "Mueller", its
     German spelling without umlauts (schema.umlaut_spelling). In a quoted phrase each such
     word is respelled: `"e-mail address"` also finds "email address"."""
-    if not isinstance(q, (Q.Phrase, Q.Term)) or fieldname not in SEARCH_FIELDS:
+    if not isinstance(q, (Q.Phrase, Q.Term, type(None))) or fieldname not in SEARCH_FIELDS:
         return q
-    respelled = _HYPHENATED.sub(lambda m: _HYPHEN.sub("", m.group()), text) if _HYPHENATED.search(text) else text
+    stopped = False  # a part the analyzer drops: "in" of `in-house`
+
+    def join(m: re.Match) -> str:
+        nonlocal stopped
+        parts = _HYPHEN.split(m.group())
+        joined = "".join(parts)
+        if not joinable(joined):
+            return m.group()
+        stopped |= any(not list(schema[fieldname].process_text(p, mode="query")) for p in parts)
+        return joined
+
+    respelled = _HYPHENATED.sub(join, text) if _HYPHENATED.search(text) else text
     respelled = umlaut_spelling(respelled) or respelled
     if respelled == text:
         return q
     words = list(schema[fieldname].process_text(respelled, mode="query"))
-    if not words or words == (list(q.words) if isinstance(q, Q.Phrase) else [q.text]):
+    if not words or (q is not None and words == (list(q.words) if isinstance(q, Q.Phrase) else [q.text])):
         return q
+    boost = q.boost if q is not None else 1.0
     if len(words) == 1:
-        alt: Q.Query = Q.Term(fieldname, words[0], boost=q.boost)
+        alt: Q.Query = Q.Term(fieldname, words[0], boost=boost)
     else:
-        alt = Q.Phrase(fieldname, words, slop=getattr(q, "slop", 1), boost=q.boost)
-    return Q.Or([q, alt])
+        alt = Q.Phrase(fieldname, words, slop=getattr(q, "slop", 1), boost=boost)
+    # `in-house` as the phrase of its parts is "house", in 145 of 2,900 Reuters articles: the
+    # joined word alone (QA); `as-is`, all stop words, was no query at all
+    return alt if q is None or stopped else Q.Or([q, alt])
 
 
 class _JoinedPhrasePlugin(PhrasePlugin):
@@ -1447,17 +1461,24 @@ class _Highlighter:
         words = [(a, b, self.term(word)) for a, b, word in spans]
         # other readings the index holds: a hyphenated word joined, at its last part's
         # position (JoiningTokenizer); a word with umlauts spelled without them, at its own
-        joined = [(m.start(), m.end(), self.term(_HYPHEN.sub("", m.group()))) for m in _HYPHENATED.finditer(text)]
+        joined = [(m.start(), m.end(), self.term(j)) for m in _HYPHENATED.finditer(text)
+                  if joinable(j := _HYPHEN.sub("", m.group()))]
         if not text.isascii():
             joined += [(a, b, self.term(german)) for a, b, word in spans if (german := umlaut_spelling(word))]
         found: list[tuple[int, int]] = []
         if self.phrases:
             # the positions the index counts (stop words have none), each with its readings
             positions: list[list[tuple[int, int, str]]] = []
+            at: dict[int, int] = {}  # a word's start -> its position
             for b, kind, a, t in sorted([(b, 0, a, t) for a, b, t in words if t] + [(b, 1, a, t) for a, b, t in joined if t]):
                 if kind and positions and positions[-1][0][0] >= a:
                     positions[-1].append((a, b, t))  # "email" where "mail" is, "builtin" where "built" is
+                    first = at.get(a)
+                    if first is not None and first != len(positions) - 1:
+                        positions[first].append((a, b, t))  # and where "e" is (JoiningTokenizer)
                 else:
+                    if not kind:
+                        at[a] = len(positions)
                     positions.append([(a, b, t)])
             starts: dict[str, list[tuple[int, int]]] = {}
             for i, readings in enumerate(positions):

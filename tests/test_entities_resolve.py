@@ -400,3 +400,25 @@ def test_what_the_ner_leaves_of_standard_and_poor_s_is_the_agency():
     ])
     names = {_names(res, d)[0] for d in "abcd"}
     assert names == {"Standard and Poor's Corp"}
+
+
+def test_a_short_name_s_evidence_is_counted_in_documents():
+    """QA: one article saying "Bell" three times beside "Bell Petroleum Services Inc" filed
+    "Bell" in three other articles under that company (the evidence was counted per mention)."""
+    res = resolve([
+        _doc("a", ("Bell Petroleum Services Inc", O), ("Bell", O), ("Bell", O), ("Bell", O)),
+        *[_doc(f"b{i}", ("Bell", O)) for i in range(3)],
+    ])
+    assert _names(res, "a") == ["Bell Petroleum Services Inc"] and _names(res, "b0") == ["Bell"]
+
+
+def test_a_trimmed_or_hyphen_cut_spelling_is_no_display_name():
+    """QA: the agency was shown as "Standard and Poor" (the possessive trimmed), Daimler-Benz
+    AG as "Daimler"."""
+    res = resolve([
+        *[_doc(f"s{i}", ("Standard and Poor", O)) for i in range(5)],
+        _doc("t", ("Standard and Poor's Corp", O)),
+        *[_doc(f"d{i}", ("Daimler-Benz AG", O), ("Daimler", O), ("Daimler", O)) for i in range(2)],
+    ])
+    assert _names(res, "s0") == ["Standard and Poor's Corp"]
+    assert _names(res, "d0") == ["Daimler-Benz AG"]

@@ -482,6 +482,8 @@ def test_a_field_value_in_the_query_no_article_has_is_named_too(seeds_archive, q
                                                      "Institute for the Study of War")]),
     ("person:assimi AND goita", [("person", "assimi", None, None)]),  # an operator ends the name
     ("person:assimi coup", [("person", "assimi", None, None)]),      # no name goes on so
+    ("person:assimi -goita", [("person", "assimi", None, None)]),    # an exclusion, not a name's word (QA)
+    ("person:assimi goit*", [("person", "assimi", None, None)]),     # a pattern
 ])
 def test_a_name_left_unquoted_after_a_field_is_offered_quoted(seeds_archive, q, unmatched):
     """QA: `person:assimi goita` is the filter "assimi" and the word "goita" to the parser:
@@ -1111,7 +1113,8 @@ def hyphen_archive(tmp_path_factory):
         "joined.txt": "Mail rules\n\nSend your email address to the cooperative bank by Friday.\n",
         "hyphen.txt": "Bank rules\n\nThe co-operative bank asked for an e-mail address from every member.\n",
         "spaced.txt": "Chain letters\n\nAn e mail chain reached the co operative shop.\n",
-        "long.txt": "Rates\n\nA state-of-the-art plant with a built-in filter opened.\n",
+        "long.txt": "Rates\n\nA state-of-the-art plant with a built-in filter opened in-house, sold as-is.\n",
+        "house.txt": "Homes\n\nThe house prices rose, so-called experts said.\n",
         "figures.txt": "Jets\n\nThe F-16 and U.S.-Japan talks went on, a-b-c-d-e.\n",
         "umlaut.txt": "Berlin visit\n\nGerhard Schröder met Herr Mu\u0308ller in the Hauptstraße.\n",
         "german.txt": "Washington visit\n\nGerhard Schroeder and Robert Mueller met on Friday.\n",
@@ -1127,10 +1130,16 @@ def hyphen_archive(tmp_path_factory):
     ('"e-mail address"', ["src/hyphen.txt", "src/joined.txt"]),
     ('"cooperative bank asked"', ["src/hyphen.txt"]),  # the joined word keeps the phrase's positions
     ('"co-operative bank"', ["src/hyphen.txt", "src/joined.txt"]),
-    ("stateoftheart", ["src/long.txt"]),
+    ('"send email"', ["src/joined.txt"]),  # "Send your email": "your" is no stop word
+    ('"an email address"', ["src/hyphen.txt", "src/joined.txt"]),
+    ('"asked for an email"', ["src/hyphen.txt"]),  # a word before the joined spelling (QA)
+    ("stateoftheart", []),  # "stateoftheart" is no word anyone writes: not indexed
     ("builtin", ["src/long.txt"]),
     ('"built-in filter"', ["src/long.txt"]),
     ('"plant with built in filter"', ["src/long.txt"]),  # positions after a joined word unchanged
+    ("in-house", ["src/long.txt"]),  # the joined word alone, not "house" (QA: 145 of 2,900 articles)
+    ("as-is", ["src/long.txt"]),     # all stop words: no query at all before
+    ("socal", []),                   # "so-called" is not joined: its stem "socal" found it (QA)
     ("japan", ["src/figures.txt"]),
     ("abcde", []),  # a chain of five parts is no word anyone types joined
     ("f16", []),    # letters only: "F-16" is a name with a number, not a spelling of "f16"

@@ -323,13 +323,13 @@ def _no_names(text: str, spans: list[Span]) -> list[Span]:
     def junk(s: Span) -> bool:
         nonlocal ratings
         name = text[s.start:s.end]
-        if s.type == "organization":
-            if all(w.lower() in _FORM_WORDS for w in name.split()) or sum(c.isalnum() for c in name) < 2:
-                return True
-            if _RATING.fullmatch(name):
-                if ratings is None:
-                    ratings = _RATING_TALK.search(text) is not None
-                return ratings
+        if s.type == "organization" and (all(w.lower() in _FORM_WORDS for w in name.split())
+                                         or sum(c.isalnum() for c in name) < 2):
+            return True
+        if s.type in ("organization", "location") and _RATING.fullmatch(name):  # "BB" was a place in 34
+            if ratings is None:
+                ratings = _RATING_TALK.search(text) is not None
+            return ratings
         return s.end == tail and name in ("Reuter", "REUTER")
 
     return [s for s in spans if not junk(s)]
