@@ -1254,7 +1254,32 @@ def run_search(
             n = _matches(gen, searcher, candidate, fq, deadline)
             if n > found:
                 suggestion, found = candidate, n
+        if suggestion is None and total == 0:
+            suggestion = _quoted_name(gen, searcher, typed, fq, deadline)
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask), unmatched)
+
+
+def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float) -> str | None:
+    """The query with a field's value and the words after it quoted, where that finds what the
+    query did not: `person:ronald reagan` is the person "Ronald" (some article names one) and
+    the word "reagan", an empty page (QA), where `person:"Ronald Reagan"` finds 50. (A value no
+    article has gets this hint among the unmatched filters, spaced_value.)"""
+    for m in _FIELD_VALUE.finditer(typed):  # as typed: the parsed value is already a name ("Ronald")
+        field = m.group(1).lower()
+        if field not in FACETS:
+            continue
+        spaced = spaced_value(field, m.group(2), typed, gen)
+        if spaced is None:
+            continue
+        name, replaces = spaced
+        pattern = re.compile(rf'(?<![\w"]){re.escape(m.group(1))}:' + r"\s+".join(re.escape(w) for w in replaces.split()), re.I)
+        candidate = pattern.sub(lambda _: f'{field}:"{name}"', typed, count=1)
+        if candidate != typed and _matches(gen, searcher, candidate, fq, deadline):
+            return candidate
+    return None
+
+
+_FIELD_VALUE = re.compile(r'(?<![\w"])(\w+):([^\s:()"\[\]{}*?~^]+)(?=\s)')
 
 
 def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: int, deadline: float) -> list[tuple[int, float | None]]:

@@ -1207,3 +1207,12 @@ def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
     for q in ('"Ronald Reagan"', "Ronald Reagan", 'person:"Ronald Reagan"'):
         (hit,) = [h for h in run_search(reagan_archive, q).hits if h.id == "src/surname.txt"]
         assert "President <mark>Reagan</mark> told" in hit.snippet, (q, hit.snippet)
+
+
+def test_a_field_value_that_finds_nothing_with_the_words_after_it_is_offered_quoted(reagan_archive):
+    """QA: `person:ronald reagan` gave 0 results and no hint (the value "Ronald" names some
+    person, so it was no unmatched filter), where `person:"Ronald Reagan"` finds 50."""
+    r = run_search(reagan_archive, "person:reagan jones")
+    assert r.total == 0 and r.suggestion == 'person:"Reagan Jones"'
+    assert [h.id for h in run_search(reagan_archive, r.suggestion).hits] == ["src/other.txt"]
+    assert run_search(reagan_archive, "person:reagan zzqx").suggestion is None  # no name goes on so
