@@ -30,7 +30,8 @@ from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
-                     WORD_PATTERN, joinable, umlaut_spelling)
+                     WORD_PATTERN, joinable)
+from .umlauts import umlaut_spelling
 from .spelling import Vocabulary, spellable_words
 
 # Researchers paste long Boolean lists of names and their spellings. 4,000 characters (200 to
@@ -487,7 +488,7 @@ _HYPHEN = re.compile(f"[{_H}]")
 def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query | None:
     """A word as typed or as the index also holds it: `e-mail` (a phrase of its parts) or
     "email", written so or hyphenated (schema.JoiningTokenizer); `Müller` or "Mueller", its
-    German spelling without umlauts (schema.umlaut_spelling). In a quoted phrase each such
+    German spelling without umlauts (umlauts.umlaut_spelling). In a quoted phrase each such
     word is respelled: `"e-mail address"` also finds "email address"."""
     if not isinstance(q, (Q.Phrase, Q.Term, type(None))) or fieldname not in SEARCH_FIELDS:
         return q

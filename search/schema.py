@@ -12,6 +12,7 @@ from whoosh.lang.porter2 import stem as porter2_stem
 from whoosh.support.charset import accent_map
 
 from .cjk import cjk_index_pieces, cjk_pieces, has_cjk
+from .umlauts import umlaut_spelling
 
 SEARCH_FIELDS = ("title", "text")  # what words in a query search
 FACETS = ("person", "organization", "location", "source", "language", "year", "translated")
@@ -203,17 +204,6 @@ _STOPS = frozenset(StopFilter().stops)  # the stop filter's words: they get no j
 # "ß" is "ss" (Whoosh's map makes it "s": "Straße" was "strase", which `Strasse` missed).
 FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}, ord(","): None,
             ord("ß"): "ss", ord("ẞ"): "ss"}
-# German's own spelling of its umlauts without them: "Müller" is "Mueller" in English
-# papers and wire copy (the accent fold gives "Muller"), "Schröder" "Schroeder".
-_UMLAUTS = re.compile("[äöüÄÖÜ]|[aouAOU]\u0308")
-_UMLAUT_SPELLING = {**{u: v + "e" for u, v in zip("äöüÄÖÜ", "aouAOU")}, **{v + "\u0308": v + "e" for v in "aouAOU"}}
-
-
-def umlaut_spelling(word: str) -> str | None:
-    """A word with umlauts as German spells it without them, or None (no umlaut)."""
-    if not _UMLAUTS.search(word):
-        return None
-    return _UMLAUTS.sub(lambda m: _UMLAUT_SPELLING[m.group()], word)
 
 
 class AcronymStopFilter(StopFilter):

@@ -422,3 +422,12 @@ def test_a_trimmed_or_hyphen_cut_spelling_is_no_display_name():
     ])
     assert _names(res, "s0") == ["Standard and Poor's Corp"]
     assert _names(res, "d0") == ["Daimler-Benz AG"]
+
+
+def test_a_name_with_umlauts_is_found_spelled_without_them():
+    """QA: `person:"Robert Müller"` found nothing where "Robert Mueller" is a person."""
+    res = resolve([_doc("a", ("Robert Mueller", P)), _doc("b", ("Gerhard Schröder", P))])
+    assert [e.name for e in res.lookup_alias("Robert Müller")] == ["Robert Mueller"]
+    assert [e.name for e in res.lookup_alias("Gerhard Schroeder")] == ["Gerhard Schröder"]
+    assert [e.name for e in res.lookup_alias("gerhard schröder")] == ["Gerhard Schröder"]
+    assert res.lookup_alias("Robert Muller") == []  # the accent fold alone is another spelling

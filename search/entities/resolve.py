@@ -22,6 +22,7 @@ from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from typing import NamedTuple
 
+from ..umlauts import umlaut_spelling
 from .document import CORPORATE_WORDS, US_STATE_ABBREVIATIONS, acronym_suffix, initials
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
@@ -139,6 +140,7 @@ class Resolution:
         self._surname: dict[str, list[int]] = defaultdict(list)
         for i, e in enumerate(entities):
             keys = {name_key(a) for a in e.aliases} | {name_key(e.name)}
+            keys |= {name_key(g) for a in e.aliases if (g := umlaut_spelling(a))}  # "Müller": "mueller" too
             if e.type == "organization":
                 keys |= {_org_key(a) for a in e.aliases}
             if e.type == "location":
@@ -188,6 +190,9 @@ class Resolution:
         """
         key = name_key(text)
         hits = list(self._alias.get(key, []))
+        german = umlaut_spelling(text)
+        if german:  # `Robert Müller` finds "Robert Mueller" (QA), `Robert Mueller` "Robert Müller" above
+            hits += [i for i in self._alias.get(name_key(german), []) if i not in hits]
         for k in (_org_key(text), _loc_key(text)):
             hits += [i for i in self._alias.get(k, []) if i not in hits]
         if not hits and " " in key:
