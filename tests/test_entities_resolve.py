@@ -402,6 +402,16 @@ def test_what_the_ner_leaves_of_standard_and_poor_s_is_the_agency():
     assert names == {"Standard and Poor's Corp"}
 
 
+def test_the_other_agency_s_short_and_misspelt_names_are_the_agency():
+    """QA: "rated Baa-1 by Moody's Investors" (11 of 2,900 Reuters articles) and misspellings
+    ("Moody's Investor Services") were organisations apart from Moody's Investors Service."""
+    res = resolve([
+        *[_doc(f"a{i}", ("Moody's Investors Service Inc", O)) for i in range(3)],
+        _doc("b", ("Moody's Investors", O)), _doc("c", ("Moody's Investor Services", O)), _doc("d", ("Moody", O)),
+    ])
+    assert {_names(res, d)[0] for d in ("a0", "b", "c", "d")} == {"Moody's Investors Service Inc"}
+
+
 def test_a_short_name_s_evidence_is_counted_in_documents():
     """QA: one article saying "Bell" three times beside "Bell Petroleum Services Inc" filed
     "Bell" in three other articles under that company (the evidence was counted per mention)."""

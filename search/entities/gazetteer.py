@@ -82,6 +82,11 @@ ORG_EQUIVALENTS = {
     # "S and P", "S&P"), and what the NER leaves when it splits the name at "and" ("Poor's Corp")
     "standard poor": "standard and poor", "s and p": "standard and poor", "s p": "standard and poor",
     "poor s corp": "standard and poor", "poor s": "standard and poor",
+    # the other agency: "rated Baa-1 by Moody's Investors" (bond copy's short form, 11 of 2,900
+    # Reuters articles), "Moody's" alone, and the misspellings wire copy has
+    "moody": "moody s investors service", "moody s investors": "moody s investors service",
+    "moody s investor service": "moody s investors service", "moody s investors services": "moody s investors service",
+    "moody s investor services": "moody s investors service",
 }
 
 
