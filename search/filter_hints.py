@@ -93,6 +93,19 @@ def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | N
     return None
 
 
+def replace_field_value(query: str, field: str, old: str, new: str) -> str | None:
+    """`query` with `field:old` written `field:"new"` (bare when `new` is one word), or None
+    when the query does not spell it so (a value the engine rewrote). `old` may be quoted in
+    the query or typed unquoted across spaces (`person:assimi goita`, a spaced_value's text);
+    one rule for the "Did you mean" and for the web's fix links, so the two never disagree."""
+    spelt = r"\s+".join(re.escape(w) for w in old.split())
+    pattern = re.compile(rf'(?<![\w"]){re.escape(field)}:(?:"{spelt}"|{spelt}(?![\w*?~]))', re.I)
+    if not pattern.search(query):
+        return None
+    value = f'"{new}"' if " " in new else new
+    return pattern.sub(lambda _: f"{field}:{value}", query)
+
+
 def _present(facet: str, gen) -> frozenset[str]:
     """The facet's values that some article has."""
     return gen.derive(f"facet_value_set:{facet}", lambda: frozenset(gen.facets.values.get(facet, ())))

@@ -24,7 +24,7 @@ from whoosh.spelling import Corrector
 
 from .archive import Archive
 from .facets import docmask
-from .filter_hints import spaced_value, unmatched_filters, values_like
+from .filter_hints import replace_field_value, spaced_value, unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
@@ -503,7 +503,7 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
         stopped |= any(not list(schema[fieldname].process_text(p, mode="query")) for p in parts)
         return joined
 
-    respelled = _HYPHENATED.sub(join, text) if _HYPHENATED.search(text) else text
+    respelled = _HYPHENATED.sub(join, text)
     respelled = umlaut_spelling(respelled) or respelled
     if respelled == text:
         return q
@@ -1272,10 +1272,8 @@ def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float)
         spaced = spaced_value(field, m.group(2), typed, gen)
         if spaced is None:
             continue
-        name, replaces = spaced
-        pattern = re.compile(rf'(?<![\w"]){re.escape(m.group(1))}:' + r"\s+".join(re.escape(w) for w in replaces.split()), re.I)
-        candidate = pattern.sub(lambda _: f'{field}:"{name}"', typed, count=1)
-        if candidate != typed and _matches(gen, searcher, candidate, fq, deadline):
+        candidate = replace_field_value(typed, field, spaced[1], spaced[0])
+        if candidate is not None and candidate != typed and _matches(gen, searcher, candidate, fq, deadline):
             return candidate
     return None
 

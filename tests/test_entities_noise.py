@@ -372,6 +372,19 @@ def test_an_indented_table_row_label_and_a_lone_legal_form_name_nothing():
     assert got == {"NEW YORK": {"location"}, "Avg Industries": {"organization"}, "Group Lotus": {"organization"}}, got
 
 
+def test_an_acronym_spelled_out_in_the_article_is_no_lone_legal_form():
+    """A legal form alone names no company ("AG", "INC"), unless the article spells it out:
+    Reuters' "the official Saudi Press Agency SPA said" (SPA was dropped as the Italian S.p.A.)
+    and "the American Soybean Association, ASA" (Norway's A/S form)."""
+    text = ("SAUDI ARABIA REITERATES COMMITMENT\n\nThe official Saudi Press Agency SPA said the kingdom "
+            "would not sell below official prices. Nazer, quoted by SPA, said the AG was wrong, the "
+            "president of the American Soybean Association, ASA, said.\n")
+    got = _got(text, ("Saudi Press Agency", "organization"), ("SPA", "organization"), ("AG", "organization"),
+               ("American Soybean Association", "organization"), ("ASA", "organization"))
+    assert got.get("SPA") == {"organization"} and got.get("ASA") == {"organization"}, got
+    assert "AG" not in got, got
+
+
 def test_no_mention_of_the_model_runs_across_a_paragraph_break():
     from search.entities import extract_mentions
 

@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from flask import Request, abort, g, url_for
 
 from search import QueryError
+from search.filter_hints import replace_field_value
 from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_page, query_too_long
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -158,11 +159,8 @@ class SearchState:
         """The same search with `facet:old` in the query text written `facet:"new"`; None
         when the query does not spell it so (a value the engine rewrote). `old` may be words
         the query left unquoted (`person:assimi goita`, an unmatched value's "replaces")."""
-        spelt = r"\s+".join(re.escape(w) for w in old.split())  # "assimi goita", typed unquoted
-        pattern = re.compile(rf'(?<![\w"]){re.escape(facet)}:(?:"{spelt}"|{spelt}(?![\w*?~]))', re.I)
-        if not pattern.search(self.query):
-            return None
-        return self.query_url(pattern.sub(lambda m: f'{facet}:"{new}"' if " " in new else f"{facet}:{new}", self.query))
+        replaced = replace_field_value(self.query, facet, old, new)
+        return None if replaced is None else self.query_url(replaced)
 
     def only_url(self, facet: str, value: str) -> str:
         """The same search with this facet narrowed to `value` alone."""

@@ -28,8 +28,6 @@ _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "
 _PROPAGATE_MAX_ZIPF = 4.8
 
 
-
-
 # A one-word mention at a sentence start whose lower-case form is at least this frequent
 # is a common word capitalised by its position ("Troop said ...", "Attendance: 29,300"),
 # unless the document also capitalises it elsewhere ("troop" 3.7, "attendance" 4.2).
@@ -44,10 +42,16 @@ _NAME_NEXT = re.compile(r"['’`]s\b| [A-Z]")
 
 # A company's legal form as a name's last word: the NER tags "Purolator Courier Corp" in part,
 # "Courier Corp", and as a person ("Buckhorn Inc", "Mabon Nugent and Co."). A person has none.
-_LEGAL_FORMS = {"ltd", "inc", "corp", "co", "plc", "ag", "sa", "nv", "bv", "gmbh", "spa", "llc", "lp",
-                "corporation", "limited"}
+# Folded, without a dot; resolve drops them from a company's key ("Chrysler Corp" = "Chrysler").
+LEGAL_FORMS = frozenset({
+    "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "ltd", "limited", "plc", "llc",
+    "lp", "ag", "sa", "nv", "bv", "gmbh", "spa", "cie", "pty", "kk", "oyj", "ab", "asa",
+})
+# Words that name no company on their own: what the NER leaves of "Jefferies and Co Inc"
+# when it splits at "and" ("Co Inc", 29 of 3,000 Reuters articles; "INC" of a headline, 27).
+FORM_WORDS = LEGAL_FORMS | {"group", "and", "&"}
 # Last words that make a multi-word organisation a company, whose first word is its short name.
-CORPORATE_WORDS = _LEGAL_FORMS | {
+CORPORATE_WORDS = LEGAL_FORMS | {
     "group", "holdings", "company", "mining", "minerals", "resources", "bank", "airlines", "airways",
     "motors", "industries", "petroleum", "oil",
 }
@@ -299,11 +303,6 @@ _GENERIC_NEXT = re.compile(
 ROW_LABELS = frozenset("Shr Shrs Avg Revs Oper Qtr Qtly Qtrly Mths Mos Div Dlrs Cts Mln Pct".split())
 
 
-# Words that name no company on their own: what the NER leaves of "Jefferies and Co Inc"
-# when it splits at "and" ("Co Inc", 29 of 3,000 Reuters articles; "INC" of a headline, 27).
-_FORM_WORDS = _LEGAL_FORMS | {"and", "&", "cie", "group", "company", "co.", "inc.", "corp.", "ltd."}
-
-
 # Credit ratings, Standard and Poor's ("BBB", "AA-plus", "CCC-minus") and Moody's ("Baa-3",
 # "BAA3", "A-1", "P-1" for commercial paper): the NER took them for organisations in rating
 # news (Reuters: "BBB" in 21 of 300 such articles, "AAA" 18, "CCC" 18, "B-1" 13, "A-3" 11).
@@ -323,9 +322,12 @@ def _no_names(text: str, spans: list[Span]) -> list[Span]:
     def junk(s: Span) -> bool:
         nonlocal ratings
         name = text[s.start:s.end]
-        if s.type == "organization" and (all(w.lower() in _FORM_WORDS for w in name.split())
-                                         or sum(c.isalnum() for c in name) < 2):
+        if s.type == "organization" and sum(c.isalnum() for c in name) < 2:
             return True
+        if s.type == "organization" and all(w.lower().rstrip(".") in FORM_WORDS for w in name.split()):
+            # unless the document spells it out: "ASA" after "the American Soybean Association"
+            return not (name.isupper() and " " not in name and any(
+                o.type == "organization" and acronym_suffix(name, text[o.start:o.end]) is not None for o in spans))
         if s.type in ("organization", "location") and _RATING.fullmatch(name):  # "BB" was a place in 34
             if ratings is None:
                 ratings = _RATING_TALK.search(text) is not None
@@ -576,7 +578,7 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
         last = words[-1].strip(".").lower()
         if last in _UNITS:
             continue
-        if sp.type == "person" and last in _LEGAL_FORMS:
+        if sp.type == "person" and last in LEGAL_FORMS:
             if len(words) == 1:
                 continue  # "Corp" alone: the rest of the name was missed
             start = sp.start
@@ -631,7 +633,7 @@ def _joined_companies(text: str, spans: list[Span]) -> list[Span]:
     for sp in spans:
         if out and sp.type == "organization" and out[-1].type == "organization":
             prev, first, second = out[-1], text[out[-1].start:out[-1].end].split(), text[sp.start:sp.end].split()
-            body = [w for w in second if word(w) not in _LEGAL_FORMS]
+            body = [w for w in second if word(w) not in LEGAL_FORMS]
             if (_AND.fullmatch(text, prev.end, sp.start) and len(first) <= 3 and orgs[" ".join(first)] == 1
                     and not "".join(first).isupper() and word(first[-1]) not in CORPORATE_WORDS
                     and len(body) == 1 and body[0] == second[0] and len(second) > 1):

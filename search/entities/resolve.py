@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
-from .document import CORPORATE_WORDS, US_STATE_ABBREVIATIONS, acronym_suffix, initials
+from .document import CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, US_STATE_ABBREVIATIONS, acronym_suffix, initials
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
@@ -96,13 +96,6 @@ def _KNOWN_BY_CAPS() -> dict[str, str]:
     return {p.upper(): p for p in sorted(known_places())}
 
 
-# Legal forms a company's name ends in, as folded keys spell them ("Goldman, Sachs and Co." is
-# "goldman sachs and co"): dropped from the key, so that "Salomon Brothers Inc.", "Salomon
-# Brothers" and "Salomon Brothers Inc" are one company, as are "Chrysler Corp" and "Chrysler".
-KEY_LEGAL_FORMS = frozenset({
-    "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "ltd", "limited", "plc", "llc",
-    "lp", "ag", "sa", "nv", "bv", "gmbh", "spa", "cie", "pty", "kk", "oyj", "ab", "asa",
-})
 # A name left as one word this common is a word, not the company's name ("Union Corp" is not
 # "the Union", "General Corp" not "General"): its legal form stays in the key.
 COMMON_ORG_WORD_ZIPF = 4.5
@@ -113,7 +106,7 @@ def _org_key(text: str) -> str:
     key = org_key(text)
     words = key.split()
     n = len(words)
-    while n > 1 and (words[n - 1] in KEY_LEGAL_FORMS or words[n - 1] == "group"):  # "USAir Group Inc" = "USAir"
+    while n > 1 and (words[n - 1] in LEGAL_FORMS or words[n - 1] == "group"):  # "USAir Group Inc" = "USAir"
         n -= 1
         while n > 1 and words[n - 1] in ("and", "&"):  # "and co"
             n -= 1
@@ -380,9 +373,6 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
     if short_forms is not None:
         for short in linked:  # evidence counted in documents, not mentions
             short_forms[short][longs[short]] += 1
-
-
-_FORM_WORDS = KEY_LEGAL_FORMS | {"group", "and", "&"}
 
 
 def _company(name: str) -> bool:
@@ -693,7 +683,7 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
                 return True  # "Daimler" of "Daimler-Benz AG"
             if " " not in s and o.startswith(s + " "):
                 rest = o[len(s):].split()
-                if any(w.strip(".,").lower() not in _FORM_WORDS for w in rest):  # not "Wagner group"
+                if any(w.strip(".,").lower() not in FORM_WORDS for w in rest):  # not "Wagner group"
                     return True
             elif o.rstrip(".").endswith((" and " + bare, " & " + bare)):
                 return True
