@@ -204,6 +204,20 @@ def test_credit(line, expected):
     assert is_credit(line) is expected
 
 
+def test_a_word_hyphenated_at_a_line_end_stays_one_word():
+    """Wire copy wraps inside hyphenated words ("English-\nlanguage", "over-the-\ncounter": 35
+    in Reuters); joining the lines with a space made "English- language", two words. A
+    suspended hyphen ("fat-\nand oil-bearing", "Handels-\nund") keeps its space."""
+    raw = ("The bank, which publishes an English-\n"
+           "language newsletter on over-the-\n"
+           "counter trading, said exports of fat-\n"
+           "and oil-bearing seeds rose, Berliner Handels-\n"
+           "und Frankfurter Bank said in a statement on Friday.\n")
+    (para,) = paragraphs(raw)
+    assert "an English-language newsletter on over-the-counter trading" in para
+    assert "fat- and oil-bearing" in para and "Handels- und Frankfurter" in para
+
+
 def test_paragraphs_keep_inner_spacing_of_unwrapped_lines():
     # offsets and machine-translation flags rely on the text being left as it was
     assert paragraphs("A line with  two spaces.  »\n\nNext") == ["A line with  two spaces.  »", "Next"]

@@ -1118,6 +1118,10 @@ def hyphen_archive(tmp_path_factory):
         "figures.txt": "Jets\n\nThe F-16 and U.S.-Japan talks went on, a-b-c-d-e.\n",
         "umlaut.txt": "Berlin visit\n\nGerhard Schröder met Herr Mu\u0308ller in the Hauptstraße.\n",
         "german.txt": "Washington visit\n\nGerhard Schroeder and Robert Mueller met on Friday.\n",
+        "wrapped.txt": ("Talks\n\nThe ministers of the seven leading industrial nations met over the week-\n"
+                        "end in Geneva, and a banker from Zurich said that the close work\n"
+                        "between the central banks would go on for all of the coming pre-\n"
+                        "and post-election years, according to officials at the meeting.\n"),
     })
 
 
@@ -1143,6 +1147,10 @@ def hyphen_archive(tmp_path_factory):
     ("japan", ["src/figures.txt"]),
     ("abcde", []),  # a chain of five parts is no word anyone types joined
     ("f16", []),    # letters only: "F-16" is a name with a number, not a spelling of "f16"
+    ("weekend", ["src/wrapped.txt"]),  # a word split at a line's end (QA: "co-\noperation")
+    ('"met over the weekend"', ["src/wrapped.txt"]),
+    ('"weekend in Geneva"', ["src/wrapped.txt"]),
+    ('"pre and post election"', ["src/wrapped.txt"]),  # a suspended hyphen stays apart
 ])
 def test_a_hyphenated_word_and_its_joined_spelling_find_each_other(hyphen_archive, q, ids):
     """QA: `email` missed "e-mail", and "cooperative" and "co-operative" missed each other."""
@@ -1173,6 +1181,8 @@ def test_a_joined_word_marks_the_hyphenated_spelling(hyphen_archive):
     assert "<mark>e-mail</mark>" in hit.snippet
     (hit,) = [h for h in run_search(hyphen_archive, '"email address"').hits if h.id == "src/hyphen.txt"]
     assert "<mark>e-mail address</mark>" in hit.snippet
+    (hit,) = run_search(hyphen_archive, "weekend").hits
+    assert re.search(r"<mark>week-\s*end</mark> in Geneva", hit.snippet), hit.snippet
 
 
 @pytest.fixture(scope="module")
