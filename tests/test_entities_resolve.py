@@ -441,3 +441,26 @@ def test_a_name_with_umlauts_is_found_spelled_without_them():
     assert [e.name for e in res.lookup_alias("Gerhard Schroeder")] == ["Gerhard Schröder"]
     assert [e.name for e in res.lookup_alias("gerhard schröder")] == ["Gerhard Schröder"]
     assert res.lookup_alias("Robert Muller") == []  # the accent fold alone is another spelling
+
+
+def test_two_entities_kept_apart_show_two_names():
+    """QA: "Southern" (Southern Co, whose remainder is too common a word to drop the form) and
+    another "Southern" showed one name, so the facet and the filter counted them as one."""
+    res = resolve([
+        _doc("a", ("Southern Co", O), ("Southern", O), ("Southern", O)),
+        _doc("c", ("Southern Co", O), ("Southern", O)),
+        _doc("b", ("Southern", O)),
+        _doc("d", ("Southern", O)),
+    ])
+    orgs = [e for e in res.entities if e.type == O]
+    assert len(orgs) == 2, orgs
+    assert sorted(e.name for e in orgs) == ["Southern", "Southern Co"]
+    (co,) = [e for e in orgs if "Southern Co" in e.aliases]
+    assert co.name == "Southern Co" and co.id == "org:southern-co"
+    # the next generation, which starts from these names, shows the same names and ids
+    again = resolve([
+        _doc("a", ("Southern Co", O), ("Southern", O), ("Southern", O)),
+        _doc("c", ("Southern Co", O), ("Southern", O)),
+        _doc("b", ("Southern", O)), _doc("d", ("Southern", O)),
+    ], previous=res.entities)
+    assert sorted((e.id, e.name) for e in again.entities) == sorted((e.id, e.name) for e in res.entities)

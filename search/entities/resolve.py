@@ -623,6 +623,7 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
         aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         items.append((r, t, name, aliases, len(docs_of[r])))
     items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
+    items = _distinct_names(items)
     entities: list[Entity] = []
     index: dict = {}
     used: Counter = Counter()
@@ -636,6 +637,29 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
         doc_id: [index[uf.find(n)] if n is not None else -1 for n in doc_nodes[doc_id]] for doc_id, _ in surfaces
     }
     return Resolution(entities, out_docs)
+
+
+def _distinct_names(items: list[tuple]) -> list[tuple]:
+    """Two entities of a type the resolver kept apart show two names. Facets and filters go
+    by name, so "Southern" (Southern Co) and another "Southern" were one facet value, and the
+    filter maker "Donaldson" was counted with DLJ's "Donaldson" (QA). Of entities sharing a
+    name, one keeps it (the first in `items` that has no other spelling, else the first); the
+    others take their most frequent spelling that names no other entity, where they have one."""
+    shown = Counter((t, name) for _, t, name, _, _ in items)
+    free = [[a for a in aliases if a != name and (t, a) not in shown] if shown[(t, name)] > 1 else []
+            for _, t, name, aliases, _ in items]
+    keeper: dict[tuple[str, str], int] = {}
+    for i, (_, t, name, _, _) in enumerate(items):
+        if shown[(t, name)] > 1 and ((t, name) not in keeper or (free[keeper[(t, name)]] and not free[i])):
+            keeper[(t, name)] = i
+    out = []
+    taken: set[tuple[str, str]] = set()
+    for i, (r, t, name, aliases, ndocs) in enumerate(items):
+        if keeper.get((t, name), i) != i:
+            name = next((a for a in free[i] if (t, a) not in taken), name)
+            taken.add((t, name))
+        out.append((r, t, name, aliases, ndocs))
+    return out
 
 
 def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter,
