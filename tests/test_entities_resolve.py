@@ -402,6 +402,16 @@ def test_what_the_ner_leaves_of_standard_and_poor_s_is_the_agency():
     assert names == {"Standard and Poor's Corp"}
 
 
+def test_initials_joined_by_and_are_no_display_name():
+    """Reuters: once the gazetteer tags every "S and P", it is the agency's most frequent
+    spelling (59 mentions against 12 of the full name in 3,000 articles) and became its name."""
+    res = resolve([
+        _doc("a", ("S and P", O), ("S and P", O), ("S and P.", O), ("Standard and Poor's Corp", O)),
+        _doc("b", ("S and P", O), ("S/P", O)), _doc("c", ("S and P", O)),
+    ])
+    assert {_names(res, d)[0] for d in "abc"} == {"Standard and Poor's Corp"}
+
+
 def test_the_other_agency_s_short_and_misspelt_names_are_the_agency():
     """QA: "rated Baa-1 by Moody's Investors" (11 of 2,900 Reuters articles) and misspellings
     ("Moody's Investor Services") were organisations apart from Moody's Investors Service."""

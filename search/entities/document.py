@@ -157,6 +157,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _acronym_persons(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
+    cleaned = [s for s in cleaned if not _stock_index(text, s)]  # after _propagate, which finds its repeats
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
     _dateline_states(text, out)
     generic: dict[str, bool] = {}  # one answer per spelling, not per mention
@@ -309,6 +310,17 @@ ROW_LABELS = frozenset("Shr Shrs Avg Revs Oper Qtr Qtly Qtrly Mths Mos Div Dlrs 
 _RATING = re.compile(r"(?:AAA|AA|A|BBB|BB|B|CCC|CC|C|D|Aaa|Aa|Baa|Ba|Caa|Ca|BAA|BA|CAA|CA|P)"
                      r"(?:[-+]|-?(?:plus|minus|PLUS|MINUS)|-?[1-3])?")
 _RATING_TALK = re.compile(r"\b(?:rat(?:ing|ings|ed|es)|downgrad|upgrad|creditwatch)", re.I)
+
+
+# The agency's stock index is no mention of the agency: "S and P 500 futures", "Standard and
+# Poor's 500 stock index" (20 of 270 Reuters articles naming S&P speak only of the index)
+_SP = re.compile(r"Standard (?:and|&) Poor(?:['’]s)?|S ?(?:and|&|/) ?P")
+_STOCK_INDEX = re.compile(r"['’]?s?[ \t]+(?:500|100)\b")
+
+
+def _stock_index(text: str, s: Span) -> bool:
+    return s.type == "organization" and _STOCK_INDEX.match(text, s.end) is not None \
+        and _SP.fullmatch(text, s.start, s.end) is not None
 
 
 def _no_names(text: str, spans: list[Span]) -> list[Span]:

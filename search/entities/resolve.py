@@ -118,6 +118,9 @@ def _org_key(text: str) -> str:
     return ORG_EQUIVALENTS.get(key, key)
 
 
+_INITIALS_JOINED = re.compile(r"[A-Z]\.?(?:\s*(?:and|&|/)\s*[A-Z]\.?)+")
+
+
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 12 and sum(c.isupper() for c in letters) >= len(letters) - 1
@@ -688,8 +691,10 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
                     return _KNOWN_BY_CAPS()[s]
 
     def acronym(s: str) -> bool:
-        # "Sipri" spells "Stockholm International Peace Research Institute" like "SIPRI" does
-        return _is_acronym(s) or (" " not in s and any(" " in o and acronym_suffix(s, o) == 0 for o in counts))
+        # "Sipri" spells "Stockholm International Peace Research Institute" like "SIPRI" does;
+        # "S and P" (wire copy's S&P) is initials too, not the name
+        return (_is_acronym(s) or _INITIALS_JOINED.fullmatch(s) is not None
+                or (" " not in s and any(" " in o and acronym_suffix(s, o) == 0 for o in counts)))
 
     def short_name(s: str) -> bool:
         # "Moody", "Salomon": a company's one-word name beside its full name (_short_names);
