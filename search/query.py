@@ -479,9 +479,11 @@ def _capitalised_stop(text: str) -> bool:
     return text[:1].isupper() and not text.isupper() and text.upper() in ACRONYM_STOPS
 
 
-# A word hyphenated between letters, as schema.JoiningTokenizer indexes its joined form too
+# A word hyphenated between letters, as schema.JoiningTokenizer indexes its joined form too:
+# a run of letter parts, which a hyphen and a number may end or begin ("e-mail-2000": "email")
 _H = re.escape(HYPHENS)
-_HYPHENATED = re.compile(rf"(?<![\w{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+){{1,{MAX_JOINED_PARTS - 1}}}(?![\w{_H}])")
+_HYPHENATED = re.compile(rf"(?<!\w)(?<![^\W\d_][{_H}])[^\W\d_]+(?:[{_H}][^\W\d_]+){{1,{MAX_JOINED_PARTS - 1}}}"
+                         rf"(?!\w|[{_H}][^\W\d_])")
 _HYPHEN = re.compile(f"[{_H}]")
 
 

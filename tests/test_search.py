@@ -1115,7 +1115,7 @@ def hyphen_archive(tmp_path_factory):
         "spaced.txt": "Chain letters\n\nAn e mail chain reached the co operative shop.\n",
         "long.txt": "Rates\n\nA state-of-the-art plant with a built-in filter opened in-house, sold as-is.\n",
         "house.txt": "Homes\n\nThe house prices rose, so-called experts said.\n",
-        "figures.txt": "Jets\n\nThe F-16 and U.S.-Japan talks went on, a-b-c-d-e.\n",
+        "figures.txt": "Jets\n\nThe F-16 and U.S.-Japan talks went on, a-b-c-d-e, by e-mail-2000.\n",
         "umlaut.txt": "Berlin visit\n\nGerhard Schröder met Herr Mu\u0308ller in the Hauptstraße.\n",
         "german.txt": "Washington visit\n\nGerhard Schroeder and Robert Mueller met on Friday.\n",
         "wrapped.txt": ("Talks\n\nThe ministers of the seven leading industrial nations met over the week-\n"
@@ -1126,8 +1126,8 @@ def hyphen_archive(tmp_path_factory):
 
 
 @pytest.mark.parametrize("q, ids", [
-    ("email", ["src/hyphen.txt", "src/joined.txt"]),
-    ("e-mail", ["src/hyphen.txt", "src/joined.txt", "src/spaced.txt"]),  # and still the phrase of its parts
+    ("email", ["src/figures.txt", "src/hyphen.txt", "src/joined.txt"]),  # "e-mail-2000" too (marked: QA)
+    ("e-mail", ["src/figures.txt", "src/hyphen.txt", "src/joined.txt", "src/spaced.txt"]),  # and still the phrase of its parts
     ("cooperative", ["src/hyphen.txt", "src/joined.txt"]),
     ("co-operative", ["src/hyphen.txt", "src/joined.txt", "src/spaced.txt"]),
     ('"email address"', ["src/hyphen.txt", "src/joined.txt"]),
