@@ -145,6 +145,21 @@ class JoiningTokenizer(RegexTokenizer):
     Whoosh's filters see no characters at indexing time, so only the tokenizer knows that two
     words were joined by a hyphen."""
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The release before gave a compound of stop words only ("as-is") the position of the
+        # word before it, so `"sold as-is"` missed "sold as-is" (QA); now its joined word takes
+        # a position of its own, as the highlighter counts it. An index written before has a
+        # tokenizer without this attribute: another schema (same_schema), so it is rebuilt, and
+        # until then its tokenizer places words as its postings do.
+        self.stop_compounds_own_position = True
+
+    def __eq__(self, other):
+        return bool(super().__eq__(other)) and getattr(self, "stop_compounds_own_position", False) \
+            == getattr(other, "stop_compounds_own_position", False)
+
+    __hash__ = None
+
     def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
                  start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         if mode != "index" or not tokenize or self.gaps:
@@ -152,6 +167,7 @@ class JoiningTokenizer(RegexTokenizer):
                                         start_char, tokenize, mode, **kwargs)
             return
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        own_position = getattr(self, "stop_compounds_own_position", False)
 
         def token(text: str, pos: int, start: int, end: int, joined: bool) -> Token:
             t.text = text
@@ -174,10 +190,12 @@ class JoiningTokenizer(RegexTokenizer):
                 return
             a, b = run[0][1].start(), run[-1][1].end()
             first_stop, last_stop = words[0].lower() in _STOPS, words[-1].lower() in _STOPS
+            # all stop words: the joined word is a word of its own, not sharing a part's position
+            shares = not (first_stop and last_stop and own_position)
             for k, (pos, m) in enumerate(run):
                 yield token(m.group(), pos, m.start(), m.end(), False)
                 if (k == 0 and not first_stop) or (k == len(run) - 1 and (not last_stop or first_stop)):
-                    yield token(whole, pos, a, b, True)
+                    yield token(whole, pos, a, b, shares)
 
         run: list = []  # (position, match) of the hyphenated word being read
         for pos, m in enumerate(self.expression.finditer(value)):

@@ -767,6 +767,24 @@ def test_an_index_before_stop_words_in_capitals_is_another_schema():
     assert [t.text for t in build_schema()["text"].analyzer("BANK SAYS IT")] == ["bank", "say"]
 
 
+def test_an_index_before_stop_word_compounds_took_their_own_position_is_another_schema():
+    """The tokenizer of the release before put the joined word of "as-is" where the word
+    before it is; its pickled instance has no stop_compounds_own_position. Such an index is
+    rebuilt (same_schema), and until then its own tokenizer places words as it did."""
+    from search.schema import JoiningTokenizer, build_schema, same_schema
+
+    old = build_schema()
+    for name in ("title", "text"):
+        del next(i for i in old[name].analyzer.items if isinstance(i, JoiningTokenizer)).stop_compounds_own_position
+    assert not same_schema(old, build_schema())
+
+    def positions(schema):
+        return [(t.text, t.pos) for t in schema["text"].analyzer("sold as-is", positions=True, mode="index")]
+
+    assert positions(old) == [("sold", 0), ("asi", 0)]
+    assert positions(build_schema()) == [("sold", 0), ("asi", 1)]
+
+
 def test_an_index_stemmed_by_the_original_porter_is_another_schema():
     """The release before stemmed with Whoosh's Porter ("news" was "new"): its index is
     rebuilt (same_schema), and until then its own stemmer reads its queries."""

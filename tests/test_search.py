@@ -1143,6 +1143,8 @@ def hyphen_archive(tmp_path_factory):
     ('"plant with built in filter"', ["src/long.txt"]),  # positions after a joined word unchanged
     ("in-house", ["src/long.txt"]),  # the joined word alone, not "house" (QA: 145 of 2,900 articles)
     ("as-is", ["src/long.txt"]),     # all stop words: no query at all before
+    ('"sold as-is"', ["src/long.txt"]),  # its joined word takes a position of its own (QA)
+    ('"sold asis"', ["src/long.txt"]),
     ("socal", []),                   # "so-called" is not joined: its stem "socal" found it (QA)
     ("japan", ["src/figures.txt"]),
     ("abcde", []),  # a chain of five parts is no word anyone types joined
