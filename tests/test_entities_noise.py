@@ -532,6 +532,18 @@ def test_a_state_s_abbreviation_and_its_name_are_one_place_shown_in_full():
     assert [(e.name, e.documents) for e in places] == [("California", 2)], places
 
 
+def test_a_state_abbreviated_without_its_full_stop_after_a_city_is_the_state():
+    """Carried QA item: "of Tampa, Fla, said" left a place "Fla" of its own; a capitalised
+    word of the right shape elsewhere ("Miss Smith", "the Ind said") is not a state."""
+    text = "Deal\n\nAcme Inc of Tampa, Fla, said Miss Smith would run the plant in Jackson, Miss, near the Ind border.\n"
+    ms = postprocess(text, [_span(text, "Fla", "location"), _span(text, "Miss", "location", None, 1),
+                            _span(text, "Ind", "location")])
+    got = {(m["text"], m["start"]): m.get("base") for m in ms}
+    assert got[("Fla", text.index("Fla"))] == "Florida"
+    assert got[("Miss", text.index("Miss,"))] == "Mississippi"
+    assert got.get(("Ind", text.index("Ind"))) is None, got  # not after "City, "
+
+
 def test_a_credit_rating_or_a_single_letter_is_no_organisation():
     """Reuters QA: in 300 rating articles "BBB" was an organisation in 21, "AAA" 18, "B-1" 13,
     and the "P" of "S and P" in 38."""

@@ -364,6 +364,9 @@ US_STATE_ABBREVIATIONS = {
 _DATELINE_STATE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]*, ")  # a line's start up to the state
 
 
+_CITY_COMMA = re.compile(r"\b[A-Z][a-z]+, \Z")
+
+
 def _dateline_states(text: str, mentions: list[dict]) -> None:
     """A state abbreviated in a dateline ("ROSEMONT, ILL., March 6 -") is that state: the NER
     made "ILL", "IND", "WIS" organisations and "Fla", "Wash" persons (36 mentions in 3,000
@@ -372,8 +375,13 @@ def _dateline_states(text: str, mentions: list[dict]) -> None:
     two letters, "LA" or "PA", only in a dateline)."""
     for m in mentions:
         state = US_STATE_ABBREVIATIONS.get(m["text"].upper().rstrip("."))
-        if state is None or not (m["text"].endswith(".") or text.startswith(".", m["end"])):
+        if state is None:
             continue
+        if not (m["text"].endswith(".") or text.startswith(".", m["end"])):
+            # undotted, only as a place's state: "of Tampa, Fla, said" (an entity "Fla" of its own)
+            if not (m["type"] == "location" and len(m["text"]) > 2
+                    and _CITY_COMMA.search(text, max(0, m["start"] - 40), m["start"])):
+                continue
         line_start = text.rfind("\n", 0, m["start"]) + 1
         if _DATELINE_STATE.fullmatch(text, line_start, m["start"]):
             m["type"], m["base"] = "location", state
