@@ -4,7 +4,7 @@
 - flags: located artifacts, one detector module per kind (flags.KINDS), each flag
   {"kind", "start", "end", "excerpt", "detail"} with offsets into the clean text;
 - score: sigmoid(c_0 + a * sum_j (logit_j - m_j) / s_j + flag_evidence), where the component
-  logits logit_j come from five L2 logistic regressions, MT against human writing:
+  logits logit_j come from six L2 logistic regressions, MT against human writing:
     doc:  dense translationese features (features.py: function-word and punctuation profiles,
           sentence-length spread, lexical density and frequency, contractions, possessives
           against "of" genitives and chains of them, repeated or over-literal constructions,
@@ -14,6 +14,8 @@
     char: hashed character 2-3-grams, digits masked, dashes/quotes/apostrophes pooled to one glyph
           each (which glyph a translator or outlet types is house style, not translationese);
     word: hashed lower-cased word 1-2-grams (lexical choice: calques, literal renderings);
+    band: as fw, each content word's class prefixed by its wordfreq Zipf band ("<Z4><ING>"):
+          a POS-free proxy of syntax and register, without the topic;
     sent: the mean over the text's sentences of a sentence model's logits, fitted on mt-dev's
           4,000-odd sentences (each labelled by its document) rather than its 178 documents:
           hashed function-word/class 1-3-grams of each sentence ("<SENT> In the <W> of <C> <ED>");
@@ -39,9 +41,9 @@
   the scale they were calibrated on). train.py fits all of it on mt-dev (folds grouped by
   wmt_docid) plus 2,000 Reuters 1987 bodies as extra human negatives, weighing together as much
   as mt-dev's 97 human documents;
-- label: "possible" / "likely" at or above two thresholds, the 96th / 99.5th percentiles of the
+- label: "possible" / "likely" at or above two thresholds, the 95th / 99.5th percentiles of the
   out-of-fold scores of mt-dev's human documents (references and originals pooled) and of
-  Reuters, the higher of the two kept, so that human newswire stays "unlikely"; the 96th by the
+  Reuters, the higher of the two kept, so that human newswire stays "unlikely"; the 95th by the
   Harrell-Davis estimator (a Beta-weighted mean of all order statistics, steadier than one or two
   of 80-odd scores); the 99.5th, beyond the largest of mt-dev's 80-odd human scores, is the higher
   of the empirical one and that of a normal fitted to their logits.

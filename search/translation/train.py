@@ -11,7 +11,7 @@ benchmark's nested cross-validation, and the app loads the weights without sciki
 Steps, each fitted on data:
 1. doc model: L2 logistic regression (Newton) on standardised features.FEATURE_NAMES, MT vs human;
 2. hashed models: one L2 logistic regression per features.HASHED_BLOCKS block (function-word,
-   character and word n-grams), solved exactly in the dual (n x n Gram matrix: 1,024 buckets a
+   character, word and frequency-band n-grams), solved exactly in the dual (n x n Gram matrix: 1,024 buckets a
    block, a few hundred documents), Reuters as every 4th body at four times the weight;
    sentence model (fit_sentence_model): one L2 logistic regression on the 4,000-odd sentences of
    mt-dev's documents (features.sentence_vectors: hashed function-word/class 1-3-grams per
@@ -25,7 +25,7 @@ Steps, each fitted on data:
    bodies, and its MT rate, which mt-dev cannot show (the entries are French, Finnish and
    Russian mistranslations about coups and the Sahel, not in mt-dev's topics), is taken as
    the median MT rate of the kinds mt-dev's MT does show;
-4. combination (fit_zsum): the five components' 5-fold out-of-fold logits, each standardised by
+4. combination (fit_zsum): the six components' 5-fold out-of-fold logits, each standardised by
    the mean and spread of mt-dev's human documents' (references and originals), summed with equal
    weights; only the sum's scale and an intercept are fitted, by logistic regression with the flag
    evidence as offset (a free logistic regression on the logits and their length interactions,
@@ -77,7 +77,11 @@ FLAG_CAP = 3          # flags of one kind beyond 3 are one burst (a doc with ten
 # 0.955 to 0.9625; the empirical quantile 1-5 of 10 over 0.95-0.975, below Harrell-Davis's weaker
 # share at every matched human share from 2.4% to 3.5%). Pooling the scores of 2 or 3 inner fold
 # assignments (and averaging their fold models) did no better: 3-7 of 10, 0.495-0.502 at 3.1%.
-POSSIBLE_QUANTILE = 0.96
+# With the frequency-band block (features.HASHED_BLOCKS, a sixth component) the human share at a
+# given quantile is lower (0.96: 2.5%, weaker half 0.492, 5 of 10), so the quantile went to 0.95:
+# weaker half 0.527 at 3.1%, goal met 8 of 10 (0.945 / 0.9525 / 0.955: 7 / 7 / 5 of 10; without
+# the block, 0.95 to 0.965 met 4-6 of 10).
+POSSIBLE_QUANTILE = 0.95
 LIKELY_QUANTILE = 0.995
 FOLDS = 5          # the benchmark's outer cross-validation
 INNER_FOLDS = 5    # fit's own, for the out-of-fold logits the combination and thresholds are fitted on
