@@ -544,6 +544,28 @@ def test_a_state_abbreviated_without_its_full_stop_after_a_city_is_the_state():
     assert got.get(("Ind", text.index("Ind"))) is None, got  # not after "City, "
 
 
+def test_a_state_after_a_place_in_capitals_or_taken_for_a_person_is_the_state_and_named_so():
+    """QA: "LARGO, Fla," and "CAPE CANAVERAL, Fla" (a person to the NER), "Boulder, Colo" (a
+    person) and "Pike County, Ky." kept entities of their own; and a state's abbreviations
+    alone ("Conn.", 37 articles) made a place named "Conn.", which `location=Connecticut` missed."""
+    from search.entities import DocMentions, resolve
+
+    a = "Launch\n\nCAPE CANAVERAL, Fla, March 3 - NASA said the launch was put off.\n"
+    b = "Deal\n\nLARGO, Fla, March 3 - Acme said a plant in Boulder, Colo, and one in Pike County, Ky., would close.\n"
+    c = "Insurer\n\nHARTFORD, Conn., March 3 - Aetna said it would pay more.\n"
+    ma = postprocess(a, [_span(a, "Fla", "person")])
+    mb = postprocess(b, [_span(b, "LARGO", "location"), _span(b, "Fla", "location"), _span(b, "Colo", "person"),
+                         _span(b, "Ky.", "location")])
+    mc = postprocess(c, [_span(c, "HARTFORD", "location"), _span(c, "Conn.", "location")])
+    bases = {m["text"]: (m["type"], m.get("base")) for m in ma + mb + mc}
+    assert bases["Fla"] == ("location", "Florida") and bases["Colo"] == ("location", "Colorado")
+    assert bases["Ky."] == ("location", "Kentucky") and bases["Conn."] == ("location", "Connecticut")
+    res = resolve([DocMentions("a", ma), DocMentions("b", mb), DocMentions("c", mc)])
+    places = {e.name: e.documents for e in res.entities if e.type == "location"}
+    assert places.get("Florida") == 2 and places.get("Connecticut") == 1 and places.get("Kentucky") == 1, places
+    assert not {"Fla", "Conn.", "Ky.", "Colo"} & set(places), places
+
+
 def test_a_credit_rating_or_a_single_letter_is_no_organisation():
     """Reuters QA: in 300 rating articles "BBB" was an organisation in 21, "AAA" 18, "B-1" 13,
     and the "P" of "S and P" in 38."""

@@ -364,29 +364,31 @@ US_STATE_ABBREVIATIONS = {
 _DATELINE_STATE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]*, ")  # a line's start up to the state
 
 
-_CITY_COMMA = re.compile(r"\b[A-Z][a-z]+, \Z")
+_CITY_COMMA = re.compile(r"\b[A-Z][A-Za-z]+, \Z")  # "Tampa, ", "LARGO, "
 
 
 def _dateline_states(text: str, mentions: list[dict]) -> None:
     """A state abbreviated in a dateline ("ROSEMONT, ILL., March 6 -") is that state: the NER
     made "ILL", "IND", "WIS" organisations and "Fla", "Wash" persons (36 mentions in 3,000
     Reuters articles, QA). Retyped a location, filed under the state's name (`base`), as is a
-    place the NER found spelled so elsewhere ("Calif." was an entity apart from "California";
-    two letters, "LA" or "PA", only in a dateline)."""
+    place the NER found spelled so elsewhere ("Calif." was an entity apart from "California"),
+    and a state after a place and a comma, with or without its full stop ("Tampa, Fla"); two
+    letters ("LA", "PA") only with a full stop, in a dateline or after a place. An entity of such
+    mentions is named after the state (resolve: "Conn." alone was a place "Conn.")."""
     for m in mentions:
         state = US_STATE_ABBREVIATIONS.get(m["text"].upper().rstrip("."))
         if state is None:
             continue
-        if not (m["text"].endswith(".") or text.startswith(".", m["end"])):
-            # undotted, only as a place's state: "of Tampa, Fla, said" (an entity "Fla" of its own)
-            if not (m["type"] == "location" and len(m["text"]) > 2
-                    and _CITY_COMMA.search(text, max(0, m["start"] - 40), m["start"])):
-                continue
+        dotted = m["text"].endswith(".") or text.startswith(".", m["end"])
+        long = len(m["text"].rstrip(".")) > 2
         line_start = text.rfind("\n", 0, m["start"]) + 1
-        if _DATELINE_STATE.fullmatch(text, line_start, m["start"]):
+        if (dotted or long) and _DATELINE_STATE.fullmatch(text, line_start, m["start"]):
             m["type"], m["base"] = "location", state
-        elif m["type"] == "location" and len(m["text"].rstrip(".")) > 2:
+        elif long and m["type"] == "location" and dotted:
             m["base"] = state
+        elif (long or dotted) and _CITY_COMMA.search(text, max(0, m["start"] - 40), m["start"]):
+            # a place's state: "of Tampa, Fla, said", "Boulder, Colo" (the NER's person), "Pike County, Ky."
+            m["type"], m["base"] = "location", state
 
 
 def _row_labels(text: str, spans: list[Span]) -> list[Span]:

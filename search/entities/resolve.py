@@ -594,6 +594,7 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
     docs_of: dict = defaultdict(set)
     spell_docs: dict = defaultdict(lambda: defaultdict(set))  # root -> spelling -> doc ids
     ntype: dict = {}
+    state_of: dict = {}  # root -> the US state its abbreviations stand for ("Conn." with no "Connecticut")
     for doc_id, mentions in surfaces:
         nodes = doc_nodes[doc_id]
         for m, n in zip(mentions, nodes):
@@ -606,6 +607,8 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
             spell[r][(spelling, not doc_mt[doc_id])] += 1
             spell_docs[r][spelling].add(doc_id)
             docs_of[r].add(doc_id)
+            if m.get("base") in _STATE_NAMES:
+                state_of[r] = m["base"]
     countries = _COUNTRIES()
     items = []
     for r in groups:
@@ -622,7 +625,8 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
         for sp, c in counts.items():
             if shown and (t, sp) in shown:
                 before[shown[(t, sp)]] += c
-        name = _display(t, counts, native, countries, spread, before.most_common(1)[0][0] if before else None)
+        name = state_of.get(r) if t == "location" and r in state_of else None
+        name = name or _display(t, counts, native, countries, spread, before.most_common(1)[0][0] if before else None)
         aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         items.append((r, t, name, aliases, len(docs_of[r])))
     items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
