@@ -66,8 +66,10 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
 
 
 # The words after `facet:value` in a query, up to six, none an operator, a field or syntax
-# (`person:james -baker` excludes Baker; `baker*` and `baker~` are patterns, not a name's word)
-_NEXT_WORDS = r"((?:\s+(?!(?:AND|OR|NOT)(?![^\s:()\"\[\]{}])|&&|\|\||[-+!])[^\s:()\"\[\]{}*?~^]+(?![^\s:()\"\[\]{}])){1,6})"
+# (`person:james -baker` excludes Baker; `baker*` and `baker~` are patterns, not a name's word).
+# Operators are capitals, as the parser reads them: "and" is a name's word ("Securities and
+# Exchange Commission"), though the pattern is searched regardless of case (QA)
+_NEXT_WORDS = r"((?:\s+(?!(?-i:AND|OR|NOT)(?![^\s:()\"\[\]{}])|&&|\|\||[-+!])[^\s:()\"\[\]{}*?~^]+(?![^\s:()\"\[\]{}])){1,6})"
 _OPERATOR = re.compile(r"AND|OR|NOT|&&|\|\|")
 
 

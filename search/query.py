@@ -1257,8 +1257,8 @@ def run_search(
             n = _matches(gen, searcher, candidate, fq, deadline)
             if n > found:
                 suggestion, found = candidate, n
-        if suggestion is None and total == 0:
-            suggestion = _quoted_name(gen, searcher, typed, fq, deadline)
+        if suggestion is None and total == 0 and not any(u.get("replaces") for u in unmatched):
+            suggestion = _quoted_name(gen, searcher, typed, fq, deadline)  # not twice: the hint has it
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask), unmatched)
 
 

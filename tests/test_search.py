@@ -1221,6 +1221,24 @@ def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
         assert "President <mark>Reagan</mark> told" in hit.snippet, (q, hit.snippet)
 
 
+def test_a_lower_case_and_is_a_word_of_the_name_left_unquoted(tmp_path):
+    """QA: `organization:securities and exchange commission` offered "Continental Carlisle
+    Douglas Securities" (the nearest value to "securities"): the operator guard, searched
+    regardless of case, stopped the name at "and". The capital AND is still the operator."""
+    archive = _text_archive(tmp_path, "src", {
+        "a.txt": "SEC probe\n\nThe Securities and Exchange Commission said it would look into the trades "
+                 "of Continental Carlisle Douglas Securities.\n",
+        "b.txt": "Probe\n\nThe Securities and Exchange Commission opened an inquiry on Monday.\n",
+    })
+    r = run_search(archive, "organization:securities and exchange commission")
+    (u,) = r.unmatched_filters
+    assert (u["suggestion"], u["replaces"]) == ("Securities and Exchange Commission", "securities and exchange commission")
+    assert r.suggestion is None  # the hint says it once, not again as a "Did you mean"
+    assert run_search(archive, 'organization:"Securities and Exchange Commission"').total == 2
+    (u,) = run_search(archive, "organization:securities AND exchange").unmatched_filters
+    assert "replaces" not in u
+
+
 def test_a_field_value_that_finds_nothing_with_the_words_after_it_is_offered_quoted(reagan_archive):
     """QA: `person:ronald reagan` gave 0 results and no hint (the value "Ronald" names some
     person, so it was no unmatched filter), where `person:"Ronald Reagan"` finds 50."""
