@@ -181,3 +181,13 @@ def test_the_rating_agencies_are_found_as_wire_copy_writes_them_but_not_their_st
     assert "Standard and Poor" in names and "S&P" in names and "Moody's Investors Service Inc" in names
     assert any(t.startswith("S and P") for t, _ in orgs), orgs
     assert all(start < text.index("The S and P 500") for _, start in orgs), orgs
+
+
+def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():
+    """QA: "Paulsboro, New Jersey" gave the place "Jersey" (14 of 2,500 Reuters articles): the
+    gazetteer's country pattern took the name's end before the model saw it."""
+    text = ("Refinery shut\n\nThe refinery in Paulsboro, New Jersey, was shut, officials in Mexico City and "
+            "Northern Ireland said, as did traders on the Gulf of Mexico. Mexico and Ireland agreed.")
+    places = [m["text"] for m in extract_mentions(text) if m["type"] == "location"]
+    assert {"New Jersey", "Mexico City", "Northern Ireland", "Gulf of Mexico", "Mexico", "Ireland"} <= set(places), places
+    assert "Jersey" not in places and places.count("Mexico") == 1 and places.count("Ireland") == 1, places
