@@ -165,8 +165,10 @@ def _keys(facet: str, gen) -> tuple[list[str], dict[str, int]]:
     """Folded spellings to compare with, and the index of the value each one stands for
     (a value's own spelling wins over another value's name or surname)."""
     owners: dict[str, int] = {}
+    aliases: dict[str, int] = {}
     extra: dict[str, int] = {}
-    for i, v in enumerate(gen.facets.values.get(facet, ())):
+    values = gen.facets.values.get(facet, ())
+    for i, v in enumerate(values):
         owners.setdefault(_fold(v), i)
         if facet == "language":
             name = _language_name(v)
@@ -174,9 +176,23 @@ def _keys(facet: str, gen) -> tuple[list[str], dict[str, int]]:
                 extra.setdefault(_fold(name), i)
         elif facet in ENTITY_FACETS and " " in v:
             extra.setdefault(_fold(v.rsplit(" ", 1)[1]), i)
-    for k, i in extra.items():
-        owners.setdefault(k, i)
+    if facet in ENTITY_FACETS and gen.entities is not None:
+        # an entity's other spellings, and each without its punctuation: `organization:moodys`
+        # is Moody's ("Moody's"), not "Lipton Foods" two edits off its last word (QA)
+        index = {v: i for i, v in enumerate(values)}
+        for e in gen.entities.entities:
+            i = index.get(e.name) if e.type == facet else None
+            if i is not None:
+                for a in (e.name, *e.aliases):
+                    aliases.setdefault(_fold(a), i)
+                    aliases.setdefault(_PUNCT.sub("", _fold(a)), i)
+    for tier in (aliases, extra):
+        for k, i in tier.items():
+            owners.setdefault(k, i)
     return list(owners), owners
+
+
+_PUNCT = re.compile(r"[^\w\s]")
 
 
 def _counts(facet: str, gen) -> np.ndarray:

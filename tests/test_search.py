@@ -1221,6 +1221,20 @@ def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
         assert "President <mark>Reagan</mark> told" in hit.snippet, (q, hit.snippet)
 
 
+def test_a_value_typed_without_its_punctuation_is_offered_the_entity_it_spells(tmp_path):
+    """QA: `organization:moodys` offered "Lipton Foods" (two edits from its last word), where
+    Moody's Investors Service is spelled "Moody's" in the articles."""
+    archive = _text_archive(tmp_path, "src", {
+        "a.txt": "Rating cut\n\nMoody's Investors Service Inc said it cut the debt of Acme Corp on Monday, and Moody's "
+                 "said the outlook was weak.\n",
+        "b.txt": "Tea deal\n\nLipton Foods Inc said it would buy a tea maker in Ohio on Monday.\n",
+    })
+    r = run_search(archive, "organization:moodys")
+    (u,) = r.unmatched_filters
+    assert u["suggestion"] == "Moody's Investors Service Inc", u
+    assert run_search(archive, f'organization:"{u["suggestion"]}"').total == 1
+
+
 def test_a_lower_case_and_is_a_word_of_the_name_left_unquoted(tmp_path):
     """QA: `organization:securities and exchange commission` offered "Continental Carlisle
     Douglas Securities" (the nearest value to "securities"): the operator guard, searched
