@@ -1221,35 +1221,37 @@ def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
         assert "President <mark>Reagan</mark> told" in hit.snippet, (q, hit.snippet)
 
 
-def test_a_value_typed_without_its_punctuation_is_offered_the_entity_it_spells(tmp_path):
+@pytest.fixture(scope="module")
+def hint_archive(tmp_path_factory):
+    """Organisations spelled with an apostrophe and with a lower-case "and"."""
+    return _text_archive(tmp_path_factory.mktemp("hints"), "src", {
+        "moody.txt": "Rating cut\n\nMoody's Investors Service Inc said it cut the debt of Acme Corp on Monday, "
+                     "and Moody's said the outlook was weak.\n",
+        "lipton.txt": "Tea deal\n\nLipton Foods Inc said it would buy a tea maker in Ohio on Monday.\n",
+        "sec.txt": "SEC probe\n\nThe Securities and Exchange Commission said it would look into the trades "
+                   "of Continental Carlisle Douglas Securities.\n",
+        "sec2.txt": "Probe\n\nThe Securities and Exchange Commission opened an inquiry on Monday.\n",
+    })
+
+
+def test_a_value_typed_without_its_punctuation_is_offered_the_entity_it_spells(hint_archive):
     """QA: `organization:moodys` offered "Lipton Foods" (two edits from its last word), where
     Moody's Investors Service is spelled "Moody's" in the articles."""
-    archive = _text_archive(tmp_path, "src", {
-        "a.txt": "Rating cut\n\nMoody's Investors Service Inc said it cut the debt of Acme Corp on Monday, and Moody's "
-                 "said the outlook was weak.\n",
-        "b.txt": "Tea deal\n\nLipton Foods Inc said it would buy a tea maker in Ohio on Monday.\n",
-    })
-    r = run_search(archive, "organization:moodys")
-    (u,) = r.unmatched_filters
+    (u,) = run_search(hint_archive, "organization:moodys").unmatched_filters
     assert u["suggestion"] == "Moody's Investors Service Inc", u
-    assert run_search(archive, f'organization:"{u["suggestion"]}"').total == 1
+    assert run_search(hint_archive, f'organization:"{u["suggestion"]}"').total == 1
 
 
-def test_a_lower_case_and_is_a_word_of_the_name_left_unquoted(tmp_path):
+def test_a_lower_case_and_is_a_word_of_the_name_left_unquoted(hint_archive):
     """QA: `organization:securities and exchange commission` offered "Continental Carlisle
     Douglas Securities" (the nearest value to "securities"): the operator guard, searched
     regardless of case, stopped the name at "and". The capital AND is still the operator."""
-    archive = _text_archive(tmp_path, "src", {
-        "a.txt": "SEC probe\n\nThe Securities and Exchange Commission said it would look into the trades "
-                 "of Continental Carlisle Douglas Securities.\n",
-        "b.txt": "Probe\n\nThe Securities and Exchange Commission opened an inquiry on Monday.\n",
-    })
-    r = run_search(archive, "organization:securities and exchange commission")
+    r = run_search(hint_archive, "organization:securities and exchange commission")
     (u,) = r.unmatched_filters
     assert (u["suggestion"], u["replaces"]) == ("Securities and Exchange Commission", "securities and exchange commission")
     assert r.suggestion is None  # the hint says it once, not again as a "Did you mean"
-    assert run_search(archive, 'organization:"Securities and Exchange Commission"').total == 2
-    (u,) = run_search(archive, "organization:securities AND exchange").unmatched_filters
+    assert run_search(hint_archive, 'organization:"Securities and Exchange Commission"').total == 2
+    (u,) = run_search(hint_archive, "organization:securities AND exchange").unmatched_filters
     assert "replaces" not in u
 
 
