@@ -293,8 +293,20 @@ def test_a_company_named_with_its_legal_form_is_found_where_the_ner_saw_nothing(
     got = _got(text, ("DETROIT", "location"), ("Detroit News", "organization"))
     assert got == {"DETROIT": {"location"}, "Chrysler Corp": {"organization"}, "Nissan Motor Co Ltd": {"organization"},
                    "Acme Widget Co": {"organization"}, "Detroit News": {"organization"}}, got
-    # a span the NER gave is left as it is, not doubled
-    assert _got("Shares of Chrysler Corp rose.", ("Chrysler", "organization")) == {"Chrysler": {"organization"}}
+    # a name the NER gave just before a legal form takes it, not doubled; so is a "person"
+    # (QA: "STOCKHOLM, March 3 - Pharmacia AB said" made the person "Pharmacia" in 4 articles)
+    assert _got("Shares of Chrysler Corp rose.", ("Chrysler", "organization")) == {"Chrysler Corp": {"organization"}}
+    text = "Drugs\n\nSTOCKHOLM, March 3 - Pharmacia AB said its John Smith Co-chairman quit."
+    got = _got(text, ("Pharmacia", "person"), ("John Smith", "person"))
+    assert got == {"STOCKHOLM": {"location"}, "Pharmacia AB": {"organization"}, "John Smith": {"person"}}, got
+    # a place just before the form ends a company's name, across one "of" or "and" (QA: "Japan
+    # Ltd" of "Industrial Bank of Japan Ltd"), and the NER's parts of that name go
+    text = ("A spokesman for the Industrial Bank of Japan Ltd said so, and Gold Fields of South Africa Ltd and "
+            "Standard Oil Co and BP North America Inc agreed.")
+    got = _got(text, ("Industrial Bank", "organization"), ("Japan", "location"), ("Gold Fields", "person"),
+               ("South Africa", "location"), ("North America", "location"))
+    assert got == {"Industrial Bank of Japan Ltd": {"organization"}, "Gold Fields of South Africa Ltd": {"organization"},
+                   "Standard Oil Co": {"organization"}, "BP North America Inc": {"organization"}}, got
 
 
 def test_reuters_companies_tagged_as_people_by_the_model():

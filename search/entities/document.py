@@ -595,8 +595,9 @@ def _bracketed(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
-    """No name ends in a money unit ("N.Z. Dlrs"), and a "person" ending in a legal form is a
-    company, the capitalised words just before it included ("Purolator" + "Courier Corp")."""
+    """No name ends in a money unit ("N.Z. Dlrs"), and a "person" ending in a legal form, or
+    any name followed by one, is a company, the capitalised words just before it included
+    ("Purolator" + "Courier Corp", "Pharmacia" + "AB")."""
     out: list[Span] = []
     for sp in spans:
         words = text[sp.start:sp.end].split()
@@ -607,14 +608,26 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
             if len(words) == 1:
                 continue  # "Corp" alone: the rest of the name was missed
             sp = Span(_company_start(text, sp.start), sp.end, "organization", sp.source)
+        elif (m := _FORM_AFTER.match(text, sp.end)) is not None and not text[sp.start:m.end()].isupper():
+            # the form just after the name: "STOCKHOLM, March 3 - Pharmacia AB said", the NER's
+            # person "Pharmacia" (4 of 2,500 Reuters articles, QA)
+            # a place before the form is the end of a company's name: "Industrial Bank of Japan Ltd"
+            sp = Span(_company_start(text, sp.start, joiners=sp.type == "location"), m.end(), "organization", sp.source)
+        while out and out[-1].start >= sp.start and out[-1].end <= sp.end:
+            out.pop()  # the NER's part of the name: "Industrial Bank" of "Industrial Bank of Japan Ltd"
         out.append(sp)
     return out
 
 
-def _company_start(text: str, start: int, words: int = 3) -> int:
-    """Where a company's name begins, up to `words` capitalised words before `start`."""
+def _company_start(text: str, start: int, words: int = 3, joiners: bool = False) -> int:
+    """Where a company's name begins, up to `words` capitalised words before `start`; with
+    `joiners`, across "of", "and" or "&" between capitalised words ("Industrial Bank of" +
+    "Japan Ltd", "Mobil Exploration and Producing" + "U.S. Inc")."""
     for _ in range(words):
         m = _CAP_WORD_BEFORE.search(text, max(0, start - 60), start)
+        if m is None and joiners and (j := _JOINER_BEFORE.search(text, max(0, start - 70), start)) \
+                and j.group(1).strip(".").lower() not in LEGAL_FORMS:  # "Standard Oil Co and BP ...": two companies
+            m, joiners = j, False  # one joiner a name
         word = m.group(1) if m else ""
         if not word or word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word)):
             break  # "Acme Corp. Courier Corp": a stop after a word may end a sentence
@@ -622,8 +635,11 @@ def _company_start(text: str, start: int, words: int = 3) -> int:
     return start
 
 
-# A legal form as wire copy writes it, a company's last word
-_FORM_WORD = re.compile(r"(?<![\w&'.-])(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA)\b")
+# A legal form as wire copy writes it, a company's last word (not "Co-chairman")
+_FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA)(?![\w-])"
+_FORM_WORD = re.compile(rf"(?<![\w&'.-]){_FORMS}")
+_FORM_AFTER = re.compile(rf"[ \t]+{_FORMS}")
+_JOINER_BEFORE = re.compile(r"(?<![\w.&'\-])([A-Z][\w.&'\-]*)[ \t]+(?:of|and|&)[ \t]+$")
 
 
 def _untagged_companies(text: str, spans: list[Span]) -> list[Span]:
