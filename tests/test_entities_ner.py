@@ -175,7 +175,8 @@ def test_the_rating_agencies_are_found_as_wire_copy_writes_them_but_not_their_st
     500 futures") is no mention of it."""
     text = ("Debt rated\n\nThe issue is rated AAA by Standard and Poor's. It was rated AA by S and P. "
             "Moody's Investors Service Inc said it may raise it, and S&P agreed.\n\n"
-            "The S and P 500 futures and the Standard and Poor's 500 stock index fell.")
+            "The S and P 500 futures and the Standard and Poor's 500 stock index fell, and the S and P trading pit "
+            "and the S and P Advisory Committee were quiet.")
     orgs = [(m["text"], m["start"]) for m in extract_mentions(text) if m["type"] == "organization"]
     names = [t for t, _ in orgs]
     assert "Standard and Poor" in names and "S&P" in names and "Moody's Investors Service Inc" in names

@@ -316,9 +316,10 @@ _RATING_TALK = re.compile(r"\b(?:rat(?:ing|ings|ed|es)|downgrad|upgrad|creditwat
 
 
 # The agency's stock index is no mention of the agency: "S and P 500 futures", "Standard and
-# Poor's 500 stock index" (20 of 270 Reuters articles naming S&P speak only of the index)
+# Poor's 500 stock index", "the S and P trading pit", "S and P Advisory Committee" (20 of 270
+# Reuters articles naming S&P speak only of the index)
 _SP = re.compile(r"Standard (?:and|&) Poor(?:['’]s)?|S ?(?:and|&|/) ?P")
-_STOCK_INDEX = re.compile(r"['’]?s?[ \t]+(?:500|100)\b")
+_STOCK_INDEX = re.compile(r"['’]?s?[ \t]+(?:500|100|(?i:futures|options|index|trading pit|pit|advisory committee))\b")
 
 
 def _stock_index(text: str, s: Span) -> bool:
