@@ -212,9 +212,12 @@ def test_a_word_hyphenated_at_a_line_end_stays_one_word():
            "language newsletter on over-the-\n"
            "counter trading, said exports of fat-\n"
            "and oil-bearing seeds rose, Berliner Handels-\n"
-           "und Frankfurter Bank said in a statement on Friday.\n")
+           "und Frankfurter Bank said in a statement on Friday to Anglo-\n"
+           "American Corp that the talks between the officials of Japan-\n"
+           "European Community bodies at the meeting went well, it said.\n")
     (para,) = paragraphs(raw)
     assert "an English-language newsletter on over-the-counter trading" in para
+    assert "Anglo-American Corp" in para and "Japan-European Community" in para  # QA: "Anglo- American"
     assert "fat- and oil-bearing" in para and "Handels- und Frankfurter" in para
 
 
