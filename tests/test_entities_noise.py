@@ -302,11 +302,12 @@ def test_a_company_named_with_its_legal_form_is_found_where_the_ner_saw_nothing(
     # a place just before the form ends a company's name, across one "of" or "and" (QA: "Japan
     # Ltd" of "Industrial Bank of Japan Ltd"), and the NER's parts of that name go
     text = ("A spokesman for the Industrial Bank of Japan Ltd said so, and Gold Fields of South Africa Ltd and "
-            "Standard Oil Co and BP North America Inc agreed.")
+            "Standard Oil Co and BP North America Inc agreed with Ford Motor Co of Canada Ltd.")
     got = _got(text, ("Industrial Bank", "organization"), ("Japan", "location"), ("Gold Fields", "person"),
-               ("South Africa", "location"), ("North America", "location"))
+               ("South Africa", "location"), ("North America", "location"), ("Canada", "location"))
     assert got == {"Industrial Bank of Japan Ltd": {"organization"}, "Gold Fields of South Africa Ltd": {"organization"},
-                   "Standard Oil Co": {"organization"}, "BP North America Inc": {"organization"}}, got
+                   "Standard Oil Co": {"organization"}, "BP North America Inc": {"organization"},
+                   "Ford Motor Co of Canada Ltd": {"organization"}}, got
 
 
 def test_reuters_companies_tagged_as_people_by_the_model():
@@ -595,6 +596,14 @@ def test_a_state_after_a_place_in_capitals_or_taken_for_a_person_is_the_state_an
     places = {e.name: e.documents for e in res.entities if e.type == "location"}
     assert places.get("Florida") == 2 and places.get("Connecticut") == 1 and places.get("Kentucky") == 1, places
     assert not {"Fla", "Conn.", "Ky.", "Colo"} & set(places), places
+
+
+def test_a_misspelt_word_opening_a_sentence_is_no_first_name():
+    """QA: "Athough Reagan's topic was not disclosed" gave the person "Athough Reagan", who took
+    the lone "Reagan" of 7 other articles; a rare given name stays ("Assimi Goita")."""
+    text = "Talks\n\nAthough Reagan's topic was not disclosed, aides said. Assimi Goita agreed. Boubacar Keita too."
+    got = _got(text, ("Athough Reagan", "person"), ("Assimi Goita", "person"), ("Boubacar Keita", "person"))
+    assert got == {"Reagan": {"person"}, "Assimi Goita": {"person"}, "Boubacar Keita": {"person"}}, got
 
 
 def test_a_credit_rating_or_a_single_letter_is_no_organisation():

@@ -150,6 +150,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _datelines(text, cleaned)
     cleaned = _row_labels(text, cleaned)
     cleaned = _initial_common_words(text, cleaned, word_index)
+    cleaned = _misspelt_openers(text, cleaned)
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
@@ -472,6 +473,37 @@ def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) 
     return out
 
 
+def _misspelt_openers(text: str, spans: list[Span]) -> list[Span]:
+    """A person opening a sentence loses a first word that is a common word misspelt:
+    "Athough Reagan's topic was not disclosed" gave the person "Athough Reagan", who then took
+    the lone "Reagan" of 7 other articles (QA). The word must be rare itself and one edit from
+    a very common word; a rare given name is neither ("Assimi")."""
+    out = []
+    for s in spans:
+        if s.type == "person" and _at_sentence_start(text, s.start):
+            first, sep, rest = text[s.start:s.end].partition(" ")
+            if rest and first.isalpha() and _misspelt_common(first.lower()):
+                s = Span(s.start + len(first) + len(sep), s.end, s.type, s.source)
+        out.append(s)
+    return out
+
+
+@lru_cache(maxsize=10_000)
+def _misspelt_common(word: str) -> bool:
+    # edits as Norvig's spelling corrector makes them; wordfreq knows no misspellings
+    if len(word) < 6 or _zipf(word) >= _MISSPELT_MAX_ZIPF:  # not "Thein" (their)
+        return False
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    edits = {a + b[1:] for a, b in splits if b} | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} \
+        | {a + c + b[1:] for a, b in splits if b for c in letters} | {a + c + b for a, b in splits for c in letters}
+    return any(_zipf(e) >= _COMMON_ZIPF for e in edits - {word})
+
+
+_MISSPELT_MAX_ZIPF = 2.0  # "athough" 0.9; given names are more frequent ("Ronald" 3.5, "Ted" 3.9)
+_COMMON_ZIPF = 5.0        # "although" 5.2
+
+
 # A wire story's slug: capitals opening a line, then a dash ("CRICKET - PAKISTAN V ...",
 # "FEATURE - Singapore ...", "NBA BASKETBALL - FRIDAY'S RESULTS").
 _SLUG = re.compile(r"[A-Z][A-Z ]*[A-Z](?=\s+[-–]\s)")
@@ -626,9 +658,11 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
     "Japan Ltd", "Mobil Exploration and Producing" + "U.S. Inc")."""
     for _ in range(words):
         m = _CAP_WORD_BEFORE.search(text, max(0, start - 60), start)
+        # one joiner a name; "and" after a legal form joins two companies ("Standard Oil Co and
+        # BP North America Inc"), where "Ford Motor Co of Canada Ltd" is one
         if m is None and joiners and (j := _JOINER_BEFORE.search(text, max(0, start - 70), start)) \
-                and j.group(1).strip(".").lower() not in LEGAL_FORMS:  # "Standard Oil Co and BP ...": two companies
-            m, joiners = j, False  # one joiner a name
+                and not (j.group(2) != "of" and j.group(1).strip(".").lower() in LEGAL_FORMS):
+            m, joiners = j, False
         word = m.group(1) if m else ""
         if not word or word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word)):
             break  # "Acme Corp. Courier Corp": a stop after a word may end a sentence
@@ -640,7 +674,7 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
 _FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA)(?![\w-])"
 _FORM_WORD = re.compile(rf"(?<![\w&'.-]){_FORMS}")
 _FORM_AFTER = re.compile(rf"[ \t]+{_FORMS}")
-_JOINER_BEFORE = re.compile(r"(?<![\w.&'\-])([A-Z][\w.&'\-]*)[ \t]+(?:of|and|&)[ \t]+$")
+_JOINER_BEFORE = re.compile(r"(?<![\w.&'\-])([A-Z][\w.&'\-]*)[ \t]+(of|and|&)[ \t]+$")
 
 
 def _untagged_companies(text: str, spans: list[Span]) -> list[Span]:
