@@ -135,6 +135,29 @@ def test_a_lone_surname_of_several_people_goes_to_the_one_its_article_clearly_po
     assert resolve(reversed(docs)).mention_entities("c")[0] == a
 
 
+def test_a_full_context_is_no_evidence_against_its_person(monkeypatch):
+    """QA (2,500 Reuters articles): "Ronald Reagan" stopped collecting context names at
+    MAX_CONTEXT, so a lone "Reagan" that shared only "Soviet Union" with a typo's "Athough
+    Reagan" (one article) went there, in 7 articles. A name missing from a full context tells
+    nothing: the lone surname stays alone where nothing else leads."""
+    import importlib
+
+    monkeypatch.setattr(importlib.import_module("search.entities.resolve"), "MAX_CONTEXT", 4)
+    docs = [_doc(f"r{i}", ("Ronald Reagan", P), (f"Place{i}a", L), (f"Place{i}b", L), ("Congress", O))
+            for i in range(6)]
+    docs += [_doc("typo", ("Athough Reagan", P), ("Soviet Union", L), ("CIA", O)),
+             _doc("lone", ("Reagan", P), ("Soviet Union", L), ("Moscow", L))]
+    res = resolve(docs)
+    assert _ids(res, "lone")[0] != _ids(res, "typo")[0]
+    # nor is it evidence for: with one full name only, a lone surname sharing nothing stays alone
+    res = resolve([d for d in docs if d.id != "typo"])
+    assert _ids(res, "lone")[0] != _ids(res, "r0")[0]
+    # and the lone surname that shares context with the typo's article alone still goes there
+    res = resolve(docs[:6] + [_doc("typo", ("Athough Reagan", P), ("Soviet Union", L), ("CIA", O)),
+                              _doc("lone", ("Reagan", P), ("Soviet Union", L), ("CIA", O), ("Moscow", L))])
+    assert _ids(res, "lone")[0] == _ids(res, "typo")[0]
+
+
 def test_acronym_defined_in_parentheses_links_to_long_form():
     res = resolve([
         _doc("a", ("Economic Community of West African States", O), ("ECOWAS", O, 2)),

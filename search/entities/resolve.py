@@ -548,9 +548,15 @@ def _attach_singles(uf: _UF, singles: dict[str, list[tuple[str, int]]], ctx: dic
             root_ctx[root] = set().union(*(ctx[k] for k in members[root])) - set(members[root])
         return root_ctx[root]
 
+    def saturated(root) -> bool:
+        # its context stopped growing at MAX_CONTEXT names: a name missing from it is no evidence
+        # against it ("Ronald Reagan" filled his with early articles, and a lone "Reagan" sharing
+        # only "Soviet Union" went to a typo's "Athough Reagan" of one article; QA), though none for it
+        return any(len(ctx[k]) >= MAX_CONTEXT for k in members[root])
+
     def score(root, context: set) -> float:
         shared = context & context_of(root)
-        if not shared:
+        if not shared and not saturated(root):
             return -math.inf
         prior = math.log(max(1, sum(people[k] for k in members[root])))
         return prior + sum(math.log((n_docs + 1) / df[k]) for k in shared)
@@ -571,7 +577,8 @@ def _attach_singles(uf: _UF, singles: dict[str, list[tuple[str, int]]], ctx: dic
                     doc_nodes[doc_id][i] = root
                 continue
             (best, root), (second, _) = sorted(((score(r, context), r) for r in ordered), reverse=True)[:2]
-            if best > -math.inf and best - second >= SINGLE_LEAD:
+            # the winner must share context: a full one only keeps a lesser candidate from winning
+            if best > -math.inf and best - second >= SINGLE_LEAD and context & context_of(root):
                 doc_nodes[doc_id][i] = root
 
 
