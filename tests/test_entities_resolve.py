@@ -445,6 +445,17 @@ def test_the_other_agency_s_short_and_misspelt_names_are_the_agency():
     assert {_names(res, d)[0] for d in ("a0", "b", "c", "d")} == {"Moody's Investors Service Inc"}
 
 
+def test_the_fed_is_one_organisation_named_in_full():
+    """QA (2,500 Reuters articles): "Fed" (31), "Federal Reserve" (20), "Federal Reserve Board"
+    (13) and "U.S. Federal Reserve Board" (2) were four organisations, and the most frequent
+    spelling, "Fed", would name them; a regional bank stays apart."""
+    res = resolve([*[_doc(f"f{i}", ("Fed", O)) for i in range(5)],
+                   _doc("a", ("Federal Reserve", O)), _doc("b", ("Federal Reserve Board", O)),
+                   _doc("c", ("U.S. Federal Reserve Board", O)), _doc("d", ("Federal Reserve Bank of New York", O))])
+    assert {_names(res, d)[0] for d in ("f0", "a", "b", "c")} == {"Federal Reserve"}
+    assert _names(res, "d") == ["Federal Reserve Bank of New York"]
+
+
 def test_a_short_name_s_evidence_is_counted_in_documents():
     """QA: one article saying "Bell" three times beside "Bell Petroleum Services Inc" filed
     "Bell" in three other articles under that company (the evidence was counted per mention)."""

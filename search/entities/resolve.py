@@ -721,6 +721,8 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
                 return True  # "Standard and Poor" of "Standard and Poor's": a possessive trimmed
             if " " not in s and o.startswith(s + "-"):
                 return True  # "Daimler" of "Daimler-Benz AG"
+            if " " not in s and o.startswith(s) and o[len(s):len(s) + 1].isalpha():
+                return True  # "Fed" of "Federal Reserve": a word cut short
             if " " not in s and o.startswith(s + " "):
                 rest = o[len(s):].split()
                 if any(w.strip(".,").lower() not in FORM_WORDS for w in rest):  # not "Wagner group"
