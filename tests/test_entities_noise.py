@@ -598,6 +598,21 @@ def test_a_state_after_a_place_in_capitals_or_taken_for_a_person_is_the_state_an
     assert not {"Fla", "Conn.", "Ky.", "Colo"} & set(places), places
 
 
+def test_a_company_s_country_is_no_part_of_its_name_and_its_middle_words_are():
+    """QA: the NER's person "Stora Kopparbergs" left "Bergslags AB" out; a country's
+    possessive before a company is no word of its name ("Britain's Imperial Chemical Industries
+    Plc"), a company's own possessive is ("Moody's Investors Service Inc")."""
+    text = ("It said Sweden's Stora Kopparbergs Bergslags AB would buy the mill, and Britain's Imperial "
+            "Chemical Industries Plc agreed with Moody's Investors Service Inc. McLean Industries Inc's United "
+            "States Lines Inc and the State-run Tanzania Railway Corporation agreed.")
+    got = _got(text, ("Sweden", "location"), ("Stora Kopparbergs", "person"), ("McLean Industries Inc", "organization"),
+               ("United States", "location"), ("Tanzania", "location"))
+    assert got == {"Sweden": {"location"}, "Stora Kopparbergs Bergslags AB": {"organization"},
+                   "Imperial Chemical Industries Plc": {"organization"},
+                   "Moody's Investors Service Inc": {"organization"}, "McLean Industries Inc": {"organization"},
+                   "United States Lines Inc": {"organization"}, "Tanzania Railway Corporation": {"organization"}}, got
+
+
 def test_a_misspelt_word_opening_a_sentence_is_no_first_name():
     """QA: "Athough Reagan's topic was not disclosed" gave the person "Athough Reagan", who took
     the lone "Reagan" of 7 other articles; a rare given name stays ("Assimi Goita")."""

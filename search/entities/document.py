@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from .gazetteer import known_places
+from .gazetteer import country_display, known_places
 from .normalize import PERSON_TITLES, clean_span
 
 _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
@@ -666,6 +666,11 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
         word = m.group(1) if m else ""
         if not word or word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word)):
             break  # "Acme Corp. Courier Corp": a stop after a word may end a sentence
+        if word[-2:] in ("'s", "’s") and (word[:-2] in known_places() or country_display(word[:-2])
+                                          or word[:-2].strip(".").lower() in LEGAL_FORMS):
+            break  # "Japan's Nippon Steel Corp", "McLean Industries Inc's United States Lines Inc": its owner
+        if _DESCRIPTIVE.search(word):
+            break  # "State-run Tanzania Railway Corporation"
         start = m.start(1)
     return start
 
@@ -673,7 +678,8 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
 # A legal form as wire copy writes it, a company's last word (not "Co-chairman")
 _FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA)(?![\w-])"
 _FORM_WORD = re.compile(rf"(?<![\w&'.-]){_FORMS}")
-_FORM_AFTER = re.compile(rf"[ \t]+{_FORMS}")
+_FORM_AFTER = re.compile(rf"(?:[ \t]+[A-Z][\w&'.-]*){{0,2}}[ \t]+{_FORMS}")  # "Stora Kopparbergs" + " Bergslags AB"
+_DESCRIPTIVE = re.compile(r"-[a-z]+$")  # "State-run", "Government-owned": a description before the name
 _JOINER_BEFORE = re.compile(r"(?<![\w.&'\-])([A-Z][\w.&'\-]*)[ \t]+(of|and|&)[ \t]+$")
 
 
