@@ -718,9 +718,11 @@ COMMON_ZIPF = 5.0  # wordfreq: "oil" 5.3, "trade" 5.2; "Russia" 4.9, "Putin" 4.6
 
 @lru_cache(maxsize=4096)
 def _common_word(word: str) -> bool:
-    from wordfreq import zipf_frequency
+    """Whether a term is a frequent English word. A term wordfreq reads as several words
+    ("s&p" as "s" and "p", Zipf 5.1; "at&t") is a name, however frequent its parts."""
+    from wordfreq import tokenize, zipf_frequency
 
-    return zipf_frequency(word, "en") >= COMMON_ZIPF
+    return len(tokenize(word, "en")) == 1 and zipf_frequency(word, "en") >= COMMON_ZIPF
 
 
 def filter_query(filters: dict[str, list]) -> Q.Query | None:

@@ -1223,7 +1223,7 @@ def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
 
 @pytest.fixture(scope="module")
 def hint_archive(tmp_path_factory):
-    """Organisations spelled with an apostrophe and with a lower-case "and"."""
+    """Organisations spelled with an apostrophe, with a lower-case "and" and with an ampersand."""
     return _text_archive(tmp_path_factory.mktemp("hints"), "src", {
         "moody.txt": "Rating cut\n\nMoody's Investors Service Inc said it cut the debt of Acme Corp on Monday, "
                      "and Moody's said the outlook was weak.\n",
@@ -1231,6 +1231,10 @@ def hint_archive(tmp_path_factory):
         "sec.txt": "SEC probe\n\nThe Securities and Exchange Commission said it would look into the trades "
                    "of Continental Carlisle Douglas Securities.\n",
         "sec2.txt": "Probe\n\nThe Securities and Exchange Commission opened an inquiry on Monday.\n",
+        "short.txt": "Rating cut\n\nStandard and Poor's Corp cut the debt of Acme Corp on Monday. "
+                     "S&P said the outlook was negative.\n",
+        "full.txt": "Rating raised\n\nStandard and Poor's Corp raised the debt of Widget Inc to AA on Tuesday.\n",
+        "phone.txt": "Phone deal\n\nAT&T Co said on Monday it would buy a rival in Ohio.\n",
     })
 
 
@@ -1262,3 +1266,12 @@ def test_a_field_value_that_finds_nothing_with_the_words_after_it_is_offered_quo
     assert r.total == 0 and r.suggestion == 'person:"Reagan Jones"'
     assert [h.id for h in run_search(reagan_archive, r.suggestion).hits] == ["src/other.txt"]
     assert run_search(reagan_archive, "person:reagan zzqx").suggestion is None  # no name goes on so
+
+
+def test_a_name_joined_by_an_ampersand_is_a_name_not_a_common_word(hint_archive):
+    """QA: `S&P` found only the articles that spell it "S&P", not those naming Standard and
+    Poor's in full: wordfreq reads "s&p" as the words "s" and "p", frequent enough (Zipf 5.1)
+    to pass for a common word such as "oil", which is searched as a word only."""
+    assert {h.id for h in run_search(hint_archive, "S&P").hits} == {"src/short.txt", "src/full.txt"}
+    assert {h.id for h in run_search(hint_archive, "s&p").hits} == {"src/short.txt", "src/full.txt"}
+    assert {h.id for h in run_search(hint_archive, "AT&T").hits} == {"src/phone.txt"}
