@@ -179,9 +179,23 @@ def test_the_rating_agencies_are_found_as_wire_copy_writes_them_but_not_their_st
             "and the S and P Advisory Committee were quiet.")
     orgs = [(m["text"], m["start"]) for m in extract_mentions(text) if m["type"] == "organization"]
     names = [t for t, _ in orgs]
-    assert "Standard and Poor" in names and "S&P" in names and "Moody's Investors Service Inc" in names
+    assert "Standard and Poor's" in names and "S&P" in names and "Moody's Investors Service Inc" in names
     assert any(t.startswith("S and P") for t, _ in orgs), orgs
     assert all(start < text.index("The S and P 500") for _, start in orgs), orgs
+
+
+def test_a_name_ending_in_its_possessive_keeps_it_and_other_possessives_are_trimmed():
+    """QA: the agency's entity was shown as "Standard and Poor" in an archive that never wrote
+    "Standard and Poor's Corp": the "'s" of the name was trimmed as if a possessive."""
+    text = ("Ratings\n\nThe notes are rated AA by Standard and Poor's and A-1 by Moody's. "
+            "Moody's said Chrysler's plan was sound, and Standard and Poor's agreed.")
+    orgs = [m["text"] for m in extract_mentions(text) if m["type"] == "organization"]
+    assert orgs.count("Standard and Poor's") == 2 and "Standard and Poor" not in orgs, orgs
+    assert "Moody's" in orgs and "Moody" not in orgs, orgs
+    assert "Chrysler's" not in orgs, orgs
+    assert clean_span("Chrysler's plan", 0, 10, "organization") == (0, 8)
+    assert clean_span("Moody's said", 0, 5, "organization") == (0, 7)
+    assert clean_span("Moody's said", 0, 5, "person") == (0, 5)  # a person "Moody": his possessive
 
 
 def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():

@@ -114,6 +114,15 @@ def fold(text: str) -> str:
     return " ".join(text.split())
 
 
+# Curated names whose possessive is part of the name: "Standard and Poor's", "Moody's" (folded,
+# up to the "'s"). A mention keeps its "'s" where it spells one of them (normalize.clean_span),
+# which trims every other possessive ("Chrysler's plan"). Curated because only a list can tell
+# a name ending in "'s" from a possessive.
+POSSESSIVE_NAMES = frozenset(
+    fold(name[:m.end()]) for name in CURATED_ORGS for m in re.finditer(r"\w['’]s\b", name)
+)
+
+
 @lru_cache(maxsize=1)
 def _countries() -> dict[str, str]:
     """Folded alias -> display name for every country."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from .gazetteer import fold
+from .gazetteer import POSSESSIVE_NAMES, fold
 
 # Titles that head a person's designation, directly before the name or before a
 # first name ("Minister of Defense Annegret Kramp-Karrenbauer", "Mr Kramp-Karrenbauer").
@@ -141,6 +141,9 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         return None
     if _PREFIXED.match(out):
         return None
+    if label == "organization" and text[e:e + 2] in ("'s", "’s") and not text[e + 2:e + 3].isalnum() \
+            and fold(text[s:e + 2]) in POSSESSIVE_NAMES:
+        e += 2  # "Standard and Poor's": the agency's name, not a possessive (shown as written)
     return s, e
 
 
