@@ -198,6 +198,17 @@ def test_a_name_ending_in_its_possessive_keeps_it_and_other_possessives_are_trim
     assert clean_span("Moody's said", 0, 5, "person") == (0, 5)  # a person "Moody": his possessive
 
 
+def test_an_organisation_read_through_its_owner_s_possessive_is_two_names():
+    """QA: "Coca-Cola Co's Entertainment Business Sector Inc" was one organisation, the parent
+    company's name and possessive included (Reuters: "Sun Co's Sun Refining and Marketing")."""
+    text = ("Coca-Cola Co's Entertainment Business Sector Inc unit said it formed a joint venture "
+            "with an affiliate of World Film Services. People's Finance Corp and McDonald's Corp agreed.")
+    orgs = [m["text"] for m in extract_mentions(text) if m["type"] == "organization"]
+    assert "Coca-Cola Co" in orgs and "Entertainment Business Sector Inc" in orgs, orgs
+    assert not any("Co's" in o for o in orgs), orgs
+    assert "People's Finance Corp" in orgs and "McDonald's Corp" in orgs, orgs  # no owner: a name
+
+
 def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():
     """QA: "Paulsboro, New Jersey" gave the place "Jersey" (14 of 2,500 Reuters articles): the
     gazetteer's country pattern took the name's end before the model saw it."""
