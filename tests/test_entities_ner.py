@@ -209,6 +209,27 @@ def test_an_organisation_read_through_its_owner_s_possessive_is_two_names():
     assert "People's Finance Corp" in orgs and "McDonald's Corp" in orgs, orgs  # no owner: a name
 
 
+def test_a_company_named_without_its_legal_form_is_the_company_not_a_person():
+    """QA: "said sole manager Thomson McKinnon" gave the person "Thomson McKinnon" beside
+    "Thomson McKinnon Inc" (2,500 Reuters articles: also "Pizza Inn", "Outboard Marine",
+    "Dale Burdett"); a place left by a name's form stays a place ("Con Ed Co of New York Inc")."""
+    text = ("Thomson McKinnon Mortgage Assets Corp, a unit of Thomson McKinnon Inc, is offering 100 mln "
+            "dlrs of obligations, said sole manager Thomson McKinnon.\n\n"
+            "Consolidated Edison Co of New York Inc cut its rates, New York Governor Mario Cuomo said.")
+    types = {(m["text"], m["type"]) for m in extract_mentions(text)}
+    assert ("Thomson McKinnon", "organization") in types and ("Thomson McKinnon", "person") not in types, types
+    assert ("New York", "location") in types and ("New York", "organization") not in types, types
+
+
+def test_a_treasurer_or_congressman_is_a_title_not_part_of_the_name():
+    """QA: "Treasurer Paul Keating said" gave the person "Treasurer Paul Keating"."""
+    text = ("Net exports will account for the increase, Treasurer Paul Keating said here. "
+            "Congressman Dan Rostenkowski and Comptroller Robert Clarke agreed.")
+    persons = {m["text"] for m in extract_mentions(text) if m["type"] == "person"}
+    assert {"Paul Keating", "Dan Rostenkowski", "Robert Clarke"} <= persons, persons
+    assert not any(p.startswith(("Treasurer", "Congressman", "Comptroller")) for p in persons), persons
+
+
 def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():
     """QA: "Paulsboro, New Jersey" gave the place "Jersey" (14 of 2,500 Reuters articles): the
     gazetteer's country pattern took the name's end before the model saw it."""

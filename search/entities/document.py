@@ -367,6 +367,7 @@ US_STATE_ABBREVIATIONS = {
     "TENN": "Tennessee", "TEX": "Texas", "VA": "Virginia", "VT": "Vermont", "WASH": "Washington",
     "W.VA": "West Virginia", "WIS": "Wisconsin", "WYO": "Wyoming",
 }
+STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values())
 _DATELINE_STATE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]*, ")  # a line's start up to the state
 
 
@@ -975,6 +976,11 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             surnames.add(words[-1])
         elif s.type == "organization" and len(words) >= 2 and words[-1].strip(".").lower() in CORPORATE_WORDS:
             companies.add(words[0])  # "Bre-X Minerals Ltd" -> "Bre-X" is the company
+            while len(words) > 2 and words[-1].strip(".,").lower() in LEGAL_FORMS:
+                words = words[:-1]
+                rest = " ".join(words).rstrip(",")
+                if rest not in known_places() and rest not in STATE_NAMES and not country_display(rest):  # "[Con Ed Co of] New York Inc"
+                    companies.add(rest)  # "Thomson McKinnon Inc": "said sole manager Thomson McKinnon", the NER's person
     votes: dict[str, Counter] = defaultdict(Counter)
     fixed: dict[str, str] = {}
     for s in spans:

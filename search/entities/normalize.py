@@ -22,6 +22,7 @@ PERSON_TITLES = {
     "ambassador", "secretary", "chairman", "chairwoman", "judge", "professor", "prof", "mayor",
     "premier", "sir", "lord", "dame", "admiral", "brigadier", "marshal", "reverend", "rev",
     "imam", "emir", "corporal", "spokesman", "spokeswoman", "lawmaker", "madam", "monsieur",
+    "treasurer", "congressman", "congresswoman", "comptroller", "commissioner",
 }
 # Titles and ranks that precede a person's name (lower-case, without the dot): those, their
 # modifiers, and titles that also stand before other things ("Doctor", "Chief", "Major").

@@ -23,7 +23,7 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
-from .document import CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, US_STATE_ABBREVIATIONS, acronym_suffix, initials
+from .document import CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, acronym_suffix, initials
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
@@ -588,9 +588,6 @@ def _attach_singles(uf: _UF, singles: dict[str, list[tuple[str, int]]], ctx: dic
 SINGLE_LEAD = 1.0
 
 
-_STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values())
-
-
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
@@ -614,7 +611,7 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
             spell[r][(spelling, not doc_mt[doc_id])] += 1
             spell_docs[r][spelling].add(doc_id)
             docs_of[r].add(doc_id)
-            if m.get("base") in _STATE_NAMES:
+            if m.get("base") in STATE_NAMES:
                 state_of[r] = m["base"]
     countries = _COUNTRIES()
     items = []
@@ -693,7 +690,7 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
                 return c
         # a US state abbreviated ("Calif.", filed under the state by its base) shows in full
         for s, _ in counts.most_common():
-            if s in _STATE_NAMES:
+            if s in STATE_NAMES:
                 return s
         # only a dateline's capitals ("ABUJA"): the place as it is written in running text
         if all(s.isupper() for s in counts):
