@@ -7,6 +7,7 @@ from search.entities import extract_batch, extract_mentions, get_nlp
 import re
 
 from search.entities.document import _occurrences, acronym_suffix
+from search.entities.gazetteer import country_display
 from search.entities.normalize import clean_span, name_key
 from search.entities.truecase import truecase
 
@@ -228,6 +229,33 @@ def test_a_treasurer_or_congressman_is_a_title_not_part_of_the_name():
     persons = {m["text"] for m in extract_mentions(text) if m["type"] == "person"}
     assert {"Paul Keating", "Dan Rostenkowski", "Robert Clarke"} <= persons, persons
     assert not any(p.startswith(("Treasurer", "Congressman", "Comptroller")) for p in persons), persons
+
+
+def test_the_states_of_1980s_copy_are_places_of_their_own_or_their_country_renamed():
+    """QA on Reuters 1987: "West Germany" was "Germany" (the country pattern took its end), so
+    East and West were one place; "Kampuchea" in a headline's capitals was a person, "Ceylon" an
+    organisation."""
+    text = ("KAMPUCHEA TALKS\n\nWest Germany and East Germany signed a deal with the Soviet Union. "
+            "Sri Lanka, formerly Ceylon, agreed.")
+    places = [m["text"] for m in extract_mentions(text) if m["type"] == "location"]
+    assert {"KAMPUCHEA", "West Germany", "East Germany", "Soviet Union", "Ceylon"} <= set(places), places
+    assert "Germany" not in places, places
+    assert country_display("KAMPUCHEA") == "Cambodia" and country_display("Ceylon") == "Sri Lanka"
+
+
+def test_an_institution_of_a_place_is_one_organisation():
+    """QA: "The Bank of Japan said" gave the place "Japan" alone and "Bank of Canada" the
+    organisation "Bank" (33 of 2,500 Reuters articles): the gazetteer claims the country before
+    the NER runs. Places named "X of Y" stay places."""
+    text = ("TOKYO, March 3 - The Bank of Japan said it would buy dollars, and the Bank of Canada agreed. "
+            "First Federal Savings and Loan Association of Kalamazoo and the Export-Import Bank of the "
+            "United States lent to the Republic of Korea and to firms on the Gulf of Mexico.")
+    got = {(m["text"], m["type"]) for m in extract_mentions(text)}
+    for org in ("Bank of Japan", "Bank of Canada", "First Federal Savings and Loan Association of Kalamazoo",
+                "Export-Import Bank of the United States"):
+        assert (org, "organization") in got, (org, got)
+    assert ("Republic of Korea", "location") in got and ("Gulf of Mexico", "location") in got, got
+    assert not {("Bank", "organization"), ("Japan", "location"), ("Canada", "location")} & got, got
 
 
 def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():

@@ -44,6 +44,8 @@ COUNTRY_EXTRA = {
     "AE": ["UAE", "U.A.E.", "Emirates"],
     "NL": ["Holland"],
     "MM": ["Burma"],
+    # former names of the same state, as 1980s wire copy writes them (Reuters-21578)
+    "KH": ["Kampuchea"], "LK": ["Ceylon"], "BF": ["Upper Volta"], "BJ": ["Dahomey"],
     "CZ": ["Czechia"],
     "TR": ["Türkiye"],
     "CV": ["Cabo Verde"],
@@ -65,6 +67,9 @@ CURATED_PLACES = [
     # City", "Ireland" of "Northern Ireland")
     "New Jersey", "New Mexico", "New South Wales", "New Guinea", "Northern Ireland", "Gulf of Mexico",
     "Mexico City", "Kuwait City", "Panama City", "Guatemala City", "Jersey City", "Vatican City",
+    # states that no longer exist, which 1980s copy names ("West Germany" was "Germany", the
+    # country pattern taking its end; "East Germany" too, another state then)
+    "West Germany", "East Germany", "Soviet Union", "Czechoslovakia", "Yugoslavia",
 ]
 CURATED_ORGS = [
     "ECOWAS", "Economic Community of West African States",
