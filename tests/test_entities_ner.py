@@ -258,6 +258,15 @@ def test_an_institution_of_a_place_is_one_organisation():
     assert not {("Bank", "organization"), ("Japan", "location"), ("Canada", "location")} & got, got
 
 
+def test_a_surname_before_a_generational_suffix_is_the_person_s():
+    """CoNLL-2003: after "John Mills Jr . , 41 ,", the NER made an organisation of "Mills" 9
+    times in the article: the surname the vote compared was the suffix ("." there, "Jr." here),
+    so a person's surname went to a company that begins with it."""
+    text = "Robert Smith Jr. said on Monday that Smith Holdings would grow. Smith said sales rose. Analysts said Smith was right."
+    smith = {m["type"] for m in extract_mentions(text) if m["text"] == "Smith"}
+    assert smith == {"person"}, smith
+
+
 def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():
     """QA: "Paulsboro, New Jersey" gave the place "Jersey" (14 of 2,500 Reuters articles): the
     gazetteer's country pattern took the name's end before the model saw it."""

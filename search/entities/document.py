@@ -1005,12 +1005,19 @@ def _long_form(text: str, paren: int, acr: str) -> tuple[int, int] | None:
     return None
 
 
+_SUFFIXES = {"", "jr", "sr", "ii", "iii", "iv"}  # "" for a stop standing apart ("Jr ." in CoNLL's tokens)
+
+
 def _vote(text: str, spans: list[Span]) -> list[Span]:
     """One type per spelling in a document; surnames of persons are persons."""
     surnames, companies = set(), set()
     for s in spans:
         words = text[s.start:s.end].split()
         if s.type == "person" and len(words) >= 2:
+            # the surname before a generational suffix: "John Mills Jr." (then "Mills was
+            # pronounced dead" is him, not the organisation the NER made of it 9 times, CoNLL-2003)
+            while len(words) > 2 and words[-1].strip(".,").lower() in _SUFFIXES:
+                words = words[:-1]
             surnames.add(words[-1])
         elif s.type == "organization" and len(words) >= 2 and words[-1].strip(".").lower() in CORPORATE_WORDS:
             companies.add(words[0])  # "Bre-X Minerals Ltd" -> "Bre-X" is the company
