@@ -90,7 +90,7 @@ class Span:
     start: int
     end: int
     type: str  # person | organization | location
-    source: str  # "gazetteer" (EntityRuler), "ner", or "rule" (added here)
+    source: str  # "gazetteer" (EntityRuler), "ner", "city", "team", or "rule"/"body" (added here)
 
 
 @lru_cache(maxsize=100_000)
@@ -151,6 +151,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _owners(text, cleaned)
     cleaned = _no_names(text, cleaned)
     cleaned = _institutions_of_places(text, cleaned)
+    cleaned = _bodies_after_places(text, cleaned)
     word_index = _WordIndex(text)
     cleaned = _datelines(text, cleaned)
     cleaned = _row_labels(text, cleaned)
@@ -760,6 +761,34 @@ def _institutions_of_places(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
+# A government body named by its field after its country: "U.S. Agriculture Department" (the
+# gazetteer claims "U.S." before the NER runs, so the NER tagged the department in 11 of 47 such
+# mentions in 2,500 Reuters articles), "French Finance Ministry".
+_FIELDS = (
+    "Agriculture|Justice|Commerce|Transportation|Transport|Treasury|State|Defense|Defence|Energy"
+    "|Interior|Labor|Labour|Finance|Foreign|Trade|Environmental|Protection|Interstate|International"
+    "|Health|Education|Housing|Economy|Economic|Industry|Mines|Oil|Petroleum|Home|Fisheries"
+    "|Communications|Environment|Planning|Budget|Securities|Exchange|Immigration|Customs|Statistics"
+)
+_BODY_AFTER = re.compile(
+    rf"[ \t]+((?:(?:{_FIELDS})[ \t]+){{1,3}}(?:Department|Ministry|Office|Agency|Commission|Council|Board|Bureau))\b"
+)
+
+
+def _bodies_after_places(text: str, spans: list[Span]) -> list[Span]:
+    """The government body a place is followed by, which no span covers, is an organisation:
+    "U.S. Agriculture Department" gave the place "U.S." alone. The place stays a place (not
+    glued on by _merge_adjacent), so the body is the "Agriculture Department" other articles name."""
+    covered = [(s.start, s.end) for s in spans]
+    added = []
+    for sp in spans:
+        if sp.type == "location" and (m := _BODY_AFTER.match(text, sp.end)) is not None:
+            a, b = m.span(1)
+            if not any(x < b and y > a for x, y in covered):
+                added.append(Span(a, b, "organization", "body"))
+    return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
+
+
 def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
     """A gazetteer place glued to a person or organisation is part of its name.
 
@@ -770,7 +799,8 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
         if out:
             prev = out[-1]
             gap = text[prev.end:sp.start]
-            if gap == " " and {prev.source, sp.source} & {"gazetteer", "city"} and prev.source != sp.source:
+            if gap == " " and {prev.source, sp.source} & {"gazetteer", "city"} and prev.source != sp.source \
+                    and "body" not in (prev.source, sp.source):  # "U.S." + "Agriculture Department": two
                 other = sp if prev.source in ("gazetteer", "city") else prev
                 if other.type in ("person", "organization"):
                     out[-1] = Span(prev.start, sp.end, other.type, "ner")
