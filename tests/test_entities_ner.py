@@ -168,6 +168,7 @@ def test_name_key_folds_case_accents_and_punctuation():
     assert name_key("Boubou Cissé") == "boubou cisse"
     assert name_key("The Daily Beast") == name_key("Daily Beast")
     assert name_key("Keita’s") == "keita"
+    assert clean_span('Brazil"s coffee', 0, 8, "location") == (0, 6)  # QA: 'Brazil"s', 'Kuwait"s' (Reuters)
 
 
 def test_the_rating_agencies_are_found_as_wire_copy_writes_them_but_not_their_stock_index():

@@ -71,6 +71,8 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "E.F." Hutton, "U.S."
 # "<Qantas Airways Ltd>". The NER took "CHL>" for a person, "NEC Corp>" with its bracket, and
 # "TEX> Continental Airlines" across one (142 of 3,976 entities of 1,316 articles kept a ">").
 _BRACKETED = re.compile(r"<([A-Z][\w.&'’, -]{0,58}[\w.])>")
+_TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[ .][A-Z]{1,3})?")  # "CHL", "VOLV ST", "BBCZ.Z", "BK.N"
+_NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*[ \t]+$")  # the name a symbol follows: "Texaco Inc <TEX>"
 
 
 # Academic degrees, written out: "Candidate of Political Science" (the Russian kandidat
@@ -630,7 +632,11 @@ def _bracketed(text: str, spans: list[Span]) -> list[Span]:
                 r = clean_span(text, a, b, sp.type)
                 if r:
                     index.append(Span(r[0], r[1], sp.type, sp.source))
-        index.append(Span(m.start(1), m.end(1), "organization", "rule"))
+        if not (_TICKER.fullmatch(m.group(1)) and _NAME_BEFORE.search(text, max(0, lo - 60), lo)):
+            index.append(Span(m.start(1), m.end(1), "organization", "rule"))
+        # else a stock symbol after the company's name ("Volvo <VOLV ST>", "Chemical New York Corp
+        # <CHL>"): the company is named, the symbol would be an organisation of its own (118
+        # mentions in 2,500 Reuters articles: "VOLV ST", "BBCZ.Z"); its text still finds the article
     return index.spans()
 
 

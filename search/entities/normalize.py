@@ -71,7 +71,7 @@ _PREFIXED = re.compile(
     r"(?:trans|pro|anti|mid|non|post|pre|ex|pan|inter|intra|neo|sub|super|ultra|cross|semi|multi"
     r"|counter|quasi)-[A-Z]"
 )
-_POSSESSIVE = re.compile(r"(?:['’`]s?|['’`])$")
+_POSSESSIVE = re.compile(r"(?:['’`]s?|\"s)$")  # "Brazil\"s": a double quote for the apostrophe (Reuters)
 _TOKEN = re.compile(r"\S+")
 
 
