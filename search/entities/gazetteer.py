@@ -106,6 +106,8 @@ ORG_EQUIVALENTS = {
     "federal reserve board": "federal reserve", "us federal reserve": "federal reserve",
     "us federal reserve board": "federal reserve", "federal reserve system": "federal reserve",
     "fed": "federal reserve", "us fed": "federal reserve",
+    # the agency's name before 1990s copy said "Reuters" ("polled by Reuter correspondents")
+    "reuter": "reuters",
 }
 
 

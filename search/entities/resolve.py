@@ -257,7 +257,10 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
             if n and n[0] == "person":
                 c = ctx[n[1]]
                 if len(c) < MAX_CONTEXT:
-                    c.update(list(context - {n[1]})[: MAX_CONTEXT - len(c)])
+                    # new names only, in a fixed order: a set's order changes with the hash seed,
+                    # and so did which names a context kept, and whether it filled (the resolution
+                    # differed from one process to the next)
+                    c.update(sorted(context - c - {n[1]})[: MAX_CONTEXT - len(c)])
                 uf.add(n)
         for i in lone:
             singles[nodes[i][1]].append((d.id, i))
