@@ -337,6 +337,11 @@ def test_what_the_ner_found_in_angle_brackets_is_the_company_they_hold():
                    "Texaco Inc": {"organization"}, "Volvo": {"organization"}}  # Texaco: found by its legal form
     text = "Shares of <AMC> rose on Monday."
     assert _got(text, ("AMC", "organization")) == {"AMC": {"organization"}}  # the symbol alone: the company
+    # the name a symbol follows is a company's, whatever the NER made of it (QA: "Atlas Copco
+    # <ASTS ST>", "Stora Koppabergs <SKPS ST>" were people); a place stays a place
+    text = "Volvo bought out Atlas Copco <ASTS ST> and Stora Koppabergs <SKPS ST> in Sweden <X>."
+    got = _got(text, ("Atlas Copco", "person"), ("Stora Koppabergs", "person"), ("Sweden", "location"))
+    assert got == {"Atlas Copco": {"organization"}, "Stora Koppabergs": {"organization"}, "Sweden": {"location"}}, got
 
 
 def test_angle_brackets_near_misses():

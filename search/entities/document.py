@@ -621,6 +621,9 @@ def _bracketed(text: str, spans: list[Span]) -> list[Span]:
     index = _SpanIndex(spans)
     for m in _BRACKETED.finditer(text):
         lo, hi = m.span()
+        symbol = _TICKER.fullmatch(m.group(1)) is not None and _NAME_BEFORE.search(text, max(0, lo - 60), lo) is not None
+        if symbol and (named := index.last_ending_in(lo - 1, lo - 1)) is not None and named.type != "location":
+            named.type = "organization"  # a stock symbol's name is a company's: "Atlas Copco <ASTS ST>" was a person
         inside = index.overlapping(lo, hi)
         if not inside:
             continue  # "<C>" after "Citicorp": nothing the NER took for a name
@@ -633,7 +636,7 @@ def _bracketed(text: str, spans: list[Span]) -> list[Span]:
                 r = clean_span(text, a, b, sp.type)
                 if r:
                     index.append(Span(r[0], r[1], sp.type, sp.source))
-        if not (_TICKER.fullmatch(m.group(1)) and _NAME_BEFORE.search(text, max(0, lo - 60), lo)):
+        if not symbol:
             index.append(Span(m.start(1), m.end(1), "organization", "rule"))
         # else a stock symbol after the company's name ("Volvo <VOLV ST>", "Chemical New York Corp
         # <CHL>"): the company is named, the symbol would be an organisation of its own (118
