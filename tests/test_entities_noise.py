@@ -677,3 +677,17 @@ def test_a_company_named_with_and_is_one_organisation(text, first, second, joine
         assert got[0] == joined
     else:
         assert second in got and not any(" and " in g for g in got), got
+
+
+def test_a_place_ending_in_a_legal_form_or_a_body_s_noun_is_an_organisation():
+    """QA: "Brazilian Embassy", "Trans-Island Bus Service Pte Ltd", "Sears Plc" were places (the
+    NER's); "West Bank" stays a place, and "U.S" without its last stop is the United States."""
+    text = "The Brazilian Embassy said Trans-Island Bus Service Pte Ltd won a contract in the West Bank."
+    got = _got(text, ("Brazilian Embassy", "location"), ("Trans-Island Bus Service Pte Ltd", "location"),
+               ("West Bank", "location"))
+    assert got == {"Brazilian Embassy": {"organization"}, "Trans-Island Bus Service Pte Ltd": {"organization"},
+                   "West Bank": {"location"}}, got
+    from search.entities.gazetteer import country_display
+
+    assert country_display("U.S") == "United States"
+

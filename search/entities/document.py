@@ -145,6 +145,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
             # a country in capitals, which the case-sensitive gazetteer misses: a table's row
             # label ("SWAZILAND  nil  14,560" was a person) or a headline's
             kind = "location" if sp.type != "location" and name.isupper() and country_display(name) else sp.type
+            if kind == "location" and _BODY_LAST.search(name):
+                kind = "organization"  # "Brazilian Embassy", "Trans-Island Bus Service Pte Ltd" were places
             cleaned.append(Span(r[0], r[1], kind, sp.source))
     if "<" in text:
         cleaned = _bracketed(text, cleaned)
@@ -799,6 +801,11 @@ def _bodies_after_places(text: str, spans: list[Span]) -> list[Span]:
     return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
 
 
+# A place's name never ends so ("West Bank" does: Bank is not here); a company's or a body's does.
+_BODY_LAST = re.compile(
+    rf"\s(?:{_FORMS}|Embassy|Ministry|University|Council|Commission|Agency|Department|Authority|Institute"
+    r"|Museum|Academy|Parliament|Exchange|Association)\.?$"
+)
 _TITLE_OF = re.compile(r"(?:Secretary|Secretaries|Minister|Ministers)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
 _FIELD_WORDS = {w.lower() for w in _FIELDS.split("|")} | {
     "defence", "affairs", "economic", "development", "and", "&", "for", "of", "the", "welfare", "works",

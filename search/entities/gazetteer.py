@@ -34,7 +34,7 @@ COUNTRY_DISPLAY = {
 }
 # Extra spellings news uses for countries (ISO alpha-2 -> aliases).
 COUNTRY_EXTRA = {
-    "US": ["U.S.", "US", "U.S.A.", "USA", "United States of America", "America", "the States"],
+    "US": ["U.S.", "U.S", "US", "U.S.A.", "USA", "United States of America", "America", "the States"],
     "GB": ["Britain", "Great Britain", "U.K.", "UK", "England"],
     "RU": ["Russia", "Russian Federation"],
     "CI": ["Ivory Coast", "Côte d'Ivoire", "Cote d'Ivoire", "Côte d`Ivoire"],
