@@ -510,6 +510,19 @@ def test_two_entities_kept_apart_show_two_names():
     assert sorted((e.id, e.name) for e in again.entities) == sorted((e.id, e.name) for e in res.entities)
 
 
+def test_a_body_news_names_by_its_acronym_is_one_organisation():
+    """QA (367 Reuters articles): "SEC" was an organisation apart from the "Securities and
+    Exchange Commission", so `SEC` found 3 articles and the full name 13; "USDA" and the
+    "Agriculture Department" likewise. The full name names it."""
+    res = resolve([_doc("a", ("SEC", O)), _doc("b", ("Securities and Exchange Commission", O)),
+                   _doc("c", ("Securities and Exchange Commission", O)), _doc("d", ("USDA", O)),
+                   _doc("e", ("Agriculture Department", O)), _doc("f", ("U.S. Department of Agriculture", O)),
+                   _doc("g", ("Agriculture Department", O)), _doc("h", ("SECO", O))])
+    assert {_names(res, d)[0] for d in "abc"} == {"Securities and Exchange Commission"}
+    assert {_names(res, d)[0] for d in "defg"} == {"Agriculture Department"}
+    assert _names(res, "h") == ["SECO"]
+
+
 def test_reuter_is_reuters():
     """QA (367 Reuters articles): 1987 copy names the agency "Reuter" ("polled by Reuter
     correspondents"), and it was an organisation apart from "Reuters"."""
