@@ -691,3 +691,12 @@ def test_a_place_ending_in_a_legal_form_or_a_body_s_noun_is_an_organisation():
 
     assert country_display("U.S") == "United States"
 
+
+def test_a_legal_form_written_with_stops_is_a_legal_form():
+    """QA: "Sedio N.V." and "Carrozzeria Bertone S.P.A." were people, and "Harris said" after
+    "Harris Associates L.P." a person (3 of 2,500 Reuters articles): the forms were compared with
+    their stops ("n.v")."""
+    text = "Sedio N.V. said it would buy shares. Sedio said the price was fair."
+    assert _got(text, ("Sedio N.V.", "person"), ("Sedio", "person", "ner", 1)) == {
+        "Sedio N.V.": {"organization"}, "Sedio": {"organization"}}
+

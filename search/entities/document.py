@@ -656,7 +656,7 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
         last = words[-1].strip(".").lower()
         if last in _UNITS:
             continue
-        if sp.type == "person" and last in LEGAL_FORMS:
+        if sp.type == "person" and _form_word(words[-1]) in LEGAL_FORMS:  # "Sedio N.V." was a person
             if len(words) == 1:
                 continue  # "Corp" alone: the rest of the name was missed
             sp = Span(_company_start(text, sp.start), sp.end, "organization", sp.source)
@@ -1079,6 +1079,11 @@ def _long_form(text: str, paren: int, acr: str) -> tuple[int, int] | None:
     return None
 
 
+def _form_word(word: str) -> str:
+    """A word as the legal-form sets hold it: folded, without dots ("N.V." is "nv", "S.A." "sa")."""
+    return word.replace(".", "").rstrip(",").lower()
+
+
 _SUFFIXES = {"", "jr", "sr", "ii", "iii", "iv"}  # "" for a stop standing apart ("Jr ." in CoNLL's tokens)
 
 
@@ -1093,9 +1098,9 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             while len(words) > 2 and words[-1].strip(".,").lower() in _SUFFIXES:
                 words = words[:-1]
             surnames.add(words[-1])
-        elif s.type == "organization" and len(words) >= 2 and words[-1].strip(".").lower() in CORPORATE_WORDS:
+        elif s.type == "organization" and len(words) >= 2 and _form_word(words[-1]) in CORPORATE_WORDS:
             companies.add(words[0])  # "Bre-X Minerals Ltd" -> "Bre-X" is the company
-            while len(words) > 2 and words[-1].strip(".,").lower() in LEGAL_FORMS:
+            while len(words) > 2 and _form_word(words[-1]) in LEGAL_FORMS:
                 words = words[:-1]
                 rest = " ".join(words).rstrip(",")
                 if rest not in known_places() and rest not in STATE_NAMES and not country_display(rest):  # "[Con Ed Co of] New York Inc"
