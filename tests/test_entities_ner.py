@@ -293,6 +293,15 @@ def test_a_ministry_s_field_in_a_title_is_no_organisation():
     assert [(m["text"], m["type"]) for m in postprocess(text, spans)] == [("Cahit Aral", "person")]
 
 
+def test_an_occupation_before_a_name_is_a_title():
+    """QA on the web gold pages: "Astronaut Sally Ride" and "Beatle Paul McCartney" were the
+    people's names; a surname that is an occupation stays ("Peter Singer")."""
+    assert clean_span("Astronaut Sally Ride flew", 0, 20, "person") == (10, 20)
+    assert clean_span("Beatle Paul McCartney sang", 0, 21, "person") == (7, 21)
+    assert clean_span("Peter Singer wrote", 0, 12, "person") == (0, 12)
+    assert clean_span("Director Steven Spielberg", 0, 25, "organization") == (0, 25)  # a person's title only
+
+
 def test_a_place_whose_name_holds_a_country_s_is_not_cut_to_the_country():
     """QA: "Paulsboro, New Jersey" gave the place "Jersey" (14 of 2,500 Reuters articles): the
     gazetteer's country pattern took the name's end before the model saw it."""

@@ -43,6 +43,12 @@ TITLES = PERSON_TITLES | {
     "defender", "midfielder", "striker", "goalkeeper", "winger", "fullback", "full-back",
     "playmaker", "skipper", "batsman", "bowler", "all-rounder", "wicketkeeper",
     "wicket-keeper", "quarterback", "teammate",
+    # occupations written as a title before a name ("Astronaut Sally Ride", "Beatle Paul
+    # McCartney": people of the web gold pages); not those that are also surnames ("Cook", "Singer")
+    "astronaut", "actor", "actress", "rapper", "novelist", "comedian", "filmmaker", "columnist",
+    "economist", "analyst", "entrepreneur", "billionaire", "beatle", "pastor", "rabbi", "archbishop",
+    "author", "songwriter", "photographer", "designer", "producer", "director", "anchor", "journalist",
+    "reporter", "correspondent", "editor", "lawyer", "attorney", "prosecutor", "activist",
 }
 # Words that NER glues onto a name at a sentence boundary.
 DISCOURSE = {
