@@ -257,6 +257,10 @@ def test_an_institution_of_a_place_is_one_organisation():
         assert (org, "organization") in got, (org, got)
     assert ("Republic of Korea", "location") in got and ("Gulf of Mexico", "location") in got, got
     assert not {("Bank", "organization"), ("Japan", "location"), ("Canada", "location")} & got, got
+    # the name runs back to a sentence's end, not across it (a place ends the sentence before)
+    text = "The ministers met in Tokyo. The Bank of Japan said rates held."
+    spans = [Span(21, 26, "location", "gazetteer"), Span(40, 45, "location", "gazetteer")]
+    assert [(m["text"], m["type"]) for m in postprocess(text, spans)] == [("Tokyo", "location"), ("Bank of Japan", "organization")]
 
 
 def test_a_surname_before_a_generational_suffix_is_the_person_s():

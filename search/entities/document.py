@@ -751,26 +751,47 @@ _INSTITUTION_OF = re.compile(
 )
 
 
+def _name_stop(word: str) -> bool:
+    """A word a name before it cannot run across: "The", "said", a sentence's last ("Tokyo.")."""
+    return word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word))
+
+
 def _institutions_of_places(text: str, spans: list[Span]) -> list[Span]:
     """"Bank of Japan" is one organisation: the gazetteer claims "Japan" before the NER runs,
     so the NER could only tag "Bank" (or nothing: "The Bank of Japan said" gave the place alone).
     Capitalised words ending in an institution's head noun, then "of" and a place, are an
-    organisation, the place included."""
+    organisation, the place included. (One pass to find them, one to drop what they cover: a
+    wire file naming the bank a thousand times stays linear.)"""
     out = sorted(spans, key=lambda s: (s.start, -s.end))
-    for sp in [s for s in out if s.type == "location"]:
+    org_start_by_end: dict[int, int] = {}
+    for o in out:
+        if o.type == "organization":
+            org_start_by_end[o.end] = min(o.start, org_start_by_end.get(o.end, o.start))
+    added: list[Span] = []
+    for sp in out:
+        if sp.type != "location" or (added and sp.start < added[-1].end):
+            continue
         m = _INSTITUTION_OF.search(text, max(0, sp.start - 80), sp.start)
         if m is None:
             continue
-        words = [w for w in re.finditer(r"\S+", m.group(1)) if w.group().lower() not in _NOT_COMPANY_START]
-        if not words:  # "The Bank of Japan": the name starts after "The"
+        words = list(re.finditer(r"\S+", m.group(1)))
+        k = len(words) - 1  # the head noun; the name runs back to "The" or a sentence's end ("Tokyo.")
+        while k > 0 and not _name_stop(words[k - 1].group()):
+            k -= 1
+        if _name_stop(words[k].group()):
             continue
-        start = m.start(1) + words[0].start()
-        for o in out:  # the NER's name before "of" reaches further back: "First Federal Savings and Loan Association"
-            if o.type == "organization" and o.end == m.end(1) and o.start < start:
-                start = o.start
-        out = [s for s in out if not (s.start >= start and s.end <= sp.end) and not (s.start < sp.end and s.end > start)]
-        out.append(Span(start, sp.end, "organization", "rule"))
-    return sorted(out, key=lambda s: (s.start, -s.end))
+        # the NER's name before "of" may reach further back: "First Federal Savings and Loan Association"
+        start = min(m.start(1) + words[k].start(), org_start_by_end.get(m.end(1), sp.start))
+        added.append(Span(start, sp.end, "organization", "rule"))
+    if not added:
+        return out
+    starts = [a.start for a in added]
+
+    def covered(s: Span) -> bool:  # overlaps an added name (they do not overlap one another)
+        i = bisect.bisect_right(starts, s.end - 1) - 1
+        return i >= 0 and added[i].end > s.start
+
+    return sorted([s for s in out if not covered(s)] + added, key=lambda s: (s.start, -s.end))
 
 
 # A government body named by its field after its country: "U.S. Agriculture Department" (the
@@ -791,12 +812,14 @@ def _bodies_after_places(text: str, spans: list[Span]) -> list[Span]:
     """The government body a place is followed by, which no span covers, is an organisation:
     "U.S. Agriculture Department" gave the place "U.S." alone. The place stays a place (not
     glued on by _merge_adjacent), so the body is the "Agriculture Department" other articles name."""
-    covered = [(s.start, s.end) for s in spans]
+    starts = [s.start for s in spans]  # spans come sorted by start
+    reach = list(accumulate((s.end for s in spans), max))  # the furthest end up to each span
     added = []
     for sp in spans:
         if sp.type == "location" and (m := _BODY_AFTER.match(text, sp.end)) is not None:
             a, b = m.span(1)
-            if not any(x < b and y > a for x, y in covered):
+            i = bisect.bisect_left(starts, b) - 1  # the last span starting before the body ends
+            if i < 0 or reach[i] <= a:
                 added.append(Span(a, b, "organization", "body"))
     return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
 
