@@ -671,6 +671,11 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _name_stop(word: str) -> bool:
+    """A word a name before it cannot run across: "The", "said", a sentence's last ("Tokyo.")."""
+    return word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word))
+
+
 def _company_start(text: str, start: int, words: int = 3, joiners: bool = False) -> int:
     """Where a company's name begins, up to `words` capitalised words before `start`; with
     `joiners`, across "of", "and" or "&" between capitalised words ("Industrial Bank of" +
@@ -683,7 +688,7 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
                 and not (j.group(2) != "of" and j.group(1).strip(".").lower() in LEGAL_FORMS):
             m, joiners = j, False
         word = m.group(1) if m else ""
-        if not word or word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word)):
+        if not word or _name_stop(word):
             break  # "Acme Corp. Courier Corp": a stop after a word may end a sentence
         if word[-2:] in ("'s", "’s") and (word[:-2] in known_places() or country_display(word[:-2])
                                           or word[:-2].strip(".").lower() in LEGAL_FORMS):
@@ -749,11 +754,6 @@ _INSTITUTION_HEADS = (
 _INSTITUTION_OF = re.compile(
     rf"(?<![\w.&'\-])((?:[A-Z][\w.&'\-]*[ \t]+){{0,3}}(?:{_INSTITUTION_HEADS}))[ \t]+of[ \t]+(?:the[ \t]+)?$"
 )
-
-
-def _name_stop(word: str) -> bool:
-    """A word a name before it cannot run across: "The", "said", a sentence's last ("Tokyo.")."""
-    return word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word))
 
 
 def _institutions_of_places(text: str, spans: list[Span]) -> list[Span]:
@@ -831,7 +831,7 @@ _BODY_LAST = re.compile(
 )
 _TITLE_OF = re.compile(r"(?:Secretary|Secretaries|Minister|Ministers)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
 _FIELD_WORDS = {w.lower() for w in _FIELDS.split("|")} | {
-    "defence", "affairs", "economic", "development", "and", "&", "for", "of", "the", "welfare", "works",
+    "affairs", "development", "and", "&", "for", "of", "the", "welfare", "works",
     "public", "social", "national", "war", "navy", "army", "air", "force", "security"}
 
 
