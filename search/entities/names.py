@@ -3,7 +3,8 @@
 No single string score separates transliteration variants from different names: Keita,
 Kati and Kita share a Metaphone code, and Diaw/Dia scores above Diaw/Diau in Jaro-Winkler.
 So a surname variant must be one of a few known edit shapes (foreign inflection, one
-letter substituted with the phonetic key unchanged) and, across articles, the first name
+letter substituted with the phonetic key unchanged, one letter that romanisations add or
+drop) and, across articles, the first name
 must agree as well (`full_name_match`); resolution adds agreeing context on top.
 """
 from __future__ import annotations
@@ -44,6 +45,34 @@ def inflection_base(longer: str, shorter: str) -> bool:
     return last in VOWELS and shorter[-1] not in VOWELS and len(shorter) >= MIN_VARIANT_LEN - 1
 
 
+# Letters one romanisation of a name writes and another leaves out: a glide beside a vowel
+# ("Nechaev"/"Nechayev", "Dmitri"/"Dmitriy", "Maria"/"Mariya"), the h of a digraph
+# ("Zukov"/"Zhukov"), the c of German "sch" for what English writes "sh" ("Shultz"/"Schultz",
+# both in Reuters for George Shultz). Not any letter: "Carson"/"Carlson" are two names.
+_GLIDES = set("yi")
+_DIGRAPH_H = set("cszktg")
+
+
+def optional_letter(longer: str, shorter: str) -> bool:
+    """`longer` is `shorter` with one letter that spellings of a name add or drop: a glide
+    beside a vowel, the h of a digraph, the c of "sch", or a letter doubled ("Philips"/"Phillips")."""
+    if len(longer) != len(shorter) + 1 or len(shorter) < MIN_VARIANT_LEN:
+        return False
+    for k in range(1, len(longer)):  # never the first letter
+        if longer[:k] + longer[k + 1:] != shorter:
+            continue
+        c, before, after = longer[k], longer[k - 1], longer[k + 1:k + 2]
+        if c == before or c == after:
+            return True
+        if c in _GLIDES and (before in VOWELS or after in VOWELS):
+            return True
+        if c == "h" and before in _DIGRAPH_H:
+            return True
+        if c == "c" and before == "s" and after == "h":
+            return True
+    return False
+
+
 def surname_variant(a: str, b: str) -> bool:
     """Same surname, or one of the accepted variant shapes (see module doc)."""
     a, b = fold(a).replace(" ", ""), fold(b).replace(" ", "")
@@ -53,7 +82,7 @@ def surname_variant(a: str, b: str) -> bool:
         return False
     if len(a) != len(b):
         lo, sh = (a, b) if len(a) > len(b) else (b, a)
-        return inflection_base(lo, sh)
+        return inflection_base(lo, sh) or optional_letter(lo, sh)
     if len(a) < MIN_VARIANT_LEN:
         return False
     diff = sum(x != y for x, y in zip(a, b))
@@ -98,10 +127,15 @@ def blocking_keys(tokens: list[str]) -> list[str]:
     """Keys under which a full name is compared with others (never all pairs).
 
     Variants share the first two letters of first name and surname ("as|go" for
-    Assimi Goita/Goyta), or the first-name initial and the surname's Metaphone code.
+    Assimi Goita/Goyta), or the first-name initial and the surname's Metaphone code, or the
+    first name's two letters and the surname less one letter (optional_letter).
     """
     first, last = fold(tokens[0]), fold(tokens[-1]).replace(" ", "")
     keys = [f"a|{first[:2]}|{last[:2]}"]
     if last:
         keys.append(f"b|{first[:1]}|{_phon(last)[0]}")
+        # a letter added or dropped (optional_letter) can change the first two letters and the
+        # Metaphone code ("Shultz"/"Schultz"): the shorter surname is the longer less one letter
+        keys.append(f"c|{first[:2]}|{last}")
+        keys.extend({f"c|{first[:2]}|{last[:k]}{last[k + 1:]}" for k in range(1, len(last))})
     return keys
