@@ -172,6 +172,12 @@ def test_topic_slug_opening_a_story_is_no_name():
     assert got == {"PAKISTAN": {"location"}}
 
 
+def test_a_name_run_on_from_a_slug_keeps_what_follows_the_dash():
+    text = "CORRECTED - BANKAMERICA NEGOTIATING SALE OF UNITS\nGUINEA - BISSAU VOTES"
+    got = _got(text, ("CORRECTED - BANKAMERICA", "organization"), ("GUINEA - BISSAU", "location"))
+    assert got == {"BANKAMERICA": {"organization"}, "GUINEA - BISSAU": {"location"}}
+
+
 def test_capitals_before_a_dash_that_are_names_stay():
     # not at a line start, or a rare word: a name ("BILO - ...", "Mali - ...")
     text = "said NATO - and\nBILO - Belgian"

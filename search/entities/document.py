@@ -521,13 +521,24 @@ _COMMON_ZIPF = 5.0        # "although" 5.2
 _SLUG = re.compile(r"[A-Z][A-Z ]*[A-Z](?=\s+[-–]\s)")
 
 
+_AFTER_DASH = re.compile(r"\s+[-–]\s+")
+
+
 def _slugs(text: str, spans: list[Span]) -> list[Span]:
-    """Drop NER mentions that are a story's topic slug ending in a common word ("GOLF")."""
+    """Drop NER mentions that are a story's topic slug ending in a common word ("GOLF"); one
+    that runs on across the dash keeps what follows it ("CORRECTED - BANKAMERICA", a
+    headline's place in 2 of 2,500 Reuters articles, is the bank)."""
     out = []
     for s in spans:
         m = _SLUG.match(text, s.start) if s.source == "ner" and (s.start == 0 or text[s.start - 1] == "\n") else None
-        if m and m.end() == s.end and _zipf(text[s.start:s.end].split()[-1].lower()) >= _INITIAL_COMMON_ZIPF:
-            continue
+        if m and _zipf(m.group().split()[-1].lower()) >= _INITIAL_COMMON_ZIPF:
+            if m.end() == s.end:
+                continue
+            dash = _AFTER_DASH.match(text, m.end(), s.end)
+            # not a place's name spaced out in capitals ("GUINEA - BISSAU")
+            if dash and dash.end() < s.end and not country_display(text[s.start:s.end]) \
+                    and not country_display(m.group()):
+                s = Span(dash.end(), s.end, s.type, s.source)
         out.append(s)
     return out
 
