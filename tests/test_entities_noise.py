@@ -706,3 +706,22 @@ def test_a_legal_form_written_with_stops_is_a_legal_form():
     assert _got(text, ("Sedio N.V.", "person"), ("Sedio", "person", "ner", 1)) == {
         "Sedio N.V.": {"organization"}, "Sedio": {"organization"}}
 
+
+
+def test_a_person_named_before_a_country_ends_before_it():
+    # the gazetteer claims the country, the NER the person; the two were glued into one person
+    text = "Dilson Funaro left. But Lawson told Funaro Brazil had to act."
+    got = _got(text, ("Dilson Funaro", "person"), ("Lawson", "person"), ("Funaro", "person", "ner", 1),
+               ("Brazil", "location", "gazetteer"))
+    assert got == {"Dilson Funaro": {"person"}, "Lawson": {"person"}, "Funaro": {"person"}, "Brazil": {"location"}}
+    text = "Deng told visiting Secretary of State George Shultz China's recent troubles were over."
+    got = _got(text, ("Deng", "person"), ("George Shultz", "person"), ("China", "location", "gazetteer"))
+    assert got == {"Deng": {"person"}, "George Shultz": {"person"}, "China": {"location"}}
+
+
+def test_a_first_name_before_a_place_is_one_name_with_it():
+    text = "Michael Jordan scored 40. Michael Jordan said so. Samuel L. Jackson and Vernon E. Jordan came."
+    got = _got(text, ("Michael", "person"), ("Jordan", "location", "gazetteer"), ("Michael", "person", "ner", 1),
+               ("Jordan", "location", "gazetteer", 1), ("Samuel L.", "person"), ("Jackson", "location", "city"),
+               ("Vernon E.", "person"), ("Jordan", "location", "gazetteer", 2))
+    assert got == {"Michael Jordan": {"person"}, "Samuel L. Jackson": {"person"}, "Vernon E. Jordan": {"person"}}
