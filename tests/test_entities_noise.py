@@ -725,3 +725,13 @@ def test_a_first_name_before_a_place_is_one_name_with_it():
                ("Jordan", "location", "gazetteer", 1), ("Samuel L.", "person"), ("Jackson", "location", "city"),
                ("Vernon E.", "person"), ("Jordan", "location", "gazetteer", 2))
     assert got == {"Michael Jordan": {"person"}, "Samuel L. Jackson": {"person"}, "Vernon E. Jordan": {"person"}}
+
+
+def test_a_place_s_name_wrapped_over_two_lines_is_one_place():
+    # hard-wrapped wire copy: most line breaks fall inside a sentence
+    text = ("Exports to West\nGermany rose in the quarter, the\nministry said, and sales in New\n"
+            "Jersey and the\nSouth were flat while the\ncompany said that South\nAfrica was\nquiet.")
+    got = _got(text, ("West", "location"), ("Germany", "location", "gazetteer"), ("Jersey", "location"),
+               ("South", "location", "ner", 0), ("Africa", "location", "gazetteer"))
+    assert got == {"West\nGermany": {"location"}, "New\nJersey": {"location"}, "South": {"location"},
+                   "South\nAfrica": {"location"}}
