@@ -735,3 +735,14 @@ def test_a_place_s_name_wrapped_over_two_lines_is_one_place():
                ("South", "location", "ner", 0), ("Africa", "location", "gazetteer"))
     assert got == {"West\nGermany": {"location"}, "New\nJersey": {"location"}, "South": {"location"},
                    "South\nAfrica": {"location"}}
+
+
+def test_the_name_after_a_company_s_initials_is_the_company():
+    text = "Shearson made an offer to E.F. Hutton Group Inc that was rejected by Hutton. B.F. Goodrich Co said Goodrich"
+    got = _got(text, ("E.F. Hutton Group Inc", "organization"), ("Hutton", "location", "ner", 1),
+               ("B.F. Goodrich Co", "organization"), ("Goodrich", "person", "ner", 1))
+    assert got["Hutton"] == {"organization"} and got["Goodrich"] == {"organization"}
+    # near miss: a country's initials name no company's short name
+    text = "U.S. West Inc said sales in the West rose."
+    got = _got(text, ("U.S. West Inc", "organization"), ("West", "location", "ner", 1))
+    assert got["West"] == {"location"}

@@ -1207,6 +1207,8 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             surnames.add(words[-1])
         elif s.type == "organization" and len(words) >= 2 and _form_word(words[-1]) in CORPORATE_WORDS:
             companies.add(words[0])  # "Bre-X Minerals Ltd" -> "Bre-X" is the company
+            if len(words) >= 3 and _INITIALS.fullmatch(words[0]) and not country_display(words[0]):
+                companies.add(words[1])  # "E.F. Hutton Group Inc" -> "Hutton" (a place 9 times in 2,500 Reuters articles)
             while len(words) > 2 and _form_word(words[-1]) in LEGAL_FORMS:
                 words = words[:-1]
                 rest = " ".join(words).rstrip(",")
