@@ -596,3 +596,17 @@ def test_the_resolution_is_the_same_in_every_process():
         run = subprocess.run([sys.executable, "-c", _SEEDED], capture_output=True, text=True, env=env, check=True)
         outs.add(run.stdout)
     assert len(outs) == 1, outs
+
+
+def test_an_acronym_beside_the_one_company_of_its_article_it_spells_is_that_company():
+    res = resolve([
+        _doc("a", ("GM", O), ("General Motors Corp", O), ("Detroit", L)),
+        _doc("b", ("GM", O), ("Detroit", L)),
+        # near misses: two companies spell it, or only with the legal form
+        _doc("c", ("GE", O), ("General Electric Co", O), ("Grand Equipment Inc", O)),
+        _doc("d", ("EC", O), ("Exxon Corp", O)),
+    ])
+    a, b, c, d = (_ids(res, x) for x in "abcd")
+    assert a[0] == a[1] == b[0]
+    assert len({c[0], c[1], c[2]}) == 3
+    assert d[0] != d[1]
