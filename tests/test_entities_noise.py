@@ -149,6 +149,16 @@ def test_common_noun_always_with_the_is_a_description():
     assert got == {"Cabinet": True}
 
 
+def test_a_description_is_one_though_the_document_s_longer_name_holds_its_noun():
+    text = "the European Community Commission opened a case. The Commission said it would act."
+    got = _generic(text, ("European Community Commission", "organization"), ("Commission", "organization", "ner", 1))
+    assert got == {"European Community Commission": False, "Commission": True}
+    # near miss: used bare outside the longer name, it is a name
+    text = "the European Community Commission opened a case. Commission officials said so."
+    got = _generic(text, ("European Community Commission", "organization"), ("Commission", "organization", "ner", 1))
+    assert got == {"European Community Commission": False, "Commission": False}
+
+
 def test_names_that_are_common_words_are_not_descriptions():
     # used bare once: a name
     text = "the Shell refinery closed. Analysts said Shell would recover."

@@ -178,10 +178,11 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
     _dateline_states(text, out)
     generic: dict[str, bool] = {}  # one answer per spelling, not per mention
+    longer = [(m["start"], m["end"]) for m in out if any(c.isspace() for c in m["text"])]  # sorted, as `out`
     for m in out:
         if m["type"] == "organization":
             if m["text"] not in generic:
-                generic[m["text"]] = _generic(text, m["text"], word_index)
+                generic[m["text"]] = _generic(text, m["text"], word_index, longer)
             if generic[m["text"]]:
                 m["generic"] = True
     return out
@@ -433,9 +434,12 @@ def _figure(word: str) -> bool:
     return bool(re.fullmatch(r"[\d.,/()%-]+|N/A", word))
 
 
-def _generic(text: str, w: str, word_index: _WordIndex) -> bool:
+def _generic(text: str, w: str, word_index: _WordIndex, longer: list[tuple[int, int]] = ()) -> bool:
     """"the Cabinet", "the Senate": an organisation's name `w` that is one common noun,
-    always with "the" in this document.
+    always with "the" in this document, but where it is part of a longer name (`longer`, the
+    sorted extents of the document's names of several words): "The Commission said" beside
+    "the European Community Commission" (27 such mentions in 2,500 Reuters articles, "the Bank
+    said" 22).
 
     The mention stays (it is an organisation, as CoNLL annotates it), but it names a
     different body in each country's news, so resolution gives it no archive-wide entity.
@@ -447,6 +451,10 @@ def _generic(text: str, w: str, word_index: _WordIndex) -> bool:
     if _zipf(w.lower()) < _GENERIC_ZIPF or word_index.extended(w):
         return False  # "the Fed" clips "Federal Reserve": a name
     uses = word_index.hyphenated(w)
+    if longer:
+        starts = [a for a, _ in longer]
+        end = len(w)
+        uses = [o for o in uses if not ((i := bisect.bisect_right(starts, o) - 1) >= 0 and longer[i][1] >= o + end)]
     return bool(uses) and all(
         _THE_BEFORE.search(text, max(0, o - 5), o) and _GENERIC_NEXT.match(text, o + len(w)) for o in uses
     )
