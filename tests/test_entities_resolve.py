@@ -610,3 +610,16 @@ def test_an_acronym_beside_the_one_company_of_its_article_it_spells_is_that_comp
     assert a[0] == a[1] == b[0]
     assert len({c[0], c[1], c[2]}) == 3
     assert d[0] != d[1]
+
+
+def test_a_us_department_is_one_organisation_however_wire_copy_names_it():
+    res = resolve([
+        _doc("a", ("U.S. Treasury", O), ("James Baker", P)),
+        _doc("b", ("Treasury Department", O)),
+        _doc("c", ("Department of the Treasury", O)),
+        _doc("d", ("Treasury", O), ("Nigel Lawson", P)),  # Britain has a Treasury too
+        _doc("e", ("U.S. Commerce Department", O), ("Department of Commerce", O)),
+    ])
+    a, b, c, d, e = (_ids(res, x)[0] for x in "abcde")
+    assert a == b == c and d != a
+    assert _ids(res, "e")[0] == _ids(res, "e")[1] != a

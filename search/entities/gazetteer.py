@@ -130,6 +130,24 @@ ORG_EQUIVALENTS = {
         "usda": ["us department of agriculture", "department of agriculture", "agriculture department",
                  "us agriculture department"],
     }.items() for spelling in spellings},
+    # the US executive departments, each as wire copy names it ("U.S. Treasury", "Treasury
+    # Department", "Department of the Treasury": three organisations of 1,500 Reuters
+    # articles). Not "Treasury" or "State" alone: Britain has a Treasury, and "the State" is
+    # a description
+    **{spelling: f"{field} department" for field, spellings in {
+        "treasury": ["us treasury", "department of the treasury", "us department of the treasury",
+                     "us treasury department"],
+        "commerce": ["department of commerce", "us department of commerce", "us commerce department"],
+        "state": ["department of state", "us department of state", "us state department"],
+        "justice": ["department of justice", "us department of justice", "us justice department"],
+        "defense": ["department of defense", "us department of defense", "us defense department"],
+        "labor": ["department of labor", "us department of labor", "us labor department"],
+        "energy": ["department of energy", "us department of energy", "us energy department"],
+        "transportation": ["department of transportation", "us department of transportation",
+                           "us transportation department"],
+        "interior": ["department of the interior", "us department of the interior", "interior department",
+                     "us interior department"],
+    }.items() for spelling in spellings},
 }
 
 
