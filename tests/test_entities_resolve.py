@@ -623,3 +623,18 @@ def test_a_us_department_is_one_organisation_however_wire_copy_names_it():
     a, b, c, d, e = (_ids(res, x)[0] for x in "abcde")
     assert a == b == c and d != a
     assert _ids(res, "e")[0] == _ids(res, "e")[1] != a
+
+
+def test_a_name_alone_that_opens_the_one_full_name_of_its_article_is_that_person():
+    res = resolve([
+        _doc("a", ("DENG", P), ("Deng Xiaoping", P), ("Deng", P)),  # the family name first
+        _doc("b", ("Dilson Funaro", P), ("Dilson", P)),
+        # near misses: two full names open with it; another article's lone name
+        _doc("c", ("Sadio Camara", P), ("Sadio Diaw", P), ("Sadio", P)),
+        _doc("d", ("Deng", P), ("China", L)),
+        _doc("e", ("Getty Oil", P), ("Getty", P)),  # a company the NER took for a person
+    ])
+    a, b, c, d, e = (_ids(res, x) for x in "abcde")
+    assert a[0] == a[1] == a[2] and b[0] == b[1]
+    assert c[2] not in (c[0], c[1])
+    assert d[0] != a[1] and e[0] != e[1]

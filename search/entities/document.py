@@ -1210,7 +1210,7 @@ def _form_word(word: str) -> str:
     return word.replace(".", "").rstrip(",").lower()
 
 
-_SUFFIXES = {"", "jr", "sr", "ii", "iii", "iv"}  # "" for a stop standing apart ("Jr ." in CoNLL's tokens)
+NAME_SUFFIXES = frozenset({"", "jr", "sr", "ii", "iii", "iv"})  # "" for a stop standing apart ("Jr ." in CoNLL's tokens)
 
 
 def _vote(text: str, spans: list[Span]) -> list[Span]:
@@ -1221,7 +1221,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         if s.type == "person" and len(words) >= 2:
             # the surname before a generational suffix: "John Mills Jr." (then "Mills was
             # pronounced dead" is him, not the organisation the NER made of it 9 times, CoNLL-2003)
-            while len(words) > 2 and words[-1].strip(".,").lower() in _SUFFIXES:
+            while len(words) > 2 and words[-1].strip(".,").lower() in NAME_SUFFIXES:
                 words = words[:-1]
             surnames.add(words[-1])
         elif s.type == "organization" and len(words) >= 2 and _form_word(words[-1]) in CORPORATE_WORDS:
