@@ -756,3 +756,9 @@ def test_the_name_after_a_company_s_initials_is_the_company():
     text = "U.S. West Inc said sales in the West rose."
     got = _got(text, ("U.S. West Inc", "organization"), ("West", "location", "ner", 1))
     assert got["West"] == {"location"}
+
+
+def test_a_person_ending_in_a_business_word_is_a_company():
+    text = "Texaco bought Getty Oil in 1984, and Ted Bates Worldwide said Peter Gold agreed."
+    got = _got(text, ("Getty Oil", "person"), ("Ted Bates Worldwide", "person"), ("Peter Gold", "person"))
+    assert got == {"Getty Oil": {"organization"}, "Ted Bates Worldwide": {"organization"}, "Peter Gold": {"person"}}
