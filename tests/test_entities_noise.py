@@ -762,3 +762,12 @@ def test_a_person_ending_in_a_business_word_is_a_company():
     text = "Texaco bought Getty Oil in 1984, and Ted Bates Worldwide said Peter Gold agreed."
     got = _got(text, ("Getty Oil", "person"), ("Ted Bates Worldwide", "person"), ("Peter Gold", "person"))
     assert got == {"Getty Oil": {"organization"}, "Ted Bates Worldwide": {"organization"}, "Peter Gold": {"person"}}
+
+
+def test_a_country_misspelt_by_one_letter_is_that_country():
+    text = "Exports to Uruaguay and Venezuala rose, said Ms Noland of Surinam and Malik."
+    ms = postprocess(text, [_span(text, w, "person") for w in ("Uruaguay", "Venezuala", "Noland", "Surinam", "Malik")])
+    got = {m["text"]: (m["type"], m.get("base")) for m in ms}
+    assert got["Uruaguay"] == ("location", "Uruguay") and got["Venezuala"] == ("location", "Venezuela")
+    # near misses: a word or a name ("Noland", "Surinam", "Malik" are in wordfreq), a short name
+    assert got["Noland"] == got["Surinam"] == got["Malik"] == ("person", None)
