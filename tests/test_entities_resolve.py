@@ -638,3 +638,17 @@ def test_a_name_alone_that_opens_the_one_full_name_of_its_article_is_that_person
     assert a[0] == a[1] == a[2] and b[0] == b[1]
     assert c[2] not in (c[0], c[1])
     assert d[0] != a[1] and e[0] != e[1]
+
+
+def test_a_given_name_alone_that_no_full_name_takes_names_no_one():
+    res = resolve([
+        _doc("a", ("John Kerry", P), ("Boston", L)),
+        _doc("b", ("John Cook", P), ("Seattle", L)),
+        _doc("c", ("John", P), ("Denver", L)),
+        _doc("d", ("Suharto", P), ("Indonesia", L)),  # a mononym opens no full name
+        _doc("e", ("Kerry", P), ("Boston", L)),  # a surname: joins its person
+    ])
+    assert _ids(res, "c")[0] is None
+    assert _ids(res, "d")[0] is not None
+    assert _ids(res, "e")[0] == _ids(res, "a")[0]
+    assert not [e for e in res.entities if e.name == "John"]

@@ -627,6 +627,25 @@ def _attach_singles(uf: _UF, singles: dict[str, list[tuple[str, int]]], ctx: dic
             # the winner must share context: a full one only keeps a lesser candidate from winning
             if best > -math.inf and best - second >= SINGLE_LEAD and context & context_of(root):
                 doc_nodes[doc_id][i] = root
+    _given_names_alone(singles, doc_nodes, members, by_surname)
+
+
+# A one-word name that opens this many of the archive's full names, and ends none, is a given name
+# ("John" of "John Kerry" and "John Cook"): alone, where no full name took it, it names no one the
+# archive can tell ("John" was a person of 10 of 500 web gold pages, "Tim", "Sally", "Katie" ...
+# of 3-4). A mononym ("Suharto") opens no full name; a surname ends some.
+GIVEN_NAME_MIN = 2
+
+
+def _given_names_alone(singles: dict[str, list[tuple[str, int]]], doc_nodes: dict[str, list],
+                       members: dict, by_surname: dict[str, set]) -> None:
+    """Lone given names that no full name took get no entity (as a description gets none)."""
+    opens: Counter = Counter(key.split(" ", 1)[0] for keys in members.values() for key in keys)
+    for key, places in singles.items():
+        if opens[key] >= GIVEN_NAME_MIN and key not in by_surname:
+            for doc_id, i in places:
+                if doc_nodes[doc_id][i] == ("person1", key):
+                    doc_nodes[doc_id][i] = None
 
 
 # Among several persons with the surname, the best score must lead the next by this much (a
