@@ -771,3 +771,13 @@ def test_a_country_misspelt_by_one_letter_is_that_country():
     assert got["Uruaguay"] == ("location", "Uruguay") and got["Venezuala"] == ("location", "Venezuela")
     # near misses: a word or a name ("Noland", "Surinam", "Malik" are in wordfreq), a short name
     assert got["Noland"] == got["Surinam"] == got["Malik"] == ("person", None)
+
+
+def test_a_storm_and_its_name_are_no_entity_but_bodies_named_after_storms_are():
+    text = ("Hurricane Sandy hit New Jersey. After Sandy, the National Hurricane Center and the "
+            "Hurricane Relief Fund said Sandy Weill gave.")
+    got = _got(text, ("Hurricane Sandy", "organization"), ("New Jersey", "location", "gazetteer"),
+               ("Sandy", "organization", "ner", 1), ("National Hurricane Center", "organization"),
+               ("Hurricane Relief Fund", "organization"), ("Sandy Weill", "person"))
+    assert got == {"New Jersey": {"location"}, "National Hurricane Center": {"organization"},
+                   "Hurricane Relief Fund": {"organization"}, "Sandy Weill": {"person"}}

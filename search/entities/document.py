@@ -166,6 +166,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _misspelt_openers(text, cleaned)
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
+    cleaned = _storms(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
     cleaned = _joined_companies(text, cleaned)
     cleaned = _titled_persons(text, cleaned)
@@ -301,6 +302,35 @@ def _exercises(text: str, spans: list[Span]) -> list[Span]:
         and text[s.start:s.end] not in known_places()
     }
     return [s for s in spans if not (s.type == "location" and s.source == "ner" and text[s.start:s.end] in names)]
+
+
+_STORM = re.compile(r"\b(?:Hurricane|Tropical Storm|Superstorm|Super Storm|Typhoon|Cyclone)\s+([A-Z][a-z]+)\b")
+
+
+def _storms(text: str, spans: list[Span]) -> list[Span]:
+    """A storm and its name are no person, organisation or place: "Hurricane Sandy" and "after
+    Sandy hit" were organisations of 17 and 16 of 500 web gold pages. Bodies named after storms
+    stay ("National Hurricane Center")."""
+    if not ("urricane" in text or "torm" in text or "yphoon" in text or "yclone" in text):
+        return spans
+    # a storm's name is a given name, not a body's noun ("National Hurricane Center": "center"
+    # 5.2; "Sandy" 4.2, "Katrina" 3.6), nor the start of a longer name ("Hurricane Relief Fund")
+    names = {m.group(1) for m in _STORM.finditer(text)
+             if _zipf(m.group(1).lower()) < _STORM_NAME_MAX_ZIPF and not _NAME_NEXT_CAP.match(text, m.end())}
+    if not names:
+        return spans
+    out = []
+    for s in spans:
+        name = text[s.start:s.end]
+        m = _STORM.search(name)
+        if name in names or (m is not None and m.end() == len(name) and m.group(1) in names):
+            continue
+        out.append(s)
+    return out
+
+
+_NAME_NEXT_CAP = re.compile(r"[ \t]+[A-Z]")
+_STORM_NAME_MAX_ZIPF = 5.0
 
 
 # An organisation named by a common noun this frequent ("cabinet" 4.5, "senate" 4.8) and
