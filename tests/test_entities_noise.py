@@ -781,3 +781,14 @@ def test_a_storm_and_its_name_are_no_entity_but_bodies_named_after_storms_are():
                ("Hurricane Relief Fund", "organization"), ("Sandy Weill", "person"))
     assert got == {"New Jersey": {"location"}, "National Hurricane Center": {"organization"},
                    "Hurricane Relief Fund": {"organization"}, "Sandy Weill": {"person"}}
+
+
+def test_a_name_before_a_comma_and_a_us_state_is_a_place():
+    text = ("The shooting killed 12 in Aurora, Colo., and Unimation left Danbury, Conn, for Peoples Bank of "
+            "Nanticoke, Pa., said John Smith, Calif. state treasurer, and Perry, Texas Agriculture Commissioner.")
+    got = _got(text, ("Aurora", "person"), ("Danbury", "organization"), ("Peoples Bank of Nanticoke", "organization"),
+               ("John Smith", "person"), ("Perry", "person"))
+    assert got["Aurora"] == {"location"} and got["Danbury"] == {"location"}
+    # near misses: a body of the place; people before their state
+    assert got["Peoples Bank of Nanticoke"] == {"organization"}
+    assert got["John Smith"] == {"person"} and got["Perry"] == {"person"}
