@@ -24,7 +24,8 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
-from .document import CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, NAME_SUFFIXES, STATE_NAMES, acronym_suffix, initials
+from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, acronym_letters, acronym_suffix, initials,
+                       surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, surname_variant
 from .normalize import name_key, org_key
@@ -344,7 +345,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
             # first name alone ("Barron Hilton" ... "Barron"): the one full name of the article
             # opening with it (QA: "Deng" and "Barron" had been people of their own). Not one
             # ending in a common word: the NER's "Getty Oil" and "Murdoch Publishing" are no people
-            exact = {uf.find(("person", k)) for k, t in fulls.items() if t[0] == key and _zipf(_surname(t)) < SURNAME_WORD_ZIPF}
+            exact = {uf.find(("person", k)) for k, t in fulls.items() if t[0] == key and _zipf(surname(t)) < SURNAME_WORD_ZIPF}
         if len(exact) == 1:
             nodes[i] = next(iter(exact))
         else:
@@ -374,7 +375,7 @@ def _initials_of_companies(mentions: list[dict], nodes: list, uf: _UF, acronyms:
             for keep_stop in (False, True):
                 spelled[initials(words, keep_stop=keep_stop)].add(n[1])
     for i in acronym_at:
-        longs = spelled.get(re.sub(r"[^A-Za-z0-9]", "", mentions[i]["text"]).upper(), set())
+        longs = spelled.get(acronym_letters(mentions[i]["text"]), set())
         if len(longs) == 1:
             long_form = next(iter(longs))
             uf.union(nodes[i], ("organization", long_form))
@@ -547,13 +548,6 @@ WORD_ZIPF = 3.0
 # A full name whose last word is this common ("oil" 5.1, "publishing" 4.4) is a company the
 # NER took for a person more often than a surname ("hilton" 3.8; "smith" 4.9 is missed).
 SURNAME_WORD_ZIPF = 4.0
-
-
-def _surname(tokens: list[str]) -> str:
-    """The last name word, before a generational suffix ("stewart bainum sr." -> "bainum")."""
-    while len(tokens) > 2 and tokens[-1].strip(".,") in NAME_SUFFIXES:
-        tokens = tokens[:-1]
-    return tokens[-1]
 
 
 def _zipf(word: str) -> float:
