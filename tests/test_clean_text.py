@@ -165,6 +165,9 @@ def test_date_prefix(line, expected):
     ("by on April 11, 2021", (None, date(2021, 4, 11))),
     ("Posted on April 11, 2021 by admin", ("admin", date(2021, 4, 11))),
     ("By Jane Doe", ("Jane Doe", None)),
+    ("Post written by Leo Babauta.", ("Leo Babauta", None)),
+    ("Guest post by Jane Doe | April 11, 2021", ("Jane Doe", date(2021, 4, 11))),
+    ("Post written by the board, the memo said", None),
     ("by the way, the ministry said nothing", None),
     ("By the end of April 11, 2021 the troops had left the base entirely.", None),
 ])
