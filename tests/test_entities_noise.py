@@ -792,3 +792,77 @@ def test_a_name_before_a_comma_and_a_us_state_is_a_place():
     # near misses: a body of the place; people before their state
     assert got["Peoples Bank of Nanticoke"] == {"organization"}
     assert got["John Smith"] == {"person"} and got["Perry"] == {"person"}
+
+
+def test_a_storm_noun_in_lower_case_names_a_storm_too():
+    text = "Homes damaged by superstorm Sandy were rebuilt, and since Sandy the Sandy Weill Center reopened."
+    got = _got(text, ("Sandy", "organization"), ("Sandy", "organization", "ner", 1),
+               ("Sandy Weill Center", "organization"))
+    assert got == {"Sandy Weill Center": {"organization"}}
+    # near miss: a lower-case word after the noun is no storm's name ("hurricane season")
+    text = "The hurricane season began, said Season Jones."
+    assert _got(text, ("Season Jones", "person")) == {"Season Jones": {"person"}}
+
+
+def test_a_place_before_its_state_is_that_place_in_its_other_mentions():
+    text = ("The shooting killed 12 in Aurora, Colo., last week. A victim of the Aurora shootings gave "
+            "his lungs, and the Aurora massacre was mourned. Joe Perry said so.")
+    got = _got(text, ("Aurora", "person"), ("Aurora", "person", "ner", 1), ("Aurora", "person", "ner", 2),
+               ("Joe Perry", "person"))
+    assert got == {"Aurora": {"location"}, "Joe Perry": {"person"}}
+    text = "A home in Wilson, N.Y., exploded. The town of Wilson mourned."
+    assert _got(text, ("Wilson", "location"), ("Wilson", "organization", "ner", 1)) == {"Wilson": {"location"}}
+    # near miss: a person before a state's full name stays a person, in every mention
+    text = "Said Perry, Texas Agriculture Commissioner. Perry also said no."
+    assert _got(text, ("Perry", "person"), ("Perry", "person", "ner", 1)) == {"Perry": {"person"}}
+
+
+def test_a_one_word_person_written_the_x_as_its_phrase_head_names_no_one():
+    text = ("A hotel on the Moon was planned. Tom Hilton flew to the Moon. The Joker, like the Impossible, "
+            "is back.")
+    got = _got(text, ("Moon", "person"), ("Tom Hilton", "person"), ("Moon", "person", "ner", 1),
+               ("Joker", "person"), ("Impossible", "person"))
+    assert got == {"Tom Hilton": {"person"}}
+    # near misses: a name modifying a noun, possessive or hyphenated; a family; a full name's surname
+    text = ("The Reagan administration and the Bass family met the Wallenbergs, the Obama's aides and "
+            "the Oscar-winning Hanks. Sun Myung Moon spoke; the Moon said no.")
+    got = _got(text, ("Reagan", "person"), ("Bass", "person"), ("Wallenbergs", "person"), ("Obama", "person"),
+               ("Oscar", "person"), ("Sun Myung Moon", "person"), ("Moon", "person", "ner", 1))
+    assert got == {"Reagan": {"person"}, "Bass": {"person"}, "Wallenbergs": {"person"}, "Obama": {"person"},
+                   "Oscar": {"person"}, "Sun Myung Moon": {"person"}, "Moon": {"person"}}
+
+
+def test_a_time_stamp_and_a_drawn_out_word_name_no_one():
+    text = ("Updated Nov 07, 2012 at 02:56am IST and 10:00 AM PST. Aaaaand Ohhh, said Anna Hill of 7-Eleven "
+            "and AAA, and Alllure said so.")
+    got = _got(text, ("02:56am IST", "organization"), ("10:00 AM PST", "organization"), ("Aaaaand", "person"),
+               ("Ohhh", "person"), ("Anna Hill", "person"), ("7-Eleven", "organization"), ("AAA", "organization"),
+               ("Alllure", "organization"))
+    # near misses: a name with a figure (an organisation may hold one), a letter tripled in
+    # capitals, a typo's tripled consonant
+    assert got == {"Anna Hill": {"person"}, "7-Eleven": {"organization"}, "AAA": {"organization"},
+                   "Alllure": {"organization"}}
+
+
+def test_a_one_word_person_after_a_as_its_phrase_head_names_no_one():
+    text = "Samantha DeBianchi is a Realtor and founder of a firm; a Kennedy aide agreed."
+    got = _got(text, ("Samantha DeBianchi", "person"), ("Realtor", "person"), ("Kennedy", "person"))
+    assert got == {"Samantha DeBianchi": {"person"}, "Kennedy": {"person"}}
+
+
+def test_an_age_a_relative_or_the_speaker_beside_a_name_makes_it_a_person():
+    # in any use of the name: the NER tagged "Eva" only where nothing tells a person
+    text = ("Moviegoers said 52-year-old Clark Tabor shouted. Survivors include her mother, Joyce; her sister, "
+            "Bear; and her nephew Whitney Hall. At last Eva and I went home; Eva liked it, as Eva said.")
+    got = _got(text, ("Clark Tabor", "organization"), ("Joyce", "location"), ("Bear", "organization"),
+               ("Whitney Hall", "organization"), ("Eva", "organization", "ner", 1), ("Eva", "organization", "ner", 2))
+    assert got == {"Clark Tabor": {"person"}, "Joyce": {"person"}, "Bear": {"person"},
+                   "Whitney Hall": {"person"}, "Eva": {"person"}}
+    # near misses: a company after an age ("the 100-year-old Ford Motor Co"), a place we know, the
+    # relative's employer, a name in capitals
+    text = ("The 100-year-old Ford Motor Co said her son, Paris, met his brother, IBM. Her husband, "
+            "Lehman Brothers banker, agreed, and Acme Widgets and I said no.")
+    got = _got(text, ("Ford Motor Co", "organization"), ("Paris", "location"), ("IBM", "organization"),
+               ("Lehman Brothers", "organization"), ("Acme Widgets", "organization"))
+    assert got["Ford Motor Co"] == got["IBM"] == got["Lehman Brothers"] == {"organization"}
+    assert got["Paris"] == {"location"}

@@ -164,12 +164,20 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         # "Shr 22 cts" people, and their last words ("vs", "cts") became their spellings,
         # searched as names (an organization may hold one: 3M, 7-Eleven)
         return None
-    if _PREFIXED.match(out):
+    if _PREFIXED.match(out) or _TIME_STAMP.fullmatch(out) or _DRAWN_OUT.search(out):
         return None
     if label == "organization" and text[e:e + 2] in ("'s", "’s") and not text[e + 2:e + 3].isalnum() \
             and fold(text[s:e + 2]) in POSSESSIVE_NAMES:
         e += 2  # "Standard and Poor's": the agency's name, not a possessive (shown as written)
     return s, e
+
+
+# A page's time stamp ("Updated Nov 07, 2012 at 02:56am IST": an organisation, with its zone,
+# in 5 of 500 web pages) and a word drawn out in speech ("Aaaaand", "Awww", "Ohhh": people) name
+# no one; a letter four times, or a vowel or a sound's consonant three times (not the typo
+# "Alllure", a company in Reuters)
+_TIME_STAMP = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:(?i:[ap]\.?m\.?))?(?:\s+[A-Z]{2,5})?")
+_DRAWN_OUT = re.compile(r"([a-z])\1{3}|([aeiouyhmrswz])\2\2")
 
 
 @lru_cache(maxsize=500_000)
