@@ -1427,6 +1427,10 @@ def _word_spans(text: str):
                 yield start + a, start + b, word[a:b]
 
 
+# the end of a sentence, and the space after it: where a snippet may start or stop whole
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]?(?:\s+|$)|[。！？]|\n\s*")
+
+
 class _Highlighter:
     """Snippets of the page shown, like Whoosh's highlighting (ContextFragmenter,
     MarkFormatter, top 2 fragments in text order) at a fraction of the cost.
@@ -1551,12 +1555,20 @@ class _Highlighter:
         for i in best:
             marks = frags[i]
             start, end = max(0, marks[0][0] - surround), min(len(text), marks[-1][1] + surround)
-            if start > 0:  # whole words only (text without spaces, Chinese or Japanese, is cut anywhere)
+            # from the start of the marks' sentence and to its end where they are near (twice the
+            # surround, the window no longer than maxchars), else from and to a whole word (text
+            # without spaces, Chinese or Japanese, is cut anywhere)
+            if start > 0:
+                opening = [m.end() for m in _SENTENCE_END.finditer(text, max(0, marks[0][0] - 2 * surround), marks[0][0])]
                 sp = text.find(" ", start, marks[0][0])
-                start = sp + 1 if sp >= 0 else start if has_cjk(text[start:marks[0][0]]) else marks[0][0]
+                start = opening[-1] if opening and end - opening[-1] <= maxchars \
+                    else sp + 1 if sp >= 0 else start if has_cjk(text[start:marks[0][0]]) else marks[0][0]
             if end < len(text):
+                closing = _SENTENCE_END.search(text, marks[-1][1], min(len(text), marks[-1][1] + 2 * surround))
+                close = closing.start() + len(closing.group().rstrip()) if closing else 0
                 sp = text.rfind(" ", marks[-1][1], end)
-                end = sp if sp >= 0 else end if has_cjk(text[marks[-1][1]:end]) else marks[-1][1]
+                end = close if closing and close - start <= maxchars \
+                    else sp if sp >= 0 else end if has_cjk(text[marks[-1][1]:end]) else marks[-1][1]
             if windows and start <= windows[-1][1] + 1:
                 # fragments split only by their length can overlap in their context: one
                 # passage, or its words show twice with a "…" between them as if elided (QA)
@@ -1572,7 +1584,13 @@ class _Highlighter:
                 pos = b
             parts.append(escape(text[pos:end], quote=False))
             out.append("".join(parts).strip())
-        return MarkFormatter.between.join(out)
+        # what the snippet leaves out of the text is shown elided, before and after too, unless
+        # it is cut where a sentence starts or ends
+        first, last = windows[0][0], windows[-1][1]
+        lead = "… " if first > 0 and not _SENTENCE_END.search(text, max(0, first - 3), first) \
+            and not text[:first].endswith("\n") else ""
+        tail = " …" if last < len(text) and text[last - 1] not in ".!?\"”’)。！？" and text[last] != "\n" else ""
+        return lead + MarkFormatter.between.join(out) + tail
 
 
 def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None) -> Hit:

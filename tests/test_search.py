@@ -569,7 +569,7 @@ def test_snippet_fragments_show_no_text_twice(wire_archive):
 
     text = WIRE["zebrafish.txt"].split("\n\n", 1)[1]
     snippet = run_search(wire_archive, "zebrafish").hits[0].snippet
-    parts = [html.unescape(re.sub("</?mark>", "", p)) for p in snippet.split(" … ")]
+    parts = [html.unescape(re.sub("</?mark>", "", p)).strip("… ") for p in snippet.split(" … ")]
     at = [text.find(p) for p in parts]
     assert -1 not in at, parts
     assert all(a + len(p) < b for a, p, b in zip(at, parts, at[1:])), parts  # in order, something left out between
@@ -1275,3 +1275,31 @@ def test_a_name_joined_by_an_ampersand_is_a_name_not_a_common_word(hint_archive)
     assert {h.id for h in run_search(hint_archive, "S&P").hits} == {"src/short.txt", "src/full.txt"}
     assert {h.id for h in run_search(hint_archive, "s&p").hits} == {"src/short.txt", "src/full.txt"}
     assert {h.id for h in run_search(hint_archive, "AT&T").hits} == {"src/phone.txt"}
+
+
+SENTENCES = {
+    "far.txt": "Storm season\n\n" + "Officials in the northern provinces met on Monday to review plans for " * 3
+               + "flood defences, and the river authority said the levees held. Nothing else changed that week, "
+               "the ministry said, and the talks ended. " + "Farmers in the valley waited for news from the capital " * 3
+               + "while the water fell.\n",
+    "near.txt": "Harvest report\n\nRain fell early in the spring across all of the southern districts of the "
+                "region. The orchard growers said the apricot crop was the largest in a decade. Prices fell in May "
+                "as the fruit reached the markets of every city in the country.\n",
+}
+
+
+def test_a_snippet_opens_and_closes_with_its_sentence_or_shows_the_cut(tmp_path):
+    """A snippet cut at a word inside a sentence showed no sign of the cut ("Corp said that
+    effective today ...", the name before it left out): it starts where the sentence starts and
+    stops where it ends when they are near, and shows "…" where text is left out."""
+    import html
+
+    archive = _text_archive(tmp_path, "src", SENTENCES)
+    near = run_search(archive, "apricot").hits[0].snippet
+    assert html.unescape(re.sub("</?mark>", "", near)) == (
+        "The orchard growers said the apricot crop was the largest in a decade.")
+    far = html.unescape(re.sub("</?mark>", "", run_search(archive, "levees").hits[0].snippet))
+    # the sentence starts 200 characters before the mark: a word of it, elided; it ends near
+    assert far.startswith("… ") and far.endswith("the river authority said the levees held."), far
+    text = SENTENCES["far.txt"].split("\n\n", 1)[1]
+    assert far[2:] in text and not text[text.index(far[2:]) - 1].isalnum()  # a whole word
