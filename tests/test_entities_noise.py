@@ -866,3 +866,23 @@ def test_an_age_a_relative_or_the_speaker_beside_a_name_makes_it_a_person():
                ("Lehman Brothers", "organization"), ("Acme Widgets", "organization"))
     assert got["Ford Motor Co"] == got["IBM"] == got["Lehman Brothers"] == {"organization"}
     assert got["Paris"] == {"location"}
+
+
+def test_an_acronym_spelled_out_in_lower_case_is_no_name():
+    text = ("Output of crude palm oil (CPO) rose, and the CPO export tax fell; gross domestic product (GDP) "
+            "grew. The Crude Palm Oil Board (CPOB) and the American Petroleum Institute (API) met.")
+    got = _got(text, ("CPO", "organization"), ("CPO", "organization", "ner", 1), ("GDP", "organization"),
+               ("Crude Palm Oil Board", "organization"), ("CPOB", "organization"),
+               ("American Petroleum Institute", "organization"), ("API", "organization"))
+    # near misses: an acronym of a name in capitals
+    assert got == {"Crude Palm Oil Board": {"organization"}, "CPOB": {"organization"},
+                   "American Petroleum Institute": {"organization"}, "API": {"organization"}}
+
+
+def test_a_name_after_newspaper_or_daily_is_the_publication():
+    text = "The local daily al-Qabas quoted him, as al-Qabas often does, and the news agency Tass agreed."
+    got = _got(text, ("al-Qabas", "person"), ("al-Qabas", "person", "ner", 1), ("Tass", "location"))
+    assert got == {"al-Qabas": {"organization"}, "Tass": {"organization"}}
+    # near misses: a name after a lower-case word that is no publication's; a place we know
+    assert _got("He spoke daily with Tass.", ("Tass", "person")) == {"Tass": {"person"}}
+    assert _got("It flies three daily Atlanta flights.", ("Atlanta", "location")) == {"Atlanta": {"location"}}
