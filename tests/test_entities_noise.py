@@ -886,3 +886,13 @@ def test_a_name_after_newspaper_or_daily_is_the_publication():
     # near misses: a name after a lower-case word that is no publication's; a place we know
     assert _got("He spoke daily with Tass.", ("Tass", "person")) == {"Tass": {"person"}}
     assert _got("It flies three daily Atlanta flights.", ("Atlanta", "location")) == {"Atlanta": {"location"}}
+
+
+def test_a_person_opening_with_a_bank_s_word_or_ending_with_a_business_s_is_a_company():
+    text = ("Caisse d'Epargne de l'Etat lent, BANCO SANTANDER agreed, ICI Pharma sold, and Frank Banks "
+            "and Hydro Smith said so.")
+    got = _got(text, ("Caisse d'Epargne de l'Etat", "person"), ("BANCO SANTANDER", "person"), ("ICI Pharma", "person"),
+               ("Frank Banks", "person"), ("Hydro Smith", "person"))
+    assert got["Caisse d'Epargne de l'Etat"] == got["BANCO SANTANDER"] == got["ICI Pharma"] == {"organization"}
+    # near misses: the word elsewhere in the name
+    assert got["Frank Banks"] == got["Hydro Smith"] == {"person"}

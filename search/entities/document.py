@@ -831,7 +831,12 @@ _BUSINESS_LAST = (CORPORATE_WORDS - LEGAL_FORMS) | {
     "restaurant", "restaurants", "rental", "rentals", "systems", "services", "securities", "capital",
     "communications", "enterprises", "technologies", "electronics", "pharmaceuticals", "laboratories",
     "insurance", "trust", "financial", "investments", "properties", "stores", "helicopter", "helicopters",
+    "pharma", "hydro", "handels", "aluminiumwerke", "werke",
 }
+# ... and its first word: a bank's in the languages of wire copy ("Landesbank Rheinland-Pfalz",
+# "Caisse d'Epargne de l'Etat", "Cassa di Risparmio di Roma" were people in 1,500 Reuters articles)
+_BUSINESS_FIRST = {"bank", "banco", "banca", "banque", "caisse", "cassa", "landesbank", "sparkasse", "girozentrale",
+                   "kreditanstalt", "kredietbank", "credito", "creditanstalt"}
 
 
 def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
@@ -848,7 +853,8 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
             if len(words) == 1:
                 continue  # "Corp" alone: the rest of the name was missed
             sp = Span(_company_start(text, sp.start), sp.end, "organization", sp.source)
-        elif sp.type == "person" and len(words) >= 2 and _form_word(words[-1]) in _BUSINESS_LAST:
+        elif sp.type == "person" and len(words) >= 2 and (_form_word(words[-1]) in _BUSINESS_LAST
+                                                            or _form_word(words[0]) in _BUSINESS_FIRST):
             sp = Span(sp.start, sp.end, "organization", sp.source)  # "Getty Oil", "Ted Bates Worldwide"
         elif (m := _FORM_AFTER.match(text, sp.end)) is not None and not text[sp.start:m.end()].isupper():
             # the form just after the name: "STOCKHOLM, March 3 - Pharmacia AB said", the NER's

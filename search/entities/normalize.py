@@ -87,6 +87,10 @@ PRODUCTS = {
     # body in news ("API", the American Petroleum Institute; "GPU", General Public Utilities)
     "SEO", "RSS", "P.S.", "SMS", "PDF", "UI", "UX", "FYI", "LCD", "LED", "3D", "IPO", "CPU", "USB", "Q&A",
     "ASAP", "CEO", "CFO", "CTO", "DIY", "LTE", "Wi-Fi", "WiFi", "FAQ", "URL", "GPS", "HDTV", "DVD", "MP3",
+    # and units of account, which wire copy prices in ("3.2 billion European Currency Unit plan" gave
+    # the European Community the alias "European Currency"; "SDR" an organisation, "Ecus" a person)
+    "ECU", "ECUs", "Ecu", "Ecus", "SDR", "SDRs", "European Currency Unit", "European Currency Units",
+    "European Currency", "Special Drawing Rights",
 }
 # A derivational prefix on a name makes an adjective, not a name: "trans-Atlantic",
 # "pro-Moscow", "anti-French", "non-European Community countries".
