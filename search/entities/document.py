@@ -589,10 +589,20 @@ def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) 
     out = []
     for s in spans:
         w = text[s.start:s.end]
+        # a headline's first word in capitals, which truecase capitalised only as the first: "BONUS
+        # WHEAT FLOUR FOR NORTH YEMEN" gave the place "BONUS"; a name if the next word is rare
+        caps = w.isupper() and w.isalpha() and len(w) >= 3
+        if caps:
+            if not word_index.plain(w.lower()) or inside(w) or w in known_places() or country_display(w):
+                # a word only if the text writes it in lower case too ("bonus wheat flour"); not
+                # "APPLE COMPUTER", "FORD MOTOR CO", "FBI CHIEF" over "Apple said", "FBI Director"
+                out.append(s)
+                continue
+            w = w.title()
         if (
             s.source == "ner" and w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()
             and _at_sentence_start(text, s.start)
-            and not _NAME_NEXT.match(text, s.end)
+            and not (_caps_name_next(text, s.end) if caps else _NAME_NEXT.match(text, s.end))
             and _zipf(w.lower()) >= _INITIAL_COMMON_ZIPF
             and w not in known_places()
             and not inside(w)
@@ -600,6 +610,15 @@ def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) 
             continue
         out.append(s)
     return out
+
+
+_CAPS_NEXT = re.compile(r"['’`]S\b|[ \t]+([A-Z][A-Z&'.\-]*)\b")
+
+
+def _caps_name_next(text: str, end: int) -> bool:
+    """In capitals, the name goes on after `end`: a possessive, or a next word rare in English."""
+    m = _CAPS_NEXT.match(text, end)
+    return m is not None and (m.group(1) is None or _zipf(m.group(1).lower()) < _INITIAL_COMMON_ZIPF)
 
 
 def _misspelt_openers(text: str, spans: list[Span]) -> list[Span]:
@@ -1472,9 +1491,10 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         if s.source in ("gazetteer", "team", "context"):
             fixed.setdefault(t, s.type)
         votes[t][s.type] += 1
+    caps_surnames = {n.lower() for n in surnames}  # "YEUTTER PLANS TRADE TRIP" was a place
     for s in spans:
         t = text[s.start:s.end]
-        if t in surnames and s.source not in ("gazetteer", "team"):
+        if (t in surnames or (t.isupper() and t.lower() in caps_surnames)) and s.source not in ("gazetteer", "team"):
             s.type = "person"
         elif t in companies and s.source != "gazetteer":
             s.type = "organization"

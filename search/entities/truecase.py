@@ -18,6 +18,10 @@ _SINGLE = re.compile(r"(?<![\w'’.])A(?![\w'’.])")
 _WORD = re.compile(r"[^\W\d_]+(?:['’`.\-][^\W\d_]+)*")
 # A word this frequent in English is a common word when it appears in a caps run.
 COMMON_ZIPF = 3.5
+# ... and inside a headline, a word this frequent that the document writes nowhere else:
+# "BROADEN" (3.3), "BUYOUT", "PAYOUT", "CHANGEOVER" (2.7) were recased as names and read as
+# places. A name in a headline is written in its text too, and cased from there.
+HEADLINE_WORD_ZIPF = 2.5
 # Short all-caps words we never recase: they are acronyms ("US", "UN").
 KEEP_CAPS = {"US", "UK", "UN", "EU", "USA", "UAE", "NATO", "CAR", "DRC", "AU", "IMF", "BBC", "AFP"}
 # Kept acronyms that are also a common word: in a headline they are the word, unless the
@@ -144,4 +148,6 @@ def _recase(w: str, first: bool, headline: bool, seen: dict[str, Counter], place
         return w  # short and not a common word: an acronym inside a headline
     if _zipf(lw) >= COMMON_ZIPF or _inflected(lw, lowered):
         return title if first else lw
+    if not first and _zipf(lw) >= HEADLINE_WORD_ZIPF:
+        return lw
     return title
