@@ -396,3 +396,11 @@ def test_units_of_account_are_no_entities():
     assert clean_span("3.2 billion European Currency Unit plan", 12, 29, "organization") is None
     assert clean_span("50 mln Ecus", 7, 11, "person") is None
     assert clean_span("the Comptroller of the Currency said", 4, 30, "organization") == (4, 30)
+
+
+def test_terms_of_financial_copy_are_no_entities():
+    """QA on 2,500 Reuters articles: the money supply "M-1" an organisation in 20 mentions, "M3" a
+    place in 6; "CIF", "ADR", "CMO" organisations. A company named with a figure stays ("M-A Com")."""
+    assert clean_span("M-1 rose 2.1 billion", 0, 3, "organization") is None
+    assert clean_span("at 100 dlrs CIF Rotterdam", 12, 15, "organization") is None
+    assert clean_span("M/A-Com Inc said", 0, 11, "organization") == (0, 11)

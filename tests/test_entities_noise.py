@@ -889,10 +889,11 @@ def test_a_name_after_newspaper_or_daily_is_the_publication():
 
 
 def test_a_person_opening_with_a_bank_s_word_or_ending_with_a_business_s_is_a_company():
-    text = ("Caisse d'Epargne de l'Etat lent, BANCO SANTANDER agreed, ICI Pharma sold, and Frank Banks "
-            "and Hydro Smith said so.")
+    text = ("Caisse d'Epargne de l'Etat lent, BANCO SANTANDER agreed, ICI Pharma sold, Societe Shell Chimie "
+            "bought, and Frank Banks and Hydro Smith said so.")
     got = _got(text, ("Caisse d'Epargne de l'Etat", "person"), ("BANCO SANTANDER", "person"), ("ICI Pharma", "person"),
-               ("Frank Banks", "person"), ("Hydro Smith", "person"))
+               ("Societe Shell Chimie", "person"), ("Frank Banks", "person"), ("Hydro Smith", "person"))
     assert got["Caisse d'Epargne de l'Etat"] == got["BANCO SANTANDER"] == got["ICI Pharma"] == {"organization"}
+    assert got["Societe Shell Chimie"] == {"organization"}
     # near misses: the word elsewhere in the name
     assert got["Frank Banks"] == got["Hydro Smith"] == {"person"}

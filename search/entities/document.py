@@ -855,7 +855,8 @@ _BUSINESS_LAST = (CORPORATE_WORDS - LEGAL_FORMS) | {
 # ... and its first word: a bank's in the languages of wire copy ("Landesbank Rheinland-Pfalz",
 # "Caisse d'Epargne de l'Etat", "Cassa di Risparmio di Roma" were people in 1,500 Reuters articles)
 _BUSINESS_FIRST = {"bank", "banco", "banca", "banque", "caisse", "cassa", "landesbank", "sparkasse", "girozentrale",
-                   "kreditanstalt", "kredietbank", "credito", "creditanstalt"}
+                   "kreditanstalt", "kredietbank", "credito", "creditanstalt", "societe", "société", "compagnie",
+                   "compania", "compañía", "grupo", "gruppo"}
 
 
 def _legal_forms(text: str, spans: list[Span]) -> list[Span]:

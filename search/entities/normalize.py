@@ -91,6 +91,12 @@ PRODUCTS = {
     # the European Community the alias "European Currency"; "SDR" an organisation, "Ecus" a person)
     "ECU", "ECUs", "Ecu", "Ecus", "SDR", "SDRs", "European Currency Unit", "European Currency Units",
     "European Currency", "Special Drawing Rights",
+    # and the terms of financial copy: money supply ("M-1" an organisation in 20 mentions of 2,500
+    # Reuters articles, "M3" a place in 6), trade and securities terms ("CIF" 6, "ADR" 5, "CMO" 4)
+    "M-0", "M0", "M-1", "M1", "M-1-A", "M-1-B", "M-1B", "M1B", "M-2", "M2", "M-3", "M3", "M4", "M-4",
+    "CIF", "FOB", "C and F", "CMO", "CMOs", "ADR", "ADRs", "LIBOR", "Libor", "American Depository Receipt",
+    "American Depository Receipts", "American Depositary Receipt", "American Depositary Receipts",
+    "London Interbank Offered Rate", "London Interbank Offered Rates", "Macintosh", "Macintoshes",
 }
 # A derivational prefix on a name makes an adjective, not a name: "trans-Atlantic",
 # "pro-Moscow", "anti-French", "non-European Community countries".
