@@ -897,3 +897,16 @@ def test_a_person_opening_with_a_bank_s_word_or_ending_with_a_business_s_is_a_co
     assert got["Societe Shell Chimie"] == {"organization"}
     # near misses: the word elsewhere in the name
     assert got["Frank Banks"] == got["Hydro Smith"] == {"person"}
+
+
+def test_an_organisation_s_name_wrapped_at_its_and_is_one_name():
+    # hard-wrapped wire copy: most line breaks fall inside a sentence
+    text = ("It filed with the Securities and\nExchange Commission a plan, the\ncompany said, and the "
+            "Iranian Army and\nRevolutionary Guards Corps backed it, as did\nMatsushita\nand Mitsui, said the "
+            "President of\nCargill Investors Services in the\nstatement.")
+    got = _got(text, ("Exchange Commission", "organization"), ("Iranian Army", "organization"),
+               ("Revolutionary Guards Corps", "organization"), ("Mitsui", "organization"),
+               ("Cargill Investors Services", "organization"))
+    assert got == {"Securities and\nExchange Commission": {"organization"}, "Iranian Army": {"organization"},
+                   "Revolutionary Guards Corps": {"organization"}, "Mitsui": {"organization"},
+                   "Cargill Investors Services": {"organization"}}

@@ -155,6 +155,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
             cleaned.append(Span(r[0], r[1], kind, sp.source))
     if wrapped or (wrapped is None and "\n" in text and _hard_wrapped(text)):
         cleaned = _wrapped_places(text, cleaned)
+        cleaned = _wrapped_organisations(text, cleaned)
     if "<" in text:
         cleaned = _bracketed(text, cleaned)
     cleaned = _legal_forms(text, cleaned)
@@ -752,6 +753,44 @@ def _one_name_across(text: str, sp: Span) -> bool:
 # A capitalised word or two at the start of the next line, or at the end of the previous one.
 _NEXT_LINE = re.compile(r"[ \t]*\n[ \t]*([A-Z][\w.]*)(?:[ \t]+([A-Z][\w.]*))?")
 _PREVIOUS_LINE = re.compile(r"(?:(?<![\w.])([A-Z][\w.]*)[ \t]+)?(?<![\w.])([A-Z][\w.]*)[ \t]*\n[ \t]*$")
+
+
+# One to three capitalised words and a joiner, with a line break between them and the name after.
+_JOINED_BEFORE = re.compile(
+    r"(?<![\w.&'\-])((?:[A-Z][\w.&'\-]*[ \t]+){0,2}[A-Z][\w.&'\-]*)"
+    r"(?:[ \t]+(?:and|&)[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?:and|&)[ \t]+)$")
+_TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*")
+
+
+def _wrapped_organisations(text: str, spans: list[Span]) -> list[Span]:
+    """In hard-wrapped copy an organisation's name may break at its "and", and the NER took only
+    what followed: "the Securities and" / "Exchange Commission", "Peninsula Federal Savings" /
+    "and Loan Association", "Posts and" / "Telecommunications Ministry". The capitalised words
+    before the break join the name when no mention holds them and the name went on with a
+    common word (it was no name alone): not "Iranian Army and" / "Revolutionary Guards Corps",
+    two bodies the NER tagged, nor "Matushita" / "and Mitsui". Not across "of", after which
+    a title ends ("President of" / "Cargill")."""
+    starts = [s.start for s in spans]
+    out = []
+    for s in spans:
+        m = None
+        if s.type == "organization" and _zipf(text[s.start:s.end].split()[0].lower().rstrip("'’s")) >= _INITIAL_COMMON_ZIPF:
+            m = _JOINED_BEFORE.search(text, max(0, s.start - 80), s.start)
+        if m is not None and all(_TITLE_WORD.fullmatch(w) for w in m.group(1).split()):
+            words = m.group(1).split()
+            lead = 0
+            while lead < len(words) and words[lead].lower() in _NOT_COMPANY_START:
+                lead += 1  # "The Securities and"
+            if lead < len(words):
+                a = m.start(1) + m.group(1).index(words[lead]) if lead else m.start(1)
+                j, held = max(0, bisect.bisect_left(starts, a) - 1), False
+                while j < len(spans) and spans[j].start < m.end() and not held:
+                    held = spans[j] is not s and spans[j].end > a
+                    j += 1
+                if not held:
+                    s = Span(a, s.end, "organization", s.source)
+        out.append(s)
+    return out
 
 
 def _place_name(name: str) -> bool:
