@@ -1559,7 +1559,8 @@ class _Highlighter:
             # surround, the window no longer than maxchars), else from and to a whole word (text
             # without spaces, Chinese or Japanese, is cut anywhere)
             if start > 0:
-                opening = [m.end() for m in _SENTENCE_END.finditer(text, max(0, marks[0][0] - 2 * surround), marks[0][0])]
+                back = max(0, marks[0][0] - 2 * surround)
+                opening = [m.end() for m in _SENTENCE_END.finditer(text, back, marks[0][0])]
                 sp = text.find(" ", start, marks[0][0])
                 start = opening[-1] if opening and end - opening[-1] <= maxchars \
                     else sp + 1 if sp >= 0 else start if has_cjk(text[start:marks[0][0]]) else marks[0][0]

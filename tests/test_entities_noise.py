@@ -910,3 +910,6 @@ def test_an_organisation_s_name_wrapped_at_its_and_is_one_name():
     assert got == {"Securities and\nExchange Commission": {"organization"}, "Iranian Army": {"organization"},
                    "Revolutionary Guards Corps": {"organization"}, "Mitsui": {"organization"},
                    "Cargill Investors Services": {"organization"}}
+    # a name going on with a common word ending in s, not a possessive ("Business", not "busine")
+    text = "It was backed by the Retail and\nBusiness Council on\nTuesday, the\ngroup said."
+    assert _got(text, ("Business Council", "organization")) == {"Retail and\nBusiness Council": {"organization"}}

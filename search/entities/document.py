@@ -760,6 +760,7 @@ _JOINED_BEFORE = re.compile(
     r"(?<![\w.&'\-])((?:[A-Z][\w.&'\-]*[ \t]+){0,2}[A-Z][\w.&'\-]*)"
     r"(?:[ \t]+(?:and|&)[ \t]*\n[ \t]*|[ \t]*\n[ \t]*(?:and|&)[ \t]+)$")
 _TITLE_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Za-z]+)*")
+_POSSESSIVE_END = re.compile(r"['’]s$")
 
 
 def _wrapped_organisations(text: str, spans: list[Span]) -> list[Span]:
@@ -774,7 +775,8 @@ def _wrapped_organisations(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         m = None
-        if s.type == "organization" and _zipf(text[s.start:s.end].split()[0].lower().rstrip("'’s")) >= _INITIAL_COMMON_ZIPF:
+        first = _POSSESSIVE_END.sub("", text[s.start:s.end].split()[0]).lower()  # "Poor's" -> "poor"
+        if s.type == "organization" and _zipf(first) >= _INITIAL_COMMON_ZIPF:
             m = _JOINED_BEFORE.search(text, max(0, s.start - 80), s.start)
         if m is not None and all(_TITLE_WORD.fullmatch(w) for w in m.group(1).split()):
             words = m.group(1).split()
@@ -1437,9 +1439,9 @@ _DETERMINER_BEFORE = re.compile(r"(?:^|[^\w\-])(?:[Tt]he|[Aa]n?)\s+$")
 def _the_heads(text: str, spans: list[Span]) -> list[Span]:
     """A one-word "person" written "the X" or "a X" as the head of its phrase names no one: "the
     Moon." (12 mentions in one of 500 web gold pages), "the Joker,", "the Impossible is", "the
-    Kickstarter.", "is a Realtor and". A person's name after "the" modifies a noun ("the Reagan administration",
-    "the Bass family"); a family is plural ("the Wallenbergs were ousted"); a surname of one of
-    the document's full names stays ("Sun Myung Moon ... the Moon said")."""
+    Kickstarter.", "is a Realtor and". A person's name after "the" modifies a noun ("the Reagan
+    administration", "the Bass family"); a family is plural ("the Wallenbergs were ousted"); a
+    surname of one of the document's full names stays ("Sun Myung Moon ... the Moon said")."""
     heads = {
         text[s.start:s.end] for s in spans
         if s.type == "person" and s.source == "ner" and " " not in text[s.start:s.end]
@@ -1458,7 +1460,8 @@ def _the_heads(text: str, spans: list[Span]) -> list[Span]:
 # title before it ("her sister, Bear;", "his wife Mary"), the speaker beside it ("Eva and I").
 _KIN = (r"wife|husband|son|daughter|mother|father|sister|brother|niece|nephew|grandson|granddaughter"
         r"|grandmother|grandfather|aunt|uncle|cousin|fianc[eé]e?|widow|widower|stepson|stepdaughter")
-_PERSON_BEFORE = re.compile(rf"(?:\b\d{{1,3}}-year-old|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:{_KIN})s?,?)[ \t]+$")
+_PERSON_BEFORE = re.compile(
+    rf"(?:\b\d{{1,3}}-year-old|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:{_KIN})s?,?)[ \t]+$")
 _PERSON_AFTER = re.compile(r"[ \t]+and[ \t]+I\b")
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
@@ -1484,20 +1487,6 @@ def _people_by_context(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
-_PUBLICATION_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster)[ \t\n]+$")
-
-
-def _publications(text: str, spans: list[Span]) -> list[Span]:
-    """A name after "newspaper", "daily" or "news agency" is the publication's: "the local
-    daily al-Qabas" was a person (3 of 2,500 Reuters articles), "the newspaper Asahi" a place.
-    The document's vote follows it. Places we know stay ("three daily Atlanta flights")."""
-    for s in spans:
-        if s.type != "organization" and s.source == "ner" and _PUBLICATION_BEFORE.search(text, max(0, s.start - 20), s.start) \
-                and text[s.start:s.end] not in known_places():
-            s.type, s.source = "organization", "context"
-    return spans
-
-
 def _person_context(text: str, start: int, end: int) -> bool:
     if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (end < len(text) and text[end].isalnum()):
         return False  # inside a word
@@ -1506,6 +1495,21 @@ def _person_context(text: str, start: int, end: int) -> bool:
     return bool(_PERSON_AFTER.match(text, end)) or bool(
         _PERSON_BEFORE.search(text, max(0, start - 40), start) and not _ATTRIBUTIVE_NEXT.match(text, end)
         and _GENERIC_NEXT.match(text, end))
+
+
+_PUBLICATION_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster)[ \t\n]+$")
+
+
+def _publications(text: str, spans: list[Span]) -> list[Span]:
+    """A name after "newspaper", "daily" or "news agency" is the publication's: "the local
+    daily al-Qabas" was a person (3 of 2,500 Reuters articles), "the newspaper Asahi" a place.
+    The document's vote follows it. Places we know stay ("three daily Atlanta flights")."""
+    for s in spans:
+        if s.type != "organization" and s.source == "ner" \
+                and _PUBLICATION_BEFORE.search(text, max(0, s.start - 20), s.start) \
+                and text[s.start:s.end] not in known_places():
+            s.type, s.source = "organization", "context"
+    return spans
 
 
 def _vote(text: str, spans: list[Span]) -> list[Span]:
