@@ -1588,8 +1588,7 @@ class _Highlighter:
         # what the snippet leaves out of the text is shown elided, before and after too, unless
         # it is cut where a sentence starts or ends
         first, last = windows[0][0], windows[-1][1]
-        lead = "… " if first > 0 and not _SENTENCE_END.search(text, max(0, first - 3), first) \
-            and not text[:first].endswith("\n") else ""
+        lead = "… " if first > 0 and not _SENTENCE_END.search(text, max(0, first - 3), first) else ""
         tail = " …" if last < len(text) and text[last - 1] not in ".!?\"”’)。！？" and text[last] != "\n" else ""
         return lead + MarkFormatter.between.join(out) + tail
 

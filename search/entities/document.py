@@ -181,7 +181,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _acronyms(text, cleaned)
     cleaned = _acronym_persons(text, cleaned)
     cleaned = _the_heads(text, cleaned)
-    cleaned = _people_by_context(text, cleaned)
+    cleaned = _people_by_context(text, cleaned, word_index)
     cleaned = _publications(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
@@ -775,9 +775,9 @@ def _wrapped_organisations(text: str, spans: list[Span]) -> list[Span]:
     out = []
     for s in spans:
         m = None
-        first = _POSSESSIVE_END.sub("", text[s.start:s.end].split()[0]).lower()  # "Poor's" -> "poor"
-        if s.type == "organization" and _zipf(first) >= _INITIAL_COMMON_ZIPF:
-            m = _JOINED_BEFORE.search(text, max(0, s.start - 80), s.start)
+        if s.type == "organization" and \
+                _zipf(_POSSESSIVE_END.sub("", text[s.start:s.end].split()[0]).lower()) >= _INITIAL_COMMON_ZIPF:
+            m = _JOINED_BEFORE.search(text, max(0, s.start - 80), s.start)  # ("Poor's" is tested as "poor")
         if m is not None and all(_TITLE_WORD.fullmatch(w) for w in m.group(1).split()):
             words = m.group(1).split()
             lead = 0
@@ -1466,7 +1466,7 @@ _PERSON_AFTER = re.compile(r"[ \t]+and[ \t]+I\b")
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
 
-def _people_by_context(text: str, spans: list[Span]) -> list[Span]:
+def _people_by_context(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
     """An organisation or place of one to three name words that only a person can be, by the
     context of any of its uses in the document, is a person: "52-year-old Clark Tabor shouted"
     and "her sister, Bear;" were organisations, "nephew, Whitney" a person beside them (2 of 500
@@ -1481,7 +1481,7 @@ def _people_by_context(text: str, spans: list[Span]) -> list[Span]:
             words = name.split()
             names[name] = len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words) \
                 and _form_word(words[-1]) not in CORPORATE_WORDS and name not in known_places() \
-                and any(_person_context(text, a, a + len(name)) for a in _find_all(text, name))
+                and any(_person_context(text, a, a + len(name)) for a in _starts(text, name, word_index))
         if names[name]:
             s.type, s.source = "person", "context"  # which _vote follows, as the gazetteer's
     return spans
@@ -1593,6 +1593,14 @@ def _find_all(text: str, name: str) -> Iterator[int]:
         a = text.find(name, a + 1)
 
 
+def _starts(text: str, name: str, word_index: _WordIndex) -> Iterator[int]:
+    """Where `name` starts in `text` with its whole first word (see _occurrences)."""
+    first = _RUN.match(name)
+    for a in word_index.hyphenated(first.group()) if first else _find_all(text, name):
+        if text.startswith(name, a):
+            yield a
+
+
 def _occurrences(text: str, names, word_index: _WordIndex | None = None) -> list[tuple[int, int, str]]:
     r"""Where `(?<![\w-])(?:name1|name2|...)(?![\w-])`, longest name first, matches
     `text`: the leftmost whole-word occurrences, the longest name at a position, none
@@ -1604,9 +1612,8 @@ def _occurrences(text: str, names, word_index: _WordIndex | None = None) -> list
     found = []
     for name in names:
         n = len(name)
-        first = _RUN.match(name)
-        for a in word_index.hyphenated(first.group()) if first else _find_all(text, name):
-            if text.startswith(name, a) and not (a and _NAME_EDGE.match(text, a - 1)) and not _NAME_EDGE.match(text, a + n):
+        for a in _starts(text, name, word_index):
+            if not (a and _NAME_EDGE.match(text, a - 1)) and not _NAME_EDGE.match(text, a + n):
                 found.append((a, -n, name))
     found.sort()
     out, pos = [], 0
