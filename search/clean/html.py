@@ -86,6 +86,8 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.text = "\n\n".join(p for p in (first, rest) if p)
     if first and key(first) in (key(headline), key(title), key(page.sitename or "")):
         result.text = rest  # extractors often repeat the headline (or the blog's name) as the first paragraph
+    else:
+        result.text = _from_headline(result, headline)
     result.title = headline or result.title or display_title(result.text.partition("\n\n")[0])
     result.author = result.author or page.author
     result.published = pagemeta.published(tree) or result.published
@@ -107,6 +109,23 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.published = result.published or d
     result.removed = _dropped_blocks(blocks, result, set(bylines)) + result.removed
     return result
+
+
+MAX_ABOVE = 12  # paragraphs: how far down the text the headline is looked for
+
+
+def _from_headline(result: Cleaned, headline: str) -> str:
+    """The text from below the headline, when the extractor kept it a few lines down
+    under short lines and no prose: a page set in a layout table (Softpedia's "NEWS
+    CATEGORIES: ...", "TRENDING TODAY", "BLOG" above "Google's Voting Day Doodle").
+    Those lines are the page's header; they go to `removed`."""
+    paras = result.text.split("\n\n")
+    hk = key(headline)
+    at = next((n for n, p in enumerate(paras[:MAX_ABOVE]) if hk and key(p) == hk), None)
+    if not at or any(is_article_like(p) for p in paras[:at]):
+        return result.text
+    result.removed[:0] = [{"text": p, "reason": "above the headline"} for p in paras[:at]]
+    return "\n\n".join(paras[at + 1:])
 
 
 def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlElement) -> str:
@@ -185,6 +204,8 @@ def _within(part: str, k: str) -> bool:
 def _dropped_blocks(blocks: list[Block], result: Cleaned, bylines: set[int]) -> list[dict[str, str]]:
     """The visible blocks that are in neither the text, the title nor result.removed."""
     raw_kept = set(result.text.split("\n\n"))
+    # the cells of kept table rows ("Phoenix | $83 | 28.7%") are blocks of their own on the page
+    raw_kept.update(c for p in list(raw_kept) if " | " in p for c in p.split(" | "))
     raw_kept.add(result.title)
     raw_seen = {r["text"] for r in result.removed}
     kept = ""  # normalised text, built only if a long block needs the substring test

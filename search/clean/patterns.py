@@ -21,7 +21,7 @@ FAMILIES: dict[str, str] = {
         leave\s+a\s+(?:reply|comment|response)(?:\s+with\s+facebook)?(?:\s+cancel\s+reply)?
       | please\s+enter\s+your\s+(?:comment|name(?:\s+here)?|e-?mail(?:\s+address)?(?:\s+here)?)
       | you\s+(?:must|need\s+to)\s+be\s+logged\s+in\s+to\s+(?:post|leave)\s+a\s+comment.{0,40}
-      | (?:\d+|no|view|show|hide|load\s+more|read)\s+(?:comments?|responses?|replies)(?:\s+yet)?(?:\s*\(\d+\))?
+      | (?:\d+|no|view|show|hide|load\s+more|read|reader)\s+(?:comments?|responses?|replies)(?:\s+yet)?(?:\s*\(\d+\))?
       | comments?(?:\s*\(\d+\))?(?:\s+are\s+closed)?
       | (?:add|post|submit|write)\s+(?:a|your|new)?\s*comment
       | powered\s+by\s+(?:facebook|disqus|livefyre)(?:\s+comments)?
@@ -54,7 +54,7 @@ FAMILIES: dict[str, str] = {
     """,
     "related list": r"""
         you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+these(?:\s+related)?\s+(?:posts|articles|stories))?
-      | (?:our\s+|the\s+)?(?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines))?(?:\s+(?:for\s+you|from\s+\S+(?:\s+\S+)?|on\s+\S+(?:\s+\S+)?))?
+      | (?:our\s+|the\s+)?(?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines|threads|discussions))?(?:\s+(?:for\s+you|from\s+\S+(?:\s+\S+)?|on\s+\S+(?:\s+\S+)?))?
       | most\s+(?:popular|read|viewed|shared|commented|emailed|recent)(?:\s+(?:articles|stories|posts|news|now|this\s+week|today))?
       | (?:also|must)\s+read\s*:.{0,160}
       | (?:read|see)\s+also\s*:.{0,160}

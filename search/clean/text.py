@@ -8,10 +8,11 @@ because losing an article sentence costs more than keeping a junk line.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from ..cjk import cjk_chars, has_cjk
-from . import meta, patterns
+from . import meta, patterns, tables
 from .record import Cleaned
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
@@ -97,7 +98,8 @@ def paragraphs(text: str) -> list[str]:
         lines = [ln.rstrip() for ln in block.split("\n") if ln.strip()]
         if not lines:
             continue
-        if not _is_wrapped(lines):
+        if not _is_wrapped(lines) or any(tables.cells(ln) is not None for ln in lines):
+            # a table's rows are lines of their own, however alike their widths
             out.extend(ln.strip() for ln in lines)
             continue
         width = max(len(ln.strip()) for ln in lines)
@@ -144,9 +146,11 @@ def _lead_cut_short(line: str) -> bool:
     return len(line.split()) >= 3 and not _SENTENCE_END.search(line)
 
 
-def classify(paras: list[str]) -> list[str | None]:
-    """Removal reason per paragraph (None = keep)."""
-    reasons: list[str | None] = [patterns.match(p) for p in paras]
+def classify(paras: list[str], data_tables: Sequence[Sequence[int]] = ()) -> list[str | None]:
+    """Removal reason per paragraph (None = keep). `data_tables` are lists of
+    their rows' indices: the lexicon never judges a row ("Candidate | Party | Votes")."""
+    rows = {i for table in data_tables for i in table}
+    reasons: list[str | None] = [None if i in rows else patterns.match(p) for i, p in enumerate(paras)]
     prose = [i for i, p in enumerate(paras) if reasons[i] is None and is_article_like(p)]
     if not prose:
         return reasons
@@ -163,6 +167,12 @@ def classify(paras: list[str]) -> list[str | None]:
             seen = True
         elif seen and _words(paras[i]) <= _TAIL_MAX_WORDS and not _is_data_row(paras[i]):
             reasons[i] = "after boilerplate (tail)"
+    # a table stays or goes whole, as most of its rows would: a forum's "Similar Threads"
+    # after the comments goes, header and all; a poll's table keeps its header
+    for table in data_tables:
+        tail = sum(reasons[i] is not None for i in table) * 2 > len(table)
+        for i in table:
+            reasons[i] = "after boilerplate (tail)" if tail else None
     return reasons
 
 
@@ -193,8 +203,8 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection."""
     lifted: list[tuple[int, dict[str, str]]] = []  # (paragraph index, removed entry)
     text, sig = strip_signature(text)
-    paras = paragraphs(text)
-    reasons = classify(paras)
+    paras, data_tables = tables.unwrap(paragraphs(text))
+    reasons = classify(paras, data_tables)
     published: date | None = None
     author = credit = dateline = None
 
