@@ -868,6 +868,15 @@ def test_an_age_a_relative_or_the_speaker_beside_a_name_makes_it_a_person():
     assert got["Paris"] == {"location"}
 
 
+def test_an_ampersand_ends_no_name_and_x_and_i_is_a_person():
+    # the NER took "Eva &" for an organisation in 3 of 500 web pages ("Eva & I are done with babies")
+    text = "Eva & I both ended up getting a coat, and Eva liked hers. Marks & Spencer sold them."
+    got = _got(text, ("Eva &", "organization"), ("Eva", "organization", "ner", 1),
+               ("Marks & Spencer", "organization"))
+    # near miss: an ampersand inside a name
+    assert got == {"Eva": {"person"}, "Marks & Spencer": {"organization"}}
+
+
 def test_an_acronym_spelled_out_in_lower_case_is_no_name():
     text = ("Output of crude palm oil (CPO) rose, and the CPO export tax fell; gross domestic product (GDP) "
             "grew. The Crude Palm Oil Board (CPOB) and the American Petroleum Institute (API) met.")
@@ -886,6 +895,23 @@ def test_a_name_after_newspaper_or_daily_is_the_publication():
     # near misses: a name after a lower-case word that is no publication's; a place we know
     assert _got("He spoke daily with Tass.", ("Tass", "person")) == {"Tass": {"person"}}
     assert _got("It flies three daily Atlanta flights.", ("Atlanta", "location")) == {"Atlanta": {"location"}}
+
+
+def test_a_name_after_its_trade_is_the_company():
+    text = ("Consumer electronics retailer Best Buy cut the price, game maker Square Enix agreed, the "
+            "investment banking firm Kahn and Harris sold, and the state oil company Petrobras paid.")
+    got = _got(text, ("Best Buy", "person"), ("Square Enix", "person"), ("Kahn", "person"),
+               ("Harris", "person"), ("Petrobras", "person"))
+    assert got["Best Buy"] == got["Square Enix"] == got["Kahn"] == got["Petrobras"] == {"organization"}
+    # near misses: trades that are people's too; a name after the noun's other uses; a place
+    text = ("Publisher Rupert Murdoch, property developer Donald Trump, policy maker Janet Yellen and "
+            "their rival Romney met at the company Steve Jobs founded, in a firm Jones ran; the construction "
+            "company New York said no.")
+    got = _got(text, ("Rupert Murdoch", "person"), ("Donald Trump", "person"), ("Janet Yellen", "person"),
+               ("Romney", "person"), ("Steve Jobs", "person"), ("Jones", "person"), ("New York", "location"))
+    assert got["Rupert Murdoch"] == got["Donald Trump"] == got["Janet Yellen"] == got["Romney"] == {"person"}
+    assert got["Steve Jobs"] == got["Jones"] == {"person"}
+    assert got["New York"] == {"location"}
 
 
 def test_a_person_opening_with_a_bank_s_word_or_ending_with_a_business_s_is_a_company():

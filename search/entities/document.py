@@ -182,7 +182,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _acronym_persons(text, cleaned)
     cleaned = _the_heads(text, cleaned)
     cleaned = _people_by_context(text, cleaned, word_index)
-    cleaned = _publications(text, cleaned)
+    cleaned = _organisations_by_noun(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
     cleaned = [s for s in cleaned if not _stock_index(text, s)]  # after _propagate, which finds its repeats
@@ -1462,7 +1462,7 @@ _KIN = (r"wife|husband|son|daughter|mother|father|sister|brother|niece|nephew|gr
         r"|grandmother|grandfather|aunt|uncle|cousin|fianc[eé]e?|widow|widower|stepson|stepdaughter")
 _PERSON_BEFORE = re.compile(
     rf"(?:\b\d{{1,3}}-year-old|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:{_KIN})s?,?)[ \t]+$")
-_PERSON_AFTER = re.compile(r"[ \t]+and[ \t]+I\b")
+_PERSON_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+I\b")  # "Eva & I both ended up getting a coat"
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
 
@@ -1497,17 +1497,31 @@ def _person_context(text: str, start: int, end: int) -> bool:
         and _GENERIC_NEXT.match(text, end))
 
 
-_PUBLICATION_BEFORE = re.compile(r"\b(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster)[ \t\n]+$")
+# The kind of body a name is, written just before it in lower case: publications, and
+# companies by trade ("consumer electronics retailer Best Buy" and "game maker Square Enix"
+# were persons). Not nouns that also name people's trades: "publisher Rupert Murdoch",
+# "property developer Donald Trump", "policy maker Janet Yellen", "rival Romney".
+_ORGANISATION_BEFORE = re.compile(
+    r"\b(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster"
+    r"|retailer|wholesaler|manufacturer|supplier|distributor|insurer|lender|brokerage|airline"
+    r"|(?:car|auto|chip|drug|plane|aircraft|toy|game|phone|handset|computer|software|steel|tyre|tire|truck)"
+    r" ?maker)[ \t\n]+$"
+    # a generic noun only after a word of trade ("analytics firm App Annie", "Merchant bank
+    # Pierson"): after a determiner the name is often a clause's subject ("the company Steve
+    # Jobs founded", "a firm Jones ran")
+    r"|\b(?!(?i:the|a|an|its|his|her|their|our|my|your|this|that|whose|which)\b)[A-Za-z][\w-]*[ \t\n]+"
+    r"(?:company|firm|bank|chain|giant|conglomerate|startup|start-up|subsidiary)[ \t\n]+$")
 
 
-def _publications(text: str, spans: list[Span]) -> list[Span]:
-    """A name after "newspaper", "daily" or "news agency" is the publication's: "the local
-    daily al-Qabas" was a person (3 of 2,500 Reuters articles), "the newspaper Asahi" a place.
-    The document's vote follows it. Places we know stay ("three daily Atlanta flights")."""
+def _organisations_by_noun(text: str, spans: list[Span]) -> list[Span]:
+    """A name after "newspaper", "news agency", "retailer", "chipmaker", "firm" is the
+    publication's or company's: "the local daily al-Qabas" was a person (3 of 2,500 Reuters
+    articles), "the newspaper Asahi" a place. The document's vote follows it. Places we know
+    stay ("three daily Atlanta flights", "construction company New York said")."""
     for s in spans:
         if s.type != "organization" and s.source == "ner" \
-                and _PUBLICATION_BEFORE.search(text, max(0, s.start - 20), s.start) \
-                and text[s.start:s.end] not in known_places():
+                and _ORGANISATION_BEFORE.search(text, max(0, s.start - 40), s.start) \
+                and not _place_name(text[s.start:s.end]):
             s.type, s.source = "organization", "context"
     return spans
 

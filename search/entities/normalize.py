@@ -151,8 +151,9 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
         return None
     s, e = toks[0][0], toks[-1][1]
     # trailing dots belong to abbreviations ("U.S."), other punctuation does not
-    # (and the space a trimmed "CRICKET -" or "Salomon Brothers -" leaves)
-    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(<>" or text[e - 1].isspace()):
+    # (and the space a trimmed "CRICKET -" or "Salomon Brothers -" leaves; an ampersand
+    # with nothing after it: "Eva & I" gave the organisation "Eva &")
+    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(<>&" or text[e - 1].isspace()):
         e -= 1
     # and a list's bullet before it ("• Bing": 17 mentions of 500 web gold pages)
     while s < e and (text[s] in "-–—,;:!?\"”“'’(`<>•·▪►~«»" or text[s].isspace()):
