@@ -45,6 +45,20 @@ def _serve(index_dir):
     srv.close()
 
 
+def _archive(tmp_path_factory, name: str, files: dict[str, str], articles: int):
+    """Write `files` (relative path -> text) into a fresh corpus, index it, check it holds
+    `articles`, and serve it; yields the URL."""
+    from search import Store, indexer
+
+    root = tmp_path_factory.mktemp(name)
+    for rel, content in files.items():
+        (root / "corpus" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "corpus" / rel).write_text(content, encoding="utf-8")
+    result = indexer.run(Store(root / "index"), [str(root / "corpus")])
+    assert result["indexed"] == articles, result
+    yield from _serve(root / "index")
+
+
 @pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
@@ -259,20 +273,14 @@ def test_a_pasted_long_query_is_refused_whole_not_cut(server, page):
 @pytest.fixture(scope="module")
 def many_years(tmp_path_factory):
     """35 years of articles: the year histogram outgrows a phone's width."""
-    from search import Store, indexer
-
-    root = tmp_path_factory.mktemp("years")
-    (root / "corpus").mkdir()
-    with open(root / "corpus" / "wire.jsonl", "w", encoding="utf-8") as fh:
-        for i, year in enumerate(range(1987, 2022)):
-            text = (f"Officials in Bamako said on Monday that the talks with the delegation from Dakar had "
-                    f"ended without an agreement, the {i}th round this year. Minister Moussa Traore "
-                    f"of the Economic Community of West African States would return next week.")
-            fh.write(json.dumps({"id": str(i), "title": f"Talks end, round {i}", "text": text,
+    lines = []
+    for i, year in enumerate(range(1987, 2022)):
+        text = (f"Officials in Bamako said on Monday that the talks with the delegation from Dakar had "
+                f"ended without an agreement, the {i}th round this year. Minister Moussa Traore "
+                f"of the Economic Community of West African States would return next week.")
+        lines.append(json.dumps({"id": str(i), "title": f"Talks end, round {i}", "text": text,
                                  "date": f"{year}-03-0{1 + i % 9}"}) + "\n")
-    result = indexer.run(Store(root / "index"), [str(root / "corpus")])
-    assert result["indexed"] == 35, result
-    yield from _serve(root / "index")
+    yield from _archive(tmp_path_factory, "years", {"wire.jsonl": "".join(lines)}, 35)
 
 
 def test_a_long_histogram_and_the_entities_table_stay_inside_a_phone_screen(many_years, browser):
@@ -427,10 +435,6 @@ def test_a_flag_over_a_linked_name_is_one_tab_stop(server, page):
 @pytest.fixture(scope="module")
 def right_to_left(tmp_path_factory):
     """A Hebrew article and an English one."""
-    from search import Store, indexer
-
-    root = tmp_path_factory.mktemp("rtl")
-    (root / "w").mkdir()
     records = [
         {"id": "he", "title": "הממשלה הציגה תוכנית כלכלית חדשה",
          "text": "הממשלה הציגה היום תוכנית כלכלית חדשה. השר אמר כי השינויים ייכנסו לתוקף בחודש הבא ויסייעו "
@@ -439,9 +443,8 @@ def right_to_left(tmp_path_factory):
          "text": "The government presented a new plan for the economy today. The minister said the changes take "
                  "effect next month and will help families cope with rising prices."},
     ]
-    (root / "w" / "a.jsonl").write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
-    assert indexer.run(Store(root / "ix"), [str(root / "w")])["indexed"] == 2
-    yield from _serve(root / "ix")
+    yield from _archive(tmp_path_factory, "rtl",
+                        {"w/a.jsonl": "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)}, 2)
 
 
 # an element's direction, and the gaps between its words and its box's left and right edges
@@ -467,3 +470,50 @@ def test_right_to_left_titles_and_snippets_align_right(right_to_left, page):
     page.wait_for_url("**/doc/**")
     direction, left, right = page.locator("h1").evaluate(GAPS)
     assert direction == "rtl" and right < 1 < 100 < left
+
+
+@pytest.fixture(scope="module")
+def data_table(tmp_path_factory):
+    """A web page with a wide table of results inside the article."""
+    prose = ("The county clerk published the final count on Wednesday evening, two days after the polls "
+             "closed, and the losing candidate conceded in a short statement to reporters outside.")
+    head = "".join(f"<th>{h}</th>" for h in ("Candidate", "Party", "Votes", "Share", "Change since 2019",
+                                             "Postal votes", "Spoilt ballots"))
+    rows = "".join(f"<tr><td>{n}</td><td>{p}</td><td>{v}</td><td>{s}</td><td>+1.{i}%</td><td>{1000 + i}</td>"
+                   f"<td>{10 + i}</td></tr>" for i, (n, p, v, s) in enumerate(
+                       [("Jane Smith", "Labour", "12,345", "48.1%"), ("John Doe", "Green", "9,876", "38.5%"),
+                        ("Ann Lee", "Liberal Democrats", "3,402", "13.4%")]))
+    page = (f"<html><head><title>Count ends in the third district</title></head><body><article>"
+            f"<h1>Count ends in the third district</h1><p>{prose}</p><table><tr>{head}</tr>{rows}</table>"
+            f"<p>{prose}</p></article></body></html>")
+    yield from _archive(tmp_path_factory, "table", {"pages/count.html": page}, 1)
+
+
+def test_a_data_table_reads_as_a_table_and_scrolls_in_its_own_box(data_table, browser):
+    """The cleaner keeps a data table's rows as "Jane Smith | Labour | 12,345" lines; the
+    document page shows them as a table, whose columns line up, and which a phone scrolls
+    sideways inside its box while the page stays put."""
+    for width in (375, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 800})
+        pg = ctx.new_page()
+        try:
+            pg.goto(data_table + "/search?q=clerk")
+            pg.locator("li.hit h2 a").first.click()
+            pg.wait_for_url("**/doc/**")
+            table = pg.locator(".text .datatable table")
+            assert table.count() == 1
+            cells = [[c.inner_text() for c in row.locator("td").all()] for row in table.locator("tr").all()]
+            assert cells[0] == ["Candidate", "Party", "Votes", "Share", "Change since 2019", "Postal votes",
+                                "Spoilt ballots"]
+            assert cells[1][:3] == ["Jane Smith", "Labour", "12,345"] and len(cells) == 4
+            assert all(len(row) == 7 for row in cells)
+            # columns line up: each row's third cell starts where the header's does
+            xs = {round(row.locator("td").nth(2).bounding_box()["x"]) for row in table.locator("tr").all()}
+            assert len(xs) == 1
+            assert "|" not in pg.locator(".text").inner_text()
+            assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), width
+            box = pg.locator(".text .datatable")
+            if width == 375:
+                assert box.evaluate("e => e.scrollWidth > e.clientWidth")  # the table scrolls, not the page
+        finally:
+            ctx.close()

@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from web.markup import Flag, Mention, pieces, render
+from web.markup import Flag, Mention, blocks, pieces, render
 
 VOID = {"br"}
 
@@ -251,3 +251,25 @@ def test_render_linked_names_the_types_shown_as_links():
     assert render_linked("no names here", [], [])[1] == set()
     # a mention out of the text is no link either
     assert render_linked("short", [], [Mention(40, 50, "person", "x", "/x")])[1] == set()
+
+
+def test_rows_of_a_data_table_become_one_table():
+    text = "\n\n".join(["The count ended.", "Candidate | Party | Votes", "Jane Smith | Labour | 12,345",
+                        "John Doe | | 9,876", "Turnout was high.", "Home | About", "Email | Print | Share"])
+    jane = text.index("Jane Smith")
+    out = blocks(render(text, mentions=[Mention(jane, jane + 10, "person", "Jane Smith", "/?person=jane")]))
+    assert out[0] == "The count ended." and out[2] == "Turnout was high."
+    table = out[1]
+    assert [[str(c) for c in row] for row in table][0] == ["Candidate", "Party", "Votes"]
+    assert str(table[1][0]) == '<a class="ent ent-person" href="/?person=jane">Jane Smith</a>'
+    assert [str(c) for c in table[2]] == ["John Doe", "", "9,876"]  # an empty cell keeps its column
+    # near misses: lone lines with pipes, and two of a different width, stay paragraphs
+    assert out[3:] == ["Home | About", "Email | Print | Share"]
+
+
+def test_a_mark_across_a_cell_boundary_keeps_the_rows_paragraphs():
+    # cutting the row there would leave an unclosed <mark> in one cell
+    text = "Ann | 12\n\nBob | 14"
+    out = blocks(render(text, flags=[Flag(1, 0, 8, "foreign-typography", "test")]))
+    assert out == render(text, flags=[Flag(1, 0, 8, "foreign-typography", "test")])
+    assert all(isinstance(b, str) for b in out)

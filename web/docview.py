@@ -11,7 +11,7 @@ from markupsafe import Markup
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
-from .markup import Flag, Mention, render_linked
+from .markup import Flag, Mention, blocks, render_linked
 from .state import entity_index
 
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
@@ -41,6 +41,8 @@ def local_path(url: str | None) -> str | None:
 @dataclass
 class DocView:
     paragraphs: list[Markup]
+    # the paragraphs with data tables' rows gathered into tables (markup.blocks)
+    blocks: list[Markup | list[list[Markup]]]
     flags: list[Flag]
     entities: dict[str, list[dict[str, Any]]]
     url: str | None
@@ -90,6 +92,7 @@ def document_view(doc: dict[str, Any]) -> DocView:
     paragraphs, linked = render_linked(text, flags, mentions)
     return DocView(
         paragraphs=paragraphs,
+        blocks=blocks(paragraphs),
         flags=[f for f in flags if max(0, f.start) < min(len(text), f.end)],  # the ones render() marks
         entities=entities,
         url=safe_url(doc.get("url")),

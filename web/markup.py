@@ -246,6 +246,49 @@ def render_linked(text: str, flags: list[Flag] | None = None,
     return out, linked
 
 
+# A cell boundary of a data table row as the cleaner writes it ("Phoenix | $83 | 28.7%",
+# "John Doe | | 9,876": search.clean.tables): a pipe between spaces.
+_CELL = re.compile(r"(?<= )\|(?= |$)")
+_TAGS = ("a", "mark", "span", "sup")
+
+
+def _cells(para: Markup) -> list[Markup] | None:
+    """A rendered paragraph's cells, None when it is no row or a mark or link runs across a
+    cell boundary (cutting there would break the nesting)."""
+    parts = _CELL.split(str(para))
+    if len(parts) < 2:
+        return None
+    if any(part.count(f"<{t}") != part.count(f"</{t}>") for part in parts for t in _TAGS):
+        return None
+    return [Markup(part.strip()) for part in parts]
+
+
+def blocks(paragraphs: list[Markup]) -> list[Markup | list[list[Markup]]]:
+    """The rendered paragraphs, with each run of two or more rows of the same number of
+    cells as one table (a list of rows): the rows of a data table read as columns, not as
+    "Phoenix | $83 | 28.7%" lines. A single line with pipes stays a paragraph."""
+    out: list[Markup | list[list[Markup]]] = []
+    run: list[tuple[Markup, list[Markup]]] = []
+
+    def flush() -> None:
+        if len(run) >= 2:
+            out.append([row for _, row in run])
+        else:
+            out.extend(para for para, _ in run)
+        run.clear()
+
+    for para in paragraphs:
+        row = _cells(para)
+        if row is None or (run and len(row) != len(run[0][1])):
+            flush()
+        if row is None:
+            out.append(para)
+        else:
+            run.append((para, row))
+    flush()
+    return out
+
+
 def _mention_html(text: str, mentions: list[Mention], mkey, group: list[Piece], described: str = "") -> str:
     """A run of text, as a link when a mention with a link covers it; `described`: the ids
     of the notes of the flags over it, which a link is described by."""
