@@ -170,6 +170,11 @@ def _fill_gaps(blocks: list[Block], text: str, headline: int | None, tree: HtmlE
                 continue
         after = where.get(blocks[a].text, -1)  # the headline is before paragraph 0
         before = where.get(blocks[b].text, len(paras))
+        if before < after:
+            # the page goes back to an earlier paragraph (the post's "« Previous | Main" line
+            # again below its comments): no gap of the article's, or the whole comment thread
+            # between them came back
+            continue
         for i in prose:
             blk = blocks[i]
             if patterns.match(blk.text):

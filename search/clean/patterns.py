@@ -31,7 +31,8 @@ FAMILIES: dict[str, str] = {
       | required\s+fields\s+are\s+marked.{0,10}
       | save\s+my\s+name,?\s+e-?mail,?\s+and\s+website\s+in\s+this\s+browser.{0,60}
       | notify\s+me\s+of\s+(?:new|follow-?up)\s+(?:posts|comments).{0,40}
-      | (?:cancel\s+)?reply|post\s+comment|comment\s+policy|report\s+abuse
+      | (?:cancel\s+)?reply|(?:post|make)\s+(?:a\s+)?comment|comment\s+policy|report\s+abuse
+      | trackback(?:s|\s+pings|\s+url\s+for\s+this\s+(?:entry|post))?|the\s+comments\s+to\s+this\s+entry\s+are\s+closed
       | (?:name|e-?mail|website|comment)\s*\*?
     """,
     "share/follow": rf"""
