@@ -59,3 +59,14 @@ def test_signatures_alone_do_not_make_a_thread():
                              ARTICLE[1], "Posted by: Dawn at September 11, 2012 10:00 AM", COMMENTS[1][1]])
     c = clean_text(no_opener)
     assert all(p in c.text for p in ARTICLE) and COMMENTS[1][1] in c.text
+
+
+def test_a_byline_or_comment_count_above_the_post_opens_no_thread():
+    # blog themes that print "Posted by ... on ..." and the comment count above the post: the
+    # post between them and the first comment's signature is the article
+    for above in ("Posted by laurie on September 10, 2012", "12 Comments"):
+        text = "\n\n".join(["Armwarmers", above, *ARTICLE, COMMENTS[0][1],
+                             "Posted by: Ellen at September 10, 2012 11:40 AM", COMMENTS[1][1],
+                             "Posted by: Dawn at September 11, 2012 10:00 AM"])
+        c = clean_text(text)
+        assert all(p in c.text for p in ARTICLE), above

@@ -40,8 +40,8 @@ def local_path(url: str | None) -> str | None:
 
 @dataclass
 class DocView:
-    paragraphs: list[Markup]
-    # the paragraphs with data tables' rows gathered into tables (markup.blocks)
+    # the text's paragraphs as HTML, a data table's rows gathered into one table (a list of
+    # rows of cells: markup.blocks)
     blocks: list[Markup | list[list[Markup]]]
     flags: list[Flag]
     entities: dict[str, list[dict[str, Any]]]
@@ -91,7 +91,6 @@ def document_view(doc: dict[str, Any]) -> DocView:
             })
     paragraphs, linked = render_linked(text, flags, mentions)
     return DocView(
-        paragraphs=paragraphs,
         blocks=blocks(paragraphs),
         flags=[f for f in flags if max(0, f.start) < min(len(text), f.end)],  # the ones render() marks
         entities=entities,

@@ -73,7 +73,7 @@ def unwrap(paras: list[str]) -> tuple[list[str], list[list[int]]]:
             data[i] = _SPACES.sub(" ", " | ".join(c for j, c in enumerate(rows[i]) if j not in padding))
     out: list[str] = []
     moved: dict[int, int] = {}
-    for p, row, i in zip(paras, rows, range(len(paras))):
+    for i, (p, row) in enumerate(zip(paras, rows)):
         if row is None:
             out.append(p)
         elif i in data:
@@ -82,4 +82,3 @@ def unwrap(paras: list[str]) -> tuple[list[str], list[list[int]]]:
         else:
             out.extend(c for c in row if c and not _RULE.fullmatch(c))
     return out, [[moved[i] for i in table] for table in found]
-

@@ -167,13 +167,13 @@ def classify(paras: list[str], data_tables: Sequence[Sequence[int]] = ()) -> lis
             seen = True
         elif seen and _words(paras[i]) <= _TAIL_MAX_WORDS and not _is_data_row(paras[i]):
             reasons[i] = "after boilerplate (tail)"
-    _comment_thread(paras, reasons)
     # a table stays or goes whole, as most of its rows would: a forum's "Similar Threads"
     # after the comments goes, header and all; a poll's table keeps its header
     for table in data_tables:
         tail = sum(reasons[i] is not None for i in table) * 2 > len(table)
         for i in table:
             reasons[i] = "after boilerplate (tail)" if tail else None
+    _comment_thread(paras, reasons, first)
     return reasons
 
 
@@ -188,18 +188,18 @@ _THREAD_OPENER = re.compile(r"posted\s+by\s+[^:\s].{0,80}?\s+(?:at|on)\s+.{0,40}
                             re.I)
 
 
-def _comment_thread(paras: list[str], reasons: list[str | None]) -> None:
+def _comment_thread(paras: list[str], reasons: list[str | None], prose: int) -> None:
     """Mark a comment thread "comments": from after the post's footer (or the last trackback,
     or a comment-form line) before the first comment's signature, to the end of the text
     (comments whose signatures the extractor lost go on after the last one; the comment form
-    and the sidebar follow them). Two signatures at least, and that opener, or nothing is
-    marked."""
+    and the sidebar follow them). Two signatures at least, and that opener below the first
+    prose paragraph `prose` (a "Posted by laurie on ..." byline or a "12 Comments" link above
+    the post opens no thread), or nothing is marked."""
     signatures = [i for i, p in enumerate(paras) if len(p) < 200 and _COMMENT_SIGNATURE.fullmatch(p.strip())]
     if len(signatures) < 2:
         return
-    first = signatures[0]
-    openers = [i for i in range(first) if (len(paras[i]) < 200 and _THREAD_OPENER.fullmatch(paras[i].strip()))
-               or reasons[i] == "comment form"]
+    openers = [i for i in range(prose + 1, signatures[0])
+               if (len(paras[i]) < 200 and _THREAD_OPENER.fullmatch(paras[i].strip())) or reasons[i] == "comment form"]
     if not openers:
         return
     for i in range(openers[-1] + 1, len(paras)):
