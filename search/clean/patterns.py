@@ -39,12 +39,12 @@ FAMILIES: dict[str, str] = {
         (?:share|tweet|e-?mail|print|pin\s+it|like)(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|video))?(?:\s+(?:on|via|with)\s+{_SOCIAL})?
       | click\s+to\s+(?:share|email|print)(?:\s+on\s+{_SOCIAL})?.{{0,30}}
       | (?:follow|like|find|join)\s+us(?:\s+on\s+{_SOCIAL}(?:\s*(?:,|and|&)\s*{_SOCIAL})*)?
-      | follow\s+(?:\S+\s+){{0,3}}on\s+{_SOCIAL}
+      | follow\s+(?:\S+\s+){{0,5}}on\s+{_SOCIAL}(?:\s*(?:,|and|&)\s*{_SOCIAL})*
       | {_SOCIAL}(?:[\s,|/•·]+{_SOCIAL})+
       | share\s+(?:on|via)\s+{_SOCIAL}
     """,
     "newsletter": r"""
-        (?:sign\s+up|subscribe|register)(?:\s+(?:now|today|here|free))?(?:\s+(?:to|for)\s+(?:our|the|a)\s+(?:free\s+|daily\s+|weekly\s+)?(?:\w+\s+)?(?:newsletters?|e-?mail|alerts|updates))?
+        (?:sign[\s-]*up|subscribe|register)(?:\s+(?:now|today|here|free))?(?:\s+(?:to|for)\s+(?:our|the|a)\s+(?:free\s+|daily\s+|weekly\s+)?(?:\w+\s+)?(?:newsletters?|e-?mail|alerts|updates)(?:\s+and\s+get\s+.{1,40})?)?
       | (?:get|receive)\s+the\s+latest(?:\s+(?:news|updates|headlines|stories)(?:\s+\S+){0,6})?
       | stay\s+(?:informed|updated|connected|in\s+the\s+know|up\s+to\s+date)(?:\s*[:!-]\s*.{0,80}|\s+with\s+.{0,60})?
       | (?:our|free|daily|weekly)\s+newsletters?.{0,40}
@@ -55,7 +55,8 @@ FAMILIES: dict[str, str] = {
     """,
     "related list": r"""
         you\s+(?:may|might|will)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)(?:\s+these(?:\s+related)?\s+(?:posts|articles|stories))?
-      | (?:our\s+|the\s+)?(?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines|threads|discussions))?(?:\s+(?:for\s+you|from\s+\S+(?:\s+\S+)?|on\s+\S+(?:\s+\S+)?))?
+      | (?:explore\s+)?(?:our\s+|the\s+)?(?:related|similar|recommended|more|latest|recent|top|trending|featured|popular)(?:\s+(?:posts?|articles?|stories|news|content|coverage|links|reads|videos|topics|headlines|threads|discussions|tutorials))?(?:\s+(?:for\s+you|from(?:\s+\S+(?:\s+\S+)?)?|on\s+\S+(?:\s+\S+)?))?
+      | more\s+(?:\w+\s+){0,2}(?:stories|news|articles|posts|videos)\s+from\s+.{1,40}
       | most\s+(?:popular|read|viewed|shared|commented|emailed|recent)(?:\s+(?:articles|stories|posts|news|now|this\s+week|today))?
       | (?:also|must)\s+read\s*:.{0,160}
       | (?:read|see)\s+also\s*:.{0,160}
@@ -76,10 +77,12 @@ FAMILIES: dict[str, str] = {
     """,
     "navigation": r"""
         (?:previous|next|prev|older|newer)\s*(?:post|article|story|page|entry|posts|articles|stories)?
-      | home|menu|search|close|skip\s+to\s+(?:main\s+)?content|back\s+to\s+top|toggle\s+navigation|main\s+menu
+      | home|menu|search|close|skip\s+to\s+(?:main\s+)?content|toggle\s+navigation|main\s+menu
+      | back\s+to\s+(?:the\s+)?(?:top|story|article|post|home\s*page|main\s+page|results)
+      | (?:adjust\s+)?(?:font|text)\s+size|font
       | (?:log\s*in|sign\s*in|log\s*out|sign\s*out|register|my\s+account)(?:\s*(?:/|\||or)\s*(?:register|sign\s*up|log\s*in))?
       | (?:[\w'&-]+(?:\s+[\w'&-]+)?(?:\s*[|»›]\s*|\s+[>/]\s+)){2,}[\w'&-]+(?:\s+[\w'&-]+)?
-      | (?:page\s+)?\d+\s+of\s+\d+|load\s+more|show\s+more|view\s+all|see\s+all
+      | (?:page\s+)?\d+\s+of\s+\d+|\d+\s*[-–]\s*\d+\s+of\s+\d+|load\s+more|show\s+more|view\s+all|see\s+all
       | [^|]{1,160}\s\|\s(?:main|home|index|archives?)\s\|\s[^|]{1,160}
     """,
     "copyright": r"""
