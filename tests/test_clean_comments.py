@@ -70,3 +70,16 @@ def test_a_byline_or_comment_count_above_the_post_opens_no_thread():
                              "Posted by: Dawn at September 11, 2012 10:00 AM"])
         c = clean_text(text)
         assert all(p in c.text for p in ARTICLE), above
+
+
+def test_the_post_s_footer_gives_its_author_and_date():
+    text = "\n\n".join(["Armwarmers", *ARTICLE, "Posted by laurie at September 10, 2012 9:01 AM",
+                         COMMENTS[0][1], "Posted by: Ellen at September 10, 2012 11:40 AM",
+                         COMMENTS[1][1], "Posted by: Dawn at September 11, 2012 10:00 AM"])
+    c = clean_text(text)
+    assert (c.author, str(c.published)) == ("laurie", "2012-09-10")
+    assert c.text.endswith(ARTICLE[1])
+    # near miss: a last line that is the article's sentence
+    c = clean_text("\n\n".join(["Armwarmers", *ARTICLE, "Posted by the ministry on April 6, 2007, the notice "
+                                                         "named three officers."]))
+    assert c.text.endswith("named three officers.") and c.author is None

@@ -170,6 +170,13 @@ def test_date_prefix(line, expected):
     ("Post written by the board, the memo said", None),
     ("by the way, the ministry said nothing", None),
     ("By the end of April 11, 2021 the troops had left the base entirely.", None),
+    # a blog post's footer: the author had been "James Hamilton at"
+    ("Posted by James Hamilton at October 28, 2012 01:23 PM", ("James Hamilton", date(2012, 10, 28))),
+    ("Posted by Kathy on April 6, 2007 | Permalink", ("Kathy", date(2007, 4, 6))),
+    ("By Anna Hill at Reuters", ("Anna Hill at Reuters", None)),
+    ("Posted by Dharmesh Shah on Tue, Oct 30, 2012", ("Dharmesh Shah", date(2012, 10, 30))),
+    ("Written by Tim Ferriss Topics: Entrepreneurship", ("Tim Ferriss", None)),
+    ("By John Sun, Oct 3, 2012", ("John Sun", date(2012, 10, 3))),
 ])
 def test_byline(line, expected):
     assert parse_byline(line) == expected

@@ -33,6 +33,9 @@ DATE_RE = (
 )
 _DATE = re.compile(DATE_RE, re.I)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+# "on Tue," as blogs print it ("Posted by Dharmesh Shah on Tue, Oct 30, 2012" gave the author
+# "Dharmesh Shah on Tue"); only after "on": "By John Sun, Oct 3, 2012" is John Sun's
+_ON_WEEKDAY = r"\bon\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]\s*"
 _TIME = r"(?:\s*(?:[,|–-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
 
 # " date 2020-08-28 Malin the military ..." : a scraper's field label glued to the body
@@ -40,8 +43,10 @@ _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<da
 # "by on April 11, 2021", "By Jane Doe | April 11, 2021", "Posted on April 11, 2021 by admin",
 # "Post written by Leo Babauta." (a blog's, which opened 9 of 500 web pages' text)
 _BYLINE = re.compile(
-    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|\bon\s+|\bpublished\s+)*"
-    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}\.?$",
+    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
+    # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
+    # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at")
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}(?:\s*\|\s*permalink)?\.?$",
     re.I,
 )
 _POSTED_ON = re.compile(
@@ -110,6 +115,9 @@ def split_date_prefix(line: str) -> tuple[str, date | None, str]:
     return m.group(0).strip(), plausible_date(d), line[m.end():]  # a placeholder date is lifted, not kept
 
 
+_LABEL = re.compile(r"\s+(?:topics?|tags?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*:", re.I)
+
+
 def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     """(author, date) when the whole line is a byline or a dateline stamp, else None."""
     s = line.strip()
@@ -117,7 +125,9 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         return None
     m = _BYLINE.match(s)
     if m and (m.group("date") or m.group("author")):
-        author = (m.group("author") or "").strip(" ,|") or None
+        # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
+        # Entrepreneurship"
+        author = _LABEL.split(m.group("author") or "")[0].strip(" ,|") or None
         if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return author, parse_date(m.group("date")) if m.group("date") else None

@@ -207,6 +207,9 @@ def _comment_thread(paras: list[str], reasons: list[str | None], prose: int) -> 
             reasons[i] = "comments"
 
 
+_POST_FOOTER = re.compile(r"posted\s+(?:by|on)\b", re.I)
+
+
 def strip_signature(text: str) -> tuple[str, str | None]:
     """Remove a trailing newswire " Reuter" signature; returns (text, signature or None)."""
     m = _REUTER_SIG.search(text)
@@ -255,6 +258,15 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
             author = author or by[0]
             published = published or by[1]
             reasons[i] = "byline (author/published)"
+    # a blog post's footer, the last line of the post: "Posted by James Hamilton at October
+    # 28, 2012 01:23 PM" (Movable Type, TypePad), its comments (if any) after it
+    last = next((i for i in reversed(kept) if reasons[i] is None), None)
+    if last is not None and last > 0 and _POST_FOOTER.match(paras[last]):
+        by = meta.parse_byline(paras[last])
+        if by is not None and by[1] is not None:
+            author = author or by[0]
+            published = published or by[1]
+            reasons[last] = "byline (author/published)"
     # agency credit lines, usually at the end
     credits = []
     for i in kept:
