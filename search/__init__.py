@@ -15,8 +15,17 @@ from .stories import story_versions
 __all__ = [
     "Archive", "Article", "IngestError", "IndexBuilding", "IndexBusy", "IndexMissing", "QueryError",
     "IndexUnreadable", "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
-    "story_versions",
+    "story_versions", "translation_thresholds",
 ]
+
+
+def translation_thresholds() -> dict[str, float]:
+    """The scores at which an article's machine-translation label becomes "possible" and
+    "likely": a score of 0.69 reads as high unless one knows that "possible" starts at 0.89."""
+    from .translation.model import load_model
+
+    model = load_model()
+    return {"possible": model.possible, "likely": model.likely}
 
 
 def open_index(path: str | Path | None = None) -> Archive:

@@ -408,7 +408,7 @@ def _mark(snippet: str) -> str:
 @handle_errors
 def show_cmd(doc_id, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
-    from . import get_document, open_index
+    from . import get_document, open_index, translation_thresholds
 
     archive = open_index(index_dir)
     doc = get_document(archive, doc_id)
@@ -428,7 +428,9 @@ def show_cmd(doc_id, index_dir, as_json):
             con.print(f"[dim]{key}:[/] {_t(str(doc[key]))}")
     tr = doc.get("translation") or {}
     if tr:
-        con.print(f"[dim]translation:[/] {tr.get('label')} (score {tr.get('score', 0):.2f})")
+        bounds = translation_thresholds()
+        con.print(f"[dim]translation:[/] {tr.get('label')} (score {tr.get('score', 0):.2f}; "
+                  f"possible from {bounds['possible']:.2f}, likely from {bounds['likely']:.2f})")
     ents = doc.get("entities") or {}
     for t in ("person", "organization", "location"):
         if ents.get(t):

@@ -132,6 +132,17 @@ def test_show_json_has_every_field(seeds_index):
     assert "text" in doc and "removed" in doc and doc["published"] == "2021-04-11"
 
 
+def test_show_says_where_the_translation_labels_begin(seeds_index):
+    """"unlikely (score 0.69)" read as high: the label's thresholds are printed beside the score."""
+    from search import translation_thresholds
+
+    bounds = translation_thresholds()
+    assert 0 < bounds["possible"] < bounds["likely"] <= 1
+    out = invoke("show", "seeds/004_f3b39a4f3be66642.txt", "--index", seeds_index).output
+    line = next(ln for ln in out.splitlines() if ln.startswith("translation:"))
+    assert f"possible from {bounds['possible']:.2f}, likely from {bounds['likely']:.2f})" in line
+
+
 def test_stats_json(seeds_index):
     out = json.loads(invoke("stats", "--index", seeds_index, "--json").output)
     assert out["documents"] == 5

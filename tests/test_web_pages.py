@@ -287,6 +287,22 @@ def test_doc_page_flags_are_marked_focusable_and_explained(client):
     assert "Translation evidence" in html
 
 
+def test_doc_page_says_where_the_translation_labels_begin(client):
+    from search import translation_thresholds
+
+    bounds = translation_thresholds()
+    html = page(client, "/doc/" + SEED0)
+    label = re.search(r'Machine translation: <strong>(\w+)</strong> <span class="hint">\(score ([\d.]+); '
+                      r'“possible” from ([\d.]+), “likely” from ([\d.]+)\)</span>', html)
+    assert label, "no thresholds beside the score"
+    assert (label.group(3), label.group(4)) == (f"{bounds['possible']:.2f}", f"{bounds['likely']:.2f}")
+    # the label shown is the one the (unrounded) score and the thresholds give
+    score = client.get("/api/doc/" + SEED0).get_json()["translation"]["score"]
+    assert label.group(2) == f"{score:.2f}"
+    expected = "likely" if score >= bounds["likely"] else "possible" if score >= bounds["possible"] else "unlikely"
+    assert label.group(1) == expected
+
+
 def test_doc_page_removed_boilerplate_collapsed_with_reasons(client):
     html = page(client, "/doc/" + SEED0)
     removed = html.split('<details class="removed" id="removed">')[1].split("</details>")[0]

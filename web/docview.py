@@ -8,6 +8,7 @@ from urllib.parse import unquote, urlsplit
 from flask import url_for
 from markupsafe import Markup
 
+from search import translation_thresholds
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
@@ -47,6 +48,8 @@ class DocView:
     entities: dict[str, list[dict[str, Any]]]
     url: str | None
     translation: dict[str, Any] | None
+    # the scores at which the label becomes "possible" and "likely" (search.translation_thresholds)
+    thresholds: dict[str, float] | None = None
     removed: list[dict[str, str]] = field(default_factory=list)
     local_path: str | None = None
     # this article among the other versions of its story, oldest first (search.stories)
@@ -96,6 +99,7 @@ def document_view(doc: dict[str, Any]) -> DocView:
         entities=entities,
         url=safe_url(doc.get("url")),
         translation=translation,
+        thresholds=translation_thresholds() if translation else None,
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
         local_path=local_path(doc.get("url")),
         timeline=story_timeline(doc),
