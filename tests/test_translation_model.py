@@ -23,6 +23,16 @@ def test_model_file_matches_the_feature_code():
     assert raw["sentence"]["buckets"] == HASH_SENT and sentence.stat().st_size < 200_000
 
 
+def test_the_engine_s_thresholds_are_the_model_s():
+    # search.translation_thresholds reads model.json without loading the detectors
+    from search import translation_thresholds
+
+    model = load_model()
+    assert translation_thresholds() == {"possible": model.possible, "likely": model.likely}
+    assert not subprocess.run([sys.executable, "-c", "import sys, search; search.translation_thresholds(); "
+                               "sys.exit('search.translation' in sys.modules)"], capture_output=True).returncode
+
+
 def test_hashed_profiles_ignore_glyph_house_style():
     a = "He said — “we will see” — and left. It's over."
     b = "He said - \"we will see\" - and left. It’s over."

@@ -54,9 +54,8 @@ import numpy as np
 from . import corpora, literal
 from .features import FEATURE_NAMES, HASHED_BLOCKS, hashed_vector, sentence_vectors, vector
 from .flags import KINDS, find_flags
-from .model import combine_inputs, flag_evidence
+from .model import MODEL_PATH, combine_inputs, flag_evidence
 
-MODEL_PATH = Path(__file__).with_name("model.json")
 L2_DOC = 3.0         # strong shrinkage: 120-odd features, a few hundred documents
 L2_HASHED = 30.0     # much stronger than the doc model's, for 1,024 buckets per block and a few hundred documents
 REUTERS_HASHED_STRIDE = 4
