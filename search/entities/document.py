@@ -771,7 +771,7 @@ def _wrapped_organisations(text: str, spans: list[Span]) -> list[Span]:
     common word (it was no name alone): not "Iranian Army and" / "Revolutionary Guards Corps",
     two bodies the NER tagged, nor "Matushita" / "and Mitsui". Not across "of", after which
     a title ends ("President of" / "Cargill")."""
-    starts = [s.start for s in spans]
+    index = _SpanIndex(spans)
     out = []
     for s in spans:
         m = None
@@ -785,11 +785,8 @@ def _wrapped_organisations(text: str, spans: list[Span]) -> list[Span]:
                 lead += 1  # "The Securities and"
             if lead < len(words):
                 a = m.start(1) + m.group(1).index(words[lead]) if lead else m.start(1)
-                j, held = max(0, bisect.bisect_left(starts, a) - 1), False
-                while j < len(spans) and spans[j].start < m.end() and not held:
-                    held = spans[j] is not s and spans[j].end > a
-                    j += 1
-                if not held:
+                # no mention holds the words before the break (the match ends where `s` starts)
+                if not index.overlapping(a, m.end()):
                     s = Span(a, s.end, "organization", s.source)
         out.append(s)
     return out
