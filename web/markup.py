@@ -16,6 +16,8 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from search.clean.tables import row_cells
+
 PARAGRAPH = "\n\n"
 
 # C0 and C1 control characters but tab, newline and carriage return (HTML's whitespace):
@@ -246,21 +248,20 @@ def render_linked(text: str, flags: list[Flag] | None = None,
     return out, linked
 
 
-# A cell boundary of a data table row as the cleaner writes it ("Phoenix | $83 | 28.7%",
-# "John Doe | | 9,876": search.clean.tables): a pipe between spaces.
-_CELL = re.compile(r"(?<= )\|(?= |$)")
 _TAGS = ("a", "mark", "span", "sup")
 
 
 def _cells(para: Markup) -> list[Markup] | None:
-    """A rendered paragraph's cells, None when it is no row or a mark or link runs across a
-    cell boundary (cutting there would break the nesting)."""
-    parts = _CELL.split(str(para))
+    """A rendered paragraph's cells, split where the cleaner joined a data table row's
+    (search.clean.tables.row_cells: tags and escaping hold no pipe between spaces); None when
+    it is no row or a mark or link runs across a cell boundary (cutting there would break
+    the nesting)."""
+    parts = row_cells(str(para))
     if len(parts) < 2:
         return None
     if any(part.count(f"<{t}") != part.count(f"</{t}>") for part in parts for t in _TAGS):
         return None
-    return [Markup(part.strip()) for part in parts]
+    return [Markup(part) for part in parts]
 
 
 def blocks(paragraphs: list[Markup]) -> list[Markup | list[list[Markup]]]:

@@ -14,7 +14,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from . import pagemeta, patterns
+from . import pagemeta, patterns, tables
 from .blocks import Block, key, visible_blocks
 from .record import Cleaned
 from .text import clean_text, display_title, is_article_like
@@ -210,7 +210,7 @@ def _dropped_blocks(blocks: list[Block], result: Cleaned, bylines: set[int]) -> 
     """The visible blocks that are in neither the text, the title nor result.removed."""
     raw_kept = set(result.text.split("\n\n"))
     # the cells of kept table rows ("Phoenix | $83 | 28.7%") are blocks of their own on the page
-    raw_kept.update(c for p in list(raw_kept) if " | " in p for c in p.split(" | "))
+    raw_kept.update(c for p in list(raw_kept) if " | " in p for c in tables.row_cells(p) if c)
     raw_kept.add(result.title)
     raw_seen = {r["text"] for r in result.removed}
     kept = ""  # normalised text, built only if a long block needs the substring test

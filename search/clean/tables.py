@@ -23,6 +23,8 @@ import re
 _SPLIT = re.compile(r"(?<!\\)\|")
 _RULE = re.compile(r":?-{3,}:?")
 _SPACES = re.compile(r"  +")
+# a cell boundary in a row `unwrap` kept: a pipe between spaces ("John Doe | | 9,876")
+_KEPT_CELL = re.compile(r"(?<= )\|(?= |$)")
 
 
 def cells(line: str) -> list[str] | None:
@@ -82,3 +84,9 @@ def unwrap(paras: list[str]) -> tuple[list[str], list[list[int]]]:
         else:
             out.extend(c for c in row if c and not _RULE.fullmatch(c))
     return out, [[moved[i] for i in table] for table in found]
+
+
+def row_cells(line: str) -> list[str]:
+    """The cells of a row `unwrap` kept ("Phoenix | $83 | 28.7%"), an empty cell as "": what
+    the page showed as blocks, and what the document page lays out as a table."""
+    return [c.strip() for c in _KEPT_CELL.split(line)]
