@@ -265,3 +265,47 @@ def test_escape_sequences_in_html_and_titles_leave_nothing_behind(tmp_path):
     assert "the region rose" in out["p.html"]["text"] and "[31m" not in out["p.html"]["text"]
     assert out["p.html"]["title"] == "HTML Yellow title"
     assert out["r.jsonl#j"]["title"] == "JSON Bold title second"
+
+
+CBC_TEASERS = [  # a "latest headlines" box after the article: headline, then teaser ending "more »"
+    "- Giants sweep Tigers to win another World Series",
+    "- Marco Scutaro singled home the tiebreaking run in the 10th inning, and the San Francisco Giants "
+    "beat the Tigers 4-3 on Sunday night in Detroit. more »",
+    "- Dragon space freighter splashes down safely",
+    "- An unmanned Dragon freighter carrying medical samples from the International Space Station "
+    "parachutes into the Pacific Ocean. more »",
+]
+NINTENDO_TEASERS = [  # "Read more... DATE"
+    "- Nintendo Rolls Out 5,000 Wii U Kiosks Holiday shoppers will soon get a firsthand look. Read more... 2012-11-05",
+    "- Get Ready to Party When Wii U Launches on Nov. 18 SiNG PARTY details... Read more... 2012-11-07",
+    "- Fractured Soul - Three new videos on Nintendo eShop Download three trailers for free! Read more... 2012-11-01",
+]
+PITCHFORK_TEASERS = [  # a byline and date ends each story's teaser; section labels and ellipses between
+    "- News Sink Deep Into the Antlers' \"Drift Dive\" Video By Evan Minsker on October 30, 2012 at 10:43 a.m.",
+    "- Tracks",
+    "- Reviews Neil Young & Crazy Horse Psychedelic Pill By Rob Mitchum Neil Young's first collection of "
+    "new material with Crazy Horse since 2003 features enough life ...",
+    "- Here's Diplo's Halloween Mix So spooky, j/k By Carrie Battan on October 30, 2012 at 02:10 p.m.",
+]
+
+
+@pytest.mark.parametrize("teasers", [CBC_TEASERS, NINTENDO_TEASERS, PITCHFORK_TEASERS])
+def test_a_list_of_teasers_for_other_stories_is_a_related_list(teasers):
+    c = clean_text("\n\n".join(["Mali junta talks", *ARTICLE, *teasers]))
+    assert c.text == "\n\n".join(ARTICLE)
+    assert [r["text"] for r in c.removed if r["reason"] == "related list"] == teasers
+
+
+@pytest.mark.parametrize("items", [
+    # an article's own bullet points, cut short with ellipses: no link to another story
+    ["- Plus a number of pure gold copywriting tips…", "- An entrance...", "- A closing line..."],
+    # one teaser link in a list is a pointer from the article, not a list of other stories
+    ["- The junta's timeline for elections. Read more", "- Who the new ministers are"],
+    # two links in a list of six facts: most items are the article's
+    ["- Kati: base taken on Tuesday", "- Bamako: talks on Friday. Read more", "- Gao: calm",
+     "- Timbuktu: advisers arrived", "- Mopti: curfew lifted", "- Sikasso: no news. Read more"],
+])
+def test_an_articles_own_list_is_kept(items):
+    c = clean_text("\n\n".join(["Mali junta talks", ARTICLE[0], *items, ARTICLE[1], ARTICLE[2]]))
+    assert all(item in c.text for item in items)
+    assert c.removed == []

@@ -173,8 +173,41 @@ def classify(paras: list[str], data_tables: Sequence[Sequence[int]] = ()) -> lis
         tail = sum(reasons[i] is not None for i in table) * 2 > len(table)
         for i in table:
             reasons[i] = "after boilerplate (tail)" if tail else None
+    _teaser_lists(paras, reasons)
     _comment_thread(paras, reasons, first)
     return reasons
+
+
+# A list of teasers for other stories (a site's "latest news" box, often after the article):
+# its items end with a read-more link ("... more »", "Read more... 2012-11-09") or a byline
+# and date ("By Carrie Battan on October 30, 2012 at 10:22 a.m."), its other items are their
+# headlines or section labels. 11 of the 1,381 Dragnet dev pages kept such a list, up to 39
+# items, none of them in the gold text. An article's own bullet points end in no link;
+# an ellipsis alone ("- Plus a number of pure gold copywriting tips…") counts only in a list
+# with two such links at least.
+_LIST_ITEM = re.compile(r"[-•*]\s")
+_DATE = re.sub(r"\(\?P<\w+>", "(?:", meta.DATE_RE)  # used twice below: no named groups
+_TEASER_END = re.compile(
+    rf"(?:\bread\s+more|\bmore\s*[»›>]+|\bcontinue\s+reading|\bfull\s+story)\W*(?:{_DATE})?\s*$"
+    rf"|\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+on\s+(?:{_DATE})"
+    r"(?:\s+at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?)?\s*$", re.I)
+_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
+
+
+def _teaser_lists(paras: list[str], reasons: list[str | None]) -> None:
+    """Mark each run of list items with two teaser endings or more, making half its items
+    or more with the ellipses, "related list"."""
+    run: list[int] = []
+    for i in range(len(paras) + 1):
+        if i < len(paras) and _LIST_ITEM.match(paras[i]):
+            run.append(i)
+            continue
+        links = sum(bool(_TEASER_END.search(paras[j])) for j in run)
+        cut = sum(bool(_ELLIPSIS_END.search(paras[j])) for j in run)
+        if links >= 2 and 2 * (links + cut) >= len(run):
+            for j in run:
+                reasons[j] = reasons[j] or "related list"
+        run = []
 
 
 # A blog's comment thread as Movable Type and TypePad print it: each comment ends with its
