@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .article import Article
-from .clean import clean_html, clean_text
+from .clean import clean_html, clean_text, markup
 from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.text import without_controls
 from .language import detect_language
@@ -46,7 +46,8 @@ def judged_no_article(reason: str) -> bool:
 
 def clean_article(a: Article) -> dict[str, Any]:
     """Stage 1: clean text, title, metadata and removed boilerplate of one article."""
-    title = " ".join(without_controls(a.title).split())  # one line: "title\r\nsecond" was kept as it came
+    # one line: "title\r\nsecond" was kept as it came; "Mali&#8217;s junta" as a record wrote it
+    title = " ".join(markup.unescape(without_controls(a.title)).split())
     if a.kind == "html":
         # before parsing: lxml drops the ESC of "ESC[31mregion ESC[0m" and leaves "[31mregion[0m"
         c = clean_html(without_controls(a.raw), url=a.url if a.url.startswith("http") else None)
