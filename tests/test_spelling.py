@@ -211,3 +211,21 @@ def test_a_correction_that_finds_nothing_gives_way_to_one_as_near_that_does(tmp_
     assert run_search(archive, "whaet zzyzx").suggestion is None  # nothing as near finds anything
     assert run_search(archive, "Moscw").suggestion == "Moscow"
     assert run_search(archive, "crop Moscw").suggestion is None  # "crop Most" would find one: two edits off
+
+
+def test_of_words_as_near_the_one_that_sounds_as_typed_comes_first(tmp_path):
+    """"opek": "oper" (earnings tables' "Oper shr", three articles) and "opec" (one) are
+    both one edit away; "opec" sounds as typed and is the one meant. A word that sounds
+    alike does not beat one with fewer edits ("opecc" is "opec", not a two-edit word)."""
+    archive = _archive(tmp_path, [
+        {"id": f"e{i}", "title": f"Results {i}", "text": f"Oper shr 1.{i} dlrs vs 90 cts, the company said."} for i in range(3)
+    ] + [{"id": "o1", "title": "Oil ministers meet", "text": "OPEC ministers met in Vienna to discuss output quotas."}])
+    gen, _ = archive.searcher()
+    vocabulary = Vocabulary.load(gen.path)
+    assert [vocabulary.doc_count("text", w) for w in ("oper", "opec")] == [3, 1]
+    r = run_search(archive, "opek")
+    assert r.total == 0 and r.suggestion == "opec"
+    assert run_search(archive, "opek quotas").suggestion == "opec quotas"
+    assert run_search(archive, "opecc").suggestion == "opec"
+    # no word as near sounds alike: the one in more articles, as before ("opes": "oper" OPR, "opec" OPK)
+    assert run_search(archive, "opes").suggestion == "oper"
