@@ -264,3 +264,36 @@ def test_the_removed_list_does_not_depend_on_the_hash_seed(shared_dir):
     outs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
                            env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
     assert len(outs) == 1 and json.loads(outs.pop())
+
+
+def test_an_article_the_extractor_missed_for_a_menu_of_teasers_is_read(shared_dir):
+    """NBC Sports' page of an AP story: trafilatura took the page's menu of eleven teaser
+    paragraphs (all in <nav>) for the article, the text classifier removed them, and the page
+    was skipped as having no article text. The story's eleven paragraphs, in no telling
+    container, are the article."""
+    with gzip.open(shared_dir / "data" / "boilerplate-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        row = next(r for r in map(json.loads, fh) if r["id"] == "dragnet-9")
+    c = clean_html(row["html"], row["url"])
+    paras = c.text.split("\n\n")
+    assert paras[0].startswith("NEW YORK (AP) - NBC Sports anchor Bob Costas says")
+    assert len(paras) == 11 and all(p in row["gold"] for p in paras)
+    assert "Michael Phelps broke the Olympic medals record" not in c.text
+
+
+def _block(text: str, reason: str | None = None):
+    from search.clean.blocks import Block
+
+    return Block(text, reason, "p")
+
+
+def test_a_run_of_prose_is_unclaimed_sentences_in_a_row():
+    from search.clean.html import MIN_RUN, _prose_run
+
+    prose = [p * 2 for p in PARAS]  # four paragraphs of about 300 characters
+    blocks = [_block("Home"), _block(prose[0], "navigation"), _block(prose[1], "navigation"), _block("World"),
+              _block(prose[2]), _block(prose[3]), _block("Share"), _block(prose[0])]
+    assert _prose_run(blocks) == [4, 5]  # claimed blocks and a short line break runs
+    assert _prose_run(blocks[:4]) == []  # only claimed prose
+    assert _prose_run([_block(PARAS[0])]) == [] and len(PARAS[0]) < MIN_RUN  # too short to be an article
+    markup = '<div> <div class="acHeadline hidden" > </div> <div class="dropdown"> ' + prose[2]
+    assert _prose_run([_block(markup), _block(prose[3] * 2)]) == [1]  # a template's escaped markup is no prose
