@@ -485,14 +485,16 @@ def data_table(tmp_path_factory):
                         ("Ann Lee", "Liberal Democrats", "3,402", "13.4%")]))
     page = (f"<html><head><title>Count ends in the third district</title></head><body><article>"
             f"<h1>Count ends in the third district</h1><p>{prose}</p><table><tr>{head}</tr>{rows}</table>"
-            f"<p>{prose}</p></article></body></html>")
+            f"<p>{prose}</p><ul><li>Turnout: 61 per cent, up four points</li><li>Recounts: none requested</li>"
+            f"<li>Result declared at 3 a.m.</li></ul></article></body></html>")
     yield from _archive(tmp_path_factory, "table", {"pages/count.html": page}, 1)
 
 
 def test_a_data_table_reads_as_a_table_and_scrolls_in_its_own_box(data_table, browser):
     """The cleaner keeps a data table's rows as "Jane Smith | Labour | 12,345" lines; the
     document page shows them as a table, whose columns line up, and which a phone scrolls
-    sideways inside its box while the page stays put."""
+    sideways inside its box while the page stays put. A list's items, kept as "- " lines,
+    show as a list."""
     for width in (375, 1280):
         ctx = browser.new_context(viewport={"width": width, "height": 800})
         pg = ctx.new_page()
@@ -515,5 +517,11 @@ def test_a_data_table_reads_as_a_table_and_scrolls_in_its_own_box(data_table, br
             box = pg.locator(".text .datatable")
             if width == 375:
                 assert box.evaluate("e => e.scrollWidth > e.clientWidth")  # the table scrolls, not the page
+            # the list the cleaner keeps as "- Turnout: ..." lines is a list again, bullets and all
+            items = pg.locator(".text ul.bullets li")
+            assert items.all_inner_texts() == ["Turnout: 61 per cent, up four points", "Recounts: none requested",
+                                               "Result declared at 3 a.m."]
+            assert items.first.evaluate("e => getComputedStyle(e).listStyleType") == "disc"
+            assert "- Turnout" not in pg.locator(".text").inner_text()
         finally:
             ctx.close()

@@ -273,3 +273,23 @@ def test_a_mark_across_a_cell_boundary_keeps_the_rows_paragraphs():
     out = blocks(render(text, flags=[Flag(1, 0, 8, "foreign-typography", "test")]))
     assert out == render(text, flags=[Flag(1, 0, 8, "foreign-typography", "test")])
     assert all(isinstance(b, str) for b in out)
+
+
+def test_items_of_a_list_become_one_list():
+    text = "\n\n".join(["The count ended.", "- Turnout: 61%", "- Recounts: none", "• Declared at 3 a.m.",
+                        "Candidate | Votes", "Jane Smith | 12,345", "- Spoilt: 10", "- Postal: 1,000",
+                        "Turnout was high.", "- A lone dash line", "-no space", "- "])
+    jane = text.index("Jane Smith")
+    out = blocks(render(text, mentions=[Mention(jane, jane + 10, "person", "Jane Smith", "/?person=jane")]))
+    assert out[0] == "The count ended."
+    assert out[1].kind == "list" and out[1] == ["Turnout: 61%", "Recounts: none", "Declared at 3 a.m."]
+    assert out[2].kind == "table" and [str(c) for c in out[2][0]] == ["Candidate", "Votes"]
+    assert out[3].kind == "list" and out[3] == ["Spoilt: 10", "Postal: 1,000"]  # a table ends a list, not the page
+    # near misses: one item, a dash without its space, a bare dash stay paragraphs
+    assert out[4:] == ["Turnout was high.", "- A lone dash line", "-no space", "- "]
+
+
+def test_a_mark_on_the_bullet_keeps_the_items_paragraphs():
+    text = "- Ann said so\n\n- Bob did not"
+    flags = [Flag(1, 0, 5, "foreign-typography", "test")]
+    assert blocks(render(text, flags=flags)) == render(text, flags=flags)

@@ -12,7 +12,7 @@ from search import translation_thresholds
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
-from .markup import Flag, Mention, blocks, render_linked
+from .markup import Bullets, Flag, Mention, Table, blocks, render_linked
 from .state import entity_index
 
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
@@ -41,9 +41,9 @@ def local_path(url: str | None) -> str | None:
 
 @dataclass
 class DocView:
-    # the text's paragraphs as HTML, a data table's rows gathered into one table (a list of
-    # rows of cells: markup.blocks)
-    blocks: list[Markup | list[list[Markup]]]
+    # the text's paragraphs as HTML, a data table's rows gathered into one Table (rows of
+    # cells), a list's items into one Bullets list (markup.blocks)
+    blocks: list[Markup | Table | Bullets]
     flags: list[Flag]
     entities: dict[str, list[dict[str, Any]]]
     url: str | None

@@ -264,28 +264,56 @@ def _cells(para: Markup) -> list[Markup] | None:
     return [Markup(part) for part in parts]
 
 
-def blocks(paragraphs: list[Markup]) -> list[Markup | list[list[Markup]]]:
+class Table(list):
+    """Rows of cells (lists of Markup): a data table's rows, rendered as one <table>."""
+    kind = "table"
+
+
+class Bullets(list):
+    """Items (Markup, without their "- "): a list's items, rendered as one <ul>."""
+    kind = "list"
+
+
+_BULLETS = ("- ", "• ")  # how the cleaner's text carries a list item (trafilatura's "- ")
+
+
+def _item(para: Markup) -> Markup | None:
+    """A rendered paragraph's list item, without its bullet; None when it is no item (or a
+    mark or link begins on the bullet)."""
+    text = str(para)
+    bullet = next((b for b in _BULLETS if text.startswith(b)), None)
+    return Markup(text[len(bullet):]) if bullet and text[len(bullet):].strip() else None
+
+
+def blocks(paragraphs: list[Markup]) -> list[Markup | Table | Bullets]:
     """The rendered paragraphs, with each run of two or more rows of the same number of
-    cells as one table (a list of rows): the rows of a data table read as columns, not as
-    "Phoenix | $83 | 28.7%" lines. A single line with pipes stays a paragraph."""
-    out: list[Markup | list[list[Markup]]] = []
-    run: list[tuple[Markup, list[Markup]]] = []
+    cells as one Table: the rows of a data table read as columns, not as "Phoenix | $83 |
+    28.7%" lines; and each run of two or more list items as one Bullets list, not as
+    paragraphs that begin with a dash. A single line with pipes, or one item, stays a
+    paragraph."""
+    out: list[Markup | Table | Bullets] = []
+    run: list[tuple[Markup, object]] = []
+    kind: type | None = None
 
     def flush() -> None:
-        if len(run) >= 2:
-            out.append([row for _, row in run])
+        if len(run) >= 2 and kind is not None:
+            out.append(kind(part for _, part in run))
         else:
             out.extend(para for para, _ in run)
         run.clear()
 
     for para in paragraphs:
-        row = _cells(para)
-        if row is None or (run and len(row) != len(run[0][1])):
-            flush()
+        row, item = _cells(para), None
         if row is None:
+            item = _item(para)
+        this = Table if row is not None else Bullets if item is not None else None
+        if this is not kind or (row is not None and run and len(row) != len(run[0][1])):
+            flush()
+            kind = this
+        if this is None:
             out.append(para)
         else:
-            run.append((para, row))
+            run.append((para, row if row is not None else item))
     flush()
     return out
 
