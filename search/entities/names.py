@@ -94,7 +94,8 @@ def surname_variant(a: str, b: str) -> bool:
 
 
 def first_name_match(a: str, b: str) -> bool:
-    """First names agree: equal, an initial of the other, or very close ("Malick"/"Malik")."""
+    """First names agree: equal, an initial of the other, or very close ("Malick"/"Malik"),
+    but not a name and its feminine form (`gendered_pair`)."""
     a, b = fold(a), fold(b)
     if a == b:
         return True
@@ -102,7 +103,26 @@ def first_name_match(a: str, b: str) -> bool:
         return False
     if len(a) == 1 or len(b) == 1:
         return True  # "A. Goita"
-    return JaroWinkler.similarity(a, b) >= FIRST_NAME_JW
+    return JaroWinkler.similarity(a, b) >= FIRST_NAME_JW and not gendered_pair(a, b)
+
+
+# Endings that make a feminine first name of a masculine one ending in a consonant: "Paul"/
+# "Paula", "Nigel"/"Nigella", "Louis"/"Louise", "Daniel"/"Danielle", "Joseph"/"Josephine",
+# "Jean"/"Jeanne", "Henri"/"Henriette" (after its vowel, too). Close in Jaro-Winkler (0.93-0.97),
+# they made one person of the chancellor Nigel Lawson and the cook Nigella Lawson.
+_FEMININE = ("a", "e", "la", "le", "ne", "na", "ia", "ine", "ette")
+
+
+def gendered_pair(a: str, b: str) -> bool:
+    """Two first names (folded) that are one name's masculine and feminine forms: a feminine
+    ending added, or Romance -o / -a ("Mario"/"Maria"). Not a romanisation's letter
+    ("Dmitri"/"Dmitriy") nor a vowel's spelling ("Marie"/"Maria")."""
+    if len(a) == len(b):
+        return len(a) > 2 and a[:-1] == b[:-1] and {a[-1], b[-1]} == {"o", "a"}
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    rest = long[len(short):]
+    return (long.startswith(short) and rest in _FEMININE
+            and (short[-1] not in VOWELS or rest == "ette"))
 
 
 def full_name_match(a: list[str], b: list[str]) -> bool:
