@@ -72,6 +72,22 @@ def test_clean_span_repairs_boundaries():
     assert t4[slice(*clean_span(t4, 0, t4.index(" said"), "organization"))] == "Bank of England"
 
 
+@pytest.mark.parametrize("span, name", [
+    ("Presidents Obama", "Obama"),  # "by Presidents Obama and George W. Bush" (a White House post)
+    ("Senators John McCain", "John McCain"),
+    ("Messrs Smith", "Smith"),
+    ("Generals Ahmed Ali", "Ahmed Ali"),
+    # near misses: a name ending in s is no plural title, and a plural alone is no person
+    ("Kings Cross", "Kings Cross"),
+    ("Jens Weidmann", "Jens Weidmann"),
+])
+def test_one_title_of_several_people_is_no_part_of_the_first_name(span, name):
+    t = f"said {span} and others"
+    got = clean_span(t, 5, 5 + len(span), "person")
+    assert t[slice(*got)] == name
+    assert clean_span("the Presidents", 4, 14, "person") is None
+
+
 def test_a_lower_case_word_opening_a_person_is_the_sentence_s_unless_a_name_particle():
     """Reuters: "the trade bill Reagan signed" gave the person "bill Reagan", a full name that
     then competed with Ronald Reagan for every lone "Reagan"."""

@@ -112,6 +112,20 @@ def _tok_key(tok: str) -> str:
     return tok.lower().rstrip(".,;:")
 
 
+# One title of several names: "Presidents Obama and George W. Bush" gave the person
+# "Presidents Obama". Not every title's plural: "Kings Cross", "Queens", "Lords" are names.
+PLURAL_TITLES = {
+    "presidents", "senators", "sens", "governors", "ministers", "generals", "colonels", "drs",
+    "doctors", "professors", "reps", "representatives", "congressmen", "congresswomen",
+    "secretaries", "chancellors", "ambassadors", "messrs", "mmes", "premiers", "commissioners",
+}
+
+
+def _is_title(t: str) -> bool:
+    """A title or rank (`t` lower-case) before a name, or one before several."""
+    return t in TITLES or t in PLURAL_TITLES
+
+
 def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] | None:
     """Trim a mention span; None when nothing name-like is left.
 
@@ -124,11 +138,11 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     while toks:
         t = _tok_key(text[toks[0][0]:toks[0][1]])
         word = text[toks[0][0]:toks[0][1]]
-        if (t in DISCOURSE or (label == "person" and t in TITLES)) and len(toks) > 1:
+        if (t in DISCOURSE or (label == "person" and _is_title(t))) and len(toks) > 1:
             toks.pop(0)
         elif label == "person" and len(toks) > 1 and word.isalpha() and word.islower() and t not in NAME_PARTICLES:
             toks.pop(0)
-        elif len(toks) == 1 and (t in DISCOURSE or (label == "person" and t in TITLES)):
+        elif len(toks) == 1 and (t in DISCOURSE or (label == "person" and _is_title(t))):
             return None
         else:
             break
