@@ -16,6 +16,9 @@ _SOCIAL = (
     r"flipboard|messenger|instagram|youtube|google\+?|rss|pocket|digg|stumbleupon|vk|copy link|sms|share|tweet)"
 )
 
+# what a reader may do with the page: "Bookmark, Share, or Email This Page"
+_ACTION = r"(?:bookmark|share|e-?mail|print|save|tweet)"
+
 FAMILIES: dict[str, str] = {
     "comment form": r"""
         leave\s+a\s+(?:reply|comment|response)(?:\s+with\s+facebook)?(?:\s+cancel\s+reply)?
@@ -42,6 +45,7 @@ FAMILIES: dict[str, str] = {
       | follow\s+(?:\S+\s+){{0,5}}on\s+{_SOCIAL}(?:\s*(?:,|and|&)\s*{_SOCIAL})*
       | {_SOCIAL}(?:[\s,|/•·]+{_SOCIAL})+
       | share\s+(?:on|via)\s+{_SOCIAL}
+      | {_ACTION}(?:\s*,\s*{_ACTION})*,?\s+(?:or|and|&)\s+{_ACTION}(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|video))?
     """,
     "newsletter": r"""
         (?:sign[\s-]*up|subscribe|register)(?:\s+(?:now|today|here|free))?(?:\s+(?:to|for)\s+(?:our|the|a)\s+(?:free\s+|daily\s+|weekly\s+)?(?:\w+\s+)?(?:newsletters?|e-?mail|alerts|updates)(?:\s+and\s+get\s+.{1,40})?)?
