@@ -5,6 +5,7 @@ import json
 
 from search.entities import DocMentions, Resolution, resolve
 from search.entities.names import first_name_match, full_name_match, gendered_pair, surname_variant
+from search.entities.resolve import misspelt
 
 
 def _doc(doc_id: str, *items, mt: bool = False) -> DocMentions:
@@ -674,3 +675,23 @@ def test_a_first_name_and_its_feminine_form_are_two_people():
     a = _ids(res, "a")
     assert a[0] != a[1] and a[1] == a[2]
     assert _ids(res, "b")[0] == a[1] and _ids(res, "c")[0] == a[0]
+
+
+def test_a_long_form_with_a_typo_is_not_the_shown_name():
+    """Reuters: "Organiaation of Petroleum Exporting Countries (OPEC)", the only long form in
+    a part of the archive, was OPEC's shown name; "Piedmont Avaition Inc" Piedmont's."""
+    res = resolve([
+        _doc("a", ("Organiaation of Petroleum Exporting Countries", O), ("OPEC", O, 2)),
+        _doc("b", ("OPEC", O)),
+        _doc("c", ("Piedmont Avaition Inc", O), ("Piedmont", O)),
+        # near misses: a long form spelt right is shown; a name of no English words is no typo
+        _doc("d", ("International Coffee Organization", O), ("ICO", O, 2)),
+        _doc("e", ("Petrobras", O)),
+    ])
+    names = {e.id: e.name for e in res.entities}
+    assert names[_ids(res, "a")[0]] == "OPEC" and _ids(res, "a")[0] == _ids(res, "b")[0]
+    assert names[_ids(res, "c")[0]] == "Piedmont"
+    assert names[_ids(res, "d")[0]] == "International Coffee Organization"
+    assert names[_ids(res, "e")[0]] == "Petrobras"
+    assert misspelt("Organiaation") and misspelt("Internatonal") and misspelt("Governmnet")
+    assert not any(misspelt(w) for w in ("Organization", "Organisation", "Petrobras", "Shearson", "Kremlin", "OPEC"))
