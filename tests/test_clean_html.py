@@ -291,9 +291,69 @@ def test_a_run_of_prose_is_unclaimed_sentences_in_a_row():
 
     prose = [p * 2 for p in PARAS]  # four paragraphs of about 300 characters
     blocks = [_block("Home"), _block(prose[0], "navigation"), _block(prose[1], "navigation"), _block("World"),
-              _block(prose[2]), _block(prose[3]), _block("Share"), _block(prose[0])]
-    assert _prose_run(blocks) == [4, 5]  # claimed blocks and a short line break runs
+              _block(prose[2]), _block(prose[3]), _block("Share", "share/follow"), _block(prose[0])]
+    assert _prose_run(blocks) == [4, 5]  # claimed blocks break a run
     assert _prose_run(blocks[:4]) == []  # only claimed prose
     assert _prose_run([_block(PARAS[0])]) == [] and len(PARAS[0]) < MIN_RUN  # too short to be an article
     markup = '<div> <div class="acHeadline hidden" > </div> <div class="dropdown"> ' + prose[2]
     assert _prose_run([_block(markup), _block(prose[3] * 2)]) == [1]  # a template's escaped markup is no prose
+    # one short unclaimed block inside (a subheading) stays in the run; two in a row end it
+    sub = [_block(prose[0]), _block("What comes next"), _block(prose[1]), _block("Related"), _block("Home"),
+           _block(prose[2])]
+    assert _prose_run(sub) == [0, 1, 2]
+
+
+def test_a_kept_article_stays_whatever_prose_follows_it():
+    """A post kept by the extractor is not swapped for a longer run of prose in no telling
+    container (a comment thread): only a text that is furniture, a headline or nothing is."""
+    from search.clean.html import _furniture_kept
+
+    thread = [_block(p * 3) for p in PARAS]
+    blocks = [_block("Headline of the post"), _block(PARAS[0]), _block("Menu item teaser " * 4, "navigation"), *thread]
+    assert not _furniture_kept(blocks, f"Headline of the post\n\n{PARAS[0]}")
+    assert _furniture_kept(blocks, "Headline of the post\n\n" + "Menu item teaser " * 4)
+    assert _furniture_kept(blocks, "")
+
+
+@pytest.mark.parametrize("page_id, first", [
+    # a Blogger post whose extraction was the blog's "about" box, in the sidebar
+    ("dragnet-R821", "Although Monster Beverage’s (MNST-$45.50) net sales in the second quarter grew"),
+    # a post whose extraction was another story's teaser
+    ("dragnet-T6", "After being allowed to tease it eight days ago, today they can confirm"),
+])
+def test_a_post_the_extractor_missed_for_furniture_is_read(shared_dir, page_id, first):
+    with gzip.open(shared_dir / "data" / "boilerplate-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        row = next(r for r in map(json.loads, fh) if r["id"] == page_id)
+    c = clean_html(row["html"], row["url"])
+    assert c.text.startswith(first)
+    assert all(p in row["gold"] for p in c.text.split("\n\n") if len(p) > 80)
+
+
+def test_a_post_under_a_longer_thread_of_unclaimed_comments_keeps_its_text(shared_dir):
+    """dragnet-R532: the post's note (558 characters of gold) is kept; 2,107 characters of comments in
+    no telling container follow it, a run of prose the post is under 0.3 of."""
+    with gzip.open(shared_dir / "data" / "boilerplate-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        row = next(r for r in map(json.loads, fh) if r["id"] == "dragnet-R532")
+    c = clean_html(row["html"], row["url"])
+    assert c.text.startswith("Update: I could not bear to leave this post up on the site")
+    assert "I am sorry that you have had to go thru this" not in c.text
+
+
+def test_a_blogger_post_and_a_page_classed_sponsored_are_not_furniture():
+    """Blogger sets its posts in <div class="widget Blog" id="Blog1">, which "widget" made a
+    sidebar; a BBC page's <body class="... sponsored"> made every block an advertisement.
+    Either way the post was "not main content" wherever the extractor missed a paragraph."""
+    from trafilatura.utils import load_html
+
+    from search.clean.blocks import visible_blocks
+
+    page = (f'<html><body class="disable-wide-advert sponsored"><div class="main section" id="main">'
+            f'<div class="widget Blog" id="Blog1"><div class="post-body"><p>{PARAS[0]}</p><p>{PARAS[1]}</p></div></div>'
+            f'</div><div class="sidebar section"><div class="widget HTML" id="HTML1"><p>{PARAS[2]}</p></div>'
+            f'<div class="widget BlogArchive" id="BlogArchive1"><p>October 2012</p></div></div></body></html>')
+    reasons = {b.text: b.reason for b in visible_blocks(load_html(page))}
+    assert reasons[PARAS[0]] is None and reasons[PARAS[1]] is None
+    # near misses: the other widgets are the sidebar still
+    assert reasons[PARAS[2]] == "sidebar" and reasons["October 2012"] == "sidebar"
+    inner = visible_blocks(load_html(f'<html><body><div class="sponsored"><p>{PARAS[3]}</p></div></body></html>'))
+    assert inner[0].reason == "advertisement"  # a container's class still says what it holds

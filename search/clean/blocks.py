@@ -56,9 +56,22 @@ def _hint_reason(hint: str) -> str | None:
     return None
 
 
+# Blogger sets every part of a page in a "widget" named by its type: the posts are in
+# <div class="widget Blog" id="Blog1">, which "widget" made a sidebar (the post of 9 dev
+# pages was then "not main content"); the other types (HTML, Profile, BlogArchive) are one.
+_POSTS_WIDGET = re.compile(r"(?:^|\s)widget\s+Blog(?:\s|$)")
+
+
 def _context(el: HtmlElement, parent: str | None) -> str | None:
-    # class/id is more specific than the tag: <aside class="related-posts"> is a related list
-    return _hint_reason(f"{el.get('class', '')} {el.get('id', '')}") or _CONTAINER_TAGS.get(el.tag) or parent
+    # class/id is more specific than the tag: <aside class="related-posts"> is a related list.
+    # Not the page's own <body> or <html> class, which says what the page is ("sponsored",
+    # "disable-wide-advert": the whole of a BBC page was an advertisement), not a container
+    if el.tag in ("body", "html"):
+        return parent
+    hint = f"{el.get('class', '')} {el.get('id', '')}"
+    if _POSTS_WIDGET.search(hint):
+        return parent
+    return _hint_reason(hint) or _CONTAINER_TAGS.get(el.tag) or parent
 
 
 class Block(NamedTuple):
