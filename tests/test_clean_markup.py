@@ -67,3 +67,29 @@ def test_a_json_lines_archive_with_markup_and_references_is_searchable_as_text(t
     assert doc["text"] == f"AT&T bid for the unit. {LEAD}\n\n{SECOND}"
     assert sorted(h.id for h in run_search(archive, '"AT&T"').hits) == ["cms/export.jsonl#a", "cms/export.jsonl#b"]
     assert "&amp;" not in run_search(archive, "Kati").hits[0].snippet
+
+
+def test_a_link_written_out_as_markup_inside_text_is_read():
+    """HuffPost escaped its captions' HTML: the page's text held '<a href="http://...">overpriced
+    and underperforming</a>'; a YouTube preview held a link around an image and nothing else."""
+    from search.clean import clean_html
+
+    said = ('the system was, by all objective measurements, <a href="http://www.example.com/2010/06/us-health.html">'
+            "overpriced and underperforming</a> -- if you were lucky enough to be in it, the study found.")
+    read = ("the system was, by all objective measurements, overpriced and underperforming -- if you were "
+            "lucky enough to be in it, the study found.")
+    c = clean_text(f"A title here\n\n{LEAD}\n\n{said}")
+    assert c.text == f"{LEAD}\n\n{read}"
+    escaped = said.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+    preview = '&lt;a href="http://www.youtube.com/watch?v=x"&gt;&lt;img src="http://img.youtube.com/x.jpg"/&gt;&lt;/a&gt;'
+    page = (f"<html><head><title>Health care myths</title></head><body><article><h1>Health care myths</h1>"
+            f"<p>{LEAD}</p><p>{escaped}</p><p>{preview}</p><p>{SECOND}</p></article></body></html>")
+    assert clean_html(page).text == f"{LEAD}\n\n{read}\n\n{SECOND}"
+
+
+@pytest.mark.parametrize("text", [
+    'Write <a href="#top">back to top</a> links sparingly, the style guide for the site says.',  # no address
+    "The <a> element makes a link, and </a> ends it, as every web writer learns early.",
+])
+def test_a_tag_named_in_prose_is_no_link(text):
+    assert clean_text(f"A title here\n\n{text}").text == text

@@ -14,7 +14,9 @@ from .text import clean_text as _clean_text
 def clean_text(text: str) -> Cleaned:
     """Clean a page that is already plain text (scraped archives, newswire files); text in
     HTML markup or with character references is read as a browser would show it first."""
-    return _clean_text(markup.markup_text(text) if markup.is_markup(text) else markup.unescape(text))
+    cleaned = _clean_text(markup.markup_text(text) if markup.is_markup(text) else markup.unescape(text))
+    cleaned.text = markup.links_read(cleaned.text)
+    return cleaned
 
 
 def clean_html(html: str, url: str | None = None) -> Cleaned:

@@ -112,6 +112,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.author = a or result.author
         result.published = result.published or d
     result.removed = _dropped_blocks(blocks, result, set(bylines)) + result.removed
+    result.text = markup.links_read(result.text)  # after the blocks' report: it compares texts
     return result
 
 

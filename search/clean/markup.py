@@ -30,6 +30,12 @@ _TAG = re.compile(r"</?[a-z][a-z0-9]*(?:\s[^<>]*)?/?>", re.I)
 _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
+# A link written out as markup inside text: "... was, by all objective measurements, <a
+# href="http://www.huffingtonpost.com/...">overpriced and underperforming</a> -- if ..." (a
+# page that escaped its captions' HTML), or a YouTube preview's <a href=...><img ...></a>.
+_LINK = re.compile(r"<a\s[^<>]*href\s*=\s*[\"']?(?:https?:|/|www\.)[^<>]*>.*?</a\s*>", re.I | re.S)
+
+
 def is_markup(text: str) -> bool:
     """Text laid out in HTML: a block element opened where a block starts, or two line
     breaks, and two tags at least."""
@@ -67,3 +73,15 @@ def _chunk_text(chunk: str) -> str:
     if tree is None:
         return unescape(chunk.strip())
     return "\n\n".join(("- " if b.tag == "li" else "") + b.text for b in visible_blocks(tree))
+
+
+def links_read(text: str) -> str:
+    """Clean text (paragraphs joined by blank lines) with each paragraph that holds a link
+    written out as markup (_LINK) read as a browser shows it: the link's words stay, its tags
+    go; a paragraph left with no words (an image's link) goes. Other paragraphs, tags named
+    in prose among them, are left as they are."""
+    if "</a" not in text and "</A" not in text:
+        return text
+    paras = text.split("\n\n")
+    out = [_chunk_text(p) if _LINK.search(p) else p for p in paras]
+    return "\n\n".join(p for p in out if p.strip())
