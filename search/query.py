@@ -1793,11 +1793,19 @@ def sounds_like(typed: str, word: str) -> bool:
     the one meant. "opek" is "opec" (OPK), not "oper" (OPR), though the Reuters file's "Oper shr"
     puts "oper" in twice as many articles (319, against 145). Not for words beyond ASCII
     letters, which Metaphone's English rules do not read."""
-    if not (typed.isascii() and typed.isalpha() and word.isascii() and word.isalpha()):
-        return False
+    key = _sound(typed)
+    return key is not None and key == _sound(word)
+
+
+@lru_cache(maxsize=4096)
+def _sound(word: str) -> str | None:
+    """`word`'s Metaphone key, None beyond ASCII letters; cached: the typed word is compared
+    with each of its candidates, and the candidates recur from query to query."""
+    if not (word.isascii() and word.isalpha()):
+        return None
     import jellyfish
 
-    return jellyfish.metaphone(typed) == jellyfish.metaphone(word)
+    return jellyfish.metaphone(word)
 
 
 def _cased_like(typed: str, word: str) -> str:

@@ -756,6 +756,9 @@ def misspelt(word: str) -> bool:
     w = word.lower()
     if len(w) < 5 or not w.isalpha() or not w.isascii() or zipf_frequency(w, "en") > 0:
         return False
+    # The word's one-edit neighbours (deletions, transpositions, substitutions, insertions:
+    # rapidfuzz's OSA distance 1) looked up in the set, by hand: about 0.07 ms a word, where
+    # rapidfuzz over the 20,000 words (query._within's way) took 0.7 ms (10 words, one run)
     splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
     near = {a + b[1:] for a, b in splits if b}
     near |= {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
