@@ -646,6 +646,57 @@ def test_a_misspelt_word_opening_a_sentence_is_no_first_name():
     assert got == {"Reagan": {"person"}, "Assimi Goita": {"person"}, "Boubacar Keita": {"person"}}, got
 
 
+def test_a_title_s_abbreviation_ends_no_sentence():
+    """"Mr. Young said" read as a sentence opening with the common word "Young": the person was
+    dropped wherever the document wrote him only after "Mr.", and "Bush vs. Gore" lost Gore (2 of
+    500 web pages). A real full stop still opens a sentence ("... the Amir. Troop said")."""
+    text = "The chairman spoke on Monday. Mr. Young said the firm would grow. Analysts agreed with Mr. Young."
+    assert _got(text, ("Young", "person"), ("Young", "person", "ner", 1)) == {"Young": {"person"}}
+    text2 = "Confusing ballots trigger Bush vs. Gore again, voters fear."
+    assert _got(text2, ("Bush", "person"), ("Gore", "person")) == {"Bush": {"person"}, "Gore": {"person"}}
+    text3 = "They imprisoned the Amir. Troop said on Thursday to release him."
+    assert _got(text3, ("Troop", "organization")) == {}
+
+
+def _persons_resolved(text: str, *items: tuple) -> list[str]:
+    from search.entities import DocMentions, resolve
+    ms = postprocess(text, [_span(text, *it) for it in items])
+    res = resolve([DocMentions("d", ms)])
+    return res.for_doc("d")["person"]
+
+
+def test_a_common_word_a_headline_or_sentence_start_capitalised_is_no_first_name():
+    """A headline's "Defense Minister Collides With Putin" gave the person "Collides With Putin",
+    and so the article's lone "Putin", with two full names to choose from, joined neither;
+    "Definitely Rosie Garthwaite." answered a question (2 of 500 web pages)."""
+    text = ("Kremlin Defense Minister Collides With Putin, Gets Fired\n\nIt has been a rocky few months. "
+            "On Tuesday, Putin fired him after they collided over reforms. Vladimir Putin spoke.")
+    items = (("Collides With Putin", "person"), ("Putin", "person", "ner", 1), ("Vladimir Putin", "person"))
+    assert _got(text, *items) == {"Putin": {"person"}, "Vladimir Putin": {"person"}}
+    assert _persons_resolved(text, *items) == ["Vladimir Putin"]
+    text2 = "Who is your new best friend?\n\nDefinitely Rosie Garthwaite. I definitely love Rosie Garthwaite's work."
+    got2 = _got(text2, ("Definitely Rosie Garthwaite", "person"), ("Rosie Garthwaite", "person", "ner", 1))
+    assert got2 == {"Rosie Garthwaite": {"person"}}, got2
+
+
+@pytest.mark.parametrize("text, items, name", [
+    # a given name as frequent in English as a common word, which the document never writes in lower case
+    ("Robert Young chairs the firm. Mr. Young said it would grow.", (("Young", "person", "ner", 1),), "Robert Young"),
+    # a given name that is a word, capitalised mid-sentence elsewhere
+    ("Will Smith starred in it. Actor Will Smith said Smith will return.",
+     (("Will Smith", "person", "ner", 1), ("Smith", "person", "ner", 2)), "Will Smith"),
+    # the rest named nowhere else: the span stays whole
+    ("Definitely Rosie Garthwaite. I definitely love her work.", (), "Definitely Rosie Garthwaite"),
+    # a common word inside a sentence: not capitalised by its place
+    ("The press met Following Ghesquière on Monday; following that, Ghesquière left.",
+     (("Ghesquière", "person", "ner", 1),), "Following Ghesquière"),
+])
+def test_a_first_name_stays_where_its_case_is_its_own(text, items, name):
+    start = text.index(name)
+    ms = postprocess(text, [_span(text, name, "person"), *(_span(text, *it) for it in items)])
+    assert [m["text"] for m in ms if m["end"] == start + len(name)] == [name], ms
+
+
 def test_a_credit_rating_or_a_single_letter_is_no_organisation():
     """Reuters QA: in 300 rating articles "BBB" was an organisation in 21, "AAA" 18, "B-1" 13,
     and the "P" of "S and P" in 38."""

@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from .gazetteer import country_display, fold, known_places
 from .normalize import PERSON_TITLES, clean_span
+from .truecase import inflected
 
 _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
 # A single word this frequent in English is not propagated on its own ("May", "Will").
@@ -34,9 +35,14 @@ _PROPAGATE_MAX_ZIPF = 4.8
 # unless the document also capitalises it elsewhere ("troop" 3.7, "attendance" 4.2).
 _INITIAL_COMMON_ZIPF = 3.5
 # What precedes a sentence start: the text start, a blank line, or a sentence's end
-# punctuation (not an abbreviation's: "U.S. Treasury"), then perhaps an opening quote. A
-# single line break is not one: wire copy wraps its lines mid-sentence.
-_SENTENCE_START = re.compile(r"(?:^\s*|\n[ \t]*\n\s*|(?<![A-Z])[.!?][\"”’)]?\s+)[\"“‘(]?\s*$")
+# punctuation (not an abbreviation's: "U.S. Treasury", "Mr. Young"), then perhaps an opening
+# quote. A single line break is not one: wire copy wraps its lines mid-sentence.
+_TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Col", "Lt", "Capt", "Sgt", "Cpl", "Pvt",
+                        "Maj", "Adm", "Cmdr", "Rep", "Sen", "Gov", "Rev", "Hon", "St", "Mt", "Ft", "vs", "v")
+_NO_STOP = "".join(  # one look-behind per length: Python's must be of fixed width
+    rf"(?<!\b(?:{'|'.join(w for w in _TITLE_ABBREVIATIONS if len(w) == n)}))"
+    for n in sorted({len(w) for w in _TITLE_ABBREVIATIONS}))
+_SENTENCE_START = re.compile(rf"(?:^\s*|\n[ \t]*\n\s*|(?<![A-Z]){_NO_STOP}[.!?][\"”’)]?\s+)[\"“‘(]?\s*$")
 # After a mention: a possessive or a capitalised word ("Senate Republican leader").
 _NAME_NEXT = re.compile(r"['’`]s\b| [A-Z]")
 
@@ -170,6 +176,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _row_labels(text, cleaned)
     cleaned = _initial_common_words(text, cleaned, word_index)
     cleaned = _misspelt_openers(text, cleaned)
+    cleaned = _common_openers(text, cleaned, word_index)
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
     cleaned = _storms(text, cleaned)
@@ -635,6 +642,75 @@ def _misspelt_openers(text: str, spans: list[Span]) -> list[Span]:
                 s = Span(s.start + len(first) + len(sep), s.end, s.type, s.source)
         out.append(s)
     return out
+
+
+def _common_openers(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
+    """A person loses leading common words that only their place capitalised, where what is left
+    is a person the document names elsewhere: a headline's "Defense Minister Collides With Putin"
+    gave the person "Collides With Putin", and the article's ten lone "Putin"s, with two full
+    names to choose from, joined neither; "Definitely Rosie Garthwaite." answered a question.
+
+    A word goes only where the document writes it in lower case too ("following"; "collided" for
+    "Collides"), never a given name's case ("Robert", whose English frequency is a common word's),
+    and never capitalises it away from a sentence start or a title-case line: "Will Smith"
+    written mid-sentence anywhere keeps his first name. A person named nowhere else keeps the
+    whole span (the NER's "Harold Sells" is Woolworth's chairman)."""
+    persons = [text[s.start:s.end] for s in spans if s.type == "person"]
+    placed: dict[str, bool] = {}  # word -> capitalised only at sentence starts and in headlines
+    lowered: set[str] = set()
+
+    def by_place(w: str) -> bool:
+        if w not in placed:
+            placed[w] = all(_at_sentence_start(text, a) or _title_line(text, a) for a in word_index.plain(w))
+        return placed[w]
+
+    def common(w: str) -> bool:
+        if not (w.isalpha() and len(w) >= 2 and w[0].isupper() and w[1:].islower()) or w in known_places():
+            return False
+        lw = w.lower()
+        if not lowered:
+            lowered.update(m.group() for m in _LOWER_WORD.finditer(text))
+        return (lw in _HEADLINE_SMALL_WORDS or lw in lowered or inflected(lw, lowered)) and by_place(w)
+
+    out = []
+    for s in spans:
+        # (the place test is a shortcut: by_place asks it of every use of the first word)
+        if s.type == "person" and (_at_sentence_start(text, s.start) or _title_line(text, s.start)):
+            words = list(_OPENER_WORD.finditer(text, s.start, s.end))
+            k = 0
+            while k < len(words) - 1 and common(words[k].group()):
+                k += 1
+            if k:
+                rest = text[words[k].start():s.end]
+                if any(p != text[s.start:s.end] and (p == rest or p.endswith(" " + rest)) for p in persons):
+                    s = Span(words[k].start(), s.end, s.type, s.source)
+        out.append(s)
+    return out
+
+
+_OPENER_WORD = re.compile(r"\S+")
+_LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # as truecase's `lowered`, which inflected reads
+# Small words a title-case headline capitalises ("Collides With Putin").
+_HEADLINE_SMALL_WORDS = {"with", "over", "after", "from", "into", "about", "against", "amid", "as", "at", "by",
+                         "for", "in", "of", "on", "to", "and", "or", "the", "a", "an"}
+
+
+def _title_line(text: str, pos: int) -> bool:
+    """`pos` stands in a line written in title case (a headline): three words at least, and
+    every word of four letters or more capitalised. A headline is short: a longer line is none
+    (and a long text on one line is not read whole for each word asked about)."""
+    start = text.rfind("\n", max(0, pos - _HEADLINE_MAX), pos) + 1
+    end = text.find("\n", pos, pos + _HEADLINE_MAX)
+    if (start == 0 and pos > _HEADLINE_MAX) or (end < 0 and len(text) > pos + _HEADLINE_MAX):
+        return False
+    line = text[start:end if end >= 0 else len(text)]
+    words = _LINE_WORD.findall(line)
+    long_ = [w for w in words if len(w) >= 4]
+    return len(words) >= 3 and len(long_) >= 2 and all(w[0].isupper() for w in long_)
+
+
+_LINE_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+_HEADLINE_MAX = 200  # characters either side of a word in a headline
 
 
 @lru_cache(maxsize=10_000)

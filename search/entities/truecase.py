@@ -111,7 +111,7 @@ def truecase(text: str) -> str:
     return "".join(chars)
 
 
-def _inflected(lw: str, lowered: set[str]) -> bool:
+def inflected(lw: str, lowered: set[str]) -> bool:
     """`lw` is an inflection ("suspends", "soars", "pushes") of a word the document writes in
     lower case (`lowered`: "suspended", "soared", "push"). Asked for a few headline words, so
     a scan of the words, not a set of all their prefixes built for every text."""
@@ -147,7 +147,7 @@ def _recase(w: str, first: bool, headline: bool, seen: dict[str, Counter], place
         return w  # a lone caps word is most likely an acronym ("ECOWAS", "NATO")
     if len(w) <= 3 and _zipf(lw) < 5.0:
         return w  # short and not a common word: an acronym inside a headline
-    if _zipf(lw) >= COMMON_ZIPF or _inflected(lw, lowered):
+    if _zipf(lw) >= COMMON_ZIPF or inflected(lw, lowered):
         return title if first else lw
     if not first and _zipf(lw) >= HEADLINE_WORD_ZIPF:
         return lw
