@@ -289,6 +289,20 @@ def test_items_of_a_list_become_one_list():
     assert out[4:] == ["Turnout was high.", "- A lone dash line", "-no space", "- "]
 
 
+def test_a_plain_text_archive_s_starred_items_are_a_list_as_the_cleaner_reads_them():
+    """"* " items are list items to the cleaner's teaser-list rule; the page showed them as
+    paragraphs opening with a star. One definition now serves both."""
+    from search.clean.text import clean_text
+
+    items = ["* Turnout: 61%", "* Recounts: none"]
+    text = clean_text("Results\n\nThe count ended.\n\n" + "\n\n".join(items) + "\n\n*Emphasis, not an item*").text
+    assert all(i in text for i in items)  # the cleaner keeps the article's own list
+    out = blocks(render(text))
+    lists = [b for b in out if getattr(b, "kind", None) == "list"]
+    assert lists == [["Turnout: 61%", "Recounts: none"]], out
+    assert "*Emphasis, not an item*" in out
+
+
 def test_a_mark_on_the_bullet_keeps_the_items_paragraphs():
     text = "- Ann said so\n\n- Bob did not"
     flags = [Flag(1, 0, 5, "foreign-typography", "test")]

@@ -16,6 +16,7 @@ from typing import Any, Callable, Iterable
 
 from markupsafe import Markup, escape
 
+from search.clean.markup import list_item
 from search.clean.tables import row_cells
 
 PARAGRAPH = "\n\n"
@@ -274,15 +275,11 @@ class Bullets(list):
     kind = "list"
 
 
-_BULLETS = ("- ", "• ")  # how the cleaner's text carries a list item (trafilatura's "- ")
-
-
 def _item(para: Markup) -> Markup | None:
     """A rendered paragraph's list item, without its bullet; None when it is no item (or a
     mark or link begins on the bullet)."""
-    text = str(para)
-    bullet = next((b for b in _BULLETS if text.startswith(b)), None)
-    return Markup(text[len(bullet):]) if bullet and text[len(bullet):].strip() else None
+    item = list_item(str(para))
+    return Markup(item) if item is not None else None
 
 
 def blocks(paragraphs: list[Markup]) -> list[Markup | Table | Bullets]:

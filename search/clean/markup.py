@@ -36,6 +36,18 @@ _REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0
 _LINK = re.compile(r"<a\s[^<>]*href\s*=\s*[\"']?(?:https?:|/|www\.)[^<>]*>.*?</a\s*>", re.I | re.S)
 
 
+# How clean text carries a list item, a paragraph each: "- " (trafilatura's, and markup_text's
+# for an <li>), "• " and "* " as plain-text archives write them. One definition: the cleaner's
+# teaser lists and the document page's lists must agree on what an item is.
+_LIST_ITEM = re.compile(r"[-•*][ \t]+(?=\S)")
+
+
+def list_item(paragraph: str) -> str | None:
+    """A list item's text without its bullet; None for a paragraph that is no item."""
+    m = _LIST_ITEM.match(paragraph)
+    return paragraph[m.end():] if m else None
+
+
 def is_markup(text: str) -> bool:
     """Text laid out in HTML: a block element opened where a block starts, or two line
     breaks, and two tags at least."""

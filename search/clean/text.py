@@ -13,6 +13,7 @@ from datetime import date
 
 from ..cjk import cjk_chars, has_cjk
 from . import meta, patterns, tables
+from .markup import list_item
 from .record import Cleaned
 
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
@@ -185,7 +186,6 @@ def classify(paras: list[str], data_tables: Sequence[Sequence[int]] = ()) -> lis
 # items, none of them in the gold text. An article's own bullet points end in no link;
 # an ellipsis alone ("- Plus a number of pure gold copywriting tips…") counts only in a list
 # with two such links at least.
-_LIST_ITEM = re.compile(r"[-•*]\s")
 _DATE = re.sub(r"\(\?P<\w+>", "(?:", meta.DATE_RE)  # used twice below: no named groups
 _TEASER_END = re.compile(
     rf"(?:\bread\s+more|\bmore\s*[»›>]+|\bcontinue\s+reading|\bfull\s+story)\W*(?:{_DATE})?\s*$"
@@ -199,7 +199,7 @@ def _teaser_lists(paras: list[str], reasons: list[str | None]) -> None:
     or more with the ellipses, "related list"."""
     run: list[int] = []
     for i in range(len(paras) + 1):
-        if i < len(paras) and _LIST_ITEM.match(paras[i]):
+        if i < len(paras) and list_item(paras[i]) is not None:
             run.append(i)
             continue
         links = sum(bool(_TEASER_END.search(paras[j])) for j in run)
