@@ -674,6 +674,12 @@ def test_a_common_word_a_headline_or_sentence_start_capitalised_is_no_first_name
     items = (("Collides With Putin", "person"), ("Putin", "person", "ner", 1), ("Vladimir Putin", "person"))
     assert _got(text, *items) == {"Putin": {"person"}, "Vladimir Putin": {"person"}}
     assert _persons_resolved(text, *items) == ["Vladimir Putin"]
+    # a common word between two names in a headline
+    text3 = ("Late Poll Gains for Obama Leave Romney With Longer Odds\n\nEach gain leaves him behind. "
+             "Mitt Romney was calm. Mr. Romney spoke.")
+    items3 = (("Obama Leave Romney", "person"), ("Mitt Romney", "person"), ("Romney", "person", "ner", 2))
+    assert _got(text3, *items3) == {"Romney": {"person"}, "Mitt Romney": {"person"}}
+    assert _persons_resolved(text3, *items3) == ["Mitt Romney"]
     text2 = "Who is your new best friend?\n\nDefinitely Rosie Garthwaite. I definitely love Rosie Garthwaite's work."
     got2 = _got(text2, ("Definitely Rosie Garthwaite", "person"), ("Rosie Garthwaite", "person", "ner", 1))
     assert got2 == {"Rosie Garthwaite": {"person"}}, got2

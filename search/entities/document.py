@@ -651,10 +651,10 @@ def _common_openers(text: str, spans: list[Span], word_index: _WordIndex) -> lis
     names to choose from, joined neither; "Definitely Rosie Garthwaite." answered a question.
 
     A word goes only where the document writes it in lower case too ("following"; "collided" for
-    "Collides"), never a given name's case ("Robert", whose English frequency is a common word's),
-    and never capitalises it away from a sentence start or a title-case line: "Will Smith"
-    written mid-sentence anywhere keeps his first name. A person named nowhere else keeps the
-    whole span (the NER's "Harold Sells" is Woolworth's chairman)."""
+    "Collides", "leaves" for "Leave"), never a given name's case ("Robert", whose English
+    frequency is a common word's), and never capitalises it away from a sentence start or a
+    title-case line: "Will Smith" written mid-sentence anywhere keeps his first name. A person
+    named nowhere else keeps the whole span (the NER's "Harold Sells" is Woolworth's chairman)."""
     persons = [text[s.start:s.end] for s in spans if s.type == "person"]
     placed: dict[str, bool] = {}  # word -> capitalised only at sentence starts and in headlines
     lowered: set[str] = set()
@@ -670,16 +670,17 @@ def _common_openers(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         lw = w.lower()
         if not lowered:
             lowered.update(m.group() for m in _LOWER_WORD.finditer(text))
-        return (lw in _HEADLINE_SMALL_WORDS or lw in lowered or inflected(lw, lowered)) and by_place(w)
+        written = lw in lowered or inflected(lw, lowered) or any(lw + e in lowered for e in _ENDINGS)
+        return (lw in _HEADLINE_SMALL_WORDS or written) and by_place(w)
 
     out = []
     for s in spans:
         # (the place test is a shortcut: by_place asks it of every use of the first word)
         if s.type == "person" and (_at_sentence_start(text, s.start) or _title_line(text, s.start)):
             words = list(_OPENER_WORD.finditer(text, s.start, s.end))
-            k = 0
-            while k < len(words) - 1 and common(words[k].group()):
-                k += 1
+            # after the last such word: in a headline one may stand between two names ("Late Poll
+            # Gains for Obama Leave Romney With Longer Odds" gave the person "Obama Leave Romney")
+            k = max((j + 1 for j in range(len(words) - 1) if common(words[j].group())), default=0)
             if k:
                 rest = text[words[k].start():s.end]
                 if any(p != text[s.start:s.end] and (p == rest or p.endswith(" " + rest)) for p in persons):
@@ -690,6 +691,7 @@ def _common_openers(text: str, spans: list[Span], word_index: _WordIndex) -> lis
 
 _OPENER_WORD = re.compile(r"\S+")
 _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")  # as truecase's `lowered`, which inflected reads
+_ENDINGS = ("s", "es", "d", "ed", "ing")  # a headline's "Leave" for the text's "leaves"
 # Small words a title-case headline capitalises ("Collides With Putin").
 _HEADLINE_SMALL_WORDS = {"with", "over", "after", "from", "into", "about", "against", "amid", "as", "at", "by",
                          "for", "in", "of", "on", "to", "and", "or", "the", "a", "an"}
