@@ -22,7 +22,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .gazetteer import country_display, fold, known_places
-from .normalize import PERSON_TITLES, clean_span
+from .normalize import PERSON_TITLES, TITLES, clean_span
 from .truecase import inflected
 
 _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
@@ -194,6 +194,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _propagate(text, cleaned, word_index)
     cleaned = [s for s in cleaned if not _stock_index(text, s)]  # after _propagate, which finds its repeats
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
+    _person_titles(text, out)
     _dateline_states(text, out)
     _cities_of_states(text, out)
     _misspelt_countries(out)
@@ -436,6 +437,43 @@ _CITY_COMMA = re.compile(r"\b[A-Z][A-Za-z]+, \Z")  # "Tampa, ", "LARGO, "
 
 
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?![\w-])")
+
+
+def _person_titles(text: str, mentions: list[dict]) -> None:
+    """Give a person's mention the title written before it ("title": "president") and the sex
+    that title or a relation tells ("gender": "f" or "m"): resolution tells two persons of one
+    surname apart by them where the surname stands alone ("Mr. Holmes" beside "his mother,
+    Arlene Holmes" and James Holmes; "President Obama" beside "President Barack Obama" and
+    "First Lady Michelle Obama")."""
+    for m in mentions:
+        if m["type"] != "person":
+            continue
+        before = _BEFORE_PERSON.search(text, max(0, m["start"] - 40), m["start"])
+        if not before:
+            continue
+        if before.group("kin"):
+            kin = before.group("kin").lower()
+            m["gender"] = "f" if kin in _FEMALE_KIN else "m"
+            continue
+        title = before.group("title").lower()
+        if title in TITLES:
+            m["title"] = title
+            if title in _TITLE_GENDER:
+                m["gender"] = _TITLE_GENDER[title]
+
+
+_FEMALE_KIN = {"wife", "mother", "daughter", "sister", "niece", "granddaughter", "grandmother", "aunt", "widow",
+               "fiancee", "fiancée", "girlfriend"}
+_MALE_KIN = {"husband", "father", "son", "brother", "nephew", "grandson", "grandfather", "uncle", "widower",
+             "fiance", "fiancé", "boyfriend"}
+_TITLE_GENDER = {
+    **dict.fromkeys(("mr", "mister", "sir", "lord", "king", "prince", "monsieur", "congressman", "spokesman"), "m"),
+    **dict.fromkeys(("mrs", "ms", "miss", "madam", "madame", "mme", "lady", "dame", "queen", "princess",
+                     "congresswoman", "spokeswoman", "chairwoman"), "f"),
+}
+_BEFORE_PERSON = re.compile(
+    r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Tt]he)[ \t]+(?P<kin>{}),?|\b(?P<title>[A-Za-z]+)\.?)[ \t]+$".format(
+        "|".join(sorted(_FEMALE_KIN | _MALE_KIN, key=len, reverse=True))))
 
 
 def _cities_of_states(text: str, mentions: list[dict]) -> None:

@@ -27,7 +27,7 @@ from ..umlauts import umlaut_spelling
 from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, acronym_letters, acronym_suffix, initials,
                        surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
-from .names import blocking_keys, full_name_match, surname_variant
+from .names import blocking_keys, full_name_match, gendered_pair, surname_variant
 from .normalize import name_key, org_key
 
 TYPES = ("person", "organization", "location")
@@ -287,6 +287,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
     nodes: list = [None] * len(mentions)
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
+    full_marks: dict[str, set[tuple[str, str]]] = defaultdict(set)  # full key -> ("title"/"gender", value)
     for i, m in enumerate(mentions):
         t, text = m.get("type"), m.get("base") or m.get("text", "")  # base: uninflected ("Malin" -> "Mali")
         if m.get("generic"):
@@ -305,6 +306,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
             if len(toks) >= 2:
                 fulls[key] = toks
                 nodes[i] = ("person", key)
+                full_marks[key].update((k, m[k]) for k in ("title", "gender") if m.get(k))
             else:
                 single_idx.append((i, key))
     # acronyms defined in parentheses: "Long Form (LF)"
@@ -346,6 +348,8 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
             # opening with it (QA: "Deng" and "Barron" had been people of their own). Not one
             # ending in a common word: the NER's "Getty Oil" and "Murdoch Publishing" are no people
             exact = {uf.find(("person", k)) for k, t in fulls.items() if t[0] == key and _zipf(surname(t)) < SURNAME_WORD_ZIPF}
+        if len(exact) > 1 and (mentions[i].get("title") or mentions[i].get("gender")):
+            exact = _told_apart(mentions[i], exact, fulls, full_marks, uf)
         if len(exact) == 1:
             nodes[i] = next(iter(exact))
         else:
@@ -356,6 +360,44 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
         if n:
             uf.add(n)
     return nodes
+
+
+def _told_apart(mention: dict, roots: set, fulls: dict[str, list[str]], marks: dict[str, set], uf: _UF) -> set:
+    """Of the document's persons with a lone surname's name, the one its title or sex points to;
+    all of them where nothing does.
+
+    A title written before the surname and before one person's full name names that person
+    ("President Obama", "President Barack Obama"; not "First Lady Michelle Obama"). Else the sex
+    a title tells ("Mr. Holmes", "Miss Lawson") takes the one person known to be of that sex,
+    or the one not known to be of the other: the document's titles and relations ("his mother,
+    Arlene Holmes") tell, and so does a first name's feminine form beside the masculine
+    ("Nigel" and "Nigella" Lawson)."""
+    keys = {r: [k for k in fulls if uf.find(("person", k)) == r] for r in roots}
+    title = mention.get("title")
+    if title:
+        same = {r for r, ks in keys.items() if any(("title", title) in marks[k] for k in ks)}
+        if len(same) == 1:
+            return same
+    sex = mention.get("gender")
+    if not sex:
+        return roots
+    known = {r: {v for k in ks for kind, v in marks[k] if kind == "gender"} for r, ks in keys.items()}
+    for r, ks in keys.items():
+        for other, oks in keys.items():
+            for a in (fulls[k][0] for k in ks):
+                for b in (fulls[k][0] for k in oks):
+                    if other != r and gendered_pair(a, b):
+                        known[r].add("f" if _feminine_form(a, b) else "m")
+    for fits in ({r for r, g in known.items() if g == {sex}}, {r for r, g in known.items() if g <= {sex}}):
+        if len(fits) == 1:
+            return fits
+    return roots
+
+
+def _feminine_form(a: str, b: str) -> bool:
+    """Of a gendered pair of first names, `a` is the feminine form ("Nigella" of "Nigel", "Maria"
+    of "Mario")."""
+    return len(a) > len(b) or (len(a) == len(b) and a.endswith("a"))
 
 
 def _initials_of_companies(mentions: list[dict], nodes: list, uf: _UF, acronyms: dict[str, set[str]]) -> None:
