@@ -369,6 +369,14 @@ def test_an_occupation_before_a_name_is_a_title():
     assert clean_span("Director Steven Spielberg", 0, 25, "organization") == (0, 25)  # a person's title only
 
 
+def test_us_in_title_case_is_no_country():
+    """Us Weekly's "Us first reported July 12 that ..." made the United States a place of the
+    page (2 of 500 web pages); the country's abbreviation in capitals stays."""
+    assert clean_span("Us first reported it", 0, 2, "location") is None
+    assert clean_span("US troops left", 0, 2, "location") == (0, 2)
+    assert clean_span("U.S. troops left", 0, 4, "location") == (0, 4)
+
+
 def test_vp_before_a_name_is_a_title():
     """"VP Biden" was a person apart from Joe Biden (14 mentions of one of 500 web pages)."""
     assert clean_span("enamored with VP Biden as he is", 14, 22, "person") == (17, 22)
