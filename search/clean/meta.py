@@ -31,6 +31,8 @@ DATE_RE = (
     rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
+# The same dates without their named groups, for a pattern that holds a date more than once.
+DATE_ANY_RE = re.sub(r"\(\?P<\w+>", "(?:", DATE_RE)
 _DATE = re.compile(DATE_RE, re.I)
 _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # "on Tue," as blogs print it ("Posted by Dharmesh Shah on Tue, Oct 30, 2012" gave the author

@@ -186,10 +186,9 @@ def classify(paras: list[str], data_tables: Sequence[Sequence[int]] = ()) -> lis
 # items, none of them in the gold text. An article's own bullet points end in no link;
 # an ellipsis alone ("- Plus a number of pure gold copywriting tips…") counts only in a list
 # with two such links at least.
-_DATE = re.sub(r"\(\?P<\w+>", "(?:", meta.DATE_RE)  # used twice below: no named groups
 _TEASER_END = re.compile(
-    rf"(?:\bread\s+more|\bmore\s*[»›>]+|\bcontinue\s+reading|\bfull\s+story)\W*(?:{_DATE})?\s*$"
-    rf"|\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+on\s+(?:{_DATE})"
+    rf"(?:\bread\s+more|\bmore\s*[»›>]+|\bcontinue\s+reading|\bfull\s+story)\W*(?:{meta.DATE_ANY_RE})?\s*$"
+    rf"|\bby\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){{0,3}}\s+on\s+(?:{meta.DATE_ANY_RE})"
     r"(?:\s+at\s+\d{1,2}[:.]\d{2}\s*[ap]\.?m\.?)?\s*$", re.I)
 _ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)\s*$")
 
