@@ -395,11 +395,13 @@ class Run:
         return _hash([self.fp1, self.fp2, d["content_hash"], d["text_hash"], d["info"], d["source"], ents])
 
     def record(self, d: dict, cache: Cache, resolution) -> dict[str, Any]:
+        from .entities.resolve import RESOLUTION_HINTS  # as in resolve: the entity modules load late
+
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
         s2 = cache.get2(f"{d['text_hash']}:{self.fp2}") or {}
         text, tpl_removed = self.final_text(d, data)
         info = json.loads(d["info"])
-        mentions = [dict(m) for m in s2.get("mentions") or []]
+        mentions = [{k: v for k, v in m.items() if k not in RESOLUTION_HINTS} for m in s2.get("mentions") or []]
         for m, eid in zip(mentions, resolution.mention_entities(d["id"])):
             m["entity"] = eid
         entities = resolution.for_doc(d["id"])

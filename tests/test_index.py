@@ -327,3 +327,29 @@ def test_a_mac_file_name_is_found_as_typed(tmp_path):
     client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
     assert client.get("/doc/notes/Caf%C3%A9.txt").status_code == 200
     assert client.get("/api/doc/notes/Caf%C3%A9.txt").get_json()["title"] == "Café owners protest"
+
+
+def test_a_lone_surname_is_indexed_under_the_person_its_title_tells(tmp_path):
+    """End to end through the indexer: "Mr. Holmes", in an article naming the suspect James
+    Holmes and his mother Arlene Holmes, is James; the title and sex that told resolution so
+    are not stored with the mention (the document API shows what was found, not the means)."""
+    from search.query import get_document
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "court.txt").write_text(
+        "Suspect appears in court\n\nJames Holmes appeared in court on Monday in Colorado. His mother, "
+        "Arlene Holmes, was not there. The prosecutors said Mr. Holmes would face a second hearing next "
+        "month.\n", encoding="utf-8")
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["indexed"] == 1
+    archive = open_index(tmp_path / "ix")
+    doc_id = run_search(archive, "Holmes").hits[0].id
+    doc = get_document(archive, doc_id)
+    by_text = {}
+    for m in doc["mentions"]:
+        by_text.setdefault(m["text"], []).append(m)
+    assert set(by_text) >= {"James Holmes", "Arlene Holmes", "Holmes"}, by_text
+    assert [m["entity"] for m in by_text["Holmes"]] == [by_text["James Holmes"][0]["entity"]]
+    assert by_text["Arlene Holmes"][0]["entity"] != by_text["James Holmes"][0]["entity"]
+    assert not any(k in m for m in doc["mentions"] for k in ("title", "gender")), doc["mentions"]

@@ -45,6 +45,11 @@ class DocMentions(NamedTuple):
     machine_translated: bool = False
 
 
+# Mention keys only resolution reads (document._person_titles): the title before a person's
+# name and the sex it tells. The stored article leaves them out: they are means, not findings.
+RESOLUTION_HINTS = ("title", "gender")
+
+
 @dataclass
 class Entity:
     id: str
