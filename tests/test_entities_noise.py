@@ -646,6 +646,14 @@ def test_a_misspelt_word_opening_a_sentence_is_no_first_name():
     assert got == {"Reagan": {"person"}, "Assimi Goita": {"person"}, "Boubacar Keita": {"person"}}, got
 
 
+def test_an_owner_with_a_dotted_legal_form_is_a_company_of_its_own():
+    """"Philips N.V.'s Consumer Electronics Division" stayed one organisation where "Coca-Cola
+    Co's ..." was two: the rule read "N.V." as "n.v", which no legal form is."""
+    text = "Philips N.V.'s Consumer Electronics Division said sales rose."
+    got = _got(text, ("Philips N.V.'s Consumer Electronics Division", "organization"))
+    assert got == {"Philips N.V.": {"organization"}, "Consumer Electronics Division": {"organization"}}, got
+
+
 def test_a_title_s_abbreviation_ends_no_sentence():
     """"Mr. Young said" read as a sentence opening with the common word "Young": the person was
     dropped wherever the document wrote him only after "Mr.", and "Bush vs. Gore" lost Gore (2 of

@@ -1107,7 +1107,7 @@ def _owners(text: str, spans: list[Span]) -> list[Span]:
     out: list[Span] = []
     for sp in spans:
         m = _OWNER.search(text, sp.start, sp.end) if sp.type == "organization" else None
-        if m and m.start() > sp.start and m.group(1).strip(".").lower() in LEGAL_FORMS:
+        if m and m.start() > sp.start and _form_word(m.group(1)) in LEGAL_FORMS:  # "N.V.'s" as "Co's"
             out += [Span(sp.start, m.end(1), "organization", sp.source), Span(m.end(), sp.end, "organization", sp.source)]
         else:
             out.append(sp)
