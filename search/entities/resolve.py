@@ -377,7 +377,11 @@ def _told_apart(mention: dict, roots: set, fulls: dict[str, list[str]], marks: d
     or the one not known to be of the other: the document's titles and relations ("his mother,
     Arlene Holmes") tell, and so does a first name's feminine form beside the masculine
     ("Nigel" and "Nigella" Lawson)."""
-    keys = {r: [k for k in fulls if uf.find(("person", k)) == r] for r in roots}
+    keys: dict = {r: [] for r in roots}
+    for k in fulls:
+        r = uf.find(("person", k))
+        if r in keys:
+            keys[r].append(k)
     title = mention.get("title")
     if title:
         same = {r for r, ks in keys.items() if any(("title", title) in marks[k] for k in ks)}
@@ -387,12 +391,11 @@ def _told_apart(mention: dict, roots: set, fulls: dict[str, list[str]], marks: d
     if not sex:
         return roots
     known = {r: {v for k in ks for kind, v in marks[k] if kind == "gender"} for r, ks in keys.items()}
-    for r, ks in keys.items():
-        for other, oks in keys.items():
-            for a in (fulls[k][0] for k in ks):
-                for b in (fulls[k][0] for k in oks):
-                    if other != r and gendered_pair(a, b):
-                        known[r].add("f" if _feminine_form(a, b) else "m")
+    firsts = [(r, fulls[k][0]) for r, ks in keys.items() for k in ks]
+    for r, a in firsts:
+        for other, b in firsts:
+            if other != r and gendered_pair(a, b):
+                known[r].add("f" if _feminine_form(a, b) else "m")
     for fits in ({r for r, g in known.items() if g == {sex}}, {r for r, g in known.items() if g <= {sex}}):
         if len(fits) == 1:
             return fits
