@@ -9,6 +9,7 @@ cache gives the same results as computing them.
 """
 from __future__ import annotations
 
+import atexit
 import errno
 import functools
 import hashlib
@@ -61,8 +62,10 @@ def apply_state_b(src: Path) -> None:
 
 @functools.lru_cache(maxsize=None)
 def _primed_cache() -> Path:
-    """cache.sqlite holding the enrichments of states A and B (built once per session)."""
+    """cache.sqlite holding the enrichments of states A and B (built once per session).
+    Outside any test's tmp_path, so removed at exit: it used to stay in /tmp, one per run."""
     tmp = Path(tempfile.mkdtemp(prefix="reindex-prime-"))
+    atexit.register(shutil.rmtree, tmp, ignore_errors=True)
     src = tmp / "news"
     write_state_a(src)
     store = Store(tmp / "ix")
