@@ -752,7 +752,7 @@ def test_an_index_of_the_analyzer_before_one_letter_words_and_marks_is_rebuilt()
     for name in ("title", "text"):
         old[name].analyzer = before
     assert not same_schema(old, build_schema())
-    assert [t.text for t in build_schema()["text"].analyzer("rose 5 pct in İzmir")] == ["rose", "5", "pct", "izmir"]
+    assert [t.text for t in build_schema()["text"].analyzer("rose 5 pct in İzmir")] == ["rose", "5", "percent", "izmir"]
 
 
 def test_an_index_before_stop_words_in_capitals_is_another_schema():
@@ -768,6 +768,24 @@ def test_an_index_before_stop_words_in_capitals_is_another_schema():
     assert not same_schema(old, build_schema())
     assert [t.text for t in old["text"].analyzer("BANK SAYS IT")] == ["bank", "say", "IT"]
     assert [t.text for t in build_schema()["text"].analyzer("BANK SAYS IT")] == ["bank", "say"]
+
+
+def test_an_index_before_the_per_cent_sign_was_a_word_is_another_schema():
+    """The release before dropped "%" and kept "pct" and "percent" apart: an index it wrote is
+    rebuilt (same_schema), and until then its own analyzer reads `5%` as it did."""
+    from whoosh.analysis import SubstitutionFilter
+
+    from search.schema import WORD_PATTERN, JoiningTokenizer, build_schema, same_schema
+
+    before = WORD_PATTERN.removesuffix(r"|[%\uff05]")
+    assert before != WORD_PATTERN
+    old = build_schema()
+    for name in ("title", "text"):
+        items = old[name].analyzer.items
+        items[:] = [JoiningTokenizer(before)] + [i for i in items[1:] if not isinstance(i, SubstitutionFilter)]
+    assert not same_schema(old, build_schema())
+    assert [t.text for t in old["text"].analyzer("5% or 5 pct")] == ["5", "5", "pct"]
+    assert [t.text for t in build_schema()["text"].analyzer("5% or 5 pct")] == ["5", "percent", "5", "percent"]
 
 
 def test_an_index_before_stop_word_compounds_took_their_own_position_is_another_schema():

@@ -554,6 +554,7 @@ WIRE = {
                "her resignation on Friday after failing to win support for her Brexit deal. "
                "May said she would step down on June 7.\n",
     "oil.txt": "Petroleum exports rise\n\nPetroleum exports rose in the week, officials said.\n",
+    "share.txt": "Market share\n\nIts share of the market was 5 percent in March, up from 4 ％ in 1986.\n",
     "revenue.txt": "Revenue rises\n\nRevenue rose to 9,200,000 dlrs from 8,100,000 dlrs; items 1,2,3 were sold.\n",
     "deal.txt": "Small deal\n\nThe deal was worth 200,000 dlrs in cash.\n",
     "zebrafish.txt": "Fish study\n\nThe zebrafish study found that AT&T and S&P analysts said the long zebrafish genome "
@@ -593,21 +594,41 @@ def test_a_number_with_group_commas_is_one_word(wire_archive, q, ids):
 
 
 @pytest.mark.parametrize("q,ids", [
-    ('"5 pct"', ["wire/five.txt"]),            # was every article with "pct": the "5" was dropped
-    ('"rose 5 pct"', ["wire/five.txt"]),
-    ("5%", ["wire/five.txt", "wire/it.txt"]),  # was "query has no searchable words"
+    ('"rose 5 pct"', ["wire/five.txt"]),      # was every article with "pct": the "5" was dropped
     ('"up 5%"', ["wire/five.txt"]),
     ('title:"rises 5"', ["wire/five.txt"]),
     ('"9 pct"', ["wire/bond.txt"]),
     ('"$5 mln"', ["wire/it.txt"]),             # was the "40 mln" article too
     ('"class B shares"', ["wire/bond.txt"]),
-    ("pct", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt"]),
     ('"company\'s net profit"', ["wire/seventeen.txt"]),  # a possessive's "s" is no word of its own
     ('"company net profit"', ["wire/seventeen.txt"]),
 ])
 def test_one_character_words_are_words(wire_archive, q, ids):
     r = run_search(wire_archive, q)
     assert sorted(h.id for h in r.hits) == ids
+
+
+@pytest.mark.parametrize("q,ids", [
+    # was `5`, every "5" ("5 mln dlrs"), and before that "query has no searchable words"
+    ("5%", ["wire/five.txt", "wire/share.txt"]),
+    ("5 %", ["wire/five.txt", "wire/share.txt"]),
+    ('"5 pct"', ["wire/five.txt", "wire/share.txt"]),
+    ('"5 percent"', ["wire/five.txt", "wire/share.txt"]),
+    ('"4%"', ["wire/share.txt"]),  # a full-width sign, after a space
+    ("percent", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ("%", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ('"17 percent"', ["wire/seventeen.txt"]),
+])
+def test_a_per_cent_sign_pct_and_percent_are_one_word(wire_archive, q, ids):
+    """The wire writes "pct", other papers "percent" or "%": a reader types any of them."""
+    r = run_search(wire_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+
+
+def test_a_per_cent_sign_is_marked_with_its_figure(wire_archive):
+    snippets = {h.id: h.snippet for h in run_search(wire_archive, "5%").hits}
+    assert "<mark>5 pct</mark>" in snippets["wire/five.txt"] and "<mark>5%</mark>" in snippets["wire/five.txt"]
+    assert "<mark>5 percent</mark>" in snippets["wire/share.txt"] and "<mark>" not in snippets["wire/share.txt"].split("March")[1]
 
 
 # (phrases: a place's name alone also finds the articles where it was recognised as the entity)
@@ -683,7 +704,7 @@ def test_capitals_make_stop_words_only_between_capitals():
     analyzer = build_schema()["text"].analyzer
     terms = lambda text: [t.text for t in analyzer(text)]  # noqa: E731
     assert terms("BANK SAYS IT WILL CUT JOBS") == ["bank", "say", "cut", "job"]
-    assert terms("IT WILL 5 PCT") == ["5", "pct"]  # figures have no case: the next word decides
+    assert terms("IT WILL 5 PCT") == ["5", "percent"]  # figures have no case: the next word decides
     assert terms("The IT project") == ["IT", "project"]
     assert terms("US STOCKS FALL as the US acts") == ["stock", "fall", "US", "act"]
     assert terms("IT") == ["IT"] and terms("US 5") == ["US", "5"]  # alone: the acronym
