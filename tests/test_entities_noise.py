@@ -1004,3 +1004,20 @@ def test_an_organisation_s_name_wrapped_at_its_and_is_one_name():
     # a name going on with a common word ending in s, not a possessive ("Business", not "busine")
     text = "It was backed by the Retail and\nBusiness Council on\nTuesday, the\ngroup said."
     assert _got(text, ("Business Council", "organization")) == {"Retail and\nBusiness Council": {"organization"}}
+
+
+def test_a_legal_form_with_dots_ends_a_company_as_one_without():
+    """"Erbamont N.V." and "Tractebel S.A." were missed where the NER saw nothing (the rule knew
+    "NV", not "N.V."); "Akzo N.V. and" + "BP North America Inc" was one company ("N.V." read as
+    "n.v"); a place before a form inside a longer name became a company of its own ("Venezuela
+    S.A." beside "Petroleos de Venezuela S.A."; "Gulf Corp" beside "Georgia Gulf Corp" in 2 of
+    2,500 Reuters articles). A form before the name is no end: "and N.V. Philips"."""
+    text = ("Erbamont N.V. said Petroleos de Venezuela S.A. and Tractebel S.A. of Belgium would join Akzo N.V. "
+            "and BP North America Inc, with Georgia Gulf Corp and N.V. Philips.")
+    got = _got(text, ("Petroleos de", "organization"), ("Venezuela", "location"), ("Belgium", "location"),
+               ("Akzo N.V.", "organization"), ("North America", "location"), ("Georgia", "location"),
+               ("Philips", "organization"))
+    assert got == {"Erbamont N.V.": {"organization"}, "Petroleos de Venezuela S.A.": {"organization"},
+                   "Tractebel S.A.": {"organization"}, "Belgium": {"location"}, "Akzo N.V.": {"organization"},
+                   "BP North America Inc": {"organization"}, "Georgia Gulf Corp": {"organization"},
+                   "Philips": {"organization"}}, got

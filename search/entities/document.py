@@ -1037,6 +1037,8 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
             sp = Span(_company_start(text, sp.start, joiners=sp.type == "location"), m.end(), "organization", sp.source)
         while out and out[-1].start >= sp.start and out[-1].end <= sp.end:
             out.pop()  # the NER's part of the name: "Industrial Bank" of "Industrial Bank of Japan Ltd"
+        if out and out[-1].start <= sp.start and out[-1].end >= sp.end:
+            continue  # a part of the name before, grown to the form: "Venezuela" of "Petroleos de" + "Venezuela S.A."
         out.append(sp)
     return out
 
@@ -1055,13 +1057,13 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
         # one joiner a name; "and" after a legal form joins two companies ("Standard Oil Co and
         # BP North America Inc"), where "Ford Motor Co of Canada Ltd" is one
         if m is None and joiners and (j := _JOINER_BEFORE.search(text, max(0, start - 70), start)) \
-                and not (j.group(2) != "of" and j.group(1).strip(".").lower() in LEGAL_FORMS):
+                and not (j.group(2) != "of" and _form_word(j.group(1)) in LEGAL_FORMS):
             m, joiners = j, False
         word = m.group(1) if m else ""
         if not word or _name_stop(word):
             break  # "Acme Corp. Courier Corp": a stop after a word may end a sentence
         if word[-2:] in ("'s", "’s") and (word[:-2] in known_places() or country_display(word[:-2])
-                                          or word[:-2].strip(".").lower() in LEGAL_FORMS):
+                                          or _form_word(word[:-2]) in LEGAL_FORMS):
             break  # "Japan's Nippon Steel Corp", "McLean Industries Inc's United States Lines Inc": its owner
         if _DESCRIPTIVE.search(word):
             break  # "State-run Tanzania Railway Corporation"
@@ -1069,8 +1071,8 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
     return start
 
 
-# A legal form as wire copy writes it, a company's last word (not "Co-chairman")
-_FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA)(?![\w-])"
+# A legal form as wire copy writes it, with or without its dots, a company's last word (not "Co-chairman")
+_FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA|N\.V\.|S\.A\.|B\.V\.|S\.p\.A\.)(?![\w-])"
 _FORM_WORD = re.compile(rf"(?<![\w&'.-]){_FORMS}")
 _FORM_AFTER = re.compile(rf"(?:[ \t]+[A-Z][\w&'.-]*){{0,2}}[ \t]+{_FORMS}")  # "Stora Kopparbergs" + " Bergslags AB"
 _DESCRIPTIVE = re.compile(r"-[a-z]+$")  # "State-run", "Government-owned": a description before the name
