@@ -25,7 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh.analysis import CharsetFilter, RegexTokenizer, StopFilter, SubstitutionFilter
+from whoosh.analysis import CharsetFilter, RegexTokenizer, StopFilter
 
 from .cjk import has_cjk
 from .schema import ACRONYM_STOPS, SEARCH_FIELDS, build_schema
@@ -41,13 +41,12 @@ def _analysis():
     tokenizer = next(i for i in items if isinstance(i, RegexTokenizer))
     stop = next(i for i in items if isinstance(i, StopFilter))
     charset = next((i.charmap for i in items if isinstance(i, CharsetFilter)), None)
-    sub = next(i for i in items if isinstance(i, SubstitutionFilter))  # "pct" and "%" are "percent"
-    return tokenizer.expression, frozenset(stop.stops), stop.min, charset, tokenizer, stop, sub
+    return tokenizer.expression, frozenset(stop.stops), stop.min, charset, tokenizer, stop
 
 
 def spellable_words(text: str) -> set[str]:
     """The distinct unstemmed words of `text` that Whoosh would offer as suggestions."""
-    expression, stops, minsize, charset, tokenizer, stop, sub = _analysis()
+    expression, stops, minsize, charset, tokenizer, stop = _analysis()
     found = {m.group() for m in expression.finditer(text)}
     acronyms = found & ACRONYM_STOPS  # kept in capitals, as the analyzer keeps them
     if acronyms:  # but not in text all in capitals ("BANK SAYS IT WILL"): the stop filter decides
@@ -56,8 +55,7 @@ def spellable_words(text: str) -> set[str]:
     # Chinese and Japanese runs are whole clauses, indexed in pieces (schema.CJKBigramFilter):
     # no word to suggest, and they would swell the list
     words = {w for w in words if len(w) >= minsize and w not in stops and (w.isascii() or not has_cjk(w))}
-    words = {w.translate(charset) for w in words} if charset else words
-    return {sub.pattern.sub(sub.replacement, w) for w in words} | acronyms
+    return ({w.translate(charset) for w in words} if charset else words) | acronyms
 
 
 class Collector:

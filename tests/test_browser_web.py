@@ -146,19 +146,20 @@ def test_document_flags_and_boilerplate(server, page):
 
 
 def test_following_a_story_from_one_version_to_the_next(server, page):
-    page.goto(server + "/doc/seeds/001_3af445065a74e937.txt")
+    page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt")
     page.locator("a", has_text="This story in the archive: 1 other article").click()
     timeline = page.locator("#versions ol.timeline")
     assert timeline.is_visible() and page.url.endswith("#versions")
     items = timeline.locator("li")
-    # 001 is dated, 000 is not: this article first, then the undated one
-    assert items.count() == 2 and items.nth(0).get_attribute("aria-current") == "true"
-    assert "related report" in items.nth(1).inner_text() and "Diaw" in items.nth(1).inner_text()
+    # 001 is dated, 000 is not: the other report first, then this undated article
+    assert items.count() == 2 and items.nth(1).get_attribute("aria-current") == "true"
+    assert "related report" in items.nth(0).inner_text() and "Diaw" in items.nth(0).inner_text()
     shot(page, "story.png")
-    items.nth(1).locator("a").click()
-    page.wait_for_url("**/doc/seeds/000_82caef7a759caf58.txt")
-    assert page.locator("#versions li.current").inner_text().find("Russia trained Mali coup leaders") >= 0
-    assert page.locator("#versions a[href$='/doc/seeds/001_3af445065a74e937.txt']").count() == 1
+    items.nth(0).locator("a").click()
+    page.wait_for_url("**/doc/seeds/001_3af445065a74e937.txt")
+    # (004 may stand in 001's timeline too, at the story threshold: test_stories)
+    assert "Malin the military commanders" in page.locator("#versions li.current").inner_text()
+    assert page.locator("#versions a[href$='/doc/seeds/000_82caef7a759caf58.txt']").count() == 1
 
 
 def test_script_in_article_is_text_and_never_runs(server, page):

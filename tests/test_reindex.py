@@ -770,22 +770,23 @@ def test_an_index_before_stop_words_in_capitals_is_another_schema():
     assert [t.text for t in build_schema()["text"].analyzer("BANK SAYS IT")] == ["bank", "say"]
 
 
-def test_an_index_before_the_per_cent_sign_was_a_word_is_another_schema():
-    """The release before dropped "%" and kept "pct" and "percent" apart: an index it wrote is
-    rebuilt (same_schema), and until then its own analyzer reads `5%` as it did."""
-    from whoosh.analysis import SubstitutionFilter
-
-    from search.schema import WORD_PATTERN, JoiningTokenizer, build_schema, same_schema
+def test_an_index_before_words_were_respelt_or_of_another_table_is_another_schema():
+    """The release before dropped "%" and kept "pct" and "percent", "labour" and "labor" apart:
+    an index it wrote is rebuilt (same_schema), and until then its own analyzer reads `5%` as
+    it did. So is an index whose table of spellings was another version's."""
+    from search.schema import WORD_PATTERN, JoiningTokenizer, RespellingFilter, build_schema, same_schema
 
     before = WORD_PATTERN.removesuffix(r"|[%\uff05]")
     assert before != WORD_PATTERN
-    old = build_schema()
+    old, other_table = build_schema(), build_schema()
     for name in ("title", "text"):
         items = old[name].analyzer.items
-        items[:] = [JoiningTokenizer(before)] + [i for i in items[1:] if not isinstance(i, SubstitutionFilter)]
-    assert not same_schema(old, build_schema())
-    assert [t.text for t in old["text"].analyzer("5% or 5 pct")] == ["5", "5", "pct"]
-    assert [t.text for t in build_schema()["text"].analyzer("5% or 5 pct")] == ["5", "percent", "5", "percent"]
+        items[:] = [JoiningTokenizer(before)] + [i for i in items[1:] if not isinstance(i, RespellingFilter)]
+        next(i for i in other_table[name].analyzer.items if isinstance(i, RespellingFilter)).table = "breame-0.0"
+    assert not same_schema(old, build_schema()) and not same_schema(other_table, build_schema())
+    assert same_schema(build_schema(), build_schema())
+    assert [t.text for t in old["text"].analyzer("5% or 5 pct Labour")] == ["5", "5", "pct", "labour"]
+    assert [t.text for t in build_schema()["text"].analyzer("5% or 5 pct Labour")] == ["5", "percent", "5", "percent", "labor"]
 
 
 def test_an_index_before_stop_word_compounds_took_their_own_position_is_another_schema():

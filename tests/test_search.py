@@ -618,6 +618,7 @@ def test_one_character_words_are_words(wire_archive, q, ids):
     ("percent", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
     ("%", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
     ('"17 percent"', ["wire/seventeen.txt"]),
+    ("pc*", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
 ])
 def test_a_per_cent_sign_pct_and_percent_are_one_word(wire_archive, q, ids):
     """The wire writes "pct", other papers "percent" or "%": a reader types any of them."""
@@ -629,6 +630,43 @@ def test_a_per_cent_sign_is_marked_with_its_figure(wire_archive):
     snippets = {h.id: h.snippet for h in run_search(wire_archive, "5%").hits}
     assert "<mark>5 pct</mark>" in snippets["wire/five.txt"] and "<mark>5%</mark>" in snippets["wire/five.txt"]
     assert "<mark>5 percent</mark>" in snippets["wire/share.txt"] and "<mark>" not in snippets["wire/share.txt"].split("March")[1]
+
+
+SPELLINGS = {
+    "uk.txt": "Strike talks\n\nThe Labour organisation said the programme of travelling theatre was cancelled "
+              "in the town centre, to the neighbours' favourite.\n",
+    "us.txt": "Union talks\n\nThe labor organization said the program of traveling theater was canceled "
+              "downtown, to the neighbors' favorite.\n",
+    "other.txt": "Weather\n\nA grey day in the harbor, as organs played.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def spellings_archive(tmp_path_factory):
+    return _text_archive(tmp_path_factory.mktemp("spellings"), "news", SPELLINGS)
+
+
+@pytest.mark.parametrize("q,ids", [
+    # each found only its own spelling
+    ("labour", ["news/uk.txt", "news/us.txt"]),
+    ("labor", ["news/uk.txt", "news/us.txt"]),
+    ('"labour organization"', ["news/uk.txt", "news/us.txt"]),
+    ('"travelling theater"', ["news/uk.txt", "news/us.txt"]),
+    ("cancelled AND favorite", ["news/uk.txt", "news/us.txt"]),
+    ("labou*", ["news/uk.txt", "news/us.txt"]),  # a wildcard reads the words as written, and
+    ("favourit*", ["news/uk.txt", "news/us.txt"]),  # each it matches is its term (found none)
+    ("centre", ["news/uk.txt"]),  # "downtown" is no spelling of it
+    ("gray OR harbour", ["news/other.txt"]),
+])
+def test_british_and_american_spellings_find_each_other(spellings_archive, q, ids):
+    r = run_search(spellings_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+
+
+def test_a_british_spelling_is_marked_for_its_american_twin(spellings_archive):
+    snippets = {h.id: h.snippet for h in run_search(spellings_archive, '"labor organization"').hits}
+    assert "<mark>Labour organisation</mark>" in snippets["news/uk.txt"], snippets
+    assert "<mark>labor organization</mark>" in snippets["news/us.txt"], snippets
 
 
 # (phrases: a place's name alone also finds the articles where it was recognised as the entity)
