@@ -30,7 +30,7 @@ from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
-                     WORD_PATTERN, joinable)
+                     PER_CENT, WORD_PATTERN, joinable)
 from .umlauts import umlaut_spelling
 from .spelling import Vocabulary, spellable_words
 
@@ -491,7 +491,7 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
     """A word as typed or as the index also holds it: `e-mail` (a phrase of its parts) or
     "email", written so or hyphenated (schema.JoiningTokenizer); `Müller` or "Mueller", its
     German spelling without umlauts (umlauts.umlaut_spelling). In a quoted phrase each such
-    word is respelled: `"e-mail address"` also finds "email address"."""
+    word is respelled: `"e-mail address"` also finds "email address", `"5 per cent"` "5%"."""
     if not isinstance(q, (Q.Phrase, Q.Term, type(None))) or fieldname not in SEARCH_FIELDS:
         return q
     stopped = False  # a part the analyzer drops: "in" of `in-house`
@@ -505,7 +505,7 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
         stopped |= any(not list(schema[fieldname].process_text(p, mode="query")) for p in parts)
         return joined
 
-    respelled = _HYPHENATED.sub(join, text)
+    respelled = PER_CENT.sub("percent", _HYPHENATED.sub(join, text))
     respelled = umlaut_spelling(respelled) or respelled
     if respelled == text:
         return q
@@ -1495,6 +1495,7 @@ class _Highlighter:
         # position (JoiningTokenizer); a word with umlauts spelled without them, at its own
         joined = [(m.start(), m.end(), self.term(j)) for m in _HYPHENATED.finditer(text)
                   if joinable(j := _HYPHEN.sub("", m.group()))]
+        joined += [(m.start(), m.end(), self.term("percent")) for m in PER_CENT.finditer(text)]
         if not text.isascii():
             joined += [(a, b, self.term(german)) for a, b, word in spans if (german := umlaut_spelling(word))]
         found: list[tuple[int, int]] = []

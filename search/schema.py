@@ -162,6 +162,10 @@ _JOIN = rf"(?:&|(?<![{_LOWER}])\.|\.(?![{_UPPER}][{_LOWER}])|(?<=\d),(?=\d{{3}}(
 WORD_PATTERN = rf"(?!{_CLITIC}){_WORD}(?:{_JOIN}{_WORD})*|[%\uff05]"
 ACRONYM_STOPS = frozenset(w.upper() for w in StopFilter().stops if len(w) >= 2)
 HYPHENS = "-\u2010\u2011"  # hyphen-minus, hyphen, non-breaking hyphen
+# "per cent" as two words, which JoiningTokenizer indexes as "percent" too, where its parts are
+# ("5-per cent" too; not the end of a hyphenated word, "x-per cent", or its start, "per cent-based")
+_HYPHEN_CLASS = f"[{re.escape(HYPHENS)}]"
+PER_CENT = re.compile(rf"(?<!\w)(?<![^\W\d_]{_HYPHEN_CLASS})per\scent(?!\w|{_HYPHEN_CLASS}[^\W\d_])", re.IGNORECASE)
 MAX_JOINED_PARTS = 4
 # A joined spelling is indexed only where it is a word people write (wordfreq's Zipf scale):
 # "email" 4.7, "cooperative" 3.9, "inhouse" 2.2, "builtin" 1.9; not "socalled" (1.7), whose stem
@@ -186,7 +190,7 @@ class JoiningTokenizer(RegexTokenizer):
     address" (QA: each found only its own spelling; at the last part's position alone, a
     phrase with a word before the joined spelling missed 21 of 22 such Reuters phrases). A
     stop word's position gets none: "in-house" has "inhouse" where "house" is, "built-in" where
-    "built" is. The query side (query.py) adds the joined form to a hyphenated word. Only in
+    "built" is. "per cent" is joined as "per-cent" is (PER_CENT), so `5%` finds "5 per cent". The query side (query.py) adds the joined form to a hyphenated word. Only in
     mode "index": a query's "e-mail" must stay the phrase of its parts. Written by hand because
     Whoosh's filters see no characters at indexing time, so only the tokenizer knows that two
     words were joined by a hyphen."""
@@ -248,6 +252,12 @@ class JoiningTokenizer(RegexTokenizer):
             start = m.start()
             if run and start > 0 and value[start - 1] in HYPHENS and start == run[-1][1].end() + 1 \
                     and m.group().isalpha() and run[-1][1].group().isalpha():
+                run.append((pos, m))
+                continue
+            # "per cent", the British press's "percent", is joined as "per-cent" is (PER_CENT)
+            if len(run) == 1 and m.end() - start == 4 and start == run[0][1].end() + 1 \
+                    and value[start - 1].isspace() and m.group().lower() == "cent" \
+                    and run[0][1].group().lower() == "per":
                 run.append((pos, m))
                 continue
             if len(run) == 1:  # the common case, without a generator per word (emit)

@@ -555,6 +555,7 @@ WIRE = {
                "May said she would step down on June 7.\n",
     "oil.txt": "Petroleum exports rise\n\nPetroleum exports rose in the week, officials said.\n",
     "share.txt": "Market share\n\nIts share of the market was 5 percent in March, up from 4 ％ in 1986.\n",
+    "cent.txt": "Inflation\n\nPrices rose 7 per cent in the year, the office said.\n",
     "revenue.txt": "Revenue rises\n\nRevenue rose to 9,200,000 dlrs from 8,100,000 dlrs; items 1,2,3 were sold.\n",
     "deal.txt": "Small deal\n\nThe deal was worth 200,000 dlrs in cash.\n",
     "zebrafish.txt": "Fish study\n\nThe zebrafish study found that AT&T and S&P analysts said the long zebrafish genome "
@@ -615,10 +616,17 @@ def test_one_character_words_are_words(wire_archive, q, ids):
     ('"5 pct"', ["wire/five.txt", "wire/share.txt"]),
     ('"5 percent"', ["wire/five.txt", "wire/share.txt"]),
     ('"4%"', ["wire/share.txt"]),  # a full-width sign, after a space
-    ("percent", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
-    ("%", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ("percent", ["wire/bond.txt", "wire/cent.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ("%", ["wire/bond.txt", "wire/cent.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
     ('"17 percent"', ["wire/seventeen.txt"]),
-    ("pc*", ["wire/bond.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ("pc*", ["wire/bond.txt", "wire/cent.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    # "per cent", the British press's spelling, two words
+    ("7%", ["wire/cent.txt"]),
+    ('"rose 7 pct"', ["wire/cent.txt"]),
+    ('"7 per cent"', ["wire/cent.txt"]),
+    ('"5 per cent"', ["wire/five.txt", "wire/share.txt"]),
+    ('"percent in the year"', ["wire/cent.txt"]),
+    ('"per cent"', ["wire/bond.txt", "wire/cent.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
 ])
 def test_a_per_cent_sign_pct_and_percent_are_one_word(wire_archive, q, ids):
     """The wire writes "pct", other papers "percent" or "%": a reader types any of them."""
@@ -626,10 +634,27 @@ def test_a_per_cent_sign_pct_and_percent_are_one_word(wire_archive, q, ids):
     assert sorted(h.id for h in r.hits) == ids
 
 
+@pytest.mark.parametrize("text,joined", [("5 per cent", True), ("5 PER CENT", True), ("Per\ncent", True),
+                                         ("per\u00a0cent", True), ("per  cent", False), ("x-per cent", False),
+                                         ("per cent-based", False), ("super cent", False), ("per centum", False),
+                                         ("a 5-per cent rise", True), ("per cent-5", True)])
+def test_per_cent_is_joined_where_the_highlighter_looks_for_it(text, joined):
+    """The index holds "percent" for "per cent" (JoiningTokenizer); the snippet marks it where
+    PER_CENT matches: the two must agree, or a found word goes unmarked."""
+    from search.schema import PER_CENT, build_schema
+
+    terms = [t.text for t in build_schema()["text"].analyzer(text, mode="index")]
+    assert ("percent" in terms) == joined == bool(PER_CENT.search(text))
+
+
 def test_a_per_cent_sign_is_marked_with_its_figure(wire_archive):
     snippets = {h.id: h.snippet for h in run_search(wire_archive, "5%").hits}
     assert "<mark>5 pct</mark>" in snippets["wire/five.txt"] and "<mark>5%</mark>" in snippets["wire/five.txt"]
     assert "<mark>5 percent</mark>" in snippets["wire/share.txt"] and "<mark>" not in snippets["wire/share.txt"].split("March")[1]
+    snippets = {h.id: h.snippet for h in run_search(wire_archive, "7%").hits}
+    assert "<mark>7 per cent</mark>" in snippets["wire/cent.txt"], snippets
+    snippets = {h.id: h.snippet for h in run_search(wire_archive, "pct").hits}
+    assert "7 <mark>per cent</mark> in" in snippets["wire/cent.txt"], snippets
 
 
 SPELLINGS = {
