@@ -556,6 +556,8 @@ WIRE = {
     "oil.txt": "Petroleum exports rise\n\nPetroleum exports rose in the week, officials said.\n",
     "share.txt": "Market share\n\nIts share of the market was 5 percent in March, up from 4 ％ in 1986.\n",
     "cent.txt": "Inflation\n\nPrices rose 7 per cent in the year, the office said.\n",
+    "earnings.txt": "Acme Inc 1st qtr net\n\nShr 12 cts vs 10 cts\nNet 1.2 mln vs 1.0 mln\nRevs 30.1 mln vs 28.4 mln\n"
+                    "Avg shrs 10.1 mln\nNOTE: six mths to March.\n",
     "revenue.txt": "Revenue rises\n\nRevenue rose to 9,200,000 dlrs from 8,100,000 dlrs; items 1,2,3 were sold.\n",
     "deal.txt": "Small deal\n\nThe deal was worth 200,000 dlrs in cash.\n",
     "zebrafish.txt": "Fish study\n\nThe zebrafish study found that AT&T and S&P analysts said the long zebrafish genome "
@@ -632,6 +634,21 @@ def test_a_per_cent_sign_pct_and_percent_are_one_word(wire_archive, q, ids):
     """The wire writes "pct", other papers "percent" or "%": a reader types any of them."""
     r = run_search(wire_archive, q)
     assert sorted(h.id for h in r.hits) == ids
+
+
+@pytest.mark.parametrize("q,ids", [
+    # the wire's "mln", "dlrs", "cts", "shr", "qtr", "revs", "avg" and "mths" as the words
+    ('"40 million dollars"', ["wire/bond.txt"]),
+    ('"5 million"', ["wire/it.txt"]),
+    ("million", ["wire/bond.txt", "wire/earnings.txt", "wire/it.txt"]),
+    ('"12 cents"', ["wire/earnings.txt"]),
+    ('"1.2 million"', ["wire/earnings.txt"]),
+    ("quarter AND revenue AND share AND average", ["wire/earnings.txt"]),
+    ('"six months"', ["wire/earnings.txt"]),
+    ('"40 mln dlrs"', ["wire/bond.txt"]),  # as written, still
+])
+def test_the_wires_abbreviations_are_their_words(wire_archive, q, ids):
+    assert sorted(h.id for h in run_search(wire_archive, q).hits) == ids
 
 
 @pytest.mark.parametrize("text,joined", [("5 per cent", True), ("5 PER CENT", True), ("Per\ncent", True),
