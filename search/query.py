@@ -491,7 +491,7 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
     """A word as typed or as the index also holds it: `e-mail` (a phrase of its parts) or
     "email", written so or hyphenated (schema.JoiningTokenizer); `Müller` or "Mueller", its
     German spelling without umlauts (umlauts.umlaut_spelling). In a quoted phrase each such
-    word is respelled: `"e-mail address"` also finds "email address", `"5 per cent"` "5%"."""
+    word is respelled: `"e-mail address"` also finds "email address"."""
     if not isinstance(q, (Q.Phrase, Q.Term, type(None))) or fieldname not in SEARCH_FIELDS:
         return q
     stopped = False  # a part the analyzer drops: "in" of `in-house`
@@ -505,7 +505,7 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
         stopped |= any(not list(schema[fieldname].process_text(p, mode="query")) for p in parts)
         return joined
 
-    respelled = PER_CENT.sub("percent", _HYPHENATED.sub(join, text))
+    respelled = _HYPHENATED.sub(join, text)
     respelled = umlaut_spelling(respelled) or respelled
     if respelled == text:
         return q
@@ -582,11 +582,19 @@ def _padded_dates(qstring: str) -> str:
     return _DATE_FIELD_RE.sub(lambda m: "published:" + _DATE_IN_FIELD.sub(pad, m.group(1)), qstring)
 
 
+def _per_cent_joined(qstring: str) -> str:
+    """"per cent" typed as one word, as the index also holds it (schema.JoiningTokenizer):
+    Whoosh hands a query's words to the analyzer one at a time, so `5 per cent` was "5",
+    "per" and "cent", which found only articles writing "per cent", not "5%" or "5 pct".
+    "percent" and a space: every character keeps its place (the suggestions' spans)."""
+    return PER_CENT.sub(lambda m: m.group()[:3] + m.group()[4:] + " ", qstring)
+
+
 def parse(qstring: str, schema) -> Q.Query:
     qstring = _padded_dates(_open_ranges(_lowercase_fields(qstring)))
     validate(qstring)
     parser = _Parser(schema)
-    text = _caps_stop_words(_tidy_operators(_minus_to_not(qstring)))
+    text = _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(qstring))))
     try:
         q = parser.parse(text)
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)

@@ -629,6 +629,10 @@ def test_one_character_words_are_words(wire_archive, q, ids):
     ('"5 per cent"', ["wire/five.txt", "wire/share.txt"]),
     ('"percent in the year"', ["wire/cent.txt"]),
     ('"per cent"', ["wire/bond.txt", "wire/cent.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ("per cent", ["wire/bond.txt", "wire/cent.txt", "wire/five.txt", "wire/seventeen.txt", "wire/share.txt"]),
+    ("5 per cent", ["wire/five.txt", "wire/share.txt"]),  # was "5", "per" and "cent"
+    ("Sales PER CENT", ["wire/five.txt", "wire/seventeen.txt"]),  # in capitals too
+    ("title:(per cent)", ["wire/five.txt", "wire/seventeen.txt"]),  # "Profit rises 5 pct"
 ])
 def test_a_per_cent_sign_pct_and_percent_are_one_word(wire_archive, q, ids):
     """The wire writes "pct", other papers "percent" or "%": a reader types any of them."""
@@ -662,6 +666,13 @@ def test_per_cent_is_joined_where_the_highlighter_looks_for_it(text, joined):
 
     terms = [t.text for t in build_schema()["text"].analyzer(text, mode="index")]
     assert ("percent" in terms) == joined == bool(PER_CENT.search(text))
+
+
+def test_per_cent_read_as_one_word_keeps_the_query_as_typed(wire_archive):
+    """The parser reads `per cent` as "percent " (one character each): "did you mean" still
+    offers the query as the reader typed it."""
+    assert run_search(wire_archive, "5 per cent in Eurpoe").suggestion == "5 per cent in Europe"
+    assert run_search(wire_archive, '"rose 5 Per Cent" Eurpoe').suggestion == '"rose 5 Per Cent" Europe'
 
 
 def test_a_per_cent_sign_is_marked_with_its_figure(wire_archive):
