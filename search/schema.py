@@ -90,12 +90,8 @@ class RespellingFilter(Filter):
     is_morph = True
 
     def __init__(self):
-        self.table = "breame-0.1+percent+wire"  # unequal when the table changes: the index is rebuilt
-
-    def __eq__(self, other):
-        return other is not None and type(other) is type(self) and other.__dict__ == self.__dict__
-
-    __hash__ = None
+        # unequal when the table changes (Filter's __eq__ compares __dict__): the index is rebuilt
+        self.table = "breame-0.1+percent+wire"
 
     def __call__(self, tokens):
         table = respellings()

@@ -311,7 +311,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
             if len(toks) >= 2:
                 fulls[key] = toks
                 nodes[i] = ("person", key)
-                full_marks[key].update((k, m[k]) for k in ("title", "gender") if m.get(k))
+                full_marks[key].update((k, m[k]) for k in RESOLUTION_HINTS if m.get(k))
             else:
                 single_idx.append((i, key))
     # acronyms defined in parentheses: "Long Form (LF)"
