@@ -17,6 +17,7 @@ from typing import Any
 
 import click
 
+from . import fieldnames
 from .schema import FACETS
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_NO_INDEX, EXIT_BUSY = 0, 1, 2, 3, 4
@@ -323,7 +324,10 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
         name, sep, value = item.partition("=")
         name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
         if not sep or name not in FACETS:
-            raise click.BadParameter(f"'{item}': use FACET=VALUE with FACET one of {', '.join(FACETS)}", param_hint="--filter")
+            facet = fieldnames.meant(name, FACETS) if sep else None
+            meant = f"did you mean '{facet}={value.strip()}'? " if facet else ""
+            raise click.BadParameter(f"'{item}': {meant}use FACET=VALUE with FACET one of {', '.join(FACETS)}",
+                                     param_hint="--filter")
         value = value.strip()  # "year= 2021" as the web form reads it
         if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
             raise click.BadParameter(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})",

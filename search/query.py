@@ -22,6 +22,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, 
 from whoosh.qparser.taggers import RegexTagger
 from whoosh.spelling import Corrector
 
+from . import fieldnames
 from .archive import Archive
 from .facets import docmask
 from .filter_hints import replace_field_value, spaced_value, unmatched_filters, values_like
@@ -83,9 +84,14 @@ SEARCH_SECONDS = 5.0
 
 
 class QueryError(ValueError):
-    """A query the user must fix (exit 2 / HTTP 400); the message says how."""
+    """A query the user must fix (exit 2 / HTTP 400); the message says how. `suggestion`, when
+    there is one, is the query fixed, to offer in one step ("did you mean")."""
 
     syntax = False  # whether a reminder of the query syntax helps (the error page shows one)
+
+    def __init__(self, message: str, suggestion: str | None = None) -> None:
+        super().__init__(message)
+        self.suggestion = suggestion
 
 
 class QuerySyntaxError(QueryError):
@@ -237,6 +243,33 @@ def _typed_from(qstring: str, start: int) -> str:
     return re.match(r"[^\s()]*", qstring[start:]).group()
 
 
+def _field_typed(qstring: str, unquoted: str, start: int) -> str:
+    """A field and its value as typed from `start`: a word, a "phrase" or a [range]."""
+    m = re.compile(r"[^\s()\[{]*(?:\[[^\]]*\]?|\{[^}]*\}?)?[^\s()]*").match(unquoted, start)
+    return qstring[start:m.end()]
+
+
+def _fields_meant(qstring: str, unquoted: str) -> str | None:
+    """The query with each unknown field renamed to the one the reader likely meant (`date:` to
+    `published:`, `persn:` to `person:`), when every one has such a field and the query then
+    passes; else None (half a fix would fail on the next field)."""
+    out, end = [], 0
+    for m in _FIELD_RE.finditer(unquoted):
+        if m.group(1) in QUERY_FIELDS:
+            continue
+        name = fieldnames.meant(m.group(1), QUERY_FIELDS)
+        if name is None or qstring[m.start(1)] == '"':
+            return None
+        out += [qstring[end:m.start(1)], name]
+        end = m.end(1)
+    fixed = "".join(out) + qstring[end:]
+    try:
+        validate(fixed)
+    except QueryError:
+        return None
+    return fixed
+
+
 def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(query_too_long(qstring))
@@ -260,8 +293,15 @@ def validate(qstring: str) -> None:
             if qstring[m.start(1)] == '"':
                 raise QuerySyntaxError(f"'{word}': a colon after a \"phrase\" names no field (fields come first: "
                                        f"title:\"...\"); to search for both, put a space after the colon")
-            raise QuerySyntaxError(f"unknown field '{m.group(1)}:' (fields: {', '.join(QUERY_FIELDS)}); "
-                             f"to search for the text, quote it: \"{word}\"")
+            fixed = _fields_meant(qstring, unquoted)
+            typed = _field_typed(qstring, unquoted, m.start())
+            message = f"unknown field '{m.group(1)}:'"
+            if fixed:
+                message += f": did you mean {fieldnames.meant(m.group(1), QUERY_FIELDS)}{typed[len(m.group(1)):]}?"
+            message += f" (fields: {', '.join(QUERY_FIELDS)})"
+            if not re.search(r'["\[\]{}]', typed):  # "date:[1987" in quotes was no help
+                message += f"; to search for the text, quote it: \"{word}\""
+            raise QuerySyntaxError(message, suggestion=fixed)
     for m in re.finditer(r"(?<![\w\"])[^\W\d]\w*:[^\W\d]\w*:(?=\S)", unquoted):  # Whoosh: 0 results, silently
         raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': a word takes one field (title:coup), not two")
     for m in re.finditer(r"\^(?![\d.]|$|[\s)])", unquoted):  # "oil^x" was read as the phrase "oil x"

@@ -560,3 +560,12 @@ def test_show_names_the_file_of_an_article_whose_url_is_the_page(tmp_path):
     assert "url: https://ex.com/a" in out and f"path: {src / 'feed.jsonl'}" in out, out
     out = invoke("show", "s/b.txt", "--index", tmp_path / "ix").output
     assert "url: file://" in out and "path:" not in out  # the url is the file already
+
+
+def test_an_unknown_filter_or_field_offers_the_one_meant(seeds_index):
+    r = invoke("search", "coup", "--filter", "date=2021", "--index", seeds_index)
+    assert r.exit_code == 2 and "did you mean 'year=2021'?" in r.output
+    r = invoke("search", "coup", "--filter", "colour=red", "--index", seeds_index)
+    assert r.exit_code == 2 and "did you mean" not in r.output
+    r = invoke("search", "date:2021 coup", "--index", seeds_index)
+    assert r.exit_code == 2 and "did you mean published:2021?" in r.output and "Traceback" not in r.output

@@ -1415,3 +1415,46 @@ def test_a_snippet_opens_and_closes_with_its_sentence_or_shows_the_cut(tmp_path)
     assert far.startswith("… ") and far.endswith("the river authority said the levees held."), far
     text = SENTENCES["far.txt"].split("\n\n", 1)[1]
     assert far[2:] in text and not text[text.index(far[2:]) - 1].isalnum()  # a whole word
+
+
+@pytest.mark.parametrize("q, fixed", [
+    ("date:2021", "published:2021"),  # other engines' name, and the page's "Published"
+    ("Date:2021 coup", "published:2021 coup"),
+    ("persn:goyta", "person:goyta"),  # a near spelling of a field
+    ("coup AND titel:mali AND org:wagner", "coup AND title:mali AND organization:wagner"),  # every one renamed
+    ('place:"West Africa"', 'location:"West Africa"'),  # a phrase kept whole
+    ("date:[2020 TO 2021] mali", "published:[2020 TO 2021] mali"),  # a range kept whole
+    ("(site:seeds OR lang:fr)", "(source:seeds OR language:fr)"),
+])
+def test_an_unknown_field_offers_the_field_meant(seeds_archive, q, fixed):
+    """`date:2021` failed with a list of eleven fields to choose from, `published:` among them:
+    the error offers the query with the field a reader likely meant, and that query runs."""
+    with pytest.raises(QueryError, match="unknown field") as err:
+        run_search(seeds_archive, q)
+    assert err.value.suggestion == fixed
+    meant = fixed[:fixed.index(":")].split()[-1].lstrip("(")
+    assert f"did you mean {meant}:" in str(err.value)
+    run_search(seeds_archive, fixed)  # raises nothing
+
+
+def test_an_unknown_field_offers_the_field_meant_in_its_message_and_the_fix_finds_articles(seeds_archive):
+    with pytest.raises(QueryError) as err:
+        run_search(seeds_archive, "date:2021")
+    assert "unknown field 'date:': did you mean published:2021?" in str(err.value)
+    assert run_search(seeds_archive, err.value.suggestion).total == run_search(seeds_archive, "year:2021").total > 0
+    with pytest.raises(QueryError) as err:  # a phrase's value is quoted whole, and not put in quotes again
+        run_search(seeds_archive, 'org:"Wagner Group"')
+    assert 'did you mean organization:"Wagner Group"?' in str(err.value) and "quote it" not in str(err.value)
+
+
+@pytest.mark.parametrize("q", [
+    "colour:red",  # no field is like it
+    "oil:gas",
+    "date:march",  # published:march would be a bad date
+    "date:2021 oil:gas",  # half a fix fails on the next field
+    "entity:x",  # bookkeeping, not a name for one field
+])
+def test_an_unknown_field_offers_nothing_that_would_not_run(seeds_archive, q):
+    with pytest.raises(QueryError, match="unknown field") as err:
+        run_search(seeds_archive, q)
+    assert err.value.suggestion is None and "did you mean" not in str(err.value)

@@ -280,3 +280,26 @@ def test_during_the_first_index_run_pages_say_the_index_is_being_built(tmp_path)
             assert "first index run is still going" in body and "run `newsarchive index` first" not in body
     r = c.get("/search?q=coup")  # the run is over and built nothing: the plain advice
     assert r.status_code == 503 and "run `newsarchive index` first" in r.get_data(as_text=True)
+
+
+def test_an_unknown_field_links_the_query_meant_on_the_same_page(client):
+    """`date:2021` was a list of fields to choose from: the page links the query with the field
+    meant, keeping the filters and the sort (a facet's page stays that facet's page), and the
+    link's search runs."""
+    import html
+    import re
+
+    r = client.get("/search?q=date:2021+coup&location=Mali&sort=newest&page=2")
+    body = r.get_data(as_text=True)
+    assert r.status_code == 400
+    link = html.unescape(re.search(r'<p class="suggest">Search <a href="([^"]+)"', body).group(1))
+    assert link.startswith("/search?") and "q=published%3A2021+coup" in link
+    assert "location=Mali" in link and "sort=newest" in link and "page=" not in link
+    assert client.get(link).status_code == 200
+    r = client.get("/facet/person?q=persn:goyta")
+    link = html.unescape(re.search(r'<p class="suggest">Search <a href="([^"]+)"', r.get_data(as_text=True)).group(1))
+    assert link.startswith("/facet/person?") and client.get(link).status_code == 200
+    j = client.get("/api/search?q=date:2021").get_json()
+    assert j["status"] == 400 and j["suggestion"] == "published:2021"
+    assert "suggestion" not in client.get("/api/search?q=colour:red").get_json()
+    assert 'class="suggest"' not in client.get("/search?q=colour:red").get_data(as_text=True)

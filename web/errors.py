@@ -1,6 +1,8 @@
 """Error pages and JSON errors: a clear message and the right status, never a traceback."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
@@ -17,17 +19,32 @@ def _wants_json() -> bool:
     return request.path.startswith("/api/") or request.path == "/healthz"
 
 
-def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None):
+def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None,
+           suggestion: str | None = None):
     """`syntax`: the page reminds of the query syntax (a QueryError that says it helps; the
     reminder followed "query has no searchable words" and a page past the last, too).
-    `headers`: those the status requires (Allow on a 405)."""
+    `headers`: those the status requires (Allow on a 405). `suggestion`: the query fixed
+    (`published:1987` for `date:1987`), a link on the page and a key of the JSON."""
     headers = headers or []
     if _wants_json():
-        return jsonify({"error": message, "status": status}), status, headers
+        body = {"error": message, "status": status}
+        if suggestion:
+            body["suggestion"] = suggestion
+        return jsonify(body), status, headers
     query, query_cut = _query_shown()
+    state = _search_state()
+    fix = _fixed_url(state, suggestion) if suggestion and state is not None else None
     page = render_template("error.html", status=status, message=message, syntax=syntax,
-                           query=query, query_cut=query_cut, state=_search_state())
+                           query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix)
     return page, status, headers
+
+
+def _fixed_url(state: SearchState, suggestion: str) -> str:
+    """The same page (a search, a facet's values) with the query fixed, all else kept."""
+    fixed = replace(state, query=suggestion, page=1)
+    if request.endpoint == "views.search_page":
+        return fixed.url()
+    return fixed.url(request.endpoint, **(request.view_args or {}))
 
 
 def _query_shown() -> tuple[str, int]:
@@ -47,7 +64,7 @@ def _search_state() -> SearchState | None:
 def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return _error(400, str(exc), exc.syntax)
+        return _error(400, str(exc), exc.syntax, suggestion=exc.suggestion)
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):

@@ -1,0 +1,47 @@
+"""The field a reader meant by a name the archive does not have: `date:1987` for `published:`,
+`org:` for `organization:`, `persn:` for `person:`.
+
+Readers bring field names from other engines and from the page in front of them ("date",
+"place", "site", "lang"), and the query failed with a list of fields to choose from. A word
+the archive knows under another name, or a near spelling of one of its own, is offered as a
+correction the reader can take in one step; anything else is left to the list.
+"""
+from __future__ import annotations
+
+import difflib
+from collections.abc import Sequence
+
+# Other names for a field, each with the fields it may mean, the likelier first: a filter has
+# no `published`, so its `date` is the year.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    **dict.fromkeys(("date", "dates", "day", "month", "when", "time", "pubdate", "published_date", "datetime"),
+                    ("published", "year")),
+    **dict.fromkeys(("people", "persons", "who", "name", "names", "per"), ("person",)),
+    **dict.fromkeys(("org", "orgs", "organisation", "organisations", "organizations", "company", "companies"),
+                    ("organization",)),
+    **dict.fromkeys(("loc", "locations", "place", "places", "where", "country", "countries", "city", "cities",
+                     "geo", "gpe"), ("location",)),
+    **dict.fromkeys(("lang", "languages", "locale"), ("language",)),
+    **dict.fromkeys(("body", "content", "contents", "article", "fulltext"), ("text",)),
+    **dict.fromkeys(("headline", "headlines", "heading", "titles", "subject"), ("title",)),
+    **dict.fromkeys(("site", "sites", "domain", "outlet", "publisher", "publication", "newspaper", "paper",
+                     "feed", "url", "host", "website", "sources"), ("source",)),
+    **dict.fromkeys(("years",), ("year",)),
+    **dict.fromkeys(("mt", "translation", "machine_translated", "machine"), ("translated",)),
+}
+
+# How alike a typed name and a field's must be to be offered (difflib's ratio): "persn",
+# "titel", "organisaton" are; "colour" and "location", "oil" and "id" are not.
+CLOSE = 0.8
+
+
+def meant(name: str, fields: Sequence[str]) -> str | None:
+    """The field of `fields` the reader likely meant by `name`, or None."""
+    name = name.lower()
+    if name in fields:
+        return name
+    for candidate in SYNONYMS.get(name, ()):
+        if candidate in fields:
+            return candidate
+    close = difflib.get_close_matches(name, list(fields), n=1, cutoff=CLOSE)
+    return close[0] if close else None
