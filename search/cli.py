@@ -487,20 +487,27 @@ def stats_cmd(index_dir, as_json):
 
 @cli.command("entities")
 @click.option("--type", "etype", type=click.Choice(["person", "organization", "location"]))
+@click.option("--contains", default="", metavar="TEXT",
+              help="Only entities one of whose spellings contains TEXT (any case, any accents), as the web's list.")
+@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, those in most documents.")
 @index_option
 @json_list_option
 @handle_errors
-def entities_cmd(etype, index_dir, as_json):
-    """Canonical entities with their aliases and document counts."""
+def entities_cmd(etype, contains, limit, index_dir, as_json):
+    """Canonical entities with their aliases and document counts, those in most documents first."""
     from . import list_entities, open_index
+    from .query import entities_containing
 
-    ents = list_entities(open_index(index_dir), etype)
+    # a large archive holds tens of thousands: the web's list filters and pages them, and this
+    # printed every one
+    ents = entities_containing(list_entities(open_index(index_dir), etype), contains.strip())[:limit]
     if as_json:
         _emit_json(ents)
         return
     con = _console()
     if not ents:  # printed nothing at all, as if the command had failed
-        con.print(f"no {etype} entities in the index" if etype else "no entities in the index")
+        kind = f"{etype} entities" if etype else "entities"
+        con.print(f"no {kind} containing '{_t(contains.strip())}'" if contains.strip() else f"no {kind} in the index")
     for e in ents:
         # " | ", not ", ": a spelling holds commas ("Goldman, Sachs and Co")
         aliases = " | ".join(a for a in e["aliases"] if a != e["name"])

@@ -569,3 +569,24 @@ def test_an_unknown_filter_or_field_offers_the_one_meant(seeds_index):
     assert r.exit_code == 2 and "did you mean" not in r.output
     r = invoke("search", "date:2021 coup", "--index", seeds_index)
     assert r.exit_code == 2 and "did you mean published:2021?" in r.output and "Traceback" not in r.output
+
+
+def test_entities_contains_and_limit_as_the_web_list(seeds_index):
+    """`entities` printed every entity of the archive (tens of thousands at scale): it takes the
+    web list's `contains` (any spelling, any case or accents) and a limit, and gives the web's
+    JSON for the same filter."""
+    from web import create_app
+
+    every = json.loads(invoke("entities", "--index", seeds_index, "--json").output)
+    r = invoke("entities", "--contains", "GOYTA", "--index", seeds_index, "--json")
+    found = json.loads(r.output)
+    assert r.exit_code == 0 and [e["name"] for e in found] == ["Assimi Goita"]  # by an alias, not its name
+    web = create_app({"INDEX": str(seeds_index)}).test_client().get("/api/entities?contains=GOYTA").get_json()
+    assert found == web
+    top = json.loads(invoke("entities", "--limit", "3", "--index", seeds_index, "--json").output)
+    assert top == every[:3] and len(every) > 3
+    mali = invoke("entities", "--type", "location", "--contains", "mal", "--index", seeds_index).output.splitlines()
+    assert mali and all("location" in line and "mal" in line.lower() for line in mali), mali
+    r = invoke("entities", "--contains", "zzqx", "--type", "person", "--index", seeds_index)
+    assert r.exit_code == 0 and r.output.strip() == "no person entities containing 'zzqx'"
+    assert invoke("entities", "--limit", "0", "--index", seeds_index).exit_code == 2
