@@ -1021,3 +1021,24 @@ def test_a_legal_form_with_dots_ends_a_company_as_one_without():
                    "Tractebel S.A.": {"organization"}, "Belgium": {"location"}, "Akzo N.V.": {"organization"},
                    "BP North America Inc": {"organization"}, "Georgia Gulf Corp": {"organization"},
                    "Philips": {"organization"}}, got
+
+
+def test_a_name_holding_a_parenthesis_is_taken_whole():
+    """The NER took names from inside a parenthesis: "China Development Finance Co (H.K.) Ltd"
+    was two companies, one of them "H.K.) Ltd"; "Bangladesh Shilpa⏎(Industrial) Bank" the place
+    "Bangladesh" and "Industrial) Bank"; an editor's brackets gave the IMF the spelling
+    "International Monetary) Fund" (8 mentions in 2,500 Reuters articles and 500 web pages).
+    A ")" inside a word is no name's ("(Y)ou", "XOP)which")."""
+    text = ("China Development Finance Co (H.K.) Ltd will lend to Bangladesh Shilpa\n(Industrial) Bank, he told "
+            "the (International Monetary) Fund. \u201c(Y)ou meet it,\u201d Walker said of the ETF (AMEX: XOP)which "
+            "rose. The Fed (Federal Reserve Board) and Acme (UK) agreed. The (World) Bank did not.")
+    got = _got(text, ("China Development Finance Co", "organization"), ("H.K.) Ltd", "organization"),
+               ("Bangladesh", "location"), ("Industrial) Bank", "organization"),
+               ("International Monetary) Fund", "organization"), ("Y)ou", "organization"), ("Walker", "person"),
+               ("XOP)which", "person"), ("Fed", "organization"), ("Federal Reserve Board", "organization"),
+               ("Acme", "organization"), ("UK", "location"), ("World) Bank", "organization"))
+    assert got == {"China Development Finance Co (H.K.) Ltd": {"organization"},
+                   "Bangladesh Shilpa\n(Industrial) Bank": {"organization"},
+                   "(International Monetary) Fund": {"organization"}, "Walker": {"person"},
+                   "Fed": {"organization"}, "Federal Reserve Board": {"organization"},  # balanced: as they were
+                   "Acme": {"organization"}, "UK": {"location"}, "(World) Bank": {"organization"}}, got

@@ -162,6 +162,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     if wrapped or (wrapped is None and "\n" in text and _hard_wrapped(text)):
         cleaned = _wrapped_places(text, cleaned)
         cleaned = _wrapped_organisations(text, cleaned)
+    if ")" in text:
+        cleaned = _parenthesised(text, cleaned)
     if "<" in text:
         cleaned = _bracketed(text, cleaned)
     cleaned = _legal_forms(text, cleaned)
@@ -967,6 +969,50 @@ def _longest_line(text: str, sp: Span) -> Span:
     return Span(a, b, sp.type, sp.source)
 
 
+# Capitalised words before a "(" on its line or the one before (hard-wrapped copy): the start
+# of a name that holds a parenthesis.
+_CAPS_BEFORE_PAREN = re.compile(r"(?<![\w.&'\-])((?:[A-Z][\w.&'\-]*[ \t]*\n?[ \t]*){1,4})$")
+
+
+def _parenthesised(text: str, spans: list[Span]) -> list[Span]:
+    """A name holding a parenthesis, which the NER took from inside it: "China Development
+    Finance Co (H.K.) Ltd" was "China Development Finance Co" and "H.K.) Ltd", "Bangladesh
+    Shilpa (Industrial) Bank" the place "Bangladesh" and "Industrial) Bank"; an editor's
+    brackets in a quote, "the (International Monetary) Fund", gave the IMF the spelling
+    "International Monetary) Fund". A span with a ")" it does not open starts at its "(", or
+    at the capitalised words before it, and takes in the spans there. A ")" inside a word is
+    no name's: "(Y)ou meet the challenge" was the organisation "Y)ou", "(AMEX: XOP)which" a person.
+    """
+    index = _SpanIndex(spans)
+    for n, sp in enumerate(spans):  # a span's insertion number is its place in `spans`
+        name = text[sp.start:sp.end]
+        if not index.live(n):  # taken into a name before it
+            continue
+        if name.count(")") <= name.count("("):
+            continue
+        close = sp.start + name.index(")")
+        if close + 1 < len(text) and text[close + 1].isalnum():
+            index.remove(n)
+            continue
+        lo = text.rfind("(", max(0, sp.start - 60), sp.start)
+        if lo < 0 or ")" in text[lo:sp.start] or "\n\n" in text[lo:sp.start]:
+            continue
+        start = lo
+        m = _CAPS_BEFORE_PAREN.search(text, max(0, lo - 80), lo)
+        if m:
+            words = list(re.finditer(r"\S+", m.group(1)))
+            while words and words[0].group().lower() in _NOT_COMPANY_START:
+                words.pop(0)
+            if words:
+                start = m.start(1) + words[0].start()
+        for k, other in index.overlapping(start, sp.start):
+            if other is not sp and other.end <= sp.end:
+                index.remove(k)
+        index.remove(n)
+        index.append(Span(start, sp.end, sp.type, sp.source))
+    return index.spans()
+
+
 def _bracketed(text: str, spans: list[Span]) -> list[Span]:
     """What the NER found in "<...>" is the company the brackets hold, all of it; a span that
     runs into the brackets from outside keeps its outside part."""
@@ -1344,6 +1390,9 @@ class _SpanIndex:
 
     def spans(self) -> list[Span]:
         return list(self._live.values())
+
+    def live(self, n: int) -> bool:
+        return n in self._live
 
     def first_starting_at(self, pos: int) -> Span | None:
         at = self._by_start.get(pos)
