@@ -58,6 +58,20 @@ def test_a_wire_story_whose_first_line_was_cut_short_is_one_paragraph():
         "controls are installed.", "The agency said the plant must close."]
 
 
+@pytest.mark.parametrize("lead, rest", [
+    ("Arvin Industries Inc said L.K.", "Evans has been elected president, succeeding James Baker who\nremains chairman."),
+    ("Hybritech Inc said the U.S.", "Supreme Court denied a petition by Monoclonal Antibodies Inc asking\nthe court "
+                                    "to review the validity of a Hybritech patent."),
+    ("West German sugar statistician F.O.", "Licht estimates European beet plantings this year at 7.22 mln\n"
+                                            "hectares compared with a revised 1986 figure."),
+])
+def test_initials_ending_a_wire_story_s_cut_first_line_end_no_sentence(lead, rest):
+    """A cut first line ending in initials was a paragraph of its own, cutting a name or a
+    sentence in two: "said L.K." / "Evans has been elected" (87 of 19,043 Reuters stories)."""
+    c = clean_text(f"TITLE OF THE STORY\n\n{lead}\n{rest}\n    The company said more.\n Reuter")
+    assert c.text.split("\n\n") == [f"{lead} {rest.replace(chr(10), ' ')}", "The company said more."]
+
+
 @pytest.mark.parametrize("text, first", [
     # a text's first block: its short first line is the title
     ("Mali coup leader sworn in\nColonel Assimi Goita was sworn in as the transitional president of\nMali on "
