@@ -356,6 +356,39 @@ def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
     _print_result(result)
 
 
+@cli.command("export")
+@click.argument("query", required=False, default="")
+@click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="As for search.")
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write to this file (whole or not at all: it appears when the export is complete) "
+                   "instead of standard output.")
+@index_option
+@handle_errors
+def export_cmd(query, filters, sort, fmt, with_text, output, index_dir):
+    """Every article a search matches, one row each, in its order: id, title, published,
+    source, url, language, translated, translation_score, score, person, organization,
+    location (and --text). No page limit. An empty QUERY exports everything, newest first."""
+    from . import open_index
+    from .export import rows, write
+
+    _, found = rows(open_index(index_dir), query, _parse_filters(filters), sort, with_text)  # a bad query fails here
+    if output is None:
+        write(found, sys.stdout, fmt, with_text)
+        return
+    part = f"{output}.part"
+    try:
+        with open(part, "w", encoding="utf-8", newline="") as out:  # csv writes its own line ends
+            n = write(found, out, fmt, with_text)
+        os.replace(part, output)
+    finally:
+        if os.path.exists(part):
+            os.unlink(part)
+    _console(stderr=True).print(f"{n:,} {'article' if n == 1 else 'articles'} written to {_t(output)}")
+
+
 def _print_result(result) -> None:
     con = _console()
     noun = "result" if result.total == 1 else "results"

@@ -9,6 +9,7 @@ import heapq
 import re
 import time
 import unicodedata
+from collections.abc import Iterator
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -1193,16 +1194,23 @@ def expand_wildcards(q: Q.Query, gen, schema, typed: str = "") -> Q.Query:
 
 
 # ---------------------------------------------------------------------- search
-def run_search(
-    archive: Archive,
-    query: str = "",
-    filters: dict[str, list[str]] | None = None,
-    facets: list[str] | tuple[str, ...] | None = FACETS,
-    page: int = 1,
-    per_page: int = 10,
-    sort: str = "relevance",
-    facet_limit: int | None = None,
-) -> SearchResult:
+@dataclass
+class _Request:
+    """A search read and checked: the generation it runs on, its query and filters parsed."""
+    gen: Any
+    searcher: Any
+    typed: str  # the query as typed
+    query: str  # as the parser reads it (_plain_query)
+    q: Q.Query | None  # None: browsing (no words)
+    fq: Q.Query | None  # the filters
+    named: dict
+    groups: dict
+    sort: str  # browsing by "relevance" is newest first
+    deadline: float
+
+
+def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None, sort: str,
+             page: int = 1, per_page: int = 1) -> _Request:
     typed, query = query or "", _plain_query(query or "")
     if not query and INVISIBLE.sub("", typed).strip():  # "?" alone, read as punctuation, browsed everything
         raise QueryError("query has no searchable words")
@@ -1217,41 +1225,29 @@ def run_search(
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
     gen, searcher = archive.searcher()
     _entity_id_arrays(gen)
-    schema = searcher.schema
     named = _value_names(filters, gen)
     groups = _groups(named)
-    unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen)]
-    filters = _shown_filters(named, gen)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
+    q = None
     if query:
         q = read_query(query, gen)
         bound_expansion(q, searcher.reader(), deadline)
-        # a field value in the query text no article has (person:Goytta), as for a filter
-        typed_terms: dict[str, list[str]] = {}
-        for leaf in q.leaves():
-            if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text not in typed_terms.get(leaf.fieldname, []):
-                typed_terms.setdefault(leaf.fieldname, []).append(leaf.text)
-        for u in unmatched_filters(typed_terms, gen):
-            spaced = spaced_value(u["facet"], u["value"], typed, gen)
-            if spaced is not None:  # person:assimi goita: the quotes were left out
-                u["suggestion"], u["replaces"] = spaced
-            unmatched.append({**u, "in": "query"})
-    else:
-        q = Q.Every()
-        if sort == "relevance":
-            sort = "newest"  # browsing: newest first
+    elif sort == "relevance":
+        sort = "newest"  # browsing: newest first
+    return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline)
 
+
+def _ranked(r: _Request, page: int, per_page: int) -> tuple[np.ndarray, list[tuple[int, float | None]]]:
+    """Every matched document (a mask over the generation's docnums) and one page of them in
+    order, as (docnum, score): by relevance from the posting arrays, or Whoosh's collector for
+    the query shapes they do not replay; by date from a per-generation ordering. Browsing has
+    no scores."""
+    gen, searcher, q, fq, sort, deadline = r.gen, r.searcher, r.q, r.fq, r.sort, r.deadline
+    if q is None:  # browsing (filters only): newest/oldest first
+        mask = _live_mask(gen, searcher) if fq is None else _match_mask(gen, searcher, Q.And([Q.Every(), fq]), deadline)
+        return mask, [(int(d), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
     matched = Q.And([q, fq]) if fq is not None else q
-    browse_all = not query and fq is None
-    if not query:  # browsing (filters only): no scores, no highlights, newest/oldest first
-        mask = _live_mask(gen, searcher) if browse_all else _match_mask(gen, searcher, matched, deadline)
-        total = int(mask.sum())
-        hits = [_hit(searcher.stored_fields(int(d)), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
-        counts = _browse_counts(gen, mask, facets, facet_limit) if browse_all else gen.facets.count_all(facets or (), mask, facet_limit)
-        _count_alternatives(gen, searcher, q if query else None, groups, facets, facet_limit, counts, deadline)
-        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask), unmatched)
-
     scored_q = q
     if fq is not None:
         # Filters join the query as zero-boost terms: the intersection leapfrogs through the
@@ -1275,15 +1271,58 @@ def run_search(
             mask = np.zeros(gen.facets.doc_count, dtype=bool)
             mask[ids] = True
             if sort == "relevance":
-                page_hits = [(int(ids[i]), float(scores[i])) for i in top_docs(ids, scores, page * per_page)[start:]]
-            else:
-                page_hits = [(int(d), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
-        else:
-            found = None
-    if found is None:
-        mask = _match_mask(gen, searcher, matched, deadline)
-        page_hits = _whoosh_page(searcher, scored_q, sort, page, per_page, deadline)
+                return mask, [(int(ids[i]), float(scores[i])) for i in top_docs(ids, scores, page * per_page)[start:]]
+            return mask, [(int(d), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
+    return _match_mask(gen, searcher, matched, deadline), _whoosh_page(searcher, scored_q, sort, page, per_page, deadline)
+
+
+def every_match(archive: Archive, query: str = "", filters: dict[str, list[str]] | None = None,
+                sort: str = "relevance") -> tuple[int, Iterator[tuple[dict, float | None]]]:
+    """Every article a search matches, in the order its pages show them, past the pages'
+    limit (MAX_PAGE): the number, and an iterator of (stored fields, score). The same query,
+    filters and sort as run_search, read the same way; the generation is the one current when
+    called, to the end of the iteration. For exports (search.export)."""
+    r = _request(archive, query, filters, sort)
+    mask, ranked = _ranked(r, 1, max(1, r.gen.facets.doc_count))
+    return int(mask.sum()), ((r.searcher.stored_fields(d), score) for d, score in ranked)
+
+
+def run_search(
+    archive: Archive,
+    query: str = "",
+    filters: dict[str, list[str]] | None = None,
+    facets: list[str] | tuple[str, ...] | None = FACETS,
+    page: int = 1,
+    per_page: int = 10,
+    sort: str = "relevance",
+    facet_limit: int | None = None,
+) -> SearchResult:
+    r = _request(archive, query, filters, sort, page, per_page)
+    gen, searcher, typed, query, q, fq, groups, sort, deadline = (
+        r.gen, r.searcher, r.typed, r.query, r.q, r.fq, r.groups, r.sort, r.deadline)
+    schema = searcher.schema
+    unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen)]
+    filters = _shown_filters(r.named, gen)
+    if q is not None:
+        # a field value in the query text no article has (person:Goytta), as for a filter
+        typed_terms: dict[str, list[str]] = {}
+        for leaf in q.leaves():
+            if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text not in typed_terms.get(leaf.fieldname, []):
+                typed_terms.setdefault(leaf.fieldname, []).append(leaf.text)
+        for u in unmatched_filters(typed_terms, gen):
+            spaced = spaced_value(u["facet"], u["value"], typed, gen)
+            if spaced is not None:  # person:assimi goita: the quotes were left out
+                u["suggestion"], u["replaces"] = spaced
+            unmatched.append({**u, "in": "query"})
+
+    mask, page_hits = _ranked(r, page, per_page)
     total = int(mask.sum())
+    if q is None:  # browsing: no scores, no highlights
+        hits = [_hit(searcher.stored_fields(d), None) for d, _ in page_hits]
+        counts = _browse_counts(gen, mask, facets, facet_limit) if fq is None else gen.facets.count_all(facets or (), mask, facet_limit)
+        _count_alternatives(gen, searcher, None, groups, facets, facet_limit, counts, deadline)
+        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask), unmatched)
+
     marker = _Highlighter(q, searcher, schema["text"].analyzer, gen=gen)
     hits = [_hit(searcher.stored_fields(d), score, marker) for d, score in page_hits]
 

@@ -5,9 +5,9 @@
 """
 from __future__ import annotations
 
-from flask import Blueprint, abort, jsonify, request, url_for
+from flask import Blueprint, Response, abort, jsonify, request, stream_with_context, url_for
 
-from search import get_document, list_entities, run_search, stats
+from search import QueryError, export, get_document, list_entities, run_search, stats
 from search.query import entities_containing, last_page
 from search.schema import FACETS
 
@@ -25,6 +25,25 @@ bp = Blueprint("api", __name__)
 def api_search():
     state = SearchState.from_request(request)
     return jsonify(run_search(archive(), facets=FACETS, **state.engine_args()).to_json())
+
+
+@bp.get("/api/export")
+def api_export():
+    """Every article the search matches, past the pages' limit, streamed as JSON Lines or CSV
+    (`format`), the clean text too with `text=1`: the twin of `newsarchive export`. Not
+    cached: an export may be the whole archive."""
+    state = SearchState.from_request(request)
+    fmt = request.args.get("format", "") or "jsonl"
+    if fmt not in export.FORMATS:
+        raise QueryError(f"unknown format '{fmt}' (use {', '.join(export.FORMATS)})")
+    text = request.args.get("text", "") in ("1", "true", "yes", "on")
+    args = state.engine_args()
+    total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text)  # a bad query: 400
+    resp = Response(stream_with_context(export.lines(rows, fmt, text)),
+                    mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
+    resp.headers["Content-Disposition"] = f'attachment; filename="newsarchive-export.{fmt}"'
+    resp.headers["X-Total-Count"] = str(total)
+    return resp
 
 
 @bp.get("/api/facet/<name>")

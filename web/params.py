@@ -174,6 +174,12 @@ class SearchState:
     def sort_url(self, sort: str) -> str:
         return replace(self, sort=sort, page=1).url()
 
+    def export_url(self, fmt: str) -> str:
+        """Every result of this search as a file (`/api/export`): the query, filters and sort,
+        no page."""
+        p = {k: v for k, v in self.params().items() if k not in ("page", "per_page")}
+        return url_for("api.api_export", **p, format=fmt)
+
     def query_url(self, query: str) -> str:
         return replace(self, query=query, page=1).url()
 

@@ -1,0 +1,98 @@
+"""Every article a search matches, as rows to take elsewhere: JSON Lines or CSV.
+
+A researcher counts and charts what an archive says about a person in a spreadsheet or a
+notebook; the result pages show at most 100 articles at a time and stop at page 1,000. An
+export is the same search (query, filters, sort) written out whole, one row per article,
+streamed: the rows are read one at a time from the index as they are written.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import json
+from collections.abc import Iterable, Iterator
+from typing import Any, TextIO
+
+from .archive import Archive
+from .query import every_match
+from .schema import ENTITY_FACETS
+
+FORMATS = ("jsonl", "csv")
+COLUMNS = ("id", "title", "published", "source", "url", "language", "translated", "translation_score", "score",
+           *ENTITY_FACETS)
+# Between the names of one cell of a CSV row: a name may hold a comma ("Goldman, Sachs and Co"),
+# as the `entities` command lists spellings.
+NAMES_JOINER = " | "
+# A cell a spreadsheet would run as a formula (OWASP, "CSV injection"): scraped titles are
+# anyone's words. Such a cell is written after an apostrophe, which the spreadsheet hides.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def rows(archive: Archive, query: str = "", filters: dict[str, list[str]] | None = None, sort: str = "relevance",
+         text: bool = False) -> tuple[int, Iterator[dict[str, Any]]]:
+    """The number of articles the search matches and their rows, in its order (COLUMNS, and
+    the clean `text` when asked). A bad query raises QueryError before any row is read."""
+    total, matches = every_match(archive, query, filters, sort)
+    return total, (_row(fields, score, text) for fields, score in matches)
+
+
+def _row(fields: dict, score: float | None, text: bool) -> dict[str, Any]:
+    doc = json.loads(fields.get("doc") or "{}")
+    entities = doc.get("entities") or {}
+    translation = doc.get("translation") or {}
+    row: dict[str, Any] = {
+        "id": fields["id"],
+        "title": fields.get("title") or "",
+        "published": doc.get("published"),
+        "source": doc.get("source", ""),
+        "url": fields.get("url") or "",
+        "language": doc.get("language", "unknown"),
+        "translated": translation.get("label"),
+        "translation_score": translation.get("score"),
+        "score": round(float(score), 4) if score is not None else None,
+        **{facet: list(entities.get(facet) or []) for facet in ENTITY_FACETS},
+    }
+    if text:
+        row["text"] = fields.get("text") or ""
+    return row
+
+
+def lines(rows: Iterable[dict[str, Any]], fmt: str = "jsonl", text: bool = False) -> Iterator[str]:
+    """The export as text, a line (a CSV record, which may hold line breaks in quotes) at a
+    time, so that a response or a file gets it as it is read. JSON Lines: one object per line,
+    names as lists. CSV: a header, then one record per article, a cell's names joined by
+    NAMES_JOINER, no value empty."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r} (use {', '.join(FORMATS)})")
+    if fmt == "jsonl":
+        for row in rows:
+            yield json.dumps(row, ensure_ascii=False) + "\n"
+        return
+    buf = io.StringIO()
+    writer = csv.writer(buf)
+    columns = (*COLUMNS, "text") if text else COLUMNS
+    for record in itertools.chain([columns], ([_cell(row.get(c)) for c in columns] for row in rows)):
+        writer.writerow(record)
+        yield buf.getvalue()
+        buf.seek(0)
+        buf.truncate()
+
+
+def write(rows: Iterable[dict[str, Any]], out: TextIO, fmt: str = "jsonl", text: bool = False) -> int:
+    """The export into `out`; returns the number of articles written."""
+    n = -1 if fmt == "csv" else 0  # the header is no article
+    for line in lines(rows, fmt, text):
+        out.write(line)
+        n += 1
+    return max(n, 0)
+
+
+def _cell(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        value = NAMES_JOINER.join(value)
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

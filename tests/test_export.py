@@ -1,0 +1,140 @@
+"""Exports: every article a search matches, in its pages' order, as JSON Lines or CSV, from
+the engine, the command and the web alike."""
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from search import QueryError, open_index, run_search
+from search.cli import cli
+from search.export import COLUMNS, lines, rows, write
+from web import create_app
+
+
+def _paged(archive, query="", filters=None, sort="relevance", per_page=2) -> list:
+    """The hits of every page of a search, in order."""
+    out, page = [], 1
+    while True:
+        r = run_search(archive, query, filters, page=page, per_page=per_page, sort=sort)
+        out += r.hits
+        if page >= r.last_page:
+            return out
+        page += 1
+
+
+@pytest.mark.parametrize("query, filters, sort", [
+    ("coup", None, "relevance"),
+    ("coup", None, "newest"),
+    ("mali OR russia", {"person": ["Goyta"]}, "oldest"),
+    ("", None, "relevance"),  # browsing: newest first, as the pages
+    ("", {"translated": ["likely"]}, "oldest"),
+])
+def test_an_export_is_every_page_of_the_search_in_order(seeds_archive, query, filters, sort):
+    hits = _paged(seeds_archive, query, filters, sort)
+    total, found = rows(seeds_archive, query, filters, sort)
+    found = list(found)
+    assert total == len(found) == run_search(seeds_archive, query, filters, sort=sort).total > 0
+    assert [r["id"] for r in found] == [h.id for h in hits]
+    assert [r["score"] for r in found] == [h.score for h in hits]
+    assert [r["translated"] for r in found] == [h.translated for h in hits]
+    assert [r["published"] for r in found] == [h.published for h in hits]
+
+
+def test_an_export_row_holds_the_article_s_entities_and_its_translation_score(seeds_archive):
+    _, found = rows(seeds_archive, 'person:goyta', text=True)
+    for row in found:
+        assert list(row) == [*COLUMNS, "text"]
+        assert "Assimi Goita" in row["person"] and "Mali" in row["location"]  # canonical names, one each
+        assert 0 <= row["translation_score"] <= 1 and row["text"] and "<mark>" not in row["text"]
+
+
+def test_a_bad_search_fails_before_any_row(seeds_archive):
+    with pytest.raises(QueryError, match="unknown field"):
+        rows(seeds_archive, "date:2021")
+    with pytest.raises(QueryError, match="unknown sort"):
+        rows(seeds_archive, "coup", sort="random")
+
+
+@pytest.fixture(scope="module")
+def hostile_index(tmp_path_factory):
+    """Articles whose titles a spreadsheet would run as formulas, and a name holding a comma."""
+    src = tmp_path_factory.mktemp("hostile")
+    body = ("Officials said the company Goldman, Sachs and Co would advise the government of Mali on the sale. "
+            "The finance minister of Mali said the talks in Bamako went well and would go on next week.\n")
+    (src / "a.txt").write_text('=HYPERLINK("http://evil.example","click")\n\n' + body)
+    (src / "b.txt").write_text("+1 for the sale of the mine\n\n" + body)
+    (src / "c.txt").write_text("@ceo said so\n\n" + body)
+    ix = tmp_path_factory.mktemp("hostile-ix")
+    assert CliRunner().invoke(cli, ["index", str(src), "--index", str(ix)]).exit_code == 0
+    return ix
+
+
+def test_csv_cells_a_spreadsheet_would_run_are_written_as_text(hostile_index):
+    out = io.StringIO()
+    _, found = rows(open_index(hostile_index), "sale")
+    assert write(found, out, "csv") == 3
+    records = list(csv.reader(io.StringIO(out.getvalue())))
+    assert records[0] == list(COLUMNS) and len(records) == 4
+    titles = sorted(r[1] for r in records[1:])
+    assert titles == ["'+1 for the sale of the mine", "'=HYPERLINK(\"http://evil.example\",\"click\")", "'@ceo said so"]
+    # JSON Lines keeps them as written: no spreadsheet reads it
+    _, found = rows(open_index(hostile_index), "sale")
+    assert sorted(json.loads(line)["title"] for line in lines(found, "jsonl"))[0] == "+1 for the sale of the mine"
+
+
+def test_csv_keeps_a_name_holding_a_comma_whole(hostile_index):
+    _, found = rows(open_index(hostile_index), "sale")
+    rec = next(csv.DictReader(io.StringIO("".join(lines(found, "csv")))))
+    orgs = rec["organization"].split(" | ")
+    assert any("Goldman, Sachs" in o for o in orgs), rec["organization"]
+    assert rec["location"].split(" | ")[:1] == ["Mali"]
+
+
+def _invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def test_the_command_and_the_web_give_the_same_export(seeds_index, tmp_path):
+    out = tmp_path / "coup.csv"
+    r = _invoke("export", "coup", "--filter", "location=Mali", "--sort", "newest", "--format", "csv",
+                "-o", out, "--index", seeds_index)
+    assert r.exit_code == 0 and "articles written to" in r.output and not (tmp_path / "coup.csv.part").exists()
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    resp = client.get("/api/export?q=coup&location=Mali&sort=newest&format=csv")
+    assert resp.status_code == 200 and resp.mimetype == "text/csv"
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="newsarchive-export.csv"'
+    assert resp.get_data() == out.read_bytes()  # RFC 4180's line ends, in the file too
+    assert int(resp.headers["X-Total-Count"]) == len(out.read_bytes().splitlines()) - 1 > 0
+    stdout = _invoke("export", "", "--text", "--index", seeds_index).output
+    web = client.get("/api/export?text=1").get_data(as_text=True)
+    assert stdout == web and all("text" in json.loads(line) for line in web.splitlines())
+
+
+def test_a_bad_export_is_a_clear_error_and_leaves_the_file_as_it_was(seeds_index, tmp_path):
+    out = tmp_path / "keep.csv"
+    out.write_text("yesterday's export\n")
+    r = _invoke("export", "date:2021", "-o", out, "--index", seeds_index)
+    assert r.exit_code == 2 and "did you mean published:2021?" in r.output and "Traceback" not in r.output
+    assert out.read_text() == "yesterday's export\n" and not (tmp_path / "keep.csv.part").exists()
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    assert client.get("/api/export?format=xml").status_code == 400
+    j = client.get("/api/export?q=date:2021").get_json()
+    assert j["status"] == 400 and j["suggestion"] == "published:2021"
+
+
+def test_the_results_page_links_the_export_of_its_search(seeds_index):
+    import html
+    import re
+
+    client = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
+    body = client.get("/search?q=coup&location=Mali&sort=oldest&page=2&per_page=2").get_data(as_text=True)
+    links = [html.unescape(u) for u in re.findall(r'<p class="export">.*?</p>', body, re.S)[0].split('"')
+             if u.startswith("/api/export")]
+    assert len(links) == 2 and all("q=coup" in u and "sort=oldest" in u and "page" not in u for u in links)
+    csv_rows = list(csv.reader(io.StringIO(client.get(links[0]).get_data(as_text=True))))
+    total = run_search(open_index(seeds_index), "coup", {"location": ["Mali"]}).total
+    assert len(csv_rows) - 1 == total  # every result, not the page's two
