@@ -1287,6 +1287,22 @@ def every_match(archive: Archive, query: str = "", filters: dict[str, list[str]]
     return int(mask.sum()), ((r.searcher.stored_fields(d), score) for d, score in ranked)
 
 
+def query_marks(archive: Archive, query: str, text: str, mentions: list[dict] | None = None) -> list[tuple[int, int]]:
+    """Where `text` (an article's clean text, with its `mentions`) matches the words of a
+    search, as the results' snippets mark them: (start, end) spans in order, none for an
+    empty query or one that cannot run. The document page marks them, so that a reader who
+    came from a search finds what it matched in a long article."""
+    if not query or not query.strip() or not text:
+        return []
+    try:
+        r = _request(archive, query, None, "relevance")
+    except QueryError:
+        return []
+    if r.q is None:
+        return []
+    return _Highlighter(r.q, r.searcher, r.searcher.schema["text"].analyzer, gen=r.gen).marks(text, mentions)
+
+
 def run_search(
     archive: Archive,
     query: str = "",

@@ -122,7 +122,7 @@ def test_query_facet_chip_roundtrip(server, page):
 def test_document_flags_and_boilerplate(server, page):
     page.goto(server + "/search?q=%22Russia+trained+Mali+coup+leaders%22")
     page.locator("li.hit h2 a", has_text="Russia trained Mali coup leaders").click()
-    page.wait_for_url("**/doc/seeds/000_82caef7a759caf58.txt")
+    page.wait_for_url("**/doc/seeds/000_82caef7a759caf58.txt?q=*")  # the search it came from
     assert page.locator("h1").inner_text() == "Russia trained Mali coup leaders"
 
     flag = page.locator("mark.flag").first
@@ -143,6 +143,23 @@ def test_document_flags_and_boilerplate(server, page):
     person = page.locator("a.ent.ent-person").first
     assert person.is_visible() and "person=" in person.get_attribute("href")
     shot(page, "document.png")
+
+
+def test_a_result_opens_with_the_search_s_matches_marked_and_the_first_a_click_away(server, page):
+    page.goto(server + "/search?q=%22military+base%22")
+    first = page.locator("li.hit h2 a").first
+    title = first.inner_text()
+    first.click()
+    page.wait_for_url("**/doc/**?q=%22military+base%22")
+    assert page.locator("h1").inner_text() == title
+    assert page.get_by_label("Search the archive").input_value() == '"military base"'  # the box holds it
+    hits = page.locator("mark.hit")
+    assert hits.count() >= 1 and all(t.lower() == "military base" for t in hits.all_inner_texts())
+    page.locator("p.query-hits a[href='#match-1']").click()
+    match = page.locator("#match-1")
+    box, height = match.bounding_box(), page.viewport_size["height"]
+    assert box is not None and -1 <= box["y"] < height  # scrolled to it (to within a pixel of the top)
+    assert match.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
 
 
 def test_following_a_story_from_one_version_to_the_next(server, page):

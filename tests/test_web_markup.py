@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import random
+import re
 from html.parser import HTMLParser
 
 import pytest
 
-from web.markup import Flag, Mention, blocks, pieces, render
+from web.markup import Flag, Mention, blocks, pieces, render, render_linked
 
 VOID = {"br"}
 
@@ -17,19 +18,28 @@ class NestingChecker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.stack: list[str] = []
+        self.kinds: list[str] = []  # the open elements, a mark with its first class ("mark.flag")
         self.text: list[str] = []
         self.tags: list[tuple[str, dict]] = []
 
     def handle_starttag(self, tag, attrs):
-        self.tags.append((tag, dict(attrs)))
-        # interactive content never nests: no <a> in <a>, no focusable <mark> in <mark>
-        assert not (tag in ("a", "mark") and tag in self.stack), f"<{tag}> inside {self.stack}"
+        attrs = dict(attrs)
+        self.tags.append((tag, attrs))
+        # interactive content never nests: no <a> in <a>, no flag's <mark> in a <mark>; a
+        # search match's mark, innermost and no Tab stop, may be in a flag's, never in another
+        kind = f"{tag}.{(attrs.get('class') or '').split(' ')[0]}" if tag == "mark" else tag
+        assert kind not in self.kinds, f"<{kind}> inside {self.kinds}"
+        assert not (tag == "mark" and kind != "mark.hit" and "mark.hit" in self.kinds), f"<{kind}> inside a match"
+        assert not (tag == "mark" and kind != "mark.hit" and any(k.startswith("mark") for k in self.kinds)), self.kinds
+        assert not (kind == "mark.hit" and "tabindex" in attrs)
         if tag not in VOID:
             self.stack.append(tag)
+            self.kinds.append(kind)
 
     def handle_endtag(self, tag):
         assert self.stack and self.stack[-1] == tag, f"</{tag}> closes {self.stack}"
         self.stack.pop()
+        self.kinds.pop()
 
     def handle_data(self, data):
         self.text.append(data)
@@ -154,10 +164,19 @@ def test_random_overlaps_always_well_nested_and_lossless(seed):
     flags = [flag(i + 1, rng.randint(-2, n + 2), rng.randint(-2, n + 2)) for i in range(rng.randint(0, 8))]
     mentions = [Mention(rng.randint(0, n), rng.randint(0, n), rng.choice(["person", "location"]), "m", rng.choice([None, "/x"]))
                 for _ in range(rng.randint(0, 8))]
-    out = render(text, flags, mentions)
-    body = []
+    hits, at = [], 0
+    while at < n and rng.random() < 0.7:  # the search's matches: in order, apart
+        a = rng.randint(at, n)
+        b = rng.randint(a, min(n, a + 8))
+        if a < b:
+            hits.append((a, b))
+        at = b + 1
+    out, _ = render_linked(text, flags, mentions, hits)
+    body, ids, marked = [], [], []
     for para in out:
         p = check(str(para))
+        ids += [attrs["id"] for t, attrs in p.tags if "id" in attrs and attrs["id"].startswith("match-")]
+        marked.append(_marked_text(str(para)))
         # strip footnote numbers: they are the only text we add
         body.append("".join(p.text))
         assert {t for t, _ in p.tags} <= {"a", "mark", "span", "sup"}
@@ -166,6 +185,18 @@ def test_random_overlaps_always_well_nested_and_lossless(seed):
     for got, want in zip(body, expected):
         # footnote refs add digits; removing every added digit must leave the paragraph
         assert _without_refs(got, want)
+    # each match begins with its anchor, once, and its text (paragraph breaks aside) is marked
+    assert len(ids) == len(set(ids)) and set(ids) <= {f"match-{k}" for k in range(1, len(hits) + 1)}
+    assert all(f"match-{k}" in ids for k, (a, b) in enumerate(hits, 1) if not text[a].isspace())
+    assert re.sub(r"\s", "", "".join(marked)) == re.sub(r"\s", "", "".join(text[a:b] for a, b in hits))
+
+
+def _marked_text(html: str) -> str:
+    """The text inside <mark class="hit"> elements, unescaped."""
+    import re
+    from html import unescape
+
+    return "".join(unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r'<mark class="hit"[^>]*>(.*?)</mark>', html))
 
 
 def _paragraphs(text):

@@ -504,7 +504,8 @@ def test_the_entities_pager_has_previous_and_next_as_the_results_pager(seeds_ind
     assert "past the last page" in past and 'class="pager"' not in past
 
 
-@pytest.mark.parametrize("url", ["/", "/search?q=coup&person=Assimi+Goita", "/search?q=cuop", "/doc/" + SEED0, "/entities",
+@pytest.mark.parametrize("url", ["/", "/search?q=coup&person=Assimi+Goita", "/search?q=cuop", "/doc/" + SEED0,
+                                 "/doc/" + SEED0 + "?q=coup+person:goyta+%22military+base%22", "/entities",
                                  "/facet/location", "/doc/nope", "/search?q=%22open"])
 def test_pages_are_well_nested_html(client, url):
     from html.parser import HTMLParser
@@ -737,3 +738,36 @@ def test_did_you_mean_is_said_once_on_a_page_without_results(client):
     assert html.count("Did you mean") == 1
     empty = html.split('<div class="empty">')[1].split("</div>")[0]
     assert "Did you mean" in empty
+
+
+def test_a_result_opens_with_its_search_marked_in_the_text(client, seeds_archive):
+    """A long article opened from the results showed no trace of the search: the reader hunted
+    for the words. The result links with the query; the page marks its matches as the
+    snippets do (a name by any of its spellings, a phrase whole), counts them, links the
+    first, and its box holds the query."""
+    html = page(client, "/search?q=coup+person%3Agoyta")
+    links = [unescape(h) for h in re.findall(r'<li class="hit">\s*<h2><a href="([^"]+)"', html)]
+    assert links and all(parse_qs(urlsplit(link).query) == {"q": ["coup person:goyta"]} for link in links)
+    doc = page(client, links[0])
+    marked = [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r'<mark class="hit"[^>]*>(.*?)</mark>', doc)]
+    assert "coup" in {m.lower() for m in marked} and any("Goita" in m or "Goyta" in m for m in marked), marked
+    n = int(re.search(r'<p class="query-hits"><a href="#match-1">(\d+) match', doc).group(1))
+    assert n == len(re.findall(r'id="match-\d+"', doc)) and 'id="match-1"' in doc
+    assert 'value="coup person:goyta"' in doc
+    phrase = page(client, "/doc/" + SEED0 + "?q=%22military+base%22")
+    assert {m.lower() for m in re.findall(r'<mark class="hit"[^>]*>([^<]*)</mark>', phrase)} == {"military base"}
+
+
+def test_a_page_opened_without_a_search_or_with_one_that_cannot_run_marks_nothing(client):
+    for url in ("/doc/" + SEED0, "/doc/" + SEED0 + "?q=", "/doc/" + SEED0 + "?q=%22open",
+                "/doc/" + SEED0 + "?q=zzzqx"):
+        html = page(client, url)
+        assert 'class="hit"' not in html and "Leaders of the coup" in html
+    assert "has no match in the text" in page(client, "/doc/" + SEED0 + "?q=zzzqx")
+    assert 'class="query-hits"' not in page(client, "/doc/" + SEED0)
+
+
+def test_the_document_json_gives_the_matches_of_a_search(client):
+    doc = client.get("/api/doc/" + SEED0 + "?q=coup").get_json()
+    assert doc["matches"] and all(doc["text"][a:b].lower() == "coup" for a, b in doc["matches"])
+    assert "matches" not in client.get("/api/doc/" + SEED0).get_json()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request, stream_with_context, url_for
 
 from search import QueryError, export, get_document, list_entities, run_search, stats
-from search.query import entities_containing, last_page
+from search.query import MAX_QUERY_CHARS, entities_containing, last_page, query_marks
 from search.schema import FACETS
 
 from .cache import cached
@@ -59,9 +59,14 @@ def api_facet(name: str):
 
 @bp.get("/api/doc/<docid:doc_id>", merge_slashes=False)
 def api_doc(doc_id: str):
+    """The stored record; with `q`, also `matches`: where that search matches the text, as
+    [start, end] pairs (the page's marks)."""
     doc = get_document(archive(), doc_id)
     if doc is None:
         abort(404, f"no document with id {doc_id!r}")
+    query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
+    if query:
+        doc["matches"] = [list(m) for m in query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))]
     return jsonify(doc)
 
 

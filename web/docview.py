@@ -59,7 +59,8 @@ class DocView:
     linked: list[str] = field(default_factory=list)
 
 
-def document_view(doc: dict[str, Any]) -> DocView:
+def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = ()) -> DocView:
+    """`hits`: where the search the reader came from matches the text (query_marks), marked."""
     text = doc.get("text") or ""
     translation = doc.get("translation") or None
     raw_flags = (translation or {}).get("flags") or []
@@ -92,7 +93,7 @@ def document_view(doc: dict[str, Any]) -> DocView:
                 "documents": rec.get("documents"),
                 "url": url_for("views.search_page", **{etype: rec.get("id", name)}),
             })
-    paragraphs, linked = render_linked(text, flags, mentions)
+    paragraphs, linked = render_linked(text, flags, mentions, hits)
     return DocView(
         blocks=blocks(paragraphs),
         flags=[f for f in flags if max(0, f.start) < min(len(text), f.end)],  # the ones render() marks

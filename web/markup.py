@@ -91,6 +91,7 @@ class Piece:
     end: int
     flags: tuple[int, ...] = ()       # indices into the flag list, ascending
     mention: int | None = None       # index into the mention list
+    hit: int | None = None           # index into the search's matches (`hits`) covering it
 
 
 def _clamp(start: int, end: int, size: int) -> tuple[int, int] | None:
@@ -133,13 +134,18 @@ def _snapped(text: str, flags: list[Flag], mentions: list[Mention]):
     return fspans, mspans, refs
 
 
-def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None) -> list[list[Piece]]:
+def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None,
+           hits: list[tuple[int, int]] = ()) -> list[list[Piece]]:
     """The text cut at every span boundary, grouped by paragraph (empty paragraphs dropped).
-    `snapped`: _snapped's result, when the caller has it already."""
+    `snapped`: _snapped's result, when the caller has it already. `hits`: where the search
+    the reader came from matches, in order and apart (search.query.query_marks)."""
     size = len(text)
     fspans, mspans, refs = snapped or _snapped(text, flags, mentions)
+    hspans = [c for h in hits if (c := _clamp(h[0], h[1], size))]
     cuts = {0, size, *refs.values()}
     for _, (s, e) in fspans + mspans:
+        cuts.update((s, e))
+    for s, e in hspans:
         cuts.update((s, e))
     pos = text.find(PARAGRAPH)
     para_breaks: list[tuple[int, int]] = []
@@ -158,7 +164,7 @@ def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None) 
     # every piece took 80 s for the page of a 2.5 MB article with 30,000 mentions (QA).
     fby_start = sorted(range(len(fspans)), key=lambda k: fspans[k][1][0])
     mby_start = sorted(range(len(mspans)), key=lambda k: mspans[k][1][0])
-    fnext = mnext = 0
+    fnext = mnext = hnext = 0
     fopen: list[int] = []  # positions in fspans / mspans of the spans open at the cut
     mopen: list[int] = []
     paragraphs: list[list[Piece]] = [[]]
@@ -172,6 +178,9 @@ def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None) 
             mnext += 1
         fopen = [k for k in fopen if fspans[k][1][1] > s]
         mopen = [k for k in mopen if mspans[k][1][1] > s]
+        while hnext < len(hspans) and hspans[hnext][1] <= s:  # hits are apart: one at most is open
+            hnext += 1
+        hit = hnext if hnext < len(hspans) and hspans[hnext][0] <= s else None
         if s < skip_to:
             continue
         if s in breaks:
@@ -182,7 +191,7 @@ def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None) 
         # overlapping mentions: the earliest-starting (then longest) one wins the piece
         covering = [(mspans[k][1][0], -mspans[k][1][1], mspans[k][0]) for k in mopen]
         mention = min(covering)[2] if covering else None
-        paragraphs[-1].append(Piece(s, e, active, mention))
+        paragraphs[-1].append(Piece(s, e, active, mention, hit))
     return [p for p in paragraphs if any(text[x.start:x.end].strip() for x in p)]
 
 
@@ -202,16 +211,19 @@ def render(text: str, flags: list[Flag] | None = None, mentions: list[Mention] |
     return render_linked(text, flags, mentions)[0]
 
 
-def render_linked(text: str, flags: list[Flag] | None = None,
-                  mentions: list[Mention] | None = None) -> tuple[list[Markup], set[str]]:
+def render_linked(text: str, flags: list[Flag] | None = None, mentions: list[Mention] | None = None,
+                  hits: list[tuple[int, int]] = ()) -> tuple[list[Markup], set[str]]:
     """`render`'s paragraphs, and the types of the mentions they show as links (the legend
-    of the document page explains those, and only those)."""
+    of the document page explains those, and only those). `hits`, where the search the
+    reader came from matches, are marked innermost (`<mark class="hit">`, inside a flag's
+    mark and a mention's link); the first piece of the n-th has the id "match-n" (1-based)."""
     flags = flags or []
     mentions = mentions or []
     snapped = _snapped(text, flags, mentions)
     refs = snapped[2]
     ref_at = sorted(set(refs.values()))
-    paras = pieces(text, flags, mentions, snapped)
+    paras = pieces(text, flags, mentions, snapped, hits)
+    hit_starts = {max(0, h[0]) for h in hits}
     out: list[Markup] = []
     linked: set[str] = set()
     for para in paras:
@@ -227,7 +239,7 @@ def render_linked(text: str, flags: list[Flag] | None = None,
             # link inside it another, for one word. The link is the one stop: described by the
             # flag's note (aria-describedby, read with the link's name), and the mark's tip shows
             # while the link has the focus (:focus-within). A mark without a link keeps its stop.
-            inner = "".join(_mention_html(text, mentions, mkey, mgroup, described) for mkey, mgroup in runs)
+            inner = "".join(_mention_html(text, mentions, mkey, mgroup, described, hit_starts) for mkey, mgroup in runs)
             if active:
                 tip = "; ".join(f"{f.kind}: {f.detail}" for f in active)
                 kinds = " ".join(sorted({f"flag-{_css(f.kind)}" for f in active}))
@@ -315,10 +327,24 @@ def blocks(paragraphs: list[Markup]) -> list[Markup | Table | Bullets]:
     return out
 
 
-def _mention_html(text: str, mentions: list[Mention], mkey, group: list[Piece], described: str = "") -> str:
+def _hits_html(text: str, group: list[Piece], hit_starts: set[int]) -> str:
+    """A run of text escaped, the search's matches in it marked."""
+    out = []
+    for hit, run in _group(group, lambda p: p.hit):
+        chunk = escape(text[run[0].start:run[-1].end])
+        if hit is None:
+            out.append(str(chunk))
+        else:
+            anchor = f' id="match-{hit + 1}"' if run[0].start in hit_starts else ""
+            out.append(f'<mark class="hit"{anchor}>{chunk}</mark>')
+    return "".join(out)
+
+
+def _mention_html(text: str, mentions: list[Mention], mkey, group: list[Piece], described: str = "",
+                  hit_starts: set[int] = frozenset()) -> str:
     """A run of text, as a link when a mention with a link covers it; `described`: the ids
     of the notes of the flags over it, which a link is described by."""
-    chunk = str(escape(text[group[0].start:group[-1].end]))
+    chunk = _hits_html(text, group, hit_starts)
     if mkey is None:
         return chunk
     m = mentions[mkey]  # type: ignore[index]

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, abort, render_template, request, url_for
 
 from search import get_document, list_entities, run_search
-from search.query import entities_containing, last_page
+from search.query import MAX_QUERY_CHARS, entities_containing, last_page, query_marks
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
@@ -62,8 +62,14 @@ def doc_page(doc_id: str):
     doc = get_document(archive(), doc_id)
     if doc is None:
         abort(404, f"no document with id {doc_id!r}")
-    view = document_view(doc)
-    return render_template("doc.html", doc=doc, view=view, json_url=url_for("api.api_doc", doc_id=doc_id))
+    # the search the reader came from (the results link with it): its matches are marked, and
+    # the header's box holds it
+    query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
+    hits = query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))
+    view = document_view(doc, hits)
+    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits),
+                           state=SearchState(query=query) if query else None,
+                           json_url=url_for("api.api_doc", doc_id=doc_id, q=query or None))
 
 
 @bp.get("/entities")
