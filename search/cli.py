@@ -440,12 +440,15 @@ def _mark(snippet: str) -> str:
 
 @cli.command("show")
 @click.argument("doc_id")
+@click.option("--query", "-q", default="", metavar="QUERY",
+              help="Mark where this search matches the text, as the results' snippets do.")
 @index_option
 @json_option
 @handle_errors
-def show_cmd(doc_id, index_dir, as_json):
+def show_cmd(doc_id, query, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
     from . import get_document, open_index, translation_thresholds
+    from .query import query_marks
 
     archive = open_index(index_dir)
     doc = get_document(archive, doc_id)
@@ -453,6 +456,9 @@ def show_cmd(doc_id, index_dir, as_json):
         doc = get_document(archive, _unescaped(doc_id))
     if doc is None:
         _fail(f"no document with id '{doc_id}'", EXIT_USAGE)
+    marks = query_marks(archive, query.strip(), doc.get("text") or "", doc.get("mentions")) if query.strip() else []
+    if query.strip():
+        doc["matches"] = [list(m) for m in marks]  # as /api/doc/<id>?q= gives them
     if as_json:
         _emit_json(doc)
         return
@@ -472,8 +478,10 @@ def show_cmd(doc_id, index_dir, as_json):
     for t in ("person", "organization", "location"):
         if ents.get(t):
             con.print(f"[dim]{t}:[/] {_t(', '.join(ents[t]))}")
+    if query.strip():
+        con.print(f"[dim]matches:[/] {len(marks)} of “{_t(query.strip())}” marked in the text")
     con.print()
-    con.print(_t(doc.get("text") or "", multiline=True))
+    con.print(_marked(doc.get("text") or "", marks))
     if tr.get("flags"):
         con.print("\n[bold]Machine-translation flags[/]")
         for f in tr["flags"]:
@@ -490,6 +498,15 @@ def show_cmd(doc_id, index_dir, as_json):
             con.print(f"  {v.get('published') or 'undated':<10} [cyan]{_t(RELATIONS.get(v['relation'], v['relation']))}[/]"
                       f" {v['similarity']:.2f}  {_t(v['id'])}  {_t(v.get('title') or '')}{_mt_badge(v.get('translated'))}")
             con.print(f"  [dim]{'':<10} shares: {_t(', '.join(v.get('shared') or []))}[/]")
+
+
+def _marked(text: str, marks: list[tuple[int, int]]) -> str:
+    """The text for rich, escaped, the spans `marks` in bold yellow (the results' marks)."""
+    out, at = [], 0
+    for a, b in marks:
+        out += [_t(text[at:a], multiline=True), "[bold yellow]" + _t(text[a:b], multiline=True) + "[/]"]
+        at = b
+    return "".join(out) + _t(text[at:], multiline=True)
 
 
 @cli.command("stats")

@@ -1290,15 +1290,12 @@ def every_match(archive: Archive, query: str = "", filters: dict[str, list[str]]
 def query_marks(archive: Archive, query: str, text: str, mentions: list[dict] | None = None) -> list[tuple[int, int]]:
     """Where `text` (an article's clean text, with its `mentions`) matches the words of a
     search, as the results' snippets mark them: (start, end) spans in order, none for an
-    empty query or one that cannot run. The document page marks them, so that a reader who
-    came from a search finds what it matched in a long article."""
-    if not query or not query.strip() or not text:
+    empty query; QueryError for one that cannot run. The document page marks them, so that
+    a reader who came from a search finds what it matched in a long article."""
+    if not query or not query.strip():
         return []
-    try:
-        r = _request(archive, query, None, "relevance")
-    except QueryError:
-        return []
-    if r.q is None:
+    r = _request(archive, query, None, "relevance")
+    if r.q is None or not text:
         return []
     return _Highlighter(r.q, r.searcher, r.searcher.schema["text"].analyzer, gen=r.gen).marks(text, mentions)
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import subprocess
 import sys
 
@@ -590,3 +591,31 @@ def test_entities_contains_and_limit_as_the_web_list(seeds_index):
     r = invoke("entities", "--contains", "zzqx", "--type", "person", "--index", seeds_index)
     assert r.exit_code == 0 and r.output.strip() == "no person entities containing 'zzqx'"
     assert invoke("entities", "--limit", "0", "--index", seeds_index).exit_code == 2
+
+
+def test_show_marks_where_a_search_matches_as_the_document_page_does(seeds_index):
+    from web import create_app
+
+    doc_id = "seeds/000_82caef7a759caf58.txt"
+    r = invoke("show", doc_id, "-q", '"military base"', "--index", seeds_index)
+    assert r.exit_code == 0 and 'matches: 5 of “"military base"” marked in the text' in r.output
+    shown = json.loads(invoke("show", doc_id, "--query", "coup person:goyta", "--index", seeds_index, "--json").output)
+    web = create_app({"INDEX": str(seeds_index)}).test_client().get(f"/api/doc/{doc_id}?q=coup+person:goyta").get_json()
+    assert shown["matches"] == web["matches"] and any(shown["text"][a:b] == "Assimi Goita" for a, b in shown["matches"])
+    assert "matches" not in json.loads(invoke("show", doc_id, "--index", seeds_index, "--json").output)
+    r = invoke("show", doc_id, "-q", "date:2021", "--index", seeds_index)  # a search that cannot run: its error
+    assert r.exit_code == 2 and "did you mean published:2021?" in r.output and "Traceback" not in r.output
+
+
+def test_marked_text_escapes_what_rich_would_read_as_markup():
+    from rich.console import Console
+
+    from search.cli import _marked
+
+    text = "[red]coup[/] in [bold]Mali"
+    con = Console(force_terminal=True, color_system="standard", width=200)
+    with con.capture() as cap:
+        con.print(_marked(text, [(5, 9)]))
+    out = cap.get()
+    assert "[red]coup[/] in [bold]Mali" in re.sub(r"\x1b\[[0-9;]*m", "", out)
+    assert "\x1b[1;33mcoup" in out or "\x1b[33;1mcoup" in out  # the match, and only it, in bold yellow

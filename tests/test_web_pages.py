@@ -771,3 +771,5 @@ def test_the_document_json_gives_the_matches_of_a_search(client):
     doc = client.get("/api/doc/" + SEED0 + "?q=coup").get_json()
     assert doc["matches"] and all(doc["text"][a:b].lower() == "coup" for a, b in doc["matches"])
     assert "matches" not in client.get("/api/doc/" + SEED0).get_json()
+    bad = client.get("/api/doc/" + SEED0 + "?q=date:2021")
+    assert bad.status_code == 200 and bad.get_json()["matches"] == [] and "did you mean" in bad.get_json()["matches_error"]

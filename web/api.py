@@ -66,7 +66,10 @@ def api_doc(doc_id: str):
         abort(404, f"no document with id {doc_id!r}")
     query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
     if query:
-        doc["matches"] = [list(m) for m in query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))]
+        try:
+            doc["matches"] = [list(m) for m in query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))]
+        except QueryError as exc:  # the record still: the search is the page's extra
+            doc["matches"], doc["matches_error"] = [], str(exc)
     return jsonify(doc)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from search import get_document, list_entities, run_search
+from search import QueryError, get_document, list_entities, run_search
 from search.query import MAX_QUERY_CHARS, entities_containing, last_page, query_marks
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -65,11 +65,20 @@ def doc_page(doc_id: str):
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
     query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
-    hits = query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))
+    hits = _marks(query, doc)
     view = document_view(doc, hits)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits),
                            state=SearchState(query=query) if query else None,
                            json_url=url_for("api.api_doc", doc_id=doc_id, q=query or None))
+
+
+def _marks(query: str, doc: dict) -> list[tuple[int, int]]:
+    """Where the search the reader came from matches the document's text; none for a search
+    that cannot run (a link with a typo still opens the article)."""
+    try:
+        return query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))
+    except QueryError:
+        return []
 
 
 @bp.get("/entities")
