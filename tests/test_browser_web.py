@@ -160,6 +160,19 @@ def test_a_result_opens_with_the_search_s_matches_marked_and_the_first_a_click_a
     box, height = match.bounding_box(), page.viewport_size["height"]
     assert box is not None and -1 <= box["y"] < height  # scrolled to it (to within a pixel of the top)
     assert match.evaluate("el => getComputedStyle(el).backgroundColor") not in ("rgba(0, 0, 0, 0)", "transparent")
+    # Next and Previous step through the matches, round to the first
+    n = page.locator('mark.hit[id^="match-"]').count()
+    assert n >= 2 and page.locator(".match-pos").inner_text() == f"match 1 of {n}"
+    nxt = page.get_by_role("button", name="Next match")
+    nxt.click()
+    page.wait_for_url("**#match-2")
+    assert page.locator(".match-pos").inner_text() == f"match 2 of {n}"
+    box = page.locator("#match-2").bounding_box()
+    assert box is not None and 0 <= box["y"] < height
+    page.get_by_role("button", name="Previous match").click()
+    page.get_by_role("button", name="Previous match").click()
+    page.wait_for_url(f"**#match-{n}")
+    assert page.locator(".match-pos").inner_text() == f"match {n} of {n}"
 
 
 def test_following_a_story_from_one_version_to_the_next(server, page):

@@ -43,4 +43,26 @@ document.addEventListener("DOMContentLoaded", function () {
         ? "None of the values listed here. Press Find to search every value and spelling." : "";
     });
   });
+  /* A document opened from a search: Previous and Next step through its marked matches
+     (without JS the count links the first). */
+  var nav = document.querySelector(".match-nav");
+  var matches = document.querySelectorAll('mark.hit[id^="match-"]');
+  if (nav && matches.length > 1) {
+    var pos = nav.querySelector(".match-pos");
+    var at = -1;
+    function find() { matches.forEach(function (m, i) { if ("#" + m.id === location.hash) { at = i; } }); }
+    function show() { pos.textContent = at < 0 ? matches.length + " matches" : "match " + (at + 1) + " of " + matches.length; }
+    nav.querySelectorAll("button[data-step]").forEach(function (b) {
+      b.addEventListener("click", function () {
+        var step = parseInt(b.getAttribute("data-step"), 10);
+        at = ((at < 0 && step < 0 ? 0 : at) + step + matches.length) % matches.length;
+        location.hash = matches[at].id;
+        show();
+      });
+    });
+    window.addEventListener("hashchange", function () { find(); show(); });  /* the count's link to the first */
+    find();
+    show();
+    nav.hidden = false;
+  }
 });
