@@ -456,8 +456,9 @@ def show_cmd(doc_id, query, index_dir, as_json):
         doc = get_document(archive, _unescaped(doc_id))
     if doc is None:
         _fail(f"no document with id '{doc_id}'", EXIT_USAGE)
-    marks = query_marks(archive, query.strip(), doc.get("text") or "", doc.get("mentions")) if query.strip() else []
-    if query.strip():
+    query = query.strip()
+    marks = query_marks(archive, query, doc.get("text") or "", doc.get("mentions"))
+    if query:
         doc["matches"] = [list(m) for m in marks]  # as /api/doc/<id>?q= gives them
     if as_json:
         _emit_json(doc)
@@ -478,8 +479,8 @@ def show_cmd(doc_id, query, index_dir, as_json):
     for t in ("person", "organization", "location"):
         if ents.get(t):
             con.print(f"[dim]{t}:[/] {_t(', '.join(ents[t]))}")
-    if query.strip():
-        con.print(f"[dim]matches:[/] {len(marks)} of “{_t(query.strip())}” marked in the text")
+    if query:
+        con.print(f"[dim]matches:[/] {len(marks)} of “{_t(query)}” marked in the text")
     con.print()
     con.print(_marked(doc.get("text") or "", marks))
     if tr.get("flags"):
