@@ -32,7 +32,7 @@ from .postings import TermCache
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
-                     PER_CENT, WORD_PATTERN, joinable)
+                     PER_CENT, WORD_PATTERN, joinable, letters_and)
 from .umlauts import umlaut_spelling
 from .spelling import Vocabulary, spellable_words
 
@@ -1596,6 +1596,7 @@ class _Highlighter:
         joined = [(m.start(), m.end(), self.term(j)) for m in _HYPHENATED.finditer(text)
                   if joinable(j := _HYPHEN.sub("", m.group()))]
         joined += [(m.start(), m.end(), self.term("percent")) for m in PER_CENT.finditer(text)]
+        joined += [(m.start(), m.end(), self.term(f"{m.group(1)}&{m.group(2)}")) for m in letters_and(text)]  # S and P
         if not text.isascii():
             joined += [(a, b, self.term(german)) for a, b, word in spans if (german := umlaut_spelling(word))]
         found: list[tuple[int, int]] = []

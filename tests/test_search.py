@@ -1458,3 +1458,56 @@ def test_an_unknown_field_offers_nothing_that_would_not_run(seeds_archive, q):
     with pytest.raises(QueryError, match="unknown field") as err:
         run_search(seeds_archive, q)
     assert err.value.suggestion is None and "did you mean" not in str(err.value)
+
+
+AMPERSANDS = {
+    "rating.txt": "Rating cut\n\nS and P cut its rating of AT and T Corp on Monday, and the S and P 500 index fell "
+                  "2 pct in the week.\n",
+    "phone.txt": "Phone deal\n\nAT&T said on Monday it would buy a rival, and the S&P 500 rose in the week.\n",
+    "talks.txt": "Talks go on\n\nTalks between US and UK officials went on, and Series A and B notes were sold.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def ampersand_archive(tmp_path_factory):
+    return _text_archive(tmp_path_factory.mktemp("amp"), "amp", AMPERSANDS)
+
+
+@pytest.mark.parametrize("q, ids", [
+    ("AT&T", ["amp/phone.txt", "amp/rating.txt"]),  # found only "AT&T" (Reuters: 1 story of 6)
+    ('"S&P 500"', ["amp/phone.txt", "amp/rating.txt"]),  # found only "S&P 500" (Reuters: 0 of 12)
+    ('"AT and T"', ["amp/phone.txt", "amp/rating.txt"]),  # as written, and by its entity's other spelling
+    ("A&B", ["amp/talks.txt"]),  # "Series A and B": a term nobody searches, and no harm
+])
+def test_letters_joined_by_and_are_the_ampersand_the_wire_could_not_type(ampersand_archive, q, ids):
+    """1980s wire copy wrote "S and P" (296 Reuters stories) and "AT and T" for S&P and AT&T."""
+    assert sorted(h.id for h in run_search(ampersand_archive, q).hits) == ids
+
+
+def test_the_snippet_marks_letters_joined_by_and_whole(ampersand_archive):
+    hit = next(h for h in run_search(ampersand_archive, "AT&T").hits if h.id == "amp/rating.txt")
+    assert "<mark>AT and T</mark>" in hit.snippet
+    hit = next(h for h in run_search(ampersand_archive, '"S&P 500"').hits if h.id == "amp/rating.txt")
+    assert "<mark>S and P 500</mark>" in hit.snippet
+
+
+def test_a_capitalised_stop_word_joined_by_and_stays_its_acronym():
+    """The joined "AT&T" beside "AT" counted as its neighbour in capitals, and "AT" became the
+    stop word "at" (dropped)."""
+    from search.schema import text_analyzer
+
+    got = [(t.text, t.pos) for t in text_analyzer()("AT and T said", positions=True, mode="index")]
+    assert got == [("AT", 0), ("at&t", 0), ("t", 1), ("at&t", 1), ("said", 2)]
+    # two names of two letters each are not joined
+    assert [t.text for t in text_analyzer()("US and UK talks", mode="index")] == ["US", "uk", "talk"]
+
+
+def test_an_index_without_the_letters_join_is_another_schema():
+    from search.schema import build_schema, same_schema
+
+    old = build_schema()
+    for name in ("title", "text"):
+        del old[name].analyzer.items[0].letters_and_joined  # a tokenizer pickled before it
+    assert not same_schema(old, build_schema())
+    old_tok = old["text"].analyzer.items[0]  # and it tokenizes as that index's postings were written
+    assert "s&p" not in [t.text for t in old_tok("S and P said", mode="index")]
