@@ -114,6 +114,18 @@ def test_the_command_and_the_web_give_the_same_export(seeds_index, tmp_path):
     assert stdout == web and all("text" in json.loads(line) for line in web.splitlines())
 
 
+def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
+    """Every answer got an ETag, a hash of its body: for an export that read the whole archive's
+    rows into memory before the first byte went out (Content-Length and ETag said so)."""
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    resp = client.get("/api/export?format=csv&text=1", buffered=False)
+    assert resp.status_code == 200 and resp.is_streamed
+    assert "Content-Length" not in resp.headers and "ETag" not in resp.headers
+    first = next(iter(resp.response))  # the header line, before any article is read
+    assert first.startswith(b"id,title,published")
+    resp.close()
+
+
 def test_a_bad_export_is_a_clear_error_and_leaves_the_file_as_it_was(seeds_index, tmp_path):
     out = tmp_path / "keep.csv"
     out.write_text("yesterday's export\n")

@@ -67,9 +67,10 @@ def revalidated(resp: Response) -> Response:
     revalidated (`no-cache`: a reindex may change it any night), and a client holding the
     same body gets 304 without it: pages sent no validator, so If-None-Match always
     cost the whole page. A hash of the body, not the generation: a new release of the app
-    changes a page on the same index."""
+    changes a page on the same index. Not a streamed answer (an export): hashing it read the
+    whole of it into memory before the first byte went out."""
     if request.method not in ("GET", "HEAD") or resp.status_code != 200 or resp.direct_passthrough \
-            or request.endpoint in UNCONDITIONAL:
+            or resp.is_streamed or request.endpoint in UNCONDITIONAL:
         return resp
     if "ETag" not in resp.headers:
         resp.add_etag()
