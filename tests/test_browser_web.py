@@ -175,6 +175,16 @@ def test_a_result_opens_with_the_search_s_matches_marked_and_the_first_a_click_a
     assert page.locator(".match-pos").inner_text() == f"match {n} of {n}"
 
 
+def test_slash_goes_to_the_search_box_but_types_a_slash_in_it(server, page):
+    page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=coup")
+    box = page.get_by_label("Search the archive")
+    page.locator("h1").click()  # the page, not the box, has the focus
+    page.keyboard.press("/")
+    assert box.evaluate("el => el === document.activeElement && [el.selectionStart, el.selectionEnd]") == [0, 4]
+    page.keyboard.type("mali/bamako")  # the query ("coup", selected) typed over; a slash in the box is a slash
+    assert box.input_value() == "mali/bamako"
+
+
 def test_following_a_story_from_one_version_to_the_next(server, page):
     page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt")
     page.locator("a", has_text="This story in the archive: 1 other article").click()

@@ -8,6 +8,17 @@ function foldText(s) {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 document.addEventListener("DOMContentLoaded", function () {
+  /* "/" goes to the search box from anywhere on a page, as on GitHub and in Gmail; not while
+     typing in a field, and not with a modifier (Shift+/ is "?" on most keyboards). */
+  var searchBox = document.getElementById("q");
+  document.addEventListener("keydown", function (e) {
+    var t = e.target;
+    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || !searchBox || e.defaultPrevented) { return; }
+    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+    e.preventDefault();
+    searchBox.focus();
+    searchBox.select();
+  });
   document.querySelectorAll("input[data-filters]").forEach(function (box) {
     var list = document.getElementById(box.getAttribute("data-filters"));
     if (!list) { return; }
