@@ -196,6 +196,34 @@ def country_display(text: str) -> str | None:
     return _countries().get(fold(text))
 
 
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """Folded "malian", "ukrainian", "chinese", "american" -> the country's display name: the
+    regular adjectives of one-word country names, made by rule because pycountry lists none
+    (irregular ones, "Iraqi", "Peruvian", "British", are left out; no country's own name is
+    taken)."""
+    countries = _countries()
+    out: dict[str, str] = {}
+    for alias, display in countries.items():
+        if len(alias) < 4 or not alias.isalpha():
+            continue
+        forms = {alias + "ian", alias + "ese"}
+        if alias.endswith("a"):
+            forms |= {alias + "n", alias[:-1] + "ese"}
+        if alias.endswith(("i", "y")):
+            forms.add(alias + "an")
+        if alias[-1] in "eo":
+            forms |= {alias[:-1] + "ian", alias[:-1] + "an"}
+        for form in forms - countries.keys():
+            out.setdefault(form, display)
+    return out
+
+
+def demonym_country(word: str) -> str | None:
+    """The country whose people or things `word` names ("Ukrainian" -> "Ukraine"), else None."""
+    return _demonyms().get(fold(word))
+
+
 def country_aliases() -> dict[str, str]:
     """Folded alias -> country display name."""
     return dict(_countries())
