@@ -176,8 +176,6 @@ MAX_JOINED_PARTS = 4
 # 296 times and "S&P" twice, "AT and T" 11 times and "AT&T" once). One side a single letter
 # ("US and UK" stays two names); "Series A and B" gets a term "a&b" nobody searches.
 LETTERS_AND = re.compile(r"(?<![\w.&'\-])([A-Z]{1,2}) (?:and|AND) ([A-Z]{1,2})(?![\w&'\-]|\.\w)")
-
-
 _AND_CAPITAL = re.compile(r"(?<=[A-Z]) (?:and|AND) (?=[A-Z])")
 
 
@@ -249,11 +247,11 @@ class JoiningTokenizer(RegexTokenizer):
             return
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         own_position = getattr(self, "stop_compounds_own_position", False)
-        # the parts of each "S and P" -> its joined "S&P" and the span it covers
-        amp: dict[int, tuple[str, int, int]] = {}
+        # the start of each part of an "S and P" -> its joined "S&P" and the span it covers
+        amp_at: dict[int, tuple[str, int, int]] = {}
         if getattr(self, "letters_and_joined", False) and (" and " in value or " AND " in value):
             for m in letters_and(value):
-                amp[m.start(1)] = amp[m.start(2)] = (f"{m.group(1)}&{m.group(2)}", m.start(), m.end())
+                amp_at[m.start(1)] = amp_at[m.start(2)] = (f"{m.group(1)}&{m.group(2)}", m.start(), m.end())
 
         def token(text: str, pos: int, start: int, end: int, joined: bool, amp: bool = False) -> Token:
             t.text = text
@@ -273,8 +271,8 @@ class JoiningTokenizer(RegexTokenizer):
             if not (2 <= len(run) <= MAX_JOINED_PARTS and joinable(whole)):
                 for pos, m in run:
                     yield token(m.group(), pos, m.start(), m.end(), False)
-                    if m.start() in amp:
-                        joined, ja, jb = amp[m.start()]
+                    if m.start() in amp_at:
+                        joined, ja, jb = amp_at[m.start()]
                         yield token(joined, pos, ja, jb, True, True)
                 return
             a, b = run[0][1].start(), run[-1][1].end()
@@ -302,8 +300,8 @@ class JoiningTokenizer(RegexTokenizer):
             if len(run) == 1:  # the common case, without a generator per word (emit)
                 p, w = run[0]
                 yield token(w.group(), p, w.start(), w.end(), False)
-                if amp and w.start() in amp:  # "S" or "P" of "S and P": "S&P" at its position too
-                    joined, a, b = amp[w.start()]
+                if amp_at and w.start() in amp_at:  # "S" or "P" of "S and P": "S&P" at its position too
+                    joined, a, b = amp_at[w.start()]
                     yield token(joined, p, a, b, True, True)
             elif run:
                 yield from emit(run)
