@@ -744,3 +744,35 @@ def test_a_title_or_sex_both_persons_share_tells_them_not_apart():
                             ("Alexander Teves", 0), ("Tom Teves", 0), ("Teves", 2))
     assert [name for _, name in got] == ["John Smith", "Jane Smith", "Smith", "Alexander Teves", "Tom Teves",
                                          "Teves"], got
+
+
+def test_a_company_s_opening_words_are_the_company():
+    """Reuters: "Hongkong Electric" beside "Hongkong Electric Holdings Ltd", "Louisiana Land" beside
+    "Louisiana Land and Exploration Co", "Union Faith" beside "Union Faith Canada Holding Ltd" were
+    companies of their own. Not where two companies of the document begin so, nor where the
+    rest names a unit ("Wells Fargo" beside "Wells Fargo Leasing Corp", "Ford Motor" beside
+    "Ford Motor Co of Canada Ltd"), nor a name the document gives a legal form of its own, nor
+    the opening of a body that is no company ("Communist Party Central Committee")."""
+    res = resolve([
+        _doc("hk", ("Hongkong Electric Holdings Ltd", O), ("Hutchison Whampoa Ltd", O), ("Hongkong Electric", O)),
+        _doc("uf", ("Union Faith", O), ("Union Faith Canada Holding Ltd", O)),  # named short first
+        _doc("two", ("Santa Fe Southern Pacific Corp", O), ("Santa Fe Pacific Pipelines Inc", O), ("Santa Fe", O)),
+        _doc("unit", ("Wells Fargo Leasing Corp", O), ("Wells Fargo", O)),
+        _doc("of", ("Ford Motor Co of Canada Ltd", O), ("Ford Motor", O)),
+        _doc("own", ("Standard Oil Co", O), ("Standard Oil Production Co", O), ("Standard Oil", O)),
+        _doc("hyphen", ("Freeport-McMoran Gold Co", O), ("Freeport-McMoran Inc", O)),
+        _doc("owner", ("Rotan Mosle Technology Partners Ltd", O), ("Rotan Mosle Inc's", O)),
+        _doc("bank", ("First State Bancshares Inc", O), ("First State Bank of Pensacola", O), ("First State", O)),
+        _doc("fed", ("Federal Reserve", O), ("Federal Reserve Board", O)), _doc("fed2", ("Federal Reserve", O)),
+        _doc("un", ("Communist Party Central Committee", O), ("Acme Trading Corp", O), ("Communist Party", O)),  # a body, no company
+    ])
+    hk, uf = _ids(res, "hk"), _ids(res, "uf")
+    assert hk[2] == hk[0] != hk[1] and uf[0] == uf[1]
+    # shown by its full name, however often the opening words come
+    assert _names(res, "hk") == ["Hongkong Electric Holdings Ltd", "Hutchison Whampoa Ltd"]
+    assert _names(res, "fed") == ["Federal Reserve"]  # a body's opening words may be its name
+    assert len(set(_names(res, "two"))) == 3 and len(set(_names(res, "bank"))) == 3  # a bank too opens so
+    assert len(set(_names(res, "owner"))) == 2
+    assert len(set(_names(res, "unit"))) == 2 and len(set(_names(res, "of"))) == 2 and len(_names(res, "un")) == 3
+    own = _ids(res, "own")
+    assert own[2] == own[0] != own[1] and len(set(_ids(res, "hyphen"))) == 2
