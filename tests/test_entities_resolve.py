@@ -776,3 +776,25 @@ def test_a_company_s_opening_words_are_the_company():
     assert len(set(_names(res, "unit"))) == 2 and len(set(_names(res, "of"))) == 2 and len(_names(res, "un")) == 3
     own = _ids(res, "own")
     assert own[2] == own[0] != own[1] and len(set(_ids(res, "hyphen"))) == 2
+
+
+def test_an_institution_s_head_noun_alone_is_that_institution_of_its_article():
+    """Reuters: "a Bank spokesman" after "Sri Lanka's Central Bank" was the organisation "Bank",
+    "the Council" after "GATT Council" "Council" (26 of 2,500 Reuters articles and 500 web
+    pages listed such a noun as an organisation of its own). Not where two
+    institutions have that head, nor a noun that is no head ("Exchange" of "Stock Exchange
+    Commission"), nor the nouns wire copy uses alone for a body of their own ("Congress" beside
+    the "American Pork Congress")."""
+    res = resolve([
+        _doc("cb", ("Central Bank", O), ("Bank", O)),
+        _doc("of", ("National Association of Purchasing Management", O), ("Association", O)),
+        _doc("two", ("London Stock Exchange", O), ("New York Futures Exchange", O), ("Exchange", O)),
+        _doc("head", ("Stock Exchange Commission", O), ("Commission", O), ("Exchange", O)),
+        _doc("congress", ("American Pork Congress", O), ("Congress", O)),
+        _doc("many", ("Central Bank", O), ("Bank", O), ("Bank", O), ("Bank", O)),
+    ])
+    cb, of, two, head, congress = (_ids(res, d) for d in ("cb", "of", "two", "head", "congress"))
+    assert cb[0] == cb[1] and of[0] == of[1]
+    assert len(set(two)) == 3 and head[1] == head[0] != head[2] and congress[0] != congress[1]
+    # shown by its full name, however often the noun comes alone
+    assert _names(res, "many") == ["Central Bank"]

@@ -335,6 +335,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
     _initials_of_companies(mentions, nodes, uf, acronyms)
     _short_names(mentions, nodes, short_forms)
     _opening_words(mentions, nodes)
+    _head_nouns(mentions, nodes)
     # full names of one person within the document ("Keita" / "Keite", "Mishin" suffixes)
     keys = sorted(fulls)
     for x in range(len(keys)):
@@ -495,6 +496,33 @@ def _opening_words(mentions: list[dict], nodes: list) -> None:
         longs = [k for k in keys if k.startswith(opening)]  # "First State Bank of Pensacola" counts
         if len(longs) == 1 and longs[0] in companies and not _UNIT_WORDS & set(longs[0][len(opening):].split()):
             nodes[i] = ("organization", longs[0])
+
+
+# An institution's head noun, which wire copy and web pages write alone for one named in full
+# before ("a Bank spokesman"). Not "House", "Congress", "Senate", "Treasury", "Parliament",
+# "Government", "Army": alone, these name a body of their own ("House" of Representatives,
+# not the "White House"; "Congress", not the "American Pork Congress")
+HEAD_NOUNS = frozenset({"bank", "fund", "commission", "ministry", "council", "court", "agency", "board", "committee",
+                        "department", "exchange", "authority", "institute", "association", "federation",
+                        "university", "office", "organisation", "organization", "corporation", "company"})
+
+
+def _head_nouns(mentions: list[dict], nodes: list) -> None:
+    """An institution's head noun alone is the one institution of this document it heads: "a
+    Bank spokesman" after "Sri Lanka's Central Bank", "the Exchange" after "New York Stock
+    Exchange", "Council" after "GATT Council" (26 of 2,500 Reuters articles and 500 web pages
+    listed such a noun as an organisation of its own; "The Bank said", always with "the", has
+    no entity: `generic`). The head is a name's last word, or its word before "of"."""
+    heads: dict[str, set[str]] = defaultdict(set)
+    for m, n in zip(mentions, nodes):
+        words = m.get("text", "").split()
+        if n and n[0] == "organization" and len(words) >= 2:
+            head = words[words.index("of", 1) - 1] if "of" in words[1:] else words[-1]
+            heads[head.lower()].add(n[1])
+    for i, (m, n) in enumerate(zip(mentions, nodes)):
+        word = m.get("text", "").strip().lower()
+        if n and n[0] == "organization" and word in HEAD_NOUNS and len(heads.get(word, ())) == 1:
+            nodes[i] = ("organization", next(iter(heads[word])))
 
 
 def _company(name: str) -> bool:
@@ -900,6 +928,8 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
                 return True  # "Daimler" of "Daimler-Benz AG"
             if " " not in s and o.startswith(s) and o[len(s):len(s) + 1].isalpha():
                 return True  # "Fed" of "Federal Reserve": a word cut short
+            if s.lower() in HEAD_NOUNS and " " in o and s in o.split():
+                return True  # "Bank" of "Central Bank" (_head_nouns)
             if o.startswith(s + " ") and (" " not in s or _company(o)):  # and "Columbia Gas" of
                 rest = o[len(s):].split()                                # "Columbia Gas System Inc"
                 if any(w.strip(".,").lower() not in FORM_WORDS for w in rest):  # not "Wagner group"
