@@ -212,6 +212,10 @@ def test_date_stamp(line, expected):
     ("WASHINGTON (Reuters) - The United States", "WASHINGTON (Reuters)"),
     ("Mali – Arrival of Russian military advisers", None),
     ("US - Mali relations are strained", None),
+    ("WASHINGTON - U.S. officials said", "WASHINGTON"),
+    # a wire headline in capitals, whose first words and dash look like one (145 Reuters titles)
+    ("CORRECTED - BANKAMERICA NEGOTIATING SALE OF UNITS", None),
+    ("ECONOMIC SPOTLIGHT - U.S. TRADE DEFICIT", None),
 ])
 def test_dateline(para, expected):
     assert find_dateline(para) == expected
@@ -323,3 +327,22 @@ def test_an_articles_own_list_is_kept(items):
     c = clean_text("\n\n".join(["Mali junta talks", ARTICLE[0], *items, ARTICLE[1], ARTICLE[2]]))
     assert all(item in c.text for item in items)
     assert c.removed == []
+
+
+def test_a_record_s_headline_shaped_like_a_dateline_is_its_title_not_its_first_paragraph():
+    """Reuters: "CORRECTED - BANKAMERICA NEGOTIATING SALE OF UNITS" (145 titles of 19,043 read as
+    a dateline and its text) stayed in the body as its first paragraph, the article's dateline
+    became "CORRECTED" over the record's own "FRANKFURT, February 27", and the NER took
+    "BANKAMERICA" for a place."""
+    from pathlib import Path
+
+    from search.ingest.jsonl import record_to_article
+    from search.pipeline import clean_article
+
+    rec = {"id": 505, "title": "CORRECTED - BANKAMERICA NEGOTIATING SALE OF UNITS",
+           "dateline": "FRANKFURT, February 27",
+           "body": "Bank of America NT and SA's West German branch said it is negotiating the sale.\n"
+                   "    Michael Seibel said the negotiations were proceeding well.\n Reuter\n"}
+    c = clean_article(record_to_article(rec, "reuters", "r", 1, Path("r.jsonl")))
+    assert c["title"] == rec["title"] and c["text"].startswith("Bank of America NT")
+    assert c["dateline"] == "FRANKFURT, February 27"

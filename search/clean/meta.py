@@ -154,6 +154,9 @@ def find_dateline(paragraph: str) -> str | None:
     m = _DATELINE.match(paragraph)
     if not m:
         return None
+    rest = paragraph[m.end():]
+    if not any(c.islower() for c in rest):
+        return None  # a headline in capitals: "CORRECTED - BANKAMERICA NEGOTIATING SALE OF UNITS"
     dl = m.group("dl").strip()
     # the city must be written in capitals (AP/Reuters style) and be more than an acronym
     letters = [c for c in dl.split(",")[0] if c.isalpha()]
