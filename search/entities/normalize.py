@@ -135,6 +135,10 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     """
     span = text[start:end]
     toks = [(m.start() + start, m.end() + start) for m in _TOKEN.finditer(span)]
+    # a web address ends a name: comment spam's "UGG Boots OutletPnmOdl http://..."
+    cut = next((i for i, (a, b) in enumerate(toks) if "://" in text[a:b] or text[a:b].lower().startswith("www.")), None)
+    if cut is not None:
+        toks = toks[:cut]
     # leading
     while toks:
         t = _tok_key(text[toks[0][0]:toks[0][1]])
@@ -167,11 +171,12 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     s, e = toks[0][0], toks[-1][1]
     # trailing dots belong to abbreviations ("U.S."), other punctuation does not
     # (and the space a trimmed "CRICKET -" or "Salomon Brothers -" leaves; an ampersand
-    # with nothing after it: "Eva & I" gave the organisation "Eva &")
-    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(<>&" or text[e - 1].isspace()):
+    # with nothing after it: "Eva & I" gave the organisation "Eva &"; a photo credit's
+    # slash: "David Tonnessen/Getty Images")
+    while e > s and (text[e - 1] in "-–—,;:!?\"”“'’)(<>&/" or text[e - 1].isspace()):
         e -= 1
     # and a list's bullet before it ("• Bing": 17 mentions of 500 web gold pages)
-    while s < e and (text[s] in "-–—,;:!?\"”“'’(`<>•·▪►~«»" or text[s].isspace()):
+    while s < e and (text[s] in "-–—,;:!?\"”“'’(`<>•·▪►~«»/" or text[s].isspace()):
         s += 1
     # "World Health Organization (WHO": the NER took the acronym's opening parenthesis
     # into the name; the name ends before it (the acronym rule then links the two)
