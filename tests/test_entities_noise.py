@@ -1073,6 +1073,31 @@ def test_a_company_with_a_bracketed_qualifier_before_its_legal_form_is_one_name(
                    "Acme": {"organization"}, "UK": {"location"}, "Teck Hock and Co (Pte) Ltd": {"organization"}}, got
 
 
+def test_a_legal_form_ends_a_company_the_ner_ran_on_into_the_next():
+    """The NER ran two companies into one where a legal form ends the first: "Kidder, Peabody
+    and Co Inc and Dillon, Read and Co Inc", "CTS Corp and Dynamics Corp", and across a
+    sentence's end, "Bear, Stearns and Co Inc. Toomay", "Hitachi Ltd. RWE AG" (7 mentions of
+    2,500 Reuters articles and 500 web pages). A form or a business word after the stop goes
+    on with the name ("Plessey Co. Plc", "Nikko Securities Co. International"). A name that ends
+    in a form takes no form after it ("SNC-Lavalin Group Inc." + "Toshiba Corp.")."""
+    text = ("The notes were priced by Kidder, Peabody and Co Inc and Dillon, Read and Co Inc, lead managers. "
+            "Terms were set by Bear, Stearns and Co Inc. Toomay said it agreed. CTS Corp and Dynamics Corp "
+            "merged. Nikko Securities Co. International and Plessey Co. Plc rose, as did Hitachi Ltd. RWE AG fell. "
+            "Akzo N.V. and Shell Oil Co & Exxon Corp agreed. It joined SNC-Lavalin Group Inc. Toshiba Corp. bid.")
+    got = _got(text, ("Kidder, Peabody and Co Inc and Dillon, Read and Co Inc", "organization"),
+               ("Bear, Stearns and Co Inc. Toomay", "organization"), ("CTS Corp and Dynamics Corp", "organization"),
+               ("Nikko Securities Co. International", "organization"), ("Plessey Co. Plc", "organization"),
+               ("Hitachi Ltd. RWE AG", "organization"), ("Akzo N.V. and Shell Oil Co & Exxon Corp", "organization"),
+               ("SNC-Lavalin Group Inc.", "organization"), ("Toshiba Corp.", "organization"))
+    assert got == {"Kidder, Peabody and Co Inc": {"organization"}, "Dillon, Read and Co Inc": {"organization"},
+                   "Bear, Stearns and Co Inc": {"organization"}, "Toomay": {"organization"},
+                   "CTS Corp": {"organization"}, "Dynamics Corp": {"organization"},
+                   "Nikko Securities Co. International": {"organization"}, "Plessey Co. Plc": {"organization"},
+                   "Hitachi Ltd": {"organization"}, "RWE AG": {"organization"}, "Akzo N.V.": {"organization"},
+                   "Shell Oil Co": {"organization"}, "Exxon Corp": {"organization"},
+                   "SNC-Lavalin Group Inc.": {"organization"}, "Toshiba Corp.": {"organization"}}, got
+
+
 def test_a_people_s_adjective_is_no_name_whatever_the_ner_took_it_for():
     """spaCy tags "Ukrainian" and "Zambian" as places now and then (its NORP, which we do not
     keep, most of the time): "a group of Ukrainian lawmakers" gave the place "Ukrainian" (7
