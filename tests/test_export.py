@@ -150,3 +150,32 @@ def test_the_results_page_links_the_export_of_its_search(seeds_index):
     csv_rows = list(csv.reader(io.StringIO(client.get(links[0]).get_data(as_text=True))))
     total = run_search(open_index(seeds_index), "coup", {"location": ["Mali"]}).total
     assert len(csv_rows) - 1 == total  # every result, not the page's two
+
+
+def test_an_export_reads_to_its_end_while_reindexes_replace_its_generation(tmp_path):
+    """A long export can outlive its generation: each index run publishes a new one and removes
+    all but the last two, so two runs during an export delete the files it reads. Open files
+    stay readable on POSIX; a reader that opened one lazily would fail mid-file."""
+    from search import Store
+
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(30):
+        (src / f"a{i}.txt").write_text(f"Story number {i} about Mali\n\nBAMAKO, Mali - Soldiers met officials on "
+                                       f"day {i} in Bamako. The junta said the talks would go on.\n")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", str(src), "--index", str(ix)]).exit_code == 0
+    store = Store(ix)
+    first_gen = store.current_dir()
+    resp = create_app({"INDEX": str(ix)}).test_client().get("/api/export?format=csv&text=1", buffered=False)
+    chunks = iter(resp.response)
+    head = [next(chunks) for _ in range(3)]  # the header and two rows
+    for k in range(2):
+        (src / f"new{k}.txt").write_text(f"New story {k}\n\nBAMAKO, Mali - More about the junta, day {k}.\n")
+        assert CliRunner().invoke(cli, ["reindex", "--index", str(ix)]).exit_code == 0
+    assert not first_gen.exists()  # the export's generation is gone from the disk
+    body = b"".join(head + list(chunks)).decode()
+    resp.close()
+    got = list(csv.DictReader(io.StringIO(body)))
+    assert len(got) == 30 and len({r["id"] for r in got}) == 30
+    assert all(r["text"].startswith("BAMAKO, Mali") for r in got)
