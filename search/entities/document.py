@@ -1655,6 +1655,13 @@ def _form_word(word: str) -> str:
     return word.replace(".", "").rstrip(",").lower()
 
 
+def ends_in_legal_form(name: str) -> bool:
+    """A name whose last word, an owner's "'s" aside, is a legal form: "Ford Motor Co",
+    "Rotan Mosle Inc's"."""
+    words = name.split()
+    return bool(words) and _form_word(_POSSESSIVE_END.sub("", words[-1])) in LEGAL_FORMS
+
+
 NAME_SUFFIXES = frozenset({"", "jr", "sr", "ii", "iii", "iv"})  # "" for a stop standing apart ("Jr ." in CoNLL's tokens)
 
 

@@ -24,8 +24,8 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
-from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, acronym_letters, acronym_suffix, initials,
-                       surname)
+from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, acronym_letters, acronym_suffix,
+                       ends_in_legal_form, initials, surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, gendered_pair, surname_variant
 from .normalize import name_key, org_key
@@ -466,7 +466,6 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
             short_forms[short][longs[short]] += 1
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
 # Words after a parent's name that make a unit of it: "Wells Fargo" is not "Wells Fargo Leasing
 # Corp", "E.F. Hutton" not "E.F. Hutton LBO Inc", "Ford Motor" not "Ford Motor Co of Canada Ltd"
 _UNIT_WORDS = frozenset({"leasing", "mortgage", "lbo", "acceptance", "credit", "finance", "financial", "capital",
@@ -489,7 +488,7 @@ def _opening_words(mentions: list[dict], nodes: list) -> None:
     keys = {key for _, key in orgs}
     # a name the document gives a legal form: "Ford Motor Co", "Freeport-McMoran Inc" (not "Gold Co"),
     # "Rotan Mosle Inc's" (not "Rotan Mosle Technology Partners Ltd")
-    named = {key for text, key in orgs if _POSSESSIVE.sub("", text.split()[-1]).replace(".", "").lower() in LEGAL_FORMS}
+    named = {key for text, key in orgs if ends_in_legal_form(text)}
     for i, n in enumerate(nodes):
         if not n or n[0] != "organization" or " " not in n[1] or n[1] in named:
             continue
