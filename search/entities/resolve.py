@@ -290,6 +290,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
     (_attach_singles looks further); one the document's own full names make ambiguous stays so.
     `short_forms` counts each one-word company name the document also names in full (_short_names)."""
     nodes: list = [None] * len(mentions)
+    companies = _capitals_open_company(mentions)
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
     full_marks: dict[str, set[tuple[str, str]]] = defaultdict(set)  # full key -> ("title"/"gender", value)
@@ -297,7 +298,9 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
         t, text = m.get("type"), m.get("base") or m.get("text", "")  # base: uninflected ("Malin" -> "Mali")
         if m.get("generic"):
             continue  # "the Cabinet": a description, a different body in every country
-        if t == "location":
+        if i in companies:
+            nodes[i] = ("organization", companies[i])
+        elif t == "location":
             key = _loc_key(text)
             nodes[i] = ("location", key) if key else None
         elif t == "organization":
@@ -434,12 +437,54 @@ def _initials_of_companies(mentions: list[dict], nodes: list, uf: _UF, acronyms:
             acronyms[nodes[i][1]].add(long_form)
 
 
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 2 and all(c.isupper() for c in letters)
+
+
+def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
+    """A place or person written all in capitals whose words open the one company the document
+    names in mixed case is that company (mention index -> the company's key): a wire headline's
+    "JAMESWAY" (a place to the NER) beside "Jamesway Corp", "MCLEAN" (a person) beside "McLean
+    Industries Inc". Not a known place ("NEW YORK" beside "New York Stock Exchange"), nor a
+    name the document also writes in mixed case as what the NER took it for ("TORONTO" beside
+    "Toronto", "MURDOCH" beside "Rupert Murdoch"), nor where the company's own opening is
+    capitals ("GMAC" is no headline's styling of "GMAC Grantor Trust"). A company named by
+    those very words is the one: "NESTLE" beside "Nestle SA" and "Nestle Enterprises Ltd"."""
+    companies: dict[str, str] = {}
+    for m in mentions:
+        text = m.get("text", "")
+        if m.get("type") == "organization" and _company(text) and not _capitals(text.split()[0]):
+            companies.setdefault(_org_key(text), text)
+    if not companies:
+        return {}
+    out: dict[int, str] = {}
+    for i, m in enumerate(mentions):
+        text, t = m.get("text", ""), m.get("type")
+        if t not in ("location", "person") or m.get("generic") or not _capitals(text):
+            continue
+        key = name_key(text)
+        if not key or " ".join(text.split()) in _KNOWN_BY_CAPS() or key in _COUNTRIES():
+            continue
+        # the company of that very name ("NESTLE" of "Nestle SA"), else the one opening with it
+        longs = [key] if key in companies else [k for k in companies if k.startswith(key + " ")]
+        if len(longs) != 1 or _UNIT_WORDS & set(longs[0][len(key) + 1:].split()):
+            continue
+        if any(o.get("type") == t and not _capitals(o.get("text", "")) and f" {key} " in f" {name_key(o.get('text', ''))} "
+               for o in mentions):
+            continue
+        out[i] = longs[0]
+    return out
+
+
 def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Counter] | None) -> None:
     """A one-word organisation is the company of this document whose full name begins with
     that word, the first named if several do: "Moody's said" after "Moody's Investors Service
     Inc", "Mack lost" after "Mack Trucks Inc" and "Mack Financial Corp" (Reuters: "Moody" was
     an organisation of its own in 113 of 300 rating articles, beside the full name in 103)."""
     longs: dict[str, str] = {}  # first word -> the first company key beginning with it
+    spelt: dict[str, str] = {}  # first word -> its company's first word as written
+    opened: dict[str, set[str]] = defaultdict(set)  # first word -> the company keys beginning with it
     # "Exxon" where the document names "Exxon Corp" (key "exxon") is that, not "Exxon Capital Corp"
     named = {n[1] for m, n in zip(mentions, nodes) if n and n[0] == "organization" and " " not in n[1]
              and len(m.get("text", "").split()) > 1}
@@ -449,16 +494,23 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
             # a company: its name ends in a legal form or a business word ("Inc", "Group",
             # "Airlines"); "Fed Boards" (a plural the NER took for a name) took "Fed", and
             # "House Ways and Means Committee" "House", where these were not
-            if first not in longs and first not in ("the", "s") and _company(m.get("text", "")):
+            if first in ("the", "s") or not _company(m.get("text", "")):
+                continue
+            opened[first].add(n[1])
+            if first not in longs:
                 longs[first] = n[1]
+                spelt[first] = m["text"].split()[0]
     if not longs:
         return
     linked: set[str] = set()
     for i, n in enumerate(nodes):
-        # not an acronym: "GM" is General Motors, not "GM Overseas Distribution Corporation"
+        # not an acronym: "GM" is General Motors, not "GM Overseas Distribution Corporation";
+        # but a headline's capitals are: "SCOTT" beside "Scott's Hospitality Inc", where that
+        # is the one company so named ("FORD <F> CREDIT UNIT" beside "Ford Motor Credit Co, a
+        # unit of Ford Motor Co" is not the first)
         text = mentions[i].get("text", "")
         if n and n[0] == "organization" and " " not in n[1] and n[1] in longs and len(text.split()) == 1 \
-                and not text.isupper():
+                and not (text.isupper() and (_capitals(spelt[n[1]]) or len(opened[n[1]]) > 1)):
             nodes[i] = ("organization", longs[n[1]])
             linked.add(n[1])
     if short_forms is not None:
@@ -887,7 +939,8 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
     tends to repeat inside its one article ("Malik Diau" twice in one reprint), while the
     standard spelling recurs across independent articles ("Malick Diaw" in two).
     `before`, the name shown until now, stays while it is a spelling of the entity that is
-    as complete, in as many articles not machine-translated, and in at least half as many
+    as complete, as little a headline's capitals, in as many articles not machine-translated,
+    and in at least half as many
     articles as the best, and no typo: one more reprint spelling "Assimi Goyta" does not
     rename him."""
     if t == "location":
@@ -941,7 +994,10 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
     def score(s: str):
         words = s.split()
         complete = len(words) >= 2 if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1
-        return (complete, native[s], spread[s], counts[s], not s.isupper(), -len(s), s)
+        # a name of words all in capitals is a headline's styling, not its spelling ("DIAMOND
+        # SHAMROCK" of a wire's headlines beside "Diamond Shamrock Corp"); an acronym is one word
+        headline = s.isupper() and " " in s
+        return (complete, not headline, native[s], spread[s], counts[s], not s.isupper(), -len(s), s)
 
     def typo(s: str) -> bool:
         # asked only of a name about to be shown, of an organisation with other spellings:
@@ -954,6 +1010,6 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
         best = max((s for s in counts if not typo(s)), key=score, default=best)
     if before is not None and before != best and before in counts:
         kept, lead = score(before), score(best)
-        if kept[:2] >= lead[:2] and 2 * spread[before] >= spread[best] and not typo(before):
+        if kept[:3] >= lead[:3] and 2 * spread[before] >= spread[best] and not typo(before):
             return before
     return best
