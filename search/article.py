@@ -69,8 +69,9 @@ class IngestError:
     line: int | None = None
     # What of the file was not read, for the indexer's deletions (not part of the report):
     # "file" (the default without a line), "rest" (from `line` on: a damaged or cut-off
-    # file), "record" (the one at `line`, content unknown: a bad JSON line), or "" (the
-    # record was read and is not an article: an HTTP error page, a duplicate)
+    # file), "record" (the one at `line`, content unknown: a bad JSON line), "tree" (every
+    # file under the folder `path`: one that cannot be listed), or "" (the record was read
+    # and is not an article: an HTTP error page, a duplicate)
     unread: str | None = None
 
     def __post_init__(self) -> None:

@@ -93,12 +93,15 @@ class Run:
         self.unread_from: dict[str, int] = {}
         self.unread_lines: dict[str, set[int]] = {}
         self.unread_ids: set[str] = set()
+        self.unread_folders: set[str] = set()  # folders that could not be listed, with a final "/"
 
     def note_unread(self, err: IngestError) -> None:
         if not err.path or not err.unread:
             return
         for p in {err.path, str(Path(err.path).resolve())}:
-            if err.unread == "file" or err.line is None:
+            if err.unread == "tree":
+                self.unread_folders.add(os.path.join(p, ""))
+            elif err.unread == "file" or err.line is None:
                 self.unread_from[p] = 0
             elif err.unread == "rest":
                 self.unread_from[p] = min(self.unread_from.get(p, err.line), err.line)
@@ -108,6 +111,8 @@ class Run:
     def was_unread(self, d: dict) -> bool:
         """True for a catalog row this run may not have seen because what holds it was not read."""
         if d["id"] in self.unread_ids:
+            return True
+        if self.unread_folders and d["path"] and any(d["path"].startswith(f) for f in self.unread_folders):
             return True
         line = _line(d)
         first = self.unread_from.get(d["path"])
@@ -952,6 +957,10 @@ def _say_kept(r: Run, kept: dict[str, dict]) -> None:
     for f in r.failed:
         p = f.get("path")
         n = p and (per_path.get(p) or per_path.get(str(Path(p).resolve())))
+        folder = p and next((x for x in (os.path.join(p, ""), os.path.join(str(Path(p).resolve()), ""))
+                             if x in r.unread_folders), None)
+        if folder:  # a folder that could not be listed: the articles of its files
+            n = sum(c for path, c in per_path.items() if path and path.startswith(folder))
         if n and not f.get("line"):
             f["reason"] += f" (kept as last indexed: {n} article{'s' if n > 1 else ''})"
 

@@ -412,6 +412,16 @@ def test_warcio_warnings_do_not_reach_stderr(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 0 and p.stdout.startswith("1 indexed"), p.stdout + p.stderr
     assert p.stderr == ""
+    # a record whose Content-Length is no number: warcio wrote "WARNING: Record not followed by
+    # newline" and its offset beside our own report of the damaged file
+    second = rec.replace(b"http://ex.com/a b", b"http://ex.com/b").replace(b"Content-Length: %d" % len(body),
+                                                                          b"Content-Length: abc")
+    (tmp_path / "s" / "b.warc").write_bytes(rec.replace(b"a b", b"a") + second)
+    p = subprocess.run([sys.executable, "-m", "search.cli", "clean", str(tmp_path / "s" / "b.warc")],
+                       capture_output=True, text=True)
+    assert p.returncode == 0 and "council approved" in p.stdout, p.stdout + p.stderr
+    assert p.stderr.startswith("newsarchive: skipped") and "damaged WARC after record 1" in p.stderr, p.stderr
+    assert "WARNING" not in p.stderr and "Offset" not in p.stderr, p.stderr
 
 
 # ------------------------------------------------ WARC records other than HTML responses
@@ -595,3 +605,46 @@ def test_a_warc_address_urlsplit_refuses_does_not_stop_the_run(tmp_path):
     (tmp_path / "v6.warc").write_bytes(_writer_records([{"url": "http://[x/a", "body": _page(1)}]))
     arts, reports, _ = _items(tmp_path / "v6.warc")
     assert reports == [] and arts["http://[x/a"].source == "v6"
+
+
+STORY = ("Zinc prices were steady in London trading as stocks in warehouses fell for the fifth week "
+         "running, traders said on Friday.")
+
+
+def test_a_json_lines_file_with_no_json_record_is_reported_once_and_a_damaged_one_line_by_line(tmp_path):
+    """An HTTP error page or random bytes saved as feed.jsonl: one report for the file (it was
+    one "bad JSON line" per line: 798 for 200 KB of random bytes), no article. A file whose
+    records start after a bad line is JSON Lines, reported line by line as before."""
+    (tmp_path / "page.jsonl").write_text("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n</body>\n</html>\n")
+    arts, reports, errs = _items(tmp_path / "page.jsonl")
+    assert arts == {} and reports == [(None, "not JSON Lines: no line is a JSON record (line 1: "
+                                             "Expecting value: line 1 column 1 (char 0))")]
+    assert errs[0].unread == "file"  # nothing of it was read: its articles stay indexed
+    import random
+    rnd = random.Random(5)
+    (tmp_path / "bytes.jsonl").write_bytes(bytes(rnd.randrange(256) for _ in range(60_000)))
+    assert _items(tmp_path / "bytes.jsonl")[1] == [(None, "binary file, not JSON Lines")]
+    many = tmp_path / "many.jsonl"  # past the first thousand bad lines, the rest is not read
+    many.write_text("oops\n" * 5000 + json.dumps({"id": "late", "text": STORY}) + "\n")
+    assert [r for _, r in _items(many)[1]][0].startswith("not JSON Lines") and len(_items(many)[1]) == 1
+    mixed = tmp_path / "mixed.jsonl"
+    mixed.write_text("oops\n" + json.dumps({"id": "a", "text": STORY}) + "\n{cut\n" + json.dumps({"id": "b", "text": STORY}) + "\n")
+    arts, reports, _ = _items(mixed)
+    assert len(arts) == 2 and [(line, r.split(":")[0]) for line, r in reports] == [(1, "bad JSON line"), (3, "bad JSON line")]
+    empty_text = tmp_path / "notext.jsonl"  # a record without text is a record: the file is JSON Lines
+    empty_text.write_text("oops\n" + json.dumps({"id": "a", "text": ""}) + "\n")
+    assert [line for line, _ in _items(empty_text)[1]] == [1, 2]
+
+
+def test_a_deeply_nested_or_badly_addressed_record_does_not_stop_the_run(tmp_path):
+    """A line of 2,000 nested brackets raised RecursionError out of the reader: the whole index
+    run stopped ("internal error"), nothing indexed. A valid record whose url urlsplit refuses
+    ("http://[::1") was "bad JSON line: Invalid IPv6 URL": it is read, under the file's name."""
+    f = tmp_path / "feed.jsonl"
+    f.write_text('{"id": "deep", "text": "x", "k": ' + "[" * 2000 + "]" * 2000 + "}\n"
+                 + json.dumps({"id": "v6", "title": "Bad url", "url": "http://[::1", "text": STORY}) + "\n"
+                 + json.dumps({"id": "ok", "text": STORY}) + "\n")
+    arts, reports, _ = _items(f)
+    assert reports == [(1, "bad JSON line: nested too deeply")]
+    assert sorted(a.id for a in arts.values()) == ["feed#ok", "feed#v6"]
+    assert arts["http://[::1"].source == "feed"

@@ -821,3 +821,78 @@ def test_an_index_stemmed_by_the_original_porter_is_another_schema():
     assert not same_schema(old, build_schema())
     assert [t.text for t in old["text"].analyzer("news of the U.S.")] == ["new", "u."]  # as "U." is
     assert [t.text for t in build_schema()["text"].analyzer("news of the U.S.")] == ["news", "u.s"]
+
+
+def test_a_json_lines_file_overwritten_by_an_error_page_keeps_its_articles(tmp_path, monkeypatch):
+    """A feed.jsonl replaced by a 502 page (a fetch that failed): each of its six lines was a
+    "bad JSON line" keeping the article on that line only, and the nightly reindex removed
+    the rest (294 of 300). The file is no JSON Lines now: reported once, every article kept;
+    when the feed comes back without a record, that one goes."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": f"r{i}", "title": f"Tema{i}", "text": story(i)} for i in range(12)]
+    feed = src / "wire.jsonl"
+    feed.write_text(_jsonl(recs))
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 12
+    feed.write_text("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n"
+                    "<center><h1>502 Bad Gateway</h1></center>\n</body>\n</html>\n")
+    r = indexer.run(store, None)
+    assert r["removed"] == 0 and len(stored_docs(store.path)) == 12, r
+    assert [f["reason"] for f in r["failed"]] == [
+        "not JSON Lines: no line is a JSON record (line 1: Expecting value: line 1 column 1 (char 0))"
+        " (kept as last indexed: 12 articles)"]
+    feed.write_text(_jsonl(recs[:5] + recs[6:]))
+    r = indexer.run(store, None)
+    assert (r["removed"], r["failed"]) == (1, []) and run_search(open_index(store.path), "Tema5").total == 0
+
+
+def _as_unprivileged(cmd: list[str]) -> list[str]:
+    """`cmd` run so that file modes bind it: root reads a folder of mode 000 regardless."""
+    import os
+
+    if os.geteuid() != 0:
+        return cmd
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: a folder of mode 000 stays readable")
+    drop = "-dac_override,-dac_read_search"
+    return ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", *cmd]
+
+
+def test_a_folder_that_cannot_be_listed_keeps_its_articles(primed):
+    """An unreadable subfolder stopped every index, reindex and clean run ("Permission denied:
+    .../sources.json": the walk asked whether it held an index), and os.walk passes over
+    such a folder in silence, so its files would have looked deleted. It is reported as
+    skipped, its articles kept, the rest read."""
+    import subprocess
+    import sys
+
+    src, store = primed
+    desk = src / "desk"
+    desk.mkdir()
+    for name in ("000.txt", "001.txt", "002.txt"):
+        (src / name).rename(desk / name)
+    (src / "030.txt").write_text(NEW)
+    assert indexer.run(store, None)["failed"] == []
+    before = stored_docs(store.path)
+    assert sum(i.startswith("news/desk/") for i in before) == 3
+    (src / "031.txt").write_text(story(31))  # new beside the folder: still read
+    desk.chmod(0)
+    try:
+        p = subprocess.run(_as_unprivileged([sys.executable, "-m", "search.cli", "reindex", "--json",
+                                             "--index", str(store.path)]), capture_output=True, text=True)
+        clean = subprocess.run(_as_unprivileged([sys.executable, "-m", "search.cli", "clean", str(src)]),
+                               capture_output=True, text=True)
+    finally:
+        desk.chmod(0o755)
+    assert p.returncode == 0, p.stderr
+    r = json.loads(p.stdout)
+    assert (r["added"], r["removed"]) == (1, 0), r
+    assert [(Path(f["path"]).name, f["reason"]) for f in r["failed"]] == [
+        ("desk", "cannot read folder: Permission denied (kept as last indexed: 3 articles)")]
+    assert set(before) < set(stored_docs(store.path))
+    assert "Traceback" not in clean.stderr and "cannot read folder: Permission denied" in clean.stderr, clean.stderr
+    (desk / "002.txt").unlink()  # readable again: what is gone from it goes
+    r = indexer.run(store, None)
+    assert (r["removed"], r["failed"]) == (1, []) and "news/desk/002.txt" not in stored_docs(store.path)

@@ -54,19 +54,28 @@ def source_root(path: Path) -> tuple[str, Path]:
 
 
 def is_index(folder: Path) -> bool:
-    """A newsarchive index directory (one kept inside the archive it indexes is no input)."""
-    return (folder / "sources.json").is_file() and ((folder / "CURRENT").is_file() or (folder / "lock").exists())
+    """A newsarchive index directory (one kept inside the archive it indexes is no input).
+    A folder that cannot be looked into is none: the walk reports it (`iter_files`)."""
+    try:
+        return (folder / "sources.json").is_file() and ((folder / "CURRENT").is_file() or (folder / "lock").exists())
+    except OSError:  # EACCES: is_file() raised, and an unreadable subfolder stopped the whole run
+        return False
 
 
-def iter_files(root: Path) -> Iterator[Path]:
+def _raise(exc: OSError) -> None:
+    raise exc
+
+
+def iter_files(root: Path, unreadable: Callable[[OSError], None] = _raise) -> Iterator[Path]:
     """The files under `root`, sorted, hidden ones and index directories left out. Links to
     folders are followed (a user sees their files in the folder), each real folder once,
-    so a link loop ends."""
+    so a link loop ends. A folder that cannot be listed goes to `unreadable` (by default
+    raised: os.walk passed over it in silence, and its files looked deleted)."""
     if not root.is_dir():  # a file, or a FIFO or device given by name (read_path reports it)
         yield root
         return
     seen = {os.path.realpath(root)}
-    for dirpath, dirnames, filenames in os.walk(root, followlinks=True):
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
         keep = []
         for d in sorted(dirnames):
             real = os.path.realpath(os.path.join(dirpath, d))
@@ -138,7 +147,17 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     if root.is_dir() and is_index(root):  # its files are no articles (a source recorded before this was refused)
         yield IngestError(path_text(str(root)), NOT_AN_ARCHIVE)
         return
-    for f in iter_files(root):
+    folders: list[OSError] = []  # folders the walk could not list, reported as it goes
+
+    def unread_folders() -> Iterator[IngestError]:
+        while folders:
+            exc = folders.pop(0)
+            # "tree": what was under it is kept as last indexed, not deleted
+            yield IngestError(path_text(str(exc.filename or root)),
+                              f"cannot read folder: {exc.strerror or exc}", unread="tree")
+
+    for f in iter_files(root, folders.append):
+        yield from unread_folders()
         if (special := not_regular(f)) is not None:
             yield IngestError(path_text(str(f)), special)
             continue
@@ -160,6 +179,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
                 yield item
         except OSError as exc:
             yield IngestError(path_text(str(f)), f"cannot read: {exc.strerror or exc}")
+    yield from unread_folders()
 
 
 def read(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:

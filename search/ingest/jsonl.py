@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from ..article import Article, IngestError, content_hash
 from ..clean.meta import parse_date as text_date, plausible_date
-from .decode import decode_bytes, printable, without_surrogates
+from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
 
@@ -160,6 +160,16 @@ def _source_name(rec: dict[str, Any], keys) -> str | None:
     return next((rec[k] for k in keys if isinstance(rec.get(k), str) and rec[k].strip() and not _is_address(rec[k])), None)
 
 
+def _hostname(url: str) -> str | None:
+    """The address's host, or None where urlsplit refuses it: "http://[::1" (an IPv6 bracket
+    left open) raised ValueError, and a record with valid JSON was "bad JSON line: Invalid
+    IPv6 URL", not indexed. As the WARC reader does, the record is read under the source's name."""
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
 class NoText(ValueError):
     """A JSON record that parses, with no article text in it."""
 
@@ -182,7 +192,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     url = record_url(rec)
     src = _source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS))
     if not src and url:
-        src = (urlsplit(url).hostname or "").removeprefix("www.") or None
+        src = (_hostname(url) or "").removeprefix("www.") or None
     src = src or _source_name(rec, SITE_NAME_KEYS)
     aid = record_id(rec, base_id, line)
     title = rec.get("title") if isinstance(rec.get("title"), str) else ""
@@ -240,8 +250,35 @@ def _byte_lines(fh) -> Iterator[bytes]:
         yield (piece + "\n").encode("utf-8", "surrogatepass")
 
 
+# Lines before a file's first JSON record are held back (see read_file); this many bad lines
+# with no record among them is no JSON Lines file, and the rest is not read
+NOT_JSONL_AFTER = 1000
+
+
+def _parse(data: bytes) -> Any:
+    try:
+        return _scrubbed(json.loads(_line_text(data)))
+    except RecursionError:  # "[[[[...]]]]" 2,000 deep: the whole index run stopped
+        raise ValueError("nested too deeply") from None
+
+
+def _not_jsonl(path: Path, held: list[IngestError], binary: bool) -> IngestError:
+    """One report for a file none of whose lines is a JSON record: an HTTP error page or a
+    binary file saved under the name. Reported line by line, a 502 page's lines were "bad
+    JSON lines" that kept only the articles on those lines; the others, on lines past its
+    end, were removed by the night's reindex. The file is unread: its articles are kept."""
+    if binary:
+        return IngestError(str(path), "binary file, not JSON Lines")
+    first = held[0]
+    return IngestError(str(path), f"not JSON Lines: no line is a JSON record (line {first.line}: "
+                                  f"{first.reason.removeprefix('bad JSON line: ')})")
+
+
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
-    """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped."""
+    """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped.
+
+    Bad lines before the first record are held back until one comes: if none does, the file
+    is reported once as no JSON Lines (_not_jsonl), and its articles are kept."""
     gzipped = path.name.lower().endswith(".gz")
     with open(path, "rb") as fh:
         head = fh.read(2)
@@ -254,6 +291,8 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     opener = gzip.open if gzipped else open
     line = 0
     records = 0
+    held: list[IngestError] | None = []  # bad lines before the first record; None once one came
+    binary = False
     try:
         with opener(path, "rb") as fh:
             for line, data in enumerate(_byte_lines(fh), 1):
@@ -261,17 +300,37 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     continue
                 records += 1
                 try:
-                    rec = _scrubbed(json.loads(_line_text(data)))
+                    rec = _parse(data)
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
-                    yield record_to_article(rec, source, base_id, line, path)
+                    article = record_to_article(rec, source, base_id, line, path)
                 except ValueError as exc:
                     # a record that parses but holds no text is no "bad JSON" (QA)
                     what = "JSON record with" if isinstance(exc, NoText) else "bad JSON line:"
-                    yield IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
+                    err = IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
+                    if held is None:
+                        yield err
+                    elif isinstance(exc, NoText):
+                        yield from held
+                        held = None
+                        yield err
+                    else:
+                        held.append(err)
+                        binary = binary or b"\x00" in data or isinstance(exc, BinaryInput)
+                        if len(held) >= NOT_JSONL_AFTER:
+                            yield _not_jsonl(path, held, binary)
+                            return
+                    continue
+                if held:
+                    yield from held
+                held = None
+                yield article
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+        yield from held or ()  # the damage is the likelier cause of lines that did not parse
         yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1,
                           unread="rest")
         return
     if records == 0:
         yield IngestError(str(path), "empty file")
+    elif held:
+        yield _not_jsonl(path, held, binary)

@@ -273,7 +273,9 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     kind = "html"
             try:
                 cut = _cut_off(record, n)
-                end = records.get_record_offset() + records.get_record_length()
+                # reading to the record's end is where warcio writes its warning (above)
+                with contextlib.redirect_stderr(io.StringIO()):
+                    end = records.get_record_offset() + records.get_record_length()
             except Exception as exc:
                 yield from lost_revisits()
                 yield IngestError(where, f"damaged WARC after record {n - 1}: {_why(exc)}", line=n - 1, unread="rest")
