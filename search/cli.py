@@ -380,7 +380,11 @@ def export_cmd(query, filters, sort, fmt, with_text, output, index_dir):
         return
     part = f"{output}.part"
     try:
-        with open(part, "w", encoding="utf-8", newline="") as out:  # csv writes its own line ends
+        out = open(part, "w", encoding="utf-8", newline="")  # csv writes its own line ends
+    except OSError as exc:  # a folder that is not there: it was exit 1 and named the .part file
+        raise click.BadParameter(f"cannot write {_t(output)}: {exc.strerror or exc}", param_hint="'--output'") from None
+    try:
+        with out:
             n = write(found, out, fmt, with_text)
         os.replace(part, output)
     finally:

@@ -194,6 +194,9 @@ _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
 _DATE_FIELD_RE = re.compile(r"\bpublished:(\[[^\]]*\]?|[^\s()]+)")
+_RANGE_OPEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):[\[{]")
+_RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:[2019 TO 2021]"}
+_RANGE_UNOPENED = re.compile(r"(?<![\w\"])([^\W\d]\w*):(?![\[{])[^\s()]+\s+TO\s+[^\s()]*[\]}]")
 
 
 def _date_bound(text: str, first: bool) -> date:
@@ -305,7 +308,9 @@ def validate(qstring: str) -> None:
             raise QuerySyntaxError(message, suggestion=fixed)
     for m in re.finditer(r"(?<![\w\"])[^\W\d]\w*:[^\W\d]\w*:(?=\S)", unquoted):  # Whoosh: 0 results, silently
         raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': a word takes one field (title:coup), not two")
-    for m in re.finditer(r"\^(?![\d.]|$|[\s)])", unquoted):  # "oil^x" was read as the phrase "oil x"
+    # "oil^x" was read as the phrase "oil x"; "oil^1e5" as oil^1 and the word "e5" (0 results, and
+    # "did you mean oil^15?"): a weight is a number and nothing else
+    for m in re.finditer(r"\^(?=[^\s)])(?!(?:\d+(?:\.\d+)?|\.\d+)(?:$|[\s)]))", unquoted):
         typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + _typed_from(qstring, m.start())
         raise QuerySyntaxError(f"'{typed}': a ^ gives a word or \"phrase\" a weight, which is a number (oil^2, oil^0.5)")
     for m in _TILDE_RE.finditer(unquoted):
@@ -317,6 +322,16 @@ def validate(qstring: str) -> None:
             if "*" in word or "?" in word:  # was "this is 2 to the index (petrol, um)": the * split it
                 raise QuerySyntaxError(f"'{word}~': a word takes a wildcard or a ~ (fuzzy), not both")
             _one_word(word, f"{word}~", "a ~ (fuzzy)")
+    # a range without its closing bracket ("published:[1987 TO 1988") or its opening one
+    # ("published:1987 TO 1988]") matched nothing, silently, or had "no searchable words"
+    for m in _RANGE_OPEN.finditer(unquoted):
+        if not re.match(r"[^\]}]*[\]}]", unquoted[m.end():]):
+            field = m.group(1)
+            example = _RANGE_EXAMPLES.get(field, f"{field}:[a TO c]")
+            raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': unclosed range: close it with ] ({example})")
+    for m in _RANGE_UNOPENED.finditer(unquoted):
+        raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range opens with [ after the field "
+                               f"({m.group(1)}:[... TO ...])")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")

@@ -132,6 +132,10 @@ def test_a_bad_export_is_a_clear_error_and_leaves_the_file_as_it_was(seeds_index
     r = _invoke("export", "date:2021", "-o", out, "--index", seeds_index)
     assert r.exit_code == 2 and "did you mean published:2021?" in r.output and "Traceback" not in r.output
     assert out.read_text() == "yesterday's export\n" and not (tmp_path / "keep.csv.part").exists()
+    # a folder that is not there: bad usage naming the file asked for (was exit 1, naming "x.csv.part")
+    r = _invoke("export", "coup", "-o", tmp_path / "nowhere" / "x.csv", "--index", seeds_index)
+    assert r.exit_code == 2 and f"cannot write {tmp_path / 'nowhere' / 'x.csv'}: No such file" in r.output, r.output
+    assert ".part" not in r.output and not (tmp_path / "nowhere").exists()
     client = create_app({"INDEX": str(seeds_index)}).test_client()
     assert client.get("/api/export?format=xml").status_code == 400
     j = client.get("/api/export?q=date:2021").get_json()

@@ -1086,12 +1086,23 @@ def test_a_phrase_is_marked_where_its_words_follow_each_other(seeds_archive):
 @pytest.mark.parametrize("q,says", [
     ("oil^x", "'oil^x': a ^ gives a word"),   # was the phrase "oil x": 0 results, silently
     ("coup^-1", "'coup^-1': a ^ gives a word"),
+    # a number and more: "oil^1e5" was oil^1 and the word "e5" (0 results, "did you mean oil^15?")
+    ("coup^1e5", "'coup^1e5': a ^ gives a word"), ("coup^1.5.2", "'coup^1.5.2': a ^ gives a word"),
+    ("(coup^5x)", "'coup^5x': a ^ gives a word"), ("coup^5.", "'coup^5.': a ^ gives a word"),
     ("title:title:coup", "'title:title:coup': a word takes one field"),  # 0 results, silently
+    # a range left open or never opened: 0 results, silently ("published:[2021" had "no searchable words")
+    ("published:[2021-01 TO 2021-06", "'published:[2021-01': unclosed range: close it with ]"),
+    ("coup published:[2021", "'published:[2021': unclosed range"),
+    ("year:{2020 TO", "'year:{2020': unclosed range: close it with ] (year:[2019 TO 2021])"),
+    ("published:2021-01 TO 2021-06]", "'published:2021-01 TO 2021-06]': a range opens with ["),
 ])
-def test_a_weight_or_field_whoosh_cannot_use_is_an_error(seeds_archive, q, says):
+def test_a_weight_range_or_field_whoosh_cannot_use_is_an_error(seeds_archive, q, says):
     with pytest.raises(QueryError, match=re.escape(says)):
         run_search(seeds_archive, q)
     assert run_search(seeds_archive, "coup^2").total == run_search(seeds_archive, "coup^").total > 0
+    assert run_search(seeds_archive, "(coup^0.5)").total == run_search(seeds_archive, "coup^.5").total > 0
+    assert run_search(seeds_archive, "coup published:[2021-01 TO 2021-12]").total > 0
+    assert run_search(seeds_archive, "coup year:{2020 TO 2022]").total > 0
 
 
 def test_contains_reads_punctuation_as_typed():
