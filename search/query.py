@@ -963,18 +963,23 @@ def _names_by_casefold(entities) -> dict[tuple[str, str], list[str]]:
 LABELS = ("likely", "possible", "unlikely")
 
 
+def check_filter_value(facet: str, value: str) -> None:
+    """QueryError for a filter value no article could have: year=21, translated=yes."""
+    if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
+        raise QueryError(f"year must be four digits, not '{value}'")
+    if facet == "translated" and value and value.lower() not in LABELS:
+        raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
+
+
 def _plain_values(facet: str, value: str, gen) -> list[str]:
     """A source, language, year or translated value as the index spells it: "EN" is "en",
     "Likely" is "likely" (one lookup per generation), and a language code without a region
     also stands for the regional codes articles have: langdetect writes Chinese "zh-cn" or
     "zh-tw", and "zh" means both ("zh-cn" stays exact). A value no article could have is an
-    error rather than an empty page: year=21, translated=yes; an unknown one stays as given."""
-    if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
-        raise QueryError(f"year must be four digits, not '{value}'")
+    error rather than an empty page (check_filter_value); an unknown one stays as given."""
+    check_filter_value(facet, value)
     if facet == "year" and not value.isascii():  # "２０２１" (a full-width IME's digits) is 2021: it matched nothing
         value = "".join(str(unicodedata.digit(c)) for c in value)
-    if facet == "translated" and value and value.lower() not in LABELS:
-        raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
     if facet not in FACETS:
         return [value]
     tables = gen.derive("folded_values", dict)
@@ -1546,6 +1551,19 @@ def _word_spans(text: str):
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]?(?:\s+|$)|[。！？]|\n\s*")
 
 
+def _wanted_leaves(q: Q.Query):
+    """The query's leaves a match has, those under a NOT left out (the words it must not have)."""
+    if isinstance(q, Q.Not):
+        return
+    if isinstance(q, Q.AndNot):
+        yield from _wanted_leaves(q.a)
+    elif q.is_leaf():
+        yield q
+    else:
+        for child in q.children():
+            yield from _wanted_leaves(child)
+
+
 class _Highlighter:
     """Snippets of the page shown, like Whoosh's highlighting (ContextFragmenter,
     MarkFormatter, top 2 fragments in text order) at a fraction of the cost.
@@ -1565,18 +1583,19 @@ class _Highlighter:
         # every field after the first). Title and text share the analyzer.
         reader, terms = searcher.reader(), set()
         phrases: set[tuple[str, ...]] = set()
+        leaves = list(_wanted_leaves(q))  # "coup -russia" marked "Russia" on its documents' pages
         # entities the query asks for by their id (a name's alternative, expand_aliases): their
         # mentions are marked, so that an article found through one ("Reagan" for "Ronald
         # Reagan") shows why (QA: 55 of 60 such snippets had no mark)
-        self.entities = {leaf.text for leaf in q.leaves() if isinstance(leaf, Q.Term) and leaf.fieldname == "entity"}
+        self.entities = {leaf.text for leaf in leaves if isinstance(leaf, Q.Term) and leaf.fieldname == "entity"}
         if gen is not None:  # `person:"Ronald Reagan"`: every entity filed under that facet value
-            named = [(leaf.fieldname, leaf.text) for leaf in q.leaves()
+            named = [(leaf.fieldname, leaf.text) for leaf in leaves
                      if isinstance(leaf, Q.Term) and leaf.fieldname in ENTITY_FACETS]
             if named:
                 by_name = _ids_by_name(gen)
                 self.entities.update(i for key in named for i in by_name.get(key, ()))
         try:
-            for leaf in q.leaves():
+            for leaf in leaves:
                 if (isinstance(leaf, Q.Phrase) and leaf.fieldname in SEARCH_FIELDS and len(leaf.words) > 1
                         and leaf.slop <= 1 and not any(has_cjk(w) for w in leaf.words)):
                     phrases.add(tuple(leaf.words))  # a run in no text is never found: nothing marked

@@ -173,6 +173,14 @@ def test_a_result_opens_with_the_search_s_matches_marked_and_the_first_a_click_a
     page.get_by_role("button", name="Previous match").click()
     page.wait_for_url(f"**#match-{n}")
     assert page.locator(".match-pos").inner_text() == f"match {n} of {n}"
+    # from the keyboard: the button keeps the focus, so Enter steps on (the jump took the focus
+    # to the page, and a second Enter did nothing)
+    nxt.focus()
+    for want in (1, 2):
+        page.keyboard.press("Enter")
+        page.wait_for_url(f"**#match-{want}")
+        assert page.locator(".match-pos").inner_text() == f"match {want} of {n}"
+        assert nxt.evaluate("el => el === document.activeElement")
 
 
 def test_slash_goes_to_the_search_box_but_types_a_slash_in_it(server, page):
@@ -564,5 +572,27 @@ def test_a_data_table_reads_as_a_table_and_scrolls_in_its_own_box(data_table, br
                                                "Result declared at 3 a.m."]
             assert items.first.evaluate("e => getComputedStyle(e).listStyleType") == "disc"
             assert "- Turnout" not in pg.locator(".text").inner_text()
+        finally:
+            ctx.close()
+
+
+def test_a_flag_s_explanation_stays_on_the_screen_at_every_width(server, browser):
+    """A tip anchored to a flag near the right edge ran off the screen from 641 to about 1000px
+    (the page gained a sideways scrollbar, up to 1057px wide at 800): every flag of a seed
+    full of them, focused in turn, leaves the page as wide as the window, and its explanation shows."""
+    for width in (375, 800, 1000, 1280):
+        ctx = browser.new_context(viewport={"width": width, "height": 800})
+        pg = ctx.new_page()
+        try:
+            pg.goto(server + "/doc/seeds/004_f3b39a4f3be66642.txt")
+            flags = pg.locator("mark.flag[data-tip]")
+            assert flags.count() >= 5
+            for i in range(flags.count()):
+                flag = flags.nth(i)
+                link = flag.locator("a")
+                (link.first if link.count() else flag).focus()
+                tip = pg.evaluate("el => getComputedStyle(el, '::after').content", flag.element_handle())
+                assert tip not in ("none", "normal", ""), (width, i)
+                assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (width, i)
         finally:
             ctx.close()

@@ -214,6 +214,26 @@ def test_a_refused_search_keeps_the_query_and_filters_for_fixing(client):
     assert box == '"oil' and hidden == [("year", "2020")]
 
 
+def test_a_filter_value_no_article_could_have_is_dropped_from_the_fixed_search(client):
+    """`year=21` refused the search, and stayed in the box's hidden inputs: every search typed
+    on the error page was refused again, no chip could remove it, and "Back to search" dropped
+    the valid filters too. The box leaves it out, and a link runs the search without it."""
+    import re
+    from html import unescape
+
+    r = client.get("/search?q=coup&year=21&year=2021&person=Assimi+Goita&translated=yes")
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and "year must be four digits" in html
+    box, hidden = _searchbox(html)
+    assert box == "coup" and hidden == [("person", "Assimi Goita"), ("year", "2021")]
+    link = re.search(r'<a href="([^"]+)">Search without <strong><bdi>year=21, translated=yes</bdi></strong></a>', html)
+    assert link, html
+    again = client.get(unescape(link.group(1)))
+    assert again.status_code == 200 and "Assimi Goita" in again.get_data(as_text=True)
+    assert unescape(link.group(1)) == "/search?q=coup&person=Assimi+Goita&year=2021"
+    assert "Search without" not in client.get("/search?q=%22oil&year=2020").get_data(as_text=True)
+
+
 def test_405_says_which_methods_are_allowed(client):
     """HTTP requires Allow on a 405; the error handler's own response dropped werkzeug's."""
     for method, url in (("POST", "/api/search?q=oil"), ("POST", "/search?q=oil"), ("DELETE", "/entities"), ("PUT", "/healthz")):

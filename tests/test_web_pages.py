@@ -773,3 +773,40 @@ def test_the_document_json_gives_the_matches_of_a_search(client):
     assert "matches" not in client.get("/api/doc/" + SEED0).get_json()
     bad = client.get("/api/doc/" + SEED0 + "?q=date:2021")
     assert bad.status_code == 200 and bad.get_json()["matches"] == [] and "did you mean" in bad.get_json()["matches_error"]
+
+
+def test_a_word_the_search_excludes_is_not_marked(client):
+    """`coup -russia` marked "Russia" on the page ("28 matches of your search"), `russia NOT
+    coup` "coup": the words a match must not have are no matches."""
+    def marked(q):
+        doc = client.get("/api/doc/" + SEED0, query_string={"q": q}).get_json()
+        return {doc["text"][a:b].lower() for a, b in doc["matches"]}
+
+    assert marked("coup russia") == {"coup", "russia"}
+    assert marked("coup -russia") == marked("coup AND NOT russia") == {"coup"}
+    assert marked("russia NOT coup") == {"russia"}
+    assert marked("(coup OR mali) -(russia OR russian)") == {"coup", "mali"}
+
+
+def test_a_result_s_page_keeps_the_search_s_filters_for_the_next_search(client):
+    """A search typed on a document's page lost the filters and sort of the results it was opened
+    from (its link carried only `q`): the link carries them, and the page's box submits them."""
+    import re
+    from html import unescape
+
+    html = page(client, "/search?q=coup&person=Assimi+Goita&sort=newest&page=1&per_page=2")
+    link = unescape(re.search(r'<h2><a href="([^"]+)"', html).group(1))
+    assert "person=per:assimi-goita" in link and "sort=newest" in link and "per_page" not in link  # the filter as clicked
+    doc = page(client, link)
+    form = doc.split('role="search"')[1].split("</form>")[0]
+    assert 'value="coup"' in form
+    assert re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form) == [
+        ("person", "per:assimi-goita"), ("sort", "newest")]
+    assert "<mark" in doc and 'class="hit"' in doc  # the query's marks as before
+
+
+def test_a_search_that_cannot_run_says_why_on_the_document_page(client):
+    """`?q="open` said the search "has no match in the text to mark", as if it had run."""
+    html = page(client, "/doc/" + SEED0 + "?q=%22open")
+    assert "cannot run: unbalanced quote" in html and "has no match" not in html
+    assert "has no match in the text" in page(client, "/doc/" + SEED0 + "?q=zzzqx")

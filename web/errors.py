@@ -34,8 +34,12 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     query, query_cut = _query_shown()
     state = _search_state()
     fix = _fixed_url(state, suggestion) if suggestion and state is not None else None
+    # a filter value no article could have (year=21): the search without it, the others kept
+    refused = SearchState.refused_filters(request) if state is not None and status == 400 else []
+    without = _fixed_url(state, state.query) if refused else None
     page = render_template("error.html", status=status, message=message, syntax=syntax,
-                           query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix)
+                           query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
+                           refused=refused, without_url=without)
     return page, status, headers
 
 

@@ -16,7 +16,7 @@ from flask import Request, abort, g, url_for
 
 from search import QueryError
 from search.filter_hints import replace_field_value
-from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_page, query_too_long
+from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_filter_value, check_page, query_too_long
 from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
@@ -66,6 +66,11 @@ def _per_page(args) -> int:
     return int_arg(args, "per_page", 10, 1, MAX_PER_PAGE)
 
 
+def _valid_value(facet: str, value: str) -> bool:
+    check_filter_value(facet, value)
+    return True
+
+
 def _or(default: Any, read, *args: Any) -> Any:
     """`read(*args)`, or `default` when the request's value is refused."""
     try:
@@ -100,9 +105,17 @@ class SearchState:
         per_page for its hidden inputs, each kept when valid and dropped when not (kept,
         fixing the query would meet it again)."""
         args = req.args
-        filters = {f: values for f in FACETS if (values := _or((), _facet_values, args, f))}
+        filters = {f: values for f in FACETS if (values := tuple(v for v in _or((), _facet_values, args, f)
+                                                                 if _or(False, _valid_value, f, v)))}
         return cls(query=args.get("q", "").strip(), filters=filters,
                    sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args))
+
+    @classmethod
+    def refused_filters(cls, req: Request) -> list[str]:
+        """"year=21" for each filter value `salvaged` drops as one no article could have: the
+        error page offers the search without them. Kept as hidden inputs, "year=21" came back
+        with every search typed on the error page, and no chip could remove it."""
+        return [f"{f}={v}" for f in FACETS for v in _or((), _facet_values, req.args, f) if not _or(False, _valid_value, f, v)]
 
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""
@@ -125,6 +138,12 @@ class SearchState:
         if self.per_page != 10:
             p["per_page"] = self.per_page
         return p
+
+    def doc_url(self, doc_id: str) -> str:
+        """A result's page, carrying this search: its query for the marks, and with the query its
+        filters and sort for the header's box (a search typed there lost them)."""
+        p = {k: v for k, v in self.params().items() if k not in ("page", "per_page")}
+        return url_for("views.doc_page", doc_id=doc_id, **p)
 
     def url(self, endpoint: str = "views.search_page", **extra: Any) -> str:
         if endpoint == "views.search_page" and not extra:

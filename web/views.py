@@ -5,6 +5,8 @@ same call. Templates only format: the decisions (which links, which spans) are h
 """
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import Blueprint, abort, render_template, request, url_for
 
 from search import QueryError, get_document, list_entities, run_search
@@ -65,20 +67,24 @@ def doc_page(doc_id: str):
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
     query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
-    hits = _marks(query, doc)
+    hits, refused = _marks(query, doc)
     view = document_view(doc, hits)
-    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits),
-                           state=SearchState(query=query) if query else None,
+    # the filters and sort of the results it was opened from, for the header's box (a search
+    # typed here lost them), those that could not run dropped
+    state = SearchState.salvaged(request)
+    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
+                           state=replace(state, query=query) if query or state.filters else None,
                            json_url=url_for("api.api_doc", doc_id=doc_id, q=query or None))
 
 
-def _marks(query: str, doc: dict) -> list[tuple[int, int]]:
-    """Where the search the reader came from matches the document's text; none for a search
-    that cannot run (a link with a typo still opens the article)."""
+def _marks(query: str, doc: dict) -> tuple[list[tuple[int, int]], str | None]:
+    """Where the search the reader came from matches the document's text; for a search that
+    cannot run, none and why (a link with a typo still opens the article; the page said the
+    search "has no match in the text to mark", as if it had run)."""
     try:
-        return query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))
-    except QueryError:
-        return []
+        return query_marks(archive(), query, doc.get("text") or "", doc.get("mentions")), None
+    except QueryError as exc:
+        return [], str(exc)
 
 
 @bp.get("/entities")

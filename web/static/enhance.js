@@ -68,6 +68,7 @@ document.addEventListener("DOMContentLoaded", function () {
         var step = parseInt(b.getAttribute("data-step"), 10);
         at = ((at < 0 && step < 0 ? 0 : at) + step + matches.length) % matches.length;
         location.hash = matches[at].id;
+        b.focus({ preventScroll: true });  /* the jump took the focus to the page: Enter stepped once */
         show();
       });
     });
