@@ -174,6 +174,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         cleaned = _qualified_companies(text, cleaned)
     if "<" in text:
         cleaned = _bracketed(text, cleaned)
+    cleaned = _partnerships(text, cleaned)
     cleaned = _legal_forms(text, cleaned)
     cleaned = _untagged_companies(text, cleaned)
     cleaned = _owners(text, cleaned)
@@ -1132,6 +1133,50 @@ _FORM_WORD = re.compile(rf"(?<![\w&'.-]){_FORMS}")
 _FORM_AFTER = re.compile(rf"(?:[ \t]+[A-Z][\w&'.-]*){{0,2}}[ \t]+{_FORMS}")  # "Stora Kopparbergs" + " Bergslags AB"
 _DESCRIPTIVE = re.compile(r"-[a-z]+$")  # "State-run", "Government-owned": a description before the name
 _JOINER_BEFORE = re.compile(r"(?<![\w.&'\-])([A-Z][\w.&'\-]*)[ \t]+(of|and|&)[ \t]+$")
+
+
+# A partnership's name lists its partners, the last with the form: "Piper, Jaffray and Hopwood
+# Inc", "Merrill Lynch, Pierce, Fenner and Smith Inc", "Dillon, Read and Co Inc"
+_PARTNER = r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+_GAP = r"(?:[ \t]+|[ \t]*\n[ \t]*)"
+_PARTNERSHIP = re.compile(
+    rf"(?<![\w.&'’-])(?=((?:{_PARTNER}{_GAP})?{_PARTNER}(?:,{_GAP}{_PARTNER})+,?{_GAP}(?:and|&){_GAP}({_PARTNER})"
+    rf"{_GAP}{_FORMS}(?:\.?{_GAP}(?:Inc|Ltd|Corp))?(?![\w-])))")  # a stop after it may end the sentence
+_PARTNER_SEP = re.compile(rf",{_GAP}|,?{_GAP}(?:and|&){_GAP}|{_GAP}")
+_FIRM_WORDS = frozenset({"co", "company", "sons", "associates", "partners", "brothers"})  # "... and Co Inc"
+
+
+def _partnerships(text: str, spans: list[Span]) -> list[Span]:
+    """A partnership's name is one organisation, not its partners: the NER made "Prescott" and
+    "Ball" people and "Turben Inc" a company of "Prescott, Ball and Turben Inc", and "Pierce"
+    and "Smith Inc" companies of "Merrill Lynch, Pierce, Fenner and Smith Inc". Not a list of
+    companies: no partner but the last ("and Co") is a legal form ("Benson Ltd, Kidder,
+    Peabody and Co Ltd"), nor a word a name does not start with ("The"). A span that runs
+    across the name's edge leaves it as it is. A stop after the form is the sentence's, unless
+    the NER gave it to the last partner. 7 of 2,500 Reuters articles changed (the 19,000
+    bodies write 95 such names, most of which the NER had whole: "Kidder, Peabody and Co Inc");
+    500 web pages and CoNLL-2003 none; 0.03 ms an article."""
+    found: list[tuple[int, int]] = []
+    for m in _PARTNERSHIP.finditer(text):
+        a, b = m.start(1), m.end(1)
+        if found and a < found[-1][1]:
+            continue
+        words = [w.strip(".") for w in _PARTNER_SEP.split(text[a:m.end(2)]) if w]
+        last = words.pop()
+        if any(_form_word(w) in LEGAL_FORMS or _name_stop(w) for w in words) or (
+                _form_word(last) in LEGAL_FORMS and last.lower() not in _FIRM_WORDS):
+            continue
+        if text[b:b + 1] == "." and any(a <= s.start < b and s.end == b + 1 for s in spans):
+            b += 1  # the NER's "Turben Inc.": its stop kept, as for a name the NER had whole
+        if any(s.start < a < s.end or s.start < b < s.end for s in spans):
+            continue
+        found.append((a, b))
+    if not found:
+        return spans
+    out = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in found)]
+    out += [Span(a, b, "organization", "rule") for a, b in found]
+    return sorted(out, key=lambda s: (s.start, -s.end))
+
 
 
 # A bracketed qualifier just before a legal form: "(Holdings) Ltd", "(U.K.) Ltd", "(Far East) Ltd"
