@@ -232,3 +232,22 @@ def detect_language(text: str, max_chars: int = 4000) -> str:
         return "unknown"
     short = len(list(islice(filter(str.isalpha, sample), SHORT_LETTERS))) < SHORT_LETTERS
     return best.lang if best.prob >= (SHORT_PROB if short else 0.5) else "unknown"
+
+
+# langdetect tells Chinese by its script, not its region
+_SCRIPTS = {"zh-cn": "Chinese (simplified)", "zh-tw": "Chinese (traditional)"}
+
+
+@lru_cache(maxsize=256)
+def language_name(code: str) -> str:
+    """A language code as a reader knows it ("he" is Hebrew, "zh-cn" Chinese (simplified)), for
+    pages; a code pycountry does not know, and "unknown", as it is. pycountry's ISO 639 names
+    carry scholarly parts ("Modern Greek (1453-)", "Swahili (macrolanguage)"): left out."""
+    if code in _SCRIPTS:
+        return _SCRIPTS[code]
+    import pycountry  # its tables load on first use
+
+    lang = pycountry.languages.get(alpha_2=code) if len(code) == 2 and code.isalpha() else None
+    if lang is None:
+        return code
+    return re.sub(r"\s*\([^)]*\)", "", lang.name).removeprefix("Modern ")

@@ -2060,6 +2060,10 @@ def values_containing(archive: Archive, facet: str, values: list[dict[str, Any]]
     if facet in ENTITY_FACETS and gen.entities is not None:
         spellings = gen.derive(f"spellings:{facet}", lambda: {
             e.name: [fold(a) for a in (e.name, *e.aliases)] for e in gen.entities.entities if e.type == facet})
+    elif facet == "language":  # as pages show it: "hebrew" finds "he"
+        from .language import language_name
+
+        spellings = {v["value"]: [fold(v["value"]), fold(language_name(v["value"]))] for v in values}
     return [v for v in values if any(_spelled_in(needle, s, words) for s in spellings.get(v["value"]) or [fold(v["value"])])]
 
 

@@ -127,3 +127,10 @@ def test_a_story_in_capitals_keeps_its_language():
     assert language.detect_langs(fr.upper())[0].lang == "de"  # what it was
     # a headline in capitals over a story in lower case is read as it is
     assert language.mostly_capitals("MALI JUNTA NAMES PM\n\n" + en) is False
+
+
+def test_a_language_code_reads_as_the_language_s_name():
+    from search.language import language_name
+
+    assert [language_name(c) for c in ("en", "he", "el", "sw", "zh-cn", "zh-tw", "unknown", "xx")] == [
+        "English", "Hebrew", "Greek", "Swahili", "Chinese (simplified)", "Chinese (traditional)", "unknown", "xx"]

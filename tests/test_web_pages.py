@@ -614,14 +614,14 @@ def test_a_pasted_query_of_4000_characters_runs_and_stays_whole_in_the_box(clien
 # ------------------------------------------------------------ language codes
 def test_a_bare_language_code_filters_by_its_regional_codes(languages_index):
     """QA: /search?language=zh found nothing, the Chinese articles being zh-cn and zh-tw.
-    A bare code matches them; the chips and facet values name the codes it stands for."""
+    A bare code matches them; the chips and facet values name the languages it stands for."""
     c = create_app({"INDEX": str(languages_index)}).test_client()
     html = page(c, "/search?language=zh")
     assert total(html) == 2 and len(hit_ids(html)) == 2
     chips = re.findall(r'<a class="chip" href="[^"]*" data-facet="language"><span class="chip-facet">language</span> <bdi>([^<]+)</bdi>', html)
-    assert chips == ["zh-cn", "zh-tw"]
+    assert chips == ["Chinese (simplified)", "Chinese (traditional)"]
     assert set(re.findall(r'<a class="fv on" href="[^"]+"><span class="fv-v"><span class="vh">Remove filter: </span><bdi>([^<]+)</bdi></span>',
-                          html)) == {"zh-cn", "zh-tw"}
+                          html)) == {"Chinese (simplified)", "Chinese (traditional)"}
     assert total(page(c, "/search?language=ZH-TW")) == 1  # an exact code stays exact
     assert total(page(c, "/search?q=language%3Azh")) == 2
     twin = c.get("/api/search?language=zh").get_json()
@@ -810,3 +810,21 @@ def test_a_search_that_cannot_run_says_why_on_the_document_page(client):
     html = page(client, "/doc/" + SEED0 + "?q=%22open")
     assert "cannot run: unbalanced quote" in html and "has no match" not in html
     assert "has no match in the text" in page(client, "/doc/" + SEED0 + "?q=zzzqx")
+
+
+def test_languages_read_as_their_names_and_filter_by_their_codes(client):
+    """The language facet, its chip, the hits and the document page showed codes ("he", "ar",
+    "zh-cn") where a reader looks for a language's name; the links and the JSON keep the code."""
+    import re
+
+    html = page(client, "/search?q=coup")
+    facet = re.search(r'data-facet="language">(.*?)</section>', html, re.S).group(1)
+    assert re.search(r'href="/search\?q=coup&amp;language=en"><span class="fv-v">English</span>', facet), facet
+    assert '<span title="language: en">English</span>' in html
+    chip = page(client, "/search?q=coup&language=en")
+    assert re.search(r'<span class="chip-facet">language</span> <bdi>English</bdi>', chip)
+    assert "<dd><a href=\"/search?language=en\">English</a></dd>" in page(client, "/doc/" + SEED0)
+    # the facet's filter box finds a language by its name, as shown
+    assert ">English<" in page(client, "/facet/language?q=coup&contains=engl")
+    assert [v["value"] for v in client.get("/api/facet/language?q=coup&contains=engl").get_json()["values"]] == ["en"]
+    assert client.get("/api/search?q=coup").get_json()["facets"]["language"][0]["value"] == "en"

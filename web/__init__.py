@@ -37,12 +37,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.autoescape = True  # every template, whatever its extension
 
     from . import api, errors, views
+    from search.language import language_name
+
     from .cache import init_cache
     from .markup import isolated, shown, typed
     from .state import init_archive
 
     app.jinja_env.finalize = shown  # no raw control characters in a page (a query's ESC)
     app.jinja_env.filters.update(typed=typed, isolated=isolated)  # echoed user input: no bidi spoofing
+    app.jinja_env.filters["language_name"] = language_name  # "he" reads Hebrew; links keep the code
     init_archive(app)
     init_cache(app)
     app.register_blueprint(views.bp)

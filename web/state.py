@@ -58,9 +58,12 @@ def entity_index() -> dict[str, dict[str, Any]]:
 
 def filter_label(facet: str, value: str) -> str:
     """How a filter value reads on the page: an entity id (what facet links carry) as the
-    entity's name, anything else as it is."""
+    entity's name, a language code as the language's name ("he": Hebrew), anything else as it is."""
+    from search.language import language_name
     from search.query import is_entity_id
 
+    if facet == "language":
+        return language_name(value)
     if is_entity_id(value):
         rec = entity_index().get(value)
         if rec is not None and rec["type"] == facet:

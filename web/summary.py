@@ -46,7 +46,8 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
     for name, values in facets.items():
         # an entity's link filters by its id (search.query._value_names): that entity alone, as counted
         shown = [(v, v.get("id", v["value"])) for v in values[:INLINE]]
-        items = [FacetValue(v["value"], v["count"], state.active(name, f), state.toggle_url(name, f)) for v, f in shown]
+        items = [FacetValue(label(name, v["value"]) if name == "language" else v["value"], v["count"],
+                            state.active(name, f), state.toggle_url(name, f)) for v, f in shown]
         seen = {i.value for i in items} | {f for _, f in shown}
         missing = [v for v in state.filters.get(name, ()) if v not in seen]
         if missing:
