@@ -828,3 +828,22 @@ def test_languages_read_as_their_names_and_filter_by_their_codes(client):
     assert ">English<" in page(client, "/facet/language?q=coup&contains=engl")
     assert [v["value"] for v in client.get("/api/facet/language?q=coup&contains=engl").get_json()["values"]] == ["en"]
     assert client.get("/api/search?q=coup").get_json()["facets"]["language"][0]["value"] == "en"
+
+
+def test_a_second_value_of_an_either_or_facet_shows_what_a_click_adds(languages_index):
+    """With a language chosen, "English 1" beside 2 results read as a narrowing to 1; the click
+    gave 3 (languages, sources, years and labels are alternatives). Such counts read "+1", said
+    "adds 1" to a screen reader, on the results page and the facet's own page; the chosen value's
+    count and the counts of a facet with no filter in use stay plain."""
+    c = create_app({"INDEX": str(languages_index)}).test_client()
+    html = page(c, "/search?language=zh")
+    facet = re.search(r'<section class="facet"[^>]*data-facet="language">(.*?)</section>', html, re.S).group(1)
+    counts = dict(re.findall(r'<span class="fv-v">(?:<span class="vh">Remove filter: </span>)?(?:<bdi>)?([^<]+)(?:</bdi>)?</span> '
+                             r'<span class="fv-c">(.*?)</span></a>', facet))
+    assert counts == {"Chinese (simplified)": "1", "Chinese (traditional)": "1",
+                      "English": '<span aria-hidden="true">+</span><span class="vh">adds </span>1'}, counts
+    assert total(page(c, "/search?language=zh&language=en")) == 3  # what the click gives
+    plain = page(c, "/search")
+    assert "adds </span>" not in plain
+    assert re.search(r'>English</span> <span class="fv-c"><span aria-hidden="true">\+</span><span class="vh">adds </span>1<',
+                     page(c, "/facet/language?language=zh"))

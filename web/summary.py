@@ -25,6 +25,7 @@ class FacetValue:
     count: int
     active: bool
     url: str
+    adds: bool = False  # a click adds its articles to the results: shown "+N" (an either/or facet in use)
 
 
 @dataclass
@@ -62,6 +63,12 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
                                  by_id[v]["count"] if v in by_id else counts.get(v, total if name in ENTITY_FACETS else 0),
                                  True, state.toggle_url(name, v))
                       for v in missing]
+        if name not in ENTITY_FACETS and state.filters.get(name):
+            # source, language, year, translated: a second value is an alternative (OR), counted
+            # without the facet's own filter, so its count is what a click adds. "seeds 1" beside
+            # 50 results read as a narrowing to 1, and the click gave 51 (a browser review)
+            for i in items:
+                i.adds = not i.active
         items.sort(key=lambda i: not i.active)  # stable: count order kept within each group
         panels.append(Panel(name, LABELS.get(name, name), items[:TOP], items[TOP:], max(len(values), len(items))))
     return panels
