@@ -29,7 +29,7 @@ def translation_thresholds() -> dict[str, float]:
     Read from the shipped model file (search.translation.model.MODEL_PATH) by hand: importing
     search.translation loads the whole detector stack (wordfreq, the lexicons, the model's
     arrays: 130 ms and 8 MB more in a web process, measured) for two numbers."""
-    raw = json.loads((Path(__file__).parent / "translation" / "model.json").read_text())
+    raw = json.loads((Path(__file__).parent / "translation" / "model.json").read_text(encoding="utf-8"))
     return {"possible": float(raw["thresholds"]["possible"]), "likely": float(raw["thresholds"]["likely"])}
 
 

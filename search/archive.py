@@ -233,14 +233,14 @@ def damage(path: Path, quick: bool = False) -> str | None:
 
 def _read_json(path: Path, default: Any) -> Any:
     try:
-        return json.loads(path.read_text())
+        return json.loads(path.read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return default
 
 
 def _load_entities(path: Path):
     try:
-        data = json.loads((path / "entities.json").read_text())
+        data = json.loads((path / "entities.json").read_text(encoding="utf-8"))
     except FileNotFoundError:
         return None
     from .entities import Resolution

@@ -722,7 +722,7 @@ def _scan_state(r: Run, roots: list[str]) -> dict | None:
     if r.full or live is None or not (store.path / live).is_dir():
         return None
     try:
-        scan = json.loads((store.path / SCAN_FILE).read_text())
+        scan = json.loads((store.path / SCAN_FILE).read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return None
     if (scan.get("generation") != live or scan.get("roots") != roots
@@ -932,7 +932,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             (table or FacetTable.build(s.reader())).save(gen)
         del facet_rows
         with r.timed("entities"):  # part of the archive-wide entity pass
-            (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False))
+            (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False), encoding="utf-8")
         with r.timed("catalog"):
             catalog.delete(removed)
             catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
@@ -943,7 +943,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             "generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2],
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "files": {n: (gen / n).stat().st_size for n in CHECKED_FILES if (gen / n).exists()},  # for damage()
-        }))
+        }), encoding="utf-8")
         return {"written": len(to_write)}
     finally:
         pool.close()
@@ -1016,6 +1016,6 @@ def _purge_deleted(ix) -> int:
 
 def _manifest(gen: Path) -> dict[str, Any]:
     try:
-        return json.loads((gen / "manifest.json").read_text())
+        return json.loads((gen / "manifest.json").read_text(encoding="utf-8"))
     except (FileNotFoundError, ValueError):
         return {}

@@ -210,13 +210,14 @@ def _date_bound(text: str, first: bool) -> date:
 
 
 # `published:[* TO 2020]`, the open end written as a star as in Lucene and Solr: Whoosh reads
-# only `[TO 2020]`, and "*" was a bad date
-_STAR_START = re.compile(r"(published:\[)\s*\*\s*(?=TO\b)", re.I)
-_STAR_END = re.compile(r"(published:\[[^\]]*?\bTO)\s*\*\s*\]", re.I)
+# only `[TO 2020]`, and "*" was a bad date (`year:[* TO 1987]` a wildcard "too broad"); an end
+# left blank with a space, `[ TO 2020]`, was "'' is not a parseable date" (`year:[1987 TO ]`: 0 results)
+_STAR_START = re.compile(r"((?<![\w\"])[^\W\d]\w*:[\[{])\s*\*?\s*(?=TO\b)", re.I)
+_STAR_END = re.compile(r"((?<![\w\"])[^\W\d]\w*:[\[{][^\]}]*?\bTO)\s*\*?\s*([\]}])", re.I)
 
 
 def _open_ranges(qstring: str) -> str:
-    return _STAR_END.sub(r"\1]", _STAR_START.sub(r"\1", qstring))
+    return _STAR_END.sub(r"\1\2", _STAR_START.sub(r"\1", qstring))
 
 
 def _valid_date(text: str) -> bool:

@@ -106,7 +106,7 @@ class Store:
     # -- reading ----------------------------------------------------------
     def current_name(self) -> str | None:
         try:
-            name = (self.path / "CURRENT").read_text().strip()
+            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
         return name or None
@@ -167,7 +167,7 @@ class Store:
         CURRENT never names a generation whose contents were still in the page cache."""
         _fsync_tree(gen)
         tmp = self.path / "CURRENT.tmp"
-        with open(tmp, "w") as fh:
+        with open(tmp, "w", encoding="utf-8") as fh:
             fh.write(gen.name + "\n")
             fh.flush()
             os.fsync(fh.fileno())
@@ -299,16 +299,16 @@ class Store:
 
     def _write_json(self, name: str, data: Any) -> None:
         tmp = self.path / (name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=1))
+        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
         os.replace(tmp, self.path / name)
 
     def log_run(self, summary: dict[str, Any]) -> None:
-        with open(self.path / "runs.jsonl", "a") as fh:
+        with open(self.path / "runs.jsonl", "a", encoding="utf-8") as fh:
             fh.write(json.dumps({"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **summary}) + "\n")
 
     def runs(self, last: int = 5) -> list[dict[str, Any]]:
         try:
-            lines = (self.path / "runs.jsonl").read_text().splitlines()
+            lines = (self.path / "runs.jsonl").read_text(encoding="utf-8").splitlines()
         except FileNotFoundError:
             return []
         out = []

@@ -357,3 +357,17 @@ def test_a_blogger_post_and_a_page_classed_sponsored_are_not_furniture():
     assert reasons[PARAS[2]] == "sidebar" and reasons["October 2012"] == "sidebar"
     inner = visible_blocks(load_html(f'<html><body><div class="sponsored"><p>{PARAS[3]}</p></div></body></html>'))
     assert inner[0].reason == "advertisement"  # a container's class still says what it holds
+
+
+def test_a_kept_paragraph_with_a_soft_hyphen_is_not_listed_as_removed():
+    """"The govern&shy;ment said..." was in the text (its soft hyphen dropped) and in the removed
+    boilerplate too, "not main content", soft hyphen and all; so was a heading with one."""
+    for head, para in (("Government plans new budget", "The govern&shy;ment said"),
+                       ("Govern&shy;ment plans new budget", "The government said")):
+        page = (f"<html><head><title>Government plans new budget</title></head><body><article><h1>{head}</h1>"
+                f"<p>{para} on Monday it would present a new budget next month with lower spending on administration.</p>"
+                "<p>The opposition criticised the plan as too timid for the economy of the country.</p></article>"
+                "<footer><p>Leave A Reply With Facebook</p></footer></body></html>")
+        c = clean_html(page)
+        assert c.text.startswith("The government said on Monday") and c.title == "Government plans new budget"
+        assert [r["text"] for r in c.removed] == ["Leave A Reply With Facebook"], c.removed

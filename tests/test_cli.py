@@ -619,3 +619,28 @@ def test_marked_text_escapes_what_rich_would_read_as_markup():
     out = cap.get()
     assert "[red]coup[/] in [bold]Mali" in re.sub(r"\x1b\[[0-9;]*m", "", out)
     assert "\x1b[1;33mcoup" in out or "\x1b[33;1mcoup" in out  # the match, and only it, in bold yellow
+
+
+def test_an_index_reads_and_writes_the_same_in_a_locale_that_is_not_utf8(seeds_index, tmp_path):
+    """Under a Latin-1 or ASCII locale without Python's UTF-8 mode (`LC_ALL=C PYTHONUTF8=0`, as
+    cron or systemd may run it), every command called a sound index "damaged" (its JSON files
+    were read in the locale's encoding: UnicodeDecodeError), and the `reindex --full` it
+    advised failed writing entities.json. Index files are UTF-8 whatever the locale."""
+    import os
+    import shutil
+    import subprocess
+    import sys
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    env = {**os.environ, "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii:backslashreplace"}
+    env.pop("PYTHONCOERCECLOCALE", None)
+
+    def run(*args):
+        return subprocess.run([sys.executable, "-X", "utf8=0", "-m", "search.cli", *args, "--index", str(ix)],
+                              capture_output=True, text=True, env=env)
+
+    for args in (["search", "Goita"], ["stats"], ["reindex", "--full"], ["search", "Goita"]):
+        p = run(*args)
+        assert p.returncode == 0 and "damaged" not in p.stderr, (args, p.stdout, p.stderr)
+    assert "Assimi Goita" in run("entities").stdout

@@ -1522,3 +1522,19 @@ def test_an_index_without_the_letters_join_is_another_schema():
     assert not same_schema(old, build_schema())
     old_tok = old["text"].analyzer.items[0]  # and it tokenizes as that index's postings were written
     assert "s&p" not in [t.text for t in old_tok("S and P said", mode="index")]
+
+
+def test_an_open_range_end_may_be_blank_spaced_or_a_star_for_every_field(seeds_archive):
+    """`published:[ TO 2021]` (a space left in the empty end) was "'' is not a parseable date",
+    `year:[2021 TO ]` 0 results, and `year:[* TO 2021]` a wildcard "too broad": the README's open
+    end, "left empty or a *", held for published alone and without a space."""
+    def total(q):
+        return run_search(seeds_archive, q).total
+
+    for field, low, high in (("published", "2020-01", "2021-12"), ("year", "2020", "2021")):
+        closed = total(f"{field}:[{low} TO {high}]")
+        assert closed > 0
+        for q in (f"{field}:[TO {high}]", f"{field}:[ TO {high}]", f"{field}:[* TO {high}]", f"{field}:[  *  TO {high}]"):
+            assert total(q) == closed, q
+        for q in (f"{field}:[{low} TO]", f"{field}:[{low} TO ]", f"{field}:[{low} TO *]", f"{field}:[{low} TO * ]"):
+            assert total(q) == closed, q

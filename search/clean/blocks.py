@@ -84,13 +84,17 @@ class Block(NamedTuple):
 def visible_blocks(tree: HtmlElement) -> list[Block]:
     """Every visible block of the page, in page order (a recursive walk: cheaper here
     than iterwalk, whose per-event Python overhead doubled the time)."""
+    from .text import INVISIBLE as INVISIBLE_MARKS  # here: text imports markup, which imports this module
+
     out: list[Block] = []
     buf: list[str] = []
     owner: list = [None, "body"]  # (reason, tag) of the block the buffered text belongs to
     block_tags, invisible, containers = _BLOCK, _INVISIBLE, _CONTAINER_TAGS
 
     def flush() -> None:
-        s = " ".join("".join(buf).split())
+        # without soft hyphens and the like, as the kept text has them: "The govern\xadment said"
+        # matched no kept paragraph, and was listed as removed boilerplate though it was kept
+        s = " ".join(INVISIBLE_MARKS.sub("", "".join(buf)).split())
         if s:
             out.append(Block(s, owner[0], owner[1]))
         buf.clear()

@@ -78,7 +78,7 @@ def combine_inputs(logits: np.ndarray, n_words) -> np.ndarray:
 @lru_cache(maxsize=4)
 def load_model(path: Path = MODEL_PATH) -> Model:
     """The trained model; fails loudly when model.json does not match the feature code."""
-    raw = json.loads(Path(path).read_text())
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
     if list(raw["features"]) != list(FEATURE_NAMES):
         raise ValueError(f"{path} was trained on other features; rerun python -m search.translation.train")
     doc = raw["doc"]

@@ -550,7 +550,7 @@ def main(argv: list[str] | None = None) -> None:
     sentence_path = args.out.with_name(SENTENCE_PATH.name)
     np.save(sentence_path, np.asarray(sentence["weights"], dtype=np.float32))
     model["sentence"] = {"file": sentence_path.name, "buckets": len(sentence["weights"]), "intercept": sentence["intercept"]}
-    args.out.write_text(json.dumps(_rounded(model), indent=1) + "\n")
+    args.out.write_text(json.dumps(_rounded(model), indent=1) + "\n", encoding="utf-8")
     print(f"wrote {args.out} ({args.out.stat().st_size} bytes), {hashed_path} ({hashed_path.stat().st_size} bytes) "
           f"and {sentence_path} ({sentence_path.stat().st_size} bytes); "
           f"combination {model['combine']}; thresholds {model['thresholds']}")
