@@ -451,7 +451,7 @@ def _mark(snippet: str) -> str:
 @handle_errors
 def show_cmd(doc_id, query, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
-    from . import get_document, open_index, translation_thresholds
+    from . import QueryError, get_document, open_index, translation_thresholds
     from .query import query_marks
 
     archive = open_index(index_dir)
@@ -461,9 +461,15 @@ def show_cmd(doc_id, query, index_dir, as_json):
     if doc is None:
         _fail(f"no document with id '{doc_id}'", EXIT_USAGE)
     query = query.strip()
-    marks = query_marks(archive, query, doc.get("text") or "", doc.get("mentions"))
+    refused = None
+    try:
+        marks = query_marks(archive, query, doc.get("text") or "", doc.get("mentions"))
+    except QueryError as exc:  # the document still, as /api/doc/<id>?q= gives it (this exited 2 without it)
+        marks, refused = [], str(exc)
     if query:
         doc["matches"] = [list(m) for m in marks]  # as /api/doc/<id>?q= gives them
+        if refused:
+            doc["matches_error"] = refused
     if as_json:
         _emit_json(doc)
         return
@@ -483,7 +489,9 @@ def show_cmd(doc_id, query, index_dir, as_json):
     for t in ("person", "organization", "location"):
         if ents.get(t):
             con.print(f"[dim]{t}:[/] {_t(', '.join(ents[t]))}")
-    if query:
+    if refused:
+        con.print(f"[dim]matches:[/] none marked: the search “{_t(query)}” cannot run: {_t(refused)}")
+    elif query:
         con.print(f"[dim]matches:[/] {len(marks)} of “{_t(query)}” marked in the text")
     con.print()
     con.print(_marked(doc.get("text") or "", marks))
