@@ -193,7 +193,8 @@ _ANY_FIELD_RE = re.compile(r'(?<![\w"])([^\W\d]\w*):')
 _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
-_DATE_FIELD_RE = re.compile(r"\bpublished:(\[[^\]]*\]?|[^\s()]+)")
+# a date range's brackets, { } read too, to be refused with a word on them (validate)
+_DATE_FIELD_RE = re.compile(r"\bpublished:([\[{][^\]}]*[\]}]?|[^\s()]+)")
 _RANGE_OPEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):[\[{]")
 _RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:[2019 TO 2021]"}
 _RANGE_UNOPENED = re.compile(r"(?<![\w\"])([^\W\d]\w*):(?![\[{])[^\s()]+\s+TO\s+[^\s()]*[\]}]")
@@ -338,6 +339,12 @@ def validate(qstring: str) -> None:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
     for m in _DATE_FIELD_RE.finditer(unquoted):
         value = m.group(1)
+        if value.startswith("{") or value.endswith("}"):
+            # Whoosh leaves a date's end out to the microsecond, not the day: {1987-02-26 TO *]
+            # still found that day's articles ("bad date '{1987-02-26'" before this)
+            raise QuerySyntaxError(f"'published:{value}': a date range includes both its ends, written [ ]: "
+                                   "published:[2020-01 TO 2020-06]; for 'after 2020-01', start at the next "
+                                   "day or month: published:[2020-02 TO]")
         ends = re.split(r"\s*\bTO\b\s*", value.strip("[]").strip(), flags=re.I) if value.startswith("[") else [value]
         for end in ends:
             if end and not _valid_date(end):
