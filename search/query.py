@@ -195,9 +195,9 @@ _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 # a date range's brackets, { } read too, to be refused with a word on them (validate)
 _DATE_FIELD_RE = re.compile(r"\bpublished:([\[{][^\]}]*[\]}]?|[^\s()]+)")
-_RANGE_OPEN = re.compile(r"(?<![\w\"])([^\W\d]\w*):[\[{]")
+_RANGE_OPEN = re.compile(_ANY_FIELD_RE.pattern + r"[\[{]")
 _RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:[2019 TO 2021]"}
-_RANGE_UNOPENED = re.compile(r"(?<![\w\"])([^\W\d]\w*):(?![\[{])[^\s()]+\s+TO\s+[^\s()]*[\]}]")
+_RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+TO\s+[^\s()]*[\]}]")
 
 
 def _date_bound(text: str, first: bool) -> date:

@@ -71,6 +71,18 @@ def _valid_value(facet: str, value: str) -> bool:
     return True
 
 
+def _checked_filters(args) -> tuple[dict[str, tuple[str, ...]], list[str]]:
+    """Each facet's filter values a search can use, and "facet=value" for each it cannot
+    (year=21): one pass, for the error page's box and its link without them."""
+    kept: dict[str, tuple[str, ...]] = {}
+    refused: list[str] = []
+    for f in FACETS:
+        values = _or((), _facet_values, args, f)
+        kept[f] = tuple(v for v in values if _or(False, _valid_value, f, v))
+        refused += [f"{f}={v}" for v in values if v not in kept[f]]
+    return kept, refused
+
+
 def _or(default: Any, read, *args: Any) -> Any:
     """`read(*args)`, or `default` when the request's value is refused."""
     try:
@@ -105,8 +117,7 @@ class SearchState:
         per_page for its hidden inputs, each kept when valid and dropped when not (kept,
         fixing the query would meet it again)."""
         args = req.args
-        filters = {f: values for f in FACETS if (values := tuple(v for v in _or((), _facet_values, args, f)
-                                                                 if _or(False, _valid_value, f, v)))}
+        filters = {f: values for f, values in _checked_filters(args)[0].items() if values}
         return cls(query=args.get("q", "").strip(), filters=filters,
                    sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args))
 
@@ -115,7 +126,7 @@ class SearchState:
         """"year=21" for each filter value `salvaged` drops as one no article could have: the
         error page offers the search without them. Kept as hidden inputs, "year=21" came back
         with every search typed on the error page, and no chip could remove it."""
-        return [f"{f}={v}" for f in FACETS for v in _or((), _facet_values, req.args, f) if not _or(False, _valid_value, f, v)]
+        return _checked_filters(req.args)[1]
 
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""
@@ -140,8 +151,8 @@ class SearchState:
         return p
 
     def doc_url(self, doc_id: str) -> str:
-        """A result's page, carrying this search: its query for the marks, and with the query its
-        filters and sort for the header's box (a search typed there lost them)."""
+        """A result's page, carrying this search: its query for the marks, its filters and sort
+        for the header's box (a search typed there lost them)."""
         p = {k: v for k, v in self.params().items() if k not in ("page", "per_page")}
         return url_for("views.doc_page", doc_id=doc_id, **p)
 

@@ -1178,7 +1178,6 @@ def _partnerships(text: str, spans: list[Span]) -> list[Span]:
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-
 # A bracketed qualifier just before a legal form: "(Holdings) Ltd", "(U.K.) Ltd", "(Far East) Ltd"
 _QUALIFIED_FORM = re.compile(r"\([A-Z0-9][\w.&'\-]*(?:[ \t]+[A-Z][\w.&'\-]*){0,2}\)[ \t]*\n?[ \t]*"
                              rf"{_FORMS}(?:[ \t]+{_FORMS})*")

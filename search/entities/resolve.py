@@ -29,6 +29,7 @@ from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, ac
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, fold, known_places
 from .names import blocking_keys, full_name_match, gendered_pair, surname_variant
 from .normalize import name_key, org_key
+from .truecase import is_caps
 
 TYPES = ("person", "organization", "location")
 PREFIX = {"person": "per", "organization": "org", "location": "loc"}
@@ -437,11 +438,6 @@ def _initials_of_companies(mentions: list[dict], nodes: list, uf: _UF, acronyms:
             acronyms[nodes[i][1]].add(long_form)
 
 
-def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters)
-
-
 def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
     """A place or person written all in capitals whose words open the one company the document
     names in mixed case is that company (mention index -> the company's key): a wire headline's
@@ -454,14 +450,14 @@ def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
     companies: dict[str, str] = {}
     for m in mentions:
         text = m.get("text", "")
-        if m.get("type") == "organization" and _company(text) and not _capitals(text.split()[0]):
+        if m.get("type") == "organization" and _company(text) and not is_caps(text.split()[0]):
             companies.setdefault(_org_key(text), text)
     if not companies:
         return {}
     out: dict[int, str] = {}
     for i, m in enumerate(mentions):
         text, t = m.get("text", ""), m.get("type")
-        if t not in ("location", "person") or m.get("generic") or not _capitals(text):
+        if t not in ("location", "person") or m.get("generic") or not is_caps(text):
             continue
         key = name_key(text)
         if not key or " ".join(text.split()) in _KNOWN_BY_CAPS() or key in _COUNTRIES():
@@ -470,7 +466,7 @@ def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
         longs = [key] if key in companies else [k for k in companies if k.startswith(key + " ")]
         if len(longs) != 1 or _UNIT_WORDS & set(longs[0][len(key) + 1:].split()):
             continue
-        if any(o.get("type") == t and not _capitals(o.get("text", "")) and f" {key} " in f" {name_key(o.get('text', ''))} "
+        if any(o.get("type") == t and not is_caps(o.get("text", "")) and f" {key} " in f" {name_key(o.get('text', ''))} "
                for o in mentions):
             continue
         out[i] = longs[0]
@@ -510,7 +506,7 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
         # unit of Ford Motor Co" is not the first)
         text = mentions[i].get("text", "")
         if n and n[0] == "organization" and " " not in n[1] and n[1] in longs and len(text.split()) == 1 \
-                and not (text.isupper() and (_capitals(spelt[n[1]]) or len(opened[n[1]]) > 1)):
+                and not (text.isupper() and (is_caps(spelt[n[1]]) or len(opened[n[1]]) > 1)):
             nodes[i] = ("organization", longs[n[1]])
             linked.add(n[1])
     if short_forms is not None:
@@ -940,9 +936,8 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
     standard spelling recurs across independent articles ("Malick Diaw" in two).
     `before`, the name shown until now, stays while it is a spelling of the entity that is
     as complete, as little a headline's capitals, in as many articles not machine-translated,
-    and in at least half as many
-    articles as the best, and no typo: one more reprint spelling "Assimi Goyta" does not
-    rename him."""
+    and in at least half as many articles as the best, and no typo: one more reprint spelling
+    "Assimi Goyta" does not rename him."""
     if t == "location":
         for s, _ in counts.most_common():
             c = countries.get(name_key(s))

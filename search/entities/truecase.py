@@ -38,7 +38,8 @@ def _zipf(word: str) -> float:
 
 
 @lru_cache(maxsize=200_000)  # called for every word of every text; words repeat
-def _is_caps(word: str) -> bool:
+def is_caps(word: str) -> bool:
+    """Two letters or more, all capitals: a headline's word, or an acronym."""
     letters = [c for c in word if c.isalpha()]
     return len(letters) >= 2 and all(c.isupper() for c in letters)
 
@@ -60,7 +61,7 @@ def _same_len(new: str, old: str) -> str:
 def truecase(text: str) -> str:
     """Return `text` with all-caps headline runs and caps place names recased (same length)."""
     words = list(_WORD.finditer(text))
-    caps = {w.lower() for w in map(re.Match.group, words) if _is_caps(w)}
+    caps = {w.lower() for w in map(re.Match.group, words) if is_caps(w)}
     if not caps:
         return text
     # Spellings the document uses outside caps words, of the words it also writes in caps:
@@ -70,7 +71,7 @@ def truecase(text: str) -> str:
     for m in words:
         w = m.group()
         lw = w.lower()
-        if lw in caps and not _is_caps(w):
+        if lw in caps and not is_caps(w):
             seen.setdefault(lw, Counter())[w] += 1
 
     # Group caps words into runs: consecutive caps words with no letters between them.
@@ -78,7 +79,7 @@ def truecase(text: str) -> str:
     prev_end = -1
     for m in words:
         w = m.group()
-        if not _is_caps(w):
+        if not is_caps(w):
             # a one-letter capital ("A", "I") continues a caps run rather than ending it
             if not (len(w) == 1 and w.isupper() and prev_end >= 0):
                 prev_end = -1

@@ -303,28 +303,21 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     rec = _parse(data)
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
-                    article = record_to_article(rec, source, base_id, line, path)
+                    item = record_to_article(rec, source, base_id, line, path)
                 except ValueError as exc:
                     # a record that parses but holds no text is no "bad JSON" (QA)
                     what = "JSON record with" if isinstance(exc, NoText) else "bad JSON line:"
-                    err = IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
-                    if held is None:
-                        yield err
-                    elif isinstance(exc, NoText):
-                        yield from held
-                        held = None
-                        yield err
-                    else:
-                        held.append(err)
+                    item = IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
+                    if held is not None and not isinstance(exc, NoText):  # a record without text is a record
+                        held.append(item)
                         binary = binary or b"\x00" in data or isinstance(exc, BinaryInput)
                         if len(held) >= NOT_JSONL_AFTER:
                             yield _not_jsonl(path, held, binary)
                             return
-                    continue
-                if held:
-                    yield from held
+                        continue
+                yield from held or ()
                 held = None
-                yield article
+                yield item
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield from held or ()  # the damage is the likelier cause of lines that did not parse
         yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1,
