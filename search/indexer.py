@@ -74,7 +74,7 @@ class Run:
         self.failed: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []  # articles indexed without something they gave (a date)
         # kept: articles of sources missing this run (an unmounted drive), still indexed
-        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0}
+        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0, "moved": 0}
         self.missing_roots: set[str] = set()
         # articles kept though the file they came from was read through and no longer holds them
         # (`index` without --prune): the live generation does not reflect the files as they are
@@ -835,7 +835,9 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}
         new_or_changed = {i for i, d in rows.items() if d["text_hash"] is None}
         # an unchanged article read from another line (records reordered): its link and line
-        moved = any(i in old and old[i]["info"] != d["info"] for i, d in rows.items())
+        moved = sum(i in old and old[i]["info"] != d["info"] and old[i]["content_hash"] == d["content_hash"]
+                    for i, d in rows.items())
+        r.counts["moved"] = moved  # stored again though unchanged: said so, not left to the merge count
         same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
         if not new_or_changed and not removed and not moved and not r.full and old and same_code:
             return None

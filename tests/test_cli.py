@@ -650,3 +650,20 @@ def test_an_index_reads_and_writes_the_same_in_a_locale_that_is_not_utf8(seeds_i
         p = run(*args)
         assert p.returncode == 0 and "damaged" not in p.stderr, (args, p.stdout, p.stderr)
     assert "Assimi Goita" in run("entities").stdout
+
+
+def test_a_record_read_from_another_line_is_counted_as_stored_again(tmp_path, monkeypatch):
+    """A record deleted from the top of a JSON Lines file moves every later one up a line: they
+    are stored again with their new line, and the summary said "0 changed" next to a merge
+    that dropped "deleted copies of updated documents" (a contradiction, to a reader)."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    feed = tmp_path / "wire.jsonl"
+    recs = [{"id": f"r{i}", "title": f"Item {i}", "text": f"Story number {i} about grain exports. " * 5}
+            for i in range(3)]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in recs))
+    assert invoke("index", feed, "--index", tmp_path / "ix").exit_code == 0
+    feed.write_text("".join(json.dumps(r) + "\n" for r in recs[1:]))
+    r = invoke("reindex", "--index", tmp_path / "ix")
+    assert r.exit_code == 0, r.output
+    assert "2 unchanged, 1 removed" in r.output, r.output
+    assert "2 unchanged articles stored again: read from another line of their file" in r.output, r.output

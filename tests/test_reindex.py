@@ -348,6 +348,9 @@ def test_a_deleted_record_goes_even_when_its_file_has_a_bad_line(tmp_path, monke
     feed.write_text("\n".join([lines[1], lines[0], *lines[2:]]) + "\n")  # two records swapped, nothing else
     r = indexer.run(store, None)
     assert (r["added"], r["changed"], r["removed"]) == (0, 0, 0) and r["generation"] != "gen-000002", r
+    # the two are stored again and the run says so: "0 changed" and a merge dropping deleted
+    # copies of "updated" documents read as a contradiction
+    assert r["moved"] == 2 and r["unchanged"] == 6, r
     r2 = get_document(open_index(store.path), next(i for i in docs if i.endswith("r2")))
     assert r2["url"].endswith("wire.jsonl#1"), r2["url"]
     feed.write_text("\n".join(lines) + "\n")
