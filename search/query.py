@@ -1604,12 +1604,14 @@ class _Highlighter:
                 self.entities.update(i for key in named for i in by_name.get(key, ()))
         try:
             for leaf in leaves:
-                if (isinstance(leaf, Q.Phrase) and leaf.fieldname in SEARCH_FIELDS and len(leaf.words) > 1
+                if getattr(leaf, "fieldname", None) in SEARCH_FIELDS and leaf.fieldname != fieldname:
+                    continue  # `title:mali` marked every "Mali" of the text it did not search
+                if (isinstance(leaf, Q.Phrase) and leaf.fieldname == fieldname and len(leaf.words) > 1
                         and leaf.slop <= 1 and not any(has_cjk(w) for w in leaf.words)):
                     phrases.add(tuple(leaf.words))  # a run in no text is never found: nothing marked
                     continue
                 for f, t in leaf.expanded_terms(reader, phrases=True):
-                    if f in SEARCH_FIELDS:
+                    if f == fieldname:
                         b = searcher.schema[f].to_bytes(t)
                         if (f, b) in reader:
                             terms.add(b.decode("utf-8") if isinstance(b, bytes) else str(b))

@@ -788,6 +788,21 @@ def test_a_word_the_search_excludes_is_not_marked(client):
     assert marked("(coup OR mali) -(russia OR russian)") == {"coup", "mali"}
 
 
+def test_a_word_searched_in_the_title_alone_is_not_marked_in_the_text(client):
+    """`title:mali` marked every "Mali" of the text, which it does not search: a reader took
+    them for what the search matched. The page says the search found the article by its title."""
+    def marked(q):
+        doc = client.get("/api/doc/" + SEED0, query_string={"q": q}).get_json()
+        return {doc["text"][a:b].lower() for a, b in doc["matches"]}
+
+    assert marked("mali") == marked("text:mali") == {"mali"}
+    assert marked("title:mali") == set()
+    assert marked("title:mali coup") == {"coup"}
+    assert marked('title:"army sources"') == set() and marked('"army sources"') == {"army sources"}
+    page = client.get("/doc/" + SEED0, query_string={"q": "title:mali"}).get_data(as_text=True)
+    assert "has no match in the text to mark" in page and "finds an article by its title" in page
+
+
 def test_a_result_s_page_keeps_the_search_s_filters_for_the_next_search(client):
     """A search typed on a document's page lost the filters and sort of the results it was opened
     from (its link carried only `q`): the link carries them, and the page's box submits them."""
