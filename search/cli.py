@@ -455,7 +455,7 @@ def _mark(snippet: str) -> str:
 @handle_errors
 def show_cmd(doc_id, query, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
-    from . import QueryError, get_document, open_index, translation_thresholds
+    from . import QueryError, get_document, open_index
     from .query import query_marks
 
     archive = open_index(index_dir)
@@ -486,7 +486,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
             con.print(f"[dim]{key}:[/] {_t(str(doc[key]))}")
     tr = doc.get("translation") or {}
     if tr:
-        bounds = translation_thresholds()
+        bounds = doc["translation_thresholds"]
         con.print(f"[dim]translation:[/] {tr.get('label')} (score {tr.get('score', 0):.2f}; "
                   f"possible from {bounds['possible']:.2f}, likely from {bounds['likely']:.2f})")
     ents = doc.get("entities") or {}

@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 
-from .schema import ENTITY_FACETS
+from .schema import ENTITY_FACETS, FACETS
 
 # Country codes typed for language codes (a site's .jp, a flag, a locale's region: ja_JP):
 # too short for the edit distance ("jp" is one edit from "ja", and from a dozen other codes),
@@ -38,7 +38,9 @@ def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]
     after canonical_filters) that no article in the generation has; suggestion is an
     indexed value or None."""
     out = []
-    for facet, values in filters.items():
+    # in the facets' order, not the order typed: `search --json` and /api/search (whose
+    # filters come in that order) must print the same
+    for facet, values in sorted(filters.items(), key=lambda fv: FACETS.index(fv[0]) if fv[0] in FACETS else len(FACETS)):
         present = _present(facet, gen)
         for value in values:
             if value not in present:

@@ -2043,6 +2043,18 @@ def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
     rec["text"] = fields.get("text", "")
     rec["title"] = fields.get("title", rec.get("title"))
     rec["versions"] = versions_of(gen, searcher, docnum)
+    if rec.get("translation"):  # a score reads as high or low only beside them
+        from . import translation_thresholds
+
+        rec["translation_thresholds"] = translation_thresholds()
+    # each entity as its filter takes it: the id keeps `person=` to that entity (a name such as
+    # "Keita" names several), with the spellings and count the page shows beside it
+    by_name = gen.derive("entities:by-name", lambda: {(e.type, e.name): e for e in getattr(gen.entities, "entities", None) or []})
+    rec["entity_details"] = {
+        etype: [{"name": name, "id": e.id if e else None, "aliases": [a for a in e.aliases if a != name] if e else [],
+                 "documents": e.documents if e else None}
+                for name in names for e in [by_name.get((etype, name))]]
+        for etype, names in (rec.get("entities") or {}).items()}
     return rec
 
 

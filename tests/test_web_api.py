@@ -144,3 +144,79 @@ def test_api_search_ignores_a_dangling_operator_as_the_cli_does(client, seeds_in
     assert got["total"] == client.get("/api/search?q=coup").get_json()["total"] > 0
     bad = client.get("/api/search?q=NOT+NOT")
     assert bad.status_code == 400 and "NOT" in json.dumps(bad.get_json())
+
+
+def test_a_parameter_named_like_a_filter_it_is_not_is_refused_with_the_filter_meant(client):
+    """`org=OPEC`, `place=`, `lang=`, `date=` were ignored: the unfiltered results came back,
+    with nothing to say the filter was not applied (the CLI's --filter org=... says "did you mean")."""
+    unfiltered = client.get("/api/search?q=coup").get_json()["total"]
+    for name, meant in (("org", "organization"), ("place", "location"), ("lang", "language"), ("date", "year"),
+                        ("persn", "person")):
+        r = client.get(f"/api/search?q=coup&{name}=Mali")
+        assert r.status_code == 400 and f"did you mean '{meant}=Mali'?" in r.get_json()["error"], r.get_json()
+        page = client.get(f"/search?q=coup&{name}=Mali")
+        assert page.status_code == 400 and f"did you mean &#39;{meant}=Mali&#39;?" in page.get_data(as_text=True)
+    # a name that means no filter (a link's tracking tag) is still left alone
+    r = client.get("/api/search?q=coup&utm_source=newsletter&fbclid=x")
+    assert r.status_code == 200 and r.get_json()["total"] == unfiltered
+
+
+@pytest.mark.parametrize("raw", ["q=caf%E9", "q=pct%20%E9", "q=oil&person=%FF%FE", "%E9=1"])
+def test_a_query_string_that_is_not_utf8_is_refused(client, raw):
+    """Werkzeug keeps bytes that are not UTF-8 as their %XX escapes: `q=caf%E9` searched the text
+    "caf%E9", and "did you mean" offered "pct %EC" for "pct %E9"."""
+    for path in ("/api/search", "/search", "/api/doc/" + SEED0):
+        r = client.get(path, query_string=raw)
+        assert r.status_code == 400, (path, r.status_code)
+        body = r.get_json()["error"] if path.startswith("/api/") else r.get_data(as_text=True)
+        assert "is not UTF-8 text" in body, body[:300]
+    assert client.get("/api/search", query_string="q=caf%C3%A9").status_code == 200  # UTF-8 "café"
+
+
+def test_a_document_query_too_long_is_refused_not_cut(client):
+    """/api/doc?q= and /doc?q= cut a query to 4,000 characters and marked what was left:
+    `gasoline` + spaces + `OR oil` lost its `OR oil`, with no word of it."""
+    long_q = "coup" + " " * 3995 + "OR russia"
+    doc = client.get("/api/doc/" + SEED0, query_string={"q": long_q}).get_json()
+    assert doc["matches"] == [] and "query is too long (4,008 characters" in doc["matches_error"], doc.get("matches_error")
+    page = client.get("/doc/" + SEED0, query_string={"q": long_q}).get_data(as_text=True)
+    assert "cannot run: query is too long" in page
+
+
+def test_the_document_json_has_what_its_page_shows(client, seeds_index):
+    """The page showed where "possible" and "likely" begin, and each entity's id (its exact
+    filter), other spellings and count; the JSON had the names alone."""
+    from search import translation_thresholds
+    from search.cli import cli
+
+    doc = client.get("/api/doc/" + SEED0).get_json()
+    assert doc["translation_thresholds"] == translation_thresholds()
+    people = {e["name"]: e for e in doc["entity_details"]["person"]}
+    assert [e["name"] for e in doc["entity_details"]["person"]] == doc["entities"]["person"]
+    keita = people["Ibrahim Boubacar Keita"]
+    assert keita["id"] == "per:ibrahim-boubacar-keita" and keita["documents"] >= 3, keita
+    assert "Ibrahim Boubacar Keitan" in keita["aliases"] and "Ibrahim Boubacar Keita" not in keita["aliases"]
+    # the id filters to that entity alone, with the count shown
+    found = client.get("/api/search", query_string={"person": keita["id"]}).get_json()
+    assert found["total"] == keita["documents"]
+    out = CliRunner().invoke(cli, ["show", SEED0, "--json", "--index", str(seeds_index)])
+    assert json.loads(out.output) == doc
+    page = client.get("/doc/" + SEED0).get_data(as_text=True)
+    assert "/search?person=per:ibrahim-boubacar-keita" in page and "Keitan" in page
+
+
+def test_unmatched_filters_come_in_the_same_order_from_the_cli_and_the_api(client, seeds_index):
+    from search.cli import cli
+
+    out = CliRunner().invoke(cli, ["search", "coup", "--filter", "language=englsh", "--filter", "person=Goytta",
+                                   "--json", "--index", str(seeds_index)])
+    api = client.get("/api/search?q=coup&language=englsh&person=Goytta").get_json()
+    assert json.loads(out.output) == api
+    assert [u["facet"] for u in api["unmatched_filters"]] == ["person", "language"]
+
+
+def test_an_export_has_no_page_to_refuse_and_a_bad_entity_type_is_a_bad_argument(client):
+    r = client.get("/api/export?q=coup&page=5000&per_page=500")
+    assert r.status_code == 200 and r.headers["X-Total-Count"] == str(client.get("/api/search?q=coup").get_json()["total"])
+    r = client.get("/api/entities?type=people")
+    assert r.status_code == 400 and "did you mean 'person'?" in r.get_json()["error"]

@@ -13,7 +13,7 @@ HTML_ERRORS = [
     ("/doc/seeds/nope.txt", 404, "no document"),
     ("/nowhere", 404, "Not found"),
     ("/facet/color", 404, "unknown facet &#39;color&#39; (facets: person, organization"),  # said only "Not found"
-    ("/entities?type=planet", 404, "unknown entity type"),
+    ("/entities?type=planet", 400, "unknown entity type"),
     ("/search?q=%22open+phrase", 400, "unbalanced quote"),
     ("/search?q=(coup", 400, "parentheses"),
     ("/search?q=colour:red", 400, "unknown field"),
@@ -58,7 +58,7 @@ def test_html_errors(client, url, status, words):
 
 @pytest.mark.parametrize("url,status", [
     ("/api/doc/nope", 404), ("/api/search?q=%22open", 400), ("/api/search?q=" + "x" * (MAX_QUERY_CHARS + 1), 400),
-    ("/api/search?page=0", 400), ("/api/search?sort=x", 400), ("/api/facet/color", 404), ("/api/entities?type=x", 404),
+    ("/api/search?page=0", 400), ("/api/search?sort=x", 400), ("/api/facet/color", 404), ("/api/entities?type=x", 400),
     ("/api/nowhere", 404), ("/api/search?q=a*", 400),
 ])
 def test_json_errors(client, url, status):

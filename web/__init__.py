@@ -23,6 +23,21 @@ def template_folder() -> Path:
     return Path(sys.prefix) / "share" / "newsarchive" / "templates"
 
 
+def _not_utf8(query_string: bytes) -> str | None:
+    """The first parameter (or its name) whose percent-decoded bytes are not UTF-8, as "q"."""
+    from urllib.parse import unquote_to_bytes
+
+    for pair in query_string.split(b"&"):
+        name, _, value = pair.partition(b"=")
+        for part in (name, value):
+            try:
+                unquote_to_bytes(part.replace(b"+", b" ")).decode("utf-8")
+            except UnicodeDecodeError:
+                shown = unquote_to_bytes(name).decode("utf-8", "replace")
+                return f"parameter '{shown}'" if part is value else "parameter name"
+    return None
+
+
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
     # a query of search.query.MAX_QUERY_CHARS (4,000) characters takes up to 36 KB percent-encoded
@@ -56,6 +71,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def bounded_request():
         if len(request.query_string) > app.config["MAX_QUERY_STRING"]:
             abort(414)
+        bad = _not_utf8(request.query_string)
+        if bad:
+            # Werkzeug keeps such bytes as their %XX escapes: "caf%E9" (Latin-1 "café") was
+            # searched as the text "caf%E9", and "did you mean" offered another escape
+            abort(400, f"the address's {bad} is not UTF-8 text (a link from a page in another encoding?): "
+                       "type the search again")
 
     @app.after_request
     def security_headers(resp):

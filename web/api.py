@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request, stream_with_context, url_for
 
 from search import QueryError, export, get_document, list_entities, run_search, stats
-from search.query import MAX_QUERY_CHARS, entities_containing, last_page, query_marks
+from search.query import entities_containing, last_page, query_marks
 from search.schema import FACETS
 
 from .cache import cached
@@ -32,7 +32,7 @@ def api_export():
     """Every article the search matches, past the pages' limit, streamed as JSON Lines or CSV
     (`format`), the clean text too with `text=1`: the twin of `newsarchive export`. Not
     cached: an export may be the whole archive."""
-    state = SearchState.from_request(request)
+    state = SearchState.from_request(request, paged=False)  # every result: `page=5000` is no error here
     fmt = request.args.get("format", "") or "jsonl"
     if fmt not in export.FORMATS:
         raise QueryError(f"unknown format '{fmt}' (use {', '.join(export.FORMATS)})")
@@ -64,7 +64,7 @@ def api_doc(doc_id: str):
     doc = get_document(archive(), doc_id)
     if doc is None:
         abort(404, f"no document with id {doc_id!r}")
-    query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
+    query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     if query:
         try:
             doc["matches"] = [list(m) for m in query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))]

@@ -8,7 +8,6 @@ from urllib.parse import unquote, urlsplit
 from flask import url_for
 from markupsafe import Markup
 
-from search import translation_thresholds
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
@@ -81,18 +80,9 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = ()) -> DocV
         else:
             href = None
         mentions.append(Mention(int(m.get("start", 0)), int(m.get("end", 0)), str(etype), str(m.get("text", "")), href))
-    entities: dict[str, list[dict[str, Any]]] = {}
-    for etype in ENTITY_FACETS:
-        names = (doc.get("entities") or {}).get(etype) or []
-        entities[etype] = []
-        for name in names:
-            rec = ents.get((etype, name)) or {}
-            entities[etype].append({
-                "name": name,
-                "aliases": [a for a in rec.get("aliases", []) if a != name],
-                "documents": rec.get("documents"),
-                "url": url_for("views.search_page", **{etype: rec.get("id", name)}),
-            })
+    details = doc.get("entity_details") or {}
+    entities = {etype: [{**e, "url": url_for("views.search_page", **{etype: e["id"] or e["name"]})}
+                        for e in details.get(etype) or []] for etype in ENTITY_FACETS}
     paragraphs, linked = render_linked(text, flags, mentions, hits)
     return DocView(
         blocks=blocks(paragraphs),
@@ -100,7 +90,7 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = ()) -> DocV
         entities=entities,
         url=safe_url(doc.get("url")),
         translation=translation,
-        thresholds=translation_thresholds() if translation else None,
+        thresholds=doc.get("translation_thresholds"),
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
         local_path=local_path(doc.get("url")),
         timeline=story_timeline(doc),

@@ -14,7 +14,7 @@ from urllib.parse import urlencode
 
 from flask import Request, abort, g, url_for
 
-from search import QueryError
+from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
 from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_filter_value, check_page, query_too_long
 from search.schema import ENTITY_FACETS, FACETS
@@ -53,6 +53,21 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
         raise QueryError(f"too many or too long '{facet}' filters")
     return values
+
+
+def _check_names(args) -> None:
+    """Refuse a parameter named like a filter it is not (`org=OPEC`, `place=`, `lang=`,
+    `date=`, `persn=`): ignored, it gave the unfiltered results with nothing to say so (the
+    command line and a field in the query text say "did you mean"). Other names (a tracking
+    `utm_source` a link picked up) are left alone."""
+    for key in args:
+        if key.lower() in FACETS:
+            continue
+        facet = fieldnames.meant(key, FACETS)
+        if facet:
+            value = args.get(key, "").strip()
+            raise QueryError(f"unknown filter '{key}': did you mean '{facet}={value}'? "
+                             f"(filters: {', '.join(FACETS)})")
 
 
 def _sort(args) -> str:
@@ -100,11 +115,15 @@ class SearchState:
     per_page: int = 10
 
     @classmethod
-    def from_request(cls, req: Request) -> "SearchState":
+    def from_request(cls, req: Request, paged: bool = True) -> "SearchState":
+        """`paged=False`: a request for every result (an export) has no page to check."""
         args = req.args
         q = _query(args)
+        _check_names(args)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
         sort = _sort(args)
+        if not paged:
+            return cls(query=q, filters=filters, sort=sort)
         page = int_arg(args, "page", 1)
         check_page(page)  # the engine's words: past page 1000, narrow the search or change the sort
         return cls(query=q, filters=filters, sort=sort, page=page, per_page=_per_page(args))
@@ -251,6 +270,8 @@ def facet_name(name: str) -> str:
 def entity_type_arg(args) -> str | None:
     """The `type` argument of the entity pages: one of the entity facets, or None for all."""
     etype = (args.get("type") or "").strip().lower() or None  # PERSON, Person: as facet values, any case
-    if etype is not None and etype not in ENTITY_FACETS:
-        abort(404, f"unknown entity type {etype!r} (use {', '.join(ENTITY_FACETS)})")
+    if etype is not None and etype not in ENTITY_FACETS:  # a bad argument (400), as a bad sort is
+        meant = fieldnames.meant(etype, ENTITY_FACETS)
+        raise QueryError(f"unknown entity type {etype!r}: " + (f"did you mean '{meant}'? " if meant else "")
+                         + f"(use {', '.join(ENTITY_FACETS)})")
     return etype

@@ -10,7 +10,7 @@ from dataclasses import replace
 from flask import Blueprint, abort, render_template, request, url_for
 
 from search import QueryError, get_document, list_entities, run_search
-from search.query import MAX_QUERY_CHARS, entities_containing, last_page, query_marks
+from search.query import entities_containing, last_page, query_marks
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
@@ -67,7 +67,7 @@ def doc_page(doc_id: str):
         abort(404, f"no document with id {doc_id!r}")
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
-    query = request.args.get("q", "")[:MAX_QUERY_CHARS].strip()
+    query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     hits, refused = _marks(query, doc)
     view = document_view(doc, hits)
     # the filters and sort of the results it was opened from, for the header's box (a search
