@@ -226,6 +226,17 @@ def damage(path: Path, quick: bool = False) -> str | None:
             actual = (path / name).stat().st_size if (path / name).exists() else None
             if actual != size:
                 return f"{name} is {actual if actual is not None else 'missing'}, not {size} bytes"
+        # the list of documents the next run compares with: damaged, it was copied forward and
+        # every run that had something to do failed ("internal error: DatabaseError")
+        catalog = path / "catalog.sqlite"
+        if catalog.exists():
+            import sqlite3
+
+            con = sqlite3.connect(f"{catalog.resolve().as_uri()}?mode=ro", uri=True)
+            try:
+                con.execute("SELECT 1 FROM docs LIMIT 1").fetchall()
+            finally:
+                con.close()
     except Exception as exc:
         return f"{exc.__class__.__name__}: {exc}"
     return None

@@ -49,9 +49,23 @@ class Cache:
     """stage1: cleaning results by raw-content hash; stage2: enrichments by clean-text hash."""
 
     def __init__(self, path: Path):
+        # what was wrong with a damaged cache file this run replaced, or None: the cache only
+        # saves work (the index never needs it), and "file is not a database" stopped every
+        # index run, `reindex --full` too, until someone deleted it by hand
+        self.reset: str | None = None
+        try:
+            self._open(path)
+        except sqlite3.DatabaseError as exc:
+            self.reset = f"{exc.__class__.__name__}: {exc}"
+            for f in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+                f.unlink(missing_ok=True)
+            self._open(path)
+
+    def _open(self, path: Path) -> None:
         self.con = _connect(path, wal=True)
         self.con.execute("CREATE TABLE IF NOT EXISTS stage1 (key TEXT PRIMARY KEY, keys TEXT, data TEXT)")
         self.con.execute("CREATE TABLE IF NOT EXISTS stage2 (key TEXT PRIMARY KEY, data TEXT)")
+        self.con.execute("SELECT 1 FROM stage1 LIMIT 1").fetchall()
 
     def get1(self, key: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT data FROM stage1 WHERE key=?", (key,)).fetchone()

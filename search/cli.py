@@ -202,12 +202,17 @@ def _print_summary(result: dict[str, Any]) -> None:
         con.print(f"  the live index was damaged ({_t(result['repaired'])}): rebuilt from every source")
     elif result.get("full"):
         con.print("  full rebuild: every article written again (the counts compare with the index it replaced)")
+    if result.get("cache_reset"):
+        con.print(f"  the enrichment cache was damaged ({_t(result['cache_reset'])}): started afresh, "
+                  "so this run cleaned and enriched its articles again")
     if result.get("moved"):
         n = result["moved"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} stored again: read from another line of "
                   f"{'their' if n != 1 else 'its'} file, or with another link")
     if result.get("purged"):
-        con.print(f"  merged the index's segments: {result['purged']} deleted copies of rewritten or removed documents dropped")
+        n = result["purged"]
+        con.print(f"  merged the index's segments: {n} deleted cop{'y' if n == 1 else 'ies'} of rewritten or removed "
+                  "documents dropped")
     for f in result["failed"]:
         con.print(f"  [yellow]skipped[/] {_t(_where(f['path'], f.get('line')))}: {_t(f['reason'])}")
     for n in result.get("notes", ()):

@@ -94,11 +94,12 @@ class Run:
         self.unread_lines: dict[str, set[int]] = {}
         self.unread_ids: set[str] = set()
         self.unread_folders: set[str] = set()  # folders that could not be listed, with a final "/"
+        self.cache_reset: str | None = None  # why a damaged cache file was started afresh
 
     def note_unread(self, err: IngestError) -> None:
         if not err.path or not err.unread:
             return
-        for p in {err.path, str(Path(err.path).resolve())}:
+        for p in {err.path, _resolved(err.path)}:
             if err.unread == "tree":
                 self.unread_folders.add(os.path.join(p, ""))
             elif err.unread == "file" or err.line is None:
@@ -475,9 +476,9 @@ def _as_sources(paths: list[str], known: list[str]) -> list[str]:
     the file's own name, each would appear twice). A folder holding known sources is
     refused rather than indexed over them."""
     out: list[str] = []
-    given = {Path(p).resolve() for p in paths}
+    given = {Path(_resolved(p)) for p in paths}
     for p in paths:
-        path = Path(p).resolve()
+        path = Path(_resolved(p))
         if any(g in path.parents for g in given):
             # a folder given with one that holds it (`index s2/news s2`) is part of that one, as
             # in two runs: kept as a source too, its files were read twice ("read again
@@ -496,8 +497,17 @@ def _as_sources(paths: list[str], known: list[str]) -> list[str]:
 
 def _is_index_dir(path: Path, store: Store) -> bool:
     """True for the index directory itself, a folder inside it, or another index."""
-    path, own = path.resolve(), store.path.resolve()
+    path, own = Path(_resolved(str(path))), store.path.resolve()
     return path == own or own in path.parents or (path.is_dir() and ingest.is_index(path))
+
+
+def _resolved(path: str) -> str:
+    """`path` with its links followed, or as given when they loop (`ln -s a.txt a.txt`): a loop
+    is a file reported unreadable, and Path.resolve's RuntimeError stopped the whole run."""
+    try:
+        return str(Path(path).resolve())
+    except (RuntimeError, OSError):
+        return path
 
 
 def _display_title(text: str, words: int = 12) -> str:
@@ -525,41 +535,46 @@ def run(
     r = Run(store, full, progress)
     with store.lock():
         if forget:
-            unknown = [p for p in forget if str(Path(p).resolve()) not in store.sources()]
+            unknown = [p for p in forget if _resolved(p) not in store.sources()]
             if unknown:
                 raise NotASource(f"not a source of this index: {', '.join(unknown)} "
                                  f"(sources: {', '.join(store.sources()) or 'none'})")
-            r.forgotten = set(store.remove_sources(forget))
+            # dropped from the list once the generation without their articles is live: dropped
+            # first, a run that failed (disk full, killed) left their articles in the index with no
+            # source to forget them by, kept by every reindex after
+            wanted = {_resolved(p) for p in forget}
+            r.forgotten = {p for p in store.sources() if p in wanted}
         if paths is not None:
             # A path that is not there and was never a source is a typo: reported, not
             # recorded (it would be "missing" on every run after).
             known = store.sources()
-            new_missing = [p for p in paths if not Path(p).exists() and str(Path(p).resolve()) not in known]
+            new_missing = [p for p in paths if not Path(p).exists() and _resolved(p) not in known]
             for p in new_missing:
-                r.failed.append({"path": str(Path(p).resolve()), "reason": "no such file or directory (not added to the sources)"})
+                why = "a link that loops, or names nothing" if os.path.islink(p) else "no such file or directory"
+                r.failed.append({"path": _resolved(p), "reason": f"{why} (not added to the sources)"})
             # An index directory (this one, or a folder inside it) is no archive: refused the same
             # way, or its own files were reported as skipped input on every run after.
             indexes = [p for p in paths if p not in new_missing and _is_index_dir(Path(p), store)]
             for p in indexes:
-                r.failed.append({"path": str(Path(p).resolve()), "reason": f"{ingest.NOT_AN_ARCHIVE} (not added to the sources)"})
+                r.failed.append({"path": _resolved(p), "reason": f"{ingest.NOT_AN_ARCHIVE} (not added to the sources)"})
             # a device, pipe or socket (`index /dev/null`) is never opened: recorded, it was a
             # source with no article, named by stats on every run after
             special = {p: why for p in paths if p not in new_missing and p not in indexes
                        and (why := ingest.not_regular(Path(p)))}
             for p, why in special.items():
-                r.failed.append({"path": str(Path(p).resolve()), "reason": f"{why} (not added to the sources)"})
+                r.failed.append({"path": _resolved(p), "reason": f"{why} (not added to the sources)"})
             paths = _as_sources([p for p in paths if p not in new_missing and p not in indexes and p not in special], known)
             store.add_sources(paths)
             roots = paths
             remove_missing = prune
         else:
-            roots = store.sources()
+            roots = [p for p in store.sources() if p not in r.forgotten]
             remove_missing = True
         upgrade = not full and _schema_outdated(store)
         damaged = None if full or upgrade else _live_damage(store)
         if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
             full = r.full = True
-            roots = store.sources()
+            roots = [p for p in store.sources() if p not in r.forgotten]
         if full:
             r.prior = _live_catalog(store)
         command = "forget" if r.forgotten else "index" if paths is not None else "reindex"
@@ -593,6 +608,8 @@ def run(
                     raise
                 _test_pause("after-publish")
                 generation = gen.name
+            if r.forgotten:
+                store.remove_sources(sorted(r.forgotten))
             _save_scan(r, generation, roots, files)
         result = {
             "indexed": r.counts["added"] + r.counts["changed"],
@@ -605,6 +622,8 @@ def run(
         }
         if full:  # the counts compare with the generation it replaced; every article was written again
             result["full"] = True
+        if r.cache_reset:
+            result["cache_reset"] = r.cache_reset
         if upgrade:
             result["schema_upgraded"] = True
         if damaged:
@@ -761,7 +780,7 @@ def _reuser(r: Run, scan: dict | None, old: dict[str, dict], cache: Cache,
         key = str(f)
         if key not in files or before.get(key) != files[key] or key in failed:
             return None
-        path = ingest.path_text(str(f.resolve()))  # as the readers store it
+        path = ingest.path_text(_resolved(str(f)))  # as the readers store it
         rows = by_path.get(path)
         if not rows or path in failed or len(rows) != counts.get(path):
             return None
@@ -805,6 +824,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             scan: dict | None = None) -> dict | None:
     store = r.store
     cache = Cache(store.path / "cache.sqlite")
+    r.cache_reset = cache.reset
     catalog = Catalog(gen / "catalog.sqlite")
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     try:
@@ -818,6 +838,10 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # of a damaged file or an unreadable record (Run.was_unread): only an article that
         # is gone from a file read through is a deletion.
         forgotten = {ingest.path_text(f) for f in r.forgotten}
+        # and the articles of a source no longer listed at all: left by a `forget` that failed
+        # before this release dropped the source only once its articles were gone
+        listed = {ingest.path_text(f) for f in store.sources()}
+        forgotten |= {d["root"] for d in base.values() if d["root"] not in listed}
         removed = {i for i, d in base.items() if d["root"] in forgotten and rows.get(i, d)["root"] in forgotten}
         if remove_missing:
             removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and not r.was_unread(d)}
@@ -958,8 +982,8 @@ def _say_kept(r: Run, kept: dict[str, dict]) -> None:
     per_path = Counter(d["path"] for d in kept.values() if r.was_unread(d))
     for f in r.failed:
         p = f.get("path")
-        n = p and (per_path.get(p) or per_path.get(str(Path(p).resolve())))
-        folder = p and next((x for x in (os.path.join(p, ""), os.path.join(str(Path(p).resolve()), ""))
+        n = p and (per_path.get(p) or per_path.get(_resolved(p)))
+        folder = p and next((x for x in (os.path.join(p, ""), os.path.join(_resolved(p), ""))
                              if x in r.unread_folders), None)
         if folder:  # a folder that could not be listed: the articles of its files
             n = sum(c for path, c in per_path.items() if path and path.startswith(folder))

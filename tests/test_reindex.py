@@ -292,6 +292,28 @@ def test_a_file_that_cannot_be_read_keeps_its_article(primed):
     assert (r["removed"], r["failed"]) == (1, []) and "news/004.txt" not in stored_docs(store.path)
 
 
+def test_a_link_that_loops_is_a_skipped_file_not_a_stopped_run(primed, tmp_path):
+    """`ln -s 004.txt 004.txt` (or two links naming each other) stopped every run with "internal
+    error: RuntimeError: Symlink loop": the night's edits and deletions were never applied."""
+    src, store = primed
+    before = stored_docs(store.path)
+    f = src / "004.txt"
+    f.unlink()
+    f.symlink_to("004.txt")
+    (src / "x").symlink_to("y.txt")
+    (src / "y.txt").symlink_to("x")
+    (src / "001.txt").unlink()  # and a real deletion, applied in the same run
+    r = indexer.run(store, None)
+    assert r["removed"] == 1 and "news/001.txt" not in stored_docs(store.path), r
+    assert set(stored_docs(store.path)) == set(before) - {"news/001.txt"}  # 004's article kept
+    reasons = {Path(x["path"]).name: x["reason"] for x in r["failed"]}
+    assert reasons["004.txt"].startswith("cannot read: Too many levels of symbolic links"), reasons
+    assert reasons["004.txt"].endswith("(kept as last indexed: 1 article)") and "y.txt" in reasons, reasons
+    r = indexer.run(store, [str(src / "y.txt")])  # given by name: reported, nothing else happens
+    assert r["failed"][0]["reason"] in ("a link that loops, or names nothing (not added to the sources)",
+                                        "cannot read: Too many levels of symbolic links"), r["failed"]
+
+
 def _warc_record(url: str, body: bytes, status: str = "200 OK") -> bytes:
     import io
 
@@ -609,6 +631,28 @@ def test_a_damaged_index_is_reported_and_the_next_run_rebuilds_it(primed, damage
     assert "repaired" not in indexer.run(store, None)
 
 
+def test_a_damaged_list_of_documents_or_cache_is_rebuilt_by_the_next_run(primed):
+    """A garbled catalog.sqlite (the live generation's list of documents) or cache.sqlite (the
+    enrichment cache) failed every index run that had work to do, `reindex --full` too for the
+    cache, with "internal error: DatabaseError: file is not a database"."""
+    src, store = primed
+    before = stored_docs(store.path)
+    (store.current_dir() / "catalog.sqlite").write_bytes(b"garbage" * 100)
+    assert run_search(open_index(store.path), "Tema3").total == 1  # searching never needs it
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert r["repaired"].startswith("DatabaseError") and r["full"] and r["failed"] == [], r
+    assert len(stored_docs(store.path)) == len(before)
+    assert "repaired" not in indexer.run(store, None)
+
+    (store.path / "cache.sqlite").write_bytes(b"garbage" * 100)
+    (src / "001.txt").write_text(NEW.replace("Kestrel", "Harrier").replace("kestrel", "harrier"))
+    r = indexer.run(store, None)
+    assert r["cache_reset"].startswith("DatabaseError") and (r["added"], r["removed"], r["failed"]) == (0, 0, []), r
+    assert run_search(open_index(store.path), "harrier").total == 1
+    assert "cache_reset" not in indexer.run(store, None, full=True)
+
+
 def test_a_damaged_spelling_file_is_unreadable_and_the_next_run_rebuilds_it(primed):
     """The "did you mean" vocabulary, garbled: every search needing a suggestion was an
     internal error (exit 1) and a reindex copied the file forward ("unchanged")."""
@@ -663,6 +707,36 @@ def test_forget_drops_a_source_and_its_articles(primed, tmp_path):
     assert run_search(open_index(store.path), "kestrel").total == 0
     assert sorted(stored_docs(store.path)) == sorted(f"news/{p.name}" for p in src.iterdir())
     assert indexer.run(store, None)["failed"] == []
+
+
+def test_a_forget_that_fails_keeps_the_source_to_forget_again(primed, tmp_path, monkeypatch):
+    """A `forget` that died before publishing (disk full, killed) had already dropped the source
+    from the list: its articles stayed searchable, `forget` answered "not a source", and every
+    reindex, --full too, kept them. The source goes from the list with its articles, not before;
+    and articles of a source no longer listed (an index that bug left) go at the next reindex."""
+    src, store = primed
+    wire = _second_source(store, tmp_path)
+
+    def full(*a, **k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(indexer.Catalog, "upsert", full)
+    with pytest.raises(OSError):
+        indexer.run(store, None, forget=[str(wire)])
+    monkeypatch.undo()
+    assert str(wire) in store.sources() and run_search(open_index(store.path), "kestrel").total == 1
+    r = indexer.run(store, None, forget=[str(wire)])  # again, now that there is room
+    assert r["removed"] == 1 and store.sources() == [str(src)]
+    assert run_search(open_index(store.path), "kestrel").total == 0
+
+    # the state the old order left: the source unlisted, its article indexed
+    indexer.run(store, [str(wire)])
+    assert run_search(open_index(store.path), "kestrel").total == 1
+    store._write_json("sources.json", [str(src)])
+    (src / "touched.txt").write_text(NEW.replace("Kestrel", "Osprey").replace("kestrel", "osprey"))
+    r = indexer.run(store, None)
+    assert r["removed"] == 1 and r["kept"] == 0, r
+    assert run_search(open_index(store.path), "kestrel").total == 0
 
 
 def test_forget_leaves_the_copies_other_sources_hold(primed, tmp_path):
