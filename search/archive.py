@@ -33,7 +33,7 @@ from whoosh.filedb.structfile import BufferFile
 
 from . import whoosh_speed
 from .facets import FacetTable
-from .store import IndexUnreadable, Store
+from .store import IndexNoAccess, IndexUnreadable, Store
 
 
 @dataclass
@@ -82,7 +82,15 @@ class Archive:
         path = self.store.current_dir()
         try:
             ix, searcher, facets, entities = open_generation(path)
-        except Exception as exc:  # truncated segments, garbage files: Whoosh raises anything from EOFError to struct.error
+        except PermissionError as exc:
+            raise IndexNoAccess(self.store.path, exc) from exc
+        except Exception as exc:
+            try:  # Whoosh says "EmptyIndexError" of a folder it may not list: a permission, not damage
+                os.listdir(path)
+            except PermissionError as denied:
+                raise IndexNoAccess(self.store.path, denied) from exc
+            except OSError:
+                pass  # truncated segments, garbage files: Whoosh raises anything from EOFError to struct.error
             raise IndexUnreadable(f"the index at {self.store.path} ({path.name}) is damaged ({exc.__class__.__name__}: {exc}): "
                                   "`newsarchive reindex --full` rebuilds it from its sources") from exc
         if facets is None:

@@ -24,7 +24,9 @@ EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_NO_INDEX, EXIT_BUSY = 0, 1, 2, 3, 4
 
 index_option = click.option(
     "--index", "index_dir", envvar="NEWSARCHIVE_INDEX", default="index", show_default=True,
-    type=click.Path(file_okay=False), help="Index directory (env NEWSARCHIVE_INDEX).",
+    # readable=False: an index this user may not read is exit 3 saying so (IndexNoAccess), as
+    # for a file inside it; click's own check made it bad usage (exit 2)
+    type=click.Path(file_okay=False, readable=False), help="Index directory (env NEWSARCHIVE_INDEX).",
 )
 json_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON object instead of text.")
 json_list_option = click.option("--json", "as_json", is_flag=True, help="Print one JSON list instead of text.")

@@ -50,6 +50,15 @@ class IndexUnreadable(IndexMissing):
     """The published index is there but damaged (exit code 3): `reindex --full` rebuilds it."""
 
 
+class IndexNoAccess(IndexMissing):
+    """The index is there but this user may not read it (exit code 3): a permission to
+    fix, not damage to rebuild ("reindex --full" sent the operator into a needless rebuild)."""
+
+    def __init__(self, path: Path, exc: OSError) -> None:
+        super().__init__(f"cannot read the index at {path}: {exc.strerror or exc} ({exc.filename}); run as a "
+                         "user who may read it, or give this one read access")
+
+
 class IndexBusy(RuntimeError):
     """Another index/reindex run holds the lock (exit code 4)."""
 
@@ -109,6 +118,8 @@ class Store:
             name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
         except FileNotFoundError:
             return None
+        except PermissionError as exc:
+            raise IndexNoAccess(self.path, exc) from exc
         return name or None
 
     def current_version(self) -> tuple[str, int, int] | None:
@@ -121,6 +132,8 @@ class Store:
                 name = fh.read().decode("utf-8", "replace").strip()
         except FileNotFoundError:
             return None
+        except PermissionError as exc:
+            raise IndexNoAccess(self.path, exc) from exc
         return (name, st.st_ino, st.st_mtime_ns) if name else None
 
     def current_dir(self) -> Path:
@@ -290,6 +303,8 @@ class Store:
             data = json.loads((self.path / name).read_text(encoding="utf-8"))
         except FileNotFoundError:
             return default
+        except PermissionError as exc:
+            raise IndexNoAccess(self.path, exc) from exc
         except (ValueError, OSError) as exc:
             data = exc
         if not isinstance(data, type(default)):

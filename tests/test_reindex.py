@@ -937,6 +937,33 @@ def _as_unprivileged(cmd: list[str]) -> list[str]:
     return ["setpriv", f"--bounding-set={drop}", f"--inh-caps={drop}", *cmd]
 
 
+def test_an_index_this_user_may_not_read_says_so_with_exit_3(primed):
+    """An index folder, its CURRENT or its generation that the user may not read gave exit 2
+    ("Invalid value for '--index'"), exit 1 ("Permission denied") or exit 3 saying the index
+    was damaged and `reindex --full` rebuilds it: a permission to fix, sent to a rebuild."""
+    import subprocess
+    import sys
+
+    src, store = primed
+    gen = store.current_dir()
+    web = ("from web import create_app; r = create_app({'INDEX': %r}).test_client().get('/api/search?q=tema3'); "
+           "print(r.status_code, r.get_json()['error'])" % str(store.path))
+    for locked in (store.path, store.path / "CURRENT", gen, next(gen.glob("*.toc"))):
+        mode = locked.stat().st_mode
+        locked.chmod(0)
+        try:
+            p = subprocess.run(_as_unprivileged([sys.executable, "-m", "search.cli", "search", "tema3", "--index",
+                                                 str(store.path)]), capture_output=True, text=True)
+            w = subprocess.run(_as_unprivileged([sys.executable, "-c", web]), capture_output=True, text=True)
+        finally:
+            locked.chmod(mode)
+        assert p.returncode == 3, (locked, p.returncode, p.stderr)
+        assert "cannot read the index at" in p.stderr and "Permission denied" in p.stderr, p.stderr
+        assert "damaged" not in p.stderr and "reindex --full" not in p.stderr, p.stderr
+        assert w.stdout.startswith("503 the index cannot be read: the server's user may not read"), w.stdout + w.stderr
+    assert run_search(open_index(store.path), "tema3").total == 1
+
+
 def test_a_folder_that_cannot_be_listed_keeps_its_articles(primed):
     """An unreadable subfolder stopped every index, reindex and clean run ("Permission denied:
     .../sources.json": the walk asked whether it held an index), and os.walk passes over

@@ -6,7 +6,7 @@ from dataclasses import replace
 from flask import Flask, jsonify, render_template, request
 from werkzeug.exceptions import HTTPException
 
-from search import IndexBuilding, IndexMissing, IndexUnreadable, QueryError
+from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreadable, QueryError
 from search.query import MAX_QUERY_CHARS
 
 from .params import SearchState
@@ -72,6 +72,10 @@ def register(app: Flask) -> None:
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):
+        if isinstance(exc, IndexNoAccess):  # a permission to fix, not damage to rebuild
+            app.logger.error("%s", exc)
+            return _error(503, "the index cannot be read: the server's user may not read its files "
+                               "(the log names the file)")
         if isinstance(exc, IndexUnreadable):
             app.logger.error("%s", exc)
             return _error(503, "the index cannot be read (it is damaged): `newsarchive reindex --full` rebuilds it")
