@@ -6,6 +6,7 @@ run holds the lock.
 """
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -108,8 +109,9 @@ def handle_errors(fn):
             _fail(str(exc), EXIT_NO_INDEX)
         except IndexBusy as exc:
             _fail(f"{exc}; try again when it has finished", EXIT_BUSY)
-        except KeyboardInterrupt:
-            _fail("interrupted; the live index is unchanged", EXIT_FAIL)
+        except KeyboardInterrupt as exc:
+            _fail(f"{'stopped by SIGTERM' if isinstance(exc, Terminated) else 'interrupted'}; the live index is unchanged",
+                  EXIT_FAIL)
         except BrokenPipeError:
             _reader_went_away()
         except (click.exceptions.Exit, click.ClickException, SystemExit):
@@ -237,11 +239,33 @@ def _where(path: str, line: int | None) -> str:
     return path + (f":{line}" if line else "")
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during an index run, handled as Ctrl-C is: the unfinished generation goes and
+    the run log says why the run stopped. Killed outright, a run stopped by systemd's stop or
+    its timeout left no line, and /healthz went on showing the run before as the last."""
+
+
+@contextlib.contextmanager
+def _sigterm_as_interrupt():
+    def stop(signum, frame):
+        raise Terminated("stopped by SIGTERM")
+
+    try:
+        old = signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (a test runner's): nothing to install
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, old)
+
+
 def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool,
                forget: list[str] | None = None) -> None:
     from . import Store, indexer
 
-    with _Progress(enabled=sys.stderr.isatty() and not as_json) as progress:
+    with _Progress(enabled=sys.stderr.isatty() and not as_json) as progress, _sigterm_as_interrupt():
         try:
             result = indexer.run(Store(index_dir), paths, prune=prune, full=full, progress=progress, forget=forget)
         except indexer.NotASource as exc:

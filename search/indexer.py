@@ -597,8 +597,8 @@ def run(
                 store.discard(gen)
                 generation = store.current_name()
             else:
-                _test_pause("before-publish")
                 try:
+                    _test_pause("before-publish")
                     with r.timed("publish"):
                         store.publish(gen)
                 except BaseException as exc:  # e.g. disk full writing CURRENT.tmp

@@ -106,6 +106,25 @@ def test_kill_9_then_next_run_repairs(tmp_path, point, clean_state_b):
     assert code == 0 and (result["unchanged"], result["added"], result["changed"]) == (N, 0, 0), (result, err)
 
 
+@pytest.mark.parametrize("point", ["enriching", "before-publish"])
+def test_sigterm_stops_the_run_cleanly_and_logs_why(tmp_path, point):
+    """systemd's stop (and its start timeout) sends SIGTERM: the run died without a line in
+    the run log, so /healthz's last_error stayed empty and last_run named the run before. It
+    now stops as Ctrl-C does: its generation discarded, the lock freed, the reason logged."""
+    src, store = make_index(tmp_path)
+    live, old_docs = store.current_name(), stored_docs(store.path)
+    apply_state_b(src)
+    p = paused_reindex(store, point)
+    os.kill(p.pid, signal.SIGTERM)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 1 and "stopped by SIGTERM; the live index is unchanged" in err, (p.returncode, err)
+    assert store.current_name() == live and store.generations() == [live]
+    assert stored_docs(store.path) == old_docs
+    assert store.runs()[-1]["error"] == "Terminated: stopped by SIGTERM", store.runs()[-1]
+    code, result, err = reindex(store)
+    assert code == 0 and "recovered" not in result and (result["added"], result["removed"]) == (1, 1), (result, err)
+
+
 def test_concurrent_reindex_exits_4_at_once(tmp_path):
     src, store = make_index(tmp_path)
     apply_state_b(src)
