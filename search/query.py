@@ -593,6 +593,7 @@ class _JoinedPhrasePlugin(PhrasePlugin):
     class PhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser):
             q = super().query(parser)
+            _keep_typed(q, self.text)
             return _or_spelled(q, self.text, self.fieldname or parser.fieldname, parser.schema)
 
     class PhraseTagger(RegexTagger):
@@ -619,7 +620,31 @@ class _Parser(QueryParser):
         q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if q is None and termclass is Q.Term and fieldname in SEARCH_FIELDS and _capitalised_stop(text):
             return StopName(fieldname, text, boost=boost)
+        _keep_typed(q, text)
         return _or_spelled(q, text, fieldname, self.schema) if termclass is Q.Term else q
+
+
+def _normalized(q: Q.Query) -> Q.Query:
+    """Whoosh's normalize(), the phrases keeping their typed words: Phrase.normalize builds a
+    new Phrase (a subclass that kept them would leave matching.py's fast path, which takes
+    Whoosh's own classes only)."""
+    typed = {(p.fieldname, tuple(w for w in p.words if w is not None)): p.typed
+             for p in q.leaves() if isinstance(p, Q.Phrase) and getattr(p, "typed", None)}
+    q = q.normalize()
+    if typed:
+        for p in q.leaves():
+            if isinstance(p, Q.Phrase):
+                p.typed = typed.get((p.fieldname, tuple(p.words)))
+    return q
+
+
+def _keep_typed(q: Q.Query | None, text: str) -> None:
+    """Keep on a word's or phrase's query the words as typed (`typed`): names are looked up by
+    them. The analyzed words are stems: "United Kingdom" is "unit kingdom", "Philippines"
+    "philippin", which name no entity, so those names found only their literal mentions
+    (9 of the 88 articles about the United Kingdom)."""
+    if isinstance(q, (Q.Term, Q.Phrase)):
+        q.typed = text
 
 
 def _lowercase_fields(qstring: str) -> str:
@@ -660,7 +685,7 @@ def parse(qstring: str, schema) -> Q.Query:
     parser = _Parser(schema)
     text = _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(qstring))))
     try:
-        q = parser.parse(text)
+        q = _normalized(parser.parse(text, normalize=False))
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
         # Whoosh's own messages say what is wrong; an IndexError or the like says nothing to a user
         reason = str(exc) if type(exc) is Exception else "check its operators, parentheses and quotes"
@@ -684,11 +709,20 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
     def words(field_name: str, text: str) -> list[str]:
         return [t.text for t in schema[field_name].analyzer(text)]
 
+    def named(*texts: str | None) -> list:
+        """The entities the first of `texts` that names any names (typed words, then the
+        analyzed ones: "AT and T" is the term "at&t", an alias of AT&T)."""
+        for text in texts:
+            ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS][:MAX_ALIAS_ENTITIES] if text else []
+            if ents:
+                return ents
+        return []
+
     def alternatives(node, fname: str, text: str) -> Q.Query:
         stop_name = isinstance(node, StopName)  # nothing but a name: "May" as a word is a stop word
         if " " not in text and not text.isupper() and not stop_name and _common_word(text):  # "US" (a term in capitals) is a name
             return node  # "oil", "trade", "us": a word, not a name, even if some entity ends in it
-        ents = [e for e in resolution.lookup_alias(text) if e.type in ENTITY_FACETS][:MAX_ALIAS_ENTITIES]
+        ents = named(_typed(node), text)
         if not ents:
             return node  # a StopName: _drop_stop_names drops it
         alts: list[Q.Query] = [] if stop_name else [node]
@@ -713,14 +747,14 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
         does (QA: `Ronald Reagan` found 5 articles, `"Ronald Reagan"` 60); the longest run of
         up to MAX_NAME_WORDS words first."""
         subs = list(node.subqueries)
-        typed = [_plain_word(c) for c in subs]
+        plain = [_plain_word(c) for c in subs]
+        typed = [w and (_typed(c) or w) for c, w in zip(subs, plain)]
         out: list[Q.Query] = []
         i = 0
         while i < len(subs):
             for k in range(min(MAX_NAME_WORDS, len(subs) - i), 1, -1):
                 run = typed[i:i + k]
-                ents = [] if None in run else \
-                    [e for e in resolution.lookup_alias(" ".join(run)) if e.type in ENTITY_FACETS][:MAX_ALIAS_ENTITIES]
+                ents = [] if None in run else named(" ".join(run), " ".join(plain[i:i + k]))
                 if ents:
                     out.append(Q.Or([Q.And([visit(c) for c in subs[i:i + k]]), *[Q.Term("entity", e.id) for e in ents]]))
                     i += k
@@ -746,6 +780,17 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
 
 
 MAX_NAME_WORDS = 4
+
+
+def _typed(node: Q.Query) -> str | None:
+    """The words a query node was typed as (_keep_typed), for one word or phrase searched in
+    every text field alike; None when not known (a spelling the query added, a fuzzy word)."""
+    if isinstance(node, (Q.Term, Q.Phrase)):
+        return getattr(node, "typed", None)
+    if isinstance(node, Q.Or) and node.subqueries:
+        texts = {getattr(c, "typed", None) for c in node.subqueries if isinstance(c, (Q.Term, Q.Phrase))}
+        return texts.pop() if len(texts) == 1 else None
+    return None
 
 
 def _plain_word(node: Q.Query) -> str | None:

@@ -1543,3 +1543,31 @@ def test_an_open_range_end_may_be_blank_spaced_or_a_star_for_every_field(seeds_a
             assert total(q) == closed, q
         for q in (f"{field}:[{low} TO]", f"{field}:[{low} TO ]", f"{field}:[{low} TO *]", f"{field}:[{low} TO * ]"):
             assert total(q) == closed, q
+
+
+STEMMED_NAMES = {
+    "britain.txt": "Exports rise\n\nBritain said its exports rose in March, the Treasury in London said on Monday.\n",
+    "uk.txt": "Fishing talks\n\nThe United Kingdom and France met in Paris on Monday to discuss fishing rights.\n",
+    "tonga.txt": "Ship repaired\n\nA transmission unit failed on a ferry in the kingdom of Tonga, its owner said.\n",
+    "manila.txt": "Peso falls\n\nThe Philippines central bank in Manila said the peso fell on Friday.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def stemmed_names_archive(tmp_path_factory):
+    return _text_archive(tmp_path_factory.mktemp("stems"), "stems", STEMMED_NAMES)
+
+
+@pytest.mark.parametrize("q, wanted, unwanted", [
+    ('"United Kingdom"', {"britain.txt", "uk.txt"}, {"tonga.txt"}),
+    ("United Kingdom", {"britain.txt", "uk.txt"}, set()),
+    ('"united kingdom"', {"britain.txt", "uk.txt"}, {"tonga.txt"}),  # typed in any case
+    ("Britain", {"britain.txt", "uk.txt"}, {"tonga.txt"}),
+])
+def test_a_name_whose_words_stem_finds_its_entity(stemmed_names_archive, q, wanted, unwanted):
+    """Names were looked up by their stems: "United Kingdom" is "unit kingdom" to the index,
+    which names no entity, so the name found its literal mentions alone (Reuters: 8 of the
+    88 articles about the United Kingdom, `location:"United Kingdom"` all 88)."""
+    got = {h.id.rsplit("/", 1)[-1] for h in run_search(stemmed_names_archive, q).hits}
+    assert wanted <= got and not unwanted & got, got
+    assert {h.id.rsplit("/", 1)[-1] for h in run_search(stemmed_names_archive, 'location:"United Kingdom"').hits} == wanted
