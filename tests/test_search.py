@@ -1571,3 +1571,33 @@ def test_a_name_whose_words_stem_finds_its_entity(stemmed_names_archive, q, want
     got = {h.id.rsplit("/", 1)[-1] for h in run_search(stemmed_names_archive, q).hits}
     assert wanted <= got and not unwanted & got, got
     assert {h.id.rsplit("/", 1)[-1] for h in run_search(stemmed_names_archive, 'location:"United Kingdom"').hits} == wanted
+
+
+FIGURES = {
+    "apart.txt": "Notes sold\n\nThe 7-5/8 pct notes due March 5 were sold on Monday.\n",
+    "five.txt": "Profit up\n\nNet profit rose 5 pct in the quarter, the company said.\n",
+    "mln.txt": "Shares sold\n\nIt sold 1.5 mln shares for 15 mln dlrs, the company said.\n",
+    "bln.txt": "Deal agreed\n\nThe deal was worth 1.5 bln dlrs, the company said.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def figures_archive(tmp_path_factory):
+    return _text_archive(tmp_path_factory.mktemp("figures"), "fig", FIGURES)
+
+
+@pytest.mark.parametrize("q, ids", [
+    ("5 pct", ["five.txt"]),               # was every "5" with a "pct" anywhere: the notes of March 5 too
+    ("5 per cent", ["five.txt"]),
+    ("profit 5 percent", ["five.txt"]),
+    ("1.5 bln dlrs", ["bln.txt"]),          # the figure with all its units
+    ("1.5 mln", ["mln.txt"]),
+    ("15 mln dlrs", ["mln.txt"]),
+    ("5 OR pct", ["apart.txt", "five.txt"]),  # an operator between: two words, as typed
+    ("title:5 pct", []),                    # a field on the figure: not widened to the text
+])
+def test_a_figure_typed_before_its_unit_is_that_figure(figures_archive, q, ids):
+    """`5 pct`, unquoted, found 75 Reuters articles: every "5" with a "pct" anywhere ("7-5/8 PCT
+    notes due March 5"), the two saying "5 pct" ranked 29th and 52nd. The README promised it is
+    one figure, as `5%` and `"5 pct"` are."""
+    assert sorted(h.id.rsplit("/", 1)[-1] for h in run_search(figures_archive, q).hits) == ids
