@@ -1151,6 +1151,34 @@ def join_figures(q: Q.Query) -> Q.Query:
     return visit(q)
 
 
+PHRASE_BOOST = 1.0  # weight of two typed words found next to each other (proximity_boosted)
+MAX_BIGRAMS = 6
+
+
+def proximity_boosted(q: Q.Query) -> Q.Query:
+    """Words typed one after another rank an article higher where they stand together: each
+    pair is also an optional phrase, as Lucene's edismax `pf2` adds. Matching is unchanged
+    (an article with the phrase has both words); the score adds the phrase's. Without it,
+    `housing starts` put ten articles about the House and a "start" above the one on
+    housing starts (stems: "housing" is "hous", as "house" is)."""
+    def visit(node):
+        if isinstance(node, Q.And) and len(node.subqueries) > 1:
+            subs = [visit(c) for c in node.subqueries]
+            words = [_plain_word(c) if isinstance(c, Q.Or) and {getattr(x, "fieldname", None) for x in c.subqueries}
+                     == set(SEARCH_FIELDS) else None for c in subs]
+            pairs = list(dict.fromkeys((a, b) for a, b in zip(words, words[1:]) if a and b))[:MAX_BIGRAMS]
+            conj = Q.And(subs, boost=node.boost)
+            if not pairs:
+                return conj
+            phrases = [Q.Phrase(f, list(pair), boost=PHRASE_BOOST) for pair in pairs for f in SEARCH_FIELDS]
+            for p in phrases:
+                p.proximity = True  # a scoring aid, not what was searched: snippets mark the words
+            return Q.Or([conj, *phrases])
+        return node.apply(visit)
+
+    return visit(q)
+
+
 def read_query(qstring: str, gen) -> Q.Query:
     """A query string as a search reads it: parsed, fuzzy words expanded, entity fields made
     canonical, aliases expanded."""
@@ -1160,7 +1188,7 @@ def read_query(qstring: str, gen) -> Q.Query:
     q = expand_fuzzy(q, gen, schema, qstring)
     q = expand_wildcards(q, gen, schema, qstring)
     q = join_figures(expand_acronyms(q, gen.searcher.reader()))
-    return expand_aliases(canonical_field_terms(q, gen), gen.entities, schema)
+    return proximity_boosted(expand_aliases(canonical_field_terms(q, gen), gen.entities, schema))
 
 
 MAX_FUZZY_EDITS = 2
@@ -1641,7 +1669,7 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\b[A-Z][a-z])[.!?][\"”’)]?(?:\s+|
 
 def _wanted_leaves(q: Q.Query):
     """The query's leaves a match has, those under a NOT left out (the words it must not have)."""
-    if isinstance(q, Q.Not):
+    if isinstance(q, Q.Not) or getattr(q, "proximity", False):
         return
     if isinstance(q, Q.AndNot):
         yield from _wanted_leaves(q.a)

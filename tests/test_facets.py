@@ -236,13 +236,13 @@ def test_snippets_mark_what_whoosh_marks(archive_dir, qstring):
     (a phrase's words too, but as one mark where they follow each other: see test_search)."""
     import re as _re
 
-    from search.query import MarkFormatter, SNIPPET_CHARS, parse
+    from search.query import MarkFormatter, SNIPPET_CHARS, read_query
     from whoosh import highlight
 
     archive = open_index(archive_dir)
     gen, searcher = archive.searcher()
     res = run_search(archive, qstring)
-    q = parse(qstring, gen.index.schema)
+    q = read_query(qstring, gen)  # as run_search reads it: the same ten articles
     results = searcher.search(q, limit=10)
     results.fragmenter = highlight.ContextFragmenter(maxchars=SNIPPET_CHARS, surround=60)
     results.formatter = MarkFormatter()
@@ -353,11 +353,11 @@ def test_array_scores_equal_whoosh_scores(long_archive, qstring, filters):
     """Every match and its score, and so the ranked page, as Whoosh's collector gives them."""
     from search.matching import scored_docnums
     from search.postings import TermCache
-    from search.query import filter_query, parse
+    from search.query import filter_query, read_query
 
     archive = open_index(long_archive)
     gen, searcher = archive.searcher()
-    q = parse(qstring, gen.index.schema)
+    q = read_query(qstring, gen)  # as run_search reads it (two words: their phrase ranks too)
     fq = filter_query(filters)
     if fq is not None:
         zero = fq.copy()

@@ -1601,3 +1601,25 @@ def test_a_figure_typed_before_its_unit_is_that_figure(figures_archive, q, ids):
     notes due March 5"), the two saying "5 pct" ranked 29th and 52nd. The README promised it is
     one figure, as `5%` and `"5 pct"` are."""
     assert sorted(h.id.rsplit("/", 1)[-1] for h in run_search(figures_archive, q).hits) == ids
+
+
+PROXIMITY = {
+    "house.txt": "Debate set\n\nThe House debate on the bill would start at noon, House leaders said.\n",
+    "starts.txt": "Building data\n\nU.S. housing starts rose in March to an annual rate of 1.8 million units, the "
+                  "Commerce Department said on Tuesday, after a fall in February.\n",
+    "apart.txt": "Builders\n\nThe builders start work on new housing in the spring.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def proximity_archive(tmp_path_factory):
+    return _text_archive(tmp_path_factory.mktemp("prox"), "prox", PROXIMITY)
+
+
+def test_words_typed_together_rank_first_where_they_stand_together(proximity_archive):
+    """`housing starts` ranked ten articles about the House (stemmed, "housing" is "hous", as
+    "house" is) and a "start" above the one article on housing starts (Reuters: 11th). The
+    words next to each other count too; what matches is unchanged."""
+    r = run_search(proximity_archive, "housing starts")
+    assert [h.id.rsplit("/", 1)[-1] for h in r.hits][0] == "starts.txt", [h.id for h in r.hits]
+    assert r.total == run_search(proximity_archive, "housing AND starts").total == 3
