@@ -1528,6 +1528,8 @@ def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: in
         kwargs["sortedby"] = sorting.MultiFacet([
             sorting.FieldFacet("dated", reverse=True),
             sorting.FieldFacet("published", reverse=sort == "newest"),
+            # within a day (dates are days), the order they were indexed in, or its reverse (_sorted_page)
+            sorting.FunctionFacet(lambda _s, docnum: -docnum if sort == "newest" else docnum),
         ])
     collector = collectors.TimeLimitCollector(searcher.collector(**kwargs), max(0.05, deadline - time.monotonic()), use_alarm=False)
     try:
@@ -1570,14 +1572,15 @@ def _match_mask(gen, searcher, q: Q.Query, deadline: float) -> np.ndarray:
 
 def _sorted_page(gen, searcher, mask: np.ndarray, sort: str, page: int, per_page: int) -> np.ndarray:
     """Docnums of one page of the matched documents, dated first, newest (or oldest) first,
-    then by docnum: Whoosh's MultiFacet(dated, published) order, from a per-generation
-    ordering instead of sorting every match per request."""
+    then by docnum (newest first: the last indexed first, as a feed appends its latest; a
+    day's wire stories came oldest first under "newest"): _whoosh_page's order, from a
+    per-generation ordering instead of sorting every match per request."""
     def make() -> dict[str, np.ndarray]:
         raw, dated = _published_column(gen, searcher)
         stamp = np.where(dated, raw, 0).astype(np.int64)
         docnum = np.arange(len(raw))
         return {
-            "newest": np.lexsort((docnum, -stamp, ~dated)),
+            "newest": np.lexsort((-docnum, -stamp, ~dated)),
             "oldest": np.lexsort((docnum, stamp, ~dated)),
         }
 

@@ -1623,3 +1623,19 @@ def test_words_typed_together_rank_first_where_they_stand_together(proximity_arc
     r = run_search(proximity_archive, "housing starts")
     assert [h.id.rsplit("/", 1)[-1] for h in r.hits][0] == "starts.txt", [h.id for h in r.hits]
     assert r.total == run_search(proximity_archive, "housing AND starts").total == 3
+
+
+def test_newest_first_lists_a_day_s_stories_last_indexed_first(tmp_path):
+    """Dates are days: a day's wire stories, indexed as the feed gave them (oldest first), came
+    oldest first under `newest` too, so the latest story of the day was not at the top."""
+    import json as _json
+
+    feed = "".join(_json.dumps({"id": f"w{i}", "title": f"Story {i}", "date": f"1987-03-09T0{i}:00:00",
+                                "text": f"Wire story number {i} about grain prices in Chicago this morning."}) + "\n"
+                   for i in range(1, 5))
+    archive = _text_archive(tmp_path, "feed", {"wire.jsonl": feed, "old.txt": "Old story\n\nAbout grain.\n"})
+    newest = [h.title for h in run_search(archive, "", sort="newest").hits]
+    assert newest[:4] == ["Story 4", "Story 3", "Story 2", "Story 1"], newest
+    assert [h.title for h in run_search(archive, "grain", sort="newest").hits][:4] == newest[:4]
+    assert [h.title for h in run_search(archive, '"grain prices"~3', sort="newest").hits] == newest[:4]  # Whoosh's collector
+    assert [h.title for h in run_search(archive, "grain", sort="oldest").hits][:4] == newest[:4][::-1]
