@@ -842,3 +842,28 @@ def test_an_institution_s_head_noun_alone_is_that_institution_of_its_article():
     assert len(set(two)) == 3 and head[1] == head[0] != head[2] and congress[0] != congress[1]
     # shown by its full name, however often the noun comes alone
     assert _names(res, "many") == ["Central Bank"]
+
+
+def test_a_nickname_and_the_formal_first_name_are_one_person_when_their_news_agrees():
+    """Reuters named the House Speaker "Jim Wright" in 8 articles and "James Wright" in 5: two
+    entities, and `Jim Wright` missed five of his articles. A nickname joins its formal first
+    name with the same surname where the context agrees; a nickname of two names present
+    ("Pat" beside Patrick and Patricia Ryan) joins neither, nor do two names in other news."""
+    res = resolve([
+        _doc("a", ("Jim Wright", P), ("House", O), ("Washington", L)),
+        _doc("b", ("James Wright", P), ("House", O)),
+        _doc("c", ("Ted Kane", P), ("Dublin", L)),
+        _doc("d", ("Edward Kane", P), ("Dublin", L)),
+        _doc("e", ("Theodore Kane", P), ("Dublin", L)),
+        _doc("f", ("Bob Jones", P), ("Atlanta", L), ("Coca-Cola", O)),
+        _doc("g", ("Robert Jones", P), ("Tokyo", L), ("Sony", O)),
+        _doc("h", ("Bill Webster", P), ("CIA", O)),
+        _doc("i", ("William H. Webster", P), ("CIA", O)),
+    ])
+    assert _ids(res, "a")[0] == _ids(res, "b")[0]
+    assert len({_ids(res, d)[0] for d in "cde"}) == 3
+    assert _ids(res, "f")[0] != _ids(res, "g")[0]  # nothing in common: two people
+    assert _ids(res, "h")[0] == _ids(res, "i")[0]  # a middle name on one side only
+    wright = next(e for e in res.entities if e.id == _ids(res, "a")[0])
+    assert {"Jim Wright", "James Wright"} <= {wright.name, *wright.aliases}
+    assert [e.id for e in res.lookup_alias("Jim Wright")] == [wright.id]
