@@ -867,3 +867,13 @@ def test_a_nickname_and_the_formal_first_name_are_one_person_when_their_news_agr
     wright = next(e for e in res.entities if e.id == _ids(res, "a")[0])
     assert {"Jim Wright", "James Wright"} <= {wright.name, *wright.aliases}
     assert [e.id for e in res.lookup_alias("Jim Wright")] == [wright.id]
+
+
+def test_letters_joined_by_an_ampersand_name_the_company_written_without_it():
+    """Reuters wrote AT&T "ATT" and "AT and T"; its entity knew "ATT" alone, so a search for
+    `AT&T` found 2 of the company's 13 articles (its literal spellings), not the entity's."""
+    res = resolve([_doc("a", ("ATT", O), ("New York", L)), _doc("b", ("US", L), ("UK", L))])
+    att = _ids(res, "a")[0]
+    for typed in ("AT&T", "at&t", "AT & T", "AT and T", "ATT"):
+        assert [e.id for e in res.lookup_alias(typed)] == [att], typed
+    assert res.lookup_alias("US and UK") == [] and res.lookup_alias("A&B") == []

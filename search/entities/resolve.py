@@ -134,6 +134,9 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 12 and sum(c.isupper() for c in letters) >= len(letters) - 1
 
 
+_LETTERS_AND = re.compile(r"([A-Za-z]{1,3})\s*(?:&|\s(?:and|AND)\s)\s*([A-Za-z]{1,3})")
+
+
 class Resolution:
     """The archive's entities and, per document, which entity each mention belongs to."""
 
@@ -206,6 +209,11 @@ class Resolution:
                 if head in _COUNTRIES():
                     hits = list(self._alias.get(" ".join(words[n:]), []))
                     break
+        if not hits and (m := _LETTERS_AND.fullmatch(text.strip())):
+            # "AT&T", "AT and T" and "ATT" are one company's name as the wire and others wrote it
+            # (Reuters' AT&T entity knew "ATT" only: `AT&T` found 2 of its 13 articles)
+            for form in {f"{m[1]}&{m[2]}", f"{m[1]}{m[2]}", f"{m[1]} and {m[2]}"} - {text.strip()}:
+                hits += [i for i in self._alias.get(name_key(form), []) if i not in hits]
         if not hits and " " not in key:
             hits = list(self._surname.get(key, []))
         return [self.entities[i] for i in hits]
