@@ -323,3 +323,11 @@ def test_an_unknown_field_links_the_query_meant_on_the_same_page(client):
     assert j["status"] == 400 and j["suggestion"] == "published:2021"
     assert "suggestion" not in client.get("/api/search?q=colour:red").get_json()
     assert 'class="suggest"' not in client.get("/search?q=colour:red").get_data(as_text=True)
+
+
+def test_a_long_unknown_id_is_cut_in_the_message_and_healthz_with_a_slash_answers_json(client):
+    r = client.get("/api/doc/" + "x" * 70_000)
+    assert r.status_code == 404 and len(r.get_json()["error"]) < 300, len(r.data)
+    assert r.get_json()["error"].endswith("… (70,000 characters)")
+    r = client.get("/healthz/")
+    assert r.is_json, r.data[:100]

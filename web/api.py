@@ -12,7 +12,7 @@ from search.query import entities_containing, last_page, query_marks
 from search.schema import FACETS
 
 from .cache import cached
-from .params import SearchState, entity_type_arg, facet_name
+from .params import SearchState, entity_type_arg, facet_name, shown_id
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_values
@@ -63,7 +63,7 @@ def api_doc(doc_id: str):
     [start, end] pairs (the page's marks)."""
     doc = get_document(archive(), doc_id)
     if doc is None:
-        abort(404, f"no document with id {doc_id!r}")
+        abort(404, f"no document with id {shown_id(doc_id)}")
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     if query:
         try:

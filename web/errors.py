@@ -16,7 +16,7 @@ GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large"
 
 
 def _wants_json() -> bool:
-    return request.path.startswith("/api/") or request.path == "/healthz"
+    return request.path.startswith("/api/") or request.path.rstrip("/") == "/healthz"
 
 
 def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None,

@@ -267,6 +267,12 @@ def facet_name(name: str) -> str:
     return facet
 
 
+def shown_id(doc_id: str, limit: int = 200) -> str:
+    """A document id as an error names it: quoted, and cut past `limit` characters (a 70 KB id
+    came back whole in the 404's message)."""
+    return repr(doc_id) if len(doc_id) <= limit else repr(doc_id[:limit]) + f"… ({len(doc_id):,} characters)"
+
+
 def entity_type_arg(args) -> str | None:
     """The `type` argument of the entity pages: one of the entity facets, or None for all."""
     etype = (args.get("type") or "").strip().lower() or None  # PERSON, Person: as facet values, any case

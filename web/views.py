@@ -15,7 +15,7 @@ from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
 from .docview import document_view
-from .params import SearchState, entity_type_arg, facet_name
+from .params import SearchState, entity_type_arg, facet_name, shown_id
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_panels, facet_values, histogram, page_numbers
@@ -64,7 +64,7 @@ def facet_page(name: str):
 def doc_page(doc_id: str):
     doc = get_document(archive(), doc_id)
     if doc is None:
-        abort(404, f"no document with id {doc_id!r}")
+        abort(404, f"no document with id {shown_id(doc_id)}")
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
