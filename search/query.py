@@ -1116,6 +1116,13 @@ def _check_ranges(q: Q.Query) -> None:
                              "put the lower end first")
 
 
+def _unfielded_word(node: Q.Query) -> str | None:
+    """The indexed word of a word typed without a field (searched in every text field), or None."""
+    if isinstance(node, Q.Or) and {getattr(c, "fieldname", None) for c in node.subqueries} == set(SEARCH_FIELDS):
+        return _plain_word(node)
+    return None
+
+
 _FIGURE = re.compile(r"\d[\d,.]*")
 # what a figure measures, as the analyzer writes it ("pct", "%" and "per cent" are "percent";
 # "mln" "million", "dlrs" "dollar", "cts" "cent")
@@ -1129,9 +1136,7 @@ def join_figures(q: Q.Query) -> Q.Query:
     def visit(node):
         if isinstance(node, Q.And) and len(node.subqueries) > 1:
             subs = [visit(c) for c in node.subqueries]
-            # words searched in every text field, as typed without a field (`title:5 pct` stays)
-            words = [_plain_word(c) if isinstance(c, Q.Or) and {getattr(x, "fieldname", None) for x in c.subqueries} == set(SEARCH_FIELDS)
-                     else None for c in subs]
+            words = [_unfielded_word(c) for c in subs]  # `title:5 pct` stays as typed
             out: list[Q.Query] = []
             i = 0
             while i < len(subs):
@@ -1164,8 +1169,7 @@ def proximity_boosted(q: Q.Query) -> Q.Query:
     def visit(node):
         if isinstance(node, Q.And) and len(node.subqueries) > 1:
             subs = [visit(c) for c in node.subqueries]
-            words = [_plain_word(c) if isinstance(c, Q.Or) and {getattr(x, "fieldname", None) for x in c.subqueries}
-                     == set(SEARCH_FIELDS) else None for c in subs]
+            words = [_unfielded_word(c) for c in subs]
             pairs = list(dict.fromkeys((a, b) for a, b in zip(words, words[1:]) if a and b))[:MAX_BIGRAMS]
             conj = Q.And(subs, boost=node.boost)
             if not pairs:
