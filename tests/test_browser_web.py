@@ -193,6 +193,73 @@ def test_slash_goes_to_the_search_box_but_types_a_slash_in_it(server, page):
     assert box.input_value() == "mali/bamako"
 
 
+def test_slash_on_a_link_is_no_shortcut(server, page):
+    """A "/" with a link or button focused (speech input, a slip) took the focus to the box and
+    selected the query, for the next key to replace (WCAG 2.1.4)."""
+    page.goto(server + "/search?q=coup")
+    box = page.get_by_label("Search the archive")
+    page.locator(".hit h2 a").first.focus()
+    page.keyboard.press("/")
+    assert box.evaluate("el => el !== document.activeElement") and box.input_value() == "coup"
+
+
+def test_a_focused_flag_stays_visible_above_its_explanation_and_esc_hides_it(server, browser):
+    """Below 72rem a flag's explanation is a strip at the bottom of the screen, where Tab had
+    just scrolled the next flag: the strip hid it (WCAG 2.4.11). And the explanation, over the
+    text, could not be dismissed (WCAG 1.4.13)."""
+    for width, height in ((375, 740), (640, 400), (1024, 700)):
+        ctx = browser.new_context(viewport={"width": width, "height": height})
+        pg = ctx.new_page()
+        try:
+            pg.goto(server + "/doc/seeds/001_3af445065a74e937.txt")
+            pg.locator("h1").click()
+            covered = []
+            for _ in range(pg.locator(".text mark.flag[tabindex], .text a[href]").count()):
+                pg.keyboard.press("Tab")
+                got = pg.evaluate("""() => {
+                    const e = document.activeElement, flag = e.closest && e.closest('mark.flag[data-tip]');
+                    if (!flag) return null;
+                    const tip = getComputedStyle(flag, '::after');
+                    if (tip.position !== 'fixed') return null;
+                    const r = e.getBoundingClientRect(), top = innerHeight - parseFloat(tip.bottom) - parseFloat(tip.height);
+                    return r.bottom > top ? e.textContent : null;
+                }""")
+                if got:
+                    covered.append(got)
+            assert covered == [], (width, covered)
+            flag = pg.locator(".text mark.flag[data-tip][tabindex]").first
+            flag.focus()
+            tip = "el => getComputedStyle(el.closest('mark.flag'), '::after').content"
+            assert pg.evaluate(tip, flag.element_handle()) not in ("none", "normal")
+            pg.keyboard.press("Escape")
+            assert pg.evaluate(tip, flag.element_handle()) in ("none", "normal")
+            pg.keyboard.press("Tab")
+            pg.keyboard.press("Shift+Tab")  # back on it: the explanation shows again
+            assert pg.evaluate(tip, flag.element_handle()) not in ("none", "normal")
+        finally:
+            ctx.close()
+
+
+def test_at_320px_no_page_scrolls_sideways_and_the_year_bars_can_be_seen(server, browser):
+    """At 400% zoom (320 CSS px) every page scrolled 3px sideways: the search box would not
+    shrink below the input's own width (WCAG 1.4.10). The histogram's bars were 2.5:1 against
+    the page, under the 3:1 a graphic needs (WCAG 1.4.11)."""
+    ctx = browser.new_context(viewport={"width": 320, "height": 640})
+    pg = ctx.new_page()
+    try:
+        for path in ("/", "/search?q=coup", "/doc/seeds/000_82caef7a759caf58.txt", "/entities"):
+            pg.goto(server + path)
+            assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth"), path
+        pg.goto(server + "/")
+        rgb = pg.evaluate("getComputedStyle(document.querySelector('.bar')).backgroundColor")
+        r, g, b = (int(x) / 255 for x in rgb[rgb.index("(") + 1:-1].split(",")[:3])
+        lum = sum(w * (c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4)
+                  for w, c in ((0.2126, r), (0.7152, g), (0.0722, b)))
+        assert 1.05 / (lum + 0.05) >= 3, rgb
+    finally:
+        ctx.close()
+
+
 def test_following_a_story_from_one_version_to_the_next(server, page):
     page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt")
     page.locator("a", has_text="This story in the archive: 1 other article").click()

@@ -8,13 +8,22 @@ function foldText(s) {
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 document.addEventListener("DOMContentLoaded", function () {
-  /* "/" goes to the search box from anywhere on a page, as on GitHub and in Gmail; not while
-     typing in a field, and not with a modifier (Shift+/ is "?" on most keyboards). */
+  /* "/" goes to the search box from the page, as on GitHub and in Gmail; not while typing in
+     a field, not with a modifier (Shift+/ is "?" on most keyboards), and not while a link,
+     button or other control has the focus: there a "/" said by speech input or hit by mistake
+     took the focus away and selected the query for the next key to replace (WCAG 2.1.4). */
   var searchBox = document.getElementById("q");
   document.addEventListener("keydown", function (e) {
     var t = e.target;
+    if (e.key === "Escape" && t && t.closest && t.closest("mark.flag")) {
+      /* a flag's explanation covers text: Esc hides it until the focus moves (WCAG 1.4.13) */
+      var flag = t.closest("mark.flag");
+      flag.classList.add("tip-off");
+      flag.addEventListener("focusout", function () { flag.classList.remove("tip-off"); }, { once: true });
+      return;
+    }
     if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || !searchBox || e.defaultPrevented) { return; }
-    if (t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName))) { return; }
+    if (t && t !== document.body && t !== document.documentElement && !(t.matches && t.matches("main, [tabindex='-1']"))) { return; }
     e.preventDefault();
     searchBox.focus();
     searchBox.select();
