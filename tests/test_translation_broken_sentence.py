@@ -44,3 +44,21 @@ def test_native_web_writing_near_misses():
     assert detect("Abshero is 46 seconds behind.  dos Santos of Brazil is another former winner.") == []
     assert excerpts("Goita resigned from his post. his post as leader went to the army. Rebels took the city. "
                     "The army said so. Officials confirmed it.") == ["post. his"]
+
+
+def test_human_near_misses_from_web_pages_are_no_broken_sentences():
+    """Dragnet's human pages: a wink after a sentence ("thrilled. ;)"), a recipe's "tbs." and
+    "tsp.", and sentences with a verb the check did not know ("I’d like", "I don’t remember",
+    "used", an imperative after "For instance,") were flagged as cut or verbless."""
+    from search.translation.broken_sentence import detect
+
+    assert detect("Fans were thrilled. ;) The next game is on Sunday.") == []
+    assert detect("Add 2 tbs. olive oil and 1 tsp. nutmeg, then stir for ten minutes.") == []
+    lead, tail = "The study ran for two years in four cities. ", " The results were published in May by the team."
+    for middle in ("In this article, I’d like to clarify this process.", "For one thing, I don’t remember it.",
+                   "The other group used an artificial sweetener.", "For instance, look at these ads."):
+        assert detect(lead + middle + tail) == [], middle
+    # still flagged: a phrase with no verb, a full stop with a semicolon after it
+    assert [f["detail"] for f in detect(lead + "In the capital of Mali." + tail)] == [
+        "a clause with no verb between two full sentences"]
+    assert detect("The army seized power. ; Then it left.") != []

@@ -48,3 +48,19 @@ def test_context_is_looked_up_once_a_text_not_once_a_match(monkeypatch):
     text = "The road makes two turns in a mile. Punters said their bets have sent prices up. " * 50
     assert detect(text) == []  # no coup, no France: no reading is impossible
     assert len(calls) <= 2 * len(lexicon)  # was 100, one per match
+
+
+def test_the_idiom_a_new_turn_is_no_coup():
+    """"The crisis took a new turn when the junta..." and "another turn in the talks" made a coup
+    report "likely": the English idiom is singular; the mistranslation counts turns."""
+    assert detect("The coup crisis took a new turn when the junta met. Another turn in the talks came.") == []
+    assert excerpts("After the coup, two turns were seen in the capital, and new turns followed.") == ["two turns", "new turns"]
+
+
+def test_an_english_language_code_in_capitals_or_with_a_region_is_english():
+    """`detect(text, "EN")` and "en-US" scored the text as another language's: 0, and a
+    language-mix flag saying a sentence in 'en' stood in an 'EN' article."""
+    from search.translation import detect as full
+
+    text = "Soldiers seized power in Mali on Tuesday. The junta said elections would follow soon. " * 3
+    assert full(text, "EN") == full(text, "en-US") == full(text, "en_GB") == full(text, "en")

@@ -59,6 +59,9 @@ __all__ = ["detect", "KINDS"]
 
 def detect(text: str, language: str = "en", mentions: list[dict] | None = None) -> dict:
     """Score, label and flags for one clean article text (see the module docstring)."""
+    # "EN" and "en-US" are English: read as another language, the text got no score at all
+    language = (language or "unknown").strip().lower().replace("_", "-")
+    language = "en" if language.startswith("en-") else language
     flags = find_flags(text, language, mentions)
     if language not in ("en", "unknown") or not text.strip():
         return {"score": 0.0, "label": "unlikely", "flags": flags}

@@ -47,7 +47,9 @@ LEXICON: tuple[Entry, ...] = (
     Entry(re.compile(r"\bbets\s+(?:have|has|had)?\s*(?:invested|sent|decided|announced|said|declared|wants?|withdrew|deployed)\b", re.I),
           "French 'Paris' read as the noun 'paris' (bets): bets cannot invest, send or decide",
           context=_mentions("France", "French", "Macron")),
-    Entry(re.compile(r"\b(?:two|three|four|second|third|another|new|military)\s+turns?\b(?!\s+(?:out|to|into|of|on|off|around)\b)", re.I),
+    # ("took a new turn", "another turn in the talks": the English idiom, singular)
+    Entry(re.compile(r"\b(?:(?:two|three|four|another|new)\s+turns|(?:second|third|military)\s+turns?)\b"
+                     r"(?!\s+(?:out|to|into|of|on|off|around)\b)", re.I),
           "Russian/Ukrainian 'переворот' (coup) also means 'turn': a military turn is a coup",
           context=_mentions("coups?", "junta", "putsch\\w*")),
     Entry(re.compile(r"\b(?:the\s+|some\s+of\s+the\s+)?coups\s+" + _HUMAN_VERBS + r"\b", re.I),
