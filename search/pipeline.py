@@ -20,10 +20,8 @@ from .language import detect_language
 # Code fingerprints: a change to one of these invalidates the cached results of its stage.
 STAGE1_CODE = ("clean", "cjk", "pipeline")  # cjk: the cleaner counts Chinese title words
 # resolve.py is the archive-wide entity pass, run afresh on every index run: a change to it
-# need not redo every article's NER (it did: 14 minutes for 100k articles); names.py, the
-# name matching it alone uses, likewise
-STAGE2_CODE = ("clean", "cjk", "language", "translation", "entities", "pipeline", "!entities/resolve.py",
-               "!entities/names.py")
+# need not redo every article's NER (it did: 14 minutes for 100k articles)
+STAGE2_CODE = ("clean", "cjk", "language", "translation", "entities", "pipeline", "!entities/resolve.py")
 
 
 def text_hash(text: str) -> str:

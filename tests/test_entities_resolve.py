@@ -892,12 +892,3 @@ def test_a_masculine_and_a_feminine_first_name_are_two_people():
                  ("Christophe", "Christopher"), ("Alexandr", "Alexander")):  # spellings of one name
         assert first_name_match(a, b), (a, b)
 
-
-def test_the_name_matching_of_the_archive_wide_pass_is_no_part_of_the_per_article_cache():
-    """names.py is used by resolve.py alone: a change to it must not redo every article's NER
-    (14 minutes for 100k articles), as a change to resolve.py does not."""
-    from search.cache import code_fingerprint
-    from search.pipeline import STAGE2_CODE
-
-    assert "!entities/names.py" in STAGE2_CODE and "!entities/resolve.py" in STAGE2_CODE
-    assert code_fingerprint(*STAGE2_CODE) != code_fingerprint(*[c for c in STAGE2_CODE if c != "!entities/names.py"])
