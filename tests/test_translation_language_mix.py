@@ -41,3 +41,15 @@ def test_a_repeated_sentence_is_judged_once(monkeypatch):
     flags = detect("The report came out on Monday.\n" + "\n".join([sentence] * 50))
     assert len(flags) == 50 and {f["excerpt"] for f in flags} == {sentence}
     assert calls == [sentence]
+
+
+def test_a_line_of_figures_is_no_foreign_sentence_and_a_language_is_named():
+    """Reuters #4089 (British Telecom's results): "Pre-tax profit 506 mln stg vs 452 mln" was
+    a sentence "detected as 'sv' (p=1.00)"; and the detail gave langdetect's codes alone."""
+    text = ("Shr 5.1p vs 4.2p, making 15.3p vs 12.7p for nine months.\n    Pre-tax profit 506 mln stg vs 452 mln, "
+            "making 1.51 billion\nstg vs 1.35 billion.\n    Net profit before minorities 320 mln vs 268 mln, making 960\n"
+            "mln vs 807 mln.\n    Operating profit 578 mln vs 520 mln, making 1.72 billion vs\n1.55 billion.\n")
+    assert detect(text) == []
+    flags = detect("The minister spoke on Monday. Le gouvernement a décidé de retirer les troupes du pays avant "
+                   "la fin de l'année. He left for Paris afterwards.")
+    assert flags[0]["detail"] == "sentence detected as French ('fr', p=1.00) in an article in English"

@@ -126,6 +126,11 @@ _FEMININE_PAIRS = {("nicholas", "nicola"), ("nicholas", "nicole"), ("charles", "
                    ("henry", "henrietta"), ("john", "joan")}
 
 
+# Men's names that end in -a, spellings of the name without it: "Ibrahima" is Ibrahim in
+# Senegal, Guinea and Mali (the feminine -a rule kept "Ibrahima Boubacar Keita" apart).
+_MASCULINE_IN_A = frozenset({"ibrahima"})
+
+
 def gendered_pair(a: str, b: str) -> bool:
     """Two first names (folded) that are one name's masculine and feminine forms: a feminine
     ending added, or Romance -o / -a ("Mario"/"Maria"), or one ending for another
@@ -133,6 +138,8 @@ def gendered_pair(a: str, b: str) -> bool:
     ("Marie"/"Maria")."""
     if (a, b) in _FEMININE_PAIRS or (b, a) in _FEMININE_PAIRS:
         return True
+    if a in _MASCULINE_IN_A or b in _MASCULINE_IN_A:
+        return False
     for x, y in ((a, b), (b, a)):
         for masc, fem in _FEMININE_FOR:
             if x.endswith(masc) and y.endswith(fem) and len(x) - len(masc) >= 4 \

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from langdetect import LangDetectException
 
-from ..language import detect_langs  # langdetect's, seeded, bit for bit, faster
+from ..language import detect_langs, language_name, tabular_line  # langdetect's, seeded, bit for bit, faster
 from ._text import flag, sentence_spans, words
 
 KIND = "language-mix"
@@ -44,11 +44,15 @@ def detect(text: str, language: str = "en") -> list[dict]:
             continue
         if sum(t[0].isupper() for t in toks) > len(toks) / 2:
             continue  # title-case lines of names and headings fool langdetect ("Aliso Viejo Home Values" -> es)
+        if any(tabular_line(line) for line in sent.split("\n")):
+            continue  # a line of figures: "Pre-tax profit 506 mln stg vs 452 mln" is no Swedish
         if language == "en" and sum(t.lower() in _ENGLISH_FUNCTION for t in toks) / len(toks) >= 0.12:
             continue  # plainly English: spare langdetect's ~2 ms
         lang, prob = _detect(sent)
         if lang not in (language, "unknown") and prob >= MIN_PROB:
-            flags.append(flag(text, KIND, start, end, f"sentence detected as '{lang}' (p={prob:.2f}) in a '{language}' article"))
+            # named, as pages name languages ("ca" told a reader nothing)
+            flags.append(flag(text, KIND, start, end, f"sentence detected as {language_name(lang)} ('{lang}', "
+                                                      f"p={prob:.2f}) in an article in {language_name(language)}"))
     return flags
 
 
