@@ -486,8 +486,8 @@ def _mark(snippet: str) -> str:
 @handle_errors
 def show_cmd(doc_id, query, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
-    from . import QueryError, get_document, open_index
-    from .query import query_marks
+    from . import get_document, open_index
+    from .query import document_matches
 
     archive = open_index(index_dir)
     doc = get_document(archive, doc_id)
@@ -496,11 +496,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
     if doc is None:
         _fail(f"no document with id '{doc_id}'", EXIT_USAGE)
     query = query.strip()
-    refused = None
-    try:
-        marks = query_marks(archive, query, doc.get("text") or "", doc.get("mentions"))
-    except QueryError as exc:  # the document still, as /api/doc/<id>?q= gives it (this exited 2 without it)
-        marks, refused = [], str(exc)
+    marks, refused = document_matches(archive, query, doc)  # the document still (this exited 2 without it)
     if query:
         doc["matches"] = [list(m) for m in marks]  # as /api/doc/<id>?q= gives them
         if refused:

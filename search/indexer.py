@@ -535,15 +535,15 @@ def run(
     r = Run(store, full, progress)
     with store.lock():
         if forget:
-            unknown = [p for p in forget if _resolved(p) not in store.sources()]
+            sources, wanted = store.sources(), {p: _resolved(p) for p in forget}
+            unknown = [p for p, rp in wanted.items() if rp not in sources]
             if unknown:
                 raise NotASource(f"not a source of this index: {', '.join(unknown)} "
-                                 f"(sources: {', '.join(store.sources()) or 'none'})")
+                                 f"(sources: {', '.join(sources) or 'none'})")
             # dropped from the list once the generation without their articles is live: dropped
             # first, a run that failed (disk full, killed) left their articles in the index with no
             # source to forget them by, kept by every reindex after
-            wanted = {_resolved(p) for p in forget}
-            r.forgotten = {p for p in store.sources() if p in wanted}
+            r.forgotten = set(wanted.values())
         if paths is not None:
             # A path that is not there and was never a source is a typo: reported, not
             # recorded (it would be "missing" on every run after).

@@ -251,3 +251,33 @@ def language_name(code: str) -> str:
     if lang is None:
         return code
     return re.sub(r"\s*\([^)]*\)", "", lang.name).removeprefix("Modern ")
+
+
+# Script subtags (BCP 47) for the regions langdetect writes: Simplified is zh-cn, Traditional zh-tw
+_SCRIPT_REGIONS = {"zh-hans": "zh-cn", "zh-hant": "zh-tw"}
+
+
+def language_code(value: str) -> str:
+    """A language as a locale or a browser writes it, as langdetect does: "zh_CN" (a POSIX
+    locale) is "zh-cn", "zh-Hans" is "zh-cn", "zh-Hant" is "zh-tw". A region langdetect
+    does not write ("en_US") is its language, in query._plain_values (the filters) and
+    translation.detect. A language's English name
+    or three-letter code ("English", "french", "deu") is its two-letter code: "english"
+    found nothing, silently."""
+    code = value.replace("_", "-").casefold()
+    code = _SCRIPT_REGIONS.get(code, code)
+    if "-" not in code and len(code) >= 3 and code != "unknown":
+        code = _iso_639_1(code) or code
+    return code
+
+
+@lru_cache(maxsize=256)
+def _iso_639_1(name: str) -> str | None:
+    """The two-letter code of a language named in English or by its ISO 639-2/3 code
+    (pycountry's ISO 639-3 table, a dependency already), None for none."""
+    import pycountry  # its tables load on first use
+
+    try:
+        return getattr(pycountry.languages.lookup(name), "alpha_2", None)
+    except LookupError:
+        return None

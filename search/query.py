@@ -1047,7 +1047,9 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
         tables[facet] = (frozenset(values), {v.casefold(): v for v in reversed(values)}, regional)
     exact, folded, regional = tables[facet]
     if facet == "language" and value not in exact:
-        value = _language_code(value)
+        from .language import language_code  # not on import: it brings langdetect
+
+        value = language_code(value)
     plain = value if value in exact else folded.get(value.casefold())
     if plain is None and facet == "language" and "-" in value:
         plain = folded.get(value.partition("-")[0].casefold())  # en-us: the articles say "en"
@@ -1055,35 +1057,6 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
     if "-" not in value:
         out += [v for v in regional.get(value.casefold(), ()) if v != plain]
     return out or [value]
-
-
-# Script subtags (BCP 47) for the regions langdetect writes: Simplified is zh-cn, Traditional zh-tw
-_SCRIPT_REGIONS = {"zh-hans": "zh-cn", "zh-hant": "zh-tw"}
-
-
-def _language_code(value: str) -> str:
-    """A language as a locale or a browser writes it, as langdetect does: "zh_CN" (a POSIX
-    locale) is "zh-cn", "zh-Hans" is "zh-cn", "zh-Hant" is "zh-tw". A region langdetect
-    does not write ("en_US") is its language, in _plain_values. A language's English name
-    or three-letter code ("English", "french", "deu") is its two-letter code: "english"
-    found nothing, silently."""
-    code = value.replace("_", "-").casefold()
-    code = _SCRIPT_REGIONS.get(code, code)
-    if "-" not in code and len(code) >= 3 and code != "unknown":
-        code = _iso_639_1(code) or code
-    return code
-
-
-@lru_cache(maxsize=256)
-def _iso_639_1(name: str) -> str | None:
-    """The two-letter code of a language named in English or by its ISO 639-2/3 code
-    (pycountry's ISO 639-3 table, a dependency already), None for none."""
-    import pycountry  # its tables load on first use
-
-    try:
-        return getattr(pycountry.languages.lookup(name), "alpha_2", None)
-    except LookupError:
-        return None
 
 
 def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
@@ -1438,6 +1411,16 @@ def query_marks(archive: Archive, query: str, text: str, mentions: list[dict] | 
     if r.q is None or not text:
         return []
     return _Highlighter(r.q, r.searcher, r.searcher.schema["text"].analyzer, gen=r.gen).marks(text, mentions)
+
+
+def document_matches(archive: Archive, query: str, doc: dict[str, Any]) -> tuple[list[tuple[int, int]], str | None]:
+    """query_marks of a stored document (get_document), and why there are none when the search
+    cannot run: the document page, /api/doc?q= and `show --query` show the document still and
+    say why nothing is marked."""
+    try:
+        return query_marks(archive, query, doc.get("text") or "", doc.get("mentions")), None
+    except QueryError as exc:
+        return [], str(exc)
 
 
 def run_search(

@@ -8,7 +8,7 @@ from __future__ import annotations
 from flask import Blueprint, Response, abort, jsonify, request, stream_with_context, url_for
 
 from search import QueryError, export, get_document, list_entities, run_search, stats
-from search.query import entities_containing, last_page, query_marks
+from search.query import document_matches, entities_containing, last_page
 from search.schema import FACETS
 
 from .cache import cached
@@ -66,10 +66,10 @@ def api_doc(doc_id: str):
         abort(404, f"no document with id {shown_id(doc_id)}")
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     if query:
-        try:
-            doc["matches"] = [list(m) for m in query_marks(archive(), query, doc.get("text") or "", doc.get("mentions"))]
-        except QueryError as exc:  # the record still: the search is the page's extra
-            doc["matches"], doc["matches_error"] = [], str(exc)
+        marks, refused = document_matches(archive(), query, doc)  # the record still: the search is the page's extra
+        doc["matches"] = [list(m) for m in marks]
+        if refused:
+            doc["matches_error"] = refused
     return jsonify(doc)
 
 

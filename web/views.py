@@ -9,8 +9,8 @@ from dataclasses import replace
 
 from flask import Blueprint, abort, render_template, request, url_for
 
-from search import QueryError, get_document, list_entities, run_search
-from search.query import entities_containing, last_page, query_marks
+from search import get_document, list_entities, run_search
+from search.query import document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
@@ -68,7 +68,9 @@ def doc_page(doc_id: str):
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
-    hits, refused = _marks(query, doc)
+    # a search that cannot run: none marked, and why (the page said it "has no match in the text
+    # to mark", as if it had run); a link with a typo still opens the article
+    hits, refused = document_matches(archive(), query, doc)
     view = document_view(doc, hits)
     # the filters and sort of the results it was opened from, for the header's box (a search
     # typed here lost them), those that could not run dropped
@@ -76,16 +78,6 @@ def doc_page(doc_id: str):
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
                            state=replace(state, query=query) if query or state.filters else None,
                            json_url=url_for("api.api_doc", doc_id=doc_id, q=query or None))
-
-
-def _marks(query: str, doc: dict) -> tuple[list[tuple[int, int]], str | None]:
-    """Where the search the reader came from matches the document's text; for a search that
-    cannot run, none and why (a link with a typo still opens the article; the page said the
-    search "has no match in the text to mark", as if it had run)."""
-    try:
-        return query_marks(archive(), query, doc.get("text") or "", doc.get("mentions")), None
-    except QueryError as exc:
-        return [], str(exc)
 
 
 @bp.get("/entities")

@@ -51,6 +51,7 @@ Only English is judged; for another language the score is 0 and only language-mi
 """
 from __future__ import annotations
 
+from ..language import language_code
 from .flags import KINDS, find_flags
 from .model import load_model
 
@@ -59,8 +60,8 @@ __all__ = ["detect", "KINDS"]
 
 def detect(text: str, language: str = "en", mentions: list[dict] | None = None) -> dict:
     """Score, label and flags for one clean article text (see the module docstring)."""
-    # "EN" and "en-US" are English: read as another language, the text got no score at all
-    language = (language or "unknown").strip().lower().replace("_", "-")
+    # "EN" and "en-US" are English, as a filter reads them: as another language, the text got no score
+    language = language_code((language or "unknown").strip())
     language = "en" if language.startswith("en-") else language
     flags = find_flags(text, language, mentions)
     if language not in ("en", "unknown") or not text.strip():
