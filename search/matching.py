@@ -47,6 +47,8 @@ def match_docnums(searcher, q, doc_count: int, generic, cache: "TermCache | None
             return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
         if type(node) is Q.AndNot:
             return np.setdiff1d(ids(node.a), ids(node.b), assume_unique=True)
+        if type(node) is Q.AndMaybe:  # the optional part only scores
+            return ids(node.a)
         if isinstance(node, Q.NullQuery.__class__):
             return np.zeros(0, np.int32)
         return np.fromiter(generic(node), dtype=np.int32)
@@ -341,6 +343,17 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
                     s[np.searchsorted(ids, p_ids)] += p_s * node.boost
                 return ids, s
             return ids, _boosted(s, node.boost)
+        if t is Q.AndMaybe:  # Whoosh's AndMaybeMatcher: a's documents, b's score added where b matches too
+            a = ev(node.a, reader, lo, hi, within)
+            if not len(a[0]):
+                return _EMPTY
+            b = ev(node.b, reader, lo, hi, a[0])  # only where a matched: a phrase of two frequent words is probed there
+            at = np.searchsorted(b[0], a[0])
+            both = at < len(b[0])
+            both[both] = b[0][at[both]] == a[0][both]
+            s = np.array(a[1], np.float64)
+            s[both] = s[both] + b[1][at[both]]
+            return a[0], s
         if t is Q.AndNot:
             a = ev(node.a, reader, lo, hi, within)
             b = ev(node.b, reader, lo, hi, a[0])

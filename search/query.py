@@ -685,7 +685,7 @@ def parse(qstring: str, schema) -> Q.Query:
     parser = _Parser(schema)
     text = _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(qstring))))
     try:
-        q = _normalized(parser.parse(text, normalize=False))
+        q = _normalized(_join_figures_or_figures(parser.parse(text, normalize=False)))
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)
         # Whoosh's own messages say what is wrong; an IndexError or the like says nothing to a user
         reason = str(exc) if type(exc) is Exception else "check its operators, parentheses and quotes"
@@ -695,11 +695,13 @@ def parse(qstring: str, schema) -> Q.Query:
     return q
 
 
-def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
+def expand_aliases(q: Q.Query, resolution, schema, reader=None) -> Q.Query:
     """A word or phrase that is an alias of an entity also matches the entity's other
     spellings (but a one-word spelling that is part of another entity's name) and every
     article where the entity was recognised (in the title field, the spellings alone). A capitalised stop word
-    (StopName: "May") matches only those, or is dropped; a query left with no word is an error."""
+    (StopName: "May") matches only those, or is dropped; a query left with no word is an error.
+    With the index's `reader`, a one-word name is taken for a word where the archive mostly
+    uses it so (_a_word_here)."""
     if resolution is None:
         q = _drop_stop_names(q)
         if q is Q.NullQuery:
@@ -720,11 +722,15 @@ def expand_aliases(q: Q.Query, resolution, schema) -> Q.Query:
 
     def alternatives(node, fname: str, text: str) -> Q.Query:
         stop_name = isinstance(node, StopName)  # nothing but a name: "May" as a word is a stop word
-        if " " not in text and not text.isupper() and not stop_name and _common_word(text):  # "US" (a term in capitals) is a name
+        one_word = " " not in text and not text.isupper() and not stop_name  # "US" (a term in capitals) is a name
+        common = one_word and _common_word(text)
+        if common and reader is None:
             return node  # "oil", "trade", "us": a word, not a name, even if some entity ends in it
         ents = named(_typed(node), text)
         if not ents:
             return node  # a StopName: _drop_stop_names drops it
+        if one_word and reader is not None and _a_word_here(reader, text, _typed(node), ents, common):
+            return node
         alts: list[Q.Query] = [] if stop_name else [node]
         for e in ents:
             if fname != "title":  # recognised anywhere in the article: not for `title:goyta`
@@ -831,6 +837,25 @@ def _drop_stop_names(q: Q.Query) -> Q.Query:
 MAX_ALIAS_ENTITIES = 5
 MAX_ALIASES = 20
 COMMON_ZIPF = 5.0  # wordfreq: "oil" 5.3, "trade" 5.2; "Russia" 4.9, "Putin" 4.6, "Goita" 0
+# the share of a word's articles its entities must hold for the word to be read as their name
+# (_a_word_here); 3,000 Reuters articles: "rose" 0.00 (Stephen Rose), "mark" 0.03, "white" 0.02,
+# "smith" 0.14, "baker" 1.08, "texas" 0.63, "china" 0.89
+NAME_SHARE = 0.1
+COMMON_NAME_SHARE = 0.5
+
+
+def _a_word_here(reader, term: str, typed: str | None, ents: list, common: bool) -> bool:
+    """Whether a one-word name is, in this archive, mostly a word: its entities were recognised
+    in under NAME_SHARE of the articles holding it. `rose` found the one article naming Stephen
+    Rose first of the 201 where prices rose. A word typed with a capital ("Rose") is a name as
+    typed. A frequent English word (_common_word: "china", "oil") is a name only where its
+    entities hold COMMON_NAME_SHARE of its articles: "china" is China in a news archive (0.89),
+    where wordfreq alone kept it a word and its alias spellings out."""
+    if not common and (not typed or typed != typed.lower()):
+        return False
+    named = sum(reader.doc_frequency("entity", e.id) for e in ents)
+    used = max(reader.doc_frequency(f, term) for f in SEARCH_FIELDS)
+    return named < (COMMON_NAME_SHARE if common else NAME_SHARE) * used
 
 
 @lru_cache(maxsize=4096)
@@ -1129,16 +1154,100 @@ def join_figures(q: Q.Query) -> Q.Query:
     return visit(q)
 
 
+def _figure_group(words: list[str]) -> bool:
+    """A figure and its units: ["5", "percent"], ["1.5", "billion", "dollar"]."""
+    return len(words) > 1 and bool(_FIGURE.fullmatch(words[0])) and all(w in _UNITS for w in words[1:])
+
+
+def _two_words(node: Q.Query) -> tuple[str, str] | None:
+    """The words either side of an OR between two unfielded words, as Whoosh's parser leaves
+    it before normalize(): an Or of the left word's Terms and the right word's Or of Terms,
+    one in every text field."""
+    terms: list[Q.Term] = []
+
+    def leaves(n) -> bool:
+        if type(n) is Q.Term and n.fieldname in SEARCH_FIELDS and n.boost == 1:
+            terms.append(n)
+            return True
+        return type(n) is Q.Or and n.boost == 1 and bool(n.subqueries) and all(leaves(c) for c in n.subqueries)
+
+    if type(node) is not Q.Or or not leaves(node):
+        return None
+    texts = list(dict.fromkeys(c.text for c in terms))
+    if len(texts) != 2 or len(terms) != 2 * len(SEARCH_FIELDS) or {(c.fieldname, c.text) for c in terms} != {
+            (f, t) for f in SEARCH_FIELDS for t in texts}:
+        return None
+    return texts[0], texts[1]
+
+
+def _join_figures_or_figures(q: Q.Query) -> Q.Query:
+    """_figures_or_figures in every AND of a query as parsed, before normalize() drops a
+    word's second occurrence from an AND (`1.5 bln dlrs OR 2 bln dlrs` lost its second "bln")."""
+    def visit(node):
+        if type(node) is Q.And and len(node.subqueries) > 1:
+            return Q.And(_figures_or_figures([visit(c) for c in node.subqueries]), boost=node.boost)
+        return node.apply(visit)
+
+    return visit(q)
+
+
+def _figures_or_figures(subs: list[Q.Query]) -> list[Q.Query]:
+    """`5 pct OR 6 pct` is "5 percent" or "6 percent". OR binds tighter than the words around
+    it (as on Google), so Whoosh read `5 AND (pct OR 6) AND pct`: the articles with a 5, a 6
+    and a "pct" anywhere. Where every side of a run of ORs is a figure with its units, the run
+    is the OR of those figures; anything else keeps the parser's reading."""
+    words = [_unfielded_word(c) for c in subs]
+    ors = [_two_words(c) for c in subs]
+    out: list[Q.Query] = []
+    i = 0
+    while i < len(subs):
+        # a run of plain words and two-word ORs, from i, holding an OR
+        j = i
+        while j < len(subs) and (words[j] or ors[j]):
+            j += 1
+        if not any(ors[i:j]):
+            out.extend(subs[i:max(j, i + 1)])
+            i = max(j, i + 1)
+            continue
+        groups: list[list[str]] = [[]]
+        for k in range(i, j):
+            if ors[k]:
+                groups[-1].append(ors[k][0])
+                groups.append([ors[k][1]])
+            else:
+                groups[-1].append(words[k])
+        # the first group's figure starts where its tail of units does; the last's ends there
+        head = groups[0]
+        start = len(head) - 1
+        while start > 0 and head[start] in _UNITS:
+            start -= 1
+        tail = groups[-1]
+        end = 1
+        while end < len(tail) and tail[end] in _UNITS:
+            end += 1
+        sides = [head[start:], *groups[1:-1], tail[:end]]
+        if all(_figure_group(g) for g in sides):
+            out.extend(subs[i:i + start])  # words before the first figure
+            out.append(Q.Or([Q.Or([Q.Phrase(f, g) for f in SEARCH_FIELDS]) for g in sides]))
+            out.extend(subs[j - (len(tail) - end):j])  # and after the last figure's units
+        else:
+            out.extend(subs[i:j])
+        i = j
+    return out
+
+
 PHRASE_BOOST = 1.0  # weight of two typed words found next to each other (proximity_boosted)
 MAX_BIGRAMS = 6
 
 
 def proximity_boosted(q: Q.Query) -> Q.Query:
     """Words typed one after another rank an article higher where they stand together: each
-    pair is also an optional phrase, as Lucene's edismax `pf2` adds. Matching is unchanged
-    (an article with the phrase has both words); the score adds the phrase's. Without it,
-    `housing starts` put ten articles about the House and a "start" above the one on
-    housing starts (stems: "housing" is "hous", as "house" is)."""
+    pair is also an optional phrase, as Lucene's edismax `pf2` adds. Without it, `housing
+    starts` put ten articles about the House and a "start" above the one on housing starts
+    (stems: "housing" is "hous", as "house" is). Matching is unchanged: the phrases only add
+    their scores to the articles the words match (AndMaybe). As alternatives (an Or of the
+    words and the phrases) they matched on their own: `crude oil tanker` found every article
+    saying "crude oil", with or without a tanker."""
     def visit(node):
         if isinstance(node, Q.And) and len(node.subqueries) > 1:
             subs = [visit(c) for c in node.subqueries]
@@ -1150,7 +1259,7 @@ def proximity_boosted(q: Q.Query) -> Q.Query:
             phrases = [Q.Phrase(f, list(pair), boost=PHRASE_BOOST) for pair in pairs for f in SEARCH_FIELDS]
             for p in phrases:
                 p.proximity = True  # a scoring aid, not what was searched: snippets mark the words
-            return Q.Or([conj, *phrases])
+            return Q.AndMaybe(conj, Q.Or(phrases))
         return node.apply(visit)
 
     return visit(q)
@@ -1165,7 +1274,7 @@ def read_query(qstring: str, gen) -> Q.Query:
     q = expand_fuzzy(q, gen, schema, qstring)
     q = expand_wildcards(q, gen, schema, qstring)
     q = join_figures(expand_acronyms(q, gen.searcher.reader()))
-    return proximity_boosted(expand_aliases(canonical_field_terms(q, gen), gen.entities, schema))
+    return proximity_boosted(expand_aliases(canonical_field_terms(q, gen), gen.entities, schema, gen.searcher.reader()))
 
 
 MAX_FUZZY_EDITS = 2

@@ -348,6 +348,7 @@ def test_phrase_matches_equal_whoosh_phrase(long_archive, field):
     ("harvest AND NOT zebra", {}), ("oil ANDNOT bank", {}), ('zebra "bank rates"', {}), ("title:oil rates", {}),
     ("oil", {"year": ["1987"]}), ('"oil bank"', {"source": ["afp", "reuters"], "language": ["en"]}),
     ("zebra", {"person": ["Ali"]}), ("oil NOT (bank OR zebra)", {}),
+    ("oil bank rates", {}), ("harvest zebra", {"year": ["1987"]}),  # their phrases only add to the words' scores
 ])
 def test_array_scores_equal_whoosh_scores(long_archive, qstring, filters):
     """Every match and its score, and so the ranked page, as Whoosh's collector gives them."""
