@@ -127,7 +127,7 @@ def test_document_flags_and_boilerplate(server, page):
 
     flag = page.locator("mark.flag").first
     assert flag.is_visible()
-    assert flag.get_attribute("title")
+    assert flag.get_attribute("data-tip") and flag.get_attribute("title") is None
     flag.focus()  # the explanation shows on keyboard focus, not only on hover
     tip = page.evaluate("el => getComputedStyle(el, '::after').content", flag.element_handle())
     assert tip not in ("none", "normal", "") and len(tip) > 5
@@ -183,6 +183,32 @@ def test_a_result_opens_with_the_search_s_matches_marked_and_the_first_a_click_a
         assert nxt.evaluate("el => el === document.activeElement")
 
 
+def test_the_focused_match_button_stays_on_the_screen_while_stepping(server, browser):
+    """Next and Previous sit in the page's header: the jump to a match far down scrolled the
+    focused button off the screen (focus({preventScroll}) kept it where it was). Once
+    stepping, they float at the top of the window, clear of the match they scrolled to."""
+    ctx = browser.new_context(viewport={"width": 375, "height": 420})
+    pg = ctx.new_page()
+    try:
+        pg.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=mali")
+        n = pg.locator('mark.hit[id^="match-"]').count()
+        assert n >= 3
+        nxt = pg.get_by_role("button", name="Next match")
+        nxt.focus()
+        far = 0.0
+        for want in range(1, n + 1):
+            pg.keyboard.press("Enter")
+            pg.wait_for_url(f"**#match-{want}")
+            far = max(far, pg.evaluate("scrollY"))
+            button, match = nxt.bounding_box(), pg.locator(f"#match-{want}").bounding_box()
+            assert nxt.evaluate("el => el === document.activeElement")
+            assert button and 0 <= button["y"] and button["y"] + button["height"] <= 420, (want, button)
+            assert match and (match["y"] >= button["y"] + button["height"] or match["x"] + match["width"] <= button["x"])
+        assert far > 420  # the matches were a screen or more below the header
+    finally:
+        ctx.close()
+
+
 def test_slash_goes_to_the_search_box_but_types_a_slash_in_it(server, page):
     page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=coup")
     box = page.get_by_label("Search the archive")
@@ -191,6 +217,28 @@ def test_slash_goes_to_the_search_box_but_types_a_slash_in_it(server, page):
     assert box.evaluate("el => el === document.activeElement && [el.selectionStart, el.selectionEnd]") == [0, 4]
     page.keyboard.type("mali/bamako")  # the query ("coup", selected) typed over; a slash in the box is a slash
     assert box.input_value() == "mali/bamako"
+
+
+def test_the_slash_key_can_be_turned_off_and_stays_off(server, page):
+    """`/` is a one-key shortcut; WCAG 2.1.4 asks for a way to turn such a shortcut off. The
+    footer's button does, for this browser, and the box no longer announces the shortcut."""
+    page.goto(server + "/search?q=coup")
+    box = page.get_by_label("Search the archive")
+    assert box.get_attribute("aria-keyshortcuts") == "/"
+    toggle = page.locator("#slash-toggle")
+    assert toggle.is_visible() and toggle.inner_text() == "Turn off the / key to the search box"
+    toggle.click()
+    page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=coup")  # another page: still off
+    page.locator("h1").click()
+    page.keyboard.press("/")
+    assert box.evaluate("el => el !== document.activeElement") and box.input_value() == "coup"
+    assert box.get_attribute("aria-keyshortcuts") is None
+    assert page.locator("#slash-toggle").inner_text() == "Turn on the / key to the search box"
+    page.locator("#slash-toggle").click()  # and on again
+    assert page.locator("#slash-toggle").inner_text() == "Turn off the / key to the search box"
+    page.locator("h1").click()
+    page.keyboard.press("/")
+    assert box.evaluate("el => el === document.activeElement")
 
 
 def test_slash_on_a_link_is_no_shortcut(server, page):
@@ -238,6 +286,38 @@ def test_a_focused_flag_stays_visible_above_its_explanation_and_esc_hides_it(ser
             assert pg.evaluate(tip, flag.element_handle()) not in ("none", "normal")
         finally:
             ctx.close()
+
+
+def test_a_flag_explains_itself_on_hover_and_esc_hides_it_until_the_pointer_leaves(server, page):
+    """A flag's title was its accessible name, so screen readers read the explanation twice
+    (the name, then the note it is described by). Without it, the explanation shows on hover
+    as on focus, and Esc hides it under the pointer too (WCAG 1.4.13)."""
+    page.goto(server + "/doc/seeds/001_3af445065a74e937.txt")
+    flag = page.locator(".text mark.flag[data-tip][tabindex]").first
+    tip = "el => getComputedStyle(el, '::after').content"
+    assert page.evaluate(tip, flag.element_handle()) in ("none", "normal")
+    flag.hover()
+    assert page.evaluate(tip, flag.element_handle()) not in ("none", "normal")
+    page.keyboard.press("Escape")
+    assert page.evaluate(tip, flag.element_handle()) in ("none", "normal")
+    page.locator("h1").hover()
+    flag.hover()  # back over it: the explanation shows again
+    assert page.evaluate(tip, flag.element_handle()) not in ("none", "normal")
+    assert flag.get_attribute("title") is None
+
+
+def test_names_of_each_type_differ_by_more_than_colour(server, page):
+    """People, organizations and places in the text differed by colour alone (WCAG 1.4.1):
+    their underlines differ in line style too, as in the legend above the text."""
+    page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt")
+    styles = {}
+    for etype in ("person", "organization", "location"):
+        links = page.locator(f".text a.ent.ent-{etype}")
+        assert links.count(), etype
+        styles[etype] = links.first.evaluate("el => getComputedStyle(el).borderBottomStyle")
+        legend = page.locator(f".legend .ent-{etype}")
+        assert legend.evaluate("el => getComputedStyle(el).borderBottomStyle") == styles[etype]
+    assert len(set(styles.values())) == 3, styles
 
 
 def test_at_320px_no_page_scrolls_sideways_and_the_year_bars_can_be_seen(server, browser):

@@ -279,9 +279,9 @@ def test_doc_page_links_mentions_to_facet_filters(client):
 
 def test_doc_page_flags_are_marked_focusable_and_explained(client):
     html = page(client, "/doc/" + SEED0)
-    marks = re.findall(r'<mark class="flag [^"]*" tabindex="0" title="([^"]+)" aria-describedby="([^"]+)"', html)
+    marks = re.findall(r'<mark class="flag [^"]*" tabindex="0" aria-describedby="([^"]+)" data-tip="([^"]+)"', html)
     assert marks, "seed 000 has translation flags"
-    for _, described in marks:
+    for described, _ in marks:
         for note in described.split():
             assert f'id="{note}"' in html
     assert "Translation evidence" in html

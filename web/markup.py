@@ -239,15 +239,18 @@ def render_linked(text: str, flags: list[Flag] | None = None, mentions: list[Men
             # link inside it another, for one word. The link is the one stop: described by the
             # flag's note (aria-describedby, read with the link's name), and the mark's tip shows
             # while the link has the focus (:focus-within). A mark without a link keeps its stop.
+            # No title: a focused mark's title was its accessible name, so a screen reader read
+            # the explanation twice (as the name, then in the note it is described by); the
+            # explanation (data-tip) shows on hover as on focus (style.css).
             inner = "".join(_mention_html(text, mentions, mkey, mgroup, described, hit_starts) for mkey, mgroup in runs)
             if active:
                 tip = "; ".join(f"{f.kind}: {f.detail}" for f in active)
                 kinds = " ".join(sorted({f"flag-{_css(f.kind)}" for f in active}))
                 if links:
-                    html.append(f'<mark class="flag {kinds}" title="{escape(tip)}" data-tip="{escape(tip)}">{inner}</mark>')
+                    html.append(f'<mark class="flag {kinds}" data-tip="{escape(tip)}">{inner}</mark>')
                 else:
                     html.append(
-                        f'<mark class="flag {kinds}" tabindex="0" title="{escape(tip)}" '
+                        f'<mark class="flag {kinds}" tabindex="0" '
                         f'aria-describedby="{described}" data-tip="{escape(tip)}">{inner}</mark>'
                     )
             else:

@@ -7,22 +7,60 @@ function foldText(s) {
   /* as search.entities.gazetteer.fold: accents off, case ignored ("Cisse" finds "Cissé") */
   return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
+var SLASH_KEY = "newsarchive-slash-key";
+function hideTip(flag) {
+  flag.classList.add("tip-off");
+  function gone() {
+    setTimeout(function () {  /* after the event: the focus may have moved inside the flag */
+      if (flag.matches(":hover") || flag.contains(document.activeElement)) { return; }
+      flag.classList.remove("tip-off");
+      flag.removeEventListener("focusout", gone);
+      flag.removeEventListener("mouseleave", gone);
+    }, 0);
+  }
+  flag.addEventListener("focusout", gone);
+  flag.addEventListener("mouseleave", gone);
+}
 document.addEventListener("DOMContentLoaded", function () {
   /* "/" goes to the search box from the page, as on GitHub and in Gmail; not while typing in
      a field, not with a modifier (Shift+/ is "?" on most keyboards), and not while a link,
      button or other control has the focus: there a "/" said by speech input or hit by mistake
      took the focus away and selected the query for the next key to replace (WCAG 2.1.4). */
   var searchBox = document.getElementById("q");
+  /* and it can be turned off, in the footer, for those whose speech input or habits type "/"
+     (WCAG 2.1.4); the choice is kept in this browser */
+  var slashOff = false;
+  try { slashOff = window.localStorage.getItem(SLASH_KEY) === "off"; } catch (err) { /* storage blocked: on */ }
+  var slashToggle = document.getElementById("slash-toggle");
+  function slashState() {
+    if (searchBox) {
+      if (slashOff) { searchBox.removeAttribute("aria-keyshortcuts"); } else { searchBox.setAttribute("aria-keyshortcuts", "/"); }
+    }
+    if (slashToggle) {
+      slashToggle.textContent = slashOff ? "Turn on the / key to the search box" : "Turn off the / key to the search box";
+    }
+  }
+  if (slashToggle && searchBox) {
+    slashToggle.addEventListener("click", function () {
+      slashOff = !slashOff;
+      try { window.localStorage.setItem(SLASH_KEY, slashOff ? "off" : "on"); } catch (err) { /* this page only */ }
+      slashState();
+    });
+    slashToggle.hidden = false;
+  }
+  slashState();
   document.addEventListener("keydown", function (e) {
     var t = e.target;
-    if (e.key === "Escape" && t && t.closest && t.closest("mark.flag")) {
-      /* a flag's explanation covers text: Esc hides it until the focus moves (WCAG 1.4.13) */
-      var flag = t.closest("mark.flag");
-      flag.classList.add("tip-off");
-      flag.addEventListener("focusout", function () { flag.classList.remove("tip-off"); }, { once: true });
-      return;
+    if (e.key === "Escape") {
+      /* a flag's explanation covers text: Esc hides it, the focused flag's and the one under
+         the pointer, until neither the focus nor the pointer is on it (WCAG 1.4.13) */
+      var flags = Array.prototype.slice.call(document.querySelectorAll("mark.flag:hover"));
+      var focused = t && t.closest && t.closest("mark.flag");
+      if (focused && flags.indexOf(focused) < 0) { flags.push(focused); }
+      flags.forEach(hideTip);
+      if (flags.length) { return; }
     }
-    if (e.key !== "/" || e.ctrlKey || e.metaKey || e.altKey || !searchBox || e.defaultPrevented) { return; }
+    if (e.key !== "/" || slashOff || e.ctrlKey || e.metaKey || e.altKey || !searchBox || e.defaultPrevented) { return; }
     if (t && t !== document.body && t !== document.documentElement && !(t.matches && t.matches("main, [tabindex='-1']"))) { return; }
     e.preventDefault();
     searchBox.focus();
@@ -77,6 +115,9 @@ document.addEventListener("DOMContentLoaded", function () {
         var step = parseInt(b.getAttribute("data-step"), 10);
         at = ((at < 0 && step < 0 ? 0 : at) + step + matches.length) % matches.length;
         location.hash = matches[at].id;
+        /* once stepping, the buttons float at the top of the window: left in the header, the
+           focused button was scrolled off the screen by the jump */
+        nav.classList.add("floating");
         b.focus({ preventScroll: true });  /* the jump took the focus to the page: Enter stepped once */
         show();
       });
