@@ -273,10 +273,21 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
 
             _fail(path_text(str(exc)), EXIT_USAGE)  # the sources as `stats` shows them
     result = _shown_paths(result)
-    if as_json:
-        _emit_json(result)
-    else:
-        _print_summary(result)
+    try:
+        if as_json:
+            _emit_json(result)
+        else:
+            _print_summary(result)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # The run is over and published: "No space left on device" alone read as a failed
+        # run (`reindex > /dev/full`, a cron log on a full disk), and sent the operator to rerun it.
+        if exc.strerror is None:
+            raise
+        done = f"{result['generation']} is live" if result.get("generation") else "the run finished"
+        _fail(f"{done}, but its summary could not be written to standard output: {exc.strerror}", EXIT_FAIL)
     # nothing: no article read and none kept (a source missing this run keeps its articles,
     # as when one of several is, and so does a file that cannot be read this run: not a
     # failed run)

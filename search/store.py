@@ -259,8 +259,16 @@ class Store:
                 self.recovered["discarded"] = pruned
             try:
                 yield
-            finally:
-                os.ftruncate(fd, 0)  # the run ended here (even by an exception): not stale
+            except BaseException:
+                # The run ended here, by an error: not stale itself. A dead run it found stays
+                # on record for the next run to report: `forget` of a path that is no source
+                # (exit 2) took the lock and used up the only report that a run had died.
+                os.ftruncate(fd, 0)
+                if stale:
+                    os.pwrite(fd, stale.encode(), 0)
+                raise
+            else:
+                os.ftruncate(fd, 0)  # the run ended here: not stale
         finally:
             _HELD.discard(fd)
             os.close(fd)

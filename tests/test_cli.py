@@ -667,3 +667,29 @@ def test_a_record_read_from_another_line_is_counted_as_stored_again(tmp_path, mo
     assert r.exit_code == 0, r.output
     assert "2 unchanged, 1 removed" in r.output, r.output
     assert "2 unchanged articles stored again: read from another line of their file" in r.output, r.output
+
+
+def test_a_run_whose_summary_cannot_be_written_says_the_index_is_live(tmp_path):
+    """`index ... > /dev/full` (a cron log on a full disk) published the new generation, then
+    said only "No space left on device" and exit 1: read as a failed run, to be run again."""
+    import os
+    import shutil
+
+    from search import Store, indexer
+
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir()
+    second.mkdir()
+    shutil.copy(SEEDS / "000_82caef7a759caf58.txt", first)
+    shutil.copy(SEEDS / "001_3af445065a74e937.txt", second)
+    ix = tmp_path / "ix"
+    indexer.run(Store(ix), [str(first)])
+    with open("/dev/full", "w") as full:
+        p = subprocess.run([sys.executable, "-m", "search.cli", "index", str(second), "--index", str(ix)],
+                           stdout=full, stderr=subprocess.PIPE, text=True, timeout=120, cwd=SEEDS.parent,
+                           env={**os.environ, "PYTHONPATH": str(SEEDS.parent)})
+    live = Store(ix).current_name()
+    assert p.returncode == 1
+    assert f"{live} is live, but its summary could not be written to standard output: No space left on device" \
+        in " ".join(p.stderr.split()), p.stderr
+    assert run_search(open_index(ix), "").total == 2  # published

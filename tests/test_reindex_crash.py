@@ -313,3 +313,16 @@ def test_a_source_whose_first_run_was_killed_is_named_by_stats(tmp_path):
     assert health["unindexed_sources"] == [str(wire)]
     indexer.run(store, None)
     assert stats(open_index(store.path))["unindexed_sources"] == []
+
+
+def test_a_command_that_fails_under_the_lock_leaves_the_dead_run_for_the_next_to_report(tmp_path):
+    """A run killed with -9 leaves its pid in the lock file; the next run reports it. A
+    `forget` of a path that is no source (exit 2) took the lock first, emptied the file on
+    its way out, and the dead run went unreported."""
+    _, store = make_index(tmp_path)
+    (store.path / "lock").write_text("424242")  # what a killed run leaves: its pid, no flock
+    with pytest.raises(indexer.NotASource):
+        indexer.run(store, forget=[str(tmp_path / "not-a-source")])
+    result = indexer.run(store, None)
+    assert result["recovered"]["stale_lock_pid"] == 424242
+    assert "recovered" not in indexer.run(store, None)  # reported once
