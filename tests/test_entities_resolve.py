@@ -896,3 +896,39 @@ def test_a_masculine_and_a_feminine_first_name_are_two_people():
                    _doc("b", ("Ibrahima Boubacar Keita", P), ("Bamako", L))])
     assert _ids(res, "a")[0] == _ids(res, "b")[0]
 
+
+
+def test_an_acronym_two_organisations_are_defined_by_joins_neither_archive_wide():
+    """QA, Reuters: "ICO" is defined as the International Coffee Organization in some articles
+    and as the International Cocoa Organization in others; joined through the acronym, the two
+    were one entity, and `organization=International Cocoa Organization` listed every coffee
+    article (so were the Asian and the African Development Bank, and Norfolk Southern Corp and
+    the National Security Council). Each article's own definition says which it is; a bare
+    acronym elsewhere names either, and stays an entity of its own."""
+    coffee, cocoa = "International Coffee Organization", "International Cocoa Organization"
+    res = resolve([
+        _doc("c1", (coffee, O), ("ICO", O, 2), ("Brazil", L)), _doc("c2", (coffee, O), ("ICO", O, 2), ("ICO", O)),
+        _doc("k1", ("ICO", O), (cocoa, O), ("ICO", O, 2)), _doc("k2", (cocoa, O), ("ICO", O, 2)),
+        _doc("bare", ("ICO", O), ("London", L)),
+    ])
+    ids = {d: set(_ids(res, d)) - {None} for d in ("c1", "c2", "k1", "k2", "bare")}
+    by_id = {e.id: e for e in res.entities}
+    names = {d: {by_id[i].name for i in v if by_id[i].type == O} for d, v in ids.items()}
+    assert names["c1"] == names["c2"] == {coffee}
+    assert names["k1"] == names["k2"] == {cocoa}  # the headline's "ICO" before the definition too
+    assert names["bare"] == {"ICO"}
+    assert {e.name for e in res.lookup_alias("ICO")} >= {coffee, cocoa}
+    # one meaning, a one-off typo beside it: the acronym is still the organisation everywhere
+    gatt = "General Agreement on Tariffs and Trade"
+    res2 = resolve([
+        _doc("a", (gatt, O), ("GATT", O, 2)), _doc("b", (gatt, O), ("GATT", O, 2)),
+        _doc("c", ("General Agreement of Tariffs and Trade", O), ("GATT", O, 2)), _doc("d", ("GATT", O)),
+    ])
+    assert len({i for d in "abcd" for i in _ids(res2, d)}) == 1
+    # most definitions one organisation's: a bare acronym is that one
+    res3 = resolve([_doc(f"a{i}", ("Asian Development Bank", O), ("ADB", O, 2)) for i in range(8)]
+                   + [_doc(f"f{i}", ("African Development Bank", O), ("ADB", O, 2)) for i in range(2)]
+                   + [_doc("bare", ("ADB", O))])
+    (bare,) = _ids(res3, "bare")
+    assert {e.id: e.name for e in res3.entities}[bare] == "Asian Development Bank"
+    assert _ids(res3, "f0")[0] == _ids(res3, "f1")[0] != bare

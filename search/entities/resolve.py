@@ -244,8 +244,9 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     df: Counter = Counter()  # context key -> documents naming it
     people: Counter = Counter()  # person full-name key -> documents naming it
     cased: set[str] = set()  # person full-name keys written once not all in capitals
-    # keys of organisation acronyms defined in parentheses -> the keys of the long forms defining them
-    acronyms: dict[str, set[str]] = defaultdict(set)
+    # keys of organisation acronyms defined in parentheses -> the keys of the long forms defining
+    # them, with the number of documents defining each
+    acronyms: dict[str, Counter] = defaultdict(Counter)
     # a company's one-word short name -> the long names it stood for, counted in documents
     # naming both ("Moody's said" after "Moody's Investors Service Inc"), and the documents
     # naming it alone
@@ -284,6 +285,7 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
 
     _acronyms_are_organizations(doc_nodes, acronyms, uf)
     _long_forms_join_their_acronyms(doc_nodes, acronyms, uf)
+    _acronyms_join_their_long_form(acronyms, uf)
     _short_forms_join_their_company(short_forms, alone, full, uf)
     _merge_full_names(uf, ctx)
     _merge_nicknames(uf, ctx)
@@ -292,7 +294,7 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     return _build(uf, doc_nodes, doc_mt, surfaces, shown)
 
 
-def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lone: list[int],
+def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone: list[int],
                short_forms: dict[str, Counter] | None = None) -> list:
     """Graph nodes for one document's mentions, with the within-document unions done.
 
@@ -300,6 +302,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
     (_attach_singles looks further); one the document's own full names make ambiguous stays so.
     `short_forms` counts each one-word company name the document also names in full (_short_names)."""
     nodes: list = [None] * len(mentions)
+    defined: dict[str, tuple] = {}  # an acronym's key -> the node of its long form in this document
     companies = _capitals_open_company(mentions)
     fulls: dict[str, list[str]] = {}
     single_idx: list[tuple[int, str]] = []
@@ -338,14 +341,23 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, set[str]], lon
         # an acronym written like a word ("Sipri") must spell the whole long form
         if cut is None or not (_is_acronym(b["text"]) or (cut == 0 and b["text"].isalpha())):
             continue
-        uf.union(nodes[i], nodes[i + 1])
-        if nodes[i][0] == "organization":
-            acronyms[nodes[i + 1][1]].add(nodes[i][1])
-        if cut > 0 and nodes[i][0] == "organization":
+        if nodes[i][0] != "organization":
+            uf.union(nodes[i], nodes[i + 1])
+            continue
+        # The acronym is the long form in this document; archive-wide it joins its long form
+        # only where the archive gives it one (_acronyms_join_their_long_form): "ICO" is the
+        # International Coffee Organization in one article and the International Cocoa
+        # Organization in another, and joined through the acronym they were one entity.
+        defined[nodes[i + 1][1]] = nodes[i]
+        acronyms[nodes[i + 1][1]][nodes[i][1]] += 1
+        if cut > 0:
             tail = " ".join(a["text"].split()[cut:])
             uf.union(nodes[i], ("organization", _org_key(tail)))
-            acronyms[nodes[i + 1][1]].add(_org_key(tail))
-    _initials_of_companies(mentions, nodes, uf, acronyms)
+            acronyms[nodes[i + 1][1]][_org_key(tail)] += 1
+    _initials_of_companies(mentions, nodes, acronyms, defined)
+    for i, n in enumerate(nodes):  # the acronym's every mention in the document, before or after
+        if n and n[0] in ("organization", "location") and n[1] in defined:
+            nodes[i] = defined[n[1]]
     _short_names(mentions, nodes, short_forms)
     _opening_words(mentions, nodes)
     _head_nouns(mentions, nodes)
@@ -423,7 +435,8 @@ def _feminine_form(a: str, b: str) -> bool:
     return len(a) > len(b) or (len(a) == len(b) and a.endswith("a"))
 
 
-def _initials_of_companies(mentions: list[dict], nodes: list, uf: _UF, acronyms: dict[str, set[str]]) -> None:
+def _initials_of_companies(mentions: list[dict], nodes: list, acronyms: dict[str, Counter],
+                           defined: dict[str, tuple]) -> None:
     """An acronym is the organisation of its article whose name it spells, where only one does,
     defined in parentheses or not: wire copy writes "General Motors Corp <GM>" in the body and
     "GM" in the headline (11 of the 13 Reuters articles naming "GM" in 1,500 name General
@@ -441,10 +454,10 @@ def _initials_of_companies(mentions: list[dict], nodes: list, uf: _UF, acronyms:
                 spelled[initials(words, keep_stop=keep_stop)].add(n[1])
     for i in acronym_at:
         longs = spelled.get(acronym_letters(mentions[i]["text"]), set())
-        if len(longs) == 1:
+        if len(longs) == 1 and nodes[i][1] not in defined:  # one defined in parentheses comes first
             long_form = next(iter(longs))
-            uf.union(nodes[i], ("organization", long_form))
-            acronyms[nodes[i][1]].add(long_form)
+            defined[nodes[i][1]] = ("organization", long_form)
+            acronyms[nodes[i][1]][long_form] += 1
 
 
 def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
@@ -615,7 +628,7 @@ def _short_forms_join_their_company(short_forms: dict[str, Counter], alone: Coun
             uf.union(("organization", short), root)
 
 
-def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: dict[str, set[str]], uf: _UF) -> None:
+def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: dict[str, Counter], uf: _UF) -> None:
     """A place spelled like an organisation's acronym, defined elsewhere, is that organisation.
 
     "Stockholm International Peace Research Institute (Sipri)" in one article makes a bare
@@ -631,7 +644,7 @@ def _acronyms_are_organizations(doc_nodes: dict[str, list], acronyms: dict[str, 
                 uf.add(nodes[i])
 
 
-def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: dict[str, set[str]], uf: _UF) -> None:
+def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: dict[str, Counter], uf: _UF) -> None:
     """An organisation's long form, written without its acronym, is the organisation whose
     acronym it spells where the archive defines that acronym in parentheses with a spelling
     of this long form (the same words, a letter or two apart).
@@ -655,9 +668,45 @@ def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: dict[s
                 continue
             for keep_stop in (False, True):
                 key = _org_key(initials(words, keep_stop=keep_stop))
-                if len(key) >= 2 and key != n[1] and any(_spelling_of(n[1], d) for d in acronyms.get(key, ())):
-                    uf.union(n, ("organization", key))
+                spelled = [d for d in acronyms.get(key, ()) if _spelling_of(n[1], d)] if len(key) >= 2 and key != n[1] else []
+                if spelled:
+                    uf.union(n, ("organization", spelled[0]))  # the long form it spells, not the acronym
                     break
+
+
+# Of an acronym's long forms, the share of its definitions one must hold for the acronym
+# written alone to be that organisation where no definition is at hand
+ACRONYM_MAJORITY = 0.8
+
+
+def _acronyms_join_their_long_form(acronyms: dict[str, Counter], uf: _UF) -> None:
+    """An acronym written alone is the organisation the archive's definitions of it name.
+
+    Where two organisations or more are each defined by it in two articles or more (spellings
+    of one long form, or long forms joined by other evidence, are one), it is the one holding
+    ACRONYM_MAJORITY of the definitions, or else an entity of its own: a bare "NSC" names
+    Norfolk Southern Corp or the National Security Council, and no article says which (they
+    were one entity; where an article defines it, it is its long form there: _doc_nodes).
+    Otherwise it is every long form, as a one-off typo's ("General Agreement of Tariffs and
+    Trade (GATT)") or a name holding the acronym ("EC Commission (EC)") is no second meaning."""
+    for acronym, longs in acronyms.items():
+        groups: list[list[str]] = []
+        for key in sorted(longs, key=lambda k: (-longs[k], k)):
+            for g in groups:
+                if uf.find(("organization", key)) == uf.find(("organization", g[0])) or _spelling_of(key, g[0]):
+                    g.append(key)
+                    break
+            else:
+                groups.append([key])
+        counts = [sum(longs[k] for k in g) for g in groups]
+        meanings = [i for i, g in enumerate(groups) if counts[i] >= 2 and not any(acronym in k.split() for k in g)]
+        if len(meanings) < 2:
+            joined = [k for g in groups for k in g]
+        else:
+            best = max(range(len(groups)), key=counts.__getitem__)
+            joined = groups[best] if counts[best] >= ACRONYM_MAJORITY * sum(counts) else []
+        for key in joined:
+            uf.union(("organization", acronym), ("organization", key))
 
 
 def _spelling_of(key: str, defined: str) -> bool:
