@@ -14,14 +14,17 @@ POSITIVE = {
     "share/follow": ["Share this article", "Follow us on Twitter", "Facebook Twitter WhatsApp Email",
                      "Share on Facebook", "Click to share on Twitter (Opens in new window)",
                      "Follow World News on NBCNews.com on Twitter and Facebook",
-                     "Bookmark, Share, or Email This Page", "Print or email this article"],
+                     "Bookmark, Share, or Email This Page", "Print or email this article", "Copy link"],
     "newsletter": ["Subscribe", "Sign up for our daily newsletter", "Get the latest",
                    "Stay Informed: Get the Latest Updates and Insights", "Enter your email address",
-                   "Sign-up To The Newsletter And Get A Free eBook"],
+                   "Sign-up To The Newsletter And Get A Free eBook",
+                   "Sign up for our daily newsletter to get the best of our journalism in your inbox."],
     "related list": ["You may also like", "You may enjoy these related posts:", "Most popular",
                      "Related Articles", "Read more about the political situation in Mali from here.",
                      "Also read: Junta extends transition", "None Found", "Our Top Stories", "Similar Threads",
-                     "More From", "Explore Related Content", "More world stories from NBC News:", "Popular Tutorials"],
+                     "More From", "Explore Related Content", "More world stories from NBC News:", "Popular Tutorials",
+                     "Trending now", "TRENDING TODAY", "More: Mali junta names a new prime minister",
+                     "More: http://idea-mag.com"],
     "counter": ["(Visited 1 times, 1 visits today)", "1,204 views", "Views: 88", "4 min read"],
     "navigation": ["Previous post:", "Next post:", "Home", "Skip to content", "News » World » Africa",
                    "Page 2 of 5", "« 8 great talks on war and peace | Main | What data is being collected on you? »",
@@ -37,6 +40,11 @@ POSITIVE = {
                         "Getty Images"],
     "spam": ["Aliso Viejo Home Search Aliso Viejo Home Values", "Best Online Casino Bonus Codes 2021"],
     "author box": ["Post by", "has written 200 articles.", "View all posts by Jane Doe"],
+    # QA: a cookie banner was the first paragraph of an article
+    "cookie notice": ["This website uses cookies to improve your experience.",
+                      "We use cookies to give you the best experience. By continuing you agree to our cookie policy.",
+                      "By continuing to browse the site you are agreeing to our use of cookies.",
+                      "Accept all cookies", "Cookie settings"],
 }
 
 # article sentences that only resemble a family
@@ -54,7 +62,9 @@ NEGATIVE = {
     "related list": ["Related reports suggest the coup was planned in Russia.",
                      "Read more carefully, the document shows a different date.",
                      "Most popular among the soldiers was Colonel Goita.",
-                     "More news from Bamako is expected on Friday, the minister said."],
+                     "More news from Bamako is expected on Friday, the minister said.",
+                     # QA: went as a "related list" for its "More:"
+                     "More: the ministry also cut the health budget by 2%, officials said."],
     "counter": ["The video had 1,204 views before it was taken down by the platform."],
     "navigation": ["Home Secretary Priti Patel visited Bamako.", "The next post will be in Gao.",
                    "Search for the missing soldiers continued on Friday.",
@@ -70,6 +80,8 @@ NEGATIVE = {
     "caption residue": ["The photo shows the colonel in Moscow.", "An untitled design document leaked."],
     "spam": ["Home values in Bamako rose after the coup, economists said."],
     "author box": ["Posted by the ministry on its website, the statement denied the claims."],
+    "cookie notice": ["We use cookies to track users, the company admitted in court.",
+                      "Accept the cookies, the baker said, and the deal is done.", "OK", "I agree"],
 }
 
 

@@ -37,7 +37,7 @@ def test_cells_of_a_kept_table_are_not_reported_as_dropped():
 
 
 LAYOUT = _page(f"""<table><tr><td>NEWS CATEGORIES: NEWS ARCHIVE &gt;&gt; REVIEWS &gt;&gt;</td></tr>
-<tr><td></td></tr><tr><td>TRENDING TODAY</td></tr><tr><td></td></tr>
+<tr><td></td></tr><tr><td>CITY DESK EDITION</td></tr><tr><td></td></tr>
 <tr><td><h1>Count ends in the third district</h1></td></tr>
 <tr><td>By Maria Lopez, County Courier</td><td>March 4, 2024</td><td>Email This Post</td></tr>
 <tr><td><p>{PROSE}</p><p>{MORE}</p></td><td></td></tr>
@@ -51,7 +51,7 @@ def test_layout_table_opens_into_cells_the_classifier_judges():
     assert c.title == "Count ends in the third district" and not c.text.startswith("Count ends")
     reasons = {r["text"]: r["reason"] for r in c.removed}
     # the cells above the headline are the page's header
-    assert reasons["TRENDING TODAY"] == "above the headline"
+    assert reasons["CITY DESK EDITION"] == "above the headline"
     assert reasons["NEWS CATEGORIES: NEWS ARCHIVE >> REVIEWS >>"] == "above the headline"
     assert reasons["Email This Post"] == "share/follow"
     assert reasons["READER COMMENTS:"] == "comment form"
@@ -112,9 +112,9 @@ def test_unwrap_drops_padding_columns_of_a_data_table():
 def test_prose_above_a_repeated_headline_stays():
     # a standfirst written as a sentence above the headline is the article's, not the header's
     dek = "The clerk's office counted every postal vote by hand after a machine broke down on Monday."
-    page = _page(f"""<table><tr><td>TRENDING TODAY</td></tr><tr><td><p>{dek}</p></td></tr>
+    page = _page(f"""<table><tr><td>CITY DESK EDITION</td></tr><tr><td><p>{dek}</p></td></tr>
 <tr><td><h1>Count ends in the third district</h1></td></tr>
 <tr><td><p>{PROSE}</p><p>{MORE}</p></td></tr></table>""")
     c = clean_html(page)
-    assert dek in c.text and "TRENDING TODAY" in c.text.split("\n\n")
+    assert dek in c.text and "CITY DESK EDITION" in c.text.split("\n\n")
     assert not any(r["reason"] == "above the headline" for r in c.removed)

@@ -128,6 +128,20 @@ def test_tail_lines_after_boilerplate_are_dropped_but_mid_article_short_lines_ke
     assert reasons["Junta extends transition to 2026"] == "after boilerplate (tail)"
 
 
+def test_a_sentence_after_an_ad_label_is_kept_and_a_sentence_in_a_byline_s_place_too():
+    """QA: a closing quote and a short last paragraph after "Advertisement" went as the tail
+    ("after boilerplate (tail)"), and "By June, the deficit had doubled." near the top went
+    as a byline, its words the author."""
+    text = "\n\n".join(["Budget vote", ARTICLE[0], "By June, the deficit had doubled.", ARTICLE[1],
+                        "Advertisement", "“We will not back down,” she said.", "The vote is on Friday.",
+                        "Related coverage: budget talks resume"])
+    c = clean_text(text)
+    assert "By June, the deficit had doubled." in c.text and c.author is None
+    assert c.text.endswith("“We will not back down,” she said.\n\nThe vote is on Friday.")
+    assert {r["text"]: r["reason"] for r in c.removed} == {
+        "Advertisement": "advertisement", "Related coverage: budget talks resume": "after boilerplate (tail)"}
+
+
 def test_table_rows_after_a_tail_marker_are_kept():
     text = "\n\n".join(["Port report", *ARTICLE, "More", "North End:  13 hrs      15 hrs",
                         "South End:   4 hrs      26 hrs"])
@@ -170,6 +184,12 @@ def test_byline_dateline_credit():
     (" date 2020-08-28 Malin the military", ("date 2020-08-28", date(2020, 8, 28), "Malin the military")),
     ("Updated: 5 June 2021 Rest of text", ("Updated: 5 June 2021", date(2021, 6, 5), "Rest of text")),
     ("Dated reports say 2020-08-28 was calm", ("", None, "Dated reports say 2020-08-28 was calm")),
+    # QA: the time's zone, any two to four letters under re.I, took the article's "The"; a
+    # stamp ending its line left its "AM" as the first paragraph
+    ("Updated: April 11, 2021 10:30 AM The parliament voted",
+     ("Updated: April 11, 2021 10:30 AM", date(2021, 4, 11), "The parliament voted")),
+    ("Updated: April 11, 2021 10:30 AM", ("Updated: April 11, 2021 10:30 AM", date(2021, 4, 11), "")),
+    ("Updated: April 11, 2021 10:30 GMT Rest", ("Updated: April 11, 2021 10:30 GMT", date(2021, 4, 11), "Rest")),
 ])
 def test_date_prefix(line, expected):
     assert split_date_prefix(line) == expected
@@ -191,6 +211,13 @@ def test_date_prefix(line, expected):
     ("Posted by Dharmesh Shah on Tue, Oct 30, 2012", ("Dharmesh Shah", date(2012, 10, 30))),
     ("Written by Tim Ferriss Topics: Entrepreneurship", ("Tim Ferriss", None)),
     ("By John Sun, Oct 3, 2012", ("John Sun", date(2012, 10, 3))),
+    # a sentence opening with "By" and a capitalised word (QA: the line went from the text, its
+    # words became the author); a name's particles and the writer's role are no sentence
+    ("By June, the deficit had doubled.", None),
+    ("By Christmas the shelves were empty.", None),
+    ("By Ana de la Cruz, staff writer", ("Ana de la Cruz, staff writer", None)),
+    ("By Jane Doe for The Guardian", ("Jane Doe for The Guardian", None)),
+    ("By NBC News and wire services", ("NBC News and wire services", None)),
 ])
 def test_byline(line, expected):
     assert parse_byline(line) == expected

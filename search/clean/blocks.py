@@ -40,8 +40,10 @@ _WS = re.compile(r"\s+")
 
 
 # class names that describe the article's state, not a widget (WordPress puts
-# "tag-mali category-news comments-open" on the article element itself)
-_STATE_CLASS = re.compile(r"^(?:tag|category|categories|format|post|type|status|author|has|no|single|page|ping)[-_]|^comments?[-_](?:open|closed)$|^hentry$", re.I)
+# "tag-mali category-news comments-open" on the article element itself, TypePad
+# "entry-category-politics", which made the post's own text a "tag list" on 53 of the 1,381
+# Dragnet pages)
+_STATE_CLASS = re.compile(r"^(?:entry[-_])?(?:tag|category|categories|format|post|type|status|author|has|no|single|page|ping)[-_]|^comments?[-_](?:open|closed)$|^hentry$", re.I)
 
 
 @lru_cache(maxsize=4096)

@@ -38,10 +38,13 @@ _WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 # "on Tue," as blogs print it ("Posted by Dharmesh Shah on Tue, Oct 30, 2012" gave the author
 # "Dharmesh Shah on Tue"); only after "on": "By John Sun, Oct 3, 2012" is John Sun's
 _ON_WEEKDAY = r"\bon\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]\s*"
-_TIME = r"(?:\s*(?:[,|–-]|at)?\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# a time of day after a date, its zone a known one in capitals: "[A-Z]{2,4}" under re.I took
+# the article's first word ("Updated: April 11, 2021 10:30 AM The parliament ...": "The")
+_ZONES = "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WAT|EAT|SAST|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT"
+_TIME = rf"(?:\s*(?:[,|–-]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*(?-i:{_ZONES})\b)?)?"
 
 # " date 2020-08-28 Malin the military ..." : a scraper's field label glued to the body
-_DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>{DATE_RE}){_TIME}\s+", re.I)
+_DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>{DATE_RE}){_TIME}(?:\s+|$)", re.I)
 # "by on April 11, 2021", "By Jane Doe | April 11, 2021", "Posted on April 11, 2021 by admin",
 # "Post written by Leo Babauta." (a blog's, which opened 9 of 500 web pages' text)
 _BYLINE = re.compile(
@@ -120,6 +123,23 @@ def split_date_prefix(line: str) -> tuple[str, date | None, str]:
 _LABEL = re.compile(r"\s+(?:topics?|tags?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*:", re.I)
 
 
+# lower-case words a byline's name part may hold: particles of names and the writer's role
+# ("By Ana de la Cruz", "By John Smith, staff writer", "By Jane Doe for The Guardian")
+_BYLINE_LOWER = frozenset(
+    "and de la le les du des van von der den da das dos di del della bin bint ibn al el y e of the for in "
+    "staff writer writers reporter reporters correspondent correspondents editor editors contributor "
+    "contributing columnist senior special political chief bureau news team desk wire service services "
+    "agency agencies with from posted on at am pm".split())
+
+
+def _sentence_after_by(author: str) -> bool:
+    """"By June, the deficit had doubled.", "By Christmas the shelves were empty.": a sentence
+    opening with "By" and a capitalised word, whose words after it are no name or role. It was
+    taken for a byline: the line removed from the text, its words made the author."""
+    words = re.findall(r"[^\W\d_][\w'’-]*", author)
+    return sum(w.islower() and w not in _BYLINE_LOWER for w in words) >= 2
+
+
 def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     """(author, date) when the whole line is a byline or a dateline stamp, else None."""
     s = line.strip()
@@ -130,7 +150,8 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
         # Entrepreneurship"
         author = _LABEL.split(m.group("author") or "")[0].strip(" ,|") or None
-        if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))):
+        if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
+                       or _sentence_after_by(author)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return author, parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)

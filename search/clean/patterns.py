@@ -45,10 +45,11 @@ FAMILIES: dict[str, str] = {
       | follow\s+(?:\S+\s+){{0,5}}on\s+{_SOCIAL}(?:\s*(?:,|and|&)\s*{_SOCIAL})*
       | {_SOCIAL}(?:[\s,|/•·]+{_SOCIAL})+
       | share\s+(?:on|via)\s+{_SOCIAL}
+      | copy\s+(?:the\s+)?(?:link|url)(?:\s+to\s+(?:this\s+)?(?:article|story|post|clipboard))?|link\s+copied
       | {_ACTION}(?:\s*,\s*{_ACTION})*,?\s+(?:or|and|&)\s+{_ACTION}(?:\s+(?:this|the))?(?:\s+(?:article|story|post|page|video))?
     """,
     "newsletter": r"""
-        (?:sign[\s-]*up|subscribe|register)(?:\s+(?:now|today|here|free))?(?:\s+(?:to|for)\s+(?:our|the|a)\s+(?:free\s+|daily\s+|weekly\s+)?(?:\w+\s+)?(?:newsletters?|e-?mail|alerts|updates)(?:\s+and\s+get\s+.{1,40})?)?
+        (?:sign[\s-]*up|subscribe|register)(?:\s+(?:now|today|here|free))?(?:\s+(?:to|for)\s+(?:our|the|a)\s+(?:free\s+|daily\s+|weekly\s+)?(?:\w+\s+)?(?:newsletters?|e-?mail|alerts|updates)(?:\s+and\s+get\s+.{1,40}|\s+to\s+(?:get|receive)\s+.{1,80}?(?:\s+in\s+your\s+inbox|\s+by\s+e-?mail))?)?
       | (?:get|receive)\s+the\s+latest(?:\s+(?:news|updates|headlines|stories)(?:\s+\S+){0,6})?
       | stay\s+(?:informed|updated|connected|in\s+the\s+know|up\s+to\s+date)(?:\s*[:!-]\s*.{0,80}|\s+with\s+.{0,60})?
       | (?:our|free|daily|weekly)\s+newsletters?.{0,40}
@@ -64,13 +65,15 @@ FAMILIES: dict[str, str] = {
       | most\s+(?:popular|read|viewed|shared|commented|emailed|recent)(?:\s+(?:articles|stories|posts|news|now|this\s+week|today))?
       | (?:also|must)\s+read\s*:.{0,160}
       | (?:read|see)\s+also\s*:.{0,160}
-      | (?:related|read\s+more|more)\s*:.{0,160}
+      | (?:related|read\s+more)\s*:.{0,160}
+      | more\s*:\s*(?:(?-i:[A-Z0-9"“‘'«])|https?://|www\.).{0,160}
       | (?:read|learn|find\s+out|see)\s+more(?:\s+(?:here|below|now))?
       | (?:read|learn)\s+more\s+(?:about|on)\s+.{1,100}?\s+(?:here|from\s+here|on\s+our\s+\w+|at\s+\S+)
       | (?:continue|keep)\s+reading.{0,40}
       | click\s+here.{0,60}
       | none\s+found|no\s+related\s+posts(?:\s+found)?
       | in\s+case\s+you\s+missed\s+it|don'?t\s+miss
+      | trending(?:\s+now|\s+today|\s+on\s+\S+)?
     """,
     "counter": r"""
         \(?\s*visited\s+\d[\d,]*\s+times?,?\s+\d[\d,]*\s+visits?\s+today\s*\)?
@@ -115,6 +118,16 @@ FAMILIES: dict[str, str] = {
       | (?:photo|image|picture)\s*:\s*.{1,60}
       | (?:getty\s+images|shutterstock|istock(?:photo)?)(?:\s*/\s*.{1,40})?
       | (?:enlarge|expand)\s+(?:this\s+)?(?:image|photo)|click\s+(?:to\s+)?enlarge
+    """,
+    # a site's cookie banner: what it uses cookies for and what the reader is to do about it;
+    # a sentence of an article about cookies ("We use cookies to track users, the company
+    # admitted") names no consent, setting or policy
+    "cookie notice": r"""
+        (?:this|our)\s+(?:web\s*)?site\s+uses\s+cookies.{0,240}
+      | we\s+(?:and\s+our\s+partners\s+)?use\s+cookies\b.{0,160}\b(?:experience|consent|agree|policy|settings|preferences|accept)\b.{0,120}
+      | by\s+(?:continuing|using|clicking).{0,80}\bcookies\b.{0,160}
+      | (?:accept|allow|reject|decline|refuse|manage)\s+(?:all\s+|optional\s+)?cookies
+      | cookie\s+(?:settings|preferences|consent|banner|notice)
     """,
     "spam": r"""
         .{0,80}\b(?:home\s+values|home\s+search|homes\s+for\s+sale|payday\s+loans?|cheap\s+(?:viagra|cialis|jerseys)|casino\s+bonus|online\s+casino|replica\s+watches|buy\s+(?:followers|essays?|backlinks)|escort\s+service|essay\s+writing\s+service)\b[^.!?]{0,80}

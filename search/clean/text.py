@@ -23,6 +23,13 @@ _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
 _REUTER_SIG = re.compile(r"(?:\n|\s{2,}|(?<=[.)\d\"”])\s)\s*(REUTER|Reuter)\s*\x03?\s*\Z")
 _TITLE_MAX_WORDS = 25
 _TAIL_MAX_WORDS = 20
+_INLINE_KINDS = frozenset({"advertisement", "caption residue"})  # furniture set inside an article's text
+_SENTENCE_SHAPE = re.compile(r"[\"'“‘«(]?[A-Z0-9].*[.!?…][\"'”’»)]*\s*$", re.S)
+
+
+def _a_sentence(line: str) -> bool:
+    """A line written as a sentence: a capital first, a full stop (or ! ?) last, four words."""
+    return len(line.split()) >= 4 and bool(_SENTENCE_SHAPE.match(line.strip()))
 
 
 # Terminal escape sequences (ANSI colours "ESC[41m", OSC titles "ESC]0;...BEL") and the other
@@ -168,12 +175,16 @@ def classify(paras: list[str], data_tables: Sequence[Sequence[int]] = ()) -> lis
         if reasons[i] is None and (i < first or i > last) and _URL.fullmatch(p.strip()):
             reasons[i] = "link"
     # tail zone: once web furniture starts after the last prose paragraph, short lines
-    # that follow it are more of the same (headline lists, author boxes, widget labels)
-    seen = False
+    # that follow it are more of the same (headline lists, author boxes, widget labels). After
+    # an ad label or a photo credit alone, which sit between an article's paragraphs too, a
+    # sentence stays: a closing quote and a last short paragraph after "Advertisement" went.
+    seen = inline = False
     for i in range(last + 1, len(paras)):
         if reasons[i] is not None:
-            seen = True
-        elif seen and _words(paras[i]) <= _TAIL_MAX_WORDS and not _is_data_row(paras[i]):
+            seen = seen or reasons[i] not in _INLINE_KINDS
+            inline = inline or reasons[i] in _INLINE_KINDS
+        elif (seen or inline) and _words(paras[i]) <= _TAIL_MAX_WORDS and not _is_data_row(paras[i]) \
+                and (seen or not _a_sentence(paras[i])):
             reasons[i] = "after boilerplate (tail)"
     # a table stays or goes whole, as most of its rows would: a forum's "Similar Threads"
     # after the comments goes, header and all; a poll's table keeps its header
