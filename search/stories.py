@@ -71,6 +71,7 @@ REWRITE_ORDER = 0.70
 RELATED_NAMES = 2
 QUERY_TERMS = 30  # the article's most distinctive terms, which select candidates
 CANDIDATES = 30  # candidates compared in full
+TIED_CANDIDATES = 200  # and those tied with the last of them (copies), up to this many in all
 SHARED_WORDS = 6  # words shown as the reason two articles are one story
 MIN_DOCS = 2
 # the background that smooths document frequencies (_Stats): PRIOR_DOCS articles of
@@ -277,7 +278,18 @@ def _candidates(gen, searcher, vec: dict[str, float], st: _Stats, docnum: int, l
         sums = sums / np.sqrt(np.maximum(lengths, 1.0))
     sums[~live] = 0
     sums[docnum] = 0
-    best = np.argsort(-sums, kind="stable")[:CANDIDATES]
+    # Best first; among equal scores (copies of one text) the oldest first, and the copies
+    # tied with the last one kept come too, up to TIED_CANDIDATES: a story reprinted 41 times
+    # was cut to the first 30 indexed, and its original, indexed last, was not listed.
+    from .query import _published_column
+
+    raw, _ = _published_column(gen, searcher)
+    when = raw[:n] if len(raw) >= n else np.zeros(n, np.uint64)
+    order = np.lexsort((np.arange(n), when, -sums))
+    best = order[:CANDIDATES]
+    if n > CANDIDATES:
+        more = order[CANDIDATES:TIED_CANDIDATES]
+        best = np.concatenate([best, more[sums[more] >= sums[best[-1]]]])
     return best[sums[best] > 0].tolist()
 
 

@@ -267,3 +267,22 @@ def test_mt_dev_translations_of_one_document_are_versions(shared_dir, tmp_path):
         wrong += [(doc_id, o, rel) for o, rel in found.items() if rel in ("copy", "version") and story.get(o) != s]
     assert not missed, missed[:5]
     assert not wrong, wrong[:5]
+
+
+def test_a_story_reprinted_more_times_than_the_candidates_lists_every_copy_and_its_original(tmp_path):
+    """QA: a report indexed 41 times was listed with 30 copies, the first 30 indexed (copies
+    tie on score), and its original, dated first but indexed last, was not among them."""
+    import json as _json
+
+    src = tmp_path / "src"
+    src.mkdir()
+    title, body = STRIKE.split("\n\n", 1)
+    (src / "copies.jsonl").write_text("".join(
+        _json.dumps({"id": f"c{k:02d}", "title": title, "text": body, "date": f"1987-05-{1 + k % 28:02d}"}) + "\n"
+        for k in range(41)))
+    (src / "z_original.jsonl").write_text(_json.dumps({"id": "original", "title": title, "text": body,
+                                                         "date": "1987-04-01"}) + "\n")
+    assert indexer.run(Store(tmp_path / "ix"), [str(src)])["indexed"] == 42
+    got = story_versions(open_index(tmp_path / "ix"), "src/copies.jsonl#c05")
+    assert len(got) == 41 and {v["relation"] for v in got} == {"copy"}
+    assert got[0]["id"] == "src/z_original.jsonl#original" and got[0]["published"] == "1987-04-01"
