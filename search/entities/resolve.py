@@ -355,12 +355,12 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
             uf.union(nodes[i], ("organization", _org_key(tail)))
             acronyms[nodes[i + 1][1]][_org_key(tail)] += 1
     _initials_of_companies(mentions, nodes, acronyms, defined)
-    for i, n in enumerate(nodes):  # the acronym's every mention in the document, before or after
-        if n and n[0] in ("organization", "location") and n[1] in defined:
-            nodes[i] = defined[n[1]]
     _short_names(mentions, nodes, short_forms)
     _opening_words(mentions, nodes)
     _head_nouns(mentions, nodes)
+    for i, n in enumerate(nodes):  # the acronym's every mention in the document, before or after
+        if n and n[0] in ("organization", "location") and n[1] in defined:
+            nodes[i] = defined[n[1]]
     # full names of one person within the document ("Keita" / "Keite", "Mishin" suffixes)
     keys = sorted(fulls)
     for x in range(len(keys)):
@@ -674,21 +674,22 @@ def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: dict[s
                     break
 
 
-# Of an acronym's long forms, the share of its definitions one must hold for the acronym
-# written alone to be that organisation where no definition is at hand
-ACRONYM_MAJORITY = 0.8
+# The share of an acronym's definitions an organisation must hold to be a meaning of it
+# (_acronyms_join_their_long_form)
+ACRONYM_MEANING = 0.2
 
 
 def _acronyms_join_their_long_form(acronyms: dict[str, Counter], uf: _UF) -> None:
-    """An acronym written alone is the organisation the archive's definitions of it name.
-
-    Where two organisations or more are each defined by it in two articles or more (spellings
-    of one long form, or long forms joined by other evidence, are one), it is the one holding
-    ACRONYM_MAJORITY of the definitions, or else an entity of its own: a bare "NSC" names
-    Norfolk Southern Corp or the National Security Council, and no article says which (they
-    were one entity; where an article defines it, it is its long form there: _doc_nodes).
-    Otherwise it is every long form, as a one-off typo's ("General Agreement of Tariffs and
-    Trade (GATT)") or a name holding the acronym ("EC Commission (EC)") is no second meaning."""
+    """An acronym written alone is the organisation the archive's definitions of it name:
+    every long form defining it, unless two organisations each hold ACRONYM_MEANING of the
+    definitions and two of them at least (spellings of one long form, or long forms joined by
+    other evidence, are one). Then it joins neither and stays an entity of its own: a bare
+    "NSC" names Norfolk Southern Corp or the National Security Council, and no article says
+    which (QA: they were one entity, as were the Asian and the African Development Bank).
+    Where an article defines it, it is its long form there (_doc_nodes). A rare spelling
+    ("General Agreement on Trade and Tariffs", "United Auto Workers" once beside "United
+    Automobile Workers" twice) or a name holding the acronym ("EC Commission (EC)") is no
+    second meaning."""
     for acronym, longs in acronyms.items():
         groups: list[list[str]] = []
         for key in sorted(longs, key=lambda k: (-longs[k], k)):
@@ -698,15 +699,12 @@ def _acronyms_join_their_long_form(acronyms: dict[str, Counter], uf: _UF) -> Non
                     break
             else:
                 groups.append([key])
-        counts = [sum(longs[k] for k in g) for g in groups]
-        meanings = [i for i, g in enumerate(groups) if counts[i] >= 2 and not any(acronym in k.split() for k in g)]
+        total = sum(longs.values())
+        meanings = [g for g in groups if sum(longs[k] for k in g) >= max(2, ACRONYM_MEANING * total)
+                    and not any(acronym in k.split() for k in g)]
         if len(meanings) < 2:
-            joined = [k for g in groups for k in g]
-        else:
-            best = max(range(len(groups)), key=counts.__getitem__)
-            joined = groups[best] if counts[best] >= ACRONYM_MAJORITY * sum(counts) else []
-        for key in joined:
-            uf.union(("organization", acronym), ("organization", key))
+            for key in longs:
+                uf.union(("organization", acronym), ("organization", key))
 
 
 def _spelling_of(key: str, defined: str) -> bool:
