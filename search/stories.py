@@ -31,6 +31,7 @@ import re
 import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -76,8 +77,8 @@ SHARED_WORDS = 6  # words shown as the reason two articles are one story
 MIN_DOCS = 2
 # the background that smooths document frequencies (_Stats): PRIOR_DOCS articles of
 # BACKGROUND_WORDS words of general English. The English words at least BACKGROUND_ZIPF
-# (once a million words) are read into the table of terms (_background_table, about 0.1 s
-# once per generation); a rarer word adds under a tenth of a document to a share, and a
+# (once a million words) are read into the table of terms (_background_table, 0.1-0.6 s
+# once per process); a rarer word adds under a tenth of a document to a share, and a
 # term without one of them is looked up as a word itself (names, figures, acronyms).
 PRIOR_DOCS = 200
 BACKGROUND_WORDS = 400
@@ -146,7 +147,7 @@ class _Stats:
         self.reader = searcher.reader()
         self.n = max(1, searcher.doc_count())
         self.unit = 1.0 / (self.n + PRIOR_DOCS)  # one document's share
-        self.background = _background_table(searcher.schema[FIELD].analyzer)
+        self.background = _background_of(searcher.schema[FIELD].analyzer)
         self.memo: dict[str, float] = {}  # term -> smoothed share of documents
         self.docs: "OrderedDict[int, _Terms]" = OrderedDict()
         self.lock = threading.Lock()
@@ -190,6 +191,28 @@ class _Stats:
 _FIGURE = re.compile(r"\d")
 
 
+_BACKGROUNDS: "OrderedDict[str, dict[str, float]]" = OrderedDict()
+_BACKGROUNDS_LOCK = threading.Lock()
+PROBE_WORDS = 500
+
+
+def _background_of(analyzer) -> dict[str, float]:
+    """_background_table, once per process for each analyzer: it is a function of the
+    analyzer alone, and built for every generation it cost the first document page after
+    each reindex 0.6 s (QA). Each generation's schema is unpickled as new objects whose repr
+    differs (a stop list's set order, a cache's address), so an analyzer is known by what it
+    makes of the first PROBE_WORDS words of the table (a few ms)."""
+    words = _background_words()
+    key = "\x1f".join(tok.text for tok in analyzer(" ".join(words[:PROBE_WORDS])))
+    with _BACKGROUNDS_LOCK:
+        table = _BACKGROUNDS.get(key)
+        if table is None:
+            table = _BACKGROUNDS[key] = _background_table(analyzer)
+            while len(_BACKGROUNDS) > 4:  # an index of another schema, briefly
+                _BACKGROUNDS.popitem(last=False)
+        return table
+
+
 def _background_table(analyzer) -> dict[str, float]:
     """Term -> the summed wordfreq frequency of the English words (at least BACKGROUND_ZIPF)
     that `analyzer` turns into it: "office", "offices" and "officer" are all "offic", and
@@ -201,8 +224,7 @@ def _background_table(analyzer) -> dict[str, float]:
     from wordfreq import get_frequency_dict
 
     freqs = get_frequency_dict("en")
-    least = 10 ** (BACKGROUND_ZIPF - 9)
-    words = [w for w, f in freqs.items() if f >= least and not _FIGURE.search(w)]
+    words = _background_words()
     starts, at = [], 0
     for w in words:
         starts.append(at)
@@ -212,6 +234,15 @@ def _background_table(analyzer) -> dict[str, float]:
         word = words[bisect.bisect_right(starts, tok.startchar) - 1]
         table[tok.text] = table.get(tok.text, 0.0) + freqs[word]
     return table
+
+
+@lru_cache(maxsize=1)
+def _background_words() -> list[str]:
+    """The English words of the background, most frequent first."""
+    from wordfreq import get_frequency_dict
+
+    least = 10 ** (BACKGROUND_ZIPF - 9)
+    return [w for w, f in get_frequency_dict("en").items() if f >= least and not _FIGURE.search(w)]
 
 
 def _word_frequency(term: str) -> float:
