@@ -304,6 +304,15 @@ def test_a_flag_explains_itself_on_hover_and_esc_hides_it_until_the_pointer_leav
     flag.hover()  # back over it: the explanation shows again
     assert page.evaluate(tip, flag.element_handle()) not in ("none", "normal")
     assert flag.get_attribute("title") is None
+    # hidden with the pointer resting on it, the keyboard leaves and comes back: it shows (it
+    # stayed hidden while the pointer was there, and Tab came back to a silent flag)
+    flag.focus()
+    page.keyboard.press("Escape")
+    assert page.evaluate(tip, flag.element_handle()) in ("none", "normal")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Shift+Tab")
+    assert flag.evaluate("el => el === document.activeElement")
+    assert page.evaluate(tip, flag.element_handle()) not in ("none", "normal")
 
 
 def test_names_of_each_type_differ_by_more_than_colour(server, page):

@@ -9,17 +9,21 @@ function foldText(s) {
 }
 var SLASH_KEY = "newsarchive-slash-key";
 function hideTip(flag) {
+  /* hidden until the focus or the pointer leaves it: waiting for both, a flag the page had
+     scrolled under a resting pointer stayed silent for the keyboard user coming back to it */
   flag.classList.add("tip-off");
-  function gone() {
+  function reset() {
+    flag.classList.remove("tip-off");
+    flag.removeEventListener("focusout", left);
+    flag.removeEventListener("mouseleave", reset);
+  }
+  function left() {
     setTimeout(function () {  /* after the event: the focus may have moved inside the flag */
-      if (flag.matches(":hover") || flag.contains(document.activeElement)) { return; }
-      flag.classList.remove("tip-off");
-      flag.removeEventListener("focusout", gone);
-      flag.removeEventListener("mouseleave", gone);
+      if (!flag.contains(document.activeElement)) { reset(); }
     }, 0);
   }
-  flag.addEventListener("focusout", gone);
-  flag.addEventListener("mouseleave", gone);
+  flag.addEventListener("focusout", left);
+  flag.addEventListener("mouseleave", reset);
 }
 document.addEventListener("DOMContentLoaded", function () {
   /* "/" goes to the search box from the page, as on GitHub and in Gmail; not while typing in
@@ -53,7 +57,7 @@ document.addEventListener("DOMContentLoaded", function () {
     var t = e.target;
     if (e.key === "Escape") {
       /* a flag's explanation covers text: Esc hides it, the focused flag's and the one under
-         the pointer, until neither the focus nor the pointer is on it (WCAG 1.4.13) */
+         the pointer (WCAG 1.4.13) */
       var flags = Array.prototype.slice.call(document.querySelectorAll("mark.flag:hover"));
       var focused = t && t.closest && t.closest("mark.flag");
       if (focused && flags.indexOf(focused) < 0) { flags.push(focused); }
