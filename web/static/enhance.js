@@ -17,10 +17,8 @@ function hideTip(flag) {
     flag.removeEventListener("focusout", left);
     flag.removeEventListener("mouseleave", reset);
   }
-  function left() {
-    setTimeout(function () {  /* after the event: the focus may have moved inside the flag */
-      if (!flag.contains(document.activeElement)) { reset(); }
-    }, 0);
+  function left(e) {  /* where the focus goes, known now: a timer raced a quick Tab, Shift+Tab */
+    if (!e.relatedTarget || !flag.contains(e.relatedTarget)) { reset(); }
   }
   flag.addEventListener("focusout", left);
   flag.addEventListener("mouseleave", reset);
