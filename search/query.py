@@ -695,13 +695,13 @@ def parse(qstring: str, schema) -> Q.Query:
     return q
 
 
-def expand_aliases(q: Q.Query, resolution, schema, reader=None) -> Q.Query:
+def expand_aliases(q: Q.Query, resolution, schema, reader) -> Q.Query:
     """A word or phrase that is an alias of an entity also matches the entity's other
     spellings (but a one-word spelling that is part of another entity's name) and every
     article where the entity was recognised (in the title field, the spellings alone). A capitalised stop word
     (StopName: "May") matches only those, or is dropped; a query left with no word is an error.
-    With the index's `reader`, a one-word name is taken for a word where the archive mostly
-    uses it so (_a_word_here)."""
+    A one-word name is taken for a word where the archive (`reader`) mostly uses it so
+    (_a_word_here)."""
     if resolution is None:
         q = _drop_stop_names(q)
         if q is Q.NullQuery:
@@ -723,14 +723,12 @@ def expand_aliases(q: Q.Query, resolution, schema, reader=None) -> Q.Query:
     def alternatives(node, fname: str, text: str) -> Q.Query:
         stop_name = isinstance(node, StopName)  # nothing but a name: "May" as a word is a stop word
         one_word = " " not in text and not text.isupper() and not stop_name  # "US" (a term in capitals) is a name
-        common = one_word and _common_word(text)
-        if common and reader is None:
-            return node  # "oil", "trade", "us": a word, not a name, even if some entity ends in it
-        ents = named(_typed(node), text)
+        typed = _typed(node)
+        ents = named(typed, text)
         if not ents:
             return node  # a StopName: _drop_stop_names drops it
-        if one_word and reader is not None and _a_word_here(reader, text, _typed(node), ents, common):
-            return node
+        if one_word and _a_word_here(reader, text, typed, ents, _common_word(text)):
+            return node  # "rose", "oil", "trade": a word here, not a name, even if some entity ends in it
         alts: list[Q.Query] = [] if stop_name else [node]
         for e in ents:
             if fname != "title":  # recognised anywhere in the article: not for `title:goyta`

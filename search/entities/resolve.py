@@ -668,9 +668,11 @@ def _long_forms_join_their_acronyms(doc_nodes: dict[str, list], acronyms: dict[s
                 continue
             for keep_stop in (False, True):
                 key = _org_key(initials(words, keep_stop=keep_stop))
-                spelled = [d for d in acronyms.get(key, ()) if _spelling_of(n[1], d)] if len(key) >= 2 and key != n[1] else []
-                if spelled:
-                    uf.union(n, ("organization", spelled[0]))  # the long form it spells, not the acronym
+                if len(key) < 2 or key == n[1]:
+                    continue
+                spelled = next((d for d in acronyms.get(key, ()) if _spelling_of(n[1], d)), None)
+                if spelled is not None:
+                    uf.union(n, ("organization", spelled))  # the long form it spells, not the acronym
                     break
 
 
