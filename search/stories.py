@@ -335,9 +335,10 @@ def story_versions(archive: Archive, doc_id: str) -> list[dict[str, Any]] | None
 
 
 def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
-    """The other articles of document `docnum`'s story, oldest first (undated last), each
-    with its similarity, its relation ("copy", "version" or "related") and the words the
-    two share most."""
+    """The other articles of document `docnum`'s story, oldest first (undated last; within a
+    day as indexed), each with its similarity, its relation ("copy", "version" or "related"),
+    the words the two share most, and whether it comes before this article in that order
+    (`earlier`: where a timeline puts the article itself)."""
     from .query import _live_mask
 
     live = _live_mask(gen, searcher)
@@ -349,7 +350,8 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     vec = _vector(me, st)
     if not vec:
         return []
-    my_names = _names(json.loads(searcher.stored_fields(docnum).get("doc") or "{}"))
+    mine = searcher.stored_fields(docnum)
+    my_names = _names(json.loads(mine.get("doc") or "{}"))
     cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, vec, st, docnum, live)]
     discount = _copy_discount(me, [other for _, other in cands], st)
     vec, norm = _reweighed(me, st, discount)
@@ -370,9 +372,20 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         if relation is None:
             continue
         words = [me.surface[t] for t, _ in sorted(common.items(), key=lambda kv: -kv[1])[:SHARED_WORDS]]
-        out.append(_version(fields, rec, sim, relation, words))
-    out.sort(key=lambda v: (v["published"] is None, v["published"] or "", -v["similarity"]))
-    return out
+        out.append((_archive_order(fields, cand), _version(fields, rec, sim, relation, words)))
+    # The archive's order, as `sort=oldest` lists it: by day, then as indexed (dates are days).
+    # Not by similarity within a day: that order was each page's own, so two pages of one
+    # story listed the same day's articles in different orders, each page's article first.
+    me_at = _archive_order(mine, docnum)
+    out.sort(key=lambda kv: kv[0])
+    return [dict(v, earlier=at < me_at) for at, v in out]
+
+
+def _archive_order(fields: dict[str, Any], docnum: int) -> tuple[bool, str, int]:
+    """Where a document stands in the archive's oldest-first order: dated first, by day, then
+    by document number (the order indexed, which search's `oldest` sort also follows)."""
+    published = fields.get("published")
+    return published is None, published.date().isoformat() if published is not None else "", docnum
 
 
 def _copy_discount(me: _Terms, others: list[_Terms], st: _Stats) -> dict[str, float]:

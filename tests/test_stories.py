@@ -198,7 +198,7 @@ def test_document_record_carries_the_versions(seeds_archive):
     doc = get_document(seeds_archive, S000)
     assert [v["id"] for v in doc["versions"]] == [S001]
     assert set(doc["versions"][0]) == {"id", "title", "source", "published", "language", "translated",
-                                       "similarity", "relation", "shared"}
+                                       "similarity", "relation", "shared", "earlier"}
     assert get_document(seeds_archive, OTHERS[0])["versions"] == []
 
 
@@ -286,6 +286,39 @@ def test_a_story_reprinted_more_times_than_the_candidates_lists_every_copy_and_i
     got = story_versions(open_index(tmp_path / "ix"), "src/copies.jsonl#c05")
     assert len(got) == 41 and {v["relation"] for v in got} == {"copy"}
     assert got[0]["id"] == "src/z_original.jsonl#original" and got[0]["published"] == "1987-04-01"
+
+
+def test_every_page_of_a_story_lists_one_days_articles_in_one_order(tmp_path):
+    """Review: within a day the list was by similarity to the page's article, and the page's
+    article came first among its day, so each page of one story told another order. Now it is
+    the archive's order (by day, then as indexed: `sort=oldest`), with the article in its place."""
+    from urllib.parse import quote
+
+    from web import create_app
+
+    title, body = STRIKE.split("\n\n", 1)
+    cut_title, cut_body = CUT.split("\n\n", 1)
+    rows = [("strike", title, body, "1987-05-04"), ("reprint", "San Pedro dockers walk out", REPRINT.split("\n\n", 1)[1],
+            "1987-05-04"), ("cut", cut_title, cut_body, "1987-05-04"), ("early", title, body, "1987-05-01"),
+            ("late", title, CUT.split("\n\n", 1)[1], "1987-05-09")]
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "wire.jsonl").write_text("".join(json.dumps({"id": i, "title": t, "text": b, "date": d}) + "\n"
+                                            for i, t, b, d in rows))
+    assert indexer.run(Store(tmp_path / "ix"), [str(src)])["indexed"] == 5
+    archive = open_index(tmp_path / "ix")
+    ids = ["src/wire.jsonl#" + i for i, *_ in rows]
+    order = [ids[3], *ids[:3], ids[4]]  # the day's three as indexed (the file's order)
+    client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    for me in ids:
+        versions = story_versions(archive, me)
+        assert [v["id"] for v in versions] == [i for i in order if i != me]
+        assert [v["id"] for v in versions if v["earlier"]] == order[:order.index(me)]
+        html = client.get("/doc/" + quote(me)).get_data(as_text=True)
+        section = html[html.index('id="versions"'):html.index('id="removed"')]
+        at = {i: section.index(f'<code class="vid">{i}</code>') for i in ids if i != me}
+        at[me] = section.index("this article")
+        assert sorted(at, key=at.get) == order, me
 
 
 def test_the_background_is_built_once_per_process_not_per_generation(tmp_path):

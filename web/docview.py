@@ -107,4 +107,5 @@ def story_timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
         return []
     me = {"id": doc.get("id"), "title": doc.get("title"), "source": doc.get("source"),
           "published": doc.get("published"), "translated": (doc.get("translation") or {}).get("label"), "current": True}
-    return sorted([me, *versions], key=lambda v: (v.get("published") is None, v.get("published") or ""))
+    before = [v for v in versions if v.get("earlier")]
+    return [*before, me, *(v for v in versions if not v.get("earlier"))]
