@@ -72,10 +72,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     extracted = _extract(tree, url, prose)
     page = pagemeta.page_meta(tree)
     title = " ".join((page.title or "").split())
-    if patterns.match(title) or (page.sitename and key(title) == key(page.sitename)):
-        # "Share this:" or the site's name is no headline; "TED Blog | 5 videos of..." in
-        # <title> still holds it, beside the site's name
-        title = pagemeta.title_beside_site(tree, page.sitename)
+    title = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)  # "Share this:"
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
     result = clean_text(extracted, title=title)
     run = _prose_run(blocks)
