@@ -119,6 +119,13 @@ def handle_errors(fn):
         except OSError as exc:  # a read-only or full disk, a permission: the system's words, not "internal error"
             if os.environ.get("NEWSARCHIVE_DEBUG") or exc.strerror is None:
                 raise
+            index_dir = kwargs.get("index_dir")
+            if isinstance(exc, PermissionError) and index_dir and _inside(exc.filename, index_dir):
+                # an index run on an index this user may not write: said as a search says it
+                # cannot read one (exit 3), not a bare "Permission denied: .../lock" (exit 1)
+                from .store import IndexNoAccess
+
+                _fail(str(IndexNoAccess(Path(index_dir), exc, writing=True)), EXIT_NO_INDEX)
             _fail(f"{exc.strerror}" + (f": {exc.filename}" if exc.filename else ""), EXIT_FAIL)
         except Exception as exc:  # last line of defence
             if os.environ.get("NEWSARCHIVE_DEBUG"):
@@ -126,6 +133,14 @@ def handle_errors(fn):
             _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)", EXIT_FAIL)
 
     return wrapper
+
+
+def _inside(path: Any, folder: str) -> bool:
+    """Whether `path` (an error's file name) is `folder` or lies in it."""
+    try:
+        return Path(os.path.abspath(os.fsdecode(path))).is_relative_to(os.path.abspath(folder))
+    except (TypeError, ValueError):
+        return False
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -577,17 +592,17 @@ def stats_cmd(index_dir, as_json):
         _emit_json(data)
         return
     con = _console()
-    con.print(f"[bold]{data['documents']}[/] {'document' if data['documents'] == 1 else 'documents'} in {data['index']} ({data['generation']}, built {data['created']})")
+    con.print(f"[bold]{data['documents']}[/] {'document' if data['documents'] == 1 else 'documents'} in {_t(data['index'])} ({data['generation']}, built {data['created']})")
     for s in data["sources"]:
         con.print(f"  source: {_t(s)}")
     for s in data.get("unindexed_sources", []):
-        con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: the run that added it did not finish, or none of "
-                  "its files could be read (`newsarchive reindex` tries again and says why)")
+        con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: it holds no file to read, the run that added it "
+                  "did not finish, or none of its files could be read (`newsarchive reindex` tries again and says why)")
     for run in data["runs"]:
         if run.get("error"):
-            con.print(f"  run {run.get('finished')}: {run.get('command')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
+            con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue
-        con.print(f"  run {run.get('finished')}: {run.get('command')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
+        con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
 
 
 @cli.command("entities")
@@ -643,7 +658,7 @@ def clean_cmd(files, as_json):
             cleaned = clean_article(item)
             reason = not_an_article(cleaned)
             if reason:  # as `index` reports it: no empty article, no bot check
-                click.echo(f"newsarchive: skipped {_plain(item.path or f)}: {_plain(reason)}", err=True)
+                click.echo(f"newsarchive: skipped {_plain(_where(item.path or f, item.line))}: {_plain(reason)}", err=True)
                 skipped += 1
                 continue
             records.append({"file": item.path or f, "id": item.id, **cleaned})

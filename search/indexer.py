@@ -166,8 +166,23 @@ class Run:
         # under other ids, each article twice in every count. The first read wins.
         read_as: dict[tuple[str, int | None], str] = {(d["path"], _line(d)): i for i, d in elsewhere.items()}
 
+        # A hard link is a second name of one file, which resolving links does not reveal:
+        # such a file (more than one name) is known by the first name it was read under.
+        first_name: dict[str, str] = {}
+        by_inode: dict[tuple[int, int], str] = {}
+
+        def one_name(path: str) -> str:
+            if path not in first_name:
+                try:
+                    st = os.stat(path)
+                except (OSError, ValueError):
+                    first_name[path] = path
+                else:
+                    first_name[path] = by_inode.setdefault((st.st_dev, st.st_ino), path) if st.st_nlink > 1 else path
+            return first_name[path]
+
         def read_before(iid: str, path: str | None, line: int | None) -> bool:
-            first = read_as.setdefault((path, line), iid) if path else iid
+            first = read_as.setdefault((one_name(path), line), iid) if path else iid
             if first == iid:
                 return False
             self.failed.append(IngestError(path or "", f"the same file as {first}, read again through a link as "
@@ -224,7 +239,9 @@ class Run:
                     self.missing_roots.add(ingest.path_text(root))
                     continue
                 scanned_roots.add(ingest.path_text(root))  # as the catalog stores it
+                empty = True
                 for item in ingest.read_path(Path(root), reuse, names.get(root)):
+                    empty = False
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
                             if read_before(d["id"], d["path"], _line(d)):
@@ -287,11 +304,15 @@ class Run:
                         kinds[item.id] = kind
                         self.counts[kind] += 1
                     if not cached:
-                        yield (item.id, key, item.path or item.url, kind), item
+                        yield (item.id, key, item.path or item.url, kind, item.line), item
+                if empty:  # said, not left to a summary of zeros: a mistyped folder, a mount not there
+                    self.notes.append({"path": ingest.path_text(root),
+                                       "note": "no file in it to read (hidden files and folders, named .*, are left out)"})
 
-        for (iid, key, where, kind), res in pool.map(clean_batch, to_clean()):
+        for (iid, key, where, kind, line), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive
-                self.failed.append({"path": where, "reason": res})
+                # the record's line too: a bot check inside a large feed is found by it
+                self.failed.append({"path": where, "reason": res, **({"line": line} if line is not None else {})})
                 content = key.split(":")[0]
                 if rows.get(iid, {}).get("content_hash") != content:  # a capture on standby
                     # cannot stand in for the newest

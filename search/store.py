@@ -54,9 +54,10 @@ class IndexNoAccess(IndexMissing):
     """The index is there but this user may not read it (exit code 3): a permission to
     fix, not damage to rebuild ("reindex --full" sent the operator into a needless rebuild)."""
 
-    def __init__(self, path: Path, exc: OSError) -> None:
-        super().__init__(f"cannot read the index at {path}: {exc.strerror or exc} ({exc.filename}); run as a "
-                         "user who may read it, or give this one read access")
+    def __init__(self, path: Path, exc: OSError, writing: bool = False) -> None:
+        super().__init__(f"cannot {'update' if writing else 'read'} the index at {path}: {exc.strerror or exc} "
+                         f"({exc.filename}); run as a user who may {'write' if writing else 'read'} it, or give this "
+                         f"one {'write' if writing else 'read'} access")
 
 
 class IndexBusy(RuntimeError):

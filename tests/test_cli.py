@@ -693,3 +693,76 @@ def test_a_run_whose_summary_cannot_be_written_says_the_index_is_live(tmp_path):
     assert f"{live} is live, but its summary could not be written to standard output: No space left on device" \
         in " ".join(p.stderr.split()), p.stderr
     assert run_search(open_index(ix), "").total == 2  # published
+
+
+# ------------------------------------------------------------------ review, session 33
+BODY = ("The central bank of Ruritania raised interest rates on Monday, citing inflation that has reached its "
+        "highest level in a decade. Economists said the move was expected.")
+BOT_CHECK = ("<html><head><title>Just a moment...</title></head><body><h1>Checking if the site connection is "
+             "secure</h1><p>example.com needs to review the security of your connection before proceeding.</p>"
+             "</body></html>")
+
+
+def test_stats_prints_an_index_path_with_brackets_as_it_is(tmp_path):
+    """The index's path went through rich markup unescaped: "idx [old]" lost its "[old]", and
+    "mk[/bold]" stopped the command with an internal error (exit 1)."""
+    (tmp_path / "a.txt").write_text("Rates rise\n\n" + BODY)
+    for name in ("idx [old]", "mk[/bold]"):
+        assert invoke("index", tmp_path / "a.txt", "--index", tmp_path / name).exit_code == 0
+        r = invoke("stats", "--index", tmp_path / name)
+        assert r.exit_code == 0 and f"in {tmp_path / name} (" in r.output, r.output
+
+
+def test_a_record_judged_no_article_is_reported_with_its_line(tmp_path):
+    """A bot-check page in a feed was reported with the file alone, unlike every other record
+    (a bad JSON line, a record with no text), so it could not be found in a large feed."""
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (
+        {"id": "a", "title": "Story A", "text": BODY}, {"id": "b", "url": "https://ex.com/b", "html": BOT_CHECK},
+        {"id": "c", "title": "Story C", "text": BODY + " Again."})))
+    out = json.loads(invoke("index", src, "--index", tmp_path / "ix", "--json").output)
+    assert out["indexed"] == 2
+    assert [(f["path"].rsplit("/", 1)[-1], f.get("line")) for f in out["failed"]] == [("feed.jsonl", 2)], out["failed"]
+    r = subprocess.run([sys.executable, "-m", "search.cli", "clean", str(src / "feed.jsonl")], capture_output=True,
+                       text=True)
+    assert "feed.jsonl:2: a bot check" in r.stderr, r.stderr
+
+
+def test_one_site_is_one_source_however_the_record_names_its_host(tmp_path):
+    """news-please's source_domain and trafilatura's hostname kept "www.", a URL's host lost it:
+    one site was two source values, and `source=zeit.de` found a third of its articles."""
+    src = tmp_path / "feed"
+    src.mkdir()
+    (src / "f.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (
+        {"url": "https://www.zeit.de/a", "title": "A", "maintext": BODY + " A.", "source_domain": "www.zeit.de"},
+        {"url": "https://www.zeit.de/b", "title": "B", "text": BODY + " B.", "hostname": "WWW.Zeit.de"},
+        {"url": "https://www.zeit.de/c", "title": "C", "text": BODY + " C."},
+        {"title": "D", "text": BODY + " D.", "source": "Die Zeit"})))
+    invoke("index", src, "--index", tmp_path / "ix")
+    facets = json.loads(invoke("search", "", "--index", tmp_path / "ix", "--json").output)["facets"]["source"]
+    assert {f["value"]: f["count"] for f in facets} == {"zeit.de": 3, "Die Zeit": 1}
+
+
+def test_a_file_with_two_names_is_indexed_once(tmp_path):
+    """A hard link is a second name of one file, which resolving symbolic links does not reveal:
+    the article was indexed twice, though the README says a second name is reported and read once."""
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "orig.txt").write_text("Rates rise\n\n" + BODY)
+    os.link(src / "orig.txt", src / "second-name.txt")
+    out = json.loads(invoke("index", src, "--index", tmp_path / "ix", "--json").output)
+    assert out["indexed"] == 1
+    assert [f["reason"] for f in out["failed"]] == [
+        "the same file as src/orig.txt, read again through a link as src/second-name.txt: skipped"]
+
+
+def test_a_folder_with_no_file_to_read_is_said_to_hold_none(tmp_path):
+    """`index EMPTY` printed a summary of zeros and nothing else (a mistyped folder, a mount not
+    there); `stats` then blamed an unfinished run."""
+    (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    out = json.loads(invoke("index", tmp_path / "empty", "--index", tmp_path / "ix", "--json").output)
+    assert [n["note"] for n in out["notes"]] == ["no file in it to read (hidden files and folders, named .*, are left out)"]
+    assert "holds no file to read" in invoke("stats", "--index", tmp_path / "ix").output

@@ -964,6 +964,26 @@ def test_an_index_this_user_may_not_read_says_so_with_exit_3(primed):
     assert run_search(open_index(store.path), "tema3").total == 1
 
 
+def test_an_index_this_user_may_not_write_stops_an_index_run_with_exit_3(primed):
+    """`index` took the lock before reading anything and said only "Permission denied:
+    .../lock" with exit 1, where every other command says whose permission it is (exit 3)."""
+    import subprocess
+    import sys
+
+    src, store = primed
+    mode = store.path.stat().st_mode
+    for locked in (0o555, 0):  # its files not writable (sources.json), its lock not even readable
+        store.path.chmod(locked)
+        try:
+            p = subprocess.run(_as_unprivileged([sys.executable, "-m", "search.cli", "index", str(src), "--index",
+                                                 str(store.path)]), capture_output=True, text=True)
+        finally:
+            store.path.chmod(mode)
+        assert p.returncode == 3, (p.returncode, p.stderr)
+        assert "cannot update the index at" in p.stderr and "Permission denied" in p.stderr, p.stderr
+    assert run_search(open_index(store.path), "tema3").total == 1
+
+
 def test_a_folder_that_cannot_be_listed_keeps_its_articles(primed):
     """An unreadable subfolder stopped every index, reindex and clean run ("Permission denied:
     .../sources.json": the walk asked whether it held an index), and os.walk passes over

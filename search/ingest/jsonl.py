@@ -170,6 +170,16 @@ def _hostname(url: str) -> str | None:
         return None
 
 
+_HOST = re.compile(r"(?:[\w-]+\.)+[a-z]{2,}", re.IGNORECASE)
+
+
+def _site(name: str | None) -> str | None:
+    """A host as the source's name, lower case and without "www.", however the record gave it
+    (news-please's source_domain "www.zeit.de", a URL's host): one site, one source value."""
+    name = (name or "").strip()
+    return (name.lower().removeprefix("www.") if _HOST.fullmatch(name) else name) or None
+
+
 class NoText(ValueError):
     """A JSON record that parses, with no article text in it."""
 
@@ -190,9 +200,9 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
             raise NoText(f"no text: {given[0]} is {kind}" + ("" if kind == "empty" else ", not text"))
         raise NoText("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
-    src = _source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS))
+    src = _site(_source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS)))
     if not src and url:
-        src = (_hostname(url) or "").removeprefix("www.") or None
+        src = _site(_hostname(url))
     src = src or _source_name(rec, SITE_NAME_KEYS)
     aid = record_id(rec, base_id, line)
     title = rec.get("title") if isinstance(rec.get("title"), str) else ""
