@@ -75,14 +75,19 @@ _NEXT_WORDS = r"((?:\s+(?!(?-i:AND|OR|NOT)(?![^\s:()\"\[\]{}])|&&|\|\||[-+!])[^\
 _OPERATOR = re.compile(r"AND|OR|NOT|&&|\|\|")
 
 
+SPACED_FACETS = ("person", "organization", "location", "source")  # values that hold spaces
+
+
 def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | None:
     """(the value some article has, the text it replaces) when `facet:value` in the query
     `typed` names nothing but, taken with the words after it, does: `person:assimi goita`
     is the filter person "assimi" and the word "goita" to a parser, which matches nothing,
     where the reader meant `person:"assimi goita"` (QA: no hint was given). The longest
     such run of up to six words wins."""
-    from .query import canonical_filters
+    from .query import QueryError, canonical_filters
 
+    if facet not in SPACED_FACETS:  # `year:1988 oil` is a year and a word: "1988 oil" is no year (a 400)
+        return None
     m = re.search(rf'(?<![\w"]){re.escape(facet)}:{re.escape(value)}(?![^\s:()"\[\]{{}}]){_NEXT_WORDS}', typed, re.I)
     if m is None:
         return None
@@ -91,7 +96,10 @@ def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | N
         if any(_OPERATOR.fullmatch(w) for w in words[:k]):
             continue
         typed_value = " ".join([typed[m.start() + len(facet) + 1:m.start() + len(facet) + 1 + len(value)], *words[:k]])
-        names = canonical_filters({facet: [typed_value]}, gen)[facet]
+        try:
+            names = canonical_filters({facet: [typed_value]}, gen)[facet]
+        except QueryError:  # words that make no value of this facet
+            continue
         if names and all(n in _present(facet, gen) for n in names):
             return (names[0] if len(names) == 1 else typed_value), typed_value
     return None

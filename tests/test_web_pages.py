@@ -862,3 +862,65 @@ def test_a_second_value_of_an_either_or_facet_shows_what_a_click_adds(languages_
     assert "adds </span>" not in plain
     assert re.search(r'>English</span> <span class="fv-c"><span aria-hidden="true">\+</span><span class="vh">adds </span>1<',
                      page(c, "/facet/language?language=zh"))
+
+
+# ------------------------------------------------------------------ review, session 33
+@pytest.mark.parametrize("q", ["year:1999 coup", "year:1999 coup mali", "translated:unlikely coup"])
+def test_a_year_or_label_no_article_has_before_more_words_is_no_error(client, q):
+    """`year:2019 coup mali` was refused (400: "year must be four digits, not '2019 coup
+    mali'"): the words after a value were tried as part of it, as for an unquoted name."""
+    r = client.get("/api/search?" + urlencode({"q": q}))
+    assert r.status_code == 200, r.get_json()
+    facet, value = q.split()[0].split(":")
+    assert r.get_json()["total"] == 0
+    assert [(u["facet"], u["value"]) for u in r.get_json()["unmatched_filters"]] == [(facet, value)]
+    page(client, "/search?" + urlencode({"q": q}))
+
+
+def test_a_hits_source_link_narrows_to_that_source(client):
+    """It toggled the filter: with `source=seeds` on, "Filter by source seeds" removed it."""
+    for url in ("/search?q=mali", "/search?q=mali&source=seeds", "/search?q=mali&source=seeds&source=other"):
+        html = page(client, url)
+        links = set(re.findall(r'<a href="([^"]+)" class="src" title="Filter by source seeds">', html))
+        assert links and all(parse_qs(urlsplit(unescape(h)).query).get("source") == ["seeds"] for h in links), (url, links)
+
+
+def test_with_a_year_filter_the_histogram_counts_results_and_what_other_years_add(client):
+    """The year facet is counted without its own filter (the other years' "+N"), and the
+    histogram drew those as results: "1 result" above bars of 1 and 1."""
+    html = page(client, "/search?year=2020")
+    assert total(html) == 1
+    hist = html[html.index('<figure class="hist">'):html.index("</figure>")]
+    assert ">2020</span><span class=\"vh\">: 1 result (filter on, select to remove)" in hist, hist
+    assert ">2021</span><span class=\"vh\">: +1 (select to add)" in hist, hist
+
+
+def test_a_line_break_in_a_query_is_a_space_in_the_search_box(client):
+    """A browser drops a line break from a text box's value: `oil%0Agas` came back as "oilgas"."""
+    html = page(client, "/search?q=coup%0AMali%0D%0Aarmy")
+    assert 'value="coup Mali army"' in html
+
+
+@pytest.mark.parametrize("name", ["published", "title", "text"])
+def test_a_query_field_as_a_url_parameter_is_refused_not_ignored(client, name):
+    """`/api/search?q=oil&published=1987-03-02` gave every result unfiltered, silently."""
+    r = client.get(f"/api/search?q=coup&{name}=2020-08-28")
+    assert r.status_code == 400
+    assert f"search it in the query, {name}:2020-08-28" in r.get_json()["error"]
+
+
+def test_a_mention_is_drawn_as_the_type_of_the_entity_it_links_to(seeds_index):
+    """A mention the tagger typed one way ("GAO" a place) whose entity is of another (an
+    organization) was drawn as a place while linking to the organization's filter."""
+    from search import get_document, open_index
+    from web.docview import document_view
+
+    app = create_app({"INDEX": str(seeds_index)})
+    doc = get_document(open_index(seeds_index), SEED0)
+    m = next(m for m in doc["mentions"] if m.get("entity", "").startswith("per:"))
+    m["type"] = "location"
+    with app.test_request_context("/"):
+        view = document_view(doc)
+    html = "".join(str(b) for b in view.blocks)
+    link = re.search(r'<a class="ent ent-(\w+)[^"]*" href="([^"]+)"[^>]*>%s</a>' % re.escape(m["text"]), html)
+    assert link and link.group(1) == "person" and "person=per" in unescape(link.group(2)), link and link.groups()

@@ -75,6 +75,7 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = ()) -> DocV
         ent = ents.get(m.get("entity")) if m.get("entity") else None
         if ent is not None and ent["type"] in ENTITY_FACETS:
             href = url_for("views.search_page", **{ent["type"]: ent["id"]})  # that entity, not every "Reagan"
+            etype = ent["type"]  # drawn as what it links to: "GAO" tagged a place, filed under an organization
         elif etype in ENTITY_FACETS and m.get("text"):
             href = url_for("views.search_page", q=f'"{m["text"]}"') if '"' not in m["text"] else None
         else:

@@ -83,6 +83,7 @@ class Bar:
     active: bool
     title: str = ""
     tick: bool = True  # the label shows under the bar (else only screen readers read it)
+    adds: int = 0  # with a year filter on, another year's results: what selecting it adds
 
 
 # Every bar is drawn in the strip's width: 35 years of a 1987-2021 archive at a label's
@@ -131,14 +132,22 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
         return "", []
     lo, hi = min(counts), max(counts)
     years = sorted(counts) if hi - lo > 60 else list(range(lo, hi + 1))  # a stray 1900 must not flatten the rest
-    top = max(counts.values())
+    # With a year filter on, the year facet is counted without it (the other years' "+N"): a
+    # bar is a result count for a chosen year only, the others' is what a click adds (review:
+    # "1 result" above bars of 2, 1 and 2 results).
+    filtered = bool(state.filters.get("year"))
+    shown = {y: c for y, c in counts.items() if not filtered or state.active("year", str(y))}
+    top = max(shown.values(), default=0) or 1
     bars = []
     for y in years:
         c, active = counts.get(y, 0), state.active("year", str(y))
         # a year with no results is no link (its filter would empty the page): 32 empty
         # years of a 1987-2021 archive were 32 Tab stops before the first result
         url = state.toggle_url("year", str(y)) if c or active else None
-        bars.append(Bar(str(y), c, math.ceil(20 * c / top), url, active, f"{y}: {c}"))
+        n = shown.get(y, 0)
+        adds = c - n
+        bars.append(Bar(str(y), n, math.ceil(20 * n / top), url, active, f"{y}: +{adds}" if adds else f"{y}: {n}",
+                        adds=adds))
     _ticks(bars, lambda i: years[i] % 5 == 0, 4)  # the round years: 1990, 1995...
     return "year", bars
 
