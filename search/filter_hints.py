@@ -56,14 +56,13 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
         return _indexed(facet, COUNTRY_LANGUAGES[key], gen)
     if len(key) < 3:  # "fn" is one edit from half the language codes
         return None
-    keys, owners = gen.derive(f"facet_value_keys:{facet}", lambda: _keys(facet, gen))
+    keys, owners, weight = gen.derive(f"facet_value_keys:{facet}", lambda: _keys(facet, gen))
     maxdist = 1 if len(key) <= 5 else 2
     found = _within(key, keys, maxdist)
     if not found:
         return None
-    counts = gen.derive(f"facet_value_counts:{facet}", lambda: _counts(facet, gen))
-    # fewest edits, then the value more articles have, then the facet's (sorted) order
-    best = min(found, key=lambda kd: (kd[1], -counts[owners[kd[0]]], owners[kd[0]]))
+    # fewest edits, then the spelling more articles have, then the facet's (sorted) order
+    best = min(found, key=lambda kd: (kd[1], -weight[kd[0]], owners[kd[0]]))
     return gen.facets.values[facet][owners[best[0]]]
 
 
@@ -171,21 +170,33 @@ def _value_words(values: list[str]) -> dict[str, list[int]]:
     return out
 
 
-def _keys(facet: str, gen) -> tuple[list[str], dict[str, int]]:
-    """Folded spellings to compare with, and the index of the value each one stands for
-    (a value's own spelling wins over another value's name or surname)."""
+def _keys(facet: str, gen) -> tuple[list[str], dict[str, int], dict[str, int]]:
+    """Folded spellings to compare with, the index of the value each one stands for (a
+    value's own spelling wins over another value's name or surname), and the articles of the
+    values spelled so, the most of any (a tie-break: "Reagn" is one edit from "Regan" and
+    from "Reagan", and the surname of Ronald Reagan's 29 articles beats Donald Regan's 6,
+    though the value it stands for is the bare "Reagan", which finds him too)."""
     owners: dict[str, int] = {}
     aliases: dict[str, int] = {}
     extra: dict[str, int] = {}
     values = gen.facets.values.get(facet, ())
+    counts = _counts(facet, gen)
+    weight: dict[str, int] = {}
+
+    def add(tier: dict[str, int], k: str, i: int) -> None:
+        # a surname or spelling that several values share stands for the one in most articles
+        if k not in tier or tier is not owners and counts[i] > counts[tier[k]]:
+            tier[k] = i
+        weight[k] = max(weight.get(k, 0), int(counts[i]))
+
     for i, v in enumerate(values):
-        owners.setdefault(_fold(v), i)
+        add(owners, _fold(v), i)
         if facet == "language":
             name = _language_name(v)
             if name:
-                extra.setdefault(_fold(name), i)
+                add(extra, _fold(name), i)
         elif facet in ENTITY_FACETS and " " in v:
-            extra.setdefault(_fold(v.rsplit(" ", 1)[1]), i)
+            add(extra, _fold(v.rsplit(" ", 1)[1]), i)
     if facet in ENTITY_FACETS and gen.entities is not None:
         # an entity's other spellings, and each without its punctuation: `organization:moodys`
         # is Moody's ("Moody's"), not "Lipton Foods" two edits off its last word (QA)
@@ -194,12 +205,12 @@ def _keys(facet: str, gen) -> tuple[list[str], dict[str, int]]:
             i = index.get(e.name) if e.type == facet else None
             if i is not None:
                 for a in (e.name, *e.aliases):
-                    aliases.setdefault(_fold(a), i)
-                    aliases.setdefault(_PUNCT.sub("", _fold(a)), i)
+                    add(aliases, _fold(a), i)
+                    add(aliases, _PUNCT.sub("", _fold(a)), i)
     for tier in (aliases, extra):
         for k, i in tier.items():
             owners.setdefault(k, i)
-    return list(owners), owners
+    return list(owners), owners, weight
 
 
 _PUNCT = re.compile(r"[^\w\s]")

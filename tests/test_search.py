@@ -1349,6 +1349,26 @@ def test_an_article_found_through_its_entity_marks_the_mention(reagan_archive):
         assert "President <mark>Reagan</mark> told" in hit.snippet, (q, hit.snippet)
 
 
+def test_a_misspelt_surname_is_offered_the_person_most_articles_name(tmp_path):
+    """Review: `person=Reagn`, one edit from "Regan" and from "Reagan", was offered Donald
+    Regan (6 articles): the surname "Reagan" stood for the first of its values in sorted order,
+    Maureen Reagan (1), not Ronald Reagan (29)."""
+    archive = _text_archive(tmp_path, "src", {
+        **{f"r{k}.txt": f"{t}\n\nRonald Reagan {s}\n" for k, (t, s) in enumerate([
+            ("Budget plan", "met Congress leaders in Washington on the budget."),
+            ("Visit", "visited Chicago on Monday and spoke on trade."),
+            ("Summit", "flew to Geneva for talks with the Soviet leader.")])},
+        "nancy.txt": "Charity\n\nNancy Reagan opened a drug clinic in New York on Tuesday.\n",
+        "d1.txt": "Tax\n\nTreasury Secretary Donald Regan said taxes would not rise this year.\n",
+        "d2.txt": "Dollar\n\nTreasury Secretary Donald Regan said the dollar was stable against the yen.\n",
+    })
+    for typed in ("Reagn", "Raegan"):
+        r = run_search(archive, "", filters={"person": [typed]})
+        assert [(u["value"], u["suggestion"]) for u in r.unmatched_filters] == [(typed, "Ronald Reagan")]
+    r = run_search(archive, "", filters={"person": ["Regn"]})  # nearer Regan: his still
+    assert [u["suggestion"] for u in r.unmatched_filters] == ["Donald Regan"]
+
+
 @pytest.fixture(scope="module")
 def hint_archive(tmp_path_factory):
     """Organisations spelled with an apostrophe, with a lower-case "and" and with an ampersand."""
