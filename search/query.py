@@ -2304,20 +2304,27 @@ def entities_containing(entities: list[dict[str, Any]], contains: str) -> list[d
     return [e for e in entities if any(_spelled_in(needle, fold(a), words) for a in (e["name"], *e["aliases"]))]
 
 
-def _typed_abbreviation(typed: str) -> bool:
-    """Whether the typed needle holds a dot or other mark inside a word ("U.S.", "e.g."): folded
-    to "us", it is a whole word, not letters to find inside others."""
-    return bool(re.search(r"\w[^\w\s]+\w", typed))
+def _typed_abbreviation(typed: str) -> str | None:
+    """How a typed needle with a dot or other mark inside a word ("U.S.", "e.g.", "O'Don")
+    is found, folded ("us", "o don"): from the start of a word, not as letters inside others;
+    and to the end of one where the typed text ends so ("U.S."), not where it may go on
+    ("O'Don", typed as far as it goes: "O'Donnell"). None: anywhere."""
+    if not re.search(r"\w[^\w\s]+\w", typed):
+        return None
+    return "whole" if re.search(r"[^\w\s]\s*$", typed) else "start"
 
 
-def _spelled_in(needle: str, folded: str, whole_words: bool = False) -> bool:
+def _spelled_in(needle: str, folded: str, words: str | None = None) -> bool:
     """Whether a folded spelling contains the folded `needle`: anywhere ("oita" finds Goita, "ma"
-    Bamako), but an abbreviation only as whole words ("U.S." folds to "us", which Australia,
-    House and Russia contain), and a needle with no letter or digit nowhere (">" listed every
-    entity)."""
+    Bamako), but an abbreviation from a word's start (`words` "start": "O'Don" finds Thomas
+    O'Donnell, "E.F. Hut" E.F. Hutton, which "O'Don" folded to "o don" as whole words did not)
+    or as whole words ("whole": "U.S." folds to "us", which Australia, House and Russia
+    contain), and a needle with no letter or digit nowhere (">" listed every entity)."""
     if not needle:
         return False
-    return f" {needle} " in f" {folded} " if whole_words else needle in folded
+    if words == "whole":
+        return f" {needle} " in f" {folded} "
+    return f" {needle}" in f" {folded}" if words == "start" else needle in folded
 
 
 def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, Any]]:

@@ -1123,6 +1123,12 @@ def test_contains_reads_punctuation_as_typed():
     assert names(">") == [] and names("<>") == []
     assert names("") == [e["name"] for e in ents]
     assert names("stral") == ["Australia"] and names("oita") == ["Assimi Goita"]  # three letters or more: anywhere
+    # typed as far as it goes, a name with a mark inside is found from a word's start (review:
+    # "O'Don" and "E.F. Hut" found nothing, as whole words)
+    ents += [{"name": n, "aliases": []} for n in ("Thomas O'Donnell", "E.F. Hutton Group Inc", "Caisse d'Epargne",
+                                                  "Don Odonata", "Ef Huttons")]
+    assert names("O'Don") == names("Thomas O'D") == ["Thomas O'Donnell"]
+    assert names("E.F. Hut") == ["E.F. Hutton Group Inc", "Ef Huttons"] and names("Caisse d'Ep") == ["Caisse d'Epargne"]
 
 
 def test_a_typed_entity_name_finds_every_entity_so_spelled_and_an_id_that_entity(tmp_path):
