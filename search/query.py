@@ -751,7 +751,7 @@ def expand_aliases(q: Q.Query, resolution, schema, reader) -> Q.Query:
         does (QA: `Ronald Reagan` found 5 articles, `"Ronald Reagan"` 60); the longest run of
         up to MAX_NAME_WORDS words first."""
         subs = list(node.subqueries)
-        plain = [_plain_word(c) for c in subs]
+        plain = [_plain_word(c) or _plain_phrase(c) for c in subs]  # a word the analyzer splits too ("d'Ivoire")
         typed = [w and (_typed(c) or w) for c, w in zip(subs, plain)]
         out: list[Q.Query] = []
         i = 0
@@ -760,7 +760,14 @@ def expand_aliases(q: Q.Query, resolution, schema, reader) -> Q.Query:
                 run = typed[i:i + k]
                 ents = [] if None in run else named(" ".join(run), " ".join(plain[i:i + k]))
                 if ents:
-                    out.append(Q.Or([Q.And([visit(c) for c in subs[i:i + k]]), *[Q.Term("entity", e.id) for e in ents]]))
+                    # each field's name as the quoted name reads it: the entity, and its other
+                    # spellings ("IVORY COAST" in a table the tagger passed over, for `Côte d'Ivoire`)
+                    spelled = []
+                    for f in SEARCH_FIELDS:
+                        phrase = Q.Phrase(f, " ".join(plain[i:i + k]).split())
+                        phrase.typed = " ".join(run)
+                        spelled.append(alternatives(phrase, f, " ".join(phrase.words)))
+                    out.append(Q.Or([Q.And([visit(c) for c in subs[i:i + k]]), *spelled]))
                     i += k
                     break
             else:
@@ -807,6 +814,17 @@ def _plain_word(node: Q.Query) -> str | None:
         texts = {c.text for c in node.subqueries}
         return texts.pop() if len(texts) == 1 else None
     return None
+
+
+def _plain_phrase(node: Q.Query) -> str | None:
+    """The indexed words of one typed word the analyzer splits ("d'Ivoire": "d ivoir"),
+    searched as a phrase in every text field alike, or None: so `Côte d'Ivoire` unquoted is a
+    name as `Ronald Reagan` is (review: 1 article, quoted 4)."""
+    phrases = [node] if isinstance(node, Q.Phrase) else list(node.subqueries) if isinstance(node, Q.Or) else []
+    if not phrases or not all(type(c) is Q.Phrase and c.fieldname in SEARCH_FIELDS for c in phrases):
+        return None
+    texts = {" ".join(c.words) for c in phrases}
+    return texts.pop() if len(texts) == 1 else None
 
 
 def _stop_leaves_others_words(alias: str, entity, resolution) -> bool:
