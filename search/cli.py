@@ -385,8 +385,8 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
         name, sep, value = item.partition("=")
         name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
         if not sep or name not in FACETS:
-            facet = fieldnames.meant(name, FACETS) if sep else None
-            meant = f"did you mean '{facet}={value.strip()}'? " if facet else ""
+            hint = fieldnames.filter_hint(name, value, FACETS) if sep else ""
+            meant = f"{hint} " if hint else ""
             raise click.BadParameter(f"'{item}': {meant}use FACET=VALUE with FACET one of {', '.join(FACETS)}",
                                      param_hint="--filter")
         value = value.strip()  # "year= 2021" as the web form reads it

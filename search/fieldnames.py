@@ -45,3 +45,27 @@ def meant(name: str, fields: Sequence[str]) -> str | None:
             return candidate
     close = difflib.get_close_matches(name, list(fields), n=1, cutoff=CLOSE)
     return close[0] if close else None
+
+
+# Fields of the query text that are no filter: a parameter or `--filter` so named was ignored
+# on the web page, and refused with the facets alone on the command line.
+QUERY_ONLY = ("published", "title", "text")
+
+
+def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
+    """What to say of a filter `name=value` that names no facet: the facet meant ("did you mean
+    'year=2021'?"), or the query field to write a date, a title's or a text's words in
+    (`date=2020-08-28`: "search it in the query, published:2020-08-28", where "year=2020-08-28",
+    offered before, was refused in turn); "" when nothing is likely."""
+    value = value.strip()
+    field = meant(name, QUERY_ONLY)
+    # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one
+    dated = any(c.isdigit() for c in value) and not value.isdigit()
+    if field and (field != "published" or name.lower() == "published" or dated):
+        return f"search it in the query, {field}:{_quoted(value)}"
+    facet = meant(name, facets)
+    return f"did you mean '{facet}={value}'?" if facet else ""
+
+
+def _quoted(value: str) -> str:
+    return f'"{value}"' if any(c.isspace() for c in value) else value

@@ -766,3 +766,12 @@ def test_a_folder_with_no_file_to_read_is_said_to_hold_none(tmp_path):
     out = json.loads(invoke("index", tmp_path / "empty", "--index", tmp_path / "ix", "--json").output)
     assert [n["note"] for n in out["notes"]] == ["no file in it to read (hidden files and folders, named .*, are left out)"]
     assert "holds no file to read" in invoke("stats", "--index", tmp_path / "ix").output
+
+
+def test_a_date_or_a_query_field_as_a_filter_is_offered_the_query_field(seeds_index):
+    """`--filter date=2020-08-28` was offered `year=2020-08-28`, itself refused; `--filter
+    published=...` named no field at all. A date, a title's or a text's words go in the query."""
+    for item, hint in (("date=2020-08-28", "published:2020-08-28"), ("published=2020-08", "published:2020-08"),
+                       ("title=coup in mali", 'title:"coup in mali"'), ("date=2020", "'year=2020'")):
+        r = CliRunner().invoke(cli, ["search", "coup", "--filter", item, "--index", str(seeds_index)])
+        assert r.exit_code == 2 and hint in r.output, (item, r.output)

@@ -907,6 +907,8 @@ def test_a_query_field_as_a_url_parameter_is_refused_not_ignored(client, name):
     r = client.get(f"/api/search?q=coup&{name}=2020-08-28")
     assert r.status_code == 400
     assert f"search it in the query, {name}:2020-08-28" in r.get_json()["error"]
+    r = client.get("/api/search?q=coup&date=2020-08-28")  # not "did you mean year=2020-08-28", refused in turn
+    assert r.status_code == 400 and "search it in the query, published:2020-08-28" in r.get_json()["error"]
 
 
 def test_a_mention_is_drawn_as_the_type_of_the_entity_it_links_to(seeds_index):

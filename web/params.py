@@ -55,9 +55,6 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     return values
 
 
-QUERY_FIELDS = ("published", "title", "text")  # fields a query names (`published:[2020 TO 2021]`)
-
-
 def _check_names(args) -> None:
     """Refuse a parameter named like a filter it is not (`org=OPEC`, `place=`, `lang=`,
     `date=`, `persn=`): ignored, it gave the unfiltered results with nothing to say so (the
@@ -66,16 +63,10 @@ def _check_names(args) -> None:
     for key in args:
         if key.lower() in FACETS:
             continue
-        if key.lower() in QUERY_FIELDS:  # a field of the query text, not a filter: it was ignored
-            value = args.get(key, "").strip()
-            value = f'"{value}"' if re.search(r"\s", value) else value
-            raise QueryError(f"'{key}' is no filter: search it in the query, {key.lower()}:{value} "
-                             f"(filters: {', '.join(FACETS)})")
-        facet = fieldnames.meant(key, FACETS)
-        if facet:
-            value = args.get(key, "").strip()
-            raise QueryError(f"unknown filter '{key}': did you mean '{facet}={value}'? "
-                             f"(filters: {', '.join(FACETS)})")
+        # a field of the query text too (`published=`, `title=`: ignored, they filtered nothing)
+        hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
+        if hint:
+            raise QueryError(f"unknown filter '{key}': {hint} (filters: {', '.join(FACETS)})")
 
 
 def _sort(args) -> str:
