@@ -185,8 +185,10 @@ class Run:
             first = read_as.setdefault((one_name(path), line), iid) if path else iid
             if first == iid:
                 return False
-            self.failed.append(IngestError(path or "", f"the same file as {first}, read again through a link as "
-                                                       f"{iid}: skipped", line).to_dict())
+            # either path may be the link: the first read wins, whichever it was (review: a
+            # source's own file, read first through another source's link, was called the link)
+            self.failed.append(IngestError(path or "", f"the same file as {first}, read again as {iid} (one file, "
+                                                       "two paths: a link or a second name): skipped", line).to_dict())
             return True
 
         def duplicate(iid: str, held: dict, where: str | None, line: int | None) -> None:

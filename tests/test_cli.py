@@ -756,7 +756,8 @@ def test_a_file_with_two_names_is_indexed_once(tmp_path):
     out = json.loads(invoke("index", src, "--index", tmp_path / "ix", "--json").output)
     assert out["indexed"] == 1
     assert [f["reason"] for f in out["failed"]] == [
-        "the same file as src/orig.txt, read again through a link as src/second-name.txt: skipped"]
+        "the same file as src/orig.txt, read again as src/second-name.txt (one file, two paths: a link or a second "
+        "name): skipped"]
 
 
 def test_a_folder_with_no_file_to_read_is_said_to_hold_none(tmp_path):
@@ -775,3 +776,18 @@ def test_a_date_or_a_query_field_as_a_filter_is_offered_the_query_field(seeds_in
                        ("title=coup in mali", 'title:"coup in mali"'), ("date=2020", "'year=2020'")):
         r = CliRunner().invoke(cli, ["search", "coup", "--filter", item, "--index", str(seeds_index)])
         assert r.exit_code == 2 and hint in r.output, (item, r.output)
+
+
+def test_a_source_read_first_through_another_sources_link_is_told_so(tmp_path):
+    """`index A B`, A holding a link to B: B's file, read first as A's, was "read again
+    through a link as B/orig.txt" (B's path is the file's own), and stats blamed a run that
+    did not finish for B's having no article."""
+    (tmp_path / "B").mkdir()
+    (tmp_path / "B" / "orig.txt").write_text("Rates rise\n\n" + BODY)
+    (tmp_path / "A").mkdir()
+    (tmp_path / "A" / "blink").symlink_to(tmp_path / "B")
+    out = json.loads(invoke("index", tmp_path / "A", tmp_path / "B", "--index", tmp_path / "ix", "--json").output)
+    assert out["indexed"] == 1 and [f["reason"] for f in out["failed"]] == [
+        "the same file as A/blink/orig.txt, read again as B/orig.txt (one file, two paths: a link or a second name): "
+        "skipped"]
+    assert "its files were read under another source (through a link)" in invoke("stats", "--index", tmp_path / "ix").output
