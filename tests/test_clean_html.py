@@ -432,3 +432,15 @@ def test_a_typepad_post_classed_by_its_category_is_the_article_not_a_tag_list(sh
     c = clean_html(row["html"], row["url"])
     assert sentence in c.text
     assert not any(sentence in r["text"] for r in c.removed)
+
+
+def test_the_blogs_name_and_the_headline_above_the_text_are_no_text():
+    """Review: "PETER SHANKMAN", the blog's name (<title>'s other part, the host's name), stayed
+    the first paragraph once the title was the post's; with the headline after it, both stay out."""
+    html = ('<html><head><title>Today, I Only Care That You Vote. | Peter Shankman</title></head><body>'
+            '<div id="site_nav"><ul><li><a href="/a">PHOTOS</a></li><li><a href="/b">CONTACT</a></li></ul></div>'
+            '<div id="content"><div id="site_gray_area_header"><h2>PETER SHANKMAN</h2></div>'
+            '<div id="blogs_entries"><div class="entrie"><div class="title">Today, I Only Care That You Vote.</div>'
+            '<div class="description">' + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></div></div></div></body></html>")
+    c = clean_html(html, url="http://shankman.com/vote/")
+    assert c.title == "Today, I Only Care That You Vote." and c.text.startswith(PARAS[0]), c.text[:80]

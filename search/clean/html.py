@@ -72,7 +72,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     extracted = _extract(tree, url, prose)
     page = pagemeta.page_meta(tree)
     title = " ".join((page.title or "").split())
-    title = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)  # "Share this:"
+    title, site_parts = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
     result = clean_text(extracted, title=title)
     run = _prose_run(blocks)
@@ -85,8 +85,12 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.removed.append({"text": first, "reason": "no words"})
         first, _, rest = rest.partition("\n\n")
         result.text = "\n\n".join(p for p in (first, rest) if p)
-    if first and key(first) in (key(headline), key(title), key(page.sitename or "")):
-        result.text = rest  # extractors often repeat the headline (or the blog's name) as the first paragraph
+    above = {key(headline), key(title), key(page.sitename or ""), *site_parts} - {""}
+    if first and key(first) in above:
+        # extractors often repeat the headline (or the blog's name, or both) as the first paragraph
+        while rest and key(rest.partition("\n\n")[0]) in above - {key(first)}:
+            first, _, rest = rest.partition("\n\n")
+        result.text = rest
     else:
         result.text = _from_headline(result, headline)
     result.title = headline or result.title or display_title(result.text.partition("\n\n")[0])

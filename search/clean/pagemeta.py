@@ -92,7 +92,7 @@ _HOST_WORDS = frozenset("www com org net gov edu int info biz co uk us au ca blo
 
 
 def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, url: str | None,
-               blocks: list[Block]) -> str:
+               blocks: list[Block]) -> tuple[str, set[str]]:
     """The page's title, weighing what the page declares against what it shows. Review of
     1,381 Dragnet pages, where trafilatura's choice (meta tags, else the only <h1>, else
     <title>) was wrong on one in eleven:
@@ -102,7 +102,8 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
       beside the post's ("Schneier on Security: Micromorts");
     - og:title stands where <title> or the page agrees with it; it can be the blog's name
       ("Official Blog of the National Football League" beside "Posluszny agrees ... - NFL.com");
-    - <title> without the site's name at either end ("Analysis: Why Romney lost - CNN.com")."""
+    - <title> without the site's name at either end ("Analysis: Why Romney lost - CNN.com").
+    Also the keys of <title>'s parts that name the site: a first paragraph so is no text."""
     tag = " ".join((tree.findtext(".//title") or "").split())
     shown = {key(b.text) for b in blocks if b.reason is None}
     furniture = {key(b.text) for b in blocks if b.reason} - shown
@@ -125,17 +126,17 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
         h1 = meta_title  # the element holds more: "... And More + Posted by Brandon Laurino", "... 524" (comments)
     if not h1_site and (_agrees(h1, tag) or bool(meta_title) and _agrees(h1, meta_title)
                         or key(h1) not in furniture and not meta_title):
-        return h1
+        return h1, site_parts
     if meta_title and (not posted or _agrees(meta_title, tag) or key(meta_title) in shown):
-        return meta_title
+        return meta_title, site_parts
     if posted:
-        return posted
+        return posted, site_parts
     chosen = " ".join((extract_title(tree) or "").split())  # trafilatura's order of the rest
     if chosen and key(chosen) not in furniture and not patterns.match(chosen):
-        return chosen
+        return chosen, site_parts
     if tag and _title_like(tag, 1) and not patterns.match(tag):
-        return tag
-    return meta_title or ""
+        return tag, site_parts
+    return meta_title or "", site_parts
 
 
 def _host_labels(tree: HtmlElement, url: str | None) -> list[str]:
