@@ -373,3 +373,13 @@ def test_a_record_s_headline_shaped_like_a_dateline_is_its_title_not_its_first_p
     c = clean_article(record_to_article(rec, "reuters", "r", 1, Path("r.jsonl")))
     assert c["title"] == rec["title"] and c["text"].startswith("Bank of America NT")
     assert c["dateline"] == "FRANKFURT, February 27"
+
+
+def test_a_blog_posts_line_of_details_is_no_text_and_gives_its_author_and_date():
+    """Review: "Posted by Kathy on April 6, 2007 | Permalink" stayed in the post's text."""
+    c = clean_text("My Favorite Graphs\n\nThe first graph shows how users move from fear to passion as they learn a "
+                   "tool, and why the middle of that curve matters most.\n\nPosted by Kathy on April 6, 2007 | "
+                   "Permalink\n\nThe second graph is the one every product team should print and pin up.")
+    assert "Permalink" not in c.text and {"text": "Posted by Kathy on April 6, 2007 | Permalink",
+                                          "reason": "post details"} in c.removed
+    assert (c.author, str(c.published)) == ("Kathy", "2007-04-06")

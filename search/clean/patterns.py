@@ -19,6 +19,22 @@ _SOCIAL = (
 # what a reader may do with the page: "Bookmark, Share, or Email This Page"
 _ACTION = r"(?:bookmark|share|e-?mail|print|save|tweet)"
 
+# A blog post's line of details, its parts between pipes: "1 Comment » | Published in",
+# "Posted Nov. 6,2012 at 5:32 PM EST by Andy Towle | Permalink", "by Simon St. Laurent |
+# @simonstl | Comment | August 9, 2012", "Designer Interviews, General, furniture | 1 Comment".
+# One part at least says comments, permalink or "published in": "By Jane Doe | April 11, 2021"
+# alone is a byline, whose author and date are read (meta.parse_byline).
+_DETAIL_STRONG = r"""(?:
+    (?:\d+|no)\s+comments?(?:\s*»)? | leave\s+a\s+(?:comment|reply|response)!? | comments?(?:\s*\(\d+\))?
+  | (?:add|post|write)\s+(?:a\s+|your\s+)?comment | permalink | (?:published|posted|filed)\s+(?:in|under)(?:\s+[^|]{1,80})?
+)"""
+_DETAIL = rf"""(?:{_DETAIL_STRONG}
+  | (?:posted\s+(?:on\s+)?[^|]{{0,50}}?\s+)?by\s+[^|]{{1,40}} | posted\s+(?:on\s+)?[^|]{{1,50}}
+  | @\w{{1,30}} | \+[\w.]+(?:\s+[\w.]+){{0,3}}
+  | (?:\w+day,?\s+)?\w{{3,9}}\.?\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}(?:\s+(?:at\s+)?\d{{1,2}}:\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s+[a-z]{{2,4}})?)?
+  | [\w'&.-]+(?:\s+[\w'&.-]+){{0,3}}(?:\s*,\s*[\w'&.-]+(?:\s+[\w'&.-]+){{0,3}})+
+)"""
+
 FAMILIES: dict[str, str] = {
     "comment form": r"""
         leave\s+a\s+(?:reply|comment|response)(?:\s+with\s+facebook)?(?:\s+cancel\s+reply)?
@@ -137,6 +153,11 @@ FAMILIES: dict[str, str] = {
       | (?:has\s+)?written\s+\d[\d,]*\s+(?:articles?|posts?|stories)(?:\s+for\s+.{1,40})?
       | (?:view|see|more)\s+(?:all\s+)?(?:posts|articles|stories)\s+by\s+.{1,40}
       | about\s+the\s+author
+    """,
+    # last: a line another family names keeps its reason ("3 Comments" is the comment form's)
+    "post details": rf"""
+        (?:{_DETAIL}\s*\|\s*)+{_DETAIL_STRONG}(?:\s*\|\s*{_DETAIL})*
+      | {_DETAIL_STRONG}(?:\s*\|\s*{_DETAIL})+
     """,
 }
 
