@@ -32,7 +32,8 @@ def api_export():
     """Every article the search matches, past the pages' limit, streamed as JSON Lines or CSV
     (`format`), the clean text too with `text=1`: the twin of `newsarchive export`. Not
     cached: an export may be the whole archive."""
-    state = SearchState.from_request(request, paged=False)  # every result: `page=5000` is no error here
+    # every result: `page=5000` is no error here; `text=1` asks for the clean text
+    state = SearchState.from_request(request, paged=False, own=("text", "format"))
     fmt = request.args.get("format", "") or "jsonl"
     if fmt not in export.FORMATS:
         raise QueryError(f"unknown format '{fmt}' (use {', '.join(export.FORMATS)})")

@@ -55,13 +55,13 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     return values
 
 
-def _check_names(args) -> None:
+def _check_names(args, own: tuple[str, ...] = ()) -> None:
     """Refuse a parameter named like a filter it is not (`org=OPEC`, `place=`, `lang=`,
     `date=`, `persn=`): ignored, it gave the unfiltered results with nothing to say so (the
     command line and a field in the query text say "did you mean"). Other names (a tracking
     `utm_source` a link picked up) are left alone."""
     for key in args:
-        if key.lower() in FACETS:
+        if key.lower() in FACETS or key in own:  # `own`: the endpoint's own (an export's `text=1`)
             continue
         # a field of the query text too (`published=`, `title=`: ignored, they filtered nothing)
         hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
@@ -114,11 +114,12 @@ class SearchState:
     per_page: int = 10
 
     @classmethod
-    def from_request(cls, req: Request, paged: bool = True) -> "SearchState":
-        """`paged=False`: a request for every result (an export) has no page to check."""
+    def from_request(cls, req: Request, paged: bool = True, own: tuple[str, ...] = ()) -> "SearchState":
+        """`paged=False`: a request for every result (an export) has no page to check; `own`:
+        parameters the endpoint reads itself, which name no filter there."""
         args = req.args
         q = _query(args)
-        _check_names(args)
+        _check_names(args, own)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
         sort = _sort(args)
         if not paged:

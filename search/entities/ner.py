@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import threading
 from collections.abc import Iterable, Iterator
 
@@ -16,6 +17,11 @@ EXCLUDE = ["tok2vec", "tagger", "parser", "lemmatizer", "attribute_ruler"]
 # Texts are cut at line breaks into pieces of at most this many characters: spaCy's
 # memory grows with document length and its max_length guard is 1M characters.
 MAX_CHUNK = 100_000
+
+# A straight double quote typed for an apostrophe, as 1980s wire copy does ("Iran"s oil
+# minister", 27 times in 3,000 Reuters stories): the tagger saw a quotation and lost the name
+# (14 of them, 7 names missing from their article). One character for one: offsets stay.
+_QUOTE_APOSTROPHE = re.compile(r'(?<=[A-Za-z])"(?=s\b)')
 
 _nlp = None
 _cities = None
@@ -139,7 +145,7 @@ def extract_batch(texts: Iterable[str], batch_size: int = 32, gazetteer_only: bo
 
     def gen_texts(items):
         for _, off, chunk in items:
-            yield truecase(chunk) if off >= 0 else ""
+            yield truecase(_QUOTE_APOSTROPHE.sub("'", chunk)) if off >= 0 else ""
 
     items_a, items_b = itertools.tee(pieces())
     spans: list[Span] = []
