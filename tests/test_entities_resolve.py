@@ -939,3 +939,14 @@ def test_an_acronym_two_organisations_are_defined_by_joins_neither_archive_wide(
                    _doc("c", ("United Auto Workers", O), ("UAW", O, 2)), _doc("d", ("UAW", O))])
     assert len({i for d in "abcd" for i in _ids(uaw, d)}) == 1
 
+
+
+def test_a_companys_possessive_is_not_shown_for_its_name():
+    """Review: "Siemens AG's" was shown for Siemens AG (4 articles): a mention that kept the
+    owner's "'s" after the legal form counted "Siemens AG" as its trimmed short name. "Standard
+    and Poor's" (the possessive is the name) still beats "Standard and Poor"."""
+    res = resolve([_doc("a", ("Siemens AG's", O), ("Siemens AG's", O)), _doc("b", ("Siemens AG's", O)),
+                   _doc("c", ("Siemens AG", O)),
+                   _doc("d", ("Standard and Poor's Corp", O)), _doc("e", ("Standard and Poor", O), ("Standard and Poor", O))])
+    assert res.for_doc("a")[O] == res.for_doc("c")[O] == ["Siemens AG"]
+    assert res.for_doc("e")[O] == ["Standard and Poor's Corp"]

@@ -1076,7 +1076,7 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
         for o in counts:
             if o == s:
                 continue
-            if o.startswith((s + "'s", s + "’s")):
+            if o.startswith((s + "'s", s + "’s")) and not ends_in_legal_form(s):
                 return True  # "Standard and Poor" of "Standard and Poor's": a possessive trimmed
             if " " not in s and o.startswith(s + "-"):
                 return True  # "Daimler" of "Daimler-Benz AG"
@@ -1095,6 +1095,9 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
     def score(s: str):
         words = s.split()
         complete = len(words) >= 2 if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1
+        # "Siemens AG's": a company's possessive (its mention kept the "'s"), beside "Siemens AG"
+        complete = complete and not (t == "organization" and s.endswith(("'s", "’s")) and ends_in_legal_form(s)
+                                     and len(counts) > 1)
         # a name of words all in capitals is a headline's styling, not its spelling ("DIAMOND
         # SHAMROCK" of a wire's headlines beside "Diamond Shamrock Corp"); an acronym is one word
         headline = s.isupper() and " " in s
