@@ -980,3 +980,15 @@ def test_an_acronym_opening_its_companys_name_is_that_company_where_it_stands_fo
                    _doc("d", ("GM Overseas Distribution Corporation", O), ("GM", O))])
     assert res.for_doc("a")[O] == ["KLM Royal Dutch Airlines"] and res.for_doc("b")[O] == ["MCI Communications Corp"]
     assert res.for_doc("d")[O] == ["GM Overseas Distribution Corporation", "General Motors Corp"]
+
+
+def test_a_place_before_another_name_is_dropped_only_before_a_bodys_name():
+    """Review: `Japan China` found every article about China (44, 8 naming Japan) and `"Britain
+    and the US"` every one about the United States (636, none right): the lookup dropped a
+    leading place ("U.S. Center for ..." is the Center) before any name, a place's too."""
+    res = resolve([_doc("a", ("Japan", L), ("China", L), ("Britain", L), ("U.S.", L), ("Reagan", P)),
+                   _doc("b", ("Center for Strategic and International Studies", O))])
+    assert [e.name for e in res.lookup_alias("U.S. Center for Strategic and International Studies")] == [
+        "Center for Strategic and International Studies"]
+    for typed in ("Japan China", "Britain and the US", "Britain Reagan", "Japan United States"):
+        assert res.lookup_alias(typed) == [], typed
