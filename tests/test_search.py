@@ -685,6 +685,17 @@ def test_a_per_cent_sign_is_marked_with_its_figure(wire_archive):
     assert "7 <mark>per cent</mark> in" in snippets["wire/cent.txt"], snippets
 
 
+def test_not_before_a_figure_and_its_unit_leaves_out_that_figure(wire_archive):
+    """Query review: `oil NOT 3 pct` was `oil AND NOT 3 AND pct` (Whoosh's NOT takes the next
+    word): every article with a "3" left out, every one without "pct" too; `oil NOT 3%` leaves
+    out the figure alone. So `-3 pct`."""
+    every = {h.id for h in run_search(wire_archive, "bank", per_page=50).hits}
+    assert {"wire/bond.txt", "wire/it.txt"} <= every  # 9 pct; 5 mln dlrs and no "pct"
+    for q in ("bank NOT 5 pct", "bank -5 pct", "bank NOT 5%", 'bank NOT "5 pct"'):
+        assert {h.id for h in run_search(wire_archive, q, per_page=50).hits} == every - {"wire/five.txt"}, q
+    assert {h.id for h in run_search(wire_archive, "bank NOT 9 pct", per_page=50).hits} == every - {"wire/bond.txt"}
+
+
 SPELLINGS = {
     "uk.txt": "Strike talks\n\nThe Labour organisation said the programme of travelling theatre was cancelled "
               "in the town centre, to the neighbours' favourite.\n",
