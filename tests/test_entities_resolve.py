@@ -992,3 +992,14 @@ def test_a_place_before_another_name_is_dropped_only_before_a_bodys_name():
         "Center for Strategic and International Studies"]
     for typed in ("Japan China", "Britain and the US", "Britain Reagan", "Japan United States"):
         assert res.lookup_alias(typed) == [], typed
+
+
+def test_a_generational_suffix_is_no_surname():
+    """Review: "John Johnstone Jr" and "John W. Johnstone Jr", Olin's chief executive, stayed two
+    people: "Jr" was read as the surname. A son is still not his father, nor Jr Sr."""
+    assert full_name_match(["John", "Johnstone", "Jr"], ["John", "W.", "Johnstone", "Jr"])
+    assert full_name_match(["Lloyd", "U.", "Noland", "III"], ["Lloyd", "Noland", "III"])
+    assert not full_name_match(["John", "Smith", "Jr"], ["John", "Smith"])
+    assert not full_name_match(["John", "Smith", "Jr"], ["John", "Smith", "Sr."])
+    res = resolve([_doc("a", ("John Johnstone Jr", P)), _doc("b", ("John W. Johnstone Jr", P))])
+    assert _ids(res, "a") == _ids(res, "b")

@@ -153,6 +153,22 @@ def gendered_pair(a: str, b: str) -> bool:
             and (short[-1] not in VOWELS or rest == "ette"))
 
 
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # after a surname: "Lloyd U. Noland III"
+
+
+def _suffix(tokens: list[str]) -> str:
+    """A full name's generational suffix ("jr"), or ""."""
+    last = tokens[-1].strip(".,").lower()
+    return last if len(tokens) > 2 and last in GENERATIONS else ""
+
+
+def _bare(tokens: list[str]) -> list[str]:
+    """A full name without its generational suffix: the surname is the word before it (review:
+    "John Johnstone Jr" and "John W. Johnstone Jr", one chief executive, were compared as the
+    surnames "jr" with middle names "johnstone" and "w johnstone", and stayed two people)."""
+    return tokens[:-1] if _suffix(tokens) else tokens
+
+
 def full_name_match(a: list[str], b: list[str]) -> bool:
     """Two full names (token lists, >= 2 tokens each) are spellings of one person.
 
@@ -161,6 +177,9 @@ def full_name_match(a: list[str], b: list[str]) -> bool:
     """
     if len(a) < 2 or len(b) < 2:
         return False
+    if _suffix(a) != _suffix(b):
+        return False  # "John Smith Jr" is not "John Smith Sr", nor his father "John Smith"
+    a, b = _bare(a), _bare(b)  # "John Johnstone Jr" and "John W. Johnstone Jr": the surname before it
     if not first_name_match(a[0], b[0]) or not surname_variant(a[-1], b[-1]):
         return False
     ma, mb = a[1:-1], b[1:-1]
@@ -178,6 +197,7 @@ def blocking_keys(tokens: list[str]) -> list[str]:
     Assimi Goita/Goyta), or the first-name initial and the surname's Metaphone code, or the
     first name's two letters and the surname less one letter (optional_letter).
     """
+    tokens = _bare(tokens)
     first, last = fold(tokens[0]), fold(tokens[-1]).replace(" ", "")
     keys = [f"a|{first[:2]}|{last[:2]}"]
     if last:
