@@ -1003,3 +1003,11 @@ def test_a_generational_suffix_is_no_surname():
     assert not full_name_match(["John", "Smith", "Jr"], ["John", "Smith", "Sr."])
     res = resolve([_doc("a", ("John Johnstone Jr", P)), _doc("b", ("John W. Johnstone Jr", P))])
     assert _ids(res, "a") == _ids(res, "b")
+
+
+def test_a_surname_of_two_words_is_not_shown_for_the_full_name():
+    """Entity review: "De Croo" was shown for Herman De Croo, whose full name is in every one of
+    his articles: a two-word person's name counted as complete, and the surname, repeated in
+    each article, won on mentions."""
+    res = resolve([_doc(f"c{i}", ("Herman De Croo", P), ("De Croo", P), ("De Croo", P), ("De Croo", P)) for i in range(3)])
+    assert res.for_doc("c0")[P] == ["Herman De Croo"]

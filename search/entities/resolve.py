@@ -1132,7 +1132,11 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
 
     def score(s: str):
         words = s.split()
-        complete = len(words) >= 2 if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1
+        # a person's name of two words is complete unless it ends another spelling that half as
+        # many articles give: "De Croo" of "Herman De Croo", "La Roche" of "David F. La Roche"
+        # (entity review: nine shown so), not "Ross Perot" of one article's "Texan H. Ross Perot"
+        complete = (len(words) >= 2 and not any(o.endswith(" " + s) and 2 * spread[o] >= spread[s] for o in counts)
+                    if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1)
         # "Siemens AG's": a company's possessive (its mention kept the "'s"), beside "Siemens AG"
         complete = complete and not (t == "organization" and s.endswith(("'s", "’s")) and ends_in_legal_form(s)
                                      and len(counts) > 1)
