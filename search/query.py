@@ -9,7 +9,7 @@ import heapq
 import re
 import time
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -28,7 +28,7 @@ from .archive import Archive
 from .facets import docmask
 from .filter_hints import replace_field_value, spaced_value, unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
-from .postings import TermCache
+from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
@@ -695,12 +695,12 @@ def parse(qstring: str, schema) -> Q.Query:
     return q
 
 
-def expand_aliases(q: Q.Query, resolution, schema, reader) -> Q.Query:
+def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, str], np.ndarray]) -> Q.Query:
     """A word or phrase that is an alias of an entity also matches the entity's other
     spellings (but a one-word spelling that is part of another entity's name) and every
     article where the entity was recognised (in the title field, the spellings alone). A capitalised stop word
     (StopName: "May") matches only those, or is dropped; a query left with no word is an error.
-    A one-word name is taken for a word where the archive (`reader`) mostly uses it so
+    A one-word name is taken for a word where the archive (`reader`, `ids`: a term's documents) mostly uses it so
     (_a_word_here)."""
     if resolution is None:
         q = _drop_stop_names(q)
@@ -727,7 +727,7 @@ def expand_aliases(q: Q.Query, resolution, schema, reader) -> Q.Query:
         ents = named(typed, text)
         if not ents:
             return node  # a StopName: _drop_stop_names drops it
-        if one_word and _a_word_here(reader, text, typed, ents, _common_word(text)):
+        if one_word and _a_word_here(reader, ids, text, typed, ents, _common_word(text)):
             return node  # "rose", "oil", "trade": a word here, not a name, even if some entity ends in it
         alts: list[Q.Query] = [] if stop_name else [node]
         for e in ents:
@@ -862,7 +862,8 @@ NAME_SHARE = 0.25
 COMMON_NAME_SHARE = 0.5
 
 
-def _a_word_here(reader, term: str, typed: str | None, ents: list, common: bool) -> bool:
+def _a_word_here(reader, ids: Callable[[str, str], np.ndarray], term: str, typed: str | None, ents: list,
+                 common: bool) -> bool:
     """Whether a one-word name is, in this archive, mostly a word: its entities were recognised
     in under NAME_SHARE of the articles holding it. `rose` found the one article naming Stephen
     Rose first of the 201 where prices rose. A word typed with a capital ("Rose") is a name as
@@ -878,15 +879,11 @@ def _a_word_here(reader, term: str, typed: str | None, ents: list, common: bool)
     # of the articles holding the word, those where its entities were recognised: an entity's
     # others name it otherwise ("EC", "European Community" for the alias "Commission": review,
     # `commission` found 42 EC articles that never say it)
-    holding: set[int] = set()
-    for f in SEARCH_FIELDS:
-        if reader.doc_frequency(f, term):
-            holding.update(reader.postings(f, term).all_ids())
-    named: set[int] = set()
-    for e in ents:
-        if reader.doc_frequency("entity", e.id):
-            named.update(d for d in reader.postings("entity", e.id).all_ids() if d in holding)
-    return len(named) < share * len(holding)
+    # `ids`: a term's documents as the search reads them (cached per generation: the query
+    # reads the word's again to match it)
+    holding = np.unique(np.concatenate([ids(f, term) for f in SEARCH_FIELDS]))
+    named = np.unique(np.concatenate([ids("entity", e.id) for e in ents]))
+    return np.intersect1d(holding, named, assume_unique=True).size < share * holding.size
 
 
 @lru_cache(maxsize=4096)
@@ -1309,7 +1306,8 @@ def read_query(qstring: str, gen) -> Q.Query:
     q = expand_fuzzy(q, gen, schema, qstring)
     q = expand_wildcards(q, gen, schema, qstring)
     q = join_figures(expand_acronyms(q, gen.searcher.reader()))
-    return proximity_boosted(expand_aliases(canonical_field_terms(q, gen), gen.entities, schema, gen.searcher.reader()))
+    return proximity_boosted(expand_aliases(canonical_field_terms(q, gen), gen.entities, schema, gen.searcher.reader(),
+                                            lambda f, t: term_ids(gen.searcher, f, t, _term_cache(gen))))
 
 
 MAX_FUZZY_EDITS = 2

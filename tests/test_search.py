@@ -1750,17 +1750,19 @@ def test_a_word_is_a_name_by_the_articles_holding_it_where_its_entity_was_recogn
     """Query review: `commission` found 42 articles about the European Community that never say
     it: the EC's 65 articles, all of them, counted against the word's 220, where only those of
     its articles that hold the word say whether the word is its name (29: a word)."""
+    from search.postings import term_ids
     from search.query import _a_word_here
 
     gen = rose_archive.current()
     reader = gen.searcher.reader()
+    ids = lambda f, t: term_ids(gen.searcher, f, t)  # noqa: E731
     china = [e for e in gen.entities.entities if e.name == "China"]
     stephen = [e for e in gen.entities.entities if e.name == "Stephen Rose"]
     assert china and stephen
     # China was recognised in 3 articles, none of them about prices rising: no name of "rose"
-    assert _a_word_here(reader, "rose", "rose", china, False)
-    assert not _a_word_here(reader, "china", "china", china, False)  # all 3 articles holding it
-    assert _a_word_here(reader, "rose", "rose", stephen, False)  # 1 of 13
+    assert _a_word_here(reader, ids, "rose", "rose", china, False)
+    assert not _a_word_here(reader, ids, "china", "china", china, False)  # all 3 articles holding it
+    assert _a_word_here(reader, ids, "rose", "rose", stephen, False)  # 1 of 13
 
 
 def test_a_frequent_english_word_is_a_name_where_its_entity_holds_most_of_its_articles(rose_archive):
