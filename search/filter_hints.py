@@ -180,7 +180,7 @@ def _keys(facet: str, gen) -> tuple[list[str], dict[str, int], dict[str, int]]:
     aliases: dict[str, int] = {}
     extra: dict[str, int] = {}
     values = gen.facets.values.get(facet, ())
-    counts = _counts(facet, gen)
+    counts = gen.derive(f"facet_value_counts:{facet}", lambda: _counts(facet, gen))  # values_like's too
     weight: dict[str, int] = {}
 
     def add(tier: dict[str, int], k: str, i: int) -> None:

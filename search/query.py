@@ -762,11 +762,11 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
                 if ents:
                     # each field's name as the quoted name reads it: the entity, and its other
                     # spellings ("IVORY COAST" in a table the tagger passed over, for `Côte d'Ivoire`)
-                    spelled = []
+                    words, spelled = " ".join(plain[i:i + k]), []
                     for f in SEARCH_FIELDS:
-                        phrase = Q.Phrase(f, " ".join(plain[i:i + k]).split())
+                        phrase = Q.Phrase(f, words.split())
                         phrase.typed = " ".join(run)
-                        spelled.append(alternatives(phrase, f, " ".join(phrase.words)))
+                        spelled.append(alternatives(phrase, f, words))
                     out.append(Q.Or([Q.And([visit(c) for c in subs[i:i + k]]), *spelled]))
                     i += k
                     break

@@ -105,24 +105,26 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
     - <title> without the site's name at either end ("Analysis: Why Romney lost - CNN.com").
     Also the keys of <title>'s parts that name the site: a first paragraph so is no text."""
     tag = " ".join((tree.findtext(".//title") or "").split())
-    shown = {key(b.text) for b in blocks if b.reason is None}
-    furniture = {key(b.text) for b in blocks if b.reason} - shown
+    keyed = [(key(b.text), b.reason) for b in blocks]  # each block's key, once
+    shown = {k for k, reason in keyed if reason is None}
+    furniture = {k for k, reason in keyed if reason} - shown
     h1s = tree.findall(".//h1")  # the headline's element: the only <h1>, or one classed so
     h1 = " ".join((h1s[0].text_content() if len(h1s) == 1 else extract_metainfo(tree, TITLE_XPATHS) or "").split())
+    h1_key = key(h1)
     labels = _host_labels(tree, url)
-    if sitename and key(sitename) == key(h1):
+    if sitename and key(sitename) == h1_key:
         sitename = None  # trafilatura took the post's title for the site's name
     elif sitename and key(sitename) == key(meta_title or ""):
         meta_title = None  # the site's name is no headline
     # the <h1> in the page's header or menu only: a post's title is also in a sidebar's or
     # footer's list of recent posts (a header holds either)
-    where = {b.reason for b in blocks if key(b.text) == key(h1)}
+    where = {reason for k, reason in keyed if k == h1_key}
     masthead = h1 if where and where <= _MASTHEAD else ""
     posted, site_parts = _beside_site(tag, sitename, h1, masthead, labels)
     if meta_title:
         meta_title = _beside_site(meta_title, sitename, h1, masthead, labels)[0] or meta_title
-    h1_site = not key(h1) or key(h1) in site_parts or key(h1) == key(sitename or "") or bool(patterns.match(h1))
-    if meta_title and key(h1).startswith(key(meta_title)):
+    h1_site = not h1_key or h1_key in site_parts or h1_key == key(sitename or "") or bool(patterns.match(h1))
+    if meta_title and h1_key.startswith(key(meta_title)):
         h1 = meta_title  # the element holds more: "... And More + Posted by Brandon Laurino", "... 524" (comments)
     if not h1_site and (_agrees(h1, tag) or bool(meta_title) and _agrees(h1, meta_title)
                         or key(h1) not in furniture and not meta_title):
@@ -241,7 +243,8 @@ def headline(blocks: list[Block], text: str, meta_title: str) -> tuple[int | Non
         # the nearest heading of 3+ words is the headline more often than a meta
         # title (blogs put their own name there); a plain block only if they agree
         if agrees or (heading and len(words) >= 3) or (not tkey and heading):
-            tail = key(blocks[i].text)[len(key(meta_title)):] if key(blocks[i].text).startswith(key(meta_title)) else ""
+            text_key = " ".join(words)
+            tail = text_key[len(titled):] if text_key.startswith(titled) else ""
             if tkey and _COUNT_TAIL.fullmatch(tail):  # Slashdot's "The Nation Is Losing Its Toolbox 524"
                 return i, meta_title
             return i, blocks[i].text

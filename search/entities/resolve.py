@@ -24,8 +24,8 @@ from functools import cached_property, lru_cache
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
-from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, acronym_letters, acronym_suffix,
-                       ends_in_legal_form, initials, surname)
+from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, _form_word, acronym_letters,
+                       acronym_suffix, ends_in_legal_form, initials, surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, country_display, fold, known_places
 from .names import blocking_keys, full_name_match, gendered_pair, surname_variant
 from .normalize import name_key, org_key
@@ -548,7 +548,7 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
         words = m.get("text", "").split()
         if n and n[0] == "organization" and len(words) > 1 and not is_caps(words[0]):
             spelled.add(initials(words))
-            spelled.add(initials([w for w in words if w.replace(".", "").rstrip(",").lower() not in LEGAL_FORMS]))
+            spelled.add(initials([w for w in words if _form_word(w) not in LEGAL_FORMS]))
     linked: set[str] = set()
     for i, n in enumerate(nodes):
         # An acronym that opens the company's name: "KLM" of "KLM Royal Dutch Airlines", "MCI"
