@@ -112,3 +112,24 @@ def test_near_miss_kept(family, line):
                                   "Mali denounces Wagner’s allegations"])
 def test_subheadings_are_not_boilerplate(line):
     assert match(line) is None
+
+
+@pytest.mark.parametrize("line", [
+    "« Looking To Make Money From Facebook? Expect Them To Make Money From You | Main",  # Dragnet R104
+    "« Marketers with power | Blog Home | \"A fire in South Buffalo!\" »",
+    "Main | Death threats against bloggers are NOT \"protected speech\" »",
+    "« Nokia N85 and Nokia N79 Software Update v20.175 is Available",
+    "« Previous Coates",
+])
+def test_links_to_the_posts_beside_this_one_are_navigation(line):
+    """A blog's previous/next post links: normalise strips their arrows, so the shape is read first."""
+    assert match(line) == "navigation"
+
+
+@pytest.mark.parametrize("line", [
+    "« Nous resterons au Mali », a dit le ministre.",  # a quotation opening a paragraph
+    "« We will stay in Mali until the job is done, he said.",  # an article's sentence: it ends with a stop
+    "He called it a plan » of the junta.",
+])
+def test_a_paragraph_opening_a_quotation_is_no_post_link(line):
+    assert match(line) is None

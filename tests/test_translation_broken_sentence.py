@@ -62,3 +62,11 @@ def test_human_near_misses_from_web_pages_are_no_broken_sentences():
     assert [f["detail"] for f in detect(lead + "In the capital of Mali." + tail)] == [
         "a clause with no verb between two full sentences"]
     assert detect("The army seized power. ; Then it left.") != []
+
+
+def test_abbreviations_after_a_hyphen_weekdays_and_brand_names():
+    lead = "The council met on Monday in the town hall. "
+    for text in ("Sen. Blunt, R-Mo. and others left.", "The Div. has grown.", "Rapson-Inc. products sold.",
+                 "Apple released the update. iPhone owners were pleased.", "It sold. eBay took a cut.",
+                 "Tickets for the Sat. game sold out."):
+        assert excerpts(lead + text) == [], text

@@ -64,3 +64,14 @@ def test_an_english_language_code_in_capitals_or_with_a_region_is_english():
 
     text = "Soldiers seized power in Mali on Tuesday. The junta said elections would follow soon. " * 3
     assert full(text, "EN") == full(text, "en-US") == full(text, "en_GB") == full(text, "en")
+
+
+def test_he_for_a_country_needs_nobody_he_could_stand_for():
+    """Ordinary English in which "he" is a person (one such flag is worth about 6 nats)."""
+    assert excerpts("Russia has rejected the claims, and its foreign minister insisted that he would not resign.") == []
+    assert excerpts("Jordan has insisted that he will stay at the club.") == []  # a given name
+    assert excerpts("Israel scored twice in the second half and he was the man of the match.") == []
+    assert excerpts("President Putin spoke on Monday. Ukraine has accused Moscow and demanded that he be tried.") == []
+    # seed 003: nobody in sight, Mali itself is "he"
+    assert excerpts("Mali denounces Wagner’s allegations\n\nMali has refuted the allegations and denied "
+                    "that he works with the Wagner group.") != []

@@ -55,3 +55,15 @@ def test_mark_variants_files_a_minority_spelling_under_the_main_one():
     other = [{"text": "Kate", "type": "person", "start": 0, "end": 4}]
     mark_variants("Kate Moss met Keita at the show. Keita said Kate was late.", other)
     assert "base" not in other[0]
+
+
+def test_a_tie_flags_the_spelling_english_does_not_attest():
+    """Two spellings once each: the one English text attests is the right one (Keita, not
+    Keite: seed 002 flagged both); two unattested ones are both flagged."""
+    assert excerpts("President Keita left. Then President Keite came back.") == ["Keite"]
+    assert excerpts("They reached Torbeevo on Monday. The road to Torbeev was closed.") == ["Torbeevo", "Torbeev"]
+
+
+def test_vowel_skeletons_far_apart_are_different_names():
+    text = "Farid Behnia replied on Monday. The council met. Bueno, the chef, said no."
+    assert excerpts(text) == []

@@ -113,3 +113,46 @@ def test_one_spaced_mark_a_label_or_a_french_quotation_is_no_french_typesetting(
     # still flagged: two marks spaced in prose, a German low quote around English words
     assert kinds("Is it over ? The junta says the talks in Bamako will go on for a week ; nobody knows.") == [" ?", " ;"]
     assert detect("He called it „a strategy without a compass“ in his speech.") != []
+
+
+def test_a_page_s_navigation_guillemets_are_not_quote_marks():
+    """Dragnet pages (R104, 113, T78, T147, 248, 459): blog post links, breadcrumbs, menus and
+    "Title « Site" separators. One such flag made 46 native English pages "possible" or "likely"."""
+    prose = "The minister said on Monday that the talks would go on.\n"
+    assert detect(prose + "« Looking To Make Money From Facebook? Expect Them To Make Money From You") == []
+    assert detect(prose + "« Marketers with power | Blog Home | \"A fire in South Buffalo!\" »") == []
+    assert detect(prose + "Main | Death threats against bloggers are NOT protected speech »") == []
+    assert detect(prose + "Home » Blog » JFP 8/8: Garzon: by law, UK must respect Ecuador asylum") == []
+    assert detect(prose + "» An Economy for All» Curbing Wall Street» Health Care for All»") == []
+    assert detect(prose + "The Silence of The LaMs » Interesting Links 1") == []
+    assert detect(prose + "Visto nel Web – 36 « Ok, panico") == []
+    assert detect(prose + "»\n") == []
+    assert detect("« Older posts\r\nThe minister said on Monday.") == []  # \r\n line ends too
+    # a quote mark hugs its words, or stands before lower case: still flagged
+    assert len(detect(prose + "They look as if frozen in a kind of \" embrace»,\nand more.")) == 1
+    assert len(detect(prose + "The coups called it the plan » of the junta.")) == 1
+
+
+def test_typing_slips_are_shown_but_not_counted():
+    """A mis-oriented curly quote or an acute accent for an apostrophe is flagged, but weighs
+    nothing in the score: native English web pages have them (19 of 1,370 Dragnet pages), and
+    the machine translations the rates were fitted on do not."""
+    from search.translation import detect as score
+    from search.translation.flags import count_by_kind, counted
+
+    human = ("Researchers at the university said on Tuesday that the new survey of river birds showed a "
+             "steady rise in numbers over the past decade, which they put down to cleaner water. ") * 4
+    slips = human + "\n\nAs one reader put it: ”This is the best season we have had in years.” That´s what I love."
+    flags = detect(slips)
+    assert {f["excerpt"] for f in flags} == {"”T", "t´s"}
+    assert not any(counted(f) for f in flags) and "not counted" in flags[0]["detail"]
+    assert sum(count_by_kind(flags)) == 0
+    assert score(slips)["label"] == score(human)["label"] == "unlikely"
+    # the backtick of seed 004 still counts
+    assert [counted(f) for f in detect("the regional instability of Mali`s coup")] == [True]
+
+
+def test_an_excerpt_holds_no_line_break():
+    flags = detect("The minister said on Monday that the talks would go on.\n«over, he said.")
+    flags += detect("It was the “Five Stages of Fox “\nNext, the talks.")
+    assert flags and all("\n" not in f["excerpt"] for f in flags)

@@ -23,7 +23,9 @@
   sentence model's (4,096 buckets) in sentence.npy;
   flag_evidence = sum over kinds of k * log(r_mt / r_human) - words/1000 * (r_mt - r_human),
   the Poisson log-likelihood ratio of k flags of a kind (capped at 3) given that kind's rate per
-  1,000 words in machine translations (r_mt) and in human writing (r_human). For most kinds both
+  1,000 words in machine translations (r_mt) and in human writing (r_human); k counts the flags
+  that weigh (flags.counted: a mis-oriented curly quote or an acute accent for an apostrophe is
+  shown but not counted, see typography.NOT_COUNTED). For most kinds both
   rates are counted in the training data. The curated literal-translation lexicon is the
   exception (train.fit_flag_rates): each entry is a known mistranslation that fires only where
   the context makes the English reading impossible, so r_human is its false-alarm rate, measured

@@ -18,14 +18,15 @@ KIND = "broken-sentence"
 ABBREVIATIONS = frozenset(
     "e.g i.e etc vs cf approx no nos dept est al ca viz incl jr sr mr mrs ms dr st ft oz lb lbs yr yrs "
     "mos wk wks ed eds vol vols pp fig figs op cit ibid resp esp ave blvd rd hr hrs min mins sec secs "
-    "km cm mm kg mg tel ext inc ltd co corp bros av gov govt admin tbs tbsp tsp gr ex qt pt pkg".split()
+    "km cm mm kg mg tel ext inc ltd co corp bros av gov govt admin tbs tbsp tsp gr ex qt pt pkg div "
+    "mon tue tues wed thu thur thurs fri sat sun".split()
 )
 # Title-case abbreviations of wire copy: "Houston, Tex. for", "Sen. and", "Williams Cos. and".
 CAPITALISED_ABBREVIATIONS = frozenset(
     "Ala Ariz Ark Calif Colo Conn Del Fla Ga Ill Ind Kan Kans Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev "
     "Okla Ore Pa Penn Tenn Tex Va Vt Wash Wis Wisc Wyo Sen Rep Gov Gen Col Capt Cmdr Lt Sgt Maj Adm Supt "
     "Cos Co Corp Inc Ltd Bros Dept Assn Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft Pt St Ave "
-    "Messrs Mr Mrs Ms Dr Prof Rev Hon No Nos Fig Vol".split()
+    "Messrs Mr Mrs Ms Dr Prof Rev Hon No Nos Fig Vol Div Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun".split()
 )
 # A cut-off phrase starts like one: the verbless check looks only at these ("In the capital of Mali.").
 _PHRASE_OPENERS = frozenset(
@@ -36,7 +37,7 @@ _PHRASE_OPENERS = frozenset(
 # The word before the stop starts after a space and is at most 60 characters long: unanchored,
 # `[^\s]+` was tried from every position of a long run without spaces (a data: URI, minified
 # script), quadratic: 178 s for one 200,000-character run.
-_LOWER_AFTER_STOP = re.compile(r"(?<!\S)(?P<prev>\S{1,60})\.(?P<gap>[ \t]+)(?P<next>[a-z][a-z’'-]*)")
+_LOWER_AFTER_STOP = re.compile(r"(?<!\S)(?P<prev>\S{1,60})\.(?P<gap>[ \t]+)(?P<next>[a-z][A-Za-z’'-]*)")
 _DOUBLE_STOP = re.compile(r"[^\s.]\.(?P<gap>[ \t]+)[.,;](?!\s*\.)")
 _DOUBLED = {  # what _DOUBLE_STOP found, by its second mark
     ".": "a full stop doubled across a space",
@@ -84,6 +85,8 @@ def detect(text: str) -> list[dict]:
             continue  # a web address written after a sentence
         if m.group("next") in _NAME_PARTICLES and re.match(r"\w+[ \t]+[A-Z]", after):
             continue
+        if not m.group("next").islower():
+            continue  # "iPhone", "eBay", "iOS": a brand's own lower-case start
         if re.match(r"\.\w", text[m.end("next"):m.end("next") + 2]):
             continue  # "e.g." opening a sentence is an abbreviation, not a cut
         flags.append(flag(text, KIND, m.start("prev"), m.end("next"),
@@ -102,6 +105,7 @@ def detect(text: str) -> list[dict]:
 
 def _is_abbreviation(token: str) -> bool:
     core = token.strip("\"'“”‘’()[]«»")
+    core = core.rpartition("-")[2] or core  # "30-lb.", "R-Mo.", "Rapson-Inc.": the last part
     if not core or not core[-1].isalpha():
         return True  # "3. the", "). the": numbering and bracketed tails are not sentence breaks we judge
     if "." in core or "/" in core or "@" in core:

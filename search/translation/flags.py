@@ -13,6 +13,16 @@ KINDS = (
 )
 
 
+def counted(flag: dict) -> bool:
+    """Whether a flag weighs in the score (typography.NOT_COUNTED says which do not)."""
+    return not flag["detail"].endswith(typography.NOT_COUNTED)
+
+
+def count_by_kind(flags: list[dict]) -> list[int]:
+    """Counted flags per kind, in KINDS order: what the score's flag evidence weighs."""
+    return [sum(f["kind"] == k and counted(f) for f in flags) for k in KINDS]
+
+
 def find_flags(text: str, language: str = "en", mentions: list[dict] | None = None) -> list[dict]:
     """All flags, ordered by position. Non-English articles get only the language-mix check:
     the other detectors encode English conventions."""

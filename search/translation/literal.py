@@ -35,12 +35,35 @@ def _mentions(*words: str) -> Callable[[str], bool]:
     return lambda text: bool(rx.search(text))
 
 
+# Someone "he" can stand for, between the country and "he" or in the sentence before: a full
+# name, a title, or a person's role in any case ("its foreign minister insisted that he").
+_PERSON_CUE = re.compile(
+    r"\b(?:(?-i:[A-Z][a-z]+\s+[A-Z][a-z]+)|(?-i:Mr|Mrs|Ms|Dr)\b|president|minister|premier|"
+    r"spokes\w+|leader|officials?|ambassador|envoy|chancellor|secretary|chairman|chief|head|king|"
+    r"prince|emperor|general|colonel|commander|governor|mayor|judge|prosecutor|lawyer|coach|"
+    r"manager|captain|player|striker|goalkeeper|driver|rider|champion|man|boy|father|son|brother)\b",
+    re.I)
+# A sports report: the country is a team, and "he" one of its players ("Israel scored twice in
+# the second half and he was ...").
+_SPORT_CUE = re.compile(r"\b(?:scored|goals?|half|match|game|minutes?|points?|race|set|innings)\b", re.I)
+# Countries that are also men's given names: "Jordan has insisted that he will" is a person.
+_GIVEN_NAME_COUNTRIES = frozenset({"jordan", "chad", "israel", "georgia"})
+
+
 def _he_for_country(text: str, m: re.Match) -> bool:
-    """The country is the clause's subject and no person stands between it and 'he'."""
-    if m.group("country").lower() not in country_names():
+    """The country is the clause's subject and no one 'he' could stand for is named between it
+    and 'he' or in the sentence before."""
+    country = m.group("country").lower()
+    if country not in country_names() or country in _GIVEN_NAME_COUNTRIES:
         return False
     between = text[m.end("country"):m.start("he")]
-    return not re.search(r"\b(?:[A-Z][a-z]+\s+[A-Z][a-z]+|President|Minister|Mr|Mrs|Ms|spokes\w+|leader|official)\b", between)
+    if _PERSON_CUE.search(between) or _SPORT_CUE.search(between):
+        return False
+    before = text[max(0, m.start() - 300):m.start()]
+    before = before[before.rfind("\n") + 1:]  # the same paragraph
+    stops = [i for i, c in enumerate(before.rstrip()) if c in ".!?"]
+    previous = before[stops[-2] + 1:] if len(stops) >= 2 else before
+    return not _PERSON_CUE.search(previous)
 
 
 LEXICON: tuple[Entry, ...] = (

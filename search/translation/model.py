@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from .flags import KINDS, count_by_kind
 from .features import FEATURE_NAMES, HASH_SENT, HASHED_BLOCKS, document_features, hashed_vector, sentence_dots
 
 MODEL_PATH = Path(__file__).with_name("model.json")
@@ -52,7 +53,8 @@ class Model:
         return np.array([self.doc_logit(text)] + block_logits + [self.sentence_logit(text)])
 
     def score(self, logits: np.ndarray, flags: list[dict], n_words: int) -> float:
-        counts = [sum(f["kind"] == k for f in flags) for k in self.kinds]
+        by_kind = dict(zip(KINDS, count_by_kind(flags)))
+        counts = [by_kind.get(k, 0) for k in self.kinds]
         z = float(combine_inputs(logits, n_words)[0] @ self.combine_coef) + self.combine_intercept
         z += flag_evidence(self.flags, counts, n_words)
         return float(1 / (1 + np.exp(-np.clip(z, -40, 40))))

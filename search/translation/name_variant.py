@@ -9,7 +9,8 @@ jellyfish), and the context allows it:
   town", "base in Kati") are left out, as are mentions typed location/organisation;
 - two spellings that are both ordinary English names ("Reagan"/"Regan", "Kate"/"Keita")
   must share a title or given name ("President Kate" / "President Keita") to count.
-The spelling used most often is taken as the right one; every other spelling is flagged.
+The spelling used most often is taken as the right one (on a tie, the only one English text
+attests); every other spelling is flagged, and on a tie no attested spelling breaks, all are.
 """
 from __future__ import annotations
 
@@ -71,8 +72,8 @@ def mark_variants(text: str, mentions: list[dict]) -> list[dict]:
 
 
 def _spelling_groups(text: str, mentions: list[dict] | None) -> list[tuple[list[str], str | None, dict]]:
-    """Groups of spellings of one surname: (spellings, the one used most or None on a
-    tie, {spelling: [(start, end)...]})."""
+    """Groups of spellings of one surname: (spellings, the one used most or None on a tie
+    that word frequencies do not break, {spelling: [(start, end)...]})."""
     occ: dict[str, list[tuple[int, int]]] = defaultdict(list)
     context: dict[str, set[str]] = defaultdict(set)
     placeish: set[str] = set()
@@ -109,7 +110,14 @@ def _spelling_groups(text: str, mentions: list[dict] | None) -> list[tuple[list[
             continue
         counts = Counter({w: len(occ[w]) + len(occ.get(w + "n", ())) for w in spellings})
         (top, n1), (_, n2) = counts.most_common(2)
-        out.append((spellings, top if n1 > n2 else None, occ))  # on a tie no spelling is trusted over the others
+        if n1 == n2:
+            # a tie: the spelling English text attests, if only one is ("Keita" beside one
+            # "Keite"), else none, and every spelling is flagged (mt-dev's "Torbeevo" and
+            # "Torbeev", once each, are one village; so are two children "Wito" and "Wita" on
+            # one web page a family, flagged: letters alone cannot tell them apart)
+            tied = sorted((zipf(w.lower()), w) for w in spellings if counts[w] == n1)
+            top = tied[-1][1] if tied[-1][0] >= RARE_ZIPF > tied[-2][0] else None
+        out.append((spellings, top, occ))
     return out
 
 
@@ -128,7 +136,9 @@ def _variants(a: str, b: str, context: dict[str, set[str]]) -> bool:
 def _transliteration_edits(a: str, b: str) -> bool:
     ops = Levenshtein.editops(a, b)
     if len(ops) > 2:
-        return len(_skeleton(a)) >= 2 and _skeleton(a) == _skeleton(b)  # Keita/Kate: only vowels differ
+        # Keita/Kate: only vowels differ, in three edits at most (four or more joined
+        # Bueno/Behnia, Girevoy/Gaurav, Lobrano/Luberon on web pages)
+        return len(ops) <= 3 and len(_skeleton(a)) >= 2 and _skeleton(a) == _skeleton(b)
     for op in ops:
         if op.tag == "replace":
             x, y = a[op.src_pos], b[op.dest_pos]

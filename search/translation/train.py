@@ -53,7 +53,7 @@ import numpy as np
 
 from . import corpora, literal
 from .features import FEATURE_NAMES, HASHED_BLOCKS, hashed_vector, sentence_vectors, vector
-from .flags import KINDS, find_flags
+from .flags import KINDS, count_by_kind, find_flags
 from .model import MODEL_PATH, combine_inputs, flag_evidence
 
 L2_DOC = 3.0         # strong shrinkage: 120-odd features, a few hundred documents
@@ -126,8 +126,7 @@ class Corpus:
 
 
 def flag_counts(text: str) -> list[int]:
-    flags = find_flags(text)
-    return [sum(f["kind"] == k for f in flags) for k in KINDS]
+    return count_by_kind(find_flags(text))
 
 
 def load_corpus(n_reuters: int = 2000) -> Corpus:
