@@ -33,7 +33,7 @@ from whoosh.filedb.structfile import BufferFile
 
 from . import whoosh_speed
 from .facets import FacetTable
-from .store import IndexNoAccess, IndexUnreadable, Store
+from .store import REBUILD_FIX, IndexNoAccess, IndexUnreadable, Store
 
 
 @dataclass
@@ -92,7 +92,7 @@ class Archive:
             except OSError:
                 pass  # truncated segments, garbage files: Whoosh raises anything from EOFError to struct.error
             raise IndexUnreadable(f"the index at {self.store.path} ({path.name}) is damaged ({exc.__class__.__name__}: {exc}): "
-                                  "`newsarchive reindex --full` rebuilds it from its sources") from exc
+                                  f"{REBUILD_FIX}") from exc
         if facets is None:
             facets = FacetTable.build(searcher.reader())
         return Generation(path.name, path, ix, facets, entities, _read_json(path / "manifest.json", {}), searcher,

@@ -74,8 +74,10 @@ def _t(value: Any, multiline: bool = False) -> str:
     return escape(_plain(value, multiline))
 
 
-def _emit_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=1, default=str))
+def _emit_json(data: Any, record: bool = False) -> None:
+    """Indented for reading; a `record` (an index run's summary, appended to a log by cron) on
+    one line, so the log holds one JSON object per line (it was about 40 lines a night)."""
+    click.echo(json.dumps(data, ensure_ascii=False, indent=None if record else 1, default=str))
 
 
 def _fail(message: str, code: int) -> None:
@@ -290,7 +292,7 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
     result = _shown_paths(result)
     try:
         if as_json:
-            _emit_json(result)
+            _emit_json(result, record=True)
         else:
             _print_summary(result)
         sys.stdout.flush()
@@ -432,10 +434,13 @@ def export_cmd(query, filters, sort, fmt, with_text, output, index_dir):
     """Every article a search matches, one row each, in its order: id, title, published,
     source, url, language, translated, translation_score, score, person, organization,
     location (and --text). No page limit. An empty QUERY exports everything, newest first."""
-    from . import open_index
+    from . import open_index, run_search
     from .export import rows, write
 
-    _, found = rows(open_index(index_dir), query, _parse_filters(filters), sort, with_text)  # a bad query fails here
+    archive, wanted = open_index(index_dir), _parse_filters(filters)
+    total, found = rows(archive, query, wanted, sort, with_text)  # a bad query fails here
+    if not total:  # a header-only file and "0 articles written" said nothing of why
+        _print_hints(_console(stderr=True), run_search(archive, query, wanted, (), 1, 1, sort))
     if output is None:
         write(found, sys.stdout, fmt, with_text)
         return
@@ -454,10 +459,8 @@ def export_cmd(query, filters, sort, fmt, with_text, output, index_dir):
     _console(stderr=True).print(f"{n:,} {'article' if n == 1 else 'articles'} written to {_t(output)}")
 
 
-def _print_result(result) -> None:
-    con = _console()
-    noun = "result" if result.total == 1 else "results"
-    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else ""))
+def _print_hints(con, result) -> None:
+    """Filter values no article has, and the "did you mean", as a search prints them."""
     for u in result.unmatched_filters:
         sep, where = (":", " (in the query)") if u.get("in") == "query" else ("=", "")
         quoted = (lambda v: f'"{v}"' if sep == ":" and " " in v else v)  # noqa: E731  person:"Assimi Goita"
@@ -465,6 +468,13 @@ def _print_result(result) -> None:
         con.print(f"No article has {u['facet']}{sep}{_t(u['value'])}{where}{hint}")
     if result.suggestion:
         con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")
+
+
+def _print_result(result) -> None:
+    con = _console()
+    noun = "result" if result.total == 1 else "results"
+    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else ""))
+    _print_hints(con, result)
     start = (result.page - 1) * result.per_page
     if result.total and not result.hits:
         from .query import last_page
@@ -548,10 +558,14 @@ def show_cmd(doc_id, query, index_dir, as_json):
             con.print(f"[dim]{t}:[/] {_t(', '.join(ents[t]))}")
     if refused:
         con.print(f"[dim]matches:[/] none marked: the search “{_t(query)}” cannot run: {_t(refused)}")
-    elif query:
-        con.print(f"[dim]matches:[/] {len(marks)} of “{_t(query)}” marked in the text")
+    # through a pipe or into a file there is no bold: the marks are brackets (the line said
+    # "15 marked in the text" over a text with none to see)
+    plain = con.color_system is None
+    if query and not refused:
+        how = " between ⟦ and ⟧" if plain and marks else ""
+        con.print(f"[dim]matches:[/] {len(marks)} of “{_t(query)}” marked in the text{how}")
     con.print()
-    con.print(_marked(doc.get("text") or "", marks))
+    con.print(_marked(doc.get("text") or "", marks, plain))
     if tr.get("flags"):
         con.print("\n[bold]Machine-translation flags[/]")
         for f in tr["flags"]:
@@ -570,11 +584,13 @@ def show_cmd(doc_id, query, index_dir, as_json):
             con.print(f"  [dim]{'':<10} shares: {_t(', '.join(v.get('shared') or []))}[/]")
 
 
-def _marked(text: str, marks: list[tuple[int, int]]) -> str:
-    """The text for rich, escaped, the spans `marks` in bold yellow (the results' marks)."""
+def _marked(text: str, marks: list[tuple[int, int]], plain: bool = False) -> str:
+    """The text for rich, escaped, the spans `marks` in bold yellow (the results' marks), or
+    between ⟦ ⟧ where `plain` (no colours: a pipe, a file)."""
     out, at = [], 0
+    opening, closing = ("⟦", "⟧") if plain else ("[bold yellow]", "[/]")
     for a, b in marks:
-        out += [_t(text[at:a], multiline=True), "[bold yellow]" + _t(text[a:b], multiline=True) + "[/]"]
+        out += [_t(text[at:a], multiline=True), opening + _t(text[a:b], multiline=True) + closing]
         at = b
     return "".join(out) + _t(text[at:], multiline=True)
 

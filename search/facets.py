@@ -53,11 +53,16 @@ class FacetTable:
             doc_parts: list[np.ndarray] = []
             term_parts: list[np.ndarray] = []
             if field in reader.indexed_field_names():
-                for i, term in enumerate(reader.lexicon(field)):
+                for term in reader.lexicon(field):
                     ids = np.fromiter(reader.postings(field, term).all_ids(), dtype=np.int32)
-                    vals.append(term.decode("utf-8"))
+                    if not len(ids):
+                        # only deleted documents had it: Whoosh keeps a term in the lexicon until
+                        # its segment is merged, and the value of an article changed by a reindex
+                        # ("Quxley Resources") was "some article's" for filters and their hints
+                        continue
                     doc_parts.append(ids)
-                    term_parts.append(np.full(len(ids), i, dtype=np.int32))
+                    term_parts.append(np.full(len(ids), len(vals), dtype=np.int32))
+                    vals.append(term.decode("utf-8"))
             values[field] = vals
             docs[field] = np.concatenate(doc_parts) if doc_parts else np.zeros(0, np.int32)
             terms[field] = np.concatenate(term_parts) if term_parts else np.zeros(0, np.int32)

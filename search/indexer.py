@@ -678,12 +678,14 @@ def _live_damage(store: Store) -> str | None:
     """What makes the live generation unreadable (a truncated segment, a garbage facet or
     entity file), or None. Copied forward, the damage would outlive every incremental run;
     rebuilt from the sources (and the cache), it is gone."""
-    live = _live_index_dir(store)
-    if live is None:
+    name = store.current_name()
+    if name is None or not (store.path / name).is_dir():
         return None
     from .archive import damage
 
-    return damage(live, quick=True)
+    # not _live_index_dir: a generation whose Whoosh table of contents is gone holds no index
+    # by Whoosh's test, and was taken for "nothing to check" while every search failed
+    return damage(store.path / name, quick=True)
 
 
 def _live_index_dir(store: Store) -> Path | None:

@@ -249,6 +249,11 @@ def _typed_from(qstring: str, start: int) -> str:
     return re.match(r"[^\s()]*", qstring[start:]).group()
 
 
+def _typed_before(qstring: str, end: int) -> str:
+    """The query as typed from the start of the word that ends at `end`, for a message to quote."""
+    return re.search(r"[^\s()]*$", qstring[:end]).group()
+
+
 def _field_typed(qstring: str, unquoted: str, start: int) -> str:
     """A field and its value as typed from `start`: a word, a "phrase" or a [range]."""
     m = re.compile(r"[^\s()\[{]*(?:\[[^\]]*\]?|\{[^}]*\}?)?[^\s()]*").match(unquoted, start)
@@ -334,6 +339,21 @@ def validate(qstring: str) -> None:
     for m in _RANGE_UNOPENED.finditer(unquoted):
         raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range opens with [ after the field "
                                f"({m.group(1)}:[... TO ...])")
+    # the same without a field ("coup [2020 TO", "oil 1987 TO]"): 0 results, silently (a
+    # bracket with no TO is left to Whoosh, which reads "oil [31m" as words)
+    opened, last = None, 0
+    for m in re.finditer(r"[\[\]{}]", unquoted):
+        if m.group() in "[{":
+            opened = opened if opened is not None else m.start()
+        elif opened is None:
+            if re.search(r"\bTO\b", unquoted[last:m.start()]):
+                raise QuerySyntaxError(f"'{_typed_before(qstring, m.end())}': a range's closing {m.group()} with no "
+                                       "opening [ (a range is [a TO c], or field:[a TO c])")
+        else:
+            opened = None
+        last = m.end()
+    if opened is not None and re.search(r"\bTO\b", unquoted[opened:]):
+        raise QuerySyntaxError(f"'{_typed_from(qstring, opened)}': unclosed range: close it with ] ([a TO c])")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")

@@ -115,7 +115,8 @@ class Vocabulary:
         if not isinstance(data, dict):  # a damaged file: an unreadable index (exit 3), not an internal error
             from .store import IndexUnreadable
 
-            raise IndexUnreadable(f"{gen / FILE} is damaged: `newsarchive reindex` rebuilds the index from its sources")
+            fix = "`newsarchive reindex` rebuilds the index from its sources"
+            raise IndexUnreadable(f"{gen / FILE} is damaged: {fix}", fix=fix)
         if set(data) == {"words", "docs"}:
             return cls(data["words"], data["docs"])
         return cls(data)  # {field: [words]}: the words alone

@@ -46,8 +46,17 @@ class IndexBuilding(IndexMissing):
     """No published index yet, and its first index run is going (exit code 3)."""
 
 
+REBUILD_FIX = "`newsarchive reindex --full` rebuilds it from its sources"
+
+
 class IndexUnreadable(IndexMissing):
-    """The published index is there but damaged (exit code 3): `reindex --full` rebuilds it."""
+    """The published index is there but damaged (exit code 3). `fix` says what mends it, for
+    the web's error page, which shows no paths (a garbled sources.json is no generation a
+    reindex rebuilds: the page sent the operator to a command that failed)."""
+
+    def __init__(self, message: str, fix: str = REBUILD_FIX) -> None:
+        super().__init__(message)
+        self.fix = fix
 
 
 class IndexNoAccess(IndexMissing):
@@ -139,6 +148,11 @@ class Store:
 
     def current_dir(self) -> Path:
         name = self.current_name()
+        if name is None and (self.path / "CURRENT").is_file() and any(self.path.glob("gen-*")):
+            # emptied (a full disk while it was written, a stray `: > CURRENT`): it was reported as
+            # no index at all, "run `newsarchive index PATH` first", its sources and data all there
+            raise IndexUnreadable(f"the index at {self.path} names no live generation (its CURRENT file is "
+                                  f"empty): {REBUILD_FIX}")
         if name is None:
             holder = self.run_in_progress()
             if holder is not None:  # "run `index` first" told the user to start a second one
@@ -146,8 +160,7 @@ class Store:
                                    "going, and it can be searched when that run has finished")
             raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
         if not (self.path / name).is_dir():
-            raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: "
-                                  "`newsarchive reindex --full` rebuilds it from its sources")
+            raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: {REBUILD_FIX}")
         return self.path / name
 
     def generations(self) -> list[str]:
@@ -317,8 +330,9 @@ class Store:
         except (ValueError, OSError) as exc:
             data = exc
         if not isinstance(data, type(default)):
+            fix = "restore the file from a backup, or delete the index and index the sources again"
             raise IndexUnreadable(f"{self.path / name} is damaged (not a JSON {type(default).__name__}): it is {what}; "
-                                  "restore it from a backup, or delete it and index the sources again")
+                                  f"{fix.replace('the file', 'it')}", fix=fix)
         return data
 
     def _write_json(self, name: str, data: Any) -> None:

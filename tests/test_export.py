@@ -183,3 +183,16 @@ def test_an_export_reads_to_its_end_while_reindexes_replace_its_generation(tmp_p
     got = list(csv.DictReader(io.StringIO(body)))
     assert len(got) == 30 and len({r["id"] for r in got}) == 30
     assert all(r["text"].startswith("BAMAKO, Mali") for r in got)
+
+
+def test_an_empty_export_says_why_as_the_search_does(seeds_index, tmp_path):
+    """A header-only file and "0 articles written" where the same search says "No article has
+    person=Goytta: did you mean person=Assimi Goita?" (helper review)."""
+    out = tmp_path / "g.csv"
+    r = _invoke("export", "coup", "--filter", "person=Goytta", "--format", "csv", "-o", out, "--index", seeds_index)
+    assert r.exit_code == 0 and "No article has person=Goytta: did you mean person=Assimi Goita?" in r.output
+    assert "0 articles written" in r.output and out.read_text().startswith("id,title")
+    r = _invoke("export", "coupp", "--index", seeds_index)
+    assert r.exit_code == 0 and "Did you mean coup?" in r.output
+    r = _invoke("export", "coup", "--index", seeds_index)
+    assert "Did you mean" not in r.output and "No article has" not in r.output

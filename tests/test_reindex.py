@@ -612,6 +612,9 @@ def _damage_segment(gen: Path) -> None:
     _damage_segment,
     lambda gen: (gen / "facets.npz").write_bytes(b"garbage"),
     lambda gen: (gen / "entities.json").write_text('{"entities": ['),
+    # Whoosh's table of contents gone: the generation held no index by Whoosh's test, so the
+    # damage check passed it over and every nightly run reported "N unchanged" (helper review)
+    lambda gen: [toc.unlink() for toc in gen.glob("_MAIN_*.toc")],
 ])
 def test_a_damaged_index_is_reported_and_the_next_run_rebuilds_it(primed, damage):
     """A damaged live generation was an internal error for every search (exit 1), and a
@@ -1020,3 +1023,26 @@ def test_a_folder_that_cannot_be_listed_keeps_its_articles(primed):
     (desk / "002.txt").unlink()  # readable again: what is gone from it goes
     r = indexer.run(store, None)
     assert (r["removed"], r["failed"]) == (1, []) and "news/desk/002.txt" not in stored_docs(store.path)
+
+
+def test_a_value_only_a_changed_article_had_is_gone_from_filters_and_hints(primed):
+    """An article changed by a reindex: its old organization stayed in Whoosh's lexicon (a
+    term stays until its segment is merged), so `organization=Quxley Resources` gave an
+    unexplained 0 and the near miss "Quxley Resource" was offered it (helper review)."""
+    src, store = primed
+    text = ("Zorblatt Mining announces merger with Quxley Resources\n\nLONDON - Zorblatt Mining said on Tuesday "
+            "it agreed to merge with Quxley Resources in a deal worth 2.5 billion dollars, chief executive "
+            "Harriet Vandermolen told reporters in London.\n")
+    (src / "merger.txt").write_text(text)
+    indexer.run(store, None)
+    assert run_search(open_index(store.path), "", {"organization": ["Quxley Resources"]}).total == 1
+    (src / "merger.txt").write_text(text.replace("Quxley", "Plovarian"))
+    r = indexer.run(store, None)
+    assert r["changed"] == 1 and "full" not in r
+    archive = open_index(store.path)
+    res = run_search(archive, "", {"organization": ["Quxley Resources"]})
+    assert res.total == 0 and res.unmatched_filters == [
+        {"facet": "organization", "value": "Quxley Resources", "suggestion": None, "in": "filter"}]
+    assert run_search(archive, "", {"organization": ["Quxley Resource"]}).unmatched_filters[0]["suggestion"] is None
+    assert run_search(archive, "", {"organization": ["Plovarian Resources"]}).total == 1
+    assert "Quxley Resources" not in archive.current().facets.values["organization"]

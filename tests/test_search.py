@@ -1107,6 +1107,9 @@ def test_a_phrase_is_marked_where_its_words_follow_each_other(seeds_archive):
     ("coup published:[2021", "'published:[2021': unclosed range"),
     ("year:{2020 TO", "'year:{2020': unclosed range: close it with ] (year:[2019 TO 2021])"),
     ("published:2021-01 TO 2021-06]", "'published:2021-01 TO 2021-06]': a range opens with ["),
+    # the same without a field (helper review): 0 results, silently
+    ("coup [2020 TO", "'[2020': unclosed range: close it with ] ([a TO c])"),
+    ("coup TO]", "'TO]': a range's closing ] with no opening ["),
     # an end left out, { }: Whoosh leaves it out to the microsecond, so the day stayed in; the
     # message said "bad date '{2021-01'"
     ("published:{2021-01 TO 2021-06]", "'published:{2021-01 TO 2021-06]': a date range includes both its ends"),
@@ -1119,6 +1122,7 @@ def test_a_weight_range_or_field_whoosh_cannot_use_is_an_error(seeds_archive, q,
     assert run_search(seeds_archive, "(coup^0.5)").total == run_search(seeds_archive, "coup^.5").total > 0
     assert run_search(seeds_archive, "coup published:[2021-01 TO 2021-12]").total > 0
     assert run_search(seeds_archive, "coup year:{2020 TO 2022]").total > 0
+    assert run_search(seeds_archive, '"a [b" coup').total == 0  # a bracket inside a phrase is a character
 
 
 def test_contains_reads_punctuation_as_typed():

@@ -173,6 +173,35 @@ def test_damaged_index_is_503_with_what_to_do(seeds_index, tmp_path):
         assert "Traceback" not in body and str(tmp_path) not in body
 
 
+def test_a_damaged_list_of_sources_is_503_with_its_own_fix(seeds_index, tmp_path):
+    """sources.json garbled: /healthz said `reindex --full` rebuilds it, a command that then
+    failed on the same file (helper review); the page now gives the fix the CLI gives."""
+    import shutil
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    (ix / "sources.json").write_text("junk")
+    c = create_app({"INDEX": str(ix)}).test_client()
+    r = c.get("/healthz")
+    body = r.get_data(as_text=True)
+    assert r.status_code == 503 and "restore the file from a backup" in body and "reindex --full" not in body
+    assert str(tmp_path) not in body
+
+
+def test_an_emptied_current_file_is_a_damaged_index_not_a_missing_one(seeds_index, tmp_path):
+    import shutil
+
+    from search import IndexUnreadable, Store
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    (ix / "CURRENT").write_text("")
+    with pytest.raises(IndexUnreadable, match="CURRENT file is empty"):
+        Store(ix).current_dir()
+    r = create_app({"INDEX": str(ix)}).test_client().get("/search?q=coup")
+    assert r.status_code == 503 and "reindex --full" in r.get_data(as_text=True)
+
+
 def test_the_syntax_reminder_only_follows_a_syntax_error(seeds_index):
     """Every 400 ended with "Queries use Whoosh syntax: close every \" and (", also for a
     query of stop words and a page past the last (QA s13)."""

@@ -78,7 +78,7 @@ def register(app: Flask) -> None:
                                "(the log names the file)")
         if isinstance(exc, IndexUnreadable):
             app.logger.error("%s", exc)
-            return _error(503, "the index cannot be read (it is damaged): `newsarchive reindex --full` rebuilds it")
+            return _error(503, f"the index cannot be read (it is damaged): {exc.fix}")
         if isinstance(exc, IndexBuilding):  # "run index first" sent the user to start a second run
             return _error(503, "the index is being built: its first index run is still going, and this page "
                                "answers when that run has finished", headers=[("Retry-After", "60")])
