@@ -332,7 +332,7 @@ class Store:
         if not isinstance(data, type(default)):
             fix = "restore the file from a backup, or delete the index and index the sources again"
             raise IndexUnreadable(f"{self.path / name} is damaged (not a JSON {type(default).__name__}): it is {what}; "
-                                  f"{fix.replace('the file', 'it')}", fix=fix)
+                                  f"{fix}", fix=fix)
         return data
 
     def _write_json(self, name: str, data: Any) -> None:

@@ -10,10 +10,9 @@ from __future__ import annotations
 from functools import lru_cache
 
 from langdetect import LangDetectException
-
-from ..language import detect_langs, language_name, tabular_line  # langdetect's, seeded, bit for bit, faster
 from wordfreq import available_languages
 
+from ..language import detect_langs, language_name, tabular_line  # langdetect's, seeded, bit for bit, faster
 from ._text import flag, sentence_spans, words, zipf
 
 KIND = "language-mix"
@@ -63,10 +62,10 @@ def _reads_as(toks: list[str], lang: str, language: str) -> bool:
     called short English sentences with few function words Catalan or French at p=1.00
     ("Everex makes personal computer peripheral equipment.": 15 of 17 such flags on cleaned
     Reuters). A language wordfreq lacks counts when the words are rare in `language`."""
-    low = [t.lower() for t in toks]
-    own = sum(zipf(t, language) for t in low) / len(low) if language in _WORDFREQ else None
-    if own is None:
+    if language not in _WORDFREQ:
         return True
+    low = [t.lower() for t in toks]
+    own = sum(zipf(t, language) for t in low) / len(low)
     if lang in _WORDFREQ:
         return sum(zipf(t, lang) for t in low) / len(low) > own
     return own < RARE_IN_OWN_ZIPF

@@ -23,14 +23,13 @@ KIND = "foreign-typography"
 NOT_COUNTED = " (also a common typing slip in English: shown, not counted in the score)"
 
 _SPACE_BEFORE = re.compile(r"(?<=[^\W\d_])[ \u00a0\u202f]+[;!?:](?=\s|$|[\"”»])")
-_BACKTICK = re.compile(r"(?<=[^\W\d_])`(?=[^\W\d_])")
-_ACUTE = re.compile(r"(?<=[^\W\d_])´(?=[^\W\d_])")
+_BACKTICK = re.compile(r"(?<=[^\W\d_])[`´](?=[^\W\d_])")
 _GUILLEMET_PAIR = re.compile(r"«([^«»\n]{0,400})»")
 _LONE_GUILLEMET = re.compile(r"[«»]")
-# A web link's arrow, not a quote mark: "Follow on Twitter »", "More »" ending a line,
-# "« Previous" opening one (a quote mark hugs its words; an arrow stands apart at the edge).
-# (After a word: "Russia]. »" closes a quotation; a short line: "« Older posts", not prose.)
-_LINK_ARROW = re.compile(r"(?<=\w)[ \u00a0]+(»)[ \t]*(?=\r?$)|^[ \t]*(«)[ \u00a0]+(?=[^\n«»]{1,40}\r?$)", re.M)
+# A web link's arrow, not a quote mark: "Follow on Twitter »", "More »" ending a line (a quote
+# mark hugs its words; an arrow stands apart at the edge; after a word: "Russia]. »" closes a
+# quotation). "« Previous" opening a line is one of _navigation_marks.
+_LINK_ARROW = re.compile(r"(?<=\w)[ \u00a0]+(»)[ \t]*(?=\r?$)", re.M)
 # "» Adrian Peterson is still very good." opening a paragraph: a bullet, not a quote
 # mark (a closing guillemet never opens a line in a quotation).
 _BULLET = re.compile(r"^[ \t]*(»)[ \u00a0]+(?=\S)", re.M)
@@ -84,11 +83,10 @@ def detect(text: str) -> list[dict]:
         for m in spaced:
             flags.append(flag(text, KIND, m.start(), m.end(), f"space before '{m.group().strip()}' (French/Russian typesetting)"))
     for m in _BACKTICK.finditer(text):
-        flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, "backtick used as an apostrophe"))
-    for m in _ACUTE.finditer(text):
-        flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, "acute accent used as an apostrophe" + NOT_COUNTED))
+        what = "backtick used as an apostrophe" if m.group() == "`" else "acute accent used as an apostrophe" + NOT_COUNTED
+        flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, what))
     paired = {i for m in _GUILLEMET_PAIR.finditer(text) for i in (m.start(), m.end() - 1)}
-    paired |= {m.start(m.lastindex) for m in _LINK_ARROW.finditer(text)}
+    paired |= {m.start(1) for m in _LINK_ARROW.finditer(text)}
     paired |= {m.start(1) for m in _BULLET.finditer(text)}
     paired |= navigation
     for m in _LONE_GUILLEMET.finditer(text):
