@@ -81,7 +81,7 @@ class Archive:
     def _open(self, version: tuple | None) -> Generation:
         path = self.store.current_dir()
         try:
-            ix, searcher, facets, entities = open_generation(path)
+            ix, searcher, facets, entities, manifest = open_generation(path)
         except PermissionError as exc:
             raise IndexNoAccess(self.store.path, exc) from exc
         except Exception as exc:
@@ -95,8 +95,7 @@ class Archive:
                                   f"{REBUILD_FIX}") from exc
         if facets is None:
             facets = FacetTable.build(searcher.reader())
-        return Generation(path.name, path, ix, facets, entities, _read_json(path / "manifest.json", {}), searcher,
-                          version=version)
+        return Generation(path.name, path, ix, facets, entities, manifest, searcher, version=version)
 
     def searcher(self):
         """(live generation, its searcher): one searcher per generation, safe to use from
@@ -199,9 +198,11 @@ class _SharedStorage(FileStorage):
 
 
 def open_generation(path: Path):
-    """(Whoosh index, searcher, facet table or None, entity resolution or None) of one
-    generation; raises whatever reading a damaged file raises. A missing facet table or
-    entity file is an index from before they existed; one that does not parse is damage."""
+    """(Whoosh index, searcher, facet table or None, entity resolution or None, manifest) of
+    one generation; raises whatever reading a damaged file raises. A missing facet table,
+    entity file or manifest is an index from before they existed; one that does not parse
+    is damage."""
+    manifest = read_manifest(path)
     whoosh_speed.apply()
     ix = _SharedStorage(str(path)).open_index()
     searcher = ix.searcher()
@@ -211,7 +212,23 @@ def open_generation(path: Path):
     except BaseException:
         searcher.close()
         raise
-    return ix, searcher, facets, entities
+    return ix, searcher, facets, entities, manifest
+
+
+def read_manifest(path: Path) -> dict[str, Any]:
+    """The generation's manifest ({} when it has none). One that is no JSON object, or whose
+    file sizes are not numbers, raises ValueError: read as {}, the size checks it holds were
+    skipped in silence, and `stats` and /healthz were internal errors on a JSON list."""
+    try:
+        data = json.loads((path / "manifest.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except ValueError:
+        data = None
+    files = data.get("files", {}) if isinstance(data, dict) else None
+    if not isinstance(files, dict) or not all(isinstance(v, int) for v in files.values()):
+        raise ValueError("manifest.json is not a JSON object with the sizes of its files")
+    return data
 
 
 CHECKED_FILES = ("facets.npz", "entities.json", "spelling.json")  # their sizes go in the manifest
@@ -225,11 +242,11 @@ def damage(path: Path, quick: bool = False) -> str | None:
     recorded, since parsing the entities of 100k articles takes most of a second."""
     try:
         if not quick:
-            _, searcher, _, _ = open_generation(path)
+            searcher = open_generation(path)[1]
             searcher.close()
             return None
         _SharedStorage(str(path)).open_index().searcher().close()
-        sizes = _read_json(path / "manifest.json", {}).get("files") or {}
+        sizes = read_manifest(path).get("files") or {}
         for name, size in sizes.items():
             actual = (path / name).stat().st_size if (path / name).exists() else None
             if actual != size:
@@ -248,13 +265,6 @@ def damage(path: Path, quick: bool = False) -> str | None:
     except Exception as exc:
         return f"{exc.__class__.__name__}: {exc}"
     return None
-
-
-def _read_json(path: Path, default: Any) -> Any:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
-        return default
 
 
 def _load_entities(path: Path):

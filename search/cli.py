@@ -402,7 +402,7 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
 @cli.command("search")
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"], case_sensitive=False), default="relevance", show_default=True)
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="At most 1000: past it, narrow the search or change the sort.")
 @index_option
@@ -422,7 +422,7 @@ def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
 @cli.command("export")
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="As for search.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"]), default="relevance", show_default=True)
+@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"], case_sensitive=False), default="relevance", show_default=True)
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -523,14 +523,19 @@ def _mark(snippet: str) -> str:
 def show_cmd(doc_id, query, index_dir, as_json):
     """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
     from . import get_document, open_index
+    from .lookup import document_ids
     from .query import document_matches
 
     archive = open_index(index_dir)
-    doc = get_document(archive, doc_id)
-    if doc is None and "\\" in doc_id:  # an id copied as this command prints it ("a\\nb" for a line break)
-        doc = get_document(archive, _unescaped(doc_id))
-    if doc is None:
-        _fail(f"no document with id '{doc_id}'", EXIT_USAGE)
+    ids = document_ids(archive, doc_id)
+    if not ids and "\\" in doc_id:  # an id copied as this command prints it ("a\\nb" for a line break)
+        ids = document_ids(archive, _unescaped(doc_id))
+    if not ids:
+        _fail(f"no document with id '{doc_id}' (an id, a page's URL or an indexed file)", EXIT_USAGE)
+    if len(ids) > 1:
+        listed = ", ".join(ids[:5]) + (f" … ({len(ids) - 5:,} more)" if len(ids) > 5 else "")
+        _fail(f"'{doc_id}' holds {len(ids):,} articles: show one by its id ({listed})", EXIT_USAGE)
+    doc = get_document(archive, ids[0])
     query = query.strip()
     marks, refused = document_matches(archive, query, doc)  # the document still (this exited 2 without it)
     if query:

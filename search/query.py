@@ -75,6 +75,15 @@ def check_page(page: int) -> None:
 
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
+
+
+def read_sort(sort: str | None) -> str:
+    """A sort as typed, in any case (`sort=NEWEST` was refused while a filter's value may be
+    typed in capitals); empty is relevance, as a form leaves it."""
+    name = (sort or "").strip().lower() or "relevance"
+    if name not in SORTS:
+        raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+    return name
 SNIPPET_CHARS = 240
 # Pathological queries are bounded in time: few wildcard words, each standing for a
 # bounded number of indexed words (Elasticsearch's max clause count is 1024), and a
@@ -1493,8 +1502,7 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
     # empty value is no filter (it was "no article has year=" over an unfiltered result)
     filters = {k: vs for k, v in (filters or {}).items()
                if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
+    sort = read_sort(sort)
     check_page(page)
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")

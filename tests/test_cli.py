@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from search import open_index, run_search
 from search.cli import cli
 
-from conftest import SEEDS
+from conftest import ROOT, SEEDS
 from test_ingest import make_messy_folder
 
 
@@ -797,3 +797,29 @@ def test_a_source_read_first_through_another_sources_link_is_told_so(tmp_path):
         "the same file as A/blink/orig.txt, read again as B/orig.txt (one file, two paths: a link or a second name): "
         "skipped"]
     assert "its files were read under another source (through a link)" in invoke("stats", "--index", tmp_path / "ix").output
+
+
+SEED_ID = "seeds/000_82caef7a759caf58.txt"
+
+
+def test_show_takes_a_path_a_url_or_an_id_with_spaces(seeds_index, tmp_path, monkeypatch):
+    """What a person has at hand: the file's path from a terminal, the page's address from a
+    browser, an id copied with a trailing space; all were "no document with id"."""
+    by_id = json.loads(invoke("show", SEED_ID, "--index", seeds_index, "--json").output)
+    seed = ROOT / SEED_ID
+    monkeypatch.chdir(seed.parent)
+    for typed in (f"{SEED_ID} ", str(seed), seed.name, seed.as_uri()):
+        r = invoke("show", typed, "--index", seeds_index, "--json")
+        assert r.exit_code == 0 and json.loads(r.output) == by_id, typed
+    feed = tmp_path / "wire" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(json.dumps({"url": f"https://example.com/{n}", "title": f"Story {n}",
+                                        "text": f"Officials in Bamako met on day {n} to discuss the transition."}) + "\n"
+                            for n in (1, 2)), encoding="utf-8")
+    assert invoke("index", feed.parent, "--index", tmp_path / "ix").exit_code == 0
+    page = invoke("show", "https://example.com/2", "--index", tmp_path / "ix", "--json")
+    assert page.exit_code == 0 and json.loads(page.output)["title"] == "Story 2"
+    many = invoke("show", feed, "--index", tmp_path / "ix")
+    assert many.exit_code == 2 and "holds 2 articles" in many.output and "url-" in many.output
+    gone = invoke("show", tmp_path / "nothing.txt", "--index", tmp_path / "ix")
+    assert gone.exit_code == 2 and "no document with id" in gone.output

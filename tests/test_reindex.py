@@ -615,6 +615,10 @@ def _damage_segment(gen: Path) -> None:
     # Whoosh's table of contents gone: the generation held no index by Whoosh's test, so the
     # damage check passed it over and every nightly run reported "N unchanged" (helper review)
     lambda gen: [toc.unlink() for toc in gen.glob("_MAIN_*.toc")],
+    # the manifest garbled: its size checks were skipped in silence (read as {}), and a JSON
+    # list made `stats` and /healthz internal errors
+    lambda gen: (gen / "manifest.json").write_text("garbage"),
+    lambda gen: (gen / "manifest.json").write_text("[]"),
 ])
 def test_a_damaged_index_is_reported_and_the_next_run_rebuilds_it(primed, damage):
     """A damaged live generation was an internal error for every search (exit 1), and a

@@ -34,6 +34,8 @@ def test_empty_query_browses_newest_first(seeds_archive):
     assert dated == sorted(dated, reverse=True) and r.hits[0].published == dated[0]
     oldest = run_search(seeds_archive, "", sort="oldest")
     assert [h.published for h in oldest.hits if h.published] == sorted(dated)
+    # a sort in any case, as a filter's value: `sort=NEWEST` was "unknown sort"
+    assert [h.id for h in run_search(seeds_archive, "", sort=" Oldest").hits] == [h.id for h in oldest.hits]
 
 
 def test_filters_or_within_and_across(seeds_archive):

@@ -89,6 +89,9 @@ def test_detect_contract():
     assert 0.0 <= out["score"] <= 1.0 and out["label"] == "unlikely" and out["flags"] == []
     assert detect("Le gouvernement a décidé.", language="fr")["label"] == "unlikely"
     assert detect("")["label"] == "unlikely"
+    # a lone surrogate (text not from ingest, which drops them) was a UnicodeEncodeError
+    lone = detect("The central bank said \ud800 on Tuesday that it would keep rates unchanged.")
+    assert lone["label"] in ("unlikely", "possible", "likely") and 0.0 <= lone["score"] <= 1.0
 
 
 def test_lexicon_rates_follow_the_documented_rule():

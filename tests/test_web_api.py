@@ -24,6 +24,7 @@ def client(seeds_index):
     ("/api/search?q=mali&person=Assimi+Goita&person=Putin&sort=oldest&page=2&per_page=2",
      ["mali", "--filter", "person=Assimi Goita", "--filter", "person=Putin", "--sort", "oldest", "--page", "2", "--limit", "2"]),
     ("/api/search?q=cuop", ["cuop"]),
+    ("/api/search?q=mali&sort=NEWEST", ["mali", "--sort", "Newest"]),  # a sort in any case, as a filter value
 ])
 def test_api_search_is_exactly_the_cli_json(client, seeds_index, url, cli_args):
     from search.cli import cli

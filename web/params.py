@@ -16,7 +16,7 @@ from flask import Request, abort, g, url_for
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, SORTS, check_filter_value, check_page, query_too_long
+from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, check_filter_value, check_page, query_too_long, read_sort
 from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
@@ -70,10 +70,7 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
 
 
 def _sort(args) -> str:
-    sort = args.get("sort", "") or "relevance"
-    if sort not in SORTS:
-        raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
-    return sort
+    return read_sort(args.get("sort", ""))
 
 
 def _per_page(args) -> int:

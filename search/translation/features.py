@@ -351,7 +351,9 @@ def band_ngram_vector(pooled: str) -> np.ndarray:
 
 def char_ngram_vector(pooled: str) -> np.ndarray:
     t = " ".join(_DIGITS_RE.sub("0", pooled).split())
-    h = np.frombuffer(t.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    # surrogatepass: a lone surrogate (text not from ingest, which drops them) is one code
+    # point like any other, not a UnicodeEncodeError out of detect()
+    h = np.frombuffer(t.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).astype(np.uint64)
     return _hash_counts(_ngram_ids(h, (2, 3)), HASH_CHAR)
 
 
