@@ -457,3 +457,29 @@ def test_a_double_quote_typed_for_an_apostrophe_hides_no_name():
     got = [(m["text"], m["type"]) for m in extract_mentions(text)]
     assert got == [("Iran", "location"), ("Indonesia", "location"), ("India", "location"), ("Suharto", "person")]
     assert all(text[m["start"]:m["end"]] == m["text"] for m in extract_mentions(text))
+
+
+@pytest.mark.parametrize("text,name,kind", [
+    # spaCy's small model missed the name opening a wire story after its dateline (helper
+    # review: the lead organisation of 94 of 2,500 Reuters stories)
+    ("LONDON, March 3 - The Bank of England said it revised up its forecast of the shortage in the "
+     "money market today to around 500 mln stg from its initial estimate of 350 mln.", "Bank of England", "organization"),
+    ("TOKYO, June 2 - The Finance Ministry would raise lending limits on local non-life insurers, "
+     "ministry officials said.", "Finance Ministry", "organization"),
+    # a region left in ran into the company: "Md., April 17 - Genex Corp", one organisation
+    ("GAITHERSBURG, Md., April 17 - Genex Corp said it has filed for a proposed rights offering. "
+     "Genex said it will use the proceeds to repay debt.", "Genex Corp", "organization"),
+])
+def test_the_name_opening_a_story_after_its_dateline_is_found(text, name, kind):
+    got = _by_text(extract_mentions(text))
+    assert got.get(name) == {kind}, got
+    place = text.split(",")[0]
+    assert got.get(place) == {"location"} and not any("March" in t or "June" in t or "April" in t for t in got), got
+
+
+def test_a_dateline_s_region_is_a_place_and_not_spread_to_the_same_word_elsewhere():
+    text = ("ROSEMONT, ILL., March 6 - LyphoMed Inc said it would pay a dividend. Ill health aside, it grew.\n\n"
+            "ABUJA, Nigeria – The army said it had taken the town.")
+    got = {m["text"]: (m["type"], m.get("base")) for m in extract_mentions(text)}
+    assert got["ILL."] == ("location", "Illinois") and got["Nigeria"][0] == "location", got
+    assert got["LyphoMed Inc"][0] == "organization" and "Ill" not in got, got

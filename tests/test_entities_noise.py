@@ -557,8 +557,9 @@ def test_a_state_abbreviated_in_a_dateline_is_that_state():
     ms = postprocess(text, [_span(text, "ROSEMONT", "organization"), _span(text, "ILL", "organization"),
                             _span(text, "LyphoMed Inc", "organization")])
     got = {m["text"]: (m["type"], m.get("base")) for m in ms}
-    assert got["ROSEMONT"] == ("location", None) and got["ILL"] == ("location", "Illinois"), got
-    assert got["LyphoMed Inc"] == ("organization", None)
+    # the region is the dateline's, whatever the NER made of it (it no longer sees it: blank_datelines)
+    assert got["ROSEMONT"] == ("location", None) and got["ILL."] == ("location", "Illinois"), got
+    assert got["LyphoMed Inc"] == ("organization", None) and "ILL" not in got
     text = "Orders rise\n\nSEATTLE, Wash., March 2 - Boeing Co said orders rose. Wash. the cars, it said.\n"
     ms = postprocess(text, [_span(text, "Wash.", "person"), _span(text, "Wash.", "person", nth=1)])
     assert [(m["text"], m["type"], m.get("base")) for m in ms] == [
