@@ -405,6 +405,7 @@ def acronym_archive(tmp_path_factory):
     ("US sanctions", ["wire/sanctions.txt"]),
     ("IT", ["wire/sanctions.txt"]),               # not "its" (which stems to "it")
     ("sanctions NOT US", ["wire/used.txt"]),   # the NOT was dropped with the stop word
+    ("US SANCTIONS", ["wire/sanctions.txt"]),  # no headline of one word: US was dropped, both found
 ])
 def test_acronyms_and_ampersand_names_are_words(acronym_archive, q, ids):
     r = run_search(acronym_archive, q)
@@ -1037,7 +1038,11 @@ def test_a_query_in_capitals_reads_its_stop_words_as_stop_words(seeds_archive):
     # alone, or beside a word not in capitals, it is the acronym; in a phrase the analyzer decides
     assert _caps_stop_words("IT") == "IT" and _caps_stop_words("IT jobs") == "IT jobs"
     assert _caps_stop_words('"COUP IN MALI" OR (OIL IN TEXAS)') == '"COUP IN MALI" OR (OIL in TEXAS)'
-    assert _caps_stop_words("title:IN MALI AND ON") == "title:in MALI AND on"
+    assert _caps_stop_words("title:IN MALI AND ON BAMAKO") == "title:in MALI AND on BAMAKO"
+    # a headline has two words of its own at least: beside one, US is the acronym (helper
+    # review: `US UK` and `US AND UK` found every article about the UK, US dropped)
+    for q in ("US UK", "US AND UK", "US JAPAN", "title:IN MALI"):
+        assert _caps_stop_words(q) == q
 
 
 def test_a_name_with_a_stop_word_is_not_searched_as_its_other_words(tmp_path):
@@ -1211,6 +1216,66 @@ def words_archive(tmp_path_factory):
 def test_the_stemmer_keeps_apart_words_of_different_meaning(words_archive, q, ids):
     """QA: `news` found every "New York" article, `generation` every "general" one."""
     assert sorted(h.id for h in run_search(words_archive, q).hits) == ids
+
+
+@pytest.fixture(scope="module")
+def senses_archive(tmp_path_factory):
+    """Words Porter2 gives one stem though news tells them apart (helper review)."""
+    return _text_archive(tmp_path_factory.mktemp("senses"), "src", {
+        "un.txt": "Assembly vote\n\nDelegates at the united assembly voted on Monday.\n",
+        "units.txt": "Housing starts\n\nBuilders started 1,200 housing units in May, and each unit sold.\n",
+        "imports.txt": "Trade gap\n\nImports rose and the country imported more oil.\n",
+        "important.txt": "Talks resume\n\nThe minister said the talks were important for the region.\n",
+        "secured.txt": "Loan signed\n\nThe company secured a loan from its banks.\n",
+        "securities.txt": "Dealers busy\n\nSecurities dealers said trading in government securities was heavy.\n",
+        "rates.txt": "Rates cut\n\nThe bank cut its lending rate by half a point.\n",
+        "ratings.txt": "Agency acts\n\nThe agency lowered its ratings of the utility's bonds.\n",
+        "index.txt": "Shares up\n\nThe share index rose, and other indexes followed.\n",
+        "indicate.txt": "Survey\n\nThe figures indicate a slower economy.\n",
+        "gas.txt": "Pipeline\n\nThe pipeline carries natural gas to the coast.\n",
+        "crisis.txt": "Debt\n\nThe debt crisis deepened in the spring.\n",
+        "internal.txt": "Inquiry\n\nAn internal inquiry cleared the staff.\n",
+        "world.txt": "Lenders\n\nInternational lenders met in the capital.\n",
+    })
+
+
+@pytest.mark.parametrize("q, ids", [
+    ("units", ["src/units.txt"]),                         # not "united" (both were the term "unit")
+    ("united", ["src/un.txt"]),
+    ("imports", ["src/imports.txt"]),                     # not "important"
+    ("important", ["src/important.txt"]),
+    ("secured", ["src/secured.txt"]),                     # not "securities"
+    ("security", ["src/securities.txt"]),                 # the singular finds the plural still
+    ("ratings", ["src/ratings.txt"]),                     # not every "rate"
+    ("rate", ["src/rates.txt"]),
+    ("indices", ["src/index.txt"]),                       # the plural finds "index" (it found "indicate")
+    ("gases", ["src/gas.txt"]),                           # and "gas", "crisis" (they found nothing)
+    ("crises", ["src/crisis.txt"]),
+    ("internal", ["src/internal.txt"]),                   # not "international"
+    ("international", ["src/world.txt"]),
+])
+def test_the_stemmer_keeps_apart_the_senses_news_tells_apart(senses_archive, q, ids):
+    assert sorted(h.id for h in run_search(senses_archive, q).hits) == ids
+
+
+def test_a_changed_sense_table_is_another_schema():
+    """Whoosh pickles the stemmer by name: an index with the old terms ("unit" for "United")
+    beside queries analysed with new ones would miss; as another schema, the next run rebuilds."""
+    from whoosh.analysis import StemFilter
+
+    from search import schema
+
+    old = schema.build_schema()
+    old["text"].analyzer = schema.text_analyzer()
+    stemmer = old["text"].analyzer.items[-1]
+    assert isinstance(stemmer, schema.SenseStemFilter)
+    old["text"].analyzer.items[-1] = StemFilter(stemfn=schema.stem, ignore=schema.ACRONYM_STOPS)
+    assert not schema.same_schema(old, schema.build_schema())
+    stemmer.senses = "senses-0"
+    old["text"].analyzer.items[-1] = stemmer
+    assert not schema.same_schema(old, schema.build_schema())
+    stemmer.senses = schema.STEM_SENSES_VERSION
+    assert schema.same_schema(old, schema.build_schema())
 
 
 @pytest.mark.parametrize("q, ids", [
@@ -1777,3 +1842,14 @@ def test_a_frequent_english_word_is_a_name_where_its_entity_holds_most_of_its_ar
     articles saying "china", the word is the country, as `Chile` is."""
     assert any(t.startswith("loc:") for t in _entity_terms(rose_archive, "china"))
     assert _entity_terms(rose_archive, "wholesale") == set()
+
+
+def test_a_snippet_marks_every_match_it_shows(tmp_path):
+    """A window widened to its sentence's end took in a match of a fragment not chosen, and
+    showed it unmarked (helper review: 20 such in the top 30 results of 16 queries)."""
+    text = ("Barley tender\n\nSpain bought a total of 60,000 tonnes of\nGerman barley when it tendered on Monday, "
+            "at first for 35,000\ntonnes of May delivery, grain traders said.\n    They said 20,000 tonnes, to be "
+            "shipped from Hamburg, were\nsold at 1,503 marks per tonne fob, 25,000 tonnes from Bremen at\n1,496 "
+            "marks fob and 15,000 tonnes from Kiel at 1,507 marks\nfob.\n")
+    snippet = run_search(_text_archive(tmp_path, "src", {"a.txt": text}), "tonnes").hits[0].snippet
+    assert "Kiel" in snippet and "tonnes" not in re.sub(r"<mark>.*?</mark>", "", snippet), snippet
