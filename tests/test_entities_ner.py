@@ -483,3 +483,20 @@ def test_a_dateline_s_region_is_a_place_and_not_spread_to_the_same_word_elsewher
     got = {m["text"]: (m["type"], m.get("base")) for m in extract_mentions(text)}
     assert got["ILL."] == ("location", "Illinois") and got["Nigeria"][0] == "location", got
     assert got["LyphoMed Inc"][0] == "organization" and "Ill" not in got, got
+
+
+def test_a_firm_named_after_its_founders_is_an_organisation_not_them():
+    """Helper review (2,500 Reuters stories): "J.P. Morgan and Co Inc", "Frank B. Hall and Co
+    Inc" and "Samuel Montagu and Co Ltd" were people, 36 person values in all; "Alex. Brown and
+    Sons Inc" the company "Sons Inc"."""
+    text = ("NEW YORK, April 8 - J.P. Morgan and Co Inc said its earnings fell. Morgan said the decline was expected. "
+            "Frank B. Hall and Co Inc agreed to merge, Samuel Montagu and Co Ltd said, and analysts at "
+            "Alex. Brown and Sons Inc agreed. IBM and Acme Inc did not.")
+    got = _by_text(extract_mentions(text))
+    for firm in ("J.P. Morgan and Co Inc", "Frank B. Hall and Co Inc", "Samuel Montagu and Co Ltd"):
+        assert got.get(firm) == {"organization"}, got
+    # whole where the NER had the person "Alex. Brown", from "Brown" where it had only "Sons Inc"
+    assert any(k.endswith("Brown and Sons Inc") and v == {"organization"} for k, v in got.items()), got
+    assert "Sons Inc" not in got, got
+    assert got.get("Morgan") == {"organization"} and got.get("Acme Inc") == {"organization"}, got
+    assert not any(types & {"person"} for types in got.values()), got

@@ -347,10 +347,14 @@ def test_descriptions_get_no_entity():
 
 
 def test_place_known_only_from_a_capitals_dateline_shows_as_written_in_text():
-    res = resolve([_doc("a", ("ABUJA", L), ("Nigeria", L)), _doc("b", ("RIO DE JANEIRO", L)), _doc("c", ("ZZYZX", L))])
+    res = resolve([_doc("a", ("ABUJA", L), ("Nigeria", L)), _doc("b", ("RIO DE JANEIRO", L)), _doc("c", ("ZZYZX", L)),
+                   _doc("d", ("MCLEAN", L)), _doc("e", ("UAE", L), ("FORT 5", L))])
     assert res.for_doc("a")["location"] == ["Abuja", "Nigeria"]
     assert res.for_doc("b")["location"] == ["Rio de Janeiro"]
-    assert res.for_doc("c")["location"] == ["ZZYZX"]  # not a place we know: left as written
+    # a place we do not know in title case (helper review: 153 of 2,500 Reuters stories' places
+    # were shown in capitals), not a short one nor one with figures
+    assert res.for_doc("c")["location"] == ["Zzyzx"] and res.for_doc("d")["location"] == ["McLean"]
+    assert res.for_doc("e")["location"] == ["United Arab Emirates", "FORT 5"]
     (abuja,) = res.lookup_alias("ABUJA")
     assert abuja.aliases == ["ABUJA"]
 

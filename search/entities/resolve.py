@@ -1070,6 +1070,15 @@ def misspelt(word: str) -> bool:
     return not _common_words().isdisjoint(near - {w})
 
 
+_MC = re.compile(r"\bMc([a-z])")
+
+
+def _place_case(caps: str) -> str:
+    """A place name in capitals as running text writes it: "NORTHBROOK" Northbrook, "MCLEAN"
+    McLean, "O'FALLON" O'Fallon, "WINSTON-SALEM" Winston-Salem."""
+    return _MC.sub(lambda m: "Mc" + m.group(1).upper(), caps.title())
+
+
 def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter,
              before: str | None = None) -> str:
     """Most complete, most frequent spelling, counting articles not machine-translated first;
@@ -1096,6 +1105,11 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
             for s, _ in counts.most_common():
                 if len(s) > 3 and s in _KNOWN_BY_CAPS():
                     return _KNOWN_BY_CAPS()[s]
+            # one we do not know, in title case: a dateline names a place, and 153 places of
+            # 2,500 Reuters stories were shown in capitals (MCLEAN, NORTHBROOK; helper review)
+            best = counts.most_common(1)[0][0]
+            if len(best) > 3 and not any(c.isdigit() for c in best):
+                return _place_case(best)
 
     def acronym(s: str) -> bool:
         # "Sipri" spells "Stockholm International Peace Research Institute" like "SIPRI" does;
