@@ -1203,28 +1203,10 @@ def words_archive(tmp_path_factory):
         "general.txt": "Army chief named\n\nThe general was named head of the army.\n",
         "dots.txt": "Geneva meeting\n\nThe U.S. team met officials from the U.K. in Geneva.\n",
         "caps.txt": "Tariff row\n\nThe US team left early, as did the UK delegation.\n",
-    })
-
-
-@pytest.mark.parametrize("q, ids", [
-    ("news", ["src/news.txt"]),                 # Porter made "news" the term of "new"
-    ("generation", ["src/gen.txt"]),            # and "generation" that of "general"
-    ("general", ["src/general.txt"]),
-    ("new", ["src/gen.txt", "src/york.txt"]),
-    ("operations", ["src/opg.txt", "src/opn.txt", "src/ops.txt"]),  # plural, singular, verb still meet
-])
-def test_the_stemmer_keeps_apart_words_of_different_meaning(words_archive, q, ids):
-    """QA: `news` found every "New York" article, `generation` every "general" one."""
-    assert sorted(h.id for h in run_search(words_archive, q).hits) == ids
-
-
-@pytest.fixture(scope="module")
-def senses_archive(tmp_path_factory):
-    """Words Porter2 gives one stem though news tells them apart (helper review)."""
-    return _text_archive(tmp_path_factory.mktemp("senses"), "src", {
+        # words Porter2 gave one stem though news tells them apart (helper review)
         "un.txt": "Assembly vote\n\nDelegates at the united assembly voted on Monday.\n",
         "units.txt": "Housing starts\n\nBuilders started 1,200 housing units in May, and each unit sold.\n",
-        "imports.txt": "Trade gap\n\nImports rose and the country imported more oil.\n",
+        "imports.txt": "Trade gap\n\nImports rose and the country imported more grain.\n",
         "important.txt": "Talks resume\n\nThe minister said the talks were important for the region.\n",
         "secured.txt": "Loan signed\n\nThe company secured a loan from its banks.\n",
         "securities.txt": "Dealers busy\n\nSecurities dealers said trading in government securities was heavy.\n",
@@ -1240,6 +1222,11 @@ def senses_archive(tmp_path_factory):
 
 
 @pytest.mark.parametrize("q, ids", [
+    ("news", ["src/news.txt"]),                 # Porter made "news" the term of "new"
+    ("generation", ["src/gen.txt"]),            # and "generation" that of "general"
+    ("general", ["src/general.txt"]),
+    ("new", ["src/gen.txt", "src/york.txt"]),
+    ("operations", ["src/opg.txt", "src/opn.txt", "src/ops.txt"]),  # plural, singular, verb still meet
     ("units", ["src/units.txt"]),                         # not "united" (both were the term "unit")
     ("united", ["src/un.txt"]),
     ("imports", ["src/imports.txt"]),                     # not "important"
@@ -1254,8 +1241,10 @@ def senses_archive(tmp_path_factory):
     ("internal", ["src/internal.txt"]),                   # not "international"
     ("international", ["src/world.txt"]),
 ])
-def test_the_stemmer_keeps_apart_the_senses_news_tells_apart(senses_archive, q, ids):
-    assert sorted(h.id for h in run_search(senses_archive, q).hits) == ids
+def test_the_stemmer_keeps_apart_words_of_different_meaning(words_archive, q, ids):
+    """QA: `news` found every "New York" article, `generation` every "general" one; a
+    relevance review, `units` every "United", `imports` every "important" (STEM_SENSES)."""
+    assert sorted(h.id for h in run_search(words_archive, q).hits) == ids
 
 
 def test_a_changed_sense_table_is_another_schema():
