@@ -483,6 +483,10 @@ def test_a_dateline_s_region_is_a_place_and_not_spread_to_the_same_word_elsewher
     got = {m["text"]: (m["type"], m.get("base")) for m in extract_mentions(text)}
     assert got["ILL."] == ("location", "Illinois") and got["Nigeria"][0] == "location", got
     assert got["LyphoMed Inc"][0] == "organization" and "Ill" not in got, got
+    # a region in full: "FORT WORTH, Texas, March 12" read no dateline, and the NER made "FORT"
+    # a place (Fort Worth, Dayton, Sao Paulo: 28 place values of 2,500 Reuters stories)
+    got = _by_text(extract_mentions("FORT WORTH, Texas, March 12 - Permian Basin Royalty Trust said it would pay more."))
+    assert got.get("FORT WORTH") == {"location"} and got.get("Texas") == {"location"} and "FORT" not in got, got
 
 
 def test_a_firm_named_after_its_founders_is_an_organisation_not_them():

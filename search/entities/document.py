@@ -274,12 +274,13 @@ _CAPS_RUN = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "RANGOON 1996-12-06", "SALVADOR, Feb 26", "ABUJA, Nigeria –", "MOSCOW (IDN) –": the all-caps
 # word opening a news item is the place it was filed from; a region after it ("ROSEMONT, ILL.,
-# March 6", "WHEELING, W. Va., June 2", "ABUJA, Nigeria –") is a place too. `tail` is the rest
+# March 6", "WHEELING, W. Va., June 2", "FORT WORTH, Texas, March 12", "ABUJA, Nigeria –") is a
+# place too. `tail` is the rest
 # of the dateline, up to its dash.
 _DATELINE = re.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=\. )|(?<=[a-z] ))({_CAPS_RUN})"
     rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? \d{{4}}-\d\d-\d\d\b(?: [–—-] )?"
-    rf"|(?:, (?P<r2>[A-Z][A-Za-z]{{0,4}}\.(?: ?[A-Z][A-Za-z]?\.)?))?, {_MONTH} \d{{1,2}}\b(?: [–—-] )?"  # "ROSEMONT, ILL., March 6"
+    rf"|(?:, (?P<r2>[A-Z][A-Za-z]{{0,4}}\.(?: ?[A-Z][A-Za-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?))?, {_MONTH} \d{{1,2}}\b(?: [–—-] )?"  # "ROSEMONT, ILL., March 6"
     rf"|(?:, (?P<r3>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})| \([A-Za-z]{{2,12}}\)) [–—-] ))",
     re.M,
 )
