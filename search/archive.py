@@ -255,9 +255,9 @@ def damage(path: Path, quick: bool = False) -> str | None:
         # every run that had something to do failed ("internal error: DatabaseError")
         catalog = path / "catalog.sqlite"
         if catalog.exists():
-            import sqlite3
+            from .cache import read_only
 
-            con = sqlite3.connect(f"{catalog.resolve().as_uri()}?mode=ro", uri=True)
+            con = read_only(catalog)
             try:
                 con.execute("SELECT 1 FROM docs LIMIT 1").fetchall()
             finally:

@@ -117,6 +117,23 @@ class Cache:
 CATALOG_COLUMNS = ("id", "root", "path", "source", "content_hash", "tpl_hash", "text_hash", "record_hash", "info")
 
 
+def read_only(path: Path) -> sqlite3.Connection:
+    """A connection that neither creates a missing file nor writes one: a damage check or a
+    lookup on a published generation's catalog."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+
+
+def catalog_ids_of(path: Path, paths: list[str]) -> list[str]:
+    """Ids the catalog at `path` files as read from one of `paths`, in the order they were
+    filed (a JSON Lines file's records by line). Raises sqlite3.Error for no catalog."""
+    con = read_only(path)
+    try:
+        marks = ",".join("?" * len(paths))
+        return [r[0] for r in con.execute(f"SELECT id FROM docs WHERE path IN ({marks}) ORDER BY rowid", paths)]
+    finally:
+        con.close()
+
+
 class Catalog:
     """Per-generation list of documents and the hashes that decide what a run must redo."""
 

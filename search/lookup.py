@@ -13,6 +13,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from .archive import Archive
+from .cache import catalog_ids_of
 from .ingest.decode import path_text
 from .ingest.warc import url_id
 from .query import document_number
@@ -24,9 +25,9 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
     """The live articles `typed` names, as ids: one for an id or a page's URL, every article
     of a file (a JSON Lines or WARC file holds many), none when nothing matches."""
     gen, searcher = archive.searcher()
-    live = [i for i in dict.fromkeys((typed, typed.strip())) if i and document_number(searcher, i) is not None]
-    if live:
-        return live[:1]
+    for doc_id in dict.fromkeys((typed, typed.strip())):
+        if doc_id and document_number(searcher, doc_id) is not None:
+            return [doc_id]
     text = typed.strip()
     if _WEB_URL.match(text):  # a WARC's or a feed's page is filed under its URL's hash
         page = url_id(text)
@@ -35,24 +36,15 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
         text = unquote(urlsplit(text).path)
     if not text:
         return []
-    ids = _ids_of_file(gen.path / "catalog.sqlite", text)
-    return [i for i in ids if document_number(searcher, i) is not None]
+    return [i for i in _ids_of_file(gen.path / "catalog.sqlite", text) if document_number(searcher, i) is not None]
 
 
-def _ids_of_file(catalog: os.PathLike, path: str) -> list[str]:
+def _ids_of_file(catalog: Path, path: str) -> list[str]:
     """Ids the catalog files under this path, as typed relative to here or absolute, or
     through a link (the catalog keeps the path as the source was given)."""
     expanded = os.path.expanduser(path)
     forms = list(dict.fromkeys(path_text(p) for p in (os.path.abspath(expanded), os.path.realpath(expanded))))
-    try:  # read-only: connecting would create a missing file
-        con = sqlite3.connect(f"{Path(catalog).resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error:
-        return []
     try:
-        rows = con.execute(f"SELECT id FROM docs WHERE path IN ({','.join('?' * len(forms))}) ORDER BY rowid",
-                           forms).fetchall()
-    except sqlite3.Error:  # an index written before the catalog: ids only
+        return catalog_ids_of(catalog, forms)
+    except sqlite3.Error:  # no catalog (an index written before it): ids only
         return []
-    finally:
-        con.close()
-    return [r[0] for r in rows]

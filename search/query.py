@@ -74,10 +74,6 @@ def check_page(page: int) -> None:
                          f"search has more results than that, {PAGING_ADVICE}")
 
 
-MAX_PER_PAGE = 100
-SORTS = ("relevance", "newest", "oldest")
-
-
 def read_sort(sort: str | None) -> str:
     """A sort as typed, in any case (`sort=NEWEST` was refused while a filter's value may be
     typed in capitals); empty is relevance, as a form leaves it."""
@@ -85,6 +81,10 @@ def read_sort(sort: str | None) -> str:
     if name not in SORTS:
         raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
     return name
+
+
+MAX_PER_PAGE = 100
+SORTS = ("relevance", "newest", "oldest")
 SNIPPET_CHARS = 240
 # Pathological queries are bounded in time: few wildcard words, each standing for a
 # bounded number of indexed words (Elasticsearch's max clause count is 1024), and a

@@ -183,7 +183,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _bodies_after_places(text, cleaned)
     cleaned = _title_fields(text, cleaned)
     word_index = _WordIndex(text)
-    cleaned = _datelines(text, cleaned)
+    datelines = list(_DATELINE.finditer(text))  # read by _datelines and _dateline_regions
+    cleaned = _datelines(text, cleaned, datelines)
     cleaned = _row_labels(text, cleaned)
     cleaned = _initial_common_words(text, cleaned, word_index)
     cleaned = _misspelt_openers(text, cleaned)
@@ -206,7 +207,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = [s for s in cleaned if not _stock_index(text, s)]  # after _propagate, which finds its repeats
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
     _person_titles(text, out)
-    out = _dateline_regions(text, out)
+    out = _dateline_regions(text, out, datelines)
     _dateline_states(text, out)
     _cities_of_states(text, out)
     _misspelt_countries(out)
@@ -275,8 +276,7 @@ _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 # "RANGOON 1996-12-06", "SALVADOR, Feb 26", "ABUJA, Nigeria –", "MOSCOW (IDN) –": the all-caps
 # word opening a news item is the place it was filed from; a region after it ("ROSEMONT, ILL.,
 # March 6", "WHEELING, W. Va., June 2", "FORT WORTH, Texas, March 12", "ABUJA, Nigeria –") is a
-# place too. `tail` is the rest
-# of the dateline, up to its dash.
+# place too. `tail` is the rest of the dateline, up to its dash.
 _DATELINE = re.compile(
     rf"(?:(?<=^)|(?<=\n)|(?<=\. )|(?<=[a-z] ))({_CAPS_RUN})"
     rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? \d{{4}}-\d\d-\d\d\b(?: [–—-] )?"
@@ -293,19 +293,20 @@ def blank_datelines(text: str) -> str:
     stories, helper review), and a region left in ("GAITHERSBURG, Md., April 17 - Genex
     Corp") ran into it ("Md., April 17 - Genex Corp", an organisation). `_datelines` and
     `_dateline_regions` tag the place and the region from the text itself."""
-    if not _DATELINE.search(text):
+    spans = [(m.start(1), m.end("tail")) for m in _DATELINE.finditer(text)]
+    if not spans:
         return text
     chars = list(text)
-    for m in _DATELINE.finditer(text):
-        a, b = m.start(1), m.end("tail")
+    for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
 
 
-def _datelines(text: str, spans: list[Span]) -> list[Span]:
-    """Tag the dateline place; it is written in capitals the NER reads as an acronym."""
+def _datelines(text: str, spans: list[Span], datelines: list[re.Match]) -> list[Span]:
+    """Tag the dateline place (`datelines`: the text's _DATELINE matches); it is written in
+    capitals the NER reads as an acronym."""
     found = []
-    for m in _DATELINE.finditer(text):
+    for m in datelines:
         a, b = m.span(1)
         if sum(c.isalpha() for c in text[a:b]) < 3:
             continue
@@ -544,11 +545,11 @@ def _cities_of_states(text: str, mentions: list[dict]) -> None:
 _MONTH_ALONE = re.compile(_MONTH)
 
 
-def _dateline_regions(text: str, mentions: list[dict]) -> list[dict]:
+def _dateline_regions(text: str, mentions: list[dict], datelines: list[re.Match]) -> list[dict]:
     """The region after a dateline's place ("ROSEMONT, ILL., March 6", "ABUJA, Nigeria –") is
     a place: the NER no longer sees it (`blank_datelines`). Added last, as the NER's mention
     of it was, so that no rule spreads it to the same word elsewhere ("Wash. the cars")."""
-    regions = [m.span(g) for m in _DATELINE.finditer(text) for g in ("r1", "r2", "r3")
+    regions = [m.span(g) for m in datelines for g in ("r1", "r2", "r3")
                if m.start(g) >= 0 and not _MONTH_ALONE.fullmatch(m[g])]  # "NEW YORK, April - "
     if not regions:
         return mentions
