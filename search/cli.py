@@ -403,16 +403,18 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"], case_sensitive=False), default="relevance", show_default=True)
+@click.option("--match", type=click.Choice(["all", "any"], case_sensitive=False), default="all", show_default=True,
+              help="Whether an article needs every word of the query or any of them (those with more first).")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="At most 1000: past it, narrow the search or change the sort.")
 @index_option
 @json_option
 @handle_errors
-def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
+def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
     """Search the archive; an empty QUERY browses everything, newest first."""
     from . import open_index, run_search
 
-    result = run_search(open_index(index_dir), query, _parse_filters(filters), FACETS, page, limit, sort)
+    result = run_search(open_index(index_dir), query, _parse_filters(filters), FACETS, page, limit, sort, match=match)
     if as_json:
         _emit_json(result.to_json())
         return
@@ -423,6 +425,8 @@ def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="As for search.")
 @click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"], case_sensitive=False), default="relevance", show_default=True)
+@click.option("--match", type=click.Choice(["all", "any"], case_sensitive=False), default="all", show_default=True,
+              help="As for search.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
@@ -430,7 +434,7 @@ def search_cmd(query, filters, sort, limit, page, index_dir, as_json):
                    "instead of standard output.")
 @index_option
 @handle_errors
-def export_cmd(query, filters, sort, fmt, with_text, output, index_dir):
+def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
     """Every article a search matches, one row each, in its order: id, title, published,
     source, url, language, translated, translation_score, score, person, organization,
     location (and --text). No page limit. An empty QUERY exports everything, newest first."""
@@ -438,9 +442,9 @@ def export_cmd(query, filters, sort, fmt, with_text, output, index_dir):
     from .export import rows, write
 
     archive, wanted = open_index(index_dir), _parse_filters(filters)
-    total, found = rows(archive, query, wanted, sort, with_text)  # a bad query fails here
+    total, found = rows(archive, query, wanted, sort, with_text, match)  # a bad query fails here
     if not total:  # a header-only file and "0 articles written" said nothing of why
-        _print_hints(_console(stderr=True), run_search(archive, query, wanted, (), 1, 1, sort))
+        _print_hints(_console(stderr=True), run_search(archive, query, wanted, (), 1, 1, sort, match=match))
     if output is None:
         write(found, sys.stdout, fmt, with_text)
         return
@@ -468,12 +472,17 @@ def _print_hints(con, result) -> None:
         con.print(f"No article has {u['facet']}{sep}{_t(u['value'])}{where}{hint}")
     if result.suggestion:
         con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")
+    if result.any_words_total:
+        n = result.total
+        con.print(f"{'Only ' if n else ''}{n:,} {'article has' if n == 1 else 'articles have'} every word; "
+                  f"{result.any_words_total:,} have any of them: [bold]--match any[/]")
 
 
 def _print_result(result) -> None:
     con = _console()
     noun = "result" if result.total == 1 else "results"
-    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else ""))
+    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
+              + (" (any of the words)" if result.match == "any" and result.query else ""))
     _print_hints(con, result)
     start = (result.page - 1) * result.per_page
     if result.total and not result.hits:

@@ -30,10 +30,10 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(archive: Archive, query: str = "", filters: dict[str, list[str]] | None = None, sort: str = "relevance",
-         text: bool = False) -> tuple[int, Iterator[dict[str, Any]]]:
+         text: bool = False, match: str = "all") -> tuple[int, Iterator[dict[str, Any]]]:
     """The number of articles the search matches and their rows, in its order (COLUMNS, and
     the clean `text` when asked). A bad query raises QueryError before any row is read."""
-    total, matches = every_match(archive, query, filters, sort)
+    total, matches = every_match(archive, query, filters, sort, match)
     return total, (_row(fields, score, text) for fields, score in matches)
 
 

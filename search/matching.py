@@ -381,13 +381,17 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
     return np.concatenate(out_ids), np.concatenate(out_scores)
 
 
-def top_docs(ids: np.ndarray, scores: np.ndarray, k: int) -> np.ndarray:
+def top_docs(ids: np.ndarray, scores: np.ndarray, k: int, tiers: np.ndarray | None = None) -> np.ndarray:
     """Positions of the `k` best (highest score, then lowest docnum: Whoosh's TopCollector
-    order) among `ids`/`scores`, best first."""
+    order) among `ids`/`scores`, best first; with `tiers`, the highest tier first, then so."""
     n = len(ids)
+    # one key in the tiers' order, then the scores' (a score is below the top score + 1)
+    key = scores if tiers is None or not n else tiers * (float(scores.max()) + 1.0) + scores
     if n > k > 0:
-        kth = np.partition(scores, n - k)[n - k]
-        sub = np.nonzero(scores >= kth)[0]
+        kth = np.partition(key, n - k)[n - k]
+        sub = np.nonzero(key >= kth)[0]
     else:
         sub = np.arange(n)
-    return sub[np.lexsort((ids[sub], -scores[sub]))][:k]
+    if tiers is None:
+        return sub[np.lexsort((ids[sub], -scores[sub]))][:k]
+    return sub[np.lexsort((ids[sub], -scores[sub], -tiers[sub]))][:k]

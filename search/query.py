@@ -83,8 +83,21 @@ def read_sort(sort: str | None) -> str:
     return name
 
 
+def read_match(match: str | None) -> str:
+    """Whether a search needs every word of its query ("all", as typed words are ANDed) or any
+    of them; in any case, empty being "all"."""
+    name = (match or "").strip().lower() or "all"
+    if name not in MATCHES:
+        raise QueryError(f"unknown match '{match}' (use {' or '.join(MATCHES)})")
+    return name
+
+
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
+MATCHES = ("all", "any")
+# A search for every word that finds fewer than this says how many articles have any of them
+# (review: `grain shipments` found 4 articles, of 151 about grain shipments)
+FEW_RESULTS = 10
 SNIPPET_CHARS = 240
 # Pathological queries are bounded in time: few wildcard words, each standing for a
 # bounded number of indexed words (Elasticsearch's max clause count is 1024), and a
@@ -152,6 +165,10 @@ class SearchResult:
     months: list[dict[str, Any]] = field(default_factory=list, repr=False)
     # filter values no article has, with the nearest one some article has (filter_hints)
     unmatched_filters: list[dict[str, Any]] = field(default_factory=list)
+    match: str = "all"  # "any": an article needs only one of the query's clauses (read_match)
+    # a search for all the words that found fewer than FEW_RESULTS: how many articles have any
+    # of them, where that is more (None otherwise)
+    any_words_total: int | None = None
 
     @property
     def last_page(self) -> int:
@@ -170,12 +187,14 @@ class SearchResult:
             "last_page": self.last_page,
             "paging_limit": self.paging_limit,
             "sort": self.sort,
+            "match": self.match,
             "filters": self.filters,
             "hits": [asdict(h) for h in self.hits],
             "facets": self.facets,
             "months": self.months,
             "suggestion": self.suggestion,
             "unmatched_filters": self.unmatched_filters,
+            "any_words_total": self.any_words_total,
         }
 
 
@@ -1345,6 +1364,33 @@ def read_query(qstring: str, gen) -> Q.Query:
                                             lambda f, t: term_ids(gen.searcher, f, t, _term_cache(gen))))
 
 
+def any_clause(q: Q.Query) -> tuple[Q.Query, list[Q.Query]] | None:
+    """`q` needing any one of its clauses instead of all of them, and those clauses; None when
+    it has not two to choose from. A clause is what the search ANDed: a word with its
+    spellings, a phrase, a name with its aliases (`Ronald Reagan coup` is the name or the
+    word, not "Ronald" or "Reagan" or "coup"), a field term. A NOT clause still excludes, and
+    the optional phrases of words typed together (proximity_boosted) still add their scores."""
+    if isinstance(q, Q.AndMaybe):
+        inner = any_clause(q.a)
+        return None if inner is None else (Q.AndMaybe(inner[0], q.b), inner[1])
+    if not isinstance(q, Q.And):
+        return None
+    nots = [c for c in q.subqueries if isinstance(c, Q.Not)]
+    wanted = [c for c in q.subqueries if not isinstance(c, Q.Not)]
+    if len(wanted) < 2:
+        return None
+    joined = Q.Or(wanted, boost=q.boost)
+    return (Q.And([joined, *nots]) if nots else joined), wanted
+
+
+def _read(qstring: str, gen, match: str) -> tuple[Q.Query, list[Q.Query]]:
+    """read_query, with match="any" its clauses joined by OR (any_clause), and those clauses
+    (none for "all", or when there is nothing to join)."""
+    q = read_query(qstring, gen)
+    joined = any_clause(q) if match == "any" else None
+    return joined if joined is not None else (q, [])
+
+
 MAX_FUZZY_EDITS = 2
 
 
@@ -1497,10 +1543,14 @@ class _Request:
     groups: dict
     sort: str  # browsing by "relevance" is newest first
     deadline: float
+    match: str = "all"
+    # match=any: the clauses an article may have any of; by relevance, the articles with
+    # more of them come first (a search for all the words would find those first)
+    clauses: list = field(default_factory=list)
 
 
 def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None, sort: str,
-             page: int = 1, per_page: int = 1) -> _Request:
+             page: int = 1, per_page: int = 1, match: str = "all") -> _Request:
     typed, query = query or "", _plain_query(query or "")
     if not query and INVISIBLE.sub("", typed).strip():  # "?" alone, read as punctuation, browsed everything
         raise QueryError("query has no searchable words")
@@ -1509,6 +1559,7 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
     filters = {k: vs for k, v in (filters or {}).items()
                if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
     sort = read_sort(sort)
+    match = read_match(match)
     check_page(page)
     if not 1 <= per_page <= MAX_PER_PAGE:
         raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
@@ -1518,13 +1569,13 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
     groups = _groups(named)
     fq = filter_query(groups)
     deadline = time.monotonic() + SEARCH_SECONDS
-    q = None
+    q, clauses = None, []
     if query:
-        q = read_query(query, gen)
+        q, clauses = _read(query, gen, match)
         bound_expansion(q, searcher.reader(), deadline)
     elif sort == "relevance":
         sort = "newest"  # browsing: newest first
-    return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline)
+    return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline, match, clauses)
 
 
 def _ranked(r: _Request, page: int, per_page: int) -> tuple[np.ndarray, list[tuple[int, float | None]]]:
@@ -1560,18 +1611,32 @@ def _ranked(r: _Request, page: int, per_page: int) -> tuple[np.ndarray, list[tup
             mask = np.zeros(gen.facets.doc_count, dtype=bool)
             mask[ids] = True
             if sort == "relevance":
-                return mask, [(int(ids[i]), float(scores[i])) for i in top_docs(ids, scores, page * per_page)[start:]]
+                tiers = _tiers(r)
+                best = top_docs(ids, scores, page * per_page, None if tiers is None else tiers[ids])
+                return mask, [(int(ids[i]), float(scores[i])) for i in best[start:]]
             return mask, [(int(d), None) for d in _sorted_page(gen, searcher, mask, sort, page, per_page)]
-    return _match_mask(gen, searcher, matched, deadline), _whoosh_page(searcher, scored_q, sort, page, per_page, deadline)
+    return _match_mask(gen, searcher, matched, deadline), _whoosh_page(searcher, scored_q, sort, page, per_page, deadline,
+                                                                       _tiers(r) if sort == "relevance" else None)
+
+
+def _tiers(r: _Request) -> np.ndarray | None:
+    """For match=any, how many of its clauses each document has (indexed by docnum): relevance
+    ranks by it first. None for a search that needs all its clauses."""
+    if not r.clauses:
+        return None
+    counts = np.zeros(r.gen.facets.doc_count, np.int16)
+    for clause in r.clauses:
+        counts += _match_mask(r.gen, r.searcher, clause, r.deadline)
+    return counts
 
 
 def every_match(archive: Archive, query: str = "", filters: dict[str, list[str]] | None = None,
-                sort: str = "relevance") -> tuple[int, Iterator[tuple[dict, float | None]]]:
+                sort: str = "relevance", match: str = "all") -> tuple[int, Iterator[tuple[dict, float | None]]]:
     """Every article a search matches, in the order its pages show them, past the pages'
     limit (MAX_PAGE): the number, and an iterator of (stored fields, score). The same query,
     filters and sort as run_search, read the same way; the generation is the one current when
     called, to the end of the iteration. For exports (search.export)."""
-    r = _request(archive, query, filters, sort)
+    r = _request(archive, query, filters, sort, match=match)
     mask, ranked = _ranked(r, 1, max(1, r.gen.facets.doc_count))
     return int(mask.sum()), ((r.searcher.stored_fields(d), score) for d, score in ranked)
 
@@ -1608,8 +1673,9 @@ def run_search(
     per_page: int = 10,
     sort: str = "relevance",
     facet_limit: int | None = None,
+    match: str = "all",
 ) -> SearchResult:
-    r = _request(archive, query, filters, sort, page, per_page)
+    r = _request(archive, query, filters, sort, page, per_page, match)
     gen, searcher, typed, query, q, fq, groups, sort, deadline = (
         r.gen, r.searcher, r.typed, r.query, r.q, r.fq, r.groups, r.sort, r.deadline)
     schema = searcher.schema
@@ -1633,7 +1699,8 @@ def run_search(
         hits = [_hit(searcher.stored_fields(d), None) for d, _ in page_hits]
         counts = _browse_counts(gen, mask, facets, facet_limit) if fq is None else gen.facets.count_all(facets or (), mask, facet_limit)
         _count_alternatives(gen, searcher, None, groups, facets, facet_limit, counts, deadline)
-        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask), unmatched)
+        return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask),
+                            unmatched, r.match)
 
     marker = _Highlighter(q, searcher, schema["text"].analyzer, gen=gen)
     hits = [_hit(searcher.stored_fields(d), score, marker) for d, score in page_hits]
@@ -1655,12 +1722,26 @@ def run_search(
             if total:
                 suggestion = candidate
                 break
-            n = _matches(gen, searcher, candidate, fq, deadline)
+            n = _matches(gen, searcher, candidate, fq, deadline, r.match)
             if n > found:
                 suggestion, found = candidate, n
         if suggestion is None and total == 0 and not any(u.get("replaces") for u in unmatched):
             suggestion = _quoted_name(gen, searcher, typed, fq, deadline)  # not twice: the hint has it
-    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask), unmatched)
+    return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask),
+                        unmatched, r.match, None if suggestion and not total else _any_words_total(r, q, total))
+
+
+def _any_words_total(r: _Request, q: Q.Query, total: int) -> int | None:
+    """How many articles a search for all of its words would find with any of them (match=any),
+    where it found fewer than FEW_RESULTS and any finds more; else None."""
+    if r.match != "all" or total >= FEW_RESULTS or (joined := any_clause(q)) is None:
+        return None
+    anyq = joined[0]
+    try:
+        n = int(_match_mask(r.gen, r.searcher, Q.And([anyq, r.fq]) if r.fq is not None else anyq, r.deadline).sum())
+    except QueryTimeout:  # a courtesy, as suggestions are: the page is shown without it
+        return None
+    return n if n > total else None
 
 
 def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float) -> str | None:
@@ -1684,9 +1765,11 @@ def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float)
 _FIELD_VALUE = re.compile(r'(?<![\w"])(\w+):([^\s:()"\[\]{}*?~^]+)(?=\s)')
 
 
-def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: int, deadline: float) -> list[tuple[int, float | None]]:
-    """One page of (docnum, score) from Whoosh's collector: the queries scored_docnums does not replay."""
-    kwargs: dict[str, Any] = {"limit": page * per_page}
+def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: int, deadline: float,
+                 tiers: np.ndarray | None = None) -> list[tuple[int, float | None]]:
+    """One page of (docnum, score) from Whoosh's collector: the queries scored_docnums does not
+    replay. `tiers` (by relevance): ranked by it first (_tiers), over every match."""
+    kwargs: dict[str, Any] = {"limit": page * per_page if tiers is None else None}
     if sort != "relevance":
         kwargs["sortedby"] = sorting.MultiFacet([
             sorting.FieldFacet("dated", reverse=True),
@@ -1700,6 +1783,9 @@ def _whoosh_page(searcher, scored_q: Q.Query, sort: str, page: int, per_page: in
     except collectors.TimeLimit:
         raise QueryTimeout() from None
     results = collector.results()
+    if tiers is not None:
+        ranked = sorted(((h.docnum, h.score) for h in results), key=lambda d: (-int(tiers[d[0]]), -d[1], d[0]))
+        return ranked[(page - 1) * per_page: page * per_page]
     return [(h.docnum, h.score if sort == "relevance" else None) for h in results[(page - 1) * per_page: page * per_page]]
 
 
@@ -2040,12 +2126,12 @@ def _hit(fields: dict, score: float | None, marker: "_Highlighter | None" = None
     )
 
 
-def _matches(gen, searcher, qstring: str, fq: Q.Query | None, deadline: float) -> int:
+def _matches(gen, searcher, qstring: str, fq: Q.Query | None, deadline: float, match: str = "all") -> int:
     """How many documents `qstring`, read as run_search reads a query, finds under the
     filters. The corrector's words come from every indexed document, so its correction may
     match nothing the filters allow, or (after documents were removed) nothing at all."""
     try:
-        q = read_query(qstring, gen)
+        q = _read(qstring, gen, match)[0]
         return int(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).sum())
     except (QueryError, QueryTimeout):
         return 0

@@ -39,7 +39,7 @@ def api_export():
         raise QueryError(f"unknown format '{fmt}' (use {', '.join(export.FORMATS)})")
     text = request.args.get("text", "") in ("1", "true", "yes", "on")
     args = state.engine_args()
-    total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text)  # a bad query: 400
+    total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text, args["match"])  # a bad query: 400
     resp = Response(stream_with_context(export.lines(rows, fmt, text)),
                     mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
     resp.headers["Content-Disposition"] = f'attachment; filename="newsarchive-export.{fmt}"'

@@ -16,7 +16,8 @@ from flask import Request, abort, g, url_for
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import MAX_PER_PAGE, MAX_QUERY_CHARS, check_filter_value, check_page, query_too_long, read_sort
+from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, check_filter_value, check_page, query_too_long, read_match,
+                          read_sort)
 from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
@@ -73,6 +74,10 @@ def _sort(args) -> str:
     return read_sort(args.get("sort", ""))
 
 
+def _match(args) -> str:
+    return read_match(args.get("match", ""))
+
+
 def _per_page(args) -> int:
     return int_arg(args, "per_page", 10, 1, MAX_PER_PAGE)
 
@@ -109,6 +114,7 @@ class SearchState:
     sort: str = "relevance"
     page: int = 1
     per_page: int = 10
+    match: str = "all"  # or "any": an article needs only one of the query's words
 
     @classmethod
     def from_request(cls, req: Request, paged: bool = True, own: tuple[str, ...] = ()) -> "SearchState":
@@ -118,12 +124,12 @@ class SearchState:
         q = _query(args)
         _check_names(args, own)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
-        sort = _sort(args)
+        sort, match = _sort(args), _match(args)
         if not paged:
-            return cls(query=q, filters=filters, sort=sort)
+            return cls(query=q, filters=filters, sort=sort, match=match)
         page = int_arg(args, "page", 1)
         check_page(page)  # the engine's words: past page 1000, narrow the search or change the sort
-        return cls(query=q, filters=filters, sort=sort, page=page, per_page=_per_page(args))
+        return cls(query=q, filters=filters, sort=sort, page=page, per_page=_per_page(args), match=match)
 
     @classmethod
     def salvaged(cls, req: Request) -> "SearchState":
@@ -135,7 +141,7 @@ class SearchState:
         args = req.args
         filters = {f: values for f, values in _checked_filters(args)[0].items() if values}
         return cls(query=args.get("q", "").strip(), filters=filters,
-                   sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args))
+                   sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args), match=_or("all", _match, args))
 
     @classmethod
     def refused_filters(cls, req: Request) -> list[str]:
@@ -147,7 +153,7 @@ class SearchState:
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""
         return {"query": self.query, "filters": {k: list(v) for k, v in self.filters.items()},
-                "page": self.page, "per_page": self.per_page, "sort": self.sort}
+                "page": self.page, "per_page": self.per_page, "sort": self.sort, "match": self.match}
 
     # ------------------------------------------------------------------ links
     def params(self) -> dict[str, Any]:
@@ -160,6 +166,8 @@ class SearchState:
                 p[f] = list(self.filters[f])
         if self.sort != "relevance":
             p["sort"] = self.sort
+        if self.match != "all":
+            p["match"] = self.match
         if self.page != 1:
             p["page"] = self.page
         if self.per_page != 10:
@@ -228,6 +236,10 @@ class SearchState:
 
     def query_url(self, query: str) -> str:
         return replace(self, query=query, page=1).url()
+
+    def match_url(self, match: str) -> str:
+        """The same search needing every word ("all") or any of them."""
+        return replace(self, match=match, page=1).url()
 
     def cleared_url(self) -> str:
         """The same query with no filters."""
