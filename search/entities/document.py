@@ -31,8 +31,9 @@ _PROPAGATE_MAX_ZIPF = 4.8
 
 
 # A one-word mention at a sentence start whose lower-case form is at least this frequent
-# is a common word capitalised by its position ("Troop said ...", "Attendance: 29,300"),
-# unless the document also capitalises it elsewhere ("troop" 3.7, "attendance" 4.2).
+# (or that the document also writes in lower case: _written_lower) is a common word
+# capitalised by its position ("Troop said ...", "Attendance: 29,300"), unless the document
+# also capitalises it elsewhere ("troop" 3.7, "attendance" 4.2).
 _INITIAL_COMMON_ZIPF = 3.5
 # What precedes a sentence start: the text start, a blank line, or a sentence's end
 # punctuation (not an abbreviation's: "U.S. Treasury", "Mr. Young"), then perhaps an opening
@@ -698,13 +699,20 @@ def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) 
             s.source == "ner" and w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()
             and _at_sentence_start(text, s.start)
             and not (_caps_name_next(text, s.end) if caps else _NAME_NEXT.match(text, s.end))
-            and _zipf(w.lower()) >= _INITIAL_COMMON_ZIPF
+            and (_zipf(w.lower()) >= _INITIAL_COMMON_ZIPF or _written_lower(w, word_index))
             and w not in known_places()
             and not inside(w)
         ):
             continue
         out.append(s)
     return out
+
+
+def _written_lower(w: str, word_index: _WordIndex) -> bool:
+    """Whether the document also writes `w` in lower case, as an English word: a rare word at a
+    sentence start is then no name either ("Greenmail refers to ..." after "the concept of
+    greenmail"; "Destocking", "Breaches"), where its frequency alone could not tell."""
+    return bool(word_index.plain(w.lower())) and _zipf(w.lower()) > 0
 
 
 _CAPS_NEXT = re.compile(r"['’`]S\b|[ \t]+([A-Z][A-Z&'.\-]*)\b")
