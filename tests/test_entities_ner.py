@@ -489,6 +489,26 @@ def test_a_dateline_s_region_is_a_place_and_not_spread_to_the_same_word_elsewher
     assert got.get("FORT WORTH") == {"location"} and got.get("Texas") == {"location"} and "FORT" not in got, got
 
 
+def test_a_company_named_with_its_lines_of_business_is_one_name():
+    """2,500 Reuters stories: "Mitchell Energy and Development Corp" was "Mitchell Energy" and
+    "Development Corp", "Puget Sound Power and Light Co" the company "Light Co", "AmVestors
+    Financial Corp" "Financial Corp" (14 values: "Trust Co", "Electric Co", "Exploration Co")."""
+    text = ("THE WOODLANDS, Texas, March 11 - Mitchell Energy and Development Corp said it plans to hold its meeting. "
+            "Puget Sound Power and Light Co said it raised its rates. AmVestors Financial Corp declared a dividend. "
+            "U.S. Telecommunications giant American Telephone and Telegraph Co <T.N> which has been at the centre "
+            "of the talks, said nothing.")
+    got = _by_text(extract_mentions(text))
+    for firm in ("Mitchell Energy and Development Corp", "Puget Sound Power and Light Co", "AmVestors Financial Corp",
+                 "American Telephone and Telegraph Co"):
+        assert got.get(firm) == {"organization"}, got
+    for part in ("Mitchell Energy", "Development Corp", "Light Co", "Financial Corp", "American Telephone"):
+        assert part not in got, got
+    # near misses: a form before the "and" ends a company; nothing capitalised before the words
+    got = _by_text(extract_mentions("Standard Oil Co and Development Corp agreed to merge. "
+                                    "The unit, the Development Corp, was formed last year."))
+    assert got.get("Standard Oil Co") == {"organization"} and got.get("Development Corp") == {"organization"}, got
+
+
 def test_a_firm_named_after_its_founders_is_an_organisation_not_them():
     """Helper review (2,500 Reuters stories): "J.P. Morgan and Co Inc", "Frank B. Hall and Co
     Inc" and "Samuel Montagu and Co Ltd" were people, 36 person values in all; "Alex. Brown and

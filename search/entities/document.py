@@ -1120,6 +1120,7 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
     ("Purolator" + "Courier Corp", "Pharmacia" + "AB")."""
     out: list[Span] = []
     for sp in spans:
+        found = sp.start
         words = text[sp.start:sp.end].split()
         last = words[-1].strip(".").lower()
         if last in _UNITS:
@@ -1138,6 +1139,12 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
             sp = Span(sp.start, m.end(), "organization", sp.source)
         elif sp.type == "organization" and len(words) <= 2 and _form_word(words[0]) in _FIRM_WORDS:
             sp = Span(_firm_start(text, sp.start), sp.end, "organization", sp.source)  # the NER's "Sons Inc"
+        elif sp.type == "organization" and 2 <= len(words) <= 3 and _form_word(words[-1]) in LEGAL_FORMS \
+                and _trade_only(words[:-1]):
+            # a line of business and a form is the end of a name: "Mitchell Energy and" + "Development
+            # Corp", "Cincinnati Gas and" + "Electric Co", "AmVestors" + "Financial Corp" (helper
+            # review: 14 such values in 2,500 Reuters stories)
+            sp = Span(_firm_start(text, sp.start), sp.end, "organization", sp.source)
         elif (m := _FORM_AFTER.match(text, sp.end)) is not None and not text[sp.start:m.end()].isupper() \
                 and _form_word(words[-1]) not in LEGAL_FORMS:  # "SNC-Lavalin Group Inc." + " Toshiba Corp": two
             # the form just after the name: "STOCKHOLM, March 3 - Pharmacia AB said", the NER's
@@ -1146,10 +1153,18 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
             sp = Span(_company_start(text, sp.start, joiners=sp.type == "location"), m.end(), "organization", sp.source)
         while out and out[-1].start >= sp.start and out[-1].end <= sp.end:
             out.pop()  # the NER's part of the name: "Industrial Bank" of "Industrial Bank of Japan Ltd"
+        if sp.start < found:  # grown to the left, over a part that need not be the last span
+            out = [o for o in out if not (o.start >= sp.start and o.end <= sp.end)]
         if out and out[-1].start <= sp.start and out[-1].end >= sp.end:
             continue  # a part of the name before, grown to the form: "Venezuela" of "Petroleos de" + "Venezuela S.A."
         out.append(sp)
     return out
+
+
+def _trade_only(words: list[str]) -> bool:
+    """Words before a legal form that name a line of business alone ("Development", "Light"):
+    the name goes on before them (_firm_start)."""
+    return all(_form_word(w) in _TRADE_WORDS for w in words)
 
 
 def _firm_start(text: str, start: int) -> int:
@@ -1204,6 +1219,16 @@ _PARTNERSHIP = re.compile(
     rf"{_GAP}{_FORMS}(?:\.?{_GAP}(?:Inc|Ltd|Corp))?(?![\w-])))")  # a stop after it may end the sentence
 _PARTNER_SEP = re.compile(rf",{_GAP}|,?{_GAP}(?:and|&){_GAP}|{_GAP}")
 _FIRM_WORDS = frozenset({"co", "company", "sons", "associates", "partners", "brothers"})  # "... and Co Inc"
+# Words naming a line of business, which name no company without the words before them
+_TRADE_WORDS = frozenset({
+    "development", "research", "exploration", "production", "producing", "engineering", "manufacturing",
+    "marketing", "trading", "investment", "investments", "management", "resources", "energy", "gas", "oil",
+    "mining", "industries", "holdings", "services", "systems", "technology", "technologies", "finance",
+    "financial", "leasing", "realty", "properties", "communications", "electronics", "supply", "distribution",
+    "construction", "transport", "shipping", "insurance", "securities", "equipment", "products", "chemical",
+    "chemicals", "refining", "petroleum", "pipeline", "electric", "power", "light", "telephone", "telegraph",
+    "savings", "loan", "trust", "banking", "minerals", "metals", "steel", "land", "foods",
+})
 _FIRM_AFTER = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?:Co|Company|Sons|Associates|Partners|Brothers)(?![\w&'-])"
                          rf"(?:\.?[ \t]+{_FORMS})?")
 
@@ -1310,16 +1335,30 @@ def _untagged_companies(text: str, spans: list[Span]) -> list[Span]:
     starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end up to each span
     added: list[Span] = []
+    parts: list[tuple[int, int]] = []  # the NER's parts of a name grown over them (below)
     for m in _FORM_WORD.finditer(text):
         start = _company_start(text, m.start(), 4)
-        if start < m.start() and _form_word(text[start:m.start()].split()[0]) in _FIRM_WORDS:
-            start = _firm_start(text, start)  # "Alex. Brown and" + "Sons Inc"
+        trade = False
+        if start < m.start() and (_form_word((head := text[start:m.start()].split())[0]) in _FIRM_WORDS
+                                  or (trade := _trade_only(head))):
+            start = _firm_start(text, start)  # "Alex. Brown and" + "Sons Inc", "Puget Sound Power and" + "Light Co"
         i = bisect.bisect_right(starts, m.end()) - 1
+        if trade and i >= 0 and reach[i] > start:
+            # grown over the NER's part of the name ("Sound Power" of "Puget Sound Power and Light
+            # Co"): the name replaces the parts it holds whole, and yields to one it does not
+            inside = [(a, b) for a, b in covered if b > start and a < m.end()]
+            if all(a >= start and b <= m.end() for a, b in inside):
+                parts += inside
+                added.append(Span(start, m.end(), "organization", "rule"))
+                continue
         if start == m.start() or (i >= 0 and reach[i] > start) or text[start:m.end()].isupper():
             continue
         if added and start < added[-1].end:  # "Nissan Motor Co Ltd": one name, its forms chained
             start = added.pop().start
         added.append(Span(start, m.end(), "organization", "rule"))
+    if parts:
+        gone = set(parts)
+        spans = [sp for sp in spans if (sp.start, sp.end) not in gone]
     return spans + added if added else spans
 
 
