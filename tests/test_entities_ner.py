@@ -509,6 +509,16 @@ def test_a_company_named_with_its_lines_of_business_is_one_name():
     assert got.get("Standard Oil Co") == {"organization"} and got.get("Development Corp") == {"organization"}, got
 
 
+def test_a_national_bank_s_na_is_its_legal_form_and_a_table_s_na_no_name():
+    """2,500 Reuters stories: "NA" was an organisation 15 times, of "Wells Fargo Bank NA" (the
+    bank cut before it) and of earnings tables' "vs NA" (not available)."""
+    text = ("Hospital Corp said Wells Fargo Bank NA has agreed to syndicate the loan.\n\n"
+            "Shr NA vs 1.20 dlrs\nNet 5,521,000 vs NA\nRevs 358.1 mln vs 359.0 mln")
+    got = _by_text(extract_mentions(text))
+    assert got.get("Wells Fargo Bank NA") == {"organization"}, got
+    assert "NA" not in got and "Shr NA" not in got and "Wells Fargo Bank" not in got, got
+
+
 def test_a_firm_named_after_its_founders_is_an_organisation_not_them():
     """Helper review (2,500 Reuters stories): "J.P. Morgan and Co Inc", "Frank B. Hall and Co
     Inc" and "Samuel Montagu and Co Ltd" were people, 36 person values in all; "Alex. Brown and

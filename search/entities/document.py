@@ -54,6 +54,7 @@ _NAME_NEXT = re.compile(r"['’`]s\b| [A-Z]")
 LEGAL_FORMS = frozenset({
     "inc", "incorporated", "corp", "corporation", "co", "company", "cos", "ltd", "limited", "plc", "llc",
     "lp", "ag", "sa", "nv", "bv", "gmbh", "spa", "cie", "pty", "kk", "oyj", "ab", "asa",
+    "na",  # a U.S. national bank's "National Association": "Wells Fargo Bank NA"; a table's "vs NA" alone no name
 })
 # Words that name no company on their own: what the NER leaves of "Jefferies and Co Inc"
 # when it splits at "and" ("Co Inc", 29 of 3,000 Reuters articles; "INC" of a headline, 27).
@@ -634,7 +635,7 @@ def _row_labels(text: str, spans: list[Span]) -> list[Span]:
 
 
 def _figure(word: str) -> bool:
-    return bool(re.fullmatch(r"[\d.,/()%-]+|N/A", word))
+    return bool(re.fullmatch(r"[\d.,/()%-]+|N/A|NA", word))  # NA, N/A: not available
 
 
 def _generic(text: str, w: str, word_index: _WordIndex, longer: list[tuple[int, int]] = ()) -> bool:
@@ -1175,8 +1176,10 @@ def _firm_start(text: str, start: int) -> int:
 
 
 def _name_stop(word: str) -> bool:
-    """A word a name before it cannot run across: "The", "said", a sentence's last ("Tokyo.")."""
-    return word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word))
+    """A word a name before it cannot run across: "The", "said", a sentence's last ("Tokyo."), a
+    figures table's row label ("Shr NA vs 1.20": "NA", not available, is also a bank's form)."""
+    return (word.lower() in _NOT_COMPANY_START or (word.endswith(".") and not _INITIALS.fullmatch(word))
+            or word in ROW_LABELS)
 
 
 def _company_start(text: str, start: int, words: int = 3, joiners: bool = False) -> int:
@@ -1203,7 +1206,7 @@ def _company_start(text: str, start: int, words: int = 3, joiners: bool = False)
 
 
 # A legal form as wire copy writes it, with or without its dots, a company's last word (not "Co-chairman")
-_FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|GmbH|SpA|N\.V\.|S\.A\.|B\.V\.|S\.p\.A\.)(?![\w-])"
+_FORMS = r"(?:Corp|Corporation|Inc|Co|Cos|Ltd|Limited|Plc|PLC|LLC|AG|AB|NV|NA|GmbH|SpA|N\.V\.|N\.A\.|S\.A\.|B\.V\.|S\.p\.A\.)(?![\w-])"
 _FORM_WORD = re.compile(rf"(?<![\w&'.-]){_FORMS}")
 _FORM_AFTER = re.compile(rf"(?:[ \t]+[A-Z][\w&'.-]*){{0,2}}[ \t]+{_FORMS}")  # "Stora Kopparbergs" + " Bergslags AB"
 _DESCRIPTIVE = re.compile(r"-[a-z]+$")  # "State-run", "Government-owned": a description before the name
