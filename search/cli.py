@@ -473,9 +473,9 @@ def _print_hints(con, result) -> None:
     if result.suggestion:
         con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")
     if result.any_words_total:
-        n = result.total
-        con.print(f"{'Only ' if n else ''}{n:,} {'article has' if n == 1 else 'articles have'} every word; "
-                  f"{result.any_words_total:,} have any of them: [bold]--match any[/]")
+        n, m = result.total, result.any_words_total
+        every = f"Only {n:,} {'article has' if n == 1 else 'articles have'}" if n else "No article has"
+        con.print(f"{every} every word; {m:,} {'has' if m == 1 else 'have'} any of them: [bold]--match any[/]")
 
 
 def _print_result(result) -> None:

@@ -152,6 +152,8 @@ def test_cli_says_and_takes_it(any_index):
     r = _cli("search", "grain shipments", "--index", any_index)
     assert r.exit_code == 0
     assert "Only 2 articles have every word; 5 have any of them: --match any" in r.output
+    r = _cli("search", "Ronald Reagan coup", "--index", any_index)
+    assert "No article has every word; 2 have any of them: --match any" in r.output
     r = _cli("search", "grain shipments", "--match", "Any", "--index", any_index, "--json")
     data = json.loads(r.output)
     assert data["match"] == "any" and data["total"] == 5 and data["any_words_total"] is None
