@@ -39,8 +39,9 @@ def open_index(path: str | Path | None = None) -> Archive:
 
 
 def search(query: str = "", filters: dict[str, list[str]] | None = None, facets=None, page: int = 1,
-           per_page: int = 10, sort: str = "relevance", index: Archive | str | Path | None = None) -> SearchResult:
+           per_page: int = 10, sort: str = "relevance", index: Archive | str | Path | None = None,
+           match: str = "all") -> SearchResult:
     archive = index if isinstance(index, Archive) else open_index(index)
     from .schema import FACETS
 
-    return run_search(archive, query, filters, FACETS if facets is None else facets, page, per_page, sort)
+    return run_search(archive, query, filters, FACETS if facets is None else facets, page, per_page, sort, match=match)

@@ -1365,29 +1365,47 @@ def read_query(qstring: str, gen) -> Q.Query:
 
 
 def any_clause(q: Q.Query) -> tuple[Q.Query, list[Q.Query]] | None:
-    """`q` needing any one of its clauses instead of all of them, and those clauses; None when
-    it has not two to choose from. A clause is what the search ANDed: a word with its
-    spellings, a phrase, a name with its aliases (`Ronald Reagan coup` is the name or the
-    word, not "Ronald" or "Reagan" or "coup"), a field term. A NOT clause still excludes, and
-    the optional phrases of words typed together (proximity_boosted) still add their scores."""
+    """`q` needing any one of its word clauses instead of all of them, and those clauses; None
+    when it has not two to choose from. A word clause is what the search ANDed and looks for
+    in the text fields: a word with its spellings, a phrase, a name with its aliases (`Ronald
+    Reagan coup` is the name or the word, not "Ronald" or "Reagan" or "coup"). A NOT clause
+    still excludes, a facet field or a date range typed in the query (`language:en`,
+    `published:[2020 TO 2021]`) still filters, and the optional phrases of words typed
+    together (proximity_boosted) still add their scores."""
     if isinstance(q, Q.AndMaybe):
         inner = any_clause(q.a)
         return None if inner is None else (Q.AndMaybe(inner[0], q.b), inner[1])
     if not isinstance(q, Q.And):
         return None
-    nots = [c for c in q.subqueries if isinstance(c, Q.Not)]
-    wanted = [c for c in q.subqueries if not isinstance(c, Q.Not)]
-    if len(wanted) < 2:
+    words = [c for c in q.subqueries if not isinstance(c, Q.Not) and _word_clause(c)]
+    if len(words) < 2:
         return None
-    joined = Q.Or(wanted, boost=q.boost)
-    return (Q.And([joined, *nots]) if nots else joined), wanted
+    kept = [c for c in q.subqueries if isinstance(c, Q.Not) or not _word_clause(c)]
+    joined = Q.Or(words, boost=q.boost)
+    return (Q.And([joined, *kept]) if kept else joined), words
+
+
+def _word_clause(node: Q.Query) -> bool:
+    return any(getattr(leaf, "fieldname", None) in SEARCH_FIELDS for leaf in node.leaves())
+
+
+_GROUPING = (BINARY_OPS - {"OR"}) | {"(", ")"}
+
+
+def _grouped(qstring: str) -> bool:
+    """Whether a query joins its words with its own AND, ANDNOT or parentheses: its operators
+    then say what is required, and match=any leaves it as typed (`(oil AND gas) coal` is not
+    any of oil, gas and coal; Whoosh's tree has flattened the ANDs by then). OR and NOT join
+    nothing that any would undo."""
+    return any(part in _GROUPING for part in _QUERY_PART_RE.findall(qstring))
 
 
 def _read(qstring: str, gen, match: str) -> tuple[Q.Query, list[Q.Query]]:
-    """read_query, with match="any" its clauses joined by OR (any_clause), and those clauses
-    (none for "all", or when there is nothing to join)."""
+    """read_query, with match="any" its word clauses joined by OR (any_clause), and those
+    clauses: none for "all", and where there is nothing to join or the query groups its words
+    itself (_grouped)."""
     q = read_query(qstring, gen)
-    joined = any_clause(q) if match == "any" else None
+    joined = any_clause(q) if match == "any" and not _grouped(qstring) else None
     return joined if joined is not None else (q, [])
 
 
@@ -1575,6 +1593,7 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
         bound_expansion(q, searcher.reader(), deadline)
     elif sort == "relevance":
         sort = "newest"  # browsing: newest first
+    match = "any" if clauses else "all"  # the mode the search runs in: any needs clauses to join
     return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline, match, clauses)
 
 
@@ -1708,8 +1727,9 @@ def run_search(
     counts = gen.facets.count_all(facets or (), mask, facet_limit)
     _count_alternatives(gen, searcher, q, groups, facets, facet_limit, counts, deadline)
     suggestion = None
-    # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn")
-    if query and (total == 0 or _has_not(q)):
+    # with results, only for a NOT: a misspelt word there excludes nothing ("oil NOT reagn"),
+    # and for any word: a misspelt word there adds nothing ("grain shipmints")
+    if query and (total == 0 or _has_not(q) or r.clauses):
         # "Did you mean" must not lead from an empty page to another: of the corrections as
         # near as the first, the one that finds most ("whaet crop" is "wheat crop", 10
         # articles, not "what crop", 1, though "what" is in more articles). From a page whose
@@ -1734,7 +1754,7 @@ def run_search(
 def _any_words_total(r: _Request, q: Q.Query, total: int) -> int | None:
     """How many articles a search for all of its words would find with any of them (match=any),
     where it found fewer than FEW_RESULTS and any finds more; else None."""
-    if r.match != "all" or total >= FEW_RESULTS or (joined := any_clause(q)) is None:
+    if r.match != "all" or total >= FEW_RESULTS or _grouped(r.query) or (joined := any_clause(q)) is None:
         return None
     anyq = joined[0]
     try:

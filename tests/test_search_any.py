@@ -86,6 +86,42 @@ def test_any_keeps_not_filters_and_names(archive):
     assert filtered.total == 0
 
 
+def test_a_query_s_own_and_and_parentheses_stand(archive):
+    """Helper review: `(oil AND gas) coal` with any found every article with any of the three
+    words (Whoosh's tree flattens the ANDs); `oil gas ANDNOT coal` kept articles with oil and
+    coal. A query that groups its words runs as typed, and says so (match "all")."""
+    for q in ("(grain AND shipments) port", "grain AND shipments port", "grain shipments ANDNOT wheat"):
+        every, anyw = run_search(archive, q), run_search(archive, q, match="any")
+        assert sorted(_names(anyw)) == sorted(_names(every)) and anyw.match == "all", q
+        assert every.any_words_total is None, q  # nor offered
+    assert sorted(_names(run_search(archive, "grain shipments ANDNOT wheat"))) == ["both.txt"]
+    # OR and NOT group nothing that any undoes
+    assert run_search(archive, "grain OR coup shipments", match="any").match == "any"
+
+
+def test_a_facet_field_in_the_query_still_filters(archive):
+    """`oil gas language:en` with any gave 2,848 of 3,000 articles: the field, a filter typed
+    in the query, had become one more alternative."""
+    assert run_search(archive, "grain shipments language:fr", match="any").total == 0
+    assert run_search(archive, "grain shipments language:en", match="any").total == 5
+    assert run_search(archive, "grain language:en").any_words_total is None  # one word to join
+    # a field of the text is a word: `title:shipments` or "grain"
+    assert sorted(_names(run_search(archive, "title:shipments grain", match="any"))) == [
+        "both.txt", "grain.txt", "ship.txt", "three.txt", "wheat.txt"]
+
+
+def test_any_says_what_it_did_and_offers_the_spelling(archive):
+    """A word of a search for any word that no article has was dropped in silence: `grain
+    shipmints` listed the grain articles with no "did you mean"."""
+    r = run_search(archive, "grain shipmentz", match="any")
+    assert r.total == 4 and r.suggestion == "grain shipments"
+    one = run_search(archive, "grain", match="any")  # nothing to join: runs as all, and says so
+    assert one.match == "all" and one.total == 4
+    from search import search
+
+    assert search("grain shipments", index=archive, match="any").total == 5
+
+
 def test_no_hint_where_any_would_change_nothing(archive):
     assert run_search(archive, "grain").any_words_total is None  # one word
     assert run_search(archive, "grain OR shipments").any_words_total is None  # already any
@@ -183,6 +219,11 @@ def test_web_offers_any_and_the_way_back(client):
     assert '<input type="hidden" name="match" value="any">' in anyp
     # a filter link keeps it
     assert "&amp;match=any" in anyp.split('id="facets-h"', 1)[1]
+    assert "(those with more of them first)" in anyp
+    newest = client.get("/search?q=grain+shipments&match=any&sort=newest").get_data(as_text=True)
+    assert "Require every word" in newest and "(those with more of them first)" not in newest
+    one = client.get("/search?q=grain&match=any").get_data(as_text=True)
+    assert "Require every word" not in one  # one word: nothing was joined
     empty = client.get("/search?q=Ronald+Reagan+coup").get_data(as_text=True)
     assert "No article has every word:" in empty and "2 have any of them" in empty
 
