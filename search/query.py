@@ -85,7 +85,7 @@ def read_sort(sort: str | None) -> str:
 
 def read_match(match: str | None) -> str:
     """Whether a search needs every word of its query ("all", as typed words are ANDed) or any
-    of them; in any case, empty being "all"."""
+    of them (any_clause), typed in either case; empty is "all", as a form leaves it."""
     name = (match or "").strip().lower() or "all"
     if name not in MATCHES:
         raise QueryError(f"unknown match '{match}' (use {' or '.join(MATCHES)})")
@@ -165,7 +165,9 @@ class SearchResult:
     months: list[dict[str, Any]] = field(default_factory=list, repr=False)
     # filter values no article has, with the nearest one some article has (filter_hints)
     unmatched_filters: list[dict[str, Any]] = field(default_factory=list)
-    match: str = "all"  # "any": an article needs only one of the query's clauses (read_match)
+    # the mode the search ran in: "any" (an article needs one of the query's word clauses) only
+    # where it was asked for and the query had clauses to join (_read)
+    match: str = "all"
     # a search for all the words that found fewer than FEW_RESULTS: how many articles have any
     # of them, where that is more (None otherwise)
     any_words_total: int | None = None
