@@ -399,11 +399,17 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
     return filters
 
 
+# search.query's SORTS and MATCHES, written here so that `--help` does not import Whoosh;
+# any case, as the web reads them
+SORT_CHOICE = click.Choice(["relevance", "newest", "oldest"], case_sensitive=False)
+MATCH_CHOICE = click.Choice(["all", "any"], case_sensitive=False)
+
+
 @cli.command("search")
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"], case_sensitive=False), default="relevance", show_default=True)
-@click.option("--match", type=click.Choice(["all", "any"], case_sensitive=False), default="all", show_default=True,
+@click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
+@click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="Whether an article needs every word of the query or any of them (those with more first).")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
 @click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="At most 1000: past it, narrow the search or change the sort.")
@@ -424,8 +430,8 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @cli.command("export")
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="As for search.")
-@click.option("--sort", type=click.Choice(["relevance", "newest", "oldest"], case_sensitive=False), default="relevance", show_default=True)
-@click.option("--match", type=click.Choice(["all", "any"], case_sensitive=False), default="all", show_default=True,
+@click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
+@click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")

@@ -392,6 +392,5 @@ def top_docs(ids: np.ndarray, scores: np.ndarray, k: int, tiers: np.ndarray | No
         sub = np.nonzero(key >= kth)[0]
     else:
         sub = np.arange(n)
-    if tiers is None:
-        return sub[np.lexsort((ids[sub], -scores[sub]))][:k]
-    return sub[np.lexsort((ids[sub], -scores[sub], -tiers[sub]))][:k]
+    keys = (ids[sub], -scores[sub]) + (() if tiers is None else (-tiers[sub],))  # the last key sorts first
+    return sub[np.lexsort(keys)][:k]

@@ -1379,10 +1379,12 @@ def any_clause(q: Q.Query) -> tuple[Q.Query, list[Q.Query]] | None:
         return None if inner is None else (Q.AndMaybe(inner[0], q.b), inner[1])
     if not isinstance(q, Q.And):
         return None
-    words = [c for c in q.subqueries if not isinstance(c, Q.Not) and _word_clause(c)]
+    words: list[Q.Query] = []
+    kept: list[Q.Query] = []  # NOT clauses and filters typed in the query
+    for c in q.subqueries:
+        (words if not isinstance(c, Q.Not) and _word_clause(c) else kept).append(c)
     if len(words) < 2:
         return None
-    kept = [c for c in q.subqueries if isinstance(c, Q.Not) or not _word_clause(c)]
     joined = Q.Or(words, boost=q.boost)
     return (Q.And([joined, *kept]) if kept else joined), words
 
@@ -1563,10 +1565,14 @@ class _Request:
     groups: dict
     sort: str  # browsing by "relevance" is newest first
     deadline: float
-    match: str = "all"
     # match=any: the clauses an article may have any of; by relevance, the articles with
     # more of them come first (a search for all the words would find those first)
     clauses: list = field(default_factory=list)
+
+    @property
+    def match(self) -> str:
+        """The mode the search runs in: any needs clauses to join (_read)."""
+        return "any" if self.clauses else "all"
 
 
 def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None, sort: str,
@@ -1595,8 +1601,7 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
         bound_expansion(q, searcher.reader(), deadline)
     elif sort == "relevance":
         sort = "newest"  # browsing: newest first
-    match = "any" if clauses else "all"  # the mode the search runs in: any needs clauses to join
-    return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline, match, clauses)
+    return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline, clauses)
 
 
 def _ranked(r: _Request, page: int, per_page: int) -> tuple[np.ndarray, list[tuple[int, float | None]]]:
