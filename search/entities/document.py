@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from .gazetteer import country_display, demonym_country, fold, known_places
+from .gazetteer import city_country, country_display, country_of_word, demonym_country, fold, known_places
 from .normalize import PERSON_TITLES, TITLES, clean_span
 from .truecase import inflected
 
@@ -221,6 +221,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
                 generic[m["text"]] = _generic(text, m["text"], word_index, longer)
             if generic[m["text"]]:
                 m["generic"] = True
+    _national_bodies(text, out, datelines)
     return out
 
 
@@ -2031,3 +2032,123 @@ def _occurrences(text: str, names, word_index: _WordIndex | None = None) -> list
             out.append((a, a - n, name))
             pos = a - n
     return out
+
+
+
+# A country's own bodies, which news names without the country: "the Finance Ministry" of a
+# TOKYO story is Japan's, of a BRASILIA one Brazil's. One entity "Finance Ministry" stood for 23
+# countries' ministries in 2,500 Reuters stories ("Central Bank" 12, "Parliament", "Treasury").
+# Not the US executive departments ("Agriculture Department"): news names the US ones so, and
+# resolution keeps them one (gazetteer.ORG_EQUIVALENTS).
+_BODY_FIELD = rf"(?:{_FIELDS}|Economics|Affairs|Development|Welfare|Works)"
+_FIELD_RUN = rf"{_BODY_FIELD}(?:(?:[ \t]+(?:and|&))?[ \t]+{_BODY_FIELD}){{0,3}}"
+_MINISTRY = re.compile(rf"({_FIELD_RUN})[ \t]+Ministry|Ministry[ \t]+of[ \t]+(?:the[ \t]+)?({_FIELD_RUN})")
+NATIONAL_BODIES = frozenset({"Central Bank", "Reserve Bank", "Parliament", "National Assembly", "Cabinet", "Government",
+                             "Supreme Court", "Navy", "Army", "Air Force", "Customs", "Treasury", "Congress", "Senate"})
+# Bodies the United States has, named so: a US dateline qualifies only these (its "Finance
+# Ministry" is another country's). A dateline abroad qualifies any but "Congress" and
+# "Senate": a TOKYO story's "Congress" is mostly the US one (the 1987 trade bill).
+_US_BODIES = frozenset({"Treasury", "Congress", "Senate", "Supreme Court", "Navy", "Army", "Air Force", "Customs",
+                        "Cabinet"})
+_NOT_BY_DATELINE_ABROAD = frozenset({"Congress", "Senate"})
+# The country named just before a body: "Japan's", "U.S.", "Brazilian", "West German".
+_COUNTRY_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+)(?:['’]s)?)[ \t]+$")
+_OF_COUNTRY = re.compile(r"(.+?)[ \t]+of[ \t]+(?:the[ \t]+)?(.+)")
+
+
+def national_body(name: str) -> str | None:
+    """`name` if it names a country's body without the country ("Central Bank", "Ministry of
+    Finance"; spaces made single), else None."""
+    name = " ".join(name.split())
+    return name if name in NATIONAL_BODIES or _MINISTRY.fullmatch(name) else None
+
+
+def body_key(body: str) -> str:
+    """One spelling of a body for comparing: "Ministry of Finance" -> "Finance Ministry"."""
+    m = _MINISTRY.fullmatch(body)
+    return f"{m.group(1) or m.group(2)} Ministry" if m else body
+
+
+def _named_country(name: str) -> tuple[str, str] | None:
+    """(body, country) of a mention that names both: "U.S. Treasury", "Dutch Finance
+    Ministry", "Reserve Bank of Australia"."""
+    words = name.split()
+    for k in (1, 2):
+        if len(words) > k and (body := national_body(" ".join(words[k:]))):
+            if re.sub(r"['’]s$", "", " ".join(words[:k])) in STATE_NAMES:
+                return None  # "Georgia Supreme Court": the state's
+            if country := country_of_word(" ".join(words[:k])):
+                return body, country
+    m = _OF_COUNTRY.fullmatch(name)
+    if m and (body := national_body(m.group(1))) and (country := country_display(m.group(2))):
+        return body, country
+    return None
+
+
+def names_country_after(name: str) -> bool:
+    """Whether `name` is a body "of" a country: "Reserve Bank of Australia"."""
+    m = _OF_COUNTRY.fullmatch(name)
+    return m is not None and national_body(m.group(1)) is not None and country_display(m.group(2)) is not None
+
+
+def _country_before(text: str, start: int) -> str | None:
+    """The country named just before a body; "" after a US state's name: "the Texas Supreme
+    Court" is no country's, and "Georgia" before "Supreme Court" the state, not the country."""
+    m = _COUNTRY_BEFORE.search(text, max(0, start - 40), start)
+    if m is None:
+        return None
+    words = re.sub(r"['’]s$", "", m.group(1))
+    if words in STATE_NAMES or words.split()[-1] in STATE_NAMES:
+        return ""
+    return country_of_word(words) or (country_of_word(words.split()[-1]) if " " in words else None)
+
+
+def _dateline_country(m: re.Match) -> str | None:
+    for g in ("r1", "r2", "r3"):
+        region = (m.group(g) or "").strip()
+        if region:
+            if country := country_display(region):
+                return country
+            if region.rstrip(".").upper() in US_STATE_ABBREVIATIONS or region in STATE_NAMES:
+                return "United States"
+    return country_display(m.group(1)) or city_country(m.group(1))
+
+
+def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match]) -> None:
+    """Give each mention of a country's body its country (`country`, and `body`: its name
+    without the country), for resolution to keep the countries' bodies apart: the country named
+    with it ("Japan's Finance Ministry", "U.S. Treasury", "Reserve Bank of Australia"), else the
+    one named with the same body nearest before it in the article (after it, if none before),
+    else its dateline's, where that country has such a body. A body with no country told stays
+    as it was (and "the Cabinet", a description, keeps no entity: `generic`)."""
+    found: list[tuple[dict, str, str | None]] = []  # (mention, body, country named with it)
+    for m in mentions:
+        if m["type"] != "organization":
+            continue
+        name = m["text"]
+        if body := national_body(name):
+            if (before := _country_before(text, m["start"])) != "":
+                found.append((m, body, before))
+        elif named := _named_country(name):
+            found.append((m, *named))
+    if not found:
+        return
+    named_at: dict[str, list[tuple[int, str]]] = defaultdict(list)  # body key -> (start, country), in text order
+    for m, body, country in found:
+        if country:
+            named_at[body_key(body)].append((m["start"], country))
+    dateline_starts = [d.start() for d in datelines]
+    for m, body, country in found:
+        if country is None and body == "Treasury" and text.startswith(" Secretary", m["end"]):
+            country = "United States"  # its Secretary's title: "Treasury Secretary James Baker" of a LONDON story
+        if country is None and (at := named_at.get(body_key(body))):
+            i = bisect.bisect_left(at, (m["start"], "")) - 1
+            country = at[i][1] if i >= 0 else at[0][1]
+        if country is None and datelines:
+            i = bisect.bisect_right(dateline_starts, m["start"]) - 1
+            place = _dateline_country(datelines[i]) if i >= 0 else None
+            if place and (body in _US_BODIES if place == "United States" else body not in _NOT_BY_DATELINE_ABROAD):
+                country = place
+        if country:
+            m["country"], m["body"] = country, body
+            m.pop("generic", None)  # "the Cabinet" of a BANGKOK story is Thailand's: an entity

@@ -25,7 +25,8 @@ from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
 from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, _form_word, acronym_letters,
-                       acronym_suffix, ends_in_legal_form, initials, surname)
+                       acronym_suffix, body_key, ends_in_legal_form, initials, names_country_after,
+                       national_body, surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, country_display, fold, known_places
 from .names import blocking_keys, full_name_match, gendered_pair, surname_variant
 from .normalize import name_key, org_key
@@ -46,9 +47,10 @@ class DocMentions(NamedTuple):
     machine_translated: bool = False
 
 
-# Mention keys only resolution reads (document._person_titles): the title before a person's
-# name and the sex it tells. The stored article leaves them out: they are means, not findings.
-RESOLUTION_HINTS = ("title", "gender")
+# Mention keys only resolution reads: the title before a person's name and the sex it tells
+# (document._person_titles), a country's body's country and its name without it
+# (document._national_bodies). The stored article leaves them out: they are means, not findings.
+RESOLUTION_HINTS = ("title", "gender", "country", "body")
 
 
 @dataclass
@@ -327,7 +329,10 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
             key = _loc_key(text)
             nodes[i] = ("location", key) if key else None
         elif t == "organization":
-            key = _org_key(text)
+            if m.get("country") and m.get("body"):
+                key = _national_key(m["body"], m["country"])
+            else:
+                key = _org_mention_key(text)
             nodes[i] = ("organization", key) if key else None
         elif t == "person":
             key = name_key(text)
@@ -362,8 +367,8 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
         acronyms[nodes[i + 1][1]][nodes[i][1]] += 1
         if cut > 0:
             tail = " ".join(a["text"].split()[cut:])
-            uf.union(nodes[i], ("organization", _org_key(tail)))
-            acronyms[nodes[i + 1][1]][_org_key(tail)] += 1
+            uf.union(nodes[i], ("organization", _org_mention_key(tail)))
+            acronyms[nodes[i + 1][1]][_org_mention_key(tail)] += 1
     _initials_of_companies(mentions, nodes, acronyms, defined)
     _short_names(mentions, nodes, short_forms, pending)
     _opening_words(mentions, nodes)
@@ -402,6 +407,21 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
         if n:
             uf.add(n)
     return nodes
+
+
+def _org_mention_key(text: str) -> str:
+    """An organisation's key; "Ministry of Finance" is the "Finance Ministry" where no country
+    is told too."""
+    return _org_key(body_key(text) if national_body(text) else text)
+
+
+def _national_key(body: str, country: str) -> str:
+    """One key per country's body: "finance ministry (japan)". A US one named by the
+    equivalents is that entity ("Treasury" of a WASHINGTON story is the "U.S. Treasury")."""
+    key = org_key(body_key(body))
+    if country == "United States" and (us := ORG_EQUIVALENTS.get(f"us {key}")):
+        return us
+    return f"{key} ({fold(country)})"
 
 
 def _told_apart(mention: dict, roots: set, fulls: dict[str, list[str]], marks: dict[str, set], uf: _UF) -> set:
@@ -734,7 +754,8 @@ def _acronyms_join_their_long_form(acronyms: dict[str, Counter], uf: _UF) -> Non
         groups: list[list[str]] = []
         for key in sorted(longs, key=lambda k: (-longs[k], k)):
             for g in groups:
-                if uf.find(("organization", key)) == uf.find(("organization", g[0])) or _spelling_of(key, g[0]):
+                if (uf.find(("organization", key)) == uf.find(("organization", g[0])) or _spelling_of(key, g[0])
+                        or _country_of_body(key, g[0])):
                     g.append(key)
                     break
             else:
@@ -745,6 +766,17 @@ def _acronyms_join_their_long_form(acronyms: dict[str, Counter], uf: _UF) -> Non
         if len(meanings) < 2:
             for key in longs:
                 uf.union(("organization", acronym), ("organization", key))
+
+
+_COUNTRY_SUFFIX = re.compile(r" \([^()]*\)$")  # of a country's body's key: "finance ministry (japan)"
+
+
+def _country_of_body(key: str, other: str) -> bool:
+    """Whether one key is a country's body and the other that body with no country told:
+    "MITI" defined by "the Ministry of International Trade and Industry" of a TOKYO story and
+    of a story with no dateline is one meaning."""
+    a, b = _COUNTRY_SUFFIX.sub("", key), _COUNTRY_SUFFIX.sub("", other)
+    return a == b and (a == key) != (b == other)
 
 
 def _spelling_of(key: str, defined: str) -> bool:
@@ -962,6 +994,8 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
     spell_docs: dict = defaultdict(lambda: defaultdict(set))  # root -> spelling -> doc ids
     ntype: dict = {}
     state_of: dict = {}  # root -> the US state its abbreviations stand for ("Conn." with no "Connecticut")
+    body_of: dict = defaultdict(Counter)  # root -> (body, country) of its mentions of a country's body
+    equivalent: set = set()  # roots of a US body ORG_EQUIVALENTS names: "treasury department"
     for doc_id, mentions in surfaces:
         nodes = doc_nodes[doc_id]
         for m, n in zip(mentions, nodes):
@@ -976,6 +1010,11 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
             docs_of[r].add(doc_id)
             if m.get("base") in STATE_NAMES:
                 state_of[r] = m["base"]
+            if m.get("country") and m.get("body"):
+                if n[1].endswith(")"):
+                    body_of[r][(m["body"], m["country"])] += 1
+                else:
+                    equivalent.add(r)
     countries = _COUNTRIES()
     items = []
     for r in groups:
@@ -993,7 +1032,11 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
             if shown and (t, sp) in shown:
                 before[shown[(t, sp)]] += c
         name = state_of.get(r) if t == "location" and r in state_of else None
-        name = name or _display(t, counts, native, countries, spread, before.most_common(1)[0][0] if before else None)
+        shown_before = before.most_common(1)[0][0] if before else None
+        shown_from = counts, native
+        if r in body_of or r in equivalent:
+            name, shown_from = _national_display(body_of.get(r), counts, native, spread, shown_before)
+        name = name or _display(t, *shown_from, countries, spread, shown_before)
         aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         items.append((r, t, name, aliases, len(docs_of[r])))
     items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
@@ -1011,6 +1054,30 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
         doc_id: [index[uf.find(n)] if n is not None else -1 for n in doc_nodes[doc_id]] for doc_id, _ in surfaces
     }
     return Resolution(entities, out_docs)
+
+
+def _national_display(bodies: Counter | None, counts: Counter, native: Counter, spread: Counter,
+                      before: str | None) -> tuple[str | None, tuple[Counter, Counter]]:
+    """A country's body shows its country: "Reserve Bank of Australia" where an article names it
+    so, else "Finance Ministry (Japan)" (`bodies`: its mentions' body and country). One the
+    equivalents name (no `bodies`: "treasury department") is shown by its spellings that name
+    the country, not "Treasury". Returns the name, or None and the spelling and native counts
+    for _display to choose from (without the bare spellings)."""
+    named = Counter({s: c for s, c in counts.items() if national_body(s) is None})
+    if not bodies:  # a US body ORG_EQUIVALENTS names: "U.S. Treasury", "Treasury Department"
+        return None, ((named, Counter({s: c for s, c in native.items() if s in named})) if named else (counts, native))
+    (body, country), _ = bodies.most_common(1)[0]
+    of_forms = [s for s in named if names_country_after(s)]
+    if of_forms:
+        return max(of_forms, key=lambda s: (spread[s], counts[s], s)), (counts, native)
+    # the body as articles write it ("Ministry of International Trade and Industry", not the key's
+    # word order), the one shown until now while it is in half as many articles as the best
+    bare = [s for s in counts if s not in named]  # none: "Brazilian Central Bank" alone
+    best = max(bare, key=lambda s: (spread[s], counts[s], s)) if bare else body
+    if before and before.endswith(f" ({country})") and (kept := before[:-len(country) - 3]) in bare \
+            and 2 * spread[kept] >= spread[best]:
+        best = kept
+    return f"{best} ({country})", (counts, native)
 
 
 def _distinct_names(items: list[tuple]) -> list[tuple]:

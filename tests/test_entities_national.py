@@ -1,0 +1,192 @@
+"""A country's own bodies named without the country ("the Finance Ministry" of a TOKYO story)
+are told apart by country: document._national_bodies gives each mention its country, and
+resolution makes one entity per country's body (QA: one "Finance Ministry" stood for 23
+countries' ministries in 2,500 Reuters stories)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from search.entities import DocMentions, resolve
+from search.entities.document import Span, postprocess
+
+
+def _span(text: str, word: str, nth: int = 0, type_: str = "organization") -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(word, start + 1)
+    return Span(start, start + len(word), type_, "ner")
+
+
+def _countries(text: str, *items) -> list[tuple[str, str | None]]:
+    """(mention, its country) of each organisation; an item is a word or (word, nth[, type])."""
+    spans = [_span(text, *((it,) if isinstance(it, str) else it)) for it in items]
+    return [(m["text"], m.get("country")) for m in postprocess(text, spans) if m["type"] == "organization"]
+
+
+def test_a_body_named_bare_is_of_its_datelines_country():
+    assert _countries("TOKYO, June 19 - The Finance Ministry said it would act.", "Finance Ministry") == [
+        ("Finance Ministry", "Japan")]
+    assert _countries("TAIPEI, April 29 - The Central Bank issued certificates.", "Central Bank") == [
+        ("Central Bank", "Taiwan")]
+    # a region after the city: a country, or a US state
+    assert _countries("ABUJA, Nigeria - The Central Bank raised rates.", "Central Bank") == [
+        ("Central Bank", "Nigeria")]
+    assert _countries("ROSEMONT, ILL., March 6 - The Navy awarded a contract.", "Navy") == [
+        ("Navy", "United States")]
+
+
+def test_a_body_named_with_its_country_is_of_that_country():
+    text = ("LONDON, March 3 - Japan's Finance Ministry met the Brazilian Central Bank, the U.S. Treasury "
+            "and the Reserve Bank of Australia.")
+    assert _countries(text, "Finance Ministry", "Brazilian Central Bank", "Treasury", "Reserve Bank of Australia") == [
+        ("Finance Ministry", "Japan"), ("Brazilian Central Bank", "Brazil"), ("Treasury", "United States"),
+        ("Reserve Bank of Australia", "Australia")]
+
+
+def test_a_bare_body_takes_the_country_the_article_named_it_with_before_its_dateline():
+    text = ("LONDON, March 3 - The U.S. Treasury sold bills. The Treasury said demand was strong. "
+            "Separately, the Treasury in London said nothing.")
+    # the article named the U.S. one: each bare mention after it is that one, not the dateline's
+    assert [c for _, c in _countries(text, ("Treasury", 0), ("Treasury", 1), ("Treasury", 2))] == [
+        "United States"] * 3
+    # named after it only: the article's one reading still holds
+    text = "The Finance Ministry said so. Later, the French Finance Ministry denied it."
+    assert _countries(text, ("Finance Ministry", 0), "French Finance Ministry") == [
+        ("Finance Ministry", "France"), ("French Finance Ministry", "France")]
+
+
+def test_a_dateline_qualifies_only_the_bodies_its_country_has():
+    # the United States has no Finance Ministry: a WASHINGTON story's is another country's
+    assert _countries("WASHINGTON, March 3 - The Finance Ministry said so.", "Finance Ministry") == [
+        ("Finance Ministry", None)]
+    # a TOKYO story's "Congress" is mostly the US one: no dateline guess
+    assert _countries("TOKYO, March 3 - Congress may pass the trade bill.", "Congress") == [("Congress", None)]
+    # with no dateline and no country named, the body stays bare
+    assert _countries("The Central Bank raised rates on Monday.", "Central Bank") == [("Central Bank", None)]
+
+
+def test_the_treasury_secretary_is_the_us_one_in_a_story_filed_abroad():
+    text = "LONDON, June 2 - The summit was welcomed. Treasury Secretary James Baker commented."
+    assert _countries(text, "Treasury") == [("Treasury", "United States")]
+
+
+def test_a_description_of_a_countrys_body_is_an_entity_where_the_country_is_told():
+    text = "BANGKOK, March 24 - The Cabinet approved the plan. The Cabinet met again on Tuesday."
+    got = [m for m in postprocess(text, [_span(text, "Cabinet"), _span(text, "Cabinet", 1)]) if m["type"] != "location"]
+    assert [(m["country"], m.get("generic")) for m in got] == [("Thailand", None)] * 2
+    # near miss: no dateline, no country: still a description, with no entity
+    text = "The Cabinet approved the plan. The Cabinet met again on Tuesday."
+    got = postprocess(text, [_span(text, "Cabinet"), _span(text, "Cabinet", 1)])
+    assert [m.get("generic") for m in got] == [True, True] and not any("country" in m for m in got)
+
+
+def test_not_every_name_holding_a_body_is_one():
+    text = "NEW YORK, March 3 - The American Pork Congress and American National Bank met."
+    assert all(c is None for _, c in _countries(text, "American Pork Congress", "American National Bank"))
+    # a US state's court is no country's, though the story is filed in the US
+    text = "ATLANTA, March 3 - The Georgia Supreme Court ruled, and the Texas Supreme Court agreed."
+    assert _countries(text, "Georgia Supreme Court", ("Supreme Court", 1)) == [
+        ("Georgia Supreme Court", None), ("Supreme Court", None)]
+    text = "ATLANTA, March 3 - The U.S. Supreme Court ruled."
+    assert _countries(text, "Supreme Court") == [("Supreme Court", "United States")]
+
+
+def _body(doc_id: str, text: str, country: str | None = None, body: str | None = None, start: int = 10) -> DocMentions:
+    m = {"text": text, "type": "organization", "start": start, "end": start + len(text)}
+    if country:
+        m |= {"country": country, "body": body or text}
+    return DocMentions(doc_id, [m])
+
+
+def _names(res) -> dict[str, list[str]]:
+    return {e.name: sorted(e.aliases) for e in res.entities}
+
+
+def test_one_entity_per_countrys_body():
+    res = resolve([
+        _body("tokyo", "Finance Ministry", "Japan"),
+        _body("tokyo2", "Finance Ministry", "Japan"),
+        _body("tokyo3", "Ministry of Finance", "Japan"),  # one body, either word order; shown as most write it
+        _body("paris", "Finance Ministry", "France"),
+        _body("anywhere", "Finance Ministry"),  # no country told: its own, as before
+    ])
+    names = _names(res)
+    assert names["Finance Ministry (Japan)"] == ["Finance Ministry", "Ministry of Finance"]
+    assert names["Finance Ministry (France)"] == ["Finance Ministry"]
+    assert names["Finance Ministry"] == ["Finance Ministry"]
+    ids = {e.name: e.id for e in res.entities}
+    assert ids["Finance Ministry (Japan)"] == "org:finance-ministry-japan"
+    # a saved link's name for the entity: the entities stay apart by name as by id
+    assert {e.name for e in res.lookup_alias("Finance Ministry")} == {
+        "Finance Ministry (Japan)", "Finance Ministry (France)", "Finance Ministry"}
+
+
+def test_a_countrys_body_shows_the_name_an_article_gives_it_with_the_country():
+    res = resolve([_body("a", "Reserve Bank", "Australia"),
+                   _body("b", "Reserve Bank of Australia", "Australia", "Reserve Bank"),
+                   _body("c", "Reserve Bank", "New Zealand")])
+    names = _names(res)
+    assert names["Reserve Bank of Australia"] == ["Reserve Bank", "Reserve Bank of Australia"]
+    assert names["Reserve Bank (New Zealand)"] == ["Reserve Bank"]
+    # named only with an adjective: the body's name and the country, not "Brazilian Central Bank"
+    res = resolve([_body("a", "Brazilian Central Bank", "Brazil", "Central Bank")])
+    assert [e.name for e in res.entities] == ["Central Bank (Brazil)"]
+
+
+def test_the_us_treasury_named_bare_in_a_us_story_is_the_us_treasury():
+    res = resolve([_body("a", "Treasury", "United States"),
+                   _body("b", "U.S. Treasury", "United States", "Treasury"),
+                   _body("c", "Treasury Department"),
+                   _body("d", "Treasury", "United Kingdom")])
+    names = _names(res)
+    us = [n for n, a in names.items() if "Treasury Department" in a]
+    assert len(us) == 1 and names[us[0]] == ["Treasury", "Treasury Department", "U.S. Treasury"]
+    assert us[0] != "Treasury"  # shown by a spelling that says whose
+    assert names["Treasury (United Kingdom)"] == ["Treasury"]
+
+
+def test_an_acronym_a_countrys_body_and_its_bare_name_define_is_one_entity():
+    def defined(doc_id: str, country: str | None) -> DocMentions:
+        long_ = "Ministry of International Trade and Industry"
+        m = {"text": long_, "type": "organization", "start": 0, "end": len(long_)}
+        if country:
+            m |= {"country": country, "body": long_}
+        a = {"text": "MITI", "type": "organization", "start": len(long_) + 2, "end": len(long_) + 6}
+        return DocMentions(doc_id, [m, a])
+
+    res = resolve([defined("t1", "Japan"), defined("t2", "Japan"), defined("x", None), defined("y", None),
+                   DocMentions("z", [{"text": "MITI", "type": "organization", "start": 0, "end": 4}])])
+    assert [(e.name, e.documents) for e in res.entities] == [("Ministry of International Trade and Industry (Japan)", 5)]
+
+
+def test_the_hints_are_resolutions_alone(tmp_path):
+    """The country and the body name are means: the stored article keeps its mentions without them,
+    and its organisation facet holds the country's body."""
+    from search import Store, get_document, indexer, open_index, run_search as search
+
+    src = tmp_path / "wire"
+    src.mkdir()
+    stories = [
+        ("1", "Tokyo rates", "TOKYO, June 19 - The Finance Ministry said it would raise rates on Monday."),
+        ("2", "Paris rates", "PARIS, June 19 - The Finance Ministry said it would cut rates on Monday."),
+        ("3", "Bonds", "The Finance Ministry said bond sales would rise on Monday."),
+    ]
+    with open(src / "wire.jsonl", "w", encoding="utf-8") as fh:
+        for i, title, text in stories:
+            fh.write(json.dumps({"id": i, "title": title, "date": "1987-06-19", "text": text}) + "\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSARCHIVE_WORKERS", "1")
+        assert indexer.run(Store(tmp_path / "idx"), [str(src)])["indexed"] == 3
+    archive = open_index(tmp_path / "idx")
+    facet = {v["value"]: v["count"] for v in search(archive, "").facets["organization"]}
+    assert facet == {"Finance Ministry (Japan)": 1, "Finance Ministry (France)": 1, "Finance Ministry": 1}
+    # the name as typed finds all three; the country's name only its own
+    assert search(archive, "", filters={"organization": ["Finance Ministry"]}).total == 3
+    japan = search(archive, "", filters={"organization": ["Finance Ministry (Japan)"]})
+    assert [h.title for h in japan.hits] == ["Tokyo rates"]
+    # the stored article keeps the mention, without resolution's hints
+    doc = get_document(archive, japan.hits[0].id)
+    ministry = [m for m in doc["mentions"] if m["text"] == "Finance Ministry"]
+    assert ministry and not any("country" in m or "body" in m for m in ministry)
