@@ -1174,3 +1174,12 @@ def test_a_partnership_s_name_is_one_organisation_not_its_partners():
     text = "The firm hired Merrill Lynch Pierce, Fenner and Smith Inc to advise it."
     assert _got(text, ("Merrill Lynch", "organization"), ("Pierce", "organization")) == {
         "Merrill Lynch": {"organization"}, "Pierce, Fenner and Smith Inc": {"organization"}}
+
+
+def test_federal_funds_are_no_organisation():
+    text = "Dealers said that Federal funds were trading at 6-7/16 pct. The Federal Reserve did not act."
+    got = _got(text, ("Federal", "organization"), ("Federal Reserve", "organization"))
+    assert got == {"Federal Reserve": {"organization"}}
+    # near miss: a bank of that name keeps its mention
+    text = "Shares of Federal rose after the company said it would buy the thrift."
+    assert _got(text, ("Federal", "organization")) == {"Federal": {"organization"}}
