@@ -3,6 +3,7 @@ must stay importable under the same names."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterator
 from functools import lru_cache
 
@@ -362,8 +363,13 @@ _STOPS = frozenset(StopFilter().stops)  # the stop filter's words: they get no j
 # lowercases first, and "İ".lower() is "i" with a combining dot above).
 # The group commas of a number go too: "9,200,000" is the term 9200000, which "9200000" finds.
 # "ß" is "ss" (Whoosh's map makes it "s": "Straße" was "strase", which `Strasse` missed).
+# Typographic ligatures ("ﬁ", "ﬂ", "ﬃ": text taken from PDFs and typeset pages, where `profit`
+# found no "proﬁt", QA) and the mathematical alphanumerics ("𝐨𝐢𝐥", styled text of social posts)
+# are their letters, as Unicode's compatibility form (NFKC) writes them; accent_map has neither.
+_COMPATIBLE = {c: unicodedata.normalize("NFKC", chr(c)) for a, b in ((0xFB00, 0xFB06), (0x1D400, 0x1D7FF))
+               for c in range(a, b + 1) if unicodedata.normalize("NFKC", chr(c)) != chr(c)}
 FOLD_MAP = {**accent_map, **{c: None for a, b in MARK_RANGES for c in range(a, b + 1)}, ord(","): None,
-            ord("ß"): "ss", ord("ẞ"): "ss"}
+            ord("ß"): "ss", ord("ẞ"): "ss", **{c: t.lower() for c, t in _COMPATIBLE.items()}}
 
 
 class AcronymStopFilter(StopFilter):

@@ -1383,6 +1383,30 @@ def test_a_german_name_is_found_with_or_without_its_umlauts(hyphen_archive, q, i
     assert all("<mark>" in h.snippet for h in r.hits), [h.snippet for h in r.hits]
 
 
+@pytest.fixture(scope="module")
+def ligature_archive(tmp_path_factory):
+    """Text taken from a PDF or a typeset page, and styled text of a social post."""
+    return _text_archive(tmp_path_factory.mktemp("ligatures"), "src", {
+        "typeset.txt": "Oﬃcial ﬁgures\n\nThe oﬃcial ﬁgures showed a net proﬁt, the ﬁnance oﬃce said of the ﬂoat.\n",
+        "plain.txt": "Official figures\n\nThe official figures showed a net profit, the finance office said.\n",
+        "styled.txt": "A post\n\nThe 𝐨𝐢𝐥 price and 𝐎𝐈𝐋 stocks rose.\n",
+    })
+
+
+@pytest.mark.parametrize("q, ids", [
+    ("profit", ["src/plain.txt", "src/typeset.txt"]),
+    ("proﬁt", ["src/plain.txt", "src/typeset.txt"]),  # the ligature typed, or pasted, finds both
+    ('"finance office"', ["src/plain.txt", "src/typeset.txt"]),
+    ("float", ["src/typeset.txt"]),
+    ("oil", ["src/styled.txt"]),
+])
+def test_ligatures_and_styled_letters_are_their_letters(ligature_archive, q, ids):
+    """QA: `profit` found no "proﬁt" and `proﬁt` found nothing: Whoosh's accent map has no ligatures."""
+    r = run_search(ligature_archive, q)
+    assert sorted(h.id for h in r.hits) == ids
+    assert all("<mark>" in h.snippet for h in r.hits), [h.snippet for h in r.hits]
+
+
 def test_a_joined_word_marks_the_hyphenated_spelling(hyphen_archive):
     (hit,) = [h for h in run_search(hyphen_archive, "email").hits if h.id == "src/hyphen.txt"]
     assert "<mark>e-mail</mark>" in hit.snippet
