@@ -1860,3 +1860,17 @@ def test_a_snippet_marks_every_match_it_shows(tmp_path):
             "marks fob and 15,000 tonnes from Kiel at 1,507 marks\nfob.\n")
     snippet = run_search(_text_archive(tmp_path, "src", {"a.txt": text}), "tonnes").hits[0].snippet
     assert "Kiel" in snippet and "tonnes" not in re.sub(r"<mark>.*?</mark>", "", snippet), snippet
+
+
+def test_an_acronym_typed_in_capitals_is_the_name_though_wordfreq_counts_it_a_word(tmp_path):
+    """QA: `UK` found 90 Reuters articles and `U.K.` 132: "uk" is a frequent word to wordfreq
+    (Zipf 5.1), and the term "uk" was mostly Union Carbide's ticker ("<UK>"), where the United
+    Kingdom is not recognised, so the name was searched as that word, without "Britain"."""
+    archive = _text_archive(tmp_path, "src", {
+        **{f"carbide{i}.txt": f"Notes\n\nUnion Carbide Corp <UK> sold {i}00 mln dlrs of notes, it said.\n"
+           for i in range(3)},
+        "exports.txt": "Exports\n\nBritain's exports rose in March, the trade figures showed.\n",
+    })
+    uk = {h.id for h in run_search(archive, "UK").hits}
+    assert "src/exports.txt" in uk
+    assert uk == {h.id for h in run_search(archive, "U.K.").hits} | {f"src/carbide{i}.txt" for i in range(3)}
