@@ -500,6 +500,17 @@ _QUERY_PART_RE = re.compile(r'[^\s()"\[]*"[^"]*"[^\s()]*|[^\s()\[]*\[[^\]]*\]?[^
 _FIELD_PREFIX = re.compile(r"^[^\W\d]\w*:")
 
 
+# An operator's word in capitals inside a phrase of several words: "oil AND gas" is "oil and
+# gas", typed as a reader types operators (QA: it found nothing, AND the acronym no article
+# has, where "oil and gas" found 28). A quoted word alone stays as typed (`"OR"`: Oregon's).
+_QUOTED = re.compile(r'"[^"]*"')
+_OPERATOR_WORD = re.compile(r"(?<=\s)(?:AND|OR|NOT)(?=\s)")
+
+
+def _phrase_operators(qstring: str) -> str:
+    return _QUOTED.sub(lambda m: _OPERATOR_WORD.sub(lambda w: w.group().lower(), m.group()), qstring)
+
+
 def _caps_stop_words(qstring: str) -> str:
     """A stop word typed in capitals between words in capitals, lower-cased: a stop word, as
     the analyzer reads it in text in capitals (schema.AcronymStopFilter). Whoosh analyses a
@@ -507,8 +518,10 @@ def _caps_stop_words(qstring: str) -> str:
     in capitals has, and a pasted wire headline found nothing. Alone ("IT", "WHO"), beside a
     word not in capitals ("IT jobs") or in a query of fewer than two other words in capitals
     ("US UK") it stays the acronym, as in text. Phrases are analysed
-    whole, so their words are left as they are; operators are no words. Only ASCII stop words
-    change, so every character keeps its place (the suggestions' spans)."""
+    whole, so their words are left as they are (but an operator's word: _phrase_operators);
+    operators are no words. Only ASCII stop words change, so every character keeps its place
+    (the suggestions' spans)."""
+    qstring = _phrase_operators(qstring)
     tokens: list[tuple[int, int, str, bool]] = []  # start, end, text, whether a lone word part
     for m in _QUERY_PART_RE.finditer(qstring):
         part = m.group()

@@ -1874,3 +1874,19 @@ def test_an_acronym_typed_in_capitals_is_the_name_though_wordfreq_counts_it_a_wo
     uk = {h.id for h in run_search(archive, "UK").hits}
     assert "src/exports.txt" in uk
     assert uk == {h.id for h in run_search(archive, "U.K.").hits} | {f"src/carbide{i}.txt" for i in range(3)}
+
+
+def test_an_operator_word_in_capitals_inside_a_phrase_is_the_word(tmp_path):
+    """QA: `"oil AND gas"` found nothing where `"oil and gas"` found 28 Reuters articles: inside
+    the quotes AND was the acronym, a term no article has; `"oil AND gas" OR coal` gave the coal
+    articles alone."""
+    archive = _text_archive(tmp_path, "src", {
+        "output.txt": "Output\n\nOil and gas output rose, and exports were not affected.\n",
+        "coal.txt": "Mines\n\nCoal output fell in March.\n",
+    })
+    assert [h.id for h in run_search(archive, '"oil AND gas"').hits] == ["src/output.txt"]
+    assert [h.id for h in run_search(archive, '"exports were NOT affected"').hits] == ["src/output.txt"]
+    assert sorted(h.id for h in run_search(archive, '"oil AND gas" OR coal').hits) == ["src/coal.txt", "src/output.txt"]
+    # outside quotes the operator stays the operator
+    assert [h.id for h in run_search(archive, "oil AND gas").hits] == ["src/output.txt"]
+    assert run_search(archive, "coal NOT oil").total == 1
