@@ -534,3 +534,24 @@ def test_a_firm_named_after_its_founders_is_an_organisation_not_them():
     assert "Sons Inc" not in got, got
     assert got.get("Morgan") == {"organization"} and got.get("Acme Inc") == {"organization"}, got
     assert not any(types & {"person"} for types in got.values()), got
+
+
+def test_a_long_text_without_line_breaks_is_cut_between_sentences_not_in_a_name(monkeypatch):
+    """QA: an article of 40,000 sentences on one line was cut every 100,000 characters
+    wherever that fell, and gave the organisations "Fede" and "Federal Rese", the places
+    "Wash" and "Washingt". Pieces of 1,000 characters here: the same cuts, faster."""
+    from collections import Counter
+
+    from search.entities import ner
+
+    monkeypatch.setattr(ner, "MAX_CHUNK", 1_000)
+    sentence = "The Federal Reserve in Washington said inflation was rising. "
+    for text in (sentence * 100, sentence.replace(". ", ", ") * 100):  # sentences, then one long one
+        ms = extract_mentions(text)
+        assert ms
+        for m in ms:
+            assert text[m["start"]:m["end"]] == m["text"], m
+            assert not text[m["start"] - 1:m["start"]].isalnum() and not text[m["end"]:m["end"] + 1].isalnum(), m
+        assert Counter(m["text"] for m in ms) == {"Federal Reserve": 100, "Washington": 100}, _by_text(ms)
+    pieces = ner._chunks(sentence * 100)
+    assert "".join(p for _, p in pieces) == sentence * 100 and all(p.endswith(". ") for _, p in pieces[:-1])

@@ -17,6 +17,12 @@ EXCLUDE = ["tok2vec", "tagger", "parser", "lemmatizer", "attribute_ruler"]
 # Texts are cut at line breaks into pieces of at most this many characters: spaCy's
 # memory grows with document length and its max_length guard is 1M characters.
 MAX_CHUNK = 100_000
+# Where a piece with no line break in its second half ends instead: after its last sentence
+# (a full stop, with any closing quote or bracket, before a space; or a CJK full stop), else
+# its last space. Greedy, so the match ends at the last one. A hard cut every 100,000
+# characters split names: 40,000 sentences on one line gave "Fede" and "Wash" (QA).
+_LAST_SENTENCE_END = re.compile(r'.*(?:[.!?]["\'”’)\]]*\s|[。！？])', re.DOTALL)
+_LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 
 # A straight double quote typed for an apostrophe, as 1980s wire copy does ("Iran"s oil
 # minister", 27 times in 3,000 Reuters stories): the tagger saw a quotation and lost the name
@@ -67,17 +73,27 @@ def _load():
 
 
 def _chunks(text: str) -> list[tuple[int, str]]:
+    """(offset, piece) of at most MAX_CHUNK characters each, cut where no name can be."""
     if len(text) <= MAX_CHUNK:
         return [(0, text)]
     out, pos = [], 0
     while pos < len(text):
         end = min(len(text), pos + MAX_CHUNK)
         if end < len(text):
-            nl = text.rfind("\n", pos + MAX_CHUNK // 2, end)
-            end = nl + 1 if nl > 0 else end
+            end = _cut(text, pos + MAX_CHUNK // 2, end)
         out.append((pos, text[pos:end]))
         pos = end
     return out
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """Where in text[start:end] a piece ends: after its last line break, else its last
+    sentence, else its last space; `end` itself (a word cut) only when it has none."""
+    nl = text.rfind("\n", start, end)
+    if nl >= 0:
+        return nl + 1
+    found = _LAST_SENTENCE_END.match(text, start, end) or _LAST_SPACE.match(text, start, end)
+    return found.end() if found else end
 
 
 def _spans(doc, offset: int, cities: bool = True) -> list[Span]:
