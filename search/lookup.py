@@ -10,6 +10,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
+from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from .archive import Archive
@@ -17,6 +18,7 @@ from .cache import catalog_ids_of
 from .ingest.decode import path_text
 from .ingest.warc import url_id
 from .query import document_number
+from .store import REBUILD_FIX, IndexNoAccess, IndexUnreadable
 
 _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
 
@@ -36,15 +38,29 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
         text = unquote(urlsplit(text).path)
     if not text:
         return []
-    return [i for i in _ids_of_file(gen.path / "catalog.sqlite", text) if document_number(searcher, i) is not None]
+    return [i for i in _ids_of_file(archive, gen.path / "catalog.sqlite", text) if document_number(searcher, i) is not None]
 
 
-def _ids_of_file(catalog: Path, path: str) -> list[str]:
+def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:
     """Ids the catalog files under this path, as typed relative to here or absolute, or
     through a link (the catalog keeps the path as the source was given)."""
     expanded = os.path.expanduser(path)
     forms = list(dict.fromkeys(path_text(p) for p in (os.path.abspath(expanded), os.path.realpath(expanded))))
+    return _from_catalog(archive, catalog, lambda: catalog_ids_of(catalog, forms))
+
+
+def _from_catalog(archive: Archive, catalog: Path, query: Callable[[], list[str]]) -> list[str]:
+    """`query`'s ids; none when the generation has no catalog (an index written before it).
+    One that is there but cannot be read is damage (exit 3), as any other file of the
+    generation: it was "no document with id" (exit 2), sending the reader to fix the id."""
     try:
-        return catalog_ids_of(catalog, forms)
-    except sqlite3.Error:  # no catalog (an index written before it): ids only
-        return []
+        return query()
+    except sqlite3.Error as exc:
+        if not catalog.exists():
+            return []
+        try:
+            catalog.open("rb").close()
+        except PermissionError as denied:  # a permission to fix, not damage to rebuild
+            raise IndexNoAccess(archive.store.path, denied) from exc
+        raise IndexUnreadable(f"the index at {archive.store.path} ({catalog.parent.name}) is damaged "
+                              f"({catalog.name}: {exc.__class__.__name__}: {exc}): {REBUILD_FIX}") from exc

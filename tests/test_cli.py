@@ -823,3 +823,21 @@ def test_show_takes_a_path_a_url_or_an_id_with_spaces(seeds_index, tmp_path, mon
     assert many.exit_code == 2 and "holds 2 articles" in many.output and "url-" in many.output
     gone = invoke("show", tmp_path / "nothing.txt", "--index", tmp_path / "ix")
     assert gone.exit_code == 2 and "no document with id" in gone.output
+
+
+def test_show_of_a_file_says_a_garbled_catalog_is_damage(seeds_index, tmp_path):
+    """QA: with a garbled catalog.sqlite `show FILE` said "no document with id" (exit 2), as if
+    the path were mistyped; any other garbled file of a generation is damage (exit 3)."""
+    import shutil
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    catalog = ix / (ix / "CURRENT").read_text().strip() / "catalog.sqlite"
+    catalog.write_bytes(b"garbage\n")
+    r = invoke("show", ROOT / SEED_ID, "--index", ix)
+    assert r.exit_code == 3 and "catalog.sqlite" in r.output and "damaged" in r.output, r.output
+    assert "reindex --full" in r.output and "no document" not in r.output, r.output
+    assert invoke("show", SEED_ID, "--index", ix).exit_code == 0  # an id needs no catalog
+    catalog.unlink()  # an index written before the catalog: ids only, as before
+    r = invoke("show", ROOT / SEED_ID, "--index", ix)
+    assert r.exit_code == 2 and "no document with id" in r.output, r.output
