@@ -126,10 +126,20 @@ def read_only(path: Path) -> sqlite3.Connection:
 def catalog_ids_of(path: Path, paths: list[str]) -> list[str]:
     """Ids the catalog at `path` files as read from one of `paths`, in the order they were
     filed (a JSON Lines file's records by line). Raises sqlite3.Error for no catalog."""
+    return _catalog_ids(path, f"path IN ({','.join('?' * len(paths))})", paths)
+
+
+def catalog_ids_with_url(path: Path, url: str) -> list[str]:
+    """Ids the catalog at `path` files with this page address (the url in its `info`), in
+    the order they were filed. A scan of every row (the address is in no column of its
+    own): about 0.1 s for 200,000 articles. Raises sqlite3.Error for no catalog."""
+    return _catalog_ids(path, "json_extract(info, '$.url') = ?", [url])
+
+
+def _catalog_ids(path: Path, where: str, args: list[str]) -> list[str]:
     con = read_only(path)
     try:
-        marks = ",".join("?" * len(paths))
-        return [r[0] for r in con.execute(f"SELECT id FROM docs WHERE path IN ({marks}) ORDER BY rowid", paths)]
+        return [r[0] for r in con.execute(f"SELECT id FROM docs WHERE {where} ORDER BY rowid", args)]
     finally:
         con.close()
 

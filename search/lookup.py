@@ -14,7 +14,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from .archive import Archive
-from .cache import catalog_ids_of
+from .cache import catalog_ids_of, catalog_ids_with_url
 from .ingest.decode import path_text
 from .ingest.warc import url_id
 from .query import document_number
@@ -24,21 +24,27 @@ _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
 
 
 def document_ids(archive: Archive, typed: str) -> list[str]:
-    """The live articles `typed` names, as ids: one for an id or a page's URL, every article
-    of a file (a JSON Lines or WARC file holds many), none when nothing matches."""
+    """The live articles `typed` names, as ids: one for an id, every article of a page's URL
+    (two records of a feed may give the same) or of a file (a JSON Lines or WARC file holds
+    many), none when nothing matches."""
     gen, searcher = archive.searcher()
     for doc_id in dict.fromkeys((typed, typed.strip())):
         if doc_id and document_number(searcher, doc_id) is not None:
             return [doc_id]
     text = typed.strip()
-    if _WEB_URL.match(text):  # a WARC's or a feed's page is filed under its URL's hash
-        page = url_id(text)
-        return [page] if document_number(searcher, page) is not None else []
-    if text.lower().startswith("file://"):
-        text = unquote(urlsplit(text).path)
-    if not text:
-        return []
-    return [i for i in _ids_of_file(archive, gen.path / "catalog.sqlite", text) if document_number(searcher, i) is not None]
+    catalog = gen.path / "catalog.sqlite"
+    if _WEB_URL.match(text):
+        # A WARC's or a feed's page is filed under its URL's hash, but a JSON Lines record
+        # with an id of its own is not ("show http://reuters.example/1" found nothing). The
+        # schema stores `url` without indexing it, and indexing it would rebuild every
+        # index: the catalog, which keeps each article's url, is asked instead.
+        pages = _from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text))
+        found = dict.fromkeys([*pages, url_id(text)])
+    else:
+        if text.lower().startswith("file://"):
+            text = unquote(urlsplit(text).path)
+        found = dict.fromkeys(_ids_of_file(archive, catalog, text) if text else [])
+    return [i for i in found if document_number(searcher, i) is not None]
 
 
 def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:

@@ -825,6 +825,23 @@ def test_show_takes_a_path_a_url_or_an_id_with_spaces(seeds_index, tmp_path, mon
     assert gone.exit_code == 2 and "no document with id" in gone.output
 
 
+def test_show_finds_a_json_lines_record_with_an_id_by_its_url(tmp_path):
+    """QA: `show http://reuters.example/1` was "no document with id" (exit 2) though a record
+    has that url: a record with an id of its own is not filed under its URL's hash."""
+    feed = tmp_path / "wire" / "feed.jsonl"
+    feed.parent.mkdir()
+    records = [("r1", "https://ex.com/one", "Budget vote"), ("r2", "https://ex.com/two", "Roads plan"),
+               ("r3", "https://ex.com/two", "Roads plan, corrected")]
+    feed.write_text("".join(json.dumps({"id": i, "url": url, "title": title,
+                                        "text": f"{title}: the council met in Bamako on Monday to discuss it."}) + "\n"
+                            for i, url, title in records), encoding="utf-8")
+    assert invoke("index", feed.parent, "--index", tmp_path / "ix").exit_code == 0
+    r = invoke("show", " https://ex.com/one", "--index", tmp_path / "ix", "--json")
+    assert r.exit_code == 0 and json.loads(r.output)["id"] == "wire/feed.jsonl#r1", r.output
+    r = invoke("show", "https://ex.com/two", "--index", tmp_path / "ix")  # two records, one url: as a file's
+    assert r.exit_code == 2 and "holds 2 articles" in r.output and "wire/feed.jsonl#r2, wire/feed.jsonl#r3" in r.output
+    r = invoke("show", "https://ex.com/three", "--index", tmp_path / "ix")
+    assert r.exit_code == 2 and "no document with id" in r.output
 def test_show_of_a_file_says_a_garbled_catalog_is_damage(seeds_index, tmp_path):
     """QA: with a garbled catalog.sqlite `show FILE` said "no document with id" (exit 2), as if
     the path were mistyped; any other garbled file of a generation is damage (exit 3)."""
