@@ -548,8 +548,13 @@ def show_cmd(doc_id, query, index_dir, as_json):
     if not ids:
         _fail(f"no document with id '{doc_id}' (an id, a page's URL or an indexed file)", EXIT_USAGE)
     if len(ids) > 1:
-        listed = ", ".join(ids[:5]) + (f" … ({len(ids) - 5:,} more)" if len(ids) > 5 else "")
-        _fail(f"'{doc_id}' holds {len(ids):,} articles: show one by its id ({listed})", EXIT_USAGE)
+        # every id in JSON, for a script to go through: the message lists five, and a file of
+        # 2,500 articles said "… (2,495 more)" with no way to the rest
+        message = f"'{doc_id}' holds {len(ids):,} articles: show one by its id"
+        if as_json:
+            _emit_json({"error": message, "ids": ids})
+        listed = ", ".join(ids[:5]) + (f" … and {len(ids) - 5:,} more; `--json` lists them all" if len(ids) > 5 else "")
+        _fail(f"{message} ({listed})", EXIT_USAGE)
     doc = get_document(archive, ids[0])
     query = query.strip()
     marks, refused = document_matches(archive, query, doc)  # the document still (this exited 2 without it)

@@ -825,6 +825,21 @@ def test_show_takes_a_path_a_url_or_an_id_with_spaces(seeds_index, tmp_path, mon
     assert gone.exit_code == 2 and "no document with id" in gone.output
 
 
+def test_show_json_of_a_file_of_many_articles_lists_every_id(tmp_path):
+    """QA: `show FILE` of a file of 2,500 articles listed 5 ids ("… (2,495 more)"), and
+    `--json` printed nothing: no way to the other ids but the catalog itself."""
+    feed = tmp_path / "wire" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(json.dumps({"id": n, "title": f"Story {n}",
+                                        "text": f"Officials in Bamako met on day {n} to discuss the transition."}) + "\n"
+                            for n in range(1, 8)), encoding="utf-8")
+    assert invoke("index", feed.parent, "--index", tmp_path / "ix").exit_code == 0
+    r = invoke("show", feed, "--index", tmp_path / "ix", "--json")
+    assert r.exit_code == 2, r.output  # still no article shown
+    assert json.loads(r.stdout) == {"error": f"'{feed}' holds 7 articles: show one by its id",
+                                    "ids": [f"wire/feed.jsonl#{n}" for n in range(1, 8)]}, r.stdout
+    r = invoke("show", feed, "--index", tmp_path / "ix")
+    assert r.exit_code == 2 and r.stdout == "" and "wire/feed.jsonl#5 … and 2 more; `--json` lists them all" in r.output
 def test_show_finds_a_json_lines_record_with_an_id_by_its_url(tmp_path):
     """QA: `show http://reuters.example/1` was "no document with id" (exit 2) though a record
     has that url: a record with an id of its own is not filed under its URL's hash."""
