@@ -33,6 +33,12 @@ COUNTRY_LANGUAGES = {
 }
 
 
+# Facets whose every valid value is a label of a closed set (check_filter_value refuses the
+# rest): a label no article has is no misspelling, and the nearest other label means something
+# else ("likely" and "unlikely"), so none is offered.
+CLOSED_FACETS = ("translated",)
+
+
 def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]]:
     """[{"facet", "value", "suggestion"}] for each filter value (as the engine applied it,
     after canonical_filters) that no article in the generation has; suggestion is an
@@ -52,6 +58,8 @@ def nearest_value(facet: str, value: str, gen) -> str | None:
     from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
 
     key = _fold(value)
+    if facet in CLOSED_FACETS:  # "likely" is two edits from "unlikely", its opposite (QA)
+        return None
     if facet == "language" and key in COUNTRY_LANGUAGES:
         return _indexed(facet, COUNTRY_LANGUAGES[key], gen)
     if len(key) < 3:  # "fn" is one edit from half the language codes

@@ -521,6 +521,17 @@ def test_a_filter_value_no_article_has_is_named_with_the_nearest_real_one(seeds_
             assert run_search(seeds_archive, "", {u[0]: [u[2]]}).total > 0
 
 
+def test_a_translated_label_no_article_has_is_offered_no_other_label(seeds_archive):
+    """QA: translated=likely on an archive with no likely article offered "unlikely", its
+    opposite, two edits away: a label of the closed set is no misspelling (the seeds are all
+    "likely", so "unlikely" stands in for it here)."""
+    assert [v["value"] for v in run_search(seeds_archive, "").facets["translated"]] == ["likely"]
+    for r, where in ((run_search(seeds_archive, "", {"translated": ["unlikely"]}), "filter"),
+                     (run_search(seeds_archive, "translated:unlikely"), "query")):
+        assert r.unmatched_filters == [{"facet": "translated", "value": "unlikely", "suggestion": None, "in": where}]
+        assert r.suggestion is None
+
+
 def _text_archive(tmp, folder: str, files: dict[str, str]):
     """A real index, through the indexer, of `files` (name -> text) in tmp/folder."""
     from search import Store, indexer, open_index
