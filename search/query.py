@@ -1150,7 +1150,8 @@ def check_filter_value(facet: str, value: str) -> None:
 
 def _plain_values(facet: str, value: str, gen) -> list[str]:
     """A source, language, year or translated value as the index spells it: "EN" is "en",
-    "Likely" is "likely" (one lookup per generation), and a language code without a region
+    "Likely" is "likely" (one lookup per generation), a site's address its host as sources
+    are stored ("https://www.zeit.de/" is "zeit.de"), and a language code without a region
     also stands for the regional codes articles have: langdetect writes Chinese "zh-cn" or
     "zh-tw", and "zh" means both ("zh-cn" stays exact). A value no article could have is an
     error rather than an empty page (check_filter_value); an unknown one stays as given."""
@@ -1174,6 +1175,10 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
         from .language import language_code  # not on import: it brings langdetect
 
         value = language_code(value)
+    if facet == "source" and value not in exact and value.casefold() not in folded:
+        from .ingest.jsonl import typed_site  # a site's address as its source is stored
+
+        value = typed_site(value) or value
     plain = value if value in exact else folded.get(value.casefold())
     if plain is None and facet == "language" and "-" in value:
         plain = folded.get(value.partition("-")[0].casefold())  # en-us: the articles say "en"

@@ -221,3 +221,22 @@ def test_an_export_has_no_page_to_refuse_and_a_bad_entity_type_is_a_bad_argument
     assert r.status_code == 200 and r.headers["X-Total-Count"] == str(client.get("/api/search?q=coup").get_json()["total"])
     r = client.get("/api/entities?type=people")
     assert r.status_code == 400 and "did you mean 'person'?" in r.get_json()["error"]
+
+
+@pytest.mark.parametrize("params", [
+    {"source": "www.reuters.example"}, {"source": "https://reuters.example/"}, {"source": "WWW.Reuters.Example"},
+    {"source": "reuters.example/"}, {"q": "source:www.reuters.example"}, {"q": 'source:"https://www.reuters.example/"'},
+])
+def test_a_source_typed_as_the_sites_address_finds_the_source(tmp_path, params):
+    """QA: sources are stored lower case without "www." (a record's host), and
+    source=www.reuters.example, source=https://reuters.example/ and the query's
+    source:www.reuters.example found nothing, with no hint; each is that site's source."""
+    from search import Store, indexer
+
+    (tmp_path / "feed").mkdir()
+    (tmp_path / "feed" / "wire.jsonl").write_text(json.dumps(
+        {"url": "https://www.Reuters.example/a", "title": "Grain", "text": "Wheat prices rose on Monday."}) + "\n")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "feed")])["indexed"] == 1
+    got = create_app({"INDEX": str(tmp_path / "index")}).test_client().get("/api/search", query_string=params).get_json()
+    assert (got["total"], got["unmatched_filters"]) == (1, [])
+    assert [f["value"] for f in got["facets"]["source"]] == ["reuters.example"]

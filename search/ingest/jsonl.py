@@ -180,6 +180,15 @@ def _site(name: str | None) -> str | None:
     return (name.lower().removeprefix("www.") if _HOST.fullmatch(name) else name) or None
 
 
+def typed_site(value: str) -> str | None:
+    """The source a site's address typed in a filter stands for ("https://www.Reuters.com/",
+    "www.reuters.com" is "reuters.com"), spelt as _site stores a record's host, or None when
+    it names no host (a folder's name): `source=www.reuters.com` found nothing (QA)."""
+    value = value.strip()
+    host = _hostname(value if "://" in value else "//" + value)
+    return _site(host) if host and _HOST.fullmatch(host) else None
+
+
 class NoText(ValueError):
     """A JSON record that parses, with no article text in it."""
 
