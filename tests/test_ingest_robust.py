@@ -326,11 +326,28 @@ def test_jsonl_dates(value, want):
     assert (got.isoformat() if got else None) == want
 
 
+@pytest.mark.parametrize("value,want", [
+    ("2021/03/04", "2021-03-04"), ("2021/3/4 10:00", "2021-03-04"),  # year first: ISO 8601's order
+    ("13/03/2021", "2021-03-13"),                                     # 13 is no month: day first
+    ("03/13/2021", "2021-03-13"), ("03/13/2021 10:30 AM", "2021-03-13"),  # month first
+    ("07/07/2021", "2021-07-07"),                                     # the same either way
+    ("07/08/2021", None), ("13/14/2021", None), ("2021/02/30", None), ("03/13/2021 soon", None),
+])
+def test_a_slashed_date_whose_order_is_certain_is_read(value, want):
+    """QA: "2021/03/04", "13/03/2021" and "03/13/2021" left the article undated with the
+    ambiguous "07/08/2021", though each can be only one date."""
+    from search.ingest.jsonl import parse_date
+
+    got = parse_date(value)
+    assert (got.isoformat() if got else None) == want
+
+
 _BODY = "The council met in Bamako on Monday to discuss next year's budget, officials said."
 
 
 @pytest.mark.parametrize("fields,published,note", [
-    ({"date": "07/08/2021"}, None, 'date "07/08/2021" is not a date it reads'),
+    ({"date": "07/08/2021"}, None, 'date "07/08/2021" is ambiguous (either number could be the month)'),
+    ({"date": "2021-13-45"}, None, 'date "2021-13-45" could not be read as a date ('),  # cited '07/08/2021' (QA)
     ({"date_publish": "2999-01-01"}, None, 'date_publish "2999-01-01" is after tomorrow or before 1800'),
     ({"date": "soon", "published": "2021-03-04"}, "2021-03-04", None),  # another key has one
     ({"date": "2021-03-04"}, "2021-03-04", None),
@@ -344,6 +361,7 @@ def test_a_record_date_that_cannot_be_read_is_a_note(tmp_path, fields, published
     assert (a.published.isoformat() if a.published else None) == published
     assert len(a.notes) == (1 if note else 0) and all(n.startswith(note) for n in a.notes)
     assert all(n.endswith(": indexed without a date") for n in a.notes)
+    assert all(("could be the month" in n) == ("07/08" in n) for n in a.notes)  # the ambiguity for an ambiguous date alone
 
 
 def test_index_and_clean_tell_the_dates_they_could_not_read(tmp_path):
@@ -363,7 +381,7 @@ def test_index_and_clean_tell_the_dates_they_could_not_read(tmp_path):
         [("f.jsonl", 1, 'date "07/08/2021"')]
     assert get_document(open_index(tmp_path / "ix"), "feed/f.jsonl#a")["published"] is None
     out = CliRunner().invoke(cli, ["clean", str(src / "f.jsonl")])
-    assert out.exit_code == 0 and 'note ' in out.stderr and 'f.jsonl:1: date "07/08/2021" is not' in out.stderr
+    assert out.exit_code == 0 and 'note ' in out.stderr and 'f.jsonl:1: date "07/08/2021" is ambiguous' in out.stderr
 
 
 def test_a_warc_response_without_an_http_address_is_read(tmp_path):

@@ -37,10 +37,41 @@ KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + ("title", "url", "
 def parse_date(value: Any) -> date | None:
     """A record's publication date: ISO 8601 (news-please, trafilatura), RFC 2822 (feeds:
     "Tue, 03 Dec 2021 10:00:00 GMT"), Unix seconds or milliseconds, or the month-name
-    dates a .txt date line may hold ("March 3, 2021", "3 March 2021"). Day/month orders
-    like 12/03/2021 are ambiguous and left out; so is a date after tomorrow (a scraper's
-    placeholder, 2999-01-01, would sort first for ever) or before 1800."""
+    dates a .txt date line may hold ("March 3, 2021", "3 March 2021"), or slashed dates
+    whose order is certain (_slash_date). Day/month orders like 12/03/2021 are ambiguous
+    and left out; so is a date after tomorrow (a scraper's placeholder, 2999-01-01, would
+    sort first for ever) or before 1800."""
     return plausible_date(_read_date(value))
+
+
+# year/month/day, or day and month either way round before the year; a time may follow
+_SLASHED = re.compile(r"(?:(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}))"
+                      r"(?=$|[T\s]+\d{1,2}:\d{2})")
+
+
+def _slash_date(value: str) -> date | None:
+    """A date written with slashes whose order is certain: year first ("2021/03/04", in ISO
+    8601's order), or day and month told apart by a number over 12 ("13/03/2021" day first,
+    "03/13/2021" month first) or the same both ways ("07/07/2021"). They were all left
+    undated with the ambiguous ones (QA); "07/08/2021", 7 August or July 8, still is."""
+    m = _SLASHED.match(value)
+    if m is None or _ambiguous(value):
+        return None
+    if m["y"]:
+        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
+    else:
+        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
+        month, day = (a, b) if b > 12 or a == b else (b, a)
+    try:
+        return date(year, month, day)
+    except ValueError:  # "13/14/2021", "2021/02/30"
+        return None
+
+
+def _ambiguous(value: str) -> bool:
+    """Whether a slashed date reads as two dates: "07/08/2021" (either number the month)."""
+    m = _SLASHED.match(value.strip())
+    return bool(m and m["a"]) and 1 <= int(m["a"]) <= 12 and 1 <= int(m["b"]) <= 12 and int(m["a"]) != int(m["b"])
 
 
 def _record_date(rec: dict) -> tuple[date | None, list[str]]:
@@ -55,9 +86,10 @@ def _record_date(rec: dict) -> tuple[date | None, list[str]]:
     key, value = given[0]
     shown = json.dumps(value, ensure_ascii=False)
     shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+    # the ambiguity is cited only for an ambiguous date: "2021-13-45" is no date at all (QA)
     why = ("is after tomorrow or before 1800" if _read_date(value) is not None
-           else "is not a date it reads (ISO 8601, RFC 2822, Unix time, '3 March 2021'; "
-                "in '07/08/2021' either number could be the month)")
+           else "is ambiguous (either number could be the month)" if isinstance(value, str) and _ambiguous(value)
+           else "could not be read as a date (it reads ISO 8601, RFC 2822, Unix time, '3 March 2021', '2021/03/04')")
     return None, [f"{key} {shown} {why}: indexed without a date"]
 
 
@@ -96,7 +128,8 @@ def _read_date(value: Any) -> date | None:
     try:
         return parsedate_to_datetime(value).date()
     except (TypeError, ValueError, IndexError):
-        return text_date(value)  # the .txt reader's parser: one reading of dates for both
+        # the .txt reader's parser: one reading of dates for both
+        return _slash_date(value) or text_date(value)
 
 
 def _scrubbed(value: Any) -> Any:
