@@ -303,6 +303,27 @@ def test_a_page_of_boilerplate_only_is_skipped_and_a_bare_fragment_is_read(tmp_p
     assert doc is not None and "transition council" in doc["text"]
 
 
+def test_a_text_file_of_its_title_line_alone_is_skipped_as_a_page_with_no_text(tmp_path):
+    """QA: a .txt holding only its title line was indexed with the title for its text; it is
+    reported and skipped as an HTML page with no article text is. A one-paragraph story
+    without a title line is still its own text."""
+    from search import Store, indexer, open_index, get_document
+
+    src = tmp_path / "wire"
+    src.mkdir()
+    (src / "title.txt").write_text("Just a title\n")
+    (src / "story.txt").write_text("Officials in Bamako said the transition council met on Tuesday.\n")
+    (src / "both.txt").write_text("Council meets\n\nOfficials in Bamako said the council met on Tuesday.\n")
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert [(f["path"].rsplit("/", 1)[-1], f["reason"]) for f in r["failed"]] == \
+        [("title.txt", "no article text once the boilerplate is removed")]
+    archive = open_index(tmp_path / "ix")
+    assert get_document(archive, "wire/title.txt") is None
+    assert "transition council" in get_document(archive, "wire/story.txt")["text"]
+    both = get_document(archive, "wire/both.txt")
+    assert (both["title"], both["text"]) == ("Council meets", "Officials in Bamako said the council met on Tuesday.")
+
+
 @pytest.mark.parametrize("value,want", [
     ("2021-04-11T09:30:00Z", "2021-04-11"),
     ("2021-04-11", "2021-04-11"),

@@ -338,7 +338,9 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     kept = [i for i, r in enumerate(reasons) if r is None]
     body = kept
     if title is None:
-        if len(kept) >= 2 and _is_title_like(paras[kept[0]]) and not meta.find_dateline(paras[kept[0]]):
+        # a title line alone is a title with no text ("Just a title\n" was indexed with its
+        # title for its text, QA): the page is then reported as having none (not_an_article)
+        if kept and _is_title_like(paras[kept[0]]) and not meta.find_dateline(paras[kept[0]]):
             title, body = paras[kept[0]], kept[1:]
         else:
             title = display_title(paras[kept[0]]) if kept else ""
