@@ -385,8 +385,11 @@ def test_serve_says_when_it_stops(seeds_index):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
+        # Ctrl-C as a terminal sends it: a suite run in the background (`pytest &`) has SIGINT
+        # ignored, which its children inherit, and Python then installs no handler of its own
         p = subprocess.Popen([sys.executable, "-m", "search.cli", "serve", "--port", str(port), "--index", str(seeds_index)],
-                             cwd=root, stderr=subprocess.PIPE, text=True)
+                             cwd=root, stderr=subprocess.PIPE, text=True,
+                             preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
         try:
             assert "serving" in p.stderr.readline()
             p.send_signal(signum)
