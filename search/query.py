@@ -936,7 +936,8 @@ def _a_word_here(reader, ids: Callable[[str, str], np.ndarray], term: str, typed
     """Whether a one-word name is, in this archive, mostly a word: its entities were recognised
     in under NAME_SHARE of the articles holding it. `rose` found the one article naming Stephen
     Rose first of the 201 where prices rose. A word typed with a capital ("Rose") is a name as
-    typed, and so is an acronym typed in capitals ("UK": QA, 90 articles where `U.K.` found 132). A frequent English word (_common_word: "china", "oil") is a name only where its
+    typed, and so is an acronym typed in capitals ("UK": QA, 90 articles where `U.K.` found
+    132). A frequent English word (_common_word: "china", "oil") is a name only where its
     entities hold COMMON_NAME_SHARE of its articles: "china" is China in a news archive (0.89),
     where wordfreq alone kept it a word and its alias spellings out."""
     if not common and (not typed or typed != typed.lower()):

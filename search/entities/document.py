@@ -2086,6 +2086,11 @@ def _named_country(name: str) -> tuple[str, str] | None:
                 return None  # "Georgia Supreme Court": the state's
             if country := country_of_word(" ".join(words[:k])):
                 return body, country
+    return _body_of_country(name)
+
+
+def _body_of_country(name: str) -> tuple[str, str] | None:
+    """(body, country) of a body named "of" its country: "Reserve Bank of Australia"."""
     m = _OF_COUNTRY.fullmatch(name)
     if m and (body := national_body(m.group(1))) and (country := country_display(m.group(2))):
         return body, country
@@ -2094,8 +2099,7 @@ def _named_country(name: str) -> tuple[str, str] | None:
 
 def names_country_after(name: str) -> bool:
     """Whether `name` is a body "of" a country: "Reserve Bank of Australia"."""
-    m = _OF_COUNTRY.fullmatch(name)
-    return m is not None and national_body(m.group(1)) is not None and country_display(m.group(2)) is not None
+    return _body_of_country(name) is not None
 
 
 def _country_before(text: str, start: int) -> str | None:

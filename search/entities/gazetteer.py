@@ -237,7 +237,7 @@ IRREGULAR_DEMONYMS = {
     "North Korean": "North Korea", "Peruvian": "Peru", "Chilean": "Chile", "Austrian": "Austria",
     "Hungarian": "Hungary", "Czech": "Czech Republic", "Egyptian": "Egypt", "Ecuadorean": "Ecuador",
     "Ecuadorian": "Ecuador", "Venezuelan": "Venezuela", "Colombian": "Colombia", "Icelandic": "Iceland",
-    "Luxembourg": "Luxembourg", "Malaysian": "Malaysia", "Zambian": "Zambia", "Kenyan": "Kenya",
+    "Malaysian": "Malaysia", "Zambian": "Zambia", "Kenyan": "Kenya",
     "Dominican": "Dominican Republic", "South African": "South Africa",
     "Nigerian": "Nigeria", "Nigerien": "Niger",  # the rule of _demonyms made "Nigerian" Niger's
 }

@@ -409,6 +409,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
     return nodes
 
 
+@lru_cache(maxsize=500_000)  # asked of every organisation mention, as _org_key is
 def _org_mention_key(text: str) -> str:
     """An organisation's key; "Ministry of Finance" is the "Finance Ministry" where no country
     is told too."""

@@ -55,7 +55,7 @@ def _slash_date(value: str) -> date | None:
     "03/13/2021" month first) or the same both ways ("07/07/2021"). They were all left
     undated with the ambiguous ones (QA); "07/08/2021", 7 August or July 8, still is."""
     m = _SLASHED.match(value)
-    if m is None or _ambiguous(value):
+    if m is None or _two_readings(m):
         return None
     if m["y"]:
         year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
@@ -71,7 +71,11 @@ def _slash_date(value: str) -> date | None:
 def _ambiguous(value: str) -> bool:
     """Whether a slashed date reads as two dates: "07/08/2021" (either number the month)."""
     m = _SLASHED.match(value.strip())
-    return bool(m and m["a"]) and 1 <= int(m["a"]) <= 12 and 1 <= int(m["b"]) <= 12 and int(m["a"]) != int(m["b"])
+    return m is not None and _two_readings(m)
+
+
+def _two_readings(m: re.Match) -> bool:
+    return bool(m["a"]) and 1 <= int(m["a"]) <= 12 and 1 <= int(m["b"]) <= 12 and int(m["a"]) != int(m["b"])
 
 
 def _record_date(rec: dict) -> tuple[date | None, list[str]]:
