@@ -215,3 +215,12 @@ def test_country_adjectives_the_rule_gets_wrong():
     text = "LAGOS, March 3 - The Nigerian Central Bank and the South African Reserve Bank met."
     assert _countries(text, "Nigerian Central Bank", "South African Reserve Bank") == [
         ("Nigerian Central Bank", "Nigeria"), ("South African Reserve Bank", "South Africa")]
+
+
+def test_any_us_states_body_is_no_countrys():
+    # "Ohio" has no wire abbreviation of its own (STATE_NAMES came from those): the US dateline
+    # made the Ohio Supreme Court the US one
+    text = "COLUMBUS, Ohio, March 3 - The Ohio Supreme Court ruled on Monday."
+    spans = [_span(text, "Ohio", 1, "location"), _span(text, "Supreme Court")]
+    assert [(m["text"], m.get("country")) for m in postprocess(text, spans) if m["type"] == "organization"] == [
+        ("Supreme Court", None)]

@@ -2082,7 +2082,7 @@ def _named_country(name: str) -> tuple[str, str] | None:
     words = name.split()
     for k in (1, 2):
         if len(words) > k and (body := national_body(" ".join(words[k:]))):
-            if re.sub(r"['’]s$", "", " ".join(words[:k])) in STATE_NAMES:
+            if re.sub(r"['’]s$", "", " ".join(words[:k])) in us_state_names():
                 return None  # "Georgia Supreme Court": the state's
             if country := country_of_word(" ".join(words[:k])):
                 return body, country
@@ -2109,7 +2109,7 @@ def _country_before(text: str, start: int) -> str | None:
     if m is None:
         return None
     words = re.sub(r"['’]s$", "", m.group(1))
-    if words in STATE_NAMES or words.split()[-1] in STATE_NAMES:
+    if words in us_state_names() or words.split()[-1] in us_state_names():
         return ""
     return country_of_word(words) or (country_of_word(words.split()[-1]) if " " in words else None)
 
