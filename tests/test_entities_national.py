@@ -224,3 +224,72 @@ def test_any_us_states_body_is_no_countrys():
     spans = [_span(text, "Ohio", 1, "location"), _span(text, "Supreme Court")]
     assert [(m["text"], m.get("country")) for m in postprocess(text, spans) if m["type"] == "organization"] == [
         ("Supreme Court", None)]
+
+
+@pytest.mark.parametrize("text, body, country", [
+    # a month in capitals (138 of 19,043 Reuters datelines), a region in capitals
+    ("WASHINGTON, MARCH 12 - The Treasury said so.", "Treasury", "United States"),
+    ("BRASILIA, MARCH 5 - Funaro met the Central Bank governor.", "Central Bank", "Brazil"),
+    ("CELINA, OHIO, March 20 - The Navy awarded a contract.", "Navy", "United States"),
+    # a known place in title case at a line's start, before a date and a dash (307 of 19,043)
+    ("Sydney, March 3 - Money supply rose, the Reserve Bank said.", "Reserve Bank", "Australia"),
+    ("MONEY SUPPLY RISES\n\nSydney, March 3 - The Reserve Bank said so.", "Reserve Bank", "Australia"),
+    # no dateline: a weekday, a title-case word inside a sentence, no dash
+    ("Monday, March 3 - The Finance Ministry said so.", "Finance Ministry", None),
+    ("He spoke in Sydney, March 3 - The Reserve Bank said so.", "Reserve Bank", None),
+    ("Sydney, March 3 was the day the Reserve Bank said so.", "Reserve Bank", None),
+])
+def test_a_dateline_in_other_cases_is_read(text, body, country):
+    assert _countries(text, body) == [(body, country)]
+
+
+def test_a_title_case_dateline_is_a_place_and_blanked_for_the_ner():
+    from search.entities.document import blank_datelines
+
+    text = "Sydney, March 3 - Shares rose."
+    assert blank_datelines(text) == " " * len("Sydney, March 3 - ") + "Shares rose."
+    assert [(m["text"], m["type"]) for m in postprocess(text, [])] == [("Sydney", "location")]
+    # a calendar's row is no dateline: "TUE" was an organisation, and is no place either
+    text = "TUE, APR 07 - INDIA, BOMBAY (RAMANAVMI)."
+    assert blank_datelines(text) == text
+
+
+def test_congress_abroad_is_the_us_one_where_the_us_is_named_else_the_countrys_own():
+    text = ("TOKYO, March 2 - Japan and the U.S. began talks.\n\nHe said the U.S. Administration ignored "
+            "the progress made when it talks with Congress.")
+    assert _countries(text, "Congress") == [("Congress", "United States")]
+    text = "ROME, March 3 - The Senate voted on the budget, Italian officials said."
+    assert _countries(text, "Senate") == [("Senate", "Italy")]
+    text = "MANILA, March 3 - The government will wait for the Congress to convene by mid-year."
+    assert _countries(text, "Congress") == [("Congress", "Philippines")]
+    # neither: the Congress party of an Indian story stays as it is
+    text = "NEW DELHI, March 3 - Congress won the state election."
+    assert _countries(text, "Congress") == [("Congress", None)]
+    # the US named far from it, two paragraphs before: not read
+    text = ("MANILA, March 3 - U.S. bases were discussed.\n\nTalks went on.\n\nMore talks.\n\n"
+            "The Congress will convene by mid-year.")
+    assert _countries(text, "Congress") == [("Congress", "Philippines")]
+
+
+def test_the_assembly_another_organisations_name_ends_with_is_that_one():
+    # "the Parliament" of a STRASBOURG story naming the European Parliament is that one, not France's
+    text = "STRASBOURG, France, March 11 - The European Parliament met. He told the Parliament that aid would rise."
+    assert _countries(text, "European Parliament", ("Parliament", 1)) == [
+        ("European Parliament", None), ("Parliament", None)]
+    text = "CHICAGO, March 6 - The American Pork Congress said the Congress will be split in two."
+    assert _countries(text, "American Pork Congress", ("Congress", 1)) == [
+        ("American Pork Congress", None), ("Congress", None)]
+    # without "the", Congress of a US story stays the US one (Reuters: "a resolution that Congress
+    # and the administration should" after "American Pork Congress")
+    text = "CHICAGO, March 6 - The American Pork Congress urged that Congress act."
+    assert _countries(text, "American Pork Congress", ("Congress", 1)) == [
+        ("American Pork Congress", None), ("Congress", "United States")]
+    assert _countries("STRASBOURG, France, March 11 - The Parliament met.", "Parliament") == [("Parliament", "France")]
+
+
+def test_congress_of_a_country_that_has_one_is_its_own_unless_the_us_is_named_beside_it():
+    text = ("MANILA, March 3 - American officials discussed the bases with Aquino.\n\n"
+            "The government will wait for the Congress to convene by mid-year.")
+    assert _countries(text, "Congress") == [("Congress", "Philippines")]
+    text = "MANILA, March 3 - The bill before the U.S. Senate would cut aid, the Senate was told."
+    assert _countries(text, ("Senate", 1)) == [("Senate", "United States")]
