@@ -1133,6 +1133,17 @@ def test_a_people_s_adjective_is_no_name_whatever_the_ner_took_it_for():
                    "American": {"organization"}}, got
 
 
+def test_a_people_s_adjective_the_ner_took_for_an_organisation_is_no_name():
+    """"11 Kuwaiti tankers", "The Ugandan government": the NER's organisation or place (119
+    mentions of 19,043 Reuters stories; "Kuwaiti" was both an organisation and a place entity).
+    The company named with it stays."""
+    text = ("Reagan will protect 11 Kuwaiti tankers. The Ugandan government depends on coffee. "
+            "Uruguayan suppliers agreed. Kuwaiti Oil Tanker Co owns them.")
+    got = _got(text, ("Kuwaiti", "organization"), ("Ugandan", "organization"), ("Uruguayan", "organization"),
+               ("Kuwaiti Oil Tanker Co", "organization"), ("Kuwaiti", "location", "ner", 0))
+    assert got == {"Kuwaiti Oil Tanker Co": {"organization"}}, got
+
+
 @pytest.mark.parametrize("word, country", [
     ("Ukrainian", "Ukraine"), ("Malian", "Mali"), ("Chinese", "China"), ("Mexican", "Mexico"),
     ("Kenyan", "Kenya"), ("American", "United States"), ("Sudanese", "Sudan"),

@@ -21,8 +21,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate
 
-from .gazetteer import (city_country, country_display, country_of_word, demonym_country, fold, known_places,
-                        us_state_names)
+from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
+                        known_places, us_state_names)
 from .normalize import PERSON_TITLES, TITLES, clean_span
 from .truecase import inflected
 
@@ -141,6 +141,11 @@ def acronym_suffix(acronym: str, long_form: str) -> int | None:
     return None
 
 
+# A people's adjective that is also an organisation's short name: "American" is the airline (4
+# in CoNLL-2003's gold), "Swiss" another
+_DEMONYM_ORGANISATIONS = frozenset({"American", "Swiss"})
+
+
 def postprocess(text: str, spans: list[Span]) -> list[dict]:
     """Clean, make consistent and complete the spans of one document; returns mention dicts."""
     cleaned: list[Span] = []
@@ -156,11 +161,12 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         r = clean_span(text, sp.start, sp.end, sp.type)
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             name = text[r[0]:r[1]]
-            if sp.type != "organization" and demonym_country(name) is not None:
-                # a people's adjective is no place or person: spaCy's NORP, which it took for a
-                # place in "a group of Ukrainian lawmakers" and "the Zambian copperbelt" (8
-                # mentions of 2,500 Reuters articles and 500 web pages). An organisation may be
-                # one: "American" is the airline (4 in CoNLL-2003's gold)
+            if (demonym_country(name) is not None or name in IRREGULAR_DEMONYMS) and (
+                    sp.type != "organization" or name not in _DEMONYM_ORGANISATIONS):
+                # a people's adjective is no place, person or organisation: spaCy's NORP, which it
+                # took for a place in "a group of Ukrainian lawmakers" and "the Zambian copperbelt"
+                # (8 mentions of 2,500 Reuters articles and 500 web pages), and for a place or an
+                # organisation in "11 Kuwaiti tankers", "The Ugandan government" (119 of 19,043)
                 continue
             # a country in capitals, which the case-sensitive gazetteer misses: a table's row
             # label ("SWAZILAND  nil  14,560" was a person) or a headline's
