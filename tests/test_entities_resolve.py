@@ -497,6 +497,23 @@ def test_the_fed_is_one_organisation_named_in_full():
     assert _names(res, "d") == ["Federal Reserve Bank of New York"]
 
 
+def test_a_company_s_opening_words_alone_are_the_company_given_the_same_evidence():
+    """Reuters: "Computer Associates", "Nippon Life", "Harcourt Brace" were each an entity of
+    their own in the articles naming them alone, though three articles or more named them beside
+    the company whose name they open (and joined it there: _opening_words)."""
+    docs = [_doc(f"n{i}", ("Nippon Life Insurance Co", O), ("Nippon Life", O)) for i in range(3)]
+    docs += [_doc("alone", ("Nippon Life", O), ("Texaco", O)),
+             # twice beside it is no evidence; nor a name an article writes as a company's own
+             *[_doc(f"h{i}", ("Harcourt Brace Jovanovich Inc", O), ("Harcourt Brace", O)) for i in range(2)],
+             _doc("h-alone", ("Harcourt Brace", O)),
+             *[_doc(f"s{i}", ("Standard Oil Production Co", O), ("Standard Oil", O)) for i in range(3)],
+             _doc("s-own", ("Standard Oil Co", O)), _doc("s-alone", ("Standard Oil", O))]
+    res = resolve(docs)
+    assert _names(res, "alone") == ["Nippon Life Insurance Co", "Texaco"]
+    assert _names(res, "h-alone") == ["Harcourt Brace"]
+    assert _names(res, "s-alone") == _names(res, "s-own") != _names(res, "s0")[:1]
+
+
 def test_a_short_name_s_evidence_is_counted_in_documents():
     """QA: one article saying "Bell" three times beside "Bell Petroleum Services Inc" filed
     "Bell" in three other articles under that company (the evidence was counted per mention)."""

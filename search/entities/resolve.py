@@ -6,8 +6,8 @@ acronym defined in parentheses links to its long form, and so does one that spel
 only one organisation of its article (_initials_of_companies); across articles, person spellings
 merge only on full names (first name close AND surname variant, see names.py) with
 agreeing context; a company is one with or without its legal form ("Chrysler Corp" =
-"Chrysler"), and its one-word name is the company ("Moody's said" after "Moody's Investors
-Service Inc"; elsewhere given enough evidence, _short_forms_join_their_company); curated
+"Chrysler"), and its one-word name or opening words are the company ("Moody's said" after
+"Moody's Investors Service Inc"; elsewhere given enough evidence, _short_forms_join_their_company); curated
 equivalents join ("Russian Federation" = "Russia"); places are
 never fuzzy-merged; a place spelled like an organisation's defined acronym is that
 organisation; descriptions (mentions marked "generic": "the Cabinet") get no entity.
@@ -253,12 +253,12 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     # keys of organisation acronyms defined in parentheses -> the keys of the long forms defining
     # them, with the number of documents defining each
     acronyms: dict[str, Counter] = defaultdict(Counter)
-    # a company's one-word short name -> the long names it stood for, counted in documents
-    # naming both ("Moody's said" after "Moody's Investors Service Inc"), and the documents
-    # naming it alone
+    # a company's short name (one word, or its opening words) -> the long names it stood for,
+    # counted in documents naming both ("Moody's said" after "Moody's Investors Service Inc",
+    # "Drexel Burnham" beside "Drexel Burnham Lambert Inc"), and the documents naming it alone
     short_forms: dict[str, Counter] = defaultdict(Counter)
     alone: Counter = Counter()
-    full: set[str] = set()  # one-word keys some mention writes with more words ("Exxon Corp")
+    full: set[str] = set()  # keys some mention writes with more words ("Exxon Corp", "Standard Oil Co")
     pending: list = []  # (doc id, mention index, acronym key, company key): see _short_names
 
     for doc in docs:
@@ -267,9 +267,9 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
         waiting: list = []
         nodes = _doc_nodes(d.mentions, uf, acronyms, lone, short_forms, waiting)
         pending.extend((d.id, *w) for w in waiting)
-        ones = [(n[1], m) for n, m in zip(nodes, d.mentions) if n and n[0] == "organization" and " " not in n[1]]
-        alone.update({k for k, _ in ones})
-        full.update(k for k, m in ones if len(m.get("text", "").split()) > 1)
+        orgs = [(n[1], m) for n, m in zip(nodes, d.mentions) if n and n[0] == "organization"]
+        alone.update({k for k, _ in orgs})
+        full.update(k for k, m in orgs if len(m.get("text", "").split()) > len(k.split()))
         doc_nodes[d.id] = nodes
         doc_mt[d.id] = bool(d.machine_translated)
         surfaces.append((d.id, d.mentions))
@@ -371,7 +371,7 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
             acronyms[nodes[i + 1][1]][_org_mention_key(tail)] += 1
     _initials_of_companies(mentions, nodes, acronyms, defined)
     _short_names(mentions, nodes, short_forms, pending)
-    _opening_words(mentions, nodes)
+    _opening_words(mentions, nodes, short_forms)
     _head_nouns(mentions, nodes)
     for i, n in enumerate(nodes):  # the acronym's every mention in the document, before or after
         if n and n[0] in ("organization", "location") and n[1] in defined:
@@ -601,7 +601,7 @@ _UNIT_WORDS = frozenset({"leasing", "mortgage", "lbo", "acceptance", "credit", "
                          "funding", "of"})
 
 
-def _opening_words(mentions: list[dict], nodes: list) -> None:
+def _opening_words(mentions: list[dict], nodes: list, short_forms: dict[str, Counter] | None = None) -> None:
     """An organisation of two words or more is the one company of this document whose name
     opens with those words: "Hongkong Electric" beside "Hongkong Electric Holdings Ltd",
     "Louisiana Land" beside "Louisiana Land and Exploration Co", a headline's "DELTA AIR" beside
@@ -609,7 +609,8 @@ def _opening_words(mentions: list[dict], nodes: list) -> None:
     of their own, most of them a headline's). Not where two
     companies open so, where the rest names a unit (_UNIT_WORDS), nor a name the document
     writes as a company itself ("Standard Oil" of "Standard Oil Co", not "Standard Oil
-    Production Co"). Within the document only: elsewhere the words may open another company."""
+    Production Co"). Elsewhere the words may open another company: `short_forms` counts the
+    documents each opening stood for its company in, for _short_forms_join_their_company."""
     orgs = [(m.get("text", ""), n[1]) for m, n in zip(mentions, nodes) if n and n[0] == "organization"]
     companies = {key for text, key in orgs if _company(text) and " " in key}
     if not companies:
@@ -618,6 +619,7 @@ def _opening_words(mentions: list[dict], nodes: list) -> None:
     # a name the document gives a legal form: "Ford Motor Co", "Freeport-McMoran Inc" (not "Gold Co"),
     # "Rotan Mosle Inc's" (not "Rotan Mosle Technology Partners Ltd")
     named = {key for text, key in orgs if ends_in_legal_form(text)}
+    linked: dict[str, str] = {}
     for i, n in enumerate(nodes):
         if not n or n[0] != "organization" or " " not in n[1] or n[1] in named:
             continue
@@ -625,6 +627,10 @@ def _opening_words(mentions: list[dict], nodes: list) -> None:
         longs = [k for k in keys if k.startswith(opening)]  # "First State Bank of Pensacola" counts
         if len(longs) == 1 and longs[0] in companies and not _UNIT_WORDS & set(longs[0][len(opening):].split()):
             nodes[i] = ("organization", longs[0])
+            linked[n[1]] = longs[0]
+    if short_forms is not None:
+        for short, long in linked.items():  # evidence counted in documents, not mentions
+            short_forms[short][long] += 1
 
 
 # An institution's head noun, which wire copy and web pages write alone for one named in full
@@ -672,8 +678,8 @@ SHORT_FORM_PER_ALONE = 1.0
 
 
 def _short_forms_join_their_company(short_forms: dict[str, Counter], alone: Counter, full: set[str], uf: _UF) -> None:
-    """A company's one-word name, in documents naming it alone, is the company it stood for
-    elsewhere, given the evidence above; not a name some article writes as a company's own
+    """A company's one-word name or opening words ("Drexel Burnham"), in documents naming it
+    alone, is the company it stood for elsewhere, given the evidence above; not a name some article writes as a company's own
     ("Exxon Corp": "Exxon" is that company, whatever "Exxon Capital Corp" took in one article)."""
     for short, longs in short_forms.items():
         if ("organization", short) not in uf.parent or short in full:
