@@ -220,6 +220,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     _dateline_states(text, out)
     _cities_of_states(text, out)
     _misspelt_countries(out)
+    out = _vessels(text, out)
     generic: dict[str, bool] = {}  # one answer per spelling, not per mention
     longer = [(m["start"], m["end"]) for m in out if any(c.isspace() for c in m["text"])]  # sorted, as `out`
     for m in out:
@@ -230,6 +231,31 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
                 m["generic"] = True
     _national_bodies(text, out, datelines)
     return out
+
+
+# A ship's name follows its kind: "the U.S. frigate Stark", "the tanker the Sea Isle City", "the
+# aircraft carrier Kitty Hawk" ("carrier" alone is also an airline: "U.S. carrier TWA"); not
+# the verb ("to ship U.S. hides") nor a plural ("vessels Kuwait had sought")
+_VESSEL_BEFORE = re.compile(
+    r"(?<![\w-])(?<!\bto )(?:(?:super)?tanker|frigate|destroyer|cruiser|warship|battleship|submarine|freighter|liner|"
+    r"ferry|tug|trawler|steamer|vessel|ship|(?:aircraft|bulk|ore|oil|gas|product|cargo|container|ore/bulk/oil)"
+    r"[ \t]+carrier)[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+def _vessels(text: str, mentions: list[dict]) -> list[dict]:
+    """A ship is no person, organisation or place: the NER made "Stark" (a US frigate) and
+    "Kitty Hawk" people, "Sea Isle City" a place (56 mentions of 19,043 Reuters stories), and a
+    ship's person joins the persons of its name. Its other mentions in the article go with it
+    ("The Stark was hit"), but for a place's name; a country stays ("the vessel Kuwait" is
+    rare, the country everywhere)."""
+    named = [m for m in mentions if _VESSEL_BEFORE.search(text, max(0, m["start"] - 40), m["start"])
+             and not country_display(m["text"])]
+    if not named:
+        return mentions
+    # a place's other mentions stay the place: "the battleship Missouri" beside the state
+    ships = {m["text"] for m in named if not _place_name(m["text"])}
+    drop = {id(m) for m in named}
+    return [m for m in mentions if id(m) not in drop and m["text"] not in ships]
 
 
 _RUN = re.compile(r"[\w\-]+")  # a word, hyphenated or not: what _NAME_EDGE continues
