@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from .article import Article
-from .clean import clean_html, clean_text, markup
+from .clean import Cleaned, clean_html, clean_text, markup
+from .clean.blocks import key
 from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.text import without_controls
 from .language import detect_language
@@ -52,10 +53,13 @@ def clean_article(a: Article) -> dict[str, Any]:
         # before parsing: lxml drops the ESC of "ESC[31mregion ESC[0m" and leaves "[31mregion[0m"
         c = clean_html(without_controls(a.raw), url=a.url if a.url.startswith("http") else None)
     else:
-        # Body-only records (JSON Lines) carry their title apart: put it back on the first
-        # line, where the cleaner looks for it, so it is not taken from the body.
-        raw = without_controls(a.raw)
-        c = clean_text(f"{title}\n\n{raw}" if title else raw)
+        # Body-only records (JSON Lines) carry their title apart: it is the title, and no line
+        # of the body is taken for one. It was put back on the body's first line for the
+        # cleaner to find, which took no one-word title ("Update") nor one ending in a colon
+        # ("Update:") for a title, and left it at the top of the text (QA).
+        c = clean_text(without_controls(a.raw), title=title or None)
+        if title:
+            _drop_repeated_title(c, title)
     published = a.published or c.published
     return {
         "text": without_controls(c.text),
@@ -69,6 +73,16 @@ def clean_article(a: Article) -> dict[str, Any]:
         "language_hint": c.language,
         "removed": list(c.removed),
     }
+
+
+def _drop_repeated_title(c: Cleaned, title: str) -> None:
+    """A body that opens with its record's title ("Update:" above the text, as some scrapers
+    write them) starts after it, as a web page's repeated headline does; the line is listed
+    as removed. A body of its title alone is then no article text."""
+    first, _, rest = c.text.partition("\n\n")
+    if key(title) and key(first) == key(title):
+        c.text = rest
+        c.removed.insert(0, {"text": first, "reason": "title repeated"})
 
 
 NER_LANGUAGES = frozenset({"en", "unknown"})  # the languages the NER model reads

@@ -324,6 +324,39 @@ def test_a_text_file_of_its_title_line_alone_is_skipped_as_a_page_with_no_text(t
     assert (both["title"], both["text"]) == ("Council meets", "Officials in Bamako said the council met on Tuesday.")
 
 
+def test_a_json_lines_title_is_the_title_only_not_a_line_of_the_text(tmp_path):
+    """QA: a record's title was put back above its text for the cleaner to find, which took no
+    one-word title ("Update") nor one ending in a colon ("Update:") for a title: the text
+    began with it. A text that repeats its title at its top starts after it; a record of its
+    title alone has no text."""
+    from search import Store, indexer, open_index, get_document
+
+    story = "The central bank raised interest rates by half a point on Tuesday, citing inflation."
+    records = [{"id": "one-word", "title": "Update", "text": story},
+               {"id": "colon", "title": "Update:", "text": story},
+               {"id": "bang", "title": "Breaking!", "text": [story]},
+               {"id": "headline", "title": "Bank raises rates", "text": story},
+               {"id": "repeated", "title": "Update:", "text": f"Update:\n\n{story}"},
+               {"id": "repeated-headline", "title": "Bank raises rates", "text": f"Bank raises rates\n\n{story}"},
+               {"id": "alone", "title": "Update:", "text": "Update:"}]
+    # hard-wrapped wire copy, its dateline cut off: the short first line is the lead's, not a title
+    wire = {"id": "wire", "title": "TAIWAN TO SEEK TEXTILE DEAL WITH U.S.",
+            "text": "A Taiwan trade mission will leave\nnext week for Washington to renegotiate an agreement\n"
+                    "limiting the growth of the island's textile exports, officials\nsaid on Tuesday in Taipei.\n"}
+    src = tmp_path / "wire"
+    src.mkdir()
+    (src / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in [*records, wire]))
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert [(f["line"], f["reason"]) for f in r["failed"]] == [(7, "no article text once the boilerplate is removed")]
+    archive = open_index(tmp_path / "ix")
+    for rec in records[:-1]:
+        doc = get_document(archive, f"wire/feed.jsonl#{rec['id']}")
+        assert (doc["title"], doc["text"]) == (rec["title"], story), rec["id"]
+    assert get_document(archive, "wire/feed.jsonl#repeated")["removed"] == [{"text": "Update:", "reason": "title repeated"}]
+    doc = get_document(archive, "wire/feed.jsonl#wire")
+    assert doc["title"] == wire["title"] and doc["text"] == " ".join(wire["text"].split())
+
+
 @pytest.mark.parametrize("value,want", [
     ("2021-04-11T09:30:00Z", "2021-04-11"),
     ("2021-04-11", "2021-04-11"),

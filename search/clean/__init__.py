@@ -11,10 +11,13 @@ from .record import Cleaned
 from .text import clean_text as _clean_text
 
 
-def clean_text(text: str) -> Cleaned:
+def clean_text(text: str, title: str | None = None) -> Cleaned:
     """Clean a page that is already plain text (scraped archives, newswire files); text in
-    HTML markup or with character references is read as a browser would show it first."""
-    cleaned = _clean_text(markup.markup_text(text) if markup.is_markup(text) else markup.unescape(text))
+    HTML markup or with character references is read as a browser would show it first.
+    `title`, when the input gives one apart (a JSON Lines record), is the title, and the
+    text is the body alone: none of its lines is taken for the title."""
+    text = markup.markup_text(text) if markup.is_markup(text) else markup.unescape(text)
+    cleaned = _clean_text(text, title=title, body_only=title is not None)
     cleaned.text = markup.links_read(cleaned.text)
     return cleaned
 

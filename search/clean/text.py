@@ -98,8 +98,10 @@ def _is_wrapped(lines: list[str]) -> bool:
 _SENTENCE_END = re.compile(r"[.!?:;…\"”’)\]]$")
 
 
-def paragraphs(text: str) -> list[str]:
-    """Split into paragraphs: blank-line blocks, hard-wrapped blocks joined, other lines kept apart."""
+def paragraphs(text: str, body_only: bool = False) -> list[str]:
+    """Split into paragraphs: blank-line blocks, hard-wrapped blocks joined, other lines kept
+    apart. `body_only`: the text has no title line (its title was given apart), so its first
+    block is the body's, as the blocks after a title are (_lead_cut_short)."""
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x03", "")
     out: list[str] = []
     for n, block in enumerate(re.split(r"\n[ \t\u00a0]*\n", text)):
@@ -117,7 +119,7 @@ def paragraphs(text: str) -> list[str]:
             # a short line ends a paragraph unless the next one carries on in lower case, or
             # it is a story's first line cut short (below)
             ended = (bool(cur) and len(cur[-1]) < 0.6 * width and not ln.strip()[:1].islower()
-                     and not (n > 0 and len(cur) == 1 and _lead_cut_short(cur[0])))
+                     and not ((n > 0 or body_only) and len(cur) == 1 and _lead_cut_short(cur[0])))
             if cur and (indented or ended):
                 out.append(_joined_lines(cur))
                 cur = []
@@ -283,11 +285,12 @@ def display_title(p: str, limit: int = 90) -> str:
     return cut.rstrip(",;:–- ") + "…"
 
 
-def clean_text(text: str, title: str | None = None) -> Cleaned:
-    """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection."""
+def clean_text(text: str, title: str | None = None, body_only: bool = False) -> Cleaned:
+    """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection;
+    `body_only`: the text has no title line (see paragraphs)."""
     lifted: list[tuple[int, dict[str, str]]] = []  # (paragraph index, removed entry)
     text, sig = strip_signature(text)
-    paras, data_tables = tables.unwrap(paragraphs(text))
+    paras, data_tables = tables.unwrap(paragraphs(text, body_only))
     reasons = classify(paras, data_tables)
     published: date | None = None
     author = credit = dateline = None
