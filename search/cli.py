@@ -433,7 +433,9 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default="jsonl", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None,
+              help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json: jsonl), "
+                   "else jsonl. A --format the suffix contradicts is written, with a warning.")
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (whole or not at all: it appears when the export is complete) "
@@ -445,8 +447,13 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
     source, url, language, translated, translation_score, score, person, organization,
     location (and --text). No page limit. An empty QUERY exports everything, newest first."""
     from . import open_index, run_search
-    from .export import rows, write
+    from .export import rows, suffix_format, write
 
+    named = suffix_format(output) if output is not None else None
+    if fmt and named and fmt != named:
+        click.echo(f"newsarchive: warning: writing {fmt} to {_plain(output)}, as --format says, "
+                   f"though its suffix names {named}", err=True)
+    fmt = fmt or named or "jsonl"
     archive, wanted = open_index(index_dir), _parse_filters(filters)
     total, found = rows(archive, query, wanted, sort, with_text, match)  # a bad query fails here
     if not total:  # a header-only file and "0 articles written" said nothing of why

@@ -12,6 +12,7 @@ import io
 import itertools
 import json
 from collections.abc import Iterable, Iterator
+from pathlib import PurePath
 from typing import Any, TextIO
 
 from .archive import Archive
@@ -19,6 +20,13 @@ from .query import every_match
 from .schema import ENTITY_FACETS
 
 FORMATS = ("jsonl", "csv")
+# The format a file's name asks for: `-o out.csv` wrote JSON Lines unless --format said csv (QA)
+SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
+
+
+def suffix_format(path: str) -> str | None:
+    """The format the name of the file `path` asks for by its suffix (any case), or None."""
+    return SUFFIX_FORMATS.get(PurePath(path).suffix.lower())
 COLUMNS = ("id", "title", "published", "source", "url", "language", "translated", "translation_score", "score",
            *ENTITY_FACETS)
 # Between the names of one cell of a CSV row: a name may hold a comma ("Goldman, Sachs and Co"),

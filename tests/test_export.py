@@ -114,6 +114,36 @@ def test_the_command_and_the_web_give_the_same_export(seeds_index, tmp_path):
     assert stdout == web and all("text" in json.loads(line) for line in web.splitlines())
 
 
+def test_an_export_file_is_written_in_the_format_its_suffix_names(seeds_index, tmp_path):
+    """QA: `-o out.csv` wrote JSON Lines unless --format csv was given. The suffix names the
+    format; a --format it contradicts is written as asked, with a warning on stderr; a name
+    with no known suffix, or standard output, gets JSON Lines as before."""
+    def export(*args):
+        r = CliRunner().invoke(cli, ["export", "coup", *map(str, args), "--index", str(seeds_index)], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        return r
+
+    def is_csv(path):
+        return path.read_text(encoding="utf-8").startswith("id,title,published")
+
+    def is_jsonl(path):
+        return all(json.loads(line)["id"] for line in path.read_text(encoding="utf-8").splitlines())
+
+    for name, check in [("a.csv", is_csv), ("B.CSV", is_csv), ("c.jsonl", is_jsonl), ("d.ndjson", is_jsonl),
+                        ("e.json", is_jsonl), ("f.txt", is_jsonl), ("g", is_jsonl)]:
+        r = export("-o", tmp_path / name)
+        assert check(tmp_path / name), name
+        assert "warning" not in r.stderr
+    r = export("--format", "csv", "-o", tmp_path / "h.csv")
+    assert is_csv(tmp_path / "h.csv") and "warning" not in r.stderr
+    r = export("--format", "jsonl", "-o", tmp_path / "i.csv")
+    assert is_jsonl(tmp_path / "i.csv")
+    assert f"warning: writing jsonl to {tmp_path / 'i.csv'}, as --format says, though its suffix names csv" in r.stderr
+    r = export("--format", "csv", "-o", tmp_path / "j.jsonl")
+    assert is_csv(tmp_path / "j.jsonl") and "though its suffix names jsonl" in r.stderr
+    assert all(json.loads(line) for line in export().stdout.splitlines())
+
+
 def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
     """Every answer got an ETag, a hash of its body: for an export that read the whole archive's
     rows into memory before the first byte went out (Content-Length and ETag said so)."""
