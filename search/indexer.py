@@ -76,8 +76,8 @@ class Run:
         # kept: articles of sources missing this run (an unmounted drive), still indexed
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0, "moved": 0}
         self.missing_roots: set[str] = set()
-        # articles kept though the file they came from was read through and no longer holds them
-        # (`index` without --prune): the live generation does not reflect the files as they are
+        # articles kept though the file they came from is gone (`index` without --prune): the
+        # live generation does not reflect the files as they are
         self.kept_deleted = False
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
         self.per_file: Counter = Counter()
@@ -94,9 +94,17 @@ class Run:
         self.unread_lines: dict[str, set[int]] = {}
         self.unread_ids: set[str] = set()
         self.unread_folders: set[str] = set()  # folders that could not be listed, with a final "/"
+        # The files this run opened (each by its path as given and resolved): one read again
+        # holds the records it holds now, whether or not the run removes the files gone
+        self.read_files: set[str] = set()
         self.cache_reset: str | None = None  # why a damaged cache file was started afresh
 
+    def note_read(self, path: str | None) -> None:
+        if path and path not in self.read_files:  # once a file: an article's path is resolved
+            self.read_files.update((path, _resolved(path)))
+
     def note_unread(self, err: IngestError) -> None:
+        self.note_read(err.path)  # a file reported was opened too: what of it was not read keeps its articles
         if not err.path or not err.unread:
             return
         for p in {err.path, _resolved(err.path)}:
@@ -246,6 +254,7 @@ class Run:
                     empty = False
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
+                            self.note_read(d["path"])
                             if read_before(d["id"], d["path"], _line(d)):
                                 continue
                             captured = _info(d).get("captured") or ""
@@ -264,6 +273,7 @@ class Run:
                         continue
                     n += 1
                     self.progress("reading", n, None)
+                    self.note_read(item.path)
                     if read_before(item.id, item.path, item.line):
                         continue
                     captured = _captured(item.meta, item.published)
@@ -868,8 +878,11 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         listed = {ingest.path_text(f) for f in store.sources()}
         forgotten |= {d["root"] for d in base.values() if d["root"] not in listed}
         removed = {i for i, d in base.items() if d["root"] in forgotten and rows.get(i, d)["root"] in forgotten}
-        if remove_missing:
-            removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and not r.was_unread(d)}
+        # An article of a source read this run and not read from it is gone: a file removed
+        # (only when the run removes them: `reindex`, `index --prune`), or a record removed
+        # from a file read again (by `index` too: a record deleted from a feed stayed searchable)
+        removed |= {i for i, d in base.items() if d["root"] in scanned and i not in rows and not r.was_unread(d)
+                    and (remove_missing or d["path"] in r.read_files)}
         r.counts["removed"] = len(removed)
         # Articles not read this run (their source is missing, or their file is gone and the
         # run does not prune) are kept. One whose clean text is not in the cache for this

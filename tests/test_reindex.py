@@ -932,6 +932,73 @@ def test_a_json_lines_file_overwritten_by_an_error_page_keeps_its_articles(tmp_p
     assert (r["removed"], r["failed"]) == (1, []) and run_search(open_index(store.path), "Tema5").total == 0
 
 
+def test_index_of_a_file_removes_the_records_gone_from_it_and_nothing_it_could_not_read(tmp_path, monkeypatch):
+    """QA: `index feed.jsonl` after a record was deleted from it kept the record searchable
+    until --prune or the night's reindex. A file read again is the records it holds now, by
+    `index` too; a file gone stays until --prune, and one that cannot be read (an error page
+    in its place, a dangling link, a gzip cut off, a line that no longer parses) loses
+    nothing it could not read. The other files' articles are untouched."""
+    import gzip
+
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": f"r{i}", "title": f"Tema{i}", "text": story(i)} for i in range(6)]
+    feed, other, packed, crawl = src / "wire.jsonl", src / "other.jsonl", src / "old.jsonl.gz", src / "crawl.warc"
+    feed.write_text(_jsonl(recs))
+    other.write_text(_jsonl([{"id": "o", "title": "Tema20", "text": story(20)}]))
+    gz = [{"id": f"g{i}", "title": f"Tema{30 + i}", "text": story(30 + i) * 40} for i in range(8)]
+    packed.write_bytes(gzip.compress(_jsonl(gz).encode()))
+    pages = [_warc_record(f"https://example.org/{i}", f"<html><body><p>{story(10 + i)}</p></body></html>".encode())
+             for i in range(3)]
+    crawl.write_bytes(b"".join(pages))
+    ix = tmp_path / "ix"
+
+    def index(*paths, prune=False):
+        args = ["index", *map(str, paths), "--index", str(ix), *(["--prune"] if prune else [])]
+        r = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        return r.output
+
+    def found():
+        archive = open_index(ix)
+        return {n for n in [*range(6), 10, 11, 12, 20, *range(30, 38)] if run_search(archive, f"Tema{n}").total}
+
+    everything = {*range(6), 10, 11, 12, 20, *range(30, 38)}
+    index(src)
+    assert found() == everything
+    feed.write_text(_jsonl(recs[:1] + recs[2:]))  # r1 deleted
+    assert "1 removed" in index(feed)
+    assert found() == everything - {1}
+    crawl.write_bytes(pages[0] + pages[2])  # a page dropped from the crawl
+    assert "1 removed" in index(crawl)
+    assert found() == everything - {1, 11}
+
+    # what could not be read keeps its articles
+    feed.write_text("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n</body>\n</html>\n")
+    assert "0 removed" in index(feed) and found() == everything - {1, 11}
+    feed.unlink()
+    feed.symlink_to(src / "no-such-target.jsonl")  # (given by name, it is no path to index: exit 1)
+    assert "0 removed" in index(src) and found() == everything - {1, 11}
+    feed.unlink()
+    feed.write_text(_jsonl([recs[0], recs[2], "not json", recs[4]]))  # r3's line garbled, r5 deleted
+    assert "1 removed" in index(feed) and found() == everything - {1, 11, 5}
+    data = gzip.compress(_jsonl(gz[:2] + gz[3:]).encode(), compresslevel=0)  # g2 deleted
+    packed.write_bytes(data[: len(data) * 2 // 3])  # and the file cut off two thirds in
+    out = index(packed)
+    assert "1 removed" in out and "truncated or corrupt gzip" in out, out
+    assert found() == everything - {1, 11, 5, 32}
+
+    # a file gone is a deletion for --prune (and the night's reindex), as it always was
+    feed.unlink()
+    assert "0 removed" in index(src) and found() == everything - {1, 11, 5, 32}
+    assert "4 removed" in index(src, prune=True) and found() == everything - {0, 1, 2, 3, 4, 5, 11, 32}
+
+
 def _as_unprivileged(cmd: list[str]) -> list[str]:
     """`cmd` run so that file modes bind it: root reads a folder of mode 000 regardless."""
     import os
