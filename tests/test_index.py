@@ -260,12 +260,44 @@ def test_linked_folders_are_read_once_and_an_index_inside_the_archive_is_no_inpu
     _story(src / "sub" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
     _story(tmp_path / "elsewhere" / "b.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
     (src / "linked").symlink_to(tmp_path / "elsewhere")
-    (src / "sub" / "loop").symlink_to(src)  # a loop: followed once, never again
+    (src / "sub" / "loop").symlink_to(src)  # a loop: not followed, and said so
     store = Store(src / "ix")
+    loop = [{"path": str(src / "sub" / "loop"), "reason": f"a link to {src}, a folder that holds it (a loop): not followed"}]
     r = indexer.run(store, [str(src)])
-    assert r["failed"] == [], r["failed"]
+    assert r["failed"] == loop, r["failed"]
     assert sorted(h.id for h in run_search(open_index(store.path), "").hits) == ["archive/linked/b.txt", "archive/sub/a.txt"]
-    assert indexer.run(store, None)["failed"] == []
+    assert indexer.run(store, None)["failed"] == loop
+
+
+def test_a_linked_folder_that_is_not_followed_is_reported_and_its_folder_keeps_its_ids(tmp_path, monkeypatch):
+    """QA: a link to a folder of the same source, or a second link to a folder read already,
+    was skipped without a word; and a link named before its folder took the folder's files
+    under its own ids (archive/a-latest/x.txt), the folder skipped in silence. Each such link
+    is reported as skipped, with why, and the folder's files keep their own path."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "archive"
+    _story(src / "news" / "a.txt", "Harbour", "Ships waited at Tema on Monday, port officials said.")
+    _story(tmp_path / "elsewhere" / "b.txt", "Cocoa", "Cocoa prices rose in Abidjan on Tuesday, traders said.")
+    (src / "a-latest").symlink_to(src / "news")  # sorted before its folder
+    (src / "z-latest").symlink_to("news")  # and after it
+    (src / "linked").symlink_to(tmp_path / "elsewhere")
+    (src / "linked-again").symlink_to(tmp_path / "elsewhere")
+    r = CliRunner().invoke(cli, ["index", str(src), "--index", str(tmp_path / "ix")], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert sorted(h.id for h in run_search(open_index(tmp_path / "ix"), "").hits) == ["archive/linked/b.txt",
+                                                                                      "archive/news/a.txt"]
+    ours = "a folder of this source: not followed, its files are read there"
+    reports = [f"skipped {src / 'a-latest'}: a link to {src / 'news'}, {ours}",
+               f"skipped {src / 'z-latest'}: a link to {src / 'news'}, {ours}",
+               f"skipped {src / 'linked-again'}: a link to {tmp_path / 'elsewhere'}, a folder read already as "
+               f"{src / 'linked'}: not followed"]
+    assert all(line in r.output for line in reports), r.output  # with the run's other skipped inputs
+    r = CliRunner().invoke(cli, ["clean", str(src), "--json"], catch_exceptions=False)
+    assert sorted(line.removeprefix("newsarchive: ") for line in r.stderr.splitlines()) == sorted(reports), r.stderr
 
 
 def test_a_link_to_another_sources_files_does_not_index_them_twice(tmp_path, monkeypatch):

@@ -66,27 +66,57 @@ def _raise(exc: OSError) -> None:
     raise exc
 
 
-def iter_files(root: Path, unreadable: Callable[[OSError], None] = _raise) -> Iterator[Path]:
+def iter_files(root: Path, unreadable: Callable[[OSError], None] = _raise,
+               skipped: Callable[[Path, str], None] | None = None) -> Iterator[Path]:
     """The files under `root`, sorted, hidden ones and index directories left out. Links to
-    folders are followed (a user sees their files in the folder), each real folder once,
-    so a link loop ends. A folder that cannot be listed goes to `unreadable` (by default
-    raised: os.walk passed over it in silence, and its files looked deleted)."""
+    folders are followed (a user sees their files in the folder), each real folder once. A
+    folder that cannot be listed goes to `unreadable` (by default raised: os.walk passed
+    over it in silence, and its files looked deleted); a link not followed goes to `skipped`
+    with why (_not_followed): it was skipped in silence."""
     if not root.is_dir():  # a file, or a FIFO or device given by name (read_path reports it)
         yield root
         return
-    seen = {os.path.realpath(root)}
+    top = os.path.realpath(root)
+    read_as = {top: str(root)}  # each real folder, and the path it is read under
     for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable, followlinks=True):
         keep = []
         for d in sorted(dirnames):
-            real = os.path.realpath(os.path.join(dirpath, d))
-            if d.startswith(".") or real in seen or is_index(Path(dirpath) / d):
+            path = os.path.join(dirpath, d)
+            if d.startswith(".") or is_index(Path(path)):
                 continue
-            seen.add(real)
+            real = os.path.realpath(path)
+            why = _not_followed(path, real, top, read_as)
+            if why:
+                if skipped is not None:
+                    skipped(Path(path), why)
+                continue
+            read_as[real] = path
             keep.append(d)
         dirnames[:] = keep
         for name in sorted(filenames):
             if not name.startswith("."):
                 yield Path(dirpath) / name
+
+
+def _within(path: str, folder: str) -> bool:
+    return path == folder or path.startswith(os.path.join(folder, ""))
+
+
+def _not_followed(path: str, real: str, top: str, read_as: dict[str, str]) -> str | None:
+    """Why the walk does not go into the folder `path` (its links resolved: `real`), or None.
+    A link to a folder that holds it is a loop. A link to a folder of the source (`top`) is
+    not followed: the folder's files are read under their own path, whichever name comes
+    first (a link sorted before its folder gave them its own ids, the folder skipped in
+    silence). Any other folder is read once: the second link to it is not followed."""
+    if os.path.islink(path) and _within(os.path.realpath(os.path.dirname(path)), real):
+        return f"a link to {path_text(real)}, a folder that holds it (a loop): not followed"
+    inside = os.path.relpath(real, top) if _within(real, top) else None
+    if os.path.islink(path) and inside is not None and not any(p.startswith(".") for p in Path(inside).parts):
+        return f"a link to {path_text(real)}, a folder of this source: not followed, its files are read there"
+    if real in read_as:  # a folder reached through a link already followed is no link itself
+        what = f"a link to {path_text(real)}, a folder" if os.path.islink(path) else f"the folder {path_text(real)},"
+        return f"{what} read already as {path_text(read_as[real])}: not followed"
+    return None
 
 
 def not_regular(path: Path) -> str | None:
@@ -147,16 +177,20 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     if root.is_dir() and is_index(root):  # its files are no articles (a source recorded before this was refused)
         yield IngestError(path_text(str(root)), NOT_AN_ARCHIVE)
         return
-    folders: list[OSError] = []  # folders the walk could not list, reported as it goes
+    folders: list[IngestError] = []  # folders the walk could not list or did not follow, reported as it goes
+
+    def unreadable(exc: OSError) -> None:  # "tree": what was under it is kept as last indexed, not deleted
+        folders.append(IngestError(path_text(str(exc.filename or root)), f"cannot read folder: {exc.strerror or exc}",
+                                   unread="tree"))
+
+    def not_followed(link: Path, why: str) -> None:  # its files are read elsewhere, or were already
+        folders.append(IngestError(path_text(str(link)), why, unread=""))
 
     def unread_folders() -> Iterator[IngestError]:
         while folders:
-            exc = folders.pop(0)
-            # "tree": what was under it is kept as last indexed, not deleted
-            yield IngestError(path_text(str(exc.filename or root)),
-                              f"cannot read folder: {exc.strerror or exc}", unread="tree")
+            yield folders.pop(0)
 
-    for f in iter_files(root, folders.append):
+    for f in iter_files(root, unreadable, not_followed):
         yield from unread_folders()
         if (special := not_regular(f)) is not None:
             yield IngestError(path_text(str(f)), special)
