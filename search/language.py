@@ -52,7 +52,7 @@ class _Normalised(dict):
 
 
 class _Profiles:
-    """langdetect's profile table as NumPy rows, built lazily per n-gram."""
+    """langdetect's profile table as NumPy rows (_Rows), built lazily per n-gram."""
 
     def __init__(self) -> None:
         init_factory()
@@ -60,19 +60,26 @@ class _Profiles:
 
         self.factory = _factory
         self.word_lang_prob_map = _factory.word_lang_prob_map
-        self.rows = _Rows(self.word_lang_prob_map)  # rows[gram], built on first use
+        self.rows = _Rows(self.word_lang_prob_map)  # rows.table[rows[gram]], added on first use
         self.normalised = _Normalised()
 
 
 class _Rows(dict):
-    """n-gram -> its profile row; a dict subclass so that a hit is a plain subscript."""
+    """n-gram -> its row in `table`, langdetect's profile of it as a NumPy row, added on first
+    use; a dict subclass so that a hit is a plain subscript. One table, so that a trial's few
+    drawn n-grams are one `take`."""
 
     def __init__(self, word_lang_prob_map: dict) -> None:
         super().__init__()
         self.word_lang_prob_map = word_lang_prob_map
+        self.table = np.empty((1024, len(next(iter(word_lang_prob_map.values())))))
 
-    def __missing__(self, gram: str) -> np.ndarray:
-        row = self[gram] = np.array(self.word_lang_prob_map[gram], dtype=np.float64)
+    def __missing__(self, gram: str) -> int:
+        row = len(self)
+        if row == len(self.table):  # grown by doubling: rows once added keep their number
+            self.table = np.concatenate([self.table, np.empty_like(self.table)])
+        self.table[row] = self.word_lang_prob_map[gram]
+        self[gram] = row
         return row
 
 
@@ -149,23 +156,34 @@ class _FastDetector(Detector):
         getrandbits = self.random.getrandbits
         n = len(ngrams)
         k = n.bit_length()
-        step = np.empty(len(self.langlist))
+        # langdetect multiplies prob by (profile + weight) one draw at a time and normalises
+        # after draw 0, 5, 10...: each run of draws between two normalisations is done at
+        # once, its rows taken from the table together and multiplied into prob by one
+        # multiply.reduce down buf's rows (prob first), which is the same left-to-right
+        # sequence of IEEE multiplies per language as the loop's, hence the same bits
+        buf = np.empty((6, len(self.langlist)))
         for _ in range(self.n_trial):
             prob = np.array(self._init_probability(), dtype=np.float64)
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / self.BASE_FREQ
-            i = 0
+            i = 0  # the index of the run's last draw, at which langdetect normalises
+            size = 1  # draw 0 alone, then runs of 5
             while True:
-                r = getrandbits(k)
-                while r >= n:
+                drawn = []
+                for _ in range(size):
                     r = getrandbits(k)
-                np.add(rows[ngrams[r]], weight, out=step)
-                prob *= step
-                if i % 5 == 0:
-                    prob /= sum(prob.tolist())  # Python's sequential sum, as langdetect's
-                    if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                        break
-                i += 1
+                    while r >= n:
+                        r = getrandbits(k)
+                    drawn.append(rows[ngrams[r]])
+                run = buf[:size + 1]
+                run[0] = prob
+                np.add(rows.table.take(drawn, axis=0), weight, out=run[1:])
+                np.multiply.reduce(run, axis=0, out=prob)
+                prob /= sum(prob.tolist())  # Python's sequential sum, as langdetect's
+                if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                    break
+                i += 5
+                size = 5
             langprob += prob / self.n_trial
         self.langprob = langprob.tolist()
 
