@@ -110,23 +110,29 @@ FEATURE_NAMES: tuple[str, ...] = tuple(
 )
 
 
+_FW_KEYS = tuple((f"fw_{w}", w) for w in FUNCTION_WORDS)
+_CONSTRUCTION_KEYS = tuple((f"c_{k}", k) for k in CONSTRUCTIONS)
+_PUNCTUATION_KEYS = tuple((f"p_{k}", chars) for k, chars in PUNCTUATION.items())
+
+
 def document_features(text: str) -> dict[str, float]:
     """The feature vector of one clean text, as {name: value} in FEATURE_NAMES order."""
     sents = [text[a:b] for a, b in sentence_spans(text)]
     sent_toks = [_TOKEN_RE.findall(s) for s in sents]
     sent_toks = [t for t in sent_toks if t] or [["empty"]]
     toks = [t for ts in sent_toks for t in ts]
-    low = [t.lower() for t in toks]
+    sent_low = [[t.lower() for t in ts] for ts in sent_toks]  # lower-cased once, for low and _cohesion
+    low = [t for ls in sent_low for t in ls]
     n = max(len(low), 1)
     ns = len(sent_toks)
     f: dict[str, float] = {}
     counts = Counter(low)
-    for w in FUNCTION_WORDS:
-        f[f"fw_{w}"] = counts[w] / n
-    for k in CONSTRUCTIONS:
-        f[f"c_{k}"] = count_construction(k, text) / ns
-    for k, chars in PUNCTUATION.items():
-        f[f"p_{k}"] = sum(text.count(c) for c in chars) / ns
+    for key, w in _FW_KEYS:
+        f[key] = counts[w] / n
+    for key, k in _CONSTRUCTION_KEYS:
+        f[key] = count_construction(k, text) / ns
+    for key, chars in _PUNCTUATION_KEYS:
+        f[key] = sum(text.count(c) for c in chars) / ns
     lengths = np.array([len(ts) for ts in sent_toks], dtype=float)
     f["sent_len_mean"] = float(lengths.mean())
     f["sent_len_std"] = float(lengths.std())
@@ -142,17 +148,22 @@ def document_features(text: str) -> dict[str, float]:
     f["content_zipf_mean"] = float(zs.mean())
     f["content_rare_share"] = float((zs < 3.0).mean())
     f["content_common_share"] = float((zs >= 5.0).mean())
-    f["capitalised_share"] = sum(t[:1].isupper() for t in toks) / n
-    f["digit_share"] = sum(t[:1].isdigit() for t in toks) / n
-    f["contraction_rate"] = sum(("'" in t or "’" in t) and not t.endswith(("'s", "’s")) for t in toks) / n
-    poss = sum(t.endswith(("'s", "’s")) for t in toks)
+    firsts = [t[0] for t in toks]  # no token is empty
+    f["capitalised_share"] = sum(map(str.isupper, firsts)) / n
+    f["digit_share"] = sum(map(str.isdigit, firsts)) / n
+    # Counted in the tokens joined by spaces, not token by token: a token holds at most one
+    # apostrophe (_TOKEN_RE: letters, then perhaps one apostrophe and lower-case letters), so
+    # the apostrophes are the tokens with one, and "'s " the tokens ending in "'s"
+    joined = " ".join(toks) + " "
+    poss = joined.count("'s ") + joined.count("’s ")
+    f["contraction_rate"] = (joined.count("'") + joined.count("’") - poss) / n
     f["possessive_rate"] = poss / n
     trigrams = Counter(zip(low, low[1:], low[2:]))
     f["repeat_trigram_rate"] = sum(c - 1 for c in trigrams.values() if c > 1) / n
-    starts = [ts[0].lower() for ts in sent_toks]
+    starts = [ls[0] for ls in sent_low]
     f["start_the_share"] = starts.count("the") / ns
     f["start_repeat_share"] = sum(a == b for a, b in zip(starts, starts[1:])) / ns
-    f["cohesion"] = _cohesion(sent_toks)
+    f["cohesion"] = _cohesion(sent_low)
     f["hyphen_rate"] = text.count("-") / n
     # Genitives: English writers say "the Navy's ships", a translation keeps the source's chain of
     # "of"s ("the level of equipment of the Navy"). Share of 's among 's + of, and chains per sentence.
@@ -183,14 +194,11 @@ def _mattr(tokens: list[str], window: int) -> float:
     return float(np.mean(ratios))
 
 
-def _cohesion(sent_toks: list[list[str]]) -> float:
-    """Share of a sentence's content words already in the previous one: literal repetition."""
-    shares = []
-    for prev, cur in zip(sent_toks, sent_toks[1:]):
-        a = {t.lower() for t in prev if t.lower() not in _FW_SET and t.isalpha()}
-        b = {t.lower() for t in cur if t.lower() not in _FW_SET and t.isalpha()}
-        if b:
-            shares.append(len(a & b) / len(b))
+def _cohesion(sent_low: list[list[str]]) -> float:
+    """Share of a sentence's content words already in the previous one: literal repetition.
+    `sent_low`: each sentence's tokens, lower-cased; each sentence's set is built once."""
+    sets = [{t for t in ls if t not in _FW_SET and t.isalpha()} for ls in sent_low]
+    shares = [len(a & b) / len(b) for a, b in zip(sets, sets[1:]) if b]
     return float(np.mean(shares)) if shares else 0.0
 
 
