@@ -334,14 +334,19 @@ _LINE_START = zlib.crc32(b"<S>")
 
 
 # The four blocks take the text with its typography pooled (pool_typography), done once
-# in hashed_vector.
-def fw_ngram_vector(pooled: str, size: int = 0, token_hash=_class_hash) -> np.ndarray:
+# in hashed_vector; so are the lines' tokens, which the function-word and band blocks share.
+def _line_tokens(pooled: str) -> list[list[str]]:
+    """The tokens of each line of `pooled` that has any."""
+    return [toks for toks in map(_NGRAM_TOKEN_RE.findall, pooled.split("\n")) if toks]
+
+
+def fw_ngram_vector(pooled: str, size: int = 0, token_hash=_class_hash,
+                    lines: list[list[str]] | None = None) -> np.ndarray:
+    """Function-word/class 1-3-grams of `pooled`, each line opened by <S>; `lines`:
+    _line_tokens(pooled) when the caller has them."""
     hashes: list[int] = []
     keep: list[bool] = []
-    for line in pooled.split("\n"):
-        toks = _NGRAM_TOKEN_RE.findall(line)
-        if not toks:
-            continue
+    for toks in _line_tokens(pooled) if lines is None else lines:
         if keep:
             keep[-1] = False  # no n-gram across a line break
         hashes.append(_LINE_START)
@@ -352,9 +357,9 @@ def fw_ngram_vector(pooled: str, size: int = 0, token_hash=_class_hash) -> np.nd
     return _hash_counts(_ngram_ids(h, (1, 2, 3), np.array(keep[:-1], dtype=bool)), size or HASH_FW)
 
 
-def band_ngram_vector(pooled: str) -> np.ndarray:
+def band_ngram_vector(pooled: str, lines: list[list[str]] | None = None) -> np.ndarray:
     """Function-word/class 1-3-grams with each content word's Zipf band (_band_hash)."""
-    return fw_ngram_vector(pooled, HASH_BAND, _band_hash)
+    return fw_ngram_vector(pooled, HASH_BAND, _band_hash, lines)
 
 
 def char_ngram_vector(pooled: str) -> np.ndarray:
@@ -377,8 +382,9 @@ def word_ngram_vector(pooled: str) -> np.ndarray:
 def hashed_vector(text: str) -> np.ndarray:
     """The hashed profiles, concatenated in HASHED_BLOCKS order."""
     pooled = pool_typography(text)
-    return np.concatenate([fw_ngram_vector(pooled), char_ngram_vector(pooled), word_ngram_vector(pooled),
-                           band_ngram_vector(pooled)])
+    lines = _line_tokens(pooled)
+    return np.concatenate([fw_ngram_vector(pooled, lines=lines), char_ngram_vector(pooled), word_ngram_vector(pooled),
+                           band_ngram_vector(pooled, lines)])
 
 
 # --- Sentence profiles ------------------------------------------------------------------------
