@@ -32,19 +32,41 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
         if doc_id and document_number(searcher, doc_id) is not None:
             return [doc_id]
     text = typed.strip()
-    catalog = gen.path / "catalog.sqlite"
+    found = _page_ids(archive, gen.path / "catalog.sqlite", text)
+    if found is None:  # no page's address: a file's path
+        if text.lower().startswith("file://"):
+            text = unquote(urlsplit(text).path)
+        found = _ids_of_file(archive, gen.path / "catalog.sqlite", text) if text else []
+    return _live(searcher, found)
+
+
+def page_ids(archive: Archive, typed: str) -> list[str]:
+    """The live articles of the page's address `typed` is, as ids: the web's /doc/<id> and
+    /api/doc/<id> take the url a search reports as `show` does (they took the id alone). No
+    file's path: a server does not look round its own disk for what a visitor names."""
+    gen, searcher = archive.searcher()
+    return _live(searcher, _page_ids(archive, gen.path / "catalog.sqlite", typed.strip()) or [])
+
+
+def _live(searcher, ids: list[str]) -> list[str]:
+    return [i for i in dict.fromkeys(ids) if document_number(searcher, i) is not None]
+
+
+def _page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
+    """The ids `text` names as a page's address, None when it is none (a path, or a file's
+    URL with no `#`). A JSON Lines record with no url of its own reports its file's URL with
+    `#` and its line (`file:///x/feed.jsonl#1492`), as an editor's link to a line: that was
+    taken for the file, "holds 2,000 articles", and its line number is not the `#` of the
+    id, which is the record's own id where it has one."""
     if _WEB_URL.match(text):
         # A WARC's or a feed's page is filed under its URL's hash, but a JSON Lines record
         # with an id of its own is not ("show http://reuters.example/1" found nothing). The
         # schema stores `url` without indexing it, and indexing it would rebuild every
         # index: the catalog, which keeps each article's url, is asked instead.
-        pages = _from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text))
-        found = dict.fromkeys([*pages, url_id(text)])
-    else:
-        if text.lower().startswith("file://"):
-            text = unquote(urlsplit(text).path)
-        found = dict.fromkeys(_ids_of_file(archive, catalog, text) if text else [])
-    return [i for i in found if document_number(searcher, i) is not None]
+        return [*_from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text)), url_id(text)]
+    if not text.lower().startswith("file://") or not urlsplit(text).fragment:
+        return None
+    return _from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text))
 
 
 def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:

@@ -860,6 +860,31 @@ def test_show_finds_a_json_lines_record_with_an_id_by_its_url(tmp_path):
     assert r.exit_code == 2 and "holds 2 articles" in r.output and "wire/feed.jsonl#r2, wire/feed.jsonl#r3" in r.output
     r = invoke("show", "https://ex.com/three", "--index", tmp_path / "ix")
     assert r.exit_code == 2 and "no document with id" in r.output
+def test_show_takes_the_url_search_reports_for_a_json_lines_record_with_none(tmp_path):
+    """QA: a JSON Lines record with no url is reported with its file's URL and `#` its line
+    (`file:///…/reuters.jsonl#1492`); `show` of that URL, which README says it takes, said
+    "holds 2,000 articles" (the whole file, exit 2). The line is not the id's number: the
+    record on line 1 here has id 3."""
+    feed = tmp_path / "wire" / "feed.jsonl"
+    feed.parent.mkdir()
+    feed.write_text("".join(json.dumps({"id": n, "title": f"Story {n}",
+                                        "text": f"Officials in Bamako met on day {n} to discuss the transition."}) + "\n"
+                            for n in (3, 1, 2)), encoding="utf-8")
+    assert invoke("index", feed.parent, "--index", tmp_path / "ix").exit_code == 0
+    hits = json.loads(invoke("search", "", "--index", tmp_path / "ix", "--json").output)["hits"]
+    assert len(hits) == 3
+    for hit in hits:
+        r = invoke("show", hit["url"], "--index", tmp_path / "ix", "--json")
+        assert r.exit_code == 0, r.output
+        assert (json.loads(r.output)["id"], json.loads(r.output)["url"]) == (hit["id"], hit["url"])
+    r = invoke("show", f"{feed.as_uri()}#1", "--index", tmp_path / "ix", "--json")
+    assert json.loads(r.output)["id"] == "wire/feed.jsonl#3"
+    r = invoke("show", f"{feed.as_uri()}#9", "--index", tmp_path / "ix")  # no record on line 9
+    assert r.exit_code == 2 and "no document with id" in r.output, r.output
+    r = invoke("show", feed.as_uri(), "--index", tmp_path / "ix")  # the file, as before
+    assert r.exit_code == 2 and "holds 3 articles" in r.output, r.output
+
+
 def test_show_of_a_file_says_a_garbled_catalog_is_damage(seeds_index, tmp_path):
     """QA: with a garbled catalog.sqlite `show FILE` said "no document with id" (exit 2), as if
     the path were mistyped; any other garbled file of a generation is damage (exit 3)."""

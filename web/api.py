@@ -5,14 +5,15 @@
 """
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, request, stream_with_context, url_for
+from flask import Blueprint, Response, jsonify, request, stream_with_context, url_for
 
-from search import QueryError, export, get_document, list_entities, run_search, stats
+from search import QueryError, export, list_entities, run_search, stats
 from search.query import document_matches, entities_containing, last_page
 from search.schema import FACETS
 
 from .cache import cached
-from .params import SearchState, entity_type_arg, facet_name, shown_id
+from .docview import requested_document
+from .params import SearchState, entity_type_arg, facet_name
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_values
@@ -62,9 +63,7 @@ def api_facet(name: str):
 def api_doc(doc_id: str):
     """The stored record; with `q`, also `matches`: where that search matches the text, as
     [start, end] pairs (the page's marks)."""
-    doc = get_document(archive(), doc_id)
-    if doc is None:
-        abort(404, f"no document with id {shown_id(doc_id)}")
+    doc = requested_document(doc_id)
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     if query:
         marks, refused = document_matches(archive(), query, doc)  # the record still: the search is the page's extra

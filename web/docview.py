@@ -5,18 +5,37 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import unquote, urlsplit
 
-from flask import url_for
+from flask import abort, url_for
 from markupsafe import Markup
 
+from search import get_document
+from search.lookup import page_ids
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
 from .markup import Bullets, Flag, Mention, Table, blocks, render_linked
-from .state import entity_index
+from .params import shown_id
+from .state import archive, entity_index
 
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
 # local original is shown as its path (local_path), not as a dead link
 SAFE_SCHEMES = ("http", "https")
+
+
+def requested_document(doc_id: str) -> dict[str, Any]:
+    """The record /doc/<doc_id> and /api/doc/<doc_id> show: by its id, else by the url a
+    search reports for it, as `show` takes either (a JSON Lines record with no url of its own
+    reports `file:///…/feed.jsonl#LINE`, which was a 404); 404 for neither, or for a URL
+    several articles share (`show` lists their ids)."""
+    doc = get_document(archive(), doc_id)
+    if doc is None:
+        ids = page_ids(archive(), doc_id)
+        if len(ids) > 1:
+            abort(404, f"{shown_id(doc_id)} is the address of {len(ids):,} articles: open one by its id")
+        doc = get_document(archive(), ids[0]) if ids else None
+    if doc is None:
+        abort(404, f"no document with id {shown_id(doc_id)}")
+    return doc
 
 
 def safe_url(url: str | None) -> str | None:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, abort, render_template, request, url_for
+from flask import Blueprint, render_template, request, url_for
 
-from search import get_document, list_entities, run_search
+from search import list_entities, run_search
 from search.query import document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
-from .docview import document_view
-from .params import SearchState, entity_type_arg, facet_name, shown_id
+from .docview import document_view, requested_document
+from .params import SearchState, entity_type_arg, facet_name
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_panels, facet_values, histogram, page_numbers
@@ -62,9 +62,7 @@ def facet_page(name: str):
 
 @bp.get("/doc/<docid:doc_id>", merge_slashes=False)
 def doc_page(doc_id: str):
-    doc = get_document(archive(), doc_id)
-    if doc is None:
-        abort(404, f"no document with id {shown_id(doc_id)}")
+    doc = requested_document(doc_id)
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
@@ -77,7 +75,7 @@ def doc_page(doc_id: str):
     state = SearchState.salvaged(request)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
                            state=replace(state, query=query) if query or state.filters else None,
-                           json_url=url_for("api.api_doc", doc_id=doc_id, q=query or None))
+                           json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None))
 
 
 @bp.get("/entities")
