@@ -192,6 +192,35 @@ def test_the_hints_are_resolutions_alone(tmp_path):
     assert ministry and not any("country" in m or "body" in m for m in ministry)
 
 
+def test_a_filter_or_a_name_in_the_other_spelling_of_a_ministry_finds_it(tmp_path):
+    """QA: `organization=Ministry of Finance` found 0 articles and offered nothing, while
+    `organization=Finance Ministry` found 16, and README calls both spellings one body; so
+    was `Agriculture Ministry` of a "Ministry of Agriculture". Either spelling, in any case."""
+    from search import Store, indexer, open_index, run_search as search
+
+    src = tmp_path / "wire"
+    src.mkdir()
+    stories = [
+        ("1", "Tokyo rates", "TOKYO, June 19 - The Finance Ministry said it would raise rates on Monday."),
+        ("2", "Paris rates", "PARIS, June 19 - The Finance Ministry said it would cut rates on Monday."),
+        ("3", "Farm aid", "THE HAGUE, June 19 - The Ministry of Agriculture said it would pay farmers on Monday."),
+    ]
+    with open(src / "wire.jsonl", "w", encoding="utf-8") as fh:
+        for i, title, text in stories:
+            fh.write(json.dumps({"id": i, "title": title, "date": "1987-06-19", "text": text}) + "\n")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("NEWSARCHIVE_WORKERS", "1")
+        assert indexer.run(Store(tmp_path / "idx"), [str(src)])["indexed"] == 3
+    archive = open_index(tmp_path / "idx")
+    titles = lambda org: sorted(h.title for h in search(archive, "", filters={"organization": [org]}).hits)  # noqa: E731
+    for spelling in ("Finance Ministry", "Ministry of Finance", "ministry of finance", "MINISTRY OF FINANCE"):
+        assert titles(spelling) == ["Paris rates", "Tokyo rates"], spelling
+    for spelling in ("Ministry of Agriculture", "Agriculture Ministry", "agriculture ministry"):
+        assert titles(spelling) == ["Farm aid"], spelling
+    r = search(archive, "", filters={"organization": ["Ministry of Finance"]})
+    assert r.unmatched_filters == []
+
+
 def test_a_dateline_names_only_the_bodies_its_country_has_from_the_audit():
     """Entity audit of the 390 qualified mentions of 2,500 Reuters stories: 6 wrong, 3 of them a
     body the dateline's country has not."""
