@@ -351,6 +351,12 @@ def validate(qstring: str) -> None:
     for m in re.finditer(r"\^(?=[^\s)])(?!(?:\d+(?:\.\d+)?|\.\d+)(?:$|[\s)]))", unquoted):
         typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + _typed_from(qstring, m.start())
         raise QuerySyntaxError(f"'{typed}': a ^ gives a word or \"phrase\" a weight, which is a number (oil^2, oil^0.5)")
+    # "^2" alone searched the number 2 (660 Reuters stories), and "oil ^2" oil and 2: a weight
+    # with nothing before it to weigh is as badly formed as "oil^x" ("oil^" stays oil, as before)
+    for m in re.finditer(r"(?<![^\s(:+\-!])\^", unquoted):
+        typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + _typed_from(qstring, m.start())
+        raise QuerySyntaxError(f"'{typed}': a ^ gives the word or \"phrase\" just before it a weight, which is a "
+                               "number (oil^2, oil^0.5), or leave the ^ out")
     for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
             raise QuerySyntaxError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "

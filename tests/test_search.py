@@ -1119,6 +1119,10 @@ def test_a_phrase_is_marked_where_its_words_follow_each_other(seeds_archive):
     # a number and more: "oil^1e5" was oil^1 and the word "e5" (0 results, "did you mean oil^15?")
     ("coup^1e5", "'coup^1e5': a ^ gives a word"), ("coup^1.5.2", "'coup^1.5.2': a ^ gives a word"),
     ("(coup^5x)", "'coup^5x': a ^ gives a word"), ("coup^5.", "'coup^5.': a ^ gives a word"),
+    # a weight with no word before it: "^2" searched the number 2 (660 Reuters stories), silently
+    ("^2", "'^2': a ^ gives the word or \"phrase\" just before it a weight"),
+    ("coup ^2", "'^2': a ^ gives the word"), ("coup (^2)", "'^2': a ^ gives the word"),
+    ("title:^2", "'title:^2': a ^ gives the word"), ("coup -^2", "'-^2': a ^ gives the word"),
     ("title:title:coup", "'title:title:coup': a word takes one field"),  # 0 results, silently
     # a range left open or never opened: 0 results, silently ("published:[2021" had "no searchable words")
     ("published:[2021-01 TO 2021-06", "'published:[2021-01': unclosed range: close it with ]"),
