@@ -754,8 +754,20 @@ def _per_cent_joined(qstring: str) -> str:
     return PER_CENT.sub(lambda m: m.group()[:3] + m.group()[4:] + " ", qstring)
 
 
+# A site's address after `source:`, unquoted, up to a space or a closing parenthesis
+_SOURCE_ADDRESS = re.compile(r'(?<![\w"])source:([a-z][a-z0-9+.-]*://[^\s()"]+)', re.I)
+
+
+def _quoted_addresses(qstring: str) -> str:
+    """`source:https://www.zeit.de/` as `source:"https://www.zeit.de/"`, a site's address as the
+    `source=` filter takes it (typed_site): its "https:" was an unknown field (exit 2), and only
+    the quoted form found the site's articles. Phrases are left as they are."""
+    parts = re.split(r'("[^"]*")', qstring)
+    return "".join(p if i % 2 else _SOURCE_ADDRESS.sub(r'source:"\1"', p) for i, p in enumerate(parts))
+
+
 def parse(qstring: str, schema) -> Q.Query:
-    qstring = _padded_dates(_open_ranges(_lowercase_fields(qstring)))
+    qstring = _padded_dates(_open_ranges(_quoted_addresses(_lowercase_fields(qstring))))
     validate(qstring)
     parser = _Parser(schema)
     text = _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(qstring))))

@@ -753,6 +753,33 @@ def test_one_site_is_one_source_however_the_record_names_its_host(tmp_path):
     assert {f["value"]: f["count"] for f in facets} == {"zeit.de": 3, "Die Zeit": 1}
 
 
+def test_a_sites_address_after_source_in_the_query_is_the_site_as_the_filter_takes_it(tmp_path):
+    """QA: `source:https://www.zeit.de/` in the query was "unknown field 'https:'" (exit 2): only
+    the quoted form, or `--filter source=https://www.zeit.de/`, found the site's articles."""
+    src = tmp_path / "feed"
+    src.mkdir()
+    (src / "f.jsonl").write_text("".join(json.dumps(r) + "\n" for r in (
+        {"url": "https://www.zeit.de/a", "title": "A", "text": BODY + " A."},
+        {"url": "https://www.reuters.com/b", "title": "B", "text": BODY + " B."})))
+    invoke("index", src, "--index", tmp_path / "ix")
+
+    def titles(query, *args):
+        r = invoke("search", query, *args, "--index", tmp_path / "ix", "--json")
+        assert r.exit_code == 0, r.output
+        return sorted(h["title"] for h in json.loads(r.output)["hits"])
+
+    assert titles("", "--filter", "source=https://www.zeit.de/") == ["A"]
+    for query in ("source:https://www.zeit.de/", 'source:"https://www.zeit.de/"', "SOURCE:https://www.zeit.de/a",
+                  "source:zeit.de"):
+        assert titles(query) == ["A"], query
+    assert titles("(source:https://www.zeit.de/ OR source:http://reuters.com)") == ["A", "B"]
+    # a phrase holding one is text, as it was; an address alone is still no field
+    r = invoke("search", '"source:https://www.zeit.de/"', "--index", tmp_path / "ix", "--json")
+    assert r.exit_code == 0, r.output
+    r = invoke("search", "https://www.zeit.de/", "--index", tmp_path / "ix")
+    assert r.exit_code == 2 and "unknown field 'https:'" in r.output
+
+
 def test_a_file_with_two_names_is_indexed_once(tmp_path):
     """A hard link is a second name of one file, which resolving symbolic links does not reveal:
     the article was indexed twice, though the README says a second name is reported and read once."""
