@@ -289,6 +289,7 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
             from .ingest import path_text
 
             _fail(path_text(str(exc)), EXIT_USAGE)  # the sources as `stats` shows them
+    kept_given = result.pop(indexer.KEPT_GIVEN, 0)
     result = _shown_paths(result)
     try:
         if as_json:
@@ -305,10 +306,11 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
             raise
         done = f"{result['generation']} is live" if result.get("generation") else "the run finished"
         _fail(f"{done}, but its summary could not be written to standard output: {exc.strerror}", EXIT_FAIL)
-    # nothing: no article read and none kept (a source missing this run keeps its articles,
-    # as when one of several is, and so does a file that cannot be read this run: not a
-    # failed run)
-    nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not result["kept"]
+    # nothing: no article read and none kept of the paths given (a source missing this run
+    # keeps its articles, as when one of several is, and so does a file that cannot be read
+    # this run: not a failed run). The other sources an `index PATH` keeps are no article of
+    # PATH: a binary file given alone was exit 1 into a new index and 0 into one with sources
+    nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not kept_given
                and result["failed"])
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 

@@ -75,6 +75,9 @@ class Run:
         self.notes: list[dict[str, Any]] = []  # articles indexed without something they gave (a date)
         # kept: articles of sources missing this run (an unmounted drive), still indexed
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0, "moved": 0}
+        # of those, the articles of the paths this run was given (all sources for a reindex):
+        # `index PATH` keeps every other source's too, which said nothing of whether PATH failed
+        self.kept_given = 0
         self.missing_roots: set[str] = set()
         # articles kept though the file they came from is gone (`index` without --prune): the
         # live generation does not reflect the files as they are
@@ -665,7 +668,13 @@ def run(
             result["recovered"] = store.recovered
         store.log_run({"command": command, "full": full,
                        **{k: (len(v) if k in ("failed", "notes") else v) for k, v in result.items()}})
+        result[KEPT_GIVEN] = r.kept_given  # for the exit code, not the summary (the CLI takes it out)
         return result
+
+
+# The result's count of `kept` articles that belong to the paths the run was given: an
+# `index PATH` run that read nothing of PATH failed (exit 1) whatever other sources it kept
+KEPT_GIVEN = "kept_given"
 
 
 def _schema_outdated(store: Store) -> bool:
@@ -794,6 +803,7 @@ def _sources_unchanged(r: Run, scan: dict | None, files: dict[str, str] | None) 
         return False
     r.counts["unchanged"] = int(scan.get("articles", 0))
     r.counts["kept"] = int(scan.get("kept", 0))
+    r.kept_given = r.counts["kept"]  # a reindex's: every source was given
     r.failed.extend(scan.get("failed") or [])
     return True
 
@@ -892,6 +902,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         # every article kept without being read: a missing source's, an unreadable file's, a
         # deleted file's when the run does not prune (a run that kept some did not fail)
         r.counts["kept"] = len(kept)
+        given = {ingest.path_text(p) for p in roots}
+        r.kept_given = sum(d["root"] in given for d in kept.values())
         r.kept_deleted = any(d["root"] in scanned and not r.was_unread(d) for d in kept.values())
         _say_kept(r, kept)
         frozen = {i: kept.pop(i) for i in cache.missing1({i: f"{d['content_hash']}:{r.fp1}" for i, d in kept.items()})}

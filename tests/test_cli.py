@@ -58,6 +58,27 @@ def test_nothing_indexable_exits_1(tmp_path):
     assert r.exit_code == 1
 
 
+def test_nothing_indexable_exits_1_into_an_index_with_other_sources_too(tmp_path):
+    """QA: `index binary.txt` exited 1 into a new index and 0 into one with sources: the other
+    sources' articles, kept as `index PATH` keeps them, counted as the run's. A run that read
+    nothing of the paths given failed either way; one with nothing new to read did not."""
+    for folder in ("bad", "worse"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "x.txt").write_bytes(b"\x00\x01\x02" * 100)
+    ix = tmp_path / "ix"
+    assert invoke("index", SEEDS, "--index", ix).exit_code == 0
+    for path in (tmp_path / "bad" / "x.txt", tmp_path / "worse"):  # a file, a folder
+        r = invoke("index", path, "--index", ix, "--json")
+        assert r.exit_code == 1, (path, r.output)
+        assert json.loads(r.output)["kept"] == 5 and "kept_given" not in json.loads(r.output)
+    r = invoke("index", tmp_path / "never-there", "--index", ix)
+    assert r.exit_code == 1  # as before: a typo, into an index with sources or not
+    r = invoke("index", SEEDS, "--index", ix, "--json")  # nothing new: every article unchanged
+    assert r.exit_code == 0 and json.loads(r.output)["unchanged"] == 5
+    r = invoke("reindex", "--index", ix, "--json")  # the seeds read, the bad folder failed again
+    assert r.exit_code == 0 and json.loads(r.output)["unchanged"] == 5
+
+
 def test_search_json_is_the_api_json(seeds_index):
     r = invoke("search", "coup", "--index", seeds_index, "--json")
     assert r.exit_code == 0
