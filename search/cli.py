@@ -19,7 +19,7 @@ from typing import Any
 import click
 
 from . import fieldnames
-from .schema import FACETS
+from .schema import ENTITY_FACETS, FACETS
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_NO_INDEX, EXIT_BUSY = 0, 1, 2, 3, 4
 
@@ -657,7 +657,8 @@ def stats_cmd(index_dir, as_json):
 
 
 @cli.command("entities")
-@click.option("--type", "etype", type=click.Choice(["person", "organization", "location"]))
+@click.option("--type", "etype", type=click.Choice(ENTITY_FACETS, case_sensitive=False),
+              help="Only this type, in any case (Person), as /entities?type= takes it.")
 @click.option("--contains", default="", metavar="TEXT",
               help="Only entities one of whose spellings contains TEXT (any case, any accents), as the web's list.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, those in most documents.")

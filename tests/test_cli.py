@@ -621,6 +621,22 @@ def test_entities_contains_and_limit_as_the_web_list(seeds_index):
     assert invoke("entities", "--limit", "0", "--index", seeds_index).exit_code == 2
 
 
+def test_entities_type_in_any_case_as_the_web_list_takes_it(seeds_index):
+    """QA: `entities --type Person` was "'Person' is not one of 'person', …" (exit 2), where
+    /entities?type=PERSON is the person list."""
+    from web import create_app
+
+    people = json.loads(invoke("entities", "--type", "person", "--index", seeds_index, "--json").output)
+    assert people and all(e["type"] == "person" for e in people)
+    for typed in ("Person", "PERSON"):
+        r = invoke("entities", "--type", typed, "--index", seeds_index, "--json")
+        assert r.exit_code == 0 and json.loads(r.output) == people, r.output
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    assert client.get("/api/entities?type=PERSON").get_json() == people
+    r = invoke("entities", "--type", "people", "--index", seeds_index)
+    assert r.exit_code == 2 and "'people' is not one of" in r.output
+
+
 def test_show_marks_where_a_search_matches_as_the_document_page_does(seeds_index):
     from web import create_app
 
