@@ -389,9 +389,11 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
         name, sep, value = item.partition("=")
         name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
         if not sep or name not in FACETS:
+            # the hint a sentence of its own, as the web's message has it ("search it in the query,
+            # published:2020-08-28 use FACET=VALUE …" ran the two together)
             hint = fieldnames.filter_hint(name, value, FACETS) if sep else ""
-            meant = f"{hint} " if hint else ""
-            raise click.BadParameter(f"'{item}': {meant}use FACET=VALUE with FACET one of {', '.join(FACETS)}",
+            usage = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
+            raise click.BadParameter(f"'{item}': {hint} (a filter is {usage})" if hint else f"'{item}': use {usage}",
                                      param_hint="--filter")
         value = value.strip()  # "year= 2021" as the web form reads it
         if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing

@@ -851,6 +851,17 @@ def test_a_date_or_a_query_field_as_a_filter_is_offered_the_query_field(seeds_in
         assert r.exit_code == 2 and hint in r.output, (item, r.output)
 
 
+def test_a_filter_hint_and_the_filter_usage_are_two_sentences(seeds_index):
+    """QA: "'published=2020-08-28': search it in the query, published:2020-08-28 use FACET=VALUE
+    with FACET one of …": the hint and the usage ran together with no punctuation between."""
+    for item, said in (("published=2020-08-28", "'published=2020-08-28': search it in the query, published:2020-08-28 "
+                                                "(a filter is FACET=VALUE with FACET one of person, "),
+                       ("date=2021", "'date=2021': did you mean 'year=2021'? (a filter is FACET=VALUE with FACET one of "),
+                       ("nonsense", "'nonsense': use FACET=VALUE with FACET one of person, ")):
+        r = CliRunner().invoke(cli, ["search", "coup", "--filter", item, "--index", str(seeds_index)])
+        assert r.exit_code == 2 and said in " ".join(r.output.split()), (item, r.output)
+
+
 def test_a_source_read_first_through_another_sources_link_is_told_so(tmp_path):
     """`index A B`, A holding a link to B: B's file, read first as A's, was "read again
     through a link as B/orig.txt" (B's path is the file's own), and stats blamed a run that
