@@ -161,25 +161,31 @@ def test_an_acronym_a_countrys_body_and_its_bare_name_define_is_one_entity():
     assert [(e.name, e.documents) for e in res.entities] == [("Ministry of International Trade and Industry (Japan)", 5)]
 
 
-def test_the_hints_are_resolutions_alone(tmp_path):
-    """The country and the body name are means: the stored article keeps its mentions without them,
-    and its organisation facet holds the country's body."""
-    from search import Store, get_document, indexer, open_index, run_search as search
+def _wire_archive(tmp_path, stories: list[tuple[str, str, str]]):
+    """A real index of one JSON Lines file of (id, title, text) stories of one day, opened."""
+    from search import Store, indexer, open_index
 
     src = tmp_path / "wire"
     src.mkdir()
-    stories = [
-        ("1", "Tokyo rates", "TOKYO, June 19 - The Finance Ministry said it would raise rates on Monday."),
-        ("2", "Paris rates", "PARIS, June 19 - The Finance Ministry said it would cut rates on Monday."),
-        ("3", "Bonds", "The Finance Ministry said bond sales would rise on Monday."),
-    ]
     with open(src / "wire.jsonl", "w", encoding="utf-8") as fh:
         for i, title, text in stories:
             fh.write(json.dumps({"id": i, "title": title, "date": "1987-06-19", "text": text}) + "\n")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSARCHIVE_WORKERS", "1")
-        assert indexer.run(Store(tmp_path / "idx"), [str(src)])["indexed"] == 3
-    archive = open_index(tmp_path / "idx")
+        assert indexer.run(Store(tmp_path / "idx"), [str(src)])["indexed"] == len(stories)
+    return open_index(tmp_path / "idx")
+
+
+def test_the_hints_are_resolutions_alone(tmp_path):
+    """The country and the body name are means: the stored article keeps its mentions without them,
+    and its organisation facet holds the country's body."""
+    from search import get_document, run_search as search
+
+    archive = _wire_archive(tmp_path, [
+        ("1", "Tokyo rates", "TOKYO, June 19 - The Finance Ministry said it would raise rates on Monday."),
+        ("2", "Paris rates", "PARIS, June 19 - The Finance Ministry said it would cut rates on Monday."),
+        ("3", "Bonds", "The Finance Ministry said bond sales would rise on Monday."),
+    ])
     facet = {v["value"]: v["count"] for v in search(archive, "").facets["organization"]}
     assert facet == {"Finance Ministry (Japan)": 1, "Finance Ministry (France)": 1, "Finance Ministry": 1}
     # the name as typed finds all three; the country's name only its own
@@ -196,22 +202,13 @@ def test_a_filter_or_a_name_in_the_other_spelling_of_a_ministry_finds_it(tmp_pat
     """QA: `organization=Ministry of Finance` found 0 articles and offered nothing, while
     `organization=Finance Ministry` found 16, and README calls both spellings one body; so
     was `Agriculture Ministry` of a "Ministry of Agriculture". Either spelling, in any case."""
-    from search import Store, indexer, open_index, run_search as search
+    from search import run_search as search
 
-    src = tmp_path / "wire"
-    src.mkdir()
-    stories = [
+    archive = _wire_archive(tmp_path, [
         ("1", "Tokyo rates", "TOKYO, June 19 - The Finance Ministry said it would raise rates on Monday."),
         ("2", "Paris rates", "PARIS, June 19 - The Finance Ministry said it would cut rates on Monday."),
         ("3", "Farm aid", "THE HAGUE, June 19 - The Ministry of Agriculture said it would pay farmers on Monday."),
-    ]
-    with open(src / "wire.jsonl", "w", encoding="utf-8") as fh:
-        for i, title, text in stories:
-            fh.write(json.dumps({"id": i, "title": title, "date": "1987-06-19", "text": text}) + "\n")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("NEWSARCHIVE_WORKERS", "1")
-        assert indexer.run(Store(tmp_path / "idx"), [str(src)])["indexed"] == 3
-    archive = open_index(tmp_path / "idx")
+    ])
     titles = lambda org: sorted(h.title for h in search(archive, "", filters={"organization": [org]}).hits)  # noqa: E731
     for spelling in ("Finance Ministry", "Ministry of Finance", "ministry of finance", "MINISTRY OF FINANCE"):
         assert titles(spelling) == ["Paris rates", "Tokyo rates"], spelling
