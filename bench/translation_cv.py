@@ -1,6 +1,6 @@
 """Model selection for the translation model: grouped CV on fold splits 11-20, not the benchmark's.
 
-    python bench/translation_cv.py [--seeds 11-20] [--set NAME=VALUE ...] [--jobs N] [--cache PATH [--features]]
+    python bench/translation_cv.py [--seeds 11-20] [--set NAME=VALUE ...] [--jobs N] [--cache PATH [--features]] [--json]
 
 Runs bench/translation.py's mt-dev evaluation (the whole model refitted per outer fold, the
 held-out fold never tuning anything) on fold splits other than the benchmark's seeds 1-3, so
@@ -8,12 +8,14 @@ design decisions and hyperparameters are chosen without looking at the figures r
 --set overrides a module constant of search.translation.train or .features for this run
 (e.g. --set L2_SENT=10 --set HASH_SENT=4096; with --cache, a features constant recomputes the
 cached corpus's sentence profiles, the only features tried this way). Prints, per split and on average, the weaker half of systems' share
-labelled possible or likely, the human documents' share, the AUC, and whether the goal held.
+labelled possible or likely, the human documents' share, the AUC, and whether the goal held;
+`--json` prints them as one JSON object.
 """
 from __future__ import annotations
 
 import argparse
 import ast
+import json
 import multiprocessing
 import pickle
 import sys
@@ -72,6 +74,7 @@ def main() -> None:
     ap.add_argument("--cache", type=Path, help="pickle the corpus here and reuse it (outside the repo)")
     ap.add_argument("--features", action="store_true",
                     help="with --cache: recompute the cached document features (after an edit of features.py)")
+    ap.add_argument("--json", action="store_true", help="print one JSON object")
     args = ap.parse_args()
     rebuild = _override(args.set)
     if args.cache and args.cache.exists():
@@ -99,13 +102,20 @@ def main() -> None:
     human = [r["human"]["possible_or_likely"] for r in runs]
     ref = [r["human_reference"]["possible_or_likely"] for r in runs]
     auc = [r["auc"] for r in runs]
+    oracle = [_weaker_at_human_rate(r["scores"]) for r in runs]
+    if args.json:
+        per_split = {"weaker": weak, "human": human, "refs": ref, "auc": auc,
+                     "auc_vs_refs": [r["auc_vs_references"] for r in runs], "oracle": oracle}
+        print(json.dumps({"set": args.set, "seeds": seeds, **per_split,
+                          "mean": {k: float(np.mean(v)) for k, v in per_split.items()},
+                          "goal_met": int(sum(r["goal_met"] for r in runs)), "runs": len(runs)}, default=float))
+        return
     print(" ".join(args.set) or "(defaults)")
     print("  weaker " + " ".join(f"{v:.3f}" for v in weak) + f"  mean {np.mean(weak):.3f}")
     print("  human  " + " ".join(f"{v:.3f}" for v in human) + f"  mean {np.mean(human):.3f}")
     print("  refs   " + " ".join(f"{v:.3f}" for v in ref) + f"  mean {np.mean(ref):.3f}")
     print("  auc    " + " ".join(f"{v:.3f}" for v in auc) + f"  mean {np.mean(auc):.3f}"
           f" (vs refs {np.mean([r['auc_vs_references'] for r in runs]):.3f})")
-    oracle = [_weaker_at_human_rate(r["scores"]) for r in runs]
     print("  oracle " + " ".join(f"{v:.3f}" for v in oracle) + f"  mean {np.mean(oracle):.3f}"
           f"  (weaker half flagged at the pooled threshold flagging <= {ORACLE_HUMAN:.0%} of human documents)")
     print(f"  goal met in {sum(r['goal_met'] for r in runs)} of {len(runs)}")
