@@ -2235,8 +2235,9 @@ def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match])
     without the country), for resolution to keep the countries' bodies apart: the country named
     with it ("Japan's Finance Ministry", "U.S. Treasury", "Reserve Bank of Australia"), else the
     one named with the same body nearest before it in the article (after it, if none before),
-    else its dateline's, where that country has such a body (`_congress_abroad`). A body with no country told stays
-    as it was (and "the Cabinet", a description, keeps no entity: `generic`)."""
+    else its dateline's, where that country has such a body (a Congress or Senate abroad:
+    `_congress_abroad`). A body with no country told stays as it was (and "the Cabinet", a
+    description, keeps no entity: `generic`)."""
     found: list[tuple[dict, str, str | None]] = []  # (mention, body, country named with it)
     others: set[str] = set()  # bodies the article names as the last word(s) of another organisation
     for m in mentions:

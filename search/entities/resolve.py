@@ -7,7 +7,8 @@ only one organisation of its article (_initials_of_companies); across articles, 
 merge only on full names (first name close AND surname variant, see names.py) with
 agreeing context; a company is one with or without its legal form ("Chrysler Corp" =
 "Chrysler"), and its one-word name or opening words are the company ("Moody's said" after
-"Moody's Investors Service Inc"; elsewhere given enough evidence, _short_forms_join_their_company); curated
+"Moody's Investors Service Inc"; elsewhere given enough evidence,
+_short_forms_join_their_company); curated
 equivalents join ("Russian Federation" = "Russia"); places are
 never fuzzy-merged; a place spelled like an organisation's defined acronym is that
 organisation; descriptions (mentions marked "generic": "the Cabinet") get no entity.
@@ -682,9 +683,10 @@ SHORT_FORM_PER_ALONE = 1.0
 
 
 def _short_forms_join_their_company(short_forms: dict[str, Counter], alone: Counter, full: set[str], uf: _UF) -> None:
-    """A company's one-word name or opening words ("Drexel Burnham"), in documents naming it
-    alone, is the company it stood for elsewhere, given the evidence above; not a name some article writes as a company's own
-    ("Exxon Corp": "Exxon" is that company, whatever "Exxon Capital Corp" took in one article)."""
+    """A company's one-word name or opening words ("Nippon Life"), in documents naming it
+    alone, is the company it stood for elsewhere, given the evidence above; not a name some
+    article writes as a company's own ("Exxon Corp": "Exxon" is that company, whatever "Exxon
+    Capital Corp" took in one article)."""
     for short, longs in short_forms.items():
         if ("organization", short) not in uf.parent or short in full:
             continue  # never alone (each document already filed it), or a company's own name
