@@ -12,8 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from .article import Article
-from .clean import Cleaned, clean_html, clean_text, markup
-from .clean.blocks import key
+from .clean import clean_html, clean_text, markup
 from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.text import without_controls
 from .language import detect_language
@@ -58,8 +57,6 @@ def clean_article(a: Article) -> dict[str, Any]:
         # cleaner to find, which took no one-word title ("Update") nor one ending in a colon
         # ("Update:") for a title, and left it at the top of the text (QA).
         c = clean_text(without_controls(a.raw), title=title or None)
-        if title:
-            _drop_repeated_title(c, title)
     published = a.published or c.published
     return {
         "text": without_controls(c.text),
@@ -73,16 +70,6 @@ def clean_article(a: Article) -> dict[str, Any]:
         "language_hint": c.language,
         "removed": list(c.removed),
     }
-
-
-def _drop_repeated_title(c: Cleaned, title: str) -> None:
-    """A body that opens with its record's title ("Update:" above the text, as some scrapers
-    write them) starts after it, as a web page's repeated headline does; the line is listed
-    as removed. A body of its title alone is then no article text."""
-    first, _, rest = c.text.partition("\n\n")
-    if key(title) and key(first) == key(title):
-        c.text = rest
-        c.removed.insert(0, {"text": first, "reason": "title repeated"})
 
 
 NER_LANGUAGES = frozenset({"en", "unknown"})  # the languages the NER model reads
