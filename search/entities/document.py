@@ -2111,10 +2111,9 @@ NATIONAL_BODIES = frozenset({"Central Bank", "Reserve Bank", "Parliament", "Nati
                              "Supreme Court", "Navy", "Army", "Air Force", "Customs", "Treasury", "Congress", "Senate"})
 # Bodies the United States has, named so: a US dateline qualifies only these (its "Finance
 # Ministry" is another country's). A dateline abroad qualifies any but "Congress" and
-# "Senate": a TOKYO story's "Congress" is mostly the US one (the 1987 trade bill).
+# "Senate" (_OWN_BODY_ABROAD): a TOKYO story's "Congress" is mostly the US one (the 1987 trade bill).
 _US_BODIES = frozenset({"Treasury", "Congress", "Senate", "Supreme Court", "Navy", "Army", "Air Force", "Customs",
                         "Cabinet"})
-_NOT_BY_DATELINE_ABROAD = frozenset({"Congress", "Senate"})
 # Abroad, a "Congress" or "Senate" near a mention of the US is the US one ("Japan is singled out
 # in a draft trade bill before the Senate", TOKYO); else the dateline country's, where it has
 # one (the Philippine Congress, the Italian Senate); else it stays bare (a CALCUTTA story's
@@ -2212,7 +2211,7 @@ def _dateline_has(country: str, body: str) -> bool:
         return body in _UK_BODIES
     if body == "Reserve Bank":
         return country in _RESERVE_BANK_COUNTRIES
-    return body not in _NOT_BY_DATELINE_ABROAD
+    return body not in _OWN_BODY_ABROAD  # a Congress or Senate abroad: _congress_abroad
 
 
 def _congress_abroad(text: str, mention: dict, body: str, place: str) -> str | None:
@@ -2274,7 +2273,7 @@ def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match])
             place = _dateline_country(datelines[i]) if i >= 0 else None
             if place and _dateline_has(place, body):
                 country = place
-            elif place and place != "United States" and body in _OWN_BODY_ABROAD:
+            elif place and body in _OWN_BODY_ABROAD:  # a US dateline has both: abroad only
                 country = _congress_abroad(text, m, body, place)
         if country:
             m["country"], m["body"] = country, body
