@@ -1443,12 +1443,18 @@ def _grouped(qstring: str) -> bool:
     return any(part in _GROUPING for part in _QUERY_PART_RE.findall(qstring))
 
 
+def _any_words(q: Q.Query, qstring: str) -> tuple[Q.Query, list[Q.Query]] | None:
+    """any_clause of the query `qstring` read as `q`, None where it groups its words itself
+    (_grouped): the search match=any runs, and the one _any_words_total counts."""
+    return None if _grouped(qstring) else any_clause(q)
+
+
 def _read(qstring: str, gen, match: str) -> tuple[Q.Query, list[Q.Query]]:
-    """read_query, with match="any" its word clauses joined by OR (any_clause), and those
+    """read_query, with match="any" its word clauses joined by OR (_any_words), and those
     clauses: none for "all", and where there is nothing to join or the query groups its words
-    itself (_grouped)."""
+    itself."""
     q = read_query(qstring, gen)
-    joined = any_clause(q) if match == "any" and not _grouped(qstring) else None
+    joined = _any_words(q, qstring) if match == "any" else None
     return joined if joined is not None else (q, [])
 
 
@@ -1800,7 +1806,7 @@ def run_search(
 def _any_words_total(r: _Request, q: Q.Query, total: int) -> int | None:
     """How many articles a search for all of its words would find with any of them (match=any),
     where it found fewer than FEW_RESULTS and any finds more; else None."""
-    if r.match != "all" or total >= FEW_RESULTS or _grouped(r.query) or (joined := any_clause(q)) is None:
+    if r.match != "all" or total >= FEW_RESULTS or (joined := _any_words(q, r.query)) is None:
         return None
     anyq = joined[0]
     try:
