@@ -319,3 +319,41 @@ def test_congress_of_a_country_that_has_one_is_its_own_unless_the_us_is_named_be
     assert _countries(text, "Congress") == [("Congress", "Philippines")]
     text = "MANILA, March 3 - The bill before the U.S. Senate would cut aid, the Senate was told."
     assert _countries(text, ("Senate", 1)) == [("Senate", "United States")]
+
+
+def test_a_state_that_no_longer_exists_has_its_own_bodies():
+    # 1980s copy's Soviet Union, East Germany, Yugoslavia: their adjectives name their bodies
+    text = "LONDON, March 3 - The Soviet Foreign Ministry and the East German Cabinet met the Yugoslav Central Bank."
+    assert _countries(text, "Foreign Ministry", "Cabinet", "Central Bank") == [
+        ("Foreign Ministry", "Soviet Union"), ("Cabinet", "East Germany"), ("Central Bank", "Yugoslavia")]
+    # "West German" stays Germany's
+    assert _countries("The West German Finance Ministry said so.", "Finance Ministry") == [
+        ("Finance Ministry", "Germany")]
+
+
+def test_a_dateline_city_is_of_the_state_the_story_names_then():
+    # MOSCOW is Russia's in the city table; a story naming the Soviet Union was filed from it
+    text = "MOSCOW, March 3 - Soviet grain imports will rise, the Foreign Ministry said."
+    assert _countries(text, "Foreign Ministry") == [("Foreign Ministry", "Soviet Union")]
+    text = "BELGRADE, March 3 - The Central Bank said Yugoslavia's debt would be rescheduled."
+    assert _countries(text, "Central Bank") == [("Central Bank", "Yugoslavia")]
+    assert _countries("EAST BERLIN, March 3 - The Foreign Ministry said so.", "Foreign Ministry") == [
+        ("Foreign Ministry", "East Germany")]
+    # today's story names today's state more often than the former one: its own
+    text = ("MOSCOW, March 3 - Russia's economy grew. The Foreign Ministry said Russia would not return "
+            "to Soviet-era planning.")
+    assert _countries(text, "Foreign Ministry") == [("Foreign Ministry", "Russia")]
+    assert _countries("MOSCOW, March 3 - The Foreign Ministry said so.", "Foreign Ministry") == [
+        ("Foreign Ministry", "Russia")]
+
+
+def test_a_former_states_other_names_are_one_entity_and_its_adjective_no_entity():
+    res = resolve([DocMentions("a", [{"text": "USSR", "type": "location", "start": 0, "end": 4}]),
+                   DocMentions("b", [{"text": "Soviet Union", "type": "location", "start": 0, "end": 12}]),
+                   DocMentions("c", [{"text": "U.S.S.R.", "type": "location", "start": 0, "end": 8}])])
+    assert _names(res) == {"Soviet Union": ["Soviet Union", "U.S.S.R.", "USSR"]}
+    text = "Grain: the Soviet purchases rose."
+    assert postprocess(text, [_span(text, "Soviet", type_="location")]) == []
+    # the Supreme Soviet is a body
+    text = "The Supreme Soviet met."
+    assert [m["text"] for m in postprocess(text, [_span(text, "Supreme Soviet")])] == ["Supreme Soviet"]

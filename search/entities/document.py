@@ -2185,7 +2185,7 @@ def _country_before(text: str, start: int) -> str | None:
     return country_of_word(words) or (country_of_word(words.split()[-1]) if " " in words else None)
 
 
-def _dateline_country(m: re.Match) -> str | None:
+def _dateline_country(text: str, m: re.Match) -> str | None:
     for g in ("r1", "r2", "r3"):
         region = (m.group(g) or "").strip()
         if region:  # a US state first: "GA", "LA", "VA" ("W. VA") are also countries' codes
@@ -2193,7 +2193,31 @@ def _dateline_country(m: re.Match) -> str | None:
                 return "United States"
             if country := country_display(region):
                 return country
-    return country_display(m.group(1)) or city_country(m.group(1))
+    place = m.group(1)
+    if place.upper() == "EAST BERLIN":
+        return "East Germany"
+    country = country_display(place) or city_country(place)
+    return _former_state(text, country) if country in _FORMER_STATE else country
+
+
+# The city table knows today's states: MOSCOW is Russia's, BELGRADE Serbia's. A story that names
+# the state the city was in then (the Soviet Union, Yugoslavia, Czechoslovakia: its name or
+# adjective) more often than today's was filed from that state (1987 copy: a MOSCOW story's
+# "Foreign Ministry" is the Soviet one). Today's state -> (the former one, how copy names it).
+_SOVIET = ("Soviet Union", re.compile(r"\bSoviet\b|\bU\.?S\.?S\.?R\b"))
+_YUGOSLAV = ("Yugoslavia", re.compile(r"\bYugoslav"))
+_CZECHOSLOVAK = ("Czechoslovakia", re.compile(r"\bCzechoslovak"))
+_FORMER_STATE = {
+    "Russia": _SOVIET, "Ukraine": _SOVIET, "Belarus": _SOVIET, "Serbia": _YUGOSLAV, "Croatia": _YUGOSLAV,
+    "Slovenia": _YUGOSLAV, "Bosnia and Herzegovina": _YUGOSLAV, "North Macedonia": _YUGOSLAV,
+    "Czech Republic": _CZECHOSLOVAK, "Slovakia": _CZECHOSLOVAK,
+}
+
+
+def _former_state(text: str, country: str) -> str:
+    state, named = _FORMER_STATE[country]
+    now = len(re.findall(rf"\b{re.escape(country)}\b", text))
+    return state if len(named.findall(text)) > now else country
 
 
 # Bodies a country has not, though the rule above would let its dateline name them: a LONDON
@@ -2270,7 +2294,7 @@ def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match])
             continue
         if country is None and datelines:
             i = bisect.bisect_right(dateline_starts, m["start"]) - 1
-            place = _dateline_country(datelines[i]) if i >= 0 else None
+            place = _dateline_country(text, datelines[i]) if i >= 0 else None
             if place and _dateline_has(place, body):
                 country = place
             elif place and body in _OWN_BODY_ABROAD:  # a US dateline has both: abroad only

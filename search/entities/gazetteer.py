@@ -53,6 +53,17 @@ COUNTRY_EXTRA = {
     "MK": ["Macedonia"],
     "VA": ["Holy See"],
 }
+# States that no longer exist, as 1980s wire copy names them (Reuters-21578: "Soviet" in 1,265 of
+# 19,043 stories). pycountry keeps them apart (historic_countries) under formal names ("USSR, Union
+# of Soviet Socialist Republics"), so curated: display name -> other spellings. Countries of their
+# own in the country table: "USSR" is the Soviet Union's entity, "Soviet Foreign Ministry" that
+# state's body. "West Germany" is not here: its bodies are Germany's (IRREGULAR_DEMONYMS).
+HISTORIC_COUNTRIES = {
+    "Soviet Union": ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
+    "East Germany": ["German Democratic Republic", "GDR"],
+    "Yugoslavia": [],
+    "Czechoslovakia": [],
+}
 # The archive's region: places the city table misses or filters out, and regions.
 CURATED_PLACES = [
     "Bamako", "Niamey", "Ouagadougou", "Abuja", "Nouakchott", "N'Djamena", "Dakar", "Conakry",
@@ -188,6 +199,9 @@ def _countries() -> dict[str, str]:
         for n in names:
             if n and "," not in n:
                 out.setdefault(fold(n), display)
+    for display, aliases in HISTORIC_COUNTRIES.items():
+        for n in (display, *aliases):
+            out.setdefault(fold(n), display)
     return out
 
 
@@ -240,6 +254,8 @@ IRREGULAR_DEMONYMS = {
     "Malaysian": "Malaysia", "Zambian": "Zambia", "Kenyan": "Kenya",
     "Dominican": "Dominican Republic", "South African": "South Africa",
     "Nigerian": "Nigeria", "Nigerien": "Niger",  # the rule of _demonyms made "Nigerian" Niger's
+    "Soviet": "Soviet Union", "East German": "East Germany", "Yugoslav": "Yugoslavia",
+    "Czechoslovak": "Czechoslovakia",
 }
 
 
