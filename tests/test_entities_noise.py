@@ -1210,3 +1210,7 @@ def test_a_ship_is_no_name():
                    "SRW": {"organization"}}, got
     ms = postprocess(text, [_span(text, "Missouri", "location"), _span(text, "Missouri", "location", "ner", 1)])
     assert [m["start"] for m in ms] == [text.index("from Missouri") + 5]
+    # the verb after a modal or a negation
+    text = "Exporters will ship Cargill grain and won't ship Bunge grain; barges could ferry Marines."
+    got = _got(text, ("Cargill", "organization"), ("Bunge", "organization"), ("Marines", "organization"))
+    assert got == {"Cargill": {"organization"}, "Bunge": {"organization"}, "Marines": {"organization"}}, got

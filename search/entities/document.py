@@ -235,9 +235,12 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
 
 # A ship's name follows its kind: "the U.S. frigate Stark", "the tanker the Sea Isle City", "the
 # aircraft carrier Kitty Hawk" ("carrier" alone is also an airline: "U.S. carrier TWA"); not
-# the verb ("to ship U.S. hides") nor a plural ("vessels Kuwait had sought")
+# the verb ("to ship U.S. hides", "will ship Cargill's wheat", "could ferry Marines") nor a
+# plural ("vessels Kuwait had sought")
 _VESSEL_BEFORE = re.compile(
-    r"(?<![\w-])(?<!\bto )(?:(?:super)?tanker|frigate|destroyer|cruiser|warship|battleship|submarine|freighter|liner|"
+    r"(?<![\w-])(?<!n't )" + "".join(rf"(?<!\b{verb} )" for verb in (
+        "to", "will", "would", "can", "could", "may", "might", "shall", "should", "must", "not"))
+    + r"(?:(?:super)?tanker|frigate|destroyer|cruiser|warship|battleship|submarine|freighter|liner|"
     r"ferry|tug|trawler|steamer|vessel|ship|(?:aircraft|bulk|ore|oil|gas|product|cargo|container|ore/bulk/oil)"
     r"[ \t]+carrier)[ \t]+(?:the[ \t]+)?$", re.I)
 
