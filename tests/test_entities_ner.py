@@ -555,3 +555,8 @@ def test_a_long_text_without_line_breaks_is_cut_between_sentences_not_in_a_name(
         assert Counter(m["text"] for m in ms) == {"Federal Reserve": 100, "Washington": 100}, _by_text(ms)
     pieces = ner._chunks(sentence * 100)
     assert "".join(p for _, p in pieces) == sentence * 100 and all(p.endswith(". ") for _, p in pieces[:-1])
+    # no cut after a title's or an initial's stop, though it is the piece's last full stop
+    text = ("x" * 540 + " The Federal Reserve said inflation was rising. " + "y" * 300 + " Mr. John Smith, "
+            + "z" * 500 + " agreed. ")
+    assert [p for _, p in ner._chunks(text)][0].endswith("rising. ")
+    assert Counter(m["text"] for m in extract_mentions(text))["John Smith"] == 1

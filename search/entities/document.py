@@ -41,10 +41,10 @@ _INITIAL_COMMON_ZIPF = 3.5
 # quote. A single line break is not one: wire copy wraps its lines mid-sentence.
 _TITLE_ABBREVIATIONS = ("Mr", "Mrs", "Ms", "Messrs", "Dr", "Prof", "Gen", "Col", "Lt", "Capt", "Sgt", "Cpl", "Pvt",
                         "Maj", "Adm", "Cmdr", "Rep", "Sen", "Gov", "Rev", "Hon", "St", "Mt", "Ft", "vs", "v")
-_NO_STOP = "".join(  # one look-behind per length: Python's must be of fixed width
+NOT_AFTER_ABBREVIATION = "".join(  # one look-behind per length: Python's must be of fixed width
     rf"(?<!\b(?:{'|'.join(w for w in _TITLE_ABBREVIATIONS if len(w) == n)}))"
     for n in sorted({len(w) for w in _TITLE_ABBREVIATIONS}))
-_SENTENCE_START = re.compile(rf"(?:^\s*|\n[ \t]*\n\s*|(?<![A-Z]){_NO_STOP}[.!?][\"”’)]?\s+)[\"“‘(]?\s*$")
+_SENTENCE_START = re.compile(rf"(?:^\s*|\n[ \t]*\n\s*|(?<![A-Z]){NOT_AFTER_ABBREVIATION}[.!?][\"”’)]?\s+)[\"“‘(]?\s*$")
 # After a mention: a possessive or a capitalised word ("Senate Republican leader").
 _NAME_NEXT = re.compile(r"['’`]s\b| [A-Z]")
 

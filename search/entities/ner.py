@@ -6,7 +6,7 @@ import re
 import threading
 from collections.abc import Iterable, Iterator
 
-from .document import Span, blank_datelines, postprocess
+from .document import NOT_AFTER_ABBREVIATION, Span, blank_datelines, postprocess
 from .truecase import truecase
 
 LABELS = {"PERSON": "person", "ORG": "organization", "GPE": "location", "LOC": "location", "FAC": "location"}
@@ -20,8 +20,9 @@ MAX_CHUNK = 100_000
 # Where a piece with no line break in its second half ends instead: after its last sentence
 # (a full stop, with any closing quote or bracket, before a space; or a CJK full stop), else
 # its last space. Greedy, so the match ends at the last one. A hard cut every 100,000
-# characters split names: 40,000 sentences on one line gave "Fede" and "Wash" (QA).
-_LAST_SENTENCE_END = re.compile(r'.*(?:[.!?]["\'”’)\]]*\s|[。！？])', re.DOTALL)
+# characters split names: 40,000 sentences on one line gave "Fede" and "Wash" (QA). Not after
+# a title's or an initial's stop: a cut after "Mr." or "J." split "Mr. John Smith".
+_LAST_SENTENCE_END = re.compile(rf'.*(?:(?<![A-Z]){NOT_AFTER_ABBREVIATION}[.!?]["\'”’)\]]*\s|[。！？])', re.DOTALL)
 _LAST_SPACE = re.compile(r".*\s", re.DOTALL)
 
 # A straight double quote typed for an apostrophe, as 1980s wire copy does ("Iran"s oil
