@@ -437,7 +437,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"]), default=None,
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"], case_sensitive=False), default=None,
               help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json: jsonl), "
                    "else jsonl. A --format the suffix contradicts is written, with a warning.")
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")

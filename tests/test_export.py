@@ -226,3 +226,22 @@ def test_an_empty_export_says_why_as_the_search_does(seeds_index, tmp_path):
     assert r.exit_code == 0 and "Did you mean coup?" in r.output
     r = _invoke("export", "coup", "--index", seeds_index)
     assert "Did you mean" not in r.output and "No article has" not in r.output
+
+
+def test_an_export_format_is_read_in_any_case(seeds_index, tmp_path):
+    """Review: `--format CSV` was bad usage (exit 2) and `format=CSV` a 400, where
+    `entities --type Person`, `--sort NEWEST` and filter values are read in any case."""
+    out = tmp_path / "upper.txt"
+    r = _invoke("export", "coup", "--format", "CSV", "-o", out, "--index", seeds_index)
+    assert r.exit_code == 0, r.output
+    assert out.read_text(encoding="utf-8").startswith("id,title,published")
+    lower = _invoke("export", "coup", "--format", "csv", "--index", seeds_index).output
+    assert _invoke("export", "coup", "--format", "Csv", "--index", seeds_index).output == lower
+    assert _invoke("export", "coup", "--format", "JSONL", "--index", seeds_index).output.startswith('{"id"')
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    resp = client.get("/api/export?q=coup&format=CSV")
+    assert resp.status_code == 200 and resp.mimetype == "text/csv", resp.get_data(as_text=True)[:200]
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="newsarchive-export.csv"'
+    assert resp.get_data(as_text=True) == client.get("/api/export?q=coup&format=csv").get_data(as_text=True)
+    assert client.get("/api/export?q=coup&format=Jsonl").mimetype == "application/x-ndjson"
+    assert client.get("/api/export?format=xml").status_code == 400

@@ -35,7 +35,7 @@ def api_export():
     cached: an export may be the whole archive."""
     # every result: `page=5000` is no error here; `text=1` asks for the clean text
     state = SearchState.from_request(request, paged=False, own=("text", "format"))
-    fmt = request.args.get("format", "") or "jsonl"
+    fmt = request.args.get("format", "").strip().lower() or "jsonl"  # CSV: any case, as `--format CSV`
     if fmt not in export.FORMATS:
         raise QueryError(f"unknown format '{fmt}' (use {', '.join(export.FORMATS)})")
     text = request.args.get("text", "") in ("1", "true", "yes", "on")
