@@ -438,12 +438,12 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"], case_sensitive=False), default=None,
-              help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json: jsonl), "
-                   "else jsonl. A --format the suffix contradicts is written, with a warning.")
+              help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json: jsonl; "
+                   "the one before a .gz), else jsonl. A --format the suffix contradicts is written, with a warning.")
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write to this file (whole or not at all: it appears when the export is complete) "
-                   "instead of standard output.")
+                   "instead of standard output; gzip-compressed when its name ends in .gz (out.csv.gz).")
 @index_option
 @handle_errors
 def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
@@ -451,7 +451,7 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
     source, url, language, translated, translation_score, score, person, organization,
     location (and --text). No page limit. An empty QUERY exports everything, newest first."""
     from . import open_index, run_search
-    from .export import rows, suffix_format, write
+    from .export import open_output, rows, suffix_format, write
 
     named = suffix_format(output) if output is not None else None
     if fmt and named and fmt != named:
@@ -467,7 +467,7 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
         return
     part = f"{output}.part"
     try:
-        out = open(part, "w", encoding="utf-8", newline="")  # csv writes its own line ends
+        out = open_output(output, part)  # gzip-compressed for a name ending in .gz
     except OSError as exc:  # a folder that is not there: it was exit 1 and named the .part file
         raise click.BadParameter(f"cannot write {_t(output)}: {exc.strerror or exc}", param_hint="'--output'") from None
     try:

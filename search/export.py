@@ -8,6 +8,7 @@ streamed: the rows are read one at a time from the index as they are written.
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import itertools
 import json
@@ -24,9 +25,53 @@ FORMATS = ("jsonl", "csv")
 SUFFIX_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl"}
 
 
+# A name ending in .gz is written gzip-compressed, as `index` reads a `.jsonl.gz`; the suffix
+# before it names the format (`-o out.csv.gz` wrote JSON Lines, uncompressed: review)
+GZIP_SUFFIX = ".gz"
+
+
+def compressed(path: str) -> bool:
+    """Whether the file `path` is to be written gzip-compressed: its name ends in .gz (any case)."""
+    return PurePath(path).suffix.lower() == GZIP_SUFFIX
+
+
 def suffix_format(path: str) -> str | None:
-    """The format the name of the file `path` asks for by its suffix (any case), or None."""
-    return SUFFIX_FORMATS.get(PurePath(path).suffix.lower())
+    """The format the name of the file `path` asks for by its suffix (any case), the one
+    before a .gz (`out.csv.gz`: csv), or None."""
+    name = PurePath(path)
+    if compressed(path):
+        name = name.with_suffix("")
+    return SUFFIX_FORMATS.get(name.suffix.lower())
+
+
+def open_output(path: str, part: str) -> TextIO:
+    """The text file the export of `path` is written into, at `part` until it is complete:
+    gzip-compressed when `path` ends in .gz, the header naming `path` (as gzip names a file
+    it compresses), not `part`. CSV writes its own line ends."""
+    if not compressed(path):
+        return open(part, "w", encoding="utf-8", newline="")
+    return _GzipText(open(part, "wb"), PurePath(path).name)
+
+
+class _GzipText(io.TextIOWrapper):
+    """UTF-8 text into a gzip stream over `raw`, which closing it closes too (a GzipFile
+    given a file object leaves it open)."""
+
+    def __init__(self, raw, name: str) -> None:
+        self._raw = raw
+        try:
+            super().__init__(gzip.GzipFile(filename=name, mode="wb", fileobj=raw), encoding="utf-8", newline="")
+        except BaseException:
+            raw.close()
+            raise
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._raw.close()
+
+
 COLUMNS = ("id", "title", "published", "source", "url", "language", "translated", "translation_score", "score",
            *ENTITY_FACETS)
 # Between the names of one cell of a CSV row: a name may hold a comma ("Goldman, Sachs and Co"),

@@ -245,3 +245,38 @@ def test_an_export_format_is_read_in_any_case(seeds_index, tmp_path):
     assert resp.get_data(as_text=True) == client.get("/api/export?q=coup&format=csv").get_data(as_text=True)
     assert client.get("/api/export?q=coup&format=Jsonl").mimetype == "application/x-ndjson"
     assert client.get("/api/export?format=xml").status_code == 400
+
+
+def test_an_export_file_named_gz_is_gzip_compressed_in_the_format_before_it(seeds_index, tmp_path):
+    """Review: `-o out.csv.gz` wrote JSON Lines, uncompressed: a file neither `zcat` nor a
+    spreadsheet could read as its name said. A name ending in .gz is written gzip-compressed
+    (as `index` reads a .jsonl.gz), the suffix before it naming the format."""
+    import gzip
+
+    def export(*args):
+        r = CliRunner().invoke(cli, ["export", "coup", *map(str, args), "--index", str(seeds_index)], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        return r
+
+    plain = tmp_path / "plain.csv"
+    export("-o", plain)
+    for name, fmt in [("a.csv.gz", "csv"), ("B.CSV.GZ", "csv"), ("c.jsonl.gz", "jsonl"), ("d.gz", "jsonl")]:
+        r = export("-o", tmp_path / name)
+        raw = (tmp_path / name).read_bytes()
+        assert raw[:2] == b"\x1f\x8b", name
+        body = gzip.decompress(raw).decode("utf-8")
+        if fmt == "csv":
+            assert body.encode() == plain.read_bytes(), name
+        else:
+            assert all(json.loads(line)["id"] for line in body.splitlines()), name
+        assert "warning" not in r.stderr and f"written to {tmp_path / name}" in r.stderr
+        assert not (tmp_path / f"{name}.part").exists()
+    # the header names the file, not the .part it was written as
+    head = (tmp_path / "a.csv.gz").read_bytes()[:40]
+    assert b"a.csv\x00" in head and b".part" not in head
+    r = export("--format", "jsonl", "-o", tmp_path / "e.csv.gz")
+    assert "though its suffix names csv" in r.stderr
+    assert json.loads(gzip.decompress((tmp_path / "e.csv.gz").read_bytes()).splitlines()[0])["id"]
+    r = export("--format", "csv", "-o", tmp_path / "f.gz")
+    assert "warning" not in r.stderr
+    assert gzip.decompress((tmp_path / "f.gz").read_bytes()).startswith(b"id,title,published")
