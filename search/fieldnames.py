@@ -33,6 +33,11 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 # How alike a typed name and a field's must be to be offered (difflib's ratio): "persn",
 # "titel", "organisaton" are; "colour" and "location", "oil" and "id" are not.
 CLOSE = 0.8
+# Or one edit off a field's (rapidfuzz's OSA: a letter changed, added, dropped or two swapped),
+# with its first letter and at least this many letters: `yeer` and `yaer` are, whose ratio
+# against "year" is under CLOSE (`--filter yeer=1987` got the list of facets alone: review);
+# "oil" and "id", "bear" and "year" are not.
+ONE_EDIT_FROM = 4
 
 
 def meant(name: str, fields: Sequence[str]) -> str | None:
@@ -44,7 +49,15 @@ def meant(name: str, fields: Sequence[str]) -> str | None:
         if candidate in fields:
             return candidate
     close = difflib.get_close_matches(name, list(fields), n=1, cutoff=CLOSE)
-    return close[0] if close else None
+    if close:
+        return close[0]
+    return next((f for f in fields if _one_edit(name, f)), None)
+
+
+def _one_edit(name: str, field: str) -> bool:
+    from rapidfuzz.distance import OSA
+
+    return len(name) >= ONE_EDIT_FROM and name[0] == field[0] and OSA.distance(name, field, score_cutoff=1) <= 1
 
 
 # Fields of the query text that are no filter: a parameter or `--filter` so named was ignored

@@ -851,6 +851,33 @@ def test_a_date_or_a_query_field_as_a_filter_is_offered_the_query_field(seeds_in
         assert r.exit_code == 2 and hint in r.output, (item, r.output)
 
 
+def test_a_misspelt_short_filter_name_is_offered_the_filter_meant_on_the_command_line_and_the_web(seeds_index):
+    """Review: `--filter yeer=1987` said only "use FACET=VALUE with FACET one of …", and
+    `?yeer=1987` was ignored (the unfiltered results, nothing said): "yeer" is one edit from
+    "year", but under the near-spelling ratio that finds "persn"."""
+    from web import create_app
+
+    r = CliRunner().invoke(cli, ["search", "coup", "--filter", "yeer=1987", "--index", str(seeds_index)])
+    said = " ".join(r.output.split())
+    assert r.exit_code == 2 and "'yeer=1987': did you mean 'year=1987'? (a filter is FACET=VALUE with FACET one of " \
+        "person, organization, location, source, language, year, translated)" in said, r.output
+    assert "Traceback" not in r.output
+    r = CliRunner().invoke(cli, ["export", "coup", "--filter", "yaer=1987", "--index", str(seeds_index)])
+    assert r.exit_code == 2 and "did you mean 'year=1987'?" in r.output
+    r = CliRunner().invoke(cli, ["search", "coup yeer:1987", "--index", str(seeds_index)])
+    assert r.exit_code == 2 and "did you mean year:1987?" in r.output
+    client = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
+    for path in ("/api/search", "/api/export", "/api/facet/person"):
+        resp = client.get(f"{path}?q=coup&yeer=1987")
+        assert resp.status_code == 400, path
+        assert resp.get_json()["error"] == ("unknown filter 'yeer': did you mean 'year=1987'? (filters: person, "
+                                             "organization, location, source, language, year, translated)")
+    page = client.get("/search?q=coup&yeer=1987")
+    assert page.status_code == 400 and "did you mean &#39;year=1987&#39;?" in page.get_data(as_text=True)
+    # a name one edit from no filter is still left alone (a link's tracking tag)
+    assert client.get("/api/search?q=coup&bear=1").status_code == 200
+
+
 def test_a_filter_hint_and_the_filter_usage_are_two_sentences(seeds_index):
     """QA: "'published=2020-08-28': search it in the query, published:2020-08-28 use FACET=VALUE
     with FACET one of …": the hint and the usage ran together with no punctuation between."""

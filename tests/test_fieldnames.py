@@ -23,6 +23,12 @@ from search.schema import FACETS
     ("languge", "language", "language"),
     ("titel", "title", None),
     ("person", "person", "person"),
+    # one edit off a short name, whose difflib ratio is under CLOSE (review: `--filter yeer=1987`
+    # got the list of facets alone)
+    ("yeer", "year", "year"),
+    ("yaer", "year", "year"),  # two letters swapped
+    ("tilte", "title", None),  # near enough by the ratio already
+    ("bear", None, None),  # one edit, but not the field's first letter
     ("colour", None, None),  # "location" is not near enough
     ("oil", None, None),
     ("entity", None, None),
