@@ -352,11 +352,24 @@ def validate(qstring: str) -> None:
         typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + _typed_from(qstring, m.start())
         raise QuerySyntaxError(f"'{typed}': a ^ gives a word or \"phrase\" a weight, which is a number (oil^2, oil^0.5)")
     # "^2" alone searched the number 2 (660 Reuters stories), and "oil ^2" oil and 2: a weight
-    # with nothing before it to weigh is as badly formed as "oil^x" ("oil^" stays oil, as before)
+    # with nothing before it to weigh is as badly formed as "oil^x"
     for m in re.finditer(r"(?<![^\s(:+\-!])\^", unquoted):
         typed = re.split(r'[\s(]', qstring[:m.start()])[-1] + _typed_from(qstring, m.start())
         raise QuerySyntaxError(f"'{typed}': a ^ gives the word or \"phrase\" just before it a weight, which is a "
                                "number (oil^2, oil^0.5), or leave the ^ out")
+    # and one with no number: Whoosh reads the bare ^ of "oil^" as a word the analyzer drops, so
+    # it searched oil, silently, and "did you mean" offered "one^" (review)
+    bare = {m.start() for m in re.finditer(r"\^(?=$|[\s)])", unquoted)}
+    if bare:
+        first = min(bare)
+        typed = qstring[first - len(_typed_before(unquoted, first)):first + 1]  # a "phrase" whole
+        fixed = "".join(ch for i, ch in enumerate(qstring) if i not in bare)  # the search without them
+        try:
+            validate(fixed)
+        except QueryError:
+            fixed = None
+        raise QuerySyntaxError(f"'{typed}': a ^ gives the word or \"phrase\" just before it a weight, which is the "
+                               "number after it (oil^2, oil^0.5), or leave the ^ out", suggestion=fixed)
     for m in _TILDE_RE.finditer(unquoted):
         if m.group("rest") is None or not _FUZZY_SUFFIX.fullmatch(m.group("rest")):
             raise QuerySyntaxError(f"'{m.group().strip()}': a ~ follows a word or a \"phrase\" and takes a number of "
