@@ -162,6 +162,40 @@ def test_a_parameter_named_like_a_filter_it_is_not_is_refused_with_the_filter_me
     assert r.status_code == 200 and r.get_json()["total"] == unfiltered
 
 
+def test_a_parameter_name_in_another_case_is_read_as_the_parameter(client):
+    """Review: `/?q=oil&Page=2` and `/api/search?...&Page=2` gave page 1, `Sort=oldest` the
+    relevance order, `Per_Page=2` ten results: ignored, silently, as an unknown parameter is,
+    where `Person=Goyta` filters. Every parameter a page reads is read in any case."""
+    def hits(url):
+        r = client.get(url)
+        assert r.status_code == 200, (url, r.get_data(as_text=True)[:300])
+        j = r.get_json()
+        return j["page"], j["per_page"], j["total"], [h["id"] for h in j["hits"]]
+
+    page2 = hits("/api/search?q=coup&per_page=2&page=2")
+    assert page2[0] == 2 and len(page2[3]) == 2 and page2 != hits("/api/search?q=coup&per_page=2")
+    for url in ("/api/search?q=coup&per_page=2&Page=2", "/api/search?Q=coup&PER_PAGE=2&PAGE=2",
+                "/api/search?q=coup&Per_Page=2&page=2"):
+        assert hits(url) == page2, url
+    assert hits("/api/search?q=coup&Sort=oldest") == hits("/api/search?q=coup&sort=oldest")
+    assert hits("/api/search?q=coup&Sort=oldest") != hits("/api/search?q=coup")
+    assert client.get("/api/search?q=oil+gas&Match=any").get_json()["match"] == "any"
+    # the results page too: the same two articles, its links written in lower case
+    html = client.get("/search?q=coup&per_page=2&Page=2").get_data(as_text=True)
+    assert re.findall(r'<h2><a href="/doc/([^"?]+)', html) == page2[3]
+    assert html == client.get("/search?q=coup&per_page=2&page=2").get_data(as_text=True)
+    # a bad value so named is refused as the lower-case name's is, not a traceback
+    r = client.get("/api/search?q=coup&Page=abc")
+    assert r.status_code == 400 and r.get_json()["error"] == "page must be a whole number"
+    assert "page must be a whole number" in client.get("/search?q=coup&PAGE=abc").get_data(as_text=True)
+    # the export's own parameters, and the entity list's
+    assert client.get("/api/export?q=coup&Format=csv").mimetype == "text/csv"
+    assert "text" in json.loads(client.get("/api/export?q=coup&TEXT=1").get_data(as_text=True).splitlines()[0])
+    assert client.get("/api/entities?Type=person").get_json() == client.get("/api/entities?type=person").get_json()
+    # other names are still left alone (a link's tracking tag)
+    assert hits("/api/search?q=coup&UTM_Source=x") == hits("/api/search?q=coup")
+
+
 @pytest.mark.parametrize("raw", ["q=caf%E9", "q=pct%20%E9", "q=oil&person=%FF%FE", "%E9=1"])
 def test_a_query_string_that_is_not_utf8_is_refused(client, raw):
     """Werkzeug keeps bytes that are not UTF-8 as their %XX escapes: `q=caf%E9` searched the text

@@ -39,7 +39,10 @@ def _not_utf8(query_string: bytes) -> str | None:
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
+    from .params import ParametersRequest
+
     app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
+    app.request_class = ParametersRequest  # parameter names in any case: `Page=2` is `page=2`
     # a query of search.query.MAX_QUERY_CHARS (4,000) characters takes up to 36 KB percent-encoded
     # (9 bytes a CJK character): the URL limit leaves room for it, so an over-long query is refused
     # by the query's own limit, which says so, not as a bare 414

@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from flask import Request, abort, g, url_for
+from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
@@ -22,6 +23,32 @@ from search.schema import ENTITY_FACETS, FACETS
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
+
+# Every parameter a page reads, the facets' filters too: a name typed in any case is read as
+# this one (`Page=2`, `Sort=oldest`, `Q=oil`), as `Person=Goyta` and a field in the query text
+# (`Title:mali`) are; `Page=2` and `Per_Page=` were ignored, silently: page 1, of 10 (review)
+PARAMETERS = frozenset(("q", "page", "per_page", "sort", "match", "format", "text", "type", "contains", *FACETS))
+
+
+class Parameters(ImmutableMultiDict):
+    """A request's parameters, each of PARAMETERS under its own name whatever its case; other
+    names as sent (`_check_names` reads them)."""
+
+    def __init__(self, mapping=None) -> None:
+        if mapping is not None:
+            mapping = [(_parameter_name(k), v) for k, v in iter_multi_items(mapping)]
+        super().__init__(mapping)
+
+
+def _parameter_name(name: str) -> str:
+    lower = name.lower()
+    return lower if lower in PARAMETERS else name
+
+
+class ParametersRequest(Request):
+    """The app's request: its `args` are Parameters."""
+
+    parameter_storage_class = Parameters
 
 
 def int_arg(args, name: str, default: int, low: int | None = None, high: int | None = None) -> int:
@@ -49,7 +76,7 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     """A facet's filter values, its name in any case (`Person=Goyta`, `YEAR=2021`: as a facet
     field in the query, `PERSON:goyta`): a filter named in capitals was ignored, silently,
     and the results were unfiltered."""
-    given = [v for key in args if key.lower() == facet for v in args.getlist(key)]
+    given = args.getlist(facet)  # Parameters: `Person=`, `PERSON=` are `person=`
     values = tuple(dict.fromkeys(v.strip() for v in given if v.strip()))
     if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
         raise QueryError(f"too many or too long '{facet}' filters")
@@ -62,7 +89,7 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
     command line and a field in the query text say "did you mean"). Other names (a tracking
     `utm_source` a link picked up) are left alone."""
     for key in args:
-        if key.lower() in FACETS or key in own:  # `own`: the endpoint's own (an export's `text=1`)
+        if key in FACETS or key in own:  # `own`: the endpoint's own (an export's `text=1`)
             continue
         # a field of the query text too (`published=`, `title=`: ignored, they filtered nothing)
         hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
