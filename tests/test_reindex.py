@@ -292,6 +292,42 @@ def test_a_file_that_cannot_be_read_keeps_its_article(primed):
     assert (r["removed"], r["failed"]) == (1, []) and "news/004.txt" not in stored_docs(store.path)
 
 
+def test_a_broken_link_is_reported_as_one_naming_its_target_whatever_its_name(tmp_path, monkeypatch):
+    """Review: a link to a file that is gone was "unsupported file type (none)" when its name
+    has no suffix, and "cannot read: No such file or directory" as a.html: neither said that
+    the link is broken, nor where it points. Its articles are kept, as a file that cannot be
+    read keeps them."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src, away = tmp_path / "news", tmp_path / "away"
+    src.mkdir()
+    away.mkdir()
+    (away / "page.html").write_text(f"<html><body><h1>Tema1</h1><p>{story(1)}</p></body></html>")
+    (src / "a.html").symlink_to(away / "page.html")
+    (src / "000.txt").write_text(story(0))
+    ix = tmp_path / "ix"
+
+    def index():
+        r = CliRunner().invoke(cli, ["index", str(src), "--index", str(ix), "--json"], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        out = json.loads(r.output)
+        return out, {Path(f["path"]).name: f["reason"] for f in out["failed"]}
+
+    out, reasons = index()
+    assert out["indexed"] == 2 and reasons == {}
+    (away / "page.html").unlink()  # a.html now points at nothing
+    (src / "latest").symlink_to(away / "feed.jsonl")  # and a link with no suffix, to a file never there
+    (src / "old.jsonl").symlink_to("latest")  # a link to that link
+    out, reasons = index()
+    gone = f"a broken link: its file {away / 'page.html'} is not there"
+    assert reasons["a.html"] == f"{gone} (kept as last indexed: 1 article)", reasons
+    assert reasons["latest"] == reasons["old.jsonl"] == f"a broken link: its file {away / 'feed.jsonl'} is not there"
+    assert out["removed"] == 0 and "news/a.html" in stored_docs(ix)
+
+
 def test_a_link_that_loops_is_a_skipped_file_not_a_stopped_run(primed, tmp_path):
     """`ln -s 004.txt 004.txt` (or two links naming each other) stopped every run with "internal
     error: RuntimeError: Symlink loop": the night's edits and deletions were never applied."""

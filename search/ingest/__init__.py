@@ -5,6 +5,7 @@ goes on with the rest.
 """
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from collections.abc import Callable, Iterable, Iterator
@@ -125,12 +126,34 @@ def not_regular(path: Path) -> str | None:
     try:
         mode = path.stat().st_mode
     except OSError:
-        return None  # a dangling link: the reader reports why it cannot be read
+        return None  # a dangling link: read_path reports why it cannot be read (unreachable)
     if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
         return None
     kind = ("a named pipe (FIFO)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
             else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
     return f"{kind}, not a regular file: not read"
+
+
+def unreachable(path: Path) -> str | None:
+    """Why the file the walk listed as `path` cannot be reached, or None: a link to a file
+    that is not there (named, as the link resolves), or one that loops. Left to the readers,
+    such a link with no suffix was "unsupported file type (none)", and one named a.html
+    "cannot read: No such file or directory", which named neither the link nor its target."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as exc:
+        if not os.path.islink(path):
+            return f"cannot read: {exc.strerror or exc}"
+        if exc.errno == errno.ELOOP:
+            return f"cannot read: {exc.strerror} (a link that loops)"
+        if exc.errno != errno.ENOENT:
+            return f"cannot read: {exc.strerror or exc} (a link to {path_text(os.readlink(path))})"
+    try:
+        target = str(path.resolve())
+    except (RuntimeError, OSError):
+        target = os.readlink(path)
+    return f"a broken link: its file {path_text(target)} is not there"
 
 
 def source_names(roots: list[str], recorded: dict[str, str] | None = None) -> dict[str, str]:
@@ -192,7 +215,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
 
     for f in iter_files(root, unreadable, not_followed):
         yield from unread_folders()
-        if (special := not_regular(f)) is not None:
+        if (special := not_regular(f) or unreachable(f)) is not None:
             yield IngestError(path_text(str(f)), special)
             continue
         if substitute is not None:
