@@ -60,6 +60,12 @@ class Article:
         return cls(**d)
 
 
+# IngestError.unread of a file of records read through with none in it (emptied: no byte,
+# blank lines only): nothing of it was unread, so its articles are gone, as a record
+# deleted from it is. An emptied feed kept them all, by `index --prune` and `reindex` too.
+EMPTIED = ""
+
+
 @dataclass
 class IngestError:
     """A skipped input: reported with where and why, never raised."""

@@ -309,9 +309,10 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
     # nothing: no article read and none kept of the paths given (a source missing this run
     # keeps its articles, as when one of several is, and so does a file that cannot be read
     # this run: not a failed run). The other sources an `index PATH` keeps are no article of
-    # PATH: a binary file given alone was exit 1 into a new index and 0 into one with sources
+    # PATH: a binary file given alone was exit 1 into a new index and 0 into one with sources.
+    # A run that removed articles did its work: an emptied feed given alone was exit 1
     nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not kept_given
-               and result["failed"])
+               and not result["removed"] and result["failed"])
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 
 

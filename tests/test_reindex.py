@@ -1035,6 +1035,63 @@ def test_index_of_a_file_removes_the_records_gone_from_it_and_nothing_it_could_n
     assert "4 removed" in index(src, prune=True) and found() == everything - {0, 1, 2, 3, 4, 5, 11, 32}
 
 
+def test_an_emptied_feed_is_read_as_holding_no_record_any_more(tmp_path, monkeypatch):
+    """Review: a JSON Lines feed emptied (no byte left, or blank lines only) kept every article
+    it held, by `index --prune` and the night's reindex too ("empty file (kept as last indexed:
+    3 articles)"), where a record deleted from it went. A file read through with no record in
+    it holds none: its articles go, as the records gone from a file read again do; a WARC file
+    too. A file that cannot be read (a gzip cut off) still keeps them."""
+    import gzip
+
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    feed, packed, crawl, other = src / "wire.jsonl", src / "old.jsonl.gz", src / "crawl.warc", src / "other.jsonl"
+    feed.write_text(_jsonl([{"id": f"r{i}", "title": f"Tema{i}", "text": story(i)} for i in range(3)]))
+    packed.write_bytes(gzip.compress(_jsonl([{"id": f"g{i}", "title": f"Tema{10 + i}", "text": story(10 + i) * 40}
+                                             for i in range(2)]).encode(), compresslevel=0))
+    crawl.write_bytes(b"".join(_warc_record(f"https://example.org/{i}",
+                                            f"<html><body><p>{story(20 + i)}</p></body></html>".encode())
+                               for i in range(2)))
+    other.write_text(_jsonl([{"id": "o", "title": "Tema30", "text": story(30)}]))
+    lone = tmp_path / "lone.jsonl"  # a file that is a source of its own
+    lone.write_text(_jsonl([{"id": "l", "title": "Tema40", "text": story(40)}]))
+    ix = tmp_path / "ix"
+
+    def index(*paths, prune=False):
+        args = ["index", *map(str, paths), "--index", str(ix), "--json", *(["--prune"] if prune else [])]
+        r = CliRunner().invoke(cli, args, catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        return json.loads(r.output)
+
+    def found():
+        archive = open_index(ix)
+        return {n for n in (0, 1, 2, 10, 11, 20, 21, 30, 40) if run_search(archive, f"Tema{n}").total}
+
+    index(src, lone)
+    assert found() == {0, 1, 2, 10, 11, 20, 21, 30, 40}
+    feed.write_text("\n\n  \n")  # blank lines only
+    out = index(src, prune=True)
+    assert out["removed"] == 3 and [f["reason"] for f in out["failed"]] == ["empty file"], out
+    assert found() == {10, 11, 20, 21, 30, 40}
+    data = packed.read_bytes()
+    packed.write_bytes(data[: len(data) // 2])  # cut off: what could not be read is kept
+    out = index(src, prune=True)
+    assert out["removed"] == 0 and "truncated or corrupt gzip" in out["failed"][0]["reason"], out
+    assert found() == {10, 11, 20, 21, 30, 40}
+    packed.write_bytes(gzip.compress(b""))  # a whole gzip of nothing
+    crawl.write_bytes(b"")
+    out = index(src)  # a file read again holds what it holds now, without --prune too
+    assert out["removed"] == 4 and found() == {30, 40}, out
+    lone.write_bytes(b"")  # given alone: the run removed its article, it did not fail (exit 0)
+    out = index(lone)
+    assert (out["indexed"], out["removed"]) == (0, 1) and found() == {30}, out
+
+
 def _as_unprivileged(cmd: list[str]) -> list[str]:
     """`cmd` run so that file modes bind it: root reads a folder of mode 000 regardless."""
     import os

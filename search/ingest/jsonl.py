@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from ..article import Article, IngestError, content_hash
+from ..article import EMPTIED, Article, IngestError, content_hash
 from ..clean.meta import parse_date as text_date, plausible_date
 from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
@@ -334,12 +334,14 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped.
 
     Bad lines before the first record are held back until one comes: if none does, the file
-    is reported once as no JSON Lines (_not_jsonl), and its articles are kept."""
+    is reported once as no JSON Lines (_not_jsonl), and its articles are kept. A file read
+    through with no record in it (emptied: no byte, or blank lines only) is reported as empty
+    and holds none: its articles are gone (EMPTIED), as a record deleted from it is."""
     gzipped = path.name.lower().endswith(".gz")
     with open(path, "rb") as fh:
         head = fh.read(2)
     if not head:
-        yield IngestError(str(path), "empty file")
+        yield IngestError(str(path), "empty file", unread=EMPTIED)
         return
     if gzipped and head != b"\x1f\x8b":
         yield IngestError(str(path), "not a gzip file")
@@ -380,6 +382,6 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                           unread="rest")
         return
     if records == 0:
-        yield IngestError(str(path), "empty file")
+        yield IngestError(str(path), "empty file", unread=EMPTIED)
     elif held:
         yield _not_jsonl(path, held, binary)

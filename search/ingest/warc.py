@@ -17,7 +17,7 @@ from warcio.archiveiterator import ArchiveIterator
 from warcio.statusandheaders import StatusAndHeadersParser
 from warcio.exceptions import ArchiveLoadFailed
 
-from ..article import Article, IngestError
+from ..article import EMPTIED, Article, IngestError
 from ..clean.meta import plausible_date
 from .decode import BinaryInput, decode_bytes, http_charset, printable
 from .html import NO_TEXT, has_visible_text
@@ -196,7 +196,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
 
     with path.open("rb") as fh:
         if not _unread_tail(fh, 0):  # warcio reads blank lines as a record without headers
-            yield IngestError(where, "empty file")
+            yield IngestError(where, "empty file", unread=EMPTIED)
             return
         fh.seek(0)
         records = ArchiveIterator(fh)
@@ -341,7 +341,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
             yield IngestError(where, f"damaged WARC after record {n}: what follows is cut off or not a WARC record", line=n, unread="rest")
             return
     if n == 0:
-        yield IngestError(where, "empty file: no WARC records")
+        yield IngestError(where, "empty file: no WARC records", unread=EMPTIED)
     elif not told:
         # read whole, and none of its records is a page: nothing of it to keep (unread "")
         yield IngestError(where, f"no pages: its {n} records are the crawl's own (warcinfo, request, metadata, DNS, "
