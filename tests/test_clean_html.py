@@ -444,3 +444,51 @@ def test_the_blogs_name_and_the_headline_above_the_text_are_no_text():
             '<div class="description">' + "".join(f"<p>{p}</p>" for p in PARAS) + "</div></div></div></div></body></html>")
     c = clean_html(html, url="http://shankman.com/vote/")
     assert c.title == "Today, I Only Care That You Vote." and c.text.startswith(PARAS[0]), c.text[:80]
+
+
+def _headline_twice(h1: str, second: str, title: str = "") -> str:
+    body = "".join(f"<p>{p}</p>" for p in PARAS)
+    return (f"<html><head><title>{title or 'Russian advisers arrive in Mali'}</title></head><body>"
+            f"{h1}<article>{second}{body}</article></body></html>")
+
+
+@pytest.mark.parametrize("h1, second", [
+    ("", "<h1>Russian advisers arrive in Mali</h1><p>Russian advisers arrive in Mali</p>"),  # the text began with it
+    ("", "<h1>Russian advisers arrive in Mali</h1><h2>Russian Advisers Arrive in Mali</h2>"),
+    ("<header><h1>Russian advisers arrive in Mali</h1></header>", "<p>Russian advisers arrive in Mali</p>"),
+])
+def test_a_page_that_repeats_its_headline_lists_the_copy_as_removed(h1, second):
+    """Review: a JSON Lines body that opens with its title loses it with the entry "title
+    repeated"; a web page that shows its headline twice lost the copy with no entry (or, with
+    <h1> and <p> alike, the text opened with it). One is the title, the other listed."""
+    c = clean_html(_headline_twice(h1, second))
+    assert c.title == "Russian advisers arrive in Mali" and c.text.startswith(PARAS[0]), c.text[:80]
+    repeated = [r for r in c.removed if r["reason"] == "title repeated"]
+    assert len(repeated) == 1 and repeated[0]["text"].lower() == c.title.lower(), c.removed
+
+
+def test_a_headline_shown_once_is_the_title_not_a_removed_copy():
+    c = clean_html(_headline_twice("", "<h1>Russian advisers arrive in Mali</h1>", "Russian advisers arrive in Mali | Sahel"))
+    assert c.title == "Russian advisers arrive in Mali" and c.text.startswith(PARAS[0])
+    assert not any(c.title in r["text"] for r in c.removed), c.removed
+
+
+def test_show_and_the_document_page_list_a_repeated_headline(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from search.cli import cli
+    from web import create_app
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "web"
+    src.mkdir()
+    (src / "mali.html").write_text(_headline_twice("", "<h1>Russian advisers arrive in Mali</h1>"
+                                                       "<p>Russian advisers arrive in Mali</p>"))
+    ix = str(tmp_path / "ix")
+    assert CliRunner().invoke(cli, ["index", str(src), "--index", ix]).exit_code == 0
+    r = CliRunner().invoke(cli, ["show", "web/mali.html", "--index", ix, "--json"])
+    doc = json.loads(r.output)
+    assert {"text": "Russian advisers arrive in Mali", "reason": "title repeated"} in doc["removed"], doc["removed"]
+    assert doc["text"].startswith(PARAS[0])
+    html = create_app({"INDEX": ix}).test_client().get("/doc/web/mali.html").get_data(as_text=True)
+    assert re.search(r'<span class="reason">title repeated</span> <q>Russian advisers arrive in Mali</q>', html)

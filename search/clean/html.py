@@ -87,8 +87,10 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.text = "\n\n".join(p for p in (first, rest) if p)
     above = {key(headline), key(title), key(page.sitename or ""), *site_parts} - {""}
     if first and key(first) in above:
-        # extractors often repeat the headline (or the blog's name, or both) as the first paragraph
-        while rest and key(rest.partition("\n\n")[0]) in above - {key(first)}:
+        # extractors often repeat the headline (or the blog's name, or both) as the first
+        # paragraph; a page that shows its headline twice (<h1> and a first <p> alike) had
+        # the second copy open the text. _dropped_blocks lists the copies with their reason
+        while rest and key(rest.partition("\n\n")[0]) in above:
             first, _, rest = rest.partition("\n\n")
         result.text = rest
     else:
@@ -112,7 +114,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     for a, d in bylines.values():  # a visible byline beats meta tags, which often name the site
         result.author = a or result.author
         result.published = result.published or d
-    result.removed = _dropped_blocks(blocks, result, set(bylines)) + result.removed
+    result.removed = _dropped_blocks(blocks, result, set(bylines), at) + result.removed
     result.text = markup.links_read(result.text)  # after the blocks' report: it compares texts
     return result
 
@@ -265,20 +267,37 @@ def _within(part: str, k: str) -> bool:
     return bool(part) and f" {part} " in f" {k} "
 
 
-def _dropped_blocks(blocks: list[Block], result: Cleaned, bylines: set[int]) -> list[dict[str, str]]:
-    """The visible blocks that are in neither the text, the title nor result.removed."""
+def _dropped_blocks(blocks: list[Block], result: Cleaned, bylines: set[int], at: int | None) -> list[dict[str, str]]:
+    """The visible blocks that are in neither the text, the title nor result.removed.
+
+    The title is one block of the page: the headline's (`at`), else the first that reads as
+    it. Every other copy left out of the text was left unlisted; it is listed with its
+    container's reason (a menu, a list of stories), else "title repeated", as a JSON Lines
+    body that opens with its title is (clean._drop_repeated_title). 388 of the 1,381 dev
+    pages list such a copy now, 112 as "title repeated"; no page's text changed."""
     paras = result.text.split("\n\n")
     # the cells of kept table rows ("Phoenix | $83 | 28.7%") are blocks of their own on the page.
     # A list, in text order: the substring test below finds a block split across paragraphs
     # only where they stand side by side; joined in a set's order, which changes with
     # PYTHONHASHSEED, the removed list of 11 of the 1,381 dev pages changed from run to run
-    ordered = [*paras, *(c for p in paras if " | " in p for c in tables.row_cells(p) if c), result.title]
+    ordered = [*paras, *(c for p in paras if " | " in p for c in tables.row_cells(p) if c)]
     raw_kept = set(ordered)
     raw_seen = {r["text"] for r in result.removed}
     kept = ""  # normalised text, built only if a long block needs the substring test
     kept_keys: set[str] | None = None
     dropped: list[dict[str, str]] = []
+    title, title_key = result.title, key(result.title)
+
+    def reads_as_title(text: str) -> bool:
+        return bool(title_key) and (text == title or len(title_key) <= len(text) <= 2 * len(title) + 10
+                                    and key(text) == title_key)
+
+    shown = at if at is not None and reads_as_title(blocks[at].text) else \
+        next((i for i, b in enumerate(blocks) if reads_as_title(b.text)), None)
     for i, (text, ctx, _) in enumerate(blocks):
+        if i == shown:  # the headline the page shows: the title, not removed
+            continue
+        is_title = reads_as_title(text)
         # fast path on the raw strings: most blocks are repeats or whole kept paragraphs
         if text in raw_seen or text in raw_kept:
             continue
@@ -290,11 +309,14 @@ def _dropped_blocks(blocks: list[Block], result: Cleaned, bylines: set[int]) -> 
         if not k or k in kept_keys:
             continue
         # a block of a few words is "kept" only as a whole paragraph (the word "Home"
-        # occurs in many articles); a longer one may have been split or merged
-        if k.count(" ") >= 4 and k in kept:
+        # occurs in many articles); a longer one may have been split or merged, or be a
+        # part of the title
+        if k.count(" ") >= 4 and (k in kept or not is_title and k in title_key):
             continue
         kept_keys.add(k)
-        if i in bylines:
+        if is_title:  # in a menu, a sidebar, a list of stories: there for that, as any block there
+            reason = ctx or "title repeated"
+        elif i in bylines:
             reason = "byline (author/published)"
         else:
             # the container says why when it can (cheap); the lexicon only for the rest
