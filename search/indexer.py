@@ -586,8 +586,11 @@ def run(
             known = store.sources()
             new_missing = [p for p in paths if not Path(p).exists() and _resolved(p) not in known]
             for p in new_missing:
-                why = "a link that loops, or names nothing" if os.path.islink(p) else "no such file or directory"
-                r.failed.append({"path": _resolved(p), "reason": f"{why} (not added to the sources)"})
+                # a dangling link is reported as the link, with the file it names (as in a folder)
+                link = os.path.islink(p)
+                why = ingest.unreachable(Path(p)) if link else "no such file or directory"
+                path = os.path.abspath(p) if link else _resolved(p)
+                r.failed.append({"path": path, "reason": f"{why} (not added to the sources)"})
             # An index directory (this one, or a folder inside it) is no archive: refused the same
             # way, or its own files were reported as skipped input on every run after.
             indexes = [p for p in paths if p not in new_missing and _is_index_dir(Path(p), store)]

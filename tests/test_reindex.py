@@ -346,8 +346,13 @@ def test_a_link_that_loops_is_a_skipped_file_not_a_stopped_run(primed, tmp_path)
     assert reasons["004.txt"].startswith("cannot read: Too many levels of symbolic links"), reasons
     assert reasons["004.txt"].endswith("(kept as last indexed: 1 article)") and "y.txt" in reasons, reasons
     r = indexer.run(store, [str(src / "y.txt")])  # given by name: reported, nothing else happens
-    assert r["failed"][0]["reason"] in ("a link that loops, or names nothing (not added to the sources)",
-                                        "cannot read: Too many levels of symbolic links"), r["failed"]
+    assert r["failed"] == [{"path": str(src / "y.txt"), "reason": "cannot read: Too many levels of symbolic links "
+                            "(a link that loops) (not added to the sources)"}], r["failed"]
+    # a dangling link given by name is reported as the link, naming the file that is not there
+    (src / "gone.html").symlink_to(tmp_path / "moved.html")
+    r = indexer.run(store, [str(src / "gone.html")])
+    assert r["failed"] == [{"path": str(src / "gone.html"), "reason": f"a broken link: its file "
+                            f"{tmp_path / 'moved.html'} is not there (not added to the sources)"}], r["failed"]
 
 
 def _warc_record(url: str, body: bytes, status: str = "200 OK") -> bytes:
