@@ -75,3 +75,21 @@ def test_he_for_a_country_needs_nobody_he_could_stand_for():
     # seed 003: nobody in sight, Mali itself is "he"
     assert excerpts("Mali denounces Wagner’s allegations\n\nMali has refuted the allegations and denied "
                     "that he works with the Wagner group.") != []
+
+
+def test_quantifier_pattern_matches_as_its_lookbehinds_first_form():
+    """The quantifier entry tests \\b and a first letter before its seven lookbehinds (speed):
+    it must match where the plain form, lookbehinds first, does."""
+    import re
+
+    from search.translation.literal import LEXICON
+
+    plain = re.compile(r"(?<![Ff]or )(?<![Tt]o )(?<![Oo]f )(?<!with )(?<!among )(?<!by )(?<![Ii]n )"
+                       r"\b(?i:many|several|most|some|few)\s+the\s+(?!time\b|same\b|more\b|less\b|most\b)"
+                       r"[A-Z]?[a-z]+s\b")
+    fast = next(e.pattern for e in LEXICON if "quantifier" in e.evidence)
+    texts = ["Many the Malians", "for many the Malians", "xmany the Malians", "ſome the Malians",
+             "SEVERAL the Malians. In few the hopes.\nMost the Years", "among  some the Xs", "Fewthe Xs", "Few the Malians",
+             "To SOME the Xs and with many the Ys, by most the Zs; of few the Ws, in some the Vs"]
+    for text in texts:
+        assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)], text
