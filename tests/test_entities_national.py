@@ -352,6 +352,11 @@ def test_a_former_states_other_names_are_one_entity_and_its_adjective_no_entity(
                    DocMentions("b", [{"text": "Soviet Union", "type": "location", "start": 0, "end": 12}]),
                    DocMentions("c", [{"text": "U.S.S.R.", "type": "location", "start": 0, "end": 8}])])
     assert _names(res) == {"Soviet Union": ["Soviet Union", "U.S.S.R.", "USSR"]}
+    # "per GDR" of financial copy (a depositary receipt, a place to the NER) is no East Germany
+    res = resolve([DocMentions("a", [{"text": "GDR", "type": "location", "start": 0, "end": 3}]),
+                   DocMentions("b", [{"text": "East Germany", "type": "location", "start": 0, "end": 12}]),
+                   DocMentions("c", [{"text": "German Democratic Republic", "type": "location", "start": 0, "end": 26}])])
+    assert _names(res) == {"East Germany": ["East Germany", "German Democratic Republic"], "GDR": ["GDR"]}
     text = "Grain: the Soviet purchases rose."
     assert postprocess(text, [_span(text, "Soviet", type_="location")]) == []
     # the Supreme Soviet is a body
