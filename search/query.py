@@ -426,7 +426,7 @@ def validate(qstring: str) -> None:
         if re.search(r"\w\*|\*\w", m.group()):  # Whoosh took the word without its * and found nothing, silently
             raise QuerySyntaxError(f"{m.group()}: a wildcard does not work inside a \"phrase\": search the words "
                                    "apart, or the phrase without it")
-    wildcards = _WILD_RE.findall(qstring)
+    wildcards = _WILD_RE.findall(unquoted)  # a "phrase" holds no wildcard: its ? is punctuation
     for w in wildcards:
         term = w.split(":")[-1]
         if len(re.sub(r"[*?]", "", term)) < 2:
