@@ -850,6 +850,21 @@ def test_a_question_mark_inside_quotes_is_no_wildcard(tmp_path):
     assert r.exit_code == 2 and "too many wildcards" in r.output
 
 
+def test_a_wildcard_on_an_id_matches_the_ids_so_written(tmp_path):
+    """QA: id:news/* (the articles of one folder) and id:news/feed.jsonl* (of one feed) were "a
+    wildcard applies to one word, and this is 2 to the index (news, *)": an id is one word to the
+    index, its / and # included, as id:odd* already found."""
+    titles = _id_archive(tmp_path)
+    everything = ["First", "Other story", "Second", "Who? What? When? Where? Why? How? Which?"]
+    assert titles("id:news/*") == everything
+    assert titles("ID:news/feed.jsonl*") == ["First", "Second"]
+    assert titles("id:news/article.php?id=?.txt") == ["Who? What? When? Where? Why? How? Which?"]
+    assert titles("(id:news/o* OR id:nothing/*)") == ["Other story"]
+    # a text field's wildcard still applies to one word
+    r = invoke("search", "title:other-*", "--index", tmp_path / "ix")
+    assert r.exit_code == 2 and "applies to one word" in r.output
+
+
 def test_a_file_with_two_names_is_indexed_once(tmp_path):
     """A hard link is a second name of one file, which resolving symbolic links does not reveal:
     the article was indexed twice, though the README says a second name is reported and read once."""
