@@ -772,12 +772,18 @@ def _per_cent_joined(qstring: str) -> str:
 _SOURCE_ADDRESS = re.compile(r'(?<![\w"])source:([a-z][a-z0-9+.-]*://[^\s()"]+)', re.I)
 
 
+# An id with a colon, unquoted: a JSON Lines record's FILE:LINE (`id:news/feed.jsonl:12`)
+_ID_WITH_COLON = re.compile(r'(?<![\w"])id:([^\s()"*?]*:[^\s()"*?]*)(?=$|[\s()])', re.I)
+
+
 def _quoted_addresses(qstring: str) -> str:
     """`source:https://www.zeit.de/` as `source:"https://www.zeit.de/"`, a site's address as the
     `source=` filter takes it (typed_site): its "https:" was an unknown field (exit 2), and only
-    the quoted form found the site's articles. Phrases are left as they are."""
+    the quoted form found the site's articles. So is an id with a colon, as a search prints it
+    (`id:news/feed.jsonl:12`, whose "jsonl:" was an unknown field). Phrases are left as they are."""
     parts = re.split(r'("[^"]*")', qstring)
-    return "".join(p if i % 2 else _SOURCE_ADDRESS.sub(r'source:"\1"', p) for i, p in enumerate(parts))
+    return "".join(p if i % 2 else _ID_WITH_COLON.sub(r'id:"\1"', _SOURCE_ADDRESS.sub(r'source:"\1"', p))
+                   for i, p in enumerate(parts))
 
 
 def parse(qstring: str, schema) -> Q.Query:

@@ -865,6 +865,21 @@ def test_a_wildcard_on_an_id_matches_the_ids_so_written(tmp_path):
     assert r.exit_code == 2 and "applies to one word" in r.output
 
 
+def test_an_id_with_a_colon_is_found_as_a_search_prints_it(tmp_path):
+    """QA: a JSON Lines record with no id nor url is FILE:LINE (news/feed.jsonl:2), and
+    id:news/feed.jsonl:2, copied from the results, was "unknown field 'jsonl:'", offering to quote
+    "jsonl:2"; only id:"news/feed.jsonl:2" found it. Unquoted, the id is now read as quoted."""
+    titles = _id_archive(tmp_path)
+    r = invoke("search", "", "--index", tmp_path / "ix", "--json")
+    ids = {h["title"]: h["id"] for h in json.loads(r.output)["hits"]}
+    assert ids["Second"] == "news/feed.jsonl:2"
+    for query in ("id:news/feed.jsonl:2", "ID:news/feed.jsonl:2", "(id:news/feed.jsonl:2)", 'id:"news/feed.jsonl:2"'):
+        assert titles(query) == ["Second"], query
+    assert titles("id:news/feed.jsonl:1 OR id:news/feed.jsonl:2") == ["First", "Second"]
+    assert titles("ruritania NOT id:news/feed.jsonl:1 NOT id:news/other.txt") == [
+        "Second", "Who? What? When? Where? Why? How? Which?"]
+
+
 def test_a_file_with_two_names_is_indexed_once(tmp_path):
     """A hard link is a second name of one file, which resolving symbolic links does not reveal:
     the article was indexed twice, though the README says a second name is reported and read once."""
