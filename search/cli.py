@@ -94,6 +94,18 @@ def _reader_went_away() -> None:
     sys.exit(EXIT_OK)
 
 
+def _page_shown(ctx, param, page: int) -> int:
+    """--page past the last page a search shows is a bad --page, as 0 is: it was "bad query:
+    page 1001 is past the last page", the query being fine."""
+    from .query import QueryError, check_page
+
+    try:
+        check_page(page)
+    except QueryError as exc:
+        raise click.BadParameter(str(exc)) from None
+    return page
+
+
 def handle_errors(fn):
     """Turn the engine's errors into a message and an exit code: never a traceback."""
 
@@ -417,7 +429,8 @@ MATCH_CHOICE = click.Choice(["all", "any"], case_sensitive=False)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="Whether an article needs every word of the query or any of them (those with more first).")
 @click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True, help="At most 1000: past it, narrow the search or change the sort.")
+@click.option("--page", type=click.IntRange(1), default=1, show_default=True, callback=_page_shown,
+              help="At most 1000: past it, narrow the search or change the sort.")
 @index_option
 @json_option
 @handle_errors

@@ -378,6 +378,8 @@ def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index)
     r = invoke("search", "", "--limit", "1", "--page", "1001", "--index", pages_index)
     assert r.exit_code == 2 and "page 1001 is past the last page that can be shown (1,000)" in r.output
     assert "narrow the search or change the sort" in r.output
+    # a bad --page, as --page 0 is, not a bad query: the query is fine
+    assert "Invalid value for '--page'" in r.output and "bad query" not in r.output
     # said of any search, before searching: no claim that this one has results past page 1,000
     r = invoke("search", "no such words here", "--page", "1001", "--index", pages_index)
     assert r.exit_code == 2 and "beyond the first" not in r.output and "where a search has more" in " ".join(r.output.split())
