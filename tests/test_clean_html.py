@@ -383,6 +383,34 @@ def test_a_post_under_a_longer_thread_of_unclaimed_comments_keeps_its_text(share
     assert "I am sorry that you have had to go thru this" not in c.text
 
 
+def test_a_short_post_the_extractor_missed_for_a_sidebar_table_is_read():
+    """A TypePad post of two sentences: trafilatura's link-density pruning deleted its short
+    entry (a "Tweet" link under it) and its wild-text recovery took the sidebar's table of books
+    (in a "module-subscribe" box, a newsletter to our block walk) for the article, too short a post
+    for a run of prose (MIN_RUN). A text made of claimed blocks only is furniture: the page's
+    unclaimed prose is the article, however short."""
+    books = "".join(f'<tr><td></td><td></td><td></td><td><a href="/books/{n}">{t}</a></td></tr>'
+                    for n, t in enumerate(["The Long Field", "Small Rivers", "A Quiet Harbour", "Winter Roads",
+                                           "The Salt Road", "Northern Light", "Paper Boats", "The Last Ferry"]))
+    post = ["This is hard news for the people who got here first, and good news for everyone who is still on the way.",
+            "And it starts again tomorrow, early."]
+    page = f"""<html><head><title>Field Notes: Tomorrow starts early</title></head><body>
+<div id="banner"><h1><a href="/">Field Notes</a></h1></div>
+<div id="alpha"><div class="module"><h2 class="module-header">MY BOOKS</h2>
+<div class="module-subscribe"><table><tr><td colspan="4"><strong>I have written eight books that have been
+translated into twelve languages</strong><br><a href="/books">The complete list of retailers</a><br>
+<a href="/books">or click on a title below</a></td></tr>{books}</table></div></div></div>
+<div id="beta"><div class="entry"><h3 class="entry-header">Tomorrow starts early</h3>
+<div class="entry-content"><div class="entry-body"><p>{post[0]}</p><p>{post[1]}</p></div>
+<div><a href="https://twitter.com/share">Tweet</a></div></div>
+<div class="entry-footer"><p>Posted by Jo on July 12, 2012 | <a href="/p">Permalink</a></p></div></div></div>
+</body></html>"""
+    c = clean_html(page, "http://fieldnotes.example/2012/07/tomorrow.html")
+    assert c.title == "Tomorrow starts early"
+    assert c.text == "\n\n".join(post)
+    assert {"text": "Small Rivers", "reason": "newsletter"} in c.removed
+
+
 def test_a_blogger_post_and_a_page_classed_sponsored_are_not_furniture():
     """Blogger sets its posts in <div class="widget Blog" id="Blog1">, which "widget" made a
     sidebar; a BBC page's <body class="... sponsored"> made every block an advertisement.
