@@ -2284,6 +2284,7 @@ def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match])
         if country:
             named_at[body_key(body)].append((m["start"], country))
     dateline_starts = [d.start() for d in datelines]
+    dateline_places = [_dateline_country(text, d) for d in datelines]  # once a dateline, not once a body
     for m, body, country in found:
         if country is None and body == "Treasury" and text.startswith(" Secretary", m["end"]):
             country = "United States"  # its Secretary's title: "Treasury Secretary James Baker" of a LONDON story
@@ -2297,7 +2298,7 @@ def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match])
             continue
         if country is None and datelines:
             i = bisect.bisect_right(dateline_starts, m["start"]) - 1
-            place = _dateline_country(text, datelines[i]) if i >= 0 else None
+            place = dateline_places[i] if i >= 0 else None
             if place and _dateline_has(place, body):
                 country = place
             elif place and body in _OWN_BODY_ABROAD:  # a US dateline has both: abroad only

@@ -606,7 +606,7 @@ _UNIT_WORDS = frozenset({"leasing", "mortgage", "lbo", "acceptance", "credit", "
                          "funding", "of"})
 
 
-def _opening_words(mentions: list[dict], nodes: list, short_forms: dict[str, Counter] | None = None) -> None:
+def _opening_words(mentions: list[dict], nodes: list, short_forms: dict[str, Counter]) -> None:
     """An organisation of two words or more is the one company of this document whose name
     opens with those words: "Hongkong Electric" beside "Hongkong Electric Holdings Ltd",
     "Louisiana Land" beside "Louisiana Land and Exploration Co", a headline's "DELTA AIR" beside
@@ -633,9 +633,8 @@ def _opening_words(mentions: list[dict], nodes: list, short_forms: dict[str, Cou
         if len(longs) == 1 and longs[0] in companies and not _UNIT_WORDS & set(longs[0][len(opening):].split()):
             nodes[i] = ("organization", longs[0])
             linked[n[1]] = longs[0]
-    if short_forms is not None:
-        for short, long in linked.items():  # evidence counted in documents, not mentions
-            short_forms[short][long] += 1
+    for short, long in linked.items():  # evidence counted in documents, not mentions
+        short_forms[short][long] += 1
 
 
 # An institution's head noun, which wire copy and web pages write alone for one named in full
