@@ -362,3 +362,15 @@ def test_a_former_states_other_names_are_one_entity_and_its_adjective_no_entity(
     # the Supreme Soviet is a body
     text = "The Supreme Soviet met."
     assert [m["text"] for m in postprocess(text, [_span(text, "Supreme Soviet")])] == ["Supreme Soviet"]
+
+
+def test_west_germany_is_germany_and_east_germany_a_state_of_its_own():
+    """1987 copy's "West Germany" was a location apart from "Germany" while its bodies ("West
+    German Finance Ministry") were Germany's, so `location=Germany` missed West German stories;
+    the Federal Republic is Germany (ISO DE), the Democratic Republic a former state."""
+    res = resolve([DocMentions("a", [{"text": "West Germany", "type": "location", "start": 0, "end": 12}]),
+                   DocMentions("b", [{"text": "Germany", "type": "location", "start": 0, "end": 7}]),
+                   DocMentions("c", [{"text": "Federal Republic of Germany", "type": "location", "start": 0, "end": 27}]),
+                   DocMentions("d", [{"text": "East Germany", "type": "location", "start": 0, "end": 12}])])
+    assert _names(res) == {"Germany": ["Federal Republic of Germany", "Germany", "West Germany"],
+                           "East Germany": ["East Germany"]}

@@ -47,6 +47,10 @@ COUNTRY_EXTRA = {
     # former names of the same state, as 1980s wire copy writes them (Reuters-21578)
     "KH": ["Kampuchea"], "LK": ["Ceylon"], "BF": ["Upper Volta"], "BJ": ["Dahomey"],
     "CZ": ["Czechia"],
+    # the Federal Republic (its ISO code DE is West Germany's, kept at unification), already
+    # Germany's by its official name, and its bodies ("West German Cabinet") Germany's: the
+    # location was an entity apart, so `location=Germany` missed West German stories
+    "DE": ["West Germany"],
     "TR": ["Türkiye"],
     "CV": ["Cabo Verde"],
     "SZ": ["Swaziland"],
@@ -57,7 +61,7 @@ COUNTRY_EXTRA = {
 # 19,043 stories). pycountry keeps them apart (historic_countries) under formal names ("USSR, Union
 # of Soviet Socialist Republics"), so curated: display name -> other spellings. Countries of their
 # own in the country table: "USSR" is the Soviet Union's entity, "Soviet Foreign Ministry" that
-# state's body. "West Germany" is not here: its bodies are Germany's (IRREGULAR_DEMONYMS).
+# state's body. "West Germany" is not here: it is Germany (COUNTRY_EXTRA).
 HISTORIC_COUNTRIES = {
     "Soviet Union": ["USSR", "U.S.S.R.", "Union of Soviet Socialist Republics"],
     # not "GDR": financial copy's "per GDR" (a global depositary receipt) is a place to the NER
@@ -80,9 +84,9 @@ CURATED_PLACES = [
     # City", "Ireland" of "Northern Ireland")
     "New Jersey", "New Mexico", "New South Wales", "New Guinea", "Northern Ireland", "Gulf of Mexico",
     "Mexico City", "Kuwait City", "Panama City", "Guatemala City", "Jersey City", "Vatican City",
-    # states that no longer exist, which 1980s copy names ("West Germany" was "Germany", the
-    # country pattern taking its end; "East Germany" too, another state then)
-    "West Germany", "East Germany", "Soviet Union", "Czechoslovakia", "Yugoslavia",
+    # states that no longer exist, which 1980s copy names ("East Germany" was "Germany", the
+    # country pattern taking its end)
+    "East Germany", "Soviet Union", "Czechoslovakia", "Yugoslavia",
 ]
 CURATED_ORGS = [
     "ECOWAS", "Economic Community of West African States",
