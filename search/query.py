@@ -19,7 +19,7 @@ from typing import Any
 
 import numpy as np
 from whoosh import collectors, highlight, query as Q, sorting
-from whoosh.analysis import Token
+from whoosh.analysis import STOP_WORDS, Token
 from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, PhrasePlugin, QueryParser
 from whoosh.qparser.taggers import RegexTagger
 from whoosh.spelling import Corrector
@@ -124,6 +124,24 @@ class QuerySyntaxError(QueryError):
     searchable words, a bad date, a page past the last)."""
 
     syntax = True
+
+
+class NoSearchableWords(QueryError):
+    """A query whose words are all stop words, or none; read_query says which (no_words)."""
+
+
+def no_words(qstring: str) -> QueryError:
+    """The error for a query left with no word, naming its stop words: "query has no
+    searchable words" alone left `may` or `the` unexplained (the README's table said why)."""
+    stops = list(dict.fromkeys(w.lower() for w in re.findall(r"[^\W\d_]+", qstring)
+                               if w.lower() in STOP_WORDS and w not in ("AND", "OR", "NOT")))
+    if not stops:
+        return NoSearchableWords("query has no searchable words")
+    listed = " and ".join(", ".join(f'"{w}"' for w in stops).rsplit(", ", 1))
+    why = "is a stop word" if len(stops) == 1 else "are stop words"
+    month = "; for May of a year, search its dates (published:2020-05)" if "may" in stops else ""
+    return NoSearchableWords(f"query has no searchable words: {listed} {why}, too common to be indexed; "
+                             f"add another word{month}")
 
 
 class QueryTimeout(QueryError):
@@ -798,7 +816,7 @@ def parse(qstring: str, schema) -> Q.Query:
         reason = str(exc) if type(exc) is Exception else "check its operators, parentheses and quotes"
         raise QuerySyntaxError(f"could not parse query: {reason}") from exc
     if q is Q.NullQuery or isinstance(q, type(Q.NullQuery)):
-        raise QueryError("query has no searchable words")
+        raise no_words(qstring)
     return q
 
 
@@ -812,7 +830,7 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
     if resolution is None:
         q = _drop_stop_names(q)
         if q is Q.NullQuery:
-            raise QueryError("query has no searchable words")
+            raise NoSearchableWords("query has no searchable words")
         return q
 
     def words(field_name: str, text: str) -> list[str]:
@@ -893,7 +911,7 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
 
     q = _drop_stop_names(visit(q))
     if q is Q.NullQuery:
-        raise QueryError("query has no searchable words")
+        raise NoSearchableWords("query has no searchable words")
     return q
 
 
@@ -1421,8 +1439,12 @@ def read_query(qstring: str, gen) -> Q.Query:
     q = expand_fuzzy(q, gen, schema, qstring)
     q = expand_wildcards(q, gen, schema, qstring)
     q = join_figures(expand_acronyms(q, gen.searcher.reader()))
-    return proximity_boosted(expand_aliases(canonical_field_terms(q, gen), gen.entities, schema, gen.searcher.reader(),
-                                            lambda f, t: term_ids(gen.searcher, f, t, _term_cache(gen))))
+    try:
+        q = expand_aliases(canonical_field_terms(q, gen), gen.entities, schema, gen.searcher.reader(),
+                           lambda f, t: term_ids(gen.searcher, f, t, _term_cache(gen)))
+    except NoSearchableWords:  # its capitalised stop words named no entity ("May")
+        raise no_words(qstring) from None
+    return proximity_boosted(q)
 
 
 def any_clause(q: Q.Query) -> tuple[Q.Query, list[Q.Query]] | None:

@@ -360,3 +360,19 @@ def test_a_long_unknown_id_is_cut_in_the_message_and_healthz_with_a_slash_answer
     assert r.get_json()["error"].endswith("… (70,000 characters)")
     r = client.get("/healthz/")
     assert r.is_json, r.data[:100]
+
+
+def test_a_query_of_stop_words_names_them(seeds_index):
+    """`may` and `the` were refused as "query has no searchable words" alone: which words,
+    and why, only the README's table said. The error names them, and for "may" the month's
+    date search; a capitalised stop word naming no entity ("May") is told the same."""
+    from web import create_app
+
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    for q in ("may", "May", "title:may"):
+        body = client.get("/api/search", query_string={"q": q}).get_json()
+        assert body["status"] == 400 and '"may" is a stop word' in body["error"], (q, body)
+        assert "published:" in body["error"], body
+    body = client.get("/api/search", query_string={"q": "to the"}).get_json()
+    assert '"to" and "the" are stop words' in body["error"] and "published:" not in body["error"], body
+    assert "Whoosh syntax" not in client.get("/search?q=the").get_data(as_text=True)
