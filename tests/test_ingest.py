@@ -51,6 +51,38 @@ def make_messy_folder(root: Path) -> None:
     (root / "mixed.jsonl").write_text("\n".join(lines) + "\n")
 
 
+def test_feed_and_dataset_records_are_read_whatever_they_call_their_fields(tmp_path):
+    """A NewsAPI export (publishedAt, content, a source object), an RSS item turned JSON
+    (headline, link, pubDate) and schema.org's NewsArticle (articleBody, datePublished) were
+    indexed undated, titled by their first sentence and linked to the file: only news-please's,
+    trafilatura's and plain snake_case keys were read."""
+    recs = [
+        {"source": {"id": "bbc-news", "name": "BBC News"}, "title": "Envoy expelled", "url": "https://www.bbc.co.uk/news/x",
+         "publishedAt": "2022-06-01T09:00:00Z", "content": "Mali expelled the French ambassador on Monday."},
+        {"headline": "Rates rise", "link": "https://news.example.org/boe", "pubDate": "Tue, 10 May 2022 14:00:00 GMT",
+         "body": "The Bank of England raised rates on Thursday."},
+        {"Headline": "Army seizes power", "articleBody": "Burkina Faso's army seized power.", "datePublished": "2022-01-24",
+         "publication": "Le Monde", "section": "Africa"},
+        {"title": "Exact key wins", "text": "Exact text.", "Text": "Variant text.", "published_at": "2021-01-02",
+         "date": "2020-05-06"},
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    arts, errs = _split(list(read([tmp_path / "feed.jsonl"])))
+    assert errs == []
+    got = [(a.title, str(a.published), a.source, a.url.split("#")[0] if a.url.startswith("file:") else a.url) for a in arts]
+    file_url = (tmp_path / "feed.jsonl").resolve().as_uri()
+    assert got == [("Envoy expelled", "2022-06-01", "BBC News", "https://www.bbc.co.uk/news/x"),
+                   ("Rates rise", "2022-05-10", "news.example.org", "https://news.example.org/boe"),
+                   ("Army seizes power", "2022-01-24", "Le Monde", file_url),
+                   ("Exact key wins", "2020-05-06", "feed", file_url)], got
+    assert arts[2].raw == "Burkina Faso's army seized power." and arts[2].meta == {"section": "Africa"}
+    assert arts[3].raw == "Exact text." and arts[3].meta == {}
+    # a date no reading fits is reported under the record's own name for the key
+    (tmp_path / "bad.jsonl").write_text(json.dumps({"title": "T", "text": "Some text here.", "publishedAt": "soon"}) + "\n")
+    art = next(a for a in read([tmp_path / "bad.jsonl"]) if isinstance(a, Article))
+    assert art.published is None and art.notes[0].startswith('publishedAt "soon" could not be read'), art.notes
+
+
 def test_messy_folder_reports_every_bad_input(tmp_path):
     folder = tmp_path / "messy"
     make_messy_folder(folder)

@@ -264,4 +264,4 @@ def test_a_record_whose_text_field_holds_no_text_says_which_and_why(tmp_path):
     assert reasons == ["JSON record with no text: text is a number, not text", "JSON record with no text: text is empty",
                        "JSON record with no text: text is empty", "JSON record with no text: body is an object, not text",
                        "JSON record with no text: content is a true/false value, not text",
-                       "JSON record with no text: none of maintext, text, body, content, html, raw_html"]
+                       "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html"]

@@ -2,7 +2,10 @@
 
 news-please: maintext, date_publish, title, url, source_domain;
 trafilatura: text, date, title, url, hostname (its --json output: the page's address under
-source, the site's name under source-hostname); plain: body/text/html, date/published.
+source, the site's name under source-hostname); newspaper3k: text, publish_date; NewsAPI:
+content, publishedAt, source.name; feeds and datasets: headline, link, pubDate, articleBody,
+datePublished, publication; plain: body/text/html, date/published. A key is read in any case
+and with or without "_" or "-" (publishedAt, published_at).
 """
 from __future__ import annotations
 
@@ -23,15 +26,42 @@ from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
 
-TEXT_KEYS = ("maintext", "text", "body", "content")
+TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_body")
 HTML_KEYS = ("html", "raw_html")
-DATE_KEYS = ("date_publish", "published", "date", "date_published", "pubdate")
-SOURCE_KEYS = ("source_domain", "hostname", "sitename", "source-hostname", "source")
+DATE_KEYS = ("date_publish", "published", "date", "date_published", "pubdate", "publish_date", "published_at")
+SOURCE_KEYS = ("source_domain", "hostname", "sitename", "source-hostname", "source", "publication")
+TITLE_KEYS = ("title", "headline")
 # A site's name, not its host: taken only when the record has no host and no URL to take one
 # from, so one site's records (trafilatura writes "hostname" for some, "source-hostname" for
 # all) fall under one source value.
 SITE_NAME_KEYS = ("sitename", "source-hostname")
-KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + ("title", "url", "id"))
+KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + TITLE_KEYS + ("url", "link", "id"))
+
+
+def _key(name: str) -> str:
+    return re.sub(r"[\s_-]", "", name).lower()
+
+
+_CANONICAL = {_key(k): k for k in sorted(KNOWN)}
+
+
+def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
+    """The record with the keys we read spelt as KNOWN spells them, and the names it gave
+    them (for messages). Feeds and datasets write one field many ways ("publishedAt",
+    "published_at", "pubDate", "headline", "link"): a NewsAPI or RSS export was indexed
+    undated, titled by its first sentence and linked to the file. A key spelt exactly wins
+    over a variant; a NewsAPI source object stands for its name. Other keys stay as given."""
+    out: dict[str, Any] = {}
+    given: dict[str, str] = {}
+    for k, v in sorted(rec.items(), key=lambda kv: kv[0] not in KNOWN):
+        name = _CANONICAL.get(_key(k)) if isinstance(k, str) else None
+        if name is None:
+            out.setdefault(k, v)
+        elif name not in given:
+            out[name], given[name] = v, k
+    if isinstance(out.get("source"), dict) and isinstance(out["source"].get("name"), str):
+        out["source"] = out["source"]["name"]
+    return out, given
 
 
 def parse_date(value: Any) -> date | None:
@@ -78,7 +108,7 @@ def _two_readings(m: re.Match) -> bool:
     return bool(m["a"]) and 1 <= int(m["a"]) <= 12 and 1 <= int(m["b"]) <= 12 and int(m["a"]) != int(m["b"])
 
 
-def _record_date(rec: dict) -> tuple[date | None, list[str]]:
+def _record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[date | None, list[str]]:
     """The record's publication date, and a note when it gives dates none of which is read
     (an ambiguous "07/08/2021", a placeholder "2999-01-01"): the article is indexed undated."""
     given = [(k, rec[k]) for k in DATE_KEYS if _says_something(rec.get(k))]
@@ -88,6 +118,7 @@ def _record_date(rec: dict) -> tuple[date | None, list[str]]:
     if not given:
         return None, []
     key, value = given[0]
+    key = (given_as or {}).get(key, key)
     shown = json.dumps(value, ensure_ascii=False)
     shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
     # the ambiguity is cited only for an ambiguous date: "2021-13-45" is no date at all (QA)
@@ -158,7 +189,10 @@ def record_url(rec: dict[str, Any]) -> str:
     url = rec.get("url")
     if isinstance(url, str) and url:
         return url
-    return rec["source"].strip() if _is_address(rec.get("source")) else ""
+    for key in ("link", "source"):  # a feed's link; trafilatura's source
+        if _is_address(rec.get(key)):
+            return rec[key].strip()
+    return ""
 
 
 def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
@@ -232,6 +266,7 @@ class NoText(ValueError):
 
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
+    original, (rec, given_as) = rec, canonical_keys(rec)
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
     if html is not None and not has_visible_text(html):
@@ -243,7 +278,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
             kind = ("empty" if what is None or isinstance(what, (str, list))
                     else "a true/false value" if isinstance(what, bool)
                     else "a number" if isinstance(what, (int, float)) else "an object")
-            raise NoText(f"no text: {given[0]} is {kind}" + ("" if kind == "empty" else ", not text"))
+            raise NoText(f"no text: {given_as.get(given[0], given[0])} is {kind}" + ("" if kind == "empty" else ", not text"))
         raise NoText("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
     src = _site(_source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS)))
@@ -251,9 +286,9 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         src = _site(_hostname(url))
     src = src or _source_name(rec, SITE_NAME_KEYS)
     aid = record_id(rec, base_id, line)
-    title = rec.get("title") if isinstance(rec.get("title"), str) else ""
+    title = next((rec[k] for k in TITLE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
-    published, notes = _record_date(rec)
+    published, notes = _record_date(rec, given_as)
     return Article(
         id=aid,
         url=url or f"{path.resolve().as_uri()}#{line}",
@@ -262,7 +297,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         kind="html" if html is not None else "text",
         title=title.strip(),
         published=published,
-        content_hash=content_hash(json.dumps(rec, sort_keys=True, ensure_ascii=False)),
+        content_hash=content_hash(json.dumps(original, sort_keys=True, ensure_ascii=False)),
         path=str(path.resolve()),
         line=line,
         meta=meta,
