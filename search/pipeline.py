@@ -18,7 +18,9 @@ from .clean.text import without_controls
 from .language import detect_language
 
 # Code fingerprints: a change to one of these invalidates the cached results of its stage.
-STAGE1_CODE = ("clean", "cjk", "pipeline")  # cjk: the cleaner counts Chinese title words
+# ingest, article: what the readers read (a title, a date, a source) is the cleaner's input, cached with
+# its output; a reader that reads a record anew must not leave the old reading in the index
+STAGE1_CODE = ("clean", "cjk", "pipeline", "ingest", "article")  # cjk: the cleaner counts Chinese title words
 # resolve.py is the archive-wide entity pass, run afresh on every index run: a change to it
 # need not redo every article's NER (it did: 14 minutes for 100k articles)
 STAGE2_CODE = ("clean", "cjk", "language", "translation", "entities", "pipeline", "!entities/resolve.py")

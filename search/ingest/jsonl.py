@@ -266,7 +266,7 @@ class NoText(ValueError):
 
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
-    original, (rec, given_as) = rec, canonical_keys(rec)
+    rec, given_as = canonical_keys(rec)
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
     if html is not None and not has_visible_text(html):
@@ -297,7 +297,9 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         kind="html" if html is not None else "text",
         title=title.strip(),
         published=published,
-        content_hash=content_hash(json.dumps(original, sort_keys=True, ensure_ascii=False)),
+        # of the record as read: one whose keys are read anew is read anew on the next run
+        # (its cached title, date and source were the old reading's), any other is unchanged
+        content_hash=content_hash(json.dumps(rec, sort_keys=True, ensure_ascii=False)),
         path=str(path.resolve()),
         line=line,
         meta=meta,
