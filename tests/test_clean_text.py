@@ -383,3 +383,46 @@ def test_a_blog_posts_line_of_details_is_no_text_and_gives_its_author_and_date()
     assert "Permalink" not in c.text and {"text": "Posted by Kathy on April 6, 2007 | Permalink",
                                           "reason": "post details"} in c.removed
     assert (c.author, str(c.published)) == ("Kathy", "2007-04-06")
+
+
+BODY = "Mali's junta leader met ECOWAS envoys in Bamako on Monday.\n\nThe talks covered the sanctions."
+
+
+@pytest.mark.parametrize("head", [
+    '---\ntitle: "Junta meets envoys"\ndate: 2021-03-02\nurl: https://example.com/mali\nsource: Example Daily\n'
+    'author: Jane Doe\ntags: [mali, ecowas]\n---\n\n',
+    "Title: Junta meets envoys\nDate: March 2, 2021\nURL: https://example.com/mali\nSource: Example Daily\n"
+    "Author: Jane Doe\nTags: mali, ecowas\n\n",
+])
+def test_a_text_files_header_gives_its_fields_and_leaves_the_text(head):
+    """A Markdown file with front matter was titled "---", a text file with "Title:" /
+    "Date:" / "URL:" lines on top "Title: Junta meets envoys", with its address and outlet
+    lost (the "Source:" line was read as an agency credit)."""
+    c = clean_text(head + BODY)
+    assert (c.title, c.published, c.url, c.site_name, c.author) == (
+        "Junta meets envoys", date(2021, 3, 2), "https://example.com/mali", "Example Daily", "Jane Doe")
+    assert c.text == BODY and c.credit is None
+    assert c.removed[0] == {"text": head.strip(), "reason": "header (title/published/url/site_name/author)"}
+
+
+@pytest.mark.parametrize("raw", [
+    "Update: talks resumed in Bamako on Monday.\n\n" + BODY,  # one field-like line opens prose
+    "Source: Reuters\nUpdate: talks resumed\n\n" + BODY,  # no title, date or address among them
+    "Junta meets envoys\n\n" + BODY + "\n\nTitle: a quote\nDate: later\n",  # not on top
+    "---\ntitle: no closing fence\n\n" + BODY,
+])
+def test_lines_like_fields_that_are_no_header_stay_text(raw):
+    c = clean_text(raw)
+    assert c.url is None and c.site_name is None and not any(r["reason"].startswith("header") for r in c.removed)
+    assert "Mali's junta leader met ECOWAS envoys" in c.text
+
+
+def test_an_indexed_text_files_header_gives_the_article_its_address_and_date(tmp_path):
+    from search import Store, indexer, open_index, run_search
+
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "mali.md").write_text("---\ntitle: Junta meets envoys\ndate: 2021-03-02\n"
+                                                "url: https://example.com/mali\n---\n" + BODY)
+    indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "notes")])
+    hit, = run_search(open_index(tmp_path / "ix"), "envoys").hits
+    assert (hit.title, hit.url, str(hit.published)) == ("Junta meets envoys", "https://example.com/mali", "2021-03-02")

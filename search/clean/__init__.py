@@ -19,7 +19,7 @@ def clean_text(text: str, title: str | None = None) -> Cleaned:
     text is the body alone: none of its lines is taken for the title, and a body that opens
     with the title starts after it (_drop_repeated_title)."""
     text = markup.markup_text(text) if markup.is_markup(text) else markup.unescape(text)
-    cleaned = _clean_text(text, title=title, body_only=title is not None)
+    cleaned = _clean_text(text, title=title, body_only=title is not None, file_header=title is None)
     cleaned.text = markup.links_read(cleaned.text)
     if title:
         _drop_repeated_title(cleaned, title)

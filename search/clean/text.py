@@ -13,6 +13,7 @@ from datetime import date
 
 from ..cjk import cjk_chars, has_cjk
 from . import meta, patterns, tables
+from .header import split_header
 from .markup import list_item
 from .record import Cleaned
 
@@ -285,15 +286,21 @@ def display_title(p: str, limit: int = 90) -> str:
     return cut.rstrip(",;:–- ") + "…"
 
 
-def clean_text(text: str, title: str | None = None, body_only: bool = False) -> Cleaned:
+def clean_text(text: str, title: str | None = None, body_only: bool = False, file_header: bool = False) -> Cleaned:
     """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection;
-    `body_only`: the text has no title line (see paragraphs)."""
+    `body_only`: the text has no title line (see paragraphs); `file_header`: a text file's
+    text, whose fields on top (header.py) give its title, date, address and outlet."""
     lifted: list[tuple[int, dict[str, str]]] = []  # (paragraph index, removed entry)
+    head = None
+    if file_header and title is None:
+        head, text = split_header(text)
+        title = head.title if head else None
     text, sig = strip_signature(text)
     paras, data_tables = tables.unwrap(paragraphs(text, body_only))
     reasons = classify(paras, data_tables)
-    published: date | None = None
-    author = credit = dateline = None
+    published: date | None = head.published if head else None
+    author = head.author if head else None
+    credit = dateline = None
 
     kept = [i for i, r in enumerate(reasons) if r is None]
     # metadata in the head: date prefix, byline
@@ -356,6 +363,8 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False) -> 
         if reasons[i] is not None and not reasons[i].startswith("date prefix"):
             lifted.append((i, {"text": p, "reason": reasons[i]}))
     removed = [entry for _, entry in sorted(lifted, key=lambda x: x[0])]
+    if head:
+        removed.insert(0, {"text": head.text, "reason": f"header ({'/'.join(head.given) or 'no field we read'})"})
     if sig:
         removed.append({"text": sig, "reason": "agency signature"})
     return Cleaned(
@@ -365,5 +374,8 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False) -> 
         author=author,
         credit=credit,
         dateline=dateline,
+        site_name=head.site_name if head else None,
+        url=head.url if head else None,
+        language=head.language if head else None,
         removed=removed,
     )
