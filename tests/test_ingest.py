@@ -133,3 +133,26 @@ def test_reuters_loads_as_is(shared_dir):
     assert isinstance(first, Article)
     assert first.id == "reuters21578#1" and first.title == "BAHIA COCOA REVIEW"
     assert str(first.published) == "1987-02-26" and first.meta["places"] == ["el-salvador", "usa", "uruguay"]
+
+
+def test_a_mirrored_sites_pages_are_read_whatever_their_names_and_its_page_parts_passed_over(tmp_path):
+    """wget and HTTrack save pages as "article.php?id=7", "story.shtml" or "2021/mali-coup" (no
+    suffix): each was "unsupported file type", so a mirrored site indexed no article, and each
+    of its images, style sheets and scripts was reported too."""
+    site = tmp_path / "site"
+    (site / "news" / "2021").mkdir(parents=True)
+    body = "<p>" + "Mali's junta leader met ECOWAS envoys in Bamako on Monday, officials said. " * 4 + "</p>"
+    pages = {"news/article.php?id=7": "<!DOCTYPE html>", "news/story.shtml": "\ufeff<!-- saved -->\n<html lang=en>",
+             "news/2021/mali-coup": "<?xml version='1.0'?>\n<html>"}
+    for name, start in pages.items():
+        (site / name).write_text(f"{start}<head><title>T {name}</title></head><body><article>{body}</article></body></html>")
+    for part in ("logo.png", "logo.png?v=2", "style.css", "app.js", "font.woff2", "clip.mp4"):
+        (site / part).write_bytes(b"\x89PNG\r\n\x1a\n" if part.startswith("logo") else b"body{}")
+    (site / "report.pdf").write_bytes(b"%PDF-1.4")
+    (site / "notes.log").write_text("Not a page, not an article type.")
+    (site / "blob").write_bytes(bytes(range(256)))
+    arts, errs = _split(list(read([site])))
+    assert sorted(a.id for a in arts) == sorted(f"site/{n}" for n in pages) and all(a.kind == "html" for a in arts)
+    assert sorted((Path(e.path).name, e.reason) for e in errs) == [
+        ("blob", "unsupported file type (none)"), ("notes.log", "unsupported file type .log"),
+        ("report.pdf", "unsupported file type .pdf")]

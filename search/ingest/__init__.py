@@ -6,7 +6,9 @@ goes on with the rest.
 from __future__ import annotations
 
 import errno
+import mimetypes
 import os
+import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -30,11 +32,40 @@ READERS = [
 
 
 def reader_for(path: Path):
+    """The reader of a file by its name; else, for a page a site mirror saved without ".html"
+    ("article.php?id=7", "news/2021/mali-coup", "story.shtml": how wget and HTTrack save
+    them), the HTML reader where its first bytes are a page's. Such pages were "unsupported
+    file type", so a mirrored site indexed no article."""
     name = path.name.lower()
     for suffixes, reader in READERS:
         if name.endswith(suffixes):
             return reader
-    return None
+    return html.read_file if _starts_like_html(path) else None
+
+
+_HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
+
+
+def _starts_like_html(path: Path) -> bool:
+    try:
+        with open(path, "rb") as fh:
+            head = fh.read(2048)
+    except OSError:
+        return False  # the reader's turn to say why; none will be tried
+    return _HTML_START.match(head.removeprefix(b"\xef\xbb\xbf")) is not None
+
+
+def page_part(path: Path) -> bool:
+    """A file a mirrored page is made of (image, style sheet, script, font, media): passed
+    over unsaid, as in a WARC file. A mirror's thousands of them were each reported as an
+    "unsupported file type", burying the reports that mattered. A query after the name
+    ("logo.png?v=2", as wget saves it) is no part of its type."""
+    kind = mimetypes.guess_type(path.name.split("?", 1)[0], strict=False)[0] or ""
+    return kind.startswith(("image/", "font/", "audio/", "video/")) or kind in _PAGE_PART_TYPES
+
+
+_PAGE_PART_TYPES = frozenset({"text/css", "text/javascript", "application/javascript", "application/x-javascript",
+                              "application/vnd.ms-fontobject"})
 
 
 def source_root(path: Path) -> tuple[str, Path]:
@@ -224,6 +255,8 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
                 yield stand_in
                 continue
         reader = reader_for(f)
+        if reader is None and page_part(f):
+            continue
         if reader is None:
             yield IngestError(path_text(str(f)), f"unsupported file type {path_text(f.suffix) or '(none)'}")
             continue
