@@ -40,7 +40,7 @@ def reader_for(path: Path):
     for suffixes, reader in READERS:
         if name.endswith(suffixes):
             return reader
-    return html.read_file if _starts_like_html(path) else None
+    return html.read_file if not page_part(path) and _starts_like_html(path) else None
 
 
 _HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
