@@ -183,6 +183,22 @@ def test_a_result_opens_with_the_search_s_matches_marked_and_the_first_a_click_a
         assert nxt.evaluate("el => el === document.activeElement")
 
 
+def test_back_after_stepping_through_matches_returns_to_the_results(server, page):
+    """Each Next pushed a history entry (#match-2, #match-3...): after reading five matches
+    the Back button took six presses to reach the results. A step replaces the entry."""
+    page.goto(server + "/search?q=mali")
+    with page.expect_navigation():
+        page.locator("li.hit h2 a", has_text="Russia trained Mali coup leaders").click()
+    nxt = page.get_by_role("button", name="Next match")
+    for want in (1, 2, 3):
+        nxt.click()
+        page.wait_for_url(f"**#match-{want}")
+        assert page.locator(f"#match-{want}").evaluate("el => el.matches(':target')")  # still marked as the one
+    page.go_back()
+    page.wait_for_url("**/search?q=mali", timeout=5_000)
+    assert page.locator("li.hit").count() > 0
+
+
 def test_the_focused_match_button_stays_on_the_screen_while_stepping(server, browser):
     """Next and Previous sit in the page's header: the jump to a match far down scrolled the
     focused button off the screen (focus({preventScroll}) kept it where it was). Once

@@ -116,7 +116,9 @@ document.addEventListener("DOMContentLoaded", function () {
       b.addEventListener("click", function () {
         var step = parseInt(b.getAttribute("data-step"), 10);
         at = ((at < 0 && step < 0 ? 0 : at) + step + matches.length) % matches.length;
-        location.hash = matches[at].id;
+        /* replacing this page's history entry: a new one per step made Back walk the matches
+           one by one before it reached the results */
+        location.replace("#" + matches[at].id);
         /* once stepping, the buttons float at the top of the window: left in the header, the
            focused button was scrolled off the screen by the jump */
         nav.classList.add("floating");
