@@ -928,3 +928,21 @@ def test_a_mention_is_drawn_as_the_type_of_the_entity_it_links_to(seeds_index):
     html = "".join(str(b) for b in view.blocks)
     link = re.search(r'<a class="ent ent-(\w+)[^"]*" href="([^"]+)"[^>]*>%s</a>' % re.escape(m["text"]), html)
     assert link and link.group(1) == "person" and "person=per" in unescape(link.group(2)), link and link.groups()
+
+
+def test_following_a_story_to_its_next_version_keeps_the_search(client):
+    """The story's other versions were linked bare: from "Russia trained Mali coup leaders",
+    opened from a search for goita with translated=likely, the next version opened with no
+    name marked, an empty search box and the filter gone. The links carry the search, as a
+    result's link does."""
+    doc = page(client, "/doc/" + SEED0 + "?q=goita&translated=likely&sort=newest")
+    story = doc.split('id="versions"')[1].split("</section>")[0]
+    link = unescape(re.search(r'<a href="([^"]+)" dir="auto">Malin the military', story).group(1))
+    assert urlsplit(link).path == "/doc/seeds/001_3af445065a74e937.txt"
+    assert parse_qs(urlsplit(link).query) == {"q": ["goita"], "translated": ["likely"], "sort": ["newest"]}
+    version = page(client, link)
+    assert re.findall(r'<mark class="hit"[^>]*>([^<]*)</mark>', version) == ["Assimi Goita"]
+    assert 'value="goita"' in version.split('role="search"')[1].split("</form>")[0]
+    # opened with no search, the links stay bare
+    bare = page(client, "/doc/" + SEED0).split('id="versions"')[1]
+    assert 'href="/doc/seeds/001_3af445065a74e937.txt"' in bare

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from flask import abort, url_for
@@ -77,8 +77,10 @@ class DocView:
     linked: list[str] = field(default_factory=list)
 
 
-def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = ()) -> DocView:
-    """`hits`: where the search the reader came from matches the text (query_marks), marked."""
+def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
+                  doc_url: Callable[[str], str] | None = None) -> DocView:
+    """`hits`: where the search the reader came from matches the text (query_marks), marked;
+    `doc_url`: the link to another article (the story's versions), carrying that search."""
     text = doc.get("text") or ""
     translation = doc.get("translation") or None
     raw_flags = (translation or {}).get("flags") or []
@@ -113,15 +115,18 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = ()) -> DocV
         thresholds=doc.get("translation_thresholds"),
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
         local_path=local_path(doc.get("url")),
-        timeline=story_timeline(doc),
+        timeline=story_timeline(doc, doc_url),
         linked=[t for t in ENTITY_FACETS if t in linked],
     )
 
 
-def story_timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
+def story_timeline(doc: dict[str, Any], doc_url: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
     """The article's story as the page lists it: its other versions and the article itself
-    (`current`), oldest first, undated last; empty when the story has no other version."""
-    versions = [dict(v, url=url_for("views.doc_page", doc_id=v["id"]), label=RELATIONS.get(v.get("relation"), ""))
+    (`current`), oldest first, undated last; empty when the story has no other version.
+    Each version links by `doc_url`, which keeps the reader's search: linked bare, the next
+    version opened with no match marked and the search's filters gone."""
+    link = doc_url or (lambda doc_id: url_for("views.doc_page", doc_id=doc_id))
+    versions = [dict(v, url=link(v["id"]), label=RELATIONS.get(v.get("relation"), ""))
                 for v in doc.get("versions") or []]
     if not versions:
         return []

@@ -69,12 +69,14 @@ def doc_page(doc_id: str):
     # a search that cannot run: none marked, and why (the page said it "has no match in the text
     # to mark", as if it had run); a link with a typo still opens the article
     hits, refused = document_matches(archive(), query, doc)
-    view = document_view(doc, hits)
     # the filters and sort of the results it was opened from, for the header's box (a search
-    # typed here lost them), those that could not run dropped
+    # typed here lost them) and the links to the story's other versions, those that could
+    # not run dropped
     state = SearchState.salvaged(request)
+    state = replace(state, query=query) if query or state.filters else None
+    view = document_view(doc, hits, state.doc_url if state else None)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
-                           state=replace(state, query=query) if query or state.filters else None,
+                           state=state,
                            json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None))
 
 
