@@ -946,3 +946,22 @@ def test_following_a_story_to_its_next_version_keeps_the_search(client):
     # opened with no search, the links stay bare
     bare = page(client, "/doc/" + SEED0).split('id="versions"')[1]
     assert 'href="/doc/seeds/001_3af445065a74e937.txt"' in bare
+
+
+def test_each_results_page_s_title_names_its_filters_sort_and_page(client):
+    """Every browsing page was titled "search · newsarchive" and every page of a query "coup ·
+    search · newsarchive", whatever its filters, sort or page: the browser's history menu and
+    tabs listed a walk through the facets as one page repeated, and a screen reader announced
+    no change. The title names what the query alone does not."""
+    def title(url):
+        return unescape(re.search(r"<title>(.*?)</title>", page(client, url), re.S).group(1))
+
+    assert title("/search") == "search · newsarchive"
+    assert title("/search?q=coup") == "coup · search · newsarchive"
+    assert title("/search?q=coup&person=Goyta&translated=likely&sort=oldest&per_page=1&page=2") == \
+        "coup · search (person: Assimi Goita, translated: likely, oldest first, page 2) · newsarchive"
+    assert title("/search?translated=likely&translated=possible&language=en&sort=newest") == \
+        "search (language: English, translated: likely or possible) · newsarchive"  # newest: browsing's own order
+    assert title("/search?person=per:assimi-goita&person=Keita&sort=oldest") == \
+        "search (person: Assimi Goita and Ibrahim Boubacar Keita, oldest first) · newsarchive"
+    assert title("/search?q=coup+mali&match=any") == "coup mali · search (any of its words) · newsarchive"

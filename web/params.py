@@ -282,6 +282,26 @@ class SearchState:
         return [(f, filter_label(f, v), self.toggle_url(f, v), join[f] if i else "")
                 for f in FACETS for i, v in enumerate(self.filters.get(f, ()))]
 
+    def caption(self, sort: str) -> str:
+        """What a results page shows beyond its query, for its <title>: the filters as the
+        chips read them, a sort other than the search's own (relevance, or newest when
+        browsing: `sort` is the one the engine used), any word, the page. Titled by the query
+        alone, a walk through the facets was one title repeated in the history menu."""
+        parts, facet = [], None
+        for f, value, _, join in self.chips():
+            if join and parts and f == facet:
+                parts[-1] += f" {join} {value}"
+            else:
+                parts.append(f"{f}: {value}")
+            facet = f
+        if sort != ("relevance" if self.query else "newest"):
+            parts.append(f"{sort} first")
+        if self.match == "any":
+            parts.append("any of its words")
+        if self.page > 1:
+            parts.append(f"page {self.page}")
+        return ", ".join(parts)
+
 
 def _search_url(params: dict[str, Any]) -> str:
     """url_for('views.search_page', **params), without its cost: a results page holds
