@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -106,7 +107,7 @@ def test_the_command_and_the_web_give_the_same_export(seeds_index, tmp_path):
     client = create_app({"INDEX": str(seeds_index)}).test_client()
     resp = client.get("/api/export?q=coup&location=Mali&sort=newest&format=csv")
     assert resp.status_code == 200 and resp.mimetype == "text/csv"
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="newsarchive-export.csv"'
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="newsarchive-coup-location-mali.csv"'
     assert resp.get_data() == out.read_bytes()  # RFC 4180's line ends, in the file too
     assert int(resp.headers["X-Total-Count"]) == len(out.read_bytes().splitlines()) - 1 > 0
     stdout = _invoke("export", "", "--text", "--index", seeds_index).output
@@ -241,10 +242,44 @@ def test_an_export_format_is_read_in_any_case(seeds_index, tmp_path):
     client = create_app({"INDEX": str(seeds_index)}).test_client()
     resp = client.get("/api/export?q=coup&format=CSV")
     assert resp.status_code == 200 and resp.mimetype == "text/csv", resp.get_data(as_text=True)[:200]
-    assert resp.headers["Content-Disposition"] == 'attachment; filename="newsarchive-export.csv"'
+    assert resp.headers["Content-Disposition"] == 'attachment; filename="newsarchive-coup.csv"'
     assert resp.get_data(as_text=True) == client.get("/api/export?q=coup&format=csv").get_data(as_text=True)
     assert client.get("/api/export?q=coup&format=Jsonl").mimetype == "application/x-ndjson"
     assert client.get("/api/export?format=xml").status_code == 400
+
+
+def _download_name(client, url: str) -> str:
+    resp = client.get(url)
+    assert resp.status_code == 200, resp.get_data(as_text=True)[:200]
+    return resp.headers["Content-Disposition"]
+
+
+def test_each_web_export_is_named_after_its_search(seeds_index):
+    """Walkthrough: every export downloaded as "newsarchive-export.csv", so a second one, for
+    another query, arrived as "newsarchive-export (1).csv". The name is the search's: the
+    query, the filters as they read (an entity's name, not its id), safe characters only,
+    bounded; the results page's links name the file the same way."""
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    assert (_download_name(client, "/api/export?q=goita&translated=likely&format=csv")
+            == 'attachment; filename="newsarchive-goita-translated-likely.csv"')
+    assert (_download_name(client, "/api/export?q=goita+-russia&person=per:assimi-goita")
+            == 'attachment; filename="newsarchive-goita-not-russia-person-assimi-goita.jsonl"')
+    assert _download_name(client, "/api/export?format=csv") == 'attachment; filename="newsarchive-all-articles.csv"'
+    assert _download_name(client, "/api/export?q=coup&match=any") == 'attachment; filename="newsarchive-coup-any-words.jsonl"'
+    # a long query is cut at a word; quotes, colons and brackets are no part of a name
+    long = _download_name(client, "/api/export?q=" + "+OR+".join(f"word{i}" for i in range(60)))
+    name = re.fullmatch(r'attachment; filename="(newsarchive-[a-z0-9-]+)\.jsonl"', long).group(1)
+    assert len(name) <= 100 and name.endswith(("-or", "0", "1", "2", "3", "4", "5", "6", "7", "8", "9"))
+    assert (_download_name(client, '/api/export?q=%22military+base%22+published:[2020-01-01+TO+2020-12-31]&format=csv')
+            == 'attachment; filename="newsarchive-military-base-published-2020-01-01-to-2020-12-31.csv"')
+    # not ASCII: the UTF-8 name beside an ASCII one (RFC 6266), accents folded in that one
+    assert (_download_name(client, "/api/export?q=Ciss%C3%A9")
+            == "attachment; filename=\"newsarchive-cisse.jsonl\"; filename*=UTF-8''newsarchive-ciss%C3%A9.jsonl")
+    assert (_download_name(client, "/api/export?q=%E5%8C%97%E4%BA%AC")
+            == "attachment; filename=\"newsarchive-export.jsonl\"; filename*=UTF-8''newsarchive-%E5%8C%97%E4%BA%AC.jsonl")
+    html = client.get("/search?q=goita&translated=likely").get_data(as_text=True)
+    assert 'download="newsarchive-goita-translated-likely.csv">CSV</a>' in html
+    assert 'download="newsarchive-goita-translated-likely.jsonl">JSON Lines</a>' in html
 
 
 def test_an_export_file_named_gz_is_gzip_compressed_in_the_format_before_it(seeds_index, tmp_path):

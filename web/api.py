@@ -13,6 +13,7 @@ from search.schema import FACETS
 
 from .cache import cached
 from .docview import requested_document
+from .download import content_disposition
 from .params import SearchState, entity_type_arg, facet_name
 from .state import archive
 from . import summary
@@ -43,7 +44,8 @@ def api_export():
     total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text, args["match"])  # a bad query: 400
     resp = Response(stream_with_context(export.lines(rows, fmt, text)),
                     mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
-    resp.headers["Content-Disposition"] = f'attachment; filename="newsarchive-export.{fmt}"'
+    # named after the search: each was "newsarchive-export.csv", the next "newsarchive-export (1).csv"
+    resp.headers["Content-Disposition"] = content_disposition(state.export_name(fmt))
     resp.headers["X-Total-Count"] = str(total)
     return resp
 

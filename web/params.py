@@ -21,6 +21,8 @@ from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, check_filter_value, che
                           read_sort)
 from search.schema import ENTITY_FACETS, FACETS
 
+from .download import export_filename, search_words
+
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
 
@@ -260,6 +262,14 @@ class SearchState:
         no page."""
         p = {k: v for k, v in self.params().items() if k not in ("page", "per_page")}
         return url_for("api.api_export", **p, format=fmt)
+
+    def export_name(self, fmt: str) -> str:
+        """The name that export downloads as (web.download): the query and the filters as the
+        chips read them (an entity's name, not its id), so that each export keeps its own."""
+        from .state import filter_label
+
+        labelled = [(f, filter_label(f, v)) for f in FACETS for v in self.filters.get(f, ())]
+        return export_filename(search_words(self.query, labelled, self.match), fmt)
 
     def query_url(self, query: str) -> str:
         return replace(self, query=query, page=1).url()
