@@ -194,8 +194,20 @@ def test_a_name_left_unquoted_in_the_query_links_to_it_quoted(client):
 
 
 def test_no_match_with_filters_offers_way_out(client):
-    html = page(client, "/search?q=zzqxv&person=Putin")
-    assert "Nothing matches" in html and "Search without the filters" in html
+    html = page(client, "/search?q=goita&year=1987")
+    assert "Nothing matches <q><bdi>goita</bdi></q> with these filters." in html
+    link = re.search(r'<a href="([^"]+)">Search without the filters</a>: 3 results</li>', html).group(1)
+    assert total(page(client, unescape(link))) == 3
+
+
+@pytest.mark.parametrize("url", ["/search?q=goita+-russia&translated=likely", "/search?q=zzqxv&person=Putin"])
+def test_an_empty_page_offers_no_way_out_that_is_empty_too(client, url):
+    """Walkthrough: `goita -russia` with translated=likely said "Nothing matches … Search
+    without the filters", and that link gave 0 results too. The page now says so instead."""
+    html = page(client, url)
+    assert total(html) == 0 and ", with these filters or without them." in html
+    assert "Search without the filters" not in html
+    assert total(page(client, re.sub(r"&(translated|person)=[^&]*", "", url))) == 0
 
 
 def test_histogram_per_month_over_a_short_span(client):
