@@ -330,6 +330,28 @@ def test_doc_page_entities_with_aliases(client):
     assert "Assimi Goita" in side and 'class="alias">Goyta</span>' in side
 
 
+def test_doc_page_entity_counts_say_they_are_the_archive_s_articles(client):
+    """Walkthrough: "United States 84" beside a name in "In this article" read as 84 mentions
+    in this article; it is the archive's articles naming it (/api/doc's `documents`), and a
+    screen reader had the bare number. Each count now says so, in words a screen reader reads
+    and in its tooltip, under a line saying what the numbers are; the link beside it finds
+    that many articles."""
+    doc_id = "seeds/002_f0668442815f74eb.txt"
+    side = page(client, "/doc/" + doc_id).split('<aside class="doc-side"')[1]
+    assert '<p class="hint ents-n">Each with the number of articles in the archive that name it</p>' in side
+    shown = re.findall(r'<a class="ent ent-(\w+)" href="([^"]+)">([^<]+)</a> <span class="n" title="([^"]+)">'
+                       r'([\d,]+)<span class="vh"> (articles?) in the archive</span></span>', side)
+    details = client.get("/api/doc/" + doc_id).get_json()["entity_details"]
+    assert len(shown) == sum(len(v) for v in details.values()) > 10
+    ordered = [e for t in ("person", "organization", "location") for e in details[t]]  # the page's order
+    for (etype, href, name, title, n, word), e in zip(shown, ordered):
+        assert (unescape(name), int(n)) == (e["name"], e["documents"])
+        assert word == ("article" if e["documents"] == 1 else "articles")
+        assert unescape(title) == f"{e['name']}: named in {n} {word} in the archive"
+    us = next(x for x in shown if x[2] == "United States")
+    assert total(page(client, unescape(us[1]))) == int(us[4]) == 4
+
+
 @pytest.fixture(scope="module")
 def unnamed(tmp_path_factory):
     """A real index of articles naming nobody (one of them machine-translation flagged: all
