@@ -104,7 +104,8 @@ def test_a_footnote_number_follows_the_word_its_flag_ends_in():
                  [Mention(0, 13, "location", "Côte d`Ivoire", "/ci"), Mention(i, i + 6, "location", "Russia", "/ru")])
     html = str(out[0])
     p = check(html)
-    assert visible_text(p) == text.replace("Ivoire`s", "Ivoire1`s2").replace("Russia`s", "Russia`s3")
+    # flags 1 and 2 overlap once widened to the name (0..13 and 0..15): one mark, numbers after it
+    assert visible_text(p) == text.replace("Ivoire`s", "Ivoire`s12").replace("Russia`s", "Russia`s3")
     assert html.count('href="/ci"') == 1 and html.count('href="/ru"') == 1
 
 
@@ -118,6 +119,33 @@ def test_overlapping_flags_share_a_piece_and_both_explain_it():
     # each flag gets exactly one footnote reference, after its last piece
     assert html.count('id="flagref-1"') == 1 and html.count('id="flagref-2"') == 1
     assert html.index('id="flagref-1"') < html.index('id="flagref-2"')
+
+
+def test_overlapping_flags_are_one_mark_with_their_numbers_right_after_it():
+    """Walkthrough, seeds/000: flags 8 ('. ”') and 9 ('” [') were three marks and three Tab
+    stops for two flags, and flag 9's number came after the next word ("[It⁹ was]"). They
+    are one mark naming both, one Tab stop, the numbers right after it."""
+    text = "told The Daily Beast. ” [It was] especially"
+    i = text.index(". ”")
+    out = render(text, [flag(8, i, i + 3, "foreign-typography", "space before"),
+                        flag(9, i + 2, i + 5, "foreign-typography", "quote opens")], [])
+    html = str(out[0])
+    p = check(html)
+    assert visible_text(p) == text.replace("[It", "[89It")
+    assert html.count("<mark") == 1 and html.count('tabindex="0"') == 1
+    assert ('<mark class="flag flag-foreign-typography" tabindex="0" aria-describedby="flagnote-8 flagnote-9" '
+            'data-tip="foreign-typography: space before; foreign-typography: quote opens">. ” [</mark>') in html
+    assert html.endswith('aria-label="translation flag 9">9</a></sup>It was] especially')
+
+
+def test_a_flag_inside_another_is_one_mark_and_flags_that_touch_stay_two():
+    text = "one two three four five six"
+    out = str(render(text, [flag(1, 4, 18), flag(2, 8, 13), flag(3, 18, 23)], [])[0])
+    check(out)
+    assert out.count("<mark") == 2 and out.count('tabindex="0"') == 2
+    assert '>two three four</mark><sup class="flagref"><a href="#flagnote-1"' in out
+    assert 'aria-describedby="flagnote-1 flagnote-2"' in out and 'aria-describedby="flagnote-3"' in out
+    assert out.index('id="flagref-1"') < out.index('id="flagref-2"') < out.index(" five")
 
 
 def test_overlapping_mentions_never_nest_links():

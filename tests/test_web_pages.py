@@ -301,6 +301,19 @@ def test_doc_page_flags_are_marked_focusable_and_explained(client):
     assert "Translation evidence" in html
 
 
+def test_doc_page_overlapping_flags_are_one_mark_and_one_tab_stop(client):
+    """Walkthrough: in seeds/000 flags 8 ('. ”') and 9 ('” [') rendered as three marks and
+    three Tab stops, and flag 9's number came after the next word ("[It⁹ was]")."""
+    html = page(client, "/doc/" + SEED0 + "?q=coup")
+    flags = client.get("/api/doc/" + SEED0).get_json()["translation"]["flags"]
+    assert len(flags) == 10
+    marks = re.findall(r'<mark class="flag [^"]*" tabindex="0" aria-describedby="([^"]+)"', html)
+    assert marks.count("flagnote-8 flagnote-9") == 1 and "flagnote-8" not in marks and "flagnote-9" not in marks
+    assert len(marks) == 9  # one Tab stop a flag, and one for the two that overlap
+    assert re.search(r'data-tip="[^"]+">\. ” \[</mark><sup class="flagref"><a [^>]*id="flagref-8"[^>]*>8</a></sup>'
+                     r'<sup class="flagref"><a [^>]*id="flagref-9"[^>]*>9</a></sup>It was\]', html)
+
+
 def test_doc_page_says_where_the_translation_labels_begin(client):
     from search import translation_thresholds
 

@@ -106,6 +106,7 @@ def _clamp(start: int, end: int, size: int) -> tuple[int, int] | None:
 
 
 _WORD_REST = re.compile(r"\w*")
+_WORD_CHAR = re.compile(r"\w")
 
 
 def _snapped(text: str, flags: list[Flag], mentions: list[Mention]):
@@ -113,11 +114,12 @@ def _snapped(text: str, flags: list[Flag], mentions: list[Mention]):
 
     A flag that starts or ends inside a mention covers the whole mention ("d`I" in
     "Côte d`Ivoire`s"): cut at it, the name became four links, four Tab stops, with the
-    footnote numbers inside it ("Côte d`I2voire`s3"). A footnote number follows the end of
-    the word its flag ends in, never the middle of one."""
+    footnote numbers inside it ("Côte d`I2voire`s3"). Flags that overlap are shown as one
+    mark naming them all (_merged). A footnote number follows the end of the word its flag
+    ends in, never the middle of one; a flag ending on no word ("” [") has it right there."""
     size = len(text)
     mspans = [(i, c) for i, m in enumerate(mentions) if (c := _clamp(m.start, m.end, size))]
-    fspans, refs = [], {}
+    fspans = []
     for i, f in enumerate(flags):
         c = _clamp(f.start, f.end, size)
         if not c:
@@ -128,13 +130,34 @@ def _snapped(text: str, flags: list[Flag], mentions: list[Mention]):
                 s = ms
             if ms < e < me:
                 e = me
-        ref = _WORD_REST.match(text, e).end()
+        fspans.append((i, (s, e)))
+    fspans = _merged(fspans)
+    refs = {}
+    for i, (_, e) in fspans:
+        # within a word: after its end ("army.Rebels" flagged to "army.R"); "[It" was "[It⁹"
+        ref = _WORD_REST.match(text, e).end() if _WORD_CHAR.match(text, e - 1) else e
         for _, (ms, me) in mspans:
             if ms < ref < me:
                 ref = me
-        fspans.append((i, (s, e)))
         refs[i] = ref
     return fspans, mspans, refs
+
+
+def _merged(fspans: list[tuple[int, tuple[int, int]]]) -> list[tuple[int, tuple[int, int]]]:
+    """Each flag's span, those that overlap (in a chain) widened to the span they cover
+    together, in the same order. Cut where they cross, two flags ('. ”' and '” [') were
+    three marks and three Tab stops, the middle one naming both; now one mark names both,
+    their footnote numbers after it. Spans that only touch stay apart."""
+    groups: list[list] = []  # [positions in fspans, start, end of the span they cover]
+    for k in sorted(range(len(fspans)), key=lambda k: fspans[k][1]):
+        s, e = fspans[k][1]
+        if groups and s < groups[-1][2]:
+            groups[-1][0].append(k)
+            groups[-1][2] = max(groups[-1][2], e)
+        else:
+            groups.append([[k], s, e])
+    union = {k: (start, end) for members, start, end in groups for k in members}
+    return [(i, union[k]) for k, (i, _) in enumerate(fspans)]
 
 
 def pieces(text: str, flags: list[Flag], mentions: list[Mention], snapped=None,
