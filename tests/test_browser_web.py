@@ -600,6 +600,19 @@ def test_the_filters_are_a_few_tab_presses_away_on_a_wide_screen(server, page):
     assert page.locator("a.skip[href='#facets']").count() == 0
 
 
+def test_the_names_of_a_document_are_a_few_tab_presses_away(server, page):
+    """Walkthrough: the "In this article" column follows every link of the text (names,
+    flags, footnotes): 142 Tab presses on seeds/000 with q=coup. A second skip link goes there."""
+    page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=coup")
+    _tabs_to(page, "a.skip[href='#ents']", most=2)
+    skip = page.locator("a.skip[href='#ents']")
+    assert skip.inner_text() == "Skip to names in this article" and skip.bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('aside.doc-side a.ent') !== null")
+    assert page.evaluate("document.activeElement.textContent") == page.locator("aside.doc-side a.ent").first.inner_text()
+
+
 def test_skip_to_results_reaches_did_you_mean(server, page):
     """On a page with no results the suggestion is the one useful link, and "Skip to results"
     jumped past it (it sat above the results)."""

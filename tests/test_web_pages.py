@@ -385,6 +385,20 @@ def unnamed(tmp_path_factory):
     return create_app({"INDEX": str(root / "ix")}).test_client()
 
 
+def test_a_document_page_skips_to_its_names(client, unnamed):
+    """Walkthrough: seeds/000 with q=coup had 142 Tab stops before "In this article". The
+    second skip link goes there, as the results page's goes to the filters; not on a page
+    whose column names nobody."""
+    html = page(client, "/doc/" + SEED0 + "?q=coup")
+    skips = re.findall(r'<a class="skip" href="#(\w+)">([^<]+)</a>', html)
+    assert skips == [("main", "Skip to content"), ("ents", "Skip to names in this article")]
+    assert html.index('<a class="skip" href="#ents">') < html.index('<header class="top">')
+    assert '<aside class="doc-side" id="ents" tabindex="-1" aria-labelledby="ents-h">' in html
+    assert html.count('id="ents"') == 1
+    bare = page(unnamed, "/doc/w/a.jsonl%23plain")
+    assert 'href="#ents"' not in bare and "none found" in bare
+
+
 def test_a_json_lines_original_is_named_by_its_line(unnamed):
     """QA: "(record 65)" beside the id "#10776" read as a record number; it is the line."""
     html = page(unnamed, "/doc/w/a.jsonl%23place")

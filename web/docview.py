@@ -76,6 +76,11 @@ class DocView:
     # names (it named all three above an article without one name in it)
     linked: list[str] = field(default_factory=list)
 
+    @property
+    def named(self) -> bool:
+        """Whether the names column lists any name (a skip link leads there only then)."""
+        return any(self.entities.values())
+
 
 def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
                   doc_url: Callable[[str], str] | None = None) -> DocView:
