@@ -213,7 +213,7 @@ def test_an_empty_page_offers_no_way_out_that_is_empty_too(client, url):
 def test_histogram_per_month_over_a_short_span(client):
     html = page(client, "/")
     assert "Results per month" in html and "3 undated" in html
-    bars = re.findall(r'<span class="bar-link" title="(\d{4}-\d\d): (\d+)">\s*<span class="bar h(\d+)"></span><span class="bar-label">([^<]+)</span>', html)
+    bars = re.findall(r'<(?:span|a) class="bar-link"(?: href="[^"]+")? title="(\d{4}-\d\d): (\d+)">\s*<span class="bar h(\d+)"></span><span class="bar-label">([^<]+)</span>', html)
     assert [b[0] for b in bars] == ["2020-%02d" % m for m in range(8, 13)] + ["2021-%02d" % m for m in range(1, 5)]
     assert [int(b[1]) for b in bars] == [1, 0, 0, 0, 0, 0, 0, 0, 1]
     assert [int(b[2]) for b in bars] == [20, 0, 0, 0, 0, 0, 0, 0, 20]
@@ -222,6 +222,59 @@ def test_histogram_per_month_over_a_short_span(client):
     twin = client.get("/api/search").get_json()
     assert twin["months"] == [{"value": b[0], "count": int(b[1])} for b in bars if int(b[1])]
     assert twin["total"] - sum(m["count"] for m in twin["months"]) == 3
+
+
+@pytest.fixture(scope="module")
+def monthly(tmp_path_factory):
+    """A real index of 14 wire notes over five months of 2020 and two undated ones, about
+    oil, gas or both."""
+    import json
+
+    from search import Store, indexer
+
+    dates = ["2020-01-05", "2020-01-20", "2020-02-11", "2020-02-12", "2020-02-28", "2020-04-02", "2020-05-17",
+             "2020-05-18", "2020-05-30", "2020-05-31", "2020-05-09", "2020-01-30", None, None]
+    words = ["oil", "gas", "oil and gas", "coal", "oil", "gas", "oil", "oil and coal", "gas", "oil", "coal", "gas",
+             "oil", "gas"]
+    records = [{"id": str(i), "title": f"Market note {i}", **({"date": d} if d else {}),
+                "text": f"Traders watched {w} prices closely on the exchange this week, dealers said."}
+               for i, (d, w) in enumerate(zip(dates, words))]
+    root = tmp_path_factory.mktemp("monthly")
+    (root / "w").mkdir()
+    (root / "w" / "notes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert indexer.run(Store(root / "ix"), [str(root / "w")])["indexed"] == 14
+    return create_app({"INDEX": str(root / "ix")}).test_client()
+
+
+def _month_bars(html: str) -> list[tuple[str, str | None, int]]:
+    """(month, link or None, results) of each bar of a month histogram."""
+    return [(m, unescape(href) if href else None, int(n)) for href, m, n in re.findall(
+        r'<(?:a|span) class="bar-link"(?: href="([^"]+)")? title="(\d{4}-\d\d): (\d+)">', html)]
+
+
+@pytest.mark.parametrize("url", ["/search", "/search?q=oil", "/search?q=oil+OR+coal", "/search?q=oil+-gas",
+                                 "/search?q=oil+OR", "/search?q=oil+NOT", "/search?q=gas+coal&match=any",
+                                 "/search?q=traders&sort=oldest&per_page=5"])
+def test_each_month_bar_and_the_undated_count_narrow_the_search_to_them(monthly, url):
+    """Walkthrough: the month bars of /search?q=oil could not be selected to narrow the
+    search to a month (year bars filter by year), and "22 undated" had no link. Each month
+    with results links to the same search with published:YYYY-MM in its query, which finds
+    the bar's count; "N undated" to it with NOT published:[* TO *], which finds N."""
+    html = page(monthly, url)
+    bars = _month_bars(html)
+    assert "Results per month" in html and len(bars) >= 2, html[:300]
+    asked = parse_qs(urlsplit(url).query)
+    for month, link, n in bars:
+        assert (link is None) == (n == 0), (month, link, n)
+        if link:
+            got = parse_qs(urlsplit(link).query)
+            assert got["q"][0].endswith(f"published:{month}")
+            assert {k: v for k, v in got.items() if k != "q"} == {k: v for k, v in asked.items() if k != "q"}
+            assert total(page(monthly, link)) == n, (month, link)
+    undated = re.search(r'<a href="([^"]+)">(\d+) undated</a>', html)
+    assert undated and total(html) - sum(n for _, _, n in bars) == int(undated.group(2)) > 0
+    shown = page(monthly, unescape(undated.group(1)))
+    assert total(shown) == int(undated.group(2)) and "<time" not in shown.split('<div id="results"')[1].split("</ol>")[0]
 
 
 def test_histogram_per_year_over_a_long_span_links_to_year_filter(client):

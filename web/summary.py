@@ -5,6 +5,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from search.narrowing import UNDATED, month_clause, narrowed
 from search.query import last_shown_page, values_containing
 from search.schema import ENTITY_FACETS
 
@@ -79,7 +80,7 @@ class Bar:
     label: str
     count: int
     level: int  # 0..20: the bar's height in 5% steps (a CSS class: the CSP allows no inline style)
-    url: str | None  # year bars with results filter by their year; empty years and month bars only inform
+    url: str | None  # a bar with results narrows the search to its year (a filter) or month (in the query)
     active: bool
     title: str = ""
     tick: bool = True  # the label shows under the bar (else only screen readers read it)
@@ -120,7 +121,9 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
             y, m = divmod(n, 12)
             c = months.get(n, 0)
             label = f"{MONTHS[m]} {y}" if m == 0 or n == min(months) else MONTHS[m]
-            bars.append(Bar(label, c, math.ceil(20 * c / top), None, False, f"{y}-{m + 1:02d}: {c}"))
+            # the same search in that month: its query with published:1987-03 (no facet holds months)
+            url = state.query_url(narrowed(state.query, month_clause(f"{y}-{m + 1:02d}"))) if c else None
+            bars.append(Bar(label, c, math.ceil(20 * c / top), url, False, f"{y}-{m + 1:02d}: {c}"))
         first = min(months)
         for i, b in enumerate(bars):  # a month shown alone names its year too ("Mar 2020")
             y, m = divmod(first + i, 12)
@@ -150,6 +153,11 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
                         adds=adds))
     _ticks(bars, lambda i: years[i] % 5 == 0, 4)  # the round years: 1990, 1995...
     return "year", bars
+
+
+def undated_url(state: SearchState) -> str:
+    """The same search's results with no publication date: the histogram's "N undated"."""
+    return state.query_url(narrowed(state.query, UNDATED))
 
 
 def _month_number(value: str) -> int | None:

@@ -38,6 +38,7 @@ def search_page():
         state=state,
         panels=facet_panels(result.facets, state, result.total),
         histogram=histogram(result.facets.get("year", []), result.months, state),
+        undated_url=summary.undated_url(state),
         pages=page_numbers(result.page, result.total, result.per_page),
         unfiltered=_unfiltered_total(state, result.total),
         json_url=state.url("api.api_search"),

@@ -1,0 +1,30 @@
+"""A query narrowed by one more clause in its text: where a month bar of the results page,
+and its count of undated results, lead. The query has no month filter (the `year` facet
+is the finest), but its syntax has dates (`published:1987-03`), so the link is the same
+search with that clause added, in the box where the reader can see and change it.
+"""
+from __future__ import annotations
+
+import re
+
+from .query import BINARY_OPS
+
+# articles with no publication date: no date at all in the range of every date
+UNDATED = "NOT published:[* TO *]"
+
+# operators the query ends with, joining nothing (the search drops them): left there, the
+# clause became their right side ("oil OR" + "published:1987-03" is oil or March)
+_DANGLING = re.compile(r"(?:(?:^|\s+)(?:%s|NOT|&&|\|\||[-!]))+\s*$" % "|".join(sorted(BINARY_OPS)))
+
+
+def month_clause(month: str) -> str:
+    """The clause for the articles of a month ("1987-03")."""
+    return f"published:{month}"
+
+
+def narrowed(query: str, clause: str) -> str:
+    """`query` with `clause` also required: appended, as Whoosh's OR binds closer than the
+    words' implicit AND (`oil OR gas published:1987-03` is oil or gas, in March) and a
+    field in the query still filters with match=any."""
+    kept = _DANGLING.sub("", query.strip())
+    return f"{kept} {clause}" if kept else clause
