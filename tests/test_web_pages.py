@@ -210,6 +210,15 @@ def test_an_empty_page_offers_no_way_out_that_is_empty_too(client, url):
     assert total(page(client, re.sub(r"&(translated|person)=[^&]*", "", url))) == 0
 
 
+def test_an_empty_browse_page_gives_no_tips_about_words(client):
+    """Walkthrough: browsing with filters that match nothing (`/search?year=1987`) said "Check
+    the spelling, or use fewer words" and offered wildcards, with no word typed."""
+    html = page(client, "/search?year=1987")
+    assert total(html) == 0 and "Remove a filter, or choose another value." in html
+    assert "Check the spelling" not in html and "wildcard" not in html.split('class="empty"')[1].split("</div>")[0]
+    assert "Check the spelling" in page(client, "/search?q=zzqxv")
+
+
 def test_histogram_per_month_over_a_short_span(client):
     html = page(client, "/")
     assert "Results per month" in html and "3 undated" in html
