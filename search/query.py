@@ -724,6 +724,8 @@ class _Parser(QueryParser):
         self.add_plugin(FuzzyTermPlugin())  # word~ (one edit), word~2, word~2/3 (first 3 letters kept)
 
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        if fieldname == "id":
+            text = text.replace(ID_COLON, ":")  # _quoted_addresses
         q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if q is None and termclass is Q.Term and fieldname in SEARCH_FIELDS and _capitalised_stop(text):
             return StopName(fieldname, text, boost=boost)
@@ -790,17 +792,25 @@ def _per_cent_joined(qstring: str) -> str:
 _SOURCE_ADDRESS = re.compile(r'(?<![\w"])source:([a-z][a-z0-9+.-]*://[^\s()"]+)', re.I)
 
 
-# An id with a colon, unquoted: a JSON Lines record's FILE:LINE (`id:news/feed.jsonl:12`)
-_ID_WITH_COLON = re.compile(r'(?<![\w"])id:([^\s()"*?]*:[^\s()"*?]*)(?=$|[\s()])', re.I)
+# An id with a colon, unquoted: a JSON Lines record's FILE:LINE (`id:news/feed.jsonl:12`), with a
+# wildcard too (`id:news/feed.jsonl:*`)
+_ID_WITH_COLON = re.compile(r'(?<![\w"])id:([^\s()"]*:[^\s()"]*)(?=$|[\s()])', re.I)
+# Stands for a colon inside an id while the query is parsed: Whoosh reads any word before a colon
+# as a field, and a quoted value holds no wildcard. _Parser.term_query puts the colon back.
+ID_COLON = "\ue000"
 
 
 def _quoted_addresses(qstring: str) -> str:
     """`source:https://www.zeit.de/` as `source:"https://www.zeit.de/"`, a site's address as the
     `source=` filter takes it (typed_site): its "https:" was an unknown field (exit 2), and only
-    the quoted form found the site's articles. So is an id with a colon, as a search prints it
-    (`id:news/feed.jsonl:12`, whose "jsonl:" was an unknown field). Phrases are left as they are."""
+    the quoted form found the site's articles. An id with a colon, as a search prints it
+    (`id:news/feed.jsonl:12`, whose "jsonl:" was an unknown field), keeps its colons as ID_COLON,
+    so that a wildcard after them still works (`id:news/feed.jsonl:*`). Phrases are left as they are."""
+    def id_value(m: re.Match) -> str:
+        return "id:" + m.group(1).replace(":", ID_COLON)
+
     parts = re.split(r'("[^"]*")', qstring)
-    return "".join(p if i % 2 else _ID_WITH_COLON.sub(r'id:"\1"', _SOURCE_ADDRESS.sub(r'source:"\1"', p))
+    return "".join(p if i % 2 else _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(r'source:"\1"', p))
                    for i, p in enumerate(parts))
 
 

@@ -882,6 +882,29 @@ def test_an_id_with_a_colon_is_found_as_a_search_prints_it(tmp_path):
         "Second", "Who? What? When? Where? Why? How? Which?"]
 
 
+def test_a_wildcard_after_an_ids_colon_matches_a_feeds_lines(tmp_path):
+    """QA: id:news/feed.jsonl:* (every line of a feed whose records have no id nor url) and
+    id:news/feed.jsonl:1* were "unknown field 'jsonl:'" (exit 2), on the web a 400, where
+    id:news/feed.jsonl:2 and id:news/feed.jsonl* worked."""
+    from urllib.parse import quote
+
+    from web import create_app
+
+    titles = _id_archive(tmp_path)
+    assert titles("id:news/feed.jsonl:*") == ["First", "Second"]
+    assert titles("ID:news/feed.jsonl:1*") == ["First"]
+    assert titles("(id:news/feed.jsonl:2* OR id:news/other.txt)") == ["Other story", "Second"]
+    assert titles("ruritania NOT id:news/feed.jsonl:*") == ["Other story", "Who? What? When? Where? Why? How? Which?"]
+    assert titles("id:news/nothing.jsonl:*") == []
+    client = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
+    api = client.get("/api/search?q=" + quote("id:news/feed.jsonl:*"))
+    assert api.status_code == 200 and sorted(h["title"] for h in api.get_json()["hits"]) == ["First", "Second"]
+    page = client.get("/search?q=" + quote("id:news/feed.jsonl:1*"))
+    assert page.status_code == 200
+    assert "/doc/news/feed.jsonl:1" in page.get_data(as_text=True)
+    assert "/doc/news/feed.jsonl:2" not in page.get_data(as_text=True)
+
+
 def test_a_file_with_two_names_is_indexed_once(tmp_path):
     """A hard link is a second name of one file, which resolving symbolic links does not reveal:
     the article was indexed twice, though the README says a second name is reported and read once."""
