@@ -702,21 +702,41 @@ def entities_cmd(etype, contains, limit, index_dir, as_json):
         con.print(f"{e['documents']:>5}  [bold]{_t(e['name'])}[/] [dim]{e['type']}{' · ' + _t(aliases) if aliases else ''}[/]")
 
 
+def _indexed_sources(index_dir: str) -> tuple[list[str], dict[str, str]]:
+    """The index's sources and their names; none where there is no index to read (`clean`
+    needs no index: it names articles as indexing their folder would)."""
+    from . import ingest
+    from .store import IndexMissing, Store
+
+    store = Store(index_dir)
+    try:
+        sources = store.sources()
+        return sources, ingest.source_names(sources, store.source_names())
+    except (IndexMissing, OSError):
+        return [], {}
+
+
 @cli.command("clean")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
 @json_list_option
+@index_option
 @handle_errors
-def clean_cmd(files, as_json):
+def clean_cmd(files, as_json, index_dir):
     """Run the boilerplate cleaner alone on any input the index reads (text, HTML, WARC,
     JSON Lines): what indexing keeps of each article (before the archive-wide template pass)
-    and what it removes, and why. --json prints a list, one object per article."""
+    and what it removes, and why. --json prints a list, one object per article.
+
+    Articles are named by the ids `show` takes: relative to the source of --index that holds
+    the file, else to the file's folder, as `index FOLDER` names them."""
     from . import ingest
     from .article import IngestError
     from .pipeline import clean_article, not_an_article
 
     records, skipped = [], 0
+    sources, names = _indexed_sources(index_dir)
     for f in files:
-        for item in ingest.read_path(Path(f)):
+        within, source = ingest.source_folder(Path(f), sources, names)
+        for item in ingest.read_path(Path(f), source=source, within=within):
             if isinstance(item, IngestError):
                 click.echo(f"newsarchive: skipped {_plain(_where(item.path, item.line))}: {_plain(item.reason)}", err=True)
                 skipped += 1

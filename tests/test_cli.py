@@ -777,6 +777,36 @@ def test_a_record_judged_no_article_is_reported_with_its_line(tmp_path):
     assert "feed.jsonl:2: a bot check" in r.stderr, r.stderr
 
 
+def test_clean_names_articles_by_the_ids_show_takes(tmp_path):
+    """QA: `clean dirty/feed.jsonl` named its records feed#a1, as if the file were a source of its
+    own, where `index dirty` names them dirty/feed.jsonl#a1: `show feed#a1` found nothing. The ids
+    are now the index's (the source holding the file), else those of indexing the file's folder."""
+    src = tmp_path / "dirty"
+    (src / "sub").mkdir(parents=True)
+    (src / "feed.jsonl").write_text("".join(json.dumps({"id": i, "title": t, "text": BODY + " " + t + "."}) + "\n"
+                                            for i, t in (("a1", "First"), ("a2", "Second"))))
+    (src / "sub" / "plain.jsonl").write_text(json.dumps({"title": "Plain", "text": BODY + " Plain."}) + "\n")
+    ix = tmp_path / "ix"
+
+    def ids(path, index):
+        r = invoke("clean", path, "--json", "--index", index)
+        assert r.exit_code == 0, r.output
+        return [d["id"] for d in json.loads(r.stdout)]
+
+    # no index yet: as `index dirty` will name them
+    assert ids(src / "feed.jsonl", ix) == ["dirty/feed.jsonl#a1", "dirty/feed.jsonl#a2"]
+    assert invoke("index", src, "--index", ix).exit_code == 0
+    for path, want in ((src / "feed.jsonl", ["dirty/feed.jsonl#a1", "dirty/feed.jsonl#a2"]),
+                       (src / "sub" / "plain.jsonl", ["dirty/sub/plain.jsonl:1"]),
+                       (src / "sub", ["dirty/sub/plain.jsonl:1"])):
+        assert ids(path, ix) == want, path
+        for doc_id in want:
+            r = invoke("show", doc_id, "--index", ix, "--json")
+            assert r.exit_code == 0 and json.loads(r.output)["id"] == doc_id
+    # the text output's headers too
+    assert "==> dirty/feed.jsonl#a1 <==" in invoke("clean", src / "feed.jsonl", "--index", ix).stdout
+
+
 def test_one_site_is_one_source_however_the_record_names_its_host(tmp_path):
     """news-please's source_domain and trafilatura's hostname kept "www.", a URL's host lost it:
     one site was two source values, and `source=zeit.de` found a third of its articles."""

@@ -215,19 +215,36 @@ def source_names(roots: list[str], recorded: dict[str, str] | None = None) -> di
     return names
 
 
-def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, source: str | None = None) -> Iterator[Any]:
+def source_folder(path: Path, sources: list[str], names: dict[str, str]) -> tuple[Path, str]:
+    """The source a path's ids are relative to, and its name, as indexing names them: the
+    indexed source (`sources`, named by `names`) that is or holds it, else the folder it is
+    (or a file's folder), as `index FOLDER` would read it. `clean FILE` named a record of
+    dirty/feed.jsonl "feed#a1", which no `show` found in the index of dirty/."""
+    path = path.resolve()
+    holders = [Path(s) for s in sources if Path(s) == path or Path(s) in path.parents]
+    if holders:
+        holder = max(holders, key=lambda h: len(h.parts))
+        return holder, names.get(str(holder)) or source_root(holder)[0]
+    folder = path if path.is_dir() else path.parent
+    return folder, source_root(folder)[0]
+
+
+def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, source: str | None = None,
+              within: Path | None = None) -> Iterator[Any]:
     """Every article under one user-given path (file or directory, recursive).
 
     `substitute(file)` lets a caller skip reading a file: when it returns something other
     than None, that value is yielded in place of the file's articles (the indexer passes
     the catalog rows of files whose bytes did not change). `source`: the name to give the
-    path's articles (source_names), else the folder's or file's own name.
+    path's articles (source_names), else the folder's or file's own name. `within`: the
+    source folder holding `path`, whose ids its articles get (source_folder), else `path`.
     """
     if not path.exists():
         yield IngestError(path_text(str(path)), "no such file or directory")
         return
     name, root = source_root(path)
-    source = source or name
+    top = root if within is None else within.resolve()
+    source = source or (name if within is None else source_root(top)[0])
     if root.is_dir() and is_index(root):  # its files are no articles (a source recorded before this was refused)
         yield IngestError(path_text(str(root)), NOT_AN_ARCHIVE)
         return
@@ -260,7 +277,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         if reader is None:
             yield IngestError(path_text(str(f)), f"unsupported file type {path_text(f.suffix) or '(none)'}")
             continue
-        rel = "" if root.is_file() else path_text(f.relative_to(root).as_posix())
+        rel = "" if top.is_file() else path_text(f.relative_to(top).as_posix())
         base_id = f"{source}/{rel}" if rel else source
         try:
             for item in reader(f, source=source, base_id=base_id):
