@@ -80,9 +80,41 @@ def _emit_json(data: Any, record: bool = False) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=None if record else 1, default=str))
 
 
-def _fail(message: str, code: int) -> None:
+def _fail(message: str, code: int, **details: Any) -> None:
+    """The message on stderr, and exit `code`. A command run with --json also prints the error
+    as JSON on stdout, `{"error", "exit", ...details}` on one line: a script (or a cron log)
+    that asked for JSON got plain text, or nothing, on stdout."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None and ctx.params.get("as_json"):
+        _json_error(message, code, **details)
     click.echo(f"newsarchive: {_plain(message)}", err=True)
     sys.exit(code)
+
+
+def _json_error(message: str, code: int, **details: Any) -> None:
+    try:
+        _emit_json({"error": message, "exit": code, **details}, record=True)
+    except OSError:  # stdout full or gone: the message on stderr and the exit code still say it
+        pass
+
+
+class _Command(click.Command):
+    """A command whose --json covers its usage errors too (a bad --page, a missing argument),
+    which click reports before the command runs: _fail's JSON error, then click's own text."""
+
+    def make_context(self, info_name, args, parent=None, **extra):
+        typed = list(args)  # click's parser consumes `args`
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            options = typed[:typed.index("--")] if "--" in typed else typed
+            if "--json" in options and any(p.name == "as_json" for p in self.params):
+                _json_error(exc.format_message(), exc.exit_code)
+            raise
+
+
+class _Group(click.Group):
+    command_class = _Command
 
 
 def _reader_went_away() -> None:
@@ -118,7 +150,7 @@ def handle_errors(fn):
             sys.stdout.flush()  # a closed pipe shows here, not in click's own flush (which exits 1)
             return result
         except QueryError as exc:
-            _fail(f"bad query: {exc}", EXIT_USAGE)
+            _fail(f"bad query: {exc}", EXIT_USAGE, **({"suggestion": exc.suggestion} if exc.suggestion else {}))
         except IndexMissing as exc:
             _fail(str(exc), EXIT_NO_INDEX)
         except IndexBusy as exc:
@@ -128,7 +160,11 @@ def handle_errors(fn):
                   EXIT_FAIL)
         except BrokenPipeError:
             _reader_went_away()
-        except (click.exceptions.Exit, click.ClickException, SystemExit):
+        except click.ClickException as exc:  # a bad --filter, said as a bad --page is (_Command)
+            if kwargs.get("as_json"):
+                _json_error(exc.format_message(), exc.exit_code)
+            raise
+        except (click.exceptions.Exit, SystemExit):
             raise
         except OSError as exc:  # a read-only or full disk, a permission: the system's words, not "internal error"
             if os.environ.get("NEWSARCHIVE_DEBUG") or exc.strerror is None:
@@ -157,7 +193,7 @@ def _inside(path: Any, folder: str) -> bool:
         return False
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="newsarchive")
 def cli() -> None:
     """Full-text search for news archives: ingest, clean, flag machine translation,
@@ -576,10 +612,8 @@ def show_cmd(doc_id, query, index_dir, as_json):
         # every id in JSON, for a script to go through: the message lists five, and a file of
         # 2,500 articles said "… (2,495 more)" with no way to the rest
         message = f"'{doc_id}' holds {len(ids):,} articles: show one by its id"
-        if as_json:
-            _emit_json({"error": message, "ids": ids})
         listed = ", ".join(ids[:5]) + (f" … and {len(ids) - 5:,} more; `--json` lists them all" if len(ids) > 5 else "")
-        _fail(f"{message} ({listed})", EXIT_USAGE)
+        _fail(message if as_json else f"{message} ({listed})", EXIT_USAGE, ids=ids)
     doc = get_document(archive, ids[0])
     query = query.strip()
     marks, refused = document_matches(archive, query, doc)  # the document still (this exited 2 without it)

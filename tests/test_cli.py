@@ -1048,6 +1048,44 @@ def test_show_takes_a_path_a_url_or_an_id_with_spaces(seeds_index, tmp_path, mon
     assert gone.exit_code == 2 and "no document with id" in gone.output
 
 
+def test_every_json_command_prints_its_error_as_json(tmp_path):
+    """QA: `stats --json` on a missing index printed its error as text on stderr and nothing on
+    stdout, as search, entities, show, reindex and forget --json did, and a bad --page or
+    --filter printed click's usage text; only `show FILE --json` of many articles gave JSON.
+    Every --json command now prints {"error", "exit", ...} on stdout, one line, and the message
+    on stderr, with the exit code the README gives."""
+    missing = tmp_path / "none"
+
+    def json_error(*args):
+        r = invoke(*args)
+        assert r.exit_code != 0 and len(r.stdout.splitlines()) == 1, r.output
+        out = json.loads(r.stdout)
+        assert out["exit"] == r.exit_code and out["error"] in r.stderr, r.output
+        return out
+
+    for args in (("stats",), ("search", "oil"), ("entities",), ("show", "x"), ("reindex",), ("forget", tmp_path)):
+        out = json_error(*args, "--index", missing, "--json")
+        assert out["exit"] == 3 and str(missing) in out["error"], (args, out)
+    (tmp_path / "afile").write_text("")
+    out = json_error("index", SEEDS, "--index", tmp_path / "afile" / "ix", "--json")
+    assert out["exit"] == 1 and "Not a directory" in out["error"]
+    assert invoke("index", SEEDS, "--index", tmp_path / "ix").exit_code == 0
+    out = json_error("search", "date:2021", "--index", tmp_path / "ix", "--json")
+    assert out["exit"] == 2 and out["suggestion"] == "published:2021" and "unknown field 'date:'" in out["error"]
+    out = json_error("show", "nothing/here", "--index", tmp_path / "ix", "--json")
+    assert out == {"error": "no document with id 'nothing/here' (an id, a page's URL or an indexed file)", "exit": 2}
+    # usage errors too: said by click before the command runs, or by the command
+    for args, said in ((("search", "oil", "--page", "0"), "'--page'"), (("search", "oil", "--filter", "yeer=1"), "yeer=1"),
+                       (("entities", "--type", "persons"), "'--type'"), (("clean",), "Missing argument")):
+        out = json_error(*args, "--index", tmp_path / "ix", "--json")
+        assert out["exit"] == 2 and said in out["error"], (args, out)
+    # without --json, stdout stays empty
+    r = invoke("stats", "--index", missing)
+    assert r.exit_code == 3 and r.stdout == "" and "no index at" in r.stderr
+    r = invoke("search", "oil", "--page", "0", "--index", tmp_path / "ix")
+    assert r.exit_code == 2 and r.stdout == ""
+
+
 def test_show_json_of_a_file_of_many_articles_lists_every_id(tmp_path):
     """QA: `show FILE` of a file of 2,500 articles listed 5 ids ("… (2,495 more)"), and
     `--json` printed nothing: no way to the other ids but the catalog itself."""
@@ -1059,7 +1097,7 @@ def test_show_json_of_a_file_of_many_articles_lists_every_id(tmp_path):
     assert invoke("index", feed.parent, "--index", tmp_path / "ix").exit_code == 0
     r = invoke("show", feed, "--index", tmp_path / "ix", "--json")
     assert r.exit_code == 2, r.output  # still no article shown
-    assert json.loads(r.stdout) == {"error": f"'{feed}' holds 7 articles: show one by its id",
+    assert json.loads(r.stdout) == {"error": f"'{feed}' holds 7 articles: show one by its id", "exit": 2,
                                     "ids": [f"wire/feed.jsonl#{n}" for n in range(1, 8)]}, r.stdout
     r = invoke("show", feed, "--index", tmp_path / "ix")
     assert r.exit_code == 2 and r.stdout == "" and "wire/feed.jsonl#5 … and 2 more; `--json` lists them all" in r.output

@@ -137,7 +137,7 @@ def test_concurrent_reindex_exits_4_at_once(tmp_path):
             elapsed = time.monotonic() - t
             assert p.returncode == 4, (out, err)
             assert "in progress" in err and str(first.pid) in err, err
-            assert out == ""
+            assert json.loads(out) == {"error": err.strip().removeprefix("newsarchive: "), "exit": 4}, out  # --json
             assert elapsed < 30, f"refused only after {elapsed:.1f}s"  # startup only: it does not wait
     finally:
         first.send_signal(signal.SIGKILL)
