@@ -136,6 +136,15 @@ def catalog_ids_with_url(path: Path, url: str) -> list[str]:
     return _catalog_ids(path, "json_extract(info, '$.url') = ?", [url])
 
 
+def catalog_counts_by_root(path: Path) -> dict[str, int]:
+    """Articles per source root in the catalog at `path`. Raises sqlite3.Error for no catalog."""
+    con = read_only(path)
+    try:
+        return dict(con.execute("SELECT root, count(*) FROM docs GROUP BY root").fetchall())
+    finally:
+        con.close()
+
+
 def _catalog_ids(path: Path, where: str, args: list[str]) -> list[str]:
     con = read_only(path)
     try:
@@ -163,9 +172,6 @@ class Catalog:
             f"INSERT OR REPLACE INTO docs VALUES ({', '.join('?' * len(CATALOG_COLUMNS))})",
             ([r.get(c) for c in CATALOG_COLUMNS] for r in rows),
         )
-
-    def counts_by_root(self) -> dict[str, int]:
-        return dict(self.con.execute("SELECT root, count(*) FROM docs GROUP BY root"))
 
     def delete(self, ids: Iterable[str]) -> None:
         self.con.executemany("DELETE FROM docs WHERE id=?", ((i,) for i in ids))

@@ -10,7 +10,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from typing import Callable
+from typing import Callable, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from .archive import Archive
@@ -21,6 +21,7 @@ from .query import document_number
 from .store import REBUILD_FIX, IndexNoAccess, IndexUnreadable
 
 _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
+T = TypeVar("T")
 
 
 def document_ids(archive: Archive, typed: str) -> list[str]:
@@ -63,10 +64,10 @@ def _page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
         # with an id of its own is not ("show http://reuters.example/1" found nothing). The
         # schema stores `url` without indexing it, and indexing it would rebuild every
         # index: the catalog, which keeps each article's url, is asked instead.
-        return [*_from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text)), url_id(text)]
+        return [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []), url_id(text)]
     if not text.lower().startswith("file://") or not urlsplit(text).fragment:
         return None
-    return _from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text))
+    return from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), [])
 
 
 def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:
@@ -74,18 +75,19 @@ def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:
     through a link (the catalog keeps the path as the source was given)."""
     expanded = os.path.expanduser(path)
     forms = list(dict.fromkeys(path_text(p) for p in (os.path.abspath(expanded), os.path.realpath(expanded))))
-    return _from_catalog(archive, catalog, lambda: catalog_ids_of(catalog, forms))
+    return from_catalog(archive, catalog, lambda: catalog_ids_of(catalog, forms), [])
 
 
-def _from_catalog(archive: Archive, catalog: Path, query: Callable[[], list[str]]) -> list[str]:
-    """`query`'s ids; none when the generation has no catalog (an index written before it).
-    One that is there but cannot be read is damage (exit 3), as any other file of the
-    generation: it was "no document with id" (exit 2), sending the reader to fix the id."""
+def from_catalog(archive: Archive, catalog: Path, query: Callable[[], T], missing: T) -> T:
+    """`query`'s answer from a generation's catalog; `missing` when the generation has none (an
+    index written before it). One that is there but cannot be read is damage (exit 3), as any
+    other file of the generation: it was "no document with id" (exit 2), sending the reader to
+    fix the id, and stats said every source had articles."""
     try:
         return query()
     except sqlite3.Error as exc:
         if not catalog.exists():
-            return []
+            return missing
         try:
             catalog.open("rb").close()
         except PermissionError as denied:  # a permission to fix, not damage to rebuild

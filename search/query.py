@@ -2623,21 +2623,15 @@ def list_entities(archive: Archive, type: str | None = None) -> list[dict[str, A
     return out
 
 
-def _documents_per_root(gen_dir) -> dict[str, int] | None:
-    """Articles per source in a generation's catalog (None when it cannot be read)."""
-    from .cache import Catalog
+def _documents_per_root(archive: Archive, gen_dir) -> dict[str, int] | None:
+    """Articles per source in a generation's catalog (None for a generation written without
+    one). A damaged one is a damaged index (IndexUnreadable): stats listed no source as
+    having no article, silently, on a garbled catalog."""
+    from .cache import catalog_counts_by_root
+    from .lookup import from_catalog
 
     path = gen_dir / "catalog.sqlite"
-    if not path.is_file():  # Catalog() would create an empty one, in which no source has an article
-        return None
-    try:
-        catalog = Catalog(path)
-        try:
-            return catalog.counts_by_root()
-        finally:
-            catalog.con.close()
-    except Exception:  # a generation without a catalog, or a damaged one: nothing to say
-        return None
+    return from_catalog(archive, path, lambda: catalog_counts_by_root(path), None)
 
 
 def stats(archive: Archive) -> dict[str, Any]:
@@ -2649,7 +2643,7 @@ def stats(archive: Archive) -> dict[str, Any]:
     # a lone surrogate ("caf\udce9"), which no JSON consumer or UTF-8 writer takes: shown as
     # ids, `source` and `path` show it, each such byte %XX ("caf%E9"), a form `forget` takes.
     sources = [path_text(s) for s in archive.store.sources()]
-    per_root = gen.derive("source_documents", lambda: _documents_per_root(gen.path))
+    per_root = gen.derive("source_documents", lambda: _documents_per_root(archive, gen.path))
     return {
         "index": path_text(str(archive.store.path)),
         "generation": gen.name,

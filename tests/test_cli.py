@@ -1143,6 +1143,30 @@ def test_show_takes_the_url_search_reports_for_a_json_lines_record_with_none(tmp
     assert r.exit_code == 2 and "holds 3 articles" in r.output, r.output
 
 
+def test_stats_says_a_garbled_catalog_is_damage(tmp_path):
+    """QA: with a garbled catalog.sqlite, `stats` (and /healthz) listed no source as having no
+    article ("unindexed_sources": []), silently, where an empty source was one: the catalog is
+    what counts a source's articles. It is damage (exit 3, 503) as for `show FILE`."""
+    from web import create_app
+
+    news, empty = tmp_path / "news", tmp_path / "empty"
+    news.mkdir()
+    empty.mkdir()
+    (news / "a.txt").write_text("A story\n\n" + BODY + "\n")
+    ix = tmp_path / "ix"
+    assert invoke("index", news, empty, "--index", ix).exit_code == 0
+    assert json.loads(invoke("stats", "--index", ix, "--json").stdout)["unindexed_sources"] == [str(empty)]
+    (ix / (ix / "CURRENT").read_text().strip() / "catalog.sqlite").write_bytes(b"garbage" * 100)
+    r = invoke("stats", "--index", ix, "--json")
+    assert r.exit_code == 3 and "catalog.sqlite" in r.stderr and "reindex --full" in r.stderr, r.output
+    health = create_app({"INDEX": str(ix)}).test_client().get("/healthz")
+    assert health.status_code == 503 and "reindex --full" in health.get_json()["error"]
+    assert invoke("search", "ruritania", "--index", ix).exit_code == 0  # searching needs no catalog
+    r = invoke("reindex", "--full", "--index", ix, "--json")
+    assert r.exit_code == 0
+    assert json.loads(invoke("stats", "--index", ix, "--json").stdout)["unindexed_sources"] == [str(empty)]
+
+
 def test_show_of_a_file_says_a_garbled_catalog_is_damage(seeds_index, tmp_path):
     """QA: with a garbled catalog.sqlite `show FILE` said "no document with id" (exit 2), as if
     the path were mistyped; any other garbled file of a generation is damage (exit 3)."""
