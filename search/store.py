@@ -346,13 +346,13 @@ class Store:
 
     def runs(self, last: int = 5) -> list[dict[str, Any]]:
         try:
-            lines = (self.path / "runs.jsonl").read_text(encoding="utf-8").splitlines()
+            lines = (self.path / "runs.jsonl").read_bytes().splitlines()
         except FileNotFoundError:
             return []
         out = []
         for line in lines[-last:]:
-            try:
-                out.append(json.loads(line))
+            try:  # a line cut short or garbled is passed over: one byte not UTF-8 made stats
+                out.append(json.loads(line.decode("utf-8")))  # and /healthz internal errors
             except ValueError:
                 continue
         return out

@@ -1167,6 +1167,28 @@ def test_stats_says_a_garbled_catalog_is_damage(tmp_path):
     assert json.loads(invoke("stats", "--index", ix, "--json").stdout)["unindexed_sources"] == [str(empty)]
 
 
+def test_a_run_log_line_cut_inside_a_character_is_passed_over(tmp_path):
+    """QA: a line of runs.jsonl cut short inside a character (a run killed, or a full disk, as
+    it wrote "café") made `stats` "internal error: UnicodeDecodeError" (exit 1) and /healthz a
+    500, on every call after: runs are only ever appended. The line is passed over, as a line
+    that is not JSON already was."""
+    from web import create_app
+
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("A story\n\n" + BODY + "\n")
+    ix = tmp_path / "ix"
+    assert invoke("index", news, "--index", ix).exit_code == 0
+    with open(ix / "runs.jsonl", "ab") as log:
+        log.write('{"command": "reindex", "error": "caf\u00e9'.encode()[:-1] + b"\n")
+    assert invoke("reindex", "--index", ix).exit_code == 0
+    r = invoke("stats", "--index", ix, "--json")
+    assert r.exit_code == 0, r.output
+    assert [run["command"] for run in json.loads(r.stdout)["runs"]] == ["index", "reindex"]
+    health = create_app({"INDEX": str(ix)}).test_client().get("/healthz")
+    assert health.status_code == 200 and health.get_json()["last_reindex"] is not None
+
+
 def test_show_of_a_file_says_a_garbled_catalog_is_damage(seeds_index, tmp_path):
     """QA: with a garbled catalog.sqlite `show FILE` said "no document with id" (exit 2), as if
     the path were mistyped; any other garbled file of a generation is damage (exit 3)."""
