@@ -622,12 +622,23 @@ def run(
             scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
             quick = ((paths is None and not full and not r.forgotten and _sources_unchanged(r, scan, files))
                      or (paths == [] and not full))  # every path given was a typo: nothing to do
+        old = None
+        if not quick and not full:
+            # The damage check reads the catalog's first page; this run reads it all. Damage
+            # further in failed every run with work to do ("internal error: DatabaseError").
+            old, broken = _live_rows(store)
+            if broken:
+                damaged = f"catalog.sqlite: {broken}"
+                full = r.full = True
+                roots = [p for p in store.sources() if p not in r.forgotten]
+                with r.timed("scan"):
+                    files, scan = _hash_files(roots), None
         if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
             gen = store.new_generation(copy=not full)
             try:
-                summary = _run_in(r, gen, roots, remove_missing, files, scan)
+                summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
             except BaseException as exc:
                 store.discard(gen)  # the live generation was never touched
                 _log_failure(store, command, full, started, exc)
@@ -869,7 +880,8 @@ def _log_failure(store: Store, command: str, full: bool, started: float, exc: Ba
 
 
 def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: dict[str, str] | None = None,
-            scan: dict | None = None) -> dict | None:
+            scan: dict | None = None, old: dict[str, dict] | None = None) -> dict | None:
+    """`old`: the live catalog's rows, when read already (`gen` holds a copy of them)."""
     store = r.store
     cache = Cache(store.path / "cache.sqlite")
     r.cache_reset = cache.reset
@@ -877,7 +889,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     try:
         with r.timed("scan"):
-            old = catalog.all()
+            old = catalog.all() if old is None else old
             orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
             rows, scanned = r.scan(roots, old, cache, _reuser(r, scan, old, cache, files), pool)
         base = r.prior if r.full else old  # what the live generation holds
@@ -1045,18 +1057,25 @@ def _say_kept(r: Run, kept: dict[str, dict]) -> None:
 
 
 def _live_catalog(store: Store) -> dict[str, dict]:
-    """The live generation's catalog rows (none when there is no live generation)."""
+    """The live generation's catalog rows (none when there is no live generation, or when
+    it is damaged: every article then counts as new)."""
+    return _live_rows(store)[0]
+
+
+def _live_rows(store: Store) -> tuple[dict[str, dict], str | None]:
+    """The live generation's catalog rows, and what is wrong with the catalog (None when it
+    reads through)."""
     name = store.current_name()
     if name is None or not (store.path / name / "catalog.sqlite").is_file():
-        return {}
+        return {}, None
     try:
         catalog = Catalog(store.path / name / "catalog.sqlite")
         try:
-            return catalog.all()
+            return catalog.all(), None
         finally:
             catalog.close()
-    except sqlite3.DatabaseError:  # damaged: every article then counts as new
-        return {}
+    except sqlite3.DatabaseError as exc:
+        return {}, f"{exc.__class__.__name__}: {exc}"
 
 
 def _frozen_fields(r: Run, frozen: dict[str, dict]):

@@ -701,6 +701,32 @@ def test_a_damaged_list_of_documents_or_cache_is_rebuilt_by_the_next_run(primed)
     assert "cache_reset" not in indexer.run(store, None, full=True)
 
 
+def test_a_catalog_damaged_past_its_first_page_is_rebuilt_by_the_next_run(primed):
+    """QA: garbage over the last page of catalog.sqlite passed the damage check, which reads
+    the first, and every run with work to do failed, "internal error: DatabaseError: database
+    disk image is malformed" (exit 1), until a `reindex --full`: the nightly job never healed."""
+    src, store = primed
+    before = stored_docs(store.path)
+    catalog = store.current_dir() / "catalog.sqlite"
+    con = sqlite3.connect(catalog)
+    try:
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        last = con.execute("SELECT max(pageno) FROM dbstat WHERE name = 'docs'").fetchone()[0]
+    finally:
+        con.close()
+    assert last > 2  # a leaf other than the first
+    with open(catalog, "r+b") as fh:
+        fh.seek((last - 1) * page_size)
+        fh.write(b"\xffgarbage" * (page_size // 8))
+    assert indexer.run(store, None)["generation"] == store.current_name()  # nothing to do: no need of it
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert r["repaired"].startswith("catalog.sqlite: DatabaseError") and r["full"] and r["failed"] == [], r
+    assert len(stored_docs(store.path)) == len(before)
+    assert run_search(open_index(store.path), "Tema3").total == 1
+    assert "repaired" not in indexer.run(store, None)
+
+
 def test_a_damaged_spelling_file_is_unreadable_and_the_next_run_rebuilds_it(primed):
     """The "did you mean" vocabulary, garbled: every search needing a suggestion was an
     internal error (exit 1) and a reindex copied the file forward ("unchanged")."""
