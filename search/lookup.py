@@ -49,6 +49,15 @@ def page_ids(archive: Archive, typed: str) -> list[str]:
     return _live(searcher, _page_ids(archive, gen.path / "catalog.sqlite", typed.strip()) or [])
 
 
+def _ids_with_url(archive: Archive, url: str) -> list[str]:
+    """The ids of the articles whose `url` (as a search reports it) is `url`, in the order
+    indexed; none in an index written before `url` was indexed (the next run rebuilds it)."""
+    _, searcher = archive.searcher()
+    if not searcher.schema["url"].indexed:
+        return []
+    return [searcher.stored_fields(n)["id"] for n in sorted(searcher.document_numbers(url=url))]
+
+
 def _live(searcher, ids: list[str]) -> list[str]:
     return [i for i in dict.fromkeys(ids) if document_number(searcher, i) is not None]
 
@@ -61,10 +70,11 @@ def _page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
     id, which is the record's own id where it has one."""
     if _WEB_URL.match(text):
         # A WARC's or a feed's page is filed under its URL's hash, but a JSON Lines record
-        # with an id of its own is not ("show http://reuters.example/1" found nothing). The
-        # schema stores `url` without indexing it, and indexing it would rebuild every
-        # index: the catalog, which keeps each article's url, is asked instead.
-        return [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []), url_id(text)]
+        # with an id of its own is not ("show http://reuters.example/1" found nothing): the
+        # catalog keeps each record's url. A page saved to disk is reported by its canonical
+        # address, which only the index's `url` holds (the catalog has its file:// address).
+        return [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []),
+                *_ids_with_url(archive, text), url_id(text)]
     if not text.lower().startswith("file://") or not urlsplit(text).fragment:
         return None
     return from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), [])

@@ -514,7 +514,9 @@ def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),
         path=fields.ID(stored=True),
-        url=fields.STORED(),
+        # indexed as one term: `show URL` finds a page saved to disk by the canonical address a
+        # search reports for it, which the catalog (its file:// address) does not hold
+        url=fields.ID(stored=True),
         # no spelling=True: "did you mean" words are kept apart, at a fraction of the cost (spelling.py)
         # a query word the analyzer splits ("long-term", "北京市") is a phrase of its parts, not an
         # AND of them anywhere in the text

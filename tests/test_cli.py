@@ -1101,6 +1101,39 @@ def test_show_json_of_a_file_of_many_articles_lists_every_id(tmp_path):
                                     "ids": [f"wire/feed.jsonl#{n}" for n in range(1, 8)]}, r.stdout
     r = invoke("show", feed, "--index", tmp_path / "ix")
     assert r.exit_code == 2 and r.stdout == "" and "wire/feed.jsonl#5 … and 2 more; `--json` lists them all" in r.output
+def test_show_finds_a_saved_page_by_its_canonical_url(tmp_path):
+    """QA: a web page saved to disk is reported by its canonical address (<link rel=canonical>,
+    else og:url), and `show` of that address, as a search printed it, was "no document with id"
+    (exit 2), /doc/ of it a 404: only the page's file:// address was looked up."""
+    from web import create_app
+
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    body = "".join(f"<p>{BODY} Paragraph {n}.</p>" for n in range(3))
+    (pages / "story.html").write_text(
+        '<html><head><title>Rates rise - Daily News</title>'
+        '<link rel="canonical" href="https://news.example.com/2021/03/rates-rise">'
+        '<meta property="og:url" content="https://news.example.com/2021/03/rates-rise?from=og">'
+        f"</head><body><article><h1>Rates rise</h1>{body}</article></body></html>")
+    (pages / "og.html").write_text(
+        '<html><head><title>Rates hold - Daily News</title>'
+        '<meta property="og:url" content="https://news.example.com/2021/04/rates-hold">'
+        f"</head><body><article><h1>Rates hold</h1>{body.replace('Paragraph', 'Part')}</article></body></html>")
+    ix = tmp_path / "ix"
+    assert invoke("index", pages, "--index", ix).exit_code == 0
+    urls = {h["id"]: h["url"] for h in json.loads(invoke("search", "", "--index", ix, "--json").stdout)["hits"]}
+    assert urls == {"pages/story.html": "https://news.example.com/2021/03/rates-rise",
+                    "pages/og.html": "https://news.example.com/2021/04/rates-hold"}
+    client = create_app({"INDEX": str(ix)}).test_client()
+    for doc_id, url in urls.items():
+        r = invoke("show", url, "--index", ix, "--json")
+        assert r.exit_code == 0 and json.loads(r.stdout)["id"] == doc_id, r.output
+        api = client.get("/api/doc/" + url)
+        assert api.status_code == 200 and api.get_json()["id"] == doc_id
+    r = invoke("show", "https://news.example.com/2021/03/rates-fall", "--index", ix)
+    assert r.exit_code == 2 and "no document with id" in r.output
+
+
 def test_show_finds_a_json_lines_record_with_an_id_by_its_url(tmp_path):
     """QA: `show http://reuters.example/1` was "no document with id" (exit 2) though a record
     has that url: a record with an id of its own is not filed under its URL's hash."""
