@@ -45,6 +45,32 @@ def _connect(path: Path, wal: bool) -> sqlite3.Connection:
     return con
 
 
+CACHE_FILE = "cache.sqlite"  # in the index directory
+
+
+def cache_damage(path: Path) -> str | None:
+    """What SQLite's quick check finds wrong with the cache file at `path`, None when nothing
+    (or there is no file). A full read: for a run that failed, not for every run."""
+    if not path.exists():
+        return None
+    try:
+        con = sqlite3.connect(path)
+        try:
+            found = [row[0] for row in con.execute("PRAGMA quick_check(3)")]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        return f"{exc.__class__.__name__}: {exc}"
+    lines = [line for row in found for line in row.splitlines() if not line.startswith("***")]
+    return None if found == ["ok"] else "DatabaseError: " + "; ".join(lines[:2])
+
+
+def reset_cache(path: Path) -> None:
+    """The cache file at `path` deleted, with its WAL files: the next Cache starts afresh."""
+    for f in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        f.unlink(missing_ok=True)
+
+
 class Cache:
     """stage1: cleaning results by raw-content hash; stage2: enrichments by clean-text hash."""
 
@@ -57,8 +83,7 @@ class Cache:
             self._open(path)
         except sqlite3.DatabaseError as exc:
             self.reset = f"{exc.__class__.__name__}: {exc}"
-            for f in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
-                f.unlink(missing_ok=True)
+            reset_cache(path)
             self._open(path)
 
     def _open(self, path: Path) -> None:

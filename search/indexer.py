@@ -24,7 +24,7 @@ from whoosh import index as whoosh_index
 from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
-from .cache import CATALOG_COLUMNS, Cache, Catalog, code_fingerprint
+from .cache import CACHE_FILE, CATALOG_COLUMNS, Cache, Catalog, cache_damage, code_fingerprint, reset_cache
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
@@ -567,8 +567,24 @@ def run(
     Raises IndexBusy when another run holds the lock; NotASource when `forget` names a
     path that is not a source.
     """
+    try:
+        return _run(store, paths, prune=prune, full=full, progress=progress, forget=forget)
+    except sqlite3.DatabaseError:
+        # The enrichment cache damaged past what opening it reads: every run with work to do
+        # failed ("internal error: DatabaseError"), `reindex --full` too, until someone deleted
+        # the file. It only saves work: started afresh, the run is done again.
+        damaged = cache_damage(store.path / CACHE_FILE)
+        if damaged is None:
+            raise
+        reset_cache(store.path / CACHE_FILE)
+        return _run(store, paths, prune=prune, full=full, progress=progress, forget=forget, cache_reset=damaged)
+
+
+def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, progress: Progress | None,
+         forget: list[str] | None, cache_reset: str | None = None) -> dict[str, Any]:
     started = time.monotonic()
     r = Run(store, full, progress)
+    r.cache_reset = cache_reset
     with store.lock():
         if forget:
             sources, wanted = store.sources(), {p: _resolved(p) for p in forget}
@@ -883,8 +899,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             scan: dict | None = None, old: dict[str, dict] | None = None) -> dict | None:
     """`old`: the live catalog's rows, when read already (`gen` holds a copy of them)."""
     store = r.store
-    cache = Cache(store.path / "cache.sqlite")
-    r.cache_reset = cache.reset
+    cache = Cache(store.path / CACHE_FILE)
+    r.cache_reset = cache.reset or r.cache_reset
     catalog = Catalog(gen / "catalog.sqlite")
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     try:

@@ -701,23 +701,27 @@ def test_a_damaged_list_of_documents_or_cache_is_rebuilt_by_the_next_run(primed)
     assert "cache_reset" not in indexer.run(store, None, full=True)
 
 
+def _garble_last_page(db: Path, table: str) -> int:
+    """Garbage over the last page of `table` in the SQLite file `db`; that page's number."""
+    con = sqlite3.connect(db)
+    try:
+        page_size = con.execute("PRAGMA page_size").fetchone()[0]
+        last = con.execute("SELECT max(pageno) FROM dbstat WHERE name = ?", (table,)).fetchone()[0]
+    finally:
+        con.close()
+    with open(db, "r+b") as fh:
+        fh.seek((last - 1) * page_size)
+        fh.write(b"\xffgarbage" * (page_size // 8))
+    return last
+
+
 def test_a_catalog_damaged_past_its_first_page_is_rebuilt_by_the_next_run(primed):
     """QA: garbage over the last page of catalog.sqlite passed the damage check, which reads
     the first, and every run with work to do failed, "internal error: DatabaseError: database
     disk image is malformed" (exit 1), until a `reindex --full`: the nightly job never healed."""
     src, store = primed
     before = stored_docs(store.path)
-    catalog = store.current_dir() / "catalog.sqlite"
-    con = sqlite3.connect(catalog)
-    try:
-        page_size = con.execute("PRAGMA page_size").fetchone()[0]
-        last = con.execute("SELECT max(pageno) FROM dbstat WHERE name = 'docs'").fetchone()[0]
-    finally:
-        con.close()
-    assert last > 2  # a leaf other than the first
-    with open(catalog, "r+b") as fh:
-        fh.seek((last - 1) * page_size)
-        fh.write(b"\xffgarbage" * (page_size // 8))
+    assert _garble_last_page(store.current_dir() / "catalog.sqlite", "docs") > 2  # a leaf other than the first
     assert indexer.run(store, None)["generation"] == store.current_name()  # nothing to do: no need of it
     apply_state_b(src)
     r = indexer.run(store, None)
@@ -725,6 +729,22 @@ def test_a_catalog_damaged_past_its_first_page_is_rebuilt_by_the_next_run(primed
     assert len(stored_docs(store.path)) == len(before)
     assert run_search(open_index(store.path), "Tema3").total == 1
     assert "repaired" not in indexer.run(store, None)
+
+
+def test_a_cache_damaged_past_what_opening_it_reads_is_started_afresh(primed):
+    """QA: garbage over a later page of cache.sqlite passed the check made on opening it, and
+    every run that read the page failed, `reindex --full` too, "internal error: DatabaseError:
+    database disk image is malformed" (exit 1), until someone deleted the file by hand. The
+    cache only saves work: the run is done again with a fresh one, and says so."""
+    src, store = primed
+    before = stored_docs(store.path)
+    _garble_last_page(store.path / "cache.sqlite", "stage1")
+    r = indexer.run(store, None, full=True)
+    assert r["cache_reset"].startswith("DatabaseError") and r["failed"] == [], r
+    assert (r["added"], r["changed"], r["removed"]) == (0, 0, 0), r
+    assert stored_docs(store.path) == before
+    assert cache_rows(store) == (N, N)  # filled again
+    assert "cache_reset" not in indexer.run(store, None, full=True)
 
 
 def test_a_damaged_spelling_file_is_unreadable_and_the_next_run_rebuilds_it(primed):
