@@ -752,13 +752,15 @@ def _indexed_sources(index_dir: str) -> tuple[list[str], dict[str, str]]:
 
 @cli.command("clean")
 @click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--removed", "show_removed", is_flag=True,
+              help="After each article, list what was removed and why (--json always has it).")
 @json_list_option
 @index_option
 @handle_errors
-def clean_cmd(files, as_json, index_dir):
+def clean_cmd(files, show_removed, as_json, index_dir):
     """Run the boilerplate cleaner alone on any input the index reads (text, HTML, WARC,
     JSON Lines): what indexing keeps of each article (before the archive-wide template pass)
-    and what it removes, and why. --json prints a list, one object per article.
+    and, with --removed, what it removes and why. --json prints a list, one object per article.
 
     Articles are named by the ids `show` takes: relative to the source of --index that holds
     the file, else to the file's folder, as `index FOLDER` names them."""
@@ -793,6 +795,12 @@ def clean_cmd(files, as_json, index_dir):
             if r["title"] and not r["text"].startswith(r["title"]):
                 click.echo(_plain(r["title"]) + "\n")
             click.echo(_plain(r["text"], multiline=True))
+            if show_removed:  # the text alone was all a user saw; what went, and why, only --json had
+                click.echo(f"\n--- removed: {len(r['removed'])} piece{'' if len(r['removed']) == 1 else 's'} ---")
+                for piece in r["removed"]:
+                    line = " ".join(piece["text"].split())
+                    line = line if len(line) <= 100 else line[:99] + "\u2026"
+                    click.echo(f"[{_plain(piece['reason'])}] {_plain(line)}")
     sys.exit(EXIT_FAIL if skipped and not records else EXIT_OK)
 
 

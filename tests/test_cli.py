@@ -242,6 +242,20 @@ def test_clean_reports_a_page_with_no_article_text_as_index_does(tmp_path):
     assert r.exit_code == 1 and "no article text once the boilerplate is removed" in r.output
 
 
+def test_clean_lists_what_it_removed_and_why_on_request(tmp_path):
+    """`clean` said it shows "what it removes, and why", but its text output was the kept text
+    alone: only --json listed the removed pieces."""
+    seed = SEEDS / "000_82caef7a759caf58.txt"
+    removed = json.loads(invoke("clean", seed, "--json").stdout)[0]["removed"]
+    plain = invoke("clean", seed).stdout
+    r = invoke("clean", seed, "--removed")
+    assert r.exit_code == 0 and r.stdout.startswith(plain.rstrip("\n"))
+    listed = r.stdout[len(plain.rstrip("\n")):].strip().splitlines()
+    assert listed[0] == f"--- removed: {len(removed)} pieces ---" and len(listed) == len(removed) + 1
+    assert all(line.startswith(f"[{piece['reason']}] ") for line, piece in zip(listed[1:], removed))
+    assert "--- removed" not in plain
+
+
 def test_clean_reads_every_input_kind_and_prints_a_list(tmp_path):
     """`clean` decoded every file as one text: a JSON Lines file came out as raw JSON, a
     WARC as 'binary file'; --json gave an object for one file and a list for several."""
