@@ -410,6 +410,7 @@ def test_a_text_files_header_gives_its_fields_and_leaves_the_text(head):
     "Source: Reuters\nUpdate: talks resumed\n\n" + BODY,  # no title, date or address among them
     "Junta meets envoys\n\n" + BODY + "\n\nTitle: a quote\nDate: later\n",  # not on top
     "---\ntitle: no closing fence\n\n" + BODY,
+    "Mali: junta leader meets envoys\nDate: March 2, 2021\n\n" + BODY,  # a headline with a colon
 ])
 def test_lines_like_fields_that_are_no_header_stay_text(raw):
     c = clean_text(raw)

@@ -87,7 +87,10 @@ def split_header(text: str) -> tuple[Header | None, str]:
         return None, text
     pairs = [m.groups() for m in map(_LINE.match, lines[start:end]) if m]
     known = [(FIELDS[_key(k)], _value(v)) for k, v in pairs if _key(k) in FIELDS and _value(v)]
-    if not fenced and (len(pairs) < MIN_PLAIN_LINES or not _ANCHORS & {k for k, _ in known}):
+    # and a plain one opens with a field we read: "Mali: junta leader resigns" above a "Date:"
+    # line is a headline with a colon, not a header
+    if not fenced and (len(pairs) < MIN_PLAIN_LINES or not _ANCHORS & {k for k, _ in known}
+                       or _key(pairs[0][0]) not in FIELDS):
         return None, text
     header = Header(text="\n".join(lines[:end + fenced]).strip())
     for what, value in known:
