@@ -1032,3 +1032,35 @@ def test_a_surname_of_two_words_is_not_shown_for_the_full_name():
     each article, won on mentions."""
     res = resolve([_doc(f"c{i}", ("Herman De Croo", P), ("De Croo", P), ("De Croo", P), ("De Croo", P)) for i in range(3)])
     assert res.for_doc("c0")[P] == ["Herman De Croo"]
+
+
+def test_a_long_text_s_names_are_not_compared_all_with_all(monkeypatch):
+    """A 5 MB article names 2,000 people: each full name was compared with every other (2
+    million pairs, most of 41 s of resolution) and each lone surname with every full name. Only
+    names that could be one person's are compared now (the same first letters, or the same last
+    word), and those still join."""
+    import importlib
+    from collections import Counter
+
+    names_module = importlib.import_module("search.entities.names")
+    resolve_module = importlib.import_module("search.entities.resolve")  # the package's `resolve` is the function
+
+    calls: Counter = Counter()
+
+    def counted(fn):
+        return lambda *args: calls.update([fn.__name__]) or fn(*args)
+
+    monkeypatch.setattr(resolve_module, "full_name_match", counted(full_name_match))
+    monkeypatch.setattr(resolve_module, "surname_variant", counted(surname_variant))
+    monkeypatch.setattr(names_module, "surname_variant", counted(surname_variant))
+    letters = "bcdfghjklmnprstvz"
+    people = [f"{a.upper()}aro {b.upper()}e{a}{b}ov" for a in letters for b in letters]  # 289
+    lone = [f"{b.upper()}u{c}ski" for b in letters for c in letters]  # 289 surnames no full name ends in
+    items = [("Assimi Goita", P), ("Assimi Goyta", P)] + [(p, P) for p in people] + [(s, P) for s in lone] + [("Goita", P)]
+    res = resolve([_doc("long", *items)])
+    ids = _ids(res, "long")
+    assert ids[0] == ids[1] == ids[-1]  # the spelling variant and the lone surname: one person
+    assert len(set(ids)) == 1 + len(people) + len(lone)
+    n = len(people) + 2
+    assert calls["full_name_match"] < 5 * n, calls  # was n * (n - 1) / 2 = 41,616
+    assert calls["surname_variant"] < 10 * n, calls  # was 84,000, a lone surname against each full name

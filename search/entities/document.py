@@ -16,9 +16,9 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from itertools import accumulate
 
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
@@ -2188,7 +2188,9 @@ def _country_before(text: str, start: int) -> str | None:
     return country_of_word(words) or (country_of_word(words.split()[-1]) if " " in words else None)
 
 
-def _dateline_country(text: str, m: re.Match) -> str | None:
+def _dateline_country(text: str, m: re.Match, former_state: Callable[[str], str]) -> str | None:
+    """The country of a dateline; `former_state(country)`: the state a city's country was part
+    of then, where the article names it so (_former_state), asked of the whole text."""
     for g in ("r1", "r2", "r3"):
         region = (m.group(g) or "").strip()
         if region:  # a US state first: "GA", "LA", "VA" ("W. VA") are also countries' codes
@@ -2200,7 +2202,7 @@ def _dateline_country(text: str, m: re.Match) -> str | None:
     if place.upper() == "EAST BERLIN":
         return "East Germany"
     country = country_display(place) or city_country(place)
-    return _former_state(text, country) if country in _FORMER_STATE else country
+    return former_state(country) if country in _FORMER_STATE else country
 
 
 # The city table knows today's states: MOSCOW is Russia's, BELGRADE Serbia's. A story that names
@@ -2284,7 +2286,10 @@ def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match])
         if country:
             named_at[body_key(body)].append((m["start"], country))
     dateline_starts = [d.start() for d in datelines]
-    dateline_places = [_dateline_country(text, d) for d in datelines]  # once a dateline, not once a body
+    # once a dateline, not once a body; the former state counted once a country, not once a
+    # dateline (two searches of the whole text for each MOSCOW dateline of a long text)
+    former = cache(partial(_former_state, text))
+    dateline_places = [_dateline_country(text, d, former) for d in datelines]
     for m, body, country in found:
         if country is None and body == "Treasury" and text.startswith(" Secretary", m["end"]):
             country = "United States"  # its Secretary's title: "Treasury Secretary James Baker" of a LONDON story

@@ -22,6 +22,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
+from itertools import islice
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
@@ -29,7 +30,7 @@ from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, _f
                        acronym_suffix, body_key, ends_in_legal_form, initials, names_country_after,
                        national_body, surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, country_display, fold, known_places
-from .names import blocking_keys, full_name_match, gendered_pair, surname_variant
+from .names import FullNames, blocking_keys, candidate_pairs, full_name_match, gendered_pair, surname_variant
 from .normalize import name_key, org_key
 from .truecase import is_caps
 
@@ -166,10 +167,12 @@ class Resolution:
     def for_doc(self, doc_id: str) -> dict[str, list[str]]:
         """Canonical display names of the document's entities by type, deduplicated, in order."""
         out: dict[str, list[str]] = {t: [] for t in TYPES}
+        seen: set[tuple[str, str]] = set()  # not the lists: a long text's 17,000 names were looked through 114,000 times
         for i in self._docs.get(doc_id, []):
             if i >= 0:
                 e = self.entities[i]
-                if e.name not in out[e.type]:
+                if (e.type, e.name) not in seen:
+                    seen.add((e.type, e.name))
                     out[e.type].append(e.name)
         return out
 
@@ -284,14 +287,17 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
         people.update(persons)
         cased.update(n[1] for n, m in zip(nodes, d.mentions)  # the full name's own mentions, not its surname's
                      if n and n[0] == "person" and " " in m["text"].strip() and not m["text"].isupper())
+        ordered = None
         for n in nodes:
             if n and n[0] == "person":
                 c = ctx[n[1]]
                 if len(c) < MAX_CONTEXT:
                     # new names only, in a fixed order: a set's order changes with the hash seed,
                     # and so did which names a context kept, and whether it filled (the resolution
-                    # differed from one process to the next)
-                    c.update(sorted(context - c - {n[1]})[: MAX_CONTEXT - len(c)])
+                    # differed from one process to the next). Sorted once a document: a long
+                    # text's thousands of persons sorted its thousands of names each
+                    ordered = sorted(context) if ordered is None else ordered
+                    c.update(list(islice((k for k in ordered if k not in c and k != n[1]), MAX_CONTEXT - len(c))))
                 uf.add(n)
         for i in lone:
             singles[nodes[i][1]].append((d.id, i))
@@ -383,23 +389,18 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
             nodes[i] = defined[n[1]]
     # full names of one person within the document ("Keita" / "Keite", "Mishin" suffixes)
     keys = sorted(fulls)
-    for x in range(len(keys)):
-        for y in range(x + 1, len(keys)):
-            a, b = fulls[keys[x]], fulls[keys[y]]
-            short, long_ = (a, b) if len(a) <= len(b) else (b, a)
-            if full_name_match(a, b) or long_[-len(short):] == short:
-                uf.union(("person", keys[x]), ("person", keys[y]))
+    for x, y in candidate_pairs([fulls[k] for k in keys]):  # not all pairs: a long text names thousands
+        a, b = fulls[keys[x]], fulls[keys[y]]
+        short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+        if full_name_match(a, b) or long_[-len(short):] == short:
+            uf.union(("person", keys[x]), ("person", keys[y]))
     # surname-only mentions attach to a full name of this document
+    names = FullNames(fulls)
+    named: dict[str, set] = {}  # a surname -> the persons it may name (no union happens in this loop)
     for i, key in single_idx:
-        exact = {uf.find(("person", k)) for k, t in fulls.items() if t[-1] == key}
-        if len(exact) != 1:
-            exact = exact or {uf.find(("person", k)) for k, t in fulls.items() if surname_variant(key, t[-1])}
-        if not exact:
-            # the family name written first ("Deng Xiaoping" ... "Deng said", "Hu Yaobang"), or a
-            # first name alone ("Barron Hilton" ... "Barron"): the one full name of the article
-            # opening with it (QA: "Deng" and "Barron" had been people of their own). Not one
-            # ending in a common word: the NER's "Getty Oil" and "Murdoch Publishing" are no people
-            exact = {uf.find(("person", k)) for k, t in fulls.items() if t[0] == key and _zipf(surname(t)) < SURNAME_WORD_ZIPF}
+        if key not in named:
+            named[key] = _named_by_surname(key, names, fulls, uf)
+        exact = named[key]
         if len(exact) > 1 and (mentions[i].get("title") or mentions[i].get("gender")):
             exact = _told_apart(mentions[i], exact, fulls, full_marks, uf)
         if len(exact) == 1:
@@ -412,6 +413,21 @@ def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone
         if n:
             uf.add(n)
     return nodes
+
+
+def _named_by_surname(key: str, names: FullNames, fulls: dict[str, list[str]], uf: _UF) -> set:
+    """The persons (roots) of a document's full names a lone surname may name: those ending in
+    it, else those ending in a variant of it, else those opening with it."""
+    exact = {uf.find(("person", k)) for k in names.ending(key)}
+    if len(exact) != 1:
+        exact = exact or {uf.find(("person", k)) for k in names.ending_in_variant(key)}
+    if not exact:
+        # the family name written first ("Deng Xiaoping" ... "Deng said", "Hu Yaobang"), or a
+        # first name alone ("Barron Hilton" ... "Barron"): the one full name of the article
+        # opening with it (QA: "Deng" and "Barron" had been people of their own). Not one
+        # ending in a common word: the NER's "Getty Oil" and "Murdoch Publishing" are no people
+        exact = {uf.find(("person", k)) for k in names.opening(key) if _zipf(surname(fulls[k])) < SURNAME_WORD_ZIPF}
+    return exact
 
 
 @lru_cache(maxsize=500_000)  # asked of every organisation mention, as _org_key is
@@ -519,7 +535,9 @@ def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
             companies.setdefault(_org_key(text), text)
     if not companies:
         return {}
+    opened = _opened_by(companies)
     out: dict[int, str] = {}
+    written: dict[tuple[str, str], bool] = {}  # (type, key) -> the document writes it so in mixed case
     for i, m in enumerate(mentions):
         text, t = m.get("text", ""), m.get("type")
         if t not in ("location", "person") or m.get("generic") or not is_caps(text):
@@ -528,14 +546,28 @@ def _capitals_open_company(mentions: list[dict]) -> dict[int, str]:
         if not key or " ".join(text.split()) in _KNOWN_BY_CAPS() or key in _COUNTRIES():
             continue
         # the company of that very name ("NESTLE" of "Nestle SA"), else the one opening with it
-        longs = [key] if key in companies else [k for k in companies if k.startswith(key + " ")]
+        longs = [key] if key in companies else opened.get(key, [])
         if len(longs) != 1 or _UNIT_WORDS & set(longs[0][len(key) + 1:].split()):
             continue
-        if any(o.get("type") == t and not is_caps(o.get("text", "")) and f" {key} " in f" {name_key(o.get('text', ''))} "
-               for o in mentions):
+        if (t, key) not in written:  # once a name, not once a mention: a long text repeats its headlines
+            written[(t, key)] = any(o.get("type") == t and not is_caps(o.get("text", ""))
+                                    and f" {key} " in f" {name_key(o.get('text', ''))} " for o in mentions)
+        if written[(t, key)]:
             continue
         out[i] = longs[0]
     return out
+
+
+def _opened_by(keys: Iterable[str]) -> dict[str, list[str]]:
+    """The keys each run of a key's opening words begins, in the order of `keys` ("first state
+    bank" -> ["first state bank of pensacola"]): looked up by each mention, where searching all
+    keys for each was quadratic in a long text's names."""
+    opened: dict[str, list[str]] = defaultdict(list)
+    for k in keys:
+        for at, c in enumerate(k):
+            if c == " ":
+                opened[k[:at]].append(k)
+    return opened
 
 
 def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Counter] | None,
@@ -624,12 +656,13 @@ def _opening_words(mentions: list[dict], nodes: list, short_forms: dict[str, Cou
     # a name the document gives a legal form: "Ford Motor Co", "Freeport-McMoran Inc" (not "Gold Co"),
     # "Rotan Mosle Inc's" (not "Rotan Mosle Technology Partners Ltd")
     named = {key for text, key in orgs if ends_in_legal_form(text)}
+    opened = _opened_by(keys)  # "First State Bank of Pensacola" counts
     linked: dict[str, str] = {}
     for i, n in enumerate(nodes):
         if not n or n[0] != "organization" or " " not in n[1] or n[1] in named:
             continue
         opening = n[1] + " "
-        longs = [k for k in keys if k.startswith(opening)]  # "First State Bank of Pensacola" counts
+        longs = opened.get(n[1], [])
         if len(longs) == 1 and longs[0] in companies and not _UNIT_WORDS & set(longs[0][len(opening):].split()):
             nodes[i] = ("organization", longs[0])
             linked[n[1]] = longs[0]
