@@ -207,6 +207,7 @@ def _check_environment() -> None:
     for var, what, ok in (
         ("NEWSARCHIVE_WORKERS", "a whole number of worker processes, at least 1", lambda v: v.isdigit() and int(v) > 0),
         ("NEWSARCHIVE_PAGE_CACHE_MB", "a number of megabytes (0 turns the cache off)", _non_negative_number),
+        ("NEWSARCHIVE_DOC_PAGE_CHARS", "a whole number of characters, at least 1", lambda v: v.isdigit() and int(v) > 0),
     ):
         value = os.environ.get(var, "").strip()
         if value and not ok(value):

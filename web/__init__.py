@@ -39,6 +39,7 @@ def _not_utf8(query_string: bytes) -> str | None:
 
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
+    from .docview import DOC_PAGE_CHARS
     from .params import ParametersRequest
 
     app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
@@ -46,7 +47,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     # a query of search.query.MAX_QUERY_CHARS (4,000) characters takes up to 36 KB percent-encoded
     # (9 bytes a CJK character): the URL limit leaves room for it, so an over-long query is refused
     # by the query's own limit, which says so, not as a bare 414
-    app.config.update(INDEX=None, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=64 * 1024, PAGE_CACHE_MB=32)
+    app.config.update(INDEX=None, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=64 * 1024, PAGE_CACHE_MB=32,
+                      DOC_PAGE_CHARS=DOC_PAGE_CHARS)
     app.config.from_prefixed_env("NEWSARCHIVE")
     if config:
         app.config.update(config)

@@ -20,6 +20,13 @@ from .state import archive, entity_index
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
 # local original is shown as its path (local_path), not as a dead link
 SAFE_SCHEMES = ("http", "https")
+# The page shows an article's text up to this many characters (some 30,000 words; the app's
+# DOC_PAGE_CHARS): the page of a 10 MB record was 23 MB, 130,000 links, and took 8-12 s to build
+# (13-22 s with ?q=). A longer text shows its first part, ended at a paragraph's end, and says so,
+# with links to the whole text (/text/<id>) and the whole record (/api/doc/<id>).
+DOC_PAGE_CHARS = 200_000
+# Entities listed per type beside the text: that record's 17,000 names took 3 MB of the page
+DOC_PAGE_ENTITIES = 200
 
 
 def requested_document(doc_id: str) -> dict[str, Any]:
@@ -75,6 +82,21 @@ class DocView:
     # the entity types the text links to their filter, in ENTITY_FACETS order: what the legend
     # names (it named all three above an article without one name in it)
     linked: list[str] = field(default_factory=list)
+    # the whole text's length, and how much of it the page shows (page_part)
+    text_chars: int = 0
+    shown_chars: int = 0
+    text_bytes: int = 0  # the whole text's, in UTF-8, when cut: what the link to it downloads
+    flags_total: int = 0  # the whole text's flags (`flags`: those in the part shown)
+    more_entities: dict[str, int] = field(default_factory=dict)  # per type, those not listed
+
+    @property
+    def cut(self) -> bool:
+        return self.shown_chars < self.text_chars
+
+    @property
+    def text_size(self) -> str:
+        """The whole text's size, as the link to it says it ("9.8 MB", "240 KB")."""
+        return f"{self.text_bytes / 1e6:.1f} MB" if self.text_bytes >= 1e6 else f"{self.text_bytes / 1e3:,.0f} KB"
 
     @property
     def named(self) -> bool:
@@ -82,10 +104,44 @@ class DocView:
         return any(self.entities.values())
 
 
+def page_part(doc: dict[str, Any], limit: int = DOC_PAGE_CHARS) -> dict[str, Any]:
+    """What the page of a stored document shows: `doc` itself when its text fits in `limit`
+    characters, else a copy whose text is its first part, ended after the last paragraph break
+    before `limit` (after a line break, a sentence's stop or a space where the limit's second
+    half has none), with the mentions inside that part and the flags that start in it."""
+    text = doc.get("text") or ""
+    if len(text) <= limit:
+        return doc
+    end = _part_end(text, limit)
+    translation = doc.get("translation")
+    if isinstance(translation, dict):
+        translation = {**translation, "flags": [f for f in translation.get("flags") or []
+                                                if isinstance(f, dict) and _int(f.get("start")) < end]}
+    mentions = [m for m in doc.get("mentions") or [] if isinstance(m, dict) and _int(m.get("end")) <= end]
+    return {**doc, "text": text[:end], "mentions": mentions, "translation": translation}
+
+
+def _part_end(text: str, limit: int) -> int:
+    for sep in ("\n\n", "\n", ". ", " "):
+        at = text.rfind(sep, limit // 2, limit)
+        if at >= 0:
+            return at + len(sep)
+    return limit
+
+
+def _int(value: Any) -> int:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 0
+
+
 def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
-                  doc_url: Callable[[str], str] | None = None) -> DocView:
+                  doc_url: Callable[[str], str] | None = None, whole: dict[str, Any] | None = None) -> DocView:
     """`hits`: where the search the reader came from matches the text (query_marks), marked;
-    `doc_url`: the link to another article (the story's versions), carrying that search."""
+    `doc_url`: the link to another article (the story's versions), carrying that search;
+    `whole`: the stored document when `doc` is the part of it the page shows (page_part)."""
+    whole = whole or doc
     text = doc.get("text") or ""
     translation = doc.get("translation") or None
     raw_flags = (translation or {}).get("flags") or []
@@ -109,7 +165,7 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
         mentions.append(Mention(int(m.get("start", 0)), int(m.get("end", 0)), str(etype), str(m.get("text", "")), href))
     details = doc.get("entity_details") or {}
     entities = {etype: [{**e, "url": url_for("views.search_page", **{etype: e["id"] or e["name"]})}
-                        for e in details.get(etype) or []] for etype in ENTITY_FACETS}
+                        for e in (details.get(etype) or [])[:DOC_PAGE_ENTITIES]] for etype in ENTITY_FACETS}
     paragraphs, linked = render_linked(text, flags, mentions, hits)
     return DocView(
         blocks=blocks(paragraphs),
@@ -122,6 +178,11 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
         local_path=local_path(doc.get("url")),
         timeline=story_timeline(doc, doc_url),
         linked=[t for t in ENTITY_FACETS if t in linked],
+        text_chars=len(whole.get("text") or ""),
+        text_bytes=len((whole.get("text") or "").encode("utf-8", "surrogatepass")) if whole is not doc else 0,
+        shown_chars=len(text),
+        flags_total=len((whole.get("translation") or {}).get("flags") or []),
+        more_entities={t: n - DOC_PAGE_ENTITIES for t in ENTITY_FACETS if (n := len(details.get(t) or [])) > DOC_PAGE_ENTITIES},
     )
 
 

@@ -7,14 +7,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import Blueprint, render_template, request, url_for
+from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from search import list_entities, run_search
 from search.query import QueryTimeout, document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
-from .docview import document_view, requested_document
+from .docview import document_view, page_part, requested_document
 from .params import SearchState, entity_type_arg, facet_name
 from .state import archive
 from . import summary
@@ -83,16 +83,29 @@ def doc_page(doc_id: str):
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     # a search that cannot run: none marked, and why (the page said it "has no match in the text
     # to mark", as if it had run); a link with a typo still opens the article
-    hits, refused = document_matches(archive(), query, doc)
+    # a long text: the part the page shows (page_part), marked, and a link to the whole
+    part = page_part(doc, current_app.config["DOC_PAGE_CHARS"])
+    hits, refused = document_matches(archive(), query, part)
     # the filters and sort of the results it was opened from, for the header's box (a search
     # typed here lost them) and the links to the story's other versions, those that could
     # not run dropped
     state = SearchState.salvaged(request)
     state = replace(state, query=query) if query or state.filters else None
-    view = document_view(doc, hits, state.doc_url if state else None)
+    view = document_view(part, hits, state.doc_url if state else None, whole=doc)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
                            state=state,
-                           json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None))
+                           json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None),
+                           record_url=url_for("api.api_doc", doc_id=doc["id"]),
+                           text_url=url_for("views.doc_text", doc_id=doc["id"]))
+
+
+@bp.get("/text/<docid:doc_id>", merge_slashes=False)
+def doc_text(doc_id: str):
+    """An article's whole clean text as plain text: what the page of a long one links to, as
+    it shows only its first part."""
+    doc = requested_document(doc_id)
+    # a lone surrogate a record carried is no UTF-8: a "?", not an internal error
+    return Response((doc.get("text") or "").encode("utf-8", "replace"), mimetype="text/plain")
 
 
 @bp.get("/entities")
