@@ -427,3 +427,14 @@ def test_an_indexed_text_files_header_gives_the_article_its_address_and_date(tmp
     indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "notes")])
     hit, = run_search(open_index(tmp_path / "ix"), "envoys").hits
     assert (hit.title, hit.url, str(hit.published)) == ("Junta meets envoys", "https://example.com/mali", "2021-03-02")
+
+
+@pytest.mark.parametrize("value, expected", [("13/03/2021", date(2021, 3, 13)), ("1614680000", date(2021, 3, 2)),
+                                             ("Tue, 02 Mar 2021 10:00:00 GMT", date(2021, 3, 2)), ("07/08/2021", None)])
+def test_a_headers_date_is_read_as_a_json_records_is(value, expected):
+    """One reading of a field's date (clean/fields.py): a header's "Date: 13/03/2021" or Unix
+    time was no date, where the same value under a JSON Lines record's "date" was."""
+    from search.ingest.jsonl import parse_date
+
+    c = clean_text(f"Title: Junta meets envoys\nDate: {value}\n\n" + BODY)
+    assert c.published == expected == parse_date(value)

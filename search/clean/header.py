@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from . import meta
+from .fields import field_date, field_key
 
 # field name (folded: lower case, no space, "_" or "-") -> what it gives
 FIELDS = {
@@ -45,22 +45,11 @@ class Header:
     given: list[str] = field(default_factory=list)  # what it gave, for the removed entry's reason
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[\s_-]", "", name).lower()
-
-
 def _value(raw: str) -> str:
     raw = raw.strip()
     if len(raw) >= 2 and raw[0] == raw[-1] and raw[0] in "\"'":
         raw = raw[1:-1]
     return raw.strip()
-
-
-def _date(value: str) -> date | None:
-    try:
-        return meta.plausible_date(date.fromisoformat(value[:10]))
-    except ValueError:
-        return meta.parse_date(value)
 
 
 def split_header(text: str) -> tuple[Header | None, str]:
@@ -86,18 +75,18 @@ def split_header(text: str) -> tuple[Header | None, str]:
     if end is None:
         return None, text
     pairs = [m.groups() for m in map(_LINE.match, lines[start:end]) if m]
-    known = [(FIELDS[_key(k)], _value(v)) for k, v in pairs if _key(k) in FIELDS and _value(v)]
+    known = [(FIELDS[field_key(k)], _value(v)) for k, v in pairs if field_key(k) in FIELDS and _value(v)]
     # and a plain one opens with a field we read: "Mali: junta leader resigns" above a "Date:"
     # line is a headline with a colon, not a header
     if not fenced and (len(pairs) < MIN_PLAIN_LINES or not _ANCHORS & {k for k, _ in known}
-                       or _key(pairs[0][0]) not in FIELDS):
+                       or field_key(pairs[0][0]) not in FIELDS):
         return None, text
     header = Header(text="\n".join(lines[:end + fenced]).strip())
     for what, value in known:
         if getattr(header, what) is not None:
             continue  # the first of two names for one field
         if what == "published":
-            value = _date(value)
+            value = field_date(value)
         elif what == "url" and not value.lower().startswith(("http://", "https://")):
             continue
         elif what == "language" and not re.fullmatch(r"[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?", value):

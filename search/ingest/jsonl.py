@@ -14,14 +14,13 @@ import json
 import re
 import zlib
 from collections.abc import Iterator
-from datetime import date, datetime, timezone
-from email.utils import parsedate_to_datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
 from ..article import EMPTIED, Article, IngestError, content_hash
-from ..clean.meta import parse_date as text_date, plausible_date
+from ..clean.fields import ambiguous, field_date as parse_date, field_key, read_date
 from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
 from .warc import url_id
@@ -38,11 +37,7 @@ SITE_NAME_KEYS = ("sitename", "source-hostname")
 KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + TITLE_KEYS + ("url", "link", "id"))
 
 
-def _key(name: str) -> str:
-    return re.sub(r"[\s_-]", "", name).lower()
-
-
-_CANONICAL = {_key(k): k for k in sorted(KNOWN)}
+_CANONICAL = {field_key(k): k for k in sorted(KNOWN)}
 
 
 def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
@@ -54,7 +49,7 @@ def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
     out: dict[str, Any] = {}
     given: dict[str, str] = {}
     for k, v in sorted(rec.items(), key=lambda kv: kv[0] not in KNOWN):
-        name = _CANONICAL.get(_key(k)) if isinstance(k, str) else None
+        name = _CANONICAL.get(field_key(k)) if isinstance(k, str) else None
         if name is None:
             out.setdefault(k, v)
         elif name not in given:
@@ -64,48 +59,6 @@ def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]
     return out, given
 
 
-def parse_date(value: Any) -> date | None:
-    """A record's publication date: ISO 8601 (news-please, trafilatura), RFC 2822 (feeds:
-    "Tue, 03 Dec 2021 10:00:00 GMT"), Unix seconds or milliseconds, or the month-name
-    dates a .txt date line may hold ("March 3, 2021", "3 March 2021"), or slashed dates
-    whose order is certain (_slash_date). Day/month orders like 12/03/2021 are ambiguous
-    and left out; so is a date after tomorrow (a scraper's placeholder, 2999-01-01, would
-    sort first for ever) or before 1800."""
-    return plausible_date(_read_date(value))
-
-
-# year/month/day, or day and month either way round before the year; a time may follow
-_SLASHED = re.compile(r"(?:(?P<y>\d{4})/(?P<m>\d{1,2})/(?P<d>\d{1,2})|(?P<a>\d{1,2})/(?P<b>\d{1,2})/(?P<year>\d{4}))"
-                      r"(?=$|[T\s]+\d{1,2}:\d{2})")
-
-
-def _slash_date(value: str) -> date | None:
-    """A date written with slashes whose order is certain: year first ("2021/03/04", in ISO
-    8601's order), or day and month told apart by a number over 12 ("13/03/2021" day first,
-    "03/13/2021" month first) or the same both ways ("07/07/2021"). They were all left
-    undated with the ambiguous ones (QA); "07/08/2021", 7 August or July 8, still is."""
-    m = _SLASHED.match(value)
-    if m is None or _two_readings(m):
-        return None
-    if m["y"]:
-        year, month, day = int(m["y"]), int(m["m"]), int(m["d"])
-    else:
-        a, b, year = int(m["a"]), int(m["b"]), int(m["year"])
-        month, day = (a, b) if b > 12 or a == b else (b, a)
-    try:
-        return date(year, month, day)
-    except ValueError:  # "13/14/2021", "2021/02/30"
-        return None
-
-
-def _ambiguous(value: str) -> bool:
-    """Whether a slashed date reads as two dates: "07/08/2021" (either number the month)."""
-    m = _SLASHED.match(value.strip())
-    return m is not None and _two_readings(m)
-
-
-def _two_readings(m: re.Match) -> bool:
-    return bool(m["a"]) and 1 <= int(m["a"]) <= 12 and 1 <= int(m["b"]) <= 12 and int(m["a"]) != int(m["b"])
 
 
 def _record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[date | None, list[str]]:
@@ -122,8 +75,8 @@ def _record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[dat
     shown = json.dumps(value, ensure_ascii=False)
     shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
     # the ambiguity is cited only for an ambiguous date: "2021-13-45" is no date at all (QA)
-    why = ("is after tomorrow or before 1800" if _read_date(value) is not None
-           else "is ambiguous (either number could be the month)" if isinstance(value, str) and _ambiguous(value)
+    why = ("is after tomorrow or before 1800" if read_date(value) is not None
+           else "is ambiguous (either number could be the month)" if isinstance(value, str) and ambiguous(value)
            else "could not be read as a date (it reads ISO 8601, RFC 2822, Unix time, '3 March 2021', '2021/03/04')")
     return None, [f"{key} {shown} {why}: indexed without a date"]
 
@@ -136,35 +89,6 @@ def _says_something(value: Any) -> bool:
     if isinstance(value, str):
         return bool(value.strip())
     return bool(value) if isinstance(value, (list, dict)) else True
-
-
-def _read_date(value: Any) -> date | None:
-    if isinstance(value, bool) or value is None:
-        return None
-    if isinstance(value, str) and re.fullmatch(r"\s*\d{10}(?:\d{3})?(?:\.\d+)?\s*", value):
-        value = float(value)
-    if isinstance(value, (int, float)):  # seconds, or milliseconds past 2001-09-09 in seconds
-        seconds = value / 1000 if value > 1e11 else value
-        try:
-            return datetime.fromtimestamp(seconds, tz=timezone.utc).date()
-        except (OverflowError, OSError, ValueError):
-            return None
-    if not isinstance(value, str) or not value.strip():
-        return None
-    value = value.strip()
-    try:
-        return datetime.fromisoformat(value.replace("Z", "+00:00")).date()
-    except ValueError:
-        pass
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        pass
-    try:
-        return parsedate_to_datetime(value).date()
-    except (TypeError, ValueError, IndexError):
-        # the .txt reader's parser: one reading of dates for both
-        return _slash_date(value) or text_date(value)
 
 
 def _scrubbed(value: Any) -> Any:
