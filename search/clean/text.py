@@ -288,8 +288,9 @@ def display_title(p: str, limit: int = 90) -> str:
 
 def clean_text(text: str, title: str | None = None, body_only: bool = False, file_header: bool = False) -> Cleaned:
     """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection;
-    `body_only`: the text has no title line (see paragraphs); `file_header`: a text file's
-    text, whose fields on top (header.py) give its title, date, address and outlet."""
+    `body_only`: the text has no title line (see paragraphs); `file_header`: a text given
+    whole, not a body apart from its title (a text file, a JSON record with no title), whose
+    fields on top (header.py) give its title, date, address and outlet."""
     lifted: list[tuple[int, dict[str, str]]] = []  # (paragraph index, removed entry)
     head = None
     if file_header and title is None:
