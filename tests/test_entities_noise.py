@@ -122,6 +122,36 @@ def test_hyphenated_surname_after_title_and_first_name_is_a_person():
     assert _got(text2, ("Kramp-Karrenbauer", "organization")) == {"Kramp-Karrenbauer": {"person"}}
 
 
+def test_company_named_general_and_a_word_is_no_general():
+    # Reuters: the NER took these companies for generals, and the people "Tire", "Term" and
+    # "Cinema" (their rank stripped as a title) filled the person facet
+    tire = ("AKRON, Ohio, April 27 - General Tire, a subsidiary of GenCorp, said it was evaluating the sale "
+            "of its stores.\n\nGeneral Tire said it received inquiries from tire dealers.")
+    got = _got(tire, ("Tire", "person"), ("Tire", "person", "ner", 1))
+    assert got["General Tire"] == {"organization"} and "Tire" not in got  # beside the dateline's places
+    term = "Gen Term Corp said it entered into escrow.\n\nSeparately, Gen Term, which trades over-the-counter, said so."
+    got = _got(term, ("Gen Term Corp", "organization"), ("Gen Term", "person", "ner", 1))
+    assert got == {"Gen Term Corp": {"organization"}, "Gen Term": {"organization"}}
+    cinema = ("General Cinema Corp said attendance fell.\n\nIts other business, General Cinema Beverages, "
+              "did well.\n\nGeneral Cinema said costs rose.")
+    got = _got(cinema, ("General Cinema Corp", "organization"), ("Cinema Beverages", "person"),
+               ("Cinema", "person", "ner", 2))
+    assert got == {"General Cinema Corp": {"organization"}, "General Cinema Beverages": {"organization"},
+                   "General Cinema": {"organization"}}
+
+
+@pytest.mark.parametrize("text, word", [
+    # a general named by a common word, which the text also writes in lower case: no company speech
+    ("General Grant led the army into Virginia. The land grant was made later.", "Grant"),
+    # a general who "said it": his name is no English word the text writes in lower case
+    ("General Powell said it was time to leave.", "Powell"),
+    # a rank after another title
+    ("Attorney General Bell said it would appeal, a unit of the department said. The bell rang.", "Bell"),
+])
+def test_general_with_a_surname_stays_a_person(text, word):
+    assert _got(text, (word, "person")) == {word: {"person"}}
+
+
 # -- exercises ---------------------------------------------------------------------------
 
 def test_exercise_name_is_no_place_in_the_whole_document():
