@@ -16,21 +16,29 @@ MAX_SLUG_CHARS = 80   # the search's part of the name: a long query is cut at a 
 EVERYTHING = "all-articles"  # no query and no filter: the whole archive
 UNNAMED = "export"  # a search with no letter or digit a plain ASCII name can hold (北京): its name's fallback
 
+# A name cut after one of these joins its last word to nothing ("…-revolt-or"), or says the
+# opposite of the search ("…-burkina-not", the word it excluded cut off): the cut goes before it
+_JOINERS = frozenset(("and", "or", "not"))
 _NOT = re.compile(r"(?<![\w-])-(?=\w)")  # "-russia": a word excluded, read as "not russia"
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)  # letters and digits: "_" joins nothing a reader typed
 
 
 def slug(text: str, limit: int = MAX_SLUG_CHARS) -> str:
     """`text`'s letters and digits, lower case, each run joined to the next by a hyphen, cut at
-    a hyphen to `limit` characters at most ("" when it holds none)."""
+    a hyphen to `limit` characters at most, and not after an operator's word ("" when it
+    holds no letter or digit)."""
     words = _WORD.findall(_NOT.sub(" not ", text).casefold())
-    out = ""
+    kept: list[str] = []
+    size = -1  # the name's length so far, its hyphens counted
     for word in words:
-        joined = f"{out}-{word}" if out else word
-        if len(joined) > limit:
-            return out or word[:limit]
-        out = joined
-    return out
+        size += 1 + len(word)
+        if size > limit:
+            cut = len(kept)
+            while cut and kept[cut - 1] in _JOINERS:
+                cut -= 1
+            return "-".join(kept[:cut] or kept) or word[:limit]
+        kept.append(word)
+    return "-".join(kept)
 
 
 def search_words(query: str, filters: list[tuple[str, str]], match: str = "all") -> str:
