@@ -22,7 +22,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     **dict.fromkeys(("loc", "locations", "place", "places", "where", "country", "countries", "city", "cities",
                      "geo", "gpe"), ("location",)),
     **dict.fromkeys(("lang", "languages", "locale"), ("language",)),
-    **dict.fromkeys(("body", "content", "contents", "article", "fulltext"), ("text",)),
+    **dict.fromkeys(("body", "content", "contents", "article", "fulltext", "texts"), ("text",)),
     **dict.fromkeys(("headline", "headlines", "heading", "titles", "subject"), ("title",)),
     **dict.fromkeys(("site", "sites", "domain", "outlet", "publisher", "publication", "newspaper", "paper",
                      "feed", "url", "host", "website", "sources"), ("source",)),
@@ -52,6 +52,22 @@ def meant(name: str, fields: Sequence[str]) -> str | None:
     if close:
         return close[0]
     return next((f for f in fields if _one_edit(name, f)), None)
+
+
+# A name that is a common English word (wordfreq's Zipf frequency, at least this) and no other
+# name of a field is a word of its own, not a slip: `test=1` (Zipf 5.2) and `tile=` (3.7) are
+# one letter from `text` and `title`; `persn`, `yeer`, `titel`, `txt` (under 3.2) are slips.
+OWN_WORD_ZIPF = 3.5
+
+
+def word_of_its_own(name: str, fields: Sequence[str]) -> bool:
+    """Whether `name` is a word in its own right, not a field's name nor another name for one
+    (SYNONYMS): a web address's parameter so named means something else (a developer's
+    `test=1`, a cache-buster), and is ignored where a misspelt filter is refused."""
+    from wordfreq import zipf_frequency
+
+    name = name.lower()
+    return name not in fields and name not in SYNONYMS and zipf_frequency(name, "en") >= OWN_WORD_ZIPF
 
 
 def _one_edit(name: str, field: str) -> bool:

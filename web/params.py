@@ -89,9 +89,12 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
     """Refuse a parameter named like a filter it is not (`org=OPEC`, `place=`, `lang=`,
     `date=`, `persn=`): ignored, it gave the unfiltered results with nothing to say so (the
     command line and a field in the query text say "did you mean"). Other names (a tracking
-    `utm_source` a link picked up) are left alone."""
+    `utm_source` a link picked up) are left alone, and so is a word of its own one letter
+    from a field's name (`test=1` was refused as a misspelt `text`)."""
     for key in args:
         if key in FACETS or key in own:  # `own`: the endpoint's own (an export's `text=1`)
+            continue
+        if fieldnames.word_of_its_own(key, (*FACETS, *fieldnames.QUERY_ONLY)):
             continue
         # a field of the query text too (`published=`, `title=`: ignored, they filtered nothing)
         hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
