@@ -12,6 +12,7 @@ from search.query import document_matches, entities_containing, last_page
 from search.schema import FACETS
 
 from .cache import cached
+from .compress import accepts_gzip, gzip_chunks
 from .docview import requested_document
 from .download import content_disposition
 from .params import SearchState, entity_type_arg, facet_name
@@ -42,8 +43,13 @@ def api_export():
     text = request.args.get("text", "") in ("1", "true", "yes", "on")
     args = state.engine_args()
     total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text, args["match"])  # a bad query: 400
-    resp = Response(stream_with_context(export.lines(rows, fmt, text)),
+    chunks = export.lines(rows, fmt, text)
+    gz = accepts_gzip(request)  # compressed on the fly, still streamed
+    resp = Response(stream_with_context(gzip_chunks(chunks) if gz else chunks),
                     mimetype="text/csv" if fmt == "csv" else "application/x-ndjson")
+    if gz:
+        resp.headers["Content-Encoding"] = "gzip"
+    resp.vary.add("Accept-Encoding")  # a cache keeps the two apart
     # named after the search: each was "newsarchive-export.csv", the next "newsarchive-export (1).csv"
     resp.headers["Content-Disposition"] = content_disposition(state.export_name(fmt))
     resp.headers["X-Total-Count"] = str(total)
