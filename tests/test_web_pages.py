@@ -353,6 +353,29 @@ def test_doc_page_links_mentions_to_facet_filters(client):
     assert total(page(client, link)) >= 1
 
 
+def test_the_names_of_an_article_opened_from_a_filtered_search_keep_its_filters(client):
+    """Walkthrough: from `/search?q=coup&year=2020&language=en`, every name on the article's
+    page (in the text and in its column), its source and its language linked to their filter
+    alone: the reader's year and language were gone. They are kept now (the query is not: a
+    name leads to the articles naming it), the name's own filter added."""
+    doc = "seeds/001_3af445065a74e937.txt"
+    html = page(client, f"/doc/{doc}?q=coup&year=2020&language=en&sort=newest")
+    links = {**hrefs(html, "ent ent-person"), **hrefs(html, "ent ent-location"), **hrefs(html, "ent ent-organization")}
+    assert len(links) >= 3, links
+    for name, link in links.items():
+        params = parse_qs(urlsplit(link).query)
+        assert params.pop("year") == ["2020"] and params.pop("language") == ["en"] and params.pop("sort") == ["newest"], link
+        assert "q" not in params and len(params) == 1 and set(params) <= {"person", "organization", "location"}, link
+        assert doc in [h.split("?")[0] for h in hit_ids(page(client, link))], (name, link)  # the article is among its results
+    header = dict(re.findall(r'<dt>(Source|Language)</dt><dd><a href="([^"]+)"', html))
+    assert parse_qs(urlsplit(unescape(header["Source"])).query) == {"year": ["2020"], "language": ["en"], "source": ["seeds"], "sort": ["newest"]}
+    assert parse_qs(urlsplit(unescape(header["Language"])).query) == {"year": ["2020"], "language": ["en"], "sort": ["newest"]}
+    # opened bare, the links are the filters alone, as before
+    bare = page(client, f"/doc/{doc}")
+    assert all(set(parse_qs(urlsplit(link).query)) <= {"person", "organization", "location", "q"}
+               for link in hrefs(bare, "ent ent-").values())
+
+
 def test_doc_page_flags_are_marked_focusable_and_explained(client):
     html = page(client, "/doc/" + SEED0)
     marks = re.findall(r'<mark class="flag [^"]*" tabindex="0" aria-describedby="([^"]+)" data-tip="([^"]+)"', html)

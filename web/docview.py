@@ -14,7 +14,7 @@ from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS
 
 from .markup import Bullets, Flag, Mention, Table, blocks, render_linked
-from .params import shown_id
+from .params import SearchState, shown_id
 from .state import archive, entity_index
 
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
@@ -86,6 +86,8 @@ class DocView:
     text_chars: int = 0
     shown_chars: int = 0
     text_bytes: int = 0  # the whole text's, in UTF-8, when cut: what the link to it downloads
+    source_url: str = ""  # the header's source and language: their filters (filter_link)
+    language_url: str = ""
     flags_total: int = 0  # the whole text's flags (`flags`: those in the part shown)
     more_entities: dict[str, int] = field(default_factory=dict)  # per type, those not listed
 
@@ -136,11 +138,18 @@ def _int(value: Any) -> int:
         return 0
 
 
-def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
-                  doc_url: Callable[[str], str] | None = None, whole: dict[str, Any] | None = None) -> DocView:
+def filter_link(state: SearchState | None, facet: str, value: str) -> str:
+    """The results a name, the source or the language of a document page links to: under the
+    filters of the search the reader came from (`state`, SearchState.filter_url), if any."""
+    return state.filter_url(facet, value) if state is not None else url_for("views.search_page", **{facet: value})
+
+
+def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (), state: SearchState | None = None,
+                  whole: dict[str, Any] | None = None) -> DocView:
     """`hits`: where the search the reader came from matches the text (query_marks), marked;
-    `doc_url`: the link to another article (the story's versions), carrying that search;
-    `whole`: the stored document when `doc` is the part of it the page shows (page_part)."""
+    `state`: that search, carried by the links to another article (the story's versions) and
+    whose filters the links of the names keep; `whole`: the stored document when `doc` is the
+    part of it the page shows (page_part)."""
     whole = whole or doc
     text = doc.get("text") or ""
     translation = doc.get("translation") or None
@@ -156,15 +165,16 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
         etype = m.get("type")
         ent = ents.get(m.get("entity")) if m.get("entity") else None
         if ent is not None and ent["type"] in ENTITY_FACETS:
-            href = url_for("views.search_page", **{ent["type"]: ent["id"]})  # that entity, not every "Reagan"
+            href = filter_link(state, ent["type"], ent["id"])  # that entity, not every "Reagan"
             etype = ent["type"]  # drawn as what it links to: "GAO" tagged a place, filed under an organization
-        elif etype in ENTITY_FACETS and m.get("text"):
-            href = url_for("views.search_page", q=f'"{m["text"]}"') if '"' not in m["text"] else None
+        elif etype in ENTITY_FACETS and m.get("text") and '"' not in m["text"]:
+            name = f'"{m["text"]}"'  # no entity: the name as a phrase, under the search's filters
+            href = state.query_url(name) if state is not None else url_for("views.search_page", q=name)
         else:
             href = None
         mentions.append(Mention(int(m.get("start", 0)), int(m.get("end", 0)), str(etype), str(m.get("text", "")), href))
     details = doc.get("entity_details") or {}
-    entities = {etype: [{**e, "url": url_for("views.search_page", **{etype: e["id"] or e["name"]})}
+    entities = {etype: [{**e, "url": filter_link(state, etype, e["id"] or e["name"])}
                         for e in (details.get(etype) or [])[:DOC_PAGE_ENTITIES]] for etype in ENTITY_FACETS}
     paragraphs, linked = render_linked(text, flags, mentions, hits)
     return DocView(
@@ -176,12 +186,14 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (),
         thresholds=doc.get("translation_thresholds"),
         removed=[r for r in doc.get("removed") or [] if isinstance(r, dict)],
         local_path=local_path(doc.get("url")),
-        timeline=story_timeline(doc, doc_url),
+        timeline=story_timeline(doc, state.doc_url if state is not None else None),
         linked=[t for t in ENTITY_FACETS if t in linked],
         text_chars=len(whole.get("text") or ""),
         text_bytes=len((whole.get("text") or "").encode("utf-8", "surrogatepass")) if whole is not doc else 0,
         shown_chars=len(text),
         flags_total=len((whole.get("translation") or {}).get("flags") or []),
+        source_url=filter_link(state, "source", doc.get("source") or ""),
+        language_url=filter_link(state, "language", doc.get("language") or "unknown"),
         more_entities={t: n - DOC_PAGE_ENTITIES for t in ENTITY_FACETS if (n := len(details.get(t) or [])) > DOC_PAGE_ENTITIES},
     )
 

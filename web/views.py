@@ -91,7 +91,7 @@ def doc_page(doc_id: str):
     # not run dropped
     state = SearchState.salvaged(request)
     state = replace(state, query=query) if query or state.filters else None
-    view = document_view(part, hits, state.doc_url if state else None, whole=doc)
+    view = document_view(part, hits, state, whole=doc)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
                            state=state,
                            json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None),
