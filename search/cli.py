@@ -146,6 +146,7 @@ def handle_errors(fn):
         from . import IndexBusy, IndexMissing, QueryError
 
         try:
+            _check_environment()  # here, not in the group: under --json the error is JSON too
             result = fn(*args, **kwargs)
             sys.stdout.flush()  # a closed pipe shows here, not in click's own flush (which exits 1)
             return result
@@ -198,12 +199,14 @@ def _inside(path: Any, folder: str) -> bool:
 def cli() -> None:
     """Full-text search for news archives: ingest, clean, flag machine translation,
     merge entity spellings, search with facets."""
-    _check_environment()
 
 
 def _check_environment() -> None:
     """A setting that is not a number is a usage error, said before any work (one was
-    ignored, the other an internal error when the server started)."""
+    ignored, the other an internal error when the server started). Checked by each command
+    (handle_errors), whose --json it knows: checked by the group, `NEWSARCHIVE_WORKERS=x
+    index --json` printed its error as plain text alone, which a cron log of JSON lines
+    could not read."""
     for var, what, ok in (
         ("NEWSARCHIVE_WORKERS", "a whole number of worker processes, at least 1", lambda v: v.isdigit() and int(v) > 0),
         ("NEWSARCHIVE_PAGE_CACHE_MB", "a number of megabytes (0 turns the cache off)", _non_negative_number),

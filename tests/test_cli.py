@@ -1252,3 +1252,19 @@ def test_show_of_a_file_says_a_garbled_catalog_is_damage(seeds_index, tmp_path):
     catalog.unlink()  # an index written before the catalog: ids only, as before
     r = invoke("show", ROOT / SEED_ID, "--index", ix)
     assert r.exit_code == 2 and "no document with id" in r.output, r.output
+
+
+def test_a_bad_setting_under_json_is_a_json_error(tmp_path, monkeypatch):
+    """`NEWSARCHIVE_WORKERS=x newsarchive index ... --json` printed its error as plain text
+    alone: a cron log of one JSON object a line got a line no script could read."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "x")
+    for args in (["index", str(SEEDS)], ["reindex"], ["stats"], ["search", "coup"]):
+        r = CliRunner().invoke(cli, [*args, "--index", str(tmp_path / "ix"), "--json"])
+        assert r.exit_code == 2, (args, r.output)
+        out = json.loads(r.stdout.splitlines()[0])
+        assert out == {"error": "NEWSARCHIVE_WORKERS='x' must be a whole number of worker processes, at least 1",
+                       "exit": 2}, args
+        assert "must be a whole number" in r.stderr
+    assert not (tmp_path / "ix").exists()  # said before any work
+    r = CliRunner().invoke(cli, ["stats", "--index", str(tmp_path / "ix")])
+    assert r.exit_code == 2 and r.stdout == "" and "NEWSARCHIVE_WORKERS='x'" in r.stderr
