@@ -772,24 +772,35 @@ def clean_cmd(files, show_removed, as_json, index_dir):
     from .article import IngestError
     from .pipeline import clean_article, not_an_article
 
-    records, skipped = [], 0
+    records: list[dict[str, Any]] = []
+    skipped: list[dict[str, Any]] = []  # as an index run's `failed`
     sources, names = _indexed_sources(index_dir)
+
+    def skip(path: str, line: int | None, reason: str) -> None:
+        click.echo(f"newsarchive: skipped {_plain(_where(path, line))}: {_plain(reason)}", err=True)
+        skipped.append({"path": path, **({"line": line} if line is not None else {}), "reason": reason})
+
     for f in files:
         within, source = ingest.source_folder(Path(f), sources, names)
         for item in ingest.read_path(Path(f), source=source, within=within):
             if isinstance(item, IngestError):
-                click.echo(f"newsarchive: skipped {_plain(_where(item.path, item.line))}: {_plain(item.reason)}", err=True)
-                skipped += 1
+                skip(item.path, item.line, item.reason)
                 continue
             for note in item.notes:
                 click.echo(f"newsarchive: note {_plain(_where(item.path or f, item.line))}: {_plain(note)}", err=True)
             cleaned = clean_article(item)
             reason = not_an_article(cleaned)
             if reason:  # as `index` reports it: no empty article, no bot check
-                click.echo(f"newsarchive: skipped {_plain(_where(item.path or f, item.line))}: {_plain(reason)}", err=True)
-                skipped += 1
+                skip(item.path or f, item.line, reason)
                 continue
             records.append({"file": item.path or f, "id": item.id, **cleaned})
+    if not records:
+        # `[]` and exit 1 (or 0, for a folder of images) said nothing on stdout of why: a script
+        # reading the JSON saw no article and no reason
+        n = len(skipped)
+        _fail(f"no article to clean: {n} input{'s' if n != 1 else ''} skipped" if n
+              else "no article to clean: no file to read (images, styles and scripts are passed over, "
+                   "as are hidden files and folders, named .*)", EXIT_FAIL, skipped=skipped)
     if as_json:
         _emit_json(records)
     else:
@@ -805,7 +816,7 @@ def clean_cmd(files, show_removed, as_json, index_dir):
                     line = " ".join(piece["text"].split())
                     line = line if len(line) <= 100 else line[:99] + "\u2026"
                     click.echo(f"[{_plain(piece['reason'])}] {_plain(line)}")
-    sys.exit(EXIT_FAIL if skipped and not records else EXIT_OK)
+    sys.exit(EXIT_OK)
 
 
 @cli.command("serve")

@@ -88,7 +88,9 @@ def test_index_reports_check_pages_and_keeps_the_articles(tmp_path):
 def test_clean_command_skips_a_check_page_with_its_reason(tmp_path):
     (tmp_path / "check.html").write_text(CLOUDFLARE)
     r = CliRunner().invoke(cli, ["clean", "--json", str(tmp_path / "check.html")])
-    assert r.exit_code == 1 and json.loads(r.stdout) == []
+    out = json.loads(r.stdout)  # nothing left to clean: an error naming what was skipped, not `[]`
+    assert r.exit_code == 1 and out["error"] == "no article to clean: 1 input skipped"
+    assert [s["reason"].startswith("a bot check or access-denied page") for s in out["skipped"]] == [True]
     assert "check.html: a bot check or access-denied page" in r.stderr
 
 

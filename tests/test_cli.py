@@ -1268,3 +1268,27 @@ def test_a_bad_setting_under_json_is_a_json_error(tmp_path, monkeypatch):
     assert not (tmp_path / "ix").exists()  # said before any work
     r = CliRunner().invoke(cli, ["stats", "--index", str(tmp_path / "ix")])
     assert r.exit_code == 2 and r.stdout == "" and "NEWSARCHIVE_WORKERS='x'" in r.stderr
+
+
+def test_clean_of_nothing_cleanable_says_why_under_json(tmp_path):
+    """`clean --json` of files that are all skipped printed `[]` (exit 1), and of a folder of
+    images alone `[]` (exit 0): a script saw no article and no reason. It is an error object
+    with every skipped input, as an index run's `failed` lists them."""
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "nav.html").write_text("<html><body><nav>Home | About</nav></body></html>")
+    r = invoke("clean", tmp_path / "empty.txt", tmp_path / "nav.html", "--json")
+    assert r.exit_code == 1
+    out = json.loads(r.stdout)
+    assert out["error"] == "no article to clean: 2 inputs skipped" and out["exit"] == 1
+    assert [(s["path"].rsplit("/", 1)[-1], s["reason"]) for s in out["skipped"]] == [
+        ("empty.txt", "empty file"), ("nav.html", "no article text once the boilerplate is removed")]
+    assert "skipped" in r.stderr and "no article to clean" in r.stderr
+    pics = tmp_path / "pics"
+    pics.mkdir()
+    (pics / "logo.png").write_bytes(b"\x89PNG\r\n")
+    r = invoke("clean", pics, "--json")
+    assert r.exit_code == 1 and json.loads(r.stdout)["error"].startswith("no article to clean: no file to read")
+    # a file that is cleaned still gives the list, the skipped ones on stderr
+    (tmp_path / "ok.txt").write_text("Rates rise\n\n" + BODY + "\n")
+    r = invoke("clean", tmp_path / "ok.txt", tmp_path / "empty.txt", "--json")
+    assert r.exit_code == 0 and [d["title"] for d in json.loads(r.stdout)] == ["Rates rise"]
