@@ -501,6 +501,7 @@ _LUCENE_OPS = {"&&": "AND", "||": "OR"}
 
 _CURLY_QUOTES = str.maketrans({c: '"' for c in "\u201c\u201d\u201e\u201f\u00ab\u00bb\uff02"})
 _TRAILING_QMARK = re.compile(r'("[^"]*")|([^\s()"]*?)\?+(?=[\s)]|$)')
+_ID_FIELD = re.compile(r"[-+!]?id:", re.I)
 
 
 def _plain_query(qstring: str) -> str:
@@ -515,7 +516,9 @@ def _plain_query(qstring: str) -> str:
         if m.group(1):
             return m.group(1)
         word = m.group(2)
-        return m.group() if any(c in word for c in "*?") else word
+        # an id is no prose: `id:news/feed.jsonl:?` is the records of lines 1 to 9 (without
+        # its ?, an id no article has: 0 results, unsaid)
+        return m.group() if any(c in word for c in "*?") or _ID_FIELD.match(word) else word
 
     return _TRAILING_QMARK.sub(qmark, qstring).strip()
 

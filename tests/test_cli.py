@@ -1292,3 +1292,15 @@ def test_clean_of_nothing_cleanable_says_why_under_json(tmp_path):
     (tmp_path / "ok.txt").write_text("Rates rise\n\n" + BODY + "\n")
     r = invoke("clean", tmp_path / "ok.txt", tmp_path / "empty.txt", "--json")
     assert r.exit_code == 0 and [d["title"] for d in json.loads(r.stdout)] == ["Rates rise"]
+
+
+def test_a_question_mark_after_an_ids_colon_is_a_wildcard(tmp_path):
+    """`id:news/feed.jsonl:?` (the records of lines 1 to 9 of a feed whose records have no id
+    nor url) gave 0 results, silently: a ? ending a word is read as punctuation, and the id
+    left, "news/feed.jsonl:", is no article's."""
+    titles = _id_archive(tmp_path)
+    assert titles("id:news/feed.jsonl:?") == ["First", "Second"]
+    assert titles("ID:news/feed.jsonl:?") == ["First", "Second"]
+    assert titles("ruritania NOT id:news/feed.jsonl:?") == ["Other story", "Who? What? When? Where? Why? How? Which?"]
+    assert titles("id:news/feed.jsonl:??") == []  # lines 10 to 99
+    assert titles("ruritania?") == titles("ruritania")  # a ? ending a word of text stays punctuation
