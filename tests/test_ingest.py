@@ -76,7 +76,10 @@ def test_feed_and_dataset_records_are_read_whatever_they_call_their_fields(tmp_p
                    ("Army seizes power", "2022-01-24", "Le Monde", file_url),
                    ("Exact key wins", "2020-05-06", "feed", file_url)], got
     assert arts[2].raw == "Burkina Faso's army seized power." and arts[2].meta == {"section": "Africa"}
-    assert arts[3].raw == "Exact text." and arts[3].meta == {}
+    # the variant is kept with the record's other keys (it was dropped), and a note says so
+    assert arts[3].raw == "Exact text." and arts[3].meta == {"Text": "Variant text."}
+    assert arts[3].notes == ['text "Exact text." and Text "Variant text." name one field: text is read, '
+                             'Text kept unindexed']
     # a date no reading fits is reported under the record's own name for the key
     (tmp_path / "bad.jsonl").write_text(json.dumps({"title": "T", "text": "Some text here.", "publishedAt": "soon"}) + "\n")
     art = next(a for a in read([tmp_path / "bad.jsonl"]) if isinstance(a, Article))
@@ -156,3 +159,24 @@ def test_a_mirrored_sites_pages_are_read_whatever_their_names_and_its_page_parts
     assert sorted((Path(e.path).name, e.reason) for e in errs) == [
         ("blob", "unsupported file type (none)"), ("notes.log", "unsupported file type .log"),
         ("report.pdf", "unsupported file type .pdf")]
+
+
+def test_a_key_given_twice_in_two_spellings_is_kept_and_noted(tmp_path):
+    """A record giving `publishedAt` and `published_at` (two exports merged) was read by one
+    and the other dropped, its value with it, unsaid: the article's date could be the wrong one
+    and nothing told. The variant is kept with the record's other keys and, where the two
+    differ, the run's notes say which was read; the same value twice says nothing."""
+    recs = [
+        {"title": "Curfew lifted", "text": "Kenya lifted a night curfew in Nairobi on Thursday.",
+         "publishedAt": "2021-05-06T10:00:00Z", "published_at": "2021-05-07"},
+        {"title": "Cedi slides", "text": "Ghana's cedi fell to a record low on Monday.",
+         "publishedAt": "2021-05-03", "published_at": "2021-05-03"},
+    ]
+    (tmp_path / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    arts, errs = _split(list(read([tmp_path / "feed.jsonl"])))
+    assert errs == []
+    assert [str(a.published) for a in arts] == ["2021-05-07", "2021-05-03"]
+    assert arts[0].meta == {"publishedAt": "2021-05-06T10:00:00Z"}
+    assert arts[0].notes == ['published_at "2021-05-07" and publishedAt "2021-05-06T10:00:00Z" name one field: '
+                             'published_at is read, publishedAt kept unindexed']
+    assert arts[1].notes == [] and arts[1].meta == {"publishedAt": "2021-05-03"}

@@ -40,25 +40,37 @@ KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + TITLE_KEYS + ("url
 _CANONICAL = {field_key(k): k for k in sorted(KNOWN)}
 
 
-def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str]]:
-    """The record with the keys we read spelt as KNOWN spells them, and the names it gave
-    them (for messages). Feeds and datasets write one field many ways ("publishedAt",
-    "published_at", "pubDate", "headline", "link"): a NewsAPI or RSS export was indexed
-    undated, titled by its first sentence and linked to the file. A key spelt exactly wins
-    over a variant; a NewsAPI source object stands for its name. Other keys stay as given."""
+def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str], list[str]]:
+    """The record with the keys we read spelt as KNOWN spells them, the names it gave them
+    (for messages), and a note for each key it gives twice with two values. Feeds and
+    datasets write one field many ways ("publishedAt", "published_at", "pubDate",
+    "headline", "link"): a NewsAPI or RSS export was indexed undated, titled by its first
+    sentence and linked to the file. A key spelt exactly wins over a variant; the variant
+    stays among the other keys, which the article keeps unindexed (it was dropped, and its
+    value with it, unsaid). A NewsAPI source object stands for its name. Other keys stay as given."""
     out: dict[str, Any] = {}
     given: dict[str, str] = {}
+    notes: list[str] = []
     for k, v in sorted(rec.items(), key=lambda kv: kv[0] not in KNOWN):
         name = _CANONICAL.get(field_key(k)) if isinstance(k, str) else None
         if name is None:
             out.setdefault(k, v)
         elif name not in given:
             out[name], given[name] = v, k
+        else:
+            out.setdefault(k, v)
+            if v != out[name]:
+                notes.append(f"{given[name]} {_shown(out[name])} and {k} {_shown(v)} name one field: "
+                             f"{given[name]} is read, {k} kept unindexed")
     if isinstance(out.get("source"), dict) and isinstance(out["source"].get("name"), str):
         out["source"] = out["source"]["name"]
-    return out, given
+    return out, given, notes
 
 
+def _shown(value: Any) -> str:
+    """A record's value in a note: as JSON, cut to 60 characters."""
+    shown = json.dumps(value, ensure_ascii=False)
+    return shown if len(shown) <= 60 else shown[:59] + "\u2026"
 
 
 def _record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[date | None, list[str]]:
@@ -72,8 +84,7 @@ def _record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[dat
         return None, []
     key, value = given[0]
     key = (given_as or {}).get(key, key)
-    shown = json.dumps(value, ensure_ascii=False)
-    shown = shown if len(shown) <= 60 else shown[:59] + "\u2026"
+    shown = _shown(value)
     # the ambiguity is cited only for an ambiguous date: "2021-13-45" is no date at all (QA)
     why = ("is after tomorrow or before 1800" if read_date(value) is not None
            else "is ambiguous (either number could be the month)" if isinstance(value, str) and ambiguous(value)
@@ -190,7 +201,7 @@ class NoText(ValueError):
 
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
-    rec, given_as = canonical_keys(rec)
+    rec, given_as, doubled = canonical_keys(rec)
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
     if html is not None and not has_visible_text(html):
@@ -227,7 +238,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         path=str(path.resolve()),
         line=line,
         meta=meta,
-        notes=notes,
+        notes=doubled + notes,
     )
 
 
