@@ -646,6 +646,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             if broken:
                 damaged = f"catalog.sqlite: {broken}"
                 full = r.full = True
+                r.prior = _rows_from_index(store)
                 roots = [p for p in store.sources() if p not in r.forgotten]
                 with r.timed("scan"):
                     files, scan = _hash_files(roots), None
@@ -1073,9 +1074,11 @@ def _say_kept(r: Run, kept: dict[str, dict]) -> None:
 
 
 def _live_catalog(store: Store) -> dict[str, dict]:
-    """The live generation's catalog rows (none when there is no live generation, or when
-    it is damaged: every article then counts as new)."""
-    return _live_rows(store)[0]
+    """The live generation's catalog rows; when the catalog cannot be read, rows rebuilt
+    from the articles its Whoosh index stores (_rows_from_index); none when there is no
+    live generation."""
+    rows, broken = _live_rows(store)
+    return _rows_from_index(store) if broken else rows
 
 
 def _live_rows(store: Store) -> tuple[dict[str, dict], str | None]:
@@ -1092,6 +1095,45 @@ def _live_rows(store: Store) -> tuple[dict[str, dict], str | None]:
             catalog.close()
     except sqlite3.DatabaseError as exc:
         return {}, f"{exc.__class__.__name__}: {exc}"
+
+
+def _rows_from_index(store: Store) -> dict[str, dict]:
+    """Catalog rows for the articles the live Whoosh index stores, for a rebuild whose
+    catalog is damaged: what it compares with. Without them every article of the rebuild
+    counted as `added`, and the articles of a source missing that night (kept as last
+    indexed by every other run) were dropped. A row gets the source that holds its file (else
+    the one its id is named by); its line only from a `file:///...#LINE` url. None when the
+    index cannot be read either."""
+    try:
+        searcher = whoosh_index.open_dir(str(store.current_dir())).searcher()
+    except Exception:
+        return {}
+    roots = {ingest.path_text(s): s for s in store.sources()}
+    names = sorted(((n, ingest.path_text(s)) for s, n in store.source_names().items()
+                    if ingest.path_text(s) in roots), key=lambda p: -len(p[0]))
+    rows: dict[str, dict] = {}
+    with searcher:
+        for stored in searcher.documents():
+            rec = json.loads(stored["doc"])
+            path = rec.get("path") or ""
+            root = max((r for r in roots if path == r or path.startswith(os.path.join(r, ""))), key=len, default=None)
+            root = root or next((r for n, r in names if stored["id"].startswith(n + "/")), None)
+            if root is None:
+                continue
+            url = rec.get("url") or ""
+            line = url.rpartition("#")[2] if url.startswith("file:") else ""
+            try:
+                published = date.fromisoformat(str(rec.get("published") or "")[:10])
+            except ValueError:
+                published = None
+            info = {"url": url, "kind": None, "meta": rec.get("meta") or {},
+                    "captured": _captured(rec.get("meta") or {}, published),
+                    "line": int(line) if line.isdigit() else None}
+            rows[stored["id"]] = {
+                "id": stored["id"], "root": root, "path": rec.get("path"), "source": rec.get("source"),
+                "content_hash": stored.get("content_hash"), "tpl_hash": None, "text_hash": None,
+                "record_hash": stored.get("record_hash"), "info": json.dumps(info, ensure_ascii=False, default=str)}
+    return rows
 
 
 def _frozen_fields(r: Run, frozen: dict[str, dict]):

@@ -1261,3 +1261,36 @@ def test_a_value_only_a_changed_article_had_is_gone_from_filters_and_hints(prime
     assert run_search(archive, "", {"organization": ["Quxley Resource"]}).unmatched_filters[0]["suggestion"] is None
     assert run_search(archive, "", {"organization": ["Plovarian Resources"]}).total == 1
     assert "Quxley Resources" not in archive.current().facets.values["organization"]
+
+
+@pytest.mark.parametrize("where", ["whole", "past its first page"])
+def test_a_rebuild_for_a_damaged_catalog_counts_against_the_index_it_replaces(primed, tmp_path, where):
+    """A damaged catalog.sqlite is rebuilt from every source, but the rebuild counted every
+    article `added` (30 new, 0 unchanged, 0 removed for a night that added, changed and
+    deleted one file each) and dropped the articles of a source missing that night, which
+    every other run keeps as last indexed. It compares with the articles the live index
+    stores: the night's counts, and the missing source's article kept."""
+    src, store = primed
+    other = tmp_path / "usb"
+    other.mkdir()
+    (other / "heron.txt").write_text("Heron ringed at the quay\n\nA grey heron was ringed at the quay on Friday, "
+                                     "wardens of the harbour said.\n")
+    assert indexer.run(store, [str(other)])["added"] == 1
+    other.rename(tmp_path / "usb-unmounted")  # the drive is not there tonight
+    catalog = store.current_dir() / "catalog.sqlite"
+    if where == "whole":
+        catalog.write_bytes(b"garbage" * 100)
+    else:
+        assert _garble_last_page(catalog, "docs") > 2
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert r["repaired"] and r["full"], r
+    assert {k: r[k] for k in ("added", "changed", "removed", "unchanged", "kept")} == \
+        {"added": 1, "changed": 1, "removed": 1, "unchanged": N - 2, "kept": 1}, r
+    archive = open_index(store.path)
+    assert [h.id for h in run_search(archive, "heron").hits] == ["usb/heron.txt"]
+    assert run_search(archive, "Tema7").total == 0 and run_search(archive, "kestrel").total == 1
+    # and the catalog it wrote serves the next night: nothing to do, nothing lost
+    (tmp_path / "usb-unmounted").rename(other)
+    r = indexer.run(store, None)
+    assert "repaired" not in r and (r["added"], r["removed"], r["unchanged"]) == (0, 0, N + 1), r
