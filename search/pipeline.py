@@ -14,6 +14,7 @@ from typing import Any
 from .article import Article
 from .clean import clean_html, clean_text, markup
 from .clean.interstitial import BOT_CHECK, bot_check
+from .clean.listing import NOT_AN_ARTICLE as LISTING
 from .clean.text import without_controls
 from .language import detect_language
 
@@ -36,6 +37,8 @@ NO_ARTICLE_TEXT = "no article text once the boilerplate is removed"
 def not_an_article(cleaned: dict[str, Any]) -> str | None:
     """Why a cleaned page is reported and skipped rather than indexed (`index` and `clean` alike),
     or None for an article: nothing left but boilerplate, or a bot check saved in its place."""
+    if cleaned.get("not_article"):
+        return cleaned["not_article"]
     if not cleaned["text"].strip():
         return NO_ARTICLE_TEXT
     return bot_check(cleaned["title"] or "", cleaned["text"])
@@ -43,7 +46,7 @@ def not_an_article(cleaned: dict[str, Any]) -> str | None:
 
 def judged_no_article(reason: str) -> bool:
     """True for a reason of not_an_article (the page was read and is none), False for a cleaner failure."""
-    return reason == NO_ARTICLE_TEXT or reason.startswith(BOT_CHECK)
+    return reason in (NO_ARTICLE_TEXT, LISTING) or reason.startswith(BOT_CHECK)
 
 
 def clean_article(a: Article) -> dict[str, Any]:
@@ -71,6 +74,7 @@ def clean_article(a: Article) -> dict[str, Any]:
         "canonical_url": c.url,
         "language_hint": c.language,
         "removed": list(c.removed),
+        **({"not_article": c.not_article} if c.not_article else {}),  # a listing page's (clean/listing.py)
     }
 
 

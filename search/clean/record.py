@@ -17,3 +17,4 @@ class Cleaned:
     url: str | None = None  # canonical
     language: str | None = None  # from <html lang>
     removed: list[dict[str, str]] = field(default_factory=list)  # {"text", "reason"}, in page order
+    not_article: str | None = None  # why a page with text is no article (a site's listing page), else None
