@@ -30,6 +30,9 @@ class Article:
     path: str | None = None  # the file it came from, for --prune and reindex
     line: int | None = None  # its line (JSON Lines) or record number (WARC) in that file, for reports
     meta: dict[str, Any] = field(default_factory=dict)  # unknown input keys, kept
+    # a page of a site mirror: its address from the host-named folder holding it (ingest.mirror),
+    # reported when the page gives no canonical one of its own
+    mirror_url: str | None = None
     # what the reader could not take and still indexed the article without ("date '07/08/2021'
     # not understood"): told in the run's summary, where a dropped date went unsaid
     notes: list[str] = field(default_factory=list)

@@ -297,7 +297,8 @@ class Run:
                     key = f"{item.content_hash}:{self.fp1}"
                     cached = cache.has1(key)
                     info = json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
-                                       "line": item.line}, ensure_ascii=False, default=str)
+                                       "line": item.line, **({"mirror_url": item.mirror_url} if item.mirror_url else {})},
+                                      ensure_ascii=False, default=str)
                     if prev and prev["content_hash"] == item.content_hash and not self.full and cached \
                             and prev["path"] == item.path:  # not another source's copy: that one goes with it
                         # as read now: a record moved to another line of its file has that line
@@ -450,8 +451,10 @@ class Run:
         translation = s2.get("translation")
         url = info["url"]
         canonical = data.get("canonical_url") or ""
-        if canonical.startswith(("http://", "https://")) and not url.startswith(("http://", "https://")):
-            url = canonical  # a page saved to disk: its canonical address, not file:///...
+        if not url.startswith(("http://", "https://")):
+            # a page saved to disk: its canonical address, else the one its mirror's folders give
+            # (kept out of stage 1, whose cache is by content: a file moved keeps its bytes)
+            url = canonical if canonical.startswith(("http://", "https://")) else info.get("mirror_url") or url
         return {
             "id": d["id"],
             "url": url,

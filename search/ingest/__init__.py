@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, IngestError
-from . import html, jsonl, text, warc
+from . import html, jsonl, mirror, text, warc
 from .decode import path_text
 
 NOT_AN_ARCHIVE = "a newsarchive index directory, not an archive: not read"
@@ -279,10 +279,13 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
             continue
         rel = "" if top.is_file() else path_text(f.relative_to(top).as_posix())
         base_id = f"{source}/{rel}" if rel else source
+        page_url = mirror.mirror_url([path_text(top.name), *rel.split("/")]) if rel and reader is html.read_file else None
         try:
             for item in reader(f, source=source, base_id=base_id):
                 if isinstance(item, (Article, IngestError)) and item.path:
                     item.path = path_text(item.path)  # stored and printed: must encode as UTF-8
+                if isinstance(item, Article):
+                    item.mirror_url = page_url
                 yield item
         except OSError as exc:
             yield IngestError(path_text(str(f)), f"cannot read: {exc.strerror or exc}")
