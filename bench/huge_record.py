@@ -7,7 +7,7 @@ was 23 MB and took 10 s. Here a record (or a .txt or .html file) whose text is R
 bodies joined by blank lines, cut at each size (millions of characters), is indexed into a
 fresh index in this process (NEWSARCHIVE_WORKERS=1: the stages run here, one after the other,
 and the run's own timings say which took what), then its /doc/ page, the page with ?q=oil and
-its /api/doc/ twin are fetched through Flask's test client.
+its /api/doc/ twin, bare and with ?q=oil, are fetched through Flask's test client.
 
 For each size it prints each stage's seconds per MB (scan: ingest and clean; templates;
 enrich: language, spaCy, translation flags; entities: archive-wide resolution; diff; write:
@@ -86,7 +86,7 @@ def one_size(mb: float, kind: str, tmp: Path) -> dict:
         "mb": mb, "chars": len(text), "indexed": result["indexed"], "index_cpu_seconds": round(cpu, 2),
         "index_seconds": result["seconds"], "timings": {s: result["timings"].get(s, 0.0) for s in STAGES},
         "page": fetch(client, f"/doc/{path}"), "page_query": fetch(client, f"/doc/{path}?q=oil"),
-        "api": fetch(client, f"/api/doc/{path}"),
+        "api": fetch(client, f"/api/doc/{path}"), "api_query": fetch(client, f"/api/doc/{path}?q=oil"),
     }
 
 
@@ -110,7 +110,7 @@ def main() -> None:
                 r = rows[-1]
                 print(f"{mb:g} MB ({r['chars']:,} chars): index {r['index_seconds']:.1f} s, "
                       f"page {r['page']['mb']} MB {r['page']['seconds']} s, with ?q=oil {r['page_query']['seconds']} s, "
-                      f"api {r['api']['mb']} MB {r['api']['seconds']} s", flush=True)
+                      f"api {r['api']['mb']} MB {r['api']['seconds']} s, with ?q=oil {r['api_query']['seconds']} s", flush=True)
     if args.json:
         print(json.dumps(rows, indent=1))
         return
@@ -119,7 +119,7 @@ def main() -> None:
     for stage in (*STAGES, "index (CPU)"):
         ratio = f"{per_mb(last, stage) / per_mb(first, stage):9.2f}" if per_mb(first, stage) else f"{'-':>9s}"
         print(f"{stage:14s}" + "".join(f"{per_mb(r, stage):9.3f}" for r in rows) + ratio)
-    for page in ("page", "page_query", "api"):
+    for page in ("page", "page_query", "api", "api_query"):
         ratio = (last[page]["seconds"] / last["mb"]) / max(first[page]["seconds"] / first["mb"], 1e-9)
         print(f"{page:14s}" + "".join(f"{r[page]['seconds'] / r['mb']:9.3f}" for r in rows) + f"{ratio:9.2f}")
 

@@ -67,8 +67,49 @@ def test_a_search_s_matches_are_marked_and_counted_in_the_part_shown(long_doc):
     assert html.count('<mark class="hit"') == n
     html = client.get("/doc/w/a.jsonl%23long?q=timbuktu").get_data(as_text=True)
     assert "has no match in the text shown" in html
-    # the record's twin gives every match
-    assert len(client.get("/api/doc/w/a.jsonl%23long?q=paragraph").get_json()["matches"]) == 39
+    # the record's twin gives those of the same part, and every match part by part
+    first = client.get("/api/doc/w/a.jsonl%23long?q=paragraph").get_json()
+    assert len(first["matches"]) == n and first["matches_to"] == shown
+    assert len(_every_match(client, "paragraph", record["text"])) == 39
+
+
+def _every_match(client, query: str, text: str) -> list[list[int]]:
+    """/api/doc's matches of `query` in the long record, part after part."""
+    got, start = [], 0
+    while True:
+        r = client.get("/api/doc/w/a.jsonl%23long", query_string={"q": query, "matches_from": start})
+        assert r.status_code == 200, r.get_json()
+        j = r.get_json()
+        assert j["text"] == text and j["matches_from"] == start  # the record whole, and where the matches were looked for
+        assert all(start <= a < b <= j["matches_to"] for a, b in j["matches"])
+        got += j["matches"]
+        if j["matches_to"] == len(text):
+            return got
+        assert j["matches_to"] > start and text[j["matches_to"] - 2:j["matches_to"]] == "\n\n"  # after a paragraph
+        start = j["matches_to"]
+
+
+def test_the_json_record_gives_a_long_text_s_matches_a_part_at_a_time(long_doc):
+    """/api/doc/<id>?q=oil marked the whole text of a 10 MB record (8 s of the server's Python,
+    under its lock, for each such request), where its page marks the first part: it gives the
+    matches of a part as long as the page's, says which (`matches_from`, `matches_to`), and
+    the next part's are a `matches_from=` away. Every match, in order, and none twice."""
+    client, record = long_doc
+    text = record["text"]
+    every = _every_match(client, "grain", text)
+    assert every == [list(m.span()) for m in re.finditer(r"grain", text)] and len(every) == 39
+    # a name found through its entity's mentions, at its offset in the whole text
+    names = _every_match(client, "location:timbuktu", text)
+    assert [text[a:b] for a, b in names] == ["Timbuktu"] and names[0][0] > LIMIT
+    for bad in ("abc", "-1", str(len(text) + 1)):
+        r = client.get("/api/doc/w/a.jsonl%23long", query_string={"q": "grain", "matches_from": bad})
+        assert r.status_code == 400 and r.mimetype == "application/json" and "matches_from" in r.get_json()["error"]
+
+
+def test_a_text_the_page_shows_whole_gets_its_matches_whole(seeds_index):
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    j = client.get("/api/doc/seeds/000_82caef7a759caf58.txt?q=coup").get_json()
+    assert j["matches"] and "matches_from" not in j and "matches_to" not in j
 
 
 def test_a_short_text_is_shown_whole_without_a_notice(seeds_index):

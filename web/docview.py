@@ -106,29 +106,39 @@ class DocView:
         return any(self.entities.values())
 
 
-def page_part(doc: dict[str, Any], limit: int = DOC_PAGE_CHARS) -> dict[str, Any]:
+def page_part(doc: dict[str, Any], limit: int = DOC_PAGE_CHARS, start: int = 0) -> dict[str, Any]:
     """What the page of a stored document shows: `doc` itself when its text fits in `limit`
     characters, else a copy whose text is its first part, ended after the last paragraph break
     before `limit` (after a line break, a sentence's stop or a space where the limit's second
-    half has none), with the mentions inside that part and the flags that start in it."""
+    half has none), with the mentions inside that part and the flags that start in it.
+    `start`: the part from there on (/api/doc's `matches_from`), its offsets counted from it."""
     text = doc.get("text") or ""
-    if len(text) <= limit:
+    if not start and len(text) <= limit:
         return doc
-    end = _part_end(text, limit)
+    end = _part_end(text, limit, start)
+
+    def inside(item: dict, key: str, last: int) -> bool:
+        return start <= _int(item.get("start")) and _int(item.get(key)) <= last
+
+    def moved(item: dict) -> dict:
+        return {**item, "start": _int(item.get("start")) - start, "end": _int(item.get("end")) - start} if start else item
+
     translation = doc.get("translation")
     if isinstance(translation, dict):
-        translation = {**translation, "flags": [f for f in translation.get("flags") or []
-                                                if isinstance(f, dict) and _int(f.get("start")) < end]}
-    mentions = [m for m in doc.get("mentions") or [] if isinstance(m, dict) and _int(m.get("end")) <= end]
-    return {**doc, "text": text[:end], "mentions": mentions, "translation": translation}
+        translation = {**translation, "flags": [moved(f) for f in translation.get("flags") or []
+                                                if isinstance(f, dict) and inside(f, "start", end - 1)]}
+    mentions = [moved(m) for m in doc.get("mentions") or [] if isinstance(m, dict) and inside(m, "end", end)]
+    return {**doc, "text": text[start:end], "mentions": mentions, "translation": translation}
 
 
-def _part_end(text: str, limit: int) -> int:
+def _part_end(text: str, limit: int, start: int = 0) -> int:
+    if len(text) - start <= limit:
+        return len(text)
     for sep in ("\n\n", "\n", ". ", " "):
-        at = text.rfind(sep, limit // 2, limit)
+        at = text.rfind(sep, start + limit // 2, start + limit)
         if at >= 0:
             return at + len(sep)
-    return limit
+    return start + limit
 
 
 def _int(value: Any) -> int:
