@@ -54,24 +54,33 @@ def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]
     return out
 
 
+# The nearest values a hint tries, the likeliest first, for one that finds something with the
+# rest of the search (query.run_search): the nearest may find nothing there
+HINT_CANDIDATES = 5
+
+
 def nearest_value(facet: str, value: str, gen) -> str | None:
+    found = nearest_values(facet, value, gen, 1)
+    return found[0] if found else None
+
+
+def nearest_values(facet: str, value: str, gen, limit: int = HINT_CANDIDATES) -> list[str]:
+    """Up to `limit` values some article has near `value`, the likeliest first."""
     from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
 
     key = _fold(value)
     if facet in CLOSED_FACETS:  # "likely" is two edits from "unlikely", its opposite (QA)
-        return None
+        return []
     if facet == "language" and key in COUNTRY_LANGUAGES:
-        return _indexed(facet, COUNTRY_LANGUAGES[key], gen)
+        return [v] if (v := _indexed(facet, COUNTRY_LANGUAGES[key], gen)) else []
     if len(key) < 3:  # "fn" is one edit from half the language codes
-        return None
+        return []
     keys, owners, weight = gen.derive(f"facet_value_keys:{facet}", lambda: _keys(facet, gen))
     maxdist = 1 if len(key) <= 5 else 2
-    found = _within(key, keys, maxdist)
-    if not found:
-        return None
     # fewest edits, then the spelling more articles have, then the facet's (sorted) order
-    best = min(found, key=lambda kd: (kd[1], -weight[kd[0]], owners[kd[0]]))
-    return gen.facets.values[facet][owners[best[0]]]
+    ranked = sorted(_within(key, keys, maxdist), key=lambda kd: (kd[1], -weight[kd[0]], owners[kd[0]]))
+    values = gen.facets.values[facet]
+    return list(dict.fromkeys(values[owners[k]] for k, _ in ranked))[:limit]
 
 
 # The words after `facet:value` in a query, up to six, none an operator, a field or syntax

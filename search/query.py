@@ -27,7 +27,7 @@ from whoosh.spelling import Corrector
 from . import fieldnames
 from .archive import Archive
 from .facets import docmask
-from .filter_hints import replace_field_value, spaced_value, unmatched_filters, values_like
+from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
 from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
@@ -1818,6 +1818,7 @@ def run_search(
             if spaced is not None:  # person:assimi goita: the quotes were left out
                 u["suggestion"], u["replaces"] = spaced
             unmatched.append({**u, "in": "query"})
+    unmatched = _finding_hints(r, unmatched)
 
     mask, page_hits = _ranked(r, page, per_page)
     total = int(mask.sum())
@@ -1856,6 +1857,47 @@ def run_search(
             suggestion = _quoted_name(gen, searcher, typed, fq, deadline)  # not twice: the hint has it
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask),
                         unmatched, r.match, None if suggestion and not total else _any_words_total(r, q, total))
+
+
+def _finding_hints(r: _Request, unmatched: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """`unmatched` (the values no article has) with each one's suggestion the nearest value
+    that, put in its place, finds something with the rest of the search (the other values no
+    article has left out of its filters), else none: "Did you mean Nigeria?" for `wheat` with
+    location=Nigerria led to another empty page, as the query's "did you mean" may not."""
+    missing = {(u["facet"], u["value"]) for u in unmatched if u["in"] == "filter"}
+
+    def filters(facet: str = "", value: str = "", names: list[str] | None = None) -> Q.Query | None:
+        kept: dict[str, list[list[str]]] = {}
+        for f, groups in r.groups.items():
+            for g in groups:
+                if f == facet and value in g:
+                    g = [n for n in g if n != value] + (names or [])
+                g = [n for n in g if (f, n) not in missing]
+                if g:
+                    kept.setdefault(f, []).append(g)
+        return filter_query(kept)
+
+    def finds(u: dict[str, Any], value: str) -> bool:
+        if u["in"] == "filter":
+            names = _value_names({u["facet"]: [value]}, r.gen)[u["facet"]][0][1]
+            query, fq = r.query, filters(u["facet"], u["value"], names)
+        else:
+            query = replace_field_value(r.typed, u["facet"], u.get("replaces") or u["value"], value)
+            if query is None:  # a value the engine rewrote: the hint as it was
+                return True
+            query, fq = _plain_query(query), filters()
+        return _matches(r.gen, r.searcher, query, fq, r.deadline, r.match) > 0
+
+    out = []
+    for u in unmatched:
+        if u["suggestion"]:
+            tried = [u["suggestion"]] if u.get("replaces") else nearest_values(u["facet"], u["value"], r.gen)
+            found = next((v for v in tried if finds(u, v)), None)
+            if found != u["suggestion"]:
+                u = {k: v for k, v in u.items() if k != "replaces" or found is not None}
+                u["suggestion"] = found
+        out.append(u)
+    return out
 
 
 def _any_words_total(r: _Request, q: Q.Query, total: int) -> int | None:
@@ -2258,7 +2300,7 @@ def _matches(gen, searcher, qstring: str, fq: Q.Query | None, deadline: float, m
     filters. The corrector's words come from every indexed document, so its correction may
     match nothing the filters allow, or (after documents were removed) nothing at all."""
     try:
-        q = _read(qstring, gen, match)[0]
+        q = _read(qstring, gen, match)[0] if qstring.strip() else Q.Every()  # browsing: the filters alone
         return int(_match_mask(gen, searcher, Q.And([q, fq]) if fq is not None else q, deadline).sum())
     except (QueryError, QueryTimeout):
         return 0

@@ -6,6 +6,7 @@ import re
 import pytest
 
 from search import QueryError, get_document, open_index, run_search, stats
+from search.filter_hints import replace_field_value
 from search.query import MAX_QUERY_CHARS
 from search.schema import FACETS
 
@@ -519,6 +520,34 @@ def test_a_filter_value_no_article_has_is_named_with_the_nearest_real_one(seeds_
     for u in unmatched:
         if u[2]:  # the suggestion is a value some article has
             assert run_search(seeds_archive, "", {u[0]: [u[2]]}).total > 0
+
+
+@pytest.mark.parametrize("q, filters, want", [
+    ("wagner", {"location": ["Nigerria"]}, None),      # Nigeria, nearest, has no Wagner article
+    ("coup", {"location": ["Nigerria"]}, "Nigeria"),
+    ("", {"location": ["Nigerria"]}, "Nigeria"),       # browsing: the filter alone
+    ("abuja", {"location": ["Nigerr"]}, "Nigeria"),    # Niger (one edit) finds nothing: the next nearest does
+    ("coup", {"location": ["Nigerr"]}, "Niger"),
+    ("wagner location:nigerria", {}, None),            # a field of the query text alike
+    ("coup location:nigerria", {}, "Nigeria"),
+    ("wagner person:assimi goita", {}, None),          # and a name left unquoted
+    ("", {"location": ["Nigerria"], "year": ["2022"]}, "Nigeria"),  # the other value no article has left out
+])
+def test_a_value_no_article_has_is_offered_only_a_value_that_finds_something(seeds_archive, q, filters, want):
+    """Walkthrough: `wheat` with location=Nigerria said "No article has location Nigerria. Did
+    you mean Nigeria?", and Nigeria's link gave another empty page: the nearest value was
+    offered whatever the rest of the search. Offered now is the nearest that, in its place,
+    finds something (the next nearest when the first does not), else none."""
+    r = run_search(seeds_archive, q, filters)
+    hint = next(u for u in r.unmatched_filters if u["facet"] == "location" or u["facet"] == "person")
+    assert hint["suggestion"] == want, r.unmatched_filters
+    assert want is not None or "replaces" not in hint
+    if want is not None and hint["in"] == "filter":
+        fixed = {**filters, "location": [want]}
+        fixed.pop("year", None)
+        assert run_search(seeds_archive, q, fixed).total > 0
+    elif want is not None:
+        assert run_search(seeds_archive, replace_field_value(q, "location", hint["value"], want)).total > 0
 
 
 def test_a_translated_label_no_article_has_is_offered_no_other_label(seeds_archive):
