@@ -2432,10 +2432,15 @@ class _QueryCorrector:
 
         out = []
         for t, sugs in self._corrections(q, qstring):
-            best = OSA.distance(t.word, sugs[0])
-            nearest = [w for w in sugs if OSA.distance(t.word, w) == best]
-            if sounds_like(t.word, nearest[0]):  # then only those: "opek" is "opec", never "oper"
-                nearest = [w for w in nearest if sounds_like(t.word, w)]
+            if acronym(t.original):  # its letters are named, not sounded: only they may be offered
+                nearest = [w for w in sugs if same_letters(t.word, w)]
+                if not nearest:
+                    continue
+            else:
+                best = OSA.distance(t.word, sugs[0])
+                nearest = [w for w in sugs if OSA.distance(t.word, w) == best]
+                if sounds_like(t.word, nearest[0]):  # then only those: "opek" is "opec", never "oper"
+                    nearest = [w for w in nearest if sounds_like(t.word, w)]
             out.append((t.startchar, t.endchar, t.original, nearest[:per_word]))
         return out
 
@@ -2465,6 +2470,28 @@ class _QueryCorrector:
                           startchar=start + found[0].start(), endchar=start + found[0].end())
             token.word = word
             yield token, list(sugs)
+
+
+# A word typed in capitals up to this long is an acronym or a ticker (IBK, NATO, OPEC): each of
+# its letters counts, and one letter off is another name, not a misspelling of it ("IBK", the
+# International Banknote Co, was offered "IBC", another company; "NATO" was offered "NO")
+ACRONYM_CHARS = 5
+
+
+def acronym(typed: str) -> bool:
+    """Whether a query word reads as an acronym: letters, all capitals, 2 to ACRONYM_CHARS."""
+    return 2 <= len(typed) <= ACRONYM_CHARS and typed.isalpha() and typed.isupper()
+
+
+def same_letters(typed: str, word: str) -> bool:
+    """Whether `word` is `typed` with two letters side by side swapped ("icb": "ibc", not
+    "cbi", another name) or a doubled letter once ("ibcc": "ibc"): the slips of a hand that
+    an acronym's correction may fix."""
+    typed, word = typed.lower(), word.lower()
+    if len(typed) == len(word):
+        return any(typed[:i] + typed[i + 1] + typed[i] + typed[i + 2:] == word != typed for i in range(len(typed) - 1))
+    return len(typed) == len(word) + 1 and any(
+        typed[i] == typed[i - 1] and typed[:i] + typed[i + 1:] == word for i in range(1, len(typed)))
 
 
 def sounds_like(typed: str, word: str) -> bool:

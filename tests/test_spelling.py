@@ -229,3 +229,28 @@ def test_of_words_as_near_the_one_that_sounds_as_typed_comes_first(tmp_path):
     assert run_search(archive, "opecc").suggestion == "opec"
     # no word as near sounds alike: the one in more articles, as before ("opes": "oper" OPR, "opec" OPK)
     assert run_search(archive, "opes").suggestion == "oper"
+
+
+@pytest.fixture(scope="module")
+def acronyms(tmp_path_factory):
+    """Wire notices naming companies by their tickers, as Reuters does (IBC, OPEC), and a
+    note: no IBK, NATO nor OPEK in the archive."""
+    return _archive(tmp_path_factory.mktemp("acronyms"), [
+        {"id": "1", "title": "INTERSTATE BAKERIES <IBC> SETS DIVIDEND", "text": "Interstate Bakeries Corp IBC said its board set a dividend."},
+        {"id": "2", "title": "OPEC output", "text": "OPEC output rose in March, a note from the Opec secretariat said."},
+        {"id": "3", "title": "Banknote printers", "text": "No banknote printer reported a loss."},
+    ])
+
+
+@pytest.mark.parametrize("q,want", [
+    ("IBK", None), ("IBX", None), ("NATO", None), ("CBI", None), ("IBK dividend", None),  # another name, not a slip
+    ("ICB", "IBC"), ("IBCC", "IBC"), ("ICB dividend", "IBC dividend"),  # two letters swapped, one doubled
+    ("opek", "opec"), ("BANKNOTTE", "BANKNOTE"),  # a word, and a longer word in capitals, as before
+])
+def test_an_acronym_is_offered_only_its_own_letters(acronyms, q, want):
+    """Walkthrough: `IBK` (International Banknote Co, a ticker no article of this archive has)
+    was offered "Did you mean IBC?", another company, as the sound of K and C is alike, and
+    `NATO` was offered "NO". A word typed in capitals up to five letters is an acronym: one
+    letter off is another name; only two letters swapped or one doubled are offered."""
+    assert run_search(acronyms, q).total == 0
+    assert run_search(acronyms, q).suggestion == want
