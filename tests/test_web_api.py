@@ -180,6 +180,18 @@ def test_a_parameter_that_is_a_word_of_its_own_is_ignored_not_read_as_a_misspelt
         assert r.status_code == 400 and meant in r.get_json()["error"], (name, r.get_json())
 
 
+def test_the_command_line_s_limit_is_refused_with_per_page_not_ignored(client):
+    """Walkthrough: `/api/search?q=coup&limit=2`, as `search coup --limit 2` names it, gave a
+    page of 10, silently: a script paging by its own count skipped or repeated results. It is
+    refused, naming per_page, on the JSON and the HTML twins alike."""
+    for url in ("/api/search?q=coup&limit=2", "/api/search?q=coup&Limit=2", "/api/facet/person?q=coup&limit=2"):
+        r = client.get(url)
+        assert r.status_code == 400 and "did you mean 'per_page=2'?" in r.get_json()["error"], (url, r.get_json())
+    page = client.get("/search?q=coup&limit=2")
+    assert page.status_code == 400 and "did you mean &#39;per_page=2&#39;?" in page.get_data(as_text=True)
+    assert len(client.get("/api/search?q=coup&per_page=2").get_json()["hits"]) == 2
+
+
 def test_a_parameter_name_in_another_case_is_read_as_the_parameter(client):
     """Review: `/?q=oil&Page=2` and `/api/search?...&Page=2` gave page 1, `Sort=oldest` the
     relevance order, `Per_Page=2` ten results: ignored, silently, as an unknown parameter is,

@@ -102,6 +102,20 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
             raise QueryError(f"unknown filter '{key}': {hint} (filters: {', '.join(FACETS)})")
 
 
+# The command line's names for a page's parameters: `limit=3` (`search --limit 3`) was ignored,
+# silently, and a script paging by it got pages of 10 and counted them as pages of 3
+CLI_NAMES = {"limit": "per_page"}
+
+
+def _check_cli_names(args) -> None:
+    """Refuse a parameter named as the command line names it, with the one meant here."""
+    for key in args:
+        meant = CLI_NAMES.get(key.lower())
+        if meant:
+            raise QueryError(f"unknown parameter '{key}': did you mean '{meant}={args.get(key, '')}'? "
+                             f"(the command line's --{key.lower()})")
+
+
 def _sort(args) -> str:
     return read_sort(args.get("sort", ""))
 
@@ -159,6 +173,7 @@ class SearchState:
         sort, match = _sort(args), _match(args)
         if not paged:
             return cls(query=q, filters=filters, sort=sort, match=match)
+        _check_cli_names(args)
         page = int_arg(args, "page", 1)
         check_page(page)  # the engine's words: past page 1000, narrow the search or change the sort
         return cls(query=q, filters=filters, sort=sort, page=page, per_page=_per_page(args), match=match)
