@@ -9,6 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from .postings import TermCache, field_lengths, leaves, position_keys, raw_postings, term_ids, term_postings
+from .stop_phrases import StopWords, verified
 
 
 # ------------------------------------------------------------ matching documents
@@ -47,6 +48,9 @@ def match_docnums(searcher, q, doc_count: int, generic, cache: "TermCache | None
             return np.unique(np.concatenate(parts)) if len(parts) > 1 else parts[0]
         if type(node) is Q.AndNot:
             return np.setdiff1d(ids(node.a), ids(node.b), assume_unique=True)
+        if type(node) is StopWords:  # the phrase's candidates, read for its stop words
+            found = ids(node.child)
+            return found[verified(searcher, node, found)] if len(found) else found
         if type(node) is Q.AndMaybe:  # the optional part only scores
             return ids(node.a)
         if isinstance(node, Q.NullQuery.__class__):
@@ -269,6 +273,15 @@ def scored_docnums(searcher, q, cache: "TermCache | None" = None) -> tuple[np.nd
         """(docnums, scores) of `node` in the segment [lo, hi); `within`, when given, are the
         only documents the caller still needs (others may or may not be returned)."""
         t = type(node)
+        if t is StopWords:  # the phrase's matches, read for its stop words
+            ids, s = ev(node.child, reader, lo, hi, within)
+            if within is not None and len(ids):  # only those still needed are read
+                ia, _ = _common(ids, within)
+                ids, s = ids[ia], s[ia]
+            if not len(ids):
+                return ids, s
+            keep = verified(searcher, node, ids)
+            return ids[keep], s[keep]
         if t is Q.Term:
             btext = btext_of(node.fieldname, node.text)
             if btext is None or (node.fieldname, btext) not in reader:

@@ -29,6 +29,7 @@ from .archive import Archive
 from .facets import docmask
 from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
+from .stop_phrases import StopWords, checked, word_term
 from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
@@ -698,13 +699,18 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
 
 class _JoinedPhrasePlugin(PhrasePlugin):
     """Whoosh's quoted phrases, each with its hyphenated words joined and its umlauts spelled
-    out as an alternative (_or_spelled)."""
+    out as an alternative (_or_spelled), and its stop words checked in what it matches
+    (stop_phrases.StopWords)."""
 
     class PhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser):
             q = super().query(parser)
             _keep_typed(q, self.text)
-            return _or_spelled(q, self.text, self.fieldname or parser.fieldname, parser.schema)
+            fieldname = self.fieldname or parser.fieldname
+            q = _or_spelled(q, self.text, fieldname, parser.schema)
+            if fieldname not in SEARCH_FIELDS or self.slop != 1:  # "bank of england"~3: near, as it was
+                return q
+            return checked(q, parser.schema[fieldname], fieldname, self.text)  # "Bank of England": its "of" too
 
     class PhraseTagger(RegexTagger):
         def create(self, parser, match):
@@ -880,7 +886,10 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
                 if len(ws) == 1:
                     alts.append(Q.Term(fname, ws[0]))
                 elif len(ws) > 1:
-                    alts.append(Q.Phrase(fname, ws))
+                    # a quoted phrase's stop words are checked in its aliases too: "Bank of England",
+                    # not "bank in England" (only then: a word's aliases cost nothing more)
+                    phrase = Q.Phrase(fname, ws)
+                    alts.append(checked(phrase, schema[fname], fname, alias) if isinstance(node, StopWords) else phrase)
         return Q.Or(alts)
 
     def names(node: Q.And) -> Q.Query:
@@ -918,6 +927,10 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
             return alternatives(node, node.fieldname, node.text)
         if isinstance(node, Q.Phrase) and node.fieldname in SEARCH_FIELDS:
             return alternatives(node, node.fieldname, " ".join(node.words))
+        if isinstance(node, StopWords) and isinstance(node.child, (Q.Term, Q.Phrase)) \
+                and node.child.fieldname in SEARCH_FIELDS:  # the entity's articles unchecked: they name it
+            c = node.child
+            return alternatives(node, c.fieldname, c.text if isinstance(c, Q.Term) else " ".join(c.words))
         if isinstance(node, Q.And) and len(node.subqueries) > 1:
             return names(node)
         return node.apply(visit)  # into compounds and under NOT: `coup NOT goyta` excludes every spelling
@@ -934,10 +947,13 @@ MAX_NAME_WORDS = 4
 def _typed(node: Q.Query) -> str | None:
     """The words a query node was typed as (_keep_typed), for one word or phrase searched in
     every text field alike; None when not known (a spelling the query added, a fuzzy word)."""
+    if isinstance(node, StopWords):
+        node = node.child
     if isinstance(node, (Q.Term, Q.Phrase)):
         return getattr(node, "typed", None)
     if isinstance(node, Q.Or) and node.subqueries:
-        texts = {getattr(c, "typed", None) for c in node.subqueries if isinstance(c, (Q.Term, Q.Phrase))}
+        subs = [c.child if isinstance(c, StopWords) else c for c in node.subqueries]
+        texts = {getattr(c, "typed", None) for c in subs if isinstance(c, (Q.Term, Q.Phrase))}
         return texts.pop() if len(texts) == 1 else None
     return None
 
@@ -2070,7 +2086,6 @@ def _live_mask(gen, searcher) -> np.ndarray:
 
 
 _TOKEN_RE = re.compile(WORD_PATTERN)  # the text analyzer's tokenizer
-_TERM_MEMO: dict[str, str] = {}  # word -> its term in the text field ("" for a stop word)
 
 
 def _word_spans(text: str):
@@ -2151,13 +2166,7 @@ class _Highlighter:
         self.analyzer = analyzer
 
     def term(self, word: str) -> str:
-        t = _TERM_MEMO.get(word)
-        if t is None:
-            toks = [tok.text for tok in self.analyzer(word)]
-            t = toks[0] if len(toks) == 1 else ""
-            if len(_TERM_MEMO) < 500_000:
-                _TERM_MEMO[word] = t
-        return t
+        return word_term(self.analyzer, word)
 
     def marks(self, text: str, mentions: list[dict] | None = None) -> list[tuple[int, int]]:
         """The character spans to mark, in order, overlaps joined; `mentions`, the article's
