@@ -254,14 +254,17 @@ def damage(path: Path, quick: bool = False) -> str | None:
         # the list of documents the next run compares with: damaged, it was copied forward and
         # every run that had something to do failed ("internal error: DatabaseError")
         catalog = path / "catalog.sqlite"
-        if catalog.exists():
-            from .cache import read_only
+        if not catalog.exists():
+            # deleted (a clean-up, a bad restore): the run copied the generation forward with an
+            # empty list of its documents, and added every article a second time
+            return "catalog.sqlite is missing"
+        from .cache import read_only
 
-            con = read_only(catalog)
-            try:
-                con.execute("SELECT 1 FROM docs LIMIT 1").fetchall()
-            finally:
-                con.close()
+        con = read_only(catalog)
+        try:
+            con.execute("SELECT 1 FROM docs LIMIT 1").fetchall()
+        finally:
+            con.close()
     except Exception as exc:
         return f"{exc.__class__.__name__}: {exc}"
     return None

@@ -1088,8 +1088,10 @@ def _live_rows(store: Store) -> tuple[dict[str, dict], str | None]:
     """The live generation's catalog rows, and what is wrong with the catalog (None when it
     reads through)."""
     name = store.current_name()
-    if name is None or not (store.path / name / "catalog.sqlite").is_file():
+    if name is None or not (store.path / name).is_dir():
         return {}, None
+    if not (store.path / name / "catalog.sqlite").is_file():
+        return {}, "catalog.sqlite is missing"
     try:
         catalog = Catalog(store.path / name / "catalog.sqlite")
         try:

@@ -1294,3 +1294,20 @@ def test_a_rebuild_for_a_damaged_catalog_counts_against_the_index_it_replaces(pr
     (tmp_path / "usb-unmounted").rename(other)
     r = indexer.run(store, None)
     assert "repaired" not in r and (r["added"], r["removed"], r["unchanged"]) == (0, 0, N + 1), r
+
+
+def test_a_deleted_catalog_is_rebuilt_not_added_to(primed):
+    """A live generation whose catalog.sqlite was deleted (a clean-up, a bad restore) was no
+    damage to the runs: the next one copied the generation forward with no list of its
+    documents and added every article a second time (20 articles, then 38 documents, each
+    story found twice). It is damage now, rebuilt from every source, counted against the index."""
+    src, store = primed
+    (store.current_dir() / "catalog.sqlite").unlink()
+    apply_state_b(src)
+    r = indexer.run(store, None)
+    assert r["repaired"] == "catalog.sqlite is missing" and r["full"], r
+    assert {k: r[k] for k in ("added", "changed", "removed", "unchanged")} == \
+        {"added": 1, "changed": 1, "removed": 1, "unchanged": N - 2}, r
+    assert run_search(open_index(store.path), "").total == N
+    assert run_search(open_index(store.path), "Tema3").total == 1
+    assert "repaired" not in indexer.run(store, None)
