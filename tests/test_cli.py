@@ -1281,7 +1281,7 @@ def test_clean_of_nothing_cleanable_says_why_under_json(tmp_path):
     out = json.loads(r.stdout)
     assert out["error"] == "no article to clean: 2 inputs skipped" and out["exit"] == 1
     assert [(s["path"].rsplit("/", 1)[-1], s["reason"]) for s in out["skipped"]] == [
-        ("empty.txt", "empty file"), ("nav.html", "no article text once the boilerplate is removed")]
+        ("empty.txt", "empty file: 0 bytes"), ("nav.html", "no article text once the boilerplate is removed")]
     assert "skipped" in r.stderr and "no article to clean" in r.stderr
     pics = tmp_path / "pics"
     pics.mkdir()

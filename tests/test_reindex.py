@@ -1311,3 +1311,42 @@ def test_a_deleted_catalog_is_rebuilt_not_added_to(primed):
     assert run_search(open_index(store.path), "").total == N
     assert run_search(open_index(store.path), "Tema3").total == 1
     assert "repaired" not in indexer.run(store, None)
+
+
+def test_an_emptied_page_keeps_its_article_and_each_night_says_so(tmp_path):
+    """An emptied .txt or .html file (0 bytes: a download that failed; blank lines: a page saved
+    empty) keeps its article, as the README says; the summary said only "empty file (kept as
+    last indexed: 1 article)", the same for both. It says which, every night, and a file deleted
+    takes its article with it."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    src = tmp_path / "news"
+    src.mkdir()
+    for i in range(4):
+        (src / f"{i:03d}.txt").write_text(story(i))
+    (src / "page.html").write_text(f"<html><head><title>Harbour page</title></head><body><h1>Harbour page</h1>"
+                                   f"<p>{story(9).split(chr(10), 2)[2]}</p></body></html>")
+    ix = tmp_path / "ix"
+
+    def run(*args):
+        r = CliRunner().invoke(cli, [*args, "--index", str(ix), "--json"], catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        return json.loads(r.stdout)
+
+    assert run("index", str(src))["added"] == 5
+    (src / "000.txt").write_bytes(b"")
+    (src / "001.txt").write_text("\n  \n\n")
+    (src / "page.html").write_bytes(b"")
+    for _ in range(2):  # the night it happens, and the night after (nothing changed)
+        out = run("reindex")
+        assert (out["removed"], out["kept"]) == (0, 3), out
+        assert sorted((Path(f["path"]).name, f["reason"]) for f in out["failed"]) == [
+            ("000.txt", "empty file: 0 bytes (kept as last indexed: 1 article)"),
+            ("001.txt", "empty file: whitespace only (kept as last indexed: 1 article)"),
+            ("page.html", "empty file: 0 bytes (kept as last indexed: 1 article)")], out
+        assert run_search(open_index(ix), "Tema0").total == 1
+    (src / "000.txt").unlink()
+    out = run("reindex")
+    assert out["removed"] == 1 and run_search(open_index(ix), "Tema0").total == 0, out

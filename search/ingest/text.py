@@ -12,7 +12,8 @@ def read_document(path: Path, source: str, base_id: str, kind: str) -> Iterator[
     """One file, one article of `kind` ("text" or "html"); empty and binary files are reported."""
     data = path.read_bytes()
     if not data.strip():
-        yield IngestError(str(path), "empty file")
+        # said which: no byte is most often a download that failed, blank lines a page saved empty
+        yield IngestError(str(path), f"empty file: {'0 bytes' if not data else 'whitespace only'}")
         return
     try:
         raw = decode_bytes(data, is_html=kind == "html")
@@ -20,7 +21,7 @@ def read_document(path: Path, source: str, base_id: str, kind: str) -> Iterator[
         yield IngestError(str(path), str(exc))
         return
     if not raw.strip():  # whitespace in UTF-16, or a lone byte-order mark
-        yield IngestError(str(path), "empty file")
+        yield IngestError(str(path), "empty file: whitespace only")
         return
     yield Article(id=base_id, url=path.resolve().as_uri(), source=source, raw=raw, kind=kind, path=str(path.resolve()))
 
