@@ -1072,7 +1072,13 @@ def _say_kept(r: Run, kept: dict[str, dict]) -> None:
                              if x in r.unread_folders), None)
         if folder:  # a folder that could not be listed: the articles of its files
             n = sum(c for path, c in per_path.items() if path and path.startswith(folder))
-        if n and not f.get("line"):
+        line = f.get("line")
+        # the report of where a file is cut off or damaged: the articles of its lines or records
+        # from there on (a cut-off .jsonl.gz or WARC said nothing of the articles it kept)
+        cut = bool(p and line) and line in (r.unread_from.get(p), r.unread_from.get(_resolved(p)))
+        if cut:
+            n = sum(d["path"] in (p, _resolved(p)) and (_line(d) is None or _line(d) >= line) for d in kept.values())
+        if n and (not line or cut):
             f["reason"] += f" (kept as last indexed: {n} article{'s' if n > 1 else ''})"
 
 

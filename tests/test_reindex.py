@@ -1318,10 +1318,6 @@ def test_an_emptied_page_keeps_its_article_and_each_night_says_so(tmp_path):
     empty) keeps its article, as the README says; the summary said only "empty file (kept as
     last indexed: 1 article)", the same for both. It says which, every night, and a file deleted
     takes its article with it."""
-    from click.testing import CliRunner
-
-    from search.cli import cli
-
     src = tmp_path / "news"
     src.mkdir()
     for i in range(4):
@@ -1330,17 +1326,12 @@ def test_an_emptied_page_keeps_its_article_and_each_night_says_so(tmp_path):
                                    f"<p>{story(9).split(chr(10), 2)[2]}</p></body></html>")
     ix = tmp_path / "ix"
 
-    def run(*args):
-        r = CliRunner().invoke(cli, [*args, "--index", str(ix), "--json"], catch_exceptions=False)
-        assert r.exit_code == 0, r.output
-        return json.loads(r.stdout)
-
-    assert run("index", str(src))["added"] == 5
+    assert _cli_json(ix, "index", src)["added"] == 5
     (src / "000.txt").write_bytes(b"")
     (src / "001.txt").write_text("\n  \n\n")
     (src / "page.html").write_bytes(b"")
     for _ in range(2):  # the night it happens, and the night after (nothing changed)
-        out = run("reindex")
+        out = _cli_json(ix, "reindex")
         assert (out["removed"], out["kept"]) == (0, 3), out
         assert sorted((Path(f["path"]).name, f["reason"]) for f in out["failed"]) == [
             ("000.txt", "empty file: 0 bytes (kept as last indexed: 1 article)"),
@@ -1348,5 +1339,46 @@ def test_an_emptied_page_keeps_its_article_and_each_night_says_so(tmp_path):
             ("page.html", "empty file: 0 bytes (kept as last indexed: 1 article)")], out
         assert run_search(open_index(ix), "Tema0").total == 1
     (src / "000.txt").unlink()
-    out = run("reindex")
+    out = _cli_json(ix, "reindex")
     assert out["removed"] == 1 and run_search(open_index(ix), "Tema0").total == 0, out
+
+
+def test_a_cut_off_file_says_how_many_articles_it_keeps(tmp_path, monkeypatch):
+    """A .jsonl.gz or WARC file cut off (a copy or a crawl that stopped) keeps the articles of
+    what can no longer be read, but its line in the summary said nothing of them: "6 kept as
+    last indexed" above three lines that said "kept" and two that did not. The report of where
+    a file is cut off says how many it keeps; a cut-off gzip with no line left says so."""
+    import gzip
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    packed, crawl = src / "old.jsonl.gz", src / "crawl.warc"
+    packed.write_bytes(gzip.compress(_jsonl([{"id": f"g{i}", "title": f"Tema{i}", "text": story(i) * 40}
+                                             for i in range(2)]).encode(), compresslevel=0))
+    crawl.write_bytes(b"".join(_warc_record(f"https://example.org/{i}",
+                                            f"<html><body><p>{story(20 + i)}</p></body></html>".encode())
+                               for i in range(3)))
+    ix = tmp_path / "ix"
+
+    assert _cli_json(ix, "index", src)["added"] == 5
+    packed.write_bytes(packed.read_bytes()[:100])  # not one line left
+    data = crawl.read_bytes()
+    crawl.write_bytes(data[: len(data) * 5 // 6])  # the third record cut off
+    out = _cli_json(ix, "reindex")
+    assert (out["removed"], out["kept"]) == (0, 3), out
+    reasons = {Path(f["path"]).name: f["reason"] for f in out["failed"]}
+    assert reasons["old.jsonl.gz"].startswith("truncated or corrupt gzip before its first line: "), reasons
+    assert reasons["old.jsonl.gz"].endswith(" (kept as last indexed: 2 articles)"), reasons
+    assert reasons["crawl.warc"].endswith(" (kept as last indexed: 1 article)"), reasons
+
+
+def _cli_json(ix: Path, *args) -> dict:
+    """`newsarchive ARGS --index IX --json`, which must exit 0: its summary."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    r = CliRunner().invoke(cli, [*map(str, args), "--index", str(ix), "--json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    return json.loads(r.stdout)

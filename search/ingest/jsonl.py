@@ -350,7 +350,8 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 yield item
     except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
         yield from held or ()  # the damage is the likelier cause of lines that did not parse
-        yield IngestError(str(path), f"truncated or corrupt gzip after line {line}: {printable(str(exc))}", line=line + 1,
+        where = f"after line {line}" if line else "before its first line"
+        yield IngestError(str(path), f"truncated or corrupt gzip {where}: {printable(str(exc))}", line=line + 1,
                           unread="rest")
         return
     if records == 0:
