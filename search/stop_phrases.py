@@ -69,6 +69,13 @@ def occurs(text: str, words: Words, analyzer) -> bool:
     low = text.lower()
     # the lowered text, where it keeps the offsets (a literal found fast); else the text in any case
     uses = _stop_re(stop).finditer(low) if len(low) == len(text) else _stop_re(stop, re.IGNORECASE).finditer(text)
+    whole: list[re.Match] = []  # the whole text's words, split once, when a window does not do
+
+    def all_words() -> list[re.Match]:
+        if not whole:
+            whole.extend(_TOKEN_RE.finditer(text))
+        return whole
+
     for m in uses:
         if not _neighbours(text, m, words, anchor, analyzer):
             continue
@@ -80,15 +87,15 @@ def occurs(text: str, words: Words, analyzer) -> bool:
         # a word cut by the window's edge is not read: past it, the whole text is
         first, edge = (1 if lo > 0 else 0), (len(window) - 1 if hi < len(text) else len(window))
         if i - reach < first:
-            window = list(_TOKEN_RE.finditer(text))
+            window = all_words()
             i = next(k for k, t in enumerate(window) if t.start() == m.start())
             first, edge = 0, len(window)
         for start in range(max(first, i - reach), i - anchor + 1):
             found = _run(text, window, start, words, analyzer, edge)
             if found is None:  # past the window: the whole text
-                whole = list(_TOKEN_RE.finditer(text))
-                found = _run(text, whole, next(k for k, t in enumerate(whole) if t.start() == window[start].start()),
-                             words, analyzer, len(whole))
+                words_all = all_words()
+                found = _run(text, words_all, next(k for k, t in enumerate(words_all) if t.start() == window[start].start()),
+                             words, analyzer, len(words_all))
             if found:
                 return True
     return False
