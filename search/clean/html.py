@@ -122,7 +122,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     paras = [p for p in result.text.split("\n\n") if p.strip()]
     if paras and all(p in furniture and not is_article_like(p) for p in paras):
         result.text = ""  # the blocks are then listed as removed, with their reasons
-    elif is_listing(blocks, result.text, tree):  # a category or tag page: links to articles, none of its own
+    elif is_listing(blocks, paras, tree):  # a category or tag page: links to articles, none of its own
         result.text, result.not_article = "", LISTING
     # every visible block that did not make it into the text, with why
     bylines = {i: (a, d) for i, a, d in pagemeta.head_bylines(blocks, at)}

@@ -30,9 +30,9 @@ _LINKS = XPath("//a[@href]")
 NOT_AN_ARTICLE = "a list of links to articles (a category, tag or index page), not an article"
 
 
-def is_listing(blocks: list[Block], text: str, tree: HtmlElement) -> bool:
-    """Whether the page is a list of links to articles rather than an article (see the module)."""
-    paras = [p for p in text.split("\n\n") if p.strip()]
+def is_listing(blocks: list[Block], paras: list[str], tree: HtmlElement) -> bool:
+    """Whether the page is a list of links to articles rather than an article (see the module);
+    `paras`: the paragraphs of the text the cleaner kept."""
     if not paras:
         return False
     # a link's text as a block's is written: words one space apart
