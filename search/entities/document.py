@@ -148,9 +148,9 @@ _DEMONYM_ORGANISATIONS = frozenset({"American", "Swiss"})
 
 # "General Tire", "Gen Term": a company whose name opens with the rank, which the NER took
 # for a general of that name ("Tire" was a person once the rank was stripped as a title). Not
-# a rank after another title ("Attorney General Meese", "Secretary-General Perez de Cuellar").
-_GENERAL = r"(?<![\w-])(?<![A-Z][a-z] )(?<![A-Z][a-z]{2} )(?<![A-Z][a-z]{3} )(?<![A-Z][a-z]{4} )" \
-           r"(?<![A-Z][a-z]{5} )(?<![A-Z][a-z]{6} )(?<![A-Z][a-z]{7} )(?<![A-Z][a-z]{8} )(?:General|Gen\.?) "
+# a rank after another title: a hyphen ("Secretary-General Perez de Cuellar") or a capitalised
+# word before it ("Attorney General Meese": _CAP_WORD_BEFORE, a title of any length).
+_GENERAL = r"(?<![\w-])(?:General|Gen\.?) "
 _GENERAL_BEFORE = re.compile(_GENERAL + "$")
 _GENERAL_NAMED = re.compile(_GENERAL + r"([A-Z][a-z]+)((?: [A-Z][a-z]+)*)")
 # what a company does, not a person: "General Tire said it ...", "General Tire, a subsidiary of GenCorp,"
@@ -169,7 +169,7 @@ def _general_companies(text: str, spans: list[Span]) -> list[Span]:
         if s.type == "person":
             m = _GENERAL_BEFORE.search(text, max(0, s.start - 20), s.start)
             n = _GENERAL_NAMED.fullmatch(text, m.start() if m else s.start, s.end)
-            if n:
+            if n and not _CAP_WORD_BEFORE.search(text, max(0, n.start() - 40), n.start()):
                 head = text[n.start():n.end(1)]  # "General Cinema"
                 named_longer = any(o.type == "organization" and text.startswith(head, o.start)
                                    and o.end > o.start + len(head) for o in spans)
