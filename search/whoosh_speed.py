@@ -6,6 +6,10 @@ searcher is opened; they change how values are looked up, never what is found.""
 from __future__ import annotations
 
 import functools
+import itertools
+import pickle
+
+RUN_CHUNK = 4096  # postings per pickle in a sort run (see _chunked_runs)
 
 
 def apply() -> None:
@@ -16,6 +20,7 @@ def apply() -> None:
         _remember_missing_columns(cls)
         _whole_length_columns(cls)
     _c_stem_cache()
+    _chunked_runs()
 
 
 def _c_stem_cache() -> None:
@@ -92,3 +97,49 @@ def _whole_length_columns(cls) -> None:
     cls.whoosh_doc_field_length = cls.doc_field_length  # kept: the tests compare the two
     cls.doc_field_length = doc_field_length
     cls._reads_whole_lengths = True
+
+
+def _chunked_runs() -> None:
+    """When a writer's postings pass its memory limit, and always in the multi-process
+    writer's sub-writers, Whoosh's external sort writes each posting to a run file as its
+    own pickle and reads it back one pickle at a time: two calls into pickle per posting,
+    a fifth of a sub-writer's CPU on a 95,000-article build. A run is written here as lists
+    of RUN_CHUNK postings; a reader takes either form (a posting is a tuple, never a list),
+    so a run written by an unpatched process still reads. The sorted order is unchanged."""
+    from whoosh.externalsort import SortingPool
+
+    if getattr(SortingPool, "_chunked", False):
+        return
+
+    def _write_run(self, f, items):
+        items = iter(items)
+        try:
+            while True:
+                chunk = list(itertools.islice(items, RUN_CHUNK))
+                if not chunk:
+                    break
+                pickle.dump(chunk, f, 2)
+        finally:
+            f.close()
+
+    def _read_run(self, path):
+        f = self._open_run(path)
+        load = pickle.load
+        try:
+            while True:
+                try:
+                    got = load(f)
+                except EOFError:
+                    return
+                if type(got) is list:
+                    yield from got
+                else:
+                    yield got
+        finally:
+            f.close()
+            self._remove_run(path)
+
+    SortingPool.whoosh_write_run = SortingPool._write_run  # kept: the tests compare the two
+    SortingPool._write_run = _write_run
+    SortingPool._read_run = _read_run
+    SortingPool._chunked = True

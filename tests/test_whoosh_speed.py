@@ -83,3 +83,59 @@ def test_fold_skips_only_what_it_would_not_change():
     lower = [chr(c) for c in range(128) if chr(c).islower()]
     assert lower and all(c.translate(FOLD_MAP) == c for c in lower)
     assert "Ĳssel Cissé".translate(FOLD_MAP) != "Ĳssel Cissé"  # the map still folds the rest
+
+
+
+def _postings(ix):
+    with ix.searcher() as s:
+        r = s.reader()
+        return sorted(
+            (field, text, s.stored_fields(d)["id"], v)
+            for field, text in r.all_terms()
+            for d, v in r.postings(field, text).items_as("frequency")
+        )
+
+
+def test_chunked_runs_read_back_in_order(tmp_path):
+    """Runs are written in chunks (search.whoosh_speed.RUN_CHUNK) and read back item by item
+    in the same order; a run written the way Whoosh writes it still reads."""
+    from whoosh.externalsort import SortingPool
+
+    whoosh_speed.apply()
+    items = [("text", b"w%05d" % (i % 977), i, 1.0, None) for i in range(whoosh_speed.RUN_CHUNK * 2 + 5)]
+    pool = SortingPool(maxsize=len(items) // 3, tempdir=str(tmp_path))
+    for item in items:
+        pool.add(item)
+    assert list(pool.items()) == sorted(items)
+    assert not list(tmp_path.iterdir())  # the runs are removed once read
+
+    path, f = pool._new_run()
+    pool.whoosh_write_run(f, iter(items[:10]))  # Whoosh's own format: one pickle per item
+    assert list(pool._read_run(path)) == items[:10]
+
+
+def test_index_written_through_runs_is_the_same(tmp_path, monkeypatch):
+    """A writer whose postings overflow into sort runs (a tiny memory limit), and the
+    multi-process writer, store the same postings as an in-memory write."""
+    from whoosh.externalsort import SortingPool
+
+    whoosh_speed.apply()
+    runs = []
+    chunked = SortingPool._write_run
+    monkeypatch.setattr(SortingPool, "_write_run", lambda self, f, items: runs.append(1) or chunked(self, f, items))
+    docs = [
+        {"id": "d%03d" % i, "title": "Report %d on oil" % i, "text": " ".join("word%d" % ((i * 7 + j) % 250) for j in range(120))}
+        for i in range(60)
+    ]
+    built = {}
+    for name, kwargs in (("memory", {}), ("runs", {"limitmb": 0.05})):
+        (tmp_path / name).mkdir()
+        ix = whoosh_index.create_in(str(tmp_path / name), build_schema())
+        with ix.writer(**kwargs) as w:
+            for d in docs:
+                w.add_document(**d)
+        built[name] = _postings(ix)
+        if name == "memory":
+            assert not runs
+    assert len(runs) > 1  # the postings did go through runs
+    assert built["memory"] and built["runs"] == built["memory"]
