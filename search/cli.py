@@ -126,16 +126,25 @@ def _reader_went_away() -> None:
     sys.exit(EXIT_OK)
 
 
-def _page_shown(ctx, param, page: int) -> int:
-    """--page past the last page a search shows is a bad --page, as 0 is: it was "bad query:
-    page 1001 is past the last page", the query being fine."""
-    from .query import QueryError, check_page
+class _Read(click.ParamType):
+    """An option read by the engine's own reader (search.query's read_page, read_sort, ...), so
+    that the command line refuses what the web refuses in the same words: `--page 0` was "0 is
+    not in the range x>=1" and `page=0` "page must be between 1 and 1000". A bad value is a bad
+    option (exit 2), not a bad query."""
 
-    try:
-        check_page(page)
-    except QueryError as exc:
-        raise click.BadParameter(str(exc)) from None
-    return page
+    def __init__(self, reader: str, metavar: str) -> None:
+        self.reader, self.name, self._metavar = reader, metavar.lower(), metavar
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return self._metavar
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from . import query
+
+        try:
+            return getattr(query, self.reader)(value)
+        except query.QueryError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def handle_errors(fn):
@@ -456,10 +465,10 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
     return filters
 
 
-# search.query's SORTS and MATCHES, written here so that `--help` does not import Whoosh;
-# any case, as the web reads them
-SORT_CHOICE = click.Choice(["relevance", "newest", "oldest"], case_sensitive=False)
-MATCH_CHOICE = click.Choice(["all", "any"], case_sensitive=False)
+# search.query's SORTS and MATCHES, for --help; read by the engine (any case, as the web reads
+# them), which says what a bad one is
+SORT_CHOICE = _Read("read_sort", "[relevance|newest|oldest]")
+MATCH_CHOICE = _Read("read_match", "[all|any]")
 
 
 @cli.command("search")
@@ -468,9 +477,10 @@ MATCH_CHOICE = click.Choice(["all", "any"], case_sensitive=False)
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="Whether an article needs every word of the query or any of them (those with more first).")
-@click.option("--limit", type=click.IntRange(1, 100), default=10, show_default=True, help="Hits per page.")
-@click.option("--page", type=click.IntRange(1), default=1, show_default=True, callback=_page_shown,
-              help="At most 1000: past it, narrow the search or change the sort.")
+@click.option("--limit", type=_Read("read_per_page", "INTEGER"), default=10, show_default=True,
+              help="Hits per page, 1 to 100 (the web's per_page).")
+@click.option("--page", type=_Read("read_page", "INTEGER"), default=1, show_default=True,
+              help="1 to 1000: past it, narrow the search or change the sort.")
 @index_option
 @json_option
 @handle_errors

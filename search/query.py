@@ -75,6 +75,33 @@ def check_page(page: int) -> None:
                          f"search has more results than that, {PAGING_ADVICE}")
 
 
+def whole_number(value: int | str, what: str) -> int:
+    """`value` (an int, or as typed) as a whole number, else QueryError "`what` must be a whole
+    number": int() also takes "2_0" and a full-width "２", which are refused, not guessed at."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if not re.fullmatch(r"\s*[+-]?[0-9]+\s*", str(value)):
+        raise QueryError(f"{what} must be a whole number")
+    return int(value)
+
+
+def read_page(value: int | str) -> int:
+    """A results page asked for (`--page`, `page=`), checked as every layer checks it: the
+    command line said "0 is not in the range x>=1" where the web said "page must be between 1
+    and 1000", for the same mistake."""
+    page = whole_number(value, "page")
+    check_page(page)
+    return page
+
+
+def read_per_page(value: int | str) -> int:
+    """The results a page holds (`--limit`, `per_page=`), checked as every layer checks it."""
+    per_page = whole_number(value, "results per page")
+    if not 1 <= per_page <= MAX_PER_PAGE:
+        raise QueryError(f"results per page must be between 1 and {MAX_PER_PAGE}")
+    return per_page
+
+
 def read_sort(sort: str | None) -> str:
     """A sort as typed, in any case (`sort=NEWEST` was refused while a filter's value may be
     typed in capitals); empty is relevance, as a form leaves it."""
@@ -1702,9 +1729,7 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
                if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
     sort = read_sort(sort)
     match = read_match(match)
-    check_page(page)
-    if not 1 <= per_page <= MAX_PER_PAGE:
-        raise QueryError(f"per_page must be between 1 and {MAX_PER_PAGE}")
+    page, per_page = read_page(page), read_per_page(per_page)
     gen, searcher = archive.searcher()
     _entity_id_arrays(gen)
     named = _value_names(filters, gen)

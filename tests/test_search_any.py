@@ -196,7 +196,7 @@ def test_cli_says_and_takes_it(any_index):
     r = _cli("search", "grain shipments", "--match", "any", "--index", any_index)
     assert "5 results for grain shipments (any of the words)" in r.output
     r = _cli("search", "grain shipments", "--match", "some", "--index", any_index)
-    assert r.exit_code == 2 and "'some' is not one of 'all', 'any'" in r.output
+    assert r.exit_code == 2 and "unknown match 'some' (use all or any)" in r.output
     r = _cli("export", "grain shipments", "--match", "any", "--index", any_index)
     assert r.exit_code == 0 and len(r.output.splitlines()) == 5
 

@@ -6,8 +6,6 @@ toggled, another page, another sort), so every link keeps everything else as it 
 """
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
@@ -17,8 +15,8 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import (MAX_PER_PAGE, MAX_QUERY_CHARS, check_filter_value, check_page, query_too_long, read_match,
-                          read_sort)
+from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, read_match, read_page, read_per_page,
+                          read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
@@ -59,9 +57,7 @@ def int_arg(args, name: str, default: int, low: int | None = None, high: int | N
     raw = args.get(name, "")
     if raw == "":
         return default
-    if not re.fullmatch(r"[+-]?[0-9]+", raw.strip()):  # int() also takes "2_0" and "２"
-        raise QueryError(f"{name} must be a whole number")
-    value = int(raw)
+    value = whole_number(raw, name)
     if low is not None and high is not None and not low <= value <= high:
         raise QueryError(f"{name} must be between {low} and {high}")
     return value
@@ -124,8 +120,15 @@ def _match(args) -> str:
     return read_match(args.get("match", ""))
 
 
+def _page(args) -> int:
+    """The engine's reading (read_page), as `--page` is read: empty is page 1, as a form leaves it."""
+    raw = args.get("page", "")
+    return 1 if raw == "" else read_page(raw)
+
+
 def _per_page(args) -> int:
-    return int_arg(args, "per_page", 10, 1, MAX_PER_PAGE)
+    raw = args.get("per_page", "")
+    return 10 if raw == "" else read_per_page(raw)
 
 
 def _valid_value(facet: str, value: str) -> bool:
@@ -174,9 +177,8 @@ class SearchState:
         if not paged:
             return cls(query=q, filters=filters, sort=sort, match=match)
         _check_cli_names(args)
-        page = int_arg(args, "page", 1)
-        check_page(page)  # the engine's words: past page 1000, narrow the search or change the sort
-        return cls(query=q, filters=filters, sort=sort, page=page, per_page=_per_page(args), match=match)
+        # the engine's words, as the command line's: past page 1000, narrow the search or change the sort
+        return cls(query=q, filters=filters, sort=sort, page=_page(args), per_page=_per_page(args), match=match)
 
     @classmethod
     def salvaged(cls, req: Request) -> "SearchState":

@@ -1,0 +1,63 @@
+"""The command line and the JSON API say the same things the same way: a bad value is refused
+by the engine's reader, in its words, by both layers (session 42's rough edges)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from search.cli import cli
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX": str(seeds_index)}).test_client()
+
+
+def cli_error(seeds_index, *args: str) -> str:
+    r = CliRunner().invoke(cli, ["search", "mali", *args, "--index", str(seeds_index)])
+    assert r.exit_code == 2, r.output
+    return r.output
+
+
+@pytest.mark.parametrize("cli_args,params,message", [
+    (["--page", "0"], "page=0", "page must be between 1 and 1000"),
+    (["--page", "-3"], "page=-3", "page must be between 1 and 1000"),
+    (["--page", "abc"], "page=abc", "page must be a whole number"),
+    (["--page", "1001"], "page=1001", "page 1001 is past the last page that can be shown"),
+    (["--limit", "0"], "per_page=0", "results per page must be between 1 and 100"),
+    (["--limit", "101"], "per_page=101", "results per page must be between 1 and 100"),
+    (["--limit", "ten"], "per_page=ten", "results per page must be a whole number"),
+    (["--sort", "best"], "sort=best", "unknown sort 'best' (use relevance, newest, oldest)"),
+    (["--match", "some"], "match=some", "unknown match 'some' (use all or any)"),
+])
+def test_a_bad_value_is_refused_in_the_same_words(client, seeds_index, cli_args, params, message):
+    """`--page 0` said "0 is not in the range x>=1" and `page=0` "page must be between 1 and
+    1000"; `--sort best` listed click's choices, `sort=best` the engine's."""
+    r = client.get(f"/api/search?q=mali&{params}")
+    assert r.status_code == 400
+    assert message in r.get_json()["error"]
+    out = cli_error(seeds_index, *cli_args)
+    assert message in out, out
+    assert "not in the range" not in out and "is not one of" not in out
+
+
+def test_a_bad_value_under_json_is_the_same_json_error(seeds_index):
+    r = CliRunner().invoke(cli, ["search", "mali", "--page", "0", "--json", "--index", str(seeds_index)])
+    assert r.exit_code == 2
+    assert "page must be between 1 and 1000" in json.loads(r.stdout.splitlines()[0])["error"]
+
+
+def test_values_in_any_case_still_read(seeds_index):
+    r = CliRunner().invoke(cli, ["search", "mali coup", "--sort", "NEWEST", "--match", "Any", "--limit", "2",
+                                 "--page", "2", "--json", "--index", str(seeds_index)])
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert (out["sort"], out["match"], out["per_page"], out["page"]) == ("newest", "any", 2, 2)
+
+
+def test_help_names_the_values():
+    out = CliRunner().invoke(cli, ["search", "--help"]).output
+    assert "--sort [relevance|newest|oldest]" in out and "--match [all|any]" in out
