@@ -61,3 +61,27 @@ def test_values_in_any_case_still_read(seeds_index):
 def test_help_names_the_values():
     out = CliRunner().invoke(cli, ["search", "--help"]).output
     assert "--sort [relevance|newest|oldest]" in out and "--match [all|any]" in out
+
+
+def test_page_is_read_where_there_are_pages(client):
+    """/api/facet?page=0 was a 400 ("page must be between 1 and 1000") for a list with no
+    pages, while /api/export took any page: a route with pages refuses a bad one, one without
+    reads none, and says so of `limit`, which gave every result silently."""
+    for url in ("/api/search?q=mali&page=0", "/api/entities?page=0", "/search?q=mali&page=0", "/entities?page=0"):
+        r = client.get(url)
+        assert r.status_code == 400 and "page must be between 1 and" in r.get_data(as_text=True), url
+    values = client.get("/api/facet/person?q=mali").get_json()["values"]
+    for params in ("page=0", "page=abc&per_page=0", "page=5000"):
+        r = client.get(f"/api/facet/person?q=mali&{params}")
+        assert r.status_code == 200 and r.get_json()["values"] == values, params
+        assert client.get(f"/api/export?q=mali&{params}").status_code == 200
+    for url in ("/api/export?q=mali&limit=3", "/api/facet/person?q=mali&limit=3"):
+        r = client.get(url)
+        assert r.status_code == 400 and "no limit and no pages" in r.get_json()["error"]
+
+
+def test_a_facets_page_links_back_to_a_page_it_can_show(client):
+    body = client.get("/facet/person?q=mali&page=0").get_data(as_text=True)
+    assert '<a href="/search?q=mali">‹ Back to the results</a>' in body
+    body = client.get("/facet/person?q=mali&page=3&per_page=2").get_data(as_text=True)
+    assert '<a href="/search?q=mali&amp;page=3&amp;per_page=2">‹ Back to the results</a>' in body

@@ -29,12 +29,11 @@ HTML_ERRORS = [
     ("/search?page=%EF%BC%92", 400, "whole number"),  # a full-width digit
     ("/search?q=published:[2021-03+TO+2021-02]", 400, "ends before it starts"),
     ("/search?page=99999999999999999999999", 400, "page"),
-    ("/search?per_page=101", 400, "per_page"),
+    ("/search?per_page=101", 400, "results per page"),
     ("/search?sort=random", 400, "unknown sort"),
     ("/search?person=" + "&person=".join(str(i) for i in range(60)), 400, "too many"),
     ("/search?person=" + "p" * 300, 400, "too long"),
     ("/entities?page=0", 400, "page"),
-    ("/facet/person?page=-1", 400, "page"),
     ("/search?q=" + "x" * 70000, 414, "too long"),
 ]
 

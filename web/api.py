@@ -59,10 +59,11 @@ def api_export():
 @bp.get("/api/facet/<name>")
 @cached
 def api_facet(name: str):
-    """Every value of one facet for a search (optionally only values containing `contains`)."""
+    """Every value of one facet for a search (optionally only values containing `contains`).
+    No pages, as an export has none: `page` and `per_page` are not read (page=0 was a 400)."""
     name = facet_name(name)
     contains = contains_arg(request.args)
-    result, values = facet_values(archive(), name, SearchState.from_request(request), contains)
+    result, values = facet_values(archive(), name, SearchState.from_request(request, paged=False), contains)
     return jsonify({"facet": name, "query": result.query, "filters": result.filters, "total": result.total,
                     "contains": contains, "values": values})
 

@@ -103,10 +103,15 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
 CLI_NAMES = {"limit": "per_page"}
 
 
-def _check_cli_names(args) -> None:
-    """Refuse a parameter named as the command line names it, with the one meant here."""
+def _check_cli_names(args, paged: bool = True) -> None:
+    """Refuse a parameter named as the command line names it, with the one meant here; where
+    there are no pages (an export, a facet's values), saying so: `limit=100` there gave every
+    result, silently."""
     for key in args:
         meant = CLI_NAMES.get(key.lower())
+        if meant and not paged:
+            raise QueryError(f"unknown parameter '{key}': an export or a facet's list gives everything it finds, "
+                             "with no limit and no pages (page and per_page are not read here)")
         if meant:
             raise QueryError(f"unknown parameter '{key}': did you mean '{meant}={args.get(key, '')}'? "
                              f"(the command line's --{key.lower()})")
@@ -167,18 +172,26 @@ class SearchState:
 
     @classmethod
     def from_request(cls, req: Request, paged: bool = True, own: tuple[str, ...] = ()) -> "SearchState":
-        """`paged=False`: a request for every result (an export) has no page to check; `own`:
-        parameters the endpoint reads itself, which name no filter there."""
+        """`paged=False`: a request for every result or value (an export, a facet's values)
+        has no pages: its `page` and `per_page` are not read, whatever they are (a link from
+        page 3 of the results carries page=3); `own`: parameters the endpoint reads itself,
+        which name no filter there."""
         args = req.args
         q = _query(args)
         _check_names(args, own)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
         sort, match = _sort(args), _match(args)
+        _check_cli_names(args, paged)
         if not paged:
             return cls(query=q, filters=filters, sort=sort, match=match)
-        _check_cli_names(args)
         # the engine's words, as the command line's: past page 1000, narrow the search or change the sort
         return cls(query=q, filters=filters, sort=sort, page=_page(args), per_page=_per_page(args), match=match)
+
+    def returning_to(self, req: Request) -> "SearchState":
+        """This state with the page of results the request came from, for the link back to it
+        (a facet's page: "Back to the results"); one that cannot be shown is page 1. The list
+        of values has no pages: a bad `page` refused it (400), though it only went into a link."""
+        return replace(self, page=_or(1, _page, req.args), per_page=_or(10, _per_page, req.args))
 
     @classmethod
     def salvaged(cls, req: Request) -> "SearchState":
