@@ -85,3 +85,36 @@ def test_a_facets_page_links_back_to_a_page_it_can_show(client):
     assert '<a href="/search?q=mali">‹ Back to the results</a>' in body
     body = client.get("/facet/person?q=mali&page=3&per_page=2").get_data(as_text=True)
     assert '<a href="/search?q=mali&amp;page=3&amp;per_page=2">‹ Back to the results</a>' in body
+
+
+@pytest.mark.parametrize("url,name", [
+    ("/api/search?q=oil&q=gas", "q"),
+    ("/search?q=oil&Q=gas", "q"),
+    ("/api/search?q=mali&sort=newest&sort=oldest", "sort"),
+    ("/api/search?q=mali&match=any&match=all", "match"),
+    ("/api/search?q=mali&page=1&page=2", "page"),
+    ("/api/search?q=mali&per_page=3&Per_Page=5", "per_page"),
+    ("/api/facet/person?q=mali&q=coup", "q"),
+    ("/facet/person?contains=a&contains=b", "contains"),
+    ("/api/entities?type=person&type=location", "type"),
+    ("/entities?contains=a&contains=b", "contains"),
+    ("/api/export?q=mali&format=csv&format=jsonl", "format"),
+    ("/api/export?q=mali&text=1&text=0", "text"),
+    ("/api/doc/seeds/000_82caef7a759caf58.txt?q=mali&q=coup", "q"),
+    ("/doc/seeds/000_82caef7a759caf58.txt?q=mali&q=coup", "q"),
+    ("/api/doc/seeds/000_82caef7a759caf58.txt?q=mali&matches_from=0&matches_from=5", "matches_from"),
+])
+def test_a_single_valued_parameter_given_twice_is_refused(client, url, name):
+    """`?q=oil&q=gas` searched oil and dropped gas, silently; so for every parameter that
+    takes one value, on every route."""
+    r = client.get(url)
+    assert r.status_code == 400, url
+    assert f"&#39;{name}&#39; is given 2 times" in r.get_data(as_text=True) if not url.startswith("/api/") \
+        else f"'{name}' is given 2 times" in r.get_json()["error"]
+
+
+def test_the_same_value_twice_and_several_filters_are_no_error(client):
+    assert client.get("/api/search?q=mali&q=mali&sort=newest&Sort=newest").status_code == 200
+    assert client.get("/api/search?q=mali&person=Assimi+Goita&person=Malick+Diaw").status_code == 200
+    r = client.get("/api/search?q=oil&q=gas+price")
+    assert r.get_json()["error"].endswith("to find any of them, search q=oil OR (gas price)")

@@ -40,7 +40,7 @@ def _not_utf8(query_string: bytes) -> str | None:
 
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .docview import DOC_PAGE_CHARS
-    from .params import ParametersRequest
+    from .params import ParametersRequest, check_single_values
 
     app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
     app.request_class = ParametersRequest  # parameter names in any case: `Page=2` is `page=2`
@@ -82,6 +82,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             # searched as the text "caf%E9", and "did you mean" offered another escape
             abort(400, f"the address's {bad} is not UTF-8 text (a link from a page in another encoding?): "
                        "type the search again")
+        if request.endpoint not in ("api.healthz", "static"):  # routes that read parameters
+            check_single_values(request.args)  # ?q=oil&q=gas searched oil, silently
 
     @app.after_request
     def security_headers(resp):

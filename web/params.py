@@ -30,6 +30,25 @@ MAX_VALUE_CHARS = 200
 PARAMETERS = frozenset(("q", "page", "per_page", "sort", "match", "format", "text", "type", "contains", *FACETS))
 
 
+# Parameters that take one value (the facets' filters take several): given twice with two
+# values, the first was used and the other dropped, silently (`?q=oil&q=gas` searched oil)
+SINGLE_VALUED = tuple(sorted(PARAMETERS - set(FACETS))) + ("matches_from",)
+
+
+def check_single_values(args) -> None:
+    """Refuse a single-valued parameter given twice with different values, on every route:
+    which one was meant is not for the server to guess. The same value twice (a script that
+    merged two parameter lists) is one value."""
+    for name in SINGLE_VALUED:
+        values = list(dict.fromkeys(args.getlist(name)))
+        if len(values) < 2:
+            continue
+        shown = ", ".join(f"{name}={v[:50]}" for v in values[:5])
+        alternatives = [f"({v.strip()})" if len(v.split()) > 1 else v.strip() for v in values[:5] if v.strip()]
+        either = f"; to find any of them, search q={' OR '.join(alternatives)}" if name == "q" and len(alternatives) > 1 else ""
+        raise QueryError(f"'{name}' is given {len(values)} times ({shown}) and takes one value: give it once{either}")
+
+
 class Parameters(ImmutableMultiDict):
     """A request's parameters, each of PARAMETERS under its own name whatever its case; other
     names as sent (`_check_names` reads them)."""
