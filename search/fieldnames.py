@@ -85,15 +85,24 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     """What to say of a filter `name=value` that names no facet: the facet meant ("did you mean
     'year=2021'?"), or the query field to write a date, a title's or a text's words in
     (`date=2020-08-28`: "search it in the query, published:2020-08-28", where "year=2020-08-28",
-    offered before, was refused in turn); "" when nothing is likely."""
+    offered before, was refused in turn); "" when nothing is likely. With no value (`date=`, a
+    form's empty field, `--filter title=`) the name alone: "did you mean 'year='?" and "search
+    it in the query, title:" offered nothing to take."""
     value = value.strip()
     field = meant(name, QUERY_ONLY)
     # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one
     dated = any(c.isdigit() for c in value) and not value.isdigit()
     if field and (field != "published" or name.lower() == "published" or dated):
+        if not value:
+            return f"'{field}' is a field of the query text: search it there ({QUERY_ONLY_EXAMPLES[field]})"
         return f"search it in the query, {field}:{_quoted(value)}"
     facet = meant(name, facets)
+    if facet and not value:
+        return f"did you mean the filter '{facet}'?"
     return f"did you mean '{facet}={value}'?" if facet else ""
+
+
+QUERY_ONLY_EXAMPLES = {"published": "published:2020-08-28", "title": "title:coup", "text": "text:coup"}
 
 
 def _quoted(value: str) -> str:

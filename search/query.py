@@ -384,10 +384,18 @@ def validate(qstring: str) -> None:
             fixed = _fields_meant(qstring, unquoted)
             typed = _field_typed(qstring, unquoted, m.start())
             message = f"unknown field '{m.group(1)}:'"
-            if fixed:
+            value = typed[len(m.group(1)) + 1:]
+            if fixed and not re.search(r"\w", value):
+                # nothing after the colon to show (`persn:(coup)`), or an empty phrase (`persn:""`):
+                # the field alone, and no fixed query for an empty phrase, which finds nothing in
+                # any field ("did you mean person:""?" led to "query has no searchable words")
+                message += f": did you mean the field '{fieldnames.meant(m.group(1), QUERY_FIELDS)}:'?"
+                fixed = None if value else fixed
+            elif fixed:
                 message += f": did you mean {fieldnames.meant(m.group(1), QUERY_FIELDS)}{typed[len(m.group(1)):]}?"
             message += f" (fields: {', '.join(QUERY_FIELDS)})"
-            if not re.search(r'["\[\]{}]', typed):  # "date:[1987" in quotes was no help
+            # "date:[1987" in quotes was no help, nor "persn:" alone, of `persn:(coup)`
+            if not re.search(r'["\[\]{}]', typed) and not word.endswith(":"):
                 message += f"; to search for the text, quote it: \"{word}\""
             raise QuerySyntaxError(message, suggestion=fixed)
     for m in re.finditer(r"(?<![\w\"])[^\W\d]\w*:[^\W\d]\w*:(?=\S)", unquoted):  # Whoosh: 0 results, silently
@@ -1852,7 +1860,9 @@ def run_search(
         # a field value in the query text no article has (person:Goytta), as for a filter
         typed_terms: dict[str, list[str]] = {}
         for leaf in q.leaves():
-            if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text not in typed_terms.get(leaf.fieldname, []):
+            # not a blank value (`person:" "`): "no article has person ' '" offers nothing
+            if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text.strip() \
+                    and leaf.text not in typed_terms.get(leaf.fieldname, []):
                 typed_terms.setdefault(leaf.fieldname, []).append(leaf.text)
         for u in unmatched_filters(typed_terms, gen):
             spaced = spaced_value(u["facet"], u["value"], typed, gen)

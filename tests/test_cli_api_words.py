@@ -118,3 +118,43 @@ def test_the_same_value_twice_and_several_filters_are_no_error(client):
     assert client.get("/api/search?q=mali&person=Assimi+Goita&person=Malick+Diaw").status_code == 200
     r = client.get("/api/search?q=oil&q=gas+price")
     assert r.get_json()["error"].endswith("to find any of them, search q=oil OR (gas price)")
+
+
+@pytest.mark.parametrize("params,said,not_said", [
+    ("date=", "did you mean the filter 'year'?", "'year='"),
+    ("org=", "did you mean the filter 'organization'?", "'organization='"),
+    ("title=", "'title' is a field of the query text: search it there (title:coup)", "title: ("),
+    ("date=2020-08-28", "search it in the query, published:2020-08-28", None),  # a value: offered whole
+    ("org=OPEC", "did you mean 'organization=OPEC'?", None),
+])
+def test_a_filter_hint_never_offers_an_empty_value(client, seeds_index, params, said, not_said):
+    """`date=` was "did you mean 'year='?" and `title=` "search it in the query, title:": an
+    offer with nothing in it, on the web and on the command line alike."""
+    error = client.get(f"/api/search?q=mali&{params}").get_json()["error"]
+    out = cli_error(seeds_index, "--filter", params)
+    for text in (error, out):
+        assert said in text, text
+        assert not_said is None or not_said not in text, text
+
+
+@pytest.mark.parametrize("query,said,suggestion", [
+    ('persn:""', "did you mean the field 'person:'?", None),  # person:"" finds nothing: no search offered
+    ('org:"" coup', "did you mean the field 'organization:'?", None),
+    ("persn:(coup)", "did you mean the field 'person:'?", "person:(coup)"),  # was "did you mean person:?"
+    ("persn:goita", "did you mean person:goita?", "person:goita"),
+])
+def test_a_field_hint_never_offers_an_empty_value(client, query, said, suggestion):
+    from urllib.parse import quote
+
+    body = client.get(f"/api/search?q={quote(query)}").get_json()
+    assert said in body["error"] and body.get("suggestion") == suggestion
+    assert 'quote it: "persn:"' not in body["error"]
+
+
+def test_no_hint_for_a_blank_value(client):
+    """`person:" "` came back with {"facet": "person", "value": " ", "suggestion": null}: a
+    hint with nothing to say ("No article has person “ ”")."""
+    body = client.get('/api/search?q=person:%22%20%22').get_json()
+    assert body["total"] == 0 and body["unmatched_filters"] == [] and body["suggestion"] is None
+    body = client.get("/api/search?q=person:goytta").get_json()  # a real value still has its hint
+    assert body["unmatched_filters"][0]["value"] == "goytta"
