@@ -216,8 +216,13 @@ def _check_environment() -> None:
     (handle_errors), whose --json it knows: checked by the group, `NEWSARCHIVE_WORKERS=x
     index --json` printed its error as plain text alone, which a cron log of JSON lines
     could not read."""
+    from .pool import requested_workers
+
+    try:
+        requested_workers()  # the pool's own reading: " 2 " is 2 for both
+    except ValueError as exc:
+        _fail(str(exc), EXIT_USAGE)
     for var, what, ok in (
-        ("NEWSARCHIVE_WORKERS", "a whole number of worker processes, at least 1", lambda v: v.isdigit() and int(v) > 0),
         ("NEWSARCHIVE_PAGE_CACHE_MB", "a number of megabytes (0 turns the cache off)", _non_negative_number),
         ("NEWSARCHIVE_DOC_PAGE_CHARS", "a whole number of characters, at least 1", lambda v: v.isdigit() and int(v) > 0),
     ):
@@ -342,6 +347,11 @@ def _sigterm_as_interrupt():
 def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool, as_json: bool,
                forget: list[str] | None = None) -> None:
     from . import Store, indexer
+    from .pool import workers_note
+
+    capped = workers_note()
+    if capped:
+        click.echo(f"newsarchive: note: {_plain(capped)}", err=True)
 
     with _Progress(enabled=sys.stderr.isatty() and not as_json) as progress, _sigterm_as_interrupt():
         try:

@@ -31,15 +31,54 @@ AHEAD = 3  # batches in flight per worker: keeps every core busy while the paren
 MIN_PARALLEL = 4 * BATCH  # below this many items, starting workers costs more than it saves
 
 
-def default_workers() -> int:
+WORKERS_VAR = "NEWSARCHIVE_WORKERS"
+
+
+def cpus() -> int:
+    """The CPUs this process may run on."""
     try:
-        n = len(os.sched_getaffinity(0))
+        return max(1, len(os.sched_getaffinity(0)))
     except AttributeError:  # pragma: no cover - not Linux
-        n = os.cpu_count() or 1
-    env = os.environ.get("NEWSARCHIVE_WORKERS")
-    if env and env.isdigit() and int(env) > 0:
-        n = int(env)
-    return max(1, n)
+        return os.cpu_count() or 1
+
+
+def requested_workers(value: str | None = None) -> int | None:
+    """The worker count NEWSARCHIVE_WORKERS asks for (`value`, else the environment's), read
+    once for every user of it: None when unset or blank, ValueError saying what it must be
+    when not a whole number of at least 1. The command line's check read " 2 " as 2 and the
+    pool read it as unset (every CPU), silently."""
+    raw = os.environ.get(WORKERS_VAR, "") if value is None else value
+    text = raw.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise ValueError(f"{WORKERS_VAR}={text!r} must be a whole number of worker processes, at least 1")
+    return int(text)
+
+
+def workers_note(value: str | None = None) -> str | None:
+    """What to tell a user whose NEWSARCHIVE_WORKERS is capped (None when it is not): more
+    processes than CPUs only share them, and each holds a language model of about 1 GB
+    (999 started 999 processes, which the machine's memory could not hold)."""
+    try:
+        asked = requested_workers(value)
+    except ValueError:
+        return None
+    if asked is None or asked <= cpus():
+        return None
+    n = cpus()
+    return (f"{WORKERS_VAR}={asked} is more than the {n} CPU{'s' if n != 1 else ''} this run may use: "
+            f"{n} worker process{'es' if n != 1 else ''} (each holds a language model of about 1 GB)")
+
+
+def default_workers() -> int:
+    """NEWSARCHIVE_WORKERS (at most the CPUs this process may use), else every one of them; a
+    bad value (refused by the command line before a run) counts as unset."""
+    try:
+        asked = requested_workers()
+    except ValueError:
+        asked = None
+    return min(asked, cpus()) if asked is not None else cpus()
 
 
 def _exit_with_parent(parent: int, interval: float = 1.0) -> None:

@@ -158,3 +158,21 @@ def test_no_hint_for_a_blank_value(client):
     assert body["total"] == 0 and body["unmatched_filters"] == [] and body["suggestion"] is None
     body = client.get("/api/search?q=person:goytta").get_json()  # a real value still has its hint
     assert body["unmatched_filters"][0]["value"] == "goytta"
+
+
+def test_one_reading_of_the_workers_setting(monkeypatch, tmp_path):
+    """NEWSARCHIVE_WORKERS=" 2 " passed the command line's check (which stripped it) and the
+    pool ignored it (every CPU); 999 started 999 processes of about 1 GB each. One reader
+    now: the spaces go, and more than the CPUs is the CPUs, with a note."""
+    from search import pool
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", " 1 ")
+    assert pool.default_workers() == 1 and pool.Pool().workers == 1 and pool.workers_note() is None
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "999")
+    assert pool.default_workers() == pool.cpus() == pool.Pool().workers
+    r = CliRunner().invoke(cli, ["index", str(tmp_path / "nowhere"), "--index", str(tmp_path / "ix")])
+    assert f"note: NEWSARCHIVE_WORKERS=999 is more than the {pool.cpus()} CPU" in r.stderr
+    for bad in ("0", "x", "2.5", "\uff12"):  # a full-width 2 too
+        monkeypatch.setenv("NEWSARCHIVE_WORKERS", bad)
+        r = CliRunner().invoke(cli, ["stats", "--index", str(tmp_path / "ix")])
+        assert r.exit_code == 2 and "must be a whole number of worker processes" in r.stderr, bad
