@@ -33,7 +33,7 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
         if doc_id and document_number(searcher, doc_id) is not None:
             return [doc_id]
     text = typed.strip()
-    found = _page_ids(archive, gen.path / "catalog.sqlite", text)
+    found = _live_page_ids(archive, gen.path / "catalog.sqlite", text)
     if found is None:  # no page's address: a file's path
         if text.lower().startswith("file://"):
             text = unquote(urlsplit(text).path)
@@ -45,8 +45,29 @@ def page_ids(archive: Archive, typed: str) -> list[str]:
     """The live articles of the page's address `typed` is, as ids: the web's /doc/<id> and
     /api/doc/<id> take the url a search reports as `show` does (they took the id alone). No
     file's path: a server does not look round its own disk for what a visitor names."""
-    gen, searcher = archive.searcher()
-    return _live(searcher, _page_ids(archive, gen.path / "catalog.sqlite", typed.strip()) or [])
+    gen, _ = archive.searcher()
+    return _live_page_ids(archive, gen.path / "catalog.sqlite", typed.strip()) or []
+
+
+def _live_page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
+    """_page_ids that are live; for a web address that names none, those of the same address
+    in the other scheme (http or https). A mirrored page's address is guessed from its host's
+    folder, as https:// (ingest.mirror): `show http://...` of the same page found nothing."""
+    _, searcher = archive.searcher()
+    found = _page_ids(archive, catalog, text)
+    if found is None:
+        return None
+    live = _live(searcher, found)
+    other = _other_scheme(text)
+    return live or (_live(searcher, _page_ids(archive, catalog, other) or []) if other else [])
+
+
+def _other_scheme(url: str) -> str | None:
+    """`url` with https:// for http:// and the other way round; None for another address."""
+    m = re.match(r"(https?)(://.*)", url, re.IGNORECASE | re.DOTALL)
+    if m is None:
+        return None
+    return ("http" if m.group(1).lower() == "https" else "https") + m.group(2)
 
 
 def _ids_with_url(archive: Archive, url: str) -> list[str]:
@@ -77,15 +98,29 @@ def _page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
                 *_ids_with_url(archive, text), url_id(text)]
     if not text.lower().startswith("file://") or not urlsplit(text).fragment:
         return None
-    return from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), [])
+    return [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []),
+            *_ids_with_url(archive, text)]  # the index's own, where the catalog is gone
 
 
 def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:
     """Ids the catalog files under this path, as typed relative to here or absolute, or
-    through a link (the catalog keeps the path as the source was given)."""
+    through a link (the catalog keeps the path as the source was given); with no catalog
+    (deleted, or lost to a disk), those the index stores with that path: `show FILE` found
+    nothing until the next index run rebuilt the catalog."""
     expanded = os.path.expanduser(path)
     forms = list(dict.fromkeys(path_text(p) for p in (os.path.abspath(expanded), os.path.realpath(expanded))))
-    return from_catalog(archive, catalog, lambda: catalog_ids_of(catalog, forms), [])
+    found = from_catalog(archive, catalog, lambda: catalog_ids_of(catalog, forms), None)
+    return _ids_with_path(archive, forms) if found is None else found
+
+
+def _ids_with_path(archive: Archive, paths: list[str]) -> list[str]:
+    """The ids of the articles the index stores as read from one of `paths`, in the order
+    indexed (a JSON Lines file's records by line, as the catalog files them)."""
+    _, searcher = archive.searcher()
+    if not searcher.schema["path"].indexed:
+        return []
+    numbers = {n for p in paths for n in searcher.document_numbers(path=p)}
+    return [searcher.stored_fields(n)["id"] for n in sorted(numbers)]
 
 
 def from_catalog(archive: Archive, catalog: Path, query: Callable[[], T], missing: T) -> T:

@@ -1,0 +1,64 @@
+"""`newsarchive show` (search.lookup) finds an article by what a reader has at hand, also
+where the generation's catalog is gone, and by a page's address in either scheme."""
+from __future__ import annotations
+
+import json
+import shutil
+
+from click.testing import CliRunner
+
+from search.cli import cli
+
+SEED0 = "seeds/000_82caef7a759caf58.txt"
+
+
+def show(*args):
+    return CliRunner().invoke(cli, ["show", *[str(a) for a in args], "--json"])
+
+
+def test_a_file_is_found_without_the_catalog(seeds_index, tmp_path):
+    """With the live generation's catalog.sqlite gone (deleted, a disk lost it), `show FILE`
+    was "no document with id" until the next index run rebuilt it; the index stores each
+    article's path, which names it as well."""
+    from search import Store
+
+    from conftest import SEEDS
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    (Store(ix).current_dir() / "catalog.sqlite").unlink()
+    path = SEEDS / "000_82caef7a759caf58.txt"
+    for typed in (path, path.as_uri()):
+        r = show(typed, "--index", ix)
+        assert r.exit_code == 0, r.output
+        assert json.loads(r.stdout)["id"] == SEED0
+    assert show(SEEDS / "nothing.txt", "--index", ix).exit_code == 2  # still no such article
+
+
+BODY = ("<p>Soldiers in Mali detained the interim president and prime minister on Monday evening, hours after "
+        "a government reshuffle left two army officers out of the cabinet.</p><p>The two men were taken to the "
+        "Kati military camp outside Bamako, diplomats and a government official said on Tuesday.</p>")
+
+
+def test_a_mirrored_page_is_shown_by_its_address_in_either_scheme(tmp_path, monkeypatch):
+    """A mirror's page is reported by the address its host folder gives, guessed as https://;
+    the same address typed with http:// (as the site may have served it) found nothing."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    story = tmp_path / "archive" / "www.example-news.com" / "2021" / "mali-coup"
+    story.mkdir(parents=True)
+    (story / "index.html").write_text(f"<html><head><title>Mali's army detains president</title></head>"
+                                      f"<body><h1>Mali's army detains president</h1>{BODY}</body></html>")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", str(tmp_path / "archive"), "--index", str(ix)]).exit_code == 0
+    want = "archive/www.example-news.com/2021/mali-coup/index.html"
+    for typed in ("https://www.example-news.com/2021/mali-coup/", "http://www.example-news.com/2021/mali-coup/",
+                  "HTTP://www.example-news.com/2021/mali-coup/"):
+        r = show(typed, "--index", ix)
+        assert r.exit_code == 0, (typed, r.output)
+        assert json.loads(r.stdout)["id"] == want
+    assert show("http://www.example-news.com/2021/other/", "--index", ix).exit_code == 2
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
+    assert client.get("/api/doc/http://www.example-news.com/2021/mali-coup/").get_json()["id"] == want
