@@ -292,6 +292,10 @@ def _print_summary(result: dict[str, Any]) -> None:
     if result.get("cache_reset"):
         con.print(f"  the enrichment cache was damaged ({_t(result['cache_reset'])}): started afresh, "
                   "so this run cleaned and enriched its articles again")
+    if result.get("rewritten"):
+        n = result["rewritten"]
+        why = f": {_t(result['rewritten_why'])}" if result.get("rewritten_why") else ""
+        con.print(f"  {n} unchanged article{'s' if n != 1 else ''} cleaned and written again{why}")
     if result.get("moved"):
         n = result["moved"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} stored again: read from another line of "

@@ -74,7 +74,9 @@ class Run:
         self.failed: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []  # articles indexed without something they gave (a date)
         # kept: articles of sources missing this run (an unmounted drive), still indexed
-        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0, "moved": 0}
+        self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0, "moved": 0,
+                       "rewritten": 0}
+        self.rewritten_why: str | None = None  # why `rewritten` unchanged articles were cleaned again
         # of those, the articles of the paths this run was given (all sources for a reindex):
         # `index PATH` keeps every other source's too, which said nothing of whether PATH failed
         self.kept_given = 0
@@ -292,8 +294,10 @@ class Run:
                                       for note in item.notes)
                     prev = old.get(item.id)
                     before = prev or self.prior.get(item.id)
-                    kind = ("added" if before is None else "changed" if not self.full
-                            or before["content_hash"] != item.content_hash else "unchanged")
+                    # the same bytes read again are unchanged, also when cleaned again (a new
+                    # release's cleaner, a lost cache): an upgrade counted every article "changed"
+                    kind = ("added" if before is None else "changed" if before["content_hash"] != item.content_hash
+                            else "unchanged")
                     key = f"{item.content_hash}:{self.fp1}"
                     cached = cache.has1(key)
                     info = json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
@@ -353,6 +357,9 @@ class Run:
             cache.put1_json(key, *res)
         cache.commit()
         self.per_file = Counter(d["path"] for d in rows.values())  # for scan.json: which files to trust next time
+        if not self.full:  # a full run writes every article again, and says so
+            # unchanged, yet not the live row: cleaned and enriched again (a row kept has its text_hash)
+            self.counts["rewritten"] = sum(kinds.get(i) == "unchanged" and d["text_hash"] is None for i, d in rows.items())
         return rows, scanned_roots
 
     # ------------------------------------------------------- archive passes
@@ -694,6 +701,8 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             result["full"] = True
         if r.cache_reset:
             result["cache_reset"] = r.cache_reset
+        if r.counts["rewritten"] and r.rewritten_why:
+            result["rewritten_why"] = r.rewritten_why
         if upgrade:
             result["schema_upgraded"] = True
         if damaged:
@@ -948,6 +957,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                     for i, d in rows.items())
         r.counts["moved"] = moved  # stored again though unchanged: said so, not left to the merge count
         same_code = _manifest(gen).get("code") == [r.fp1, r.fp2]
+        if r.counts["rewritten"]:
+            r.rewritten_why = _rewritten_why(r, same_code)
         if not new_or_changed and not removed and not moved and not r.full and old and same_code:
             return None
         docs = {i: d for i, d in old.items() if i not in removed and i not in frozen}
@@ -1179,6 +1190,17 @@ def _purge_deleted(ix) -> int:
         return 0
     ix.optimize()
     return stored - live
+
+
+def _rewritten_why(r: Run, same_code: bool) -> str:
+    """Why a run cleaned and enriched again articles whose bytes had not changed: the nightly
+    summary of an upgrade said every article had "changed", which read as an archive rewritten
+    at its sources."""
+    if r.cache_reset:
+        return "the enrichment cache was started afresh"
+    if not same_code:
+        return "this version cleans or enriches articles otherwise than the one that wrote the index (an upgrade)"
+    return "their clean text was not in the enrichment cache"
 
 
 def _manifest(gen: Path) -> dict[str, Any]:

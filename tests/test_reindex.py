@@ -1382,3 +1382,28 @@ def _cli_json(ix: Path, *args) -> dict:
     r = CliRunner().invoke(cli, [*map(str, args), "--index", str(ix), "--json"], catch_exceptions=False)
     assert r.exit_code == 0, r.output
     return json.loads(r.stdout)
+
+
+def test_an_upgrade_says_its_articles_are_unchanged_and_why_they_were_written(seeds_index, tmp_path, monkeypatch):
+    """A release whose cleaner differs reads every article again: the nightly summary said
+    "5 indexed (0 new, 5 changed)", as if every source had been rewritten. The bytes are the
+    same: unchanged, with how many were cleaned and written again, and why."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    path = tmp_path / "index"
+    shutil.copytree(seeds_index, path)  # its enrichment cache too: no NER in this test
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    monkeypatch.setattr(indexer, "STAGE1_CODE", (*indexer.STAGE1_CODE, "facets"))  # as a new release's cleaner
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(path), "--json"])
+    result = json.loads(r.stdout)
+    assert (result["changed"], result["unchanged"], result["rewritten"]) == (0, 5, 5), result
+    assert "an upgrade" in result["rewritten_why"]
+    assert run_search(open_index(path), "Cisse").total == 1
+    assert stats(open_index(path))["runs"][-1]["changed"] == 0  # what /healthz and `stats` show
+    monkeypatch.setattr(indexer, "STAGE1_CODE", (*indexer.STAGE1_CODE, "cjk"))  # and the next release
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(path)])
+    assert "0 changed" in r.stdout and "5 unchanged articles cleaned and written again: this version" in r.stdout
+    again = indexer.run(Store(path), None)  # the next night: nothing to say
+    assert again["rewritten"] == 0 and "rewritten_why" not in again
