@@ -133,17 +133,21 @@ class _Read(click.ParamType):
     option (exit 2), not a bad query."""
 
     def __init__(self, reader: str, metavar: str) -> None:
+        # `reader`: "module.function" in this package ("query.read_page")
         self.reader, self.name, self._metavar = reader, metavar.lower(), metavar
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return self._metavar
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        from . import query
+        import importlib
 
+        from .query import QueryError
+
+        module, _, name = self.reader.rpartition(".")
         try:
-            return getattr(query, self.reader)(value)
-        except query.QueryError as exc:
+            return getattr(importlib.import_module(f".{module}", __package__), name)(value)
+        except QueryError as exc:
             self.fail(str(exc), param, ctx)
 
 
@@ -481,8 +485,8 @@ def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
 
 # search.query's SORTS and MATCHES, for --help; read by the engine (any case, as the web reads
 # them), which says what a bad one is
-SORT_CHOICE = _Read("read_sort", "[relevance|newest|oldest]")
-MATCH_CHOICE = _Read("read_match", "[all|any]")
+SORT_CHOICE = _Read("query.read_sort", "[relevance|newest|oldest]")
+MATCH_CHOICE = _Read("query.read_match", "[all|any]")
 
 
 @cli.command("search")
@@ -491,9 +495,9 @@ MATCH_CHOICE = _Read("read_match", "[all|any]")
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="Whether an article needs every word of the query or any of them (those with more first).")
-@click.option("--limit", type=_Read("read_per_page", "INTEGER"), default=10, show_default=True,
+@click.option("--limit", type=_Read("query.read_per_page", "INTEGER"), default=10, show_default=True,
               help="Hits per page, 1 to 100 (the web's per_page).")
-@click.option("--page", type=_Read("read_page", "INTEGER"), default=1, show_default=True,
+@click.option("--page", type=_Read("query.read_page", "INTEGER"), default=1, show_default=True,
               help="1 to 1000: past it, narrow the search or change the sort.")
 @index_option
 @json_option
@@ -515,7 +519,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv"], case_sensitive=False), default=None,
+@click.option("--format", "fmt", type=_Read("export.read_format", "[jsonl|csv]"), default=None,
               help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json: jsonl; "
                    "the one before a .gz), else jsonl. A --format the suffix contradicts is written, with a warning.")
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
@@ -735,7 +739,7 @@ def stats_cmd(index_dir, as_json):
 
 
 @cli.command("entities")
-@click.option("--type", "etype", type=click.Choice(ENTITY_FACETS, case_sensitive=False),
+@click.option("--type", "etype", type=_Read("query.read_entity_type", f"[{'|'.join(ENTITY_FACETS)}]"),
               help="Only this type, in any case (Person), as /entities?type= takes it.")
 @click.option("--contains", default="", metavar="TEXT",
               help="Only entities one of whose spellings contains TEXT (any case, any accents), as the web's list.")

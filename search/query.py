@@ -120,6 +120,18 @@ def read_match(match: str | None) -> str:
     return name
 
 
+def read_entity_type(value: str | None) -> str | None:
+    """An entity type as typed (`--type`, `type=`) in any case, as facet values are; None for
+    every type. One reading for both layers: `--type people` said "'people' is not one of
+    'person', ...", and type=people offered 'person'."""
+    etype = (value or "").strip().lower() or None
+    if etype is not None and etype not in ENTITY_FACETS:
+        meant = fieldnames.meant(etype, ENTITY_FACETS)
+        raise QueryError(f"unknown entity type {etype!r}: " + (f"did you mean '{meant}'? " if meant else "")
+                         + f"(use {', '.join(ENTITY_FACETS)})")
+    return etype
+
+
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("all", "any")

@@ -650,7 +650,7 @@ def test_entities_type_in_any_case_as_the_web_list_takes_it(seeds_index):
     client = create_app({"INDEX": str(seeds_index)}).test_client()
     assert client.get("/api/entities?type=PERSON").get_json() == people
     r = invoke("entities", "--type", "people", "--index", seeds_index)
-    assert r.exit_code == 2 and "'people' is not one of" in r.output
+    assert r.exit_code == 2 and "unknown entity type 'people': did you mean 'person'?" in r.output  # as the web says it
 
 
 def test_show_marks_where_a_search_matches_as_the_document_page_does(seeds_index):

@@ -176,3 +176,16 @@ def test_one_reading_of_the_workers_setting(monkeypatch, tmp_path):
         monkeypatch.setenv("NEWSARCHIVE_WORKERS", bad)
         r = CliRunner().invoke(cli, ["stats", "--index", str(tmp_path / "ix")])
         assert r.exit_code == 2 and "must be a whole number of worker processes" in r.stderr, bad
+
+
+@pytest.mark.parametrize("cli_args,url,message", [
+    (["export", "mali", "--format", "xml"], "/api/export?q=mali&format=xml", "unknown format 'xml' (use jsonl, csv)"),
+    (["entities", "--type", "people"], "/api/entities?type=people",
+     "unknown entity type 'people': did you mean 'person'? (use person, organization, location)"),
+])
+def test_a_bad_format_or_entity_type_in_the_same_words(client, seeds_index, cli_args, url, message):
+    """`--format xml` said "'xml' is not one of 'jsonl', 'csv'" and `--type people` "'people' is
+    not one of 'person', ...", where the API said what is above (and offered 'person')."""
+    assert client.get(url).get_json()["error"] == message
+    r = CliRunner().invoke(cli, [*cli_args, "--index", str(seeds_index)])
+    assert r.exit_code == 2 and message in r.output, r.output

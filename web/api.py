@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context, url_for
 
-from search import QueryError, export, list_entities, run_search, stats
+from search import export, list_entities, run_search, stats
 from search.query import document_matches, entities_containing, last_page
 from search.schema import FACETS
 
@@ -37,9 +37,7 @@ def api_export():
     cached: an export may be the whole archive."""
     # every result: `page=5000` is no error here; `text=1` asks for the clean text
     state = SearchState.from_request(request, paged=False, own=("text", "format"))
-    fmt = request.args.get("format", "").strip().lower() or "jsonl"  # CSV: any case, as `--format CSV`
-    if fmt not in export.FORMATS:
-        raise QueryError(f"unknown format '{fmt}' (use {', '.join(export.FORMATS)})")
+    fmt = export.read_format(request.args.get("format")) or "jsonl"  # CSV: any case, as `--format CSV`
     text = request.args.get("text", "") in ("1", "true", "yes", "on")
     args = state.engine_args()
     total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text, args["match"])  # a bad query: 400

@@ -15,8 +15,8 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, read_match, read_page, read_per_page,
-                          read_sort, whole_number)
+from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, read_entity_type, read_match, read_page,
+                          read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
@@ -405,10 +405,6 @@ def shown_id(doc_id: str, limit: int = 200) -> str:
 
 
 def entity_type_arg(args) -> str | None:
-    """The `type` argument of the entity pages: one of the entity facets, or None for all."""
-    etype = (args.get("type") or "").strip().lower() or None  # PERSON, Person: as facet values, any case
-    if etype is not None and etype not in ENTITY_FACETS:  # a bad argument (400), as a bad sort is
-        meant = fieldnames.meant(etype, ENTITY_FACETS)
-        raise QueryError(f"unknown entity type {etype!r}: " + (f"did you mean '{meant}'? " if meant else "")
-                         + f"(use {', '.join(ENTITY_FACETS)})")
-    return etype
+    """The `type` argument of the entity pages: one of the entity facets, or None for all; a
+    bad one is a 400, as a bad sort is, in the words `--type` is refused in."""
+    return read_entity_type(args.get("type"))
