@@ -503,7 +503,14 @@ MATCH_CHOICE = _Read("query.read_match", "[all|any]")
 @json_option
 @handle_errors
 def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
-    """Search the archive; an empty QUERY browses everything, newest first."""
+    """Search the archive; an empty QUERY browses everything, newest first.
+
+    \b
+    QUERY needs every word (--match any: any of them):
+      coup OR junta, coup NOT wagner (or -wagner), "military base",
+      title:coup, person:goita, year:2021, published:[2020-01 TO 2020-06],
+      wagn* (a wildcard), petrolium~ (within one edit), (oil OR gas) prices
+    """
     from . import open_index, run_search
 
     result = run_search(open_index(index_dir), query, _parse_filters(filters), FACETS, page, limit, sort, match=match)
@@ -629,7 +636,10 @@ def _mark(snippet: str) -> str:
 @json_option
 @handle_errors
 def show_cmd(doc_id, query, index_dir, as_json):
-    """Every stored field of one document, with its text, flags, entities and removed boilerplate."""
+    """Every stored field of one document, with its text, flags, entities and removed boilerplate.
+
+    DOC_ID is its id (as a search prints it), its page's address (http:// or https://), or
+    the path of the file it was read from (a file of several articles lists their ids)."""
     from . import get_document, open_index
     from .lookup import document_ids
     from .query import document_matches

@@ -189,3 +189,12 @@ def test_a_bad_format_or_entity_type_in_the_same_words(client, seeds_index, cli_
     assert client.get(url).get_json()["error"] == message
     r = CliRunner().invoke(cli, [*cli_args, "--index", str(seeds_index)])
     assert r.exit_code == 2 and message in r.output, r.output
+
+
+def test_help_says_what_a_query_and_an_id_may_be():
+    """`search --help` said nothing of the query's syntax, and `show --help` nothing of what
+    DOC_ID may be, which the error only said once the user had guessed wrong."""
+    out = CliRunner().invoke(cli, ["search", "--help"]).output
+    assert "title:coup, person:goita, year:2021, published:[2020-01 TO 2020-06]" in out and " OR " in out
+    out = CliRunner().invoke(cli, ["show", "--help"]).output
+    assert "page's address (http:// or" in out and "the path of the file" in out
