@@ -198,3 +198,18 @@ def test_help_says_what_a_query_and_an_id_may_be():
     assert "title:coup, person:goita, year:2021, published:[2020-01 TO 2020-06]" in out and " OR " in out
     out = CliRunner().invoke(cli, ["show", "--help"]).output
     assert "page's address (http:// or" in out and "the path of the file" in out
+
+
+@pytest.mark.parametrize("url,said", [
+    ("/api/search?query=oil", "unknown parameter 'query': did you mean 'q=oil'?"),
+    ("/api/search?search=mali", "unknown parameter 'search': did you mean 'q=mali'?"),
+    ("/api/export?keywords=mali", "unknown parameter 'keywords': did you mean 'q=mali'?"),
+    ("/api/search?q=mali&size=2", "unknown parameter 'size': did you mean 'per_page=2'?"),
+    ("/api/search?q=mali&offset=20", "results are read by page"),
+    ("/api/facet/person?q=mali&rows=5", "no limit and no pages"),
+])
+def test_another_apis_name_for_a_parameter_is_refused_with_ours(client, url, said):
+    """`/api/search?query=oil` browsed the whole archive (query= was ignored), an answer that
+    looked like oil's; `size=2` gave pages of 10."""
+    r = client.get(url)
+    assert r.status_code == 400 and said in r.get_json()["error"], r.get_json()

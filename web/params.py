@@ -117,23 +117,32 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
             raise QueryError(f"unknown filter '{key}': {hint} (filters: {', '.join(FACETS)})")
 
 
-# The command line's names for a page's parameters: `limit=3` (`search --limit 3`) was ignored,
-# silently, and a script paging by it got pages of 10 and counted them as pages of 3
-CLI_NAMES = {"limit": "per_page"}
+# Other names for a page's parameters: the command line's (`limit=3`, as `search --limit 3`) and
+# other search APIs' (`query=`, `size=`, `offset=`). Each was ignored, silently: `limit=3` gave
+# pages of 10 to a script counting pages of 3, and `query=oil` browsed the whole archive, an
+# answer that looked like oil's
+OTHER_NAMES = {"limit": "per_page", "size": "per_page", "page_size": "per_page", "rows": "per_page",
+               "query": "q", "search": "q", "keywords": "q", "offset": "page", "start": "page"}
+CLI_NAMES = ("limit",)
 
 
-def _check_cli_names(args, paged: bool = True) -> None:
-    """Refuse a parameter named as the command line names it, with the one meant here; where
-    there are no pages (an export, a facet's values), saying so: `limit=100` there gave every
-    result, silently."""
+def _check_other_names(args, paged: bool = True) -> None:
+    """Refuse a parameter named as the command line or another API names one of ours, with the
+    one meant here; where there are no pages (an export, a facet's values), a page's size or
+    offset saying so: `limit=100` there gave every result, silently."""
     for key in args:
-        meant = CLI_NAMES.get(key.lower())
-        if meant and not paged:
+        meant = OTHER_NAMES.get(key.lower())
+        if meant is None:
+            continue
+        value = args.get(key, "")
+        if meant != "q" and not paged:
             raise QueryError(f"unknown parameter '{key}': an export or a facet's list gives everything it finds, "
                              "with no limit and no pages (page and per_page are not read here)")
-        if meant:
-            raise QueryError(f"unknown parameter '{key}': did you mean '{meant}={args.get(key, '')}'? "
-                             f"(the command line's --{key.lower()})")
+        if meant == "page":
+            raise QueryError(f"unknown parameter '{key}': results are read by page: page=N, of per_page results "
+                             f"(page=1 starts at the first)")
+        where = f" (the command line's --{key.lower()})" if key.lower() in CLI_NAMES else ""
+        raise QueryError(f"unknown parameter '{key}': did you mean '{meant}={value}'?{where}")
 
 
 def _sort(args) -> str:
@@ -200,7 +209,7 @@ class SearchState:
         _check_names(args, own)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
         sort, match = _sort(args), _match(args)
-        _check_cli_names(args, paged)
+        _check_other_names(args, paged)
         if not paged:
             return cls(query=q, filters=filters, sort=sort, match=match)
         # the engine's words, as the command line's: past page 1000, narrow the search or change the sort
