@@ -1276,9 +1276,21 @@ LABELS = ("likely", "possible", "unlikely")
 def check_filter_value(facet: str, value: str) -> None:
     """QueryError for a filter value no article could have: year=21, translated=yes."""
     if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
-        raise QueryError(f"year must be four digits, not '{value}'")
+        raise QueryError(f"year must be four digits, not '{value}'{_year_hint(value)}")
     if facet == "translated" and value and value.lower() not in LABELS:
         raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
+
+
+def _year_hint(value: str) -> str:
+    """What to write instead of a year filter that is a span or a date: `year=2020-2021` was
+    "year must be four digits" alone, and a span is a range of the query text."""
+    span = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|\.\.|to|TO)\s*(\d{4})\s*", value)
+    if span:
+        a, b = sorted(span.groups())
+        return f": for a span of years, search published:[{a} TO {b}] in the query, or give each year as a filter"
+    if _valid_date(value.strip()):
+        return f": for a day or a month, search published:{value.strip()} in the query"
+    return ""
 
 
 def _plain_values(facet: str, value: str, gen) -> list[str]:

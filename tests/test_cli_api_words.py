@@ -213,3 +213,15 @@ def test_another_apis_name_for_a_parameter_is_refused_with_ours(client, url, sai
     looked like oil's; `size=2` gave pages of 10."""
     r = client.get(url)
     assert r.status_code == 400 and said in r.get_json()["error"], r.get_json()
+
+
+@pytest.mark.parametrize("value,said", [
+    ("2020-2021", "for a span of years, search published:[2020 TO 2021] in the query"),
+    ("2021..2019", "published:[2019 TO 2021]"),
+    ("2020-08", "for a day or a month, search published:2020-08 in the query"),
+])
+def test_a_year_filter_that_is_a_span_or_a_date_says_how_to_search_it(client, seeds_index, value, said):
+    """`year=2020-2021` was "year must be four digits" alone: a span of years is a range of
+    the query text, and a month is published:2020-08."""
+    assert said in client.get(f"/api/search?q=mali&year={value}").get_json()["error"]
+    assert said in cli_error(seeds_index, "--filter", f"year={value}")
