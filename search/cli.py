@@ -11,6 +11,7 @@ import functools
 import json
 import os
 import re
+import shlex
 import signal
 import sys
 from pathlib import Path
@@ -641,13 +642,17 @@ def show_cmd(doc_id, query, index_dir, as_json):
     DOC_ID is its id (as a search prints it), its page's address (http:// or https://), or
     the path of the file it was read from (a file of several articles lists their ids)."""
     from . import get_document, open_index
-    from .lookup import document_ids
+    from .lookup import document_ids, source_named
     from .query import document_matches
 
     archive = open_index(index_dir)
     ids = document_ids(archive, doc_id)
     if not ids and "\\" in doc_id:  # an id copied as this command prints it ("a\\nb" for a line break)
         ids = document_ids(archive, _unescaped(doc_id))
+    if not ids and (source := source_named(archive, doc_id)) is not None:
+        _fail(f"'{doc_id}' is a source of the index, not one article: "
+              f"`newsarchive search --filter {shlex.quote('source=' + source)}` lists its articles", EXIT_USAGE,
+              source=source)
     if not ids:
         _fail(f"no document with id '{doc_id}' (an id, a page's URL or an indexed file)", EXIT_USAGE)
     if len(ids) > 1:

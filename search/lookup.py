@@ -41,6 +41,22 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
     return _live(searcher, found)
 
 
+def source_named(archive: Archive, typed: str) -> str | None:
+    """The name of the index's source that `typed` is (its folder's path, or its name as ids and
+    the source facet give it: `seeds`), else None: `show` takes one article, and "no document
+    with id" for a source's folder read as if the folder were not indexed at all."""
+    from .ingest import source_names
+
+    text = typed.strip()
+    if not text:
+        return None
+    sources = archive.store.sources()
+    names = source_names(sources, archive.store.source_names())
+    resolved = path_text(os.path.realpath(os.path.expanduser(text)))
+    return next((names[s] for s in sources if s in names and (path_text(s) == resolved or names[s] == text.rstrip("/"))),
+                None)
+
+
 def page_ids(archive: Archive, typed: str) -> list[str]:
     """The live articles of the page's address `typed` is, as ids: the web's /doc/<id> and
     /api/doc/<id> take the url a search reports as `show` does (they took the id alone). No

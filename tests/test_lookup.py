@@ -62,3 +62,17 @@ def test_a_mirrored_page_is_shown_by_its_address_in_either_scheme(tmp_path, monk
 
     client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
     assert client.get("/api/doc/http://www.example-news.com/2021/mali-coup/").get_json()["id"] == want
+
+
+def test_a_source_given_to_show_says_how_to_list_its_articles(seeds_index):
+    """`show seeds` (a source's name, as ids begin with it) or its folder's path said "no
+    document with id", as if the folder were not indexed at all."""
+    from conftest import SEEDS
+
+    for typed in ("seeds", str(SEEDS), f"{SEEDS}/"):
+        r = show(typed, "--index", seeds_index)
+        assert r.exit_code == 2
+        error = json.loads(r.stdout)
+        assert error["source"] == "seeds"
+        assert "is a source of the index, not one article: `newsarchive search --filter source=seeds`" in error["error"]
+    assert "no document with id 'seedz'" in show("seedz", "--index", seeds_index).stderr
