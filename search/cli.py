@@ -81,13 +81,14 @@ def _emit_json(data: Any, record: bool = False) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=None if record else 1, default=str))
 
 
-def _fail(message: str, code: int, **details: Any) -> None:
+def _fail(message: str, code: int, *, json_message: str | None = None, **details: Any) -> None:
     """The message on stderr, and exit `code`. A command run with --json also prints the error
     as JSON on stdout, `{"error", "exit", ...details}` on one line: a script (or a cron log)
-    that asked for JSON got plain text, or nothing, on stdout."""
+    that asked for JSON got plain text, or nothing, on stdout. `json_message`: the error's
+    words there, when they differ (a bad query's are the API's, without "bad query: ")."""
     ctx = click.get_current_context(silent=True)
     if ctx is not None and ctx.params.get("as_json"):
-        _json_error(message, code, **details)
+        _json_error(message if json_message is None else json_message, code, **details)
     click.echo(f"newsarchive: {_plain(message)}", err=True)
     sys.exit(code)
 
@@ -165,7 +166,9 @@ def handle_errors(fn):
             sys.stdout.flush()  # a closed pipe shows here, not in click's own flush (which exits 1)
             return result
         except QueryError as exc:
-            _fail(f"bad query: {exc}", EXIT_USAGE, **({"suggestion": exc.suggestion} if exc.suggestion else {}))
+            # under --json, the words /api/search gives the same query in its "error"
+            _fail(f"bad query: {exc}", EXIT_USAGE, json_message=str(exc),
+                  **({"suggestion": exc.suggestion} if exc.suggestion else {}))
         except IndexMissing as exc:
             _fail(str(exc), EXIT_NO_INDEX)
         except IndexBusy as exc:

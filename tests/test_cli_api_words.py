@@ -225,3 +225,16 @@ def test_a_year_filter_that_is_a_span_or_a_date_says_how_to_search_it(client, se
     the query text, and a month is published:2020-08."""
     assert said in client.get(f"/api/search?q=mali&year={value}").get_json()["error"]
     assert said in cli_error(seeds_index, "--filter", f"year={value}")
+
+
+@pytest.mark.parametrize("query", ["published:[2021 TO 2020]", "published:2020-13", "date:2021", "(coup"])
+def test_a_bad_query_under_json_is_the_apis_error(client, seeds_index, query):
+    """`search QUERY --json` said "bad query: ..." where /api/search's "error" was the engine's
+    message alone: a script moving between the two compared two texts for one error."""
+    from urllib.parse import quote
+
+    api = client.get(f"/api/search?q={quote(query)}").get_json()
+    r = CliRunner().invoke(cli, ["search", query, "--json", "--index", str(seeds_index)])
+    out = json.loads(r.stdout)
+    assert r.exit_code == 2 and out["error"] == api["error"] and out.get("suggestion") == api.get("suggestion")
+    assert f"newsarchive: bad query: {api['error']}" in r.stderr  # a person reading stderr is told what it is
