@@ -135,11 +135,18 @@ class _Read(click.ParamType):
     option (exit 2), not a bad query."""
 
     def __init__(self, reader: str, metavar: str) -> None:
-        # `reader`: "module.function" in this package ("query.read_page")
+        # `reader`: "module.function" in this package ("query.read_page"); `metavar`: the
+        # values for --help, "[a|b]" for a choice, which shell completion offers as click.Choice did
         self.reader, self.name, self._metavar = reader, metavar.lower(), metavar
 
     def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
         return self._metavar
+
+    def shell_complete(self, ctx: click.Context, param: click.Parameter, incomplete: str) -> list:
+        from click.shell_completion import CompletionItem
+
+        choices = self._metavar[1:-1].split("|") if self._metavar.startswith("[") else []
+        return [CompletionItem(c) for c in choices if c.startswith(incomplete.lower())]
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         import importlib

@@ -238,3 +238,15 @@ def test_a_bad_query_under_json_is_the_apis_error(client, seeds_index, query):
     out = json.loads(r.stdout)
     assert r.exit_code == 2 and out["error"] == api["error"] and out.get("suggestion") == api.get("suggestion")
     assert f"newsarchive: bad query: {api['error']}" in r.stderr  # a person reading stderr is told what it is
+
+
+def test_the_choices_still_complete_in_a_shell():
+    """click.Choice completed --sort, --match, --type and --format in a shell; the engine's
+    readers, which replaced it, offer the same."""
+    for words, offered in (("newsarchive search x --sort n", ["newest"]),
+                           ("newsarchive export x --format ", ["jsonl", "csv"]),
+                           ("newsarchive entities --type P", ["person"])):
+        env = {"COMP_WORDS": words, "COMP_CWORD": str(len(words.split()) - (0 if words.endswith(" ") else 1)),
+               "_NEWSARCHIVE_COMPLETE": "bash_complete"}
+        r = CliRunner().invoke(cli, [], prog_name="newsarchive", env=env)
+        assert [line.split(",", 1)[1] for line in r.output.split()] == offered, (words, r.output)
