@@ -180,3 +180,18 @@ def test_a_key_given_twice_in_two_spellings_is_kept_and_noted(tmp_path):
     assert arts[0].notes == ['published_at "2021-05-07" and publishedAt "2021-05-06T10:00:00Z" name one field: '
                              'published_at is read, publishedAt kept unindexed']
     assert arts[1].notes == [] and arts[1].meta == {"publishedAt": "2021-05-03"}
+
+
+def test_jsonl_records_read_through_a_link_name_the_file_itself(tmp_path):
+    """read_file resolves the file once for all its records (it did so twice per record): each
+    record still has the resolved path and, without a url of its own, that file's URL and line."""
+    real = tmp_path / "real"
+    real.mkdir()
+    recs = [{"title": f"T{i}", "text": f"Body number {i}."} for i in range(3)] + [{"text": "Linked.", "url": "https://x.org/a"}]
+    (real / "feed.jsonl").write_text("\n".join(json.dumps(r) for r in recs) + "\n")
+    (tmp_path / "link").symlink_to(real, target_is_directory=True)
+    arts, errs = _split(list(read([tmp_path / "link" / "feed.jsonl"])))
+    assert errs == []
+    target = (real / "feed.jsonl").resolve()
+    assert [a.path for a in arts] == [str(target)] * 4
+    assert [a.url for a in arts] == [f"{target.as_uri()}#{n}" for n in (1, 2, 3)] + ["https://x.org/a"]

@@ -199,8 +199,11 @@ class NoText(ValueError):
     """A JSON record that parses, with no article text in it."""
 
 
-def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path) -> Article:
-    """One JSON record as an Article; ValueError (reported with the line) when it has no text."""
+def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path,
+                      resolved: Path | None = None) -> Article:
+    """One JSON record as an Article; ValueError (reported with the line) when it has no text.
+    `resolved`: `path` with its links followed, when the caller has it (read_file resolves a
+    file once, not twice per record: a few system calls per path component each time)."""
     rec, given_as, doubled = canonical_keys(rec)
     html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
     body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
@@ -224,9 +227,10 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     title = next((rec[k] for k in TITLE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
     published, notes = _record_date(rec, given_as)
+    resolved = resolved or path.resolve()
     return Article(
         id=aid,
-        url=url or f"{path.resolve().as_uri()}#{line}",
+        url=url or f"{resolved.as_uri()}#{line}",
         source=src or source,
         raw=html if html is not None else body,
         kind="html" if html is not None else "text",
@@ -235,7 +239,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         # of the record as read: one whose keys are read anew is read anew on the next run
         # (its cached title, date and source were the old reading's), any other is unchanged
         content_hash=content_hash(json.dumps(rec, sort_keys=True, ensure_ascii=False)),
-        path=str(path.resolve()),
+        path=str(resolved),
         line=line,
         meta=meta,
         notes=doubled + notes,
@@ -319,6 +323,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
         yield IngestError(str(path), "not a gzip file")
         return
     opener = gzip.open if gzipped else open
+    resolved = path.resolve()
     line = 0
     records = 0
     held: list[IngestError] | None = []  # bad lines before the first record; None once one came
@@ -333,7 +338,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     rec = _parse(data)
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
-                    item = record_to_article(rec, source, base_id, line, path)
+                    item = record_to_article(rec, source, base_id, line, path, resolved)
                 except ValueError as exc:
                     # a record that parses but holds no text is no "bad JSON" (QA)
                     what = "JSON record with" if isinstance(exc, NoText) else "bad JSON line:"
