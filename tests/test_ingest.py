@@ -195,3 +195,21 @@ def test_jsonl_records_read_through_a_link_name_the_file_itself(tmp_path):
     target = (real / "feed.jsonl").resolve()
     assert [a.path for a in arts] == [str(target)] * 4
     assert [a.url for a in arts] == [f"{target.as_uri()}#{n}" for n in (1, 2, 3)] + ["https://x.org/a"]
+
+
+def test_jsonl_lone_surrogates_are_replaced_whatever_the_escape_case(tmp_path):
+    """A record is walked for lone surrogates only when its line can hold one (an escape from
+    \\ud800 to \\udfff in either case, or one in the text): each such one is still U+FFFD, and
+    other escapes (\\u00e9, an escaped backslash before "ud83d") read as they did."""
+    lines = [
+        '{"id": "a", "title": "Upper \\uD83D", "text": "Low \\udE00 half; \\u00e9t\\u00e9", "x\\uDBFF": 1}',
+        '{"id": "b", "title": "Plain \\u00e9", "text": "A backslash \\\\ud83d is text; \\ud83d\\ude00 a pair"}',
+        json.dumps({"id": "c", "title": "Caf\u00e9", "text": "No escapes at all, \u00e9t\u00e9."}, ensure_ascii=False),
+    ]
+    (tmp_path / "s.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    arts, errs = _split(list(read([tmp_path / "s.jsonl"])))
+    assert errs == []
+    got = [(a.title, a.raw, a.meta) for a in arts]
+    assert got == [("Upper \ufffd", "Low \ufffd half; \u00e9t\u00e9", {"x\ufffd": 1}),
+                   ("Plain \u00e9", "A backslash \\ud83d is text; \U0001F600 a pair", {}),
+                   ("Caf\u00e9", "No escapes at all, \u00e9t\u00e9.", {})], got
