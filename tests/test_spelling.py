@@ -18,6 +18,9 @@ TRICKY = [
     "U.S. officials said e.g. the 3.5 pct rise in Jan. was a_b test* wild*card",
     "İstanbul ÉLYSÉE Straße naïve coöperate — “quoted” don't Mali`s",
     "a I x  XY  the THE And of",
+    # spellable_words translates only a word the fold map can change (not lower-case ASCII):
+    # group commas, ligatures, styled letters, accents, a decomposed umlaut
+    "9,200,000 dlrs ﬁnance 𝐨𝐢𝐥 Mu\u0308ller cafés 1,5 pct",
     "",
 ]
 
