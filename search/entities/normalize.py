@@ -122,7 +122,7 @@ PLURAL_TITLES = {
 }
 
 
-def _is_title(t: str) -> bool:
+def is_title(t: str) -> bool:
     """A title or rank (`t` lower-case) before a name, or one before several."""
     return t in TITLES or t in PLURAL_TITLES
 
@@ -143,11 +143,11 @@ def clean_span(text: str, start: int, end: int, label: str) -> tuple[int, int] |
     while toks:
         t = _tok_key(text[toks[0][0]:toks[0][1]])
         word = text[toks[0][0]:toks[0][1]]
-        if (t in DISCOURSE or (label == "person" and _is_title(t))) and len(toks) > 1:
+        if (t in DISCOURSE or (label == "person" and is_title(t))) and len(toks) > 1:
             toks.pop(0)
         elif label == "person" and len(toks) > 1 and word.isalpha() and word.islower() and t not in NAME_PARTICLES:
             toks.pop(0)
-        elif len(toks) == 1 and (t in DISCOURSE or (label == "person" and _is_title(t))):
+        elif len(toks) == 1 and (t in DISCOURSE or (label == "person" and is_title(t))):
             return None
         else:
             break
