@@ -6,6 +6,7 @@ body of `newsarchive search --json` and of `/api/search`.
 from __future__ import annotations
 
 import bisect
+import copy
 import heapq
 import re
 import time
@@ -744,6 +745,22 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
     return alt if q is None or stopped else Q.Or([q, alt])
 
 
+def _inner_caps_stops_lowered(phrase: str) -> str | None:
+    """The phrase with each stop word in capitals that has a word on either side lower-cased
+    ("bank OF england" -> "bank of england"), or None when it has none. In mixed-case text the
+    index holds such a word as the acronym (schema.AcronymStopFilter): the phrase is read both
+    ways. One at an end ("IT jobs", "the US") stays the acronym: read as the stop word, every
+    article with "jobs" would be read for "it"."""
+    words = list(_TOKEN_RE.finditer(phrase))
+    inner = [w for w in words[1:-1] if w.group() in ACRONYM_STOPS]
+    if not inner:
+        return None
+    out = list(phrase)
+    for w in inner:
+        out[w.start():w.end()] = w.group().lower()
+    return "".join(out)
+
+
 class _JoinedPhrasePlugin(PhrasePlugin):
     """Whoosh's quoted phrases, each with its hyphenated words joined and its umlauts spelled
     out as an alternative (_or_spelled), and its stop words checked in what it matches
@@ -751,6 +768,19 @@ class _JoinedPhrasePlugin(PhrasePlugin):
 
     class PhraseNode(PhrasePlugin.PhraseNode):
         def query(self, parser):
+            q = self._reading(parser)
+            fieldname = self.fieldname or parser.fieldname
+            lowered = _inner_caps_stops_lowered(self.text)
+            if lowered is None or fieldname not in SEARCH_FIELDS or self.slop != 1:
+                return q
+            # `"bank OF england"`: the acronym "OF" (the index's term in mixed-case text) or the
+            # stop word, checked as `"bank of england"` is (it found "the bank in England")
+            node = copy.copy(self)
+            node.text = lowered
+            alt = node._reading(parser)
+            return alt if q is None else q if alt is None or alt == q else Q.Or([q, alt])
+
+        def _reading(self, parser):
             q = super().query(parser)
             _keep_typed(q, self.text)
             fieldname = self.fieldname or parser.fieldname
@@ -915,12 +945,15 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
         stop_name = isinstance(node, StopName)  # nothing but a name: "May" as a word is a stop word
         one_word = " " not in text and not text.isupper() and not stop_name  # "US" (a term in capitals) is a name
         typed = _typed(node)
-        ents = named(typed, text)
+        # a phrase with a stop word names an entity as typed: `"Mueller of a"` is no name of Mueller
+        ents = named(typed) if isinstance(node, StopWords) and typed else named(typed, text)
         if not ents:
             return node  # a StopName: _drop_stop_names drops it
         if one_word and _a_word_here(reader, ids, text, typed, ents, _common_word(text)):
             return node  # "rose", "oil", "trade": a word here, not a name, even if some entity ends in it
         alts: list[Q.Query] = [] if stop_name else [node]
+        # a stop word typed in any case (`"bank OF england"`, the acronym's reading too)
+        stops_typed = isinstance(node, StopWords) or any(w.lower() in STOP_WORDS for w in _TOKEN_RE.findall(typed or ""))
         for e in ents:
             if fname != "title":  # recognised anywhere in the article: not for `title:goyta`
                 alts.append(Q.Term("entity", e.id))
@@ -936,7 +969,7 @@ def expand_aliases(q: Q.Query, resolution, schema, reader, ids: Callable[[str, s
                     # a quoted phrase's stop words are checked in its aliases too: "Bank of England",
                     # not "bank in England" (only then: a word's aliases cost nothing more)
                     phrase = Q.Phrase(fname, ws)
-                    alts.append(checked(phrase, schema[fname], fname, alias) if isinstance(node, StopWords) else phrase)
+                    alts.append(checked(phrase, schema[fname], fname, alias) if stops_typed else phrase)
         return Q.Or(alts)
 
     def names(node: Q.And) -> Q.Query:
@@ -995,8 +1028,8 @@ def _typed(node: Q.Query) -> str | None:
     """The words a query node was typed as (_keep_typed), for one word or phrase searched in
     every text field alike; None when not known (a spelling the query added, a fuzzy word)."""
     if isinstance(node, StopWords):
-        node = node.child
-    if isinstance(node, (Q.Term, Q.Phrase)):
+        node = node.child if node.typed is None else node
+    if isinstance(node, (Q.Term, Q.Phrase, StopWords)):
         return getattr(node, "typed", None)
     if isinstance(node, Q.Or) and node.subqueries:
         subs = [c.child if isinstance(c, StopWords) else c for c in node.subqueries]

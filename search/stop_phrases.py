@@ -19,11 +19,14 @@ from whoosh.query.wrappers import WrappingQuery
 
 from .cjk import has_cjk
 from .schema import HYPHENS, MARKS, MAX_JOINED_PARTS, WORD_PATTERN, joinable
+from .umlauts import umlaut_spelling
 
 _TOKEN_RE = re.compile(WORD_PATTERN)  # the text analyzer's tokenizer
 _TERM_MEMO: dict[str, str] = {}  # word -> its term in the text fields ("" for a stop word)
 
-Words = tuple[tuple[str, bool], ...]  # a phrase's words, each with whether it is a stop word
+# a phrase's words, each with its terms (a stop word: itself; another: its term, and its German
+# spelling's where typed with umlauts, as the query also searches it) and whether it is a stop word
+Words = tuple[tuple[tuple[str, ...], bool], ...]
 
 
 def word_term(analyzer, word: str) -> str:
@@ -38,19 +41,37 @@ def word_term(analyzer, word: str) -> str:
     return t
 
 
+def word_terms(analyzer, word: str) -> tuple[str, ...]:
+    """The terms the index holds for one word of a text: its term, and for a word with umlauts
+    also its German spelling's (AccentFoldFilter: "Müller" is "muller" and "mueller")."""
+    t = word_term(analyzer, word)
+    german = None if word.isascii() else umlaut_spelling(word)
+    g = word_term(analyzer, german) if german else ""
+    return (t, g) if g and g != t else (t,)
+
+
 def phrase_words(field, text: str) -> Words | None:
     """The words of a phrase as the field's analyzer reads a query, its stop words kept and
-    flagged; None when it has none to check (no stop word, only stop words, Chinese or Japanese)."""
-    words = tuple((t.text, bool(t.stopped)) for t in field.analyzer(text, mode="query", removestops=False))
+    flagged; None when it has none to check (no stop word, only stop words, Chinese or Japanese).
+    A word typed with umlauts has its German spelling's term too: the query searches both."""
+    words = _read(field, text)
     if all(s for _, s in words) or not any(s for _, s in words) or any(has_cjk(w) for w, _ in words):
         return None
-    return words
+    german = umlaut_spelling(text)
+    spelled = _read(field, german) if german else words
+    if [s for _, s in spelled] != [s for _, s in words]:
+        spelled = words  # its words no longer side by side: the spelling as typed only
+    return tuple(((w,) if w == g or stop else (w, g), stop) for (w, stop), (g, _) in zip(words, spelled))
+
+
+def _read(field, text: str) -> list[tuple[str, bool]]:
+    return [(t.text, bool(t.stopped)) for t in field.analyzer(text, mode="query", removestops=False)]
 
 
 def checked(q: Q.Query | None, field, fieldname: str, text: str) -> Q.Query | None:
     """`q`, the query of the phrase `text` in `fieldname`, with its stop words checked."""
     words = phrase_words(field, text) if q is not None else None
-    return q if words is None else StopWords(q, fieldname, words)
+    return q if words is None else StopWords(q, fieldname, words, text)
 
 
 WINDOW = 20  # characters of text read around a stop word, per word of the phrase on each side (and one more)
@@ -63,8 +84,8 @@ def occurs(text: str, words: Words, analyzer) -> bool:
 
     Only the text around each use of its longest stop word is split into words (most of an
     article's time was splitting all of it); the whole text where the phrase runs past that."""
-    anchor = max((i for i, (_, stop) in enumerate(words) if stop), key=lambda i: len(words[i][0]))
-    stop, n = words[anchor][0], len(words)
+    anchor = max((i for i, (_, stop) in enumerate(words) if stop), key=lambda i: len(words[i][0][0]))
+    stop, n = words[anchor][0][0], len(words)
     reach = anchor * MAX_JOINED_PARTS  # words before the stop word, each up to a joined word's parts
     low = text.lower()
     # the lowered text, where it keeps the offsets (a literal found fast); else the text in any case
@@ -117,9 +138,9 @@ def _neighbours(text: str, m: re.Match, words: Words, anchor: int, analyzer) -> 
             continue  # not seen whole here: the full look decides
         word, (w, stop) = near[k].group(), words[side]
         if stop:
-            if word.lower() != w:
+            if word.lower() != w[0]:
                 return False
-        elif word_term(analyzer, word) != w and not _may_join(text, near[k]):
+        elif not _is(analyzer, word, w) and not _may_join(text, near[k]):
             return False
     return True
 
@@ -140,10 +161,10 @@ def _run(text: str, tokens: list, j: int, words: Words, analyzer, edge: int) -> 
             return None
         word = tokens[j].group()
         if stop:
-            if word.lower() != w:
+            if word.lower() != w[0]:
                 return False
             j += 1
-        elif word_term(analyzer, word) == w:
+        elif _is(analyzer, word, w):
             j += 1
         else:
             parts = _joined(text, tokens, j, w, analyzer, edge)
@@ -153,12 +174,17 @@ def _run(text: str, tokens: list, j: int, words: Words, analyzer, edge: int) -> 
     return True
 
 
-def _joined(text: str, tokens: list, j: int, w: str, analyzer, edge: int) -> int | None:
-    """How many words from the `j`th on make one whose term is `w` as JoiningTokenizer joins them
-    (a hyphen between letters, "per cent"): 0 if none, None if that needs the `edge`th word."""
+def _is(analyzer, word: str, terms: tuple[str, ...]) -> bool:
+    """Whether a word of a text is one of a phrase's words (`terms`), in either spelling of its umlauts."""
+    return word_term(analyzer, word) in terms or (not word.isascii() and not set(word_terms(analyzer, word)).isdisjoint(terms))
+
+
+def _joined(text: str, tokens: list, j: int, w: tuple[str, ...], analyzer, edge: int) -> int | None:
+    """How many words from the `j`th on make one whose term is one of `w` as JoiningTokenizer joins
+    them (a hyphen between letters, "per cent"): 0 if none, None if that needs the `edge`th word."""
     if tokens[j].group().lower() == "per" and j + 1 < len(tokens) \
             and tokens[j + 1].group().lower() == "cent" and text[tokens[j].end():tokens[j + 1].start()].isspace():
-        return (None if j + 1 >= edge else 2) if word_term(analyzer, "percent") == w else 0
+        return (None if j + 1 >= edge else 2) if word_term(analyzer, "percent") in w else 0
     k = j
     while k + 1 < len(tokens) and k + 1 - j < MAX_JOINED_PARTS and tokens[k].group().isalpha() \
             and tokens[k + 1].group().isalpha() and tokens[k + 1].start() == tokens[k].end() + 1 \
@@ -167,7 +193,7 @@ def _joined(text: str, tokens: list, j: int, w: str, analyzer, edge: int) -> int
         if k >= edge:
             return None
         whole = "".join(t.group() for t in tokens[j:k + 1])
-        if joinable(whole) and word_term(analyzer, whole) == w:
+        if joinable(whole) and _is(analyzer, whole, w):
             return k + 1 - j
     return 0
 
@@ -204,13 +230,14 @@ class StopWords(WrappingQuery):
     """A phrase (`child`, from the index) whose stop words (`words`) are checked in each match's
     stored `fieldname`. matching.py evaluates it on its posting arrays; Whoosh through `matcher`."""
 
-    def __init__(self, child: Q.Query, fieldname: str, words: Words):
+    def __init__(self, child: Q.Query, fieldname: str, words: Words, typed: str | None = None):
         super().__init__(child)
         self.fieldname = fieldname
         self.words = words
+        self.typed = typed  # the phrase as typed (a one-word child, a Term, keeps no words: query._typed)
 
     def __repr__(self) -> str:
-        return f"StopWords({self.child!r}, {' '.join(w for w, _ in self.words)!r})"
+        return f"StopWords({self.child!r}, {' '.join(w[0] for w, _ in self.words)!r})"
 
     def __eq__(self, other) -> bool:
         return type(other) is StopWords and self.child == other.child and self.words == other.words
@@ -227,7 +254,7 @@ class StopWords(WrappingQuery):
         self.child.boost = value
 
     def _rewrap(self, child):
-        return StopWords(child, self.fieldname, self.words)
+        return StopWords(child, self.fieldname, self.words, self.typed)
 
     def normalize(self):
         child = self.child.normalize()

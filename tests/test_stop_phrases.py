@@ -16,6 +16,10 @@ possessive.txt | Policy note | The Bank of England's governor spoke on Tuesday a
 near.txt | Markets | A bank official in northern England said the lending rate of the region was steady.
 interest.txt | Lenders | The rate of interest on deposits was cut, while the rate for interest-free loans held.
 other.txt | Deposits | The deposit rate and interest payments were unchanged, a spokesman for the lender said.
+muller.txt | Football | Thomas Müller of the home side scored twice in the cup final.
+mueller.txt | Transfers | Gerd Mueller of the old team was honoured by the club.
+census.txt | Census work | The bureau in Statistics Canada counted homes, and the Bureau of Statistics counted farms.
+port.txt | Harbour news | The port chief met Dover officials. Later a port loan was made and the port was sold.
 """.strip().splitlines())}
 
 
@@ -69,6 +73,14 @@ def _search(archive, q, **kw):
     ('"Bank of England" OR rais*', {"boe.txt", "caps.txt", "possessive.txt"}),  # a wildcard: Whoosh's own matching
     ('"Bank of England" NOT governor', {"boe.txt", "caps.txt"}),
     ('title:"rates rise"', {"boe.txt"}),
+    # a stop word typed in capitals between words: the stop word too ("OF" the acronym found "bank in England")
+    ('"bank OF England"', {"boe.txt", "caps.txt", "possessive.txt"}),
+    ('"rate OF interest"', {"interest.txt"}),
+    # umlauts in either spelling, as the index holds them (Müller is also "Mueller"; Muller is not Mueller)
+    ('"Müller of the"', {"muller.txt", "mueller.txt"}),
+    ('"Mueller of the"', {"muller.txt", "mueller.txt"}),
+    ('"Muller of the"', {"muller.txt"}),
+    ('"Mueller of a"', set()),  # a name's articles (an entity) are no match of a phrase with other words
 ])
 def test_a_phrase_finds_its_stop_words_as_typed(archive, q, expected):
     r = _search(archive, q)
@@ -120,3 +132,4 @@ def test_the_cli_the_api_the_page_and_the_export_agree(stop_index):
     assert exported.exit_code == 0, exported.output
     rows = [json.loads(line) for line in exported.output.splitlines() if line.strip()]
     assert sorted(r["id"].rsplit("/", 1)[-1] for r in rows) == ["boe.txt", "caps.txt", "possessive.txt"]
+
