@@ -30,7 +30,7 @@ from .archive import Archive
 from .facets import docmask
 from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
 from .matching import match_docnums, scored_docnums, top_docs
-from .stop_phrases import StopWords, checked, word_term
+from .stop_phrases import StopWords, checked, occurs, word_term
 from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
@@ -2208,6 +2208,30 @@ def _wanted_leaves(q: Q.Query):
             yield from _wanted_leaves(child)
 
 
+def _stop_word_nodes(q: Q.Query) -> Iterator[StopWords]:
+    """The phrases of a query whose stop words its search checked."""
+    if isinstance(q, StopWords):
+        yield q
+    elif not q.is_leaf():
+        for child in q.children():
+            yield from _stop_word_nodes(child)
+
+
+def _near_marks(phrase: tuple[str, ...], slop: int, positions: list[list[tuple[int, int, str]]],
+                starts: dict[str, list[tuple[int, int]]]) -> list[tuple[int, int]]:
+    """The words of a phrase with a slop where they are the phrase, as Whoosh matches it
+    (SpanNear2, ordered): each word 1 to `slop` positions after the one before. Each word is
+    marked alone: what lies between is not the phrase's."""
+    at = [{i for i, _ in starts.get(w, ())} for w in phrase]
+    reach = [at[0]]  # the positions where the phrase's first k+1 words may end
+    for k in range(1, len(phrase)):
+        reach.append({p for p in at[k] if any(p - d in reach[-1] for d in range(1, slop + 1))})
+    keep = [reach[-1]]  # of those, the positions the rest of the phrase follows
+    for k in range(len(phrase) - 2, -1, -1):
+        keep.insert(0, {p for p in reach[k] if any(p + d in keep[0] for d in range(1, slop + 1))})
+    return [(a, b) for k, w in enumerate(phrase) for p in keep[k] for a, b, t in positions[p] if t == w]
+
+
 class _Highlighter:
     """Snippets of the page shown, like Whoosh's highlighting (ContextFragmenter,
     MarkFormatter, top 2 fragments in text order) at a fraction of the cost.
@@ -2218,7 +2242,10 @@ class _Highlighter:
     and the words whose term the query matched are marked. A phrase is marked where its
     words follow each other, as one mark ("Saudi Arabia"): its words were marked anywhere,
     "Saudi" of "Saudi Press Agency" too, and the snippet could miss the phrase itself. A
-    phrase with a slop (`"saudi arabia"~3`) or in Chinese or Japanese has its words marked.
+    phrase's stop words must be there as typed, as the search checked them ("Bank of England",
+    not "bank in England" beside it). A phrase with a slop (`"saudi arabia"~3`) has each of its
+    words marked where they are near enough to be the phrase (it marked every "Saudi"); one in
+    Chinese or Japanese has its words marked.
     """
 
     def __init__(self, q: Q.Query, searcher, analyzer, fieldname: str = "text", gen=None):
@@ -2226,7 +2253,8 @@ class _Highlighter:
         # would do, but it reuses its `fieldname` argument as a loop variable and so drops
         # every field after the first). Title and text share the analyzer.
         reader, terms = searcher.reader(), set()
-        phrases: set[tuple[str, ...]] = set()
+        phrases: set[tuple[tuple[str, ...], int, Any]] = set()  # words, slop, stop words to check (Words | None)
+        checks = {id(leaf): node.words for node in _stop_word_nodes(q) for leaf in node.child.leaves()}
         leaves = list(_wanted_leaves(q))  # "coup -russia" marked "Russia" on its documents' pages
         # entities the query asks for by their id (a name's alternative, expand_aliases): their
         # mentions are marked, so that an article found through one ("Reagan" for "Ronald
@@ -2243,8 +2271,9 @@ class _Highlighter:
                 if getattr(leaf, "fieldname", None) in SEARCH_FIELDS and leaf.fieldname != fieldname:
                     continue  # `title:mali` marked every "Mali" of the text it did not search
                 if (isinstance(leaf, Q.Phrase) and leaf.fieldname == fieldname and len(leaf.words) > 1
-                        and leaf.slop <= 1 and not any(has_cjk(w) for w in leaf.words)):
-                    phrases.add(tuple(leaf.words))  # a run in no text is never found: nothing marked
+                        and not any(has_cjk(w) for w in leaf.words)):
+                    # a run in no text is never found: nothing marked
+                    phrases.add((tuple(leaf.words), max(1, leaf.slop), checks.get(id(leaf))))
                     continue
                 for f, t in leaf.expanded_terms(reader, phrases=True):
                     if f == fieldname:
@@ -2292,13 +2321,17 @@ class _Highlighter:
             for i, readings in enumerate(positions):
                 for a, _, t in readings:
                     starts.setdefault(t, []).append((i, a))
-            for phrase in self.phrases:
+            for phrase, slop, stops in self.phrases:
+                if slop > 1:
+                    found += _near_marks(phrase, slop, positions, starts)
+                    continue
                 n = len(phrase)
                 for i, a in starts.get(phrase[0], ()):
                     if i + n > len(positions):
                         continue
                     last = [r[1] for r in positions[i + n - 1] if r[2] == phrase[-1]]
-                    if last and all(any(r[2] == w for r in positions[i + k]) for k, w in enumerate(phrase[1:-1], 1)):
+                    if last and all(any(r[2] == w for r in positions[i + k]) for k, w in enumerate(phrase[1:-1], 1)) \
+                            and (stops is None or self._stops_there(text, positions, i, n, stops)):
                         found.append((a, last[0]))
         found += [(a, b) for a, b, t in words + joined if t in self.terms]
         if self.entities and mentions:
@@ -2311,6 +2344,13 @@ class _Highlighter:
             else:
                 spans.append((a, b))
         return spans
+
+    def _stops_there(self, text: str, positions: list[list[tuple[int, int, str]]], i: int, n: int, stops) -> bool:
+        """Whether the run of positions i..i+n-1 is the phrase with its stop words (`stops`): the
+        text between the words before and after the run (stop words have no position) holds it."""
+        lo = max(r[1] for r in positions[i - 1]) if i > 0 else 0
+        hi = min(r[0] for r in positions[i + n]) if i + n < len(positions) else len(text)
+        return occurs(text[lo:max(lo, hi)], stops, self.analyzer)
 
     def __call__(self, text: str, top: int = 2, maxchars: int = SNIPPET_CHARS, surround: int = 60,
                  mentions: list[dict] | None = None) -> str:

@@ -133,3 +133,31 @@ def test_the_cli_the_api_the_page_and_the_export_agree(stop_index):
     rows = [json.loads(line) for line in exported.output.splitlines() if line.strip()]
     assert sorted(r["id"].rsplit("/", 1)[-1] for r in rows) == ["boe.txt", "caps.txt", "possessive.txt"]
 
+
+def test_the_snippet_marks_the_phrase_only_with_its_stop_words(archive):
+    hit = next(h for h in _search(archive, '"bureau of statistics"').hits if h.id.endswith("census.txt"))
+    assert "<mark>Bureau of Statistics</mark>" in hit.snippet
+    assert "<mark>bureau" not in hit.snippet  # "bureau in Statistics" is not the phrase
+
+
+def _page_marks(stop_index, q: str, name: str) -> list[str]:
+    """The words the document page marks for the search `q` (its JSON twin's matches)."""
+    from web import create_app
+
+    client = create_app({"INDEX": str(stop_index)}).test_client()
+    found = client.get("/api/search", query_string={"q": q, "per_page": 50}).get_json()
+    doc_id = next(h["id"] for h in found["hits"] if h["id"].endswith(name))
+    doc = client.get(f"/api/doc/{doc_id}", query_string={"q": q}).get_json()
+    return [doc["text"][a:b] for a, b in doc["matches"]]
+
+
+def test_a_phrase_with_a_slop_marks_its_words_where_they_are_near(archive, stop_index):
+    # "port ... Dover" three words apart is the phrase; the two later "port" are not
+    hit = next(h for h in _search(archive, '"port dover"~3').hits if h.id.endswith("port.txt"))
+    assert hit.snippet.count("<mark>") == 2, hit.snippet
+    assert hit.snippet.startswith("The <mark>port</mark> chief met <mark>Dover</mark>"), hit.snippet
+    assert _page_marks(stop_index, '"port dover"~3', "port.txt") == ["port", "Dover"]
+
+
+def test_the_page_marks_the_phrase_only_with_its_stop_words(stop_index):
+    assert _page_marks(stop_index, '"bureau of statistics"', "census.txt") == ["Bureau of Statistics"]
