@@ -98,7 +98,7 @@ def occurs(text: str, words: Words, analyzer) -> bool:
         return whole
 
     for m in uses:
-        if not _neighbours(text, m, words, anchor, analyzer):
+        if _plainly_not(text, m, words, anchor, analyzer) or not _neighbours(text, m, words, anchor, analyzer):
             continue
         lo, hi = max(0, m.start() - WINDOW * (reach + 1)), min(len(text), m.end() + WINDOW * MAX_JOINED_PARTS * (n - anchor))
         window = list(_TOKEN_RE.finditer(text, lo, hi))
@@ -119,6 +119,26 @@ def occurs(text: str, words: Words, analyzer) -> bool:
                              words, analyzer, len(words_all))
             if found:
                 return True
+    return False
+
+
+# A plain word (ASCII letters, spaces or a line break between it and the stop word, and a
+# space, a line break, "(" or a quote before it) is a token of its own: nothing joins it
+_PLAIN_BEFORE = re.compile(r"(?<=[ \n(\"])([A-Za-z]+)[ \n]+$")
+_PLAIN_AFTER = re.compile(r"[ \n]+([A-Za-z]+)(?=[ \n;:)\"]|[.,](?:[ \n]|$)|$)")
+
+
+def _plainly_not(text: str, m: re.Match, words: Words, anchor: int, analyzer) -> bool:
+    """Whether a plain word right before or after the stop word at `m` is not the phrase's
+    there: _neighbours' answer where it is certain, for a fraction of its cost (it was most
+    of a common phrase's check: "out of" reads the dozen "of" of each article with "out")."""
+    for side, found in ((anchor - 1, _PLAIN_BEFORE.search(text, max(0, m.start() - WINDOW), m.start()) if anchor else None),
+                        (anchor + 1, _PLAIN_AFTER.match(text, m.end()) if anchor + 1 < len(words) else None)):
+        if found is None:
+            continue
+        word, (w, stop) = found.group(1), words[side]
+        if (word.lower() != w[0]) if stop else (word_term(analyzer, word) not in w and word.lower() not in ("per", "cent")):
+            return True
     return False
 
 

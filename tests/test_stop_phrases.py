@@ -161,3 +161,29 @@ def test_a_phrase_with_a_slop_marks_its_words_where_they_are_near(archive, stop_
 
 def test_the_page_marks_the_phrase_only_with_its_stop_words(stop_index):
     assert _page_marks(stop_index, '"bureau of statistics"', "census.txt") == ["Bureau of Statistics"]
+
+
+@pytest.mark.parametrize("phrase, text, expected", [
+    ("out of", "He walked out of the room.", True),
+    ("out of", "OUT OF THE ROOM", True),
+    ("out of", "They came out, of course, late.", True),  # punctuation is no word: the index's phrase too
+    ("out of", "(out of reach)", True),
+    ("out of", "A shout of joy and a way out.", False),
+    ("out of", "The out-of-court deal.", True),  # a hyphenated word's parts are words too, as indexed
+    ("out of", "The shout-of joy.", False),
+    ("out of", "Carried out\nof the vault.", True),
+    ("out of", "The company's out of cash.", True),
+    ("rate of interest", "A rates of interest rise.", True),
+    ("rate of interest", "The rate of U.S. interest.", False),
+    ("rate of interest", "The rate of interest.", True),
+    ("per cent of the", "Five per cent of the shares.", True),
+    ("per cent of the", "Five per\ncent of the shares.", True),
+    ("bank of england", "The Bank of England's view.", True),
+    ("bank of england", "The bank in England and the bank of Scotland.", False),
+])
+def test_the_stored_text_check_reads_the_words_next_to_a_stop_word_as_the_index_does(phrase, text, expected):
+    from search.schema import build_schema
+    from search.stop_phrases import occurs, phrase_words
+
+    field = build_schema()["text"]
+    assert occurs(text, phrase_words(field, phrase), field.analyzer) is expected
