@@ -745,6 +745,11 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
     return alt if q is None or stopped else Q.Or([q, alt])
 
 
+def _joined_words(text: str) -> str:
+    """`text` with its hyphenated words joined where the index also holds them so ("email")."""
+    return _HYPHENATED.sub(lambda m: j if joinable(j := _HYPHEN.sub("", m.group())) else m.group(), text)
+
+
 def _inner_caps_stops_lowered(phrase: str) -> str | None:
     """The phrase with each stop word in capitals that has a word on either side lower-cased
     ("bank OF england" -> "bank of england"), or None when it has none. In mixed-case text the
@@ -787,7 +792,8 @@ class _JoinedPhrasePlugin(PhrasePlugin):
             q = _or_spelled(q, self.text, fieldname, parser.schema)
             if fieldname not in SEARCH_FIELDS or self.slop != 1:  # "bank of england"~3: near, as it was
                 return q
-            return checked(q, parser.schema[fieldname], fieldname, self.text)  # "Bank of England": its "of" too
+            # "Bank of England": its "of" too; `"e-mail of the"` also as "email of the", which q finds
+            return checked(q, parser.schema[fieldname], fieldname, self.text, _joined_words(self.text))
 
     class PhraseTagger(RegexTagger):
         def create(self, parser, match):
@@ -2253,8 +2259,8 @@ class _Highlighter:
         # would do, but it reuses its `fieldname` argument as a loop variable and so drops
         # every field after the first). Title and text share the analyzer.
         reader, terms = searcher.reader(), set()
-        phrases: set[tuple[tuple[str, ...], int, Any]] = set()  # words, slop, stop words to check (Words | None)
-        checks = {id(leaf): node.words for node in _stop_word_nodes(q) for leaf in node.child.leaves()}
+        phrases: set[tuple[tuple[str, ...], int, Any]] = set()  # words, slop, readings to check (Words, ...) | None
+        checks = {id(leaf): (node.words, *node.others) for node in _stop_word_nodes(q) for leaf in node.child.leaves()}
         leaves = list(_wanted_leaves(q))  # "coup -russia" marked "Russia" on its documents' pages
         # entities the query asks for by their id (a name's alternative, expand_aliases): their
         # mentions are marked, so that an article found through one ("Reagan" for "Ronald
@@ -2346,11 +2352,12 @@ class _Highlighter:
         return spans
 
     def _stops_there(self, text: str, positions: list[list[tuple[int, int, str]]], i: int, n: int, stops) -> bool:
-        """Whether the run of positions i..i+n-1 is the phrase with its stop words (`stops`): the
-        text between the words before and after the run (stop words have no position) holds it."""
+        """Whether the run of positions i..i+n-1 is the phrase with its stop words (`stops`, its
+        readings): the text between the words before and after the run (stop words have no
+        position) holds one."""
         lo = max(r[1] for r in positions[i - 1]) if i > 0 else 0
         hi = min(r[0] for r in positions[i + n]) if i + n < len(positions) else len(text)
-        return occurs(text[lo:max(lo, hi)], stops, self.analyzer)
+        return any(occurs(text[lo:max(lo, hi)], words, self.analyzer) for words in stops)
 
     def __call__(self, text: str, top: int = 2, maxchars: int = SNIPPET_CHARS, surround: int = 60,
                  mentions: list[dict] | None = None) -> str:

@@ -68,10 +68,14 @@ def _read(field, text: str) -> list[tuple[str, bool]]:
     return [(t.text, bool(t.stopped)) for t in field.analyzer(text, mode="query", removestops=False)]
 
 
-def checked(q: Q.Query | None, field, fieldname: str, text: str) -> Q.Query | None:
-    """`q`, the query of the phrase `text` in `fieldname`, with its stop words checked."""
+def checked(q: Q.Query | None, field, fieldname: str, text: str, joined: str | None = None) -> Q.Query | None:
+    """`q`, the query of the phrase `text` in `fieldname`, with its stop words checked; `joined`,
+    the phrase with its hyphenated words joined, which `q` also searches ("email" for "e-mail")."""
     words = phrase_words(field, text) if q is not None else None
-    return q if words is None else StopWords(q, fieldname, words, text)
+    if words is None:
+        return q
+    other = phrase_words(field, joined) if joined and joined != text else None
+    return StopWords(q, fieldname, words, text, (other,) if other and other != words else ())
 
 
 WINDOW = 20  # characters of text read around a stop word, per word of the phrase on each side (and one more)
@@ -233,12 +237,13 @@ def verified(searcher, node: "StopWords", docnums: np.ndarray) -> np.ndarray:
     memo = searcher.__dict__.setdefault("_stop_word_checks", {})
     if len(memo) > MEMO_SIZE:
         memo.clear()
-    key = (field, node.words)
+    key = (field, node.words, node.others)
     out = np.empty(len(docnums), dtype=bool)
     for k, d in enumerate(docnums.tolist()):
         hit = memo.get((key, d))
         if hit is None:
-            hit = memo[(key, d)] = occurs(searcher.stored_fields(d).get(field) or "", node.words, analyzer)
+            text = searcher.stored_fields(d).get(field) or ""
+            hit = memo[(key, d)] = any(occurs(text, words, analyzer) for words in (node.words, *node.others))
         out[k] = hit
     return out
 
@@ -250,20 +255,23 @@ class StopWords(WrappingQuery):
     """A phrase (`child`, from the index) whose stop words (`words`) are checked in each match's
     stored `fieldname`. matching.py evaluates it on its posting arrays; Whoosh through `matcher`."""
 
-    def __init__(self, child: Q.Query, fieldname: str, words: Words, typed: str | None = None):
+    def __init__(self, child: Q.Query, fieldname: str, words: Words, typed: str | None = None,
+                 others: tuple[Words, ...] = ()):
         super().__init__(child)
         self.fieldname = fieldname
         self.words = words
         self.typed = typed  # the phrase as typed (a one-word child, a Term, keeps no words: query._typed)
+        self.others = others  # its other spellings' words, any of which may be there (checked())
 
     def __repr__(self) -> str:
         return f"StopWords({self.child!r}, {' '.join(w[0] for w, _ in self.words)!r})"
 
     def __eq__(self, other) -> bool:
-        return type(other) is StopWords and self.child == other.child and self.words == other.words
+        return type(other) is StopWords and self.child == other.child and self.words == other.words \
+            and self.others == other.others
 
     def __hash__(self) -> int:
-        return hash((StopWords, self.child, self.words))
+        return hash((StopWords, self.child, self.words, self.others))
 
     @property
     def boost(self) -> float:
@@ -274,7 +282,7 @@ class StopWords(WrappingQuery):
         self.child.boost = value
 
     def _rewrap(self, child):
-        return StopWords(child, self.fieldname, self.words, self.typed)
+        return StopWords(child, self.fieldname, self.words, self.typed, self.others)
 
     def normalize(self):
         child = self.child.normalize()

@@ -20,6 +20,7 @@ muller.txt | Football | Thomas Müller of the home side scored twice in the cup 
 mueller.txt | Transfers | Gerd Mueller of the old team was honoured by the club.
 census.txt | Census work | The bureau in Statistics Canada counted homes, and the Bureau of Statistics counted farms.
 port.txt | Harbour news | The port chief met Dover officials. Later a port loan was made and the port was sold.
+email.txt | Notices | The email of the week went to every reader, with an e-mail of thanks.
 """.strip().splitlines())}
 
 
@@ -81,6 +82,9 @@ def _search(archive, q, **kw):
     ('"Mueller of the"', {"muller.txt", "mueller.txt"}),
     ('"Muller of the"', {"muller.txt"}),
     ('"Mueller of a"', set()),  # a name's articles (an entity) are no match of a phrase with other words
+    # a hyphenated word as the index also holds it, joined
+    ('"e-mail of the"', {"email.txt"}),
+    ('"email of thanks"', {"email.txt"}),
 ])
 def test_a_phrase_finds_its_stop_words_as_typed(archive, q, expected):
     r = _search(archive, q)
