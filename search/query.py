@@ -2337,7 +2337,7 @@ class _Highlighter:
                         continue
                     last = [r[1] for r in positions[i + n - 1] if r[2] == phrase[-1]]
                     if last and all(any(r[2] == w for r in positions[i + k]) for k, w in enumerate(phrase[1:-1], 1)) \
-                            and (stops is None or self._stops_there(text, positions, i, n, stops)):
+                            and (stops is None or self._stops_there(text, positions, i, n, a, last[0], stops)):
                         found.append((a, last[0]))
         found += [(a, b) for a, b, t in words + joined if t in self.terms]
         if self.entities and mentions:
@@ -2351,13 +2351,15 @@ class _Highlighter:
                 spans.append((a, b))
         return spans
 
-    def _stops_there(self, text: str, positions: list[list[tuple[int, int, str]]], i: int, n: int, stops) -> bool:
-        """Whether the run of positions i..i+n-1 is the phrase with its stop words (`stops`, its
-        readings): the text between the words before and after the run (stop words have no
-        position) holds one."""
-        lo = max(r[1] for r in positions[i - 1]) if i > 0 else 0
-        hi = min(r[0] for r in positions[i + n]) if i + n < len(positions) else len(text)
-        return any(occurs(text[lo:max(lo, hi)], words, self.analyzer) for words in stops)
+    def _stops_there(self, text: str, positions: list[list[tuple[int, int, str]]], i: int, n: int,
+                     start: int, end: int, stops) -> bool:
+        """Whether the run of positions i..i+n-1 (characters start..end) is the phrase with its
+        stop words (`stops`, its readings): the text between the words before and after the
+        run (stop words have no position) holds one. A joined word ("e-mail") is at two
+        positions: the words before and after are those wholly outside the run."""
+        lo = max((r[1] for p in positions[max(0, i - MAX_JOINED_PARTS):i] for r in p if r[1] <= start), default=0)
+        hi = min((r[0] for p in positions[i + n:i + n + MAX_JOINED_PARTS] for r in p if r[0] >= end), default=len(text))
+        return any(occurs(text[lo:hi], words, self.analyzer) for words in stops)
 
     def __call__(self, text: str, top: int = 2, maxchars: int = SNIPPET_CHARS, surround: int = 60,
                  mentions: list[dict] | None = None) -> str:
