@@ -654,6 +654,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
     from . import get_document, open_index
     from .lookup import document_ids, source_named
     from .query import document_matches
+    from .stories import RELATIONS, timeline
 
     archive = open_index(index_dir)
     ids = document_ids(archive, doc_id)
@@ -715,13 +716,18 @@ def show_cmd(doc_id, query, index_dir, as_json):
         con.print("\n[bold]Removed boilerplate[/]")
         for r in doc["removed"]:
             con.print(f"  [dim]{_t(r.get('reason', ''))}:[/] {_t(r.get('text', ''))}")
-    if doc.get("versions"):
-        from .stories import RELATIONS
-
-        con.print("\n[bold]This story elsewhere in the archive[/] (oldest first)")
-        for v in doc["versions"]:
-            con.print(f"  {v.get('published') or 'undated':<10} [cyan]{_t(RELATIONS.get(v['relation'], v['relation']))}[/]"
-                      f" {v['similarity']:.2f}  {_t(v['id'])}  {_t(v.get('title') or '')}{_mt_badge(v.get('translated'))}")
+    story = timeline(doc)
+    if story:
+        con.print("\n[bold]This story elsewhere in the archive[/] (oldest first, this article among them)")
+        for v in story:
+            when, source = v.get("published") or "undated", _t(v.get("source") or "")
+            if v.get("current"):
+                con.print(f"  {when:<10} [bold]this article[/]  {source}  {_t(v.get('title') or v.get('id') or '')}"
+                          f"{_mt_badge(v.get('translated'))}")
+                continue
+            con.print(f"  {when:<10} [cyan]{_t(RELATIONS.get(v['relation'], v['relation']))}[/]"
+                      f" {v['similarity']:.2f}  {source}  {_t(v['id'])}  {_t(v.get('title') or '')}"
+                      f"{_mt_badge(v.get('translated'))}")
             con.print(f"  [dim]{'':<10} shares: {_t(', '.join(v.get('shared') or []))}[/]")
 
 

@@ -381,6 +381,22 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     return [dict(v, earlier=at < me_at) for at, v in out]
 
 
+def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """A stored document's story as a reader follows it: its `versions` (get_document) with the
+    article itself placed among them, oldest first (undated last), its own entry marked
+    `current`; empty when the story has no other version. One order for the document page and
+    `newsarchive show`: the terminal listed the other versions alone, so where the article
+    stood in its story (the first telling, or a late rewrite) was for the reader to work out."""
+    versions = list(doc.get("versions") or [])
+    if not versions:
+        return []
+    me = {"id": doc.get("id"), "title": doc.get("title"), "source": doc.get("source"),
+          "published": doc.get("published"), "language": doc.get("language"),
+          "translated": (doc.get("translation") or {}).get("label"), "current": True}
+    before = [v for v in versions if v.get("earlier")]
+    return [*before, me, *(v for v in versions if not v.get("earlier"))]
+
+
 def _archive_order(fields: dict[str, Any], docnum: int) -> tuple[bool, str, int]:
     """Where a document stands in the archive's oldest-first order: dated first, by day, then
     by document number (the order indexed, which search's `oldest` sort also follows)."""

@@ -232,6 +232,23 @@ def test_show_lists_the_story(seeds_index):
     assert "This story elsewhere" not in r.output
 
 
+def test_show_places_the_article_in_its_story_with_each_outlet(seeds_index):
+    """The terminal's story, as the page's: 001 (2020-08-28) is the oldest of its story, so
+    it heads the list as "this article", before 004 (2021-04-11) and the undated 000; each
+    line names its outlet. Before, the list held the other versions alone, no outlet."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    r = CliRunner().invoke(cli, ["show", S001, "--index", str(seeds_index)], catch_exceptions=False)
+    lines = [ln.strip() for ln in r.output[r.output.index("This story elsewhere in the archive"):].splitlines()[1:]
+             if ln.strip() and not ln.strip().startswith("shares:")]
+    assert lines[0].startswith("2020-08-28 this article  seeds  Malin the military commanders")
+    assert lines[1].startswith("2021-04-11 related report") and S004 in lines[1]
+    assert lines[2].startswith("undated") and S000 in lines[2]
+    assert all("  seeds  " in ln for ln in lines)
+
+
 # ------------------------------------------------------------------ corpus scale
 @pytest.mark.slow
 def test_mt_dev_translations_of_one_document_are_versions(shared_dir, tmp_path):

@@ -11,7 +11,7 @@ from markupsafe import Markup
 from search import get_document
 from search.lookup import page_ids
 from search.schema import ENTITY_FACETS
-from search.stories import RELATIONS
+from search.stories import RELATIONS, timeline
 
 from .markup import Bullets, Flag, Mention, Table, blocks, render_linked
 from .params import SearchState, shown_id
@@ -209,16 +209,9 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (), state: 
 
 
 def story_timeline(doc: dict[str, Any], doc_url: Callable[[str], str] | None = None) -> list[dict[str, Any]]:
-    """The article's story as the page lists it: its other versions and the article itself
-    (`current`), oldest first, undated last; empty when the story has no other version.
-    Each version links by `doc_url`, which keeps the reader's search: linked bare, the next
-    version opened with no match marked and the search's filters gone."""
+    """The article's story as the page lists it (search.stories.timeline), each other version
+    with its relation's label and a link by `doc_url`, which keeps the reader's search: linked
+    bare, the next version opened with no match marked and the search's filters gone."""
     link = doc_url or (lambda doc_id: url_for("views.doc_page", doc_id=doc_id))
-    versions = [dict(v, url=link(v["id"]), label=RELATIONS.get(v.get("relation"), ""))
-                for v in doc.get("versions") or []]
-    if not versions:
-        return []
-    me = {"id": doc.get("id"), "title": doc.get("title"), "source": doc.get("source"),
-          "published": doc.get("published"), "translated": (doc.get("translation") or {}).get("label"), "current": True}
-    before = [v for v in versions if v.get("earlier")]
-    return [*before, me, *(v for v in versions if not v.get("earlier"))]
+    return [v if v.get("current") else dict(v, url=link(v["id"]), label=RELATIONS.get(v.get("relation"), ""))
+            for v in timeline(doc)]
