@@ -8,10 +8,11 @@ indexed once through `search.indexer` (or `--index DIR` reuses one).
 
 Printed:
 - mt-dev, every ordered pair of documents: pairs of versions of one Russian document (the
-  ground truth) found as "copy" or "version", found only as "related", or missed; pairs of
-  documents of different stories labelled "copy"/"version" (errors) or "related";
+  ground truth) found as "copy", "translation" or "rewrite", found only as "related", or
+  missed, and those labelled "rewrite" (all are translations); pairs of documents of
+  different stories labelled one of the first three (errors) or "related";
 - Reuters, a seeded sample of articles: the share that has any version, by relation, and
-  the pairs among its dividend and payout notices labelled "copy"/"version" (one formula,
+  the pairs among its dividend and payout notices labelled as one report (one formula,
   other companies: each such pair is listed, to read);
 - the cost: story_versions per article, p50/p95, and its ratio to one search for the
   article's title in the same run (the document page pays both).
@@ -69,7 +70,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from search import open_index, run_search
-    from search.stories import story_versions
+    from search.stories import SAME_REPORT, story_versions
 
     tmp = None
     if args.index and (Path(args.index) / "CURRENT").exists():
@@ -110,12 +111,13 @@ def main() -> None:
             same = rows[j] == rows[i]
             rel = found.get(j)
             if same:
-                pairs["same_found" if rel in ("copy", "version") else "same_related" if rel == "related" else "same_missed"] += 1
-            elif rel in ("copy", "version"):
+                pairs["same_found" if rel in SAME_REPORT else "same_related" if rel == "related" else "same_missed"] += 1
+                pairs["same_as_rewrite"] += rel == "rewrite"  # every pair is two translations of one text
+            elif rel in SAME_REPORT:
                 pairs["cross_version"] += 1
             elif rel == "related":
                 pairs["cross_related"] += 1
-        pairs["to_reuters_version"] += sum(1 for j, rel in found.items() if j not in rows and rel in ("copy", "version"))
+        pairs["to_reuters_version"] += sum(1 for j, rel in found.items() if j not in rows and rel in SAME_REPORT)
 
     reuters = [i for i in docs if i.startswith("reuters/")]
     sample = random.Random(7).sample(reuters, min(args.sample, len(reuters)))
@@ -128,7 +130,7 @@ def main() -> None:
     notice_pairs = []
     for i in notices:
         for v in story_versions(archive, i) or []:
-            if v["relation"] in ("copy", "version") and i < v["id"]:
+            if v["relation"] in SAME_REPORT and i < v["id"]:
                 notice_pairs.append((v["similarity"], v["relation"], docs[i], v["title"]))
 
     import numpy as np
@@ -139,6 +141,7 @@ def main() -> None:
         "mt_dev_version_pairs": same_total,
         "mt_dev_found": pairs["same_found"],
         "mt_dev_found_related_only": pairs["same_related"],
+        "mt_dev_found_as_rewrite": pairs["same_as_rewrite"],
         "mt_dev_missed": pairs["same_missed"],
         "mt_dev_recall": round(pairs["same_found"] / same_total, 4) if same_total else None,
         "mt_dev_cross_story_versions": pairs["cross_version"],
@@ -159,11 +162,12 @@ def main() -> None:
     else:
         print(f"archive: {out['articles']} articles (mt-dev {len(mt)}, Reuters {len(reuters)})")
         print(f"mt-dev pairs of versions of one document: {same_total}; found {out['mt_dev_found']} "
-              f"(recall {out['mt_dev_recall']}), only as related {out['mt_dev_found_related_only']}, missed {out['mt_dev_missed']}")
-        print(f"mt-dev pairs across stories: labelled copy/version {out['mt_dev_cross_story_versions']}, "
-              f"related {out['mt_dev_cross_story_related']}; mt-dev -> Reuters copy/version {out['mt_dev_reuters_versions']}")
+              f"(recall {out['mt_dev_recall']}), only as related {out['mt_dev_found_related_only']}, missed {out['mt_dev_missed']}, "
+              f"called rewrites (not translations) {out['mt_dev_found_as_rewrite']}")
+        print(f"mt-dev pairs across stories: labelled as one report {out['mt_dev_cross_story_versions']}, "
+              f"related {out['mt_dev_cross_story_related']}; mt-dev -> Reuters as one report {out['mt_dev_reuters_versions']}")
         print(f"Reuters sample {len(sample)}: {with_any} with any version ({with_any / max(1, len(sample)):.1%}); {dict(rel_counts)}")
-        print(f"Reuters dividend/payout notices {len(notices)}: {len(notice_pairs)} pairs labelled copy/version")
+        print(f"Reuters dividend/payout notices {len(notices)}: {len(notice_pairs)} pairs labelled as one report")
         for p in sorted(notice_pairs, reverse=True):
             print(f"  {p[0]:.3f} {p[1]:<8} {p[2][:50]} | {p[3][:50]}")
         print(f"story_versions: p50 {out['p50_ms']} ms, p95 {out['p95_ms']} ms; "

@@ -40,7 +40,9 @@ from .archive import Archive
 from .postings import field_lengths, term_postings
 
 FIELD = "text"
-RELATIONS = {"copy": "same text", "version": "rewritten or translated", "related": "related report"}
+RELATIONS = {"copy": "same text", "translation": "translation", "rewrite": "rewrite", "related": "related report"}
+# the relations of one report's tellings (the rest are "related"): what a story's count of versions counts
+SAME_REPORT = ("copy", "translation", "rewrite")
 # A pair is looked at when its cosine is at least SAME_STORY and it shares at least
 # MIN_SHARED distinctive words (in at most DISTINCTIVE of the articles, see _Stats), or its
 # cosine is at least ALIKE (two short texts alike). The word count keeps out formulaic notices: two companies'
@@ -61,6 +63,7 @@ ALIKE = 0.90
 #   REWRITE_ORDER; versions of one mt-dev document 0.72 and above, different outlets'
 #   reports of one event 0.67 and below). Two notices of one formula with the same figures
 #   (a fund family's payouts, two banks' bond issues on the same terms) can still pass.
+#   A version is listed as a "translation" when _translated_pair says so, else a "rewrite".
 # - "related": another report of the same story, naming at least RELATED_NAMES of the same
 #   people and organizations (mt-dev: three outlets' reports of one Navy Day parade).
 SHINGLE = 4
@@ -336,7 +339,7 @@ def story_versions(archive: Archive, doc_id: str) -> list[dict[str, Any]] | None
 
 def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     """The other articles of document `docnum`'s story, oldest first (undated last; within a
-    day as indexed), each with its similarity, its relation ("copy", "version" or "related"),
+    day as indexed), each with its similarity, its relation ("copy", "translation", "rewrite" or "related"),
     the words the two share most, and whether it comes before this article in that order
     (`earlier`: where a timeline puts the article itself)."""
     from .query import _live_mask
@@ -351,7 +354,8 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     if not vec:
         return []
     mine = searcher.stored_fields(docnum)
-    my_names = _names(json.loads(mine.get("doc") or "{}"))
+    my_rec = json.loads(mine.get("doc") or "{}")
+    my_names = _names(my_rec)
     cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, vec, st, docnum, live)]
     discount = _copy_discount(me, [other for _, other in cands], st)
     vec, norm = _reweighed(me, st, discount)
@@ -371,6 +375,8 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         relation = _relation(sim, me, other, rare, my_names, _names(rec))
         if relation is None:
             continue
+        if relation == "version":
+            relation = "translation" if _translated_pair(my_rec, rec) else "rewrite"
         words = [me.surface[t] for t, _ in sorted(common.items(), key=lambda kv: -kv[1])[:SHARED_WORDS]]
         out.append((_archive_order(fields, cand), _version(fields, rec, sim, relation, words)))
     # The archive's order, as `sort=oldest` lists it: by day, then as indexed (dates are days).
@@ -498,6 +504,15 @@ def _relation(sim: float, a: _Terms, b: _Terms, rare: list[str], names_a: list, 
     if enough and named >= RELATED_NAMES:
         return "related"
     return None
+
+
+def _translated_pair(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two tellings of one report are translations (of each other or of one source):
+    written in two languages, or one of them likely a machine translation (the detector's
+    label). Else the pair is a rewrite. A human translation beside an original English report
+    reads as a rewrite: nothing in the text says it was translated."""
+    languages = {r.get("language") for r in (a, b)} - {None, "", "unknown"}
+    return len(languages) > 1 or any((r.get("translation") or {}).get("label") == "likely" for r in (a, b))
 
 
 def _version(fields: dict[str, Any], rec: dict[str, Any], sim: float, relation: str, words: list[str]) -> dict[str, Any]:
