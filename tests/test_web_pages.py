@@ -1094,6 +1094,24 @@ def test_following_a_story_to_its_next_version_keeps_the_search(client):
     assert 'href="/doc/seeds/001_3af445065a74e937.txt"' in bare
 
 
+def test_a_story_s_version_links_back_to_the_results_with_their_filters(client):
+    """Results -> an article -> the next version of its story -> back: no link led back to
+    the results (the box held the search, unsaid, and the browser's Back was two pages away).
+    Each page opened from a search links to its results, filters and sort kept; one opened
+    bare has no such link."""
+    results = page(client, "/search?q=goita&translated=likely&sort=newest")
+    first = unescape(re.search(r'href="(/doc/%s\?[^"]+)"' % re.escape(SEED0), results).group(1))
+    story = page(client, first).split('id="versions"')[1].split("</section>")[0]
+    version = page(client, unescape(re.search(r'<a href="([^"]+)" dir="auto">Malin the military', story).group(1)))
+    back = re.search(r'<p class="back-to-results"><a href="([^"]+)">', version)
+    assert back, "no link back to the results"
+    link = unescape(back.group(1))
+    assert urlsplit(link).path == "/search"
+    assert parse_qs(urlsplit(link).query) == {"q": ["goita"], "translated": ["likely"], "sort": ["newest"]}
+    assert page(client, link) == results
+    assert 'class="back-to-results"' not in page(client, "/doc/" + SEED0)
+
+
 def test_each_results_page_s_title_names_its_filters_sort_and_page(client):
     """Every browsing page was titled "search · newsarchive" and every page of a query "coup ·
     search · newsarchive", whatever its filters, sort or page: the browser's history menu and
