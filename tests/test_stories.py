@@ -219,6 +219,31 @@ def test_document_page_lists_the_story_oldest_first(seeds_index):
     assert 'id="versions"' not in other and 'href="#versions"' not in other
 
 
+def test_a_script_follows_the_story_by_each_version_s_address(tmp_path):
+    """/api/doc's versions each carry their addresses: a script followed the story by
+    percent-encoding ids itself, and the ids of JSON Lines records hold "#" and "/"
+    (here "?" and a dot segment too)."""
+    from urllib.parse import quote
+
+    from web import create_app
+
+    (tmp_path / "wire").mkdir()
+    with open(tmp_path / "wire" / "feed.jsonl", "w") as fh:
+        for rid, text in (("a/1", STRIKE), ("b?2", REPRINT), ("c/../3", CUT)):
+            title, _, body = text.partition("\n")
+            fh.write(json.dumps({"id": rid, "title": title, "text": body}) + "\n")
+    indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "wire")])
+    client = create_app({"INDEX": str(tmp_path / "ix"), "TESTING": True}).test_client()
+    first = "wire/feed.jsonl#a/1"
+    doc = client.get("/api/doc/" + quote(first, safe="/")).get_json()
+    assert len(doc["versions"]) == 2
+    for v in doc["versions"]:
+        other = client.get(v["api_url"])
+        assert other.status_code == 200 and other.get_json()["id"] == v["id"]
+        assert first in [w["id"] for w in other.get_json()["versions"]]  # and back
+        assert client.get(v["page_url"]).status_code == 200
+
+
 def test_show_lists_the_story(seeds_index):
     from click.testing import CliRunner
 

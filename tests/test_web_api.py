@@ -46,7 +46,14 @@ def test_api_doc_equals_get_document(client, seeds_archive):
 
     r = client.get("/api/doc/" + SEED0)
     assert r.status_code == 200 and r.mimetype == "application/json"
-    assert r.get_json() == json.loads(json.dumps(get_document(seeds_archive, SEED0)))
+    assert _without_addresses(r.get_json()) == json.loads(json.dumps(get_document(seeds_archive, SEED0)))
+
+
+def _without_addresses(doc: dict) -> dict:
+    """/api/doc's record without what only a server has: each version's api_url and page_url
+    (`show --json` gives the id, which `show` takes as it is)."""
+    assert doc["versions"] and all(v["api_url"] == "/api/doc/" + v["id"] for v in doc["versions"])
+    return dict(doc, versions=[{k: x for k, x in v.items() if k not in ("api_url", "page_url")} for v in doc["versions"]])
 
 
 def test_api_entities(client, seeds_archive):
@@ -268,7 +275,7 @@ def test_the_document_json_has_what_its_page_shows(client, seeds_index):
     found = client.get("/api/search", query_string={"person": keita["id"]}).get_json()
     assert found["total"] == keita["documents"]
     out = CliRunner().invoke(cli, ["show", SEED0, "--json", "--index", str(seeds_index)])
-    assert json.loads(out.output) == doc
+    assert json.loads(out.output) == _without_addresses(doc)
     page = client.get("/doc/" + SEED0).get_data(as_text=True)
     assert "/search?person=per:ibrahim-boubacar-keita" in page and "Keitan" in page
 

@@ -71,7 +71,8 @@ def api_doc(doc_id: str):
     """The stored record; with `q`, also `matches`: where that search matches the text, as
     [start, end] pairs (the page's marks). In a text longer than a document page shows, those
     of one part of it at a time, as long as the page's (`matches_from`, `matches_to`): the
-    whole of a 10 MB record took 8 s of the server's Python."""
+    whole of a 10 MB record took 8 s of the server's Python. Each of `versions` carries its
+    `api_url` (its record here) and `page_url` (its document page)."""
     doc = requested_document(doc_id)
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     if query:
@@ -84,6 +85,10 @@ def api_doc(doc_id: str):
             doc["matches_from"], doc["matches_to"] = start, start + len(part.get("text") or "")
         if refused:
             doc["matches_error"] = refused
+    # each version's addresses, as url_for writes them (the docid converter percent-encodes
+    # "#", "?" and dot segments): a script followed the story by quoting ids itself
+    doc["versions"] = [dict(v, api_url=url_for("api.api_doc", doc_id=v["id"]), page_url=url_for("views.doc_page", doc_id=v["id"]))
+                       for v in doc.get("versions") or []]
     return jsonify(doc)
 
 
