@@ -153,6 +153,7 @@ class _Stats:
         self.background = _background_of(searcher.schema[FIELD].analyzer)
         self.memo: dict[str, float] = {}  # term -> smoothed share of documents
         self.docs: "OrderedDict[int, _Terms]" = OrderedDict()
+        self.sides: "OrderedDict[int, _Side | None]" = OrderedDict()  # _side_of's, as bounded
         self.lock = threading.Lock()
 
     def share(self, term: str) -> float:
@@ -280,12 +281,17 @@ def _vector(t: _Terms, st: _Stats) -> dict[str, float]:
 
 
 def _order(a: _Terms, b: _Terms, shared: list[str]) -> float:
-    """Spearman correlation of the first mentions of the shared words in a and in b."""
-    if len(shared) < 4:
+    """Spearman correlation of the first mentions of the shared words in a and in b. By the
+    rank differences (no ties: each word is first mentioned at its own place), in integers:
+    the same float whichever of the two is `a` and in whatever order `shared` comes, as
+    both articles' pages must decide alike (np.corrcoef divides by the two deviations in turn)."""
+    n = len(shared)
+    if n < 4:
         return 0.0
     x = np.argsort(np.argsort([a.first[t] for t in shared]))
     y = np.argsort(np.argsort([b.first[t] for t in shared]))
-    return float(np.corrcoef(x, y)[0, 1])
+    d2 = int(((x - y) ** 2).sum())
+    return 1.0 - 6 * d2 / (n * (n * n - 1))
 
 
 def _candidates(gen, searcher, vec: dict[str, float], st: _Stats, docnum: int, live: np.ndarray) -> list[int]:
@@ -347,29 +353,31 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     live = _live_mask(gen, searcher)
     if int(live.sum()) < MIN_DOCS:
         return []
-    analyzer = searcher.schema[FIELD].analyzer
     st: _Stats = gen.derive("story_stats", lambda: _Stats(searcher))
-    me = st.terms(searcher, docnum, analyzer)
-    vec = _vector(me, st)
-    if not vec:
+    side = _side_of(gen, searcher, st, docnum, live)
+    if side is None:
         return []
+    me = side.me
     mine = searcher.stored_fields(docnum)
     my_rec = json.loads(mine.get("doc") or "{}")
     my_names = _names(my_rec)
-    cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, vec, st, docnum, live)]
-    discount = _copy_discount(me, [other for _, other in cands], st)
-    vec, norm = _reweighed(me, st, discount)
     out = []
-    for cand, other in cands:
-        cvec, cnorm = _reweighed(other, st, discount)
-        # in the article's order of first mention, not a set's: a set of strings iterates in
-        # an order of the process's hash seed, and the CLI and the server must add the same
-        # floats in the same order and break ties among the shared words alike
-        common = {t: w * cvec[t] for t, w in vec.items() if t in cvec}
-        sim = sum(common.values()) / (norm * cnorm)
+    for cand, other in side.cands:
+        sim, common = _similarity(side, other, st)
         rare = [t for t in common if st.distinctive(t)]
-        if sim < ALIKE and (sim < SAME_STORY or len(rare) < MIN_SHARED):
+        if not _alike(sim, rare):
             continue  # the cheap tests first: most candidates stop here
+        # The pair as the other article's page sees it: its candidates and its copies'
+        # discount are its own, so a pair at SAME_STORY (0.383 from one side) was listed on
+        # one page and not the other. Listed only when each finds the other, at the lower
+        # similarity, both pages decide alike and show the same figure (the tests below are
+        # symmetric in the two articles).
+        back = _side_of(gen, searcher, st, cand, live)
+        if back is None or docnum not in back.found:
+            continue
+        sim = min(sim, _similarity(back, me, st)[0])
+        if not _alike(sim, rare):
+            continue
         fields = searcher.stored_fields(cand)
         rec = json.loads(fields.get("doc") or "{}")
         relation = _relation(sim, me, other, rare, my_names, _names(rec))
@@ -385,6 +393,54 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     me_at = _archive_order(mine, docnum)
     out.sort(key=lambda kv: kv[0])
     return [dict(v, earlier=at < me_at) for at, v in out]
+
+
+def _alike(sim: float, rare: list[str]) -> bool:
+    """Whether a pair is looked at (see SAME_STORY)."""
+    return sim >= ALIKE or (sim >= SAME_STORY and len(rare) >= MIN_SHARED)
+
+
+@dataclass
+class _Side:
+    """One article's side of its pairs: its terms, its candidates (analysed) and the weights
+    its copies' discount gives it."""
+    me: _Terms
+    cands: list[tuple[int, _Terms]]
+    found: frozenset[int]
+    discount: dict[str, float]
+    vec: dict[str, float]
+    norm: float
+
+
+def _side_of(gen, searcher, st: _Stats, docnum: int, live: np.ndarray) -> _Side | None:
+    """Document `docnum`'s _Side (None when it has no weighted term), memoised per generation:
+    a page asks for each listed version's side, and that version's page for the same ones."""
+    with st.lock:
+        if docnum in st.sides:
+            st.sides.move_to_end(docnum)
+            return st.sides[docnum]
+    analyzer = searcher.schema[FIELD].analyzer
+    me = st.terms(searcher, docnum, analyzer)
+    side = None
+    if _vector(me, st):
+        cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, me.vec, st, docnum, live)]
+        discount = _copy_discount(me, [other for _, other in cands], st)
+        side = _Side(me, cands, frozenset(c for c, _ in cands), discount, *_reweighed(me, st, discount))
+    with st.lock:
+        st.sides[docnum] = side
+        while len(st.sides) > DOC_CACHE:
+            st.sides.popitem(last=False)
+    return side
+
+
+def _similarity(side: _Side, other: _Terms, st: _Stats) -> tuple[float, dict[str, float]]:
+    """The cosine of side's article and `other` under side's discount, and the shared terms'
+    products (in the article's order of first mention, not a set's: a set of strings iterates
+    in an order of the process's hash seed, and the CLI and the server must add the same floats
+    in the same order and break ties among the shared words alike)."""
+    cvec, cnorm = _reweighed(other, st, side.discount)
+    common = {t: w * cvec[t] for t, w in side.vec.items() if t in cvec}
+    return sum(common.values()) / (side.norm * cnorm), common
 
 
 def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
