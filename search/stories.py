@@ -27,6 +27,7 @@ from __future__ import annotations
 import bisect
 import json
 import math
+import os
 import re
 import threading
 from collections import Counter, OrderedDict
@@ -385,7 +386,7 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
             continue
         if relation == "version":
             relation = "translation" if _translated_pair(my_rec, rec) else "rewrite"
-        words = [me.surface[t] for t, _ in sorted(common.items(), key=lambda kv: -kv[1])[:SHARED_WORDS]]
+        words = _shown_words(me, [t for t, _ in sorted(common.items(), key=lambda kv: -kv[1])])
         out.append((_archive_order(fields, cand), _version(fields, rec, sim, relation, words)))
     # The archive's order, as `sort=oldest` lists it: by day, then as indexed (dates are days).
     # Not by similarity within a day: that order was each page's own, so two pages of one
@@ -457,6 +458,35 @@ def timeline(doc: dict[str, Any]) -> list[dict[str, Any]]:
           "translated": (doc.get("translation") or {}).get("label"), "current": True}
     before = [v for v in versions if v.get("earlier")]
     return [*before, me, *(v for v in versions if not v.get("earlier"))]
+
+
+def _shown_words(me: _Terms, ranked: list[str]) -> list[str]:
+    """The first SHARED_WORDS of the `ranked` shared terms as the reader sees them, one form
+    of each word: the stemmer keeps "argentina" and "argentin" apart, and the list read
+    "Argentina, ..., ARGENTINE". A word's form in the running text beats a headline's capitals."""
+    out: list[str] = []
+    for term in ranked:
+        word = me.surface[term]
+        same = next((i for i, w in enumerate(out) if _one_word(w, word)), None)
+        if same is None:
+            if len(out) == SHARED_WORDS:
+                break
+            out.append(word)
+        elif out[same].isupper() and not word.isupper():
+            out[same] = word
+    return out
+
+
+def _one_word(a: str, b: str) -> bool:
+    """Whether two shown words are forms of one (Argentina / ARGENTINE, Brazil / Brazilian,
+    us / US): alike but for the case and at most three last letters after five or more
+    (Iran / Iraq stay two; minister / ministry become one, a small loss in a list of six);
+    figures only when equal (150,000 and 150,001 are two)."""
+    a, b = a.casefold(), b.casefold()
+    if _FIGURE.search(a) or _FIGURE.search(b):
+        return a == b
+    n = len(os.path.commonprefix([a, b]))
+    return a == b or (n >= 5 and max(len(a), len(b)) - n <= 3)
 
 
 def _archive_order(fields: dict[str, Any], docnum: int) -> tuple[bool, str, int]:

@@ -227,6 +227,17 @@ def test_each_pair_is_listed_on_both_pages_alike(debt_talks):
         assert (back["similarity"], back["relation"]) == (v["similarity"], v["relation"]), (i, j)
 
 
+def test_the_shared_words_show_each_word_once(debt_talks):
+    """#348 and #181 shared "Argentina" and "ARGENTINE" (the stemmer's two terms), #740 and
+    #950 "Brazil" and "Brazilian": one form of each word, and six words still."""
+    shown = [v["shared"] for story in debt_talks.values() for v in story.values()]
+    assert shown and all(len(words) == 6 for words in shown)
+    for words in shown:
+        starts = [w.casefold()[:6] for w in words if not any(c.isdigit() for c in w)]
+        assert len(set(starts)) == len(starts), words
+    assert "Argentina" in debt_talks["wire/r.jsonl#348"]["wire/r.jsonl#181"]["shared"]
+
+
 # ------------------------------------------------------------------ presenters
 def test_document_record_carries_the_versions(seeds_archive):
     doc = get_document(seeds_archive, S000)
