@@ -1331,3 +1331,70 @@ def test_a_firm_named_after_its_partners_is_one_organisation_not_people():
     assert got["Coal"] == {"person"} and "Baker and Coal" not in got, got
     text = "The talks were held by Chancellor Kohl and Coal, officials said."
     assert "Kohl and Coal" not in _got(text, ("Kohl", "person"), ("Coal", "person"))
+
+
+def test_a_word_of_the_document_s_company_alone_is_that_company_not_a_person():
+    """Reuters: after "Telefon AB L.M. Ericsson" and "Promac Controls Inc", "Ericsson also said" and
+    "Promac Controls will be part of" gave the people "Ericsson" and "Promac Controls"; "Showa
+    Shell said" after "Showa Shell Sekiyu KK" the person "Showa Shell" and so the surname "Shell"."""
+    text = "Sweden's Telefon AB L.M. Ericsson said it won a contract. Ericsson also said it would grow."
+    assert _got(text, ("Telefon AB L.M. Ericsson", "organization"), ("Ericsson", "person", "ner", 1))["Ericsson"] \
+        == {"organization"}
+    text = "Showa Shell Sekiyu KK raised prices, Showa Shell said. Shell's product sells well."
+    got = _got(text, ("Showa Shell Sekiyu KK", "organization"), ("Showa Shell", "person", "ner", 1),
+               ("Shell", "person", "ner", 2))
+    assert got["Showa Shell"] == {"organization"} and got["Shell"] == {"organization"}, got
+    # near misses: a title before the word, a person the document names in full, a firm named
+    # after its founder, the word in an organisation with no legal form, a person's first name
+    text = "Cie des Machines Bull said its profit rose. Mr Bull, its chairman, said it would grow."
+    assert _got(text, ("Cie des Machines Bull", "organization"), ("Bull", "person", "ner", 1))["Bull"] == {"person"}
+    text = "Ford Motor Co said it would build a plant. Henry Ford II said Ford had voted for it."
+    got = _got(text, ("Ford Motor Co", "organization"), ("Henry Ford II", "person"), ("Ford", "person", "ner", 2))
+    assert got["Ford"] == {"person"}, got
+    text = "Analysts at Ivan F. Boesky and Co LP said Ivan F. Boesky sold shares, and Boesky said so."
+    got = _got(text, ("Ivan F. Boesky and Co LP", "organization"), ("Ivan F. Boesky", "person", "ner", 1),
+               ("Boesky", "person", "ner", 2))
+    assert got["Ivan F. Boesky"] == {"person"} and got["Boesky"] == {"person"}, got
+    text = "The Reagan Administration said Reagan would veto the bill."
+    assert _got(text, ("Reagan Administration", "organization"), ("Reagan", "person", "ner", 1))["Reagan"] \
+        == {"person"}
+    text = "Shell Oil Co named Shell Jones its chairman; Jones said he was pleased."
+    got = _got(text, ("Shell Oil Co", "organization"), ("Shell Jones", "person"), ("Jones", "person", "ner", 1))
+    assert got["Shell Jones"] == {"person"} and got["Jones"] == {"person"}, got
+
+
+def test_a_portuguese_do_joins_a_name_the_ner_split():
+    """Reuters: "the Banco do Brasil", "managing director of GM do Brasil", "The Jornal do Brasil
+    newspaper" gave the person "Brasil" (4 of 2,500 articles)."""
+    text = "The strike closed the state-controlled Banco do Brasil, which has 3,000 branches."
+    assert _got(text, ("Banco", "person"), ("Brasil", "person")) == {"Banco do Brasil": {"organization"}}
+    text = "Vaughn will be replaced as managing director of GM do Brasil by Robert B. Stone."
+    assert _got(text, ("GM", "organization"), ("Brasil", "person"), ("Robert B. Stone", "person"))[
+        "GM do Brasil"] == {"organization"}
+    text = "The Jornal do Brasil newspaper, in an editorial today, said so."
+    assert _got(text, ("Brasil", "person")) == {"Jornal do Brasil": {"organization"}}
+    text = "Farmers in Rio Grande do Sul said the rain came late."
+    assert _got(text, ("Rio Grande", "location"), ("Sul", "person")) == {"Rio Grande do Sul": {"location"}}
+    # near misses: English "do" after a question word or a sentence's start, "da" in a person's name
+    for text in ("What do Reagan's aides think?", "Why do Reagan and Baker disagree?",
+                 "Then do Reagan's men stay?"):
+        assert _got(text, ("Reagan", "person")) == {"Reagan": {"person"}}, text
+    text = "President Luiz Inacio Lula da Silva said so, and Silva left."
+    assert _got(text, ("Luiz Inacio Lula", "person"), ("Silva", "person", "ner", 1))["Silva"] == {"person"}
+
+
+def test_a_rain_table_s_nil_and_a_province_after_a_place_are_no_people():
+    """Reuters' Brazilian weather tables ("CAMPO MOURAO NIL, LONDRINA NIL") gave the people "NIL"
+    and "MARINGA NIL"; "Oshawa, Ont." and a table's "Vancouver,Wash 7,008" the people "Ont" and "Wash"."""
+    text = "PARANA STATE: CASCAVEL NIL, CAMPO MOURAO NIL, MARINGA NIL."
+    got = _got(text, ("NIL", "person"), ("MOURAO NIL", "person"), ("MARINGA NIL", "person"))
+    assert not any("NIL" in n for n in got), got
+    text = "It will build trucks at plants in Pontiac, Mich., and Oshawa, Ont.\n\nThe plant makes pickups."
+    assert _got(text, ("Oshawa", "location"), ("Ont", "person"))["Ont"] == {"location"}
+    text = "Stocks: Seattle nil unch, Tacoma 885 unch.\n    Vancouver,Wash 7,008 unch."
+    assert _got(text, ("Vancouver", "location"), ("Wash", "person"))["Wash"] == {"location"}
+    # near misses: "Nil" of a person's name, a word after a comma that is no province
+    text = "Nil Patel, chief executive, said the talks went well."
+    assert _got(text, ("Nil Patel", "person")) == {"Nil Patel": {"person"}}
+    text = "Speaking in Toronto, Man said the plant would close."
+    assert "location" not in _got(text, ("Toronto", "location"), ("Man", "person")).get("Man", set())

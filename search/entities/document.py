@@ -244,6 +244,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _storms(text, cleaned)
     cleaned = _merge_adjacent(text, cleaned)
     cleaned = _joined_companies(text, cleaned)
+    if " do" in text:
+        cleaned = _portuguese_names(text, cleaned)
     cleaned = _titled_persons(text, cleaned)
     cleaned = _teams(text, cleaned)
     cleaned = _common_noun_acronyms(text, cleaned)
@@ -576,10 +578,14 @@ US_STATE_ABBREVIATIONS = {
     "PENN": "Pennsylvania", "KEN": "Kentucky",  # wire datelines' own: "MALVERN, Penn.", "LEXINGTON, Ken."
 }
 STATE_NAMES = frozenset(US_STATE_ABBREVIATIONS.values())
+# Canada's provinces as wire copy abbreviates them after a place: "Oshawa, Ont." was a person.
+PROVINCE_ABBREVIATIONS = {"ONT": "Ontario", "QUE": "Quebec", "ALTA": "Alberta", "SASK": "Saskatchewan",
+                          "MAN": "Manitoba", "B.C": "British Columbia", "N.S": "Nova Scotia", "N.B": "New Brunswick",
+                          "NFLD": "Newfoundland", "P.E.I": "Prince Edward Island"}
 _DATELINE_STATE = re.compile(r"[ \t]*[A-Z][A-Za-z .'-]*, ")  # a line's start up to the state
 
 
-_CITY_COMMA = re.compile(r"\b[A-Z][A-Za-z]+, \Z")  # "Tampa, ", "LARGO, "
+_CITY_COMMA = re.compile(r"\b[A-Z][A-Za-z]+, ?\Z")  # "Tampa, ", "LARGO, ", a table's "Vancouver,"
 
 
 _STATE_AFTER = re.compile(r",[ \t]+([A-Z][A-Za-z.]*(?:[ \t][A-Z][a-z]+)?)(?![\w-])")
@@ -680,10 +686,13 @@ def _dateline_states(text: str, mentions: list[dict]) -> None:
     letters ("LA", "PA") only with a full stop, in a dateline or after a place. An entity of such
     mentions is named after the state (resolve: "Conn." alone was a place "Conn.")."""
     for m in mentions:
-        state = US_STATE_ABBREVIATIONS.get(m["text"].upper().rstrip("."))
+        key = m["text"].upper().rstrip(".")
+        state = US_STATE_ABBREVIATIONS.get(key)
+        dotted = m["text"].endswith(".") or text.startswith(".", m["end"])
+        if state is None and dotted:
+            state = PROVINCE_ABBREVIATIONS.get(key)  # dotted only: "Toronto, Man said" is no Manitoba
         if state is None:
             continue
-        dotted = m["text"].endswith(".") or text.startswith(".", m["end"])
         long = len(m["text"].rstrip(".")) > 2
         line_start = text.rfind("\n", 0, m["start"]) + 1
         if (dotted or long) and _DATELINE_STATE.fullmatch(text, line_start, m["start"]):
@@ -1247,7 +1256,7 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
         found = sp.start
         words = text[sp.start:sp.end].split()
         last = words[-1].strip(".").lower()
-        if last in _UNITS:
+        if last in _UNITS or words[-1] == "NIL":  # "CAMPO MOURAO NIL, LONDRINA NIL": a rain table's nil
             continue
         if sp.type == "person" and _form_word(words[-1]) in LEGAL_FORMS:  # "Sedio N.V." was a person
             if len(words) == 1:
@@ -1673,6 +1682,37 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
                     out[-1] = Span(prev.start, sp.end, other.type, "ner")
                     continue
         out.append(sp)
+    return out
+
+
+# Portuguese's "do", "dos", "das" ("of the") inside a name, which the NER splits at, keeping
+# the last part a person: "Banco do Brasil", "GM do Brasil", "Jornal do Brasil" gave the person
+# "Brasil" (4 of 2,500 Reuters articles). Not "da": "Lula da Silva" is whole already; nor Spanish
+# "de", in too many names the NER reads whole ("Charles de Gaulle", "Banco de Mexico").
+_PARTICLE_BEFORE = re.compile(r"(?<![\w.&'\-])((?:[A-Z][\w.&'\-]*[ \t]+){1,3}?)(?:do|dos|das)[ \t]+$")
+_PARTICLE_LEFT_MAX_ZIPF = 4.0  # "Jornal" 1.4, "Banco" 3.0; not "What do Reagan's aides", "How", "Why"
+
+
+def _portuguese_names(text: str, spans: list[Span]) -> list[Span]:
+    """A person after a capitalised name and "do" is the end of that name, typed as its first
+    part was (an organisation if untagged or a bank's "Banco"; "Rio Grande do Sul" stays a place)."""
+    out: list[Span] = []
+    for s in spans:
+        m = _PARTICLE_BEFORE.search(text, max(0, s.start - 60), s.start) if s.type == "person" else None
+        if m is not None:
+            words = list(_OPENER_WORD.finditer(text, m.start(1), m.end(1)))
+            if out and out[-1].end == words[-1].end() and out[-1].start >= m.start(1):
+                left = out[-1]
+                first = text[left.start:left.end].split()[0]
+                out[-1] = Span(left.start, s.end, "organization" if _form_word(first) in _BUSINESS_FIRST
+                               else left.type, left.source)
+                continue
+            while words and _zipf(words[0].group().lower()) >= _PARTICLE_LEFT_MAX_ZIPF:
+                words.pop(0)  # "The" of "The Jornal do Brasil newspaper"
+            if words and not (out and out[-1].end > words[0].start()):
+                out.append(Span(words[0].start(), s.end, "organization", s.source))
+                continue
+        out.append(s)
     return out
 
 
@@ -2144,11 +2184,18 @@ def _organisations_by_noun(text: str, spans: list[Span]) -> list[Span]:
 def _vote(text: str, spans: list[Span]) -> list[Span]:
     """One type per spelling in a document; surnames of persons are persons."""
     surnames, companies = set(), set()
+    company_names = [text[s.start:s.end] for s in spans if s.type == "organization" and " " in text[s.start:s.end]
+                     and any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())]
+    company_words = {w for n in company_names for w in n.split()}  # "Promac Controls Inc": see below
     for s in spans:
         words = text[s.start:s.end].split()
         if s.type == "person" and len(words) >= 2:
-            surnames.add(surname(words))
-        elif s.type == "organization" and len(words) >= 2 and _form_word(words[-1]) in CORPORATE_WORDS:
+            if s.source == "ner" and any(n.startswith(text[s.start:s.end] + " ") and not _AND.match(n, s.end - s.start)
+                                         for n in company_names):  # but "Ivan F. Boesky" of "... and Co LP"
+                s.type = "organization"  # "Showa Shell said", of "Showa Shell Sekiyu KK": no surname "Shell"
+            else:
+                surnames.add(surname(words))
+        if s.type == "organization" and len(words) >= 2 and _form_word(words[-1]) in CORPORATE_WORDS:
             companies.add(words[0])  # "Bre-X Minerals Ltd" -> "Bre-X" is the company
             if len(words) >= 3 and _INITIALS.fullmatch(words[0]) and not country_display(words[0]):
                 companies.add(words[1])  # "E.F. Hutton Group Inc" -> "Hutton" (a place 9 times in 2,500 Reuters articles)
@@ -2172,6 +2219,11 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         t = text[s.start:s.end]
         if (t in surnames or (t.isupper() and t.lower() in caps_surnames)) and s.source not in ("gazetteer", "team"):
             s.type = "person"
+        elif s.type == "person" and t in company_words and s.source == "ner" and not _titled(text, s.start):
+            # a word of the document's company's name, alone, is that company, not a person: "Ericsson
+            # also said" after "Telefon AB L.M. Ericsson", "Promac Controls will be part of" after
+            # "Promac Controls Inc" (9 of 2,500 Reuters articles); not "Mr Bull", nor a surname above
+            s.type = "organization"
         elif t in companies and s.source != "gazetteer":
             s.type = "organization"
         elif t in fixed:
@@ -2182,6 +2234,15 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             if n > c[s.type]:
                 s.type = best
     return spans
+
+
+_TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
+
+
+def _titled(text: str, start: int) -> bool:
+    """Whether a person's title is the word before `start` ("Mr Bull", "Dr. Shell")."""
+    m = _TITLE_BEFORE.search(text, max(0, start - 20), start)
+    return m is not None and m.group(1).lower() in PERSON_TITLES
 
 
 def _propagate(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
