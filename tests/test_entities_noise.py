@@ -1398,3 +1398,17 @@ def test_a_rain_table_s_nil_and_a_province_after_a_place_are_no_people():
     assert _got(text, ("Nil Patel", "person")) == {"Nil Patel": {"person"}}
     text = "Speaking in Toronto, Man said the plant would close."
     assert "location" not in _got(text, ("Toronto", "location"), ("Man", "person")).get("Man", set())
+
+
+def test_a_name_between_the_and_a_publication_s_noun_is_the_publication():
+    """Reuters: "published by The Bulletin magazine", "the Harris poll published in the Observer
+    newspaper" gave the people "Bulletin" and "Observer"."""
+    text = "The poll was published by The Bulletin magazine on Tuesday."
+    assert _got(text, ("Bulletin", "person")) == {"Bulletin": {"organization"}}
+    text = "The Harris poll published in the Observer newspaper gave Labour a lead."
+    assert _got(text, ("Harris", "organization"), ("Observer", "person"))["Observer"] == {"organization"}
+    # near misses: no "the" before the name, a place before the noun
+    text = "He gave a Reagan newspaper interview, Reagan said."
+    assert _got(text, ("Reagan", "person"), ("Reagan", "person", "ner", 1)) == {"Reagan": {"person"}}
+    text = "He told the Washington newspaper so."
+    assert _got(text, ("Washington", "location")) == {"Washington": {"location"}}
