@@ -1412,3 +1412,22 @@ def test_a_name_between_the_and_a_publication_s_noun_is_the_publication():
     assert _got(text, ("Reagan", "person"), ("Reagan", "person", "ner", 1)) == {"Reagan": {"person"}}
     text = "He told the Washington newspaper so."
     assert _got(text, ("Washington", "location")) == {"Washington": {"location"}}
+
+
+def test_a_subsidiary_s_or_a_bracketed_company_s_word_alone_is_that_company():
+    """Reuters: "General Motors Corp's <GM> Bedford Trucks subsidiary" then "Bedford, faced with
+    reduced demand", and "<Worldwide 800 Services Inc> ... Worldwide said" gave the people
+    "Bedford" and "Worldwide" (the name holds no legal form, or the NER tagged none of it)."""
+    text = ("General Motors Corp's <GM> Bedford Trucks subsidiary signed a deal.\n\nBedford, faced with losses, agreed."
+            " Bedford already has a link with Isuzu. A Bedford spokesman declined to comment.")
+    got = _got(text, ("General Motors Corp", "organization"), ("Bedford Trucks", "organization"),
+               ("Bedford", "person", "ner", 1), ("Bedford", "person", "ner", 2), ("Bedford", "organization", "ner", 3))
+    assert got["Bedford"] == {"organization"}, got
+    text = "<Worldwide 800 Services Inc> said it sued.\n\nWorldwide said Young and Rubicam placed the ads."
+    assert _got(text, ("Worldwide", "person", "ner", 1))["Worldwide"] == {"organization"}
+    # near misses: a person named after the subsidiary's parent is introduced, a unit's head titled
+    text = "<Hooper and Ashby Ltd> was sold, said Ann Hooper. Hooper said she was pleased."
+    got = _got(text, ("Ann Hooper", "person"), ("Hooper", "person", "ner", 2))
+    assert got["Hooper"] == {"person"}, got
+    text = "Its Gilliam Furniture unit grew, said Mr Gilliam, who runs it."
+    assert _got(text, ("Gilliam Furniture", "organization"), ("Gilliam", "person", "ner", 1))["Gilliam"] == {"person"}

@@ -2191,7 +2191,10 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
     """One type per spelling in a document; surnames of persons are persons."""
     surnames, companies = set(), set()
     company_names = [text[s.start:s.end] for s in spans if s.type == "organization" and " " in text[s.start:s.end]
-                     and any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())]
+                     and (any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())
+                          or _PARENT_NEXT.match(text, s.end))]
+    if "<" in text:  # wire copy brackets the names of companies without a stock symbol: "<Worldwide 800 Services Inc>"
+        company_names += [m.group(1) for m in _BRACKETED.finditer(text) if " " in m.group(1)]
     company_words = {w for n in company_names for w in n.split()}  # "Promac Controls Inc": see below
     for s in spans:
         words = text[s.start:s.end].split()
@@ -2225,7 +2228,8 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         t = text[s.start:s.end]
         if (t in surnames or (t.isupper() and t.lower() in caps_surnames)) and s.source not in ("gazetteer", "team"):
             s.type = "person"
-        elif s.type == "person" and t in company_words and s.source == "ner" and not _titled(text, s.start):
+        elif s.type in ("person", "organization") and t in company_words and s.source == "ner" \
+                and not _titled(text, s.start):  # an organisation too: the persons' votes no longer count
             # a word of the document's company's name, alone, is that company, not a person: "Ericsson
             # also said" after "Telefon AB L.M. Ericsson", "Promac Controls will be part of" after
             # "Promac Controls Inc" (9 of 2,500 Reuters articles); not "Mr Bull", nor a surname above
@@ -2242,6 +2246,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
+_PARENT_NEXT = re.compile(r"[ \t]+(?:subsidiary|unit|division|affiliate)\b")  # "Bedford Trucks subsidiary"
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
 
 
