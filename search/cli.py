@@ -111,7 +111,9 @@ class _Command(click.Command):
         except click.UsageError as exc:
             options = typed[:typed.index("--")] if "--" in typed else typed
             if "--json" in options and any(p.name == "as_json" for p in self.params):
-                _json_error(exc.format_message(), exc.exit_code)
+                engine = getattr(exc, "engine_message", None)  # _Read's: the API's words, the option beside them
+                _json_error(engine or exc.format_message(), exc.exit_code,
+                            **({"option": exc.param.opts[0]} if engine and exc.param is not None else {}))
             raise
 
 
@@ -157,7 +159,11 @@ class _Read(click.ParamType):
         try:
             return getattr(importlib.import_module(f".{module}", __package__), name)(value)
         except QueryError as exc:
-            self.fail(str(exc), param, ctx)
+            refused = click.BadParameter(str(exc), ctx, param)
+            # the JSON error's words: the engine's alone, as /api/search gives them ("page must
+            # be between 1 and 1000"); click's "Invalid value for '--page': " prefix stays on stderr
+            refused.engine_message = str(exc)
+            raise refused from None
 
 
 def handle_errors(fn):

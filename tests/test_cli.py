@@ -1089,8 +1089,10 @@ def test_every_json_command_prints_its_error_as_json(tmp_path):
     out = json_error("show", "nothing/here", "--index", tmp_path / "ix", "--json")
     assert out == {"error": "no document with id 'nothing/here' (an id, a page's URL or an indexed file)", "exit": 2}
     # usage errors too: said by click before the command runs, or by the command
-    for args, said in ((("search", "oil", "--page", "0"), "'--page'"), (("search", "oil", "--filter", "yeer=1"), "yeer=1"),
-                       (("entities", "--type", "persons"), "'--type'"), (("clean",), "Missing argument")):
+    # an option the engine reads: its words, as the API's, and the option beside them
+    for args, said in ((("search", "oil", "--page", "0"), "page must be between 1 and 1000"),
+                       (("search", "oil", "--filter", "yeer=1"), "yeer=1"),
+                       (("entities", "--type", "persons"), "unknown entity type 'persons'"), (("clean",), "Missing argument")):
         out = json_error(*args, "--index", tmp_path / "ix", "--json")
         assert out["exit"] == 2 and said in out["error"], (args, out)
     # without --json, stdout stays empty

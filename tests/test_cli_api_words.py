@@ -250,3 +250,22 @@ def test_the_choices_still_complete_in_a_shell():
                "_NEWSARCHIVE_COMPLETE": "bash_complete"}
         r = CliRunner().invoke(cli, [], prog_name="newsarchive", env=env)
         assert [line.split(",", 1)[1] for line in r.output.split()] == offered, (words, r.output)
+
+
+@pytest.mark.parametrize("cli_args,params", [
+    (["--page", "0"], "page=0"),
+    (["--limit", "101"], "per_page=101"),
+    (["--sort", "best"], "sort=best"),
+    (["--match", "some"], "match=some"),
+])
+def test_a_bad_option_under_json_is_the_api_s_error_word_for_word(client, seeds_index, cli_args, params):
+    """Under --json the error object said "Invalid value for '--page': page must be between 1
+    and 1000" where /api/search says "page must be between 1 and 1000": a script reading
+    either could not compare them. stderr keeps click's wording, which names the option."""
+    api = client.get(f"/api/search?q=mali&{params}").get_json()["error"]
+    r = CliRunner().invoke(cli, ["search", "mali", *cli_args, "--json", "--index", str(seeds_index)])
+    assert r.exit_code == 2
+    assert json.loads(r.stdout.splitlines()[0]) == {"error": api, "exit": 2, "option": cli_args[0]}
+    assert f"Invalid value for '{cli_args[0]}': {api}" in r.stderr
+    r = CliRunner().invoke(cli, ["entities", "--type", "people", "--json", "--index", str(seeds_index)])
+    assert json.loads(r.stdout.splitlines()[0])["error"] == client.get("/api/entities?type=people").get_json()["error"]
