@@ -269,3 +269,16 @@ def test_a_bad_option_under_json_is_the_api_s_error_word_for_word(client, seeds_
     assert f"Invalid value for '{cli_args[0]}': {api}" in r.stderr
     r = CliRunner().invoke(cli, ["entities", "--type", "people", "--json", "--index", str(seeds_index)])
     assert json.loads(r.stdout.splitlines()[0])["error"] == client.get("/api/entities?type=people").get_json()["error"]
+
+
+@pytest.mark.parametrize("url", ["/api/search?q=mali&format=csv", "/api/search?q=mali&text=1",
+                                 "/api/search?q=mali&Format=CSV", "/api/facet/person?q=mali&format=csv",
+                                 "/search?q=mali&format=csv", "/facet/person?q=mali&text=1"])
+def test_an_export_s_parameter_elsewhere_is_refused_pointing_to_the_export(client, url):
+    """/api/search?format=csv answered a page of JSON, and text=1 was refused as a misspelt
+    filter ("search it in the query, text:1"): neither said /api/export reads them."""
+    r = client.get(url)
+    assert r.status_code == 400, url
+    assert "here: /api/export reads it" in r.get_data(as_text=True)
+    r = client.get("/api/export?q=mali&format=csv&text=1")  # where they are read, they still are
+    assert r.status_code == 200 and r.get_data(as_text=True).splitlines()[0].endswith(",text")

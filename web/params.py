@@ -100,6 +100,25 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     return values
 
 
+# An export's own parameters: on a search's page or its JSON twin, `format=csv` gave one page
+# as JSON (or HTML), and `text=1` was refused as a misspelt filter ("search it in the query,
+# text:1"): neither said that /api/export is where they are read. `text` with another value
+# than a flag's (`text=coup`) means the query's field, which _check_names says to search there
+EXPORT_ONLY = ("format", "text")
+EXPORT_FLAG = ("1", "true", "yes", "on", "0", "false", "no", "off")
+
+
+def _check_export_only(args, own: tuple[str, ...]) -> None:
+    """Refuse an export's parameter where it is not read, naming the route that reads it."""
+    for name in EXPORT_ONLY:
+        if name in own or name not in args:
+            continue
+        if name == "format" or args.get(name).strip().lower() in EXPORT_FLAG:
+            raise QueryError(f"unknown parameter '{name}' here: /api/export reads it, which gives every result "
+                             "of a search, not a page of them, as JSON Lines or CSV (format=csv), each "
+                             "article's clean text too with text=1")
+
+
 def _check_names(args, own: tuple[str, ...] = ()) -> None:
     """Refuse a parameter named like a filter it is not (`org=OPEC`, `place=`, `lang=`,
     `date=`, `persn=`): ignored, it gave the unfiltered results with nothing to say so (the
@@ -206,6 +225,7 @@ class SearchState:
         which name no filter there."""
         args = req.args
         q = _query(args)
+        _check_export_only(args, own)
         _check_names(args, own)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
         sort, match = _sort(args), _match(args)
