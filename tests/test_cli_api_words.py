@@ -282,3 +282,14 @@ def test_an_export_s_parameter_elsewhere_is_refused_pointing_to_the_export(clien
     assert "here: /api/export reads it" in r.get_data(as_text=True)
     r = client.get("/api/export?q=mali&format=csv&text=1")  # where they are read, they still are
     assert r.status_code == 200 and r.get_data(as_text=True).splitlines()[0].endswith(",text")
+
+
+@pytest.mark.parametrize("url", ["/api/facet/person?contains=", "/api/entities?contains=",
+                                 "/facet/person?contains=", "/entities?contains="])
+def test_a_contains_past_the_limit_is_refused_naming_it_not_cut(client, url):
+    """`contains=` of 250 characters was cut to 200, silently: /api/facet answered for another
+    filter than the one sent, and said "contains" was the cut one."""
+    r = client.get(url + "a" * 201)
+    body = r.get_data(as_text=True).replace("&#39;", "'")
+    assert r.status_code == 400 and "'contains' is too long (201 characters; at most 200)" in body
+    assert client.get(url + "a" * 200 + "%20").status_code == 200  # the limit itself, spaces aside
