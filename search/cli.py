@@ -238,14 +238,15 @@ def _check_environment() -> None:
     index --json` printed its error as plain text alone, which a cron log of JSON lines
     could not read."""
     from .pool import requested_workers
+    from .settings import doc_page_chars
 
-    try:
-        requested_workers()  # the pool's own reading: " 2 " is 2 for both
-    except ValueError as exc:
-        _fail(str(exc), EXIT_USAGE)
+    for read in (requested_workers, doc_page_chars):  # their users' own readings: " 2 " is 2 for both
+        try:
+            read()
+        except ValueError as exc:
+            _fail(str(exc), EXIT_USAGE)
     for var, what, ok in (
         ("NEWSARCHIVE_PAGE_CACHE_MB", "a number of megabytes (0 turns the cache off)", _non_negative_number),
-        ("NEWSARCHIVE_DOC_PAGE_CHARS", "a whole number of characters, at least 1", lambda v: v.isdigit() and int(v) > 0),
     ):
         value = os.environ.get(var, "").strip()
         if value and not ok(value):

@@ -47,13 +47,9 @@ def requested_workers(value: str | None = None) -> int | None:
     once for every user of it: None when unset or blank, ValueError saying what it must be
     when not a whole number of at least 1. The command line's check read " 2 " as 2 and the
     pool read it as unset (every CPU), silently."""
-    raw = os.environ.get(WORKERS_VAR, "") if value is None else value
-    text = raw.strip()
-    if not text:
-        return None
-    if not (text.isascii() and text.isdigit()) or int(text) < 1:
-        raise ValueError(f"{WORKERS_VAR}={text!r} must be a whole number of worker processes, at least 1")
-    return int(text)
+    from .settings import whole_number
+
+    return whole_number(WORKERS_VAR, "a whole number of worker processes", value)
 
 
 def workers_note(value: str | None = None) -> str | None:

@@ -293,3 +293,18 @@ def test_a_contains_past_the_limit_is_refused_naming_it_not_cut(client, url):
     body = r.get_data(as_text=True).replace("&#39;", "'")
     assert r.status_code == 400 and "'contains' is too long (201 characters; at most 200)" in body
     assert client.get(url + "a" * 200 + "%20").status_code == 200  # the limit itself, spaces aside
+
+
+def test_one_reading_of_the_document_page_setting(monkeypatch, seeds_index):
+    """NEWSARCHIVE_DOC_PAGE_CHARS="５０００" (full-width digits) passed the command line's check
+    (str.isdigit) and reached the app's config as the string, Flask reading its settings as
+    JSON. One reader now, the pool's way: ASCII digits, spaces around them dropped."""
+    monkeypatch.setenv("NEWSARCHIVE_DOC_PAGE_CHARS", "\uff15\uff10\uff10\uff10")
+    r = CliRunner().invoke(cli, ["stats", "--json", "--index", str(seeds_index)])
+    assert r.exit_code == 2
+    assert json.loads(r.stdout)["error"] == "NEWSARCHIVE_DOC_PAGE_CHARS='５０００' must be a whole number of characters, at least 1"
+    with pytest.raises(ValueError, match="NEWSARCHIVE_DOC_PAGE_CHARS='５０００' must be"):
+        create_app({"INDEX": str(seeds_index)})
+    monkeypatch.setenv("NEWSARCHIVE_DOC_PAGE_CHARS", " 300 ")
+    assert CliRunner().invoke(cli, ["stats", "--index", str(seeds_index)]).exit_code == 0
+    assert create_app({"INDEX": str(seeds_index)}).config["DOC_PAGE_CHARS"] == 300

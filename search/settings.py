@@ -1,0 +1,29 @@
+"""Settings read from the environment, one reader per variable for every user of it: the
+command line's check before any work and the web app's config read the same value the same
+way: NEWSARCHIVE_WORKERS (search.pool.requested_workers) and NEWSARCHIVE_DOC_PAGE_CHARS."""
+from __future__ import annotations
+
+import os
+
+DOC_PAGE_CHARS_VAR = "NEWSARCHIVE_DOC_PAGE_CHARS"
+
+
+def whole_number(var: str, what: str, value: str | None = None) -> int | None:
+    """The whole number, at least 1, the variable `var` asks for (`value`, else the
+    environment's): None when unset or blank, ValueError saying it must be `what` otherwise.
+    ASCII digits only, spaces around them dropped: str.isdigit takes "５０００" and "²", which
+    int() refuses or Flask (reading its settings as JSON) keeps as a string."""
+    raw = os.environ.get(var, "") if value is None else value
+    text = raw.strip()
+    if not text:
+        return None
+    if not (text.isascii() and text.isdigit()) or int(text) < 1:
+        raise ValueError(f"{var}={text!r} must be {what}, at least 1")
+    return int(text)
+
+
+def doc_page_chars(value: str | None = None) -> int | None:
+    """The characters of an article's text a document page shows, as NEWSARCHIVE_DOC_PAGE_CHARS
+    asks: "５０００" passed the command line's check (str.isdigit) and reached the app's config
+    as a string, which its document pages could not use."""
+    return whole_number(DOC_PAGE_CHARS_VAR, "a whole number of characters", value)
