@@ -238,26 +238,13 @@ def _check_environment() -> None:
     index --json` printed its error as plain text alone, which a cron log of JSON lines
     could not read."""
     from .pool import requested_workers
-    from .settings import doc_page_chars
+    from .settings import doc_page_chars, page_cache_mb
 
-    for read in (requested_workers, doc_page_chars):  # their users' own readings: " 2 " is 2 for both
+    for read in (requested_workers, doc_page_chars, page_cache_mb):  # their users' own readings: " 2 " is 2 for both
         try:
             read()
         except ValueError as exc:
             _fail(str(exc), EXIT_USAGE)
-    for var, what, ok in (
-        ("NEWSARCHIVE_PAGE_CACHE_MB", "a number of megabytes (0 turns the cache off)", _non_negative_number),
-    ):
-        value = os.environ.get(var, "").strip()
-        if value and not ok(value):
-            _fail(f"{var}={value!r} must be {what}", EXIT_USAGE)
-
-
-def _non_negative_number(value: str) -> bool:
-    try:
-        return float(value) >= 0
-    except ValueError:
-        return False
 
 
 # ------------------------------------------------------------------ indexing

@@ -1,11 +1,14 @@
 """Settings read from the environment, one reader per variable for every user of it: the
 command line's check before any work and the web app's config read the same value the same
-way: NEWSARCHIVE_WORKERS (search.pool.requested_workers) and NEWSARCHIVE_DOC_PAGE_CHARS."""
+way: NEWSARCHIVE_WORKERS (search.pool.requested_workers), NEWSARCHIVE_DOC_PAGE_CHARS and
+NEWSARCHIVE_PAGE_CACHE_MB."""
 from __future__ import annotations
 
+import math
 import os
 
 DOC_PAGE_CHARS_VAR = "NEWSARCHIVE_DOC_PAGE_CHARS"
+PAGE_CACHE_MB_VAR = "NEWSARCHIVE_PAGE_CACHE_MB"
 
 
 def whole_number(var: str, what: str, value: str | None = None) -> int | None:
@@ -27,3 +30,20 @@ def doc_page_chars(value: str | None = None) -> int | None:
     asks: "５０００" passed the command line's check (str.isdigit) and reached the app's config
     as a string, which its document pages could not use."""
     return whole_number(DOC_PAGE_CHARS_VAR, "a whole number of characters", value)
+
+
+def page_cache_mb(value: str | None = None) -> float | None:
+    """The megabytes of rendered pages the web app keeps, as NEWSARCHIVE_PAGE_CACHE_MB asks
+    (0 turns the cache off): None when unset or blank, ValueError otherwise. A finite number:
+    "Infinity" passed the command line's check (float() >= 0) and `serve` then stopped on an
+    OverflowError's traceback, sizing the cache."""
+    text = (os.environ.get(PAGE_CACHE_MB_VAR, "") if value is None else value).strip()
+    if not text:
+        return None
+    try:
+        mb = float(text)
+    except ValueError:
+        mb = math.nan
+    if not (math.isfinite(mb) and mb >= 0):
+        raise ValueError(f"{PAGE_CACHE_MB_VAR}={text!r} must be a number of megabytes (0 turns the cache off)")
+    return mb

@@ -308,3 +308,18 @@ def test_one_reading_of_the_document_page_setting(monkeypatch, seeds_index):
     monkeypatch.setenv("NEWSARCHIVE_DOC_PAGE_CHARS", " 300 ")
     assert CliRunner().invoke(cli, ["stats", "--index", str(seeds_index)]).exit_code == 0
     assert create_app({"INDEX": str(seeds_index)}).config["DOC_PAGE_CHARS"] == 300
+
+
+@pytest.mark.parametrize("value", ["Infinity", "1e400", "-1", "lots"])
+def test_a_page_cache_size_no_cache_can_have_is_refused_by_both(monkeypatch, seeds_index, value):
+    """NEWSARCHIVE_PAGE_CACHE_MB=Infinity passed the command line's check (float() >= 0), and
+    `serve` stopped on an OverflowError's traceback when the app sized its cache."""
+    monkeypatch.setenv("NEWSARCHIVE_PAGE_CACHE_MB", value)
+    r = CliRunner().invoke(cli, ["stats", "--json", "--index", str(seeds_index)])
+    said = f"NEWSARCHIVE_PAGE_CACHE_MB={value!r} must be a number of megabytes (0 turns the cache off)"
+    assert r.exit_code == 2 and json.loads(r.stdout)["error"] == said
+    with pytest.raises(ValueError, match="must be a number of megabytes"):
+        create_app({"INDEX": str(seeds_index)})
+    monkeypatch.setenv("NEWSARCHIVE_PAGE_CACHE_MB", " 0.5 ")
+    assert CliRunner().invoke(cli, ["stats", "--index", str(seeds_index)]).exit_code == 0
+    assert create_app({"INDEX": str(seeds_index)}).config["PAGE_CACHE_MB"] == 0.5

@@ -50,13 +50,15 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.config.update(INDEX=None, MAX_CONTENT_LENGTH=64 * 1024, MAX_QUERY_STRING=64 * 1024, PAGE_CACHE_MB=32,
                       DOC_PAGE_CHARS=DOC_PAGE_CHARS)
     app.config.from_prefixed_env("NEWSARCHIVE")
-    from search.settings import doc_page_chars
+    from search.settings import doc_page_chars, page_cache_mb
 
-    # Flask reads a setting as JSON, else as the string: the engine's reader, as the command
-    # line's check reads it ("５０００" reached the document page as a string, which failed it)
-    chars = doc_page_chars()
-    if chars is not None:
-        app.config["DOC_PAGE_CHARS"] = chars
+    # Flask reads a setting as JSON, else as the string: the engine's readers, as the command
+    # line's check reads them ("５０００" reached the document page as a string, which failed it;
+    # "Infinity" the cache as a float it could not size)
+    for key, read in (("DOC_PAGE_CHARS", doc_page_chars), ("PAGE_CACHE_MB", page_cache_mb)):
+        value = read()
+        if value is not None:
+            app.config[key] = value
     if config:
         app.config.update(config)
     app.config["DEBUG"] = False  # never: the debugger executes code
