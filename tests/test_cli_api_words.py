@@ -323,3 +323,12 @@ def test_a_page_cache_size_no_cache_can_have_is_refused_by_both(monkeypatch, see
     monkeypatch.setenv("NEWSARCHIVE_PAGE_CACHE_MB", " 0.5 ")
     assert CliRunner().invoke(cli, ["stats", "--index", str(seeds_index)]).exit_code == 0
     assert create_app({"INDEX": str(seeds_index)}).config["PAGE_CACHE_MB"] == 0.5
+
+
+def test_an_export_s_text_flag_that_is_no_flag_is_refused(client):
+    """/api/export?text=all gave the rows without their text, as text=0 does, silently."""
+    r = client.get("/api/export?q=mali&format=csv&text=all")
+    assert r.status_code == 400 and "text='all' is not a flag: text=1 adds" in r.get_json()["error"]
+    for value, has_text in (("YES", True), ("on", True), ("0", False), ("off", False), ("", False)):
+        r = client.get(f"/api/export?q=mali&format=csv&text={value}")
+        assert r.status_code == 200 and r.get_data(as_text=True).splitlines()[0].endswith(",text") == has_text, value

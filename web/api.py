@@ -15,7 +15,7 @@ from .cache import cached
 from .compress import accepts_gzip, gzip_chunks
 from .docview import page_part, requested_document
 from .download import content_disposition
-from .params import SearchState, entity_type_arg, facet_name, int_arg
+from .params import SearchState, entity_type_arg, export_text_arg, facet_name, int_arg
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_values
@@ -38,7 +38,7 @@ def api_export():
     # every result: `page=5000` is no error here; `text=1` asks for the clean text
     state = SearchState.from_request(request, paged=False, own=("text", "format"))
     fmt = export.read_format(request.args.get("format")) or "jsonl"  # CSV: any case, as `--format CSV`
-    text = request.args.get("text", "") in ("1", "true", "yes", "on")
+    text = export_text_arg(request.args)
     args = state.engine_args()
     total, rows = export.rows(archive(), args["query"], args["filters"], args["sort"], text, args["match"])  # a bad query: 400
     chunks = export.lines(rows, fmt, text)

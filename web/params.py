@@ -119,6 +119,17 @@ def _check_export_only(args, own: tuple[str, ...]) -> None:
                              "article's clean text too with text=1")
 
 
+def export_text_arg(args) -> bool:
+    """The export's `text` flag: 1, true, yes or on (any case) asks for each article's clean
+    text, 0, false, no, off or nothing does not; another value (`text=all`) is refused, where
+    it gave the rows without their text, silently."""
+    value = args.get("text", "").strip().lower()
+    if value and value not in EXPORT_FLAG:
+        raise QueryError(f"text={args.get('text', '').strip()[:50]!r} is not a flag: text=1 adds each article's "
+                         "clean text to its row, text=0 (or none) leaves it out")
+    return value in EXPORT_FLAG[:4]
+
+
 def _check_names(args, own: tuple[str, ...] = ()) -> None:
     """Refuse a parameter named like a filter it is not (`org=OPEC`, `place=`, `lang=`,
     `date=`, `persn=`): ignored, it gave the unfiltered results with nothing to say so (the
