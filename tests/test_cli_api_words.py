@@ -332,3 +332,22 @@ def test_an_export_s_text_flag_that_is_no_flag_is_refused(client):
     for value, has_text in (("YES", True), ("on", True), ("0", False), ("off", False), ("", False)):
         r = client.get(f"/api/export?q=mali&format=csv&text={value}")
         assert r.status_code == 200 and r.get_data(as_text=True).splitlines()[0].endswith(",text") == has_text, value
+
+
+@pytest.mark.parametrize("url,said", [
+    ("/api/search?q=mali&type=person", "the entity lists read it (/entities, /api/entities)"),
+    ("/search?q=mali&Type=Location", "the entity lists read it"),
+    ("/api/facet/person?q=mali&type=person", "the entity lists read it"),
+    ("/api/search?q=mali&contains=goita", "the lists of a facet&#39;s values and of the entities read it"),
+    ("/search?q=mali&contains=goita", "the lists of a facet&#39;s values and of the entities read it"),
+    ("/api/export?q=mali&contains=goita", "the lists of a facet&#39;s values and of the entities read it"),
+])
+def test_an_entity_list_s_parameter_elsewhere_is_refused_naming_where_it_is_read(client, url, said):
+    """/api/search?type=person and ?contains=goita gave every result of the search as if they
+    were not there: a list's parameters, read by the lists alone."""
+    r = client.get(url)
+    assert r.status_code == 400 and said in r.get_data(as_text=True).replace("\\u0027", "&#39;").replace("'", "&#39;"), url
+    assert client.get("/api/search?q=mali&type=rss").status_code == 200  # a word of its own, as utm_source: left alone
+    for ok in ("/api/facet/person?q=mali&contains=goita", "/facet/person?q=mali&contains=goita",
+               "/api/entities?type=person&contains=goita", "/entities?type=person&contains=goita"):
+        assert client.get(ok).status_code == 200, ok

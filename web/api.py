@@ -61,7 +61,8 @@ def api_facet(name: str):
     No pages, as an export has none: `page` and `per_page` are not read (page=0 was a 400)."""
     name = facet_name(name)
     contains = contains_arg(request.args)
-    result, values = facet_values(archive(), name, SearchState.from_request(request, paged=False), contains)
+    result, values = facet_values(archive(), name, SearchState.from_request(request, paged=False, own=("contains",)),
+                                  contains)
     return jsonify({"facet": name, "query": result.query, "filters": result.filters, "total": result.total,
                     "contains": contains, "values": values})
 

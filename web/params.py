@@ -100,23 +100,38 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     return values
 
 
-# An export's own parameters: on a search's page or its JSON twin, `format=csv` gave one page
-# as JSON (or HTML), and `text=1` was refused as a misspelt filter ("search it in the query,
-# text:1"): neither said that /api/export is where they are read. `text` with another value
-# than a flag's (`text=coup`) means the query's field, which _check_names says to search there
-EXPORT_ONLY = ("format", "text")
+# Parameters another route reads: on a search's page, its JSON twin or a facet's list of values,
+# each was ignored, silently (`format=csv` gave a page of JSON, `type=person` and `contains=mal`
+# every result), or refused as a misspelt filter (`text=1`: "search it in the query, text:1")
+_EXPORT = ("/api/export reads it, which gives every result of a search, not a page of them, as JSON "
+           "Lines or CSV (format=csv), each article's clean text too with text=1")
+ELSEWHERE = {
+    "format": _EXPORT,
+    "text": _EXPORT,
+    "type": ("the entity lists read it (/entities, /api/entities); to find the articles naming one, "
+             "filter by person=, organization= or location="),
+    "contains": ("the lists of a facet's values and of the entities read it (/facet/NAME, /entities and "
+                 "their /api/ twins); the words to find go in q"),
+}
 EXPORT_FLAG = ("1", "true", "yes", "on", "0", "false", "no", "off")
 
 
-def _check_export_only(args, own: tuple[str, ...]) -> None:
-    """Refuse an export's parameter where it is not read, naming the route that reads it."""
-    for name in EXPORT_ONLY:
-        if name in own or name not in args:
-            continue
-        if name == "format" or args.get(name).strip().lower() in EXPORT_FLAG:
-            raise QueryError(f"unknown parameter '{name}' here: /api/export reads it, which gives every result "
-                             "of a search, not a page of them, as JSON Lines or CSV (format=csv), each "
-                             "article's clean text too with text=1")
+def _meant_elsewhere(name: str, value: str) -> bool:
+    """Whether `name=value` is the parameter another route reads: `text=coup` is the query's
+    field (_check_names says to search it there), `type=rss` a word of its own (a link's)."""
+    value = value.strip().lower()
+    if name == "text":
+        return value in EXPORT_FLAG
+    if name == "type":
+        return value in ENTITY_FACETS
+    return True
+
+
+def _check_elsewhere(args, own: tuple[str, ...]) -> None:
+    """Refuse a parameter another route reads, naming that route."""
+    for name, where in ELSEWHERE.items():
+        if name not in own and name in args and _meant_elsewhere(name, args.get(name)):
+            raise QueryError(f"unknown parameter '{name}' here: {where}")
 
 
 def export_text_arg(args) -> bool:
@@ -236,7 +251,7 @@ class SearchState:
         which name no filter there."""
         args = req.args
         q = _query(args)
-        _check_export_only(args, own)
+        _check_elsewhere(args, own)
         _check_names(args, own)
         filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
         sort, match = _sort(args), _match(args)

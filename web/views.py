@@ -64,7 +64,7 @@ def facet_page(name: str):
     """Every value of one facet for the current search, with a filter box: the "more" of
     the facet column, and what the filter box submits to without JavaScript."""
     name = facet_name(name)
-    state = SearchState.from_request(request, paged=False).returning_to(request)
+    state = SearchState.from_request(request, paged=False, own=("contains",)).returning_to(request)
     contains = contains_arg(request.args)
     result, values = facet_values(archive(), name, state, contains)
     state = state.with_filters(result.filters)
