@@ -33,7 +33,7 @@ import threading
 from collections import Counter, OrderedDict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 import numpy as np
 
@@ -176,21 +176,28 @@ class _Stats:
     def distinctive(self, term: str) -> bool:
         return self.share(term) <= DISTINCTIVE
 
+    def remembered(self, cache: OrderedDict, docnum: int, make: Callable[[], Any]) -> Any:
+        """`cache`'s value for `docnum` (None too), else make()'s, kept: the DOC_CACHE most
+        recently asked for per generation."""
+        with self.lock:
+            if docnum in cache:
+                cache.move_to_end(docnum)
+                return cache[docnum]
+        value = make()
+        with self.lock:
+            cache[docnum] = value
+            while len(cache) > DOC_CACHE:
+                cache.popitem(last=False)
+        return value
+
     def terms(self, searcher, docnum: int, analyzer) -> _Terms:
-        with self.lock:
-            t = self.docs.get(docnum)
-            if t is not None:
-                self.docs.move_to_end(docnum)
-                return t
-        fields = searcher.stored_fields(docnum)
-        # the title too: a formulaic notice names its company there ("TULTEX CORP SETS
-        # QUARTERLY DIVIDEND" over "Qtly div 15 cts vs 15 cts prior ...")
-        t = _analyse(analyzer, f"{fields.get('title') or ''}\n{fields.get(FIELD) or ''}")
-        with self.lock:
-            self.docs[docnum] = t
-            while len(self.docs) > DOC_CACHE:
-                self.docs.popitem(last=False)
-        return t
+        def analysed() -> _Terms:
+            fields = searcher.stored_fields(docnum)
+            # the title too: a formulaic notice names its company there ("TULTEX CORP SETS
+            # QUARTERLY DIVIDEND" over "Qtly div 15 cts vs 15 cts prior ...")
+            return _analyse(analyzer, f"{fields.get('title') or ''}\n{fields.get(FIELD) or ''}")
+
+        return self.remembered(self.docs, docnum, analysed)
 
 
 _FIGURE = re.compile(r"\d")
@@ -416,22 +423,16 @@ class _Side:
 def _side_of(gen, searcher, st: _Stats, docnum: int, live: np.ndarray) -> _Side | None:
     """Document `docnum`'s _Side (None when it has no weighted term), memoised per generation:
     a page asks for each listed version's side, and that version's page for the same ones."""
-    with st.lock:
-        if docnum in st.sides:
-            st.sides.move_to_end(docnum)
-            return st.sides[docnum]
-    analyzer = searcher.schema[FIELD].analyzer
-    me = st.terms(searcher, docnum, analyzer)
-    side = None
-    if _vector(me, st):
+    def made() -> _Side | None:
+        analyzer = searcher.schema[FIELD].analyzer
+        me = st.terms(searcher, docnum, analyzer)
+        if not _vector(me, st):
+            return None
         cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, me.vec, st, docnum, live)]
         discount = _copy_discount(me, [other for _, other in cands], st)
-        side = _Side(me, cands, frozenset(c for c, _ in cands), discount, *_reweighed(me, st, discount))
-    with st.lock:
-        st.sides[docnum] = side
-        while len(st.sides) > DOC_CACHE:
-            st.sides.popitem(last=False)
-    return side
+        return _Side(me, cands, frozenset(c for c, _ in cands), discount, *_reweighed(me, st, discount))
+
+    return st.remembered(st.sides, docnum, made)
 
 
 def _similarity(side: _Side, other: _Terms, st: _Stats) -> tuple[float, dict[str, float]]:
