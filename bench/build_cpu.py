@@ -54,12 +54,10 @@ def pieces(src: Path) -> tuple[int, dict[str, float]]:
     from search.entities import extract_batch, get_nlp
     from search.entities.ner import EXCLUDE
     from search.language import detect_language
-    from search.pipeline import NER_LANGUAGES
+    from search.pipeline import NER_LANGUAGES, translation_of
     from search.pool import clean_batch
     from search.translation import detect as detect_translation
     from search.translation.model import load_model
-    from search.translation.morphology import mark_bases
-    from search.translation.name_variant import KIND as NAME_VARIANT, mark_variants
 
     cpu: dict[str, float] = {}
     items, cpu["read"] = _cpu(lambda: list(read_path(src)))
@@ -82,17 +80,8 @@ def pieces(src: Path) -> tuple[int, dict[str, float]]:
     found = iter(mentions)
     mentions = [next(found) if lang in NER_LANGUAGES else [] for lang in languages]
 
-    def translation() -> list[dict]:
-        out = []
-        for text, lang, ms in zip(texts, languages, mentions):
-            tr = detect_translation(text, language=lang, mentions=ms)
-            mark_bases(ms, tr["flags"])
-            if any(f["kind"] == NAME_VARIANT for f in tr["flags"]):
-                mark_variants(text, ms)
-            out.append(tr)
-        return out
-
-    flags, cpu["translation"] = _cpu(translation)
+    flags, cpu["translation"] = _cpu(lambda: [translation_of(text, lang, ms)
+                                              for text, lang, ms in zip(texts, languages, mentions)])
     _, cpu["stage2_json"] = _cpu(lambda: [json.dumps({"language": lang, "mentions": ms, "translation": tr})
                                           for lang, ms, tr in zip(languages, mentions, flags)])
     return len(arts), cpu

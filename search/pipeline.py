@@ -84,9 +84,6 @@ NER_LANGUAGES = frozenset({"en", "unknown"})  # the languages the NER model read
 def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     """Stage 2 for a batch of final clean texts: language, entity mentions, translation flags."""
     from .entities import extract_batch  # spaCy loads on first use, not on import
-    from .translation import detect as detect_translation
-    from .translation.morphology import mark_bases
-    from .translation.name_variant import KIND as NAME_VARIANT, mark_variants
 
     languages = [detect_language(text) for text in texts]
     # The NER model reads English only: on German or Russian text it tagged "Freitag" a
@@ -101,9 +98,19 @@ def enrich_texts(texts: Sequence[str]) -> list[dict[str, Any]]:
     out = []
     for i, (text, language) in enumerate(zip(texts, languages)):
         mentions = found[i]
-        translation = detect_translation(text, language=language, mentions=mentions)
-        mark_bases(mentions, translation["flags"])  # "Malin" is filed under "Mali"
-        if any(f["kind"] == NAME_VARIANT for f in translation["flags"]):
-            mark_variants(text, mentions)  # "President Kate" beside "President Keita": Keita
-        out.append({"language": language, "mentions": mentions, "translation": translation})
+        out.append({"language": language, "mentions": mentions, "translation": translation_of(text, language, mentions)})
     return out
+
+
+def translation_of(text: str, language: str, mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    """Stage 2's translation step for one text: its flags and score, and its entity `mentions`
+    marked (in place) with what the flags found of their names."""
+    from .translation import detect as detect_translation
+    from .translation.morphology import mark_bases
+    from .translation.name_variant import KIND as NAME_VARIANT, mark_variants
+
+    translation = detect_translation(text, language=language, mentions=mentions)
+    mark_bases(mentions, translation["flags"])  # "Malin" is filed under "Mali"
+    if any(f["kind"] == NAME_VARIANT for f in translation["flags"]):
+        mark_variants(text, mentions)  # "President Kate" beside "President Keita": Keita
+    return translation
