@@ -33,12 +33,13 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
         if doc_id and document_number(searcher, doc_id) is not None:
             return [doc_id]
     text = typed.strip()
-    found = _live_page_ids(archive, gen.path / "catalog.sqlite", text)
-    if found is None:  # no page's address: a file's path
-        if text.lower().startswith("file://"):
-            text = unquote(urlsplit(text).path)
-        found = _ids_of_file(archive, gen.path / "catalog.sqlite", text) if text else []
-    return _live(searcher, found)
+    found = _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", text)
+    if found is not None:
+        return found
+    # no page's address: a file's path
+    if text.lower().startswith("file://"):
+        text = unquote(urlsplit(text).path)
+    return _live(searcher, _ids_of_file(archive, searcher, gen.path / "catalog.sqlite", text)) if text else []
 
 
 def source_named(archive: Archive, typed: str) -> str | None:
@@ -61,21 +62,22 @@ def page_ids(archive: Archive, typed: str) -> list[str]:
     """The live articles of the page's address `typed` is, as ids: the web's /doc/<id> and
     /api/doc/<id> take the url a search reports as `show` does (they took the id alone). No
     file's path: a server does not look round its own disk for what a visitor names."""
-    gen, _ = archive.searcher()
-    return _live_page_ids(archive, gen.path / "catalog.sqlite", typed.strip()) or []
+    gen, searcher = archive.searcher()
+    return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip()) or []
 
 
-def _live_page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
+def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str] | None:
     """_page_ids that are live; for a web address that names none, those of the same address
     in the other scheme (http or https). A mirrored page's address is guessed from its host's
-    folder, as https:// (ingest.mirror): `show http://...` of the same page found nothing."""
-    _, searcher = archive.searcher()
-    found = _page_ids(archive, catalog, text)
+    folder, as https:// (ingest.mirror): `show http://...` of the same page found nothing.
+    `searcher` is the one of `catalog`'s generation: ids read from one generation's catalog
+    are checked against that generation."""
+    found = _page_ids(archive, searcher, catalog, text)
     if found is None:
         return None
     live = _live(searcher, found)
     other = _other_scheme(text)
-    return live or (_live(searcher, _page_ids(archive, catalog, other) or []) if other else [])
+    return live or (_live(searcher, _page_ids(archive, searcher, catalog, other) or []) if other else [])
 
 
 def _other_scheme(url: str) -> str | None:
@@ -86,39 +88,41 @@ def _other_scheme(url: str) -> str | None:
     return ("http" if m.group(1).lower() == "https" else "https") + m.group(2)
 
 
-def _ids_with_url(archive: Archive, url: str) -> list[str]:
-    """The ids of the articles whose `url` (as a search reports it) is `url`, in the order
-    indexed; none in an index written before `url` was indexed (the next run rebuilds it)."""
-    _, searcher = archive.searcher()
-    if not searcher.schema["url"].indexed:
+def _ids_where(searcher, field: str, values: list[str]) -> list[str]:
+    """The ids of the articles whose stored `field` (url: as a search reports it; path: the
+    file read) is one of `values`, in the order indexed (a JSON Lines file's records by line,
+    as the catalog files them); none in an index written before the field was indexed (the
+    next run rebuilds it)."""
+    if not searcher.schema[field].indexed:
         return []
-    return [searcher.stored_fields(n)["id"] for n in sorted(searcher.document_numbers(url=url))]
+    numbers = {n for v in values for n in searcher.document_numbers(**{field: v})}
+    return [searcher.stored_fields(n)["id"] for n in sorted(numbers)]
 
 
 def _live(searcher, ids: list[str]) -> list[str]:
     return [i for i in dict.fromkeys(ids) if document_number(searcher, i) is not None]
 
 
-def _page_ids(archive: Archive, catalog: Path, text: str) -> list[str] | None:
+def _page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str] | None:
     """The ids `text` names as a page's address, None when it is none (a path, or a file's
     URL with no `#`). A JSON Lines record with no url of its own reports its file's URL with
     `#` and its line (`file:///x/feed.jsonl#1492`), as an editor's link to a line: that was
     taken for the file, "holds 2,000 articles", and its line number is not the `#` of the
     id, which is the record's own id where it has one."""
-    if _WEB_URL.match(text):
-        # A WARC's or a feed's page is filed under its URL's hash, but a JSON Lines record
-        # with an id of its own is not ("show http://reuters.example/1" found nothing): the
-        # catalog keeps each record's url. A page saved to disk is reported by its canonical
-        # address, which only the index's `url` holds (the catalog has its file:// address).
-        return [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []),
-                *_ids_with_url(archive, text), url_id(text)]
-    if not text.lower().startswith("file://") or not urlsplit(text).fragment:
+    web = bool(_WEB_URL.match(text))
+    if not web and (not text.lower().startswith("file://") or not urlsplit(text).fragment):
         return None
-    return [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []),
-            *_ids_with_url(archive, text)]  # the index's own, where the catalog is gone
+    # A WARC's or a feed's page is filed under its URL's hash, but a JSON Lines record with an
+    # id of its own is not ("show http://reuters.example/1" found nothing): the catalog keeps
+    # each record's url. A page saved to disk is reported by its canonical address, which only
+    # the index's `url` holds (the catalog has its file:// address); a file:// address with a
+    # line is found in the index's own `url` too where the catalog is gone.
+    found = [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []),
+             *_ids_where(searcher, "url", [text])]
+    return [*found, url_id(text)] if web else found
 
 
-def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:
+def _ids_of_file(archive: Archive, searcher, catalog: Path, path: str) -> list[str]:
     """Ids the catalog files under this path, as typed relative to here or absolute, or
     through a link (the catalog keeps the path as the source was given); with no catalog
     (deleted, or lost to a disk), those the index stores with that path: `show FILE` found
@@ -126,17 +130,7 @@ def _ids_of_file(archive: Archive, catalog: Path, path: str) -> list[str]:
     expanded = os.path.expanduser(path)
     forms = list(dict.fromkeys(path_text(p) for p in (os.path.abspath(expanded), os.path.realpath(expanded))))
     found = from_catalog(archive, catalog, lambda: catalog_ids_of(catalog, forms), None)
-    return _ids_with_path(archive, forms) if found is None else found
-
-
-def _ids_with_path(archive: Archive, paths: list[str]) -> list[str]:
-    """The ids of the articles the index stores as read from one of `paths`, in the order
-    indexed (a JSON Lines file's records by line, as the catalog files them)."""
-    _, searcher = archive.searcher()
-    if not searcher.schema["path"].indexed:
-        return []
-    numbers = {n for p in paths for n in searcher.document_numbers(path=p)}
-    return [searcher.stored_fields(n)["id"] for n in sorted(numbers)]
+    return _ids_where(searcher, "path", forms) if found is None else found
 
 
 def from_catalog(archive: Archive, catalog: Path, query: Callable[[], T], missing: T) -> T:
