@@ -25,11 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-import numpy as np  # noqa: E402
-
 from search import open_index, run_search, query as query_module  # noqa: E402
 from search import stop_phrases  # noqa: E402
-from search.stop_phrases import StopWords, occurs  # noqa: E402
+from search.stop_phrases import occurs  # noqa: E402
 
 QUERIES = ['"rate of interest"', '"the bank of england"', '"out of"', '"bank of england" rates',
            '"rates of interest" OR "rate of inflation"', 'oil prices', '"crude oil"']
@@ -58,8 +56,8 @@ def breakdown(archive, q: str, unchecked_ms: float) -> list[str]:
     checks' time (ms, and ratio to `unchecked_ms`)."""
     gen, searcher = archive.searcher()
     lines = []
-    for node in _stop_nodes(query_module.read_query(q, gen)):
-        ids = np.fromiter(node.child.matcher(searcher).all_ids(), dtype=np.int64).tolist()
+    for node in query_module._stop_word_nodes(query_module.read_query(q, gen)):
+        ids = list(node.child.matcher(searcher).all_ids())
         analyzer = searcher.schema[node.fieldname].analyzer
         t = time.perf_counter()
         texts = [searcher.stored_fields(d).get(node.fieldname) or "" for d in ids]
@@ -79,14 +77,6 @@ def breakdown(archive, q: str, unchecked_ms: float) -> list[str]:
                      f"without the plain-word look {before:.0f} ms ({check / max(before, 1e-9):.2f} of it, "
                      f"{'same' if hits_before == hits else 'DIFFERENT'} answers)")
     return lines
-
-
-def _stop_nodes(q):
-    if isinstance(q, StopWords):
-        yield q
-    elif not q.is_leaf():
-        for child in q.children():
-            yield from _stop_nodes(child)
 
 
 def main() -> None:

@@ -2071,8 +2071,9 @@ _FIRM_ROLE_WORD = re.compile(r"(?:Underwriter|UNDERWRITER|Co-?[Mm]anager|Lead[- 
 # companies by trade ("consumer electronics retailer Best Buy" and "game maker Square Enix"
 # were persons). Not nouns that also name people's trades: "publisher Rupert Murdoch",
 # "property developer Donald Trump", "policy maker Janet Yellen", "rival Romney".
+_PUBLICATIONS = r"newspaper|daily|weekly|magazine|tabloid|news agency"
 _ORGANISATION_BEFORE = re.compile(
-    r"\b(?:newspaper|daily|weekly|magazine|tabloid|news agency|broadcaster"
+    rf"\b(?:{_PUBLICATIONS}|broadcaster"
     r"|retailer|wholesaler|manufacturer|supplier|distributor|insurer|lender|brokerage|airline"
     r"|(?:car|auto|chip|drug|plane|aircraft|toy|game|phone|handset|computer|software|steel|tyre|tire|truck)"
     rf" ?maker|{_FIRM_ROLE})[ \t\n]+$"
@@ -2085,7 +2086,13 @@ _ORGANISATION_BEFORE = re.compile(
 
 # ... or the publication's noun after "the" and the name: "published by The Bulletin magazine", "the
 # Harris poll published in the Observer newspaper" were people (2 of 2,500 Reuters articles)
-_PUBLICATION_AFTER = re.compile(r"[ \t\n]+(?:newspaper|daily|weekly|magazine|tabloid|news agency)\b")
+_PUBLICATION_AFTER = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
+
+
+def _full_name_surnames(text: str, spans: list[Span]) -> set[str]:
+    """The last words of the people the document names with more than one word ("James Baker"):
+    a lone word that is one of them is a person's surname, not a thing's or a firm's name."""
+    return {text[s.start:s.end].split()[-1] for s in spans if s.type == "person" and " " in text[s.start:s.end]}
 
 
 # "the" and a capitalised word before a name: "in the Official Gazette said" (the NER tagged
@@ -2101,7 +2108,7 @@ def _things_after_the(text: str, spans: list[Span]) -> list[Span]:
     adjective or a rarer word ("the Reverend Baker", "the Soviet Baker", "the Texan Baker"), nor a
     surname the document gives a person ("Republican James Baker ... the Republican Baker"), nor
     a rare word, which a surname more likely is ("the Ayatollah Khomeini")."""
-    surnames = {text[s.start:s.end].split()[-1] for s in spans if s.type == "person" and " " in text[s.start:s.end]}
+    surnames = _full_name_surnames(text, spans)
     out: list[Span] = []
     for s in spans:
         w = text[s.start:s.end]
@@ -2140,7 +2147,7 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
     _FIRM_BEFORE_NAMES) or it lists three partners or more, no partner is anyone's surname (a person the
     document names in full or after a title, "Reagan and Baker" after "James Baker"), and every use
     of each partner's name is inside the firm's ("Smith and Jones met ... Smith said": people)."""
-    surnames = {text[s.start:s.end].split()[-1] for s in spans if s.type == "person" and " " in text[s.start:s.end]}
+    surnames = _full_name_surnames(text, spans)
 
     def titled(a: int) -> bool:  # "Chancellor Kohl", "Mr. Baker"
         before = text[max(0, a - 30):a].split()
