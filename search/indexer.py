@@ -701,7 +701,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             result["full"] = True
         if r.cache_reset:
             result["cache_reset"] = r.cache_reset
-        if r.counts["rewritten"] and r.rewritten_why:
+        if r.rewritten_why:  # set only when some were rewritten
             result["rewritten_why"] = r.rewritten_why
         if upgrade:
             result["schema_upgraded"] = True

@@ -113,7 +113,8 @@ ELSEWHERE = {
     "contains": ("the lists of a facet's values and of the entities read it (/facet/NAME, /entities and "
                  "their /api/ twins); the words to find go in q"),
 }
-EXPORT_FLAG = ("1", "true", "yes", "on", "0", "false", "no", "off")
+TEXT_ON = ("1", "true", "yes", "on")  # an export's text=: the values that add the text
+EXPORT_FLAG = (*TEXT_ON, "0", "false", "no", "off")
 
 
 def _meant_elsewhere(name: str, value: str) -> bool:
@@ -142,7 +143,7 @@ def export_text_arg(args) -> bool:
     if value and value not in EXPORT_FLAG:
         raise QueryError(f"text={args.get('text', '').strip()[:50]!r} is not a flag: text=1 adds each article's "
                          "clean text to its row, text=0 (or none) leaves it out")
-    return value in EXPORT_FLAG[:4]
+    return value in TEXT_ON
 
 
 def _check_names(args, own: tuple[str, ...] = ()) -> None:
