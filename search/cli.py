@@ -159,11 +159,35 @@ class _Read(click.ParamType):
         try:
             return getattr(importlib.import_module(f".{module}", __package__), name)(value)
         except QueryError as exc:
-            refused = click.BadParameter(str(exc), ctx, param)
-            # the JSON error's words: the engine's alone, as /api/search gives them ("page must
-            # be between 1 and 1000"); click's "Invalid value for '--page': " prefix stays on stderr
-            refused.engine_message = str(exc)
-            raise refused from None
+            raise _refused(str(exc), ctx, param) from None
+
+
+def _refused(message: str, ctx: click.Context | None, param: click.Parameter | None) -> click.BadParameter:
+    """A bad option's error: under --json its words alone and the option (_Command), as
+    /api/search gives them ("page must be between 1 and 1000"); click's "Invalid value for
+    '--page': " prefix stays on stderr."""
+    refused = click.BadParameter(message, ctx, param)
+    refused.engine_message = message
+    return refused
+
+
+class _FilterItem(click.ParamType):
+    """One `--filter FACET=VALUE`, read as click reads an option's value, so that a bad one is
+    refused as a bad --page is: under --json, {"error", "exit", "option": "--filter"} without
+    click's "Invalid value for --filter: " (it was the only option's error that kept it)."""
+
+    name = "facet=value"
+
+    def get_metavar(self, param: click.Parameter, ctx: click.Context | None = None) -> str:
+        return "FACET=VALUE"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        if isinstance(value, tuple):  # already read (a default, or click converting twice)
+            return value
+        try:
+            return _filter_item(value)
+        except ValueError as exc:
+            raise _refused(str(exc), ctx, param) from None
 
 
 def handle_errors(fn):
@@ -468,24 +492,31 @@ def reindex_cmd(full, index_dir, as_json):
 
 
 # ------------------------------------------------------------------- reading
-def _parse_filters(items: tuple[str, ...]) -> dict[str, list[str]]:
+def _filter_item(item: str) -> tuple[str, str]:
+    """(facet, value) of one `--filter FACET=VALUE`; ValueError saying what a filter is."""
+    name, sep, value = item.partition("=")
+    name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
+    if not sep or name not in FACETS:
+        # the hint a sentence of its own, as the web's message has it ("search it in the query,
+        # published:2020-08-28 use FACET=VALUE …" ran the two together)
+        hint = fieldnames.filter_hint(name, value, FACETS) if sep else ""
+        usage = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
+        raise ValueError(f"'{item}': {hint} (a filter is {usage})" if hint else f"'{item}': use {usage}")
+    value = value.strip()  # "year= 2021" as the web form reads it
+    if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
+        raise ValueError(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")
+    return name, value
+
+
+def _grouped(items: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
+    """The --filter options' (facet, value) pairs as the engine's filters: each facet's values in order."""
     filters: dict[str, list[str]] = {}
-    for item in items:
-        name, sep, value = item.partition("=")
-        name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
-        if not sep or name not in FACETS:
-            # the hint a sentence of its own, as the web's message has it ("search it in the query,
-            # published:2020-08-28 use FACET=VALUE …" ran the two together)
-            hint = fieldnames.filter_hint(name, value, FACETS) if sep else ""
-            usage = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
-            raise click.BadParameter(f"'{item}': {hint} (a filter is {usage})" if hint else f"'{item}': use {usage}",
-                                     param_hint="--filter")
-        value = value.strip()  # "year= 2021" as the web form reads it
-        if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
-            raise click.BadParameter(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})",
-                                     param_hint="--filter")
+    for name, value in items:
         filters.setdefault(name, []).append(value)
     return filters
+
+
+FILTER_OPTION = dict(multiple=True, type=_FilterItem())
 
 
 # search.query's SORTS and MATCHES, for --help; read by the engine (any case, as the web reads
@@ -496,7 +527,7 @@ MATCH_CHOICE = _Read("query.read_match", "[all|any]")
 
 @cli.command("search")
 @click.argument("query", required=False, default="")
-@click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
+@click.option("--filter", "filters", **FILTER_OPTION, help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="Whether an article needs every word of the query or any of them (those with more first).")
@@ -518,7 +549,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
     """
     from . import open_index, run_search
 
-    result = run_search(open_index(index_dir), query, _parse_filters(filters), FACETS, page, limit, sort, match=match)
+    result = run_search(open_index(index_dir), query, _grouped(filters), FACETS, page, limit, sort, match=match)
     if as_json:
         _emit_json(result.to_json())
         return
@@ -527,7 +558,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 
 @cli.command("export")
 @click.argument("query", required=False, default="")
-@click.option("--filter", "filters", multiple=True, metavar="FACET=VALUE", help="As for search.")
+@click.option("--filter", "filters", **FILTER_OPTION, help="As for search.")
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
@@ -552,7 +583,7 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
         click.echo(f"newsarchive: warning: writing {fmt} to {_plain(output)}, as --format says, "
                    f"though its suffix names {named}", err=True)
     fmt = fmt or named or "jsonl"
-    archive, wanted = open_index(index_dir), _parse_filters(filters)
+    archive, wanted = open_index(index_dir), _grouped(filters)
     total, found = rows(archive, query, wanted, sort, with_text, match)  # a bad query fails here
     if not total:  # a header-only file and "0 articles written" said nothing of why
         _print_hints(_console(stderr=True), run_search(archive, query, wanted, (), 1, 1, sort, match=match))
@@ -766,7 +797,7 @@ def stats_cmd(index_dir, as_json):
 @cli.command("entities")
 @click.option("--type", "etype", type=_Read("query.read_entity_type", f"[{'|'.join(ENTITY_FACETS)}]"),
               help="Only this type, in any case (Person), as /entities?type= takes it.")
-@click.option("--contains", default="", metavar="TEXT",
+@click.option("--contains", default="", type=_Read("query.read_contains", "TEXT"),
               help="Only entities one of whose spellings contains TEXT (any case, any accents), as the web's list.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, those in most documents.")
 @index_option
@@ -779,14 +810,14 @@ def entities_cmd(etype, contains, limit, index_dir, as_json):
 
     # a large archive holds tens of thousands: the web's list filters and pages them, and this
     # printed every one
-    ents = entities_containing(list_entities(open_index(index_dir), etype), contains.strip())[:limit]
+    ents = entities_containing(list_entities(open_index(index_dir), etype), contains)[:limit]
     if as_json:
         _emit_json(ents)
         return
     con = _console()
     if not ents:  # printed nothing at all, as if the command had failed
         kind = f"{etype} entities" if etype else "entities"
-        con.print(f"no {kind} containing '{_t(contains.strip())}'" if contains.strip() else f"no {kind} in the index")
+        con.print(f"no {kind} containing '{_t(contains)}'" if contains else f"no {kind} in the index")
     for e in ents:
         # " | ", not ", ": a spelling holds commas ("Goldman, Sachs and Co")
         aliases = " | ".join(a for a in e["aliases"] if a != e["name"])

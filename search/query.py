@@ -133,6 +133,17 @@ def read_entity_type(value: str | None) -> str | None:
     return etype
 
 
+def read_contains(value: str | None) -> str:
+    """The text an entity or facet value list is narrowed to (`--contains`, `contains=`),
+    spaces around it dropped, bounded as a filter's value is (MAX_CONTAINS_CHARS): the web
+    refused one over 200 characters and the command line read any length. Empty: every one."""
+    text = (value or "").strip()
+    if len(text) > MAX_CONTAINS_CHARS:
+        raise QueryError(too_long("'contains'", text, MAX_CONTAINS_CHARS))
+    return text
+
+
+MAX_CONTAINS_CHARS = 200  # a list's `contains`, as web.params.MAX_VALUE_CHARS bounds a filter's value
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("all", "any")
@@ -330,8 +341,13 @@ _FUZZY_SUFFIX = re.compile(r"(?:\d(?:/[1-9]\d*)?)?")
 _TILDE_RE = re.compile(r"(?<=\S)~(?P<rest>[^\s)]*)|(?:^|(?<=[\s(]))~\S*")  # after a word, or alone
 
 
+def too_long(what: str, text: str, limit: int) -> str:
+    """The words every layer refuses a text past its limit in: how long it is and the limit."""
+    return f"{what} is too long ({len(text):,} characters; at most {limit:,})"
+
+
 def query_too_long(qstring: str) -> str:
-    return f"query is too long ({len(qstring):,} characters; at most {MAX_QUERY_CHARS:,})"
+    return too_long("query", qstring, MAX_QUERY_CHARS)
 
 
 def _typed_from(qstring: str, start: int) -> str:

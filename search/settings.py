@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import math
 import os
+import re
 
 DOC_PAGE_CHARS_VAR = "NEWSARCHIVE_DOC_PAGE_CHARS"
 PAGE_CACHE_MB_VAR = "NEWSARCHIVE_PAGE_CACHE_MB"
+_DECIMAL = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # "0.5", "32", "1e3"; no sign
 
 
 def whole_number(var: str, what: str, value: str | None = None) -> int | None:
@@ -40,10 +42,8 @@ def page_cache_mb(value: str | None = None) -> float | None:
     text = (os.environ.get(PAGE_CACHE_MB_VAR, "") if value is None else value).strip()
     if not text:
         return None
-    try:
-        mb = float(text)
-    except ValueError:
-        mb = math.nan
+    # ASCII digits, as the whole-number settings read them: float() also takes "５０" and "1_0"
+    mb = float(text) if _DECIMAL.fullmatch(text) else math.nan
     if not (math.isfinite(mb) and mb >= 0):
         raise ValueError(f"{PAGE_CACHE_MB_VAR}={text!r} must be a number of megabytes (0 turns the cache off)")
     return mb

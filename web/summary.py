@@ -6,12 +6,10 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from search.narrowing import UNDATED, month_clause, narrowed
-from search.query import last_shown_page, values_containing
+from search.query import last_shown_page, read_contains, values_containing
 from search.schema import ENTITY_FACETS
 
-from search import QueryError
-
-from .params import MAX_VALUE_CHARS, SearchState, int_arg
+from .params import SearchState, int_arg
 from .state import filter_label as label
 
 LABELS = {
@@ -207,13 +205,10 @@ def entity_page(entities: list, page: int | None) -> list:
 
 
 def contains_arg(args) -> str:
-    """The `contains` filter of facet and entity lists, bounded as a filter's value is: one
-    longer was cut to its first 200 characters, silently, and the answer (`"contains"` in
-    /api/facet's) was for another filter than the one sent."""
-    value = args.get("contains", "").strip()
-    if len(value) > MAX_VALUE_CHARS:
-        raise QueryError(f"'contains' is too long ({len(value):,} characters; at most {MAX_VALUE_CHARS})")
-    return value
+    """The `contains` filter of facet and entity lists, read as `--contains` is (read_contains):
+    one too long was cut to its first 200 characters, silently, and the answer (`"contains"`
+    in /api/facet's) was for another filter than the one sent."""
+    return read_contains(args.get("contains"))
 
 
 def facet_values(archive, name: str, state: SearchState, contains: str = ""):
