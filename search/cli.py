@@ -794,7 +794,35 @@ def stats_cmd(index_dir, as_json):
         con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
 
 
-@cli.command("entities")
+class _EntityListCommand(_Command):
+    """`entities`, which refuses a search's query and options naming what gives the entities of
+    the articles a search finds (search's facets): `entities coup` said "Got unexpected extra
+    argument", and `--sort` "Did you mean '--json'?"."""
+
+    SEARCH_OPTIONS = ("--filter", "--sort", "--match", "--page")
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            if exc.option_name == "--page":  # the web's list has pages of 200
+                raise click.UsageError("entities has no pages: it lists every entity, those in most documents first "
+                                       "(--limit N: the first N)", ctx) from None
+            if exc.option_name not in self.SEARCH_OPTIONS:
+                raise
+            raise click.UsageError(self._elsewhere(f"{exc.option_name} is search's", "QUERY"), ctx) from None
+        if ctx.args:  # a query: allow_extra_args keeps it here, to say so
+            raise click.UsageError(self._elsewhere("entities takes no query", shlex.join(ctx.args)), ctx)
+        return rest
+
+    @staticmethod
+    def _elsewhere(what: str, query: str) -> str:
+        return (f"{what}: entities lists the whole archive's, narrowed by --type and --contains TEXT (a name); the "
+                f"entities of the articles a search finds are its facets: newsarchive search {query} --json "
+                "(\"facets\": person, organization, location)")
+
+
+@cli.command("entities", cls=_EntityListCommand, context_settings={"allow_extra_args": True})
 @click.option("--type", "etype", type=_Read("query.read_entity_type", f"[{'|'.join(ENTITY_FACETS)}]"),
               help="Only this type, in any case (Person), as /entities?type= takes it.")
 @click.option("--contains", default="", type=_Read("query.read_contains", "TEXT"),

@@ -73,3 +73,50 @@ def test_a_page_cache_size_in_other_digits_is_refused_as_the_page_chars_are(monk
     for ok, mb in ((" 0.5 ", 0.5), ("64", 64), (".5", 0.5), ("1e2", 100)):
         monkeypatch.setenv("NEWSARCHIVE_PAGE_CACHE_MB", ok)
         assert create_app({"INDEX": str(seeds_index)}).config["PAGE_CACHE_MB"] == mb
+
+
+@pytest.mark.parametrize("url,said", [
+    ("/api/entities?q=coup", "the entities of the articles a search finds are its facet's values, counted in them: "
+                             "/api/facet/person?q=coup (or organization, location)"),
+    ("/api/entities?type=location&q=coup&person=Goita", "/api/facet/location?q=coup&person=Goita"),
+    ("/api/entities?Q=coup", "/api/facet/person?q=coup"),
+    ("/api/entities?query=coup", "unknown parameter 'query' here: the entity list is the whole archive's"),
+    ("/api/entities?person=Goita", "/api/facet/person?person=Goita"),
+    ("/api/entities?match=any&q=coup", "/api/facet/person?q=coup&match=any"),
+    ("/entities?type=person&q=coup", "/facet/person?q=coup"),
+    ("/api/entities?sort=newest", "in order of how many articles name each, most first"),
+    ("/api/entities?per_page=3", "the entity list&#39;s pages hold 200 entities each: page=N"),
+    ("/api/entities?limit=3", "unknown parameter 'limit' here: the entity list&#39;s pages hold 200"),
+    ("/entities?per_page=3", "the entity list&#39;s pages hold 200 entities each"),
+    ("/api/entities?format=csv", "here: /api/export reads it"),
+])
+def test_the_entity_list_refuses_a_search_naming_the_facet_that_answers_it(client, url, said):
+    """/api/entities?q=coup, ?person=Goita, ?sort=newest and ?per_page=3 gave the whole archive's
+    list as if they were not there; someone asking for the entities of the articles coup finds
+    got every entity. Those are the facet's values of that search: the 400 names its URL."""
+    r = client.get(url)
+    body = r.get_data(as_text=True).replace("\\u0027", "'").replace("&#39;", "'").replace("&amp;", "&")
+    assert r.status_code == 400 and said.replace("&#39;", "'") in body, (url, body[:400])
+    facet = client.get("/api/facet/person?q=coup&person=Goita").get_json()
+    assert facet["total"] and facet["values"]  # where it points, the answer is
+    for ok in ("/api/entities?q=&sort=&per_page=&page=", "/api/entities?type=person&contains=goy&page=1&utm_source=x",
+               "/entities?type=person&contains=goy"):
+        assert client.get(ok).status_code == 200, ok
+
+
+@pytest.mark.parametrize("args,said", [
+    (["coup"], "entities takes no query: entities lists the whole archive's, narrowed by --type and --contains TEXT"),
+    (["military coup"], "newsarchive search 'military coup' --json (\"facets\": person, organization, location)"),
+    (["--filter", "year=2020"], "--filter is search's: "),
+    (["--sort", "newest"], "--sort is search's: "),
+    (["--page", "2"], "entities has no pages: it lists every entity, those in most documents first (--limit N"),
+])
+def test_the_entities_command_refuses_a_search_naming_what_answers_it(seeds_index, args, said):
+    """`entities coup` said "Got unexpected extra argument (coup)" and `entities --sort newest`
+    "No such option '--sort'. Did you mean '--json'?": neither said that a search's entities are
+    its facets."""
+    r = run(seeds_index, "entities", *args, "--json")
+    assert r.exit_code == 2 and said in json.loads(r.stdout.splitlines()[0])["error"], r.output
+    assert said in r.stderr
+    r = run(seeds_index, "entities", "--contians", "goy")  # a misspelt option of its own: click's "did you mean"
+    assert r.exit_code == 2 and "Did you mean '--contains'?" in r.stderr

@@ -15,7 +15,7 @@ from .cache import cached
 from .compress import accepts_gzip, gzip_chunks
 from .docview import page_part, requested_document
 from .download import content_disposition
-from .params import SearchState, entity_type_arg, export_text_arg, facet_name, int_arg
+from .params import SearchState, check_entity_list_args, entity_type_arg, export_text_arg, facet_name, int_arg
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_values
@@ -98,8 +98,10 @@ def api_doc(doc_id: str):
 def api_entities():
     """The entity list (all of it, or a `page` of it: the twin of /entities?page=N). The
     body stays a plain list; the total and the neighbouring pages are in the headers, as
-    list APIs give them (X-Total-Count; Link, RFC 8288)."""
+    list APIs give them (X-Total-Count; Link, RFC 8288). A search's parameters are refused,
+    naming /api/facet/NAME, which gives the entities of the articles a search finds."""
     etype = entity_type_arg(request.args)
+    check_entity_list_args(request.args, etype, summary.ENTITIES_PER_PAGE, "api.api_facet")
     contains = contains_arg(request.args)
     page = entity_page_arg(request.args)
     entities = entities_containing(list_entities(archive(), etype), contains)

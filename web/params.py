@@ -135,6 +135,31 @@ def _check_elsewhere(args, own: tuple[str, ...]) -> None:
             raise QueryError(f"unknown parameter '{name}' here: {where}")
 
 
+def check_entity_list_args(args, etype: str | None, per_page: int, facet_endpoint: str) -> None:
+    """Refuse a search's parameters on the entity list (/entities, /api/entities), naming what to
+    use instead: `q=coup`, `person=Goita`, `sort=` or `per_page=3` gave the whole archive's list
+    as if they were not there, where someone may have asked for the entities of the articles
+    coup finds. Those are the facet's values of that search (`facet_endpoint`, the list's
+    twin: /facet/person?q=coup), counted in its articles; this list is the archive's, each
+    entity with every spelling and the articles naming it, narrowed by `type` and `contains`."""
+    _check_elsewhere(args, own=("type", "contains"))
+    given = [(key, OTHER_NAMES.get(key.lower(), key)) for key in args if args.get(key, "").strip()]  # `q=`: none asked
+    for key, name in given:
+        if name in ("q", "match", *FACETS):
+            search = {n: args.getlist(k) for n in ("q", "match", *FACETS) for k, m in given if m == n}
+            where = url_for(facet_endpoint, name=etype or "person", **search)
+            others = "" if etype else " (or organization, location)"
+            raise QueryError(f"unknown parameter '{key}' here: the entity list is the whole archive's, narrowed "
+                             f"by type= and contains= (a name); the entities of the articles a search finds are "
+                             f"its facet's values, counted in them: {where}{others}")
+        if name == "sort":
+            raise QueryError(f"unknown parameter '{key}' here: the entity list is in order of how many articles name "
+                             "each, most first; sort= orders a search's results")
+        if name in ("per_page", "page") and key != "page":
+            raise QueryError(f"unknown parameter '{key}' here: the entity list's pages hold {per_page} entities "
+                             "each: page=N (page=1 starts at the first)")
+
+
 def export_text_arg(args) -> bool:
     """The export's `text` flag: 1, true, yes or on (any case) asks for each article's clean
     text, 0, false, no, off or nothing does not; another value (`text=all`) is refused, where

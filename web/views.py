@@ -15,7 +15,7 @@ from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
 from .docview import document_view, page_part, requested_document
-from .params import SearchState, entity_type_arg, facet_name
+from .params import SearchState, check_entity_list_args, entity_type_arg, facet_name
 from .state import archive
 from . import summary
 from .summary import contains_arg, entity_page, entity_page_arg, facet_panels, facet_values, histogram, page_numbers
@@ -112,6 +112,7 @@ def doc_text(doc_id: str):
 @cached
 def entities_page():
     etype = entity_type_arg(request.args)
+    check_entity_list_args(request.args, etype, summary.ENTITIES_PER_PAGE, "views.facet_page")  # q=: the facet's page
     contains = contains_arg(request.args)
     page = entity_page_arg(request.args) or 1
     entities = entities_containing(list_entities(archive(), etype), contains)
