@@ -106,10 +106,41 @@ def test_the_json_record_gives_a_long_text_s_matches_a_part_at_a_time(long_doc):
         assert r.status_code == 400 and r.mimetype == "application/json" and "matches_from" in r.get_json()["error"]
 
 
+def test_matches_to_is_read_as_where_a_part_ends(long_doc):
+    """/api/doc gave `matches_to` and never read it: a client sending the range back
+    (`matches_from=0&matches_to=500`) got the page's part, 2,000 characters, silently. It ends
+    a part sooner now, at the space before it where it falls inside a word (a part cut inside
+    "grain" held "gra"); never later than the page's part, and the answer says where it ended."""
+    client, record = long_doc
+    text = record["text"]
+
+    def part(**range_):
+        r = client.get("/api/doc/w/a.jsonl%23long", query_string={"q": "grain", **range_})
+        assert r.status_code == 200, r.get_json()
+        return r.get_json()
+
+    page = part()
+    assert part(matches_from=0, matches_to=page["matches_to"]) == page  # the range sent back: the same part
+    assert part(matches_to=len(text))["matches_to"] == page["matches_to"]  # never past the page's part
+    grain = [m.start() for m in re.finditer("grain", text)]
+    j = part(matches_to=grain[1] + 3)  # inside the second "grain": the part ends before it
+    assert j["matches_from"] == 0 and j["matches_to"] == grain[1] and text[grain[1] - 1] == " "
+    assert j["matches"] == [[grain[0], grain[0] + 5]]
+    j = part(matches_from=grain[2], matches_to=grain[3] + 5)
+    assert j["matches"] == [[grain[2], grain[2] + 5], [grain[3], grain[3] + 5]] and j["matches_to"] == grain[3] + 5
+    for bad in ({"matches_from": 100, "matches_to": 99}, {"matches_to": len(text) + 1}, {"matches_to": "x"}):
+        r = client.get("/api/doc/w/a.jsonl%23long", query_string={"q": "grain", **bad})
+        assert r.status_code == 400 and "matches_to" in r.get_json()["error"], bad
+    r = client.get("/api/doc/w/a.jsonl%23long?q=grain&matches_to=10&matches_to=20")
+    assert r.status_code == 400 and "'matches_to' is given 2 times" in r.get_json()["error"]
+
+
 def test_a_text_the_page_shows_whole_gets_its_matches_whole(seeds_index):
     client = create_app({"INDEX": str(seeds_index)}).test_client()
     j = client.get("/api/doc/seeds/000_82caef7a759caf58.txt?q=coup").get_json()
     assert j["matches"] and "matches_from" not in j and "matches_to" not in j
+    j = client.get("/api/doc/seeds/000_82caef7a759caf58.txt?q=coup&matches_to=200").get_json()
+    assert j["matches_from"] == 0 and j["matches_to"] <= 200 and all(b <= j["matches_to"] for _, b in j["matches"])
 
 
 def test_a_short_text_is_shown_whole_without_a_notice(seeds_index):

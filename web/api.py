@@ -72,14 +72,17 @@ def api_doc(doc_id: str):
     """The stored record; with `q`, also `matches`: where that search matches the text, as
     [start, end] pairs (the page's marks). In a text longer than a document page shows, those
     of one part of it at a time, as long as the page's (`matches_from`, `matches_to`): the
-    whole of a 10 MB record took 8 s of the server's Python. Each of `versions` carries its
+    whole of a 10 MB record took 8 s of the server's Python. Both are read too: `matches_to`
+    ends a part sooner (it was given and never read: a client sending the range back got the
+    page's, silently). Each of `versions` carries its
     `api_url` (its record here) and `page_url` (its document page)."""
     doc = requested_document(doc_id)
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
     if query:
         text = doc.get("text") or ""
         start = int_arg(request.args, "matches_from", 0, 0, len(text))
-        part = page_part(doc, current_app.config["DOC_PAGE_CHARS"], start)
+        stop = int_arg(request.args, "matches_to", len(text), start, len(text))  # a part sooner than the page's
+        part = page_part(doc, current_app.config["DOC_PAGE_CHARS"], start, stop)
         marks, refused = document_matches(archive(), query, part)  # the record still: the search is the page's extra
         doc["matches"] = [[a + start, b + start] for a, b in marks]
         if part is not doc:  # where the matches were looked for; the next part starts at matches_to

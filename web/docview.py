@@ -106,16 +106,19 @@ class DocView:
         return any(self.entities.values())
 
 
-def page_part(doc: dict[str, Any], limit: int = DOC_PAGE_CHARS, start: int = 0) -> dict[str, Any]:
+def page_part(doc: dict[str, Any], limit: int = DOC_PAGE_CHARS, start: int = 0, stop: int | None = None) -> dict[str, Any]:
     """What the page of a stored document shows: `doc` itself when its text fits in `limit`
     characters, else a copy whose text is its first part, ended after the last paragraph break
     before `limit` (after a line break, a sentence's stop or a space where the limit's second
     half has none), with the mentions inside that part and the flags that start in it.
-    `start`: the part from there on (/api/doc's `matches_from`), its offsets counted from it."""
+    `start`: the part from there on (/api/doc's `matches_from`), its offsets counted from it;
+    `stop`: ended there if sooner (`matches_to`), at a space where it falls inside a word."""
     text = doc.get("text") or ""
-    if not start and len(text) <= limit:
+    if not start and len(text) <= limit and (stop is None or stop >= len(text)):
         return doc
     end = _part_end(text, limit, start)
+    if stop is not None and stop < end:
+        end = _word_end(text, start, stop)
 
     def inside(item: dict, key: str, last: int) -> bool:
         return start <= _int(item.get("start")) and _int(item.get(key)) <= last
@@ -139,6 +142,16 @@ def _part_end(text: str, limit: int, start: int = 0) -> int:
         if at >= 0:
             return at + len(sep)
     return start + limit
+
+
+def _word_end(text: str, start: int, end: int) -> int:
+    """`end`, or the end of the last space before it where it falls inside a word: a part cut in
+    "oilfield" held the word "oil", which a search for oil matched. A part with no space (a
+    run of Chinese) ends where asked."""
+    if not (text[end - 1:end].isalnum() and text[end:end + 1].isalnum()):
+        return end
+    space = max(text.rfind(" ", start, end), text.rfind("\n", start, end))
+    return space + 1 if space >= start else end
 
 
 def _int(value: Any) -> int:

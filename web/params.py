@@ -32,7 +32,7 @@ PARAMETERS = frozenset(("q", "page", "per_page", "sort", "match", "format", "tex
 
 # Parameters that take one value (the facets' filters take several): given twice with two
 # values, the first was used and the other dropped, silently (`?q=oil&q=gas` searched oil)
-SINGLE_VALUED = tuple(sorted(PARAMETERS - set(FACETS))) + ("matches_from",)
+SINGLE_VALUED = tuple(sorted(PARAMETERS - set(FACETS))) + ("matches_from", "matches_to")
 
 
 def check_single_values(args) -> None:
