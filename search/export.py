@@ -17,7 +17,7 @@ from pathlib import PurePath
 from typing import Any, TextIO
 
 from .archive import Archive
-from .query import QueryError, every_match
+from .query import every_match, read_choice
 from .schema import ENTITY_FACETS
 
 FORMATS = ("jsonl", "csv")
@@ -29,10 +29,7 @@ def read_format(value: str | None) -> str | None:
     """An export's format as typed (`--format`, `format=`), in any case (`CSV`); None when not
     given (the caller's default). One reading for both: `--format xml` said "'xml' is not one
     of 'jsonl', 'csv'" and format=xml "unknown format 'xml' (use jsonl, csv)"."""
-    fmt = (value or "").strip().lower()
-    if fmt and fmt not in FORMATS:
-        raise QueryError(f"unknown format '{value}' (use {', '.join(FORMATS)})")
-    return fmt or None
+    return read_choice(value, FORMATS, "format", None)
 
 
 # A name ending in .gz is written gzip-compressed, as `index` reads a `.jsonl.gz`; the suffix

@@ -47,9 +47,9 @@ def requested_workers(value: str | None = None) -> int | None:
     once for every user of it: None when unset or blank, ValueError saying what it must be
     when not a whole number of at least 1. The command line's check read " 2 " as 2 and the
     pool read it as unset (every CPU), silently."""
-    from .settings import whole_number
+    from .settings import whole_number_setting
 
-    return whole_number(WORKERS_VAR, "a whole number of worker processes", value)
+    return whole_number_setting(WORKERS_VAR, "a whole number of worker processes", value)
 
 
 def workers_note(value: str | None = None) -> str | None:

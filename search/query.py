@@ -103,22 +103,26 @@ def read_per_page(value: int | str) -> int:
     return per_page
 
 
+def read_choice(value: str | None, choices: tuple[str, ...], what: str, default: str | None,
+                joined: str = ", ") -> str | None:
+    """One of `choices` as typed (`--sort`, `sort=`, `--format`), in any case (`sort=NEWEST` was
+    refused while a filter's value may be typed in capitals); empty is `default`, as a form
+    leaves it; another is refused naming them ("unknown sort 'best' (use relevance, ...)")."""
+    name = (value or "").strip().lower()
+    if name and name not in choices:
+        raise QueryError(f"unknown {what} '{value}' (use {joined.join(choices)})")
+    return name or default
+
+
 def read_sort(sort: str | None) -> str:
-    """A sort as typed, in any case (`sort=NEWEST` was refused while a filter's value may be
-    typed in capitals); empty is relevance, as a form leaves it."""
-    name = (sort or "").strip().lower() or "relevance"
-    if name not in SORTS:
-        raise QueryError(f"unknown sort '{sort}' (use {', '.join(SORTS)})")
-    return name
+    """A sort as typed (read_choice); empty is relevance."""
+    return read_choice(sort, SORTS, "sort", "relevance")
 
 
 def read_match(match: str | None) -> str:
     """Whether a search needs every word of its query ("all", as typed words are ANDed) or any
     of them (any_clause), typed in either case; empty is "all", as a form leaves it."""
-    name = (match or "").strip().lower() or "all"
-    if name not in MATCHES:
-        raise QueryError(f"unknown match '{match}' (use {' or '.join(MATCHES)})")
-    return name
+    return read_choice(match, MATCHES, "match", "all", " or ")
 
 
 def read_entity_type(value: str | None) -> str | None:
@@ -737,11 +741,10 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
 
     def join(m: re.Match) -> str:
         nonlocal stopped
-        parts = _HYPHEN.split(m.group())
-        joined = "".join(parts)
-        if not joinable(joined):
+        joined = _joined(m.group())
+        if joined is None:
             return m.group()
-        stopped |= any(not list(schema[fieldname].process_text(p, mode="query")) for p in parts)
+        stopped |= any(not list(schema[fieldname].process_text(p, mode="query")) for p in _HYPHEN.split(m.group()))
         return joined
 
     respelled = _HYPHENATED.sub(join, text)
@@ -761,9 +764,16 @@ def _or_spelled(q: Q.Query | None, text: str, fieldname: str, schema) -> Q.Query
     return alt if q is None or stopped else Q.Or([q, alt])
 
 
+def _joined(word: str) -> str | None:
+    """A hyphenated word's joined form ("e-mail": "email") where the index also holds it so
+    (schema.JoiningTokenizer), else None."""
+    joined = _HYPHEN.sub("", word)
+    return joined if joinable(joined) else None
+
+
 def _joined_words(text: str) -> str:
     """`text` with its hyphenated words joined where the index also holds them so ("email")."""
-    return _HYPHENATED.sub(lambda m: j if joinable(j := _HYPHEN.sub("", m.group())) else m.group(), text)
+    return _HYPHENATED.sub(lambda m: _joined(m.group()) or m.group(), text)
 
 
 def _inner_caps_stops_lowered(phrase: str) -> str | None:
@@ -2318,8 +2328,7 @@ class _Highlighter:
         words = [(a, b, self.term(word)) for a, b, word in spans]
         # other readings the index holds: a hyphenated word joined, at its last part's
         # position (JoiningTokenizer); a word with umlauts spelled without them, at its own
-        joined = [(m.start(), m.end(), self.term(j)) for m in _HYPHENATED.finditer(text)
-                  if joinable(j := _HYPHEN.sub("", m.group()))]
+        joined = [(m.start(), m.end(), self.term(j)) for m in _HYPHENATED.finditer(text) if (j := _joined(m.group()))]
         joined += [(m.start(), m.end(), self.term("percent")) for m in PER_CENT.finditer(text)]
         joined += [(m.start(), m.end(), self.term(f"{m.group(1)}&{m.group(2)}")) for m in letters_and(text)]  # S and P
         if not text.isascii():

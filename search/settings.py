@@ -13,8 +13,8 @@ PAGE_CACHE_MB_VAR = "NEWSARCHIVE_PAGE_CACHE_MB"
 _DECIMAL = re.compile(r"(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")  # "0.5", "32", "1e3"; no sign
 
 
-def whole_number(var: str, what: str, value: str | None = None) -> int | None:
-    """The whole number, at least 1, the variable `var` asks for (`value`, else the
+def whole_number_setting(var: str, what: str, value: str | None = None) -> int | None:
+    """The whole number, at least 1, the environment variable `var` asks for (`value`, else the
     environment's): None when unset or blank, ValueError saying it must be `what` otherwise.
     ASCII digits only, spaces around them dropped: str.isdigit takes "５０００" and "²", which
     int() refuses or Flask (reading its settings as JSON) keeps as a string."""
@@ -31,7 +31,7 @@ def doc_page_chars(value: str | None = None) -> int | None:
     """The characters of an article's text a document page shows, as NEWSARCHIVE_DOC_PAGE_CHARS
     asks: "５０００" passed the command line's check (str.isdigit) and reached the app's config
     as a string, which its document pages could not use."""
-    return whole_number(DOC_PAGE_CHARS_VAR, "a whole number of characters", value)
+    return whole_number_setting(DOC_PAGE_CHARS_VAR, "a whole number of characters", value)
 
 
 def page_cache_mb(value: str | None = None) -> float | None:
