@@ -528,7 +528,8 @@ MATCH_CHOICE = _Read("query.read_match", "[all|any]")
 @cli.command("search")
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", **FILTER_OPTION, help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
-@click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
+@click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True,
+              help="Best matches first, or by publication date; without a QUERY, relevance is newest first.")
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="Whether an article needs every word of the query or any of them (those with more first).")
 @click.option("--limit", type=_Read("query.read_per_page", "INTEGER"), default=10, show_default=True,
@@ -559,7 +560,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @cli.command("export")
 @click.argument("query", required=False, default="")
 @click.option("--filter", "filters", **FILTER_OPTION, help="As for search.")
-@click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True)
+@click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True, help="As for search.")
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
 @click.option("--format", "fmt", type=_Read("export.read_format", "[jsonl|csv]"), default=None,
@@ -826,8 +827,10 @@ class _EntityListCommand(_Command):
 @click.option("--type", "etype", type=_Read("query.read_entity_type", f"[{'|'.join(ENTITY_FACETS)}]"),
               help="Only this type, in any case (Person), as /entities?type= takes it.")
 @click.option("--contains", default="", type=_Read("query.read_contains", "TEXT"),
-              help="Only entities one of whose spellings contains TEXT (any case, any accents), as the web's list.")
-@click.option("--limit", type=click.IntRange(min=1), default=None, help="At most this many, those in most documents.")
+              help="Only entities one of whose spellings contains TEXT (any case, any accents; up to 200 "
+                   "characters), as the web's list.")
+@click.option("--limit", type=_Read("query.read_limit", "INTEGER"), default=None,
+              help="At most this many (1 or more), those in most documents.")
 @index_option
 @json_list_option
 @handle_errors

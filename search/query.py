@@ -132,8 +132,9 @@ def read_entity_type(value: str | None) -> str | None:
     etype = (value or "").strip().lower() or None
     if etype is not None and etype not in ENTITY_FACETS:
         meant = fieldnames.meant(etype, ENTITY_FACETS)
-        raise QueryError(f"unknown entity type {etype!r}: " + (f"did you mean '{meant}'? " if meant else "")
-                         + f"(use {', '.join(ENTITY_FACETS)})")
+        # "unknown entity type 'x': (use ...)" where there was no type to offer
+        raise QueryError(f"unknown entity type {etype!r}" + (f": did you mean '{meant}'?" if meant else "")
+                         + f" (use {', '.join(ENTITY_FACETS)})")
     return etype
 
 
@@ -145,6 +146,15 @@ def read_contains(value: str | None) -> str:
     if len(text) > MAX_CONTAINS_CHARS:
         raise QueryError(too_long("'contains'", text, MAX_CONTAINS_CHARS))
     return text
+
+
+def read_limit(value: int | str) -> int:
+    """How many of a list to give (`entities --limit`): a whole number, at least 1, refused as a
+    page is ("limit must be a whole number"), where click said "'x' is not a valid integer range"."""
+    limit = whole_number(value, "limit")
+    if limit < 1:
+        raise QueryError("limit must be at least 1")
+    return limit
 
 
 MAX_CONTAINS_CHARS = 200  # a list's `contains`, as web.params.MAX_VALUE_CHARS bounds a filter's value

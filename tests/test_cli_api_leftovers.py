@@ -120,3 +120,40 @@ def test_the_entities_command_refuses_a_search_naming_what_answers_it(seeds_inde
     assert said in r.stderr
     r = run(seeds_index, "entities", "--contians", "goy")  # a misspelt option of its own: click's "did you mean"
     assert r.exit_code == 2 and "Did you mean '--contains'?" in r.stderr
+
+
+def test_an_unknown_entity_type_with_nothing_to_offer_reads_as_a_sentence(client, seeds_index):
+    """type=x said "unknown entity type 'x': (use person, ...)": a colon before nothing."""
+    said = "unknown entity type 'x' (use person, organization, location)"
+    assert client.get("/api/entities?type=x").get_json()["error"] == said
+    r = run(seeds_index, "entities", "--type", "x", "--json")
+    assert json.loads(r.stdout.splitlines()[0]) == {"error": said, "exit": 2, "option": "--type"}
+    assert "unknown entity type 'people': did you mean 'person'? (use " in client.get("/api/entities?type=people").get_json()["error"]
+
+
+@pytest.mark.parametrize("value,said", [("x", "limit must be a whole number"), ("0", "limit must be at least 1"),
+                                        ("\uff12", "limit must be a whole number")])
+def test_entities_limit_is_refused_in_words_not_clicks_range(seeds_index, value, said):
+    """`entities --limit x` said "'x' is not a valid integer range" and --help "[x>=1]"."""
+    r = run(seeds_index, "entities", "--limit", value, "--json")
+    assert r.exit_code == 2 and json.loads(r.stdout.splitlines()[0]) == {"error": said, "exit": 2, "option": "--limit"}
+    r = run(seeds_index, "entities", "--limit", "2", "--json")
+    assert r.exit_code == 0 and len(json.loads(r.stdout)) == 2
+    shown = CliRunner().invoke(cli, ["entities", "--help"]).output
+    assert "x>=1" not in shown and "RANGE" not in shown and "up to 200" in shown
+
+
+def test_search_help_says_what_relevance_is_without_a_query():
+    """`--sort [relevance|newest|oldest] [default: relevance]` and nothing else, where an empty
+    QUERY browses newest first: the help said nothing of either."""
+    shown = " ".join(CliRunner().invoke(cli, ["search", "--help"]).output.split())
+    assert "without a QUERY, relevance is newest first" in shown
+
+
+@pytest.mark.parametrize("params", ["matches_from=5", "matches_to=50", "q=&matches_from=0"])
+def test_a_matches_range_without_a_search_is_refused(client, params):
+    """/api/doc/ID?matches_from=5 answered the record as if it were not there: it is read
+    with q=, which it was sent without."""
+    r = client.get(f"/api/doc/seeds/000_82caef7a759caf58.txt?{params}")
+    assert r.status_code == 400 and "is read with q=: where in the text to give that search's matches" in r.get_json()["error"]
+    assert client.get("/api/doc/seeds/000_82caef7a759caf58.txt?matches_from=").status_code == 200  # empty: none asked

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from flask import Blueprint, Response, current_app, jsonify, request, stream_with_context, url_for
 
-from search import export, list_entities, run_search, stats
+from search import QueryError, export, list_entities, run_search, stats
 from search.query import document_matches, entities_containing, last_page
 from search.schema import FACETS
 
@@ -78,6 +78,9 @@ def api_doc(doc_id: str):
     `api_url` (its record here) and `page_url` (its document page)."""
     doc = requested_document(doc_id)
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
+    for name in ("matches_from", "matches_to"):  # without a search there are no matches: they did nothing
+        if not query and request.args.get(name, "") != "":
+            raise QueryError(f"{name} is read with q=: where in the text to give that search's matches")
     if query:
         text = doc.get("text") or ""
         start = int_arg(request.args, "matches_from", 0, 0, len(text))
