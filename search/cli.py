@@ -182,8 +182,6 @@ class _FilterItem(click.ParamType):
         return "FACET=VALUE"
 
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
-        if isinstance(value, tuple):  # already read (a default, or click converting twice)
-            return value
         try:
             return _filter_item(value)
         except ValueError as exc:
@@ -215,7 +213,7 @@ def handle_errors(fn):
                   EXIT_FAIL)
         except BrokenPipeError:
             _reader_went_away()
-        except click.ClickException as exc:  # a bad --filter, said as a bad --page is (_Command)
+        except click.ClickException as exc:  # one raised inside a command (a bad --output): JSON too under --json
             if kwargs.get("as_json"):
                 _json_error(exc.format_message(), exc.exit_code)
             raise
