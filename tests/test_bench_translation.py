@@ -1,0 +1,36 @@
+"""bench/translation.py's summary over fold splits: the issue's mt-dev figure is a spread, not one draw."""
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parents[1] / "bench" / "translation.py"
+
+
+def _bench():
+    spec = importlib.util.spec_from_file_location("bench_translation", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _run(weaker: float, human: float, auc: float) -> dict:
+    """One split's mt_dev_figures, the fields the summary reads."""
+    shares = {"mt_better_half": 0.5, "mt_weaker_half": weaker, "human": human,
+              "human_reference": 2 * human, "original_english": 0.0}
+    return {**{k: {"possible_or_likely": v} for k, v in shares.items()},
+            "auc": auc, "goal_met": weaker >= 0.5 and human <= 0.05}
+
+
+def test_fold_split_spread_reports_the_worst_split_of_each_side():
+    bench = _bench()
+    assert bench.SPLITS > 1  # the default run is several fold splits, not one draw
+    runs = [_run(0.625, 0.041, 0.865), _run(0.475, 0.031, 0.85), _run(0.55, 0.052, 0.88)]
+    spread = bench.fold_split_spread(runs)
+    assert spread["mt_weaker_half"]["min"] == 0.475
+    assert spread["mt_weaker_half"]["per_split"] == [0.625, 0.475, 0.55]
+    assert spread["human"]["max"] == 0.052
+    assert spread["human"]["mean"] == round((0.041 + 0.031 + 0.052) / 3, 3)
+    assert spread["auc"]["min"] == 0.85
+    # the goal held in the first split only; each side failed once
+    assert (spread["goal_met"], spread["weaker_ok"], spread["human_ok"]) == (1, 2, 2)
