@@ -1129,3 +1129,16 @@ def test_each_results_page_s_title_names_its_filters_sort_and_page(client):
     assert title("/search?person=per:assimi-goita&person=Keita&sort=oldest") == \
         "search (person: Assimi Goita and Ibrahim Boubacar Keita, oldest first) · newsarchive"
     assert title("/search?q=coup+mali&match=any") == "coup mali · search (any of its words) · newsarchive"
+
+
+def test_an_empty_page_whose_query_finds_articles_without_its_filters_gives_no_spelling_tips(client):
+    """Walkthrough (s43): `goita` with year=1987 found nothing, and the page said "Check the
+    spelling, or use fewer words" and offered wildcards, beside "Search without the filters: 3
+    results": the words were right, the filters were what to change."""
+    html = page(client, "/search?q=goita&year=1987")
+    empty = html.split('class="empty"')[1].split("</div>")[0]
+    assert "Search without the filters</a>: 3 results" in empty
+    assert "Remove a filter, or choose another value." in empty
+    assert "Check the spelling" not in empty and "wildcard" not in empty
+    # a query that finds nothing either way still gets them
+    assert "Check the spelling" in page(client, "/search?q=zzqxv&person=Putin")
