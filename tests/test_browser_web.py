@@ -804,3 +804,23 @@ def test_a_flag_s_explanation_stays_on_the_screen_at_every_width(server, browser
                 assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1"), (width, i)
         finally:
             ctx.close()
+
+
+def test_the_entity_table_s_article_counts_show_on_a_phone(server, browser):
+    """Walkthrough (s43): on a 390px phone the entity list's last column, Articles, sat off the
+    screen inside the table's sideways scroll; nothing showed it was there. Every column now
+    fits the screen, the counts whole, and the table does not scroll."""
+    for width in (360, 390):
+        ctx = browser.new_context(viewport={"width": width, "height": 800})
+        pg = ctx.new_page()
+        try:
+            pg.goto(server + "/entities")
+            assert pg.locator("table.ents tbody tr").count() > 10
+            wrap = pg.locator(".tablewrap")
+            assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), width
+            head = pg.locator("table.ents thead th", has_text="Articles").bounding_box()
+            assert head["x"] + head["width"] <= width, (width, head)
+            for cell in pg.locator("table.ents td.num").all()[:20]:
+                assert cell.evaluate("e => e.scrollWidth <= e.clientWidth"), width
+        finally:
+            ctx.close()
