@@ -10,7 +10,7 @@ from search.query import last_shown_page, read_contains, values_containing
 from search.schema import ENTITY_FACETS
 
 from .params import SearchState, int_arg
-from .state import filter_label as label
+from .state import entity_index, filter_label as label
 
 LABELS = {
     "person": "People", "organization": "Organizations", "location": "Places", "source": "Source",
@@ -18,6 +18,7 @@ LABELS = {
 }
 TOP = 8          # values shown before "more"
 INLINE = 100     # values listed inside "more"; beyond that, the facet page
+MAX_ALIASES = 30  # spellings per listed value the "more" box's filter reads (the page's weight)
 
 
 @dataclass
@@ -27,6 +28,9 @@ class FacetValue:
     active: bool
     url: str
     adds: bool = False  # a click adds its articles to the results: shown "+N" (an either/or facet in use)
+    # an entity's other spellings, one a line: the "more" box's filter narrows the list by them
+    # too, as the facet page's does (typing "opec" hid OPEC itself, 36 articles, and kept "Opecna")
+    aliases: str = ""
 
 
 @dataclass
@@ -70,9 +74,21 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
             # 50 results read as a narrowing to 1, and the click gave 51 (a browser review)
             for i in items:
                 i.adds = not i.active
+        if name in ENTITY_FACETS:
+            _add_aliases(items, [f for _, f in shown] + missing)
         items.sort(key=lambda i: not i.active)  # stable: count order kept within each group
         panels.append(Panel(name, LABELS.get(name, name), items[:TOP], items[TOP:], max(len(values), len(items))))
     return panels
+
+
+def _add_aliases(items: list[FacetValue], ids: list[str]) -> None:
+    """Each entity value's other spellings (`ids` parallel to `items`: the values' filters,
+    an entity's id)."""
+    entities = entity_index()
+    for item, value in zip(items, ids):
+        rec = entities.get(value)
+        if rec is not None:
+            item.aliases = "\n".join(a for a in rec["aliases"][:MAX_ALIASES] if a != rec["name"])
 
 
 @dataclass

@@ -1,7 +1,8 @@
 /* Progressive enhancement only: every page works without this file.
    Facet filter boxes narrow their list as you type (without JS they submit to the facet page).
-   The lists here hold display names only: another spelling ("Goyta" for Assimi Goita) is
-   found by the server, so when nothing shown matches, the box says to press Find. */
+   An entity's other spellings ride along in its item's data-aliases, one a line, and match
+   too ("opec" keeps Organization of Petroleum Exporting Countries); a spelling not carried
+   is found by the server, so when nothing shown matches, the box says to press Find. */
 "use strict";
 function foldText(s) {
   /* as search.entities.gazetteer.fold: accents off, case ignored ("Cisse" finds "Cissé") */
@@ -95,7 +96,9 @@ document.addEventListener("DOMContentLoaded", function () {
       var shown = 0;
       lists.forEach(function (ul) {
         ul.querySelectorAll("li").forEach(function (li) {
-          li.hidden = needle !== "" && foldText(valueName(li)).indexOf(needle) === -1;
+          /* the needle holds no line break: it matches within the name or one spelling */
+          var words = valueName(li) + "\n" + (li.getAttribute("data-aliases") || "");
+          li.hidden = needle !== "" && foldText(words).indexOf(needle) === -1;
           if (!li.hidden) { shown += 1; }
         });
       });
