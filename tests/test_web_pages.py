@@ -959,12 +959,14 @@ def test_a_result_s_page_keeps_the_search_s_filters_for_the_next_search(client):
 
     html = page(client, "/search?q=coup&person=Assimi+Goita&sort=newest&page=1&per_page=2")
     link = unescape(re.search(r'<h2><a href="([^"]+)"', html).group(1))
-    assert "person=per:assimi-goita" in link and "sort=newest" in link and "per_page" not in link  # the filter as clicked
+    assert "person=per:assimi-goita" in link and "sort=newest" in link  # the filter as clicked
     doc = page(client, link)
     form = doc.split('role="search"')[1].split("</form>")[0]
     assert 'value="coup"' in form
+    # per_page as the results page's own box keeps it (test_new_query_keeps_per_page_too); the
+    # page is not kept: a new query starts at page 1
     assert re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form) == [
-        ("person", "per:assimi-goita"), ("sort", "newest")]
+        ("person", "per:assimi-goita"), ("sort", "newest"), ("per_page", "2")]
     assert "<mark" in doc and 'class="hit"' in doc  # the query's marks as before
 
 
@@ -1142,3 +1144,26 @@ def test_an_empty_page_whose_query_finds_articles_without_its_filters_gives_no_s
     assert "Check the spelling" not in empty and "wildcard" not in empty
     # a query that finds nothing either way still gets them
     assert "Check the spelling" in page(client, "/search?q=zzqxv&person=Putin")
+
+
+def test_back_to_the_results_from_a_document_returns_to_the_page_it_was_opened_from(client):
+    """Walkthrough (s43): "← Back to the results" on an article opened from page 3 of the
+    results (two a page) led to page 1, ten a page: the link carried the query, filters and
+    sort, not the page. It returns to the page, as the facet page's link back does; the
+    story's versions carry it on, and the box's new search still starts at page 1."""
+    import re
+    from html import unescape
+
+    results = "/search?q=mali&sort=oldest&page=2&per_page=2"
+    html = page(client, results)
+    link = unescape(re.search(r'<h2><a href="([^"]+)"', html).group(1))
+    doc = page(client, link)
+    back = unescape(re.search(r'<p class="back-to-results"><a href="([^"]+)"', doc).group(1))
+    assert parse_qs(urlsplit(back).query) == {"q": ["mali"], "sort": ["oldest"], "page": ["2"], "per_page": ["2"]}
+    assert hit_ids(page(client, back)) == hit_ids(html)
+    form = doc.split('role="search"')[1].split("</form>")[0]
+    assert 'name="page"' not in form
+    versions = re.findall(r'<li>.*?<a href="(/doc/[^"]+)" dir="auto">', doc)
+    assert versions and all("page=2" in unescape(v) for v in versions)
+    # a page that cannot be shown goes back to page 1, and the article opens all the same
+    assert '<a href="/search?q=mali">' in page(client, "/doc/" + SEED0 + "?q=mali&page=x")

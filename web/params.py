@@ -338,9 +338,9 @@ class SearchState:
 
     def doc_url(self, doc_id: str) -> str:
         """A result's page, carrying this search: its query for the marks, its filters and sort
-        for the header's box (a search typed there lost them)."""
-        p = {k: v for k, v in self.params().items() if k not in ("page", "per_page")}
-        return url_for("views.doc_page", doc_id=doc_id, **p)
+        for the header's box (a search typed there lost them), its page for the link back to
+        the results (without it, "Back to the results" from the 25th result led to page 1)."""
+        return url_for("views.doc_page", doc_id=doc_id, **self.params())
 
     def url(self, endpoint: str = "views.search_page", **extra: Any) -> str:
         if endpoint == "views.search_page" and not extra:

@@ -89,7 +89,7 @@ def doc_page(doc_id: str):
     # the filters and sort of the results it was opened from, for the header's box (a search
     # typed here lost them) and the links to the story's other versions, those that could
     # not run dropped
-    state = SearchState.salvaged(request)
+    state = SearchState.salvaged(request).returning_to(request)
     state = replace(state, query=query) if query or state.filters else None
     view = document_view(part, hits, state, whole=doc)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
