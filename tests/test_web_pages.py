@@ -1167,3 +1167,16 @@ def test_back_to_the_results_from_a_document_returns_to_the_page_it_was_opened_f
     assert versions and all("page=2" in unescape(v) for v in versions)
     # a page that cannot be shown goes back to page 1, and the article opens all the same
     assert '<a href="/search?q=mali">' in page(client, "/doc/" + SEED0 + "?q=mali&page=x")
+
+
+def test_an_empty_page_without_filters_has_no_column_of_empty_facets(client):
+    """Walkthrough (s43): a search that found nothing showed "Refine" and seven panels each
+    reading "none" (People none, Organizations none, ... a screen of them on a phone, under the
+    hints). Without a filter on, there is nothing to refine and no column; with one, its panel
+    shows, with the values that would add results."""
+    html = page(client, "/search?q=zzqxv")
+    assert total(html) == 0 and 'class="facets"' not in html and 'class="none"' not in html
+    assert 'class="layout no-facets"' in html
+    filtered = page(client, "/search?q=goita&year=1987")
+    assert total(filtered) == 0 and 'id="facets"' in filtered and 'data-facet="year"' in filtered
+    assert 'class="layout no-facets"' not in page(client, "/search?q=goita")
