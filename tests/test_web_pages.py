@@ -1180,3 +1180,18 @@ def test_an_empty_page_without_filters_has_no_column_of_empty_facets(client):
     filtered = page(client, "/search?q=goita&year=1987")
     assert total(filtered) == 0 and 'id="facets"' in filtered and 'data-facet="year"' in filtered
     assert 'class="layout no-facets"' not in page(client, "/search?q=goita")
+
+
+def test_an_article_opened_while_browsing_links_back_to_the_page_it_came_from(client):
+    """Walkthrough (s43): browsing every article oldest first, two a page, an article opened
+    from page 2 had no "Back to the results" (only a search or a filter gave one), and its box
+    dropped the sort: the way back was the Search link, page 1, newest first."""
+    import re
+    from html import unescape
+
+    html = page(client, "/search?sort=oldest&page=2&per_page=2")
+    doc = page(client, unescape(re.search(r'<h2><a href="([^"]+)"', html).group(1)))
+    back = unescape(re.search(r'<p class="back-to-results"><a href="([^"]+)"', doc).group(1))
+    assert parse_qs(urlsplit(back).query) == {"sort": ["oldest"], "page": ["2"], "per_page": ["2"]}
+    assert hit_ids(page(client, back)) == hit_ids(html)
+    assert "back-to-results" not in page(client, "/doc/" + SEED0)  # opened from nowhere: no way back to offer

@@ -90,7 +90,9 @@ def doc_page(doc_id: str):
     # typed here lost them) and the links to the story's other versions, those that could
     # not run dropped
     state = SearchState.salvaged(request).returning_to(request)
-    state = replace(state, query=query) if query or state.filters else None
+    # browsing too (no query, no filter): from page 3, or sorted oldest first, the way back is
+    # no longer "Search", page 1 newest first
+    state = replace(state, query=query) if query or state.params() else None
     view = document_view(part, hits, state, whole=doc)
     return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
                            state=state,
