@@ -1195,3 +1195,14 @@ def test_an_article_opened_while_browsing_links_back_to_the_page_it_came_from(cl
     assert parse_qs(urlsplit(back).query) == {"sort": ["oldest"], "page": ["2"], "per_page": ["2"]}
     assert hit_ids(page(client, back)) == hit_ids(html)
     assert "back-to-results" not in page(client, "/doc/" + SEED0)  # opened from nowhere: no way back to offer
+
+
+def test_an_empty_page_draws_no_chart_of_flat_bars(client):
+    """Walkthrough (s43): `mali` with year=1987 found nothing and drew "Results per year"
+    over two flat lines, 2020 and 2021 (with a year filter on, the other years' bars are what
+    a click adds, drawn 0 high), and no bar for 1987: an empty chart. The page draws none;
+    the Year panel lists those years with what each adds."""
+    html = page(client, "/search?q=mali&year=1987")
+    assert total(html) == 0 and 'class="hist"' not in html
+    assert re.search(r'data-facet="year">.*?>2020</span> <span class="fv-c"><span aria-hidden="true">\+</span>', html, re.S)
+    assert 'class="hist"' in page(client, "/")
