@@ -841,3 +841,13 @@ def test_a_facet_s_filter_box_finds_a_listed_entity_by_another_spelling(server, 
     assert panel.locator(".ffilter-note").inner_text() == ""
     page.locator("#ff-person").fill("keita")  # a name still matches as before
     assert "Ibrahim Boubacar Keita" in panel.locator("li:not([hidden]) .fv-v").all_inner_texts()
+
+
+def test_the_facet_page_s_filter_box_finds_a_listed_entity_by_another_spelling_as_you_type(server, page):
+    """As in a panel's "more" (above): the facet page's box narrows its list as you type, and
+    "goyta" hid Assimi Goita until Find asked the server, which knows his spellings."""
+    page.goto(server + "/facet/person?q=coup")
+    page.locator("#contains").fill("goyta")
+    assert page.locator("#fl-all li:not([hidden]) .fv-v").all_inner_texts() == ["Assimi Goita"]
+    page.locator("#contains").fill("zzqx")
+    assert page.locator("#fl-all li:not([hidden])").count() == 0 and "Press Find" in page.locator(".ffilter-note").inner_text()

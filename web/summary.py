@@ -75,20 +75,20 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
             for i in items:
                 i.adds = not i.active
         if name in ENTITY_FACETS:
-            _add_aliases(items, [f for _, f in shown] + missing)
+            for item, value in zip(items, [f for _, f in shown] + missing):
+                item.aliases = alias_lines(value)
         items.sort(key=lambda i: not i.active)  # stable: count order kept within each group
         panels.append(Panel(name, LABELS.get(name, name), items[:TOP], items[TOP:], max(len(values), len(items))))
     return panels
 
 
-def _add_aliases(items: list[FacetValue], ids: list[str]) -> None:
-    """Each entity value's other spellings (`ids` parallel to `items`: the values' filters,
-    an entity's id)."""
-    entities = entity_index()
-    for item, value in zip(items, ids):
-        rec = entities.get(value)
-        if rec is not None:
-            item.aliases = "\n".join(a for a in rec["aliases"][:MAX_ALIASES] if a != rec["name"])
+def alias_lines(value: str) -> str:
+    """An entity value's other spellings, one a line (at most MAX_ALIASES), for a list's filter
+    box to match as the server's does; "" for a value that is no entity's id."""
+    rec = entity_index().get(value)
+    if rec is None:
+        return ""
+    return "\n".join(a for a in rec["aliases"][:MAX_ALIASES] if a != rec["name"])
 
 
 @dataclass

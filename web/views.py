@@ -70,6 +70,7 @@ def facet_page(name: str):
     state = state.with_filters(result.filters)
     return render_template(
         "facet.html", name=name, state=state, result=result, values=values, contains=contains,
+        aliases=summary.alias_lines if name in ENTITY_FACETS else (lambda value: ""),
         adds=name not in ENTITY_FACETS and bool(state.filters.get(name)),  # an alternative's count: "+N" (summary.facet_panels)
         json_url=url_for("api.api_facet", name=name, **state.params(), **({"contains": contains} if contains else {})),
     )
