@@ -1431,3 +1431,40 @@ def test_a_subsidiary_s_or_a_bracketed_company_s_word_alone_is_that_company():
     assert got["Hooper"] == {"person"}, got
     text = "Its Gilliam Furniture unit grew, said Mr Gilliam, who runs it."
     assert _got(text, ("Gilliam Furniture", "organization"), ("Gilliam", "person", "ner", 1))["Gilliam"] == {"person"}
+
+
+def test_a_common_noun_s_plural_used_as_a_plural_is_no_person():
+    """Reuters: "other major Exchanges", "the Senate Finance and Agriculture Committees", "Roasters
+    are believed to be well covered", "Steer top 66.00 and Heifers 65.00 dlrs" gave people."""
+    assert not _kept("He met officials of the SEC and other major Exchanges. He did not name them.", "Exchanges", "person")
+    assert not _kept("Pryor serves on both the Senate Finance and Agriculture Committees.", "Committees", "person")
+    assert not _kept("Buying was slow, dealers said. Roasters are believed to be well covered.", "Roasters", "person")
+    assert not _kept("Prices rose 1.50 dlr. Steer top 66.00 and Heifers 65.00 dlrs.", "Heifers", "person")
+    assert not _kept("Output rose. Concentrates produced were 238,000 tonnes.", "Concentrates", "person")
+    # near misses: a surname that is a plural too, named in full, titled or speaking; a surname far
+    # more frequent than its "singular"; a company's first word
+    text = "John Banks chairs the firm. Banks are lending more, and Banks said other major Banks agree."
+    got = _got(text, ("John Banks", "person"), ("Banks", "person", "ner", 2))
+    assert got["Banks"] == {"person"}, got
+    assert _kept("Rates fell. Mills are closing, said Mr Mills, who runs one.", "Mills", "person")
+    assert _kept("Output fell to 2,000 tonnes, Fields said. Output in the Fields mine fell.", "Fields", "person")
+    assert _kept("The tests of Thomas 12 schoolbuses failed.", "Thomas", "person")
+    text = "<Topps Co Inc> sold shares. Topps are a maker of cards."
+    assert "Topps" in _got(text, ("Topps Co Inc", "organization"), ("Topps", "person", "ner", 1))  # (an organisation)
+
+
+def test_a_word_after_an_acronym_s_full_stop_or_an_opened_quotation_is_capitalised_by_place():
+    """Reuters: "granted orphan drug status by the FDA. Orphan drugs are a special category" gave
+    the person "Orphan": the sentence rule never starts one after a capital and a full stop ("U.S.
+    Steel"). Now two capitals before the stop end a sentence, and a quotation opened after a comma
+    capitalises as a sentence does."""
+    text = "It was granted orphan drug status by the FDA. Orphan drugs are a special category."
+    assert not _kept(text, "Orphan", "person")
+    text = 'It is a matter of swaps and barter deals. Another added, "Barter is also restrictive."'
+    assert not _kept(text, "Barter", "person")
+    # near misses: initials, a rare word (a name), and a name capitalised mid-sentence too
+    text = "The firm hired orphan care workers from U.S. Orphan Inc and sold its shares."
+    assert _got(text, ("Orphan", "person"))  # not dropped as a sentence's first word
+    assert _kept("The drug was approved by the FDA. Genentech will sell it.", "Genentech", "person")
+    text = 'He said, "Baker is wrong," and baker shops agreed that Baker was wrong.'
+    assert _kept(text, "Baker", "person")

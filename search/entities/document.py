@@ -237,6 +237,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _datelines(text, cleaned, datelines)
     cleaned = _row_labels(text, cleaned)
     cleaned = _initial_common_words(text, cleaned, word_index)
+    cleaned = _plural_nouns(text, cleaned, word_index)
     cleaned = _misspelt_openers(text, cleaned)
     cleaned = _common_openers(text, cleaned, word_index)
     cleaned = _slugs(text, cleaned)
@@ -795,9 +796,19 @@ def _at_sentence_start(text: str, pos: int) -> bool:
 _ITEM_START = re.compile(r"[>)][ \t]+[-–][ \t]+$")
 
 
+# Two more places that capitalise a word: a sentence after one that ends in an acronym ("granted
+# orphan drug status by the FDA. Orphan drugs are", where _SENTENCE_START, wary of "U.S. Steel",
+# sees none: an acronym has two capitals in a row, "U.S." none), and a quotation opened after a
+# comma or colon ('Another added, "Barter is also restrictive."'). Both gave Reuters people.
+_ACRONYM_STOP = re.compile(r"(?<![\w.])[A-Z]{2,}[.!?][\"”’)]?[ \t\n]+$")
+_QUOTE_OPENED = re.compile(r"[,:][ \t]+[\"“]$")
+
+
 def _capitalised_by_place(text: str, pos: int) -> bool:
-    """Whether a word at `pos` opens a sentence or a list's item, which capitalises any word."""
-    return _at_sentence_start(text, pos) or bool(_ITEM_START.search(text, max(0, pos - 4), pos))
+    """Whether a word at `pos` opens a sentence, a quotation or a list's item, which capitalises any word."""
+    return _at_sentence_start(text, pos) or bool(
+        _ITEM_START.search(text, max(0, pos - 4), pos) or _ACRONYM_STOP.search(text, max(0, pos - 14), pos)
+        or _QUOTE_OPENED.search(text, max(0, pos - 4), pos))
 
 
 def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
@@ -837,6 +848,59 @@ def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) 
             and not inside(w)
         ):
             continue
+        out.append(s)
+    return out
+
+
+# A plural's signs around a word: a plural verb or a plural's possessive after it ("Roasters are
+# believed", "Wholesalers' inventories rose"), a figure ("Steer top 66.00 and Heifers 65.00 dlrs"), a
+# quantifier before it ("other major Exchanges"), or a government field that names a body's kind
+# ("the Senate Finance and Agriculture Committees")
+_PLURAL_NEXT = re.compile(r"[ \t]+(?:are|were|have)\b|['’][ \t]+[a-z]|[ \t]+\d")
+_SPEAKS = re.compile(r"['’]?,?[ \t]+(?:said|says|told|added)\b")  # "Banks said": a person's name
+_PLURAL_MIN_ZIPF = 1.5  # the plural itself is English ("expirations" 1.8)
+_SINGULAR_MIN_ZIPF = 2.0  # and so is its singular ("roaster" 2.5, "heifer" 2.6)
+_PLURAL_MARGIN = 0.5
+
+
+def _common_plural(w: str) -> bool:
+    """Whether `w` is the plural of an English noun: "Exchanges", "Heifers", "Committees"."""
+    lw = w.lower()
+    if not (len(lw) >= 4 and lw.isalpha() and lw.endswith("s") and not lw.endswith(("ss", "us", "is"))):
+        return False
+    singulars = [lw[:-1]] + ([lw[:-2]] if lw.endswith("es") else []) + ([lw[:-3] + "y"] if lw.endswith("ies") else [])
+    singular = max(map(_zipf, singulars))
+    # a surname's "singular" is rarer than it ("thomas" 4.8 / "thoma" 2.2, "collins" 4.2 / "collin"
+    # 3.0, "lucas"), a noun's is not ("exchanges" 4.0 / 4.9, "heifers" 2.4 / 2.6)
+    return _zipf(lw) >= _PLURAL_MIN_ZIPF and singular >= _SINGULAR_MIN_ZIPF and singular >= _zipf(lw) - _PLURAL_MARGIN
+
+
+def _plural_nouns(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
+    """A "person" of one word that is a common noun's plural, which the text uses as a plural, is no
+    name: "other major Exchanges", "Agriculture Committees", "Roasters are believed to be well
+    covered", "Concentrates produced were", "Heifers 65.00 dlrs" gave Reuters people (9 of 2,500
+    stories). A person is one, so the plural's signs (_PLURAL_NEXT, _PLURAL_BEFORE, or a place
+    that capitalises any word) tell it from a surname that is a plural too ("Banks", "Mills",
+    "Fields"), which stays where the document names the person in full or after a title, or
+    has the name say something ("Banks said"), and so does a company's name ("Topps Co Inc")."""
+    verdict: dict[str, bool] = {}
+    surnames: set[str] | None = None
+    out = []
+    for s in spans:
+        w = text[s.start:s.end]
+        if s.type == "person" and s.source == "ner" and w[:1].isupper() and w[1:].islower() and _common_plural(w) \
+                and w not in known_places():
+            if surnames is None:  # a person's surname, or a company's first word ("Topps Co Inc")
+                surnames = _full_name_surnames(text, spans) | {
+                    text[o.start:o.end].split()[0] for o in spans if o.type == "organization"}
+            if w not in verdict:
+                uses = word_index.plain(w)
+                verdict[w] = w not in surnames and not any(
+                    _titled(text, a) or _SPEAKS.match(text, a + len(w)) for a in uses) and any(
+                    _capitalised_by_place(text, a) or _PLURAL_NEXT.match(text, a + len(w))
+                    or _PLURAL_BEFORE.search(text, max(0, a - 16), a) for a in uses)
+            if verdict[w]:
+                continue
         out.append(s)
     return out
 
@@ -1609,6 +1673,10 @@ _TITLE_OF = re.compile(r"(?:Secretary|Secretaries|Minister|Ministers)[ \t]+(?:of
 _FIELD_WORDS = {w.lower() for w in _FIELDS.split("|")} | {
     "affairs", "development", "and", "&", "for", "of", "the", "welfare", "works",
     "public", "social", "national", "war", "navy", "army", "air", "force", "security"}
+
+# (_plural_nouns' quantifiers and fields before a plural)
+_PLURAL_BEFORE = re.compile(rf"(?<![\w-])(?:(?:other|major|many|several|all|some|most|these|those|both|few|such)"
+                            rf"|(?:{_FIELDS}))[ \t]+$")
 
 
 _TITLE_AFTER = re.compile(r"[ \t\n]+(?:Secretary|Secretaries|Minister|Ministers|Undersecretary|Under[ \t]+Secretary)\b")
