@@ -1468,3 +1468,21 @@ def test_a_word_after_an_acronym_s_full_stop_or_an_opened_quotation_is_capitalis
     assert _kept("The drug was approved by the FDA. Genentech will sell it.", "Genentech", "person")
     text = 'He said, "Baker is wrong," and baker shops agreed that Baker was wrong.'
     assert _kept(text, "Baker", "person")
+
+
+def test_a_name_before_a_mine_s_or_a_field_s_kind_is_that_place():
+    """Reuters: "The Sullivan mine at Kimberley produced", "the Bulolo alluvial gold field", "the
+    Gooseberry gold and silver mine", "Mount Charlotte and Fimiston gold mines" gave people."""
+    assert _got("The Sullivan mine at Kimberley produced 2.2 mln tons.", ("Sullivan", "person")) == {
+        "Sullivan": {"location"}}
+    text = "They will re-examine the Bulolo alluvial gold field. Bulolo lies in Papua New Guinea."
+    assert _got(text, ("Bulolo", "person"), ("Bulolo", "person", "ner", 1)) == {"Bulolo": {"location"}}
+    assert _got("It owns the Gooseberry gold and silver mine.", ("Gooseberry", "person")) == {"Gooseberry": {"location"}}
+    assert _got("It runs the Fimiston gold mines.", ("Fimiston", "person")) == {"Fimiston": {"location"}}
+    # near misses: the verb, a field's other senses, a plural without a mineral, a person so named
+    assert _kept("On Friday Reagan fields questions from reporters.", "Reagan", "person")
+    assert _kept("A late Jones field goal won it.", "Jones", "person")
+    assert _kept("As ever, Smith mines the archive for quotes.", "Smith", "person")
+    text = "Fred Sullivan runs it. The Sullivan mine at Kimberley produced 2.2 mln tons."
+    assert _got(text, ("Fred Sullivan", "person"), ("Sullivan", "person", "ner", 1))["Sullivan"] == {"person"}
+    assert _kept("Output at Mr Sullivan's mine rose, and Mr Sullivan mine output fell.", "Sullivan", "person")
