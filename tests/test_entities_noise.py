@@ -1486,3 +1486,30 @@ def test_a_name_before_a_mine_s_or_a_field_s_kind_is_that_place():
     text = "Fred Sullivan runs it. The Sullivan mine at Kimberley produced 2.2 mln tons."
     assert _got(text, ("Fred Sullivan", "person"), ("Sullivan", "person", "ner", 1))["Sullivan"] == {"person"}
     assert _kept("Output at Mr Sullivan's mine rose, and Mr Sullivan mine output fell.", "Sullivan", "person")
+
+
+def test_a_partner_the_ner_split_from_a_company_s_name_joins_it():
+    """Reuters: "Butcher and Singer Inc will be the offering's managing underwriter", "Tate and Lyle Plc
+    <TATL.L>", "underwriters led by Ladenburg, Thalmann and Co", "a unit of Johnson and Johnson <JNJ>"
+    gave the people Butcher, Tate, Ladenburg, Johnson beside the companies Singer Inc, Lyle Plc."""
+    text = "Commerce said Butcher and Singer Inc will be the managing underwriter."
+    assert _got(text, ("Butcher", "person"), ("Singer Inc", "organization")) == {"Butcher and Singer Inc": {"organization"}}
+    text = "The issue's lead manager is Kleinwort, Benson Ltd, dealers said."
+    assert _got(text, ("Kleinwort", "person"), ("Benson Ltd", "organization")) == {"Kleinwort, Benson Ltd": {"organization"}}
+    text = "Ortho is a unit of Johnson and Johnson <JNJ>."
+    got = _got(text, ("Ortho", "organization"), ("Johnson", "person"), ("Johnson", "organization", "ner", 1))
+    assert got["Johnson and Johnson"] == {"organization"} and "Johnson" not in got, got
+    # near misses: a list of companies, a person named in full, titled or named apart, partners of a firm
+    text = "Shares of Exxon, Mobil Corp and Chevron Corp rose."
+    assert "Exxon" in _got(text, ("Exxon", "organization"), ("Mobil Corp", "organization"), ("Chevron Corp", "organization"))
+    text = "Ann Butcher said Butcher and Singer Inc will manage it."
+    got = _got(text, ("Ann Butcher", "person"), ("Butcher", "person", "ner", 1), ("Singer Inc", "organization"))
+    assert got["Butcher"] == {"person"}, got
+    text = "The chairman, Mr Brown, Baldwin Nisker Ltd's founder, said so."
+    assert _got(text, ("Brown", "person"), ("Baldwin Nisker Ltd", "organization"))["Brown"] == {"person"}
+    text = "Analysts said Brown was right, and Brown and Singer Inc then signed."
+    got = _got(text, ("Brown", "person"), ("Brown", "person", "ner", 1), ("Singer Inc", "organization"))
+    assert got["Brown"] == {"person"}, got
+    text = "The investors Wagner and Brown and AFG Industries Inc bid for it."
+    got = _got(text, ("Wagner", "person"), ("Brown", "person"), ("AFG Industries Inc", "organization"))
+    assert "AFG Industries Inc" in got, got

@@ -226,6 +226,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         cleaned = _bracketed(text, cleaned)
     cleaned = _partnerships(text, cleaned)
     cleaned = _legal_forms(text, cleaned)
+    cleaned = _partners_of_companies(text, cleaned)
     cleaned = _untagged_companies(text, cleaned)
     cleaned = _owners(text, cleaned)
     cleaned = _no_names(text, cleaned)
@@ -1357,6 +1358,48 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
             continue  # a part of the name before, grown to the form: "Venezuela" of "Petroleos de" + "Venezuela S.A."
         out.append(sp)
     return out
+
+
+# One partner and "and" or a comma before a company's name: "Butcher and" + "Singer Inc", "Tate and" +
+# "Lyle Plc", "Ladenburg," + "Thalmann and Co", "Brown," + "Baldwin Nisker Ltd", "Johnson and" +
+# "Johnson <JNJ>"; and a stock symbol after a name
+_PARTNER_BEFORE = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?:and|&)|,)[ \t]+$")
+_SYMBOL_AFTER = re.compile(rf"[ \t]*<{_TICKER.pattern}>")
+
+
+def _partners_of_companies(text: str, spans: list[Span]) -> list[Span]:
+    """A company named after partners is one name, where the NER made the first a person: "Butcher
+    and Singer Inc will be the offering's managing underwriter", "Tate and Lyle Plc <TATL.L>",
+    "underwriters led by Ladenburg, Thalmann and Co", "Wood Gundy Inc and Brown, Baldwin Nisker Ltd"
+    gave Reuters the people Butcher, Tate, Ladenburg, Brown. The company has a legal form or a
+    stock symbol; the partner is one word the document uses nowhere else, neither a surname of a
+    person named in full nor titled, nor the last of partners ("Wagner and Brown and AFG Industries Inc");
+    and a list's other company is no person ("Exxon, Mobil Corp")."""
+    surnames: set[str] | None = None
+    joined: dict[int, Span] = {}  # the partner's start -> the company it opens
+    for i, o in enumerate(spans):
+        p = spans[i - 1] if i else None  # the partner, a person just before (asked first: it is rare)
+        if o.type != "organization" or p is None or p.type != "person" or p.source != "ner" or o.start - p.end > 6:
+            continue
+        m = _PARTNER_BEFORE.search(text, max(0, o.start - 40), o.start)
+        if m is None or (p.start, p.end) != m.span(1) or not (
+                _form_word(text[o.start:o.end].split()[-1]) in LEGAL_FORMS or _SYMBOL_AFTER.match(text, o.end)):
+            continue
+        w = m.group(1)
+        if surnames is None:
+            surnames = _full_name_surnames(text, spans)
+        if (j := _JOINER_BEFORE.search(text, max(0, p.start - 40), p.start)) is not None and j.group(2) != "of" \
+                and _form_word(j.group(1)) not in LEGAL_FORMS:
+            continue  # the last of a firm's partners, which _firms_of_names reads: "investors Wagner and Brown and AFG Industries Inc"
+        if w not in surnames and not _titled(text, p.start) and all(
+                p.start <= a < o.end for a in _find_all(text, w)):
+            joined[p.start] = Span(p.start, o.end, "organization", o.source)
+    if not joined:
+        return spans
+    ends = {j.end for j in joined.values()}
+    out = [s for s in spans if s.start not in joined and not (s.type == "organization" and s.end in ends
+                                                               and any(j.start < s.start for j in joined.values() if j.end == s.end))]
+    return sorted(out + list(joined.values()), key=lambda s: (s.start, -s.end))
 
 
 def _trade_only(words: list[str]) -> bool:
