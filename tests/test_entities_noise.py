@@ -1513,3 +1513,19 @@ def test_a_partner_the_ner_split_from_a_company_s_name_joins_it():
     text = "The investors Wagner and Brown and AFG Industries Inc bid for it."
     got = _got(text, ("Wagner", "person"), ("Brown", "person"), ("AFG Industries Inc", "organization"))
     assert "AFG Industries Inc" in got, got
+
+
+def test_a_law_s_a_bill_s_or_a_treaty_s_name_is_no_organisation_or_place():
+    """Reuters: "the Financial Services Act 1986 and the Banking Bill to retaliate", "the level at the
+    February 22 Paris Accord" gave the organisations "Banking Bill", "Financial Services Act" and the
+    place "Paris Accord"."""
+    text = "It may use the Financial Services Act 1986 and the Banking Bill to retaliate."
+    assert _got(text, ("Financial Services Act", "organization"), ("Banking Bill", "organization")) == {}
+    assert _got("The yen is above its level at the Paris Accord.", ("Paris Accord", "location")) == {}
+    # near misses: a person named Law, a college of law, a health plan, a commodity agreement, a person "Bill"
+    assert _kept("The bowler Stuart Law took three wickets.", "Stuart Law", "person")
+    assert _kept("Gerald Treece is dean of the South Texas College of Law.", "South Texas College of Law", "organization")
+    assert _kept("It sold the unit to Kaiser Foundation Health Plan.", "Kaiser Foundation Health Plan", "organization")
+    assert _kept("Quotas under the International Coffee Agreement were suspended.", "International Coffee Agreement",
+                 "organization")
+    assert _kept("The singer Acker Bill toured.", "Acker Bill", "person")

@@ -261,7 +261,9 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _facilities(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
-    cleaned = [s for s in cleaned if not _stock_index(text, s)]  # after _propagate, which finds its repeats
+    cleaned = [s for s in cleaned if not _stock_index(text, s)  # after _propagate, which finds their repeats
+               and not (s.type != "person" and text.endswith(_INSTRUMENTS, s.start, s.end)
+                        and _INSTRUMENT_LAST.search(text, s.start, s.end))]
     out = [{"text": text[s.start:s.end], "type": s.type, "start": s.start, "end": s.end} for s in cleaned]
     _person_titles(text, out)
     out = _dateline_regions(text, out, datelines)
@@ -279,6 +281,15 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
                 m["generic"] = True
     _national_bodies(text, out, datelines)
     return out
+
+
+# A law's, a bill's or a treaty's name is an instrument's, no body's or place's: "the government's proposed
+# Banking Bill", "the Financial Services Act", "the Federal Railway Labor Act", "the Paris Accord" were
+# organisations or places (11 mentions of 2,500 Reuters stories; CoNLL-2003 annotates "Warsaw Pact" as
+# MISC). Not a "Law" ("Stuart Law", "South Texas College of Law"), a "Plan" (a health plan is a company)
+# or an "Agreement" (the council of "the International Coffee Agreement" sets quotas).
+_INSTRUMENTS = ("Act", "Bill", "Accord", "Accords", "Pact", "Treaty", "Amendment")
+_INSTRUMENT_LAST = re.compile(rf"[ \t](?:{'|'.join(_INSTRUMENTS)})$")
 
 
 # A ship's name follows its kind: "the U.S. frigate Stark", "the tanker the Sea Isle City", "the
