@@ -1529,3 +1529,26 @@ def test_a_law_s_a_bill_s_or_a_treaty_s_name_is_no_organisation_or_place():
     assert _kept("Quotas under the International Coffee Agreement were suspended.", "International Coffee Agreement",
                  "organization")
     assert _kept("The singer Acker Bill toured.", "Acker Bill", "person")
+
+
+def test_a_name_an_apposition_calls_a_company_or_a_body_is_an_organisation():
+    """Reuters: "It said that Sonatrach, the Algerian national oil company, canceled", "South Korea's
+    national news agency, Yonhap, said ... Yonhap said", "The financial newsletter, Platow, said" gave
+    the people Sonatrach, Yonhap, Platow."""
+    text = "It said that Sonatrach, the Algerian national oil company, canceled future deliveries."
+    assert _got(text, ("Sonatrach", "person")) == {"Sonatrach": {"organization"}}
+    text = "South Korea's national news agency, Yonhap, said the surplus grew. Officials denied it, Yonhap said."
+    assert _got(text, ("Yonhap", "person"), ("Yonhap", "person", "ner", 1)) == {"Yonhap": {"organization"}}
+    text = "The financial newsletter, Platow, said today the prosecutor was called in."
+    assert _got(text, ("Platow", "person")) == {"Platow": {"organization"}}
+    # near misses: a person's trade, a word after the noun, a named body before a person, a person
+    # named in full, a place
+    assert _kept("The film was made by Jones, a film producer, in 1985.", "Jones", "person")
+    assert _kept("Rates will fall, said Smith, a bank economist.", "Smith", "person")
+    assert _kept("It grew, said Jones, the company's chairman.", "Jones", "person")
+    assert _kept("They fired Brown, a member of the union, on Monday.", "Brown", "person")
+    text = "The chairman of the IG Metall union, Franz Steinkuehler, was more radical."
+    assert _kept(text, "Franz Steinkuehler", "person")
+    text = "Jack Halbert runs it. Halbert, an Abilene investment firm, named him chairman."
+    assert _got(text, ("Jack Halbert", "person"), ("Halbert", "person", "ner", 1))["Halbert"] == {"person"}
+    assert _kept("Air Canada, the state-owned airline, said it would fly to Egypt.", "Canada", "location")
