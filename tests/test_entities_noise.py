@@ -1552,3 +1552,29 @@ def test_a_name_an_apposition_calls_a_company_or_a_body_is_an_organisation():
     text = "Jack Halbert runs it. Halbert, an Abilene investment firm, named him chairman."
     assert _got(text, ("Jack Halbert", "person"), ("Halbert", "person", "ner", 1))["Halbert"] == {"person"}
     assert _kept("Air Canada, the state-owned airline, said it would fly to Egypt.", "Canada", "location")
+
+
+def test_a_firm_after_a_list_s_place_or_with_partners_english_does_not_know_is_one_organisation():
+    """Reuters: "buying from the Soviet Union and China, Woodhouse, Drake and Carey said in their
+    latest weekly market report", "the law firm Milbank, Tweed, Hadley and McCloy", "Bombay stock
+    brokers Batliwala and Karani said" gave the people Drake, Carey, Hadley, McCloy, Batliwala, Karani."""
+    text = "Sugar may attract buying from the Soviet Union and China, Woodhouse, Drake and Carey said in their report."
+    got = _got(text, ("Soviet Union", "location"), ("China", "location"), ("Woodhouse", "organization"),
+               ("Drake", "person"), ("Carey", "person"))
+    assert got["Woodhouse, Drake and Carey"] == {"organization"} and "Carey" not in got, got
+    assert got["China"] == {"location"}
+    text = "Peter Mortimer, a partner in the law firm Milbank, Tweed, Hadley and McCloy, said so."
+    got = _got(text, ("Peter Mortimer", "person"), ("Tweed", "organization"), ("Hadley", "person"), ("McCloy", "person"))
+    assert got["Milbank, Tweed, Hadley and McCloy"] == {"organization"} and "McCloy" not in got, got
+    text = "A spokesman at Bombay stock brokers Batliwala and Karani said bonds were valued at 20 billion."
+    got = _got(text, ("Bombay", "location"), ("Batliwala", "person"), ("Karani", "person"))
+    assert got["Batliwala and Karani"] == {"organization"}, got
+    # near misses: places alone, names English does not know with no firm's kind, two people met
+    text = "Buying came from Japan, China and Korea, dealers said."
+    assert "Korea" in _got(text, ("Japan", "location"), ("China", "location"), ("Korea", "location"))
+    text = "The ministers Batliwala and Karani said bonds were valued at 20 billion."
+    got = _got(text, ("Batliwala", "person"), ("Karani", "person"))
+    assert got.get("Karani") == {"person"}, got
+    text = "Later McCloy and Hadley met in Paris."
+    got = _got(text, ("McCloy", "person"), ("Hadley", "person"))
+    assert got.get("Hadley") == {"person"}, got

@@ -2250,7 +2250,9 @@ def _things_after_the(text: str, spans: list[Span]) -> list[Span]:
 
 # Capitalised words and their commas, then "and": the partners a firm's name lists before its last
 # ("Duff and", "Woodhouse, Drake and", "Merrill Lynch Pierce Fenner and")
-_PARTNERS_BEFORE = re.compile(r"(?<![\w.&'’-])((?:[A-Z][a-z]+,?[ \t]+){1,4})(?:and|&)[ \t]+$")
+_PARTNER_NAME = r"(?:Mc|Mac)?[A-Z][a-z]+"  # "Milbank, Tweed, Hadley and McCloy"
+_PARTNERS_BEFORE = re.compile(rf"(?<![\w.&'’-])((?:{_PARTNER_NAME},?[ \t]+){{1,4}})(?:and|&)[ \t]+$")
+_PARTNER_WORD = re.compile(_PARTNER_NAME + r"(?:-[A-Z][a-z]+)?")
 # What is said of a firm, not of two people: it speaks as "it" ("Duff and Phelps said it lowered"),
 # or a weekly report's "their"; its engines, shares, units; or its kind or business before it
 # ("investors Wagner and Brown", "brokers Phillips and Drew", "law firm", "through Drexel Burnham and
@@ -2265,7 +2267,8 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
     """A firm named after its partners, with no legal form, is one organisation, not its partners:
     "Duff and Phelps said it lowered the ratings" and "investors Wagner and Brown" gave the people
     "Phelps" and "Brown", "Drexel Burnham and Lambert" the person "Lambert" (18 of 2,500 Reuters
-    stories: also "Pratt and Whitney", "Phillips and Drew", "Woodhouse, Drake and Carey").
+    stories: also "Pratt and Whitney", "Phillips and Drew", "Woodhouse, Drake and Carey" after a list's
+    "China,", "Milbank, Tweed, Hadley and McCloy", "brokers Batliwala and Karani").
 
     The document tells a firm from two people: it speaks of it as of a firm (_FIRM_AFTER_NAMES,
     _FIRM_BEFORE_NAMES) or it lists three partners or more, no partner is anyone's surname (a person the
@@ -2277,27 +2280,36 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         before = text[max(0, a - 30):a].split()
         return bool(before) and is_title(before[-1].lower().rstrip("."))
 
-    def lone(w: str) -> bool:  # no surname, no title before any use, no place or form, a word English knows
-        return w not in surnames and _form_word(w) not in FORM_WORDS and w not in known_places() and not country_display(w) and _zipf(w.lower()) > 0 \
+    def lone(w: str) -> bool:  # no surname, no title before any use, no place or form
+        return w not in surnames and _form_word(w) not in FORM_WORDS and w not in known_places() and not country_display(w) \
             and not any(titled(a) for a in word_index.plain(w))
 
     firms: list[tuple[int, int]] = []
     for s in spans:
         w = text[s.start:s.end]
-        if not (s.type == "person" and s.source == "ner" and _PERSON_WORD.fullmatch(w)):
+        if not (s.type == "person" and s.source == "ner" and (_PERSON_WORD.fullmatch(w) or _PARTNER_WORD.fullmatch(w))):
             continue
         m = _PARTNERS_BEFORE.search(text, max(0, s.start - 80), s.start)
         if m is None or _at_sentence_start(text, m.start(1)) and _zipf(text[m.start(1):].split()[0].lower()) >= 5:
             continue  # "And Baker said": a sentence's "The", "But"
-        partners = [p.rstrip(",") for p in m.group(1).split()] + [w]
-        whole = text[m.start(1):s.end]
+        # a list's places before the firm are none of its partners: "buying from the Soviet Union and
+        # China, Woodhouse, Drake and Carey said"
+        named = [(p.start(), p.group()) for p in re.finditer(r"\S+", m.group(1))]
+        while named and _place_name(named[0][1].rstrip(",")):
+            named.pop(0)
+        if not named:
+            continue
+        partners = [p.rstrip(",") for _, p in named] + [w]
+        first = m.start(1) + named[0][0]
+        whole = text[first:s.end]
+        # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before them
         if all(lone(p) for p in partners) and (
-                len(partners) >= 3 or any(_FIRM_AFTER_NAMES.match(text, a + len(whole))
-                                          or _FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a)
-                                          for a in _find_all(text, whole))) and all(
+                any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a) for a in _find_all(text, whole))
+                or all(_zipf(p.lower()) > 0 for p in partners) and (
+                    len(partners) >= 3 or any(_FIRM_AFTER_NAMES.match(text, a + len(whole)) for a in _find_all(text, whole)))) and all(
                 text.find(whole, max(0, a - len(whole) + len(p)), a + len(whole)) >= 0
                 for p in partners for a in word_index.plain(p)):
-            firms.append((m.start(1), s.end))
+            firms.append((first, s.end))
     if not firms:
         return spans
     out = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in firms)]
