@@ -1578,3 +1578,21 @@ def test_a_firm_after_a_list_s_place_or_with_partners_english_does_not_know_is_o
     text = "Later McCloy and Hadley met in Paris."
     got = _got(text, ("McCloy", "person"), ("Hadley", "person"))
     assert got.get("Hadley") == {"person"}, got
+
+
+def test_a_company_s_opening_words_before_its_short_name_join_it():
+    """Reuters: "<Canadian Worldwide Energy Ltd> said ... shares of Canadian Worldwide" gave the NER's
+    "Worldwide" alone (three times), an entity apart from the company."""
+    text = "<Canadian Worldwide Energy Ltd> said it bought Triton.\n\nCanadian Worldwide said it is optimistic."
+    got = _got(text, ("Canadian Worldwide Energy Ltd", "organization"), ("Worldwide", "person", "ner", 1))
+    assert got == {"Canadian Worldwide Energy Ltd": {"organization"}, "Canadian Worldwide": {"organization"}}, got
+    # near misses: other words before, a comma between, no company of those words
+    text = "<Canadian Worldwide Energy Ltd> said it bought Triton.\n\nIts rival Triton Worldwide said no."
+    got = _got(text, ("Canadian Worldwide Energy Ltd", "organization"), ("Triton Worldwide", "organization"))
+    assert "Triton Worldwide" in got, got
+    text = "<Canadian Worldwide Energy Ltd> said it bought Triton.\n\nIn Canadian, Worldwide said no."
+    got = _got(text, ("Canadian Worldwide Energy Ltd", "organization"), ("Worldwide", "organization", "ner", 1))
+    assert "Worldwide" in got, got
+    text = "Shell Canada Ltd said so. Analysts at Commercial Worldwide said no."
+    got = _got(text, ("Shell Canada Ltd", "organization"), ("Worldwide", "organization"))
+    assert "Worldwide" in got, got

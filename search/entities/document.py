@@ -262,6 +262,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _appositive_companies(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
+    cleaned = _company_openings(text, cleaned)
     cleaned = [s for s in cleaned if not _stock_index(text, s)  # after _propagate, which finds their repeats
                and not (s.type != "person" and text.endswith(_INSTRUMENTS, s.start, s.end)
                         and _INSTRUMENT_LAST.search(text, s.start, s.end))]
@@ -2394,6 +2395,32 @@ def _appositive_companies(text: str, spans: list[Span]) -> list[Span]:
             if text[s.start:s.end] not in surnames and not _titled(text, s.start):
                 s.type, s.source = "organization", "context"
     return spans
+
+
+def _company_openings(text: str, spans: list[Span]) -> list[Span]:
+    """A name after capitalised words that open, with it, a company the document names with a legal
+    form is those words and it: "<Canadian Worldwide Energy Ltd> ... shares of Canadian Worldwide"
+    gave the NER's "Worldwide" alone, which resolution could not join to the company (the people's
+    adjective is no part of a name elsewhere). Up to two words before; none another name holds."""
+    companies = [text[o.start:o.end] + " " for o in spans
+                 if o.type == "organization" and _form_word(text[o.start:o.end].split()[-1]) in LEGAL_FORMS]
+    if not companies:
+        return spans
+    out: list[Span] = []
+    for s in spans:
+        if s.type in ("organization", "person") and not (out and out[-1].end > s.start - 3):
+            start = s.start
+            for _ in range(2):
+                m = _CAP_WORD_BEFORE.search(text, max(0, start - 40), start)
+                if m is None or (out and out[-1].end > m.start(1)):
+                    break
+                start = m.start(1)
+                name = text[start:s.end] + " "
+                if any(c.startswith(name) for c in companies):
+                    s = Span(start, s.end, "organization", s.source)
+                    break
+        out.append(s)
+    return out
 
 
 def _vote(text: str, spans: list[Span]) -> list[Span]:
