@@ -821,9 +821,13 @@ _QUOTE_OPENED = re.compile(r"[,:][ \t]+[\"“]$")
 
 def _capitalised_by_place(text: str, pos: int) -> bool:
     """Whether a word at `pos` opens a sentence, a quotation or a list's item, which capitalises any word."""
-    return _at_sentence_start(text, pos) or bool(
-        _ITEM_START.search(text, max(0, pos - 4), pos) or _ACRONYM_STOP.search(text, max(0, pos - 14), pos)
-        or _QUOTE_OPENED.search(text, max(0, pos - 4), pos))
+    if _at_sentence_start(text, pos):
+        return True
+    before = text[pos - 1:pos]  # (asked first: this runs for every use of every candidate word)
+    if before in ('"', "“"):
+        return bool(_QUOTE_OPENED.search(text, max(0, pos - 4), pos))
+    return before.isspace() and bool(_ITEM_START.search(text, max(0, pos - 4), pos)
+                                     or _ACRONYM_STOP.search(text, max(0, pos - 14), pos))
 
 
 def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
