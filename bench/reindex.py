@@ -99,13 +99,13 @@ def change_articles(archive: Path, fraction: float, total: int) -> tuple[dict[Pa
 
 def _same_code(store: Store) -> bool:
     from search.cache import code_fingerprint
-    from search.pipeline import STAGE1_CODE, STAGE2_CODE
+    from search.pipeline import STAGE1_CODE, stage2_fingerprint
 
     try:
         manifest = json.loads((store.current_dir() / "manifest.json").read_text())
     except (OSError, ValueError):
         return False
-    return manifest.get("code") == [code_fingerprint(*STAGE1_CODE), code_fingerprint(*STAGE2_CODE)]
+    return manifest.get("code") == [code_fingerprint(*STAGE1_CODE), stage2_fingerprint()]
 
 
 def main() -> None:

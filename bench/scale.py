@@ -522,11 +522,11 @@ def phase_passes(args) -> dict:
     from search.cache import Cache, Catalog, code_fingerprint
     from search.clean.templates import find_template_lines
     from search.entities import DocMentions, resolve
-    from search.pipeline import STAGE1_CODE, STAGE2_CODE
+    from search.pipeline import STAGE1_CODE, stage2_fingerprint
     from search.store import Store
 
     store = Store(args.index)
-    fp1, fp2 = code_fingerprint(*STAGE1_CODE), code_fingerprint(*STAGE2_CODE)
+    fp1, fp2 = code_fingerprint(*STAGE1_CODE), stage2_fingerprint()
     cat = Catalog(store.current_dir() / "catalog.sqlite")
     docs = sorted(cat.all().values(), key=lambda d: d["id"])
     cat.close()

@@ -327,6 +327,9 @@ def _print_summary(result: dict[str, Any]) -> None:
         n = result["rewritten"]
         why = f": {_t(result['rewritten_why'])}" if result.get("rewritten_why") else ""
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} cleaned and written again{why}")
+    if result.get("reenriched"):  # language, translation flags, mentions computed again
+        n = result["reenriched"]
+        con.print(f"  {n} unchanged article{'s' if n != 1 else ''} enriched again: {_t(result['reenriched_why'])}")
     if result.get("moved"):
         n = result["moved"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} stored again: read from another line of "

@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Callable
 from contextlib import contextmanager
 from datetime import date, datetime, time as dtime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,8 +29,9 @@ from .cache import CACHE_FILE, CATALOG_COLUMNS, Cache, Catalog, cache_damage, co
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
-from .pipeline import STAGE1_CODE, STAGE2_CODE, judged_no_article, text_hash
-from .pool import Pool, clean_batch, default_workers, enrich_batch
+from .pipeline import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, judged_no_article, stage2_fingerprint,
+                       stage2_parts, text_hash)
+from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
 from .store import Store
@@ -70,13 +72,20 @@ class Run:
         self.full = full
         self.progress = progress or _noop
         self.fp1 = code_fingerprint(*STAGE1_CODE)
-        self.fp2 = code_fingerprint(*STAGE2_CODE)
+        self.fp2_parts = stage2_parts(STAGE2_CODE, MODEL_CODE)  # for the summary: which part changed
+        self.fp2 = stage2_fingerprint(self.fp2_parts)
+        self.fpm = self.fp2_parts[MODEL_PART]  # the NER model's output (cache.ModelOutputs)
         self.failed: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []  # articles indexed without something they gave (a date)
         # kept: articles of sources missing this run (an unmounted drive), still indexed
         self.counts = {"added": 0, "changed": 0, "unchanged": 0, "removed": 0, "purged": 0, "kept": 0, "moved": 0,
                        "rewritten": 0}
         self.rewritten_why: str | None = None  # why `rewritten` unchanged articles were cleaned again
+        # stage 2 computed this run: texts, those the NER model read, those whose model output
+        # was in the cache; and of the articles, those whose text the live generation had enriched
+        self.enriched = {"texts": 0, "ner_runs": 0, "ner_cached": 0}
+        self.reenriched = 0
+        self.reenriched_why: str | None = None
         # of those, the articles of the paths this run was given (all sources for a reindex):
         # `index PATH` keeps every other source's too, which said nothing of whether PATH failed
         self.kept_given = 0
@@ -389,21 +398,30 @@ class Run:
             self.progress("boilerplate", i, len(docs))
         return changed
 
-    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache, pool: Pool) -> None:
-        """Stage 2 for the articles whose final text is not in the cache."""
+    def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache, pool: Pool, known: set[str]) -> None:
+        """Stage 2 for the articles whose final text is not in the cache; the NER model runs
+        only on those whose model output is not there either. `known`: the text hashes the
+        live generation holds (their enrichment again is counted as `reenriched`)."""
         todo: dict[str, str] = {}  # one text hash -> one article to compute it from
         for i in ids:
             th = docs[i]["text_hash"]
             if th not in todo and not cache.has2(f"{th}:{self.fp2}"):
                 todo[th] = i
+        self.reenriched = sum(docs[i]["text_hash"] in todo and docs[i]["text_hash"] in known for i in ids)
         texts = ((th, self.text_of(docs[i], cache)) for th, i in todo.items())  # read lazily
 
         def batch_done(n: int) -> None:  # after the batch's results are in the cache
             cache.commit()
             self.progress("enriching", n, len(todo))
 
-        for th, result in pool.map(enrich_batch, texts, total=len(todo), on_batch=batch_done):
+        fn = partial(enrich_cached_batch, str(cache.path), self.fpm)
+        for th, (result, outputs) in pool.map(fn, texts, total=len(todo), on_batch=batch_done):
             cache.put2_json(f"{th}:{self.fp2}", result)
+            for key, data in outputs:
+                cache.put_model_json(key, data)
+            self.enriched["ner_runs"] += len(outputs)
+        self.enriched["texts"] = len(todo)
+        self.enriched["ner_cached"] = len(todo) - self.enriched["ner_runs"]
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
@@ -703,6 +721,11 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             result["cache_reset"] = r.cache_reset
         if r.rewritten_why:  # set only when some were rewritten
             result["rewritten_why"] = r.rewritten_why
+        if r.enriched["texts"]:
+            result["enriched"] = r.enriched
+        if r.reenriched:
+            result["reenriched"] = r.reenriched
+            result["reenriched_why"] = r.reenriched_why
         if upgrade:
             result["schema_upgraded"] = True
         if damaged:
@@ -969,7 +992,10 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             r.final_texts(docs, r.template_pass(docs, cache), cache)
         _test_pause("enriching")
         with r.timed("enrich"):
-            r.enrich(docs, set(docs), cache, pool)  # only cache misses are computed
+            # only cache misses are computed
+            r.enrich(docs, set(docs), cache, pool, {d["text_hash"] for d in base.values() if d["text_hash"]})
+        if r.reenriched:
+            r.reenriched_why = _reenriched_why(r)
         pool.close()  # the workers' memory back before writing
         with r.timed("entities"):  # archive-wide pass 2: entity resolution
             resolution = r.resolve(docs, cache)
@@ -1063,6 +1089,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                 catalog.upsert(frozen.values())
         (gen / "manifest.json").write_text(json.dumps({
             "generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2],
+            "stage2": r.fp2_parts,  # what a later run's reenriched_why compares
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "files": {n: (gen / n).stat().st_size for n in CHECKED_FILES if (gen / n).exists()},  # for damage()
         }), encoding="utf-8")
@@ -1201,6 +1228,24 @@ def _rewritten_why(r: Run, same_code: bool) -> str:
     if not same_code:
         return "this version cleans or enriches articles otherwise than the one that wrote the index (an upgrade)"
     return "their clean text was not in the enrichment cache"
+
+
+def _reenriched_why(r: Run) -> str:
+    """Why a run enriched again (language, translation flags, mentions) articles whose text the
+    live generation had enriched: which part of stage 2 changed since the live generation was
+    written (its manifest), and whether the NER model had to read them again."""
+    if r.cache_reset:
+        return "the enrichment cache was started afresh"
+    live = r.store.current_name()
+    before = _manifest(r.store.path / live) if live else {}
+    parts = before.get("stage2")
+    if not isinstance(parts, dict):  # written by a release that did not record its parts
+        return "this version enriches articles otherwise than the one that wrote the index (an upgrade)"
+    changed = [name for name, fp in r.fp2_parts.items() if parts.get(name) != fp]
+    if not changed:
+        return "their enrichment was not in the enrichment cache"
+    model = "the NER model read them again" if MODEL_PART in changed else "the NER model's output came from the cache"
+    return f"the code of {', '.join(changed)} changed; {model}"
 
 
 def _manifest(gen: Path) -> dict[str, Any]:

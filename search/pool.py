@@ -7,9 +7,11 @@ lazily: at most `workers * AHEAD` batches are in flight, so memory stays bounded
 large the archive (the caller reads payloads one by one and stores results as they come).
 
 One pool serves a whole index run: stage 1 (cleaning, `clean_batch`) and stage 2
-(language, translation, NER, `enrich_batch`) both run in it, so the workers are started
-once. Workers are started with the "spawn" method, so they hold nothing of the parent:
-no open SQLite connection, no Whoosh writer, no copy of the parent's memory. Each worker
+(language, translation, NER, `enrich_cached_batch`) both run in it, so the workers are
+started once. Stage 2's workers read the NER model's cached output from the cache file
+themselves (SQLite in WAL mode: readers beside the run's one writer) and send back what
+they computed. Workers are started with the "spawn" method, so they hold nothing of the
+parent: no open SQLite connection, no Whoosh writer, no copy of the parent's memory. Each worker
 loads the spaCy pipeline once, in its initializer, while the parent is still reading
 the first articles. Results come back as the JSON text the cache stores, so the parent
 only moves strings. With one worker, or too little work to pay for starting processes
@@ -139,6 +141,23 @@ def enrich_batch(texts: list[str]) -> list[str]:
     from .pipeline import enrich_texts
 
     return [json.dumps(r) for r in enrich_texts(texts)]
+
+
+def enrich_cached_batch(cache: str | None, model: str, texts: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Stage 2 of a batch of final texts as `enrich_batch`, with the NER model's output read
+    from the cache file `cache` (its `model` table, under the model fingerprint `model`) where
+    it is there. Per text: its stage-2 JSON and the model outputs this batch computed, all
+    given with the batch's first text (the run's process writes them; the workers only read).
+    Sent to the workers as functools.partial(enrich_cached_batch, cache, model)."""
+    from .cache import ModelOutputs
+    from .pipeline import enrich_texts
+
+    outputs = ModelOutputs(cache, model)
+    try:
+        results = [json.dumps(r) for r in enrich_texts(texts, outputs)]
+    finally:
+        outputs.close()
+    return [(r, outputs.new if i == 0 else []) for i, r in enumerate(results)]
 
 
 def _batches(items: Iterable[tuple[Any, Any]], size: int) -> Iterator[tuple[list, list]]:

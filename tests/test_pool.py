@@ -122,3 +122,32 @@ def _alive(pid: int) -> bool:
             return fh.read().split(")")[-1].split()[0] != "Z"
     except FileNotFoundError:
         return False
+
+
+def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path):
+    """Stage 2 with the NER model's output read back from the enrichment cache (what a reindex
+    after a translation or entity-rule change does): the same JSON as computing it, and the
+    model runs on none of the texts, also in the pool's worker processes."""
+    from functools import partial
+
+    from search.cache import Cache
+    from search.pool import enrich_cached_batch
+
+    cache = Cache(tmp_path / "cache.sqlite")
+    fn = partial(enrich_cached_batch, str(cache.path), "fp")
+    cold = fn(TEXTS)
+    assert [r for r, _ in cold] == enrich_batch(TEXTS)
+    computed = [out for _, outs in cold for out in outs]
+    assert len(computed) == len(TEXTS) and not any(outs for _, outs in cold[1:])
+    for key, data in computed:
+        cache.put_model_json(key, data)
+    cache.commit()
+    items = [(i, t) for i, t in enumerate(TEXTS)]
+    with Pool(2) as pool:
+        warm = list(pool.map(fn, iter(items), total=10_000, batch=3))
+        assert pool.started
+    assert [r for _, (r, _) in warm] == [r for r, _ in cold]
+    assert [outs for _, (_, outs) in warm] == [[]] * len(TEXTS)
+    # under another model fingerprint (a new spaCy, ner.py changed) none of it is used
+    assert len(enrich_cached_batch(str(cache.path), "other", TEXTS)[0][1]) == len(TEXTS)
+    cache.close()
