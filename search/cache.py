@@ -143,8 +143,12 @@ class Cache:
         self.con.execute("INSERT OR REPLACE INTO stage1 VALUES (?,?,?)", (key, line_keys, data))
 
     def get2(self, key: str) -> dict[str, Any] | None:
+        data = self.get2_json(key)
+        return json.loads(data) if data else None
+
+    def get2_json(self, key: str) -> str | None:
         row = self.con.execute("SELECT data FROM stage2 WHERE key=?", (key,)).fetchone()
-        return json.loads(row[0]) if row else None
+        return row[0] if row else None
 
     def put2_json(self, key: str, data: str) -> None:
         self.con.execute("INSERT OR REPLACE INTO stage2 VALUES (?,?)", (key, data))

@@ -1424,6 +1424,11 @@ def _every_stored_field(path: Path) -> dict[str, dict]:
     return out
 
 
+def _record_hashes(path: Path) -> dict[str, str]:
+    _, searcher = open_index(path).searcher()
+    return {d["id"]: d["record_hash"] for d in searcher.documents()}
+
+
 def _a_release_changing(monkeypatch, part: str) -> None:
     """As a release whose code of this part of stage 2 differs: its fingerprint, which the run uses."""
     if part == "model":
@@ -1439,13 +1444,15 @@ def test_a_change_to_cheap_enrichment_code_does_not_run_the_ner_model_again(prim
     model's output is kept in the cache by what it read: the cheap steps are redone on every
     article, the model on none, and the index is the same as when computing it all."""
     src, store = primed
-    before = _every_stored_field(store.path)
+    before, written = _every_stored_field(store.path), _record_hashes(store.path)
     _a_release_changing(monkeypatch, part)
     r = indexer.run(store, None)
     assert r["enriched"] == {"texts": N, "ner_runs": 0, "ner_cached": N}, r
     assert (r["reenriched"], r["unchanged"], r["rewritten"]) == (N, N, 0)
     assert r["reenriched_why"] == f"the code of {part} changed; the NER model's output came from the cache"
     assert _every_stored_field(store.path) == before
+    # the same results: no document written again (nor the index's segments merged)
+    assert _record_hashes(store.path) == written and r["purged"] == 0
     again = indexer.run(store, None)
     assert "enriched" not in again and "reenriched" not in again
 
