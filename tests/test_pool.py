@@ -124,6 +124,12 @@ def _alive(pid: int) -> bool:
         return False
 
 
+def _spacy_loaded(texts: list[str]) -> list[bool]:
+    from search.entities import ner
+
+    return [ner._nlp is not None] * len(texts)
+
+
 def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path):
     """Stage 2 with the NER model's output read back from the enrichment cache (what a reindex
     after a translation or entity-rule change does): the same JSON as computing it, and the
@@ -146,6 +152,9 @@ def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path)
     with Pool(2) as pool:
         warm = list(pool.map(fn, iter(items), total=10_000, batch=3))
         assert pool.started
+        # nor did the workers load spaCy (2.8 s of CPU and 1 GB each) for it
+        loaded = [flag for _, flag in pool.map(_spacy_loaded, iter(items), total=10_000, batch=1)]
+        assert loaded == [False] * len(TEXTS)
     assert [r for _, (r, _) in warm] == [r for r, _ in cold]
     assert [outs for _, (_, outs) in warm] == [[]] * len(TEXTS)
     # under another model fingerprint (a new spaCy, ner.py changed) none of it is used

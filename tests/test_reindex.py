@@ -1434,7 +1434,8 @@ def _a_release_changing(monkeypatch, part: str) -> None:
     if part == "model":
         monkeypatch.setattr(indexer, "MODEL_CODE", (*indexer.MODEL_CODE, "facets"))
     else:
-        monkeypatch.setattr(indexer, "STAGE2_CODE", {**indexer.STAGE2_CODE, part: (*indexer.STAGE2_CODE[part], "facets")})
+        changed = (*indexer.STAGE2_CODE[part], "facets")
+        monkeypatch.setattr(indexer, "STAGE2_CODE", {**indexer.STAGE2_CODE, part: changed})
 
 
 @pytest.mark.parametrize("part", ["translation detection", "entity extraction", "language detection"])
