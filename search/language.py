@@ -15,6 +15,8 @@ langdetect on the seeds, Reuters, mt-dev and other languages):
 """
 from __future__ import annotations
 
+import math
+import random
 import re
 from functools import lru_cache
 from itertools import islice
@@ -38,6 +40,7 @@ MIN_LETTERS = 20  # below this langdetect guesses (e.g. "Assimi Goita" -> fi)
 SHORT_LETTERS = 60
 SHORT_PROB = 0.9
 
+_TWOPI = 2.0 * math.pi
 _SPACE_RUN = re.compile(" {2,}")
 _LATIN = re.compile("[A-z]")  # sic: langdetect's range, [ \\ ] ^ _ ` included
 _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")
@@ -108,12 +111,65 @@ def _word_ngrams(word: str, closed: bool) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=65536)
+def _word_rows(word: str, closed: bool) -> tuple[int, ...]:
+    """_word_ngrams' n-grams as their rows in the profile table: looked up once per word."""
+    rows = _profiles().rows
+    return tuple(rows[g] for g in _word_ngrams(word, closed))
+
+
+_WORD = re.compile("[^ ]+")  # a word of the normalised text: a run of anything but spaces
+
+# langdetect seeds its generator with the same seed for every text (DetectorFactory.seed), so
+# every text draws from one fixed stream of Mersenne Twister words: generated once, then
+# each trial's draws are found in it with NumPy (getrandbits(k) for k <= 32 is one word's
+# top k bits; random() is two words, as CPython's random_random).
+_STREAM_CHUNK = 1 << 15
+
+
+class _Stream:
+    """The 32-bit words of random.Random(seed), generated on demand and kept."""
+
+    def __init__(self, seed: int) -> None:
+        self.random = random.Random(seed)
+        self.words = np.zeros(0, dtype=np.uint32)
+
+    def upto(self, n: int) -> np.ndarray:
+        """The first n words (or more)."""
+        while len(self.words) < n:
+            more = self.random.getrandbits(32 * _STREAM_CHUNK).to_bytes(4 * _STREAM_CHUNK, "little")
+            self.words = np.concatenate([self.words, np.frombuffer(more, dtype=np.uint32)])
+        return self.words
+
+    def uniform(self, at: int) -> float:
+        """random.random() from the words at `at` and `at + 1`."""
+        a, b = int(self.upto(at + 2)[at]) >> 5, int(self.words[at + 1]) >> 6
+        return (a * 67108864.0 + b) * (1.0 / 9007199254740992.0)
+
+
+@lru_cache(maxsize=4)
+def _stream(seed: int) -> _Stream:
+    return _Stream(seed)
+
+
+def _draws(stream: _Stream, at: int, n: int, shift: np.uint32, rows_of: np.ndarray, table: np.ndarray,
+           weight: float, count: int = 256) -> tuple[np.ndarray, np.ndarray, int]:
+    """The draws among the stream's `count` words from `at`: (block, word index of each draw,
+    the next word to scan), block's row j + 1 being draw j's profile row + weight (row 0 free)."""
+    r = (stream.upto(at + count)[at:at + count] >> shift).astype(np.int64)
+    ok = np.flatnonzero(r < n)
+    block = np.empty((len(ok) + 1, table.shape[1]))
+    np.add(table.take(rows_of.take(r.take(ok)), axis=0), weight, out=block[1:])
+    return block, ok + at, at + count
+
+
 class _FastDetector(Detector):
     """langdetect's Detector with its per-character loops replaced (see the module docstring)."""
 
     def append(self, text: str) -> None:
         text = self.URL_RE.sub(" ", text)
-        text = self.MAIL_RE.sub(" ", text)
+        if "@" in text:  # MAIL_RE needs one, and its scan retries up to 64 characters at every position
+            text = self.MAIL_RE.sub(" ", text)
         text = NGram.normalize_vi(text)
         self.text += _SPACE_RUN.sub(" ", text[: self.max_text_length])  # runs of spaces -> one
 
@@ -124,22 +180,17 @@ class _FastDetector(Detector):
         if latin * 2 < len(_NON_LATIN.findall(self.text)):
             self.text = _LATIN.sub("", self.text)
 
-    def _extract_ngrams(self) -> list[str]:
+    def _extract_ngrams(self) -> list[int]:
+        """The rows (in _profiles().rows) of the n-grams langdetect's loop emits, in its order."""
         text = self.text
         # split where the *normalised* text has spaces (punctuation, digits... become spaces),
         # but hand langdetect's NGram the original characters, as its own loop does
         normalised = text.translate(_profiles().normalised)
-        result: list[str] = []
-        start = None
-        for i, ch in enumerate(normalised):
-            if ch == " ":
-                if start is not None:
-                    result.extend(_word_ngrams(text[start:i], True))
-                    start = None
-            elif start is None:
-                start = i
-        if start is not None:
-            result.extend(_word_ngrams(text[start:], False))
+        result: list[int] = []
+        end = len(text)
+        for m in _WORD.finditer(normalised):
+            a, b = m.span()
+            result.extend(_word_rows(text[a:b], b < end))
         return result
 
     def _detect_block(self) -> None:
@@ -147,43 +198,78 @@ class _FastDetector(Detector):
         ngrams = self._extract_ngrams()
         if not ngrams:
             raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-        rows = _profiles().rows
+        if not isinstance(self.seed, int):
+            return self._detect_block_unseeded(ngrams)
+        table = _profiles().rows.table
+        stream = _stream(self.seed)
+        rows_of = np.array(ngrams, dtype=np.int64)
+        n = len(ngrams)
+        shift = np.uint32(32 - n.bit_length())
+        langprob = np.zeros(len(self.langlist))
+        at = 0  # the stream's next word
+        conv, limit = self.CONV_THRESHOLD, self.ITERATION_LIMIT
+        gauss_next = None  # random.gauss's second value, kept for its next call (seed() clears it)
+        for _ in range(self.n_trial):
+            prob = np.array(self._init_probability(), dtype=np.float64)
+            # random.gauss(0.0, 1.0) as CPython 3 computes it: two random() calls, two values
+            z, gauss_next = gauss_next, None
+            if z is None:
+                x2pi = stream.uniform(at) * _TWOPI
+                g2rad = math.sqrt(-2.0 * math.log(1.0 - stream.uniform(at + 2)))
+                at += 4
+                z, gauss_next = math.cos(x2pi) * g2rad, math.sin(x2pi) * g2rad
+            alpha = self.alpha + (0.0 + z * 1.0) * self.ALPHA_WIDTH
+            weight = alpha / self.BASE_FREQ
+            # random.choice(ngrams) is ngrams[getrandbits(k)], redrawn while >= n: one word a
+            # draw. langdetect multiplies prob by (profile + weight) one draw at a time and
+            # normalises after draw 0, 5, 10...: each run of draws between two normalisations
+            # is one multiply.reduce down the rows of `block` (prob written into the row
+            # before the run's first, a draw already used), which is the same left-to-right
+            # sequence of IEEE multiplies per language as the loop's, hence the same bits
+            i = 0  # the index of the run's last draw, at which langdetect normalises
+            size = 1  # draw 0 alone, then runs of 5
+            block, words_at, scanned = _draws(stream, at, n, shift, rows_of, table, weight)
+            used = 0  # draws used; block[used] is where prob goes before the next run
+            while True:
+                if used + size >= len(block):  # the run needs more draws than found: scan on
+                    more, more_at, scanned = _draws(stream, scanned, n, shift, rows_of, table, weight)
+                    block = np.concatenate([block[used:], more[1:]])
+                    words_at = np.concatenate([words_at[used:], more_at])
+                    used = 0
+                run = block[used:used + size + 1]
+                run[0] = prob
+                np.multiply.reduce(run, axis=0, out=prob)
+                used += size
+                values = prob.tolist()
+                total = sum(values)  # Python's sequential sum, as langdetect's
+                prob /= total
+                # the largest quotient is the largest value's (division by a positive number
+                # rounds monotonically): the same float as prob.max(), without NumPy's call
+                if max(values) / total > conv or i >= limit:
+                    break
+                i += 5
+                size = 5
+            at = int(words_at[used - 1]) + 1  # the next trial draws from the word after the last used
+            langprob += prob / self.n_trial
+        self.langprob = langprob.tolist()
+
+    def _detect_block_unseeded(self, ngrams: list[int]) -> None:
+        """langdetect's own trials, for a detector with no integer seed (not ours: see DetectorFactory.seed)."""
+        table = _profiles().rows.table
         langprob = np.zeros(len(self.langlist))
         self.random.seed(self.seed)
-        # random.choice(ngrams) inlined: CPython's choice is seq[_randbelow(len(seq))], which
-        # draws getrandbits(n.bit_length()) until below n; the same calls in the same order
-        # keep the stream (and the result) identical without two Python frames per draw
-        getrandbits = self.random.getrandbits
-        n = len(ngrams)
-        k = n.bit_length()
-        # langdetect multiplies prob by (profile + weight) one draw at a time and normalises
-        # after draw 0, 5, 10...: each run of draws between two normalisations is done at
-        # once, its rows taken from the table together and multiplied into prob by one
-        # multiply.reduce down buf's rows (prob first), which is the same left-to-right
-        # sequence of IEEE multiplies per language as the loop's, hence the same bits
-        buf = np.empty((6, len(self.langlist)))
         for _ in range(self.n_trial):
             prob = np.array(self._init_probability(), dtype=np.float64)
             alpha = self.alpha + self.random.gauss(0.0, 1.0) * self.ALPHA_WIDTH
             weight = alpha / self.BASE_FREQ
-            i = 0  # the index of the run's last draw, at which langdetect normalises
-            size = 1  # draw 0 alone, then runs of 5
+            i = 0
             while True:
-                drawn = []
-                for _ in range(size):
-                    r = getrandbits(k)
-                    while r >= n:
-                        r = getrandbits(k)
-                    drawn.append(rows[ngrams[r]])
-                run = buf[:size + 1]
-                run[0] = prob
-                np.add(rows.table.take(drawn, axis=0), weight, out=run[1:])
-                np.multiply.reduce(run, axis=0, out=prob)
-                prob /= sum(prob.tolist())  # Python's sequential sum, as langdetect's
-                if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
-                    break
-                i += 5
-                size = 5
+                prob *= table[self.random.choice(ngrams)] + weight
+                if i % 5 == 0:
+                    prob /= sum(prob.tolist())
+                    if prob.max() > self.CONV_THRESHOLD or i >= self.ITERATION_LIMIT:
+                        break
+                i += 1
             langprob += prob / self.n_trial
         self.langprob = langprob.tolist()
 

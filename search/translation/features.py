@@ -67,7 +67,10 @@ CONSTRUCTIONS = {
     "of_the_name": ((r"of the [A-Z]", _WORD_START),),
     "it_is_predicative": ((r"it (?:is|was) (?:\w+ )?(?:necessary|possible|important|impossible|known|planned|expected|reported|noted)\b", _WORD_START),),
 }
-_CONSTRUCTIONS = {k: [(re.compile(rx), left and re.compile(left)) for rx, left in pairs]
+_WORD_START_RX = re.compile(_WORD_START)
+_WORD_CHAR = re.compile(r"\w")
+_CONSTRUCTIONS = {k: [(re.compile(rx), _WORD_START_RX if left == _WORD_START else left and re.compile(left))
+                      for rx, left in pairs]
                   for k, pairs in CONSTRUCTIONS.items()}
 
 
@@ -77,6 +80,10 @@ def count_construction(name: str, text: str) -> int:
     for rx, left in _CONSTRUCTIONS[name]:
         if left is None:
             n += len(rx.findall(text))
+        elif left is _WORD_START_RX:
+            # (?:^|\W)$ before the match: its start is the text's, or follows a non-word
+            # character (one character looked at, not a search of the 40 before it)
+            n += sum(m.start() == 0 or _WORD_CHAR.match(text, m.start() - 1) is None for m in rx.finditer(text))
         else:
             n += sum(left.search(text, max(0, m.start() - 40), m.start()) is not None for m in rx.finditer(text))
     return n
@@ -133,21 +140,26 @@ def document_features(text: str) -> dict[str, float]:
         f[key] = count_construction(k, text) / ns
     for key, chars in _PUNCTUATION_KEYS:
         f[key] = sum(text.count(c) for c in chars) / ns
-    lengths = np.array([len(ts) for ts in sent_toks], dtype=float)
-    f["sent_len_mean"] = float(lengths.mean())
-    f["sent_len_std"] = float(lengths.std())
-    f["sent_len_cv"] = float(lengths.std() / max(lengths.mean(), 1.0))
-    f["sent_long_share"] = float((lengths > 35).mean())
-    f["sent_short_share"] = float((lengths < 8).mean())
+    # A mean of whole numbers (or of booleans) is their exact integer sum over the count, one
+    # correctly rounded division in NumPy or in Python alike: those are done in Python, which
+    # costs less than NumPy's call on a few dozen values; a mean or spread of fractions stays NumPy's
+    # (its pairwise sum rounds otherwise than Python's)
+    lens = [len(ts) for ts in sent_toks]
+    lengths = np.array(lens, dtype=float)
+    f["sent_len_mean"] = mean_len = sum(lens) / ns
+    f["sent_len_std"] = std_len = float(lengths.std())
+    f["sent_len_cv"] = std_len / max(mean_len, 1.0)
+    f["sent_long_share"] = sum(x > 35 for x in lens) / ns
+    f["sent_short_share"] = sum(x < 8 for x in lens) / ns
     alpha = [t for t in low if t.isalpha()]
     content = [t for t in alpha if t not in _FW_SET]
-    f["word_len_mean"] = float(np.mean([len(t) for t in alpha])) if alpha else 0.0
+    f["word_len_mean"] = sum(map(len, alpha)) / len(alpha) if alpha else 0.0
     f["ttr_window"] = _mattr(low, 50)
     f["lexical_density"] = len(content) / n
-    zs = np.array([zipf(t) for t in content]) if content else np.zeros(1)
-    f["content_zipf_mean"] = float(zs.mean())
-    f["content_rare_share"] = float((zs < 3.0).mean())
-    f["content_common_share"] = float((zs >= 5.0).mean())
+    zl = [zipf(t) for t in content] or [0.0]
+    f["content_zipf_mean"] = float(np.mean(zl))
+    f["content_rare_share"] = sum(z < 3.0 for z in zl) / len(zl)
+    f["content_common_share"] = sum(z >= 5.0 for z in zl) / len(zl)
     firsts = [t[0] for t in toks]  # no token is empty
     f["capitalised_share"] = sum(map(str.isupper, firsts)) / n
     f["digit_share"] = sum(map(str.isdigit, firsts)) / n
@@ -330,6 +342,35 @@ def _band_hash(tok: str, first: bool) -> int:
     return zlib.crc32(cls.encode("utf-8"))
 
 
+class _HashTable(dict):
+    """token -> hash(token, False), computed on first use. A dict, so that mapping a text's
+    tokens through `table.__getitem__` runs in C: a Python call per token (the lru_cache'd
+    hash functions) was most of the hashed profiles' CPU. Cleared when full, to bound memory."""
+
+    LIMIT = 1 << 16
+
+    def __init__(self, token_hash) -> None:
+        super().__init__()
+        self.token_hash = token_hash
+
+    def __missing__(self, tok: str) -> int:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[tok] = value = self.token_hash(tok, False)
+        return value
+
+
+_NOT_FIRST = {_class_hash: _HashTable(_class_hash), _band_hash: _HashTable(_band_hash)}
+
+
+def _not_first_hashes(token_hash):
+    """A function of a list of tokens: token_hash(t, False) of each (in C for ours)."""
+    table = _NOT_FIRST.get(token_hash)
+    if table is not None:
+        return lambda toks: list(map(table.__getitem__, toks))
+    return lambda toks: [token_hash(t, False) for t in toks]
+
+
 _LINE_START = zlib.crc32(b"<S>")
 
 
@@ -346,12 +387,13 @@ def fw_ngram_vector(pooled: str, size: int = 0, token_hash=_class_hash,
     _line_tokens(pooled) when the caller has them."""
     hashes: list[int] = []
     keep: list[bool] = []
+    not_first = _not_first_hashes(token_hash)
     for toks in _line_tokens(pooled) if lines is None else lines:
         if keep:
             keep[-1] = False  # no n-gram across a line break
         hashes.append(_LINE_START)
         hashes.append(token_hash(toks[0], True))
-        hashes += [token_hash(t, False) for t in toks[1:]]
+        hashes += not_first(toks[1:])
         keep += [True] * (len(toks) + 1)
     h = np.array(hashes, dtype=np.uint64)
     return _hash_counts(_ngram_ids(h, (1, 2, 3), np.array(keep[:-1], dtype=bool)), size or HASH_FW)
@@ -408,14 +450,17 @@ def sentence_ngrams(text: str) -> tuple[np.ndarray, np.ndarray, int]:
     starts = np.array([a for a, _ in spans])
     ends = np.array([b for _, b in spans])
     matches = list(_NGRAM_TOKEN_RE.finditer(text.translate(_TYPO)))
-    pos = np.fromiter((m.start() for m in matches), dtype=np.int64, count=len(matches))
+    # map(re.Match.start, ...) and the hash table's lookups iterate in C, not a Python call a token
+    pos = np.fromiter(map(re.Match.start, matches), dtype=np.int64, count=len(matches))
+    toks = list(map(re.Match.group, matches))
     sid = np.searchsorted(starts, pos, side="right") - 1
     inside = np.flatnonzero((sid >= 0) & (pos < ends[np.maximum(sid, 0)]))
     sid = sid[inside]
     first = np.ones(len(sid), dtype=bool)
     first[1:] = sid[1:] != sid[:-1]
-    h = np.fromiter((_class_hash(matches[j].group(), f) for j, f in zip(inside.tolist(), first.tolist())),
-                    dtype=np.uint64, count=len(sid))
+    h = np.fromiter(map(_NOT_FIRST[_class_hash].__getitem__, toks), dtype=np.uint64, count=len(toks))[inside]
+    opening = np.flatnonzero(first)  # a sentence's first token: its class as a first word
+    h[opening] = [_class_hash(toks[j], True) for j in inside[opening].tolist()]
     # every sentence, empty ones included, opened by <SENT>
     at = np.searchsorted(sid, np.arange(len(spans)))
     hashes = np.insert(h, at, np.uint64(_SENT_START))

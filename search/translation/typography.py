@@ -82,12 +82,15 @@ def detect(text: str) -> list[dict]:
     if len(spaced) >= 2:
         for m in spaced:
             flags.append(flag(text, KIND, m.start(), m.end(), f"space before '{m.group().strip()}' (French/Russian typesetting)"))
-    for m in _BACKTICK.finditer(text):
+    # Each pattern below needs a mark most English text lacks: looked for first (a fast scan),
+    # since these patterns, opening with a lookbehind or an alternation, are tried at every character
+    for m in _BACKTICK.finditer(text) if "`" in text or "´" in text else ():
         what = "backtick used as an apostrophe" if m.group() == "`" else "acute accent used as an apostrophe" + NOT_COUNTED
         flags.append(flag(text, KIND, m.start() - 1, m.end() + 1, what))
     paired = {i for m in _GUILLEMET_PAIR.finditer(text) for i in (m.start(), m.end() - 1)}
-    paired |= {m.start(1) for m in _LINK_ARROW.finditer(text)}
-    paired |= {m.start(1) for m in _BULLET.finditer(text)}
+    if "»" in text:
+        paired |= {m.start(1) for m in _LINK_ARROW.finditer(text)}
+        paired |= {m.start(1) for m in _BULLET.finditer(text)}
     paired |= navigation
     for m in _LONE_GUILLEMET.finditer(text):
         if m.start() not in paired:
@@ -98,14 +101,14 @@ def detect(text: str) -> list[dict]:
         if quoted and _is_foreign_quote(quoted.group(1)):
             continue  # „Wir schaffen das“: German in its own quote marks
         flags.append(flag(text, KIND, m.start(), m.end(), "low opening quote „ (German/Russian convention)"))
-    for m in _CLOSE_OPENING.finditer(text):
+    for m in _CLOSE_OPENING.finditer(text) if "”" in text else ():
         if re.search(r"[’'][ \t\u00a0]*$", text[max(0, m.start() - 3):m.start()]):
             continue  # ‘Use this vaccine,’ ” he said: a quotation inside a quotation, both closed
         flags.append(flag(text, KIND, m.start(), m.end() + 1, "closing quote ” used to open a quotation" + NOT_COUNTED))
-    for m in _OPEN_CLOSING.finditer(text):
+    for m in _OPEN_CLOSING.finditer(text) if "“" in text else ():
         end = m.end() + 1 if text[m.end():m.end() + 1] not in ("", "\n", "\r") else m.end()
         flags.append(flag(text, KIND, m.start(), end, "opening quote “ used to close a quotation" + NOT_COUNTED))
-    for m in _SPACE_BEFORE_CLOSE.finditer(text):
+    for m in _SPACE_BEFORE_CLOSE.finditer(text) if "”" in text or "»" in text else ():
         if not _inside(m.start(), foreign_spans):
             flags.append(flag(text, KIND, m.start(), m.end(), "space before a closing quote (French spacing)"))
     for m in _UNK_TOKEN.finditer(text):
