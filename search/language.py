@@ -11,7 +11,9 @@ langdetect on the seeds, Reuters, mt-dev and other languages):
   word: each distinct word runs through langdetect's own `NGram` once, then is cached;
 - a trial's update `prob[i] *= weight + p[i]` is the same IEEE multiply elementwise in
   NumPy; the normaliser's sum stays Python's left-to-right `sum` (NumPy's pairwise sum
-  rounds differently and could flip a label).
+  rounds differently and could flip a label);
+- every text is drawn for from the same seeded stream (DetectorFactory.seed), so the
+  stream's words are generated once (_Stream) and a trial's draws found in them with NumPy.
 """
 from __future__ import annotations
 
