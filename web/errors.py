@@ -2,8 +2,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from urllib.parse import urlencode
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask, jsonify, render_template, request, url_for
+from werkzeug.datastructures import iter_multi_items
 from werkzeug.exceptions import HTTPException
 
 from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreadable, QueryError
@@ -12,6 +14,10 @@ from search.query import MAX_QUERY_CHARS
 from .params import SearchState
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
+# each page's JSON twin, which refuses the same request in the same words: the error page links
+# it, as every other page does ("This page as JSON" was missing on a 400 alone)
+TWINS = {"views.search_page": "api.api_search", "views.facet_page": "api.api_facet", "views.doc_page": "api.api_doc",
+         "views.entities_page": "api.api_entities"}
 GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
 
 
@@ -20,11 +26,12 @@ def _wants_json() -> bool:
 
 
 def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None,
-           suggestion: str | None = None):
+           suggestion: str | None = None, link: str | None = None):
     """`syntax`: the page reminds of the query syntax (a QueryError that says it helps; the
     reminder followed "query has no searchable words" and a page past the last, too).
     `headers`: those the status requires (Allow on a 405). `suggestion`: the query fixed
-    (`published:1987` for `date:1987`), a link on the page and a key of the JSON."""
+    (`published:1987` for `date:1987`), a link on the page and a key of the JSON. `link`: a URL
+    the message names (/facet/person?q=coup), a link on the page, the JSON's text unchanged."""
     headers = headers or []
     if _wants_json():
         body = {"error": message, "status": status}
@@ -37,9 +44,12 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     # a filter value no article could have (year=21): the search without it, the others kept
     refused = SearchState.refused_filters(request) if state is not None and status == 400 else []
     without = _fixed_url(state, state.query) if refused else None
-    page = render_template("error.html", status=status, message=message, syntax=syntax,
+    link = link if link and link in message else None
+    before, _, after = message.partition(link) if link else (message, "", "")
+    page = render_template("error.html", status=status, message=message, syntax=syntax, message_parts=(before, after),
+                           link=link,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
-                           refused=refused, without_url=without)
+                           refused=refused, without_url=without, json_url=_twin_url(status))
     return page, status, headers
 
 
@@ -49,6 +59,17 @@ def _fixed_url(state: SearchState, suggestion: str) -> str:
     if request.endpoint == "views.search_page":
         return fixed.url()
     return fixed.url(request.endpoint, **(request.view_args or {}))
+
+
+def _twin_url(status: int) -> str | None:
+    """The refused request's JSON twin, its arguments as sent (so it answers the same error),
+    None where there is none (an unknown path, /text/) or the method was the error."""
+    twin = TWINS.get(request.endpoint or "")
+    if twin is None or status == 405:
+        return None
+    url = url_for(twin, **(request.view_args or {}))
+    args = urlencode(list(iter_multi_items(request.args)))  # re-encoded: no raw byte of the request echoed
+    return f"{url}?{args}" if args else url
 
 
 def _query_shown() -> tuple[str, int]:
@@ -68,7 +89,7 @@ def _search_state() -> SearchState | None:
 def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return _error(400, str(exc), exc.syntax, suggestion=exc.suggestion)
+        return _error(400, str(exc), exc.syntax, suggestion=exc.suggestion, link=getattr(exc, "link", None))
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):

@@ -20,6 +20,7 @@ from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, r
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
+from .labels import facet_label, query_syntax
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
@@ -135,6 +136,16 @@ def _check_elsewhere(args, own: tuple[str, ...]) -> None:
             raise QueryError(f"unknown parameter '{name}' here: {where}")
 
 
+class LinkedQueryError(QueryError):
+    """A refused request whose message names the URL that answers it (`link`, part of the
+    message): the error page makes it a link, where it was text to copy; the JSON's text is
+    the message alone."""
+
+    def __init__(self, message: str, link: str) -> None:
+        super().__init__(message)
+        self.link = link
+
+
 def check_entity_list_args(args, etype: str | None, per_page: int, facet_endpoint: str) -> None:
     """Refuse a search's parameters on the entity list (/entities, /api/entities), naming what to
     use instead: `q=coup`, `person=Goita`, `sort=` or `per_page=3` gave the whole archive's list
@@ -149,9 +160,9 @@ def check_entity_list_args(args, etype: str | None, per_page: int, facet_endpoin
             search = {n: args.getlist(k) for n in ("q", "match", *FACETS) for k, m in given if m == n}
             where = url_for(facet_endpoint, name=etype or "person", **search)
             others = "" if etype else " (or organization, location)"
-            raise QueryError(f"unknown parameter '{key}' here: the entity list is the whole archive's, narrowed "
-                             f"by type= and contains= (a name); the entities of the articles a search finds are "
-                             f"its facet's values, counted in them: {where}{others}")
+            raise LinkedQueryError(f"unknown parameter '{key}' here: the entity list is the whole archive's, narrowed "
+                                   f"by type= and contains= (a name); the entities of the articles a search finds are "
+                                   f"its facet's values, counted in them: {where}{others}", link=where)
         if name == "sort":
             raise QueryError(f"unknown parameter '{key}' here: the entity list is in order of how many articles name "
                              "each, most first; sort= orders a search's results")
@@ -424,19 +435,23 @@ class SearchState:
         """The same search needing every word ("all") or any of them."""
         return replace(self, match=match, page=1).url()
 
-    def cleared_url(self) -> str:
-        """The same query with no filters."""
-        return replace(self, filters={}, page=1).url()
+    def cleared_url(self, endpoint: str = "views.search_page", **extra: Any) -> str:
+        """The same query with no filters (on `endpoint`, as chips())."""
+        return replace(self, filters={}, page=1).url(endpoint, **extra)
 
-    def chips(self) -> list[tuple[str, str, str, str]]:
-        """(facet, value as it reads (an entity's id as its name), URL without it, how it joins
-        the facet's previous value: "", "and" for entities, "or" for the one-value facets, as
-        search.query.filter_query reads them)."""
+    def chips(self, endpoint: str = "views.search_page", **extra: Any) -> list["Chip"]:
+        """The filters in use as the page shows them, each linked to `endpoint` (the results,
+        a facet's page with `extra`: name=) without it, in FACETS order."""
         from .state import filter_label
 
         join = {f: "and" if f in ENTITY_FACETS else "or" for f in FACETS}
-        return [(f, filter_label(f, v), self.toggle_url(f, v), join[f] if i else "")
-                for f in FACETS for i, v in enumerate(self.filters.get(f, ()))]
+        chips = []
+        for f in FACETS:
+            for i, v in enumerate(self.filters.get(f, ())):
+                shown = filter_label(f, v)
+                chips.append(Chip(f, facet_label(f), shown, self.toggled(f, v).url(endpoint, **extra), join[f] if i else "",
+                                  query_syntax(f, v if f == "language" else shown)))  # a language by its code
+        return chips
 
     def caption(self, sort: str) -> str:
         """What a results page shows beyond its query, for its <title>: the filters as the
@@ -444,7 +459,8 @@ class SearchState:
         browsing: `sort` is the one the engine used), any word, the page. Titled by the query
         alone, a walk through the facets was one title repeated in the history menu."""
         parts, facet = [], None
-        for f, value, _, join in self.chips():
+        for chip in self.chips():
+            f, value, join = chip.facet, chip.value, chip.join
             if join and parts and f == facet:
                 parts[-1] += f" {join} {value}"
             else:
@@ -457,6 +473,20 @@ class SearchState:
         if self.page > 1:
             parts.append(f"page {self.page}")
         return ", ".join(parts)
+
+
+@dataclass(frozen=True)
+class Chip:
+    """A filter in use as a page shows it: `label` the panel's name for its facet ("Places"),
+    `value` as it reads (an entity's id as its name), `url` the page without it, `join` how it
+    joins the facet's previous value ("", "and" for entities, "or" for the one-value facets, as
+    search.query.filter_query reads them), `syntax` the filter written in the query text."""
+    facet: str
+    label: str
+    value: str
+    url: str
+    join: str
+    syntax: str
 
 
 def _search_url(params: dict[str, Any]) -> str:

@@ -9,13 +9,10 @@ from search.narrowing import UNDATED, month_clause, narrowed
 from search.query import last_shown_page, read_contains, values_containing
 from search.schema import ENTITY_FACETS
 
+from .labels import LABELS
 from .params import SearchState, int_arg
 from .state import entity_index, filter_label as label
 
-LABELS = {
-    "person": "People", "organization": "Organizations", "location": "Places", "source": "Source",
-    "language": "Language", "year": "Year", "translated": "Machine translation",
-}
 TOP = 8          # values shown before "more"
 INLINE = 100     # values listed inside "more"; beyond that, the facet page
 MAX_ALIASES = 30  # spellings per listed value the "more" box's filter reads (the page's weight)
