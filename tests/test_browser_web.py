@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -851,3 +852,65 @@ def test_the_facet_page_s_filter_box_finds_a_listed_entity_by_another_spelling_a
     assert page.locator("#fl-all li:not([hidden]) .fv-v").all_inner_texts() == ["Assimi Goita"]
     page.locator("#contains").fill("zzqx")
     assert page.locator("#fl-all li:not([hidden])").count() == 0 and "Press Find" in page.locator(".ffilter-note").inner_text()
+
+
+LONG_URL = ("https://news.example.com/world/africa/2021/05/25/mali-coup-leader-detains-president-and-prime-minister?"
+            + "&".join(f"utm_param{i}=campaign-value-{i:03d}-tracking" for i in range(14)))
+
+
+@pytest.fixture(scope="module")
+def long_url(tmp_path_factory):
+    """One wire record whose original URL carries 650 characters of tracking parameters."""
+    record = {"id": "longurl", "title": "Mali coup leader detains president", "date": "2021-05-25", "source": "wire",
+              "url": LONG_URL, "text": "The colonel who led the coup in Mali detained the president on Monday. " * 5}
+    yield from _archive(tmp_path_factory, "longurl", {"wire/long.jsonl": json.dumps(record) + "\n"}, 1)
+
+
+@contextmanager
+def _phone(browser, url: str):
+    """A page at `url` on a phone: 390px, touch, no mouse (Playwright's touch emulation: pointer coarse, no hover)."""
+    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        pg = ctx.new_page()
+        pg.goto(url)
+        yield pg
+    finally:
+        ctx.close()
+
+
+def test_a_long_original_url_takes_two_lines_on_a_phone_and_stays_whole_in_its_link(long_url, browser):
+    """A 650-character "Original" URL took 25 lines of a phone's column above the article; it
+    takes two, cut with an ellipsis, and the link and its text (what a copy takes) hold it whole."""
+    with _phone(browser, long_url + "/search?q=colonel") as pg:
+        pg.locator("li.hit h2 a").first.tap()
+        pg.wait_for_url("**/doc/**")
+        link = pg.locator(".docmeta a.orig")
+        assert link.get_attribute("href") == LONG_URL and link.evaluate("e => e.textContent") == LONG_URL
+        lines = link.evaluate("e => e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).lineHeight)")
+        assert lines <= 2.1, lines
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+        shot(pg, "long-url-phone.png")
+
+
+def test_the_slash_key_switch_is_not_offered_on_a_touch_screen(server, browser, page):
+    """"Turn off the / key" sat in a phone's footer, a key to turn off on a screen with no
+    keyboard: it shows on a desktop, not where the screen is touched and nothing hovers."""
+    with _phone(browser, server + "/search?q=coup") as pg:
+        assert pg.evaluate("matchMedia('(pointer: coarse) and (hover: none)').matches")
+        assert pg.locator("#slash-toggle").count() == 1 and not pg.locator("#slash-toggle").is_visible()
+    page.goto(server + "/search?q=coup")
+    assert page.locator("#slash-toggle").is_visible()
+
+
+def test_the_mt_badge_s_explanation_is_a_tap_away(server, browser):
+    """"MT likely" explained itself in a tooltip a finger never brings up: a tap on it opens the
+    article at its "Machine translation" line, which gives the score and the flags."""
+    with _phone(browser, server + "/search?q=coup") as pg:
+        badge = pg.locator("li.hit a.badge-likely").first
+        assert badge.count() == 1, "the badge is no link"
+        badge.tap()
+        pg.wait_for_url("**/doc/**#mt")
+        line = pg.locator("#mt")
+        assert "Machine translation: likely" in line.inner_text()
+        top = line.evaluate("e => e.getBoundingClientRect().top")
+        assert 0 <= top < 844, top  # scrolled to, on the screen
