@@ -1206,3 +1206,17 @@ def test_an_empty_page_draws_no_chart_of_flat_bars(client):
     assert total(html) == 0 and 'class="hist"' not in html
     assert re.search(r'data-facet="year">.*?>2020</span> <span class="fv-c"><span aria-hidden="true">\+</span>', html, re.S)
     assert 'class="hist"' in page(client, "/")
+
+
+def test_an_empty_archive_s_page_says_to_index_articles_not_to_remove_filters(tmp_path):
+    """Browsing an archive with no article, no filter on, said "Remove a filter, or choose
+    another value": there was none to remove. It says the archive is empty and how to fill it."""
+    from search import indexer
+    from search.store import Store
+
+    (tmp_path / "empty").mkdir()
+    indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "empty")])
+    html = page(create_app({"INDEX": str(tmp_path / "ix")}).test_client(), "/search")
+    empty = html.split('class="empty"')[1].split("</div>")[0]
+    assert "The archive has no articles yet" in empty and "newsarchive index" in empty
+    assert "Remove a filter" not in empty

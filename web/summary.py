@@ -15,7 +15,7 @@ from .state import entity_index, filter_label as label
 
 TOP = 8          # values shown before "more"
 INLINE = 100     # values listed inside "more"; beyond that, the facet page
-MAX_ALIASES = 30  # spellings per listed value the "more" box's filter reads (the page's weight)
+MAX_LISTED_SPELLINGS = 30  # spellings per listed value the "more" box's filter reads (the page's weight)
 
 
 @dataclass
@@ -80,12 +80,12 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
 
 
 def alias_lines(value: str) -> str:
-    """An entity value's other spellings, one a line (at most MAX_ALIASES), for a list's filter
+    """An entity value's other spellings, one a line (at most MAX_LISTED_SPELLINGS), for a list's filter
     box to match as the server's does; "" for a value that is no entity's id."""
     rec = entity_index().get(value)
     if rec is None:
         return ""
-    return "\n".join(a for a in rec["aliases"][:MAX_ALIASES] if a != rec["name"])
+    return "\n".join(a for a in rec["aliases"][:MAX_LISTED_SPELLINGS] if a != rec["name"])
 
 
 @dataclass
