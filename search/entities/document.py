@@ -258,7 +258,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _organisations_by_noun(text, cleaned)
     cleaned = _things_after_the(text, cleaned)
     cleaned = _firms_of_names(text, cleaned, word_index)
-    cleaned = _facilities(text, cleaned)
+    cleaned = _facilities(text, cleaned, word_index)
     cleaned = _appositive_companies(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
@@ -2290,6 +2290,7 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
             and not any(titled(a) for a in word_index.plain(w))
 
     firms: list[tuple[int, int]] = []
+    verdict: dict[str, bool] = {}  # a firm's whole name -> whether it is one
     for s in spans:
         w = text[s.start:s.end]
         if not (s.type == "person" and s.source == "ner" and (_PERSON_WORD.fullmatch(w) or _PARTNER_WORD.fullmatch(w))):
@@ -2304,20 +2305,28 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
             named.pop(0)
         if not named:
             continue
-        partners = [p.rstrip(",") for _, p in named] + [w]
         first = m.start(1) + named[0][0]
         whole = text[first:s.end]
-        # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before them
-        if all(lone(p) for p in partners) and (
-                any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a) for a in _find_all(text, whole))
-                or all(_zipf(p.lower()) > 0 for p in partners) and (
-                    len(partners) >= 3 or any(_FIRM_AFTER_NAMES.match(text, a + len(whole)) for a in _find_all(text, whole)))) and all(
+        if whole not in verdict:  # the partners are the whole name's words: one answer per name, not per mention
+            partners = [p.rstrip(",") for _, p in named] + [w]
+            uses = _uses(text, whole, word_index)
+            # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before
+            # them; the cheap tests first, the firm's uses after
+            verdict[whole] = all(lone(p) for p in partners) and (
+                all(_zipf(p.lower()) > 0 for p in partners) and (
+                    len(partners) >= 3 or any(_FIRM_AFTER_NAMES.match(text, a + len(whole)) for a in uses))
+                or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a) for a in uses)) and all(
                 text.find(whole, max(0, a - len(whole) + len(p)), a + len(whole)) >= 0
-                for p in partners for a in word_index.plain(p)):
+                for p in partners for a in word_index.plain(p))
+        if verdict[whole]:
             firms.append((first, s.end))
     if not firms:
         return spans
-    out = [s for s in spans if not any(a <= s.start and s.end <= b for a, b in firms)]
+    # a span inside a firm: the farthest end of the firms starting at or before it reaches its end (one
+    # lookup a span; comparing each span with each firm cost spans x firms)
+    firms.sort()
+    starts, reach = [a for a, _ in firms], list(accumulate((b for _, b in firms), max))
+    out = [s for s in spans if not ((i := bisect.bisect_right(starts, s.start)) and reach[i - 1] >= s.end)]
     out += [Span(a, b, "organization", "rule") for a, b in firms]
     return sorted(out, key=lambda s: (s.start, -s.end))
 
@@ -2349,19 +2358,22 @@ _FACILITY_AFTER = re.compile(
     r"(?![ \t]+(?:goals?|trips?|offices?|tests?|days?|hospitals?|workers?|staff|agents?|officers?|director|manager))")
 
 
-def _facilities(text: str, spans: list[Span]) -> list[Span]:
+def _facilities(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
     """A "person" named before a mine's or an oil field's kind is the mine or the field, a place: "the
     Sullivan mine at Kimberley", "the Osprey field", "the Bulolo alluvial gold field" gave Reuters
     the people Sullivan, Osprey, Bulolo (11 of 2,500 stories). The document's other uses follow it
     ("Sassan was heavily damaged" after "its Sassan field"). Not a surname the document gives a
     person in full or after a title ("Mr Sullivan", "Fred Sullivan ... the Sullivan mine")."""
     surnames: set[str] | None = None
+    verdict: dict[str, bool] = {}  # a name -> whether it is a facility's: its uses are read once, not per mention
     for s in spans:
         if s.type == "person" and s.source == "ner" and _FACILITY_AFTER.match(text, s.end):
             if surnames is None:
                 surnames = _full_name_surnames(text, spans)
             name = text[s.start:s.end]
-            if name not in surnames and not any(_titled(text, a) for a in _find_all(text, name)):
+            if name not in verdict:
+                verdict[name] = name not in surnames and not any(_titled(text, a) for a in _uses(text, name, word_index))
+            if verdict[name]:
                 s.type, s.source = "location", "context"
     return spans
 
@@ -2406,10 +2418,13 @@ def _company_openings(text: str, spans: list[Span]) -> list[Span]:
     form is those words and it: "<Canadian Worldwide Energy Ltd> ... shares of Canadian Worldwide"
     gave the NER's "Worldwide" alone, which resolution could not join to the company (the people's
     adjective is no part of a name elsewhere). Up to two words before; none another name holds."""
-    companies = [text[o.start:o.end] + " " for o in spans
-                 if o.type == "organization" and _form_word(text[o.start:o.end].split()[-1]) in LEGAL_FORMS]
+    companies = {text[o.start:o.end] + " " for o in spans
+                 if o.type == "organization" and _form_word(text[o.start:o.end].split()[-1]) in LEGAL_FORMS}
     if not companies:
         return spans
+    # each company's opening words, up to each space ("Canadian ", "Canadian Worldwide ", ...): a name a
+    # company starts with is one of them, looked up, not compared with every company mention in turn
+    openings = {c[:i + 1] for c in companies for i, ch in enumerate(c) if ch == " "}
     out: list[Span] = []
     for s in spans:
         if s.type in ("organization", "person") and not (out and out[-1].end > s.start - 3):
@@ -2420,7 +2435,7 @@ def _company_openings(text: str, spans: list[Span]) -> list[Span]:
                     break
                 start = m.start(1)
                 name = text[start:s.end] + " "
-                if any(c.startswith(name) for c in companies):
+                if name in openings:
                     s = Span(start, s.end, "organization", s.source)
                     break
         out.append(s)
@@ -2535,6 +2550,15 @@ def _find_all(text: str, name: str) -> Iterator[int]:
     while a >= 0:
         yield a
         a = text.find(name, a + 1)
+
+
+def _uses(text: str, name: str, word_index: _WordIndex) -> list[int]:
+    r"""Where `name` starts in `text` with its first \w+ word whole ("Sullivan" in "Sullivan-led" too),
+    from the word index: a str.find over the whole text for each mention cost mentions x length."""
+    first = re.match(r"\w+", name)
+    if first is None:
+        return list(_find_all(text, name))
+    return [a for a in word_index.plain(first.group()) if text.startswith(name, a)]
 
 
 def _starts(text: str, name: str, word_index: _WordIndex) -> Iterator[int]:
