@@ -1476,6 +1476,21 @@ def test_a_common_noun_s_plural_used_as_a_plural_is_no_person():
     assert "Topps" in _got(text, ("Topps Co Inc", "organization"), ("Topps", "person", "ner", 1))  # (an organisation)
 
 
+def test_a_surname_made_of_a_given_name_is_no_plural_noun():
+    """Review of the plural rule: a surname of a given name and "s" ("Williams", "Edwards", "Roberts") passed
+    for a noun's plural, as the given name is a frequent word, and its possessive or a figure after
+    it for the plural's sign; "Hughes" was "hugh" and "es". The people stay."""
+    assert _kept("Lawyers for Williams' company appealed the ruling.", "Williams", "person")
+    assert _kept("He said Edwards' lawyers had appealed.", "Edwards", "person")
+    assert _kept("Norman shot 66 and Roberts 68 to lead the field.", "Roberts", "person")
+    assert _kept("The bill was signed by Hughes' aides.", "Hughes", "person")
+    # near misses: a noun's plural with the same signs, and a given name's "s" the text writes as a word
+    assert not _kept("Steer top 66.00 and Heifers 65.00 dlrs.", "Heifers", "person")
+    assert not _kept("Retail sales rose and Wholesalers' inventories fell.", "Wholesalers", "person")
+    assert not _kept("It ordered new Churches 12 of them.", "Churches", "person")
+    assert not _kept("He collected three marks and other Marks from friends.", "Marks", "person")
+
+
 def test_a_word_after_an_acronym_s_full_stop_or_an_opened_quotation_is_capitalised_by_place():
     """Reuters: "granted orphan drug status by the FDA. Orphan drugs are a special category" gave
     the person "Orphan": the sentence rule never starts one after a capital and a full stop ("U.S.

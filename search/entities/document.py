@@ -882,12 +882,27 @@ _SINGULAR_MIN_ZIPF = 2.0  # and so is its singular ("roaster" 2.5, "heifer" 2.6)
 _PLURAL_MARGIN = 0.5
 
 
+# English given names whose "s" makes a frequent surname ("Williams", "Roberts", "Edwards"): the given
+# name is a frequent word, so _common_plural takes the surname for a plural, and "lawyers for Williams'
+# company", "Roberts 68 led the field" (a golf score) lost a person. Written out here because no package
+# the project uses lists given names (wordfreq folds case); these are the ones _common_plural passes among
+# common surnames. Not "owen": Reuters' "The Owens-Illinois subsidiary" gave the person "Owens".
+_GIVEN_NAMES_OF_SURNAMES = frozenset({
+    "abraham", "adam", "albert", "andrew", "arnold", "bernard", "carl", "daniel", "david", "edmund", "edward",
+    "evan", "frank", "frederick", "george", "gilbert", "griffith", "harold", "harry", "howard", "humphrey",
+    "isaac", "jacob", "jeffrey", "john", "joseph", "lambert", "leonard", "mark", "martin", "matthew", "michael",
+    "nichol", "paul", "peter", "philip", "phillip", "ralph", "richard", "robert", "roger", "samuel",
+    "simon", "stephen", "steven", "stuart", "tim", "tom", "walter", "william"})
+
+
 def _common_plural(w: str) -> bool:
     """Whether `w` is the plural of an English noun: "Exchanges", "Heifers", "Committees"."""
     lw = w.lower()
     if not (len(lw) >= 4 and lw.isalpha() and lw.endswith("s") and not lw.endswith(("ss", "us", "is"))):
         return False
-    singulars = [lw[:-1]] + ([lw[:-2]] if lw.endswith("es") else []) + ([lw[:-3] + "y"] if lw.endswith("ies") else [])
+    # "es" is a plural's after a hiss or an "o" only ("taxes", "churches", "potatoes"): "Hughes" is no "hugh"s
+    singulars = [lw[:-1]] + ([lw[:-2]] if lw.endswith(("ches", "shes", "sses", "xes", "zes", "oes")) else []) \
+        + ([lw[:-3] + "y"] if lw.endswith("ies") else [])
     singular = max(map(_zipf, singulars))
     # a surname's "singular" is rarer than it ("thomas" 4.8 / "thoma" 2.2, "collins" 4.2 / "collin"
     # 3.0, "lucas"), a noun's is not ("exchanges" 4.0 / 4.9, "heifers" 2.4 / 2.6)
@@ -901,7 +916,8 @@ def _plural_nouns(text: str, spans: list[Span], word_index: _WordIndex) -> list[
     stories). A person is one, so the plural's signs (_PLURAL_NEXT, _PLURAL_BEFORE, or a place
     that capitalises any word) tell it from a surname that is a plural too ("Banks", "Mills",
     "Fields"), which stays where the document names the person in full or after a title, or
-    has the name say something ("Banks said"), and so does a company's name ("Topps Co Inc")."""
+    has the name say something ("Banks said"), and so does a company's name ("Topps Co Inc"), and a
+    given name's "s" ("Williams' company", "Roberts 68"), unless the document writes the word in lower case."""
     verdict: dict[str, bool] = {}
     surnames: set[str] | None = None
     out = []
@@ -914,7 +930,10 @@ def _plural_nouns(text: str, spans: list[Span], word_index: _WordIndex) -> list[
                     text[o.start:o.end].split()[0] for o in spans if o.type == "organization"}
             if w not in verdict:
                 uses = word_index.plain(w)
-                verdict[w] = w not in surnames and not any(
+                # a given name's "plural" is a surname ("Edwards' lawyers", "Roberts 68"), unless the
+                # document writes it as a word too
+                verdict[w] = w not in surnames and (
+                    w[:-1].lower() not in _GIVEN_NAMES_OF_SURNAMES or _written_lower(w, word_index)) and not any(
                     _titled(text, a) or _SPEAKS.match(text, a + len(w)) for a in uses) and any(
                     _capitalised_by_place(text, a) or _PLURAL_NEXT.match(text, a + len(w))
                     or _PLURAL_BEFORE.search(text, max(0, a - 16), a) for a in uses)
