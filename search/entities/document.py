@@ -1398,8 +1398,9 @@ def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
 
 # One partner and "and" or a comma before a company's name: "Butcher and" + "Singer Inc", "Tate and" +
 # "Lyle Plc", "Ladenburg," + "Thalmann and Co", "Brown," + "Baldwin Nisker Ltd", "Johnson and" +
-# "Johnson <JNJ>"; and a stock symbol after a name
-_PARTNER_BEFORE = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?:and|&)|,)[ \t]+$")
+# "Johnson <JNJ>"; and a stock symbol after a name. (A firm's several partners: _PARTNERS_BEFORE; its
+# _PARTNER_NAME would also take "Mc"/"Mac" names here, which this rule was not measured with.)
+_ONE_PARTNER_BEFORE = re.compile(r"(?<![\w.&'’-])([A-Z][a-z]+(?:-[A-Z][a-z]+)?)(?:[ \t]+(?:and|&)|,)[ \t]+$")
 _SYMBOL_AFTER = re.compile(rf"[ \t]*<{_TICKER.pattern}>")
 
 
@@ -1417,7 +1418,7 @@ def _partners_of_companies(text: str, spans: list[Span]) -> list[Span]:
         p = spans[i - 1] if i else None  # the partner, a person just before (asked first: it is rare)
         if o.type != "organization" or p is None or p.type != "person" or p.source != "ner" or o.start - p.end > 6:
             continue
-        m = _PARTNER_BEFORE.search(text, max(0, o.start - 40), o.start)
+        m = _ONE_PARTNER_BEFORE.search(text, max(0, o.start - 40), o.start)
         if m is None or (p.start, p.end) != m.span(1) or not (
                 _form_word(text[o.start:o.end].split()[-1]) in LEGAL_FORMS or _SYMBOL_AFTER.match(text, o.end)):
             continue
