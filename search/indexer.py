@@ -29,8 +29,8 @@ from .cache import CACHE_FILE, CATALOG_COLUMNS, Cache, Catalog, cache_damage, co
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
-from .pipeline import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, judged_no_article, stage2_fingerprint,
-                       stage2_parts, text_hash)
+from .fingerprints import MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, stage2_fingerprint, stage2_parts
+from .pipeline import judged_no_article, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary

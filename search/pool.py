@@ -138,7 +138,7 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
 
 def enrich_batch(texts: list[str]) -> list[str]:
     """Stage 2 of a batch of final texts, as the cache's JSON."""
-    from .pipeline import enrich_texts
+    from .enrich import enrich_texts
 
     return [json.dumps(r) for r in enrich_texts(texts)]
 
@@ -150,7 +150,7 @@ def enrich_cached_batch(cache: str | None, model: str, texts: list[str]) -> list
     given with the batch's first text (the run's process writes them; the workers only read).
     Sent to the workers as functools.partial(enrich_cached_batch, cache, model)."""
     from .cache import ModelOutputs
-    from .pipeline import enrich_texts
+    from .enrich import enrich_texts
 
     outputs = ModelOutputs(cache, model)
     try:

