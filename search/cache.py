@@ -19,6 +19,12 @@ output (12-15 ms) comes from `model`: 324 bytes an article more (keys and data, 
 Reuters articles: bench/reenrich.py). A cache written by the release before has no
 `model` table: it is created empty, and that release's `stage2` rows are not found under
 this code's fingerprint, so the first run computes everything once, as after any release.
+
+Every key ends in ":" and the fingerprint it was computed under. Rows under another
+fingerprint than the current code's are of no use to it: a run that published its
+generation deletes them (Cache.prune), else the file grew by the archive's size with every
+release. Not before: a run that failed midway leaves them for the release before, should
+its user go back to it.
 """
 from __future__ import annotations
 
@@ -108,6 +114,7 @@ class Cache:
         self.con.execute("CREATE TABLE IF NOT EXISTS stage1 (key TEXT PRIMARY KEY, keys TEXT, data TEXT)")
         self.con.execute("CREATE TABLE IF NOT EXISTS stage2 (key TEXT PRIMARY KEY, data TEXT)")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {MODEL_TABLE} (key TEXT PRIMARY KEY, data TEXT)")
+        self.con.execute("CREATE TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY CHECK (id = 0), fingerprints TEXT)")
         self.con.execute("SELECT 1 FROM stage1 LIMIT 1").fetchall()
 
     def get1(self, key: str) -> dict[str, Any] | None:
@@ -156,6 +163,26 @@ class Cache:
     def put_model_json(self, key: str, data: str) -> None:
         """A model output a worker computed (ModelOutputs.new), written by the run's process."""
         self.con.execute(f"INSERT OR REPLACE INTO {MODEL_TABLE} VALUES (?,?)", (key, data))
+
+    def prune(self, current: dict[str, str]) -> dict[str, int]:
+        """Delete the rows of each table (`current`: table -> the code's fingerprint) that
+        were computed under another fingerprint; commits. Rows deleted and the bytes SQLite
+        got back (its free pages, which later rows fill: the file does not shrink). Nothing
+        is read when the last prune was to the same fingerprints (a nightly run)."""
+        marker = json.dumps(current, sort_keys=True)
+        if self.con.execute("SELECT 1 FROM pruned WHERE fingerprints=?", (marker,)).fetchone():
+            return {"rows": 0, "bytes": 0}
+        free = self.con.execute("PRAGMA freelist_count").fetchone()[0]
+        rows = 0
+        for table, fp in current.items():
+            # the keys alone are read (the primary key's index), not the rows' data
+            rows += self.con.execute(
+                f"DELETE FROM {table} WHERE key IN (SELECT key FROM {table} WHERE substr(key, ?) != ?)",
+                (-len(fp) - 1, ":" + fp)).rowcount
+        self.con.execute("INSERT OR REPLACE INTO pruned VALUES (0, ?)", (marker,))
+        self.con.commit()
+        freed = self.con.execute("PRAGMA freelist_count").fetchone()[0] - free
+        return {"rows": rows, "bytes": max(0, freed) * self.con.execute("PRAGMA page_size").fetchone()[0]}
 
     def commit(self) -> None:
         self.con.commit()

@@ -25,7 +25,8 @@ from whoosh import index as whoosh_index
 from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
-from .cache import CACHE_FILE, CATALOG_COLUMNS, Cache, Catalog, cache_damage, code_fingerprint, reset_cache
+from .cache import (CACHE_FILE, CATALOG_COLUMNS, MODEL_TABLE, Cache, Catalog, cache_damage, code_fingerprint,
+                    reset_cache)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
@@ -112,6 +113,7 @@ class Run:
         # holds the records it holds now, whether or not the run removes the files gone
         self.read_files: set[str] = set()
         self.cache_reset: str | None = None  # why a damaged cache file was started afresh
+        self.cache_pruned: dict[str, int] | None = None  # rows under old fingerprints deleted (Cache.prune)
 
     def note_read(self, path: str | None) -> None:
         if path and path not in self.read_files:  # once a file: an article's path is resolved
@@ -696,6 +698,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             if summary is None:
                 store.discard(gen)
                 generation = store.current_name()
+                _prune_cache(r)  # the live generation is this code's
             else:
                 try:
                     _test_pause("before-publish")
@@ -708,6 +711,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                     raise
                 _test_pause("after-publish")
                 generation = gen.name
+                _prune_cache(r)  # after publishing: a run that failed leaves them for the release before
             if r.forgotten:
                 store.remove_sources(sorted(r.forgotten))
             _save_scan(r, generation, roots, files)
@@ -724,6 +728,8 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             result["full"] = True
         if r.cache_reset:
             result["cache_reset"] = r.cache_reset
+        if r.cache_pruned:
+            result["cache_pruned"] = r.cache_pruned
         if r.rewritten_why:  # set only when some were rewritten
             result["rewritten_why"] = r.rewritten_why
         if r.enriched["texts"]:
@@ -1103,6 +1109,24 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         pool.close()
         catalog.close()
         cache.close()
+
+
+def _prune_cache(r: Run) -> None:
+    """The enrichment cache's rows computed under other fingerprints than this code's deleted,
+    once the run's results are in it (Cache.prune): every release left a copy of the archive's
+    enrichment behind, and the file only grew. A cache that cannot be pruned is left as it is:
+    it only saves work, and the run is done."""
+    try:
+        cache = Cache(r.store.path / CACHE_FILE)
+        try:
+            with r.timed("prune"):
+                freed = cache.prune({"stage1": r.fp1, "stage2": r.fp2, MODEL_TABLE: r.fpm})
+        finally:
+            cache.close()
+    except (sqlite3.Error, OSError):
+        return
+    if freed["rows"]:
+        r.cache_pruned = freed
 
 
 def _say_kept(r: Run, kept: dict[str, dict]) -> None:

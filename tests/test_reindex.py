@@ -1407,6 +1407,8 @@ def test_an_upgrade_says_its_articles_are_unchanged_and_why_they_were_written(se
     monkeypatch.setattr(indexer, "STAGE1_CODE", (*indexer.STAGE1_CODE, "cjk"))  # and the next release
     r = CliRunner().invoke(cli, ["reindex", "--index", str(path)])
     assert "0 changed" in r.stdout and "5 unchanged articles cleaned and written again: this version" in r.stdout
+    # and the cache entries of the release before, which this one cannot use, are gone
+    assert "the enrichment cache: 5 entries of an earlier version removed" in r.stdout
     again = indexer.run(Store(path), None)  # the next night: nothing to say
     assert again["rewritten"] == 0 and "rewritten_why" not in again
 
@@ -1477,6 +1479,7 @@ def test_a_cache_of_the_release_before_is_read_and_its_model_output_computed(pri
     before = _every_stored_field(store.path)
     con = sqlite3.connect(store.path / "cache.sqlite")
     con.execute("DROP TABLE model")
+    con.execute("DROP TABLE pruned")
     con.commit()
     con.close()
     _a_release_changing(monkeypatch, "translation detection")
@@ -1550,3 +1553,39 @@ def test_an_edit_to_stage_one_code_does_not_enrich_the_archive_again(primed, mon
     assert r["rewritten"] == N and "enriched" not in r and "reenriched" not in r, r
     assert _every_stored_field(store.path) == before
 
+
+def _cache_keys(store: Store) -> dict[str, set[str]]:
+    con = sqlite3.connect(store.path / "cache.sqlite")
+    try:
+        out = {}
+        for table in ("stage1", "stage2", "model", "language"):
+            try:
+                out[table] = {k for (k,) in con.execute(f"SELECT key FROM {table}")}
+            except sqlite3.OperationalError:  # a table the release before did not have
+                out[table] = set()
+        return out
+    finally:
+        con.close()
+
+
+def test_a_run_deletes_the_cache_entries_of_the_code_before(primed, monkeypatch):
+    """The cache kept every release's results under that release's fingerprints: cache.sqlite
+    grew by the archive's enrichment with every upgrade. A run that published deletes what
+    the code before computed, and keeps what this code uses."""
+    src, store = primed
+    first = _cache_keys(store)
+    assert first["stage1"] and first["stage2"] and first["model"]
+    monkeypatch.setattr(indexer, "STAGE1_CODE", (*indexer.STAGE1_CODE, "facets"))  # a new cleaner
+    _a_release_changing(monkeypatch, "translation detection")  # and translation detector
+    r = indexer.run(store, None)
+    now = _cache_keys(store)
+    for table in ("stage1", "stage2"):  # under the new fingerprint alone
+        assert now[table] and not now[table] & first[table], table
+        assert len({k.rpartition(":")[2] for k in now[table]}) == 1, table
+    assert (now["model"], now["language"]) == (first["model"], first["language"])  # the same code's
+    assert r["cache_pruned"]["rows"] == len(first["stage1"]) + len(first["stage2"]), r
+    assert r["cache_pruned"]["bytes"] > 0
+    # what is kept serves the runs after: nothing computed again, nothing more to delete
+    again = indexer.run(store, None, full=True)
+    assert "enriched" not in again and "cache_pruned" not in again, again
+    assert _cache_keys(store) == now

@@ -326,3 +326,35 @@ def test_a_command_that_fails_under_the_lock_leaves_the_dead_run_for_the_next_to
     result = indexer.run(store, None)
     assert result["recovered"]["stale_lock_pid"] == 424242
     assert "recovered" not in indexer.run(store, None)  # reported once
+
+
+def test_a_run_killed_before_publishing_deletes_no_cache_entry_of_the_release_before(tmp_path):
+    """The cache entries of the code before are deleted once a run has published (a user who
+    goes back to the release before after a failed upgrade finds them), not before."""
+    import sqlite3
+
+    src, store = make_index(tmp_path)
+    cache = store.path / "cache.sqlite"
+    con = sqlite3.connect(cache)  # the entries as a release with other code had computed them
+    for table in ("stage1", "stage2", "model"):
+        columns = "key, keys, data" if table == "stage1" else "key, data"
+        con.execute(f"INSERT INTO {table} SELECT substr(key, 1, length(key) - 12) || 'e1de1de1de1d', "
+                    f"{columns.partition(', ')[2]} FROM {table}")
+    con.execute("DROP TABLE IF EXISTS pruned")  # that release's cache had never been pruned
+    con.commit()
+
+    def older() -> int:
+        with sqlite3.connect(f"file:{cache}?mode=ro", uri=True, timeout=30) as ro:
+            return sum(ro.execute(f"SELECT count(*) FROM {t} WHERE key LIKE '%:e1de1de1de1d'").fetchone()[0]
+                       for t in ("stage1", "stage2", "model"))
+
+    n = older()
+    assert n > 0
+    p = cli("reindex", "--index", str(store.path), "--full", "--json", pause="before-publish:120")
+    assert "test pause at before-publish" in p.stdout.readline()
+    os.kill(p.pid, signal.SIGKILL)
+    p.communicate()
+    assert older() == n
+    code, result, err = reindex(store, "--full")
+    assert code == 0, err
+    assert older() == 0 and result["cache_pruned"]["rows"] == n, result
