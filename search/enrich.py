@@ -7,11 +7,11 @@ fingerprints (search/fingerprints.py) cover each stage's code alone, and an edit
 enriches the archive again without cleaning it again.
 
 Stage 2's results are cached whole (by text and STAGE2_CODE); the NER model's output within
-it, its costly part, is also cached on its own (by the model's input and MODEL_CODE), so a
-release that changes the translation detector or an entity rule recomputes those in a few
-ms an article and does not run spaCy again: see search/cache.py for what each key holds.
-The outputs are the same, whether the model's output came from the cache or not
-(tests/test_reindex.py).
+it, its costly part, is also cached on its own (by the model's input and MODEL_CODE), and so
+is each text's language (by the text and language detection's code), so a release that
+changes the translation detector or an entity rule recomputes those in a few ms an article
+and does not run spaCy again: see search/cache.py for what each key holds. The outputs are
+the same, whether they came from the cache or not (tests/test_reindex.py).
 """
 from __future__ import annotations
 
@@ -26,12 +26,14 @@ if TYPE_CHECKING:
 NER_LANGUAGES = frozenset({"en", "unknown"})  # the languages the NER model reads
 
 
-def enrich_texts(texts: Sequence[str], outputs: ModelOutputs | None = None) -> list[dict[str, Any]]:
+def enrich_texts(texts: Sequence[str], outputs: ModelOutputs | None = None,
+                 languages: Sequence[str | None] | None = None) -> list[dict[str, Any]]:
     """Stage 2 for a batch of final clean texts: language, entity mentions, translation flags.
-    `outputs`: the NER model's output kept from before (the same results, without spaCy)."""
+    `outputs`: the NER model's output kept from before (the same results, without spaCy);
+    `languages`: each text's language kept from before, None where it is not (detected here)."""
     from .entities import extract_batch  # spaCy loads on first use, not on import
 
-    languages = [detect_language(text) for text in texts]
+    languages = [known or detect_language(text) for text, known in zip(texts, languages or [None] * len(texts))]
     # The NER model reads English only: on German or Russian text it tagged "Freitag" a
     # place and "Löhne" a person, and that junk filled the facets. Other languages get the
     # gazetteer's names alone (a French report still has "Mali" and "Bamako"). Text too

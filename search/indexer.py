@@ -25,12 +25,13 @@ from whoosh import index as whoosh_index
 from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
-from .cache import (CACHE_FILE, CATALOG_COLUMNS, MODEL_TABLE, Cache, Catalog, cache_damage, code_fingerprint,
-                    reset_cache)
+from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, Catalog, cache_damage,
+                    code_fingerprint, reset_cache)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
-from .fingerprints import MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, stage2_fingerprint, stage2_parts
+from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, language_fingerprint,
+                           stage2_fingerprint, stage2_parts)
 from .pipeline import judged_no_article, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
@@ -76,6 +77,7 @@ class Run:
         self.fp2_parts = stage2_parts(STAGE2_CODE, MODEL_CODE)  # for the summary: which part changed
         self.fp2 = stage2_fingerprint(self.fp2_parts)
         self.fpm = self.fp2_parts[MODEL_PART]  # the NER model's output (cache.ModelOutputs)
+        self.fpl = language_fingerprint(self.fp2_parts)  # the texts' languages (cache.Languages)
         self.failed: list[dict[str, Any]] = []
         self.notes: list[dict[str, Any]] = []  # articles indexed without something they gave (a date)
         # kept: articles of sources missing this run (an unmounted drive), still indexed
@@ -84,7 +86,7 @@ class Run:
         self.rewritten_why: str | None = None  # why `rewritten` unchanged articles were cleaned again
         # stage 2 computed this run: texts, those the NER model read, those whose model output
         # was in the cache; and of the articles, those whose text the live generation had enriched
-        self.enriched = {"texts": 0, "ner_runs": 0, "ner_cached": 0}
+        self.enriched = {"texts": 0, "ner_runs": 0, "ner_cached": 0, "languages_cached": 0}
         self.reenriched = 0
         self.reenriched_why: str | None = None
         # of those, the articles of the paths this run was given (all sources for a reindex):
@@ -416,14 +418,19 @@ class Run:
             cache.commit()
             self.progress("enriching", n, len(todo))
 
-        fn = partial(enrich_cached_batch, str(cache.path), self.fpm)
-        for th, (result, outputs) in pool.map(fn, texts, total=len(todo), on_batch=batch_done):
+        fn = partial(enrich_cached_batch, str(cache.path), self.fpm, self.fpl)
+        detected = 0
+        for th, (result, outputs, languages) in pool.map(fn, texts, total=len(todo), on_batch=batch_done):
             cache.put2_json(f"{th}:{self.fp2}", result)
             for key, data in outputs:
                 cache.put_model_json(key, data)
+            for key, language in languages:
+                cache.put_language(key, language)
             self.enriched["ner_runs"] += len(outputs)
+            detected += len(languages)
         self.enriched["texts"] = len(todo)
         self.enriched["ner_cached"] = len(todo) - self.enriched["ner_runs"]
+        self.enriched["languages_cached"] = len(todo) - detected
 
     def text_of(self, d: dict, cache: Cache) -> str:
         data = cache.get1(f"{d['content_hash']}:{self.fp1}")
@@ -1120,7 +1127,7 @@ def _prune_cache(r: Run) -> None:
         cache = Cache(r.store.path / CACHE_FILE)
         try:
             with r.timed("prune"):
-                freed = cache.prune({"stage1": r.fp1, "stage2": r.fp2, MODEL_TABLE: r.fpm})
+                freed = cache.prune({"stage1": r.fp1, "stage2": r.fp2, MODEL_TABLE: r.fpm, LANGUAGE_TABLE: r.fpl})
         finally:
             cache.close()
     except (sqlite3.Error, OSError):

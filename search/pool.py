@@ -8,9 +8,9 @@ large the archive (the caller reads payloads one by one and stores results as th
 
 One pool serves a whole index run: stage 1 (cleaning, `clean_batch`) and stage 2
 (language, translation, NER, `enrich_cached_batch`) both run in it, so the workers are
-started once. Stage 2's workers read the NER model's cached output from the cache file
-themselves (SQLite in WAL mode: readers beside the run's one writer) and send back what
-they computed. Workers are started with the "spawn" method, so they hold nothing of the
+started once. Stage 2's workers read the NER model's cached output and the texts' cached
+languages from the cache file themselves (SQLite in WAL mode: readers beside the run's one
+writer) and send back what they computed. Workers are started with the "spawn" method, so they hold nothing of the
 parent: no open SQLite connection, no Whoosh writer, no copy of the parent's memory. Each
 worker loads the spaCy pipeline once, on its first text whose NER output is not in the
 cache. Results come back as the JSON text the cache stores, so the parent only moves
@@ -143,21 +143,31 @@ def enrich_batch(texts: list[str]) -> list[str]:
     return [json.dumps(r) for r in enrich_texts(texts)]
 
 
-def enrich_cached_batch(cache: str | None, model: str, texts: list[str]) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Stage 2 of a batch of final texts as `enrich_batch`, with the NER model's output read
-    from the cache file `cache` (its `model` table, under the model fingerprint `model`) where
-    it is there. Per text: its stage-2 JSON and the model outputs this batch computed, all
-    given with the batch's first text (the run's process writes them; the workers only read).
-    Sent to the workers as functools.partial(enrich_cached_batch, cache, model)."""
-    from .cache import ModelOutputs
+def enrich_cached_batch(cache: str | None, model: str, language: str,
+                        texts: list[str]) -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]:
+    """Stage 2 of a batch of final texts as `enrich_batch`, with the NER model's output and the
+    texts' languages read from the cache file `cache` (its `model` table under the model
+    fingerprint `model`, its `language` table under language detection's `language`) where
+    they are there. Per text: its stage-2 JSON, and the model outputs and the languages this
+    batch computed, all given with the batch's first text (the run's process writes them; the
+    workers only read). Sent to the workers as functools.partial(enrich_cached_batch, cache,
+    model, language)."""
+    from .cache import Languages, ModelOutputs
     from .enrich import enrich_texts
+    from .pipeline import text_hash
 
-    outputs = ModelOutputs(cache, model)
+    outputs, languages = ModelOutputs(cache, model), Languages(cache, language)
+    hashes = [text_hash(t) for t in texts]
+    known = languages.get(hashes)
     try:
-        results = [json.dumps(r) for r in enrich_texts(texts, outputs)]
+        computed = enrich_texts(texts, outputs, known)
     finally:
         outputs.close()
-    return [(r, outputs.new if i == 0 else []) for i, r in enumerate(results)]
+    for h, was, r in zip(hashes, known, computed):
+        if was is None:
+            languages.put(h, r["language"])
+    results = [json.dumps(r) for r in computed]
+    return [(r, outputs.new, languages.new) if i == 0 else (r, [], []) for i, r in enumerate(results)]
 
 
 def _batches(items: Iterable[tuple[Any, Any]], size: int) -> Iterator[tuple[list, list]]:

@@ -140,13 +140,17 @@ def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path)
     from search.pool import enrich_cached_batch
 
     cache = Cache(tmp_path / "cache.sqlite")
-    fn = partial(enrich_cached_batch, str(cache.path), "fp")
+    fn = partial(enrich_cached_batch, str(cache.path), "fp", "lang-fp")
     cold = fn(TEXTS)
-    assert [r for r, _ in cold] == enrich_batch(TEXTS)
-    computed = [out for _, outs in cold for out in outs]
-    assert len(computed) == len(TEXTS) and not any(outs for _, outs in cold[1:])
+    assert [r for r, _, _ in cold] == enrich_batch(TEXTS)
+    computed = [out for _, outs, _ in cold for out in outs]
+    assert len(computed) == len(TEXTS) and not any(outs for _, outs, _ in cold[1:])
     for key, data in computed:
         cache.put_model_json(key, data)
+    detected = [row for _, _, rows in cold for row in rows]
+    assert len(detected) == len(TEXTS)
+    for key, language in detected:
+        cache.put_language(key, language)
     cache.commit()
     items = [(i, t) for i, t in enumerate(TEXTS)]
     with Pool(2) as pool:
@@ -155,8 +159,11 @@ def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path)
         # nor did the workers load spaCy (2.8 s of CPU and 1 GB each) for it
         loaded = [flag for _, flag in pool.map(_spacy_loaded, iter(items), total=10_000, batch=1)]
         assert loaded == [False] * len(TEXTS)
-    assert [r for _, (r, _) in warm] == [r for r, _ in cold]
-    assert [outs for _, (_, outs) in warm] == [[]] * len(TEXTS)
+    assert [r for _, (r, _, _) in warm] == [r for r, _, _ in cold]
+    # neither the model's output nor a language was computed again
+    assert [(outs, langs) for _, (_, outs, langs) in warm] == [([], [])] * len(TEXTS)
     # under another model fingerprint (a new spaCy, ner.py changed) none of it is used
-    assert len(enrich_cached_batch(str(cache.path), "other", TEXTS)[0][1]) == len(TEXTS)
+    assert len(enrich_cached_batch(str(cache.path), "other", "lang-fp", TEXTS)[0][1]) == len(TEXTS)
+    # nor the languages under another fingerprint of language detection
+    assert len(enrich_cached_batch(str(cache.path), "fp", "other", TEXTS)[0][2]) == len(TEXTS)
     cache.close()

@@ -1450,7 +1450,9 @@ def test_a_change_to_cheap_enrichment_code_does_not_run_the_ner_model_again(prim
     before, written = _every_stored_field(store.path), _record_hashes(store.path)
     _a_release_changing(monkeypatch, part)
     r = indexer.run(store, None)
-    assert r["enriched"] == {"texts": N, "ner_runs": 0, "ner_cached": N}, r
+    # nor language detection (1.6 ms an article), unless it is what changed
+    languages = 0 if part == "language detection" else N
+    assert r["enriched"] == {"texts": N, "ner_runs": 0, "ner_cached": N, "languages_cached": languages}, r
     assert (r["reenriched"], r["unchanged"], r["rewritten"]) == (N, N, 0)
     assert r["reenriched_why"] == f"the code of {part} changed; the NER model's output came from the cache"
     assert _every_stored_field(store.path) == before
@@ -1466,7 +1468,7 @@ def test_a_change_to_the_ner_model_runs_it_again(primed, monkeypatch):
     before = _every_stored_field(store.path)
     _a_release_changing(monkeypatch, "model")
     r = indexer.run(store, None)
-    assert r["enriched"] == {"texts": N, "ner_runs": N, "ner_cached": 0}, r
+    assert r["enriched"] == {"texts": N, "ner_runs": N, "ner_cached": 0, "languages_cached": N}, r
     assert r["reenriched"] == N
     assert r["reenriched_why"] == "the code of the NER model changed; the NER model read them again"
     assert _every_stored_field(store.path) == before
@@ -1479,12 +1481,13 @@ def test_a_cache_of_the_release_before_is_read_and_its_model_output_computed(pri
     before = _every_stored_field(store.path)
     con = sqlite3.connect(store.path / "cache.sqlite")
     con.execute("DROP TABLE model")
+    con.execute("DROP TABLE language")
     con.execute("DROP TABLE pruned")
     con.commit()
     con.close()
     _a_release_changing(monkeypatch, "translation detection")
     r = indexer.run(store, None)
-    assert r["enriched"] == {"texts": N, "ner_runs": N, "ner_cached": 0}, r
+    assert r["enriched"] == {"texts": N, "ner_runs": N, "ner_cached": 0, "languages_cached": 0}, r
     assert _every_stored_field(store.path) == before
     _a_release_changing(monkeypatch, "entity extraction")  # and the next release: from the cache
     assert indexer.run(store, None)["enriched"]["ner_runs"] == 0
