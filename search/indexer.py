@@ -1281,7 +1281,12 @@ def _reenriched_why(r: Run) -> str:
     if not changed:
         return "their enrichment was not in the enrichment cache"
     model = "the NER model read them again" if MODEL_PART in changed else "the NER model's output came from the cache"
-    return f"the code of {', '.join(changed)} changed; {model}"
+    return f"the code of {_listed(changed)} changed; {model}"
+
+
+def _listed(names: list[str]) -> str:
+    """"a", "a and b", "a, b and c": the summary read "the code of a, b changed"."""
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
 
 
 def _manifest(gen: Path) -> dict[str, Any]:

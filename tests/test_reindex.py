@@ -1512,6 +1512,22 @@ def test_the_summary_says_which_articles_were_enriched_again_and_why(primed, mon
     assert (logged["reenriched"], logged["enriched"]["ner_runs"]) == (N, 0)
 
 
+def test_the_summary_names_two_or_three_changed_parts_as_a_sentence(primed, monkeypatch):
+    """"the code of translation detection, entity extraction changed" read as a list pasted in."""
+    src, store = primed
+    _a_release_changing(monkeypatch, "translation detection")
+    _a_release_changing(monkeypatch, "entity extraction")
+    r = indexer.run(store, None)
+    assert r["reenriched_why"] == ("the code of translation detection and entity extraction changed; "
+                                   "the NER model's output came from the cache")
+    _a_release_changing(monkeypatch, "language detection")
+    _a_release_changing(monkeypatch, "translation detection")
+    _a_release_changing(monkeypatch, "model")
+    r = indexer.run(store, None)
+    assert r["reenriched_why"] == ("the code of language detection, translation detection and the NER model "
+                                   "changed; the NER model read them again")
+
+
 def _an_edit_to(monkeypatch, fn) -> None:
     """As a release that edits the source file holding `fn`: every fingerprint covering that file
     changes (the hook of _a_release_changing), whatever stage's it is."""
