@@ -176,8 +176,8 @@ class Cache:
     def prune(self, current: dict[str, str]) -> dict[str, int]:
         """Delete the rows of each table (`current`: table -> the code's fingerprint) that
         were computed under another fingerprint; commits. Rows deleted and the bytes SQLite
-        got back (its free pages, which later rows fill: the file does not shrink). Nothing
-        is read when the last prune was to the same fingerprints (a nightly run)."""
+        got back (its free pages). Nothing is read when the last prune was to the same
+        fingerprints (a nightly run)."""
         marker = json.dumps(current, sort_keys=True)
         if self.con.execute("SELECT 1 FROM pruned WHERE fingerprints=?", (marker,)).fetchone():
             return {"rows": 0, "bytes": 0}
@@ -191,7 +191,19 @@ class Cache:
         self.con.execute("INSERT OR REPLACE INTO pruned VALUES (0, ?)", (marker,))
         self.con.commit()
         freed = self.con.execute("PRAGMA freelist_count").fetchone()[0] - free
+        self._compact()
         return {"rows": rows, "bytes": max(0, freed) * self.con.execute("PRAGMA page_size").fetchone()[0]}
+
+    def _compact(self) -> None:
+        """The file rewritten without its free pages when they are a third of it or more (a
+        release whose code changed had doubled it: 44% of a cache of 1,000 Reuters articles
+        was free pages once pruned). VACUUM copies what is kept, then at most twice what the
+        run has just deleted (and written): 0.02 s for that cache, 7.4 MB to 4.0 MB, in a run
+        of 11 s. Free pages would be reused by the next release's entries, but the file stayed
+        twice its size between releases."""
+        pages, free = (self.con.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
+        if free * 3 >= pages:
+            self.con.execute("VACUUM")
 
     def commit(self) -> None:
         self.con.commit()

@@ -333,7 +333,7 @@ def _print_summary(result: dict[str, Any]) -> None:
     if result.get("cache_pruned"):  # rows of an earlier version's code, of no use to this one
         freed = result["cache_pruned"]
         con.print(f"  the enrichment cache: {freed['rows']} entr{'y' if freed['rows'] == 1 else 'ies'} of an earlier "
-                  f"version removed ({freed['bytes'] / 1e6:.1f} MB of the file to be reused)")
+                  f"version removed ({freed['bytes'] / 1e6:.1f} MB freed)")
     if result.get("moved"):
         n = result["moved"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} stored again: read from another line of "

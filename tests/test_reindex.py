@@ -1608,3 +1608,28 @@ def test_a_run_deletes_the_cache_entries_of_the_code_before(primed, monkeypatch)
     again = indexer.run(store, None, full=True)
     assert "enriched" not in again and "cache_pruned" not in again, again
     assert _cache_keys(store) == now
+
+
+
+def test_a_cache_file_doubled_by_a_release_is_given_back(tmp_path):
+    """A release that changes every fingerprint writes a second copy of the cache's entries:
+    once the first is deleted, the file is not left twice its size, half of it free pages."""
+    from search.cache import Cache
+
+    old, new = "0ld0ld0ld0ld", "new0new0new0"
+    cache = Cache(tmp_path / "cache.sqlite")
+    for fp in (old, new):
+        for i in range(200):
+            cache.put2_json(f"{i:040x}:{fp}", f"{i} " * 1000)
+    cache.commit()
+
+    def pages() -> tuple[int, int]:
+        return tuple(cache.con.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
+
+    doubled, _ = pages()
+    freed = cache.prune({"stage1": new, "stage2": new, "model": new, "language": new})
+    assert freed["rows"] == 200 and freed["bytes"] > 200 * 4000, freed
+    now, free = pages()
+    assert free == 0 and now * 2 < doubled * 1.1, (now, free, doubled)
+    assert len(cache.con.execute("SELECT key FROM stage2").fetchall()) == 200
+    cache.close()
