@@ -5,13 +5,13 @@ language/translation/entities) plus a fingerprint of the code that produced them
 unchanged article is never processed twice and a code change invalidates exactly what
 it affects.
 
-Three tables: `stage1` (cleaning), `stage2` (language, translation flags, mentions: the
+Tables: `stage1` (cleaning), `stage2` (language, translation flags, mentions: the
 whole of stage 2, so an unchanged article costs one lookup) and `model`: the NER model's
 output (spaCy's spans, the gazetteer ruler's and the city list's) by the hash of exactly
 what spaCy read (entities.ner.model_key: the text after dateline blanking and
 truecasing, so the decisions of that cheap code are in the key, not in a fingerprint)
-plus the fingerprint of what turns that input into spans (pipeline.MODEL_CODE: ner.py,
-gazetteer.py, the spaCy, model and gazetteer data versions). Language detection decides
+plus the fingerprint of what turns that input into spans (fingerprints.MODEL_CODE: ner.py,
+gazetteer.py, the spaCy, thinc, NumPy, model and gazetteer data versions). Language detection decides
 only which of the two model runs (NER, or the gazetteer alone) a text gets: that is in the
 key too. So a change to the translation detector, the language detector or the document
 rules misses `stage2` and recomputes those steps (5-6 ms an article) while the model's
@@ -21,14 +21,15 @@ Reuters articles: bench/reenrich.py). A cache written by the release before has 
 this code's fingerprint, so the first run computes everything once, as after any release.
 
 A fourth, `language`, holds each text's language by its hash and the fingerprint of
-language detection (its code and langdetect's version): 1.6 ms an article that a change to
+language detection (its code, langdetect's and NumPy's versions): 1.6 ms an article that a change to
 the translation detector or an entity rule need not spend again.
 
 Every key ends in ":" and the fingerprint it was computed under. Rows under another
 fingerprint than the current code's are of no use to it: a run that published its
 generation deletes them (Cache.prune), else the file grew by the archive's size with every
 release. Not before: a run that failed midway leaves them for the release before, should
-its user go back to it.
+its user go back to it. A fifth, `pruned`, holds the fingerprints of the last prune, so a
+nightly run under the same code reads nothing.
 """
 from __future__ import annotations
 
@@ -98,7 +99,8 @@ def reset_cache(path: Path) -> None:
 
 class Cache:
     """stage1: cleaning results by raw-content hash; stage2: enrichments by clean-text hash;
-    model: the NER model's output by its input's hash (written here, read by ModelOutputs)."""
+    model: the NER model's output by its input's hash (written here, read by ModelOutputs);
+    language: each text's language by its hash (written here, read by Languages)."""
 
     def __init__(self, path: Path):
         # what was wrong with a damaged cache file this run replaced, or None: the cache only
@@ -180,7 +182,7 @@ class Cache:
         fingerprints (a nightly run)."""
         marker = json.dumps(current, sort_keys=True)
         if self.con.execute("SELECT 1 FROM pruned WHERE fingerprints=?", (marker,)).fetchone():
-            return {"rows": 0, "bytes": 0}
+            return {"rows": 0, "bytes": 0, "vacuumed": False}
         free = self.con.execute("PRAGMA freelist_count").fetchone()[0]
         rows = 0
         for table, fp in current.items():
@@ -191,10 +193,14 @@ class Cache:
         self.con.execute("INSERT OR REPLACE INTO pruned VALUES (0, ?)", (marker,))
         self.con.commit()
         freed = self.con.execute("PRAGMA freelist_count").fetchone()[0] - free
-        self._compact()
-        return {"rows": rows, "bytes": max(0, freed) * self.con.execute("PRAGMA page_size").fetchone()[0]}
+        size = max(0, freed) * self.con.execute("PRAGMA page_size").fetchone()[0]
+        try:
+            vacuumed = self._compact()
+        except sqlite3.Error:  # e.g. disk full copying the file: the rows are deleted all the same
+            vacuumed = False
+        return {"rows": rows, "bytes": size, "vacuumed": vacuumed}
 
-    def _compact(self) -> None:
+    def _compact(self) -> bool:
         """The file rewritten without its free pages when they are a third of it or more (a
         release whose code changed had doubled it: 44% of a cache of 1,000 Reuters articles
         was free pages once pruned). VACUUM copies what is kept, then at most twice what the
@@ -204,6 +210,8 @@ class Cache:
         pages, free = (self.con.execute(f"PRAGMA {p}").fetchone()[0] for p in ("page_count", "freelist_count"))
         if free * 3 >= pages:
             self.con.execute("VACUUM")
+            return True
+        return False
 
     def commit(self) -> None:
         self.con.commit()

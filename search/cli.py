@@ -332,8 +332,10 @@ def _print_summary(result: dict[str, Any]) -> None:
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} enriched again: {_t(result['reenriched_why'])}")
     if result.get("cache_pruned"):  # rows of an earlier version's code, of no use to this one
         freed = result["cache_pruned"]
+        # the file is smaller only when it was compacted; else its free pages are reused by later entries
+        room = "the file compacted" if freed.get("vacuumed") else "room the next entries reuse"
         con.print(f"  the enrichment cache: {freed['rows']} entr{'y' if freed['rows'] == 1 else 'ies'} of an earlier "
-                  f"version removed ({freed['bytes'] / 1e6:.1f} MB freed)")
+                  f"version removed ({freed['bytes'] / 1e6:.1f} MB: {room})")
     if result.get("moved"):
         n = result["moved"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} stored again: read from another line of "

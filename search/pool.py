@@ -188,7 +188,7 @@ class Pool:
 
     def __init__(self, workers: int | None = None, preload: bool = True):
         self.workers = default_workers() if workers is None else max(1, workers)
-        self.preload = preload  # load the stage-2 models as each worker starts
+        self.preload = preload  # load the translation model as each worker starts (spaCy: on a cache miss)
         self._ex: ProcessPoolExecutor | None = None
 
     def __enter__(self) -> "Pool":

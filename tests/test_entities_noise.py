@@ -1489,6 +1489,8 @@ def test_a_surname_made_of_a_given_name_is_no_plural_noun():
     assert not _kept("Retail sales rose and Wholesalers' inventories fell.", "Wholesalers", "person")
     assert not _kept("It ordered new Churches 12 of them.", "Churches", "person")
     assert not _kept("He collected three marks and other Marks from friends.", "Marks", "person")
+    # a plural of "s" and "es" is one still ("buses", "gases": the review of the "es" rule)
+    assert not _kept("The city bought 40 new Buses 12 of them electric.", "Buses", "person")
 
 
 def test_a_word_after_an_acronym_s_full_stop_or_an_opened_quotation_is_capitalised_by_place():

@@ -900,8 +900,9 @@ def _common_plural(w: str) -> bool:
     lw = w.lower()
     if not (len(lw) >= 4 and lw.isalpha() and lw.endswith("s") and not lw.endswith(("ss", "us", "is"))):
         return False
-    # "es" is a plural's after a hiss or an "o" only ("taxes", "churches", "potatoes"): "Hughes" is no "hugh"s
-    singulars = [lw[:-1]] + ([lw[:-2]] if lw.endswith(("ches", "shes", "sses", "xes", "zes", "oes")) else []) \
+    # "es" is a plural's after a hiss or an "o" only ("taxes", "churches", "buses", "potatoes"):
+    # "Hughes" is no "hugh"s
+    singulars = [lw[:-1]] + ([lw[:-2]] if lw.endswith(("ches", "shes", "ses", "xes", "zes", "oes")) else []) \
         + ([lw[:-3] + "y"] if lw.endswith("ies") else [])
     singular = max(map(_zipf, singulars))
     # a surname's "singular" is rarer than it ("thomas" 4.8 / "thoma" 2.2, "collins" 4.2 / "collin"
