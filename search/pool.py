@@ -136,19 +136,12 @@ def clean_batch(articles: list) -> list[tuple[str, str] | str]:
     return out
 
 
-def enrich_batch(texts: list[str]) -> list[str]:
-    """Stage 2 of a batch of final texts, as the cache's JSON."""
-    from .enrich import enrich_texts
-
-    return [json.dumps(r) for r in enrich_texts(texts)]
-
-
 def enrich_cached_batch(cache: str | None, model: str, language: str,
                         texts: list[str]) -> list[tuple[str, list[tuple[str, str]], list[tuple[str, str]]]]:
-    """Stage 2 of a batch of final texts as `enrich_batch`, with the NER model's output and the
+    """Stage 2 of a batch of final texts, as the cache's JSON, with the NER model's output and the
     texts' languages read from the cache file `cache` (its `model` table under the model
     fingerprint `model`, its `language` table under language detection's `language`) where
-    they are there. Per text: its stage-2 JSON, and the model outputs and the languages this
+    they are there (`cache` None: none is). Per text: its stage-2 JSON, and the model outputs and the languages this
     batch computed, all given with the batch's first text (the run's process writes them; the
     workers only read). Sent to the workers as functools.partial(enrich_cached_batch, cache,
     model, language)."""

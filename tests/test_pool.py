@@ -4,7 +4,9 @@ from __future__ import annotations
 import json
 
 from search.pipeline import enrich_texts
-from search.pool import Pool, enrich_batch
+from functools import partial
+
+from search.pool import Pool, enrich_cached_batch
 
 TEXTS = [
     "President Ibrahim Traore of Burkina Faso met officials in Ouagadougou on Monday.",
@@ -15,6 +17,10 @@ TEXTS = [
     "2020-08-28",
     "The Bank of Japan left interest rates unchanged in Tokyo, said Governor Satoshi Sumita.",
 ]
+
+
+# stage 2 as an index run sends it to the workers, with no cache file to read from
+enrich_batch = partial(enrich_cached_batch, None, "model-fp", "language-fp")
 
 
 def _norm(results) -> list:
@@ -30,7 +36,7 @@ def test_pool_matches_serial_and_keeps_order():
         out = list(pool.map(enrich_batch, iter(items), total=10_000, batch=2, on_batch=done.append))
         assert pool.started
     assert [k for k, _ in out] == [k for k, _ in items]
-    assert _norm([json.loads(r) for _, r in out]) == _norm(serial)
+    assert _norm([json.loads(r) for _, (r, _, _) in out]) == _norm(serial)
     assert done and done[-1] == len(TEXTS)
     assert done == sorted(done)
 
@@ -40,7 +46,7 @@ def test_small_job_runs_in_process():
     with Pool(2) as pool:
         out = list(pool.map(enrich_batch, items, total=2))  # below MIN_PARALLEL: no workers started
         assert not pool.started
-    assert _norm([json.loads(r) for _, r in out]) == _norm(enrich_texts(TEXTS[:2]))
+    assert _norm([json.loads(r) for _, (r, _, _) in out]) == _norm(enrich_texts(TEXTS[:2]))
 
 
 def _articles(n: int):
@@ -134,15 +140,13 @@ def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path)
     """Stage 2 with the NER model's output read back from the enrichment cache (what a reindex
     after a translation or entity-rule change does): the same JSON as computing it, and the
     model runs on none of the texts, also in the pool's worker processes."""
-    from functools import partial
-
     from search.cache import Cache
     from search.pool import enrich_cached_batch
 
     cache = Cache(tmp_path / "cache.sqlite")
     fn = partial(enrich_cached_batch, str(cache.path), "fp", "lang-fp")
     cold = fn(TEXTS)
-    assert [r for r, _, _ in cold] == enrich_batch(TEXTS)
+    assert [r for r, _, _ in cold] == [json.dumps(r) for r in enrich_texts(TEXTS)]
     computed = [out for _, outs, _ in cold for out in outs]
     assert len(computed) == len(TEXTS) and not any(outs for _, outs, _ in cold[1:])
     for key, data in computed:
