@@ -9,7 +9,7 @@ from search.narrowing import UNDATED, month_clause, narrowed
 from search.query import last_shown_page, read_contains, values_containing
 from search.schema import ENTITY_FACETS
 
-from .labels import LABELS
+from .labels import facet_label
 from .params import SearchState, int_arg
 from .state import entity_index, filter_label as label
 
@@ -75,7 +75,7 @@ def facet_panels(facets: dict[str, list[dict[str, Any]]], state: SearchState, to
             for item, value in zip(items, [f for _, f in shown] + missing):
                 item.aliases = alias_lines(value)
         items.sort(key=lambda i: not i.active)  # stable: count order kept within each group
-        panels.append(Panel(name, LABELS.get(name, name), items[:TOP], items[TOP:], max(len(values), len(items))))
+        panels.append(Panel(name, facet_label(name), items[:TOP], items[TOP:], max(len(values), len(items))))
     return panels
 
 
