@@ -81,7 +81,7 @@ def test_marks_that_only_set_a_direction_stay_in_the_box_and_are_isolated(client
 def test_chips_and_unmatched_values_are_isolated(client):
     html = client.get("/search", query_string={"q": "coup", "source": f"{RLO}elpmaxe"}).get_data(as_text=True)
     assert '<span class="chip-facet">Source:</span> <bdi>\ufffdelpmaxe</bdi>' in html
-    assert "No article has source <q><bdi>\ufffdelpmaxe</bdi></q>" in html
+    assert "No article has the source <q><bdi>\ufffdelpmaxe</bdi></q>" in html
     assert client.get("/api/search", query_string={"q": "coup", "source": f"{RLO}elpmaxe"}).get_json()[
         "unmatched_filters"][0]["value"] == f"{RLO}elpmaxe"
 

@@ -76,7 +76,7 @@ def test_mention_becomes_link_and_flag_becomes_focusable_mark():
     html = str(out[0])
     assert '<a class="ent ent-person" href="/search?person=Assimi+Goita">Assimi Goita</a>' in html
     assert ('<mark class="flag flag-broken-sentence" tabindex="0" aria-describedby="flagnote-1" '
-            'data-tip="broken-sentence: why">') in html
+            'data-tip="Broken sentence: why">') in html
     # no title: it was the focused mark's accessible name, read before the note saying the same
     assert "title=" not in html
     assert 'aria-describedby="flagnote-1"' in html and 'href="#flagnote-1"' in html
@@ -114,7 +114,7 @@ def test_overlapping_flags_share_a_piece_and_both_explain_it():
     out = render(text, [flag(1, 5, 8, "foreign-typography", "space before"), flag(2, 7, 10, "foreign-typography", "quote opens")], [])
     html = str(out[0])
     check(html)
-    assert 'data-tip="foreign-typography: space before; foreign-typography: quote opens"' in html
+    assert 'data-tip="Foreign typography: space before; Foreign typography: quote opens"' in html
     assert 'aria-describedby="flagnote-1 flagnote-2"' in html
     # each flag gets exactly one footnote reference, after its last piece
     assert html.count('id="flagref-1"') == 1 and html.count('id="flagref-2"') == 1
@@ -134,7 +134,7 @@ def test_overlapping_flags_are_one_mark_with_their_numbers_right_after_it():
     assert visible_text(p) == text.replace("[It", "[89It")
     assert html.count("<mark") == 1 and html.count('tabindex="0"') == 1
     assert ('<mark class="flag flag-foreign-typography" tabindex="0" aria-describedby="flagnote-8 flagnote-9" '
-            'data-tip="foreign-typography: space before; foreign-typography: quote opens">. ” [</mark>') in html
+            'data-tip="Foreign typography: space before; Foreign typography: quote opens">. ” [</mark>') in html
     assert html.endswith('aria-label="translation flag 9">9</a></sup>It was] especially')
 
 
@@ -291,9 +291,9 @@ def test_a_flag_over_a_linked_name_is_one_tab_stop_the_link_described_by_the_fla
     assert len(marks) == 3 and len(links) == 1
     linked, unlinked, plain = marks
     assert "tabindex" not in linked and "aria-describedby" not in linked
-    assert linked["data-tip"] == "broken-sentence: why" and "title" not in linked  # explained on hover and focus (CSS)
+    assert linked["data-tip"] == "Broken sentence: why" and "title" not in linked  # explained on hover and focus (CSS)
     assert links[0] == {"class": "ent ent-person", "href": "/k", "aria-describedby": "flagnote-1"}
-    assert html.startswith('<mark class="flag flag-broken-sentence" data-tip="broken-sentence: why">'
+    assert html.startswith('<mark class="flag flag-broken-sentence" data-tip="Broken sentence: why">'
                            '<a class="ent ent-person" href="/k" aria-describedby="flagnote-1">Keitan</a></mark>')
     for m, n in ((unlinked, 2), (plain, 3)):
         assert m["tabindex"] == "0" and m["aria-describedby"] == f"flagnote-{n}"

@@ -169,8 +169,8 @@ def test_did_you_mean(client):
 def test_a_filter_value_no_article_has_is_named_with_a_link_to_the_nearest(client):
     html = page(client, "/search?q=coup&language=englsh&person=Goyta")
     assert total(html) == 0
-    assert re.search(r"No article has language <q><bdi>englsh</bdi></q>\. Did you mean <a href=\"[^\"]+\"><strong>en</strong></a>\?", html)
-    link = unescape(re.search(r'No article has language.*?<a href="([^"]+)"', html).group(1))
+    assert re.search(r"No article has the language <q><bdi>englsh</bdi></q>\. Did you mean <a href=\"[^\"]+\"><strong>English</strong></a>\?", html)
+    link = unescape(re.search(r'No article has the language.*?<a href="([^"]+)"', html).group(1))
     assert parse_qs(urlsplit(link).query) == {"q": ["coup"], "language": ["en"], "person": ["per:assimi-goita"]}
     after = page(client, link)
     assert total(after) > 0 and "No article has" not in after
@@ -179,16 +179,16 @@ def test_a_filter_value_no_article_has_is_named_with_a_link_to_the_nearest(clien
 
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     html = page(client, "/search?q=coup+PERSON:Goytta")
-    assert total(html) == 0 and "No article has person <q><bdi>Goytta</bdi></q> (in the query)." in html
-    link = unescape(re.search(r'No article has person.*?<a href="([^"]+)"', html).group(1))
+    assert total(html) == 0 and "No article has the person <q><bdi>Goytta</bdi></q> (in the query)." in html
+    link = unescape(re.search(r'No article has the person.*?<a href="([^"]+)"', html).group(1))
     assert parse_qs(urlsplit(link).query) == {"q": ['coup person:"Assimi Goita"']}
     assert total(page(client, link)) > 0
 
 
 def test_a_name_left_unquoted_in_the_query_links_to_it_quoted(client):
     html = page(client, "/search?q=person:assimi++goita+coup")
-    assert total(html) == 0 and "No article has person <q><bdi>assimi</bdi></q> (in the query)." in html
-    link = unescape(re.search(r'No article has person.*?<a href="([^"]+)"', html).group(1))
+    assert total(html) == 0 and "No article has the person <q><bdi>assimi</bdi></q> (in the query)." in html
+    link = unescape(re.search(r'No article has the person.*?<a href="([^"]+)"', html).group(1))
     assert parse_qs(urlsplit(link).query) == {"q": ['person:"Assimi Goita" coup']}
     assert total(page(client, link)) > 0
 
@@ -810,8 +810,8 @@ def test_a_country_code_for_a_language_code_is_offered_the_language(country_code
     assert twin["total"] == 0
     assert twin["unmatched_filters"] == [{"facet": "language", "value": typed.lower(), "suggestion": language, "in": "filter"}]
     html = page(c, "/search?" + urlencode({"language": typed}))
-    assert f"No article has language <q><bdi>{typed.lower()}</bdi></q>. Did you mean <a href=" in html
-    link = unescape(re.search(r'No article has language.*?<a href="([^"]+)"', html).group(1))
+    assert f"No article has the language <q><bdi>{typed.lower()}</bdi></q>. Did you mean <a href=" in html
+    link = unescape(re.search(r'No article has the language.*?<a href="([^"]+)"', html).group(1))
     assert parse_qs(urlsplit(link).query) == {"language": [language]} and total(page(c, link)) == 1
     in_query = c.get("/api/search", query_string={"q": f"language:{typed}"}).get_json()["unmatched_filters"]
     assert [(u["suggestion"], u["in"]) for u in in_query] == [(language, "query")]
@@ -862,7 +862,7 @@ def test_a_spelling_naming_two_people_stays_one_filter_in_every_link(two_keitas)
     assert links and all(total(page(client, url)) == next(v["count"] for v in api["facets"]["person"] if v["value"] == name)
                          for name, url in links.items() if name != "Keita")
     assert "Keita" in links  # the filter in use, to remove
-    assert [c for c in re.findall(r'data-facet="person"[^>]*><span class="chip-facet">People:</span> <bdi>([^<]+)</bdi>', html)] == ["Keita"]
+    assert [c for c in re.findall(r'data-facet="person"[^>]*><span class="chip-facet">Person:</span> <bdi>([^<]+)</bdi>', html)] == ["Keita"]
 
 
 def test_entity_type_in_any_case(client):
@@ -1125,11 +1125,11 @@ def test_each_results_page_s_title_names_its_filters_sort_and_page(client):
     assert title("/search") == "search · newsarchive"
     assert title("/search?q=coup") == "coup · search · newsarchive"
     assert title("/search?q=coup&person=Goyta&translated=likely&sort=oldest&per_page=1&page=2") == \
-        "coup · search (person: Assimi Goita, translated: likely, oldest first, page 2) · newsarchive"
+        "coup · search (Person: Assimi Goita, Machine translation: likely, oldest first, page 2) · newsarchive"
     assert title("/search?translated=likely&translated=possible&language=en&sort=newest") == \
-        "search (language: English, translated: likely or possible) · newsarchive"  # newest: browsing's own order
+        "search (Language: English, Machine translation: likely or possible) · newsarchive"  # newest: browsing's own order
     assert title("/search?person=per:assimi-goita&person=Keita&sort=oldest") == \
-        "search (person: Assimi Goita and Ibrahim Boubacar Keita, oldest first) · newsarchive"
+        "search (Person: Assimi Goita and Ibrahim Boubacar Keita, oldest first) · newsarchive"
     assert title("/search?q=coup+mali&match=any") == "coup mali · search (any of its words) · newsarchive"
 
 

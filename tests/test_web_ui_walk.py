@@ -31,7 +31,7 @@ def test_a_chip_reads_as_its_panel_and_its_title_gives_the_query_syntax(client):
     url = "/search?q=coup&person=Goyta&translated=likely"
     html = get(client, url)
     shown = {c["facet"]: c for c in chips(html)}
-    assert shown["person"]["text"] == "People: Assimi Goita"
+    assert shown["person"]["text"] == "Person: Assimi Goita"  # one value: its facet in the singular (test_web_ui_labels)
     assert shown["translated"]["text"] == "Machine translation: likely"
     assert 'translated:likely' in shown["translated"]["title"] and 'person:"Assimi Goita"' in shown["person"]["title"]
     # the syntax in the title is a query that finds what the filters find

@@ -69,12 +69,14 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from search.language import language_name
 
     from .cache import init_cache
+    from .labels import facet_label, flag_label, value_label
     from .markup import isolated, shown, typed
     from .state import init_archive
 
     app.jinja_env.finalize = shown  # no raw control characters in a page (a query's ESC)
     app.jinja_env.filters.update(typed=typed, isolated=isolated)  # echoed user input: no bidi spoofing
     app.jinja_env.filters["language_name"] = language_name  # "he" reads Hebrew; links keep the code
+    app.jinja_env.filters.update(facet_label=facet_label, value_label=value_label, flag_label=flag_label)  # "Places", "Place": not `location`
     init_archive(app)
     init_cache(app)
     app.register_blueprint(views.bp)

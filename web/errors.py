@@ -18,6 +18,11 @@ SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose argu
 # it, as every other page does ("This page as JSON" was missing on a 400 alone)
 TWINS = {"views.search_page": "api.api_search", "views.facet_page": "api.api_facet", "views.doc_page": "api.api_doc",
          "views.entities_page": "api.api_entities"}
+# pages that take no query: the entity list refuses q= (its facet's page answers it), and its error
+# page said "Your query was: coup" under a heading "This search cannot run", as if it had been one
+NO_QUERY = ("views.entities_page", "api.api_entities")
+TITLES = {400: "This search cannot run", 404: "Not found", 405: "Method not allowed", 413: "Too large", 414: "Too long",
+          503: "Not available yet"}
 GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
 
 
@@ -46,7 +51,9 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     without = _fixed_url(state, state.query) if refused else None
     link = link if link and link in message else None
     before, _, after = message.partition(link) if link else (message, "", "")
-    page = render_template("error.html", status=status, message=message, syntax=syntax, message_parts=(before, after),
+    title = "This list cannot be shown" if status == 400 and request.endpoint in NO_QUERY else (
+        TITLES.get(status, "Something went wrong"))
+    page = render_template("error.html", status=status, title=title, message=message, syntax=syntax, message_parts=(before, after),
                            link=link,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
                            refused=refused, without_url=without, json_url=_twin_url(status))
@@ -76,6 +83,8 @@ def _query_shown() -> tuple[str, int]:
     """The query for "Your query was", and how many characters it leaves out: a query too
     long to run shows where the limit falls (its first MAX_QUERY_CHARS), and the page says
     it was shortened; the box above holds it whole, to be cut there."""
+    if request.endpoint in NO_QUERY:  # its q= is no query: what the message refuses, and names
+        return "", 0
     query = request.args.get("q", "")
     return query[:MAX_QUERY_CHARS], max(0, len(query) - MAX_QUERY_CHARS)
 

@@ -1,24 +1,46 @@
-"""How a facet reads on a page: its panel's label ("Places", not `location`), and how a filter
-on it is written in the query text, for the chips that show filters in use."""
+"""How a facet reads on a page, where its raw name (`location`, `translated`) stays in URLs, the
+query syntax, the JSON and the export's columns and file name (which a program, or the query
+typed as `location:mali`, reads alike).
+
+Two forms, as English needs them: a list of values is headed in the plural ("Places",
+"Sources": the results page's panels, the facet page, the entity list's tabs), one value is
+named in the singular ("Place: Japan" on a chip, the page title, "No article has the place
+…", the entity list's Type column). The panels said "Source" and "Year" where the facet page
+said "Sources" and "Years", and a chip "People: Assimi Goita" for one person."""
 from __future__ import annotations
 
 import re
 
 LABELS = {
-    "person": "People", "organization": "Organizations", "location": "Places", "source": "Source",
+    "person": "People", "organization": "Organizations", "location": "Places", "source": "Sources",
+    "language": "Languages", "year": "Years", "translated": "Machine translation",
+}
+SINGULAR = {
+    "person": "Person", "organization": "Organization", "location": "Place", "source": "Source",
     "language": "Language", "year": "Year", "translated": "Machine translation",
 }
 _BARE = re.compile(r"[\w.-]+")
 
 
 def facet_label(facet: str) -> str:
-    """The facet's name as its panel heads it."""
+    """The heading of the facet's list of values (its panel, its page): plural."""
     return LABELS.get(facet, facet)
+
+
+def value_label(facet: str) -> str:
+    """The facet's name before one of its values ("Place: Japan"): singular."""
+    return SINGULAR.get(facet, facet)
+
+
+def flag_label(kind: str) -> str:
+    """A translation flag's kind in words ("Broken sentence"): the article page's notes and
+    tips read the detector's name (`broken-sentence`), which the JSON keeps."""
+    return kind.replace("-", " ").capitalize()
 
 
 def query_syntax(facet: str, value: str) -> str:
     """The filter as a field of the query text (`location:Japan`, `person:"Assimi Goita"`): a
-    chip reads "Places: Japan", and its title keeps the syntax a reader can type, which the
+    chip reads "Place: Japan", and its title keeps the syntax a reader can type, which the
     chip's raw field name ("LOCATION Japan") used to show."""
     if not _BARE.fullmatch(value):
         value = '"' + value.replace('"', " ").strip() + '"'

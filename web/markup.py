@@ -19,6 +19,8 @@ from markupsafe import Markup, escape
 from search.clean.markup import list_item
 from search.clean.tables import row_cells
 
+from .labels import flag_label
+
 PARAGRAPH = "\n\n"
 
 # C0 and C1 control characters but tab, newline and carriage return (HTML's whitespace):
@@ -270,7 +272,7 @@ def render_linked(text: str, flags: list[Flag] | None = None, mentions: list[Men
             # explanation (data-tip) shows on hover as on focus (style.css).
             inner = "".join(_mention_html(text, mentions, mkey, mgroup, described, hit_starts) for mkey, mgroup in runs)
             if active:
-                tip = "; ".join(f"{f.kind}: {f.detail}" for f in active)
+                tip = "; ".join(f"{flag_label(f.kind)}: {f.detail}" for f in active)
                 kinds = " ".join(sorted({f"flag-{_css(f.kind)}" for f in active}))
                 if links:
                     html.append(f'<mark class="flag {kinds}" data-tip="{escape(tip)}">{inner}</mark>')

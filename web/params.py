@@ -20,7 +20,7 @@ from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, r
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
-from .labels import facet_label, query_syntax
+from .labels import query_syntax, value_label
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
@@ -449,7 +449,7 @@ class SearchState:
         for f in FACETS:
             for i, v in enumerate(self.filters.get(f, ())):
                 shown = filter_label(f, v)
-                chips.append(Chip(f, facet_label(f), shown, self.toggled(f, v).url(endpoint, **extra), join[f] if i else "",
+                chips.append(Chip(f, value_label(f), shown, self.toggled(f, v).url(endpoint, **extra), join[f] if i else "",
                                   query_syntax(f, v if f == "language" else shown)))  # a language by its code
         return chips
 
@@ -464,7 +464,7 @@ class SearchState:
             if join and parts and f == facet:
                 parts[-1] += f" {join} {value}"
             else:
-                parts.append(f"{f}: {value}")
+                parts.append(f"{chip.label}: {value}")  # "Person: Assimi Goita", as the chip reads
             facet = f
         if sort != ("relevance" if self.query else "newest"):
             parts.append(f"{sort} first")
@@ -477,7 +477,7 @@ class SearchState:
 
 @dataclass(frozen=True)
 class Chip:
-    """A filter in use as a page shows it: `label` the panel's name for its facet ("Places"),
+    """A filter in use as a page shows it: `label` its facet's name for one value ("Place"),
     `value` as it reads (an entity's id as its name), `url` the page without it, `join` how it
     joins the facet's previous value ("", "and" for entities, "or" for the one-value facets, as
     search.query.filter_query reads them), `syntax` the filter written in the query text."""

@@ -1,0 +1,95 @@
+"""What a walk through the UI found (session 44): field names (`location`, `translated`) in
+page titles and prose where the panels say "Places" and "Machine translation", headings in
+the singular on one page and the plural on another, the entity list's refusal of a search
+worded as a search's, translation flags named by the detector's identifiers. Flask's test
+client over the real seeds index."""
+from __future__ import annotations
+
+import re
+from html import unescape
+
+from test_web_pages import client  # noqa: F401 (the seeds index's test client, a fixture)
+from test_web_pages import page as get
+
+PLURAL = ["People", "Organizations", "Places", "Sources", "Languages", "Years", "Machine translation"]
+FLAGGED = "seeds/000_82caef7a759caf58.txt"  # "Russia trained Mali coup leaders": MT likely, 10 flags
+
+
+def title(html: str) -> str:
+    return unescape(re.search(r"<title>(.*?)</title>", html, re.S).group(1))
+
+
+def text(fragment: str) -> str:
+    return unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def test_a_list_of_values_is_headed_in_the_plural_and_one_value_named_in_the_singular(client):
+    """The panels read "Source", "Language", "Year" where the facet page each opens read
+    "Sources", "Languages", "Years"; a chip read "People: Assimi Goita" for one person and
+    "Source: seeds" beside it; the entity list's Type column read `location`. A list is headed
+    in the plural on every page, one value named in the singular."""
+    results = get(client, "/search?q=coup&person=Goyta&source=seeds&year=2020")
+    panels = [text(h) for h in re.findall(r'<h3 id="facet-h-\w+">([^<]*)', results)]
+    assert panels == PLURAL
+    for facet, heading in zip(("person", "organization", "location", "source", "language", "year", "translated"), PLURAL):
+        facet_page = get(client, f"/facet/{facet}?q=coup")
+        assert text(re.search(r"<h1>(.*?)<span", facet_page).group(1)) == heading, facet
+    chips = [text(c) for c in re.findall(r'<span class="chip-facet">([^<]*)</span>', results)]
+    assert chips == ["Person:", "Source:", "Year:"]
+    entities = get(client, "/entities")
+    tabs = [text(t) for t in re.findall(r'<nav class="tabs".*?</nav>', entities, re.S)[0].split("</li>")[1:-1]]
+    assert tabs == ["People", "Organizations", "Places"]
+    types = set(re.findall(r'<td class="etype">([^<]*)</td>', entities))
+    assert types == {"Person", "Organization", "Place"}, types
+
+
+def test_page_titles_name_facets_as_the_page_does(client):
+    """The results page was titled "coup · search (person: Assimi Goita, translated: likely)",
+    a facet's page "People" for every search, an error page "400": a tab and the history
+    menu read field names, or a number. Each reads as its page."""
+    results = title(get(client, "/search?q=coup&person=Goyta&translated=likely&location=loc:mali"))
+    assert results == "coup · search (Person: Assimi Goita, Place: Mali, Machine translation: likely) · newsarchive"
+    assert title(get(client, "/facet/location?q=coup&translated=likely")) == "Places · coup · newsarchive"
+    assert title(get(client, "/facet/translated")) == "Machine translation · newsarchive"
+    assert title(get(client, "/search?q=%22coup", 400)) == "This search cannot run · newsarchive"
+    assert title(get(client, "/doc/no-such-id", 404)) == "Not found · newsarchive"
+
+
+def test_a_filter_value_no_article_has_is_named_as_its_chip_names_it(client):
+    """"No article has location “Narnia”" named the facet by its field; "Did you mean en?" a
+    language by its code, where the panel and the chip say English. The link keeps the code."""
+    html = get(client, "/search?q=coup&location=Narnia&language=englsh")
+    lines = [text(p) for p in re.findall(r'<p class="suggest unmatched">(.*?)</p>', html, re.S)]
+    assert lines == ["No article has the place Narnia.", "No article has the language englsh. Did you mean English?"]
+    link = unescape(re.search(r'englsh</bdi></q>.*?<a href="([^"]+)"', html, re.S).group(1))
+    assert "language=en" in link and "englsh" not in link
+    in_query = get(client, "/search?q=coup+location:Narnia")
+    assert "No article has the place Narnia (in the query)." in [text(p) for p in re.findall(
+        r'<p class="suggest unmatched">(.*?)</p>', in_query, re.S)]
+
+
+def test_the_entity_list_s_refusal_is_worded_as_no_search(client):
+    """/entities?q=coup was headed "This search cannot run" and said "Your query was: coup",
+    on the page that takes no query and says so: it is headed as the list it is, without the
+    line, and still links the facet page that answers. A search's refusal keeps both."""
+    html = get(client, "/entities?q=coup&type=person", 400)
+    assert text(re.search(r"<h1>(.*?)</h1>", html).group(1)) == "400 · This list cannot be shown"
+    assert title(html) == "This list cannot be shown · newsarchive"
+    assert "Your query was" not in html and "This search cannot run" not in html
+    assert re.search(r'counted in them: <a href="/facet/person\?q=coup">', html)
+    search = get(client, "/search?q=%22coup", 400)
+    assert "This search cannot run" in search and "Your query was: <code><bdi>&#34;coup</bdi></code>" in search
+
+
+def test_translation_flags_read_in_words(client):
+    """The article page's notes and tips named each flag by its detector ("broken-sentence:
+    no space after a full stop"): they read "Broken sentence: …"; the JSON keeps the name."""
+    html = get(client, f"/doc/{FLAGGED}")
+    kinds = re.findall(r'<span class="flag-kind">([^<]*)</span>', html)
+    assert len(kinds) == 10 and set(kinds) <= {"Broken sentence", "Foreign typography", "Literal translation",
+                                                "Language mix", "Source language morphology", "Name variant"}, kinds
+    tips = [unescape(t) for t in re.findall(r'data-tip="([^"]*)"', html)]
+    assert tips and all(re.match(r"[A-Z][a-z]+( [a-z]+)*: ", t) for t in tips), tips
+    flags = client.get(f"/api/doc/{FLAGGED}").get_json()["translation"]["flags"]
+    assert {f["kind"] for f in flags} <= {"broken-sentence", "foreign-typography", "literal-translation",
+                                         "language-mix", "source-language-morphology", "name-variant"}
