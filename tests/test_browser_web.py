@@ -866,10 +866,15 @@ def long_url(tmp_path_factory):
     yield from _archive(tmp_path_factory, "longurl", {"wire/long.jsonl": json.dumps(record) + "\n"}, 1)
 
 
-@contextmanager
 def _phone(browser, url: str):
     """A page at `url` on a phone: 390px, touch, no mouse (Playwright's touch emulation: pointer coarse, no hover)."""
-    ctx = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    return _opened(browser, url, viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+
+
+@contextmanager
+def _opened(browser, url: str, **context):
+    """A page at `url` in a new browser context made with `context` (viewport, touch), closed after."""
+    ctx = browser.new_context(**context)
     try:
         pg = ctx.new_page()
         pg.goto(url)
