@@ -70,13 +70,21 @@ def test_a_filter_value_no_article_has_is_named_as_its_chip_names_it(client):
 
 def test_the_entity_list_s_refusal_is_worded_as_no_search(client):
     """/entities?q=coup was headed "This search cannot run" and said "Your query was: coup",
-    on the page that takes no query and says so: it is headed as the list it is, without the
-    line, and still links the facet page that answers. A search's refusal keeps both."""
+    on the page that takes no query and says so in its parameters' words (type=, contains=):
+    it is headed as the list it is, without the line, and names the pages that answer by
+    their headings, each a link. A search's refusal keeps the heading and the line."""
     html = get(client, "/entities?q=coup&type=person", 400)
     assert text(re.search(r"<h1>(.*?)</h1>", html).group(1)) == "400 · This list cannot be shown"
     assert title(html) == "This list cannot be shown · newsarchive"
     assert "Your query was" not in html and "This search cannot run" not in html
     assert re.search(r'counted in them: <a href="/facet/person\?q=coup">', html)
+    answers = re.search(r'<p class="suggest answers">(.*?)</p>', html, re.S).group(1)
+    assert re.findall(r'<a href="([^"]+)">([^<]+)</a>', answers) == [("/facet/person?q=coup", "People")]
+    every = re.search(r'<p class="suggest answers">(.*?)</p>', get(client, "/entities?q=coup&year=2020", 400), re.S).group(1)
+    links = [(unescape(u), t) for u, t in re.findall(r'<a href="([^"]+)">([^<]+)</a>', every)]
+    assert [t for _, t in links] == ["People", "Organizations", "Places"]
+    for url, heading in links:
+        assert "year=2020" in url and text(re.search(r"<h1>(.*?)<span", get(client, url)).group(1)) == heading
     search = get(client, "/search?q=%22coup", 400)
     assert "This search cannot run" in search and "Your query was: <code><bdi>&#34;coup</bdi></code>" in search
 

@@ -31,12 +31,13 @@ def _wants_json() -> bool:
 
 
 def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None,
-           suggestion: str | None = None, link: str | None = None):
+           suggestion: str | None = None, link: str | None = None, answers: tuple[tuple[str, str], ...] = ()):
     """`syntax`: the page reminds of the query syntax (a QueryError that says it helps; the
     reminder followed "query has no searchable words" and a page past the last, too).
     `headers`: those the status requires (Allow on a 405). `suggestion`: the query fixed
     (`published:1987` for `date:1987`), a link on the page and a key of the JSON. `link`: a URL
-    the message names (/facet/person?q=coup), a link on the page, the JSON's text unchanged."""
+    the message names (/facet/person?q=coup), a link on the page, the JSON's text unchanged.
+    `answers`: the pages that answer the request, (heading, URL), listed in words below the message."""
     headers = headers or []
     if _wants_json():
         body = {"error": message, "status": status}
@@ -54,7 +55,7 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     title = "This list cannot be shown" if status == 400 and request.endpoint in NO_QUERY else (
         TITLES.get(status, "Something went wrong"))
     page = render_template("error.html", status=status, title=title, message=message, syntax=syntax, message_parts=(before, after),
-                           link=link,
+                           link=link, answers=answers,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
                            refused=refused, without_url=without, json_url=_twin_url(status))
     return page, status, headers
@@ -98,7 +99,8 @@ def _search_state() -> SearchState | None:
 def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return _error(400, str(exc), exc.syntax, suggestion=exc.suggestion, link=getattr(exc, "link", None))
+        return _error(400, str(exc), exc.syntax, suggestion=exc.suggestion, link=getattr(exc, "link", None),
+                      answers=getattr(exc, "answers", ()))
 
     @app.errorhandler(IndexMissing)
     def no_index(exc):

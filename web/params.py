@@ -20,7 +20,7 @@ from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, r
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
-from .labels import query_syntax, value_label
+from .labels import facet_label, query_syntax, value_label
 
 MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
 MAX_VALUE_CHARS = 200
@@ -139,11 +139,13 @@ def _check_elsewhere(args, own: tuple[str, ...]) -> None:
 class LinkedQueryError(QueryError):
     """A refused request whose message names the URL that answers it (`link`, part of the
     message): the error page makes it a link, where it was text to copy; the JSON's text is
-    the message alone."""
+    the message alone. `answers`: each page that answers it, by its heading ("People"), which
+    the error page lists in words beside the message's parameters."""
 
-    def __init__(self, message: str, link: str) -> None:
+    def __init__(self, message: str, link: str, answers: tuple[tuple[str, str], ...] = ()) -> None:
         super().__init__(message)
         self.link = link
+        self.answers = answers
 
 
 def check_entity_list_args(args, etype: str | None, per_page: int, facet_endpoint: str) -> None:
@@ -160,9 +162,10 @@ def check_entity_list_args(args, etype: str | None, per_page: int, facet_endpoin
             search = {n: args.getlist(k) for n in ("q", "match", *FACETS) for k, m in given if m == n}
             where = url_for(facet_endpoint, name=etype or "person", **search)
             others = "" if etype else " (or organization, location)"
+            answers = tuple((facet_label(f), url_for(facet_endpoint, name=f, **search)) for f in ([etype] if etype else ENTITY_FACETS))
             raise LinkedQueryError(f"unknown parameter '{key}' here: the entity list is the whole archive's, narrowed "
                                    f"by type= and contains= (a name); the entities of the articles a search finds are "
-                                   f"its facet's values, counted in them: {where}{others}", link=where)
+                                   f"its facet's values, counted in them: {where}{others}", link=where, answers=answers)
         if name == "sort":
             raise QueryError(f"unknown parameter '{key}' here: the entity list is in order of how many articles name "
                              "each, most first; sort= orders a search's results")
