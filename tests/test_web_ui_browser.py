@@ -52,3 +52,36 @@ def test_the_mt_badge_is_a_24px_target_and_its_row_keeps_its_height(server, brow
             pg.mouse.click(x, y)
         pg.wait_for_url("**/doc/**#mt")
 
+
+
+@pytest.fixture(scope="module")
+def notices(pages_index):
+    """The app over the 1,001 wire notices (conftest's pages_index): pages whose results are numbered past 99."""
+    from test_browser_web import _serve
+
+    yield from _serve(pages_index)
+
+
+# where each result's number starts: the li's left edge less the number's text ("300. ") in the
+# li's font, as Chromium sets an outside marker (markers are no DOM element to measure)
+MARKERS = """() => { const c = document.createElement('canvas').getContext('2d');
+    const ol = document.querySelector('ol.hits');
+    return [...ol.querySelectorAll('li.hit')].map((li, i) => {
+        c.font = getComputedStyle(li).font;
+        const n = ol.start + i;
+        return {n, left: li.getBoundingClientRect().left - c.measureText(n + '. ').width};
+    }); }"""
+
+
+@pytest.mark.parametrize("page", [1, 30, 100])
+def test_a_result_s_number_stays_on_a_phone_s_screen(notices, browser, page):
+    """From page 30 on, a phone showed "00." for result 300: the number stands left of the row,
+    in the list's 1.5rem padding, which holds two digits. The padding fits the page's numbers
+    (1.5rem still up to 99: the rows of the first pages keep their width)."""
+    with _phone(browser, notices + f"/search?q=fund&sort=oldest&page={page}") as pg:
+        markers = pg.evaluate(MARKERS)
+        assert len(markers) == 10 and markers[-1]["n"] == page * 10, markers
+        assert all(m["left"] >= 0 for m in markers), markers
+        assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+        if page == 1:
+            assert pg.locator("ol.hits").evaluate("e => getComputedStyle(e).paddingLeft") == "24px"
