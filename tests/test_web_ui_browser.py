@@ -64,9 +64,9 @@ def notices(pages_index):
 
 # where each result's number starts: the li's left edge less the number's text ("300. ") in the
 # li's font, as Chromium sets an outside marker (markers are no DOM element to measure)
-MARKERS = """() => { const c = document.createElement('canvas').getContext('2d');
-    const ol = document.querySelector('ol.hits');
-    return [...ol.querySelectorAll('li.hit')].map((li, i) => {
+MARKERS = """list => { const c = document.createElement('canvas').getContext('2d');
+    const ol = document.querySelector(list);
+    return [...ol.querySelectorAll(':scope > li')].map((li, i) => {
         c.font = getComputedStyle(li).font;
         const n = ol.start + i;
         return {n, left: li.getBoundingClientRect().left - c.measureText(n + '. ').width};
@@ -79,9 +79,33 @@ def test_a_result_s_number_stays_on_a_phone_s_screen(notices, browser, page):
     in the list's 1.5rem padding, which holds two digits. The padding fits the page's numbers
     (1.5rem still up to 99: the rows of the first pages keep their width)."""
     with _phone(browser, notices + f"/search?q=fund&sort=oldest&page={page}") as pg:
-        markers = pg.evaluate(MARKERS)
+        markers = pg.evaluate(MARKERS, "ol.hits")
         assert len(markers) == 10 and markers[-1]["n"] == page * 10, markers
         assert all(m["left"] >= 0 for m in markers), markers
         assert pg.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
         if page == 1:
             assert pg.locator("ol.hits").evaluate("e => getComputedStyle(e).paddingLeft") == "24px"
+
+
+@pytest.fixture(scope="module")
+def many_flags(tmp_path_factory):
+    """One article with 150 glued sentences ("capital.Delegates"): 150 translation flags."""
+    import json
+
+    from test_browser_web import _archive
+
+    text = " ".join(f"The minister spoke on day {i} of the long talks in the capital.Delegates left the hall early."
+                    for i in range(150))
+    record = {"id": "glued", "title": "Talks in the capital", "date": "2021-03-01", "text": text}
+    yield from _archive(tmp_path_factory, "manyflags", {"wire/glued.jsonl": json.dumps(record) + "\n"}, 1)
+
+
+def test_a_translation_flag_s_number_stays_on_a_phone_s_screen(many_flags, browser):
+    """The article page's list of flags is numbered as the results are, in the same 1.5rem
+    padding: flag 150 read "50." on a phone. Its padding fits its numbers too."""
+    with _phone(browser, many_flags + "/search?q=capital") as pg:
+        pg.locator("li.hit h2 a").first.tap()
+        pg.wait_for_url("**/doc/**")
+        markers = pg.evaluate(MARKERS, ".flags ol")
+        assert len(markers) == 150 and markers[-1]["n"] == 150
+        assert all(m["left"] >= 0 for m in markers), [m for m in markers if m["left"] < 0][:3]
