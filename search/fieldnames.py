@@ -11,6 +11,8 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
+from .field_values import field_value
+
 # Other names for a field, each with the fields it may mean, the likelier first: a filter has
 # no `published`, so its `date` is the year.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -95,7 +97,7 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     if field and (field != "published" or name.lower() == "published" or dated):
         if not value:
             return f"'{field}' is a field of the query text: search it there ({QUERY_ONLY_EXAMPLES[field]})"
-        return f"search it in the query, {field}:{_quoted(value)}"
+        return f"search it in the query, {field_value(field, value)}"
     facet = meant(name, facets)
     if facet and not value:
         return f"did you mean the filter '{facet}'?"
@@ -103,7 +105,3 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
 
 
 QUERY_ONLY_EXAMPLES = {"published": "published:2020-08-28", "title": "title:coup", "text": "text:coup"}
-
-
-def _quoted(value: str) -> str:
-    return f'"{value}"' if any(c.isspace() for c in value) else value

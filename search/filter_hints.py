@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 
+from .field_values import field_value
 from .schema import ENTITY_FACETS, FACETS
 
 # Country codes typed for language codes (a site's .jp, a flag, a locale's region: ja_JP):
@@ -122,7 +123,7 @@ def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | N
 
 
 def replace_field_value(query: str, field: str, old: str, new: str) -> str | None:
-    """`query` with `field:old` written `field:"new"` (bare when `new` is one word), or None
+    """`query` with `field:old` written `field:"new"` (field_values.field_value), or None
     when the query does not spell it so (a value the engine rewrote). `old` may be quoted in
     the query or typed unquoted across spaces (`person:assimi goita`, a spaced_value's text);
     one rule for the "Did you mean" and for the web's fix links, so the two never disagree."""
@@ -130,8 +131,8 @@ def replace_field_value(query: str, field: str, old: str, new: str) -> str | Non
     pattern = re.compile(rf'(?<![\w"]){re.escape(field)}:(?:"{spelt}"|{spelt}(?![\w*?~]))', re.I)
     if not pattern.search(query):
         return None
-    value = f'"{new}"' if " " in new else new
-    return pattern.sub(lambda _: f"{field}:{value}", query)
+    written = field_value(field, new)
+    return pattern.sub(lambda _: written, query)
 
 
 def _present(facet: str, gen) -> frozenset[str]:

@@ -520,6 +520,8 @@ def validate(qstring: str) -> None:
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
             raise QueryError(f"published:[{ends[0]} TO {ends[1]}] ends before it starts: put the earlier date first")
     for m in re.finditer(r'"[^"]*"', qstring):
+        if re.search(rf"(?<![\w\"])(?:{'|'.join(FACETS)}):$", qstring[:m.start()]):
+            continue  # a facet's value is one term, its * a character of the name: source:"x*y"
         if re.search(r"\w\*|\*\w", m.group()):  # Whoosh took the word without its * and found nothing, silently
             raise QuerySyntaxError(f"{m.group()}: a wildcard does not work inside a \"phrase\": search the words "
                                    "apart, or the phrase without it")

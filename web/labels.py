@@ -9,7 +9,7 @@ named in the singular ("Place: Japan" on a chip, the page title, "No article has
 said "Sources" and "Years", and a chip "People: Assimi Goita" for one person."""
 from __future__ import annotations
 
-import re
+from search.field_values import field_value
 
 LABELS = {
     "person": "People", "organization": "Organizations", "location": "Places", "source": "Sources",
@@ -19,7 +19,6 @@ SINGULAR = {
     "person": "Person", "organization": "Organization", "location": "Place", "source": "Source",
     "language": "Language", "year": "Year", "translated": "Machine translation",
 }
-_BARE = re.compile(r"[\w.-]+")
 
 
 def facet_label(facet: str) -> str:
@@ -41,7 +40,6 @@ def flag_label(kind: str) -> str:
 def query_syntax(facet: str, value: str) -> str:
     """The filter as a field of the query text (`location:Japan`, `person:"Assimi Goita"`): a
     chip reads "Place: Japan", and its title keeps the syntax a reader can type, which the
-    chip's raw field name ("LOCATION Japan") used to show."""
-    if not _BARE.fullmatch(value):
-        value = '"' + value.replace('"', " ").strip() + '"'
-    return f"{facet}:{value}"
+    chip's raw field name ("LOCATION Japan") used to show; written as every other place that
+    puts a value in the query writes it (search.field_values)."""
+    return field_value(facet, value)

@@ -1,0 +1,33 @@
+"""A field's value written in the query text, so that the text pasted back into the search box
+finds what the value does as a filter: one rule for the chips' titles (web.labels), the "search it
+in the query" hint (fieldnames.filter_hint) and the fix links and "did you mean" (filter_hints.
+replace_field_value), which used three and disagreed: `a:b` was written bare (an unknown field
+"a:"), `x*y` quoted (a wildcard inside a phrase, refused), `AND` bare (an operator), and a value
+with a double quote in quotes it broke."""
+from __future__ import annotations
+
+import re
+
+from .schema import FACETS
+
+# A word the parser reads as itself: letters, digits, a dot or a hyphen (not first: `-x` is NOT x)
+_PLAIN = re.compile(r"\w[\w.-]*")
+# The words typed: a title's or a text's `*` and `?` are the reader's wildcard, as in the query
+_PLAIN_WORDS = re.compile(r"[\w*?][\w.*?-]*")
+_OPERATORS = ("AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE")
+
+
+def field_value(field: str, value: str) -> str:
+    """`field:value` as the query text reads it: bare for a plain word (`location:Japan`,
+    `published:2020-08-28`), in double quotes otherwise (`person:"Assimi Goita"`,
+    `source:"a:b"`), in single quotes where the value holds a double quote and no single one
+    (`source:'Le "Monde"'`: Whoosh reads a single-quoted value as one term), else in double
+    quotes with its double quotes left out (no syntax holds both kinds)."""
+    plain = _PLAIN if field in FACETS else _PLAIN_WORDS
+    if plain.fullmatch(value) and value.upper() not in _OPERATORS:
+        return f"{field}:{value}"
+    if '"' not in value:
+        return f'{field}:"{value}"'
+    if "'" not in value and value.count('"') % 2 == 0:
+        return f"{field}:'{value}'"
+    return f'{field}:"{" ".join(value.replace(chr(34), " ").split())}"'
