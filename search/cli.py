@@ -512,7 +512,28 @@ def _filter_item(item: str) -> tuple[str, str]:
     value = value.strip()  # "year= 2021" as the web form reads it
     if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
         raise ValueError(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")
+    _check_filter_values(name, [value])
     return name, value
+
+
+def _check_filter_values(name: str, values: list[str]) -> None:
+    """The web's bounds on a facet's filters (query.check_filter_values), as a ValueError."""
+    from .query import QueryError, check_filter_values
+
+    try:
+        check_filter_values(name, values)
+    except QueryError as exc:
+        raise ValueError(str(exc)) from None
+
+
+def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tuple[str, str], ...]):
+    """All the --filter options' values, refused past the web's count per facet."""
+    try:
+        for name, values in _grouped(items).items():
+            _check_filter_values(name, values)
+    except ValueError as exc:
+        raise _refused(str(exc), ctx, param) from None
+    return items
 
 
 def _grouped(items: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
@@ -523,7 +544,7 @@ def _grouped(items: tuple[tuple[str, str], ...]) -> dict[str, list[str]]:
     return filters
 
 
-FILTER_OPTION = dict(multiple=True, type=_FilterItem())
+FILTER_OPTION = dict(multiple=True, type=_FilterItem(), callback=_bounded_filters)
 
 
 # search.query's SORTS and MATCHES, for --help; read by the engine (any case, as the web reads

@@ -11,7 +11,7 @@ import heapq
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -140,12 +140,24 @@ def read_entity_type(value: str | None) -> str | None:
 
 def read_contains(value: str | None) -> str:
     """The text an entity or facet value list is narrowed to (`--contains`, `contains=`),
-    spaces around it dropped, bounded as a filter's value is (MAX_CONTAINS_CHARS): the web
+    spaces around it dropped, bounded as a filter's value is (MAX_VALUE_CHARS): the web
     refused one over 200 characters and the command line read any length. Empty: every one."""
     text = (value or "").strip()
-    if len(text) > MAX_CONTAINS_CHARS:
-        raise QueryError(too_long("'contains'", text, MAX_CONTAINS_CHARS))
+    if len(text) > MAX_VALUE_CHARS:
+        raise QueryError(too_long("'contains'", text, MAX_VALUE_CHARS))
     return text
+
+
+def check_filter_values(facet: str, values: Sequence[str]) -> None:
+    """Refuse a facet's filter values past the bounds every layer keeps (MAX_FILTER_VALUES
+    distinct values, MAX_VALUE_CHARS each): `--filter` read any number of any length where the
+    web refused them."""
+    for value in values:
+        if len(value) > MAX_VALUE_CHARS:
+            raise QueryError(too_long(f"a '{facet}' filter's value", value, MAX_VALUE_CHARS))
+    distinct = len(set(values))
+    if distinct > MAX_FILTER_VALUES:
+        raise QueryError(f"too many '{facet}' filters ({distinct}; at most {MAX_FILTER_VALUES})")
 
 
 def read_limit(value: int | str) -> int:
@@ -157,7 +169,8 @@ def read_limit(value: int | str) -> int:
     return limit
 
 
-MAX_CONTAINS_CHARS = 200  # a list's `contains`, as web.params.MAX_VALUE_CHARS bounds a filter's value
+MAX_VALUE_CHARS = 200  # a filter's value and a list's `contains`, on the web and the command line alike
+MAX_FILTER_VALUES = 50  # per facet: more is not a person choosing
 MAX_PER_PAGE = 100
 SORTS = ("relevance", "newest", "oldest")
 MATCHES = ("all", "any")

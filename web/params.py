@@ -15,15 +15,13 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import (MAX_QUERY_CHARS, check_filter_value, query_too_long, read_entity_type, read_match, read_page,
-                          read_per_page, read_sort, whole_number)
+from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, query_too_long, read_entity_type,
+                          read_match, read_page, read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
 from .labels import facet_label, query_syntax, value_label
 
-MAX_FILTER_VALUES = 50   # per facet: a URL with more is not a person clicking
-MAX_VALUE_CHARS = 200
 
 # Every parameter a page reads, the facets' filters too: a name typed in any case is read as
 # this one (`Page=2`, `Sort=oldest`, `Q=oil`), as `Person=Goyta` and a field in the query text
@@ -96,8 +94,7 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     and the results were unfiltered."""
     given = args.getlist(facet)  # Parameters: `Person=`, `PERSON=` are `person=`
     values = tuple(dict.fromkeys(v.strip() for v in given if v.strip()))
-    if len(values) > MAX_FILTER_VALUES or any(len(v) > MAX_VALUE_CHARS for v in values):
-        raise QueryError(f"too many or too long '{facet}' filters")
+    check_filter_values(facet, values)
     return values
 
 

@@ -1,0 +1,58 @@
+"""The command line and the JSON API keep the same bounds and say so in the same words (session 44):
+a filter's length and count, a page past the last, a port, a missing path."""
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from search.cli import cli
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX": str(seeds_index)}).test_client()
+
+
+def run(seeds_index, *args: str):
+    return CliRunner().invoke(cli, [*args, "--index", str(seeds_index)])
+
+
+def test_the_web_and_the_command_line_share_one_bound_for_a_value():
+    import web.params
+    from search import query
+
+    # one constant each, in search/: web/ checks through query.check_filter_values
+    assert query.MAX_VALUE_CHARS == 200 and query.MAX_FILTER_VALUES == 50
+    assert not hasattr(web.params, "MAX_VALUE_CHARS") and not hasattr(query, "MAX_CONTAINS_CHARS")
+
+
+@pytest.mark.parametrize("filters,said", [
+    (["person=" + "a" * 201], "a 'person' filter's value is too long (201 characters; at most 200)"),
+    ([f"year={1900 + i}" for i in range(51)], "too many 'year' filters (51; at most 50)"),
+])
+@pytest.mark.parametrize("command", ["search", "export"])
+def test_filters_past_the_webs_bounds_are_refused_alike(client, seeds_index, command, filters, said):
+    """`--filter` read any number of values of any length, where /api/search refused them ("too
+    many or too long 'person' filters"): one check (query.check_filter_values), the same words,
+    and under --json the shape of every option's error."""
+    args = [command, *(a for f in filters for a in ("--filter", f))] + (["--json"] if command == "search" else [])
+    r = run(seeds_index, *args)
+    assert r.exit_code == 2, r.output
+    assert r.stderr.splitlines()[-1] == f"Error: Invalid value for '--filter': {said}"
+    if command == "search":
+        assert json.loads(r.stdout.splitlines()[0]) == {"error": said, "exit": 2, "option": "--filter"}
+    url = "/api/search?" + "&".join(filters)
+    answer = client.get(url)
+    assert answer.status_code == 400 and answer.get_json()["error"] == said
+
+
+def test_filters_at_the_bounds_still_read(client, seeds_index):
+    at = ["--filter", "person=" + "a" * 200] + [a for i in range(50) for a in ("--filter", f"year={1950 + i}")]
+    assert run(seeds_index, "search", *at, "--json").exit_code == 0
+    # the same value given twice counts once, as on the web
+    again = [a for _ in range(60) for a in ("--filter", "year=2020")]
+    assert run(seeds_index, "search", *again, "--json").exit_code == 0
+    assert client.get("/api/search?" + "&".join(["year=2020"] * 60)).status_code == 200
