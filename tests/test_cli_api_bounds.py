@@ -56,3 +56,24 @@ def test_filters_at_the_bounds_still_read(client, seeds_index):
     again = [a for _ in range(60) for a in ("--filter", "year=2020")]
     assert run(seeds_index, "search", *again, "--json").exit_code == 0
     assert client.get("/api/search?" + "&".join(["year=2020"] * 60)).status_code == 200
+
+
+@pytest.mark.parametrize("past", [1, 2, 90])
+def test_an_entity_page_past_the_end_answers_as_a_search_page_does(client, past):
+    """/api/search past its last page is a 200 with no hits and its `last_page`, and the pages
+    (/search, /entities) say "Go to page N": /api/entities past its end, a 200 with no entities,
+    offered the last page as "prev" only when just past it (page 2 of one page), not on page 99
+    of four. Now "prev" is the last page wherever the page is past it."""
+    from web.summary import ENTITIES_PER_PAGE
+
+    total = int(client.get("/api/entities").headers["X-Total-Count"])
+    last = (total - 1) // ENTITIES_PER_PAGE + 1
+    r = client.get(f"/api/entities?page={last + past}")
+    assert r.status_code == 200 and r.get_json() == []
+    assert r.headers["X-Total-Count"] == str(total)
+    assert r.headers["Link"] == (f'</api/entities?page=1>; rel="first", </api/entities?page={last}>; rel="prev", '
+                                 f'</api/entities?page={last}>; rel="last"')
+    search = client.get("/api/search?q=mali&page=50").get_json()
+    assert search["hits"] == [] and search["last_page"] == 1
+    page = client.get(f"/entities?page={last + past}").get_data(as_text=True)
+    assert "past the last page" in page and f'href="/entities?page={last}">Go to page {last}' in page

@@ -116,7 +116,10 @@ def api_entities():
     if page is not None:
         params = {k: v for k, v in (("type", etype), ("contains", contains)) if v}
         last = last_page(len(entities), summary.ENTITIES_PER_PAGE)
-        links = [(rel, n) for rel, n in (("first", 1), ("prev", page - 1), ("next", page + 1), ("last", last))
+        # past the end (a saved link after a reindex shrank the list), "prev" is the last page, as
+        # /entities?page=N says "Go to page {last}" and /api/search gives `last_page`: it was
+        # there on page 2 of one page, and missing on page 99 of four
+        links = [(rel, n) for rel, n in (("first", 1), ("prev", min(page - 1, last)), ("next", page + 1), ("last", last))
                  if 1 <= n <= last and (rel in ("first", "last") or n != page)]
         resp.headers["Link"] = ", ".join(f'<{url_for("api.api_entities", **params, page=n)}>; rel="{rel}"' for rel, n in links)
     return resp
