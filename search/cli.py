@@ -162,6 +162,28 @@ class _Read(click.ParamType):
             raise _refused(str(exc), ctx, param) from None
 
 
+class _Between(click.ParamType):
+    """A whole number in a range, refused in the words the other options use ("port must be
+    between 1 and 65535", "port must be a whole number"): click's IntRange said "99999 is not
+    in the range 1<=x<=65535" and "'x' is not a valid integer range"."""
+
+    name = "integer"
+
+    def __init__(self, what: str, low: int, high: int) -> None:
+        self.what, self.low, self.high = what, low, high
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        from .query import QueryError, whole_number
+
+        try:
+            number = whole_number(value, self.what)
+        except QueryError as exc:
+            raise _refused(str(exc), ctx, param) from None
+        if not self.low <= number <= self.high:
+            raise _refused(f"{self.what} must be between {self.low} and {self.high}", ctx, param)
+        return number
+
+
 def _refused(message: str, ctx: click.Context | None, param: click.Parameter | None) -> click.BadParameter:
     """A bad option's error: under --json its words alone and the option (_Command), as
     /api/search gives them ("page must be between 1 and 1000"); click's "Invalid value for
@@ -898,7 +920,7 @@ def _indexed_sources(index_dir: str) -> tuple[list[str], dict[str, str]]:
 
 
 @cli.command("clean")
-@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("files", nargs=-1, required=True, type=click.Path(), callback=_given_paths)
 @click.option("--removed", "show_removed", is_flag=True,
               help="After each article, list what was removed and why (--json always has it).")
 @json_list_option
@@ -964,9 +986,10 @@ def clean_cmd(files, show_removed, as_json, index_dir):
 
 @cli.command("serve")
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64),
-              help="Worker threads; they share one Whoosh searcher per index generation.")
+@click.option("--port", default=8080, show_default=True, type=_Between("port", 1, 65535),
+              help="1 to 65535.")
+@click.option("--threads", default=8, show_default=True, type=_Between("threads", 1, 64),
+              help="Worker threads, 1 to 64; they share one Whoosh searcher per index generation.")
 @index_option
 @handle_errors
 def serve_cmd(host, port, threads, index_dir):

@@ -77,3 +77,40 @@ def test_an_entity_page_past_the_end_answers_as_a_search_page_does(client, past)
     assert search["hits"] == [] and search["last_page"] == 1
     page = client.get(f"/entities?page={last + past}").get_data(as_text=True)
     assert "past the last page" in page and f'href="/entities?page={last}">Go to page {last}' in page
+
+
+@pytest.mark.parametrize("args,said", [
+    (("--port", "99999"), "port must be between 1 and 65535"),
+    (("--port", "0"), "port must be between 1 and 65535"),
+    (("--port", "x"), "port must be a whole number"),
+    (("--port", "8_080"), "port must be a whole number"),
+    (("--threads", "65"), "threads must be between 1 and 64"),
+])
+def test_serve_says_a_ports_range_as_the_other_options_do(args, said):
+    """`serve --port 99999` said "99999 is not in the range 1<=x<=65535" (and `--port x` "'x' is
+    not a valid integer range"), where `--limit 0` says "results per page must be between 1 and 100"."""
+    r = CliRunner().invoke(cli, ["serve", *args])
+    assert r.exit_code == 2
+    assert r.stderr.splitlines()[-1] == f"Error: Invalid value for '{args[0]}': {said}"
+    assert "range" not in r.stderr
+
+
+def test_clean_and_index_say_the_same_of_a_missing_path(tmp_path, seeds_index):
+    """`clean PATH` on a path that is not there said "Path '...' does not exist." (exit 2, click's
+    words) where `index PATH` skips it "no such file or directory" (exit 1, the other paths
+    still read): now both skip it in those words, with that exit code, and keep the rest."""
+    missing = str(tmp_path / "gone.txt")
+    for command in (["index", "--index", str(tmp_path / "index")], ["clean"]):
+        r = CliRunner().invoke(cli, [*command, missing])
+        assert r.exit_code == 1, (command, r.output)
+        assert f"skipped {missing}: no such file or directory" in r.output, command  # index: its report
+        assert "does not exist" not in r.output
+    r = CliRunner().invoke(cli, ["clean", "--json", missing])
+    assert r.exit_code == 1
+    assert json.loads(r.stdout)["skipped"] == [{"path": missing, "reason": "no such file or directory"}]
+    # another file given beside it is still cleaned, as `index` still indexes it
+    from conftest import SEEDS
+
+    seed = str(sorted(SEEDS.iterdir())[0])
+    r = CliRunner().invoke(cli, ["clean", seed, missing])
+    assert r.exit_code == 0 and "Mali" in r.stdout and f"skipped {missing}: no such file or directory" in r.stderr
