@@ -18,11 +18,13 @@ _OPERATORS = ("AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE")
 
 
 def field_value(field: str, value: str) -> str:
-    """`field:value` as the query text reads it: bare for a plain word (`location:Japan`,
-    `published:2020-08-28`), in double quotes otherwise (`person:"Assimi Goita"`,
+    """`field:value` as the query text reads it: bare for a plain word (`location:Japan`) and a
+    date (`published:2020-08-28`, `published:[2020 TO 2021]`), in double quotes otherwise (`person:"Assimi Goita"`,
     `source:"a:b"`), in single quotes where the value holds a double quote and no single one
     (`source:'Le "Monde"'`: Whoosh reads a single-quoted value as one term), else in double
     quotes with its double quotes left out (no syntax holds both kinds)."""
+    if field == "published":  # a date or a [range]: syntax the parser reads, and refuses with its reason
+        return f"{field}:{value}"
     plain = _PLAIN if field in FACETS else _PLAIN_WORDS
     if plain.fullmatch(value) and value.upper() not in _OPERATORS:
         return f"{field}:{value}"

@@ -58,3 +58,12 @@ def test_the_search_it_in_the_query_hint_pastes_back(archive, value):
     query = hint.removeprefix("search it in the query, ")
     assert query != hint
     assert ids(archive, query), query  # found, and no error: `title:a:b` was an unknown field "a:"
+
+
+def test_a_date_in_the_hint_stays_syntax(archive):
+    """`date=[2001 TO 2002]` was hinted `published:"[2001 TO 2002]"`, a "bad date" pasted back:
+    a date or range is written bare, as the query reads it."""
+    hint = filter_hint("date", "[2001 TO 2002]", FACETS)
+    assert hint == "search it in the query, published:[2001 TO 2002]"
+    assert len(ids(archive, hint.removeprefix("search it in the query, "))) == len(SOURCES)
+    assert filter_hint("date", "2001-02-03", FACETS) == "search it in the query, published:2001-02-03"
