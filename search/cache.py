@@ -33,6 +33,7 @@ nightly run under the same code reads nothing.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import sqlite3
@@ -40,6 +41,8 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .store import IndexBusy
 
 
 @lru_cache(maxsize=None)
@@ -63,8 +66,11 @@ def code_fingerprint(*packages: str) -> str:
     return h.hexdigest()[:12]
 
 
-def _connect(path: Path, wal: bool) -> sqlite3.Connection:
-    con = sqlite3.connect(path, timeout=30)
+BUSY_TIMEOUT = 30.0  # seconds a run waits for another process's write lock on the cache
+
+
+def _connect(path: Path, wal: bool, timeout: float | None = None) -> sqlite3.Connection:
+    con = sqlite3.connect(path, timeout=BUSY_TIMEOUT if timeout is None else timeout)
     # The catalog is copied file-by-file into the next generation: no WAL side files there.
     con.execute(f"PRAGMA journal_mode={'WAL' if wal else 'DELETE'}")
     con.execute("PRAGMA synchronous=NORMAL")
@@ -74,9 +80,50 @@ def _connect(path: Path, wal: bool) -> sqlite3.Connection:
 CACHE_FILE = "cache.sqlite"  # in the index directory
 
 
+# SQLite's result codes that say the file itself is damaged: the only errors the cache is
+# replaced for. "database is locked" (another process writing it), "attempt to write a
+# readonly database" (a cache another user's run created), "unable to open database file",
+# "database or disk is full" are sqlite3.OperationalError, a DatabaseError as damage is: a
+# locked or read-only cache was deleted, and a nightly run as another user than the one
+# whose run had filled it threw away hours of enrichment.
+_DAMAGE_CODES = frozenset({sqlite3.SQLITE_CORRUPT, sqlite3.SQLITE_NOTADB})
+_BUSY_CODES = frozenset({sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED})
+_NO_WRITE_CODES = frozenset({sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_CANTOPEN,
+                             sqlite3.SQLITE_AUTH})
+
+
+def is_damage(exc: sqlite3.Error) -> bool:
+    """Whether SQLite's error says the file is damaged (not a database, malformed), not that
+    it cannot be used now (locked, read-only, unreachable, disk full)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in _DAMAGE_CODES
+
+
+class CacheBusy(IndexBusy):
+    """Another process holds the enrichment cache locked past the busy timeout (exit code 4):
+    the run waits, then stops with the live index and the cache as they were."""
+
+
+class CacheNotWritable(PermissionError):
+    """The enrichment cache is there but this run may not write it (a file another user's run
+    created, a read-only file): a permission to fix, not damage to start afresh."""
+
+
+def unusable(path: Path, exc: sqlite3.Error) -> Exception:
+    """The error a run stops with for a cache it cannot use though it is not damaged (is_damage
+    is False): nothing of it is deleted."""
+    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    if code in _BUSY_CODES:
+        return CacheBusy(f"the enrichment cache {path} is locked by another process ({exc})")
+    if code in _NO_WRITE_CODES:
+        return CacheNotWritable(errno.EACCES, f"the enrichment cache cannot be written ({exc})", str(path))
+    return OSError(errno.EIO, f"the enrichment cache cannot be used ({exc}); it was left as it is", str(path))
+
+
 def cache_damage(path: Path) -> str | None:
     """What SQLite's quick check finds wrong with the cache file at `path`, None when nothing
-    (or there is no file). A full read: for a run that failed, not for every run."""
+    (or there is no file, or it cannot be read now: locked, unreadable, which is no damage).
+    A full read: for a run that failed, not for every run."""
     if not path.exists():
         return None
     try:
@@ -86,7 +133,7 @@ def cache_damage(path: Path) -> str | None:
         finally:
             con.close()
     except sqlite3.DatabaseError as exc:
-        return f"{exc.__class__.__name__}: {exc}"
+        return f"{exc.__class__.__name__}: {exc}" if is_damage(exc) else None
     lines = [line for row in found for line in row.splitlines() if not line.startswith("***")]
     return None if found == ["ok"] else "DatabaseError: " + "; ".join(lines[:2])
 
@@ -102,27 +149,47 @@ class Cache:
     model: the NER model's output by its input's hash (written here, read by ModelOutputs);
     language: each text's language by its hash (written here, read by Languages)."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, timeout: float | None = None):
+        """Raises CacheBusy (locked by another process for `timeout` seconds, BUSY_TIMEOUT), CacheNotWritable
+        or OSError for a cache that cannot be used now; a damaged one is started afresh."""
         # what was wrong with a damaged cache file this run replaced, or None: the cache only
         # saves work (the index never needs it), and "file is not a database" stopped every
         # index run, `reindex --full` too, until someone deleted it by hand
         self.reset: str | None = None
         self.path = path
         try:
-            self._open(path)
+            self._open(path, timeout)
         except sqlite3.DatabaseError as exc:
+            self._close_quietly()
+            if not is_damage(exc):  # locked, read-only: the user's cache, kept
+                raise unusable(path, exc) from exc
             self.reset = f"{exc.__class__.__name__}: {exc}"
             reset_cache(path)
-            self._open(path)
+            self._open(path, timeout)
 
-    def _open(self, path: Path) -> None:
-        self.con = _connect(path, wal=True)
+    def _open(self, path: Path, timeout: float | None) -> None:
+        self.con = None
+        self.con = _connect(path, wal=True, timeout=timeout)
         self.con.execute("CREATE TABLE IF NOT EXISTS stage1 (key TEXT PRIMARY KEY, keys TEXT, data TEXT)")
         self.con.execute("CREATE TABLE IF NOT EXISTS stage2 (key TEXT PRIMARY KEY, data TEXT)")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {MODEL_TABLE} (key TEXT PRIMARY KEY, data TEXT)")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {LANGUAGE_TABLE} (key TEXT PRIMARY KEY, data TEXT)")
         self.con.execute("CREATE TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY CHECK (id = 0), fingerprints TEXT)")
         self.con.execute("SELECT 1 FROM stage1 LIMIT 1").fetchall()
+        # A write tried and undone: a cache that this run may not write, or that another process
+        # holds, stops the run here, before it cleans a single article, not at its first result.
+        self.con.execute("BEGIN IMMEDIATE")
+        try:
+            self.con.execute(f"PRAGMA user_version={self.con.execute('PRAGMA user_version').fetchone()[0]}")
+        finally:
+            self.con.execute("ROLLBACK")
+
+    def _close_quietly(self) -> None:
+        if getattr(self, "con", None) is not None:
+            try:
+                self.con.close()
+            except sqlite3.Error:
+                pass
 
     def get1(self, key: str) -> dict[str, Any] | None:
         row = self.con.execute("SELECT data FROM stage1 WHERE key=?", (key,)).fetchone()

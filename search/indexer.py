@@ -25,7 +25,7 @@ from whoosh import index as whoosh_index
 from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
-from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, Catalog, cache_damage,
+from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, cache_damage,
                     code_fingerprint, reset_cache)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
@@ -1130,7 +1130,7 @@ def _prune_cache(r: Run) -> None:
                 freed = cache.prune({"stage1": r.fp1, "stage2": r.fp2, MODEL_TABLE: r.fpm, LANGUAGE_TABLE: r.fpl})
         finally:
             cache.close()
-    except (sqlite3.Error, OSError):
+    except (sqlite3.Error, OSError, CacheBusy):
         return
     if freed["rows"]:
         r.cache_pruned = freed

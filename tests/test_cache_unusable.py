@@ -1,0 +1,166 @@
+"""An enrichment cache that cannot be used now (locked by another process, not writable by this
+user) is the user's work: a run stops with a clear error and keeps it. Only a damaged file
+(not a database, malformed) is started afresh. sqlite3.OperationalError ("database is
+locked", "attempt to write a readonly database") is a DatabaseError as damage is, and
+Cache took either for damage and deleted the file."""
+from __future__ import annotations
+
+import os
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from search import IndexBusy, cache as cache_mod, indexer
+from search.cache import Cache, cache_damage
+from search.cli import cli
+
+from conftest import ROOT
+from test_reindex import _garble_last_page, make_index
+
+
+def _error(fn) -> sqlite3.Error:
+    try:
+        fn()
+    except sqlite3.Error as exc:
+        return exc
+    raise AssertionError("no error")
+
+
+def _cache_with_row(path: Path, journal: str = "WAL") -> None:
+    """A cache file of the release before (no model/language/pruned tables) holding one row."""
+    con = sqlite3.connect(path)
+    con.execute(f"PRAGMA journal_mode={journal}")
+    con.execute("CREATE TABLE stage1 (key TEXT PRIMARY KEY, keys TEXT, data TEXT)")
+    con.execute("CREATE TABLE stage2 (key TEXT PRIMARY KEY, data TEXT)")
+    con.execute("INSERT INTO stage1 VALUES ('precious:fp', '[]', '{}')")
+    con.commit()
+    con.close()
+
+
+def _rows(path: Path) -> list[str]:
+    con = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+    try:
+        return [k for (k,) in con.execute("SELECT key FROM stage1")]
+    finally:
+        con.close()
+
+
+def test_only_damage_is_damage_on_the_errors_sqlite_really_raises(tmp_path):
+    db = tmp_path / "c.sqlite"
+    _cache_with_row(db)
+    # damage: not a database; a page overwritten with garbage
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is no database at all " * 200)
+    notadb = _error(lambda: sqlite3.connect(junk).execute("SELECT * FROM sqlite_master").fetchall())
+    garbled = tmp_path / "garbled.sqlite"
+    shutil.copy(db, garbled)
+    _garble_last_page(garbled, "stage1")
+    malformed = _error(lambda: sqlite3.connect(garbled).execute("SELECT * FROM stage1").fetchall())
+    assert cache_mod.is_damage(notadb) and cache_mod.is_damage(malformed), (notadb, malformed)
+    # no damage: locked by another connection, read-only, a path that cannot be opened
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")
+    try:
+        busy = _error(lambda: sqlite3.connect(db, timeout=0).execute("BEGIN IMMEDIATE"))
+    finally:
+        holder.rollback()
+        holder.close()
+    ro = sqlite3.connect(f"{db.as_uri()}?mode=ro", uri=True)
+    readonly = _error(lambda: ro.execute("INSERT INTO stage1 VALUES ('x', '', '')"))
+    ro.close()
+    cantopen = _error(lambda: sqlite3.connect(tmp_path))
+    for exc in (busy, readonly, cantopen):
+        assert isinstance(exc, sqlite3.DatabaseError) and not cache_mod.is_damage(exc), exc
+    assert isinstance(cache_mod.unusable(db, busy), IndexBusy)
+    assert isinstance(cache_mod.unusable(db, readonly), PermissionError)
+    assert isinstance(cache_mod.unusable(db, cantopen), PermissionError)
+
+
+@pytest.mark.parametrize("journal, begin", [("WAL", "IMMEDIATE"), ("DELETE", "EXCLUSIVE")])
+def test_a_cache_another_process_holds_is_kept_and_the_run_stops(tmp_path, journal, begin):
+    db = tmp_path / "cache.sqlite"
+    _cache_with_row(db, journal)
+    holder = sqlite3.connect(db)
+    holder.execute(f"BEGIN {begin}")
+    try:
+        with pytest.raises(IndexBusy, match="locked by another process"):
+            Cache(db, timeout=0.05)
+        assert cache_damage(db) is None  # a lock is no damage (the run's last check before a reset)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert _rows(db) == ["precious:fp"]
+    cache = Cache(db)  # free again: opened, upgraded, nothing lost
+    assert cache.reset is None and cache.has1("precious:fp")
+    cache.close()
+
+
+def test_a_locked_cache_stops_a_reindex_with_exit_4_and_loses_nothing(tmp_path, monkeypatch):
+    """A cache held in rollback mode by another process (a backup, an sqlite3 shell) was
+    deleted by the next reindex after 30 s; now it waits, then says who holds it (exit 4)."""
+    src, store = make_index(tmp_path)
+    (src / "001.txt").write_text((src / "001.txt").read_text() + "\nOne more line.\n")
+    db = store.path / "cache.sqlite"
+    holder = sqlite3.connect(db)
+    holder.execute("PRAGMA journal_mode=DELETE")
+    rows = _rows(db)
+    live = store.current_name()
+    monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.05, raising=False)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        with pytest.raises(IndexBusy, match="enrichment cache"):
+            indexer.run(store, None)
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.exit_code == 4, r.output
+    assert "enrichment cache" in r.output and "locked by another process" in r.output and "Traceback" not in r.output
+    assert _rows(db) == rows and store.current_name() == live
+    assert indexer.run(store, None)["changed"] == 1  # free again: the run is done, the cache was kept
+
+
+def _as_other_user(code: str, cwd: Path) -> subprocess.CompletedProcess | None:
+    """`code` run by Python as user nobody (root only); None where that cannot be done here."""
+    try:
+        return subprocess.run(["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", sys.executable,
+                               "-c", code], cwd=cwd, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    except OSError:
+        return None
+
+
+def test_a_cache_this_user_may_not_write_is_kept(tmp_path):
+    """A cache of the release before, created by a run as root (`sudo newsarchive reindex`),
+    in an index folder the nightly run's user may write: opening it creates the new tables,
+    which failed ("attempt to write a readonly database"), and the file was deleted."""
+    code = ("from pathlib import Path; from search.cache import Cache\n"
+            "try:\n    Cache(Path('cache.sqlite'))\nexcept PermissionError as exc:\n    print('refused:', exc)\n")
+    if os.geteuid() != 0:
+        _cache_with_row(tmp_path / "cache.sqlite")
+        (tmp_path / "cache.sqlite").chmod(0o444)
+        with pytest.raises(PermissionError, match="cannot be written"):
+            Cache(tmp_path / "cache.sqlite")
+        assert _rows(tmp_path / "cache.sqlite") == ["precious:fp"]
+        return
+    # root may write anything: the cache is opened by another user (nobody) in a folder it owns
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "ix"
+        folder.mkdir()
+        os.chmod(tmp, 0o755)
+        _cache_with_row(folder / "cache.sqlite")  # root's, 0644
+        os.chown(folder, 65534, 65534)
+        probe = _as_other_user("import search", folder)
+        if probe is None or probe.returncode != 0:
+            pytest.skip(f"no Python another user may run here: {probe and probe.stderr[-200:]}")
+        out = _as_other_user(code, folder)
+        assert out.returncode == 0, out.stderr
+        assert "refused: [Errno 13] the enrichment cache cannot be written (attempt to write a readonly database)" \
+            in out.stdout, out.stdout
+        assert _rows(folder / "cache.sqlite") == ["precious:fp"]
