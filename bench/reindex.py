@@ -98,14 +98,13 @@ def change_articles(archive: Path, fraction: float, total: int) -> tuple[dict[Pa
 
 
 def _same_code(store: Store) -> bool:
-    from search.cache import code_fingerprint
-    from search.pipeline import STAGE1_CODE, stage2_fingerprint
+    from search.fingerprints import stage1_fingerprint, stage2_fingerprint
 
     try:
         manifest = json.loads((store.current_dir() / "manifest.json").read_text())
     except (OSError, ValueError):
         return False
-    return manifest.get("code") == [code_fingerprint(*STAGE1_CODE), stage2_fingerprint()]
+    return manifest.get("code") == [stage1_fingerprint(), stage2_fingerprint()]
 
 
 def main() -> None:

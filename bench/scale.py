@@ -519,14 +519,14 @@ def phase_tantivy(args) -> dict:
 def phase_passes(args) -> dict:
     """The archive-wide passes on the first 25%, 50% and 100% of the built archive's
     documents, inputs read from its cache: time must grow linearly (or n log n)."""
-    from search.cache import Cache, Catalog, code_fingerprint
+    from search.cache import Cache, Catalog
     from search.clean.templates import find_template_lines
     from search.entities import DocMentions, resolve
-    from search.pipeline import STAGE1_CODE, stage2_fingerprint
+    from search.fingerprints import stage1_fingerprint, stage2_fingerprint
     from search.store import Store
 
     store = Store(args.index)
-    fp1, fp2 = code_fingerprint(*STAGE1_CODE), stage2_fingerprint()
+    fp1, fp2 = stage1_fingerprint(), stage2_fingerprint()
     cat = Catalog(store.current_dir() / "catalog.sqlite")
     docs = sorted(cat.all().values(), key=lambda d: d["id"])
     cat.close()

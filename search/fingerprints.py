@@ -16,6 +16,14 @@ from .cache import code_fingerprint
 # ingest, article: what the readers read (a title, a date, a source) is the cleaner's input, cached with
 # its output; a reader that reads a record anew must not leave the old reading in the index
 STAGE1_CODE = ("clean", "cjk", "pipeline", "ingest", "article")  # cjk: the cleaner counts Chinese title words
+# ... and the libraries stage 1 runs (what a cleaning and the readers load): trafilatura and what
+# it runs to extract a page (jusText and lxml_html_clean in its full cascade, htmldate and
+# dateutil for dates, courlan for links), lxml; the readers' warcio, tld (a mirrored page's
+# address) and their decoding's Beautiful Soup (with chardet, which it uses when installed),
+# charset-normalizer and wordfreq. Stage 1's fingerprint was its code's alone: after an
+# upgrade of trafilatura the nightly reindex kept every article's old clean text.
+STAGE1_PACKAGES = ("trafilatura", "justext", "lxml_html_clean", "htmldate", "python-dateutil", "courlan", "lxml",
+                   "warcio", "tld", "beautifulsoup4", "chardet", "charset-normalizer", "wordfreq")
 # Stage 2 by part, named as a run's summary tells why it enriched articles again; the stage's
 # fingerprint is that of all its parts (stage2_fingerprint). resolve.py is the archive-wide
 # entity pass, run afresh on every index run: a change to it need not redo every article's NER.
@@ -46,6 +54,11 @@ PART_PACKAGES: dict[str, tuple[str, ...]] = {
 
 
 MODEL_PART = "the NER model"  # stage 2's part that is the model's output (in stage2_parts)
+
+
+def stage1_fingerprint(code: tuple[str, ...] = STAGE1_CODE) -> str:
+    """Stage 1's fingerprint: its code and its libraries' versions (STAGE1_PACKAGES)."""
+    return _with_versions(code_fingerprint(*code), STAGE1_PACKAGES)
 
 
 def stage2_parts(parts: dict[str, tuple[str, ...]] | None = None,

@@ -31,7 +31,7 @@ from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
 from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, language_fingerprint,
-                           stage2_fingerprint, stage2_parts)
+                           stage1_fingerprint, stage2_fingerprint, stage2_parts)
 from .pipeline import judged_no_article, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
@@ -73,7 +73,7 @@ class Run:
         self.store = store
         self.full = full
         self.progress = progress or _noop
-        self.fp1 = code_fingerprint(*STAGE1_CODE)
+        self.fp1 = stage1_fingerprint(STAGE1_CODE)
         self.fp2_parts = stage2_parts(STAGE2_CODE, MODEL_CODE)  # for the summary: which part changed
         self.fp2 = stage2_fingerprint(self.fp2_parts)
         self.fpm = self.fp2_parts[MODEL_PART]  # the NER model's output (cache.ModelOutputs)

@@ -20,8 +20,8 @@ from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.listing import NOT_AN_ARTICLE as LISTING
 from .clean.text import without_controls
 from .enrich import NER_LANGUAGES, enrich_texts, translation_of  # noqa: F401 (stage 2, by its old name)
-from .fingerprints import (MODEL_CODE, MODEL_PACKAGES, MODEL_PART, STAGE1_CODE, STAGE2_CODE,  # noqa: F401
-                           model_fingerprint, stage2_fingerprint, stage2_parts)
+from .fingerprints import (MODEL_CODE, MODEL_PACKAGES, MODEL_PART, STAGE1_CODE, STAGE1_PACKAGES,  # noqa: F401
+                           STAGE2_CODE, model_fingerprint, stage1_fingerprint, stage2_fingerprint, stage2_parts)
 
 
 def text_hash(text: str) -> str:

@@ -1413,6 +1413,28 @@ def test_an_upgrade_says_its_articles_are_unchanged_and_why_they_were_written(se
     assert again["rewritten"] == 0 and "rewritten_why" not in again
 
 
+def _upgraded(monkeypatch, package: str, to: str = "99.0") -> None:
+    """`package` reported at version `to`, as after `pip install -U` of it alone."""
+    import importlib.metadata
+
+    real = importlib.metadata.version
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: to if name == package else real(name))
+
+
+def test_a_new_trafilatura_cleans_every_article_again_once(seeds_index, tmp_path, monkeypatch):
+    """Stage 1's fingerprint held our code alone: after a trafilatura upgrade (a new extractor,
+    other clean texts) the nightly reindex found nothing to do and kept the old texts."""
+    path = tmp_path / "index"
+    shutil.copytree(seeds_index, path)
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    _upgraded(monkeypatch, "trafilatura")
+    r = indexer.run(Store(path), None)
+    assert (r["changed"], r["unchanged"], r["rewritten"]) == (0, 5, 5), r
+    assert "reenriched" not in r, r  # the same clean texts: their enrichment came from the cache
+    again = indexer.run(Store(path), None)  # the next night: once only
+    assert again["rewritten"] == 0 and again["generation"] == r["generation"], again
+
+
 # ------------------------------------------- a release that changes part of stage 2
 def _every_stored_field(path: Path) -> dict[str, dict]:
     """Each document's stored fields but the hash of the code that wrote it (record_hash)."""
