@@ -65,9 +65,28 @@ def stage2_parts(parts: dict[str, tuple[str, ...]] | None = None,
                  model: tuple[str, ...] = MODEL_CODE) -> dict[str, str]:
     """The fingerprint of each part of stage 2 (STAGE2_CODE), and of the NER model's output
     (model_fingerprint: a new spaCy changes the mentions, whose code is unchanged)."""
-    fps = {name: _with_versions(code_fingerprint(*names), PART_PACKAGES[name]) if name in PART_PACKAGES
-           else code_fingerprint(*names) for name, names in (parts or STAGE2_CODE).items()}
-    return {**fps, MODEL_PART: model_fingerprint(model)}
+    return {name: _with_versions(code, part_packages(name)) if part_packages(name) else code
+            for name, code in stage2_code(parts, model).items()}
+
+
+def stage2_code(parts: dict[str, tuple[str, ...]] | None = None,
+                model: tuple[str, ...] = MODEL_CODE) -> dict[str, str]:
+    """The fingerprint of each part's code alone (stage2_parts without the libraries'
+    versions): recorded with the versions (installed_versions), it tells a run's summary an
+    upgrade of a library from a change to our code, which took the blame for both."""
+    return {**{name: code_fingerprint(*names) for name, names in (parts or STAGE2_CODE).items()},
+            MODEL_PART: code_fingerprint(*model)}
+
+
+def part_packages(name: str) -> tuple[str, ...]:
+    """The libraries whose versions are in the fingerprint of a part of stage 2 (stage2_parts)."""
+    return MODEL_PACKAGES if name == MODEL_PART else PART_PACKAGES.get(name, ())
+
+
+def installed_versions() -> dict[str, str]:
+    """The installed version of every library a fingerprint names ("-": not installed)."""
+    names = {*STAGE1_PACKAGES, *MODEL_PACKAGES, *(n for ns in PART_PACKAGES.values() for n in ns)}
+    return {name: _installed(name) for name in sorted(names)}
 
 
 def stage2_fingerprint(parts: dict[str, str] | None = None) -> str:
@@ -88,13 +107,14 @@ def language_fingerprint(parts: dict[str, str]) -> str:
 
 
 def _with_versions(code: str, packages: tuple[str, ...]) -> str:
+    versions = [f"{name}={_installed(name)}" for name in packages]
+    return hashlib.sha1(json.dumps([code, versions]).encode()).hexdigest()[:12]
+
+
+def _installed(name: str) -> str:
     from importlib.metadata import PackageNotFoundError, version
 
-    def installed(name: str) -> str:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return "-"
-
-    versions = [f"{name}={installed(name)}" for name in packages]
-    return hashlib.sha1(json.dumps([code, versions]).encode()).hexdigest()[:12]
+    try:
+        return version(name)
+    except PackageNotFoundError:
+        return "-"

@@ -30,8 +30,9 @@ from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Ca
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
-from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE2_CODE, language_fingerprint,
-                           stage1_fingerprint, stage2_fingerprint, stage2_parts)
+from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE1_PACKAGES, STAGE2_CODE, installed_versions,
+                           language_fingerprint, part_packages, stage1_fingerprint, stage2_code, stage2_fingerprint,
+                           stage2_parts)
 from .pipeline import judged_no_article, text_hash
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
@@ -75,6 +76,8 @@ class Run:
         self.progress = progress or _noop
         self.fp1 = stage1_fingerprint(STAGE1_CODE)
         self.fp2_parts = stage2_parts(STAGE2_CODE, MODEL_CODE)  # for the summary: which part changed
+        # ... and whether its code did, or a library it runs (the manifest records both)
+        self.code = {CLEANER: code_fingerprint(*STAGE1_CODE), **stage2_code(STAGE2_CODE, MODEL_CODE)}
         self.fp2 = stage2_fingerprint(self.fp2_parts)
         self.fpm = self.fp2_parts[MODEL_PART]  # the NER model's output (cache.ModelOutputs)
         self.fpl = language_fingerprint(self.fp2_parts)  # the texts' languages (cache.Languages)
@@ -1108,6 +1111,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         (gen / "manifest.json").write_text(json.dumps({
             "generation": gen.name, "documents": len(docs) + len(frozen), "code": [r.fp1, r.fp2],
             "stage2": r.fp2_parts,  # what a later run's reenriched_why compares
+            # and what it tells apart: which code changed, which library (its version before)
+            "code_parts": r.code, "versions": installed_versions(),
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "files": {n: (gen / n).stat().st_size for n in CHECKED_FILES if (gen / n).exists()},  # for damage()
         }), encoding="utf-8")
@@ -1262,6 +1267,10 @@ def _rewritten_why(r: Run, same_code: bool) -> str:
     if r.cache_reset:
         return "the enrichment cache was started afresh"
     if not same_code:
+        before = _live_manifest(r)
+        if (before.get("code", [None])[0] != r.fp1 and _recorded(before)
+                and before["code_parts"].get(CLEANER) == r.code[CLEANER]):  # a library's upgrade alone
+            return _what_changed(r, before, [CLEANER])
         return "this version cleans or enriches articles otherwise than the one that wrote the index (an upgrade)"
     return "their clean text was not in the enrichment cache"
 
@@ -1272,8 +1281,7 @@ def _reenriched_why(r: Run) -> str:
     written (its manifest), and whether the NER model had to read them again."""
     if r.cache_reset:
         return "the enrichment cache was started afresh"
-    live = r.store.current_name()
-    before = _manifest(r.store.path / live) if live else {}
+    before = _live_manifest(r)
     parts = before.get("stage2")
     if not isinstance(parts, dict):  # written by a release that did not record its parts
         return "this version enriches articles otherwise than the one that wrote the index (an upgrade)"
@@ -1281,7 +1289,45 @@ def _reenriched_why(r: Run) -> str:
     if not changed:
         return "their enrichment was not in the enrichment cache"
     model = "the NER model read them again" if MODEL_PART in changed else "the NER model's output came from the cache"
-    return f"the code of {_listed(changed)} changed; {model}"
+    if not _recorded(before):  # a manifest of a release that did not record code and versions apart
+        return f"the code of {_listed(changed)} or a library {'it runs' if len(changed) == 1 else 'they run'} changed; {model}"
+    return f"{_what_changed(r, before, changed)}; {model}"
+
+
+CLEANER = "the cleaner and the readers"  # stage 1, as a run's summary names it (Run.code; not stage 2's "the cleaner")
+
+
+def _recorded(manifest: dict[str, Any]) -> bool:
+    return isinstance(manifest.get("code_parts"), dict) and isinstance(manifest.get("versions"), dict)
+
+
+def _what_changed(r: Run, before: dict[str, Any], changed: list[str]) -> str:
+    """Why the fingerprints of the `changed` parts (CLEANER: stage 1) differ from those of the
+    live generation's manifest `before`: "the code of X changed", "langdetect 1.0.9 → 1.0.10
+    (run by X and Y)". An upgrade of langdetect alone read "the code of language detection
+    changed", and sent its reader to look for a release that was never installed."""
+    versions, now = before["versions"], installed_versions()
+    libraries: dict[str, list[str]] = {}
+    for name in changed:
+        for package in STAGE1_PACKAGES if name == CLEANER else part_packages(name):
+            if versions.get(package) != now[package]:
+                libraries.setdefault(package, []).append(name)
+    # our code; or what a part's fingerprint covers changed (a release's list of libraries)
+    code = [n for n in changed if before["code_parts"].get(n) != r.code[n]
+            or not any(n in names for names in libraries.values())]
+    said = [f"the code of {_listed(code)} changed"] if code else []
+    for package, names in libraries.items():
+        old, new = versions.get(package), now[package]
+        what = (f"the installed version of {package} changed" if old is None
+                else f"{package} {new} installed" if old == "-" else f"{package} {old} removed" if new == "-"
+                else f"{package} {old} → {new}")
+        said.append(f"{what} (run by {_listed(names)})")
+    return "; ".join(said)
+
+
+def _live_manifest(r: Run) -> dict[str, Any]:
+    live = r.store.current_name()
+    return _manifest(r.store.path / live) if live else {}
 
 
 def _listed(names: list[str]) -> str:

@@ -1421,16 +1421,51 @@ def _upgraded(monkeypatch, package: str, to: str = "99.0") -> None:
     monkeypatch.setattr(importlib.metadata, "version", lambda name: to if name == package else real(name))
 
 
+def _version(package: str) -> str:
+    import importlib.metadata
+
+    return importlib.metadata.version(package)
+
+
+def test_a_new_langdetect_is_named_where_the_summary_blamed_our_code(seeds_index, tmp_path, monkeypatch):
+    """After `pip install -U langdetect` the summary said "5 unchanged articles enriched again:
+    the code of language detection and translation detection changed", sending its reader to
+    look for a release that was never installed. The library is named, with its versions;
+    where the live generation recorded no versions (the release before), neither is blamed."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    path, older = tmp_path / "index", tmp_path / "older"
+    shutil.copytree(seeds_index, path)
+    shutil.copytree(seeds_index, older)
+    manifest = Store(older).current_dir() / "manifest.json"
+    written = json.loads(manifest.read_text())
+    manifest.write_text(json.dumps({k: v for k, v in written.items() if k not in ("code_parts", "versions")}))
+    was = _version("langdetect")
+    _upgraded(monkeypatch, "langdetect", "99.0")
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(path)])
+    assert r.exit_code == 0, r.output
+    assert (f"5 unchanged articles enriched again: langdetect {was} → 99.0 (run by language detection and "
+            "translation detection); the NER model's output came from the cache") in " ".join(r.output.split()), r.output
+    r = indexer.run(Store(older), None)
+    assert r["reenriched_why"] == ("the code of language detection and translation detection or a library they run "
+                                   "changed; the NER model's output came from the cache"), r
+
+
 def test_a_new_trafilatura_cleans_every_article_again_once(seeds_index, tmp_path, monkeypatch):
     """Stage 1's fingerprint held our code alone: after a trafilatura upgrade (a new extractor,
     other clean texts) the nightly reindex found nothing to do and kept the old texts."""
     path = tmp_path / "index"
     shutil.copytree(seeds_index, path)
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    was = _version("trafilatura")
     _upgraded(monkeypatch, "trafilatura")
     r = indexer.run(Store(path), None)
     assert (r["changed"], r["unchanged"], r["rewritten"]) == (0, 5, 5), r
     assert "reenriched" not in r, r  # the same clean texts: their enrichment came from the cache
+    assert r["rewritten_why"] == f"trafilatura {was} → 99.0 (run by the cleaner and the readers)"
     again = indexer.run(Store(path), None)  # the next night: once only
     assert again["rewritten"] == 0 and again["generation"] == r["generation"], again
 
