@@ -117,7 +117,8 @@ def unusable(path: Path, exc: sqlite3.Error) -> Exception:
         return CacheBusy(f"the enrichment cache {path} is locked by another process ({exc})")
     if code in _NO_WRITE_CODES:
         return CacheNotWritable(errno.EACCES, f"the enrichment cache cannot be written ({exc})", str(path))
-    return OSError(errno.EIO, f"the enrichment cache cannot be used ({exc}); it was left as it is", str(path))
+    return OSError(errno.ENOSPC if code == sqlite3.SQLITE_FULL else errno.EIO,
+                   f"the enrichment cache cannot be used ({exc}); it was left as it is", str(path))
 
 
 def cache_damage(path: Path) -> str | None:

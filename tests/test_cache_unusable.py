@@ -75,11 +75,17 @@ def test_only_damage_is_damage_on_the_errors_sqlite_really_raises(tmp_path):
     readonly = _error(lambda: ro.execute("INSERT INTO stage1 VALUES ('x', '', '')"))
     ro.close()
     cantopen = _error(lambda: sqlite3.connect(tmp_path))
-    for exc in (busy, readonly, cantopen):
+    tight = sqlite3.connect(db)
+    tight.execute(f"PRAGMA max_page_count={tight.execute('PRAGMA page_count').fetchone()[0]}")
+    full = _error(lambda: tight.executemany("INSERT INTO stage1 VALUES (?, '', ?)",
+                                            ((str(i), "x" * 1000) for i in range(100))))
+    tight.close()
+    for exc in (busy, readonly, cantopen, full):
         assert isinstance(exc, sqlite3.DatabaseError) and not cache_mod.is_damage(exc), exc
     assert isinstance(cache_mod.unusable(db, busy), IndexBusy)
     assert isinstance(cache_mod.unusable(db, readonly), PermissionError)
     assert isinstance(cache_mod.unusable(db, cantopen), PermissionError)
+    assert "database or disk is full" in str(cache_mod.unusable(db, full))
 
 
 @pytest.mark.parametrize("journal, begin", [("WAL", "IMMEDIATE"), ("DELETE", "EXCLUSIVE")])
