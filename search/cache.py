@@ -29,7 +29,10 @@ fingerprint than the current code's are of no use to it: a run that published it
 generation deletes them (Cache.prune), else the file grew by the archive's size with every
 release. Not before: a run that failed midway leaves them for the release before, should
 its user go back to it. A fifth, `pruned`, holds the fingerprints of the last prune, so a
-nightly run under the same code reads nothing.
+nightly run under the same code reads nothing. Rows under the current fingerprints that no
+article of the published index names (deleted, forgotten, an earlier text) are marked in
+`unseen` and deleted some runs later (Cache.sweep, `sweeps` counts them): the NER model's rows
+stay, their keys being in no catalog.
 """
 from __future__ import annotations
 
@@ -176,6 +179,9 @@ class Cache:
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {MODEL_TABLE} (key TEXT PRIMARY KEY, data TEXT)")
         self.con.execute(f"CREATE TABLE IF NOT EXISTS {LANGUAGE_TABLE} (key TEXT PRIMARY KEY, data TEXT)")
         self.con.execute("CREATE TABLE IF NOT EXISTS pruned (id INTEGER PRIMARY KEY CHECK (id = 0), fingerprints TEXT)")
+        # sweep(): the rows no article of the index names, since which sweep; and the sweeps so far
+        self.con.execute("CREATE TABLE IF NOT EXISTS unseen (tbl TEXT, key TEXT, run INTEGER, PRIMARY KEY (tbl, key))")
+        self.con.execute("CREATE TABLE IF NOT EXISTS sweeps (id INTEGER PRIMARY KEY CHECK (id = 0), n INTEGER)")
         self.con.execute("SELECT 1 FROM stage1 LIMIT 1").fetchall()
         # A write tried and undone: a cache that this run may not write, or that another process
         # holds, stops the run here, before it cleans a single article, not at its first result.
@@ -267,6 +273,33 @@ class Cache:
         except sqlite3.Error:  # e.g. disk full copying the file: the rows are deleted all the same
             vacuumed = False
         return {"rows": rows, "bytes": size, "vacuumed": vacuumed}
+
+    def sweep(self, keep: dict[str, tuple[str, set[str]]], after: int) -> int:
+        """Delete the rows of each table (`keep`: table -> the code's fingerprint and the keys
+        to keep) computed under that fingerprint that no key kept has named in the last `after`
+        calls (a call per published run): the results of articles deleted from the archive, or
+        of an article's earlier text. prune() leaves them (they are this code's), so the file
+        grew with every article ever read until the next release. Not at once: a source
+        forgotten by mistake and indexed again, a file put back, find their results for
+        `after` runs. Reads the tables' keys alone (the primary key's index); commits. Rows
+        deleted."""
+        row = self.con.execute("SELECT n FROM sweeps WHERE id=0").fetchone()
+        run = (row[0] if row else 0) + 1
+        gone = 0
+        for table, (fp, kept) in keep.items():
+            unused = {k for (k,) in self.con.execute(f"SELECT key FROM {table} WHERE substr(key, ?) = ?",
+                                                     (-len(fp) - 1, ":" + fp)) if k not in kept}
+            marked = dict(self.con.execute("SELECT key, run FROM unseen WHERE tbl=?", (table,)).fetchall())
+            # in use again, or deleted by prune(): no longer counted
+            self.con.executemany("DELETE FROM unseen WHERE tbl=? AND key=?",
+                                 ((table, k) for k in marked if k not in unused))
+            self.con.executemany("INSERT INTO unseen VALUES (?,?,?)", ((table, k, run) for k in unused - marked.keys()))
+            expired = [k for k in unused if marked.get(k, run) <= run - after]
+            gone += self.con.executemany(f"DELETE FROM {table} WHERE key=?", ((k,) for k in expired)).rowcount
+            self.con.executemany("DELETE FROM unseen WHERE tbl=? AND key=?", ((table, k) for k in expired))
+        self.con.execute("INSERT OR REPLACE INTO sweeps VALUES (0, ?)", (run,))
+        self.con.commit()
+        return gone
 
     def _compact(self) -> bool:
         """The file rewritten without its free pages when they are a third of it or more (a

@@ -352,12 +352,15 @@ def _print_summary(result: dict[str, Any]) -> None:
     if result.get("reenriched"):  # language, translation flags, mentions computed again
         n = result["reenriched"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} enriched again: {_t(result['reenriched_why'])}")
-    if result.get("cache_pruned"):  # rows of an earlier version's code, of no use to this one
-        freed = result["cache_pruned"]
+    freed = result.get("cache_pruned") or {}
+    if freed.get("rows"):  # rows of an earlier version's code, of no use to this one
         # the file is smaller only when it was compacted; else its free pages are reused by later entries
         room = "the file compacted" if freed.get("vacuumed") else "room the next entries reuse"
         con.print(f"  the enrichment cache: {freed['rows']} entr{'y' if freed['rows'] == 1 else 'ies'} of an earlier "
                   f"version removed ({freed['bytes'] / 1e6:.1f} MB: {room})")
+    if freed.get("gone"):  # this code's rows of articles the index no longer holds
+        n = freed["gone"]
+        con.print(f"  the enrichment cache: {n} entr{'y' if n == 1 else 'ies'} of deleted or changed articles removed")
     if result.get("moved"):
         n = result["moved"]
         con.print(f"  {n} unchanged article{'s' if n != 1 else ''} stored again: read from another line of "

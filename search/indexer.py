@@ -117,6 +117,10 @@ class Run:
         # The files this run opened (each by its path as given and resolved): one read again
         # holds the records it holds now, whether or not the run removes the files gone
         self.read_files: set[str] = set()
+        # the stage-1 keys of every record read this run, and the hashes of the published
+        # generation's articles (content, final text): what the cache keeps of this code's rows
+        self.read_keys: set[str] = set()
+        self.live_hashes: tuple[set[str], set[str]] | None = None
         self.cache_reset: str | None = None  # why a damaged cache file was started afresh
         self.cache_pruned: dict[str, int] | None = None  # rows under old fingerprints deleted (Cache.prune)
 
@@ -315,6 +319,7 @@ class Run:
                     kind = ("added" if before is None else "changed" if before["content_hash"] != item.content_hash
                             else "unchanged")
                     key = f"{item.content_hash}:{self.fp1}"
+                    self.read_keys.add(key)
                     cached = cache.has1(key)
                     info = json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
                                        "line": item.line, **({"mirror_url": item.mirror_url} if item.mirror_url else {})},
@@ -1116,11 +1121,20 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             "created": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
             "files": {n: (gen / n).stat().st_size for n in CHECKED_FILES if (gen / n).exists()},  # for damage()
         }), encoding="utf-8")
+        r.live_hashes = ({d["content_hash"] for d in (*docs.values(), *frozen.values())},
+                         {d["text_hash"] for d in (*docs.values(), *frozen.values()) if d["text_hash"]})
         return {"written": len(to_write)}
     finally:
         pool.close()
         catalog.close()
         cache.close()
+
+
+# Published runs after which the cache's rows of an article the index no longer holds (deleted,
+# forgotten, its text changed) are deleted (Cache.sweep): a nightly reindex keeps them ten days,
+# for a source forgotten by mistake or a file put back. The NER model's rows are kept: their
+# keys (the model's input) are in no catalog.
+SWEEP_AFTER = 10
 
 
 def _prune_cache(r: Run) -> None:
@@ -1133,11 +1147,17 @@ def _prune_cache(r: Run) -> None:
         try:
             with r.timed("prune"):
                 freed = cache.prune({"stage1": r.fp1, "stage2": r.fp2, MODEL_TABLE: r.fpm, LANGUAGE_TABLE: r.fpl})
+                if r.live_hashes is not None:  # a generation published: what it no longer holds
+                    contents, texts = r.live_hashes
+                    freed["gone"] = cache.sweep({
+                        "stage1": (r.fp1, {f"{h}:{r.fp1}" for h in contents} | r.read_keys),
+                        "stage2": (r.fp2, {f"{h}:{r.fp2}" for h in texts}),
+                        LANGUAGE_TABLE: (r.fpl, {f"{h}:{r.fpl}" for h in texts})}, after=SWEEP_AFTER)
         finally:
             cache.close()
     except (sqlite3.Error, OSError, CacheBusy):
         return
-    if freed["rows"]:
+    if freed["rows"] or freed.get("gone"):
         r.cache_pruned = freed
 
 

@@ -1690,3 +1690,51 @@ def test_a_cache_file_doubled_by_a_release_is_given_back(tmp_path):
     assert free == 0 and now * 2 < doubled * 1.1, (now, free, doubled)
     assert len(cache.con.execute("SELECT key FROM stage2").fetchall()) == 200
     cache.close()
+
+
+def _hashes_of(store: Store, name: str) -> tuple[str, str]:
+    con = sqlite3.connect(store.current_dir() / "catalog.sqlite")
+    try:
+        return con.execute("SELECT content_hash, text_hash FROM docs WHERE path LIKE ?", (f"%/{name}",)).fetchone()
+    finally:
+        con.close()
+
+
+def test_the_results_of_a_deleted_article_leave_the_cache_after_some_runs(primed, monkeypatch):
+    """The cache's rows of an article deleted from the archive (or of its earlier text) stayed
+    for ever under the current code's fingerprints (prune() deletes other fingerprints' rows):
+    the file grew with every article ever read until the next release. Now they go after
+    SWEEP_AFTER published runs; an article put back before finds its results."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    src, store = primed
+    monkeypatch.setattr(indexer, "SWEEP_AFTER", 1, raising=False)
+    content, text = _hashes_of(store, "007.txt")
+    its_rows = lambda keys: {t for t, ks in keys.items() if t != "model"  # noqa: E731 (keyed by the model's input)
+                             and any(k.startswith((content, text)) for k in ks)}
+    assert its_rows(_cache_keys(store)) == {"stage1", "stage2", "language"}
+    saved = (src / "007.txt").read_text()
+    (src / "007.txt").unlink()
+    assert indexer.run(store, None)["removed"] == 1
+    (src / "007.txt").write_text(saved)  # put back within the grace: cleaned and enriched from the cache
+    r = indexer.run(store, None)
+    assert r["added"] == 1 and "enriched" not in r, r
+    (src / "007.txt").unlink()
+    indexer.run(store, None)
+    assert its_rows(_cache_keys(store)) == {"stage1", "stage2", "language"}  # kept one run
+    (src / "008.txt").unlink()  # another published run: 007's rows go
+    out = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False).output
+    assert "entries of deleted or changed articles removed" in out, out
+    keys = _cache_keys(store)
+    assert its_rows(keys) == set()
+    con = sqlite3.connect(store.current_dir() / "catalog.sqlite")
+    live = con.execute("SELECT content_hash, text_hash FROM docs").fetchall()
+    con.close()
+    # every article of the index keeps its rows: the next night cleans and enriches nothing
+    assert all(any(k.startswith(c) for k in keys["stage1"]) and any(k.startswith(t) for k in keys["stage2"])
+               for c, t in live)
+    (src / "009.txt").unlink()
+    r = indexer.run(store, None)
+    assert r["removed"] == 1 and r["rewritten"] == 0 and "enriched" not in r, r
