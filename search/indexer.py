@@ -1288,7 +1288,7 @@ def _rewritten_why(r: Run, same_code: bool) -> str:
         return "the enrichment cache was started afresh"
     if not same_code:
         before = _live_manifest(r)
-        if (before.get("code", [None])[0] != r.fp1 and _recorded(before)
+        if ((before.get("code") or [None])[0] != r.fp1 and _recorded(before)
                 and before["code_parts"].get(CLEANER) == r.code[CLEANER]):  # a library's upgrade alone
             return _what_changed(r, before, [CLEANER])
         return "this version cleans or enriches articles otherwise than the one that wrote the index (an upgrade)"

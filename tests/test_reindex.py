@@ -1712,8 +1712,10 @@ def test_the_results_of_a_deleted_article_leave_the_cache_after_some_runs(primed
     src, store = primed
     monkeypatch.setattr(indexer, "SWEEP_AFTER", 1, raising=False)
     content, text = _hashes_of(store, "007.txt")
-    its_rows = lambda keys: {t for t, ks in keys.items() if t != "model"  # noqa: E731 (keyed by the model's input)
-                             and any(k.startswith((content, text)) for k in ks)}
+
+    def its_rows(keys: dict[str, set[str]]) -> set[str]:  # the model's rows are keyed by its input
+        return {t for t, ks in keys.items() if t != "model" and any(k.startswith((content, text)) for k in ks)}
+
     assert its_rows(_cache_keys(store)) == {"stage1", "stage2", "language"}
     saved = (src / "007.txt").read_text()
     (src / "007.txt").unlink()
