@@ -437,7 +437,7 @@ def test_doc_page_entity_counts_say_they_are_the_archive_s_articles(client):
     doc_id = "seeds/002_f0668442815f74eb.txt"
     side = page(client, "/doc/" + doc_id).split('<aside class="doc-side"')[1]
     assert '<p class="hint ents-n">Each with the number of articles in the archive that name it</p>' in side
-    shown = re.findall(r'<a class="ent ent-(\w+)" href="([^"]+)">([^<]+)</a> <span class="n" title="([^"]+)">'
+    shown = re.findall(r'<a class="ent ent-(\w+)" href="([^"]+)">([^<]+)</a>&nbsp;<span class="n" title="([^"]+)">'
                        r'([\d,]+)<span class="vh"> (articles?) in the archive</span></span>', side)
     details = client.get("/api/doc/" + doc_id).get_json()["entity_details"]
     assert len(shown) == sum(len(v) for v in details.values()) > 10

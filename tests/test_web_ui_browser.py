@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser_web import _opened, _phone, browser, server  # noqa: F401 (fixtures: the served index, Chromium)
+from test_browser_web import _opened, _phone, browser, page, server  # noqa: F401 (fixtures: the served index, Chromium, a page)
 
 pytestmark = pytest.mark.browser
 
@@ -109,3 +109,56 @@ def test_a_translation_flag_s_number_stays_on_a_phone_s_screen(many_flags, brows
         markers = pg.evaluate(MARKERS, ".flags ol")
         assert len(markers) == 150 and markers[-1]["n"] == 150
         assert all(m["left"] >= 0 for m in markers), [m for m in markers if m["left"] < 0][:3]
+
+
+# where each page's text starts on a phone: the brand's and the footer's first link's left edge, and
+# the content's (the main element's padding box: its first line of text starts there)
+EDGES = """() => { const main = document.querySelector('main'), left = e => e.getBoundingClientRect().left;
+    return {content: left(main) + parseFloat(getComputedStyle(main).paddingLeft),
+            brand: left(document.querySelector('.brand')), foot: left(document.querySelector('.foot a'))}; }"""
+
+
+@pytest.mark.parametrize("path", ["/", "/search?q=mali", "/facet/location?q=mali", "/entities",
+                                  "/doc/seeds/000_82caef7a759caf58.txt?q=mali"])
+def test_on_a_phone_the_header_and_footer_start_where_the_page_s_text_does(server, browser, path):
+    """On a 390px phone the footer's links started 16px from the screen's left edge (its 1rem
+    padding) and the brand 8px (the header's .5rem), where the page's text starts at 9.6px (the
+    phone's .6rem): three left edges down one screen. They share the page's."""
+    with _phone(browser, server + path) as pg:
+        edges = pg.evaluate(EDGES)
+        assert abs(edges["foot"] - edges["content"]) < 0.5 and abs(edges["brand"] - edges["content"]) < 0.5, edges
+
+
+def test_an_article_s_match_count_is_said_once_before_the_first_step(server, page):
+    """An article opened from a search read "10 matches of your search “mali” marked in the text
+    ‹ 10 matches ›": the count's link, then the stepper's counter saying it again. Before the
+    first step the counter is empty; the link still goes to the first match, and from there the
+    counter says which one is shown."""
+    page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=mali")
+    n = page.locator('mark.hit[id^="match-"]').count()
+    line = page.locator("p.query-hits")
+    assert n >= 2 and page.locator(".match-nav").is_visible()
+    assert line.inner_text().count(f"{n} matches") == 1, line.inner_text()
+    line.locator("a[href='#match-1']").click()
+    page.wait_for_url("**#match-1")
+    assert page.locator(".match-pos").inner_text() == f"match 1 of {n}"
+
+
+# each name of the article's names column whose count starts a line of its own: below the last
+# line of the name's link
+COUNT_ALONE = """() => [...document.querySelectorAll('.doc-ents li')].flatMap(li => {
+    const rects = li.querySelector('a.ent').getClientRects(), n = li.querySelector(':scope > .n');
+    return n && n.getBoundingClientRect().top > rects[rects.length - 1].top + 2 ? [li.querySelector('a.ent').innerText] : []; })"""
+
+
+def test_a_long_name_s_article_count_stays_with_its_last_word(server, browser):
+    """In an article's names column, "Center for Strategic and International Studies" filled a
+    phone's line and its count, "1", took the next line alone, read as an item of its own. The
+    count wraps with the name's last word, at every width from a small phone's to a desktop's."""
+    with _phone(browser, server + "/doc/seeds/001_3af445065a74e937.txt") as pg:
+        alone = {}
+        for width in [*range(320, 480, 4), 800, 1280]:
+            pg.set_viewport_size({"width": width, "height": 844})
+            if found := pg.evaluate(COUNT_ALONE):
+                alone[width] = found
+        assert alone == {}, alone

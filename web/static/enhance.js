@@ -114,7 +114,8 @@ document.addEventListener("DOMContentLoaded", function () {
     var pos = nav.querySelector(".match-pos");
     var at = -1;
     function find() { matches.forEach(function (m, i) { if ("#" + m.id === location.hash) { at = i; } }); }
-    function show() { pos.textContent = at < 0 ? matches.length + " matches" : "match " + (at + 1) + " of " + matches.length; }
+    /* before the first step, nothing: the count's link beside it says "17 matches" already */
+    function show() { pos.textContent = at < 0 ? "" : "match " + (at + 1) + " of " + matches.length; }
     nav.querySelectorAll("button[data-step]").forEach(function (b) {
       b.addEventListener("click", function () {
         var step = parseInt(b.getAttribute("data-step"), 10);
