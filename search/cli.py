@@ -757,7 +757,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
     if query:
         doc["matches"] = [list(m) for m in marks]  # as /api/doc/<id>?q= gives them
         if refused:
-            doc["matches_error"] = refused
+            doc["matches_error"] = str(refused)
     if as_json:
         _emit_json(doc)
         return
@@ -778,7 +778,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
         if ents.get(t):
             con.print(f"[dim]{t}:[/] {_t(', '.join(ents[t]))}")
     if refused:
-        con.print(f"[dim]matches:[/] none marked: the search “{_t(query)}” cannot run: {_t(refused)}")
+        con.print(f"[dim]matches:[/] none marked: the search “{_t(query)}” cannot run: {_t(str(refused))}")
     # through a pipe or into a file there is no bold: the marks are brackets (the line said
     # "15 marked in the text" over a text with none to see)
     plain = con.color_system is None

@@ -223,6 +223,22 @@ def no_words(qstring: str) -> QueryError:
                              f"add another word{month}")
 
 
+class FilterValueError(QueryError):
+    """A filter value no article could have (year=21, translated=maybe). Its message names the
+    field as the query text, the URL and the command line write it ("translated is one of
+    ..."); `naming` words it with another name for the field, which a page gives as its labels
+    read ("Machine translation is one of ..."): the engine knows no page's words."""
+
+    def __init__(self, facet: str, rest: str) -> None:
+        super().__init__(f"{facet} {rest}")
+        self.facet = facet
+        self.rest = rest  # the message after the field's name
+
+    def naming(self, name: str) -> str:
+        """The message with the field called `name`."""
+        return f"{name} {self.rest}"
+
+
 class QueryTimeout(QueryError):
     """A query that ran past SEARCH_SECONDS; narrowing it (fewer or longer wildcards) helps."""
 
@@ -1364,11 +1380,11 @@ LABELS = ("likely", "possible", "unlikely")
 
 
 def check_filter_value(facet: str, value: str) -> None:
-    """QueryError for a filter value no article could have: year=21, translated=yes."""
+    """FilterValueError for a filter value no article could have: year=21, translated=yes."""
     if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
-        raise QueryError(f"year must be four digits, not '{value}'{_year_hint(value)}")
+        raise FilterValueError(facet, f"must be four digits, not '{value}'{_year_hint(value)}")
     if facet == "translated" and value and value.lower() not in LABELS:
-        raise QueryError(f"translated is one of {', '.join(LABELS)}, not '{value}'")
+        raise FilterValueError(facet, f"is one of {', '.join(LABELS)}, not '{value}'")
 
 
 def _year_hint(value: str) -> str:
@@ -1943,14 +1959,16 @@ def query_marks(archive: Archive, query: str, text: str, mentions: list[dict] | 
     return _Highlighter(r.q, r.searcher, r.searcher.schema["text"].analyzer, gen=r.gen).marks(text, mentions)
 
 
-def document_matches(archive: Archive, query: str, doc: dict[str, Any]) -> tuple[list[tuple[int, int]], str | None]:
+def document_matches(archive: Archive, query: str,
+                     doc: dict[str, Any]) -> tuple[list[tuple[int, int]], QueryError | None]:
     """query_marks of a stored document (get_document), and why there are none when the search
-    cannot run: the document page, /api/doc?q= and `show --query` show the document still and
-    say why nothing is marked."""
+    cannot run (the error, which a page words in its own labels: FilterValueError.naming):
+    the document page, /api/doc?q= and `show --query` show the document still and say why
+    nothing is marked."""
     try:
         return query_marks(archive, query, doc.get("text") or "", doc.get("mentions")), None
     except QueryError as exc:
-        return [], str(exc)
+        return [], exc
 
 
 def run_search(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from html import unescape
 
+import pytest
+
 from test_web_pages import client  # noqa: F401 (the seeds index's test client, a fixture)
 from test_web_pages import page as get
 
@@ -101,3 +103,34 @@ def test_translation_flags_read_in_words(client):
     flags = client.get(f"/api/doc/{FLAGGED}").get_json()["translation"]["flags"]
     assert {f["kind"] for f in flags} <= {"broken-sentence", "foreign-typography", "literal-translation",
                                          "language-mix", "source-language-morphology", "name-variant"}
+
+
+MT_VALUES = "is one of likely, possible, unlikely, not "
+
+
+@pytest.mark.parametrize("url, field, rest", [
+    ("/search?q=coup&translated=maybe", "translated", MT_VALUES + "'maybe'"),
+    ("/search?q=coup+translated:maybe", "translated", MT_VALUES + "'maybe'"),
+    ("/facet/location?q=coup&translated=Maybe", "translated", MT_VALUES + "'Maybe'"),
+    ("/search?q=coup&year=21", "year", "must be four digits, not '21'"),
+])
+def test_a_filter_value_no_article_could_have_is_refused_in_the_page_s_words(client, url, field, rest):
+    """The error page said "translated is one of likely, possible, unlikely, not 'maybe'" under
+    a panel and chips that say "Machine translation": the field's name, as the engine words it
+    for the query text and the command line. The page names the facet as its chip does; the
+    JSON twin keeps the field's name, which a script reads."""
+    html = get(client, url, 400)
+    said = text(re.search(r'<p class="error-message" role="alert">(.*?)</p>', html, re.S).group(1))
+    assert said == {"translated": "Machine translation", "year": "Year"}[field] + " " + rest
+    api = client.get(url.replace("/search", "/api/search").replace("/facet/", "/api/facet/"))
+    assert api.status_code == 400 and api.get_json()["error"] == f"{field} {rest}"
+
+
+def test_an_article_opened_with_a_search_that_cannot_run_says_why_in_the_page_s_words(client):
+    """The article page of a link whose search cannot run (q=translated:maybe) said it "cannot
+    run: translated is one of …"; /api/doc's matches_error keeps the field's name."""
+    html = get(client, "/doc/" + FLAGGED + "?q=translated:maybe")
+    line = text(re.search(r'<p class="query-hits">(.*?)</p>', html, re.S).group(1))
+    assert line.endswith("cannot run: Machine translation is one of likely, possible, unlikely, not 'maybe'"), line
+    record = client.get("/api/doc/" + FLAGGED + "?q=translated:maybe").get_json()
+    assert record["matches_error"] == "translated is one of likely, possible, unlikely, not 'maybe'"

@@ -73,7 +73,10 @@ def test_an_error_page_links_its_json_twin_which_says_the_same(client, url):
     twin = client.get(unescape(link.group(1)))
     assert twin.status_code == r.status_code and twin.is_json
     message = unescape(re.sub(r"<[^>]+>", "", re.search(r'<p class="error-message"[^>]*>(.*?)</p>', html, re.S).group(1)))
-    assert twin.get_json()["error"].replace("/api/facet/", "/facet/") == message
+    said = twin.get_json()["error"].replace("/api/facet/", "/facet/")
+    if "year=21" in url:  # the page names the facet as its chip does, the JSON by its field (test_web_ui_labels)
+        said = "Year" + said.removeprefix("year")
+    assert said == message
 
 
 def test_the_entity_list_s_refusal_links_the_facet_that_answers_it(client):

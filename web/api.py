@@ -91,7 +91,7 @@ def api_doc(doc_id: str):
         if part is not doc:  # where the matches were looked for; the next part starts at matches_to
             doc["matches_from"], doc["matches_to"] = start, start + len(part.get("text") or "")
         if refused:
-            doc["matches_error"] = refused
+            doc["matches_error"] = str(refused)
     # each version's addresses, as url_for writes them (the docid converter percent-encodes
     # "#", "?" and dot segments): a script followed the story by quoting ids itself
     doc["versions"] = [dict(v, api_url=url_for("api.api_doc", doc_id=v["id"]), page_url=url_for("views.doc_page", doc_id=v["id"]))

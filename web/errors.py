@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreadable, QueryError
 from search.query import MAX_QUERY_CHARS
 
+from .labels import page_message
 from .params import SearchState
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
@@ -99,7 +100,8 @@ def _search_state() -> SearchState | None:
 def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        return _error(400, str(exc), exc.syntax, suggestion=exc.suggestion, link=getattr(exc, "link", None),
+        message = str(exc) if _wants_json() else page_message(exc)  # the JSON keeps the field's name
+        return _error(400, message, exc.syntax, suggestion=exc.suggestion, link=getattr(exc, "link", None),
                       answers=getattr(exc, "answers", ()))
 
     @app.errorhandler(IndexMissing)

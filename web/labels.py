@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from search.field_values import field_value
 
+from search.query import FilterValueError, QueryError
+
 LABELS = {
     "person": "People", "organization": "Organizations", "location": "Places", "source": "Sources",
     "language": "Languages", "year": "Years", "translated": "Machine translation",
@@ -29,6 +31,15 @@ def facet_label(facet: str) -> str:
 def value_label(facet: str) -> str:
     """The facet's name before one of its values ("Place: Japan"): singular."""
     return SINGULAR.get(facet, facet)
+
+
+def page_message(exc: QueryError) -> str:
+    """A refused search's message as a page words it: a filter value no article could have names
+    the facet as its chip does ("Machine translation is one of likely, …, not 'maybe'"), where
+    the JSON and the command line keep the field's name (`translated is one of …`)."""
+    if isinstance(exc, FilterValueError):
+        return exc.naming(value_label(exc.facet))
+    return str(exc)
 
 
 def flag_label(kind: str) -> str:

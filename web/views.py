@@ -15,6 +15,7 @@ from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
 from .docview import document_view, page_part, requested_document
+from .labels import page_message
 from .params import SearchState, check_entity_list_args, entity_type_arg, facet_name
 from .state import archive
 from . import summary
@@ -97,7 +98,8 @@ def doc_page(doc_id: str):
     # no longer "Search", page 1 newest first
     state = replace(state, query=query) if query or state.params() else None
     view = document_view(part, hits, state, whole=doc)
-    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), refused=refused,
+    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits),
+                           refused=page_message(refused) if refused else None,
                            state=state,
                            json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None),
                            record_url=url_for("api.api_doc", doc_id=doc["id"]),
