@@ -58,7 +58,7 @@ def test_the_query_is_echoed_isolated_and_the_box_searches_as_typed(client):
     q = f"coup {RLO}mali"
     html = client.get("/search", query_string={"q": q}).get_data(as_text=True)
     assert "results for <q><bdi>coup \ufffdmali</bdi></q>" in html
-    assert "<title>coup \ufffdmali · search" in html
+    assert "<title>coup \ufffdmali · Search" in html
     assert box(html) == "coup \ufffdmali"
     typed = client.get("/api/search", query_string={"q": q}).get_json()
     again = client.get("/api/search", query_string={"q": box(html)}).get_json()

@@ -115,7 +115,7 @@ def test_control_characters_from_the_url_never_reach_the_page(hostile):
     r = hostile.get("/search?q=oil%1b%5b31m&source=evil%C2%9b.example")
     html = r.get_data(as_text=True)
     assert r.status_code == 200 and not CONTROLS.search(html)
-    assert "<title>oil\ufffd[31m · search" in html and "<q><bdi>evil\ufffd.example</bdi></q>" in html
+    assert "<title>oil\ufffd[31m · Search" in html and "<q><bdi>evil\ufffd.example</bdi></q>" in html
     box = unescape(re.search(r'<input id="q" name="q" type="search" value="([^"]*)"', html).group(1))
     assert box == "oil\ufffd[31m"
     # the search itself is as before, and so is the box's query submitted again

@@ -985,7 +985,7 @@ def test_languages_read_as_their_names_and_filter_by_their_codes(client):
     html = page(client, "/search?q=coup")
     facet = re.search(r'data-facet="language">(.*?)</section>', html, re.S).group(1)
     assert re.search(r'href="/search\?q=coup&amp;language=en"><span class="fv-v">English</span>', facet), facet
-    assert '<span title="language: en">English</span>' in html
+    assert '<span title="Language: English (en)">English</span>' in html
     chip = page(client, "/search?q=coup&language=en")
     assert re.search(r'<span class="chip-facet">Language:</span> <bdi>English</bdi>', chip)
     assert "<dd><a href=\"/search?language=en\">English</a></dd>" in page(client, "/doc/" + SEED0)
@@ -1122,15 +1122,15 @@ def test_each_results_page_s_title_names_its_filters_sort_and_page(client):
     def title(url):
         return unescape(re.search(r"<title>(.*?)</title>", page(client, url), re.S).group(1))
 
-    assert title("/search") == "search · newsarchive"
-    assert title("/search?q=coup") == "coup · search · newsarchive"
+    assert title("/search") == "Search · newsarchive"
+    assert title("/search?q=coup") == "coup · Search · newsarchive"
     assert title("/search?q=coup&person=Goyta&translated=likely&sort=oldest&per_page=1&page=2") == \
-        "coup · search (Person: Assimi Goita, Machine translation: likely, oldest first, page 2) · newsarchive"
+        "coup · Search (Person: Assimi Goita, Machine translation: likely, oldest first, page 2) · newsarchive"
     assert title("/search?translated=likely&translated=possible&language=en&sort=newest") == \
-        "search (Language: English, Machine translation: likely or possible) · newsarchive"  # newest: browsing's own order
+        "Search (Language: English, Machine translation: likely or possible) · newsarchive"  # newest: browsing's own order
     assert title("/search?person=per:assimi-goita&person=Keita&sort=oldest") == \
-        "search (Person: Assimi Goita and Ibrahim Boubacar Keita, oldest first) · newsarchive"
-    assert title("/search?q=coup+mali&match=any") == "coup mali · search (any of its words) · newsarchive"
+        "Search (Person: Assimi Goita and Ibrahim Boubacar Keita, oldest first) · newsarchive"
+    assert title("/search?q=coup+mali&match=any") == "coup mali · Search (any of its words) · newsarchive"
 
 
 def test_an_empty_page_whose_query_finds_articles_without_its_filters_gives_no_spelling_tips(client):

@@ -50,8 +50,9 @@ def test_page_titles_name_facets_as_the_page_does(client):
     a facet's page "People" for every search, an error page "400": a tab and the history
     menu read field names, or a number. Each reads as its page."""
     results = title(get(client, "/search?q=coup&person=Goyta&translated=likely&location=loc:mali"))
-    assert results == "coup · search (Person: Assimi Goita, Place: Mali, Machine translation: likely) · newsarchive"
-    assert title(get(client, "/facet/location?q=coup&translated=likely")) == "Places · coup · newsarchive"
+    assert results == "coup · Search (Person: Assimi Goita, Place: Mali, Machine translation: likely) · newsarchive"
+    assert title(get(client, "/facet/location?q=coup&translated=likely")) == \
+        "Places · coup (Machine translation: likely) · newsarchive"
     assert title(get(client, "/facet/translated")) == "Machine translation · newsarchive"
     assert title(get(client, "/search?q=%22coup", 400)) == "This search cannot run · newsarchive"
     assert title(get(client, "/doc/no-such-id", 404)) == "Not found · newsarchive"
@@ -103,6 +104,27 @@ def test_translation_flags_read_in_words(client):
     flags = client.get(f"/api/doc/{FLAGGED}").get_json()["translation"]["flags"]
     assert {f["kind"] for f in flags} <= {"broken-sentence", "foreign-typography", "literal-translation",
                                          "language-mix", "source-language-morphology", "name-variant"}
+
+
+def test_every_title_is_capitalised_and_a_facet_page_s_names_its_filters_as_the_results_page_s_does(client):
+    """The home page was titled "search · newsarchive" where every other title is capitalised
+    ("Places · coup"), and a facet's page named its search's query but not its filters: "Places ·
+    coup" for coup's places with or without translated=likely, where the results page's title
+    names both. A facet's values are in no sort's order and on one page: neither is named."""
+    assert title(get(client, "/")) == "Search · newsarchive"
+    assert title(get(client, "/search?q=coup")) == "coup · Search · newsarchive"
+    assert title(get(client, "/facet/location?q=coup&translated=likely&sort=oldest")) == \
+        "Places · coup (Machine translation: likely) · newsarchive"
+    assert title(get(client, "/facet/person?year=2020&year=2021")) == "People (Year: 2020 or 2021) · newsarchive"
+    assert title(get(client, "/facet/person?q=coup+mali&match=any")) == "People · coup mali (any of its words) · newsarchive"
+    assert title(get(client, "/facet/source?q=coup")) == "Sources · coup · newsarchive"
+
+
+def test_a_result_s_language_tooltip_names_the_language_as_its_panel_does(client):
+    """A result's language read "English" with the tooltip "language: en": the field's name and
+    the code. It reads "Language: English", as the panel and the chip name it, the code after."""
+    tips = re.findall(r'<span title="([^"]*)">English</span>', get(client, "/search?q=coup"))
+    assert tips and set(tips) == {"Language: English (en)"}, tips
 
 
 MT_VALUES = "is one of likely, possible, unlikely, not "

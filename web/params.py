@@ -453,11 +453,12 @@ class SearchState:
                                   query_syntax(f, v if f == "language" else shown)))  # a language by its code
         return chips
 
-    def caption(self, sort: str) -> str:
+    def caption(self, sort: str | None = None) -> str:
         """What a results page shows beyond its query, for its <title>: the filters as the
         chips read them, a sort other than the search's own (relevance, or newest when
-        browsing: `sort` is the one the engine used), any word, the page. Titled by the query
-        alone, a walk through the facets was one title repeated in the history menu."""
+        browsing: `sort` is the one the engine used; None for a facet's values, which no sort
+        orders), any word, the page. Titled by the query alone, a walk through the facets was
+        one title repeated in the history menu."""
         parts, facet = [], None
         for chip in self.chips():
             f, value, join = chip.facet, chip.value, chip.join
@@ -466,7 +467,7 @@ class SearchState:
             else:
                 parts.append(f"{chip.label}: {value}")  # "Person: Assimi Goita", as the chip reads
             facet = f
-        if sort != ("relevance" if self.query else "newest"):
+        if sort is not None and sort != ("relevance" if self.query else "newest"):
             parts.append(f"{sort} first")
         if self.match == "any":
             parts.append("any of its words")
