@@ -557,7 +557,9 @@ def _work(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> tuple
      [("Worldwide", "organization"), ("Canadian Worldwide Energy Ltd", "organization")]),
     ("Woodhouse, Drake and Carey said in their report.\n",  # each firm's name looked for in the whole text
      [("Woodhouse", "organization"), ("Drake", "person"), ("Carey", "person")]),
-], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm"])
+    ("Plantings shift to Sabah and Sarawak, and Mato Grosso do Sul.\n",  # each region's name read at its longest
+     [("Sabah", "person"), ("Mato Grosso", "person")]),
+], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region"])
 def test_twice_the_repeats_is_twice_the_work(monkeypatch, paragraph, items):
     """Datelines, acronym definitions and results rows are matched with the spans near them; a mine's,
     a company's opening words' and a firm's name are judged once for the document, not per mention."""
@@ -1636,3 +1638,30 @@ def test_a_company_s_opening_words_before_its_short_name_join_it():
     text = "Shell Canada Ltd said so. Analysts at Commercial Worldwide said no."
     got = _got(text, ("Shell Canada Ltd", "organization"), ("Worldwide", "organization"))
     assert "Worldwide" in got, got
+
+
+def test_a_country_s_state_or_province_named_alone_is_a_place():
+    """Reuters: "trade sources in the major producing state Bahia said", "shifting plantings to Sabah and
+    Sarawak", "in Sao Paulo, Parana, Mato Grosso and Mato Grosso do Sul" gave the people Bahia, Sabah,
+    Parana, Mato Grosso and no Sarawak; "with Rio Grande do Sul 10 pct" the organisation "Rio Grande"."""
+    text = "The scarcity of beans is acute, trade sources in the major producing state Bahia said."
+    assert _got(text, ("Bahia", "person")) == {"Bahia": {"location"}}
+    text = "Malaysia also is shifting plantings to Sabah and Sarawak, where the rate of expansion is higher."
+    assert _got(text, ("Malaysia", "location", "gazetteer"), ("Sabah", "person")) == {
+        "Malaysia": {"location"}, "Sabah": {"location"}, "Sarawak": {"location"}}
+    text = "Many garages had closed in Sao Paulo, Parana, Mato Grosso and Mato Grosso do Sul."
+    assert _got(text, ("Sao Paulo", "location", "city"), ("Parana", "person"), ("Mato Grosso", "person"),
+                ("Mato Grosso", "person", "ner", 1)) == {
+        "Sao Paulo": {"location"}, "Parana": {"location"}, "Mato Grosso": {"location"},
+        "Mato Grosso do Sul": {"location"}}
+    text = "Plantings were up, with Rio Grande do Sul 10 pct and Goias 12 pct."
+    assert _got(text, ("Rio Grande", "organization")) == {"Rio Grande do Sul": {"location"}, "Goias": {"location"}}
+    assert _got("MINAS GERAIS STATE: GUAXUPE NIL.", ("MINAS GERAIS", "person")) == {"MINAS GERAIS": {"location"}}
+    # near misses: a newspaper, a club's result, a person's surname, a titled name, a longer name
+    assert _kept("Granma, the official Cuban newspaper, said the plant opened.", "Granma", "organization")
+    assert _got("Goias 1 Gremio 3", ("Goias", "person"), ("Gremio", "organization")) == {
+        "Goias": {"organization"}, "Gremio": {"organization"}}
+    assert _got("Jose Sabah, the mayor, spoke. Sabah said it rained.", ("Jose Sabah", "person"),
+                ("Sabah", "person", "ner", 1)) == {"Jose Sabah": {"person"}, "Sabah": {"person"}}
+    assert _kept("The broker Mr Sabah said it rained.", "Sabah", "person")
+    assert _got("The Johor Bahru port and Pahang Consolidated rose.") == {}

@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
+from .regions import regions_by_first_word
 from .normalize import PERSON_TITLES, TITLES, is_title, clean_span
 from .truecase import inflected
 
@@ -250,6 +251,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         cleaned = _portuguese_names(text, cleaned)
     cleaned = _titled_persons(text, cleaned)
     cleaned = _teams(text, cleaned)
+    cleaned = _regions(text, cleaned, word_index)  # after _teams: "Goias 1 Gremio 3" is a club
     cleaned = _common_noun_acronyms(text, cleaned)
     cleaned = _acronyms(text, cleaned)
     cleaned = _acronym_persons(text, cleaned)
@@ -1865,6 +1867,75 @@ def _portuguese_names(text: str, spans: list[Span]) -> list[Span]:
                 continue
         out.append(s)
     return out
+
+
+# A capitalised word beside a region's name makes it part of a longer one ("Johor Bahru", "Pahang
+# Consolidated Bhd"), as the city list's _inside_longer_name reads it
+_CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
+
+
+def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
+    """A country's state or province named alone is a place (regions.region_names): "the major
+    producing state Bahia said", "plantings to Sabah and Sarawak", "Parana, Mato Grosso and Mato
+    Grosso do Sul" gave the people Bahia, Sabah, Parana and Mato Grosso, an organisation "Rio Grande"
+    and no mention of Sarawak or Goias (2,500 Reuters stories: 14 mentions in 5). A person or a cut
+    organisation (the region's name continues after it) becomes the region at its longest; an
+    untagged name, not beside another capitalised word, is added. An organisation of the region's
+    whole name stays one ("Granma, the official Cuban newspaper"), and so does a titled name or a
+    surname the document gives a person in full."""
+    by_first = regions_by_first_word()
+    runs = word_index.runs()
+    present = runs.keys() & by_first.keys()
+    if not present and not any(s.type == "person" and text[s.start:s.end].isupper() for s in spans):
+        return spans  # most texts name none
+
+    def region_at(a: int) -> str | None:
+        first = _RUN.match(text, a)
+        for name in by_first.get(first.group(), ()) if first else ():
+            if text.startswith(name, a) and not _NAME_EDGE.match(text, a + len(name)):
+                return name
+        return None
+
+    surnames = _full_name_surnames(text, spans)
+    out: list[Span] = []
+    grown: list[Span] = []  # the regions' spans, sorted by start
+    for s in spans:
+        name = region_at(s.start) if s.source == "ner" and s.type != "location" else None
+        if name is None and s.type == "person" and (w := text[s.start:s.end]).isupper() and len(w) > 3:  # "MINAS GERAIS STATE:"
+            name = next((n for n in by_first.get(w.split()[0].title(), ()) if n.upper() == w), None)
+        if name and (s.type == "person" or len(name) > s.end - s.start) and s.start + len(name) >= s.end \
+                and text[s.start:s.end] not in surnames and not _titled(text, s.start):
+            s = Span(s.start, s.start + len(name), "location", "gazetteer")
+            grown.append(s)
+        out.append(s)
+    starts = [s.start for s in out]
+    added = []
+    for w in present:
+        for a in runs[w]:
+            name = region_at(a)
+            if name is None or _CAP_NEXT.match(text, a + len(name)):
+                continue
+            before = _CAP_WORD_BEFORE.search(text, max(0, a - 40), a)
+            if before is not None and not before.group(1).endswith(("'s", "’s")) \
+                    and not _at_sentence_start(text, before.start(1)):
+                continue  # a longer name's word ("Pulau Pinang"); not "Brazil's Parana" nor "In Sabah"
+            i = bisect.bisect_left(starts, a + len(name)) - 1
+            if i >= 0 and out[i].end > a or (i >= 1 and out[i - 1].end > a):
+                continue  # inside or across a mention (spans are sorted and rarely nest)
+            added.append(Span(a, a + len(name), "location", "gazetteer"))
+    if not grown and not added:
+        return out
+    # a region's name grown over the NER's next span ("Mato Grosso" over "Sul") takes its place
+    firsts = [g.start for g in grown]
+    reach = list(accumulate((g.end for g in grown), max))
+    ids = {id(g) for g in grown}
+
+    def inside_grown(s: Span) -> bool:
+        i = bisect.bisect_right(firsts, s.start) - 1
+        return i >= 0 and reach[i] >= s.end and id(s) not in ids
+
+    out = [s for s in out if not inside_grown(s)]
+    return sorted(out + added, key=lambda s: (s.start, -s.end)) if added else out
 
 
 _AND = re.compile(r"\s+(?:and|&)\s+")

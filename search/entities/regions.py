@@ -1,0 +1,58 @@
+"""Countries' first-level regions (states, provinces, regions), as news names them.
+
+The gazetteer knows countries, cities of 50,000 people and US states; wire copy also names
+other countries' states and provinces alone ("trade sources in the major producing state Bahia
+said", "shifting plantings to Sabah and Sarawak"), which the NER took for people or left out.
+ISO 3166-2's top-level subdivisions (pycountry) are the lexicon: read by the document rules
+(document._regions), not by the NER's ruler, so a change here reruns the rules, not the model.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+
+# ISO 3166-2 kinds that are a country's first-level regions. Not municipalities, districts,
+# parishes, counties or departments: smaller units, and named after people more often
+# (Uruguay's departments Rivera, Artigas, Flores; Ireland's counties Kerry, Clare).
+REGION_TYPES = frozenset({
+    "State", "Province", "Region", "Autonomous region", "Autonomous community", "Autonomous province",
+    "Administrative region", "Land", "Federal district", "Federal territory", "Territory",
+    "Union territory", "Regional state", "Emirate", "Oblast", "Voivodship", "Republic", "Governorate",
+})
+# Names this frequent as English words (wordfreq zipf) are words or given names ("Victoria" 4.6,
+# "Central", "Western", "Georgia"): as for the city list (gazetteer.MAX_ZIPF), the NER decides.
+MAX_ZIPF = 3.5
+
+
+def _ascii(name: str) -> str:
+    """"Paraná" -> "Parana", as 1980s wire copy (and most English copy) writes it."""
+    return unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+
+
+@lru_cache(maxsize=1)
+def region_names() -> frozenset[str]:
+    """First-level regions' names, in ASCII, that are not common English words nor countries."""
+    import pycountry
+    from wordfreq import zipf_frequency
+
+    from .gazetteer import country_display
+
+    out = set()
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is not None or sub.type not in REGION_TYPES:
+            continue
+        for name in {sub.name, _ascii(sub.name)}:
+            if len(name) >= 4 and name.isascii() and name[0].isupper() and not set(name) & set(",()") \
+                    and zipf_frequency(name.lower(), "en") < MAX_ZIPF and not country_display(name):
+                out.add(name)
+    return frozenset(out)
+
+
+@lru_cache(maxsize=1)
+def regions_by_first_word() -> dict[str, tuple[str, ...]]:
+    """First word -> the region names it opens, longest first ("Mato" -> "Mato Grosso do Sul",
+    "Mato Grosso"): a name is read at its longest."""
+    by: dict[str, list[str]] = {}
+    for name in region_names():
+        by.setdefault(name.split()[0], []).append(name)
+    return {w: tuple(sorted(ns, key=len, reverse=True)) for w, ns in by.items()}
