@@ -559,7 +559,9 @@ def _work(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> tuple
      [("Woodhouse", "organization"), ("Drake", "person"), ("Carey", "person")]),
     ("Plantings shift to Sabah and Sarawak, and Mato Grosso do Sul.\n",  # each region's name read at its longest
      [("Sabah", "person"), ("Mato Grosso", "person")]),
-], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region"])
+    ("AmSouth Corp said Amsouth rose and Heublin is a unit of it, like Orbanco.\n",  # a company's other names
+     [("AmSouth Corp", "organization"), ("Amsouth", "person"), ("Heublin", "person"), ("Orbanco", "person")]),
+], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone"])
 def test_twice_the_repeats_is_twice_the_work(monkeypatch, paragraph, items):
     """Datelines, acronym definitions and results rows are matched with the spans near them; a mine's,
     a company's opening words' and a firm's name are judged once for the document, not per mention."""
@@ -1665,3 +1667,67 @@ def test_a_country_s_state_or_province_named_alone_is_a_place():
                 ("Sabah", "person", "ner", 1)) == {"Jose Sabah": {"person"}, "Sabah": {"person"}}
     assert _kept("The broker Mr Sabah said it rained.", "Sabah", "person")
     assert _got("The Johor Bahru port and Pahang Consolidated rose.") == {}
+
+
+def test_a_company_named_alone_by_another_case_or_part_of_its_name_is_that_company():
+    """Reuters: "AmSouth Corp said ... Amsouth said", "DeSoto Inc said ... Desoto's industrial chemical
+    operations", "Alexander's Inc said ... Alexander's chairman", "Owens-Illinois Inc ... shares of Owens",
+    "Creditanstalt-Bankverein <CABV.VI> ... the deal with Creditanstalt" gave the people Amsouth, Desoto,
+    Alexander, Owens and Creditanstalt."""
+    for text, short in [
+        ("AmSouth Corp said the Fed approved the deal, Amsouth said.", "Amsouth"),
+        ("DeSoto Inc sold the plant.\n\nDesoto's chemical operations are based in Texas.", "Desoto"),
+        ("Alexander's Inc said no proposal was received.\n\nAlexander's chairman said so.", "Alexander"),
+        ("It bought 96 pct of Owens-Illinois Inc stock and preference shares of Owens.", "Owens"),
+        ("It bought 25 pct from Creditanstalt-Bankverein <CABV.VI>. He gave no details of the deal with "
+         "Creditanstalt.", "Creditanstalt"),
+    ]:
+        company = next(w for w in re.findall(r"[A-Z][\w'-]*(?: (?:Inc|Corp))?", text) if w != short and short.lower()
+                       in w.lower().replace("'s", ""))
+        got = _got(text, (company, "organization"), (short, "person", "ner", text.count(short) - 1))
+        assert got[short] == {"organization"}, (text, got)
+    # near misses: a titled person, a person named in full, a word of no company's name
+    assert _got("AmSouth Corp said so. Mr Amsouth said.", ("AmSouth Corp", "organization"),
+                ("Amsouth", "person"))["Amsouth"] == {"person"}
+    assert _got("Owens-Illinois Inc said so. Jesse Owens said. Owens ran.", ("Owens-Illinois Inc", "organization"),
+                ("Jesse Owens", "person"), ("Owens", "person", "ner", 2))["Owens"] == {"person"}
+    assert _got("Illinois-Owens Inc said so. Owens said.", ("Illinois-Owens Inc", "organization"),
+                ("Owens", "person", "ner", 1))["Owens"] == {"person"}
+
+
+def test_a_lone_name_the_ner_reads_as_an_organisation_as_often_as_a_person_is_the_organisation():
+    """Reuters: "The inclusion of Orbanco and Arizona Bancwest earnings ... Excluding Orbanco and Arizona
+    Bancwest", "an interview with Reuters and the television news agency Visnews ... with Reuters and
+    Visnews" gave the people Orbanco and Visnews beside the organisations."""
+    text = "The inclusion of Orbanco earnings affected results.\n\nExcluding Orbanco, average loans grew 11 pct."
+    assert _got(text, ("Orbanco", "organization"), ("Orbanco", "person", "ner", 1)) == {"Orbanco": {"organization"}}
+    # near misses: a person the NER read more often as a person, titled, or the end of a longer name
+    text = "Orbanco spoke. Orbanco said. Orbanco added it was a Orbanco deal."
+    assert _got(text, ("Orbanco", "person"), ("Orbanco", "person", "ner", 1), ("Orbanco", "organization", "ner", 3),
+                ("Orbanco", "person", "ner", 2)) == {"Orbanco": {"person"}}
+    text = "Albanian coach Astrit Hafizi named a squad. \"We are happy,\" said Hafizi. Hafizi's squad is out."
+    assert _got(text, ("Astrit Hafizi", "organization"), ("Hafizi", "person", "ner", 1),
+                ("Hafizi", "organization", "ner", 2))["Hafizi"] == {"person", "organization"}
+    text = "President Suharto met Subroto. Suharto said. The Suharto group grew."
+    assert _got(text, ("Suharto", "person"), ("Suharto", "person", "ner", 1),
+                ("Suharto", "organization", "ner", 2))["Suharto"] == {"person"}
+
+
+def test_a_lone_name_the_text_calls_a_company_is_one():
+    """Reuters: "Heublin is a subsidiary of Grand Metropolitan PLC", "Telefonica is the national telephone
+    company of Spain", "leased to Brazil's Varig airline", "its Pathmark store operations", "Control Data
+    Corp's <CDA> MedTec unit" gave the people Heublin, Telefonica, Varig, Pathmark and MedTec."""
+    assert _got("Heublin is a subsidiary of Grand Metropolitan PLC.", ("Heublin", "person")) == {
+        "Heublin": {"organization"}, "Grand Metropolitan PLC": {"organization"}}
+    assert _got("Telefonica is the national telephone company of Spain.", ("Telefonica", "person"),
+                ("Spain", "location", "gazetteer")) == {"Telefonica": {"organization"}, "Spain": {"location"}}
+    assert _got("The planes will be leased to Brazil's Varig airline.", ("Brazil", "location", "gazetteer"),
+                ("Varig", "person")) == {"Brazil": {"location"}, "Varig": {"organization"}}
+    assert _got("It had difficulty integrating its Pathmark store operations.", ("Pathmark", "person")) == {
+        "Pathmark": {"organization"}}
+    # near misses: what a person is, a titled person, a person named in full
+    assert _kept("Kampelman is a director of the company.", "Kampelman", "person")
+    assert _kept("Kampelman was the chairman of the bank.", "Kampelman", "person")
+    assert _kept("Mr Varig's airline shares rose.", "Varig", "person")
+    assert _got("Lou Reed spoke. The Reed unit grew.", ("Lou Reed", "person"), ("Reed", "person", "ner", 1)) == {
+        "Lou Reed": {"person"}, "Reed": {"person"}}

@@ -1064,3 +1064,10 @@ def test_a_long_text_s_names_are_not_compared_all_with_all(monkeypatch):
     n = len(people) + 2
     assert calls["full_name_match"] < 5 * n, calls  # was n * (n - 1) / 2 = 41,616
     assert calls["surname_variant"] < 10 * n, calls  # was 84,000, a lone surname against each full name
+
+
+def test_a_company_s_one_word_name_in_another_case_does_not_rename_it():
+    """"SkyWest Airlines Inc said ... Skywest said" (one entity once the rules call Skywest the company)
+    was shown as "Skywest": its short name, beside the full one, only in another case."""
+    res = resolve([_doc("1", ("SkyWest Airlines Inc", "organization"), ("Skywest", "organization"))])
+    assert res.for_doc("1")["organization"] == ["SkyWest Airlines Inc"]

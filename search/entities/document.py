@@ -2305,6 +2305,10 @@ _ORGANISATION_BEFORE = re.compile(
     r"(?:company|firm|bank|chain|giant|conglomerate|startup|start-up|subsidiary)[ \t\n]+$")
 
 
+# ... or a company's kind after a lone name: "Baker's Reed subsidiary", "Brazil's Varig airline", "its
+# Pathmark store operations" were people (3 of 2,500 Reuters articles); not a person's firm in full
+# ("the John Smith stores") nor a surname the document gives a person ("Mr Reed", "Lou Reed ... the Reed unit")
+_ORGANISATION_NEXT = re.compile(r"[ \t]+(?:subsidiary|unit|division|affiliate|airline|stores?|chain)\b")
 # ... or the publication's noun after "the" and the name: "published by The Bulletin magazine", "the
 # Harris poll published in the Observer newspaper" were people (2 of 2,500 Reuters articles)
 _PUBLICATION_AFTER = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
@@ -2426,9 +2430,19 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
 def _organisations_by_noun(text: str, spans: list[Span]) -> list[Span]:
     """A name after "newspaper", "news agency", "retailer", "chipmaker", "firm" is the
     publication's or company's: "the local daily al-Qabas" was a person (3 of 2,500 Reuters
-    articles), "the newspaper Asahi" a place. The document's vote follows it. Places we know
-    stay ("three daily Atlanta flights", "construction company New York said")."""
+    articles), "the newspaper Asahi" a place; and a lone "person" before "subsidiary", "unit",
+    "airline", "store" (_ORGANISATION_NEXT) unless titled or a surname the document gives a person.
+    The document's vote follows it. Places we know stay ("three daily Atlanta flights",
+    "construction company New York said")."""
+    surnames: set[str] | None = None
     for s in spans:
+        if s.type == "person" and s.source == "ner" and _ORGANISATION_NEXT.match(text, s.end) \
+                and " " not in text[s.start:s.end] and not _titled(text, s.start):
+            if surnames is None:
+                surnames = _full_name_surnames(text, spans)
+            if text[s.start:s.end] not in surnames:
+                s.type, s.source = "organization", "context"
+                continue
         if s.type != "organization" and s.source == "ner" \
                 and (_ORGANISATION_BEFORE.search(text, max(0, s.start - 40), s.start)
                      or (_PUBLICATION_AFTER.match(text, s.end) and _THE_BEFORE.search(text, max(0, s.start - 8), s.start))) \
@@ -2480,8 +2494,9 @@ def _facilities(text: str, spans: list[Span], word_index: _WordIndex) -> list[Sp
 _APPOSITION_NOUNS = (r"(?:company|agency|news[ \t]+agency|association|newsletter|airline|bank|group|firm|corporation"
                      r"|concern|utility|union|federation|conglomerate|monopoly|subsidiary|unit|affiliate|brokerage"
                      r"|insurer|retailer|lender|chain|cooperative|co-operative)")
-_APPOSITION_AFTER = re.compile(
-    rf",[ \t]+(?:the|a|an)[ \t]+(?:(?!(?:of|at|for|in|with|to|on|by|and)\b)[\w'’.-]+[ \t]+){{0,5}}?{_APPOSITION_NOUNS}"
+_APPOSITION_AFTER = re.compile(  # or what the name "is": "Heublin is a subsidiary of Grand Metropolitan PLC"
+    rf"(?:,|[ \t]+(?:is|was))[ \t]+(?:the|a|an)[ \t]+"
+    rf"(?:(?!(?:of|at|for|in|with|to|on|by|and)\b)[\w'’.-]+[ \t]+){{0,5}}?{_APPOSITION_NOUNS}"
     r"(?=[,.;)]|[ \t]+(?:which|that|based|of)\b)")
 _APPOSITION_BEFORE = re.compile(
     rf"(?:\b(?:[Tt]he|[Aa]n?)|['’]s)[ \t]+(?:[a-z][\w'’-]*[ \t]+){{0,3}}{_APPOSITION_NOUNS},[ \t]+$")
@@ -2490,7 +2505,8 @@ _APPOSITION_BEFORE = re.compile(
 def _appositive_companies(text: str, spans: list[Span]) -> list[Span]:
     """A "person" that an apposition calls a company or a body is one: "Sonatrach, the Algerian national
     oil company", "The financial newsletter, Platow, said", "Jiji Press, the Japanese financial news
-    agency" were people (11 of 2,500 Reuters stories). The document's other uses follow it ("Yonhap
+    agency" were people (11 of 2,500 Reuters stories), and so is one the text says it is ("Telefonica is
+    the national telephone company of Spain", 2 more). The document's other uses follow it ("Yonhap
     said", "Rainier on August 31"), as they follow a noun before a name (_organisations_by_noun). Not
     a surname the document gives a person in full, nor a titled name."""
     surnames: set[str] | None = None
@@ -2537,12 +2553,13 @@ def _company_openings(text: str, spans: list[Span]) -> list[Span]:
 def _vote(text: str, spans: list[Span]) -> list[Span]:
     """One type per spelling in a document; surnames of persons are persons."""
     surnames, companies = set(), set()
-    company_names = [text[s.start:s.end] for s in spans if s.type == "organization" and " " in text[s.start:s.end]
-                     and (any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())
-                          or _PARENT_NEXT.match(text, s.end))]
+    company_names = [text[s.start:s.end] for s in spans if s.type == "organization" and (
+        (" " in text[s.start:s.end] and (any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())
+                                         or _PARENT_NEXT.match(text, s.end)))
+        or ("-" in text[s.start:s.end] and _SYMBOL_AFTER.match(text, s.end)))]  # "Creditanstalt-Bankverein <CABV.VI>"
     if "<" in text:  # wire copy brackets the names of companies without a stock symbol: "<Worldwide 800 Services Inc>"
         company_names += [m.group(1) for m in _BRACKETED.finditer(text) if " " in m.group(1)]
-    company_words = {w for n in company_names for w in n.split()}  # "Promac Controls Inc": see below
+    company_words = {v for n in company_names for w in n.split() for v in _company_word_forms(w)}  # see below
     for s in spans:
         words = text[s.start:s.end].split()
         if s.type == "person" and len(words) >= 2:
@@ -2571,15 +2588,18 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             fixed.setdefault(t, s.type)
         votes[t][s.type] += 1
     caps_surnames = {n.lower() for n in surnames}  # "YEUTTER PLANS TRADE TRIP" was a place
+    titled: set[str] | None = None  # names a person may have (titled, or a longer name's end), asked once a document
     for s in spans:
         t = text[s.start:s.end]
         if (t in surnames or (t.isupper() and t.lower() in caps_surnames)) and s.source not in ("gazetteer", "team"):
             s.type = "person"
-        elif s.type in ("person", "organization") and t in company_words and s.source == "ner" \
-                and not _titled(text, s.start):  # an organisation too: the persons' votes no longer count
+        elif s.type in ("person", "organization") and s.source == "ner" \
+                and (t in company_words or t.lower() in company_words) and not _titled(text, s.start):
             # a word of the document's company's name, alone, is that company, not a person: "Ericsson
             # also said" after "Telefon AB L.M. Ericsson", "Promac Controls will be part of" after
-            # "Promac Controls Inc" (9 of 2,500 Reuters articles); not "Mr Bull", nor a surname above
+            # "Promac Controls Inc" (9 of 2,500 Reuters articles), in any case or a part of it
+            # (_company_word_forms); not "Mr Bull", nor a surname above. An NER organisation too: the
+            # persons' votes no longer count
             s.type = "organization"
         elif t in companies and s.source != "gazetteer":
             s.type = "organization"
@@ -2588,12 +2608,34 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         else:
             c = votes[t]
             best, n = c.most_common(1)[0]
+            if c["person"] and c["organization"] >= c["person"] and not c["location"] and " " not in t:
+                if titled is None:  # and last words of longer names: "coach Astrit Hafizi" (an organisation to the NER)
+                    titled = {text[o.start:o.end] for o in spans if o.type == "person" and _titled(text, o.start)}
+                    titled.update(text[o.start:o.end].split()[-1] for o in spans if " " in text[o.start:o.end])
+                if t not in titled:
+                    # a lone name the NER read as an organisation as often as a person is the
+                    # organisation: "Orbanco and Arizona Bancwest" ... "Excluding Orbanco", "Reuters and
+                    # the television news agency Visnews" ... "Reuters and Visnews"; a person is named
+                    # in full (surnames, above) or titled somewhere
+                    best, n = "organization", len(spans)
             if n > c[s.type]:
                 s.type = best
     return spans
 
 
 _PARENT_NEXT = re.compile(r"[ \t]+(?:subsidiary|unit|division|affiliate)\b")  # "Bedford Trucks subsidiary"
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _company_word_forms(word: str) -> tuple[str, ...]:
+    """How a word of a company's name stands alone for the company, beside the word itself: in lower
+    case ("AmSouth Corp" ... "Amsouth said", "SkyWest Airlines Inc" ... "Skywest said", "DeSoto Inc" ...
+    "Desoto's"), without a possessive ("Alexander's Inc" ... "Alexander's chairman" read as "Alexander"),
+    and a hyphenated name's first part ("Owens-Illinois Inc" ... "shares of Owens", "Creditanstalt-Bankverein
+    <CABV.VI>" ... "the deal with Creditanstalt")."""
+    bare = _POSSESSIVE.sub("", word)
+    first = bare.split("-")[0] if "-" in bare else ""
+    return (word, bare.lower(), *((first, first.lower()) if len(first) >= 3 and first[0].isupper() else ()))
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
 
 

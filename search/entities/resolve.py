@@ -1248,8 +1248,9 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
                 return True  # "Fed" of "Federal Reserve": a word cut short
             if s.lower() in HEAD_NOUNS and " " in o and s in o.split():
                 return True  # "Bank" of "Central Bank" (_head_nouns)
-            if o.startswith(s + " ") and (" " not in s or _company(o)):  # and "Columbia Gas" of
-                rest = o[len(s):].split()                                # "Columbia Gas System Inc"
+            if (o.startswith(s + " ") or (" " not in s and o.lower().startswith(s.lower() + " "))) \
+                    and (" " not in s or _company(o)):  # and "Columbia Gas" of "Columbia Gas System Inc",
+                rest = o[len(s):].split()               # "Desoto" of "DeSoto Inc"
                 if any(w.strip(".,").lower() not in FORM_WORDS for w in rest):  # not "Wagner group"
                     return True
             elif o.rstrip(".").endswith((" and " + bare, " & " + bare)):
