@@ -1731,3 +1731,20 @@ def test_a_lone_name_the_text_calls_a_company_is_one():
     assert _kept("Mr Varig's airline shares rose.", "Varig", "person")
     assert _got("Lou Reed spoke. The Reed unit grew.", ("Lou Reed", "person"), ("Reed", "person", "ner", 1)) == {
         "Lou Reed": {"person"}, "Reed": {"person"}}
+
+
+def test_a_name_before_accord_pact_or_treaty_in_lower_case_names_the_instrument():
+    """Reuters: "International cooperation on currencies established by the Louvre accord", "the
+    effectiveness of last month's Paris accord" gave the person "Louvre" and the place Paris (19 mentions
+    of 2,500 stories), where the capitalised "Paris Accord" was already no place."""
+    text = "International cooperation on currencies established by the Louvre accord was strengthened."
+    assert _got(text, ("Louvre", "person")) == {}
+    text = "There is scepticism about the effectiveness of last month's Paris accord to stabilise currencies."
+    assert _got(text, ("Paris", "location", "city")) == {}
+    assert _got("Oil prices rallied after the Geneva pact.", ("Geneva", "location", "city")) == {}
+    # near misses: a party to it (a country, an organisation), a titled person, another noun, "agreement"
+    assert _kept("The Canadian-U.S. pact was signed.", "U.S.", "location")
+    assert _kept("Saudi Arabia reaffirmed its commitment to the December OPEC accord.", "OPEC", "organization")
+    assert _kept("President Reagan treaty talks resumed.", "Reagan", "person")
+    assert _kept("Prices rose in Paris according to dealers.", "Paris", "location")
+    assert _kept("Baker stood by the Paris agreement.", "Paris", "location")
