@@ -561,7 +561,9 @@ def _work(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> tuple
      [("Sabah", "person"), ("Mato Grosso", "person")]),
     ("AmSouth Corp said Amsouth rose and Heublin is a unit of it, like Orbanco.\n",  # a company's other names
      [("AmSouth Corp", "organization"), ("Amsouth", "person"), ("Heublin", "person"), ("Orbanco", "person")]),
-], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone"])
+    ("Cie Generale des Etablissements Michelin said.\n",  # a Romance company's name read to its end
+     [("Cie Generale des Etablissements", "organization"), ("Michelin", "person")]),
+], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone", "romance"])
 def test_twice_the_repeats_is_twice_the_work(monkeypatch, paragraph, items):
     """Datelines, acronym definitions and results rows are matched with the spans near them; a mine's,
     a company's opening words' and a firm's name are judged once for the document, not per mention."""
@@ -1748,3 +1750,29 @@ def test_a_name_before_accord_pact_or_treaty_in_lower_case_names_the_instrument(
     assert _kept("President Reagan treaty talks resumed.", "Reagan", "person")
     assert _kept("Prices rose in Paris according to dealers.", "Paris", "location")
     assert _kept("Baker stood by the Paris agreement.", "Paris", "location")
+
+
+def test_a_romance_company_s_name_runs_from_its_kind_to_its_last_capitalised_word():
+    """Reuters: "The first is likely to be for Cie Generale des Etablissements Michelin possibly led by Credit
+    Lyonnais", "lead manager Banque Generale du Luxembourg SA said", "Cie Bancaire also said", "the Banco
+    Financiero." gave the person Michelin, the place Luxembourg, the person "Cie Bancaire" and a place."""
+    text = "The first is likely to be for Cie Generale des Etablissements Michelin possibly led by Credit Lyonnais."
+    assert _got(text, ("Cie Generale des Etablissements", "organization"), ("Michelin", "person"),
+                ("Credit Lyonnais", "organization")) == {
+        "Cie Generale des Etablissements Michelin": {"organization"}, "Credit Lyonnais": {"organization"}}
+    text = "It raised 500 mln francs, lead manager Banque Generale du Luxembourg SA said."
+    assert _got(text, ("Banque Generale", "organization"), ("Luxembourg", "location", "gazetteer")) == {
+        "Banque Generale du Luxembourg SA": {"organization"}}
+    assert _got("Cie Bancaire also said it has increased its capital.", ("Cie Bancaire", "person")) == {
+        "Cie Bancaire": {"organization"}}
+    text = "The owners include the Banco de Desarrollo de la Construccion and the Banco Financiero.\n\nThey met."
+    assert _got(text, ("Banco de Desarrollo de la Construccion", "organization"), ("Banco Financiero", "location")) == {
+        "Banco de Desarrollo de la Construccion": {"organization"}, "Banco Financiero": {"organization"}}
+    # near misses: an English kind, a lower-case word after the name, a new line
+    text = "At the center of the controversy is Bank President Barber Conable."
+    assert _got(text, ("Bank", "organization"), ("Barber Conable", "person")) == {
+        "Bank": {"organization"}, "Barber Conable": {"person"}}
+    assert _got("The Banco Central said on Monday Brazil paid.", ("Banco Central", "organization"),
+                ("Brazil", "location", "gazetteer")) == {"Banco Central": {"organization"}, "Brazil": {"location"}}
+    assert _got("It was led by Banque Paribas\nMorgan Stanley followed.", ("Banque Paribas", "organization"),
+                ("Morgan Stanley", "organization")) == {"Banque Paribas": {"organization"}, "Morgan Stanley": {"organization"}}
