@@ -1776,3 +1776,16 @@ def test_a_romance_company_s_name_runs_from_its_kind_to_its_last_capitalised_wor
                 ("Brazil", "location", "gazetteer")) == {"Banco Central": {"organization"}, "Brazil": {"location"}}
     assert _got("It was led by Banque Paribas\nMorgan Stanley followed.", ("Banque Paribas", "organization"),
                 ("Morgan Stanley", "organization")) == {"Banque Paribas": {"organization"}, "Morgan Stanley": {"organization"}}
+
+
+def test_a_firm_that_acts_on_its_own_is_one_organisation():
+    """Reuters: "Duff and Phelps raised its ratings to DP-1 (AAA) from DP-2" gave the organisation "Duff"
+    and the person "Phelps" (the firm rule read "said it", not "raised its")."""
+    text = "Duff and Phelps raised its ratings to DP-1 from DP-2 on 2.6 billion dlrs in debentures."
+    assert _got(text, ("Duff", "organization"), ("Phelps", "person")) == {"Duff and Phelps": {"organization"}}
+    # near misses: two people, who act on "their" and on another's "its"
+    text = "It said Wagner and Brown raised their stake."
+    assert _got(text, ("Wagner", "person"), ("Brown", "person")) == {"Wagner": {"person"}, "Brown": {"person"}}
+    text = "Secretary James Baker met Reagan. Reagan and Baker discussed its impact."
+    assert "Reagan and Baker" not in _got(text, ("James Baker", "person"), ("Reagan", "person"),
+                                          ("Reagan", "person", "ner", 1), ("Baker", "person", "ner", 1))

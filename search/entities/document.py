@@ -2404,11 +2404,13 @@ def _things_after_the(text: str, spans: list[Span]) -> list[Span]:
 _PARTNER_NAME = r"(?:Mc|Mac)?[A-Z][a-z]+"  # "Milbank, Tweed, Hadley and McCloy"
 _PARTNERS_BEFORE = re.compile(rf"(?<![\w.&'’-])((?:{_PARTNER_NAME},?[ \t]+){{1,4}})(?:and|&)[ \t]+$")
 _PARTNER_WORD = re.compile(_PARTNER_NAME + r"(?:-[A-Z][a-z]+)?")
-# What is said of a firm, not of two people: it speaks as "it" ("Duff and Phelps said it lowered"),
+# What is said of a firm, not of two people: it speaks as "it" ("Duff and Phelps said it lowered"), acts on
+# "its" ("Duff and Phelps raised its ratings"),
 # or a weekly report's "their"; its engines, shares, units; or its kind or business before it
 # ("investors Wagner and Brown", "brokers Phillips and Drew", "law firm", "through Drexel Burnham and
 # Lambert", "a partnership of")
-_FIRM_AFTER_NAMES = re.compile(r",?[ \t]+(?:said|says)[ \t]+(?:it|in[ \t]+(?:its|their))\b|['’]s?[ \t]+(?:shares?|stock|unit|"
+_FIRM_AFTER_NAMES = re.compile(r",?[ \t]+(?:said|says)[ \t]+(?:it|in[ \t]+(?:its|their))\b|[ \t]+[a-z]+ed[ \t]+its\b"  # "raised its"
+                               r"|['’]s?[ \t]+(?:shares?|stock|unit|"
                                r"subsidiary|division|stake)\b|[ \t]+(?:engines?|shares|stock|unit|is[ \t]+a[ \t]+(?:unit|division"
                                r"|subsidiary))\b")
 _FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|brokers|brokerage|firm|partnership[ \t]+of|through|of[ \t]+brokers)[ \t\n]+$")
