@@ -563,7 +563,10 @@ def _work(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> tuple
      [("AmSouth Corp", "organization"), ("Amsouth", "person"), ("Heublin", "person"), ("Orbanco", "person")]),
     ("Cie Generale des Etablissements Michelin said.\n",  # a Romance company's name read to its end
      [("Cie Generale des Etablissements", "organization"), ("Michelin", "person")]),
-], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone", "romance"])
+    ("Shamrock Holdings of California Inc said.\n",  # a company's words before "of"
+     [("Shamrock", "person"), ("California Inc", "organization")]),
+], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone", "romance",
+        "company-of"])
 def test_twice_the_repeats_is_twice_the_work(monkeypatch, paragraph, items):
     """Datelines, acronym definitions and results rows are matched with the spans near them; a mine's,
     a company's opening words' and a firm's name are judged once for the document, not per mention."""
@@ -1789,3 +1792,24 @@ def test_a_firm_that_acts_on_its_own_is_one_organisation():
     text = "Secretary James Baker met Reagan. Reagan and Baker discussed its impact."
     assert "Reagan and Baker" not in _got(text, ("James Baker", "person"), ("Reagan", "person"),
                                           ("Reagan", "person", "ner", 1), ("Baker", "person", "ner", 1))
+
+
+def test_a_company_s_kind_and_of_before_its_legal_name_join_it():
+    """Reuters: "Shamrock Holdings of California Inc, a Disney family company, said it submitted the bid ...
+    Shamrock told the SEC" gave the organisation "California Inc" and the person Shamrock three times;
+    "acquisitions of Union Bancorp of West Virginia Inc" two organisations."""
+    text = "Shamrock Holdings of California Inc, a Disney family company, said it bid.\n\nShamrock told the SEC."
+    assert _got(text, ("Shamrock", "person"), ("California Inc", "organization"), ("Disney", "organization"),
+                ("Shamrock", "person", "ner", 1), ("SEC", "organization")) == {
+        "Shamrock Holdings of California Inc": {"organization"}, "Shamrock": {"organization"},
+        "Disney": {"organization"}, "SEC": {"organization"}}
+    # and a bank holding company; near misses: a person of a company, shares of a company
+    for text, items, want in [
+        ("It completed the acquisitions of Union Bancorp of West Virginia Inc and Wayne Bancorp Inc.",
+         [("Union Bancorp", "organization"), ("West Virginia Inc", "organization")],
+         {"Union Bancorp of West Virginia Inc", "Wayne Bancorp Inc"}),
+        ("Analysts, including Peter Marcus of Painewebber Inc, agreed.",
+         [("Peter Marcus", "person"), ("Painewebber Inc", "organization")], {"Peter Marcus", "Painewebber Inc"}),
+    ]:
+        assert set(_got(text, *items)) == want, text
+    assert _got("Shares of Wellcome Plc rose.", ("Wellcome Plc", "organization")) == {"Wellcome Plc": {"organization"}}

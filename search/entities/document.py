@@ -227,6 +227,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         cleaned = _bracketed(text, cleaned)
     cleaned = _partnerships(text, cleaned)
     cleaned = _legal_forms(text, cleaned)
+    cleaned = _companies_of_places(text, cleaned)
     cleaned = _partners_of_companies(text, cleaned)
     cleaned = _untagged_companies(text, cleaned)
     cleaned = _owners(text, cleaned)
@@ -1367,6 +1368,31 @@ _BUSINESS_LAST = (CORPORATE_WORDS - LEGAL_FORMS) | {
 _BUSINESS_FIRST = {"bank", "banco", "banca", "banque", "caisse", "cassa", "landesbank", "sparkasse", "girozentrale",
                    "kreditanstalt", "kredietbank", "credito", "creditanstalt", "societe", "société", "compagnie",
                    "compania", "compañía", "grupo", "gruppo"}
+
+
+# The words before a company's "of": "Shamrock Holdings of California Inc", "Union Bank of Switzerland
+# (Securities) Ltd", whose NER span began after the "of"
+_OF_BEFORE = re.compile(r"(?<![\w.&'’-])((?:[A-Z][\w&'’.-]*[ \t]+){0,2}[A-Z][\w&'’-]*)[ \t]+of[ \t]+$")
+_OF_KINDS = (CORPORATE_WORDS - LEGAL_FORMS) | {"bancorp", "bancorporation", "bancshares"}
+
+
+def _companies_of_places(text: str, spans: list[Span]) -> list[Span]:
+    """A company named "X Holdings of Y Inc" is one organisation, where the NER took only "Y Inc" ("Shamrock
+    Holdings of California Inc, a Disney family company" then "Shamrock said" three times, a person): its
+    words before "of" join it when the last is a company's kind (holdings, group, bank, industries...).
+    A span among those words goes."""
+    out: list[Span] = []
+    for s in spans:
+        if s.type == "organization" and ends_in_legal_form(text[s.start:s.end]) \
+                and (m := _OF_BEFORE.search(text, max(0, s.start - 60), s.start)) is not None \
+                and _form_word(m.group(1).split()[-1]) in _OF_KINDS:
+            start = m.start(1)
+            while out and out[-1].start >= start and out[-1].end <= s.start:
+                out.pop()  # "Shamrock Holdings", if the NER tagged it apart
+            if not (out and out[-1].end > start):
+                s = Span(start, s.end, "organization", s.source)
+        out.append(s)
+    return out
 
 
 def _legal_forms(text: str, spans: list[Span]) -> list[Span]:
