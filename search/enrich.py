@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .language import detect_language
+from .language import detect_languages
 
 if TYPE_CHECKING:
     from .entities.ner import ModelOutputs
@@ -33,7 +33,9 @@ def enrich_texts(texts: Sequence[str], outputs: ModelOutputs | None = None,
     `languages`: each text's language kept from before, None where it is not (detected here)."""
     from .entities import extract_batch  # spaCy loads on first use, not on import
 
-    languages = [known or detect_language(text) for text, known in zip(texts, languages or [None] * len(texts))]
+    known = list(languages or [None] * len(texts))
+    detected = iter(detect_languages([t for t, k in zip(texts, known) if not k]))  # the batch's at once
+    languages = [k or next(detected) for k in known]
     # The NER model reads English only: on German or Russian text it tagged "Freitag" a
     # place and "Löhne" a person, and that junk filled the facets. Other languages get the
     # gazetteer's names alone (a French report still has "Mali" and "Bamako"). Text too

@@ -134,3 +134,40 @@ def test_a_language_code_reads_as_the_language_s_name():
 
     assert [language_name(c) for c in ("en", "he", "el", "sw", "zh-cn", "zh-tw", "unknown", "xx")] == [
         "English", "Hebrew", "Greek", "Swahili", "Chinese (simplified)", "Chinese (traditional)", "unknown", "xx"]
+
+
+def _many(texts: list[str]) -> list:
+    return [[(x.lang, x.prob) for x in found] if found is not None else ("error", langdetect.lang_detect_exception.ErrorCode.CantDetectError)
+            for found in language.detect_langs_many(texts)]
+
+
+def _batch(shared_dir) -> list[str]:
+    from search.translation import corpora
+
+    texts = OTHER_SCRIPTS + [p.read_text(encoding="utf-8") for p in sorted(SEEDS.iterdir()) if p.is_file()]
+    texts += corpora.reuters("bench", limit=120)
+    with gzip.open(shared_dir / "data" / "mt-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        texts += [json.loads(line)["text"] for line in fh][:40]
+    return [sample for text in texts for sample in (text[:4000], text[:200], text[:25])]
+
+
+def test_a_batch_s_trials_side_by_side_equal_langdetect_bit_for_bit(shared_dir):
+    """Stage 2 detects a pool batch's languages at once (detect_langs_many: the trials of all
+    its texts in one NumPy step each): the same probabilities as stock langdetect, text by text."""
+    texts = _batch(shared_dir)
+    assert _many(texts) == [_stock(t) for t in texts]
+
+
+def test_a_text_whose_draws_outrun_the_side_by_side_horizon_gets_its_own_trials(shared_dir, monkeypatch):
+    texts = _batch(shared_dir)[:90]
+    monkeypatch.setattr(language, "HORIZON", 150)  # some texts need more draws than that, some not
+    assert _many(texts) == [_stock(t) for t in texts]
+
+
+def test_detect_languages_of_a_batch_are_detect_language_s_codes(shared_dir):
+    texts = _batch(shared_dir)[::3] + [GRAIN, "2020-08-28", "", "Soldiers seized power in Mali.",
+                                        "中華民國總統府今天發布新聞稿表示將加強兩岸交流與合作，並呼籲對岸展現善意回應。",
+                                        "서울 정부는 오늘 새로운 경제 정책을 발표했다고 밝혔다. 정책은 다음 달부터 시행된다."]
+    codes = language.detect_languages(texts)
+    assert codes == [detect_language(t) for t in texts]
+    assert {"en", "unknown", "fr", "zh-tw", "ko"} <= set(codes)
