@@ -53,9 +53,9 @@ def pieces(src: Path) -> tuple[int, dict[str, float]]:
     from search.article import Article
     from search.entities import extract_batch, get_nlp
     from search.entities.ner import EXCLUDE
-    from search.language import detect_language
+    from search.language import detect_language, detect_languages
     from search.pipeline import NER_LANGUAGES, translation_of
-    from search.pool import clean_batch
+    from search.pool import BATCH, clean_batch
     from search.translation import detect as detect_translation
     from search.translation.model import load_model
 
@@ -73,7 +73,9 @@ def pieces(src: Path) -> tuple[int, dict[str, float]]:
     list(extract_batch(warm))
     for t in warm:
         detect_translation(t, language=detect_language(t), mentions=[])
-    languages, cpu["language"] = _cpu(lambda: [detect_language(t) for t in texts])
+    # in pool batches, as stage 2 detects them (language.detect_languages: a batch's trials side by side)
+    languages, cpu["language"] = _cpu(lambda: [lang for k in range(0, len(texts), BATCH)
+                                               for lang in detect_languages(texts[k:k + BATCH])])
     english = [t for t, lang in zip(texts, languages) if lang in NER_LANGUAGES]
     mentions, cpu["ner"] = _cpu(lambda: list(extract_batch(english)))
     _, cpu["ner_plain"] = _cpu(lambda: list(plain.pipe(english, batch_size=32)))
