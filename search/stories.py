@@ -87,6 +87,8 @@ MIN_DOCS = 2
 PRIOR_DOCS = 200
 BACKGROUND_WORDS = 400
 BACKGROUND_ZIPF = 3.0
+PAIRS = 100_000  # pairs of documents known to be copies or not, per generation (about 150 bytes each)
+FACTORS = 2_000_000  # postings whose tf factor is kept per generation (8 bytes each)
 DOC_CACHE = 1000  # analysed articles kept per generation: a story's pages ask for the same ones (15-40 KB each)
 
 
@@ -131,7 +133,8 @@ def _containment(a: _Terms, b: _Terms) -> float:
 
 class _Stats:
     """Per generation: each term's share of documents and its idf (memoised: the same
-    words recur across requests), and the analysed articles last compared (bounded).
+    words recur across requests), and the analysed articles last compared, their sides,
+    their terms' tf factors and which pairs are copies (bounded).
 
     A document frequency counted in a small archive says little: in the five seeds
     "there" is as rare as "Diaw". So each share is smoothed towards a background share,
@@ -139,8 +142,9 @@ class _Stats:
     wordfreq frequency of the words it stems from, as if the archive held PRIOR_DOCS more
     articles of general English. In a large archive the archive's own counts decide.
 
-    Every value here is a function of the generation and the term alone, so the memos
-    change only how fast an answer comes, never the answer. (The background once came
+    Every value here is a function of the generation and the term (or the document, or
+    the pair of documents) alone, so the memos change only how fast an answer comes, never
+    the answer. (The background once came
     from the spelling of the first article to ask for the term: "office" or "officers",
     or the stem "offic" itself when idf() asked first, so a story list depended on the
     pages the process had shown before.)"""
@@ -155,6 +159,10 @@ class _Stats:
         self.memo: dict[str, float] = {}  # term -> smoothed share of documents
         self.docs: "OrderedDict[int, _Terms]" = OrderedDict()
         self.sides: "OrderedDict[int, _Side | None]" = OrderedDict()  # _side_of's, as bounded
+        self.factors: "OrderedDict[str, np.ndarray]" = OrderedDict()  # tf_factor's
+        self.factor_size = 0
+        self.roots: np.ndarray | None = None
+        self.pairs: dict[tuple[int, int], bool] = {}  # copies'
         self.lock = threading.Lock()
 
     def share(self, term: str) -> float:
@@ -176,19 +184,57 @@ class _Stats:
     def distinctive(self, term: str) -> bool:
         return self.share(term) <= DISTINCTIVE
 
-    def remembered(self, cache: OrderedDict, docnum: int, make: Callable[[], Any]) -> Any:
-        """`cache`'s value for `docnum` (None too), else make()'s, kept: the DOC_CACHE most
+    def remembered(self, cache: OrderedDict, key: Any, make: Callable[[], Any]) -> Any:
+        """`cache`'s value for `key` (None too), else make()'s, kept: the DOC_CACHE most
         recently asked for per generation."""
         with self.lock:
-            if docnum in cache:
-                cache.move_to_end(docnum)
-                return cache[docnum]
+            if key in cache:
+                cache.move_to_end(key)
+                return cache[key]
         value = make()
         with self.lock:
-            cache[docnum] = value
+            cache[key] = value
             while len(cache) > DOC_CACHE:
                 cache.popitem(last=False)
         return value
+
+    def tf_factor(self, term: str, weights: np.ndarray) -> np.ndarray:
+        """1 + log(tf) of each of `term`'s postings (`weights`: its frequencies), kept (the
+        FACTORS latest postings): a page reads the sides of several tellings of one story,
+        most of them selecting their candidates by the same terms."""
+        with self.lock:
+            factor = self.factors.get(term)
+            if factor is not None:
+                self.factors.move_to_end(term)
+                return factor
+        factor = 1.0 + np.log(np.maximum(weights, 1.0))
+        with self.lock:
+            if term not in self.factors:
+                self.factors[term] = factor
+                self.factor_size += len(factor)
+                while self.factor_size > FACTORS:
+                    self.factor_size -= len(self.factors.popitem(last=False)[1])
+        return factor
+
+    def copies(self, a: int, terms_a: _Terms, b: int, terms_b: _Terms) -> bool:
+        """Whether documents a and b are copies of one text (_containment), kept: the sides
+        of a story's copies group the same candidates."""
+        key = (a, b) if a < b else (b, a)
+        same = self.pairs.get(key)
+        if same is None:
+            same = _containment(terms_a, terms_b) >= COPY_TEXT
+            with self.lock:
+                if len(self.pairs) > PAIRS:
+                    self.pairs.clear()
+                self.pairs[key] = same
+        return same
+
+    def root_lengths(self, searcher, cache) -> np.ndarray:
+        """The square roots of the documents' lengths (at least 1), what a candidate's score
+        is divided by."""
+        if self.roots is None:
+            self.roots = np.sqrt(np.maximum(field_lengths(searcher, FIELD, cache), 1.0))
+        return self.roots
 
     def terms(self, searcher, docnum: int, analyzer) -> _Terms:
         def analysed() -> _Terms:
@@ -314,31 +360,40 @@ def _candidates(gen, searcher, vec: dict[str, float], st: _Stats, docnum: int, l
         p = term_postings(searcher, FIELD, to_bytes(term), cache)
         if len(p.ids):
             ids_parts.append(p.ids)
-            score_parts.append(w * (1.0 + np.log(np.maximum(p.weights, 1.0))) * st.idf(term))
+            score_parts.append(w * st.tf_factor(term, p.weights) * st.idf(term))
     if not ids_parts:
         return []
     n = len(live)
     ids = np.concatenate(ids_parts)
     keep = ids < n
     sums = np.bincount(ids[keep], weights=np.concatenate(score_parts)[keep], minlength=n)
-    lengths = field_lengths(searcher, FIELD, cache)
-    if len(lengths) == n:
-        sums = sums / np.sqrt(np.maximum(lengths, 1.0))
     sums[~live] = 0
     sums[docnum] = 0
+    # The rest reads only the documents that score (some thousands of 95,000), each the
+    # same floats as over the whole archive: sorting all of it (12 ms at 95,000 articles)
+    # was most of a lookup's cost, paid again for each side of a pair it reads.
+    pool = np.flatnonzero(sums)
+    scores = sums[pool]
+    roots = st.root_lengths(searcher, cache)
+    if len(roots) == n:
+        scores = scores / roots[pool]
     # Best first; among equal scores (copies of one text) the oldest first, and the copies
     # tied with the last one kept come too, up to TIED_CANDIDATES: a story reprinted 41 times
     # was cut to the first 30 indexed, and its original, indexed last, was not listed.
+    # Only those scoring at least the CANDIDATES-th best can be kept, so only they are sorted.
+    if len(pool) > CANDIDATES:
+        top = scores >= np.partition(scores, len(pool) - CANDIDATES)[len(pool) - CANDIDATES]
+        pool, scores = pool[top], scores[top]
     from .query import _published_column
 
     raw, _ = _published_column(gen, searcher)
-    when = raw[:n] if len(raw) >= n else np.zeros(n, np.uint64)
-    order = np.lexsort((np.arange(n), when, -sums))
-    best = order[:CANDIDATES]
-    if n > CANDIDATES:
-        more = order[CANDIDATES:TIED_CANDIDATES]
-        best = np.concatenate([best, more[sums[more] >= sums[best[-1]]]])
-    return best[sums[best] > 0].tolist()
+    when = raw[pool] if len(raw) >= n else np.zeros(len(pool), np.uint64)
+    rank = np.lexsort((pool, when, -scores))
+    best = rank[:CANDIDATES]
+    if len(rank) > CANDIDATES:
+        more = rank[CANDIDATES:TIED_CANDIDATES]
+        best = np.concatenate([best, more[scores[more] >= scores[best[-1]]]])
+    return pool[best[scores[best] > 0]].tolist()
 
 
 def story_versions(archive: Archive, doc_id: str) -> list[dict[str, Any]] | None:
@@ -375,6 +430,14 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         rare = [t for t in common if st.distinctive(t)]
         if not _alike(sim, rare):
             continue  # the cheap tests first: most candidates stop here
+        fields = searcher.stored_fields(cand)
+        rec = json.loads(fields.get("doc") or "{}")
+        names = _names(rec)
+        # A pair no relation takes at this similarity is taken at none lower (the copy test
+        # reads no similarity, the others need SAME_STORY): decided before the other side
+        # is read, the costly part (its candidates' postings): 3 in 10 of those read on bench/scale.py's x5.
+        if _relation(sim, me, other, rare, my_names, names) is None:
+            continue
         # The pair as the other article's page sees it: its candidates and its copies'
         # discount are its own, so a pair at SAME_STORY (0.383 from one side) was listed on
         # one page and not the other. Listed only when each finds the other, at the lower
@@ -386,9 +449,7 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         sim = min(sim, _similarity(back, me, st)[0])
         if not _alike(sim, rare):
             continue
-        fields = searcher.stored_fields(cand)
-        rec = json.loads(fields.get("doc") or "{}")
-        relation = _relation(sim, me, other, rare, my_names, _names(rec))
+        relation = _relation(sim, me, other, rare, my_names, names)
         if relation is None:
             continue
         if relation == "version":
@@ -429,7 +490,7 @@ def _side_of(gen, searcher, st: _Stats, docnum: int, live: np.ndarray) -> _Side 
         if not _vector(me, st):
             return None
         cands = [(c, st.terms(searcher, c, analyzer)) for c in _candidates(gen, searcher, me.vec, st, docnum, live)]
-        discount = _copy_discount(me, [other for _, other in cands], st)
+        discount = _copy_discount((docnum, me), cands, st)
         return _Side(me, cands, frozenset(c for c, _ in cands), discount, *_reweighed(me, st, discount))
 
     return st.remembered(st.sides, docnum, made)
@@ -497,25 +558,26 @@ def _archive_order(fields: dict[str, Any], docnum: int) -> tuple[bool, str, int]
     return published is None, published.date().isoformat() if published is not None else "", docnum
 
 
-def _copy_discount(me: _Terms, others: list[_Terms], st: _Stats) -> dict[str, float]:
+def _copy_discount(me: tuple[int, _Terms], others: list[tuple[int, _Terms]], st: _Stats) -> dict[str, float]:
     """How much to lower the document shares of the article's words so that the copies
-    among `others` (and of the article itself) count as one document each.
+    among `others` (and of the article itself) count as one document each; each text a
+    (document number, its terms).
 
     Copies raise the document frequency of their every word: ten copies of one report in
     a small archive made its words common, and its other tellings fell below SAME_STORY,
     from their side as from its own."""
-    groups: list[list] = [[me, 1]]  # [one text of the group, how many]
-    for other in others:
+    groups: list[list] = [[*me, 1]]  # [one text of the group (docnum, terms), how many]
+    for docnum, other in others:
         for g in groups:
-            if _containment(g[0], other) >= COPY_TEXT:
-                g[1] += 1
+            if st.copies(g[0], g[1], docnum, other):
+                g[2] += 1
                 break
         else:
-            groups.append([other, 1])
+            groups.append([docnum, other, 1])
     extra: Counter = Counter()
-    for text, size in groups:
+    for _, text, size in groups:
         if size > 1:
-            for t in me.tf.keys() & text.tf.keys():
+            for t in me[1].tf.keys() & text.tf.keys():
                 extra[t] += size - 1
     return {t: c * st.unit for t, c in extra.items()}
 
