@@ -19,8 +19,11 @@ and the labels rest on our entities.
 Measured with bench/stories.py on WMT21 mt-dev (English versions of one Russian document
 from up to ten MT systems and a human translator, and original English news) inside 4,000
 Reuters articles: every pair of versions of one document is found as a copy or a version,
-no two documents of different stories are called versions, and a lookup costs two to four
-title searches (p50 ratio; 2.1-3.6 over runs on this shared machine).
+no two documents of different stories are called versions, and a lookup costs 1.3-1.4
+title searches (p50 ratio, two runs in session 44 on this shared machine; 2.1-3.6 in earlier ones).
+A pair is listed only when each article finds the other (see versions_of), so a lookup reads
+the side of each version it lists too: at 95,000 articles (bench/scale.py, every article with
+four copies) p50/p95 about 60/160 ms of CPU on a loaded machine.
 """
 from __future__ import annotations
 
@@ -410,7 +413,8 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
     """The other articles of document `docnum`'s story, oldest first (undated last; within a
     day as indexed), each with its similarity, its relation ("copy", "translation", "rewrite" or "related"),
     the words the two share most, and whether it comes before this article in that order
-    (`earlier`: where a timeline puts the article itself)."""
+    (`earlier`: where a timeline puts the article itself). A pair is listed on both articles'
+    pages alike or on neither, at the same similarity (the lower of its two sides')."""
     from .query import _live_mask
 
     live = _live_mask(gen, searcher)
