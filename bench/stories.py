@@ -11,6 +11,7 @@ Printed:
   ground truth) found as "copy", "translation" or "rewrite", found only as "related", or
   missed, and those labelled "rewrite" (all are translations); pairs of documents of
   different stories labelled one of the first three (errors) or "related";
+- mt-dev pages: the pairs listed on one page of the two, or on both with two similarities (0 and 0);
 - Reuters, a seeded sample of articles: the share that has any version, by relation, and
   the pairs among its dividend and payout notices labelled as one report (one formula,
   other companies: each such pair is listed, to read);
@@ -61,6 +62,16 @@ def _build(workdir: Path, reuters: int) -> Path:
     return ix
 
 
+def symmetry(listed: dict[str, dict[str, float]]) -> tuple[int, int]:
+    """Among the pages looked up (`listed`: page -> {listed id: similarity}), the pairs
+    listed on one page of the two, and those listed on both with two similarities: a reader
+    going from one article to the other and back sees each pair alike (9d71fdb), both 0."""
+    one_sided = sum(1 for i, got in listed.items() for j in got if j in listed and i not in listed[j])
+    two_figures = sum(1 for i, got in listed.items() for j, sim in got.items()
+                      if i < j and i in listed.get(j, {}) and listed[j][i] != sim)
+    return one_sided, two_figures
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--reuters", type=int, default=4000, help="Reuters articles in the archive")
@@ -75,6 +86,8 @@ def main() -> None:
     tmp = None
     if args.index and (Path(args.index) / "CURRENT").exists():
         ix = Path(args.index)
+    elif args.index and (Path(args.index) / "index" / "CURRENT").exists():  # the DIR an earlier run built into
+        ix = Path(args.index) / "index"
     else:
         tmp = tempfile.TemporaryDirectory(prefix="stories-")
         ix = _build(Path(args.index) if args.index else Path(tmp.name), args.reuters)
@@ -103,8 +116,11 @@ def main() -> None:
         return out
 
     pairs = Counter()
+    listed: dict[str, dict[str, float]] = {}
     for i in mt:
-        found = {v["id"]: v["relation"] for v in versions(i)}
+        got = versions(i)
+        listed[i] = {v["id"]: v["similarity"] for v in got}
+        found = {v["id"]: v["relation"] for v in got}
         for j in mt:
             if j == i:
                 continue
@@ -119,6 +135,7 @@ def main() -> None:
                 pairs["cross_related"] += 1
         pairs["to_reuters_version"] += sum(1 for j, rel in found.items() if j not in rows and rel in SAME_REPORT)
 
+    one_sided, two_figures = symmetry(listed)
     reuters = [i for i in docs if i.startswith("reuters/")]
     sample = random.Random(7).sample(reuters, min(args.sample, len(reuters)))
     rel_counts, with_any = Counter(), 0
@@ -147,6 +164,8 @@ def main() -> None:
         "mt_dev_cross_story_versions": pairs["cross_version"],
         "mt_dev_cross_story_related": pairs["cross_related"],
         "mt_dev_reuters_versions": pairs["to_reuters_version"],
+        "mt_dev_one_sided_pairs": one_sided,
+        "mt_dev_pairs_with_two_figures": two_figures,
         "reuters_sample": len(sample),
         "reuters_with_versions": with_any,
         "reuters_relations": dict(rel_counts),
@@ -166,6 +185,8 @@ def main() -> None:
               f"called rewrites (not translations) {out['mt_dev_found_as_rewrite']}")
         print(f"mt-dev pairs across stories: labelled as one report {out['mt_dev_cross_story_versions']}, "
               f"related {out['mt_dev_cross_story_related']}; mt-dev -> Reuters as one report {out['mt_dev_reuters_versions']}")
+        print(f"mt-dev pages: pairs listed on one page of the two {one_sided}, "
+              f"listed on both with two similarities {two_figures} (both 0: each page lists its pairs alike)")
         print(f"Reuters sample {len(sample)}: {with_any} with any version ({with_any / max(1, len(sample)):.1%}); {dict(rel_counts)}")
         print(f"Reuters dividend/payout notices {len(notices)}: {len(notice_pairs)} pairs labelled as one report")
         for p in sorted(notice_pairs, reverse=True):
