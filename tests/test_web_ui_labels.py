@@ -156,3 +156,14 @@ def test_an_article_opened_with_a_search_that_cannot_run_says_why_in_the_page_s_
     assert line.endswith("cannot run: Machine translation is one of likely, possible, unlikely, not 'maybe'"), line
     record = client.get("/api/doc/" + FLAGGED + "?q=translated:maybe").get_json()
     assert record["matches_error"] == "translated is one of likely, possible, unlikely, not 'maybe'"
+
+
+def test_a_facet_page_opened_from_a_later_page_of_results_is_titled_as_from_the_first(client):
+    """A facet's page keeps the results' page for its "Back to the results" link, and its title
+    named it: "People · coup (page 2)" from page 2, "People · coup" from page 1, for one list of
+    values on one page. The results page still names its page."""
+    first = title(get(client, "/facet/person?q=mali&per_page=1"))
+    assert first == "People · mali · newsarchive"
+    assert title(get(client, "/facet/person?q=mali&per_page=1&page=2")) == first
+    assert title(get(client, "/facet/person?year=2020&page=3")) == "People (Year: 2020) · newsarchive"
+    assert title(get(client, "/search?q=mali&per_page=1&page=2")) == "mali · Search (page 2) · newsarchive"

@@ -457,8 +457,9 @@ class SearchState:
         """What a results page shows beyond its query, for its <title>: the filters as the
         chips read them, a sort other than the search's own (relevance, or newest when
         browsing: `sort` is the one the engine used; None for a facet's values, which no sort
-        orders), any word, the page. Titled by the query alone, a walk through the facets was
-        one title repeated in the history menu."""
+        orders), any word, the page (not for a facet's values, on one page: a facet's page keeps
+        the results' page for its link back, and was titled "People · coup (page 2)"). Titled by
+        the query alone, a walk through the facets was one title repeated in the history menu."""
         parts, facet = [], None
         for chip in self.chips():
             f, value, join = chip.facet, chip.value, chip.join
@@ -471,7 +472,7 @@ class SearchState:
             parts.append(f"{sort} first")
         if self.match == "any":
             parts.append("any of its words")
-        if self.page > 1:
+        if sort is not None and self.page > 1:
             parts.append(f"page {self.page}")
         return ", ".join(parts)
 
