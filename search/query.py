@@ -365,6 +365,17 @@ def _open_ranges(qstring: str) -> str:
     return _STAR_END.sub(r"\1\2", _STAR_START.sub(r"\1", qstring))
 
 
+def _date_or_range(text: str) -> bool:
+    """Whether `text` is a date published: reads (_valid_date) or a range of them, ends ordered."""
+    if not re.fullmatch(r"\[[^\[\]{}\"]*\]", text):
+        return _valid_date(text)
+    try:
+        validate(f"published:{text}")
+    except QueryError:
+        return False
+    return True
+
+
 def _valid_date(text: str) -> bool:
     """YYYY, YYYY-MM or YYYY-MM-DD, a real date: Whoosh's DATETIME parser raises a bare
     Exception or a TimeError on the rest, or quietly matches nothing."""
@@ -535,6 +546,12 @@ def validate(qstring: str) -> None:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
     for m in _DATE_FIELD_RE.finditer(unquoted):
         value = m.group(1)
+        typed = qstring[m.start(1):m.end(1)]
+        if typed.startswith('"'):  # a date in quotes: the message named its placeholder ("bad date 'PPPPPP'")
+            inner = typed[1:typed.find('"', 1)]
+            said = f"write it without quotes: published:{inner}" if _date_or_range(inner) else \
+                "dates are YYYY, YYYY-MM or YYYY-MM-DD; a range is published:[2020-01 TO 2020-06]"
+            raise QueryError(f"bad date '{typed}' in published: ({said})")
         if value.startswith("{") or value.endswith("}"):
             # Whoosh leaves a date's end out to the microsecond, not the day: {1987-02-26 TO *]
             # still found that day's articles ("bad date '{1987-02-26'" before this)

@@ -67,3 +67,19 @@ def test_a_date_in_the_hint_stays_syntax(archive):
     assert hint == "search it in the query, published:[2001 TO 2002]"
     assert len(ids(archive, hint.removeprefix("search it in the query, "))) == len(SOURCES)
     assert filter_hint("date", "2001-02-03", FACETS) == "search it in the query, published:2001-02-03"
+
+
+def test_a_quoted_date_is_refused_naming_what_was_typed(archive):
+    """`published:"2020"` was refused as "bad date 'PPPPPP'": the placeholder a phrase stands as
+    while the query is checked. The message quotes what was typed, and says how to write it."""
+    from search import QueryError
+
+    for query, said in [('published:"2001-02-03"', "bad date '\"2001-02-03\"' in published: (write it without "
+                                                    "quotes: published:2001-02-03)"),
+                        ('harbour published:"[2001 TO 2002]"', "write it without quotes: published:[2001 TO 2002]"),
+                        ('published:"2001/02/03"', "bad date '\"2001/02/03\"' in published: (dates are YYYY")]:
+        with pytest.raises(QueryError) as refused:
+            ids(archive, query)
+        assert said in str(refused.value) and "PPP" not in str(refused.value), (query, str(refused.value))
+    assert len(ids(archive, "published:2001-02-03")) == len(SOURCES)  # unquoted, it runs
+
