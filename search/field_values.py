@@ -15,6 +15,7 @@ _PLAIN = re.compile(r"\w[\w.-]*")
 # The words typed: a title's or a text's `*` and `?` are the reader's wildcard, as in the query
 _PLAIN_WORDS = re.compile(r"[\w*?][\w.*?-]*")
 _OPERATORS = ("AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE")
+_DATE_LIKE = re.compile(r'[^\s"()\[\]{}]+|\[[^\[\]{}"()]*\]')  # one word, or one [range]
 
 
 def field_value(field: str, value: str) -> str:
@@ -23,7 +24,10 @@ def field_value(field: str, value: str) -> str:
     `source:"a:b"`), in single quotes where the value holds a double quote and no single one
     (`source:'Le "Monde"'`: Whoosh reads a single-quoted value as one term), else in double
     quotes with its double quotes left out (no syntax holds both kinds)."""
-    if field == "published":  # a date or a [range]: syntax the parser reads, and refuses with its reason
+    # a date or a [range] bare: syntax the parser reads, and refuses with its reason. Not words:
+    # `date=2020 OR mali` was hinted published:2020 OR mali, which pasted back found mali's
+    # articles of every year; in quotes it is refused, naming it
+    if field == "published" and _DATE_LIKE.fullmatch(value):
         return f"{field}:{value}"
     plain = _PLAIN if field in FACETS else _PLAIN_WORDS
     if plain.fullmatch(value) and value.upper() not in _OPERATORS:

@@ -83,3 +83,13 @@ def test_a_quoted_date_is_refused_naming_what_was_typed(archive):
         assert said in str(refused.value) and "PPP" not in str(refused.value), (query, str(refused.value))
     assert len(ids(archive, "published:2001-02-03")) == len(SOURCES)  # unquoted, it runs
 
+
+def test_a_date_hint_with_words_in_it_is_no_other_search(archive):
+    """`date=2001 OR harbour` was hinted published:2001 OR harbour, which pasted back ran, and
+    found harbour's articles of any year: words are no date, quoted, and refused naming them."""
+    from search import QueryError
+
+    hint = filter_hint("date", "2001 OR harbour", FACETS)
+    assert hint == 'search it in the query, published:"2001 OR harbour"'
+    with pytest.raises(QueryError, match="bad date '\"2001 OR harbour\"'"):
+        ids(archive, hint.removeprefix("search it in the query, "))
