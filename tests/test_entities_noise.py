@@ -1813,3 +1813,20 @@ def test_a_company_s_kind_and_of_before_its_legal_name_join_it():
     ]:
         assert set(_got(text, *items)) == want, text
     assert _got("Shares of Wellcome Plc rose.", ("Wellcome Plc", "organization")) == {"Wellcome Plc": {"organization"}}
+
+
+def test_a_titled_person_after_a_romance_company_s_name_is_no_part_of_it():
+    """"Banco do Brasil President Camilo Calazans said" was one organisation, the bank's president in it,
+    and no person: the Romance company's name ran to its last capitalised word across his title."""
+    text = "Banco do Brasil President Camilo Calazans said Brazil would pay. Calazans said talks went well."
+    got = _got(text, ("Banco", "organization"), ("Brasil", "person"), ("Camilo Calazans", "person"),
+               ("Brazil", "location", "gazetteer"), ("Calazans", "person", "ner", 1))
+    assert got == {"Banco do Brasil": {"organization"}, "Camilo Calazans": {"person"}, "Calazans": {"person"},
+                   "Brazil": {"location"}}, got
+    text = "Banque de France Governor Jacques de Larosiere said rates would stay."
+    got = _got(text, ("Banque de France", "organization"), ("Jacques de Larosiere", "person"))
+    assert got == {"Banque de France": {"organization"}, "Jacques de Larosiere": {"person"}}, got
+    # near miss: a title's word inside the name, not before a person's ("Banco General de Negocios")
+    assert _got("Banco General de Negocios said.", ("Banco General", "organization")) == {
+        "Banco General de Negocios": {"organization"}}
+

@@ -1993,12 +1993,25 @@ _ROMANCE_FIRST = frozenset({"cie", "compagnie", "compania", "compañia", "compan
                             "groupe", "grupo", "gruppo", "credito"})
 
 
+# A person's title and the name after it end a company's name: "Banco do Brasil President Camilo Calazans
+# said" was one organisation and no person
+_TITLE_THEN_NAME = re.compile(r"[ \t]+([A-Z][a-z]+)\.?(?=[ \t]+[A-Z])")
+
+
+def _romance_company_end(text: str, start: int, end: int) -> int:
+    """Where the company's name matched in text[start:end] ends: before a person's title and its name."""
+    for t in _TITLE_THEN_NAME.finditer(text, start, end):
+        if t.group(1).lower() in PERSON_TITLES and t.group(1) != "General":  # "Societe General Acceptance NV"
+            return t.start()
+    return end
+
+
 def _romance_companies(text: str, spans: list[Span]) -> list[Span]:
     """A name that opens with a company's kind in a Romance language is one organisation to its last
     capitalised word: "Cie Generale des Etablissements Michelin" gave an organisation without its last
     word and the person "Michelin", "Banque Generale du Luxembourg SA" the place Luxembourg, "Cie
     Bancaire" a person and "Banco Financiero" a place (5 of 2,500 Reuters stories). The spans inside
-    it go."""
+    it go. Not a titled person after it ("Banco do Brasil President Camilo Calazans")."""
     out: list[Span] = []
     end = -1  # where the last company made here ends: the spans before it are inside it
     for s in spans:
@@ -2006,9 +2019,10 @@ def _romance_companies(text: str, spans: list[Span]) -> list[Span]:
             continue
         first = _OPENER_WORD.match(text, s.start)
         if first and first.group().lower().rstrip(".") in _ROMANCE_FIRST and s.source != "gazetteer" \
-                and (m := _ROMANCE_COMPANY.match(text, s.start)) is not None and m.end() >= s.end \
-                and (m.end() > s.end or s.type != "organization"):
-            s = Span(s.start, m.end(), "organization", s.source)
+                and (m := _ROMANCE_COMPANY.match(text, s.start)) is not None \
+                and (m_end := _romance_company_end(text, s.start, m.end())) >= s.end \
+                and (m_end > s.end or s.type != "organization"):
+            s = Span(s.start, m_end, "organization", s.source)
             end = s.end
         out.append(s)
     return out
