@@ -1830,3 +1830,18 @@ def test_a_titled_person_after_a_romance_company_s_name_is_no_part_of_it():
     assert _got("Banco General de Negocios said.", ("Banco General", "organization")) == {
         "Banco General de Negocios": {"organization"}}
 
+
+def test_a_titled_person_before_unit_or_chain_of_command_stays_a_person():
+    """"President Reagan said ... the Reagan chain of command broke down ... Reagan said" made Reagan an
+    organisation in the whole story: a lone name before "chain" or "unit" was a company's unless titled
+    there, and the document's vote followed it."""
+    text = ("President Reagan said he was not told. The Tower commission said the Reagan chain of command "
+            "broke down. Reagan said he accepted the findings.")
+    got = _got(text, ("Reagan", "person"), ("Tower", "organization"), ("Reagan", "person", "ner", 1),
+               ("Reagan", "person", "ner", 2))
+    assert got["Reagan"] == {"person"}, got
+    text = "Poindexter resigned. The report said the Poindexter chain of command was unclear."
+    assert _got(text, ("Poindexter", "person"), ("Poindexter", "person", "ner", 1))["Poindexter"] == {"person"}
+    text = "Governor Cuomo said the budget grew. The Cuomo unit drafted it."
+    assert _got(text, ("Cuomo", "person"), ("Cuomo", "person", "ner", 1))["Cuomo"] == {"person"}
+

@@ -2398,7 +2398,8 @@ _ORGANISATION_BEFORE = re.compile(
 # ... or a company's kind after a lone name: "Baker's Reed subsidiary", "Brazil's Varig airline", "its
 # Pathmark store operations" were people (3 of 2,500 Reuters articles); not a person's firm in full
 # ("the John Smith stores") nor a surname the document gives a person ("Mr Reed", "Lou Reed ... the Reed unit")
-_ORGANISATION_NEXT = re.compile(r"[ \t]+(?:subsidiary|unit|division|affiliate|airline|stores?|chain)\b")
+_ORGANISATION_NEXT = re.compile(
+    r"[ \t]+(?:subsidiary|unit|division|affiliate|airline|stores?|chain(?![ \t]+of[ \t]+command))\b")  # "the Reagan chain of command"
 # ... or the publication's noun after "the" and the name: "published by The Bulletin magazine", "the
 # Harris poll published in the Observer newspaper" were people (2 of 2,500 Reuters articles)
 _PUBLICATION_AFTER = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
@@ -2523,16 +2524,18 @@ def _organisations_by_noun(text: str, spans: list[Span]) -> list[Span]:
     """A name after "newspaper", "news agency", "retailer", "chipmaker", "firm" is the
     publication's or company's: "the local daily al-Qabas" was a person (3 of 2,500 Reuters
     articles), "the newspaper Asahi" a place; and a lone "person" before "subsidiary", "unit",
-    "airline", "store" (_ORGANISATION_NEXT) unless titled or a surname the document gives a person.
+    "airline", "store" (_ORGANISATION_NEXT) unless a surname the document gives a person or titled
+    anywhere in it: "President Reagan said ... the Reagan unit" is the president's.
     The document's vote follows it. Places we know stay ("three daily Atlanta flights",
     "construction company New York said")."""
-    surnames: set[str] | None = None
+    people: set[str] | None = None
     for s in spans:
         if s.type == "person" and s.source == "ner" and _ORGANISATION_NEXT.match(text, s.end) \
                 and " " not in text[s.start:s.end] and not _titled(text, s.start):
-            if surnames is None:
-                surnames = _full_name_surnames(text, spans)
-            if text[s.start:s.end] not in surnames:
+            if people is None:
+                people = _full_name_surnames(text, spans) | {
+                    text[o.start:o.end] for o in spans if o.type == "person" and _titled(text, o.start)}
+            if text[s.start:s.end] not in people:
                 s.type, s.source = "organization", "context"
                 continue
         if s.type != "organization" and s.source == "ner" \
