@@ -1845,3 +1845,22 @@ def test_a_titled_person_before_unit_or_chain_of_command_stays_a_person():
     text = "Governor Cuomo said the budget grew. The Cuomo unit drafted it."
     assert _got(text, ("Cuomo", "person"), ("Cuomo", "person", "ner", 1))["Cuomo"] == {"person"}
 
+
+def test_a_person_s_surname_that_is_a_region_s_name_is_no_region():
+    """"Finance Minister Pedro Herrera said ... Herrera said inflation fell" gave the place Herrera (a
+    Panamanian province), where the NER left the second mention untagged, and "Farah Inc said ... Farah
+    said" the place Farah (a Somali region): the region rule did not ask whether the document names a
+    person or a company so."""
+    text = "Finance Minister Pedro Herrera said the peso would float. Herrera said inflation fell."
+    got = _got(text, ("Pedro Herrera", "person"))
+    assert "location" not in got.get("Herrera", set()), got
+    text = "Governor Mendoza said the budget grew. Mendoza added that exports rose."
+    got = _got(text, ("Mendoza", "person"))
+    assert "location" not in got.get("Mendoza", set()), got
+    # a company's name: "Farah Inc said it omitted its dividend ... Farah said it expects" (Reuters)
+    text = "Farah Inc said it omitted its dividend.\n    Farah said it expects a loss. Bolivar Corp said so."
+    got = _got(text, ("Farah Inc", "organization"), ("Farah", "person", "ner", 1), ("Bolivar Corp", "organization"))
+    assert got == {"Farah Inc": {"organization"}, "Farah": {"organization"}, "Bolivar Corp": {"organization"}}, got
+    # the rule still adds an untagged region the document gives nobody
+    got = _got("Coffee plantings rose in Mendoza and Sabah this year.")
+    assert got == {"Mendoza": {"location"}, "Sabah": {"location"}}, got

@@ -1924,8 +1924,8 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
     and no mention of Sarawak or Goias (2,500 Reuters stories: 14 mentions in 5). A person or a cut
     organisation (the region's name continues after it) becomes the region at its longest; an
     untagged name, not beside another capitalised word, is added. An organisation of the region's
-    whole name stays one ("Granma, the official Cuban newspaper"), and so does a titled name or a
-    surname the document gives a person in full."""
+    whole name stays one ("Granma, the official Cuban newspaper"); a titled name, a surname the
+    document gives a person in full or a word of its company's name is no region, tagged or not."""
     by_first = regions_by_first_word()
     runs = word_index.runs()
     present = runs.keys() & by_first.keys()
@@ -1939,7 +1939,22 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
                 return name
         return None
 
-    surnames = _full_name_surnames(text, spans)
+    # a person's names: a surname the document gives someone in full ("Finance Minister Pedro Herrera ...
+    # Herrera said"), or one it titles anywhere ("Governor Mendoza ... Mendoza said")
+    people = _full_name_surnames(text, spans) | {
+        text[s.start:s.end] for s in spans if s.type == "person" and _titled(text, s.start)}
+    # and a word of a company's name with its legal form: "Farah Inc said ... Farah said it expects" (a
+    # Reuters story; Farah is a Somali region) is the company, as _vote would make it
+    companies = "\n".join(text[s.start:s.end] for s in spans
+                          if s.type == "organization" and ends_in_legal_form(text[s.start:s.end]))
+    of_company: dict[str, bool] = {}  # asked once per region's name: at most the lexicon's size
+
+    def a_persons_or_companys(name: str) -> bool:
+        if name not in of_company:
+            of_company[name] = name in people or (name in companies and re.search(
+                rf"(?<![\w-]){re.escape(name)}(?![\w-])", companies) is not None)
+        return of_company[name]
+
     out: list[Span] = []
     grown: list[Span] = []  # the regions' spans, sorted by start
     for s in spans:
@@ -1947,7 +1962,8 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
         if name is None and s.type == "person" and (w := text[s.start:s.end]).isupper() and len(w) > 3:  # "MINAS GERAIS STATE:"
             name = next((n for n in by_first.get(w.split()[0].title(), ()) if n.upper() == w), None)
         if name and (s.type == "person" or len(name) > s.end - s.start) and s.start + len(name) >= s.end \
-                and text[s.start:s.end] not in surnames and not _titled(text, s.start):
+                and not a_persons_or_companys(text[s.start:s.end]) and not a_persons_or_companys(name) \
+                and not _titled(text, s.start):
             s = Span(s.start, s.start + len(name), "location", "gazetteer")
             grown.append(s)
         out.append(s)
@@ -1956,7 +1972,8 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
     for w in present:
         for a in runs[w]:
             name = region_at(a)
-            if name is None or _CAP_NEXT.match(text, a + len(name)):
+            if name is None or _CAP_NEXT.match(text, a + len(name)) or a_persons_or_companys(name) \
+                    or _titled(text, a):
                 continue
             before = _CAP_WORD_BEFORE.search(text, max(0, a - 40), a)
             if before is not None and not before.group(1).endswith(("'s", "’s")) \
