@@ -1864,3 +1864,17 @@ def test_a_person_s_surname_that_is_a_region_s_name_is_no_region():
     # the rule still adds an untagged region the document gives nobody
     got = _got("Coffee plantings rose in Mendoza and Sabah this year.")
     assert got == {"Mendoza": {"location"}, "Sabah": {"location"}}, got
+
+
+def test_a_region_s_name_that_is_a_common_surname_is_a_place_only_where_the_text_puts_one():
+    """"Hidalgo told reporters the company would expand", "Herrera, the chief economist at the central bank,
+    said", "Bono said the concert would go ahead" gave the places Hidalgo, Herrera and Bono (Mexican,
+    Panamanian and Ghanaian regions): the region rule added or retyped a name more often a person's."""
+    assert _got("Hidalgo told reporters the company would expand.") == {}
+    assert _got("Herrera, the chief economist at the central bank, said rates would stay.") == {}
+    assert _got("Bono said the concert would go ahead.", ("Bono", "person")) == {"Bono": {"person"}}
+    # near misses: where the text puts the region (Reuters: "spoke to reporters in Mendoza, 600 miles west")
+    text = "He spoke to reporters in Mendoza, 600 miles west of the capital."
+    assert _got(text, ("Mendoza", "person")) == {"Mendoza": {"location"}}
+    assert _got("Rains fell in the province of Mendoza and Cordoba.") == {"Mendoza": {"location"},
+                                                                        "Cordoba": {"location"}}

@@ -23,7 +23,7 @@ from itertools import accumulate
 
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
-from .regions import regions_by_first_word
+from .regions import PERSONAL_NAMES, regions_by_first_word
 from .normalize import PERSON_TITLES, TITLES, is_title, clean_span
 from .truecase import inflected
 
@@ -1912,6 +1912,8 @@ def _portuguese_names(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+# Where a name is a place: "in Mendoza", "the province of Herrera", "rains across Hidalgo"
+_PLACE_BEFORE = re.compile(r"(?i:\b(?:in|into|from|to|across|near|throughout|outside|inside|province|state|region|of)[ \t]+)$")
 # A capitalised word beside a region's name makes it part of a longer one ("Johor Bahru", "Pahang
 # Consolidated Bhd"), as the city list's _inside_longer_name reads it
 _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
@@ -1955,6 +1957,9 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
                 rf"(?<![\w-]){re.escape(name)}(?![\w-])", companies) is not None)
         return of_company[name]
 
+    def named_as_place(a: int, name: str) -> bool:  # not "Bono said", "Hidalgo told reporters"
+        return name not in PERSONAL_NAMES or _PLACE_BEFORE.search(text, max(0, a - 30), a) is not None
+
     out: list[Span] = []
     grown: list[Span] = []  # the regions' spans, sorted by start
     for s in spans:
@@ -1963,7 +1968,7 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
             name = next((n for n in by_first.get(w.split()[0].title(), ()) if n.upper() == w), None)
         if name and (s.type == "person" or len(name) > s.end - s.start) and s.start + len(name) >= s.end \
                 and not a_persons_or_companys(text[s.start:s.end]) and not a_persons_or_companys(name) \
-                and not _titled(text, s.start):
+                and not _titled(text, s.start) and named_as_place(s.start, name):
             s = Span(s.start, s.start + len(name), "location", "gazetteer")
             grown.append(s)
         out.append(s)
@@ -1973,7 +1978,7 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
         for a in runs[w]:
             name = region_at(a)
             if name is None or _CAP_NEXT.match(text, a + len(name)) or a_persons_or_companys(name) \
-                    or _titled(text, a):
+                    or _titled(text, a) or not named_as_place(a, name):
                 continue
             before = _CAP_WORD_BEFORE.search(text, max(0, a - 40), a)
             if before is not None and not before.group(1).endswith(("'s", "’s")) \

@@ -22,6 +22,14 @@ REGION_TYPES = frozenset({
 # Names this frequent as English words (wordfreq zipf) are words or given names ("Victoria" 4.6,
 # "Central", "Western", "Georgia"): as for the city list (gazetteer.MAX_ZIPF), the NER decides.
 MAX_ZIPF = 3.5
+# Regions' names that news more often gives people, as surnames or given names, than the regions
+# (from the lexicon's one-word names: "Finance Minister Pedro Herrera", "Bono said", "Hidalgo told
+# reporters", "Farah Pahlavi", "Constantine Mitsotakis" in Reuters): a place only where the text
+# puts one ("rains in Mendoza", document._regions), else the NER decides.
+PERSONAL_NAMES = frozenset({
+    "Amara", "Bolivar", "Bono", "Constantine", "Farah", "Guerrero", "Herrera", "Hidalgo", "Lori", "Loreto",
+    "Mara", "Medea", "Mendoza", "Mila", "Salah", "Sana", "Shan", "Surin", "Trujillo",
+})
 
 
 def _ascii(name: str) -> str:
