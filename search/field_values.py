@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .quoted import single_quotable
 from .schema import FACETS
 
 # A word the parser reads as itself: letters, digits, a dot or a hyphen (not first: `-x` is NOT x)
@@ -20,10 +21,15 @@ _DATE_LIKE = re.compile(r'[^\s"()\[\]{}]+|\[[^\[\]{}"()]*\]')  # one word, or on
 
 def field_value(field: str, value: str) -> str:
     """`field:value` as the query text reads it: bare for a plain word (`location:Japan`) and a
-    date (`published:2020-08-28`, `published:[2020 TO 2021]`), in double quotes otherwise (`person:"Assimi Goita"`,
-    `source:"a:b"`), in single quotes where the value holds a double quote and no single one
-    (`source:'Le "Monde"'`: Whoosh reads a single-quoted value as one term), else in double
-    quotes with its double quotes left out (no syntax holds both kinds)."""
+    date (`published:2020-08-28`, `published:[2020 TO 2021]`), in double quotes otherwise
+    (`person:"Assimi Goita"`, `source:"a:b"`), in single quotes where the value holds a double
+    quote, or a facet's value a * (`source:'Le "Monde"'`, `source:'x"y'`, `person:'Put*'`: Whoosh
+    reads a single-quoted span as one term, and the query's checks leave it whole, quoted.py;
+    a * in double quotes is refused as a wildcard misplaced). A value that cannot be written
+    either way, with a double quote (or a facet's *) and a single quote before a space or a
+    closing bracket (`x' "y"`), which would end the single-quoted span early, is written in
+    double quotes without its double quotes: pasted back it finds nothing, or, a facet's * in
+    it, is refused saying so; no Whoosh syntax holds it."""
     # a date or a [range] bare: syntax the parser reads, and refuses with its reason. Not words:
     # `date=2020 OR mali` was hinted published:2020 OR mali, which pasted back found mali's
     # articles of every year; in quotes it is refused, naming it
@@ -32,8 +38,8 @@ def field_value(field: str, value: str) -> str:
     plain = _PLAIN if field in FACETS else _PLAIN_WORDS
     if plain.fullmatch(value) and value.upper() not in _OPERATORS:
         return f"{field}:{value}"
-    if '"' not in value:
+    if '"' not in value and not (field in FACETS and "*" in value):
         return f'{field}:"{value}"'
-    if "'" not in value and value.count('"') % 2 == 0:
+    if single_quotable(value):
         return f"{field}:'{value}'"
     return f'{field}:"{" ".join(value.replace(chr(34), " ").split())}"'

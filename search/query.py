@@ -25,7 +25,7 @@ from whoosh.qparser import FuzzyTermPlugin, MultifieldParser, MultifieldPlugin, 
 from whoosh.qparser.taggers import RegexTagger
 from whoosh.spelling import Corrector
 
-from . import fieldnames
+from . import fieldnames, quoted
 from .archive import Archive
 from .facets import docmask
 from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
@@ -444,20 +444,23 @@ def _fields_meant(qstring: str, unquoted: str) -> str | None:
 def validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(query_too_long(qstring))
-    if qstring.count('"') % 2:
+    # a 'single-quoted' span is one term whatever it holds (Whoosh's SingleQuotePlugin): a chip's
+    # `source:'"E" (x'` was "unbalanced parentheses", `source:'x"y'` an unbalanced quote
+    outside = quoted.unquoted(qstring)
+    if outside.count('"') % 2:
         raise QuerySyntaxError('unbalanced quote: close the phrase with a second "')
     depth = 0
-    for ch in re.sub(r'"[^"]*"', "", qstring):
+    for ch in outside:
         depth += ch == "("
         depth -= ch == ")"
         if depth < 0:
             break
     if depth != 0:
         raise QuerySyntaxError("unbalanced parentheses")
-    # a phrase is one word here, of the same length (a message quotes the query at the same
-    # place): field:"a b" -> field:PPPPP. A message quoted the placeholder: '"oil":gas' was
-    # "unknown field 'P:'"
-    unquoted = re.sub(r'"[^"]*"', lambda m: "P" * len(m.group()), qstring)
+    # a phrase or a 'term' is one word here, of the same length (a message quotes the query at
+    # the same place): field:"a b" -> field:PPPPP. A message quoted the placeholder: '"oil":gas'
+    # was "unknown field 'P:'"
+    unquoted = quoted.masked(qstring)
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) not in QUERY_FIELDS:
             word = _typed_from(qstring, m.start())
@@ -547,8 +550,9 @@ def validate(qstring: str) -> None:
     for m in _DATE_FIELD_RE.finditer(unquoted):
         value = m.group(1)
         typed = qstring[m.start(1):m.end(1)]
-        if typed.startswith('"'):  # a date in quotes: the message named its placeholder ("bad date 'PPPPPP'")
-            inner = typed[1:typed.find('"', 1)]
+        span = quoted.SPAN.match(typed)
+        if span:  # a date in quotes: the message named its placeholder ("bad date 'PPPPPP'")
+            inner = span.group()[1:-1]
             said = f"write it without quotes: published:{inner}" if _date_or_range(inner) else \
                 "dates are YYYY, YYYY-MM or YYYY-MM-DD; a range is published:[2020-01 TO 2020-06]"
             raise QueryError(f"bad date '{typed}' in published: ({said})")
@@ -565,12 +569,14 @@ def validate(qstring: str) -> None:
                                  "a range is published:[2020-01 TO 2020-06])")
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
             raise QueryError(f"published:[{ends[0]} TO {ends[1]}] ends before it starts: put the earlier date first")
-    for m in re.finditer(r'"[^"]*"', qstring):
-        if re.search(rf"(?<![\w\"])(?:{'|'.join(FACETS)}):$", qstring[:m.start()]):
-            continue  # a facet's value is one term, its * a character of the name: source:"x*y"
-        if re.search(r"\w\*|\*\w", m.group()):  # Whoosh took the word without its * and found nothing, silently
-            raise QuerySyntaxError(f"{m.group()}: a wildcard does not work inside a \"phrase\": search the words "
-                                   "apart, or the phrase without it")
+    for m in quoted.SPAN.finditer(qstring):
+        if m.group()[0] == "'" or not re.search(r"\w\*|\*\w", m.group()):
+            continue  # a 'single-quoted' value is one term, its * a character of it: source:'x*y'
+        if quoted.is_term_value(qstring, m.start()):
+            raise QuerySyntaxError(_starred_value(qstring, m))
+        # Whoosh took the word without its * and found nothing, silently
+        raise QuerySyntaxError(f"{m.group()}: a wildcard does not work inside a \"phrase\": search the words "
+                               "apart, or the phrase without it")
     wildcards = _WILD_RE.findall(unquoted)  # a "phrase" holds no wildcard: its ? is punctuation
     for w in wildcards:
         field, _, term = w.rpartition(":")
@@ -580,6 +586,20 @@ def validate(qstring: str) -> None:
             _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
         raise QuerySyntaxError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def _starred_value(qstring: str, m: re.Match) -> str:
+    """Why a facet's value in double quotes holds no wildcard, and what does what was likely
+    meant: `person:"Put*"` found nothing, silently, its * read as a character of a name (the
+    form 0cdda9b wrote a name with a * in it in), where `person:Put*` finds Putin's articles."""
+    field = re.search(r"(\w+):$", qstring[:m.start()]).group(1)
+    inner = m.group()[1:-1]
+    word = re.search(r"[^\s()\"'\[\]{}:^~]*\*[^\s()\"'\[\]{}:^~]*", inner).group()
+    said = (f"'{field}:{m.group()}': a * in quotes is no wildcard" + ("" if word == inner else ", and one stands in a word")
+            + f": {field}:{word} finds the values with a word so spelled")
+    if field not in ("year", "language", "translated") and quoted.single_quotable(inner):  # no such value has a *
+        said += f"; a value with a * in it goes in single quotes: {field}:'{inner}'"
+    return said
 
 
 def _one_word(word: str, typed: str, what: str, shown: str | None = None) -> None:
@@ -636,8 +656,8 @@ def _plain_query(qstring: str) -> str:
     typographic quotes (“wheat crop”, „…“, «…», pasted from a word processor) are phrase
     quotes, where Whoosh read two words; a question mark ending a word is punctuation
     ("oil price?" found nothing: a wildcard for one more letter), unless the word is
-    a wildcard already (`wom?n`, `col*r?`)."""
-    qstring = INVISIBLE.sub("", qstring).translate(_CURLY_QUOTES)
+    a wildcard already (`wom?n`, `col*r?`). A 'single-quoted' term and a facet's "value" are
+    left as typed (quoted.opaque): `source:'Le “Monde”'` is a name."""
 
     def qmark(m: re.Match) -> str:
         if m.group(1):
@@ -647,7 +667,8 @@ def _plain_query(qstring: str) -> str:
         # its ?, an id no article has: 0 results, unsaid)
         return m.group() if any(c in word for c in "*?") or _ID_FIELD.match(word) else word
 
-    return _TRAILING_QMARK.sub(qmark, qstring).strip()
+    return quoted.apart(INVISIBLE.sub("", qstring),
+                        lambda text: _TRAILING_QMARK.sub(qmark, text.translate(_CURLY_QUOTES))).strip()
 
 
 def _minus_to_not(qstring: str) -> str:
@@ -934,13 +955,12 @@ def _keep_typed(q: Q.Query | None, text: str) -> None:
 
 def _lowercase_fields(qstring: str) -> str:
     """`Title:mali`, `PERSON:goyta`: a field name in any case (Whoosh's are case-sensitive, and
-    "Title:" was an unknown field); words in quotes stay as they are."""
+    "Title:" was an unknown field); words in quotes (either kind) stay as they are."""
     def lower(m: re.Match) -> str:
         name = m.group(1).lower()
         return name + ":" if name in QUERY_FIELDS else m.group()
 
-    parts = re.split(r'("[^"]*")', qstring)
-    return "".join(p if i % 2 else _ANY_FIELD_RE.sub(lower, p) for i, p in enumerate(parts))
+    return quoted.apart_all(qstring, lambda text: _ANY_FIELD_RE.sub(lower, text))
 
 
 _DATE_IN_FIELD = re.compile(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b")
@@ -985,16 +1005,15 @@ def _quoted_addresses(qstring: str) -> str:
     def id_value(m: re.Match) -> str:
         return "id:" + m.group(1).replace(":", ID_COLON)
 
-    parts = re.split(r'("[^"]*")', qstring)
-    return "".join(p if i % 2 else _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(r'source:"\1"', p))
-                   for i, p in enumerate(parts))
+    return quoted.apart_all(qstring, lambda text: _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(r'source:"\1"', text)))
 
 
 def parse(qstring: str, schema) -> Q.Query:
-    qstring = _padded_dates(_open_ranges(_quoted_addresses(_lowercase_fields(qstring))))
+    # each step leaves a 'single-quoted' term and a facet's "value" as typed (quoted.opaque)
+    qstring = quoted.apart(_quoted_addresses(_lowercase_fields(qstring)), lambda t: _padded_dates(_open_ranges(t)))
     validate(qstring)
     parser = _Parser(schema)
-    text = _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(qstring))))
+    text = quoted.apart(qstring, lambda t: _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(t)))))
     try:
         q = _normalized(_join_figures_or_figures(parser.parse(text, normalize=False)))
     except Exception as exc:  # Whoosh's parser raises bare Exceptions too (a field's value it cannot read)

@@ -148,6 +148,23 @@ def test_a_filter_value_no_article_could_have_is_refused_in_the_page_s_words(cli
     assert api.status_code == 400 and api.get_json()["error"] == f"{field} {rest}"
 
 
+def test_a_facet_value_with_a_star_in_double_quotes_is_refused_saying_what_finds_it(client):
+    """`person:"Put*"` found nothing, silently (its * read as a character of a name, since
+    0cdda9b): it is refused, naming the wildcard that finds the names and the single quotes a
+    name with a * in it goes in; the page's syntax reminder says so too."""
+    html = get(client, '/search?q=person:"Goi*"', 400)
+    said = text(re.search(r'<p class="error-message" role="alert">(.*?)</p>', html, re.S).group(1))
+    assert said == ("'person:\"Goi*\"': a * in quotes is no wildcard: person:Goi* finds the values with a word "
+                    "so spelled; a value with a * in it goes in single quotes: person:'Goi*'")
+    def total(q: str) -> int:
+        return client.get("/api/search", query_string={"q": q}).get_json()["total"]
+
+    goita = total('person:"Assimi Goita"')
+    assert goita and total("person:Goi*") >= goita and total("person:'Assimi Goita'") == goita
+    results = get(client, "/search?q=coup")
+    assert "in single quotes" in text(re.search(r'<details class="syntax".*?</details>', results, re.S).group())
+
+
 def test_an_article_opened_with_a_search_that_cannot_run_says_why_in_the_page_s_words(client):
     """The article page of a link whose search cannot run (q=translated:maybe) said it "cannot
     run: translated is one of …"; /api/doc's matches_error keeps the field's name."""

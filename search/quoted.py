@@ -1,0 +1,82 @@
+"""Where a query quotes, as Whoosh's parser reads it: a "double-quoted" span is a phrase
+(PhrasePlugin), a 'single-quoted' one a term (SingleQuotePlugin), whatever either holds. The
+checks and tidying steps before parsing read a 'single-quoted' span, and a "double-quoted" value
+of a facet or the id (one term, as the single-quoted one), as one opaque unit: they took the
+operators, dashes, parentheses, colons and double quotes inside one for syntax, and
+`source:'"B" http://x.com/a:b'` was an unknown field, `source:'"E" (x'` unbalanced parentheses,
+`source:'"D" NOT x'` a search for another name."""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .schema import FACETS
+
+# whoosh.qparser.plugins: PhrasePlugin's "(?P<text>.*?)" (read across lines, as the checks here
+# always have) and SingleQuotePlugin's (^|(?<=\W))'(?P<text>.*?)'(?=\s|\]|[)}]|$). One pattern,
+# scanned from the left as the parser's taggers scan the text: the first quote opened wins, and a
+# single quote inside a word ("O'Brien") opens nothing.
+DOUBLE = r'"[^"]*"'
+SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
+SPAN = re.compile(f"{DOUBLE}|{SINGLE}")
+_SINGLE = re.compile(SINGLE)
+# a double-quoted value that is one term: a facet's or the id's (its analyzer keeps it whole)
+_TERM_FIELD = re.compile(rf"(?<![\w\"])(?:{'|'.join((*FACETS, 'id'))}):$", re.I)
+# stand for an opaque span while a tidying step runs (private use, as query.ID_COLON): each a
+# run of one of two characters, in turn, so that two spans side by side stay two
+_HIDDEN = ("\ue010", "\ue011")
+_HIDDEN_RUN = re.compile("\ue010+|\ue011+")
+
+
+def masked(text: str, fill: str = "P") -> str:
+    """`text` with each quoted span (either kind) as `fill` over its length: the rest of the text
+    keeps its places, for a message to quote the query as typed."""
+    return SPAN.sub(lambda m: fill * len(m.group()), text)
+
+
+def unquoted(text: str) -> str:
+    """`text` without its quoted spans (either kind): what is left to balance."""
+    return SPAN.sub("", text)
+
+
+def opaque(text: str) -> list[re.Match]:
+    """The spans no tidying step may change: each single-quoted one, and each double-quoted
+    value of a facet or the id (`source:"5 per cent"` is no "5 percent", `source:"Daily AND
+    Weekly"` no phrase whose AND is a word)."""
+    return [m for m in SPAN.finditer(text) if m.group()[0] == "'" or is_term_value(text, m.start())]
+
+
+def is_term_value(text: str, start: int) -> bool:
+    """Whether the quoted span at `start` is a facet's or the id's value (one term)."""
+    return bool(_TERM_FIELD.search(text[max(0, start - 16):start]))  # "organization:" and the character before
+
+
+def apart(text: str, change: Callable[[str], str]) -> str:
+    """`change(text)` with the opaque spans out of its reach: each stands as a run of a private
+    character of its length while `change` runs (which must keep the runs, as the tidying steps
+    keep words), and is put back as typed."""
+    return _hidden(text, change, opaque(text))
+
+
+def apart_all(text: str, change: Callable[[str], str]) -> str:
+    """`change(text)` with every quoted span, of either kind, out of its reach (as `apart`)."""
+    return _hidden(text, change, list(SPAN.finditer(text)))
+
+
+def _hidden(text: str, change: Callable[[str], str], spans: list[re.Match]) -> str:
+    if not spans or _HIDDEN_RUN.search(text):  # a query typed with these characters: as it is
+        return change(text)
+    out, end = [], 0
+    for i, m in enumerate(spans):
+        out += [text[end:m.start()], _HIDDEN[i % 2] * len(m.group())]
+        end = m.end()
+    changed = change("".join(out) + text[end:])
+    kept = iter([m.group() for m in spans])
+    return _HIDDEN_RUN.sub(lambda _: next(kept), changed)
+
+
+def single_quotable(value: str) -> bool:
+    """Whether 'value' reads back as the term `value`: no quote in it ends the span early (one
+    followed by a space or a closing bracket) and no line break (Whoosh's span is one line)."""
+    m = _SINGLE.match(f"'{value}'")
+    return bool(value) and m is not None and m.end() == len(value) + 2
