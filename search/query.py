@@ -154,10 +154,10 @@ def check_filter_values(facet: str, values: Sequence[str]) -> None:
     web refused them."""
     for value in values:
         if len(value) > MAX_VALUE_CHARS:
-            raise QueryError(too_long(f"a '{facet}' filter's value", value, MAX_VALUE_CHARS))
+            raise FilterValueError(facet, too_long("", value, MAX_VALUE_CHARS).lstrip(), form="a '{}' filter's value {}")
     distinct = len(set(values))
     if distinct > MAX_FILTER_VALUES:
-        raise QueryError(f"too many '{facet}' filters ({distinct}; at most {MAX_FILTER_VALUES})")
+        raise FilterValueError(facet, f"({distinct}; at most {MAX_FILTER_VALUES})", form="too many '{}' filters {}")
 
 
 def read_limit(value: int | str) -> int:
@@ -227,16 +227,18 @@ class FilterValueError(QueryError):
     """A filter value no article could have (year=21, translated=maybe). Its message names the
     field as the query text, the URL and the command line write it ("translated is one of
     ..."); `naming` words it with another name for the field, which a page gives as its labels
-    read ("Machine translation is one of ..."): the engine knows no page's words."""
+    read ("Machine translation is one of ..."): the engine knows no page's words. `form` places
+    the name and the rest of the message ("too many '{}' filters {}")."""
 
-    def __init__(self, facet: str, rest: str) -> None:
-        super().__init__(f"{facet} {rest}")
+    def __init__(self, facet: str, rest: str, form: str = "{} {}") -> None:
+        super().__init__(form.format(facet, rest))
         self.facet = facet
-        self.rest = rest  # the message after the field's name
+        self.rest = rest  # the message but the field's name
+        self.form = form
 
     def naming(self, name: str) -> str:
         """The message with the field called `name`."""
-        return f"{name} {self.rest}"
+        return self.form.format(name, self.rest)
 
 
 class QueryTimeout(QueryError):

@@ -148,6 +148,22 @@ def test_a_filter_value_no_article_could_have_is_refused_in_the_page_s_words(cli
     assert api.status_code == 400 and api.get_json()["error"] == f"{field} {rest}"
 
 
+@pytest.mark.parametrize("url, said, api_said", [
+    ("/search?q=coup&" + "&".join(f"location=L{i}" for i in range(51)),
+     "too many 'Place' filters (51; at most 50)", "too many 'location' filters (51; at most 50)"),
+    ("/facet/person?q=coup&translated=" + "x" * 201,
+     "a 'Machine translation' filter's value is too long (201 characters; at most 200)",
+     "a 'translated' filter's value is too long (201 characters; at most 200)"),
+])
+def test_too_many_or_too_long_filters_are_refused_in_the_page_s_words(client, url, said, api_said):
+    """"too many 'location' filters" stood beside chips that say "Place": the page names the facet
+    as its chips do, the JSON twin as the URL does."""
+    html = get(client, url, 400)
+    assert text(re.search(r'<p class="error-message" role="alert">(.*?)</p>', html, re.S).group(1)) == said
+    api = client.get(url.replace("/search", "/api/search").replace("/facet/", "/api/facet/"))
+    assert api.status_code == 400 and api.get_json()["error"] == api_said
+
+
 def test_a_facet_value_with_a_star_in_double_quotes_is_refused_saying_what_finds_it(client):
     """`person:"Put*"` found nothing, silently (its * read as a character of a name, since
     0cdda9b): it is refused, naming the wildcard that finds the names and the single quotes a
