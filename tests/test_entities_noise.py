@@ -1712,10 +1712,52 @@ def test_a_lone_name_the_ner_reads_as_an_organisation_as_often_as_a_person_is_th
                 ("Orbanco", "person", "ner", 2)) == {"Orbanco": {"person"}}
     text = "Albanian coach Astrit Hafizi named a squad. \"We are happy,\" said Hafizi. Hafizi's squad is out."
     assert _got(text, ("Astrit Hafizi", "organization"), ("Hafizi", "person", "ner", 1),
-                ("Hafizi", "organization", "ner", 2))["Hafizi"] == {"person", "organization"}
+                ("Hafizi", "organization", "ner", 2))["Hafizi"] == {"person"}  # the coach's: was both (review)
     text = "President Suharto met Subroto. Suharto said. The Suharto group grew."
     assert _got(text, ("Suharto", "person"), ("Suharto", "person", "ner", 1),
                 ("Suharto", "organization", "ner", 2))["Suharto"] == {"person"}
+
+
+def test_a_hyphenated_company_s_first_part_that_is_a_person_s_name_is_the_company_only_where_the_text_says_so():
+    """"Martin-Marietta Corp won a contract. Martin told reporters" gave the organisation Martin, and
+    "Johnson-Matthey Plc ... Johnson had no plans" the organisation Johnson: c624626 made any hyphenated
+    company's first part the company, where a given name or a common surname is a person's as often."""
+    text = "Martin-Marietta Corp won a Navy contract.\n\nMartin told reporters he was pleased with the award."
+    got = _got(text, ("Martin-Marietta Corp", "organization"), ("Martin", "person", "ner", 1))
+    assert got["Martin"] == {"person"}, got
+    text = "Johnson-Matthey Plc said it sold the unit.\n\nAnalysts said Johnson had no plans to bid."
+    got = _got(text, ("Johnson-Matthey Plc", "organization"), ("Johnson", "person", "ner", 1))
+    assert got["Johnson"] == {"person"}, got
+    # near misses: the text treats the name as the company's; a part no person has; shares of the company
+    for text, short in [
+        ("Martin-Marietta Corp won a Navy contract.\n\nMartin said its profit would rise.", "Martin"),
+        ("Johnson-Matthey Plc said it sold the unit.\n\nAnalysts said Johnson shares were cheap.", "Johnson"),
+        ("It bought 25 pct from Creditanstalt-Bankverein <CABV.VI>. He gave no details of the deal with "
+         "Creditanstalt.", "Creditanstalt"),
+        ("It bought 96 pct of Owens-Illinois Inc stock and preference shares of Owens.", "Owens"),
+        ("Hayes-Albion Corp was sold.\n\nIt held 80 pct of Hayes following the offer.", "Hayes"),
+        ("Baldwin-United Corp emerged from bankruptcy.\n\nBaldwin's former board of directors left.", "Baldwin"),
+    ]:
+        company = re.search(rf"{short}-[A-Z]\w+(?: (?:Corp|Plc|Inc))?", text).group()
+        got = _got(text, (company, "organization"), (short, "person", "ner", text.count(short) - 1))
+        assert got[short] == {"organization"}, (text, got)
+
+
+def test_a_lone_name_after_an_occupation_is_a_person_however_the_ner_splits_its_votes():
+    """"The singer Bono arrived on Monday. Bono said the concert would go ahead", where the NER read the
+    first Bono as an organisation and the second as a person, gave the organisation Bono twice: a lone
+    name the NER calls an organisation as often as a person was the organisation unless titled."""
+    text = "The singer Bono arrived in Dublin on Monday. Bono said the concert would go ahead."
+    assert _got(text, ("Bono", "organization"), ("Bono", "person", "ner", 1),
+                ("Dublin", "location", "gazetteer")) == {"Bono": {"person"}, "Dublin": {"location"}}
+    text = "The Dutch striker Vennegoor said he was fit. Vennegoor scored twice on Sunday."
+    assert _got(text, ("Vennegoor", "organization"), ("Vennegoor", "person", "ner", 1))["Vennegoor"] == {"person"}
+    # near misses: no occupation before the name; an occupation's word before another name
+    text = "The inclusion of Orbanco earnings affected results.\n\nExcluding Orbanco, average loans grew 11 pct."
+    assert _got(text, ("Orbanco", "organization"), ("Orbanco", "person", "ner", 1)) == {"Orbanco": {"organization"}}
+    text = "The analyst Smith spoke. Orbanco earnings rose.\n\nExcluding Orbanco, average loans grew."
+    assert _got(text, ("Smith", "person"), ("Orbanco", "organization"),
+                ("Orbanco", "person", "ner", 1))["Orbanco"] == {"organization"}
 
 
 def test_a_lone_name_the_text_calls_a_company_is_one():

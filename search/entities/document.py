@@ -2677,6 +2677,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
     if "<" in text:  # wire copy brackets the names of companies without a stock symbol: "<Worldwide 800 Services Inc>"
         company_names += [m.group(1) for m in _BRACKETED.finditer(text) if " " in m.group(1)]
     company_words = {v for n in company_names for w in n.split() for v in _company_word_forms(w)}  # see below
+    company_parts = {v for n in company_names for w in n.split() for v in _company_part_forms(w)} - company_words
     for s in spans:
         words = text[s.start:s.end].split()
         if s.type == "person" and len(words) >= 2:
@@ -2706,17 +2707,45 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         votes[t][s.type] += 1
     caps_surnames = {n.lower() for n in surnames}  # "YEUTTER PLANS TRADE TRIP" was a place
     titled: set[str] | None = None  # names a person may have (titled, or a longer name's end), asked once a document
+    described: set[str] = set()  # names titled or after an occupation, asked with `titled`
+    part_verdict: dict[str, bool] = {}
+
+    def part_is_company(t: str) -> bool:
+        """A hyphenated company's first part alone is the company ("Owens-Illinois Inc" ... "shares of
+        Owens", "Creditanstalt-Bankverein" ... "the deal with Creditanstalt") unless a person may have
+        it: "Martin-Marietta Corp" ... "Martin", "Johnson-Matthey" ... "Johnson" are a given name and a
+        surname. Such a name (as frequent as an English word, wordfreq, as no list of given names is at
+        hand; or a word of a person's name in this document) is the company only where the text treats
+        one of its uses as a company's ("Martin said its", "Martin shares", "shares of Martin")."""
+        if t not in part_verdict:
+            uses = by_text.get(t, ())
+            part_verdict[t] = t not in person_words and (
+                _zipf(t.lower()) < _PART_MAX_ZIPF
+                or any(_FIRM_AFTER_NAMES.match(text, u.end) or _ITS_AFTER.match(text, u.end)
+                       or _SHARES_OF.search(text, max(0, u.start - 20), u.start) for u in uses))
+        return part_verdict[t]
+
+    by_text: dict[str, list[Span]] = defaultdict(list)
+    person_words: set[str] = set()
+    if company_parts:
+        for o in spans:
+            by_text[text[o.start:o.end]].append(o)
+            if o.type == "person" and " " in text[o.start:o.end]:
+                person_words.update(text[o.start:o.end].split())
     for s in spans:
         t = text[s.start:s.end]
         if (t in surnames or (t.isupper() and t.lower() in caps_surnames)) and s.source not in ("gazetteer", "team"):
             s.type = "person"
-        elif s.type in ("person", "organization") and s.source == "ner" \
-                and (t in company_words or t.lower() in company_words) and not _titled(text, s.start):
+        elif s.type in ("person", "organization") and s.source == "ner" and (
+                t in company_words or t.lower() in company_words
+                or ((t in company_parts or t.lower() in company_parts) and part_is_company(t))) \
+                and not _titled(text, s.start) and not _described(text, s.start):
             # a word of the document's company's name, alone, is that company, not a person: "Ericsson
             # also said" after "Telefon AB L.M. Ericsson", "Promac Controls will be part of" after
-            # "Promac Controls Inc" (9 of 2,500 Reuters articles), in any case or a part of it
-            # (_company_word_forms); not "Mr Bull", nor a surname above. An NER organisation too: the
-            # persons' votes no longer count
+            # "Promac Controls Inc" (9 of 2,500 Reuters articles), in any case (_company_word_forms) or
+            # a hyphenated name's first part where no person may have it (_company_part_forms); not "Mr
+            # Bull", "the singer Bull", nor a surname above. An NER organisation too: the persons' votes
+            # no longer count
             s.type = "organization"
         elif t in companies and s.source != "gazetteer":
             s.type = "organization"
@@ -2728,8 +2757,15 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             if c["person"] and c["organization"] >= c["person"] and not c["location"] and " " not in t:
                 if titled is None:  # and last words of longer names: "coach Astrit Hafizi" (an organisation to the NER)
                     titled = {text[o.start:o.end] for o in spans if o.type == "person" and _titled(text, o.start)}
+                    # a name after an occupation ("The singer Bono", "coach Astrit Hafizi"), whatever the NER
+                    # made of it there, or the surname of such a name, is a person's as a titled one is
+                    described = {w for o in spans if _described(text, o.start)
+                                 for w in {text[o.start:o.end], text[o.start:o.end].split()[-1]}} | titled
                     titled.update(text[o.start:o.end].split()[-1] for o in spans if " " in text[o.start:o.end])
-                if t not in titled:
+                if t in described:
+                    # the NER's tie is the person's: "The singer Bono (organisation) ... Bono said (person)"
+                    best, n = "person", len(spans)
+                elif t not in titled:
                     # a lone name the NER read as an organisation as often as a person is the
                     # organisation: "Orbanco and Arizona Bancwest" ... "Excluding Orbanco", "Reuters and
                     # the television news agency Visnews" ... "Reuters and Visnews"; a person is named
@@ -2747,12 +2783,51 @@ _POSSESSIVE = re.compile(r"['’]s$")
 def _company_word_forms(word: str) -> tuple[str, ...]:
     """How a word of a company's name stands alone for the company, beside the word itself: in lower
     case ("AmSouth Corp" ... "Amsouth said", "SkyWest Airlines Inc" ... "Skywest said", "DeSoto Inc" ...
-    "Desoto's"), without a possessive ("Alexander's Inc" ... "Alexander's chairman" read as "Alexander"),
-    and a hyphenated name's first part ("Owens-Illinois Inc" ... "shares of Owens", "Creditanstalt-Bankverein
-    <CABV.VI>" ... "the deal with Creditanstalt")."""
+    "Desoto's"), without a possessive ("Alexander's Inc" ... "Alexander's chairman" read as "Alexander")."""
+    return word, _POSSESSIVE.sub("", word).lower()
+
+
+def _company_part_forms(word: str) -> tuple[str, ...]:
+    """A hyphenated name's first part, which may stand for the company ("Owens-Illinois Inc" ... "shares
+    of Owens", "Creditanstalt-Bankverein <CABV.VI>" ... "the deal with Creditanstalt"), where no person
+    may have it (_vote's part_is_company)."""
     bare = _POSSESSIVE.sub("", word)
     first = bare.split("-")[0] if "-" in bare else ""
-    return (word, bare.lower(), *((first, first.lower()) if len(first) >= 3 and first[0].isupper() else ()))
+    return (first, first.lower()) if len(first) >= 3 and first[0].isupper() else ()
+
+
+# A word this frequent (wordfreq zipf, as gazetteer.MAX_ZIPF and regions.MAX_ZIPF bound names) is a given
+# name or a common surname more often than a company's short name: Martin 4.7, Johnson 4.7, Owens 3.6;
+# Creditanstalt 1.0, Pitman 2.7
+_PART_MAX_ZIPF = 3.5
+# "Martin said its profit rose", "Baldwin's former board" (Reuters, of Baldwin-United Corp)
+_ITS_AFTER = re.compile(r",?[ \t]+(?:said|says)[ \t]+its\b|['’]s[ \t]+(?:former[ \t]+)?(?:board|directors|management"
+                        r"|shareholders|stockholders)\b")
+# "shares of Owens", "held 80 pct of Hayes" (Reuters, of Hayes-Albion Corp)
+_SHARES_OF = re.compile(r"\b(?:shares|stock|stake|pct|percent|units?|subsidiary|division)[ \t]+(?:of|in)[ \t]+$")
+# Occupations written before a person's name in lower case ("the singer Bono", "coach Astrit Hafizi",
+# "said economist Jones"): a person's, as a title's (normalize.TITLES has them, with words that go before
+# companies too: "former Chrysler chairman", "lead manager Morgan Stanley", "investors Wagner and Brown")
+_DESCRIPTORS = frozenset({
+    "singer", "actor", "actress", "musician", "guitarist", "pianist", "drummer", "composer", "conductor",
+    "rapper", "poet", "novelist", "playwright", "writer", "author", "painter", "sculptor", "photographer",
+    "dancer", "comedian", "filmmaker", "columnist", "journalist", "reporter", "correspondent", "tenor", "soprano",
+    "coach", "trainer", "striker", "defender", "midfielder", "goalkeeper", "winger", "skipper", "playmaker",
+    "batsman", "bowler", "quarterback", "teammate", "boxer", "golfer", "cyclist", "sprinter", "swimmer",
+    "jockey", "spokesman", "spokeswoman", "analyst", "economist", "strategist", "historian", "scientist",
+    "physicist", "lawyer", "attorney", "prosecutor", "activist", "dissident", "cleric", "pastor", "rabbi",
+    "archbishop", "astronaut", "entrepreneur", "billionaire", "legislator", "lawmaker", "aide", "adviser",
+    "advisor", "negotiator",
+})
+_DESCRIPTOR_BEFORE = re.compile(r"(?<![\w\-])([a-z]+)[ \t]+$")
+
+
+def _described(text: str, start: int) -> bool:
+    """Whether an occupation in lower case is the word before `start` ("the singer Bono", "coach Hafizi")."""
+    m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1) in _DESCRIPTORS
+
+
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
 
 
