@@ -1920,3 +1920,18 @@ def test_a_region_s_name_that_is_a_common_surname_is_a_place_only_where_the_text
     assert _got(text, ("Mendoza", "person")) == {"Mendoza": {"location"}}
     assert _got("Rains fell in the province of Mendoza and Cordoba.") == {"Mendoza": {"location"},
                                                                         "Cordoba": {"location"}}
+
+
+def test_a_region_s_name_that_names_a_family_is_no_place():
+    """"Kuwait's Sabah family", "ruled by the al Sabah" (the ruling dynasty) gave the place Sabah, a
+    Malaysian state's name: the region rule took any use of a region's name for the region."""
+    text = "Kuwait's Sabah family met ministers on Monday."
+    got = _got(text, ("Kuwait", "location", "gazetteer"), ("Sabah", "person"))
+    assert got == {"Kuwait": {"location"}, "Sabah": {"person"}}, got
+    assert _got("Kuwait's Sabah family met ministers.", ("Kuwait", "location", "gazetteer")) == {"Kuwait": {"location"}}
+    assert _got("Kuwait has been ruled by the al Sabah since 1756.") == {}
+    got = _got("The Sabah dynasty and the Sabah clan met.")
+    assert "Sabah" not in got, got
+    # near misses: the state; a family from the state
+    assert _got("Plantings shifted to Sabah and Sarawak.") == {"Sabah": {"location"}, "Sarawak": {"location"}}
+    assert _got("A family in Sabah grew cocoa.") == {"Sabah": {"location"}}

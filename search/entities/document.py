@@ -1914,6 +1914,10 @@ def _portuguese_names(text: str, spans: list[Span]) -> list[Span]:
 
 # Where a name is a place: "in Mendoza", "the province of Herrera", "rains across Hidalgo"
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|into|from|to|across|near|throughout|outside|inside|province|state|region|of)[ \t]+)$")
+# A region's name that names a family, a ruling one as often as not: "Kuwait's Sabah family", "the
+# al-Sabah dynasty" (Sabah is a Malaysian state), "the Al Thani clan"
+_DYNASTY_AFTER = re.compile(r"[ \t]+(?:royal[ \t]+)?(?:family|families|dynasty|dynasties|clan|clans)\b")
+_ARTICLE_BEFORE = re.compile(r"(?<![\w\-])(?:[AaEe]l-|[ae]l[ \t]+)$")  # Arabic "al-", "al " before a family's
 # A capitalised word beside a region's name makes it part of a longer one ("Johor Bahru", "Pahang
 # Consolidated Bhd"), as the city list's _inside_longer_name reads it
 _CAP_NEXT = re.compile(r"[ \t]+[A-Z]")
@@ -1958,6 +1962,8 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
         return of_company[name]
 
     def named_as_place(a: int, name: str) -> bool:  # not "Bono said", "Hidalgo told reporters"
+        if _DYNASTY_AFTER.match(text, a + len(name)) or _ARTICLE_BEFORE.search(text, max(0, a - 6), a):
+            return False  # a family's name: "Kuwait's Sabah family", "the al-Sabah family"
         return name not in PERSONAL_NAMES or _PLACE_BEFORE.search(text, max(0, a - 30), a) is not None
 
     out: list[Span] = []
