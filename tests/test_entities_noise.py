@@ -565,8 +565,11 @@ def _work(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> tuple
      [("Cie Generale des Etablissements", "organization"), ("Michelin", "person")]),
     ("Shamrock Holdings of California Inc said.\n",  # a company's words before "of"
      [("Shamrock", "person"), ("California Inc", "organization")]),
+    ("Earlier, Wagner and Brown met Owens of Owens-Illinois Inc, the singer Bono and Kuwait's Sabah family.\n",
+     [("Wagner", "person"), ("Brown", "person"), ("Owens", "person"), ("Owens-Illinois Inc", "organization"),
+      ("Bono", "organization")]),  # an adverb, a company's part, an occupation, a family: once a name
 ], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone", "romance",
-        "company-of"])
+        "company-of", "part-occupation-family"])
 def test_twice_the_repeats_is_twice_the_work(monkeypatch, paragraph, items):
     """Datelines, acronym definitions and results rows are matched with the spans near them; a mine's,
     a company's opening words' and a firm's name are judged once for the document, not per mention."""
@@ -1834,6 +1837,22 @@ def test_a_firm_that_acts_on_its_own_is_one_organisation():
     text = "Secretary James Baker met Reagan. Reagan and Baker discussed its impact."
     assert "Reagan and Baker" not in _got(text, ("James Baker", "person"), ("Reagan", "person"),
                                           ("Reagan", "person", "ner", 1), ("Baker", "person", "ner", 1))
+
+
+def test_a_sentence_s_opening_adverb_is_no_partner_of_a_firm():
+    """"Earlier, Wagner and Brown raised their stake." gave the organisation "Earlier, Wagner and Brown":
+    the firm rule counted the adverb as a third partner, and three partners make a firm."""
+    text = "Earlier, Wagner and Brown raised their stake."
+    assert _got(text, ("Wagner", "person"), ("Brown", "person")) == {"Wagner": {"person"}, "Brown": {"person"}}
+    text = "The bid was raised.\n\nMeanwhile, Wagner and Brown sold their shares."
+    assert _got(text, ("Wagner", "person"), ("Brown", "person")) == {"Wagner": {"person"}, "Brown": {"person"}}
+    # a firm after the adverb is the firm (the rule skipped "However," and all after it: "Duff" and the
+    # person "Phelps"); near miss: three partners
+    text = "However, Duff and Phelps said it lowered the ratings."
+    assert _got(text, ("Duff", "organization"), ("Phelps", "person")) == {"Duff and Phelps": {"organization"}}
+    text = "Woodhouse, Drake and Carey said in their report."
+    assert _got(text, ("Woodhouse", "organization"), ("Drake", "person"), ("Carey", "person")) == {
+        "Woodhouse, Drake and Carey": {"organization"}}
 
 
 def test_a_company_s_kind_and_of_before_its_legal_name_join_it():

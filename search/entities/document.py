@@ -2482,6 +2482,14 @@ _FIRM_AFTER_NAMES = re.compile(r",?[ \t]+(?:said|says)[ \t]+(?:it|in[ \t]+(?:its
                                r"|['’]s?[ \t]+(?:shares?|stock|unit|"
                                r"subsidiary|division|stake)\b|[ \t]+(?:engines?|shares|stock|unit|is[ \t]+a[ \t]+(?:unit|division"
                                r"|subsidiary))\b")
+# Adverbs and connectives that open a sentence with a comma, no partner of a firm ("Earlier, Wagner and Brown")
+_CONNECTIVES = frozenset({
+    "earlier", "later", "meanwhile", "however", "separately", "also", "additionally", "moreover", "furthermore",
+    "nevertheless", "nonetheless", "still", "instead", "previously", "yesterday", "today", "now", "then",
+    "currently", "finally", "thus", "therefore", "besides", "likewise", "similarly", "otherwise", "overall",
+    "initially", "subsequently", "recently", "elsewhere", "accordingly", "consequently", "indeed", "hence",
+    "first", "second", "third", "last", "lastly", "again", "too", "anyway", "specifically", "alternatively",
+})
 _FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|brokers|brokerage|firm|partnership[ \t]+of|through|of[ \t]+brokers)[ \t\n]+$")
 
 
@@ -2513,11 +2521,16 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         if not (s.type == "person" and s.source == "ner" and (_PERSON_WORD.fullmatch(w) or _PARTNER_WORD.fullmatch(w))):
             continue
         m = _PARTNERS_BEFORE.search(text, max(0, s.start - 80), s.start)
-        if m is None or _at_sentence_start(text, m.start(1)) and _zipf(text[m.start(1):].split()[0].lower()) >= 5:
-            continue  # "And Baker said": a sentence's "The", "But"
+        if m is None:
+            continue
+        named = [(p.start(), p.group()) for p in re.finditer(r"\S+", m.group(1))]
+        if _at_sentence_start(text, m.start(1)):
+            if named[0][1].endswith(",") and named[0][1][:-1].lower() in _CONNECTIVES:
+                named.pop(0)  # "Earlier, Wagner and Brown raised their stake": two people, no third partner
+            elif _zipf(named[0][1].lower()) >= 5:
+                continue  # "And Baker said": a sentence's "The", "But"
         # a list's places before the firm are none of its partners: "buying from the Soviet Union and
         # China, Woodhouse, Drake and Carey said"
-        named = [(p.start(), p.group()) for p in re.finditer(r"\S+", m.group(1))]
         while named and _place_name(named[0][1].rstrip(",")):
             named.pop(0)
         if not named:
