@@ -41,6 +41,7 @@ import hashlib
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -112,16 +113,39 @@ class CacheNotWritable(PermissionError):
     created, a read-only file): a permission to fix, not damage to start afresh."""
 
 
-def unusable(path: Path, exc: sqlite3.Error) -> Exception:
-    """The error a run stops with for a cache it cannot use though it is not damaged (is_damage
-    is False): nothing of it is deleted."""
+CACHE = "the enrichment cache"
+
+
+def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it was left as it is") -> Exception:
+    """The error a run stops with for a cache (or `what` else) it cannot use though it is not
+    damaged (is_damage is False): nothing of it is deleted (`left` says what became of it)."""
     code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
     if code in _BUSY_CODES:
-        return CacheBusy(f"the enrichment cache {path} is locked by another process ({exc})")
+        return CacheBusy(f"{what} {path} is locked by another process ({exc})")
     if code in _NO_WRITE_CODES:
-        return CacheNotWritable(errno.EACCES, f"the enrichment cache cannot be written ({exc})", str(path))
+        return CacheNotWritable(errno.EACCES, f"{what} cannot be written ({exc})", str(path))
     return OSError(errno.ENOSPC if code == sqlite3.SQLITE_FULL else errno.EIO,
-                   f"the enrichment cache cannot be used ({exc}); it was left as it is", str(path))
+                   f"{what} cannot be used ({exc}); {left}", str(path))
+
+
+# what unusable() says of an error met after opening: another process's lock, a permission, a
+# full disk, an I/O error. Any other OperationalError ("no such table") is a bug, said as one.
+_UNAVAILABLE_CODES = _BUSY_CODES | _NO_WRITE_CODES | {sqlite3.SQLITE_FULL, sqlite3.SQLITE_IOERR}
+
+
+@contextmanager
+def unusable_raised(path: Path, what: str = CACHE, left: str = "it was left as it is") -> Iterator[None]:
+    """SQLite's errors of the file at `path` that say it cannot be used now raised as unusable()
+    says them. Opening the cache said so; an index run that met the same midway (a full disk
+    while stage 1's results were written, another process taking the cache's write lock) ended
+    with "internal error: OperationalError: database or disk is full"."""
+    try:
+        yield
+    except sqlite3.OperationalError as exc:
+        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        if code not in _UNAVAILABLE_CODES or (code == sqlite3.SQLITE_IOERR and cache_damage(path) is not None):
+            raise  # a bug; or an I/O error of a damaged file, which the run starts afresh (indexer.run)
+        raise unusable(path, exc, what, left) from exc
 
 
 def cache_damage(path: Path) -> str | None:

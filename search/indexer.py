@@ -26,7 +26,7 @@ from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, cache_damage,
-                    code_fingerprint, reset_cache)
+                    code_fingerprint, reset_cache, unusable_raised)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
@@ -705,7 +705,9 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
         else:
             gen = store.new_generation(copy=not full)
             try:
-                summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
+                # a lock, a full disk, met after the cache opened: said as opening it says them
+                with unusable_raised(store.path / CACHE_FILE):
+                    summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
             except BaseException as exc:
                 store.discard(gen)  # the live generation was never touched
                 _log_failure(store, command, full, started, exc)
@@ -963,11 +965,17 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     store = r.store
     cache = Cache(store.path / CACHE_FILE)
     r.cache_reset = cache.reset or r.cache_reset
-    catalog = Catalog(gen / "catalog.sqlite")
+    # the new generation's catalog's errors named as its, not as the cache's (_run)
+    catalog_errors = partial(unusable_raised, gen / "catalog.sqlite", "the new generation's catalog",
+                             "the live index is unchanged")
+    with catalog_errors():
+        catalog = Catalog(gen / "catalog.sqlite")
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     try:
         with r.timed("scan"):
-            old = catalog.all() if old is None else old
+            if old is None:
+                with catalog_errors():
+                    old = catalog.all()
             orig = {i: tuple(d[c] for c in CATALOG_COLUMNS) for i, d in old.items()}
             rows, scanned = r.scan(roots, old, cache, _reuser(r, scan, old, cache, files), pool)
         base = r.prior if r.full else old  # what the live generation holds
@@ -1107,7 +1115,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         del facet_rows
         with r.timed("entities"):  # part of the archive-wide entity pass
             (gen / "entities.json").write_text(json.dumps(resolution.to_json(), ensure_ascii=False), encoding="utf-8")
-        with r.timed("catalog"):
+        with r.timed("catalog"), catalog_errors():
             catalog.delete(removed)
             catalog.upsert(d for i, d in docs.items() if orig.get(i) != tuple(d[c] for c in CATALOG_COLUMNS))
             if r.full:  # the frozen articles the live generation could give
@@ -1126,7 +1134,8 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         return {"written": len(to_write)}
     finally:
         pool.close()
-        catalog.close()
+        with catalog_errors():
+            catalog.close()
         cache.close()
 
 

@@ -6,11 +6,14 @@ Cache took either for damage and deleted the file."""
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import sqlite3
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -170,3 +173,78 @@ def test_a_cache_this_user_may_not_write_is_kept(tmp_path):
         assert "refused: [Errno 13] the enrichment cache cannot be written (attempt to write a readonly database)" \
             in out.stdout, out.stdout
         assert _rows(folder / "cache.sqlite") == ["precious:fp"]
+
+
+# ------------------------------------------------- met midway, after the cache opened
+def _an_article_no_cache_holds(src: Path) -> None:
+    """001.txt edited: its clean text is in no cache, so stage 2 writes the cache after the pause."""
+    (src / "001.txt").write_text((src / "001.txt").read_text() + "\nThe gulls left the breakwater at dusk.\n")
+
+
+def test_a_lock_taken_midway_stops_the_run_as_a_lock_at_its_start_does(tmp_path, monkeypatch):
+    """Another process (a backup, an sqlite3 shell) taking the cache's write lock once the run
+    had opened it ended the run with "internal error: OperationalError: database is locked"
+    (exit 1). It stops as a cache locked at the start stops it (exit 4), the live index as it was."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    db, live = store.path / "cache.sqlite", store.current_name()
+    before = _rows(db)
+    monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.05, raising=False)
+    monkeypatch.setenv("NEWSARCHIVE_TEST_PAUSE", "enriching:1")  # time to take the lock before stage 2 writes
+    taken, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        holder = sqlite3.connect(db, timeout=5)
+        try:
+            deadline = time.monotonic() + 120
+            while len(_rows(db)) == len(before) and time.monotonic() < deadline:
+                time.sleep(0.01)  # until the run has committed the edited article's stage 1
+            holder.execute("BEGIN IMMEDIATE")
+            taken.set()
+            done.wait(120)
+            holder.rollback()
+        finally:
+            holder.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    finally:
+        done.set()
+        thread.join()
+    assert taken.is_set(), r.output
+    assert r.exit_code == 4, r.output
+    assert "the enrichment cache" in r.output and "is locked by another process (database is locked)" in r.output
+    assert "internal error" not in r.output and "Traceback" not in r.output
+    assert store.current_name() == live and store.generations() == [live]
+    assert set(before) <= set(_rows(db)) and cache_damage(db) is None
+    assert "locked by another process" in store.runs()[-1]["error"]
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_disk_that_fails_midway_is_said_as_the_cache_s_not_as_an_internal_error(tmp_path):
+    """A write of the cache failing after the run opened it (a disk filling up, an I/O error)
+    ended the run with "internal error: OperationalError: ...". The run is held once stage 1
+    is written (NEWSARCHIVE_TEST_PAUSE) and from there no file of it may grow (RLIMIT_FSIZE, as
+    a full disk: writes fail), so stage 2's write of the cache is the first to fail."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    db, live = store.path / "cache.sqlite", store.current_name()
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSARCHIVE_TEST_PAUSE": "enriching:1"}
+    p = subprocess.Popen([sys.executable, "-m", "search.cli", "reindex", "--index", str(store.path)], cwd=ROOT,
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = p.stdout.readline()
+        assert "test pause at enriching" in line, line + p.stderr.read()
+        before = _rows(db)
+        resource.prlimit(p.pid, resource.RLIMIT_FSIZE, (0, resource.prlimit(p.pid, resource.RLIMIT_FSIZE)[1]))
+        out, err = p.communicate(timeout=300)
+    finally:
+        if p.poll() is None:
+            p.kill()
+    assert p.returncode == 1, err
+    assert "the enrichment cache cannot be used (disk I/O error); it was left as it is" in err, err
+    assert "internal error" not in err and "Traceback" not in err
+    assert store.current_name() == live and store.generations() == [live]
+    assert _rows(db) == before and cache_damage(db) is None
