@@ -42,6 +42,7 @@ from .store import Store
 Progress = Callable[[str, int, int | None], None]
 MAX_DELETED = 0.25  # share of deleted documents in the index beyond which a run merges all segments
 BULK_DOCS = 10_000  # a fresh build of at least this many articles uses Whoosh's multi-process writer
+ROWS = 500  # stage-1 rows a query of the template pass reads (Run.final_texts)
 
 
 def _hash(obj: Any) -> str:
@@ -384,30 +385,46 @@ class Run:
         return rows, scanned_roots
 
     # ------------------------------------------------------- archive passes
-    def template_pass(self, docs: dict[str, dict], cache: Cache) -> dict[str, set[str]]:
-        pairs = ((d["source"], cache.keys1(f"{d['content_hash']}:{self.fp1}") or []) for d in docs.values())
-        return find_template_lines(pairs)
-
-    def final_texts(self, docs: dict[str, dict], templates: dict[str, set[str]], cache: Cache) -> set[str]:
-        """Apply the template pass; return the ids whose final text changed. Each row keeps
-        (for this run only, under "hit") the template lines its clean text loses: the
-        final text is then its clean text unless that list is non-empty."""
+    def final_texts(self, docs: dict[str, dict], cache: Cache) -> set[str]:
+        """The template pass (cross-document boilerplate) and its result: the ids whose final
+        text changed. Each row keeps (for this run only, under "hit") the template lines its
+        clean text loses: the final text is then its clean text unless that list is non-empty.
+        Each stage-1 row is read once, in queries of ROWS rows: its line keys for the count,
+        kept for the hits (the count holds every distinct line anyway); its data only for an
+        article whose final text is to be computed. The keys were read and parsed twice (where
+        a source has template lines), a query per row each time."""
+        items = list(docs.items())
+        keys: dict[str, list[str]] = {}
+        for k in range(0, len(items), ROWS):
+            chunk = items[k:k + ROWS]
+            found = cache.stage1_json("keys", [f"{d['content_hash']}:{self.fp1}" for _, d in chunk])
+            for i, d in chunk:
+                raw = found.get(f"{d['content_hash']}:{self.fp1}")
+                keys[i] = (json.loads(raw) if raw else None) or []
+        templates = find_template_lines((d["source"], keys[i]) for i, d in items)
+        tpl_hashes: dict[tuple[str, ...], str] = {}  # most articles share theirs (none, or a site's footer)
         changed: set[str] = set()
-        for i, d in enumerate(docs.values(), 1):
-            key = f"{d['content_hash']}:{self.fp1}"
-            tpl = templates.get(d["source"])
-            hit = sorted(tpl.intersection(cache.keys1(key) or [])) if tpl else []
-            d["hit"] = hit
-            tpl_hash = _hash([self.fp1, hit])
-            if d["text_hash"] and d["tpl_hash"] == tpl_hash:
-                continue
-            text = self.final_text(d, cache.get1(key))[0]
-            d["tpl_hash"] = tpl_hash
-            th = text_hash(text)
-            if th != d["text_hash"]:
-                d["text_hash"] = th
-                changed.add(d["id"])
-            self.progress("boilerplate", i, len(docs))
+        for k in range(0, len(items), ROWS):
+            todo = []  # (position, row, its template hash): the articles whose final text is computed
+            for n, (i, d) in enumerate(items[k:k + ROWS], k + 1):
+                tpl = templates.get(d["source"])
+                hit = sorted(tpl.intersection(keys.pop(i))) if tpl else []
+                d["hit"] = hit
+                tpl_hash = tpl_hashes.get(tuple(hit))
+                if tpl_hash is None:
+                    tpl_hash = tpl_hashes[tuple(hit)] = _hash([self.fp1, hit])
+                if not (d["text_hash"] and d["tpl_hash"] == tpl_hash):
+                    todo.append((n, d, tpl_hash))
+            found = cache.stage1_json("data", [f"{d['content_hash']}:{self.fp1}" for _, d, _ in todo]) if todo else {}
+            for n, d, tpl_hash in todo:
+                raw = found.get(f"{d['content_hash']}:{self.fp1}")
+                text = self.final_text(d, json.loads(raw) if raw else None)[0]
+                d["tpl_hash"] = tpl_hash
+                th = text_hash(text)
+                if th != d["text_hash"]:
+                    d["text_hash"] = th
+                    changed.add(d["id"])
+                self.progress("boilerplate", n, len(docs))
         return changed
 
     def enrich(self, docs: dict[str, dict], ids: set[str], cache: Cache, pool: Pool, known: set[str]) -> None:
@@ -1023,7 +1040,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         docs.update(rows)
 
         with r.timed("templates"):  # archive-wide pass 1: cross-document boilerplate
-            r.final_texts(docs, r.template_pass(docs, cache), cache)
+            r.final_texts(docs, cache)
         _test_pause("enriching")
         with r.timed("enrich"):
             # only cache misses are computed
