@@ -1356,16 +1356,19 @@ def _what_changed(r: Run, before: dict[str, Any], changed: list[str]) -> str:
     libraries: dict[str, list[str]] = {}
     for name in changed:
         for package in STAGE1_PACKAGES if name == CLEANER else part_packages(name):
-            if versions.get(package) != now[package]:
+            # a library the release before named in no fingerprint: the list changed, not it
+            if versions.get(package, now[package]) != now[package]:
                 libraries.setdefault(package, []).append(name)
-    # our code; or what a part's fingerprint covers changed (a release's list of libraries)
-    code = [n for n in changed if before["code_parts"].get(n) != r.code[n]
-            or not any(n in names for names in libraries.values())]
+    code = [n for n in changed if before["code_parts"].get(n) != r.code[n]]
+    # our code and the libraries' versions as before: what the fingerprint covers changed (a
+    # release that adds a library to STAGE1_PACKAGES), which read "the code of ... changed"
+    listed = [n for n in changed if n not in code and not any(n in names for names in libraries.values())]
     said = [f"the code of {_listed(code)} changed"] if code else []
+    if listed:
+        said.append(f"the list of libraries run by {_listed(listed)} changed")
     for package, names in libraries.items():
-        old, new = versions.get(package), now[package]
-        what = (f"the installed version of {package} changed" if old is None
-                else f"{package} {new} installed" if old == "-" else f"{package} {old} removed" if new == "-"
+        old, new = versions[package], now[package]
+        what = (f"{package} {new} installed" if old == "-" else f"{package} {old} removed" if new == "-"
                 else f"{package} {old} → {new}")
         said.append(f"{what} (run by {_listed(names)})")
     return "; ".join(said)

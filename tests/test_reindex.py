@@ -1470,6 +1470,24 @@ def test_a_new_trafilatura_cleans_every_article_again_once(seeds_index, tmp_path
     assert again["rewritten"] == 0 and again["generation"] == r["generation"], again
 
 
+def test_a_library_added_to_stage_one_s_list_is_named_as_such(seeds_index, tmp_path, monkeypatch):
+    """A release whose stage 1 counts one more library (fingerprints.STAGE1_PACKAGES), with our
+    code and every version as before, cleans the archive again, and its summary said "the code
+    of the cleaner and the readers changed": there was no such change to look for."""
+    from search import fingerprints
+
+    path = tmp_path / "index"
+    shutil.copytree(seeds_index, path)
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    # one the live generation recorded the version of (a part of stage 2 runs it), one it did not
+    more = (*fingerprints.STAGE1_PACKAGES, "rapidfuzz", "click")
+    monkeypatch.setattr(fingerprints, "STAGE1_PACKAGES", more)
+    monkeypatch.setattr(indexer, "STAGE1_PACKAGES", more)
+    r = indexer.run(Store(path), None)
+    assert (r["changed"], r["unchanged"], r["rewritten"]) == (0, 5, 5), r
+    assert r["rewritten_why"] == "the list of libraries run by the cleaner and the readers changed", r
+
+
 # ------------------------------------------- a release that changes part of stage 2
 def _every_stored_field(path: Path) -> dict[str, dict]:
     """Each document's stored fields but the hash of the code that wrote it (record_hash)."""
