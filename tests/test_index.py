@@ -385,3 +385,39 @@ def test_a_lone_surname_is_indexed_under_the_person_its_title_tells(tmp_path):
     assert [m["entity"] for m in by_text["Holmes"]] == [by_text["James Holmes"][0]["entity"]]
     assert by_text["Arlene Holmes"][0]["entity"] != by_text["James Holmes"][0]["entity"]
     assert not any(k in m for m in doc["mentions"] for k in ("title", "gender")), doc["mentions"]
+
+
+def test_a_sites_footer_leaves_its_pages_also_those_a_later_run_adds(tmp_path, monkeypatch):
+    """The cross-document pass through a real index run: a line every page of one source ends
+    with ("Subscribe to Harbour Weekly ...") is no part of any page's text, nor found by a
+    search, and a page a later run adds loses it too, its earlier pages keeping their text; a
+    second source without the line keeps its own. No other test ran the template pass through
+    the indexer (tests/test_clean_templates.py calls its functions)."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    footer = "Subscribe to Harbour Weekly for more port news."
+    goods = ["sugar", "cocoa", "cement", "rice", "timber", "copper", "cotton", "coffee", "wheat", "steel",
+             "maize", "palm oil", "fertiliser", "bauxite", "gold", "fish", "cashew", "rubber", "salt", "tea"]
+    for i, good in enumerate(goods[:12]):
+        _story(tmp_path / "harbour" / f"{i:03}.txt", f"{good.title()} at Tema",
+               f"Ships loaded {good} at the harbour of Tema on day {i}, customs officers said.\n\n{footer}")
+    _story(tmp_path / "wire" / "a.txt", "Port news", f"Dockers at Tema struck on Monday. {footer}")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(tmp_path / "harbour"), str(tmp_path / "wire")])
+    archive = open_index(store.path)
+    assert run_search(archive, "cocoa").total == 1
+    assert [h.id for h in run_search(archive, "subscribe").hits] == ["wire/a.txt"]  # its one line is its own
+    from search import get_document
+
+    doc = get_document(archive, "harbour/001.txt")
+    assert "Subscribe" not in doc["text"] and "Ships loaded cocoa" in doc["text"]
+    assert [r for r in doc["removed"] if r["reason"].startswith("template")], doc["removed"]
+    for i, good in enumerate(goods[12:], start=12):  # a later night's pages
+        _story(tmp_path / "harbour" / f"{i:03}.txt", f"{good.title()} at Tema",
+               f"Ships loaded {good} at the harbour of Tema on day {i}, customs officers said.\n\n{footer}")
+    indexer.run(store, None)
+    archive = open_index(store.path)
+    assert run_search(archive, "").total == 21
+    assert [h.id for h in run_search(archive, "subscribe").hits] == ["wire/a.txt"]
+    for doc_id, good in (("harbour/015.txt", "fish"), ("harbour/001.txt", "cocoa")):
+        doc = get_document(archive, doc_id)
+        assert "Subscribe" not in doc["text"] and f"Ships loaded {good}" in doc["text"], doc["text"]
