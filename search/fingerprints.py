@@ -24,6 +24,9 @@ STAGE1_CODE = ("clean", "cjk", "pipeline", "ingest", "article")  # cjk: the clea
 # upgrade of trafilatura the nightly reindex kept every article's old clean text.
 STAGE1_PACKAGES = ("trafilatura", "justext", "lxml_html_clean", "htmldate", "python-dateutil", "courlan", "lxml",
                    "warcio", "tld", "beautifulsoup4", "chardet", "charset-normalizer", "wordfreq")
+# Named above though no dependency of ours: Beautiful Soup runs chardet when it is installed, its
+# version reads "-" when not (installing it can change what stage 1 reads: the fingerprint notices).
+OPTIONAL_PACKAGES = frozenset({"chardet"})
 # Stage 2 by part, named as a run's summary tells why it enriched articles again; the stage's
 # fingerprint is that of all its parts (stage2_fingerprint). resolve.py is the archive-wide
 # entity pass, run afresh on every index run: a change to it need not redo every article's NER.
