@@ -658,7 +658,7 @@ def _plain_query(qstring: str) -> str:
     typographic quotes (“wheat crop”, „…“, «…», pasted from a word processor) are phrase
     quotes, where Whoosh read two words; a question mark ending a word is punctuation
     ("oil price?" found nothing: a wildcard for one more letter), unless the word is
-    a wildcard already (`wom?n`, `col*r?`). A 'single-quoted' term and a facet's "value" are
+    a wildcard already (`wom?n`, `col*r?`). A facet's value, in either kind of quotes, is
     left as typed (quoted.opaque): `source:'Le “Monde”'` is a name."""
 
     def qmark(m: re.Match) -> str:
@@ -1011,7 +1011,7 @@ def _quoted_addresses(qstring: str) -> str:
 
 
 def parse(qstring: str, schema) -> Q.Query:
-    # each step leaves a 'single-quoted' term and a facet's "value" as typed (quoted.opaque)
+    # each step leaves a facet's 'value' or "value" as typed (quoted.opaque)
     qstring = quoted.apart(_quoted_addresses(_lowercase_fields(qstring)), lambda t: _padded_dates(_open_ranges(t)))
     validate(qstring)
     parser = _Parser(schema)

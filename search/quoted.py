@@ -1,7 +1,7 @@
 """Where a query quotes, as Whoosh's parser reads it: a "double-quoted" span is a phrase
 (PhrasePlugin), a 'single-quoted' one a term (SingleQuotePlugin), whatever either holds. The
-checks and tidying steps before parsing read a 'single-quoted' span, and a "double-quoted" value
-of a facet or the id (one term, as the single-quoted one), as one opaque unit: they took the
+checks read a 'single-quoted' span as one unit, and the tidying steps before parsing a facet's
+or the id's value in either kind of quotes (one term) as one opaque unit: they took the
 operators, dashes, parentheses, colons and double quotes inside one for syntax, and
 `source:'"B" http://x.com/a:b'` was an unknown field, `source:'"E" (x'` unbalanced parentheses,
 `source:'"D" NOT x'` a search for another name."""
@@ -40,10 +40,12 @@ def unquoted(text: str) -> str:
 
 
 def opaque(text: str) -> list[re.Match]:
-    """The spans no tidying step may change: each single-quoted one, and each double-quoted
-    value of a facet or the id (`source:"5 per cent"` is no "5 percent", `source:"Daily AND
-    Weekly"` no phrase whose AND is a word)."""
-    return [m for m in SPAN.finditer(text) if m.group()[0] == "'" or is_term_value(text, m.start())]
+    """The spans no tidying step may change: a facet's or the id's value, in either kind of
+    quotes (`source:"5 per cent"` is no "5 percent", `source:'"D" NOT x'` no NOT). Words a
+    text field searches, in single quotes as in double, are tidied as the words they are (the
+    analyzer splits them as a phrase's): `'5 per cent'` is the index's "5 percent", the `'TO'`
+    of a query in capitals its stop word, where kept as typed both found nothing."""
+    return [m for m in SPAN.finditer(text) if is_term_value(text, m.start())]
 
 
 def is_term_value(text: str, start: int) -> bool:

@@ -134,3 +134,13 @@ def test_a_facet_value_with_a_star_in_double_quotes_is_refused_naming_what_finds
     assert ids(archive, "source:'Star* Wire'") == ids(archive, filters={"source": ["Star* Wire"]})
     with pytest.raises(QueryError, match="a \\* in quotes is no wildcard, and one stands in a word: year:20\\* "):
         ids(archive, 'year:"20* x"')
+
+
+def test_words_in_single_quotes_are_tidied_as_the_words_they_are(archive):
+    """Only a facet's value in single quotes is one opaque name: words a text field searches in
+    single quotes were kept as typed, so `'5 per cent'` missed the index's "5 percent" and the
+    quoted stop word of a query in capitals ('OF') was searched as a name, each finding nothing."""
+    five = ids(archive, "harbour '5 per cent'")
+    assert five and five == ids(archive, 'harbour "5 per cent"')
+    assert ids(archive, "HARBOUR 'OF' REPORT") == ids(archive, "HARBOUR OF REPORT") == ids(archive, "harbour report")
+    assert ids(archive, "harbour source:'5 per cent'") == ids(archive, filters={"source": ["5 per cent"]})
