@@ -125,10 +125,12 @@ def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | N
 def replace_field_value(query: str, field: str, old: str, new: str) -> str | None:
     """`query` with `field:old` written `field:"new"` (field_values.field_value), or None
     when the query does not spell it so (a value the engine rewrote). `old` may be quoted in
-    the query or typed unquoted across spaces (`person:assimi goita`, a spaced_value's text);
-    one rule for the "Did you mean" and for the web's fix links, so the two never disagree."""
+    the query (in single quotes too, as field_value writes one holding a double quote:
+    `source:'Le "Monde"'`, which got no fix link) or typed unquoted across spaces
+    (`person:assimi goita`, a spaced_value's text); one rule for the "Did you mean" and for
+    the web's fix links, so the two never disagree."""
     spelt = r"\s+".join(re.escape(w) for w in old.split())
-    pattern = re.compile(rf'(?<![\w"]){re.escape(field)}:(?:"{spelt}"|{spelt}(?![\w*?~]))', re.I)
+    pattern = re.compile(rf'(?<![\w"]){re.escape(field)}:(?:"{spelt}"|\'{spelt}\'|{spelt}(?![\w*?~]))', re.I)
     if not pattern.search(query):
         return None
     written = field_value(field, new)

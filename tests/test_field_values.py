@@ -144,3 +144,18 @@ def test_words_in_single_quotes_are_tidied_as_the_words_they_are(archive):
     assert five and five == ids(archive, 'harbour "5 per cent"')
     assert ids(archive, "HARBOUR 'OF' REPORT") == ids(archive, "HARBOUR OF REPORT") == ids(archive, "harbour report")
     assert ids(archive, "harbour source:'5 per cent'") == ids(archive, filters={"source": ["5 per cent"]})
+
+
+def test_a_value_typed_in_single_quotes_gets_its_fix_link(archive):
+    """A value holding a double quote is written in single quotes (field_value): typed so with a
+    typo, `source:'Le "Mond"'`, it was offered "did you mean" with no fix link, and the suggestion
+    was not tried with the rest of the search, as replace_field_value did not find it in the query."""
+    for typed, want in [("harbour source:'Le \"Mond\"'", 'Le "Monde"'), ("harbour source:'x\"yy'", 'x"y')]:
+        hint = next(u for u in run_search(archive, typed).unmatched_filters if u["facet"] == "source")
+        assert hint["suggestion"] == want, hint
+        fixed = replace_field_value(typed, "source", hint["value"], want)
+        assert fixed == f"harbour {query_syntax('source', want)}", fixed
+        assert ids(archive, fixed) == ids(archive, filters={"source": [want]}) != []
+    # a suggestion that finds nothing with the rest of the search is not offered
+    hint = next(u for u in run_search(archive, "zzqx source:'Le \"Mond\"'").unmatched_filters)
+    assert hint["suggestion"] is None, hint
