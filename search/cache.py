@@ -134,16 +134,20 @@ _UNAVAILABLE_CODES = _BUSY_CODES | _NO_WRITE_CODES | {sqlite3.SQLITE_FULL, sqlit
 
 
 @contextmanager
-def unusable_raised(path: Path, what: str = CACHE, left: str = "it was left as it is") -> Iterator[None]:
+def unusable_raised(path: Path, what: str = CACHE, left: str = "it was left as it is",
+                    afresh: bool = True) -> Iterator[None]:
     """SQLite's errors of the file at `path` that say it cannot be used now raised as unusable()
     says them. Opening the cache said so; an index run that met the same midway (a full disk
     while stage 1's results were written, another process taking the cache's write lock) ended
-    with "internal error: OperationalError: database or disk is full"."""
+    with "internal error: OperationalError: database or disk is full". `afresh`: an I/O error
+    of a damaged file is raised as it is, for the run to start the file afresh (indexer.run does
+    so for the cache only: the new generation's catalog's, raised raw, was said as the cache's)."""
     try:
         yield
     except sqlite3.OperationalError as exc:
         code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
-        if code not in _UNAVAILABLE_CODES or (code == sqlite3.SQLITE_IOERR and cache_damage(path) is not None):
+        if code not in _UNAVAILABLE_CODES or \
+                (afresh and code == sqlite3.SQLITE_IOERR and cache_damage(path) is not None):
             raise  # a bug; or an I/O error of a damaged file, which the run starts afresh (indexer.run)
         raise unusable(path, exc, what, left) from exc
 

@@ -984,7 +984,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     r.cache_reset = cache.reset or r.cache_reset
     # the new generation's catalog's errors named as its, not as the cache's (_run)
     catalog_errors = partial(unusable_raised, gen / "catalog.sqlite", "the new generation's catalog",
-                             "the live index is unchanged")
+                             "the live index is unchanged", afresh=False)
     with catalog_errors():
         catalog = Catalog(gen / "catalog.sqlite")
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2

@@ -14,6 +14,8 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,7 @@ from search.cache import Cache, cache_damage
 from search.cli import cli
 
 from conftest import ROOT
-from test_reindex import _garble_last_page, make_index
+from test_reindex import _garble_last_page, make_index, story
 
 
 def _error(fn) -> sqlite3.Error:
@@ -222,6 +224,29 @@ def test_a_lock_taken_midway_stops_the_run_as_a_lock_at_its_start_does(tmp_path,
     assert "locked by another process" in store.runs()[-1]["error"]
 
 
+@contextmanager
+def _held_reindex(store, point: str) -> Iterator[subprocess.Popen]:
+    """`newsarchive reindex` in a subprocess, held at `point` (NEWSARCHIVE_TEST_PAUSE) when yielded."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSARCHIVE_TEST_PAUSE": f"{point}:1"}
+    p = subprocess.Popen([sys.executable, "-m", "search.cli", "reindex", "--index", str(store.path)], cwd=ROOT,
+                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        line = p.stdout.readline()
+        assert f"test pause at {point}" in line, line + p.stderr.read()
+        yield p
+    finally:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+
+
+def _capped(p: subprocess.Popen, limit: int) -> str:
+    """The held run let go, no file of it growing past `limit` bytes from here (RLIMIT_FSIZE, as a
+    full disk: writes fail); its stderr once it ended (its exit code in p.returncode)."""
+    resource.prlimit(p.pid, resource.RLIMIT_FSIZE, (limit, resource.prlimit(p.pid, resource.RLIMIT_FSIZE)[1]))
+    return p.communicate(timeout=300)[1]
+
+
 @pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
 def test_a_disk_that_fails_midway_is_said_as_the_cache_s_not_as_an_internal_error(tmp_path):
     """A write of the cache failing after the run opened it (a disk filling up, an I/O error)
@@ -231,20 +256,42 @@ def test_a_disk_that_fails_midway_is_said_as_the_cache_s_not_as_an_internal_erro
     src, store = make_index(tmp_path)
     _an_article_no_cache_holds(src)
     db, live = store.path / "cache.sqlite", store.current_name()
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "NEWSARCHIVE_TEST_PAUSE": "enriching:1"}
-    p = subprocess.Popen([sys.executable, "-m", "search.cli", "reindex", "--index", str(store.path)], cwd=ROOT,
-                         env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-    try:
-        line = p.stdout.readline()
-        assert "test pause at enriching" in line, line + p.stderr.read()
+    with _held_reindex(store, "enriching") as p:
         before = _rows(db)
-        resource.prlimit(p.pid, resource.RLIMIT_FSIZE, (0, resource.prlimit(p.pid, resource.RLIMIT_FSIZE)[1]))
-        out, err = p.communicate(timeout=300)
-    finally:
-        if p.poll() is None:
-            p.kill()
+        err = _capped(p, 0)
     assert p.returncode == 1, err
     assert "the enrichment cache cannot be used (disk I/O error); it was left as it is" in err, err
     assert "internal error" not in err and "Traceback" not in err
     assert store.current_name() == live and store.generations() == [live]
     assert _rows(db) == before and cache_damage(db) is None
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_damaged_catalog_failing_midway_is_said_as_the_catalog_s_not_as_the_cache_s(tmp_path):
+    """An I/O error writing the new generation's catalog, the catalog damaged where the run does
+    not read it (garbage over a page of another table, copied from the live generation), was
+    raised raw for the run to start afresh, which it does for the cache only, and so said as
+    "the enrichment cache cannot be used (disk I/O error)": the user was sent to a cache that
+    was sound. The run is held once its Whoosh index is written (NEWSARCHIVE_TEST_PAUSE) and from
+    there no file may grow past the catalog's size (RLIMIT_FSIZE), so the catalog's rows of the
+    new articles are the first write to fail, for real."""
+    src, store = make_index(tmp_path)
+    live = store.current_name()
+    catalog = store.path / live / "catalog.sqlite"
+    con = sqlite3.connect(catalog)
+    with con:
+        con.execute("CREATE TABLE notes (body BLOB)")
+        con.executemany("INSERT INTO notes VALUES (?)", ((os.urandom(3000),) for _ in range(300)))
+    con.close()
+    _garble_last_page(catalog, "notes")
+    assert cache_damage(catalog) is not None  # damage for real, where the run does not read
+    for i in range(100, 160):  # rows the catalog has no room for: it grows
+        (src / f"{i:03d}.txt").write_text(story(i))
+    db, limit = store.path / "cache.sqlite", catalog.stat().st_size
+    with _held_reindex(store, "writing") as p:
+        err = _capped(p, limit)
+    assert p.returncode == 1, err
+    assert "the new generation's catalog cannot be used (disk I/O error); the live index is unchanged" in err, err
+    assert "enrichment cache" not in err and "internal error" not in err and "Traceback" not in err, err
+    assert store.current_name() == live and store.generations() == [live]
+    assert cache_damage(db) is None
