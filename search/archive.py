@@ -239,7 +239,12 @@ def damage(path: Path, quick: bool = False) -> str | None:
     rebuilds a damaged live generation instead of copying it forward. `quick`, for every
     index run (a no-op nightly run must stay cheap): Whoosh's files are opened, but the
     facet table and the entity file are only checked against the sizes the manifest
-    recorded, since parsing the entities of 100k articles takes most of a second."""
+    recorded, since parsing the entities of 100k articles takes most of a second. Raises
+    CacheBusy (exit 4) for a catalog another process holds locked."""
+    import sqlite3
+
+    from .cache import is_busy, read_only, unusable
+
     try:
         if not quick:
             searcher = open_generation(path)[1]
@@ -258,13 +263,16 @@ def damage(path: Path, quick: bool = False) -> str | None:
             # deleted (a clean-up, a bad restore): the run copied the generation forward with an
             # empty list of its documents, and added every article a second time
             return "catalog.sqlite is missing"
-        from .cache import read_only
-
         con = read_only(catalog)
         try:
             con.execute("SELECT 1 FROM docs LIMIT 1").fetchall()
         finally:
             con.close()
+    except sqlite3.OperationalError as exc:
+        if is_busy(exc):  # held by another process (an sqlite3 shell, a backup): no damage, and
+            # read as damage the nightly run rebuilt the whole archive and called it repaired
+            raise unusable(path / "catalog.sqlite", exc, "the live generation's catalog", "the live index is unchanged") from exc
+        return f"{exc.__class__.__name__}: {exc}"
     except Exception as exc:
         return f"{exc.__class__.__name__}: {exc}"
     return None

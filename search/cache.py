@@ -116,6 +116,11 @@ class CacheNotWritable(PermissionError):
 CACHE = "the enrichment cache"
 
 
+def is_busy(exc: sqlite3.Error) -> bool:
+    """Whether SQLite's error says another process holds the file locked (past the timeout)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in _BUSY_CODES
+
+
 def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it was left as it is") -> Exception:
     """The error a run stops with for a cache (or `what` else) it cannot use though it is not
     damaged (is_damage is False): nothing of it is deleted (`left` says what became of it)."""
@@ -426,7 +431,7 @@ CATALOG_COLUMNS = ("id", "root", "path", "source", "content_hash", "tpl_hash", "
 def read_only(path: Path) -> sqlite3.Connection:
     """A connection that neither creates a missing file nor writes one: a damage check or a
     lookup on a published generation's catalog."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
 
 
 def catalog_ids_of(path: Path, paths: list[str]) -> list[str]:

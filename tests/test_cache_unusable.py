@@ -295,3 +295,27 @@ def test_a_damaged_catalog_failing_midway_is_said_as_the_catalog_s_not_as_the_ca
     assert "enrichment cache" not in err and "internal error" not in err and "Traceback" not in err, err
     assert store.current_name() == live and store.generations() == [live]
     assert cache_damage(db) is None
+
+
+def test_a_locked_live_catalog_stops_a_reindex_with_exit_4_not_a_rebuild(tmp_path, monkeypatch):
+    """The live generation's catalog held by another process (an sqlite3 shell, a backup) was
+    read as damage after the busy timeout: the nightly run rebuilt the whole archive from its
+    sources and called the index repaired. Now it stops as a locked cache does (exit 4), the
+    live generation kept."""
+    src, store = make_index(tmp_path)
+    (src / "001.txt").write_text((src / "001.txt").read_text() + "\nOne more line.\n")
+    live = store.current_name()
+    catalog = store.path / live / "catalog.sqlite"
+    monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.05, raising=False)
+    holder = sqlite3.connect(catalog)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path), "--json"], catch_exceptions=False)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.exit_code == 4, r.output
+    assert "catalog" in r.output and "locked by another process" in r.output and "Traceback" not in r.output
+    assert store.current_name() == live
+    done = indexer.run(store, None)  # free again: an incremental run, no repair
+    assert done["changed"] == 1 and not done.get("repaired"), done
