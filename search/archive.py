@@ -243,7 +243,7 @@ def damage(path: Path, quick: bool = False) -> str | None:
     CacheBusy (exit 4) for a catalog another process holds locked."""
     import sqlite3
 
-    from .cache import is_busy, read_only, unusable
+    from .cache import read_only, refuse_busy_live_catalog
 
     try:
         if not quick:
@@ -269,9 +269,7 @@ def damage(path: Path, quick: bool = False) -> str | None:
         finally:
             con.close()
     except sqlite3.OperationalError as exc:
-        if is_busy(exc):  # held by another process (an sqlite3 shell, a backup): no damage, and
-            # read as damage the nightly run rebuilt the whole archive and called it repaired
-            raise unusable(path / "catalog.sqlite", exc, "the live generation's catalog", "the live index is unchanged") from exc
+        refuse_busy_live_catalog(path / "catalog.sqlite", exc)
         return f"{exc.__class__.__name__}: {exc}"
     except Exception as exc:
         return f"{exc.__class__.__name__}: {exc}"

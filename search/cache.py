@@ -96,11 +96,15 @@ _NO_WRITE_CODES = frozenset({sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlit
                              sqlite3.SQLITE_AUTH})
 
 
+def _code(exc: sqlite3.Error) -> int:
+    """SQLite's primary result code of `exc` (0 when it carries none)."""
+    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+
+
 def is_damage(exc: sqlite3.Error) -> bool:
     """Whether SQLite's error says the file is damaged (not a database, malformed), not that
     it cannot be used now (locked, read-only, unreachable, disk full)."""
-    code = getattr(exc, "sqlite_errorcode", None)
-    return code is not None and code & 0xFF in _DAMAGE_CODES
+    return _code(exc) in _DAMAGE_CODES
 
 
 class CacheBusy(IndexBusy):
@@ -116,21 +120,25 @@ class CacheNotWritable(PermissionError):
 CACHE = "the enrichment cache"
 
 
-def is_busy(exc: sqlite3.Error) -> bool:
-    """Whether SQLite's error says another process holds the file locked (past the timeout)."""
-    return (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF in _BUSY_CODES
-
-
 def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it was left as it is") -> Exception:
     """The error a run stops with for a cache (or `what` else) it cannot use though it is not
     damaged (is_damage is False): nothing of it is deleted (`left` says what became of it)."""
-    code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+    code = _code(exc)
     if code in _BUSY_CODES:
         return CacheBusy(f"{what} {path} is locked by another process ({exc})")
     if code in _NO_WRITE_CODES:
         return CacheNotWritable(errno.EACCES, f"{what} cannot be written ({exc})", str(path))
     return OSError(errno.ENOSPC if code == sqlite3.SQLITE_FULL else errno.EIO,
                    f"{what} cannot be used ({exc}); {left}", str(path))
+
+
+def refuse_busy_live_catalog(path: Path, exc: sqlite3.Error) -> None:
+    """Raise CacheBusy when another process (an sqlite3 shell, a backup) holds the live
+    generation's catalog at `path` locked: no damage, and read as damage the nightly run
+    rebuilt the whole archive and called it repaired. Returns for any other error, which its
+    callers (archive.damage, indexer._live_rows) read as damage."""
+    if _code(exc) in _BUSY_CODES:
+        raise unusable(path, exc, "the live generation's catalog", "the live index is unchanged") from exc
 
 
 # what unusable() says of an error met after opening: another process's lock, a permission, a
@@ -150,7 +158,7 @@ def unusable_raised(path: Path, what: str = CACHE, left: str = "it was left as i
     try:
         yield
     except sqlite3.OperationalError as exc:
-        code = (getattr(exc, "sqlite_errorcode", None) or 0) & 0xFF
+        code = _code(exc)
         if code not in _UNAVAILABLE_CODES or \
                 (afresh and code == sqlite3.SQLITE_IOERR and cache_damage(path) is not None):
             raise  # a bug; or an I/O error of a damaged file, which the run starts afresh (indexer.run)
@@ -379,7 +387,7 @@ class ModelOutputs:
         if self.path is None:
             return None
         if self._con is None:
-            self._con = sqlite3.connect(self.path, timeout=30)
+            self._con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
         try:
             row = self._con.execute(f"SELECT data FROM {MODEL_TABLE} WHERE key=?",
                                     (f"{key}:{self.fingerprint}",)).fetchone()
@@ -411,7 +419,7 @@ class Languages:
         found: dict[str, str] = {}
         if self.path is not None and keys:
             try:
-                con = sqlite3.connect(self.path, timeout=30)
+                con = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT)
                 try:
                     found = dict(con.execute(f"SELECT key, data FROM {LANGUAGE_TABLE} WHERE key IN "
                                              f"({','.join('?' * len(keys))})", keys).fetchall())

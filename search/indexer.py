@@ -26,7 +26,7 @@ from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, cache_damage,
-                    code_fingerprint, is_busy, reset_cache, unusable, unusable_raised)
+                    code_fingerprint, refuse_busy_live_catalog, reset_cache, unusable_raised)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
@@ -1230,9 +1230,7 @@ def _live_rows(store: Store) -> tuple[dict[str, dict], str | None]:
         finally:
             catalog.close()
     except sqlite3.DatabaseError as exc:
-        if is_busy(exc):  # another process's lock, no damage (as archive.damage says it)
-            raise unusable(store.path / name / "catalog.sqlite", exc, "the live generation's catalog",
-                           "the live index is unchanged") from exc
+        refuse_busy_live_catalog(store.path / name / "catalog.sqlite", exc)
         return {}, f"{exc.__class__.__name__}: {exc}"
 
 
