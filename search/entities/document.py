@@ -2796,21 +2796,20 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
 
 
 _PARENT_NEXT = re.compile(r"[ \t]+(?:subsidiary|unit|division|affiliate)\b")  # "Bedford Trucks subsidiary"
-_POSSESSIVE = re.compile(r"['’]s$")
 
 
 def _company_word_forms(word: str) -> tuple[str, ...]:
     """How a word of a company's name stands alone for the company, beside the word itself: in lower
     case ("AmSouth Corp" ... "Amsouth said", "SkyWest Airlines Inc" ... "Skywest said", "DeSoto Inc" ...
     "Desoto's"), without a possessive ("Alexander's Inc" ... "Alexander's chairman" read as "Alexander")."""
-    return word, _POSSESSIVE.sub("", word).lower()
+    return word, _POSSESSIVE_END.sub("", word).lower()
 
 
 def _company_part_forms(word: str) -> tuple[str, ...]:
     """A hyphenated name's first part, which may stand for the company ("Owens-Illinois Inc" ... "shares
     of Owens", "Creditanstalt-Bankverein <CABV.VI>" ... "the deal with Creditanstalt"), where no person
     may have it (_vote's part_is_company)."""
-    bare = _POSSESSIVE.sub("", word)
+    bare = _POSSESSIVE_END.sub("", word)
     first = bare.split("-")[0] if "-" in bare else ""
     return (first, first.lower()) if len(first) >= 3 and first[0].isupper() else ()
 
