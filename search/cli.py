@@ -369,10 +369,18 @@ def _print_summary(result: dict[str, Any]) -> None:
         n = result["purged"]
         con.print(f"  merged the index's segments: {n} deleted cop{'y' if n == 1 else 'ies'} of rewritten or removed "
                   "documents dropped")
+    # what was skipped and the notes are diagnostics, on stderr as `clean` says them: the run's
+    # summary went to stdout with them, so `index > summary.txt` held the skipped inputs and a
+    # terminal with stdout redirected showed none
     for f in result["failed"]:
-        con.print(f"  [yellow]skipped[/] {_t(_where(f['path'], f.get('line')))}: {_t(f['reason'])}")
+        _report("skipped", f["path"], f.get("line"), f["reason"])
     for n in result.get("notes", ()):
-        con.print(f"  [cyan]note[/] {_t(_where(n['path'], n.get('line')))}: {_t(n['note'])}")
+        _report("note", n["path"], n.get("line"), n["note"])
+
+
+def _report(kind: str, path: str, line: int | None, what: str) -> None:
+    """One diagnostic of an input ("skipped", "note") on stderr: one rule for `index` and `clean`."""
+    click.echo(f"newsarchive: {kind} {_plain(_where(path, line))}: {_plain(what)}", err=True)
 
 
 def _shown_paths(result: dict[str, Any]) -> dict[str, Any]:
@@ -945,7 +953,7 @@ def clean_cmd(files, show_removed, as_json, index_dir):
     sources, names = _indexed_sources(index_dir)
 
     def skip(path: str, line: int | None, reason: str) -> None:
-        click.echo(f"newsarchive: skipped {_plain(_where(path, line))}: {_plain(reason)}", err=True)
+        _report("skipped", path, line, reason)
         skipped.append({"path": path, **({"line": line} if line is not None else {}), "reason": reason})
 
     for f in files:
@@ -955,7 +963,7 @@ def clean_cmd(files, show_removed, as_json, index_dir):
                 skip(item.path, item.line, item.reason)
                 continue
             for note in item.notes:
-                click.echo(f"newsarchive: note {_plain(_where(item.path or f, item.line))}: {_plain(note)}", err=True)
+                _report("note", item.path or f, item.line, note)
             cleaned = clean_article(item)
             reason = not_an_article(cleaned)
             if reason:  # as `index` reports it: no empty article, no bot check
