@@ -206,8 +206,12 @@ class _FilterItem(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         try:
             return _filter_item(value)
-        except ValueError as exc:
-            raise _refused(str(exc), ctx, param) from None
+        except ValueError as exc:  # refused with the others by _bounded_filters: each named at once
+            return _BadFilter(str(exc))
+
+
+class _BadFilter(str):
+    """A refused `--filter`'s message, in place of its (facet, value) until all are read."""
 
 
 def handle_errors(fn):
@@ -532,6 +536,9 @@ def reindex_cmd(full, index_dir, as_json):
 
 
 # ------------------------------------------------------------------- reading
+FILTER_USAGE = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
+
+
 def _filter_item(item: str) -> tuple[str, str]:
     """(facet, value) of one `--filter FACET=VALUE`; ValueError saying what a filter is."""
     name, sep, value = item.partition("=")
@@ -540,8 +547,7 @@ def _filter_item(item: str) -> tuple[str, str]:
         # the hint a sentence of its own, as the web's message has it ("search it in the query,
         # published:2020-08-28 use FACET=VALUE …" ran the two together)
         hint = fieldnames.filter_hint(name, value, FACETS) if sep else ""
-        usage = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
-        raise ValueError(f"'{item}': {hint} (a filter is {usage})" if hint else f"'{item}': use {usage}")
+        raise ValueError(f"'{item}': {hint} (a filter is {FILTER_USAGE})" if hint else f"'{item}': use {FILTER_USAGE}")
     value = value.strip()  # "year= 2021" as the web form reads it
     if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
         raise ValueError(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")
@@ -560,7 +566,18 @@ def _check_filter_values(name: str, values: list[str]) -> None:
 
 
 def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tuple[str, str], ...]):
-    """All the --filter options' values, refused past the web's count per facet."""
+    """All the --filter options' values, refused past the web's count per facet; the refused
+    ones named together (query.named_together: the first alone was, and each fix brought the next)."""
+    from .query import named_together
+
+    bad = [item for item in items if isinstance(item, _BadFilter)]
+    if len(bad) > 1:  # what a filter is said once, after them all
+        usage = f" (a filter is {FILTER_USAGE})"
+        told = any(b.endswith(usage) or b.endswith(f": use {FILTER_USAGE}") for b in bad)
+        bad = [b.removesuffix(usage).removesuffix(f": use {FILTER_USAGE}") for b in bad]
+        raise _refused(named_together(bad) + (usage if told else ""), ctx, param)
+    if bad:
+        raise _refused(bad[0], ctx, param)
     try:
         for name, values in _grouped(items).items():
             _check_filter_values(name, values)

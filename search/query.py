@@ -241,6 +241,46 @@ class FilterValueError(QueryError):
         return self.form.format(name, self.rest)
 
 
+class FilterValueErrors(QueryError):
+    """Several filter values no article could have (year=21 and translated=maybe), named
+    together, up to MAX_NAMED_FILTERS: the first alone was named, and each one fixed brought
+    the next refusal. `naming` as FilterValueError's, with a function of the field's name."""
+
+    def __init__(self, errors: Sequence[FilterValueError]) -> None:
+        self.errors = list(errors)
+        super().__init__(self.naming(str))
+
+    def naming(self, name: Callable[[str], str]) -> str:
+        """The message with each field called `name(field)`."""
+        return named_together([e.naming(name(e.facet)) for e in self.errors])
+
+
+MAX_NAMED_FILTERS = 5  # a message naming more is no longer read
+
+
+def named_together(refusals: Sequence[str]) -> str:
+    """Several bad filters' refusals as one message (the first MAX_NAMED_FILTERS, and how many
+    more): the command line, the web and the API name every bad filter so."""
+    more = len(refusals) - MAX_NAMED_FILTERS
+    return "; ".join(refusals[:MAX_NAMED_FILTERS]) + (f"; and {more} more" if more > 0 else "")
+
+
+def check_filters(filters: dict[str, list[str]]) -> None:
+    """Refuse every filter value no article could have at once (check_filter_value), in the
+    facets' order, as the command line and the web give them alike."""
+    errors = []
+    for facet in sorted(filters, key=lambda f: FACETS.index(f) if f in FACETS else len(FACETS)):
+        for value in filters[facet]:
+            try:
+                check_filter_value(facet, value)
+            except FilterValueError as exc:
+                errors.append(exc)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise FilterValueErrors(errors)
+
+
 class QueryTimeout(QueryError):
     """A query that ran past SEARCH_SECONDS; narrowing it (fewer or longer wildcards) helps."""
 
@@ -1326,6 +1366,7 @@ def _value_names(filters: dict[str, list[str]], gen) -> dict[str, list[tuple[str
     alone, so a click leaves the count the facet showed) or a name as a person types it:
     every entity so named or spelled, in any case (`person=Reagan` is Ronald Reagan, Nancy
     Reagan, and the lone "Reagan"s no article says more of; it was only the last, QA)."""
+    check_filters(filters)
     resolution = gen.entities
     out: dict[str, list[tuple[str, list[str]]]] = {}
     for f, values in filters.items():

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from search.field_values import field_value
 
-from search.query import FilterValueError, QueryError
+from search.query import FilterValueError, FilterValueErrors, QueryError
 
 LABELS = {
     "person": "People", "organization": "Organizations", "location": "Places", "source": "Sources",
@@ -39,6 +39,8 @@ def page_message(exc: QueryError) -> str:
     the JSON and the command line keep the field's name (`translated is one of …`)."""
     if isinstance(exc, FilterValueError):
         return exc.naming(value_label(exc.facet))
+    if isinstance(exc, FilterValueErrors):
+        return exc.naming(value_label)
     return str(exc)
 
 

@@ -15,7 +15,7 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, query_too_long, read_entity_type,
+from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, named_together, query_too_long, read_entity_type,
                           read_match, read_page, read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -188,6 +188,7 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
     command line and a field in the query text say "did you mean"). Other names (a tracking
     `utm_source` a link picked up) are left alone, and so is a word of its own one letter
     from a field's name (`test=1` was refused as a misspelt `text`)."""
+    refused = []
     for key in args:
         if key in FACETS or key in own:  # `own`: the endpoint's own (an export's `text=1`)
             continue
@@ -196,7 +197,9 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
         # a field of the query text too (`published=`, `title=`: ignored, they filtered nothing)
         hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
         if hint:
-            raise QueryError(f"unknown filter '{key}': {hint} (filters: {', '.join(FACETS)})")
+            refused.append(f"unknown filter '{key}': {hint}")
+    if refused:  # every one named (the first alone was), as the command line names them
+        raise QueryError(f"{named_together(refused)} (filters: {', '.join(FACETS)})")
 
 
 # Other names for a page's parameters: the command line's (`limit=3`, as `search --limit 3`) and

@@ -1,0 +1,52 @@
+"""Several bad filters are named together, on the command line, the web page and the API alike:
+only the first was named, and each one fixed brought the next refusal."""
+from __future__ import annotations
+
+import json
+from html import unescape
+
+import pytest
+from click.testing import CliRunner
+
+from search.cli import cli
+from web import create_app
+
+
+@pytest.fixture(scope="module")
+def client(seeds_index):
+    return create_app({"INDEX": str(seeds_index)}).test_client()
+
+
+def cli_json(seeds_index, *filters: str) -> tuple[int, dict]:
+    args = [a for f in filters for a in ("--filter", f)]
+    r = CliRunner().invoke(cli, ["search", *args, "--json", "--index", str(seeds_index)])
+    return r.exit_code, json.loads(r.stdout)
+
+
+def test_every_bad_value_is_named_in_the_api_and_the_cli_json_alike(client, seeds_index):
+    want = "year must be four digits, not '21'; translated is one of likely, possible, unlikely, not 'maybe'"
+    got = client.get("/api/search?translated=maybe&year=21")
+    assert got.status_code == 400 and got.get_json() == {"error": want, "status": 400}
+    # typed in another order, named in the facets' order, as the API's are
+    code, out = cli_json(seeds_index, "translated=maybe", "year=21")
+    assert (code, out) == (2, {"error": want, "exit": 2})
+    # the page names each as its chip does
+    page = unescape(client.get("/search?year=21&translated=maybe").get_data(as_text=True))
+    assert "Year must be four digits, not '21'; Machine translation is one of likely, possible, unlikely, not 'maybe'" in page
+
+
+def test_the_named_are_bounded(client, seeds_index):
+    years = [f"{n}" for n in range(21, 29)]  # eight bad years
+    got = client.get("/api/search?" + "&".join(f"year={y}" for y in years)).get_json()["error"]
+    assert got.count("must be four digits") == 5 and got.endswith("; and 3 more"), got
+    assert cli_json(seeds_index, *(f"year={y}" for y in years))[1]["error"] == got
+
+
+def test_every_unknown_filter_is_named_on_the_command_line_and_the_web(client, seeds_index):
+    code, out = cli_json(seeds_index, "yaer=2021", "lang=en")
+    assert code == 2 and out["option"] == "--filter", out
+    assert "'yaer=2021': did you mean 'year=2021'?" in out["error"], out
+    assert "'lang=en': did you mean 'language=en'?" in out["error"], out
+    assert out["error"].count("a filter is FACET=VALUE") == 1, out
+    got = client.get("/api/search?yaer=2021&lang=en").get_json()["error"]
+    assert "unknown filter 'yaer': did you mean 'year=2021'?" in got and "unknown filter 'lang'" in got, got
