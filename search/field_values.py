@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from .operators import OPERATORS
 from .quoted import single_quotable
 from .schema import FACETS
 
@@ -15,7 +16,7 @@ from .schema import FACETS
 _PLAIN = re.compile(r"\w[\w.-]*")
 # The words typed: a title's or a text's `*` and `?` are the reader's wildcard, as in the query
 _PLAIN_WORDS = re.compile(r"[\w*?][\w.*?-]*")
-_OPERATORS = ("AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE")
+_OPERATORS = OPERATORS | {"TO"}  # and a range's word: a value so spelled is quoted
 _DATE_LIKE = re.compile(r'[^\s"()\[\]{}]+|\[[^\[\]{}"()]*\]')  # one word, or one [range]
 
 

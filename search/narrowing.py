@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .query import BINARY_OPS
+from .operators import BINARY_OPS
 
 # articles with no publication date: no date at all in the range of every date
 UNDATED = "NOT published:[* TO *]"

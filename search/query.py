@@ -29,6 +29,7 @@ from . import fieldnames, quoted
 from .archive import Archive
 from .facets import docmask
 from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
+from .operators import BINARY_OPS
 from .matching import match_docnums, scored_docnums, top_docs
 from .stop_phrases import StopWords, checked, occurs, word_term
 from .postings import TermCache, term_ids
@@ -724,7 +725,6 @@ def _minus_to_not(qstring: str) -> str:
 
 # Whoosh's operators (upper case only), and what else a query is made of: a phrase (with its
 # field and boost), a date range, a parenthesis, or any other run of characters (a word).
-BINARY_OPS = frozenset(("AND", "OR", "ANDNOT", "ANDMAYBE", "REQUIRE"))
 _QUERY_PART_RE = re.compile(r'[^\s()"\[]*"[^"]*"[^\s()]*|[^\s()\[]*\[[^\]]*\]?[^\s()]*|[()]|[^\s()"\[]+')
 
 

@@ -13,7 +13,7 @@ from search.schema import FACETS
 from web.labels import query_syntax
 
 SOURCES = ['Le "Monde"', '"quoted"', "back\\slash news", "AT&T: wire", "a:b", "Foo (Bar)", "-dash", "NOT",
-           "AND", "Daily AND Weekly", "x*y", "x?y", "tilde~", "über~", "Zürich", "Zürich Zeitung", "O'Brien Post",
+           "AND", "REQUIRE", "Daily AND Weekly", "x*y", "x?y", "tilde~", "über~", "Zürich", "Zürich Zeitung", "O'Brien Post",
            "Post-Gazette", "plain",
            # a double quote, or a *, and what else the query reads as syntax: in single quotes, which
            # the query's checks read whole (they were an unknown field, unbalanced parentheses, other
