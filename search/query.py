@@ -635,7 +635,7 @@ def _starred_value(qstring: str, m: re.Match) -> str:
     """Why a facet's value in double quotes holds no wildcard, and what does what was likely
     meant: `person:"Put*"` found nothing, silently, its * read as a character of a name (the
     form 0cdda9b wrote a name with a * in it in), where `person:Put*` finds Putin's articles."""
-    field = re.search(r"(\w+):$", qstring[:m.start()]).group(1)
+    field = quoted.span_field(qstring, m.start())
     inner = m.group()[1:-1]
     word = re.search(r"[^\s()\"'\[\]{}:^~]*\*[^\s()\"'\[\]{}:^~]*", inner).group()
     said = (f"'{field}:{m.group()}': a * in quotes is no wildcard" + ("" if word == inner else ", and one stands in a word")

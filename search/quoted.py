@@ -21,7 +21,10 @@ SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
 SPAN = re.compile(f"{DOUBLE}|{SINGLE}")
 _SINGLE = re.compile(SINGLE)
 # a double-quoted value that is one term: a facet's or the id's (its analyzer keeps it whole)
-_TERM_FIELD = re.compile(rf"(?<![\w\"])(?:{'|'.join((*FACETS, 'id'))}):$", re.I)
+_TERM_FIELDS = frozenset((*FACETS, "id"))
+# the field written right before a quoted span or a group's parenthesis ("organization:", 13
+# letters, and the character before)
+_FIELD_BEFORE = re.compile(r"(?<![\w\"])([^\W\d]\w*):$")
 # stand for an opaque span while a tidying step runs (private use, as query.ID_COLON): each a
 # run of one of two characters, in turn, so that two spans side by side stay two
 _HIDDEN = ("\ue010", "\ue011")
@@ -50,7 +53,35 @@ def opaque(text: str) -> list[re.Match]:
 
 def is_term_value(text: str, start: int) -> bool:
     """Whether the quoted span at `start` is a facet's or the id's value (one term)."""
-    return bool(_TERM_FIELD.search(text[max(0, start - 16):start]))  # "organization:" and the character before
+    field = span_field(text, start)
+    return field is not None and field.lower() in _TERM_FIELDS
+
+
+def span_field(text: str, start: int) -> str | None:
+    """The field the quoted span at `start` is searched in, as typed: the one written before it
+    (`person:"Assimi Goita"`), else the one before the innermost group holding it that has one
+    (`person:("Assimi Goita" OR goita)`, `person:(mali OR ("Assimi Goita"))`: Whoosh's parser
+    gives a group's field to each of its words, where the tidying read such a span as text
+    words and `source:("5 per cent")` found nothing); None when no field is written (the
+    query's default fields)."""
+    m = _FIELD_BEFORE.search(text, max(0, start - 32), start)
+    if m:
+        return m.group(1)
+    if "(" not in text[:start]:
+        return None
+    before = masked(text)[:start]  # the spans before it as fill: their parentheses open nothing
+    depth = 0
+    for i in range(start - 1, -1, -1):
+        if before[i] == ")":
+            depth += 1
+        elif before[i] == "(":
+            if depth:
+                depth -= 1
+                continue
+            m = _FIELD_BEFORE.search(before, max(0, i - 32), i)
+            if m:
+                return m.group(1)
+    return None
 
 
 def apart(text: str, change: Callable[[str], str]) -> str:

@@ -159,3 +159,18 @@ def test_a_value_typed_in_single_quotes_gets_its_fix_link(archive):
     # a suggestion that finds nothing with the rest of the search is not offered
     hint = next(u for u in run_search(archive, "zzqx source:'Le \"Mond\"'").unmatched_filters)
     assert hint["suggestion"] is None, hint
+
+
+@pytest.mark.parametrize("source", ["5 per cent", '"D" NOT x', '"E" (x', '"G" -y', "Le \u201cMonde\u201d"])
+def test_a_facet_value_in_a_group_is_the_facets_value_as_outside_one(archive, source):
+    """`source:("5 per cent" OR x)`: Whoosh gives the group's field to each word in it, but the
+    tidying read the quoted value as text words ("5 percent", its NOT an operator, its dash a
+    NOT) and it found nothing; outside a group, `source:"5 per cent"`, it was kept whole."""
+    want = ids(archive, filters={"source": [source]})
+    written = query_syntax("source", source)  # source:"..." or source:'...'
+    value = written.removeprefix("source:")
+    for query in [written, f"harbour ({written} OR zzqx)", f"source:({value} OR zzqx)", f"source:({value})",
+                  f"harbour source:(zzqx OR ({value}))"]:
+        assert ids(archive, query) == want, query
+    # a field written inside the group is that field's: words of the title, tidied as words
+    assert ids(archive, 'harbour source:(zzqx OR title:"5 per cent")') == ids(archive, 'harbour title:"5 per cent"') != []
