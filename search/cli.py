@@ -686,10 +686,17 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
 
 def _print_hints(con, result) -> None:
     """Filter values no article has, and the "did you mean", as a search prints them."""
+    from .field_values import UNWRITABLE, field_value
+
     for u in result.unmatched_filters:
         sep, where = (":", " (in the query)") if u.get("in") == "query" else ("=", "")
-        quoted = (lambda v: f'"{v}"' if sep == ":" and " " in v else v)  # noqa: E731  person:"Assimi Goita"
-        hint = f": did you mean [bold]{u['facet']}{sep}{_t(quoted(u['suggestion']))}[/]?" if u["suggestion"] else "."
+        hint = "."
+        if u["suggestion"] and sep == "=":
+            hint = f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/]?"
+        elif u["suggestion"]:  # written as every query value is, to paste back (its quotes: Le "Monde")
+            written = field_value(u["facet"], u["suggestion"])
+            hint = (f": did you mean [bold]{_t(written)}[/]?" if written else
+                    f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/] ({UNWRITABLE})?")
         con.print(f"No article has {u['facet']}{sep}{_t(u['value'])}{where}{hint}")
     if result.suggestion:
         con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")

@@ -20,17 +20,23 @@ _OPERATORS = OPERATORS | {"TO"}  # and a range's word: a value so spelled is quo
 _DATE_LIKE = re.compile(r'[^\s"()\[\]{}]+|\[[^\[\]{}"()]*\]')  # one word, or one [range]
 
 
-def field_value(field: str, value: str) -> str:
+def field_value(field: str, value: str) -> str | None:
     """`field:value` as the query text reads it: bare for a plain word (`location:Japan`) and a
     date (`published:2020-08-28`, `published:[2020 TO 2021]`), in double quotes otherwise
     (`person:"Assimi Goita"`, `source:"a:b"`), in single quotes where the value holds a double
     quote, or a facet's value a * (`source:'Le "Monde"'`, `source:'x"y'`, `person:'Put*'`: Whoosh
     reads a single-quoted span as one term, and the query's checks leave it whole, quoted.py;
-    a * in double quotes is refused as a wildcard misplaced). A value that cannot be written
-    either way, with a double quote (or a facet's *) and a single quote before a space or a
-    closing bracket (`x' "y"`), which would end the single-quoted span early, is written in
-    double quotes without its double quotes: pasted back it finds nothing, or, a facet's * in
-    it, is refused saying so; no Whoosh syntax holds it."""
+    a * in double quotes is refused as a wildcard misplaced).
+
+    On one line: a line break or a tab is written as a space (a search box drops line breaks
+    pasted into it, and Whoosh's quotes end at one), which finds the value as a filter does (a
+    facet's value is looked up with its spaces folded, query._plain_values). None for a facet's
+    value that no query syntax holds: a double quote (or a *) and a single quote before a space
+    or a closing bracket (`x' "y"`), which ends the single-quoted span early. It was written
+    without its double quotes, which pasted back found nothing, silently; the caller says so.
+    A title's or a text's words are written without their double quotes: the analyzer drops
+    them, and the words find what they did."""
+    value = " ".join(value.split())
     # a date or a [range] bare: syntax the parser reads, and refuses with its reason. Not words:
     # `date=2020 OR mali` was hinted published:2020 OR mali, which pasted back found mali's
     # articles of every year; in quotes it is refused, naming it
@@ -43,4 +49,10 @@ def field_value(field: str, value: str) -> str:
         return f'{field}:"{value}"'
     if single_quotable(value):
         return f"{field}:'{value}'"
+    if field in FACETS:
+        return None
     return f'{field}:"{" ".join(value.replace(chr(34), " ").split())}"'
+
+
+# what a page or the command line says of a value field_value cannot write
+UNWRITABLE = "the query text cannot hold this value (its quotes end any quotes around it): filter by it instead"

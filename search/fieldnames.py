@@ -97,7 +97,7 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     if field and (field != "published" or name.lower() == "published" or dated):
         if not value:
             return f"'{field}' is a field of the query text: search it there ({QUERY_ONLY_EXAMPLES[field]})"
-        return f"search it in the query, {field_value(field, value)}"
+        return f"search it in the query, {field_value(field, value) or value}"  # a title's, a text's words: always written
     facet = meant(name, facets)
     if facet and not value:
         return f"did you mean the filter '{facet}'?"

@@ -124,7 +124,7 @@ def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | N
 
 def replace_field_value(query: str, field: str, old: str, new: str) -> str | None:
     """`query` with `field:old` written `field:"new"` (field_values.field_value), or None
-    when the query does not spell it so (a value the engine rewrote). `old` may be quoted in
+    when the query does not spell it so (a value the engine rewrote), or no query can hold `new`. `old` may be quoted in
     the query (in single quotes too, as field_value writes one holding a double quote:
     `source:'Le "Monde"'`, which got no fix link) or typed unquoted across spaces
     (`person:assimi goita`, a spaced_value's text); one rule for the "Did you mean" and for
@@ -134,6 +134,8 @@ def replace_field_value(query: str, field: str, old: str, new: str) -> str | Non
     if not pattern.search(query):
         return None
     written = field_value(field, new)
+    if written is None:  # no query syntax holds it (field_value): no fix to offer
+        return None
     return pattern.sub(lambda _: written, query)
 
 

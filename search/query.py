@@ -1499,23 +1499,30 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
                 base, dash, region = v.partition("-")
                 if dash and base and region:
                     regional.setdefault(base.casefold(), []).append(v)
-        tables[facet] = (frozenset(values), {v.casefold(): v for v in reversed(values)}, regional)
+        # without case, and with its spaces folded: a source's line break or tab is a space in the
+        # query text (field_values.field_value writes one line), and `source:"a b"` finds "a\nb"
+        tables[facet] = (frozenset(values), {_folded(v): v for v in reversed(values)}, regional)
     exact, folded, regional = tables[facet]
     if facet == "language" and value not in exact:
         from .language import language_code  # not on import: it brings langdetect
 
         value = language_code(value)
-    if facet == "source" and value not in exact and value.casefold() not in folded:
+    if facet == "source" and value not in exact and _folded(value) not in folded:
         from .ingest.jsonl import typed_site  # a site's address as its source is stored
 
         value = typed_site(value) or value
-    plain = value if value in exact else folded.get(value.casefold())
+    plain = value if value in exact else folded.get(_folded(value))
     if plain is None and facet == "language" and "-" in value:
         plain = folded.get(value.partition("-")[0].casefold())  # en-us: the articles say "en"
     out = [plain] if plain is not None else []
     if "-" not in value:
         out += [v for v in regional.get(value.casefold(), ()) if v != plain]
     return out or [value]
+
+
+def _folded(value: str) -> str:
+    """A facet's value without case, its runs of spaces, tabs and line breaks one space."""
+    return " ".join(value.casefold().split())
 
 
 def canonical_field_terms(q: Q.Query, gen) -> Q.Query:

@@ -3,6 +3,8 @@ in the query" hint) finds, pasted back into the search box, what the value finds
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 
 import pytest
 
@@ -19,10 +21,13 @@ SOURCES = ['Le "Monde"', '"quoted"', "back\\slash news", "AT&T: wire", "a:b", "F
            # the query's checks read whole (they were an unknown field, unbalanced parentheses, other
            # names, or lost their quotes)
            '"B" http://x.com/a:b', '"E" (x', '"D" NOT x', '"G" -y', 'It\'s "X"', 'x"y', '"odd" "one', "Star* Wire",
-           "O'Brien's \"Post\"", "5 per cent", "Le \u201cMonde\u201d", "x? y"]
-# a value no Whoosh syntax holds: a double quote, and a single quote before a space (which ends a
-# single-quoted span)
-UNWRITABLE = 'x\' "y"'
+           "O'Brien's \"Post\"", "5 per cent", "Le \u201cMonde\u201d", "x? y",
+           # line breaks and tabs, which the written form puts as spaces, on one line
+           "two\nlines here", "tab\there", 'Le "Monde"\r\nSoir', "Wire\n"]
+# values no Whoosh syntax holds: a double quote (or a facet's *), and a single quote before a
+# space or a line break (which ends a single-quoted span)
+UNWRITABLES = ['x\' "y"', 'x\'\n"z"', "Q*' Zeitung"]
+UNWRITABLE = UNWRITABLES[0]
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +35,12 @@ def archive(tmp_path_factory):
     root = tmp_path_factory.mktemp("field-values")
     (root / "wire").mkdir()
     with open(root / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
-        for i, source in enumerate(SOURCES + [UNWRITABLE]):
+        for i, source in enumerate(SOURCES + UNWRITABLES):
             fh.write(json.dumps({"id": str(i), "source": source, "title": f"Harbour report {source}",
                                  "date": "2001-02-03", "text": f"The harbour authority published report {i}."}) + "\n")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("NEWSARCHIVE_WORKERS", "1")
-        assert indexer.run(Store(root / "index"), [str(root / "wire")])["indexed"] == len(SOURCES) + 1
+        assert indexer.run(Store(root / "index"), [str(root / "wire")])["indexed"] == len(SOURCES) + len(UNWRITABLES)
     return open_index(root / "index")
 
 
@@ -55,7 +60,7 @@ def test_each_way_of_writing_a_value_finds_what_the_filter_does(archive, source)
     assert written["chip"] == written["fix link"].removeprefix("harbour ")
     for where, query in written.items():
         if where == "hint":  # `source=` names a facet: the hint is the filter itself
-            assert query == f"did you mean 'source={source}'?" or query == ""
+            assert query == f"did you mean 'source={source.strip()}'?" or query == ""
             continue
         assert ids(archive, query) == want, (where, query)
 
@@ -73,7 +78,7 @@ def test_a_date_in_the_hint_stays_syntax(archive):
     a date or range is written bare, as the query reads it."""
     hint = filter_hint("date", "[2001 TO 2002]", FACETS)
     assert hint == "search it in the query, published:[2001 TO 2002]"
-    assert len(ids(archive, hint.removeprefix("search it in the query, "))) == len(SOURCES) + 1
+    assert len(ids(archive, hint.removeprefix("search it in the query, "))) == len(SOURCES) + len(UNWRITABLES)
     assert filter_hint("date", "2001-02-03", FACETS) == "search it in the query, published:2001-02-03"
 
 
@@ -89,7 +94,7 @@ def test_a_quoted_date_is_refused_naming_what_was_typed(archive):
         with pytest.raises(QueryError) as refused:
             ids(archive, query)
         assert said in str(refused.value) and "PPP" not in str(refused.value), (query, str(refused.value))
-    assert len(ids(archive, "published:2001-02-03")) == len(SOURCES) + 1  # unquoted, it runs
+    assert len(ids(archive, "published:2001-02-03")) == len(SOURCES) + len(UNWRITABLES)  # unquoted, it runs
 
 
 def test_a_date_hint_with_words_in_it_is_no_other_search(archive):
@@ -103,13 +108,28 @@ def test_a_date_hint_with_words_in_it_is_no_other_search(archive):
         ids(archive, hint.removeprefix("search it in the query, "))
 
 
-def test_a_value_no_syntax_holds_is_written_to_find_nothing_without_an_error(archive):
-    """A double quote and a single quote before a space: in double quotes its double quotes end
-    the phrase, in single quotes its single quote ends the span. It is written without its double
-    quotes (field_value's docstring): pasted back it runs and finds nothing, as said."""
-    assert len(ids(archive, filters={"source": [UNWRITABLE]})) == 1
-    assert query_syntax("source", UNWRITABLE) == 'source:"x\' y"'
-    assert ids(archive, query_syntax("source", UNWRITABLE)) == []
+def test_a_value_no_syntax_holds_is_said_so_not_written_to_find_nothing(archive):
+    """A double quote (or a facet's *) and a single quote before a space: in double quotes its
+    double quotes end the phrase, in single quotes its single quote ends the span. It was
+    written without its double quotes, which pasted back found nothing, silently: now nothing is
+    written, and the chip, the fix link and the command line's "did you mean" say why."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+    from search.field_values import UNWRITABLE as SAID
+    from web import create_app
+
+    for value in UNWRITABLES:
+        assert len(ids(archive, filters={"source": [value]})) == 1, value
+        assert query_syntax("source", value) is None, value
+        assert replace_field_value("harbour source:zzzz", "source", "zzzz", value) is None, value
+    index = str(archive.store.path)
+    page = create_app({"INDEX": index}).test_client().get("/search", query_string={"q": "harbour", "source": UNWRITABLE})
+    assert f"Remove this filter ({SAID})" in unescape(page.get_data(as_text=True))
+    # a value typed in the query that is one edit from it: offered as the filter
+    r = CliRunner().invoke(cli, ["search", "harbour source:'Q* Zeitung'", "--index", index])
+    assert r.exit_code == 0, r.output
+    assert f"did you mean source=Q*' Zeitung ({SAID})?" in " ".join(r.stdout.split()), r.stdout
 
 
 def test_single_quotes_typed_around_operators_quotes_and_parentheses_read_one_name(archive):
@@ -174,3 +194,28 @@ def test_a_facet_value_in_a_group_is_the_facets_value_as_outside_one(archive, so
         assert ids(archive, query) == want, query
     # a field written inside the group is that field's: words of the title, tidied as words
     assert ids(archive, 'harbour source:(zzqx OR title:"5 per cent")') == ids(archive, 'harbour title:"5 per cent"') != []
+
+
+def test_the_command_lines_did_you_mean_is_written_to_paste_back(archive):
+    """`search` printed a facet value it suggested for one in the query in double quotes when it
+    had a space, its own rule: `source:"Le "Monde""` for Le "Monde", which pasted back was a
+    phrase and a word. Now written as every other place writes a value (field_value)."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    r = CliRunner().invoke(cli, ["search", "harbour source:'Le \"Mond\"'", "--index", str(archive.store.path)])
+    assert r.exit_code == 0, r.output
+    said = re.search(r"did you mean (.*)\?", " ".join(r.stdout.split())).group(1)
+    assert said == "source:'Le \"Monde\"'", r.stdout
+    assert ids(archive, f"harbour {said}") == ids(archive, filters={"source": ['Le "Monde"']}) != []
+
+
+@pytest.mark.parametrize("source", ["two\nlines here", "tab\there", 'Le "Monde"\r\nSoir'])
+def test_a_value_with_a_line_break_is_written_on_one_line_and_found(archive, source):
+    """A source with a line break was written with it, in quotes: Whoosh's quotes end at a line
+    break and a search box drops it, and pasted back it found nothing. Written on one line, a
+    space for each run of line breaks and tabs, and the value is looked up so."""
+    written = query_syntax("source", source)
+    assert "\n" not in written and "\t" not in written and "\r" not in written, written
+    assert ids(archive, written) == ids(archive, filters={"source": [source]}) != []

@@ -50,9 +50,9 @@ def flag_label(kind: str) -> str:
     return kind.replace("-", " ").capitalize()
 
 
-def query_syntax(facet: str, value: str) -> str:
+def query_syntax(facet: str, value: str) -> str | None:
     """The filter as a field of the query text (`location:Japan`, `person:"Assimi Goita"`): a
     chip reads "Place: Japan", and its title keeps the syntax a reader can type, which the
     chip's raw field name ("LOCATION Japan") used to show; written as every other place that
-    puts a value in the query writes it (search.field_values)."""
+    puts a value in the query writes it (search.field_values); None for a value no query holds."""
     return field_value(facet, value)

@@ -485,13 +485,14 @@ class Chip:
     """A filter in use as a page shows it: `label` its facet's name for one value ("Place"),
     `value` as it reads (an entity's id as its name), `url` the page without it, `join` how it
     joins the facet's previous value ("", "and" for entities, "or" for the one-value facets, as
-    search.query.filter_query reads them), `syntax` the filter written in the query text."""
+    search.query.filter_query reads them), `syntax` the filter written in the query text (None:
+    no query holds it, search.field_values)."""
     facet: str
     label: str
     value: str
     url: str
     join: str
-    syntax: str
+    syntax: str | None
 
 
 def _search_url(params: dict[str, Any]) -> str:
