@@ -948,7 +948,9 @@ class _JoinedPhrasePlugin(PhrasePlugin):
             return _JoinedPhrasePlugin.PhraseNode(match.group("text"), match.start("text"), int(slop) if slop else 1)
 
     def taggers(self, parser):
-        return [(self.PhraseTagger(self.expr), 0)]
+        # across lines, as the query's checks read quotes (quoted.DOUBLE): Whoosh's `.*?` stopped
+        # at a line break, and `source:"two<line break>lines"` typed so found nothing, silently
+        return [(self.PhraseTagger("(?s)" + self.expr), 0)]
 
 
 class _Parser(QueryParser):
