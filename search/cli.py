@@ -568,9 +568,12 @@ def _check_filter_values(name: str, values: list[str]) -> None:
 def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tuple[str, str], ...]):
     """All the --filter options' values, refused past the web's count per facet; the refused
     ones named together (query.named_together: the first alone was, and each fix brought the next)."""
-    from .query import named_together
+    from .query import filter_value_errors, named_together
 
     bad = [item for item in items if isinstance(item, _BadFilter)]
+    if bad:  # and the values the engine would refuse next (year=21), named with them
+        good = _grouped(tuple(item for item in items if not isinstance(item, _BadFilter)))
+        bad += [_BadFilter(str(exc)) for exc in filter_value_errors(good)]
     if len(bad) > 1:  # what a filter is said once, after them all
         usage = f" (a filter is {FILTER_USAGE})"
         told = any(b.endswith(usage) or b.endswith(f": use {FILTER_USAGE}") for b in bad)

@@ -11,7 +11,7 @@ import heapq
 import re
 import time
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -266,9 +266,18 @@ def named_together(refusals: Sequence[str]) -> str:
     return "; ".join(refusals[:MAX_NAMED_FILTERS]) + (f"; and {more} more" if more > 0 else "")
 
 
-def check_filters(filters: dict[str, list[str]]) -> None:
+def check_filters(filters: Mapping[str, Sequence[str]]) -> None:
     """Refuse every filter value no article could have at once (check_filter_value), in the
     facets' order, as the command line and the web give them alike."""
+    errors = filter_value_errors(filters)
+    if len(errors) == 1:
+        raise errors[0]
+    if errors:
+        raise FilterValueErrors(errors)
+
+
+def filter_value_errors(filters: Mapping[str, Sequence[str]]) -> list[FilterValueError]:
+    """Each filter value no article could have (check_filter_value), in the facets' order."""
     errors = []
     for facet in sorted(filters, key=lambda f: FACETS.index(f) if f in FACETS else len(FACETS)):
         for value in filters[facet]:
@@ -276,10 +285,7 @@ def check_filters(filters: dict[str, list[str]]) -> None:
                 check_filter_value(facet, value)
             except FilterValueError as exc:
                 errors.append(exc)
-    if len(errors) == 1:
-        raise errors[0]
-    if errors:
-        raise FilterValueErrors(errors)
+    return errors
 
 
 class QueryTimeout(QueryError):

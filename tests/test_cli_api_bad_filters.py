@@ -50,3 +50,12 @@ def test_every_unknown_filter_is_named_on_the_command_line_and_the_web(client, s
     assert out["error"].count("a filter is FACET=VALUE") == 1, out
     got = client.get("/api/search?yaer=2021&lang=en").get_json()["error"]
     assert "unknown filter 'yaer': did you mean 'year=2021'?" in got and "unknown filter 'lang'" in got, got
+
+
+def test_a_misnamed_filter_and_a_bad_value_are_named_together(client, seeds_index):
+    """A misnamed filter was refused first, and the search fixed so refused the bad value next."""
+    code, out = cli_json(seeds_index, "year=21", "yaer=2021")
+    assert code == 2 and "did you mean 'year=2021'?" in out["error"], out
+    assert "year must be four digits, not '21'" in out["error"], out
+    got = client.get("/api/search?year=21&yaer=2021").get_json()["error"]
+    assert "did you mean 'year=2021'?" in got and "year must be four digits, not '21'" in got, got

@@ -15,7 +15,7 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
 from search.filter_hints import replace_field_value
-from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, named_together, query_too_long, read_entity_type,
+from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, filter_value_errors, named_together, query_too_long, read_entity_type,
                           read_match, read_page, read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -198,7 +198,9 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
         hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
         if hint:
             refused.append(f"unknown filter '{key}': {hint}")
-    if refused:  # every one named (the first alone was), as the command line names them
+    if refused:  # every one named (the first alone was), as the command line names them, and
+        # the values the engine would refuse next (year=21)
+        refused += [str(exc) for exc in filter_value_errors({f: args.getlist(f) for f in FACETS if f in args})]
         raise QueryError(f"{named_together(refused)} (filters: {', '.join(FACETS)})")
 
 
