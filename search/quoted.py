@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 
 from .schema import FACETS
 
@@ -64,24 +65,34 @@ def span_field(text: str, start: int) -> str | None:
     gives a group's field to each of its words, where the tidying read such a span as text
     words and `source:("5 per cent")` found nothing); None when no field is written (the
     query's default fields)."""
-    m = _FIELD_BEFORE.search(text, max(0, start - 32), start)
-    if m:
-        return m.group(1)
-    if "(" not in text[:start]:
-        return None
-    before = masked(text)[:start]  # the spans before it as fill: their parentheses open nothing
-    depth = 0
-    for i in range(start - 1, -1, -1):
-        if before[i] == ")":
-            depth += 1
-        elif before[i] == "(":
-            if depth:
-                depth -= 1
+    return _span_fields(text).get(start)
+
+
+_PAREN = re.compile(r"[()]")
+
+
+@lru_cache(maxsize=64)  # the tidying steps ask of one text in turn
+def _span_fields(text: str) -> dict[int, str | None]:
+    """span_field of each quoted span, by its start: one pass over the text (asked per span, a
+    query of a thousand quoted words cost a second)."""
+    out: dict[int, str | None] = {}
+    groups: list[str | None] = []  # each open group's field, its own or the enclosing group's
+    pos = 0
+    for m in [*SPAN.finditer(text), None]:
+        end = m.start() if m is not None else len(text)
+        for p in _PAREN.finditer(text, pos, end):  # outside quotes: a quoted parenthesis opens nothing
+            if p.group() == ")":
+                if groups:
+                    groups.pop()
                 continue
-            m = _FIELD_BEFORE.search(before, max(0, i - 32), i)
-            if m:
-                return m.group(1)
-    return None
+            f = _FIELD_BEFORE.search(text, max(0, p.start() - 32), p.start())
+            groups.append(f.group(1) if f else groups[-1] if groups else None)
+        if m is None:
+            return out
+        f = _FIELD_BEFORE.search(text, max(0, m.start() - 32), m.start())
+        out[m.start()] = f.group(1) if f else groups[-1] if groups else None
+        pos = m.end()
+    return out
 
 
 def apart(text: str, change: Callable[[str], str]) -> str:
