@@ -126,7 +126,9 @@ def test_a_value_no_syntax_holds_is_said_so_not_written_to_find_nothing(archive)
     index = str(archive.store.path)
     page = create_app({"INDEX": index}).test_client().get("/search", query_string={"q": "harbour", "source": UNWRITABLE})
     assert f"Remove this filter ({SAID})" in unescape(page.get_data(as_text=True))
-    # a value typed in the query that is one edit from it: offered as the filter
+    # a value typed in the query that is one edit from it: offered as the filter, saying why
+    page = create_app({"INDEX": index}).test_client().get("/search", query_string={"q": "harbour source:'Q* Zeitung'"})
+    assert f"Did you mean <strong>Q*' Zeitung</strong>? ({SAID})" in unescape(page.get_data(as_text=True))
     r = CliRunner().invoke(cli, ["search", "harbour source:'Q* Zeitung'", "--index", index])
     assert r.exit_code == 0, r.output
     assert f"did you mean source=Q*' Zeitung ({SAID})?" in " ".join(r.stdout.split()), r.stdout

@@ -79,7 +79,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.filters.update(facet_label=facet_label, value_label=value_label, flag_label=flag_label)  # "Places", "Place": not `location`
     from search.field_values import UNWRITABLE
 
-    app.jinja_env.globals["unwritable"] = UNWRITABLE  # a chip whose value no query text holds says so
+    from .labels import query_syntax
+
+    app.jinja_env.globals["unwritable"] = UNWRITABLE  # a chip, a hint whose value no query text holds says so
+    app.jinja_env.filters["query_syntax"] = query_syntax
     init_archive(app)
     init_cache(app)
     app.register_blueprint(views.bp)
