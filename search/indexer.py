@@ -7,6 +7,7 @@ publishes nothing.
 """
 from __future__ import annotations
 
+import errno
 import hashlib
 import json
 import os
@@ -26,7 +27,7 @@ from . import ingest, whoosh_speed
 from .article import IngestError
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, cache_damage,
-                    code_fingerprint, refuse_busy_live_catalog, reset_cache, unusable_raised)
+                    code_fingerprint, is_damage, refuse_busy_live_catalog, reset_cache, unusable_raised)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
@@ -634,21 +635,61 @@ def run(
     Raises IndexBusy when another run holds the lock; NotASource when `forget` names a
     path that is not a source.
     """
+    cache_reset = catalog_broken = None
+    while True:  # at most three attempts: as asked, then with the cache afresh, the catalog rebuilt
+        try:
+            return _run(store, paths, prune=prune, full=full, progress=progress, forget=forget,
+                        cache_reset=cache_reset, catalog_broken=catalog_broken)
+        except CatalogDamaged as exc:
+            # The new generation's catalog, a copy of the live one's, malformed where the damage
+            # check and the reading of its rows do not look (a page of its id index): the run
+            # ended "internal error: DatabaseError: database disk image is malformed" every
+            # night. The live catalog damaged: rebuilt as damage found at the start is; sound:
+            # the copy went bad while written (a disk's error), said so, the live index kept.
+            live = store.current_name()
+            broken = cache_damage(store.path / live / "catalog.sqlite") if live else None
+            if broken is None or catalog_broken is not None:
+                raise OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); the live index is "
+                                         "unchanged", str(exc.path)) from exc
+            catalog_broken = broken
+        except sqlite3.DatabaseError:
+            # The enrichment cache damaged past what opening it reads: every run with work to do
+            # failed ("internal error: DatabaseError"), `reindex --full` too, until someone deleted
+            # the file. It only saves work: started afresh, the run is done again.
+            damaged = cache_damage(store.path / CACHE_FILE)
+            if damaged is None or cache_reset is not None:
+                raise
+            reset_cache(store.path / CACHE_FILE)
+            cache_reset = damaged
+
+
+class CatalogDamaged(Exception):
+    """SQLite found the new generation's catalog malformed midway (_catalog_errors): for run()
+    to tell the live catalog's damage (a rebuild) from a copy gone bad (an error)."""
+
+    def __init__(self, path: Path, exc: sqlite3.DatabaseError) -> None:
+        super().__init__(str(exc))
+        self.path = path
+
+
+@contextmanager
+def _catalog_errors(path: Path):
+    """The new generation's catalog's errors named as its, not as the cache's: a lock, a
+    permission, a full disk as unusable() says them, damage as CatalogDamaged."""
     try:
-        return _run(store, paths, prune=prune, full=full, progress=progress, forget=forget)
-    except sqlite3.DatabaseError:
-        # The enrichment cache damaged past what opening it reads: every run with work to do
-        # failed ("internal error: DatabaseError"), `reindex --full` too, until someone deleted
-        # the file. It only saves work: started afresh, the run is done again.
-        damaged = cache_damage(store.path / CACHE_FILE)
-        if damaged is None:
+        with unusable_raised(path, "the new generation's catalog", "the live index is unchanged", afresh=False):
+            yield
+    except sqlite3.DatabaseError as exc:
+        if not is_damage(exc):
             raise
-        reset_cache(store.path / CACHE_FILE)
-        return _run(store, paths, prune=prune, full=full, progress=progress, forget=forget, cache_reset=damaged)
+        raise CatalogDamaged(path, exc) from exc
 
 
 def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, progress: Progress | None,
-         forget: list[str] | None, cache_reset: str | None = None) -> dict[str, Any]:
+         forget: list[str] | None, cache_reset: str | None = None, catalog_broken: str | None = None
+         ) -> dict[str, Any]:
+    """One attempt of run(). `catalog_broken`: what an attempt before found wrong with the live
+    catalog (it is rebuilt, as damage found here is)."""
     started = time.monotonic()
     r = Run(store, full, progress)
     r.cache_reset = cache_reset
@@ -694,11 +735,13 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             remove_missing = True
         upgrade = not full and _schema_outdated(store)
         damaged = None if full or upgrade else _live_damage(store)
+        if catalog_broken:
+            damaged = f"catalog.sqlite: {catalog_broken}"
         if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
             full = r.full = True
             roots = [p for p in store.sources() if p not in r.forgotten]
         if full:
-            r.prior = _live_catalog(store)
+            r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
         command = "forget" if r.forgotten else "index" if paths is not None else "reindex"
         with r.timed("scan"):
             files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
@@ -982,9 +1025,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     store = r.store
     cache = Cache(store.path / CACHE_FILE)
     r.cache_reset = cache.reset or r.cache_reset
-    # the new generation's catalog's errors named as its, not as the cache's (_run)
-    catalog_errors = partial(unusable_raised, gen / "catalog.sqlite", "the new generation's catalog",
-                             "the live index is unchanged", afresh=False)
+    catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite")
     with catalog_errors():
         catalog = Catalog(gen / "catalog.sqlite")
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2

@@ -5,6 +5,7 @@ locked", "attempt to write a readonly database") is a DatabaseError as damage is
 Cache took either for damage and deleted the file."""
 from __future__ import annotations
 
+import json
 import os
 import resource
 import shutil
@@ -319,3 +320,60 @@ def test_a_locked_live_catalog_stops_a_reindex_with_exit_4_not_a_rebuild(tmp_pat
     assert store.current_name() == live
     done = indexer.run(store, None)  # free again: an incremental run, no repair
     assert done["changed"] == 1 and not done.get("repaired"), done
+
+
+def _catalog_with_an_id_index_of_pages(tmp_path: Path):
+    """An index whose live catalog's id index spans several pages (ids of 150 characters), and
+    the file whose id sorts last, which lands on that index's last page."""
+    src, store = make_index(tmp_path)
+    for i in range(100, 160):
+        (src / f"{'z' * 150}{i}.txt").write_text(story(i))
+    assert indexer.run(store, None)["added"] == 60
+    return src, store, src / f"{'z' * 150}159.txt"
+
+
+def test_a_live_catalog_damaged_in_its_id_index_is_rebuilt_not_an_internal_error(tmp_path):
+    """Garbage over the last page of the live catalog's id index: the damage check (its first
+    page) and the reading of its rows (the table, not the index) pass, the copy's upsert of an
+    edited article reads that page, and every run with work to do ended "internal error:
+    DatabaseError: database disk image is malformed" (exit 1). Now the run rebuilds it, as
+    damage found at its start is."""
+    src, store, last = _catalog_with_an_id_index_of_pages(tmp_path)
+    before = stored_docs_count(store)
+    _garble_last_page(store.current_dir() / "catalog.sqlite", "sqlite_autoindex_docs_1")
+    last.write_text(last.read_text() + "\nOne more line.\n")
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path), "--json"], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    summary = json.loads(r.output)
+    assert summary["repaired"].startswith("catalog.sqlite: DatabaseError") and summary["full"], summary
+    assert (summary["changed"], summary["unchanged"], summary["added"]) == (1, before - 1, 0), summary
+    assert cache_damage(store.current_dir() / "catalog.sqlite") is None
+    assert indexer.run(store, None)["generation"] == store.current_name()  # healed: nothing to do
+
+
+def test_a_new_catalog_that_goes_bad_midway_is_said_as_its_damage_and_the_live_index_kept(tmp_path):
+    """The new generation's copy of a sound catalog damaged while the run writes (a disk's
+    error: garbage over its id index while the run is held once its Whoosh index is written):
+    "internal error: DatabaseError"; now the run says whose file it is, the live index kept."""
+    src, store, last = _catalog_with_an_id_index_of_pages(tmp_path)
+    live, generations = store.current_name(), store.generations()
+    last.write_text(last.read_text() + "\nOne more line.\n")
+    with _held_reindex(store, "writing") as p:
+        gen = store.path / store.generations()[-1]
+        assert gen.name != live
+        _garble_last_page(gen / "catalog.sqlite", "sqlite_autoindex_docs_1")
+        err = p.communicate(timeout=300)[1]
+    assert p.returncode == 1, err
+    assert "the new generation's catalog is damaged (database disk image is malformed); the live index is " \
+           "unchanged" in err, err
+    assert "internal error" not in err and "Traceback" not in err, err
+    assert store.current_name() == live and store.generations() == generations
+    assert cache_damage(store.current_dir() / "catalog.sqlite") is None
+
+
+def stored_docs_count(store) -> int:
+    con = sqlite3.connect(store.current_dir() / "catalog.sqlite")
+    try:
+        return con.execute("SELECT count(*) FROM docs").fetchone()[0]
+    finally:
+        con.close()
