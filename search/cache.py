@@ -365,8 +365,7 @@ class Cache:
         self.con.commit()
 
     def close(self) -> None:
-        self.con.commit()
-        self.con.close()
+        _commit_and_close(self.con)
 
 
 MODEL_TABLE = "model"
@@ -499,5 +498,13 @@ class Catalog:
         return iter(self.all().values())
 
     def close(self) -> None:
-        self.con.commit()
-        self.con.close()
+        _commit_and_close(self.con)
+
+
+def _commit_and_close(con: sqlite3.Connection) -> None:
+    """Commit, and close the connection even when the commit fails (a lock, a full disk): the
+    file stayed open in the process, its lock held, until the connection was collected."""
+    try:
+        con.commit()
+    finally:
+        con.close()

@@ -1026,10 +1026,12 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     cache = Cache(store.path / CACHE_FILE)
     r.cache_reset = cache.reset or r.cache_reset
     catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite")
-    with catalog_errors():
-        catalog = Catalog(gen / "catalog.sqlite")
+    catalog: Catalog | None = None
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
+    error: BaseException | None = None
     try:
+        with catalog_errors():
+            catalog = Catalog(gen / "catalog.sqlite")
         with r.timed("scan"):
             if old is None:
                 with catalog_errors():
@@ -1190,11 +1192,31 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         r.live_hashes = ({d["content_hash"] for d in (*docs.values(), *frozen.values())},
                          {d["text_hash"] for d in (*docs.values(), *frozen.values()) if d["text_hash"]})
         return {"written": len(to_write)}
+    except BaseException as exc:
+        error = exc
+        raise
     finally:
-        pool.close()
-        with catalog_errors():
-            catalog.close()
-        cache.close()
+        def close_catalog() -> None:
+            if catalog is not None:
+                with catalog_errors():
+                    catalog.close()
+
+        _close_all((pool.close, close_catalog, cache.close), raising=error is None)
+
+
+def _close_all(closers, raising: bool) -> None:
+    """Every one of `closers` called, though one raises; then the first error raised when
+    `raising` (else the run's own error, met before, is the one said). The catalog's last
+    commit failing (another process reading the new generation's file) skipped the cache's
+    close and left its connection open in the process, and hid the run's own error."""
+    first: BaseException | None = None
+    for close in closers:
+        try:
+            close()
+        except BaseException as exc:
+            first = first or exc
+    if first is not None and raising:
+        raise first
 
 
 # Published runs after which the cache's rows of an article the index no longer holds (deleted,

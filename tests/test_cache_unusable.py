@@ -15,7 +15,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -184,6 +184,36 @@ def _an_article_no_cache_holds(src: Path) -> None:
     (src / "001.txt").write_text((src / "001.txt").read_text() + "\nThe gulls left the breakwater at dusk.\n")
 
 
+@contextmanager
+def _held_by_another(ready: Callable[[], Path | None], *statements: str) -> Iterator[threading.Event]:
+    """Another connection (a backup, an sqlite3 shell) on the file `ready()` names once it names
+    one, which runs `statements` and keeps the lock they take until the block ends; the event
+    yielded is set once it holds it."""
+    taken, done = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        deadline = time.monotonic() + 120
+        while (path := ready()) is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+        holder = sqlite3.connect(path, timeout=5)
+        try:
+            for sql in statements:
+                holder.execute(sql).fetchall()
+            taken.set()
+            done.wait(120)
+            holder.rollback()
+        finally:
+            holder.close()
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    try:
+        yield taken
+    finally:
+        done.set()
+        thread.join()
+
+
 def test_a_lock_taken_midway_stops_the_run_as_a_lock_at_its_start_does(tmp_path, monkeypatch):
     """Another process (a backup, an sqlite3 shell) taking the cache's write lock once the run
     had opened it ended the run with "internal error: OperationalError: database is locked"
@@ -194,28 +224,9 @@ def test_a_lock_taken_midway_stops_the_run_as_a_lock_at_its_start_does(tmp_path,
     before = _rows(db)
     monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.05, raising=False)
     monkeypatch.setenv("NEWSARCHIVE_TEST_PAUSE", "enriching:1")  # time to take the lock before stage 2 writes
-    taken, done = threading.Event(), threading.Event()
-
-    def hold() -> None:
-        holder = sqlite3.connect(db, timeout=5)
-        try:
-            deadline = time.monotonic() + 120
-            while len(_rows(db)) == len(before) and time.monotonic() < deadline:
-                time.sleep(0.01)  # until the run has committed the edited article's stage 1
-            holder.execute("BEGIN IMMEDIATE")
-            taken.set()
-            done.wait(120)
-            holder.rollback()
-        finally:
-            holder.close()
-
-    thread = threading.Thread(target=hold)
-    thread.start()
-    try:
+    # once the run has committed the edited article's stage 1
+    with _held_by_another(lambda: db if len(_rows(db)) > len(before) else None, "BEGIN IMMEDIATE") as taken:
         r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
-    finally:
-        done.set()
-        thread.join()
     assert taken.is_set(), r.output
     assert r.exit_code == 4, r.output
     assert "the enrichment cache" in r.output and "is locked by another process (database is locked)" in r.output
@@ -377,3 +388,48 @@ def stored_docs_count(store) -> int:
         return con.execute("SELECT count(*) FROM docs").fetchone()[0]
     finally:
         con.close()
+
+
+def _open_in_this_process(path: Path) -> list[str]:
+    """The files named `path`* this process holds open."""
+    fds = Path("/proc/self/fd")
+    held = []
+    for fd in fds.iterdir():
+        try:
+            target = os.readlink(fd)
+        except OSError:
+            continue
+        if target.startswith(str(path)):
+            held.append(target)
+    return held
+
+
+@pytest.mark.skipif(not Path("/proc/self/fd").is_dir(), reason="needs /proc")
+def test_a_catalog_that_cannot_be_committed_still_lets_the_cache_go(tmp_path, monkeypatch):
+    """Another process reading the new generation's catalog (a backup, an sqlite3 shell) as the
+    run commits it: the catalog's close failed, the cache's close was skipped, and both files
+    stayed open in the process, the cache's write lock at the mercy of the garbage collector.
+    Now the run stops as a locked catalog stops it (exit 4 through the CLI), every file closed."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_name()
+    monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.05, raising=False)
+    monkeypatch.setenv("NEWSARCHIVE_TEST_PAUSE", "enriching:1")  # the new catalog copied, not yet written
+
+    def new_catalog() -> Path | None:
+        if len(store.generations()) < 2:
+            return None
+        time.sleep(0.3)  # within the run's pause: the copy is complete
+        return store.path / store.generations()[-1] / "catalog.sqlite"
+
+    # a shared lock, held
+    with _held_by_another(new_catalog, "BEGIN", "SELECT count(*) FROM docs") as taken:
+        with pytest.raises(IndexBusy, match="the new generation's catalog .* is locked by another process") as exc:
+            indexer.run(store, None)
+    assert taken.is_set()
+    # the run's error still held (its frames with it), the reader gone: SQLite defers closing a
+    # file another connection of the process holds a lock on, so it is asked only now
+    held = [f for f in _open_in_this_process(store.path) if ".sqlite" in f]
+    assert held == [], (held, exc.value)
+    assert store.current_name() == live
+    assert indexer.run(store, None)["changed"] == 1  # free again: the run is done
