@@ -635,6 +635,54 @@ def run(
     Raises IndexBusy when another run holds the lock; NotASource when `forget` names a
     path that is not a source.
     """
+    made = _first_missing(store.path)
+    try:
+        return _attempts(store, paths, prune=prune, full=full, progress=progress, forget=forget)
+    finally:
+        if made is not None:
+            _remove_if_unused(store, made)
+
+
+# What a run writes into an index directory before it has indexed anything: a directory holding
+# no more than these (no generation, no cache) is no index, and is removed by the run that made it
+BOOKKEEPING = frozenset({"lock", "sources.json", "sources.json.tmp", "source_names.json", "source_names.json.tmp",
+                         "runs.jsonl", "scan.json", "scan.json.tmp"})
+
+
+def _first_missing(path: Path) -> Path | None:
+    """The outermost folder of `path` that is not there yet (the run creates it), or None."""
+    path, missing = path.absolute(), None
+    while not path.exists() and path != path.parent:
+        path, missing = path.parent, path
+    return missing
+
+
+def _remove_if_unused(store: Store, made: Path) -> None:
+    """The index directory this run created (and the folders above it, from `made` on) removed
+    when the run left nothing in it but its bookkeeping: `index --index NEWDIR /missing/path`
+    (a typo) left NEWDIR with a lock, an empty list of sources and a run log, which every
+    command then took for an index whose first run had not finished. A cache (a first run that
+    failed midway: its enrichment is hours of work) or a generation keeps it all."""
+    try:
+        names = set(os.listdir(store.path))
+        if not names <= BOOKKEEPING:
+            return
+        for name in names:
+            (store.path / name).unlink()
+        path = store.path.absolute()
+        while True:
+            path.rmdir()  # only an empty folder: anything another process put there stays
+            if path == made:
+                break
+            path = path.parent
+    except OSError:  # gone already, or another process's file in it: left as it is
+        pass
+
+
+def _attempts(store: Store, paths: list[str] | None, *, prune: bool, full: bool, progress: Progress | None,
+              forget: list[str] | None) -> dict[str, Any]:
+    """run() itself: again with the cache afresh when it was damaged, with the catalog rebuilt
+    when the live one's damage showed midway."""
     cache_reset = catalog_broken = None
     while True:  # at most three attempts: as asked, then with the cache afresh, the catalog rebuilt
         try:

@@ -421,3 +421,30 @@ def test_a_sites_footer_leaves_its_pages_also_those_a_later_run_adds(tmp_path, m
     for doc_id, good in (("harbour/015.txt", "fish"), ("harbour/001.txt", "cocoa")):
         doc = get_document(archive, doc_id)
         assert "Subscribe" not in doc["text"] and f"Ships loaded {good}" in doc["text"], doc["text"]
+
+
+def test_a_run_that_indexes_nothing_leaves_no_index_directory_it_made(tmp_path):
+    """`index --index NEWDIR /missing/path` (a typo) left NEWDIR with a lock, an empty list of
+    sources and a run log, and the folders it made above it. The run that made them removes
+    them when it indexed nothing; a directory that was there, and an index, stay as they were."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    missing = str(tmp_path / "no" / "such" / "path")
+    new = tmp_path / "a" / "b" / "ix"
+    r = CliRunner().invoke(cli, ["index", "--index", str(new), missing, "--json"], catch_exceptions=False)
+    assert r.exit_code == 1 and "no such file or directory (not added to the sources)" in r.output, r.output
+    assert not (tmp_path / "a").exists(), sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    kept = tmp_path / "empty"  # a folder the user made for it: not the run's to remove
+    kept.mkdir()
+    assert CliRunner().invoke(cli, ["index", "--index", str(kept), missing]).exit_code == 1
+    assert kept.is_dir()
+    # an index: untouched but for its run log
+    src = copy_seeds(tmp_path)
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    before = {p.name: p.read_bytes() for p in store.path.iterdir() if p.is_file() and p.name != "runs.jsonl"}
+    assert CliRunner().invoke(cli, ["index", "--index", str(store.path), missing]).exit_code == 1
+    assert {p.name: p.read_bytes() for p in store.path.iterdir() if p.is_file() and p.name != "runs.jsonl"} == before
+    assert run_search(open_index(store.path), "Mali").total > 0
