@@ -811,7 +811,11 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
         if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
-            gen = store.new_generation(copy=not full)
+            try:
+                gen = store.new_generation(copy=not full)
+            except BaseException as exc:  # a full disk copying the catalog: logged as any failed run
+                _log_failure(store, command, full, started, exc)
+                raise
             try:
                 # a lock, a full disk, met after the cache opened: said as opening it says them
                 with unusable_raised(store.path / CACHE_FILE):

@@ -178,13 +178,20 @@ class Store:
         new.mkdir()
         cur = self.current_name()
         if copy and cur and (self.path / cur).is_dir():
-            for f in (self.path / cur).iterdir():
-                if not f.is_file():
-                    continue
-                if f.name in COPIED:
-                    shutil.copy2(f, new / f.name)
-                elif _is_whoosh_file(f.name):
-                    os.link(f, new / f.name)
+            try:
+                for f in (self.path / cur).iterdir():
+                    if not f.is_file():
+                        continue
+                    if f.name in COPIED:
+                        shutil.copy2(f, new / f.name)
+                    elif _is_whoosh_file(f.name):
+                        os.link(f, new / f.name)
+            except OSError as exc:
+                # a full disk copying the catalog: the half-made generation stayed until the next
+                # run, and the error named the live generation's file, as if it were the one at fault
+                self.discard(new)
+                raise OSError(exc.errno, f"{exc.strerror or exc} making {new.name} from {cur} (the live index is "
+                                         "unchanged)", str(new / f.name)) from exc
         return new
 
     def publish(self, gen: Path) -> None:

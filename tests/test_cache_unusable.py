@@ -433,3 +433,27 @@ def test_a_catalog_that_cannot_be_committed_still_lets_the_cache_go(tmp_path, mo
     assert held == [], (held, exc.value)
     assert store.current_name() == live
     assert indexer.run(store, None)["changed"] == 1  # free again: the run is done
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_disk_full_making_the_new_generation_leaves_none_behind_and_is_logged(tmp_path):
+    """No file of the run may grow past 8 KB (RLIMIT_FSIZE, as a full disk), so copying the live
+    catalog (24 KB) into the new generation fails: the half-made generation stayed behind until
+    the next run, the run log (and /healthz's last error) said nothing of the failure, and the
+    message named the live generation's catalog, as if it were at fault."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_name()
+    assert (store.current_dir() / "catalog.sqlite").stat().st_size > 8192
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    p = subprocess.run([sys.executable, "-m", "search.cli", "reindex", "--index", str(store.path)], cwd=ROOT,
+                       env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=capped, capture_output=True, text=True)
+    assert p.returncode == 1, p.stderr
+    assert f"File too large making gen-000002 from {live} (the live index is unchanged)" in p.stderr, p.stderr
+    assert "internal error" not in p.stderr and "Traceback" not in p.stderr
+    assert store.current_name() == live and store.generations() == [live]
+    assert "File too large" in store.runs()[-1]["error"]
+    assert indexer.run(store, None)["changed"] == 1  # room again: the run is done
