@@ -872,8 +872,13 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             result["repaired"] = damaged
         if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
             result["recovered"] = store.recovered
-        store.log_run({"command": command, "full": full,
-                       **{k: (len(v) if k in ("failed", "notes") else v) for k, v in result.items()}})
+        try:
+            store.log_run({"command": command, "full": full,
+                           **{k: (len(v) if k in ("failed", "notes") else v) for k, v in result.items()}})
+        except OSError as exc:
+            # a disk full at the very end: the run is done (and published), and was said as failed,
+            # "File too large" and no more (exit 1); the nightly job was then run again for nothing
+            result["run_log"] = f"not written ({exc.strerror or exc}: {store.path / 'runs.jsonl'})"
         result[KEPT_GIVEN] = r.kept_given  # for the exit code, not the summary (the CLI takes it out)
         return result
 

@@ -446,14 +446,41 @@ def test_a_disk_full_making_the_new_generation_leaves_none_behind_and_is_logged(
     live = store.current_name()
     assert (store.current_dir() / "catalog.sqlite").stat().st_size > 8192
 
-    def capped() -> None:
-        resource.setrlimit(resource.RLIMIT_FSIZE, (8192, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
-
-    p = subprocess.run([sys.executable, "-m", "search.cli", "reindex", "--index", str(store.path)], cwd=ROOT,
-                       env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=capped, capture_output=True, text=True)
+    p = _capped_reindex(store, 8192)
     assert p.returncode == 1, p.stderr
     assert f"File too large making gen-000002 from {live} (the live index is unchanged)" in p.stderr, p.stderr
     assert "internal error" not in p.stderr and "Traceback" not in p.stderr
     assert store.current_name() == live and store.generations() == [live]
     assert "File too large" in store.runs()[-1]["error"]
     assert indexer.run(store, None)["changed"] == 1  # room again: the run is done
+
+
+def _capped_reindex(store, limit: int) -> subprocess.CompletedProcess:
+    """`newsarchive reindex` run with no file of it growing past `limit` bytes (RLIMIT_FSIZE, as a
+    full disk: writes fail)."""
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    return subprocess.run([sys.executable, "-m", "search.cli", "reindex", "--index", str(store.path)], cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=capped, capture_output=True,
+                          text=True)
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_run_log_the_disk_has_no_room_for_does_not_fail_a_published_run(tmp_path):
+    """The disk full when the run has published and appends its line to runs.jsonl (a year of
+    nightly lines, the largest file of the index; no file may grow past it: RLIMIT_FSIZE): the
+    run was said as failed, "newsarchive: File too large" and no more (exit 1), though its
+    generation was live. Now it ends as the run it was, saying the log was not written."""
+    src, store = make_index(tmp_path)
+    log = store.path / "runs.jsonl"
+    log.write_text(log.read_text() * 400)
+    assert all(f.stat().st_size < log.stat().st_size for f in store.path.rglob("*") if f.is_file() and f != log)
+    _an_article_no_cache_holds(src)
+    before, live = log.read_bytes(), store.current_name()
+    p = _capped_reindex(store, log.stat().st_size)
+    assert p.returncode == 0, p.stderr
+    assert "1 indexed (0 new, 1 changed)" in p.stdout, p.stdout
+    assert f"the run log was not written (File too large: {log}): `stats` and /healthz do not show this run" \
+        in " ".join(p.stdout.split()), p.stdout
+    assert store.current_name() != live and log.read_bytes() == before
