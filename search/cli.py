@@ -7,6 +7,7 @@ run holds the lock.
 from __future__ import annotations
 
 import contextlib
+import errno
 import functools
 import json
 import os
@@ -249,9 +250,11 @@ def handle_errors(fn):
             if os.environ.get("NEWSARCHIVE_DEBUG") or exc.strerror is None:
                 raise
             index_dir = kwargs.get("index_dir")
-            if isinstance(exc, PermissionError) and index_dir and _inside(exc.filename, index_dir):
-                # an index run on an index this user may not write: said as a search says it
-                # cannot read one (exit 3), not a bare "Permission denied: .../lock" (exit 1)
+            if (isinstance(exc, PermissionError) or exc.errno == errno.EROFS) and index_dir \
+                    and _inside(exc.filename, index_dir):
+                # an index run on an index this user may not write (or on a read-only mount): said as
+                # a search says it cannot read one (exit 3), not a bare "Permission denied: .../lock" or
+                # "Read-only file system: .../lock" (exit 1)
                 from .store import IndexNoAccess
 
                 _fail(str(IndexNoAccess(Path(index_dir), exc, writing=True)), EXIT_NO_INDEX)

@@ -64,9 +64,13 @@ class IndexNoAccess(IndexMissing):
     fix, not damage to rebuild ("reindex --full" sent the operator into a needless rebuild)."""
 
     def __init__(self, path: Path, exc: OSError, writing: bool = False) -> None:
+        if exc.errno == errno.EROFS:  # no user may: "run as a user who may write it" sent them looking for one
+            fix = "its file system is mounted read-only: mount it read-write, or index into a folder on another"
+        else:
+            fix = (f"run as a user who may {'write' if writing else 'read'} it, or give this one "
+                   f"{'write' if writing else 'read'} access")
         super().__init__(f"cannot {'update' if writing else 'read'} the index at {path}: {exc.strerror or exc} "
-                         f"({exc.filename}); run as a user who may {'write' if writing else 'read'} it, or give this "
-                         f"one {'write' if writing else 'read'} access")
+                         f"({exc.filename}); {fix}")
 
 
 class IndexBusy(RuntimeError):

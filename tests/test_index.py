@@ -448,3 +448,36 @@ def test_a_run_that_indexes_nothing_leaves_no_index_directory_it_made(tmp_path):
     assert CliRunner().invoke(cli, ["index", "--index", str(store.path), missing]).exit_code == 1
     assert {p.name: p.read_bytes() for p in store.path.iterdir() if p.is_file() and p.name != "runs.jsonl"} == before
     assert run_search(open_index(store.path), "Mali").total > 0
+
+
+def test_an_index_on_a_read_only_mount_is_said_as_one_it_may_not_write(tmp_path):
+    """An index on a file system mounted read-only (a backup restored read-only, a disk remounted
+    ro after errors): `reindex` ended "Read-only file system: .../lock" with exit 1, where an
+    index this user may not write is exit 3 saying so. A real read-only bind mount (root only)."""
+    import subprocess
+
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    src = copy_seeds(tmp_path)
+    indexer.run(Store(tmp_path / "ix"), [str(src)])
+    ro = tmp_path / "ro"
+    ro.mkdir()
+    try:
+        mounted = subprocess.run(["mount", "--bind", "-o", "ro", str(tmp_path / "ix"), str(ro)],
+                                 capture_output=True).returncode == 0
+    except OSError:
+        mounted = False
+    if not mounted:
+        pytest.skip("no read-only bind mount here (needs root)")
+    try:
+        for args in (["reindex"], ["index", str(src)], ["forget", str(src)]):
+            r = CliRunner().invoke(cli, [*args, "--index", str(ro), "--json"], catch_exceptions=False)
+            assert r.exit_code == 3, r.output
+            error = json.loads(r.output.splitlines()[0])["error"]
+            assert error == (f"cannot update the index at {ro}: Read-only file system ({ro / 'lock'}); its file system "
+                             "is mounted read-only: mount it read-write, or index into a folder on another"), error
+        assert (ro / "CURRENT").read_text().strip() == Store(tmp_path / "ix").current_name()
+    finally:
+        subprocess.run(["umount", str(ro)], check=True)
