@@ -440,7 +440,8 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         # A pair no relation takes at this similarity is taken at none lower (the copy test
         # reads no similarity, the others need SAME_STORY): decided before the other side
         # is read, the costly part (its candidates' postings): 3 in 10 of those read on bench/scale.py's x5.
-        if _relation(sim, me, other, rare, my_names, names) is None:
+        relation = _relation(sim, me, other, rare, my_names, names)
+        if relation is None:
             continue
         # The pair as the other article's page sees it: its candidates and its copies'
         # discount are its own, so a pair at SAME_STORY (0.383 from one side) was listed on
@@ -451,10 +452,10 @@ def versions_of(gen, searcher, docnum: int) -> list[dict[str, Any]]:
         if back is None or docnum not in back.found:
             continue
         sim = min(sim, _similarity(back, me, st)[0])
+        # Still alike at the lower similarity, the pair keeps its relation: only SAME_STORY
+        # of _relation reads the similarity, and a pair that is no copy got its relation with
+        # MIN_SHARED rare words, so here _alike means at least SAME_STORY.
         if not _alike(sim, rare):
-            continue
-        relation = _relation(sim, me, other, rare, my_names, names)
-        if relation is None:
             continue
         if relation == "version":
             relation = "translation" if _translated_pair(my_rec, rec) else "rewrite"
