@@ -164,7 +164,6 @@ class _Stats:
         self.sides: "OrderedDict[int, _Side | None]" = OrderedDict()  # _side_of's, as bounded
         self.factors: "OrderedDict[str, np.ndarray]" = OrderedDict()  # tf_factor's
         self.factor_size = 0
-        self.roots: np.ndarray | None = None
         self.pairs: dict[tuple[int, int], bool] = {}  # copies'
         self.lock = threading.Lock()
 
@@ -231,13 +230,6 @@ class _Stats:
                     self.pairs.clear()
                 self.pairs[key] = same
         return same
-
-    def root_lengths(self, searcher, cache) -> np.ndarray:
-        """The square roots of the documents' lengths (at least 1), what a candidate's score
-        is divided by."""
-        if self.roots is None:
-            self.roots = np.sqrt(np.maximum(field_lengths(searcher, FIELD, cache), 1.0))
-        return self.roots
 
     def terms(self, searcher, docnum: int, analyzer) -> _Terms:
         def analysed() -> _Terms:
@@ -377,9 +369,11 @@ def _candidates(gen, searcher, vec: dict[str, float], st: _Stats, docnum: int, l
     # was most of a lookup's cost, paid again for each side of a pair it reads.
     pool = np.flatnonzero(sums)
     scores = sums[pool]
-    roots = st.root_lengths(searcher, cache)
-    if len(roots) == n:
-        scores = scores / roots[pool]
+    # divided by the square root of each one's length (at least 1), from the lengths the term
+    # cache keeps for the generation
+    lengths = field_lengths(searcher, FIELD, cache)
+    if len(lengths) == n:
+        scores = scores / np.sqrt(np.maximum(lengths[pool], 1.0))
     # Best first; among equal scores (copies of one text) the oldest first, and the copies
     # tied with the last one kept come too, up to TIED_CANDIDATES: a story reprinted 41 times
     # was cut to the first 30 indexed, and its original, indexed last, was not listed.
