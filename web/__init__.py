@@ -77,12 +77,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.filters.update(typed=typed, isolated=isolated)  # echoed user input: no bidi spoofing
     app.jinja_env.filters["language_name"] = language_name  # "he" reads Hebrew; links keep the code
     app.jinja_env.filters.update(facet_label=facet_label, value_label=value_label, flag_label=flag_label)  # "Places", "Place": not `location`
-    from search.field_values import UNWRITABLE
-
-    from .labels import query_syntax
+    from search.field_values import UNWRITABLE, field_value
 
     app.jinja_env.globals["unwritable"] = UNWRITABLE  # a chip, a hint whose value no query text holds says so
-    app.jinja_env.filters["query_syntax"] = query_syntax
+    app.jinja_env.filters["query_syntax"] = field_value  # the value as the query text writes it; None: none can
     init_archive(app)
     init_cache(app)
     app.register_blueprint(views.bp)

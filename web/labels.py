@@ -9,8 +9,6 @@ named in the singular ("Place: Japan" on a chip, the page title, "No article has
 said "Sources" and "Years", and a chip "People: Assimi Goita" for one person."""
 from __future__ import annotations
 
-from search.field_values import field_value
-
 from search.query import FilterValueError, FilterValueErrors, QueryError
 
 LABELS = {
@@ -49,10 +47,3 @@ def flag_label(kind: str) -> str:
     tips read the detector's name (`broken-sentence`), which the JSON keeps."""
     return kind.replace("-", " ").capitalize()
 
-
-def query_syntax(facet: str, value: str) -> str | None:
-    """The filter as a field of the query text (`location:Japan`, `person:"Assimi Goita"`): a
-    chip reads "Place: Japan", and its title keeps the syntax a reader can type, which the
-    chip's raw field name ("LOCATION Japan") used to show; written as every other place that
-    puts a value in the query writes it (search.field_values); None for a value no query holds."""
-    return field_value(facet, value)

@@ -14,13 +14,14 @@ from flask import Request, abort, g, url_for
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
+from search.field_values import field_value
 from search.filter_hints import replace_field_value
 from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, filter_value_errors, named_together, query_too_long, read_entity_type,
                           read_match, read_page, read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
-from .labels import facet_label, query_syntax, value_label
+from .labels import facet_label, value_label
 
 
 # Every parameter a page reads, the facets' filters too: a name typed in any case is read as
@@ -455,7 +456,7 @@ class SearchState:
             for i, v in enumerate(self.filters.get(f, ())):
                 shown = filter_label(f, v)
                 chips.append(Chip(f, value_label(f), shown, self.toggled(f, v).url(endpoint, **extra), join[f] if i else "",
-                                  query_syntax(f, v if f == "language" else shown)))  # a language by its code
+                                  field_value(f, v if f == "language" else shown)))  # a language by its code
         return chips
 
     def caption(self, sort: str | None = None) -> str:
@@ -487,8 +488,10 @@ class Chip:
     """A filter in use as a page shows it: `label` its facet's name for one value ("Place"),
     `value` as it reads (an entity's id as its name), `url` the page without it, `join` how it
     joins the facet's previous value ("", "and" for entities, "or" for the one-value facets, as
-    search.query.filter_query reads them), `syntax` the filter written in the query text (None:
-    no query holds it, search.field_values)."""
+    search.query.filter_query reads them), `syntax` the filter written in the query text
+    (`location:Japan`, `person:"Assimi Goita"`, as search.field_values writes every value put
+    in a query; None: no query holds it): the chip's title, which showed its raw field name
+    ("LOCATION Japan")."""
     facet: str
     label: str
     value: str
