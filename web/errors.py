@@ -22,9 +22,16 @@ TWINS = {"views.search_page": "api.api_search", "views.facet_page": "api.api_fac
 # pages that take no query: the entity list refuses q= (its facet's page answers it), and its error
 # page said "Your query was: coup" under a heading "This search cannot run", as if it had been one
 NO_QUERY = ("views.entities_page", "api.api_entities")
-TITLES = {400: "This search cannot run", 404: "Not found", 405: "Method not allowed", 413: "Too large", 414: "Too long",
-          503: "Not available yet"}
-GENERIC = {404: "Not found", 405: "Method not allowed", 413: "Request too large", 414: "Request URI too long"}
+# each status's heading, and the message said for werkzeug's own error of that status (its
+# description is generic; None: werkzeug's name of the status)
+STATUSES = {
+    400: ("This search cannot run", None),
+    404: ("Not found", "Not found"),
+    405: ("Method not allowed", "Method not allowed"),
+    413: ("Too large", "Request too large"),
+    414: ("Too long", "Request URI too long"),
+    503: ("Not available yet", None),
+}
 
 
 def _wants_json() -> bool:
@@ -54,7 +61,7 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     link = link if link and link in message else None
     before, _, after = message.partition(link) if link else (message, "", "")
     title = "This list cannot be shown" if status == 400 and request.endpoint in NO_QUERY else (
-        TITLES.get(status, "Something went wrong"))
+        STATUSES.get(status, ("Something went wrong",))[0])
     page = render_template("error.html", status=status, title=title, message=message, syntax=syntax, message_parts=(before, after),
                            link=link, answers=answers,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
@@ -123,7 +130,8 @@ def register(app: Flask) -> None:
         status = exc.code or 500
         # our own abort() calls carry a message for the user; werkzeug's defaults are generic
         default = type(exc).description
-        message = exc.description if exc.description and exc.description != default else GENERIC.get(status, exc.name)
+        generic = STATUSES.get(status, (None, None))[1] or exc.name
+        message = exc.description if exc.description and exc.description != default else generic
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
         # its Content-Type: the page or the JSON is ours
         headers = [(k, v) for k, v in exc.get_headers(request.environ) if k.lower() != "content-type"]
