@@ -459,15 +459,15 @@ class SearchState:
                                   field_value(f, v if f == "language" else shown)))  # a language by its code
         return chips
 
-    def caption(self, sort: str | None = None) -> str:
+    def caption(self, chips: list["Chip"], sort: str | None = None) -> str:
         """What a results page shows beyond its query, for its <title>: the filters as the
-        chips read them, a sort other than the search's own (relevance, or newest when
+        page's `chips` read them (chips()), a sort other than the search's own (relevance, or newest when
         browsing: `sort` is the one the engine used; None for a facet's values, which no sort
         orders), any word, the page (not for a facet's values, on one page: a facet's page keeps
         the results' page for its link back, and was titled "People · coup (page 2)"). Titled by
         the query alone, a walk through the facets was one title repeated in the history menu."""
         parts, facet = [], None
-        for chip in self.chips():
+        for chip in chips:
             f, value, join = chip.facet, chip.value, chip.join
             if join and parts and f == facet:
                 parts[-1] += f" {join} {value}"

@@ -37,6 +37,7 @@ def search_page():
         "search.html",
         result=result,
         state=state,
+        chips=state.chips(),
         panels=facet_panels(result.facets, state, result.total),
         histogram=histogram(result.facets.get("year", []), result.months, state),
         undated_url=summary.undated_url(state),
