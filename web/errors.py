@@ -13,6 +13,7 @@ from search.query import MAX_QUERY_CHARS
 
 from .labels import page_message
 from .params import SearchState
+from .summary import contains_arg
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
 # each page's JSON twin, which refuses the same request in the same words: the error page links
@@ -74,7 +75,21 @@ def _fixed_url(state: SearchState, suggestion: str) -> str:
     fixed = replace(state, query=suggestion, page=1)
     if request.endpoint == "views.search_page":
         return fixed.url()
-    return fixed.url(request.endpoint, **(request.view_args or {}))
+    return fixed.url(request.endpoint, **(request.view_args or {}), **_contains())
+
+
+def _contains() -> dict[str, str]:
+    """A facet page's `contains` (its list narrowed to the values holding it), which the links
+    fixing its refused search keep as they keep the filters: "Search without year=87, keeping
+    the rest" led to the facet's whole list. One the page would refuse (too long) is left out,
+    as a filter value no article could have is."""
+    if request.endpoint != "views.facet_page":
+        return {}
+    try:
+        contains = contains_arg(request.args)
+    except QueryError:
+        return {}
+    return {"contains": contains} if contains else {}
 
 
 def _twin_url(status: int) -> str | None:
