@@ -12,7 +12,7 @@ from search import Store, indexer, open_index, run_search
 from search.fieldnames import filter_hint
 from search.filter_hints import replace_field_value
 from search.schema import FACETS
-from web.labels import query_syntax
+from search.field_values import field_value
 
 SOURCES = ['Le "Monde"', '"quoted"', "back\\slash news", "AT&T: wire", "a:b", "Foo (Bar)", "-dash", "NOT",
            "AND", "REQUIRE", "Daily AND Weekly", "x*y", "x?y", "tilde~", "über~", "Zürich", "Zürich Zeitung", "O'Brien Post",
@@ -53,7 +53,7 @@ def test_each_way_of_writing_a_value_finds_what_the_filter_does(archive, source)
     want = ids(archive, filters={"source": [source]})
     assert len(want) == 1
     written = {
-        "chip": query_syntax("source", source),
+        "chip": field_value("source", source),
         "fix link": replace_field_value("harbour source:zzzz", "source", "zzzz", source),
         "hint": filter_hint("source", source, FACETS),
     }
@@ -121,7 +121,7 @@ def test_a_value_no_syntax_holds_is_said_so_not_written_to_find_nothing(archive)
 
     for value in UNWRITABLES:
         assert len(ids(archive, filters={"source": [value]})) == 1, value
-        assert query_syntax("source", value) is None, value
+        assert field_value("source", value) is None, value
         assert replace_field_value("harbour source:zzzz", "source", "zzzz", value) is None, value
     index = str(archive.store.path)
     page = create_app({"INDEX": index}).test_client().get("/search", query_string={"q": "harbour", "source": UNWRITABLE})
@@ -176,7 +176,7 @@ def test_a_value_typed_in_single_quotes_gets_its_fix_link(archive):
         hint = next(u for u in run_search(archive, typed).unmatched_filters if u["facet"] == "source")
         assert hint["suggestion"] == want, hint
         fixed = replace_field_value(typed, "source", hint["value"], want)
-        assert fixed == f"harbour {query_syntax('source', want)}", fixed
+        assert fixed == f"harbour {field_value('source', want)}", fixed
         assert ids(archive, fixed) == ids(archive, filters={"source": [want]}) != []
     # a suggestion that finds nothing with the rest of the search is not offered
     hint = next(u for u in run_search(archive, "zzqx source:'Le \"Mond\"'").unmatched_filters)
@@ -189,7 +189,7 @@ def test_a_facet_value_in_a_group_is_the_facets_value_as_outside_one(archive, so
     tidying read the quoted value as text words ("5 percent", its NOT an operator, its dash a
     NOT) and it found nothing; outside a group, `source:"5 per cent"`, it was kept whole."""
     want = ids(archive, filters={"source": [source]})
-    written = query_syntax("source", source)  # source:"..." or source:'...'
+    written = field_value("source", source)  # source:"..." or source:'...'
     value = written.removeprefix("source:")
     for query in [written, f"harbour ({written} OR zzqx)", f"source:({value} OR zzqx)", f"source:({value})",
                   f"harbour source:(zzqx OR ({value}))"]:
@@ -218,7 +218,7 @@ def test_a_value_with_a_line_break_is_written_on_one_line_and_found(archive, sou
     """A source with a line break was written with it, in quotes: Whoosh's quotes end at a line
     break and a search box drops it, and pasted back it found nothing. Written on one line, a
     space for each run of line breaks and tabs, and the value is looked up so."""
-    written = query_syntax("source", source)
+    written = field_value("source", source)
     assert "\n" not in written and "\t" not in written and "\r" not in written, written
     assert ids(archive, written) == ids(archive, filters={"source": [source]}) != []
     if '"' not in source:  # typed with its line break in double quotes (the command line): Whoosh's
