@@ -16,7 +16,7 @@ import shlex
 import signal
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import click
 
@@ -718,7 +718,8 @@ def _print_result(result) -> None:
     con = _console()
     noun = "result" if result.total == 1 else "results"
     con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
-              + (" (any of the words)" if result.match == "any" and result.query else ""))
+              + (" (any of the words)" if result.match == "any" and result.query else "")
+              + _filters_in_use(result))
     _print_hints(con, result)
     start = (result.page - 1) * result.per_page
     if result.total and not result.hits:
@@ -732,10 +733,37 @@ def _print_result(result) -> None:
         con.print("   " + _mark(h.snippet))
     if result.paging_limit:
         con.print(f"\n[dim]{_t(result.paging_limit)}[/]")
+    elif result.hits and result.page < result.last_page:
+        con.print(f"\n[dim]page {result.page} of {result.last_page}: --page {result.page + 1} for the next[/]")
     con.print()
     for name, values in result.facets.items():
-        if values:
-            con.print(f"[bold]{name}[/]: " + ", ".join(f"{_t(v['value'])} ({v['count']})" for v in values[:8]))
+        if values or result.filters.get(name):
+            con.print(f"[bold]{name}[/]: " + _facet_line(name, values, result.filters.get(name, ())))
+
+
+def _filters_in_use(result) -> str:
+    """" with source=archive or seeds, person=Assimi Goita" after the count: "0 results for
+    mali" said nothing of the filters that had left nothing (a user read it as no article
+    naming Mali). An entity filter by id is named as its facet names it."""
+    parts = []
+    for name, values in result.filters.items():
+        names = {v.get("id"): v["value"] for v in result.facets.get(name, ()) if v.get("id")}
+        parts.append(f"{name}=" + " or ".join(_t(names.get(v, v)) for v in values))
+    return f" with {', '.join(parts)}" if parts else ""
+
+
+def _facet_line(name: str, values: list[dict[str, Any]], active: Sequence[str]) -> str:
+    """One facet's first values with their counts, those filtered by first. A one-value facet
+    in use (source, language, year, translated) is counted without its own filter, so each
+    other value's count is what adding it would add: "+5", as the web page shows it. Printed
+    "seeds (5)" beside "11 results" filtered to another source, it read as 5 of them."""
+    on = [v for v in values if v.get("id", v["value"]) in active]
+    adds = bool(active) and name not in ENTITY_FACETS
+    if adds:  # a year or language filtered by that no result has: 0, as the web page lists it
+        listed = {v["value"] for v in on}
+        on += [{"value": a, "count": 0} for a in active if a not in listed]
+    shown = (on + [v for v in values if v not in on])[:max(8, len(on))]
+    return ", ".join(f"{_t(v['value'])} ({'+' if adds and v not in on else ''}{v['count']})" for v in shown)
 
 
 def _mt_badge(label: str | None) -> str:

@@ -1,0 +1,88 @@
+"""`newsarchive search`'s text output read by a person: the filters in use, the counts of a
+filtered facet as the web page gives them, and the way to the next page."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from click.testing import CliRunner
+
+from search.cli import cli
+
+from conftest import SEEDS
+
+
+def invoke(*args):
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+@pytest.fixture(scope="module")
+def two_sources(tmp_path_factory):
+    """The seeds (5 articles about Mali) and a folder "notes" of three more, one naming Mali."""
+    root = tmp_path_factory.mktemp("two-sources")
+    shutil.copytree(SEEDS, root / "seeds")
+    (root / "notes").mkdir()
+    texts = {
+        "mali.txt": "Elections in Mali\n\nThe junta in Mali said on Monday it would hold elections next year.\n",
+        "wheat.txt": "Wheat crop forecast\n\nThe agriculture ministry raised its wheat crop forecast on Tuesday.\n",
+        "oil.txt": "Oil prices rise\n\nOil prices rose on Wednesday after producers agreed to cut output.\n",
+    }
+    for name, text in texts.items():
+        (root / "notes" / name).write_text(text, encoding="utf-8")
+    ix = root / "ix"
+    r = invoke("index", root / "seeds", root / "notes", "--index", ix, "--json")
+    assert r.exit_code == 0 and json.loads(r.output)["indexed"] == 8, r.output
+    return ix
+
+
+def _line(output: str, facet: str) -> str:
+    return next(line for line in output.splitlines() if line.startswith(f"{facet}: "))
+
+
+def test_a_filtered_source_lists_the_others_as_what_they_add(two_sources):
+    """Filtered to "notes", the source line read "notes (3), seeds (5)" beside "3 results": as
+    if 5 of the 3 came from the seeds. The web page shows "+5" (a click adds them), and the JSON
+    keeps the count."""
+    r = invoke("search", "", "--filter", "source=notes", "--index", two_sources)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("3 results with source=notes\n")
+    assert _line(r.output, "source") == "source: notes (3), seeds (+5)"
+    assert _line(r.output, "language") == "language: en (3)"  # not filtered: counts of the results
+    out = json.loads(invoke("search", "", "--filter", "source=notes", "--index", two_sources, "--json").output)
+    assert {v["value"]: v["count"] for v in out["facets"]["source"]} == {"notes": 3, "seeds": 5}
+
+
+def test_no_result_names_the_filters_that_left_none(two_sources):
+    """"0 results for mali" with --filter year=2021 --filter source=notes said nothing of the
+    filters: read as no article naming Mali, though six do."""
+    r = invoke("search", "mali", "--filter", "source=notes", "--filter", "year=2021", "--index", two_sources)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("0 results for mali with source=notes, year=2021\n")
+    r = invoke("search", "mali", "--filter", "source=notes", "--filter", "source=seeds", "--index", two_sources)
+    assert r.output.startswith("6 results for mali with source=notes or seeds\n")
+    assert _line(r.output, "source") == "source: seeds (5), notes (1)"
+
+
+def test_an_entity_filter_is_named_as_its_facet_names_it(two_sources):
+    """`person=goyta` is applied as the entity's id; the header names the person."""
+    r = invoke("search", "", "--filter", "person=goyta", "--index", two_sources)
+    assert r.exit_code == 0, r.output
+    first = r.output.splitlines()[0]
+    assert first.endswith(" with person=Assimi Goita") and "per:" not in first
+
+
+def test_a_filtered_value_no_result_has_is_listed_with_0(two_sources):
+    r = invoke("search", "", "--filter", "source=notes", "--filter", "year=2021", "--filter", "year=1999",
+               "--index", two_sources)
+    assert _line(r.output, "year") == "year: 2021 (0), 1999 (0)"  # the notes are undated
+    r = invoke("search", "", "--filter", "year=2021", "--filter", "year=1999", "--index", two_sources)
+    assert _line(r.output, "year") == "year: 2021 (1), 1999 (0), 2020 (+1)"
+
+
+def test_a_page_with_more_after_it_says_how_to_get_them(two_sources):
+    """A page of 3 of 8 results was printed and nothing said there were more, nor how to get them."""
+    r = invoke("search", "", "--limit", "3", "--index", two_sources)
+    assert "page 1 of 3: --page 2 for the next" in r.output
+    r = invoke("search", "", "--limit", "3", "--page", "3", "--index", two_sources)
+    assert "--page" not in r.output
