@@ -690,7 +690,7 @@ def test_a_json_lines_file_with_no_json_record_is_reported_once_and_a_damaged_on
     (tmp_path / "page.jsonl").write_text("<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n</body>\n</html>\n")
     arts, reports, errs = _items(tmp_path / "page.jsonl")
     assert arts == {} and reports == [(None, "not JSON Lines: no line is a JSON record (line 1: "
-                                             "Expecting value: line 1 column 1 (char 0))")]
+                                             "Expecting value at column 1)")]
     assert errs[0].unread == "file"  # nothing of it was read: its articles stay indexed
     import random
     rnd = random.Random(5)
@@ -720,3 +720,21 @@ def test_a_deeply_nested_or_badly_addressed_record_does_not_stop_the_run(tmp_pat
     assert reports == [(1, "bad JSON line: nested too deeply")]
     assert sorted(a.id for a in arts.values()) == ["feed#ok", "feed#v6"]
     assert arts["http://[::1"].source == "feed"
+
+
+def test_a_bad_json_line_is_explained_in_the_lines_own_terms(tmp_path):
+    """json's own message named "line 1 column 30 (char 29)" beside the file's line 8, and a
+    record cut off inside a string (a crawl killed mid-write) was "Invalid control character
+    at": the line's newline. Now the column is the line's, and a cut-off line says so."""
+    good = json.dumps({"id": "a1", "title": "Zinc", "text": STORY})
+    (tmp_path / "feed.jsonl").write_text("\n".join([
+        good, "{not json", '{"a": 1} {"b": 2}', '{"id": "a5", "title": "trunc', '{"id": "a6", "tags": [1, 2',
+    ]) + "\n")
+    arts, reports, errs = _items(tmp_path / "feed.jsonl")
+    assert len(arts) == 1
+    assert reports == [
+        (2, "bad JSON line: Expecting property name enclosed in double quotes at column 2"),
+        (3, "bad JSON line: Extra data at column 10"),
+        (4, "bad JSON line: cut off: the line ends before its JSON value does"),
+        (5, "bad JSON line: cut off: the line ends before its JSON value does"),
+    ]

@@ -1014,7 +1014,7 @@ def test_a_json_lines_file_overwritten_by_an_error_page_keeps_its_articles(tmp_p
     r = indexer.run(store, None)
     assert r["removed"] == 0 and len(stored_docs(store.path)) == 12, r
     assert [f["reason"] for f in r["failed"]] == [
-        "not JSON Lines: no line is a JSON record (line 1: Expecting value: line 1 column 1 (char 0))"
+        "not JSON Lines: no line is a JSON record (line 1: Expecting value at column 1)"
         " (kept as last indexed: 12 articles)"]
     feed.write_text(_jsonl(recs[:5] + recs[6:]))
     r = indexer.run(store, None)

@@ -307,6 +307,17 @@ def _parse(data: bytes) -> Any:
         return _scrubbed(value) if _MAY_HOLD_SURROGATE.search(text) else value
     except RecursionError:  # "[[[[...]]]]" 2,000 deep: the whole index run stopped
         raise ValueError("nested too deeply") from None
+    except json.JSONDecodeError as exc:
+        raise ValueError(_json_error(exc, text)) from None
+
+
+def _json_error(exc: json.JSONDecodeError, text: str) -> str:
+    """Where and why a line is no JSON, in the line's own terms. json's "line 1 column 30
+    (char 29)" named a line 1 beside the file's line 8, and a record cut off inside a string
+    was "Invalid control character at", the newline ending the line being the character."""
+    if exc.pos >= len(text.rstrip()):
+        return "cut off: the line ends before its JSON value does"
+    return f"{exc.msg} at column {exc.colno}"
 
 
 def _not_jsonl(path: Path, held: list[IngestError], binary: bool) -> IngestError:
