@@ -46,6 +46,12 @@ BULK_DOCS = 10_000  # a fresh build of at least this many articles uses Whoosh's
 ROWS = 500  # stage-1 rows a query of the template pass reads (Run.final_texts)
 
 
+# The note on a source of no article file. A site mirror's folder of style sheets and images,
+# passed over unsaid, was "no file in it to read" about a folder the user saw files in
+NO_FILE_TO_READ = ("no file in it to read: hidden files and folders (named .*) and the parts of web pages "
+                   "(images, style sheets, scripts, fonts, media) are left out")
+
+
 def _hash(obj: Any) -> str:
     return hashlib.sha1(json.dumps(obj, sort_keys=True, ensure_ascii=False, default=str).encode()).hexdigest()
 
@@ -349,8 +355,7 @@ class Run:
                     if not cached:
                         yield (item.id, key, item.path or item.url, kind, item.line), item
                 if empty:  # said, not left to a summary of zeros: a mistyped folder, a mount not there
-                    self.notes.append({"path": ingest.path_text(root),
-                                       "note": "no file in it to read (hidden files and folders, named .*, are left out)"})
+                    self.notes.append({"path": ingest.path_text(root), "note": NO_FILE_TO_READ})
 
         for (iid, key, where, kind, line), res in pool.map(clean_batch, to_clean()):
             if isinstance(res, str):  # a cleaner bug must not stop the archive

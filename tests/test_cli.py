@@ -970,8 +970,21 @@ def test_a_folder_with_no_file_to_read_is_said_to_hold_none(tmp_path):
     there); `stats` then blamed an unfinished run."""
     (tmp_path / "empty" / ".hidden").mkdir(parents=True)
     out = json.loads(invoke("index", tmp_path / "empty", "--index", tmp_path / "ix", "--json").output)
-    assert [n["note"] for n in out["notes"]] == ["no file in it to read (hidden files and folders, named .*, are left out)"]
+    assert [n["note"] for n in out["notes"]] == ["no file in it to read: hidden files and folders (named .*) and "
+                                                 "the parts of web pages (images, style sheets, scripts, fonts, "
+                                                 "media) are left out"]
     assert "holds no file to read" in invoke("stats", "--index", tmp_path / "ix").output
+
+
+def test_a_folder_of_page_parts_alone_is_said_to_hold_no_article_file(tmp_path):
+    """A site mirror's assets folder (style sheets, images) was "no file in it to read": the
+    user saw two files in it, and the note said only that hidden ones are left out."""
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "style.css").write_text("body { margin: 0 }")
+    (tmp_path / "assets" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    r = invoke("index", tmp_path / "assets", "--index", tmp_path / "ix")
+    assert r.exit_code == 0, r.output
+    assert "no file in it to read: " in r.output and "style sheets" in r.output and "images" in r.output
 
 
 def test_a_date_or_a_query_field_as_a_filter_is_offered_the_query_field(seeds_index):
