@@ -133,3 +133,32 @@ def test_links_to_the_posts_beside_this_one_are_navigation(line):
 ])
 def test_a_paragraph_opening_a_quotation_is_no_post_link(line):
     assert match(line) is None
+
+
+BODY = ("Green Bay Packers offensive coordinator Tom Clements hopes that the tight end will be more "
+        "involved in the offense this week, he told reporters on Friday.")
+
+
+@pytest.mark.parametrize("line", ["NFL.com Staff | Tags: Three and out,",
+                                  "Adam Rank | Tags: Monday Nightmare, Doug Martin, LeSean McCoy"])
+def test_a_byline_before_the_tags_is_a_tag_list(line):
+    """blogs.nfl.com's "NFL.com Staff | Tags: Three and out," opened the text of 11 of the
+    Dragnet pages (none in their gold text): a byline before the tags kept the line whole."""
+    from search.clean import clean_text
+
+    assert match(line) == "tag list"
+    cleaned = clean_text(f"Finley could see more targets\n\n{line}\n\n{BODY}\n")
+    assert cleaned.text == BODY and {"text": line, "reason": "tag list"} in cleaned.removed
+
+
+def test_a_date_before_the_tags_still_dates_the_page():
+    """A date is no byline: "Published: November 7th, 2012 | Tags: ..." is left to the date
+    reader, which dates the page by it."""
+    import datetime
+
+    from search.clean import clean_text
+
+    line = "Published: November 7th, 2012 | Tags: NFL AM, Jacksonville Jaguars"
+    assert match(line) != "tag list"
+    cleaned = clean_text(f"Jaguars owner speaks\n\n{line}\n\n{BODY}\n")
+    assert cleaned.published == datetime.date(2012, 11, 7)
