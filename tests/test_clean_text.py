@@ -254,9 +254,28 @@ def test_dateline(para, expected):
     ("(AFP, Reuters)", True),
     ("Reporting by phone is hard, he said.", False),
     ("AFP reported that the junta had met the Russian ambassador.", False),
+    # a broadcaster beside an agency is a credit; alone it is no credit line
+    ("(CBS/AP)", True),
+    ("(CNN, Reuters)", True),
+    ("CBS", False),
+    ("(ABC/XYZ)", False),
 ])
 def test_credit(line, expected):
     assert is_credit(line) is expected
+
+
+def test_a_broadcasters_credit_before_the_text_is_lifted_and_its_dateline_read():
+    """cbsnews.com's pages (Dragnet) opened "(CBS/AP)" as a paragraph of its own, then
+    "(CBS/AP) MOSCOW - Villagers in Russia's ...": the document page showed the credit twice
+    and stored no credit and no dateline. "(AP)" in the same place was read."""
+    from search.clean import clean_text
+
+    body = ("(CBS/AP) MOSCOW - Villagers in Russia's south Urals have stumbled upon a gruesome discovery, "
+            "four barrels left in a forest, police said on Tuesday.")
+    cleaned = clean_text(f"248 fetuses found in Russian forest\n\n(CBS/AP)\n\n{body}\n\n"
+                         "Police suspect that one of the four local hospitals is responsible.\n")
+    assert cleaned.text.startswith(body)
+    assert (cleaned.credit, cleaned.dateline) == ("(CBS/AP)", "(CBS/AP) MOSCOW")
 
 
 def test_a_word_hyphenated_at_a_line_end_stays_one_word():

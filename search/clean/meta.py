@@ -59,9 +59,9 @@ _POSTED_ON = re.compile(
     rf"(?:\s+by\s+(?P<author>[^|\n]{{1,60}}))?\.?$",
     re.I,
 )
-# "ABUJA, Nigeria – ", "MOSCOW (IDN) – ", "(AP) HONOLULU - ", "WASHINGTON (Reuters) - "
+# "ABUJA, Nigeria – ", "MOSCOW (IDN) – ", "(AP) HONOLULU - ", "(CBS/AP) MOSCOW - ", "WASHINGTON (Reuters) - "
 _DATELINE = re.compile(
-    r"^(?P<dl>(?:\([A-Za-z]{2,12}\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}"
+    r"^(?P<dl>(?:\([A-Za-z]{2,12}(?:/[A-Za-z]{2,12})?\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?(?:,\s*(?:%s)\s+\d{1,2})?"
     r"(?:\s*\([A-Za-z][A-Za-z .&-]{1,20}\))?)\s*(?:[–—]|--?)\s+(?=\S)" % _MONTH_RE
 )
@@ -74,7 +74,12 @@ _CREDIT_REPORTING = re.compile(
 )
 # a line that is only agency names: "(AFP, Reuters)", "AFP/Reuters", "Source: AFP"
 _AGENCY = r"(?:AFP|AP|Reuters|dpa|epd|KNA|EFE|ANSA|Xinhua|TASS|RIA Novosti|IANS|PTI|Bloomberg|Associated Press|Agence France-Presse)"
-_CREDIT_AGENCIES = re.compile(rf"^(?:(?:source|sources|with|credit)\s*:\s*)?\(?{_AGENCY}(?:\s*(?:,|/|and|&)\s*{_AGENCY})*\)?\.?$", re.I)
+# a broadcaster crediting an agency's copy, "(CBS/AP)", "(CNN, Reuters)": a credit too, but only
+# beside an agency ("CBS" alone is no credit line). "(CBS/AP)" stayed as the article's first paragraph
+_BROADCASTER = r"(?:CBS|NBC|ABC|CNN|BBC|CBC|Fox News|(?:CBS|NBC|ABC|CBC) News)"
+_JOIN = r"\s*(?:,|/|and|&)\s*"
+_CREDIT_AGENCIES = re.compile(rf"^(?:(?:source|sources|with|credit)\s*:\s*)?\(?(?:{_AGENCY}|{_BROADCASTER}(?={_JOIN}{_AGENCY}))"
+                              rf"(?:{_JOIN}{_AGENCY})*\)?\.?$", re.I)
 
 
 EARLIEST = date(1800, 1, 1)
