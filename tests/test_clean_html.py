@@ -520,3 +520,23 @@ def test_show_and_the_document_page_list_a_repeated_headline(tmp_path, monkeypat
     assert doc["text"].startswith(PARAS[0])
     html = create_app({"INDEX": ix}).test_client().get("/doc/web/mali.html").get_data(as_text=True)
     assert re.search(r'<span class="reason">title repeated</span> <q>Russian advisers arrive in Mali</q>', html)
+
+
+def _page_by(author: str) -> str:
+    paras = "".join(f"<p>{s}</p>" for s in (
+        "Villagers in the south Urals have stumbled upon a gruesome discovery in a forest, police said on Tuesday.",
+        "Police suspect that one of the four local hospitals is responsible for dumping the barrels there.",
+        "The barrels were found a few miles away from a highway linking the region's capital with another city."))
+    return (f'<html><head><title>Barrels found in forest</title><meta name="author" content="{author}"></head>'
+            f"<body><article><h1>Barrels found in forest</h1>{paras}</article></body></html>")
+
+
+def test_a_meta_author_that_is_the_sites_address_is_no_author():
+    """cbsnews.com's pages name "CBSNews.com" their author (nine Dragnet pages, two more on
+    videocopilot.net): the document page said "Author: CBSNews com". A site's name that is a
+    person's, on a personal blog, stays the author."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_by("CBSNews.com"), "http://www.cbsnews.com/8301-202_162-57478582/barrels/").author is None
+    assert clean_html(_page_by("Robert Nyman"), "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
+    assert clean_html(_page_by("Jane Doe"), "http://www.cbsnews.com/8301-202_162-57478582/barrels/").author == "Jane Doe"

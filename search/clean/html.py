@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from urllib.parse import urlsplit
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -114,6 +115,8 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.site_name = page.sitename or None
     result.url = pagemeta.canonical(tree) or url
     result.language = pagemeta.language(tree)
+    if result.author and _names_the_site(result.author, result.url):
+        result.author = None  # a visible byline below may still name one
 
     result.text = _fill_gaps(blocks, result.text, at, tree)
     # a page with nothing but furniture: trafilatura falls back to its menu ("Home | About"),
@@ -132,6 +135,17 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.removed = _dropped_blocks(blocks, result, set(bylines), at) + result.removed
     result.text = markup.links_read(result.text)  # after the blocks' report: it compares texts
     return result
+
+
+def _names_the_site(author: str, url: str | None) -> bool:
+    """True for an author that is the site's address: cbsnews.com's meta author "CBSNews.com"
+    (read by trafilatura as "CBSNews com") stood on the document page as the article's author.
+    A site's name is left: a personal blog's ("Robert Nyman", robertnyman.com) is its author."""
+    try:
+        host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+    except ValueError:  # "http://[::1": no host to compare
+        host = ""
+    return bool(host) and re.sub(r"[\W_]+", "", author.lower()) == re.sub(r"[\W_]+", "", host)
 
 
 MAX_ABOVE = 12  # paragraphs: how far down the text the headline is looked for
