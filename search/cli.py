@@ -663,12 +663,15 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
     source, url, language, translated, translation_score, score, person, organization,
     location (and --text). No page limit. An empty QUERY exports everything, newest first."""
     from . import open_index, run_search
-    from .export import open_output, rows, suffix_format, write
+    from .export import open_output, rows, suffix_format, unnamed_suffix, write
 
     named = suffix_format(output) if output is not None else None
     if fmt and named and fmt != named:
         click.echo(f"newsarchive: warning: writing {fmt} to {_plain(output)}, as --format says, "
                    f"though its suffix names {named}", err=True)
+    elif not fmt and output is not None and unnamed_suffix(output):
+        click.echo(f"newsarchive: warning: writing JSON Lines to {_plain(output)}: its suffix "
+                   f"{unnamed_suffix(output)} names no format (--format csv for CSV)", err=True)
     fmt = fmt or named or "jsonl"
     archive, wanted = open_index(index_dir), _grouped(filters)
     total, found = rows(archive, query, wanted, sort, with_text, match)  # a bad query fails here

@@ -51,6 +51,18 @@ def suffix_format(path: str) -> str | None:
     return SUFFIX_FORMATS.get(name.suffix.lower())
 
 
+def unnamed_suffix(path: str) -> str | None:
+    """The suffix of `path` (the one before a .gz) when it is a word that names another format
+    (`out.tsv`, `out.xlsx`): the export is then JSON Lines, which `-o out.tsv` wrote unsaid.
+    None for a name whose suffix names a format, none, a number's (`x.2024`), or `.txt`
+    (JSON Lines is text)."""
+    name = PurePath(path)
+    if compressed(path):
+        name = name.with_suffix("")
+    suffix = name.suffix.lower()
+    return suffix if suffix[1:].isalpha() and suffix not in SUFFIX_FORMATS and suffix != ".txt" else None
+
+
 def open_output(path: str, part: str) -> TextIO:
     """The text file the export of `path` is written into, at `part` until it is complete:
     gzip-compressed when `path` ends in .gz, the header naming `path` (as gzip names a file

@@ -145,6 +145,23 @@ def test_an_export_file_is_written_in_the_format_its_suffix_names(seeds_index, t
     assert all(json.loads(line) for line in export().stdout.splitlines())
 
 
+def test_a_suffix_naming_another_format_is_warned_of(seeds_index, tmp_path):
+    """`-o results.tsv` (or `.xlsx`) wrote JSON Lines into it and said nothing: the user opened
+    a spreadsheet of one column of JSON. It is still JSON Lines, with a warning that says so and
+    how to get CSV; a name with a number for a suffix, or none, or `.txt`, gets no warning."""
+    def export(name):
+        r = CliRunner().invoke(cli, ["export", "coup", "-o", str(tmp_path / name), "--index", str(seeds_index)],
+                               catch_exceptions=False)
+        assert r.exit_code == 0, r.output
+        return r.stderr
+
+    for name, suffix in (("results.tsv", ".tsv"), ("results.XLSX", ".xlsx"), ("results.tsv.gz", ".tsv")):
+        assert (f"warning: writing JSON Lines to {tmp_path / name}: its suffix {suffix} names no format "
+                "(--format csv for CSV)") in export(name)
+    for name in ("results-2024.01", "results", "results.txt", "results.gz"):
+        assert "warning" not in export(name), name
+
+
 def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
     """Every answer got an ETag, a hash of its body: for an export that read the whole archive's
     rows into memory before the first byte went out (Content-Length and ETag said so)."""
