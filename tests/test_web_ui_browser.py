@@ -119,7 +119,7 @@ EDGES = """() => { const main = document.querySelector('main'), left = e => e.ge
 
 
 @pytest.mark.parametrize("path", ["/", "/search?q=mali", "/facet/location?q=mali", "/entities",
-                                  "/doc/seeds/000_82caef7a759caf58.txt?q=mali"])
+                                  "/doc/seeds/000_82caef7a759caf58.txt?q=mali", "/status"])
 def test_on_a_phone_the_header_and_footer_start_where_the_page_s_text_does(server, browser, path):
     """On a 390px phone the footer's links started 16px from the screen's left edge (its 1rem
     padding) and the brand 8px (the header's .5rem), where the page's text starts at 9.6px (the

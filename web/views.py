@@ -9,7 +9,7 @@ from dataclasses import replace
 
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
-from search import list_entities, run_search
+from search import list_entities, run_search, stats
 from search.query import QueryTimeout, document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -143,3 +143,13 @@ def entities_page():
         last=last_page(len(entities), per_page),
         json_url=url_for("api.api_entities", **params, page=page),  # page 1 too: without it, every entity
     )
+
+
+@bp.get("/status")
+def status_page():
+    """The index's state for a reader: its articles, sources (those with none yet named) and
+    last runs, newest first, as `newsarchive stats` prints them. The footer's "Index status"
+    led to /healthz, a monitor's JSON of every run's timings, still this page's JSON twin.
+    Not cached by generation: a run that changes nothing publishes none, and is listed."""
+    s = stats(archive())
+    return render_template("status.html", s=s, runs=list(reversed(s["runs"])), json_url=url_for("api.healthz"))
