@@ -161,6 +161,25 @@ def test_a_mirrored_sites_pages_are_read_whatever_their_names_and_its_page_parts
         ("report.pdf", "unsupported file type .pdf")]
 
 
+def test_a_compressed_page_is_said_to_be_one_and_what_to_do(tmp_path):
+    """"page.html.gz: unsupported file type .gz" read as if gzip were refused, though
+    feed.jsonl.gz is read. A compressed page or text file says so and what to do; a .gz of
+    nothing a reader takes is still "unsupported file type .gz"."""
+    import gzip
+
+    (tmp_path / "page.html.gz").write_bytes(gzip.compress(b"<html><body><p>Mali</p></body></html>"))
+    (tmp_path / "Notes.TXT.gz").write_bytes(gzip.compress(b"Title\n\nBody text."))
+    (tmp_path / "blob.gz").write_bytes(gzip.compress(b"x"))
+    arts, errs = _split(list(read([tmp_path])))
+    assert arts == []
+    assert sorted((Path(e.path).name, e.reason) for e in errs) == [
+        ("Notes.TXT.gz", "unsupported file type .gz: a compressed .txt file is not read "
+                         "(gunzip it; only .jsonl.gz and .warc.gz are read compressed)"),
+        ("blob.gz", "unsupported file type .gz"),
+        ("page.html.gz", "unsupported file type .gz: a compressed .html file is not read "
+                         "(gunzip it; only .jsonl.gz and .warc.gz are read compressed)")]
+
+
 def test_a_key_given_twice_in_two_spellings_is_kept_and_noted(tmp_path):
     """A record giving `publishedAt` and `published_at` (two exports merged) was read by one
     and the other dropped, its value with it, unsaid: the article's date could be the wrong one

@@ -11,7 +11,7 @@ import os
 import re
 import stat
 from collections.abc import Callable, Iterable, Iterator
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any
 
 from ..article import Article, IngestError
@@ -41,6 +41,21 @@ def reader_for(path: Path):
         if name.endswith(suffixes):
             return reader
     return html.read_file if not page_part(path) and _starts_like_html(path) else None
+
+
+# what a compressed file holds, by the suffix before its ".gz", where a reader reads it uncompressed
+_UNCOMPRESSED = {suffix: suffixes[0] for suffixes, _ in READERS for suffix in suffixes if not suffix.endswith(".gz")}
+
+
+def unsupported(path: Path) -> str:
+    """Why a file no reader takes is skipped. A compressed page or text ("page.html.gz", as
+    some crawlers keep them) was "unsupported file type .gz", which read as if gzip itself
+    were refused, though feed.jsonl.gz is read: it says what to do."""
+    inner = PurePath(path.name.lower().removesuffix(".gz")).suffix if path.name.lower().endswith(".gz") else ""
+    if inner in _UNCOMPRESSED:
+        return (f"unsupported file type {path_text(path.suffix)}: a compressed {inner} file is not read "
+                "(gunzip it; only .jsonl.gz and .warc.gz are read compressed)")
+    return f"unsupported file type {path_text(path.suffix) or '(none)'}"
 
 
 _HTML_START = re.compile(rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head)\b", re.I | re.S)
@@ -275,7 +290,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         if reader is None and page_part(f):
             continue
         if reader is None:
-            yield IngestError(path_text(str(f)), f"unsupported file type {path_text(f.suffix) or '(none)'}")
+            yield IngestError(path_text(str(f)), unsupported(f))
             continue
         rel = "" if top.is_file() else path_text(f.relative_to(top).as_posix())
         base_id = f"{source}/{rel}" if rel else source
