@@ -76,16 +76,30 @@ def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list
     if found is None:
         return None
     live = _live(searcher, found)
-    other = _other_scheme(text)
-    return live or (_live(searcher, _page_ids(archive, searcher, catalog, other) or []) if other else [])
+    for other in ([] if live else _spellings(text)):
+        live = _live(searcher, _page_ids(archive, searcher, catalog, other) or [])
+        if live:
+            break
+    return live
 
 
-def _other_scheme(url: str) -> str | None:
-    """`url` with https:// for http:// and the other way round; None for another address."""
+def _spellings(url: str) -> list[str]:
+    """The other ways of writing the web address `url` that name the same page: the other
+    scheme (http or https), and with the trailing slash of its path added or dropped where it
+    has no query or fragment (a URL pasted from a browser's bar: `show .../russian-forest`
+    found nothing of a page stored as `.../russian-forest/`). None for another address."""
     m = re.match(r"(https?)(://.*)", url, re.IGNORECASE | re.DOTALL)
     if m is None:
-        return None
-    return ("http" if m.group(1).lower() == "https" else "https") + m.group(2)
+        return []
+    schemes = [m.group(1), "http" if m.group(1).lower() == "https" else "https"]
+    rests = [m.group(2)]
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # "http://[::1": no path to read
+        return [schemes[1] + rests[0]]
+    if not parts.query and not parts.fragment and parts.path not in ("", "/"):
+        rests.append(m.group(2)[:-1] if m.group(2).endswith("/") else m.group(2) + "/")
+    return [scheme + rest for rest in rests for scheme in schemes][1:]
 
 
 def _ids_where(searcher, field: str, values: list[str]) -> list[str]:

@@ -76,3 +76,38 @@ def test_a_source_given_to_show_says_how_to_list_its_articles(seeds_index):
         assert error["source"] == "seeds"
         assert "is a source of the index, not one article: `newsarchive search --filter source=seeds`" in error["error"]
     assert "no document with id 'seedz'" in show("seedz", "--index", seeds_index).stderr
+
+
+def test_a_page_is_shown_by_its_address_with_or_without_the_trailing_slash(tmp_path, monkeypatch):
+    """`show http://www.cbsnews.com/.../248-human-fetuses-found-in-russian-forest` (an address
+    pasted without its last "/") found nothing of the page stored as ".../russian-forest/". The
+    other spelling of the path's end is tried where the address as typed names no page, in
+    either scheme; one with a query keeps its path as typed."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "page.html").write_text(
+        '<html><head><title>Mali\'s army detains president</title>'
+        '<link rel="canonical" href="http://www.example-news.com/2021/mali-coup/"></head>'
+        f"<body><h1>Mali's army detains president</h1>{BODY}</body></html>")
+    (folder / "feed.jsonl").write_text(json.dumps({
+        "id": "r1", "url": "https://wire.example/story-1?ref=rss", "title": "Junta names premier",
+        "text": "Mali's junta named a civilian prime minister on Friday, officials in Bamako said."}) + "\n"
+        + json.dumps({"id": "r2", "url": "https://wire.example/story-2", "title": "Envoys arrive",
+                      "text": "West African envoys arrived in Bamako on Saturday for talks with the junta."}) + "\n")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", str(folder), "--index", str(ix)]).exit_code == 0
+    for typed, want in (("http://www.example-news.com/2021/mali-coup", "archive/page.html"),
+                        ("https://www.example-news.com/2021/mali-coup", "archive/page.html"),
+                        ("https://wire.example/story-2/", "archive/feed.jsonl#r2"),
+                        ("http://wire.example/story-2/", "archive/feed.jsonl#r2")):
+        r = show(typed, "--index", ix)
+        assert r.exit_code == 0, (typed, r.output)
+        assert json.loads(r.stdout)["id"] == want
+    for typed in ("https://wire.example/story-1/?ref=rss", "https://www.example-news.com/2021/"):
+        assert show(typed, "--index", ix).exit_code == 2, typed
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
+    assert client.get("/api/doc/http://www.example-news.com/2021/mali-coup").get_json()["id"] == "archive/page.html"
