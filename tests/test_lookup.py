@@ -111,3 +111,10 @@ def test_a_page_is_shown_by_its_address_with_or_without_the_trailing_slash(tmp_p
 
     client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
     assert client.get("/api/doc/http://www.example-news.com/2021/mali-coup").get_json()["id"] == "archive/page.html"
+
+
+def test_show_s_help_names_every_address_it_takes():
+    """`show --help` named http:// and https:// addresses only; a JSON Lines record with no url
+    of its own is reported (and found) by its file's address and line."""
+    r = CliRunner().invoke(cli, ["show", "--help"])
+    assert "file:///data/feed.jsonl#12" in " ".join(r.output.split()) and "either scheme" in r.output
