@@ -1954,3 +1954,28 @@ def test_a_region_s_name_that_names_a_family_is_no_place():
     # near misses: the state; a family from the state
     assert _got("Plantings shifted to Sabah and Sarawak.") == {"Sabah": {"location"}, "Sarawak": {"location"}}
     assert _got("A family in Sabah grew cocoa.") == {"Sabah": {"location"}}
+
+
+def test_a_figure_or_a_detached_possessive_after_a_name_is_no_part_of_it():
+    # a rating, a score, a table's column after a company or a club: "Duff 2" was an organisation
+    text = "Duff and Phelps said it is upgrading to Duff 1- (one minus) from Duff 2, its rating on the paper."
+    assert _got(text, ("Duff 2", "organization")) == {"Duff": {"organization"}}
+    text = "Motherwell 2 ( Davies 39 , Ross 89 ) Celtic 1 ( Hay 12 ) . The Philadelphia Eagles 37-10 loss."
+    assert _got(text, ("Motherwell 2", "organization"), ("Philadelphia Eagles 37-10", "organization")) == {
+        "Motherwell": {"organization"}, "Philadelphia Eagles": {"organization"}}
+    text = "Bre-X agreed to take 25 percent and Barrick 75 percent to develop the property."
+    assert _got(text, ("Barrick 75 percent", "organization")) == {"Barrick": {"organization"}}
+    text = "Chase Manhattan 30,034,873 was published in the Official Bulletin of March 30 last year."
+    assert _got(text, ("Chase Manhattan 30,034,873", "organization"),
+                ("Official Bulletin of March 30", "organization")) == {
+        "Chase Manhattan": {"organization"}, "Official Bulletin": {"organization"}}
+    # tokenised text's possessive standing apart
+    text = "Supporters of President Nelson Mandela 's party met Santa Fe 's board ."
+    assert _got(text, ("Nelson Mandela 's", "person"), ("Santa Fe 's", "organization")) == {
+        "Nelson Mandela": {"person"}, "Santa Fe": {"organization"}}
+    # near misses: a number that belongs to the name stays, a "person" with a figure is no one
+    for name in ("Local 222", "Palo Verde Unit 1", "Channel 4", "Schalke 04"):
+        text = f"Workers of {name} met on Friday."
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "Cullinet Software Inc said it has introduced Release 10.1 of Performance Monitor."
+    assert "Release" not in _got(text, ("Release 10.1", "person"))
