@@ -1979,3 +1979,22 @@ def test_a_figure_or_a_detached_possessive_after_a_name_is_no_part_of_it():
         assert _got(text, (name, "organization")) == {name: {"organization"}}, name
     text = "Cullinet Software Inc said it has introduced Release 10.1 of Performance Monitor."
     assert "Release" not in _got(text, ("Release 10.1", "person"))
+
+
+def test_a_name_after_an_occupation_the_ner_called_an_organisation_is_a_person():
+    text = "Albanian coach Astrit Hafizi said on Saturday it was important. Hafizi said the team would play."
+    assert _got(text, ("Astrit Hafizi", "organization"), ("Hafizi", "organization", "ner", 1)) == {
+        "Astrit Hafizi": {"person"}, "Hafizi": {"person"}}
+    text = "The goalkeeper Salem Bitar appeared to have covered it."
+    assert _got(text, ("Salem Bitar", "organization")) == {"Salem Bitar": {"person"}}
+    # the occupation capitalised, as a title or a sentence's first word, is no part of the person
+    text = "Striker Georg Weah was suspended for six matches."
+    assert _got(text, ("Striker Georg Weah", "organization")) == {"Georg Weah": {"person"}}
+    text = "The team's Coach Smith said the defence was weak."
+    assert _got(text, ("Coach Smith", "organization")) == {"Smith": {"person"}}
+    # near misses: firms after an adviser or an analyst, companies and publications named so
+    text = "The company hired financial adviser Goldman Sachs to study offers."
+    assert _got(text, ("Goldman Sachs", "organization")) == {"Goldman Sachs": {"organization"}}
+    text = "Coach Leatherware Co and the Economist Intelligence Unit said so."
+    assert _got(text, ("Coach Leatherware Co", "organization"), ("Economist Intelligence Unit", "organization")) == {
+        "Coach Leatherware Co": {"organization"}, "Economist Intelligence Unit": {"organization"}}

@@ -264,6 +264,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _firms_of_names(text, cleaned, word_index)
     cleaned = _facilities(text, cleaned, word_index)
     cleaned = _appositive_companies(text, cleaned)
+    cleaned = _occupied_persons(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
     cleaned = _company_openings(text, cleaned)
@@ -2844,6 +2845,41 @@ def _described(text: str, start: int) -> bool:
     """Whether an occupation in lower case is the word before `start` ("the singer Bono", "coach Hafizi")."""
     m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 16), start)
     return m is not None and m.group(1) in _DESCRIPTORS
+
+
+# Occupations before a name that no company takes: "financial adviser Goldman Sachs", "analyst Dataquest",
+# "negotiator Lazard" are firms, "coach Astrit Hafizi" and "Striker Georg Weah" people
+_PERSONS_OCCUPATIONS = _DESCRIPTORS - {"adviser", "advisor", "analyst", "strategist", "negotiator", "aide", "trainer"}
+# and capitalised, the names of publications and brands left out: "Economist Intelligence Unit", "Jockey International"
+_OPENING_OCCUPATIONS = _PERSONS_OCCUPATIONS - {"economist", "entrepreneur", "jockey"}
+_OCCUPATION_OPENING = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+_PERSON_NAME_WORD = re.compile(r"[A-Z]\.|[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*")  # "Astrit", "McLean", "O'Neill"
+
+
+def _occupied_persons(text: str, spans: list[Span]) -> list[Span]:
+    """A name after an occupation that the NER called an organisation is a person's: "Albanian coach
+    Astrit Hafizi said" and "goalkeeper Salem Bitar" were organisations (and the document's vote made
+    every "Hafizi" one), "Striker Georg Weah was suspended" the organisation "Striker Georg Weah", with
+    its occupation capitalised as a sentence's first word or as a title ("Coach Smith"). The occupation
+    is no part of the person. Not a company's name ("Coach Inc", "Producer Price Index" has no
+    occupation of ours), nor a place we know."""
+    changed = False
+    for s in spans:
+        if s.type != "organization" or s.source != "ner":
+            continue
+        start = s.start
+        lead = _OCCUPATION_OPENING.match(text, s.start, s.end)
+        if lead is not None and lead.group(1).lower() in _OPENING_OCCUPATIONS:
+            start = lead.end()
+        elif not _described(text, s.start) or _DESCRIPTOR_BEFORE.search(
+                text, max(0, s.start - 16), s.start).group(1) not in _PERSONS_OCCUPATIONS:
+            continue
+        words = text[start:s.end].split()
+        if 1 <= len(words) <= 3 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words) \
+                and not any(_form_word(w) in CORPORATE_WORDS for w in words) and not _place_name(text[start:s.end]):
+            s.start, s.type, s.source = start, "person", "context"
+            changed = True
+    return sorted(spans, key=lambda s: (s.start, -s.end)) if changed else spans
 
 
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
