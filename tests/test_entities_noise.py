@@ -1998,3 +1998,20 @@ def test_a_name_after_an_occupation_the_ner_called_an_organisation_is_a_person()
     text = "Coach Leatherware Co and the Economist Intelligence Unit said so."
     assert _got(text, ("Coach Leatherware Co", "organization"), ("Economist Intelligence Unit", "organization")) == {
         "Coach Leatherware Co": {"organization"}, "Economist Intelligence Unit": {"organization"}}
+
+
+def test_a_region_iso_3166_2_s_first_level_lacks_is_a_place():
+    """"Haut-Rhin, Alsace" and "western Kalimantan (Borneo)" gave the people Alsace and Borneo: Alsace is
+    under Grand-Est, Borneo spans three countries, and ISO names Bavaria "Bayern", Sumatra "Sumatera"."""
+    text = "The French company, in Wettolsheim, Haut-Rhin, Alsace, will produce copiers."
+    assert _got(text, ("Alsace", "person"))["Alsace"] == {"location"}
+    text = "Palm oil from new plantations in northern Sumatra and western Kalimantan (Borneo), he said."
+    got = _got(text, ("Sumatra", "location", "gazetteer"), ("Borneo", "person"))
+    assert got == {"Sumatra": {"location"}, "Kalimantan": {"location"}, "Borneo": {"location"}}, got
+    assert _got("Farmers in Bavaria and Tuscany sold less milk.") == {
+        "Bavaria": {"location"}, "Tuscany": {"location"}}
+    # near misses: a person named so, a longer name
+    text = "Lorraine Bracco said she would sing. Lorraine said so."
+    assert _got(text, ("Lorraine Bracco", "person"), ("Lorraine", "person", "ner", 1)) == {
+        "Lorraine Bracco": {"person"}, "Lorraine": {"person"}}
+    assert _got("Mount Sinai Hospital said the patient was well.") == {}

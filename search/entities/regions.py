@@ -18,6 +18,24 @@ REGION_TYPES = frozenset({
     "State", "Province", "Region", "Autonomous region", "Autonomous community", "Autonomous province",
     "Administrative region", "Land", "Federal district", "Federal territory", "Territory",
     "Union territory", "Regional state", "Emirate", "Oblast", "Voivodship", "Republic", "Governorate",
+    # France's regions ("Bretagne", "Normandie") and Indonesia's islands above their provinces ("Sumatera",
+    # "Kalimantan", "Sulawesi")
+    "Metropolitan region", "Geographical unit",
+})
+# Regions news names in English that ISO 3166-2's first level lacks: historic and cultural regions inside
+# today's ("Haut-Rhin, Alsace" was a person; Alsace is an ISO "European collectivity" under Grand-Est),
+# regions ISO gives in their own language only ("Bayern", "Toscana", "Catalunya"), and islands over
+# several provinces or countries ("western Kalimantan (Borneo)" was a person). Read as the lexicon's
+# names are, under its frequency bound.
+AREAS = frozenset({
+    "Alsace", "Lorraine", "Flanders", "Wallonia", "Brabant", "Provence", "Burgundy", "Normandy", "Corsica",
+    "Bavaria", "Saxony", "Lower Saxony", "Thuringia", "Westphalia", "Rhineland", "Franconia", "Swabia",
+    "Prussia", "Pomerania", "Silesia", "Bohemia", "Moravia", "Transylvania", "Dalmatia", "Slavonia", "Istria",
+    "Tuscany", "Lombardy", "Piedmont", "Sicily", "Sardinia", "Calabria", "Apulia", "Catalonia", "Andalusia",
+    "Galicia", "Castile", "Navarre", "Extremadura", "Algarve", "Jutland", "Lapland", "Anatolia", "Thrace",
+    "Crete", "Crimea", "Chechnya", "Siberia", "Manchuria", "Patagonia", "Transvaal", "Natal", "Zululand",
+    "Katanga", "Biafra", "Ogaden", "Darfur", "Kordofan", "Casamance", "Kurdistan", "Galilee", "Negev",
+    "Sinai", "Borneo", "Sumatra", "Mindanao", "Luzon", "Visayas", "Kyushu", "Honshu", "Shikoku",
 })
 # Names this frequent as English words (wordfreq zipf) are words or given names ("Victoria" 4.6,
 # "Central", "Western", "Georgia"): as for the city list (gazetteer.MAX_ZIPF), the NER decides.
@@ -27,8 +45,8 @@ MAX_ZIPF = 3.5
 # reporters", "Farah Pahlavi", "Constantine Mitsotakis" in Reuters): a place only where the text
 # puts one ("rains in Mendoza", document._regions), else the NER decides.
 PERSONAL_NAMES = frozenset({
-    "Amara", "Bolivar", "Bono", "Constantine", "Farah", "Guerrero", "Herrera", "Hidalgo", "Lori", "Loreto",
-    "Mara", "Medea", "Mendoza", "Mila", "Salah", "Sana", "Shan", "Surin", "Trujillo",
+    "Amara", "Bolivar", "Bono", "Constantine", "Farah", "Flanders", "Guerrero", "Herrera", "Hidalgo", "Lori",
+    "Loreto", "Lorraine", "Mara", "Medea", "Mendoza", "Mila", "Salah", "Sana", "Shan", "Surin", "Trujillo",
 })
 
 
@@ -39,17 +57,17 @@ def _ascii(name: str) -> str:
 
 @lru_cache(maxsize=1)
 def region_names() -> frozenset[str]:
-    """First-level regions' names, in ASCII, that are not common English words nor countries."""
+    """First-level regions' names (and AREAS), in ASCII, that are not common English words nor countries."""
     import pycountry
     from wordfreq import zipf_frequency
 
     from .gazetteer import country_display
 
     out = set()
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is not None or sub.type not in REGION_TYPES:
-            continue
-        for name in {sub.name, _ascii(sub.name)}:
+    names = [{sub.name, _ascii(sub.name)} for sub in pycountry.subdivisions
+             if sub.parent_code is None and sub.type in REGION_TYPES] + [AREAS]
+    for group in names:
+        for name in group:
             if len(name) >= 4 and name.isascii() and name[0].isupper() and not set(name) & set(",()") \
                     and zipf_frequency(name.lower(), "en") < MAX_ZIPF and not country_display(name):
                 out.add(name)
