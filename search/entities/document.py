@@ -24,7 +24,7 @@ from itertools import accumulate
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
 from .regions import PERSONAL_NAMES, regions_by_first_word
-from .normalize import PERSON_TITLES, TITLES, is_title, clean_span
+from .normalize import OCCUPATIONS, PERSON_TITLES, POSITIONS, SENTENCE_ADVERBS, TITLES, clean_span, is_title
 from .truecase import inflected
 
 _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
@@ -156,7 +156,9 @@ _GENERAL = r"(?<![\w-])(?:General|Gen\.?) "
 _GENERAL_BEFORE = re.compile(_GENERAL + "$")
 _GENERAL_NAMED = re.compile(_GENERAL + r"([A-Z][a-z]+)((?: [A-Z][a-z]+)*)")
 # what a company does, not a person: "General Tire said it ...", "General Tire, a subsidiary of GenCorp,"
-_COMPANY_NEXT = r"(?:,? (?:said|says) it\b|, (?:a|the) (?:\w+ )?(?:subsidiary|unit|division|affiliate) of\b)"
+# What a company is part of another as: "Bedford Trucks subsidiary", ", a unit of", "the Reagan unit"
+_PARENT_KINDS = r"subsidiary|unit|division|affiliate"
+_COMPANY_NEXT = rf"(?:,? (?:said|says) it\b|, (?:a|the) (?:\w+ )?(?:{_PARENT_KINDS}) of\b)"
 
 
 def _general_companies(text: str, spans: list[Span]) -> list[Span]:
@@ -1948,8 +1950,7 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
 
     # a person's names: a surname the document gives someone in full ("Finance Minister Pedro Herrera ...
     # Herrera said"), or one it titles anywhere ("Governor Mendoza ... Mendoza said")
-    people = _full_name_surnames(text, spans) | {
-        text[s.start:s.end] for s in spans if s.type == "person" and _titled(text, s.start)}
+    people = _persons_names(text, spans)
     # and a word of a company's name with its legal form: "Farah Inc said ... Farah said it expects" (a
     # Reuters story; Farah is a Somali region) is the company, as _vote would make it
     companies = "\n".join(text[s.start:s.end] for s in spans
@@ -2428,7 +2429,7 @@ _ORGANISATION_BEFORE = re.compile(
 # Pathmark store operations" were people (3 of 2,500 Reuters articles); not a person's firm in full
 # ("the John Smith stores") nor a surname the document gives a person ("Mr Reed", "Lou Reed ... the Reed unit")
 _ORGANISATION_NEXT = re.compile(
-    r"[ \t]+(?:subsidiary|unit|division|affiliate|airline|stores?|chain(?![ \t]+of[ \t]+command))\b")  # "the Reagan chain of command"
+    rf"[ \t]+(?:{_PARENT_KINDS}|airline|stores?|chain(?![ \t]+of[ \t]+command))\b")  # "the Reagan chain of command"
 # ... or the publication's noun after "the" and the name: "published by The Bulletin magazine", "the
 # Harris poll published in the Observer newspaper" were people (2 of 2,500 Reuters articles)
 _PUBLICATION_AFTER = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
@@ -2438,6 +2439,16 @@ def _full_name_surnames(text: str, spans: list[Span]) -> set[str]:
     """The last words of the people the document names with more than one word ("James Baker"):
     a lone word that is one of them is a person's surname, not a thing's or a firm's name."""
     return {text[s.start:s.end].split()[-1] for s in spans if s.type == "person" and " " in text[s.start:s.end]}
+
+
+def _titled_names(text: str, spans: list[Span]) -> set[str]:
+    """The persons' names the document titles somewhere ("Governor Mendoza"): a person's wherever else they stand."""
+    return {text[s.start:s.end] for s in spans if s.type == "person" and _titled(text, s.start)}
+
+
+def _persons_names(text: str, spans: list[Span]) -> set[str]:
+    """A person's names in the document: a surname it gives someone in full, or a name it titles."""
+    return _full_name_surnames(text, spans) | _titled_names(text, spans)
 
 
 # "the" and a capitalised word before a name: "in the Official Gazette said" (the NER tagged
@@ -2484,13 +2495,12 @@ _FIRM_AFTER_NAMES = re.compile(r",?[ \t]+(?:said|says)[ \t]+(?:it|in[ \t]+(?:its
                                r"subsidiary|division|stake)\b|[ \t]+(?:engines?|shares|stock|unit|is[ \t]+a[ \t]+(?:unit|division"
                                r"|subsidiary))\b")
 # Adverbs and connectives that open a sentence with a comma, no partner of a firm ("Earlier, Wagner and Brown")
-_CONNECTIVES = frozenset({
-    "earlier", "later", "meanwhile", "however", "separately", "also", "additionally", "moreover", "furthermore",
-    "nevertheless", "nonetheless", "still", "instead", "previously", "yesterday", "today", "now", "then",
-    "currently", "finally", "thus", "therefore", "besides", "likewise", "similarly", "otherwise", "overall",
-    "initially", "subsequently", "recently", "elsewhere", "accordingly", "consequently", "indeed", "hence",
-    "first", "second", "third", "last", "lastly", "again", "too", "anyway", "specifically", "alternatively",
-})
+_CONNECTIVES = SENTENCE_ADVERBS | {
+    "separately", "additionally", "nonetheless", "previously", "currently", "finally", "besides", "likewise",
+    "similarly", "overall", "initially", "subsequently", "recently", "elsewhere", "accordingly", "consequently",
+    "indeed", "hence", "first", "second", "third", "last", "lastly", "again", "anyway", "specifically",
+    "alternatively",
+}
 _FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|brokers|brokerage|firm|partnership[ \t]+of|through|of[ \t]+brokers)[ \t\n]+$")
 
 
@@ -2540,7 +2550,7 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         whole = text[first:s.end]
         if whole not in verdict:  # the partners are the whole name's words: one answer per name, not per mention
             partners = [p.rstrip(",") for _, p in named] + [w]
-            uses = _uses(text, whole, word_index)
+            uses = list(_starts(text, whole, word_index, hyphenated=False))
             # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before
             # them; the cheap tests first, the firm's uses after
             verdict[whole] = all(lone(p) for p in partners) and (
@@ -2575,8 +2585,7 @@ def _organisations_by_noun(text: str, spans: list[Span]) -> list[Span]:
         if s.type == "person" and s.source == "ner" and _ORGANISATION_NEXT.match(text, s.end) \
                 and " " not in text[s.start:s.end] and not _titled(text, s.start):
             if people is None:
-                people = _full_name_surnames(text, spans) | {
-                    text[o.start:o.end] for o in spans if o.type == "person" and _titled(text, o.start)}
+                people = _persons_names(text, spans)
             if text[s.start:s.end] not in people:
                 s.type, s.source = "organization", "context"
                 continue
@@ -2615,7 +2624,7 @@ def _facilities(text: str, spans: list[Span], word_index: _WordIndex) -> list[Sp
                 surnames = _full_name_surnames(text, spans)
             name = text[s.start:s.end]
             if name not in verdict:
-                verdict[name] = name not in surnames and not any(_titled(text, a) for a in _uses(text, name, word_index))
+                verdict[name] = name not in surnames and not any(_titled(text, a) for a in _starts(text, name, word_index, hyphenated=False))
             if verdict[name]:
                 s.type, s.source = "location", "context"
     return spans
@@ -2776,7 +2785,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
             best, n = c.most_common(1)[0]
             if c["person"] and c["organization"] >= c["person"] and not c["location"] and " " not in t:
                 if titled is None:  # and last words of longer names: "coach Astrit Hafizi" (an organisation to the NER)
-                    titled = {text[o.start:o.end] for o in spans if o.type == "person" and _titled(text, o.start)}
+                    titled = _titled_names(text, spans)
                     # a name after an occupation ("The singer Bono", "coach Astrit Hafizi"), whatever the NER
                     # made of it there, or the surname of such a name, is a person's as a titled one is
                     described = {w for o in spans if _described(text, o.start)
@@ -2796,7 +2805,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
     return spans
 
 
-_PARENT_NEXT = re.compile(r"[ \t]+(?:subsidiary|unit|division|affiliate)\b")  # "Bedford Trucks subsidiary"
+_PARENT_NEXT = re.compile(rf"[ \t]+(?:{_PARENT_KINDS})\b")  # "Bedford Trucks subsidiary"
 
 
 def _company_word_forms(word: str) -> tuple[str, ...]:
@@ -2825,19 +2834,16 @@ _ITS_AFTER = re.compile(r",?[ \t]+(?:said|says)[ \t]+its\b|['’]s[ \t]+(?:forme
 # "shares of Owens", "held 80 pct of Hayes" (Reuters, of Hayes-Albion Corp)
 _SHARES_OF = re.compile(r"\b(?:shares|stock|stake|pct|percent|units?|subsidiary|division)[ \t]+(?:of|in)[ \t]+$")
 # Occupations written before a person's name in lower case ("the singer Bono", "coach Astrit Hafizi",
-# "said economist Jones"): a person's, as a title's (normalize.TITLES has them, with words that go before
-# companies too: "former Chrysler chairman", "lead manager Morgan Stanley", "investors Wagner and Brown")
-_DESCRIPTORS = frozenset({
-    "singer", "actor", "actress", "musician", "guitarist", "pianist", "drummer", "composer", "conductor",
-    "rapper", "poet", "novelist", "playwright", "writer", "author", "painter", "sculptor", "photographer",
-    "dancer", "comedian", "filmmaker", "columnist", "journalist", "reporter", "correspondent", "tenor", "soprano",
-    "coach", "trainer", "striker", "defender", "midfielder", "goalkeeper", "winger", "skipper", "playmaker",
-    "batsman", "bowler", "quarterback", "teammate", "boxer", "golfer", "cyclist", "sprinter", "swimmer",
-    "jockey", "spokesman", "spokeswoman", "analyst", "economist", "strategist", "historian", "scientist",
-    "physicist", "lawyer", "attorney", "prosecutor", "activist", "dissident", "cleric", "pastor", "rabbi",
-    "archbishop", "astronaut", "entrepreneur", "billionaire", "legislator", "lawmaker", "aide", "adviser",
-    "advisor", "negotiator",
-})
+# "said economist Jones"): a person's, as a title's (normalize.TITLES has the positions and occupations,
+# with words that go before companies too: "former Chrysler chairman", "lead manager Morgan Stanley",
+# "investors Wagner and Brown")
+_DESCRIPTORS = POSITIONS | OCCUPATIONS | {
+    "singer", "musician", "guitarist", "pianist", "drummer", "composer", "conductor", "poet", "playwright",
+    "writer", "painter", "sculptor", "dancer", "tenor", "soprano", "coach", "trainer", "boxer", "golfer",
+    "cyclist", "sprinter", "swimmer", "jockey", "spokesman", "spokeswoman", "strategist", "historian",
+    "scientist", "physicist", "dissident", "cleric", "legislator", "lawmaker", "aide", "adviser", "advisor",
+    "negotiator",
+}
 _DESCRIPTOR_BEFORE = re.compile(r"(?<![\w\-])([a-z]+)[ \t]+$")
 
 
@@ -2932,19 +2938,18 @@ def _find_all(text: str, name: str) -> Iterator[int]:
         a = text.find(name, a + 1)
 
 
-def _uses(text: str, name: str, word_index: _WordIndex) -> list[int]:
-    r"""Where `name` starts in `text` with its first \w+ word whole ("Sullivan" in "Sullivan-led" too),
-    from the word index: a str.find over the whole text for each mention cost mentions x length."""
-    first = re.match(r"\w+", name)
+_PLAIN_WORD = re.compile(r"\w+")
+
+
+def _starts(text: str, name: str, word_index: _WordIndex, hyphenated: bool = True) -> Iterator[int]:
+    r"""Where `name` starts in `text` with its whole first word (see _occurrences), from the word index:
+    a str.find over the whole text for each mention cost mentions x length. `hyphenated=False` reads
+    the first word as a \w+ word, so that "Sullivan" starts "Sullivan-led" too."""
+    first = (_RUN if hyphenated else _PLAIN_WORD).match(name)
     if first is None:
-        return list(_find_all(text, name))
-    return [a for a in word_index.plain(first.group()) if text.startswith(name, a)]
-
-
-def _starts(text: str, name: str, word_index: _WordIndex) -> Iterator[int]:
-    """Where `name` starts in `text` with its whole first word (see _occurrences)."""
-    first = _RUN.match(name)
-    for a in word_index.hyphenated(first.group()) if first else _find_all(text, name):
+        yield from _find_all(text, name)
+        return
+    for a in (word_index.hyphenated if hyphenated else word_index.plain)(first.group()):
         if text.startswith(name, a):
             yield a
 

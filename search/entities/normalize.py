@@ -24,6 +24,17 @@ PERSON_TITLES = {
     "imam", "emir", "corporal", "spokesman", "spokeswoman", "lawmaker", "madam", "monsieur",
     "treasurer", "congressman", "congresswoman", "comptroller", "commissioner",
 }
+# Players' positions and occupations written before a person's name, as a title ("Defender Hassan
+# Abbas", "Astronaut Sally Ride") or in lower case ("coach Astrit Hafizi", document._DESCRIPTORS)
+POSITIONS = frozenset({
+    "defender", "midfielder", "striker", "goalkeeper", "winger", "playmaker", "skipper", "batsman", "bowler",
+    "quarterback", "teammate",
+})
+OCCUPATIONS = frozenset({
+    "astronaut", "actor", "actress", "rapper", "novelist", "comedian", "filmmaker", "columnist", "economist",
+    "analyst", "entrepreneur", "billionaire", "pastor", "rabbi", "archbishop", "author", "photographer",
+    "journalist", "reporter", "correspondent", "lawyer", "attorney", "prosecutor", "activist",
+})
 # Titles and ranks that precede a person's name (lower-case, without the dot): those, their
 # modifiers, and titles that also stand before other things ("Doctor", "Chief", "Major").
 TITLES = PERSON_TITLES | {
@@ -41,21 +52,20 @@ TITLES = PERSON_TITLES | {
     "fisheries", "communications", "environment",
     # players' positions in sports copy ("Defender Hassan Abbas rose to ..."); not those that
     # are also surnames ("Driver", "Rider", "Keeper")
-    "defender", "midfielder", "striker", "goalkeeper", "winger", "fullback", "full-back",
-    "playmaker", "skipper", "batsman", "bowler", "all-rounder", "wicketkeeper",
-    "wicket-keeper", "quarterback", "teammate",
+    "fullback", "full-back", "all-rounder", "wicketkeeper", "wicket-keeper",
     # occupations written as a title before a name ("Astronaut Sally Ride", "Beatle Paul
     # McCartney": people of the web gold pages); not those that are also surnames ("Cook", "Singer")
-    "astronaut", "actor", "actress", "rapper", "novelist", "comedian", "filmmaker", "columnist",
-    "economist", "analyst", "entrepreneur", "billionaire", "beatle", "pastor", "rabbi", "archbishop",
-    "author", "songwriter", "photographer", "designer", "producer", "director", "anchor", "journalist",
-    "reporter", "correspondent", "editor", "lawyer", "attorney", "prosecutor", "activist",
-}
+    "beatle", "songwriter", "designer", "producer", "director", "anchor", "editor",
+} | POSITIONS | OCCUPATIONS
+# Adverbs that open a sentence ("Meanwhile, ..."): glued onto a name by the NER (DISCOURSE), no
+# partner of a firm (document._CONNECTIVES)
+SENTENCE_ADVERBS = frozenset({
+    "meanwhile", "however", "also", "moreover", "furthermore", "nevertheless", "then", "now", "still",
+    "yesterday", "today", "instead", "later", "earlier", "thus", "therefore", "otherwise", "too",
+})
 # Words that NER glues onto a name at a sentence boundary.
-DISCOURSE = {
-    "meanwhile", "however", "also", "moreover", "furthermore", "nevertheless", "then", "now",
-    "still", "yesterday", "today", "tomorrow", "instead", "later", "earlier", "thus",
-    "therefore", "otherwise", "too", "said", "says", "and", "but", "or", "on", "in", "at",
+DISCOURSE = SENTENCE_ADVERBS | {
+    "tomorrow", "said", "says", "and", "but", "or", "on", "in", "at",
     "of", "for", "with", "by", "after", "before", "while", "when", "since", "although",
     "though", "if", "so", "as", "the", "a", "an", "to", "from", "this", "that", "these",
     "those", "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they",
