@@ -2015,3 +2015,24 @@ def test_a_region_iso_3166_2_s_first_level_lacks_is_a_place():
     assert _got(text, ("Lorraine Bracco", "person"), ("Lorraine", "person", "ner", 1)) == {
         "Lorraine Bracco": {"person"}, "Lorraine": {"person"}}
     assert _got("Mount Sinai Hospital said the patient was well.") == {}
+
+
+def test_a_lone_name_one_of_whose_uses_reads_as_a_company_s_is_the_company():
+    text = ("Minorco said it expects net earnings to be stronger. In reporting results, Minorco said the "
+            "contributions from its investment were negative.")
+    assert _got(text, ("Minorco", "person"), ("Minorco", "person", "ner", 1)) == {"Minorco": {"organization"}}
+    # the company's word at a use the NER left untagged ("Baker's Reed subsidiary")
+    text = ("Hughes asked for a buyer for the assets of Baker's Reed subsidiary. The plan risked the "
+            "divestiture of Reed, and all of Reed's international assets.")
+    got = _got(text, ("Reed", "person", "ner", 1), ("Reed", "person", "ner", 2))
+    assert got["Reed"] == {"organization"}, got
+    # near misses: a person named in full, titled or after a title; a place; a firm's partner
+    text = "Treasury Secretary James Baker met them. Baker said it was a good deal."
+    assert _got(text, ("James Baker", "person"), ("Baker", "person", "ner", 1)) == {
+        "James Baker": {"person"}, "Baker": {"person"}}
+    text = "Fed chairman Volcker said it was too early. Volcker added that rates would hold."
+    assert _got(text, ("Volcker", "person"), ("Volcker", "person", "ner", 1)) == {"Volcker": {"person"}}
+    text = "Trade with Korea grew. Korea said it is choosing many of the products."
+    assert _got(text, ("Korea", "location", "gazetteer"), ("Korea", "person", "ner", 1)) == {"Korea": {"location"}}
+    text = "Duff and Phelps said it lowered the ratings of the company."
+    assert _got(text, ("Duff", "organization"), ("Phelps", "person")) == {"Duff and Phelps": {"organization"}}

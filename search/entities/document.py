@@ -261,7 +261,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _acronym_persons(text, cleaned)
     cleaned = _the_heads(text, cleaned)
     cleaned = _people_by_context(text, cleaned, word_index)
-    cleaned = _organisations_by_noun(text, cleaned)
+    cleaned = _organisations_by_noun(text, cleaned, word_index)
     cleaned = _things_after_the(text, cleaned)
     cleaned = _firms_of_names(text, cleaned, word_index)
     cleaned = _facilities(text, cleaned, word_index)
@@ -2432,6 +2432,17 @@ _ORGANISATION_NEXT = re.compile(
     rf"[ \t]+(?:{_PARENT_KINDS}|airline|stores?|chain(?![ \t]+of[ \t]+command))\b")  # "the Reagan chain of command"
 # ... or the publication's noun after "the" and the name: "published by The Bulletin magazine", "the
 # Harris poll published in the Observer newspaper" were people (2 of 2,500 Reuters articles)
+_SAYS_IT = re.compile(r",?[ \t]+(?:said|says)[ \t]+it\b")  # "Minorco said it expects": a company's words
+_PARTNER_BEFORE = re.compile(r"(?:\band|&|,)[ \t]+$")  # "Duff and Phelps said it": the firm's words (_firms_of_names)
+_WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])([A-Za-z]+)\.?[ \t]+$")
+
+
+def _after_a_title(text: str, start: int) -> bool:
+    """Whether a title or an occupation, in any case, is the word before `start` ("Fed chairman Volcker")."""
+    m = _WORD_BEFORE_NAME.search(text, max(0, start - 20), start)
+    return m is not None and (is_title(m.group(1).lower()) or m.group(1).lower() in _DESCRIPTORS)
+
+
 _PUBLICATION_AFTER = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
 
 
@@ -2572,21 +2583,34 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
-def _organisations_by_noun(text: str, spans: list[Span]) -> list[Span]:
+def _organisations_by_noun(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
     """A name after "newspaper", "news agency", "retailer", "chipmaker", "firm" is the
     publication's or company's: "the local daily al-Qabas" was a person (3 of 2,500 Reuters
-    articles), "the newspaper Asahi" a place; and a lone "person" before "subsidiary", "unit",
-    "airline", "store" (_ORGANISATION_NEXT) unless a surname the document gives a person or titled
-    anywhere in it: "President Reagan said ... the Reagan unit" is the president's.
-    The document's vote follows it. Places we know stay ("three daily Atlanta flights",
-    "construction company New York said")."""
+    articles), "the newspaper Asahi" a place; and a lone "person" one of whose uses is before
+    "subsidiary", "unit", "airline", "store" (_ORGANISATION_NEXT) or says "it" or "its" ("Minorco
+    said it expects net earnings", "Baker's Reed subsidiary ... divestiture of Reed": people, the
+    second from a use the NER left untagged) unless a surname the document gives a person, or a name
+    it titles anywhere or writes after a title or an occupation ("President Reagan said ... the
+    Reagan unit" is the president's, "Fed chairman Volcker said it"), nor a place we know ("Korea
+    said it"), nor a partner's name ("Duff and Phelps said it" is the firm's, _firms_of_names).
+    The document's vote follows it.
+    Places we know stay ("three daily Atlanta flights", "construction company New York said")."""
     people: set[str] | None = None
+    company: dict[str, bool] = {}  # one answer per name, from all its uses
     for s in spans:
-        if s.type == "person" and s.source == "ner" and _ORGANISATION_NEXT.match(text, s.end) \
-                and " " not in text[s.start:s.end] and not _titled(text, s.start):
-            if people is None:
-                people = _persons_names(text, spans)
-            if text[s.start:s.end] not in people:
+        name = text[s.start:s.end]
+        if s.type == "person" and s.source == "ner" and " " not in name:
+            if name not in company:
+                if people is None:  # and places: "Korea said it" (a place elsewhere, the NER's person here)
+                    people = _persons_names(text, spans) | {text[o.start:o.end] for o in spans if o.type == "location"}
+                uses = {a for a in _starts(text, name, word_index) if not _NAME_EDGE.match(text, a + len(name))}
+                uses.add(s.start)
+                company[name] = name not in people and not _place_name(name) and not any(
+                    _after_a_title(text, a) for a in uses) and any(
+                    _ORGANISATION_NEXT.match(text, a + len(name)) or (
+                        (_SAYS_IT.match(text, a + len(name)) or _ITS_AFTER.match(text, a + len(name)))
+                        and not _PARTNER_BEFORE.search(text, max(0, a - 8), a)) for a in uses)
+            if company[name]:
                 s.type, s.source = "organization", "context"
                 continue
         if s.type != "organization" and s.source == "ner" \
