@@ -2036,3 +2036,25 @@ def test_a_lone_name_one_of_whose_uses_reads_as_a_company_s_is_the_company():
     assert _got(text, ("Korea", "location", "gazetteer"), ("Korea", "person", "ner", 1)) == {"Korea": {"location"}}
     text = "Duff and Phelps said it lowered the ratings of the company."
     assert _got(text, ("Duff", "organization"), ("Phelps", "person")) == {"Duff and Phelps": {"organization"}}
+
+
+def test_an_entry_of_a_results_list_of_people_is_a_person():
+    text = ("Women's downhill: 1. Katja Seizinger ( Germany ) 1:17.76 2. Pernilla Wiberg ( Sweden ) 1:17.97 "
+            "3. Megan Gerety ( U.S. ) 1:19.39 4. Bibiana Perez ( Italy ) 1:19.52 5. Hilary Lindh ( U.S. ) 1:19.60")
+    got = _got(text, ("Katja Seizinger", "person"), ("Pernilla Wiberg", "person"), ("Megan Gerety", "organization"),
+               ("Bibiana Perez", "organization"), ("Hilary Lindh", "person"))
+    assert got == {n: {"person"} for n in ("Katja Seizinger", "Pernilla Wiberg", "Megan Gerety", "Bibiana Perez",
+                                            "Hilary Lindh")}, got
+    # near misses: a table of clubs stays the NER's; a club named after its city; a story's one bracket
+    text = ("Group A: Alba Berlin ( Germany ) 9 5 4 14, Estudiantes Madrid ( Spain ) 9 5 4 14, Ulker Spor "
+            "( Turkey ) 9 4 5 13, Efes Pilsen ( Turkey ) 9 7 2 16, Dejan Bodiroga ( Greece ) 9 1 8 10")
+    got = _got(text, ("Alba Berlin", "organization"), ("Estudiantes Madrid", "organization"),
+               ("Ulker Spor", "organization"), ("Efes Pilsen", "organization"), ("Dejan Bodiroga", "person"))
+    assert got["Ulker Spor"] == {"organization"} and got["Efes Pilsen"] == {"organization"}, got
+    text = ("Results: Jan Bos ( Netherlands ) 37.4, Sylvain Bouchard ( Canada ) 37.5, Grunde Njos ( Norway ) 37.6, "
+            "Cibona Zagreb ( Croatia ) 38.0")
+    got = _got(text, ("Jan Bos", "person"), ("Sylvain Bouchard", "person"), ("Grunde Njos", "person"),
+               ("Cibona Zagreb", "organization"))
+    assert got["Cibona Zagreb"] == {"organization"}, got
+    text = "Royal Trustco ( Canada ) said it would buy Hudson Partners."
+    assert _got(text, ("Royal Trustco", "organization"))["Royal Trustco"] == {"organization"}

