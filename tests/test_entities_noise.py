@@ -2058,3 +2058,19 @@ def test_an_entry_of_a_results_list_of_people_is_a_person():
     assert got["Cibona Zagreb"] == {"organization"}, got
     text = "Royal Trustco ( Canada ) said it would buy Hudson Partners."
     assert _got(text, ("Royal Trustco", "organization"))["Royal Trustco"] == {"organization"}
+
+
+def test_a_team_sheet_s_names_are_people():
+    text = ("Japan : 19 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 5 - Norio Omura , "
+            "6 - Motohiro Yamaguchi , 8 - Masakiyo Maezono ( 7 - Yasuto Honda 71 ) .")
+    got = _got(text, ("Kenichi Shimokawa", "person"), ("Hiroshige Yanagimoto", "person"), ("Naoki Soma", "person"),
+               ("Motohiro Yamaguchi", "organization"))
+    assert got == {n: {"person"} for n in ("Kenichi Shimokawa", "Hiroshige Yanagimoto", "Naoki Soma", "Norio Omura",
+                                            "Motohiro Yamaguchi", "Masakiyo Maezono", "Yasuto Honda")}, got
+    # near misses: a list the NER reads as no people's; a place in the list
+    text = "Votes: 1 - Acme Holdings , 2 - Zeta Group , 3 - Tokyo , 4 - Brown Boveri ."
+    got = _got(text, ("Acme Holdings", "organization"), ("Zeta Group", "organization"), ("Brown Boveri", "organization"))
+    assert got == {"Acme Holdings": {"organization"}, "Zeta Group": {"organization"}, "Brown Boveri": {"organization"}}, got
+    text = "Squad : 1 - Kim Byung Ji ; 2 - Kim Pan Keun ; 5 - Seoul ; 8 - Roh Sang Rae ."
+    got = _got(text, ("Kim Byung Ji", "person"), ("Kim Pan Keun", "person"))
+    assert "Seoul" not in got and got["Roh Sang Rae"] == {"person"}, got

@@ -269,6 +269,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _occupied_persons(text, cleaned)
     if "(" in text:
         cleaned = _entrants(text, cleaned)
+    if " - " in text:
+        cleaned = _squads(text, cleaned)
     cleaned = _vote(text, cleaned)
     cleaned = _propagate(text, cleaned, word_index)
     cleaned = _company_openings(text, cleaned)
@@ -2938,6 +2940,41 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
                 and not any(_form_word(w) in CORPORATE_WORDS or _place_name(w) for w in words):
             s.type, s.source = "person", "context"
     return spans
+
+
+# A team sheet's entry: a shirt number, a dash and a name, between commas, semicolons or brackets
+# ("Japan : 19 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto ; 9 - Kim Do Hoon ( 7 - Sin Tae Yong 33 )")
+_SQUAD_ENTRY = re.compile(r"(?:^|(?<=[,;:(]))[ \t]*\d{1,2}[ \t]+-[ \t]+((?:[A-Z][\w'’.]*(?:-[A-Za-z][\w'’]*)*[ \t]+){0,3}"
+                          r"[A-Z][\w'’]*(?:-[A-Za-z][\w'’]*)*)(?=[ \t]*(?:[,;()]|\d|\.(?:[ \t\n]|$)|\n|$))", re.M)
+
+
+def _squads(text: str, spans: list[Span]) -> list[Span]:
+    """The names of a team sheet the NER reads mostly as people are people: "8 - Masakiyo Maezono ( 7 -
+    Yasuto Honda 71 )" left untagged between tagged players, "6 - Ammar Awad" an organisation. Three
+    entries or more, most of those tagged people; a name with a company's word or a place we know stays
+    (a word of it may be a place's: "Motohiro Yamaguchi")."""
+    entries = [(m.start(1), m.end(1)) for m in _SQUAD_ENTRY.finditer(text)]
+    if len(entries) < _ENTRANTS_MIN:
+        return spans
+    exact = {(s.start, s.end): s for s in spans}
+    tagged = [exact[e] for e in entries if e in exact]
+    if 2 * sum(s.type == "person" for s in tagged) <= len(tagged):
+        return spans
+    starts = [s.start for s in spans]
+    added = []
+    for a, b in entries:
+        words = text[a:b].split()
+        if any(_form_word(w) in CORPORATE_WORDS for w in words) or _place_name(text[a:b]):
+            continue
+        if (a, b) in exact:
+            if exact[(a, b)].type != "person":
+                exact[(a, b)].type, exact[(a, b)].source = "person", "context"
+            continue
+        i = bisect.bisect_left(starts, b) - 1
+        if i >= 0 and spans[i].end > a or (i >= 1 and spans[i - 1].end > a):
+            continue  # beside the NER's own reading
+        added.append(Span(a, b, "person", "context"))
+    return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
 
 
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
