@@ -197,7 +197,8 @@ def test_help_says_what_a_query_and_an_id_may_be():
     out = CliRunner().invoke(cli, ["search", "--help"]).output
     assert "title:coup, person:goita, year:2021, published:[2020-01 TO 2020-06]" in out and " OR " in out
     out = CliRunner().invoke(cli, ["show", "--help"]).output
-    assert "page's address (http:// or" in out and "the path of the file" in out
+    said = " ".join(out.split())  # click wraps the help at the terminal's width
+    assert "page's address as a search reports it (http:// or https://" in said and "the path of the file" in said
 
 
 @pytest.mark.parametrize("url,said", [
