@@ -25,7 +25,7 @@ import random
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 from langdetect import DetectorFactory, LangDetectException
@@ -124,7 +124,22 @@ def _word_rows(word: str, closed: bool) -> tuple[int, ...]:
     return tuple(rows[g] for g in _word_ngrams(word, closed))
 
 
-_WORD = re.compile("[^ ]+")  # a word of the normalised text: a run of anything but spaces
+class _ClosedWordRows(dict):
+    """normalised word -> _word_rows(word, True), computed on first use. A dict, so that a
+    text's words are mapped through `__getitem__` in C: the Python loop over a text's words
+    (a match, a slice and a cached call each) was half of language detection's n-gram
+    extraction. Cleared when full, to bound memory."""
+
+    LIMIT = 1 << 16
+
+    def __missing__(self, word: str) -> tuple[int, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = value = _word_rows(word, True)
+        return value
+
+
+_CLOSED_WORD_ROWS = _ClosedWordRows()
 
 # langdetect seeds its generator with the same seed for every text (DetectorFactory.seed), so
 # every text draws from one fixed stream of Mersenne Twister words: generated once, then
@@ -188,15 +203,15 @@ class _FastDetector(Detector):
 
     def _extract_ngrams(self) -> list[int]:
         """The rows (in _profiles().rows) of the n-grams langdetect's loop emits, in its order."""
-        text = self.text
-        # split where the *normalised* text has spaces (punctuation, digits... become spaces),
-        # but hand langdetect's NGram the original characters, as its own loop does
-        normalised = text.translate(_profiles().normalised)
-        result: list[int] = []
-        end = len(text)
-        for m in _WORD.finditer(normalised):
-            a, b = m.span()
-            result.extend(_word_rows(text[a:b], b < end))
+        # split where the normalised text has spaces (punctuation, digits... become spaces).
+        # NGram.add_char normalises each character first and reads only the result, and
+        # NGram.normalize maps a character to one character and is idempotent (checked for
+        # every code point, tests/test_language.py): a word's n-grams are its normalised form's
+        words = self.text.translate(_profiles().normalised).split(" ")
+        last = words.pop()  # the one word not followed by a space ("" when the text ends in one)
+        result = list(chain.from_iterable(map(_CLOSED_WORD_ROWS.__getitem__, filter(None, words))))
+        if last:
+            result.extend(_word_rows(last, False))
         return result
 
     def _detect_block(self) -> None:

@@ -171,3 +171,14 @@ def test_detect_languages_of_a_batch_are_detect_language_s_codes(shared_dir):
     codes = language.detect_languages(texts)
     assert codes == [detect_language(t) for t in texts]
     assert {"en", "unknown", "fr", "zh-tw", "ko"} <= set(codes)
+
+
+def test_ngram_normalize_is_one_idempotent_character_for_every_code_point():
+    """language._FastDetector._extract_ngrams caches a word's n-grams by its normalised form:
+    the same n-grams as the original's only while NGram.normalize maps each character to one
+    character that it maps to itself (a langdetect upgrade could change that)."""
+    from langdetect.utils.ngram import NGram
+
+    bad = [c for c in map(chr, range(0x110000))
+           if len(n := NGram.normalize(c)) != 1 or NGram.normalize(n) != n]
+    assert bad == []
