@@ -421,7 +421,11 @@ _WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri
                        "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
-def find_datelines(text: str) -> list[re.Match]:
+# Kept for a pool batch's texts (64) and as many more: stage 2 asks twice for each text, for the model's
+# input (blank_datelines, before spaCy runs on the batch) and for the rules (postprocess,
+# after), and the scan (its pattern tried at every position) was 0.1 ms an article each time.
+@lru_cache(maxsize=128)
+def find_datelines(text: str) -> tuple[re.Match, ...]:
     """The text's datelines. A place in title case only at a line's start, before a date and a
     dash, and a place the gazetteer knows ("Sydney, March 3 - ", "New York, April 9 - ": 307 of
     19,043 Reuters stories): "Monday, March 3" or "Smith, May 4 -" in a sentence is no dateline."""
@@ -435,7 +439,7 @@ def find_datelines(text: str) -> list[re.Match]:
                 and (country_display(place) or city_country(place) or place in us_state_names())):
             continue
         found.append(m)
-    return found
+    return tuple(found)
 
 
 def blank_datelines(text: str) -> str:
@@ -454,7 +458,7 @@ def blank_datelines(text: str) -> str:
     return "".join(chars)
 
 
-def _datelines(text: str, spans: list[Span], datelines: list[re.Match]) -> list[Span]:
+def _datelines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> list[Span]:
     """Tag the dateline place (`datelines`: the text's _DATELINE matches); it is written in
     capitals the NER reads as an acronym."""
     found = []
@@ -707,7 +711,7 @@ def _cities_of_states(text: str, mentions: list[dict]) -> None:
 _MONTH_ALONE = re.compile(_MONTH)
 
 
-def _dateline_regions(text: str, mentions: list[dict], datelines: list[re.Match]) -> list[dict]:
+def _dateline_regions(text: str, mentions: list[dict], datelines: tuple[re.Match, ...]) -> list[dict]:
     """The region after a dateline's place ("ROSEMONT, ILL., March 6", "ABUJA, Nigeria –") is
     a place: the NER no longer sees it (`blank_datelines`). Added last, as the NER's mention
     of it was, so that no rule spreads it to the same word elsewhere ("Wash. the cars")."""
@@ -3223,7 +3227,7 @@ def _congress_abroad(text: str, mention: dict, body: str, place: str) -> str | N
     return "United States" if _US_NAMED.search(text, a, end + 150) else None
 
 
-def _national_bodies(text: str, mentions: list[dict], datelines: list[re.Match]) -> None:
+def _national_bodies(text: str, mentions: list[dict], datelines: tuple[re.Match, ...]) -> None:
     """Give each mention of a country's body its country (`country`, and `body`: its name
     without the country), for resolution to keep the countries' bodies apart: the country named
     with it ("Japan's Finance Ministry", "U.S. Treasury", "Reserve Bank of Australia"), else the
