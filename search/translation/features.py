@@ -15,6 +15,7 @@ import re
 import zlib
 from collections import Counter
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -444,23 +445,23 @@ _SENT_START = zlib.crc32(b"<SENT>")
 
 def sentence_ngrams(text: str) -> tuple[np.ndarray, np.ndarray, int]:
     """(bucket of each n-gram, the sentence it lies in, number of sentences, at least 1).
-    Tokens are found once in the whole text (its typography pooled glyph for glyph, so offsets
-    hold) and given to the sentence whose span holds them; those between spans are dropped."""
+    Each sentence's tokens are found within its span of the text (its typography pooled glyph
+    for glyph, so offsets hold); those between spans are left out. The same tokens as the
+    whole text's tokens whose start a span holds: a span opens after whitespace (or at the
+    text's start) and closes before whitespace, a line break, or a closing quote or bracket
+    after its stop, so no token runs across its edges (findall with a span's bounds, where a
+    match object per token of the whole text cost 0.2 ms an article)."""
     spans = sentence_spans(text) or ((0, 0),)
-    starts = np.array([a for a, _ in spans])
-    ends = np.array([b for _, b in spans])
-    matches = list(_NGRAM_TOKEN_RE.finditer(text.translate(_TYPO)))
-    # map(re.Match.start, ...) and the hash table's lookups iterate in C, not a Python call a token
-    pos = np.fromiter(map(re.Match.start, matches), dtype=np.int64, count=len(matches))
-    toks = list(map(re.Match.group, matches))
-    sid = np.searchsorted(starts, pos, side="right") - 1
-    inside = np.flatnonzero((sid >= 0) & (pos < ends[np.maximum(sid, 0)]))
-    sid = sid[inside]
+    pooled = text.translate(_TYPO)
+    per_sentence = [_NGRAM_TOKEN_RE.findall(pooled, a, b) for a, b in spans]
+    toks = list(chain.from_iterable(per_sentence))
+    sid = np.repeat(np.arange(len(spans)), [len(ts) for ts in per_sentence])
     first = np.ones(len(sid), dtype=bool)
     first[1:] = sid[1:] != sid[:-1]
-    h = np.fromiter(map(_NOT_FIRST[_class_hash].__getitem__, toks), dtype=np.uint64, count=len(toks))[inside]
+    # the hash table's lookups iterate in C, not a Python call a token
+    h = np.fromiter(map(_NOT_FIRST[_class_hash].__getitem__, toks), dtype=np.uint64, count=len(toks))
     opening = np.flatnonzero(first)  # a sentence's first token: its class as a first word
-    h[opening] = [_class_hash(toks[j], True) for j in inside[opening].tolist()]
+    h[opening] = [_class_hash(toks[j], True) for j in opening.tolist()]
     # every sentence, empty ones included, opened by <SENT>
     at = np.searchsorted(sid, np.arange(len(spans)))
     hashes = np.insert(h, at, np.uint64(_SENT_START))
