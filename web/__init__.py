@@ -69,7 +69,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     from search.language import language_name
 
     from .cache import init_cache
-    from .labels import facet_label, flag_label, value_label
+    from .labels import facet_label, flag_label, thousands, value_label
     from .markup import isolated, shown, typed
     from .state import init_archive
 
@@ -77,6 +77,7 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     app.jinja_env.filters.update(typed=typed, isolated=isolated)  # echoed user input: no bidi spoofing
     app.jinja_env.filters["language_name"] = language_name  # "he" reads Hebrew; links keep the code
     app.jinja_env.filters.update(facet_label=facet_label, value_label=value_label, flag_label=flag_label)  # "Places", "Place": not `location`
+    app.jinja_env.filters["thousands"] = thousands  # every count on a page reads "19,043"
     from search.field_values import UNWRITABLE, field_value
 
     app.jinja_env.globals["unwritable"] = UNWRITABLE  # a chip, a hint whose value no query text holds says so

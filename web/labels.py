@@ -47,3 +47,9 @@ def flag_label(kind: str) -> str:
     tips read the detector's name (`broken-sentence`), which the JSON keeps."""
     return kind.replace("-", " ").capitalize()
 
+
+def thousands(n: int) -> str:
+    """A count as every page prints it, "19,043": the facet panels, the facet and entity
+    pages and the histogram printed "19043" beside a result count of "19,043". (The JSON
+    keeps integers.)"""
+    return f"{n:,}"

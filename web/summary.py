@@ -136,7 +136,7 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
             label = f"{MONTHS[m]} {y}" if m == 0 or n == min(months) else MONTHS[m]
             # the same search in that month: its query with published:1987-03 (no facet holds months)
             url = state.query_url(narrowed(state.query, month_clause(f"{y}-{m + 1:02d}"))) if c else None
-            bars.append(Bar(label, c, math.ceil(20 * c / top), url, False, f"{y}-{m + 1:02d}: {c}"))
+            bars.append(Bar(label, c, math.ceil(20 * c / top), url, False, f"{y}-{m + 1:02d}: {c:,}"))
         first = min(months)
         for i, b in enumerate(bars):  # a month shown alone names its year too ("Mar 2020")
             y, m = divmod(first + i, 12)
@@ -162,7 +162,7 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
         url = state.toggle_url("year", str(y)) if c or active else None
         n = shown.get(y, 0)
         adds = c - n
-        bars.append(Bar(str(y), n, math.ceil(20 * n / top), url, active, f"{y}: +{adds}" if adds else f"{y}: {n}",
+        bars.append(Bar(str(y), n, math.ceil(20 * n / top), url, active, f"{y}: +{adds:,}" if adds else f"{y}: {n:,}",
                         adds=adds))
     _ticks(bars, lambda i: years[i] % 5 == 0, 4)  # the round years: 1990, 1995...
     return "year", bars
