@@ -397,3 +397,37 @@ def test_a_query_of_stop_words_names_them(seeds_index):
     body = client.get("/api/search", query_string={"q": "to the"}).get_json()
     assert '"to" and "the" are stop words' in body["error"] and "published:" not in body["error"], body
     assert "Whoosh syntax" not in client.get("/search?q=the").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url,heading", [
+    ("/doc/seeds/000_82caef7a759caf58.txt?q=caf%E9", "This article cannot be shown"),  # werkzeug's 400: not UTF-8
+    ("/doc/seeds/000_82caef7a759caf58.txt?q=a&q=b", "This article cannot be shown"),
+    ("/status?q=caf%E9", "This page cannot be shown"),
+    ("/search?q=caf%E9", "This search cannot run"),
+    ("/facet/person?q=a&q=b", "This search cannot run"),
+    ("/entities?q=caf%E9", "This list cannot be shown"),
+])
+def test_a_400_is_headed_as_the_page_it_refuses(client, url, heading):
+    """A 400 on the document page (a parameter not UTF-8, werkzeug's abort) was headed "This
+    search cannot run", as if the article had been a search: each page's refusal is headed as
+    the page it is, the heading and the tab's title alike."""
+    r = client.get(url)
+    body = r.get_data(as_text=True)
+    assert r.status_code == 400
+    assert f"<h1>400 · {heading}</h1>" in body and f"<title>{heading} · newsarchive</title>" in body
+    if "search" not in heading:
+        assert "This search cannot run" not in body
+
+
+@pytest.mark.parametrize("url,status", [
+    ("/nope?q=a&q=b", 404), ("/api/nope?q=a&q=b", 404), ("/nope?q=caf%E9", 404),
+])
+def test_an_unknown_path_is_404_whatever_its_parameters(client, url, status):
+    """/nope?q=a&q=b answered 400 ("'q' is given 2 times"): the parameters were checked before
+    the path was. An address with no page is a 404 whatever it is given."""
+    r = client.get(url)
+    assert r.status_code == status and "given 2 times" not in r.get_data(as_text=True)
+
+
+def test_a_parameter_given_twice_on_a_wrong_method_is_405(client):
+    assert client.post("/search?q=a&q=b").status_code == 405

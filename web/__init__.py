@@ -92,6 +92,8 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def bounded_request():
         if len(request.query_string) > app.config["MAX_QUERY_STRING"]:
             abort(414)
+        if request.routing_exception is not None:
+            return None  # no page here (404) or not by this method (405): that answer, not a parameter's 400
         bad = _not_utf8(request.query_string)
         if bad:
             # Werkzeug keeps such bytes as their %XX escapes: "caf%E9" (Latin-1 "café") was

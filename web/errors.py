@@ -23,10 +23,15 @@ TWINS = {"views.search_page": "api.api_search", "views.facet_page": "api.api_fac
 # pages that take no query: the entity list refuses q= (its facet's page answers it), and its error
 # page said "Your query was: coup" under a heading "This search cannot run", as if it had been one
 NO_QUERY = ("views.entities_page", "api.api_entities")
-# each status's heading, and the message said for werkzeug's own error of that status (its
+# a 400's heading on each page that has its own: the document page's (a parameter not UTF-8, or
+# given twice) was headed "This search cannot run", as if it had been a search
+REFUSED = {"views.search_page": "This search cannot run", "views.facet_page": "This search cannot run",
+           "views.entities_page": "This list cannot be shown",
+           "views.doc_page": "This article cannot be shown", "views.doc_text": "This article cannot be shown"}
+# each status's heading (a 400's where REFUSED names none), and the message said for werkzeug's own error of that status (its
 # description is generic; None: werkzeug's name of the status)
 STATUSES = {
-    400: ("This search cannot run", None),
+    400: ("This page cannot be shown", None),
     404: ("Not found", "Not found"),
     405: ("Method not allowed", "Method not allowed"),
     413: ("Too large", "Request too large"),
@@ -61,8 +66,8 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     without = _fixed_url(state, state.query) if refused else None
     link = link if link and link in message else None
     before, _, after = message.partition(link) if link else (message, "", "")
-    title = "This list cannot be shown" if status == 400 and request.endpoint in NO_QUERY else (
-        STATUSES.get(status, ("Something went wrong",))[0])
+    title = REFUSED.get(request.endpoint or "") if status == 400 else None
+    title = title or STATUSES.get(status, ("Something went wrong",))[0]
     page = render_template("error.html", status=status, title=title, message=message, syntax=syntax, message_parts=(before, after),
                            link=link, answers=answers,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
