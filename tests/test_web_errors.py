@@ -431,3 +431,56 @@ def test_an_unknown_path_is_404_whatever_its_parameters(client, url, status):
 
 def test_a_parameter_given_twice_on_a_wrong_method_is_405(client):
     assert client.post("/search?q=a&q=b").status_code == 405
+
+
+def _back_link(html: str) -> str:
+    import re
+    from html import unescape
+
+    return unescape(re.search(r'<a href="([^"]+)">‹ Back to the results</a>', html).group(1))
+
+
+def _form_inputs(html: str, action: str) -> list[tuple[str, str]]:
+    import re
+    from html import unescape
+
+    form = re.search(r'<form class="ffilter" action="%s" method="get">(.*?)</form>' % re.escape(action), html, re.S).group(1)
+    return [(n, unescape(v)) for n, v in re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)">', form)]
+
+
+def test_a_facet_page_s_refused_search_keeps_the_results_page_to_return_to(client):
+    """A facet page opened from page 2 of the results links back to page 2; refused (a
+    typo in the query, a year no article could have), the links fixing it led to the facet
+    page without `page`, whose "Back to the results" then led to page 1. They keep it."""
+    import re
+    from html import unescape
+
+    def links(url: str) -> list[str]:
+        r = client.get(url)
+        assert r.status_code == 400
+        return [unescape(u) for u in re.findall(r'<p class="suggest">(?:Search )?<a href="([^"]+)"', r.get_data(as_text=True))]
+
+    assert _back_link(client.get("/facet/location?per_page=2&page=2").get_data(as_text=True)) == "/search?page=2&per_page=2"
+    without, = links("/facet/location?year=21&contains=mal&page=2&per_page=2")
+    assert without == "/facet/location?page=2&per_page=2&contains=mal"
+    assert _back_link(client.get(without).get_data(as_text=True)) == "/search?page=2&per_page=2"
+    fixed, = links("/facet/person?q=persn:goyta&page=3")
+    assert fixed == "/facet/person?q=person:goyta&page=3" and client.get(fixed).status_code == 200
+
+
+def test_the_contains_box_keeps_the_results_page_to_return_to(client):
+    """The "Filter places" box, on a facet page opened from page 2 of the results or in a
+    facet's "more" on page 2 itself, submitted without `page`: the narrowed list's "Back to
+    the results" led to page 1. Its hidden inputs carry it; the header's search box, a new
+    search, still starts at page 1."""
+    from urllib.parse import urlencode
+
+    facet = client.get("/facet/location?per_page=2&page=2").get_data(as_text=True)
+    sent = _form_inputs(facet, "/facet/location")
+    assert ("page", "2") in sent
+    narrowed = client.get("/facet/location?" + urlencode(sent + [("contains", "ma")])).get_data(as_text=True)
+    assert _back_link(narrowed) == "/search?page=2&per_page=2"
+    results = client.get("/search?per_page=2&page=2").get_data(as_text=True)
+    assert ("page", "2") in _form_inputs(results, "/facet/location")
+    header = results.split('<form', 1)[1].split("</form>")[0]
+    assert 'name="page"' not in header

@@ -76,11 +76,11 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
 
 
 def _fixed_url(state: SearchState, suggestion: str) -> str:
-    """The same page (a search, a facet's values) with the query fixed, all else kept."""
-    fixed = replace(state, query=suggestion, page=1)
+    """The same page (a search, a facet's values) with the query fixed, all else kept: a
+    facet's page keeps its `page`, the results page its "Back to the results" returns to."""
     if request.endpoint == "views.search_page":
-        return fixed.url()
-    return fixed.url(request.endpoint, **(request.view_args or {}), **_contains())
+        return replace(state, query=suggestion, page=1).url()
+    return replace(state, query=suggestion).url(request.endpoint, **(request.view_args or {}), **_contains())
 
 
 def _contains() -> dict[str, str]:
@@ -121,7 +121,12 @@ def _query_shown() -> tuple[str, int]:
 def _search_state() -> SearchState | None:
     """The refused search, for the header's box and its hidden filters (None on other pages):
     the error page of a query with a typo held "Your query was" and an empty box."""
-    return SearchState.salvaged(request) if request.endpoint in SEARCH_PAGES else None
+    if request.endpoint not in SEARCH_PAGES:
+        return None
+    state = SearchState.salvaged(request)
+    # a facet's page: its `page` (the results its "Back to the results" returns to) kept for
+    # the links fixing it; the results page's own is not (a fixed search starts at page 1)
+    return state.returning_to(request) if request.endpoint == "views.facet_page" else state
 
 
 def register(app: Flask) -> None:
