@@ -546,13 +546,16 @@ FILTER_USAGE = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
 
 def _filter_item(item: str) -> tuple[str, str]:
     """(facet, value) of one `--filter FACET=VALUE`; ValueError saying what a filter is."""
-    name, sep, value = item.partition("=")
-    name = name.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
-    if not sep or name not in FACETS:
-        # the hint a sentence of its own, as the web's message has it ("search it in the query,
-        # published:2020-08-28 use FACET=VALUE …" ran the two together)
-        hint = fieldnames.filter_hint(name, value, FACETS) if sep else ""
-        raise ValueError(f"'{item}': {hint} (a filter is {FILTER_USAGE})" if hint else f"'{item}': use {FILTER_USAGE}")
+    typed, sep, value = item.partition("=")
+    name = typed.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
+    if not sep:
+        raise ValueError(f"'{item}': use {FILTER_USAGE}")
+    if name not in FACETS:
+        # in the web's words (fieldnames.unknown_filter), the hint a sentence of its own
+        # ("search it in the query, published:2020-08-28 use FACET=VALUE …" ran the two together)
+        refusal = fieldnames.unknown_filter(typed.strip(), value, FACETS)
+        raise ValueError(f"{refusal} (a filter is {FILTER_USAGE})" if refusal
+                         else f"unknown filter '{typed.strip()}': use {FILTER_USAGE}")
     value = value.strip()  # "year= 2021" as the web form reads it
     if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
         raise ValueError(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")

@@ -104,4 +104,14 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     return f"did you mean '{facet}={value}'?" if facet else ""
 
 
+def unknown_filter(name: str, value: str, facets: Sequence[str]) -> str:
+    """The refusal of a filter `name=value` that names no facet, in the words the command line's
+    `--filter` and the web's parameters share ("unknown filter 'yaer': did you mean
+    'year=2021'?"; each adds what a filter is in its own terms): the command line said
+    "'yaer=2021': did you mean …" where the API said "unknown filter 'yaer': …". "" when no
+    hint is likely (filter_hint)."""
+    hint = filter_hint(name, value, facets)
+    return f"unknown filter '{name}': {hint}" if hint else ""
+
+
 QUERY_ONLY_EXAMPLES = {"published": "published:2020-08-28", "title": "title:coup", "text": "text:coup"}

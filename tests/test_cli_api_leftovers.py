@@ -21,7 +21,7 @@ def run(seeds_index, *args: str):
 
 
 @pytest.mark.parametrize("item,said", [
-    ("persn=goita", "'persn=goita': did you mean 'person=goita'? (a filter is FACET=VALUE with FACET one of "),
+    ("persn=goita", "unknown filter 'persn': did you mean 'person=goita'? (a filter is FACET=VALUE with FACET one of "),
     ("year=", "'year=': no value (FACET=VALUE; leave the filter out to take every year)"),
     ("goita", "'goita': use FACET=VALUE with FACET one of person, "),
 ])

@@ -196,9 +196,9 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
         if fieldnames.word_of_its_own(key, (*FACETS, *fieldnames.QUERY_ONLY)):
             continue
         # a field of the query text too (`published=`, `title=`: ignored, they filtered nothing)
-        hint = fieldnames.filter_hint(key, args.get(key, ""), FACETS)
-        if hint:
-            refused.append(f"unknown filter '{key}': {hint}")
+        refusal = fieldnames.unknown_filter(key, args.get(key, ""), FACETS)
+        if refusal:
+            refused.append(refusal)
     if refused:  # every one named (the first alone was), as the command line names them, and
         # the values the engine would refuse next (year=21)
         refused += [str(exc) for exc in filter_value_errors({f: args.getlist(f) for f in FACETS if f in args})]
