@@ -576,7 +576,7 @@ def _check_filter_values(name: str, values: list[str]) -> None:
 def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tuple[str, str], ...]):
     """All the --filter options' values, refused past the web's count per facet; the refused
     ones named together (query.named_together: the first alone was, and each fix brought the next)."""
-    from .query import filter_value_errors, named_together
+    from .query import QueryError, check_filter_bounds, filter_value_errors, named_together
 
     bad = [item for item in items if isinstance(item, _BadFilter)]
     if bad:  # and the values the engine would refuse next (year=21), named with them
@@ -589,10 +589,9 @@ def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tu
         raise _refused(named_together(bad) + (usage if told else ""), ctx, param)
     if bad:
         raise _refused(bad[0], ctx, param)
-    try:
-        for name, values in _grouped(items).items():
-            _check_filter_values(name, values)
-    except ValueError as exc:
+    try:  # every facet with too many values named, not the first alone
+        check_filter_bounds(_grouped(items))
+    except QueryError as exc:
         raise _refused(str(exc), ctx, param) from None
     return items
 

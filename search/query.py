@@ -153,12 +153,23 @@ def check_filter_values(facet: str, values: Sequence[str]) -> None:
     """Refuse a facet's filter values past the bounds every layer keeps (MAX_FILTER_VALUES
     distinct values, MAX_VALUE_CHARS each): `--filter` read any number of any length where the
     web refused them."""
-    for value in values:
-        if len(value) > MAX_VALUE_CHARS:
-            raise FilterValueError(facet, too_long("", value, MAX_VALUE_CHARS).lstrip(), form="a '{}' filter's value {}")
+    check_filter_bounds({facet: values})
+
+
+def check_filter_bounds(filters: Mapping[str, Sequence[str]]) -> None:
+    """check_filter_values over every facet at once, each value past the bounds named together
+    as check_filters names them: the first facet past a bound alone was, and each fix brought
+    the next refusal."""
+    _refuse_together([e for facet in _in_facet_order(filters) for e in _bound_errors(facet, filters[facet])])
+
+
+def _bound_errors(facet: str, values: Sequence[str]) -> list[FilterValueError]:
+    errors = [FilterValueError(facet, too_long("", value, MAX_VALUE_CHARS).lstrip(), form="a '{}' filter's value {}")
+              for value in values if len(value) > MAX_VALUE_CHARS]
     distinct = len(set(values))
     if distinct > MAX_FILTER_VALUES:
-        raise FilterValueError(facet, f"({distinct}; at most {MAX_FILTER_VALUES})", form="too many '{}' filters {}")
+        errors.append(FilterValueError(facet, f"({distinct}; at most {MAX_FILTER_VALUES})", form="too many '{}' filters {}"))
+    return errors
 
 
 def read_limit(value: int | str) -> int:
@@ -269,17 +280,25 @@ def named_together(refusals: Sequence[str]) -> str:
 def check_filters(filters: Mapping[str, Sequence[str]]) -> None:
     """Refuse every filter value no article could have at once (check_filter_value), in the
     facets' order, as the command line and the web give them alike."""
-    errors = filter_value_errors(filters)
+    _refuse_together(filter_value_errors(filters))
+
+
+def _refuse_together(errors: Sequence[FilterValueError]) -> None:
+    """One refusal for one error, FilterValueErrors naming them together for several."""
     if len(errors) == 1:
         raise errors[0]
     if errors:
         raise FilterValueErrors(errors)
 
 
+def _in_facet_order(filters: Mapping[str, Sequence[str]]) -> list[str]:
+    return sorted(filters, key=lambda f: FACETS.index(f) if f in FACETS else len(FACETS))
+
+
 def filter_value_errors(filters: Mapping[str, Sequence[str]]) -> list[FilterValueError]:
     """Each filter value no article could have (check_filter_value), in the facets' order."""
     errors = []
-    for facet in sorted(filters, key=lambda f: FACETS.index(f) if f in FACETS else len(FACETS)):
+    for facet in _in_facet_order(filters):
         for value in filters[facet]:
             try:
                 check_filter_value(facet, value)

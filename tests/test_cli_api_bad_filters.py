@@ -81,3 +81,24 @@ def test_an_unknown_filter_is_refused_in_the_same_words_on_the_command_line_and_
 def test_a_filter_of_no_facet_with_no_hint_is_named_as_unknown_on_the_command_line(seeds_index):
     code, out = cli_json(seeds_index, "colour=red")
     assert code == 2 and out["error"].startswith("unknown filter 'colour': use FACET=VALUE with FACET one of person, "), out
+
+
+def test_every_facet_past_a_bound_is_named_in_the_api_the_page_and_the_cli_alike(client, seeds_index):
+    """Too long or too many filter values stopped at the first facet past the bound
+    (search.query.check_filter_values), where every other bad filter is named together:
+    fixed, the next facet's refusal came. Each is named, in the facets' order."""
+    long = "x" * 201
+    too_long = "a '{}' filter's value is too long (201 characters; at most 200)"
+    got = client.get(f"/api/search?location={long}&person={long}")
+    assert got.status_code == 400
+    assert got.get_json()["error"] == f"{too_long.format('person')}; {too_long.format('location')}"
+    page = unescape(client.get(f"/search?location={long}&person={long}").get_data(as_text=True))
+    assert f"{too_long.format('Person')}; {too_long.format('Place')}" in page
+    many = [f"p{i}" for i in range(51)]
+    want = "too many 'person' filters (51; at most 50); too many 'location' filters (51; at most 50)"
+    got = client.get("/api/search?" + "&".join(f"location={v}&person={v}" for v in many)).get_json()
+    assert got == {"error": want, "status": 400}
+    code, out = cli_json(seeds_index, *(f"location={v}" for v in many), *(f"person={v}" for v in many))
+    assert (code, out) == (2, {"error": want, "exit": 2, "option": "--filter"})
+    got = client.get("/api/facet/year?" + "&".join(f"person={v}" for v in many) + f"&location={long}").get_json()
+    assert got["error"] == f"too many 'person' filters (51; at most 50); {too_long.format('location')}"

@@ -16,7 +16,7 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from search import QueryError, fieldnames
 from search.field_values import field_value
 from search.filter_hints import replace_field_value
-from search.query import (MAX_QUERY_CHARS, check_filter_value, check_filter_values, filter_value_errors, named_together, query_too_long, read_entity_type,
+from search.query import (MAX_QUERY_CHARS, check_filter_bounds, check_filter_value, check_filter_values, filter_value_errors, named_together, query_too_long, read_entity_type,
                           read_match, read_page, read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -93,10 +93,15 @@ def _facet_values(args, facet: str) -> tuple[str, ...]:
     """A facet's filter values, its name in any case (`Person=Goyta`, `YEAR=2021`: as a facet
     field in the query, `PERSON:goyta`): a filter named in capitals was ignored, silently,
     and the results were unfiltered."""
-    given = args.getlist(facet)  # Parameters: `Person=`, `PERSON=` are `person=`
-    values = tuple(dict.fromkeys(v.strip() for v in given if v.strip()))
+    values = _given_values(args, facet)
     check_filter_values(facet, values)
     return values
+
+
+def _given_values(args, facet: str) -> tuple[str, ...]:
+    """A facet's filter values as given, unchecked, each once."""
+    given = args.getlist(facet)  # Parameters: `Person=`, `PERSON=` are `person=`
+    return tuple(dict.fromkeys(v.strip() for v in given if v.strip()))
 
 
 # Parameters another route reads: on a search's page, its JSON twin or a facet's list of values,
@@ -296,7 +301,8 @@ class SearchState:
         q = _query(args)
         _check_elsewhere(args, own)
         _check_names(args, own)
-        filters = {f: values for f in FACETS if (values := _facet_values(args, f))}
+        filters = {f: values for f in FACETS if (values := _given_values(args, f))}
+        check_filter_bounds(filters)  # every facet past a bound named, not the first alone
         sort, match = _sort(args), _match(args)
         _check_other_names(args, paged)
         if not paged:
