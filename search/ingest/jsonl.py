@@ -198,8 +198,13 @@ def typed_site(value: str) -> str | None:
     "www.reuters.com" is "reuters.com"), spelt as _site stores a record's host, or None when
     it names no host (a folder's name): `source=www.reuters.com` found nothing (QA)."""
     value = value.strip()
-    host = _hostname(value if "://" in value else "//" + value)
-    return _site(host) if host and _HOST.fullmatch(host) else None
+    address = "://" in value
+    host = _hostname(value if address else "//" + value)
+    if host and _HOST.fullmatch(host):
+        return _site(host)
+    # written as an address, a host without a dot is the source's name itself: `https://reuters/`
+    # found nothing where `https://www.reuters/` and `www.reuters` were read as the source `reuters`
+    return host if address and host else None
 
 
 class NoText(ValueError):
