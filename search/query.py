@@ -158,9 +158,13 @@ def check_filter_values(facet: str, values: Sequence[str]) -> None:
 
 def check_filter_bounds(filters: Mapping[str, Sequence[str]]) -> None:
     """check_filter_values over every facet at once, each value past the bounds named together
-    as check_filters names them: the first facet past a bound alone was, and each fix brought
-    the next refusal."""
-    _refuse_together([e for facet in _in_facet_order(filters) for e in _bound_errors(facet, filters[facet])])
+    as check_filters names them, and with them the values the engine would refuse next
+    (year=21), as `--filter` names them: the first facet past a bound alone was, and each fix
+    brought the next refusal."""
+    errors = [e for facet in _in_facet_order(filters) for e in _bound_errors(facet, filters[facet])]
+    if errors:
+        errors += filter_value_errors({f: [v for v in values if len(v) <= MAX_VALUE_CHARS] for f, values in filters.items()})
+    _refuse_together(errors)
 
 
 def _bound_errors(facet: str, values: Sequence[str]) -> list[FilterValueError]:

@@ -102,3 +102,15 @@ def test_every_facet_past_a_bound_is_named_in_the_api_the_page_and_the_cli_alike
     assert (code, out) == (2, {"error": want, "exit": 2, "option": "--filter"})
     got = client.get("/api/facet/year?" + "&".join(f"person={v}" for v in many) + f"&location={long}").get_json()
     assert got["error"] == f"too many 'person' filters (51; at most 50); {too_long.format('location')}"
+
+
+def test_a_value_past_a_bound_and_a_value_no_article_could_have_are_named_together(client, seeds_index):
+    """`--filter person=<201 characters> --filter year=21` named both; `?person=…&year=21` the
+    person's alone, and fixed, the year next."""
+    want = "a 'person' filter's value is too long (201 characters; at most 200); year must be four digits, not '21'"
+    got = client.get("/api/search?year=21&person=" + "x" * 201).get_json()
+    assert got == {"error": want, "status": 400}
+    assert cli_json(seeds_index, "person=" + "x" * 201, "year=21") == (2, {"error": want, "exit": 2, "option": "--filter"})
+    many = "&".join(f"year={2000 + i}" for i in range(50)) + "&year=21"
+    got = client.get("/api/search?" + many).get_json()
+    assert got["error"] == "too many 'year' filters (51; at most 50); year must be four digits, not '21'"
