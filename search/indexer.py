@@ -65,8 +65,9 @@ def _test_pause(point: str) -> None:
     NEWSARCHIVE_TEST_PAUSE=POINT:SECONDS sleeps at POINT, one of "enriching" (stage 2 is
     about to run), "writing" (the new generation's Whoosh index is committed, its catalog
     not yet), "before-publish" (the new generation is complete, CURRENT not yet replaced),
-    "after-publish" (CURRENT replaced, the run not yet logged), so that a test can
-    `kill -9` the run there. Unset in production: costs one dictionary lookup."""
+    "after-publish" (CURRENT replaced, the run not yet logged), "before-lock" (the run has
+    noted the folders it will make, the lock not yet taken), so that a test can
+    `kill -9` the run there, or run another beside it. Unset in production: costs one dictionary lookup."""
     spec = os.environ.get("NEWSARCHIVE_TEST_PAUSE")
     if spec:
         name, _, seconds = spec.rpartition(":")
@@ -641,6 +642,7 @@ def run(
     path that is not a source.
     """
     made = _first_missing(store.path)
+    _test_pause("before-lock")
     try:
         return _attempts(store, paths, prune=prune, full=full, progress=progress, forget=forget)
     finally:
@@ -667,19 +669,24 @@ def _remove_if_unused(store: Store, made: Path) -> None:
     when the run left nothing in it but its bookkeeping: `index --index NEWDIR /missing/path`
     (a typo) left NEWDIR with a lock, an empty list of sources and a run log, which every
     command then took for an index whose first run had not finished. A cache (a first run that
-    failed midway: its enrichment is hours of work) or a generation keeps it all."""
+    failed midway: its enrichment is hours of work) or a generation keeps it all. Done under
+    the lock: the folder is another run's while it holds it (this run, refused as busy, or
+    done, would delete that run's lock and sources), and left as it is."""
     try:
-        names = set(os.listdir(store.path))
-        if not names <= BOOKKEEPING:
-            return
-        for name in names:
-            (store.path / name).unlink()
-        path = store.path.absolute()
-        while True:
-            path.rmdir()  # only an empty folder: anything another process put there stays
-            if path == made:
-                break
-            path = path.parent
+        with store.lock_if_free() as held:
+            if not held:
+                return
+            names = set(os.listdir(store.path))
+            if not names <= BOOKKEEPING:
+                return
+            for name in names:
+                (store.path / name).unlink()
+            path = store.path.absolute()
+            while True:
+                path.rmdir()  # only an empty folder: anything another process put there stays
+                if path == made:
+                    break
+                path = path.parent
     except OSError:  # gone already, or another process's file in it: left as it is
         pass
 

@@ -254,6 +254,27 @@ class Store:
             os.close(fd)
 
     @contextmanager
+    def lock_if_free(self) -> Iterator[bool]:
+        """The run lock held for a moment, leaving no trace (no pid written, nothing pruned):
+        True while held; False when another run holds it or there is no lock file to take.
+        For a run cleaning up the directory it made: a run that was refused (IndexBusy) or
+        had let its lock go removed the lock file and list of sources of the run holding it."""
+        try:
+            fd = os.open(self.path / "lock", os.O_RDWR)
+        except OSError:
+            yield False
+            return
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                yield False
+                return
+            yield True
+        finally:
+            os.close(fd)
+
+    @contextmanager
     def lock(self) -> Iterator[None]:
         """One index/reindex at a time. flock is released by the kernel when a run dies,
         so a lock left by a killed run is simply taken over.

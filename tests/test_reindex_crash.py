@@ -358,3 +358,22 @@ def test_a_run_killed_before_publishing_deletes_no_cache_entry_of_the_release_be
     code, result, err = reindex(store, "--full")
     assert code == 0, err
     assert older() == 0 and result["cache_pruned"]["rows"] == n, result
+
+
+def test_a_refused_run_leaves_the_directory_it_found_made_to_the_run_holding_it(tmp_path):
+    """Two runs started at once on a new index directory: the one refused (exit 4, another run
+    in progress) had noted the directory as missing, so as its own, and on its way out removed
+    the lock file and folder of the run holding the lock: a third run then took a fresh lock
+    beside it. A run cleans up only what no run holds. The run held here is a real one's lock."""
+    new = tmp_path / "a" / "ix"
+    refused = cli("index", "--index", str(new), str(tmp_path / "no such path"), "--json", pause="before-lock:3")
+    line = refused.stdout.readline()
+    assert "test pause at before-lock" in line, line + refused.communicate()[1]
+    holder = Store(new)
+    with holder.lock():  # a run starting at the same moment, holding its lock
+        lock = os.stat(new / "lock")
+        out, err = refused.communicate(timeout=60)
+        assert refused.returncode == 4 and "another index run is in progress" in err, (refused.returncode, err)
+        assert (new / "lock").exists() and os.stat(new / "lock").st_ino == lock.st_ino, sorted(tmp_path.rglob("*"))
+    # the holder's own run would end as it does; the refused one took nothing of it
+    assert new.is_dir()
