@@ -749,11 +749,13 @@ def _print_result(result) -> None:
 def _filters_in_use(result) -> str:
     """" with source=archive or seeds, person=Assimi Goita" after the count: "0 results for
     mali" said nothing of the filters that had left nothing (a user read it as no article
-    naming Mali). An entity filter by id is named as its facet names it."""
+    naming Mali). An entity filter by id is named as its facet names it; an entity facet's
+    values joined by "and", as the engine ANDs them (the web's chips say so too)."""
     parts = []
     for name, values in result.filters.items():
         names = {v.get("id"): v["value"] for v in result.facets.get(name, ()) if v.get("id")}
-        parts.append(f"{name}=" + " or ".join(_t(names.get(v, v)) for v in values))
+        join = " and " if name in ENTITY_FACETS else " or "
+        parts.append(f"{name}=" + join.join(_t(names.get(v, v)) for v in values))
     return f" with {', '.join(parts)}" if parts else ""
 
 

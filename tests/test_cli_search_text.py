@@ -86,3 +86,13 @@ def test_a_page_with_more_after_it_says_how_to_get_them(two_sources):
     assert "page 1 of 3: --page 2 for the next" in r.output
     r = invoke("search", "", "--limit", "3", "--page", "3", "--index", two_sources)
     assert "--page" not in r.output
+
+
+def test_two_names_of_one_entity_facet_are_said_as_both_required(two_sources):
+    """Entity filters AND (an article naming both people), as the web's chips join them: the
+    header said "with person=Assimi Goita or Putin" beside 2 results, where Goita alone has 3."""
+    r = invoke("search", "", "--filter", "person=goyta", "--filter", "person=putin", "--index", two_sources)
+    assert r.exit_code == 0, r.output
+    alone = invoke("search", "", "--filter", "person=goyta", "--index", two_sources).output
+    assert int(alone.split()[0]) > int(r.output.split()[0])  # both required: fewer than one alone
+    assert r.output.splitlines()[0].endswith(" with person=Assimi Goita and Putin"), r.output
