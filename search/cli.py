@@ -638,11 +638,12 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
     """
     from . import open_index, run_search
 
-    result = run_search(open_index(index_dir), query, _grouped(filters), FACETS, page, limit, sort, match=match)
+    archive = open_index(index_dir)
+    result = run_search(archive, query, _grouped(filters), FACETS, page, limit, sort, match=match)
     if as_json:
         _emit_json(result.to_json())
         return
-    _print_result(result)
+    _print_result(result, archive)
 
 
 @cli.command("export")
@@ -719,12 +720,12 @@ def _print_hints(con, result) -> None:
         con.print(f"{every} every word; {m:,} {'has' if m == 1 else 'have'} any of them: [bold]--match any[/]")
 
 
-def _print_result(result) -> None:
+def _print_result(result, archive) -> None:
     con = _console()
     noun = "result" if result.total == 1 else "results"
     con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
               + (" (any of the words)" if result.match == "any" and result.query else "")
-              + _filters_in_use(result))
+              + _filters_in_use(result, archive))
     _print_hints(con, result)
     start = (result.page - 1) * result.per_page
     if result.total and not result.hits:
@@ -746,14 +747,20 @@ def _print_result(result) -> None:
             con.print(f"[bold]{name}[/]: " + _facet_line(name, values, result.filters.get(name, ())))
 
 
-def _filters_in_use(result) -> str:
+def _filters_in_use(result, archive) -> str:
     """" with source=archive or seeds, person=Assimi Goita" after the count: "0 results for
     mali" said nothing of the filters that had left nothing (a user read it as no article
     naming Mali). An entity filter by id is named as its facet names it; an entity facet's
     values joined by "and", as the engine ANDs them (the web's chips say so too)."""
+    from .query import canonical_filters, is_entity_id
+
     parts = []
     for name, values in result.filters.items():
         names = {v.get("id"): v["value"] for v in result.facets.get(name, ()) if v.get("id")}
+        # an id no result has (0 results) is in no facet value: named as the engine reads it,
+        # where "0 results with person=per:assimi-goita" showed the id
+        names.update((v, next(iter(canonical_filters({name: [v]}, archive.current())[name]), v))
+                     for v in values if v not in names and is_entity_id(v))
         join = " and " if name in ENTITY_FACETS else " or "
         parts.append(f"{name}=" + join.join(_t(names.get(v, v)) for v in values))
     return f" with {', '.join(parts)}" if parts else ""

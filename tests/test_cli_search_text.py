@@ -96,3 +96,11 @@ def test_two_names_of_one_entity_facet_are_said_as_both_required(two_sources):
     alone = invoke("search", "", "--filter", "person=goyta", "--index", two_sources).output
     assert int(alone.split()[0]) > int(r.output.split()[0])  # both required: fewer than one alone
     assert r.output.splitlines()[0].endswith(" with person=Assimi Goita and Putin"), r.output
+
+
+def test_an_entity_filter_that_left_no_result_is_named_not_shown_as_its_id(two_sources):
+    """With no result the facet lists no value to take the name from: the header said
+    "0 results with person=per:assimi-goita, year=1999", the id a user never typed."""
+    r = invoke("search", "", "--filter", "person=goyta", "--filter", "year=1999", "--index", two_sources)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("0 results with person=Assimi Goita, year=1999\n"), r.output
