@@ -376,8 +376,9 @@ def _print_summary(result: dict[str, Any]) -> None:
         n = result["purged"]
         con.print(f"  merged the index's segments: {n} deleted cop{'y' if n == 1 else 'ies'} of rewritten or removed "
                   "documents dropped")
-    if result.get("run_log"):
-        con.print(f"  [yellow]the run log[/] was {_t(result['run_log'])}: `stats` and /healthz do not show this run")
+    if result.get("run_log"):  # a diagnostic, on stderr as the skipped inputs below
+        click.echo(f"newsarchive: warning: the run log was {_plain(result['run_log'])}: `stats` and /healthz do not "
+                   "show this run", err=True)
     # what was skipped and the notes are diagnostics, on stderr as `clean` says them: the run's
     # summary went to stdout with them, so `index > summary.txt` held the skipped inputs and a
     # terminal with stdout redirected showed none
