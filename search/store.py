@@ -373,8 +373,22 @@ class Store:
         os.replace(tmp, self.path / name)
 
     def log_run(self, summary: dict[str, Any]) -> None:
-        with open(self.path / "runs.jsonl", "a", encoding="utf-8") as fh:
-            fh.write(json.dumps({"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **summary}) + "\n")
+        """One line appended to runs.jsonl, whole or not at all: the part of a line a full disk
+        had room for stayed, the next run's line was appended to it, and neither could be read
+        (`stats` and /healthz showed neither run)."""
+        line = json.dumps({"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **summary}) + "\n"
+        data = line.encode("utf-8")
+        fd = os.open(self.path / "runs.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # as open() made it
+        try:
+            size = os.lseek(fd, 0, os.SEEK_END)
+            try:
+                while data:  # a write the disk has room for only part of returns its count
+                    data = data[os.write(fd, data):]
+            except OSError:
+                os.ftruncate(fd, size)  # only index runs write it, one at a time (the lock)
+                raise
+        finally:
+            os.close(fd)
 
     def runs(self, last: int = 5) -> list[dict[str, Any]]:
         try:

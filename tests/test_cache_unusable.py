@@ -467,6 +467,25 @@ def _capped_reindex(store, limit: int) -> subprocess.CompletedProcess:
 
 
 @pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_run_line_the_disk_has_room_for_part_of_leaves_none_to_garble_the_next(tmp_path):
+    """The disk with room for part of the run's line (RLIMIT_FSIZE 40 bytes past the log): the
+    part stayed, with no line break, the next run's line was appended to it, and `stats` and
+    /healthz read neither run. The line is written whole or not at all."""
+    src, store = make_index(tmp_path)
+    log = store.path / "runs.jsonl"
+    log.write_text(log.read_text() * 400)
+    _an_article_no_cache_holds(src)
+    before = log.read_bytes()
+    _capped_reindex(store, len(before) + 40)
+    assert log.read_bytes() == before
+    (src / "001.txt").write_text((src / "001.txt").read_text() + "\nA second edit.\n")
+    p = _capped_reindex(store, resource.RLIM_INFINITY)
+    assert p.returncode == 0, p.stderr
+    last = store.runs(1)
+    assert last and last[0]["command"] == "reindex" and last[0]["indexed"] == 1 and "error" not in last[0], last
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
 def test_a_run_log_the_disk_has_no_room_for_does_not_fail_a_published_run(tmp_path):
     """The disk full when the run has published and appends its line to runs.jsonl (a year of
     nightly lines, the largest file of the index; no file may grow past it: RLIMIT_FSIZE): the
