@@ -913,6 +913,7 @@ def _marked(text: str, marks: list[tuple[int, int]], plain: bool = False) -> str
 def stats_cmd(index_dir, as_json):
     """Documents, generation, sources and the last index runs."""
     from . import open_index, stats
+    from .query import UNINDEXED_WHY
 
     data = stats(open_index(index_dir))
     if as_json:
@@ -923,9 +924,8 @@ def stats_cmd(index_dir, as_json):
     for s in data["sources"]:
         con.print(f"  source: {_t(s)}")
     for s in data.get("unindexed_sources", []):
-        con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: it holds no file to read, its files were read "
-                  "under another source (through a link), the run that added it did not finish, or none of its "
-                  "files could be read (`newsarchive reindex` tries again and says why)")
+        con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: {UNINDEXED_WHY} (`newsarchive reindex` tries "
+                  "again and says why)")
     for run in data["runs"]:
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")

@@ -26,3 +26,30 @@ def test_index_status_is_a_page_with_its_json_twin(seeds_index):
 def test_index_status_of_a_missing_index_is_the_error_page(tmp_path):
     r = create_app({"INDEX": str(tmp_path / "nope")}).test_client().get("/status")
     assert r.status_code == 503 and "Traceback" not in r.get_data(as_text=True)
+
+
+def test_a_source_with_no_article_is_explained_as_stats_explains_it_and_listed_in_the_twin(tmp_path):
+    """The page named two reasons for a source with no article ("it holds no file to read, or
+    none of its files could be read"), where `stats` names four (a source read through a link,
+    or added by a run that did not finish, is neither of those two); and its JSON twin gave
+    only the sources with no article, not the list the page shows."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                            "in Moscow, officials said.\n", encoding="utf-8")
+    (tmp_path / "empty").mkdir()
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a"), str(tmp_path / "empty")]).exit_code == 0
+    client = create_app({"INDEX": str(ix)}).test_client()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/status").get_data(as_text=True)))
+    why = ("it holds no file to read, its files were read under another source (through a link), the run that "
+           "added it did not finish, or none of its files could be read")
+    assert f"{tmp_path / 'empty'} : no article indexed from it yet: {why}" in text, text
+    twin = client.get("/healthz").get_json()
+    assert twin["sources"] == [str(tmp_path / "a"), str(tmp_path / "empty")]
+    assert twin["unindexed_sources"] == [str(tmp_path / "empty")]
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)]).output
+    assert why in re.sub(r"\s+", " ", stats)

@@ -138,6 +138,7 @@ def healthz():
         "last_reindex": next((r.get("finished") for r in reversed(runs) if r.get("command") == "reindex" and not r.get("error")), None),
         "last_run": next((r.get("finished") for r in reversed(runs) if not r.get("error")), None),
         "last_error": next(({"finished": r.get("finished"), "error": r["error"]} for r in reversed(runs) if r.get("error")), None),
+        "sources": s["sources"],  # the status page lists them: its JSON twin gave only those with no article
         "unindexed_sources": s["unindexed_sources"],
         "runs": runs,
     })

@@ -10,7 +10,7 @@ from dataclasses import replace
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from search import list_entities, run_search, stats
-from search.query import QueryTimeout, document_matches, entities_containing, last_page
+from search.query import UNINDEXED_WHY, QueryTimeout, document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 
 from .cache import cached
@@ -152,4 +152,5 @@ def status_page():
     led to /healthz, a monitor's JSON of every run's timings, still this page's JSON twin.
     Not cached by generation: a run that changes nothing publishes none, and is listed."""
     s = stats(archive())
-    return render_template("status.html", s=s, runs=list(reversed(s["runs"])), json_url=url_for("api.healthz"))
+    return render_template("status.html", s=s, runs=list(reversed(s["runs"])), unindexed_why=UNINDEXED_WHY,
+                           json_url=url_for("api.healthz"))
