@@ -162,3 +162,17 @@ def test_a_date_before_the_tags_still_dates_the_page():
     assert match(line) != "tag list"
     cleaned = clean_text(f"Jaguars owner speaks\n\n{line}\n\n{BODY}\n")
     assert cleaned.published == datetime.date(2012, 11, 7)
+
+
+@pytest.mark.parametrize("line", ["Winner: Parasite | Category: Best Picture",
+                                  "Olivia Colman | Category: Best Actress",
+                                  "Bernie Sanders | Topics: health care, the minimum wage",
+                                  "Title: Moby-Dick | Keywords: whale, obsession"])
+def test_a_labelled_row_of_the_article_s_own_list_is_no_tag_list(line):
+    """The byline-before-the-tags line took any words, a bar and Category, Topics or Keywords:
+    an article's list of winners or candidates lost its rows as a tag list."""
+    from search.clean import clean_text
+
+    assert match(line) is None
+    text = f"Oscar winners named\n\n{BODY}\n\nThe winners in the main categories:\n\n{line}\n\n{BODY}\n"
+    assert line in clean_text(text).text
