@@ -744,8 +744,9 @@ def _print_result(result, archive) -> None:
         con.print(f"\n[dim]page {result.page} of {result.last_page}: --page {result.page + 1} for the next[/]")
     con.print()
     for name, values in result.facets.items():
-        if values or result.filters.get(name):
-            con.print(f"[bold]{name}[/]: " + _facet_line(name, values, result.filters.get(name, ())))
+        line = _facet_line(name, values, result.filters.get(name, ()))
+        if line:  # an entity filtered by one no result names: "person: " and nothing (the hint says it)
+            con.print(f"[bold]{name}[/]: " + line)
 
 
 def _filters_in_use(result, archive) -> str:

@@ -104,3 +104,11 @@ def test_an_entity_filter_that_left_no_result_is_named_not_shown_as_its_id(two_s
     r = invoke("search", "", "--filter", "person=goyta", "--filter", "year=1999", "--index", two_sources)
     assert r.exit_code == 0, r.output
     assert r.output.startswith("0 results with person=Assimi Goita, year=1999\n"), r.output
+
+
+def test_an_entity_filter_no_result_has_leaves_no_empty_facet_line(two_sources):
+    """--filter person=nobody printed "No article has person=nobody." and then a line
+    "person: " naming nothing."""
+    r = invoke("search", "", "--filter", "person=nobody", "--index", two_sources)
+    assert r.exit_code == 0 and "No article has person=nobody" in r.output, r.output
+    assert not [line for line in r.output.splitlines() if line.rstrip().endswith(":")], r.output
