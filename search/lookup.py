@@ -67,9 +67,10 @@ def page_ids(archive: Archive, typed: str) -> list[str]:
 
 
 def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str] | None:
-    """_page_ids that are live; for a web address that names none, those of the same address
-    in the other scheme (http or https). A mirrored page's address is guessed from its host's
-    folder, as https:// (ingest.mirror): `show http://...` of the same page found nothing.
+    """_page_ids that are live; for a web address that names none, those of its first other
+    spelling that names some (_spellings: the other scheme first, then the path's last slash
+    added or dropped). A mirrored page's address is guessed from its host's folder, as
+    https:// (ingest.mirror): `show http://...` of the same page found nothing.
     `searcher` is the one of `catalog`'s generation: ids read from one generation's catalog
     are checked against that generation."""
     found = _page_ids(archive, searcher, catalog, text)
@@ -87,7 +88,9 @@ def _spellings(url: str) -> list[str]:
     """The other ways of writing the web address `url` that name the same page: the other
     scheme (http or https), and with the trailing slash of its path added or dropped where it
     has no query or fragment (a URL pasted from a browser's bar: `show .../russian-forest`
-    found nothing of a page stored as `.../russian-forest/`). None for another address."""
+    found nothing of a page stored as `.../russian-forest/`), in the order tried; none for
+    another address. Tried only where the address as typed names no live page: `/a` and `/a/`
+    may be two pages, and the one typed always wins."""
     m = re.match(r"(https?)(://.*)", url, re.IGNORECASE | re.DOTALL)
     if m is None:
         return []
