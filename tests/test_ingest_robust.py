@@ -738,3 +738,19 @@ def test_a_bad_json_line_is_explained_in_the_lines_own_terms(tmp_path):
         (4, "bad JSON line: cut off: the line ends before its JSON value does"),
         (5, "bad JSON line: cut off: the line ends before its JSON value does"),
     ]
+
+
+def test_a_last_line_cut_inside_a_string_is_cut_off_and_json_s_at_is_said_once(tmp_path):
+    """A crawl killed mid-write leaves its last line with no newline: cut inside a string it
+    was "Unterminated string starting at at column 31", where the same line followed by a
+    newline was "cut off"; a raw tab inside a string was "Invalid control character at at"."""
+    good = json.dumps({"id": "a1", "title": "Zinc", "text": STORY})
+    (tmp_path / "feed.jsonl").write_text("\n".join([
+        good, '{"id": "a2", "title": "Tab\there", "text": "x"}', '{"id": "a3", "title": "T", "text": "cut her',
+    ]))
+    arts, reports, errs = _items(tmp_path / "feed.jsonl")
+    assert len(arts) == 1
+    assert reports == [
+        (2, "bad JSON line: Invalid control character at column 27"),
+        (3, "bad JSON line: cut off: the line ends before its JSON value does"),
+    ]

@@ -319,10 +319,13 @@ def _parse(data: bytes) -> Any:
 def _json_error(exc: json.JSONDecodeError, text: str) -> str:
     """Where and why a line is no JSON, in the line's own terms. json's "line 1 column 30
     (char 29)" named a line 1 beside the file's line 8, and a record cut off inside a string
-    was "Invalid control character at", the newline ending the line being the character."""
-    if exc.pos >= len(text.rstrip()):
+    was "Invalid control character at", the newline ending the line being the character; the
+    file's last line, with no newline, was "Unterminated string starting at" (no raw line
+    break is in a JSON string: the line ended inside it). json's messages that end "at" are
+    not given a second one ("Invalid control character at at column 12")."""
+    if exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string"):
         return "cut off: the line ends before its JSON value does"
-    return f"{exc.msg} at column {exc.colno}"
+    return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
 def _not_jsonl(path: Path, held: list[IngestError], binary: bool) -> IngestError:
