@@ -674,8 +674,8 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
         click.echo(f"newsarchive: warning: writing {fmt} to {_plain(output)}, as --format says, "
                    f"though its suffix names {named}", err=True)
     elif not fmt and output is not None and unnamed_suffix(output):
-        click.echo(f"newsarchive: warning: writing JSON Lines to {_plain(output)}: its suffix "
-                   f"{unnamed_suffix(output)} names no format (--format csv for CSV)", err=True)
+        click.echo(f"newsarchive: warning: writing JSON Lines to {_plain(output)}: export writes no "
+                   f"{unnamed_suffix(output)} (--format csv for CSV)", err=True)
     fmt = fmt or named or "jsonl"
     archive, wanted = open_index(index_dir), _grouped(filters)
     total, found = rows(archive, query, wanted, sort, with_text, match)  # a bad query fails here
