@@ -45,6 +45,8 @@ def reader_for(path: Path):
 
 # what a compressed file holds, by the suffix before its ".gz", where a reader reads it uncompressed
 _UNCOMPRESSED = {suffix: suffixes[0] for suffixes, _ in READERS for suffix in suffixes if not suffix.endswith(".gz")}
+# the compressed files that are read, named from READERS: written by hand it left out .ndjson.gz
+_READ_COMPRESSED = [suffix for suffixes, _ in READERS for suffix in suffixes if suffix.endswith(".gz")]
 
 
 def unsupported(path: Path) -> str:
@@ -54,7 +56,7 @@ def unsupported(path: Path) -> str:
     inner = PurePath(path.name.lower().removesuffix(".gz")).suffix if path.name.lower().endswith(".gz") else ""
     if inner in _UNCOMPRESSED:
         return (f"unsupported file type {path_text(path.suffix)}: a compressed {inner} file is not read "
-                "(gunzip it; only .jsonl.gz and .warc.gz are read compressed)")
+                f"(gunzip it; only {', '.join(_READ_COMPRESSED[:-1])} and {_READ_COMPRESSED[-1]} are read compressed)")
     return f"unsupported file type {path_text(path.suffix) or '(none)'}"
 
 
