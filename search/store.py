@@ -398,7 +398,9 @@ class Store:
         out = []
         for line in lines[-last:]:
             try:  # a line cut short or garbled is passed over: one byte not UTF-8 made stats
-                out.append(json.loads(line.decode("utf-8")))  # and /healthz internal errors
+                run = json.loads(line.decode("utf-8"))  # and /healthz internal errors
             except ValueError:
                 continue
+            if isinstance(run, dict):  # garbled into JSON that is no run ("0", "[1]"): the same errors
+                out.append(run)
         return out

@@ -53,3 +53,26 @@ def test_a_source_with_no_article_is_explained_as_stats_explains_it_and_listed_i
     assert twin["unindexed_sources"] == [str(tmp_path / "empty")]
     stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)]).output
     assert why in re.sub(r"\s+", " ", stats)
+
+
+def test_a_run_log_line_that_is_json_but_no_run_is_passed_over(tmp_path):
+    """A line of runs.jsonl garbled into JSON that is no object ("0", "[1]") made /healthz
+    and `stats` internal errors ("'list' object has no attribute 'get'"), where a line that is
+    no JSON at all is passed over."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                            "in Moscow, officials said.\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")]).exit_code == 0
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write("[1]\n0\n")
+    client = create_app({"INDEX": str(ix)}).test_client()
+    r = client.get("/healthz")
+    assert r.status_code == 200 and [run["command"] for run in r.get_json()["runs"]] == ["index"]
+    assert client.get("/status").status_code == 200
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
+    assert stats.exit_code == 0 and "run " in stats.output, stats.output
