@@ -134,11 +134,23 @@ def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it 
 
 def refuse_busy_live_catalog(path: Path, exc: sqlite3.Error) -> None:
     """Raise CacheBusy when another process (an sqlite3 shell, a backup) holds the live
-    generation's catalog at `path` locked: no damage, and read as damage the nightly run
-    rebuilt the whole archive and called it repaired. Returns for any other error, which its
-    callers (archive.damage, indexer._live_rows) read as damage."""
+    generation's catalog at `path` locked, PermissionError when this user may not read it: no
+    damage, and read as damage the nightly run rebuilt the whole archive and called it
+    repaired. Returns for any other error, which its callers (archive.damage,
+    indexer._live_rows) read as damage."""
     if _code(exc) in _BUSY_CODES:
         raise unusable(path, exc, "the live generation's catalog", "the live index is unchanged") from exc
+    if _code(exc) in _NO_WRITE_CODES:
+        # "unable to open database file" for a catalog this user may not read (made by a run as
+        # root, mode 0600) was read as damage too: hours of rebuilding, "repaired". The system's
+        # own word on the file decides: a permission is said as one (the CLI's exit 3).
+        try:
+            with open(path, "rb"):
+                pass
+        except PermissionError as denied:
+            raise denied from exc
+        except OSError:
+            pass
 
 
 # what unusable() says of an error met after opening: another process's lock, a permission, a

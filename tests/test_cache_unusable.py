@@ -505,3 +505,37 @@ def test_a_run_log_the_disk_has_no_room_for_does_not_fail_a_published_run(tmp_pa
         "do not show this run" in p.stderr, (p.stdout, p.stderr)
     assert "run log" not in p.stdout, p.stdout
     assert store.current_name() != live and log.read_bytes() == before
+
+
+def test_a_live_catalog_this_user_may_not_read_is_a_permission_not_a_rebuild(tmp_path):
+    """The live generation's catalog made by a run as root (`sudo newsarchive reindex`, mode
+    0600) in an index the nightly run's user owns: SQLite's "unable to open database file" was
+    read as damage, and the run rebuilt the whole archive from its sources (hours at scale) and
+    called the index "repaired". Now it stops as an index this user may not write is said (exit
+    3), naming the file, the live generation kept; readable again, the run is incremental."""
+    if os.geteuid() != 0:
+        pytest.skip("needs root to make a file another user may not read")
+    with tempfile.TemporaryDirectory() as tmp:
+        os.chmod(tmp, 0o755)
+        src, store = make_index(Path(tmp))
+        (src / "001.txt").write_text((src / "001.txt").read_text() + "\nOne more line.\n")
+        for f in [Path(tmp), *Path(tmp).rglob("*")]:
+            os.chown(f, 65534, 65534)
+        live = store.current_name()
+        catalog = store.path / live / "catalog.sqlite"
+        os.chown(catalog, 0, 0)
+        catalog.chmod(0o600)
+        probe = _as_other_user("import search", Path(tmp))
+        if probe is None or probe.returncode != 0:
+            pytest.skip(f"no Python another user may run here: {probe and probe.stderr[-200:]}")
+        code = ("import sys; from search.cli import cli\n"
+                f"cli(['reindex', '--index', {str(store.path)!r}])\n")
+        out = _as_other_user(code, Path(tmp))
+        assert out.returncode == 3, out.stdout + out.stderr
+        assert f"cannot update the index at {store.path}: Permission denied ({catalog})" in out.stderr, out.stderr
+        assert "repaired" not in out.stdout + out.stderr and "Traceback" not in out.stderr, out.stdout + out.stderr
+        assert store.current_name() == live and store.generations() == [live]
+        catalog.chmod(0o644)
+        done = _as_other_user(code, Path(tmp))
+        assert done.returncode == 0, done.stdout + done.stderr
+        assert "1 changed" in done.stdout and "damaged" not in done.stdout, done.stdout
