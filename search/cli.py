@@ -349,6 +349,9 @@ def _print_summary(result: dict[str, Any]) -> None:
         con.print(f"  the live index was damaged ({_t(result['repaired'])}): rebuilt from every source")
     elif result.get("full"):
         con.print("  full rebuild: every article written again (the counts compare with the index it replaced)")
+    if result.get("forget_finished"):
+        con.print(f"  {_t(', '.join(result['forget_finished']))} dropped from the sources: a `forget` before "
+                  "published the index without their articles but could not write the list")
     if result.get("cache_reset"):
         con.print(f"  the enrichment cache was damaged ({_t(result['cache_reset'])}): started afresh, "
                   "so this run cleaned and enriched its articles again")

@@ -114,6 +114,7 @@ class Run:
         # articles are new, changed or gone, and which it must keep without reading them.
         self.prior: dict[str, dict] = {}
         self.forgotten: set[str] = set()  # sources dropped by this run (`forget`)
+        self.forget_finished: list[str] = []  # dropped from the list for a `forget` before (keep_forget_promise)
         # What this run could not read, whose articles are kept rather than deleted: whole
         # files (first unread line 0), the rest of a damaged file from a line on, single
         # records whose content is unknown (a bad JSON line), single articles (a cleaner bug).
@@ -754,9 +755,12 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
     r = Run(store, full, progress)
     r.cache_reset = cache_reset
     with store.lock():
+        # a `forget` published before, its list of sources not written: finished first, else
+        # this run read the source again and added its articles back
+        r.forget_finished = store.keep_forget_promise()
         if forget:
             sources, wanted = store.sources(), {p: _resolved(p) for p in forget}
-            unknown = [p for p, rp in wanted.items() if rp not in sources]
+            unknown = [p for p, rp in wanted.items() if rp not in sources and rp not in r.forget_finished]
             if unknown:
                 raise NotASource(f"not a source of this index: {', '.join(unknown)} "
                                  f"(sources: {', '.join(sources) or 'none'})")
@@ -839,10 +843,14 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             if summary is None:
                 store.discard(gen)
                 generation = store.current_name()
+                if r.forgotten:  # nothing of theirs to drop: the list is all there is to change
+                    store.promise_forget(generation, sorted(r.forgotten))
                 _prune_cache(r)  # the live generation is this code's
             else:
                 try:
                     _test_pause("before-publish")
+                    if r.forgotten:
+                        store.promise_forget(gen.name, sorted(r.forgotten))
                     with r.timed("publish"):
                         store.publish(gen)
                 except BaseException as exc:  # e.g. disk full writing CURRENT.tmp
@@ -854,7 +862,13 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                 generation = gen.name
                 _prune_cache(r)  # after publishing: a run that failed leaves them for the release before
             if r.forgotten:
-                store.remove_sources(sorted(r.forgotten))
+                try:
+                    store.keep_forget_promise()
+                except OSError as exc:
+                    names = ", ".join(sorted(map(ingest.path_text, r.forgotten)))
+                    raise OSError(exc.errno, f"{names} forgotten ({generation} is live without their articles), "
+                                             f"but the list of sources could not be written ({exc.strerror}): "
+                                             "the next run drops them from it", exc.filename) from exc
             _save_scan(r, generation, roots, files)
         result = {
             "indexed": r.counts["added"] + r.counts["changed"],
@@ -878,6 +892,8 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
         if r.reenriched:
             result["reenriched"] = r.reenriched
             result["reenriched_why"] = r.reenriched_why
+        if r.forget_finished:
+            result["forget_finished"] = [ingest.path_text(p) for p in r.forget_finished]
         if upgrade:
             result["schema_upgraded"] = True
         if damaged:

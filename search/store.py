@@ -340,6 +340,29 @@ class Store:
             self._write_json("sources.json", [p for p in known if p not in gone])
         return gone
 
+    # `forget`'s promise to drop sources from the list once the generation without their articles
+    # is live (that order keeps a failure before publishing from losing the source to forget them
+    # by): written before publishing, removed once sources.json is written. A failure between left
+    # the source listed, and the next reindex added its articles back.
+    FORGETTING = "forgetting.json"
+
+    def promise_forget(self, gen: str, paths: list[str]) -> None:
+        """Record that `paths` leave the list of sources once generation `gen` is live."""
+        self._write_json(self.FORGETTING, {"generation": gen, "sources": paths})
+
+    def keep_forget_promise(self) -> list[str]:
+        """The sources a `forget` whose generation is live could not drop from the list, dropped
+        now (a promise whose generation never went live is void); the promise removed."""
+        promise = self._read_json(self.FORGETTING, {}, "the sources a `forget` drops")
+        if not promise:
+            return []
+        sources = promise.get("sources")
+        gone = []
+        if promise.get("generation") == self.current_name() and isinstance(sources, list):
+            gone = self.remove_sources([str(p) for p in sources])
+        (self.path / self.FORGETTING).unlink(missing_ok=True)
+        return gone
+
     def source_names(self) -> dict[str, str]:
         """The name each source folder was given (ingest.source_names), forgotten ones too."""
         return self._read_json("source_names.json", {}, "the names given to the source folders")

@@ -21,8 +21,10 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
 from search import Store, indexer, open_index, run_search, stats
+from search.cli import cli
 
 N = 30  # files in state A
 
@@ -831,6 +833,42 @@ def test_a_forget_that_fails_keeps_the_source_to_forget_again(primed, tmp_path, 
     r = indexer.run(store, None)
     assert r["removed"] == 1 and r["kept"] == 0, r
     assert run_search(open_index(store.path), "kestrel").total == 0
+
+
+def test_a_forget_whose_list_of_sources_cannot_be_written_is_finished_by_the_next_run(primed, tmp_path):
+    """`forget` published the index without the source's articles, then failed writing
+    sources.json (a directory where its temporary file goes: a real write failure, root or not):
+    the source stayed listed, and the next reindex read it again and added its articles back.
+    Now the failure says what was done and what was not, and the next run drops the source."""
+    src, store = primed
+    wire = _second_source(store, tmp_path)
+    (store.path / "sources.json.tmp").mkdir()
+    r = CliRunner().invoke(cli, ["forget", str(wire), "--index", str(store.path)], catch_exceptions=False)
+    assert r.exit_code == 1, r.output
+    assert f"{wire} forgotten ({store.current_name()} is live without their articles), but the list of sources " \
+           "could not be written (Is a directory): the next run drops them from it" in r.output, r.output
+    assert "internal error" not in r.output and "Traceback" not in r.output
+    assert run_search(open_index(store.path), "kestrel").total == 0
+    (store.path / "sources.json.tmp").rmdir()
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    assert r.exit_code == 0, r.output
+    assert f"{wire} dropped from the sources" in r.output, r.output
+    assert store.sources() == [str(src)] and run_search(open_index(store.path), "kestrel").total == 0
+    assert indexer.run(store, None).get("forget_finished") is None  # done once
+
+
+def test_a_forget_that_fails_before_publishing_leaves_no_promise(primed, tmp_path):
+    """A `forget` whose generation never went live (its CURRENT.tmp cannot be written: a
+    directory there) keeps the source listed with its articles: the next run keeps both."""
+    src, store = primed
+    wire = _second_source(store, tmp_path)
+    (store.path / "CURRENT.tmp").mkdir()
+    with pytest.raises(OSError):
+        indexer.run(store, None, forget=[str(wire)])
+    (store.path / "CURRENT.tmp").rmdir()
+    r = indexer.run(store, None)
+    assert "forget_finished" not in r and str(wire) in store.sources(), r
+    assert run_search(open_index(store.path), "kestrel").total == 1
 
 
 def test_forget_leaves_the_copies_other_sources_hold(primed, tmp_path):
