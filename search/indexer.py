@@ -1044,6 +1044,7 @@ def _sources_unchanged(r: Run, scan: dict | None, files: dict[str, str] | None) 
     r.counts["kept"] = int(scan.get("kept", 0))
     r.kept_given = r.counts["kept"]  # a reindex's: every source was given
     r.failed.extend(scan.get("failed") or [])
+    r.notes.extend(scan.get("notes") or [])  # dropped, a no-op run said 0 notes where the run before said 2
     return True
 
 
@@ -1059,6 +1060,9 @@ def _reuser(r: Run, scan: dict | None, old: dict[str, dict], cache: Cache,
         by_path.setdefault(d["path"], []).append(d)
     failed = {f.get("path") for f in scan.get("failed") or []}
     before, counts = scan.get("files") or {}, scan.get("per_file") or {}
+    notes: dict[str, list[dict]] = {}  # a file not read again says the notes its reading gave
+    for n in scan.get("notes") or []:
+        notes.setdefault(n.get("path"), []).append(n)
 
     def reuse(f: Path) -> list[dict] | None:
         key = str(f)
@@ -1068,7 +1072,10 @@ def _reuser(r: Run, scan: dict | None, old: dict[str, dict], cache: Cache,
         rows = by_path.get(path)
         if not rows or path in failed or len(rows) != counts.get(path):
             return None
-        return rows if cache.has1_all(f"{d['content_hash']}:{r.fp1}" for d in rows) else None
+        if not cache.has1_all(f"{d['content_hash']}:{r.fp1}" for d in rows):
+            return None
+        r.notes.extend(notes.get(path, ()))
+        return rows
 
     return reuse
 
@@ -1089,7 +1096,7 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
             "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
             "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
             "kept": r.counts["kept"],
-            "failed": r.failed, "files": files, "per_file": r.per_file,
+            "failed": r.failed, "notes": r.notes, "files": files, "per_file": r.per_file,
         })
     except OSError:  # disk full: the next run just reads every file again
         pass

@@ -1796,3 +1796,30 @@ def test_the_results_of_a_deleted_article_leave_the_cache_after_some_runs(primed
     (src / "009.txt").unlink()
     r = indexer.run(store, None)
     assert r["removed"] == 1 and r["rewritten"] == 0 and "enriched" not in r, r
+
+
+def test_a_reindex_says_the_notes_of_the_files_it_does_not_read_again(tmp_path):
+    """The notes of a run (an undated record, a field given twice) were said by the run that
+    read the file only: a no-op reindex repeated the skipped inputs but said 0 notes where the
+    run before said 2, and an incremental one dropped the notes of every file it did not read
+    again. Now every run says the same of the same bytes."""
+    body = "The council met in Bamako on Monday to discuss next year's budget, officials said."
+    src = tmp_path / "feed"
+    src.mkdir()
+    recs = [{"id": "a", "title": "A", "text": body, "date": "07/08/2021"},
+            {"id": "b", "title": "B", "text": body.replace("Monday", "Friday"), "date": "03/04/2020"}]
+    (src / "f.jsonl").write_text("".join(json.dumps(r) + "\n" for r in recs))
+    (src / "g.jsonl").write_text(json.dumps({"id": "c", "title": "C", "text": story(1)}) + "\n")
+    (src / "h.bin").write_bytes(b"\x00\x01\x02")
+    store = Store(tmp_path / "ix")
+    first = indexer.run(store, [str(src)])
+    assert len(first["notes"]) == 2 and len(first["failed"]) == 1, first
+    noop = indexer.run(store, None)
+    assert noop["generation"] == first["generation"], noop  # nothing read
+    assert (noop["notes"], noop["failed"]) == (first["notes"], first["failed"]), noop
+    with (src / "g.jsonl").open("a") as fh:  # f.jsonl's rows are taken as they are, not read
+        fh.write(json.dumps({"id": "d", "title": "D", "text": story(2)}) + "\n")
+    some = indexer.run(store, None)
+    assert some["added"] == 1 and some["unchanged"] == 3, some
+    assert (some["notes"], some["failed"]) == (first["notes"], first["failed"]), some
+    assert store.runs()[-1]["notes"] == 2
