@@ -928,6 +928,9 @@ def stats_cmd(index_dir, as_json):
     for s in data["sources"]:
         con.print(f"  source: {_t(s)}")
     for s in data.get("unindexed_sources", []):
+        if s in data.get("unindexed_why", {}):  # what the run that built this generation found
+            con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: {_t(data['unindexed_why'][s])}")
+            continue
         con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: {UNINDEXED_WHY} (`newsarchive reindex` tries "
                   "again and says why)")
     for run in data["runs"]:

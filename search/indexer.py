@@ -35,6 +35,7 @@ from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE1_PACKAGES,
                            language_fingerprint, part_packages, stage1_fingerprint, stage2_code, stage2_fingerprint,
                            stage2_parts)
 from .pipeline import judged_no_article, text_hash
+from .unindexed import NO_FILE_TO_READ, SCAN_FILE
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
@@ -46,10 +47,6 @@ BULK_DOCS = 10_000  # a fresh build of at least this many articles uses Whoosh's
 ROWS = 500  # stage-1 rows a query of the template pass reads (Run.final_texts)
 
 
-# The note on a source of no article file. A site mirror's folder of style sheets and images,
-# passed over unsaid, was "no file in it to read" about a folder the user saw files in
-NO_FILE_TO_READ = ("no file in it to read: hidden files and folders (named .*) and the parts of web pages "
-                   "(images, style sheets, scripts, fonts, media) are left out")
 
 
 def _hash(obj: Any) -> str:
@@ -992,7 +989,6 @@ def _captured(meta: Any, published: date | None = None) -> str:
 
 
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again
-SCAN_FILE = "scan.json"
 
 
 def _hash_files(roots: list[str]) -> dict[str, str] | None:

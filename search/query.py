@@ -32,6 +32,7 @@ from .filter_hints import nearest_values, replace_field_value, spaced_value, unm
 from .operators import BINARY_OPS
 from .matching import match_docnums, scored_docnums, top_docs
 from .stop_phrases import StopWords, checked, occurs, word_term
+from .unindexed import why_unindexed
 from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
@@ -3057,6 +3058,7 @@ def stats(archive: Archive) -> dict[str, Any]:
     # ids, `source` and `path` show it, each such byte %XX ("caf%E9"), a form `forget` takes.
     sources = [path_text(s) for s in archive.store.sources()]
     per_root = gen.derive("source_documents", lambda: _documents_per_root(archive, gen.path))
+    unindexed = [s for s in sources if per_root is not None and not per_root.get(s)]
     return {
         "index": path_text(str(archive.store.path)),
         "generation": gen.name,
@@ -3066,7 +3068,9 @@ def stats(archive: Archive) -> dict[str, Any]:
         # sources with no article in this generation: the run that added one did not finish
         # (killed, or it failed), or none of its files could be read; stats listed them as
         # any other source
-        "unindexed_sources": [s for s in sources if per_root is not None and not per_root.get(s)],
+        "unindexed_sources": unindexed,
+        # why, where the run that built this generation read them (else a guess is all there is)
+        "unindexed_why": why_unindexed(archive.store.path, gen.name, unindexed) if unindexed else {},
         "facets": {f: len(gen.facets.values.get(f, [])) for f in FACETS},
         "runs": archive.store.runs(last=5),
     }

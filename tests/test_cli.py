@@ -973,7 +973,7 @@ def test_a_folder_with_no_file_to_read_is_said_to_hold_none(tmp_path):
     assert [n["note"] for n in out["notes"]] == ["no file in it to read: hidden files and folders (named .*) and "
                                                  "the parts of web pages (images, style sheets, scripts, fonts, "
                                                  "media) are left out"]
-    assert "holds no file to read" in invoke("stats", "--index", tmp_path / "ix").output
+    assert "the last run found no file in it to read" in invoke("stats", "--index", tmp_path / "ix").output
 
 
 def test_a_folder_of_page_parts_alone_is_said_to_hold_no_article_file(tmp_path):
@@ -1046,7 +1046,8 @@ def test_a_source_read_first_through_another_sources_link_is_told_so(tmp_path):
     assert out["indexed"] == 1 and [f["reason"] for f in out["failed"]] == [
         "the same file as A/blink/orig.txt, read again as B/orig.txt (one file, two paths: a link or a second name): "
         "skipped"]
-    assert "its files were read under another source (through a link)" in invoke("stats", "--index", tmp_path / "ix").output
+    said = " ".join(invoke("stats", "--index", tmp_path / "ix").output.split())
+    assert "the last run skipped 1 of its inputs" in said and "(one file, two paths: a link or a second name)" in said
 
 
 SEED_ID = "seeds/000_82caef7a759caf58.txt"
@@ -1319,3 +1320,30 @@ def test_a_question_mark_after_an_ids_colon_is_a_wildcard(tmp_path):
     assert titles("ruritania NOT id:news/feed.jsonl:?") == ["Other story", "Who? What? When? Where? Why? How? Which?"]
     assert titles("id:news/feed.jsonl:??") == []  # lines 10 to 99
     assert titles("ruritania?") == titles("ruritania")  # a ? ending a word of text stays punctuation
+
+
+def test_stats_says_why_a_source_has_no_article_when_the_last_run_knows(tmp_path):
+    """`stats` said of every source with no article "it holds no file to read, its files were
+    read under another source (through a link), the run that added it did not finish, or none
+    of its files could be read", though the run that built the index had said which. Now it
+    says that; the guess stays for a source no run on record read."""
+    news, empty, bad = tmp_path / "news", tmp_path / "empty", tmp_path / "bad"
+    for d in (news, empty, bad):
+        d.mkdir()
+    (news / "a.txt").write_text("A story\n\n" + BODY + "\n")
+    (empty / ".hidden.txt").write_text("A hidden story\n\n" + BODY + "\n")
+    (bad / "h.bin").write_bytes(b"\x00\x01\x02")
+    ix = tmp_path / "ix"
+    assert invoke("index", news, empty, bad, "--index", ix).exit_code == 0
+    for args in ((), ("reindex",)):  # as the run that read them found, and a no-op reindex after
+        if args:
+            assert invoke(*args, "--index", ix).exit_code == 0
+        out = " ".join(invoke("stats", "--index", ix).stdout.split())
+        assert f"no articles indexed from {empty}: the last run found no file in it to read" in out, out
+        assert f"no articles indexed from {bad}: the last run skipped 1 of its inputs: {bad / 'h.bin'}: " in out, out
+        assert "did not finish" not in out, out
+    data = json.loads(invoke("stats", "--index", ix, "--json").stdout)
+    assert sorted(data["unindexed_why"]) == sorted([str(empty), str(bad)]), data
+    (ix / "scan.json").unlink()  # no record of what the run read: the guess, said as one
+    out = " ".join(invoke("stats", "--index", ix).stdout.split())
+    assert f"no articles indexed from {empty}: it holds no file to read" in out and "did not finish" in out, out
