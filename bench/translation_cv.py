@@ -175,4 +175,7 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    try:
+        main()
+    except np.linalg.LinAlgError as exc:  # a --set the fit cannot take (L2_DOC=1): said, not a traceback
+        raise SystemExit(f"translation_cv: {exc}") from None

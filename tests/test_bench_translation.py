@@ -34,3 +34,20 @@ def test_fold_split_spread_reports_the_worst_split_of_each_side():
     assert spread["auc"]["min"] == 0.85
     # the goal held in the first split only; each side failed once
     assert (spread["goal_met"], spread["weaker_ok"], spread["human_ok"]) == (1, 2, 2)
+
+
+def test_a_shrinkage_the_fit_cannot_take_is_named_not_a_bare_linalg_error(shared_dir):
+    """`bench/translation_cv.py --set L2_DOC=1` (a setting the issue's notes tried) ended in a
+    traceback and "numpy.linalg.LinAlgError: Singular matrix", naming neither the setting nor
+    what to do. The real data, one fold split: the message names L2_DOC and its value."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    bench = ROOT / "bench" / "translation_cv.py"
+    p = subprocess.run([sys.executable, str(bench), "--seeds", "11-11", "--set", "L2_DOC=1"], cwd=ROOT,
+                       capture_output=True, text=True, timeout=600)
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "the logistic fit cannot go on with L2_DOC=1 (Singular matrix)" in p.stderr, p.stderr
+    assert "use a larger L2_DOC" in p.stderr and "Traceback" not in p.stderr, p.stderr

@@ -163,8 +163,10 @@ def lexicon_pool(texts: list[str]) -> tuple[np.ndarray, float]:
 
 
 def fit_logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float,
-                 offset: np.ndarray | None = None) -> tuple[np.ndarray, float]:
-    """Weighted L2 logistic regression by Newton's method (the intercept is not penalised)."""
+                 offset: np.ndarray | None = None, setting: str = "the L2 penalty") -> tuple[np.ndarray, float]:
+    """Weighted L2 logistic regression by Newton's method (the intercept is not penalised).
+    `setting`: the constant `l2` came from, named when the fit fails (bench --set L2_DOC=1 ended
+    in a bare "LinAlgError: Singular matrix")."""
     n, d = X.shape
     A = np.hstack([X, np.ones((n, 1))])
     beta = np.zeros(d + 1)
@@ -176,7 +178,13 @@ def fit_logistic(X: np.ndarray, y: np.ndarray, w: np.ndarray, l2: float,
         p = 1 / (1 + np.exp(-np.clip(A @ beta + off, -40, 40)))
         grad = A.T @ (cw * (p - y)) + pen * beta
         H = (A * (cw * p * (1 - p))[:, None]).T @ A + np.diag(pen)
-        step = np.linalg.solve(H, grad)
+        try:
+            step = np.linalg.solve(H, grad)
+        except np.linalg.LinAlgError as exc:
+            raise np.linalg.LinAlgError(
+                f"the logistic fit cannot go on with {setting}={l2:g} ({exc}): so little shrinkage lets the "
+                f"fitted probabilities reach 0 and 1, which leaves Newton's step undefined; use a larger "
+                f"{setting}") from exc
         beta -= step
         if np.abs(step).max() < 1e-8:
             break
@@ -196,7 +204,7 @@ def fit_doc_model(X: np.ndarray, y: np.ndarray, w: np.ndarray) -> dict:
     mean = X.mean(axis=0)
     scale = X.std(axis=0)
     scale[scale == 0] = 1.0
-    coef, intercept = fit_logistic((X - mean) / scale, y, w, L2_DOC)
+    coef, intercept = fit_logistic((X - mean) / scale, y, w, L2_DOC, setting="L2_DOC")
     return {"mean": mean, "scale": scale, "coef": coef, "intercept": intercept}
 
 
@@ -412,7 +420,7 @@ def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
     if COMBINE == "zsum":
         comb_coef, comb_intercept = fit_zsum(oof, y, w, source, offset)
     else:
-        comb_coef, comb_intercept = fit_logistic(inputs, y, w, L2_COMBINE, offset=offset)
+        comb_coef, comb_intercept = fit_logistic(inputs, y, w, L2_COMBINE, offset=offset, setting="L2_COMBINE")
     scores = _sigmoid(inputs @ comb_coef + comb_intercept + offset)
     # mt-dev's human documents and Reuters each stay under the thresholds on their own: Reuters is
     # easy to tell from MT, and pooling its 2,000 bodies with mt-dev's would set the bar too low.
@@ -450,7 +458,8 @@ def fit_zsum(oof: np.ndarray, y: np.ndarray, w: np.ndarray, source: np.ndarray,
         human = y == 0
     mu, sd = oof[human].mean(axis=0), oof[human].std(axis=0)
     sd[sd < 1e-9] = 1.0
-    (alpha,), beta = fit_logistic(((oof - mu) / sd).sum(axis=1, keepdims=True), y, w, L2_COMBINE, offset=offset)
+    (alpha,), beta = fit_logistic(((oof - mu) / sd).sum(axis=1, keepdims=True), y, w, L2_COMBINE, offset=offset,
+                                  setting="L2_COMBINE")
     coef = np.zeros(2 * oof.shape[1])
     coef[:oof.shape[1]] = alpha / sd
     return coef, beta - float(alpha * (mu / sd).sum())
