@@ -1981,6 +1981,16 @@ def test_a_figure_or_a_detached_possessive_after_a_name_is_no_part_of_it():
     assert "Release" not in _got(text, ("Release 10.1", "person"))
 
 
+def test_a_figure_after_a_word_in_lower_case_is_part_of_the_name():
+    # f363fa3's trim made "Group of 77" the organisation "Group" (Reuters writes "Group of 24",
+    # "Group of 10", "Group of 7"): a figure after "of" is the name's, not a score's or a column's
+    for name in ("Group of 77", "Group of 24", "Club of 10"):
+        text = f"Ministers of the {name} met on Friday."
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "Motherwell 2 ( Davies 39 ) ."
+    assert _got(text, ("Motherwell 2", "organization")) == {"Motherwell": {"organization"}}
+
+
 def test_a_name_after_an_occupation_the_ner_called_an_organisation_is_a_person():
     text = "Albanian coach Astrit Hafizi said on Saturday it was important. Hafizi said the team would play."
     assert _got(text, ("Astrit Hafizi", "organization"), ("Hafizi", "organization", "ner", 1)) == {

@@ -231,7 +231,8 @@ _DETACHED_POSSESSIVES = frozenset({"'s", "’s", "`s", "'S", "’S"})
 # )", "Philadelphia Eagles 37-10", "upgrading to Duff 1- (one minus) from Duff 2" (the company "Duff 2"),
 # "Chase Manhattan 30,034,873" (organisations and places: a "person" with a figure is dropped whole, below,
 # as wire tables' "Release 10.1", "Boise Cascade 2-3/8" are no people). Not after a word a number belongs
-# to ("Local 222", "Palo Verde Unit 1", "Apollo 11", "Channel 4"), nor a club's zero-padded year ("Schalke 04").
+# to ("Local 222", "Palo Verde Unit 1", "Apollo 11", "Channel 4") or in lower case ("Group of 77"), nor a club's
+# zero-padded year ("Schalke 04").
 _FIGURE = re.compile(r"[+-]?\d[\d.,:/-]*[,;:]?")
 _FIGURE_UNITS = frozenset({"percent", "pct", "points", "pts"})  # "Barrick 75 percent to develop the property"
 _NUMBERED = frozenset({
@@ -255,7 +256,8 @@ def _trailing_figure(text: str, toks: list[tuple[int, int]]) -> bool:
     if _FIGURE.fullmatch(word) is None or (len(word) == 2 and word[0] == "0"):
         return False
     before = text[toks[-2][0]:toks[-2][1]]
-    return before.lower() not in _NUMBERED
+    # nor after a word in lower case: "Group of 77", "Club of 10", "Class of 1987" name a number
+    return before.lower() not in _NUMBERED and not (before.isalpha() and before.islower())
 
 
 # A page's time stamp ("Updated Nov 07, 2012 at 02:56am IST": an organisation, with its zone,
