@@ -2084,3 +2084,16 @@ def test_a_team_sheet_s_names_are_people():
     text = "Squad : 1 - Kim Byung Ji ; 2 - Kim Pan Keun ; 5 - Seoul ; 8 - Roh Sang Rae ."
     got = _got(text, ("Kim Byung Ji", "person"), ("Kim Pan Keun", "person"))
     assert "Seoul" not in got and got["Roh Sang Rae"] == {"person"}, got
+
+
+def test_a_lone_person_who_says_it_is_time_is_no_company():
+    # 51be15f's "said it" made the person a company whatever followed: "Volcker said it was time to
+    # act" gave the organisation Volcker; the dummy "it" before a copula is anyone's
+    text = "Volcker told Congress the dollar was too low. Volcker said it was time to act."
+    assert _got(text, ("Volcker", "person"), ("Volcker", "person", "ner", 1)) == {"Volcker": {"person"}}
+    text = "Icahn declined to comment. Icahn said it would be wrong to sell and it's too early."
+    assert _got(text, ("Icahn", "person"), ("Icahn", "person", "ner", 1)) == {"Icahn": {"person"}}
+    # a company's "it" stays a company's
+    for said in ("said it expects net earnings", "said it was considering a bid", "said it would be selling"):
+        text = f"Minorco {said}. Minorco said the contributions rose."
+        assert _got(text, ("Minorco", "person"), ("Minorco", "person", "ner", 1)) == {"Minorco": {"organization"}}, said

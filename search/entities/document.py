@@ -2444,7 +2444,11 @@ _ORGANISATION_NEXT = re.compile(
     rf"[ \t]+(?:{_PARENT_KINDS}|airline|stores?|chain(?![ \t]+of[ \t]+command))\b")  # "the Reagan chain of command"
 # ... or the publication's noun after "the" and the name: "published by The Bulletin magazine", "the
 # Harris poll published in the Observer newspaper" were people (2 of 2,500 Reuters articles)
-_SAYS_IT = re.compile(r",?[ \t]+(?:said|says)[ \t]+it\b")  # "Minorco said it expects": a company's words
+# "Minorco said it expects": a company's words; not the "it" of "Volcker said it was time to act", "Baker
+# said it would be wrong", which anyone says ("it" then a copula, not a company's "it was considering")
+_SAYS_IT = re.compile(r",?[ \t]+(?:said|says)[ \t]+it\b(?!(?:['’]s|[ \t]+(?:(?:would|will|could|may|might|should|must)"
+                      r"[ \t]+(?:not[ \t]+)?be|is|was|seems?|seemed|appears?|appeared|remains?|remained))\b"
+                      r"(?![ \t]+(?:not[ \t]+)?\w+ing\b))")
 _PARTNER_BEFORE = re.compile(r"(?:\band|&|,)[ \t]+$")  # "Duff and Phelps said it": the firm's words (_firms_of_names)
 _WORD_BEFORE_NAME = re.compile(r"(?<![\w\-])([A-Za-z]+)\.?[ \t]+$")
 
