@@ -2084,6 +2084,12 @@ def test_a_team_sheet_s_names_are_people():
     text = "Squad : 1 - Kim Byung Ji ; 2 - Kim Pan Keun ; 5 - Seoul ; 8 - Roh Sang Rae ."
     got = _got(text, ("Kim Byung Ji", "person"), ("Kim Pan Keun", "person"))
     assert "Seoul" not in got and got["Roh Sang Rae"] == {"person"}, got
+    # a ranking of firms, two of which the NER read as people, is no team sheet: its untagged
+    # entries stay untagged and its firms firms
+    text = ("Underwriters ranked: 1 - Merrill Lynch , 2 - Goldman Sachs , 3 - Morgan Stanley , "
+            "4 - Salomon Brothers , 5 - First Boston .")
+    got = _got(text, ("Merrill Lynch", "person"), ("Goldman Sachs", "person"), ("Morgan Stanley", "organization"))
+    assert got == {"Merrill Lynch": {"person"}, "Goldman Sachs": {"person"}, "Morgan Stanley": {"organization"}}, got
 
 
 def test_a_lone_person_who_says_it_is_time_is_no_company():

@@ -2970,7 +2970,10 @@ def _squads(text: str, spans: list[Span]) -> list[Span]:
         return spans
     exact = {(s.start, s.end): s for s in spans}
     tagged = [exact[e] for e in entries if e in exact]
-    if 2 * sum(s.type == "person" for s in tagged) <= len(tagged):
+    people = sum(s.type == "person" for s in tagged)
+    # and three people, or half the entries: a ranking of five firms two of which the NER read as
+    # people ("1 - Merrill Lynch , 2 - Goldman Sachs , ...") is no team sheet
+    if 2 * people <= len(tagged) or (people < _ENTRANTS_MIN and 2 * people < len(entries)):
         return spans
     starts = [s.start for s in spans]
     added = []
