@@ -917,7 +917,7 @@ def _marked(text: str, marks: list[tuple[int, int]], plain: bool = False) -> str
 def stats_cmd(index_dir, as_json):
     """Documents, generation, sources and the last index runs."""
     from . import open_index, stats
-    from .query import UNINDEXED_WHY
+    from .unindexed import UNINDEXED_WHY
 
     data = stats(open_index(index_dir))
     if as_json:

@@ -651,7 +651,7 @@ def run(
 # What a run writes into an index directory before it has indexed anything: a directory holding
 # no more than these (no generation, no cache) is no index, and is removed by the run that made it
 BOOKKEEPING = frozenset({"lock", "sources.json", "sources.json.tmp", "source_names.json", "source_names.json.tmp",
-                         "runs.jsonl", "scan.json", "scan.json.tmp"})
+                         "runs.jsonl", SCAN_FILE, SCAN_FILE + ".tmp"})
 
 
 def _first_missing(path: Path) -> Path | None:

@@ -3042,12 +3042,6 @@ def _documents_per_root(archive: Archive, gen_dir) -> dict[str, int] | None:
     return from_catalog(archive, path, lambda: catalog_counts_by_root(path), None)
 
 
-# why a source can have no article in the index: `stats` and the status page say the same
-# (the page named two of these four, and a source read through a link is none of those two)
-UNINDEXED_WHY = ("it holds no file to read, its files were read under another source (through a link), the run "
-                 "that added it did not finish, or none of its files could be read")
-
-
 def stats(archive: Archive) -> dict[str, Any]:
     from .ingest.decode import path_text  # as the catalog writes a source
 

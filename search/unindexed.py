@@ -14,6 +14,12 @@ SCAN_FILE = "scan.json"  # in the index directory: what the run that built the l
 NO_FILE_TO_READ = ("no file in it to read: hidden files and folders (named .*) and the parts of web pages "
                    "(images, style sheets, scripts, fonts, media) are left out")
 
+# What is said of such a source when no run on record says which: `stats` and the status page say
+# the same (the page named two of these four, and a source read through a link is none of those two)
+UNINDEXED_WHY = ("it holds no file to read, its files were read under another source (through a link), the run "
+                 "that added it did not finish, or none of its files could be read")
+
+
 
 def why_unindexed(index: Path, generation: str, sources: list[str]) -> dict[str, str]:
     """For each of `sources` (as path_text shows them) the run that built `generation` read and

@@ -10,8 +10,9 @@ from dataclasses import replace
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from search import list_entities, run_search, stats
-from search.query import UNINDEXED_WHY, QueryTimeout, document_matches, entities_containing, last_page
+from search.query import QueryTimeout, document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
+from search.unindexed import UNINDEXED_WHY
 
 from .cache import cached
 from .docview import document_view, page_part, requested_document
