@@ -25,8 +25,7 @@ TWINS = {"views.search_page": "api.api_search", "views.facet_page": "api.api_fac
 NO_QUERY = ("views.entities_page", "api.api_entities")
 # a 400's heading on each page that has its own: the document page's (a parameter not UTF-8, or
 # given twice) was headed "This search cannot run", as if it had been a search
-REFUSED = {"views.search_page": "This search cannot run", "views.facet_page": "This search cannot run",
-           "views.entities_page": "This list cannot be shown",
+REFUSED = {**dict.fromkeys(SEARCH_PAGES, "This search cannot run"), "views.entities_page": "This list cannot be shown",
            "views.doc_page": "This article cannot be shown", "views.doc_text": "This article cannot be shown"}
 # each status's heading (a 400's where REFUSED names none), and the message said for werkzeug's own error of that status (its
 # description is generic; None: werkzeug's name of the status)
