@@ -825,9 +825,10 @@ def show_cmd(doc_id, query, index_dir, as_json):
     from .stories import RELATIONS, timeline
 
     archive = open_index(index_dir)
-    ids = document_ids(archive, doc_id)
-    if not ids and "\\" in doc_id:  # an id copied as this command prints it ("a\\nb" for a line break)
-        ids = document_ids(archive, _unescaped(doc_id))
+    found = document_ids(archive, doc_id)
+    if not found.ids and "\\" in doc_id:  # an id copied as this command prints it ("a\\nb" for a line break)
+        found = document_ids(archive, _unescaped(doc_id))
+    ids = found.ids
     if not ids and (source := source_named(archive, doc_id)) is not None:
         _fail(f"'{doc_id}' is a source of the index, not one article: "
               f"`newsarchive search --filter {shlex.quote('source=' + source)}` lists its articles", EXIT_USAGE,
@@ -841,6 +842,9 @@ def show_cmd(doc_id, query, index_dir, as_json):
         listed = ", ".join(ids[:5]) + (f" … and {len(ids) - 5:,} more; `--json` lists them all" if len(ids) > 5 else "")
         _fail(message if as_json else f"{message} ({listed})", EXIT_USAGE, ids=ids)
     doc = get_document(archive, ids[0])
+    if found.note:  # another spelling of the address typed: `/a` and `/a/` may be two pages
+        click.echo(f"newsarchive: note: {_plain(found.note)}", err=True)
+        doc["opened_address"] = found.opened  # as /api/doc/<address> gives it
     query = query.strip()
     marks, refused = document_matches(archive, query, doc)  # the document still (this exited 2 without it)
     if query:

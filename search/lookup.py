@@ -10,7 +10,7 @@ import os
 import re
 import sqlite3
 from pathlib import Path
-from typing import Callable, TypeVar
+from typing import Callable, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from .archive import Archive
@@ -24,14 +24,32 @@ _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
 T = TypeVar("T")
 
 
-def document_ids(archive: Archive, typed: str) -> list[str]:
-    """The live articles `typed` names, as ids: one for an id, every article of a page's URL
-    (two records of a feed may give the same) or of a file (a JSON Lines or WARC file holds
-    many), none when nothing matches."""
+class Found(NamedTuple):
+    """The live articles a lookup names, as ids, and `opened`: the other spelling of the web
+    address typed that named them (_spellings), None where it named them as typed. `/a` and
+    `/a/` may be two pages: `show https://site/a/` opened `/a` when `/a/` was gone, and said
+    nothing of it."""
+
+    ids: list[str]
+    typed: str = ""
+    opened: str | None = None
+
+    @property
+    def note(self) -> str | None:
+        """What a reader is told when the article opened is another address's."""
+        if self.opened is None:
+            return None
+        return f"no article has the address {self.typed}: this is the one at {self.opened}"
+
+
+def document_ids(archive: Archive, typed: str) -> Found:
+    """The live articles `typed` names: one for an id, every article of a page's URL (two
+    records of a feed may give the same) or of a file (a JSON Lines or WARC file holds many),
+    none when nothing matches."""
     gen, searcher = archive.searcher()
     for doc_id in dict.fromkeys((typed, typed.strip())):
         if doc_id and document_number(searcher, doc_id) is not None:
-            return [doc_id]
+            return Found([doc_id], typed)
     text = typed.strip()
     found = _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", text)
     if found is not None:
@@ -39,7 +57,8 @@ def document_ids(archive: Archive, typed: str) -> list[str]:
     # no page's address: a file's path
     if text.lower().startswith("file://"):
         text = unquote(urlsplit(text).path)
-    return _live(searcher, _ids_of_file(archive, searcher, gen.path / "catalog.sqlite", text)) if text else []
+    return Found(_live(searcher, _ids_of_file(archive, searcher, gen.path / "catalog.sqlite", text)) if text else [],
+                 typed)
 
 
 def source_named(archive: Archive, typed: str) -> str | None:
@@ -58,30 +77,32 @@ def source_named(archive: Archive, typed: str) -> str | None:
                 None)
 
 
-def page_ids(archive: Archive, typed: str) -> list[str]:
-    """The live articles of the page's address `typed` is, as ids: the web's /doc/<id> and
+def page_ids(archive: Archive, typed: str) -> Found:
+    """The live articles of the page's address `typed` is: the web's /doc/<id> and
     /api/doc/<id> take the url a search reports as `show` does (they took the id alone). No
     file's path: a server does not look round its own disk for what a visitor names."""
     gen, searcher = archive.searcher()
-    return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip()) or []
+    return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip()) or Found([], typed)
 
 
-def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str] | None:
+def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Found | None:
     """_page_ids that are live; for a web address that names none, those of its first other
     spelling that names some (_spellings: the other scheme first, then the path's last slash
-    added or dropped). A mirrored page's address is guessed from its host's folder, as
-    https:// (ingest.mirror): `show http://...` of the same page found nothing.
-    `searcher` is the one of `catalog`'s generation: ids read from one generation's catalog
-    are checked against that generation."""
+    added or dropped), with that spelling. A mirrored page's address is guessed from its
+    host's folder, as https:// (ingest.mirror): `show http://...` of the same page found
+    nothing. `searcher` is the one of `catalog`'s generation: ids read from one generation's
+    catalog are checked against that generation."""
     found = _page_ids(archive, searcher, catalog, text)
     if found is None:
         return None
     live = _live(searcher, found)
-    for other in ([] if live else _spellings(text)):
+    if live:
+        return Found(live, text)
+    for other in _spellings(text):
         live = _live(searcher, _page_ids(archive, searcher, catalog, other) or [])
         if live:
-            break
-    return live
+            return Found(live, text, other)
+    return Found([], text)
 
 
 def _spellings(url: str) -> list[str]:

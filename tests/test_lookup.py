@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
 from click.testing import CliRunner
 
 from search.cli import cli
@@ -78,11 +79,10 @@ def test_a_source_given_to_show_says_how_to_list_its_articles(seeds_index):
     assert "no document with id 'seedz'" in show("seedz", "--index", seeds_index).stderr
 
 
-def test_a_page_is_shown_by_its_address_with_or_without_the_trailing_slash(tmp_path, monkeypatch):
-    """`show http://www.cbsnews.com/.../248-human-fetuses-found-in-russian-forest` (an address
-    pasted without its last "/") found nothing of the page stored as ".../russian-forest/". The
-    other spelling of the path's end is tried where the address as typed names no page, in
-    either scheme; one with a query keeps its path as typed."""
+@pytest.fixture
+def slash_index(tmp_path, monkeypatch):
+    """An index of a saved page whose canonical address ends in "/" and of a feed whose record
+    "story-2" has none."""
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
     folder = tmp_path / "archive"
     folder.mkdir()
@@ -97,6 +97,15 @@ def test_a_page_is_shown_by_its_address_with_or_without_the_trailing_slash(tmp_p
                       "text": "West African envoys arrived in Bamako on Saturday for talks with the junta."}) + "\n")
     ix = tmp_path / "ix"
     assert CliRunner().invoke(cli, ["index", str(folder), "--index", str(ix)]).exit_code == 0
+    return ix
+
+
+def test_a_page_is_shown_by_its_address_with_or_without_the_trailing_slash(slash_index):
+    """`show http://www.cbsnews.com/.../248-human-fetuses-found-in-russian-forest` (an address
+    pasted without its last "/") found nothing of the page stored as ".../russian-forest/". The
+    other spelling of the path's end is tried where the address as typed names no page, in
+    either scheme; one with a query keeps its path as typed."""
+    ix = slash_index
     for typed, want in (("http://www.example-news.com/2021/mali-coup", "archive/page.html"),
                         ("https://www.example-news.com/2021/mali-coup", "archive/page.html"),
                         ("https://wire.example/story-2/", "archive/feed.jsonl#r2"),
@@ -111,6 +120,31 @@ def test_a_page_is_shown_by_its_address_with_or_without_the_trailing_slash(tmp_p
 
     client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
     assert client.get("/api/doc/http://www.example-news.com/2021/mali-coup").get_json()["id"] == "archive/page.html"
+
+
+def test_an_article_opened_by_another_spelling_of_the_address_says_which(slash_index):
+    """`show https://wire.example/story-2/` opened the record of `.../story-2` (no "/": `/a` and
+    `/a/` may be two pages) without a word. `show` says so on stderr and in its JSON, the web's
+    page and record alike; an address that names its article as typed says nothing."""
+    from web import create_app
+
+    typed, opened = "https://wire.example/story-2/", "https://wire.example/story-2"
+    note = f"no article has the address {typed}: this is the one at {opened}"
+    r = show(typed, "--index", slash_index)
+    assert r.exit_code == 0 and json.loads(r.stdout)["opened_address"] == opened
+    assert f"newsarchive: note: {note}" in r.stderr
+    plain = CliRunner().invoke(cli, ["show", typed, "--index", str(slash_index)])
+    assert plain.exit_code == 0 and note in plain.stderr and note not in plain.stdout
+    r = show(opened, "--index", slash_index)
+    assert r.exit_code == 0 and "opened_address" not in json.loads(r.stdout) and "note" not in r.stderr
+
+    client = create_app({"INDEX": str(slash_index)}).test_client()
+    assert client.get("/api/doc/" + typed).get_json()["opened_address"] == opened
+    assert "opened_address" not in client.get("/api/doc/" + opened).get_json()
+    page = client.get("/doc/" + typed).get_data(as_text=True)
+    assert (f"No article has the address <code>{typed}</code>: this is the one at <code>{opened}</code>."
+            in page), page
+    assert "No article has the address" not in client.get("/doc/" + opened).get_data(as_text=True)
 
 
 def test_show_s_help_names_every_address_it_takes():

@@ -33,13 +33,16 @@ def requested_document(doc_id: str) -> dict[str, Any]:
     """The record /doc/<doc_id> and /api/doc/<doc_id> show: by its id, else by the url a
     search reports for it, as `show` takes either (a JSON Lines record with no url of its own
     reports `file:///…/feed.jsonl#LINE`, which was a 404); 404 for neither, or for a URL
-    several articles share (`show` lists their ids)."""
+    several articles share (`show` lists their ids). Opened by another spelling of the address
+    (lookup._spellings), the record's `opened_address` is that spelling."""
     doc = get_document(archive(), doc_id)
     if doc is None:
-        ids = page_ids(archive(), doc_id)
-        if len(ids) > 1:
-            abort(404, f"{shown_id(doc_id)} is the address of {len(ids):,} articles: open one by its id")
-        doc = get_document(archive(), ids[0]) if ids else None
+        found = page_ids(archive(), doc_id)
+        if len(found.ids) > 1:
+            abort(404, f"{shown_id(doc_id)} is the address of {len(found.ids):,} articles: open one by its id")
+        doc = get_document(archive(), found.ids[0]) if found.ids else None
+        if doc is not None and found.opened:  # `/a` and `/a/` may be two pages: the page says which
+            doc["opened_address"] = found.opened
     if doc is None:
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc

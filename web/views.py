@@ -100,7 +100,7 @@ def doc_page(doc_id: str):
     # no longer "Search", page 1 newest first
     state = replace(state, query=query) if query or state.params() else None
     view = document_view(part, hits, state, whole=doc)
-    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits),
+    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), typed=doc_id,
                            refused=page_message(refused) if refused else None,
                            state=state,
                            json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None),
