@@ -121,7 +121,8 @@ def _spellings(url: str) -> list[str]:
         parts = urlsplit(url)
     except ValueError:  # "http://[::1": no path to read
         return [schemes[1] + rests[0]]
-    if not parts.query and not parts.fragment and parts.path not in ("", "/"):
+    # a "?" or "#" with nothing after it is a query or fragment still: "x/a?/" is another address
+    if "?" not in rests[0] and "#" not in rests[0] and parts.path not in ("", "/"):
         rests.append(m.group(2)[:-1] if m.group(2).endswith("/") else m.group(2) + "/")
     return [scheme + rest for rest in rests for scheme in schemes][1:]
 

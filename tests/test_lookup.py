@@ -147,6 +147,20 @@ def test_an_article_opened_by_another_spelling_of_the_address_says_which(slash_i
     assert "No article has the address" not in client.get("/doc/" + opened).get_data(as_text=True)
 
 
+def test_no_slash_is_added_after_a_query_or_a_fragment_however_empty():
+    """The other spellings of "https://x/a?" were tried with "https://x/a?/": an empty query
+    is a query still (urlsplit reads it as none), and a "/" after it is part of it, another
+    address. The path's last "/" is added or dropped only where no "?" or "#" follows it."""
+    from search.lookup import _spellings
+
+    assert _spellings("https://x.example/a?") == ["http://x.example/a?"]
+    assert _spellings("http://x.example/a#") == ["https://x.example/a#"]
+    assert _spellings("https://x.example/a/?") == ["http://x.example/a/?"]
+    assert _spellings("https://x.example/a?b=1") == ["http://x.example/a?b=1"]
+    assert _spellings("https://x.example/a") == ["http://x.example/a", "https://x.example/a/", "http://x.example/a/"]
+    assert _spellings("http://x.example/a/") == ["https://x.example/a/", "http://x.example/a", "https://x.example/a"]
+
+
 def test_show_s_help_names_every_address_it_takes():
     """`show --help` named http:// and https:// addresses only; a JSON Lines record with no url
     of its own is reported (and found) by its file's address and line."""
