@@ -414,12 +414,13 @@ class Store:
             os.close(fd)
 
     def runs(self, last: int = 5) -> list[dict[str, Any]]:
+        """The last `last` (1 or more) runs logged, oldest first."""
         try:
-            lines = (self.path / "runs.jsonl").read_bytes().splitlines()
+            lines = last_lines(self.path / "runs.jsonl", last)
         except FileNotFoundError:
             return []
         out = []
-        for line in lines[-last:]:
+        for line in lines:
             try:  # a line cut short or garbled is passed over: one byte not UTF-8 made stats
                 run = json.loads(line.decode("utf-8"))  # and /healthz internal errors
             except ValueError:
@@ -427,3 +428,21 @@ class Store:
             if isinstance(run, dict):  # garbled into JSON that is no run ("0", "[1]"): the same errors
                 out.append(run)
         return out
+
+
+def last_lines(path: Path, count: int, block: int = 1 << 16) -> list[bytes]:
+    """The last `count` (1 or more) lines of the file at `path`, as bytes.splitlines gives them,
+    read from its end: /status and /healthz read the whole run log, which a nightly job's
+    `reindex` grows by a line a night for years, to show its last five."""
+    with open(path, "rb") as fh:
+        start = fh.seek(0, os.SEEK_END)
+        data = b""
+        while True:
+            at = max(0, start - block)
+            fh.seek(at)
+            data = fh.read(start - at) + data
+            start, block = at, block * 2
+            lines = data.splitlines()
+            # the first line read may be the end of one: only a line after it is whole
+            if start == 0 or len(lines) > count:
+                return lines[-count:]

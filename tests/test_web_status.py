@@ -76,3 +76,44 @@ def test_a_run_log_line_that_is_json_but_no_run_is_passed_over(tmp_path):
     assert client.get("/status").status_code == 200
     stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
     assert stats.exit_code == 0 and "run " in stats.output, stats.output
+
+
+def test_a_long_run_log_is_read_from_its_end(tmp_path):
+    """/status and /healthz read the whole of runs.jsonl to show its last five runs: a nightly
+    job adds a line a night for years. A log of 64 MB whose early part is garbled (a line cut
+    short, bytes no UTF-8, a run of NUL bytes a crash left) still gives its last runs, read
+    from its end: the request's memory peak stays far below the log's size."""
+    import json
+    import tracemalloc
+
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                            "in Moscow, officials said.\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")]).exit_code == 0
+    run = json.loads((ix / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+    nights = [f"2031-01-{day:02d}T02:00:00Z" for day in range(1, 8)]
+    size = 64 << 20
+    with open(ix / "runs.jsonl", "wb") as fh:
+        fh.write(b'{"finished": "2001-01-01T00:00:00Z", "command": "ind\n\xff\xfe\x00garbled\n')
+        fh.seek(size)  # a hole: NUL bytes on reading, no disk
+        fh.write(b"\n" + b"".join(json.dumps({**run, "command": "reindex", "finished": n}).encode() + b"\n"
+                                  for n in nights))
+    client = create_app({"INDEX": str(ix)}).test_client()
+    assert client.get("/healthz").status_code == 200  # the index opened: what is measured is the log
+    tracemalloc.start()
+    try:
+        twin = client.get("/healthz").get_json()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < size // 8, peak
+    assert [r["finished"] for r in twin["runs"]] == nights[-5:]
+    assert twin["last_run"] == twin["last_reindex"] == nights[-1]
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/status").get_data(as_text=True)))
+    assert re.search(r"2031-01-07 02:00:00 UTC reindex 1 0 0 0 ", text), text
+    assert "2031-01-02" not in text and "2001-01-01" not in text
