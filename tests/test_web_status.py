@@ -1,6 +1,7 @@
 """The "Index status" page: the index's state for a reader, as `newsarchive stats` gives it."""
 from __future__ import annotations
 
+import json
 import re
 
 from web import create_app
@@ -32,7 +33,8 @@ def test_a_source_with_no_article_is_explained_as_stats_explains_it_and_listed_i
     """The page named two reasons for a source with no article ("it holds no file to read, or
     none of its files could be read"), where `stats` names four (a source read through a link,
     or added by a run that did not finish, is neither of those two); and its JSON twin gave
-    only the sources with no article, not the list the page shows."""
+    only the sources with no article, not the list the page shows, nor why (`stats --json`
+    gives `unindexed_why`)."""
     from click.testing import CliRunner
 
     from search.cli import cli
@@ -51,6 +53,10 @@ def test_a_source_with_no_article_is_explained_as_stats_explains_it_and_listed_i
     twin = client.get("/healthz").get_json()
     assert twin["sources"] == [str(tmp_path / "a"), str(tmp_path / "empty")]
     assert twin["unindexed_sources"] == [str(tmp_path / "empty")]
+    assert list(twin["unindexed_why"]) == [str(tmp_path / "empty")]
+    assert twin["unindexed_why"][str(tmp_path / "empty")].startswith(why)
+    assert json.loads(CliRunner().invoke(cli, ["stats", "--index", str(ix), "--json"]).stdout)["unindexed_why"] == \
+        twin["unindexed_why"]
     stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)]).output
     assert f"no articles indexed from {tmp_path / 'empty'}: {why}" in re.sub(r"\s+", " ", stats), stats
 
@@ -83,7 +89,6 @@ def test_a_long_run_log_is_read_from_its_end(tmp_path):
     job adds a line a night for years. A log of 64 MB whose early part is garbled (a line cut
     short, bytes no UTF-8, a run of NUL bytes a crash left) still gives its last runs, read
     from its end: the request's memory peak stays far below the log's size."""
-    import json
     import tracemalloc
 
     from click.testing import CliRunner

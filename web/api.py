@@ -140,5 +140,6 @@ def healthz():
         "last_error": next(({"finished": r.get("finished"), "error": r["error"]} for r in reversed(runs) if r.get("error")), None),
         "sources": s["sources"],  # the status page lists them: its JSON twin gave only those with no article
         "unindexed_sources": s["unindexed_sources"],
+        "unindexed_why": s["unindexed_why"],  # why, where the run that built the generation said (as stats --json)
         "runs": runs,
     })
