@@ -61,6 +61,19 @@ def test_the_entity_list_s_article_counts_read_like_its_total(client):
     assert '<td class="num">1,001</td>' in page and '<td class="num">1001</td>' not in page
 
 
+def test_page_numbers_read_like_the_counts(client):
+    """The pager's numbers, the title's page and "Page N is past the last page" printed "1000"
+    beside "1,001 results"."""
+    page = html(client, "/search?per_page=1&page=1000")
+    pager = re.search(r'<nav class="pager".*?</nav>', page, re.S).group(0)
+    assert re.findall(r"<a [^>]*>([^<]*)</a>", pager) == ["‹ Previous", "1", "998", "999", "1,000"], pager
+    assert 'aria-label="Page 998"' in pager and "<title>Search (page 1,000) · newsarchive</title>" in page
+    next_to_last = html(client, "/search?per_page=1&page=999")
+    assert 'aria-label="Page 1,000">1,000</a>' in next_to_last, next_to_last
+    assert "Page 1,000 is past the last page." in html(client, "/search?per_page=2&page=1000")
+    assert "Page 1,234 is past the last page." in html(client, "/entities?page=1234")
+
+
 def test_the_json_keeps_integers(client):
     data = client.get("/api/facet/source").get_json()
     assert any(v["count"] == 1001 for v in data["values"]), data

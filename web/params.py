@@ -485,7 +485,7 @@ class SearchState:
         if self.match == "any":
             parts.append("any of its words")
         if sort is not None and self.page > 1:
-            parts.append(f"page {self.page}")
+            parts.append(f"page {self.page:,}")  # as the pager reads it
         return ", ".join(parts)
 
 
