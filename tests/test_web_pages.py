@@ -1220,3 +1220,42 @@ def test_an_empty_archive_s_page_says_to_index_articles_not_to_remove_filters(tm
     empty = html.split('class="empty"')[1].split("</div>")[0]
     assert "The archive has no articles yet" in empty and "newsarchive index" in empty
     assert "Remove a filter" not in empty
+
+
+def _list_numbers(ol: str) -> dict[str, int]:
+    """Each item's id → the number a browser shows beside it: the previous one's plus one, or
+    its `value` (HTML's numbering of an <ol>)."""
+    out, n = {}, 0
+    for item in re.finditer(r'<li id="([^"]+)"(?: value="(\d+)")?', ol):
+        n = int(item.group(2)) if item.group(2) else n + 1
+        out[item.group(1)] = n
+    return out
+
+
+def test_the_flag_notes_are_numbered_as_the_text_s_references(seeds_index):
+    """A flag that marks no character of the text (an empty span, one past its end) was left
+    out of the notes after the flags were numbered: the notes' list read 1, 2, 3 beside
+    references 2, 3, 4 in the text, each note's "↩" and the references' links to notes of
+    another number."""
+    from flask import render_template
+
+    from search import get_document, open_index
+    from web.docview import document_view
+
+    app = create_app({"INDEX": str(seeds_index)})
+    doc = get_document(open_index(seeds_index), SEED0)
+    size = len(doc["text"])
+    kept = doc["translation"]["flags"]
+    doc["translation"]["flags"] = [{"start": 0, "end": 0, "kind": "broken-sentence", "detail": "empty"}, *kept,
+                                   {"start": size + 3, "end": size + 9, "kind": "broken-sentence", "detail": "past"}]
+    with app.test_request_context("/doc/" + SEED0):
+        view = document_view(doc)
+        html = render_template("doc.html", doc=doc, view=view, query="", hits=0, refused=None, state=None,
+                               json_url="", record_url="", text_url="", typed=SEED0)
+    notes = _list_numbers(re.search(r'<section class="flags".*?</ol>', html, re.S).group(0))
+    assert list(notes.values()) == list(range(1, len(kept) + 1)), notes
+    assert {f"flagnote-{n}": n for n in notes.values()} == notes  # each note's number is its id's
+    refs = re.findall(r'<a href="#(flagnote-\d+)" id="flagref-(\d+)"[^>]*>(\d+)</a>', html)
+    assert sorted(notes[note] for note, _, _ in refs) == list(notes.values())
+    assert all(notes[note] == int(ref) == int(shown) for note, ref, shown in refs), refs
+    assert "empty" not in html.split('id="flags"')[1].split("</section>")[0]

@@ -180,11 +180,12 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (), state: 
     text = doc.get("text") or ""
     translation = doc.get("translation") or None
     raw_flags = (translation or {}).get("flags") or []
-    flags = [
-        Flag(n, int(f.get("start", 0)), int(f.get("end", 0)), str(f.get("kind", "flag")), str(f.get("detail", "")),
-             str(f.get("excerpt", "")))
-        for n, f in enumerate(sorted(raw_flags, key=lambda f: (f.get("start", 0), f.get("end", 0))), 1)
-    ]
+    spans = sorted(((int(f.get("start", 0)), int(f.get("end", 0)), f) for f in raw_flags), key=lambda s: s[:2])
+    # numbered once those render() cannot mark (no character of the text) are left out: numbered
+    # first, the notes' list (1, 2, 3) and the text's references (2, 3, 4) told two stories
+    shown = [(a, b, f) for a, b, f in spans if max(0, a) < min(len(text), b)]
+    flags = [Flag(n, a, b, str(f.get("kind", "flag")), str(f.get("detail", "")), str(f.get("excerpt", "")))
+             for n, (a, b, f) in enumerate(shown, 1)]
     ents = entity_index()
     mentions = []
     for m in doc.get("mentions") or []:
@@ -205,7 +206,7 @@ def document_view(doc: dict[str, Any], hits: list[tuple[int, int]] = (), state: 
     paragraphs, linked = render_linked(text, flags, mentions, hits)
     return DocView(
         blocks=blocks(paragraphs),
-        flags=[f for f in flags if max(0, f.start) < min(len(text), f.end)],  # the ones render() marks
+        flags=flags,
         entities=entities,
         url=safe_url(doc.get("url")),
         translation=translation,
