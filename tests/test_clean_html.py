@@ -373,6 +373,16 @@ def test_a_post_the_extractor_missed_for_furniture_is_read(shared_dir, page_id, 
     assert all(p in row["gold"] for p in c.text.split("\n\n") if len(p) > 80)
 
 
+def test_a_guest_writers_byline_on_the_page_gives_its_author(shared_dir):
+    """dragnet-R643 (bigthink.com): "Article written by guest writer Kecia Lynn" opened the text and
+    the page had no author; the line is a byline, listed as removed, its name the author."""
+    with gzip.open(shared_dir / "data" / "boilerplate-dev.jsonl.gz", "rt", encoding="utf-8") as fh:
+        row = next(r for r in map(json.loads, fh) if r["id"] == "dragnet-R643")
+    c = clean_html(row["html"], row["url"])
+    assert c.author == "Kecia Lynn" and c.text.startswith("What's the Latest Development?")
+    assert {"text": "Article written by guest writer Kecia Lynn", "reason": "byline (author/published)"} in c.removed
+
+
 def test_a_post_under_a_longer_thread_of_unclaimed_comments_keeps_its_text(shared_dir):
     """dragnet-R532: the post's note (558 characters of gold) is kept; 2,107 characters of comments in
     no telling container follow it, a run of prose the post is under 0.3 of."""

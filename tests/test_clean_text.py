@@ -224,6 +224,24 @@ def test_byline(line, expected):
 
 
 @pytest.mark.parametrize("line,expected", [
+    ("Article written by guest writer Kecia Lynn", "Kecia Lynn"),
+    ("Written by guest author Jane Doe", "Jane Doe"),
+    ("By guest blogger Jane Doe", "Jane Doe"),
+    ("Post by guest contributor Jane Doe | April 11, 2021", "Jane Doe"),
+])
+def test_a_guest_writers_byline_is_read_without_the_role(line, expected):
+    """bigthink.com's "Article written by guest writer Kecia Lynn" (5 Dragnet pages) was no
+    byline: the line stayed as the article's first paragraph and the page had no author. The
+    guest's role is not the name; a role alone ("by Guest Author") is still the author given."""
+    assert parse_byline(line)[0] == expected
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author == expected and c.text.startswith(ARTICLE[0])
+    assert {"text": line, "reason": "byline (author/published)"} in c.removed
+    assert parse_byline("by Guest Author") == ("Guest Author", None)
+    assert parse_byline("by guest writers in the newsroom") is None
+
+
+@pytest.mark.parametrize("line,expected", [
     ("Updated July 23, 2012, 10:49 p.m. ET", date(2012, 7, 23)),
     ("24 July 2012 Last updated at 07:12 ET", date(2012, 7, 24)),
     ("The talks resumed on July 23, 2012.", None),

@@ -46,9 +46,12 @@ _TIME = rf"(?:\s*(?:[,|–-]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s
 # " date 2020-08-28 Malin the military ..." : a scraper's field label glued to the body
 _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>{DATE_RE}){_TIME}(?:\s+|$)", re.I)
 # "by on April 11, 2021", "By Jane Doe | April 11, 2021", "Posted on April 11, 2021 by admin",
-# "Post written by Leo Babauta." (a blog's, which opened 9 of 500 web pages' text)
+# "Post written by Leo Babauta." (a blog's, which opened 9 of 500 web pages' text); a guest's
+# role before the name ("Article written by guest writer Kecia Lynn", bigthink.com) is no part
+# of it: the line had stayed as the article's first paragraph, its name unread
+_GUEST = r"guest\s+(?:writer|author|blogger|contributor|columnist|poster)\s+(?=(?-i:[A-Z]))"
 _BYLINE = re.compile(
-    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
+    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
     # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
     # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at")
     rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}(?:\s*\|\s*permalink)?\.?$",
