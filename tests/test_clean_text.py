@@ -266,6 +266,24 @@ def test_dateline(para, expected):
     assert find_dateline(para) == expected
 
 
+@pytest.mark.parametrize("para", [
+    "(him/her) OK - you have to ask them first, and then wait for the answer.",
+    "(Him/Her) OK - you have to ask them first.",  # the credit's letters are not the place's
+    "(AP) OK - so the talks went on.",
+    "AFAIK – I'm not aware of outstanding blocks to the upgrade.",  # dragnet-R400's second paragraph
+    "UPDATE - The company said on Friday that the plant would reopen.",
+])
+def test_a_dateline_is_a_place_not_a_word_before_a_dash(para):
+    """"(him/her) OK - ..." opening a post was read as the dateline "(him/her) OK": the brackets
+    before the place took any letters, and counted as the place's. A dateline is a place in
+    capitals, a credit before it an agency's name ("(AP) HONOLULU", "(CBS/AP) MOSCOW")."""
+    assert find_dateline(para) is None
+    c = clean_text(f"Ask first\n\n{para}\n\n{ARTICLE[1]}")
+    assert c.dateline is None and c.text.startswith(para)
+    assert find_dateline("(CBS/AP) MOSCOW - Villagers in Russia's south") == "(CBS/AP) MOSCOW"
+    assert find_dateline("(dpa) BERLIN - The government said") == "(dpa) BERLIN"  # an agency in lower case
+
+
 @pytest.mark.parametrize("line,expected", [
     ("wd / sms (AFP, Reuters, epd)", True),
     ("Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson", True),

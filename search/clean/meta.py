@@ -62,9 +62,11 @@ _POSTED_ON = re.compile(
     rf"(?:\s+by\s+(?P<author>[^|\n]{{1,60}}))?\.?$",
     re.I,
 )
-# "ABUJA, Nigeria – ", "MOSCOW (IDN) – ", "(AP) HONOLULU - ", "(CBS/AP) MOSCOW - ", "WASHINGTON (Reuters) - "
+# "ABUJA, Nigeria – ", "MOSCOW (IDN) – ", "(AP) HONOLULU - ", "(CBS/AP) MOSCOW - ", "WASHINGTON (Reuters) - ";
+# a credit before the place is a name, in capitals but dpa's and epd's: "(him/her) OK - " opened a post's text
+_LEAD_CREDIT = r"(?:[A-Z][A-Za-z]{1,11}|dpa|epd)"
 _DATELINE = re.compile(
-    r"^(?P<dl>(?:\([A-Za-z]{2,12}(?:/[A-Za-z]{2,12})?\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}"
+    rf"^(?P<dl>(?P<credit>\({_LEAD_CREDIT}(?:/{_LEAD_CREDIT})?\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){{0,3}}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?(?:,\s*(?:%s)\s+\d{1,2})?"
     r"(?:\s*\([A-Za-z][A-Za-z .&-]{1,20}\))?)\s*(?:[–—]|--?)\s+(?=\S)" % _MONTH_RE
 )
@@ -187,11 +189,17 @@ def find_dateline(paragraph: str) -> str | None:
     if not any(c.islower() for c in rest):
         return None  # a headline in capitals: "CORRECTED - BANKAMERICA NEGOTIATING SALE OF UNITS"
     dl = m.group("dl").strip()
-    # the city must be written in capitals (AP/Reuters style) and be more than an acronym
-    letters = [c for c in dl.split(",")[0] if c.isalpha()]
-    if len(letters) < 3:
+    # the city must be written in capitals (AP/Reuters style) and be more than an acronym: the
+    # credit's letters before it are not the city's ("(AP) OK - " is no dateline), nor is a
+    # writer's shorthand ("AFAIK – I'm not aware of ...", "UPDATE - ")
+    city = dl[len(m.group("credit") or ""):].split(",")[0]
+    if sum(c.isalpha() for c in city) < 3 or city.split()[0].strip(".") in _NO_PLACE:
         return None
     return dl
+
+
+# words in capitals that open a sentence before a dash and are no place
+_NO_PLACE = frozenset("OK OKAY FYI AFAIK IMHO IMO BTW LOL NB PS NOTE UPDATE UPDATED EDIT".split())
 
 
 def is_credit(line: str) -> bool:
