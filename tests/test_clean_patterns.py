@@ -151,6 +151,21 @@ def test_a_byline_before_the_tags_is_a_tag_list(line):
     assert cleaned.text == BODY and {"text": line, "reason": "tag list"} in cleaned.removed
 
 
+@pytest.mark.parametrize("line", ["By: Jane Doe | Tags: Monday Nightmare, Doug Martin",
+                                  "Posted by: Adam Rank | Filed under: Three and out",
+                                  "Written by: Adam Rank | Tagged: NFL AM"])
+def test_a_byline_with_a_colon_before_the_tags_is_a_tag_list(line):
+    """"By: Jane Doe | Tags: ..." stayed as the text's first paragraph: the byline-before-the-tags
+    line took no colon before the bar, to keep a list's labelled rows ("Winner: Parasite | ..."),
+    and a byline's "By:" has one. The rows stay (test_a_labelled_row_of_the_article_s_own_list_is_no_tag_list)."""
+    from search.clean import clean_text
+
+    assert match(line) == "tag list"
+    cleaned = clean_text(f"Finley could see more targets\n\n{line}\n\n{BODY}\n")
+    assert cleaned.text == BODY and {"text": line, "reason": "tag list"} in cleaned.removed
+    assert match("Winner: Parasite | Tags: film") is None  # a label other than a byline's
+
+
 def test_a_date_before_the_tags_still_dates_the_page():
     """A date is no byline: "Published: November 7th, 2012 | Tags: ..." is left to the date
     reader, which dates the page by it."""

@@ -122,9 +122,9 @@ FAMILIES: dict[str, str] = {
       # a byline before the tags, "NFL.com Staff | Tags: Three and out," (blogs.nfl.com), was left in the
       # text; not a date before them ("Published: November 7th, 2012 | Tags: ..."), which dates the page,
       # nor a labelled row of a list in the article ("Winner: Parasite | Category: Best Picture",
-      # "Olivia Colman | Category: Best Actress"): no colon before the bar, and only the words no
-      # article's own list uses after it
-      | [^|\d:]{1,80}?\s\|\s(?:tags?|tagged(?:\s+with|\s+as)?|filed\s+under|posted\s+in)\s*:\s*.{0,250}
+      # "Olivia Colman | Category: Best Actress"): no colon before the bar but a byline's ("By: Jane
+      # Doe | Tags: ..." had stayed), and only the words no article's own list uses after it
+      | (?:(?:(?:posted|written)\s+)?by\s*:\s*)?[^|\d:]{1,80}?\s\|\s(?:tags?|tagged(?:\s+with|\s+as)?|filed\s+under|posted\s+in)\s*:\s*.{0,250}
     """,
     "advertisement": r"""
         (?:advertisement|advertising|advert|ad|ads|sponsored(?:\s+(?:content|links?|stories|by\s+.{1,40}))?|paid\s+(?:content|post|partnership))
