@@ -242,6 +242,23 @@ def test_a_guest_writers_byline_is_read_without_the_role(line, expected):
 
 
 @pytest.mark.parametrize("line,expected", [
+    ("By: Deborah Shane on November 12th, 2012 at 5:30 am", ("Deborah Shane", date(2012, 11, 12))),
+    ("by: Liz Thomas", ("Liz Thomas", None)),
+    ("Written by: Dylan Bailey", ("Dylan Bailey", None)),
+    ("Written By: Jason Shafrin - Nov\u2022 06\u202212", ("Jason Shafrin", None)),
+    ("Written by Guest Contributor - 6 Comments", ("Guest Contributor", None)),
+    ("By Jean-Paul Sartre - Staff writer", ("Jean-Paul Sartre - Staff writer", None)),
+    ("by: the way, the ministry said nothing", None),
+])
+def test_a_bylines_colon_and_figures_after_a_dash_are_no_part_of_the_name(line, expected):
+    """A byline with a colon after "by" (news.com.au's "by: Liz Thomas", "Written by: Dylan Bailey")
+    was no byline, its line left in the text or unread, and with a date after it
+    (personalbrandingblog.com) its author was ": Deborah Shane"; the date after a spaced hyphen
+    ("Jason Shafrin - Nov• 06•12", healthcare-economist.com) or a comment count is no name either."""
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
     ("Updated July 23, 2012, 10:49 p.m. ET", date(2012, 7, 23)),
     ("24 July 2012 Last updated at 07:12 ET", date(2012, 7, 24)),
     ("The talks resumed on July 23, 2012.", None),

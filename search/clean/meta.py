@@ -48,10 +48,11 @@ _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<da
 # "by on April 11, 2021", "By Jane Doe | April 11, 2021", "Posted on April 11, 2021 by admin",
 # "Post written by Leo Babauta." (a blog's, which opened 9 of 500 web pages' text); a guest's
 # role before the name ("Article written by guest writer Kecia Lynn", bigthink.com) is no part
-# of it: the line had stayed as the article's first paragraph, its name unread
+# of it: the line had stayed as the article's first paragraph, its name unread; nor is the colon
+# some write after "by" ("by: Liz Thomas", news.com.au; "By: Deborah Shane on ..." gave ": Deborah Shane")
 _GUEST = r"guest\s+(?:writer|author|blogger|contributor|columnist|poster)\s+(?=(?-i:[A-Z]))"
 _BYLINE = re.compile(
-    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
+    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*:?\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
     # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
     # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at")
     rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}(?:\s*\|\s*permalink)?\.?$",
@@ -131,6 +132,9 @@ def split_date_prefix(line: str) -> tuple[str, date | None, str]:
 
 
 _LABEL = re.compile(r"\s+(?:topics?|tags?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*:", re.I)
+# a byline's tail after a spaced hyphen that holds a figure, no part of the name: "Written By: Jason
+# Shafrin - Nov• 06•12" (healthcare-economist.com), "Written by Guest Contributor - 6 Comments"
+_FIGURES_AFTER_DASH = re.compile(r"\s+-\s+(?=[^-]*\d).*$")
 
 
 # lower-case words a byline's name part may hold: particles of names and the writer's role
@@ -159,7 +163,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     if m and (m.group("date") or m.group("author")):
         # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
         # Entrepreneurship"
-        author = _LABEL.split(m.group("author") or "")[0].strip(" ,|") or None
+        author = _FIGURES_AFTER_DASH.sub("", _LABEL.split(m.group("author") or "")[0]).strip(" ,|") or None
         if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
                        or _sentence_after_by(author)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
