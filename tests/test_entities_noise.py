@@ -568,8 +568,10 @@ def _work(monkeypatch, paragraph: str, items: list[tuple], copies: int) -> tuple
     ("Earlier, Wagner and Brown met Owens of Owens-Illinois Inc, the singer Bono and Kuwait's Sabah family.\n",
      [("Wagner", "person"), ("Brown", "person"), ("Owens", "person"), ("Owens-Illinois Inc", "organization"),
       ("Bono", "organization")]),  # an adverb, a company's part, an occupation, a family: once a name
+    ("Hannover 96 coach Peter Neururer said.\n",  # a name's figure: its uses read once for the document
+     [("Hannover 96", "organization"), ("Peter Neururer", "person")]),
 ], ids=["dateline", "acronym", "results", "facility", "company-opening", "firm", "region", "company-alone", "romance",
-        "company-of", "part-occupation-family"])
+        "company-of", "part-occupation-family", "figure"])
 def test_twice_the_repeats_is_twice_the_work(monkeypatch, paragraph, items):
     """Datelines, acronym definitions and results rows are matched with the spans near them; a mine's,
     a company's opening words' and a firm's name are judged once for the document, not per mention."""
@@ -1989,6 +1991,31 @@ def test_a_figure_after_a_word_in_lower_case_is_part_of_the_name():
         assert _got(text, (name, "organization")) == {name: {"organization"}}, name
     text = "Motherwell 2 ( Davies 39 ) ."
     assert _got(text, ("Motherwell 2", "organization")) == {"Motherwell": {"organization"}}
+
+
+def test_a_number_that_is_part_of_a_name_stays_with_it():
+    # aa1f97b's trim made "PL 480" (US food aid's law, 10 NER spans of Reuters) "PL", and would do so to
+    # "Charter 77", "Resolution 242", "Fortune 500 list", and "Hannover 96" or "Euro 96" named twice
+    text = "Washington will ship wheat under the PL 480 program to Egypt."
+    assert _got(text, ("PL 480", "organization")) == {"PL 480": {"organization"}}
+    for name in ("Charter 77", "Resolution 242"):
+        text = f"Members of {name} met on Friday."
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "The company joined the Fortune 500 list this year."
+    assert _got(text, ("Fortune 500", "organization")) == {"Fortune 500": {"organization"}}
+    text = "Hannover 96 beat Bochum 2-1 on Saturday. Hannover 96 coach Peter Neururer was pleased."
+    assert _got(text, ("Hannover 96", "organization"))["Hannover 96"] == {"organization"}
+    text = "England will host Euro 96 next June. The Euro 96 organisers said sales were strong."
+    assert _got(text, ("Euro 96", "organization"), ("Euro 96", "organization", "ner", 1)) == {
+        "Euro 96": {"organization"}}
+    # near misses: a rating or a score that varies or stands in a results line loses its figure
+    text = "Duff and Phelps is upgrading to Duff 1- from Duff 2. Duff 2 was its rating."
+    assert _got(text, ("Duff 2", "organization")) == {"Duff": {"organization"}}
+    text = "Motherwell 2 ( Davies 39 ) Celtic 1 .\nMotherwell 2 Hibernian 0 ."
+    got = _got(text, ("Motherwell 2", "organization"))
+    assert "Motherwell 2" not in got and got["Motherwell"] == {"organization"}, got
+    text = "Wasim Akram b Harris 4 Shahid Afridi b Harris 2 Moin Khan c Astle b Harris 2 Mushtaq Ahmad"
+    assert _got(text, ("Harris 2", "organization")) == {"Harris": {"organization"}}
 
 
 def test_a_name_after_an_occupation_the_ner_called_an_organisation_is_a_person():

@@ -231,8 +231,10 @@ _DETACHED_POSSESSIVES = frozenset({"'s", "’s", "`s", "'S", "’S"})
 # )", "Philadelphia Eagles 37-10", "upgrading to Duff 1- (one minus) from Duff 2" (the company "Duff 2"),
 # "Chase Manhattan 30,034,873" (organisations and places: a "person" with a figure is dropped whole, below,
 # as wire tables' "Release 10.1", "Boise Cascade 2-3/8" are no people). Not after a word a number belongs
-# to ("Local 222", "Palo Verde Unit 1", "Apollo 11", "Channel 4") or in lower case ("Group of 77"), nor a club's
-# zero-padded year ("Schalke 04").
+# to ("Local 222", "Palo Verde Unit 1", "Apollo 11", "Channel 4", "Charter 77", "Resolution 242", "PL 480") or
+# in lower case ("Group of 77"), nor a club's zero-padded year ("Schalke 04"), nor before what names a list of
+# that many ("Fortune 500 list", "FTSE 100 index"), nor where the text writes the name with the same figure
+# again and never with another (_recurring_figure: "Hannover 96", "Euro 96").
 _FIGURE = re.compile(r"[+-]?\d[\d.,:/-]*[,;:]?")
 _FIGURE_UNITS = frozenset({"percent", "pct", "points", "pts"})  # "Barrick 75 percent to develop the property"
 _NUMBERED = frozenset({
@@ -242,7 +244,10 @@ _NUMBERED = frozenset({
     "stage", "level", "lot", "tower", "series", "version", "model", "radio", "expo", "formula", "room",
     "suite", "street", "avenue", "lane", "road", "square", "pavilion", "hall", "track", "mission", "voyager",
     "pioneer", "skylab", "soyuz", "salyut", "gemini", "mercury", "cosmos", "vostok", "sputnik", "explorer",
+    # and a document's: a charter, a resolution, a law ("Public Law 480", "PL 480": US food aid), a bill, an act
+    "charter", "resolution", "law", "pl", "p.l.", "bill", "act",
 })
+_LIST_NEXT = re.compile(r"[ \t]+(?:index|indices|indexes|average|list)\b")  # "the Fortune 500 list"
 _MONTHS = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December"
                      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
 _DATE_PREPOSITIONS = frozenset({"on", "of", "in", "since", "until", "by", "from", "to"})
@@ -257,7 +262,50 @@ def _trailing_figure(text: str, toks: list[tuple[int, int]]) -> bool:
         return False
     before = text[toks[-2][0]:toks[-2][1]]
     # nor after a word in lower case: "Group of 77", "Club of 10", "Class of 1987" name a number
-    return before.lower() not in _NUMBERED and not (before.isalpha() and before.islower())
+    if before.lower() in _NUMBERED or (before.isalpha() and before.islower()):
+        return False
+    end = toks[-1][0] + len(word.rstrip(",;:."))
+    if text[toks[-1][0]:end].isdigit() and any(c.isalpha() for c in before):
+        if _LIST_NEXT.match(text, end) or _recurring_figure(text, text[toks[0][0]:toks[-2][1]], text[toks[-1][0]:end]):
+            return False
+    return True
+
+
+# What follows a score or a table's figure: brackets ("Motherwell 2 ( Davies 39 )"), another figure, a
+# dash ("Duff 1-"), or the next name of a results line ("Motherwell 2 Celtic 1", "b Harris 2 Moin Khan").
+_SCORE_NEXT = re.compile(r"[ \t]*[(\d+\-–]|[ \t]+[A-Z]")
+_NAME_FIGURE = re.compile(r"[ \t]+([+-]?\d+(?:[.,:/]\d+)*[+-]?)")
+
+
+# The last text's answers by (name, figure): a table's thousand "Name 5" read the text once. One text
+# only, the one whose spans clean_span is cleaning: a cache of many would keep many articles alive.
+_recurring: tuple[str, dict[tuple[str, str], bool]] = ("", {})
+
+
+def _recurring_figure(text: str, name: str, figure: str) -> bool:
+    """Whether `text` writes `name` with `figure` at least twice and with no other figure, no use read
+    as a score: a name's number stays the same ("Hannover 96 beat Bochum ... Hannover 96 coach"), a
+    score or a rating varies ("to Duff 1- from Duff 2") or stands in a results line."""
+    global _recurring
+    if _recurring[0] is not text:
+        _recurring = (text, {})
+    answers = _recurring[1]
+    if (name, figure) not in answers:
+        answers[(name, figure)] = _recurs(text, name, figure)
+    return answers[(name, figure)]
+
+
+def _recurs(text: str, name: str, figure: str) -> bool:
+    same = 0
+    at = text.find(name)
+    while at >= 0:
+        after = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (m := _NAME_FIGURE.match(text, after)):
+            if m.group(1) != figure or _SCORE_NEXT.match(text, m.end()):
+                return False
+            same += 1
+        at = text.find(name, after)
+    return same >= 2
 
 
 # A page's time stamp ("Updated Nov 07, 2012 at 02:56am IST": an organisation, with its zone,
