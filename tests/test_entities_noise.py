@@ -2097,6 +2097,25 @@ def test_an_entry_of_a_results_list_of_people_is_a_person():
     assert _got(text, ("Royal Trustco", "organization"))["Royal Trustco"] == {"organization"}
 
 
+def test_a_results_list_s_people_make_people_of_its_own_entries_only():
+    # _entrants (a8a8cce) counted the whole document's "Name ( Country )" entries as one list, so a
+    # company named so in the story after a ski race's results became a person
+    results = ("Moguls: 1. Jesper Ronnback ( Sweden ) 25.76 2. Andrei Ivanov ( Russia ) 24.88 "
+               "3. Ryan Johnson ( Canada ) 24.57 4. Jim Moran ( U.S. ) 23.25")
+    for after in (" .\n\nShares of Royal Dutch ( Netherlands ) rose 2 percent.",
+                  " . In the oil market , the shares of Royal Dutch ( Netherlands ) rose 2 percent ."):
+        text = results + after
+        got = _got(text, ("Jesper Ronnback", "person"), ("Andrei Ivanov", "person"), ("Ryan Johnson", "organization"),
+                   ("Jim Moran", "person"), ("Royal Dutch", "organization"))
+        assert got["Royal Dutch"] == {"organization"}, got
+        assert got["Ryan Johnson"] == {"person"}, got  # the list's own entry still is one
+    # near miss: a heading between two parts of one list keeps them one list
+    text = ("Women 's 500 metres first round : 1. Franziska Schenk ( Germany ) 41.76 . Men 's 1,000 metres first "
+            "round : 1. Sylvain Bouchard ( Canada ) 1:16.86 2. Jan Bos ( Netherlands ) 1:17.01")
+    got = _got(text, ("Franziska Schenk", "person"), ("Sylvain Bouchard", "person"), ("Jan Bos", "location"))
+    assert got["Jan Bos"] == {"person"}, got
+
+
 def test_a_team_sheet_s_names_are_people():
     text = ("Japan : 19 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 5 - Norio Omura , "
             "6 - Motohiro Yamaguchi , 8 - Masakiyo Maezono ( 7 - Yasuto Honda 71 ) .")

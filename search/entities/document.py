@@ -2944,14 +2944,42 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
     their city) stays the NER's."""
     entries = [s for s in spans if (m := _COUNTRY_IN_BRACKETS.match(text, s.end)) is not None
                and country_display(m.group(1)) is not None]
-    if len(entries) < _ENTRANTS_MIN or 2 * sum(s.type == "person" for s in entries) <= len(entries):
+    if len(entries) < _ENTRANTS_MIN:
         return spans
+    for entries in _lists(text, entries):
+        _entrants_of_list(text, entries)
+    return spans
+
+
+# Where a list of entries ends: a blank line, a stretch of prose (six words in lower case: "shares of the
+# oil group rose"; not a heading's "one minute 17.76 seconds", "Women 's 500 metres first round :"), or a
+# gap longer than a golf list's entry with its untagged neighbours (about 200 characters in CoNLL-2003)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_PROSE_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
+_PROSE_WORDS = 6
+_LIST_GAP_MAX = 250
+
+
+def _lists(text: str, entries: list[Span]) -> list[list[Span]]:
+    """`entries` (in order) cut into the lists they stand in, by what lies between one and the next."""
+    out = [[entries[0]]]
+    for prev, s in zip(entries, entries[1:]):
+        if s.start - prev.end > _LIST_GAP_MAX or _BLANK_LINE.search(text, prev.end, s.start) \
+                or len(_PROSE_WORD.findall(text, prev.end, s.start)) >= _PROSE_WORDS:
+            out.append([])
+        out[-1].append(s)
+    return out
+
+
+def _entrants_of_list(text: str, entries: list[Span]) -> None:
+    """_entrants on one list: its entries the NER took for organisations or places become people."""
+    if len(entries) < _ENTRANTS_MIN or 2 * sum(s.type == "person" for s in entries) <= len(entries):
+        return
     for s in entries:
         words = text[s.start:s.end].split()
         if s.type != "person" and 2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words) \
                 and not any(_form_word(w) in CORPORATE_WORDS or _place_name(w) for w in words):
             s.type, s.source = "person", "context"
-    return spans
 
 
 # A team sheet's entry: a shirt number, a dash and a name, between commas, semicolons or brackets
