@@ -2037,6 +2037,23 @@ def test_a_name_after_an_occupation_the_ner_called_an_organisation_is_a_person()
         "Coach Leatherware Co": {"organization"}, "Economist Intelligence Unit": {"organization"}}
 
 
+def test_a_firm_after_an_occupation_stays_an_organisation():
+    # 7b34a03's rule made a firm after its economist a person: "said chief economist Morgan Guaranty"
+    text = "Rates may rise, said chief economist Morgan Guaranty. Morgan Guaranty Trust Co cut its prime rate."
+    got = _got(text, ("Morgan Guaranty", "organization"), ("Morgan Guaranty Trust Co", "organization"))
+    assert got == {"Morgan Guaranty": {"organization"}, "Morgan Guaranty Trust Co": {"organization"}}, got
+    text = "Rates may rise, said chief economist Morgan Guaranty.\n\n<Morgan Guaranty\nTrust Co> cut its rate."
+    assert _got(text, ("Morgan Guaranty", "organization"))["Morgan Guaranty"] == {"organization"}
+    for name in ("Salomon Brothers", "Morgan Guaranty", "Lazard Partners"):
+        text = f"The dollar will fall, said senior economist {name} in New York."
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    # near misses: a person after an occupation, a person sharing a word with a company named in full
+    text = "Interest rates will fall, said chief economist Irwin Kellner. Irwin Inc said it agreed."
+    assert _got(text, ("Irwin Kellner", "organization"))["Irwin Kellner"] == {"person"}
+    text = "Albanian coach Astrit Hafizi said the Astrit Hafizi-Bitar Co team would play."
+    assert _got(text, ("Astrit Hafizi", "organization"))["Astrit Hafizi"] == {"person"}
+
+
 def test_a_region_iso_3166_2_s_first_level_lacks_is_a_place():
     """"Haut-Rhin, Alsace" and "western Kalimantan (Borneo)" gave the people Alsace and Borneo: Alsace is
     under Grand-Est, Borneo spans three countries, and ISO names Bavaria "Bayern", Sumatra "Sumatera"."""

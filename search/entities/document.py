@@ -2736,15 +2736,23 @@ def _company_openings(text: str, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _company_names(text: str, spans: list[Span]) -> list[str]:
+    """The names the document gives companies in full: an organisation with a legal form or before
+    "subsidiary" or "unit", a hyphenated one before a stock symbol ("Creditanstalt-Bankverein <CABV.VI>"),
+    and what wire copy brackets ("<Worldwide 800 Services Inc>")."""
+    names = [text[s.start:s.end] for s in spans if s.type == "organization" and (
+        (" " in text[s.start:s.end] and (any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())
+                                         or _PARENT_NEXT.match(text, s.end)))
+        or ("-" in text[s.start:s.end] and _SYMBOL_AFTER.match(text, s.end)))]
+    if "<" in text:  # the names of companies without a stock symbol
+        names += [m.group(1) for m in _BRACKETED.finditer(text) if " " in m.group(1)]
+    return names
+
+
 def _vote(text: str, spans: list[Span]) -> list[Span]:
     """One type per spelling in a document; surnames of persons are persons."""
     surnames, companies = set(), set()
-    company_names = [text[s.start:s.end] for s in spans if s.type == "organization" and (
-        (" " in text[s.start:s.end] and (any(_form_word(w) in LEGAL_FORMS for w in text[s.start:s.end].split())
-                                         or _PARENT_NEXT.match(text, s.end)))
-        or ("-" in text[s.start:s.end] and _SYMBOL_AFTER.match(text, s.end)))]  # "Creditanstalt-Bankverein <CABV.VI>"
-    if "<" in text:  # wire copy brackets the names of companies without a stock symbol: "<Worldwide 800 Services Inc>"
-        company_names += [m.group(1) for m in _BRACKETED.finditer(text) if " " in m.group(1)]
+    company_names = _company_names(text, spans)
     company_words = {v for n in company_names for w in n.split() for v in _company_word_forms(w)}  # see below
     company_parts = {v for n in company_names for w in n.split() for v in _company_part_forms(w)} - company_words
     for s in spans:
@@ -2899,6 +2907,8 @@ _PERSONS_OCCUPATIONS = _DESCRIPTORS - {"adviser", "advisor", "analyst", "strateg
 # and capitalised, the names of publications and brands left out: "Economist Intelligence Unit", "Jockey International"
 _OPENING_OCCUPATIONS = _PERSONS_OCCUPATIONS - {"economist", "entrepreneur", "jockey"}
 _OCCUPATION_OPENING = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
+# A firm's last word, no surname's: "Salomon Brothers", "Lazard Partners", "Morgan Guaranty", "Ameritrust Bancorp"
+_FIRM_LAST = _BUSINESS_LAST | _FIRM_WORDS | {"guaranty", "bancorp", "bancorporation", "bancshares", "savings"}
 _PERSON_NAME_WORD = re.compile(r"[A-Z]\.|[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*")  # "Astrit", "McLean", "O'Neill"
 
 
@@ -2908,8 +2918,11 @@ def _occupied_persons(text: str, spans: list[Span]) -> list[Span]:
     every "Hafizi" one), "Striker Georg Weah was suspended" the organisation "Striker Georg Weah", with
     its occupation capitalised as a sentence's first word or as a title ("Coach Smith"). The occupation
     is no part of the person. Not a company's name ("Coach Inc", "Producer Price Index" has no
-    occupation of ours), nor a place we know."""
+    occupation of ours), nor a place we know, nor a firm the occupation's holder works for ("chief
+    economist Morgan Guaranty", "senior economist Salomon Brothers"): a name ending in a firm's word, or
+    one the document gives in full with a legal form ("Morgan Guaranty Trust Co")."""
     changed = False
+    openings: set[str] | None = None  # the first words of the document's companies, asked once a document
     for s in spans:
         if s.type != "organization" or s.source != "ner":
             continue
@@ -2921,8 +2934,14 @@ def _occupied_persons(text: str, spans: list[Span]) -> list[Span]:
                 text, max(0, s.start - 16), s.start).group(1) not in _PERSONS_OCCUPATIONS:
             continue
         words = text[start:s.end].split()
-        if 1 <= len(words) <= 3 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words) \
-                and not any(_form_word(w) in CORPORATE_WORDS for w in words) and not _place_name(text[start:s.end]):
+        if not (1 <= len(words) <= 3 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words)) \
+                or any(_form_word(w) in CORPORATE_WORDS for w in words) or _place_name(text[start:s.end]) \
+                or words[-1].lower() in _FIRM_LAST:
+            continue
+        if openings is None:  # one spacing: "Morgan Guaranty\nTrust Co"
+            openings = {" ".join(n[:i]) for n in map(str.split, set(_company_names(text, spans)))
+                        for i in range(1, len(n))}
+        if " ".join(words) not in openings:
             s.start, s.type, s.source = start, "person", "context"
             changed = True
     return sorted(spans, key=lambda s: (s.start, -s.end)) if changed else spans
