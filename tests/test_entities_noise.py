@@ -2054,6 +2054,21 @@ def test_a_firm_after_an_occupation_stays_an_organisation():
     assert _got(text, ("Astrit Hafizi", "organization"))["Astrit Hafizi"] == {"person"}
 
 
+def test_a_nationality_before_a_person_is_no_part_of_the_name():
+    # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
+    # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"
+    text = "Swede Kennet Andersson and Russian Igor Kolyvanov in attack , Bologna can expect a tough game ."
+    got = _got(text, ("Swede Kennet Andersson", "person"), ("Russian Igor Kolyvanov", "person"))
+    assert got == {"Kennet Andersson": {"person"}, "Igor Kolyvanov": {"person"}}, got
+    text = "Saudi King Fahd's remarks and West German Boris Becker's win were news."
+    got = _got(text, ("Saudi King Fahd", "person"), ("West German Boris Becker", "person"))
+    assert got == {"Fahd": {"person"}, "Boris Becker": {"person"}}, got
+    # near misses: a given name that is a nationality's word, before a surname alone or a given name
+    for name in ("Roman Polanski", "German Gref", "Finn Christian Jagge", "Christian Karembeu"):
+        text = f"Reporters asked {name} about the film."
+        assert _got(text, (name, "person")) == {name: {"person"}}, name
+
+
 def test_a_region_iso_3166_2_s_first_level_lacks_is_a_place():
     """"Haut-Rhin, Alsace" and "western Kalimantan (Borneo)" gave the people Alsace and Borneo: Alsace is
     under Grand-Est, Borneo spans three countries, and ISO names Bavaria "Bayern", Sumatra "Sumatera"."""

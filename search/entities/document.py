@@ -203,6 +203,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         if (role := _FIRM_ROLE_WORD.match(text, sp.start, sp.end)) is not None:
             sp = Span(role.end(), sp.end, sp.type, sp.source)  # "Underwriter Merrill Lynch and Co Inc <MER> said"
         r = clean_span(text, sp.start, sp.end, sp.type)
+        if r and sp.type == "person" and (a := _after_nationality(text, *r)) != r[0]:
+            r = clean_span(text, a, r[1], sp.type)  # and a title after it: "Saudi King Fahd"
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             name = text[r[0]:r[1]]
             if (demonym_country(name) is not None or name in IRREGULAR_DEMONYMS) and (
@@ -331,6 +333,32 @@ _VESSEL_BEFORE = re.compile(
     + r"(?:(?:super)?tanker|frigate|destroyer|cruiser|warship|battleship|submarine|freighter|liner|"
     r"ferry|tug|trawler|steamer|vessel|ship|(?:aircraft|bulk|ore|oil|gas|product|cargo|container|ore/bulk/oil)"
     r"[ \t]+carrier)[ \t]+(?:the[ \t]+)?$", re.I)
+
+
+# A person's nationality before the name, which the NER takes into it: "Swede Kennet Andersson and Russian
+# Igor Kolyvanov in attack" gave the person "Russian Igor Kolyvanov" (CoNLL-2003). The adjectives of
+# gazetteer.demonym_country and IRREGULAR_DEMONYMS, and these:
+_NATIONALITIES = frozenset({
+    "English", "Scottish", "Welsh", "Frenchman", "Frenchwoman", "Dutchman", "Dutchwoman", "Englishman",
+    "Englishwoman", "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Swede", "Briton", "Spaniard",
+    "Pole", "Turk",  # not "Finn", "Dane", "Scot": given names too ("Finn Christian Jagge", "Scot Gemmill")
+})
+_NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
+_LEADING_WORDS = {n: re.compile(rf"(?:\S+\s+){{{n}}}") for n in (1, 2)}
+
+
+def _after_nationality(text: str, start: int, end: int) -> int:
+    """Where a person's name starts after a nationality that opens text[start:end]: "Russian Igor
+    Kolyvanov" is "Igor Kolyvanov". Only before two name words or more: "German Gref" and "Roman
+    Polanski" are names of two words, the first a given name."""
+    words = text[start:end].split()
+    for n in (2, 1):
+        lead = " ".join(words[:n])
+        if len(words) >= n + 2 and (lead in IRREGULAR_DEMONYMS or lead in _NATIONALITIES
+                                    or (n == 1 and demonym_country(lead) is not None)) \
+                and all(_NAME_WORD.fullmatch(w) for w in words[n:]):
+            return _LEADING_WORDS[n].match(text, start, end).end()
+    return start
 
 
 def _vessels(text: str, mentions: list[dict]) -> list[dict]:
