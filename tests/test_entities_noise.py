@@ -2170,6 +2170,19 @@ def test_a_team_sheet_s_names_are_people():
     assert got == {"Merrill Lynch": {"person"}, "Goldman Sachs": {"person"}, "Morgan Stanley": {"organization"}}, got
 
 
+def test_a_team_sheet_s_people_make_people_of_its_own_entries_only():
+    # _squads (66bca30) counted every "N - Name" of a document as one sheet: a ranking of firms in the
+    # story after a team sheet became people, and its untagged firms were added as people
+    sheet = ("Japan : 19 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 5 - Norio Omura , "
+             "6 - Motohiro Yamaguchi .")
+    for between in ("\n\n", " The sponsors of the team were ranked by the money they gave the league : "):
+        text = sheet + between + "1 - Merrill Lynch , 2 - Goldman Sachs , 3 - Morgan Stanley , 4 - First Boston ."
+        got = _got(text, ("Kenichi Shimokawa", "person"), ("Hiroshige Yanagimoto", "person"), ("Naoki Soma", "person"),
+                   ("Merrill Lynch", "person"), ("Goldman Sachs", "organization"), ("Morgan Stanley", "organization"))
+        assert got["Goldman Sachs"] == got["Morgan Stanley"] == {"organization"} and "First Boston" not in got, got
+        assert got["Norio Omura"] == {"person"}, got  # the sheet's own untagged entry still is one
+
+
 def test_a_lone_person_who_says_it_is_time_is_no_company():
     # 51be15f's "said it" made the person a company whatever followed: "Volcker said it was time to
     # act" gave the organisation Volcker; the dummy "it" before a copula is anyone's

@@ -2993,8 +2993,8 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
                and country_display(m.group(1)) is not None]
     if len(entries) < _ENTRANTS_MIN:
         return spans
-    for entries in _lists(text, entries):
-        _entrants_of_list(text, entries)
+    for one in _lists(text, [(s.start, s.end) for s in entries]):
+        _entrants_of_list(text, entries[one])
     return spans
 
 
@@ -3007,15 +3007,16 @@ _PROSE_WORDS = 6
 _LIST_GAP_MAX = 250
 
 
-def _lists(text: str, entries: list[Span]) -> list[list[Span]]:
-    """`entries` (in order) cut into the lists they stand in, by what lies between one and the next."""
-    out = [[entries[0]]]
-    for prev, s in zip(entries, entries[1:]):
-        if s.start - prev.end > _LIST_GAP_MAX or _BLANK_LINE.search(text, prev.end, s.start) \
-                or len(_PROSE_WORD.findall(text, prev.end, s.start)) >= _PROSE_WORDS:
-            out.append([])
-        out[-1].append(s)
-    return out
+def _lists(text: str, bounds: list[tuple[int, int]]) -> list[slice]:
+    """Where the entries at `bounds` (in order) stand in one list, by what lies between one and the next."""
+    out, first = [], 0
+    for i in range(1, len(bounds)):
+        gap = bounds[i - 1][1], bounds[i][0]
+        if gap[1] - gap[0] > _LIST_GAP_MAX or _BLANK_LINE.search(text, *gap) \
+                or len(_PROSE_WORD.findall(text, *gap)) >= _PROSE_WORDS:
+            out.append(slice(first, i))
+            first = i
+    return out + [slice(first, len(bounds))]
 
 
 def _entrants_of_list(text: str, entries: list[Span]) -> None:
@@ -3039,19 +3040,30 @@ def _squads(text: str, spans: list[Span]) -> list[Span]:
     """The names of a team sheet the NER reads mostly as people are people: "8 - Masakiyo Maezono ( 7 -
     Yasuto Honda 71 )" left untagged between tagged players, "6 - Ammar Awad" an organisation. Three
     entries or more, most of those tagged people; a name with a company's word or a place we know stays
-    (a word of it may be a place's: "Motohiro Yamaguchi")."""
+    (a word of it may be a place's: "Motohiro Yamaguchi"). Each sheet is judged alone (_lists): a ranking
+    of firms after a team sheet is no part of it."""
     entries = [(m.start(1), m.end(1)) for m in _SQUAD_ENTRY.finditer(text)]
     if len(entries) < _ENTRANTS_MIN:
         return spans
     exact = {(s.start, s.end): s for s in spans}
+    starts = [s.start for s in spans]
+    added: list[Span] = []
+    for one in _lists(text, entries):
+        _squad(text, spans, entries[one], exact, starts, added)
+    return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
+
+
+def _squad(text: str, spans: list[Span], entries: list[tuple[int, int]], exact: dict[tuple[int, int], Span],
+           starts: list[int], added: list[Span]) -> None:
+    """_squads on one sheet: its entries retyped in `exact` or, untagged, appended to `added`."""
+    if len(entries) < _ENTRANTS_MIN:
+        return
     tagged = [exact[e] for e in entries if e in exact]
     people = sum(s.type == "person" for s in tagged)
     # and three people, or half the entries: a ranking of five firms two of which the NER read as
     # people ("1 - Merrill Lynch , 2 - Goldman Sachs , ...") is no team sheet
     if 2 * people <= len(tagged) or (people < _ENTRANTS_MIN and 2 * people < len(entries)):
-        return spans
-    starts = [s.start for s in spans]
-    added = []
+        return
     for a, b in entries:
         words = text[a:b].split()
         if any(_form_word(w) in CORPORATE_WORDS for w in words) or _place_name(text[a:b]):
@@ -3064,7 +3076,6 @@ def _squads(text: str, spans: list[Span]) -> list[Span]:
         if i >= 0 and spans[i].end > a or (i >= 1 and spans[i - 1].end > a):
             continue  # beside the NER's own reading
         added.append(Span(a, b, "person", "context"))
-    return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
 
 
 _TITLE_BEFORE = re.compile(r"(?<![\w\-])([A-Z][A-Za-z]*)\.?[ \t]+$")
