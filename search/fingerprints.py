@@ -31,10 +31,15 @@ OPTIONAL_PACKAGES = frozenset({"chardet"})
 # fingerprint is that of all its parts (stage2_fingerprint). resolve.py is the archive-wide
 # entity pass, run afresh on every index run: a change to it need not redo every article's NER.
 LANGUAGE_PART = "language detection"
+# The translation package's files the detector never runs: the training script and the corpora
+# it reads. What it writes (model.json, hashed.npy, sentence.npy) is what the detector loads, and
+# is in the fingerprint; the script was too, so a training-only edit (a note, an experiment's
+# constant) made every user run translation detection again on upgrade.
+TRAINING_ONLY = ("!translation/train.py", "!translation/corpora.py")
 STAGE2_CODE: dict[str, tuple[str, ...]] = {
     "the cleaner": ("clean", "cjk"),
     LANGUAGE_PART: ("language", "cjk"),  # cjk: language.py reads its Hangul range
-    "translation detection": ("translation",),
+    "translation detection": ("translation", *TRAINING_ONLY),
     "entity extraction": ("entities", "!entities/resolve.py"),
     "the enrichment pipeline": ("enrich",),
 }

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import importlib.metadata
+from pathlib import Path
 
 from search import fingerprints
 
@@ -57,7 +58,6 @@ def test_stage_1_names_every_library_its_code_imports():
     import ast
     import sys
     from importlib.metadata import packages_distributions
-    from pathlib import Path
 
     here = Path(fingerprints.__file__).parent
     files = [f for n in fingerprints.STAGE1_CODE
@@ -74,3 +74,48 @@ def test_stage_1_names_every_library_its_code_imports():
     assert libraries and all(m in dists for m in libraries), libraries
     named = {n.lower().replace("_", "-") for n in fingerprints.STAGE1_PACKAGES}
     assert {d.lower().replace("_", "-") for m in libraries for d in dists[m]} <= named
+
+
+_TRANSLATION_PART = """
+import json, sys
+from pathlib import Path
+from search import fingerprints
+from search.translation import detect
+detect("The rebels took the town of Kidal on Tuesday. Goita said the army would return. Goyta denied it.")
+here = Path(fingerprints.__file__).parent / "translation"
+loaded = {Path(m.__file__).name for n, m in sys.modules.items() if n.startswith("search.translation")}
+print(json.dumps({"fingerprint": fingerprints.stage2_parts()["translation detection"],
+                  "unused": sorted(f.name for f in here.glob("*.py") if f.name not in loaded)}))
+"""
+
+
+def test_translation_s_fingerprint_is_the_detector_s_code_and_weights_not_the_training(tmp_path):
+    """train.py was in translation detection's fingerprint: an edit to the training script
+    alone (a note, an experiment's constant) made every user run translation detection on
+    their whole archive again on upgrade, with the same weights and the same scores. Checked on
+    a copy of search/: an edit to a module the detector never loads leaves the fingerprint as
+    it was; an edit to a shipped weights file or to a module it runs changes it."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "search"
+    shutil.copytree(Path(fingerprints.__file__).parent, copy, ignore=shutil.ignore_patterns("__pycache__"))
+
+    def part() -> dict:
+        run = subprocess.run([sys.executable, "-c", _TRANSLATION_PART], cwd=tmp_path, capture_output=True,
+                             text=True, env={"PYTHONPATH": str(tmp_path), "PATH": "/usr/bin:/bin"}, check=True)
+        return json.loads(run.stdout)
+
+    before = part()
+    assert "train.py" in before["unused"] and "corpora.py" in before["unused"]
+    for name in before["unused"]:
+        with (copy / "translation" / name).open("a") as fh:
+            fh.write("\n# a training-only edit\n")
+    assert part()["fingerprint"] == before["fingerprint"]
+    for name in ("hashed.npy", "sentence.npy", "model.json", "features.py"):
+        original = (copy / "translation" / name).read_bytes()
+        (copy / "translation" / name).write_bytes(original + b" ")
+        assert part()["fingerprint"] != before["fingerprint"], name
+        (copy / "translation" / name).write_bytes(original)
