@@ -86,7 +86,8 @@ def web_figures() -> dict:
             "likely_pages_by_flag_kind": dict(kinds.most_common())}
 
 
-def mt_dev_figures(c: "train.Corpus", seed: int = 1, with_scores: bool = False) -> dict:
+def mt_dev_figures(c: "train.Corpus", seed: int = 1, with_scores: bool = False, memo: dict | None = None) -> dict:
+    """memo: train.fit's, kept by a caller that runs several doc-model settings on these folds."""
     mtdev = np.where(c.source != "reuters")[0]
     reuters = np.where(c.source == "reuters")[0]
     folds = train.group_folds(c.groups[mtdev], seed=seed)
@@ -95,7 +96,7 @@ def mt_dev_figures(c: "train.Corpus", seed: int = 1, with_scores: bool = False) 
     scores = np.zeros(len(mtdev))
     for f in range(train.FOLDS):
         test = mtdev[folds == f]
-        model = train.fit(c, np.concatenate([mtdev[folds != f], reuters]))
+        model = train.fit(c, np.concatenate([mtdev[folds != f], reuters]), memo)
         s = train.predict(model, c.X[test], c.H[test], c.counts[test], c.n_words[test], *train.sentences_of(c, test))
         scores[folds == f] = s
         flagged[folds == f] = s >= model["thresholds"]["possible"]

@@ -1,16 +1,22 @@
 """Model selection for the translation model: grouped CV on fold splits 11-20, not the benchmark's.
 
-    python bench/translation_cv.py [--seeds 11-20] [--set NAME=VALUE ...] [--jobs N] [--cache PATH [--features]] [--json]
+    python bench/translation_cv.py [--seeds 11-20] [--set NAME=VALUE ...] [--try "NAME=VALUE ..." ...]
+                                   [--jobs N] [--cache PATH [--features]] [--json]
 
 Runs bench/translation.py's mt-dev evaluation (the whole model refitted per outer fold, the
 held-out fold never tuning anything) on fold splits other than the benchmark's seeds 1-3, so
 design decisions and hyperparameters are chosen without looking at the figures reported.
 --set overrides a module constant of search.translation.train or .features for this run
 (e.g. --set L2_SENT=10 --set HASH_SENT=4096; with --cache, a features constant recomputes the
-cached corpus's sentence profiles, the only features tried this way). Prints, per split and on average, the weaker half of systems' share
+cached corpus's sentence profiles, the only features tried this way). --try adds an experiment
+to the run: its settings (train constants, space-separated) on top of --set's, on the same fold
+splits; the hashed and sentence models, which a doc-model setting (L2_DOC, COMBINE, the
+thresholds' quantiles) leaves as they are, are fitted once per fold for all of the run's
+experiments (train.fit's memo: a second doc-model experiment costs a tenth of the first or less).
+Prints, per experiment, per split and on average, the weaker half of systems' share
 labelled possible or likely, the human documents' share, the AUC, and whether the goal held,
 with the weaker half's lowest share and the human documents' highest; `--json` prints them as one
-JSON object. The "oracle" line is the ranking's own ceiling: the weaker half's share at the
+JSON object (a line per experiment). The "oracle" line is the ranking's own ceiling: the weaker half's share at the
 threshold that would flag at most 5% of that split's human documents; where it is below 50% no
 choice of thresholds meets the goal on that split.
 """
@@ -18,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import ast
+import contextlib
 import json
 import multiprocessing
 import os
@@ -36,10 +43,17 @@ from search.translation import corpora, features, train  # noqa: E402
 from translation import mt_dev_figures  # noqa: E402
 
 _CORPUS: train.Corpus | None = None
+_EXPERIMENTS: list[list[str]] = [[]]  # each experiment's settings on top of --set's: [] then each --try
 
 
-def _run(seed: int) -> dict:
-    return mt_dev_figures(_CORPUS, seed, with_scores=True)
+def _run(seed: int) -> list[dict]:
+    """Every experiment on one fold split, the hashed and sentence fits they share made once."""
+    memo: dict = {}
+    runs = []
+    for settings in _EXPERIMENTS:
+        with _trying(settings):
+            runs.append(mt_dev_figures(_CORPUS, seed, with_scores=True, memo=memo))
+    return runs
 
 
 ORACLE_HUMAN = 0.05
@@ -99,21 +113,47 @@ def _weaker_at_human_rate(s: dict) -> float:
     return float((weak > thr).mean())
 
 
+def _setting(item: str) -> tuple[object, str, object]:
+    """A NAME=VALUE setting as (module, name, value)."""
+    name, value = item.split("=", 1)
+    try:
+        value = ast.literal_eval(value)
+    except (ValueError, SyntaxError):
+        pass
+    mod = train if hasattr(train, name) else features
+    if not hasattr(mod, name):
+        raise SystemExit(f"no constant {name} in train or features")
+    return mod, name, value
+
+
 def _override(settings: list[str]) -> bool:
     """Apply NAME=VALUE settings; True when a features constant changed (the corpus must be rebuilt)."""
     rebuild = False
-    for item in settings:
-        name, value = item.split("=", 1)
-        try:
-            value = ast.literal_eval(value)
-        except (ValueError, SyntaxError):
-            pass
-        mod = train if hasattr(train, name) else features
-        if not hasattr(mod, name):
-            raise SystemExit(f"no constant {name} in train or features")
+    for mod, name, value in map(_setting, settings):
         setattr(mod, name, value)
         rebuild |= mod is features
     return rebuild
+
+
+def _try_settings(text: str) -> list[str]:
+    """A --try's settings, train constants only: a features constant changes the corpus."""
+    items = text.split()
+    for item in items:
+        if _setting(item)[0] is not train:
+            raise SystemExit(f"--try {item}: a features constant changes the corpus; give it with --set in a run of its own")
+    return items
+
+
+@contextlib.contextmanager
+def _trying(settings: list[str]):
+    """train's constants set for one experiment, and set back after it."""
+    before = {name: getattr(train, name) for _, name, _ in map(_setting, settings)}
+    try:
+        _override(settings)
+        yield
+    finally:
+        for name, value in before.items():
+            setattr(train, name, value)
 
 
 def main() -> None:
@@ -121,12 +161,15 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--seeds", default="11-20")
     ap.add_argument("--set", action="append", default=[])
+    ap.add_argument("--try", dest="tries", action="append", default=[], metavar="SETTINGS",
+                    help='another experiment on the same splits: "NAME=VALUE ..." (train constants) on top of --set')
     ap.add_argument("--jobs", type=int, default=1)
     ap.add_argument("--cache", type=Path, help="pickle the corpus here and reuse it (outside the repo)")
     ap.add_argument("--features", action="store_true",
                     help="with --cache: recompute the cached document features (after an edit of features.py)")
-    ap.add_argument("--json", action="store_true", help="print one JSON object")
+    ap.add_argument("--json", action="store_true", help="print one JSON object (a line per experiment)")
     args = ap.parse_args()
+    _EXPERIMENTS[1:] = [_try_settings(t) for t in args.tries]
     rebuild = _override(args.set)
     if args.cache and args.cache.exists():
         _CORPUS = pickle.loads(args.cache.read_bytes())
@@ -146,24 +189,30 @@ def main() -> None:
     seeds = list(range(lo, hi + 1))
     if args.jobs > 1:
         with multiprocessing.get_context("fork").Pool(args.jobs) as pool:
-            runs = pool.map(_run, seeds)
+            by_seed = pool.map(_run, seeds)
     else:
-        runs = [_run(s) for s in seeds]
+        by_seed = [_run(s) for s in seeds]
+    for i, settings in enumerate(_EXPERIMENTS):
+        _report(args.set + settings, seeds, [runs[i] for runs in by_seed], args.json)
+
+
+def _report(settings: list[str], seeds: list[int], runs: list[dict], as_json: bool) -> None:
+    """One experiment's figures over the fold splits, as text or as one JSON line."""
     weak = [r["mt_weaker_half"]["possible_or_likely"] for r in runs]
     human = [r["human"]["possible_or_likely"] for r in runs]
     ref = [r["human_reference"]["possible_or_likely"] for r in runs]
     auc = [r["auc"] for r in runs]
     oracle = [_weaker_at_human_rate(r["scores"]) for r in runs]
-    if args.json:
+    if as_json:
         per_split = {"weaker": weak, "human": human, "refs": ref, "auc": auc,
                      "auc_vs_refs": [r["auc_vs_references"] for r in runs], "oracle": oracle}
-        print(json.dumps({"set": args.set, "seeds": seeds, **per_split,
+        print(json.dumps({"set": settings, "seeds": seeds, **per_split,
                           "mean": {k: float(np.mean(v)) for k, v in per_split.items()},
                           "min": {k: float(np.min(v)) for k, v in per_split.items()},
                           "max": {k: float(np.max(v)) for k, v in per_split.items()},
                           "goal_met": int(sum(r["goal_met"] for r in runs)), "runs": len(runs)}, default=float))
         return
-    print(" ".join(args.set) or "(defaults)")
+    print(" ".join(settings) or "(defaults)")
     print("  weaker " + " ".join(f"{v:.3f}" for v in weak) + f"  mean {np.mean(weak):.3f}, min {np.min(weak):.3f}")
     print("  human  " + " ".join(f"{v:.3f}" for v in human) + f"  mean {np.mean(human):.3f}, max {np.max(human):.3f}")
     print("  refs   " + " ".join(f"{v:.3f}" for v in ref) + f"  mean {np.mean(ref):.3f}")

@@ -137,3 +137,35 @@ def test_harrell_davis_quantile_estimates():
     samples = [rng.normal(size=80) for _ in range(300)]
     rmse = lambda est: float(np.sqrt(np.mean([(est(s) - truth) ** 2 for s in samples])))  # noqa: E731
     assert rmse(lambda s: harrell_davis(s, 0.96)) < 0.95 * rmse(lambda s: np.quantile(s, 0.96))
+
+
+def test_a_memo_fits_the_profile_models_once_and_the_model_is_the_same(shared_dir, monkeypatch):
+    """bench/translation_cv.py refitted the hashed and sentence models (nine tenths of a fit's
+    CPU) for every doc-model setting it tried on the same folds. With train.fit's memo a second
+    doc-model setting finds them; the model is bit for bit the one fitted without the memo, and
+    a setting those fits read (L2_SENT) fits them anew. Real mt-dev and Reuters documents, a few."""
+    import numpy as np
+
+    from search.translation import corpora, train
+
+    records = corpora.mt_dev()
+    docids = list(dict.fromkeys(r["wmt_docid"] for r in records if r["kind"] == "mt"))[:10]
+    docids += list(dict.fromkeys(r["wmt_docid"] for r in records if r["kind"] == "original-english"))[:5]
+    rows = [(r["text"], r["kind"], r["wmt_docid"], r.get("system_rank") or 0) for r in records if r["wmt_docid"] in docids]
+    rows += [(t, "reuters", f"reuters-{i}", 0) for i, t in enumerate(corpora.reuters("train", limit=12))]
+    c = train.corpus_of(rows, [])
+    exact = lambda model: json.dumps(model, sort_keys=True, default=lambda a: a.tolist())  # noqa: E731
+
+    memo: dict = {}
+    first = train.fit(c, memo=memo)
+    assert exact(first) == exact(train.fit(c)) and len(memo) == train.INNER_FOLDS
+    kept = dict(memo)
+    monkeypatch.setattr(train, "L2_DOC", 30.0)
+    second = train.fit(c, memo=memo)
+    assert memo.keys() == kept.keys() and all(memo[k] is kept[k] for k in kept)  # found, not fitted again
+    assert exact(second) == exact(train.fit(c))
+    assert second["doc"]["coef"] != first["doc"]["coef"] and exact(second["hashed"]) == exact(first["hashed"])
+    monkeypatch.setattr(train, "L2_SENT", 50.0)
+    third = train.fit(c, memo=memo)
+    assert len(memo) == 2 * train.INNER_FOLDS and exact(third) == exact(train.fit(c))
+    assert not np.array_equal(third["sentence"]["weights"], second["sentence"]["weights"])

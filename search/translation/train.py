@@ -133,6 +133,12 @@ def load_corpus(n_reuters: int = 2000) -> Corpus:
     rows = [(r["text"], r["kind"], r["wmt_docid"], r.get("system_rank") or 0) for r in corpora.mt_dev()]
     reuters = corpora.reuters("train")
     rows += [(t, "reuters", f"reuters-{i}", 0) for i, t in enumerate(reuters[:n_reuters])]
+    return corpus_of(rows, reuters[n_reuters:])
+
+
+def corpus_of(rows: list[tuple[str, str, str, int]], pool: list[str]) -> Corpus:
+    """The corpus of (text, kind, group, system rank) rows, `pool` the human texts the curated
+    lexicon's false-alarm rate is also measured on (lexicon_pool)."""
     X = np.array([vector(t) for t, *_ in rows])
     H = np.array([hashed_vector(t) for t, *_ in rows], dtype=np.float32)
     counts = np.array([flag_counts(t) for t, *_ in rows], dtype=float)
@@ -145,7 +151,7 @@ def load_corpus(n_reuters: int = 2000) -> Corpus:
     w = np.where(is_reuters, (~is_reuters & (y == 0)).sum() / max(is_reuters.sum(), 1), 1.0)
     S, sent_doc = sentence_profiles([t for t, *_ in rows])
     return Corpus(X, H, counts, n_words, y, w, np.array([g for _, _, g, _ in rows]), source,
-                  np.array([r for *_, r in rows]), S, sent_doc, lexicon_pool(reuters[n_reuters:]))
+                  np.array([r for *_, r in rows]), S, sent_doc, lexicon_pool(pool))
 
 
 def sentence_profiles(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -281,8 +287,13 @@ def hashed_logits(hashed: dict, H: np.ndarray) -> np.ndarray:
 def component_logits(doc: dict, hashed: dict, sent: dict, X: np.ndarray, H: np.ndarray,
                      S: np.ndarray, sent_doc: np.ndarray) -> np.ndarray:
     """Columns: the dense doc model's logit, one per hashed block, the sentence model's."""
-    return np.hstack([doc_logit(doc, X)[:, None], hashed_logits(hashed, H),
-                      sentence_doc_logits(sent, S, sent_doc, len(X))[:, None]])
+    return np.hstack([doc_logit(doc, X)[:, None], profile_logits(hashed, sent, H, S, sent_doc, len(X))])
+
+
+def profile_logits(hashed: dict, sent: dict, H: np.ndarray, S: np.ndarray, sent_doc: np.ndarray,
+                   n_docs: int) -> np.ndarray:
+    """component_logits' columns but the doc model's: one per hashed block, the sentence model's."""
+    return np.hstack([hashed_logits(hashed, H), sentence_doc_logits(sent, S, sent_doc, n_docs)[:, None]])
 
 
 COMPONENTS = ("doc",) + tuple(name for name, _ in HASHED_BLOCKS) + ("sent",)
@@ -398,12 +409,17 @@ def fit_flag_rates(counts: np.ndarray, n_words: np.ndarray, y: np.ndarray,
     return rates
 
 
-def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
+def fit(c: Corpus, rows: np.ndarray | None = None, memo: dict | None = None) -> dict:
     """The whole model fitted on the rows given (all by default): doc model, hashed n-gram models,
-    sentence model, flag rates, combination, thresholds."""
+    sentence model, flag rates, combination, thresholds.
+
+    memo: where the hashed and sentence models of each inner fold (and their out-of-fold logits)
+    are kept by the rows, the fold and the settings they read, and found again: a model-selection
+    run trying several doc-model settings on the same folds fits them once (they were
+    nine tenths of its CPU). One memo serves one corpus: a caller that changes c's arrays starts a new one."""
     idx = np.arange(len(c.y)) if rows is None else rows
     X, H, y, w, groups, source = c.X[idx], c.H[idx], c.y[idx], c.w[idx], c.groups[idx], c.source[idx]
-    S, sd = sentences_of(c, idx)
+    S = sd = None  # sentences_of(c, idx), read when a fit needs them
     # Out-of-fold component logits, so the combination learns how far each model is to be trusted.
     folds = group_folds(groups, INNER_FOLDS)
     oof = np.zeros((len(idx), len(COMPONENTS)))
@@ -411,9 +427,20 @@ def fit(c: Corpus, rows: np.ndarray | None = None) -> dict:
     for f in range(INNER_FOLDS):
         tr = folds != f
         docs.append(fit_doc_model(X[tr], y[tr], w[tr]))
-        hasheds.append(fit_hashed_model(H[tr], y[tr], w[tr], source[tr]))
-        sents.append(fit_sentence_model(*_sub_sentences(S, sd, tr), y[tr], w[tr], source[tr]))
-        oof[~tr] = component_logits(docs[-1], hasheds[-1], sents[-1], X[~tr], H[~tr], *_sub_sentences(S, sd, ~tr))
+        key = (idx.tobytes(), INNER_FOLDS, f, L2_HASHED, REUTERS_HASHED_STRIDE, HASHED_BLOCKS, L2_SENT)
+        fitted = None if memo is None else memo.get(key)
+        if fitted is None:
+            if S is None:
+                S, sd = sentences_of(c, idx)
+            hashed = fit_hashed_model(H[tr], y[tr], w[tr], source[tr])
+            sent = fit_sentence_model(*_sub_sentences(S, sd, tr), y[tr], w[tr], source[tr])
+            fitted = hashed, sent, profile_logits(hashed, sent, H[~tr], *_sub_sentences(S, sd, ~tr), int((~tr).sum()))
+            if memo is not None:
+                memo[key] = fitted
+        hashed, sent, held_out = fitted
+        hasheds.append(hashed)
+        sents.append(sent)
+        oof[~tr] = np.hstack([doc_logit(docs[-1], X[~tr])[:, None], held_out])
     flags = fit_flag_rates(c.counts[idx], c.n_words[idx], y, c.lexicon_pool)
     offset = np.array([flag_evidence(flags, k, n) for k, n in zip(c.counts[idx], c.n_words[idx])])
     inputs = combine_inputs(oof, c.n_words[idx])
