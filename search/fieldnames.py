@@ -101,7 +101,23 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     facet = meant(name, facets)
     if facet and not value:
         return f"did you mean the filter '{facet}'?"
+    refused = _refused_value(facet, value) if facet else None
+    if refused:  # `yaer=1` was offered 'year=1', refused in turn (out of bounds): the name, and why
+        return f"did you mean the filter '{facet}'? ({refused})"
     return f"did you mean '{facet}={value}'?" if facet else ""
+
+
+def _refused_value(facet: str, value: str) -> str | None:
+    """Why `facet=value` would be refused in turn (year=1, translated=yes, a value past the
+    length bound), or None: a hint offers only a filter that would be taken."""
+    from .query import QueryError, check_filter_bounds, check_filters  # query imports this module
+
+    try:
+        check_filter_bounds({facet: [value]})
+        check_filters({facet: [value]})
+    except QueryError as exc:
+        return str(exc)
+    return None
 
 
 def unknown_filter(name: str, value: str, facets: Sequence[str]) -> str:

@@ -8,7 +8,9 @@ from html import unescape
 import pytest
 from click.testing import CliRunner
 
+from search import fieldnames
 from search.cli import cli
+from search.schema import FACETS
 from web import create_app
 
 
@@ -114,3 +116,24 @@ def test_a_value_past_a_bound_and_a_value_no_article_could_have_are_named_togeth
     many = "&".join(f"year={2000 + i}" for i in range(50)) + "&year=21"
     got = client.get("/api/search?" + many).get_json()
     assert got["error"] == "too many 'year' filters (51; at most 50); year must be four digits, not '21'"
+
+
+@pytest.mark.parametrize("name,value,why", [
+    ("yaer", "1", "year must be four digits, not '1'"),
+    ("date", "Mali", "year must be four digits, not 'Mali'"),
+    ("transalted", "yes", "translated is one of likely, possible, unlikely, not 'yes'"),
+    ("persn", "x" * 201, "a 'person' filter's value is too long (201 characters; at most 200)"),
+])
+def test_a_misnamed_filter_is_offered_only_what_would_be_taken(client, seeds_index, name, value, why):
+    """`--filter yaer=1` said "did you mean 'year=1'?", and year=1 was refused in turn (not four
+    digits): the hint offers the facet's name, and says why the value would not do, on the
+    command line and the API alike."""
+    core = f"unknown filter '{name}': did you mean the filter '{fieldnames.meant(name, FACETS)}'? ({why})"
+    code, out = cli_json(seeds_index, f"{name}={value}")
+    assert code == 2 and out["error"].startswith(core), out
+    got = client.get("/api/search", query_string={name: value})
+    assert got.status_code == 400 and got.get_json()["error"].startswith(core), got.get_json()
+    # what the hint offers is taken
+    facet = fieldnames.meant(name, FACETS)
+    assert client.get("/api/search", query_string={facet: "2021" if facet == "year" else "likely"
+                                                   if facet == "translated" else "x"}).status_code == 200

@@ -158,12 +158,12 @@ def test_a_parameter_named_like_a_filter_it_is_not_is_refused_with_the_filter_me
     """`org=OPEC`, `place=`, `lang=`, `date=` were ignored: the unfiltered results came back,
     with nothing to say the filter was not applied (the CLI's --filter org=... says "did you mean")."""
     unfiltered = client.get("/api/search?q=coup").get_json()["total"]
-    for name, meant in (("org", "organization"), ("place", "location"), ("lang", "language"), ("date", "year"),
-                        ("persn", "person")):
-        r = client.get(f"/api/search?q=coup&{name}=Mali")
-        assert r.status_code == 400 and f"did you mean '{meant}=Mali'?" in r.get_json()["error"], r.get_json()
-        page = client.get(f"/search?q=coup&{name}=Mali")
-        assert page.status_code == 400 and f"did you mean &#39;{meant}=Mali&#39;?" in page.get_data(as_text=True)
+    for name, meant, value in (("org", "organization", "Mali"), ("place", "location", "Mali"),
+                               ("lang", "language", "Mali"), ("date", "year", "2021"), ("persn", "person", "Mali")):
+        r = client.get(f"/api/search?q=coup&{name}={value}")
+        assert r.status_code == 400 and f"did you mean '{meant}={value}'?" in r.get_json()["error"], r.get_json()
+        page = client.get(f"/search?q=coup&{name}={value}")
+        assert page.status_code == 400 and f"did you mean &#39;{meant}={value}&#39;?" in page.get_data(as_text=True)
     # a name that means no filter (a link's tracking tag) is still left alone
     r = client.get("/api/search?q=coup&utm_source=newsletter&fbclid=x")
     assert r.status_code == 200 and r.get_json()["total"] == unfiltered
@@ -182,7 +182,7 @@ def test_a_parameter_that_is_a_word_of_its_own_is_ignored_not_read_as_a_misspelt
         assert client.get(f"/facet/person?q=coup&{name}=1").status_code == 200
         export = client.get(f"/api/export?q=coup&{name}=1")
         assert export.status_code == 200 and len(export.get_data(as_text=True).splitlines()) == want["total"]
-    for name, meant in (("titel", "title:Mali"), ("txt", "text:Mali"), ("texts", "text:Mali"), ("yeer", "'year=Mali'")):
+    for name, meant in (("titel", "title:Mali"), ("txt", "text:Mali"), ("texts", "text:Mali"), ("yeer", "the filter 'year'")):
         r = client.get(f"/api/search?q=coup&{name}=Mali")
         assert r.status_code == 400 and meant in r.get_json()["error"], (name, r.get_json())
 
