@@ -3,6 +3,7 @@ the engine, the command and the web alike."""
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
 import re
@@ -161,6 +162,22 @@ def test_a_suffix_naming_another_format_is_warned_of(seeds_index, tmp_path):
                 "(--format csv for CSV)") in export(name)
     for name in ("results-2024.01", "results", "results.txt", "results.gz"):
         assert "warning" not in export(name), name
+
+
+@pytest.mark.parametrize("name", ["out.jl", "OUT.JL", "out.jl.gz", "out.jsonlines", "out.ldjson"])
+def test_json_lines_by_its_other_names_is_no_other_format(seeds_index, tmp_path, name):
+    """`-o out.jl` (Scrapy's name for JSON Lines) was written as JSON Lines with a warning that
+    export writes no .jl, the format it had written; so were .jsonlines and .ldjson. They name
+    JSON Lines, as .jsonl does: no warning, and a --format csv they contradict is warned of."""
+    r = CliRunner().invoke(cli, ["export", "coup", "-o", str(tmp_path / name), "--index", str(seeds_index)],
+                           catch_exceptions=False)
+    assert r.exit_code == 0 and "warning" not in r.stderr, r.stderr
+    opened = gzip.open if name.endswith(".gz") else open
+    with opened(tmp_path / name, "rt", encoding="utf-8") as f:
+        assert all(json.loads(line)["id"] for line in f)
+    r = CliRunner().invoke(cli, ["export", "coup", "--format", "csv", "-o", str(tmp_path / name),
+                                 "--index", str(seeds_index)], catch_exceptions=False)
+    assert r.exit_code == 0 and "though its suffix names jsonl" in r.stderr, r.stderr
 
 
 def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
