@@ -64,13 +64,31 @@ class IndexNoAccess(IndexMissing):
     fix, not damage to rebuild ("reindex --full" sent the operator into a needless rebuild)."""
 
     def __init__(self, path: Path, exc: OSError, writing: bool = False) -> None:
+        # a first run into a folder not there yet, or empty: "cannot update the index" where there
+        # was none to update, and "may write it" where the folder to write in is the one above
+        creating = writing and _no_index_at(path)
+        folder = Path(os.fsdecode(exc.filename)).parent if creating and exc.filename else None
         if exc.errno == errno.EROFS:  # no user may: "run as a user who may write it" sent them looking for one
             fix = "its file system is mounted read-only: mount it read-write, or index into a folder on another"
+        elif folder is not None:
+            fix = f"run as a user who may write in {folder}, or give this one write access to it"
         else:
             fix = (f"run as a user who may {'write' if writing else 'read'} it, or give this one "
                    f"{'write' if writing else 'read'} access")
-        super().__init__(f"cannot {'update' if writing else 'read'} the index at {path}: {exc.strerror or exc} "
-                         f"({exc.filename}); {fix}")
+        what = "create an index" if creating else f"{'update' if writing else 'read'} the index"
+        super().__init__(f"cannot {what} at {path}: {exc.strerror or exc} ({exc.filename}); {fix}")
+
+
+def _no_index_at(path: Path) -> bool:
+    """Whether no index is at `path` yet (no CURRENT file: the folder is not there, or holds
+    none); False when that cannot be told (a folder this user may not read)."""
+    try:
+        os.stat(path / "CURRENT")
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 class IndexBusy(RuntimeError):

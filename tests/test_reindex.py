@@ -1242,6 +1242,30 @@ def test_an_index_this_user_may_not_write_stops_an_index_run_with_exit_3(primed)
     assert run_search(open_index(store.path), "tema3").total == 1
 
 
+def test_a_new_index_this_user_may_not_write_is_said_as_one_to_create(tmp_path):
+    """`index --index NEW` where this user may not write said "cannot update the index at NEW
+    ... run as a user who may write it": there was no index to update, and the folder to write
+    in was the one above (a folder not there yet) or the empty folder given. Said as an index to
+    create, naming that folder; exit 3 as before."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("Soldiers seized power in Mali.", encoding="utf-8")
+    parent, empty = tmp_path / "parent", tmp_path / "empty"
+    parent.mkdir()
+    empty.mkdir()
+    for index, folder, denied in ((parent / "new", parent, parent / "new"), (empty, empty, empty / "lock")):
+        folder.chmod(0o555)
+        try:
+            p = subprocess.run(_as_unprivileged([sys.executable, "-m", "search.cli", "index", str(tmp_path / "a.txt"),
+                                                 "--index", str(index)]), capture_output=True, text=True)
+        finally:
+            folder.chmod(0o755)
+        assert p.returncode == 3, (p.returncode, p.stderr)
+        assert p.stderr == (f"newsarchive: cannot create an index at {index}: Permission denied ({denied}); run as "
+                            f"a user who may write in {folder}, or give this one write access to it\n"), p.stderr
+
+
 def test_a_folder_that_cannot_be_listed_keeps_its_articles(primed):
     """An unreadable subfolder stopped every index, reindex and clean run ("Permission denied:
     .../sources.json": the walk asked whether it held an index), and os.walk passes over
