@@ -520,8 +520,8 @@ def validate(qstring: str) -> None:
     # a 'single-quoted' span is one term whatever it holds (Whoosh's SingleQuotePlugin): a chip's
     # `source:'"E" (x'` was "unbalanced parentheses", `source:'x"y'` an unbalanced quote
     outside = quoted.unquoted(qstring)
-    if outside.count('"') % 2:
-        raise QuerySyntaxError('unbalanced quote: close the phrase with a second "')
+    if '"' in outside:  # a quote no other pairs with (on its line: quoted.DOUBLE)
+        raise QuerySyntaxError(_unbalanced_quote(qstring))
     depth = 0
     for ch in outside:
         depth += ch == "("
@@ -659,6 +659,16 @@ def validate(qstring: str) -> None:
             _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
         raise QuerySyntaxError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def _unbalanced_quote(qstring: str) -> str:
+    """The refusal of a double quote that pairs with none, naming its line in a query of
+    several lines (quoted.DOUBLE: a quote pairs on its line)."""
+    if "\n" not in qstring.strip():
+        return 'unbalanced quote: close the phrase with a second "'
+    at = quoted.masked(qstring).index('"')
+    return (f'unbalanced quote on line {qstring.count(chr(10), 0, at) + 1}: close the phrase with a second " '
+            "on that line (a phrase reaches over a line break only to close on the next line)")
 
 
 def _starred_value(qstring: str, m: re.Match) -> str:
@@ -978,9 +988,9 @@ class _JoinedPhrasePlugin(PhrasePlugin):
             return _JoinedPhrasePlugin.PhraseNode(match.group("text"), match.start("text"), int(slop) if slop else 1)
 
     def taggers(self, parser):
-        # across lines, as the query's checks read quotes (quoted.DOUBLE): Whoosh's `.*?` stopped
-        # at a line break, and `source:"two<line break>lines"` typed so found nothing, silently
-        return [(self.PhraseTagger("(?s)" + self.expr), 0)]
+        # the quotes the query's checks read (quoted.PHRASE_TEXT): Whoosh's `.*?` stopped at a line
+        # break, and `source:"two<line break>lines"` typed so found nothing, silently
+        return [(self.PhraseTagger(f'"(?P<text>{quoted.PHRASE_TEXT})"(~(?P<slop>[1-9][0-9]*))?'), 0)]
 
 
 class _Parser(QueryParser):

@@ -13,11 +13,19 @@ from functools import lru_cache
 
 from .schema import FACETS
 
-# whoosh.qparser.plugins: PhrasePlugin's "(?P<text>.*?)" (read across lines, as the checks here
-# always have) and SingleQuotePlugin's (^|(?<=\W))'(?P<text>.*?)'(?=\s|\]|[)}]|$). One pattern,
-# scanned from the left as the parser's taggers scan the text: the first quote opened wins, and a
-# single quote inside a word ("O'Brien") opens nothing.
-DOUBLE = r'"[^"]*"'
+# whoosh.qparser.plugins: PhrasePlugin's "(?P<text>.*?)" (its text PHRASE_TEXT here, which the
+# parser's phrase tagger reads too) and SingleQuotePlugin's (^|(?<=\W))'(?P<text>.*?)'(?=\s|\]|[)}]|
+# $). One pattern, scanned from the left as the parser's taggers scan the text: the first quote
+# opened wins, and a single quote inside a word ("O'Brien") opens nothing.
+#
+# A double quote pairs on its own line. A query of several lines is a list, one part a line (a
+# file's lines, pasted): a stray quote on one line paired with the first quote lines later, and
+# the words between, the other lines' phrases inside out, were searched as one phrase, silently;
+# it is an unbalanced quote on its line now (query.validate). One line break is crossed: a
+# phrase copied across it (`"soldiers seized<line break>power"`: a line left with a quote open,
+# the next with a quote unpaired on its own, which closes it).
+PHRASE_TEXT = r'[^"\n]*(?:\n[^"\n]*(?="(?:[^"\n]*"[^"\n]*")*[^"\n]*(?:\n|$)))?'
+DOUBLE = f'"{PHRASE_TEXT}"'
 SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
 SPAN = re.compile(f"{DOUBLE}|{SINGLE}")
 _SINGLE = re.compile(SINGLE)

@@ -1958,3 +1958,23 @@ def test_an_operator_word_in_capitals_inside_a_phrase_is_the_word(tmp_path):
     # outside quotes the operator stays the operator
     assert [h.id for h in run_search(archive, "oil AND gas").hits] == ["src/output.txt"]
     assert run_search(archive, "coal NOT oil").total == 1
+
+
+def test_a_stray_quote_in_a_query_of_several_lines_is_refused_on_its_line(seeds_archive):
+    """A query of several lines (a list of words and phrases, one a line) with one stray " on a
+    line: the stray paired with the first quote lines later, the words between were one phrase
+    and the later lines' phrases turned inside out, and the search ran (0 results), silently.
+    A quote pairs on its own line: the stray is an unbalanced quote, named by its line."""
+    for query in ('coup "mali\njunta\n"military base" russia 12"', 'coup "mali\n"military base" "Goita"\n12" pipes'):
+        with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
+                                             r"line"):
+            run_search(seeds_archive, query)
+    # phrases each on their line, as on one line
+    assert run_search(seeds_archive, '"military base"\n"Goita"').total == run_search(
+        seeds_archive, '"military base" "Goita"').total > 0
+    # a phrase copied across one line break is still the phrase (2ccdafd): its next line closes it
+    assert run_search(seeds_archive, 'coup "military\nbase" Goita').total == run_search(
+        seeds_archive, 'coup "military base" Goita').total > 0
+    # on one line, as before
+    with pytest.raises(QueryError, match=r'^unbalanced quote: close the phrase with a second "$'):
+        run_search(seeds_archive, 'coup "mali')
