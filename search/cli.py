@@ -563,29 +563,17 @@ def _filter_item(item: str) -> tuple[str, str]:
     value = value.strip()  # "year= 2021" as the web form reads it
     if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
         raise ValueError(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")
-    _check_filter_values(name, [value])
-    return name, value
-
-
-def _check_filter_values(name: str, values: list[str]) -> None:
-    """The web's bounds on a facet's filters (query.check_filter_values), as a ValueError."""
-    from .query import QueryError, check_filter_values
-
-    try:
-        check_filter_values(name, values)
-    except QueryError as exc:
-        raise ValueError(str(exc)) from None
+    return name, value  # its bounds checked with the others' (_bounded_filters)
 
 
 def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tuple[str, str], ...]):
     """All the --filter options' values, refused past the web's count per facet; the refused
     ones named together (query.named_together: the first alone was, and each fix brought the next)."""
-    from .query import QueryError, check_filter_bounds, filter_value_errors, named_together
+    from .query import QueryError, bad_filter_refusals, check_filter_bounds, named_together
 
     bad = [item for item in items if isinstance(item, _BadFilter)]
-    if bad:  # and the values the engine would refuse next (year=21), named with them
-        good = _grouped(tuple(item for item in items if not isinstance(item, _BadFilter)))
-        bad += [_BadFilter(str(exc)) for exc in filter_value_errors(good)]
+    if bad:  # and the values the engine would refuse next (year=21), named with them, as the web names them
+        bad = bad_filter_refusals(bad, _grouped(tuple(item for item in items if not isinstance(item, _BadFilter))))
     if len(bad) > 1:  # what a filter is said once, after them all
         usage = f" (a filter is {FILTER_USAGE})"
         told = any(b.endswith(usage) or b.endswith(f": use {FILTER_USAGE}") for b in bad)

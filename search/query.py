@@ -162,10 +162,8 @@ def check_filter_bounds(filters: Mapping[str, Sequence[str]]) -> None:
     as check_filters names them, and with them the values the engine would refuse next
     (year=21), as `--filter` names them: the first facet past a bound alone was, and each fix
     brought the next refusal."""
-    errors = [e for facet in _in_facet_order(filters) for e in _bound_errors(facet, filters[facet])]
-    if errors:
-        errors += filter_value_errors({f: [v for v in values if len(v) <= MAX_VALUE_CHARS] for f, values in filters.items()})
-    _refuse_together(errors)
+    if any(_bound_errors(facet, values) for facet, values in filters.items()):
+        _refuse_together(filter_errors(filters))
 
 
 def _bound_errors(facet: str, values: Sequence[str]) -> list[FilterValueError]:
@@ -298,6 +296,22 @@ def _refuse_together(errors: Sequence[FilterValueError]) -> None:
 
 def _in_facet_order(filters: Mapping[str, Sequence[str]]) -> list[str]:
     return sorted(filters, key=lambda f: FACETS.index(f) if f in FACETS else len(FACETS))
+
+
+def filter_errors(filters: Mapping[str, Sequence[str]]) -> list[FilterValueError]:
+    """Each filter value past the bounds (MAX_VALUE_CHARS, MAX_FILTER_VALUES), then each of the
+    others no article could have (check_filter_value), in the facets' order."""
+    bounds = [e for facet in _in_facet_order(filters) for e in _bound_errors(facet, filters[facet])]
+    return bounds + filter_value_errors({f: [v for v in values if len(v) <= MAX_VALUE_CHARS]
+                                         for f, values in filters.items()})
+
+
+def bad_filter_refusals(unknown: Sequence[str], filters: Mapping[str, Sequence[str]]) -> list[str]:
+    """Every refusal of a search's bad filters, in one order on the command line, the web and
+    the API: the unknown names' (`unknown`, as typed), then the facets' values (filter_errors).
+    The command line named a value past the bounds in the order typed, the API in the facets'
+    (and with an unknown name, none: its next refusal)."""
+    return [*unknown, *(str(e) for e in filter_errors(filters))]
 
 
 def filter_value_errors(filters: Mapping[str, Sequence[str]]) -> list[FilterValueError]:

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from search import fieldnames
-from search.cli import cli
+from search.cli import FILTER_USAGE, cli
 from search.schema import FACETS
 from web import create_app
 
@@ -137,3 +137,23 @@ def test_a_misnamed_filter_is_offered_only_what_would_be_taken(client, seeds_ind
     facet = fieldnames.meant(name, FACETS)
     assert client.get("/api/search", query_string={facet: "2021" if facet == "year" else "likely"
                                                    if facet == "translated" else "x"}).status_code == 200
+
+
+@pytest.mark.parametrize("typed,want", [
+    ([("year", "1" * 201), ("person", "x" * 201)],
+     "a 'person' filter's value is too long (201 characters; at most 200); "
+     "a 'year' filter's value is too long (201 characters; at most 200)"),
+    ([("persn", "x"), ("person", "x" * 201), ("year", "21")],
+     "unknown filter 'persn': did you mean 'person=x'?; a 'person' filter's value is too long (201 characters; "
+     "at most 200); year must be four digits, not '21'"),
+])
+def test_the_command_line_and_the_api_name_bad_filters_in_one_order(client, seeds_index, typed, want):
+    """`--filter year=<201 digits> --filter person=<201 letters>` named the two in the order typed,
+    `?year=…&person=…` in the facets' order; and beside a misnamed filter the API left a value
+    past the bounds out, its refusal for the next try. One function orders them for both: the
+    unknown names as typed, then each facet's values in the facets' order."""
+    code, out = cli_json(seeds_index, *(f"{k}={v}" for k, v in typed))
+    assert code == 2 and out["error"].removesuffix(f" (a filter is {FILTER_USAGE})") == want, out
+    got = client.get("/api/search", query_string=typed)
+    assert got.status_code == 400
+    assert got.get_json()["error"].removesuffix(f" (filters: {', '.join(FACETS)})") == want, got.get_json()

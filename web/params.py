@@ -16,7 +16,7 @@ from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 from search import QueryError, fieldnames
 from search.field_values import field_value
 from search.filter_hints import replace_field_value
-from search.query import (MAX_QUERY_CHARS, check_filter_bounds, check_filter_value, check_filter_values, filter_value_errors, named_together, query_too_long, read_entity_type,
+from search.query import (MAX_QUERY_CHARS, bad_filter_refusals, check_filter_bounds, check_filter_value, check_filter_values, named_together, query_too_long, read_entity_type,
                           read_match, read_page, read_per_page, read_sort, whole_number)
 from search.schema import ENTITY_FACETS, FACETS
 
@@ -206,7 +206,7 @@ def _check_names(args, own: tuple[str, ...] = ()) -> None:
             refused.append(refusal)
     if refused:  # every one named (the first alone was), as the command line names them, and
         # the values the engine would refuse next (year=21)
-        refused += [str(exc) for exc in filter_value_errors({f: args.getlist(f) for f in FACETS if f in args})]
+        refused = bad_filter_refusals(refused, {f: _given_values(args, f) for f in FACETS if f in args})
         raise QueryError(f"{named_together(refused)} (filters: {', '.join(FACETS)})")
 
 
