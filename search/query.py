@@ -1546,6 +1546,29 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
         value = "".join(str(unicodedata.digit(c)) for c in value)
     if facet not in FACETS:
         return [value]
+    exact, folded, regional = _value_tables(facet, gen)
+    if facet == "language" and value not in exact:
+        from .language import language_code  # not on import: it brings langdetect
+
+        value = language_code(value)
+    if facet == "source" and value not in exact and _folded(value) not in folded:
+        from .ingest.jsonl import typed_site  # a site's address as its source is stored
+
+        value = typed_site(value) or value
+    # a value typed as none is spelled stands for each it folds to ("A B" for "a b" and "a\nb":
+    # it was the first of them alone, the others' articles left out, silently)
+    plain = [value] if value in exact else folded.get(_folded(value), [])
+    if not plain and facet == "language" and "-" in value:
+        plain = folded.get(value.partition("-")[0].casefold(), [])  # en-us: the articles say "en"
+    out = list(plain)
+    if "-" not in value:
+        out += [v for v in regional.get(value.casefold(), ()) if v not in plain]
+    return out or [value]
+
+
+def _value_tables(facet: str, gen) -> tuple[frozenset[str], dict[str, list[str]], dict[str, list[str]]]:
+    """A facet's values (once per generation): the set of them, each folded spelling with the
+    values so folded, and a language's regional codes by its base."""
     tables = gen.derive("folded_values", dict)
     if facet not in tables:
         values = gen.facets.values.get(facet, [])
@@ -1557,23 +1580,24 @@ def _plain_values(facet: str, value: str, gen) -> list[str]:
                     regional.setdefault(base.casefold(), []).append(v)
         # without case, and with its spaces folded: a source's line break or tab is a space in the
         # query text (field_values.field_value writes one line), and `source:"a b"` finds "a\nb"
-        tables[facet] = (frozenset(values), {_folded(v): v for v in reversed(values)}, regional)
-    exact, folded, regional = tables[facet]
-    if facet == "language" and value not in exact:
-        from .language import language_code  # not on import: it brings langdetect
+        folded: dict[str, list[str]] = {}
+        for v in values:
+            folded.setdefault(_folded(v), []).append(v)
+        tables[facet] = (frozenset(values), folded, regional)
+    return tables[facet]
 
-        value = language_code(value)
-    if facet == "source" and value not in exact and _folded(value) not in folded:
-        from .ingest.jsonl import typed_site  # a site's address as its source is stored
 
-        value = typed_site(value) or value
-    plain = value if value in exact else folded.get(_folded(value))
-    if plain is None and facet == "language" and "-" in value:
-        plain = folded.get(value.partition("-")[0].casefold())  # en-us: the articles say "en"
-    out = [plain] if plain is not None else []
-    if "-" not in value:
-        out += [v for v in regional.get(value.casefold(), ()) if v != plain]
-    return out or [value]
+def _spaced_alike(facet: str, names: list[str], gen) -> list[str]:
+    """`names` with each other value of the facet spelled as one of them but for its spaces,
+    line breaks and tabs. The query text holds no line break (field_values.field_value writes
+    one as a space, a search box drops it), so there `source:"a b"` stands for the sources "a b",
+    "a\nb" and "a  b" alike: a chip's `source:"a b"` for "a\nb" found "a b"'s articles alone,
+    another source's. A filter, given a value itself (a facet's link), takes that value alone."""
+    if facet in ENTITY_FACETS or facet not in FACETS:
+        return names
+    folded = _value_tables(facet, gen)[1]
+    return list(dict.fromkeys(v for n in names for v in [n, *folded.get(_folded(n), ())]
+                              if v.split() == n.split()))
 
 
 def _folded(value: str) -> str:
@@ -1594,7 +1618,7 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         if isinstance(node, Q.Term) and node.fieldname in FACETS:
-            names = canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname]
+            names = _spaced_alike(node.fieldname, canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname], gen)
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         return node.apply(visit)  # Whoosh's tree map: compounds, Not and other wrappers; leaves as they are
