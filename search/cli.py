@@ -207,12 +207,18 @@ class _FilterItem(click.ParamType):
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
         try:
             return _filter_item(value)
-        except ValueError as exc:  # refused with the others by _bounded_filters: each named at once
-            return _BadFilter(str(exc))
+        except _BadFilter as exc:  # refused with the others by _bounded_filters: each named at once
+            return exc
 
 
-class _BadFilter(str):
-    """A refused `--filter`'s message, in place of its (facet, value) until all are read."""
+class _BadFilter(ValueError):
+    """A refused `--filter`, in place of its (facet, value) until all are read: its refusal, and
+    `usage`, what a filter is as the refusal alone ends by saying it ("" when it needs none);
+    with others, said once after them all."""
+
+    def __init__(self, refusal: str, usage: str = "") -> None:
+        super().__init__(refusal)
+        self.usage = usage
 
 
 def handle_errors(fn):
@@ -549,20 +555,20 @@ FILTER_USAGE = f"FACET=VALUE with FACET one of {', '.join(FACETS)}"
 
 
 def _filter_item(item: str) -> tuple[str, str]:
-    """(facet, value) of one `--filter FACET=VALUE`; ValueError saying what a filter is."""
+    """(facet, value) of one `--filter FACET=VALUE`; _BadFilter saying what a filter is."""
     typed, sep, value = item.partition("=")
     name = typed.strip().lower()  # `Person=Goyta`, as the web reads `?Person=` (QA: exit 2 here)
     if not sep:
-        raise ValueError(f"'{item}': use {FILTER_USAGE}")
+        raise _BadFilter(f"'{item}'", f": use {FILTER_USAGE}")
     if name not in FACETS:
         # in the web's words (fieldnames.unknown_filter), the hint a sentence of its own
         # ("search it in the query, published:2020-08-28 use FACET=VALUE …" ran the two together)
         refusal = fieldnames.unknown_filter(typed.strip(), value, FACETS)
-        raise ValueError(f"{refusal} (a filter is {FILTER_USAGE})" if refusal
-                         else f"unknown filter '{typed.strip()}': use {FILTER_USAGE}")
+        raise (_BadFilter(refusal, f" (a filter is {FILTER_USAGE})") if refusal
+               else _BadFilter(f"unknown filter '{typed.strip()}'", f": use {FILTER_USAGE}"))
     value = value.strip()  # "year= 2021" as the web form reads it
     if not value:  # "year=" from an unset shell variable: it filtered nothing, said to match nothing
-        raise ValueError(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")
+        raise _BadFilter(f"'{item}': no value (FACET=VALUE; leave the filter out to take every {name})")
     return name, value  # its bounds checked with the others' (_bounded_filters)
 
 
@@ -572,15 +578,14 @@ def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tu
     from .query import QueryError, bad_filter_refusals, check_filter_bounds, named_together
 
     bad = [item for item in items if isinstance(item, _BadFilter)]
-    if bad:  # and the values the engine would refuse next (year=21), named with them, as the web names them
-        bad = bad_filter_refusals(bad, _grouped(tuple(item for item in items if not isinstance(item, _BadFilter))))
-    if len(bad) > 1:  # what a filter is said once, after them all
-        usage = f" (a filter is {FILTER_USAGE})"
-        told = any(b.endswith(usage) or b.endswith(f": use {FILTER_USAGE}") for b in bad)
-        bad = [b.removesuffix(usage).removesuffix(f": use {FILTER_USAGE}") for b in bad]
-        raise _refused(named_together(bad) + (usage if told else ""), ctx, param)
+    # and the values the engine would refuse next (year=21), named with them, as the web names them
+    good = _grouped(tuple(item for item in items if not isinstance(item, _BadFilter)))
+    refusals = bad_filter_refusals([str(b) for b in bad], good) if bad else []
+    if len(refusals) > 1:  # what a filter is said once, after them all
+        told = any(b.usage for b in bad)
+        raise _refused(named_together(refusals) + (f" (a filter is {FILTER_USAGE})" if told else ""), ctx, param)
     if bad:
-        raise _refused(bad[0], ctx, param)
+        raise _refused(f"{bad[0]}{bad[0].usage}", ctx, param)
     try:  # every facet with too many values named, not the first alone
         check_filter_bounds(_grouped(items))
     except QueryError as exc:
