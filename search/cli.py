@@ -750,15 +750,18 @@ def _filters_in_use(result, archive) -> str:
     mali" said nothing of the filters that had left nothing (a user read it as no article
     naming Mali). An entity filter by id is named as its facet names it; an entity facet's
     values joined by "and", as the engine ANDs them (the web's chips say so too)."""
-    from .query import canonical_filters, is_entity_id
+    from .query import filter_value_names, is_entity_id
 
+    shown = {name: {v.get("id"): v["value"] for v in result.facets.get(name, ()) if v.get("id")}
+             for name in result.filters}
+    # an id no result has (0 results) is in no facet value: named as the engine reads it, where
+    # "0 results with person=per:assimi-goita" showed the id (all such ids in one reading)
+    unshown = {name: [v for v in values if v not in shown[name] and is_entity_id(v)]
+               for name, values in result.filters.items()}
+    read = filter_value_names(unshown, archive.current())
     parts = []
     for name, values in result.filters.items():
-        names = {v.get("id"): v["value"] for v in result.facets.get(name, ()) if v.get("id")}
-        # an id no result has (0 results) is in no facet value: named as the engine reads it,
-        # where "0 results with person=per:assimi-goita" showed the id
-        names.update((v, next(iter(canonical_filters({name: [v]}, archive.current())[name]), v))
-                     for v in values if v not in names and is_entity_id(v))
+        names = shown[name] | {v: next(iter(found), v) for v, found in read[name].items()}
         join = " and " if name in ENTITY_FACETS else " or "
         parts.append(f"{name}=" + join.join(_t(names.get(v, v)) for v in values))
     return f" with {', '.join(parts)}" if parts else ""

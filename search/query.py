@@ -1393,6 +1393,12 @@ def _shown_filters(named: dict[str, list[tuple[str, list[str]]]], gen) -> dict[s
     return out
 
 
+def filter_value_names(filters: dict[str, list[str]], gen) -> dict[str, dict[str, list[str]]]:
+    """Each facet's given values, each with the names it stands for (canonical_filters, value
+    by value)."""
+    return {f: dict(pairs) for f, pairs in _value_names(filters, gen).items()}
+
+
 def _flat(groups: dict[str, list[list[str]]]) -> dict[str, list[str]]:
     """Each facet's names, once each, in order (canonical_groups without the grouping)."""
     return {f: list(dict.fromkeys(n for g in gs for n in g)) for f, gs in groups.items()}
