@@ -90,14 +90,20 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     offered before, was refused in turn); "" when nothing is likely. With no value (`date=`, a
     form's empty field, `--filter title=`) the name alone: "did you mean 'year='?" and "search
     it in the query, title:" offered nothing to take."""
+    # as every filter's value is read (the web's and --filter's strip it, and a facet's lookup
+    # folds its spaces): 'source=Wire' finds the source "Wire<line break>" as the value typed does
     value = value.strip()
     field = meant(name, QUERY_ONLY)
     # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one
     dated = any(c.isdigit() for c in value) and not value.isdigit()
     if field and (field != "published" or name.lower() == "published" or dated):
+        there = f"'{field}' is a field of the query text: search it there ({QUERY_ONLY_EXAMPLES[field]})"
         if not value:
-            return f"'{field}' is a field of the query text: search it there ({QUERY_ONLY_EXAMPLES[field]})"
-        return f"search it in the query, {field_value(field, value) or value}"  # a title's, a text's words: always written
+            return there
+        written = field_value(field, value) or value  # a title's, a text's words: always written
+        refused = _refused_query(written)
+        # `date=2020-13-45` was offered published:2020-13-45, a bad date in turn: the field, and why
+        return f"{there}; {refused}" if refused else f"search it in the query, {written}"
     facet = meant(name, facets)
     if facet and not value:
         return f"did you mean the filter '{facet}'?"
@@ -105,6 +111,17 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     if refused:  # `yaer=1` was offered 'year=1', refused in turn (out of bounds): the name, and why
         return f"did you mean the filter '{facet}'? ({refused})"
     return f"did you mean '{facet}={value}'?" if facet else ""
+
+
+def _refused_query(text: str) -> str | None:
+    """Why the query `text` would be refused (query.validate: a bad date, too long), or None."""
+    from .query import QueryError, validate  # query imports this module
+
+    try:
+        validate(text)
+    except QueryError as exc:
+        return str(exc)
+    return None
 
 
 def _refused_value(facet: str, value: str) -> str | None:

@@ -99,13 +99,26 @@ def test_a_quoted_date_is_refused_naming_what_was_typed(archive):
 
 def test_a_date_hint_with_words_in_it_is_no_other_search(archive):
     """`date=2001 OR harbour` was hinted published:2001 OR harbour, which pasted back ran, and
-    found harbour's articles of any year: words are no date, quoted, and refused naming them."""
+    found harbour's articles of any year: words are no date, and the hint names the field and
+    why (it offered published:"2001 OR harbour", refused in turn)."""
     from search import QueryError
 
     hint = filter_hint("date", "2001 OR harbour", FACETS)
-    assert hint == 'search it in the query, published:"2001 OR harbour"'
+    assert hint == ("'published' is a field of the query text: search it there (published:2020-08-28); "
+                    "bad date '\"2001 OR harbour\"' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
+                    "a range is published:[2020-01 TO 2020-06])")
     with pytest.raises(QueryError, match="bad date '\"2001 OR harbour\"'"):
-        ids(archive, hint.removeprefix("search it in the query, "))
+        ids(archive, 'published:"2001 OR harbour"')
+
+
+@pytest.mark.parametrize("value,why", [("2020-13-45", "bad date '2020-13-45'"), ("2001-02-30", "bad date '2001-02-30'")])
+def test_a_date_hint_offers_only_a_date_the_query_takes(archive, value, why):
+    """`--filter date=2020-13-45` was told "search it in the query, published:2020-13-45", and
+    that query was refused in turn (a bad date): the hint names the field and says why."""
+    hint = filter_hint("date", value, FACETS)
+    assert hint.startswith("'published' is a field of the query text: search it there (published:2020-08-28); "
+                           + why), hint
+    assert ids(archive, "published:2001-02-03") != []  # the example's form finds articles
 
 
 def test_a_value_no_syntax_holds_is_said_so_not_written_to_find_nothing(archive):
