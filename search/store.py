@@ -139,6 +139,21 @@ def default_index_dir() -> Path:
     return Path(os.environ.get("NEWSARCHIVE_INDEX") or DEFAULT_INDEX)
 
 
+# errors that say the disk had no room: of the file written, which shutil's fast copy names as the
+# file it read from (the live generation's, as if it were at fault)
+_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+
+
+def _failed_on(exc: OSError, live: Path, new: Path) -> str:
+    """The path a copy of generation `live` into `new` failed on: the file the system names (the
+    live folder that could not be listed, a live file that could not be read or linked, a new one
+    that could not be made), the new file for a disk with no room."""
+    if exc.filename is None:
+        return str(live)
+    failed = Path(os.fsdecode(exc.filename))
+    return str(new / failed.name) if exc.errno in _NO_ROOM and failed.parent == live else str(failed)
+
+
 class Store:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_index_dir()
@@ -200,8 +215,9 @@ class Store:
         new.mkdir()
         cur = self.current_name()
         if copy and cur and (self.path / cur).is_dir():
+            live = self.path / cur
             try:
-                for f in (self.path / cur).iterdir():
+                for f in live.iterdir():
                     if not f.is_file():
                         continue
                     if f.name in COPIED:
@@ -210,10 +226,11 @@ class Store:
                         os.link(f, new / f.name)
             except OSError as exc:
                 # a full disk copying the catalog: the half-made generation stayed until the next
-                # run, and the error named the live generation's file, as if it were the one at fault
+                # run; and the live generation that could not be listed was a traceback
+                # (UnboundLocalError), a live file that could not be linked named as the new one
                 self.discard(new)
                 raise OSError(exc.errno, f"{exc.strerror or exc} making {new.name} from {cur} (the live index is "
-                                         "unchanged)", str(new / f.name)) from exc
+                                         "unchanged)", _failed_on(exc, live, new)) from exc
         return new
 
     def publish(self, gen: Path) -> None:

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from search import IndexBusy, cache as cache_mod, indexer
+from search import IndexBusy, Store, cache as cache_mod, indexer
 from search.cache import Cache, cache_damage
 from search.cli import cli
 
@@ -453,6 +453,59 @@ def test_a_disk_full_making_the_new_generation_leaves_none_behind_and_is_logged(
     assert store.current_name() == live and store.generations() == [live]
     assert "File too large" in store.runs()[-1]["error"]
     assert indexer.run(store, None)["changed"] == 1  # room again: the run is done
+
+
+def test_a_live_file_that_cannot_be_linked_is_named_not_the_new_one(tmp_path):
+    """A segment file of the live generation made immutable (chattr +i, as an operator guards a
+    backup) cannot be hard-linked into the new generation (EPERM): the error named the new
+    generation's file, which was never made, as the file at fault."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_dir()
+    seg = next(f for f in sorted(live.iterdir()) if f.name.startswith("_MAIN_") and f.suffix == ".toc")
+    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(seg)], capture_output=True).returncode:
+        pytest.skip("needs chattr +i: root, on a file system with the immutable flag")
+    try:
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    finally:
+        subprocess.run(["chattr", "-i", str(seg)], check=True)
+    assert r.exit_code == 3, r.output
+    assert f"Operation not permitted making gen-000002 from {live.name} (the live index is unchanged) ({seg})" \
+        in r.output, r.output
+    assert store.current_name() == live.name and store.generations() == [live.name]
+    assert "Operation not permitted" in store.runs()[-1]["error"]
+    assert indexer.run(store, None)["changed"] == 1  # linkable again: the run is done
+
+
+def test_a_live_generation_that_cannot_be_listed_is_an_error_naming_it(tmp_path):
+    """The live generation's folder failing to be listed (here /proc's folder of a process that
+    has ended, which the system says is a folder but will not list: EINVAL, as an I/O error of a
+    disk would) made new_generation raise UnboundLocalError, a traceback, the half-made
+    generation left behind. Now an OSError naming the live folder, and nothing left."""
+    store = Store(tmp_path / "ix")
+    store.path.mkdir()
+    pid = os.fork()
+    if pid == 0:
+        os._exit(0)
+    try:
+        time.sleep(0.2)  # ended, not yet waited for
+        unlistable = Path(f"/proc/{pid}/net")
+        try:
+            os.listdir(unlistable)
+            pytest.skip("this system lists an ended process's /proc folder")
+        except OSError:
+            pass
+        if not unlistable.is_dir():
+            pytest.skip("this system says an ended process's /proc folder is none")
+        (store.path / "gen-000001").symlink_to(unlistable)
+        (store.path / "CURRENT").write_text("gen-000001\n")
+        with pytest.raises(OSError) as exc:
+            store.new_generation()
+    finally:
+        os.waitpid(pid, 0)
+    assert "making gen-000002 from gen-000001 (the live index is unchanged)" in str(exc.value), exc.value
+    assert exc.value.filename == str(store.path / "gen-000001")
+    assert not (store.path / "gen-000002").exists()
 
 
 def _capped_reindex(store, limit: int) -> subprocess.CompletedProcess:
