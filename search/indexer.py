@@ -751,7 +751,8 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
     started = time.monotonic()
     r = Run(store, full, progress)
     r.cache_reset = cache_reset
-    with store.lock():
+    command = "forget" if forget else "index" if paths is not None else "reindex"
+    with _failure_logged(store, command, r, started), store.lock():
         # a `forget` published before, its list of sources not written: finished first, else
         # this run read the source again and added its articles back
         r.forget_finished = store.keep_forget_promise()
@@ -803,7 +804,6 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             roots = [p for p in store.sources() if p not in r.forgotten]
         if full:
             r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
-        command = "forget" if r.forgotten else "index" if paths is not None else "reindex"
         with r.timed("scan"):
             files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
             scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
@@ -824,18 +824,13 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
         if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
-            try:
-                gen = store.new_generation(copy=not full)
-            except BaseException as exc:  # a full disk copying the catalog: logged as any failed run
-                _log_failure(store, command, full, started, exc)
-                raise
+            gen = store.new_generation(copy=not full)
             try:
                 # a lock, a full disk, met after the cache opened: said as opening it says them
                 with unusable_raised(store.path / CACHE_FILE):
                     summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
-            except BaseException as exc:
+            except BaseException:
                 store.discard(gen)  # the live generation was never touched
-                _log_failure(store, command, full, started, exc)
                 raise
             if summary is None:
                 store.discard(gen)
@@ -850,10 +845,9 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                         store.promise_forget(gen.name, sorted(r.forgotten))
                     with r.timed("publish"):
                         store.publish(gen)
-                except BaseException as exc:  # e.g. disk full writing CURRENT.tmp
+                except BaseException:  # e.g. disk full writing CURRENT.tmp
                     if store.current_name() != gen.name:
                         store.discard(gen)
-                    _log_failure(store, command, full, started, exc)
                     raise
                 _test_pause("after-publish")
                 generation = gen.name
@@ -1098,13 +1092,26 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         pass
 
 
-def _log_failure(store: Store, command: str, full: bool, started: float, exc: BaseException) -> None:
-    """A run that raised is logged too (best effort: the disk may be full)."""
+@contextmanager
+def _failure_logged(store: Store, command: str, r: Run, started: float):
+    """A run that raised is logged too (best effort: the disk may be full), whatever stopped it: a
+    run refused because another held the lock (IndexBusy), or stopped before it made a generation
+    (the live catalog locked by another process or unreadable, sources.json not writable) left no
+    line, and `stats` and /healthz showed the run before as the last, as if the nightly run had
+    not been started. The lock is let go first; Store.log_run's own lock keeps the appends of a
+    refused run and of the run holding the lock whole. A command refused as mistyped (`forget`
+    of a path that is no source) is no run."""
     try:
-        store.log_run({"command": command, "full": full, "error": f"{exc.__class__.__name__}: {exc}",
-                       "seconds": round(time.monotonic() - started, 3), "generation": store.current_name()})
-    except Exception:
-        pass
+        yield
+    except NotASource:
+        raise
+    except BaseException as exc:
+        try:
+            store.log_run({"command": command, "full": r.full, "error": f"{exc.__class__.__name__}: {exc}",
+                           "seconds": round(time.monotonic() - started, 3), "generation": store.current_name()})
+        except Exception:
+            pass
+        raise
 
 
 def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: dict[str, str] | None = None,

@@ -433,17 +433,19 @@ class Store:
     def log_run(self, summary: dict[str, Any]) -> None:
         """One line appended to runs.jsonl, whole or not at all: the part of a line a full disk
         had room for stayed, the next run's line was appended to it, and neither could be read
-        (`stats` and /healthz showed neither run)."""
+        (`stats` and /healthz showed neither run). One append at a time, under the file's own
+        flock: a run the run lock refused logs so too, beside the run that holds it."""
         line = json.dumps({"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **summary}) + "\n"
         data = line.encode("utf-8")
         fd = os.open(self.path / "runs.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # as open() made it
         try:
+            fcntl.flock(fd, fcntl.LOCK_EX)  # held for the few writes of one line
             size = os.lseek(fd, 0, os.SEEK_END)
             try:
                 while data:  # a write the disk has room for only part of returns its count
                     data = data[os.write(fd, data):]
             except OSError:
-                os.ftruncate(fd, size)  # only index runs write it, one at a time (the lock)
+                os.ftruncate(fd, size)  # no other line appended meanwhile (the flock)
                 raise
         finally:
             os.close(fd)

@@ -329,6 +329,8 @@ def test_a_locked_live_catalog_stops_a_reindex_with_exit_4_not_a_rebuild(tmp_pat
     assert r.exit_code == 4, r.output
     assert "catalog" in r.output and "locked by another process" in r.output and "Traceback" not in r.output
     assert store.current_name() == live
+    # stopped before it made a generation, the run left no line: `stats` and /healthz did not show it
+    assert f"the live generation's catalog {catalog} is locked by another process" in store.runs(1)[0]["error"]
     done = indexer.run(store, None)  # free again: an incremental run, no repair
     assert done["changed"] == 1 and not done.get("repaired"), done
 

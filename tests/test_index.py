@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 
 import pytest
@@ -50,6 +51,29 @@ def test_second_run_while_locked_is_refused(tmp_path):
     with store.lock():
         with pytest.raises(IndexBusy):
             indexer.run(Store(tmp_path / "ix"), [str(SEEDS)])
+
+
+def test_a_run_refused_as_busy_is_in_the_run_log(tmp_path):
+    """A nightly reindex refused because another run held the lock (exit 4) wrote no line in
+    runs.jsonl: `stats` and /healthz showed the run before as the last, as if the nightly run had
+    never been started. Now its line says it was refused and why; the holder's line follows it."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    src = copy_seeds(tmp_path)
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    with store.lock():
+        refused = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+        assert refused.exit_code == 4, refused.output
+        store.log_run({"command": "reindex", "seconds": 1.0})  # the holder's own line, appended after it
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(store.path)], catch_exceptions=False)
+    last = store.runs(2)
+    assert [run["command"] for run in last] == ["reindex", "reindex"], last
+    assert f"IndexBusy: another index run is in progress on {store.path} (pid {os.getpid()})" == last[0]["error"]
+    assert "error" not in last[1]
+    assert f"reindex failed: IndexBusy: another index run is in progress on {store.path}" in stats.output, stats.output
 
 
 def test_failed_run_leaves_live_index_untouched(tmp_path, monkeypatch):
