@@ -263,6 +263,9 @@ def damage(path: Path, quick: bool = False) -> str | None:
             # deleted (a clean-up, a bad restore): the run copied the generation forward with an
             # empty list of its documents, and added every article a second time
             return "catalog.sqlite is missing"
+        if not catalog.is_file():  # no catalog either: said as SQLite's "disk I/O error"
+            return "catalog.sqlite is a folder, not the catalog file" if catalog.is_dir() else \
+                "catalog.sqlite is no file"
         con = read_only(catalog)
         try:
             con.execute("SELECT 1 FROM docs LIMIT 1").fetchall()

@@ -39,6 +39,7 @@ from __future__ import annotations
 import errno
 import hashlib
 import json
+import os
 import sqlite3
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -46,7 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .store import IndexBusy
+from .store import IndexBusy, IndexUnreadable
 
 
 @lru_cache(maxsize=None)
@@ -119,10 +120,38 @@ class CacheNotWritable(PermissionError):
 
 CACHE = "the enrichment cache"
 
+# what SQLite keeps beside a database file: its rollback journal, its WAL, the WAL's shared memory
+_BESIDE = ("-journal", "-wal", "-shm")
+
+
+def not_a_file(path: Path) -> Path | None:
+    """The database file at `path`, or one SQLite keeps beside it, that is there but is no file (a
+    folder: an `mkdir` by mistake, a restore gone wrong), or None."""
+    for p in (path, *(path.with_name(path.name + s) for s in _BESIDE)):
+        if os.path.lexists(p) and not p.is_file():
+            return p
+    return None
+
+
+class InTheWay(IndexUnreadable):
+    """A folder (or a link to none) where SQLite keeps a database or its journal (exit code 3):
+    SQLite says "unable to open database file", "disk I/O error" or "attempt to write a readonly
+    database", which were read as a permission ("run as a user who may write it") or, of the live
+    catalog, as damage (the whole archive rebuilt and called repaired), where moving it away mends
+    all."""
+
+    def __init__(self, what: str, blocker: Path, left: str) -> None:
+        kind = "a folder" if blocker.is_dir() else "no file"
+        super().__init__(f"{what} cannot be opened: {blocker} is {kind}, where SQLite keeps a file of it: move it "
+                         f"away; {left}", fix=f"move {blocker.name} away in the index's folder")
+
 
 def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it was left as it is") -> Exception:
     """The error a run stops with for a cache (or `what` else) it cannot use though it is not
     damaged (is_damage is False): nothing of it is deleted (`left` says what became of it)."""
+    blocker = not_a_file(path)
+    if blocker is not None:
+        return InTheWay(what, blocker, left)
     code = _code(exc)
     if code in _BUSY_CODES:
         return CacheBusy(f"{what} {path} is locked by another process ({exc})")
@@ -134,11 +163,11 @@ def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it 
 
 def refuse_busy_live_catalog(path: Path, exc: sqlite3.Error) -> None:
     """Raise CacheBusy when another process (an sqlite3 shell, a backup) holds the live
-    generation's catalog at `path` locked, PermissionError when this user may not read it: no
-    damage, and read as damage the nightly run rebuilt the whole archive and called it
-    repaired. Returns for any other error, which its callers (archive.damage,
-    indexer._live_rows) read as damage."""
-    if _code(exc) in _BUSY_CODES:
+    generation's catalog at `path` locked, PermissionError when this user may not read it,
+    InTheWay when a folder is where SQLite keeps its journal: no damage, and read as damage the
+    nightly run rebuilt the whole archive and called it repaired. Returns for any other error,
+    which its callers (archive.damage, indexer._live_rows) read as damage."""
+    if _code(exc) in _BUSY_CODES or not_a_file(path) is not None:
         raise unusable(path, exc, "the live generation's catalog", "the live index is unchanged") from exc
     if _code(exc) in _NO_WRITE_CODES:
         # "unable to open database file" for a catalog this user may not read (made by a run as

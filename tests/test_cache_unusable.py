@@ -27,7 +27,7 @@ from search.cache import Cache, cache_damage
 from search.cli import cli
 
 from conftest import ROOT
-from test_reindex import _garble_last_page, make_index, story
+from test_reindex import N, _garble_last_page, make_index, story
 
 
 def _error(fn) -> sqlite3.Error:
@@ -333,6 +333,44 @@ def test_a_locked_live_catalog_stops_a_reindex_with_exit_4_not_a_rebuild(tmp_pat
     assert f"the live generation's catalog {catalog} is locked by another process" in store.runs(1)[0]["error"]
     done = indexer.run(store, None)  # free again: an incremental run, no repair
     assert done["changed"] == 1 and not done.get("repaired"), done
+
+
+def test_a_folder_where_sqlite_keeps_a_journal_is_said_as_one_not_as_damage_or_a_permission(tmp_path):
+    """A folder where SQLite keeps a file beside a database (an `mkdir` by mistake, a restore gone
+    wrong): at the live catalog's journal SQLite says "disk I/O error", read as damage, and the run
+    rebuilt the whole archive and called the index repaired, the catalog being sound; at the
+    cache's WAL, "unable to open database file", said as a permission ("run as a user who may
+    write it"), which no user could mend. Now both stop (exit 3) naming the folder to move away,
+    the live generation and the cache kept; moved, the run is incremental."""
+    src, store = make_index(tmp_path)
+    (src / "001.txt").write_text((src / "001.txt").read_text() + "\nOne more line.\n")
+    live = store.current_name()
+    for folder, what, left, not_said in (
+            (store.path / live / "catalog.sqlite-journal", "the live generation's catalog", "the live index is unchanged",
+             "damaged"),
+            (store.path / "cache.sqlite-wal", "the enrichment cache", "it was left as it is", "run as a user")):
+        folder.mkdir()
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+        folder.rmdir()
+        assert r.exit_code == 3, r.output
+        assert f"{what} cannot be opened: {folder} is a folder, where SQLite keeps a file of it: move it away; " \
+            f"{left}" in r.output, r.output
+        assert not_said not in r.output and store.current_name() == live
+    done = indexer.run(store, None)
+    assert done["changed"] == 1 and not done.get("repaired") and not done.get("cache_reset"), done
+
+
+def test_a_folder_where_the_live_catalog_should_be_is_rebuilt_as_a_missing_one_and_said_so(tmp_path):
+    """A folder at the live catalog's own path: no catalog, rebuilt as a missing one is, but the run
+    said the index was repaired from "OperationalError: disk I/O error", sending the user to check
+    a sound disk."""
+    src, store = make_index(tmp_path)
+    catalog = store.current_dir() / "catalog.sqlite"
+    catalog.unlink()
+    catalog.mkdir()
+    done = indexer.run(store, None)
+    assert done["repaired"] == "catalog.sqlite is a folder, not the catalog file", done
+    assert done["unchanged"] == N and done["added"] == 0, done
 
 
 def _catalog_with_an_id_index_of_pages(tmp_path: Path):
