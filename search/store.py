@@ -14,7 +14,7 @@ import os
 import shutil
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -289,25 +289,38 @@ class Store:
             os.close(fd)
 
     @contextmanager
+    def _held(self, create: bool) -> Iterator[int]:
+        """The lock file's descriptor, held (an exclusive flock, not waited for) until the block
+        ends; in _HELD meanwhile, for a forked child to let go. Raises IndexBusy naming the run
+        that holds it, OSError for a lock file that cannot be opened (or made, `create`)."""
+        fd = os.open(self.path / "lock", os.O_RDWR | (os.O_CREAT if create else 0), 0o644)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError as exc:
+                if exc.errno not in (errno.EAGAIN, errno.EACCES):
+                    raise
+                holder = _pid_in(fd) or "another process"
+                raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
+            _HELD.add(fd)
+            yield fd
+        finally:
+            _HELD.discard(fd)
+            os.close(fd)
+
+    @contextmanager
     def lock_if_free(self) -> Iterator[bool]:
         """The run lock held for a moment, leaving no trace (no pid written, nothing pruned):
         True while held; False when another run holds it or there is no lock file to take.
         For a run cleaning up the directory it made: a run that was refused (IndexBusy) or
         had let its lock go removed the lock file and list of sources of the run holding it."""
-        try:
-            fd = os.open(self.path / "lock", os.O_RDWR)
-        except OSError:
-            yield False
-            return
-        try:
+        with ExitStack() as held:
             try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError:
+                held.enter_context(self._held(create=False))
+            except (OSError, IndexBusy):
                 yield False
                 return
             yield True
-        finally:
-            os.close(fd)
 
     @contextmanager
     def lock(self) -> Iterator[None]:
@@ -318,16 +331,7 @@ class Store:
         exit, so a pid found there on taking the lock names a run that died; that, and
         the generations it left behind (pruned here), are reported in `self.recovered`."""
         self.path.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path / "lock", os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            except OSError as exc:
-                if exc.errno not in (errno.EAGAIN, errno.EACCES):
-                    raise
-                holder = _pid_in(fd) or "another process"
-                raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
-            _HELD.add(fd)
+        with self._held(create=True) as fd:
             stale = _pid_in(fd)
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)
@@ -350,9 +354,6 @@ class Store:
                 raise
             else:
                 os.ftruncate(fd, 0)  # the run ended here: not stale
-        finally:
-            _HELD.discard(fd)
-            os.close(fd)
 
     # -- sources and runs -----------------------------------------------------
     def sources(self) -> list[str]:
