@@ -23,8 +23,12 @@ from .schema import FACETS
 # the words between, the other lines' phrases inside out, were searched as one phrase, silently;
 # it is an unbalanced quote on its line now (query.validate). One line break is crossed: a
 # phrase copied across it (`"soldiers seized<line break>power"`: a line left with a quote open,
-# the next with a quote unpaired on its own, which closes it).
-PHRASE_TEXT = r'[^"\n]*(?:\n[^"\n]*(?="(?:[^"\n]*"[^"\n]*")*[^"\n]*(?:\n|$)))?'
+# the next closing it after a word, as a phrase ends). A quote at the next line's start or after
+# a space there closes no phrase of the line before (`"mali<line break>"military base"`: a
+# stray on line 1); after the close, the line may open the next phrase (`"military<line break>
+# junta" and "armed<line break>forces"`, wrapped text, which a count of each line's quotes
+# refused).
+PHRASE_TEXT = r'[^"\n]*(?:\n[^"\n]*(?<=\S))?'
 DOUBLE = f'"{PHRASE_TEXT}"'
 SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
 SPAN = re.compile(f"{DOUBLE}|{SINGLE}")

@@ -1978,3 +1978,22 @@ def test_a_stray_quote_in_a_query_of_several_lines_is_refused_on_its_line(seeds_
     # on one line, as before
     with pytest.raises(QueryError, match=r'^unbalanced quote: close the phrase with a second "$'):
         run_search(seeds_archive, 'coup "mali')
+
+
+def test_wrapped_text_with_two_phrases_is_two_phrases(seeds_archive):
+    """A query of wrapped text whose line closes one phrase and opens the next (`"military
+    <line break>base" and "Goita<line break>junta"`) was refused as an unbalanced quote on line 1
+    (485e7e4 let a phrase cross a line break only where the rest of the next line paired its own
+    quotes), though each quote pairs with the next and no line break is crossed twice; the query
+    ran on c000ade. It is the two phrases, as on one line."""
+    for wrapped, flat in (('"military\nbase" and "Goita\njunta"', '"military base" and "Goita junta"'),
+                          ('coup "military\nbase" "Goita"\n"Mali"', 'coup "military base" "Goita" "Mali"')):
+        assert run_search(seeds_archive, wrapped).total == run_search(seeds_archive, flat).total, wrapped
+    assert run_search(seeds_archive, '"military\nbase" OR "Goita\njunta"').total == run_search(
+        seeds_archive, '"military base" OR "Goita junta"').total > 0
+    # a quote at the next line's start, or after a space there, opens a phrase and closes none
+    for stray in ('coup "mali\n"military base" "Goita"\n12" pipes', 'coup "mali\njunta "military base" "Goita"\n12"'):
+        with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
+                                             r"line \(a phrase reaches over one line break only, to close after a "
+                                             r"word of the next line\)$"):
+            run_search(seeds_archive, stray)
