@@ -650,7 +650,8 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
 @click.option("--format", "fmt", type=_Read("export.read_format", "[jsonl|csv]"), default=None,
-              help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json, .jl: jsonl; "
+              help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json, .jl, .jsonlines, "
+                   ".ldjson: jsonl; "
                    "the one before a .gz), else jsonl. A --format the suffix contradicts is written, with a warning.")
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,

@@ -180,6 +180,18 @@ def test_json_lines_by_its_other_names_is_no_other_format(seeds_index, tmp_path,
     assert r.exit_code == 0 and "though its suffix names jsonl" in r.stderr, r.stderr
 
 
+def test_export_s_help_names_every_suffix_it_reads():
+    """`export --help` named .jl among JSON Lines' suffixes but not .jsonlines or .ldjson, which
+    export reads as JSON Lines too (71fc029) and the README lists: a user reading --help took
+    `-o out.ldjson` for a format export warns of."""
+    from search.export import SUFFIX_FORMATS
+
+    text = " ".join(CliRunner().invoke(cli, ["export", "--help"], terminal_width=200).output.split())
+    for suffix, fmt in SUFFIX_FORMATS.items():
+        assert re.search(rf"\(\.csv: csv; [^)]*\{suffix}\b[^;)]*: {fmt}" if fmt == "jsonl" else rf"\{suffix}: {fmt}",
+                         text), (suffix, text)
+
+
 def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
     """Every answer got an ETag, a hash of its body: for an export that read the whole archive's
     rows into memory before the first byte went out (Content-Length and ETag said so)."""
