@@ -84,7 +84,10 @@ def whole_number(value: int | str, what: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         return value
     if not re.fullmatch(r"\s*[+-]?[0-9]+\s*", str(value)):
-        raise QueryError(f"{what} must be a whole number")
+        # "1,000" as the pages print a page number and every count: refused, and written as read
+        grouped = re.fullmatch(r"\s*([+-]?[0-9]{1,3}(?:[,\u202f' ][0-9]{3})+)\s*", str(value))
+        plain = f" (without a thousands separator: {re.sub(r'[^0-9+-]', '', grouped.group(1))})" if grouped else ""
+        raise QueryError(f"{what} must be a whole number{plain}")
     return int(value)
 
 

@@ -352,3 +352,18 @@ def test_an_entity_list_s_parameter_elsewhere_is_refused_naming_where_it_is_read
     for ok in ("/api/facet/person?q=mali&contains=goita", "/facet/person?q=mali&contains=goita",
                "/api/entities?type=person&contains=goita", "/entities?type=person&contains=goita"):
         assert client.get(ok).status_code == 200, ok
+
+
+def test_a_page_number_written_with_a_separator_is_refused_with_the_number_to_write(client, seeds_index):
+    """The pager and its notes write a page as the counts are written, "1,000" (53e13e0); typed
+    back (`page=1,000`, `--page 1,000`) it was "page must be a whole number", which it is to a
+    reader. The refusal now says how to write it; a value that is no grouped number is refused
+    as before."""
+    for typed, plain in (("1,000", "1000"), ("12,345", "12345"), ("1 000", "1000")):
+        said = f"page must be a whole number (without a thousands separator: {plain})"
+        r = client.get("/api/search", query_string={"q": "mali", "page": typed})
+        assert r.status_code == 400 and r.get_json()["error"] == said, r.get_json()
+        assert said in cli_error(seeds_index, "--page", typed)
+    for typed in ("1,00", "1,0000", "abc", "1,000x"):
+        r = client.get("/api/search", query_string={"q": "mali", "page": typed})
+        assert r.get_json()["error"] == "page must be a whole number", typed
