@@ -301,6 +301,21 @@ def test_a_dateline_is_a_place_not_a_word_before_a_dash(para):
     assert find_dateline("(dpa) BERLIN - The government said") == "(dpa) BERLIN"  # an agency in lower case
 
 
+@pytest.mark.parametrize("lead,expected", [
+    ("WASHINGTON, March 30 - ", "WASHINGTON, March 30"),
+    ("WASHINGTON, March 30 (Reuters) - ", "WASHINGTON, March 30 (Reuters)"),
+    ("TOKYO, MARCH 30 - ", "TOKYO, MARCH 30"),
+    ("ROSEMONT, Ill., Sept. 6 - ", "ROSEMONT, Ill., Sept. 6"),
+])
+def test_a_datelines_month_is_read_in_any_case(lead, expected):
+    """"WASHINGTON, March 30 (Reuters) - " is how wires date a story, and only a month in lower
+    case ("march 30") was read: the record had no dateline."""
+    para = lead + "Budget director James Miller said the deficit would narrow this year."
+    assert find_dateline(para) == expected
+    c = clean_text(f"Budget deficit to narrow\n\n{para}\n\n{ARTICLE[1]}")
+    assert c.dateline == expected and c.text.startswith(para)
+
+
 @pytest.mark.parametrize("line,expected", [
     ("wd / sms (AFP, Reuters, epd)", True),
     ("Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson", True),
