@@ -166,6 +166,22 @@ def test_a_byline_with_a_colon_before_the_tags_is_a_tag_list(line):
     assert match("Winner: Parasite | Tags: film") is None  # a label other than a byline's
 
 
+@pytest.mark.parametrize("line,author", [
+    ("By: Jane Doe | Tags: Monday Nightmare, Doug Martin", "Jane Doe"),
+    ("Posted by: Adam Rank | Filed under: Three and out", "Adam Rank"),
+    ("By Adam Rank | Tagged: NFL AM", "Adam Rank"),
+    ("NFL.com Staff | Tags: Three and out,", None),  # no "By": a site's label may be no one's name
+    ("Tags: by the way, Doug Martin", None),  # the tags are not read
+])
+def test_a_byline_before_the_tags_gives_the_page_its_author(line, author):
+    """"By: Jane Doe | Tags: ..." went from the text as a tag list, and Jane Doe with it: the page
+    had no author. The words before the first bar are read as a byline."""
+    from search.clean import clean_text
+
+    cleaned = clean_text(f"Finley could see more targets\n\n{line}\n\n{BODY}\n")
+    assert (cleaned.author, cleaned.text) == (author, BODY)
+
+
 def test_a_date_before_the_tags_still_dates_the_page():
     """A date is no byline: "Published: November 7th, 2012 | Tags: ..." is left to the date
     reader, which dates the page by it."""

@@ -330,14 +330,15 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
             reasons[last] = "byline (author/published)"
     # a blog post's line of details ("Posted by Kathy on April 6, 2007 | Permalink", "by Simon
     # St. Laurent | @simonstl | Comment | August 9, 2012"): out of the text, its parts read as
-    # bylines for the author and date
+    # bylines for the author and date; and a byline before a page's tags, the words before its
+    # first bar ("By: Jane Doe | Tags: Monday Nightmare", a tag list: its author was not read)
     for i, r in enumerate(reasons):
-        if r == "post details":
-            for part in paras[i].split("|"):
-                by = meta.parse_byline(part.strip())
-                if by is not None:
-                    author = author or by[0]
-                    published = published or by[1]
+        parts = paras[i].split("|")
+        for part in parts if r == "post details" else parts[:1] if r == "tag list" else []:
+            by = meta.parse_byline(part.strip())
+            if by is not None:
+                author = author or by[0]
+                published = published or by[1]
     # agency credit lines, usually at the end
     credits = []
     for i in kept:
