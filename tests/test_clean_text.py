@@ -242,6 +242,23 @@ def test_a_guest_writers_byline_is_read_without_the_role(line, expected):
 
 
 @pytest.mark.parametrize("line,expected", [
+    ("By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |", ("Daniel Horowitz", date(2012, 11, 12))),
+    ("by Gisela Telis on 26 October 2012, 4:24 PM |", ("Gisela Telis", date(2012, 10, 26))),
+    ("By Joanna Fay Leis (@JoannaFayL)", ("Joanna Fay Leis", None)),
+    ("By CHRISTINA NG (@ChristinaNg27) and DAN HARRIS (@danbharris)", ("CHRISTINA NG and DAN HARRIS", None)),
+])
+def test_a_byline_ending_in_a_bar_or_with_a_note_in_brackets_gives_the_name(line, expected):
+    """redstate.com's "By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |" (3 Dragnet
+    pages) was no byline for its last bar: the pages had no author. A note in brackets after a
+    name is no part of it: the author had been "Joanna Fay Leis (@JoannaFayL)", and two names
+    with their handles were eight words, too many for a byline."""
+    assert parse_byline(line) == expected
+    c = clean_text(f"The Art of Compromise\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.published) == expected and c.text.startswith(ARTICLE[0])
+    assert parse_byline("By Friday (they said it would rain) Smith left.") is None  # a sentence still
+
+
+@pytest.mark.parametrize("line,expected", [
     ("By: Deborah Shane on November 12th, 2012 at 5:30 am", ("Deborah Shane", date(2012, 11, 12))),
     ("by: Liz Thomas", ("Liz Thomas", None)),
     ("Written by: Dylan Bailey", ("Dylan Bailey", None)),

@@ -54,8 +54,9 @@ _GUEST = r"guest\s+(?:writer|author|blogger|contributor|columnist|poster)\s+(?=(
 _BYLINE = re.compile(
     rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\s*:?\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
     # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
-    # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at")
-    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}(?:\s*\|\s*permalink)?\.?$",
+    # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at"); a bar may
+    # end it ("By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |", redstate.com)
+    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}(?:\s*\|(?:\s*permalink)?)?\.?$",
     re.I,
 )
 _POSTED_ON = re.compile(
@@ -137,6 +138,9 @@ _LABEL = re.compile(r"\s+(?:topics?|tags?|categor(?:y|ies)|filed\s+under|posted\
 # a byline's tail after a spaced hyphen that holds a figure, no part of the name: "Written By: Jason
 # Shafrin - Nov• 06•12" (healthcare-economist.com), "Written by Guest Contributor - 6 Comments"
 _FIGURES_AFTER_DASH = re.compile(r"\s+-\s+(?=[^-]*\d).*$")
+# a note in brackets after a name, no part of it: "By: Daniel Horowitz (Diary)" (redstate.com's
+# label of a reader's post), "By CHRISTINA NG (@ChristinaNg27) and DAN HARRIS (@danbharris)"
+_BRACKETS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)")
 
 
 # lower-case words a byline's name part may hold: particles of names and the writer's role
@@ -165,9 +169,11 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     if m and (m.group("date") or m.group("author")):
         # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
         # Entrepreneurship"
-        author = _FIGURES_AFTER_DASH.sub("", _LABEL.split(m.group("author") or "")[0]).strip(" ,|") or None
+        named = _FIGURES_AFTER_DASH.sub("", _LABEL.split(m.group("author") or "")[0]).strip(" ,|")
+        author = _BRACKETS_AFTER_NAME.sub("", named) or None
+        # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
         if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
-                       or _sentence_after_by(author)):
+                       or _sentence_after_by(named)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return author, parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)
