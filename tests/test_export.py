@@ -192,6 +192,41 @@ def test_export_s_help_names_every_suffix_it_reads():
                          text), (suffix, text)
 
 
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jl", "OUT.JL", "out.jl.gz", "out.jsonlines", "out.ldjson.gz"])
+def test_an_export_by_any_name_of_json_lines_is_indexed_back(seeds_index, tmp_path, name):
+    """`export -o out.jl` wrote JSON Lines, but `index out.jl` said "unsupported file type
+    .jl" (so .jsonlines and .ldjson): an export could not be indexed back under its name.
+    Each name export writes JSON Lines to (but .json, whose file may be one JSON document)
+    is read as JSON Lines, compressed too."""
+    from search.article import Article
+    from search.ingest import read
+
+    r = _invoke("export", "coup", "--text", "-o", tmp_path / name, "--index", seeds_index)
+    assert r.exit_code == 0, r.output
+    opened = gzip.open if name.endswith(".gz") else open
+    with opened(tmp_path / name, "rt", encoding="utf-8") as f:
+        exported = [json.loads(line) for line in f]
+    items = list(read([tmp_path / name]))
+    assert all(isinstance(i, Article) for i in items), [getattr(i, "reason", i) for i in items]
+    assert len(items) == len(exported) > 0
+    assert [(a.title, a.url, a.source) for a in items] == [(row["title"], row["url"], row["source"]) for row in exported]
+    assert all(row["text"] and row["text"].split()[0] in a.raw for a, row in zip(items, exported))
+
+
+def test_each_name_export_writes_json_lines_to_is_one_index_reads():
+    """The names are kept in two lists (export's, ingest's): one added to export alone was
+    written and not read back. `.json` is left out: such a file may be one JSON document."""
+    from pathlib import Path
+
+    from search.export import SUFFIX_FORMATS
+    from search.ingest import jsonl, reader_for
+
+    named = [s for s, fmt in SUFFIX_FORMATS.items() if fmt == "jsonl" and s != ".json"]
+    assert len(named) >= 5
+    for name in (f"out{s}{gz}" for s in named for gz in ("", ".gz")):
+        assert reader_for(Path(name)) is jsonl.read_file, name
+
+
 def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
     """Every answer got an ETag, a hash of its body: for an export that read the whole archive's
     rows into memory before the first byte went out (Content-Length and ETag said so)."""

@@ -20,11 +20,15 @@ from .decode import path_text
 
 NOT_AN_ARCHIVE = "a newsarchive index directory, not an archive: not read"
 
+# JSON Lines by each of its names: .jl (Scrapy's feeds), .jsonlines and .ldjson too, which
+# `export -o out.jl` writes; `index out.jl` said "unsupported file type .jl"
+JSON_LINES = (".jsonl", ".ndjson", ".jl", ".jsonlines", ".ldjson")
+
 # (suffixes, reader): longest suffix first so ".warc.gz" wins over ".gz".
 READERS = [
-    ((".jsonl.gz", ".ndjson.gz"), jsonl.read_file),
+    (tuple(s + ".gz" for s in JSON_LINES), jsonl.read_file),
     ((".warc.gz",), warc.read_file),
-    ((".jsonl", ".ndjson"), jsonl.read_file),
+    (JSON_LINES, jsonl.read_file),
     ((".warc",), warc.read_file),
     ((".html", ".htm", ".xhtml"), html.read_file),
     ((".txt", ".text", ".md"), text.read_file),
