@@ -94,7 +94,10 @@ def slash_index(tmp_path, monkeypatch):
         "id": "r1", "url": "https://wire.example/story-1?ref=rss", "title": "Junta names premier",
         "text": "Mali's junta named a civilian prime minister on Friday, officials in Bamako said."}) + "\n"
         + json.dumps({"id": "r2", "url": "https://wire.example/story-2", "title": "Envoys arrive",
-                      "text": "West African envoys arrived in Bamako on Saturday for talks with the junta."}) + "\n")
+                      "text": "West African envoys arrived in Bamako on Saturday for talks with the junta."}) + "\n"
+        + "".join(json.dumps({"id": f"r{n}", "url": "https://wire.example/live", "title": f"Live update {n}",
+                              "text": f"Update {n}: the envoys met the junta's leaders in Bamako on Sunday."}) + "\n"
+                  for n in (3, 4)))
     ix = tmp_path / "ix"
     assert CliRunner().invoke(cli, ["index", str(folder), "--index", str(ix)]).exit_code == 0
     return ix
@@ -145,6 +148,32 @@ def test_an_article_opened_by_another_spelling_of_the_address_says_which(slash_i
     assert (f"No article has the address <code>{typed}</code>: this is the one at <code>{opened}</code>."
             in page), page
     assert "No article has the address" not in client.get("/doc/" + opened).get_data(as_text=True)
+
+
+def test_the_address_that_holds_several_articles_is_the_one_named(slash_index):
+    """`show https://wire.example/live/`, where two records are at `.../live` (no "/"), said
+    "'…/live/' holds 2 articles", an address that holds none. The error says so and names the
+    address that holds them, as /doc/<address> and /api/doc/<address> do."""
+    from html import unescape
+
+    from web import create_app
+
+    typed, holder = "https://wire.example/live/", "https://wire.example/live"
+    r = show(typed, "--index", slash_index)
+    assert r.exit_code == 2 and json.loads(r.stdout)["error"] == (
+        f"no article has the address {typed}; '{holder}' holds 2 articles: show one by its id")
+    assert json.loads(r.stdout)["ids"] == ["archive/feed.jsonl#r3", "archive/feed.jsonl#r4"]
+    r = show(holder, "--index", slash_index)
+    assert r.exit_code == 2 and json.loads(r.stdout)["error"] == f"'{holder}' holds 2 articles: show one by its id"
+
+    client = create_app({"INDEX": str(slash_index)}).test_client()
+    for path in ("/api/doc/", "/doc/"):
+        resp = client.get(path + typed)
+        assert resp.status_code == 404
+        body = unescape(resp.get_data(as_text=True))
+        assert (f"no article has the address '{typed}'; '{holder}' is the address of 2 articles: open one by its id"
+                in body), body
+        assert f"'{holder}' is the address of 2 articles" in unescape(client.get(path + holder).get_data(as_text=True))
 
 
 def test_no_slash_is_added_after_a_query_or_a_fragment_however_empty():

@@ -39,7 +39,8 @@ def requested_document(doc_id: str) -> dict[str, Any]:
     if doc is None:
         found = page_ids(archive(), doc_id)
         if len(found.ids) > 1:
-            abort(404, f"{shown_id(doc_id)} is the address of {len(found.ids):,} articles: open one by its id")
+            several = f"{shown_id(found.opened or doc_id)} is the address of {len(found.ids):,} articles: open one by its id"
+            abort(404, f"no article has the address {shown_id(doc_id)}; {several}" if found.opened else several)
         doc = get_document(archive(), found.ids[0]) if found.ids else None
         if doc is not None and found.opened:  # `/a` and `/a/` may be two pages: the page says which
             doc["opened_address"] = found.opened
