@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import errno
 import fcntl
+import itertools
 import json
 import os
 import shutil
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Any
@@ -457,30 +458,62 @@ class Store:
             lines = last_lines(self.path / "runs.jsonl", last)
         except FileNotFoundError:
             return []
-        out = []
-        for line in lines:
-            try:  # a line cut short or garbled is passed over: one byte not UTF-8 made stats
-                run = json.loads(line.decode("utf-8"))  # and /healthz internal errors
-            except ValueError:
-                continue
-            if isinstance(run, dict):  # garbled into JSON that is no run ("0", "[1]"): the same errors
-                out.append(run)
-        return out
+        return [run for run in map(_run, lines) if run is not None]
+
+    def last_run(self, where: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
+        """The last run logged that `where` holds for, however far back, read from the log's end
+        a line at a time: /healthz looked for its last `reindex` among the last five runs, and
+        five `index` runs after it made it null, as if the nightly job had never worked."""
+        try:
+            lines = lines_from_end(self.path / "runs.jsonl")
+            return next((run for run in map(_run, lines) if run is not None and where(run)), None)
+        except FileNotFoundError:
+            return None
 
 
-def last_lines(path: Path, count: int, block: int = 1 << 16) -> list[bytes]:
-    """The last `count` (1 or more) lines of the file at `path`, as bytes.splitlines gives them,
-    read from its end: /status and /healthz read the whole run log, which a nightly job's
-    `reindex` grows by a line a night for years, to show its last five."""
+def _run(line: bytes) -> dict[str, Any] | None:
+    """One run of the log, None for a line cut short or garbled: one byte not UTF-8 made stats
+    and /healthz internal errors, and so did JSON that is no run ("0", "[1]")."""
+    try:
+        run = json.loads(line.decode("utf-8"))
+    except ValueError:
+        return None
+    return run if isinstance(run, dict) else None
+
+
+def last_lines(path: Path, count: int) -> list[bytes]:
+    """The last `count` (1 or more) lines of the file at `path`, oldest first, read from its end:
+    /status and /healthz read the whole run log, which a nightly job's `reindex` grows by a line
+    a night for years, to show its last five."""
+    return list(itertools.islice(lines_from_end(path), count))[::-1]
+
+
+# A run's line is a few hundred bytes: a longer one than this is held no further (a run of NUL
+# bytes a crash left, 64 MB with no line break, was held whole)
+LONGEST_LINE = 1 << 20
+
+
+def lines_from_end(path: Path, block: int = 1 << 16, longest: int = LONGEST_LINE) -> Iterator[bytes]:
+    """The lines of the file at `path`, last first, as bytes.splitlines gives them, read in
+    blocks from its end: memory holds a block and a line however far back a caller reads. A
+    line is held up to about `longest` bytes: a longer one may be passed over."""
     with open(path, "rb") as fh:
         start = fh.seek(0, os.SEEK_END)
-        data = b""
-        while True:
-            at = max(0, start - block)
+        rest = b""  # the bytes after `start` not given yet: a line that may begin before `start`
+        skipping = False  # the bytes after `start` end a line too long to hold: dropped
+        while start > 0:
+            at = max(0, start - max(block, len(rest)))
             fh.seek(at)
-            data = fh.read(start - at) + data
-            start, block = at, block * 2
-            lines = data.splitlines()
-            # the first line read may be the end of one: only a line after it is whole
-            if start == 0 or len(lines) > count:
-                return lines[-count:]
+            data = fh.read(start - at)
+            start = at
+            if skipping:
+                end = max(data.rfind(b"\n"), data.rfind(b"\r"))
+                if end < 0:
+                    continue
+                data, skipping = data[: end + 1], False
+            lines = (data + rest).splitlines(keepends=True)
+            rest = lines.pop(0) if start > 0 else b""  # the first may be the end of one begun before
+            for line in reversed(lines):
+                yield line[:-2] if line.endswith(b"\r\n") else line[:-1] if line.endswith((b"\r", b"\n")) else line
+            if len(rest) > longest:
+                rest, skipping = b"", True

@@ -84,13 +84,13 @@ def test_a_run_log_line_that_is_json_but_no_run_is_passed_over(tmp_path):
     assert stats.exit_code == 0 and "run " in stats.output, stats.output
 
 
-def test_a_long_run_log_is_read_from_its_end(tmp_path):
-    """/status and /healthz read the whole of runs.jsonl to show its last five runs: a nightly
-    job adds a line a night for years. A log of 64 MB whose early part is garbled (a line cut
-    short, bytes no UTF-8, a run of NUL bytes a crash left) still gives its last runs, read
-    from its end: the request's memory peak stays far below the log's size."""
-    import tracemalloc
 
+# the size of a log whose first part a crash left as NUL bytes (a hole: no disk)
+HOLE = 64 << 20
+
+
+def _index_of_one_article(tmp_path):
+    """A real index of one article, and the run its log holds (a line to write others from)."""
     from click.testing import CliRunner
 
     from search.cli import cli
@@ -100,25 +100,78 @@ def test_a_long_run_log_is_read_from_its_end(tmp_path):
                                             "in Moscow, officials said.\n", encoding="utf-8")
     ix = tmp_path / "ix"
     assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")]).exit_code == 0
-    run = json.loads((ix / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
-    nights = [f"2031-01-{day:02d}T02:00:00Z" for day in range(1, 8)]
-    size = 64 << 20
-    with open(ix / "runs.jsonl", "wb") as fh:
-        fh.write(b'{"finished": "2001-01-01T00:00:00Z", "command": "ind\n\xff\xfe\x00garbled\n')
-        fh.seek(size)  # a hole: NUL bytes on reading, no disk
-        fh.write(b"\n" + b"".join(json.dumps({**run, "command": "reindex", "finished": n}).encode() + b"\n"
-                                  for n in nights))
-    client = create_app({"INDEX": str(ix)}).test_client()
+    return ix, json.loads((ix / "runs.jsonl").read_text(encoding="utf-8").splitlines()[-1])
+
+
+def _healthz_and_peak(client):
+    """/healthz's JSON, and the memory peak of the request (the index opened by one before)."""
+    import tracemalloc
+
     assert client.get("/healthz").status_code == 200  # the index opened: what is measured is the log
     tracemalloc.start()
     try:
         twin = client.get("/healthz").get_json()
-        peak = tracemalloc.get_traced_memory()[1]
+        return twin, tracemalloc.get_traced_memory()[1]
     finally:
         tracemalloc.stop()
-    assert peak < size // 8, peak
+
+
+def test_a_long_run_log_is_read_from_its_end(tmp_path):
+    """/status and /healthz read the whole of runs.jsonl to show its last five runs: a nightly
+    job adds a line a night for years. A log of 64 MB whose early part is garbled (a line cut
+    short, bytes no UTF-8, a run of NUL bytes a crash left) still gives its last runs, read
+    from its end: the request's memory peak stays far below the log's size."""
+    ix, run = _index_of_one_article(tmp_path)
+    nights = [f"2031-01-{day:02d}T02:00:00Z" for day in range(1, 8)]
+    with open(ix / "runs.jsonl", "wb") as fh:
+        fh.write(b'{"finished": "2001-01-01T00:00:00Z", "command": "ind\n\xff\xfe\x00garbled\n')
+        fh.seek(HOLE)
+        fh.write(b"\n" + b"".join(json.dumps({**run, "command": "reindex", "finished": n}).encode() + b"\n"
+                                  for n in nights))
+    client = create_app({"INDEX": str(ix)}).test_client()
+    twin, peak = _healthz_and_peak(client)
+    assert peak < HOLE // 8, peak
     assert [r["finished"] for r in twin["runs"]] == nights[-5:]
     assert twin["last_run"] == twin["last_reindex"] == nights[-1]
     text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/status").get_data(as_text=True)))
     assert re.search(r"2031-01-07 02:00:00 UTC reindex 1 0 0 0 ", text), text
     assert "2031-01-02" not in text and "2001-01-01" not in text
+
+
+def test_the_last_reindex_is_found_however_far_back_the_log_holds_it(tmp_path):
+    """/healthz's last_reindex (what a monitor of the nightly job reads) was looked for in the
+    last five runs only: a reindex followed by five other runs was null, as if the nightly
+    job had never worked; so was last_run after five failed runs. Both are found however far
+    back the log holds them, read from its end past 64 MB of NUL bytes a crash left, the
+    request's memory peak far below the log's size."""
+    ix, run = _index_of_one_article(tmp_path)
+
+    def line(**fields) -> bytes:
+        return json.dumps({**run, **fields}).encode() + b"\n"
+
+    reindexed, indexed = "2031-01-01T02:00:00Z", "2031-01-03T09:00:00Z"
+    failed = [f"2031-01-{day:02d}T02:00:00Z" for day in range(4, 9)]
+    with open(ix / "runs.jsonl", "wb") as fh:
+        fh.write(line(command="reindex", finished=reindexed) + line(command="reindex", finished="2031-01-02T02:00:00Z",
+                                                                      error="OSError: No space left on device"))
+        fh.seek(HOLE)
+        fh.write(b"\n" + line(command="index", finished=indexed)
+                 + b"".join(line(command="reindex", finished=f, error="IndexBusy: locked") for f in failed))
+    twin, peak = _healthz_and_peak(create_app({"INDEX": str(ix)}).test_client())
+    assert peak < HOLE // 8, peak
+    assert [r["finished"] for r in twin["runs"]] == failed
+    assert twin["last_reindex"] == reindexed and twin["last_run"] == indexed
+    assert twin["last_error"] == {"finished": failed[-1], "error": "IndexBusy: locked"}
+
+
+def test_the_log_read_from_its_end_gives_the_lines_splitlines_does(tmp_path):
+    """Read a block at a time from its end, a line break split between two blocks ("\\r" in
+    one, "\\n" in the next) is one break still, and a line across many blocks is whole."""
+    from search.store import lines_from_end
+
+    data = b'{"a": 1}\r\n\r\n{"b": 2}\rx\n\n' + b"y" * 40 + b"\r\nz"
+    path = tmp_path / "runs.jsonl"
+    path.write_bytes(data)
+    for block in range(1, len(data) + 2):
+        assert list(lines_from_end(path, block=block)) == data.splitlines()[::-1], block
+    assert list(lines_from_end(path, block=3, longest=16)) == [b"z", b"", b"x", b'{"b": 2}', b"", b'{"a": 1}']

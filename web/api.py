@@ -129,14 +129,19 @@ def api_entities():
 def healthz():
     s = stats(archive())
     runs = s["runs"]
+    # what a monitor of the nightly job asks: the last `reindex` that worked (an `index` run is
+    # not one), and the last run that did, however far back the log holds them (not only in `runs`)
+    store = archive().store
+    last_reindex = store.last_run(lambda r: r.get("command") == "reindex" and not r.get("error")) or {}
+    last_ok = store.last_run(lambda r: not r.get("error")) or {}
     return jsonify({
         "status": "ok",
         "documents": s["documents"],
         "generation": s["generation"],
         "created": s.get("created"),
-        # what a monitor of the nightly job asks: the last `reindex` that worked (an `index` run is not one)
-        "last_reindex": next((r.get("finished") for r in reversed(runs) if r.get("command") == "reindex" and not r.get("error")), None),
-        "last_run": next((r.get("finished") for r in reversed(runs) if not r.get("error")), None),
+        "last_reindex": last_reindex.get("finished"),
+        "last_run": last_ok.get("finished"),
+        # of the runs listed: a healthy log, with no error, would be read whole at every request
         "last_error": next(({"finished": r.get("finished"), "error": r["error"]} for r in reversed(runs) if r.get("error")), None),
         "sources": s["sources"],  # the status page lists them: its JSON twin gave only those with no article
         "unindexed_sources": s["unindexed_sources"],
