@@ -187,7 +187,7 @@ class _Between(click.ParamType):
 
 def _refused(message: str, ctx: click.Context | None, param: click.Parameter | None) -> click.BadParameter:
     """A bad option's error: under --json its words alone and the option (_Command), as
-    /api/search gives them ("page must be between 1 and 1000"); click's "Invalid value for
+    /api/search gives them ("page must be between 1 and 1,000"); click's "Invalid value for
     '--page': " prefix stays on stderr."""
     refused = click.BadParameter(message, ctx, param)
     refused.engine_message = message
@@ -721,7 +721,7 @@ def _print_hints(con, result) -> None:
 def _print_result(result, archive) -> None:
     con = _console()
     noun = "result" if result.total == 1 else "results"
-    con.print(f"[bold]{result.total}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
+    con.print(f"[bold]{result.total:,}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
               + (" (any of the words)" if result.match == "any" and result.query else "")
               + _filters_in_use(result, archive))
     _print_hints(con, result)
@@ -730,7 +730,7 @@ def _print_result(result, archive) -> None:
         from .query import last_page
 
         last = last_page(result.total, result.per_page)
-        con.print(f"page {result.page} is past the last page ({last}): try --page {last}")
+        con.print(f"page {result.page:,} is past the last page ({last:,}): try --page {last}")  # typed: no ","
     for n, h in enumerate(result.hits, start + 1):
         con.print(f"\n[bold]{n}. {_t(h.title)}[/]{_mt_badge(h.translated)}")
         con.print(f"   [dim]{_t(h.id)} · {_t(h.source)} · {h.published or 'undated'} · {h.language}[/]")
@@ -738,7 +738,7 @@ def _print_result(result, archive) -> None:
     if result.paging_limit:
         con.print(f"\n[dim]{_t(result.paging_limit)}[/]")
     elif result.hits and result.page < result.last_page:
-        con.print(f"\n[dim]page {result.page} of {result.last_page}: --page {result.page + 1} for the next[/]")
+        con.print(f"\n[dim]page {result.page:,} of {result.last_page:,}: --page {result.page + 1} for the next[/]")
     con.print()
     for name, values in result.facets.items():
         line = _facet_line(name, values, result.filters.get(name, ()))

@@ -71,10 +71,10 @@ def paging_limit(total: int, per_page: int) -> str | None:
 def check_page(page: int) -> None:
     """A page number a search can show, else a QueryError saying why not."""
     if page < 1:
-        raise QueryError(f"page must be between 1 and {MAX_PAGE}")
+        raise QueryError(f"page must be between 1 and {MAX_PAGE:,}")
     if page > MAX_PAGE:
         # said before searching: whether the search has that many results is not known yet
-        raise QueryError(f"page {page} is past the last page that can be shown ({MAX_PAGE:,}): where a "
+        raise QueryError(f"page {page:,} is past the last page that can be shown ({MAX_PAGE:,}): where a "
                          f"search has more results than that, {PAGING_ADVICE}")
 
 

@@ -390,13 +390,32 @@ def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index)
     assert out["paging_limit"] == note and out["last_page"] == 1000
     assert "Showing the first" not in invoke("search", "", "--limit", "2", "--index", pages_index).output
     r = invoke("search", "", "--limit", "1", "--page", "1001", "--index", pages_index)
-    assert r.exit_code == 2 and "page 1001 is past the last page that can be shown (1,000)" in r.output
+    assert r.exit_code == 2 and "page 1,001 is past the last page that can be shown (1,000)" in r.output
     assert "narrow the search or change the sort" in r.output
     # a bad --page, as --page 0 is, not a bad query: the query is fine
     assert "Invalid value for '--page'" in r.output and "bad query" not in r.output
     # said of any search, before searching: no claim that this one has results past page 1,000
     r = invoke("search", "no such words here", "--page", "1001", "--index", pages_index)
     assert r.exit_code == 2 and "beyond the first" not in r.output and "where a search has more" in " ".join(r.output.split())
+
+
+def test_page_numbers_in_messages_read_as_the_pages_print_them(pages_index):
+    """The pages print "Page 1,000 is past the last page" and "1,001 results"; the command line
+    and the API said "page 1001 is past the last page that can be shown (1,000)" and "page must
+    be between 1 and 1000", the bound in two formats, and `search` "1001 results". Counts and
+    page numbers read as on the pages; a `--page N` to type keeps its plain digits."""
+    from web import create_app
+
+    client = create_app({"INDEX": str(pages_index)}).test_client()
+    for page, said in (("1001", "page 1,001 is past the last page that can be shown (1,000)"),
+                       ("0", "page must be between 1 and 1,000")):
+        r = invoke("search", "", "--limit", "1", "--page", page, "--index", pages_index)
+        assert r.exit_code == 2 and said in r.output, r.output
+        assert said in client.get(f"/api/search?per_page=1&page={page}").get_json()["error"]
+    r = invoke("search", "", "--limit", "2", "--page", "1000", "--index", pages_index)
+    assert r.exit_code == 0 and r.output.startswith("1,001 results\n"), r.output
+    assert "page 1,000 is past the last page (501): try --page 501" in r.output
+
 
 
 def test_a_bare_language_filter_matches_its_regional_codes(languages_index):
@@ -1104,7 +1123,7 @@ def test_every_json_command_prints_its_error_as_json(tmp_path):
     assert out == {"error": "no document with id 'nothing/here' (an id, a page's URL or an indexed file)", "exit": 2}
     # usage errors too: said by click before the command runs, or by the command
     # an option the engine reads: its words, as the API's, and the option beside them
-    for args, said in ((("search", "oil", "--page", "0"), "page must be between 1 and 1000"),
+    for args, said in ((("search", "oil", "--page", "0"), "page must be between 1 and 1,000"),
                        (("search", "oil", "--filter", "yeer=1"), "unknown filter 'yeer'"),
                        (("entities", "--type", "persons"), "unknown entity type 'persons'"), (("clean",), "Missing argument")):
         out = json_error(*args, "--index", tmp_path / "ix", "--json")

@@ -23,10 +23,10 @@ def cli_error(seeds_index, *args: str) -> str:
 
 
 @pytest.mark.parametrize("cli_args,params,message", [
-    (["--page", "0"], "page=0", "page must be between 1 and 1000"),
-    (["--page", "-3"], "page=-3", "page must be between 1 and 1000"),
+    (["--page", "0"], "page=0", "page must be between 1 and 1,000"),
+    (["--page", "-3"], "page=-3", "page must be between 1 and 1,000"),
     (["--page", "abc"], "page=abc", "page must be a whole number"),
-    (["--page", "1001"], "page=1001", "page 1001 is past the last page that can be shown"),
+    (["--page", "1001"], "page=1001", "page 1,001 is past the last page that can be shown"),
     (["--limit", "0"], "per_page=0", "results per page must be between 1 and 100"),
     (["--limit", "101"], "per_page=101", "results per page must be between 1 and 100"),
     (["--limit", "ten"], "per_page=ten", "results per page must be a whole number"),
@@ -47,7 +47,7 @@ def test_a_bad_value_is_refused_in_the_same_words(client, seeds_index, cli_args,
 def test_a_bad_value_under_json_is_the_same_json_error(seeds_index):
     r = CliRunner().invoke(cli, ["search", "mali", "--page", "0", "--json", "--index", str(seeds_index)])
     assert r.exit_code == 2
-    assert "page must be between 1 and 1000" in json.loads(r.stdout.splitlines()[0])["error"]
+    assert "page must be between 1 and 1,000" in json.loads(r.stdout.splitlines()[0])["error"]
 
 
 def test_values_in_any_case_still_read(seeds_index):

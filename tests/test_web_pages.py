@@ -732,7 +732,7 @@ def test_results_past_the_last_page_that_can_be_shown_are_announced(pages_index)
     for url in ("/search?per_page=1&page=1001", "/api/search?per_page=1&page=1001"):
         r = c.get(url)
         assert r.status_code == 400
-        assert "page 1001 is past the last page that can be shown (1,000)" in r.get_data(as_text=True)
+        assert "page 1,001 is past the last page that can be shown (1,000)" in r.get_data(as_text=True)
         assert "narrow the search or change the sort" in r.get_data(as_text=True)
     # every result within reach: nothing to say, and the last page is the real one
     two = c.get("/api/search?per_page=2").get_json()

@@ -78,7 +78,7 @@ def int_arg(args, name: str, default: int, low: int | None = None, high: int | N
         return default
     value = whole_number(raw, name)
     if low is not None and high is not None and not low <= value <= high:
-        raise QueryError(f"{name} must be between {low} and {high}")
+        raise QueryError(f"{name} must be between {low:,} and {high:,}")
     return value
 
 
