@@ -21,6 +21,9 @@ from .query import document_number
 from .store import REBUILD_FIX, IndexNoAccess, IndexUnreadable
 
 _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
+# a web address's scheme and authority (its host, with a port or a user: no news address has one)
+_WEB_HEAD = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 T = TypeVar("T")
 
 
@@ -111,11 +114,13 @@ def _spellings(url: str) -> list[str]:
     has no query or fragment (a URL pasted from a browser's bar: `show .../russian-forest`
     found nothing of a page stored as `.../russian-forest/`), in the order tried; none for
     another address. Tried only where the address as typed names no live page: `/a` and `/a/`
-    may be two pages, and the one typed always wins."""
-    m = re.match(r"(https?)(://.*)", url, re.IGNORECASE | re.DOTALL)
+    may be two pages, and the one typed always wins. Each in lower-case scheme and host
+    (_folded), as addresses are mostly stored."""
+    url = _folded(url)
+    m = re.match(r"(https?)(://.*)", url, re.DOTALL)
     if m is None:
         return []
-    schemes = [m.group(1), "http" if m.group(1).lower() == "https" else "https"]
+    schemes = [m.group(1), "http" if m.group(1) == "https" else "https"]
     rests = [m.group(2)]
     try:
         parts = urlsplit(url)
@@ -125,6 +130,19 @@ def _spellings(url: str) -> list[str]:
     if "?" not in rests[0] and "#" not in rests[0] and parts.path not in ("", "/"):
         rests.append(m.group(2)[:-1] if m.group(2).endswith("/") else m.group(2) + "/")
     return [scheme + rest for rest in rests for scheme in schemes][1:]
+
+
+def _head(url: str) -> int:
+    """The length of a web address's scheme and host (`HTTPS://SITE.EXAMPLE:80`), which are
+    read in any case, 0 for anything else."""
+    m = _WEB_HEAD.match(url)
+    return m.end() if m else 0
+
+
+def _folded(url: str) -> str:
+    """The web address `url` with its scheme and host in lower case (ASCII alone, as SQLite's
+    lower() folds them: catalog_ids_with_url), its path as typed: a path is read in its case."""
+    return url[:_head(url)].translate(_ASCII_LOWER) + url[_head(url):]
 
 
 def _ids_where(searcher, field: str, values: list[str]) -> list[str]:
@@ -156,9 +174,13 @@ def _page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str]
     # each record's url. A page saved to disk is reported by its canonical address, which only
     # the index's `url` holds (the catalog has its file:// address); a file:// address with a
     # line is found in the index's own `url` too where the catalog is gone.
-    found = [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text), []),
-             *_ids_where(searcher, "url", [text])]
-    return [*found, url_id(text)] if web else found
+    # The scheme and host are read in any case (RFC 3986): `show HTTPS://SITE.EXAMPLE/a` found
+    # nothing of https://site.example/a. The catalog compares them so; the index's url and an
+    # id are taken as typed and in lower case, as addresses are mostly written.
+    spelled = list(dict.fromkeys((text, _folded(text))))
+    found = [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text, _head(text)), []),
+             *_ids_where(searcher, "url", spelled)]
+    return [*found, *map(url_id, spelled)] if web else found
 
 
 def _ids_of_file(archive: Archive, searcher, catalog: Path, path: str) -> list[str]:

@@ -53,7 +53,7 @@ def test_a_mirrored_page_is_shown_by_its_address_in_either_scheme(tmp_path, monk
     assert CliRunner().invoke(cli, ["index", str(tmp_path / "archive"), "--index", str(ix)]).exit_code == 0
     want = "archive/www.example-news.com/2021/mali-coup/index.html"
     for typed in ("https://www.example-news.com/2021/mali-coup/", "http://www.example-news.com/2021/mali-coup/",
-                  "HTTP://www.example-news.com/2021/mali-coup/"):
+                  "HTTP://www.example-news.com/2021/mali-coup/", "HTTPS://WWW.Example-News.COM/2021/mali-coup/"):
         r = show(typed, "--index", ix)
         assert r.exit_code == 0, (typed, r.output)
         assert json.loads(r.stdout)["id"] == want
@@ -176,6 +176,38 @@ def test_the_address_that_holds_several_articles_is_the_one_named(slash_index):
         assert f"'{holder}' is the address of 2 articles" in unescape(client.get(path + holder).get_data(as_text=True))
 
 
+def test_an_address_s_scheme_and_host_are_read_in_any_case_its_path_in_its_own(tmp_path, monkeypatch):
+    """`show HTTPS://SITE.EXAMPLE/a` found nothing of the page stored as https://site.example/a:
+    a web address's scheme and host are read in any case (RFC 3986), its path is not. Stored
+    addresses keep their case, so a host stored in capitals is found typed in lower case too."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    records = [("a", "https://site.example/a"), ("big-a", "https://site.example/A"), ("b", "https://SHOUT.Example/B")]
+    (folder / "feed.jsonl").write_text("".join(json.dumps({
+        "id": name, "url": url, "title": f"Story {name}",
+        "text": f"Mali's junta named a civilian prime minister, officials said of story {name}."}) + "\n"
+        for name, url in records))
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", str(folder), "--index", str(ix)]).exit_code == 0
+    for typed, want in (("HTTPS://SITE.EXAMPLE/a", "a"), ("https://Site.Example/A", "big-a"),
+                        ("https://shout.example/B", "b"), ("Https://SHOUT.EXAMPLE/B", "b")):
+        r = show(typed, "--index", ix)
+        assert r.exit_code == 0, (typed, r.output)
+        assert json.loads(r.stdout)["id"] == f"archive/feed.jsonl#{want}", typed
+        assert "opened_address" not in json.loads(r.stdout) and "note" not in r.stderr, typed
+    r = show("HTTP://SITE.EXAMPLE/a", "--index", ix)  # another scheme is another address still: said
+    assert json.loads(r.stdout)["opened_address"] == "https://site.example/a"
+    for typed in ("https://site.example/b", "https://SITE.EXAMPLE/a/x"):
+        assert show(typed, "--index", ix).exit_code == 2, typed
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
+    assert client.get("/api/doc/HTTPS://SITE.EXAMPLE/a").get_json()["id"] == "archive/feed.jsonl#a"
+    assert client.get("/api/doc/https://shout.example/B").get_json()["id"] == "archive/feed.jsonl#b"
+
+
 def test_no_slash_is_added_after_a_query_or_a_fragment_however_empty():
     """The other spellings of "https://x/a?" were tried with "https://x/a?/": an empty query
     is a query still (urlsplit reads it as none), and a "/" after it is part of it, another
@@ -188,6 +220,7 @@ def test_no_slash_is_added_after_a_query_or_a_fragment_however_empty():
     assert _spellings("https://x.example/a?b=1") == ["http://x.example/a?b=1"]
     assert _spellings("https://x.example/a") == ["http://x.example/a", "https://x.example/a/", "http://x.example/a/"]
     assert _spellings("http://x.example/a/") == ["https://x.example/a/", "http://x.example/a", "https://x.example/a"]
+    assert _spellings("HTTP://X.Example/A") == ["https://x.example/A", "http://x.example/A/", "https://x.example/A/"]
 
 
 def test_show_s_help_names_every_address_it_takes():
