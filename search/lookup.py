@@ -25,6 +25,8 @@ _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
 _WEB_HEAD = re.compile(r"https?://[^/?#]*", re.IGNORECASE)
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 T = TypeVar("T")
+# Found.note's words, the addresses left to fill: the web's page sets them in <code> (web.docview)
+OPENED_NOTE = "no article has the address {typed}: this is the one at {opened}"
 
 
 class Found(NamedTuple):
@@ -42,7 +44,7 @@ class Found(NamedTuple):
         """What a reader is told when the article opened is another address's."""
         if self.opened is None:
             return None
-        return f"no article has the address {self.typed}: this is the one at {self.opened}"
+        return OPENED_NOTE.format(typed=self.typed, opened=self.opened)
 
 
 def document_ids(archive: Archive, typed: str) -> Found:

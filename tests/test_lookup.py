@@ -208,6 +208,27 @@ def test_an_address_s_scheme_and_host_are_read_in_any_case_its_path_in_its_own(t
     assert client.get("/api/doc/https://shout.example/B").get_json()["id"] == "archive/feed.jsonl#b"
 
 
+def test_the_page_of_an_article_opened_by_another_spelling_says_show_s_note(slash_index):
+    """The document page worded its note of another address itself, and with the address as
+    in the link, a space copied after it and all, where `show` and the lookup named the
+    address it looked up (stripped). The page gives `show`'s note as a sentence."""
+    import html
+    import re
+
+    from web import create_app
+
+    typed, opened = "https://wire.example/story-2/", "https://wire.example/story-2"
+    r = show(typed + " ", "--index", slash_index)
+    assert r.exit_code == 0 and json.loads(r.stdout)["opened_address"] == opened
+    note = next(line for line in r.stderr.splitlines() if line.startswith("newsarchive: note: "))
+    note = note.removeprefix("newsarchive: note: ")
+    assert typed + ":" in note
+    page = create_app({"INDEX": str(slash_index)}).test_client().get("/doc/" + typed + "%20").get_data(as_text=True)
+    shown = re.search(r'<p class="opened-as" role="note">(.*?)</p>', page).group(1)
+    assert f"<code>{typed}</code>" in shown and f"<code>{opened}</code>" in shown, shown
+    assert html.unescape(re.sub(r"</?code>", "", shown)) == note[0].upper() + note[1:] + ".", shown
+
+
 def test_no_slash_is_added_after_a_query_or_a_fragment_however_empty():
     """The other spellings of "https://x/a?" were tried with "https://x/a?/": an empty query
     is a query still (urlsplit reads it as none), and a "/" after it is part of it, another

@@ -9,7 +9,7 @@ from flask import abort, url_for
 from markupsafe import Markup
 
 from search import get_document
-from search.lookup import page_ids
+from search.lookup import OPENED_NOTE, page_ids
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS, timeline
 
@@ -35,18 +35,28 @@ def requested_document(doc_id: str) -> dict[str, Any]:
     reports `file:///…/feed.jsonl#LINE`, which was a 404); 404 for neither, or for a URL
     several articles share (`show` lists their ids). Opened by another spelling of the address
     (lookup._spellings), the record's `opened_address` is that spelling."""
-    doc = get_document(archive(), doc_id)
+    return requested(doc_id)[0]
+
+
+def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
+    """requested_document's record, and the note that it is another address's where it is
+    (`/a` and `/a/` may be two pages: the page says which): `show`'s words (lookup.Found.note)
+    as a sentence, the addresses in <code>, the one typed as it was looked up (stripped)."""
+    doc, note = get_document(archive(), doc_id), None
     if doc is None:
         found = page_ids(archive(), doc_id)
         if len(found.ids) > 1:
             several = f"{shown_id(found.opened or doc_id)} is the address of {len(found.ids):,} articles: open one by its id"
             abort(404, f"no article has the address {shown_id(doc_id)}; {several}" if found.opened else several)
         doc = get_document(archive(), found.ids[0]) if found.ids else None
-        if doc is not None and found.opened:  # `/a` and `/a/` may be two pages: the page says which
+        if doc is not None and found.opened:
             doc["opened_address"] = found.opened
+            code = Markup("<code>{}</code>").format
+            note = Markup(OPENED_NOTE[:1].upper() + OPENED_NOTE[1:] + ".").format(typed=code(found.typed),
+                                                                                  opened=code(found.opened))
     if doc is None:
         abort(404, f"no document with id {shown_id(doc_id)}")
-    return doc
+    return doc, note
 
 
 def safe_url(url: str | None) -> str | None:

@@ -15,7 +15,7 @@ from search.schema import ENTITY_FACETS, FACETS
 from search.unindexed import UNINDEXED_WHY
 
 from .cache import cached
-from .docview import document_view, page_part, requested_document
+from .docview import document_view, page_part, requested, requested_document
 from .labels import page_message
 from .params import SearchState, check_entity_list_args, entity_type_arg, facet_name
 from .state import archive
@@ -83,7 +83,7 @@ def facet_page(name: str):
 
 @bp.get("/doc/<docid:doc_id>", merge_slashes=False)
 def doc_page(doc_id: str):
-    doc = requested_document(doc_id)
+    doc, opened_note = requested(doc_id)
     # the search the reader came from (the results link with it): its matches are marked, and
     # the header's box holds it
     query = request.args.get("q", "").strip()  # whole: one too long says so (cut, it ran without its end)
@@ -100,7 +100,7 @@ def doc_page(doc_id: str):
     # no longer "Search", page 1 newest first
     state = replace(state, query=query) if query or state.params() else None
     view = document_view(part, hits, state, whole=doc)
-    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), typed=doc_id,
+    return render_template("doc.html", doc=doc, view=view, query=query, hits=len(hits), opened_note=opened_note,
                            refused=page_message(refused) if refused else None,
                            state=state,
                            json_url=url_for("api.api_doc", doc_id=doc["id"], q=query or None),
