@@ -9,6 +9,7 @@ correction the reader can take in one step; anything else is left to the list.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Sequence
 
 from .field_values import field_value
@@ -97,20 +98,48 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one
     dated = any(c.isdigit() for c in value) and not value.isdigit()
     if field and (field != "published" or name.lower() == "published" or dated):
-        there = f"'{field}' is a field of the query text: search it there ({QUERY_ONLY_EXAMPLES[field]})"
         if not value:
-            return there
-        written = field_value(field, value) or value  # a title's, a text's words: always written
+            return f"'{field}' is a field of the query text: search it there, as {QUERY_ONLY_EXAMPLES[field]}"
+        written = _query_written(field, value)
         refused = _refused_query(written)
-        # `date=2020-13-45` was offered published:2020-13-45, a bad date in turn: the field, and why
-        return f"{there}; {refused}" if refused else f"search it in the query, {written}"
+        if not refused:
+            return f"search it in the query, {written}"
+        # `date=2020-13-45` was offered published:2020-13-45, a bad date in turn: the field, and
+        # why, in one sentence, the value quoted once as given (the query's refusal quoted the
+        # value written in quotes again, '"2020-08-28 TO 2020-09-01"', and its brackets and the
+        # command line's stacked: "… (dates are …) (a filter is …)")
+        if field == "published" and not _dates(value):
+            return (f"'published' is a field of the query text, where '{value}' is no date: search it there "
+                    f"as {DATE_FORMS}")
+        return f"'{field}' is a field of the query text, where {refused}"
     facet = meant(name, facets)
     if facet and not value:
         return f"did you mean the filter '{facet}'?"
     refused = _refused_value(facet, value) if facet else None
     if refused:  # `yaer=1` was offered 'year=1', refused in turn (out of bounds): the name, and why
-        return f"did you mean the filter '{facet}'? ({refused})"
+        return f"did you mean the filter '{facet}', where {refused}?"
     return f"did you mean '{facet}={value}'?" if facet else ""
+
+
+# How published: reads a date, for a value that is none (a filter's hint)
+DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (published:2020-08-28), a range as published:[2020-01 TO 2020-06]"
+# a range typed without its brackets: `--filter "date=2020-08-28 TO 2020-09-01"`
+_UNBRACKETED_RANGE = re.compile(r"[^\s\[\]]+\s+TO\s+[^\s\[\]]+")
+
+
+def _query_written(field: str, value: str) -> str:
+    """`field:value` as a hint offers it (field_value): a range typed without its brackets in
+    them, as the query reads a range (in quotes it was a bad date)."""
+    if field == "published" and _UNBRACKETED_RANGE.fullmatch(value):
+        return f"published:[{value}]"
+    return field_value(field, value) or value  # a title's, a text's words: always written
+
+
+def _dates(value: str) -> bool:
+    """Whether every end of the range or the date `value` is a date published: reads."""
+    from .query import _valid_date  # query imports this module
+
+    return all(_valid_date(end) for end in re.split(r"\s+TO\s+", value.strip("[]").strip()))
 
 
 def _refused_query(text: str) -> str | None:

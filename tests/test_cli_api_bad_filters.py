@@ -128,7 +128,7 @@ def test_a_misnamed_filter_is_offered_only_what_would_be_taken(client, seeds_ind
     """`--filter yaer=1` said "did you mean 'year=1'?", and year=1 was refused in turn (not four
     digits): the hint offers the facet's name, and says why the value would not do, on the
     command line and the API alike."""
-    core = f"unknown filter '{name}': did you mean the filter '{fieldnames.meant(name, FACETS)}'? ({why})"
+    core = f"unknown filter '{name}': did you mean the filter '{fieldnames.meant(name, FACETS)}', where {why}?"
     code, out = cli_json(seeds_index, f"{name}={value}")
     assert code == 2 and out["error"].startswith(core), out
     got = client.get("/api/search", query_string={name: value})
@@ -137,6 +137,38 @@ def test_a_misnamed_filter_is_offered_only_what_would_be_taken(client, seeds_ind
     facet = fieldnames.meant(name, FACETS)
     assert client.get("/api/search", query_string={facet: "2021" if facet == "year" else "likely"
                                                    if facet == "translated" else "x"}).status_code == 200
+
+
+@pytest.mark.parametrize("value,said", [
+    ("2020-13-45", "'published' is a field of the query text, where '2020-13-45' is no date: search it there as "
+                   "YYYY, YYYY-MM or YYYY-MM-DD (published:2020-08-28), a range as published:[2020-01 TO 2020-06]"),
+    ("28 August 2020", "'published' is a field of the query text, where '28 August 2020' is no date: search it"),
+    ("2020-09-01 TO 2020-08-28", "'published' is a field of the query text, where published:[2020-09-01 TO "
+                                 "2020-08-28] ends before it starts: put the earlier date first"),
+])
+def test_a_date_filter_s_refusal_reads_as_one_sentence_with_the_value_quoted_once(client, seeds_index, value, said):
+    """`--filter "date=2020-13-45"` was refused as "… search it there (published:2020-08-28); bad
+    date '2020-13-45' in published: (dates are …; a range is …) (a filter is …)": the query's
+    refusal of the hint, its brackets stacked on the command line's, and a value with spaces
+    quoted twice ('"28 August 2020"', as the hint wrote it in the query). One sentence now, the
+    value quoted once, on the command line and the API alike."""
+    code, out = cli_json(seeds_index, f"date={value}")
+    assert code == 2 and out["error"].startswith(f"unknown filter 'date': {said}"), out
+    got = client.get("/api/search", query_string={"date": value}).get_json()["error"]
+    assert got.startswith(f"unknown filter 'date': {said}"), got
+    for message in (out["error"], got):
+        assert ") (" not in message and "'\"" not in message and "; bad date" not in message, message
+
+
+def test_a_date_range_typed_without_its_brackets_is_offered_with_them(client, seeds_index):
+    """`--filter "date=2020-08-28 TO 2020-09-01"` was offered nothing but "bad date
+    '"2020-08-28 TO 2020-09-01"'": the hint wrote the range in quotes, which the query refuses.
+    A range without its brackets is offered with them, and the query offered runs."""
+    core = "unknown filter 'date': search it in the query, published:[2001 TO 2002-06-30]"
+    code, out = cli_json(seeds_index, "date=2001 TO 2002-06-30")
+    assert code == 2 and out["error"].startswith(core), out
+    assert client.get("/api/search", query_string={"date": "2001 TO 2002-06-30"}).get_json()["error"].startswith(core)
+    assert client.get("/api/search", query_string={"q": "published:[2001 TO 2002-06-30]"}).status_code == 200
 
 
 @pytest.mark.parametrize("typed,want", [

@@ -123,7 +123,7 @@ def test_the_same_value_twice_and_several_filters_are_no_error(client):
 @pytest.mark.parametrize("params,said,not_said", [
     ("date=", "did you mean the filter 'year'?", "'year='"),
     ("org=", "did you mean the filter 'organization'?", "'organization='"),
-    ("title=", "'title' is a field of the query text: search it there (title:coup)", "title: ("),
+    ("title=", "'title' is a field of the query text: search it there, as title:coup", "title: ("),
     ("date=2020-08-28", "search it in the query, published:2020-08-28", None),  # a value: offered whole
     ("org=OPEC", "did you mean 'organization=OPEC'?", None),
 ])
