@@ -573,9 +573,10 @@ def _filter_item(item: str) -> tuple[str, str]:
 
 
 def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tuple[str, str], ...]):
-    """All the --filter options' values, refused past the web's count per facet; the refused
-    ones named together (query.named_together: the first alone was, and each fix brought the next)."""
-    from .query import QueryError, bad_filter_refusals, check_filter_bounds, named_together
+    """All the --filter options' values, refused past the web's count per facet or where no
+    article could have one (year=21); the refused ones named together (query.named_together:
+    the first alone was, and each fix brought the next)."""
+    from .query import QueryError, bad_filter_refusals, check_filter_bounds, check_filters, named_together
 
     bad = [item for item in items if isinstance(item, _BadFilter)]
     # and the values the engine would refuse next (year=21), named with them, as the web names them
@@ -588,6 +589,9 @@ def _bounded_filters(ctx: click.Context, param: click.Parameter, items: tuple[tu
         raise _refused(f"{bad[0]}{bad[0].usage}", ctx, param)
     try:  # every facet with too many values named, not the first alone
         check_filter_bounds(_grouped(items))
+        # and a value no article could have (year=21), refused as the option's as it is beside
+        # a bad name: alone, it was "bad query: …" where beside one "Invalid value for '--filter'"
+        check_filters(_grouped(items))
     except QueryError as exc:
         raise _refused(str(exc), ctx, param) from None
     return items

@@ -31,10 +31,23 @@ def test_every_bad_value_is_named_in_the_api_and_the_cli_json_alike(client, seed
     assert got.status_code == 400 and got.get_json() == {"error": want, "status": 400}
     # typed in another order, named in the facets' order, as the API's are
     code, out = cli_json(seeds_index, "translated=maybe", "year=21")
-    assert (code, out) == (2, {"error": want, "exit": 2})
+    assert (code, out) == (2, {"error": want, "exit": 2, "option": "--filter"})
     # the page names each as its chip does
     page = unescape(client.get("/search?year=21&translated=maybe").get_data(as_text=True))
     assert "Year must be four digits, not '21'; Machine translation is one of likely, possible, unlikely, not 'maybe'" in page
+
+
+@pytest.mark.parametrize("others", [(), ("yaer=1",), ("translated=maybe",), ("person=" + "x" * 201,)])
+def test_a_value_no_article_could_have_is_refused_in_one_wording_alone_or_with_others(seeds_index, others):
+    """`--filter year=21` alone was "bad query: year must be four digits, not '21'" (under
+    --json, no "option"), where beside another bad `--filter` it was "Invalid value for
+    '--filter': …": the option's error either way, as a bad name is."""
+    r = CliRunner().invoke(cli, ["search", "--filter", "year=21", *(a for f in others for a in ("--filter", f)),
+                                 "--index", str(seeds_index)])
+    assert r.exit_code == 2 and "Invalid value for '--filter': " in r.stderr, r.output
+    assert "year must be four digits, not '21'" in r.stderr and "bad query" not in r.stderr, r.output
+    code, out = cli_json(seeds_index, "year=21", *others)
+    assert code == 2 and out["option"] == "--filter" and "year must be four digits, not '21'" in out["error"], out
 
 
 def test_the_named_are_bounded(client, seeds_index):
