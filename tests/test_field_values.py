@@ -239,20 +239,55 @@ def test_a_value_with_a_line_break_is_written_on_one_line_and_found(archive, sou
         assert ids(archive, f'"{source}"') == ids(archive, source.replace("\n", " ")), source
 
 
+def _spaced_sources(tmp_path, sources: dict[str, str]):
+    """An archive of one article per id of `sources`, from its source."""
+    (tmp_path / "wire").mkdir()
+    with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
+        for i, source in sources.items():
+            fh.write(json.dumps({"id": i, "source": source, "title": f"Harbour report {i}", "date": "2001-02-03",
+                                 "text": f"The harbour authority published report {i}."}) + "\n")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == len(sources)
+    return open_index(tmp_path / "index")
+
+
+def test_the_readme_says_which_filters_take_a_source_spelled_alike_alone(tmp_path):
+    """The README said a facet's link takes one of the sources spelled alike but for their
+    spaces alone, where `source:"two lines"` takes them all; a `--filter` typed with the exact
+    value takes it alone too, and one typed as no source is spelled takes them all. It says
+    so, and each `--filter` it gives does what it says."""
+    import shlex
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    said = " ".join(re.search(r"^- A value's spaces, line breaks and tabs.*?(?=^- )", readme, re.M | re.S).group().split())
+    assert "A filter given the exact value takes that source alone" in said, said
+    exact, other = re.findall(r"`(--filter '[^`]*')`", said)
+    archive = _spaced_sources(tmp_path, {"1": "two\nlines", "2": "two lines", "3": "two  lines"})
+    every = ids(archive)
+    assert ids(archive, 'source:"two lines"') == every
+
+    def found(option: str) -> list[str]:
+        r = CliRunner().invoke(cli, ["search", *shlex.split(option), "--json", "--limit", "100",
+                                     "--index", str(tmp_path / "index")])
+        assert r.exit_code == 0, r.output
+        return sorted(h["id"] for h in json.loads(r.stdout)["hits"])
+
+    assert found(exact) == [d for d in every if d.endswith("#2")], exact
+    assert found(other) == every, other
+
+
 def test_sources_spelled_alike_but_for_their_spaces_are_each_found(tmp_path):
     """Sources "a<line break>b", "a b" and "a  b" are three facet values, each its own filter. The
     query text holds no line break, so a chip's `source:"a b"` for "a<line break>b" found the
     articles of "a b", another source, and none of its own; and a value spelled as none of them
     (`source=A B`) was the first alone. Each now stands for every value it folds to: the query
     text cannot tell them apart, a facet's link (the value itself) still can."""
-    (tmp_path / "wire").mkdir()
     sources = {"1": "a\nb", "2": "a\nb", "3": "a b", "4": "a  b"}
-    with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
-        for i, source in sources.items():
-            fh.write(json.dumps({"id": i, "source": source, "title": f"Harbour report {i}", "date": "2001-02-03",
-                                 "text": f"The harbour authority published report {i}."}) + "\n")
-    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 4
-    archive = open_index(tmp_path / "index")
+    archive = _spaced_sources(tmp_path, sources)
     every = ids(archive)
     for i, source in sources.items():
         assert ids(archive, filters={"source": [source]}) == [d for d in every if sources[d[-1]] == source]
