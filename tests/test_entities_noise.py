@@ -10,6 +10,7 @@ import sys
 
 import pytest
 
+from search.clean import clean_text
 from search.entities.document import Span, postprocess
 
 
@@ -2146,6 +2147,28 @@ def test_a_results_list_s_people_make_people_of_its_own_entries_only():
             "round : 1. Sylvain Bouchard ( Canada ) 1:16.86 2. Jan Bos ( Netherlands ) 1:17.01")
     got = _got(text, ("Franziska Schenk", "person"), ("Sylvain Bouchard", "person"), ("Jan Bos", "location"))
     assert got["Jan Bos"] == {"person"}, got
+
+
+def test_a_list_whose_entries_are_paragraphs_is_one_list():
+    # 0e26dbe and c470208 ended a list at a blank line, and the cleaner writes a list's items as
+    # paragraphs (a line each in plain text, an <li> each on a page), so no list of the archive's
+    # text was more than one entry long: the rules that make a list's entries people never ran
+    results = clean_text("Results of the men's World Cup moguls on Sunday:\n1. Jesper Ronnback ( Sweden ) 25.76\n"
+                         "2. Andrei Ivanov ( Russia ) 24.88\n3. Ryan Johnson ( Canada ) 24.57\n"
+                         "4. Jim Moran ( U.S. ) 23.25\n").text
+    assert "25.76\n\n2. Andrei" in results, results
+    for after in ("", "\n\nShares of Royal Dutch ( Netherlands ) rose 2 percent."):
+        text = results + after
+        items = [("Jesper Ronnback", "person"), ("Andrei Ivanov", "person"), ("Ryan Johnson", "organization"),
+                 ("Jim Moran", "person")] + ([("Royal Dutch", "organization")] if after else [])
+        got = _got(text, *items)
+        assert got["Ryan Johnson"] == {"person"}, got
+        assert not after or got["Royal Dutch"] == {"organization"}, got  # prose after the list is no entry
+    sheet = clean_text("Japan:\n19 - Kenichi Shimokawa\n2 - Hiroshige Yanagimoto\n3 - Naoki Soma\n5 - Norio Omura\n"
+                       "6 - Motohiro Yamaguchi\n").text
+    got = _got(sheet, ("Kenichi Shimokawa", "person"), ("Hiroshige Yanagimoto", "person"), ("Naoki Soma", "person"),
+               ("Motohiro Yamaguchi", "organization"))
+    assert got["Motohiro Yamaguchi"] == got["Norio Omura"] == {"person"}, got
 
 
 def test_a_team_sheet_s_names_are_people():

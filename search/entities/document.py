@@ -3000,7 +3000,9 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
 
 # Where a list of entries ends: a blank line, a stretch of prose (six words in lower case: "shares of the
 # oil group rose"; not a heading's "one minute 17.76 seconds", "Women 's 500 metres first round :"), or a
-# gap longer than a golf list's entry with its untagged neighbours (about 200 characters in CoNLL-2003)
+# gap longer than a golf list's entry with its untagged neighbours (about 200 characters in CoNLL-2003).
+# Not a blank line between entries that are paragraphs of their own: the cleaner writes a list's items so
+# ("1. Jesper Ronnback ( Sweden ) 25.76\n\n2. Andrei Ivanov ( Russia ) 24.88", from <li> or a line each)
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _PROSE_WORD = re.compile(r"(?<![\w'’])[a-z]+\b")
 _PROSE_WORDS = 6
@@ -3010,13 +3012,28 @@ _LIST_GAP_MAX = 250
 def _lists(text: str, bounds: list[tuple[int, int]]) -> list[slice]:
     """Where the entries at `bounds` (in order) stand in one list, by what lies between one and the next."""
     out, first = [], 0
+    alone = bool(bounds) and _opens_paragraph(text, max(0, bounds[0][0] - _LIST_GAP_MAX), bounds[0][0])
     for i in range(1, len(bounds)):
         gap = bounds[i - 1][1], bounds[i][0]
-        if gap[1] - gap[0] > _LIST_GAP_MAX or _BLANK_LINE.search(text, *gap) \
-                or len(_PROSE_WORD.findall(text, *gap)) >= _PROSE_WORDS:
+        blank = _BLANK_LINE.search(text, *gap) is not None
+        opens = blank and _opens_paragraph(text, *gap)
+        if gap[1] - gap[0] > _LIST_GAP_MAX or len(_PROSE_WORD.findall(text, *gap)) >= _PROSE_WORDS \
+                or (blank and not (alone and opens)):  # a paragraph of entries, or prose after the blank line
             out.append(slice(first, i))
             first = i
+        alone = opens  # entry i opens its paragraph: alone in it if a blank line follows
     return out + [slice(first, len(bounds))]
+
+
+def _opens_paragraph(text: str, lo: int, at: int) -> bool:
+    """Whether the entry at `at` opens a paragraph that starts in text[lo:at] (or at the text's start),
+    only a rank or a bullet before it: "\n\n2. Andrei Ivanov", not "\n\nShares of Royal Dutch"."""
+    last = None
+    for last in _BLANK_LINE.finditer(text, lo, at):
+        pass
+    if last is None and lo > 0:
+        return False
+    return _PROSE_WORD.search(text, last.end() if last else 0, at) is None
 
 
 def _entrants_of_list(text: str, entries: list[Span]) -> None:
