@@ -2070,6 +2070,21 @@ def test_a_nationality_before_a_person_is_no_part_of_the_name():
         assert _got(text, (name, "person")) == {name: {"person"}}, name
 
 
+def test_a_nationality_opening_an_organisation_the_ner_called_a_person_stays():
+    # 84203b7 cut the nationality off any person's span, and the rules after it retype an organisation
+    # the NER took for a person by its last word: "Thai Farmers Bank" came out as the bank "Farmers Bank"
+    for name in ("Thai Farmers Bank", "South African Reserve Bank", "German Marshall Fund"):
+        text = f"A report by the {name} said growth would slow."
+        got = _got(text, (name, "person"))
+        assert got == {name: {"organization"}}, (name, got)
+    # the name stays whole even where no rule retypes it
+    text = "Shares of American Home Products Corp rose. American Home Products said sales grew."
+    assert "Home Products" not in _got(text, ("American Home Products", "person", "ner", 1))
+    # near miss: a person's name with a title still loses its nationality and its title
+    text = "Dutch Prime Minister Wim Kok said the bank would stay independent."
+    assert _got(text, ("Dutch Prime Minister Wim Kok", "person")) == {"Wim Kok": {"person"}}
+
+
 def test_a_region_iso_3166_2_s_first_level_lacks_is_a_place():
     """"Haut-Rhin, Alsace" and "western Kalimantan (Borneo)" gave the people Alsace and Borneo: Alsace is
     under Grand-Est, Borneo spans three countries, and ISO names Bavaria "Bayern", Sumatra "Sumatera"."""

@@ -350,8 +350,12 @@ _LEADING_WORDS = {n: re.compile(rf"(?:\S+\s+){{{n}}}") for n in (1, 2)}
 def _after_nationality(text: str, start: int, end: int) -> int:
     """Where a person's name starts after a nationality that opens text[start:end]: "Russian Igor
     Kolyvanov" is "Igor Kolyvanov". Only before two name words or more: "German Gref" and "Roman
-    Polanski" are names of two words, the first a given name."""
+    Polanski" are names of two words, the first a given name. Not in an organisation's name the NER
+    took for a person's, which the rules below retype: "Thai Farmers Bank" had become "Farmers Bank",
+    "Irish Republican Army" "Republican Army" (_ORGANISATION_LAST)."""
     words = text[start:end].split()
+    if words[-1].lower() in _ORGANISATION_LAST or any(_form_word(w) in CORPORATE_WORDS for w in words):
+        return start
     for n in (2, 1):
         lead = " ".join(words[:n])
         if len(words) >= n + 2 and (lead in IRREGULAR_DEMONYMS or lead in _NATIONALITIES
@@ -2938,6 +2942,9 @@ _OCCUPATION_OPENING = re.compile(r"([A-Z][a-z]+)[ \t]+(?=[A-Z])")
 # A firm's last word, no surname's: "Salomon Brothers", "Lazard Partners", "Morgan Guaranty", "Ameritrust Bancorp"
 _FIRM_LAST = _BUSINESS_LAST | _FIRM_WORDS | {"guaranty", "bancorp", "bancorporation", "bancshares", "savings"}
 _PERSON_NAME_WORD = re.compile(r"[A-Z]\.|[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*")  # "Astrit", "McLean", "O'Neill"
+# The last words of organisations, no person's: a firm's, a line of business's, an institution's
+_ORGANISATION_LAST = _FIRM_LAST | _TRADE_WORDS | {w.lower() for w in _INSTITUTION_HEADS.replace("?", "").split("|")} \
+    | {"railway"}
 
 
 def _occupied_persons(text: str, spans: list[Span]) -> list[Span]:
