@@ -276,6 +276,29 @@ def test_a_bylines_colon_and_figures_after_a_dash_are_no_part_of_the_name(line, 
 
 
 @pytest.mark.parametrize("line,expected", [
+    ("by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC", ("Lee Hutchinson", date(2012, 11, 9))),
+    ("By jbat - October 19, 2012", ("jbat", date(2012, 10, 19))),
+    ("October 29, 2012 by Amy Locurto \u00b7 2 Comments", ("Amy Locurto", date(2012, 10, 29))),
+    ("October 29, 2012 at 10:45 am by Todd Bishop 1 Comment", ("Todd Bishop", date(2012, 10, 29))),
+    ("Written by Nickel - Leave a Comment", ("Nickel", None)),
+    ("Written by Ed Avis - One Comment", ("Ed Avis", None)),
+    ("06 November 2012 by Cory Gunther Discuss (0)", ("Cory Gunther", date(2012, 11, 6))),
+    ("November 12, 2012 by Sam Laird 0", ("Sam Laird", date(2012, 11, 12))),
+    ("Written by Philip Proefrock on 24/10/12", ("Philip Proefrock", None)),
+    # near misses: a figure or a hyphen of the name itself
+    ("By Food52", ("Food52", None)),
+    ("By Mary Smith-Jones", ("Mary Smith-Jones", None)),
+    ("Posted by Kathy on April 6, 2007 | Permalink", ("Kathy", date(2007, 4, 6))),
+])
+def test_a_bylines_comment_count_and_the_dash_before_its_date_are_no_part_of_the_name(line, expected):
+    """Dragnet pages' bylines gave the authors "Lee Hutchinson -" (arstechnica.com: the dash before
+    the date the line ends with), "Amy Locurto \u00b7 2 Comments", "Nickel - Leave a Comment" (e39f196
+    cut "Nickel - 4 Comments" alone), "Cory Gunther Discuss (0)", "Sam Laird 0" (a count of shares) and
+    "Philip Proefrock on 24/10/12": a byline's count and a date it did not read are no name."""
+    assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
     ("Updated July 23, 2012, 10:49 p.m. ET", date(2012, 7, 23)),
     ("24 July 2012 Last updated at 07:12 ET", date(2012, 7, 24)),
     ("The talks resumed on July 23, 2012.", None),

@@ -141,6 +141,20 @@ _FIGURES_AFTER_DASH = re.compile(r"\s+-\s+(?=[^-]*\d).*$")
 # a note in brackets after a name, no part of it: "By: Daniel Horowitz (Diary)" (redstate.com's
 # label of a reader's post), "By CHRISTINA NG (@ChristinaNg27) and DAN HARRIS (@danbharris)"
 _BRACKETS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)")
+# ... and what a byline's name runs into after it, no part of the name either: a comment count, with or
+# without a dash or a dot before it ("Amy Locurto · 2 Comments", "Todd Bishop 1 Comment", "Nickel - Leave a
+# Comment", "Cory Gunther Discuss (0)", its count gone with the brackets' notes), a count alone ("Sam Laird 0", mashable.com's shares), a time or a
+# date the line's date did not read ("Philip Proefrock on 24/10/12", "Sky Friedlander. Posted on 3:30 pm"),
+# or the dash before the date it did read ("by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC" gave "Lee
+# Hutchinson -"). Cut from a byline's author once it is read as one, so that no line becomes one by it
+_AUTHOR_TAIL = re.compile(
+    r"\s+(?:[-·|]\s*)?(?:(?:\d+|no|one|leave\s+a)\s+comments?|discuss(?:\s*\(\d+\))?|\d+)$"
+    r"|(?:\.\s+posted)?\s+on\s+\d.*$|\s+-$", re.I)
+
+
+def _name_alone(author: str | None) -> str | None:
+    """A byline's author without the count or date it runs into (_AUTHOR_TAIL)."""
+    return (_AUTHOR_TAIL.sub("", author).strip(" ,|") or None) if author else None
 
 
 # lower-case words a byline's name part may hold: particles of names and the writer's role
@@ -175,11 +189,10 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
                        or _sentence_after_by(named)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
-        return author, parse_date(m.group("date")) if m.group("date") else None
+        return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)
     if m:
-        author = (m.group("author") or "").strip() or None
-        return author, parse_date(m.group("date"))
+        return _name_alone((m.group("author") or "").strip()), parse_date(m.group("date"))
     return None
 
 
