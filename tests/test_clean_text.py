@@ -356,6 +356,21 @@ def test_a_datelines_month_is_read_in_any_case(lead, expected):
     assert c.dateline == expected and c.text.startswith(para)
 
 
+@pytest.mark.parametrize("label", ["EDITOR'S NOTE", "EXCLUSIVE", "CORRECTION", "ANALYSIS"])
+def test_an_editors_label_before_a_dash_is_no_dateline(label):
+    """AP sets "EDITOR'S NOTE — This is the first of a series ..." above its story: the record's
+    dateline was "EDITOR'S NOTE" (acabc97's shorthand was looked for in a dateline's first word
+    alone), not the story's "MOSUL, Iraq (AP)"; so were a wire's labels before a headline's dash."""
+    note = f"{label} — This is the first of a series of stories on the battle for the city."
+    story = ("MOSUL, Iraq (AP) — Iraqi forces pushed deeper into the city on Monday, officers said, as "
+             "thousands of civilians fled the fighting in the western districts.")
+    assert find_dateline(note) is None
+    c = clean_text(f"Inside the fight for Mosul\n\n{note}\n\n{story}\n\n{ARTICLE[1]}")
+    assert c.dateline == "MOSUL, Iraq (AP)" and note in c.text
+    assert find_dateline("NEW YORK (AP) — Stocks fell on Tuesday") == "NEW YORK (AP)"  # no label
+    assert find_dateline("ST. PAUL, Minn. (AP) — The governor said") == "ST. PAUL, Minn. (AP)"
+
+
 @pytest.mark.parametrize("line,expected", [
     ("wd / sms (AFP, Reuters, epd)", True),
     ("Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson", True),

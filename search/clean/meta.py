@@ -216,15 +216,17 @@ def find_dateline(paragraph: str) -> str | None:
     dl = m.group("dl").strip()
     # the city must be written in capitals (AP/Reuters style) and be more than an acronym: the
     # credit's letters before it are not the city's ("(AP) OK - " is no dateline), nor is a
-    # writer's shorthand ("AFAIK – I'm not aware of ...", "UPDATE - ")
+    # writer's shorthand ("AFAIK – I'm not aware of ...", "UPDATE - ") or an editor's label, first or
+    # not ("EDITOR'S NOTE — This is the first of a series", which AP sets above its dateline)
     city = dl[len(m.group("credit") or ""):].split(",")[0]
-    if sum(c.isalpha() for c in city) < 3 or city.split()[0].strip(".") in _NO_PLACE:
+    if sum(c.isalpha() for c in city) < 3 or any(w.strip(".") in _NO_PLACE for w in city.split()):
         return None
     return dl
 
 
 # words in capitals that open a sentence before a dash and are no place
-_NO_PLACE = frozenset("OK OKAY FYI AFAIK IMHO IMO BTW LOL NB PS NOTE UPDATE UPDATED EDIT".split())
+_NO_PLACE = frozenset("OK OKAY FYI AFAIK IMHO IMO BTW LOL NB PS NOTE UPDATE UPDATED EDIT CORRECTION CORRECTED "
+                      "CLARIFICATION ADVISORY EXCLUSIVE ANALYSIS FACTBOX INTERVIEW COMMENTARY OPINION".split())
 
 
 def is_credit(line: str) -> bool:
