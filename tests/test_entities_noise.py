@@ -2019,6 +2019,22 @@ def test_a_number_that_is_part_of_a_name_stays_with_it():
     assert _got(text, ("Harris 2", "organization")) == {"Harris": {"organization"}}
 
 
+def test_a_share_written_twice_is_no_part_of_a_name():
+    # 6e346c5 keeps a figure a text writes with a name twice and never another ("Hannover 96"), and a
+    # poll's share is written so: Reuters' "the Alliance 21 pct" in two polls of one story
+    text = ("A Marplan poll gave the Conservatives 42 pct, Labour 35 pct and the Alliance 21 pct. "
+            "Another poll gave them 44 pct, Labour 33 pct and the Alliance 21 pct.")
+    got = _got(text, ("Alliance 21", "organization"), ("Alliance 21", "organization", "ner", 1))
+    assert got == {"Alliance": {"organization"}}, got
+    for share in ("32%", "32 percent", "32 per cent", "32 seats"):
+        text = f"The poll put Likud {share} and Labour 29. A second poll put Likud {share} ahead again."
+        got = _got(text, ("Likud 32", "organization"), ("Likud 32", "organization", "ner", 1))
+        assert got == {"Likud": {"organization"}}, (share, got)
+    # near miss: a club's number before a word in lower case is still its name's
+    text = "Hannover 96 beat Bochum 2-1 on Saturday. Hannover 96 coach Peter Neururer was pleased."
+    assert _got(text, ("Hannover 96", "organization"))["Hannover 96"] == {"organization"}
+
+
 def test_a_name_after_an_occupation_the_ner_called_an_organisation_is_a_person():
     text = "Albanian coach Astrit Hafizi said on Saturday it was important. Hafizi said the team would play."
     assert _got(text, ("Astrit Hafizi", "organization"), ("Hafizi", "organization", "ner", 1)) == {

@@ -272,8 +272,10 @@ def _trailing_figure(text: str, toks: list[tuple[int, int]]) -> bool:
 
 
 # What follows a score or a table's figure: brackets ("Motherwell 2 ( Davies 39 )"), another figure, a
-# dash ("Duff 1-"), or the next name of a results line ("Motherwell 2 Celtic 1", "b Harris 2 Moin Khan").
-_SCORE_NEXT = re.compile(r"[ \t]*[(\d+\-–]|[ \t]+[A-Z]")
+# dash ("Duff 1-"), or the next name of a results line ("Motherwell 2 Celtic 1", "b Harris 2 Moin Khan");
+# and a quantity's unit: a poll's "the Alliance 21 pct", written so twice, is no club "Alliance 21"
+_SCORE_NEXT = re.compile(r"[ \t]*[(\d+\-–%]|[ \t]+[A-Z]"
+                         rf"|[ \t]+(?i:{'|'.join(sorted(_FIGURE_UNITS))}|per[ \t]+cent|seats|votes)\b")
 _NAME_FIGURE = re.compile(r"[ \t]+([+-]?\d+(?:[.,:/]\d+)*[+-]?)")
 
 
