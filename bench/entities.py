@@ -22,7 +22,8 @@
 --ner-cache PATH keeps the model's spans (spaCy NER, gazetteer ruler, city list) in a JSON file
 by their input's key (search.entities.ner.model_key), so a rerun after a change to the document
 rules runs spaCy only for what the file lacks: seconds, not minutes (our words/s then measures the
-rules alone). --errors [N] lists our CoNLL-2003 false positives and negatives, grouped by what went
+rules alone). The file names the model (fingerprints.model_fingerprint); after a change to it
+(ner.py, gazetteer.py, spaCy) the file's spans are computed anew. --errors [N] lists our CoNLL-2003 false positives and negatives, grouped by what went
 wrong (wrong type, wrong span, spurious, gold MISC, missed), each group's N most frequent names.
 
 Run: .venv/bin/python bench/entities.py [--json] [--reuters N] [--ner-cache PATH] [--errors [N]]
@@ -87,17 +88,27 @@ def score(gold: list[set], pred: list[set]) -> dict:
 
 
 class SpanFile:
-    """The model's spans by model_key in a JSON file (search.entities.ner.ModelOutputs): read whole,
-    written back by save() when the run added any."""
+    """The model's spans by model_key in a JSON file (search.entities.ner.ModelOutputs), for one model:
+    `model` is its fingerprint (fingerprints.model_fingerprint: ner.py, gazetteer.py, spaCy and the
+    gazetteer's data), kept in the file. The key is the model's input alone, as the app's cache's is
+    beside its fingerprint: a file of another model's spans is not read (stale) and is written over,
+    or an edit of the ruler or the gazetteer was benched on the old model's spans, silently. Read
+    whole, written back by save() when the run added any."""
 
-    def __init__(self, path: str | None):
+    def __init__(self, path: str | None, model: str):
         self.path = Path(path) if path else None
+        self.model = model
         self.spans: dict[str, list[list]] = {}
         self.added = 0
+        self.stale = False
         if self.path is not None and self.path.exists():
-            self.spans = json.loads(self.path.read_text(encoding="utf-8"))
-            if not isinstance(self.spans, dict):
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
                 raise ValueError("not an object of keys and spans")
+            if data.get("model") == model and isinstance(data.get("spans"), dict):
+                self.spans = data["spans"]
+            else:
+                self.stale = True  # another model's spans, or a file of an older bench
 
     def get(self, key: str) -> list[list] | None:
         return self.spans.get(key)
@@ -109,7 +120,8 @@ class SpanFile:
     def save(self) -> None:
         if self.path is not None and self.added:
             tmp = self.path.with_name(self.path.name + ".tmp")
-            tmp.write_text(json.dumps(self.spans, ensure_ascii=False), encoding="utf-8")
+            data = {"model": self.model, "spans": self.spans}
+            tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
             tmp.replace(self.path)
 
 
@@ -257,6 +269,8 @@ def reuters(n: int, cache: SpanFile | None = None) -> dict:
 
 
 def main() -> None:
+    from search.fingerprints import model_fingerprint
+
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--json", action="store_true", help="print one JSON object")
     ap.add_argument("--reuters", type=int, default=2000, help="Reuters articles (0 to skip)")
@@ -267,9 +281,12 @@ def main() -> None:
     if args.errors < 0:
         ap.error("--errors: N must be 0 or more")
     try:
-        cache = SpanFile(args.ner_cache) if args.ner_cache else None
+        cache = SpanFile(args.ner_cache, model_fingerprint()) if args.ner_cache else None
     except (OSError, ValueError) as e:
         ap.error(f"--ner-cache {args.ner_cache}: not a readable JSON file of spans ({e})")
+    if cache is not None and cache.stale:
+        print(f"--ner-cache {args.ner_cache}: spans of another model (ner.py, gazetteer.py or a library "
+              "changed since): computed anew, and the file written over", file=sys.stderr)
     out = {"conll2003_test": conll(cache, args.errors)}
     if args.reuters:
         out["reuters"] = reuters(args.reuters, cache)

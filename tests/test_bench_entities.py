@@ -43,12 +43,30 @@ def test_the_errors_are_grouped_by_what_went_wrong():
 def test_the_model_s_spans_are_kept_in_a_file(tmp_path):
     span_file = _bench()["SpanFile"]
     path = tmp_path / "spans.json"
-    spans = span_file(str(path))
+    spans = span_file(str(path), "model-1")
     assert spans.get("k") is None
     spans.put("k", [[0, 5, "person", "ner"]])
     spans.save()
-    assert json.loads(path.read_text()) == {"k": [[0, 5, "person", "ner"]]}
-    assert span_file(str(path)).get("k") == [[0, 5, "person", "ner"]]
+    assert json.loads(path.read_text()) == {"model": "model-1", "spans": {"k": [[0, 5, "person", "ner"]]}}
+    assert span_file(str(path), "model-1").get("k") == [[0, 5, "person", "ner"]]
     mtime = path.stat().st_mtime_ns
-    span_file(str(path)).save()  # nothing added: not written
+    span_file(str(path), "model-1").save()  # nothing added: not written
     assert path.stat().st_mtime_ns == mtime
+
+
+def test_another_model_s_spans_are_not_reused(tmp_path):
+    """The file was keyed by the model's input alone: after an edit of the gazetteer ruler (ner.py,
+    gazetteer.py) or an upgrade of spaCy, --ner-cache gave the old model's spans, and the bench
+    scored the new rules on them without a word. The model's fingerprint is the file's now."""
+    span_file = _bench()["SpanFile"]
+    path = tmp_path / "spans.json"
+    old = span_file(str(path), "model-1")
+    old.put("k", [[0, 5, "person", "ner"]])
+    old.save()
+    new = span_file(str(path), "model-2")
+    assert new.stale and new.get("k") is None
+    new.put("k", [[0, 5, "organization", "ner"]])
+    new.save()
+    assert json.loads(path.read_text()) == {"model": "model-2", "spans": {"k": [[0, 5, "organization", "ner"]]}}
+    path.write_text(json.dumps({"k": [[0, 5, "person", "ner"]]}))  # an older bench's file: no model named
+    assert span_file(str(path), "model-2").get("k") is None
