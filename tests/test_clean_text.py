@@ -371,6 +371,20 @@ def test_an_editors_label_before_a_dash_is_no_dateline(label):
     assert find_dateline("ST. PAUL, Minn. (AP) — The governor said") == "ST. PAUL, Minn. (AP)"
 
 
+@pytest.mark.parametrize("para,expected", [
+    ("(afp) PARIS - Die Regierung will die Steuern senken, sagte der Minister am Montag.", "(afp) PARIS"),
+    ("(sid) BERLIN - Der Verband hat den Trainer am Montag entlassen.", "(sid) BERLIN"),
+    ("(dpa/afp) MOSKAU - Russland hat am Montag neue Sanktionen angekündigt.", "(dpa/afp) MOSKAU"),
+    ("(ap) WASHINGTON - Der Senat hat das Gesetz am Montag verabschiedet.", "(ap) WASHINGTON"),
+    ("(him/her) OK - you have to ask them first.", None),  # a credit in lower case is an agency's
+    ("(etc) ROME - and so on, he said.", None),
+])
+def test_an_agency_in_lower_case_before_the_place_is_a_credit(para, expected):
+    """acabc97 took a credit in lower case before the place for dpa's or epd's alone, so German-language
+    copy's "(afp) PARIS - ...", "(sid) BERLIN - ..." had no dateline, where c000ade read one."""
+    assert find_dateline(para) == expected
+
+
 @pytest.mark.parametrize("line,expected", [
     ("wd / sms (AFP, Reuters, epd)", True),
     ("Reporting by Tiemoko Diallo in Bamako; Editing by Alex Richardson", True),

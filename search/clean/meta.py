@@ -65,10 +65,11 @@ _POSTED_ON = re.compile(
     re.I,
 )
 # "ABUJA, Nigeria – ", "MOSCOW (IDN) – ", "(AP) HONOLULU - ", "(CBS/AP) MOSCOW - ", "WASHINGTON (Reuters) - ";
-# a credit before the place is a name, in capitals but dpa's and epd's: "(him/her) OK - " opened a post's text.
+# a credit before the place is a name, in capitals but the agencies German-language copy writes in lower
+# case (dpa, epd, afp, ap, rtr for Reuters, sid, kna, apa, sda, ddp, dapd): "(him/her) OK - " opened a post's text.
 # The month in any case, as wires write it ("WASHINGTON, March 30 (Reuters) - ", "TOKYO, MARCH 30 - "):
 # a month in lower case alone was read, and such a story had no dateline
-_LEAD_CREDIT = r"(?:[A-Z][A-Za-z]{1,11}|dpa|epd)"
+_LEAD_CREDIT = r"(?:[A-Z][A-Za-z]{1,11}|dpa|epd|afp|ap|rtr|sid|kna|apa|sda|ddp|dapd)"
 _DATELINE = re.compile(
     rf"^(?P<dl>(?P<credit>\({_LEAD_CREDIT}(?:/{_LEAD_CREDIT})?\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){{0,3}}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?(?:,\s*(?i:%s)\s+\d{1,2})?"
