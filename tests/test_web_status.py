@@ -175,3 +175,48 @@ def test_the_log_read_from_its_end_gives_the_lines_splitlines_does(tmp_path):
     for block in range(1, len(data) + 2):
         assert list(lines_from_end(path, block=block)) == data.splitlines()[::-1], block
     assert list(lines_from_end(path, block=3, longest=16)) == [b"z", b"", b"x", b'{"b": 2}', b"", b'{"a": 1}']
+
+
+def test_the_last_reindex_that_worked_is_found_behind_the_runs_refused_while_it_ran(tmp_path):
+    """/healthz's `last_reindex` and `last_run` were looked for among the last five runs alone:
+    a nightly `reindex` that worked was null there (a monitor's alarm) once five runs were refused
+    while another held the lock (a cron `index` every few minutes, each now logged as IndexBusy),
+    or after five hourly `index` runs. They are now the last that worked however far back; a line
+    of megabytes with no line break (a crash's NUL bytes) is passed over, not held in memory."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+    from search.store import Store
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                            "in Moscow, officials said.\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")]).exit_code == 0
+    assert CliRunner().invoke(cli, ["reindex", "--index", str(ix)]).exit_code == 0
+    store = Store(ix)
+    worked = store.runs(1)[0]
+    assert worked["command"] == "reindex" and "error" not in worked
+    with store.lock():
+        for _ in range(6):
+            refused = CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")])
+            assert refused.exit_code == 4, refused.output
+    client = create_app({"INDEX": str(ix)}).test_client()
+    twin = client.get("/healthz").get_json()
+    assert all("IndexBusy" in r["error"] for r in twin["runs"]), twin["runs"]
+    assert twin["last_reindex"] == worked["finished"]
+    assert twin["last_run"] == worked["finished"]
+    assert "IndexBusy" in twin["last_error"]["error"]
+
+    # no reindex ever worked, the log's start one line of 16 MB: null, read a block at a time
+    size = 16 << 20
+    index_run = json.dumps({**worked, "command": "index"}).encode()
+    with open(ix / "runs.jsonl", "wb") as fh:
+        fh.write(index_run + b"\n")
+        fh.seek(size)  # a hole: NUL bytes on reading, no disk
+        fh.write(b"\n" + index_run + b"\n" + b"x" * 100 + b"\n")
+    twin, peak = _healthz_and_peak(client)
+    assert peak < size // 2, peak  # store.lines_from_end holds a few 1 MB blocks at most
+    assert twin["last_reindex"] is None
+    assert twin["last_run"] == worked["finished"]
+    assert [r["command"] for r in Store(ix).runs(5)] == ["index", "index"]
