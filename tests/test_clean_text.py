@@ -259,6 +259,21 @@ def test_a_byline_ending_in_a_bar_or_with_a_note_in_brackets_gives_the_name(line
 
 
 @pytest.mark.parametrize("line,expected", [
+    ("06 November 2012 by Cory Gunther Discuss (0)", ("Cory Gunther", date(2012, 11, 6))),
+    ("November 6, 2012 by Jane Doe (Reuters)", ("Jane Doe", date(2012, 11, 6))),
+    ("By Jane Doe Comments (12)", ("Jane Doe", None)),
+])
+def test_a_comments_link_or_a_note_after_the_name_of_a_dated_byline_is_no_part_of_it(line, expected):
+    """androidcommunity.com's "06 November 2012 by Cory Gunther Discuss (0)" (6 Dragnet pages) gave
+    the author "Cory Gunther Discuss (0)": a byline opening with its date kept all its words
+    after "by", the link to the comments and a note in brackets too, which a byline opening with
+    "By" had taken out (13699d5)."""
+    assert parse_byline(line) == expected
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.published) == expected and c.text.startswith(ARTICLE[0])
+
+
+@pytest.mark.parametrize("line,expected", [
     ("By: Deborah Shane on November 12th, 2012 at 5:30 am", ("Deborah Shane", date(2012, 11, 12))),
     ("by: Liz Thomas", ("Liz Thomas", None)),
     ("Written by: Dylan Bailey", ("Dylan Bailey", None)),

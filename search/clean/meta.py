@@ -156,6 +156,9 @@ _AUTHOR_TAIL = re.compile(
 def _name_alone(author: str | None) -> str | None:
     """A byline's author without the count or date it runs into (_AUTHOR_TAIL)."""
     return (_AUTHOR_TAIL.sub("", author).strip(" ,|") or None) if author else None
+# a link to the comments after the name: "06 November 2012 by Cory Gunther Discuss (0)"
+# (androidcommunity.com), "by Jane Doe Comments (12)"
+_COMMENTS_LINK = re.compile(r"\s+(?:discuss|comments?|responses?|replies)\s*\(\d+\)$", re.I)
 
 
 # lower-case words a byline's name part may hold: particles of names and the writer's role
@@ -175,6 +178,13 @@ def _sentence_after_by(author: str) -> bool:
     return sum(w.islower() and w not in _BYLINE_LOWER for w in words) >= 2
 
 
+def _name_part(words: str) -> str:
+    """The name in a byline's words after "by", its labels, figures and comments link cut off
+    (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so)."""
+    named = _FIGURES_AFTER_DASH.sub("", _LABEL.split(words)[0]).strip(" ,|")
+    return _COMMENTS_LINK.sub("", named)
+
+
 def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     """(author, date) when the whole line is a byline or a dateline stamp, else None."""
     s = line.strip()
@@ -184,7 +194,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     if m and (m.group("date") or m.group("author")):
         # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
         # Entrepreneurship"
-        named = _FIGURES_AFTER_DASH.sub("", _LABEL.split(m.group("author") or "")[0]).strip(" ,|")
+        named = _name_part(m.group("author") or "")
         author = _BRACKETS_AFTER_NAME.sub("", named) or None
         # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
         if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
@@ -193,7 +203,8 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)
     if m:
-        return _name_alone((m.group("author") or "").strip()), parse_date(m.group("date"))
+        author = _BRACKETS_AFTER_NAME.sub("", _name_part(m.group("author") or "")).strip()
+        return _name_alone(author), parse_date(m.group("date"))
     return None
 
 
