@@ -117,6 +117,14 @@ def _pid_in(fd: int) -> str:
     return os.pread(fd, 64, 0).decode(errors="replace").strip()
 
 
+def _holder(fd: int) -> str:
+    """"pid N" of the run holding the lock file, or "another process" where it names none (a run
+    cleaning up a directory it made holds it for a moment, writing no pid): a refused run had
+    said "(pid another process)"."""
+    holder = _pid_in(fd)
+    return f"pid {holder}" if holder.isdigit() else "another process"
+
+
 _HELD: set[int] = set()  # the lock files this process holds open
 
 
@@ -282,8 +290,7 @@ class Store:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     return None
-                holder = _pid_in(fd)
-                return f"pid {holder}" if holder.isdigit() else "another process"
+                return _holder(fd)
             fcntl.flock(fd, fcntl.LOCK_UN)
             return None
         finally:
@@ -301,8 +308,7 @@ class Store:
             except OSError as exc:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
-                holder = _pid_in(fd) or "another process"
-                raise IndexBusy(f"another index run is in progress on {self.path} (pid {holder})") from None
+                raise IndexBusy(f"another index run is in progress on {self.path} ({_holder(fd)})") from None
             _HELD.add(fd)
             yield fd
         finally:

@@ -76,6 +76,27 @@ def test_a_run_refused_as_busy_is_in_the_run_log(tmp_path):
     assert f"reindex failed: IndexBusy: another index run is in progress on {store.path}" in stats.output, stats.output
 
 
+def test_a_run_refused_by_a_lock_naming_no_pid_says_another_process(tmp_path):
+    """A run cleaning up a directory it made holds the lock for a moment without writing its pid
+    (Store.lock_if_free): a run refused meanwhile said "another index run is in progress on ix
+    (pid another process)", in its message and in the run log."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    src = copy_seeds(tmp_path)
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(src)])
+    with store.lock_if_free() as held:
+        assert held
+        refused = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    assert refused.exit_code == 4, refused.output
+    said = f"another index run is in progress on {store.path} (another process)"
+    assert said in " ".join(refused.output.split()), refused.output
+    assert store.runs(1)[0]["error"] == f"IndexBusy: {said}"
+    assert "pid" not in refused.output
+
+
 def test_failed_run_leaves_live_index_untouched(tmp_path, monkeypatch):
     src = copy_seeds(tmp_path)
     store = Store(tmp_path / "ix")
