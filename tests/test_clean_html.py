@@ -550,3 +550,18 @@ def test_a_meta_author_that_is_the_sites_address_is_no_author():
     assert clean_html(_page_by("CBSNews.com"), "http://www.cbsnews.com/8301-202_162-57478582/barrels/").author is None
     assert clean_html(_page_by("Robert Nyman"), "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
     assert clean_html(_page_by("Jane Doe"), "http://www.cbsnews.com/8301-202_162-57478582/barrels/").author == "Jane Doe"
+
+
+@pytest.mark.parametrize("author", ["No Primary Author", "author", "Anonymous", "admin", "Unknown", "N/A"])
+def test_a_meta_author_that_names_no_one_is_no_author(author):
+    """sciencemag.org's meta author "No Primary Author" (electronista.com's "author") was the
+    author of a page with no visible byline: the document page said "Author: No Primary Author",
+    and the author facet gathered every such page under it. A placeholder is dropped as the
+    site's address is; an organisation's staff and a visible byline still name the author."""
+    from search.clean import clean_html
+
+    url = "http://news.sciencemag.org/2012/10/barrels"
+    assert clean_html(_page_by(author), url).author is None
+    assert clean_html(_page_by("Reuters Staff"), url).author == "Reuters Staff"
+    page = _page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>")
+    assert clean_html(page, url).author == "Gisela Telis"

@@ -15,7 +15,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from . import markup, pagemeta, patterns, tables
+from . import markup, meta, pagemeta, patterns, tables
 from .blocks import Block, key, visible_blocks
 from .listing import NOT_AN_ARTICLE as LISTING, is_listing
 from .record import Cleaned
@@ -115,7 +115,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.site_name = page.sitename or None
     result.url = pagemeta.canonical(tree) or url
     result.language = pagemeta.language(tree)
-    if result.author and _names_the_site(result.author, result.url):
+    if result.author and (_names_the_site(result.author, result.url) or meta.names_no_one(result.author)):
         result.author = None  # a visible byline below may still name one
 
     result.text = _fill_gaps(blocks, result.text, at, tree)

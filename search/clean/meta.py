@@ -170,6 +170,19 @@ _BYLINE_LOWER = frozenset(
     "agency agencies with from posted on at am pm".split())
 
 
+# the words of an author field a page template filled with no one's name: sciencemag.org's meta
+# author "No Primary Author", electronista.com's "author", "Anonymous", "admin"
+_NO_ONE = frozenset("no none null n/a na unknown anonymous anon author authors primary admin administrator "
+                    "webmaster user default guest staff writer editor contributor name by".split())
+
+
+def names_no_one(author: str) -> bool:
+    """True for an author that is a placeholder, each of its words a role or "no one": the
+    page's metadata named no writer. An organisation's staff ("NFL.com Staff") names one."""
+    words = re.findall(r"[\w/]+", re.sub(r"\s*[;/]\s*", "/", author.lower()))  # trafilatura gives "N/A" as "N; A"
+    return bool(words) and all(w in _NO_ONE for w in words)
+
+
 def _sentence_after_by(author: str) -> bool:
     """"By June, the deficit had doubled.", "By Christmas the shelves were empty.": a sentence
     opening with "By" and a capitalised word, whose words after it are no name or role. It was
