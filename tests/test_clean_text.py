@@ -259,6 +259,26 @@ def test_a_byline_ending_in_a_bar_or_with_a_note_in_brackets_gives_the_name(line
 
 
 @pytest.mark.parametrize("line,expected", [
+    ("November 12th, 2012 @ 2:14pm (PT) by Rebecca Bollwitt", ("Rebecca Bollwitt", date(2012, 11, 12))),
+    ("November 12th, 2012 @ 10:26am by Rebecca Bollwitt", ("Rebecca Bollwitt", date(2012, 11, 12))),
+    ("Posted by Jane Doe on April 6, 2007 at 10:30 AM (PT)", ("Jane Doe", date(2007, 4, 6))),
+    ("By Andrew Grush, August 09, 2012 @ 11:39am", ("Andrew Grush", date(2012, 8, 9))),
+])
+def test_a_bylines_time_after_an_at_sign_or_with_its_zone_in_brackets_is_read(line, expected):
+    """miss604.com's "November 12th, 2012 @ 2:14pm (PT) by Rebecca Bollwitt" (2 Dragnet pages) was
+    no byline, its time written after "@" and its zone in brackets: the pages had no author; and
+    mobilemag.com's "By Andrew Grush, August 09, 2012 @ 11:39am" gave the author "Andrew
+    Grush, August 09, 2012 @" and no date. "@" after a date with no year is not read (slashdot.org's
+    "Posted by Unknown Lamer on Tuesday July 24, @07:29AM" would have the author "Unknown Lamer on
+    Tuesday July 24")."""
+    assert parse_byline(line) == expected
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.published) == expected and c.text.startswith(ARTICLE[0])
+    assert parse_byline("Posted by Jane Doe on April 6, 2007 @ 10:30 (the mayor)") is None  # no zone in brackets
+    assert parse_byline("Posted by Unknown Lamer on Tuesday July 24, @07:29AM") is None
+
+
+@pytest.mark.parametrize("line,expected", [
     ("06 November 2012 by Cory Gunther Discuss (0)", ("Cory Gunther", date(2012, 11, 6))),
     ("November 6, 2012 by Jane Doe (Reuters)", ("Jane Doe", date(2012, 11, 6))),
     ("By Jane Doe Comments (12)", ("Jane Doe", None)),

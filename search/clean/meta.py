@@ -41,7 +41,13 @@ _ON_WEEKDAY = r"\bon\s+(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)[.,]\s*"
 # a time of day after a date, its zone a known one in capitals: "[A-Z]{2,4}" under re.I took
 # the article's first word ("Updated: April 11, 2021 10:30 AM The parliament ...": "The")
 _ZONES = "ET|EST|EDT|CT|CST|CDT|MT|MST|MDT|PT|PST|PDT|GMT|UTC|BST|CET|CEST|EET|EEST|WAT|EAT|SAST|MSK|IST|JST|KST|HKT|SGT|AEST|AEDT"
-_TIME = rf"(?:\s*(?:[,|–-]|at)?\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*(?-i:{_ZONES})\b)?)?"
+# The zone may be in brackets, and after a date read "@" may stand for "at", as blogs write them
+# ("November 12th, 2012 @ 2:14pm (PT) by Rebecca Bollwitt", miss604.com, was no byline: the page had
+# no author); not after a date with no year ("Posted by Unknown Lamer on Tuesday July 24, @07:29AM"
+# would give the author "Unknown Lamer on Tuesday July 24")
+_CLOCK = rf"\s*\d{{1,2}}[:.]\d{{2}}(?:\s*[ap]\.?m\.?)?(?:\s*(?:(?-i:{_ZONES})\b|\((?-i:{_ZONES})\)))?"
+_TIME = rf"(?:\s*(?:[,|–-]|at)?{_CLOCK})?"
+_AT_TIME = rf"(?:\s*(?:[,|–@-]|at)?{_CLOCK})?"
 
 # " date 2020-08-28 Malin the military ..." : a scraper's field label glued to the body
 _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<date>{DATE_RE}){_TIME}(?:\s+|$)", re.I)
@@ -56,11 +62,11 @@ _BYLINE = re.compile(
     # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
     # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at"); a bar may
     # end it ("By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |", redstate.com)
-    rf"(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE})?{_TIME}(?:\s*\|(?:\s*permalink)?)?\.?$",
+    rf"(?:{_WEEKDAY},?\s+)?(?:(?P<date>{DATE_RE}){_AT_TIME}|{_TIME})(?:\s*\|(?:\s*permalink)?)?\.?$",
     re.I,
 )
 _POSTED_ON = re.compile(
-    rf"^(?:(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*)?(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE}){_TIME}"
+    rf"^(?:(?:posted|published|updated|last updated|date)\s*(?:on|:)?\s*)?(?:{_WEEKDAY},?\s+)?(?P<date>{DATE_RE}){_AT_TIME}"
     rf"(?:\s+by\s+(?P<author>[^|\n]{{1,60}}))?\.?$",
     re.I,
 )
