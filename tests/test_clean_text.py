@@ -258,6 +258,20 @@ def test_a_byline_ending_in_a_bar_or_with_a_note_in_brackets_gives_the_name(line
     assert parse_byline("By Friday (they said it would rain) Smith left.") is None  # a sentence still
 
 
+@pytest.mark.parametrize("title", ["BYERS <BYRS> EXTENDS EXPIRATION OF WARRANTS", "BYRNE TO STAY AT TREASURY"])
+def test_a_headline_whose_first_word_begins_with_by_is_no_byline(title):
+    """Reuters-21578's "BYERS <BYRS> EXTENDS EXPIRATION OF WARRANTS" (story 10481) was read as a
+    byline, "By" and the author "ERS <BYRS> EXTENDS EXPIRATION OF WARRANTS": the headline went
+    from the story, its first sentence made its title, and "ERS ..." its author. "By" is a
+    word of its own (or "By:"), not the start of one."""
+    assert parse_byline(title) is None
+    body = ("Byers Inc said it extended the expiration date of its class A warrants to June 11, from March 31.\n\n"
+            "Byers said each class A warrant entitles the holder to buy one common share.")
+    c = clean_text(f"{title}\n\n{body}")
+    assert (c.title, c.author) == (title, None)
+    assert parse_byline("By:Jane Doe") == ("Jane Doe", None)
+
+
 @pytest.mark.parametrize("line,expected", [
     ("November 12th, 2012 @ 2:14pm (PT) by Rebecca Bollwitt", ("Rebecca Bollwitt", date(2012, 11, 12))),
     ("November 12th, 2012 @ 10:26am by Rebecca Bollwitt", ("Rebecca Bollwitt", date(2012, 11, 12))),
