@@ -552,6 +552,19 @@ def test_a_meta_author_that_is_the_sites_address_is_no_author():
     assert clean_html(_page_by("Jane Doe"), "http://www.cbsnews.com/8301-202_162-57478582/barrels/").author == "Jane Doe"
 
 
+@pytest.mark.parametrize("stamp", ["By John Smith (AP)", "LONDON July 24, 2012 (AP)"])
+def test_an_agency_in_brackets_in_a_visible_byline_is_the_pages_credit(stamp):
+    """abcnews.go.com's stamp "LONDON July 24, 2012 (AP)" under the headline (4 Dragnet pages),
+    or a byline "By John Smith (AP)", named the agency nowhere but in the blocks removed: the
+    page had no credit. It is the credit now, the author without it."""
+    from search.clean import clean_html
+
+    page = _page_by("Jane Doe").replace("</h1>", f"</h1><p>{stamp}</p>")
+    c = clean_html(page, "http://abcnews.go.com/International/wireStory/barrels-16841256")
+    assert c.credit == "(AP)"
+    assert c.author == ("John Smith" if stamp.startswith("By") else "Jane Doe")
+
+
 @pytest.mark.parametrize("author", ["No Primary Author", "author", "Anonymous", "admin", "Unknown", "N/A"])
 def test_a_meta_author_that_names_no_one_is_no_author(author):
     """sciencemag.org's meta author "No Primary Author" (electronista.com's "author") was the

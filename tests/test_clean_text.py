@@ -258,6 +258,23 @@ def test_a_byline_ending_in_a_bar_or_with_a_note_in_brackets_gives_the_name(line
     assert parse_byline("By Friday (they said it would rain) Smith left.") is None  # a sentence still
 
 
+@pytest.mark.parametrize("line,author,credit", [
+    ("By Jane Doe (Reuters)", "Jane Doe", "(Reuters)"),
+    ("By JOHN SMITH (AP) | March 3, 2012", "JOHN SMITH", "(AP)"),
+    ("By John Smith (AP) and Jane Roe (AFP)", "John Smith and Jane Roe", "(AP); (AFP)"),
+    ("By Daniel Horowitz (Diary)", "Daniel Horowitz", None),
+])
+def test_an_agency_in_brackets_in_a_byline_is_the_pages_credit(line, author, credit):
+    """13699d5 took the notes in brackets out of the author: "By Jane Doe (Reuters)" gave "Jane
+    Doe", and the agency, which had been in the author ("Jane Doe (Reuters)"), was nowhere but
+    in the list of lines removed. It is the page's credit, as an agency's credit line is; a
+    credit line saying it again is not said twice."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0])
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}\n\n(Reuters)")
+    assert c.credit == "; ".join(dict.fromkeys(x for x in (credit, "(Reuters)") if x))
+
+
 @pytest.mark.parametrize("title", ["BYERS <BYRS> EXTENDS EXPIRATION OF WARRANTS", "BYRNE TO STAY AT TREASURY"])
 def test_a_headline_whose_first_word_begins_with_by_is_no_byline(title):
     """Reuters-21578's "BYERS <BYRS> EXTENDS EXPIRATION OF WARRANTS" (story 10481) was read as a

@@ -132,6 +132,8 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     for a, d in bylines.values():  # a visible byline beats meta tags, which often name the site
         result.author = a or result.author
         result.published = result.published or d
+    # an agency in brackets in a visible byline or date stamp ("LONDON July 24, 2012 (AP)")
+    result.credit = result.credit or next(filter(None, (meta.byline_credit(blocks[i].text) for i in bylines)), None)
     result.removed = _dropped_blocks(blocks, result, set(bylines), at) + result.removed
     result.text = markup.links_read(result.text)  # after the blocks' report: it compares texts
     return result

@@ -278,3 +278,13 @@ _CREDIT_GLUE = {
     "reporting", "additional", "writing", "editing", "compiled", "compiling", "translated",
     "translation", "by", "and", "in", "at", "from", "with", "the", "of", "de", "van", "von", "al", "el",
 }
+
+
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
+def byline_credit(line: str) -> str | None:
+    """The agencies a byline or a date stamp names in brackets ("By John Smith (AP)": "(AP)";
+    "LONDON July 24, 2012 (AP)"), for the page's credit: the author leaves a note in brackets
+    out (13699d5), and the agency had been in the author alone ("John Smith (AP)")."""
+    return "; ".join(m.group(0) for m in _BRACKETED.finditer(line) if _CREDIT_AGENCIES.match(m.group(0))) or None

@@ -302,9 +302,11 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
     published: date | None = head.published if head else None
     author = head.author if head else None
     credit = dateline = None
+    credits: list[str] = []
 
     kept = [i for i, r in enumerate(reasons) if r is None]
-    # metadata in the head: date prefix, byline
+    # metadata in the head: date prefix, byline (an agency in brackets in it, "By John Smith (AP)",
+    # the page's credit)
     for i in kept[:6]:
         prefix, d, rest = meta.split_date_prefix(paras[i])
         if prefix:
@@ -319,6 +321,9 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
             author = author or by[0]
             published = published or by[1]
             reasons[i] = "byline (author/published)"
+            agency = meta.byline_credit(paras[i])
+            if agency and not credits:  # one byline's
+                credits.append(agency)
     # a blog post's footer, the last line of the post: "Posted by James Hamilton at October
     # 28, 2012 01:23 PM" (Movable Type, TypePad), its comments (if any) after it
     last = next((i for i in reversed(kept) if reasons[i] is None), None)
@@ -340,12 +345,11 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
                 author = author or by[0]
                 published = published or by[1]
     # agency credit lines, usually at the end
-    credits = []
     for i in kept:
         if reasons[i] is None and meta.is_credit(paras[i]):
             reasons[i] = "agency credit (credit)"
             credits.append(paras[i])
-    credit = "; ".join(credits) or None
+    credit = "; ".join(dict.fromkeys(credits)) or None  # "(Reuters)" after the byline's "(Reuters)" once
 
     kept = [i for i, r in enumerate(reasons) if r is None]
     body = kept
