@@ -1107,7 +1107,10 @@ def _failure_logged(store: Store, command: str, r: Run, started: float):
         raise
     except BaseException as exc:
         try:
-            store.log_run({"command": command, "full": r.full, "error": f"{exc.__class__.__name__}: {exc}",
+            # Ctrl-C's KeyboardInterrupt says nothing: `stats` showed "reindex failed: KeyboardInterrupt: "
+            said = str(exc) or ("interrupted" if isinstance(exc, KeyboardInterrupt) else "")
+            error = f"{exc.__class__.__name__}: {said}" if said else exc.__class__.__name__
+            store.log_run({"command": command, "full": r.full, "error": error,
                            "seconds": round(time.monotonic() - started, 3), "generation": store.current_name()})
         except Exception:
             pass

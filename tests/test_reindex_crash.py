@@ -377,3 +377,24 @@ def test_a_refused_run_leaves_the_directory_it_found_made_to_the_run_holding_it(
         assert (new / "lock").exists() and os.stat(new / "lock").st_ino == lock.st_ino, sorted(tmp_path.rglob("*"))
     # the holder's own run would end as it does; the refused one took nothing of it
     assert new.is_dir()
+
+
+def test_ctrl_c_stops_the_run_and_logs_that_it_was_interrupted(tmp_path):
+    """Ctrl-C during a run was logged as "KeyboardInterrupt: ", and `stats` showed "reindex
+    failed: KeyboardInterrupt: " with nothing after it; it now says the run was interrupted,
+    as the command line did."""
+    src, store = make_index(tmp_path)
+    live = store.current_name()
+    apply_state_b(src)
+    # SIGINT as a terminal sends it (a suite run in the background has it ignored)
+    p = cli("reindex", "--index", str(store.path), "--json", pause="enriching:120",
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert "test pause at enriching" in p.stdout.readline()
+    os.kill(p.pid, signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 1 and "interrupted; the live index is unchanged" in err, (p.returncode, err)
+    assert store.current_name() == live and store.generations() == [live]
+    assert store.runs(1)[0]["error"] == "KeyboardInterrupt: interrupted", store.runs(1)
+    stats = cli("stats", "--index", str(store.path))
+    out, err = stats.communicate(timeout=60)
+    assert "reindex failed: KeyboardInterrupt: interrupted" in out, (out, err)
