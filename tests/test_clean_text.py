@@ -275,6 +275,20 @@ def test_an_agency_in_brackets_in_a_byline_is_the_pages_credit(line, author, cre
     assert c.credit == "; ".join(dict.fromkeys(x for x in (credit, "(Reuters)") if x))
 
 
+@pytest.mark.parametrize("line,expected", [
+    ("Published by Staff Writer: Amanda Hart", ("Amanda Hart", None)),
+    ("July 3, 2012 by Reporter: Jane Doe", ("Jane Doe", date(2012, 7, 3))),
+    ("Published by Staff Writer:", (None, None)),
+])
+def test_a_writers_role_before_a_colon_is_no_part_of_the_name(line, expected):
+    """"Published by Staff Writer: Amanda Hart" (a Dragnet page) gave the author "Staff Writer:
+    Amanda Hart", and the line with the name missing the author "Staff Writer:"."""
+    assert parse_byline(line) == expected
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.published) == expected and c.text.startswith(ARTICLE[0])
+    assert parse_byline("By Jane Doe, Staff Writer") == ("Jane Doe, Staff Writer", None)  # after the name: as before
+
+
 @pytest.mark.parametrize("title", ["BYERS <BYRS> EXTENDS EXPIRATION OF WARRANTS", "BYRNE TO STAY AT TREASURY"])
 def test_a_headline_whose_first_word_begins_with_by_is_no_byline(title):
     """Reuters-21578's "BYERS <BYRS> EXTENDS EXPIRATION OF WARRANTS" (story 10481) was read as a

@@ -150,8 +150,8 @@ _FIGURES_AFTER_DASH = re.compile(r"\s+-\s+(?=[^-]*\d).*$")
 _BRACKETS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)")
 # ... and what a byline's name runs into after it, no part of the name either: a comment count, with or
 # without a dash or a dot before it ("Amy Locurto · 2 Comments", "Todd Bishop 1 Comment", "Nickel - Leave a
-# Comment", "Cory Gunther Discuss (0)", its count gone with the brackets' notes), a count alone ("Sam Laird 0", mashable.com's shares), a time or a
-# date the line's date did not read ("Philip Proefrock on 24/10/12", "Sky Friedlander. Posted on 3:30 pm"),
+# Comment", "Cory Gunther Discuss (0)", its count gone with the brackets' notes), a count alone ("Sam
+# Laird 0", mashable.com's shares), a time or a date the line's date did not read ("Philip Proefrock on 24/10/12", "Sky Friedlander. Posted on 3:30 pm"),
 # or the dash before the date it did read ("by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC" gave "Lee
 # Hutchinson -"). Cut from a byline's author once it is read as one, so that no line becomes one by it
 _AUTHOR_TAIL = re.compile(
@@ -162,6 +162,13 @@ _AUTHOR_TAIL = re.compile(
 def _name_alone(author: str | None) -> str | None:
     """A byline's author without the count or date it runs into (_AUTHOR_TAIL)."""
     return (_AUTHOR_TAIL.sub("", author).strip(" ,|") or None) if author else None
+
+
+# the writer's role before a colon, no part of the name: "Published by Staff Writer: Amanda Hart"
+# (the author had been "Staff Writer: Amanda Hart")
+_ROLE_BEFORE_NAME = re.compile(
+    r"^(?:(?:staff|senior|chief|contributing|guest|special)\s+)?"
+    r"(?:writer|reporter|editor|correspondent|columnist|contributor|author)\s*:\s*", re.I)
 # a link to the comments after the name: "06 November 2012 by Cory Gunther Discuss (0)"
 # (androidcommunity.com), "by Jane Doe Comments (12)"
 _COMMENTS_LINK = re.compile(r"\s+(?:discuss|comments?|responses?|replies)\s*\(\d+\)$", re.I)
@@ -200,7 +207,7 @@ def _sentence_after_by(author: str) -> bool:
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
     (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so)."""
-    named = _FIGURES_AFTER_DASH.sub("", _LABEL.split(words)[0]).strip(" ,|")
+    named = _FIGURES_AFTER_DASH.sub("", _LABEL.split(_ROLE_BEFORE_NAME.sub("", words))[0]).strip(" ,|")
     return _COMMENTS_LINK.sub("", named)
 
 
