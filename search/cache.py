@@ -146,6 +146,21 @@ class InTheWay(IndexUnreadable):
                          f"away; {left}", fix=f"move {blocker.name} away in the index's folder")
 
 
+def _write_refusal(path: Path) -> OSError | None:
+    """The system's own refusal of `path` (or a file SQLite keeps beside it) to be written, which
+    SQLite answered by opening it read-only: EPERM for one made immutable or append-only (chattr
+    +i, +a), which no user may write, where SQLite's "readonly database" alone read as a user's
+    permission (EACCES). None when each opens for writing."""
+    for p in (path, *(path.with_name(path.name + s) for s in _BESIDE)):
+        try:
+            os.close(os.open(p, os.O_RDWR))
+        except FileNotFoundError:
+            continue
+        except OSError as exc:
+            return exc
+    return None
+
+
 def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it was left as it is") -> Exception:
     """The error a run stops with for a cache (or `what` else) it cannot use though it is not
     damaged (is_damage is False): nothing of it is deleted (`left` says what became of it)."""
@@ -156,7 +171,10 @@ def unusable(path: Path, exc: sqlite3.Error, what: str = CACHE, left: str = "it 
     if code in _BUSY_CODES:
         return CacheBusy(f"{what} {path} is locked by another process ({exc})")
     if code in _NO_WRITE_CODES:
-        return CacheNotWritable(errno.EACCES, f"{what} cannot be written ({exc})", str(path))
+        refusal = _write_refusal(path)
+        return CacheNotWritable(refusal.errno if refusal else errno.EACCES, f"{what} cannot be written ({exc}"
+                                + (f": {refusal.strerror})" if refusal else ")"),
+                                refusal.filename if refusal else str(path))
     return OSError(errno.ENOSPC if code == sqlite3.SQLITE_FULL else errno.EIO,
                    f"{what} cannot be used ({exc}); {left}", str(path))
 

@@ -12,6 +12,7 @@ import fcntl
 import itertools
 import json
 import os
+import shlex
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -71,6 +72,8 @@ class IndexNoAccess(IndexMissing):
         folder = Path(os.fsdecode(exc.filename)).parent if creating and exc.filename else None
         if exc.errno == errno.EROFS:  # no user may: "run as a user who may write it" sent them looking for one
             fix = "its file system is mounted read-only: mount it read-write, or index into a folder on another"
+        elif exc.errno == errno.EPERM:  # nor root: the file's attributes forbid it, which no user is asked
+            fix = _protected_fix(exc, path)
         elif folder is not None:
             fix = f"run as a user who may write in {folder}, or give this one write access to it"
         else:
@@ -78,6 +81,19 @@ class IndexNoAccess(IndexMissing):
                    f"{'write' if writing else 'read'} access")
         what = "create an index" if creating else f"{'update' if writing else 'read'} the index"
         super().__init__(f"cannot {what} at {path}: {exc.strerror or exc} ({exc.filename}); {fix}")
+
+
+def _protected_fix(exc: OSError, path: Path) -> str:
+    """What to do about an EPERM: unlike EACCES it is no user's permission but (mostly) a file or
+    folder made immutable or append-only (chattr +i, +a), which root is refused too, so "run as a
+    user who may write it" sent the operator looking for a user there is none of. Names the files
+    the system names (a rename names both) that are there, and their folder, for lsattr."""
+    named = [Path(os.fsdecode(f)) for f in (exc.filename, exc.filename2) if f is not None]
+    there = [str(p) for p in named if os.path.lexists(p)]
+    folder = str(named[0].parent) if named else str(path)
+    targets = " ".join(shlex.quote(p) for p in dict.fromkeys([*there, folder]))
+    return (f"a file or folder there is likely protected by its attributes (immutable or append-only), which no "
+            f"user may change, not even root: see `lsattr -d {targets}`; `chattr -i` (or `-a`) lifts them")
 
 
 def _no_index_at(path: Path) -> bool:

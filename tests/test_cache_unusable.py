@@ -173,8 +173,8 @@ def test_a_cache_this_user_may_not_write_is_kept(tmp_path):
             pytest.skip(f"no Python another user may run here: {probe and probe.stderr[-200:]}")
         out = _as_other_user(code, folder)
         assert out.returncode == 0, out.stderr
-        assert "refused: [Errno 13] the enrichment cache cannot be written (attempt to write a readonly database)" \
-            in out.stdout, out.stdout
+        assert "refused: [Errno 13] the enrichment cache cannot be written (attempt to write a readonly database: " \
+               "Permission denied)" in out.stdout, out.stdout
         assert _rows(folder / "cache.sqlite") == ["precious:fp"]
 
 
@@ -502,19 +502,71 @@ def test_a_live_file_that_cannot_be_linked_is_named_not_the_new_one(tmp_path):
     src, store = make_index(tmp_path)
     _an_article_no_cache_holds(src)
     live = store.current_dir()
-    seg = next(f for f in sorted(live.iterdir()) if f.name.startswith("_MAIN_") and f.suffix == ".toc")
-    if not shutil.which("chattr") or subprocess.run(["chattr", "+i", str(seg)], capture_output=True).returncode:
-        pytest.skip("needs chattr +i: root, on a file system with the immutable flag")
-    try:
+    seg = _live_toc(store)
+    with _chattr(seg, "i"):
         r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
-    finally:
-        subprocess.run(["chattr", "-i", str(seg)], check=True)
     assert r.exit_code == 3, r.output
     assert f"Operation not permitted making gen-000002 from {live.name} (the live index is unchanged) ({seg})" \
         in r.output, r.output
     assert store.current_name() == live.name and store.generations() == [live.name]
     assert "Operation not permitted" in store.runs()[-1]["error"]
     assert indexer.run(store, None)["changed"] == 1  # linkable again: the run is done
+
+
+def _live_toc(store: Store) -> Path:
+    return next(f for f in sorted(store.current_dir().iterdir()) if f.name.startswith("_MAIN_") and f.suffix == ".toc")
+
+
+@contextmanager
+def _chattr(path: Path, flag: str) -> Iterator[None]:
+    """`path` made immutable (flag "i") or append-only ("a") for the block, as an operator guards a
+    backup; the attribute is cleared after, whatever happened."""
+    if not shutil.which("chattr") or subprocess.run(["chattr", f"+{flag}", str(path)], capture_output=True).returncode:
+        pytest.skip(f"needs chattr +{flag}: root, on a file system with the flag")
+    try:
+        yield
+    finally:
+        subprocess.run(["chattr", f"-{flag}", str(path)], check=True)
+
+
+@pytest.mark.parametrize("protected, flag, named", [
+    (_live_toc, "i", lambda store: [_live_toc(store), store.current_dir()]),  # linked into the new generation
+    (lambda store: store.path / "CURRENT", "i", lambda store: [store.path / "CURRENT.tmp", store.path / "CURRENT"]),
+    (lambda store: store.path / "cache.sqlite", "i", lambda store: [store.path / "cache.sqlite"]),
+    (lambda store: store.path, "a", lambda store: [store.path / "CURRENT.tmp", store.path / "CURRENT"]),
+], ids=["live-segment", "CURRENT", "cache", "append-only-folder"])
+def test_a_file_no_user_may_change_is_said_to_be_protected_not_a_permission(tmp_path, protected, flag, named):
+    """A file of the index made immutable or append-only (chattr +i, +a) is refused with EPERM to
+    every user, root too; the run said "run as a user who may write it, or give this one write
+    access", which no user could follow. It says the file may be protected by its attributes and
+    how to see them (lsattr -d, naming the files the system named and their folder); exit 3 as
+    before, the live index unchanged, and the run done once the attribute is lifted."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_name()
+    path = protected(store)
+    with _chattr(path, flag):
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    assert r.exit_code == 3, r.output
+    assert "Operation not permitted" in r.output and "may write" not in r.output, r.output
+    files = " ".join(str(f) for f in named(store))
+    assert (f"likely protected by its attributes (immutable or append-only), which no user may change, not even "
+            f"root: see `lsattr -d {files}") in r.output, r.output
+    assert store.current_name() == live
+    assert indexer.run(store, None)["changed"] == 1  # lifted: the run is done
+
+
+def test_a_first_run_into_a_protected_folder_is_said_as_one(tmp_path):
+    """`index --index EMPTY` with EMPTY immutable said "run as a user who may write in EMPTY": none may."""
+    (tmp_path / "a.txt").write_text("Soldiers seized power in Mali.", encoding="utf-8")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    with _chattr(empty, "i"):
+        r = CliRunner().invoke(cli, ["index", str(tmp_path / "a.txt"), "--index", str(empty)], catch_exceptions=False)
+    assert r.exit_code == 3, r.output
+    assert r.output.startswith(f"newsarchive: cannot create an index at {empty}: Operation not permitted "
+                               f"({empty / 'lock'}); a file or folder there is likely protected by its attributes"), r.output
+    assert f"see `lsattr -d {empty}`" in r.output and "may write" not in r.output, r.output
 
 
 def test_a_live_generation_that_cannot_be_listed_is_an_error_naming_it(tmp_path):
