@@ -451,7 +451,14 @@ class Store:
 
     def _write_json(self, name: str, data: Any) -> None:
         tmp = self.path / (name + ".tmp")
-        tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        try:
+            tmp.write_text(json.dumps(data, indent=1), encoding="utf-8")
+        except OSError as exc:
+            # a write the disk had no room for names no file: "newsarchive: File too large" alone,
+            # of a first run whose folder is then cleaned away, left nothing to look at
+            if exc.filename is not None:
+                raise
+            raise OSError(exc.errno, exc.strerror, str(tmp)) from exc
         os.replace(tmp, self.path / name)
 
     def log_run(self, summary: dict[str, Any]) -> None:

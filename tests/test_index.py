@@ -495,6 +495,33 @@ def test_a_run_that_indexes_nothing_leaves_no_index_directory_it_made(tmp_path):
     assert run_search(open_index(store.path), "Mali").total > 0
 
 
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs RLIMIT_FSIZE in a child (POSIX)")
+def test_a_first_run_that_cannot_write_its_sources_names_the_file(tmp_path):
+    """A first run whose list of sources the disk had no room for (RLIMIT_FSIZE of 8 bytes, as a
+    full disk: the lock's pid fits, sources.json does not) ended "newsarchive: File too large"
+    alone, no file named, and its folder (only bookkeeping) was cleaned away with its run log:
+    nothing told which disk. The message names the file; the folder still goes, exit 1."""
+    import resource
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    (tmp_path / "a.txt").write_text("Soldiers seized power in Mali.", encoding="utf-8")
+    new = tmp_path / "ix"
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (8, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    p = subprocess.run([sys.executable, "-m", "search.cli", "index", str(tmp_path / "a.txt"), "--index", str(new),
+                        "--json"], cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=capped,
+                       capture_output=True, text=True)
+    assert p.returncode == 1, p.stderr
+    assert p.stderr == f"newsarchive: File too large: {new / 'sources.json.tmp'}\n", p.stderr
+    assert json.loads(p.stdout) == {"error": f"File too large: {new / 'sources.json.tmp'}", "exit": 1}
+    assert not new.exists()
+
+
 def test_an_index_on_a_read_only_mount_is_said_as_one_it_may_not_write(tmp_path):
     """An index on a file system mounted read-only (a backup restored read-only, a disk remounted
     ro after errors): `reindex` ended "Read-only file system: .../lock" with exit 1, where an
