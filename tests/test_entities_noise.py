@@ -2071,6 +2071,28 @@ def test_a_firm_after_an_occupation_stays_an_organisation():
     assert _got(text, ("Astrit Hafizi", "organization"))["Astrit Hafizi"] == {"person"}
 
 
+def test_a_name_before_a_noun_for_people_is_no_person_of_the_occupation_before_it():
+    """"groups of dissident Eastern pilots" (Reuters 5298 has "dissident Eastern employees") gave the person
+    "Eastern": "dissident" (an occupation of _DESCRIPTORS, and an adjective) made a person of the airline
+    the NER called an organisation, where it describes the pilots, whose employer "Eastern" names."""
+    text = "The strike was called by groups of dissident Eastern pilots in Miami."
+    assert _got(text, ("Eastern", "organization"), ("Miami", "location", "gazetteer")) == {
+        "Eastern": {"organization"}, "Miami": {"location"}}
+    for text, name in [("The walkout was led by striker Arsenal fans on Saturday.", "Arsenal"),
+                       ("Protests by activist Greenpeace members grew.", "Greenpeace"),
+                       ("Dissident Eastern officials said the talks failed.", "Eastern"),
+                       ("A deal was backed by dissident Eastern staff.", "Eastern"),
+                       ("He met groups of dissident Eastern\nemployees in Atlanta.", "Eastern")]:  # wire copy's wrap
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, text
+    # the document's vote does not count it as a person's either: "Eastern" is no described name
+    text = "Dissident Eastern pilots struck. Eastern said the flights would go on. Eastern flew."
+    assert _got(text, ("Eastern", "organization"), ("Eastern", "person", "ner", 1))["Eastern"] == {"organization"}
+    # near misses: a person after an occupation, followed by a verb (a noun for people's plural too)
+    text = "Albanian coach Astrit Hafizi coaches the team, and the goalkeeper Salem Bitar guards the net."
+    got = _got(text, ("Astrit Hafizi", "organization"), ("Salem Bitar", "organization"))
+    assert got == {"Astrit Hafizi": {"person"}, "Salem Bitar": {"person"}}, got
+
+
 def test_a_nationality_before_a_person_is_no_part_of_the_name():
     # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
     # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"

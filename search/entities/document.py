@@ -2848,7 +2848,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
         elif s.type in ("person", "organization") and s.source == "ner" and (
                 t in company_words or t.lower() in company_words
                 or ((t in company_parts or t.lower() in company_parts) and part_is_company(t))) \
-                and not _titled(text, s.start) and not _described(text, s.start):
+                and not _titled(text, s.start) and not _described(text, s.start, s.end):
             # a word of the document's company's name, alone, is that company, not a person: "Ericsson
             # also said" after "Telefon AB L.M. Ericsson", "Promac Controls will be part of" after
             # "Promac Controls Inc" (9 of 2,500 Reuters articles), in any case (_company_word_forms) or
@@ -2868,7 +2868,7 @@ def _vote(text: str, spans: list[Span]) -> list[Span]:
                     titled = _titled_names(text, spans)
                     # a name after an occupation ("The singer Bono", "coach Astrit Hafizi"), whatever the NER
                     # made of it there, or the surname of such a name, is a person's as a titled one is
-                    described = {w for o in spans if _described(text, o.start)
+                    described = {w for o in spans if _described(text, o.start, o.end)
                                  for w in {text[o.start:o.end], text[o.start:o.end].split()[-1]}} | titled
                     titled.update(text[o.start:o.end].split()[-1] for o in spans if " " in text[o.start:o.end])
                 if t in described:
@@ -2925,12 +2925,28 @@ _DESCRIPTORS = POSITIONS | OCCUPATIONS | {
     "negotiator",
 }
 _DESCRIPTOR_BEFORE = re.compile(r"(?<![\w\-])([a-z]+)[ \t]+$")
+# Nouns for people by their work or side: a name before one in lower case modifies it ("Eastern pilots",
+# "Boeing engineers", "Greenpeace members"), so the word before the name describes them, not the name:
+# "dissident Eastern pilots" (the airline's), "striker Arsenal fans" name no person "Eastern" or "Arsenal"
+_PEOPLE_NOUNS = _DESCRIPTORS | {
+    "pilot", "worker", "engineer", "employee", "official", "fan", "player", "member", "supporter", "soldier",
+    "farmer", "miner", "driver", "shareholder", "stockholder", "investor", "executive", "leader", "delegate",
+    "voter", "student", "teacher", "doctor", "nurse", "officer", "manager", "resident", "trader", "dealer",
+    "banker", "guard", "rebel", "militant", "protester", "unionist", "director", "representative", "crew",
+}
+# whose plural is also a verb a person does ("the singer Bono coaches", "Smith guards"): the singular alone
+_PEOPLE_VERBS = {"coach", "guard", "nurse", "doctor"}
+_PEOPLE_NEXT = re.compile(r"(?=\s)[ \t]*\n?[ \t]*(?:(?:{})(?:e?s)?|{}|staff|police|troops|personnel|people|men|women)\b"
+                          .format("|".join(sorted(_PEOPLE_NOUNS - _PEOPLE_VERBS, key=len, reverse=True)),
+                                  "|".join(sorted(_PEOPLE_VERBS))))
 
 
-def _described(text: str, start: int) -> bool:
-    """Whether an occupation in lower case is the word before `start` ("the singer Bono", "coach Hafizi")."""
+def _described(text: str, start: int, end: int) -> bool:
+    """Whether an occupation in lower case is the word before the name at `start`:`end` ("the singer
+    Bono", "coach Hafizi"), and describes it: not where a noun for people follows the name, which the
+    occupation (an adjective: "dissident") then describes (_PEOPLE_NEXT: "dissident Eastern pilots")."""
     m = _DESCRIPTOR_BEFORE.search(text, max(0, start - 16), start)
-    return m is not None and m.group(1) in _DESCRIPTORS
+    return m is not None and m.group(1) in _DESCRIPTORS and not _PEOPLE_NEXT.match(text, end)
 
 
 # Occupations before a name that no company takes: "financial adviser Goldman Sachs", "analyst Dataquest",
@@ -2959,13 +2975,13 @@ def _occupied_persons(text: str, spans: list[Span]) -> list[Span]:
     changed = False
     openings: set[str] | None = None  # the first words of the document's companies, asked once a document
     for s in spans:
-        if s.type != "organization" or s.source != "ner":
-            continue
+        if s.type != "organization" or s.source != "ner" or _PEOPLE_NEXT.match(text, s.end):
+            continue  # "Dissident Eastern pilots said": the airline's, as in lower case (_described)
         start = s.start
         lead = _OCCUPATION_OPENING.match(text, s.start, s.end)
         if lead is not None and lead.group(1).lower() in _OPENING_OCCUPATIONS:
             start = lead.end()
-        elif not _described(text, s.start) or _DESCRIPTOR_BEFORE.search(
+        elif not _described(text, s.start, s.end) or _DESCRIPTOR_BEFORE.search(
                 text, max(0, s.start - 16), s.start).group(1) not in _PERSONS_OCCUPATIONS:
             continue
         words = text[start:s.end].split()
