@@ -190,6 +190,9 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     """Clean, make consistent and complete the spans of one document; returns mention dicts."""
     if "Gen" in text:
         spans = _general_companies(text, spans)
+    datelines = find_datelines(text)  # read by _across_datelines, _datelines and _dateline_regions
+    if datelines:
+        spans = _across_datelines(text, spans, datelines)
     cleaned: list[Span] = []
     wrapped = None  # whether the text is hard-wrapped copy (asked once, at the first span with a break)
     for sp in spans:
@@ -240,7 +243,6 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _bodies_after_places(text, cleaned)
     cleaned = _title_fields(text, cleaned)
     word_index = _WordIndex(text)
-    datelines = find_datelines(text)  # read by _datelines and _dateline_regions
     cleaned = _datelines(text, cleaned, datelines)
     cleaned = _row_labels(text, cleaned)
     cleaned = _initial_common_words(text, cleaned, word_index)
@@ -250,7 +252,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _slugs(text, cleaned)
     cleaned = _exercises(text, cleaned)
     cleaned = _storms(text, cleaned)
-    cleaned = _merge_adjacent(text, cleaned)
+    cleaned = _merge_adjacent(text, cleaned, frozenset(m.start(1) for m in datelines))
     cleaned = _joined_companies(text, cleaned)
     if _PARTICLE.search(text):
         cleaned = _portuguese_names(text, cleaned)
@@ -492,6 +494,43 @@ def blank_datelines(text: str) -> str:
     for a, b in spans:
         chars[a:b] = " " * (b - a)
     return "".join(chars)
+
+
+def _across_datelines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> list[Span]:
+    """The NER's names on either side of a dateline, which it ran across the blanked dateline
+    (blank_datelines) as one: "Robert Kitson LONDON 1996-12-06 Centre Jason Little" (a byline, the
+    dateline, the story's first words) was one person, and _datelines dropped it with the names in
+    it (17 of CoNLL-2003's 231 test stories lost their byline so; Reuters' "ATLANTA, March 5 - Dixie
+    Yarns Inc" its company, the NER's "...\n\nATLANTA, March 5 - Dixie Yarns Inc"). Each side is the
+    NER's span, the dateline's place _datelines's. A span over lines is cut so where its longest
+    line, the one postprocess keeps (_longest_line), holds the dateline; a headline's last words
+    ("4TH QTR NET") before the blank line make no name."""
+    starts, ends = [m.start(1) for m in datelines], [m.end("tail") for m in datelines]  # in text order, disjoint
+    out = []
+    for sp in spans:
+        i = bisect.bisect_right(ends, sp.start)  # the first dateline ending after the span starts
+        if i == len(ends) or starts[i] >= sp.end:
+            out.append(sp)
+            continue
+        a, b = starts[i], ends[i]
+        if "\n" in text[sp.start:sp.end]:
+            line = _longest_line(text, sp)
+            if not (line.start < b and a < line.end):
+                out.append(sp)  # its longest line is another's, kept as it was
+                continue
+            sp = line
+        out.extend(Span(lo, hi, sp.type, sp.source) for lo, hi in ((sp.start, a), (b, sp.end))
+                   if text[lo:hi].strip() and not (lo == b and _story_opener(text, lo, hi)))
+    return out
+
+
+def _story_opener(text: str, start: int, end: int) -> bool:
+    """Whether the words after a dateline are one common word the story's first place capitalises, no
+    name: "ROME, March 2 - World animal health experts", "Police and security forces", "Plastic surgery
+    is booming" (the NER's across the dateline, as _initial_common_words has it at a sentence start)."""
+    w = text[start:end].strip()
+    return (w.isalpha() and w[0].isupper() and w[1:].islower() and _zipf(w.lower()) >= _INITIAL_COMMON_ZIPF
+            and not _NAME_NEXT.match(text, start + len(text[start:end].rstrip())) and w not in known_places())
 
 
 def _datelines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> list[Span]:
@@ -1890,10 +1929,11 @@ _SURNAME_COUNTRIES = {"Jordan", "Israel", "England", "Ireland", "Holland", "Fran
                       "India", "Jamaica", "Kenya", "Jersey"}
 
 
-def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
+def _merge_adjacent(text: str, spans: list[Span], places: frozenset[int] = frozenset()) -> list[Span]:
     """A gazetteer place glued to a person or organisation is part of its name.
 
-    "Charlotte Gainsbourg" (city + person), "Manchester United" (city + club).
+    "Charlotte Gainsbourg" (city + person), "Manchester United" (city + club). Not a dateline's place
+    (`places`, their starts) after a byline: "Robert Kitson LONDON 1996-12-06".
     """
     # A name the document gives a person where no place follows ends before a place ("Lawson
     # told Funaro Brazil had to"), and so does a name written whole before a country ("George
@@ -1911,6 +1951,7 @@ def _merge_adjacent(text: str, spans: list[Span]) -> list[Span]:
             prev = out[-1]
             gap = text[prev.end:sp.start]
             if gap == " " and {prev.source, sp.source} & {"gazetteer", "city"} and prev.source != sp.source \
+                    and sp.start not in places \
                     and "body" not in (prev.source, sp.source):  # "U.S." + "Agriculture Department": two
                 other = sp if prev.source in ("gazetteer", "city") else prev
                 name = text[prev.start:prev.end]
