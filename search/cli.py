@@ -941,6 +941,9 @@ def stats_cmd(index_dir, as_json):
         con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: {UNINDEXED_WHY} (`newsarchive reindex` tries "
                   "again and says why)")
     for run in data["runs"]:
+        if run.get("refused"):  # another run held the lock: no failure, the index as it was
+            con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [yellow]refused[/]: another run was in progress ({run.get('seconds')}s)")
+            continue
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue

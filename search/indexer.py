@@ -39,7 +39,7 @@ from .unindexed import NO_FILE_TO_READ, SCAN_FILE
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
-from .store import Store
+from .store import IndexBusy, Store
 
 Progress = Callable[[str, int, int | None], None]
 MAX_DELETED = 0.25  # share of deleted documents in the index beyond which a run merges all segments
@@ -1100,17 +1100,22 @@ def _failure_logged(store: Store, command: str, r: Run, started: float):
     line, and `stats` and /healthz showed the run before as the last, as if the nightly run had
     not been started. The lock is let go first; Store.log_run's own lock keeps the appends of a
     refused run and of the run holding the lock whole. A command refused as mistyped (`forget`
-    of a path that is no source) is no run."""
+    of a path that is no source) is no run. A run the lock refused is logged as "refused", no
+    "error": it is no failure, and /healthz's `last_error` and `stats` ("reindex failed:
+    IndexBusy: ...") told a monitor the index had failed while the run holding the lock worked."""
     try:
         yield
     except NotASource:
         raise
     except BaseException as exc:
         try:
-            # Ctrl-C's KeyboardInterrupt says nothing: `stats` showed "reindex failed: KeyboardInterrupt: "
-            said = str(exc) or ("interrupted" if isinstance(exc, KeyboardInterrupt) else "")
-            error = f"{exc.__class__.__name__}: {said}" if said else exc.__class__.__name__
-            store.log_run({"command": command, "full": r.full, "error": error,
+            if type(exc) is IndexBusy:  # the run lock's alone: CacheBusy, a catalog locked, is a failure
+                why = {"refused": str(exc)}
+            else:
+                # Ctrl-C's KeyboardInterrupt says nothing: `stats` showed "reindex failed: KeyboardInterrupt: "
+                said = str(exc) or ("interrupted" if isinstance(exc, KeyboardInterrupt) else "")
+                why = {"error": f"{exc.__class__.__name__}: {said}" if said else exc.__class__.__name__}
+            store.log_run({"command": command, "full": r.full, **why,
                            "seconds": round(time.monotonic() - started, 3), "generation": store.current_name()})
         except Exception:
             pass

@@ -71,9 +71,9 @@ def test_a_run_refused_as_busy_is_in_the_run_log(tmp_path):
     stats = CliRunner().invoke(cli, ["stats", "--index", str(store.path)], catch_exceptions=False)
     last = store.runs(2)
     assert [run["command"] for run in last] == ["reindex", "reindex"], last
-    assert f"IndexBusy: another index run is in progress on {store.path} (pid {os.getpid()})" == last[0]["error"]
-    assert "error" not in last[1]
-    assert f"reindex failed: IndexBusy: another index run is in progress on {store.path}" in stats.output, stats.output
+    assert f"another index run is in progress on {store.path} (pid {os.getpid()})" == last[0]["refused"]
+    assert "error" not in last[0] and "error" not in last[1] and "refused" not in last[1]
+    assert "reindex refused: another run was in progress" in stats.output, stats.output
 
 
 def test_a_run_refused_by_a_lock_naming_no_pid_says_another_process(tmp_path):
@@ -93,7 +93,7 @@ def test_a_run_refused_by_a_lock_naming_no_pid_says_another_process(tmp_path):
     assert refused.exit_code == 4, refused.output
     said = f"another index run is in progress on {store.path} (another process)"
     assert said in " ".join(refused.output.split()), refused.output
-    assert store.runs(1)[0]["error"] == f"IndexBusy: {said}"
+    assert store.runs(1)[0]["refused"] == said
     assert "pid" not in refused.output
 
 

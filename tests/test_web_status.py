@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 
 from web import create_app
@@ -203,10 +204,10 @@ def test_the_last_reindex_that_worked_is_found_behind_the_runs_refused_while_it_
             assert refused.exit_code == 4, refused.output
     client = create_app({"INDEX": str(ix)}).test_client()
     twin = client.get("/healthz").get_json()
-    assert all("IndexBusy" in r["error"] for r in twin["runs"]), twin["runs"]
+    assert all("another index run is in progress" in r["refused"] for r in twin["runs"]), twin["runs"]
     assert twin["last_reindex"] == worked["finished"]
     assert twin["last_run"] == worked["finished"]
-    assert "IndexBusy" in twin["last_error"]["error"]
+    assert twin["last_error"] is None  # refused, not failed
 
     # no reindex ever worked, the log's start one line of 16 MB: null, read a block at a time
     size = 16 << 20
@@ -220,3 +221,54 @@ def test_the_last_reindex_that_worked_is_found_behind_the_runs_refused_while_it_
     assert twin["last_reindex"] is None
     assert twin["last_run"] == worked["finished"]
     assert [r["command"] for r in Store(ix).runs(5)] == ["index", "index"]
+
+
+def test_a_run_refused_while_another_held_the_lock_is_no_error(tmp_path):
+    """A run refused because another run held the lock (exit 4) was logged as a failure
+    ("error": "IndexBusy: ..."): /healthz's `last_error` showed it for the next five runs though
+    the run holding the lock worked, `stats` said "reindex failed: IndexBusy: ...", and a cron
+    monitor saw a failed index that was fine. Its line now says "refused", which /healthz lists
+    in `runs` and not as `last_error`, and `stats` and /status say "refused: another run was in
+    progress"; an older line's "error": "IndexBusy: ..." still reads as it did."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+    from search.store import Store
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                            "in Moscow, officials said.\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")]).exit_code == 0
+    store = Store(ix)
+    with store.lock():  # a real lock, held as a running reindex holds it
+        refused = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
+        assert refused.exit_code == 4, refused.output
+    assert CliRunner().invoke(cli, ["reindex", "--index", str(ix)]).exit_code == 0  # the holder's, say
+    client = create_app({"INDEX": str(ix)}).test_client()
+    twin = client.get("/healthz").get_json()
+    assert [r["command"] for r in twin["runs"]] == ["index", "reindex", "reindex"]
+    assert twin["runs"][1]["refused"] == f"another index run is in progress on {ix} (pid {os.getpid()})"
+    assert "error" not in twin["runs"][1]
+    assert twin["last_error"] is None
+    assert twin["last_reindex"] == twin["last_run"] == twin["runs"][2]["finished"]
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
+    assert "reindex refused: another run was in progress" in stats.output and "failed" not in stats.output, stats.output
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/status").get_data(as_text=True)))
+    assert "reindex refused: another run was in progress" in text and "failed" not in text, text
+
+    # a refused run alone since the last that worked: it is neither the last run nor the last reindex
+    with store.lock():
+        assert CliRunner().invoke(cli, ["reindex", "--index", str(ix)]).exit_code == 4
+    again = client.get("/healthz").get_json()
+    assert "refused" in again["runs"][-1] and again["last_error"] is None
+    assert again["last_reindex"] == again["last_run"] == twin["last_reindex"]
+
+    # a line logged before: a failure still, as it was shown
+    old = {"finished": "2026-12-01T02:00:00Z", "command": "reindex", "full": False,
+           "error": f"IndexBusy: another index run is in progress on {ix} (pid 4242)", "seconds": 0.01}
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(old) + "\n")
+    assert client.get("/healthz").get_json()["last_error"] == {"finished": old["finished"], "error": old["error"]}
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
+    assert f"reindex failed: IndexBusy: another index run is in progress on {ix}" in stats.output, stats.output

@@ -125,15 +125,21 @@ def api_entities():
     return resp
 
 
+def _worked(run: dict) -> bool:
+    """Whether a logged run did its work: neither failed ("error") nor refused by the lock."""
+    return not run.get("error") and not run.get("refused")
+
+
 @bp.get("/healthz")
 def healthz():
     s = stats(archive())
     runs = s["runs"]
     # what a monitor of the nightly job asks: the last `reindex` that worked (an `index` run is
-    # not one), and the last run that did, however far back the log holds them (not only in `runs`)
+    # not one), and the last run that did, however far back the log holds them (not only in `runs`);
+    # a run refused while another held the lock did nothing, and is no error either
     store = archive().store
-    last_reindex = store.last_run(lambda r: r.get("command") == "reindex" and not r.get("error")) or {}
-    last_ok = store.last_run(lambda r: not r.get("error")) or {}
+    last_reindex = store.last_run(lambda r: r.get("command") == "reindex" and _worked(r)) or {}
+    last_ok = store.last_run(_worked) or {}
     return jsonify({
         "status": "ok",
         "documents": s["documents"],
