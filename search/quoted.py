@@ -21,14 +21,15 @@ from .schema import FACETS
 # A double quote pairs on its own line. A query of several lines is a list, one part a line (a
 # file's lines, pasted): a stray quote on one line paired with the first quote lines later, and
 # the words between, the other lines' phrases inside out, were searched as one phrase, silently;
-# it is an unbalanced quote on its line now (query.validate). One line break is crossed: a
-# phrase copied across it (`"soldiers seized<line break>power"`: a line left with a quote open,
-# the next closing it after a word, as a phrase ends). A quote at the next line's start or after
-# a space there closes no phrase of the line before (`"mali<line break>"military base"`: a
-# stray on line 1); after the close, the line may open the next phrase (`"military<line break>
-# junta" and "armed<line break>forces"`, wrapped text, which a count of each line's quotes
+# it is an unbalanced quote on its line now (query.validate). A phrase copied across line
+# breaks, as many as it was wrapped over (`"soldiers seized<line break>power in the<line break>
+# capital"`), closes after a word, as a phrase ends: a quote at a line's start or after a space
+# closes no phrase of the lines before (`"mali<line break>junta<line break>"military base"`: a
+# stray on line 1), nor one before a word, which opens the next (`"mali<line break>junta<line
+# break>person:"Goita"`); after the close, the line may open the next phrase (`"military<line
+# break>junta" and "armed<line break>forces"`, wrapped text, which a count of each line's quotes
 # refused).
-PHRASE_TEXT = r'[^"\n]*(?:\n[^"\n]*(?<=\S))?'
+PHRASE_TEXT = r'(?:[^"\n]*|[^"]*(?<=\S)(?="(?!\w)))'
 DOUBLE = f'"{PHRASE_TEXT}"'
 SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
 SPAN = re.compile(f"{DOUBLE}|{SINGLE}")

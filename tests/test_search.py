@@ -1994,6 +1994,23 @@ def test_wrapped_text_with_two_phrases_is_two_phrases(seeds_archive):
     # a quote at the next line's start, or after a space there, opens a phrase and closes none
     for stray in ('coup "mali\n"military base" "Goita"\n12" pipes', 'coup "mali\njunta "military base" "Goita"\n12"'):
         with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
-                                             r"line \(a phrase reaches over one line break only, to close after a "
-                                             r"word of the next line\)$"):
+                                             r"line \(a phrase reaches over a line break only to close after a word\)$"):
+            run_search(seeds_archive, stray)
+
+
+def test_a_phrase_wrapped_over_several_lines_is_the_phrase(seeds_archive):
+    """A phrase wrapped over three lines (`"largest military<line break>base in<line break>Kati"`)
+    was refused as an unbalanced quote on line 1 (485e7e4 and b7f915b let a phrase cross one
+    line break only), though it ran on c000ade. A phrase crossing line breaks, as many as it was
+    wrapped over, closes after a word; a quote at a line's start, after a space or before a word
+    opens a phrase and closes none, so a stray quote is still refused on its line."""
+    for wrapped in ('coup "largest military\nbase in\nKati"', 'coup "largest\nmilitary\nbase\nin Kati"'):
+        assert run_search(seeds_archive, wrapped).total == run_search(
+            seeds_archive, 'coup "largest military base in Kati"').total > 0, wrapped
+    assert run_search(seeds_archive, '"largest military\nbase in\nKati" OR "Goita\njunta"').total == run_search(
+        seeds_archive, '"largest military base in Kati" OR "Goita junta"').total > 0
+    for stray in ('coup "mali\njunta\n"military base" russia 12"', 'coup "mali\njunta\nbase "Goita"\n12"',
+                  'coup "mali\njunta\nperson:"Goita"'):
+        with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
+                                             r"line \(a phrase reaches over a line break only to close after a word\)$"):
             run_search(seeds_archive, stray)
