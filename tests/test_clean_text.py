@@ -674,3 +674,24 @@ def test_a_headers_date_is_read_as_a_json_records_is(value, expected):
 
     c = clean_text(f"Title: Junta meets envoys\nDate: {value}\n\n" + BODY)
     assert c.published == expected == parse_date(value)
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("By Land - 3 ways to travel", None),
+    ("By Land – 3 ways to travel", None),
+    ("By Air - 5 tips for the long haul", None),
+    ("By John Smith – 2 hours ago", ("John Smith", None)),
+    ("By John Smith - 2 hours ago", ("John Smith", None)),
+    ("Written by Ed Avis – 6 Comments", ("Ed Avis", None)),
+    # guards: the stamps e39f196 cut, and a date the line reads after an en dash
+    ("Written By: Jason Shafrin - Nov\u2022 06\u202212", ("Jason Shafrin", None)),
+    ("Written by Guest Contributor - 6 Comments", ("Guest Contributor", None)),
+    ("By Jane Doe – April 11, 2021", ("Jane Doe", date(2021, 4, 11))),
+])
+def test_only_a_stamp_after_a_dash_is_cut_from_a_bylines_name(line, expected):
+    """A headline "By Land - 3 ways to travel" was a byline, its author "Land" (e39f196 cut
+    any tail with a figure after a spaced hyphen, and what was left passed for a name); and
+    "By John Smith – 2 hours ago", with an en dash, was no byline where the hyphen's was. A
+    tail after either dash is cut when it is a date, a time or a count of comments, else the
+    line is read whole."""
+    assert parse_byline(line) == expected

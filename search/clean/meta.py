@@ -142,9 +142,29 @@ def split_date_prefix(line: str) -> tuple[str, date | None, str]:
 
 
 _LABEL = re.compile(r"\s+(?:topics?|tags?|categor(?:y|ies)|filed\s+under|posted\s+in)\s*:", re.I)
-# a byline's tail after a spaced hyphen that holds a figure, no part of the name: "Written By: Jason
-# Shafrin - Nov• 06•12" (healthcare-economist.com), "Written by Guest Contributor - 6 Comments"
-_FIGURES_AFTER_DASH = re.compile(r"\s+-\s+(?=[^-]*\d).*$")
+# a byline's tail after a spaced dash that holds a figure, no part of the name when it is a date, a time
+# or a count of comments: "Written By: Jason Shafrin - Nov• 06•12" (healthcare-economist.com), "Written
+# by Guest Contributor - 6 Comments", "By John Smith – 2 hours ago". Any other tail is the line's words:
+# "By Land - 3 ways to travel" is a headline, its "Land" no author
+_FIGURES_AFTER_DASH = re.compile(r"\s+(?P<dash>[-–])\s+(?=[^-–]*\d)(?P<tail>.*)$")
+_STAMP_WORDS = frozenset(
+    "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
+    "september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday "
+    "wednesday thursday friday saturday sunday st nd rd th at on am pm a p m ago just now today yesterday "
+    "sec secs second seconds min mins minute minutes hr hrs hour hours day days week weeks month months "
+    "year years comment comments response responses reply replies leave no one updated posted published".split()
+    + _ZONES.lower().split("|"))
+
+
+def _stamp_tail(m: re.Match) -> bool:
+    """Whether a byline's tail after a dash (_FIGURES_AFTER_DASH) is a date, a time or a count of
+    comments, each of its words one of a stamp's."""
+    return all(w in _STAMP_WORDS for w in re.findall(r"[^\W\d_]+", m.group("tail").lower()))
+
+
+def _cut_stamp_tail(words: str) -> str:
+    """A byline's words without the stamp after a dash (_FIGURES_AFTER_DASH)."""
+    return _FIGURES_AFTER_DASH.sub(lambda m: "" if _stamp_tail(m) else m.group(), words)
 # a note in brackets after a name, no part of it: "By: Daniel Horowitz (Diary)" (redstate.com's
 # label of a reader's post), "By CHRISTINA NG (@ChristinaNg27) and DAN HARRIS (@danbharris)"
 _BRACKETS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)")
@@ -207,7 +227,7 @@ def _sentence_after_by(author: str) -> bool:
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
     (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so)."""
-    named = _FIGURES_AFTER_DASH.sub("", _LABEL.split(_ROLE_BEFORE_NAME.sub("", words))[0]).strip(" ,|")
+    named = _cut_stamp_tail(_LABEL.split(_ROLE_BEFORE_NAME.sub("", words))[0]).strip(" ,|")
     return _COMMENTS_LINK.sub("", named)
 
 
@@ -216,6 +236,9 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     s = line.strip()
     if len(s) > 120:
         return None
+    # an en dash before a stamp reads as a hyphen's: "By John Smith – 2 hours ago" was no byline
+    s = _FIGURES_AFTER_DASH.sub(lambda m: " - " + m.group("tail") if m.group("dash") == "–" and _stamp_tail(m)
+                                else m.group(), s)
     m = _BYLINE.match(s)
     if m and (m.group("date") or m.group("author")):
         # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
