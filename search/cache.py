@@ -124,10 +124,15 @@ CACHE = "the enrichment cache"
 _BESIDE = ("-journal", "-wal", "-shm")
 
 
+def _database_files(path: Path) -> tuple[Path, ...]:
+    """The database file at `path` and those SQLite keeps beside it (_BESIDE)."""
+    return (path, *(path.with_name(path.name + s) for s in _BESIDE))
+
+
 def not_a_file(path: Path) -> Path | None:
     """The database file at `path`, or one SQLite keeps beside it, that is there but is no file (a
     folder: an `mkdir` by mistake, a restore gone wrong), or None."""
-    for p in (path, *(path.with_name(path.name + s) for s in _BESIDE)):
+    for p in _database_files(path):
         if os.path.lexists(p) and not p.is_file():
             return p
     return None
@@ -151,7 +156,7 @@ def _write_refusal(path: Path) -> OSError | None:
     SQLite answered by opening it read-only: EPERM for one made immutable or append-only (chattr
     +i, +a), which no user may write, where SQLite's "readonly database" alone read as a user's
     permission (EACCES). None when each opens for writing."""
-    for p in (path, *(path.with_name(path.name + s) for s in _BESIDE)):
+    for p in _database_files(path):
         try:
             os.close(os.open(p, os.O_RDWR))
         except FileNotFoundError:
