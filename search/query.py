@@ -1596,17 +1596,18 @@ def _value_tables(facet: str, gen) -> tuple[frozenset[str], dict[str, list[str]]
     return tables[facet]
 
 
-def _spaced_alike(facet: str, names: list[str], gen) -> list[str]:
-    """`names` with each other value of the facet spelled as one of them but for its spaces,
-    line breaks and tabs. The query text holds no line break (field_values.field_value writes
-    one as a space, a search box drops it), so there `source:"a b"` stands for the sources "a b",
-    "a\nb" and "a  b" alike: a chip's `source:"a b"` for "a\nb" found "a b"'s articles alone,
-    another source's. A filter, given a value itself (a facet's link), takes that value alone."""
+def _spelled_alike(facet: str, names: list[str], gen) -> list[str]:
+    """`names` with each other value of the facet spelled as one of them but for its case, its
+    spaces, line breaks and tabs. The query text holds no line break (field_values.field_value
+    writes one as a space, a search box drops it), so there `source:"a b"` stands for the sources
+    "a b", "a\nb" and "a  b" alike: a chip's `source:"a b"` for "a\nb" found "a b"'s articles
+    alone, another source's. So a case: `source:reuters` found the source "reuters" and not
+    "Reuters" (two feeds' spellings of one agency), where `source:REUTERS`, spelled as neither,
+    found both. A filter, given a value itself (a facet's link), takes that value alone."""
     if facet in ENTITY_FACETS or facet not in FACETS:
         return names
     folded = _value_tables(facet, gen)[1]
-    return list(dict.fromkeys(v for n in names for v in [n, *folded.get(_folded(n), ())]
-                              if v.split() == n.split()))
+    return list(dict.fromkeys(v for n in names for v in [n, *folded.get(_folded(n), ())]))
 
 
 def _folded(value: str) -> str:
@@ -1627,7 +1628,7 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         if isinstance(node, Q.Term) and node.fieldname in FACETS:
-            names = _spaced_alike(node.fieldname, canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname], gen)
+            names = _spelled_alike(node.fieldname, canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname], gen)
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         return node.apply(visit)  # Whoosh's tree map: compounds, Not and other wrappers; leaves as they are

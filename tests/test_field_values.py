@@ -293,3 +293,41 @@ def test_sources_spelled_alike_but_for_their_spaces_are_each_found(tmp_path):
         assert ids(archive, filters={"source": [source]}) == [d for d in every if sources[d[-1]] == source]
         assert ids(archive, field_value("source", source)) == every  # `source:"a b"`: all three
     assert ids(archive, filters={"source": ["A B"]}) == ids(archive, 'source:"A B"') == every
+
+
+def test_sources_spelled_alike_but_for_their_case_are_each_found_by_the_query_text(tmp_path):
+    """Two feeds spell one agency "Reuters" and "reuters": `source:reuters` found the articles of
+    "reuters" alone and `source:Reuters` those of "Reuters" alone, where `source:REUTERS`, spelled
+    as neither, found both. The query text now finds every source spelled so but for its case,
+    as for its spaces (cf53a77), on the command line and in the API alike; a filter by the value
+    itself (a facet's link, `--filter`, `?source=`) still takes that source alone."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+    from web import create_app
+
+    (tmp_path / "wire").mkdir()
+    sources = {"1": "Reuters", "2": "reuters", "3": "AP", "4": "Reuters wire"}
+    with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
+        for i, source in sources.items():
+            fh.write(json.dumps({"id": i, "source": source, "title": f"Harbour report {i}", "date": "2001-02-03",
+                                 "text": f"The harbour authority published report {i}."}) + "\n")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 4
+    archive = open_index(tmp_path / "index")
+    agency = ["wire/feed.jsonl#1", "wire/feed.jsonl#2"]
+    client = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    for typed in ("reuters", "Reuters", "REUTERS"):
+        assert ids(archive, f"source:{typed}") == agency, typed
+        r = CliRunner().invoke(cli, ["search", f"source:{typed}", "--json", "--index", str(tmp_path / "index")])
+        assert r.exit_code == 0, r.output
+        assert sorted(h["id"] for h in json.loads(r.stdout)["hits"]) == agency, typed
+        api = client.get("/api/search", query_string={"q": f"source:{typed}"}).get_json()
+        assert sorted(h["id"] for h in api["hits"]) == agency, typed
+    assert ids(archive, 'source:"REUTERS WIRE"') == ids(archive, 'source:"reuters wire"') == ["wire/feed.jsonl#4"]
+    for i in ("1", "2"):  # the value itself, as a facet's link gives it: that source alone
+        assert ids(archive, filters={"source": [sources[i]]}) == [f"wire/feed.jsonl#{i}"]
+        r = CliRunner().invoke(cli, ["search", "", "--filter", f"source={sources[i]}", "--json",
+                                     "--index", str(tmp_path / "index")])
+        assert [h["id"] for h in json.loads(r.stdout)["hits"]] == [f"wire/feed.jsonl#{i}"]
+        api = client.get("/api/search", query_string={"source": sources[i]}).get_json()
+        assert [h["id"] for h in api["hits"]] == [f"wire/feed.jsonl#{i}"]
