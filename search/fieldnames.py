@@ -123,15 +123,17 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
 
 # How published: reads a date, for a value that is none (a filter's hint)
 DATE_FORMS = "YYYY, YYYY-MM or YYYY-MM-DD (published:2020-08-28), a range as published:[2020-01 TO 2020-06]"
-# a range typed without its brackets: `--filter "date=2020-08-28 TO 2020-09-01"`
-_UNBRACKETED_RANGE = re.compile(r"[^\s\[\]]+\s+TO\s+[^\s\[\]]+")
+# a range typed without its brackets: `--filter "date=2020-08-28 TO 2020-09-01"`, its "to" in any
+# case as the query reads a range's (`date=2020 to 2021` was "'2020 to 2021' is no date")
+_RANGE_TO = re.compile(r"\s+TO\s+", re.IGNORECASE)
+_UNBRACKETED_RANGE = re.compile(r"[^\s\[\]]+" + _RANGE_TO.pattern + r"[^\s\[\]]+", re.IGNORECASE)
 
 
 def _query_written(field: str, value: str) -> str:
     """`field:value` as a hint offers it (field_value): a range typed without its brackets in
     them, as the query reads a range (in quotes it was a bad date)."""
     if field == "published" and _UNBRACKETED_RANGE.fullmatch(value):
-        return f"published:[{value}]"
+        return f"published:[{_RANGE_TO.sub(' TO ', value)}]"
     return field_value(field, value) or value  # a title's, a text's words: always written
 
 
@@ -139,7 +141,7 @@ def _dates(value: str) -> bool:
     """Whether every end of the range or the date `value` is a date published: reads."""
     from .query import _valid_date  # query imports this module
 
-    return all(_valid_date(end) for end in re.split(r"\s+TO\s+", value.strip("[]").strip()))
+    return all(_valid_date(end) for end in _RANGE_TO.split(value.strip("[]").strip()))
 
 
 def _refused_query(text: str) -> str | None:

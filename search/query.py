@@ -431,7 +431,9 @@ _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 _DATE_FIELD_RE = re.compile(r"\bpublished:([\[{][^\]}]*[\]}]?|[^\s()]+)")
 _RANGE_OPEN = re.compile(_ANY_FIELD_RE.pattern + r"[\[{]")
 _RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:[2019 TO 2021]"}
-_RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+TO\s+[^\s()]*[\]}]")
+# "to" in any case, as Whoosh's RangePlugin reads it (`[Tt][Oo]`): `published:2020 to 2021]` was 0
+# results, silently, where "TO" was refused; with no field before it (below) "to" is a word
+_RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+(?i:TO)\s+[^\s()]*[\]}]")
 
 
 def _date_bound(text: str, first: bool) -> date:
@@ -1534,7 +1536,7 @@ def check_filter_value(facet: str, value: str) -> None:
 def _year_hint(value: str) -> str:
     """What to write instead of a year filter that is a span or a date: `year=2020-2021` was
     "year must be four digits" alone, and a span is a range of the query text."""
-    span = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|\.\.|to|TO)\s*(\d{4})\s*", value)
+    span = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|\.\.|(?i:to))\s*(\d{4})\s*", value)
     if span:
         a, b = sorted(span.groups())
         return f": for a span of years, search published:[{a} TO {b}] in the query, or give each year as a filter"

@@ -202,3 +202,28 @@ def test_the_command_line_and_the_api_name_bad_filters_in_one_order(client, seed
     got = client.get("/api/search", query_string=typed)
     assert got.status_code == 400
     assert got.get_json()["error"].removesuffix(f" (filters: {', '.join(FACETS)})") == want, got.get_json()
+
+
+def test_a_range_s_to_is_read_in_any_case(client, seeds_index):
+    """Whoosh reads a range's "to" in any case (`published:[2001 to 2002]` is a range), but
+    `--filter "date=2001 to 2002-06-30"` was "'2001 to 2002-06-30' is no date" where "TO" was
+    offered the range, and `published:2021-01 to 2021-06]` found nothing, silently, where "TO"
+    was refused ("a range opens with ["). Both read "to" as "TO" now; a "to" with no field
+    and no bracket before it is a word as before."""
+    from search import open_index, run_search
+    from search.query import QueryError
+
+    core = "unknown filter 'date': search it in the query, published:[2001 TO 2002-06-30]"
+    for typed in ("2001 to 2002-06-30", "2001 To 2002-06-30"):
+        code, out = cli_json(seeds_index, f"date={typed}")
+        assert code == 2 and out["error"].startswith(core), out
+        assert client.get("/api/search", query_string={"date": typed}).get_json()["error"].startswith(core)
+    code, out = cli_json(seeds_index, "year=2001 To 2002")
+    assert code == 2 and "search published:[2001 TO 2002] in the query" in out["error"], out
+    archive = open_index(seeds_index)
+    for q in ("published:2021-01 to 2021-06]", "coup year:2020 To 2022]"):
+        with pytest.raises(QueryError, match=r"a range opens with \[ after the field"):
+            run_search(archive, q)
+    assert run_search(archive, "coup published:[2021-01 to 2021-12]").total == run_search(
+        archive, "coup published:[2021-01 TO 2021-12]").total > 0
+    assert run_search(archive, "coup to mali").total == run_search(archive, "coup mali").total > 0
