@@ -181,8 +181,26 @@ def _page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str]
     # id are taken as typed and in lower case, as addresses are mostly written.
     spelled = list(dict.fromkeys((text, _folded(text))))
     found = [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text, _head(text)), []),
-             *_ids_where(searcher, "url", spelled)]
+             *_ids_where(searcher, "url", _stored_spellings(searcher, text))]
     return [*found, *map(url_id, spelled)] if web else found
+
+
+def _stored_spellings(searcher, url: str) -> list[str]:
+    """The addresses the index's `url` holds that are `url` with its scheme and host in any case
+    of ASCII (as the catalog compares them: catalog_ids_with_url), its path as typed. A page
+    saved to disk is in the index's url alone, and `show https://shout.example/B` found nothing
+    of one stored as "https://SHOUT.Example/B" (a6fa65b tried the address as typed and in lower
+    case only). The index's terms are walked a character of the head at a time, each case kept
+    only where a stored address begins so: a few lookups, not a scan of every address."""
+    head = _head(url)
+    if not head or not searcher.schema["url"].indexed:
+        return list(dict.fromkeys((url, _folded(url))))
+    reader = searcher.reader()
+    prefixes = [""]
+    for c in url[:head]:
+        cases = dict.fromkeys((c.translate(_ASCII_LOWER), c.upper() if c.isascii() else c))
+        prefixes = [p + k for p in prefixes for k in cases if next(iter(reader.expand_prefix("url", p + k)), None)]
+    return [p + url[head:] for p in prefixes if ("url", p + url[head:]) in reader]
 
 
 def _ids_of_file(archive: Archive, searcher, catalog: Path, path: str) -> list[str]:

@@ -79,17 +79,23 @@ def test_a_source_given_to_show_says_how_to_list_its_articles(seeds_index):
     assert "no document with id 'seedz'" in show("seedz", "--index", seeds_index).stderr
 
 
+def saved_page(tmp_path, canonical: str):
+    """A folder "archive" holding page.html, a page saved to disk with this canonical address."""
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    (folder / "page.html").write_text(
+        '<html><head><title>Mali\'s army detains president</title>'
+        f'<link rel="canonical" href="{canonical}"></head>'
+        f"<body><h1>Mali's army detains president</h1>{BODY}</body></html>")
+    return folder
+
+
 @pytest.fixture
 def slash_index(tmp_path, monkeypatch):
     """An index of a saved page whose canonical address ends in "/" and of a feed whose record
     "story-2" has none."""
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
-    folder = tmp_path / "archive"
-    folder.mkdir()
-    (folder / "page.html").write_text(
-        '<html><head><title>Mali\'s army detains president</title>'
-        '<link rel="canonical" href="http://www.example-news.com/2021/mali-coup/"></head>'
-        f"<body><h1>Mali's army detains president</h1>{BODY}</body></html>")
+    folder = saved_page(tmp_path, "http://www.example-news.com/2021/mali-coup/")
     (folder / "feed.jsonl").write_text(json.dumps({
         "id": "r1", "url": "https://wire.example/story-1?ref=rss", "title": "Junta names premier",
         "text": "Mali's junta named a civilian prime minister on Friday, officials in Bamako said."}) + "\n"
@@ -249,3 +255,26 @@ def test_show_s_help_names_every_address_it_takes():
     of its own is reported (and found) by its file's address and line."""
     r = CliRunner().invoke(cli, ["show", "--help"])
     assert "file:///data/feed.jsonl#12" in " ".join(r.output.split()) and "either scheme" in r.output
+
+
+def test_a_saved_page_s_address_with_a_host_in_capitals_is_read_in_any_case(tmp_path, monkeypatch):
+    """A page saved to disk is reported by its canonical address, which only the index's `url`
+    holds (the catalog has its file:// address): one stored as "https://SHOUT.Example/B" was
+    found typed so alone, as a6fa65b read the scheme and host in any case in the catalog but
+    tried the index's url as typed and in lower case only. Its path is still read in its case."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    ix = tmp_path / "ix"
+    folder = saved_page(tmp_path, "https://SHOUT.Example/2021/Mali-coup")
+    assert CliRunner().invoke(cli, ["index", str(folder), "--index", str(ix)]).exit_code == 0
+    assert json.loads(show("archive/page.html", "--index", ix).stdout)["url"] == "https://SHOUT.Example/2021/Mali-coup"
+    for typed in ("https://shout.example/2021/Mali-coup", "HTTPS://SHOUT.EXAMPLE/2021/Mali-coup",
+                  "https://SHOUT.Example/2021/Mali-coup", "http://shout.EXAMPLE/2021/Mali-coup/"):
+        r = show(typed, "--index", ix)
+        assert r.exit_code == 0, (typed, r.output)
+        assert json.loads(r.stdout)["id"] == "archive/page.html", typed
+    assert show("https://shout.example/2021/mali-coup", "--index", ix).exit_code == 2  # another path
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
+    assert client.get("/api/doc/https://shout.example/2021/Mali-coup").get_json()["id"] == "archive/page.html"
