@@ -192,12 +192,13 @@ def test_export_s_help_names_every_suffix_it_reads():
                          text), (suffix, text)
 
 
-@pytest.mark.parametrize("name", ["out.jsonl", "out.jl", "OUT.JL", "out.jl.gz", "out.jsonlines", "out.ldjson.gz"])
+@pytest.mark.parametrize("name", ["out.jsonl", "out.jl", "OUT.JL", "out.jl.gz", "out.jsonlines", "out.ldjson.gz",
+                                  "out.json", "out.json.gz"])
 def test_an_export_by_any_name_of_json_lines_is_indexed_back(seeds_index, tmp_path, name):
     """`export -o out.jl` wrote JSON Lines, but `index out.jl` said "unsupported file type
     .jl" (so .jsonlines and .ldjson): an export could not be indexed back under its name.
-    Each name export writes JSON Lines to (but .json, whose file may be one JSON document)
-    is read as JSON Lines, compressed too."""
+    Each name export writes JSON Lines to is read as JSON Lines, compressed too: .json as well
+    (it was "unsupported file type .json", though `export -o out.json` writes JSON Lines)."""
     from search.article import Article
     from search.ingest import read
 
@@ -215,14 +216,14 @@ def test_an_export_by_any_name_of_json_lines_is_indexed_back(seeds_index, tmp_pa
 
 def test_each_name_export_writes_json_lines_to_is_one_index_reads():
     """The names are kept in two lists (export's, ingest's): one added to export alone was
-    written and not read back. `.json` is left out: such a file may be one JSON document."""
+    written and not read back (.json was)."""
     from pathlib import Path
 
     from search.export import SUFFIX_FORMATS
     from search.ingest import jsonl, reader_for
 
-    named = [s for s, fmt in SUFFIX_FORMATS.items() if fmt == "jsonl" and s != ".json"]
-    assert len(named) >= 5
+    named = [s for s, fmt in SUFFIX_FORMATS.items() if fmt == "jsonl"]
+    assert len(named) >= 6
     for name in (f"out{s}{gz}" for s in named for gz in ("", ".gz")):
         assert reader_for(Path(name)) is jsonl.read_file, name
 

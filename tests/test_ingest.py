@@ -174,10 +174,10 @@ def test_a_compressed_page_is_said_to_be_one_and_what_to_do(tmp_path):
     assert arts == []
     assert sorted((Path(e.path).name, e.reason) for e in errs) == [
         ("Notes.TXT.gz", "unsupported file type .gz: a compressed .txt file is not read "
-                         "(gunzip it; only .jsonl.gz, .ndjson.gz, .jl.gz, .jsonlines.gz, .ldjson.gz and .warc.gz are read compressed)"),
+                         "(gunzip it; only .jsonl.gz, .ndjson.gz, .json.gz, .jl.gz, .jsonlines.gz, .ldjson.gz and .warc.gz are read compressed)"),
         ("blob.gz", "unsupported file type .gz"),
         ("page.html.gz", "unsupported file type .gz: a compressed .html file is not read "
-                         "(gunzip it; only .jsonl.gz, .ndjson.gz, .jl.gz, .jsonlines.gz, .ldjson.gz and .warc.gz are read compressed)")]
+                         "(gunzip it; only .jsonl.gz, .ndjson.gz, .json.gz, .jl.gz, .jsonlines.gz, .ldjson.gz and .warc.gz are read compressed)")]
 
 
 def test_a_key_given_twice_in_two_spellings_is_kept_and_noted(tmp_path):

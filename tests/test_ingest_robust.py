@@ -754,3 +754,31 @@ def test_a_last_line_cut_inside_a_string_is_cut_off_and_json_s_at_is_said_once(t
         (2, "bad JSON line: Invalid control character at column 27"),
         (3, "bad JSON line: cut off: the line ends before its JSON value does"),
     ]
+
+
+def test_a_json_file_is_read_as_json_lines_and_one_json_document_is_said_to_be_one(tmp_path):
+    """`export -o out.json` writes JSON Lines, but `index out.json` said "unsupported file type
+    .json": a .json file is read as JSON Lines now, compressed too. One that is one JSON
+    document (an array of records, on one line or several, or a record over several lines) is
+    one report that says so and how to write it as JSON Lines; nothing of it is read."""
+    records = [{"id": "a", "title": "Zinc steady", "text": STORY}, {"id": "b", "title": "Zinc again", "text": STORY}]
+    (tmp_path / "feed.json").write_text("".join(json.dumps(r) + "\n" for r in records))
+    arts, reports, _ = _items(tmp_path / "feed.json")
+    assert reports == [] and sorted(a.id for a in arts.values()) == ["feed#a", "feed#b"]
+    with gzip.open(tmp_path / "packed.json.gz", "wt", encoding="utf-8") as fh:
+        fh.write("".join(json.dumps(r) + "\n" for r in records))
+    assert len(_items(tmp_path / "packed.json.gz")[0]) == 2
+    array = "; it begins as a JSON array, which is one document: write each record on a line of its own (jq -c '.[]' FILE does)"
+    for name, text, why in (
+            ("one-line.json", json.dumps(records), "not a JSON object"),
+            ("pretty.json", json.dumps(records, indent=2), "cut off: the line ends before its JSON value does"),
+            ("object.json", json.dumps(records[0], indent=2), "cut off: the line ends before its JSON value does")):
+        (tmp_path / name).write_text(text)
+        arts, reports, errs = _items(tmp_path / name)
+        said = array if text.startswith("[") else ("; it begins as a JSON object over several lines, which is one "
+                                                   "document: write each record on a line of its own (jq -c . FILE does)")
+        assert arts == {} and reports == [(None, f"not JSON Lines: no line is a JSON record (line 1: {why}){said}")], name
+        assert errs[0].unread == "file"
+    (tmp_path / "page.json").write_text("<html>\n<body>502</body>\n</html>\n")  # neither: as a .jsonl's
+    assert _items(tmp_path / "page.json")[1] == [(None, "not JSON Lines: no line is a JSON record (line 1: "
+                                                        "Expecting value at column 1)")]

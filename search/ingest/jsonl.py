@@ -328,16 +328,27 @@ def _json_error(exc: json.JSONDecodeError, text: str) -> str:
     return f"{exc.msg.removesuffix(' at')} at column {exc.colno}"
 
 
-def _not_jsonl(path: Path, held: list[IngestError], binary: bool) -> IngestError:
+# what a file none of whose lines is a record is, by the first character of its first line: a
+# .json file (as `export -o out.json` writes JSON Lines, `index` reads one) may be one document
+_ONE_DOCUMENT = {b"[": "it begins as a JSON array, which is one document: write each record on a line of its own "
+                       "(jq -c '.[]' FILE does)",
+                 b"{": "it begins as a JSON object over several lines, which is one document: write each "
+                       "record on a line of its own (jq -c . FILE does)"}
+
+
+def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes = b"") -> IngestError:
     """One report for a file none of whose lines is a JSON record: an HTTP error page or a
-    binary file saved under the name. Reported line by line, a 502 page's lines were "bad
-    JSON lines" that kept only the articles on those lines; the others, on lines past its
-    end, were removed by the night's reindex. The file is unread: its articles are kept."""
+    binary file saved under the name, or one JSON document (an array of records, a record
+    over several lines: a .json file is read as JSON Lines, as export writes it). Reported
+    line by line, a 502 page's lines were "bad JSON lines" that kept only the articles on
+    those lines; the others, on lines past its end, were removed by the night's reindex. The
+    file is unread: its articles are kept. `opened`: the first character of its first line."""
     if binary:
         return IngestError(str(path), "binary file, not JSON Lines")
     first = held[0]
+    document = f"; {_ONE_DOCUMENT[opened]}" if opened in _ONE_DOCUMENT else ""
     return IngestError(str(path), f"not JSON Lines: no line is a JSON record (line {first.line}: "
-                                  f"{first.reason.removeprefix('bad JSON line: ')})")
+                                  f"{first.reason.removeprefix('bad JSON line: ')}){document}")
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
@@ -362,6 +373,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     records = 0
     held: list[IngestError] | None = []  # bad lines before the first record; None once one came
     binary = False
+    opened = b""  # the first character of the first line: "[" opens a JSON array
     try:
         with opener(path, "rb") as fh:
             for line, data in enumerate(_byte_lines(fh), 1):
@@ -379,9 +391,10 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     item = IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
                     if held is not None and not isinstance(exc, NoText):  # a record without text is a record
                         held.append(item)
+                        opened = opened or data.removeprefix(b"\xef\xbb\xbf").strip()[:1]
                         binary = binary or b"\x00" in data or isinstance(exc, BinaryInput)
                         if len(held) >= NOT_JSONL_AFTER:
-                            yield _not_jsonl(path, held, binary)
+                            yield _not_jsonl(path, held, binary, opened)
                             return
                         continue
                 yield from held or ()
@@ -396,4 +409,4 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     if records == 0:
         yield IngestError(str(path), "empty file", unread=EMPTIED)
     elif held:
-        yield _not_jsonl(path, held, binary)
+        yield _not_jsonl(path, held, binary, opened)
