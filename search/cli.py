@@ -22,6 +22,7 @@ import click
 
 from . import fieldnames
 from .schema import ENTITY_FACETS, FACETS
+from .suffixes import JSON_LINES
 
 EXIT_OK, EXIT_FAIL, EXIT_USAGE, EXIT_NO_INDEX, EXIT_BUSY = 0, 1, 2, 3, 4
 
@@ -654,8 +655,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,
               help="As for search.")
 @click.option("--format", "fmt", type=_Read("export.read_format", "[jsonl|csv]"), default=None,
-              help="Default: the one --output's suffix names (.csv: csv; .jsonl, .ndjson, .json, .jl, .jsonlines, "
-                   ".ldjson: jsonl; "
+              help=f"Default: the one --output's suffix names (.csv: csv; {', '.join(JSON_LINES)}: jsonl; "
                    "the one before a .gz), else jsonl. A --format the suffix contradicts is written, with a warning.")
 @click.option("--text", "with_text", is_flag=True, help="Each article's clean text too.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), default=None,

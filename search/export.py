@@ -19,12 +19,13 @@ from typing import Any, TextIO
 from .archive import Archive
 from .query import every_match, read_choice
 from .schema import ENTITY_FACETS
+from .suffixes import JSON_LINES
 
 FORMATS = ("jsonl", "csv")
 # The format a file's name asks for: `-o out.csv` wrote JSON Lines unless --format said csv (QA).
-# JSON Lines goes by several names: .jl (Scrapy's feeds), .jsonlines and .ldjson too (`-o out.jl`
-# was warned of as a format export does not write, though it was the one written)
-SUFFIX_FORMATS = {".csv": "csv", **dict.fromkeys((".jsonl", ".ndjson", ".json", ".jl", ".jsonlines", ".ldjson"), "jsonl")}
+# JSON Lines goes by several names, the ones `index` reads (`-o out.jl` was warned of as a format
+# export does not write, though it was the one written)
+SUFFIX_FORMATS = {".csv": "csv", **dict.fromkeys(JSON_LINES, "jsonl")}
 
 
 def read_format(value: str | None) -> str | None:

@@ -228,6 +228,23 @@ def test_each_name_export_writes_json_lines_to_is_one_index_reads():
         assert reader_for(Path(name)) is jsonl.read_file, name
 
 
+def test_json_lines_names_are_one_list_the_command_line_reads_without_loading_the_readers():
+    """The names were kept in two lists (export.SUFFIX_FORMATS, ingest.JSON_LINES) and a third in
+    `export --help`: one list now (search.suffixes), which the command line's help reads at start
+    without loading ingest's readers or export's query."""
+    import subprocess
+    import sys
+
+    from search import ingest, suffixes
+    from search.export import SUFFIX_FORMATS
+
+    assert ingest.JSON_LINES is suffixes.JSON_LINES
+    assert tuple(s for s, fmt in SUFFIX_FORMATS.items() if fmt == "jsonl") == suffixes.JSON_LINES
+    loaded = subprocess.run([sys.executable, "-c", "import sys, search.cli; print(sorted(sys.modules))"],
+                            capture_output=True, text=True, check=True).stdout
+    assert "'search.suffixes'" in loaded and "'search.ingest'" not in loaded and "'search.export'" not in loaded
+
+
 def test_the_web_export_is_streamed_not_read_whole_first(seeds_index):
     """Every answer got an ETag, a hash of its body: for an export that read the whole archive's
     rows into memory before the first byte went out (Content-Length and ETag said so)."""

@@ -15,16 +15,12 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from ..article import Article, IngestError
+from ..suffixes import JSON_LINES  # JSON Lines by each of the names `export -o` writes it to
 from . import html, jsonl, mirror, text, warc
 from .decode import path_text
 
 NOT_AN_ARCHIVE = "a newsarchive index directory, not an archive: not read"
 
-# JSON Lines by each of its names: .jl (Scrapy's feeds), .jsonlines and .ldjson too, which
-# `export -o out.jl` writes; `index out.jl` said "unsupported file type .jl". And .json, which
-# `export -o out.json` writes as JSON Lines too: one that is one JSON document (an array of
-# records, a record over several lines) is reported so (jsonl._not_jsonl), nothing of it read
-JSON_LINES = (".jsonl", ".ndjson", ".json", ".jl", ".jsonlines", ".ldjson")
 
 # (suffixes, reader): longest suffix first so ".warc.gz" wins over ".gz".
 READERS = [
