@@ -839,9 +839,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
     if len(ids) > 1:
         # every id in JSON, for a script to go through: the message lists five, and a file of
         # 2,500 articles said "… (2,495 more)" with no way to the rest
-        message = f"'{found.opened or doc_id}' holds {len(ids):,} articles: show one by its id"
-        if found.opened:  # another spelling holds them: the one typed holds none
-            message = f"no article has the address {doc_id}; {message}"
+        message = found.several(f"'{found.opened or doc_id}' holds {len(ids):,} articles: show one by its id", doc_id)
         listed = ", ".join(ids[:5]) + (f" … and {len(ids) - 5:,} more; `--json` lists them all" if len(ids) > 5 else "")
         _fail(message if as_json else f"{message} ({listed})", EXIT_USAGE, ids=ids)
     doc = get_document(archive, ids[0])

@@ -39,6 +39,14 @@ class Found(NamedTuple):
     typed: str = ""
     opened: str | None = None
 
+    def several(self, holds: str, typed: str) -> str:
+        """The refusal of an address several articles share: `holds`, the caller's words for the
+        address that holds them (`show`'s "holds 2 articles: show one by its id", the web's "is
+        the address of 2 articles: open one by its id"), after, where another spelling holds
+        them, that the one typed (quoted as the caller quotes it) holds none. Built by `show`
+        and by the web each before: one rule now."""
+        return f"no article has the address {typed}; {holds}" if self.opened else holds
+
     @property
     def note(self) -> str | None:
         """What a reader is told when the article opened is another address's."""

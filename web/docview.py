@@ -47,7 +47,7 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
         found = page_ids(archive(), doc_id)
         if len(found.ids) > 1:
             several = f"{shown_id(found.opened or doc_id)} is the address of {len(found.ids):,} articles: open one by its id"
-            abort(404, f"no article has the address {shown_id(doc_id)}; {several}" if found.opened else several)
+            abort(404, found.several(several, shown_id(doc_id)))
         doc = get_document(archive(), found.ids[0]) if found.ids else None
         if doc is not None and found.opened:
             doc["opened_address"] = found.opened
