@@ -687,7 +687,8 @@ def _unbalanced_quote(qstring: str) -> str:
         return 'unbalanced quote: close the phrase with a second "'
     at = quoted.masked(qstring).index('"')
     return (f'unbalanced quote on line {qstring.count(chr(10), 0, at) + 1}: close the phrase with a second " '
-            "on that line (a phrase reaches over a line break only to close after a word)")
+            f"on that line (a phrase reaches over at most {quoted.MAX_PHRASE_LINES - 1} line breaks, and only to "
+            "close after a word)")
 
 
 def _starred_value(qstring: str, m: re.Match) -> str:

@@ -28,8 +28,12 @@ from .schema import FACETS
 # stray on line 1), nor one before a word, which opens the next (`"mali<line break>junta<line
 # break>person:"Goita"`); after the close, the line may open the next phrase (`"military<line
 # break>junta" and "armed<line break>forces"`, wrapped text, which a count of each line's quotes
-# refused).
-PHRASE_TEXT = r'(?:[^"\n]*|[^"]*(?<=\S)(?="(?!\w)))'
+# refused). A phrase reaches over MAX_PHRASE_LINES lines at most: a stray quote paired with an
+# inch mark (`12"`) any number of lines on, the lines between searched as one phrase, silently
+# (b99483c's reach had no end), where a phrase searched fits in far fewer (five wire lines are
+# some 50 words); a longer one is refused naming its first line, which joined on one line runs.
+MAX_PHRASE_LINES = 5
+PHRASE_TEXT = rf'(?:[^"\n]*|(?:[^"\n]*\n){{1,{MAX_PHRASE_LINES - 1}}}[^"\n]*(?<=\S)(?="(?!\w)))'
 DOUBLE = f'"{PHRASE_TEXT}"'
 SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
 SPAN = re.compile(f"{DOUBLE}|{SINGLE}")

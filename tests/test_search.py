@@ -1994,7 +1994,7 @@ def test_wrapped_text_with_two_phrases_is_two_phrases(seeds_archive):
     # a quote at the next line's start, or after a space there, opens a phrase and closes none
     for stray in ('coup "mali\n"military base" "Goita"\n12" pipes', 'coup "mali\njunta "military base" "Goita"\n12"'):
         with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
-                                             r"line \(a phrase reaches over a line break only to close after a word\)$"):
+                                             r"line \(a phrase reaches over at most 4 line breaks, and only to close after a word\)$"):
             run_search(seeds_archive, stray)
 
 
@@ -2012,5 +2012,27 @@ def test_a_phrase_wrapped_over_several_lines_is_the_phrase(seeds_archive):
     for stray in ('coup "mali\njunta\n"military base" russia 12"', 'coup "mali\njunta\nbase "Goita"\n12"',
                   'coup "mali\njunta\nperson:"Goita"'):
         with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
-                                             r"line \(a phrase reaches over a line break only to close after a word\)$"):
+                                             r"line \(a phrase reaches over at most 4 line breaks, and only to close after a word\)$"):
             run_search(seeds_archive, stray)
+
+
+def test_a_phrase_reaches_over_five_lines_at_most(seeds_archive):
+    """Since b99483c a phrase reached over any number of lines to close after a word, so a
+    stray quote paired with an inch mark (`12"`) however many lines on, and the lines between
+    (a list, one part a line) were searched as one phrase, silently. A phrase wrapped over up
+    to five lines is the phrase still; a quote left open further is refused on its line, and
+    a phrase so long runs joined on one line."""
+    phrase = "largest military base in Kati"
+    want = run_search(seeds_archive, f'coup "{phrase}"').total
+    assert want > 0
+    for lines in (3, 5):  # wrapped over three lines, and five
+        words = phrase.split()
+        wrapped = "\n".join([" ".join(words[:len(words) - lines + 1]), *words[len(words) - lines + 1:]])
+        assert wrapped.count("\n") == lines - 1
+        assert run_search(seeds_archive, f'coup "{wrapped}"').total == want, wrapped
+    refused = r'^unbalanced quote on line 1: close the phrase with a second " on that line \(a phrase reaches over at most 4'
+    for stray in ('coup "mali\njunta\nniger\nbamako\nkati\nrussia\n12" pipes',
+                  'coup "the\nlargest\nmilitary\nbase\nin\nKati"'):  # six lines: too long, said
+        with pytest.raises(QueryError, match=refused):
+            run_search(seeds_archive, stray)
+    assert run_search(seeds_archive, 'coup "the largest military base in Kati"').total > 0  # joined, it runs
