@@ -695,3 +695,30 @@ def test_only_a_stamp_after_a_dash_is_cut_from_a_bylines_name(line, expected):
     tail after either dash is cut when it is a date, a time or a count of comments, else the
     line is read whole."""
     assert parse_byline(line) == expected
+
+
+@pytest.mark.parametrize("line", [
+    "By The Numbers", "BY THE NUMBERS", "By The Book", "By Category |", "By State", "By Year",
+    "By State (PDF)", "By Region [PDF, 1.2 MB]",
+])
+def test_a_heading_after_by_is_no_byline(line):
+    """"By The Numbers", "By Category |" and "By State (PDF)" in a text's first paragraphs were
+    bylines: the heading left the text and the author was "The Numbers", "Category", "State". A
+    sort or grouping key, "The" and one word, or a link to a file, is a heading's, no writer's."""
+    assert parse_byline(line) is None
+    c = clean_text(f"Robots teach phonics\n\n{ARTICLE[0]}\n\n{line}\n\n{ARTICLE[1]}\n\n{ARTICLE[2]}")
+    assert c.author is None and line in c.text.split("\n\n")
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("By The Associated Press", "The Associated Press"),
+    ("By The Editors", "The Editors"),
+    ("By The Guardian", "The Guardian"),
+    ("By The Lorax on Sunday, August 05, 2012", "The Lorax"),
+    ("By Justin", "Justin"),
+    ("Written by Nickel - 4 Comments", "Nickel"),
+])
+def test_a_name_after_by_that_looks_like_a_heading_is_still_a_byline(line, expected):
+    """Guards of test_a_heading_after_by_is_no_byline: an agency, a newsroom, a newspaper, a
+    pen name with a date, a one-word name."""
+    assert parse_byline(line)[0] == expected

@@ -224,6 +224,27 @@ def _sentence_after_by(author: str) -> bool:
     return sum(w.islower() and w not in _BYLINE_LOWER for w in words) >= 2
 
 
+# a heading that opens with "By", no byline: a list's sort or grouping key ("By Category |", "By State",
+# "By Year") or "The" and one word ("By The Numbers", "By The Book"), read with no date; their words
+# had left the text and become the author ("The Numbers"). A name after "The" is an agency's of more
+# words ("By The Associated Press"), a newsroom's ("By The Editors") or a newspaper's ("By The Guardian")
+_SORT_KEYS = frozenset("category topic subject section tag type date month year state country region city county "
+                       "location district sector industry department".split())
+_PAPER_NOUNS = frozenset("times post journal herald tribune gazette chronicle observer guardian telegraph independent "
+                         "economist examiner inquirer courier star sun mirror express globe mail press record register "
+                         "dispatch sentinel standard bulletin".split())
+# a link to a file after the words, no writer's note: "By State (PDF)", "By Region [PDF, 1.2 MB]"
+_FILE_LINK = re.compile(r"[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|csv|rtf|txt|zip|epub|odt|mp3|mp4)\b[^()\[\]]*[)\]]", re.I)
+
+
+def _heading_after_by(author: str) -> bool:
+    """Whether a byline's undated name is a heading's words (_SORT_KEYS, "The" and one word)."""
+    words = author.lower().split()
+    if len(words) == 2 and words[0] == "the":
+        return words[1] not in _PAPER_NOUNS and words[1] not in _BYLINE_LOWER
+    return len(words) == 1 and words[0] in _SORT_KEYS
+
+
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
     (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so)."""
@@ -234,7 +255,7 @@ def _name_part(words: str) -> str:
 def parse_byline(line: str) -> tuple[str | None, date | None] | None:
     """(author, date) when the whole line is a byline or a dateline stamp, else None."""
     s = line.strip()
-    if len(s) > 120:
+    if len(s) > 120 or _FILE_LINK.search(s):
         return None
     # an en dash before a stamp reads as a hyphen's: "By John Smith – 2 hours ago" was no byline
     s = _FIGURES_AFTER_DASH.sub(lambda m: " - " + m.group("tail") if m.group("dash") == "–" and _stamp_tail(m)
@@ -247,7 +268,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         author = _BRACKETS_AFTER_NAME.sub("", named) or None
         # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
         if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
-                       or _sentence_after_by(named)):
+                       or _sentence_after_by(named) or not m.group("date") and _heading_after_by(author)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)
