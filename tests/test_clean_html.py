@@ -578,3 +578,34 @@ def test_a_meta_author_that_names_no_one_is_no_author(author):
     assert clean_html(_page_by("Reuters Staff"), url).author == "Reuters Staff"
     page = _page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>")
     assert clean_html(page, url).author == "Gisela Telis"
+
+
+@pytest.mark.parametrize("author,sitename,url", [
+    ("FilmDrunk", "FilmDrunk", "http://filmdrunk.uproxx.com/2012/11/barrels"),
+    ("World News", "World News", "http://worldnews.nbcnews.com/_news/2012/07/24/barrels"),
+    ("ABC News", None, "http://abcnews.go.com/US/barrels/story?id=16844456"),
+    ("InstantShift", None, "http://www.instantshift.com/2012/08/09/barrels/"),
+])
+def test_a_meta_author_that_is_the_sites_name_is_no_author(author, sitename, url):
+    """filmdrunk.uproxx.com's pages name "FilmDrunk" their author (og:site_name "FilmDrunk"; 4
+    Dragnet pages, and "World News", "First Read", "ABC News", "InstantShift" on 8 more): the
+    document page said "Author: FilmDrunk" and the author facet gathered the site's every page.
+    The site's own name is no writer's; a person's name that is the site's domain (a personal
+    site) and a visible byline still name the author."""
+    from search.clean import clean_html
+
+    site = f'<meta property="og:site_name" content="{sitename}"></head>' if sitename else "</head>"
+    page = _page_by(author).replace("</head>", site)
+    assert clean_html(page, url).author is None
+    assert clean_html(page.replace("</h1>", "</h1><p>By Jane Doe</p>"), url).author == "Jane Doe"
+    assert clean_html(_page_by("Jane Doe").replace("</head>", site), url).author == "Jane Doe"
+
+
+def test_a_personal_sites_name_as_its_meta_author_is_its_writer():
+    """Guard of test_a_meta_author_that_is_the_sites_name_is_no_author: "Robert Nyman" on
+    robertnyman.com, his site's name too, is the writer."""
+    from search.clean import clean_html
+
+    page = _page_by("Robert Nyman").replace("</head>", '<meta property="og:site_name" content="Robert Nyman"></head>')
+    assert clean_html(page, "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
+    assert clean_html(page, "http://robertnyman.wordpress.com/2012/11/barrels/").author == "Robert Nyman"

@@ -110,10 +110,10 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     else:
         result.text = _from_headline(result, headline)
     result.title = headline or result.title or display_title(result.text.partition("\n\n")[0])
-    result.author = result.author or page.author
+    result.url = pagemeta.canonical(tree) or url
+    result.author = result.author or (None if _site_named(page.author or "", result.url, page.sitename) else page.author)
     result.published = pagemeta.published(tree) or result.published
     result.site_name = page.sitename or None
-    result.url = pagemeta.canonical(tree) or url
     result.language = pagemeta.language(tree)
     if result.author and (_names_the_site(result.author, result.url) or meta.names_no_one(result.author)):
         result.author = None  # a visible byline below may still name one
@@ -143,11 +143,35 @@ def _names_the_site(author: str, url: str | None) -> bool:
     """True for an author that is the site's address: cbsnews.com's meta author "CBSNews.com"
     (read by trafilatura as "CBSNews com") stood on the document page as the article's author.
     A site's name is left: a personal blog's ("Robert Nyman", robertnyman.com) is its author."""
+    host = _host(url).removeprefix("www.")
+    return bool(host) and _squashed(author) == _squashed(host)
+
+
+def _host(url: str | None) -> str:
     try:
-        host = (urlsplit(url).hostname or "").removeprefix("www.") if url else ""
+        return (urlsplit(url).hostname or "") if url else ""
     except ValueError:  # "http://[::1": no host to compare
-        host = ""
-    return bool(host) and re.sub(r"[\W_]+", "", author.lower()) == re.sub(r"[\W_]+", "", host)
+        return ""
+
+
+def _squashed(name: str) -> str:
+    return re.sub(r"[\W_]+", "", name.lower())
+
+
+# a person's name, capitalised words or initials: "Robert Nyman", "Scott H Young"
+_PERSON = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}")
+
+
+def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
+    """True for a meta author that is the site's own name, no writer's: its og:site_name
+    ("FilmDrunk" on filmdrunk.uproxx.com, "World News" on worldnews.nbcnews.com) or a label of its
+    host ("ABC News", abcnews.go.com) stood on the document page and in the author facet, every
+    page of the site under it. A person's name that is the site's domain is a personal site's,
+    its writer's ("Robert Nyman", robertnyman.com), and stays."""
+    labels, name = pagemeta.host_words(_host(url)), _squashed(author)
+    if not name or _PERSON.fullmatch(author) and labels and name == labels[-1]:
+        return False
+    return name in labels or name == _squashed(sitename or "")
 
 
 MAX_ABOVE = 12  # paragraphs: how far down the text the headline is looked for

@@ -149,8 +149,14 @@ def _host_labels(tree: HtmlElement, url: str | None) -> list[str]:
             host = urlsplit(u or "").hostname or ""
         except ValueError:
             continue
-        out += [w for w in host.split(".") if len(w) >= 3 and w not in _HOST_WORDS]
+        out += host_words(host)
     return out
+
+
+def host_words(host: str) -> list[str]:
+    """The labels of a host name that may name the site, in order ("filmdrunk", "uproxx" of
+    filmdrunk.uproxx.com; "nfl" of blogs.nfl.com): no "www", "blogs" nor top-level domain."""
+    return [w for w in host.lower().split(".") if len(w) >= 3 and w not in _HOST_WORDS]
 
 
 def _is_site(part: str, names: list[str], labels: list[str]) -> bool:
