@@ -180,8 +180,10 @@ _AUTHOR_TAIL = re.compile(
 
 
 def _name_alone(author: str | None) -> str | None:
-    """A byline's author without the count or date it runs into (_AUTHOR_TAIL)."""
-    return (_AUTHOR_TAIL.sub("", author).strip(" ,|") or None) if author else None
+    """A byline's author without the count or date it runs into (_AUTHOR_TAIL); None for a
+    placeholder (names_no_one: "by Guest Author", "Posted by admin"), a template's, no writer's."""
+    name = _AUTHOR_TAIL.sub("", author).strip(" ,|") if author else ""
+    return name if name and not names_no_one(name) else None
 
 
 # the writer's role before a colon, no part of the name: "Published by Staff Writer: Amanda Hart"
