@@ -175,7 +175,7 @@ _BRACKETS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)")
 # or the dash before the date it did read ("by Lee Hutchinson - Nov 9, 2012 5:30 pm UTC" gave "Lee
 # Hutchinson -"). Cut from a byline's author once it is read as one, so that no line becomes one by it
 _AUTHOR_TAIL = re.compile(
-    r"\s+(?:[-·|]\s*)?(?:(?:\d+|no|one|leave\s+a)\s+comments?|discuss(?:\s*\(\d+\))?|\d+)$"
+    r"\s+(?:[-·|]\s*)?(?:(?:\d+|no|one|leave\s+a)\s+comments?|discuss|\d+)$"
     r"|(?:\.\s+posted)?\s+on\s+\d.*$|\s+-$", re.I)
 
 
@@ -249,7 +249,9 @@ def _heading_after_by(author: str) -> bool:
 
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
-    (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so)."""
+    (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so). Cut
+    before the line is judged a name, where _name_alone's tails are cut after: left on, a stamp
+    made "Bhaskar Janakiraman - Friday, October 26, 2012 at 5:15:00 PM" too many words for one."""
     named = _cut_stamp_tail(_LABEL.split(_ROLE_BEFORE_NAME.sub("", words))[0]).strip(" ,|")
     return _COMMENTS_LINK.sub("", named)
 
