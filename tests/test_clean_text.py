@@ -744,3 +744,20 @@ def test_a_placeholder_in_a_byline_is_no_author(line, expected):
     assert parse_byline(line) == expected
     c = clean_text(f"Robots teach phonics\n\n{line}\n\nBy Jane Doe\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert c.author == (expected[0] or "Jane Doe") and c.text.startswith(ARTICLE[0])
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("By RUSSELL GOLDMAN (@GoldmanRussell) and DAN HARRIS (@danbharris)", "RUSSELL GOLDMAN and DAN HARRIS"),
+    ("By NBC News' Akbar Shinwari and Amna Nawaz", "NBC News' Akbar Shinwari and Amna Nawaz"),
+])
+def test_a_byline_of_two_writers_is_one_however_long_their_handles(line, expected):
+    """abcnews.go.com's "By RUSSELL GOLDMAN (@GoldmanRussell) and DAN HARRIS (@danbharris)" was no
+    byline, its words after "By" over 60 characters with the handles the author leaves out, and
+    worldnews.nbcnews.com's "By NBC News' Akbar Shinwari and Amna Nawaz" seven words, one over a
+    name's six with the "and" between two: the pages had no author (or the site's name). The
+    words may run to 80 characters, and "and" is no name's word."""
+    assert parse_byline(line) == (expected, None)
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author == expected and c.text.startswith(ARTICLE[0])
+    assert parse_byline("By Jane Doe, John Smith, Ann Lee and Bob Ray") is None  # eight name words
+    assert parse_byline("By Friday (they said it would rain) Smith left.") is None

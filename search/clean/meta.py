@@ -58,7 +58,7 @@ _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<da
 # some write after "by" ("by: Liz Thomas", news.com.au; "By: Deborah Shane on ..." gave ": Deborah Shane")
 _GUEST = r"guest\s+(?:writer|author|blogger|contributor|columnist|poster)\s+(?=(?-i:[A-Z]))"
 _BYLINE = re.compile(
-    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\b\s*:?\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,60}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
+    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\b\s*:?\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,80}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
     # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
     # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at"); a bar may
     # end it ("By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |", redstate.com)
@@ -271,7 +271,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         named = _name_part(m.group("author") or "")
         author = _BRACKETS_AFTER_NAME.sub("", named) or None
         # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
-        if author and (len(author.split()) > 6 or not (author[0].isupper() or m.group("date"))
+        if author and (len([w for w in author.split() if w.lower() not in ("and", "&")]) > 6 or not (author[0].isupper() or m.group("date"))
                        or _sentence_after_by(named) or not m.group("date") and _heading_after_by(author)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
