@@ -46,7 +46,7 @@ def total(html: str) -> int:
 
 
 def hit_ids(html: str) -> list[str]:
-    return [unescape(h) for h in re.findall(r'<li class="hit">\s*<h2><a href="/doc/([^"]+)"', html)]
+    return [unescape(h) for h in re.findall(r'<li class="hit"[^>]*>\s*<h2><a href="/doc/([^"]+)"', html)]
 
 
 # ----------------------------------------------------------------- search page
@@ -63,7 +63,7 @@ def test_query_box_keeps_query_and_hits_show_everything(client):
     html = page(client, "/search?q=coup")
     assert 'value="coup"' in html and "results for <q><bdi>coup</bdi></q>" in html
     assert "<mark>coup</mark>" in html.lower() or "<mark>Coup</mark>" in html
-    hit = html.split('<li class="hit">')[1].split("</li>\n")[0]
+    hit = html.split('<li class="hit"')[1].split("</li>\n")[0]
     assert '<a href="/doc/seeds/' in hit and 'class="src"' in hit and ("<time" in hit or "undated" in hit) and "en" in hit
 
 
@@ -894,7 +894,7 @@ def test_a_result_opens_with_its_search_marked_in_the_text(client, seeds_archive
     snippets do (a name by any of its spellings, a phrase whole), counts them, links the
     first, and its box holds the query."""
     html = page(client, "/search?q=coup+person%3Agoyta")
-    links = [unescape(h) for h in re.findall(r'<li class="hit">\s*<h2><a href="([^"]+)"', html)]
+    links = [unescape(h) for h in re.findall(r'<li class="hit"[^>]*>\s*<h2><a href="([^"]+)"', html)]
     assert links and all(parse_qs(urlsplit(link).query) == {"q": ["coup person:goyta"]} for link in links)
     doc = page(client, links[0])
     marked = [unescape(re.sub(r"<[^>]+>", "", m)) for m in re.findall(r'<mark class="hit"[^>]*>(.*?)</mark>', doc)]

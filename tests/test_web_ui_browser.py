@@ -62,15 +62,36 @@ def notices(pages_index):
     yield from _serve(pages_index)
 
 
-# where each result's number starts: the li's left edge less the number's text ("300. ") in the
-# li's font, as Chromium sets an outside marker (markers are no DOM element to measure)
+# where each result's number starts: the li's left edge less the number's text ("300. ", a result's
+# "1,000. " as its data-n writes it) in the li's font, as Chromium sets an outside marker (markers
+# are no DOM element to measure)
 MARKERS = """list => { const c = document.createElement('canvas').getContext('2d');
     const ol = document.querySelector(list);
     return [...ol.querySelectorAll(':scope > li')].map((li, i) => {
         c.font = getComputedStyle(li).font;
         const n = ol.start + i;
-        return {n, left: li.getBoundingClientRect().left - c.measureText(n + '. ').width};
+        return {n, left: li.getBoundingClientRect().left - c.measureText((li.dataset.n || n) + '. ').width};
     }); }"""
+
+
+def _list_markers(pg) -> list[str]:
+    """The page's list numbers as Chromium draws them and tells a screen reader (its
+    accessibility tree's list markers: a marker is no DOM element to read)."""
+    nodes = pg.context.new_cdp_session(pg).send("Accessibility.getFullAXTree")["nodes"]
+    return [n["name"]["value"] for n in nodes if n["role"]["value"] == "ListMarker" and "name" in n]
+
+
+def test_a_result_s_number_reads_as_the_pager_and_the_count_print_it(notices, browser):
+    """Result 1,000 was numbered "1000." (the browser's numbering of <ol start="991">) under
+    "showing 991–1,000" and above a pager whose page reads "1,000" once a page holds one:
+    each number on the page now has the thousands comma, the list's too."""
+    with _opened(browser, notices + "/search?q=fund&sort=oldest&page=100", viewport={"width": 1280, "height": 900}) as pg:
+        hits = [m for m in _list_markers(pg) if m.rstrip().endswith(".")]
+        assert hits[-2:] == ["999. ", "1,000. "], hits
+        assert "showing 991–1,000" in pg.locator("p.count").inner_text()  # it read "991–1000" too
+    with _opened(browser, notices + "/search?q=fund&sort=oldest&page=1&per_page=1", viewport={"width": 1280, "height": 900}) as pg:
+        assert pg.locator("nav.pager").get_by_text("1,000", exact=True).count() == 1  # the pager's last page, as ever
+        assert [m for m in _list_markers(pg) if m.rstrip().endswith(".")] == ["1. "]
 
 
 @pytest.mark.parametrize("page", [1, 30, 100])
