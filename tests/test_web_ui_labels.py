@@ -200,3 +200,65 @@ def test_a_facet_page_opened_from_a_later_page_of_results_is_titled_as_from_the_
     assert title(get(client, "/facet/person?q=mali&per_page=1&page=2")) == first
     assert title(get(client, "/facet/person?year=2020&page=3")) == "People (Year: 2020) · newsarchive"
     assert title(get(client, "/search?q=mali&per_page=1&page=2")) == "mali · Search (page 2) · newsarchive"
+
+
+SPACED = {"1": "a\nb", "2": "a\nb", "3": "a b", "4": "a  b", "5": "a\tb"}  # id -> source
+
+
+@pytest.fixture(scope="module")
+def spaced_client(tmp_path_factory):
+    """An archive of five reports from the sources "a<line break>b" (two), "a b", "a  b" and "a<tab>b"."""
+    import json
+
+    from search import Store, indexer
+    from web import create_app
+
+    root = tmp_path_factory.mktemp("spaced")
+    (root / "wire").mkdir()
+    with open(root / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
+        for i, source in SPACED.items():
+            fh.write(json.dumps({"id": i, "source": source, "title": f"Harbour report {i}", "date": "2001-02-03",
+                                 "text": f"The harbour authority published report {i}."}) + "\n")
+    assert indexer.run(Store(root / "index"), [str(root / "wire")])["indexed"] == 5
+    return create_app({"INDEX": str(root / "index")}).test_client()
+
+
+def seen(fragment: str) -> str:
+    """A fragment as an eye reads it: what a screen reader alone hears (.vh) left out, and the
+    whitespace folded as HTML folds it."""
+    fragment = re.sub(r'<span class="vh">[^<]*</span>', "", fragment)
+    return re.sub(r"[ \t\n\r\f]+", " ", text(fragment)).strip()
+
+
+def heard(fragment: str) -> str:
+    """A fragment as a screen reader reads it: what is aria-hidden left out, whitespace folded."""
+    fragment = re.sub(r'<span aria-hidden="true">[^<]*</span>', "", fragment)
+    return re.sub(r"[ \t\n\r\f]+", " ", text(fragment)).strip()
+
+
+def test_sources_spelled_alike_but_for_their_spaces_are_told_apart_on_the_page(spaced_client):
+    """The sources "a<line break>b", "a b", "a  b" and "a<tab>b" are four values, each its own
+    filter (cf53a77), which the Sources panel listed as "a b" four times with their counts (a
+    list seeming to split one source's count), as did the facet's page, the chips and each
+    result's source line: a page folds a value's whitespace. Each space a page would fold shows
+    as a symbol with its name (↵ line break, ⇥ tab, ␣ space), and a single space between words as one."""
+    def told_apart(values: list[str]) -> None:
+        assert len(values) == 4, values
+        for read in (seen, heard):
+            assert len({read(v) for v in values}) == 4, [read(v) for v in values]
+        assert "a b" in [seen(v) for v in values]  # the plain one reads as it is
+
+    html = get(spaced_client, "/search?q=harbour")
+    panel = re.search(r'data-facet="source">(.*?)</section>', html, re.S).group(1)
+    told_apart(re.findall(r'<span class="fv-v">(.*?)</span> <span class="fv-c">', panel, re.S))
+    told_apart(list(dict.fromkeys(re.findall(r'class="src" title="[^"]*">(.*?)</a>', html, re.S))))
+    facet = get(spaced_client, "/facet/source?q=harbour")
+    told_apart(re.findall(r'<span class="fv-v">(.*?)</span> <span class="fv-c">', facet, re.S))
+    filtered = get(spaced_client, "/search?q=harbour&" + "&".join(f"source={s}" for s in ("a%0Ab", "a+b", "a++b", "a%09b")))
+    told_apart(re.findall(r'<span class="chip-facet">Source:</span> (.*?)<span class="chip-x"', filtered, re.S))
+    active = re.search(r'data-facet="source">(.*?)</section>', filtered, re.S).group(1)
+    told_apart(re.findall(r'<span class="fv-v"><span class="vh">Remove filter: </span>(.*?)</span> <span class="fv-c">', active, re.S))
+    sources = [re.search(r"<dt>Source</dt><dd><a [^>]*>(.*?)</a>", get(spaced_client, f"/doc/wire/feed.jsonl%23{i}"), re.S).group(1)
+               for i in ("1", "3", "4", "5")]
+    told_apart(sources)
+    assert [heard(s) for s in sources] == ["a line break b", "a b", "a space space b", "a tab b"]

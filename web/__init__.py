@@ -70,11 +70,12 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
 
     from .cache import init_cache
     from .labels import facet_label, flag_label, thousands, value_label
-    from .markup import isolated, shown, typed
+    from .markup import isolated, isolated_value, shown, spaced, typed
     from .state import init_archive
 
     app.jinja_env.finalize = shown  # no raw control characters in a page (a query's ESC)
     app.jinja_env.filters.update(typed=typed, isolated=isolated)  # echoed user input: no bidi spoofing
+    app.jinja_env.filters.update(spaced=spaced, isolated_value=isolated_value)  # "a  b" is no "a b"
     app.jinja_env.filters["language_name"] = language_name  # "he" reads Hebrew; links keep the code
     app.jinja_env.filters.update(facet_label=facet_label, value_label=value_label, flag_label=flag_label)  # "Places", "Place": not `location`
     app.jinja_env.filters["thousands"] = thousands  # every count on a page reads "19,043"

@@ -70,6 +70,45 @@ def isolated(value: Any) -> Markup:
     return Markup("<bdi>%s</bdi>") % typed(value)
 
 
+# the whitespace HTML folds: a run of it shows as one space, or none at a value's ends (a no-break
+# space it keeps, and shows)
+_FOLDED_SPACE = re.compile("[ \t\n\r\f]+")
+_SPACE_SYMBOLS = {" ": ("\u2423", "space"), "\n": ("\u21b5", "line break"), "\r": ("\u21b5", "carriage return"),
+                  "\t": ("\u21e5", "tab"), "\f": ("\u21b5", "form feed")}
+
+
+def spaced(value: Any) -> Any:
+    """Jinja filter for a facet value (a source, a name), escaped, its whitespace shown where a
+    page would fold it: the sources "a b", "a  b" (two spaces), "a<line break>b" and "a<tab>b"
+    are four values, each its own filter, which the facet list, a chip and a result's source
+    all showed as "a b" (a list seeming to repeat one value with split counts). Each space but
+    a single one between words shows as ␣, a line break as ↵, a tab as ⇥, with its name for a
+    screen reader and a tooltip, as the command line shows them escaped ("a\\nb")."""
+    if not isinstance(value, str) or not _FOLDED_SPACE.search(value):
+        return value
+    out, at = Markup(), 0
+    for m in _FOLDED_SPACE.finditer(value):
+        out += escape(value[at:m.start()])
+        if m.group() == " " and 0 < m.start() and m.end() < len(value):
+            out += " "
+        else:
+            for c in m.group():
+                mark, name = _SPACE_SYMBOLS[c]
+                out += Markup('<span class="ws" title="%s"><span aria-hidden="true">%s</span><span class="vh"> %s </span></span>') % (
+                    name, mark, name)
+        at = m.end()
+    return out + escape(value[at:])
+
+
+def isolated_value(value: Any) -> Markup:
+    """`isolated` for a facet value in use (an active value, a chip): its bidi controls replaced
+    as a typed one's, its whitespace shown as `spaced` shows it (a line break is no space here:
+    "a<line break>b" is a source of its own)."""
+    if isinstance(value, str) and _BIDI_CONTROL.search(value):
+        value = _BIDI_CONTROL.sub("\ufffd", value)
+    return Markup("<bdi>%s</bdi>") % spaced(value)
+
+
 @dataclass(frozen=True)
 class Flag:
     """A machine-translation flag; `n` numbers it for the footnote list (1-based)."""

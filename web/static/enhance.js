@@ -84,12 +84,13 @@ document.addEventListener("DOMContentLoaded", function () {
     note.setAttribute("role", "status");
     list.parentNode.insertBefore(note, list);
     /* the value's name alone, as the server's filter reads it: not its count ("1" listed
-       every value in one article), nor an active value's "Remove filter:" */
+       every value in one article), nor an active value's "Remove filter:", and a space shown
+       as a symbol ("a␣␣b", its screen reader's " space ") a space again */
     function valueName(li) {
-      var v = li.querySelector(".fv-v") || li;
-      var text = v.textContent;
-      v.querySelectorAll(".vh").forEach(function (h) { text = text.replace(h.textContent, ""); });
-      return text;
+      var v = (li.querySelector(".fv-v") || li).cloneNode(true);
+      v.querySelectorAll(".ws").forEach(function (w) { w.replaceWith(" "); });
+      v.querySelectorAll(".vh").forEach(function (h) { h.remove(); });
+      return v.textContent;
     }
     box.addEventListener("input", function () {
       var needle = foldText(box.value.trim());
