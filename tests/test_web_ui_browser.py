@@ -189,7 +189,7 @@ def test_an_entity_s_other_spellings_are_copied_and_read_apart(server, page):
     """An entity's other spellings stood side by side, apart by a margin alone: copied, or read
     by a screen reader, the article's "Also written" gave "KeitaIbrahim Boubacar KeitanIbrahim
     Boubacar KeiteKate" and the entity list "ShearsonShearson Lehman Brothers...", and on the
-    screen "Shearson  Shearson Lehman Brothers" seemed one spelling. A middle dot (in no name's
+    screen "Shearson  Shearson Lehman Brothers" seemed one spelling. A middle dot (rare in a name's
     spelling) now stands between each two, in the text a copy takes."""
     doc = "seeds/000_82caef7a759caf58.txt"
     details = page.request.get(server + "/api/doc/" + doc.replace("#", "%23")).json()["entity_details"]
