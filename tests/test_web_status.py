@@ -272,3 +272,19 @@ def test_a_run_refused_while_another_held_the_lock_is_no_error(tmp_path):
     assert client.get("/healthz").get_json()["last_error"] == {"finished": old["finished"], "error": old["error"]}
     stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
     assert f"reindex failed: IndexBusy: another index run is in progress on {ix}" in stats.output, stats.output
+
+
+def test_a_run_s_counts_read_as_the_article_count_above_them(tmp_path):
+    """The runs table read "19043" added under "19,043 articles" (and 1523.5 seconds bare): each
+    number now has its thousands comma, as every count on a page does; a log line edited by hand
+    into other values is shown as it is, as before."""
+    ix, run = _index_of_one_article(tmp_path)
+    big = {**run, "added": 19043, "changed": 1200, "removed": 1001, "failed": 2500, "seconds": 1523.5}
+    odd = {**run, "added": "many"}
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(big) + "\n" + json.dumps(odd) + "\n")
+    r = create_app({"INDEX": str(ix)}).test_client().get("/status")
+    assert r.status_code == 200
+    rows = re.findall(r"<tr><td>.*?</tr>", r.get_data(as_text=True), re.S)
+    cells = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r'<td class="num">(.*?)</td>', row)] for row in rows]
+    assert cells[:2] == [["many", "0", "0", "0", str(run["seconds"])], ["19,043", "1,200", "1,001", "2,500", "1,523.5"]], cells

@@ -207,3 +207,26 @@ def test_an_entity_s_other_spellings_are_copied_and_read_apart(server, page):
         [tr.querySelector('th').innerText, tr.querySelector('td.aliases').innerText])""")
     several = [(name, cell) for name, cell in rows if len(entities[name]) > 1]
     assert several and all(cell == " · ".join(entities[name]) for name, cell in several), several[:3]
+
+
+@pytest.fixture(scope="module")
+def many_matches(tmp_path_factory):
+    """One article naming the harbour 1,200 times: an article page with more than a thousand matches."""
+    import json
+
+    from test_browser_web import _archive
+
+    text = " ".join(f"The harbour master logged ship {i} at dawn." for i in range(1200))
+    record = {"id": "log", "title": "Harbour log", "date": "2021-03-01", "text": text}
+    yield from _archive(tmp_path_factory, "manymatches", {"wire/log.jsonl": json.dumps(record) + "\n"}, 1)
+
+
+def test_an_article_s_match_count_and_step_read_as_every_count(many_matches, browser):
+    """An article opened from a search said "1200 matches of your search", and its stepper "match
+    1 of 1200", where every other count on a page reads "1,200": both have the thousands comma."""
+    with _opened(browser, many_matches + "/search?q=harbour", viewport={"width": 1280, "height": 900}) as pg:
+        pg.locator("li.hit h2 a").first.click()
+        pg.wait_for_url("**/doc/**")
+        assert pg.locator("p.query-hits a").first.inner_text() == "1,200 matches"
+        pg.locator('.match-nav button[data-step="-1"]').click()
+        assert pg.locator(".match-pos").inner_text() == "match 1,200 of 1,200"

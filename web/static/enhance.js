@@ -115,8 +115,10 @@ document.addEventListener("DOMContentLoaded", function () {
     var pos = nav.querySelector(".match-pos");
     var at = -1;
     function find() { matches.forEach(function (m, i) { if ("#" + m.id === location.hash) { at = i; } }); }
-    /* before the first step, nothing: the count's link beside it says "17 matches" already */
-    function show() { pos.textContent = at < 0 ? "" : "match " + (at + 1) + " of " + matches.length; }
+    /* before the first step, nothing: the count's link beside it says "17 matches" already;
+       each number as the page prints it, "1,200" (the counter read "match 1 of 1200") */
+    function n(i) { return i.toLocaleString("en-US"); }
+    function show() { pos.textContent = at < 0 ? "" : "match " + n(at + 1) + " of " + n(matches.length); }
     nav.querySelectorAll("button[data-step]").forEach(function (b) {
       b.addEventListener("click", function () {
         var step = parseInt(b.getAttribute("data-step"), 10);
