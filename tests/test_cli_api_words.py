@@ -3,6 +3,7 @@ by the engine's reader, in its words, by both layers (session 42's rough edges).
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -367,3 +368,25 @@ def test_a_page_number_written_with_a_separator_is_refused_with_the_number_to_wr
     for typed in ("1,00", "1,0000", "abc", "1,000x"):
         r = client.get("/api/search", query_string={"q": "mali", "page": typed})
         assert r.get_json()["error"] == "page must be a whole number", typed
+
+
+@pytest.mark.parametrize("url,said", [
+    ("/api/search?q=mali&filter=source=seeds", "did you mean 'source=seeds'? (the command line's --filter"),
+    ("/api/search?q=mali&filter=Year=2020&filter=source=seeds", "did you mean 'year=2020&source=seeds'?"),
+    ("/api/export?q=mali&filter=person=Goita", "did you mean 'person=Goita'?"),
+    ("/api/facet/location?q=mali&filter=language=en", "did you mean 'language=en'?"),
+    ("/search?q=mali&filter=source=seeds", "did you mean 'source=seeds'?"),
+    ("/api/search?q=mali&filter=seeds", "each filter is a parameter named by its facet, source=VALUE"),
+])
+def test_the_command_line_s_filter_in_a_url_is_refused_with_the_parameter_meant(client, url, said):
+    """`/search?q=mali&filter=source=seeds`, the command line's `--filter source=seeds` in a URL,
+    gave every result, unfiltered, and nothing said so (as `limit=` did before it was refused).
+    It is refused, offering the parameter meant, which is taken."""
+    from html import unescape
+
+    r = client.get(url)
+    assert r.status_code == 400 and said in unescape(r.get_data(as_text=True)), r.get_data(as_text=True)[:300]
+    offered = re.search(r"did you mean '([^']*)'", unescape(r.get_data(as_text=True)))
+    if offered:
+        taken = client.get(url.split("&filter=")[0] + "&" + offered.group(1))
+        assert taken.status_code == 200, taken.get_data(as_text=True)[:300]

@@ -219,11 +219,26 @@ OTHER_NAMES = {"limit": "per_page", "size": "per_page", "page_size": "per_page",
 CLI_NAMES = ("limit",)
 
 
+def _cli_filter(key: str, values: list[str]) -> str:
+    """The refusal of `filter=source=reuters`, the command line's `--filter source=reuters` in a
+    URL: ignored, it gave every result, unfiltered, and nothing said so. Here a filter is a
+    parameter named by its facet: `source=reuters`, offered when every value names one."""
+    meant = [f"{facet.strip().lower()}={value}" for facet, eq, value in (v.partition("=") for v in values)
+             if eq and facet.strip().lower() in FACETS]
+    if meant and len(meant) == len(values):
+        return (f"unknown parameter '{key}': did you mean '{'&'.join(meant)}'? (the command line's --filter: "
+                "here each filter is a parameter named by its facet)")
+    return (f"unknown parameter '{key}': here each filter is a parameter named by its facet, source=VALUE "
+            f"(the command line's --filter FACET=VALUE; facets: {', '.join(FACETS)})")
+
+
 def _check_other_names(args, paged: bool = True) -> None:
     """Refuse a parameter named as the command line or another API names one of ours, with the
     one meant here; where there are no pages (an export, a facet's values), a page's size or
     offset saying so: `limit=100` there gave every result, silently."""
     for key in args:
+        if key.lower() in ("filter", "filters"):
+            raise QueryError(_cli_filter(key, args.getlist(key)))
         meant = OTHER_NAMES.get(key.lower())
         if meant is None:
             continue
