@@ -98,6 +98,21 @@ def page_ids(archive: Archive, typed: str) -> Found:
     return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip()) or Found([], typed)
 
 
+def record_ids(archive: Archive, typed: str) -> list[str]:
+    """The live ids of the records of a file whose id `typed` names (`wire/feed.jsonl`: its
+    records are `wire/feed.jsonl#1`, `#2`...), in their lines' order: an id typed or pasted in a
+    browser's address bar, /doc/wire/feed.jsonl#2, reaches the server without its "#2" (a #
+    starts the address's fragment), and was "no document with id 'wire/feed.jsonl'". Read
+    from the index's ids, not from a disk."""
+    text = typed.strip()
+    if not text or "#" in text:
+        return []
+    _gen, searcher = archive.searcher()
+    terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in searcher.reader().expand_prefix("id", text + "#"))
+    live = [t for t in terms if document_number(searcher, t) is not None]
+    return sorted(live, key=lambda i: (0, int(tail), "") if (tail := i[len(text) + 1:]).isdigit() else (1, 0, tail))
+
+
 def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Found | None:
     """_page_ids that are live; for a web address that names none, those of its first other
     spelling that names some (_spellings: the other scheme first, then the path's last slash

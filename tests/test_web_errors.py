@@ -2,6 +2,8 @@
 the security headers on every response, and no debug mode whatever the environment."""
 from __future__ import annotations
 
+from html import unescape
+
 import pytest
 
 from search.query import MAX_QUERY_CHARS
@@ -484,3 +486,31 @@ def test_the_contains_box_keeps_the_results_page_to_return_to(client):
     assert ("page", "2") in _form_inputs(results, "/facet/location")
     header = results.split('<form', 1)[1].split("</form>")[0]
     assert 'name="page"' not in header
+
+
+def test_a_record_s_id_whose_hash_a_browser_cut_says_how_to_write_it(tmp_path):
+    """The id `wire/feed.jsonl#2` pasted into a browser's address bar (/doc/wire/feed.jsonl#2)
+    reaches the server as /doc/wire/feed.jsonl, the "#2" taken as the address's fragment: the
+    page said "no document with id 'wire/feed.jsonl'", as of an id that is nowhere, when it is
+    the file of three articles. The 404 (the page's, /api/doc's, /text's) says so, their ids,
+    and how an address writes an id's #; the address it gives opens the first."""
+    import json
+
+    from search import Store, indexer
+
+    (tmp_path / "wire").mkdir()
+    with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
+        for i in (1, 2, 10):
+            fh.write(json.dumps({"id": str(i), "title": f"Harbour report {i}", "text": f"The harbour authority published report {i}."}) + "\n")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 3
+    client = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    said = ("no document with id 'wire/feed.jsonl': it is the file of 3 articles 'wire/feed.jsonl#1' to "
+            "'wire/feed.jsonl#10'; in an address, an id's # is written %23, as in /doc/wire/feed.jsonl%231")
+    for url in ("/doc/wire/feed.jsonl", "/text/wire/feed.jsonl"):
+        r = client.get(url)
+        assert r.status_code == 404 and said in unescape(r.get_data(as_text=True)), r.get_data(as_text=True)[:400]
+    r = client.get("/api/doc/wire/feed.jsonl")
+    assert r.status_code == 404 and r.get_json()["error"] == said
+    assert "Harbour report 1" in client.get("/doc/wire/feed.jsonl%231").get_data(as_text=True)
+    r = client.get("/doc/wire/feed.json")  # no file's id: as before
+    assert r.status_code == 404 and "no document with id &#39;wire/feed.json&#39;</p>" in r.get_data(as_text=True)

@@ -9,7 +9,7 @@ from flask import abort, url_for
 from markupsafe import Markup
 
 from search import get_document
-from search.lookup import OPENED_NOTE, page_ids
+from search.lookup import OPENED_NOTE, page_ids, record_ids
 from search.schema import ENTITY_FACETS
 from search.stories import RELATIONS, timeline
 
@@ -55,6 +55,13 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
             note = Markup(OPENED_NOTE[:1].upper() + OPENED_NOTE[1:] + ".").format(typed=code(found.typed),
                                                                                   opened=code(found.opened))
     if doc is None:
+        records = record_ids(archive(), doc_id)
+        if records:  # the id of a record, its "#N" taken as the address's fragment
+            first = url_for("views.doc_page", doc_id=records[0])
+            abort(404, f"no document with id {shown_id(doc_id)}: it is the file of {len(records):,} "
+                       f"{'article' if len(records) == 1 else 'articles'} {shown_id(records[0])}"
+                       f"{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}; in an address, an id's # is "
+                       f"written %23, as in {first}")
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc, note
 
