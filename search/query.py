@@ -3120,6 +3120,9 @@ def stats(archive: Archive) -> dict[str, Any]:
         "documents": int(live.sum()),
         "created": gen.manifest.get("created"),
         "sources": sources,
+        # each source's articles in this generation (none for one written without a catalog): the
+        # status page listed the sources with no count, and which source held what was nowhere
+        "source_documents": {s: per_root.get(s, 0) for s in sources} if per_root is not None else {},
         # sources with no article in this generation: the run that added one did not finish
         # (killed, or it failed), or none of its files could be read; stats listed them as
         # any other source

@@ -288,3 +288,26 @@ def test_a_run_s_counts_read_as_the_article_count_above_them(tmp_path):
     rows = re.findall(r"<tr><td>.*?</tr>", r.get_data(as_text=True), re.S)
     cells = [[re.sub(r"<[^>]+>", "", c) for c in re.findall(r'<td class="num">(.*?)</td>', row)] for row in rows]
     assert cells[:2] == [["many", "0", "0", "0", str(run["seconds"])], ["19,043", "1,200", "1,001", "2,500", "1,523.5"]], cells
+
+
+def test_each_source_is_listed_with_its_articles(tmp_path):
+    """The status page listed the sources by their folders alone: how many articles each gave
+    the archive was on no page, nor in /healthz. Each is listed with its count, as the catalog
+    of the live generation holds them, and the counts add up to the archive's."""
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                                "in Moscow, officials said.\n", encoding="utf-8")
+    (tmp_path / "wire").mkdir()
+    with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(3):
+            fh.write(json.dumps({"id": str(i), "title": f"Harbour report {i}", "text": f"The harbour published report {i}."}) + "\n")
+    from search import Store, indexer
+
+    assert indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "notes"), str(tmp_path / "wire")])["indexed"] == 4
+    client = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
+    html = client.get("/status").get_data(as_text=True)
+    listed = re.findall(r"<li><code>(.*?)</code>(.*?)</li>", html)
+    assert listed == [(str(tmp_path / "notes"), ": 1 article"), (str(tmp_path / "wire"), ": 3 articles")], listed
+    twin = client.get("/healthz").get_json()
+    assert twin["source_documents"] == {str(tmp_path / "notes"): 1, str(tmp_path / "wire"): 3}
+    assert sum(twin["source_documents"].values()) == twin["documents"]

@@ -150,6 +150,7 @@ def healthz():
         # of the runs listed: a healthy log, with no error, would be read whole at every request
         "last_error": next(({"finished": r.get("finished"), "error": r["error"]} for r in reversed(runs) if r.get("error")), None),
         "sources": s["sources"],  # the status page lists them: its JSON twin gave only those with no article
+        "source_documents": s["source_documents"],  # the status page's count of each
         "unindexed_sources": s["unindexed_sources"],
         "unindexed_why": s["unindexed_why"],  # why, where the run that built the generation said (as stats --json)
         "runs": runs,
