@@ -135,6 +135,8 @@ def _weaker_at_human_rate(s: dict) -> float:
 
 def _setting(item: str) -> tuple[object, str, object]:
     """A NAME=VALUE setting as (module, name, value)."""
+    if "=" not in item:  # a --try's settings are split at spaces: "HASHED_BLOCKS=[1, 2]" gives "2]"
+        raise SystemExit(f"{item!r} is no NAME=VALUE setting (a value holds no space)")
     name, value = item.split("=", 1)
     try:
         value = ast.literal_eval(value)
@@ -143,7 +145,13 @@ def _setting(item: str) -> tuple[object, str, object]:
     mod = train if hasattr(train, name) else features
     if not hasattr(mod, name):
         raise SystemExit(f"no constant {name} in train or features")
-    return mod, name, value
+    return mod, name, _as_tuples(value) if isinstance(getattr(mod, name), tuple) else value
+
+
+def _as_tuples(value: object) -> object:
+    """A list typed for a tuple constant (HASHED_BLOCKS=[["fw",1024]]) as tuples all the way down:
+    train.fit keys its memo by the constants it reads, and a list there is unhashable."""
+    return tuple(map(_as_tuples, value)) if isinstance(value, (list, tuple)) else value
 
 
 def _override(settings: list[str]) -> bool:

@@ -16,6 +16,20 @@ def shared_dir() -> Path:
     return SHARED
 
 
+def small_translation_corpus(mt_docs: int = 10, originals: int = 5, reuters: int = 12):
+    """A translation training corpus of real documents, a few: every version (MT and reference)
+    of the first mt_docs translated mt-dev documents, the first originals original English ones,
+    the first reuters Reuters training bodies (train.corpus_of, no lexicon pool)."""
+    from search.translation import corpora, train
+
+    records = corpora.mt_dev()
+    docids = list(dict.fromkeys(r["wmt_docid"] for r in records if r["kind"] == "mt"))[:mt_docs]
+    docids += list(dict.fromkeys(r["wmt_docid"] for r in records if r["kind"] == "original-english"))[:originals]
+    rows = [(r["text"], r["kind"], r["wmt_docid"], r.get("system_rank") or 0) for r in records if r["wmt_docid"] in docids]
+    rows += [(t, "reuters", f"reuters-{i}", 0) for i, t in enumerate(corpora.reuters("train", limit=reuters))]
+    return train.corpus_of(rows, [])
+
+
 @pytest.fixture(scope="session")
 def gold(shared_dir: Path) -> dict:
     import json

@@ -7,8 +7,8 @@ from pathlib import Path
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "translation.py"
 
 
-def _bench():
-    spec = importlib.util.spec_from_file_location("bench_translation", BENCH)
+def _bench(path: Path = BENCH):
+    spec = importlib.util.spec_from_file_location(f"bench_{path.stem}", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
@@ -51,3 +51,40 @@ def test_a_shrinkage_the_fit_cannot_take_is_named_not_a_bare_linalg_error(shared
     assert p.returncode == 1, p.stdout + p.stderr
     assert "the logistic fit cannot go on with L2_DOC=1 (Singular matrix)" in p.stderr, p.stderr
     assert "use a larger L2_DOC" in p.stderr and "Traceback" not in p.stderr, p.stderr
+
+
+def test_a_tuple_constant_given_as_a_list_is_tried_as_a_tuple(shared_dir, monkeypatch):
+    """`translation_cv --try "HASHED_BLOCKS=[...]"` ended in "TypeError: unhashable type: 'list'":
+    literal_eval reads the value as lists, and train.fit keys its memo by the constants it reads.
+    The value is now read as tuples, the type of the constant, and the experiment runs: a fit
+    with the memo on real mt-dev and Reuters documents (a few), the model the shipped setting's."""
+    import json
+
+    from conftest import small_translation_corpus
+    from search.translation import features, train
+
+    monkeypatch.syspath_prepend(str(BENCH.parent))  # translation_cv imports translation, as run from bench/
+    cv = _bench(BENCH.with_name("translation_cv.py"))
+    # the shipped blocks, typed as lists (no space: --try's settings are split at spaces)
+    blocks = json.dumps([list(b) for b in train.HASHED_BLOCKS], separators=(",", ":"))
+    c = small_translation_corpus(8, 4, 8)
+    exact = lambda model: json.dumps(model, sort_keys=True, default=lambda a: a.tolist())  # noqa: E731
+    memo: dict = {}
+    with cv._trying(cv._try_settings(f"HASHED_BLOCKS={blocks}")):
+        tried = train.fit(c, memo=memo)  # on 20f2cf5: TypeError: unhashable type: 'list'
+        assert isinstance(train.HASHED_BLOCKS[0], tuple) and train.HASHED_BLOCKS == features.HASHED_BLOCKS
+    assert len(memo) == train.INNER_FOLDS and exact(tried) == exact(train.fit(c))
+
+
+def test_a_setting_with_a_space_in_its_value_is_refused_with_a_message():
+    """--try's settings are split at spaces, so a value typed with one ("[1, 2]") left a piece
+    with no "=", and the run ended in "ValueError: not enough values to unpack"."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    p = subprocess.run([sys.executable, str(BENCH.with_name("translation_cv.py")), "--try", "L2_DOC=[3, 10]"],
+                       cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert p.returncode == 1 and "'10]' is no NAME=VALUE setting" in p.stderr, p.stderr
+    assert "Traceback" not in p.stderr, p.stderr

@@ -146,14 +146,10 @@ def test_a_memo_fits_the_profile_models_once_and_the_model_is_the_same(shared_di
     a setting those fits read (L2_SENT) fits them anew. Real mt-dev and Reuters documents, a few."""
     import numpy as np
 
-    from search.translation import corpora, train
+    from conftest import small_translation_corpus
+    from search.translation import train
 
-    records = corpora.mt_dev()
-    docids = list(dict.fromkeys(r["wmt_docid"] for r in records if r["kind"] == "mt"))[:10]
-    docids += list(dict.fromkeys(r["wmt_docid"] for r in records if r["kind"] == "original-english"))[:5]
-    rows = [(r["text"], r["kind"], r["wmt_docid"], r.get("system_rank") or 0) for r in records if r["wmt_docid"] in docids]
-    rows += [(t, "reuters", f"reuters-{i}", 0) for i, t in enumerate(corpora.reuters("train", limit=12))]
-    c = train.corpus_of(rows, [])
+    c = small_translation_corpus()
     exact = lambda model: json.dumps(model, sort_keys=True, default=lambda a: a.tolist())  # noqa: E731
 
     memo: dict = {}
