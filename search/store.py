@@ -164,19 +164,48 @@ def default_index_dir() -> Path:
     return Path(os.environ.get("NEWSARCHIVE_INDEX") or DEFAULT_INDEX)
 
 
-# errors that say the disk had no room: of the file written, which shutil's fast copy names as the
-# file it read from (the live generation's, as if it were at fault)
-_NO_ROOM = frozenset({errno.ENOSPC, errno.EFBIG, errno.EDQUOT})
+# errors of a hard link that concern the live file (made immutable or append-only, linked too often,
+# gone), not the new generation's folder the link is written in (a full disk, an I/O error)
+_OF_THE_LINKED = frozenset({errno.EPERM, errno.EMLINK, errno.ENOENT, errno.EACCES})
 
 
-def _failed_on(exc: OSError, live: Path, new: Path) -> str:
-    """The path a copy of generation `live` into `new` failed on: the file the system names (the
-    live folder that could not be listed, a live file that could not be read or linked, a new one
-    that could not be made), the new file for a disk with no room."""
+def _failed_on(exc: OSError, live: Path) -> str:
+    """The path a copy of generation `live` failed on: the file the system names (the live folder
+    that could not be listed, a file _copy named), or for a hard link, which names both files, the
+    live one or the new one as the error concerns it."""
     if exc.filename is None:
         return str(live)
-    failed = Path(os.fsdecode(exc.filename))
-    return str(new / failed.name) if exc.errno in _NO_ROOM and failed.parent == live else str(failed)
+    if exc.filename2 is not None and exc.errno not in _OF_THE_LINKED:
+        return os.fsdecode(exc.filename2)
+    return os.fsdecode(exc.filename)
+
+
+def _named(path: Path, call: Callable[..., Any], *args: Any) -> Any:
+    """`call(*args)`, an OSError it raises naming `path`."""
+    try:
+        return call(*args)
+    except OSError as exc:
+        exc.filename, exc.filename2 = str(path), None
+        raise
+
+
+def _copy(src: Path, dst: Path) -> None:
+    """shutil.copy2 with each error naming the file it concerns: shutil's fast copy (sendfile) names
+    the file it read from whichever side failed, and its slow one names none, so an I/O error
+    writing the new generation's catalog blamed the live one, which was sound."""
+    fin = os.open(src, os.O_RDONLY)
+    try:
+        fout = os.open(dst, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        try:
+            while block := _named(src, os.read, fin, 1 << 20):
+                view = memoryview(block)
+                while view:
+                    view = view[_named(dst, os.write, fout, view):]
+        finally:
+            _named(dst, os.close, fout)
+    finally:
+        os.close(fin)
+    shutil.copystat(src, dst)
 
 
 class Store:
@@ -246,7 +275,7 @@ class Store:
                     if not f.is_file():
                         continue
                     if f.name in COPIED:
-                        shutil.copy2(f, new / f.name)
+                        _copy(f, new / f.name)
                     elif _is_whoosh_file(f.name):
                         os.link(f, new / f.name)
             except OSError as exc:
@@ -255,7 +284,7 @@ class Store:
                 # (UnboundLocalError), a live file that could not be linked named as the new one
                 self.discard(new)
                 raise OSError(exc.errno, f"{exc.strerror or exc} making {new.name} from {cur} (the live index is "
-                                         "unchanged)", _failed_on(exc, live, new)) from exc
+                                         "unchanged)", _failed_on(exc, live)) from exc
         return new
 
     def publish(self, gen: Path) -> None:

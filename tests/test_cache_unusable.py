@@ -5,6 +5,7 @@ locked", "attempt to write a readonly database") is a DatabaseError as damage is
 Cache took either for damage and deleted the file."""
 from __future__ import annotations
 
+import errno
 import json
 import os
 import resource
@@ -684,3 +685,33 @@ def test_a_live_catalog_this_user_may_not_read_is_a_permission_not_a_rebuild(tmp
         done = _as_other_user(code, Path(tmp))
         assert done.returncode == 0, done.stdout + done.stderr
         assert "1 changed" in done.stdout and "damaged" not in done.stdout, done.stdout
+
+
+def test_an_io_error_writing_the_new_generation_names_the_new_file_not_the_live_one(tmp_path, monkeypatch):
+    """The disk failing to write the new generation's copy of a file (EIO: simulated at the
+    system calls a copy writes with, sendfile and write) was said as an error of the live file,
+    which was sound: shutil's fast copy names the file it read from whatever failed. The error
+    names the new file (catalog.sqlite or manifest.json, the first copied), and the half-made generation is gone."""
+    src, store = make_index(tmp_path)
+    live = store.current_dir()
+    new = store.path / "gen-000002"
+
+    def failing(real, sends: bool = False):
+        def call(fd, *args):
+            if os.readlink(f"/proc/self/fd/{fd}").startswith(str(new)):
+                if sends and os.lseek(fd, 0, os.SEEK_CUR) == 0:
+                    return real(fd, args[0], args[1], 1)  # a byte written: no fallback to a slower copy
+                raise OSError(errno.EIO, os.strerror(errno.EIO))
+            return real(fd, *args)
+        return call
+
+    monkeypatch.setattr(os, "sendfile", failing(os.sendfile, sends=True))
+    monkeypatch.setattr(os, "write", failing(os.write))
+    with pytest.raises(OSError) as exc:
+        store.new_generation()
+    monkeypatch.undo()
+    assert exc.value.errno == errno.EIO
+    assert Path(exc.value.filename).parent == new, exc.value  # the catalog or the manifest, the first copied
+    assert f"making gen-000002 from {live.name} (the live index is unchanged)" in str(exc.value), exc.value
+    assert not new.exists() and store.current_dir() == live
+    assert store.new_generation() == new and (new / "catalog.sqlite").read_bytes() == (live / "catalog.sqlite").read_bytes()
