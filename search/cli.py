@@ -243,8 +243,8 @@ def handle_errors(fn):
         except IndexBusy as exc:
             _fail(f"{exc}; try again when it has finished", EXIT_BUSY)
         except KeyboardInterrupt as exc:
-            _fail(f"{'stopped by SIGTERM' if isinstance(exc, Terminated) else 'interrupted'}; the live index is unchanged",
-                  EXIT_FAIL)
+            _fail(f"{'stopped by SIGTERM' if isinstance(exc, Terminated) else 'interrupted'}; "
+                  f"{_left_after_stop(kwargs.get('index_dir'))}", EXIT_FAIL)
         except BrokenPipeError:
             _reader_went_away()
         except click.ClickException as exc:  # one raised inside a command (a bad --output): JSON too under --json
@@ -272,6 +272,24 @@ def handle_errors(fn):
             _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)", EXIT_FAIL)
 
     return wrapper
+
+
+def _left_after_stop(index_dir: str | None) -> str:
+    """What a command stopped midway (Ctrl-C, SIGTERM) left: the live index as it was, or, where
+    there is none (a first run stopped), no index at all, and the cache that keeps the work done.
+    "the live index is unchanged" was said of a first run too, which had none."""
+    from . import IndexMissing, Store
+    from .cache import CACHE_FILE
+
+    try:
+        live = index_dir is None or Store(index_dir).current_name() is not None
+    except (OSError, IndexMissing):  # not readable: nothing more to say of it than before
+        live = True
+    if live:
+        return "the live index is unchanged"
+    cache = Path(index_dir) / CACHE_FILE
+    kept = f"; its cache, {cache}, is kept for the next run to reuse the work done" if cache.is_file() else ""
+    return f"no index was made at {index_dir} (there was none before: nothing is lost){kept}"
 
 
 def _inside(path: Any, folder: str) -> bool:

@@ -398,3 +398,24 @@ def test_ctrl_c_stops_the_run_and_logs_that_it_was_interrupted(tmp_path):
     stats = cli("stats", "--index", str(store.path))
     out, err = stats.communicate(timeout=60)
     assert "reindex failed: KeyboardInterrupt: interrupted" in out, (out, err)
+
+
+def test_ctrl_c_stopping_a_first_run_says_no_index_was_made(tmp_path):
+    """Ctrl-C during the first run into a new folder said "the live index is unchanged": there
+    was none. It says no index was made, that nothing is lost, and that the cache kept is for the
+    next run."""
+    src, ix = tmp_path / "news", tmp_path / "ix"
+    from test_reindex import write_state_a
+
+    write_state_a(src)
+    p = cli("index", str(src), "--index", str(ix), pause="enriching:120",
+            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert "test pause at enriching" in p.stdout.readline()
+    os.kill(p.pid, signal.SIGINT)
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 1 and "live index" not in err, (p.returncode, err)
+    assert (f"interrupted; no index was made at {ix} (there was none before: nothing is lost); its cache, "
+            f"{ix / 'cache.sqlite'}, is kept for the next run to reuse the work done") in err, err
+    store = Store(ix)
+    assert store.current_name() is None and store.generations() == []
+    assert store.runs(1)[0]["error"] == "KeyboardInterrupt: interrupted", store.runs(1)
