@@ -264,14 +264,19 @@ def handle_errors(fn):
                 # "Read-only file system: .../lock" (exit 1)
                 from .store import IndexNoAccess
 
-                _fail(str(IndexNoAccess(Path(index_dir), exc, writing=True)), EXIT_NO_INDEX)
-            _fail(f"{exc.strerror}" + (f": {exc.filename}" if exc.filename else ""), EXIT_FAIL)
+                _fail(str(IndexNoAccess(Path(index_dir), exc, writing=True)) + _notes(exc), EXIT_NO_INDEX)
+            _fail(f"{exc.strerror}" + (f": {exc.filename}" if exc.filename else "") + _notes(exc), EXIT_FAIL)
         except Exception as exc:  # last line of defence
             if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
             _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)", EXIT_FAIL)
 
     return wrapper
+
+
+def _notes(exc: BaseException) -> str:
+    """The notes the engine added to an error (what a failed run left behind), each after "; "."""
+    return "".join(f"; {note}" for note in getattr(exc, "__notes__", ()))
 
 
 def _left_after_stop(index_dir: str | None) -> str:

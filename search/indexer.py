@@ -829,8 +829,8 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                 # a lock, a full disk, met after the cache opened: said as opening it says them
                 with unusable_raised(store.path / CACHE_FILE):
                     summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
-            except BaseException:
-                store.discard(gen)  # the live generation was never touched
+            except BaseException as exc:
+                store.discard_failed(exc, gen)  # the live generation was never touched
                 raise
             if summary is None:
                 store.discard(gen)
@@ -845,9 +845,9 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                         store.promise_forget(gen.name, sorted(r.forgotten))
                     with r.timed("publish"):
                         store.publish(gen)
-                except BaseException:  # e.g. disk full writing CURRENT.tmp
+                except BaseException as exc:  # e.g. disk full writing CURRENT.tmp
                     if store.current_name() != gen.name:
-                        store.discard(gen)
+                        store.discard_failed(exc, gen, store.path / "CURRENT.tmp")
                     raise
                 _test_pause("after-publish")
                 generation = gen.name

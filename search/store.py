@@ -282,9 +282,10 @@ class Store:
                 # a full disk copying the catalog: the half-made generation stayed until the next
                 # run; and the live generation that could not be listed was a traceback
                 # (UnboundLocalError), a live file that could not be linked named as the new one
-                self.discard(new)
-                raise OSError(exc.errno, f"{exc.strerror or exc} making {new.name} from {cur} (the live index is "
-                                         "unchanged)", _failed_on(exc, live)) from exc
+                failed = OSError(exc.errno, f"{exc.strerror or exc} making {new.name} from {cur} (the live index "
+                                            "is unchanged)", _failed_on(exc, live))
+                self.discard_failed(failed, new)
+                raise failed from exc
         return new
 
     def publish(self, gen: Path) -> None:
@@ -304,6 +305,28 @@ class Store:
 
     def discard(self, gen: Path) -> None:
         shutil.rmtree(gen, ignore_errors=True)
+
+    def discard_failed(self, exc: BaseException, gen: Path | None, *files: Path) -> None:
+        """What a run that `exc` stopped had half made removed: its generation `gen`, and `files` (its
+        CURRENT.tmp, a list's .tmp; anything else there, a folder in their way, is no file of the
+        run and stays). What the folder refuses to remove (append-only, chattr +a: EPERM) is named
+        on `exc` in a note (PEP 678), with how to remove it: a run in an append-only index folder
+        left gen-N and CURRENT.tmp behind and said nothing of them."""
+        left = []
+        if gen is not None:
+            self.discard(gen)
+            if os.path.lexists(gen):
+                left.append(str(gen))
+        for path in files:
+            try:
+                path.unlink(missing_ok=True)
+            except IsADirectoryError:
+                pass
+            except OSError:
+                left.append(str(path))
+        if left:
+            exc.add_note(f"left behind, as the index folder refused their removal: {', '.join(left)}; once it "
+                         f"allows it, `rm -r {' '.join(map(shlex.quote, left))}` removes them")
 
     def prune_generations(self, keep: int = 2) -> list[str]:
         """Keep the live generation and the one before it (open readers may still use it);
@@ -488,7 +511,11 @@ class Store:
             if exc.filename is not None:
                 raise
             raise OSError(exc.errno, exc.strerror, str(tmp)) from exc
-        os.replace(tmp, self.path / name)
+        try:
+            os.replace(tmp, self.path / name)
+        except OSError as exc:
+            self.discard_failed(exc, None, tmp)
+            raise
 
     def log_run(self, summary: dict[str, Any]) -> None:
         """One line appended to runs.jsonl, whole or not at all: the part of a line a full disk

@@ -532,7 +532,7 @@ def _chattr(path: Path, flag: str) -> Iterator[None]:
 
 @pytest.mark.parametrize("protected, flag, named", [
     (_live_toc, "i", lambda store: [_live_toc(store), store.current_dir()]),  # linked into the new generation
-    (lambda store: store.path / "CURRENT", "i", lambda store: [store.path / "CURRENT.tmp", store.path / "CURRENT"]),
+    (lambda store: store.path / "CURRENT", "i", lambda store: [store.path / "CURRENT"]),  # CURRENT.tmp removed
     (lambda store: store.path / "cache.sqlite", "i", lambda store: [store.path / "cache.sqlite"]),
     (lambda store: store.path, "a", lambda store: [store.path / "CURRENT.tmp", store.path / "CURRENT"]),
 ], ids=["live-segment", "CURRENT", "cache", "append-only-folder"])
@@ -715,3 +715,42 @@ def test_an_io_error_writing_the_new_generation_names_the_new_file_not_the_live_
     assert f"making gen-000002 from {live.name} (the live index is unchanged)" in str(exc.value), exc.value
     assert not new.exists() and store.current_dir() == live
     assert store.new_generation() == new and (new / "catalog.sqlite").read_bytes() == (live / "catalog.sqlite").read_bytes()
+
+
+@pytest.mark.parametrize("command, left", [("reindex", ["gen-000002", "CURRENT.tmp"]),
+                                           ("index", ["sources.json.tmp"])])
+def test_a_run_in_an_append_only_folder_says_what_it_left_behind(tmp_path, command, left):
+    """An index folder made append-only (chattr +a) lets a run make files and folders but not
+    rename or remove them: a reindex failed publishing (EPERM) and left gen-000002 and CURRENT.tmp
+    there, an `index` failed writing its list of sources and left sources.json.tmp, saying nothing
+    of them. The message names what the folder kept and how to remove it; once the attribute is
+    lifted, the run is done, and a reindex removes what one left."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_name()
+    with _chattr(store.path, "a"):
+        args = [command, *([str(src)] if command == "index" else []), "--index", str(store.path)]
+        r = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert r.exit_code == 3, r.output
+    paths = [str(store.path / name) for name in left]
+    assert all(os.path.lexists(p) for p in paths), os.listdir(store.path)
+    assert (f"; left behind, as the index folder refused their removal: {', '.join(paths)}; once it allows it, "
+            f"`rm -r {' '.join(paths)}` removes them") in r.output, r.output
+    assert store.current_name() == live
+    assert indexer.run(store, None)["changed"] == 1  # lifted: the run is done
+    if command == "reindex":  # the half-made gen-000002 pruned, and made again by this run
+        assert store.generations() == [live, store.current_name()], store.generations()
+        assert not (store.path / "CURRENT.tmp").exists()
+
+
+def test_a_run_refused_to_replace_current_leaves_no_current_tmp(tmp_path):
+    """CURRENT made immutable (chattr +i): publishing fails (EPERM) and CURRENT.tmp, which the
+    folder lets go, stayed behind."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_name()
+    with _chattr(store.path / "CURRENT", "i"):
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    assert r.exit_code == 3 and "Operation not permitted" in r.output, r.output
+    assert "left behind" not in r.output, r.output
+    assert not (store.path / "CURRENT.tmp").exists() and store.generations() == [live]
