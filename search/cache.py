@@ -266,15 +266,28 @@ class Cache:
         # index run, `reindex --full` too, until someone deleted it by hand
         self.reset: str | None = None
         self.path = path
+        created = not os.path.lexists(path)
         try:
-            self._open(path, timeout)
+            try:
+                self._open(path, timeout)
+            except sqlite3.DatabaseError as exc:
+                self._close_quietly()
+                if not is_damage(exc):  # locked, read-only: the user's cache, kept
+                    raise
+                self.reset = f"{exc.__class__.__name__}: {exc}"
+                reset_cache(path)
+                created = True
+                self._open(path, timeout)
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
-            if not is_damage(exc):  # locked, read-only: the user's cache, kept
+            if is_damage(exc):  # again, started afresh: for run() to say
+                raise
+            if not created or not_a_file(path) is not None:
                 raise unusable(path, exc) from exc
-            self.reset = f"{exc.__class__.__name__}: {exc}"
+            # made by this run and holding nothing yet (a full disk had no room for its first pages): an
+            # empty cache.sqlite stayed, and kept the folder of a first run that had made nothing else
             reset_cache(path)
-            self._open(path, timeout)
+            raise unusable(path, exc, left="the empty file this run had made for it was removed") from exc
 
     def _open(self, path: Path, timeout: float | None) -> None:
         self.con = None

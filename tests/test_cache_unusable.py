@@ -754,3 +754,25 @@ def test_a_run_refused_to_replace_current_leaves_no_current_tmp(tmp_path):
     assert r.exit_code == 3 and "Operation not permitted" in r.output, r.output
     assert "left behind" not in r.output, r.output
     assert not (store.path / "CURRENT.tmp").exists() and store.generations() == [live]
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_first_run_whose_cache_cannot_be_made_leaves_no_empty_cache(tmp_path):
+    """A first run on a disk with room for its list of sources but not for the cache's first pages
+    (no file may grow past 2 KB: RLIMIT_FSIZE, as a full disk) left an empty cache.sqlite, which
+    kept the new folder (a cache is work to keep) though it held nothing: every command then took
+    the folder for an index. The empty file is removed, and said so; with it the folder."""
+    (tmp_path / "a.txt").write_text("Soldiers seized power in Mali on Tuesday.", encoding="utf-8")
+    ix = tmp_path / "ix"
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    p = subprocess.run([sys.executable, "-m", "search.cli", "index", str(tmp_path / "a.txt"), "--index", str(ix)],
+                       cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=capped,
+                       capture_output=True, text=True)
+    assert p.returncode == 1, p.stderr
+    assert f"the enrichment cache cannot be used (" in p.stderr and \
+        f"); the empty file this run had made for it was removed: {ix / 'cache.sqlite'}" in p.stderr, p.stderr
+    assert "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
+    assert not ix.exists(), sorted(ix.iterdir())
