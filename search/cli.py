@@ -945,6 +945,7 @@ def _marked(text: str, marks: list[tuple[int, int]], plain: bool = False) -> str
 def stats_cmd(index_dir, as_json):
     """Documents, generation, sources and the last index runs."""
     from . import open_index, stats
+    from .store import lock_holder
     from .unindexed import UNINDEXED_WHY
 
     data = stats(open_index(index_dir))
@@ -963,7 +964,9 @@ def stats_cmd(index_dir, as_json):
                   "again and says why)")
     for run in data["runs"]:
         if run.get("refused"):  # another run held the lock: no failure, the index as it was
-            con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [yellow]refused[/]: another run was in progress ({run.get('seconds')}s)")
+            holder = lock_holder(str(run["refused"]))
+            by = f" ({_t(holder)})" if holder else ""  # which run, as stats --json and /healthz say
+            con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [yellow]refused[/]: another run was in progress{by} ({run.get('seconds')}s)")
             continue
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")

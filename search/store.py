@@ -12,6 +12,7 @@ import fcntl
 import itertools
 import json
 import os
+import re
 import shlex
 import shutil
 import time
@@ -554,6 +555,16 @@ class Store:
             return next((run for run in map(_run, lines) if run is not None and where(run)), None)
         except FileNotFoundError:
             return None
+
+
+_HOLDER = re.compile(r"\((pid \d+|another process)\)$")
+
+
+def lock_holder(refusal: str) -> str | None:
+    """The run that held the lock, as a refused run's line names it at its end (IndexBusy's words:
+    "pid N", "another process"), or None."""
+    found = _HOLDER.search(refusal)
+    return found.group(1) if found else None
 
 
 def _run(line: bytes) -> dict[str, Any] | None:

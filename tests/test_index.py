@@ -73,7 +73,8 @@ def test_a_run_refused_as_busy_is_in_the_run_log(tmp_path):
     assert [run["command"] for run in last] == ["reindex", "reindex"], last
     assert f"another index run is in progress on {store.path} (pid {os.getpid()})" == last[0]["refused"]
     assert "error" not in last[0] and "error" not in last[1] and "refused" not in last[1]
-    assert "reindex refused: another run was in progress" in stats.output, stats.output
+    # which run held the lock, as stats --json and /healthz say: the text said no more than "another run"
+    assert f"reindex refused: another run was in progress (pid {os.getpid()}) (" in stats.output, stats.output
 
 
 def test_a_run_refused_by_a_lock_naming_no_pid_says_another_process(tmp_path):
@@ -95,6 +96,8 @@ def test_a_run_refused_by_a_lock_naming_no_pid_says_another_process(tmp_path):
     assert said in " ".join(refused.output.split()), refused.output
     assert store.runs(1)[0]["refused"] == said
     assert "pid" not in refused.output
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(store.path)], catch_exceptions=False)
+    assert "reindex refused: another run was in progress (another process) (" in stats.output, stats.output
 
 
 def test_failed_run_leaves_live_index_untouched(tmp_path, monkeypatch):
