@@ -254,7 +254,7 @@ def handle_errors(fn):
         except (click.exceptions.Exit, SystemExit):
             raise
         except OSError as exc:  # a read-only or full disk, a permission: the system's words, not "internal error"
-            if os.environ.get("NEWSARCHIVE_DEBUG") or exc.strerror is None:
+            if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
             index_dir = kwargs.get("index_dir")
             if (isinstance(exc, PermissionError) or exc.errno == errno.EROFS) and index_dir \
@@ -265,13 +265,26 @@ def handle_errors(fn):
                 from .store import IndexNoAccess
 
                 _fail(str(IndexNoAccess(Path(index_dir), exc, writing=True)) + _notes(exc), EXIT_NO_INDEX)
-            _fail(f"{exc.strerror}" + (f": {exc.filename}" if exc.filename else "") + _notes(exc), EXIT_FAIL)
+            _fail(_os_error_words(exc) + (f": {exc.filename}" if exc.filename else "") + _notes(exc), EXIT_FAIL)
         except Exception as exc:  # last line of defence
             if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
             _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)", EXIT_FAIL)
 
     return wrapper
+
+
+def _os_error_words(exc: OSError) -> str:
+    """What the system said of `exc`; for one raised with no words of its own (OSError(errno.EIO), a
+    library's TimeoutError()), its errno's words and name, its own text, or its class: such an
+    error was raised again, a traceback in front of the user."""
+    if exc.strerror:
+        return exc.strerror
+    # OSError(errno.EIO) alone holds its number in args, not in errno
+    code = exc.errno if exc.errno is not None else exc.args[0] if len(exc.args) == 1 else None
+    if isinstance(code, int) and code in errno.errorcode:
+        return f"{os.strerror(code)} ({errno.errorcode[code]})"
+    return str(exc) or f"{exc.__class__.__name__}, with no message (set NEWSARCHIVE_DEBUG=1 for a traceback)"
 
 
 def _notes(exc: BaseException) -> str:

@@ -1,12 +1,14 @@
 """The `newsarchive` command: JSON output, summaries, exit codes."""
 from __future__ import annotations
 
+import errno
 import gzip
 import json
 import re
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 from search import open_index, run_search
@@ -1366,3 +1368,27 @@ def test_stats_says_why_a_source_has_no_article_when_the_last_run_knows(tmp_path
     (ix / "scan.json").unlink()  # no record of what the run read: the guess, said as one
     out = " ".join(invoke("stats", "--index", ix).stdout.split())
     assert f"no articles indexed from {empty}: it holds no file to read" in out and "did not finish" in out, out
+
+
+@pytest.mark.parametrize("error, said", [
+    (OSError(errno.EIO), "newsarchive: Input/output error (EIO)\n"),  # as a library raises it: no words
+    (OSError(errno.EIO, None, "/ix/catalog.sqlite"), "newsarchive: Input/output error (EIO): /ix/catalog.sqlite\n"),
+    (OSError("the mapped file went away"), "newsarchive: the mapped file went away\n"),
+    (TimeoutError(), "newsarchive: TimeoutError, with no message (set NEWSARCHIVE_DEBUG=1 for a traceback)\n"),
+])
+def test_a_system_error_with_no_message_is_said_not_a_traceback(monkeypatch, error, said):
+    """handle_errors raised again an OSError with no strerror (OSError(errno.EIO), a library's
+    TimeoutError()): a traceback in front of the user. It is said in the words there are: the
+    errno's, with its name, the error's own text, or its class."""
+    import click
+
+    from search.cli import handle_errors
+
+    @click.command()
+    @handle_errors
+    def command() -> None:  # a command meeting the error: handle_errors is what is tested
+        raise error
+
+    monkeypatch.delenv("NEWSARCHIVE_DEBUG", raising=False)
+    r = CliRunner().invoke(command, [])
+    assert (r.exit_code, r.output) == (1, said), (r.exit_code, r.output, r.exception)
