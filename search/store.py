@@ -546,15 +546,31 @@ class Store:
             return []
         return [run for run in map(_run, lines) if run is not None]
 
-    def last_run(self, where: Callable[[dict[str, Any]], bool]) -> dict[str, Any] | None:
-        """The last run logged that `where` holds for, however far back, read from the log's end
-        a line at a time: /healthz looked for its last `reindex` among the last five runs, and
+    def last_runs(self, *wheres: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any] | None]:
+        """The last run logged that each of `wheres` holds for (None where none does), however far
+        back, read from the log's end a line at a time, once for them all, up to the last line that
+        one of them needs: /healthz looked for its last `reindex` among the last five runs, and
         five `index` runs after it made it null, as if the nightly job had never worked."""
+        found: list[dict[str, Any] | None] = [None] * len(wheres)
         try:
-            lines = lines_from_end(self.path / "runs.jsonl")
-            return next((run for run in map(_run, lines) if run is not None and where(run)), None)
+            for run in map(_run, lines_from_end(self.path / "runs.jsonl")):
+                if run is None:
+                    continue
+                found = [f if f is not None or not where(run) else run for f, where in zip(found, wheres)]
+                if all(f is not None for f in found):
+                    break
+        except FileNotFoundError:
+            pass
+        return found
+
+    def run_log_version(self) -> tuple[int, int, int] | None:
+        """The run log's inode, size and modification time (None for no log): any line appended,
+        or the log replaced, changes it."""
+        try:
+            st = os.stat(self.path / "runs.jsonl")
         except FileNotFoundError:
             return None
+        return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 _HOLDER = re.compile(r"\((pid \d+|another process)\)$")
