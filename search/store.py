@@ -590,7 +590,18 @@ def _run(line: bytes) -> dict[str, Any] | None:
         run = json.loads(line.decode("utf-8"))
     except ValueError:
         return None
-    return run if isinstance(run, dict) else None
+    if not isinstance(run, dict):
+        return None
+    error = run.get("error")
+    if isinstance(error, str) and error.startswith(_OLD_REFUSAL) and "refused" not in run:
+        # logged before refusals were (721c9fc): a run the lock refused, read as one, not as a failure
+        # that /healthz's last_error and `stats` showed though the run holding the lock had worked
+        run = {k: v for k, v in run.items() if k != "error"} | {"refused": error[len(_OLD_REFUSAL):]}
+    return run
+
+
+# how a run refused by the run lock was logged before it was logged as "refused" (721c9fc)
+_OLD_REFUSAL = "IndexBusy: "
 
 
 def last_lines(path: Path, count: int) -> list[bytes]:

@@ -157,12 +157,12 @@ def test_the_last_reindex_is_found_however_far_back_the_log_holds_it(tmp_path):
                                                                       error="OSError: No space left on device"))
         fh.seek(HOLE)
         fh.write(b"\n" + line(command="index", finished=indexed)
-                 + b"".join(line(command="reindex", finished=f, error="IndexBusy: locked") for f in failed))
+                 + b"".join(line(command="reindex", finished=f, error="OSError: Input/output error") for f in failed))
     twin, peak = _healthz_and_peak(create_app({"INDEX": str(ix)}).test_client())
     assert peak < HOLE // 8, peak
     assert [r["finished"] for r in twin["runs"]] == failed
     assert twin["last_reindex"] == reindexed and twin["last_run"] == indexed
-    assert twin["last_error"] == {"finished": failed[-1], "error": "IndexBusy: locked"}
+    assert twin["last_error"] == {"finished": failed[-1], "error": "OSError: Input/output error"}
 
 
 def test_the_log_read_from_its_end_gives_the_lines_splitlines_does(tmp_path):
@@ -229,7 +229,7 @@ def test_a_run_refused_while_another_held_the_lock_is_no_error(tmp_path):
     the run holding the lock worked, `stats` said "reindex failed: IndexBusy: ...", and a cron
     monitor saw a failed index that was fine. Its line now says "refused", which /healthz lists
     in `runs` and not as `last_error`, and `stats` and /status say "refused: another run was in
-    progress"; an older line's "error": "IndexBusy: ..." still reads as it did."""
+    progress"; an older line's "error": "IndexBusy: ..." is read as a refusal too (it was a failure)."""
     from click.testing import CliRunner
 
     from search.cli import cli
@@ -264,14 +264,23 @@ def test_a_run_refused_while_another_held_the_lock_is_no_error(tmp_path):
     assert "refused" in again["runs"][-1] and again["last_error"] is None
     assert again["last_reindex"] == again["last_run"] == twin["last_reindex"]
 
-    # a line logged before: a failure still, as it was shown
+    # a line logged before "refused" was: read as a refusal too, no failure (it was last_error, and
+    # `stats` said "reindex failed: IndexBusy: ..."); a CacheBusy (a cache locked) is a failure still
     old = {"finished": "2026-12-01T02:00:00Z", "command": "reindex", "full": False,
            "error": f"IndexBusy: another index run is in progress on {ix} (pid 4242)", "seconds": 0.01}
     with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
         fh.write(json.dumps(old) + "\n")
-    assert client.get("/healthz").get_json()["last_error"] == {"finished": old["finished"], "error": old["error"]}
+    again = client.get("/healthz").get_json()
+    assert again["last_error"] is None and again["runs"][-1]["refused"] == old["error"][len("IndexBusy: "):], again
+    assert "error" not in again["runs"][-1] and again["last_run"] == twin["last_run"]
     stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
-    assert f"reindex failed: IndexBusy: another index run is in progress on {ix}" in stats.output, stats.output
+    assert "reindex refused: another run was in progress" in stats.output and "failed" not in stats.output, stats.output
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/status").get_data(as_text=True)))
+    assert "failed" not in text, text
+    busy = {**old, "error": f"CacheBusy: the enrichment cache {ix}/cache.sqlite is locked by another process"}
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(busy) + "\n")
+    assert client.get("/healthz").get_json()["last_error"] == {"finished": busy["finished"], "error": busy["error"]}
 
 
 def test_a_run_s_counts_read_as_the_article_count_above_them(tmp_path):
