@@ -113,6 +113,26 @@ def _zipf(word: str) -> float:
     return zipf_frequency(word, "en")
 
 
+# Languages whose text names the same firms and people as English text: a name is about as frequent
+# in each of them as in English (wordfreq: "boeing" 3.8 in English, 3.3 to 3.8 in these; "toyota",
+# "apple", "ford" alike), an English word far less in one of them at least ("troop" 3.7, under 3 in each;
+# "union" 5.1, 3.6 in Portuguese; "bonus" 4.5, 3.1; "net" 4.8, 3.7)
+_OTHER_LANGUAGES = ("de", "fr", "es", "it", "nl", "pt")
+_NAME_MARGIN = 0.6
+
+
+@lru_cache(maxsize=10_000)
+def _international(word: str) -> bool:
+    """Whether a frequent English `word` (folded) is within _NAME_MARGIN of its English frequency in
+    every language of _OTHER_LANGUAGES: a name in all of them ("boeing"), not an English word that
+    English text capitalises only at a sentence's start ("troop", "union")."""
+    from wordfreq import zipf_frequency
+
+    # their small lists (words of zipf 3 and more: 15 MB for the six, where the large ones took 210 MB)
+    least = min(zipf_frequency(word, lang, wordlist="small") for lang in _OTHER_LANGUAGES)
+    return least >= _zipf(word) - _NAME_MARGIN
+
+
 def initials(words: list[str], keep_stop: bool = False) -> str:
     out = []
     for w in words:
@@ -968,7 +988,8 @@ def _initial_common_words(text: str, spans: list[Span], word_index: _WordIndex) 
             s.source == "ner" and w.isalpha() and len(w) >= 3 and w[0].isupper() and w[1:].islower()
             and _capitalised_by_place(text, s.start)
             and not (_caps_name_next(text, s.end) if caps else _NAME_NEXT.match(text, s.end))
-            and (_zipf(w.lower()) >= _INITIAL_COMMON_ZIPF or _written_lower(w, word_index))
+            and ((_zipf(w.lower()) >= _INITIAL_COMMON_ZIPF and not _international(w.lower()))
+                 or _written_lower(w, word_index))
             and w not in known_places()
             and not inside(w)
         ):
