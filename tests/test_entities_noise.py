@@ -2145,6 +2145,24 @@ def test_a_nationality_before_a_person_is_no_part_of_the_name():
         assert _got(text, (name, "person")) == {name: {"person"}}, name
 
 
+def test_a_nationality_of_two_words_or_before_one_name_is_no_part_of_the_name():
+    """"New Zealander Chris Cairns", "Croat Alen Boksic" (CoNLL-2003) and "Brazilian Ronaldo" kept their
+    nationality: the rule knew no nationality of two words nor "Croat", "Lebanese", "Afghan"..., and cut
+    none before one name word ("German Gref" is a name). One name word loses it where the text names it
+    alone too, as a story does a person of one name after the first mention."""
+    for name, person in (("New Zealander Chris Cairns", "Chris Cairns"), ("Croat Alen Boksic", "Alen Boksic"),
+                         ("Lebanese Rafik Hariri", "Rafik Hariri")):
+        text = f"Reporters asked {name} about the match."
+        assert _got(text, (name, "person")) == {person: {"person"}}, name
+    text = "Brazilian Ronaldo scored twice on Sunday. Ronaldo's second goal came late."
+    assert _got(text, ("Brazilian Ronaldo", "person"), ("Ronaldo", "person", "ner", 1)) == {"Ronaldo": {"person"}}
+    # near misses: a nationality's word before one name word the text never names alone: a given name
+    # ("Kenyan McDuffie", a web page's), or a name's first word
+    for name in ("Kenyan McDuffie", "German Gref", "Swiss Volksbank"):
+        text = f"Reporters asked {name} about the plan. {name} did not answer."
+        assert _got(text, (name, "person"), (name, "person", "ner", 1)) == {name: {"person"}}, name
+
+
 def test_a_nationality_opening_an_organisation_the_ner_called_a_person_stays():
     # 84203b7 cut the nationality off any person's span, and the rules after it retype an organisation
     # the NER took for a person by its last word: "Thai Farmers Bank" came out as the bank "Farmers Bank"

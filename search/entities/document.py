@@ -359,30 +359,46 @@ _VESSEL_BEFORE = re.compile(
 
 # A person's nationality before the name, which the NER takes into it: "Swede Kennet Andersson and Russian
 # Igor Kolyvanov in attack" gave the person "Russian Igor Kolyvanov" (CoNLL-2003). The adjectives of
-# gazetteer.demonym_country and IRREGULAR_DEMONYMS, and these:
+# gazetteer.demonym_country and IRREGULAR_DEMONYMS, and these: nouns, the adjectives of countries of two
+# words ("New Zealander Chris Cairns") and those demonym_country's rule cannot make ("Lebanese", "Afghan")
 _NATIONALITIES = frozenset({
     "English", "Scottish", "Welsh", "Frenchman", "Frenchwoman", "Dutchman", "Dutchwoman", "Englishman",
     "Englishwoman", "Irishman", "Irishwoman", "Scotsman", "Scotswoman", "Welshman", "Swede", "Briton", "Spaniard",
     "Pole", "Turk",  # not "Finn", "Dane", "Scot": given names too ("Finn Christian Jagge", "Scot Gemmill")
+    "New Zealander", "Sri Lankan", "Costa Rican", "Puerto Rican", "Northern Irish", "Lebanese", "Zimbabwean",
+    "Argentinian", "Bosnian", "Slovak", "Slovene", "Serb", "Croat", "Afghan", "Cypriot", "Filipino", "Kazakh",
+    "Uzbek", "Ivorian", "Azeri", "Nepali", "Korean",
 })
 _NAME_WORD = re.compile(r"[A-Z][\w.'’-]*")
 _LEADING_WORDS = {n: re.compile(rf"(?:\S+\s+){{{n}}}") for n in (1, 2)}
 
 
+def _named_alone(text: str, lead: str, word: str) -> bool:
+    """Whether the text names `word` without the nationality `lead` before it too, as a story names a
+    person of one name after its first mention ("Brazilian Ronaldo scored ... Ronaldo's second goal").
+    A nationality before one name word may be a given name ("German Gref", "Kenyan McDuffie", a web
+    page's only mention of him) or a name's first word ("Swiss Volksbank", named so each time)."""
+    alone = len(re.findall(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text))
+    return alone > len(re.findall(rf"(?<![\w'’-]){re.escape(lead)}\s+{re.escape(word)}(?![\w-])", text))
+
+
 def _after_nationality(text: str, start: int, end: int) -> int:
     """Where a person's name starts after a nationality that opens text[start:end]: "Russian Igor
-    Kolyvanov" is "Igor Kolyvanov". Only before two name words or more: "German Gref" and "Roman
-    Polanski" are names of two words, the first a given name. Not in an organisation's name the NER
-    took for a person's, which the rules below retype: "Thai Farmers Bank" had become "Farmers Bank",
-    "Irish Republican Army" "Republican Army" (_ORGANISATION_LAST)."""
+    Kolyvanov" is "Igor Kolyvanov", "Brazilian Ronaldo" "Ronaldo". Before one name word, only where the
+    text names it alone too (_named_alone): "German Gref" is a name of two words, and so is "Roman
+    Polanski". Not in an organisation's name the NER took for a person's, which the rules below retype:
+    "Thai Farmers Bank" had become "Farmers Bank", "Irish Republican Army" "Republican Army"
+    (_ORGANISATION_LAST)."""
     words = text[start:end].split()
     if words[-1].lower() in _ORGANISATION_LAST or any(_form_word(w) in CORPORATE_WORDS for w in words):
         return start
     for n in (2, 1):
         lead = " ".join(words[:n])
-        if len(words) >= n + 2 and (lead in IRREGULAR_DEMONYMS or lead in _NATIONALITIES
-                                    or (n == 1 and demonym_country(lead) is not None)) \
+        if len(words) > n and (lead in IRREGULAR_DEMONYMS or lead in _NATIONALITIES
+                               or (n == 1 and demonym_country(lead) is not None)) \
                 and all(_NAME_WORD.fullmatch(w) for w in words[n:]):
+            if len(words) == n + 1 and not _named_alone(text, lead, words[n]):
+                return start
             return _LEADING_WORDS[n].match(text, start, end).end()
     return start
 
