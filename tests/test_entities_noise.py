@@ -2130,6 +2130,27 @@ def test_a_name_before_a_noun_for_people_is_no_person_of_the_occupation_before_i
     assert got == {"Astrit Hafizi": {"person"}, "Salem Bitar": {"person"}}, got
 
 
+def test_a_reporter_s_name_in_a_byline_or_a_credit_line_is_a_person():
+    """CoNLL-2003's bylines "Vithoon Amorn RANGOON 1996-12-06", "Elif Kaban GENEVA" (4 of 17) came out
+    organisations, as the NER typed them, and so did a credit line's "Vithoon Amorn, Reuters"; the NER
+    found nothing in "By Elif Kaban" on a line of its own before "GENEVA (Reuters) -"."""
+    text = "Students march briefly out of campus . Vithoon Amorn RANGOON 1996-12-06 About 200 students marched."
+    assert _got(text, ("Vithoon Amorn", "organization"))["Vithoon Amorn"] == {"person"}
+    text = "Trade squabbles overshadow copyright talks\n\nBy Elif Kaban\n\nGENEVA (Reuters) - Delegates met on Friday."
+    assert _got(text)["Elif Kaban"] == {"person"}
+    text = "Students march out of campus\n\nAbout 200 students marched on Friday, police said.\n\nVithoon Amorn, Reuters\n"
+    assert _got(text, ("Vithoon Amorn", "organization"))["Vithoon Amorn"] == {"person"}
+    # near misses: one word, an organisation by its words, a headline, a name inside a sentence
+    text = "Nebraska fed cattle roundup - USDA . OMAHA 1996-12-06 Slaughter steers were steady."
+    assert _got(text, ("USDA", "organization"))["USDA"] == {"organization"}
+    text = "Officials met on Friday.\n\nRussian Finance Ministry\n\nMOSCOW, March 3 - The ministry said."
+    assert _got(text, ("Russian Finance Ministry", "organization"))["Russian Finance Ministry"] == {"organization"}
+    text = "Dixie Yarns\n\nATLANTA, March 5 - Dixie Yarns Inc said it sold a unit."
+    assert _got(text, ("Dixie Yarns", "organization"))["Dixie Yarns"] == {"organization"}
+    text = "Shares were sold to Kidder Peabody\nNEW YORK, March 3 - Trading was slow."
+    assert _got(text, ("Kidder Peabody", "organization"))["Kidder Peabody"] == {"organization"}
+
+
 def test_a_nationality_before_a_person_is_no_part_of_the_name():
     # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
     # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"
