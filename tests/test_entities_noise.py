@@ -2300,6 +2300,30 @@ def test_a_list_whose_entries_are_paragraphs_is_one_list():
     assert got["Motohiro Yamaguchi"] == got["Norio Omura"] == {"person"}, got
 
 
+def test_a_results_list_of_two_entries_a_paragraph_is_one_list_and_its_untagged_names_are_people():
+    """Badminton results, a match a paragraph: "Peter Rasmussen (Denmark) beat Sun Jun (China) 15-7 15-4" kept
+    "Sun Jun" an organisation (each paragraph was a list of its own, two entries, too few for _entrants),
+    and the names the NER left untagged ("Fung Permadi (Taiwan)", CoNLL-2003's "15-8 Sun Jun ( China )")
+    were no mention."""
+    text = ("Results of the badminton finals on Sunday:\n\nPeter Rasmussen (Denmark) beat Sun Jun (China) 15-7 15-4"
+            "\n\nFung Permadi (Taiwan) beat Indra Wijaya (Indonesia) 15-6 15-8\n\nSusi Susanti (Indonesia) beat "
+            "Mia Audina (Netherlands) 11-1 11-3\n\nYe Zhaoying (China) beat Gong Zhichao (China) 11-8 11-3")
+    got = _got(text, ("Peter Rasmussen", "person"), ("Sun Jun", "organization"), ("Indra Wijaya", "person"),
+               ("Susi Susanti", "person"), ("Mia Audina", "organization"), ("Gong Zhichao", "organization"))
+    people = {"Peter Rasmussen", "Sun Jun", "Fung Permadi", "Indra Wijaya", "Susi Susanti", "Mia Audina",
+              "Ye Zhaoying", "Gong Zhichao"}
+    assert {k: v for k, v in got.items() if k in people} == {n: {"person"} for n in people}, got
+    # near misses: a paragraph of prose between two paragraphs of entries ends the list; a list of clubs
+    text = ("Peter Rasmussen (Denmark) beat Sun Jun (China) 15-7 15-4\n\nThe crowd of 2,000 cheered as the "
+            "home favourite lost.\n\nFung Permadi (Taiwan) beat Indra Wijaya (Indonesia) 15-6 15-8")
+    got = _got(text, ("Peter Rasmussen", "person"), ("Sun Jun", "organization"), ("Indra Wijaya", "person"))
+    assert got["Sun Jun"] == {"organization"} and "Fung Permadi" not in got, got
+    text = ("Standings:\n\nAlba Berlin (Germany) 9 5 4 14, Efes Pilsen (Turkey) 9 7 2 16\n\n"
+            "Ulker Spor (Turkey) 9 4 5 13, Cibona Zagreb (Croatia) 9 1 8 10")
+    got = _got(text, ("Alba Berlin", "organization"), ("Efes Pilsen", "organization"), ("Cibona Zagreb", "organization"))
+    assert "Ulker Spor" not in got and got["Efes Pilsen"] == {"organization"}, got
+
+
 def test_a_team_sheet_s_names_are_people():
     text = ("Japan : 19 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 5 - Norio Omura , "
             "6 - Motohiro Yamaguchi , 8 - Masakiyo Maezono ( 7 - Yasuto Honda 71 ) .")

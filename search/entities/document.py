@@ -3152,17 +3152,33 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
     """In a list of entries "Name (Country)" that the NER reads mostly as people (a race's, a
     tournament's results), the entries it took for organisations or places are people too: "Megan
     Gerety ( U.S. )", "Camilla Martin ( Denmark )", "Sebastien Foucras ( France )" were organisations
-    among a ski race's and a badminton round's people (39 entries of CoNLL-2003's test set). A list
-    of clubs ("Limoges ( France ) 9 3 6 12", mostly organisations) is left as it is; an entry of one
-    word, with a company's word, or that is a place we know ("Cibona Zagreb", "Alba Berlin" keep
-    their city) stays the NER's."""
-    entries = [s for s in spans if (m := _COUNTRY_IN_BRACKETS.match(text, s.end)) is not None
-               and country_display(m.group(1)) is not None]
+    among a ski race's and a badminton round's people (39 entries of CoNLL-2003's test set), and so are
+    the names it left untagged, two to four name words before the bracket: "Fung Permadi ( Taiwan )",
+    "Ye Zhaoying ( China )" opening a line after another entry's score (which count as people in the
+    list's vote). A list of clubs ("Limoges ( France ) 9 3 6 12", mostly organisations) is left as it
+    is; an entry of one word, with a company's word, or that is a place we know ("Cibona Zagreb", "Alba
+    Berlin" keep their city) stays the NER's."""
+    ending = {s.end: s for s in spans}  # the last span ending there
+    entries: list[Span] = []
+    for m in _COUNTRY_IN_BRACKETS.finditer(text):
+        if country_display(m.group(1)) is None:
+            continue
+        if m.start() in ending:
+            entries.append(ending[m.start()])
+        elif (name := _UNTAGGED_ENTRY.search(text, max(0, m.start() - 60), m.start())) is not None:
+            entries.append(Span(name.start(1), name.end(1), "untagged", "context"))
     if len(entries) < _ENTRANTS_MIN:
         return spans
-    for one in _lists(text, [(s.start, s.end) for s in entries]):
-        _entrants_of_list(text, entries[one])
-    return spans
+    index = _SpanIndex(spans)
+    added = [s for one in _lists(text, [(s.start, s.end) for s in entries])
+             for s in _entrants_of_list(text, entries[one]) if not index.overlapping(s.start, s.end)]
+    return sorted(spans + added, key=lambda s: (s.start, -s.end)) if added else spans
+
+
+# The name words before an entry's bracket the NER left untagged: "15-8 Sun Jun", "singles Fung Permadi",
+# two to four name words after a word that is none (a score, a word in lower case)
+_UNTAGGED_ENTRY = re.compile(r"(?:^|(?<=[\s:;]))((?:[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*[ \t]+){1,3}"
+                             r"[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*)$")
 
 
 # Where a list of entries ends: a blank line, a stretch of prose (six words in lower case: "shares of the
@@ -3176,20 +3192,32 @@ _PROSE_WORDS = 6
 _LIST_GAP_MAX = 250
 
 
+# Between a match's two entries: the first's country and the word of its result ("( Denmark ) beat ")
+_MATCH_GAP = re.compile(r"[ \t]*\([^()\n]{1,40}\)[ \t]+(?:beat|bt|v|vs\.?|defeated|def\.|d\.)[ \t]+")
+
+
 def _lists(text: str, bounds: list[tuple[int, int]]) -> list[slice]:
     """Where the entries at `bounds` (in order) stand in one list, by what lies between one and the next."""
     out, first = [], 0
-    alone = bool(bounds) and _opens_paragraph(text, max(0, bounds[0][0] - _LIST_GAP_MAX), bounds[0][0])
+    # whether the last entry's paragraph is an entry's or a match's (two entries, "Peter Rasmussen (Denmark)
+    # beat Sun Jun (China) 15-7 15-4"), opened by its first entry, so that the next may go on the list
+    one = bool(bounds) and _opens_paragraph(text, max(0, bounds[0][0] - _LIST_GAP_MAX), bounds[0][0])
+    entries = 1  # in that paragraph
     for i in range(1, len(bounds)):
         gap = bounds[i - 1][1], bounds[i][0]
         blank = _BLANK_LINE.search(text, *gap) is not None
         opens = blank and _opens_paragraph(text, *gap)
         if gap[1] - gap[0] > _LIST_GAP_MAX or len(_PROSE_WORD.findall(text, *gap)) >= _PROSE_WORDS \
-                or (blank and not (alone and opens)):  # a paragraph of entries, or prose after the blank line
+                or (blank and not (one and opens)):  # a paragraph of entries, or prose after the blank line
             out.append(slice(first, i))
             first = i
-        alone = opens  # entry i opens its paragraph: alone in it if a blank line follows
+        if blank:
+            one, entries = opens, 1
+        else:
+            entries += 1
+            one = one and entries == 2 and _MATCH_GAP.fullmatch(text, *gap) is not None
     return out + [slice(first, len(bounds))]
+
 
 
 def _opens_paragraph(text: str, lo: int, at: int) -> bool:
@@ -3203,15 +3231,23 @@ def _opens_paragraph(text: str, lo: int, at: int) -> bool:
     return _PROSE_WORD.search(text, last.end() if last else 0, at) is None
 
 
-def _entrants_of_list(text: str, entries: list[Span]) -> None:
-    """_entrants on one list: its entries the NER took for organisations or places become people."""
-    if len(entries) < _ENTRANTS_MIN or 2 * sum(s.type == "person" for s in entries) <= len(entries):
-        return
+def _entrants_of_list(text: str, entries: list[Span]) -> list[Span]:
+    """_entrants on one list: its entries the NER took for organisations or places become people; the
+    untagged ones it returns, as people."""
+    people = sum(s.type in ("person", "untagged") for s in entries)
+    untagged = sum(s.type == "untagged" for s in entries)
+    if len(entries) < _ENTRANTS_MIN or 2 * people <= len(entries) or people == untagged:
+        return []
+    added = []
     for s in entries:
         words = text[s.start:s.end].split()
         if s.type != "person" and 2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words) \
                 and not any(_form_word(w) in CORPORATE_WORDS or _place_name(w) for w in words):
-            s.type, s.source = "person", "context"
+            if s.type == "untagged":
+                added.append(Span(s.start, s.end, "person", "context"))
+            else:
+                s.type, s.source = "person", "context"
+    return added
 
 
 # A team sheet's entry: a shirt number, a dash and a name, between commas, semicolons or brackets
