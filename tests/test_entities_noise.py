@@ -2324,6 +2324,22 @@ def test_a_results_list_of_two_entries_a_paragraph_is_one_list_and_its_untagged_
     assert "Ulker Spor" not in got and got["Efes Pilsen"] == {"organization"}, got
 
 
+def test_an_entrant_named_like_a_city_of_another_country_is_a_person():
+    """CoNLL-2003's "Camilla Martin ( Denmark )" stayed an organisation among a badminton round's people:
+    "Martin" is a city (Slovakia), and a place in an entry's name kept it the NER's, for "Alba Berlin"."""
+    text = ("Women 's singles : Susi Susanti ( Indonesia ) beat Camilla Martin ( Denmark ) 11-1 11-3 , Ye Zhaoying "
+            "( China ) beat Gong Zhichao ( China ) 11-8 11-3 , Mia Audina ( Indonesia ) beat Wang Chen ( China ) 11-5")
+    got = _got(text, ("Susi Susanti", "person"), ("Camilla Martin", "organization"), ("Ye Zhaoying", "person"),
+               ("Gong Zhichao", "person"), ("Mia Audina", "person"), ("Wang Chen", "person"))
+    assert got["Camilla Martin"] == {"person"}, got
+    # near misses: a club named after a city of its own country
+    text = ("Results: Jan Bos ( Netherlands ) 37.4, Sylvain Bouchard ( Canada ) 37.5, Grunde Njos ( Norway ) 37.6, "
+            "Alba Berlin ( Germany ) 38.0, Real Madrid ( Spain ) 38.1")
+    got = _got(text, ("Jan Bos", "person"), ("Sylvain Bouchard", "person"), ("Grunde Njos", "person"),
+               ("Alba Berlin", "organization"), ("Real Madrid", "organization"))
+    assert got["Alba Berlin"] == got["Real Madrid"] == {"organization"}, got
+
+
 def test_a_team_sheet_s_names_are_people():
     text = ("Japan : 19 - Kenichi Shimokawa , 2 - Hiroshige Yanagimoto , 3 - Naoki Soma , 5 - Norio Omura , "
             "6 - Motohiro Yamaguchi , 8 - Masakiyo Maezono ( 7 - Yasuto Honda 71 ) .")

@@ -3231,6 +3231,13 @@ def _opens_paragraph(text: str, lo: int, at: int) -> bool:
     return _PROSE_WORD.search(text, last.end() if last else 0, at) is None
 
 
+def _clubs_place(word: str, country: str | None) -> bool:
+    """Whether `word` of an entry "Name ( Country )" may be its club's place: a place we know, but for a
+    city of another country than the entry's ("Alba Berlin ( Germany )", "Cibona Zagreb ( Croatia )" are
+    clubs; "Camilla Martin ( Denmark )" is no club of Martin, Slovakia)."""
+    return _place_name(word) and city_country(word) in (None, country)
+
+
 def _entrants_of_list(text: str, entries: list[Span]) -> list[Span]:
     """_entrants on one list: its entries the NER took for organisations or places become people; the
     untagged ones it returns, as people."""
@@ -3241,8 +3248,9 @@ def _entrants_of_list(text: str, entries: list[Span]) -> list[Span]:
     added = []
     for s in entries:
         words = text[s.start:s.end].split()
+        country = country_display(_COUNTRY_IN_BRACKETS.match(text, s.end).group(1))
         if s.type != "person" and 2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) for w in words) \
-                and not any(_form_word(w) in CORPORATE_WORDS or _place_name(w) for w in words):
+                and not any(_form_word(w) in CORPORATE_WORDS or _clubs_place(w, country) for w in words):
             if s.type == "untagged":
                 added.append(Span(s.start, s.end, "person", "context"))
             else:
