@@ -967,8 +967,10 @@ def stats_cmd(index_dir, as_json):
         return
     con = _console()
     con.print(f"[bold]{data['documents']}[/] {'document' if data['documents'] == 1 else 'documents'} in {_t(data['index'])} ({data['generation']}, built {data['created']})")
-    for s in data["sources"]:
-        con.print(f"  source: {_t(s)}")
+    counts = data.get("source_documents", {})  # none for a generation written without a catalog
+    for s in data["sources"]:  # each source's articles, as /status lists them: one line each, however many
+        n = counts.get(s)
+        con.print(f"  source: {_t(s)}{f': {n:,} ' + ('article' if n == 1 else 'articles') if n else ''}")
     for s in data.get("unindexed_sources", []):
         if s in data.get("unindexed_why", {}):  # what the run that built this generation found
             con.print(f"  [yellow]no articles indexed from {_t(s)}[/]: {_t(data['unindexed_why'][s])}")

@@ -16,6 +16,7 @@ from search.cli import cli
 
 from conftest import ROOT, SEEDS
 from test_ingest import make_messy_folder
+from test_web_status import write_two_sources
 
 
 def invoke(*args):
@@ -191,6 +192,23 @@ def test_stats_text_shows_failed_runs(tmp_path):
     store.log_run({"command": "reindex", "error": "RuntimeError: disk full", "seconds": 0.5})
     out = invoke("stats", "--index", store.path).output
     assert "failed" in out and "disk full" in out
+
+
+def test_stats_text_lists_each_source_with_its_articles(tmp_path):
+    """/status and /healthz gave each source's articles, but `stats` printed the sources by
+    their folders alone ("source: /data/wire"): which source held what was in --json only. Each
+    source's line now says its articles as /status does, one line a source however many, and a
+    source with none is listed without a count (and named below as before)."""
+    write_two_sources(tmp_path)
+    (tmp_path / "empty").mkdir()
+    from search import Store, indexer
+
+    roots = [str(tmp_path / name) for name in ("notes", "wire", "empty")]
+    assert indexer.run(Store(tmp_path / "ix"), roots)["indexed"] == 4
+    out = invoke("stats", "--index", tmp_path / "ix").output
+    listed = [line for line in out.splitlines() if line.startswith("  source: ")]
+    assert listed == [f"  source: {roots[0]}: 1 article", f"  source: {roots[1]}: 3 articles", f"  source: {roots[2]}"], out
+    assert f"no articles indexed from {roots[2]}" in out
 
 
 def test_serve_on_a_taken_port_is_a_clear_error(seeds_index):
@@ -580,7 +598,7 @@ def test_a_source_folder_named_in_bytes_not_utf8_is_shown_and_forgotten_as_perce
     code, data = run("stats", "--json")
     assert code == 0 and data["sources"] == [shown] and data["unindexed_sources"] == [], data
     code, text = run("stats")
-    assert code == 0 and f"source: {shown}\n" in text, text
+    assert code == 0 and f"source: {shown}: 1 article\n" in text, text
     code, found = run("search", "", "--json")
     assert [h["id"] for h in found["hits"]] == ["caf%E9/000_82caef7a759caf58.txt"], found
     os.rename(folder, os.fsencode(tmp_path) + b"/away")  # unmounted: reported as the stats show it

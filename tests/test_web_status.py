@@ -299,10 +299,8 @@ def test_a_run_s_counts_read_as_the_article_count_above_them(tmp_path):
     assert cells[:2] == [["many", "0", "0", "0", str(run["seconds"])], ["19,043", "1,200", "1,001", "2,500", "1,523.5"]], cells
 
 
-def test_each_source_is_listed_with_its_articles(tmp_path):
-    """The status page listed the sources by their folders alone: how many articles each gave
-    the archive was on no page, nor in /healthz. Each is listed with its count, as the catalog
-    of the live generation holds them, and the counts add up to the archive's."""
+def write_two_sources(tmp_path) -> None:
+    """A folder "notes" of one article and a folder "wire" of a JSON Lines file of three."""
     (tmp_path / "notes").mkdir()
     (tmp_path / "notes" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
                                                 "in Moscow, officials said.\n", encoding="utf-8")
@@ -310,6 +308,13 @@ def test_each_source_is_listed_with_its_articles(tmp_path):
     with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
         for i in range(3):
             fh.write(json.dumps({"id": str(i), "title": f"Harbour report {i}", "text": f"The harbour published report {i}."}) + "\n")
+
+
+def test_each_source_is_listed_with_its_articles(tmp_path):
+    """The status page listed the sources by their folders alone: how many articles each gave
+    the archive was on no page, nor in /healthz. Each is listed with its count, as the catalog
+    of the live generation holds them, and the counts add up to the archive's."""
+    write_two_sources(tmp_path)
     from search import Store, indexer
 
     assert indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "notes"), str(tmp_path / "wire")])["indexed"] == 4
