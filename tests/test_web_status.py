@@ -371,3 +371,22 @@ def test_healthz_reads_a_log_where_no_reindex_worked_once_a_run_not_at_every_req
         fh.write(json.dumps(worked) + "\n")
     twin = client.get("/healthz").get_json()
     assert twin["last_reindex"] == twin["last_run"] == worked["finished"], twin
+
+
+def test_each_page_marks_its_own_section_link_as_the_current_page(seeds_index):
+    """The header's Search and Entities were marked as the page a reader is on (aria-current,
+    read aloud as "current page", and bold), the footer's Index status not, on its own page:
+    every section link is now marked on its page alone, and on no other."""
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    doc_id = client.get("/api/search?q=").get_json()["hits"][0]["id"]
+
+    def sections(url: str) -> dict[str, bool]:
+        html = client.get(url).get_data(as_text=True)
+        links = re.findall(r'<a href="[^"]*"( aria-current="page")?>(Search|Entities|Index status)</a>', html)
+        assert sorted(name for _, name in links) == ["Entities", "Index status", "Search"], (url, links)
+        return {name: bool(current) for current, name in links}
+
+    marked = {url: [name for name, on in sections(url).items() if on]
+              for url in ("/", "/search?q=mali", "/entities", "/status", f"/doc/{doc_id}", "/facet/source")}
+    assert marked == {"/": ["Search"], "/search?q=mali": ["Search"], "/entities": ["Entities"], "/status": ["Index status"],
+                      f"/doc/{doc_id}": [], "/facet/source": []}, marked
