@@ -434,6 +434,28 @@ _RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:
 # "to" in any case, as Whoosh's RangePlugin reads it (`[Tt][Oo]`): `published:2020 to 2021]` was 0
 # results, silently, where "TO" was refused; with no field before it (below) "to" is a word
 _RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+(?i:TO)\s+[^\s()]*[\]}]")
+# and with no bracket at all: `published:2020 to 2021` searched the year 2020 and the word 2021 (0
+# results, silently, where a range was meant); only where both ends are dates (or years) is it read so
+_RANGE_UNBRACKETED = re.compile(r"(?<![\w\"])(published|year):(?![\[{])([^\s()\[\]{}]+)\s+(?i:TO)\s+"
+                                r"([^\s()\[\]{}]+)(?![^\s()])")
+
+
+def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
+    """QuerySyntaxError offering the range meant by `published:2020 to 2021` (brackets left
+    out), its ends in order; nothing where an end is no date or year (`year:2020 to gas`)."""
+    field, ends = m.group(1), [m.group(2), m.group(3)]
+    dated = (lambda v: re.fullmatch(r"\d{4}", v) is not None) if field == "year" else _valid_date
+    if not all(dated(end) for end in ends):
+        return
+    a, b = sorted(ends, key=lambda end: _date_bound(end, first=True))
+    meant = f"{field}:[{a} TO {b}]"
+    fixed = qstring[:m.start()] + meant + qstring[m.end():]
+    try:
+        validate(fixed)
+    except QueryError:
+        fixed = None
+    raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range is written in brackets: did you mean {meant}?",
+                           suggestion=fixed)
 
 
 def _date_bound(text: str, first: bool) -> date:
@@ -621,6 +643,8 @@ def validate(qstring: str) -> None:
     for m in _RANGE_UNOPENED.finditer(unquoted):
         raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range opens with [ after the field "
                                f"({m.group(1)}:[... TO ...])")
+    for m in _RANGE_UNBRACKETED.finditer(unquoted):
+        _refuse_unbracketed_range(qstring, m)
     # the same without a field ("coup [2020 TO", "oil 1987 TO]"): 0 results, silently (a
     # bracket with no TO is left to Whoosh, which reads "oil [31m" as words)
     opened, last = None, 0

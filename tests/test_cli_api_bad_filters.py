@@ -3,6 +3,7 @@ only the first was named, and each one fixed brought the next refusal."""
 from __future__ import annotations
 
 import json
+import re
 from html import unescape
 
 import pytest
@@ -227,3 +228,33 @@ def test_a_range_s_to_is_read_in_any_case(client, seeds_index):
     assert run_search(archive, "coup published:[2021-01 to 2021-12]").total == run_search(
         archive, "coup published:[2021-01 TO 2021-12]").total > 0
     assert run_search(archive, "coup to mali").total == run_search(archive, "coup mali").total > 0
+
+
+@pytest.mark.parametrize("typed,range_,meant", [
+    ("published:2020 to 2021", "published:[2020 TO 2021]", "published:[2020 TO 2021]"),
+    ("published:2020 TO 2021", "published:[2020 TO 2021]", "published:[2020 TO 2021]"),
+    ("coup published:2021-06 to 2021-01 mali", "published:[2021-01 TO 2021-06]", "coup published:[2021-01 TO 2021-06] mali"),
+    ("year:2019 TO 2021", "year:[2019 TO 2021]", "year:[2019 TO 2021]"),
+])
+def test_a_range_without_its_brackets_offers_the_range(client, seeds_index, typed, range_, meant):
+    """`published:2020 to 2021`, its brackets left out, searched the year 2020 and the word
+    2021: 0 results, silently, where a range with one bracket left out was refused. It is
+    refused with the range offered, in the message and as the suggestion, on the command
+    line, the API and the page (its link runs it); words after a date stay words."""
+    from urllib.parse import parse_qs, urlsplit
+
+    from search import open_index, run_search
+
+    said = f"a range is written in brackets: did you mean {range_}?"
+    r = CliRunner().invoke(cli, ["search", typed, "--json", "--index", str(seeds_index)])
+    out = json.loads(r.stdout)
+    assert r.exit_code == 2 and said in out["error"] and out["suggestion"] == meant, out
+    got = client.get("/api/search", query_string={"q": typed})
+    assert got.status_code == 400 and got.get_json()["error"] == out["error"] and got.get_json()["suggestion"] == meant
+    page = client.get("/search", query_string={"q": typed})
+    html = unescape(page.get_data(as_text=True))
+    assert page.status_code == 400 and said in html
+    link = re.search(r'<p class="suggest">Search <a href="([^"]+)"', html).group(1)
+    assert parse_qs(urlsplit(link).query)["q"] == [meant] and client.get(link).status_code == 200
+    archive = open_index(seeds_index)
+    assert run_search(archive, "coup published:2021 to mali").total == run_search(archive, "coup published:2021 mali").total
