@@ -782,3 +782,32 @@ def test_a_json_file_is_read_as_json_lines_and_one_json_document_is_said_to_be_o
     (tmp_path / "page.json").write_text("<html>\n<body>502</body>\n</html>\n")  # neither: as a .jsonl's
     assert _items(tmp_path / "page.json")[1] == [(None, "not JSON Lines: no line is a JSON record (line 1: "
                                                         "Expecting value at column 1)")]
+
+
+def test_a_saved_api_response_says_it_holds_a_list_of_articles_and_how_to_write_them(tmp_path):
+    """A NewsAPI response saved as it came, {"status": "ok", "articles": [...]} on one line of a
+    .jsonl or .json file, was "JSON record with no text: none of maintext, ...", as of a record
+    missing its text. It says what it is, a record holding N articles under "articles", and how
+    to write them as JSON Lines, as a JSON array does; a list one object down (the Guardian's
+    response.results) alike. A record holding a list of objects with no text is "no text" as before."""
+    articles = [{"source": {"id": None, "name": "Reuters"}, "title": "Zinc steady", "url": "https://ex.com/a",
+                 "publishedAt": "2021-01-02T09:00:00Z", "content": STORY},
+                {"source": {"id": None, "name": "BBC"}, "title": "Zinc again", "url": "https://ex.com/b",
+                 "publishedAt": "2021-01-03T09:00:00Z", "content": STORY}]
+    said = ('JSON record with no text of its own: it holds a list of 2 articles under "{}", as a saved API response '
+            "does: write each article on a line of its own (jq -c '{}[]' FILE does)")
+    for name, response, where, path in (
+            ("newsapi.jsonl", {"status": "ok", "totalResults": 2, "articles": articles}, "articles", ".articles"),
+            ("newsapi.json", {"status": "ok", "articles": articles, "tags": [{"id": 1}]}, "articles", ".articles"),
+            ("guardian.jsonl", {"response": {"status": "ok", "results": articles}}, "response.results", ".response.results"),
+            ("spaced.jsonl", {"the items": articles}, "the items", '.["the items"]')):
+        (tmp_path / name).write_text(json.dumps(response) + "\n")
+        arts, reports, _ = _items(tmp_path / name)
+        assert arts == {} and reports == [(1, said.format(where, path))], (name, reports)
+    # what the command offered does, done here as jq would: the two articles are read
+    (tmp_path / "fixed.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
+    arts, reports, _ = _items(tmp_path / "fixed.jsonl")
+    assert reports == [] and sorted(a.title for a in arts.values()) == ["Zinc again", "Zinc steady"]
+    (tmp_path / "tags.jsonl").write_text(json.dumps({"tags": [{"id": 1}, {"id": 2}]}) + "\n")
+    assert _items(tmp_path / "tags.jsonl")[1] == [(1, "JSON record with no text: none of maintext, text, body, content, "
+                                                      "article, article_body, html, raw_html")]

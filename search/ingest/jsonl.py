@@ -211,17 +211,54 @@ class NoText(ValueError):
     """A JSON record that parses, with no article text in it."""
 
 
+def _texts(rec: dict[str, Any]) -> tuple[str | None, str | None]:
+    """A record's (canonical keys) markup and plain text, None where it has none to read:
+    markup with nothing visible is none (the plain text, if any, is the article)."""
+    html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
+    body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
+    return (html if html is not None and has_visible_text(html) else None), body
+
+
+def _listed_articles(rec: dict[str, Any], depth: int = 2) -> tuple[list[str], int] | None:
+    """The keys to the longest list of records with text in a record with none, and its length:
+    an API's response saved as it came (NewsAPI's {"status": "ok", "articles": [...]}, or a
+    list one object down, as the Guardian's "response"."results") was "no text" alone. None
+    where no list of objects in it holds an article."""
+    found: list[tuple[int, list[str]]] = []
+    for key, value in rec.items():
+        if isinstance(value, list) and any(isinstance(v, dict) and _texts(canonical_keys(v)[0]) != (None, None)
+                                           for v in value):
+            found.append((len(value), [str(key)]))
+        elif isinstance(value, dict) and depth > 1:
+            inner = _listed_articles(value, depth - 1)
+            if inner:
+                found.append((inner[1], [str(key), *inner[0]]))
+    if not found:
+        return None
+    n, where = max(found, key=lambda f: f[0])
+    return where, n
+
+
+def _jq_path(keys: list[str]) -> str:
+    """The keys as jq writes a path to them: .articles, .response.results, .["the items"]."""
+    return "".join(f".{k}" if re.fullmatch(r"[A-Za-z_]\w*", k, re.ASCII) else f"{'' if i else '.'}[{json.dumps(k)}]"
+                   for i, k in enumerate(keys))
+
+
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path,
                       resolved: Path | None = None) -> Article:
     """One JSON record as an Article; ValueError (reported with the line) when it has no text.
     `resolved`: `path` with its links followed, when the caller has it (read_file resolves a
     file once, not twice per record: a few system calls per path component each time)."""
     rec, given_as, doubled = canonical_keys(rec)
-    html = next((rec[k] for k in HTML_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), None)
-    body = next((t for t in (_text_value(rec.get(k)) for k in TEXT_KEYS) if t.strip()), None)
-    if html is not None and not has_visible_text(html):
-        html = None  # markup with nothing to read: the plain text, if any, is the article
+    html, body = _texts(rec)
     if html is None and body is None:
+        listed = _listed_articles(rec)
+        if listed:  # a saved API response (NewsAPI's): "no text" of a record that holds the articles
+            where, n = listed
+            raise NoText(f"no text of its own: it holds a list of {n} {'article' if n == 1 else 'articles'} under "
+                         f"\"{'.'.join(where)}\", as a saved API response does: write each article on a line of its "
+                         f"own (jq -c '{_jq_path(where)}[]' FILE does)")
         given = [k for k in TEXT_KEYS + HTML_KEYS if k in rec]
         if given:  # "text": 42 or "" was said to be missing
             what = rec[given[0]]
