@@ -966,7 +966,7 @@ def stats_cmd(index_dir, as_json):
         _emit_json(data)
         return
     con = _console()
-    con.print(f"[bold]{data['documents']}[/] {'document' if data['documents'] == 1 else 'documents'} in {_t(data['index'])} ({data['generation']}, built {data['created']})")
+    con.print(f"[bold]{_count(data['documents'])}[/] {'document' if data['documents'] == 1 else 'documents'} in {_t(data['index'])} ({data['generation']}, built {data['created']})")
     counts = data.get("source_documents", {})  # none for a generation written without a catalog
     for s in data["sources"]:  # each source's articles, as /status lists them: one line each, however many
         n = counts.get(s)
@@ -986,7 +986,13 @@ def stats_cmd(index_dir, as_json):
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue
-        con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{run.get('added', 0)} ~{run.get('changed', 0)} -{run.get('removed', 0)} ({run.get('seconds')}s)")
+        con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))} ({run.get('seconds')}s)")
+
+
+def _count(value: object) -> str:
+    """A count as every other count the commands and pages print ("19,043"); a run-log value
+    edited by hand into something else is said as it is, as /status shows it."""
+    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else _t(str(value))
 
 
 class _EntityListCommand(_Command):

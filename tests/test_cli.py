@@ -211,6 +211,26 @@ def test_stats_text_lists_each_source_with_its_articles(tmp_path):
     assert f"no articles indexed from {roots[2]}" in out
 
 
+def test_stats_text_prints_counts_as_the_pages_do(tmp_path):
+    """`stats` printed a run's counts bare ("+19043 ~1200"), beside the sources' "19,043 articles"
+    and /status's runs table: each count now has its thousands comma, and a log line edited by hand
+    into other values is said as it is."""
+    import json
+
+    write_two_sources(tmp_path)
+    from search import Store, indexer
+
+    assert indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "notes")])["indexed"] == 1
+    run = {"finished": "2026-12-01T02:00:00Z", "command": "reindex", "full": False, "seconds": 1.5}
+    with open(tmp_path / "ix" / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({**run, "added": 19043, "changed": 1200, "removed": 1001}) + "\n")
+        fh.write(json.dumps({**run, "added": "many"}) + "\n")
+    out = invoke("stats", "--index", tmp_path / "ix").output
+    assert "reindex +19,043 ~1,200 -1,001 (1.5s)" in out, out
+    assert "reindex +many ~0 -0 (1.5s)" in out, out
+    assert out.startswith("1 document in "), out
+
+
 def test_serve_on_a_taken_port_is_a_clear_error(seeds_index):
     import socket
 
