@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import threading
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -1188,6 +1189,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         with r.timed("templates"):  # archive-wide pass 1: cross-document boilerplate
             r.final_texts(docs, cache)
         _test_pause("enriching")
+        warming = _warm_resolution()  # while this process mostly waits for the pool
         with r.timed("enrich"):
             # only cache misses are computed
             r.enrich(docs, set(docs), cache, pool, {d["text_hash"] for d in base.values() if d["text_hash"]})
@@ -1195,6 +1197,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             r.reenriched_why = _reenriched_why(r)
         pool.close()  # the workers' memory back before writing
         with r.timed("entities"):  # archive-wide pass 2: entity resolution
+            warming.join()
             resolution = r.resolve(docs, cache)
 
         whoosh_speed.apply()
@@ -1305,6 +1308,23 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
                     catalog.close()
 
         _close_all((pool.close, close_catalog, cache.close), raising=error is None)
+
+
+def _warm_resolution() -> threading.Thread:
+    """Entity resolution's tables loaded in a thread (entities.resolve.warm) while stage 2
+    runs: the pass after it ran alone on one core, the other idle, and spent about 2 s of
+    its CPU loading them. A failure here is met again, and said, by resolve itself."""
+    def warm() -> None:
+        try:
+            from .entities.resolve import warm
+
+            warm()
+        except Exception:
+            pass
+
+    thread = threading.Thread(target=warm, name="warm-resolution", daemon=True)
+    thread.start()
+    return thread
 
 
 def _close_all(closers, raising: bool) -> None:
