@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from pathlib import Path
 
 from search.pipeline import enrich_texts
 from functools import partial
@@ -171,3 +175,31 @@ def test_the_model_output_kept_in_the_cache_gives_the_same_enrichments(tmp_path)
     # nor the languages under another fingerprint of language detection
     assert len(enrich_cached_batch(str(cache.path), "fp", "other", TEXTS)[0][2]) == len(TEXTS)
     cache.close()
+
+
+def _say_and_echo(payloads: list) -> list:
+    """A batch function that writes to stdout and stderr without flushing (a library's warning)."""
+    print(f"out {len(payloads)}", end="")
+    sys.stderr.write(f"err {len(payloads)}")
+    return payloads
+
+
+def test_what_a_worker_wrote_is_not_lost_when_it_exits(tmp_path):
+    """Workers end without Python's teardown (pool._exit_without_teardown): what they wrote
+    to buffered streams must still reach the run's stdout and stderr."""
+    script = tmp_path / "run.py"
+    script.write_text(
+        "from tests.test_pool import _say_and_echo\n"
+        "from search.pool import Pool, MIN_PARALLEL\n"
+        "if __name__ == '__main__':\n"
+        "    with Pool(2) as p:\n"
+        "        items = [(i, i) for i in range(MIN_PARALLEL)]\n"
+        "        assert p.started is False\n"
+        "        out = [r for _, r in p.map(_say_and_echo, items, total=len(items))]\n"
+        "        assert p.started and out == list(range(MIN_PARALLEL))\n")
+    root = Path(__file__).resolve().parents[1]
+    done = subprocess.run([sys.executable, str(script)], cwd=root, capture_output=True, text=True, timeout=120,
+                          env={**os.environ, "PYTHONPATH": str(root)})
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.count("out 64") == 4
+    assert done.stderr.count("err 64") == 4
