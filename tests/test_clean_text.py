@@ -712,6 +712,18 @@ def test_a_heading_after_by_is_no_byline(line):
     assert c.author is None and line in c.text.split("\n\n")
 
 
+@pytest.mark.parametrize("line", ["By Land and By Sea", "By Hook or By Crook", "By Air, By Sea", "BY SEA AND BY AIR"])
+def test_by_said_again_is_a_phrase_no_byline(line):
+    """"By Land and By Sea" opening a text was a byline: the heading left the text and the author
+    was "Land and By Sea". A byline joins writers' names, never a second "by"; a credit after a
+    name ("Photos by") is still read with the byline."""
+    assert parse_byline(line) is None
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}\n\n{ARTICLE[2]}")
+    assert c.author is None and line in c.text.split("\n\n")
+    assert parse_byline("By Jane Doe and John Smith") == ("Jane Doe and John Smith", None)
+    assert parse_byline("By Jane Doe, Photos by John Smith") == ("Jane Doe, Photos by John Smith", None)
+
+
 @pytest.mark.parametrize("line,expected", [
     ("By The Associated Press", "The Associated Press"),
     ("By The Editors", "The Editors"),

@@ -247,6 +247,12 @@ def _heading_after_by(author: str) -> bool:
     return len(words) == 1 and words[0] in _SORT_KEYS
 
 
+# "by" again after a comma or a conjunction: "By Land and By Sea", "By Hook or By Crook", "By Air, By
+# Sea" are a phrase's words, no writers' (a byline joins names, not "by"s): the heading had left the
+# text, its author "Land and By Sea". A credit after a name ("By Jane Doe, Photos by John Smith") is not this
+_BY_AGAIN = re.compile(r"(?:,|&|\band\b|\bor\b)\s*by\b", re.I)
+
+
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
     (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so). Cut
@@ -272,7 +278,8 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         author = _BRACKETS_AFTER_NAME.sub("", named) or None
         # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
         if author and (len([w for w in author.split() if w.lower() not in ("and", "&")]) > 6 or not (author[0].isupper() or m.group("date"))
-                       or _sentence_after_by(named) or not m.group("date") and _heading_after_by(author)):
+                       or _sentence_after_by(named) or _BY_AGAIN.search(named)
+                       or not m.group("date") and _heading_after_by(author)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)
