@@ -609,3 +609,19 @@ def test_a_personal_sites_name_as_its_meta_author_is_its_writer():
     page = _page_by("Robert Nyman").replace("</head>", '<meta property="og:site_name" content="Robert Nyman"></head>')
     assert clean_html(page, "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
     assert clean_html(page, "http://robertnyman.wordpress.com/2012/11/barrels/").author == "Robert Nyman"
+
+
+@pytest.mark.parametrize("url", [
+    "https://heathercoxrichardson.substack.com/p/barrels", "https://heathercoxrichardson.medium.com/barrels-3f2a",
+    "https://heathercoxrichardson.github.io/2020/11/barrels/", "https://heathercoxrichardson.livejournal.com/1234.html",
+])
+def test_a_writers_name_as_the_site_on_a_blog_platform_is_the_writers(url):
+    """The meta author "Heather Cox Richardson" on heathercoxrichardson.substack.com (Medium,
+    GitHub Pages, LiveJournal alike) was taken for the site's name, a label of its host, and
+    dropped: her posts had no author. A platform's name is no site's, as blogspot's and
+    WordPress's are not: her name is the site's domain, a personal site's, and its writer's;
+    a section's name on a newspaper's host is still no author ("World News", worldnews.nbcnews.com)."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_by("Heather Cox Richardson"), url).author == "Heather Cox Richardson"
+    assert clean_html(_page_by("World News"), "http://worldnews.nbcnews.com/_news/2012/07/24/barrels").author is None

@@ -86,9 +86,12 @@ _TITLE_SEPARATORS = re.compile(r"(\s+(?:[|»›:~/]|::|[-–—])\s+)")
 # "Schneier on Security: Micromorts": a colon after a word parts a blog's name from a post's
 # title only where that side is known to be the site's name (it also parts "Analysis: ...")
 _COLON = re.compile(r"(?<=\w)(:\s+)")
-# host labels that name no site ("www.", "blogs.", ".co.uk", "blogspot.com")
+# host labels that name no site ("www.", "blogs.", ".co.uk", "blogspot.com"), nor do the platforms a
+# writer's site is hosted on: on janedoe.substack.com the site is "janedoe", and the meta author "Jane
+# Doe" was taken for the site's name, not the writer's (html._site_named), on Medium, GitHub Pages alike
 _HOST_WORDS = frozenset("www com org net gov edu int info biz co uk us au ca blogs blog news online m mobile "
-                        "blogspot wordpress typepad tumblr".split())
+                        "blogspot wordpress typepad tumblr substack medium github gitlab livejournal ghost "
+                        "squarespace wixsite weebly hashnode".split())
 
 
 def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, url: str | None,
