@@ -625,3 +625,21 @@ def test_a_writers_name_as_the_site_on_a_blog_platform_is_the_writers(url):
 
     assert clean_html(_page_by("Heather Cox Richardson"), url).author == "Heather Cox Richardson"
     assert clean_html(_page_by("World News"), "http://worldnews.nbcnews.com/_news/2012/07/24/barrels").author is None
+
+
+@pytest.mark.parametrize("name,url", [
+    ("Julia Evans", "https://jvns.ca/blog/2020/11/barrels/"), ("Derek Sivers", "https://sive.rs/barrels"),
+    ("John Gruber", "https://daringfireball.net/2012/11/barrels"),
+])
+def test_a_personal_sites_name_on_a_domain_spelt_otherwise_is_its_writer(name, url):
+    """A personal site named for its writer (og:site_name "Julia Evans" on jvns.ca), her meta
+    author the same name, had no author since 8c4246b: a meta author equal to og:site_name was
+    the site's. A person's name is the writer's; a publication's ("Yahoo News", "Mail Online")
+    is still the site's, no author."""
+    from search.clean import clean_html
+
+    site = '<meta property="og:site_name" content="{}"></head>'
+    assert clean_html(_page_by(name).replace("</head>", site.format(name)), url).author == name
+    for brand, at in (("Yahoo News", "https://news.yahoo.com/barrels-1234.html"),
+                      ("Mail Online", "https://www.dailymail.co.uk/news/article-1234/barrels.html")):
+        assert clean_html(_page_by(brand).replace("</head>", site.format(brand)), at).author is None

@@ -171,7 +171,19 @@ def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
     labels, name = pagemeta.host_words(_host(url)), _squashed(author)
     if not name or _PERSON.fullmatch(author) and labels and name == labels[-1]:
         return False
-    return name in labels or name == _squashed(sitename or "")
+    return name in labels or name == _squashed(sitename or "") and not _a_persons(author)
+
+
+# the words of a publication's name, no person's: "Yahoo News", "Mail Online", "Sky News"
+_MASTHEAD_WORDS = frozenset("news online daily weekly times post journal herald tribune gazette chronicle magazine "
+                            "media blog today world report review insider wire live network radio tv digital press "
+                            "star mail express globe".split())
+
+
+def _a_persons(name: str) -> bool:
+    """Whether a site's name that is its meta author is a person's, the writer of a personal site
+    on a domain not spelt as her name ("Julia Evans" on jvns.ca): her posts had no author."""
+    return bool(_PERSON.fullmatch(name)) and not any(w.lower() in _MASTHEAD_WORDS for w in name.split())
 
 
 MAX_ABOVE = 12  # paragraphs: how far down the text the headline is looked for
