@@ -773,3 +773,20 @@ def test_a_byline_of_two_writers_is_one_however_long_their_handles(line, expecte
     assert c.author == expected and c.text.startswith(ARTICLE[0])
     assert parse_byline("By Jane Doe, John Smith, Ann Lee and Bob Ray") is None  # eight name words
     assert parse_byline("By Friday (they said it would rain) Smith left.") is None
+
+
+@pytest.mark.parametrize("line", [
+    "By Friday and Saturday All Tickets Were Gone", "By Sword and Fire the Kingdom Was Won",
+    "By Water and Rail Goods Reach The Port",
+])
+def test_a_headline_of_seven_words_with_an_and_is_no_byline(line):
+    """2e74b16 made "and" between two writers no name's word, so that seven words with it made a
+    byline of two ("By NBC News' Akbar Shinwari and Amna Nawaz"): a headline in capitals of seven
+    words with an "and" was then one too, its line out of the text and its words the author
+    ("Friday and Saturday All Tickets Were Gone"), where it had been refused. The "and" is no
+    word only between names of four words at most."""
+    assert parse_byline(line) is None
+    c = clean_text(f"Robots teach phonics\n\n{ARTICLE[0]}\n\n{line}\n\n{ARTICLE[1]}\n\n{ARTICLE[2]}")
+    assert c.author is None and line in c.text.split("\n\n")
+    for byline in ("By Jane Doe and John Smith, Staff Writers", "By NBC News' Akbar Shinwari and Amna Nawaz"):
+        assert parse_byline(byline) == (byline[3:], None)

@@ -253,6 +253,21 @@ def _heading_after_by(author: str) -> bool:
 _BY_AGAIN = re.compile(r"(?:,|&|\band\b|\bor\b)\s*by\b", re.I)
 
 
+# where a byline's names part: "Jane Doe and John Smith", "Jane Doe, John Smith & Ann Lee"
+_BETWEEN_NAMES = re.compile(r"\s*(?:,|&|\band\b)\s*", re.I)
+
+
+def _too_many_words(author: str) -> bool:
+    """Whether a byline's name part has more words than six, a name's most ("By Friday, Smith
+    and Jones had agreed" is a sentence). "and" between two writers is no name's word ("NBC
+    News' Akbar Shinwari and Amna Nawaz") when each name is four words at most: a headline in
+    capitals, "By Friday and Saturday All Tickets Were Gone", names no writer after its "and"."""
+    names = [n.split() for n in _BETWEEN_NAMES.split(author)]
+    if all(len(n) <= 4 for n in names):
+        return sum(map(len, names)) > 6
+    return len(author.split()) > 6
+
+
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
     (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so). Cut
@@ -277,7 +292,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         named = _name_part(m.group("author") or "")
         author = _BRACKETS_AFTER_NAME.sub("", named) or None
         # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
-        if author and (len([w for w in author.split() if w.lower() not in ("and", "&")]) > 6 or not (author[0].isupper() or m.group("date"))
+        if author and (_too_many_words(author) or not (author[0].isupper() or m.group("date"))
                        or _sentence_after_by(named) or _BY_AGAIN.search(named)
                        or not m.group("date") and _heading_after_by(author)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
