@@ -758,6 +758,21 @@ def test_a_placeholder_in_a_byline_is_no_author(line, expected):
     assert c.author == (expected[0] or "Jane Doe") and c.text.startswith(ARTICLE[0])
 
 
+@pytest.mark.parametrize("line", ["By Staff Reporter", "By Our Special Correspondent", "By Staff Writers",
+                                  "By Guest Columnist"])
+def test_a_newsrooms_role_alone_in_a_byline_is_no_author(line):
+    """607f0b7 made "By Staff Writer" no author, a role that names no writer, but "By Staff
+    Reporter", "By Our Special Correspondent" (as many South Asian papers sign), "By Staff
+    Writers" or "By Guest Columnist" were each the author, and the author facet gathered every
+    such story of every paper under it. A role's words alone are no author, as "Staff Writer"'s
+    are; a name with its role is the author."""
+    assert parse_byline(line) == (None, None)
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author is None and c.text.startswith(ARTICLE[0])
+    assert parse_byline("By Jane Doe, Staff Reporter") == ("Jane Doe, Staff Reporter", None)
+    assert parse_byline("By Special Agent Jane Doe") == ("Special Agent Jane Doe", None)
+
+
 @pytest.mark.parametrize("line,expected", [
     ("By RUSSELL GOLDMAN (@GoldmanRussell) and DAN HARRIS (@danbharris)", "RUSSELL GOLDMAN and DAN HARRIS"),
     ("By NBC News' Akbar Shinwari and Amna Nawaz", "NBC News' Akbar Shinwari and Amna Nawaz"),

@@ -206,9 +206,12 @@ _BYLINE_LOWER = frozenset(
 
 
 # the words of an author field a page template filled with no one's name: sciencemag.org's meta
-# author "No Primary Author", electronista.com's "author", "Anonymous", "admin"
+# author "No Primary Author", electronista.com's "author", "Anonymous", "admin"; and a newsroom's roles
+# with no name, a byline's as much as "Staff Writer" ("By Staff Reporter", "By Our Special Correspondent")
 _NO_ONE = frozenset("no none null n/a na unknown anonymous anon author authors primary admin administrator "
-                    "webmaster user default guest staff writer editor contributor name by".split())
+                    "webmaster user default guest staff writer editor contributor name by writers editors "
+                    "contributors contributing reporter reporters correspondent correspondents columnist "
+                    "columnists senior special our".split())
 
 
 def names_no_one(author: str) -> bool:
