@@ -611,6 +611,21 @@ def test_a_personal_sites_name_as_its_meta_author_is_its_writer():
     assert clean_html(page, "http://robertnyman.wordpress.com/2012/11/barrels/").author == "Robert Nyman"
 
 
+@pytest.mark.parametrize("name,url", [
+    ("Ryan McDonald", "http://ryanmcdonald.com/2012/11/barrels/"), ("Mary O'Brien", "http://maryobrien.com/2012/11/barrels/"),
+    ("Jan de Vries", "http://jandevries.nl/2012/11/barrels/"), ("Anne-Marie Slaughter", "http://annemarieslaughter.com/barrels/"),
+])
+def test_a_personal_sites_name_is_a_persons_however_spelt(name, url):
+    """A personal site's meta author, its domain spelt as the name, stays the writer (Robert
+    Nyman, robertnyman.com); one spelt "McDonald", "O'Brien", "de Vries" or "Anne-Marie" was no
+    person's name to 8c4246b's reading (capitalised words, lower-case letters after the first)
+    and was dropped as the site's. ABC News, in capitals, is still the site's."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_by(name), url).author == name
+    assert clean_html(_page_by("ABC News"), "http://abcnews.go.com/US/barrels/story?id=16844456").author is None
+
+
 @pytest.mark.parametrize("url", [
     "https://heathercoxrichardson.substack.com/p/barrels", "https://heathercoxrichardson.medium.com/barrels-3f2a",
     "https://heathercoxrichardson.github.io/2020/11/barrels/", "https://heathercoxrichardson.livejournal.com/1234.html",

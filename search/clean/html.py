@@ -158,8 +158,24 @@ def _squashed(name: str) -> str:
     return re.sub(r"[\W_]+", "", name.lower())
 
 
-# a person's name, capitalised words or initials: "Robert Nyman", "Scott H Young"
-_PERSON = re.compile(r"[A-Z][a-z'’-]+(?:\s+(?:[A-Z]\.?|[A-Z][a-z'’-]+)){1,3}")
+# the particles of a person's name, in lower case: "Jan de Vries", "Ursula von der Leyen"
+_PARTICLES = frozenset("de la le du des van von der den ter ten da das dos di del della los bin bint ibn al el".split())
+
+
+def _a_name(author: str) -> bool:
+    """Whether an author is a person's name: two to four capitalised words or initials ("Robert
+    Nyman", "Scott H Young"), however spelt ("Ryan McDonald", "Mary O'Brien", "José García",
+    "Anne-Marie Slaughter"), with the particles between ("Jan de Vries"); no word in capitals
+    ("ABC News") nor one word ("FilmDrunk")."""
+    words = [w for w in author.split() if w not in _PARTICLES]
+    return 2 <= len(words) <= 4 and len(author.split()) - len(words) <= 2 and all(map(_name_word, words))
+
+
+def _name_word(word: str) -> bool:
+    w = word.removesuffix(".")
+    if len(w) == 1:  # an initial
+        return w.isalpha() and w.isupper()
+    return w[0].isupper() and not w.isupper() and all(c.isalpha() or c in "'’-" for c in w)
 
 
 def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
@@ -169,7 +185,7 @@ def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
     page of the site under it. A person's name that is the site's domain is a personal site's,
     its writer's ("Robert Nyman", robertnyman.com), and stays."""
     labels, name = pagemeta.host_words(_host(url)), _squashed(author)
-    if not name or _PERSON.fullmatch(author) and labels and name == labels[-1]:
+    if not name or _a_name(author) and labels and name == labels[-1]:
         return False
     return name in labels or name == _squashed(sitename or "") and not _a_persons(author)
 
@@ -183,7 +199,7 @@ _MASTHEAD_WORDS = frozenset("news online daily weekly times post journal herald 
 def _a_persons(name: str) -> bool:
     """Whether a site's name that is its meta author is a person's, the writer of a personal site
     on a domain not spelt as her name ("Julia Evans" on jvns.ca): her posts had no author."""
-    return bool(_PERSON.fullmatch(name)) and not any(w.lower() in _MASTHEAD_WORDS for w in name.split())
+    return _a_name(name) and not any(w.lower() in _MASTHEAD_WORDS for w in name.split())
 
 
 MAX_ABOVE = 12  # paragraphs: how far down the text the headline is looked for
