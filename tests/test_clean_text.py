@@ -712,6 +712,19 @@ def test_a_heading_after_by_is_no_byline(line):
     assert c.author is None and line in c.text.split("\n\n")
 
 
+@pytest.mark.parametrize("line", ["By Country and Region", "By Year and Month", "By Region: Europe", "By State, 2012"])
+def test_a_heading_of_sort_keys_and_more_words_is_no_byline(line):
+    """d83c8c6 refused a sort key alone after "By" ("By State", "By Category |"), but keys joined
+    ("By Country and Region") or followed by a colon's or a figure's words ("By Region: Europe",
+    "By State, 2012") were still bylines: the heading left the text, its words the author. A
+    name whose words before a colon are all sort keys is a heading's; a name with one is not."""
+    assert parse_byline(line) is None
+    c = clean_text(f"Robots teach phonics\n\n{ARTICLE[0]}\n\n{line}\n\n{ARTICLE[1]}\n\n{ARTICLE[2]}")
+    assert c.author is None and line in c.text.split("\n\n")
+    assert parse_byline("By Mike Date") == ("Mike Date", None)
+    assert parse_byline("By State Senator John Smith") == ("State Senator John Smith", None)
+
+
 @pytest.mark.parametrize("line", ["By Land and By Sea", "By Hook or By Crook", "By Air, By Sea", "BY SEA AND BY AIR"])
 def test_by_said_again_is_a_phrase_no_byline(line):
     """"By Land and By Sea" opening a text was a byline: the heading left the text and the author

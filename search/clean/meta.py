@@ -243,11 +243,14 @@ _FILE_LINK = re.compile(r"[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|csv|rtf|txt|zip|epub|
 
 
 def _heading_after_by(author: str) -> bool:
-    """Whether a byline's undated name is a heading's words (_SORT_KEYS, "The" and one word)."""
+    """Whether a byline's undated name is a heading's words (_SORT_KEYS, "The" and one word). The
+    keys may be joined or followed by a colon's or a figure's words: "By Country and Region", "By
+    Region: Europe", "By State, 2012" were bylines ("Country and Region", "Region: Europe", "State")."""
     words = author.lower().split()
     if len(words) == 2 and words[0] == "the":
         return words[1] not in _PAPER_NOUNS and words[1] not in _BYLINE_LOWER
-    return len(words) == 1 and words[0] in _SORT_KEYS
+    keys = re.findall(r"[^\W\d_]+", author.lower().partition(":")[0])
+    return bool(keys) and keys[0] in _SORT_KEYS and all(w in _SORT_KEYS or w in ("and", "or") for w in keys)
 
 
 # "by" again after a comma or a conjunction: "By Land and By Sea", "By Hook or By Crook", "By Air, By
