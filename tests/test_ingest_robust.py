@@ -811,3 +811,36 @@ def test_a_saved_api_response_says_it_holds_a_list_of_articles_and_how_to_write_
     (tmp_path / "tags.jsonl").write_text(json.dumps({"tags": [{"id": 1}, {"id": 2}]}) + "\n")
     assert _items(tmp_path / "tags.jsonl")[1] == [(1, "JSON record with no text: none of maintext, text, body, content, "
                                                       "article, article_body, html, raw_html")]
+
+
+def test_a_json_array_of_a_record_a_line_is_one_document_not_its_last_record(tmp_path):
+    """An array written a record a line (`[`, `{...},`, `{...}`, `]`: json.dumps of each record
+    joined by ",\\n", a common way to write .json) had one line that is a whole JSON object, its
+    last record: the file was read as JSON Lines holding that one article, every line before it
+    a bad line, and nothing said it was an array. A record over several lines with a nested
+    object on one line was read so too (its nested object a record with no text). The file is
+    one document, reported once as one, nothing of it read, as when no line is a record; a
+    JSON Lines file whose first record is cut off is read past it as before."""
+    records = [{"id": c, "title": f"Zinc {c}", "text": STORY} for c in "abc"]
+    array = "not JSON Lines: it begins as a JSON array, which is one document: write each record on a line of its own (jq -c '.[]' FILE does)"
+    nested = json.dumps({"title": "Zinc", "text": STORY, "tags": [{"k": 1}]}, indent=2).replace('{\n      "k": 1\n    }', '{"k": 1}')
+    assert '\n    {"k": 1}\n' in nested
+    for name, text, said in (
+            ("lines.json", "[\n" + ",\n".join(json.dumps(r) for r in records) + "\n]\n", array),
+            ("opened.json", "[" + ",\n".join(json.dumps(r) for r in records) + "\n]\n", array),
+            ("bom.json", "\ufeff[\n" + json.dumps(records[0]) + "\n]\n", array),
+            ("nested.json", nested, "not JSON Lines: it begins as a JSON object over several lines, which is one "
+                                    "document: write each record on a line of its own (jq -c . FILE does)")):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        arts, reports, errs = _items(tmp_path / name)
+        assert arts == {} and reports == [(None, said)], name
+        assert errs[0].unread == "file"
+    one_line = json.dumps(records[:1]) + "\n" + "".join(json.dumps(r) + "\n" for r in records[1:])
+    (tmp_path / "one-line.jsonl").write_text(one_line, encoding="utf-8")  # an array closed on its line: as before
+    arts, reports, _ = _items(tmp_path / "one-line.jsonl")
+    assert sorted(a.id for a in arts.values()) == ["one-line#b", "one-line#c"] and reports == [(1, "bad JSON line: not a JSON object")]
+    cut = '{"id": "z", "title": "Zinc", "te\n' + "".join(json.dumps(r) + "\n" for r in records)
+    (tmp_path / "cut.jsonl").write_text(cut, encoding="utf-8")
+    arts, reports, _ = _items(tmp_path / "cut.jsonl")
+    assert sorted(a.id for a in arts.values()) == ["cut#a", "cut#b", "cut#c"]
+    assert reports == [(1, "bad JSON line: cut off: the line ends before its JSON value does")]

@@ -371,6 +371,11 @@ _ONE_DOCUMENT = {b"[": "it begins as a JSON array, which is one document: write 
                        "(jq -c '.[]' FILE does)",
                  b"{": "it begins as a JSON object over several lines, which is one document: write each "
                        "record on a line of its own (jq -c . FILE does)"}
+# a first line that opens a JSON document over several lines, in which a later line may be a whole
+# object: "[" alone or before its first record (an array, a record a line: `[`, `{...},`, `{...}`,
+# `]`), "{" alone (a record over several lines, with a nested object on one). Its last record, or
+# the nested object, was read as the file's one record, the lines before it each a bad line
+_DOCUMENT_OPENING = re.compile(rb"\[\s*(?:\{.*)?|\{", re.S)
 
 
 def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes = b"") -> IngestError:
@@ -392,7 +397,8 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped.
 
     Bad lines before the first record are held back until one comes: if none does, the file
-    is reported once as no JSON Lines (_not_jsonl), and its articles are kept. A file read
+    is reported once as no JSON Lines (_not_jsonl), and its articles are kept; so is a file whose
+    first line opens a JSON document when a whole object follows (_DOCUMENT_OPENING). A file read
     through with no record in it (emptied: no byte, or blank lines only) is reported as empty
     and holds none: its articles are gone (EMPTIED), as a record deleted from it is."""
     gzipped = path.name.lower().endswith(".gz")
@@ -411,12 +417,14 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     held: list[IngestError] | None = []  # bad lines before the first record; None once one came
     binary = False
     opened = b""  # the first character of the first line: "[" opens a JSON array
+    one_document = False  # the first line opens a document over several lines (_DOCUMENT_OPENING)
     try:
         with opener(path, "rb") as fh:
             for line, data in enumerate(_byte_lines(fh), 1):
                 if not data.strip():
                     continue
                 records += 1
+                rec = None
                 try:
                     rec = _parse(data)
                     if not isinstance(rec, dict):
@@ -427,13 +435,20 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     what = "JSON record with" if isinstance(exc, NoText) else "bad JSON line:"
                     item = IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
                     if held is not None and not isinstance(exc, NoText):  # a record without text is a record
+                        if not held:  # the file's first line
+                            first = data.removeprefix(b"\xef\xbb\xbf").strip()
+                            # a line that parses whole (`[{...}]`, an array on a line) closes what it opens
+                            opened = first[:1]
+                            one_document = _DOCUMENT_OPENING.fullmatch(first) is not None and rec is None
                         held.append(item)
-                        opened = opened or data.removeprefix(b"\xef\xbb\xbf").strip()[:1]
                         binary = binary or b"\x00" in data or isinstance(exc, BinaryInput)
                         if len(held) >= NOT_JSONL_AFTER:
                             yield _not_jsonl(path, held, binary, opened)
                             return
                         continue
+                if held and one_document:  # a whole object inside one JSON document: no record of a line
+                    yield IngestError(str(path), f"not JSON Lines: {_ONE_DOCUMENT[opened]}")
+                    return
                 yield from held or ()
                 held = None
                 yield item
