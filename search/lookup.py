@@ -70,8 +70,13 @@ def document_ids(archive: Archive, typed: str) -> Found:
     # no page's address: a file's path
     if text.lower().startswith("file://"):
         text = unquote(urlsplit(text).path)
-    return Found(_live(searcher, _ids_of_file(archive, searcher, gen.path / "catalog.sqlite", text)) if text else [],
-                 typed)
+    ids = _live(searcher, _ids_of_file(archive, searcher, gen.path / "catalog.sqlite", text)) if text else []
+    # else the file's id (`wire/feed.jsonl`), as the web takes it: a path from another folder than
+    # the source's was "no document with id", where /doc/wire/feed.jsonl said the file's articles.
+    # A file given as a source is its name (`feed`): `show` says how to list a source's articles
+    if not ids and source_named(archive, text) is None:
+        ids = record_ids(archive, text)
+    return Found(ids, typed)
 
 
 def source_named(archive: Archive, typed: str) -> str | None:
@@ -100,17 +105,22 @@ def page_ids(archive: Archive, typed: str) -> Found:
 
 def record_ids(archive: Archive, typed: str) -> list[str]:
     """The live ids of the records of a file whose id `typed` names (`wire/feed.jsonl`: its
-    records are `wire/feed.jsonl#1`, `#2`...), in their lines' order: an id typed or pasted in a
-    browser's address bar, /doc/wire/feed.jsonl#2, reaches the server without its "#2" (a #
-    starts the address's fragment), and was "no document with id 'wire/feed.jsonl'". Read
-    from the index's ids, not from a disk."""
+    records are `wire/feed.jsonl#1`, `#2`... by their own ids, `wire/feed.jsonl:1`, `:2`... by
+    their lines), in their ids' order: an id typed or pasted in a browser's address bar,
+    /doc/wire/feed.jsonl#2, reaches the server without its "#2" (a # starts the address's
+    fragment), and was "no document with id 'wire/feed.jsonl'"; so was the file's id typed
+    whole, where `show` lists its articles. Read from the index's ids, not from a disk."""
     text = typed.strip()
     if not text or "#" in text:
         return []
     _gen, searcher = archive.searcher()
-    terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in searcher.reader().expand_prefix("id", text + "#"))
-    live = [t for t in terms if document_number(searcher, t) is not None]
-    return sorted(live, key=lambda i: (0, int(tail), "") if (tail := i[len(text) + 1:]).isdigit() else (1, 0, tail))
+    reader = searcher.reader()
+    found = []
+    for sep in "#:":  # a record's own id, a record's line
+        terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("id", text + sep))
+        live = [t for t in terms if (sep == "#" or t[len(text) + 1:].isdigit()) and document_number(searcher, t) is not None]
+        found += sorted(live, key=lambda i: (0, int(tail), "") if (tail := i[len(text) + 1:]).isdigit() else (1, 0, tail))
+    return found
 
 
 def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Found | None:

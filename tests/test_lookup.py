@@ -278,3 +278,48 @@ def test_a_saved_page_s_address_with_a_host_in_capitals_is_read_in_any_case(tmp_
 
     client = create_app({"INDEX": str(ix)}).test_client()  # the web's /doc/<address> alike
     assert client.get("/api/doc/https://shout.example/2021/Mali-coup").get_json()["id"] == "archive/page.html"
+
+
+def test_a_file_s_id_lists_its_articles_in_show_and_on_the_web_alike(tmp_path, monkeypatch):
+    """A file's id (`wire/feed.jsonl`, as its articles' ids begin) was "no document with id" in
+    `show` run from another folder than the source's (the path is read relative to here), where
+    /doc/wire/feed.jsonl said the file of 3 articles (4d3e41e) for records with ids of their own;
+    and for records named by their lines (`wire/lines.jsonl:1`) the web said "no document with
+    id" alone. Each now names the file's articles: `show` as it does for the file's path, the
+    page, /api/doc and /text with their first and last ids and the address of the first."""
+    from html import unescape
+
+    from web import create_app
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    (tmp_path / "wire").mkdir()
+    story = "The harbour authority published report {} on Monday, officials said."
+    (tmp_path / "wire" / "feed.jsonl").write_text("".join(json.dumps(
+        {"id": str(i), "title": f"Harbour report {i}", "text": story.format(i)}) + "\n" for i in (1, 2, 10)))
+    (tmp_path / "wire" / "lines.jsonl").write_text("".join(json.dumps(
+        {"title": f"Dock report {i}", "text": story.format(i)}) + "\n" for i in (1, 2, 3)))
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", str(tmp_path / "wire"), "--index", str(ix)]).exit_code == 0
+    (tmp_path / "elsewhere").mkdir()
+    monkeypatch.chdir(tmp_path / "elsewhere")
+    for file, ids in (("wire/feed.jsonl", ["wire/feed.jsonl#1", "wire/feed.jsonl#2", "wire/feed.jsonl#10"]),
+                      ("wire/lines.jsonl", ["wire/lines.jsonl:1", "wire/lines.jsonl:2", "wire/lines.jsonl:3"])):
+        r = show(file, "--index", ix)
+        assert r.exit_code == 2 and json.loads(r.stdout) == {
+            "error": f"'{file}' holds 3 articles: show one by its id", "exit": 2, "ids": ids}, r.output
+    client = create_app({"INDEX": str(ix)}).test_client()
+    said = ("no document with id 'wire/lines.jsonl': it is the file of 3 articles 'wire/lines.jsonl:1' to "
+            "'wire/lines.jsonl:3'; open one by its id, as /doc/wire/lines.jsonl:1")
+    pages = {"/doc/": lambda r: unescape(r.get_data(as_text=True)), "/text/": lambda r: unescape(r.get_data(as_text=True)),
+             "/api/doc/": lambda r: r.get_json()["error"]}
+    for route, said_by in pages.items():
+        r = client.get(route + "wire/lines.jsonl")
+        assert r.status_code == 404 and said in said_by(r), (route, said_by(r)[:400])
+    assert "Dock report 1" in client.get("/doc/wire/lines.jsonl:1").get_data(as_text=True)
+    assert "%23" in client.get("/api/doc/wire/feed.jsonl").get_json()["error"]  # 4d3e41e's, as it was
+    shutil.copy(tmp_path / "wire" / "lines.jsonl", tmp_path / "solo.jsonl")
+    assert CliRunner().invoke(cli, ["index", str(tmp_path / "solo.jsonl"), "--index", str(ix)]).exit_code == 0
+    assert "--filter source=solo" in show("solo", "--index", ix).stdout  # a file given as a source: as before
+    for typed in ("wire/lines.json", "wire/lines"):  # no file's id: as before
+        assert show(typed, "--index", ix).exit_code == 2 and "no document" in show(typed, "--index", ix).stdout
+        assert client.get("/api/doc/" + typed).get_json()["error"] == f"no document with id '{typed}'"

@@ -56,12 +56,13 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
                                                                                   opened=code(found.opened))
     if doc is None:
         records = record_ids(archive(), doc_id)
-        if records:  # the id of a record, its "#N" taken as the address's fragment
+        if records:  # a file's id: a record's, its "#N" taken as the address's fragment, or the file's whole
             first = url_for("views.doc_page", doc_id=records[0])
+            how = (f"in an address, an id's # is written %23, as in {first}" if records[0].startswith(doc_id.strip() + "#")
+                   else f"open one by its id, as {first}")
             abort(404, f"no document with id {shown_id(doc_id)}: it is the file of {len(records):,} "
                        f"{'article' if len(records) == 1 else 'articles'} {shown_id(records[0])}"
-                       f"{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}; in an address, an id's # is "
-                       f"written %23, as in {first}")
+                       f"{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}; {how}")
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc, note
 
