@@ -986,13 +986,13 @@ def stats_cmd(index_dir, as_json):
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue
-        con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))} ({run.get('seconds')}s)")
+        con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))} ({_count(run.get('seconds'))}s)")
 
 
 def _count(value: object) -> str:
     """A count as every other count the commands and pages print ("19,043"); a run-log value
     edited by hand into something else is said as it is, as /status shows it."""
-    return f"{value:,}" if isinstance(value, int) and not isinstance(value, bool) else _t(str(value))
+    return f"{value:,}" if isinstance(value, (int, float)) and not isinstance(value, bool) else _t(str(value))
 
 
 class _EntityListCommand(_Command):

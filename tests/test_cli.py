@@ -1430,3 +1430,36 @@ def test_a_system_error_with_no_message_is_said_not_a_traceback(monkeypatch, err
     monkeypatch.delenv("NEWSARCHIVE_DEBUG", raising=False)
     r = CliRunner().invoke(command, [])
     assert (r.exit_code, r.output) == (1, said), (r.exit_code, r.output, r.exception)
+
+
+def test_stats_lists_each_source_with_its_articles_as_the_status_page_does(tmp_path, monkeypatch):
+    """/status lists each source with its articles ("/data/reuters: 400 articles", a6cbc62) and
+    README says it does so "as `newsarchive stats` prints them", but `stats` printed the source
+    alone, and its counts bare ("19043 documents", a run's "+19043 (1523.5s)") where `search`
+    and every page print "19,043". `stats` now gives each source's count, the /status page's,
+    and its numbers with their thousands comma; a run line edited by hand into other values is
+    printed as it is, no error."""
+    from web import create_app
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    (tmp_path / "notes").mkdir()
+    (tmp_path / "notes" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                                "in Moscow, officials said.\n", encoding="utf-8")
+    (tmp_path / "wire").mkdir()
+    (tmp_path / "wire" / "feed.jsonl").write_text("".join(json.dumps(
+        {"title": f"Harbour report {i}", "text": f"The harbour published report {i} on Monday."}) + "\n" for i in range(3)))
+    ix = tmp_path / "ix"
+    assert invoke("index", tmp_path / "notes", tmp_path / "wire", "--index", ix).exit_code == 0
+    run = json.loads((ix / "runs.jsonl").read_text().splitlines()[-1])
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({**run, "added": 19043, "changed": 1200, "removed": 1001, "seconds": 1523.5}) + "\n")
+        fh.write(json.dumps({**run, "added": "many"}) + "\n")
+    r = invoke("stats", "--index", ix)
+    assert r.exit_code == 0, r.output
+    lines = r.output.splitlines()
+    assert lines[0].startswith("4 documents in ")
+    assert lines[1:3] == [f"  source: {tmp_path / 'notes'}: 1 article", f"  source: {tmp_path / 'wire'}: 3 articles"]
+    assert lines[4].endswith(" +19,043 ~1,200 -1,001 (1,523.5s)") and lines[5].endswith(f" +many ~0 -0 ({run['seconds']}s)"), lines
+    page = create_app({"INDEX": str(ix)}).test_client().get("/status").get_data(as_text=True)
+    listed = re.findall(r"<li><code>(.*?)</code>: (\d+) articles?</li>", page)
+    assert [f"  source: {src}: {n} article{'' if n == '1' else 's'}" for src, n in listed] == lines[1:3]
