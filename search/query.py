@@ -432,8 +432,12 @@ _DATE_FIELD_RE = re.compile(r"\bpublished:([\[{][^\]}]*[\]}]?|[^\s()]+)")
 _RANGE_OPEN = re.compile(_ANY_FIELD_RE.pattern + r"[\[{]")
 _RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:[2019 TO 2021]"}
 # "to" in any case, as Whoosh's RangePlugin reads it (`[Tt][Oo]`): `published:2020 to 2021]` was 0
-# results, silently, where "TO" was refused; with no field before it (below) "to" is a word
-_RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+(?i:TO)\s+[^\s()]*[\]}]")
+# results, silently, where "TO" was refused; with no field before it (below) "to" is a word, and
+# so after a field of words (_RANGE_TO_ANY_CASE), where `title:road to damascus]` and `title:guide
+# to [2021]` ran before 9fbe0d2 and were refused as ranges after it. An unopened range's end opens
+# no bracket of its own.
+_RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+((?i:TO))\s+[^\s()\[{]*[\]}]")
+_RANGE_TO_ANY_CASE = frozenset({"published", "year"})
 # and with no bracket at all: `published:2020 to 2021` searched the year 2020 and the word 2021 (0
 # results, silently, where a range was meant); only where both ends are dates (or years) is it read so
 _RANGE_UNBRACKETED = re.compile(r"(?<![\w\"])(published|year):(?![\[{])([^\s()\[\]{}]+)\s+(?i:TO)\s+"
@@ -641,6 +645,8 @@ def validate(qstring: str) -> None:
             example = _RANGE_EXAMPLES.get(field, f"{field}:[a TO c]")
             raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': unclosed range: close it with ] ({example})")
     for m in _RANGE_UNOPENED.finditer(unquoted):
+        if m.group(2) != "TO" and m.group(1).lower() not in _RANGE_TO_ANY_CASE:
+            continue  # a word "to" between a field's words
         raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range opens with [ after the field "
                                f"({m.group(1)}:[... TO ...])")
     for m in _RANGE_UNBRACKETED.finditer(unquoted):

@@ -258,3 +258,21 @@ def test_a_range_without_its_brackets_offers_the_range(client, seeds_index, type
     assert parse_qs(urlsplit(link).query)["q"] == [meant] and client.get(link).status_code == 200
     archive = open_index(seeds_index)
     assert run_search(archive, "coup published:2021 to mali").total == run_search(archive, "coup published:2021 mali").total
+
+
+def test_a_to_between_a_field_s_words_is_no_range(seeds_index):
+    """9fbe0d2 read a range's "to" in any case after any field, so `title:coup to mali]` (a stray
+    bracket after a title's words) and `text:coup to [mali]` (a word in brackets after "to"), which
+    ran before it, were refused: "a range opens with [ after the field (title:[... TO ...])". A
+    lower-case "to" is a range's only after published: or year:, and an unopened range's end opens
+    no bracket of its own; "TO" after any field, and "to" after a date's, are refused as before."""
+    from search import open_index, run_search
+    from search.query import QueryError
+
+    archive = open_index(seeds_index)
+    for q, words in (("title:coup to mali]", "title:coup title:mali"), ("coup text:coup to [mali]", "coup text:mali"),
+                     ("text:coup To mali]", "text:coup text:mali")):
+        assert run_search(archive, q).total == run_search(archive, words).total > 0, q
+    for q in ("title:coup TO mali]", "published:2021-01 to 2021-06]", "coup Year:2020 tO 2022]"):
+        with pytest.raises(QueryError, match=r"a range opens with \[ after the field"):
+            run_search(archive, q)
