@@ -323,3 +323,38 @@ def test_a_file_s_id_lists_its_articles_in_show_and_on_the_web_alike(tmp_path, m
     for typed in ("wire/lines.json", "wire/lines"):  # no file's id: as before
         assert show(typed, "--index", ix).exit_code == 2 and "no document" in show(typed, "--index", ix).stdout
         assert client.get("/api/doc/" + typed).get_json()["error"] == f"no document with id '{typed}'"
+
+
+def test_an_address_or_id_with_a_query_typed_after_doc_opens_its_article(tmp_path, monkeypatch):
+    """A page's address with a query (https://site/2021/article.php?id=7, as a search reports it)
+    or a mirrored page's id with one (…/article.php?id=7.html, as wget saves it), typed or
+    pasted after /doc/, reached the server with its "?…" read as the request's own parameters:
+    the page, /api/doc and /text said "no document with id '…/article.php'", or opened the page
+    at the address without its query, another article, where `show` took either whole. Each is
+    now sent to its article's address, its ? written %3F; a search's own ?q= is read as before."""
+    from web import create_app
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    folder = tmp_path / "site" / "www.example-news.com" / "2021"
+    folder.mkdir(parents=True)
+    (folder / "article.php?id=7.html").write_text(f"<html><head><title>Mali's army detains president</title></head>"
+                                                  f"<body><h1>Mali's army detains president</h1>{BODY}</body></html>")
+    (folder / "article.php").write_text("<html><head><title>Harbour reopens</title></head><body><h1>Harbour reopens"
+                                        "</h1><p>The harbour of Dakar reopened on Monday after a week of repairs to "
+                                        "its main quay, the port authority said.</p></body></html>")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", str(tmp_path / "site"), "--index", str(ix)]).exit_code == 0
+    doc_id, url = "site/www.example-news.com/2021/article.php?id=7.html", "https://www.example-news.com/2021/article.php?id=7"
+    for typed in (doc_id, url):
+        assert json.loads(show(typed, "--index", ix).stdout)["id"] == doc_id  # `show` takes either whole
+    client = create_app({"INDEX": str(ix)}).test_client()
+    for route in ("/doc/", "/text/", "/api/doc/"):
+        for typed in (doc_id, url):
+            r = client.get(route + typed)
+            assert r.status_code == 302 and r.headers["Location"] == route + typed.replace("?", "%3F"), (route, typed)
+            r = client.get(route + typed, follow_redirects=True)
+            assert r.status_code == 200 and "the interim president and prime minister" in r.get_data(as_text=True), (route, typed)
+    assert "Harbour reopens" in client.get("/doc/https://www.example-news.com/2021/article.php").get_data(as_text=True)
+    r = client.get("/doc/" + doc_id.replace("?", "%3F"), query_string={"q": "Kati"})  # a search's own ?q=
+    assert r.status_code == 200 and "1 match" in r.get_data(as_text=True)
+    assert client.get("/doc/https://www.example-news.com/2021/article.php?id=8").status_code != 302  # none so: as before

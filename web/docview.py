@@ -5,12 +5,12 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
-from flask import abort, url_for
+from flask import abort, redirect, request, url_for
 from markupsafe import Markup
 
 from search import get_document
 from search.lookup import OPENED_NOTE, page_ids, record_ids
-from search.schema import ENTITY_FACETS
+from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
 from .markup import Bullets, Flag, Mention, Table, blocks, render_linked
@@ -42,6 +42,9 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
     """requested_document's record, and the note that it is another address's where it is
     (`/a` and `/a/` may be two pages: the page says which): `show`'s words (lookup.Found.note)
     as a sentence, the addresses in <code>, the one typed as it was looked up (stripped)."""
+    whole = _with_its_query(doc_id)
+    if whole is not None:  # its "?…" read as this request's
+        abort(redirect(url_for(request.endpoint, doc_id=whole)))
     doc, note = get_document(archive(), doc_id), None
     if doc is None:
         found = page_ids(archive(), doc_id)
@@ -65,6 +68,26 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
                        f"{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}; {how}")
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc, note
+
+
+# what an article's page reads of its query: the search it was opened from (SearchState)
+_PAGE_PARAMETERS = frozenset({"q", "sort", "match", "page", "per_page", *FACETS})
+
+
+def _with_its_query(doc_id: str) -> str | None:
+    """The id or page address typed whole, where its "?…" reached the server as this request's
+    query: a page's address with a query (https://site.example/article.php?id=7, as a search
+    reports it) or a mirrored page's id (mirror/site.example/article.php?id=7.html, as wget saves
+    it), typed or pasted after /doc/, was "no document with id '…/article.php'" (or another page's,
+    at the address without its query). None where no article has it so, or where the query holds
+    a parameter of the page's own (?q=, a filter: a search's link), looked up as before."""
+    raw = request.query_string.decode("utf-8", "replace")
+    if not raw or any(key in _PAGE_PARAMETERS for key in request.args):
+        return None
+    for typed in dict.fromkeys((f"{doc_id}?{raw}", f"{doc_id}?{unquote(raw)}")):
+        if get_document(archive(), typed) is not None or page_ids(archive(), typed).ids:
+            return typed
+    return None
 
 
 def safe_url(url: str | None) -> str | None:
