@@ -19,6 +19,7 @@ from .ingest.decode import path_text
 from .ingest.warc import url_id
 from .query import document_number
 from .store import REBUILD_FIX, IndexNoAccess, IndexUnreadable
+from .suffixes import JSON_LINES
 
 _WEB_URL = re.compile(r"https?://", re.IGNORECASE)
 # a web address's scheme and authority (its host, with a port or a user: no news address has one)
@@ -74,7 +75,7 @@ def document_ids(archive: Archive, typed: str) -> Found:
     # else the file's id (`wire/feed.jsonl`), as the web takes it: a path from another folder than
     # the source's was "no document with id", where /doc/wire/feed.jsonl said the file's articles.
     # A file given as a source is its name (`feed`): `show` says how to list a source's articles
-    if not ids and source_named(archive, text) is None:
+    if not ids and file_of_records(text) and source_named(archive, text) is None:
         ids = record_ids(archive, text)
     return Found(ids, typed)
 
@@ -101,6 +102,13 @@ def page_ids(archive: Archive, typed: str) -> Found:
     file's path: a server does not look round its own disk for what a visitor names."""
     gen, searcher = archive.searcher()
     return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip()) or Found([], typed)
+
+
+def file_of_records(typed: str) -> bool:
+    """Whether `typed` ends as a JSON Lines file's name (`wire/feed.jsonl`, `.json.gz`), whose
+    records' ids go on after a # or a colon: the ids after `wire/C` and a # are those of a file
+    whose name holds one (`wire/C#.jsonl:1`), which "wire/C" is not the file of."""
+    return typed.strip().lower().removesuffix(".gz").endswith(JSON_LINES)
 
 
 def record_ids(archive: Archive, typed: str) -> list[str]:

@@ -514,3 +514,30 @@ def test_a_record_s_id_whose_hash_a_browser_cut_says_how_to_write_it(tmp_path):
     assert "Harbour report 1" in client.get("/doc/wire/feed.jsonl%231").get_data(as_text=True)
     r = client.get("/doc/wire/feed.json")  # no file's id: as before
     assert r.status_code == 404 and "no document with id &#39;wire/feed.json&#39;</p>" in r.get_data(as_text=True)
+
+
+def test_an_id_cut_at_a_hash_in_its_file_s_name_is_not_called_that_file(tmp_path):
+    """A file whose name holds a # (wire/C#.jsonl, its records wire/C#.jsonl:1...) typed in an
+    address bar reaches the server cut at it (/doc/wire/C): 4d3e41e's 404 said "it is the file
+    of 3 articles", of "wire/C", which is no file. It says the articles' ids go on after it, and
+    how an address writes the #; `show wire/C`, which no shell cuts, is no file's id either."""
+    import json
+
+    from click.testing import CliRunner
+
+    from search import Store, indexer
+    from search.cli import cli
+
+    (tmp_path / "wire").mkdir()
+    with open(tmp_path / "wire" / "C#.jsonl", "w", encoding="utf-8") as fh:
+        for i in (1, 2, 3):
+            fh.write(json.dumps({"title": f"Harbour report {i}", "text": f"The harbour authority published report {i}."}) + "\n")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 3
+    client = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    r = client.get("/api/doc/wire/C")
+    assert r.status_code == 404 and r.get_json()["error"] == (
+        "no document with id 'wire/C': the ids of 3 articles go on after it: 'wire/C#.jsonl:1' to 'wire/C#.jsonl:3'; "
+        "in an address, an id's # is written %23, as in /doc/wire/C%23.jsonl:1")
+    assert "Harbour report 1" in client.get("/doc/wire/C%23.jsonl:1").get_data(as_text=True)
+    r = CliRunner().invoke(cli, ["show", "wire/C", "--json", "--index", str(tmp_path / "index")])
+    assert r.exit_code == 2 and json.loads(r.stdout)["error"].startswith("no document with id 'wire/C'")

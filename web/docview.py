@@ -9,7 +9,7 @@ from flask import abort, redirect, request, url_for
 from markupsafe import Markup
 
 from search import get_document
-from search.lookup import OPENED_NOTE, page_ids, record_ids
+from search.lookup import OPENED_NOTE, file_of_records, page_ids, record_ids
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
@@ -63,9 +63,11 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
             first = url_for("views.doc_page", doc_id=records[0])
             how = (f"in an address, an id's # is written %23, as in {first}" if records[0].startswith(doc_id.strip() + "#")
                    else f"open one by its id, as {first}")
-            abort(404, f"no document with id {shown_id(doc_id)}: it is the file of {len(records):,} "
-                       f"{'article' if len(records) == 1 else 'articles'} {shown_id(records[0])}"
-                       f"{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}; {how}")
+            ids = f"{shown_id(records[0])}{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}"
+            n = f"{len(records):,} {'article' if len(records) == 1 else 'articles'}"
+            # a file whose own name holds a # (wire/C#.jsonl) is cut there, and is no file named so
+            what = f"it is the file of {n} {ids}" if file_of_records(doc_id) else f"the ids of {n} go on after it: {ids}"
+            abort(404, f"no document with id {shown_id(doc_id)}: {what}; {how}")
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc, note
 
