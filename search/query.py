@@ -1644,8 +1644,10 @@ def _spelled_alike(facet: str, names: list[str], gen) -> list[str]:
 
 
 def _folded(value: str) -> str:
-    """A facet's value without case, its runs of spaces, tabs and line breaks one space."""
-    return " ".join(value.casefold().split())
+    """A facet's value without case, its runs of spaces, tabs and line breaks one space. A
+    dotted capital I (Turkish İ) folds to i: casefold makes it "i" and a combining dot, so
+    `source:iha` and `source:IHA` missed the source "İHA", which only `source:İHA` found."""
+    return " ".join(value.casefold().replace("i\u0307", "i").split())
 
 
 def canonical_field_terms(q: Q.Query, gen) -> Q.Query:

@@ -306,14 +306,8 @@ def test_sources_spelled_alike_but_for_their_case_are_each_found_by_the_query_te
     from search.cli import cli
     from web import create_app
 
-    (tmp_path / "wire").mkdir()
     sources = {"1": "Reuters", "2": "reuters", "3": "AP", "4": "Reuters wire"}
-    with open(tmp_path / "wire" / "feed.jsonl", "w", encoding="utf-8") as fh:
-        for i, source in sources.items():
-            fh.write(json.dumps({"id": i, "source": source, "title": f"Harbour report {i}", "date": "2001-02-03",
-                                 "text": f"The harbour authority published report {i}."}) + "\n")
-    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 4
-    archive = open_index(tmp_path / "index")
+    archive = _spaced_sources(tmp_path, sources)
     agency = ["wire/feed.jsonl#1", "wire/feed.jsonl#2"]
     client = create_app({"INDEX": str(tmp_path / "index")}).test_client()
     for typed in ("reuters", "Reuters", "REUTERS"):
@@ -331,3 +325,19 @@ def test_sources_spelled_alike_but_for_their_case_are_each_found_by_the_query_te
         assert [h["id"] for h in json.loads(r.stdout)["hits"]] == [f"wire/feed.jsonl#{i}"]
         api = client.get("/api/search", query_string={"source": sources[i]}).get_json()
         assert [h["id"] for h in api["hits"]] == [f"wire/feed.jsonl#{i}"]
+
+
+def test_a_source_with_a_dotted_capital_i_is_found_in_any_case(tmp_path):
+    """Turkish writes the capital of i as İ: the sources "İHA" and "iha" are one agency spelled
+    but for their case, as "Reuters" and "reuters" (1965b2c), but Python's casefold gives İ as
+    "i" with a combining dot, so `source:iha` and `source:IHA` found "iha" alone and only
+    `source:İHA` found "İHA". Each spelling now finds both, as ß finds SS and σ Σ; a filter
+    by the value itself still takes that source alone."""
+    archive = _spaced_sources(tmp_path, {"1": "İHA", "2": "iha", "3": "Straße", "4": "STRASSE", "5": "ΣΟΦΙΑ",
+                                           "6": "σοφια", "7": "HIA"})
+    for typed, want in ((("iha", "IHA", "İHA", "İha"), ["1", "2"]), (("strasse", "STRAßE"), ["3", "4"]),
+                        (("σοφια", "ΣΟΦΙΑ"), ["5", "6"])):
+        for t in typed:
+            assert ids(archive, f"source:{t}") == [f"wire/feed.jsonl#{i}" for i in want], t
+    assert ids(archive, filters={"source": ["İHA"]}) == ["wire/feed.jsonl#1"]  # the value itself: alone
+    assert ids(archive, filters={"source": ["IHA"]}) == ["wire/feed.jsonl#1", "wire/feed.jsonl#2"]  # spelled as none
