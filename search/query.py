@@ -541,7 +541,9 @@ def _field_typed(qstring: str, unquoted: str, start: int) -> str:
 def _fields_meant(qstring: str, unquoted: str) -> str | None:
     """The query with each unknown field renamed to the one the reader likely meant (`date:` to
     `published:`, `persn:` to `person:`), when every one has such a field and the query then
-    passes; else None (half a fix would fail on the next field)."""
+    passes, or is refused with a fix of its own that passes (`date:2020 to 2021`, a range's
+    brackets left out, as published:[2020 TO 2021]); else None (half a fix would fail on the
+    next field)."""
     out, end = [], 0
     for m in _FIELD_RE.finditer(unquoted):
         if m.group(1) in QUERY_FIELDS:
@@ -554,9 +556,20 @@ def _fields_meant(qstring: str, unquoted: str) -> str | None:
     fixed = "".join(out) + qstring[end:]
     try:
         validate(fixed)
+    except QuerySyntaxError as exc:  # its suggestion has passed validate
+        return exc.suggestion
     except QueryError:
         return None
     return fixed
+
+
+def _field_meant(qstring: str, fixed: str, start: int, typed: str) -> str:
+    """The unknown field typed at `start` (`typed`, with its value) as the fixed query writes it:
+    renamed, and a range's brackets put in where they were left out (published:[2020 TO 2021])."""
+    if fixed[:start] != qstring[:start]:  # fixed before it too: the positions no longer match
+        field = typed.split(":", 1)[0]
+        return fieldnames.meant(field, QUERY_FIELDS) + typed[len(field):]
+    return _field_typed(fixed, quoted.masked(fixed), start)
 
 
 def validate(qstring: str) -> None:
@@ -596,7 +609,7 @@ def validate(qstring: str) -> None:
                 message += f": did you mean the field '{fieldnames.meant(m.group(1), QUERY_FIELDS)}:'?"
                 fixed = None if value else fixed
             elif fixed:
-                message += f": did you mean {fieldnames.meant(m.group(1), QUERY_FIELDS)}{typed[len(m.group(1)):]}?"
+                message += f": did you mean {_field_meant(qstring, fixed, m.start(), typed)}?"
             message += f" (fields: {', '.join(QUERY_FIELDS)})"
             # "date:[1987" in quotes was no help, nor "persn:" alone, of `persn:(coup)`
             if not re.search(r'["\[\]{}]', typed) and not word.endswith(":"):
