@@ -297,3 +297,16 @@ def test_a_misnamed_field_with_a_range_without_its_brackets_offers_both_fixes(cl
     field 'DATE:'" with no fix: the field renamed, the query was refused again, for the range's
     brackets, and the fix given up. Both fixes are offered in one, as the suggestion."""
     refused_with_fix(client, seeds_index, typed, said, meant)
+
+
+@pytest.mark.parametrize("typed,said,meant", [
+    ("id:news/feed.jsonl:12 OR published:2021 to 2020", "a range is written in brackets: did you mean published:[2020 TO 2021]?",
+     "id:news/feed.jsonl:12 OR published:[2020 TO 2021]"),
+    ("id:news/feed.jsonl:12^", "'id:news/feed.jsonl:12^': a ^ gives the word", "id:news/feed.jsonl:12"),
+    ("id:news/feed.jsonl:12 OR titel:coup", "did you mean title:coup?", "id:news/feed.jsonl:12 OR title:coup"),
+])
+def test_a_refusal_quotes_and_fixes_an_id_s_colons_as_typed(client, seeds_index, typed, said, meant):
+    """An id with a colon (a JSON Lines record's FILE:LINE) is read with its colons held as a
+    private character while the query is parsed: a refusal's message and its fixed query showed
+    that character ("id:news/feed.jsonl\\ue00012"), on the page and in the link's query."""
+    refused_with_fix(client, seeds_index, typed, said, meant)
