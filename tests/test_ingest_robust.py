@@ -844,3 +844,37 @@ def test_a_json_array_of_a_record_a_line_is_one_document_not_its_last_record(tmp
     arts, reports, _ = _items(tmp_path / "cut.jsonl")
     assert sorted(a.id for a in arts.values()) == ["cut#a", "cut#b", "cut#c"]
     assert reports == [(1, "bad JSON line: cut off: the line ends before its JSON value does")]
+
+
+def test_a_saved_api_response_over_several_lines_is_given_the_jq_that_writes_its_articles(tmp_path):
+    """NewsAPI's response saved pretty-printed, as a browser or `curl | jq` shows it, was "a JSON
+    object over several lines ... (jq -c . FILE does)": that wrote it on one line, which was then
+    refused as holding a list of articles, a second step to the jq that works. The file is said
+    to hold them at once, with that jq, where it is small enough to read whole as one document;
+    a larger one keeps the general words, as a record over several lines does."""
+    articles = [{"source": {"id": None, "name": "Reuters"}, "title": "Zinc steady", "url": "https://ex.com/a",
+                 "publishedAt": "2021-01-02T09:00:00Z", "content": STORY},
+                {"source": {"id": None, "name": "BBC"}, "title": "Zinc again", "url": "https://ex.com/b",
+                 "publishedAt": "2021-01-03T09:00:00Z", "content": STORY}]
+    head = "not JSON Lines: no line is a JSON record (line 1: cut off: the line ends before its JSON value does); "
+    said = (head + 'it begins as a JSON object over several lines, which is one document holding a list of 2 articles '
+            "under \"{}\", as a saved API response does: write each article on a line of its own (jq -c '{}[]' FILE does)")
+    newsapi = {"status": "ok", "totalResults": 2, "articles": articles}
+    (tmp_path / "newsapi.json").write_text(json.dumps(newsapi, indent=2))
+    with gzip.open(tmp_path / "packed.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"response": {"status": "ok", "results": articles}}, indent=4))
+    (tmp_path / "unicode.json").write_text(json.dumps(newsapi, indent=2), encoding="utf-16")  # Windows' "Unicode"
+    for name, where, path in (("newsapi.json", "articles", ".articles"), ("unicode.json", "articles", ".articles"),
+                              ("packed.jsonl.gz", "response.results", ".response.results")):
+        arts, reports, errs = _items(tmp_path / name)
+        assert arts == {} and reports == [(None, said.format(where, path))], (name, reports)
+        assert errs[0].unread == "file"
+    # past the bound read whole, the general words (its lines are not parsed as one)
+    big = {"status": "ok", "articles": [{**a, "content": STORY * (5 * 1024 * 1024 // len(STORY))} for a in articles]}
+    (tmp_path / "big.json").write_text(json.dumps(big, indent=2))
+    general = head + "it begins as a JSON object over several lines, which is one document: write each record on a line of its own (jq -c . FILE does)"
+    assert _items(tmp_path / "big.json")[1] == [(None, general)]
+    # what it offers, done as jq does: the articles are read
+    (tmp_path / "fixed.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
+    arts, reports, _ = _items(tmp_path / "fixed.jsonl")
+    assert reports == [] and sorted(a.title for a in arts.values()) == ["Zinc again", "Zinc steady"]

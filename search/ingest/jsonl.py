@@ -239,6 +239,12 @@ def _listed_articles(rec: dict[str, Any], depth: int = 2) -> tuple[list[str], in
     return where, n
 
 
+def _listed_words(where: list[str], n: int) -> str:
+    """A list of articles in a record, said with the jq that writes them as JSON Lines."""
+    return (f"a list of {n} {'article' if n == 1 else 'articles'} under \"{'.'.join(where)}\", as a saved API "
+            f"response does: write each article on a line of its own (jq -c '{_jq_path(where)}[]' FILE does)")
+
+
 def _jq_path(keys: list[str]) -> str:
     """The keys as jq writes a path to them: .articles, .response.results, .["the items"]."""
     return "".join(f".{k}" if re.fullmatch(r"[A-Za-z_]\w*", k, re.ASCII) else f"{'' if i else '.'}[{json.dumps(k)}]"
@@ -256,9 +262,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         listed = _listed_articles(rec)
         if listed:  # a saved API response (NewsAPI's): "no text" of a record that holds the articles
             where, n = listed
-            raise NoText(f"no text of its own: it holds a list of {n} {'article' if n == 1 else 'articles'} under "
-                         f"\"{'.'.join(where)}\", as a saved API response does: write each article on a line of its "
-                         f"own (jq -c '{_jq_path(where)}[]' FILE does)")
+            raise NoText(f"no text of its own: it holds {_listed_words(where, n)}")
         given = [k for k in TEXT_KEYS + HTML_KEYS if k in rec]
         if given:  # "text": 42 or "" was said to be missing
             what = rec[given[0]]
@@ -378,6 +382,30 @@ _ONE_DOCUMENT = {b"[": "it begins as a JSON array, which is one document: write 
 _DOCUMENT_OPENING = re.compile(rb"\[\s*(?:\{.*)?|\{", re.S)
 
 
+# The most of a file read whole as one JSON document, to say what its object holds (_document_list):
+# a saved API response is a few hundred kB; a larger file keeps the general words
+ONE_DOCUMENT_BYTES = 4 * 1024 * 1024
+
+
+def _document_list(path: Path) -> tuple[list[str], int] | None:
+    """The list of articles in a file that is one JSON object with no text of its own, over
+    several lines (NewsAPI's response saved pretty-printed), as _listed_articles finds it: its
+    "jq -c ." gave one line that was then refused as holding them, a second step. None for a
+    file over ONE_DOCUMENT_BYTES or one that is no such object."""
+    try:
+        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as fh:
+            data = fh.read(ONE_DOCUMENT_BYTES + 1)
+        if len(data) > ONE_DOCUMENT_BYTES:
+            return None
+        rec = json.loads(data.decode("utf-16" if data[:2] in _UTF16_BOMS else "utf-8-sig"))
+    except (OSError, EOFError, zlib.error, ValueError, RecursionError):  # no JSON: the general words
+        return None
+    if not isinstance(rec, dict):
+        return None
+    rec = canonical_keys(rec)[0]
+    return _listed_articles(rec) if _texts(rec) == (None, None) else None
+
+
 def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes = b"") -> IngestError:
     """One report for a file none of whose lines is a JSON record: an HTTP error page or a
     binary file saved under the name, or one JSON document (an array of records, a record
@@ -388,7 +416,11 @@ def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes 
     if binary:
         return IngestError(str(path), "binary file, not JSON Lines")
     first = held[0]
-    document = f"; {_ONE_DOCUMENT[opened]}" if opened in _ONE_DOCUMENT else ""
+    listed = _document_list(path) if opened == b"{" else None
+    if listed:
+        document = f"; it begins as a JSON object over several lines, which is one document holding {_listed_words(*listed)}"
+    else:
+        document = f"; {_ONE_DOCUMENT[opened]}" if opened in _ONE_DOCUMENT else ""
     return IngestError(str(path), f"not JSON Lines: no line is a JSON record (line {first.line}: "
                                   f"{first.reason.removeprefix('bad JSON line: ')}){document}")
 
