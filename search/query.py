@@ -447,19 +447,41 @@ _RANGE_UNBRACKETED = re.compile(r"(?<![\w\"])(published|year):(?![\[{])([^\s()\[
 def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
     """QuerySyntaxError offering the range meant by `published:2020 to 2021` (brackets left
     out), its ends in order; nothing where an end is no date or year (`year:2020 to gas`)."""
-    field, ends = m.group(1), [m.group(2), m.group(3)]
-    dated = (lambda v: re.fullmatch(r"\d{4}", v) is not None) if field == "year" else _valid_date
-    if not all(dated(end) for end in ends):
+    _offer_range(qstring, m.start(), m.end(), m.group(1), [m.group(2), m.group(3)], "a range is written in brackets")
+
+
+# a range's ends as typed between its brackets, one left out: `2020 TO 2021`, `2020 TO` (an open end)
+_HALF_RANGE_ENDS = re.compile(r"([^\s()\[\]{}]+)\s+(?i:TO)\b(?:\s+([^\s()\[\]{}]+))?")
+
+
+def _refuse_half_range(qstring: str, unquoted: str, m: re.Match, ends: re.Match | None, why: str) -> None:
+    """QuerySyntaxError offering the range `m` (its field, group 1) typed with one bracket left
+    out, `ends` its ends (`published:2020 TO 2021]`, `published:[2020 TO 2021`), as one typed
+    with neither is offered; nothing where it cannot be written so (`{a TO b`, an exclusive range)."""
+    if ends is None or re.search(r"[{}]", unquoted[m.start():ends.end() + 1]):
         return
-    a, b = sorted(ends, key=lambda end: _date_bound(end, first=True))
-    meant = f"{field}:[{a} TO {b}]"
-    fixed = qstring[:m.start()] + meant + qstring[m.end():]
+    end = ends.end() + (unquoted[ends.end():ends.end() + 1] == "]")
+    typed = [qstring[ends.start(i):ends.end(i)] if ends.group(i) else "" for i in (1, 2)]  # a "phrase" as typed
+    _offer_range(qstring, m.start(), end, m.group(1), typed, why)
+
+
+def _offer_range(qstring: str, start: int, end: int, field: str, ends: list[str], why: str) -> None:
+    """QuerySyntaxError saying `why` of the range typed from `start` to `end`, with it written
+    field:[a TO b] offered (of dates or years, the ends in order), and the query so fixed the
+    suggestion where it passes; nothing where an end of published: or year: is no date or year."""
+    if field in ("published", "year"):
+        dated = (lambda v: re.fullmatch(r"\d{4}", v) is not None) if field == "year" else _valid_date
+        if not all(dated(e) for e in ends if e):
+            return
+        if all(ends):
+            ends = sorted(ends, key=lambda e: _date_bound(e, first=True))
+    meant = f"{field}:[{ends[0]} TO{' ' * bool(ends[1])}{ends[1]}]"
+    fixed = qstring[:start] + meant + qstring[end:]
     try:
         validate(fixed)
     except QueryError:
         fixed = None
-    raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range is written in brackets: did you mean {meant}?",
-                           suggestion=fixed)
+    raise QuerySyntaxError(f"'{qstring[start:end]}': {why}: did you mean {meant}?", suggestion=fixed)
 
 
 def _date_bound(text: str, first: bool) -> date:
@@ -655,11 +677,15 @@ def validate(qstring: str) -> None:
     for m in _RANGE_OPEN.finditer(unquoted):
         if not re.match(r"[^\]}]*[\]}]", unquoted[m.end():]):
             field = m.group(1)
+            _refuse_half_range(qstring, unquoted, m, _HALF_RANGE_ENDS.match(unquoted, m.end()),
+                               "unclosed range: close it with ]")
             example = _RANGE_EXAMPLES.get(field, f"{field}:[a TO c]")
             raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': unclosed range: close it with ] ({example})")
     for m in _RANGE_UNOPENED.finditer(unquoted):
         if m.group(2) != "TO" and m.group(1).lower() not in _RANGE_TO_ANY_CASE:
             continue  # a word "to" between a field's words
+        _refuse_half_range(qstring, unquoted, m, _HALF_RANGE_ENDS.fullmatch(unquoted, m.end(1) + 1, m.end() - 1),
+                           "a range opens with [ after the field")
         raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range opens with [ after the field "
                                f"({m.group(1)}:[... TO ...])")
     for m in _RANGE_UNBRACKETED.finditer(unquoted):

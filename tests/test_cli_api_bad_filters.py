@@ -310,3 +310,21 @@ def test_a_refusal_quotes_and_fixes_an_id_s_colons_as_typed(client, seeds_index,
     private character while the query is parsed: a refusal's message and its fixed query showed
     that character ("id:news/feed.jsonl\\ue00012"), on the page and in the link's query."""
     refused_with_fix(client, seeds_index, typed, said, meant)
+
+
+@pytest.mark.parametrize("typed,said,meant", [
+    ("published:2020 TO 2021]", "'published:2020 TO 2021]': a range opens with [ after the field: did you mean "
+     "published:[2020 TO 2021]?", "published:[2020 TO 2021]"),
+    ("coup year:2021 to 2019] mali", "a range opens with [ after the field: did you mean year:[2019 TO 2021]?",
+     "coup year:[2019 TO 2021] mali"),
+    ("published:[2021-01 TO 2021-06", "'published:[2021-01 TO 2021-06': unclosed range: close it with ]: did you mean "
+     "published:[2021-01 TO 2021-06]?", "published:[2021-01 TO 2021-06]"),
+    ("coup published:[2021-06 to 2021-01 mali", "unclosed range: close it with ]: did you mean "
+     "published:[2021-01 TO 2021-06]?", "coup published:[2021-01 TO 2021-06] mali"),
+    ("coup published:[2021 TO", "did you mean published:[2021 TO]?", "coup published:[2021 TO]"),
+])
+def test_a_range_with_one_bracket_left_out_offers_the_range(client, seeds_index, typed, said, meant):
+    """A range with one bracket left out (`published:2020 TO 2021]`, `published:[2020 TO 2021`)
+    was refused with no fix, where one typed with neither is offered with both (7e81ba1): it is
+    offered closed, the ends of dates or years in order, its link running it."""
+    refused_with_fix(client, seeds_index, typed, said, meant)

@@ -1158,7 +1158,7 @@ def test_a_phrase_is_marked_where_its_words_follow_each_other(seeds_archive):
     ('"military coup"^', "'\"military coup\"^': a ^ gives the word"), ("title:coup^", "'title:coup^': a ^"),
     ("title:title:coup", "'title:title:coup': a word takes one field"),  # 0 results, silently
     # a range left open or never opened: 0 results, silently ("published:[2021" had "no searchable words")
-    ("published:[2021-01 TO 2021-06", "'published:[2021-01': unclosed range: close it with ]"),
+    ("published:[2021-01 TO 2021-06", "'published:[2021-01 TO 2021-06': unclosed range: close it with ]"),
     ("coup published:[2021", "'published:[2021': unclosed range"),
     ("year:{2020 TO", "'year:{2020': unclosed range: close it with ] (year:[2019 TO 2021])"),
     ("published:2021-01 TO 2021-06]", "'published:2021-01 TO 2021-06]': a range opens with ["),
