@@ -2184,6 +2184,34 @@ def test_a_nationality_of_two_words_or_before_one_name_is_no_part_of_the_name():
         assert _got(text, (name, "person"), (name, "person", "ner", 1)) == {name: {"person"}}, name
 
 
+def test_a_firm_s_or_an_event_s_word_after_a_nationality_is_no_person_of_one_name():
+    """f405f38 cut a nationality before one name word the text also names alone ("Brazilian Ronaldo ...
+    Ronaldo's goal"), and a firm's or an event's name the NER took for a person's lost its nationality
+    the same way, the other word an English one the text writes alone too: "Australian Open" became the
+    person "Open" (of "the French Open"), "American Express" "Express", "Swiss Life" "Life"."""
+    for name, text in (
+            ("Australian Open", "Seles won the Australian Open on Saturday. She also won the French Open."),
+            ("American Express", "Analysts asked American Express about the plan. Express shares rose 2 pct."),
+            ("Swiss Life", "Swiss Life said profit rose. Life insurers gained on the news."),
+            ("Korean Air", "Korean Air said it would buy jets. Air France also ordered.")):
+        got = _got(text, (name, "person"))  # the NER's error kept, not made a person of one name
+        assert name in got, (name, got)
+    # a person's one name still loses it, a given name too where the text names it alone
+    text = "The German Marshall said so on Monday. Marshall was right."
+    assert _got(text, ("German Marshall", "person"), ("Marshall", "person", "ner", 1)) == {"Marshall": {"person"}}
+
+
+def test_a_person_of_one_name_after_a_nationality_is_that_person_wherever_named():
+    """A web page's "surprise Russian Arkhipova" (the NER's person) made every "Arkhipova" a person, the
+    NER's places among them, while the nationality stayed in the name; cut (f405f38), the person was one
+    "Arkhipova" among ten places, and all twelve came out places."""
+    text = ("However, Russia's Arkhipova defied that script. Kiplagat led from surprise Russian Arkhipova and "
+            "Keitany. Arkhipova is being stretched here. The gap to Arkhipova closed.")
+    got = _got(text, ("Arkhipova", "location"), ("Russian Arkhipova", "person"), ("Arkhipova", "location", "ner", 2),
+               ("Arkhipova", "location", "ner", 3), ("Kiplagat", "person"), ("Keitany", "person"))
+    assert got["Arkhipova"] == {"person"}, got
+
+
 def test_a_nationality_opening_an_organisation_the_ner_called_a_person_stays():
     # 84203b7 cut the nationality off any person's span, and the rules after it retype an organisation
     # the NER took for a person by its last word: "Thai Farmers Bank" came out as the bank "Farmers Bank"

@@ -226,8 +226,14 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         if (role := _FIRM_ROLE_WORD.match(text, sp.start, sp.end)) is not None:
             sp = Span(role.end(), sp.end, sp.type, sp.source)  # "Underwriter Merrill Lynch and Co Inc <MER> said"
         r = clean_span(text, sp.start, sp.end, sp.type)
+        source = sp.source
         if r and sp.type == "person" and (a := _after_nationality(text, *r)) != r[0]:
             r = clean_span(text, a, r[1], sp.type)  # and a title after it: "Saudi King Fahd"
+            if r and " " not in text[r[0]:r[1]]:
+                # a person of one name by the nationality before it, which _vote follows as the gazetteer's:
+                # "surprise Russian Arkhipova" made every "Arkhipova" a person (the NER's places) while the
+                # nationality stayed in the name, and none once it was cut
+                source = "context"
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             name = text[r[0]:r[1]]
             if (demonym_country(name) is not None or name in IRREGULAR_DEMONYMS) and (
@@ -242,7 +248,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
             kind = "location" if sp.type != "location" and name.isupper() and country_display(name) else sp.type
             if kind == "location" and _BODY_LAST.search(name):
                 kind = "organization"  # "Brazilian Embassy", "Trans-Island Bus Service Pte Ltd" were places
-            cleaned.append(Span(r[0], r[1], kind, sp.source))
+            cleaned.append(Span(r[0], r[1], kind, source))
     cleaned = _forms_end_names(text, cleaned)
     if wrapped or (wrapped is None and "\n" in text and _hard_wrapped(text)):
         cleaned = _wrapped_places(text, cleaned)
@@ -383,6 +389,16 @@ def _named_alone(text: str, lead: str, word: str) -> bool:
     return alone > len(re.findall(rf"(?<![\w'’-]){re.escape(lead)}\s+{re.escape(word)}(?![\w-])", text))
 
 
+def _one_name(word: str) -> bool:
+    """Whether `word` may be a person's one name after a nationality ("Brazilian Ronaldo"): a word rare in
+    English, or one as frequent in other languages (_international: "Ronaldo", "Marshall"), not an English
+    word that a firm's or an event's name holds after its nationality ("Australian Open", "American
+    Express", "Swiss Life", "Korean Air"), which a text also writes alone ("the French Open", "Air France",
+    "Life insurers") and the NER may take for a person's name."""
+    w = word.lower()
+    return _zipf(w) < _INITIAL_COMMON_ZIPF or _international(w)
+
+
 def _after_nationality(text: str, start: int, end: int) -> int:
     """Where a person's name starts after a nationality that opens text[start:end]: "Russian Igor
     Kolyvanov" is "Igor Kolyvanov", "Brazilian Ronaldo" "Ronaldo". Before one name word, only where the
@@ -398,7 +414,7 @@ def _after_nationality(text: str, start: int, end: int) -> int:
         if len(words) > n and (lead in IRREGULAR_DEMONYMS or lead in _NATIONALITIES
                                or (n == 1 and demonym_country(lead) is not None)) \
                 and all(_NAME_WORD.fullmatch(w) for w in words[n:]):
-            if len(words) == n + 1 and not _named_alone(text, lead, words[n]):
+            if len(words) == n + 1 and not (_one_name(words[n]) and _named_alone(text, lead, words[n])):
                 return start
             return _LEADING_WORDS[n].match(text, start, end).end()
     return start
