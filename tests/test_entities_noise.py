@@ -2170,6 +2170,24 @@ def test_a_reporter_s_name_in_a_byline_or_a_credit_line_is_a_person():
     assert _got(text, ("Kidder Peabody", "organization"))["Kidder Peabody"] == {"organization"}
 
 
+def test_a_newsroom_in_a_byline_s_or_a_credit_line_s_place_is_no_person():
+    """cda9c59 made a person of two to four name words in a byline's or a credit line's place, and added
+    one the NER missed: "By Staff Reporter", "By Our Correspondent", "By Sports Desk", "By Special
+    Correspondent" before a dateline became persons, and so did the NER's organisations "Tokyo Newsroom,
+    Reuters", "File Photo, Reuters" and "Wall Street Journal, Reuters" on a credit line."""
+    for byline in ("Staff Reporter", "Our Correspondent", "Sports Desk", "Special Correspondent", "Staff Writer"):
+        text = f"Storm hits coast\n\nBy {byline}\n\nLONDON (Reuters) - A storm hit the coast on Friday."
+        assert byline not in _got(text), byline
+    for credit in ("Tokyo Newsroom", "File Photo", "Wall Street Journal"):
+        text = f"A storm hit the coast on Friday, officials said.\n\n{credit}, Reuters\n"
+        assert _got(text, (credit, "organization"))[credit] == {"organization"}, credit
+    # near misses: a reporter's name, missed by the NER or typed an organisation
+    text = "Storm hits coast\n\nBy Elif Kaban\n\nLONDON (Reuters) - A storm hit the coast on Friday."
+    assert _got(text)["Elif Kaban"] == {"person"}
+    text = "A storm hit the coast on Friday, officials said.\n\nJim Young, Reuters\n"
+    assert _got(text, ("Jim Young", "organization"))["Jim Young"] == {"person"}
+
+
 def test_a_nationality_before_a_person_is_no_part_of_the_name():
     # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
     # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"

@@ -620,12 +620,21 @@ _BYLINE_LINE = re.compile(rf"[ \t]*[Bb][Yy]:?[ \t]+({_NAME_WORDS})[ \t]*")
 _CREDIT_LINE = re.compile(rf"^[ \t]*(?:[Bb][Yy]:?[ \t]+)?({_NAME_WORDS})[ \t]*,[ \t]*{_CREDIT_AGENCY}\.?[ \t]*$", re.M)
 
 
+# A newsroom's words in a byline's or a credit line's place, where a page or an agency names no reporter: "By
+# Staff Reporter", "By Our Correspondent", "By Sports Desk", "Tokyo Newsroom, Reuters", "File Photo, Reuters"
+_NEWSROOM_WORDS = frozenset(
+    "staff reporter reporters writer writers correspondent correspondents editor editors editorial desk newsroom "
+    "bureau photo photos photographer photographers picture pictures image images service wire team agency "
+    "agencies report reports news journal times herald tribune gazette our the your".split())
+
+
 def _byline_name(name: str) -> bool:
     """Whether `name` may be a reporter's: two to four words of a person's name (a particle among them:
-    "Simona de Logu"), no company's or institution's word, no place we know."""
+    "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS), no place we
+    know."""
     words = name.split()
     return (2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) or w in _PARTICLES for w in words)
-            and not any(_form_word(w) in CORPORATE_WORDS for w in words)
+            and not any(_form_word(w) in CORPORATE_WORDS or w.lower() in _NEWSROOM_WORDS for w in words)
             and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name))
 
 
