@@ -129,6 +129,19 @@ def _database_files(path: Path) -> tuple[Path, ...]:
     return (path, *(path.with_name(path.name + s) for s in _BESIDE))
 
 
+def _absent(path: Path) -> bool:
+    """Whether the system says nothing is at `path` (ENOENT). os.path.lexists is False for any error
+    too: a cache an I/O error or a permission hid for a moment was taken for one this run had made,
+    and deleted with its work when it could not be opened (another process holding it)."""
+    try:
+        os.lstat(path)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    return False
+
+
 def not_a_file(path: Path) -> Path | None:
     """The database file at `path`, or one SQLite keeps beside it, that is there but is no file (a
     folder: an `mkdir` by mistake, a restore gone wrong), or None."""
@@ -266,7 +279,7 @@ class Cache:
         # index run, `reindex --full` too, until someone deleted it by hand
         self.reset: str | None = None
         self.path = path
-        created = not os.path.lexists(path)
+        made = [p for p in _database_files(path) if _absent(p)]  # the files this run makes: its own to remove
         try:
             try:
                 self._open(path, timeout)
@@ -276,17 +289,18 @@ class Cache:
                     raise
                 self.reset = f"{exc.__class__.__name__}: {exc}"
                 reset_cache(path)
-                created = True
+                made = list(_database_files(path))
                 self._open(path, timeout)
         except sqlite3.DatabaseError as exc:
             self._close_quietly()
             if is_damage(exc):  # again, started afresh: for run() to say
                 raise
-            if not created or not_a_file(path) is not None:
+            if path not in made or not_a_file(path) is not None:
                 raise unusable(path, exc) from exc
             # made by this run and holding nothing yet (a full disk had no room for its first pages): an
             # empty cache.sqlite stayed, and kept the folder of a first run that had made nothing else
-            reset_cache(path)
+            for p in made:
+                p.unlink(missing_ok=True)
             raise unusable(path, exc, left="the empty file this run had made for it was removed") from exc
 
     def _open(self, path: Path, timeout: float | None) -> None:

@@ -776,3 +776,33 @@ def test_a_first_run_whose_cache_cannot_be_made_leaves_no_empty_cache(tmp_path):
         f"); the empty file this run had made for it was removed: {ix / 'cache.sqlite'}" in p.stderr, p.stderr
     assert "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
     assert not ix.exists(), sorted(ix.iterdir())
+
+
+def test_a_cache_hidden_for_a_moment_is_never_taken_for_one_the_run_made(tmp_path, monkeypatch):
+    """A cache the system could not look at for a moment (an I/O error, EIO, where it asked whether
+    the file was there) was taken for none: os.path.lexists says False for any error. Another
+    process then holding it locked, the run took the file for the empty one it had made, and
+    deleted it with its work. It is kept, and the run stops as for any cache held by another."""
+    db = tmp_path / "cache.sqlite"
+    _cache_with_row(db)
+    holder = sqlite3.connect(db)
+    holder.execute("BEGIN IMMEDIATE")
+    real_lstat, failed = os.lstat, []
+
+    def lstat(path, *args, **kwargs):
+        if Path(os.fsdecode(path)) == db and not failed:
+            failed.append(path)
+            raise OSError(errno.EIO, os.strerror(errno.EIO), os.fsdecode(path))
+        return real_lstat(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "lstat", lstat)
+    try:
+        with pytest.raises(IndexBusy, match="locked by another process"):
+            Cache(db, timeout=0.05)
+    finally:
+        monkeypatch.undo()
+        holder.rollback()
+        holder.close()
+    assert failed, "the cache was never looked at"
+    assert db.exists(), "the cache was deleted"
+    assert _rows(db) == ["precious:fp"]
