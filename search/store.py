@@ -312,19 +312,20 @@ class Store:
         CURRENT.tmp, a list's .tmp; anything else there, a folder in their way, is no file of the
         run and stays). What the folder refuses to remove (append-only, chattr +a: EPERM) is named
         on `exc` in a note (PEP 678), with how to remove it: a run in an append-only index folder
-        left gen-N and CURRENT.tmp behind and said nothing of them."""
+        left gen-N and CURRENT.tmp behind and said nothing of them. Each is named whole: `rm -r
+        ix/gen-000002`, pasted in another folder than the run's, removed another index's generation."""
         left = []
         if gen is not None:
             self.discard(gen)
             if os.path.lexists(gen):
-                left.append(str(gen))
+                left.append(os.path.abspath(gen))
         for path in files:
             try:
                 path.unlink(missing_ok=True)
             except IsADirectoryError:
                 pass
             except OSError:
-                left.append(str(path))
+                left.append(os.path.abspath(path))
         if left:
             exc.add_note(f"left behind, as the index folder refused their removal: {', '.join(left)}; once it "
                          f"allows it, `rm -r {' '.join(map(shlex.quote, left))}` removes them")

@@ -756,6 +756,35 @@ def test_a_run_refused_to_replace_current_leaves_no_current_tmp(tmp_path):
     assert not (store.path / "CURRENT.tmp").exists() and store.generations() == [live]
 
 
+
+def test_the_command_that_removes_what_a_run_left_is_safe_to_paste_anywhere(tmp_path, monkeypatch):
+    """The `rm -r` a run in an append-only folder prints named the index as given (`--index ix`):
+    pasted in another folder (the operator's shell, not the cron job's), it removed that folder's
+    ix/gen-000002, another index's generation, and not what the run left. It names them whole,
+    quoted as the shell reads them: pasted anywhere, it removes what the run left and nothing else."""
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    folder = tmp_path / "the desk's ix"  # a space and a quote, as a shell reads them
+    store.path.rename(folder)
+    store = Store(folder)
+    live = store.current_name()
+    elsewhere = tmp_path / "elsewhere"
+    (elsewhere / folder.name / "gen-000002").mkdir(parents=True)
+    theirs = [elsewhere / folder.name / "gen-000002" / "MAIN_x.seg", elsewhere / folder.name / "CURRENT.tmp"]
+    for f in theirs:
+        f.write_text("another index's\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    with _chattr(store.path, "a"):
+        r = CliRunner().invoke(cli, ["reindex", "--index", folder.name], catch_exceptions=False)
+    assert r.exit_code == 3 and "left behind" in r.output, r.output
+    command = r.output.split("once it allows it, `", 1)[1].split("`", 1)[0]
+    assert command.startswith("rm -r "), r.output
+    subprocess.run(["sh", "-c", command], cwd=elsewhere, check=True)
+    assert all(f.read_text(encoding="utf-8") == "another index's\n" for f in theirs)
+    assert not (folder / "CURRENT.tmp").exists() and store.generations() == [live]
+    assert indexer.run(store, None)["changed"] == 1
+
+
 @pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
 def test_a_first_run_whose_cache_cannot_be_made_leaves_no_empty_cache(tmp_path):
     """A first run on a disk with room for its list of sources but not for the cache's first pages
