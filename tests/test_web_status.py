@@ -390,3 +390,21 @@ def test_each_page_marks_its_own_section_link_as_the_current_page(seeds_index):
               for url in ("/", "/search?q=mali", "/entities", "/status", f"/doc/{doc_id}", "/facet/source")}
     assert marked == {"/": ["Search"], "/search?q=mali": ["Search"], "/entities": ["Entities"], "/status": ["Index status"],
                       f"/doc/{doc_id}": [], "/facet/source": []}, marked
+
+
+def test_healthz_answers_though_another_request_clears_what_it_remembers(seeds_index, monkeypatch):
+    """/healthz remembers the last runs that worked per version of the run log, and clears that
+    memo when it holds 16 (indexes and versions gone by). Under a threaded server another request
+    may clear it between this request's writing its answer there and reading it back: /healthz
+    answered 500 (KeyError). That moment is made here: the memo is cleared as soon as written."""
+    import web.api
+
+    class ClearedMeanwhile(dict):
+        def __setitem__(self, key, value):
+            super().__setitem__(key, value)
+            self.clear()  # another thread's request, for another index, finding the memo full
+
+    monkeypatch.setattr(web.api, "_LAST_WORKED", ClearedMeanwhile())
+    r = create_app({"INDEX": str(seeds_index)}).test_client().get("/healthz")
+    assert r.status_code == 200, r.get_data(as_text=True)[:300]
+    assert r.get_json()["last_run"] == r.get_json()["runs"][-1]["finished"]

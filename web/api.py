@@ -142,11 +142,14 @@ def _last_worked(store: Store) -> list[dict | None]:
     """The last `reindex` that worked and the last run that did (None where none), as remembered
     for this version of the run log, read again once it has changed."""
     key = (str(store.path.absolute()), store.run_log_version())
-    if key not in _LAST_WORKED:
+    # never read back: another request's thread (a threaded server) may clear the memo meanwhile,
+    # and /healthz answered 500 (KeyError) where it had just read the answer
+    found = _LAST_WORKED.get(key)
+    if found is None:
         if len(_LAST_WORKED) >= 16:  # versions gone by, of this index and others
             _LAST_WORKED.clear()
-        _LAST_WORKED[key] = store.last_runs(lambda r: r.get("command") == "reindex" and _worked(r), _worked)
-    return _LAST_WORKED[key]
+        found = _LAST_WORKED[key] = store.last_runs(lambda r: r.get("command") == "reindex" and _worked(r), _worked)
+    return found
 
 
 @bp.get("/healthz")
