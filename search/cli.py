@@ -299,15 +299,16 @@ def _left_after_stop(index_dir: str | None) -> str:
     from . import IndexMissing, Store
     from .cache import CACHE_FILE
 
+    unchanged = "the live index is unchanged"
     try:
-        live = index_dir is None or Store(index_dir).current_name() is not None
+        left = unchanged if index_dir is None else Store(index_dir).left_as_it_was()
     except (OSError, IndexMissing):  # not readable: nothing more to say of it than before
-        live = True
-    if live:
-        return "the live index is unchanged"
+        left = unchanged
+    if left == unchanged:
+        return left
     cache = Path(index_dir) / CACHE_FILE
     kept = f"; its cache, {cache}, is kept for the next run to reuse the work done" if cache.is_file() else ""
-    return f"no index was made at {index_dir} (there was none before: nothing is lost){kept}"
+    return f"{left}{kept}"
 
 
 def _inside(path: Any, folder: str) -> bool:

@@ -708,8 +708,8 @@ def _attempts(store: Store, paths: list[str] | None, *, prune: bool, full: bool,
             live = store.current_name()
             broken = cache_damage(store.path / live / "catalog.sqlite") if live else None
             if broken is None or catalog_broken is not None:
-                raise OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); the live index is "
-                                         "unchanged", str(exc.path)) from exc
+                raise OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); {exc.left}",
+                              str(exc.path)) from exc
             catalog_broken = broken
         except sqlite3.DatabaseError:
             # The enrichment cache damaged past what opening it reads: every run with work to do
@@ -726,22 +726,24 @@ class CatalogDamaged(Exception):
     """SQLite found the new generation's catalog malformed midway (_catalog_errors): for run()
     to tell the live catalog's damage (a rebuild) from a copy gone bad (an error)."""
 
-    def __init__(self, path: Path, exc: sqlite3.DatabaseError) -> None:
+    def __init__(self, path: Path, exc: sqlite3.DatabaseError, left: str) -> None:
         super().__init__(str(exc))
         self.path = path
+        self.left = left  # what the run leaves of the index: Store.left_as_it_was
 
 
 @contextmanager
-def _catalog_errors(path: Path):
+def _catalog_errors(path: Path, left: str):
     """The new generation's catalog's errors named as its, not as the cache's: a lock, a
-    permission, a full disk as unusable() says them, damage as CatalogDamaged."""
+    permission, a full disk as unusable() says them, damage as CatalogDamaged; each saying
+    `left`, what the run leaves of the index (Store.left_as_it_was: a first run has no live one)."""
     try:
-        with unusable_raised(path, "the new generation's catalog", "the live index is unchanged", afresh=False):
+        with unusable_raised(path, "the new generation's catalog", left, afresh=False):
             yield
     except sqlite3.DatabaseError as exc:
         if not is_damage(exc):
             raise
-        raise CatalogDamaged(path, exc) from exc
+        raise CatalogDamaged(path, exc, left) from exc
 
 
 def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, progress: Progress | None,
@@ -1129,7 +1131,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     store = r.store
     cache = Cache(store.path / CACHE_FILE)
     r.cache_reset = cache.reset or r.cache_reset
-    catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite")
+    catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite", store.left_as_it_was())
     catalog: Catalog | None = None
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     error: BaseException | None = None

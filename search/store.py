@@ -224,6 +224,14 @@ class Store:
             raise IndexNoAccess(self.path, exc) from exc
         return name or None
 
+    def left_as_it_was(self) -> str:
+        """What a run that failed or was stopped before publishing left of the index: the live one
+        unchanged, or, where there is none (a first run), none. "The live index is unchanged" was
+        said of a first run too, which had none."""
+        if self.current_name() is not None:
+            return "the live index is unchanged"
+        return f"no index was made at {self.path} (there was none before: nothing is lost)"
+
     def current_version(self) -> tuple[str, int, int] | None:
         """The live generation's name with the CURRENT file's inode and mtime. An index
         directory deleted and built again names gen-000001 again; a server that compared

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import signal
 import subprocess
 import sys
@@ -419,3 +420,26 @@ def test_ctrl_c_stopping_a_first_run_says_no_index_was_made(tmp_path):
     store = Store(ix)
     assert store.current_name() is None and store.generations() == []
     assert store.runs(1)[0]["error"] == "KeyboardInterrupt: interrupted", store.runs(1)
+
+
+
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_first_run_whose_catalog_cannot_be_written_says_no_index_was_made(tmp_path):
+    """A first run whose new generation's catalog could not be written (the disk full midway: no
+    file may grow past 12 KB once its Whoosh index is written, RLIMIT_FSIZE) said "the live index
+    is unchanged", where there was none. It says no index was made and that nothing is lost, as
+    Ctrl-C stopping a first run says."""
+    src, ix = tmp_path / "news", tmp_path / "ix"
+    from test_reindex import write_state_a
+
+    write_state_a(src)
+    p = cli("index", str(src), "--index", str(ix), pause="writing:3")
+    assert "test pause at writing" in p.stdout.readline()
+    resource.prlimit(p.pid, resource.RLIMIT_FSIZE, (12 << 10, resource.RLIM_INFINITY))
+    out, err = p.communicate(timeout=60)
+    assert p.returncode == 1 and "Traceback" not in err, (p.returncode, err)
+    assert "the new generation's catalog cannot be used (" in err and (
+        f"); no index was made at {ix} (there was none before: nothing is lost): "
+        f"{ix / 'gen-000001' / 'catalog.sqlite'}") in err, err
+    assert "live index" not in err, err
+    assert Store(ix).current_name() is None and Store(ix).generations() == []
