@@ -408,3 +408,30 @@ def test_healthz_answers_though_another_request_clears_what_it_remembers(seeds_i
     r = create_app({"INDEX": str(seeds_index)}).test_client().get("/healthz")
     assert r.status_code == 200, r.get_data(as_text=True)[:300]
     assert r.get_json()["last_run"] == r.get_json()["runs"][-1]["finished"]
+
+
+def test_a_refused_run_on_the_status_page_names_the_run_that_held_the_lock(tmp_path):
+    """`stats` names the run that held the lock when one was refused ("another run was in progress
+    (pid N)"), and so do `stats --json` and /healthz; /status said "refused: another run was in
+    progress" alone. It names it as `stats` does: a pid, "another process", or nothing where the
+    line names neither (a log edited by hand)."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+    from search.store import Store
+
+    ix, run = _index_of_one_article(tmp_path)
+    with Store(ix).lock():  # a real lock, held as a running reindex holds it
+        assert CliRunner().invoke(cli, ["reindex", "--index", str(ix)]).exit_code == 4
+    lines = [{**run, "finished": "2031-01-01T02:00:00Z", "refused": f"another index run is in progress on {ix} "
+              "(another process)"},
+             {**run, "finished": "2031-01-02T02:00:00Z", "refused": "edited by hand"}]
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.writelines(json.dumps(line) + "\n" for line in lines)
+    page = create_app({"INDEX": str(ix)}).test_client().get("/status").get_data(as_text=True)
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)]).output
+    for by in (f"(pid {os.getpid()})", "(another process)"):
+        assert f"refused: another run was in progress {by}" in text, text
+        assert f"refused: another run was in progress {by}" in stats, stats
+    assert "refused: another run was in progress</td>" in page, page  # the line naming neither

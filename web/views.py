@@ -12,6 +12,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from search import list_entities, run_search, stats
 from search.query import QueryTimeout, document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
+from search.store import lock_holder
 from search.unindexed import UNINDEXED_WHY
 
 from .cache import cached
@@ -153,5 +154,6 @@ def status_page():
     led to /healthz, a monitor's JSON of every run's timings, still this page's JSON twin.
     Not cached by generation: a run that changes nothing publishes none, and is listed."""
     s = stats(archive())
+    # a refused run names the run that held the lock, as `stats` does (lock_holder)
     return render_template("status.html", s=s, runs=list(reversed(s["runs"])), unindexed_why=UNINDEXED_WHY,
-                           json_url=url_for("api.healthz"))
+                           holder=lambda refusal: lock_holder(str(refusal)), json_url=url_for("api.healthz"))
