@@ -239,12 +239,12 @@ def handle_errors(fn):
             _fail(f"bad query: {exc}", EXIT_USAGE, json_message=str(exc),
                   **({"suggestion": exc.suggestion} if exc.suggestion else {}))
         except IndexMissing as exc:
-            _fail(str(exc), EXIT_NO_INDEX)
+            _fail(str(exc) + _notes(exc), EXIT_NO_INDEX)
         except IndexBusy as exc:
-            _fail(f"{exc}; try again when it has finished", EXIT_BUSY)
+            _fail(f"{exc}; try again when it has finished{_notes(exc)}", EXIT_BUSY)
         except KeyboardInterrupt as exc:
             _fail(f"{'stopped by SIGTERM' if isinstance(exc, Terminated) else 'interrupted'}; "
-                  f"{_left_after_stop(kwargs.get('index_dir'))}", EXIT_FAIL)
+                  f"{_left_after_stop(kwargs.get('index_dir'))}{_notes(exc)}", EXIT_FAIL)
         except BrokenPipeError:
             _reader_went_away()
         except click.ClickException as exc:  # one raised inside a command (a bad --output): JSON too under --json
@@ -269,7 +269,8 @@ def handle_errors(fn):
         except Exception as exc:  # last line of defence
             if os.environ.get("NEWSARCHIVE_DEBUG"):
                 raise
-            _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)", EXIT_FAIL)
+            _fail(f"internal error: {exc.__class__.__name__}: {exc} (set NEWSARCHIVE_DEBUG=1 for a traceback)"
+                  + _notes(exc), EXIT_FAIL)
 
     return wrapper
 
@@ -288,7 +289,8 @@ def _os_error_words(exc: OSError) -> str:
 
 
 def _notes(exc: BaseException) -> str:
-    """The notes the engine added to an error (what a failed run left behind), each after "; "."""
+    """The notes the engine added to an error (what a failed run left behind), each after "; ": said
+    whatever stopped the run (Ctrl-C said nothing of the generation an append-only folder kept)."""
     return "".join(f"; {note}" for note in getattr(exc, "__notes__", ()))
 
 

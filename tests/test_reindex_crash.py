@@ -443,3 +443,25 @@ def test_a_first_run_whose_catalog_cannot_be_written_says_no_index_was_made(tmp_
         f"{ix / 'gen-000001' / 'catalog.sqlite'}") in err, err
     assert "live index" not in err, err
     assert Store(ix).current_name() is None and Store(ix).generations() == []
+
+def test_ctrl_c_in_an_append_only_folder_says_what_the_run_left(tmp_path):
+    """A run stopped by Ctrl-C in an index folder made append-only (chattr +a) cannot remove the
+    generation it was making: a failed run names it and how to remove it (010afb1), and Ctrl-C
+    said "interrupted; the live index is unchanged" alone, gen-000002 kept there unsaid."""
+    from test_cache_unusable import _an_article_no_cache_holds, _chattr
+
+    src, store = make_index(tmp_path)
+    _an_article_no_cache_holds(src)
+    live = store.current_name()
+    with _chattr(store.path, "a"):
+        p = cli("reindex", "--index", str(store.path), pause="enriching:120",
+                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+        assert "test pause at enriching" in p.stdout.readline()
+        os.kill(p.pid, signal.SIGINT)
+        out, err = p.communicate(timeout=60)
+    gen = store.path / "gen-000002"
+    assert p.returncode == 1, (p.returncode, err)
+    assert (f"interrupted; the live index is unchanged; left behind, as the index folder refused their removal: "
+            f"{gen}; once it allows it, `rm -r {gen}` removes them") in err, err
+    assert gen.is_dir() and store.current_name() == live
+    assert indexer.run(store, None)["changed"] == 1  # lifted: the run is done, gen-000002 pruned and made again
