@@ -244,7 +244,7 @@ def handle_errors(fn):
             _fail(f"{exc}; try again when it has finished{_notes(exc)}", EXIT_BUSY)
         except KeyboardInterrupt as exc:
             _fail(f"{'stopped by SIGTERM' if isinstance(exc, Terminated) else 'interrupted'}; "
-                  f"{_left_after_stop(kwargs.get('index_dir'))}{_notes(exc)}", EXIT_FAIL)
+                  f"{_left_after_stop(kwargs.get('index_dir'), exc)}{_notes(exc)}", EXIT_FAIL)
         except BrokenPipeError:
             _reader_went_away()
         except click.ClickException as exc:  # one raised inside a command (a bad --output): JSON too under --json
@@ -294,13 +294,17 @@ def _notes(exc: BaseException) -> str:
     return "".join(f"; {note}" for note in getattr(exc, "__notes__", ()))
 
 
-def _left_after_stop(index_dir: str | None) -> str:
+def _left_after_stop(index_dir: str | None, exc: BaseException) -> str:
     """What a command stopped midway (Ctrl-C, SIGTERM) left: the live index as it was, or, where
     there is none (a first run stopped), no index at all, and the cache that keeps the work done.
-    "the live index is unchanged" was said of a first run too, which had none."""
+    "the live index is unchanged" was said of a first run too, which had none, and of a run
+    stopped once it had published (the indexer sets `published` on the exception)."""
     from . import IndexMissing, Store
     from .cache import CACHE_FILE
 
+    published = getattr(exc, "published", None)
+    if published is not None:
+        return f"the run had published {published} before it stopped: the index at {index_dir} holds its work"
     unchanged = "the live index is unchanged"
     try:
         left = unchanged if index_dir is None else Store(index_dir).left_as_it_was()

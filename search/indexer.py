@@ -81,6 +81,7 @@ class Run:
         self.store = store
         self.full = full
         self.progress = progress or _noop
+        self.published: str | None = None  # the generation this run made live, once it has
         self.fp1 = stage1_fingerprint(STAGE1_CODE)
         self.fp2_parts = stage2_parts(STAGE2_CODE, MODEL_CODE)  # for the summary: which part changed
         # ... and whether its code did, or a library it runs (the manifest records both)
@@ -852,6 +853,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                     if store.current_name() != gen.name:
                         store.discard_failed(exc, gen, store.path / "CURRENT.tmp")
                     raise
+                r.published = gen.name
                 _test_pause("after-publish")
                 generation = gen.name
                 _prune_cache(r)  # after publishing: a run that failed leaves them for the release before
@@ -1111,6 +1113,8 @@ def _failure_logged(store: Store, command: str, r: Run, started: float):
     except NotASource:
         raise
     except BaseException as exc:
+        if r.published is not None:  # stopped after publishing (Ctrl-C while the cache was pruned): for
+            exc.published = r.published  # the CLI, which said "the live index is unchanged"
         try:
             if type(exc) is IndexBusy:  # the run lock's alone: CacheBusy, a catalog locked, is a failure
                 why = {"refused": str(exc)}

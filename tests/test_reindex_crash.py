@@ -53,6 +53,15 @@ def paused_reindex(store: Store, point: str) -> subprocess.Popen:
     return p
 
 
+def interrupted(point: str, *args: str) -> tuple[int, str]:
+    """The exit code and standard error of the command `args`, stopped by Ctrl-C (SIGINT) at `point`."""
+    p = cli(*args, pause=f"{point}:120", preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    assert f"test pause at {point}" in p.stdout.readline()
+    os.kill(p.pid, signal.SIGINT)
+    err = p.communicate(timeout=60)[1]
+    return p.returncode, err
+
+
 @pytest.fixture(scope="module")
 def clean_state_b(tmp_path_factory):
     """State B indexed from scratch, with an empty cache: what every repaired index must equal."""
@@ -409,12 +418,8 @@ def test_ctrl_c_stopping_a_first_run_says_no_index_was_made(tmp_path):
     from test_reindex import write_state_a
 
     write_state_a(src)
-    p = cli("index", str(src), "--index", str(ix), pause="enriching:120",
-            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-    assert "test pause at enriching" in p.stdout.readline()
-    os.kill(p.pid, signal.SIGINT)
-    out, err = p.communicate(timeout=60)
-    assert p.returncode == 1 and "live index" not in err, (p.returncode, err)
+    code, err = interrupted("enriching", "index", str(src), "--index", str(ix))
+    assert code == 1 and "live index" not in err, (code, err)
     assert (f"interrupted; no index was made at {ix} (there was none before: nothing is lost); its cache, "
             f"{ix / 'cache.sqlite'}, is kept for the next run to reuse the work done") in err, err
     store = Store(ix)
@@ -454,14 +459,23 @@ def test_ctrl_c_in_an_append_only_folder_says_what_the_run_left(tmp_path):
     _an_article_no_cache_holds(src)
     live = store.current_name()
     with _chattr(store.path, "a"):
-        p = cli("reindex", "--index", str(store.path), pause="enriching:120",
-                preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
-        assert "test pause at enriching" in p.stdout.readline()
-        os.kill(p.pid, signal.SIGINT)
-        out, err = p.communicate(timeout=60)
+        code, err = interrupted("enriching", "reindex", "--index", str(store.path))
     gen = store.path / "gen-000002"
-    assert p.returncode == 1, (p.returncode, err)
+    assert code == 1, (code, err)
     assert (f"interrupted; the live index is unchanged; left behind, as the index folder refused their removal: "
             f"{gen}; once it allows it, `rm -r {gen}` removes them") in err, err
     assert gen.is_dir() and store.current_name() == live
     assert indexer.run(store, None)["changed"] == 1  # lifted: the run is done, gen-000002 pruned and made again
+
+
+def test_ctrl_c_once_the_run_has_published_says_the_index_holds_its_work(tmp_path):
+    """Ctrl-C after a reindex had made its generation live (while the cache was pruned, or the
+    run logged) said "interrupted; the live index is unchanged": it had changed, and the operator
+    took the run's work for lost. It names the generation the run published."""
+    src, store = make_index(tmp_path)
+    apply_state_b(src)
+    code, err = interrupted("after-publish", "reindex", "--index", str(store.path))
+    assert code == 1 and "unchanged" not in err, (code, err)
+    assert (f"interrupted; the run had published gen-000002 before it stopped: the index at {store.path} holds "
+            "its work") in err, err
+    assert store.current_name() == "gen-000002"
