@@ -31,6 +31,8 @@ GEN_PREFIX = "gen-"
 # taken at all: every published run writes them anew. Lock and temp files are skipped:
 # Whoosh's MAIN_WRITELOCK belongs to the directory it was created in.
 COPIED = ("catalog.sqlite", "manifest.json")  # mutable files: copied, never hard-linked
+# the index folder's files a run writes as NAME.tmp and renames into place (scan.json: unindexed.SCAN_FILE)
+_RENAMED = ("CURRENT", "sources.json", "source_names.json", "forgetting.json", "scan.json")
 
 
 def _is_whoosh_file(name: str) -> bool:
@@ -320,8 +322,10 @@ class Store:
         CURRENT.tmp, a list's .tmp; anything else there, a folder in their way, is no file of the
         run and stays). What the folder refuses to remove (append-only, chattr +a: EPERM) is named
         on `exc` in a note (PEP 678), with how to remove it: a run in an append-only index folder
-        left gen-N and CURRENT.tmp behind and said nothing of them. Each is named whole: `rm -r
-        ix/gen-000002`, pasted in another folder than the run's, removed another index's generation."""
+        left gen-N and CURRENT.tmp behind and said nothing of them. Each is named whole, with no command
+        to remove it: the next run removes them itself (prune_generations, _remove_stray_tmp), where
+        `rm -r ix/gen-000002`, pasted once a run had made a generation of that name again (the numbers
+        of generations a run left are used again), removed the live index."""
         left = []
         if gen is not None:
             self.discard(gen)
@@ -335,8 +339,18 @@ class Store:
             except OSError:
                 left.append(os.path.abspath(path))
         if left:
-            exc.add_note(f"left behind, as the index folder refused their removal: {', '.join(left)}; once it "
-                         f"allows it, `rm -r {' '.join(map(shlex.quote, left))}` removes them")
+            exc.add_note(f"left behind, as the index folder refused their removal: {', '.join(left)}; the next "
+                         "index run removes them once the folder lets it")
+
+    def _remove_stray_tmp(self) -> None:
+        """The files a run writes and renames into place (CURRENT.tmp, a list's .tmp) that one before
+        left (a folder that refused their removal, a run killed), removed under the lock: no run is
+        writing them. Anything else of the name (a folder) is no file of a run, and stays."""
+        for name in _RENAMED:
+            try:
+                (self.path / f"{name}.tmp").unlink(missing_ok=True)
+            except OSError:
+                pass
 
     def prune_generations(self, keep: int = 2) -> list[str]:
         """Keep the live generation and the one before it (open readers may still use it);
@@ -427,6 +441,7 @@ class Store:
             pruned = self.prune_generations(keep=2)
             if pruned:
                 self.recovered["discarded"] = pruned
+            self._remove_stray_tmp()
             try:
                 yield
             except BaseException:

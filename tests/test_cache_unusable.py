@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import re
 import resource
 import shutil
 import sqlite3
@@ -23,7 +24,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from search import IndexBusy, Store, cache as cache_mod, indexer
+from search import IndexBusy, Store, cache as cache_mod, indexer, open_index, stats
 from search.cache import Cache, cache_damage
 from search.cli import cli
 
@@ -734,13 +735,13 @@ def test_a_run_in_an_append_only_folder_says_what_it_left_behind(tmp_path, comma
     assert r.exit_code == 3, r.output
     paths = [str(store.path / name) for name in left]
     assert all(os.path.lexists(p) for p in paths), os.listdir(store.path)
-    assert (f"; left behind, as the index folder refused their removal: {', '.join(paths)}; once it allows it, "
-            f"`rm -r {' '.join(paths)}` removes them") in r.output, r.output
+    assert (f"; left behind, as the index folder refused their removal: {', '.join(paths)}; the next index run "
+            "removes them once the folder lets it") in r.output, r.output
     assert store.current_name() == live
     assert indexer.run(store, None)["changed"] == 1  # lifted: the run is done
     if command == "reindex":  # the half-made gen-000002 pruned, and made again by this run
         assert store.generations() == [live, store.current_name()], store.generations()
-        assert not (store.path / "CURRENT.tmp").exists()
+    assert not (store.path / "CURRENT.tmp").exists() and not (store.path / "sources.json.tmp").exists()
 
 
 def test_a_run_refused_to_replace_current_leaves_no_current_tmp(tmp_path):
@@ -757,32 +758,31 @@ def test_a_run_refused_to_replace_current_leaves_no_current_tmp(tmp_path):
 
 
 
-def test_the_command_that_removes_what_a_run_left_is_safe_to_paste_anywhere(tmp_path, monkeypatch):
-    """The `rm -r` a run in an append-only folder prints named the index as given (`--index ix`):
-    pasted in another folder (the operator's shell, not the cron job's), it removed that folder's
-    ix/gen-000002, another index's generation, and not what the run left. It names them whole,
-    quoted as the shell reads them: pasted anywhere, it removes what the run left and nothing else."""
+def test_what_a_run_left_is_named_with_no_command_that_could_remove_the_live_index(tmp_path):
+    """A run in an append-only folder named what it left with `rm -r IX/gen-000002 IX/CURRENT.tmp`.
+    Once the attribute was lifted, the nightly reindex pruned that gen-000002 and made its own
+    generation under the same name, live; the command pasted then removed the live index. The
+    message names what was left and says the next run removes it, which it does: the generation,
+    and CURRENT.tmp (which stayed until a run published)."""
     src, store = make_index(tmp_path)
     _an_article_no_cache_holds(src)
-    folder = tmp_path / "the desk's ix"  # a space and a quote, as a shell reads them
-    store.path.rename(folder)
-    store = Store(folder)
     live = store.current_name()
-    elsewhere = tmp_path / "elsewhere"
-    (elsewhere / folder.name / "gen-000002").mkdir(parents=True)
-    theirs = [elsewhere / folder.name / "gen-000002" / "MAIN_x.seg", elsewhere / folder.name / "CURRENT.tmp"]
-    for f in theirs:
-        f.write_text("another index's\n", encoding="utf-8")
-    monkeypatch.chdir(tmp_path)
     with _chattr(store.path, "a"):
-        r = CliRunner().invoke(cli, ["reindex", "--index", folder.name], catch_exceptions=False)
-    assert r.exit_code == 3 and "left behind" in r.output, r.output
-    command = r.output.split("once it allows it, `", 1)[1].split("`", 1)[0]
-    assert command.startswith("rm -r "), r.output
-    subprocess.run(["sh", "-c", command], cwd=elsewhere, check=True)
-    assert all(f.read_text(encoding="utf-8") == "another index's\n" for f in theirs)
-    assert not (folder / "CURRENT.tmp").exists() and store.generations() == [live]
-    assert indexer.run(store, None)["changed"] == 1
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)], catch_exceptions=False)
+    assert r.exit_code == 3, r.output
+    left = [store.path / "gen-000002", store.path / "CURRENT.tmp"]
+    assert indexer.run(store, None)["changed"] == 1 and store.current_name() == "gen-000002"
+    for command in re.findall(r"`(rm [^`]*)`", r.output):  # pasted now, after the nightly run
+        subprocess.run(["sh", "-c", command], capture_output=True)
+    assert store.generations() == [live, "gen-000002"], store.generations()
+    assert stats(open_index(store.path))["documents"] == N  # the index searchable, whole
+    assert (f"left behind, as the index folder refused their removal: {left[0]}, {left[1]}; the next index run "
+            "removes them once the folder lets it") in r.output, r.output
+    assert not left[1].exists()
+
+    # a run that changes nothing publishes nothing: CURRENT.tmp left by one before is removed still
+    left[1].write_text("gen-000009\n", encoding="utf-8")
+    assert indexer.run(store, None)["changed"] == 0 and not left[1].exists()
 
 
 @pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
