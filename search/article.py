@@ -92,3 +92,15 @@ class IngestError:
         if self.line is not None:
             d["line"] = self.line
         return d
+
+
+@dataclass
+class PassedOver:
+    """Files of one source read for no article and said once for all in a note: a page's
+    metadata beside it (ingest.sidecar), thousands in a scraped archive, each a report would
+    bury the reports that matter. `path`: the source, where the note is said; `paths`: the
+    files, whose articles of an earlier reading are gone (they were read: they hold none)."""
+
+    path: str
+    note: str
+    paths: list[str]

@@ -1091,7 +1091,7 @@ def clean_cmd(files, show_removed, as_json, index_dir):
     Articles are named by the ids `show` takes: relative to the source of --index that holds
     the file, else to the file's folder, as `index FOLDER` names them."""
     from . import ingest
-    from .article import IngestError
+    from .article import IngestError, PassedOver
     from .pipeline import clean_article, not_an_article
 
     records: list[dict[str, Any]] = []
@@ -1107,6 +1107,9 @@ def clean_cmd(files, show_removed, as_json, index_dir):
         for item in ingest.read_path(Path(f), source=source, within=within):
             if isinstance(item, IngestError):
                 skip(item.path, item.line, item.reason)
+                continue
+            if isinstance(item, PassedOver):  # pages' metadata files, said once for all as `index` says them
+                _report("note", item.path, None, item.note)
                 continue
             for note in item.notes:
                 _report("note", item.path or f, item.line, note)

@@ -25,7 +25,7 @@ from typing import Any
 from whoosh import index as whoosh_index
 
 from . import ingest, whoosh_speed
-from .article import IngestError
+from .article import IngestError, PassedOver
 from .clean.templates import find_template_lines, strip_template_lines
 from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, cache_damage,
                     code_fingerprint, is_damage, refuse_busy_live_catalog, reset_cache, unusable_raised)
@@ -304,6 +304,11 @@ class Run:
                     if isinstance(item, IngestError):
                         self.failed.append(item.to_dict())
                         self.note_unread(item)
+                        continue
+                    if isinstance(item, PassedOver):  # read for no article: what a reading before took from them goes
+                        for path in item.paths:
+                            self.note_read(path)
+                        self.notes.append({"path": item.path, "note": item.note})
                         continue
                     n += 1
                     self.progress("reading", n, None)

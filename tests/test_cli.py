@@ -315,6 +315,21 @@ def test_clean_reads_every_input_kind_and_prints_a_list(tmp_path):
     assert r.exit_code == 1 and "binary" in r.output
 
 
+def test_clean_cleans_a_page_once_and_says_its_json_metadata_once(tmp_path):
+    """`clean FOLDER` of pages with their metadata beside them (foo.html and foo.json, as
+    scrapers save them) printed each page twice, its .json read as a second article: the page
+    is cleaned once, and its .json files are one note on stderr, as `index` says them."""
+    story = "Cocoa prices rose in Abidjan on Monday as rain delayed the harvest, traders said."
+    for name in ("cocoa", "coffee"):
+        (tmp_path / f"{name}.html").write_text(f"<html><body><article><p>{story}</p></article></body></html>")
+        (tmp_path / f"{name}.json").write_text(json.dumps({"url": f"https://ex.com/{name}", "text": story}) + "\n")
+    r = CliRunner().invoke(cli, ["clean", str(tmp_path), "--json"])
+    assert r.exit_code == 0 and [d["id"].rsplit("/", 1)[-1] for d in json.loads(r.stdout)] == ["cocoa.html", "coffee.html"]
+    assert r.stderr == (f"newsarchive: note {tmp_path.resolve()}: 2 .json files beside pages of their name (cocoa.json "
+                        "beside cocoa.html, and 1 more) are taken for the pages' metadata and not read for articles "
+                        "(named .jsonl, such a file is read)\n")
+
+
 def test_a_page_past_the_end_says_which_is_the_last(seeds_index):
     r = invoke("search", "coup", "--page", "3", "--limit", "2", "--index", seeds_index)
     assert r.exit_code == 0 and "past the last page" not in r.output and "5. " in r.output

@@ -878,3 +878,58 @@ def test_a_saved_api_response_over_several_lines_is_given_the_jq_that_writes_its
     (tmp_path / "fixed.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
     arts, reports, _ = _items(tmp_path / "fixed.jsonl")
     assert reports == [] and sorted(a.title for a in arts.values()) == ["Zinc again", "Zinc steady"]
+
+
+def test_a_pages_json_metadata_beside_it_is_no_second_article(tmp_path):
+    """A scraped archive keeps each page's metadata beside it (foo.json by foo.html, often with
+    the page's text under "text"): read as JSON Lines since .json is, each page was indexed
+    twice. A .json beside a page of its name (foo.json, foo.html.json; any page the readers
+    take: .htm, .txt, .warc...; compressed too) is not read, and said once for the source, not
+    once a file. A .json with no page of its name is read (an export), so is one given by name."""
+    page = f"<html><head><title>Zinc steady</title></head><body><article><p>{STORY}</p></article></body></html>"
+    meta = {"url": "https://example.com/zinc", "title": "Zinc steady", "text": STORY}
+    (tmp_path / "2021").mkdir()
+    (tmp_path / "2021" / "zinc.html").write_text(page)
+    (tmp_path / "2021" / "zinc.json").write_text(json.dumps(meta) + "\n")
+    (tmp_path / "2021" / "Lead.HTM").write_text(page.replace("Zinc", "Lead"))
+    with gzip.open(tmp_path / "2021" / "lead.json.gz", "wt") as fh:
+        fh.write(json.dumps(meta) + "\n")
+    (tmp_path / "wire.txt").write_text("Tin firm\n\n" + STORY)
+    (tmp_path / "wire.txt.json").write_text(json.dumps(meta, indent=2))  # no article by its own reading either
+    (tmp_path / "out.json").write_text(json.dumps({"id": "a", "title": "Copper", "text": STORY}) + "\n")
+    items = list(read([tmp_path]))
+    arts, errs = _split(items)
+    assert sorted(Path(a.path).name for a in arts) == ["Lead.HTM", "out.json", "wire.txt", "zinc.html"]
+    assert errs == []
+    from search.article import PassedOver
+
+    passed = [i for i in items if isinstance(i, PassedOver)]
+    assert len(passed) == 1 and sorted(Path(p).name for p in passed[0].paths) == [
+        "lead.json.gz", "wire.txt.json", "zinc.json"]
+    assert passed[0].path == str(tmp_path.resolve()) and passed[0].note == (
+        "3 .json files beside pages of their name (wire.txt.json beside wire.txt, and 2 more) are taken for "
+        "the pages' metadata and not read for articles (named .jsonl, such a file is read)")
+    arts, errs = _split(list(read([tmp_path / "2021" / "zinc.json"])))  # given by name: read as asked
+    assert len(arts) == 1 and errs == []
+
+
+def test_a_json_document_with_no_article_in_it_is_said_to_be_one(tmp_path):
+    """A manifest.json or a tool's settings in an archive's folder, read as JSON Lines since
+    .json is, was told to write each record on a line of its own (over several lines), or
+    was a record with no text (on one): advice for a file of articles it is not. It is one
+    report saying what it is; a .jsonl's record with no text is said as before."""
+    said = ("one JSON document with no article in it (none of maintext, text, body, content, article, "
+            "article_body, html, raw_html), as a settings or manifest file is: not read (a .json file is read "
+            "for JSON Lines of articles, as export writes them)")
+    settings = {"name": "crawl", "start_urls": ["https://example.com/"], "depth": 2}
+    for name, text in (("manifest.json", json.dumps(settings, indent=2)), ("settings.json", json.dumps(settings)),
+                       ("list.json", json.dumps([{"name": "a"}, {"name": "b"}], indent=1)), ("empty.json", "[]")):
+        (tmp_path / name).write_text(text)
+        arts, reports, errs = _items(tmp_path / name)
+        assert arts == {} and reports == [(None, said)], name
+    with gzip.open(tmp_path / "packed.json.gz", "wt") as fh:
+        fh.write(json.dumps(settings, indent=2))
+    assert _items(tmp_path / "packed.json.gz")[1] == [(None, said)]
+    (tmp_path / "settings.jsonl").write_text(json.dumps(settings) + "\n")
+    assert _items(tmp_path / "settings.jsonl")[1] == [(1, "JSON record with no text: none of maintext, text, body, "
+                                                          "content, article, article_body, html, raw_html")]

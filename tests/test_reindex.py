@@ -1847,3 +1847,40 @@ def test_a_reindex_says_the_notes_of_the_files_it_does_not_read_again(tmp_path):
     assert some["added"] == 1 and some["unchanged"] == 3, some
     assert (some["notes"], some["failed"]) == (first["notes"], first["failed"]), some
     assert store.runs()[-1]["notes"] == 2
+
+
+def test_pages_with_json_metadata_beside_them_are_indexed_once_by_index_and_reindex(tmp_path, monkeypatch):
+    """A scraped archive's pages, each with its metadata beside it (foo.html and foo.json
+    holding the page's text), were indexed twice since a .json is read as JSON Lines: each
+    story two hits. Each page is one article, by `index` and `reindex` alike, and its .json
+    files are said once in a note of the source; an export (out.json, no page of its name) is
+    read. A page saved beside a .json read before makes it the page's metadata: its article goes."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "scraped"
+    src.mkdir()
+    for i in range(3):
+        text = story(40 + i)
+        (src / f"p{i}.html").write_text(f"<html><body><article><p>{text.replace(chr(10), '</p><p>')}</p>"
+                                         "</article></body></html>")
+        (src / f"p{i}.json").write_text(json.dumps({"url": f"https://example.org/p{i}", "text": text}) + "\n")
+    (src / "out.json").write_text(_jsonl([{"id": "x", "text": story(50)}]))
+    (src / "late.json").write_text(_jsonl([{"id": "late", "text": story(51)}]))
+    store = Store(tmp_path / "ix")
+
+    def said(n: int, first: str = "p0") -> list[dict]:
+        return [{"path": str(src.resolve()),
+                 "note": f"{n} .json files beside pages of their name ({first}.json beside {first}.html, and {n - 1} "
+                         "more) are taken for the pages' metadata and not read for articles (named .jsonl, such a file "
+                         "is read)"}]
+
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"], r["notes"]) == (5, [], said(3)), r
+    assert run_search(open_index(store.path), "Tema41").total == 1
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["added"], r["removed"], r["notes"]) == (5, 0, 0, said(3)), r
+    (src / "late.html").write_text(f"<html><body><p>{story(51)}</p></body></html>")
+    for run, changes in ((lambda: indexer.run(store, [str(src)]), (1, 1)), (lambda: indexer.run(store, None), (0, 0))):
+        r = run()  # `index` (no --prune) as `reindex`: late.json is read, as the page's metadata
+        assert (r["added"], r["removed"], r["unchanged"], r["notes"]) == (*changes, 5 - changes[0], said(4, "late")), r
+        assert run_search(open_index(store.path), "Tema51").total == 1
+        assert len(stored_docs(store.path)) == 5

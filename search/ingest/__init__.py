@@ -14,9 +14,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path, PurePath
 from typing import Any
 
-from ..article import Article, IngestError
+from ..article import Article, IngestError, PassedOver
 from ..suffixes import JSON_LINES  # JSON Lines by each of the names `export -o` writes it to
-from . import html, jsonl, mirror, text, warc
+from . import html, jsonl, mirror, sidecar, text, warc
 from .decode import path_text
 
 NOT_AN_ARCHIVE = "a newsarchive index directory, not an archive: not read"
@@ -31,6 +31,10 @@ READERS = [
     ((".html", ".htm", ".xhtml"), html.read_file),
     ((".txt", ".text", ".md"), text.read_file),
 ]
+
+
+# the names of the files a page is read from, whose .json beside them is their metadata (sidecar)
+PAGE_SUFFIXES = tuple(s for suffixes, reader in READERS if reader is not jsonl.read_file for s in suffixes)
 
 
 def reader_for(path: Path):
@@ -257,6 +261,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     the catalog rows of files whose bytes did not change). `source`: the name to give the
     path's articles (source_names), else the folder's or file's own name. `within`: the
     source folder holding `path`, whose ids its articles get (source_folder), else `path`.
+    A page's .json metadata beside it (sidecar) is not read: one PassedOver, last, names them all.
     """
     if not path.exists():
         yield IngestError(path_text(str(path)), "no such file or directory")
@@ -280,11 +285,23 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         while folders:
             yield folders.pop(0)
 
+    sidecars: list[str] = []  # the pages' metadata files, said once for all (PassedOver)
+    listed: tuple[Path, dict[str, str]] | None = None  # the folder the walk is in, its names
+    first: tuple[str, str] | None = None  # the first of them, and its page: the note's example
     for f in iter_files(root, unreadable, not_followed):
         yield from unread_folders()
         if (special := not_regular(f) or unreachable(f)) is not None:
             yield IngestError(path_text(str(f)), special)
             continue
+        # before `substitute`: the articles a release that read the file as JSON Lines took from it go
+        if f != root and f.name.lower().endswith(sidecar.SIDECAR_SUFFIXES):
+            if listed is None or listed[0] != f.parent:
+                listed = (f.parent, sidecar.folder_names(f.parent))
+            page = sidecar.page_beside(f.name, listed[1], PAGE_SUFFIXES)
+            if page is not None:
+                first = first or (path_text(f.relative_to(root).as_posix()), path_text(page))
+                sidecars.append(path_text(str(f)))
+                continue
         if substitute is not None:
             stand_in = substitute(f)
             if stand_in is not None:
@@ -309,8 +326,10 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         except OSError as exc:
             yield IngestError(path_text(str(f)), f"cannot read: {exc.strerror or exc}")
     yield from unread_folders()
+    if sidecars and first is not None:
+        yield PassedOver(path_text(str(root)), sidecar.note(*first, len(sidecars)), sidecars)
 
 
-def read(paths: Iterable[str | Path]) -> Iterator[Article | IngestError]:
+def read(paths: Iterable[str | Path]) -> Iterator[Article | IngestError | PassedOver]:
     for p in paths:
         yield from read_path(Path(p))

@@ -425,6 +425,43 @@ def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes 
                                   f"{first.reason.removeprefix('bad JSON line: ')}){document}")
 
 
+# A .json file this size or less is first read whole, to tell one that is a single JSON document
+# with no article in it (a settings file, a manifest): most are a few kilobytes
+ONE_DOCUMENT_READ = 1 << 20
+
+NO_ARTICLE_DOCUMENT = ("one JSON document with no article in it (none of " + ", ".join(TEXT_KEYS + HTML_KEYS)
+                       + "), as a settings or manifest file is: not read (a .json file is read for JSON Lines "
+                       "of articles, as export writes them)")
+
+
+def _holds_article(doc: Any) -> bool:
+    """Whether a JSON document holds an article where one is looked for: itself, a record of
+    an array, or a list of them in a saved API response (_listed_articles)."""
+    for value in doc if isinstance(doc, list) else [doc]:
+        if isinstance(value, dict):
+            rec = canonical_keys(value)[0]
+            if _texts(rec) != (None, None) or _listed_articles(rec):
+                return True
+    return False
+
+
+def _no_article_document(path: Path, opener) -> bool:
+    """A .json file that is one JSON document holding no article (manifest.json, a tool's
+    settings). Read as JSON Lines, it was told to write each record on a line of its own, or
+    that its one line was a record with no text: advice for a file of articles it is not."""
+    if not path.name.lower().endswith((".json", ".json.gz")):
+        return False  # a .jsonl names records: each line is reported as one
+    try:
+        with opener(path, "rb") as fh:
+            data = fh.read(ONE_DOCUMENT_READ + 1)
+        if len(data) > ONE_DOCUMENT_READ:
+            return False
+        doc = json.loads(data.decode("utf-8-sig"))
+    except (OSError, EOFError, ValueError, RecursionError, zlib.error):  # read line by line, each said as it fails
+        return False
+    return not _holds_article(doc)
+
+
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
     """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped.
 
@@ -443,6 +480,9 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
         yield IngestError(str(path), "not a gzip file")
         return
     opener = gzip.open if gzipped else open
+    if _no_article_document(path, opener):
+        yield IngestError(str(path), NO_ARTICLE_DOCUMENT)
+        return
     resolved = path.resolve()
     line = 0
     records = 0
