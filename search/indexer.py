@@ -714,8 +714,11 @@ def _attempts(store: Store, paths: list[str] | None, *, prune: bool, full: bool,
             live = store.current_name()
             broken = cache_damage(store.path / live / "catalog.sqlite") if live else None
             if broken is None or catalog_broken is not None:
-                raise OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); {exc.left}",
-                              str(exc.path)) from exc
+                failed = OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); {exc.left}",
+                                 str(exc.path))
+                for note in getattr(exc, "__notes__", ()):  # what the run left behind (discard_failed)
+                    failed.add_note(note)
+                raise failed from exc
             catalog_broken = broken
         except sqlite3.DatabaseError:
             # The enrichment cache damaged past what opening it reads: every run with work to do

@@ -424,6 +424,25 @@ def test_a_new_catalog_that_goes_bad_midway_is_said_as_its_damage_and_the_live_i
     assert cache_damage(store.current_dir() / "catalog.sqlite") is None
 
 
+def test_a_new_catalog_gone_bad_in_an_append_only_folder_says_what_the_run_left(tmp_path):
+    """The new generation's catalog damaged while the run writes, in an index folder made
+    append-only (chattr +a) meanwhile: the generation the folder kept was named on the error
+    and lost when the run said the catalog's damage, gen-000002 left there unsaid."""
+    src, store, last = _catalog_with_an_id_index_of_pages(tmp_path)
+    live = store.current_name()
+    last.write_text(last.read_text() + "\nOne more line.\n")
+    with _held_reindex(store, "writing") as p:
+        gen = store.path / store.generations()[-1]
+        _garble_last_page(gen / "catalog.sqlite", "sqlite_autoindex_docs_1")
+        with _chattr(store.path, "a"):
+            err = p.communicate(timeout=300)[1]
+    assert p.returncode == 1, err
+    assert "the new generation's catalog is damaged (database disk image is malformed); the live index is " \
+           f"unchanged: {gen / 'catalog.sqlite'}; left behind, as the index folder refused their removal: {gen}; " \
+           "the next index run removes them once the folder lets it" in err, err
+    assert gen.is_dir() and store.current_name() == live
+    assert indexer.run(store, None)["changed"] == 1  # lifted: the run is done, the generation made again
+
 def stored_docs_count(store) -> int:
     con = sqlite3.connect(store.current_dir() / "catalog.sqlite")
     try:
