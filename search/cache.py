@@ -299,9 +299,22 @@ class Cache:
                 raise unusable(path, exc) from exc
             # made by this run and holding nothing yet (a full disk had no room for its first pages): an
             # empty cache.sqlite stayed, and kept the folder of a first run that had made nothing else
+            kept, why = [], ""
             for p in made:
-                p.unlink(missing_ok=True)
-            raise unusable(path, exc, left="the empty file this run had made for it was removed") from exc
+                try:
+                    p.unlink(missing_ok=True)
+                except OSError as refused:  # a folder that lets a file be made, not removed (chattr +a)
+                    kept.append(p.name)
+                    why = refused.strerror or str(refused)
+            # the cache's error said, not the removal's: "Operation not permitted" hid the full disk
+            left = "the empty file this run had made for it was removed"
+            if path.name in kept:
+                others = [name for name in kept if name != path.name]
+                left = (f"the empty file this run had made for it could not be removed ({why}) and is left"
+                        + (f", with {', '.join(others)}" if others else ""))
+            elif kept:
+                left += f"; {', '.join(kept)} could not be removed ({why}) and is left"
+            raise unusable(path, exc, left=left) from exc
 
     def _open(self, path: Path, timeout: float | None) -> None:
         self.con = None

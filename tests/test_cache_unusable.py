@@ -826,6 +826,30 @@ def test_a_first_run_whose_cache_cannot_be_made_leaves_no_empty_cache(tmp_path):
     assert not ix.exists(), sorted(ix.iterdir())
 
 
+@pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
+def test_a_first_run_whose_empty_cache_cannot_be_removed_says_the_caches_error_and_names_it(tmp_path):
+    """A first run whose cache cannot be made (no file may grow past 2 KB: RLIMIT_FSIZE, as a full
+    disk) in an index folder that refuses the removal of the empty cache.sqlite it made (chattr +a)
+    said "Operation not permitted (IX/cache.sqlite)": the unlink's error, the full disk unsaid. It
+    says the cache's error, and names the empty file left."""
+    (tmp_path / "a.txt").write_text("Soldiers seized power in Mali on Tuesday.", encoding="utf-8")
+    ix = tmp_path / "ix"
+    ix.mkdir()
+    Store(ix).add_sources([str(tmp_path / "a.txt")])  # a first `index` stopped after listing it
+
+    def capped() -> None:
+        resource.setrlimit(resource.RLIMIT_FSIZE, (2048, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+
+    with _chattr(ix, "a"):
+        p = subprocess.run([sys.executable, "-m", "search.cli", "reindex", "--index", str(ix)],
+                           cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)}, preexec_fn=capped,
+                           capture_output=True, text=True)
+    assert p.returncode == 1, p.stderr
+    assert "the enrichment cache cannot be used (" in p.stderr and "); the empty file this run had made for it " \
+        f"could not be removed (Operation not permitted) and is left" in p.stderr, p.stderr
+    assert f": {ix / 'cache.sqlite'}" in p.stderr and (ix / "cache.sqlite").stat().st_size == 0, p.stderr
+    assert "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
+
 def test_a_cache_hidden_for_a_moment_is_never_taken_for_one_the_run_made(tmp_path, monkeypatch):
     """A cache the system could not look at for a moment (an I/O error, EIO, where it asked whether
     the file was there) was taken for none: os.path.lexists says False for any error. Another
