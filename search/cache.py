@@ -266,6 +266,22 @@ def reset_cache(path: Path) -> None:
         f.unlink(missing_ok=True)
 
 
+def holds_work(path: Path) -> bool:
+    """Whether the cache file at `path` holds a result (a row of stage1, stage2, model or language):
+    a first run stopped before its first one leaves an empty cache, which keeps nothing for the
+    next run. True when it cannot be read now (locked, damaged): said as a cache keeping work."""
+    try:
+        con = read_only(path)
+        try:
+            tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+            return any(con.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone()
+                       for t in ("stage1", "stage2", MODEL_TABLE, LANGUAGE_TABLE) if t in tables)
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return True
+
+
 class Cache:
     """stage1: cleaning results by raw-content hash; stage2: enrichments by clean-text hash;
     model: the NER model's output by its input's hash (written here, read by ModelOutputs);

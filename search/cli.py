@@ -300,7 +300,7 @@ def _left_after_stop(index_dir: str | None, exc: BaseException) -> str:
     "the live index is unchanged" was said of a first run too, which had none, and of a run
     stopped once it had published (the indexer sets `published` on the exception)."""
     from . import IndexMissing, Store
-    from .cache import CACHE_FILE
+    from .cache import CACHE_FILE, holds_work
 
     published = getattr(exc, "published", None)
     if published is not None:
@@ -313,8 +313,12 @@ def _left_after_stop(index_dir: str | None, exc: BaseException) -> str:
     if left == unchanged:
         return left
     cache = Path(index_dir) / CACHE_FILE
-    kept = f"; its cache, {cache}, is kept for the next run to reuse the work done" if cache.is_file() else ""
-    return f"{left}{kept}"
+    if not cache.is_file():
+        return left
+    if not holds_work(cache):  # stopped before its first result: "kept ... to reuse the work done" was said
+        return f"{left}; its cache, {cache}, is empty (the run stopped before any work was done): nothing " \
+               "is kept for the next run to reuse, and removing the file loses nothing"
+    return f"{left}; its cache, {cache}, is kept for the next run to reuse the work done"
 
 
 def _inside(path: Any, folder: str) -> bool:

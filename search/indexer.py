@@ -64,8 +64,8 @@ def _test_pause(point: str) -> None:
     about to run), "writing" (the new generation's Whoosh index is committed, its catalog
     not yet), "before-publish" (the new generation is complete, CURRENT not yet replaced),
     "after-publish" (CURRENT replaced, the run not yet logged), "before-lock" (the run has
-    noted the folders it will make, the lock not yet taken), so that a test can
-    `kill -9` the run there, or run another beside it. Unset in production: costs one dictionary lookup."""
+    noted the folders it will make, the lock not yet taken), "cache-opened" (the cache opened,
+    nothing read yet), so that a test can `kill -9` the run there, or run another beside it. Unset in production: costs one dictionary lookup."""
     spec = os.environ.get("NEWSARCHIVE_TEST_PAUSE")
     if spec:
         name, _, seconds = spec.rpartition(":")
@@ -1142,6 +1142,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
     """`old`: the live catalog's rows, when read already (`gen` holds a copy of them)."""
     store = r.store
     cache = Cache(store.path / CACHE_FILE)
+    _test_pause("cache-opened")
     r.cache_reset = cache.reset or r.cache_reset
     catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite", store.left_as_it_was())
     catalog: Catalog | None = None

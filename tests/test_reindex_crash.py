@@ -428,6 +428,22 @@ def test_ctrl_c_stopping_a_first_run_says_no_index_was_made(tmp_path):
 
 
 
+def test_ctrl_c_stopping_a_first_run_before_any_work_says_its_cache_is_empty(tmp_path):
+    """Ctrl-C stopping a first run once it had made its cache, before its first result, said the
+    cache "is kept for the next run to reuse the work done": it was empty, nothing to reuse. It
+    says so, and that removing the file loses nothing."""
+    src, ix = tmp_path / "news", tmp_path / "ix"
+    from test_reindex import write_state_a
+
+    write_state_a(src)
+    code, err = interrupted("cache-opened", "index", str(src), "--index", str(ix))
+    assert code == 1 and "reuse the work done" not in err, (code, err)
+    assert (f"interrupted; no index was made at {ix} (there was none before: nothing is lost); its cache, "
+            f"{ix / 'cache.sqlite'}, is empty (the run stopped before any work was done): nothing is kept for "
+            "the next run to reuse, and removing the file loses nothing") in err, err
+    assert (ix / "cache.sqlite").is_file() and Store(ix).current_name() is None
+
+
 @pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
 def test_a_first_run_whose_catalog_cannot_be_written_says_no_index_was_made(tmp_path):
     """A first run whose new generation's catalog could not be written (the disk full midway: no
