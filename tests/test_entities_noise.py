@@ -2188,6 +2188,19 @@ def test_a_newsroom_in_a_byline_s_or_a_credit_line_s_place_is_no_person():
     assert _got(text, ("Jim Young", "organization"))["Jim Young"] == {"person"}
 
 
+def test_a_reporter_s_credit_line_signed_reuter_is_a_person():
+    """The 1987 wire signed "Reuter" (Reuters-21578's author lines: "By Patti Domm, Reuter"), and such a
+    byline before the dateline, or such a credit line, gave the NER's organisation or nothing."""
+    for credit, dateline, typed in (("By Patti Domm, Reuter", "NEW YORK, March 3 - ", ()),
+                                    ("By Nelson Graves, Reuter", "PARIS, March 3 - ", ("organization",)),
+                                    ("Sten Stovall, Reuter", "", ("organization",))):
+        name = credit.removeprefix("By ").removesuffix(", Reuter")
+        text = f"Stocks fall on rate fears\n\n{credit}\n{dateline}Stocks fell on Friday, traders said.\n"
+        assert _got(text, *[(name, t) for t in typed])[name] == {"person"}, credit
+    # near miss: the wire's sign-off alone ends a text, no one's credit
+    assert "Reuter" not in _got("Stocks fell on Friday, traders said.\n Reuter\n")
+
+
 def test_a_nationality_before_a_person_is_no_part_of_the_name():
     # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
     # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"

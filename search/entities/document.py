@@ -607,9 +607,10 @@ def _datelines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) ->
 # A byline's place: where a reporter's name stands before the story's dateline, on a line of its own, after
 # "By" or after the headline's stop, and before the dateline, an agency's name between them at most:
 # "By Elif Kaban\nGENEVA (Reuters) - ", "Vithoon Amorn, Reuters\n\nRANGOON, Dec 6 - ", and a text
-# written on one line, "... copyright talks . Elif Kaban GENEVA 1996-12-06 In a gloomy ..."
+# written on one line, "... copyright talks . Elif Kaban GENEVA 1996-12-06 In a gloomy ..."; the 1987 wire
+# signed "Reuter" ("By Patti Domm, Reuter": 7 of Reuters-21578's 875 author lines)
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*(?:[Bb][Yy]:?[ \t]+)?$")
-_CREDIT_AGENCY = r"(?:Reuters|AP|AFP|UPI|Associated Press|Bloomberg|dpa|Xinhua)"
+_CREDIT_AGENCY = r"(?:Reuters?|AP|AFP|UPI|Associated Press|Bloomberg|dpa|Xinhua)"
 _BYLINE_AFTER = re.compile(rf"(?:,?[ \t]*{_CREDIT_AGENCY}\.?)?\s+$")
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "bin", "al",
                         "el", "le", "la"})
