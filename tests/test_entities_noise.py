@@ -2201,6 +2201,27 @@ def test_a_reporter_s_credit_line_signed_reuter_is_a_person():
     assert "Reuter" not in _got("Stocks fell on Friday, traders said.\n Reuter\n")
 
 
+def test_an_agency_or_an_organisation_the_text_names_so_in_a_byline_s_place_is_no_person():
+    """cda9c59's byline rule made persons of the NER's organisations "White House" on a credit line "White
+    House, AP" before the dateline (the story's "the White House said" too) and "Dow Jones" before one, and
+    added "By Dow Jones" as a person: a wire's name, or a name the text writes after "the" or the NER
+    types an organisation elsewhere, is no reporter's."""
+    text = ("Obama signs budget bill\n\nWhite House, AP\n\nWASHINGTON (AP) - President Barack Obama signed the "
+            "bill on Friday, the White House said.")
+    got = _got(text, ("White House", "organization"), ("White House", "organization", "ner", 1))
+    assert got["White House"] == {"organization"}, got
+    text = "Stocks slip on rate fears . Dow Jones NEW YORK 1996-12-06 Stocks fell on Friday ."
+    assert _got(text, ("Dow Jones", "organization"))["Dow Jones"] == {"organization"}
+    text = "Stocks slip on rate fears\n\nBy Dow Jones\n\nNEW YORK (Reuters) - Stocks fell on Friday."
+    assert "Dow Jones" not in _got(text)
+    text = "Kidder Peabody advised the bank.\n\nKidder Peabody, Reuters\n"
+    got = _got(text, ("Kidder Peabody", "organization"), ("Kidder Peabody", "organization", "ner", 1))
+    assert got["Kidder Peabody"] == {"organization"}, got
+    # near miss: a reporter's name the NER typed an organisation, the story naming its own people
+    text = "Storm hits coast\n\nJim Young, Reuters\n\nLONDON (Reuters) - A storm hit the coast, Tom Young said."
+    assert _got(text, ("Jim Young", "organization"), ("Tom Young", "person"))["Jim Young"] == {"person"}
+
+
 def test_a_nationality_before_a_person_is_no_part_of_the_name():
     # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
     # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"

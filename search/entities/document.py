@@ -639,6 +639,20 @@ def _byline_name(name: str) -> bool:
             and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name))
 
 
+# the wires and services a story is credited to in a byline's place, no reporter: "Dow Jones\nNEW YORK -"
+_AGENCY_NAME = re.compile(rf"{_CREDIT_AGENCY}|Dow Jones|Knight-Ridder|Kyodo|Tass|ANSA|EFE|Agence France-Presse")
+
+
+def _named_organisation(text: str, span: Span, spans: list[Span]) -> bool:
+    """Whether the NER's organisation `span` in a byline's place is one by what the text says of it: a name
+    the NER types an organisation elsewhere in the text, or that the text writes after "the" ("White House,
+    AP" over "... the White House said"), as no reporter's name is written."""
+    name = text[span.start:span.end]
+    return span.type == "organization" and bool(
+        any(x.type == "organization" and x.start != span.start and text[x.start:x.end] == name for x in spans)
+        or re.search(rf"\b[Tt]he[ \t\n]+{re.escape(name)}\b", text))
+
+
 def _bylines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> list[Span]:
     """A reporter's name in a byline or a credit line is a person: the NER made organisations of
     "Klara Gajduskova PRAGUE 1996-12-06", "Lynnley Browning MOSCOW", "Vithoon Amorn RANGOON" and
@@ -672,6 +686,8 @@ def _bylines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> l
     out = list(spans)
     for a, b in found:
         s = by_span.get((a, b))
+        if _AGENCY_NAME.fullmatch(text[a:b]) or s is not None and _named_organisation(text, s, spans):
+            continue
         if s is not None and s.type != "person" and s.source == "ner" and _byline_name(text[a:b]):
             s.type, s.source = "person", "context"
         elif s is None and not any(x.start < b and a < x.end for x in out) and _byline_name(text[a:b]):
