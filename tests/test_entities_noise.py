@@ -2222,6 +2222,20 @@ def test_an_agency_or_an_organisation_the_text_names_so_in_a_byline_s_place_is_n
     assert _got(text, ("Jim Young", "organization"), ("Tom Young", "person"))["Jim Young"] == {"person"}
 
 
+def test_a_results_table_s_heading_on_its_first_entry_s_line_is_no_part_of_the_entrant():
+    """6d28f42 took the two to four name words before an entry's "(Country)" the NER left untagged, so a
+    heading on the first entry's line made "Final Standings Tony Rominger" a person."""
+    rest = ("2. Alex Zuelle (Switzerland) 1:53 behind\n3. Laurent Dufaux (Switzerland) 2:47\n"
+            "4. Fernando Escartin (Spain) 3:10\n")
+    people = [("Alex Zuelle", "person"), ("Laurent Dufaux", "person"), ("Fernando Escartin", "person")]
+    for heading in ("Final Standings", "Overall Results", "Provisional Leading Positions"):
+        got = _got(f"Tour of Spain\n\n{heading} Tony Rominger (Switzerland) 86:12:10\n{rest}", *people)
+        assert got.get("Tony Rominger") == {"person"} and not any(heading in k for k in got), got
+    # near miss: a name of three words after the rank is whole
+    got = _got(f"Tour of Spain\n\n1. Kate Pace Lindsay (Canada) 86:12:10\n{rest}", *people)
+    assert got.get("Kate Pace Lindsay") == {"person"}, got
+
+
 def test_a_nationality_before_a_person_is_no_part_of_the_name():
     # CoNLL-2003's "Swede Kennet Andersson and Russian Igor Kolyvanov in attack" gave the person
     # "Russian Igor Kolyvanov", and Reuters' "Saudi King Fahd's remarks" the person "Saudi King Fahd"

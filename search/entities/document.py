@@ -3222,7 +3222,11 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
         if m.start() in ending:
             entries.append(ending[m.start()])
         elif (name := _UNTAGGED_ENTRY.search(text, max(0, m.start() - 60), m.start())) is not None:
-            entries.append(Span(name.start(1), name.end(1), "untagged", "context"))
+            start = name.start(1)
+            heading = _RESULTS_HEADING.match(text, start, name.end(1))
+            if heading is not None and " " in text[heading.end():name.end(1)]:  # two name words left at least
+                start = heading.end()
+            entries.append(Span(start, name.end(1), "untagged", "context"))
     if len(entries) < _ENTRANTS_MIN:
         return spans
     index = _SpanIndex(spans)
@@ -3235,6 +3239,12 @@ def _entrants(text: str, spans: list[Span]) -> list[Span]:
 # two to four name words after a word that is none (a score, a word in lower case)
 _UNTAGGED_ENTRY = re.compile(r"(?:^|(?<=[\s:;]))((?:[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*[ \t]+){1,3}"
                              r"[A-Z][a-z]*[A-Z]?[a-z]+(?:[-'’][A-Za-z]+)*)$")
+
+
+# A results table's heading on the first entry's line, no part of its name: "Final Standings Tony Rominger
+# (Switzerland)", "Overall Leading Positions Alex Zuelle (Switzerland)"
+_RESULTS_HEADING = re.compile(r"(?:(?:Final|Standings?|Results?|Overall|Leading|Leaders|General|Classification|Placings"
+                              r"|Positions|Rankings?|Provisional|Official|Unofficial|Top)[ \t]+)+")
 
 
 # Where a list of entries ends: a blank line, a stretch of prose (six words in lower case: "shares of the
