@@ -15,7 +15,8 @@ from .cache import code_fingerprint
 # Code fingerprints: a change to one of these invalidates the cached results of its stage.
 # ingest, article: what the readers read (a title, a date, a source) is the cleaner's input, cached with
 # its output; a reader that reads a record anew must not leave the old reading in the index
-STAGE1_CODE = ("clean", "cjk", "pipeline", "ingest", "article")  # cjk: the cleaner counts Chinese title words
+# cjk: the cleaner counts Chinese title words; newsroom: its agencies and newsroom words
+STAGE1_CODE = ("clean", "cjk", "newsroom", "pipeline", "ingest", "article")
 # ... and the libraries stage 1 runs (what a cleaning and the readers load): trafilatura and what
 # it runs to extract a page (jusText and lxml_html_clean in its full cascade, htmldate and
 # dateutil for dates, courlan for links), lxml; the readers' warcio, tld (a mirrored page's
@@ -37,10 +38,10 @@ LANGUAGE_PART = "language detection"
 # constant) made every user run translation detection again on upgrade.
 TRAINING_ONLY = ("!translation/train.py", "!translation/corpora.py")
 STAGE2_CODE: dict[str, tuple[str, ...]] = {
-    "the cleaner": ("clean", "cjk"),
+    "the cleaner": ("clean", "cjk", "newsroom"),
     LANGUAGE_PART: ("language", "cjk"),  # cjk: language.py reads its Hangul range
     "translation detection": ("translation", *TRAINING_ONLY),
-    "entity extraction": ("entities", "!entities/resolve.py"),
+    "entity extraction": ("entities", "newsroom", "!entities/resolve.py"),  # newsroom: the bylines' agencies
     "the enrichment pipeline": ("enrich",),
 }
 # What turns the model's input (entities.ner.model_key) into its spans: the NER model's output

@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from ..newsroom import NEWSROOM_WORDS, agency_pattern
+
 _MONTHS = {
     m: i
     for i, names in enumerate(
@@ -88,8 +90,8 @@ _CREDIT_REPORTING = re.compile(
     r"^\(?\s*(?:additional\s+)?(?:reporting|writing|editing|compiled|compiling|translated|translation)\s+by\b[^()]{2,300}\)?\.?$",
     re.I,
 )
-# a line that is only agency names: "(AFP, Reuters)", "AFP/Reuters", "Source: AFP"
-_AGENCY = r"(?:AFP|AP|Reuters|dpa|epd|KNA|EFE|ANSA|Xinhua|TASS|RIA Novosti|IANS|PTI|Bloomberg|Associated Press|Agence France-Presse)"
+# a line that is only agency names (search.newsroom's, any case): "(AFP, Reuters)", "AFP/Reuters", "Source: UPI"
+_AGENCY = agency_pattern()
 # a broadcaster crediting an agency's copy, "(CBS/AP)", "(CNN, Reuters)": a credit too, but only
 # beside an agency ("CBS" alone is no credit line). "(CBS/AP)" stayed as the article's first paragraph
 _BROADCASTER = r"(?:CBS|NBC|ABC|CNN|BBC|CBC|Fox News|(?:CBS|NBC|ABC|CBC) News)"
@@ -206,12 +208,11 @@ _BYLINE_LOWER = frozenset(
 
 
 # the words of an author field a page template filled with no one's name: sciencemag.org's meta
-# author "No Primary Author", electronista.com's "author", "Anonymous", "admin"; and a newsroom's roles
-# with no name, a byline's as much as "Staff Writer" ("By Staff Reporter", "By Our Special Correspondent")
+# author "No Primary Author", electronista.com's "author", "Anonymous", "admin"; and a newsroom's words
+# with no name (search.newsroom), a byline's as much as "Staff Writer" ("By Staff Reporter", "By Our
+# Special Correspondent", "By News Desk")
 _NO_ONE = frozenset("no none null n/a na unknown anonymous anon author authors primary admin administrator "
-                    "webmaster user default guest staff writer editor contributor name by writers editors "
-                    "contributors contributing reporter reporters correspondent correspondents columnist "
-                    "columnists senior special our".split())
+                    "webmaster user default guest name by".split()) | NEWSROOM_WORDS
 
 
 def names_no_one(author: str) -> bool:

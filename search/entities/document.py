@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import accumulate
 
+from ..newsroom import NEWSROOM_WORDS, agency_pattern
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
 from .regions import PERSONAL_NAMES, regions_by_first_word
@@ -608,9 +609,10 @@ def _datelines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) ->
 # "By" or after the headline's stop, and before the dateline, an agency's name between them at most:
 # "By Elif Kaban\nGENEVA (Reuters) - ", "Vithoon Amorn, Reuters\n\nRANGOON, Dec 6 - ", and a text
 # written on one line, "... copyright talks . Elif Kaban GENEVA 1996-12-06 In a gloomy ..."; the 1987 wire
-# signed "Reuter" ("By Patti Domm, Reuter": 7 of Reuters-21578's 875 author lines)
+# signed "Reuter" ("By Patti Domm, Reuter": 7 of Reuters-21578's 875 author lines); the agencies are
+# search.newsroom's, the cleaner's too ("Maria Lopez, EFE", "By John Smith, UPI")
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*(?:[Bb][Yy]:?[ \t]+)?$")
-_CREDIT_AGENCY = r"(?:Reuters?|AP|AFP|UPI|Associated Press|Bloomberg|dpa|Xinhua)"
+_CREDIT_AGENCY = agency_pattern()
 _BYLINE_AFTER = re.compile(rf"(?:,?[ \t]*{_CREDIT_AGENCY}\.?)?\s+$")
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "bin", "al",
                         "el", "le", "la"})
@@ -623,10 +625,9 @@ _CREDIT_LINE = re.compile(rf"^[ \t]*(?:[Bb][Yy]:?[ \t]+)?({_NAME_WORDS})[ \t]*,[
 
 # A newsroom's words in a byline's or a credit line's place, where a page or an agency names no reporter: "By
 # Staff Reporter", "By Our Correspondent", "By Sports Desk", "Tokyo Newsroom, Reuters", "File Photo, Reuters"
-_NEWSROOM_WORDS = frozenset(
-    "staff reporter reporters writer writers correspondent correspondents editor editors editorial desk newsroom "
-    "bureau photo photos photographer photographers picture pictures image images service wire team agency "
-    "agencies report reports news journal times herald tribune gazette our the your".split())
+# (search.newsroom's, the cleaner's too); and here only, a newspaper's words and "the", "your": "By The
+# Times" names a paper, the cleaner's author as a newsroom's name, no person's
+_NEWSROOM_WORDS = NEWSROOM_WORDS | frozenset("journal times herald tribune gazette the your".split())
 
 
 def _byline_name(name: str) -> bool:
@@ -640,7 +641,7 @@ def _byline_name(name: str) -> bool:
 
 
 # the wires and services a story is credited to in a byline's place, no reporter: "Dow Jones\nNEW YORK -"
-_AGENCY_NAME = re.compile(rf"{_CREDIT_AGENCY}|Dow Jones|Knight-Ridder|Kyodo|Tass|ANSA|EFE|Agence France-Presse")
+_AGENCY_NAME = re.compile(_CREDIT_AGENCY)
 
 
 def _named_organisation(text: str, span: Span, spans: list[Span]) -> bool:

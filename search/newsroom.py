@@ -1,0 +1,52 @@
+"""The news agencies and a newsroom's words, one vocabulary for the cleaner and the entity rules.
+
+The cleaner reads a line of agencies alone as a credit ("(AFP, Reuters)", "Source: UPI") and a byline
+of a newsroom's words alone as naming no writer ("By Staff Reporter"); the entity rules read the name
+before an agency on a credit line ("Maria Lopez, EFE") or before a dateline as a reporter's, and no
+name of a newsroom's words as a person's ("Tokyo Newsroom, Reuters"). Each layer kept its own list,
+and they drifted: the cleaner's had no UPI nor 1987's "Reuter", the entity rules' credit no EFE, ANSA,
+TASS or Kyodo. One list here; each layer keeps its own test's meaning.
+"""
+from __future__ import annotations
+
+import re
+
+# each agency with the spellings wires and pages print it in: the 1987 wire signed "Reuter"
+# (Reuters-21578's "By Patti Domm, Reuter"), TASS wrote itself "Tass" in English copy
+AGENCIES: tuple[tuple[str, ...], ...] = (
+    ("Reuters", "Reuter"),
+    ("AP", "Associated Press"),
+    ("AFP", "Agence France-Presse"),
+    ("UPI", "United Press International"),
+    ("TASS", "Tass"),
+    ("RIA Novosti",),
+    ("Kyodo",),
+    ("Xinhua",),
+    ("EFE",),
+    ("ANSA",),
+    ("dpa",),
+    ("epd",),
+    ("KNA",),
+    ("IANS",),
+    ("PTI",),
+    ("Bloomberg",),
+    ("Dow Jones",),
+    ("Knight-Ridder",),
+)
+AGENCY_NAMES: tuple[str, ...] = tuple(name for spellings in AGENCIES for name in spellings)
+
+
+def agency_pattern(names: tuple[str, ...] = AGENCY_NAMES) -> str:
+    """A regular expression's group matching any of `names`, the longest first ("Reuters" before
+    "Reuter"), for a layer to build its own lines around."""
+    return "(?:%s)" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+
+
+# a newsroom's words, in lower case: its roles and its units, which name no writer alone ("By Staff
+# Reporter", "By Our Special Correspondent", "By News Desk", "Staff Photo") and are no person's name's
+# words in a byline's place ("Tokyo Newsroom, Reuters", "File Photo, Reuters")
+NEWSROOM_WORDS: frozenset[str] = frozenset(
+    "staff reporter reporters writer writers correspondent correspondents editor editors contributor contributors "
+    "contributing columnist columnists senior special our editorial desk newsroom bureau photo photos photographer "
+    "photographers picture pictures image images service services wire team agency agencies report reports "
+    "news".split())

@@ -1,0 +1,74 @@
+"""One vocabulary of news agencies and newsroom words (search.newsroom), read by the cleaner and by the
+entity rules: an agency or a placeholder one layer knew and the other did not is read by both."""
+from __future__ import annotations
+
+from search.clean import clean_text
+from search.clean.meta import parse_byline
+from search.entities.document import Span, postprocess
+
+
+def _got(text: str, *items: tuple[str, str]) -> dict[str, set[str]]:
+    """Mention texts -> types after the entity rules, on the NER's spans `items` (word, type)."""
+    spans = [Span(text.index(w), text.index(w) + len(w), t, "ner") for w, t in items]
+    out: dict[str, set[str]] = {}
+    for m in postprocess(text, spans):
+        out.setdefault(m["text"], set()).add(m["type"])
+    return out
+
+
+def test_a_credit_line_of_an_agency_only_the_entity_rules_knew_is_the_cleaners_credit():
+    """The cleaner's credit lines knew no UPI, Kyodo nor Knight-Ridder (the entity rules' agencies): "(UPI)"
+    stayed the story's first paragraph, and a byline's "(Kyodo)" was no credit."""
+    story = "(UPI)\n\nWASHINGTON - The Senate passed the bill on Friday, officials said.\n\nMore followed."
+    c = clean_text(story, title="Senate passes bill")
+    assert c.credit == "(UPI)" and not c.text.startswith("(UPI)"), (c.credit, c.text[:40])
+    c = clean_text("By Kenji Tanaka (Kyodo)\n\nTOKYO - Shares fell on Friday, traders said.\n\nMore followed.",
+                   title="Shares fall")
+    assert c.author == "Kenji Tanaka" and c.credit == "(Kyodo)", (c.author, c.credit)
+    assert clean_text("Source: Knight-Ridder\n\nThe mill closed on Friday, its owner said.", title="Mill").credit
+    # near miss: an agency's name in a sentence is the story's
+    c = clean_text("UPI said on Friday it would cut jobs.\n\nMore followed.", title="UPI cuts jobs")
+    assert c.credit is None and c.text.startswith("UPI said")
+
+
+def test_a_newsroom_word_only_the_entity_rules_knew_names_no_writer_for_the_cleaner():
+    """"By News Desk", "By Staff Photographer", "By Wire Service" named the cleaner's author (the entity
+    rules' newsroom words, which the cleaner's placeholders lacked); a newsroom's own name stays one."""
+    for line in ("By News Desk", "By Staff Photographer", "By Wire Service", "By Our Photo Desk"):
+        assert parse_byline(line) == (None, None), line
+    assert parse_byline("By NFL.com Staff") == ("NFL.com Staff", None)
+    assert parse_byline("By Jane Desk") == ("Jane Desk", None)
+
+
+def test_a_credit_line_of_an_agency_only_the_cleaner_knew_is_a_reporters_for_the_entity_rules():
+    """The entity rules' credit lines knew no EFE, Kyodo, TASS or ANSA (the cleaner's agencies): the NER's
+    organisation "Maria Lopez" of "Maria Lopez, EFE" stayed one, and a name it missed gave no mention."""
+    for credit, typed in (("Maria Lopez, EFE", True), ("Kenji Tanaka, Kyodo", True), ("Ivan Petrov, Tass", False),
+                          ("Paolo Rossi, ANSA", False)):
+        name = credit.partition(",")[0]
+        text = f"Storm hits coast\n\n{credit}\n\nA storm hit the coast on Friday, officials said.\n"
+        got = _got(text, *([(name, "organization")] if typed else []))
+        assert got.get(name) == {"person"}, (credit, got)
+
+
+def test_a_newsroom_word_only_the_cleaner_knew_is_no_reporter_for_the_entity_rules():
+    """"Contributing Columnist, AP" and "Senior Contributor, UPI" were persons on a credit line (the cleaner's
+    placeholder words, which the entity rules' newsroom words lacked)."""
+    for credit in ("Contributing Columnist, AP", "Senior Contributor, UPI"):
+        text = f"Storm hits coast\n\n{credit}\n\nA storm hit the coast on Friday, officials said.\n"
+        assert credit.partition(",")[0] not in _got(text), credit
+    # near miss: a reporter's name on such a line is a person
+    text = "Storm hits coast\n\nJim Young, UPI\n\nA storm hit the coast on Friday, officials said.\n"
+    assert _got(text)["Jim Young"] == {"person"}
+
+
+def test_each_agency_spelling_is_a_credit_line_for_the_cleaner_and_no_reporter_for_the_entity_rules():
+    """Every agency of the one list is read by both layers: a line of it alone is a credit, and a byline
+    of it alone before a dateline names no person."""
+    from search.newsroom import AGENCY_NAMES  # the one list, new: the layers' tests above run on any release
+
+    for name in AGENCY_NAMES:
+        c = clean_text(f"({name})\n\nThe mill closed on Friday, its owner said.\n\nMore followed.", title="Mill")
+        assert c.credit == f"({name})", name
+        text = f"Mill closes\n\nBy {name}\n\nNEW YORK (Reuters) - The mill closed on Friday, its owner said."
+        assert name not in _got(text, (name, "organization")) or _got(text, (name, "organization"))[name] != {"person"}, name
