@@ -276,6 +276,23 @@ def test_an_agency_in_brackets_in_a_byline_is_the_pages_credit(line, author, cre
     assert c.credit == "; ".join(dict.fromkeys(x for x in (credit, "(Reuters)") if x))
 
 
+@pytest.mark.parametrize("line,author,credit", [
+    ("By John Smith, UPI", "John Smith", "UPI"),
+    ("By Jane Doe, Reuters | March 3, 2012", "Jane Doe", "Reuters"),
+    ("BY PATTI DOMM, REUTER", "PATTI DOMM", "REUTER"),
+    ("By Jane Doe and John Smith, Associated Press", "Jane Doe and John Smith", "Associated Press"),
+    ("By Staff Writer, AP", None, "AP"),
+    ("By John Smith, AP Business Writer", "John Smith, AP Business Writer", None),
+    ("By John Smith, Boston", "John Smith, Boston", None),
+])
+def test_the_agency_a_bylines_writer_signs_for_is_the_pages_credit(line, author, credit):
+    """"By John Smith, UPI" gave the author "John Smith, UPI" and no credit: the agency after the comma is
+    the one the writer signs for (search.newsroom's), the page's credit as in "By John Smith (UPI)". Other
+    words after a comma stay the author's."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
+
+
 @pytest.mark.parametrize("line,expected", [
     ("Published by Staff Writer: Amanda Hart", ("Amanda Hart", None)),
     ("July 3, 2012 by Reporter: Jane Doe", ("Jane Doe", date(2012, 7, 3))),

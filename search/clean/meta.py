@@ -182,9 +182,10 @@ _AUTHOR_TAIL = re.compile(
 
 
 def _name_alone(author: str | None) -> str | None:
-    """A byline's author without the count or date it runs into (_AUTHOR_TAIL); None for a
-    placeholder (names_no_one: "by Guest Author", "Posted by admin"), a template's, no writer's."""
-    name = _AUTHOR_TAIL.sub("", author).strip(" ,|") if author else ""
+    """A byline's author without the count or date it runs into (_AUTHOR_TAIL) nor the agency it signs
+    for (_AGENCY_SIGNED, the page's credit); None for a placeholder (names_no_one: "by Guest Author",
+    "Posted by admin", "By Staff Writer, AP"), a template's, no writer's."""
+    name = _AGENCY_SIGNED.sub("", _AUTHOR_TAIL.sub("", author)).strip(" ,|") if author else ""
     return name if name and not names_no_one(name) else None
 
 
@@ -365,10 +366,16 @@ _CREDIT_GLUE = {
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")
+# the agency a byline's writer signs for after a comma, no part of the name: "By John Smith, UPI", "By
+# Jane Doe, Reuters | March 3, 2012" (the author had been "John Smith, UPI")
+_AGENCY_SIGNED = re.compile(rf"\s*,\s*(?P<agency>{_AGENCY})\.?(?=\s*(?:$|[|,–—]))", re.I)
 
 
 def byline_credit(line: str) -> str | None:
     """The agencies a byline or a date stamp names in brackets ("By John Smith (AP)": "(AP)";
-    "LONDON July 24, 2012 (AP)"), for the page's credit: the author leaves a note in brackets
-    out (13699d5), and the agency had been in the author alone ("John Smith (AP)")."""
-    return "; ".join(m.group(0) for m in _BRACKETED.finditer(line) if _CREDIT_AGENCIES.match(m.group(0))) or None
+    "LONDON July 24, 2012 (AP)"), or else the one a byline's writer signs for ("By John Smith, UPI":
+    "UPI"), for the page's credit: the author leaves a note in brackets out (13699d5), and the
+    agency had been in the author alone ("John Smith (AP)", "John Smith, UPI")."""
+    bracketed = "; ".join(m.group(0) for m in _BRACKETED.finditer(line) if _CREDIT_AGENCIES.match(m.group(0)))
+    signed = _AGENCY_SIGNED.search(line)
+    return bracketed or (signed.group("agency") if signed else None)
