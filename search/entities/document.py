@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import accumulate
 
-from ..newsroom import NEWSROOM_WORDS, agency_pattern
+from ..newsroom import AGENCY_NAMES, NEWSROOM_WORDS, agency_pattern
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
 from .regions import PERSONAL_NAMES, regions_by_first_word
@@ -610,9 +610,10 @@ def _datelines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) ->
 # "By Elif Kaban\nGENEVA (Reuters) - ", "Vithoon Amorn, Reuters\n\nRANGOON, Dec 6 - ", and a text
 # written on one line, "... copyright talks . Elif Kaban GENEVA 1996-12-06 In a gloomy ..."; the 1987 wire
 # signed "Reuter" ("By Patti Domm, Reuter": 7 of Reuters-21578's 875 author lines); the agencies are
-# search.newsroom's, the cleaner's too ("Maria Lopez, EFE", "By John Smith, UPI")
+# search.newsroom's, the cleaner's too ("Maria Lopez, EFE", "By John Smith, UPI"), and in capitals as a
+# byline in capitals writes them ("BY PATTI DOMM, REUTERS": 10 of Reuters-21578's 875 author lines)
 _BYLINE_BEFORE = re.compile(r"(?:^|\n|[.!?][ \t]+)[ \t]*(?:[Bb][Yy]:?[ \t]+)?$")
-_CREDIT_AGENCY = agency_pattern()
+_CREDIT_AGENCY = agency_pattern(AGENCY_NAMES + tuple({n.upper() for n in AGENCY_NAMES} - set(AGENCY_NAMES)))
 _BYLINE_AFTER = re.compile(rf"(?:,?[ \t]*{_CREDIT_AGENCY}\.?)?\s+$")
 _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "dos", "das", "van", "von", "der", "den", "bin", "al",
                         "el", "le", "la"})
@@ -633,7 +634,9 @@ _NEWSROOM_WORDS = NEWSROOM_WORDS | frozenset("journal times herald tribune gazet
 def _byline_name(name: str) -> bool:
     """Whether `name` may be a reporter's: two to four words of a person's name (a particle among them:
     "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS), no place we
-    know."""
+    know. A name in capitals is read in title case ("BY PATTI DOMM, REUTERS")."""
+    if name.isupper():
+        name = name.title()
     words = name.split()
     return (2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) or w in _PARTICLES for w in words)
             and not any(_form_word(w) in CORPORATE_WORDS or w.lower() in _NEWSROOM_WORDS for w in words)
