@@ -6,6 +6,6 @@ ingest's readers nor export's query may load then."""
 from __future__ import annotations
 
 # .jl (Scrapy's feeds), .jsonlines and .ldjson too; .json, which `index` reads as JSON Lines
-# (one that is one JSON document is reported so: ingest.jsonl._not_jsonl; one beside a page of
+# (one that is one JSON document is read as its records: ingest.jsondoc; one beside a page of
 # its name is that page's metadata, not read: ingest.sidecar)
 JSON_LINES = (".jsonl", ".ndjson", ".json", ".jl", ".jsonlines", ".ldjson")

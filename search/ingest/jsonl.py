@@ -24,6 +24,7 @@ from ..article import EMPTIED, Article, IngestError, content_hash
 from ..clean.fields import ambiguous, field_date as parse_date, field_key, read_date
 from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
+from .jsondoc import TooLarge, document_text
 from .warc import url_id
 
 TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_body")
@@ -347,8 +348,11 @@ _MAY_HOLD_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]|[\ud800-\udfff]")
 
 
 def _parse(data: bytes) -> Any:
+    return _parse_text(_line_text(data))
+
+
+def _parse_text(text: str) -> Any:
     try:
-        text = _line_text(data)
         value = json.loads(text)
         return _scrubbed(value) if _MAY_HOLD_SURROGATE.search(text) else value
     except RecursionError:  # "[[[[...]]]]" 2,000 deep: the whole index run stopped
@@ -371,10 +375,17 @@ def _json_error(exc: json.JSONDecodeError, text: str) -> str:
 
 # what a file none of whose lines is a record is, by the first character of its first line: a
 # .json file (as `export -o out.json` writes JSON Lines, `index` reads one) may be one document
-_ONE_DOCUMENT = {b"[": "it begins as a JSON array, which is one document: write each record on a line of its own "
-                       "(jq -c '.[]' FILE does)",
-                 b"{": "it begins as a JSON object over several lines, which is one document: write each "
-                       "record on a line of its own (jq -c . FILE does)"}
+# document; past jsondoc.DOCUMENT_MOST (or when it is no valid JSON), it is not read whole
+_ONE_DOCUMENT = {b"[": ("it begins as a JSON array, which is one document",
+                        "write each record on a line of its own (jq -c '.[]' FILE does)"),
+                 b"{": ("it begins as a JSON object over several lines, which is one document",
+                        "write each record on a line of its own (jq -c . FILE does)")}
+
+
+def _one_document(opened: bytes, too_large: TooLarge | None) -> str:
+    """What a file that opens a JSON document is, why it was not read whole, and what to do."""
+    what, advice = _ONE_DOCUMENT[opened]
+    return f"{what}{f' ({too_large})' if too_large else ''}: {advice}"
 # a first line that opens a JSON document over several lines, in which a later line may be a whole
 # object: "[" alone or before its first record (an array, a record a line: `[`, `{...},`, `{...}`,
 # `]`), "{" alone (a record over several lines, with a nested object on one). Its last record, or
@@ -382,31 +393,8 @@ _ONE_DOCUMENT = {b"[": "it begins as a JSON array, which is one document: write 
 _DOCUMENT_OPENING = re.compile(rb"\[\s*(?:\{.*)?|\{", re.S)
 
 
-# The most of a file read whole as one JSON document, to say what its object holds (_document_list):
-# a saved API response is a few hundred kB; a larger file keeps the general words
-ONE_DOCUMENT_BYTES = 4 * 1024 * 1024
-
-
-def _document_list(path: Path) -> tuple[list[str], int] | None:
-    """The list of articles in a file that is one JSON object with no text of its own, over
-    several lines (NewsAPI's response saved pretty-printed), as _listed_articles finds it: its
-    "jq -c ." gave one line that was then refused as holding them, a second step. None for a
-    file over ONE_DOCUMENT_BYTES or one that is no such object."""
-    try:
-        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as fh:
-            data = fh.read(ONE_DOCUMENT_BYTES + 1)
-        if len(data) > ONE_DOCUMENT_BYTES:
-            return None
-        rec = json.loads(data.decode("utf-16" if data[:2] in _UTF16_BOMS else "utf-8-sig"))
-    except (OSError, EOFError, zlib.error, ValueError, RecursionError):  # no JSON: the general words
-        return None
-    if not isinstance(rec, dict):
-        return None
-    rec = canonical_keys(rec)[0]
-    return _listed_articles(rec) if _texts(rec) == (None, None) else None
-
-
-def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes = b"") -> IngestError:
+def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes = b"",
+               too_large: TooLarge | None = None) -> IngestError:
     """One report for a file none of whose lines is a JSON record: an HTTP error page or a
     binary file saved under the name, or one JSON document (an array of records, a record
     over several lines: a .json file is read as JSON Lines, as export writes it). Reported
@@ -416,54 +404,86 @@ def _not_jsonl(path: Path, held: list[IngestError], binary: bool, opened: bytes 
     if binary:
         return IngestError(str(path), "binary file, not JSON Lines")
     first = held[0]
-    listed = _document_list(path) if opened == b"{" else None
-    if listed:
-        document = f"; it begins as a JSON object over several lines, which is one document holding {_listed_words(*listed)}"
-    else:
-        document = f"; {_ONE_DOCUMENT[opened]}" if opened in _ONE_DOCUMENT else ""
+    document = f"; {_one_document(opened, too_large)}" if opened in _ONE_DOCUMENT else ""
     return IngestError(str(path), f"not JSON Lines: no line is a JSON record (line {first.line}: "
                                   f"{first.reason.removeprefix('bad JSON line: ')}){document}")
 
 
-# A .json file this size or less is first read whole, to tell one that is a single JSON document
-# with no article in it (a settings file, a manifest): most are a few kilobytes
-ONE_DOCUMENT_READ = 1 << 20
-
 NO_ARTICLE_DOCUMENT = ("one JSON document with no article in it (none of " + ", ".join(TEXT_KEYS + HTML_KEYS)
-                       + "), as a settings or manifest file is: not read (a .json file is read for JSON Lines "
-                       "of articles, as export writes them)")
+                       + "), as a settings or manifest file is: not read (a .json file is read for articles, "
+                       "a record a line or one JSON document of them)")
 
 
-def _holds_article(doc: Any) -> bool:
-    """Whether a JSON document holds an article where one is looked for: itself, a record of
-    an array, or a list of them in a saved API response (_listed_articles)."""
-    for value in doc if isinstance(doc, list) else [doc]:
-        if isinstance(value, dict):
-            rec = canonical_keys(value)[0]
-            if _texts(rec) != (None, None) or _listed_articles(rec):
-                return True
-    return False
+def _record_like(rec: dict[str, Any]) -> bool:
+    """A record (canonical keys) of an article, with its text or without: one that gives a
+    title or a date (`export` without --text writes none), unlike a settings file."""
+    return _texts(rec) != (None, None) or any(k in rec for k in TITLE_KEYS + DATE_KEYS)
 
 
-def _no_article_document(path: Path, opener) -> bool:
-    """A .json file that is one JSON document holding no article (manifest.json, a tool's
-    settings). Read as JSON Lines, it was told to write each record on a line of its own, or
-    that its one line was a record with no text: advice for a file of articles it is not."""
-    if not path.name.lower().endswith((".json", ".json.gz")):
-        return False  # a .jsonl names records: each line is reported as one
+def _document_records(doc: Any) -> list | None:
+    """The records a JSON document holds, or None where it holds none (a settings or manifest
+    file): an array's items, one of them an article's record; the list of articles in a saved
+    API response (_listed_articles: NewsAPI's "articles", the Guardian's "response"."results");
+    the document itself, where it is one record."""
+    if isinstance(doc, list):
+        return doc if any(isinstance(v, dict) and _record_like(canonical_keys(v)[0]) for v in doc) else None
+    if not isinstance(doc, dict):
+        return None
+    rec = canonical_keys(doc)[0]
+    if _texts(rec) == (None, None) and (listed := _listed_articles(rec)):
+        node: Any = rec
+        for key in listed[0]:
+            node = node[key]
+        return node
+    return [doc] if _record_like(rec) else None
+
+
+def _document_articles(records: list, path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
+    """The records of a JSON document, each as a JSON Lines line is read, its number in the
+    list (from 1) for its line: its id where it has no id or URL (`<file>:<n>`) and its address
+    (`file:///...#<n>`) are those of the line `jq -c` writes it on. Each is let go once read:
+    the document is held whole."""
+    resolved = path.resolve()
+    for n, rec in enumerate(records, 1):
+        records[n - 1] = None
+        try:
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
+            yield record_to_article(rec, source, base_id, n, path, resolved)
+        except ValueError as exc:
+            what = "JSON record with" if isinstance(exc, NoText) else "bad JSON record:"
+            yield IngestError(str(path), f"{what} {printable(str(exc))}", line=n, unread="record")
+
+
+def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Article | IngestError | TooLarge]:
+    """The articles of a file that is one JSON document (jsondoc); nothing where it is none (it
+    is read a line a record), its TooLarge where it is too large to read whole. A .json that is
+    one document holding no article (manifest.json, a tool's settings) is one report saying so:
+    read as JSON Lines, it was told to write each record on a line of its own, or that its one
+    line was a record with no text; a .jsonl's records are each reported."""
     try:
-        with opener(path, "rb") as fh:
-            data = fh.read(ONE_DOCUMENT_READ + 1)
-        if len(data) > ONE_DOCUMENT_READ:
-            return False
-        doc = json.loads(data.decode("utf-8-sig"))
-    except (OSError, EOFError, ValueError, RecursionError, zlib.error):  # read line by line, each said as it fails
-        return False
-    return not _holds_article(doc)
+        text = document_text(path, opener, _line_text)
+    except (EOFError, gzip.BadGzipFile, zlib.error):  # read a line at a time, the damage is said where it is
+        return
+    if isinstance(text, TooLarge):
+        yield text
+        return
+    try:
+        doc = _parse_text(text) if text is not None else None
+    except ValueError:  # no JSON document: its lines are read, and reported as they fail
+        return
+    del text
+    records = _document_records(doc)
+    if records is not None:
+        yield from _document_articles(records, path, source, base_id)
+    elif doc is not None and path.name.lower().endswith((".json", ".json.gz")):
+        yield IngestError(str(path), NO_ARTICLE_DOCUMENT)
 
 
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
     """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped.
+    A file that is one JSON document (an array, an API response) is read whole, as its records
+    (_read_document), up to jsondoc.DOCUMENT_MOST.
 
     Bad lines before the first record are held back until one comes: if none does, the file
     is reported once as no JSON Lines (_not_jsonl), and its articles are kept; so is a file whose
@@ -480,8 +500,15 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
         yield IngestError(str(path), "not a gzip file")
         return
     opener = gzip.open if gzipped else open
-    if _no_article_document(path, opener):
-        yield IngestError(str(path), NO_ARTICLE_DOCUMENT)
+    too_large = None
+    read_whole = False
+    for item in _read_document(path, opener, source, base_id):
+        if isinstance(item, TooLarge):
+            too_large = item
+            break
+        read_whole = True
+        yield item
+    if read_whole:
         return
     resolved = path.resolve()
     line = 0
@@ -515,11 +542,11 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                         held.append(item)
                         binary = binary or b"\x00" in data or isinstance(exc, BinaryInput)
                         if len(held) >= NOT_JSONL_AFTER:
-                            yield _not_jsonl(path, held, binary, opened)
+                            yield _not_jsonl(path, held, binary, opened, too_large)
                             return
                         continue
                 if held and one_document:  # a whole object inside one JSON document: no record of a line
-                    yield IngestError(str(path), f"not JSON Lines: {_ONE_DOCUMENT[opened]}")
+                    yield IngestError(str(path), f"not JSON Lines: {_one_document(opened, too_large)}")
                     return
                 yield from held or ()
                 held = None
@@ -533,4 +560,4 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     if records == 0:
         yield IngestError(str(path), "empty file", unread=EMPTIED)
     elif held:
-        yield _not_jsonl(path, held, binary, opened)
+        yield _not_jsonl(path, held, binary, opened, too_large)

@@ -1,0 +1,71 @@
+"""The text of a JSON Lines file that is one JSON document, read whole: an array of article
+records (what `json.dump` of a list and many scrapers write), a saved API response holding its
+list of them (NewsAPI's {"articles": [...]}), one record over several lines. Each was reported
+with the `jq -c` that writes it as JSON Lines, not read; a pretty-printed response whose articles
+each sit on a line of their own had those lines read as records. The standard library parses a
+document only whole, so it is read whole up to DOCUMENT_MOST bytes (ingest.jsonl reads it).
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+# The most of a file read whole as one JSON document. Its bytes, their text and the parsed objects
+# are held at once: reading a 50 MB array of articles peaked at 106 MB of RSS above a tiny file's
+# (169 MB against 63; 115 MB above for 50 MB of Cyrillic articles), so a 256 MB one at about 600 MB.
+# A larger file is left to `jq -c`, which streams it.
+DOCUMENT_MOST = 256 * 1024 * 1024
+
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+_BLANK = b" \t\r\n"
+
+
+class TooLarge(str):
+    """Why a file that opens as a JSON document was not read whole: its size."""
+
+
+def too_large() -> TooLarge:
+    return TooLarge(f"it is over {DOCUMENT_MOST // (1024 * 1024)} MB, the most read whole as one JSON document")
+
+
+def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[[bytes], str]) -> str | None:
+    """The file's text where it may be one JSON document: it opens with "[" or "{" and is no
+    JSON Lines (a first line that is a whole JSON object with more lines after it, never read
+    whole). None where it is neither; TooLarge past DOCUMENT_MOST. `decode`: bytes as text (a
+    byte-order mark, a legacy code page); UTF-16 with its mark is read as such."""
+    with opener(path, "rb") as fh:
+        first = fh.read(2)
+        utf16 = first in _UTF16_BOMS
+        if not utf16:
+            first += fh.readline(DOCUMENT_MOST)
+            while first and not first.strip(_BLANK):  # blank lines before the first
+                first = fh.readline(DOCUMENT_MOST)
+            opening = first.removeprefix(b"\xef\xbb\xbf").lstrip(_BLANK)[:1]
+            if opening not in (b"[", b"{") or (opening == b"{" and _is_object(first, decode) and _more(fh)):
+                return None
+        rest = fh.read(DOCUMENT_MOST + 1 - len(first))
+        if len(first) + len(rest) > DOCUMENT_MOST:
+            return too_large()
+    data = first + rest if rest else first  # a one-line array is all `first`: not copied
+    del first, rest
+    try:
+        return data.decode("utf-16") if utf16 else decode(data)
+    except UnicodeDecodeError:
+        return None
+
+
+def _is_object(line: bytes, decode: Callable[[bytes], str]) -> bool:
+    try:
+        return isinstance(json.loads(decode(line)), dict)
+    except (ValueError, RecursionError):
+        return False
+
+
+def _more(fh: BinaryIO) -> bool:
+    """Whether anything but blank lines follows in the file."""
+    while chunk := fh.read(1 << 16):
+        if chunk.strip(_BLANK):
+            return True
+    return False

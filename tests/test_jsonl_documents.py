@@ -1,0 +1,150 @@
+"""A .json file that is one JSON document of articles: an array of records, a saved API
+response, a record over several lines. Real files in tmp_path, read by the readers and
+indexed into a real index."""
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+from search import Store, indexer, open_index, run_search
+from search.article import Article, IngestError
+from search.ingest import read
+from search.ingest.jsonl import NO_ARTICLE_DOCUMENT
+
+STORY = ("Zinc prices were steady in London trading as stocks in warehouses fell for the fifth week "
+         "running, traders said on Friday.")
+NO_TEXT = "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html"
+
+
+def _read(path: Path) -> tuple[list[Article], list[tuple[int | None, str]]]:
+    items = list(read([path]))
+    return ([i for i in items if isinstance(i, Article)],
+            [(i.line, i.reason) for i in items if isinstance(i, IngestError)])
+
+
+def _where(arts: list[Article]) -> list[tuple[str, str, int | None]]:
+    return [(a.id, a.url, a.line) for a in arts]
+
+
+def _records() -> list:
+    return [{"id": "a", "title": "Zinc steady", "text": STORY},
+            {"title": "Zinc again", "url": "https://ex.com/zinc", "text": STORY},
+            {"title": "Zinc at noon", "text": STORY},
+            {"title": "Zinc, no text", "url": "https://ex.com/none"},
+            "a stray string"]
+
+
+def test_a_json_array_of_article_records_is_read_as_its_articles_as_jq_would_write_them(tmp_path):
+    """A .json holding a JSON array of articles (`json.dump(list)`, many scrapers) was reported
+    with `jq -c '.[]'` advice and not read. Its records are read, on one line or pretty-printed
+    or a record a line, gzipped or in UTF-16: each with the id, address and line the record
+    gets on the line `jq -c '.[]'` writes it on; a record with no text, or a value that is no
+    record, is reported with its number as a JSON Lines line is."""
+    records = _records()
+    lines = tmp_path / "lines.jsonl"  # what `jq -c '.[]' array.json` writes
+    lines.write_text("".join(json.dumps(r) + "\n" for r in records))
+    want_arts, want_reports = _read(lines)
+    assert len(want_arts) == 3 and want_reports == [(4, NO_TEXT), (5, "bad JSON line: not a JSON object")]
+    for name, text in (("array.json", json.dumps(records)),
+                       ("pretty.json", json.dumps(records, indent=2)),
+                       ("lines.json", "[\n" + ",\n".join(json.dumps(r) for r in records) + "\n]\n")):
+        (tmp_path / name).write_text(text)
+    with gzip.open(tmp_path / "packed.json.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps(records, indent=1))
+    (tmp_path / "unicode.json").write_text(json.dumps(records, indent=2), encoding="utf-16")
+    for name in ("array.json", "pretty.json", "lines.json", "packed.json.gz", "unicode.json"):
+        arts, reports = _read(tmp_path / name)
+        stem = name.split(".")[0]
+        uri = (tmp_path / name).resolve().as_uri()
+        assert _where(arts) == [(f"{stem}#a", f"{uri}#1", 1), (want_arts[1].id, "https://ex.com/zinc", 2),
+                                (f"{stem}:3", f"{uri}#3", 3)], name
+        assert [a.title for a in arts] == ["Zinc steady", "Zinc again", "Zinc at noon"]
+        assert reports == [(4, NO_TEXT), (5, "bad JSON record: not a JSON object")], name
+    assert want_arts[1].id == _read(tmp_path / "array.json")[0][1].id  # a URL's id is the URL's
+
+
+def test_a_saved_api_response_is_read_as_its_articles(tmp_path):
+    """A saved API response, NewsAPI's {"status": "ok", "articles": [...]} or the Guardian's
+    {"response": {"results": [...]}}, on a line or pretty-printed, was reported with its
+    `jq -c '.articles[]'` and not read. Its articles are read, each with its source and date,
+    numbered by their place in the list."""
+    articles = [{"source": {"id": None, "name": "Reuters"}, "title": "Zinc steady", "url": "https://ex.com/a",
+                 "publishedAt": "2021-01-02T09:00:00Z", "content": STORY},
+                {"source": {"id": None, "name": "BBC"}, "title": "Zinc again",
+                 "publishedAt": "2021-01-03T09:00:00Z", "content": STORY}]
+    (tmp_path / "newsapi.json").write_text(json.dumps({"status": "ok", "totalResults": 2, "articles": articles}, indent=2))
+    (tmp_path / "line.json").write_text(json.dumps({"status": "ok", "articles": articles}) + "\n")
+    with gzip.open(tmp_path / "guardian.json.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"response": {"status": "ok", "results": articles, "tags": [{"id": 1}]}}, indent=4))
+    for name in ("newsapi.json", "line.json", "guardian.json.gz"):
+        arts, reports = _read(tmp_path / name)
+        assert reports == [] and [(a.title, a.source, str(a.published)) for a in arts] == [
+            ("Zinc steady", "Reuters", "2021-01-02"), ("Zinc again", "BBC", "2021-01-03")], name
+        assert arts[1].id == f"{name.split('.')[0]}:2" and arts[1].url.endswith(f"/{name}#2")
+
+
+def test_a_pretty_printed_response_with_an_article_a_line_is_read_as_the_document_it_is(tmp_path):
+    """A response pretty-printed with each article on a line of its own (`{"articles": [`, a
+    record a line, `]}`) had its last article's line read as a JSON Lines record, every other
+    line a bad line. It is one document: all its articles are read, and nothing is reported."""
+    articles = [{"title": f"Zinc {c}", "url": f"https://ex.com/{c}", "text": STORY} for c in "abc"]
+    (tmp_path / "response.json").write_text('{"status": "ok", "articles": [\n'
+                                            + ",\n".join(json.dumps(a) for a in articles) + "\n]}\n")
+    arts, reports = _read(tmp_path / "response.json")
+    assert reports == [] and [a.url for a in arts] == ["https://ex.com/a", "https://ex.com/b", "https://ex.com/c"]
+
+
+def test_a_one_record_export_without_its_text_is_a_record_with_no_text(tmp_path):
+    """`export -o one.json` without --text, of one article, wrote one record with its title and
+    no text: it was "one JSON document with no article in it ... as a settings or manifest file
+    is". It is a record with no text, reported as each such record of a longer export is; over
+    several lines too. A settings file is still said to be one."""
+    row = {"id": "wire/a.txt", "title": "Zinc steady", "published": "2021-01-02", "source": "wire", "url": ""}
+    (tmp_path / "one.json").write_text(json.dumps(row) + "\n")
+    (tmp_path / "pretty.json").write_text(json.dumps(row, indent=2))
+    for name in ("one.json", "pretty.json"):
+        assert _read(tmp_path / name) == ([], [(1, NO_TEXT)]), name
+    (tmp_path / "settings.json").write_text(json.dumps({"name": "crawl", "depth": 2}, indent=2))
+    assert _read(tmp_path / "settings.json")[1] == [(None, NO_ARTICLE_DOCUMENT)]
+
+
+def test_a_document_too_large_to_read_whole_is_given_the_jq_that_streams_it_with_its_size(tmp_path, monkeypatch):
+    """A document past the bound read whole (256 MB; 1 MB here) is not loaded: it keeps the
+    `jq -c` advice, which says why it was not read."""
+    from search.ingest import jsondoc
+
+    monkeypatch.setattr(jsondoc, "DOCUMENT_MOST", 1 << 20)
+    records = [{"title": f"Zinc {i}", "text": STORY * 20} for i in range(600)]
+    (tmp_path / "big.json").write_text(json.dumps(records, indent=2))
+    assert (tmp_path / "big.json").stat().st_size > 1 << 20
+    arts, reports = _read(tmp_path / "big.json")
+    assert arts == [] and reports == [(None, "not JSON Lines: no line is a JSON record (line 1: cut off: the line ends "
+                                             "before its JSON value does); it begins as a JSON array, which is one "
+                                             "document (it is over 1 MB, the most read whole as one JSON document): "
+                                             "write each record on a line of its own (jq -c '.[]' FILE does)")]
+    (tmp_path / "small.json").write_text(json.dumps(records[:10], indent=2))
+    assert len(_read(tmp_path / "small.json")[0]) == 10
+
+
+def test_an_array_file_is_indexed_and_an_unchanged_one_reused_by_reindex(tmp_path, monkeypatch):
+    """An array's articles are indexed and found; a reindex with the file unchanged reuses them
+    (none read again), and one with a record changed reads the file again."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "scraped"
+    src.mkdir()
+    records = [{"title": f"Harbour {w}", "text": f"Ships waited at the harbour of {w} on Monday, port officials "
+                                                  f"said. Dockers cleared a backlog of {n} vessels at {w}."}
+               for n, w in enumerate(["Temaone", "Temathree", "Temafive"], 3)]
+    (src / "articles.json").write_text(json.dumps(records, indent=2))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (3, []), r
+    assert [h.id for h in run_search(open_index(store.path), "Temathree").hits] == ["scraped/articles.json:2"]
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["added"], r["changed"], r["removed"]) == (3, 0, 0, 0), r
+    records[1]["text"] += " The pilots struck."
+    (src / "articles.json").write_text(json.dumps(records, indent=2))
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["changed"], r["removed"]) == (2, 1, 0), r
+    assert run_search(open_index(store.path), "pilots").total == 1
