@@ -33,6 +33,9 @@ class Article:
     # a page of a site mirror: its address from the host-named folder holding it (ingest.mirror),
     # reported when the page gives no canonical one of its own
     mirror_url: str | None = None
+    # a page's metadata file beside it (ingest.sidecar): its "title", "published" (ISO) and
+    # "site_name", taken where the page gives none (pipeline.clean_article); its address is `url`
+    sidecar: dict[str, str] = field(default_factory=dict)
     # what the reader could not take and still indexed the article without ("date '07/08/2021'
     # not understood"): told in the run's summary, where a dropped date went unsaid
     notes: list[str] = field(default_factory=list)

@@ -1002,6 +1002,7 @@ def _hash_files(roots: list[str]) -> dict[str, str] | None:
     """SHA-1 of the bytes of every file under `roots`; None when a root is missing or a
     file unreadable (then only a full scan can tell what to do)."""
     out: dict[str, str] = {}
+    listings: dict[Path, dict[str, str]] = {}
     try:
         for root in roots:
             if not Path(root).exists():
@@ -1011,9 +1012,12 @@ def _hash_files(roots: list[str]) -> dict[str, str] | None:
                     out[str(f)] = special
                     continue
                 h = hashlib.sha1()
-                with open(f, "rb") as fh:
-                    while chunk := fh.read(1 << 20):
-                        h.update(chunk)
+                # a page's metadata file beside it is read with it: a changed one reads the page again
+                for part in (f, ingest.metadata_file(f, listings)):
+                    if part is not None:
+                        with open(part, "rb") as fh:
+                            while chunk := fh.read(1 << 20):
+                                h.update(chunk)
                 out[str(f)] = h.hexdigest()
     except OSError:
         return None

@@ -18,7 +18,7 @@ from .article import Article
 from .clean import clean_html, clean_text, markup
 from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.listing import NOT_AN_ARTICLE as LISTING
-from .clean.text import without_controls
+from .clean.text import display_title, without_controls
 from .enrich import NER_LANGUAGES, enrich_texts, translation_of  # noqa: F401 (stage 2, by its old name)
 from .fingerprints import (MODEL_CODE, MODEL_PACKAGES, MODEL_PART, STAGE1_CODE, STAGE1_PACKAGES,  # noqa: F401
                            STAGE2_CODE, model_fingerprint, stage1_fingerprint, stage2_fingerprint, stage2_parts)
@@ -60,14 +60,18 @@ def clean_article(a: Article) -> dict[str, Any]:
         # ("Update:") for a title, and left it at the top of the text (QA).
         c = clean_text(without_controls(a.raw), title=title or None)
     published = a.published or c.published
+    # a page's metadata file beside it fills in what the page gives none of (ingest.sidecar): its
+    # title comes before one the cleaner made of the first sentence, the page having no headline
+    if a.sidecar.get("title") and (not c.title or c.title == display_title(c.text.partition("\n\n")[0])):
+        title = title or a.sidecar["title"]
     return {
         "text": without_controls(c.text),
         "title": title or (without_controls(c.title) if c.title else c.title),
-        "published": published.isoformat() if published else None,
+        "published": published.isoformat() if published else a.sidecar.get("published"),
         "author": c.author,
         "credit": c.credit,
         "dateline": c.dateline or a.meta.get("dateline"),
-        "site_name": c.site_name,
+        "site_name": c.site_name or a.sidecar.get("site_name"),
         "canonical_url": c.url,
         "language_hint": c.language,
         "removed": list(c.removed),

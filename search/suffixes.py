@@ -7,5 +7,5 @@ from __future__ import annotations
 
 # .jl (Scrapy's feeds), .jsonlines and .ldjson too; .json, which `index` reads as JSON Lines
 # (one that is one JSON document is read as its records: ingest.jsondoc; one beside a page of
-# its name is that page's metadata, not read: ingest.sidecar)
+# its name is that page's metadata, read for the page: ingest.sidecar)
 JSON_LINES = (".jsonl", ".ndjson", ".json", ".jl", ".jsonlines", ".ldjson")

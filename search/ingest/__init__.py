@@ -37,6 +37,15 @@ READERS = [
 PAGE_SUFFIXES = tuple(s for suffixes, reader in READERS if reader is not jsonl.read_file for s in suffixes)
 
 
+def metadata_file(page: Path, listings: dict[Path, dict[str, str]]) -> Path | None:
+    """The metadata file beside a page (sidecar: foo.json, foo.meta.json... by foo.html), by its
+    folder's listing, listed once a folder (`listings`)."""
+    if page.parent not in listings:
+        listings[page.parent] = sidecar.metadata_files(sidecar.folder_names(page.parent), PAGE_SUFFIXES)
+    name = listings[page.parent].get(page.name)
+    return page.parent / name if name else None
+
+
 def reader_for(path: Path):
     """The reader of a file by its name; else, for a page a site mirror saved without ".html"
     ("article.php?id=7", "news/2021/mali-coup", "story.shtml": how wget and HTTrack save
@@ -261,7 +270,8 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     the catalog rows of files whose bytes did not change). `source`: the name to give the
     path's articles (source_names), else the folder's or file's own name. `within`: the
     source folder holding `path`, whose ids its articles get (source_folder), else `path`.
-    A page's .json metadata beside it (sidecar) is not read: one PassedOver, last, names them all.
+    A page's .json metadata beside it (sidecar) is read for the page (its address, date, title
+    and outlet), not for articles: one PassedOver, last, names them all.
     """
     if not path.exists():
         yield IngestError(path_text(str(path)), "no such file or directory")
@@ -288,6 +298,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     sidecars: list[str] = []  # the pages' metadata files, said once for all (PassedOver)
     listed: tuple[Path, dict[str, str]] | None = None  # the folder the walk is in, its names
     first: tuple[str, str] | None = None  # the first of them, and its page: the note's example
+    listings: dict[Path, dict[str, str]] = {}  # each folder's pages' metadata files (metadata_file)
     for f in iter_files(root, unreadable, not_followed):
         yield from unread_folders()
         if (special := not_regular(f) or unreachable(f)) is not None:
@@ -316,12 +327,16 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         rel = "" if top.is_file() else path_text(f.relative_to(top).as_posix())
         base_id = f"{source}/{rel}" if rel else source
         page_url = mirror.mirror_url([path_text(top.name), *rel.split("/")]) if rel and reader is html.read_file else None
+        # a page's metadata beside it; a WARC's records are many pages, which one file describes none of
+        meta = metadata_file(f, listings) if reader in (html.read_file, text.read_file) else None
         try:
             for item in reader(f, source=source, base_id=base_id):
                 if isinstance(item, (Article, IngestError)) and item.path:
                     item.path = path_text(item.path)  # stored and printed: must encode as UTF-8
                 if isinstance(item, Article):
                     item.mirror_url = page_url
+                    if meta is not None:
+                        sidecar.apply(item, *sidecar.metadata(meta))
                 yield item
         except OSError as exc:
             yield IngestError(path_text(str(f)), f"cannot read: {exc.strerror or exc}")

@@ -81,7 +81,7 @@ def _shown(value: Any) -> str:
     return shown if len(shown) <= 60 else shown[:59] + "\u2026"
 
 
-def _record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[date | None, list[str]]:
+def record_date(rec: dict, given_as: dict[str, str] | None = None) -> tuple[date | None, list[str]]:
     """The record's publication date, and a note when it gives dates none of which is read
     (an ambiguous "07/08/2021", a placeholder "2999-01-01"): the article is indexed undated."""
     given = [(k, rec[k]) for k in DATE_KEYS if _says_something(rec.get(k))]
@@ -280,7 +280,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     aid = record_id(rec, base_id, line)
     title = next((rec[k] for k in TITLE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
-    published, notes = _record_date(rec, given_as)
+    published, notes = record_date(rec, given_as)
     resolved = resolved or path.resolve()
     return Article(
         id=aid,

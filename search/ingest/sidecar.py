@@ -1,15 +1,30 @@
-"""A page's metadata file beside it: scrapers and archivers save foo.json next to foo.html
-(ArchiveBox's index.json by index.html, a crawler's record of the page's address and date),
-often with the page's text under "text", "content" or "title". Read as JSON Lines, as a .json
-is (`export -o out.json` writes them), each such page was indexed twice: the page, and its
-metadata as a second article."""
+"""A page's metadata file beside it: scrapers and archivers save foo.json (foo.meta.json,
+foo.info.json) next to foo.html (ArchiveBox's index.json by index.html, a crawler's record of
+the page's address and date), often with the page's text under "text", "content" or "title".
+Read as JSON Lines, as a .json is (`export -o out.json` writes them), each such page was
+indexed twice: the page, and its metadata as a second article. It is read for the page: its
+address, date, title and outlet (`metadata`), where the page gives none (pipeline.clean_article).
+"""
 from __future__ import annotations
 
+import gzip
+import json
 import os
+import zlib
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
+from typing import Any
+
+from ..article import Article, content_hash
+from .decode import printable
+from .jsonl import SOURCE_KEYS, TITLE_KEYS, canonical_keys, record_date, record_url
 
 SIDECAR_SUFFIXES = (".json", ".json.gz")  # a .jsonl names records, never a page's metadata
+# foo.meta.json and foo.info.json, as some crawlers name them (yt-dlp's --write-info-json too)
+_NAMED = (".meta", ".info")
+# a page's metadata is a few kilobytes: a larger file is no crawler's record of one page
+METADATA_MOST = 1 << 20
 
 
 def page_beside(name: str, folder: Mapping[str, str], page_suffixes: tuple[str, ...]) -> str | None:
@@ -20,9 +35,68 @@ def page_beside(name: str, folder: Mapping[str, str], page_suffixes: tuple[str, 
     if not low.endswith(SIDECAR_SUFFIXES):
         return None
     stem = low.removesuffix(".gz").removesuffix(".json")
-    if stem.endswith(page_suffixes) and stem in folder:  # foo.html.json
-        return folder[stem]
-    return next((folder[stem + s] for s in page_suffixes if stem + s in folder), None)
+    for base in (stem, *(stem.removesuffix(n) for n in _NAMED if stem.endswith(n))):  # foo.meta.json
+        if base.endswith(page_suffixes) and base in folder:  # foo.html.json
+            return folder[base]
+        page = next((folder[base + s] for s in page_suffixes if base + s in folder), None)
+        if page is not None:
+            return page
+    return None
+
+
+def metadata_files(folder: Mapping[str, str], page_suffixes: tuple[str, ...]) -> dict[str, str]:
+    """The metadata file of each page of a folder (`folder`: its names by their lower case), by
+    the page's name as written: the first by name where a page has two (foo.json, foo.meta.json)."""
+    out: dict[str, str] = {}
+    for name in sorted(folder.values()):
+        page = page_beside(name, folder, page_suffixes)
+        if page is not None:
+            out.setdefault(page, name)
+    return out
+
+
+def metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """The page's address, date, title and outlet its metadata file gives ("url", "published"
+    as ISO, "title", "site_name"), and a note where it cannot be read or gives a date not read
+    (the page is read without it). An address is taken only as http(s)."""
+    try:
+        with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as fh:
+            data = fh.read(METADATA_MOST + 1)
+        if len(data) > METADATA_MOST:
+            raise ValueError(f"over {METADATA_MOST // 1024} kB")
+        rec = json.loads(data.decode("utf-8-sig"))
+        if not isinstance(rec, dict):
+            raise ValueError("not a JSON object")
+    except (OSError, EOFError, zlib.error, ValueError, RecursionError) as exc:
+        why = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc)
+        return {}, [f"its metadata file {printable(path.name)} could not be read ({printable(why)}): not used"]
+    rec, given_as, _ = canonical_keys(rec)
+    published, notes = record_date(rec, given_as)
+    url = record_url(rec).strip()
+    title = next((rec[k].strip() for k in TITLE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
+    site = next((rec[k].strip() for k in SOURCE_KEYS
+                 if isinstance(rec.get(k), str) and rec[k].strip() and "://" not in rec[k]), "")
+    found = {"url": url if url.lower().startswith(("http://", "https://")) else "",
+             "published": published.isoformat() if isinstance(published, date) else "", "title": title, "site_name": site}
+    # the page may date itself: the file's date is what goes unused
+    notes = [f"{printable(path.name)}: {n.replace(': indexed without a date', ': not used')}" for n in notes]
+    return {k: v for k, v in found.items() if v}, notes
+
+
+def apply(article: Article, found: dict[str, Any], notes: list[str]) -> None:
+    """A page's metadata (`metadata`) given to its article. The crawler's address wins over the
+    page's canonical link: a citation must lead to the text that was read, and the fetched
+    address served this very text, where a canonical link is the page's claim about itself,
+    which on a syndicated copy names another outlet's story (edited apart) and on some sites the
+    front page or an AMP twin; a WARC record's address wins so too. The page's title and date
+    win over the file's: the page's own, where a crawler's "date" may be the day it fetched it.
+    The metadata is part of the article's content hash: a changed file cleans the page again."""
+    if found.get("url"):
+        article.url = found["url"]
+    article.sidecar = {k: v for k, v in found.items() if k != "url"}
+    article.notes = [*article.notes, *notes]
+    if found:
+        article.content_hash = content_hash(article.raw + "\0" + json.dumps(found, sort_keys=True))
 
 
 def folder_names(folder: Path) -> dict[str, str]:

@@ -1,0 +1,82 @@
+"""A page's metadata file beside it (foo.json, foo.meta.json, foo.info.json by foo.html, as
+crawlers write them): its address, date, title and outlet are the page's where the page gives
+none. Real pages in tmp_path, indexed into a real index."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from search import Store, get_document, indexer, open_index
+from search.article import Article, PassedOver
+from search.ingest import read
+from search.pipeline import clean_article
+
+BODY = ("<p>Ships waited at the harbour of {w} on Monday, port officials said, as dockers cleared a backlog "
+        "of vessels carrying grain and cocoa through the night.</p><p>The harbour master of {w} said the "
+        "queue would be gone by Friday if the weather held and the cranes kept working.</p>")
+
+
+def _page(word: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><article>{BODY.format(w=word)}</article></body></html>"
+
+
+def _write(folder: Path) -> None:
+    folder.mkdir()
+    # no address, date or outlet of its own, nor a title: the metadata file gives them
+    (folder / "bare.html").write_text(_page("Temaone"))
+    (folder / "bare.json").write_text(json.dumps({"url": "https://ex.com/bare", "date": "2021-03-04",
+                                                  "title": "Ships wait at Temaone", "source": "Harbour News",
+                                                  "text": "the page's text again"}))
+    # its own canonical address, date and title: the crawler's fetched address wins, the page's date and title
+    own = ('<title>Cranes busy at Tematwo</title><link rel="canonical" href="https://ex.com/canonical-two">'
+           '<meta property="article:published_time" content="2021-05-06T10:00:00Z">')
+    (folder / "own.html").write_text(_page("Tematwo", own))
+    (folder / "own.meta.json").write_text(json.dumps({"url": "https://ex.com/fetched-two", "published": "2020-01-01",
+                                                      "title": "Something else"}))
+    (folder / "info.html").write_text(_page("Temathree"))
+    (folder / "info.info.json").write_text(json.dumps({"link": "https://ex.com/three"}))
+
+
+def test_a_pages_metadata_file_gives_what_the_page_does_not(tmp_path):
+    """A crawler's record beside a page (url, date, title, source) was passed over: the page was
+    linked to its file, undated, and foo.meta.json and foo.info.json were read as articles of
+    their own. The page takes the record's address (over its canonical link: where the text was
+    fetched), and its date, title and outlet where it has none of its own."""
+    _write(tmp_path / "crawl")
+    items = list(read([tmp_path / "crawl"]))
+    arts = {Path(a.path).name: a for a in items if isinstance(a, Article)}
+    assert sorted(arts) == ["bare.html", "info.html", "own.html"]
+    passed = [i for i in items if isinstance(i, PassedOver)]
+    assert len(passed) == 1 and sorted(Path(p).name for p in passed[0].paths) == [
+        "bare.json", "info.info.json", "own.meta.json"]
+    bare, own, info = (clean_article(arts[n]) for n in ("bare.html", "own.html", "info.html"))
+    assert arts["bare.html"].url == "https://ex.com/bare" and arts["info.html"].url == "https://ex.com/three"
+    assert (bare["published"], bare["site_name"]) == ("2021-03-04", "Harbour News")
+    assert bare["title"] == "Ships wait at Temaone"
+    assert arts["own.html"].url == "https://ex.com/fetched-two"
+    assert (own["published"], own["title"]) == ("2021-05-06", "Cranes busy at Tematwo")
+    assert info["published"] is None
+
+
+def test_a_changed_metadata_file_makes_a_reindex_read_its_page_again(tmp_path, monkeypatch):
+    """The index holds what the metadata file gives; a reindex after the file changed (the page's
+    bytes the same) reads the page again and holds the new address, and one with nothing changed
+    reads nothing."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "crawl"
+    _write(src)
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (3, []), r
+    archive = open_index(store.path)
+    doc = get_document(archive, "crawl/bare.html")
+    assert (doc["url"], doc["published"], doc["site_name"], doc["title"]) == (
+        "https://ex.com/bare", "2021-03-04", "Harbour News", "Ships wait at Temaone")
+    assert get_document(archive, "crawl/own.html")["url"] == "https://ex.com/fetched-two"
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["changed"]) == (3, 0), r
+    (src / "bare.json").write_text(json.dumps({"url": "https://ex.com/bare-moved", "date": "2021-03-05"}))
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["changed"]) == (2, 1), r
+    doc = get_document(open_index(store.path), "crawl/bare.html")
+    assert (doc["url"], doc["published"]) == ("https://ex.com/bare-moved", "2021-03-05")
