@@ -327,6 +327,23 @@ def test_each_source_is_listed_with_its_articles(tmp_path):
     assert sum(twin["source_documents"].values()) == twin["documents"]
 
 
+def _hide_a_reindex_that_worked(log, failed: dict) -> None:
+    """The log's last line, the run `failed`, rewritten in place as a reindex that worked an hour
+    later, to the same length and with the log's time put back: its version (inode, size, time)
+    unchanged, so only a /healthz that reads the log again sees it."""
+    line = json.dumps(failed) + "\n"
+    hidden = {**failed, "finished": "2026-12-01T03:00:00Z"}
+    del hidden["error"]
+    rewritten = json.dumps(hidden).ljust(len(line) - 1) + "\n"
+    assert len(rewritten) == len(line)
+    before = os.stat(log)
+    with open(log, "r+b") as fh:
+        fh.seek(before.st_size - len(line))
+        fh.write(rewritten.encode("utf-8"))
+    os.utime(log, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert json.loads(log.read_text(encoding="utf-8").splitlines()[-1])["finished"] == hidden["finished"]
+
+
 def test_healthz_reads_a_log_where_no_reindex_worked_once_a_run_not_at_every_request(tmp_path):
     """A nightly reindex failing since the index was made: /healthz looked for the last that worked
     through the whole run log at every request (0.17 s of CPU for 20,000 runs, a monitor polling
@@ -352,22 +369,46 @@ def test_healthz_reads_a_log_where_no_reindex_worked_once_a_run_not_at_every_req
     assert twin["last_reindex"] is None and twin["last_error"]["error"] == failed["error"]
 
     # the 20,000th failure rewritten in place as a reindex that worked, the log's size and time kept
-    line = json.dumps(failed) + "\n"
-    hidden = {**failed, "finished": "2026-12-01T03:00:00Z"}
-    del hidden["error"]
-    rewritten = json.dumps(hidden).ljust(len(line) - 1) + "\n"
-    assert len(rewritten) == len(line)
-    before = os.stat(log)
-    with open(log, "r+b") as fh:
-        fh.seek(before.st_size - len(line))
-        fh.write(rewritten.encode("utf-8"))
-    os.utime(log, ns=(before.st_atime_ns, before.st_mtime_ns))
-    assert json.loads(log.read_text(encoding="utf-8").splitlines()[-1])["finished"] == hidden["finished"]
+    _hide_a_reindex_that_worked(log, failed)
     assert client.get("/healthz").get_json()["last_reindex"] is None  # remembered, not read again
 
     worked = {**failed, "finished": "2026-12-02T02:00:00Z", "added": 0}
     del worked["error"]
     with open(log, "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(worked) + "\n")
+    twin = client.get("/healthz").get_json()
+    assert twin["last_reindex"] == twin["last_run"] == worked["finished"], twin
+
+
+def test_healthz_of_one_index_of_seventeen_served_reads_its_log_once_a_run(tmp_path):
+    """/healthz remembered the runs that worked for 16 versions of run logs, and cleared them all
+    when full: a process serving 17 indexes, each polled in turn, cleared the memo at every
+    request and read every index's whole log again each time. Each index's answer is now kept
+    until its own log changes: the first index's last line, rewritten in place (same length, same
+    time), is not read again however many other indexes are asked; a line appended is read."""
+    import shutil
+
+    first, run = _index_of_one_article(tmp_path)
+    failed = {**run, "finished": "2026-12-01T02:00:00Z", "command": "reindex", "error": "OSError: No space left on device"}
+    with open(first / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps(failed) + "\n")
+    others = []
+    for i in range(16):
+        shutil.copytree(first, tmp_path / f"ix{i}")
+        others.append(create_app({"INDEX": str(tmp_path / f"ix{i}")}).test_client())
+    client = create_app({"INDEX": str(first)}).test_client()
+    assert client.get("/healthz").get_json()["last_reindex"] is None
+
+    _hide_a_reindex_that_worked(first / "runs.jsonl", failed)
+    for _ in range(2):  # a monitor's rounds over the 17
+        for other in others:
+            twin = other.get("/healthz").get_json()
+            assert twin["last_reindex"] is None and twin["last_run"] == run["finished"], twin
+        assert client.get("/healthz").get_json()["last_reindex"] is None  # remembered, not read again
+
+    worked = {**failed, "finished": "2026-12-02T02:00:00Z"}
+    del worked["error"]
+    with open(first / "runs.jsonl", "a", encoding="utf-8") as fh:
         fh.write(json.dumps(worked) + "\n")
     twin = client.get("/healthz").get_json()
     assert twin["last_reindex"] == twin["last_run"] == worked["finished"], twin
@@ -393,10 +434,10 @@ def test_each_page_marks_its_own_section_link_as_the_current_page(seeds_index):
 
 
 def test_healthz_answers_though_another_request_clears_what_it_remembers(seeds_index, monkeypatch):
-    """/healthz remembers the last runs that worked per version of the run log, and clears that
-    memo when it holds 16 (indexes and versions gone by). Under a threaded server another request
-    may clear it between this request's writing its answer there and reading it back: /healthz
-    answered 500 (KeyError). That moment is made here: the memo is cleared as soon as written."""
+    """/healthz remembers the last runs that worked per version of the run log, in a memo shared
+    by every request. Under a threaded server another request may clear it (as it did when it held
+    16) between this request's writing its answer there and reading it back: /healthz answered 500
+    (KeyError). That moment is made here: the memo is cleared as soon as written."""
     import web.api
 
     class ClearedMeanwhile(dict):

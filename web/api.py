@@ -130,25 +130,27 @@ def _worked(run: dict) -> bool:
     return not run.get("error") and not run.get("refused")
 
 
-# /healthz's last reindex and last run that worked, by the version of the run log they were read
-# from: where none worked (a nightly job failing since the index was made) the whole log was read at
-# every request, 0.17 s of CPU for 20,000 runs and a monitor polling each minute. The log changes only
-# when a run ends, so it is read once a run; a bounded read would answer null for a reindex that
-# worked further back, and a monitor would page someone for an index that had worked.
-_LAST_WORKED: dict[tuple[str, tuple[int, int, int] | None], list[dict | None]] = {}
+# /healthz's last reindex and last run that worked, per index, with the version of the run log they
+# were read from: where none worked (a nightly job failing since the index was made) the whole log
+# was read at every request, 0.17 s of CPU for 20,000 runs and a monitor polling each minute. The
+# log changes only when a run ends, so it is read once a run; a bounded read would answer null for a
+# reindex that worked further back, and a monitor would page someone for an index that had worked.
+# One entry an index served, replaced when its log changes: a memo of 16 versions, cleared when
+# full, was cleared at every request once a process served 17 indexes, each log read every time.
+_LAST_WORKED: dict[str, tuple[tuple[int, int, int] | None, list[dict | None]]] = {}
 
 
 def _last_worked(store: Store) -> list[dict | None]:
     """The last `reindex` that worked and the last run that did (None where none), as remembered
-    for this version of the run log, read again once it has changed."""
-    key = (str(store.path.absolute()), store.run_log_version())
-    # never read back: another request's thread (a threaded server) may clear the memo meanwhile,
-    # and /healthz answered 500 (KeyError) where it had just read the answer
-    found = _LAST_WORKED.get(key)
-    if found is None:
-        if len(_LAST_WORKED) >= 16:  # versions gone by, of this index and others
-            _LAST_WORKED.clear()
-        found = _LAST_WORKED[key] = store.last_runs(lambda r: r.get("command") == "reindex" and _worked(r), _worked)
+    for this version of the index's run log, read again once it has changed."""
+    path, version = str(store.path.absolute()), store.run_log_version()
+    # never read back: another request's thread (a threaded server) may replace the entry
+    # meanwhile, and /healthz answered 500 (KeyError) where it had just read the answer
+    entry = _LAST_WORKED.get(path)
+    if entry is not None and entry[0] == version:
+        return entry[1]
+    found = store.last_runs(lambda r: r.get("command") == "reindex" and _worked(r), _worked)
+    _LAST_WORKED[path] = (version, found)
     return found
 
 
