@@ -155,14 +155,20 @@ def test_an_article_s_match_count_is_said_once_before_the_first_step(server, pag
     ‹ 10 matches ›": the count's link, then the stepper's counter saying it again. Before the
     first step the counter is empty; the link still goes to the first match, and from there the
     counter says which one is shown."""
+    from playwright.sync_api import expect
+
     page.goto(server + "/doc/seeds/000_82caef7a759caf58.txt?q=mali")
     n = page.locator('mark.hit[id^="match-"]').count()
-    line = page.locator("p.query-hits")
-    assert n >= 2 and page.locator(".match-nav").is_visible()
+    line, pos = page.locator("p.query-hits"), page.locator(".match-pos")
+    assert n >= 2
+    expect(page.locator(".match-nav")).to_be_visible()  # shown by the page's script
     assert line.inner_text().count(f"{n} matches") == 1, line.inner_text()
+    assert pos.inner_text() == ""  # shown, and no step taken yet
     line.locator("a[href='#match-1']").click()
     page.wait_for_url("**#match-1")
-    assert page.locator(".match-pos").inner_text() == f"match 1 of {n}"
+    # the counter is set by the hashchange event, a task queued after the URL changes: read at
+    # once, under load, it was still empty; expect() waits for it (up to its timeout) as a reader would
+    expect(pos).to_have_text(f"match 1 of {n}")
 
 
 # each name of the article's names column whose count starts a line of its own: below the last
