@@ -1145,10 +1145,18 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
             scan: dict | None = None, old: dict[str, dict] | None = None) -> dict | None:
     """`old`: the live catalog's rows, when read already (`gen` holds a copy of them)."""
     store = r.store
-    cache = Cache(store.path / CACHE_FILE)
+    left = store.left_as_it_was()
+    try:
+        cache = Cache(store.path / CACHE_FILE)
+    except Exception as exc:
+        # a first run's cache that could not be used (locked, a full disk, an append-only folder
+        # that kept the empty file) was said without "no index was made", as other first runs say
+        if store.current_name() is None and not isinstance(exc, sqlite3.DatabaseError):  # damage: run() retries
+            exc.add_note(left)
+        raise
     _test_pause("cache-opened")
     r.cache_reset = cache.reset or r.cache_reset
-    catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite", store.left_as_it_was())
+    catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite", left)
     catalog: Catalog | None = None
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     error: BaseException | None = None

@@ -821,7 +821,8 @@ def test_a_first_run_whose_cache_cannot_be_made_leaves_no_empty_cache(tmp_path):
                        capture_output=True, text=True)
     assert p.returncode == 1, p.stderr
     assert f"the enrichment cache cannot be used (" in p.stderr and \
-        f"); the empty file this run had made for it was removed: {ix / 'cache.sqlite'}" in p.stderr, p.stderr
+        f"); the empty file this run had made for it was removed: {ix / 'cache.sqlite'}; no index was made at " \
+        f"{ix} (there was none before: nothing is lost)" in p.stderr, p.stderr
     assert "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
     assert not ix.exists(), sorted(ix.iterdir())
 
@@ -831,7 +832,8 @@ def test_a_first_run_whose_empty_cache_cannot_be_removed_says_the_caches_error_a
     """A first run whose cache cannot be made (no file may grow past 2 KB: RLIMIT_FSIZE, as a full
     disk) in an index folder that refuses the removal of the empty cache.sqlite it made (chattr +a)
     said "Operation not permitted (IX/cache.sqlite)": the unlink's error, the full disk unsaid. It
-    says the cache's error, and names the empty file left."""
+    says the cache's error, names the empty file left, and, as other failed first runs do, that no
+    index was made (the folder keeping the run's files said nothing of it)."""
     (tmp_path / "a.txt").write_text("Soldiers seized power in Mali on Tuesday.", encoding="utf-8")
     ix = tmp_path / "ix"
     ix.mkdir()
@@ -848,6 +850,8 @@ def test_a_first_run_whose_empty_cache_cannot_be_removed_says_the_caches_error_a
     assert "the enrichment cache cannot be used (" in p.stderr and "); the empty file this run had made for it " \
         f"could not be removed (Operation not permitted) and is left" in p.stderr, p.stderr
     assert f": {ix / 'cache.sqlite'}" in p.stderr and (ix / "cache.sqlite").stat().st_size == 0, p.stderr
+    # what the folder kept is no index, as other failed first runs say: it was said of none of it
+    assert f"; no index was made at {ix} (there was none before: nothing is lost)" in p.stderr, p.stderr
     assert "Traceback" not in p.stderr and "internal error" not in p.stderr, p.stderr
 
 def test_a_cache_hidden_for_a_moment_is_never_taken_for_one_the_run_made(tmp_path, monkeypatch):
