@@ -129,6 +129,12 @@ def _database_files(path: Path) -> tuple[Path, ...]:
     return (path, *(path.with_name(path.name + s) for s in _BESIDE))
 
 
+def absent_files(path: Path) -> list[Path]:
+    """Of the cache file at `path` and the files SQLite keeps beside it, those the system says are
+    not there (ENOENT alone: _absent): those a run about to open it will have made, its own to remove."""
+    return [p for p in _database_files(path) if _absent(p)]
+
+
 def _absent(path: Path) -> bool:
     """Whether the system says nothing is at `path` (ENOENT). os.path.lexists is False for any error
     too: a cache an I/O error or a permission hid for a moment was taken for one this run had made,
@@ -295,7 +301,7 @@ class Cache:
         # index run, `reindex --full` too, until someone deleted it by hand
         self.reset: str | None = None
         self.path = path
-        made = [p for p in _database_files(path) if _absent(p)]  # the files this run makes: its own to remove
+        made = absent_files(path)  # the files this run makes: its own to remove
         try:
             try:
                 self._open(path, timeout)

@@ -27,8 +27,9 @@ from whoosh import index as whoosh_index
 from . import ingest, whoosh_speed
 from .article import IngestError, PassedOver
 from .clean.templates import find_template_lines, strip_template_lines
-from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, cache_damage,
-                    code_fingerprint, is_damage, refuse_busy_live_catalog, reset_cache, unusable_raised)
+from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, absent_files,
+                    cache_damage, code_fingerprint, holds_work, is_damage, refuse_busy_live_catalog, reset_cache,
+                    unusable_raised)
 from .archive import CHECKED_FILES
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
@@ -40,7 +41,7 @@ from .unindexed import NO_FILE_TO_READ, SCAN_FILE
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
-from .store import IndexBusy, Store
+from .store import IndexBusy, IndexMissing, Store
 
 Progress = Callable[[str, int, int | None], None]
 MAX_DELETED = 0.25  # share of deleted documents in the index beyond which a run merges all segments
@@ -647,10 +648,12 @@ def run(
     path that is not a source.
     """
     made = _first_missing(store.path)
+    cache_made = absent_files(store.path / CACHE_FILE)
     _test_pause("before-lock")
     try:
         return _attempts(store, paths, prune=prune, full=full, progress=progress, forget=forget)
     finally:
+        _remove_empty_cache(store, cache_made)
         if made is not None:
             _remove_if_unused(store, made)
 
@@ -667,6 +670,26 @@ def _first_missing(path: Path) -> Path | None:
     while not path.exists() and path != path.parent:
         path, missing = path.parent, path
     return missing
+
+
+def _remove_empty_cache(store: Store, made: list[Path]) -> None:
+    """The cache this run made (its files the system said were absent when it started: `made`)
+    removed when the run published nothing and the cache holds no result: a first run stopped
+    (Ctrl-C) before its first result left an empty cache.sqlite, which kept the folder the run had
+    made, every command then taking it for an index. A cache there before the run (a user's, an
+    earlier run's) stays, empty or not; one holding work, or that cannot be read now, stays. Done
+    under the lock, as _remove_if_unused is."""
+    cache = store.path / CACHE_FILE
+    if cache not in made or not cache.is_file():
+        return
+    try:
+        with store.lock_if_free() as held:
+            if not held or store.current_name() is not None or holds_work(cache):
+                return
+            for path in made:
+                path.unlink(missing_ok=True)
+    except (OSError, IndexMissing):  # an append-only folder, gone already, unreadable: left, said as before
+        pass
 
 
 def _remove_if_unused(store: Store, made: Path) -> None:
@@ -1154,13 +1177,13 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         if store.current_name() is None and not isinstance(exc, sqlite3.DatabaseError):  # damage: run() retries
             exc.add_note(left)
         raise
-    _test_pause("cache-opened")
     r.cache_reset = cache.reset or r.cache_reset
     catalog_errors = partial(_catalog_errors, gen / "catalog.sqlite", left)
     catalog: Catalog | None = None
     pool = Pool()  # started on first need (stage 1 or stage 2), stopped after stage 2
     error: BaseException | None = None
     try:
+        _test_pause("cache-opened")  # in the try: a run stopped here closes its cache
         with catalog_errors():
             catalog = Catalog(gen / "catalog.sqlite")
         with r.timed("scan"):

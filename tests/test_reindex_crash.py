@@ -428,20 +428,41 @@ def test_ctrl_c_stopping_a_first_run_says_no_index_was_made(tmp_path):
 
 
 
-def test_ctrl_c_stopping_a_first_run_before_any_work_says_its_cache_is_empty(tmp_path):
-    """Ctrl-C stopping a first run once it had made its cache, before its first result, said the
-    cache "is kept for the next run to reuse the work done": it was empty, nothing to reuse. It
-    says so, and that removing the file loses nothing."""
+def test_ctrl_c_stopping_a_first_run_before_any_work_leaves_nothing_it_made(tmp_path):
+    """Ctrl-C stopping a first run once it had made its cache, before its first result, left its
+    folder (lock, list of sources, run log, an empty cache.sqlite) and said only that the cache was
+    empty and could be removed: every command then took the folder for an index whose first run had
+    not finished. What the run made holds nothing of value: the empty cache is removed, and with it
+    the folder the run made; the words say no index was made, and nothing of a cache."""
     src, ix = tmp_path / "news", tmp_path / "ix"
     from test_reindex import write_state_a
 
     write_state_a(src)
     code, err = interrupted("cache-opened", "index", str(src), "--index", str(ix))
+    assert code == 1 and "Traceback" not in err, (code, err)
+    assert err.rstrip().endswith(f"interrupted; no index was made at {ix} (there was none before: nothing is lost)"), err
+    assert not ix.exists(), sorted(ix.iterdir())
+
+
+def test_ctrl_c_stopping_a_first_run_keeps_an_empty_cache_that_was_there_before(tmp_path):
+    """The empty cache a run removes is the one it made (the system said no file was there when it
+    started, as 21f87b5 decided): one there before, here an empty cache an earlier run left beside
+    a file of the user's, is kept, and said as empty (nothing to reuse, removing it loses nothing)."""
+    from search.cache import Cache
+    from test_reindex import write_state_a
+
+    src, ix = tmp_path / "news", tmp_path / "ix"
+    write_state_a(src)
+    ix.mkdir()
+    Cache(ix / "cache.sqlite").close()
+    (ix / "notes.txt").write_text("the desk's\n", encoding="utf-8")
+    code, err = interrupted("cache-opened", "index", str(src), "--index", str(ix))
     assert code == 1 and "reuse the work done" not in err, (code, err)
     assert (f"interrupted; no index was made at {ix} (there was none before: nothing is lost); its cache, "
             f"{ix / 'cache.sqlite'}, is empty (the run stopped before any work was done): nothing is kept for "
             "the next run to reuse, and removing the file loses nothing") in err, err
-    assert (ix / "cache.sqlite").is_file() and Store(ix).current_name() is None
+    assert (ix / "cache.sqlite").is_file() and (ix / "notes.txt").read_text(encoding="utf-8") == "the desk's\n"
+    assert Store(ix).current_name() is None
 
 
 @pytest.mark.skipif(not hasattr(resource, "prlimit"), reason="needs prlimit (Linux)")
