@@ -2516,3 +2516,16 @@ def test_a_reporter_s_byline_in_capitals_is_a_person():
     assert "STAFF REPORTER" not in _got(text)
     text = "OIL PRICES FALL, REUTERS POLL SHOWS\n\nNEW YORK, March 3 - Oil prices fell on Friday.\n"
     assert not any(v == {"person"} for v in _got(text).values())
+
+
+def test_a_seat_of_government_on_a_lone_credit_line_is_no_reporter():
+    """b9ea3fa kept "White House, AP" an organisation where the story names the White House again; a credit
+    line in a text that names it nowhere else still made the NER's organisation a person: a seat's name
+    ("House", "Palace") with no word of a given name before it is no reporter's."""
+    for seat in ("White House", "Blue House", "Elysee Palace"):
+        text = f"Leaders meet\n\n{seat}, AP\nWASHINGTON (AP) - The president signed the bill on Friday."
+        got = _got(text, (seat, "organization"))
+        assert got.get(seat) == {"organization"}, got
+    # near miss: a reporter whose surname is such a word, a given name before it
+    text = "Leaders meet\n\nKaren Elliott House, AP\nWASHINGTON (AP) - The president signed the bill on Friday."
+    assert _got(text, ("Karen Elliott House", "organization"))["Karen Elliott House"] == {"person"}

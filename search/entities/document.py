@@ -631,16 +631,24 @@ _CREDIT_LINE = re.compile(rf"^[ \t]*(?:[Bb][Yy]:?[ \t]+)?({_NAME_WORDS})[ \t]*,[
 _NEWSROOM_WORDS = NEWSROOM_WORDS | frozenset("journal times herald tribune gazette the your".split())
 
 
+# The last words of a seat of government or of an office, a building named for the institution in it ("the
+# White House said", "the Blue House", "the Elysee Palace"), which a credit line names as it names a reporter
+_SEAT_LAST = frozenset({"house", "palace"})
+
+
 def _byline_name(name: str) -> bool:
     """Whether `name` may be a reporter's: two to four words of a person's name (a particle among them:
     "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS), no place we
-    know. A name in capitals is read in title case ("BY PATTI DOMM, REUTERS")."""
+    know, no seat's ("White House, AP", "Elysee Palace, AFP": _SEAT_LAST) unless a word before it is a
+    name frequent in every language a given name is (_international: "Karen Elliott House", not "White").
+    A name in capitals is read in title case ("BY PATTI DOMM, REUTERS")."""
     if name.isupper():
         name = name.title()
     words = name.split()
     return (2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) or w in _PARTICLES for w in words)
             and not any(_form_word(w) in CORPORATE_WORDS or w.lower() in _NEWSROOM_WORDS for w in words)
-            and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name))
+            and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name)
+            and not (words[-1].lower() in _SEAT_LAST and not any(_international(w.lower()) for w in words[:-1])))
 
 
 # the wires and services a story is credited to in a byline's place, no reporter: "Dow Jones\nNEW YORK -"
