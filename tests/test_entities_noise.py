@@ -2036,6 +2036,8 @@ def test_a_figure_or_a_detached_possessive_after_a_name_is_no_part_of_it():
     for name in ("Local 222", "Palo Verde Unit 1", "Channel 4", "Schalke 04"):
         text = f"Workers of {name} met on Friday."
         assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "The French Riviera was warm on Monday, and the Riviera's beaches were full."
+    assert _got(text, ("French Riviera", "location")) == {"French Riviera": {"location"}}
     text = "Cullinet Software Inc said it has introduced Release 10.1 of Performance Monitor."
     assert "Release" not in _got(text, ("Release 10.1", "person"))
 
@@ -2046,6 +2048,8 @@ def test_a_figure_after_a_word_in_lower_case_is_part_of_the_name():
     for name in ("Group of 77", "Group of 24", "Club of 10"):
         text = f"Ministers of the {name} met on Friday."
         assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "The French Riviera was warm on Monday, and the Riviera's beaches were full."
+    assert _got(text, ("French Riviera", "location")) == {"French Riviera": {"location"}}
     text = "Motherwell 2 ( Davies 39 ) ."
     assert _got(text, ("Motherwell 2", "organization")) == {"Motherwell": {"organization"}}
 
@@ -2058,6 +2062,8 @@ def test_a_number_that_is_part_of_a_name_stays_with_it():
     for name in ("Charter 77", "Resolution 242"):
         text = f"Members of {name} met on Friday."
         assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "The French Riviera was warm on Monday, and the Riviera's beaches were full."
+    assert _got(text, ("French Riviera", "location")) == {"French Riviera": {"location"}}
     text = "The company joined the Fortune 500 list this year."
     assert _got(text, ("Fortune 500", "organization")) == {"Fortune 500": {"organization"}}
     text = "Hannover 96 beat Bochum 2-1 on Saturday. Hannover 96 coach Peter Neururer was pleased."
@@ -2120,6 +2126,8 @@ def test_a_firm_after_an_occupation_stays_an_organisation():
     for name in ("Salomon Brothers", "Morgan Guaranty", "Lazard Partners"):
         text = f"The dollar will fall, said senior economist {name} in New York."
         assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "The French Riviera was warm on Monday, and the Riviera's beaches were full."
+    assert _got(text, ("French Riviera", "location")) == {"French Riviera": {"location"}}
     # near misses: a person after an occupation, a person sharing a word with a company named in full
     text = "Interest rates will fall, said chief economist Irwin Kellner. Irwin Inc said it agreed."
     assert _got(text, ("Irwin Kellner", "organization"))["Irwin Kellner"] == {"person"}
@@ -2529,3 +2537,24 @@ def test_a_seat_of_government_on_a_lone_credit_line_is_no_reporter():
     # near miss: a reporter whose surname is such a word, a given name before it
     text = "Leaders meet\n\nKaren Elliott House, AP\nWASHINGTON (AP) - The president signed the bill on Friday."
     assert _got(text, ("Karen Elliott House", "organization"))["Karen Elliott House"] == {"person"}
+
+
+def test_a_nationality_before_a_person_the_ner_typed_an_organisation_or_a_place_is_cut_and_the_name_a_person():
+    """f405f38 and cf385af cut a nationality off the NER's persons only: "Australian Margaret Court" (an
+    organisation) and "Nigerian Kanu" (a place) kept it, and the wrong type with it."""
+    text = ("MELBOURNE (Reuters) - Australian Margaret Court, who won 24 grand slam singles titles, was honoured "
+            "on Monday. Court said she was delighted.")
+    got = _got(text, ("Australian Margaret Court", "organization"), ("Court", "organization", "ner", 1))
+    assert got.get("Margaret Court") == {"person"} and "Australian Margaret Court" not in got, got
+    text = "Nigerian Kanu scored twice as Arsenal won. Kanu's second goal came late."
+    got = _got(text, ("Nigerian Kanu", "location"), ("Arsenal", "organization"), ("Kanu", "organization", "ner", 1))
+    assert got.get("Kanu") == {"person"} and "Nigerian Kanu" not in got, got
+    # near misses: a firm's or an event's name after its nationality, named alone too
+    for name, alone in (("Australian Open", "the Open"), ("American Express", "Express said"),
+                        ("Nigerian Breweries", "Breweries said"), ("German Marshall Fund", "the Fund said"),
+                        ("Estonian Tallinna Pank", "Tallinna Pank said"), ("British Telecom", "Telecom said"),
+                        ("Swiss Volksbank", "Volksbank said")):
+        text = f"{name} reported on Monday. {alone} more on Friday."
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    text = "The French Riviera was warm on Monday, and the Riviera's beaches were full."
+    assert _got(text, ("French Riviera", "location")) == {"French Riviera": {"location"}}

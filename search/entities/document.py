@@ -134,6 +134,17 @@ def _international(word: str) -> bool:
     return least >= _zipf(word) - _NAME_MARGIN
 
 
+_GIVEN_NAME_MIN_ZIPF = 3.0  # "igor" 3.4, "margaret" 4.2; a word English never writes ("tallinna") tells nothing
+
+
+def _given_name(word: str) -> bool:
+    """Whether `word` may be a given name by its frequencies, no list of given names being at hand: one
+    English text writes (wordfreq) and as often in each of six other languages (_international:
+    "Margaret", "Karen", "Igor"), as no English word is ("White", "Consolidated", "Court")."""
+    w = word.lower()
+    return _zipf(w) >= _GIVEN_NAME_MIN_ZIPF and _international(w)
+
+
 def initials(words: list[str], keep_stop: bool = False) -> str:
     out = []
     for w in words:
@@ -227,7 +238,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
         if (role := _FIRM_ROLE_WORD.match(text, sp.start, sp.end)) is not None:
             sp = Span(role.end(), sp.end, sp.type, sp.source)  # "Underwriter Merrill Lynch and Co Inc <MER> said"
         r = clean_span(text, sp.start, sp.end, sp.type)
-        source = sp.source
+        source, typ = sp.source, sp.type
         if r and sp.type == "person" and (a := _after_nationality(text, *r)) != r[0]:
             r = clean_span(text, a, r[1], sp.type)  # and a title after it: "Saudi King Fahd"
             if r and " " not in text[r[0]:r[1]]:
@@ -235,6 +246,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
                 # "surprise Russian Arkhipova" made every "Arkhipova" a person (the NER's places) while the
                 # nationality stayed in the name, and none once it was cut
                 source = "context"
+        elif r and sp.type != "person" and source == "ner" and (a := _person_after_nationality(text, *r, sp.type)):
+            r, typ, source = (a, r[1]), "person", "context"  # "Australian Margaret Court" was an organisation
         if r and not _HEADER.fullmatch(text[r[0]:r[1]]):
             name = text[r[0]:r[1]]
             if (demonym_country(name) is not None or name in IRREGULAR_DEMONYMS) and (
@@ -246,7 +259,7 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
                 continue
             # a country in capitals, which the case-sensitive gazetteer misses: a table's row
             # label ("SWAZILAND  nil  14,560" was a person) or a headline's
-            kind = "location" if sp.type != "location" and name.isupper() and country_display(name) else sp.type
+            kind = "location" if typ != "location" and name.isupper() and country_display(name) else typ
             if kind == "location" and _BODY_LAST.search(name):
                 kind = "organization"  # "Brazilian Embassy", "Trans-Island Bus Service Pte Ltd" were places
             cleaned.append(Span(r[0], r[1], kind, source))
@@ -410,15 +423,63 @@ def _after_nationality(text: str, start: int, end: int) -> int:
     words = text[start:end].split()
     if words[-1].lower() in _ORGANISATION_LAST or any(_form_word(w) in CORPORATE_WORDS for w in words):
         return start
+    if not (n := _nationality_lead(words)):
+        return start
+    if len(words) == n + 1 and not (_one_name(words[n]) and _named_alone(text, " ".join(words[:n]), words[n])):
+        return start
+    return _LEADING_WORDS[n].match(text, start, end).end()
+
+
+def _nationality_lead(words: list[str]) -> int:
+    """How many of `words` (one or two) are a nationality before a name ("Russian", "New Zealander"), or 0."""
     for n in (2, 1):
         lead = " ".join(words[:n])
         if len(words) > n and (lead in IRREGULAR_DEMONYMS or lead in _NATIONALITIES
                                or (n == 1 and demonym_country(lead) is not None)) \
                 and all(_NAME_WORD.fullmatch(w) for w in words[n:]):
-            if len(words) == n + 1 and not (_one_name(words[n]) and _named_alone(text, lead, words[n])):
-                return start
-            return _LEADING_WORDS[n].match(text, start, end).end()
-    return start
+            return n
+    return 0
+
+
+_SURNAME_BEFORE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?|[A-Z][\w'’-]*)[ \t\n]+$")  # what no surname alone follows
+
+
+def _surname_alone(text: str, word: str) -> bool:
+    """Whether the text writes `word` alone as a person's surname, with no article nor name word before
+    it ("Court said she was delighted"), as no institution's word is written ("the Court", "Supreme
+    Court", "the Fund said")."""
+    return any(not _SURNAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+               for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text))
+
+
+def _person_after_nationality(text: str, start: int, end: int, kind: str) -> int | None:
+    """Where a person's name starts after a nationality in the NER's organisation or place text[start:end]
+    ("Australian Margaret Court" an organisation, "Nigerian Kanu" a place), when the rest passes for a
+    person's name. Two to four words of a reporter's name (_byline_name) whose first is a given name
+    (_given_name: "Margaret", not "Consolidated", nor "Tallinna Pank", "Jiji Press", words English never
+    writes), an institution's last word allowed where the text writes it alone as a surname
+    (_surname_alone: "Court said she", never "the Fund said"). In a place only, one word as
+    _after_nationality takes it (_one_name, named alone), written as a surname too ("Kanu's second
+    goal", not "the French Riviera ... the Riviera"), no plural, no organisation's word: a nationality
+    names a firm of one word ("Swiss Volksbank", "Nigerian Breweries") but no place. Not a firm's or an
+    event's name ("Australian Open", "American Express"), nor "German Marshall Fund"."""
+    words = text[start:end].split()
+    n = _nationality_lead(words)
+    if not n:
+        return None
+    rest = words[n:]
+    name = " ".join(rest)
+    if not all(_PERSON_NAME_WORD.fullmatch(w) and not _POSSESSIVE_END.search(w) for w in rest) \
+            or any(_form_word(w) in CORPORATE_WORDS for w in rest) or _place_name(name):
+        return None
+    if len(rest) == 1:
+        w = rest[0]
+        ok = kind == "location" and w.lower() not in _ORGANISATION_LAST and not _common_plural(w) \
+            and _one_name(w) and _named_alone(text, " ".join(words[:n]), w) and _surname_alone(text, w)
+    else:
+        ok = _given_name(rest[0]) and len(rest) <= 4 and (
+            _byline_name(name) or (rest[-1].lower() in _ORGANISATION_LAST and _surname_alone(text, rest[-1])))
+    return _LEADING_WORDS[n].match(text, start, end).end() if ok else None
 
 
 def _vessels(text: str, mentions: list[dict]) -> list[dict]:
@@ -640,7 +701,7 @@ def _byline_name(name: str) -> bool:
     """Whether `name` may be a reporter's: two to four words of a person's name (a particle among them:
     "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS), no place we
     know, no seat's ("White House, AP", "Elysee Palace, AFP": _SEAT_LAST) unless a word before it is a
-    name frequent in every language a given name is (_international: "Karen Elliott House", not "White").
+    given name (_given_name: "Karen Elliott House", not "White").
     A name in capitals is read in title case ("BY PATTI DOMM, REUTERS")."""
     if name.isupper():
         name = name.title()
@@ -648,7 +709,7 @@ def _byline_name(name: str) -> bool:
     return (2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) or w in _PARTICLES for w in words)
             and not any(_form_word(w) in CORPORATE_WORDS or w.lower() in _NEWSROOM_WORDS for w in words)
             and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name)
-            and not (words[-1].lower() in _SEAT_LAST and not any(_international(w.lower()) for w in words[:-1])))
+            and not (words[-1].lower() in _SEAT_LAST and not any(_given_name(w) for w in words[:-1])))
 
 
 # the wires and services a story is credited to in a byline's place, no reporter: "Dow Jones\nNEW YORK -"
