@@ -2570,3 +2570,17 @@ def test_a_compound_s_first_part_opening_a_sentence_is_no_name_by_its_frequency_
     # near misses: the text writes the word alone inside a sentence, or as a name, not a compound
     assert _kept("Oscar-winner Kevin Spacey arrived. He won an Oscar in 2000.", "Oscar", "organization")
     assert _kept("Boeing said on Friday it would cut 500 jobs.", "Boeing", "organization")
+
+
+def test_a_given_name_the_ner_typed_an_organisation_is_a_person_by_his_name_was_or_himself():
+    """A web page's "His name was Scott and he was on the same flight ... And from Scott himself:" gave
+    the organisation "Scott" four times, the NER's type, which the document's vote kept."""
+    text = ("A guy walks up to say hi. His name was Scott and he was on the same flight.\n\n"
+            "It turns out Scott is in Bali.\n\nAnd from Scott himself:\n\nAbsolutely.")
+    got = _got(text, ("Scott", "organization"), ("Scott", "organization", "ner", 1), ("Bali", "location"))
+    assert got.get("Scott") == {"person"}, got
+    text = "It turns out Scott is in Bali.\n\nAnd from Scott himself:\n\nAbsolutely."
+    assert _got(text, ("Scott", "organization"), ("Bali", "location")).get("Scott") == {"person"}
+    # near misses: a firm's name is no person's by "its name is", nor by "itself"
+    text = "Its name was Apple and it sold computers. Apple itself said so."
+    assert _got(text, ("Apple", "organization"), ("Apple", "organization", "ner", 1)) == {"Apple": {"organization"}}

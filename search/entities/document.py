@@ -2681,12 +2681,14 @@ def _the_heads(text: str, spans: list[Span]) -> list[Span]:
 
 
 # What only a person is: an age before the name ("52-year-old Clark Tabor shouted"), a relative's
-# title before it ("her sister, Bear;", "his wife Mary"), the speaker beside it ("Eva and I").
+# title before it ("her sister, Bear;", "his wife Mary"), a person's name said to be it ("His name was
+# Scott and he"), the speaker beside it ("Eva and I"), a person's reflexive after it ("from Scott himself").
 _KIN = (r"wife|husband|son|daughter|mother|father|sister|brother|niece|nephew|grandson|granddaughter"
         r"|grandmother|grandfather|aunt|uncle|cousin|fianc[eé]e?|widow|widower|stepson|stepdaughter")
 _PERSON_BEFORE = re.compile(
-    rf"(?:\b\d{{1,3}}-year-old|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:{_KIN})s?,?)[ \t]+$")
-_PERSON_AFTER = re.compile(r"[ \t]+(?:and|&)[ \t]+I\b")  # "Eva & I both ended up getting a coat"
+    rf"(?:\b\d{{1,3}}-year-old|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:{_KIN})s?,?"
+    r"|\b(?:[Hh]is|[Hh]er|[Mm]y)[ \t]+(?:first[ \t]+)?name[ \t]+(?:is|was))[ \t]+$")
+_PERSON_AFTER = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+I|himself|herself)\b")  # "Eva & I both", "Scott himself"
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
 
