@@ -444,6 +444,25 @@ _RANGE_UNBRACKETED = re.compile(r"(?<![\w\"])(published|year):(?![\[{])([^\s()\[
                                 r"([^\s()\[\]{}]+)(?![^\s()])")
 
 
+# With no field, a range's "to" is "TO" in capitals, or "to" in any case (as Whoosh reads it)
+# between ends that are numbers or dates (`coup [2020 to`, `coup 2020 to 2021]`: 0 results,
+# silently, where "TO" was refused); between other words "to" is a word (`[road to damascus`),
+# as it is after a field of words (_RANGE_TO_ANY_CASE).
+_RANGE_END_NUMBER = re.compile(r"\d+(?:[-./:]\d+)*")
+
+
+def _holds_range_to(text: str) -> bool:
+    """Whether `text`, a query's span between its brackets, holds a range's "to" (above)."""
+    if re.search(r"\bTO\b", text):
+        return True
+    words = re.findall(r"[^\s\[\]{}]+", text)
+    for i, word in enumerate(words):
+        ends = words[max(0, i - 1):i] + words[i + 1:i + 2]
+        if word.lower() == "to" and ends and all(_RANGE_END_NUMBER.fullmatch(e) for e in ends):
+            return True
+    return False
+
+
 def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
     """QuerySyntaxError offering the range meant by `published:2020 to 2021` (brackets left
     out), its ends in order; nothing where an end is no date or year (`year:2020 to gas`)."""
@@ -697,13 +716,13 @@ def validate(qstring: str) -> None:
         if m.group() in "[{":
             opened = opened if opened is not None else m.start()
         elif opened is None:
-            if re.search(r"\bTO\b", unquoted[last:m.start()]):
+            if _holds_range_to(unquoted[last:m.start()]):
                 raise QuerySyntaxError(f"'{_typed_before(qstring, m.end())}': a range's closing {m.group()} with no "
                                        "opening [ (a range is [a TO c], or field:[a TO c])")
         else:
             opened = None
         last = m.end()
-    if opened is not None and re.search(r"\bTO\b", unquoted[opened:]):
+    if opened is not None and _holds_range_to(unquoted[opened:]):
         raise QuerySyntaxError(f"'{_typed_from(qstring, opened)}': unclosed range: close it with ] ([a TO c])")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1) in QUERY_FIELDS:

@@ -2036,3 +2036,21 @@ def test_a_phrase_reaches_over_five_lines_at_most(seeds_archive):
         with pytest.raises(QueryError, match=refused):
             run_search(seeds_archive, stray)
     assert run_search(seeds_archive, 'coup "the largest military base in Kati"').total > 0  # joined, it runs
+
+
+def test_a_range_s_lower_case_to_without_a_field_is_refused_as_to_in_capitals(seeds_archive):
+    """With no field, `coup [2020 TO` was refused (a range left open) and `coup [2020 to` ran,
+    0 results beyond coup's, silently, though Whoosh reads "to" in any case. Between ends that
+    are numbers or dates "to" is a range's; between words it is a word, as after a field of words."""
+    for q, says in (("coup [2020 to", "'[2020': unclosed range: close it with ] ([a TO c])"),
+                    ("coup [2020 To 2021", "'[2020': unclosed range: close it with ] ([a TO c])"),
+                    ("coup 2020 to 2021]", "'2021]': a range's closing ] with no opening ["),
+                    ("coup 2021-01 to 2021-06]", "'2021-06]': a range's closing ] with no opening [")):
+        with pytest.raises(QueryError, match=re.escape(says)):
+            run_search(seeds_archive, q)
+        with pytest.raises(QueryError, match=re.escape(says)):  # as with "TO"
+            run_search(seeds_archive, re.sub(r"(?i)\bto\b", "TO", q))
+    assert run_search(seeds_archive, "coup [2020 to 2021]").total == run_search(seeds_archive, "coup [2020 TO 2021]").total
+    for q in ("coup [road to damascus", "coup road to damascus]", "coup guide to 2021]"):  # words
+        assert run_search(seeds_archive, q).total == run_search(seeds_archive, re.sub(r"[\[\]]", "", q)).total, q
+
