@@ -771,12 +771,12 @@ def validate(qstring: str) -> None:
 def _unbalanced_quote(qstring: str) -> str:
     """The refusal of a double quote that pairs with none, naming its line in a query of
     several lines (quoted.DOUBLE: a quote pairs on its line)."""
-    if "\n" not in qstring.strip():
+    if not re.search(quoted.LINE_END, qstring.strip()):
         return 'unbalanced quote: close the phrase with a second "'
     at = quoted.masked(qstring).index('"')
-    return (f'unbalanced quote on line {qstring.count(chr(10), 0, at) + 1}: close the phrase with a second " '
+    return (f'unbalanced quote on line {quoted.line_of(qstring, at)}: close the phrase with a second " '
             f"on that line (a phrase reaches over at most {quoted.MAX_PHRASE_LINES - 1} line breaks, and only to "
-            "close after a word)")
+            'close after a word that is no number: 12" is an inch mark)')
 
 
 def _starred_value(qstring: str, m: re.Match) -> str:

@@ -32,8 +32,15 @@ from .schema import FACETS
 # inch mark (`12"`) any number of lines on, the lines between searched as one phrase, silently
 # (b99483c's reach had no end), where a phrase searched fits in far fewer (five wire lines are
 # some 50 words); a longer one is refused naming its first line, which joined on one line runs.
+# Nor does a phrase reach over lines from or to an inch mark (`12"`, a quote right after a word
+# opens none, and one right after a number closes none across lines): a stray within five lines
+# of one paired with it, the lines between searched as one phrase, silently; a phrase wrapped
+# to end in a number is refused naming its line, and runs joined. A line ends at \n, \r\n or a
+# \r alone (old Mac text): a query of \r-ended lines was one line, its phrases of any length.
 MAX_PHRASE_LINES = 5
-PHRASE_TEXT = rf'(?:[^"\n]*|(?:[^"\n]*\n){{1,{MAX_PHRASE_LINES - 1}}}[^"\n]*(?<=\S)(?="(?!\w)))'
+LINE_END = r"(?:\r\n?|\n)"
+PHRASE_TEXT = (rf'(?:[^"\r\n]*|(?<!\w")(?:[^"\r\n]*{LINE_END}){{1,{MAX_PHRASE_LINES - 1}}}[^"\r\n]*'
+               rf'(?<=[^\s\d])(?="(?!\w)))')
 DOUBLE = f'"{PHRASE_TEXT}"'
 SINGLE = r"(?<!\w)'.*?'(?=\s|[\])}]|$)"
 SPAN = re.compile(f"{DOUBLE}|{SINGLE}")
@@ -47,6 +54,11 @@ _FIELD_BEFORE = re.compile(r"(?<![\w\"])([^\W\d]\w*):$")
 # run of one of two characters, in turn, so that two spans side by side stay two
 _HIDDEN = ("\ue010", "\ue011")
 _HIDDEN_RUN = re.compile("\ue010+|\ue011+")
+
+
+def line_of(text: str, at: int) -> int:
+    """The line (from 1) of `text` that the character at `at` is on, lines ended as LINE_END."""
+    return len(re.findall(LINE_END, text[:at])) + 1
 
 
 def masked(text: str, fill: str = "P") -> str:

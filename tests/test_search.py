@@ -1994,7 +1994,8 @@ def test_wrapped_text_with_two_phrases_is_two_phrases(seeds_archive):
     # a quote at the next line's start, or after a space there, opens a phrase and closes none
     for stray in ('coup "mali\n"military base" "Goita"\n12" pipes', 'coup "mali\njunta "military base" "Goita"\n12"'):
         with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
-                                             r"line \(a phrase reaches over at most 4 line breaks, and only to close after a word\)$"):
+                                             r"line \(a phrase reaches over at most 4 line breaks, and only to close "
+                                             r'after a word that is no number: 12" is an inch mark\)$'):
             run_search(seeds_archive, stray)
 
 
@@ -2012,7 +2013,8 @@ def test_a_phrase_wrapped_over_several_lines_is_the_phrase(seeds_archive):
     for stray in ('coup "mali\njunta\n"military base" russia 12"', 'coup "mali\njunta\nbase "Goita"\n12"',
                   'coup "mali\njunta\nperson:"Goita"'):
         with pytest.raises(QueryError, match=r'^unbalanced quote on line 1: close the phrase with a second " on that '
-                                             r"line \(a phrase reaches over at most 4 line breaks, and only to close after a word\)$"):
+                                             r"line \(a phrase reaches over at most 4 line breaks, and only to close "
+                                             r'after a word that is no number: 12" is an inch mark\)$'):
             run_search(seeds_archive, stray)
 
 
@@ -2054,3 +2056,24 @@ def test_a_range_s_lower_case_to_without_a_field_is_refused_as_to_in_capitals(se
     for q in ("coup [road to damascus", "coup road to damascus]", "coup guide to 2021]"):  # words
         assert run_search(seeds_archive, q).total == run_search(seeds_archive, re.sub(r"[\[\]]", "", q)).total, q
 
+
+def test_a_phrase_reaches_over_lines_neither_from_nor_to_an_inch_mark_and_a_lone_cr_ends_a_line(seeds_archive):
+    """cb73d9b bounded a phrase to five lines, but a stray quote within five lines of an inch
+    mark (`12"`) still paired with it, the words between searched as one phrase, silently (0
+    results), and so did an inch mark's quote with a stray after it; and a query of old-Mac
+    lines (a \\r alone ends each) was one line to the five-line bound, its phrase of any length.
+    A quote after a number closes, and one after a word opens, no phrase across lines; \\r alone
+    ends a line as \\n and \\r\\n do."""
+    said = (r'^unbalanced quote on line 1: close the phrase with a second " on that line \(a phrase reaches over at '
+            r'most 4 line breaks, and only to close after a word that is no number: 12" is an inch mark\)$')
+    for stray in ('coup "mali\njunta 12" pipes', 'coup "mali\r\njunta\r\nbase 12" pipes', 'a 12" pipe\nmilitary base" coup',
+                  'coup "mali\rjunta\rniger\rbamako\rkati\rrussia" pipes', 'coup "the\rlargest\rmilitary\rbase\rin\rKati"'):
+        with pytest.raises(QueryError, match=said):
+            run_search(seeds_archive, stray)
+    with pytest.raises(QueryError, match=r"^unbalanced quote on line 3: close"):
+        run_search(seeds_archive, 'coup\rmali\r"junta')
+    want = run_search(seeds_archive, 'coup "largest military base in Kati"').total
+    assert want > 0
+    for wrapped in ('coup "largest\rmilitary\rbase\rin Kati"', 'coup "largest military\r\nbase in\r\nKati"'):
+        assert run_search(seeds_archive, wrapped).total == want, wrapped
+    assert run_search(seeds_archive, 'coup "mali junta 12" pipes').total == 0  # on one line a phrase may end in a number
