@@ -428,7 +428,7 @@ _WILD_RE = re.compile(r"[^\s\"()]*[*?][^\s\"()]*")
 
 
 # a date range's brackets, { } read too, to be refused with a word on them (validate)
-_DATE_FIELD_RE = re.compile(r"\bpublished:([\[{][^\]}]*[\]}]?|[^\s()]+)")
+_DATE_FIELD_RE = re.compile(r"\b(?i:published):([\[{][^\]}]*[\]}]?|[^\s()]+)")
 _RANGE_OPEN = re.compile(_ANY_FIELD_RE.pattern + r"[\[{]")
 _RANGE_EXAMPLES = {"published": "published:[2020-01 TO 2020-06]", "year": "year:[2019 TO 2021]"}
 # "to" in any case, as Whoosh's RangePlugin reads it (`[Tt][Oo]`): `published:2020 to 2021]` was 0
@@ -440,7 +440,7 @@ _RANGE_UNOPENED = re.compile(_ANY_FIELD_RE.pattern + r"(?![\[{])[^\s()]+\s+((?i:
 _RANGE_TO_ANY_CASE = frozenset({"published", "year"})
 # and with no bracket at all: `published:2020 to 2021` searched the year 2020 and the word 2021 (0
 # results, silently, where a range was meant); only where both ends are dates (or years) is it read so
-_RANGE_UNBRACKETED = re.compile(r"(?<![\w\"])(published|year):(?![\[{])([^\s()\[\]{}]+)\s+(?i:TO)\s+"
+_RANGE_UNBRACKETED = re.compile(r"(?<![\w\"])((?i:published|year)):(?![\[{])([^\s()\[\]{}]+)\s+(?i:TO)\s+"
                                 r"([^\s()\[\]{}]+)(?![^\s()])")
 
 
@@ -488,6 +488,7 @@ def _offer_range(qstring: str, start: int, end: int, field: str, ends: list[str]
     """QuerySyntaxError saying `why` of the range typed from `start` to `end`, with it written
     field:[a TO b] offered (of dates or years, the ends in order), and the query so fixed the
     suggestion where it passes; nothing where an end of published: or year: is no date or year."""
+    field = field.lower()  # as typed, in any case
     if field in ("published", "year"):
         dated = (lambda v: re.fullmatch(r"\d{4}", v) is not None) if field == "year" else _valid_date
         if not all(dated(e) for e in ends if e):
@@ -587,7 +588,7 @@ def _fields_meant(qstring: str, unquoted: str) -> str | None:
     next field)."""
     out, end = [], 0
     for m in _FIELD_RE.finditer(unquoted):
-        if m.group(1) in QUERY_FIELDS:
+        if m.group(1).lower() in QUERY_FIELDS:
             continue
         name = fieldnames.meant(m.group(1), QUERY_FIELDS)
         if name is None or qstring[m.start(1)] == '"':
@@ -634,7 +635,7 @@ def validate(qstring: str) -> None:
     # was "unknown field 'P:'"
     unquoted = quoted.masked(qstring)
     for m in _FIELD_RE.finditer(unquoted):
-        if m.group(1) not in QUERY_FIELDS:
+        if m.group(1).lower() not in QUERY_FIELDS:  # a field's name in any case (_lowercase_fields)
             word = _typed_from(qstring, m.start())
             if qstring[m.start(1)] == '"':
                 raise QuerySyntaxError(f"'{word}': a colon after a \"phrase\" names no field (fields come first: "
@@ -695,7 +696,7 @@ def validate(qstring: str) -> None:
     # ("published:1987 TO 1988]") matched nothing, silently, or had "no searchable words"
     for m in _RANGE_OPEN.finditer(unquoted):
         if not re.match(r"[^\]}]*[\]}]", unquoted[m.end():]):
-            field = m.group(1)
+            field = m.group(1).lower()
             _refuse_half_range(qstring, unquoted, m, _HALF_RANGE_ENDS.match(unquoted, m.end()),
                                "unclosed range: close it with ]")
             example = _RANGE_EXAMPLES.get(field, f"{field}:[a TO c]")
@@ -706,7 +707,7 @@ def validate(qstring: str) -> None:
         _refuse_half_range(qstring, unquoted, m, _HALF_RANGE_ENDS.fullmatch(unquoted, m.end(1) + 1, m.end() - 1),
                            "a range opens with [ after the field")
         raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range opens with [ after the field "
-                               f"({m.group(1)}:[... TO ...])")
+                               f"({m.group(1).lower()}:[... TO ...])")
     for m in _RANGE_UNBRACKETED.finditer(unquoted):
         _refuse_unbracketed_range(qstring, m)
     # the same without a field ("coup [2020 TO", "oil 1987 TO]"): 0 results, silently (a
@@ -725,7 +726,7 @@ def validate(qstring: str) -> None:
     if opened is not None and _holds_range_to(unquoted[opened:]):
         raise QuerySyntaxError(f"'{_typed_from(qstring, opened)}': unclosed range: close it with ] ([a TO c])")
     bare = _BARE_FIELD_RE.search(unquoted)
-    if bare and bare.group(1) in QUERY_FIELDS:
+    if bare and bare.group(1).lower() in QUERY_FIELDS:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")
     for m in _DATE_FIELD_RE.finditer(unquoted):
         value = m.group(1)
@@ -739,7 +740,7 @@ def validate(qstring: str) -> None:
         if value.startswith("{") or value.endswith("}"):
             # Whoosh leaves a date's end out to the microsecond, not the day: {1987-02-26 TO *]
             # still found that day's articles ("bad date '{1987-02-26'" before this)
-            raise QuerySyntaxError(f"'published:{value}': a date range includes both its ends, written [ ]: "
+            raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a date range includes both its ends, written [ ]: "
                                    "published:[2020-01 TO 2020-06]; for 'after 2020-01', start at the next "
                                    "day or month: published:[2020-02 TO]")
         ends = re.split(r"\s*\bTO\b\s*", value.strip("[]").strip(), flags=re.I) if value.startswith("[") else [value]
@@ -788,7 +789,7 @@ def _starred_value(qstring: str, m: re.Match) -> str:
     word = re.search(r"[^\s()\"'\[\]{}:^~]*\*[^\s()\"'\[\]{}:^~]*", inner).group()
     said = (f"'{field}:{m.group()}': a * in quotes is no wildcard" + ("" if word == inner else ", and one stands in a word")
             + f": {field}:{word} finds the values with a word so spelled")
-    if field not in ("year", "language", "translated") and quoted.single_quotable(inner):  # no such value has a *
+    if field.lower() not in ("year", "language", "translated") and quoted.single_quotable(inner):  # no such value has a *
         said += f"; a value with a * in it goes in single quotes: {field}:'{inner}'"
     return said
 
@@ -1165,7 +1166,7 @@ def _padded_dates(qstring: str) -> str:
     def pad(m: re.Match) -> str:
         return m.group(1) + "".join(f"-{int(g):02d}" for g in m.groups()[1:] if g)
 
-    return _DATE_FIELD_RE.sub(lambda m: "published:" + _DATE_IN_FIELD.sub(pad, m.group(1)), qstring)
+    return _DATE_FIELD_RE.sub(lambda m: m.group()[:m.start(1) - m.start()] + _DATE_IN_FIELD.sub(pad, m.group(1)), qstring)
 
 
 def _per_cent_joined(qstring: str) -> str:
@@ -1195,14 +1196,17 @@ def _quoted_addresses(qstring: str) -> str:
     (`id:news/feed.jsonl:12`, whose "jsonl:" was an unknown field), keeps its colons as ID_COLON,
     so that a wildcard after them still works (`id:news/feed.jsonl:*`). Phrases are left as they are."""
     def id_value(m: re.Match) -> str:
-        return "id:" + m.group(1).replace(":", ID_COLON)
+        return m.group()[:3] + m.group(1).replace(":", ID_COLON)
 
-    return quoted.apart_all(qstring, lambda text: _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(r'source:"\1"', text)))
+    def address(m: re.Match) -> str:
+        return f'{m.group()[:7]}"{m.group(1)}"'
+
+    return quoted.apart_all(qstring, lambda text: _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(address, text)))
 
 
 def parse(qstring: str, schema) -> Q.Query:
     # each step leaves a facet's 'value' or "value" as typed (quoted.opaque)
-    qstring = quoted.apart(_quoted_addresses(_lowercase_fields(qstring)), lambda t: _padded_dates(_open_ranges(t)))
+    qstring = quoted.apart(_quoted_addresses(qstring), lambda t: _padded_dates(_open_ranges(t)))
     try:
         return _parsed(qstring, schema)
     except QueryError as exc:
@@ -1220,7 +1224,8 @@ def _id_colons_back(exc: QueryError) -> None:
 
 def _parsed(qstring: str, schema) -> Q.Query:
     """The query read by parse's steps (validate, Whoosh's parser), or a QueryError saying why not."""
-    validate(qstring)
+    validate(qstring)  # which reads a field's name in any case, and quotes it as typed
+    qstring = _lowercase_fields(qstring)
     parser = _Parser(schema)
     text = quoted.apart(qstring, lambda t: _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(t)))))
     try:

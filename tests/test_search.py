@@ -2077,3 +2077,26 @@ def test_a_phrase_reaches_over_lines_neither_from_nor_to_an_inch_mark_and_a_lone
     for wrapped in ('coup "largest\rmilitary\rbase\rin Kati"', 'coup "largest military\r\nbase in\r\nKati"'):
         assert run_search(seeds_archive, wrapped).total == want, wrapped
     assert run_search(seeds_archive, 'coup "mali junta 12" pipes').total == 0  # on one line a phrase may end in a number
+
+
+def test_a_refusal_quotes_a_field_s_name_as_typed(seeds_archive):
+    """A field's name is read in any case, but a refusal quoted the query with its names
+    lowercased: `coup PUBLISHED:2020 to 2021` was refused as "'published:2020 to 2021': ...",
+    which the user had not typed. The quote is as typed, the fix written with the field's name."""
+    for q, says, fixed in (
+            ("coup PUBLISHED:2020 to 2021", "'PUBLISHED:2020 to 2021': a range is written in brackets: did you mean "
+             "published:[2020 TO 2021]?", "coup published:[2020 TO 2021]"),
+            ("coup YEAR:{2020 TO", "'YEAR:{2020': unclosed range: close it with ] (year:[2019 TO 2021])", None),
+            ("coup Year:2020 tO 2022]", "'Year:2020 tO 2022]': a range opens with [ after the field: did you mean "
+             "year:[2020 TO 2022]?", "coup year:[2020 TO 2022]"),
+            ("TITLE:coup^x", "'TITLE:coup^x': a ^ gives a word", None),
+            ("Title:title:coup", "'Title:title:coup': a word takes one field", None),
+            ("coup Published:{2021-01 TO 2021-06]", "'Published:{2021-01 TO 2021-06]': a date range includes", None)):
+        with pytest.raises(QueryError) as caught:
+            run_search(seeds_archive, q)
+        assert str(caught.value).startswith(says), caught.value
+        assert caught.value.suggestion == fixed
+        if fixed:
+            assert run_search(seeds_archive, fixed).total > 0
+    for q in ("coup Published:2021-4", "TITLE:coup", "coup YEAR:[2020 TO 2022]", "PUBLISHED:[* TO 2022] coup"):
+        assert run_search(seeds_archive, q).total == run_search(seeds_archive, q.lower()).total > 0, q
