@@ -1204,6 +1204,19 @@ def _quoted_addresses(qstring: str) -> str:
     return quoted.apart_all(qstring, lambda text: _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(address, text)))
 
 
+_SOURCE_ADDRESS_QUOTED = re.compile(r'(?<![\w"])(source:)"([a-z][a-z0-9+.-]*://[^\s()"]+)"(?=$|[\s)])', re.I)
+
+
+def _addresses_bare(qstring: str) -> str:
+    """A fixed query with a site's address as typed, bare: the query the refusal offers was
+    written from the query with its addresses quoted (_quoted_addresses), and offered
+    `source:"https://www.zeit.de/" person:x` for `source:https://www.zeit.de/ persn:x`, quotes the
+    user had not typed and the query does not need, as it reads the bare address so. Kept
+    quoted where bare it would read otherwise."""
+    bare = _SOURCE_ADDRESS_QUOTED.sub(r"\1\2", qstring)
+    return bare if _quoted_addresses(bare) == _quoted_addresses(qstring) else qstring
+
+
 def parse(qstring: str, schema) -> Q.Query:
     # each step leaves a facet's 'value' or "value" as typed (quoted.opaque)
     qstring = quoted.apart(_quoted_addresses(qstring), lambda t: _padded_dates(_open_ranges(t)))
@@ -1211,6 +1224,8 @@ def parse(qstring: str, schema) -> Q.Query:
         return _parsed(qstring, schema)
     except QueryError as exc:
         _id_colons_back(exc)
+        if exc.suggestion:
+            exc.suggestion = _addresses_bare(exc.suggestion)
         raise
 
 

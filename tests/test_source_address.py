@@ -44,3 +44,18 @@ def test_a_site_s_address_and_a_name_no_source_has_are_unchanged(client):
     assert titles(client, "source=https://www.zeit.de/") == ["Z"]
     assert titles(client, "source=https://nowhere/") == []
     assert titles(client, "source=nowhere") == []
+
+
+def test_a_fix_offered_keeps_a_site_s_address_bare_as_typed(client):
+    """`source:https://www.zeit.de/ persn:x` was offered `source:"https://www.zeit.de/" person:x`,
+    quotes the user had not typed, from the query as the engine rewrites it: the bare address
+    reads as the quoted one, so the fix keeps it bare."""
+    from urllib.parse import quote
+
+    for q, fixed in (("source:https://www.zeit.de/ interest^", "source:https://www.zeit.de/ interest"),
+                     ('source:"https://www.zeit.de/" interest^', "source:https://www.zeit.de/ interest"),
+                     ("(Source:https://www.zeit.de/z?a=1 OR source:reuters) interest^",
+                      "(Source:https://www.zeit.de/z?a=1 OR source:reuters) interest")):
+        j = client.get("/api/search?q=" + quote(q)).get_json()
+        assert j["status"] == 400 and j["suggestion"] == fixed, (q, j)
+    assert titles(client, "q=" + quote("source:https://www.zeit.de/ interest")) == ["Z"]
