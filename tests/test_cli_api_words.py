@@ -390,3 +390,22 @@ def test_the_command_line_s_filter_in_a_url_is_refused_with_the_parameter_meant(
     if offered:
         taken = client.get(url.split("&filter=")[0] + "&" + offered.group(1))
         assert taken.status_code == 200, taken.get_data(as_text=True)[:300]
+
+
+def test_the_command_line_s_filter_in_a_url_under_two_spellings_is_refused_with_each_parameter_meant(client):
+    """`?Filter=source=seeds&filter=person=Goita` was refused offering 'source=seeds' alone, the
+    first spelling's values: the second's were left unsaid, and the search fixed so was still
+    missing its person filter. Each spelling is refused with the parameters it meant."""
+    from html import unescape
+
+    for url in ("/api/search?q=mali&Filter=source=seeds&filter=person=Goita", "/search?q=mali&Filter=source=seeds&filter=person=Goita"):
+        r = client.get(url)
+        said = unescape(r.get_data(as_text=True))
+        assert r.status_code == 400, said[:300]
+        assert "unknown parameter 'Filter': did you mean 'source=seeds'?" in said, said[:600]
+        assert "unknown parameter 'filter': did you mean 'person=Goita'?" in said, said[:600]
+    r = client.get("/api/search?q=mali&FILTERS=seeds&filter=Year=2020")
+    said = r.get_json()["error"]
+    assert "unknown parameter 'FILTERS': here each filter is a parameter named by its facet, source=VALUE" in said, said
+    assert "unknown parameter 'filter': did you mean 'year=2020'?" in said, said
+    assert client.get("/api/search?q=mali&source=seeds&person=Goita").status_code == 200

@@ -236,9 +236,10 @@ def _check_other_names(args, paged: bool = True) -> None:
     """Refuse a parameter named as the command line or another API names one of ours, with the
     one meant here; where there are no pages (an export, a facet's values), a page's size or
     offset saying so: `limit=100` there gave every result, silently."""
+    cli = [key for key in args if key.lower() in ("filter", "filters")]
+    if cli:  # each named (`Filter=` and `filter=`: the second's values were left unsaid)
+        raise QueryError(named_together([_cli_filter(key, args.getlist(key)) for key in cli]))
     for key in args:
-        if key.lower() in ("filter", "filters"):
-            raise QueryError(_cli_filter(key, args.getlist(key)))
         meant = OTHER_NAMES.get(key.lower())
         if meant is None:
             continue
