@@ -243,9 +243,9 @@ def no_words(qstring: str) -> QueryError:
 
 class FilterValueError(QueryError):
     """A filter value no article could have (year=21, translated=maybe). Its message names the
-    field as the query text, the URL and the command line write it ("translated is one of
-    ..."); `naming` words it with another name for the field, which a page gives as its labels
-    read ("Machine translation is one of ..."): the engine knows no page's words. `form` places
+    field as the query text, the URL and the command line write it ("a 'translated' filter is
+    one of ..."); `naming` words it with another name for the field, which a page gives as its
+    labels read ("a 'Machine translation' filter is one of ..."): the engine knows no page's words. `form` places
     the name and the rest of the message ("too many '{}' filters {}")."""
 
     def __init__(self, facet: str, rest: str, form: str = "{} {}") -> None:
@@ -1649,14 +1649,18 @@ def _names_by_casefold(entities) -> dict[tuple[str, str], list[str]]:
 
 
 LABELS = ("likely", "possible", "unlikely")
+_A_FILTER = "a '{}' filter {}"
 
 
 def check_filter_value(facet: str, value: str) -> None:
     """FilterValueError for a filter value no article could have: year=21, translated=yes."""
+    # the field's name quoted inside the sentence, as too_long's and too many's: a page's label
+    # ("Year") and the JSON's name ("year") each read right there, where one opened the sentence
+    # ("Year must be ..." on the page, "year must be ..." in the JSON)
     if facet == "year" and value and not re.fullmatch(r"\d{4}", value):
-        raise FilterValueError(facet, f"must be four digits, not '{value}'{_year_hint(value)}")
+        raise FilterValueError(facet, f"must be four digits, not '{value}'{_year_hint(value)}", form=_A_FILTER)
     if facet == "translated" and value and value.lower() not in LABELS:
-        raise FilterValueError(facet, f"is one of {', '.join(LABELS)}, not '{value}'")
+        raise FilterValueError(facet, f"is one of {', '.join(LABELS)}, not '{value}'", form=_A_FILTER)
 
 
 def _year_hint(value: str) -> str:

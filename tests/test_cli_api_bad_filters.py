@@ -27,7 +27,7 @@ def cli_json(seeds_index, *filters: str) -> tuple[int, dict]:
 
 
 def test_every_bad_value_is_named_in_the_api_and_the_cli_json_alike(client, seeds_index):
-    want = "year must be four digits, not '21'; translated is one of likely, possible, unlikely, not 'maybe'"
+    want = "a 'year' filter must be four digits, not '21'; a 'translated' filter is one of likely, possible, unlikely, not 'maybe'"
     got = client.get("/api/search?translated=maybe&year=21")
     assert got.status_code == 400 and got.get_json() == {"error": want, "status": 400}
     # typed in another order, named in the facets' order, as the API's are
@@ -35,7 +35,7 @@ def test_every_bad_value_is_named_in_the_api_and_the_cli_json_alike(client, seed
     assert (code, out) == (2, {"error": want, "exit": 2, "option": "--filter"})
     # the page names each as its chip does
     page = unescape(client.get("/search?year=21&translated=maybe").get_data(as_text=True))
-    assert "Year must be four digits, not '21'; Machine translation is one of likely, possible, unlikely, not 'maybe'" in page
+    assert "a 'Year' filter must be four digits, not '21'; a 'Machine translation' filter is one of likely, possible, unlikely, not 'maybe'" in page
 
 
 @pytest.mark.parametrize("others", [(), ("yaer=1",), ("translated=maybe",), ("person=" + "x" * 201,)])
@@ -46,9 +46,9 @@ def test_a_value_no_article_could_have_is_refused_in_one_wording_alone_or_with_o
     r = CliRunner().invoke(cli, ["search", "--filter", "year=21", *(a for f in others for a in ("--filter", f)),
                                  "--index", str(seeds_index)])
     assert r.exit_code == 2 and "Invalid value for '--filter': " in r.stderr, r.output
-    assert "year must be four digits, not '21'" in r.stderr and "bad query" not in r.stderr, r.output
+    assert "a 'year' filter must be four digits, not '21'" in r.stderr and "bad query" not in r.stderr, r.output
     code, out = cli_json(seeds_index, "year=21", *others)
-    assert code == 2 and out["option"] == "--filter" and "year must be four digits, not '21'" in out["error"], out
+    assert code == 2 and out["option"] == "--filter" and "a 'year' filter must be four digits, not '21'" in out["error"], out
 
 
 def test_the_named_are_bounded(client, seeds_index):
@@ -72,9 +72,9 @@ def test_a_misnamed_filter_and_a_bad_value_are_named_together(client, seeds_inde
     """A misnamed filter was refused first, and the search fixed so refused the bad value next."""
     code, out = cli_json(seeds_index, "year=21", "yaer=2021")
     assert code == 2 and "did you mean 'year=2021'?" in out["error"], out
-    assert "year must be four digits, not '21'" in out["error"], out
+    assert "a 'year' filter must be four digits, not '21'" in out["error"], out
     got = client.get("/api/search?year=21&yaer=2021").get_json()["error"]
-    assert "did you mean 'year=2021'?" in got and "year must be four digits, not '21'" in got, got
+    assert "did you mean 'year=2021'?" in got and "a 'year' filter must be four digits, not '21'" in got, got
 
 
 @pytest.mark.parametrize("name,value,core", [
@@ -123,19 +123,19 @@ def test_every_facet_past_a_bound_is_named_in_the_api_the_page_and_the_cli_alike
 def test_a_value_past_a_bound_and_a_value_no_article_could_have_are_named_together(client, seeds_index):
     """`--filter person=<201 characters> --filter year=21` named both; `?person=…&year=21` the
     person's alone, and fixed, the year next."""
-    want = "a 'person' filter's value is too long (201 characters; at most 200); year must be four digits, not '21'"
+    want = "a 'person' filter's value is too long (201 characters; at most 200); a 'year' filter must be four digits, not '21'"
     got = client.get("/api/search?year=21&person=" + "x" * 201).get_json()
     assert got == {"error": want, "status": 400}
     assert cli_json(seeds_index, "person=" + "x" * 201, "year=21") == (2, {"error": want, "exit": 2, "option": "--filter"})
     many = "&".join(f"year={2000 + i}" for i in range(50)) + "&year=21"
     got = client.get("/api/search?" + many).get_json()
-    assert got["error"] == "too many 'year' filters (51; at most 50); year must be four digits, not '21'"
+    assert got["error"] == "too many 'year' filters (51; at most 50); a 'year' filter must be four digits, not '21'"
 
 
 @pytest.mark.parametrize("name,value,why", [
-    ("yaer", "1", "year must be four digits, not '1'"),
-    ("date", "Mali", "year must be four digits, not 'Mali'"),
-    ("transalted", "yes", "translated is one of likely, possible, unlikely, not 'yes'"),
+    ("yaer", "1", "a 'year' filter must be four digits, not '1'"),
+    ("date", "Mali", "a 'year' filter must be four digits, not 'Mali'"),
+    ("transalted", "yes", "a 'translated' filter is one of likely, possible, unlikely, not 'yes'"),
     ("persn", "x" * 201, "a 'person' filter's value is too long (201 characters; at most 200)"),
 ])
 def test_a_misnamed_filter_is_offered_only_what_would_be_taken(client, seeds_index, name, value, why):
@@ -191,7 +191,7 @@ def test_a_date_range_typed_without_its_brackets_is_offered_with_them(client, se
      "a 'year' filter's value is too long (201 characters; at most 200)"),
     ([("persn", "x"), ("person", "x" * 201), ("year", "21")],
      "unknown filter 'persn': did you mean 'person=x'?; a 'person' filter's value is too long (201 characters; "
-     "at most 200); year must be four digits, not '21'"),
+     "at most 200); a 'year' filter must be four digits, not '21'"),
 ])
 def test_the_command_line_and_the_api_name_bad_filters_in_one_order(client, seeds_index, typed, want):
     """`--filter year=<201 digits> --filter person=<201 letters>` named the two in the order typed,

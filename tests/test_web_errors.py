@@ -253,7 +253,7 @@ def test_a_filter_value_no_article_could_have_is_dropped_from_the_fixed_search(c
 
     r = client.get("/search?q=coup&year=21&year=2021&person=Assimi+Goita&translated=yes")
     html = r.get_data(as_text=True)
-    assert r.status_code == 400 and "Year must be four digits" in html
+    assert r.status_code == 400 and "a 'Year' filter must be four digits" in unescape(html)
     box, hidden = _searchbox(html)
     assert box == "coup" and hidden == [("person", "Assimi Goita"), ("year", "2021")]
     link = re.search(r'<a href="([^"]+)">Search without <strong><bdi>year=21, translated=yes</bdi></strong></a>', html)

@@ -143,9 +143,9 @@ def test_a_filter_value_no_article_could_have_is_refused_in_the_page_s_words(cli
     JSON twin keeps the field's name, which a script reads."""
     html = get(client, url, 400)
     said = text(re.search(r'<p class="error-message" role="alert">(.*?)</p>', html, re.S).group(1))
-    assert said == {"translated": "Machine translation", "year": "Year"}[field] + " " + rest
+    assert said == f"a '{ {'translated': 'Machine translation', 'year': 'Year'}[field]}' filter {rest}"
     api = client.get(url.replace("/search", "/api/search").replace("/facet/", "/api/facet/"))
-    assert api.status_code == 400 and api.get_json()["error"] == f"{field} {rest}"
+    assert api.status_code == 400 and api.get_json()["error"] == f"a '{field}' filter {rest}"
 
 
 @pytest.mark.parametrize("url, said, api_said", [
@@ -186,9 +186,9 @@ def test_an_article_opened_with_a_search_that_cannot_run_says_why_in_the_page_s_
     run: translated is one of …"; /api/doc's matches_error keeps the field's name."""
     html = get(client, "/doc/" + FLAGGED + "?q=translated:maybe")
     line = text(re.search(r'<p class="query-hits">(.*?)</p>', html, re.S).group(1))
-    assert line.endswith("cannot run: Machine translation is one of likely, possible, unlikely, not 'maybe'"), line
+    assert line.endswith("cannot run: a 'Machine translation' filter is one of likely, possible, unlikely, not 'maybe'"), line
     record = client.get("/api/doc/" + FLAGGED + "?q=translated:maybe").get_json()
-    assert record["matches_error"] == "translated is one of likely, possible, unlikely, not 'maybe'"
+    assert record["matches_error"] == "a 'translated' filter is one of likely, possible, unlikely, not 'maybe'"
 
 
 def test_a_facet_page_opened_from_a_later_page_of_results_is_titled_as_from_the_first(client):

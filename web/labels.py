@@ -33,8 +33,8 @@ def value_label(facet: str) -> str:
 
 def page_message(exc: QueryError) -> str:
     """A refused search's message as a page words it: a filter value no article could have names
-    the facet as its chip does ("Machine translation is one of likely, …, not 'maybe'"), where
-    the JSON and the command line keep the field's name (`translated is one of …`)."""
+    the facet as its chip does ("a 'Machine translation' filter is one of likely, …, not 'maybe'"),
+    where the JSON and the command line keep the field's name ("a 'translated' filter is one of …")."""
     if isinstance(exc, FilterValueError):
         return exc.naming(value_label(exc.facet))
     if isinstance(exc, FilterValueErrors):
