@@ -541,3 +541,15 @@ def test_an_id_cut_at_a_hash_in_its_file_s_name_is_not_called_that_file(tmp_path
     assert "Harbour report 1" in client.get("/doc/wire/C%23.jsonl:1").get_data(as_text=True)
     r = CliRunner().invoke(cli, ["show", "wire/C", "--json", "--index", str(tmp_path / "index")])
     assert r.exit_code == 2 and json.loads(r.stdout)["error"].startswith("no document with id 'wire/C'")
+
+
+def test_a_big_file_s_id_is_said_from_a_few_of_its_records(pages_index):
+    """The 404 of a JSON Lines file's id read every record id of the file, each looked up, on
+    each request (a file of 100,000 records, every time its id was opened): it reads a few
+    (docview.HINTED_RECORDS, 100) and says "more than" where there are more, with an id it holds."""
+    client = create_app({"INDEX": str(pages_index)}).test_client()
+    said = ("no document with id 'wire/notices.jsonl': it is the file of more than 100 articles, "
+            "'wire/notices.jsonl#0' among them; in an address, an id's # is written %23, as in /doc/wire/notices.jsonl%230")
+    r = client.get("/api/doc/wire/notices.jsonl")
+    assert r.status_code == 404 and r.get_json()["error"] == said, r.get_json()
+    assert "Fund notice 0" in client.get("/doc/wire/notices.jsonl%230").get_data(as_text=True)

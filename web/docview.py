@@ -27,6 +27,8 @@ SAFE_SCHEMES = ("http", "https")
 DOC_PAGE_CHARS = 200_000
 # Entities listed per type beside the text: that record's 17,000 names took 3 MB of the page
 DOC_PAGE_ENTITIES = 200
+# how many of a file's record ids the "no document with id" page of the file's id reads (more said "more than")
+HINTED_RECORDS = 100
 
 
 def requested_document(doc_id: str) -> dict[str, Any]:
@@ -58,15 +60,21 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
             note = Markup(OPENED_NOTE[:1].upper() + OPENED_NOTE[1:] + ".").format(typed=code(found.typed),
                                                                                   opened=code(found.opened))
     if doc is None:
-        records = record_ids(archive(), doc_id)
+        # a few of a file's ids are enough to say what it is: a file of 100,000 records was read
+        # whole (each id looked up) on every request for it
+        records = record_ids(archive(), doc_id, limit=HINTED_RECORDS + 1)
         if records:  # a file's id: a record's, its "#N" taken as the address's fragment, or the file's whole
             first = url_for("views.doc_page", doc_id=records[0])
             how = (f"in an address, an id's # is written %23, as in {first}" if records[0].startswith(doc_id.strip() + "#")
                    else f"open one by its id, as {first}")
-            ids = f"{shown_id(records[0])}{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}"
-            n = f"{len(records):,} {'article' if len(records) == 1 else 'articles'}"
+            if len(records) > HINTED_RECORDS:
+                n, ids = f"more than {HINTED_RECORDS:,} articles", f"{shown_id(records[0])} among them"
+            else:
+                ids = f"{shown_id(records[0])}{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}"
+                n = f"{len(records):,} {'article' if len(records) == 1 else 'articles'}"
             # a file whose own name holds a # (wire/C#.jsonl) is cut there, and is no file named so
-            what = f"it is the file of {n} {ids}" if file_of_records(doc_id) else f"the ids of {n} go on after it: {ids}"
+            what = (f"it is the file of {n}{',' * (len(records) > HINTED_RECORDS)} {ids}" if file_of_records(doc_id)
+                    else f"the ids of {n} go on after it: {ids}")
             abort(404, f"no document with id {shown_id(doc_id)}: {what}; {how}")
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc, note
