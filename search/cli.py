@@ -593,6 +593,7 @@ def reindex_cmd(full, index_dir, as_json):
     """Rescan every source of the index and publish the new state atomically (for cron)."""
     from . import Store
 
+    Store(index_dir).refuse_other_files()  # "no sources recorded: run `index` first" into it
     if not Store(index_dir).sources():
         _fail(f"no sources recorded in {index_dir}: run `newsarchive index PATH` first", EXIT_NO_INDEX)
     _run_index(index_dir, None, False, full, as_json)

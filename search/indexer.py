@@ -645,8 +645,9 @@ def run(
     `forget`: sources to drop, with their articles (then `paths` must be None).
 
     Raises IndexBusy when another run holds the lock; NotASource when `forget` names a
-    path that is not a source.
+    path that is not a source; NotAnIndex when the index directory is a folder of other files.
     """
+    store.refuse_other_files()
     made = _first_missing(store.path)
     cache_made = absent_files(store.path / CACHE_FILE)
     _test_pause("before-lock")

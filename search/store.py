@@ -111,6 +111,19 @@ def _no_index_at(path: Path) -> bool:
     return False
 
 
+class NotAnIndex(IndexMissing):
+    """The index directory given is a folder of other files, no index (exit code 3): `--index
+    ~/news` wrote the run's lock, sources and cache among the user's articles, and the folder was
+    then refused as an index directory when given to `index`."""
+
+
+def _index_file(name: str) -> bool:
+    """A name a run writes in the index directory (or a hidden one, a desktop's .DS_Store)."""
+    stem = name.removesuffix(".tmp")
+    return (name.startswith((".", GEN_PREFIX, "cache.sqlite")) or stem in _RENAMED
+            or stem in ("lock", "runs.jsonl"))
+
+
 class IndexBusy(RuntimeError):
     """Another index/reindex run holds the lock (exit code 4)."""
 
@@ -260,10 +273,34 @@ class Store:
             if holder is not None:  # "run `index` first" told the user to start a second one
                 raise IndexBuilding(f"no index at {self.path} yet: its first index run ({holder}) is still "
                                    "going, and it can be searched when that run has finished")
+            others = self.other_files()
+            if others:  # "run `index` first" into it had the run write among them
+                raise NotAnIndex(f"no index at {self.path}: it is a folder of other files ({others}); "
+                                 "give the index's folder")
             raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
         if not (self.path / name).is_dir():
             raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: {REBUILD_FIX}")
         return self.path / name
+
+    def other_files(self) -> str | None:
+        """The files an index does not hold, named, when the index directory is no index (no list
+        of sources, no CURRENT): a folder of articles given as --index by mistake; else None."""
+        try:
+            if (self.path / "sources.json").exists() or (self.path / "CURRENT").exists():
+                return None
+            others = sorted(n for n in os.listdir(self.path) if not _index_file(n))
+        except OSError:  # not there yet (a first run makes it), or not readable: the run says so
+            return None
+        if not others:
+            return None
+        return ", ".join(others[:3]) + (f" and {len(others) - 3} more" if len(others) > 3 else "")
+
+    def refuse_other_files(self) -> None:
+        """Raise NotAnIndex before a run writes its lock, sources and cache among other files."""
+        others = self.other_files()
+        if others:
+            raise NotAnIndex(f"{self.path} is no index: it holds other files ({others}); index into a new "
+                             "or empty folder (nothing was written here)")
 
     def generations(self) -> list[str]:
         if not self.path.is_dir():

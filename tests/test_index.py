@@ -498,6 +498,37 @@ def test_a_run_that_indexes_nothing_leaves_no_index_directory_it_made(tmp_path):
     assert run_search(open_index(store.path), "Mali").total > 0
 
 
+def test_a_folder_of_other_files_given_as_the_index_is_refused_and_left_as_it_was(tmp_path):
+    """`index --index ~/news ~/news` (the archive typed for the index) wrote its lock, list of
+    sources and run log among the articles, then skipped the folder as "a newsarchive index
+    directory, not an archive", which it was only since that run: the articles could be indexed
+    no more, with any index. A folder of other files is no index: every command says so (exit 3)
+    and nothing is written there; an empty folder, or one with hidden files only, is one to make."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    news = copy_seeds(tmp_path)
+    before = sorted(p.name for p in news.iterdir())
+    for args in (["index", str(news)], ["index", str(tmp_path / "elsewhere")], ["reindex"], ["search", "Mali"],
+                 ["stats"]):
+        r = CliRunner().invoke(cli, [*args, "--index", str(news), "--json"], catch_exceptions=False)
+        assert r.exit_code == 3, (args, r.output)
+        error = json.loads(r.stdout)["error"]
+        assert str(news) in error and ("it holds other files" in error or "a folder of other files" in error), error
+        assert before[0] in error, error
+        assert sorted(p.name for p in news.iterdir()) == before
+    r = CliRunner().invoke(cli, ["index", str(news), "--index", str(news)])
+    assert "index into a new or empty folder (nothing was written here)" in r.output, r.output
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / ".DS_Store").write_bytes(b"\0")
+    r = CliRunner().invoke(cli, ["index", str(news), "--index", str(empty), "--json"], catch_exceptions=False)
+    assert r.exit_code == 0 and json.loads(r.stdout)["indexed"] == 5, r.output
+    r = CliRunner().invoke(cli, ["index", str(news), "--index", str(empty), "--json"], catch_exceptions=False)
+    assert r.exit_code == 0 and json.loads(r.stdout)["unchanged"] == 5, r.output
+
+
 @pytest.mark.skipif(not hasattr(os, "fork"), reason="needs RLIMIT_FSIZE in a child (POSIX)")
 def test_a_first_run_that_cannot_write_its_sources_names_the_file(tmp_path):
     """A first run whose list of sources the disk had no room for (RLIMIT_FSIZE of 8 bytes, as a
