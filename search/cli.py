@@ -122,6 +122,24 @@ class _Command(click.Command):
 class _Group(click.Group):
     command_class = _Command
 
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        """`newsarchive --index ix search mali` (the README's settings name `--index DIR` alone) was
+        "No such option: --index", though every command has it: said where it goes, the command
+        line written out as it runs."""
+        at = next((i for i, a in enumerate(args) if a in self.commands or a == "--"), None)
+        if at and args[0].startswith("-") and args[at] != "--":
+            cmd = self.commands[args[at]]
+            known = {o for p in cmd.params for o in p.opts}
+            moved = args[:at]
+            if not {a.split("=", 1)[0] for a in moved} & {o for p in self.params for o in p.opts} \
+                    and moved[0].split("=", 1)[0] in known:
+                fixed = shlex.join(["newsarchive", args[at], *moved, *args[at + 1:]])
+                message = f"{moved[0].split('=', 1)[0]} is the command's option: put it after its name: {fixed}"
+                if "--json" in moved and "--json" in known:
+                    _json_error(message, EXIT_USAGE)
+                raise click.UsageError(message, ctx)
+        return super().parse_args(ctx, args)
+
 
 def _reader_went_away() -> None:
     """`newsarchive search x | head -1`: the reader closed the pipe, having read what it

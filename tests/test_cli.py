@@ -134,6 +134,23 @@ def test_an_empty_filter_value_is_an_error_and_spaces_are_not_part_of_a_value(se
     assert (spaced.total, spaced.filters, spaced.unmatched_filters) == (1, {"year": ["2021"]}, [])
 
 
+def test_a_command_s_option_typed_before_the_command_says_where_it_goes(seeds_index):
+    """`newsarchive --index ix search mali`, as the README's settings name `--index DIR`, was
+    "No such option: --index", though every command has it. The error writes the command line
+    out with the option after the command's name, and that line runs."""
+    r = invoke("--index", seeds_index, "search", "mali coup", "--limit", 1)
+    assert r.exit_code == 2, r.output
+    fixed = f"newsarchive search --index {seeds_index} 'mali coup' --limit 1"
+    assert f"Error: --index is the command's option: put it after its name: {fixed}" in r.output, r.output
+    import shlex
+
+    r = invoke(*shlex.split(fixed)[1:])
+    assert r.exit_code == 0 and "results for mali coup" in r.output, r.output
+    r = invoke(f"--index={seeds_index}", "--json", "stats")
+    assert r.exit_code == 2 and json.loads(r.stdout.splitlines()[0])["exit"] == 2, r.output
+    assert "No such option '--bogus'" in invoke("--bogus", "stats").output  # the group's own: click's words
+
+
 def test_an_empty_path_is_an_error_not_the_current_folder(tmp_path, monkeypatch):
     (tmp_path / "here").mkdir()
     (tmp_path / "here" / "a.txt").write_text("Title\n\nFarmers in Segou, Mali, said the rains came late this year.\n")
