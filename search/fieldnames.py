@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from .field_values import field_value
+from .typed_dates import offered_date
 
 # Other names for a field, each with the fields it may mean, the likelier first: a filter has
 # no `published`, so its `date` is the year.
@@ -104,6 +105,9 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
         refused = _refused_query(written)
         if not refused:
             return f"search it in the query, {written}"
+        offered = offered_date(value) if field == "published" else None
+        if offered:  # `date=1987/03/01`, `date=>=1987-03`: "is no date" where one reading is certain
+            return f"search it in the query, published:{offered}"
         # `date=2020-13-45` was offered published:2020-13-45, a bad date in turn: the field, and
         # why, in one sentence, the value quoted once as given (the query's refusal quoted the
         # value written in quotes again, '"2020-08-28 TO 2020-09-01"', and its brackets and the

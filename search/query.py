@@ -38,6 +38,7 @@ from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
                      PER_CENT, WORD_PATTERN, joinable, letters_and)
+from .typed_dates import offered_date
 from .umlauts import umlaut_spelling
 from .spelling import Vocabulary, spellable_words
 
@@ -746,6 +747,11 @@ def validate(qstring: str) -> None:
         ends = re.split(r"\s*\bTO\b\s*", value.strip("[]").strip(), flags=re.I) if value.startswith("[") else [value]
         for end in ends:
             if end and not _valid_date(end):
+                fixed = _date_fixed(value, ends)
+                if fixed is not None:  # `1987/03/01`, `>1987-03`: "bad date" alone left the user to guess
+                    raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD): "
+                                     f"did you mean published:{fixed}?",
+                                     suggestion=qstring[:m.start(1)] + fixed + qstring[m.end(1):])
                 raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
                                  "a range is published:[2020-01 TO 2020-06])")
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
@@ -767,6 +773,19 @@ def validate(qstring: str) -> None:
             _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
         raise QuerySyntaxError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def _date_fixed(value: str, ends: list[str]) -> str | None:
+    """`published:`'s value with its bad dates written as the query reads them (`1987/03/01`:
+    1987-03-01, `>=1987-03`: [1987-03 TO]), when each has one certain reading; else None."""
+    fixed = value
+    for end in filter(None, ends):
+        if not _valid_date(end):
+            written = offered_date(end) if len(ends) == 1 or end[:1] not in "<>=" else None
+            if written is None:
+                return None
+            fixed = fixed.replace(end, written, 1)
+    return fixed
 
 
 def _unbalanced_quote(qstring: str) -> str:

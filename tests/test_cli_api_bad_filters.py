@@ -156,7 +156,8 @@ def test_a_misnamed_filter_is_offered_only_what_would_be_taken(client, seeds_ind
 @pytest.mark.parametrize("value,said", [
     ("2020-13-45", "'published' is a field of the query text, where '2020-13-45' is no date: search it there as "
                    "YYYY, YYYY-MM or YYYY-MM-DD (published:2020-08-28), a range as published:[2020-01 TO 2020-06]"),
-    ("28 August 2020", "'published' is a field of the query text, where '28 August 2020' is no date: search it"),
+    ("28 August 2020", "search it in the query, published:2020-08-28"),  # one reading (it was "is no date")
+    ("28 Augustus 2020", "'published' is a field of the query text, where '28 Augustus 2020' is no date: search it"),
     ("2020-09-01 TO 2020-08-28", "'published' is a field of the query text, where published:[2020-09-01 TO "
                                  "2020-08-28] ends before it starts: put the earlier date first"),
 ])
@@ -328,3 +329,32 @@ def test_a_range_with_one_bracket_left_out_offers_the_range(client, seeds_index,
     was refused with no fix, where one typed with neither is offered with both (7e81ba1): it is
     offered closed, the ends of dates or years in order, its link running it."""
     refused_with_fix(client, seeds_index, typed, said, meant)
+
+
+@pytest.mark.parametrize("query,fixed", [
+    ("published:1987/03/01", "published:1987-03-01"),
+    ("mali published:13/03/2020", "mali published:2020-03-13"),  # day first: 13 is no month
+    ("published:[2020/08/01 TO 2020/09]", "published:[2020-08-01 TO 2020-09]"),
+    ("coup published:>=2020-08", "coup published:[2020-08 TO]"),
+    ("coup published:>2020-08-27", "coup published:[2020-08-28 TO]"),
+    ("published:<2021", "published:[TO 2020]"),
+])
+def test_a_date_typed_another_way_is_offered_as_the_query_reads_it(client, seeds_index, query, fixed):
+    """`published:1987/03/01` or `published:>=2020-08` was "bad date '…' in published: (dates are
+    YYYY, YYYY-MM or YYYY-MM-DD; …)" with no suggestion, where one reading is certain (as a JSON
+    Lines date with slashes is read), and `--filter date=1987/03/01` was "'1987/03/01' is no date".
+    The query fixed is offered (`suggestion`, on the command line and the API alike), and it runs;
+    a date either number of which could be the month is offered nothing."""
+    r = CliRunner().invoke(cli, ["search", query, "--index", str(seeds_index), "--json"])
+    out = json.loads(r.stdout.splitlines()[0])
+    assert r.exit_code == 2 and out["suggestion"] == fixed, out
+    assert out["error"].endswith(f"did you mean {fixed[fixed.index('published:'):]}?"), out
+    api = client.get("/api/search", query_string={"q": query}).get_json()
+    assert api["suggestion"] == fixed, api
+    assert client.get("/api/search", query_string={"q": fixed}).status_code == 200
+    if " " not in query:
+        code, hint = cli_json(seeds_index, f"date={query.removeprefix('published:')}")
+        assert code == 2 and hint["error"].startswith(f"unknown filter 'date': search it in the query, {fixed}"), hint
+    for unsure in ("published:03/01/2020", "published:>9999"):  # either the month; no year 10000
+        r = CliRunner().invoke(cli, ["search", unsure, "--index", str(seeds_index), "--json"])
+        assert r.exit_code == 2 and "suggestion" not in json.loads(r.stdout.splitlines()[0]), r.output
