@@ -1016,7 +1016,10 @@ def stats_cmd(index_dir, as_json):
         if run.get("error"):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue
-        con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))} ({_count(run.get('seconds'))}s)")
+        # the inputs skipped and --full, as /status's table has them: a night's skipped files went unsaid
+        skipped = f", [yellow]{_count(run['failed'])} skipped[/]" if run.get("failed") else ""
+        command = _t(run.get("command") or "") + (" --full" if run.get("full") else "")
+        con.print(f"  run {run.get('finished')}: {command} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))}{skipped} ({_count(run.get('seconds'))}s)")
 
 
 def _count(value: object) -> str:

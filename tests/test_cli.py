@@ -5,6 +5,7 @@ import errno
 import gzip
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -209,6 +210,22 @@ def test_stats_text_shows_failed_runs(tmp_path):
     store.log_run({"command": "reindex", "error": "RuntimeError: disk full", "seconds": 0.5})
     out = invoke("stats", "--index", store.path).output
     assert "failed" in out and "disk full" in out
+
+
+def test_stats_text_says_how_many_inputs_a_run_skipped_and_a_full_run(tmp_path):
+    """`stats` printed a run that skipped inputs as one that skipped none ("run …: index +5 ~0 -0
+    (3.1s)"), where /status's table has a Skipped column, and a `reindex --full` as a `reindex`: the
+    night's unreadable files went unsaid to whoever checks the index from a terminal."""
+    news = tmp_path / "news"
+    shutil.copytree(SEEDS, news)
+    (news / "scan.pdf").write_bytes(b"%PDF-1.4 not an article")
+    (news / "empty.txt").write_bytes(b"")
+    ix = tmp_path / "ix"
+    assert invoke("index", news, "--index", ix).exit_code == 0
+    assert invoke("reindex", "--full", "--index", ix).exit_code == 0
+    runs = [line.strip() for line in invoke("stats", "--index", ix).output.splitlines() if line.strip().startswith("run ")]
+    assert re.fullmatch(r"run \S+: index \+5 ~0 -0, 2 skipped \([\d.]+s\)", runs[0]), runs
+    assert re.fullmatch(r"run \S+: reindex --full \+0 ~0 -0, 2 skipped \([\d.]+s\)", runs[1]), runs
 
 
 def test_stats_text_lists_each_source_with_its_articles(tmp_path):
