@@ -64,6 +64,22 @@ def test_no_result_names_the_filters_that_left_none(two_sources):
     assert _line(r.output, "source") == "source: seeds (5), notes (1)"
 
 
+def test_no_result_under_the_filters_says_how_many_the_search_finds_without_them(two_sources):
+    """"0 results for wheat with source=seeds" said nothing more: not whether the filter or the
+    word had left nothing, where the web's empty page offers "Search without the filters: 1
+    result". The text says it too, only when that finds something, and --json is as before."""
+    args = ("--filter", "source=seeds", "--index", two_sources)
+    r = invoke("search", "wheat", *args)
+    assert r.exit_code == 0, r.output
+    assert r.output.startswith("0 results for wheat with source=seeds\n"
+                               "Without the filters: 1 result (leave out --filter)\n"), r.output
+    assert invoke("search", "wheat", "--index", two_sources).output.startswith("1 result for wheat\n")
+    assert "Without the filters" not in invoke("search", "zebra", *args).output  # none without them either
+    assert "Without the filters" not in invoke("search", "mali", *args).output  # found some
+    out = json.loads(invoke("search", "wheat", *args, "--json").output)
+    assert out["total"] == 0 and not any("filter" in k for k in out if k not in ("filters", "unmatched_filters"))
+
+
 def test_an_entity_filter_is_named_as_its_facet_names_it(two_sources):
     """`person=goyta` is applied as the entity's id; the header names the person."""
     r = invoke("search", "", "--filter", "person=goyta", "--index", two_sources)
