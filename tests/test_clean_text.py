@@ -835,3 +835,21 @@ def test_a_headline_of_seven_words_with_an_and_is_no_byline(line):
     assert c.author is None and line in c.text.split("\n\n")
     for byline in ("By Jane Doe and John Smith, Staff Writers", "By NBC News' Akbar Shinwari and Amna Nawaz"):
         assert parse_byline(byline) == (byline[3:], None)
+
+
+@pytest.mark.parametrize("sign_off", ["Reuter", "REUTER", "reuter"])
+def test_the_wires_sign_off_in_any_case_is_the_storys_credit(sign_off):
+    """The 1987 wire signed its stories "Reuter" at the very end: that sign-off left the text with no
+    credit, while the 77 stories of Reuters-21578 signed "reuter" in lower case on a line of their own
+    kept it as their credit (a line of agencies alone) and one signed so after a sentence kept it in the
+    text. The sign-off, in any of its cases, is now the story's credit and leaves the text; a story a
+    credit line credits keeps that credit alone."""
+    body = ("The Bank of Japan decided at a policy\nboard meeting to lower the minimum denomination of\n"
+            "regulation-free large deposits, a central bank official said.\n"
+            "    The new guideline will go into effect on April 6.\n")
+    for tail in (f"\n {sign_off}\n", f" {sign_off}"):
+        c = clean_text(body + tail)
+        assert c.text.endswith("April 6.") and c.credit == sign_off, (tail, c.text[-30:], c.credit)
+        assert {"text": sign_off, "reason": "agency signature"} in c.removed
+    credited = clean_text(body + "\n(Reporting by Kenji Tanaka)\n " + sign_off)
+    assert credited.credit == "(Reporting by Kenji Tanaka)"

@@ -20,8 +20,9 @@ from .record import Cleaned
 _TERMINAL = re.compile(r"[.!?…][\"'”’»)\]]*\s*$")
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’»)]*\s+[\"'“‘«(]?[A-Z]")
 _URL = re.compile(r"(?:https?://|www\.)\S+|[\w.+-]+@[\w-]+\.[\w.]+", re.I)
-# newswire signature: " Reuter" / "REUTER" alone at the very end of the story
-_REUTER_SIG = re.compile(r"(?:\n|\s{2,}|(?<=[.)\d\"”])\s)\s*(REUTER|Reuter)\s*\x03?\s*\Z")
+# newswire signature: " Reuter" / "REUTER" / "reuter" (154 of Reuters-21578's stories) alone at the very
+# end of the story: the story's credit, as a credit line's agency is
+_REUTER_SIG = re.compile(r"(?:\n|\s{2,}|(?<=[.)\d\"”])\s)\s*(REUTER|Reuter|reuter)\s*\x03?\s*\Z")
 _TITLE_MAX_WORDS = 25
 _TAIL_MAX_WORDS = 20
 _INLINE_KINDS = frozenset({"advertisement", "caption residue"})  # furniture set inside an article's text
@@ -349,6 +350,8 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
         if reasons[i] is None and meta.is_credit(paras[i]):
             reasons[i] = "agency credit (credit)"
             credits.append(paras[i])
+    if sig and not credits:  # the wire's sign-off credits a story no line credits
+        credits.append(sig)
     credit = "; ".join(dict.fromkeys(credits)) or None  # "(Reuters)" after the byline's "(Reuters)" once
 
     kept = [i for i, r in enumerate(reasons) if r is None]
