@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from search.clean import clean_text
-from search.clean.meta import find_dateline, is_credit, parse_byline, parse_date_stamp, split_date_prefix
+from search.clean.meta import find_dateline, is_credit, parse_byline, parse_date_stamp, site_names, split_date_prefix
 from search.clean.text import paragraphs
 
 ARTICLE = [
@@ -853,3 +853,31 @@ def test_the_wires_sign_off_in_any_case_is_the_storys_credit(sign_off):
         assert {"text": sign_off, "reason": "agency signature"} in c.removed
     credited = clean_text(body + "\n(Reporting by Kenji Tanaka)\n " + sign_off)
     assert credited.credit == "(Reporting by Kenji Tanaka)"
+
+
+@pytest.mark.parametrize("line,site,url", [
+    ("By The Onion", "The Onion", "https://www.theonion.com/area-man-1819571234"),
+    ("By The Verge", None, "https://www.theverge.com/2012/11/9/3623848/robots"),
+    ("BY THE HILL", "TheHill", "https://thehill.com/policy/robots"),
+    ("By The AP", None, "https://example.org/news/robots"),
+])
+def test_a_byline_signed_the_sites_own_name_or_an_agency_after_the_is_a_byline(line, site, url):
+    """"By The Onion", "By The Verge", "By The Hill", "By The AP" beside the headline were refused as
+    bylines ("The" and one word read as a heading, "By The Numbers"): the page had no author and the
+    line stayed in its text. "The" and the page's own name (its og:site_name, its host's labels) or an
+    agency is a newsroom's byline, as "By The Guardian" is; "By The Numbers" on the same page stays a
+    heading."""
+    from search.clean import clean_html
+
+    paras = "".join(f"<p>{p}</p>" for p in ARTICLE)
+    meta_site = f'<meta property="og:site_name" content="{site}">' if site else ""
+    for first in (line, "By The Numbers"):
+        html = (f"<html><head><title>Robots teach phonics</title>{meta_site}</head><body><article>"
+                f"<h1>Robots teach phonics</h1><p>{first}</p>{paras}</article></body></html>")
+        c = clean_html(html, url)
+        if first == line:
+            assert c.author == line[3:] and line not in c.text, (c.author, c.text[:40])
+        else:
+            assert c.author is None and "By The Numbers" in c.text, (c.author, c.text[:40])
+    assert parse_byline(line, site_names([site, *url.split("/")[2].split(".")]))[0] == line[3:]
+    assert parse_byline(line)[0] == line[3:] if line == "By The AP" else parse_byline(line) is None

@@ -75,12 +75,13 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     page = pagemeta.page_meta(tree)
     title = " ".join((page.title or "").split())
     title, site_parts = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
+    site = meta.site_names([page.sitename, *pagemeta.host_labels(tree, url)])  # a byline may sign the site's name
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
-    result = clean_text(extracted, title=title)
+    result = clean_text(extracted, title=title, site=site)
     run = _prose_run(blocks)
     lost = run and len(result.text) < LOST_ARTICLE * sum(len(blocks[i].text) for i in run)
     if lost and _furniture_kept(blocks, result.text):
-        result = clean_text("\n\n".join(blocks[i].text for i in run), title=title)
+        result = clean_text("\n\n".join(blocks[i].text for i in run), title=title, site=site)
     elif result.text and _all_claimed(blocks, result.text):
         # the extractor kept nothing but blocks a container claims (a sidebar's list of books):
         # unclaimed prose under the page's title, however short, is the article, with the
@@ -92,7 +93,8 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
             end = run[-1] + 1
             while end < len(blocks) and blocks[end].reason is None and not markup.is_markup(blocks[end].text):
                 end += 1
-            result = clean_text("\n\n".join(blocks[i].text for i in [*run, *range(run[-1] + 1, end)]), title=title)
+            result = clean_text("\n\n".join(blocks[i].text for i in [*run, *range(run[-1] + 1, end)]), title=title,
+                                site=site)
     at, headline = pagemeta.headline(blocks, result.text, title)
     first, _, rest = result.text.partition("\n\n")
     while first and not any(ch.isalnum() for ch in first):  # a stray "." or "*" above the article
@@ -128,7 +130,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     elif is_listing(blocks, paras, tree):  # a category or tag page: links to articles, none of its own
         result.text, result.not_article = "", LISTING
     # every visible block that did not make it into the text, with why
-    bylines = {i: (a, d) for i, a, d in pagemeta.head_bylines(blocks, at)}
+    bylines = {i: (a, d) for i, a, d in pagemeta.head_bylines(blocks, at, site)}
     for a, d in bylines.values():  # a visible byline beats meta tags, which often name the site
         result.author = a or result.author
         result.published = result.published or d

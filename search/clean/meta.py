@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from datetime import date, timedelta
+from typing import Iterable
 
 from ..newsroom import NEWSROOM_WORDS, agency_pattern
 
@@ -96,6 +97,7 @@ _AGENCY = agency_pattern()
 # beside an agency ("CBS" alone is no credit line). "(CBS/AP)" stayed as the article's first paragraph
 _BROADCASTER = r"(?:CBS|NBC|ABC|CNN|BBC|CBC|Fox News|(?:CBS|NBC|ABC|CBC) News)"
 _JOIN = r"\s*(?:,|/|and|&)\s*"
+_AGENCY_ALONE = re.compile(rf"{_AGENCY}$", re.I)
 _CREDIT_AGENCIES = re.compile(rf"^(?:(?:source|sources|with|credit)\s*:\s*)?\(?(?:{_AGENCY}|{_BROADCASTER}(?={_JOIN}{_AGENCY}))"
                               rf"(?:{_JOIN}{_AGENCY})*\)?\.?$", re.I)
 
@@ -244,13 +246,17 @@ _PAPER_NOUNS = frozenset("times post journal herald tribune gazette chronicle ob
 _FILE_LINK = re.compile(r"[(\[]\s*(?:pdf|docx?|xlsx?|pptx?|csv|rtf|txt|zip|epub|odt|mp3|mp4)\b[^()\[\]]*[)\]]", re.I)
 
 
-def _heading_after_by(author: str) -> bool:
+def _heading_after_by(author: str, site: frozenset[str] = frozenset()) -> bool:
     """Whether a byline's undated name is a heading's words (_SORT_KEYS, "The" and one word). The
     keys may be joined or followed by a colon's or a figure's words: "By Country and Region", "By
-    Region: Europe", "By State, 2012" were bylines ("Country and Region", "Region: Europe", "State")."""
+    Region: Europe", "By State, 2012" were bylines ("Country and Region", "Region: Europe", "State").
+    "The" and an agency ("By The AP") or the page's own name (`site`, squashed: "By The Verge" on
+    theverge.com) is a newsroom's byline."""
     words = author.lower().split()
     if len(words) == 2 and words[0] == "the":
-        return words[1] not in _PAPER_NOUNS and words[1] not in _BYLINE_LOWER
+        named = re.sub(r"[\W_]+", "", author.lower())
+        return not (words[1] in _PAPER_NOUNS or words[1] in _BYLINE_LOWER or _AGENCY_ALONE.match(words[1])
+                    or named in site or named.removeprefix("the") in site)
     keys = re.findall(r"[^\W\d_]+", author.lower().partition(":")[0])
     return bool(keys) and keys[0] in _SORT_KEYS and all(w in _SORT_KEYS or w in ("and", "or") for w in keys)
 
@@ -285,8 +291,15 @@ def _name_part(words: str) -> str:
     return _COMMENTS_LINK.sub("", named)
 
 
-def parse_byline(line: str) -> tuple[str | None, date | None] | None:
-    """(author, date) when the whole line is a byline or a dateline stamp, else None."""
+def site_names(names: Iterable[str | None]) -> frozenset[str]:
+    """The names a page goes by (its og:site_name, its host's labels: "The Verge", "theverge"), each
+    lower case with no spaces nor punctuation, for parse_byline's `site`."""
+    return frozenset(filter(None, (re.sub(r"[\W_]+", "", n.lower()) for n in names if n)))
+
+
+def parse_byline(line: str, site: frozenset[str] = frozenset()) -> tuple[str | None, date | None] | None:
+    """(author, date) when the whole line is a byline or a dateline stamp, else None. `site`: the
+    names the page goes by, squashed (site_names), which a byline may sign ("By The Onion")."""
     s = line.strip()
     if len(s) > 120 or _FILE_LINK.search(s):
         return None
@@ -302,7 +315,7 @@ def parse_byline(line: str) -> tuple[str | None, date | None] | None:
         # the words in brackets are read for a sentence's too: "By Friday (they said it would rain) Smith left."
         if author and (_too_many_words(author) or not (author[0].isupper() or m.group("date"))
                        or _sentence_after_by(named) or _BY_AGAIN.search(named)
-                       or not m.group("date") and _heading_after_by(author)):
+                       or not m.group("date") and _heading_after_by(author, site)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
         return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)

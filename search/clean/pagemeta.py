@@ -114,7 +114,7 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
     h1s = tree.findall(".//h1")  # the headline's element: the only <h1>, or one classed so
     h1 = " ".join((h1s[0].text_content() if len(h1s) == 1 else extract_metainfo(tree, TITLE_XPATHS) or "").split())
     h1_key = key(h1)
-    labels = _host_labels(tree, url)
+    labels = host_labels(tree, url)
     if sitename and key(sitename) == h1_key:
         sitename = None  # trafilatura took the post's title for the site's name
     elif sitename and key(sitename) == key(meta_title or ""):
@@ -144,7 +144,7 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
     return meta_title or "", site_parts
 
 
-def _host_labels(tree: HtmlElement, url: str | None) -> list[str]:
+def host_labels(tree: HtmlElement, url: str | None) -> list[str]:
     """The words of the page's host names that may name the site ("nfl" of blogs.nfl.com)."""
     out = []
     for u in (canonical(tree), url):
@@ -266,15 +266,17 @@ def _title_like(text: str, min_words: int = 2) -> bool:
     return min_words <= len(words) <= 30 and not text.endswith((".", ",", ";", ":"))
 
 
-def head_bylines(blocks: list[Block], at: int | None) -> list[tuple[int, str | None, date | None]]:
-    """Byline/date lines right around the headline block: (index, author, date)."""
+def head_bylines(blocks: list[Block], at: int | None,
+                 site: frozenset[str] = frozenset()) -> list[tuple[int, str | None, date | None]]:
+    """Byline/date lines right around the headline block: (index, author, date); `site` as for
+    meta.parse_byline."""
     if at is None:
         return []
     found = []
     for i in range(max(0, at - 3), min(len(blocks), at + 5)):
         if i == at or len(blocks[i].text) > 120:
             continue
-        if by := meta.parse_byline(blocks[i].text):
+        if by := meta.parse_byline(blocks[i].text, site):
             found.append((i, *by))
         elif stamp := meta.parse_date_stamp(blocks[i].text):
             found.append((i, None, stamp))

@@ -287,11 +287,13 @@ def display_title(p: str, limit: int = 90) -> str:
     return cut.rstrip(",;:–- ") + "…"
 
 
-def clean_text(text: str, title: str | None = None, body_only: bool = False, file_header: bool = False) -> Cleaned:
+def clean_text(text: str, title: str | None = None, body_only: bool = False, file_header: bool = False,
+               site: frozenset[str] = frozenset()) -> Cleaned:
     """Clean flattened text. `title` (e.g. from HTML metadata) overrides title detection;
     `body_only`: the text has no title line (see paragraphs); `file_header`: a text given
     whole, not a body apart from its title (a text file, a JSON record with no title), whose
-    fields on top (header.py) give its title, date, address and outlet."""
+    fields on top (header.py) give its title, date, address and outlet; `site`: the names the
+    page goes by (meta.site_names), which its bylines may sign."""
     lifted: list[tuple[int, dict[str, str]]] = []  # (paragraph index, removed entry)
     head = None
     if file_header and title is None:
@@ -317,7 +319,7 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
             if not paras[i]:
                 reasons[i] = "date prefix (published)"
             continue
-        by = meta.parse_byline(paras[i])
+        by = meta.parse_byline(paras[i], site)
         if by is not None:
             author = author or by[0]
             published = published or by[1]
@@ -329,7 +331,7 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
     # 28, 2012 01:23 PM" (Movable Type, TypePad), its comments (if any) after it
     last = next((i for i in reversed(kept) if reasons[i] is None), None)
     if last is not None and last > 0 and _POST_FOOTER.match(paras[last]):
-        by = meta.parse_byline(paras[last])
+        by = meta.parse_byline(paras[last], site)
         if by is not None and by[1] is not None:
             author = author or by[0]
             published = published or by[1]
@@ -341,7 +343,7 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
     for i, r in enumerate(reasons):
         parts = paras[i].split("|")
         for part in parts if r == "post details" else parts[:1] if r == "tag list" else []:
-            by = meta.parse_byline(part.strip())
+            by = meta.parse_byline(part.strip(), site)
             if by is not None:
                 author = author or by[0]
                 published = published or by[1]
