@@ -658,3 +658,27 @@ def test_a_personal_sites_name_on_a_domain_spelt_otherwise_is_its_writer(name, u
     for brand, at in (("Yahoo News", "https://news.yahoo.com/barrels-1234.html"),
                       ("Mail Online", "https://www.dailymail.co.uk/news/article-1234/barrels.html")):
         assert clean_html(_page_by(brand).replace("</head>", site.format(brand)), at).author is None
+
+
+@pytest.mark.parametrize("notice,site", [
+    ("Copyright (c) 2012 ABC News Internet Ventures", "ABC News Internet Ventures"),
+    ("Copyright © 2004-2007 VMblog.com", "VMblog.com"),
+    ("Copyright (c) 2012 American Association for the Advancement of Science. All Rights Reserved.",
+     "American Association for the Advancement of Science"),
+    ("© 2012, Sahel Media Inc.", "Sahel Media Inc."),
+    ("Copyright (c) 2012", None),
+    ("Copyright (c) August 2012", None),
+    ("copyright", None),
+])
+def test_a_copyright_notice_for_the_sites_name_gives_its_owner(notice, site):
+    """abcnews.go.com's pages (10 of the Dragnet dev pages, 5 more elsewhere) have no og:site_name but a
+    <meta name="Copyright">, which trafilatura reads for the site's name: the document page showed
+    "Site: Copyright (c) 2012 ABC News Internet Ventures". The site is the notice's owner; a notice
+    naming no one names no site. A site's name that is no notice stays ("The Copyright Office")."""
+    from search.clean import clean_html
+
+    head = f'<meta name="copyright" content="{notice}">'
+    assert clean_html(_page_by("Jane Doe").replace("<head>", "<head>" + head), "http://example.org/a").site_name == site
+    named = '<meta property="og:site_name" content="The Copyright Office">'
+    assert clean_html(_page_by("Jane Doe").replace("<head>", "<head>" + named), "http://example.org/a").site_name == \
+        "The Copyright Office"

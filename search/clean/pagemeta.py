@@ -79,7 +79,26 @@ def page_meta(tree: HtmlElement) -> Document:
         pass
     if not doc.sitename:
         doc.sitename = extract_sitename(tree)
+    doc.sitename = _owner(doc.sitename)
     return doc
+
+
+# a copyright notice, which trafilatura reads for the site's name from <meta name="copyright">:
+# "Copyright (c) 2012 ABC News Internet Ventures", "Copyright © 2004-2007 VMblog.com", "... All Rights Reserved.",
+# "Copyright (c) August 2012"
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\(c\)|©)(?:\s*(?:\(c\)|©|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+                        r"\d{4}(?:\s*[-–]\s*\d{2,4})?),?)*\s*", re.I)
+_RIGHTS = re.compile(r"[.,]?\s*all rights reserved\.?\s*$", re.I)
+
+
+def _owner(sitename: str | None) -> str | None:
+    """The site's name a copyright notice gives, its owner's ("ABC News Internet Ventures"), or
+    None for a notice naming no one ("Copyright (c) 2012"): abcnews.go.com's "Copyright (c) 2012
+    ABC News Internet Ventures" stood on the document page as the site."""
+    if not sitename or not _COPYRIGHT.match(sitename):
+        return sitename
+    owner = _RIGHTS.sub("", _COPYRIGHT.sub("", sitename)).strip(" ,")
+    return owner if any(ch.isalnum() for ch in owner) else None
 
 
 _TITLE_SEPARATORS = re.compile(r"(\s+(?:[|»›:~/]|::|[-–—])\s+)")
