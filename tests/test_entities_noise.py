@@ -2584,3 +2584,24 @@ def test_a_given_name_the_ner_typed_an_organisation_is_a_person_by_his_name_was_
     # near misses: a firm's name is no person's by "its name is", nor by "itself"
     text = "Its name was Apple and it sold computers. Apple itself said so."
     assert _got(text, ("Apple", "organization"), ("Apple", "organization", "ner", 1)) == {"Apple": {"organization"}}
+
+
+def test_both_reporters_of_a_byline_of_two_names_are_persons():
+    """"BY PATRICK RIZZO AND PATTI DOMM" before the dateline (Reuters-21578), in capitals or mixed case, or
+    "Patrick Rizzo and Patti Domm, Reuters" on a credit line, was no byline to the rules, which read one
+    name of two to four words: the NER's organisation stayed one, and a name it missed gave no mention.
+    Each name after "By" or before the agency, joined by "and" or "&", is a reporter's."""
+    for line, dateline in (("BY PATRICK RIZZO AND PATTI DOMM", "NEW YORK, March 3 - "),
+                           ("By Patrick Rizzo and Patti Domm", "NEW YORK, March 3 - "),
+                           ("By Patrick Rizzo & Patti Domm, Reuters", "NEW YORK, March 3 - "),
+                           ("Patrick Rizzo and Patti Domm, Reuters", "")):
+        first, second = re.split(r" (?:AND|and|&) ", line.removeprefix("BY ").removeprefix("By "))
+        second = second.removesuffix(", Reuters")
+        text = f"Stocks fall on rate fears\n\n{line}\n{dateline}Stocks fell on Friday, traders said.\n"
+        got = _got(text, (second, "organization"))
+        assert got.get(first) == {"person"} and got.get(second) == {"person"}, (line, got)
+    # near misses: a newsroom's words after "and", and a headline's "and", name no reporter
+    text = "Stocks fall on rate fears\n\nBy Patti Domm and Staff Reporters\nNEW YORK, March 3 - Stocks fell.\n"
+    assert "Staff Reporters" not in _got(text) and _got(text).get("Patti Domm") == {"person"}
+    text = "Stocks And Bonds Fall\n\nNEW YORK, March 3 - Stocks fell on Friday.\n"
+    assert not any(v == {"person"} for v in _got(text).values())

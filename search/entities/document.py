@@ -681,8 +681,11 @@ _PARTICLES = frozenset({"de", "da", "di", "du", "del", "della", "dos", "das", "v
 _NAME_WORDS = r"[A-Z][\w.'’-]*(?:[ \t]+(?:[A-Z][\w.'’-]*|(?:%s)\b)){1,3}" % "|".join(sorted(_PARTICLES))
 # ... and a byline or a credit line the NER may have missed: "By Elif Kaban" before the dateline, "Vithoon
 # Amorn, Reuters" on a line of its own anywhere
-_BYLINE_LINE = re.compile(rf"[ \t]*[Bb][Yy]:?[ \t]+({_NAME_WORDS})[ \t]*")
-_CREDIT_LINE = re.compile(rf"^[ \t]*(?:[Bb][Yy]:?[ \t]+)?({_NAME_WORDS})[ \t]*,[ \t]*{_CREDIT_AGENCY}\.?[ \t]*$", re.M)
+# a second reporter's after "and" or "&", in the case the byline writes: "BY PATRICK RIZZO AND PATTI DOMM, REUTERS"
+_AND_NAME = rf"(?:[ \t]+(?:and|AND|&)[ \t]+({_NAME_WORDS}))?"
+_BYLINE_LINE = re.compile(rf"[ \t]*[Bb][Yy]:?[ \t]+({_NAME_WORDS}){_AND_NAME}[ \t]*")
+_CREDIT_LINE = re.compile(rf"^[ \t]*(?:[Bb][Yy]:?[ \t]+)?({_NAME_WORDS}){_AND_NAME}[ \t]*,[ \t]*{_CREDIT_AGENCY}\.?[ \t]*$",
+                          re.M)
 
 
 # A newsroom's words in a byline's or a credit line's place, where a page or an agency names no reporter: "By
@@ -747,12 +750,12 @@ def _bylines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> l
         end = gap.start()
         line = _BYLINE_LINE.fullmatch(text, text.rfind("\n", 0, end) + 1, end)
         if line is not None:
-            found.append(line.span(1))
+            found += [line.span(g) for g in (1, 2) if line.group(g)]
         else:
             found += [(s.start, end) for s in ending.get(end, ()) if s.start > opening  # not a headline
                       and _BYLINE_BEFORE.search(text, max(0, s.start - 8), s.start)]
     if "," in text:
-        found += [c.span(1) for c in _CREDIT_LINE.finditer(text)]
+        found += [c.span(g) for c in _CREDIT_LINE.finditer(text) for g in (1, 2) if c.group(g)]
     if not found:
         return spans
     by_span = {(s.start, s.end): s for s in spans}
