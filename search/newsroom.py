@@ -34,6 +34,9 @@ AGENCIES: tuple[tuple[str, ...], ...] = (
     ("Knight-Ridder",),
 )
 AGENCY_NAMES: tuple[str, ...] = tuple(name for spellings in AGENCIES for name in spellings)
+# the services that are companies too, whose name a market table or a list writes on a line alone
+# ("Dow Jones" among indexes, "Bloomberg" among data vendors): no credit line there
+COMPANY_AGENCIES: tuple[str, ...] = ("Bloomberg", "Dow Jones", "Knight-Ridder")
 
 
 def agency_pattern(names: tuple[str, ...] = AGENCY_NAMES) -> str:

@@ -881,3 +881,19 @@ def test_a_byline_signed_the_sites_own_name_or_an_agency_after_the_is_a_byline(l
             assert c.author is None and "By The Numbers" in c.text, (c.author, c.text[:40])
     assert parse_byline(line, site_names([site, *url.split("/")[2].split(".")]))[0] == line[3:]
     assert parse_byline(line)[0] == line[3:] if line == "By The AP" else parse_byline(line) is None
+
+
+def test_a_company_that_is_a_news_service_alone_inside_the_text_is_no_credit_line():
+    """2200c68's one list of agencies made "Bloomberg" and "Dow Jones" alone on a line credit lines, so a
+    list or a table with such a line ("Dow Jones" among the indexes, "Bloomberg" among data vendors) lost
+    it from the text. Such a company's name alone is a credit where it opens or ends the text; inside
+    it only in brackets or after "Source:", as any agency's."""
+    text = "\n\n".join(["Markets at a glance", ARTICLE[0], "The indexes we follow:", "Dow Jones", "Nasdaq",
+                        "S&P 500", ARTICLE[1], "(Bloomberg)", ARTICLE[2], "Source: Dow Jones"])
+    c = clean_text(text)
+    assert "Dow Jones\n\nNasdaq" in c.text and c.credit == "(Bloomberg); Source: Dow Jones"
+    for last in ("Bloomberg", "DOW JONES"):
+        c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], ARTICLE[1], last]))
+        assert c.credit == last and c.text.endswith(ARTICLE[1])
+    c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], "Reuters", ARTICLE[1]]))
+    assert c.credit == "Reuters"  # an agency that is only an agency is a credit line anywhere

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from ..newsroom import NEWSROOM_WORDS, agency_pattern
+from ..newsroom import COMPANY_AGENCIES, NEWSROOM_WORDS, agency_pattern
 
 _MONTHS = {
     m: i
@@ -358,10 +358,16 @@ _NO_PLACE = frozenset("OK OKAY FYI AFAIK IMHO IMO BTW LOL NB PS NOTE UPDATE UPDA
                       "CLARIFICATION ADVISORY EXCLUSIVE ANALYSIS FACTBOX INTERVIEW COMMENTARY OPINION".split())
 
 
-def is_credit(line: str) -> bool:
-    """True for agency credit lines: editor initials + agencies, "Reporting by ...", bare agencies."""
+# such a company's name alone, bare: "Dow Jones", "BLOOMBERG."
+_COMPANY_ALONE = re.compile(rf"{agency_pattern(COMPANY_AGENCIES)}\.?", re.I)
+
+
+def is_credit(line: str, at_edge: bool = True) -> bool:
+    """True for agency credit lines: editor initials + agencies, "Reporting by ...", bare agencies.
+    `at_edge`: the line opens or ends the text; a company that is a news service too, its name alone
+    and bare ("Bloomberg", "Dow Jones"), is a credit there only, elsewhere a table's or a list's line."""
     s = line.strip()
-    if not s or len(s) > 300:
+    if not s or len(s) > 300 or not at_edge and _COMPANY_ALONE.fullmatch(s):
         return False
     if _CREDIT_INITIALS.match(s) or _CREDIT_AGENCIES.match(s):
         return True

@@ -348,8 +348,9 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
                 author = author or by[0]
                 published = published or by[1]
     # agency credit lines, usually at the end
-    for i in kept:
-        if reasons[i] is None and meta.is_credit(paras[i]):
+    left = [i for i in kept if reasons[i] is None]
+    for i in left:
+        if meta.is_credit(paras[i], i in (left[0], left[-1])):
             reasons[i] = "agency credit (credit)"
             credits.append(paras[i])
     if sig and not credits:  # the wire's sign-off credits a story no line credits
