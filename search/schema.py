@@ -510,6 +510,40 @@ class AccentFoldFilter(CharsetFilter):
             yield t
 
 
+TAIL = (CJKBigramFilter, AccentFoldFilter, RespellingFilter, SenseStemFilter)  # text_analyzer's after the stop filter
+
+
+def tail_filters(tokens: Iterator[Token], cjk: CJKBigramFilter, fold: AccentFoldFilter,
+                 respell: RespellingFilter, stemmer: SenseStemFilter) -> Iterator[Token]:
+    """The tokens of `cjk`, `fold`, `respell` and `stemmer` chained (TAIL, from the stop filter's
+    output), in one loop: four generators, each a Python frame resumed for every token, were
+    half of the analyzer's time, and an English word only needs a dictionary lookup, a stem and
+    maybe a fold. A word with a letter outside ASCII goes through the four filters themselves
+    (CJK pieces, umlauts), as the stream's own; each filter's attributes are read as its
+    __call__ reads them, so an index's unpickled filters keep their behaviour."""
+    charmap, get, stemfn, ignore = fold.charmap, respellings().get, stemmer._stem, stemmer.ignore
+    shift = 0  # positions the CJK pieces took, as CJKBigramFilter counts them
+    for t in tokens:
+        text = t.text
+        if not text.isascii():
+            pos = t.pos if t.positions else 0
+            if t.positions:
+                t.pos += shift
+            yield from stemmer(respell(fold(cjk((t,)))))
+            if t.positions:
+                shift = t.pos - pos  # the last piece's position (the stream's own, CJK or not)
+            continue
+        if t.positions:
+            t.pos += shift
+        if not (text.islower() and "," not in text) and text not in ACRONYM_STOPS:
+            text = text.translate(charmap)
+        text = get(text, text)
+        if not t.stopped and text not in ignore:
+            text = stemfn(text)
+        t.text = text
+        yield t
+
+
 def build_schema() -> fields.Schema:
     return fields.Schema(
         id=fields.ID(stored=True, unique=True),

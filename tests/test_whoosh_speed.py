@@ -139,3 +139,39 @@ def test_index_written_through_runs_is_the_same(tmp_path, monkeypatch):
             assert not runs
     assert len(runs) > 1  # the postings did go through runs
     assert built["memory"] and built["runs"] == built["memory"]
+
+
+TEXTS = [
+    "Crude oil prices rose 5 pct to 18.50 dlrs, the U.S. Energy Department's figures showed.",
+    "BANK SAYS IT WILL CUT JOBS AT US UNIT",  # stop words in capitals: stop words here
+    "IT and US firms: AT and T, S and P 500, co-operative e-mail, 5 per cent, 9,200,000 shares",
+    "Herr Müller in der Straße, Mu\u0308ller, İzmir, Cissé and París; the ﬁnance of 𝐨𝐢𝐥",  # umlauts, marks, ligatures
+    "北京市 and 東京 trade talks, then 日本語のテキスト, Ελλάδα and Москва",  # CJK pieces shift the positions after them
+    "Labour organisations' travelled units, imports and gases",  # respellings and STEM_SENSES
+]
+
+
+@pytest.mark.parametrize("kwargs", [
+    {"mode": "index", "positions": True},
+    {"mode": "index", "positions": True, "chars": True, "keeporiginal": True, "removestops": False},
+    {"mode": "query", "positions": True, "chars": True},
+    {},
+])
+def test_text_analyzer_in_one_loop_gives_whoosh_s_tokens(tmp_path, kwargs):
+    """The text fields' last four filters run in one loop (schema.tail_filters), in a new
+    schema and in an index's unpickled one: every token, with every attribute (text, position,
+    characters, stopped, boost), is the one Whoosh's chain of generators gives."""
+    from whoosh.analysis.analyzers import CompositeAnalyzer
+
+    whoosh_speed.apply()
+    whoosh_index.create_in(str(tmp_path), build_schema())
+    for schema in (build_schema(), whoosh_index.open_dir(str(tmp_path)).schema):
+        analyzer = schema["text"].analyzer
+        for text in TEXTS:
+            ours = [dict(t.__dict__) for t in analyzer(text, **kwargs)]
+            theirs = [dict(t.__dict__) for t in CompositeAnalyzer.whoosh_call(analyzer, text, **kwargs)]
+            assert ours == theirs, text
+            assert len(ours) >= 4
+    # no morphology (Whoosh's spelling words): the chain as Whoosh runs it, unstemmed
+    words = [t.text for t in build_schema()["text"].analyzer("Rebels priced the organisations", no_morph=True)]
+    assert words == ["rebels", "priced", "organisations"]
