@@ -148,3 +148,28 @@ def test_an_array_file_is_indexed_and_an_unchanged_one_reused_by_reindex(tmp_pat
     r = indexer.run(store, None)
     assert (r["unchanged"], r["changed"], r["removed"]) == (2, 1, 0), r
     assert run_search(open_index(store.path), "pilots").total == 1
+
+
+def test_a_json_lines_file_whose_first_line_is_broken_is_not_loaded_whole_to_try_it_as_a_document(tmp_path):
+    """A JSON Lines file whose first line is a record cut off inside a string (`{"title": "a",
+    "te`), or a whole value that is no object (`[1, 2]`), opens no document: no JSON document
+    runs on past such a line. It was read whole (up to 256 MB) to fail as one: 458 MB of memory
+    for a 200 MB file. It is read a line at a time, its first record without loading the file."""
+    import tracemalloc
+
+    line = json.dumps({"title": "Zinc", "url": "https://ex.com/z", "text": STORY * 10}) + "\n"
+    for name, first in (("cut.jsonl", '{"title": "Zinc", "te\n'), ("array.jsonl", "[1, 2]\n")):
+        path = tmp_path / name
+        path.write_text(first + line * 8000)
+        assert path.stat().st_size > 8 << 20
+        tracemalloc.start()
+        try:
+            items = read([path])
+            bad, record = next(items), next(items)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        items.close()
+        assert isinstance(bad, IngestError) and bad.line == 1 and bad.reason.startswith("bad JSON line: "), name
+        assert isinstance(record, Article) and record.line == 2, name
+        assert peak < 2 << 20, (name, peak)
