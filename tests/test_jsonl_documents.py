@@ -173,3 +173,33 @@ def test_a_json_lines_file_whose_first_line_is_broken_is_not_loaded_whole_to_try
         assert isinstance(bad, IngestError) and bad.line == 1 and bad.reason.startswith("bad JSON line: "), name
         assert isinstance(record, Article) and record.line == 2, name
         assert peak < 2 << 20, (name, peak)
+
+
+def test_a_guardian_response_saved_as_the_api_gives_it_is_read_as_its_articles(tmp_path):
+    """The Guardian's Open Platform gives a result's title, address and date as webTitle, webUrl
+    and webPublicationDate, and its text only under "fields" (show-fields=bodyText, or body as
+    HTML). A response saved so was "one JSON document with no article in it", as a settings file
+    is, and its results written a line each by `jq -c '.response.results[]'` each a record with
+    no text. Each result is read with its title, address, date and text."""
+    from search.pipeline import clean_article
+
+    results = [{"id": "business/2021/jan/08/zinc", "type": "article", "sectionName": "Business",
+                "webPublicationDate": "2021-01-08T10:00:00Z", "webTitle": "Zinc steady",
+                "webUrl": "https://www.theguardian.com/business/2021/jan/08/zinc",
+                "apiUrl": "https://content.guardianapis.com/business/2021/jan/08/zinc",
+                "fields": {"bodyText": STORY}},
+               {"id": "business/2021/jan/09/zinc", "type": "article", "webPublicationDate": "2021-01-09T10:00:00Z",
+                "webTitle": "Zinc again", "webUrl": "https://www.theguardian.com/business/2021/jan/09/zinc",
+                "fields": {"body": f"<p>{STORY}</p>", "byline": "A Reporter"}}]
+    (tmp_path / "guardian.json").write_text(json.dumps({"response": {"status": "ok", "total": 2,
+                                                                     "results": results}}, indent=2))
+    (tmp_path / "guardian.jsonl").write_text("".join(json.dumps(r) + "\n" for r in results))
+    for name in ("guardian.json", "guardian.jsonl"):
+        arts, reports = _read(tmp_path / name)
+        assert reports == [], name
+        assert [(a.title, a.url, str(a.published), a.source, a.kind) for a in arts] == [
+            ("Zinc steady", "https://www.theguardian.com/business/2021/jan/08/zinc", "2021-01-08", "theguardian.com", "text"),
+            ("Zinc again", "https://www.theguardian.com/business/2021/jan/09/zinc", "2021-01-09", "theguardian.com", "html"),
+        ], name
+        assert [clean_article(a)["text"] for a in arts] == [STORY, STORY], name
+        assert arts[1].meta["byline"] == "A Reporter" and "fields" not in arts[1].meta, name

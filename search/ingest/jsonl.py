@@ -39,7 +39,23 @@ SITE_NAME_KEYS = ("sitename", "source-hostname")
 KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + TITLE_KEYS + ("url", "link", "id"))
 
 
-_CANONICAL = {field_key(k): k for k in sorted(KNOWN)}
+# The Guardian's Open Platform names a result's title, address and date its own way, and gives
+# its text only where asked (show-fields=bodyText or body), in an object of its own, "fields"
+_GUARDIAN_KEYS = {"webtitle": "title", "weburl": "url", "webpublicationdate": "published", "bodytext": "text"}
+_CANONICAL = {field_key(k): k for k in sorted(KNOWN)} | _GUARDIAN_KEYS
+
+
+def _guardian_fields(rec: dict[str, Any]) -> dict[str, Any]:
+    """A Guardian result (it has a webUrl) with its show-fields read as its own keys, its "body"
+    as the HTML it is: saved as the API gives it, its text under "fields"."bodyText" was no text,
+    and a saved response "one JSON document with no article in it". Any other record as it is."""
+    fields = rec.get("fields")
+    if not isinstance(fields, dict) or not isinstance(rec.get("webUrl"), str):
+        return rec
+    out = {k: v for k, v in rec.items() if k != "fields"}
+    for k, v in fields.items():
+        out.setdefault("html" if k == "body" else k, v)
+    return out
 
 
 @lru_cache(maxsize=4096)  # asked for every key of every record: the same few keys
@@ -55,11 +71,12 @@ def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str],
     "headline", "link"): a NewsAPI or RSS export was indexed undated, titled by its first
     sentence and linked to the file. A key spelt exactly wins over a variant; the variant
     stays among the other keys, which the article keeps unindexed (it was dropped, and its
-    value with it, unsaid). A NewsAPI source object stands for its name. Other keys stay as given."""
+    value with it, unsaid). A NewsAPI source object stands for its name; a Guardian result's
+    webTitle, webUrl, webPublicationDate and fields (_guardian_fields) are read. Other keys stay as given."""
     out: dict[str, Any] = {}
     given: dict[str, str] = {}
     notes: list[str] = []
-    for k, v in sorted(rec.items(), key=lambda kv: kv[0] not in KNOWN):
+    for k, v in sorted(_guardian_fields(rec).items(), key=lambda kv: kv[0] not in KNOWN):
         name = _known_name(k) if isinstance(k, str) else None
         if name is None:
             out.setdefault(k, v)
