@@ -203,3 +203,24 @@ def test_a_guardian_response_saved_as_the_api_gives_it_is_read_as_its_articles(t
         ], name
         assert [clean_article(a)["text"] for a in arts] == [STORY, STORY], name
         assert arts[1].meta["byline"] == "A Reporter" and "fields" not in arts[1].meta, name
+
+
+def test_a_small_json_document_is_read_without_setting_aside_the_most_read_whole(tmp_path):
+    """A .json document of a few kilobytes, plain or gzipped, was read with one read of up to 256
+    MB (jsondoc.DOCUMENT_MOST), which sets that much memory aside whatever the file's size: a
+    system that does not overcommit memory, or a `ulimit -v`, refuses it. It is read with about
+    what it holds, its articles as before."""
+    import tracemalloc
+
+    data = json.dumps([{"title": f"Zinc {i}", "text": STORY} for i in range(3)], indent=2).encode()
+    (tmp_path / "small.json").write_bytes(data)
+    (tmp_path / "small.json.gz").write_bytes(gzip.compress(data))
+    for name in ("small.json", "small.json.gz"):
+        tracemalloc.start()
+        try:
+            arts, reports = _read(tmp_path / name)
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert [a.title for a in arts] == ["Zinc 0", "Zinc 1", "Zinc 2"] and reports == [], name
+        assert peak < 8 << 20, (name, peak)

@@ -33,8 +33,9 @@ def too_large() -> TooLarge:
 def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[[bytes], str]) -> str | None:
     """The file's text where it may be one JSON document: it opens with "[" or "{", and a first
     line with more lines after it runs on past its end (_opens_document: a whole JSON Lines record,
-    or one cut off, is never read whole). None where it is neither; TooLarge past DOCUMENT_MOST. `decode`: bytes as text (a
-    byte-order mark, a legacy code page); UTF-16 with its mark is read as such."""
+    or one cut off, is never read whole). None where it is neither; TooLarge past DOCUMENT_MOST.
+    `decode`: bytes as text (a byte-order mark, a legacy code page); UTF-16 with its mark is read
+    as such."""
     with opener(path, "rb") as fh:
         first = fh.read(2)
         utf16 = first in _UTF16_BOMS
@@ -51,15 +52,26 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
                 if not _opens_document(first, decode):
                     return None
                 first += after
-        rest = fh.read(DOCUMENT_MOST + 1 - len(first))
-        if len(first) + len(rest) > DOCUMENT_MOST:
+        rest = _read_most(fh, DOCUMENT_MOST + 1 - len(first))
+        if len(first) + sum(map(len, rest)) > DOCUMENT_MOST:
             return too_large()
-    data = first + rest if rest else first  # a one-line array is all `first`: not copied
+    data = b"".join([first, *rest]) if rest else first  # a one-line array is all `first`: not copied
     del first, rest
     try:
         return data.decode("utf-16") if utf16 else decode(data)
     except UnicodeDecodeError:
         return None
+
+
+def _read_most(fh: BinaryIO, most: int) -> list[bytes]:
+    """Up to `most` bytes of the rest of the file, a megabyte at a time: fh.read(most) set aside
+    `most` bytes (256 MB) for a .json of a few kilobytes, which a system that does not overcommit
+    memory, or a `ulimit -v`, refuses."""
+    chunks: list[bytes] = []
+    while most > 0 and (chunk := fh.read(min(1 << 20, most))):
+        chunks.append(chunk)
+        most -= len(chunk)
+    return chunks
 
 
 def _opens_document(line: bytes, decode: Callable[[bytes], str]) -> bool:
