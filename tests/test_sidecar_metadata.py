@@ -80,3 +80,25 @@ def test_a_changed_metadata_file_makes_a_reindex_read_its_page_again(tmp_path, m
     assert (r["unchanged"], r["changed"]) == (2, 1), r
     doc = get_document(open_index(store.path), "crawl/bare.html")
     assert (doc["url"], doc["published"]) == ("https://ex.com/bare-moved", "2021-03-05")
+
+
+def test_a_metadata_file_in_utf16_or_a_legacy_code_page_is_read(tmp_path):
+    """A metadata file saved as Windows' "Unicode" (UTF-16 with its byte-order mark) or in
+    Latin-1 was "could not be read ('utf-8' codec can't decode ...)", and the page read without
+    it. It is read in the encoding its mark or its bytes say, as a JSON Lines line is; a binary
+    file in its place is still a note, and the page read without it."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    meta = {"url": "https://ex.com/café-one", "date": "2021-03-04", "title": "Café owners wait at Temaone"}
+    for name, data in (("sixteen", json.dumps(meta, ensure_ascii=False).encode("utf-16")),
+                       ("latin", json.dumps(meta, ensure_ascii=False).encode("latin-1")),
+                       ("binary", b"\x00\x01\x02\x03\xff\x00\x00")):
+        (folder / f"{name}.html").write_text(_page("Temaone"))
+        (folder / f"{name}.json").write_bytes(data)
+    arts = {Path(a.path).stem: a for a in read([folder]) if isinstance(a, Article)}
+    for name in ("sixteen", "latin"):
+        cleaned = clean_article(arts[name])
+        assert (arts[name].url, cleaned["published"], cleaned["title"], arts[name].notes) == (
+            "https://ex.com/café-one", "2021-03-04", "Café owners wait at Temaone", []), name
+    assert arts["binary"].url == (folder / "binary.html").resolve().as_uri()
+    assert arts["binary"].notes == ["its metadata file binary.json could not be read (binary file, not text): not used"]

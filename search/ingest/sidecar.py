@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from ..article import Article, content_hash
-from .decode import printable
+from .decode import decode_bytes, printable
 from .jsonl import SOURCE_KEYS, TITLE_KEYS, canonical_keys, record_date, record_url
 
 SIDECAR_SUFFIXES = (".json", ".json.gz")  # a .jsonl names records, never a page's metadata
@@ -64,7 +64,9 @@ def metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
             data = fh.read(METADATA_MOST + 1)
         if len(data) > METADATA_MOST:
             raise ValueError(f"over {METADATA_MOST // 1024} kB")
-        rec = json.loads(data.decode("utf-8-sig"))
+        # in the encoding its byte-order mark or its bytes say, as a JSON Lines line is: a UTF-16
+        # file (Windows' "Unicode") or a Latin-1 one was "could not be read", and not used
+        rec = json.loads(decode_bytes(data))
         if not isinstance(rec, dict):
             raise ValueError("not a JSON object")
     except (OSError, EOFError, zlib.error, ValueError, RecursionError) as exc:
