@@ -102,3 +102,29 @@ def test_a_metadata_file_in_utf16_or_a_legacy_code_page_is_read(tmp_path):
             "https://ex.com/café-one", "2021-03-04", "Café owners wait at Temaone", []), name
     assert arts["binary"].url == (folder / "binary.html").resolve().as_uri()
     assert arts["binary"].notes == ["its metadata file binary.json could not be read (binary file, not text): not used"]
+
+
+def test_a_metadata_files_address_that_is_no_web_pages_is_not_the_pages(tmp_path, monkeypatch):
+    """A metadata file's url of "https://", "http://[::1" (a bracket left open) or broken over two
+    lines began "http" and so became the page's address, in place of its canonical link: a link
+    to nowhere. It is a note, and the page keeps its canonical link; an ftp:// url no longer hides
+    the file's http(s) link, which is taken."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "crawl"
+    src.mkdir()
+    canonical = '<link rel="canonical" href="https://ex.com/canonical-{w}">'
+    for word, meta in (("Temaone", {"url": "https://"}), ("Tematwo", {"url": "http://[::1"}),
+                       ("Temathree", {"url": "https://ex.com/three\nhttps://ex.com/four"}),
+                       ("Temafour", {"url": "ftp://ex.com/four", "link": "https://ex.com/four"})):
+        (src / f"{word}.html").write_text(_page(word, canonical.format(w=word)))
+        (src / f"{word}.json").write_text(json.dumps(meta))
+    notes = {Path(a.path).stem: a.notes for a in read([src]) if isinstance(a, Article)}
+    assert notes["Temaone"] == ['Temaone.json: url "https://" is no web page\'s address: not used']
+    assert notes["Tematwo"] == ['Tematwo.json: url "http://[::1" is no web page\'s address: not used']
+    assert notes["Temafour"] == []
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert (r["added"], r["failed"]) == (4, []), r
+    archive = open_index(tmp_path / "ix")
+    assert [get_document(archive, f"crawl/{w}.html")["url"] for w in ("Temaone", "Tematwo", "Temathree", "Temafour")] == [
+        "https://ex.com/canonical-Temaone", "https://ex.com/canonical-Tematwo", "https://ex.com/canonical-Temathree",
+        "https://ex.com/four"]

@@ -15,10 +15,11 @@ from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from ..article import Article, content_hash
 from .decode import decode_bytes, printable
-from .jsonl import SOURCE_KEYS, TITLE_KEYS, canonical_keys, record_date, record_url
+from .jsonl import SOURCE_KEYS, TITLE_KEYS, canonical_keys, record_date
 
 SIDECAR_SUFFIXES = (".json", ".json.gz")  # a .jsonl names records, never a page's metadata
 # foo.meta.json and foo.info.json, as some crawlers name them (yt-dlp's --write-info-json too)
@@ -58,7 +59,7 @@ def metadata_files(folder: Mapping[str, str], page_suffixes: tuple[str, ...]) ->
 def metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
     """The page's address, date, title and outlet its metadata file gives ("url", "published"
     as ISO, "title", "site_name"), and a note where it cannot be read or gives a date not read
-    (the page is read without it). An address is taken only as http(s)."""
+    (the page is read without it). An address is taken only as a web page's (_web_address)."""
     try:
         with (gzip.open if path.name.lower().endswith(".gz") else open)(path, "rb") as fh:
             data = fh.read(METADATA_MOST + 1)
@@ -74,15 +75,32 @@ def metadata(path: Path) -> tuple[dict[str, Any], list[str]]:
         return {}, [f"its metadata file {printable(path.name)} could not be read ({printable(why)}): not used"]
     rec, given_as, _ = canonical_keys(rec)
     published, notes = record_date(rec, given_as)
-    url = record_url(rec).strip()
+    url = next((u.strip() for u in (rec.get(k) for k in ("url", "link", "source")) if _web_address(u)), "")
     title = next((rec[k].strip() for k in TITLE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     site = next((rec[k].strip() for k in SOURCE_KEYS
                  if isinstance(rec.get(k), str) and rec[k].strip() and "://" not in rec[k]), "")
-    found = {"url": url if url.lower().startswith(("http://", "https://")) else "",
+    found = {"url": url,
              "published": published.isoformat() if isinstance(published, date) else "", "title": title, "site_name": site}
     # the page may date itself: the file's date is what goes unused
     notes = [f"{printable(path.name)}: {n.replace(': indexed without a date', ': not used')}" for n in notes]
+    if not url and (given := next((f"{k} {json.dumps(rec[k], ensure_ascii=False)[:60]}" for k in ("url", "link")
+                                   if isinstance(rec.get(k), str) and rec[k].strip()), None)):
+        notes.append(f"{printable(path.name)}: {printable(given)} is no web page's address: not used")
     return {k: v for k, v in found.items() if v}, notes
+
+
+def _web_address(value: Any) -> bool:
+    """Whether a metadata file's address is a web page's: http(s), a host, no line break or other
+    control character in it. "https://", "http://[::1" or an address broken over lines gave the
+    page that for its address, a link to nowhere in place of its canonical link or its file; an
+    ftp:// url hid the file's http(s) link."""
+    if not isinstance(value, str) or not value.strip() or any(ord(c) < 32 or ord(c) == 127 for c in value.strip()):
+        return False
+    try:
+        parts = urlsplit(value.strip())
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:  # "http://[::1": a bracket left open
+        return False
 
 
 def apply(article: Article, found: dict[str, Any], notes: list[str]) -> None:
