@@ -224,3 +224,24 @@ def test_a_small_json_document_is_read_without_setting_aside_the_most_read_whole
             tracemalloc.stop()
         assert [a.title for a in arts] == ["Zinc 0", "Zinc 1", "Zinc 2"] and reports == [], name
         assert peak < 8 << 20, (name, peak)
+
+
+def test_records_pretty_printed_one_after_another_as_jq_writes_them_without_c_are_read(tmp_path):
+    """`jq '.[]' FILE` (or `jq . FILE.jsonl`) without -c writes each record pretty-printed over
+    several lines, one after another: a stream of JSON documents, no JSON Lines and no one
+    document. It was "not JSON Lines ... which is one document: write each record on a line of its
+    own (jq -c . FILE does)", nothing of it read. Its records are read, record N as on line N of
+    what `jq -c .` writes; a stream with a broken record in it is still reported so."""
+    records = [{"title": f"Zinc {c}", "text": STORY, "extra": {"desk": "metals"}} for c in "abc"]
+    (tmp_path / "pretty.json").write_text("\n".join(json.dumps(r, indent=2) for r in records) + "\n")
+    (tmp_path / "joined.json").write_text("".join(json.dumps(r) for r in records))
+    for name in ("pretty.json", "joined.json"):
+        arts, reports = _read(tmp_path / name)
+        assert reports == [], name
+        stem = name.removesuffix(".json")
+        assert [(a.id, a.title, a.line) for a in arts] == [
+            (f"{stem}:{n}", f"Zinc {c}", n) for n, c in ((1, "a"), (2, "b"), (3, "c"))], name
+    broken = "\n".join(json.dumps(r, indent=2) for r in records).replace('"Zinc b"', '"Zinc b')
+    (tmp_path / "broken.json").write_text(broken)
+    arts, reports = _read(tmp_path / "broken.json")
+    assert arts == [] and len(reports) == 1 and reports[0][1].startswith("not JSON Lines: no line is a JSON record")

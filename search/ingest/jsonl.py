@@ -455,6 +455,27 @@ def _document_records(doc: Any) -> list | None:
     return [doc] if _record_like(rec) else None
 
 
+_JSON_BLANK = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
+
+
+def _stream(text: str) -> list | None:
+    """The JSON values of a text that is several, one after another, as `jq` without -c writes them
+    (`jq '.[]' FILE`, `jq . FILE.jsonl`: each record pretty-printed over several lines), or None
+    where it is no such stream (a value in it does not parse). Such a file was "not JSON Lines",
+    told to `jq -c .` it; value N is the record on line N of what that writes."""
+    decoder = json.JSONDecoder()
+    values: list = []
+    pos = _JSON_BLANK.match(text).end()
+    try:
+        while pos < len(text):
+            value, end = decoder.raw_decode(text, pos)
+            values.append(value)
+            pos = _JSON_BLANK.match(text, end).end()
+    except (ValueError, RecursionError):
+        return None
+    return _scrubbed(values) if _MAY_HOLD_SURROGATE.search(text) else values
+
+
 def _document_articles(records: list, path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
     """The records of a JSON document, each as a JSON Lines line is read, its number in the
     list (from 1) for its line: its id where it has no id or URL (`<file>:<n>`) and its address
@@ -487,8 +508,9 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
         return
     try:
         doc = _parse_text(text) if text is not None else None
-    except ValueError:  # no JSON document: its lines are read, and reported as they fail
-        return
+    except ValueError:  # no JSON document: a stream of them, else its lines are read, reported as they fail
+        if (doc := _stream(text)) is None:
+            return
     del text
     records = _document_records(doc)
     if records is not None:
