@@ -245,3 +245,24 @@ def test_records_pretty_printed_one_after_another_as_jq_writes_them_without_c_ar
     (tmp_path / "broken.json").write_text(broken)
     arts, reports = _read(tmp_path / "broken.json")
     assert arts == [] and len(reports) == 1 and reports[0][1].startswith("not JSON Lines: no line is a JSON record")
+
+
+def test_a_json_object_of_articles_by_their_address_is_read_as_its_articles(tmp_path):
+    """`json.dump` of a dict of articles by their address or id (`{"https://...": {record}, ...}`)
+    was "one JSON document with no article in it ..., as a settings or manifest file is". Its
+    values are read in their order, as `jq -c '.[]'` writes them, numbered from 1; a value with
+    no text is reported as such a record is, and a settings file of objects is still said to be one."""
+    by_address = {f"https://ex.com/{c}": {"title": f"Zinc {c}", "url": f"https://ex.com/{c}", "text": STORY}
+                  for c in "ab"}
+    by_address["https://ex.com/c"] = {"title": "Zinc c", "url": "https://ex.com/c"}
+    (tmp_path / "by_address.json").write_text(json.dumps(by_address, indent=2))
+    by_id = {"a1": {"title": "Zinc one", "text": STORY}, "a2": {"title": "Zinc two", "text": STORY}}
+    (tmp_path / "by_id.json").write_text(json.dumps(by_id))
+    arts, reports = _read(tmp_path / "by_address.json")
+    assert [(a.url, a.title) for a in arts] == [("https://ex.com/a", "Zinc a"), ("https://ex.com/b", "Zinc b")]
+    assert reports == [(3, NO_TEXT)]
+    arts, reports = _read(tmp_path / "by_id.json")
+    assert reports == [] and [(a.id, a.title, a.line) for a in arts] == [("by_id:1", "Zinc one", 1),
+                                                                           ("by_id:2", "Zinc two", 2)]
+    (tmp_path / "settings.json").write_text(json.dumps({"crawl": {"depth": 2}, "db": {"host": "x"}}, indent=2))
+    assert _read(tmp_path / "settings.json") == ([], [(None, NO_ARTICLE_DOCUMENT)])

@@ -441,7 +441,9 @@ def _document_records(doc: Any) -> list | None:
     """The records a JSON document holds, or None where it holds none (a settings or manifest
     file): an array's items, one of them an article's record; the list of articles in a saved
     API response (_listed_articles: NewsAPI's "articles", the Guardian's "response"."results");
-    the document itself, where it is one record."""
+    an object's values where each is an object, one of them an article's record (`json.dump` of
+    a dict of articles by their address or id: "one JSON document with no article in it"), in
+    their order, as `jq -c '.[]'` writes them; the document itself, where it is one record."""
     if isinstance(doc, list):
         return doc if any(isinstance(v, dict) and _record_like(canonical_keys(v)[0]) for v in doc) else None
     if not isinstance(doc, dict):
@@ -452,6 +454,10 @@ def _document_records(doc: Any) -> list | None:
         for key in listed[0]:
             node = node[key]
         return node
+    values = list(doc.values())
+    if values and all(isinstance(v, dict) for v in values) and any(_texts(canonical_keys(v)[0]) != (None, None)
+                                                                    for v in values):
+        return values
     return [doc] if _record_like(rec) else None
 
 
