@@ -266,3 +266,19 @@ def test_a_json_object_of_articles_by_their_address_is_read_as_its_articles(tmp_
                                                                            ("by_id:2", "Zinc two", 2)]
     (tmp_path / "settings.json").write_text(json.dumps({"crawl": {"depth": 2}, "db": {"host": "x"}}, indent=2))
     assert _read(tmp_path / "settings.json") == ([], [(None, NO_ARTICLE_DOCUMENT)])
+
+
+def test_a_pretty_printed_document_one_byte_over_the_most_read_whole_is_too_large(tmp_path, monkeypatch):
+    """The bound on a document read whole counts every byte of the file: a pretty-printed array
+    of DOCUMENT_MOST bytes is read, one a byte longer is too large (its indentation counted too)."""
+    from search.ingest import jsondoc
+
+    monkeypatch.setattr(jsondoc, "DOCUMENT_MOST", 2000)
+    text = json.dumps([{"title": f"Zinc {i}", "text": STORY} for i in range(9)], indent=8)[:-1].rstrip()
+    assert len(text) < 1990 and "\n        {" in text
+    for size, read_whole in ((2000, True), (2001, False)):
+        (tmp_path / "edge.json").write_text(text + " " * (size - 1 - len(text)) + "]")
+        assert (tmp_path / "edge.json").stat().st_size == size
+        arts, reports = _read(tmp_path / "edge.json")
+        assert (len(arts), reports == []) == ((9, True) if read_whole else (0, False)), size
+        assert read_whole or "the most read whole as one JSON document" in reports[0][1], size

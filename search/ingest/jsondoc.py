@@ -91,9 +91,9 @@ def _opens_document(line: bytes, decode: Callable[[bytes], str]) -> bool:
 
 
 def _more(fh: BinaryIO) -> bytes:
-    """What follows in the file from its first byte that is not blank, a chunk of it; empty
+    """What follows in the file, from the chunk holding its first byte that is not blank; empty
     where only blank lines follow."""
     while chunk := fh.read(1 << 16):
-        if kept := chunk.lstrip(_BLANK):
-            return kept
+        if chunk.strip(_BLANK):
+            return chunk
     return b""
