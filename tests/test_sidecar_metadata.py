@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from search import Store, get_document, indexer, open_index
+from search import Store, get_document, indexer, ingest, open_index
 from search.article import Article, PassedOver
 from search.ingest import read
 from search.pipeline import clean_article
@@ -128,3 +128,35 @@ def test_a_metadata_files_address_that_is_no_web_pages_is_not_the_pages(tmp_path
     assert [get_document(archive, f"crawl/{w}.html")["url"] for w in ("Temaone", "Tematwo", "Temathree", "Temafour")] == [
         "https://ex.com/canonical-Temaone", "https://ex.com/canonical-Tematwo", "https://ex.com/canonical-Temathree",
         "https://ex.com/four"]
+
+
+def test_a_metadata_file_beside_a_warc_is_not_hashed_with_it_so_a_reindex_does_not_read_it_again(tmp_path, monkeypatch):
+    """A WARC's records are many pages, which one metadata file beside it describes none of: it is
+    not used for them. Its file changed, a reindex still read the whole WARC again (its records then
+    found unchanged), since the WARC was hashed with it as a page is: a WARC has no metadata file."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "crawl"
+    src.mkdir()
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record("https://ex.com/harbour", "response",
+                                        payload=io.BytesIO(_page("Temaone").encode()), http_headers=headers))
+    (src / "capture.warc").write_bytes(out.getvalue())
+    (src / "capture.json").write_text(json.dumps({"url": "https://ex.com/crawl-job", "date": "2021-03-04"}))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (1, []), r
+    (src / "capture.json").write_text(json.dumps({"url": "https://ex.com/crawl-job-2", "date": "2021-03-05"}))
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["changed"]) == (1, 0), r
+    # the WARC is not hashed with the file, so not read again: what a reindex hashes a file with
+    assert ingest.metadata_file(src / "capture.warc", {}) is None
+    (src / "page.html").write_text(_page("Temaone"))
+    (src / "page.json").write_text(json.dumps({"url": "https://ex.com/page"}))
+    assert ingest.metadata_file(src / "page.html", {}) == src / "page.json"

@@ -39,11 +39,12 @@ PAGE_SUFFIXES = tuple(s for suffixes, reader in READERS if reader is not jsonl.r
 
 def metadata_file(page: Path, listings: dict[Path, dict[str, str]]) -> Path | None:
     """The metadata file beside a page (sidecar: foo.json, foo.meta.json... by foo.html), by its
-    folder's listing, listed once a folder (`listings`)."""
+    folder's listing, listed once a folder (`listings`); none for a WARC, whose records are many
+    pages, which one file describes none of (its file changed, a reindex read the WARC again)."""
     if page.parent not in listings:
         listings[page.parent] = sidecar.metadata_files(sidecar.folder_names(page.parent), PAGE_SUFFIXES)
     name = listings[page.parent].get(page.name)
-    return page.parent / name if name else None
+    return page.parent / name if name and reader_for(page) in (html.read_file, text.read_file) else None
 
 
 def reader_for(path: Path):
@@ -327,8 +328,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         rel = "" if top.is_file() else path_text(f.relative_to(top).as_posix())
         base_id = f"{source}/{rel}" if rel else source
         page_url = mirror.mirror_url([path_text(top.name), *rel.split("/")]) if rel and reader is html.read_file else None
-        # a page's metadata beside it; a WARC's records are many pages, which one file describes none of
-        meta = metadata_file(f, listings) if reader in (html.read_file, text.read_file) else None
+        meta = metadata_file(f, listings)  # a page's metadata beside it
         try:
             for item in reader(f, source=source, base_id=base_id):
                 if isinstance(item, (Article, IngestError)) and item.path:
