@@ -2560,6 +2560,28 @@ def test_a_nationality_before_a_person_the_ner_typed_an_organisation_or_a_place_
     assert _got(text, ("French Riviera", "location")) == {"French Riviera": {"location"}}
 
 
+
+def test_an_institution_named_for_a_person_after_a_nationality_stays_an_organisation():
+    """9cb4137 made the rest of the NER's organisation after a nationality a person where its first word
+    is a given name, and so made persons of institutions named for one: "The German Max Planck Society
+    said" gave the person "Max Planck Society", "The American Walt Disney World resort" "Walt Disney
+    World" (the real NER's spans, probed); and a name's last word opening a sentence ("Institute
+    scientists said") passed for a surname written alone."""
+    for name, after in (("German Max Planck Society", " Society members voted."),
+                        ("American Walt Disney World", ""), ("British Henry Jackson Society", ""),
+                        ("American George Washington Bridge", ""), ("American Henry Ford Hospital", ""),
+                        ("German Robert Koch Institute", " Institute scientists said the rate was high.")):
+        text = f"The {name} said on Monday its plans were ready.{after}"
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, name
+    # near misses: a person whose surname is a common word the text writes alone, or an institution's
+    # word written as a surname; a surname no common word needs no more
+    text = "American Serena Williams won on Sunday. Williams said she was happy."
+    assert _got(text, ("American Serena Williams", "organization")).get("Serena Williams") == {"person"}
+    text = "Australian Margaret Court was honoured on Monday. Court's titles number 24."
+    assert _got(text, ("Australian Margaret Court", "organization")).get("Margaret Court") == {"person"}
+    text = "Swiss Roger Federer won on Sunday in Basel."
+    assert _got(text, ("Swiss Roger Federer", "organization")).get("Roger Federer") == {"person"}
+
 def test_a_compound_s_first_part_opening_a_sentence_is_no_name_by_its_frequency_abroad():
     """fc082c5's rule kept a frequent word opening a sentence that is as frequent in six other languages,
     and so kept a compound's first part, which names no one there: a web page's "Oscar-winner Kevin

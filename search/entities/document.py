@@ -442,14 +442,29 @@ def _nationality_lead(words: list[str]) -> int:
 
 
 _SURNAME_BEFORE = re.compile(r"(?:\b[Tt]he|\b[Aa]n?|[A-Z][\w'’-]*)[ \t\n]+$")  # what no surname alone follows
+# what a surname opening a sentence is followed by, as a common word opening one is not ("Institute
+# scientists said", "Society members voted"): a verb of speech or a possessive
+_SURNAME_OPENING_NEXT = re.compile(r"['’]s\b|,?[ \t]+(?:said|says|told|added)\b")
+# a name's last word English writes as a common word ("Society", "World", "Bridge", "Court"), as often
+# as this at least and not as often abroad (_international: a surname, "Ford", "Merkel", "Lee", is)
+_COMMON_LAST_MIN_ZIPF = 4.0
 
 
 def _surname_alone(text: str, word: str) -> bool:
     """Whether the text writes `word` alone as a person's surname, with no article nor name word before
     it ("Court said she was delighted"), as no institution's word is written ("the Court", "Supreme
-    Court", "the Fund said")."""
+    Court", "the Fund said"); opening a sentence, only before a verb of speech or a possessive
+    ("Kanu's second goal", not "Institute scientists said", which any word opening a sentence is)."""
     return any(not _SURNAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+               and (not _capitalised_by_place(text, m.start()) or _SURNAME_OPENING_NEXT.match(text, m.end()))
                for m in re.finditer(rf"(?<![\w'’-]){re.escape(word)}(?![\w-])", text))
+
+
+def _common_last(word: str) -> bool:
+    """Whether `word`, a name's last, is a common English word and no name by its frequency abroad
+    ("Society", "World", "Bridge", "Court"; not "Lee", "Merkel", "Kolyvanov")."""
+    w = word.lower()
+    return _zipf(w) >= _COMMON_LAST_MIN_ZIPF and not _international(w)
 
 
 def _person_after_nationality(text: str, start: int, end: int, kind: str) -> int | None:
@@ -457,8 +472,9 @@ def _person_after_nationality(text: str, start: int, end: int, kind: str) -> int
     ("Australian Margaret Court" an organisation, "Nigerian Kanu" a place), when the rest passes for a
     person's name. Two to four words of a reporter's name (_byline_name) whose first is a given name
     (_given_name: "Margaret", not "Consolidated", nor "Tallinna Pank", "Jiji Press", words English never
-    writes), an institution's last word allowed where the text writes it alone as a surname
-    (_surname_alone: "Court said she", never "the Fund said"). In a place only, one word as
+    writes), an institution's last word or a common English word's (_common_last: "Society", "World")
+    allowed where the text writes it alone as a surname (_surname_alone: "Court said she", never "the
+    Fund said"; "Max Planck Society", "Walt Disney World" are no persons). In a place only, one word as
     _after_nationality takes it (_one_name, named alone), written as a surname too ("Kanu's second
     goal", not "the French Riviera ... the Riviera"), no plural, no organisation's word: a nationality
     names a firm of one word ("Swiss Volksbank", "Nigerian Breweries") but no place. Not a firm's or an
@@ -477,8 +493,10 @@ def _person_after_nationality(text: str, start: int, end: int, kind: str) -> int
         ok = kind == "location" and w.lower() not in _ORGANISATION_LAST and not _common_plural(w) \
             and _one_name(w) and _named_alone(text, " ".join(words[:n]), w) and _surname_alone(text, w)
     else:
-        ok = _given_name(rest[0]) and len(rest) <= 4 and (
-            _byline_name(name) or (rest[-1].lower() in _ORGANISATION_LAST and _surname_alone(text, rest[-1])))
+        last = rest[-1]
+        institution = last.lower() in _ORGANISATION_LAST
+        ok = _given_name(rest[0]) and len(rest) <= 4 and (institution or _byline_name(name)) and (
+            not (institution or _common_last(last)) or _surname_alone(text, last))
     return _LEADING_WORDS[n].match(text, start, end).end() if ok else None
 
 
