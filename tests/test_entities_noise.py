@@ -2594,6 +2594,18 @@ def test_a_compound_s_first_part_opening_a_sentence_is_no_name_by_its_frequency_
     assert _kept("Boeing said on Friday it would cut 500 jobs.", "Boeing", "organization")
 
 
+
+def test_a_compound_s_first_part_before_a_participle_names_its_agent():
+    """c92fbb5 dropped a frequent word the NER named opening a sentence before a hyphen and a lower-case
+    word, a compound's first part, and so dropped the agent a participle names: "Boeing-built jets were
+    grounded on Monday" lost the organisation "Boeing" (the real NER's span, probed on 1e63a3c)."""
+    for text in ("Boeing-built jets were grounded on Monday.", "Boeing-owned plants were closed on Monday.",
+                 "Boeing-led talks ended on Monday.", "Boeing-made parts were recalled on Monday."):
+        assert _kept(text, "Boeing", "organization"), text
+    # near misses: an award's compound names no one ("Oscar-winner", "Oscar-winning actor")
+    assert not _kept("Oscar-winner Kevin Spacey arrived on Monday.", "Oscar", "organization")
+    assert not _kept("Oscar-winning actor Kevin Spacey arrived.", "Oscar", "organization")
+
 def test_a_given_name_the_ner_typed_an_organisation_is_a_person_by_his_name_was_or_himself():
     """A web page's "His name was Scott and he was on the same flight ... And from Scott himself:" gave
     the organisation "Scott" four times, the NER's type, which the document's vote kept."""

@@ -1176,8 +1176,10 @@ def _capitalised_by_place(text: str, pos: int) -> bool:
 
 # A word that is a sentence of its own: "Bingo!", "Hee. No, I kid."
 _SENTENCE_OF_ONE_WORD = re.compile(r"[.!?]")
-# A compound's first part, which names no one there: "Oscar-winner Kevin Spacey", "Nobel-winning"
-_COMPOUND_NEXT = re.compile(r"[-‐–][a-z]")
+# A compound's first part, which names no one there: "Oscar-winner Kevin Spacey", "Nobel-winning"; but
+# not before a past participle, whose agent the first part names: "Boeing-built jets", "Google-owned",
+# "Harvard-educated", "Kremlin-backed", "Trump-appointed"
+_COMPOUND_NEXT = re.compile(r"[-‐–](?![a-z]+ed\b|(?:built|made|run|held|grown|driven|written|known)\b)[a-z]")
 
 
 def _name_abroad(text: str, s: Span, w: str) -> bool:
@@ -1188,7 +1190,8 @@ def _name_abroad(text: str, s: Span, w: str) -> bool:
     — June 26th"), 7 of the 85 mentions the rule kept on the 1,381 Dragnet dev pages' gold text; nor a
     sentence of one word, an interjection ("Hee.", "Hahaha!", 2 more); nor a compound's first part
     ("Oscar-winner Kevin Spacey" gave the organisation "Oscar"), which the text writes alone elsewhere
-    if it names someone (a name capitalised inside a sentence is kept before this rule)."""
+    if it names someone (a name capitalised inside a sentence is kept before this rule), unless a past
+    participle follows it, whose agent it names ("Boeing-built jets", "Google-owned YouTube")."""
     return s.type != "location" and not _SENTENCE_OF_ONE_WORD.match(text, s.end) \
         and not _COMPOUND_NEXT.match(text, s.end) and _international(w.lower())
 
