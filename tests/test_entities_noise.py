@@ -2639,3 +2639,20 @@ def test_both_reporters_of_a_byline_of_two_names_are_persons():
     assert "Staff Reporters" not in _got(text) and _got(text).get("Patti Domm") == {"person"}
     text = "Stocks And Bonds Fall\n\nNEW YORK, March 3 - Stocks fell on Friday.\n"
     assert not any(v == {"person"} for v in _got(text).values())
+
+
+def test_a_firm_after_of_before_himself_stays_an_organisation():
+    """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
+    NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,
+    said ... Tesla said output rose" gave three persons "Tesla" (the real NER's spans, probed on 1e63a3c);
+    the reflexive is said of the head before "of", not of the name after it."""
+    text = "Tesla shares fell. Elon Musk, the chief of Tesla himself, said the plant would reopen. Tesla said so."
+    got = _got(text, ("Tesla", "organization"), ("Elon Musk", "person"), ("Tesla", "organization", "ner", 1),
+               ("Tesla", "organization", "ner", 2))
+    assert got.get("Tesla") == {"organization"}, got
+    # near misses: a name that is the head before "himself" is a person's, after a preposition too
+    text = "It turns out Scott is in Bali.\n\nAnd from Scott himself:\n\nAbsolutely."
+    assert _got(text, ("Scott", "organization"), ("Bali", "location")).get("Scott") == {"person"}
+    text = "The words were those of Caesar. When Caesar himself arrived in Egypt, Pothinus fled."
+    got = _got(text, ("Caesar", "organization"), ("Caesar", "organization", "ner", 1), ("Egypt", "location"))
+    assert got.get("Caesar") == {"person"}, got

@@ -2713,6 +2713,8 @@ _PERSON_BEFORE = re.compile(
     rf"(?:\b\d{{1,3}}-year-old|\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur)[ \t]+(?:{_KIN})s?,?"
     r"|\b(?:[Hh]is|[Hh]er|[Mm]y)[ \t]+(?:first[ \t]+)?name[ \t]+(?:is|was))[ \t]+$")
 _PERSON_AFTER = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+I|himself|herself)\b")  # "Eva & I both", "Scott himself"
+# a name after "of", which a reflexive after it need not be said of: "the founder of Apple himself"
+_OF_NAME = re.compile(r"\bof[ \t]+$")
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
 
@@ -2742,7 +2744,7 @@ def _person_context(text: str, start: int, end: int) -> bool:
         return False  # inside a word
     # the name is the head of its phrase, not an employer before a noun ("her husband, Lehman
     # Brothers banker")
-    return bool(_PERSON_AFTER.match(text, end)) or bool(
+    return bool(_PERSON_AFTER.match(text, end) and not _OF_NAME.search(text, max(0, start - 4), start)) or bool(
         _PERSON_BEFORE.search(text, max(0, start - 40), start) and not _ATTRIBUTIVE_NEXT.match(text, end)
         and _GENERIC_NEXT.match(text, end))
 
