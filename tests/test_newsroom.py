@@ -72,3 +72,17 @@ def test_each_agency_spelling_is_a_credit_line_for_the_cleaner_and_no_reporter_f
         assert c.credit == f"({name})", name
         text = f"Mill closes\n\nBy {name}\n\nNEW YORK (Reuters) - The mill closed on Friday, its owner said."
         assert name not in _got(text, (name, "organization")) or _got(text, (name, "organization"))[name] != {"person"}, name
+
+
+def test_a_market_report_s_dow_jones_heading_is_no_credit():
+    """2200c68 gave the cleaner the entity rules' agencies, Dow Jones among them, and the cleaner takes a
+    paragraph of agencies alone for the story's credit: a market report's "Dow Jones" heading its
+    paragraph on the index became the credit "Dow Jones" and left the text."""
+    story = ("Stocks rose on Friday as investors cheered earnings.\n\nDow Jones\n\nThe index gained 200 points, "
+             "or 0.8 percent, to close at 26,000.\n\nNasdaq\n\nThe tech-heavy index rose 1.2 percent.")
+    c = clean_text(story, title="Markets close higher")
+    assert c.credit is None and "\n\nDow Jones\n\n" in c.text, (c.credit, c.text[:80])
+    # near misses: the agency bracketed, after "Source:", or beside another agency is a credit
+    for line in ("(Dow Jones)", "Source: Dow Jones", "Dow Jones/AP"):
+        c = clean_text(f"The mill closed on Friday, its owner said.\n\n{line}", title="Mill")
+        assert c.credit == line and line not in c.text, (line, c.credit)
