@@ -2526,6 +2526,27 @@ def test_a_reporter_s_byline_in_capitals_is_a_person():
     assert not any(v == {"person"} for v in _got(text).values())
 
 
+
+def test_a_kicker_in_capitals_before_an_agency_or_a_dateline_is_no_reporter():
+    """a391d8e read a name in capitals in title case for a byline's test, so a kicker or a section's name
+    in capitals on a credit line, "MARKET WRAP, REUTERS", "WORLD CUP, REUTERS", "HOT STOCKS, REUTERS",
+    became a person the NER had not tagged, and "PERSIAN GULF" before a dateline, the NER's place, a
+    person (the real NER's spans, probed on 1e63a3c)."""
+    for kicker in ("MARKET WRAP", "WORLD CUP", "HOT STOCKS", "ELECTION WATCH", "GOLD FIXING"):
+        text = f"Shares rise\n\n{kicker}, REUTERS\n\nNEW YORK, Dec 6 - Shares rose on Friday as investors cheered.\n"
+        assert kicker not in _got(text), kicker
+    text = "Shares rise\n\nPERSIAN GULF, REUTERS\n\nNEW YORK, Dec 6 - Shares rose on Friday.\n"
+    assert _got(text, ("PERSIAN GULF", "location")).get("PERSIAN GULF") == {"location"}
+    # near misses: a name in capitals after "By" is a reporter's, the NER's or not, with a dateline or an
+    # agency after it; and without "By" where the NER typed it an organisation
+    for line in ("BY LARRY WELSH, REUTERS\nTORONTO, April 3 - ", "By WALKER SIMON\nQUITO, March 9 - ",
+                 "BY LARRY WELSH, REUTERS\n\n"):
+        text = f"Oil industry set for recovery\n\n{line}Firmer crude prices will help, analysts said.\n"
+        name = "LARRY WELSH" if "LARRY" in line else "WALKER SIMON"
+        assert _got(text).get(name) == {"person"}, line
+    text = "Oil industry set for recovery\n\nLARRY WELSH, REUTERS\n\nFirmer crude prices will help.\n"
+    assert _got(text, ("LARRY WELSH", "organization")).get("LARRY WELSH") == {"person"}
+
 def test_a_seat_of_government_on_a_lone_credit_line_is_no_reporter():
     """b9ea3fa kept "White House, AP" an organisation where the story names the White House again; a credit
     line in a text that names it nowhere else still made the NER's organisation a person: a seat's name

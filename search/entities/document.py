@@ -733,6 +733,11 @@ def _byline_name(name: str) -> bool:
             and not (words[-1].lower() in _SEAT_LAST and not any(_given_name(w) for w in words[:-1])))
 
 
+# "By" before a name: a name in capitals is a reporter's after it ("BY PATTI DOMM, REUTERS"), and without
+# it only where the NER took it for an organisation ("MARGUERITE NUGENT, REUTERS"); a line in capitals
+# with no "By" is as often a kicker or a section's name ("MARKET WRAP, REUTERS", "WORLD CUP"), whose words
+# in capitals pass for a name's
+_BY_BEFORE = re.compile(r"\b[Bb][Yy]:?[ \t]+$")
 # the wires and services a story is credited to in a byline's place, no reporter: "Dow Jones\nNEW YORK -"
 _AGENCY_NAME = re.compile(_CREDIT_AGENCY)
 
@@ -782,6 +787,9 @@ def _bylines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> l
         s = by_span.get((a, b))
         if _AGENCY_NAME.fullmatch(text[a:b]) or s is not None and _named_organisation(text, s, spans):
             continue
+        if text[a:b].isupper() and not _BY_BEFORE.search(text, max(0, a - 6), a) \
+                and (s is None or s.type != "organization"):
+            continue  # a kicker in capitals, no name: "MARKET WRAP, REUTERS", "PERSIAN GULF" before a dateline
         if s is not None and s.type != "person" and s.source == "ner" and _byline_name(text[a:b]):
             s.type, s.source = "person", "context"
         elif s is None and not any(x.start < b and a < x.end for x in out) and _byline_name(text[a:b]):
