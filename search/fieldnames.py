@@ -121,7 +121,8 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
         return f"did you mean the filter '{facet}'?"
     refused = _refused_value(facet, value) if facet else None
     if refused:  # `yaer=1` was offered 'year=1', refused in turn (out of bounds): the name, and why
-        return f"did you mean the filter '{facet}', where {refused}?"
+        # in a sentence of its own: "…, where a 'year' filter must be …?" named the filter twice
+        return f"did you mean the filter '{facet}'? Its value {refused}"
     return f"did you mean '{facet}={value}'?" if facet else ""
 
 
@@ -160,15 +161,16 @@ def _refused_query(text: str) -> str | None:
 
 
 def _refused_value(facet: str, value: str) -> str | None:
-    """Why `facet=value` would be refused in turn (year=1, translated=yes, a value past the
-    length bound), or None: a hint offers only a filter that would be taken."""
-    from .query import QueryError, check_filter_bounds, check_filters  # query imports this module
+    """Why the value of `facet=value` would be refused in turn (year=1: "must be four digits,
+    not '1'"; translated=yes, a value past the length bound), the filter's name left out, or
+    None: a hint offers only a filter that would be taken."""
+    from .query import FilterValueError, check_filter_bounds, check_filters  # query imports this module
 
     try:
         check_filter_bounds({facet: [value]})
         check_filters({facet: [value]})
-    except QueryError as exc:
-        return str(exc)
+    except FilterValueError as exc:  # one value: one error, of that value
+        return exc.rest
     return None
 
 
