@@ -1238,7 +1238,7 @@ def _addresses_bare(qstring: str) -> str:
 
 def parse(qstring: str, schema) -> Q.Query:
     # each step leaves a facet's 'value' or "value" as typed (quoted.opaque)
-    qstring = quoted.apart(_quoted_addresses(qstring), lambda t: _padded_dates(_open_ranges(t)))
+    qstring = quoted.apart(_quoted_addresses(qstring), _open_ranges)
     try:
         return _parsed(qstring, schema)
     except QueryError as exc:
@@ -1258,8 +1258,8 @@ def _id_colons_back(exc: QueryError) -> None:
 
 def _parsed(qstring: str, schema) -> Q.Query:
     """The query read by parse's steps (validate, Whoosh's parser), or a QueryError saying why not."""
-    validate(qstring)  # which reads a field's name in any case, and quotes it as typed
-    qstring = _lowercase_fields(qstring)
+    validate(qstring)  # which reads a field's name and a date in any form, and quotes them as typed
+    qstring = _lowercase_fields(quoted.apart(qstring, _padded_dates))
     parser = _Parser(schema)
     text = quoted.apart(qstring, lambda t: _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(t)))))
     try:

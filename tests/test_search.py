@@ -2100,3 +2100,25 @@ def test_a_refusal_quotes_a_field_s_name_as_typed(seeds_archive):
             assert run_search(seeds_archive, fixed).total > 0
     for q in ("coup Published:2021-4", "TITLE:coup", "coup YEAR:[2020 TO 2022]", "PUBLISHED:[* TO 2022] coup"):
         assert run_search(seeds_archive, q).total == run_search(seeds_archive, q.lower()).total > 0, q
+
+
+def test_a_refusal_quotes_a_date_as_typed(seeds_archive):
+    """published: reads a month or a day of one digit (2020-1-5 is 2020-01-05), but a refusal
+    quoted the date so padded, in its words and its fix: `coup published:2020-1-32` was "bad
+    date '2020-01-32'", text the user had not typed. The quote and the fix are as typed, and
+    the fix finds what the padded dates find."""
+    for q, says, fixed, padded in (
+            ("coup published:2020-1-5 to 2021", "'published:2020-1-5 to 2021': a range is written in brackets: "
+             "did you mean published:[2020-1-5 TO 2021]?", "coup published:[2020-1-5 TO 2021]",
+             "coup published:[2020-01-05 TO 2021]"),
+            ("coup published:[2020-1-5 TO 2021-12-1", "'published:[2020-1-5 TO 2021-12-1': unclosed range",
+             "coup published:[2020-1-5 TO 2021-12-1]", "coup published:[2020-01-05 TO 2021-12-01]"),
+            ("coup published:2020-1-32", "bad date '2020-1-32' in published:", None, None),
+            ("coup published:{2020-1-5 TO 2021]", "'published:{2020-1-5 TO 2021]': a date range includes", None, None),
+            ("coup published:[2021-2-1 TO 2020-1-5]", "published:[2021-2-1 TO 2020-1-5] ends before it starts", None, None)):
+        with pytest.raises(QueryError) as caught:
+            run_search(seeds_archive, q)
+        assert str(caught.value).startswith(says), caught.value
+        assert caught.value.suggestion == fixed
+        if fixed:
+            assert run_search(seeds_archive, fixed).total == run_search(seeds_archive, padded).total > 0
