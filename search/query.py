@@ -1781,12 +1781,23 @@ def canonical_field_terms(q: Q.Query, gen) -> Q.Query:
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         if isinstance(node, Q.Term) and node.fieldname in FACETS:
+            _check_field_value(node)
             names = _spelled_alike(node.fieldname, canonical_filters({node.fieldname: [node.text]}, gen)[node.fieldname], gen)
             terms = [Q.Term(node.fieldname, n, boost=node.boost) for n in names]
             return terms[0] if len(terms) == 1 else Q.Or(terms, boost=node.boost)
         return node.apply(visit)  # Whoosh's tree map: compounds, Not and other wrappers; leaves as they are
 
     return visit(q)
+
+
+def _check_field_value(node: Q.Term) -> None:
+    """A year or translated value no article could have in the query text (`coup year:20`),
+    refused as the query's: check_filter_value words a filter's ("a 'year' filter must be four
+    digits"), and the page a filter's by its chip ("a 'Year' filter ..."), where no filter was given."""
+    try:
+        check_filter_value(node.fieldname, node.text)
+    except FilterValueError as exc:
+        raise QuerySyntaxError(f"'{node.fieldname}:' {exc.rest}") from None
 
 
 def _check_ranges(q: Q.Query) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
+from urllib.parse import urlencode
 
 import pytest
 
@@ -132,7 +133,6 @@ MT_VALUES = "is one of likely, possible, unlikely, not "
 
 @pytest.mark.parametrize("url, field, rest", [
     ("/search?q=coup&translated=maybe", "translated", MT_VALUES + "'maybe'"),
-    ("/search?q=coup+translated:maybe", "translated", MT_VALUES + "'maybe'"),
     ("/facet/location?q=coup&translated=Maybe", "translated", MT_VALUES + "'Maybe'"),
     ("/search?q=coup&year=21", "year", "must be four digits, not '21'"),
 ])
@@ -146,6 +146,22 @@ def test_a_filter_value_no_article_could_have_is_refused_in_the_page_s_words(cli
     assert said == f"a '{ {'translated': 'Machine translation', 'year': 'Year'}[field]}' filter {rest}"
     api = client.get(url.replace("/search", "/api/search").replace("/facet/", "/api/facet/"))
     assert api.status_code == 400 and api.get_json()["error"] == f"a '{field}' filter {rest}"
+
+
+@pytest.mark.parametrize("q, said", [
+    ("coup Year:20", "'year:' must be four digits, not '20'"),
+    ("coup translated:maybe", "'translated:' is one of likely, possible, unlikely, not 'maybe'"),
+    ("coup year:2020-2021", "'year:' must be four digits, not '2020-2021': for a span of years, search "
+                            "published:[2020 TO 2021] in the query, or give each year as a filter"),
+])
+def test_a_value_no_article_could_have_in_the_query_text_is_no_filter_s(client, q, said):
+    """`coup Year:20` typed in the query was refused as a filter: "a 'Year' filter must be four
+    digits, not '20'" on the page (the chip's label of a filter not given), "a 'year' filter ..."
+    in the JSON. Both name the query's field, as its other refusals do ("'TITLE:' needs a word")."""
+    html = get(client, "/search?" + urlencode({"q": q}), 400)
+    assert text(re.search(r'<p class="error-message" role="alert">(.*?)</p>', html, re.S).group(1)) == said
+    api = client.get("/api/search?" + urlencode({"q": q}))
+    assert api.status_code == 400 and api.get_json()["error"] == said
 
 
 @pytest.mark.parametrize("url, said, api_said", [
@@ -183,12 +199,14 @@ def test_a_facet_value_with_a_star_in_double_quotes_is_refused_saying_what_finds
 
 def test_an_article_opened_with_a_search_that_cannot_run_says_why_in_the_page_s_words(client):
     """The article page of a link whose search cannot run (q=translated:maybe) said it "cannot
-    run: translated is one of …"; /api/doc's matches_error keeps the field's name."""
+    run: translated is one of …"; it names the query's field as typed in it, as the query's other
+    refusals do ("'translated:' is one of …", not a filter's "a 'Machine translation' filter"),
+    and /api/doc's matches_error says the same."""
     html = get(client, "/doc/" + FLAGGED + "?q=translated:maybe")
     line = text(re.search(r'<p class="query-hits">(.*?)</p>', html, re.S).group(1))
-    assert line.endswith("cannot run: a 'Machine translation' filter is one of likely, possible, unlikely, not 'maybe'"), line
+    assert line.endswith("cannot run: 'translated:' is one of likely, possible, unlikely, not 'maybe'"), line
     record = client.get("/api/doc/" + FLAGGED + "?q=translated:maybe").get_json()
-    assert record["matches_error"] == "a 'translated' filter is one of likely, possible, unlikely, not 'maybe'"
+    assert record["matches_error"] == "'translated:' is one of likely, possible, unlikely, not 'maybe'"
 
 
 def test_a_facet_page_opened_from_a_later_page_of_results_is_titled_as_from_the_first(client):
