@@ -1800,13 +1800,31 @@ def _check_field_value(node: Q.Term) -> None:
         raise QuerySyntaxError(f"'{node.fieldname}:' {exc.rest}") from None
 
 
-def _check_ranges(q: Q.Query) -> None:
+def _check_ranges(q: Q.Query, qstring: str = "") -> None:
     """`year:[2021 TO 1987]` found nothing, silently, where the same range of dates is an
-    error that says what to do (_check_syntax): any range whose ends are the wrong way round."""
+    error that says what to do (_check_syntax): any range whose ends are the wrong way round,
+    quoted as typed in `qstring` (_typed_range)."""
     for leaf in q.leaves():
         if type(leaf) is Q.TermRange and leaf.start and leaf.end and leaf.start > leaf.end:
-            raise QueryError(f"{leaf.fieldname}:[{leaf.start} TO {leaf.end}] ends before it starts: "
-                             "put the lower end first")
+            said = _typed_range(qstring, leaf.fieldname) or f"{leaf.fieldname}:[{leaf.start} TO {leaf.end}]"
+            raise QueryError(f"{said} ends before it starts: put the lower end first")
+
+
+_TYPED_RANGE = re.compile(r"(?<![\w\"])(?:([^\W\d]\w*):)?[\[{]([^\[\]{}]*)[\]}]")
+
+
+def _typed_range(qstring: str, fieldname: str) -> str | None:
+    """The range of `fieldname` as typed in `qstring`, the first whose ends are the wrong way
+    round in any case: the range read was quoted, `coup [military to junta]` refused as
+    "title:[militari TO junta] ...", a field and a stem the user had not typed (a range with no
+    field is searched in title and text)."""
+    typed = [m for m in _TYPED_RANGE.finditer(quoted.masked(qstring))
+             if (m.group(1) or "").lower() == fieldname or (not m.group(1) and fieldname in SEARCH_FIELDS)]
+    for m in typed:
+        ends = re.split(r"\s+TO\s+", m.group(2).strip(), flags=re.I)
+        if len(ends) == 2 and ends[0].casefold() > ends[1].casefold():
+            return qstring[m.start():m.end()]
+    return qstring[typed[0].start():typed[0].end()] if typed else None
 
 
 def _unfielded_word(node: Q.Query) -> str | None:
@@ -1969,7 +1987,7 @@ def read_query(qstring: str, gen) -> Q.Query:
     canonical, aliases expanded."""
     schema = gen.searcher.schema  # in memory; FileIndex.schema re-reads the TOC file each time
     q = parse(qstring, schema)
-    _check_ranges(q)
+    _check_ranges(q, qstring)
     q = expand_fuzzy(q, gen, schema, qstring)
     q = expand_wildcards(q, gen, schema, qstring)
     q = join_figures(expand_acronyms(q, gen.searcher.reader()))

@@ -2122,3 +2122,17 @@ def test_a_refusal_quotes_a_date_as_typed(seeds_archive):
         assert caught.value.suggestion == fixed
         if fixed:
             assert run_search(seeds_archive, fixed).total == run_search(seeds_archive, padded).total > 0
+
+
+def test_a_range_the_wrong_way_round_is_quoted_as_typed(seeds_archive):
+    """A range whose ends are the wrong way round was quoted as read: `coup [military to junta]`
+    (no field: searched in title and text) was refused as "title:[militari TO junta] ends before
+    it starts", a field and a stem the user had not typed. It is quoted as typed."""
+    for q, said in (("coup [military to junta]", "[military to junta] ends before it starts"),
+                    ("coup Title:[Zebra TO apple]", "Title:[Zebra TO apple] ends before it starts"),
+                    ("coup [apple TO banana] [zebra to apple]", "[zebra to apple] ends before it starts"),
+                    ("coup year:[2021 TO 1987]", "year:[2021 TO 1987] ends before it starts")):
+        with pytest.raises(QueryError) as caught:
+            run_search(seeds_archive, q)
+        assert str(caught.value) == said + ": put the lower end first", caught.value
+    assert run_search(seeds_archive, "coup [junta to military]").total > 0
