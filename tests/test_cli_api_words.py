@@ -404,8 +404,10 @@ def test_the_command_line_s_filter_in_a_url_under_two_spellings_is_refused_with_
         assert r.status_code == 400, said[:300]
         assert "unknown parameter 'Filter': did you mean 'source=seeds'?" in said, said[:600]
         assert "unknown parameter 'filter': did you mean 'person=Goita'?" in said, said[:600]
+        assert said.count("here each filter is a parameter named by its facet") == 1, said[:600]  # said once
     r = client.get("/api/search?q=mali&FILTERS=seeds&filter=Year=2020")
     said = r.get_json()["error"]
     assert "unknown parameter 'FILTERS': here each filter is a parameter named by its facet, source=VALUE" in said, said
     assert "unknown parameter 'filter': did you mean 'year=2020'?" in said, said
+    assert said.count("here each filter is a parameter named by its facet") == 1, said  # said once
     assert client.get("/api/search?q=mali&source=seeds&person=Goita").status_code == 200

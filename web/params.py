@@ -219,6 +219,9 @@ OTHER_NAMES = {"limit": "per_page", "size": "per_page", "page_size": "per_page",
 CLI_NAMES = ("limit",)
 
 
+CLI_FILTER_HELP = " (the command line's --filter: here each filter is a parameter named by its facet)"
+
+
 def _cli_filter(key: str, values: list[str]) -> str:
     """The refusal of `filter=source=reuters`, the command line's `--filter source=reuters` in a
     URL: ignored, it gave every result, unfiltered, and nothing said so. Here a filter is a
@@ -226,8 +229,7 @@ def _cli_filter(key: str, values: list[str]) -> str:
     meant = [f"{facet.strip().lower()}={value}" for facet, eq, value in (v.partition("=") for v in values)
              if eq and facet.strip().lower() in FACETS]
     if meant and len(meant) == len(values):
-        return (f"unknown parameter '{key}': did you mean '{'&'.join(meant)}'? (the command line's --filter: "
-                "here each filter is a parameter named by its facet)")
+        return f"unknown parameter '{key}': did you mean '{'&'.join(meant)}'?{CLI_FILTER_HELP}"
     return (f"unknown parameter '{key}': here each filter is a parameter named by its facet, source=VALUE "
             f"(the command line's --filter FACET=VALUE; facets: {', '.join(FACETS)})")
 
@@ -237,8 +239,12 @@ def _check_other_names(args, paged: bool = True) -> None:
     one meant here; where there are no pages (an export, a facet's values), a page's size or
     offset saying so: `limit=100` there gave every result, silently."""
     cli = [key for key in args if key.lower() in ("filter", "filters")]
-    if cli:  # each named (`Filter=` and `filter=`: the second's values were left unsaid)
-        raise QueryError(named_together([_cli_filter(key, args.getlist(key)) for key in cli]))
+    if cli:  # each named (`Filter=` and `filter=`: the second's values were left unsaid), the help
+        # said once, as a bad filter's list of filters is (it followed each): after them all, or
+        # by a key none of whose values names a facet, whose refusal says it in its own words
+        refused = [_cli_filter(key, args.getlist(key)) for key in cli]
+        helped = all(r.endswith(CLI_FILTER_HELP) for r in refused)
+        raise QueryError(named_together([r.removesuffix(CLI_FILTER_HELP) for r in refused]) + CLI_FILTER_HELP * helped)
     for key in args:
         meant = OTHER_NAMES.get(key.lower())
         if meant is None:
