@@ -464,6 +464,12 @@ def _holds_range_to(text: str) -> bool:
     return False
 
 
+# and with neither a field nor a bracket, "TO" in capitals between two dates (`coup 2020 TO 2021`):
+# it was searched as a word, a capitalised stop word (0 results, silently), where the range of
+# dates was meant; "to" in lower case is a word of the text (`from 2020 to 2021` runs)
+_DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])(\d{4}(?:-\d{1,2}){0,2})\s+TO\s+(\d{4}(?:-\d{1,2}){0,2})(?![\w\]}./-])")
+
+
 def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
     """QuerySyntaxError offering the range meant by `published:2020 to 2021` (brackets left
     out), its ends in order; nothing where an end is no date or year (`year:2020 to gas`)."""
@@ -726,6 +732,10 @@ def validate(qstring: str) -> None:
         last = m.end()
     if opened is not None and _holds_range_to(unquoted[opened:]):
         raise QuerySyntaxError(f"'{_typed_from(qstring, opened)}': unclosed range: close it with ] ([a TO c])")
+    for m in _DATES_UNBRACKETED.finditer(unquoted):
+        before = unquoted[:m.start()]
+        if max(before.rfind("["), before.rfind("{")) <= max(before.rfind("]"), before.rfind("}")):  # in none
+            _offer_range(qstring, m.start(), m.end(), "published", [m.group(1), m.group(2)], "a range is written in brackets")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1).lower() in QUERY_FIELDS:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")

@@ -2136,3 +2136,22 @@ def test_a_range_the_wrong_way_round_is_quoted_as_typed(seeds_archive):
             run_search(seeds_archive, q)
         assert str(caught.value) == said + ": put the lower end first", caught.value
     assert run_search(seeds_archive, "coup [junta to military]").total > 0
+
+
+def test_a_range_of_dates_typed_with_neither_field_nor_brackets_is_offered_written_so(seeds_archive):
+    """`coup 2020 TO 2021` searched "TO" as a word (a capitalised stop word): 0 results,
+    silently, where `published:2020 TO 2021` is offered its brackets. With no field, "TO" in
+    capitals between two dates is refused the same way, the range of dates offered; "to" in
+    lower case stays a word of the text, and a range in brackets runs."""
+    assert run_search(seeds_archive, "coup 2020 2021").total > 0  # the years are there: "TO" found none
+    for q, says, fixed in (
+            ("coup 2020 TO 2021", "'2020 TO 2021': a range is written in brackets: did you mean published:[2020 TO 2021]?",
+             "coup published:[2020 TO 2021]"),
+            ("coup 2021-6 TO 2020-1", "'2021-6 TO 2020-1': a range is written in brackets: did you mean "
+             "published:[2020-1 TO 2021-6]?", "coup published:[2020-1 TO 2021-6]")):
+        with pytest.raises(QueryError) as caught:
+            run_search(seeds_archive, q)
+        assert str(caught.value) == says and caught.value.suggestion == fixed
+        assert run_search(seeds_archive, fixed).total > 0
+    for q in ("coup from 2020 to 2021", "coup [2020 TO 2021]", "coup published:[2020 TO 2021]"):
+        assert run_search(seeds_archive, q).total > 0, q
