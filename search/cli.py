@@ -545,7 +545,7 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
     # PATH: a binary file given alone was exit 1 into a new index and 0 into one with sources.
     # A run that removed articles did its work: an emptied feed given alone was exit 1
     nothing = (not forget and result["indexed"] == 0 and result["unchanged"] == 0 and not kept_given
-               and not result["removed"] and result["failed"])
+               and not result["removed"] and (result["failed"] or not result["generation"]))
     sys.exit(EXIT_FAIL if nothing else EXIT_OK)
 
 

@@ -1236,6 +1236,10 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         docs = {i: d for i, d in old.items() if i not in removed and i not in frozen}
         docs.update(kept)
         docs.update(rows)
+        if not docs and store.current_name() is None:
+            # a first run that read no article (a .docx, an empty file given alone): published,
+            # its empty generation kept the folder as an index of nothing, the file as its source
+            return None
 
         with r.timed("templates"):  # archive-wide pass 1: cross-document boilerplate
             r.final_texts(docs, cache)

@@ -1073,10 +1073,19 @@ def test_a_file_with_two_names_is_indexed_once(tmp_path):
         "name): skipped"]
 
 
+def _index_one_article(ix):
+    """An index with one source of one article, beside `ix`."""
+    src = ix.parent / "one"
+    src.mkdir()
+    (src / "harbour.txt").write_text("Harbour reopens\n\nThe harbour reopened to ships on Monday after repairs.\n")
+    assert invoke("index", src, "--index", ix).exit_code == 0
+
+
 def test_a_folder_with_no_file_to_read_is_said_to_hold_none(tmp_path):
     """`index EMPTY` printed a summary of zeros and nothing else (a mistyped folder, a mount not
     there); `stats` then blamed an unfinished run."""
     (tmp_path / "empty" / ".hidden").mkdir(parents=True)
+    _index_one_article(tmp_path / "ix")  # into a new index, no index is written (test_index)
     out = json.loads(invoke("index", tmp_path / "empty", "--index", tmp_path / "ix", "--json").output)
     assert [n["note"] for n in out["notes"]] == ["no file in it to read: hidden files and folders (named .*) and "
                                                  "the parts of web pages (images, style sheets, scripts, fonts, "
@@ -1090,6 +1099,7 @@ def test_a_folder_of_page_parts_alone_is_said_to_hold_no_article_file(tmp_path):
     (tmp_path / "assets").mkdir()
     (tmp_path / "assets" / "style.css").write_text("body { margin: 0 }")
     (tmp_path / "assets" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    _index_one_article(tmp_path / "ix")
     r = invoke("index", tmp_path / "assets", "--index", tmp_path / "ix")
     assert r.exit_code == 0, r.output
     assert "no file in it to read: " in r.output and "style sheets" in r.output and "images" in r.output

@@ -498,6 +498,36 @@ def test_a_run_that_indexes_nothing_leaves_no_index_directory_it_made(tmp_path):
     assert run_search(open_index(store.path), "Mali").total > 0
 
 
+@pytest.mark.parametrize("name,data,why", [
+    ("photo.jpg", b"\xff\xd8\xff\xe0 not an article", "no file in it to read"),
+    ("empty.txt", b"", "empty file: 0 bytes"),
+    ("report.docx", b"PK\x03\x04 a word document", "unsupported file type .docx"),
+])
+def test_a_first_run_that_reads_no_article_publishes_nothing_and_leaves_no_folder_it_made(tmp_path, name, data, why):
+    """`index FILE --index NEWDIR` with FILE a .docx, an empty file or a picture published an
+    empty gen-000001 and kept FILE as NEWDIR's source (every command then took NEWDIR for an index
+    of nothing), though README says a run that indexed nothing leaves no index directory it made.
+    Into an index with sources, the live generation stays as it was (the file is a source)."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    given = tmp_path / name
+    given.write_bytes(data)
+    new = tmp_path / "a" / "ix"
+    r = CliRunner().invoke(cli, ["index", str(given), "--index", str(new)], catch_exceptions=False)
+    assert r.exit_code == 1, r.output
+    assert why in r.output and "no index written" in r.output, r.output
+    assert not (tmp_path / "a").exists(), sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*"))
+    # an index with sources: no new generation, its articles still found
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(copy_seeds(tmp_path))])
+    live = store.current_name()
+    r = CliRunner().invoke(cli, ["index", str(given), "--index", str(store.path)], catch_exceptions=False)
+    assert why in r.output and store.current_name() == live, r.output
+    assert run_search(open_index(store.path), "Mali").total > 0
+
+
 def test_a_folder_of_other_files_given_as_the_index_is_refused_and_left_as_it_was(tmp_path):
     """`index --index ~/news ~/news` (the archive typed for the index) wrote its lock, list of
     sources and run log among the articles, then skipped the folder as "a newsarchive index
