@@ -904,7 +904,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
     DOC_ID is its id (as a search prints it), its page's address as a search reports it
     (http:// or https://, either scheme, with or without the path's last "/"; a JSON Lines
     record without one: file:///data/feed.jsonl#12), or the path of the file it was read
-    from, or its id (wire/feed.jsonl: a file of several articles lists their ids)."""
+    from or that file's id (wire/feed.jsonl: a file of several articles lists their ids)."""
     from . import get_document, open_index
     from .lookup import document_ids, source_named
     from .query import document_matches

@@ -202,6 +202,19 @@ def test_help_says_what_a_query_and_an_id_may_be():
     assert "page's address as a search reports it (http:// or https://" in said and "the path of the file" in said
 
 
+def test_show_help_names_the_id_once_and_the_readme_serve_line_every_option():
+    """`show --help` listed "its id" twice (the article's, then the file's, named as the
+    article's), and README's usage line of `serve` left out `--threads`."""
+    from conftest import ROOT
+
+    said = " ".join(CliRunner().invoke(cli, ["show", "--help"]).output.split())
+    assert said.count("its id") == 1 and "that file's id (wire/feed.jsonl" in said, said
+    line = next(l for l in (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+                if l.startswith("newsarchive serve "))
+    options = {o for p in cli.commands["serve"].params for o in p.opts if o.startswith("--")} - {"--index"}
+    assert options and {o for o in options if o not in line} == set(), line
+
+
 @pytest.mark.parametrize("url,said", [
     ("/api/search?query=oil", "unknown parameter 'query': did you mean 'q=oil'?"),
     ("/api/search?search=mali", "unknown parameter 'search': did you mean 'q=mali'?"),
