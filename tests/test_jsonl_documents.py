@@ -282,3 +282,32 @@ def test_a_pretty_printed_document_one_byte_over_the_most_read_whole_is_too_larg
         arts, reports = _read(tmp_path / "edge.json")
         assert (len(arts), reports == []) == ((9, True) if read_whole else (0, False)), size
         assert read_whole or "the most read whole as one JSON document" in reports[0][1], size
+
+
+def test_an_export_made_without_text_is_said_to_be_one_once_per_file(tmp_path, seeds_index):
+    """Indexing an `export` made without --text said "JSON record with no text: none of maintext,
+    text, …" on each of its rows, and never that the file was an export of the fields alone, nor
+    how to make one with the text. Now its first row says so, the rows after refer to it; the
+    same export with --text is indexed."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    bare, full = tmp_path / "mali.jsonl", tmp_path / "mali-text.jsonl"
+    for out, more in ((bare, []), (full, ["--text"])):
+        r = CliRunner().invoke(cli, ["export", "mali", *more, "-o", str(out), "--index", str(seeds_index)])
+        assert r.exit_code == 0, r.output
+    rows = bare.read_text(encoding="utf-8").splitlines()
+    assert len(rows) >= 2
+    r = CliRunner().invoke(cli, ["index", str(bare), "--index", str(tmp_path / "ix"), "--json"])
+    reasons = [f["reason"] for f in json.loads(r.stdout)["failed"]]
+    assert len(reasons) == len(rows), reasons
+    assert reasons[0].startswith(NO_TEXT) and "made without --text" in reasons[0], reasons[0]
+    assert sum("`newsarchive export QUERY --text -o FILE`" in why for why in reasons) == 1, reasons
+    assert all(why.endswith("as line 1 says") for why in reasons[1:]), reasons
+    # a record of other fields, with no text either, is said as before
+    other = tmp_path / "other.jsonl"
+    other.write_text(json.dumps({"id": "a", "url": "https://example.com/a", "title": "A"}) + "\n", encoding="utf-8")
+    assert _read(other)[1] == [(1, NO_TEXT)]
+    r = CliRunner().invoke(cli, ["index", str(full), "--index", str(tmp_path / "ix2"), "--json"])
+    assert json.loads(r.stdout)["indexed"] == len(rows), r.output

@@ -229,6 +229,30 @@ class NoText(ValueError):
     """A JSON record that parses, with no article text in it."""
 
 
+class ExportedWithoutText(NoText):
+    """A row of `newsarchive export` made without --text: the articles' fields, not their text."""
+
+
+# The fields of an export's row (export.COLUMNS: the text only with --text). Each row of such an
+# export read back was "no text: none of maintext, text, …", and no word of the cause
+EXPORT_FIELDS = frozenset({"id", "title", "published", "source", "url", "language", "translated",
+                           "translation_score", "score", "person", "organization", "location"})
+EXPORT_SAID = ("it looks like a `newsarchive export` made without --text (records of its fields: id, url, "
+               "title, published, source, … and no text): `newsarchive export QUERY --text -o FILE` "
+               "writes the articles' text, which this reads")
+
+
+def no_text_said(exc: NoText, line: int, exported: list[int], kind: str = "line") -> str:
+    """A record with no text as reported: an export's row without --text says the cause on the
+    file's first such row (`exported` keeps its line), the rows after it refer to that one."""
+    if not isinstance(exc, ExportedWithoutText):
+        return f"JSON record with {printable(str(exc))}"
+    if not exported:
+        exported.append(line)
+        return f"JSON record with {printable(str(exc))}: {EXPORT_SAID}"
+    return f"JSON record with no text: an export's row without --text, as {kind} {exported[0]} says"
+
+
 def _texts(rec: dict[str, Any]) -> tuple[str | None, str | None]:
     """A record's (canonical keys) markup and plain text, None where it has none to read:
     markup with nothing visible is none (the plain text, if any, is the article)."""
@@ -274,6 +298,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     """One JSON record as an Article; ValueError (reported with the line) when it has no text.
     `resolved`: `path` with its links followed, when the caller has it (read_file resolves a
     file once, not twice per record: a few system calls per path component each time)."""
+    exported = {"id", "url", "score", "translation_score"} <= rec.keys() <= EXPORT_FIELDS
     rec, given_as, doubled = canonical_keys(rec)
     html, body = _texts(rec)
     if html is None and body is None:
@@ -288,7 +313,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
                     else "a true/false value" if isinstance(what, bool)
                     else "a number" if isinstance(what, (int, float)) else "an object")
             raise NoText(f"no text: {given_as.get(given[0], given[0])} is {kind}" + ("" if kind == "empty" else ", not text"))
-        raise NoText("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
+        raise (ExportedWithoutText if exported else NoText)("no text: none of " + ", ".join(TEXT_KEYS + HTML_KEYS))
     url = record_url(rec)
     src = _site(_source_name(rec, (k for k in SOURCE_KEYS if k not in SITE_NAME_KEYS)))
     if not src and url:
@@ -488,6 +513,7 @@ def _document_articles(records: list, path: Path, source: str, base_id: str) -> 
     (`file:///...#<n>`) are those of the line `jq -c` writes it on. Each is let go once read:
     the document is held whole."""
     resolved = path.resolve()
+    exported: list[int] = []
     for n, rec in enumerate(records, 1):
         records[n - 1] = None
         try:
@@ -495,8 +521,8 @@ def _document_articles(records: list, path: Path, source: str, base_id: str) -> 
                 raise ValueError("not a JSON object")
             yield record_to_article(rec, source, base_id, n, path, resolved)
         except ValueError as exc:
-            what = "JSON record with" if isinstance(exc, NoText) else "bad JSON record:"
-            yield IngestError(str(path), f"{what} {printable(str(exc))}", line=n, unread="record")
+            said = no_text_said(exc, n, exported, "record") if isinstance(exc, NoText) else f"bad JSON record: {printable(str(exc))}"
+            yield IngestError(str(path), said, line=n, unread="record")
 
 
 def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Article | IngestError | TooLarge]:
@@ -559,6 +585,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     line = 0
     records = 0
     held: list[IngestError] | None = []  # bad lines before the first record; None once one came
+    exported: list[int] = []  # the line of the first row of an export without --text (no_text_said)
     binary = False
     opened = b""  # the first character of the first line: "[" opens a JSON array
     one_document = False  # the first line opens a document over several lines (_DOCUMENT_OPENING)
@@ -576,8 +603,9 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                     item = record_to_article(rec, source, base_id, line, path, resolved)
                 except ValueError as exc:
                     # a record that parses but holds no text is no "bad JSON" (QA)
-                    what = "JSON record with" if isinstance(exc, NoText) else "bad JSON line:"
-                    item = IngestError(str(path), f"{what} {printable(str(exc))}", line=line, unread="record")
+                    said = (no_text_said(exc, line, exported) if isinstance(exc, NoText)
+                            else f"bad JSON line: {printable(str(exc))}")
+                    item = IngestError(str(path), said, line=line, unread="record")
                     if held is not None and not isinstance(exc, NoText):  # a record without text is a record
                         if not held:  # the file's first line
                             first = data.removeprefix(b"\xef\xbb\xbf").strip()
