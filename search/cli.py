@@ -407,7 +407,9 @@ class _Progress:
             self.progress.stop()
 
 
-def _print_summary(result: dict[str, Any]) -> None:
+def _print_summary(result: dict[str, Any], forget: bool = False) -> None:
+    """The run's summary on stdout, what it skipped and its notes on stderr. `forget`: what it
+    skipped is the other sources' (it reads them again), said by every run before: a count."""
     con = _console()
     kept = f"{result['kept']} kept as last indexed, " if result.get("kept") else ""
     con.print(
@@ -457,7 +459,12 @@ def _print_summary(result: dict[str, Any]) -> None:
     # what was skipped and the notes are diagnostics, on stderr as `clean` says them: the run's
     # summary went to stdout with them, so `index > summary.txt` held the skipped inputs and a
     # terminal with stdout redirected showed none
-    for f in result["failed"]:
+    if forget and result["failed"]:
+        # each listed again, `forget old` repeated every other source's skipped files
+        n = len(result["failed"])
+        click.echo(f"newsarchive: {n} input{'s' if n != 1 else ''} of the other sources skipped, as on every run "
+                   "(`newsarchive reindex` lists them)", err=True)
+    for f in () if forget else result["failed"]:
         _report("skipped", f["path"], f.get("line"), f["reason"])
     for n in result.get("notes", ()):
         _report("note", n["path"], n.get("line"), n["note"])
@@ -528,7 +535,7 @@ def _run_index(index_dir: str, paths: list[str] | None, prune: bool, full: bool,
         if as_json:
             _emit_json(result, record=True)
         else:
-            _print_summary(result)
+            _print_summary(result, forget=bool(forget))
         sys.stdout.flush()
     except BrokenPipeError:
         raise
@@ -575,7 +582,11 @@ def index_cmd(paths, prune, index_dir, as_json):
 @handle_errors
 def forget_cmd(paths, index_dir, as_json):
     """Drop sources from the index, with their articles (a source that is gone is otherwise
-    kept, and reported as missing, on every run)."""
+    kept, and reported as missing, on every run).
+
+    It reads the other sources again, as `reindex` does (their unchanged articles are not
+    cleaned or enriched again), and resolves the entities of the articles left anew: about as
+    long as a reindex that finds changes. Their skipped inputs are counted, not listed."""
     from . import IndexMissing, Store
 
     store = Store(index_dir)

@@ -308,6 +308,27 @@ def test_forget_cli(seeds_index, tmp_path):
     assert "0 results" in invoke("search", "coup", "--index", ix).output
 
 
+def test_forget_counts_the_other_sources_skipped_inputs_and_its_help_says_it_reads_them(seeds_index, tmp_path):
+    """`forget A` reads every other source again, as a reindex does, and listed each of their
+    skipped files on stderr once more (a .docx beside the feeds said skipped by a command that
+    dropped another folder), where neither README nor --help said it reads them at all."""
+    import shutil
+
+    ix = tmp_path / "ix"
+    shutil.copytree(seeds_index, ix)
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "harbour.txt").write_text("Harbour reopens\n\nThe harbour reopened to ships on Monday after repairs.\n")
+    (other / "notes.docx").write_bytes(b"PK\x03\x04 a word document")
+    assert "notes.docx: unsupported file type .docx" in invoke("index", other, "--index", ix).stderr
+    r = invoke("forget", SEEDS, "--index", ix)
+    assert r.exit_code == 0, r.output
+    assert "notes.docx" not in r.stderr and "1 input of the other sources skipped" in r.stderr, r.stderr
+    assert "0 results" in invoke("search", "coup", "--index", ix).output
+    said = " ".join(invoke("forget", "--help").output.split())
+    assert "It reads the other sources again, as `reindex` does" in said, said
+
+
 def test_clean_reports_a_page_with_no_article_text_as_index_does(tmp_path):
     """`clean` printed the title of a page of navigation alone and exited 0; `index` skips it."""
     (tmp_path / "empty.html").write_text("<html><head><title>Empty</title></head><body><nav>Home | About</nav>"
