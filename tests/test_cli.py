@@ -1126,6 +1126,24 @@ def test_a_folder_of_page_parts_alone_is_said_to_hold_no_article_file(tmp_path):
     assert "no file in it to read: " in r.output and "style sheets" in r.output and "images" in r.output
 
 
+def test_a_page_part_given_by_name_is_said_skipped_and_why(tmp_path):
+    """`index photo.jpg` noted "no file in it to read: hidden files and folders …", a folder's
+    words about a file the user named, and `clean photo.jpg` said "no file to read"; a .docx was
+    "skipped …: unsupported file type .docx". In a folder, such files are passed over unsaid."""
+    photo = tmp_path / "photo.jpg"
+    photo.write_bytes(b"\xff\xd8\xff\xe0 not an article")
+    why = ("unsupported file type .jpg: a part of a web page (an image, style sheet, script, font or media "
+           "file), not an article")
+    r = CliRunner().invoke(cli, ["clean", str(photo)])
+    assert r.exit_code == 1 and f"skipped {photo}: {why}" in r.stderr, r.output
+    _index_one_article(tmp_path / "ix")
+    r = CliRunner().invoke(cli, ["index", str(photo), "--index", str(tmp_path / "ix"), "--json"])
+    assert r.exit_code == 1 and json.loads(r.stdout)["failed"] == [{"path": str(photo), "reason": why}], r.output
+    (tmp_path / "one" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    r = CliRunner().invoke(cli, ["index", str(tmp_path / "one"), "--index", str(tmp_path / "ix"), "--json"])
+    assert r.exit_code == 0 and json.loads(r.stdout)["failed"] == [], r.output
+
+
 def test_a_date_or_a_query_field_as_a_filter_is_offered_the_query_field(seeds_index):
     """`--filter date=2020-08-28` was offered `year=2020-08-28`, itself refused; `--filter
     published=...` named no field at all. A date, a title's or a text's words go in the query."""

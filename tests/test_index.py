@@ -499,7 +499,7 @@ def test_a_run_that_indexes_nothing_leaves_no_index_directory_it_made(tmp_path):
 
 
 @pytest.mark.parametrize("name,data,why", [
-    ("photo.jpg", b"\xff\xd8\xff\xe0 not an article", "no file in it to read"),
+    ("photo.jpg", b"\xff\xd8\xff\xe0 not an article", "unsupported file type .jpg: a part of a web page"),
     ("empty.txt", b"", "empty file: 0 bytes"),
     ("report.docx", b"PK\x03\x04 a word document", "unsupported file type .docx"),
 ])

@@ -97,6 +97,9 @@ def page_part(path: Path) -> bool:
     return kind.startswith(("image/", "font/", "audio/", "video/")) or kind in _PAGE_PART_TYPES
 
 
+# A page part given by name (`index photo.jpg`): said as the file skipped it is
+PAGE_PART_GIVEN = "a part of a web page (an image, style sheet, script, font or media file), not an article"
+
 _PAGE_PART_TYPES = frozenset({"text/css", "text/javascript", "application/javascript", "application/x-javascript",
                               "application/vnd.ms-fontobject"})
 
@@ -321,6 +324,8 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
                 continue
         reader = reader_for(f)
         if reader is None and page_part(f):
+            if f == root:  # given by name: a folder's are passed over unsaid, this one was "no file in it"
+                yield IngestError(path_text(str(f)), f"{unsupported(f)}: {PAGE_PART_GIVEN}")
             continue
         if reader is None:
             yield IngestError(path_text(str(f)), unsupported(f))
