@@ -871,6 +871,10 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
             if summary is None:
                 store.discard(gen)
                 generation = store.current_name()
+                if generation is None and paths:
+                    # a first run that read no article (`index report.docx` into a folder made for
+                    # it): a source of no index, said skipped by every run after
+                    store.remove_sources([p for p in paths if p not in known])
                 if r.forgotten:  # nothing of theirs to drop: the list is all there is to change
                     store.promise_forget(generation, sorted(r.forgotten))
                 _prune_cache(r)  # the live generation is this code's

@@ -528,6 +528,26 @@ def test_a_first_run_that_reads_no_article_publishes_nothing_and_leaves_no_folde
     assert run_search(open_index(store.path), "Mali").total > 0
 
 
+def test_a_first_run_that_reads_no_article_records_no_source_in_a_folder_made_for_it(tmp_path):
+    """`mkdir ix; index report.docx --index ix` kept report.docx as ix's source, with no index:
+    the folder is the user's and stays, but a file of no article is no source of an index that
+    is not there (every `reindex` after said it skipped again, `index good` kept it listed)."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    given, good = tmp_path / "report.docx", tmp_path / "good.txt"
+    given.write_bytes(b"PK\x03\x04 a word document")
+    good.write_text("Harbour reopens\n\nThe harbour reopened to ships on Monday after repairs.\n")
+    made = tmp_path / "ix"
+    made.mkdir()
+    assert CliRunner().invoke(cli, ["index", str(given), "--index", str(made)]).exit_code == 1
+    assert made.is_dir() and Store(made).current_name() is None and Store(made).sources() == []
+    assert CliRunner().invoke(cli, ["index", str(good), "--index", str(made)]).exit_code == 0
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(made)])
+    assert r.exit_code == 0 and "report.docx" not in r.output and Store(made).sources() == [str(good)], r.output
+
+
 def test_a_folder_of_other_files_given_as_the_index_is_refused_and_left_as_it_was(tmp_path):
     """`index --index ~/news ~/news` (the archive typed for the index) wrote its lock, list of
     sources and run log among the articles, then skipped the folder as "a newsarchive index
