@@ -591,6 +591,7 @@ def forget_cmd(paths, index_dir, as_json):
 
     store = Store(index_dir)
     if store.current_name() is None:
+        store.refuse_link_to_nothing()
         raise IndexMissing(f"no index at {index_dir}: nothing to forget")
     _run_index(index_dir, None, False, False, as_json, forget=_as_recorded(list(paths), store.sources()))
 
@@ -622,8 +623,10 @@ def reindex_cmd(full, index_dir, as_json):
     """Rescan every source of the index and publish the new state atomically (for cron)."""
     from . import Store
 
-    Store(index_dir).refuse_other_files()  # "no sources recorded: run `index` first" into it
-    if not Store(index_dir).sources():
+    store = Store(index_dir)
+    store.refuse_other_files()  # "no sources recorded: run `index` first" into it
+    if not store.sources():
+        store.refuse_link_to_nothing()
         _fail(f"no sources recorded in {index_dir}: run `newsarchive index PATH` first", EXIT_NO_INDEX)
     _run_index(index_dir, None, False, full, as_json)
 

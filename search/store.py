@@ -51,6 +51,11 @@ class IndexBuilding(IndexMissing):
     """No published index yet, and its first index run is going (exit code 3)."""
 
 
+class IndexUnreachable(IndexMissing):
+    """The index folder is reached through a link to nothing (exit code 3): a disk not mounted,
+    a folder moved; "run `newsarchive index` first" sent the operator to build a new index."""
+
+
 REBUILD_FIX = "`newsarchive reindex --full` rebuilds it from its sources"
 
 
@@ -97,6 +102,31 @@ def _protected_fix(exc: OSError, path: Path) -> str:
     targets = " ".join(shlex.quote(p) for p in dict.fromkeys([*there, folder]))
     return (f"a file or folder there is likely protected by its attributes (immutable or append-only), which no "
             f"user may change, not even root: see `lsattr -d {targets}`; `chattr -i` (or `-a`) lifts them")
+
+
+def _link_to_nothing(path: Path) -> tuple[Path, str] | None:
+    """The symbolic link on `path` (it, or a folder above it) that leads nowhere, with what it
+    names, or None: an index kept on another disk through a link, that disk not mounted."""
+    path = path.absolute()
+    for p in (path, *path.parents):
+        if os.path.islink(p) and _absent_target(p):
+            try:
+                return p, os.readlink(p)
+            except OSError:  # gone meanwhile
+                return None
+    return None
+
+
+def _absent_target(link: Path) -> bool:
+    """Whether the system says nothing is where `link` leads (ENOENT, ENOTDIR): a permission
+    or a loop is no missing disk."""
+    try:
+        os.stat(link)
+    except (FileNotFoundError, NotADirectoryError):
+        return True
+    except OSError:
+        return False
+    return False
 
 
 def _no_index_at(path: Path) -> bool:
@@ -239,6 +269,16 @@ class Store:
             raise IndexNoAccess(self.path, exc) from exc
         return name or None
 
+    def refuse_link_to_nothing(self) -> None:
+        """Raises IndexUnreachable where the index folder is reached through a link to nothing (a disk
+        not mounted, a folder moved): `index` said "File exists: IX", and a search or a reindex
+        "no index at IX (run `newsarchive index PATH` first)", as if the index had never been made."""
+        found = _link_to_nothing(self.path)
+        if found is not None:
+            link, target = found
+            raise IndexUnreachable(f"no index at {self.path}: {link} is a link to {target}, which is not there "
+                                   "(a disk not mounted, a folder moved or renamed?); mount or restore it, or mend the link")
+
     def left_as_it_was(self) -> str:
         """What a run that failed or was stopped before publishing left of the index: the live one
         unchanged, or, where there is none (a first run), none. "The live index is unchanged" was
@@ -273,6 +313,7 @@ class Store:
             if holder is not None:  # "run `index` first" told the user to start a second one
                 raise IndexBuilding(f"no index at {self.path} yet: its first index run ({holder}) is still "
                                    "going, and it can be searched when that run has finished")
+            self.refuse_link_to_nothing()
             others = self.other_files()
             if others:  # "run `index` first" into it had the run write among them
                 raise NotAnIndex(f"no index at {self.path}: it is a folder of other files ({others}); "
@@ -466,6 +507,8 @@ class Store:
         The lock file holds the holder's pid while it runs and is emptied on a clean
         exit, so a pid found there on taking the lock names a run that died; that, and
         the generations it left behind (pruned here), are reported in `self.recovered`."""
+        if not self.path.is_dir():
+            self.refuse_link_to_nothing()  # mkdir said "File exists" of it
         self.path.mkdir(parents=True, exist_ok=True)
         with self._held(create=True) as fd:
             stale = _pid_in(fd)

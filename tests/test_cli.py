@@ -1561,3 +1561,28 @@ def test_stats_lists_each_source_with_its_articles_as_the_status_page_does(tmp_p
     page = create_app({"INDEX": str(ix)}).test_client().get("/status").get_data(as_text=True)
     listed = re.findall(r"<li><code>(.*?)</code>: (\d+) articles?</li>", page)
     assert [f"  source: {src}: {n} article{'' if n == '1' else 's'}" for src, n in listed] == lines[1:3]
+
+
+def test_an_index_reached_through_a_link_to_nothing_is_said_so(seeds_index, tmp_path):
+    """An index kept on another disk through a link (IX -> /mnt/disk/ix), that disk not mounted:
+    `index` said "File exists: IX", and a search or the nightly reindex "no index at IX (run
+    `newsarchive index PATH` first)", as if the index had never been made, and sent the operator
+    to build a new one. Each names the link and what it names; nothing is made, and once the disk
+    is back the index is there as it was. A link on a folder above the index is said alike."""
+    import shutil
+
+    shutil.copytree(seeds_index, tmp_path / "disk" / "ix")
+    (tmp_path / "ix").symlink_to(tmp_path / "disk" / "ix")
+    (tmp_path / "data").symlink_to(tmp_path / "disk")
+    (tmp_path / "disk").rename(tmp_path / "away")  # the disk not mounted
+    for ix, link, target in ((tmp_path / "ix", tmp_path / "ix", tmp_path / "disk" / "ix"),
+                             (tmp_path / "data" / "ix", tmp_path / "data", tmp_path / "disk")):
+        said = (f"no index at {ix}: {link} is a link to {target}, which is not there (a disk not mounted, "
+                "a folder moved or renamed?); mount or restore it, or mend the link")
+        for cmd in (["search", "coup"], ["stats"], ["reindex"], ["index", str(SEEDS)], ["forget", str(SEEDS)]):
+            r = CliRunner().invoke(cli, [*cmd, "--index", str(ix)])
+            assert r.exit_code == 3 and said in r.output, (cmd, r.exit_code, r.output)
+            assert "File exists" not in r.output and "run `newsarchive index PATH` first" not in r.output, r.output
+    assert not (tmp_path / "disk").exists() and (tmp_path / "ix").is_symlink() and (tmp_path / "data").is_symlink()
+    (tmp_path / "away").rename(tmp_path / "disk")  # mounted again
+    assert "5 results" in invoke("search", "coup", "--index", tmp_path / "ix").output

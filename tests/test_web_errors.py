@@ -105,6 +105,28 @@ def test_missing_index_is_503(tmp_path):
     assert c.get("/healthz").status_code == 503 and c.get("/healthz").is_json
 
 
+def test_an_index_reached_through_a_link_to_nothing_is_503_saying_so(seeds_index, tmp_path, caplog):
+    """A server whose index folder is a link to a disk not mounted said "the index is not available
+    yet: run `newsarchive index` first", sending the operator to build a new index where one was
+    there, off line. The page says the folder cannot be reached; the log names the link; once the
+    disk is back, the same server answers from the index as it was."""
+    import shutil
+
+    shutil.copytree(seeds_index, tmp_path / "disk" / "ix")
+    (tmp_path / "ix").symlink_to(tmp_path / "disk" / "ix")
+    (tmp_path / "disk").rename(tmp_path / "away")  # the disk not mounted
+    c = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
+    for url in ("/search?q=coup", "/api/search?q=coup", "/healthz"):
+        r = c.get(url)
+        body = r.get_data(as_text=True)
+        assert r.status_code == 503 and "the index cannot be reached: its folder is a link to a place that is " \
+            "not there" in body, (url, body)
+        assert "newsarchive index" not in body and str(tmp_path) not in body, body
+    assert f"{tmp_path / 'ix'} is a link to {tmp_path / 'disk' / 'ix'}, which is not there" in caplog.text
+    (tmp_path / "away").rename(tmp_path / "disk")  # mounted again
+    assert c.get("/api/search?q=coup").get_json()["total"] == 5
+
+
 def test_never_debug_mode(seeds_index, monkeypatch):
     monkeypatch.setenv("NEWSARCHIVE_DEBUG", "1")
     monkeypatch.setenv("FLASK_DEBUG", "1")

@@ -8,7 +8,7 @@ from flask import Flask, jsonify, render_template, request, url_for
 from werkzeug.datastructures import iter_multi_items
 from werkzeug.exceptions import HTTPException
 
-from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreadable, QueryError
+from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, QueryError
 from search.query import MAX_QUERY_CHARS
 
 from .labels import page_message
@@ -144,6 +144,10 @@ def register(app: Flask) -> None:
         if isinstance(exc, IndexUnreadable):
             app.logger.error("%s", exc)
             return _error(503, f"the index cannot be read (it is damaged): {exc.fix}")
+        if isinstance(exc, IndexUnreachable):  # "run index first" sent the operator to build a new one
+            app.logger.error("%s", exc)
+            return _error(503, "the index cannot be reached: its folder is a link to a place that is not there "
+                               "(a disk not mounted?; the log names it)")
         if isinstance(exc, IndexBuilding):  # "run index first" sent the user to start a second run
             return _error(503, "the index is being built: its first index run is still going, and this page "
                                "answers when that run has finished", headers=[("Retry-After", "60")])
