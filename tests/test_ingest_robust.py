@@ -903,7 +903,7 @@ def test_a_json_document_with_no_article_in_it_is_said_to_be_one(tmp_path):
             "for articles, a record a line or one JSON document of them)")
     settings = {"name": "crawl", "start_urls": ["https://example.com/"], "depth": 2}
     for name, text in (("manifest.json", json.dumps(settings, indent=2)), ("settings.json", json.dumps(settings)),
-                       ("list.json", json.dumps([{"name": "a"}, {"name": "b"}], indent=1)), ("empty.json", "[]")):
+                       ("list.json", json.dumps([{"name": "a"}, {"name": "b"}], indent=1))):
         (tmp_path / name).write_text(text)
         arts, reports, errs = _items(tmp_path / name)
         assert arts == {} and reports == [(None, said)], name

@@ -311,3 +311,49 @@ def test_an_export_made_without_text_is_said_to_be_one_once_per_file(tmp_path, s
     assert _read(other)[1] == [(1, NO_TEXT)]
     r = CliRunner().invoke(cli, ["index", str(full), "--index", str(tmp_path / "ix2"), "--json"])
     assert json.loads(r.stdout)["indexed"] == len(rows), r.output
+
+
+def test_a_json_document_emptied_to_no_article_removes_its_articles_as_an_emptied_json_lines_file_does(
+        tmp_path, monkeypatch):
+    """Review: a .json emptied to `[]` (or `{}`, or a saved response with `"articles": []`) was "one
+    JSON document with no article in it ... not read", and the night's reindex kept every article it
+    held, where a JSON Lines file emptied lost its. Read through, it holds none: its articles go, and
+    it is reported as an empty file. A document that cannot be read (cut off, an API's error
+    response) keeps its articles."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+
+    def records(word: str, n: int) -> list[dict]:
+        return [{"title": f"{word} {i}", "text": f"{STORY} The {word} desk filed story {i}."} for i in range(n)]
+
+    files = {"arr.json": records("Temaarr", 3), "obj.json": dict(enumerate(records("Temaobj", 2))),
+             "resp.json.gz": {"status": "ok", "totalResults": 2, "articles": records("Temaresp", 2)},
+             "cut.json": records("Temacut", 2), "error.json": {"status": "ok", "articles": records("Temaerr", 1)},
+             "kept.json": records("Temakept", 1)}
+    for name, doc in files.items():
+        data = json.dumps({str(k): v for k, v in doc.items()} if name == "obj.json" else doc, indent=2).encode()
+        (src / name).write_bytes(gzip.compress(data) if name.endswith(".gz") else data)
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (11, []), r
+
+    def found() -> set[str]:
+        archive = open_index(store.path)
+        return {w for w in ("arr", "obj", "resp", "cut", "err", "kept") if run_search(archive, f"Tema{w}").total}
+
+    (src / "arr.json").write_text("[]\n")
+    (src / "obj.json").write_text("{ }")
+    (src / "resp.json.gz").write_bytes(gzip.compress(b'{"status": "ok", "totalResults": 0, "articles": []}'))
+    (src / "cut.json").write_text(json.dumps(records("Temacut", 2), indent=2)[:60])  # cut off: not read
+    (src / "error.json").write_text(json.dumps({"status": "error", "code": "rateLimited",
+                                                "message": "You have made too many requests."}))
+    r = indexer.run(store, None)
+    reasons = {Path(f["path"]).name: f["reason"] for f in r["failed"]}
+    assert (r["removed"], r["unchanged"]) == (7, 1), r
+    assert found() == {"cut", "err", "kept"}
+    assert reasons["arr.json"] == "empty file: an empty JSON array"
+    assert reasons["obj.json"] == "empty file: an empty JSON object"
+    assert reasons["resp.json.gz"] == 'empty file: a saved API response with no article under "articles"'
+    assert reasons["cut.json"].endswith("(kept as last indexed: 2 articles)"), reasons
+    assert reasons["error.json"].endswith("(kept as last indexed: 1 article)"), reasons

@@ -486,6 +486,32 @@ def _document_records(doc: Any) -> list | None:
     return [doc] if _record_like(rec) else None
 
 
+# where a saved API response keeps its list of articles, by its keys: NewsAPI's, the Guardian's
+_API_LISTS = (("articles",), ("response", "results"))
+
+
+def _no_articles(doc: Any, objects: bool) -> str | None:
+    """What a JSON document that is an empty list of articles is, or None where it is not one:
+    `[]` or `{}` (`json.dump` of a list or dict of articles, emptied), a saved API response whose
+    list is empty (NewsAPI's {"status": "ok", "totalResults": 0, "articles": []}). Such a .json was
+    "one JSON document with no article in it", not read, and kept the articles it held, where an
+    emptied JSON Lines file's go (EMPTIED). An API's error response has no list: it is none.
+    `objects`: whether an object is read as a document (a .json's; a JSON Lines line's is a record)."""
+    if doc == []:
+        return "an empty JSON array"
+    if not objects or not isinstance(doc, dict):
+        return None
+    if not doc:
+        return "an empty JSON object"
+    for keys in _API_LISTS:
+        node = doc
+        for key in keys:
+            node = node.get(key) if isinstance(node, dict) else None
+        if node == []:
+            return f'a saved API response with no article under "{".".join(keys)}"'
+    return None
+
+
 _JSON_BLANK = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
 
 
@@ -545,9 +571,12 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
             return
     del text
     records = _document_records(doc)
+    json_name = path.name.lower().endswith((".json", ".json.gz"))
     if records is not None:
         yield from _document_articles(records, path, source, base_id)
-    elif doc is not None and path.name.lower().endswith((".json", ".json.gz")):
+    elif (empty := _no_articles(doc, json_name)) is not None:  # read through, it holds no record: emptied
+        yield IngestError(str(path), f"empty file: {empty}", unread=EMPTIED)
+    elif doc is not None and json_name:
         yield IngestError(str(path), NO_ARTICLE_DOCUMENT)
 
 
