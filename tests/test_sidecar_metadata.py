@@ -20,6 +20,20 @@ def _page(word: str, head: str = "") -> str:
     return f"<html><head>{head}</head><body><article>{BODY.format(w=word)}</article></body></html>"
 
 
+def _warc(url: str, word: str) -> bytes:
+    """A WARC file of one response record: the page of `word`, captured from `url`."""
+    import io
+
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    out = io.BytesIO()
+    w = WARCWriter(out, gzip=False)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(_page(word).encode()), http_headers=headers))
+    return out.getvalue()
+
+
 def _write(folder: Path) -> None:
     folder.mkdir()
     # no address, date or outlet of its own, nor a title: the metadata file gives them
@@ -134,20 +148,10 @@ def test_a_metadata_file_beside_a_warc_is_not_hashed_with_it_so_a_reindex_does_n
     """A WARC's records are many pages, which one metadata file beside it describes none of: it is
     not used for them. Its file changed, a reindex still read the whole WARC again (its records then
     found unchanged), since the WARC was hashed with it as a page is: a WARC has no metadata file."""
-    import io
-
-    from warcio.statusandheaders import StatusAndHeaders
-    from warcio.warcwriter import WARCWriter
-
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
     src = tmp_path / "crawl"
     src.mkdir()
-    out = io.BytesIO()
-    w = WARCWriter(out, gzip=False)
-    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
-    w.write_record(w.create_warc_record("https://ex.com/harbour", "response",
-                                        payload=io.BytesIO(_page("Temaone").encode()), http_headers=headers))
-    (src / "capture.warc").write_bytes(out.getvalue())
+    (src / "capture.warc").write_bytes(_warc("https://ex.com/harbour", "Temaone"))
     (src / "capture.json").write_text(json.dumps({"url": "https://ex.com/crawl-job", "date": "2021-03-04"}))
     store = Store(tmp_path / "ix")
     r = indexer.run(store, [str(src)])
@@ -160,3 +164,33 @@ def test_a_metadata_file_beside_a_warc_is_not_hashed_with_it_so_a_reindex_does_n
     (src / "page.html").write_text(_page("Temaone"))
     (src / "page.json").write_text(json.dumps({"url": "https://ex.com/page"}))
     assert ingest.metadata_file(src / "page.html", {}) == src / "page.json"
+
+
+def test_a_metadata_file_beside_a_page_and_a_warc_of_its_name_is_the_pages(tmp_path, monkeypatch):
+    """Review: with foo.html and foo.warc beside foo.json, the file was matched to the WARC (by the
+    readers' order, .warc before .html), whose records never use it, so the page went without the
+    address, date and title it gives. It is the page's: the page takes them, the WARC's record keeps
+    its own address, and a changed file makes a reindex read the page again."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "crawl"
+    src.mkdir()
+    (src / "foo.warc").write_bytes(_warc("https://ex.com/captured", "Tematwo"))
+    (src / "foo.html").write_text(_page("Temaone"))
+    (src / "foo.json").write_text(json.dumps({"url": "https://ex.com/foo", "date": "2021-03-04",
+                                              "title": "Ships wait at Temaone"}))
+    assert ingest.metadata_file(src / "foo.html", {}) == src / "foo.json"
+    items = list(read([src]))
+    arts = {Path(a.path).name: a for a in items if isinstance(a, Article)}
+    assert sorted(arts) == ["foo.html", "foo.warc"]
+    assert [[Path(p).name for p in i.paths] for i in items if isinstance(i, PassedOver)] == [["foo.json"]]
+    page = clean_article(arts["foo.html"])
+    assert (arts["foo.html"].url, page["published"], page["title"]) == (
+        "https://ex.com/foo", "2021-03-04", "Ships wait at Temaone")
+    assert arts["foo.warc"].url == "https://ex.com/captured"
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (2, []), r
+    (src / "foo.json").write_text(json.dumps({"url": "https://ex.com/foo-2", "date": "2021-03-04"}))
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["changed"]) == (1, 1), r
+    assert get_document(open_index(store.path), "crawl/foo.html")["url"] == "https://ex.com/foo-2"

@@ -33,8 +33,13 @@ READERS = [
 ]
 
 
-# the names of the files a page is read from, whose .json beside them is their metadata (sidecar)
-PAGE_SUFFIXES = tuple(s for suffixes, reader in READERS if reader is not jsonl.read_file for s in suffixes)
+# the readers of a page that take its metadata file (sidecar); a WARC's records are many pages
+USE_METADATA = (html.read_file, text.read_file)
+# the names of the files a page is read from, whose .json beside them is their metadata (sidecar),
+# those whose reader uses it first: foo.json beside foo.html and foo.warc was the WARC's, unused,
+# and the page went without its address, date and title
+PAGE_SUFFIXES = tuple(s for uses in (True, False) for suffixes, reader in READERS
+                      if reader is not jsonl.read_file and (reader in USE_METADATA) == uses for s in suffixes)
 
 
 def metadata_file(page: Path, listings: dict[Path, dict[str, str]]) -> Path | None:
@@ -44,7 +49,7 @@ def metadata_file(page: Path, listings: dict[Path, dict[str, str]]) -> Path | No
     if page.parent not in listings:
         listings[page.parent] = sidecar.metadata_files(sidecar.folder_names(page.parent), PAGE_SUFFIXES)
     name = listings[page.parent].get(page.name)
-    return page.parent / name if name and reader_for(page) in (html.read_file, text.read_file) else None
+    return page.parent / name if name and reader_for(page) in USE_METADATA else None
 
 
 def reader_for(path: Path):

@@ -31,7 +31,7 @@ METADATA_MOST = 1 << 20
 def page_beside(name: str, folder: Mapping[str, str], page_suffixes: tuple[str, ...]) -> str | None:
     """The page whose metadata the file `name` is, by the lower-case names of its folder
     (`folder`: lower case to as written), or None: foo.json (or foo.html.json) beside foo.html,
-    foo.htm, foo.warc, foo.txt..., any case."""
+    foo.htm, foo.warc, foo.txt..., any case; of two such pages, the first by `page_suffixes`."""
     low = name.lower()
     if not low.endswith(SIDECAR_SUFFIXES):
         return None
