@@ -357,3 +357,24 @@ def test_a_json_document_emptied_to_no_article_removes_its_articles_as_an_emptie
     assert reasons["resp.json.gz"] == 'empty file: a saved API response with no article under "articles"'
     assert reasons["cut.json"].endswith("(kept as last indexed: 2 articles)"), reasons
     assert reasons["error.json"].endswith("(kept as last indexed: 1 article)"), reasons
+
+
+def test_an_api_error_response_is_said_to_be_one_with_its_message(tmp_path):
+    """Review: a NewsAPI error response saved in place of its articles ({"status": "error", "code":
+    ..., "message": ...}: a key refused, too many requests) was "one JSON document with no article in
+    it ..., as a settings or manifest file is", which hid why no article came. It is said to be an
+    API's error response, with its code and message quoted; the Guardian's too. A settings file
+    with a "status" of its own is still a settings file."""
+    newsapi = {"status": "error", "code": "rateLimited",
+               "message": "You have made too many requests recently. Developer accounts are limited to 100 requests."}
+    (tmp_path / "newsapi.json").write_text(json.dumps(newsapi, indent=2))
+    (tmp_path / "guardian.json").write_text(json.dumps({"response": {"status": "error",
+                                                                      "message": "The api key provided is invalid"}}))
+    (tmp_path / "settings.json").write_text(json.dumps({"status": "ok", "name": "crawl"}, indent=2))
+    assert _read(tmp_path / "newsapi.json") == ([], [(None, (
+        "an API's error response, not its articles (rateLimited, \"You have made too many requests recently. "
+        "Developer accounts are limited to 100 requests.\"): not read (fetch it again)"))])
+    assert _read(tmp_path / "guardian.json") == ([], [(None, (
+        "an API's error response, not its articles (\"The api key provided is invalid\"): not read "
+        "(fetch it again)"))])
+    assert _read(tmp_path / "settings.json") == ([], [(None, NO_ARTICLE_DOCUMENT)])

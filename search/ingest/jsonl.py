@@ -512,6 +512,21 @@ def _no_articles(doc: Any, objects: bool) -> str | None:
     return None
 
 
+def _api_error(doc: Any) -> str | None:
+    """What a .json that is an API's error response saved in place of its articles is, with its
+    message, or None: NewsAPI's {"status": "error", "code": ..., "message": ...}, the Guardian's
+    {"response": {"status": "error", "message": ...}}. It was "one JSON document with no article
+    in it ..., as a settings or manifest file is", which hid why the fetch brought no article.
+    Not read: the articles of an earlier fetch are kept, as a file that cannot be read keeps its."""
+    for node in (doc, doc.get("response") if isinstance(doc, dict) else None):
+        if isinstance(node, dict) and node.get("status") == "error":
+            code, message = (printable(str(node[k]).strip()) if isinstance(node.get(k), (str, int)) else ""
+                             for k in ("code", "message"))
+            said = ", ".join(filter(None, (code[:60], message and json.dumps(message[:300], ensure_ascii=False))))
+            return f"an API's error response, not its articles{f' ({said})' if said else ''}: not read (fetch it again)"
+    return None
+
+
 _JSON_BLANK = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
 
 
@@ -574,6 +589,8 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     json_name = path.name.lower().endswith((".json", ".json.gz"))
     if records is not None:
         yield from _document_articles(records, path, source, base_id)
+    elif json_name and (error := _api_error(doc)):  # a fetch that failed: what it brought before is kept
+        yield IngestError(str(path), error)
     elif (empty := _no_articles(doc, json_name)) is not None:  # read through, it holds no record: emptied
         yield IngestError(str(path), f"empty file: {empty}", unread=EMPTIED)
     elif doc is not None and json_name:
