@@ -447,7 +447,9 @@ def test_ctrl_c_stopping_a_first_run_before_any_work_leaves_nothing_it_made(tmp_
 def test_ctrl_c_stopping_a_first_run_keeps_an_empty_cache_that_was_there_before(tmp_path):
     """The empty cache a run removes is the one it made (the system said no file was there when it
     started, as 21f87b5 decided): one there before, here an empty cache an earlier run left beside
-    a file of the user's, is kept, and said as empty (nothing to reuse, removing it loses nothing)."""
+    a file of the user's beside it, is kept: the folder of a user's file is refused before any run
+    (a55fd6c), and an empty cache alone is kept and said as empty (nothing to reuse, removing it
+    loses nothing)."""
     from search.cache import Cache
     from test_reindex import write_state_a
 
@@ -456,12 +458,17 @@ def test_ctrl_c_stopping_a_first_run_keeps_an_empty_cache_that_was_there_before(
     ix.mkdir()
     Cache(ix / "cache.sqlite").close()
     (ix / "notes.txt").write_text("the desk's\n", encoding="utf-8")
+    p = cli("index", str(src), "--index", str(ix))
+    err = p.communicate(timeout=300)[1]
+    assert p.returncode == 3 and "it holds other files (notes.txt)" in err, err
+    assert (ix / "cache.sqlite").is_file() and (ix / "notes.txt").read_text(encoding="utf-8") == "the desk's\n"
+    (ix / "notes.txt").unlink()
     code, err = interrupted("cache-opened", "index", str(src), "--index", str(ix))
     assert code == 1 and "reuse the work done" not in err, (code, err)
     assert (f"interrupted; no index was made at {ix} (there was none before: nothing is lost); its cache, "
             f"{ix / 'cache.sqlite'}, is empty (the run stopped before any work was done): nothing is kept for "
             "the next run to reuse, and removing the file loses nothing") in err, err
-    assert (ix / "cache.sqlite").is_file() and (ix / "notes.txt").read_text(encoding="utf-8") == "the desk's\n"
+    assert (ix / "cache.sqlite").is_file()
     assert Store(ix).current_name() is None
 
 
