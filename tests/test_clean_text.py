@@ -897,3 +897,14 @@ def test_a_company_that_is_a_news_service_alone_inside_the_text_is_no_credit_lin
         assert c.credit == last and c.text.endswith(ARTICLE[1])
     c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], "Reuters", ARTICLE[1]]))
     assert c.credit == "Reuters"  # an agency that is only an agency is a credit line anywhere
+
+
+@pytest.mark.parametrize("line", ["By John Smith, UPI - March 3, 2012", "By John Smith, UPI on March 3, 2012"])
+def test_the_agency_a_byline_signs_for_before_its_date_is_the_credit(line):
+    """94c69b4 took the agency after a byline's comma out of the author for the page's credit, but read
+    the credit only before the end, a bar, a comma or a long dash: "By John Smith, UPI - March 3, 2012"
+    and "By John Smith, UPI on March 3, 2012" gave the author "John Smith" and no credit, the agency
+    nowhere but in the lines removed. The date however set off ends the agency's name as the end does."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit, c.published) == ("John Smith", "UPI", date(2012, 3, 3)), (c.author, c.credit)
+    assert c.text.startswith(ARTICLE[0])

@@ -386,8 +386,9 @@ _CREDIT_GLUE = {
 
 _BRACKETED = re.compile(r"\([^()]*\)")
 # the agency a byline's writer signs for after a comma, no part of the name: "By John Smith, UPI", "By
-# Jane Doe, Reuters | March 3, 2012" (the author had been "John Smith, UPI")
-_AGENCY_SIGNED = re.compile(rf"\s*,\s*(?P<agency>{_AGENCY})\.?(?=\s*(?:$|[|,–—]))", re.I)
+# Jane Doe, Reuters | March 3, 2012" (the author had been "John Smith, UPI"), before the byline's date
+# however it is set off ("- March 3, 2012", "on March 3, 2012": the byline rule reads that date apart)
+_AGENCY_SIGNED = re.compile(rf"\s*,\s*(?P<agency>{_AGENCY})\.?(?=\s*(?:$|[|,–—]|-\s|on\s+(?:[A-Za-z]+\.?\s+)?\d))", re.I)
 
 
 def byline_credit(line: str) -> str | None:
