@@ -682,3 +682,27 @@ def test_a_copyright_notice_for_the_sites_name_gives_its_owner(notice, site):
     named = '<meta property="og:site_name" content="The Copyright Office">'
     assert clean_html(_page_by("Jane Doe").replace("<head>", "<head>" + named), "http://example.org/a").site_name == \
         "The Copyright Office"
+
+
+@pytest.mark.parametrize("notice,site", [
+    ("© Copyright 2012 Gannett", "Gannett"),
+    ("Copyright 2012 - Foo Media", "Foo Media"),
+    ("Copyright: Foo Media Ltd", "Foo Media Ltd"),
+    ("Copyright © 2012-2013. Foo Media Inc.", "Foo Media Inc."),
+    ("(c) Foo Media Inc. All Rights Reserved.", "Foo Media Inc."),
+    ("© 2012 Foo Media | All Rights Reserved", "Foo Media"),
+    ("Foo Media. All rights reserved.", "Foo Media"),
+    ("All rights reserved", None),
+    ("Copyright 2012 1105 Media Inc.", "1105 Media Inc."),
+])
+def test_a_copyright_notice_of_any_shape_gives_its_owner(notice, site):
+    """2379bac cut "Copyright", years and a trailing "All Rights Reserved." from a notice read for the
+    site's name, but a notice of another shape left its marks on the document page's "Site:": "Copyright
+    2012 - Foo Media" gave "- Foo Media", "Copyright: Foo Media Ltd" ": Foo Media Ltd", "© Copyright 2012
+    Gannett" "Copyright 2012 Gannett", "(c) Foo Media Inc. All Rights Reserved." "Foo Media Inc" (the
+    firm's full stop taken with the notice's), "© 2012 Foo Media | All Rights Reserved" "Foo Media |",
+    "All rights reserved" alone named a site, and "1105 Media" lost its figures for a year's."""
+    from search.clean import clean_html
+
+    head = f'<meta name="copyright" content="{notice}">'
+    assert clean_html(_page_by("Jane Doe").replace("<head>", "<head>" + head), "http://example.org/a").site_name == site

@@ -84,20 +84,34 @@ def page_meta(tree: HtmlElement) -> Document:
 
 
 # a copyright notice, which trafilatura reads for the site's name from <meta name="copyright">:
-# "Copyright (c) 2012 ABC News Internet Ventures", "Copyright © 2004-2007 VMblog.com", "... All Rights Reserved.",
-# "Copyright (c) August 2012"
-_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\(c\)|©)(?:\s*(?:\(c\)|©|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
-                        r"\d{4}(?:\s*[-–]\s*\d{2,4})?),?)*\s*", re.I)
-_RIGHTS = re.compile(r"[.,]?\s*all rights reserved\.?\s*$", re.I)
+# "Copyright (c) 2012 ABC News Internet Ventures", "Copyright © 2004-2007 VMblog.com", "© Copyright 2012 -
+# Foo Media", "Copyright: Foo Ltd", "Copyright (c) August 2012": its words, years (a year, not any four
+# figures: "1105 Media" is a publisher) and the marks between them, up to the owner's name
+_COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\(c\)|©)", re.I)
+_NOTICE_HEAD = re.compile(r"^(?:\s*(?:copyright\b|\(c\)|©|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+                          r"(?:19|20)\d{2}\b(?:\s*[-–]\s*\d{2,4}\b)?|[,.:;|–—-](?!\w)))+\s*", re.I)
+# "All Rights Reserved." ends a notice, after a full stop, a comma or a bar ("© 2012 Foo | All Rights
+# Reserved"), or is the whole of one; the full stop of a firm's abbreviation before it stays ("Foo Inc.")
+_RIGHTS = re.compile(r"\s*(?P<stop>[.,;|–—-])?\s*\b(?:all|some)\s+rights\s+reserved\b\W*$", re.I)
+_FIRM_ABBREVIATION = re.compile(r"\b(?:inc|ltd|co|corp|llc|plc|bros|pty|l\.p|s\.a|n\.v|l\.l\.c)$", re.I)
 
 
 def _owner(sitename: str | None) -> str | None:
     """The site's name a copyright notice gives, its owner's ("ABC News Internet Ventures"), or
-    None for a notice naming no one ("Copyright (c) 2012"): abcnews.go.com's "Copyright (c) 2012
-    ABC News Internet Ventures" stood on the document page as the site."""
-    if not sitename or not _COPYRIGHT.match(sitename):
+    None for a notice naming no one ("Copyright (c) 2012", "All rights reserved"): abcnews.go.com's
+    "Copyright (c) 2012 ABC News Internet Ventures" stood on the document page as the site."""
+    if not sitename:
         return sitename
-    owner = _RIGHTS.sub("", _COPYRIGHT.sub("", sitename)).strip(" ,")
+    owner = sitename
+    rights = _RIGHTS.search(owner)
+    if rights:
+        owner = owner[:rights.start()]
+        owner += "." if rights.group("stop") == "." and _FIRM_ABBREVIATION.search(owner) else ""
+    if _COPYRIGHT.match(owner):
+        owner = _NOTICE_HEAD.sub("", owner)
+    if owner == sitename:
+        return sitename
+    owner = owner.strip(" ,;|–—-")
     return owner if any(ch.isalnum() for ch in owner) else None
 
 
