@@ -849,7 +849,7 @@ def test_the_wires_sign_off_in_any_case_is_the_storys_credit(sign_off):
             "    The new guideline will go into effect on April 6.\n")
     for tail in (f"\n {sign_off}\n", f" {sign_off}"):
         c = clean_text(body + tail)
-        assert c.text.endswith("April 6.") and c.credit == sign_off, (tail, c.text[-30:], c.credit)
+        assert c.text.endswith("April 6.") and c.credit == "Reuter", (tail, c.text[-30:], c.credit)
         assert {"text": sign_off, "reason": "agency signature"} in c.removed
     credited = clean_text(body + "\n(Reporting by Kenji Tanaka)\n " + sign_off)
     assert credited.credit == "(Reporting by Kenji Tanaka)"
@@ -908,3 +908,15 @@ def test_the_agency_a_byline_signs_for_before_its_date_is_the_credit(line):
     c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert (c.author, c.credit, c.published) == ("John Smith", "UPI", date(2012, 3, 3)), (c.author, c.credit)
     assert c.text.startswith(ARTICLE[0])
+
+
+def test_the_wires_sign_off_credits_in_one_spelling_whatever_its_case():
+    """fd2086f gave the sign-off, as written, for a Reuters story's credit, so one archive's document
+    pages said "Credit: Reuter" (14,189 of Reuters-21578's stories), "Credit: REUTER" (4,557) and
+    "Credit: reuter" (77) for the same agency's same word, its case the teleprinter's. The credit is now
+    the sign-off in one spelling, "Reuter"; the removed line keeps it as the wire sent it."""
+    body = ("The Bank of Japan decided at a policy\nboard meeting to lower the minimum denomination of\n"
+            "regulation-free large deposits, a central bank official said.\n")
+    for sign_off in ("Reuter", "REUTER", "reuter"):
+        c = clean_text(f"{body}\n {sign_off}\n")
+        assert c.credit == "Reuter" and {"text": sign_off, "reason": "agency signature"} in c.removed, c.credit

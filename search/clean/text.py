@@ -353,8 +353,8 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
         if meta.is_credit(paras[i], i in (left[0], left[-1])):
             reasons[i] = "agency credit (credit)"
             credits.append(paras[i])
-    if sig and not credits:  # the wire's sign-off credits a story no line credits
-        credits.append(sig)
+    if sig and not credits:  # the wire's sign-off credits a story no line credits, in one spelling: its
+        credits.append(sig.capitalize())  # case is the teleprinter's ("REUTER", "reuter"), not the agency's
     credit = "; ".join(dict.fromkeys(credits)) or None  # "(Reuters)" after the byline's "(Reuters)" once
 
     kept = [i for i, r in enumerate(reasons) if r is None]
