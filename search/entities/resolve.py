@@ -16,10 +16,12 @@ Work is linear in mentions plus small blocks of distinct full names.
 """
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from functools import cached_property, lru_cache
 from itertools import islice
@@ -90,6 +92,7 @@ class _UF:
             self.parent[rb] = ra
 
 
+@lru_cache(maxsize=500_000)  # asked of every location mention, as _org_key is of organisations
 def _loc_key(text: str) -> str:
     key = name_key(text)
     country = _COUNTRIES().get(key)
@@ -133,6 +136,7 @@ def _org_key(text: str) -> str:
 _INITIALS_JOINED = re.compile(r"[A-Z]\.?(?:\s*(?:and|&|/)\s*[A-Z]\.?)+")
 
 
+@lru_cache(maxsize=500_000)  # asked of a name in every article that writes it
 def _is_acronym(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return 2 <= len(letters) <= 12 and sum(c.isupper() for c in letters) >= len(letters) - 1
@@ -151,7 +155,8 @@ class Resolution:
         self._surname: dict[str, list[int]] = defaultdict(list)
         for i, e in enumerate(entities):
             keys = {name_key(a) for a in e.aliases} | {name_key(e.name)}
-            keys |= {name_key(g) for a in e.aliases if (g := umlaut_spelling(a))}  # "Müller": "mueller" too
+            # "Müller": "mueller" too (an umlaut is no ASCII: most spellings need no search)
+            keys |= {name_key(g) for a in e.aliases if not a.isascii() and (g := umlaut_spelling(a))}
             if e.type == "organization":  # "Ministry of Finance" is keyed "finance ministry": one body
                 keys |= {_org_mention_key(a) for a in e.aliases}
             if e.type == "location":
@@ -256,6 +261,26 @@ def resolve(docs: Iterable[DocMentions], previous: Iterable[Entity] = ()) -> Res
     display name (and so its id) while that is still one of its spellings and no other
     clearly leads (see _display): a name that flips with each night's reprints makes
     facets, links and bookmarks change under the reader."""
+    with _collector_paused():
+        return _resolve(docs, previous)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Python's cycle collector off for the pass: it builds hundreds of thousands of tuples,
+    sets and Counters and frees none of them until it ends, and each full collection that
+    so many allocations set off walked the whole heap of the index run, finding nothing
+    (5,000 Reuters articles' mentions resolved alone: 15-20% of the pass's CPU)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _resolve(docs: Iterable[DocMentions], previous: Iterable[Entity]) -> Resolution:
     uf = _UF()
     doc_nodes: dict[str, list] = {}
     doc_mt: dict[str, bool] = {}
@@ -609,13 +634,9 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
                 spelt[first] = m["text"].split()[0]
     if not longs:
         return
-    # the acronyms this document's other names spell ("GM" of "General Motors Corp")
-    spelled = set()
-    for m, n in zip(mentions, nodes):
-        words = m.get("text", "").split()
-        if n and n[0] == "organization" and len(words) > 1 and not is_caps(words[0]):
-            spelled.add(initials(words))
-            spelled.add(initials([w for w in words if _form_word(w) not in LEGAL_FORMS]))
+    # the acronyms this document's other names spell, read once asked: few documents have such an
+    # acronym (the loop below only points organisations at other organisations: the same set)
+    spelled: set[str] | None = None
     linked: set[str] = set()
     for i, n in enumerate(nodes):
         # An acronym that opens the company's name: "KLM" of "KLM Royal Dutch Airlines", "MCI"
@@ -630,6 +651,8 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
             continue
         if text.isupper() and is_caps(spelt[n[1]]) and len(opened[n[1]]) == 1:
             # not a country's ("U.S." tagged an organisation, beside "U.S. Rhein-Chemie Rheinau GmbH")
+            if pending is not None and spelled is None:
+                spelled = _spelled(mentions, nodes)
             if pending is not None and acronym_letters(text) not in spelled and country_display(text) is None:
                 pending.append((i, n[1], longs[n[1]]))
             continue
@@ -639,6 +662,17 @@ def _short_names(mentions: list[dict], nodes: list, short_forms: dict[str, Count
     if short_forms is not None:
         for short in linked:  # evidence counted in documents, not mentions
             short_forms[short][longs[short]] += 1
+
+
+def _spelled(mentions: list[dict], nodes: list) -> set[str]:
+    """The acronyms a document's organisations' names spell ("GM" of "General Motors Corp")."""
+    spelled = set()
+    for m, n in zip(mentions, nodes):
+        words = m.get("text", "").split()
+        if n and n[0] == "organization" and len(words) > 1 and not is_caps(words[0]):
+            spelled.add(initials(words))
+            spelled.add(initials([w for w in words if _form_word(w) not in LEGAL_FORMS]))
+    return spelled
 
 
 # Words after a parent's name that make a unit of it: "Wells Fargo" is not "Wells Fargo Leasing
@@ -706,6 +740,7 @@ def _head_nouns(mentions: list[dict], nodes: list) -> None:
             nodes[i] = ("organization", next(iter(heads[word])))
 
 
+@lru_cache(maxsize=500_000)
 def _company(name: str) -> bool:
     words = name.split()
     return len(words) >= 2 and words[-1].rstrip(".").lower() in CORPORATE_WORDS
@@ -1037,6 +1072,7 @@ def _given_names_alone(singles: dict[str, list[tuple[str, int]]], doc_nodes: dic
 SINGLE_LEAD = 1.0
 
 
+@lru_cache(maxsize=500_000)  # twice a name: sorting the entities, then their ids
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-") or "x"
 
@@ -1050,16 +1086,25 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
     state_of: dict = {}  # root -> the US state its abbreviations stand for ("Conn." with no "Connecticut")
     body_of: dict = defaultdict(Counter)  # root -> (body, country) of its mentions of a country's body
     equivalent: set = set()  # roots of a US body ORG_EQUIVALENTS names: "treasury department"
+    # per distinct node and text, not per mention: a name recurs in many articles
+    roots: dict = {}
+    spellings: dict[str, str] = {}
     for doc_id, mentions in surfaces:
         nodes = doc_nodes[doc_id]
+        not_mt = not doc_mt[doc_id]
         for m, n in zip(mentions, nodes):
             if n is None:
                 continue
-            r = uf.find(n)
-            groups.setdefault(r, None)
+            r = roots.get(n)
+            if r is None:
+                r = roots[n] = uf.find(n)
+                groups.setdefault(r, None)
             ntype[r] = "person" if n[0] in ("person", "person1") else n[0]
-            spelling = " ".join(m["text"].split())
-            spell[r][(spelling, not doc_mt[doc_id])] += 1
+            text = m["text"]
+            spelling = spellings.get(text)
+            if spelling is None:
+                spelling = spellings[text] = " ".join(text.split())
+            spell[r][(spelling, not_mt)] += 1
             spell_docs[r][spelling].add(doc_id)
             docs_of[r].add(doc_id)
             if m.get("base") in STATE_NAMES:
@@ -1105,7 +1150,7 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
         index[r] = len(entities)
         entities.append(Entity(eid, name, t, aliases, ndocs))
     out_docs = {
-        doc_id: [index[uf.find(n)] if n is not None else -1 for n in doc_nodes[doc_id]] for doc_id, _ in surfaces
+        doc_id: [index[roots[n]] if n is not None else -1 for n in doc_nodes[doc_id]] for doc_id, _ in surfaces
     }
     return Resolution(entities, out_docs)
 
