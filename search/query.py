@@ -498,17 +498,26 @@ def _offer_range(qstring: str, start: int, end: int, field: str, ends: list[str]
     field = field.lower()  # as typed, in any case
     if field in ("published", "year"):
         dated = (lambda v: re.fullmatch(r"\d{4}", v) is not None) if field == "year" else _valid_date
+        if field == "published":  # `published:1987/03/01 TO 1987/04/01` was offered its first date alone
+            ends = [_typed_date(e) or e for e in ends]
         if not all(dated(e) for e in ends if e):
             return
         if all(ends):
             ends = sorted(ends, key=lambda e: _date_bound(e, first=True))
     meant = f"{field}:[{ends[0]} TO{' ' * bool(ends[1])}{ends[1]}]"
-    fixed = qstring[:start] + meant + qstring[end:]
+    raise QuerySyntaxError(f"'{qstring[start:end]}': {why}: did you mean {meant}?",
+                           suggestion=_runnable(qstring[:start] + meant + qstring[end:]))
+
+
+def _runnable(fixed: str) -> str | None:
+    """`fixed`, a refused query's suggestion, where it passes validate, or the query its own
+    refusal offers in turn (a second bad date: `published:1987/03/01 OR published:1988/03/01`
+    was offered a query refused again); None where it is refused with nothing to offer."""
     try:
         validate(fixed)
-    except QueryError:
-        fixed = None
-    raise QuerySyntaxError(f"'{qstring[start:end]}': {why}: did you mean {meant}?", suggestion=fixed)
+    except QueryError as exc:
+        return exc.suggestion
+    return fixed
 
 
 def _date_bound(text: str, first: bool) -> date:
@@ -745,6 +754,11 @@ def validate(qstring: str) -> None:
         span = quoted.SPAN.match(typed)
         if span:  # a date in quotes: the message named its placeholder ("bad date 'PPPPPP'")
             inner = span.group()[1:-1]
+            offered = None if _date_or_range(inner) else _typed_date(inner)
+            if offered:  # `published:"1 March 1987"`, the one way to type it with spaces, was offered nothing
+                raise QueryError(f"bad date '{typed}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD): "
+                                 f"did you mean published:{offered}?",
+                                 suggestion=_runnable(qstring[:m.start(1)] + offered + qstring[m.end(1):]))
             said = f"write it without quotes: published:{inner}" if _date_or_range(inner) else \
                 "dates are YYYY, YYYY-MM or YYYY-MM-DD; a range is published:[2020-01 TO 2020-06]"
             raise QueryError(f"bad date '{typed}' in published: ({said})")
@@ -761,7 +775,7 @@ def validate(qstring: str) -> None:
                 if fixed is not None:  # `1987/03/01`, `>1987-03`: "bad date" alone left the user to guess
                     raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD): "
                                      f"did you mean published:{fixed}?",
-                                     suggestion=qstring[:m.start(1)] + fixed + qstring[m.end(1):])
+                                     suggestion=_runnable(qstring[:m.start(1)] + fixed + qstring[m.end(1):]))
                 raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
                                  "a range is published:[2020-01 TO 2020-06])")
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
@@ -787,15 +801,25 @@ def validate(qstring: str) -> None:
 
 def _date_fixed(value: str, ends: list[str]) -> str | None:
     """`published:`'s value with its bad dates written as the query reads them (`1987/03/01`:
-    1987-03-01, `>=1987-03`: [1987-03 TO]), when each has one certain reading; else None."""
-    fixed = value
-    for end in filter(None, ends):
-        if not _valid_date(end):
-            written = offered_date(end) if len(ends) == 1 or end[:1] not in "<>=" else None
-            if written is None:
-                return None
-            fixed = fixed.replace(end, written, 1)
-    return fixed
+    1987-03-01, `>=1987-03`: [1987-03 TO]), when each has one certain reading, a range's ends in
+    order (`[1987/04/01 TO 1987/03/01]` was offered a range refused as ending before it starts);
+    else None."""
+    if len(ends) != 2:  # `[2020/01 TO 2021 TO 2022]`: no range to offer
+        return offered_date(ends[0]) if len(ends) == 1 else None
+    written = [_typed_date(end) if end else end for end in ends]
+    if None in written:
+        return None
+    if all(written):
+        written = sorted(written, key=lambda e: _date_bound(e, first=True))
+    return "[" + " ".join(filter(None, (written[0], "TO", written[1]))) + "]"
+
+
+def _typed_date(end: str) -> str | None:
+    """One end of a range, or a quoted date, as YYYY, YYYY-MM or YYYY-MM-DD: itself where valid,
+    else its one certain reading (typed_dates; a comparison is no end of a range); else None."""
+    if _valid_date(end):
+        return end
+    return offered_date(end) if end[:1] not in "<>=" else None
 
 
 def _unbalanced_quote(qstring: str) -> str:

@@ -360,3 +360,23 @@ def test_a_date_typed_another_way_is_offered_as_the_query_reads_it(client, seeds
     for unsure in ("published:03/01/2020", "published:>9999"):  # either the month; no year 10000
         r = CliRunner().invoke(cli, ["search", unsure, "--index", str(seeds_index), "--json"])
         assert r.exit_code == 2 and "suggestion" not in json.loads(r.stdout.splitlines()[0]), r.output
+
+
+@pytest.mark.parametrize("typed,said,meant,found", [
+    ("coup published:2020/08/28 TO 2021/04/11", "a range is written in brackets: did you mean published:[2020-08-28 TO 2021-04-11]?",
+     "coup published:[2020-08-28 TO 2021-04-11]", 2),
+    ("coup published:[2021/04/11 TO 2020/08/28]", "did you mean published:[2020-08-28 TO 2021-04-11]?",
+     "coup published:[2020-08-28 TO 2021-04-11]", 2),
+    ('coup published:"28 August 2020"', "did you mean published:2020-08-28?", "coup published:2020-08-28", 1),
+    ("coup published:2020/08/28 OR published:2021/04/11", "did you mean published:2020-08-28?",
+     "coup published:2020-08-28 OR published:2021-04-11", 2),
+    ("coup published:[TO 2020/08]", "did you mean published:[TO 2020-08]?", "coup published:[TO 2020-08]", 1),
+])
+def test_a_date_typed_another_way_is_offered_a_query_that_runs(client, seeds_index, typed, said, meant, found):
+    """5063fa3 offered a query refused in turn: `published:2020/08/28 TO 2021/04/11` its first date
+    alone fixed (then refused as a range without brackets, then its second date), a range the
+    wrong way round as typed (then "ends before it starts"), a second published: left as typed;
+    and `published:"28 August 2020"`, the one way to type a date with spaces, nothing. Each is
+    offered the query meant, which runs and finds the articles of those dates."""
+    refused_with_fix(client, seeds_index, typed, said, meant)
+    assert client.get("/api/search", query_string={"q": meant}).get_json()["total"] == found
