@@ -148,10 +148,11 @@ class NotAnIndex(IndexMissing):
 
 
 def _index_file(name: str) -> bool:
-    """A name a run writes in the index directory (or a hidden one, a desktop's .DS_Store)."""
+    """A name a run writes in the index directory (or a hidden one, a desktop's .DS_Store, or the
+    lost+found of a file system made for the index, its folder the mount point)."""
     stem = name.removesuffix(".tmp")
     return (name.startswith((".", GEN_PREFIX, "cache.sqlite")) or stem in _RENAMED
-            or stem in ("lock", "runs.jsonl"))
+            or stem in ("lock", "runs.jsonl") or name == "lost+found")
 
 
 class IndexBusy(RuntimeError):

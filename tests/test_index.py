@@ -637,3 +637,21 @@ def test_an_index_on_a_read_only_mount_is_said_as_one_it_may_not_write(tmp_path)
         assert (ro / "CURRENT").read_text().strip() == Store(tmp_path / "ix").current_name()
     finally:
         subprocess.run(["umount", str(ro)], check=True)
+
+
+def test_an_index_folder_that_is_a_file_system_s_mount_point_is_made_an_index(tmp_path):
+    """a55fd6c refused a folder of other files as the index, and with it a file system made for
+    the index (its folder the mount point, ext4's lost+found in it): "… is no index: it holds other
+    files (lost+found)". lost+found is the file system's, no one's articles: the index is made
+    there, and searched."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    news = copy_seeds(tmp_path)
+    mount = tmp_path / "mnt"
+    (mount / "lost+found").mkdir(parents=True)
+    r = CliRunner().invoke(cli, ["index", str(news), "--index", str(mount), "--json"], catch_exceptions=False)
+    assert r.exit_code == 0 and json.loads(r.stdout)["indexed"] == 5, r.output
+    r = CliRunner().invoke(cli, ["search", "Mali", "--index", str(mount), "--json"], catch_exceptions=False)
+    assert r.exit_code == 0 and json.loads(r.stdout)["total"] > 0, r.output
