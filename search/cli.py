@@ -126,7 +126,7 @@ class _Group(click.Group):
         """`newsarchive --index ix search mali` (the README's settings name `--index DIR` alone) was
         "No such option: --index", though every command has it: said where it goes, the command
         line written out as it runs."""
-        at = next((i for i, a in enumerate(args) if a in self.commands or a == "--"), None)
+        at = self._command_at(args)
         if at and args[0].startswith("-") and args[at] != "--":
             cmd = self.commands[args[at]]
             known = {o for p in cmd.params for o in p.opts}
@@ -139,6 +139,19 @@ class _Group(click.Group):
                     _json_error(message, EXIT_USAGE)
                 raise click.UsageError(message, ctx)
         return super().parse_args(ctx, args)
+
+    def _command_at(self, args: list[str]) -> int | None:
+        """Where the command's name (or "--") is in `args`, a command's option's value skipped:
+        `--index index search mali`, the index folder named as the default is, was read as the
+        command `index` and offered "newsarchive index --index search mali", a run indexing mali."""
+        valued = {o for c in (self, *self.commands.values()) for p in c.params
+                  if isinstance(p, click.Option) and not p.is_flag and not p.count for o in p.opts}
+        i = 0
+        while i < len(args):
+            if args[i] in self.commands or args[i] == "--":
+                return i
+            i += 2 if args[i] in valued else 1  # `--index=ix` holds its value
+        return None
 
 
 def _reader_went_away() -> None:

@@ -152,6 +152,24 @@ def test_a_command_s_option_typed_before_the_command_says_where_it_goes(seeds_in
     assert "No such option '--bogus'" in invoke("--bogus", "stats").output  # the group's own: click's words
 
 
+def test_an_option_before_the_command_whose_value_is_a_command_s_name_is_moved_whole(seeds_index, tmp_path,
+                                                                                     monkeypatch):
+    """`newsarchive --index index search mali`, the index folder named `index` as the default
+    is, had its value read as the command `index`: "put it after its name: newsarchive index
+    --index search mali", a line that would index mali into a folder named search. The option's
+    value is skipped: the line offered is the search, and it runs."""
+    import shlex
+
+    monkeypatch.chdir(tmp_path)
+    shutil.copytree(seeds_index, tmp_path / "index")
+    r = invoke("--index", "index", "search", "mali")
+    fixed = "newsarchive search --index index mali"
+    assert r.exit_code == 2 and f"put it after its name: {fixed}" in r.output, r.output
+    r = invoke(*shlex.split(fixed)[1:])
+    assert r.exit_code == 0 and "results for mali" in r.output, r.output
+    assert not (tmp_path / "search").exists()
+
+
 def test_an_empty_path_is_an_error_not_the_current_folder(tmp_path, monkeypatch):
     (tmp_path / "here").mkdir()
     (tmp_path / "here" / "a.txt").write_text("Title\n\nFarmers in Segou, Mali, said the rains came late this year.\n")
