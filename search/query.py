@@ -467,7 +467,8 @@ def _holds_range_to(text: str) -> bool:
 # and with neither a field nor a bracket, "TO" in capitals between two dates (`coup 2020 TO 2021`):
 # it was searched as a word, a capitalised stop word (0 results, silently), where the range of
 # dates was meant; "to" in lower case is a word of the text (`from 2020 to 2021` runs)
-_DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])(\d{4}(?:-\d{1,2}){0,2})\s+TO\s+(\d{4}(?:-\d{1,2}){0,2})(?![\w\]}./-])")
+_DATE_TYPED = r"(\d{4}(?:[-/]\d{1,2}){0,2}|\d{1,2}/\d{1,2}/\d{4})"  # 2020-08-28, 2020/08/28, 28/08/2020
+_DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])" + _DATE_TYPED + r"\s+TO\s+" + _DATE_TYPED + r"(?![\w\]}./-])")
 
 
 def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:

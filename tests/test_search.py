@@ -2159,3 +2159,21 @@ def test_a_range_of_dates_typed_with_neither_field_nor_brackets_is_offered_writt
         assert run_search(seeds_archive, fixed).total > 0
     for q in ("coup from 2020 to 2021", "coup [2020 TO 2021]", "coup published:[2020 TO 2021]"):
         assert run_search(seeds_archive, q).total > 0, q
+
+
+def test_a_range_of_dates_typed_another_way_with_neither_field_nor_brackets_is_offered_written_so(seeds_archive):
+    """a6446e8 offered `coup 2020 TO 2021` its brackets, and 5063fa3 offered `published:2020/08/28`
+    as the query reads it, but `coup 2020/08/28 TO 2021/04/11` ran, "TO" and the dates' numbers
+    searched as words: 0 results, silently. Its dates, each of one certain reading, are offered as
+    the range meant, its ends in order, which finds the articles of those dates; dates either
+    number of which could be the month (03/04/2021) are offered nothing and run as before, as do
+    numbers (747 TO 767)."""
+    for q in ("coup 2020/08/28 TO 2021/04/11", "coup 2021/04/11 TO 28/08/2020"):
+        with pytest.raises(QueryError) as caught:
+            run_search(seeds_archive, q)
+        assert str(caught.value) == (f"'{q.removeprefix('coup ')}': a range is written in brackets: did you mean "
+                                     "published:[2020-08-28 TO 2021-04-11]?"), caught.value
+        assert caught.value.suggestion == "coup published:[2020-08-28 TO 2021-04-11]"
+        assert run_search(seeds_archive, caught.value.suggestion).total == 2
+    for q in ("coup 03/04/2021 TO 05/06/2021", "flight 747 TO 767", "coup 1999.10 TO 2000"):
+        run_search(seeds_archive, q)  # runs, as before
