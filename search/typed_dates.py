@@ -10,6 +10,7 @@ from .clean.fields import read_date
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DOTTED = re.compile(r"(\d{4})[./](\d{1,2})(?:[./](\d{1,2}))?")  # 1987/03, 1987.03.01
+_STAMPED = re.compile(r"\d{8}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
 _COMPARED = re.compile(r"(>=?|<=?|=>|=<)(.+)")
 
 
@@ -43,6 +44,9 @@ def _read(text: str) -> str | None:
     if m:
         y, mo, d = m.groups()
         return "-".join(p.zfill(2) for p in (y, mo, d) if p) if _real(y, mo, d) else None
+    if _STAMPED.fullmatch(text):  # 19870301, 1987-03-01T10:00:00Z: the day as written
+        found = read_date(text)
+        return found.isoformat() if found is not None else None
     if len(re.findall(r"\d{4}", text)) != 1 or not re.fullmatch(r"[\d/.-]+|[^\W_][\w ,.]*", text):
         return None  # one date alone: read_date finds the first in longer text ("2020-09-01 TO 2020-08-28")
     found = read_date(text)

@@ -380,3 +380,22 @@ def test_a_date_typed_another_way_is_offered_a_query_that_runs(client, seeds_ind
     offered the query meant, which runs and finds the articles of those dates."""
     refused_with_fix(client, seeds_index, typed, said, meant)
     assert client.get("/api/search", query_string={"q": meant}).get_json()["total"] == found
+
+
+@pytest.mark.parametrize("typed,end", [
+    ("coup published:2020-08-28T10:00:00Z", "2020-08-28T10:00:00Z"),  # a timestamp pasted from a feed
+    ('coup published:"2020-08-28 10:00"', '"2020-08-28 10:00"'),
+    ("coup published:20200828", "20200828"),  # a date with no separators, as in file names
+])
+def test_a_date_with_its_time_or_with_no_separators_is_offered_its_day(client, seeds_index, typed, end):
+    """5063fa3 offered `published:1987/03/01` as the query reads it, but a timestamp
+    (`published:2020-08-28T10:00:00Z`, as feeds and JSON write dates) or a date of eight digits
+    was "bad date" with nothing offered, where its day is certain. It is offered the day as
+    written, which runs and finds the article of that day; `--filter date=` alike."""
+    refused_with_fix(client, seeds_index, typed, f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or "
+                     "YYYY-MM-DD): did you mean published:2020-08-28?", "coup published:2020-08-28")
+    assert client.get("/api/search", query_string={"q": "coup published:2020-08-28"}).get_json()["total"] == 1
+    if "T" in end:  # date=20200828 is offered the filter year (its digits)
+        code, hint = cli_json(seeds_index, f"date={end}")
+        assert code == 2 and hint["error"].startswith("unknown filter 'date': search it in the query, "
+                                                      "published:2020-08-28"), hint
