@@ -1214,8 +1214,13 @@ def test_an_empty_archive_s_page_says_to_index_articles_not_to_remove_filters(tm
     from search import indexer
     from search.store import Store
 
+    # a first run that reads no article makes no index (1524bcd): the archive's one article is
+    # indexed, then its file deleted, and the reindex leaves an index of none
     (tmp_path / "empty").mkdir()
+    (tmp_path / "empty" / "one.txt").write_text("Junta meets\n\nThe junta met in Bamako on Monday.\n")
     indexer.run(Store(tmp_path / "ix"), [str(tmp_path / "empty")])
+    (tmp_path / "empty" / "one.txt").unlink()
+    assert indexer.run(Store(tmp_path / "ix"), None)["removed"] == 1
     html = page(create_app({"INDEX": str(tmp_path / "ix")}).test_client(), "/search")
     empty = html.split('class="empty"')[1].split("</div>")[0]
     assert "The archive has no articles yet" in empty and "newsarchive index" in empty
