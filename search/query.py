@@ -757,9 +757,7 @@ def validate(qstring: str) -> None:
             inner = span.group()[1:-1]
             offered = None if _date_or_range(inner) else _typed_date(inner)
             if offered:  # `published:"1 March 1987"`, the one way to type it with spaces, was offered nothing
-                raise QueryError(f"bad date '{typed}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD): "
-                                 f"did you mean published:{offered}?",
-                                 suggestion=_runnable(qstring[:m.start(1)] + offered + qstring[m.end(1):]))
+                raise _date_offered(qstring, m, typed, offered)
             said = f"write it without quotes: published:{inner}" if _date_or_range(inner) else \
                 "dates are YYYY, YYYY-MM or YYYY-MM-DD; a range is published:[2020-01 TO 2020-06]"
             raise QueryError(f"bad date '{typed}' in published: ({said})")
@@ -774,9 +772,7 @@ def validate(qstring: str) -> None:
             if end and not _valid_date(end):
                 fixed = _date_fixed(value, ends)
                 if fixed is not None:  # `1987/03/01`, `>1987-03`: "bad date" alone left the user to guess
-                    raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD): "
-                                     f"did you mean published:{fixed}?",
-                                     suggestion=_runnable(qstring[:m.start(1)] + fixed + qstring[m.end(1):]))
+                    raise _date_offered(qstring, m, end, fixed)
                 raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
                                  "a range is published:[2020-01 TO 2020-06])")
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
@@ -798,6 +794,14 @@ def validate(qstring: str) -> None:
             _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
         raise QuerySyntaxError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def _date_offered(qstring: str, m: re.Match, bad: str, offered: str) -> QueryError:
+    """The refusal of published:'s bad date `bad` (a quoted date, a range's end), offering the
+    field's value `m` written `offered`, as the query reads it: one message for both."""
+    return QueryError(f"bad date '{bad}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD): "
+                      f"did you mean published:{offered}?",
+                      suggestion=_runnable(qstring[:m.start(1)] + offered + qstring[m.end(1):]))
 
 
 def _date_fixed(value: str, ends: list[str]) -> str | None:
