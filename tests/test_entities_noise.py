@@ -2662,6 +2662,23 @@ def test_both_reporters_of_a_byline_of_two_names_are_persons():
     assert not any(v == {"person"} for v in _got(text).values())
 
 
+def test_a_reporter_whose_name_the_ner_read_in_parts_is_a_person():
+    """"By STEPHEN JUKES AND PHILIP SHEHADI, REUTERS" gave the place "SHEHADI" (the real NER's span, probed on
+    deb86c2) and no second reporter: a name of a byline the NER tagged no whole person was passed over where
+    any span overlapped it, and a name in capitals after "AND" was read as a kicker's, its "By" unseen."""
+    for line in ("By STEPHEN JUKES AND PHILIP SHEHADI, REUTERS", "By Stephen Jukes and Philip Shehadi, Reuters"):
+        first, second = line[3:].split(", ")[0].replace(" AND ", " and ").split(" and ")
+        text = f"Markets fall\n\n{line}\n\nLONDON - Stocks fell sharply on Monday as investors worried.\n"
+        got = _got(text, (first, "person"), (second.split()[1], "location"), (line.split(", ")[1], "organization"))
+        assert got.get(first) == {"person"} and got.get(second) == {"person"}, got
+        assert second.split()[1] not in got, got
+    text = "Markets fall\n\nBy Philip Shehadi\nLONDON, March 3 - Stocks fell sharply on Monday.\n"
+    assert _got(text, ("Shehadi", "location")).get("Philip Shehadi") == {"person"}
+    # near misses: a kicker in capitals with no "By" names no one; a place the line names whole stays one
+    text = "Markets fall\n\nMARKET WRAP AND NEW YORK, REUTERS\n\nStocks fell sharply on Monday.\n"
+    assert _got(text, ("NEW YORK", "location")) == {"NEW YORK": {"location"}}
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

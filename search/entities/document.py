@@ -761,7 +761,7 @@ def _bylines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> l
     roundup - USDA . AMARILLO"), nor a name that is no person's by its words ("Russian Finance
     Ministry"), nor a text's first line, a headline ("Dixie Yarns\n\nATLANTA, March 5 - "). The project
     keeps a byline's person as a mention, as eca7b70 did those the NER typed."""
-    found: list[tuple[int, int]] = []  # names in a byline's place
+    found: list[tuple[int, int, int]] = []  # names in a byline's place, with where their line's first opens
     ending: dict[int, list[Span]] = defaultdict(list)  # spans by their end: one look-up a dateline
     opening = len(text) - len(text.lstrip())  # where the text's first line, its headline, starts
     for s in spans if datelines else ():
@@ -773,27 +773,31 @@ def _bylines(text: str, spans: list[Span], datelines: tuple[re.Match, ...]) -> l
         end = gap.start()
         line = _BYLINE_LINE.fullmatch(text, text.rfind("\n", 0, end) + 1, end)
         if line is not None:
-            found += [line.span(g) for g in (1, 2) if line.group(g)]
+            found += [(*line.span(g), line.start(1)) for g in (1, 2) if line.group(g)]
         else:
-            found += [(s.start, end) for s in ending.get(end, ()) if s.start > opening  # not a headline
+            found += [(s.start, end, s.start) for s in ending.get(end, ()) if s.start > opening  # not a headline
                       and _BYLINE_BEFORE.search(text, max(0, s.start - 8), s.start)]
     if "," in text:
-        found += [c.span(g) for c in _CREDIT_LINE.finditer(text) for g in (1, 2) if c.group(g)]
+        found += [(*c.span(g), c.start(1)) for c in _CREDIT_LINE.finditer(text) for g in (1, 2) if c.group(g)]
     if not found:
         return spans
     by_span = {(s.start, s.end): s for s in spans}
     out = list(spans)
-    for a, b in found:
+    for a, b, first in found:
         s = by_span.get((a, b))
         if _AGENCY_NAME.fullmatch(text[a:b]) or s is not None and _named_organisation(text, s, spans):
             continue
-        if text[a:b].isupper() and not _BY_BEFORE.search(text, max(0, a - 6), a) \
+        # "By" before the line's first name: "BY STEPHEN JUKES AND PHILIP SHEHADI, REUTERS" names two reporters
+        if text[a:b].isupper() and not _BY_BEFORE.search(text, max(0, first - 6), first) \
                 and (s is None or s.type != "organization"):
             continue  # a kicker in capitals, no name: "MARKET WRAP, REUTERS", "PERSIAN GULF" before a dateline
         if s is not None and s.type != "person" and s.source == "ner" and _byline_name(text[a:b]):
             s.type, s.source = "person", "context"
-        elif s is None and not any(x.start < b and a < x.end for x in out) and _byline_name(text[a:b]):
-            out.append(Span(a, b, "person", "context"))
+        elif s is None and _byline_name(text[a:b]) and not any(
+                x.start < b and a < x.end and not (a <= x.start and x.end <= b and x.type != "person")
+                for x in out):
+            # the NER's parts of the name, no person's, give way to it: "PHILIP SHEHADI" over its place "SHEHADI"
+            out = [x for x in out if not (a <= x.start and x.end <= b)] + [Span(a, b, "person", "context")]
     return sorted(out, key=lambda s: (s.start, -s.end))
 
 
