@@ -2679,6 +2679,20 @@ def test_a_reporter_whose_name_the_ner_read_in_parts_is_a_person():
     assert _got(text, ("NEW YORK", "location")) == {"NEW YORK": {"location"}}
 
 
+def test_a_reporter_whose_surname_is_a_newsroom_word_is_a_person():
+    """"Jennifer Senior, AP" on a credit line gave no mention (the NER tags none, probed on deb86c2): a
+    newsroom's word anywhere in the name made it a newsroom's ("By Senior Correspondent"), but a word that
+    qualifies a role goes before it and ends no newsroom's name."""
+    for line in ("Jennifer Senior, AP", "By Jennifer Senior"):
+        text = f"Book review\n\n{line}\nNEW YORK, March 3 - The book is a study of parenthood in America today.\n"
+        assert _got(text).get("Jennifer Senior") == {"person"}, line
+    # near misses: a newsroom's role, or its qualifier before one, names no reporter
+    for line in ("By Senior Correspondent", "Senior Staff Writer, AP", "By Our Special Correspondent",
+                 "Jennifer Senior Staff, AP"):
+        text = f"Book review\n\n{line}\nNEW YORK, March 3 - The book is a study of parenthood in America today.\n"
+        assert not any(v == {"person"} for v in _got(text).values()), line
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

@@ -711,6 +711,9 @@ _CREDIT_LINE = re.compile(rf"^[ \t]*(?:[Bb][Yy]:?[ \t]+)?({_NAME_WORDS}){_AND_NA
 # (search.newsroom's, the cleaner's too); and here only, a newspaper's words and "the", "your": "By The
 # Times" names a paper, the cleaner's author as a newsroom's name, no person's
 _NEWSROOM_WORDS = NEWSROOM_WORDS | frozenset("journal times herald tribune gazette the your".split())
+# ... of which those that qualify a role go before it, and end no newsroom's name: a name's last, "Senior"
+# is a surname ("Jennifer Senior, AP"), as "By Senior Correspondent" opens with it
+_NEWSROOM_QUALIFIERS = frozenset({"senior", "special", "contributing"})
 
 
 # The last words of a seat of government or of an office, a building named for the institution in it ("the
@@ -720,7 +723,8 @@ _SEAT_LAST = frozenset({"house", "palace"})
 
 def _byline_name(name: str) -> bool:
     """Whether `name` may be a reporter's: two to four words of a person's name (a particle among them:
-    "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS), no place we
+    "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS; but for one
+    qualifying a role, last: "Jennifer Senior", _NEWSROOM_QUALIFIERS), no place we
     know, no seat's ("White House, AP", "Elysee Palace, AFP": _SEAT_LAST) unless a word before it is a
     given name (_given_name: "Karen Elliott House", not "White").
     A name in capitals is read in title case ("BY PATTI DOMM, REUTERS")."""
@@ -728,7 +732,9 @@ def _byline_name(name: str) -> bool:
         name = name.title()
     words = name.split()
     return (2 <= len(words) <= 4 and all(_PERSON_NAME_WORD.fullmatch(w) or w in _PARTICLES for w in words)
-            and not any(_form_word(w) in CORPORATE_WORDS or w.lower() in _NEWSROOM_WORDS for w in words)
+            and not any(_form_word(w) in CORPORATE_WORDS or w.lower() in _NEWSROOM_WORDS for w in words[:-1])
+            and words[-1].lower() not in _NEWSROOM_WORDS - _NEWSROOM_QUALIFIERS
+            and _form_word(words[-1]) not in CORPORATE_WORDS
             and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name)
             and not (words[-1].lower() in _SEAT_LAST and not any(_given_name(w) for w in words[:-1])))
 
