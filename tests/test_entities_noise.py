@@ -2560,6 +2560,23 @@ def test_a_seat_of_government_on_a_lone_credit_line_is_no_reporter():
     assert _got(text, ("Karen Elliott House", "organization"))["Karen Elliott House"] == {"person"}
 
 
+def test_a_royal_residence_or_a_seat_s_street_on_a_credit_line_is_no_reporter():
+    """cd46f2b refused a seat's name on a credit line unless a given name came before its last word, so
+    "Clarence House, AP" (a royal residence, named for a duke) made the NER's organisation a person; and
+    "Downing Street, AP", which the NER tags nothing (probed on deb86c2), was added as a person: a street
+    was no seat's word."""
+    for seat, ner in (("Clarence House", "organization"), ("Downing Street", None), ("Wall Street", None),
+                      ("Blair House", "organization")):
+        text = f"Royal visit\n\n{seat}, AP\nLONDON (AP) - Prince Charles visited flooded villages on Tuesday."
+        got = _got(text, *([(seat, ner)] if ner else []))
+        assert got.get(seat) == ({ner} if ner else None), (seat, got)
+    # near misses: a reporter whose surname is such a word has a middle name or an initial; a reporter
+    # of two names whose last is no seat's word
+    for name in ("Karen Elliott House", "Karen E. House", "Jill Abramson"):
+        text = f"Royal visit\n\n{name}, AP\nLONDON (AP) - Prince Charles visited flooded villages on Tuesday."
+        assert _got(text).get(name) == {"person"}, name
+
+
 def test_a_nationality_before_a_person_the_ner_typed_an_organisation_or_a_place_is_cut_and_the_name_a_person():
     """f405f38 and cf385af cut a nationality off the NER's persons only: "Australian Margaret Court" (an
     organisation) and "Nigerian Kanu" (a place) kept it, and the wrong type with it."""

@@ -717,16 +717,20 @@ _NEWSROOM_QUALIFIERS = frozenset({"senior", "special", "contributing"})
 
 
 # The last words of a seat of government or of an office, a building named for the institution in it ("the
-# White House said", "the Blue House", "the Elysee Palace"), which a credit line names as it names a reporter
-_SEAT_LAST = frozenset({"house", "palace"})
+# White House said", "the Blue House", "the Elysee Palace"), or of the street it stands in ("Downing Street",
+# "Wall Street"), which a credit line names as it names a reporter. A building or a street is named for a
+# person too ("Clarence House", "Blair House"), in two words, where a reporter so named has a middle name
+# or an initial ("Karen Elliott House")
+_SEAT_LAST = frozenset({"house", "palace", "street", "avenue", "road", "square", "boulevard"})
 
 
 def _byline_name(name: str) -> bool:
     """Whether `name` may be a reporter's: two to four words of a person's name (a particle among them:
     "Simona de Logu"), no company's or institution's word, no newsroom's (_NEWSROOM_WORDS; but for one
     qualifying a role, last: "Jennifer Senior", _NEWSROOM_QUALIFIERS), no place we
-    know, no seat's ("White House, AP", "Elysee Palace, AFP": _SEAT_LAST) unless a word before it is a
-    given name (_given_name: "Karen Elliott House", not "White").
+    know, no seat's ("White House, AP", "Elysee Palace, AFP", "Downing Street, AP": _SEAT_LAST) unless
+    two words before it and a given name among them (_given_name: "Karen Elliott House", not "White",
+    nor "Clarence House", a royal residence).
     A name in capitals is read in title case ("BY PATTI DOMM, REUTERS")."""
     if name.isupper():
         name = name.title()
@@ -736,7 +740,8 @@ def _byline_name(name: str) -> bool:
             and words[-1].lower() not in _NEWSROOM_WORDS - _NEWSROOM_QUALIFIERS
             and _form_word(words[-1]) not in CORPORATE_WORDS
             and words[-1].lower() not in _ORGANISATION_LAST and not _place_name(name)
-            and not (words[-1].lower() in _SEAT_LAST and not any(_given_name(w) for w in words[:-1])))
+            and not (words[-1].lower() in _SEAT_LAST
+                     and not (len(words) > 2 and any(_given_name(w) for w in words[:-1]))))
 
 
 # "By" before a name: a name in capitals is a reporter's after it ("BY PATTI DOMM, REUTERS"), and without
