@@ -2710,6 +2710,20 @@ def test_a_reporter_whose_surname_is_a_newsroom_word_is_a_person():
         assert not any(v == {"person"} for v in _got(text).values()), line
 
 
+def test_an_idiom_s_word_after_name_is_names_no_one():
+    """"I met a man on the train. His name is Mud and he sells insurance" gave the person "Mud" (the real
+    NER's span, probed on deb86c2), and 679e085's "his name is" would make a person of an organisation so
+    written: "his name is Mud" says he is in disgrace, "their name is Legion" that they are many."""
+    for text, word in (("I met a man on the train. His name is Mud and he sells insurance in Ohio.", "Mud"),
+                       ("After the vote, his name was Mud in the party.", "Mud"),
+                       ("Critics of the plan? Their name is Legion.", "Legion")):
+        for kind in ("person", "organization"):
+            assert not _kept(text, word, kind), (text, kind)
+    # near misses: a name after "name is", and the idiom's word as a name elsewhere
+    assert _kept("A guy walks up to say hi. His name was Scott and he was on the same flight.", "Scott", "person")
+    assert _kept("Veterans marched on Monday, the American Legion said.", "American Legion", "organization")
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

@@ -919,8 +919,8 @@ def _no_names(text: str, spans: list[Span]) -> list[Span]:
     """Drop an organisation that is only a legal form ("Co Inc", "INC", "AG"), a single
     letter (the "P" of "S and P", 38 of 300 Reuters rating articles), a credit rating in an
     article about ratings, "Federal" of "Federal funds" (an organisation in 4 of 2,500 Reuters
-    articles), and Reuters' sign-off ("Reuter" ending the text: a person in 5 of
-    3,000 articles, QA)."""
+    articles), Reuters' sign-off ("Reuter" ending the text: a person in 5 of
+    3,000 articles, QA), and an idiom's word after "name is" ("His name is Mud": _IDIOM_NAMES)."""
     tail = len(text.rstrip())
     ratings = None  # whether the article speaks of ratings, asked once, when a grade is seen
 
@@ -939,12 +939,18 @@ def _no_names(text: str, spans: list[Span]) -> list[Span]:
             return ratings
         if name == "Federal" and _FUNDS_NEXT.match(text, s.end):
             return True  # "Federal funds were trading at 6-7/16": the money market's overnight loans
+        if name in _IDIOM_NAMES and _NAME_IS_BEFORE.search(text, max(0, s.start - 24), s.start):
+            return True
         return s.end == tail and name in ("Reuter", "REUTER")
 
     return [s for s in spans if not junk(s)]
 
 
 _FUNDS_NEXT = re.compile(r"[ \t]+funds\b")
+# An idiom's word capitalised as a name after "name is", no one's name: "his name is Mud" (he is in disgrace),
+# "their name is Legion" (they are many); the NER made "Mud" a person. "His name was Scott" names him.
+_IDIOM_NAMES = frozenset({"Mud", "MUD", "Legion", "LEGION"})
+_NAME_IS_BEFORE = re.compile(r"\b(?i:names?[ \t]+(?:is|was|are|were|will[ \t]+be|would[ \t]+be)|names?['’]s)[ \t]+$")
 
 
 # US states as wire datelines abbreviate them ("ROSEMONT, ILL., March 6 -").
