@@ -2620,6 +2620,20 @@ def test_an_institution_named_for_a_person_after_a_nationality_stays_an_organisa
     text = "Swiss Roger Federer won on Sunday in Basel."
     assert _got(text, ("Swiss Roger Federer", "organization")).get("Roger Federer") == {"person"}
 
+def test_an_institution_named_for_a_person_the_ner_typed_a_person_is_an_organisation():
+    """52fe3c3 kept "German Max Planck Society" an organisation where the NER typed it one; where the NER
+    typed the institution a person, it stayed one: "The German Friedrich Ebert Stiftung said on Monday"
+    gave the person "Friedrich Ebert Stiftung" (the real NER's span, probed on deb86c2)."""
+    for name in ("Friedrich Ebert Stiftung", "Henry Jackson Society", "Bill Gates Foundation",
+                 "Max Planck Institute", "Konrad Adenauer Fundación"):
+        text = f"The German {name} said on Monday it would open an office in Kiev."
+        assert _got(text, (name, "person")) == {name: {"organization"}}, name
+    # near misses: a person whose surname is an institution's word too, or no institution's
+    for name in ("Margaret Court", "Samantha Power", "Charlotte Church", "Jennifer Senior"):
+        text = f"The Australian {name} said on Monday she would open an office in Kiev."
+        assert _got(text, (name, "person")) == {name: {"person"}}, name
+
+
 def test_a_compound_s_first_part_opening_a_sentence_is_no_name_by_its_frequency_abroad():
     """fc082c5's rule kept a frequent word opening a sentence that is as frequent in six other languages,
     and so kept a compound's first part, which names no one there: a web page's "Oscar-winner Kevin
