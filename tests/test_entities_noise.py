@@ -2337,6 +2337,27 @@ def test_a_region_iso_3166_2_s_first_level_lacks_is_a_place():
     assert _got("Mount Sinai Hospital said the patient was well.") == {}
 
 
+def test_a_french_department_is_a_place():
+    """France's departments are a level below its ISO 3166-2 regions and were no region's names: the NER's
+    organisations "Haute-Savoie" and "Bas-Rhin" after "Officials in", "the prefect of", and
+    "Seine-Saint-Denis" before "departments" stayed organisations, "Bouches-du-Rhone" untagged stayed out
+    (the real NER's spans, probed on deb86c2)."""
+    text = "Police in Seine-Saint-Denis arrested three men. Officials in Haute-Savoie said roads were closed."
+    got = _got(text, ("Seine-Saint-Denis", "location"), ("Haute-Savoie", "organization"))
+    assert got == {"Seine-Saint-Denis": {"location"}, "Haute-Savoie": {"location"}}, got
+    text = "The prefect of Bas-Rhin said so."
+    assert _got(text, ("Bas-Rhin", "organization")) == {"Bas-Rhin": {"location"}}
+    text = "Floods hit the Haute-Savoie and Seine-Saint-Denis departments, and Bouches-du-Rhone was on alert."
+    got = _got(text, ("Haute-Savoie", "location"), ("Seine-Saint-Denis", "organization"))
+    assert got == {"Haute-Savoie": {"location"}, "Seine-Saint-Denis": {"location"},
+                   "Bouches-du-Rhone": {"location"}}, got
+    # near misses: a department's name that is a person's, and a region's name the NER typed an
+    # organisation with no place's word beside it (a newspaper), or after "to"
+    assert _kept("Cher sang on Monday and the crowd cheered.", "Cher", "person")
+    assert _kept("Granma, the official Cuban newspaper, said the plant opened.", "Granma", "organization")
+    assert _kept("He wrote a letter to Granma on Monday.", "Granma", "organization")
+
+
 def test_a_lone_name_one_of_whose_uses_reads_as_a_company_s_is_the_company():
     text = ("Minorco said it expects net earnings to be stronger. In reporting results, Minorco said the "
             "contributions from its investment were negative.")

@@ -2293,6 +2293,11 @@ def _portuguese_names(text: str, spans: list[Span]) -> list[Span]:
 
 # Where a name is a place: "in Mendoza", "the province of Herrera", "rains across Hidalgo"
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|into|from|to|across|near|throughout|outside|inside|province|state|region|of)[ \t]+)$")
+# ... and where the NER's organisation of a region's whole name is the region: after a preposition of place
+# ("Officials in Haute-Savoie said", "the prefect of Bas-Rhin"), or before the kind of region it is ("the
+# Haute-Savoie and Seine-Saint-Denis departments"); not after "to" ("a letter to Granma"), a newspaper's too
+_REGION_BEFORE = re.compile(r"(?i:\b(?:in|into|from|across|near|throughout|outside|inside|prefect[ \t]+of)[ \t]+)$")
+_REGION_AFTER = re.compile(r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:departments?|provinces?|regions?|states?)\b")
 # A region's name that names a family, a ruling one as often as not: "Kuwait's Sabah family", "the
 # al-Sabah dynasty" (Sabah is a Malaysian state), "the Al Thani clan"
 _DYNASTY_AFTER = re.compile(r"[ \t]+(?:royal[ \t]+)?(?:family|families|dynasty|dynasties|clan|clans)\b")
@@ -2309,7 +2314,9 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
     and no mention of Sarawak or Goias (2,500 Reuters stories: 14 mentions in 5). A person or a cut
     organisation (the region's name continues after it) becomes the region at its longest; an
     untagged name, not beside another capitalised word, is added. An organisation of the region's
-    whole name stays one ("Granma, the official Cuban newspaper"); a titled name, a surname the
+    whole name stays one ("Granma, the official Cuban newspaper") but after a preposition of place or
+    before its kind ("in Haute-Savoie", "the Seine-Saint-Denis department": _REGION_BEFORE,
+    _REGION_AFTER); a titled name, a surname the
     document gives a person in full or a word of its company's name is no region, tagged or not."""
     by_first = regions_by_first_word()
     runs = word_index.runs()
@@ -2350,7 +2357,8 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
         name = region_at(s.start) if s.source == "ner" and s.type != "location" else None
         if name is None and s.type == "person" and (w := text[s.start:s.end]).isupper() and len(w) > 3:  # "MINAS GERAIS STATE:"
             name = next((n for n in by_first.get(w.split()[0].title(), ()) if n.upper() == w), None)
-        if name and (s.type == "person" or len(name) > s.end - s.start) and s.start + len(name) >= s.end \
+        if name and (s.type == "person" or len(name) > s.end - s.start or _REGION_BEFORE.search(
+                text, max(0, s.start - 30), s.start) or _REGION_AFTER.match(text, s.end)) and s.start + len(name) >= s.end \
                 and not a_persons_or_companys(text[s.start:s.end]) and not a_persons_or_companys(name) \
                 and not _titled(text, s.start) and named_as_place(s.start, name):
             s = Span(s.start, s.start + len(name), "location", "gazetteer")

@@ -22,6 +22,11 @@ REGION_TYPES = frozenset({
     # "Kalimantan", "Sulawesi")
     "Metropolitan region", "Geographical unit",
 })
+# ... and France's departments, a level below its regions, which French news names as other countries'
+# provinces ("floods in Haute-Savoie", "the Seine-Saint-Denis suburbs"): the NER made "Haute-Savoie" and
+# "Bas-Rhin" organisations, "Bouches-du-Rhone" a person. ISO names them apart from other countries'
+# departments ("Department": Uruguay's Rivera, Artigas, Flores), which stay out.
+SUBREGION_TYPES = frozenset({"Metropolitan department"})
 # Regions news names in English that ISO 3166-2's first level lacks: historic and cultural regions inside
 # today's ("Haut-Rhin, Alsace" was a person; Alsace is an ISO "European collectivity" under Grand-Est),
 # regions ISO gives in their own language only ("Bayern", "Toscana", "Catalunya"), and islands over
@@ -47,6 +52,7 @@ MAX_ZIPF = 3.5
 PERSONAL_NAMES = frozenset({
     "Amara", "Bolivar", "Bono", "Constantine", "Farah", "Flanders", "Guerrero", "Herrera", "Hidalgo", "Lori",
     "Loreto", "Lorraine", "Mara", "Medea", "Mendoza", "Mila", "Salah", "Sana", "Shan", "Surin", "Trujillo",
+    "Cher", "Aude", "Allier", "Calvados",  # France's departments: a singer, a given name, a surname, a brandy
 })
 
 
@@ -65,7 +71,7 @@ def region_names() -> frozenset[str]:
 
     out = set()
     names = [{sub.name, _ascii(sub.name)} for sub in pycountry.subdivisions
-             if sub.parent_code is None and sub.type in REGION_TYPES] + [AREAS]
+             if sub.parent_code is None and sub.type in REGION_TYPES or sub.type in SUBREGION_TYPES] + [AREAS]
     for group in names:
         for name in group:
             if len(name) >= 4 and name.isascii() and name[0].isupper() and not set(name) & set(",()") \
