@@ -2358,6 +2358,18 @@ def test_a_french_department_is_a_place():
     assert _kept("He wrote a letter to Granma on Monday.", "Granma", "organization")
 
 
+def test_a_results_row_s_city_or_state_the_gazetteer_knows_is_its_club():
+    """A results row's name the gazetteer tagged a place kept it, to keep national sides places, and so
+    kept a club named for its city or state a place: CoNLL-2003's NHL results "Hartford 4 BOSTON 2
+    FLORIDA 4 Ny Islanders 2 NEW JERSEY 2 Calgary 1" gave the place "NEW JERSEY" (gold ORG)."""
+    text = "NHL results : Hartford 4 BOSTON 2 NEW JERSEY 2 Calgary 1 . Friendly : Italy 1 Scotland 0 ."
+    got = _got(text, ("NEW JERSEY", "location", "gazetteer"), ("Italy", "location", "gazetteer"),
+               ("Scotland", "location", "gazetteer"))
+    assert got.get("NEW JERSEY") == {"organization"}, got
+    # near miss: a national side stays its country
+    assert got.get("Italy") == {"location"} and got.get("Scotland") == {"location"}, got
+
+
 def test_a_lone_name_one_of_whose_uses_reads_as_a_company_s_is_the_company():
     text = ("Minorco said it expects net earnings to be stronger. In reporting results, Minorco said the "
             "contributions from its investment were negative.")

@@ -2544,7 +2544,7 @@ def _teams(text: str, spans: list[Span]) -> list[Span]:
     """Names in results and standings rows are teams: organisations, unless a country.
 
     National sides keep their place type (the gazetteer's countries), as they are usually
-    written and tagged in news.
+    written and tagged in news; a city or a state the gazetteer knows is its club's ("NEW JERSEY 2").
     """
     team: list[tuple[int, int]] = []
     for m in _RESULT.finditer(text):
@@ -2558,8 +2558,9 @@ def _teams(text: str, spans: list[Span]) -> list[Span]:
     index = _SpanIndex(spans)
     for a, b in team:
         inside = index.overlapping(a, b)
-        if any(s.source == "gazetteer" and s.type == "location" for _, s in inside):
-            continue
+        if any(s.source == "gazetteer" and s.type == "location" and not _clubs_city(text[s.start:s.end])
+               for _, s in inside):
+            continue  # a national side; a city's or a state's name is its club's ("NEW JERSEY 2 Calgary 1")
         for n, _ in inside:  # the row's name replaces the NER's spans in it
             index.remove(n)
         words = text[a:b].split()
@@ -2567,6 +2568,13 @@ def _teams(text: str, spans: list[Span]) -> list[Span]:
             continue
         index.append(Span(a, b, "organization", "team"))
     return sorted(index.spans(), key=lambda s: (s.start, -s.end))
+
+
+def _clubs_city(name: str) -> bool:
+    """Whether a results row's place `name` is a city or a US state, whose name a club takes, and no
+    country, whose name its national side takes ("Italy", "Scotland")."""
+    title = name.title() if name.isupper() else name
+    return not country_display(name) and (title in STATE_NAMES or city_country(title) is not None)
 
 
 def _acronyms(text: str, spans: list[Span]) -> list[Span]:
