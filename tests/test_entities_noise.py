@@ -2771,6 +2771,29 @@ def test_an_idiom_s_word_after_name_is_names_no_one():
     assert _kept("Veterans marched on Monday, the American Legion said.", "American Legion", "organization")
 
 
+def test_a_name_opening_a_sentence_whose_next_opens_with_he_is_a_person():
+    """679e085 left a web page's author's note "Nick started out as an SEO in 2005 and is now a founding
+    member of inbound.co.uk. He helps to develop client campaign strategies" with the organisation "Nick"
+    (the real NER's span, probed on deb86c2): no "his name is" nor "himself" says so, but the next
+    sentence's "He", said of the sentence's subject, only a person is."""
+    text = ("- License: Image author owned\n\nNick started out as an SEO in 2005 and is now a founding member "
+            "of inbound.co.uk. He helps to develop client campaign strategies. The majority of his time goes "
+            "into the company's projects.")
+    assert _got(text, ("Nick", "organization")) == {"Nick": {"person"}}
+    text = "Ricardo joined the band in 1999. She said he was the best drummer she knew."
+    assert _got(text, ("Ricardo", "organization")) == {"Ricardo": {"person"}}
+    # near misses: a firm's next sentence says "It"; another name in the sentence may be the "He"; a name
+    # inside a sentence is no subject of it
+    assert _kept("Apple started out as a computer maker in 1976. It now sells phones.", "Apple", "organization")
+    text = "Apple hired Tim Cook in 1998. He runs the company now."
+    assert _got(text, ("Apple", "organization"), ("Tim Cook", "person"))["Apple"] == {"organization"}
+    assert _kept("Shares of Apple rose 5 percent. He said so.", "Apple", "organization")
+    # nor a common word or plural opening a sentence (a basketball page's play type, a web page's list)
+    for text, word in (("Isolation is second at 16 percent, and his shooting is poor. He shot 38.8 percent.",
+                        "Isolation"), ("Bromides, but valid ones. He lives for incremental progress.", "Bromides")):
+        assert _got(text, (word, "organization")).get(word) != {"person"}, word
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

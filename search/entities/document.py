@@ -2761,6 +2761,12 @@ _PERSON_BEFORE = re.compile(
 _PERSON_AFTER = re.compile(r"[ \t]+(?:(?:and|&)[ \t]+I|himself|herself)\b")  # "Eva & I both", "Scott himself"
 # a name after "of", which a reflexive after it need not be said of: "the founder of Apple himself"
 _OF_NAME = re.compile(r"\bof[ \t]+$")
+# A sentence the name opens, with no other name in it (no word in title case), and a next sentence that
+# opens with "He" or "She", said of that subject: "Nick started out as an SEO in 2005 and is now a founding
+# member of inbound.co.uk. He helps to develop client campaign strategies" (a web page's author's note)
+_SUBJECT_THEN_HE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*?[.!?][\"”’)]?[ \t]+(?:He|She)\b")
+_TITLE_CASE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]")
+_SUBJECT_SENTENCE_MAX = 200
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
 
@@ -2792,7 +2798,21 @@ def _person_context(text: str, start: int, end: int) -> bool:
     # Brothers banker")
     return bool(_PERSON_AFTER.match(text, end) and not _OF_NAME.search(text, max(0, start - 4), start)) or bool(
         _PERSON_BEFORE.search(text, max(0, start - 40), start) and not _ATTRIBUTIVE_NEXT.match(text, end)
-        and _GENERIC_NEXT.match(text, end))
+        and _GENERIC_NEXT.match(text, end)) or _subject_of_he(text, start, end)
+
+
+def _subject_of_he(text: str, start: int, end: int) -> bool:
+    """Whether the name at `start`:`end` opens a sentence that names no one else and the next sentence
+    opens with "He" or "She" (_SUBJECT_THEN_HE), which only a person's name is followed by; a firm's
+    next sentence says "It". Not a common English word or plural capitalised by its place, which the
+    "he" need not be said of ("Isolation is second at 16 percent ... He shot 38.8 percent", "Bromides,
+    but valid ones. He lives for progress": web pages' organisations)."""
+    last = text[start:end].rsplit(None, 1)[-1]
+    if not _at_sentence_start(text, start) or _common_plural(last) or (
+            _zipf(last.lower()) >= _INITIAL_COMMON_ZIPF and not _international(last.lower())):
+        return False
+    m = _SUBJECT_THEN_HE.match(text, end, min(len(text), end + _SUBJECT_SENTENCE_MAX))
+    return m is not None and not _TITLE_CASE_WORD.search(text, end, m.end() - 3)
 
 
 # A firm's part in a securities issue, which wire copy writes before the firm's name: "said lead
