@@ -1,6 +1,7 @@
 """A date of `published:` typed another way, offered as the query reads it: `1987/03/01`,
-`1 March 1987` or `13/03/1987` (as a JSON Lines date is read: only when its order is certain)
-as `1987-03-01`, and a comparison, `>=1987-03` or `<1987`, as the range it means."""
+`1 March 1987` or `13/03/1987`, `13.03.1987`, `13-03-1987` (as a JSON Lines date is read: only
+when its order is certain) as `1987-03-01`, `March 1987` as `1987-03`, and a comparison,
+`>=1987-03` or `<1987`, as the range it means."""
 from __future__ import annotations
 
 import re
@@ -11,6 +12,9 @@ from .clean.fields import read_date
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DOTTED = re.compile(r"(\d{4})[./](\d{1,2})(?:[./](\d{1,2}))?")  # 1987/03, 1987.03.01
 _STAMPED = re.compile(r"\d{8}|\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?", re.I)
+# day and month either way round before the year, with dots or dashes as Europe writes them
+_DAY_MONTH = re.compile(r"(\d{1,2})([/.-])(\d{1,2})\2(\d{4})")
+_MONTH_YEAR = re.compile(r"[^\W\d_]{3,}\.?,?\s+\d{4}")  # March 1987, Sept. 1987
 _COMPARED = re.compile(r"(>=?|<=?|=>|=<)(.+)")
 
 
@@ -44,6 +48,12 @@ def _read(text: str) -> str | None:
     if m:
         y, mo, d = m.groups()
         return "-".join(p.zfill(2) for p in (y, mo, d) if p) if _real(y, mo, d) else None
+    m = _DAY_MONTH.fullmatch(text)
+    if m and m.group(2) != "/":  # 31.12.1987 read as 31/12/1987 is: 03.04.1987 is two dates
+        text = "/".join(m.group(1, 3, 4))
+    if _MONTH_YEAR.fullmatch(text):  # a month's name and its year: the month
+        found = read_date(f"1 {text}")
+        return found.isoformat()[:7] if found is not None else None
     if _STAMPED.fullmatch(text):  # 19870301, 1987-03-01T10:00:00Z: the day as written
         found = read_date(text)
         return found.isoformat() if found is not None else None

@@ -399,3 +399,32 @@ def test_a_date_with_its_time_or_with_no_separators_is_offered_its_day(client, s
         code, hint = cli_json(seeds_index, f"date={end}")
         assert code == 2 and hint["error"].startswith("unknown filter 'date': search it in the query, "
                                                       "published:2020-08-28"), hint
+
+
+@pytest.mark.parametrize("typed,end,meant,found", [
+    ("coup published:28.08.2020", "28.08.2020", "published:2020-08-28", 1),  # as Europe writes a date
+    ("coup published:28-08-2020", "28-08-2020", "published:2020-08-28", 1),
+    ("coup published:08-28-2020", "08-28-2020", "published:2020-08-28", 1),  # the month first, as certain
+    ('coup published:"August 2020"', '"August 2020"', "published:2020-08", 1),  # a month's name and its year
+    ('coup published:"Aug. 2020"', '"Aug. 2020"', "published:2020-08", 1),
+])
+def test_a_date_with_dots_or_dashes_or_a_month_s_name_is_offered_as_the_query_reads_it(client, seeds_index, typed,
+                                                                                        end, meant, found):
+    """typed_dates offered `published:1987/03/01` and `13/03/1987`, but a date written with dots
+    or dashes, its day first (`28.08.2020`, `28-08-2020`), or a month by its name (`"August
+    2020"`) was "bad date" with nothing offered, where its reading is certain. It is offered
+    written as the query reads it, which runs and finds the article; `--filter date=` alike."""
+    refused_with_fix(client, seeds_index, typed, f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or "
+                     f"YYYY-MM-DD): did you mean {meant}?", f"coup {meant}")
+    assert client.get("/api/search", query_string={"q": f"coup {meant}"}).get_json()["total"] == found
+    code, hint = cli_json(seeds_index, f"date={end.strip(chr(34))}")
+    assert code == 2 and hint["error"].startswith(f"unknown filter 'date': search it in the query, {meant}"), hint
+
+
+@pytest.mark.parametrize("typed", ["coup published:03.04.2020", "coup published:03-04-2020", 'coup published:"Foo 2020"'])
+def test_a_date_of_two_readings_with_dots_or_dashes_is_offered_nothing(client, seeds_index, typed):
+    """03.04.2020 is 3 April or March 4: no reading is guessed, as 03/04/2020's is not."""
+    r = CliRunner().invoke(cli, ["search", typed, "--json", "--index", str(seeds_index)])
+    out = json.loads(r.stdout)
+    assert r.exit_code == 2 and out["error"].startswith("bad date") and "did you mean" not in out["error"], out
+    assert "suggestion" not in out or out["suggestion"] is None, out
