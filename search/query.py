@@ -38,7 +38,7 @@ from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
                      PER_CENT, WORD_PATTERN, joinable, letters_and)
-from .typed_dates import offered_date
+from .typed_dates import offered_date, read_like
 from .umlauts import umlaut_spelling
 from .spelling import Vocabulary, spellable_words
 
@@ -467,7 +467,8 @@ def _holds_range_to(text: str) -> bool:
 # and with neither a field nor a bracket, "TO" in capitals between two dates (`coup 2020 TO 2021`):
 # it was searched as a word, a capitalised stop word (0 results, silently), where the range of
 # dates was meant; "to" in lower case is a word of the text (`from 2020 to 2021` runs)
-_DATE_TYPED = r"(\d{4}(?:[-/]\d{1,2}){0,2}|\d{1,2}/\d{1,2}/\d{4})"  # 2020-08-28, 2020/08/28, 28/08/2020
+# 2020-08-28, 2020/08/28, 28/08/2020, 28.08.2020, 28-08-2020
+_DATE_TYPED = r"(\d{4}(?:[-/]\d{1,2}){0,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})"
 _DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])" + _DATE_TYPED + r"\s+TO\s+" + _DATE_TYPED + r"(?![\w\]}./-])")
 
 
@@ -500,7 +501,7 @@ def _offer_range(qstring: str, start: int, end: int, field: str, ends: list[str]
     if field in ("published", "year"):
         dated = (lambda v: re.fullmatch(r"\d{4}", v) is not None) if field == "year" else _valid_date
         if field == "published":  # `published:1987/03/01 TO 1987/04/01` was offered its first date alone
-            ends = [_typed_date(e) or e for e in ends]
+            ends = [r or e for r, e in zip(_typed_ends(ends), ends)]
         if not all(dated(e) for e in ends if e):
             return
         if all(ends):
@@ -811,12 +812,19 @@ def _date_fixed(value: str, ends: list[str]) -> str | None:
     else None."""
     if len(ends) != 2:  # `[2020/01 TO 2021 TO 2022]`: no range to offer
         return offered_date(ends[0]) if len(ends) == 1 else None
-    written = [_typed_date(end) if end else end for end in ends]
+    written = _typed_ends(ends)
     if None in written:
         return None
     if all(written):
         written = sorted(written, key=lambda e: _date_bound(e, first=True))
     return "[" + " ".join(filter(None, (written[0], "TO", written[1]))) + "]"
+
+
+def _typed_ends(ends: list[str]) -> list[str | None]:
+    """A range's ends as _typed_date reads them ("" left out), an end of two readings in the
+    order of the other when that is certain: `28/08/2020 TO 11/04/2021` is written day first
+    (11/04/2021 alone is 11 April or November 4, and the range was offered nothing)."""
+    return [(_typed_date(end) or read_like(end, ends)) if end else end for end in ends]
 
 
 def _typed_date(end: str) -> str | None:

@@ -63,6 +63,30 @@ def _read(text: str) -> str | None:
     return found.isoformat() if found is not None else None
 
 
+def read_like(typed: str, others: list[str]) -> str | None:
+    """`typed`, a day and a month of two readings before the year (11/04/2021), read in the
+    order of the other end of its range when that end's is certain (28/08/2020: day first);
+    None otherwise."""
+    m = _DAY_MONTH.fullmatch(typed)
+    orders = {_order(other) for other in others} - {None}
+    if m is None or len(orders) != 1:
+        return None
+    a, b, year = m.group(1, 3, 4)
+    day, month = (a, b) if orders == {"day first"} else (b, a)
+    return f"{year}-{month.zfill(2)}-{day.zfill(2)}" if _real(year, month, day) else None
+
+
+def _order(typed: str) -> str | None:
+    """How `typed`, a day and a month before the year, is certainly written, or None."""
+    m = _DAY_MONTH.fullmatch(typed)
+    if m is None:
+        return None
+    a, b = int(m.group(1)), int(m.group(3))
+    if a > 12 >= b:
+        return "day first"
+    return "month first" if b > 12 >= a else None
+
+
 def _real(y: str, mo: str | None, d: str | None) -> bool:
     try:
         date(int(y), int(mo or 1), int(d or 1))

@@ -2177,3 +2177,18 @@ def test_a_range_of_dates_typed_another_way_with_neither_field_nor_brackets_is_o
         assert run_search(seeds_archive, caught.value.suggestion).total == 2
     for q in ("coup 03/04/2021 TO 05/06/2021", "flight 747 TO 767", "coup 1999.10 TO 2000"):
         run_search(seeds_archive, q)  # runs, as before
+
+
+@pytest.mark.parametrize("q", ["coup 28/08/2020 TO 11/04/2021", "coup 11/04/2021 TO 28/08/2020",
+                               "coup 28.08.2020 TO 11.04.2021", "coup 28-08-2020 TO 11-04-2021",
+                               "coup published:[28/08/2020 TO 11/04/2021]"])
+def test_a_range_s_end_of_two_readings_is_read_in_the_order_of_its_other_end(seeds_archive, q):
+    """`coup 28/08/2020 TO 11/04/2021` ran silently (0 results): 11/04/2021 alone is 11 April or
+    November 4, so the range was offered nothing, where 28/08/2020 says the range is written day
+    first. The end is read so and the range offered, which finds the articles of both dates; with
+    dots or dashes alike. Two ends of two readings (03/04/2021 TO 05/06/2021) still run as before."""
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, q)
+    assert "did you mean published:[2020-08-28 TO 2021-04-11]?" in str(caught.value), caught.value
+    assert caught.value.suggestion == "coup published:[2020-08-28 TO 2021-04-11]"
+    assert run_search(seeds_archive, caught.value.suggestion).total == 2
