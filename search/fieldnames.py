@@ -96,8 +96,9 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     # folds its spaces): 'source=Wire' finds the source "Wire<line break>" as the value typed does
     value = value.strip()
     field = meant(name, QUERY_ONLY)
-    # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one
-    dated = any(c.isdigit() for c in value) and not value.isdigit()
+    # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one, and so
+    # is `date=20200828`, eight digits that read as a day (it was offered the year filter)
+    dated = any(c.isdigit() for c in value) and (not value.isdigit() or len(value) == 8 and bool(offered_date(value)))
     if field and (field != "published" or name.lower() == "published" or dated):
         if not value:
             return f"'{field}' is a field of the query text: search it there, as {QUERY_ONLY_EXAMPLES[field]}"

@@ -428,3 +428,17 @@ def test_a_date_of_two_readings_with_dots_or_dashes_is_offered_nothing(client, s
     out = json.loads(r.stdout)
     assert r.exit_code == 2 and out["error"].startswith("bad date") and "did you mean" not in out["error"], out
     assert "suggestion" not in out or out["suggestion"] is None, out
+
+
+def test_a_filter_date_of_eight_digits_is_offered_its_day_in_the_query(client, seeds_index):
+    """667f025 offered `--filter date=2020-08-28T10:00:00Z` "search it in the query,
+    published:2020-08-28", but `--filter date=20200828` (as file names write a date) was offered
+    the year filter, refused in turn ("must be four digits"), its digits read as a year's. It is
+    offered its day in the query, which finds that day's article; `date=2020` is still the year."""
+    code, hint = cli_json(seeds_index, "date=20200828")
+    assert code == 2 and hint["error"].startswith("unknown filter 'date': search it in the query, "
+                                                  "published:2020-08-28"), hint
+    got = client.get("/api/search", query_string={"q": "coup", "date": "20200828"}).get_json()
+    assert got["error"].startswith("unknown filter 'date': search it in the query, published:2020-08-28"), got
+    assert client.get("/api/search", query_string={"q": "published:2020-08-28"}).get_json()["total"] == 1
+    assert "did you mean 'year=2020'?" in cli_json(seeds_index, "date=2020")[1]["error"]
