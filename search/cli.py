@@ -738,23 +738,7 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
     if as_json:
         _emit_json(result.to_json())
         return
-    _print_result(result, archive, _unfiltered_total(archive, result, query, sort, match))
-
-
-def _unfiltered_total(archive, result, query: str, sort: str, match: str) -> int | None:
-    """How many articles the search finds without its filters, asked only when with them it
-    finds none, as the web's empty page offers "Search without the filters": "0 results for
-    reagan with person=Mikhail Gorbachev" said nothing more, not whether the filter or the
-    words had left nothing."""
-    from . import run_search
-    from .query import QueryTimeout
-
-    if result.total or not result.filters:
-        return None
-    try:
-        return run_search(archive, query, {}, (), 1, 1, sort, match=match).total
-    except QueryTimeout:  # a courtesy, as on the web page: the result is printed without it
-        return None
+    _print_result(result, archive)
 
 
 @cli.command("export")
@@ -831,13 +815,14 @@ def _print_hints(con, result) -> None:
         con.print(f"{every} every word; {m:,} {'has' if m == 1 else 'have'} any of them: [bold]--match any[/]")
 
 
-def _print_result(result, archive, unfiltered: int | None = None) -> None:
+def _print_result(result, archive) -> None:
     con = _console()
     noun = "result" if result.total == 1 else "results"
     con.print(f"[bold]{result.total:,}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
               + (" (any of the words)" if result.match == "any" and result.query else "")
               + _filters_in_use(result, archive))
     _print_hints(con, result)
+    unfiltered = result.unfiltered_total
     if unfiltered:  # only a way out that finds something, as the web page offers it
         con.print(f"Without the filters: {unfiltered:,} {'result' if unfiltered == 1 else 'results'} "
                   "(leave out --filter)")

@@ -375,6 +375,9 @@ class SearchResult:
     # a search for all the words that found fewer than FEW_RESULTS: how many articles have any
     # of them, where that is more (None otherwise)
     any_words_total: int | None = None
+    # a search its filters leave with none: how many articles it finds without them (None
+    # otherwise, or where counting took too long): "Without the filters: 5 results"
+    unfiltered_total: int | None = None
 
     @property
     def last_page(self) -> int:
@@ -401,6 +404,7 @@ class SearchResult:
             "suggestion": self.suggestion,
             "unmatched_filters": self.unmatched_filters,
             "any_words_total": self.any_words_total,
+            "unfiltered_total": self.unfiltered_total,
         }
 
 
@@ -2415,7 +2419,7 @@ def run_search(
         counts = _browse_counts(gen, mask, facets, facet_limit) if fq is None else gen.facets.count_all(facets or (), mask, facet_limit)
         _count_alternatives(gen, searcher, None, groups, facets, facet_limit, counts, deadline)
         return SearchResult(query, total, page, per_page, hits, counts, None, filters, sort, _months(gen, searcher, mask),
-                            unmatched, r.match)
+                            unmatched, r.match, unfiltered_total=_unfiltered_total(r, total))
 
     marker = _Highlighter(q, searcher, schema["text"].analyzer, gen=gen)
     hits = [_hit(searcher.stored_fields(d), score, marker) for d, score in page_hits]
@@ -2444,7 +2448,23 @@ def run_search(
         if suggestion is None and total == 0 and not any(u.get("replaces") for u in unmatched):
             suggestion = _quoted_name(gen, searcher, typed, fq, deadline)  # not twice: the hint has it
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask),
-                        unmatched, r.match, None if suggestion and not total else _any_words_total(r, q, total))
+                        unmatched, r.match, None if suggestion and not total else _any_words_total(r, q, total),
+                        _unfiltered_total(r, total))
+
+
+def _unfiltered_total(r: _Request, total: int) -> int | None:
+    """How many articles the search finds without its filters, counted only when with them it
+    finds none (else None, as when that took too long): "0 results for reagan with
+    person=Mikhail Gorbachev" said nothing more, not whether the filter or the words had left
+    nothing. One count for the page's "Search without the filters", the command line's line
+    and the JSON of both (the JSON had none)."""
+    if total or r.fq is None:
+        return None
+    try:
+        return int((_match_mask(r.gen, r.searcher, r.q, r.deadline) if r.q is not None
+                    else _live_mask(r.gen, r.searcher)).sum())
+    except QueryTimeout:  # a courtesy, as any_words_total is: the result is given without it
+        return None
 
 
 def _finding_hints(r: _Request, unmatched: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -157,3 +157,26 @@ def test_a_matches_range_without_a_search_is_refused(client, params):
     r = client.get(f"/api/doc/seeds/000_82caef7a759caf58.txt?{params}")
     assert r.status_code == 400 and "is read with q=: where in the text to give that search's matches" in r.get_json()["error"]
     assert client.get("/api/doc/seeds/000_82caef7a759caf58.txt?matches_from=").status_code == 200  # empty: none asked
+
+
+@pytest.mark.parametrize("query,filters,unfiltered", [
+    ("goita", {"year": "1987"}, 3),  # the filter left nothing: the words find 3
+    ("zzqxv", {"person": "Putin"}, 0),  # the words find none either
+    ("", {"year": "1987"}, 5),  # browsing: every article
+    ("goita", {}, None),  # no filter
+    ("goita", {"source": "seeds"}, None),  # found some
+])
+def test_the_json_says_how_many_the_search_finds_without_its_filters(client, seeds_index, query, filters, unfiltered):
+    """48ce0bd printed "Without the filters: 3 results" under a search its filters leave with
+    none, as the page offers "Search without the filters: 3 results", but `search --json` and
+    /api/search had no such count: a script or a page of its own could not tell whether the
+    filter or the words had left nothing. Both have it, alike, as `unfiltered_total`."""
+    args = [a for name, value in filters.items() for a in ("--filter", f"{name}={value}")]
+    r = run(seeds_index, "search", query, *args, "--json")
+    assert r.exit_code == 0, r.output
+    out = json.loads(r.stdout)
+    assert out["unfiltered_total"] == unfiltered, out
+    api = client.get("/api/search", query_string={"q": query, **filters}).get_json()
+    assert api["unfiltered_total"] == unfiltered and api["total"] == out["total"], api
+    if unfiltered:  # the count is what the search finds without them
+        assert client.get("/api/search", query_string={"q": query}).get_json()["total"] == unfiltered

@@ -10,7 +10,7 @@ from dataclasses import replace
 from flask import Blueprint, Response, current_app, render_template, request, url_for
 
 from search import list_entities, run_search, stats
-from search.query import QueryTimeout, document_matches, entities_containing, last_page
+from search.query import document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
 from search.store import lock_holder
 from search.unindexed import UNINDEXED_WHY
@@ -44,22 +44,9 @@ def search_page():
         histogram=histogram(result.facets.get("year", []), result.months, state),
         undated_url=summary.undated_url(state),
         pages=page_numbers(result.page, result.total, result.per_page),
-        unfiltered=_unfiltered_total(state, result.total),
+        unfiltered=result.unfiltered_total,
         json_url=state.url("api.api_search"),
     )
-
-
-def _unfiltered_total(state: SearchState, total: int) -> int | None:
-    """How many articles the search finds without its filters, asked only when with them it
-    finds none (else None, as when that took too long): the empty page offers "Search without
-    the filters" only when it finds something. Offered always, it led from one empty page to
-    another (`goita -russia` with translated=likely: the query alone finds nothing)."""
-    if total or not state.filters:
-        return None
-    try:
-        return run_search(archive(), facets=(), **replace(state, filters={}, page=1, per_page=1).engine_args()).total
-    except QueryTimeout:  # a courtesy, as "did you mean" is: the page is shown without it
-        return None
 
 
 @bp.get("/facet/<name>")
