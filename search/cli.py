@@ -138,7 +138,24 @@ class _Group(click.Group):
                 if "--json" in moved and "--json" in known:
                     _json_error(message, EXIT_USAGE)
                 raise click.UsageError(message, ctx)
+        elif at is None and args and args[0].startswith("-"):
+            self._refuse_no_command(ctx, args)
         return super().parse_args(ctx, args)
+
+    def _refuse_no_command(self, ctx: click.Context, args: list[str]) -> None:
+        """`newsarchive --index ix` (a command's option, no command named) was "No such option:
+        --index", though every command but clean has it: the command is what is missing, and
+        which commands take the option is said."""
+        name = args[0].split("=", 1)[0]
+        if name in {o for p in self.params for o in p.opts}:
+            return  # the group's own (--help, --version)
+        taking = [n for n in self.list_commands(ctx) if any(name in p.opts for p in self.commands[n].params)]
+        if taking:
+            message = (f"missing command: {name} is a command's option, put after its name: "
+                       f"{shlex.join(['newsarchive', 'COMMAND', *args])} (COMMAND one of {', '.join(taking)})")
+            if "--json" in args:
+                _json_error(message, EXIT_USAGE)
+            raise click.UsageError(message, ctx)
 
     def _command_at(self, args: list[str]) -> int | None:
         """Where the command's name (or "--") is in `args`, a command's option's value skipped:

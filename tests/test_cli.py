@@ -170,6 +170,24 @@ def test_an_option_before_the_command_whose_value_is_a_command_s_name_is_moved_w
     assert not (tmp_path / "search").exists()
 
 
+@pytest.mark.parametrize("args,taking", [
+    (["--index", "ix"], "(COMMAND one of clean, entities, export, forget, index, reindex, search, serve, show, stats)"),
+    (["--index=ix"], "COMMAND one of clean, "),
+    (["--limit", "5"], "(COMMAND one of entities, search)"),
+])
+def test_a_command_s_option_with_no_command_says_the_command_is_missing(args, taking):
+    """`newsarchive --index ix`, a command's option and no command, was "No such option
+    '--index'" though every command has it: the command is what is missing, said with the
+    line to write and the commands that take the option. An option no command has is still
+    no such option, and the group's own (--version) still runs."""
+    r = invoke(*args)
+    assert r.exit_code == 2 and "No such option" not in r.output, r.output
+    assert (f"Error: missing command: {args[0].split('=')[0]} is a command's option, put after its name: "
+            f"newsarchive COMMAND {' '.join(args)} ") in r.output and taking in r.output, r.output
+    assert "No such option '--bogus'" in invoke("--bogus").output
+    assert invoke("--version").exit_code == 0
+
+
 def test_an_empty_path_is_an_error_not_the_current_folder(tmp_path, monkeypatch):
     (tmp_path / "here").mkdir()
     (tmp_path / "here" / "a.txt").write_text("Title\n\nFarmers in Segou, Mali, said the rains came late this year.\n")
