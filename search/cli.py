@@ -1036,7 +1036,7 @@ def _marked(text: str, marks: list[tuple[int, int]], plain: bool = False) -> str
 def stats_cmd(index_dir, as_json):
     """Documents, generation, sources and the last index runs."""
     from . import open_index, stats
-    from .store import lock_holder
+    from .store import lock_holder, run_command
     from .unindexed import UNINDEXED_WHY
 
     data = stats(open_index(index_dir))
@@ -1066,7 +1066,7 @@ def stats_cmd(index_dir, as_json):
             continue
         # the inputs skipped and --full, as /status's table has them: a night's skipped files went unsaid
         skipped = f", [yellow]{_count(run['failed'])} skipped[/]" if run.get("failed") else ""
-        command = _t(run.get("command") or "") + (" --full" if run.get("full") else "")
+        command = _t(run_command(run))
         con.print(f"  run {run.get('finished')}: {command} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))}{skipped} ({_count(run.get('seconds'))}s)")
 
 

@@ -688,6 +688,18 @@ def lock_holder(refusal: str) -> str | None:
     return found.group(1) if found else None
 
 
+def run_command(run: dict[str, Any]) -> str:
+    """A logged run's command with how it rebuilt, as `stats` and /status name it: `reindex
+    --full` where asked for; a run that rebuilt by itself says why, where both said "reindex
+    --full" for a plain `reindex` that met an older schema or damage."""
+    command = str(run.get("command") or "")
+    if run.get("schema_upgraded"):
+        return f"{command} (rebuilt: the index was written by an older version)"
+    if run.get("repaired"):
+        return f"{command} (rebuilt: the live index was damaged)"
+    return command + (" --full" if run.get("full") else "")
+
+
 def _run(line: bytes) -> dict[str, Any] | None:
     """One run of the log, None for a line cut short or garbled: one byte not UTF-8 made stats
     and /healthz internal errors, and so did JSON that is no run ("0", "[1]")."""

@@ -476,3 +476,40 @@ def test_a_refused_run_on_the_status_page_names_the_run_that_held_the_lock(tmp_p
         assert f"refused: another run was in progress {by}" in text, text
         assert f"refused: another run was in progress {by}" in stats, stats
     assert "refused: another run was in progress</td>" in page, page  # the line naming neither
+
+
+def test_a_plain_reindex_that_rebuilt_by_itself_says_why_not_full(seeds_index, tmp_path):
+    """A `reindex` that met a damaged live index rebuilt it from every source and said so, but
+    `stats` and /status listed the run as "reindex --full", an option nobody gave, which sent
+    the reader looking for who had run it. Both say why it rebuilt; a rebuild asked for is
+    still "reindex --full"."""
+    import shutil
+
+    from click.testing import CliRunner
+
+    from search.archive import read_manifest
+    from search.cli import cli
+    from search.store import Store
+
+    path = tmp_path / "index"
+    shutil.copytree(seeds_index, path)  # its enrichment cache too: no NER in this test
+    live = Store(path).current_dir()
+    cut = live / sorted(read_manifest(live)["files"])[0]
+    cut.write_bytes(cut.read_bytes()[:-1])  # a file cut short: the live index is damaged
+
+    def stats_run_line() -> str:
+        r = CliRunner().invoke(cli, ["stats", "--index", str(path)])
+        assert r.exit_code == 0, r.output
+        return [line for line in r.output.splitlines() if line.strip().startswith("run ")][-1]
+
+    def status_commands() -> list[str]:
+        page = create_app({"INDEX": str(path)}).test_client().get("/status").get_data(as_text=True)
+        return re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", page)
+
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(path), "--json"])
+    assert r.exit_code == 0 and json.loads(r.output)["repaired"], r.output
+    said = "reindex (rebuilt: the live index was damaged)"
+    assert said in stats_run_line() and "--full" not in stats_run_line()
+    assert status_commands()[0] == said, status_commands()
+    assert CliRunner().invoke(cli, ["reindex", "--full", "--index", str(path)]).exit_code == 0
+    assert "reindex --full " in stats_run_line() and status_commands()[0] == "reindex --full"

@@ -12,7 +12,7 @@ from flask import Blueprint, Response, current_app, render_template, request, ur
 from search import list_entities, run_search, stats
 from search.query import document_matches, entities_containing, last_page
 from search.schema import ENTITY_FACETS, FACETS
-from search.store import lock_holder
+from search.store import lock_holder, run_command
 from search.unindexed import UNINDEXED_WHY
 
 from .cache import cached
@@ -143,4 +143,5 @@ def status_page():
     s = stats(archive())
     # a refused run names the run that held the lock, as `stats` does (lock_holder)
     return render_template("status.html", s=s, runs=list(reversed(s["runs"])), unindexed_why=UNINDEXED_WHY,
-                           holder=lambda refusal: lock_holder(str(refusal)), json_url=url_for("api.healthz"))
+                           holder=lambda refusal: lock_holder(str(refusal)), command=run_command,
+                           json_url=url_for("api.healthz"))
