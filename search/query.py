@@ -643,7 +643,7 @@ def validate(qstring: str) -> None:
     # `source:'"E" (x'` was "unbalanced parentheses", `source:'x"y'` an unbalanced quote
     outside = quoted.unquoted(qstring)
     if '"' in outside:  # a quote no other pairs with (on its line: quoted.DOUBLE)
-        raise QuerySyntaxError(_unbalanced_quote(qstring))
+        raise _unbalanced_quote(qstring)
     depth = 0
     for ch in outside:
         depth += ch == "("
@@ -839,15 +839,24 @@ def _typed_date(end: str) -> str | None:
     return offered_date(end) if end[:1] not in "<>=" else None
 
 
-def _unbalanced_quote(qstring: str) -> str:
+def _unbalanced_quote(qstring: str) -> QuerySyntaxError:
     """The refusal of a double quote that pairs with none, naming its line in a query of
-    several lines (quoted.DOUBLE: a quote pairs on its line)."""
-    if not re.search(quoted.LINE_END, qstring.strip()):
-        return 'unbalanced quote: close the phrase with a second "'
+    several lines (quoted.DOUBLE: a quote pairs on its line); on one line, an inch mark (`coup
+    12" pipe`: a quote right after a number) is offered the query without it, which the index
+    reads alike (it keeps the number alone), where "close the phrase" named none typed."""
     at = quoted.masked(qstring).index('"')
-    return (f'unbalanced quote on line {quoted.line_of(qstring, at)}: close the phrase with a second " '
-            f"on that line (a phrase reaches over at most {quoted.MAX_PHRASE_LINES - 1} line breaks, and only to "
-            'close after a word that is no number: 12" is an inch mark)')
+    if not re.search(quoted.LINE_END, qstring.strip()):
+        inch = re.search(r"(?<![^\W\d_])\d[\d.,]*$", qstring[:at])  # a number, no word ending in one (mp3)
+        fixed = _runnable((qstring[:at] + qstring[at + 1:]).strip()) if inch and not re.match(r'"\w', qstring[at:]) \
+            else None
+        if fixed is None:
+            return QuerySyntaxError('unbalanced quote: close the phrase with a second "')
+        return QuerySyntaxError(f'unbalanced quote: {inch.group()}" opens a phrase that nothing closes; for an inch '
+                                f"mark, leave it out (the index holds the number alone): did you mean {fixed}?",
+                                suggestion=fixed)
+    return QuerySyntaxError(f'unbalanced quote on line {quoted.line_of(qstring, at)}: close the phrase with a second " '
+                            f"on that line (a phrase reaches over at most {quoted.MAX_PHRASE_LINES - 1} line breaks, "
+                            'and only to close after a word that is no number: 12" is an inch mark)')
 
 
 def _starred_value(qstring: str, m: re.Match) -> str:

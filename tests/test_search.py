@@ -1984,6 +1984,26 @@ def test_a_stray_quote_in_a_query_of_several_lines_is_refused_on_its_line(seeds_
         run_search(seeds_archive, 'coup "mali')
 
 
+@pytest.mark.parametrize("typed,mark,fixed", [
+    ('coup 12" pipe', '12"', "coup 12 pipe"),
+    ('"military base" 2.5" coup', '2.5"', '"military base" 2.5 coup'),
+])
+def test_an_inch_mark_on_one_line_is_offered_the_query_without_it(seeds_archive, typed, mark, fixed):
+    """`coup 12" pipe` on one line was "unbalanced quote: close the phrase with a second \"",
+    where no phrase was meant: a quote after a number is an inch mark (as a query of several
+    lines was told). It is offered the query without it, which the index reads alike (the
+    number alone), and which runs; a stray quote after a word is refused as before."""
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, typed)
+    assert str(caught.value) == (f"unbalanced quote: {mark} opens a phrase that nothing closes; for an inch mark, "
+                                 f"leave it out (the index holds the number alone): did you mean {fixed}?")
+    assert caught.value.suggestion == fixed
+    run_search(seeds_archive, fixed)  # runs
+    for stray in ('coup mp3" pipe', 'coup "mali', 'coup 12"pipe'):
+        with pytest.raises(QueryError, match=r'^unbalanced quote: close the phrase with a second "$'):
+            run_search(seeds_archive, stray)
+
+
 def test_wrapped_text_with_two_phrases_is_two_phrases(seeds_archive):
     """A query of wrapped text whose line closes one phrase and opens the next (`"military
     <line break>base" and "Goita<line break>junta"`) was refused as an unbalanced quote on line 1
