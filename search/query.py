@@ -474,6 +474,13 @@ def _holds_range_to(text: str) -> bool:
 # 2020-08-28, 2020/08/28, 28/08/2020, 28.08.2020, 28-08-2020
 _DATE_TYPED = r"(\d{4}(?:[-/]\d{1,2}){0,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4})"
 _DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])" + _DATE_TYPED + r"\s+TO\s+" + _DATE_TYPED + r"(?![\w\]}./-])")
+# and after a field of words (`coup title:2020 TO 2021`): the word 2020 in titles, "TO" and 2021
+# (0 results, silently), where the range of dates was meant
+_WORDS_DATES_UNBRACKETED = re.compile(r"(?<![\w\"])((?i:title|text)):" + _DATE_TYPED + r"\s+TO\s+" + _DATE_TYPED
+                                      + r"(?![\w\]}./-])")
+# a range of years: `year:[20 TO 2021]` found nothing, silently (a year is four digits, as the
+# filter says)
+_YEAR_RANGE = re.compile(r"(?<![\w\"])(?i:year):[\[{]([^\[\]{}]*)[\]}]")
 
 
 def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
@@ -495,6 +502,18 @@ def _refuse_half_range(qstring: str, unquoted: str, m: re.Match, ends: re.Match 
     end = ends.end() + (unquoted[ends.end():ends.end() + 1] == "]")
     typed = [qstring[ends.start(i):ends.end(i)] if ends.group(i) else "" for i in (1, 2)]  # a "phrase" as typed
     _offer_range(qstring, m.start(), end, m.group(1), typed, why)
+
+
+def _refuse_years(qstring: str, m: re.Match) -> None:
+    """QueryError for the range of years `m` (its span between the brackets, group 1) with an end
+    that is no year (one the wrong way round is refused once parsed, _check_ranges)."""
+    ends = [e.strip() for e in re.split(r"\bTO\b", m.group(1), flags=re.I)]
+    if len(ends) != 2:
+        return
+    typed = qstring[m.start():m.end()]
+    bad = next((e for e in ends if e not in ("", "*") and not re.fullmatch(r"\d{4}", e)), None)
+    if bad is not None:
+        raise QueryError(f"'{typed}': a year is four digits, not '{bad}'")
 
 
 def _offer_range(qstring: str, start: int, end: int, field: str, ends: list[str], why: str) -> None:
@@ -732,6 +751,11 @@ def validate(qstring: str) -> None:
                                f"({m.group(1).lower()}:[... TO ...])")
     for m in _RANGE_UNBRACKETED.finditer(unquoted):
         _refuse_unbracketed_range(qstring, m)
+    for m in _WORDS_DATES_UNBRACKETED.finditer(unquoted):
+        _offer_range(qstring, m.start(), m.end(), "published", [m.group(2), m.group(3)],
+                     f"{m.group(1).lower()}: searches words, and a range of dates is published:[a TO b]")
+    for m in _YEAR_RANGE.finditer(unquoted):
+        _refuse_years(qstring, m)
     # the same without a field ("coup [2020 TO", "oil 1987 TO]"): 0 results, silently (a
     # bracket with no TO is left to Whoosh, which reads "oil [31m" as words)
     opened, last = None, 0

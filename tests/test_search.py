@@ -1984,6 +1984,24 @@ def test_a_stray_quote_in_a_query_of_several_lines_is_refused_on_its_line(seeds_
         run_search(seeds_archive, 'coup "mali')
 
 
+def test_a_range_of_dates_after_a_field_of_words_or_of_years_no_article_could_have_is_said(seeds_archive):
+    """`coup title:2020 TO 2021` searched the word 2020 in titles, "TO" and 2021, and
+    `year:[20 TO 2021]` years from "20": 0 results each, silently. The first is offered the
+    range of dates, which finds the articles; a year that is not four digits is refused, naming
+    it, as the filter's is. Words (`title:coup TO junta`, `title:[2020 TO 2021]`, a
+    range of words as README says) and ranges of years run as before."""
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, "coup title:2020 TO 2021")
+    assert str(caught.value) == ("'title:2020 TO 2021': title: searches words, and a range of dates is "
+                                 "published:[a TO b]: did you mean published:[2020 TO 2021]?")
+    assert run_search(seeds_archive, caught.value.suggestion).total > 0
+    with pytest.raises(QueryError, match=r"^'year:\[20 TO 2021\]': a year is four digits, not '20'$"):
+        run_search(seeds_archive, "coup year:[20 TO 2021]")
+    for q in ("title:coup TO junta", "title:[2020 TO 2021]", "coup year:[2019 TO 2021]", "coup year:[* TO 2021]",
+              "coup year:[2019 TO]"):
+        run_search(seeds_archive, q)  # runs, as before
+
+
 @pytest.mark.parametrize("typed,mark,fixed", [
     ('coup 12" pipe', '12"', "coup 12 pipe"),
     ('"military base" 2.5" coup', '2.5"', '"military base" 2.5 coup'),
