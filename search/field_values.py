@@ -18,11 +18,15 @@ _PLAIN = re.compile(r"\w[\w.-]*")
 _PLAIN_WORDS = re.compile(r"[\w*?][\w.*?-]*")
 _OPERATORS = OPERATORS | {"TO"}  # and a range's word: a value so spelled is quoted
 _DATE_LIKE = re.compile(r'[^\s"()\[\]{}]+|\[[^\[\]{}"()]*\]')  # one word, or one [range]
+# A site's address, which the query reads bare after `source:` (query._SOURCE_ADDRESS quotes it):
+# written bare, as 12b6cf5 offers a fix's, where a chip and "did you mean" quoted it
+ADDRESS = r'[a-z][a-z0-9+.-]*://[^\s()"]+'
 
 
 def field_value(field: str, value: str) -> str | None:
     """`field:value` as the query text reads it: bare for a plain word (`location:Japan`) and a
-    date (`published:2020-08-28`, `published:[2020 TO 2021]`), in double quotes otherwise
+    date (`published:2020-08-28`, `published:[2020 TO 2021]`) and a site's address
+    (`source:https://www.zeit.de/`, as the query reads it), in double quotes otherwise
     (`person:"Assimi Goita"`, `source:"a:b"`), in single quotes where the value holds a double
     quote, or a facet's value a * (`source:'Le "Monde"'`, `source:'x"y'`, `person:'Put*'`: Whoosh
     reads a single-quoted span as one term, and the query's checks leave it whole, quoted.py;
@@ -41,6 +45,8 @@ def field_value(field: str, value: str) -> str | None:
     # `date=2020 OR mali` was hinted published:2020 OR mali, which pasted back found mali's
     # articles of every year; in quotes it is refused, naming it
     if field == "published" and _DATE_LIKE.fullmatch(value):
+        return f"{field}:{value}"
+    if field == "source" and re.fullmatch(ADDRESS, value, re.I) and "*" not in value:  # a * is no wildcard
         return f"{field}:{value}"
     plain = _PLAIN if field in FACETS else _PLAIN_WORDS
     if plain.fullmatch(value) and value.upper() not in _OPERATORS:

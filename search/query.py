@@ -32,6 +32,7 @@ from .filter_hints import nearest_values, replace_field_value, spaced_value, unm
 from .operators import BINARY_OPS
 from .matching import match_docnums, scored_docnums, top_docs
 from .stop_phrases import StopWords, checked, occurs, word_term
+from .field_values import ADDRESS
 from .unindexed import why_unindexed
 from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
@@ -1281,7 +1282,7 @@ def _per_cent_joined(qstring: str) -> str:
 
 
 # A site's address after `source:`, unquoted, up to a space or a closing parenthesis
-_SOURCE_ADDRESS = re.compile(r'(?<![\w"])source:([a-z][a-z0-9+.-]*://[^\s()"]+)', re.I)
+_SOURCE_ADDRESS = re.compile(r'(?<![\w"])source:(' + ADDRESS + ')', re.I)
 
 
 # An id with a colon, unquoted: a JSON Lines record's FILE:LINE (`id:news/feed.jsonl:12`), with a
@@ -1307,7 +1308,7 @@ def _quoted_addresses(qstring: str) -> str:
     return quoted.apart_all(qstring, lambda text: _ID_WITH_COLON.sub(id_value, _SOURCE_ADDRESS.sub(address, text)))
 
 
-_SOURCE_ADDRESS_QUOTED = re.compile(r'(?<![\w"])(source:)"([a-z][a-z0-9+.-]*://[^\s()"]+)"(?=$|[\s)])', re.I)
+_SOURCE_ADDRESS_QUOTED = re.compile(r'(?<![\w"])(source:)"(' + ADDRESS + r')"(?=$|[\s)])', re.I)
 
 
 def _addresses_bare(qstring: str) -> str:

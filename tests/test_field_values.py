@@ -23,7 +23,9 @@ SOURCES = ['Le "Monde"', '"quoted"', "back\\slash news", "AT&T: wire", "a:b", "F
            '"B" http://x.com/a:b', '"E" (x', '"D" NOT x', '"G" -y', 'It\'s "X"', 'x"y', '"odd" "one', "Star* Wire",
            "O'Brien's \"Post\"", "5 per cent", "Le \u201cMonde\u201d", "x? y",
            # line breaks and tabs, which the written form puts as spaces, on one line
-           "two\nlines here", "tab\there", 'Le "Monde"\r\nSoir', "Wire\n"]
+           "two\nlines here", "tab\there", 'Le "Monde"\r\nSoir', "Wire\n",
+           # a site's address, which the query reads bare (query._SOURCE_ADDRESS)
+           "file:///srv/wire/feed", "https://www.zeit.de/wire?page=2"]
 # values no Whoosh syntax holds: a double quote (or a facet's *), and a single quote before a
 # space or a line break (which ends a single-quoted span)
 UNWRITABLES = ['x\' "y"', 'x\'\n"z"', "Q*' Zeitung"]
@@ -341,3 +343,15 @@ def test_a_source_with_a_dotted_capital_i_is_found_in_any_case(tmp_path):
             assert ids(archive, f"source:{t}") == [f"wire/feed.jsonl#{i}" for i in want], t
     assert ids(archive, filters={"source": ["İHA"]}) == ["wire/feed.jsonl#1"]  # the value itself: alone
     assert ids(archive, filters={"source": ["IHA"]}) == ["wire/feed.jsonl#1", "wire/feed.jsonl#2"]  # spelled as none
+
+
+@pytest.mark.parametrize("source", ["file:///srv/wire/feed", "https://www.zeit.de/wire?page=2"])
+def test_a_site_s_address_is_written_bare_as_a_fix_offers_it(archive, source):
+    """12b6cf5 kept a refusal's fixed query bare (`source:https://www.zeit.de/ person:x`), as the
+    query reads an address after `source:`, but a chip, a fix link and "did you mean" still
+    wrote `source:"https://..."`, quotes the user had not typed: one query, two spellings. They
+    are written bare too, and find what the filter does (test above)."""
+    assert field_value("source", source) == f"source:{source}"
+    assert replace_field_value("harbour source:zzzz", "source", "zzzz", source) == f"harbour source:{source}"
+    assert ids(archive, f"harbour source:{source}") == ids(archive, filters={"source": [source]}) != []
+    assert field_value("source", source + "*") == f"source:'{source}*'"  # a * in an address is no wildcard
