@@ -177,6 +177,20 @@ def test_a_filter_value_no_article_has_is_named_with_a_link_to_the_nearest(clien
     assert "No article has" not in page(client, "/search?q=coup&person=Goyta")  # an alias is no miss
 
 
+def test_a_language_no_article_has_is_named_as_its_chip_names_it(client):
+    """`language=French` (the seeds are all English) is read as the code fr: the chip said
+    "Language: French" and the line under it "No article has the language fr", a code the
+    reader never typed. Both name it; the JSON keeps the code, as the filter does."""
+    html = page(client, "/search?q=coup&language=French&language=de")
+    assert total(html) == 0 and 'title="Remove this filter (in a query: language:fr)"' in html
+    assert "No article has the language <q><bdi>French</bdi></q>." in html
+    assert "No article has the language <q><bdi>German</bdi></q>." in html
+    assert "<bdi>fr</bdi>" not in html and "<bdi>de</bdi>" not in html
+    assert "No article has the language <q><bdi>French</bdi></q> (in the query)." in page(client, "/search?q=coup+language:french")
+    twin = client.get("/api/search?q=coup&language=French").get_json()["unmatched_filters"]
+    assert [(u["value"], u["in"]) for u in twin] == [("fr", "filter")]
+
+
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     html = page(client, "/search?q=coup+PERSON:Goytta")
     assert total(html) == 0 and "No article has the person <q><bdi>Goytta</bdi></q> (in the query)." in html
