@@ -286,6 +286,30 @@ def test_a_filter_value_no_article_could_have_is_dropped_from_the_fixed_search(c
     assert "Search without" not in client.get("/search?q=%22oil&year=2020").get_data(as_text=True)
 
 
+@pytest.mark.parametrize("url,dropped,fixed", [
+    ("/search?q=coup&sort=date&person=Assimi+Goita", "sort=date", "/search?q=coup&person=Assimi+Goita"),
+    ("/search?q=coup&page=99999&year=2021", "page=99999", "/search?q=coup&year=2021"),  # 1 result: page 1 has it
+    ("/search?q=coup&match=some&per_page=500&sort=newest", "match=some, per_page=500", "/search?q=coup&sort=newest"),
+    ("/search?q=coup&year=21&page=0", "year=21, page=0", "/search?q=coup"),
+    ("/facet/location?q=coup&sort=best&page=2", "sort=best", "/facet/location?q=coup&page=2"),  # its page: the link back's
+    ("/search?q=coup&sort=" + "x" * 300, "sort=" + "x" * 50 + "…", "/search?q=coup"),
+])
+def test_a_sort_or_page_edited_in_the_address_is_dropped_by_a_link(client, url, dropped, fixed):
+    """A sort, match, page or per_page typed wrong in the address (`sort=date`, `page=99999` on
+    a search of one result) was refused with the values it takes and no way on but the box or
+    Back, where a filter no article could have gets "Search without year=21, keeping the rest".
+    It gets that link too, which runs the search with the rest kept."""
+    import re
+
+    r = client.get(url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400
+    link = re.search(r'<a href="([^"]+)">Search without <strong><bdi>([^<]+)</bdi></strong></a>, keeping the rest', html)
+    assert link, html
+    assert unescape(link.group(2)) == dropped and unescape(link.group(1)) == fixed
+    assert client.get(fixed).status_code == 200
+
+
 def test_a_facet_page_s_fixed_search_keeps_the_list_s_contains(client):
     """A facet page's list narrowed by `contains` (the "Filter places" box) whose search was
     refused: its links "Search ... instead" and "Search without year=21, keeping the rest" led

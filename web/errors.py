@@ -61,7 +61,9 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     state = _search_state()
     fix = _fixed_url(state, suggestion) if suggestion and state is not None else None
     # a filter value no article could have (year=21): the search without it, the others kept
-    refused = SearchState.refused_filters(request) if state is not None and status == 400 else []
+    # a facet's page reads no page or per_page: it keeps them for its link back, or drops them
+    refused = (SearchState.refused_filters(request, paged=request.endpoint == "views.search_page")
+               if state is not None and status == 400 else [])
     without = _fixed_url(state, state.query) if refused else None
     link = link if link and link in message else None
     before, _, after = message.partition(link) if link else (message, "", "")

@@ -296,6 +296,12 @@ def _checked_filters(args) -> tuple[dict[str, tuple[str, ...]], list[str]]:
     return kept, refused
 
 
+def _shown_value(value: str, limit: int = 50) -> str:
+    """A refused parameter's value as a link names it: cut past `limit` characters."""
+    value = value.strip()
+    return value if len(value) <= limit else value[:limit] + "…"
+
+
 def _or(default: Any, read, *args: Any) -> Any:
     """`read(*args)`, or `default` when the request's value is refused."""
     try:
@@ -351,11 +357,17 @@ class SearchState:
                    sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args), match=_or("all", _match, args))
 
     @classmethod
-    def refused_filters(cls, req: Request) -> list[str]:
-        """"year=21" for each filter value `salvaged` drops as one no article could have: the
-        error page offers the search without them. Kept as hidden inputs, "year=21" came back
-        with every search typed on the error page, and no chip could remove it."""
-        return _checked_filters(req.args)[1]
+    def refused_filters(cls, req: Request, paged: bool = True) -> list[str]:
+        """"year=21" for each filter value `salvaged` drops as one no article could have, and
+        "sort=date" for each sort, match, page or per_page it drops as one that cannot be read
+        (`paged=False`: a page with no pages, which reads no page or per_page): the error page
+        offers the search without them. Kept as hidden inputs, "year=21" came back with every
+        search typed on the error page, and no chip could remove it; a sort edited in the
+        address had no way out but the box or Back."""
+        settings = (("sort", _sort), ("match", _match)) + ((("page", _page), ("per_page", _per_page)) if paged else ())
+        unread = [f"{name}={_shown_value(req.args.get(name, ''))}" for name, read in settings
+                  if _or(None, read, req.args) is None]
+        return _checked_filters(req.args)[1] + unread
 
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""
