@@ -332,6 +332,29 @@ def test_a_facet_page_s_fixed_search_keeps_the_list_s_contains(client):
     assert links("/facet/location?q=coup&year=21&contains=" + "x" * 300) == ["/facet/location?q=coup"]
 
 
+@pytest.mark.parametrize("typed,meant", [
+    ("/search/?q=coup&person=Assimi+Goita&person=Malick+Diaw&sort=newest", "/search?q=coup&person=Assimi+Goita&person=Malick+Diaw&sort=newest"),
+    ("/search//?q=coup", "/search?q=coup"),
+    ("/api/search/?q=coup", "/api/search?q=coup"),
+    ("/facet/location/?q=coup", "/facet/location?q=coup"),
+    ("/entities/?type=person", "/entities?type=person"),
+    ("/Entities", "/entities"),
+    ("/Search/?q=coup", "/search?q=coup"),
+    ("/STATUS", "/status"),
+])
+def test_an_address_with_a_trailing_slash_or_in_capitals_opens_its_page(client, typed, meant):
+    """`/search/?q=coup` (a trailing slash, as a CMS's link or a hand editing the address adds
+    one) or `/Entities` was "404 · Not found" and "Not found" under it, the search gone: the box
+    was empty and "Back to search" led to the home page. It is sent on to the page it spells,
+    its parameters kept."""
+    r = client.get(typed)
+    assert r.status_code == 308 and r.headers["Location"] == meant
+    assert client.get(typed, follow_redirects=True).status_code == 200
+    # an id or a facet's name is read as typed: its trailing slash may be another page's address
+    assert client.get("/doc/seeds/nope/").status_code == 404 and client.get("/Doc/" + "seeds/000_82caef7a759caf58.txt").status_code == 404
+    assert client.get("/nowhere/").status_code == 404 and client.get("/doc/").status_code == 404
+
+
 def test_405_says_which_methods_are_allowed(client):
     """HTTP requires Allow on a 405; the error handler's own response dropped werkzeug's."""
     for method, url in (("POST", "/api/search?q=oil"), ("POST", "/search?q=oil"), ("DELETE", "/entities"), ("PUT", "/healthz")):
@@ -427,8 +450,9 @@ def test_a_long_unknown_id_is_cut_in_the_message_and_healthz_with_a_slash_answer
     r = client.get("/api/doc/" + "x" * 70_000)
     assert r.status_code == 404 and len(r.get_json()["error"]) < 300, len(r.data)
     assert r.get_json()["error"].endswith("… (70,000 characters)")
-    r = client.get("/healthz/")
-    assert r.is_json, r.data[:100]
+    r = client.get("/healthz/")  # its page, as every address with a slash too many: said in JSON
+    assert r.is_json and r.status_code == 308 and r.get_json()["location"] == "/healthz", r.data[:100]
+    assert client.get("/healthz/", follow_redirects=True).get_json()["status"] == "ok"
 
 
 def test_a_query_of_stop_words_names_them(seeds_index):

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, abort, request
+from werkzeug.exceptions import NotFound
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -41,6 +42,7 @@ def _not_utf8(query_string: bytes) -> str | None:
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .docview import DOC_PAGE_CHARS
     from .params import ParametersRequest, check_single_values
+    from .paths import meant_path, sent_on
 
     app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
     app.request_class = ParametersRequest  # parameter names in any case: `Page=2` is `page=2`
@@ -93,6 +95,10 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
     def bounded_request():
         if len(request.query_string) > app.config["MAX_QUERY_STRING"]:
             abort(414)
+        if isinstance(request.routing_exception, NotFound):
+            meant = meant_path(app.create_url_adapter(request), request.path, request.method)
+            if meant is not None:  # `/search/?q=oil`: the page meant, its parameters as sent
+                return sent_on(meant)
         if request.routing_exception is not None:
             return None  # no page here (404) or not by this method (405): that answer, not a parameter's 400
         bad = _not_utf8(request.query_string)

@@ -39,7 +39,8 @@ STATUSES = {
 }
 
 
-def _wants_json() -> bool:
+def wants_json() -> bool:
+    """Whether the request is the JSON API's (/api/..., /healthz): its errors are JSON."""
     return request.path.startswith("/api/") or request.path.rstrip("/") == "/healthz"
 
 
@@ -52,7 +53,7 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     the message names (/facet/person?q=coup), a link on the page, the JSON's text unchanged.
     `answers`: the pages that answer the request, (heading, URL), listed in words below the message."""
     headers = headers or []
-    if _wants_json():
+    if wants_json():
         body = {"error": message, "status": status}
         if suggestion:
             body["suggestion"] = suggestion
@@ -133,7 +134,7 @@ def _search_state() -> SearchState | None:
 def register(app: Flask) -> None:
     @app.errorhandler(QueryError)
     def bad_query(exc):
-        message = str(exc) if _wants_json() else page_message(exc)  # the JSON keeps the field's name
+        message = str(exc) if wants_json() else page_message(exc)  # the JSON keeps the field's name
         return _error(400, message, exc.syntax, suggestion=exc.suggestion, link=getattr(exc, "link", None),
                       answers=getattr(exc, "answers", ()))
 

@@ -1,0 +1,41 @@
+"""The page an address typed a little off means: `/search/?q=oil` (a trailing slash, as a
+CMS or a hand editing the address adds one) or `/Entities`. Each was "404 · Not found", the
+search it carried gone, with nothing to say which page it had missed."""
+from __future__ import annotations
+
+from flask import Response, jsonify, redirect, request
+from werkzeug.exceptions import HTTPException
+from werkzeug.routing import MapAdapter
+
+from .errors import wants_json
+
+
+def meant_path(adapter: MapAdapter, path: str, method: str) -> str | None:
+    """The path of the page `path` spells with trailing slashes, or in other capitals where
+    that page's path holds no value (a /doc/ id, a facet's name are read as typed); None when
+    it spells none."""
+    stripped = path.rstrip("/")
+    candidates = [(stripped, True)] if stripped and stripped != path else []
+    if stripped.lower() != stripped:
+        candidates.append((stripped.lower(), False))
+    for candidate, any_rule in candidates:
+        try:
+            rule, _ = adapter.match(candidate, method=method, return_rule=True)
+        except HTTPException:  # no page there either (or one the map itself would send on)
+            continue
+        if any_rule or not rule.arguments:
+            return candidate
+    return None
+
+
+def sent_on(path: str) -> Response:
+    """A 308 to `path` with the request's parameters as sent; for an address of the JSON API,
+    a JSON body saying where, as its every other answer is JSON (a monitor reading
+    `/healthz/` without following it reads that)."""
+    query = request.query_string.decode("latin-1")  # as sent: percent-encoded, or its bytes
+    location = request.script_root + path + ("?" + query if query else "")
+    resp = redirect(location, 308)
+    if wants_json():
+        resp = jsonify({"location": location, "status": 308})
+        resp.status_code, resp.headers["Location"] = 308, location
+    return resp
