@@ -11,12 +11,12 @@ from pathlib import Path
 from .archive import Archive
 from .article import Article, IngestError
 from .query import QueryError, SearchResult, get_document, list_entities, run_search, stats
-from .store import IndexBuilding, IndexBusy, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, Store
+from .store import IndexBuilding, IndexBusy, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, NotAnIndex, Store
 from .stories import story_versions
 
 __all__ = [
     "Archive", "Article", "IngestError", "IndexBuilding", "IndexBusy", "IndexMissing", "IndexNoAccess", "QueryError",
-    "IndexUnreachable", "IndexUnreadable", "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
+    "IndexUnreachable", "IndexUnreadable", "NotAnIndex", "SearchResult", "Store", "get_document", "list_entities", "open_index", "run_search", "search", "stats",
     "story_versions", "translation_thresholds",
 ]
 

@@ -1239,6 +1239,10 @@ def serve_cmd(host, port, threads, index_dir):
         missing = store.current_name() is None
     except OSError:  # not a directory, not readable: the pages say so
         missing = True
+    if missing and store.run_in_progress() is None and store.other_files():
+        # the archive typed for the index (`--index ~/news`): no index run writes there, and the
+        # pages would answer 503 for good; said as `search` says it (exit 3)
+        store.current_dir()
     if missing:  # the app starts anyway, and answers 503 until there is one
         holder = store.run_in_progress()
         until = (f"the index run in progress ({holder}) has built one" if holder

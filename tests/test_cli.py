@@ -317,6 +317,27 @@ def test_serve_on_a_taken_port_is_a_clear_error(seeds_index):
         assert f"no index in {seeds_index / 'nope'} yet" in r.output
 
 
+def test_serve_refuses_the_archive_given_for_its_index(tmp_path):
+    """`serve --index ~/news` (the archive for the index) said "no index in ~/news yet: pages
+    answer 503 until `newsarchive index --index ~/news PATH` builds one" and served 503s for
+    good: that run refuses a folder of other files. It says what `search` says (exit 3), before
+    it listens."""
+    import socket
+
+    (tmp_path / "news").mkdir()
+    (tmp_path / "news" / "a.txt").write_text("Coup in Mali\n\nSoldiers took power.\n", encoding="utf-8")
+    with socket.socket() as taken:  # were it to listen, it would be refused there, not serve
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        r = CliRunner().invoke(cli, ["serve", "--port", str(port), "--index", str(tmp_path / "news")])
+    assert r.exit_code == 3, r.output
+    assert f"no index at {tmp_path / 'news'}: it is a folder of other files (a.txt); give the index's folder" in r.output
+    assert "pages answer 503" not in r.output and "cannot listen" not in r.output
+    assert r.output == CliRunner().invoke(cli, ["search", "coup", "--index", str(tmp_path / "news")]).output
+    assert not (tmp_path / "news" / "lock").exists()
+
+
 def test_damaged_index_exit_3_then_reindex_repairs_it(seeds_index, tmp_path):
     import shutil
 

@@ -127,6 +127,23 @@ def test_an_index_reached_through_a_link_to_nothing_is_503_saying_so(seeds_index
     assert c.get("/api/search?q=coup").get_json()["total"] == 5
 
 
+def test_an_archive_given_for_the_index_is_503_saying_so(tmp_path, caplog):
+    """A server given the archive's folder for its index (`NEWSARCHIVE_INDEX=~/news`, `serve
+    --index ~/news`) said "the index is not available yet: run `newsarchive index` first", where
+    `index` refuses to write among other files and the page never came: as `search` says it, the
+    folder is other files, and the server wants the index's folder. The log names the files."""
+    (tmp_path / "news" / "wire").mkdir(parents=True)
+    (tmp_path / "news" / "wire" / "a.txt").write_text("Coup in Mali\n\nSoldiers took power.\n", encoding="utf-8")
+    c = create_app({"INDEX": str(tmp_path / "news")}).test_client()
+    for url in ("/search?q=coup", "/api/search?q=coup", "/healthz", "/"):
+        r = c.get(url)
+        body = unescape(r.get_data(as_text=True))
+        assert r.status_code == 503 and "the server was given a folder of other files (the archive's articles?) for " \
+            "its index; start it with the index's folder" in body, (url, body)
+        assert "newsarchive index" not in body and str(tmp_path) not in body, body
+    assert f"no index at {tmp_path / 'news'}: it is a folder of other files (wire)" in caplog.text
+
+
 def test_never_debug_mode(seeds_index, monkeypatch):
     monkeypatch.setenv("NEWSARCHIVE_DEBUG", "1")
     monkeypatch.setenv("FLASK_DEBUG", "1")

@@ -8,7 +8,7 @@ from flask import Flask, jsonify, render_template, request, url_for
 from werkzeug.datastructures import iter_multi_items
 from werkzeug.exceptions import HTTPException
 
-from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, QueryError
+from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, NotAnIndex, QueryError
 from search.query import MAX_QUERY_CHARS
 
 from .labels import page_message
@@ -151,6 +151,11 @@ def register(app: Flask) -> None:
             app.logger.error("%s", exc)
             return _error(503, "the index cannot be reached: its folder is a link to a place that is not there "
                                "(a disk not mounted?; the log names it)")
+        if isinstance(exc, NotAnIndex):  # the archive given for the index: no index run will write there
+            app.logger.error("%s", exc)
+            return _error(503, "the index cannot be opened: the server was given a folder of other files (the "
+                               "archive's articles?) for its index; start it with the index's folder (the log "
+                               "names the files)")
         if isinstance(exc, IndexBuilding):  # "run index first" sent the user to start a second run
             return _error(503, "the index is being built: its first index run is still going, and this page "
                                "answers when that run has finished", headers=[("Retry-After", "60")])
