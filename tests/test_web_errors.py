@@ -372,6 +372,23 @@ def test_an_address_with_a_trailing_slash_or_in_capitals_opens_its_page(client, 
     assert client.get("/nowhere/").status_code == 404 and client.get("/doc/").status_code == 404
 
 
+def test_an_address_no_page_has_is_named_with_the_pages(client):
+    """`/nowhere` was "404 · Not found" over "Not found", and `/api/nope` {"error": "Not found"}:
+    nothing said which address had missed, nor where the pages are. Each names it (cut, as a
+    long id is) and the pages, the API's addresses in JSON."""
+    r = client.get("/nowhere")
+    assert r.status_code == 404
+    assert "no page at /nowhere: the pages are /search, /doc/ID, /entities and /status" in r.get_data(as_text=True)
+    assert client.get("/api/nope").get_json()["error"] == ("no page at /api/nope: the pages are /api/search, "
+                                                           "/api/doc/ID, /api/export, /api/facet/NAME, /api/entities and /healthz")
+    assert "no page at /doc/:" in client.get("/doc/").get_data(as_text=True)
+    long = client.get("/" + "x" * 5000).get_data(as_text=True)
+    assert "x" * 199 + "… (5,001 characters)" in long and "x" * 300 not in long
+    # the pages' own 404s keep their words
+    assert "no document with id 'nope'" in unescape(client.get("/doc/nope").get_data(as_text=True))
+    assert "unknown facet 'nope'" in unescape(client.get("/facet/nope").get_data(as_text=True))
+
+
 def test_405_says_which_methods_are_allowed(client):
     """HTTP requires Allow on a 405; the error handler's own response dropped werkzeug's."""
     for method, url in (("POST", "/api/search?q=oil"), ("POST", "/search?q=oil"), ("DELETE", "/entities"), ("PUT", "/healthz")):

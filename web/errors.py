@@ -12,7 +12,7 @@ from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreachable,
 from search.query import MAX_QUERY_CHARS
 
 from .labels import page_message
-from .params import SearchState
+from .params import SearchState, shown_path
 from .summary import contains_arg
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
@@ -37,6 +37,11 @@ STATUSES = {
     414: ("Too long", "Request URI too long"),
     503: ("Not available yet", None),
 }
+
+
+# what a 404 for an address no page has lists: the pages, or the JSON API's addresses
+PAGES = "/search, /doc/ID, /entities and /status"
+PAGES_JSON = "/api/search, /api/doc/ID, /api/export, /api/facet/NAME, /api/entities and /healthz"
 
 
 def wants_json() -> bool:
@@ -168,6 +173,10 @@ def register(app: Flask) -> None:
         default = type(exc).description
         generic = STATUSES.get(status, (None, None))[1] or exc.name
         message = exc.description if exc.description and exc.description != default else generic
+        if status == 404 and message == generic and request.routing_exception is exc:
+            # an address no page has: "404 · Not found" over "Not found" said nothing of which
+            pages = PAGES_JSON if wants_json() else PAGES
+            message = f"no page at {shown_path(request.path)}: the pages are {pages}"
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
         # its Content-Type: the page or the JSON is ours
         headers = [(k, v) for k, v in exc.get_headers(request.environ) if k.lower() != "content-type"]
