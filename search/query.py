@@ -29,7 +29,7 @@ from . import fieldnames, quoted
 from .archive import Archive
 from .facets import docmask
 from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
-from .operators import BINARY_OPS
+from .operators import BINARY_OPS, OPERATORS
 from .matching import match_docnums, scored_docnums, top_docs
 from .stop_phrases import StopWords, checked, occurs, word_term
 from .field_values import ADDRESS
@@ -2481,6 +2481,8 @@ def run_search(
                 suggestion, found = candidate, n
         if suggestion is None and total == 0 and not any(u.get("replaces") for u in unmatched):
             suggestion = _quoted_name(gen, searcher, typed, fq, deadline)  # not twice: the hint has it
+        if suggestion is None and total == 0:
+            suggestion = _joined_alternatives(gen, searcher, typed, fq, deadline, r.match)
     return SearchResult(query, total, page, per_page, hits, counts, suggestion, filters, sort, _months(gen, searcher, mask),
                         unmatched, r.match, None if suggestion and not total else _any_words_total(r, q, total),
                         _unfiltered_total(r, total))
@@ -2571,6 +2573,33 @@ def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float)
         if candidate is not None and candidate != typed and _matches(gen, searcher, candidate, fq, deadline):
             return candidate
     return None
+
+
+# words joined by a slash or a bar, letters only ("Goita/Goyta", "Goita|Goyta"; not "1987/88"),
+# a field's name before them or not
+_JOINED = re.compile(r"(\w+:)?([^\W\d_]+(?:[/|][^\W\d_]+)+)")
+
+
+def _joined_alternatives(gen, searcher, typed: str, fq: Q.Query | None, deadline: float, match: str) -> str | None:
+    """The query with words joined by a slash or a bar written as alternatives, where that
+    finds what the query did not: `Goita/Goyta`, as notes write a name's spellings, is read as
+    the phrase "goita goyta" (as `AC/DC` is, which finds it), an empty page with nothing offered
+    but "use OR between alternatives"; `Goita OR Goyta` finds both (`coup (Goita OR Goyta)`
+    with other words; `person:Goita/Goyta`, `person:Goita OR person:Goyta`). A quoted phrase and
+    an operator are left as typed."""
+    out, changed = [], False
+    tokens = re.findall(r'"[^"]*"?|\S+', typed)
+    for token in tokens:
+        joined = _JOINED.fullmatch(token)
+        parts = re.split(r"[/|]", joined.group(2)) if joined else []
+        if joined and not any(p.upper() in OPERATORS for p in parts):
+            alternatives = " OR ".join((joined.group(1) or "") + p for p in parts)
+            token, changed = alternatives if len(tokens) == 1 else f"({alternatives})", True
+        out.append(token)
+    if not changed:
+        return None
+    candidate = " ".join(out)
+    return candidate if _matches(gen, searcher, candidate, fq, deadline, match) else None
 
 
 _FIELD_VALUE = re.compile(r'(?<![\w"])(\w+):([^\s:()"\[\]{}*?~^]+)(?=\s)')

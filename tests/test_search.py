@@ -1598,6 +1598,24 @@ def test_a_field_value_that_finds_nothing_with_the_words_after_it_is_offered_quo
     assert run_search(reagan_archive, "person:reagan zzqx").suggestion is None  # no name goes on so
 
 
+def test_spellings_joined_by_a_slash_are_offered_as_alternatives(seeds_archive):
+    """`Goita/Goyta`, as notes write a name's spellings, is read as the phrase "goita goyta":
+    0 results, and nothing offered but the syntax's "OR between alternatives". The search with
+    each spelling an alternative is offered where it finds something; a joined word the
+    articles have (`1987/88`, `AC/DC`) is searched as before, as is a quoted one."""
+    every = {h.id for h in run_search(seeds_archive, "Goita OR Goyta").hits}
+    assert len(every) == 3
+    for typed, offered in (("Goita/Goyta", "Goita OR Goyta"), ("goita|goyta", "goita OR goyta"),
+                           ("Goita/Goyta/Goyt", "Goita OR Goyta OR Goyt"), ("junta Goita/Goyta", "junta (Goita OR Goyta)"),
+                           ("person:Goita/Goyta", "person:Goita OR person:Goyta")):
+        r = run_search(seeds_archive, typed)
+        assert r.total == 0 and r.suggestion == offered, (typed, r.suggestion)
+        assert {h.id for h in run_search(seeds_archive, r.suggestion).hits} <= every
+    assert {h.id for h in run_search(seeds_archive, "Goita OR Goyta").hits} == every
+    assert run_search(seeds_archive, '"Goita/Goyta"').suggestion is None  # a phrase, quoted: as typed
+    assert run_search(seeds_archive, "Zzqxw/Qqxzv").suggestion is None  # only what finds something
+
+
 def test_a_name_joined_by_an_ampersand_is_a_name_not_a_common_word(hint_archive):
     """QA: `S&P` found only the articles that spell it "S&P", not those naming Standard and
     Poor's in full: wordfreq reads "s&p" as the words "s" and "p", frequent enough (Zipf 5.1)

@@ -191,6 +191,15 @@ def test_a_language_no_article_has_is_named_as_its_chip_names_it(client):
     assert [(u["value"], u["in"]) for u in twin] == [("fr", "filter")]
 
 
+def test_spellings_joined_by_a_slash_link_to_either(client):
+    """`Goita/Goyta` found nothing, its page offering only the syntax's "OR between
+    alternatives": it links the search for either spelling."""
+    html = page(client, "/search?q=Goita/Goyta")
+    assert total(html) == 0
+    link = unescape(re.search(r'Did you mean <a href="([^"]+)"><bdi>Goita OR Goyta</bdi></a>\?', html).group(1))
+    assert parse_qs(urlsplit(link).query) == {"q": ["Goita OR Goyta"]} and total(page(client, link)) == 3
+
+
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     html = page(client, "/search?q=coup+PERSON:Goytta")
     assert total(html) == 0 and "No article has the person <q><bdi>Goytta</bdi></q> (in the query)." in html
