@@ -1776,6 +1776,11 @@ def _year_hint(value: str) -> str:
         return f": for a span of years, search published:[{a} TO {b}] in the query, or give each year as a filter"
     if _valid_date(value.strip()):
         return f": for a day or a month, search published:{value.strip()} in the query"
+    years = re.fullmatch(r"\s*\d{4}(?:\s*[,;/|+&\s]\s*\d{4})+\s*", value)
+    if years:  # a list, as other APIs take one (`year=1987,2012`): each value its own filter here
+        each = list(dict.fromkeys(re.findall(r"\d{4}", years.group(0))))
+        return (f": for several years, give each year as a filter of its own ({', '.join(each[:-1])} and {each[-1]}), "
+                f"or search {' OR '.join(f'year:{y}' for y in each)} in the query")
     return ""
 
 

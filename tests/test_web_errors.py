@@ -2,6 +2,7 @@
 the security headers on every response, and no debug mode whatever the environment."""
 from __future__ import annotations
 
+import re
 from html import unescape
 
 import pytest
@@ -325,6 +326,25 @@ def test_a_sort_or_page_edited_in_the_address_is_dropped_by_a_link(client, url, 
     assert link, html
     assert unescape(link.group(2)) == dropped and unescape(link.group(1)) == fixed
     assert client.get(fixed).status_code == 200
+
+
+@pytest.mark.parametrize("url,listed", [
+    ("/search?q=coup&year=2020,2021", "2020,2021"),  # a list, as other APIs take one
+    ("/search?q=coup&year=2020+2021", "2020 2021"),
+    ("/search?q=coup&year=2021;2020;2021", "2021;2020;2021"),
+    ("/api/search?q=coup&year=2020|2021", "2020|2021"),
+])
+def test_a_list_of_years_in_one_filter_is_told_each_is_a_filter(client, url, listed):
+    """`year=2020,2021` (a list in one value, as many APIs take one) was refused "must be four
+    digits, not '2020,2021'" alone, where a span (`2020-2021`) is told how to write it. A list
+    is told too: each year a filter of its own, or the years ORed in the query (which finds them)."""
+    r = client.get(url)
+    said = r.get_json()["error"] if r.is_json else unescape(re.search(r'role="alert">(.*?)</p>', r.get_data(as_text=True)).group(1))
+    assert r.status_code == 400
+    first, second = sorted(set(re.findall(r"\d{4}", listed)), key=listed.index)
+    assert said.endswith(f"must be four digits, not '{listed}': for several years, give each year as a filter of its own "
+                         f"({first} and {second}), or search year:{first} OR year:{second} in the query"), said
+    assert client.get(f"/api/search?q=coup+(year:{first}+OR+year:{second})").get_json()["total"] == 2
 
 
 def test_a_facet_page_s_fixed_search_keeps_the_list_s_contains(client):
