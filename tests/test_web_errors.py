@@ -409,6 +409,25 @@ def test_an_address_no_page_has_is_named_with_the_pages(client):
     assert "unknown facet 'nope'" in unescape(client.get("/facet/nope").get_data(as_text=True))
 
 
+@pytest.mark.parametrize("typed,meant", [
+    ("/facet/people?q=coup&year=2021", "/facet/person?q=coup&year=2021"),  # the page's own heading, "People"
+    ("/facet/Places?q=coup", "/facet/location?q=coup"),
+    ("/facet/organisations", "/facet/organization"),
+    ("/facet/persn?contains=goi", "/facet/person?contains=goi"),
+    ("/api/facet/people?q=coup", "/api/facet/person?q=coup"),
+])
+def test_a_facet_named_as_its_page_is_headed_opens_its_page(client, typed, meant):
+    """The facet pages are headed "People", "Places": `/facet/people` (or `/facet/Places`,
+    `/api/facet/organisations`) was a 404 "unknown facet 'people'", where `/entities?type=people`
+    says "did you mean 'person'?". A name that means one facet (fieldnames.meant, as a filter's
+    is read) is sent on to its page, its search kept; another is the 404 listing the facets."""
+    r = client.get(typed)
+    assert r.status_code == 308 and r.headers["Location"] == meant
+    assert client.get(typed, follow_redirects=True).status_code == 200
+    r = client.get("/facet/colour")
+    assert r.status_code == 404 and "unknown facet &#39;colour&#39; (facets: person" in r.get_data(as_text=True)
+
+
 def test_405_says_which_methods_are_allowed(client):
     """HTTP requires Allow on a 405; the error handler's own response dropped werkzeug's."""
     for method, url in (("POST", "/api/search?q=oil"), ("POST", "/search?q=oil"), ("DELETE", "/entities"), ("PUT", "/healthz")):

@@ -13,6 +13,7 @@ from search.query import MAX_QUERY_CHARS
 
 from .labels import page_message
 from .params import SearchState, shown_path
+from .paths import wants_json
 from .summary import contains_arg
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
@@ -44,9 +45,6 @@ PAGES = "/search, /doc/ID, /entities and /status"
 PAGES_JSON = "/api/search, /api/doc/ID, /api/export, /api/facet/NAME, /api/entities and /healthz"
 
 
-def wants_json() -> bool:
-    """Whether the request is the JSON API's (/api/..., /healthz): its errors are JSON."""
-    return request.path.startswith("/api/") or request.path.rstrip("/") == "/healthz"
 
 
 def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[str, str]] | None = None,

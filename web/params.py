@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
-from flask import Request, abort, g, url_for
+from flask import Request, abort, g, request, url_for
 from werkzeug.datastructures import ImmutableMultiDict, iter_multi_items
 
 from search import QueryError, fieldnames
@@ -22,6 +22,7 @@ from search.schema import ENTITY_FACETS, FACETS
 
 from .download import export_filename, search_words
 from .labels import facet_label, value_label
+from .paths import sent_on
 
 
 # Every parameter a page reads, the facets' filters too: a name typed in any case is read as
@@ -556,6 +557,9 @@ def facet_name(name: str) -> str:
     unknown name is a 404 that lists the facets."""
     facet = name.lower()
     if facet not in FACETS:
+        meant = fieldnames.meant(name, FACETS)
+        if meant is not None:  # /facet/people, as its page is headed ("People"): that page, its search kept
+            abort(sent_on(request.path.rsplit("/", 1)[0] + "/" + meant))
         abort(404, f"unknown facet {name!r} (facets: {', '.join(FACETS)})")
     return facet
 

@@ -7,8 +7,6 @@ from flask import Response, jsonify, redirect, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import MapAdapter
 
-from .errors import wants_json
-
 
 def meant_path(adapter: MapAdapter, path: str, method: str) -> str | None:
     """The path of the page `path` spells with trailing slashes, or in other capitals where
@@ -26,6 +24,11 @@ def meant_path(adapter: MapAdapter, path: str, method: str) -> str | None:
         if any_rule or not rule.arguments:
             return candidate
     return None
+
+
+def wants_json() -> bool:
+    """Whether the request is the JSON API's (/api/..., /healthz): its errors are JSON."""
+    return request.path.startswith("/api/") or request.path.rstrip("/") == "/healthz"
 
 
 def sent_on(path: str) -> Response:
