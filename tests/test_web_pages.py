@@ -200,6 +200,44 @@ def test_spellings_joined_by_a_slash_link_to_either(client):
     assert parse_qs(urlsplit(link).query) == {"q": ["Goita OR Goyta"]} and total(page(client, link)) == 3
 
 
+@pytest.fixture(scope="module")
+def addressed(tmp_path_factory):
+    """Wire records with web addresses: one its own, two sharing a live page's."""
+    import json
+
+    from search import Store, indexer
+
+    root = tmp_path_factory.mktemp("addressed")
+    (root / "wire").mkdir()
+    records = [{"id": "r1", "url": "https://wire.example/2021/mali-coup?ref=rss", "title": "Junta names premier",
+                "text": "The junta in Bamako named a civilian premier on Monday."},
+               *({"id": f"r{n}", "url": "https://wire.example/live", "title": f"Live update {n}",
+                  "text": f"Update {n}: envoys from the region arrived in Bamako."} for n in (2, 3))]
+    (root / "wire" / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert indexer.run(Store(root / "index"), [str(root / "wire")])["indexed"] == 3
+    return create_app({"INDEX": str(root / "index")}).test_client()
+
+
+def test_an_article_s_address_or_id_pasted_as_the_query_links_its_page(addressed):
+    """An article's address pasted in the search box was refused, "unknown field 'http:' ... to
+    search for the text, quote it", and its id (as a page shows it) found nothing: the article
+    was a page away, unsaid. The page links it, by its title; an address several articles
+    share, or none has, is refused or found nothing as before, with no link."""
+    c = addressed
+    r = c.get("/search?" + urlencode({"q": "https://wire.example/2021/mali-coup?ref=rss"}))
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and "unknown field &#39;https:&#39;" in html
+    link = re.search(r'This is the address of an article in the archive: <a href="([^"]+)"><strong dir="auto">Junta names premier</strong></a>', html)
+    assert link and c.get(unescape(link.group(1))).status_code == 200, html
+    html = page(c, "/search?" + urlencode({"q": "wire/feed.jsonl#r1"}))
+    assert total(html) == 0
+    link = re.search(r'This is the id or the address of an article in the archive: <a href="([^"]+)"><strong dir="auto">Junta names premier</strong></a>', html)
+    assert link and unescape(link.group(1)) == "/doc/wire/feed.jsonl%23r1" and c.get(unescape(link.group(1))).status_code == 200
+    for typed in ("https://wire.example/live", "https://wire.example/gone", "wire/feed.jsonl#r9"):
+        assert "of an article in the archive" not in c.get("/search?" + urlencode({"q": typed})).get_data(as_text=True), typed
+    assert "of an article in the archive" not in page(c, "/search?q=junta")  # found: no link needed
+
+
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     html = page(client, "/search?q=coup+PERSON:Goytta")
     assert total(html) == 0 and "No article has the person <q><bdi>Goytta</bdi></q> (in the query)." in html

@@ -8,7 +8,7 @@ from urllib.parse import unquote, urlsplit
 from flask import abort, redirect, request, url_for
 from markupsafe import Markup
 
-from search import get_document
+from search import IndexMissing, get_document
 from search.lookup import OPENED_NOTE, file_of_records, page_ids, record_ids
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
@@ -29,6 +29,9 @@ DOC_PAGE_CHARS = 200_000
 DOC_PAGE_ENTITIES = 200
 # how many of a file's record ids the "no document with id" page of the file's id reads (more said "more than")
 HINTED_RECORDS = 100
+# the longest query read as an article's id or address (typed_article): a page's address with its
+# tracking query string runs to some hundreds of characters
+MAX_TYPED_ID = 2000
 
 
 def requested_document(doc_id: str) -> dict[str, Any]:
@@ -284,3 +287,23 @@ def story_timeline(doc: dict[str, Any], doc_url: Callable[[str], str] | None = N
     link = doc_url or (lambda doc_id: url_for("views.doc_page", doc_id=doc_id))
     return [v if v.get("current") else dict(v, url=link(v["id"]), label=RELATIONS.get(v.get("relation"), ""))
             for v in timeline(doc)]
+
+
+def typed_article(query: str) -> tuple[str, str] | None:
+    """(title, its page's URL) of the article a search's whole query is the id or the address of,
+    as /doc/ reads them; None for another query. An address pasted in the box was refused as an
+    unknown field, `http:` ("to search for the text, quote it"), and an id found nothing: the
+    page that opens it was one step away, unsaid. Asked only where the search found nothing."""
+    text = query.strip()
+    if not text or len(text) > MAX_TYPED_ID or any(c.isspace() for c in text):
+        return None
+    try:
+        doc = get_document(archive(), text)
+        if doc is None:
+            found = page_ids(archive(), text)
+            doc = get_document(archive(), found.ids[0]) if len(found.ids) == 1 else None
+    except IndexMissing:  # a courtesy of a refused search's page: the page says what it says
+        return None
+    if doc is None:
+        return None
+    return doc.get("title") or doc["id"], url_for("views.doc_page", doc_id=doc["id"])

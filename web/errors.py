@@ -11,6 +11,7 @@ from werkzeug.exceptions import HTTPException
 from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, NotAnIndex, QueryError
 from search.query import MAX_QUERY_CHARS
 
+from .docview import typed_article
 from .labels import page_message
 from .params import SearchState, shown_path
 from .paths import wants_json
@@ -69,6 +70,8 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     refused = (SearchState.refused_filters(request, paged=request.endpoint == "views.search_page")
                if state is not None and status == 400 else [])
     without = _fixed_url(state, state.query) if refused else None
+    # an article's address pasted as the query (`http:` read as a field): the page that opens it
+    article = typed_article(query) if status == 400 and request.endpoint == "views.search_page" else None
     link = link if link and link in message else None
     before, _, after = message.partition(link) if link else (message, "", "")
     title = REFUSED.get(request.endpoint or "") if status == 400 else None
@@ -76,7 +79,7 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     page = render_template("error.html", status=status, title=title, message=message, syntax=syntax, message_parts=(before, after),
                            link=link, answers=answers,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
-                           refused=refused, without_url=without, json_url=_twin_url(status))
+                           refused=refused, without_url=without, article=article, json_url=_twin_url(status))
     return page, status, headers
 
 

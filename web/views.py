@@ -16,7 +16,7 @@ from search.store import lock_holder, run_command
 from search.unindexed import UNINDEXED_WHY
 
 from .cache import cached
-from .docview import document_view, page_part, requested, requested_document
+from .docview import document_view, page_part, requested, requested_document, typed_article
 from .labels import page_message
 from .params import SearchState, check_entity_list_args, entity_type_arg, facet_name
 from .state import archive
@@ -45,6 +45,7 @@ def search_page():
         undated_url=summary.undated_url(state),
         pages=page_numbers(result.page, result.total, result.per_page),
         unfiltered=result.unfiltered_total,
+        article=None if result.total else typed_article(state.query),
         json_url=state.url("api.api_search"),
     )
 
