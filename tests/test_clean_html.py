@@ -706,3 +706,17 @@ def test_a_copyright_notice_of_any_shape_gives_its_owner(notice, site):
 
     head = f'<meta name="copyright" content="{notice}">'
     assert clean_html(_page_by("Jane Doe").replace("<head>", "<head>" + head), "http://example.org/a").site_name == site
+
+
+@pytest.mark.parametrize("author", ["THE ASSOCIATED PRESS", "Reuters", "AP"])
+def test_a_meta_author_naming_an_agency_alone_is_the_credit_not_the_author(author):
+    """A wire story's page names the agency its meta author (two Dragnet pages: "THE ASSOCIATED PRESS",
+    "REUTERS"): the author facet gathered wire copy under the agency and the page had no credit. The
+    agency is the credit; a writer's byline on the page is still the author."""
+    from search.clean import clean_html
+
+    url = "http://www.nytimes.com/2012/07/24/world/barrels.html"
+    c = clean_html(_page_by(author), url)
+    assert (c.author, c.credit) == (None, author), (c.author, c.credit)
+    c = clean_html(_page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>"), url)
+    assert (c.author, c.credit) == ("Gisela Telis", author), (c.author, c.credit)

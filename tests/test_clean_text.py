@@ -755,7 +755,7 @@ def test_by_said_again_is_a_phrase_no_byline(line):
 
 
 @pytest.mark.parametrize("line,expected", [
-    ("By The Associated Press", "The Associated Press"),
+    ("By The Associated Press", None),  # a byline still, its agency the credit (byline_credit), no author
     ("By The Editors", "The Editors"),
     ("By The Guardian", "The Guardian"),
     ("By The Lorax on Sunday, August 05, 2012", "The Lorax"),
@@ -765,7 +765,7 @@ def test_by_said_again_is_a_phrase_no_byline(line):
 def test_a_name_after_by_that_looks_like_a_heading_is_still_a_byline(line, expected):
     """Guards of test_a_heading_after_by_is_no_byline: an agency, a newsroom, a newspaper, a
     pen name with a date, a one-word name."""
-    assert parse_byline(line)[0] == expected
+    assert parse_byline(line) is not None and parse_byline(line)[0] == expected
 
 
 @pytest.mark.parametrize("line,expected", [
@@ -875,12 +875,14 @@ def test_a_byline_signed_the_sites_own_name_or_an_agency_after_the_is_a_byline(l
         html = (f"<html><head><title>Robots teach phonics</title>{meta_site}</head><body><article>"
                 f"<h1>Robots teach phonics</h1><p>{first}</p>{paras}</article></body></html>")
         c = clean_html(html, url)
-        if first == line:
-            assert c.author == line[3:] and line not in c.text, (c.author, c.text[:40])
+        if first == line:  # an agency's byline names no writer: the agency is the credit
+            signed = (None, "The AP") if line == "By The AP" else (line[3:], None)
+            assert (c.author, c.credit) == signed and line not in c.text, (c.author, c.text[:40])
         else:
             assert c.author is None and "By The Numbers" in c.text, (c.author, c.text[:40])
-    assert parse_byline(line, site_names([site, *url.split("/")[2].split(".")]))[0] == line[3:]
-    assert parse_byline(line)[0] == line[3:] if line == "By The AP" else parse_byline(line) is None
+    named = None if line == "By The AP" else line[3:]
+    assert parse_byline(line, site_names([site, *url.split("/")[2].split(".")])) == (named, None)
+    assert parse_byline(line) == (None, None) if line == "By The AP" else parse_byline(line) is None
 
 
 def test_a_company_that_is_a_news_service_alone_inside_the_text_is_no_credit_line():
@@ -920,3 +922,17 @@ def test_the_wires_sign_off_credits_in_one_spelling_whatever_its_case():
     for sign_off in ("Reuter", "REUTER", "reuter"):
         c = clean_text(f"{body}\n {sign_off}\n")
         assert c.credit == "Reuter" and {"text": sign_off, "reason": "agency signature"} in c.removed, c.credit
+
+
+@pytest.mark.parametrize("line, agency", [("By AP", "AP"), ("By Reuters", "Reuters"),
+                                          ("By The Associated Press", "The Associated Press"),
+                                          ("By AP and AFP | March 3, 2012", "AP and AFP")])
+def test_a_byline_naming_an_agency_alone_is_the_credit_not_the_author(line, agency):
+    """"By AP" names no writer: the agency was the author (the author facet gathered every wire story
+    under "AP") and the page had no credit. The agency is the credit, as "By John Smith, AP" gives it;
+    a name that only begins like one ("By Reuters Staff", "By APRIL JONES") is still the author."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (None, agency) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
+    for named in ("By Reuters Staff", "By APRIL JONES"):
+        c = clean_text(f"Robots teach phonics\n\n{named}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+        assert (c.author, c.credit) == (named[3:], None)

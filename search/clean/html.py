@@ -117,7 +117,10 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.published = pagemeta.published(tree) or result.published
     result.site_name = page.sitename or None
     result.language = pagemeta.language(tree)
-    if result.author and (_names_the_site(result.author, result.url) or meta.names_no_one(result.author)):
+    if page.author and meta.names_agencies(page.author):  # a meta author "AP": the credit, no writer
+        result.credit = result.credit or page.author
+    if result.author and (_names_the_site(result.author, result.url) or meta.names_no_one(result.author)
+                          or meta.names_agencies(result.author)):
         result.author = None  # a visible byline below may still name one
 
     result.text = _fill_gaps(blocks, result.text, at, tree)

@@ -186,9 +186,10 @@ _AUTHOR_TAIL = re.compile(
 def _name_alone(author: str | None) -> str | None:
     """A byline's author without the count or date it runs into (_AUTHOR_TAIL) nor the agency it signs
     for (_AGENCY_SIGNED, the page's credit); None for a placeholder (names_no_one: "by Guest Author",
-    "Posted by admin", "By Staff Writer, AP"), a template's, no writer's."""
+    "Posted by admin", "By Staff Writer, AP"), a template's, no writer's, and for an agency alone ("By AP",
+    "By The Associated Press": _BY_AGENCIES, the page's credit)."""
     name = _AGENCY_SIGNED.sub("", _AUTHOR_TAIL.sub("", author)).strip(" ,|") if author else ""
-    return name if name and not names_no_one(name) else None
+    return name if name and not names_no_one(name) and not names_agencies(name) else None
 
 
 # the writer's role before a colon, no part of the name: "Published by Staff Writer: Amanda Hart"
@@ -391,11 +392,24 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 _AGENCY_SIGNED = re.compile(rf"\s*,\s*(?P<agency>{_AGENCY})\.?(?=\s*(?:$|[|,–—]|-\s|on\s+(?:[A-Za-z]+\.?\s+)?\d))", re.I)
 
 
+# a byline naming agencies alone, no writer: "By AP", "By Reuters | March 3, 2012", "By The Associated Press"
+_AGENCIES_NAMED = re.compile(rf"(?:the\s+)?{_AGENCY}(?:{_JOIN}(?:the\s+)?{_AGENCY})*\.?", re.I)
+_BY_AGENCIES = re.compile(rf"^\s*(?:(?:posted|written|published)\s+)?by\s*:?\s*(?P<agency>{_AGENCIES_NAMED.pattern})"
+                          rf"(?=\s*(?:$|[|,–—(]|-\s|(?:on|at)\s|\d))", re.I)
+
+
+def names_agencies(author: str) -> bool:
+    """True for an author that is agencies alone ("AP", "THE ASSOCIATED PRESS", "Reuters"): a meta tag's
+    or a byline's credit, no writer."""
+    return bool(_AGENCIES_NAMED.fullmatch(author.strip()))
+
+
 def byline_credit(line: str) -> str | None:
     """The agencies a byline or a date stamp names in brackets ("By John Smith (AP)": "(AP)";
     "LONDON July 24, 2012 (AP)"), or else the one a byline's writer signs for ("By John Smith, UPI":
-    "UPI"), for the page's credit: the author leaves a note in brackets out (13699d5), and the
-    agency had been in the author alone ("John Smith (AP)", "John Smith, UPI")."""
+    "UPI"), or the agencies a byline names alone ("By AP": "AP"), for the page's credit: the author
+    leaves a note in brackets out (13699d5), and the agency had been in the author alone ("John Smith
+    (AP)", "John Smith, UPI", "AP")."""
     bracketed = "; ".join(m.group(0) for m in _BRACKETED.finditer(line) if _CREDIT_AGENCIES.match(m.group(0)))
-    signed = _AGENCY_SIGNED.search(line)
-    return bracketed or (signed.group("agency") if signed else None)
+    signed = _BY_AGENCIES.match(line) or _AGENCY_SIGNED.search(line)
+    return bracketed or (signed.group("agency").rstrip(".") if signed else None)
