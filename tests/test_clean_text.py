@@ -936,3 +936,16 @@ def test_a_byline_naming_an_agency_alone_is_the_credit_not_the_author(line, agen
     for named in ("By Reuters Staff", "By APRIL JONES"):
         c = clean_text(f"Robots teach phonics\n\n{named}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
         assert (c.author, c.credit) == (named[3:], None)
+
+
+@pytest.mark.parametrize("line, credit", [("By Jane Doe, AP - Updated 3:15 pm", "AP"),
+                                          ("By Jane Doe - Updated 3:15 p.m. ET", None),
+                                          ("By Jane Doe – Posted at 10:30 AM", None)])
+def test_a_bylines_update_time_after_a_dash_is_no_part_of_the_name(line, credit):
+    """The byline rule reads a time after the name apart ("3:15 pm"), but the stamp's word before it stayed
+    in the name: "By Jane Doe, AP - Updated 3:15 pm" gave the author "Jane Doe - Updated". A dash and a
+    stamp's words alone ("Updated", "Posted at") end the name as a dash and a date do; other words after
+    a dash stay ("By Land - Sea" is no writer's name either way)."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == ("Jane Doe", credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
+    assert parse_byline("By Land - Sea")[0] == "Land - Sea"

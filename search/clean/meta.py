@@ -166,9 +166,15 @@ def _stamp_tail(m: re.Match) -> bool:
     return all(w in _STAMP_WORDS for w in re.findall(r"[^\W\d_]+", m.group("tail").lower()))
 
 
+# the words of a stamp left after a dash once the byline rule has read its time or date apart: "By Jane
+# Doe - Updated 3:15 pm" (the rule's _TIME reads "3:15 pm") gave the author "Jane Doe - Updated"
+_WORDS_AFTER_DASH = re.compile(r"\s+(?P<dash>[-–])\s+(?P<tail>[^\W\d_][^-–\d]*)$")
+
+
 def _cut_stamp_tail(words: str) -> str:
-    """A byline's words without the stamp after a dash (_FIGURES_AFTER_DASH)."""
-    return _FIGURES_AFTER_DASH.sub(lambda m: "" if _stamp_tail(m) else m.group(), words)
+    """A byline's words without the stamp after a dash (_FIGURES_AFTER_DASH, _WORDS_AFTER_DASH)."""
+    cut = _FIGURES_AFTER_DASH.sub(lambda m: "" if _stamp_tail(m) else m.group(), words)
+    return _WORDS_AFTER_DASH.sub(lambda m: "" if _stamp_tail(m) else m.group(), cut)
 # a note in brackets after a name, no part of it: "By: Daniel Horowitz (Diary)" (redstate.com's
 # label of a reader's post), "By CHRISTINA NG (@ChristinaNg27) and DAN HARRIS (@danbharris)"
 _BRACKETS_AFTER_NAME = re.compile(r"(?<=\S)\s*\([^()]*\)")
