@@ -694,6 +694,10 @@ def test_a_copyright_notice_for_the_sites_name_gives_its_owner(notice, site):
     ("Foo Media. All rights reserved.", "Foo Media"),
     ("All rights reserved", None),
     ("Copyright 2012 1105 Media Inc.", "1105 Media Inc."),
+    ("Copyright (c) 2003 by CrewingBizUa", "CrewingBizUa"),
+    ("Copyright 2012 by The Foo Company. All rights reserved.", "The Foo Company"),
+    ("© by Foo Media", "Foo Media"),
+    ("Copyright (c) 2012 Byline Media Inc.", "Byline Media Inc."),
 ])
 def test_a_copyright_notice_of_any_shape_gives_its_owner(notice, site):
     """2379bac cut "Copyright", years and a trailing "All Rights Reserved." from a notice read for the
@@ -701,7 +705,9 @@ def test_a_copyright_notice_of_any_shape_gives_its_owner(notice, site):
     2012 - Foo Media" gave "- Foo Media", "Copyright: Foo Media Ltd" ": Foo Media Ltd", "© Copyright 2012
     Gannett" "Copyright 2012 Gannett", "(c) Foo Media Inc. All Rights Reserved." "Foo Media Inc" (the
     firm's full stop taken with the notice's), "© 2012 Foo Media | All Rights Reserved" "Foo Media |",
-    "All rights reserved" alone named a site, and "1105 Media" lost its figures for a year's."""
+    "All rights reserved" alone named a site, and "1105 Media" lost its figures for a year's. The "by"
+    some notices write before the owner went on: "Copyright (c) 2003 by CrewingBizUa" gave "Site: by
+    CrewingBizUa"; an owner whose name begins with "By" keeps it."""
     from search.clean import clean_html
 
     head = f'<meta name="copyright" content="{notice}">'
@@ -720,3 +726,4 @@ def test_a_meta_author_naming_an_agency_alone_is_the_credit_not_the_author(autho
     assert (c.author, c.credit) == (None, author), (c.author, c.credit)
     c = clean_html(_page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>"), url)
     assert (c.author, c.credit) == ("Gisela Telis", author), (c.author, c.credit)
+

@@ -102,6 +102,9 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         first, _, rest = rest.partition("\n\n")
         result.text = "\n\n".join(p for p in (first, rest) if p)
     above = {key(headline), key(title), key(page.sitename or ""), *site_parts} - {""}
+    # the site's name opening the text is no headline: the page's header may go on below it to the
+    # headline (crewing.biz.ua's "The best seamen website", its menu and counters), cut as for any text
+    headed = bool(first) and key(first) in {key(headline), key(title)} - {""}
     if first and key(first) in above:
         # extractors often repeat the headline (or the blog's name, or both) as the first
         # paragraph; a page that shows its headline twice (<h1> and a first <p> alike) had
@@ -109,7 +112,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         while rest and key(rest.partition("\n\n")[0]) in above:
             first, _, rest = rest.partition("\n\n")
         result.text = rest
-    else:
+    if not headed:
         result.text = _from_headline(result, headline)
     result.title = headline or result.title or display_title(result.text.partition("\n\n")[0])
     result.url = pagemeta.canonical(tree) or url

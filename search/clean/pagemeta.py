@@ -86,10 +86,11 @@ def page_meta(tree: HtmlElement) -> Document:
 # a copyright notice, which trafilatura reads for the site's name from <meta name="copyright">:
 # "Copyright (c) 2012 ABC News Internet Ventures", "Copyright © 2004-2007 VMblog.com", "© Copyright 2012 -
 # Foo Media", "Copyright: Foo Ltd", "Copyright (c) August 2012": its words, years (a year, not any four
-# figures: "1105 Media" is a publisher) and the marks between them, up to the owner's name
+# figures: "1105 Media" is a publisher) and the marks between them, up to the owner's name; "by" before
+# it too ("Copyright (c) 2003 by CrewingBizUa" gave the site "by CrewingBizUa")
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\(c\)|©)", re.I)
 _NOTICE_HEAD = re.compile(r"^(?:\s*(?:copyright\b|\(c\)|©|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
-                          r"(?:19|20)\d{2}\b(?:\s*[-–]\s*\d{2,4}\b)?|[,.:;|–—-](?!\w)))+\s*", re.I)
+                          r"(?:19|20)\d{2}\b(?:\s*[-–]\s*\d{2,4}\b)?|[,.:;|–—-](?!\w)|by\b))+\s*", re.I)
 # "All Rights Reserved." ends a notice, after a full stop, a comma or a bar ("© 2012 Foo | All Rights
 # Reserved"), or is the whole of one; the full stop of a firm's abbreviation before it stays ("Foo Inc.")
 _RIGHTS = re.compile(r"\s*(?P<stop>[.,;|–—-])?\s*\b(?:all|some)\s+rights\s+reserved\b\W*$", re.I)
