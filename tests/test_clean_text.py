@@ -949,3 +949,18 @@ def test_a_bylines_update_time_after_a_dash_is_no_part_of_the_name(line, credit)
     c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert (c.author, c.credit) == ("Jane Doe", credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
     assert parse_byline("By Land - Sea")[0] == "Land - Sea"
+
+
+def test_a_company_that_is_a_news_service_ending_a_list_at_the_texts_end_is_no_credit_line():
+    """d847801 made "Dow Jones" or "Bloomberg" alone a credit line only where it opens or ends the text, but
+    a market report whose last lines are a list ("The indexes we follow:" / "Nasdaq" / "S&P 500" / "Dow
+    Jones") lost its last item to the credit. The name ends a story after a sentence; after a list's line
+    it is the list's."""
+    c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], "The indexes we follow:", "Nasdaq", "S&P 500",
+                                "Dow Jones"]))
+    assert c.credit is None and c.text.endswith("S&P 500\n\nDow Jones"), (c.credit, c.text[-40:])
+    c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], "The index we follow:", "Dow Jones"]))
+    assert c.credit is None and c.text.endswith("Dow Jones"), c.credit
+    c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], ARTICLE[1], "Dow Jones"]))
+    assert c.credit == "Dow Jones" and c.text.endswith(ARTICLE[1])
+
