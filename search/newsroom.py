@@ -45,6 +45,17 @@ def agency_pattern(names: tuple[str, ...] = AGENCY_NAMES) -> str:
     return "(?:%s)" % "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
 
 
+def written_agency_pattern(names: tuple[str, ...] = AGENCY_NAMES) -> str:
+    """agency_pattern's, for a layer that reads names in any case (re.I), each short one (an acronym of four
+    letters at most: "AP", "PTI", "dpa") held to its own spelling or capitals: "ap", "Pti" are words or a
+    list's abbreviations, no agency's."""
+    def written(name: str) -> str:
+        if len(name) > 4 or " " in name:
+            return re.escape(name)
+        return "(?-i:%s)" % "|".join(re.escape(n) for n in dict.fromkeys((name, name.upper())))
+    return "(?:%s)" % "|".join(written(n) for n in sorted(names, key=len, reverse=True))
+
+
 # a newsroom's words, in lower case: its roles and its units, which name no writer alone ("By Staff
 # Reporter", "By Our Special Correspondent", "By News Desk", "Staff Photo") and are no person's name's
 # words in a byline's place ("Tokyo Newsroom, Reuters", "File Photo, Reuters")

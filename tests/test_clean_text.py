@@ -964,3 +964,17 @@ def test_a_company_that_is_a_news_service_ending_a_list_at_the_texts_end_is_no_c
     c = clean_text("\n\n".join(["Markets at a glance", ARTICLE[0], ARTICLE[1], "Dow Jones"]))
     assert c.credit == "Dow Jones" and c.text.endswith(ARTICLE[1])
 
+
+@pytest.mark.parametrize("line", ["ap", "Ap", "pti", "kna", "Afp"])
+def test_a_short_agency_name_in_another_case_inside_the_text_is_no_credit_line(line):
+    """A short agency's name alone on a line was a credit line in any case, anywhere: "ap" or "kna" inside a
+    text (a list's abbreviation, a word) left the text for the credit. Inside the text a short name is
+    an agency in its own spelling or capitals ("AP", "KNA", "epd", "DPA"), or in brackets; at the text's
+    end after a sentence, as German copy credits a story ("ap", "afp"), in any case."""
+    c = clean_text("\n\n".join(["Junta holds talks", ARTICLE[0], line, ARTICLE[1]]))
+    assert c.credit is None and f"\n\n{line}\n\n" in c.text, (line, c.credit)
+    for written in (line.upper(), f"({line})"):
+        c = clean_text("\n\n".join(["Junta holds talks", ARTICLE[0], written, ARTICLE[1]]))
+        assert c.credit == written and written not in c.text, (written, c.credit)
+    c = clean_text("\n\n".join(["Junta holds talks", ARTICLE[0], ARTICLE[1], line]))
+    assert c.credit == line and c.text.endswith(ARTICLE[1]), (line, c.credit)

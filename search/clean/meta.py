@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from ..newsroom import COMPANY_AGENCIES, NEWSROOM_WORDS, agency_pattern
+from ..newsroom import COMPANY_AGENCIES, NEWSROOM_WORDS, agency_pattern, written_agency_pattern
 
 _MONTHS = {
     m: i
@@ -367,14 +367,23 @@ _NO_PLACE = frozenset("OK OKAY FYI AFAIK IMHO IMO BTW LOL NB PS NOTE UPDATE UPDA
 
 # such a company's name alone, bare: "Dow Jones", "BLOOMBERG."
 _COMPANY_ALONE = re.compile(rf"{agency_pattern(COMPANY_AGENCIES)}\.?", re.I)
+# bare agencies, and the same with each short name in its own spelling or capitals ("AP", "dpa"; not "ap")
+_AGENCIES_BARE = re.compile(rf"{_AGENCY}(?:{_JOIN}{_AGENCY})*\.?", re.I)
+_AGENCY_WRITTEN = written_agency_pattern()
+_AGENCIES_BARE_WRITTEN = re.compile(rf"{_AGENCY_WRITTEN}(?:{_JOIN}{_AGENCY_WRITTEN})*\.?", re.I)
 
 
 def is_credit(line: str, at_edge: bool = True) -> bool:
     """True for agency credit lines: editor initials + agencies, "Reporting by ...", bare agencies.
-    `at_edge`: the line opens or ends the text; a company that is a news service too, its name alone
-    and bare ("Bloomberg", "Dow Jones"), is a credit there only, elsewhere a table's or a list's line."""
+    `at_edge`: the line opens or ends the text beside its prose; a company that is a news service
+    too, its name alone and bare ("Bloomberg", "Dow Jones"), is a credit there only, elsewhere a
+    table's or a list's line, and so is a short agency's name bare in another case than its own ("ap",
+    "Pti": a word, an abbreviation in a list; German copy writes "ap" for a credit at the end)."""
     s = line.strip()
-    if not s or len(s) > 300 or not at_edge and _COMPANY_ALONE.fullmatch(s):
+    if not s or len(s) > 300:
+        return False
+    if not at_edge and (_COMPANY_ALONE.fullmatch(s) or _AGENCIES_BARE.fullmatch(s)
+                        and not _AGENCIES_BARE_WRITTEN.fullmatch(s)):
         return False
     if _CREDIT_INITIALS.match(s) or _CREDIT_AGENCIES.match(s):
         return True
