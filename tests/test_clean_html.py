@@ -727,3 +727,45 @@ def test_a_meta_author_naming_an_agency_alone_is_the_credit_not_the_author(autho
     c = clean_html(_page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>"), url)
     assert (c.author, c.credit) == ("Gisela Telis", author), (c.author, c.credit)
 
+
+
+def _page_titled(title: str, head: str = "") -> str:
+    return _page_by("Jane Doe").replace("<title>Barrels found in forest</title>", f"<title>{title}</title>{head}")
+
+
+@pytest.mark.parametrize("head,url,site", [
+    ('<meta property="og:site_name" content="http://ibnlive.in.com/">', "http://ibnlive.in.com/news/barrels/1.html",
+     "ibnlive.in.com"),
+    ('<meta property="og:site_name" content="www.cbc.ca">', "http://www.cbc.ca/news/barrels", "cbc.ca"),
+    ('<meta property="article:publisher" content="https://www.facebook.com/examplenews">',
+     "http://news.example.com/barrels", None),
+    ('<meta name="twitter:site" content="@NHL">', "http://www.nhl.com/ice/news.htm?id=645115", None),
+    ('<meta property="og:site_name" content="We are marketing consultants with a passion for profit.">',
+     "http://example.com/barrels", None),
+    ('<meta property="og:site_name" content="Example - Web Designers and Developers Daily Resource.">',
+     "http://www.example.com/barrels", "Example - Web Designers and Developers Daily Resource."),
+])
+def test_a_site_name_that_is_an_address_a_handle_or_a_sentence(head, url, site):
+    """Dragnet pages showed "Site: http://ibnlive.in.com/" (10 pages), "Site: @NHL" (twitter:site, 16 pages
+    with "@NewStatesman" and "@BerryReview") and sentences ("We are marketing and customer strategy
+    consultants ..."). An address names its host, or no site when it is a page's (a profile's on another
+    site); a handle names none, nor a sentence unless it holds the host's name."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_titled("Barrels found in forest", head), url).site_name == site
+
+
+@pytest.mark.parametrize("title,url,site", [
+    ("U.S. Pledges More Funds To Fight AIDS - Sahel Observer", "http://online.example.com/article/1.html", None),
+    ("Aaaaand we’re back. Sort of. | The Everywhereist", "http://www.everywhereist.com/back/", None),
+    ("Barrels found in forest - NYTimes.com", "http://www.nytimes.com/2012/07/24/barrels.html", "NYTimes.com"),
+    ("Barrels found in forest | Poynter.", "http://www.poynter.org/latest-news/194717/barrels/", "Poynter."),
+])
+def test_a_headline_with_a_dot_is_no_site_name(title, url, site):
+    """With no site's name in its meta tags, trafilatura takes the part of <title> with a dot in it, meant
+    for "NYTimes.com", and 39 Dragnet pages showed their headline for the site ("Site: U.S. Pledges More
+    Funds To Fight AIDS", "Site: Aaaaand we're back. Sort of."). That part names the site where it holds
+    a domain's name or the page's host's ("Poynter." on poynter.org); else there is none."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_titled(title), url).site_name == site

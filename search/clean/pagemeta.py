@@ -68,19 +68,52 @@ def canonical(tree: HtmlElement) -> str | None:
     return None
 
 
-def page_meta(tree: HtmlElement) -> Document:
+def page_meta(tree: HtmlElement, url: str | None = None) -> Document:
     """Title, author, site name from meta tags and JSON-LD (trafilatura's cheap readers).
     No title when they give none: trafilatura's fallback (a page's only <h1>, else <title>)
-    is often the blog's name or a widget's heading, weighed in `page_title`."""
+    is often the blog's name or a widget's heading, weighed in `page_title`. Its fallback for
+    the site's name, a part of <title> with a dot in it, is taken where it names the page's host
+    or holds a domain's name ("Poynter." on poynter.org, "NYTimes.com"): elsewhere it was the
+    headline ("U.S. Pledges More Funds To Fight AIDS", "Aaaaand we're back. Sort of.")."""
     doc = examine_meta(tree)
     try:
         doc = extract_meta_json(tree, doc)
     except Exception:  # trafilatura guards this call the same way: broken JSON-LD is common
         pass
+    labels = host_labels(tree, url)
     if not doc.sitename:
-        doc.sitename = extract_sitename(tree)
-    doc.sitename = _owner(doc.sitename)
+        part = extract_sitename(tree)
+        doc.sitename = part if part and (_DOMAIN_NAME.search(part) or _is_site(part, [], labels)) else None
+    doc.sitename = _site_name(_owner(doc.sitename), labels)
     return doc
+
+
+# a domain's name in a title's part: "NYTimes.com", "SymbianV3.Com", "AutoGuide.com News" (not "U.S." nor "v4.0")
+_DOMAIN_NAME = re.compile(r"[^\W\d_][\w-]*\.[^\W\d_]{2,}\b")
+# a site's name that is its address: og:site_name "http://ibnlive.in.com/", "www.cbc.ca"
+_ADDRESS = re.compile(r"^(?:https?://|www\.)\S+$", re.I)
+# a sentence: three words or more ending with one full stop, question or exclamation mark (an ellipsis is
+# a name's: "How Does She...")
+_SENTENCE = re.compile(r"^\S+(?:\s+\S+){2,}(?<![.?!])[.?!]$")
+
+
+def _site_name(name: str | None, labels: list[str]) -> str | None:
+    """The site's name a page's metadata gives, or None where it names no site: an address is its host's
+    name ("http://ibnlive.in.com/": "ibnlive.in.com"), or none where it has a path (a profile page's,
+    "https://www.facebook.com/nhl"); a handle ("@NHL", twitter:site, trafilatura's last resort) and a
+    sentence ("We are marketing and customer strategy consultants ...", "Today, I Only Care That You
+    Vote.") name none, unless it holds the host's name ("InstantShift - Web Designers and Developers Daily
+    Resource." on instantshift.com)."""
+    if not name:
+        return name
+    if _ADDRESS.match(name):
+        parts = urlsplit(name if "://" in name else "http://" + name)
+        return parts.hostname.removeprefix("www.") if parts.hostname and parts.path in ("", "/") else None
+    named = re.sub(r"[\W_]+", "", name.lower())
+    sentence = _SENTENCE.match(name) and not _FIRM_ABBREVIATION.search(name[:-1])  # "Foo Media Inc." is a firm's
+    if name.startswith("@") and " " not in name or sentence and not any(w in named for w in labels):
+        return None
+    return name
 
 
 # a copyright notice, which trafilatura reads for the site's name from <meta name="copyright">:
