@@ -769,3 +769,25 @@ def test_a_headline_with_a_dot_is_no_site_name(title, url, site):
     from search.clean import clean_html
 
     assert clean_html(_page_titled(title), url).site_name == site
+
+
+@pytest.mark.parametrize("byline,site,url", [
+    ("By NBC News", "U.S. News", "http://usnews.nbcnews.com/_news/2012/07/24/barrels"),
+    ("By ABC NEWS", None, "http://abcnews.go.com/International/barrels/story?id=16841256"),
+    ("By Food52 | November 8, 2012", "Food52", "http://example.com/blog/barrels"),
+    ("By The Onion", "The Onion", "https://www.theonion.com/barrels-1819571234"),
+])
+def test_a_byline_signed_with_the_sites_own_name_names_no_writer(byline, site, url):
+    """A visible byline signed with the site's own name ("By NBC News" on nbcnews.com, "By ABC NEWS" on
+    abcnews.go.com, "By Food52" on a site named so: three Dragnet pages, eight with a blog signing its
+    own name) was the author, where the same name as a meta author is none (_site_named): the author facet
+    gathered the site's pages under it. Its site's name is the site_name; a writer's byline on a
+    personal site named after her stays ("By Robert Nyman" on robertnyman.com)."""
+    from search.clean import clean_html
+
+    named = f'<meta property="og:site_name" content="{site}">' if site else ""
+    page = _page_by("").replace("</h1>", f"</h1><p>{byline}</p>").replace("<head>", "<head>" + named)
+    c = clean_html(page, url)
+    assert c.author is None and byline not in c.text, (c.author, c.text[:40])
+    page = _page_by("").replace("</h1>", "</h1><p>By Robert Nyman</p>")
+    assert clean_html(page, "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"

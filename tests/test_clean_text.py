@@ -866,7 +866,7 @@ def test_a_byline_signed_the_sites_own_name_or_an_agency_after_the_is_a_byline(l
     bylines ("The" and one word read as a heading, "By The Numbers"): the page had no author and the
     line stayed in its text. "The" and the page's own name (its og:site_name, its host's labels) or an
     agency is a newsroom's byline, as "By The Guardian" is; "By The Numbers" on the same page stays a
-    heading."""
+    heading. Such a byline names no writer: the site's own name is its site_name, the agency its credit."""
     from search.clean import clean_html
 
     paras = "".join(f"<p>{p}</p>" for p in ARTICLE)
@@ -875,8 +875,8 @@ def test_a_byline_signed_the_sites_own_name_or_an_agency_after_the_is_a_byline(l
         html = (f"<html><head><title>Robots teach phonics</title>{meta_site}</head><body><article>"
                 f"<h1>Robots teach phonics</h1><p>{first}</p>{paras}</article></body></html>")
         c = clean_html(html, url)
-        if first == line:  # an agency's byline names no writer: the agency is the credit
-            signed = (None, "The AP") if line == "By The AP" else (line[3:], None)
+        if first == line:  # the site's own name or an agency names no writer: the agency is the credit
+            signed = (None, "The AP") if line == "By The AP" else (None, None)
             assert (c.author, c.credit) == signed and line not in c.text, (c.author, c.text[:40])
         else:
             assert c.author is None and "By The Numbers" in c.text, (c.author, c.text[:40])

@@ -116,7 +116,9 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.text = _from_headline(result, headline)
     result.title = headline or result.title or display_title(result.text.partition("\n\n")[0])
     result.url = pagemeta.canonical(tree) or url
-    result.author = result.author or (None if _site_named(page.author or "", result.url, page.sitename) else page.author)
+    # a byline (or a meta author) signed with the site's own name names no writer: "By NBC News" on
+    # nbcnews.com, "By Food52" on a site named so; the site's name is the page's site_name
+    result.author = _writer(result.author, result.url, page.sitename) or _writer(page.author, result.url, page.sitename)
     result.published = pagemeta.published(tree) or result.published
     result.site_name = page.sitename or None
     result.language = pagemeta.language(tree)
@@ -138,7 +140,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     # every visible block that did not make it into the text, with why
     bylines = {i: (a, d) for i, a, d in pagemeta.head_bylines(blocks, at, site)}
     for a, d in bylines.values():  # a visible byline beats meta tags, which often name the site
-        result.author = a or result.author
+        result.author = _writer(a, result.url, page.sitename) or result.author
         result.published = result.published or d
     # an agency in brackets in a visible byline or date stamp ("LONDON July 24, 2012 (AP)")
     result.credit = result.credit or next(filter(None, (meta.byline_credit(blocks[i].text) for i in bylines)), None)
@@ -174,9 +176,10 @@ def _a_name(author: str) -> bool:
     """Whether an author is a person's name: two to four capitalised words or initials ("Robert
     Nyman", "Scott H Young"), however spelt ("Ryan McDonald", "Mary O'Brien", "José García",
     "Anne-Marie Slaughter"), with the particles between ("Jan de Vries"); no word in capitals
-    ("ABC News") nor one word ("FilmDrunk")."""
+    ("ABC News") nor one word ("FilmDrunk"), nor "The" first ("The Onion", "The Verge")."""
     words = [w for w in author.split() if w not in _PARTICLES]
-    return 2 <= len(words) <= 4 and len(author.split()) - len(words) <= 2 and all(map(_name_word, words))
+    return (2 <= len(words) <= 4 and len(author.split()) - len(words) <= 2 and all(map(_name_word, words))
+            and words[0] != "The")
 
 
 def _name_word(word: str) -> bool:
@@ -184,6 +187,11 @@ def _name_word(word: str) -> bool:
     if len(w) == 1:  # an initial
         return w.isalpha() and w.isupper()
     return w[0].isupper() and not w.isupper() and all(c.isalpha() or c in "'’-" for c in w)
+
+
+def _writer(author: str | None, url: str | None, sitename: str | None) -> str | None:
+    """`author`, or None where it is the site's own name (_site_named)."""
+    return None if not author or _site_named(author, url, sitename) else author
 
 
 def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
