@@ -378,3 +378,45 @@ def test_an_api_error_response_is_said_to_be_one_with_its_message(tmp_path):
         "an API's error response, not its articles (\"The api key provided is invalid\"): not read "
         "(fetch it again)"))])
     assert _read(tmp_path / "settings.json") == ([], [(None, NO_ARTICLE_DOCUMENT)])
+
+
+def test_a_response_with_its_list_deeper_is_read_and_one_emptied_under_a_common_name_removes_its_articles(
+        tmp_path, monkeypatch):
+    """Review: a saved response whose list of articles sits three objects down
+    ({"response": {"body": {"results": [...]}}}, a GraphQL API's "data"."search"."items") was "one JSON
+    document with no article in it", where two down was read; and a .json whose list of articles was
+    emptied under another name than NewsAPI's or the Guardian's ({"items": []}, {"data": {"items": []}})
+    was the same report, and kept the articles it held. The deeper list is read; a list so emptied,
+    the document's only list, is an empty file and its articles go. A document with a list that is
+    not empty beside it (a settings file) is still one with no article, and keeps them."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+
+    def records(word: str, n: int) -> list[dict]:
+        return [{"title": f"{word} {i}", "url": f"https://ex.com/{word}/{i}", "text": f"{STORY} The {word} desk "
+                 f"filed story {i}."} for i in range(n)]
+
+    deep = {"response": {"status": "ok", "body": {"results": records("Temadeep", 2)}}}
+    graph = {"data": {"search": {"items": records("Temagraph", 2)}}}
+    for name, doc in (("deep.json", deep), ("graph.json", graph), ("items.json", {"items": records("Temaitems", 2)}),
+                      ("kept.json", {"data": {"items": records("Temakept", 1)}})):
+        (src / name).write_text(json.dumps(doc, indent=2))
+    arts, reports = _read(src / "deep.json")
+    assert ([a.title for a in arts], reports) == (["Temadeep 0", "Temadeep 1"], [])
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (7, []), r
+
+    (src / "items.json").write_text(json.dumps({"items": []}))
+    (src / "graph.json").write_text(json.dumps({"data": {"search": {"total": 0, "items": []}}}, indent=2))
+    (src / "kept.json").write_text(json.dumps({"plugins": ["x"], "data": {"items": []}}))  # no list of articles
+    r = indexer.run(store, None)
+    reasons = {Path(f["path"]).name: f["reason"] for f in r["failed"]}
+    assert reasons["items.json"] == 'empty file: a saved API response with no article under "items"'
+    assert reasons["graph.json"] == 'empty file: a saved API response with no article under "data.search.items"'
+    assert reasons["kept.json"].startswith(NO_ARTICLE_DOCUMENT) and reasons["kept.json"].endswith(
+        "(kept as last indexed: 1 article)"), reasons
+    assert (r["removed"], r["unchanged"]) == (4, 2), r
+    archive = open_index(store.path)
+    assert [w for w in ("deep", "graph", "items", "kept") if run_search(archive, f"Tema{w}").total] == ["deep", "kept"]

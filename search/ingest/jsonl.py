@@ -261,10 +261,17 @@ def _texts(rec: dict[str, Any]) -> tuple[str | None, str | None]:
     return (html if html is not None and has_visible_text(html) else None), body
 
 
-def _listed_articles(rec: dict[str, Any], depth: int = 2) -> tuple[list[str], int] | None:
+# How deep in a response its list of articles may be: NewsAPI's at the top, the Guardian's
+# "response"."results" one object down, Event Registry's "articles"."results", and a list three
+# objects down ({"response": {"body": {"results": [...]}}}, a GraphQL API's "data"."search"."items"),
+# which was "one JSON document with no article in it" where two down was read
+LIST_DEPTH = 4
+
+
+def _listed_articles(rec: dict[str, Any], depth: int = LIST_DEPTH) -> tuple[list[str], int] | None:
     """The keys to the longest list of records with text in a record with none, and its length:
     an API's response saved as it came (NewsAPI's {"status": "ok", "articles": [...]}, or a
-    list one object down, as the Guardian's "response"."results") was "no text" alone. None
+    list objects down, as the Guardian's "response"."results") was "no text" alone. None
     where no list of objects in it holds an article."""
     found: list[tuple[int, list[str]]] = []
     for key, value in rec.items():
@@ -488,6 +495,13 @@ def _document_records(doc: Any) -> list | None:
 
 # where a saved API response keeps its list of articles, by its keys: NewsAPI's, the Guardian's
 _API_LISTS = (("articles",), ("response", "results"))
+# the names other APIs give their list of articles (Event Registry's and many a search API's
+# "results", JSON:API's and mediastack's "data", Google's and JSON Feed's "items", the New York
+# Times' "docs", Elasticsearch's "hits"): emptied, where it is the document's only list, the file
+# holds no article ({"items": []}, {"data": {"items": []}} were "one JSON document with no article
+# in it", and kept the articles the list held)
+_LIST_NAMES = frozenset({"articles", "results", "items", "data", "docs", "documents", "hits", "entries", "records",
+                         "stories", "posts", "news"})
 
 
 def _no_articles(doc: Any, objects: bool) -> str | None:
@@ -509,7 +523,19 @@ def _no_articles(doc: Any, objects: bool) -> str | None:
             node = node.get(key) if isinstance(node, dict) else None
         if node == []:
             return f'a saved API response with no article under "{".".join(keys)}"'
+    lists = list(_lists(doc, LIST_DEPTH))
+    if all(value == [] for _, value in lists) and (named := [k for k, _ in lists if k[-1].lower() in _LIST_NAMES]):
+        return f'a saved API response with no article under "{".".join(named[0])}"'
     return None
+
+
+def _lists(node: dict, depth: int) -> Iterator[tuple[list[str], list]]:
+    """Every list in an object, with its keys, down to `depth` objects (as _listed_articles looks)."""
+    for key, value in node.items():
+        if isinstance(value, list):
+            yield [str(key)], value
+        elif isinstance(value, dict) and depth > 1:
+            yield from (([str(key), *keys], inner) for keys, inner in _lists(value, depth - 1))
 
 
 def _api_error(doc: Any) -> str | None:
