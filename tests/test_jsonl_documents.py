@@ -420,3 +420,40 @@ def test_a_response_with_its_list_deeper_is_read_and_one_emptied_under_a_common_
     assert (r["removed"], r["unchanged"]) == (4, 2), r
     archive = open_index(store.path)
     assert [w for w in ("deep", "graph", "items", "kept") if run_search(archive, f"Tema{w}").total] == ["deep", "kept"]
+
+
+def test_empty_lists_one_after_another_are_an_emptied_file(tmp_path, monkeypatch):
+    """Review: a file of two empty arrays (`[] []`, as `jq '.articles'` writes two emptied responses,
+    or `[]` a line, as a script appending `json.dumps(articles)` a run writes) was "one JSON document
+    with no article in it" or "not JSON Lines: no line is a JSON record", and kept the articles it held,
+    where `[]` alone removed them (d6864b4). Each is an emptied file: its articles go. A `[]` line
+    among records is no bad line, and a file with a bad line beside its `[]` lines is not emptied."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    names = ("one.json", "lines.jsonl", "pretty.json", "bad.jsonl")
+    for name in names:
+        word = "Tema" + name.split(".")[0]
+        (src / name).write_text("".join(json.dumps({"title": f"{word} {i}", "text": f"{STORY} The {word} desk "
+                                                    f"filed story {i}."}) + "\n" for i in range(2)))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (8, []), r
+    (src / "mixed.jsonl").write_text(f'[]\n{json.dumps({"title": "Temamixed", "text": STORY})}\n[]\n')
+    assert [(a.title, a.line) for a in _read(src / "mixed.jsonl")[0]] == [("Temamixed", 2)]
+    assert _read(src / "mixed.jsonl")[1] == []
+    (src / "mixed.jsonl").unlink()
+
+    (src / "one.json").write_text("[] []")
+    (src / "lines.jsonl").write_text("[]\n\n[]\n")
+    (src / "pretty.json").write_text("[\n]\n[\n]\n")
+    (src / "bad.jsonl").write_text('[]\n{"title": "cut off\n')
+    r = indexer.run(store, None)
+    reasons = {Path(f["path"]).name: f["reason"] for f in r["failed"]}
+    assert reasons["one.json"] == "empty file: 2 JSON values one after another, each an empty list of articles"
+    assert reasons["lines.jsonl"] == "empty file: 2 lines, each an empty JSON array"
+    assert reasons["pretty.json"] == "empty file: 2 JSON values one after another, each an empty list of articles"
+    assert reasons["bad.jsonl"].startswith("bad JSON line: cut off"), reasons
+    archive = open_index(store.path)
+    assert [w for w in ("one", "lines", "pretty", "bad") if run_search(archive, f"Tema{w}").total] == ["bad"]
+    assert r["removed"] == 7, r

@@ -40,7 +40,8 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
         first = fh.read(2)
         utf16 = first in _UTF16_BOMS
         if not utf16:
-            first += fh.readline(DOCUMENT_MOST)
+            if not first.endswith(b"\n"):  # "[\n" is its first line whole: a readline took the second too
+                first += fh.readline(DOCUMENT_MOST)
             while first and not first.strip(_BLANK):  # blank lines before the first
                 first = fh.readline(DOCUMENT_MOST)
             opening = first.removeprefix(b"\xef\xbb\xbf").lstrip(_BLANK)[:1]

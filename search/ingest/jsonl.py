@@ -513,6 +513,8 @@ def _no_articles(doc: Any, objects: bool) -> str | None:
     `objects`: whether an object is read as a document (a .json's; a JSON Lines line's is a record)."""
     if doc == []:
         return "an empty JSON array"
+    if isinstance(doc, list) and all(_no_articles(v, objects) for v in doc):  # `[] []`: jq's stream of them
+        return f"{len(doc)} JSON values one after another, each an empty list of articles"
     if not objects or not isinstance(doc, dict):
         return None
     if not doc:
@@ -656,6 +658,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     resolved = path.resolve()
     line = 0
     records = 0
+    empty_lines = 0  # lines that are an empty list of articles (`[]`): a file of them holds no article
     held: list[IngestError] | None = []  # bad lines before the first record; None once one came
     exported: list[int] = []  # the line of the first row of an export without --text (no_text_said)
     binary = False
@@ -670,6 +673,11 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 rec = None
                 try:
                     rec = _parse(data)
+                    if rec == []:  # a list of articles a line, this one empty: no record, and no bad line
+                        empty_lines += 1
+                        yield from held or ()
+                        held = None
+                        continue
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
                     item = record_to_article(rec, source, base_id, line, path, resolved)
@@ -704,5 +712,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
         return
     if records == 0:
         yield IngestError(str(path), "empty file", unread=EMPTIED)
+    elif records == empty_lines:  # `[]` a line, as `[] []` on one: emptied, as `[]` alone is
+        yield IngestError(str(path), f"empty file: {records} lines, each an empty JSON array", unread=EMPTIED)
     elif held:
         yield _not_jsonl(path, held, binary, opened, too_large)
