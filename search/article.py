@@ -29,6 +29,9 @@ class Article:
     content_hash: str = ""
     path: str | None = None  # the file it came from, for --prune and reindex
     line: int | None = None  # its line (JSON Lines) or record number (WARC) in that file, for reports
+    # its number among the articles its line holds (an API's response a line: ingest.jsonl), which
+    # share the line: the indexer tells a file read twice (a link) from them by both
+    item: int | None = None
     meta: dict[str, Any] = field(default_factory=dict)  # unknown input keys, kept
     # a page of a site mirror: its address from the host-named folder holding it (ingest.mirror),
     # reported when the page gives no canonical one of its own

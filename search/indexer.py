@@ -207,7 +207,8 @@ class Run:
         # Which article each file (and line or record of it) was read as, links resolved: a
         # link to another source's folder (or a second link to one file) read its files again
         # under other ids, each article twice in every count. The first read wins.
-        read_as: dict[tuple[str, int | None], str] = {(d["path"], _line(d)): i for i, d in elsewhere.items()}
+        read_as: dict[tuple[str, int | None, int | None], str] = {(d["path"], _line(d), _item(d)): i
+                                                                   for i, d in elsewhere.items()}
 
         # A hard link is a second name of one file, which resolving links does not reveal:
         # such a file (more than one name) is known by the first name it was read under.
@@ -224,8 +225,8 @@ class Run:
                     first_name[path] = by_inode.setdefault((st.st_dev, st.st_ino), path) if st.st_nlink > 1 else path
             return first_name[path]
 
-        def read_before(iid: str, path: str | None, line: int | None) -> bool:
-            first = read_as.setdefault((one_name(path), line), iid) if path else iid
+        def read_before(iid: str, path: str | None, line: int | None, item: int | None) -> bool:
+            first = read_as.setdefault((one_name(path), line, item), iid) if path else iid
             if first == iid:
                 return False
             # either path may be the link: the first read wins, whichever it was (review: a
@@ -290,7 +291,7 @@ class Run:
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
                             self.note_read(d["path"])
-                            if read_before(d["id"], d["path"], _line(d)):
+                            if read_before(d["id"], d["path"], _line(d), _item(d)):
                                 continue
                             captured = _info(d).get("captured") or ""
                             verdict, report = take_newer(d["id"], captured, d["path"], None) if d["id"] in rows \
@@ -314,7 +315,7 @@ class Run:
                     n += 1
                     self.progress("reading", n, None)
                     self.note_read(item.path)
-                    if read_before(item.id, item.path, item.line):
+                    if read_before(item.id, item.path, item.line, item.item):
                         continue
                     captured = _captured(item.meta, item.published)
                     verdict, report = take_newer(item.id, captured, item.path or item.url, item.line) \
@@ -337,7 +338,8 @@ class Run:
                     self.read_keys.add(key)
                     cached = cache.has1(key)
                     info = json.dumps({"url": item.url, "kind": item.kind, "meta": item.meta, "captured": captured,
-                                       "line": item.line, **({"mirror_url": item.mirror_url} if item.mirror_url else {})},
+                                       "line": item.line, **({"item": item.item} if item.item is not None else {}),
+                                       **({"mirror_url": item.mirror_url} if item.mirror_url else {})},
                                       ensure_ascii=False, default=str)
                     if prev and prev["content_hash"] == item.content_hash and not self.full and cached \
                             and prev["path"] == item.path:  # not another source's copy: that one goes with it
@@ -994,6 +996,11 @@ def _info(row: dict) -> dict:
 def _line(row: dict) -> int | None:
     """The line (JSON Lines) or record number (WARC) a catalog row was read from, if kept."""
     return _info(row).get("line")
+
+
+def _item(row: dict) -> int | None:
+    """The article's number among those its line holds (Article.item), if it shares its line."""
+    return _info(row).get("item")
 
 
 def _older_capture(iid: str, older: str, newer: str, where: str | None, line: int | None) -> dict:

@@ -112,13 +112,19 @@ def file_of_records(typed: str) -> bool:
     return typed.strip().lower().removesuffix(".gz").endswith(JSON_LINES)
 
 
+# a record's place in its file, after the file's id and a colon: its line, or n.k for article k of
+# the list its line n holds (an API's response a line: ingest.jsonl)
+_LINE_PLACE = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+
+
 def record_ids(archive: Archive, typed: str, limit: int | None = None) -> list[str]:
     """The live ids of the records of a file whose id `typed` names (`wire/feed.jsonl`: its
     records are `wire/feed.jsonl#1`, `#2`... by their own ids, `wire/feed.jsonl:1`, `:2`... by
-    their lines), in their ids' order: an id typed or pasted in a browser's address bar,
-    /doc/wire/feed.jsonl#2, reaches the server without its "#2" (a # starts the address's
-    fragment), and was "no document with id 'wire/feed.jsonl'"; so was the file's id typed
-    whole, where `show` lists its articles. Read from the index's ids, not from a disk.
+    their lines, `:2.1`, `:2.2`... by their place in a line's list), in their ids' order: an id
+    typed or pasted in a browser's address bar, /doc/wire/feed.jsonl#2, reaches the server
+    without its "#2" (a # starts the address's fragment), and was "no document with id
+    'wire/feed.jsonl'"; so was the file's id typed whole, where `show` lists its articles. Read
+    from the index's ids, not from a disk.
     `limit`: at most so many, the first the index's ids list (in the order of their text, so
     not the first lines), ordered: a hint needs a few, and a file of 100,000 records was read
     whole on each request."""
@@ -130,9 +136,11 @@ def record_ids(archive: Archive, typed: str, limit: int | None = None) -> list[s
     found: list[str] = []
     for sep in "#:":  # a record's own id, a record's line
         terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("id", text + sep))
-        live = (t for t in terms if (sep == "#" or t[len(text) + 1:].isdigit()) and document_number(searcher, t) is not None)
+        live = (t for t in terms if (sep == "#" or _LINE_PLACE.fullmatch(t[len(text) + 1:]))
+                and document_number(searcher, t) is not None)
         live = list(live if limit is None else islice(live, limit - len(found)))
-        found += sorted(live, key=lambda i: (0, int(tail), "") if (tail := i[len(text) + 1:]).isdigit() else (1, 0, tail))
+        found += sorted(live, key=lambda i: (0, tuple(map(int, tail.split("."))), "")
+                        if _LINE_PLACE.fullmatch(tail := i[len(text) + 1:]) else (1, (), tail))
         if limit is not None and len(found) >= limit:
             break
     return found

@@ -780,27 +780,28 @@ def test_a_json_file_is_read_as_json_lines_and_one_json_document_as_its_records(
                                                         "Expecting value at column 1)")]
 
 
-def test_a_saved_api_response_says_it_holds_a_list_of_articles_and_how_to_write_them(tmp_path):
+def test_saved_api_responses_a_line_each_are_read_as_their_articles(tmp_path):
     """NewsAPI responses saved as they came, {"status": "ok", "articles": [...]} a line each in a
     .jsonl or .json file, were "JSON record with no text: none of maintext, ...", as of a record
-    missing its text (a file of one response is one document: read as its articles). It says what it is, a record holding N articles under "articles", and how
-    to write them as JSON Lines, as a JSON array does; a list one object down (the Guardian's
-    response.results) alike. A record holding a list of objects with no text is "no text" as before."""
+    missing its text, then (2cec7b7) told to write them a line each with `jq -c '.articles[]'`, none
+    read. Each line's articles are read, with the line's number; a list one object down (the
+    Guardian's response.results) and one under any name alike. A record holding a list of objects
+    with no text is "no text" as before."""
     articles = [{"source": {"id": None, "name": "Reuters"}, "title": "Zinc steady", "url": "https://ex.com/a",
                  "publishedAt": "2021-01-02T09:00:00Z", "content": STORY},
                 {"source": {"id": None, "name": "BBC"}, "title": "Zinc again", "url": "https://ex.com/b",
                  "publishedAt": "2021-01-03T09:00:00Z", "content": STORY}]
-    said = ('JSON record with no text of its own: it holds a list of 2 articles under "{}", as a saved API response '
-            "does: write each article on a line of its own (jq -c '{}[]' FILE does)")
-    for name, response, where, path in (
-            ("newsapi.jsonl", {"status": "ok", "totalResults": 2, "articles": articles}, "articles", ".articles"),
-            ("newsapi.json", {"status": "ok", "articles": articles, "tags": [{"id": 1}]}, "articles", ".articles"),
-            ("guardian.jsonl", {"response": {"status": "ok", "results": articles}}, "response.results", ".response.results"),
-            ("spaced.jsonl", {"the items": articles}, "the items", '.["the items"]')):
-        (tmp_path / name).write_text(json.dumps(response) + "\n" + json.dumps(response) + "\n")
-        arts, reports, _ = _items(tmp_path / name)
-        assert arts == {} and reports == [(1, said.format(where, path)), (2, said.format(where, path))], (name, reports)
-    # what the command offered does, done here as jq would: the two articles are read
+    for name, response in (
+            ("newsapi.jsonl", {"status": "ok", "totalResults": 2, "articles": articles}),
+            ("newsapi.json", {"status": "ok", "articles": articles, "tags": [{"id": 1}]}),
+            ("guardian.jsonl", {"response": {"status": "ok", "results": articles}}),
+            ("spaced.jsonl", {"the items": articles})):
+        (tmp_path / name).write_text(json.dumps(response) + "\n" + json.dumps(dict(response, page=2)) + "\n")
+        arts = [a for a in read([tmp_path / name]) if isinstance(a, Article)]
+        assert [(a.url, a.line, a.item, a.source) for a in arts] == [
+            ("https://ex.com/a", 1, 1, "Reuters"), ("https://ex.com/b", 1, 2, "BBC"),
+            ("https://ex.com/a", 2, 1, "Reuters"), ("https://ex.com/b", 2, 2, "BBC")], name
+    # what jq -c '.articles[]' writes is read as before
     (tmp_path / "fixed.jsonl").write_text("".join(json.dumps(a) + "\n" for a in articles))
     arts, reports, _ = _items(tmp_path / "fixed.jsonl")
     assert reports == [] and sorted(a.title for a in arts.values()) == ["Zinc again", "Zinc steady"]
@@ -829,9 +830,10 @@ def test_a_json_array_of_a_record_a_line_is_one_document_not_its_last_record(tmp
         arts, reports, errs = _items(tmp_path / name)
         assert reports == [] and sorted(a.title for a in arts.values()) == titles, name
     one_line = json.dumps(records[:1]) + "\n" + "".join(json.dumps(r) + "\n" for r in records[1:])
-    (tmp_path / "one-line.jsonl").write_text(one_line, encoding="utf-8")  # an array closed on its line: as before
+    # an array closed on its line: a line's list of articles, read (it was a bad line)
+    (tmp_path / "one-line.jsonl").write_text(one_line, encoding="utf-8")
     arts, reports, _ = _items(tmp_path / "one-line.jsonl")
-    assert sorted(a.id for a in arts.values()) == ["one-line#b", "one-line#c"] and reports == [(1, "bad JSON line: not a JSON object")]
+    assert sorted(a.id for a in arts.values()) == ["one-line#a", "one-line#b", "one-line#c"] and reports == []
     cut = '{"id": "z", "title": "Zinc", "te\n' + "".join(json.dumps(r) + "\n" for r in records)
     (tmp_path / "cut.jsonl").write_text(cut, encoding="utf-8")
     arts, reports, _ = _items(tmp_path / "cut.jsonl")

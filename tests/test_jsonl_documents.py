@@ -11,6 +11,7 @@ from search import Store, indexer, open_index, run_search
 from search.article import Article, IngestError
 from search.ingest import read
 from search.ingest.jsonl import NO_ARTICLE_DOCUMENT
+from search.lookup import record_ids
 
 STORY = ("Zinc prices were steady in London trading as stocks in warehouses fell for the fifth week "
          "running, traders said on Friday.")
@@ -451,9 +452,55 @@ def test_empty_lists_one_after_another_are_an_emptied_file(tmp_path, monkeypatch
     r = indexer.run(store, None)
     reasons = {Path(f["path"]).name: f["reason"] for f in r["failed"]}
     assert reasons["one.json"] == "empty file: 2 JSON values one after another, each an empty list of articles"
-    assert reasons["lines.jsonl"] == "empty file: 2 lines, each an empty JSON array"
+    assert reasons["lines.jsonl"] == "empty file: 2 lines, each an empty list of articles"
     assert reasons["pretty.json"] == "empty file: 2 JSON values one after another, each an empty list of articles"
     assert reasons["bad.jsonl"].startswith("bad JSON line: cut off"), reasons
     archive = open_index(store.path)
     assert [w for w in ("one", "lines", "pretty", "bad") if run_search(archive, f"Tema{w}").total] == ["bad"]
     assert r["removed"] == 7, r
+
+
+def test_a_json_lines_file_of_api_responses_is_read_line_by_line_with_ids_that_stay(tmp_path, monkeypatch):
+    """Review: a .jsonl a NewsAPI poller appends a response a line to ({"status": "ok", "articles":
+    [...]}) was read, while it was one line, as one document, and from its second line on as JSON
+    Lines whose every line was "JSON record with no text of its own: it holds a list of 2 articles
+    under "articles" ... (jq -c '.articles[]' FILE does)": nothing of it read. Each line's articles
+    are read, article k of line n with the id `<file>:n.k` and the address `#n.k` where it has
+    neither id nor URL, on the first line as after a second is appended (no id changes, the run
+    finds them unchanged); a line that is an API's error response is said to be one and keeps what
+    its line held; an emptied response's line holds no article and is no bad line."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    news = src / "news.jsonl"
+
+    def response(word: str) -> str:
+        return json.dumps({"status": "ok", "totalResults": 2, "articles": [
+            {"source": {"id": None, "name": "Wire"}, "title": f"{word} one", "url": f"https://ex.com/{word}",
+             "content": f"{STORY} The {word} desk filed it."},
+            {"title": f"{word} two", "content": f"{STORY} The {word} desk filed another."}]}) + "\n"
+
+    news.write_text(response("Temafirst"))
+    uri = news.resolve().as_uri()
+    arts, reports = _read(news)
+    assert reports == [] and [(a.id, a.url, a.line) for a in arts] == [
+        (arts[0].id, "https://ex.com/Temafirst", 1), ("news:1.2", f"{uri}#1.2", 1)]
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (2, []), r
+
+    error = {"status": "error", "code": "rateLimited", "message": "You have made too many requests."}
+    with news.open("a") as fh:
+        fh.write(response("Temasecond") + json.dumps(error) + "\n"
+                 + json.dumps({"status": "ok", "totalResults": 0, "articles": []}) + "\n")
+    arts, reports = _read(news)
+    assert [(a.id, a.line) for a in arts][1:] == [("news:1.2", 1), (arts[2].id, 2), ("news:2.2", 2)]
+    assert reports == [(3, "an API's error response, not its articles (rateLimited, \"You have made too many "
+                           "requests.\"): not read (fetch it again)")]
+    r = indexer.run(store, None)
+    assert (r["added"], r["unchanged"], r["removed"], len(r["failed"])) == (2, 2, 0, 1), r
+    archive = open_index(store.path)
+    assert run_search(archive, "Temasecond").total == 2 and run_search(archive, "Temafirst").total == 2
+    # the file's id lists them, line by line and in each line's order
+    ids = record_ids(archive, "feed/news.jsonl")
+    assert [i for i in ids if i.startswith("feed/news.jsonl:")] == ["feed/news.jsonl:1.2", "feed/news.jsonl:2.2"], ids

@@ -155,7 +155,7 @@ def record_url(rec: dict[str, Any]) -> str:
     return ""
 
 
-def record_id(rec: dict[str, Any], base_id: str, line: int) -> str:
+def record_id(rec: dict[str, Any], base_id: str, line: int | str) -> str:
     """The article id of one record: its own id, else its URL, else its line number.
 
     Explicit ids are `<file>#<id>`, as they always were (saved links keep working). The
@@ -233,6 +233,19 @@ class ExportedWithoutText(NoText):
     """A row of `newsarchive export` made without --text: the articles' fields, not their text."""
 
 
+class HoldsArticles(NoText):
+    """A record with no text of its own that holds a list of articles (an API's response), or a
+    line that is a list of them: `records`, each read as a record (_held_articles)."""
+
+    def __init__(self, said: str, records: list) -> None:
+        super().__init__(said)
+        self.records = records
+
+
+class ApiError(NoText):
+    """A record that is an API's error response (_api_error): what it says, in place of articles."""
+
+
 # The fields of an export's row (export.COLUMNS: the text only with --text). Each row of such an
 # export read back was "no text: none of maintext, text, …", and no word of the cause
 EXPORT_FIELDS = frozenset({"id", "title", "published", "source", "url", "language", "translated",
@@ -301,18 +314,25 @@ def _jq_path(keys: list[str]) -> str:
 
 
 def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int, path: Path,
-                      resolved: Path | None = None) -> Article:
-    """One JSON record as an Article; ValueError (reported with the line) when it has no text.
-    `resolved`: `path` with its links followed, when the caller has it (read_file resolves a
-    file once, not twice per record: a few system calls per path component each time)."""
+                      resolved: Path | None = None, item: int | None = None) -> Article:
+    """One JSON record as an Article; ValueError (reported with the line) when it has no text,
+    HoldsArticles where it holds a list of articles (an API's response), ApiError where it is an
+    API's error response. `resolved`: `path` with its links followed, when the caller has it
+    (read_file resolves a file once, not twice per record: a few system calls per path component
+    each time). `item`: its number in the list of articles its line holds (_held_articles)."""
     exported = {"id", "url", "score", "translation_score"} <= rec.keys() <= EXPORT_FIELDS
+    given = rec
     rec, given_as, doubled = canonical_keys(rec)
     html, body = _texts(rec)
     if html is None and body is None:
         listed = _listed_articles(rec)
-        if listed:  # a saved API response (NewsAPI's): "no text" of a record that holds the articles
+        if listed:  # a saved API response (NewsAPI's): its articles, each read (_held_articles)
             where, n = listed
-            raise NoText(f"no text of its own: it holds {_listed_words(where, n)}")
+            raise HoldsArticles(f"no text of its own: it holds {_listed_words(where, n)}", _at(rec, where))
+        if error := _api_error(given):
+            raise ApiError(error)
+        if given and not _record_like(rec) and _no_articles(given, True):  # {"status": "ok", "articles": []}
+            raise HoldsArticles("no text of its own: its list of articles is empty", [])
         given = [k for k in TEXT_KEYS + HTML_KEYS if k in rec]
         if given:  # "text": 42 or "" was said to be missing
             what = rec[given[0]]
@@ -326,14 +346,16 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     if not src and url:
         src = _site(_hostname(url))
     src = src or _source_name(rec, SITE_NAME_KEYS)
-    aid = record_id(rec, base_id, line)
+    # where it has neither id nor URL: its line, or n.k for article k of the list its line n holds
+    place = line if item is None else f"{line}.{item}"
+    aid = record_id(rec, base_id, place)
     title = next((rec[k] for k in TITLE_KEYS if isinstance(rec.get(k), str) and rec[k].strip()), "")
     meta = {k: v for k, v in rec.items() if k not in KNOWN}
     published, notes = record_date(rec, given_as)
     resolved = resolved or path.resolve()
     return Article(
         id=aid,
-        url=url or f"{resolved.as_uri()}#{line}",
+        url=url or f"{resolved.as_uri()}#{place}",
         source=src or source,
         raw=html if html is not None else body,
         kind="html" if html is not None else "text",
@@ -344,6 +366,7 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         content_hash=content_hash(json.dumps(rec, sort_keys=True, ensure_ascii=False)),
         path=str(resolved),
         line=line,
+        item=item,
         meta=meta,
         notes=doubled + notes,
     )
@@ -476,21 +499,27 @@ def _document_records(doc: Any) -> list | None:
     an object's values where each is an object, one of them an article's record (`json.dump` of
     a dict of articles by their address or id: "one JSON document with no article in it"), in
     their order, as `jq -c '.[]'` writes them; the document itself, where it is one record."""
-    if isinstance(doc, list):
-        return doc if any(isinstance(v, dict) and _record_like(canonical_keys(v)[0]) for v in doc) else None
+    if isinstance(doc, list):  # of records, or of responses one after another (`jq .` of a poller's lines)
+        return doc if any(isinstance(v, dict) and (_record_like(rec := canonical_keys(v)[0]) or _listed_articles(rec))
+                          for v in doc) else None
     if not isinstance(doc, dict):
         return None
     rec = canonical_keys(doc)[0]
     if _texts(rec) == (None, None) and (listed := _listed_articles(rec)):
-        node: Any = rec
-        for key in listed[0]:
-            node = node[key]
-        return node
+        return _at(rec, listed[0])
     values = list(doc.values())
     if values and all(isinstance(v, dict) for v in values) and any(_texts(canonical_keys(v)[0]) != (None, None)
                                                                     for v in values):
         return values
     return [doc] if _record_like(rec) else None
+
+
+def _at(rec: dict[str, Any], keys: list[str]) -> Any:
+    """The value under `keys` in a record, one object down for each (_listed_articles found it)."""
+    node: Any = rec
+    for key in keys:
+        node = node[key]
+    return node
 
 
 # where a saved API response keeps its list of articles, by its keys: NewsAPI's, the Guardian's
@@ -589,9 +618,32 @@ def _document_articles(records: list, path: Path, source: str, base_id: str) -> 
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
             yield record_to_article(rec, source, base_id, n, path, resolved)
+        except HoldsArticles as exc:  # a response among them: its articles, n.k
+            yield from _held_articles(exc.records, n, path, source, base_id, resolved, exported)
+        except ApiError as exc:
+            yield IngestError(str(path), str(exc), line=n, unread="record")
         except ValueError as exc:
             said = no_text_said(exc, n, exported, "record") if isinstance(exc, NoText) else f"bad JSON record: {printable(str(exc))}"
             yield IngestError(str(path), said, line=n, unread="record")
+
+
+def _held_articles(records: list, line: int, path: Path, source: str, base_id: str, resolved: Path,
+                   exported: list[int]) -> Iterator[Article | IngestError]:
+    """The articles of a line that holds a list of them: an API's response a line, as a poller
+    appends them ({"status": "ok", "articles": [...]}), or an array of records. Each line was "JSON
+    record with no text of its own: it holds a list of 2 articles under "articles" ... (jq -c
+    '.articles[]' FILE does)", none read. Article k has the line's number (its reports, what a bad
+    line keeps) and k (record_to_article: its id and address where it has neither id nor URL).
+    Each is let go once read."""
+    for k, rec in enumerate(records, 1):
+        records[k - 1] = None
+        try:
+            if not isinstance(rec, dict):
+                raise ValueError("not a JSON object")
+            yield record_to_article(rec, source, base_id, line, path, resolved, item=k)
+        except ValueError as exc:
+            said = no_text_said(exc, line, exported) if isinstance(exc, NoText) else f"bad JSON record: {printable(str(exc))}"
+            yield IngestError(str(path), f"{said} (article {k} of the line)", line=line, unread="record")
 
 
 def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Article | IngestError | TooLarge]:
@@ -612,10 +664,15 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     except ValueError:  # no JSON document: a stream of them, else its lines are read, reported as they fail
         if (doc := _stream(text)) is None:
             return
+    one_line = text is not None and "\n" not in text.strip()
     del text
     records = _document_records(doc)
     json_name = path.name.lower().endswith((".json", ".json.gz"))
-    if records is not None:
+    if records is not None and one_line and not json_name and not (len(records) == 1 and records[0] is doc):
+        # a .jsonl of one response (or array) is line 1 of a poller's file: its articles 1.k, as when
+        # a second line comes, which reads it a line at a time (_held_articles): no id changes
+        yield from _held_articles(records, 1, path, source, base_id, path.resolve(), [])
+    elif records is not None:
         yield from _document_articles(records, path, source, base_id)
     elif json_name and (error := _api_error(doc)):  # a fetch that failed: what it brought before is kept
         yield IngestError(str(path), error)
@@ -658,7 +715,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     resolved = path.resolve()
     line = 0
     records = 0
-    empty_lines = 0  # lines that are an empty list of articles (`[]`): a file of them holds no article
+    empty_lines = 0  # lines that are an empty list of articles (`[]`, a response's): a file of them holds none
     held: list[IngestError] | None = []  # bad lines before the first record; None once one came
     exported: list[int] = []  # the line of the first row of an export without --text (no_text_said)
     binary = False
@@ -673,14 +730,19 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 rec = None
                 try:
                     rec = _parse(data)
-                    if rec == []:  # a list of articles a line, this one empty: no record, and no bad line
-                        empty_lines += 1
-                        yield from held or ()
-                        held = None
-                        continue
+                    if isinstance(rec, list) and (rec == [] or _document_records(rec) is not None):
+                        raise HoldsArticles("a list of articles", rec)  # an array on the line, `[]` too
                     if not isinstance(rec, dict):
                         raise ValueError("not a JSON object")
                     item = record_to_article(rec, source, base_id, line, path, resolved)
+                except HoldsArticles as exc:  # each read, `[]` a line holds none (no record, and no bad line)
+                    empty_lines += not exc.records
+                    yield from held or ()
+                    held = None
+                    yield from _held_articles(exc.records, line, path, source, base_id, resolved, exported)
+                    continue
+                except ApiError as exc:  # a fetch that failed: what the line held before is kept
+                    item = IngestError(str(path), str(exc), line=line, unread="record")
                 except ValueError as exc:
                     # a record that parses but holds no text is no "bad JSON" (QA)
                     said = (no_text_said(exc, line, exported) if isinstance(exc, NoText)
@@ -713,6 +775,6 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     if records == 0:
         yield IngestError(str(path), "empty file", unread=EMPTIED)
     elif records == empty_lines:  # `[]` a line, as `[] []` on one: emptied, as `[]` alone is
-        yield IngestError(str(path), f"empty file: {records} lines, each an empty JSON array", unread=EMPTIED)
+        yield IngestError(str(path), f"empty file: {records} lines, each an empty list of articles", unread=EMPTIED)
     elif held:
         yield _not_jsonl(path, held, binary, opened, too_large)
