@@ -7,6 +7,7 @@ document only whole, so it is read whole up to DOCUMENT_MOST bytes (ingest.jsonl
 """
 from __future__ import annotations
 
+import codecs
 import json
 from collections.abc import Callable
 from pathlib import Path
@@ -20,6 +21,7 @@ DOCUMENT_MOST = 256 * 1024 * 1024
 
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 _BLANK = b" \t\r\n"
+_BLANK_TEXT = " \t\r\n"
 
 
 class TooLarge(str):
@@ -35,33 +37,65 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
     line with more lines after it runs on past its end (_opens_document: a whole JSON Lines record,
     or one cut off, is never read whole). None where it is neither; TooLarge past DOCUMENT_MOST.
     `decode`: bytes as text (a byte-order mark, a legacy code page); UTF-16 with its mark is read
-    as such."""
+    as such, its first line looked at before the rest is read, as a UTF-8 file's is (_utf16_text)."""
     with opener(path, "rb") as fh:
         first = fh.read(2)
-        utf16 = first in _UTF16_BOMS
-        if not utf16:
-            if not first.endswith(b"\n"):  # "[\n" is its first line whole: a readline took the second too
-                first += fh.readline(DOCUMENT_MOST)
-            while first and not first.strip(_BLANK):  # blank lines before the first
-                first = fh.readline(DOCUMENT_MOST)
-            opening = first.removeprefix(b"\xef\xbb\xbf").lstrip(_BLANK)[:1]
-            if opening not in (b"[", b"{"):
+        if first in _UTF16_BOMS:
+            return _utf16_text(fh, first)
+        if not first.endswith(b"\n"):  # "[\n" is its first line whole: a readline took the second too
+            first += fh.readline(DOCUMENT_MOST)
+        while first and not first.strip(_BLANK):  # blank lines before the first
+            first = fh.readline(DOCUMENT_MOST)
+        opening = first.removeprefix(b"\xef\xbb\xbf").lstrip(_BLANK)[:1]
+        if opening not in (b"[", b"{"):
+            return None
+        if after := _more(fh):
+            if not first.endswith(b"\n"):  # a first line longer than the most read whole
+                return too_large()
+            if not _opens_document(decode(first)):
                 return None
-            if after := _more(fh):
-                if not first.endswith(b"\n"):  # a first line longer than the most read whole
-                    return too_large()
-                if not _opens_document(first, decode):
-                    return None
-                first += after
+            first += after
         rest = _read_most(fh, DOCUMENT_MOST + 1 - len(first))
         if len(first) + sum(map(len, rest)) > DOCUMENT_MOST:
             return too_large()
     data = b"".join([first, *rest]) if rest else first  # a one-line array is all `first`: not copied
     del first, rest
     try:
-        return data.decode("utf-16") if utf16 else decode(data)
+        return decode(data)
     except UnicodeDecodeError:
         return None
+
+
+def _utf16_text(fh: BinaryIO, bom: bytes) -> str | TooLarge | None:
+    """The text of a UTF-16 file (`bom` read) where it may be one JSON document, decoded as it is
+    read: its first line, once its end and what follows it are read, is looked at as a UTF-8
+    file's is, and a file whose first line opens no document (a JSON Lines file of records, one
+    cut off on its first line) is left to be read a line at a time. It was read and decoded whole
+    up to DOCUMENT_MOST, to fail as one document, then read whole again a line at a time."""
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    size, parts = len(bom), [decoder.decode(bom)]
+    where = 0  # 0: blank so far, 1: in the first line, 2: after its end, blank so far, 3: looked at
+    try:
+        while chunk := fh.read(1 << 20):
+            size += len(chunk)
+            if size > DOCUMENT_MOST:
+                return too_large()
+            parts.append(piece := decoder.decode(chunk))
+            at = 0
+            if where == 0 and (text := piece.lstrip(_BLANK_TEXT)):
+                if text[0] not in "[{":
+                    return None
+                where, at = 1, len(piece) - len(text)
+            if where == 1 and (end := piece.find("\n", at)) >= 0:
+                where, at = 2, end + 1
+            if where == 2 and piece[at:].strip(_BLANK_TEXT):
+                where = 3
+                if not _opens_document("".join(parts).lstrip(_BLANK_TEXT).partition("\n")[0]):
+                    return None
+        parts.append(decoder.decode(b"", final=True))
+    except UnicodeDecodeError:
+        return None
+    return "".join(parts)
 
 
 def _read_most(fh: BinaryIO, most: int) -> list[bytes]:
@@ -75,13 +109,13 @@ def _read_most(fh: BinaryIO, most: int) -> list[bytes]:
     return chunks
 
 
-def _opens_document(line: bytes, decode: Callable[[bytes], str]) -> bool:
+def _opens_document(line: str) -> bool:
     """Whether a first line with more lines after it opens a JSON document it does not close
     ("[", "{", `{"status": "ok", "articles": [`): its JSON runs on to the line's end. A whole
     value (a JSON Lines record), or one broken before the line ends (a record cut off inside a
     string, a stray line), opens none: such a file, read whole up to DOCUMENT_MOST to fail as
     JSON, held 458 MB of memory for a 200 MB JSON Lines file whose first line was cut off."""
-    text = decode(line).strip()
+    text = line.strip()
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:

@@ -587,11 +587,13 @@ def _api_error(doc: Any) -> str | None:
 _JSON_BLANK = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
 
 
-def _stream(text: str) -> list | None:
-    """The JSON values of a text that is several, one after another, as `jq` without -c writes them
-    (`jq '.[]' FILE`, `jq . FILE.jsonl`: each record pretty-printed over several lines), or None
-    where it is no such stream (a value in it does not parse). Such a file was "not JSON Lines",
-    told to `jq -c .` it; value N is the record on line N of what that writes."""
+def _document(text: str) -> Any:
+    """The JSON document a text is; or the JSON values of a text that is several, one after
+    another, as `jq` without -c writes them (`jq '.[]' FILE`, `jq . FILE.jsonl`: each record
+    pretty-printed over several lines), as a list. Such a file was "not JSON Lines", told to
+    `jq -c .` it; value N is the record on line N of what that writes. ValueError where a value
+    in it does not parse. Parsed once: json.loads parsed a broken document to its error, and the
+    stream's reading then parsed it again (a 90 MB array broken near its end, twice)."""
     decoder = json.JSONDecoder()
     values: list = []
     pos = _JSON_BLANK.match(text).end()
@@ -600,9 +602,10 @@ def _stream(text: str) -> list | None:
             value, end = decoder.raw_decode(text, pos)
             values.append(value)
             pos = _JSON_BLANK.match(text, end).end()
-    except (ValueError, RecursionError):
-        return None
-    return _scrubbed(values) if _MAY_HOLD_SURROGATE.search(text) else values
+    except RecursionError:  # "[[[[...]]]]" 2,000 deep
+        raise ValueError("nested too deeply") from None
+    doc = values[0] if len(values) == 1 else values
+    return _scrubbed(doc) if _MAY_HOLD_SURROGATE.search(text) else doc
 
 
 def _document_articles(records: list, path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
@@ -660,10 +663,9 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
         yield text
         return
     try:
-        doc = _parse_text(text) if text is not None else None
-    except ValueError:  # no JSON document: a stream of them, else its lines are read, reported as they fail
-        if (doc := _stream(text)) is None:
-            return
+        doc = _document(text) if text is not None else None
+    except ValueError:  # no JSON document, nor a stream of them: its lines are read, reported as they fail
+        return
     one_line = text is not None and "\n" not in text.strip()
     del text
     records = _document_records(doc)
