@@ -154,7 +154,7 @@ def _names_the_site(author: str, url: str | None) -> bool:
     (read by trafilatura as "CBSNews com") stood on the document page as the article's author.
     A site's name is left: a personal blog's ("Robert Nyman", robertnyman.com) is its author."""
     host = _host(url).removeprefix("www.")
-    return bool(host) and _squashed(author) == _squashed(host)
+    return bool(host) and meta.squashed(author) == meta.squashed(host)
 
 
 def _host(url: str | None) -> str:
@@ -162,10 +162,6 @@ def _host(url: str | None) -> str:
         return (urlsplit(url).hostname or "") if url else ""
     except ValueError:  # "http://[::1": no host to compare
         return ""
-
-
-def _squashed(name: str) -> str:
-    return re.sub(r"[\W_]+", "", name.lower())
 
 
 # the particles of a person's name, in lower case: "Jan de Vries", "Ursula von der Leyen"
@@ -200,10 +196,10 @@ def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
     host ("ABC News", abcnews.go.com) stood on the document page and in the author facet, every
     page of the site under it. A person's name that is the site's domain is a personal site's,
     its writer's ("Robert Nyman", robertnyman.com), and stays."""
-    labels, name = pagemeta.host_words(_host(url)), _squashed(author)
+    labels, name = pagemeta.host_words(_host(url)), meta.squashed(author)
     if not name or _a_name(author) and labels and name == labels[-1]:
         return False
-    return name in labels or name == _squashed(sitename or "") and not _a_persons(author)
+    return name in labels or name == meta.squashed(sitename or "") and not _a_persons(author)
 
 
 # the words of a publication's name, no person's: "Yahoo News", "Mail Online", "Sky News"

@@ -261,7 +261,7 @@ def _heading_after_by(author: str, site: frozenset[str] = frozenset()) -> bool:
     theverge.com) is a newsroom's byline."""
     words = author.lower().split()
     if len(words) == 2 and words[0] == "the":
-        named = re.sub(r"[\W_]+", "", author.lower())
+        named = squashed(author)
         return not (words[1] in _PAPER_NOUNS or words[1] in _BYLINE_LOWER or _AGENCY_ALONE.match(words[1])
                     or named in site or named.removeprefix("the") in site)
     keys = re.findall(r"[^\W\d_]+", author.lower().partition(":")[0])
@@ -301,7 +301,16 @@ def _name_part(words: str) -> str:
 def site_names(names: Iterable[str | None]) -> frozenset[str]:
     """The names a page goes by (its og:site_name, its host's labels: "The Verge", "theverge"), each
     lower case with no spaces nor punctuation, for parse_byline's `site`."""
-    return frozenset(filter(None, (re.sub(r"[\W_]+", "", n.lower()) for n in names if n)))
+    return frozenset(filter(None, (squashed(n) for n in names if n)))
+
+
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
+def squashed(name: str) -> str:
+    """A name in lower case with no spaces nor punctuation ("The Verge", "theverge.com" are "theverge",
+    "thevergecom"): a site's name as its byline, its meta author or its host's labels write it."""
+    return _NOT_LETTERS.sub("", name.lower())
 
 
 def parse_byline(line: str, site: frozenset[str] = frozenset()) -> tuple[str | None, date | None] | None:
