@@ -5,7 +5,8 @@ of a newsroom's words alone as naming no writer ("By Staff Reporter"); the entit
 before an agency on a credit line ("Maria Lopez, EFE") or before a dateline as a reporter's, and no
 name of a newsroom's words as a person's ("Tokyo Newsroom, Reuters"). Each layer kept its own list,
 and they drifted: the cleaner's had no UPI nor 1987's "Reuter", the entity rules' credit no EFE, ANSA,
-TASS or Kyodo. One list here; each layer keeps its own test's meaning.
+TASS or Kyodo. One list here; each layer keeps its own test's meaning. The month names of a
+dateline or a notice alike.
 """
 from __future__ import annotations
 
@@ -54,6 +55,13 @@ def written_agency_pattern(names: tuple[str, ...] = AGENCY_NAMES) -> str:
             return re.escape(name)
         return "(?-i:%s)" % "|".join(re.escape(n) for n in dict.fromkeys((name, name.upper())))
     return "(?:%s)" % "|".join(written(n) for n in sorted(names, key=len, reverse=True))
+
+
+# a month's name or its abbreviation, as a dateline ("ROSEMONT, ILL., March 6") or a copyright notice
+# ("Copyright (c) August 2012") writes it; in any case: wire datelines write "MARCH 12", "APril 7",
+# "OCt 20" too (138 of 19,043 Reuters stories). The entity rules' datelines and the cleaner's notices
+# each wrote its own
+MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[A-Za-z]*\.?"
 
 
 # a newsroom's words, in lower case: its roles and its units, which name no writer alone ("By Staff

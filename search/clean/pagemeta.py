@@ -15,6 +15,7 @@ from lxml.html import HtmlElement
 from trafilatura.metadata import TITLE_XPATHS, examine_meta, extract_meta_json, extract_metainfo, extract_sitename, extract_title
 from trafilatura.settings import Document
 
+from ..newsroom import MONTH
 from . import meta, patterns
 from .blocks import Block, key
 
@@ -122,7 +123,7 @@ def _site_name(name: str | None, labels: list[str]) -> str | None:
 # figures: "1105 Media" is a publisher) and the marks between them, up to the owner's name; "by" before
 # it too ("Copyright (c) 2003 by CrewingBizUa" gave the site "by CrewingBizUa")
 _COPYRIGHT = re.compile(r"^\s*(?:copyright\b|\(c\)|©)", re.I)
-_NOTICE_HEAD = re.compile(r"^(?:\s*(?:copyright\b|\(c\)|©|(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+)?"
+_NOTICE_HEAD = re.compile(r"^(?:\s*(?:copyright\b|\(c\)|©|(?:" + MONTH + r"\s+)?"
                           r"(?:19|20)\d{2}\b(?:\s*[-–]\s*\d{2,4}\b)?|[,.:;|–—-](?!\w)|by\b))+\s*", re.I)
 # "All Rights Reserved." ends a notice, after a full stop, a comma or a bar ("© 2012 Foo | All Rights
 # Reserved"), or is the whole of one; the full stop of a firm's abbreviation before it stays ("Foo Inc.")

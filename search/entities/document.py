@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache, partial
 from itertools import accumulate
 
-from ..newsroom import AGENCY_NAMES, NEWSROOM_WORDS, agency_pattern
+from ..newsroom import AGENCY_NAMES, MONTH as _MONTH, NEWSROOM_WORDS, agency_pattern
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
 from .regions import PERSONAL_NAMES, regions_by_first_word
@@ -567,8 +567,6 @@ class _WordIndex:
 
 
 _CAPS_RUN = r"[A-Z][A-Z'.\-]+(?: [A-Z][A-Z'.\-]+){0,3}"  # both runs open with [A-Z] (_DATELINE)
-# in any case: wire datelines write "MARCH 12", "APril 7", "OCt 20" too (138 of 19,043 Reuters stories)
-_MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[A-Za-z]*\.?"
 _TITLE_RUN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 # "RANGOON 1996-12-06", "SALVADOR, Feb 26", "ABUJA, Nigeria –", "MOSCOW (IDN) –": the all-caps
 # word opening a news item is the place it was filed from; a region after it ("ROSEMONT, ILL.,
