@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from search import Store, get_document, indexer, open_index, run_search
-from search.article import IngestError
+from search.article import Article, IngestError
 from search.ingest import read
 from search.ingest.warc import url_id
 from warcio.statusandheaders import StatusAndHeaders
@@ -171,9 +171,12 @@ def test_jsonl_in_utf16_with_a_byte_order_mark_is_read(tmp_path):
         got = _records(tmp_path / name)
         assert [(a.id.split("#")[-1], a.title, a.line) for a in got] == [("u1", "Segou", 1), ("u2", "Mopti", 2)], name
         assert "Ségou, Mali" in got[0].raw
-    (tmp_path / "bad.jsonl").write_bytes(body.encode("utf-16")[:-1])  # an odd byte count: not UTF-16 after all
+    # an odd byte count: cut off in the last line's newline, the lines before it read, the rest said unread
+    (tmp_path / "bad.jsonl").write_bytes(body.encode("utf-16")[:-1])
     bad = list(read([tmp_path / "bad.jsonl"]))
-    assert bad and all(isinstance(x, IngestError) for x in bad)
+    assert [a.title for a in bad if isinstance(a, Article)] == ["Segou"]
+    assert [(e.line, e.reason, e.unread) for e in bad if isinstance(e, IngestError)] == [
+        (2, "not valid UTF-16 (truncated data) after line 1: the rest is not read", "rest")]
 
 
 def _warc(path: Path, records: list[tuple[str, str, bytes]], warc_date: str = "2021-03-03T10:00:00Z") -> Path:

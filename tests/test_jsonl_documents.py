@@ -546,3 +546,28 @@ def test_a_utf16_json_lines_file_is_not_read_whole_as_a_document_first(tmp_path)
     pretty = tmp_path / "pretty.json"
     pretty.write_text(json.dumps(records[:3], indent=2), encoding="utf-16")
     assert json.loads(document_text(pretty, _counted_open, _line_text)) == records[:3]
+
+
+def test_a_utf16_json_lines_file_cut_off_at_an_odd_byte_keeps_the_lines_before_the_cut(tmp_path, monkeypatch):
+    """Review: a UTF-16 JSON Lines file cut off at an odd byte (a copy or a download stopped
+    midway) was read and decoded whole, failed as UTF-16, and was read as bytes: "binary file,
+    not JSON Lines", none of its records read. It is decoded a megabyte at a time: the lines
+    before the cut are read, and the rest is said to be unread, as a cut gzip's is, and keeps the
+    articles it held. A file no UTF-16 before its first line ends is read as bytes as before."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    path = src / "unicode.jsonl"
+    lines = [json.dumps({"title": f"Temacut {i}", "text": f"{STORY} The desk filed story {i}."}) for i in range(4)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-16")
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 4
+    path.write_bytes(path.read_bytes()[:-3])  # the last line's closing brace, half of it, and its newline
+    arts, reports = _read(path)
+    assert [a.title for a in arts] == ["Temacut 0", "Temacut 1", "Temacut 2"]
+    assert reports == [(4, "not valid UTF-16 (truncated data) after line 3: the rest is not read")]
+    r = indexer.run(store, None)
+    assert (r["unchanged"], r["removed"]) == (3, 0), r
+    assert run_search(open_index(store.path), "Temacut").total == 4
+    (src / "bytes.jsonl").write_bytes(b"\xff\xfe" + b"\x00\xd8" + b'{"title": "x"}\n')  # a lone surrogate first
+    assert _read(src / "bytes.jsonl") == ([], [(None, "binary file, not JSON Lines")])

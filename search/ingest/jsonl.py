@@ -9,6 +9,7 @@ and with or without "_" or "-" (publishedAt, published_at).
 """
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
 import re
@@ -390,22 +391,41 @@ def _line_text(data: bytes) -> str:
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
+class DamagedText(ValueError):
+    """A UTF-16 file's bytes that are no UTF-16 after some of its lines were read: the rest is unread."""
+
+
 def _byte_lines(fh) -> Iterator[bytes]:
     """The file's lines as UTF-8 bytes. A UTF-16 file (a byte-order mark says so: Windows
-    tools save "Unicode" text so) is decoded whole, since its newline is two bytes: read
-    line by line, every line was "binary file, not text". A file that is not valid UTF-16
-    after its mark is read as bytes, and its lines reported as they fail."""
+    tools save "Unicode" text so) is decoded as UTF-16, since its newline is two bytes: read
+    line by line, every line was "binary file, not text"; a megabyte at a time, where it was
+    read and decoded whole (the bytes and their text held at once). A file that is not valid
+    UTF-16 before its first line ends is read as bytes, and its lines reported as they fail;
+    past it, DamagedText: a file cut off at an odd byte was all "binary file, not JSON Lines"."""
     if fh.peek(2)[:2] not in _UTF16_BOMS:
         yield from fh
         return
-    data = fh.read()
+    decoder = codecs.getincrementaldecoder("utf-16")()
+    before: list[bytes] | None = []  # the bytes read before the first line's end, read as bytes if no UTF-16
+    tail = ""
     try:
-        text = data.decode("utf-16")
-    except UnicodeDecodeError:
-        yield from data.splitlines(keepends=True)
+        while True:
+            chunk = fh.read(1 << 20)
+            if before is not None:
+                before.append(chunk)
+            *lines, tail = (tail + decoder.decode(chunk, final=not chunk)).split("\n")
+            if lines:
+                before = None
+            for piece in lines:
+                yield (piece + "\n").encode("utf-8", "surrogatepass")
+            if not chunk:
+                break
+    except UnicodeDecodeError as exc:
+        if before is None:
+            raise DamagedText(f"not valid UTF-16 ({exc.reason})") from None
+        yield from (b"".join(before) + fh.read()).splitlines(keepends=True)
         return
-    for piece in text.split("\n"):
-        yield (piece + "\n").encode("utf-8", "surrogatepass")
+    yield (tail + "\n").encode("utf-8", "surrogatepass")
 
 
 # Lines before a file's first JSON record are held back (see read_file); this many bad lines
@@ -768,11 +788,12 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 yield from held or ()
                 held = None
                 yield item
-    except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+    except (EOFError, gzip.BadGzipFile, zlib.error, DamagedText) as exc:
         yield from held or ()  # the damage is the likelier cause of lines that did not parse
         where = f"after line {line}" if line else "before its first line"
-        yield IngestError(str(path), f"truncated or corrupt gzip {where}: {printable(str(exc))}", line=line + 1,
-                          unread="rest")
+        said = (f"{exc} {where}: the rest is not read" if isinstance(exc, DamagedText)
+                else f"truncated or corrupt gzip {where}: {printable(str(exc))}")
+        yield IngestError(str(path), said, line=line + 1, unread="rest")
         return
     if records == 0:
         yield IngestError(str(path), "empty file", unread=EMPTIED)
