@@ -571,3 +571,31 @@ def test_a_utf16_json_lines_file_cut_off_at_an_odd_byte_keeps_the_lines_before_t
     assert run_search(open_index(store.path), "Temacut").total == 4
     (src / "bytes.jsonl").write_bytes(b"\xff\xfe" + b"\x00\xd8" + b'{"title": "x"}\n')  # a lone surrogate first
     assert _read(src / "bytes.jsonl") == ([], [(None, "binary file, not JSON Lines")])
+
+
+def test_elasticsearch_documents_and_graphql_edges_are_read_as_their_articles(tmp_path):
+    """Review: an Elasticsearch index dumped a document a line (elasticdump: {"_index": ..., "_id":
+    ..., "_source": {...}}) was a "JSON record with no text" a line, and a saved search response of
+    them ("hits"."hits") or a GraphQL API's connection ("edges", each {"node": {...}, "cursor": ...})
+    "one JSON document with no article in it". Each is read as the object it wraps: its `_id` the
+    article's id where the source has none, as a record's `id` is."""
+    def article(i: int, url: bool = True) -> dict:
+        return {"title": f"Zinc {i}", "body": STORY, **({"url": f"https://ex.com/{i}"} if url else {})}
+
+    (tmp_path / "dump.jsonl").write_text("".join(json.dumps({"_index": "news", "_type": "_doc", "_id": f"doc{i}",
+                                                             "_score": 1, "_source": article(i, url=False)}) + "\n"
+                                                 for i in range(2)))
+    (tmp_path / "hits.json").write_text(json.dumps({"took": 3, "hits": {"total": {"value": 2}, "hits": [
+        {"_index": "news", "_id": f"doc{i}", "_source": {**article(i), "id": f"own{i}"} if i else article(i)}
+        for i in range(2)]}}, indent=2))
+    (tmp_path / "graph.json").write_text(json.dumps({"data": {"search": {"edges": [
+        {"cursor": f"c{i}", "node": article(i)} for i in range(2)]}}}))
+    arts, reports = _read(tmp_path / "dump.jsonl")
+    assert reports == [] and [(a.id, a.title, a.line) for a in arts] == [("dump#doc0", "Zinc 0", 1),
+                                                                         ("dump#doc1", "Zinc 1", 2)]
+    arts, reports = _read(tmp_path / "hits.json")
+    assert reports == [] and [(a.id, a.url) for a in arts] == [("hits#doc0", "https://ex.com/0"),
+                                                               ("hits#own1", "https://ex.com/1")]
+    arts, reports = _read(tmp_path / "graph.json")
+    assert reports == [] and [(a.title, a.url) for a in arts] == [("Zinc 0", "https://ex.com/0"),
+                                                                  ("Zinc 1", "https://ex.com/1")]

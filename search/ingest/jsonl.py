@@ -59,6 +59,22 @@ def _guardian_fields(rec: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _unwrapped(rec: dict[str, Any]) -> dict[str, Any]:
+    """A record whose article sits in an object of its own, as that object: an Elasticsearch
+    document ({"_index": ..., "_id": "abc", "_source": {...}}, as elasticdump writes an index a
+    line, and a search response's "hits"."hits"), with its `_id` for its id where the source has
+    none; a GraphQL connection's edge ({"node": {...}, "cursor": ...}). Each was "JSON record with
+    no text", and a response of them "one JSON document with no article in it". Any other as it is."""
+    source = rec.get("_source")
+    if isinstance(source, dict):
+        rid = rec.get("_id")
+        return {**source, "id": source["id"]} if "id" in source or rid is None else {**source, "id": rid}
+    node = rec.get("node")
+    if isinstance(node, dict) and rec.keys() <= {"node", "cursor"}:
+        return node
+    return rec
+
+
 @lru_cache(maxsize=4096)  # asked for every key of every record: the same few keys
 def _known_name(key: str) -> str | None:
     """KNOWN's spelling of a record's key ("publishedAt" is "published_at"), or None."""
@@ -73,11 +89,12 @@ def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str],
     sentence and linked to the file. A key spelt exactly wins over a variant; the variant
     stays among the other keys, which the article keeps unindexed (it was dropped, and its
     value with it, unsaid). A NewsAPI source object stands for its name; a Guardian result's
-    webTitle, webUrl, webPublicationDate and fields (_guardian_fields) are read. Other keys stay as given."""
+    webTitle, webUrl, webPublicationDate and fields (_guardian_fields) are read, and an Elasticsearch
+    document's `_source` or a GraphQL edge's `node` (_unwrapped). Other keys stay as given."""
     out: dict[str, Any] = {}
     given: dict[str, str] = {}
     notes: list[str] = []
-    for k, v in sorted(_guardian_fields(rec).items(), key=lambda kv: kv[0] not in KNOWN):
+    for k, v in sorted(_guardian_fields(_unwrapped(rec)).items(), key=lambda kv: kv[0] not in KNOWN):
         name = _known_name(k) if isinstance(k, str) else None
         if name is None:
             out.setdefault(k, v)
