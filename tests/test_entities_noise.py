@@ -2358,6 +2358,21 @@ def test_a_french_department_is_a_place():
     assert _kept("He wrote a letter to Granma on Monday.", "Granma", "organization")
 
 
+def test_a_publication_named_for_a_region_written_in_stays_an_organisation():
+    """57703fb made the NER's organisation of a region's whole name the region after "in", and so made a
+    place of a newspaper named for its province: "An editorial in Granma, the Communist Party daily" gave
+    the place "Granma" (the real NER's organisation, probed on be8843c)."""
+    for text in ("An editorial in Granma, the Communist Party daily, said the harvest was good.",
+                 "Fidel Castro wrote in Granma on Monday that the harvest was good.",
+                 "A report in Granma newspaper said the harvest was good."):
+        assert _got(text, ("Granma", "organization")).get("Granma") == {"organization"}, text
+    # near misses: a region after "in" with no publication beside it, and a publication's word elsewhere
+    assert _got("Officials in Haute-Savoie said roads were closed.",
+                ("Haute-Savoie", "organization")) == {"Haute-Savoie": {"location"}}
+    text = "Officials in Haute-Savoie said roads were closed, the daily Le Monde reported."
+    assert _got(text, ("Haute-Savoie", "organization")).get("Haute-Savoie") == {"location"}
+
+
 def test_a_results_row_s_city_or_state_the_gazetteer_knows_is_its_club():
     """A results row's name the gazetteer tagged a place kept it, to keep national sides places, and so
     kept a club named for its city or state a place: CoNLL-2003's NHL results "Hartford 4 BOSTON 2

@@ -2296,6 +2296,20 @@ _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|into|from|to|across|near|throughout|out
 # Haute-Savoie and Seine-Saint-Denis departments"); not after "to" ("a letter to Granma"), a newspaper's too
 _REGION_BEFORE = re.compile(r"(?i:\b(?:in|into|from|across|near|throughout|outside|inside|prefect[ \t]+of)[ \t]+)$")
 _REGION_AFTER = re.compile(r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:departments?|provinces?|regions?|states?)\b")
+# ... but not a publication named for its region, which a text writes in too: "an editorial in Granma", "Erdogan
+# wrote in Sabah" (a Cuban and a Turkish newspaper; _PUBLICATION_AFTER)
+_WRITTEN_IN_BEFORE = re.compile(
+    r"(?i:\b(?:editorial|article|interview|column|commentary|op-ed|wrote|writes|writing|written|quoted|published)"
+    r"[ \t]+in[ \t]+)$")
+
+
+def _a_publication(text: str, s: Span) -> bool:
+    """Whether the NER's organisation `s` after "in" is a publication, written in or named one beside it
+    ("an editorial in Granma, the Communist Party daily"), and so no region though it has a region's name."""
+    return bool(_WRITTEN_IN_BEFORE.search(text, max(0, s.start - 30), s.start)
+                or _PUBLICATION_AFTER.match(text, s.end))
+
+
 # A region's name that names a family, a ruling one as often as not: "Kuwait's Sabah family", "the
 # al-Sabah dynasty" (Sabah is a Malaysian state), "the Al Thani clan"
 _DYNASTY_AFTER = re.compile(r"[ \t]+(?:royal[ \t]+)?(?:family|families|dynasty|dynasties|clan|clans)\b")
@@ -2356,7 +2370,8 @@ def _regions(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]
         if name is None and s.type == "person" and (w := text[s.start:s.end]).isupper() and len(w) > 3:  # "MINAS GERAIS STATE:"
             name = next((n for n in by_first.get(w.split()[0].title(), ()) if n.upper() == w), None)
         if name and (s.type == "person" or len(name) > s.end - s.start or _REGION_BEFORE.search(
-                text, max(0, s.start - 30), s.start) or _REGION_AFTER.match(text, s.end)) and s.start + len(name) >= s.end \
+                text, max(0, s.start - 30), s.start) and not _a_publication(text, s) or _REGION_AFTER.match(
+                text, s.end)) and s.start + len(name) >= s.end \
                 and not a_persons_or_companys(text[s.start:s.end]) and not a_persons_or_companys(name) \
                 and not _titled(text, s.start) and named_as_place(s.start, name):
             s = Span(s.start, s.start + len(name), "location", "gazetteer")
@@ -2827,6 +2842,9 @@ _FIRM_ROLE_WORD = re.compile(r"(?:Underwriter|UNDERWRITER|Co-?[Mm]anager|Lead[- 
 # were persons). Not nouns that also name people's trades: "publisher Rupert Murdoch",
 # "property developer Donald Trump", "policy maker Janet Yellen", "rival Romney".
 _PUBLICATIONS = r"newspaper|daily|weekly|magazine|tabloid|news agency"
+# a publication named beside a region's name after "in" (_a_publication): "in Granma, the Communist Party daily"
+_PUBLICATION_AFTER = re.compile(
+    rf"(?:[ \t]*,[ \t]+(?:the|a|an|its)[ \t]+(?:[\w'’-]+[ \t]+){{0,4}}?|[ \t]+)(?:{_PUBLICATIONS})\b")
 _ORGANISATION_BEFORE = re.compile(
     rf"\b(?:{_PUBLICATIONS}|broadcaster"
     r"|retailer|wholesaler|manufacturer|supplier|distributor|insurer|lender|brokerage|airline"
