@@ -2809,6 +2809,26 @@ def test_a_name_opening_a_sentence_whose_next_opens_with_he_is_a_person():
         assert _got(text, (word, "organization")).get(word) != {"person"}, word
 
 
+def test_a_name_opening_a_sentence_that_names_its_own_speaker_is_no_person_by_the_next_he():
+    """be8843c took the "He" opening the next sentence as said of the name opening a sentence with no other
+    name, and so made a person of a firm whose sentence ends on its spokesman: Reuters' "Alkan had said
+    earlier this year it would close half the plant's capacity ..., the spokesman said. He declined to
+    name the other companies" (the NER's place "Alkan", Alcan misspelt) gave the person "Alkan", as a firm
+    the NER typed an organisation would be."""
+    text = ("A spokesman said Alcan was closing the smelter.\n    Alkan had said earlier this year it would "
+            "close half the plant's capacity but decided to shut down completely when talks with potential "
+            "cooperation partners failed, the spokesman said. He declined to name the other companies involved.")
+    for kind in ("location", "organization"):
+        assert _got(text, ("Alkan", kind)).get("Alkan") != {"person"}, kind
+    text = "Glencore plans to sell the mine this year, said a spokeswoman. She declined to comment further."
+    assert _kept(text, "Glencore", "organization")
+    # near misses: the name's own words reported by someone of his ("his manager said"), and no speaker
+    text = "Ricardo joined the band in 1999, his manager said. He was the best drummer she knew."
+    assert _got(text, ("Ricardo", "organization")) == {"Ricardo": {"person"}}
+    text = "Ricardo joined the band in 1999 and said it was a dream. He was the best drummer she knew."
+    assert _got(text, ("Ricardo", "organization")) == {"Ricardo": {"person"}}
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

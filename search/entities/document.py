@@ -2779,6 +2779,10 @@ _OF_NAME = re.compile(r"\bof[ \t]+$")
 # member of inbound.co.uk. He helps to develop client campaign strategies" (a web page's author's note)
 _SUBJECT_THEN_HE = re.compile(r"(?:[^.!?\n]|[.!?](?=\w))*?[.!?][\"”’)]?[ \t]+(?:He|She)\b")
 _TITLE_CASE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]")
+# ... nor a sentence that names its own speaker, whom the "He" is said of: "Alkan had said earlier this year it
+# would close half the plant's capacity ..., the spokesman said. He declined to name the other companies"
+_OTHER_SPEAKER = re.compile(r",[ \t]+(?:(?:the|a|an|one|another|its|their)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?"
+                            r"(?:said|says|told|added)|(?:said|says|told|added)[ \t]+(?:the|a|an|one|another|its)[ \t])")
 _SUBJECT_SENTENCE_MAX = 200
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
@@ -2819,13 +2823,15 @@ def _subject_of_he(text: str, start: int, end: int) -> bool:
     opens with "He" or "She" (_SUBJECT_THEN_HE), which only a person's name is followed by; a firm's
     next sentence says "It". Not a common English word or plural capitalised by its place, which the
     "he" need not be said of ("Isolation is second at 16 percent ... He shot 38.8 percent", "Bromides,
-    but valid ones. He lives for progress": web pages' organisations)."""
+    but valid ones. He lives for progress": web pages' organisations); nor where the sentence names its
+    own speaker (", the spokesman said. He declined": _OTHER_SPEAKER)."""
     last = text[start:end].rsplit(None, 1)[-1]
     if not _at_sentence_start(text, start) or _common_plural(last) or (
             _zipf(last.lower()) >= _INITIAL_COMMON_ZIPF and not _international(last.lower())):
         return False
     m = _SUBJECT_THEN_HE.match(text, end, min(len(text), end + _SUBJECT_SENTENCE_MAX))
-    return m is not None and not _TITLE_CASE_WORD.search(text, end, m.end() - 3)
+    return m is not None and not _TITLE_CASE_WORD.search(text, end, m.end() - 3) \
+        and not _OTHER_SPEAKER.search(text, end, m.end())
 
 
 # A firm's part in a securities issue, which wire copy writes before the firm's name: "said lead
