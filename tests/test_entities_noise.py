@@ -2829,6 +2829,25 @@ def test_a_name_opening_a_sentence_that_names_its_own_speaker_is_no_person_by_th
     assert _got(text, ("Ricardo", "organization")) == {"Ricardo": {"person"}}
 
 
+def test_a_name_something_was_done_to_is_no_person_by_the_next_he():
+    """be8843c took the "He" or "She" opening the next sentence as said of the name opening a sentence with
+    no other name, and so made a person of a town in a war report: "Beit Hanoun was shelled overnight. She
+    said her house was destroyed" gave the person "Beit Hanoun" (the real NER's place, probed on be8843c),
+    "Chuuk was hit by the typhoon. He said the islands needed food" the person "Chuuk" (its organisation)."""
+    for text, word, kind in (
+            ("Beit Hanoun was shelled overnight. She said her house was destroyed.", "Beit Hanoun", "location"),
+            ("Chuuk was hit by the typhoon. He said the islands needed food.", "Chuuk", "organization"),
+            ("Gazprom has been fined twice by regulators. He said the firm would appeal.", "Gazprom",
+             "organization")):
+        assert _kept(text, word, kind), text
+    # near misses: a person's name with an active verb, a copula with no participle, or "was born"
+    for text in ("Tanya had HIV. She had become infected at birth.",
+                 "Welby has been a bishop for only a year. He was an oil executive.",
+                 "Ricardo was born in 1979. He joined the band at 20."):
+        word = text.split()[0]
+        assert _got(text, (word, "location")) == {word: {"person"}}, text
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

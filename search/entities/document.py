@@ -2783,6 +2783,12 @@ _TITLE_CASE_WORD = re.compile(r"(?<![\w.])[A-Z][a-z]")
 # would close half the plant's capacity ..., the spokesman said. He declined to name the other companies"
 _OTHER_SPEAKER = re.compile(r",[ \t]+(?:(?:the|a|an|one|another|its|their)[ \t]+(?:[a-z][\w-]*[ \t]+){0,3}?"
                             r"(?:said|says|told|added)|(?:said|says|told|added)[ \t]+(?:the|a|an|one|another|its)[ \t])")
+# ... nor a name the sentence says something was done to, a place's as often as a person's, whose "He" or
+# "She" is a witness's: "Beit Hanoun was shelled overnight. She said her house was destroyed"
+_PASSIVE_NEXT = re.compile(
+    r"[ \t]+(?:is|are|was|were|(?:has|have|had)[ \t]+been|will[ \t]+be|(?:is|are|was|were)[ \t]+being)[ \t]+"
+    r"(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^e\W]en|hit|shot|struck|held|built|cut|seized|caught|lost|won|"
+    r"overrun|sold|bought|kept|taken|shut|split|hurt|beaten|left)\b")
 _SUBJECT_SENTENCE_MAX = 200
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
@@ -2824,9 +2830,10 @@ def _subject_of_he(text: str, start: int, end: int) -> bool:
     next sentence says "It". Not a common English word or plural capitalised by its place, which the
     "he" need not be said of ("Isolation is second at 16 percent ... He shot 38.8 percent", "Bromides,
     but valid ones. He lives for progress": web pages' organisations); nor where the sentence names its
-    own speaker (", the spokesman said. He declined": _OTHER_SPEAKER)."""
+    own speaker (", the spokesman said. He declined": _OTHER_SPEAKER), nor a name something was done to
+    ("Beit Hanoun was shelled overnight. She said": _PASSIVE_NEXT)."""
     last = text[start:end].rsplit(None, 1)[-1]
-    if not _at_sentence_start(text, start) or _common_plural(last) or (
+    if not _at_sentence_start(text, start) or _common_plural(last) or _PASSIVE_NEXT.match(text, end) or (
             _zipf(last.lower()) >= _INITIAL_COMMON_ZIPF and not _international(last.lower())):
         return False
     m = _SUBJECT_THEN_HE.match(text, end, min(len(text), end + _SUBJECT_SENTENCE_MAX))
