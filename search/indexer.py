@@ -791,6 +791,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
     r.cache_reset = cache_reset
     command = "forget" if forget else "index" if paths is not None else "reindex"
     with _failure_logged(store, command, r, started), store.lock():
+        skipped_before = _skipped_before(store)  # read before this run's own scan.json replaces it
         # a `forget` published before, its list of sources not written: finished first, else
         # this run read the source again and added its articles back
         r.forget_finished = store.keep_forget_promise()
@@ -907,7 +908,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
         result = {
             "indexed": r.counts["added"] + r.counts["changed"],
             **r.counts,
-            "failed": r.failed,
+            "failed": [{**f, "again": True} if _skip_key(f) in skipped_before else f for f in r.failed],
             "notes": r.notes,
             "seconds": round(time.monotonic() - started, 3),
             "generation": generation,
@@ -1142,6 +1143,22 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         })
     except OSError:  # disk full: the next run just reads every file again
         pass
+
+
+def _skip_key(failed: dict) -> str:
+    """What names one skipped input across runs: its file, line and reason."""
+    return json.dumps([failed.get("path"), failed.get("line"), failed.get("reason")], default=str)
+
+
+def _skipped_before(store: Store) -> set[str]:
+    """The inputs the run that wrote scan.json skipped (_skip_key): a nightly reindex of an archive
+    with 500 pictures listed 500 lines every night, the same ones; the CLI lists the new ones."""
+    try:
+        scan = json.loads((store.path / SCAN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    failed = scan.get("failed") if isinstance(scan, dict) else None
+    return {_skip_key(f) for f in failed if isinstance(f, dict)} if isinstance(failed, list) else set()
 
 
 @contextmanager

@@ -50,5 +50,5 @@ def why_unindexed(index: Path, generation: str, sources: list[str]) -> dict[str,
             first = skipped[0]
             out[s] = (f"the last run skipped {len(skipped)} of its inputs: "
                       f"{path_text(first['path'])}: {first.get('reason', '')}"
-                      + (" and more (`newsarchive reindex` lists them)" if len(skipped) > 1 else ""))
+                      + (" and more (`newsarchive reindex --json` lists them)" if len(skipped) > 1 else ""))
     return out

@@ -121,7 +121,8 @@ def test_a_newer_capture_that_is_a_bot_check_leaves_the_older_indexed(tmp_path):
         assert result["indexed"] == 1
         reasons = [f["reason"] for f in result["failed"]]
         assert len(reasons) == 1 and "Checking if the site connection is secure" in reasons[0], reasons
-        assert indexer.run(Store(index), None)["failed"] == result["failed"]  # the nightly run: the same
+        again = [{**f, "again": True} for f in result["failed"]]  # skipped by the run before too
+        assert indexer.run(Store(index), None)["failed"] == again  # the nightly run: the same
         assert _titles(index) == ["Governor under pressure"]
 
 

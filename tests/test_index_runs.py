@@ -1,0 +1,47 @@
+"""Index runs' leftovers: what a nightly reindex says of inputs it skipped before, damage of the
+index's own files said as damage, and what a run leaves in the folder it made or found."""
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from search import Store, indexer
+from search.cli import cli
+
+
+def _article(path, title: str, body: str) -> None:
+    path.write_text(f"{title}\n\n{body}\n", encoding="utf-8")
+
+
+def test_a_nightly_reindex_lists_new_skips_and_counts_those_skipped_before(tmp_path):
+    """A cron job's `reindex` printed every skipped input on every run: an archive holding 500
+    files it cannot read said the same 500 lines every night, a new one lost among them. The
+    inputs the run before skipped too are counted; a new one is listed; --json lists them all,
+    `reindex --full` and `index` list them as before."""
+    arc, ix = tmp_path / "arc", tmp_path / "ix"
+    arc.mkdir()
+    _article(arc / "good.txt", "Harbour reopens", "The harbour reopened to ships on Monday after repairs.")
+    for i in range(3):
+        (arc / f"old{i}.docx").write_bytes(b"PK\x03\x04 a word document")
+    first = CliRunner().invoke(cli, ["index", str(arc), "--index", str(ix)])
+    assert first.exit_code == 0 and first.output.count("skipped /") == 3, first.output
+    quiet = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])  # nothing changed
+    assert quiet.exit_code == 0 and "skipped /" not in quiet.output, quiet.output
+    assert "3 inputs skipped as on the run before, not listed again" in quiet.output, quiet.output
+    (arc / "new.docx").write_bytes(b"PK\x03\x04 another")
+    _article(arc / "more.txt", "Ships return", "Ships returned to the harbour on Tuesday.")
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
+    assert r.exit_code == 0 and "1 indexed" in r.output, r.output
+    listed = [line for line in r.output.splitlines() if "skipped /" in line]
+    assert listed == [f"newsarchive: skipped {arc / 'new.docx'}: unsupported file type .docx"], r.output
+    assert "3 inputs skipped as on the run before" in r.output and "4 skipped" in r.output, r.output
+    as_json = CliRunner().invoke(cli, ["reindex", "--index", str(ix), "--json"])
+    failed = json.loads(as_json.stdout)["failed"]
+    assert sorted(f["path"].rsplit("/", 1)[1] for f in failed) == ["new.docx", "old0.docx", "old1.docx", "old2.docx"]
+    assert all(f["again"] for f in failed), failed
+    full = CliRunner().invoke(cli, ["reindex", "--full", "--index", str(ix)])
+    assert full.output.count("skipped /") == 4, full.output
+    given = CliRunner().invoke(cli, ["index", str(arc), "--index", str(ix)])
+    assert given.output.count("skipped /") == 4, given.output
+
