@@ -35,6 +35,9 @@ COPIED = ("catalog.sqlite", "manifest.json")  # mutable files: copied, never har
 _RENAMED = ("CURRENT", "sources.json", "source_names.json", "forgetting.json", "scan.json")
 
 
+_GENERATION = re.compile(re.escape(GEN_PREFIX) + r"[0-9]+")  # a generation's name, as new_generation gives it
+
+
 def _is_whoosh_file(name: str) -> bool:
     """A segment file (MAIN_<segment id>.*) or a committed TOC (_MAIN_<n>.toc), not the
     write lock and not a TOC still being written (_MAIN_<n>.toc.<time>)."""
@@ -262,8 +265,11 @@ class Store:
 
     # -- reading ----------------------------------------------------------
     def current_name(self) -> str | None:
+        """What CURRENT names, as current_version reads it: bytes that are not UTF-8 (a disk's
+        error, a stray write) read as U+FFFD, which current_dir says is damage, where every
+        command, `reindex --full` too, ended "internal error: UnicodeDecodeError"."""
         try:
-            name = (self.path / "CURRENT").read_text(encoding="utf-8").strip()
+            name = (self.path / "CURRENT").read_bytes().decode("utf-8", "replace").strip()
         except FileNotFoundError:
             return None
         except PermissionError as exc:
@@ -320,6 +326,10 @@ class Store:
                 raise NotAnIndex(f"no index at {self.path}: it is a folder of other files ({others}); "
                                  "give the index's folder")
             raise IndexMissing(f"no index at {self.path} (run `newsarchive index PATH` first)")
+        if not _GENERATION.fullmatch(name):
+            # garbled (bytes not UTF-8, a crash's NUL bytes): "names \x00\x00…, which is missing"
+            raise IndexUnreadable(f"the index at {self.path} is damaged: its CURRENT file, which names the live "
+                                  f"generation, holds no generation's name ({ascii(name[:40])}): {REBUILD_FIX}")
         if not (self.path / name).is_dir():
             raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: {REBUILD_FIX}")
         return self.path / name

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from search import Store, indexer
@@ -44,4 +45,32 @@ def test_a_nightly_reindex_lists_new_skips_and_counts_those_skipped_before(tmp_p
     assert full.output.count("skipped /") == 4, full.output
     given = CliRunner().invoke(cli, ["index", str(arc), "--index", str(ix)])
     assert given.output.count("skipped /") == 4, given.output
+
+
+def _index_of_one(tmp_path):
+    arc = tmp_path / "arc"
+    arc.mkdir()
+    _article(arc / "good.txt", "Harbour reopens", "The harbour reopened to ships on Monday after repairs.")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(arc)])
+    return store
+
+
+@pytest.mark.parametrize("garbled", [b"gen-00\xff0001\n", b"\x00" * 64])
+def test_a_current_file_that_is_not_a_generation_s_name_is_said_damaged_and_rebuilt(tmp_path, garbled):
+    """CURRENT with bytes that are not UTF-8 (a disk's error) made every command, `reindex --full`
+    too, "internal error: UnicodeDecodeError"; NUL bytes (a crash's zeroed block) named "\\x00" 64
+    times as a generation "which is missing". The index is said damaged, with what rebuilds it
+    (exit 3, as a CURRENT naming a missing generation), and that command rebuilds it."""
+    store = _index_of_one(tmp_path)
+    (store.path / "CURRENT").write_bytes(garbled)
+    for command in (["search", "harbour"], ["stats"]):
+        r = CliRunner().invoke(cli, [*command, "--index", str(store.path)])
+        assert r.exit_code == 3 and "internal error" not in r.output, r.output
+        assert (f"the index at {store.path} is damaged: its CURRENT file, which names the live generation, holds "
+                "no generation's name") in r.output and "`newsarchive reindex --full` rebuilds it" in r.output, r.output
+    r = CliRunner().invoke(cli, ["reindex", "--full", "--index", str(store.path)])
+    assert r.exit_code == 0, r.output
+    found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 1, found.output
 
