@@ -275,9 +275,12 @@ def reset_cache(path: Path) -> None:
 def holds_work(path: Path) -> bool:
     """Whether the cache file at `path` holds a result (a row of stage1, stage2, model or language):
     a first run stopped before its first one leaves an empty cache, which keeps nothing for the
-    next run. True when it cannot be read now (locked, damaged): said as a cache keeping work."""
+    next run. True when it cannot be read now (locked, damaged): said as a cache keeping work.
+    A cache with no WAL or journal beside it is all in its file, read as such (immutable): opened
+    as a WAL database, even read-only, it left an empty -wal and a -shm beside the kept cache."""
     try:
-        con = read_only(path)
+        whole = all(_absent(path.with_name(path.name + s)) for s in ("-wal", "-journal"))
+        con = read_only(path, immutable=whole)
         try:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             return any(con.execute(f"SELECT 1 FROM {t} LIMIT 1").fetchone()
@@ -561,10 +564,12 @@ class Languages:
 CATALOG_COLUMNS = ("id", "root", "path", "source", "content_hash", "tpl_hash", "text_hash", "record_hash", "info")
 
 
-def read_only(path: Path) -> sqlite3.Connection:
+def read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
     """A connection that neither creates a missing file nor writes one: a damage check or a
-    lookup on a published generation's catalog."""
-    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT)
+    lookup on a published generation's catalog. `immutable`: nor anything beside it (no -shm),
+    for a file no process writes meanwhile."""
+    return sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro{'&immutable=1' if immutable else ''}", uri=True,
+                           timeout=BUSY_TIMEOUT)
 
 
 def catalog_ids_of(path: Path, paths: list[str]) -> list[str]:

@@ -74,3 +74,17 @@ def test_a_current_file_that_is_not_a_generation_s_name_is_said_damaged_and_rebu
     found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
     assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 1, found.output
 
+
+def test_a_first_run_stopped_keeps_its_cache_and_nothing_beside_it(tmp_path):
+    """Ctrl-C stopping a first run once it had work in its cache: the run closed its cache whole,
+    then the words on what was kept ("its cache … is kept for the next run") opened it to see
+    whether it held work, a read that left an empty cache.sqlite-wal and a cache.sqlite-shm beside
+    it. The cache is kept, and alone."""
+    from test_reindex import write_state_a
+    from test_reindex_crash import interrupted
+
+    src, ix = tmp_path / "news", tmp_path / "ix"
+    write_state_a(src)
+    code, err = interrupted("enriching", "index", str(src), "--index", str(ix))
+    assert code == 1 and f"its cache, {ix / 'cache.sqlite'}, is kept for the next run" in err, (code, err)
+    assert sorted(p.name for p in ix.glob("cache.sqlite*")) == ["cache.sqlite"], sorted(ix.iterdir())
