@@ -710,7 +710,9 @@ def _remove_if_unused(store: Store, made: Path) -> None:
             names = set(os.listdir(store.path))
             if not names <= BOOKKEEPING:
                 return
-            for name in names:
+            # the lock last: once it is gone a new run makes a lock of its own and writes its list of
+            # sources, which this loop deleted when the set's order (a hash's) had the lock first
+            for name in sorted(names, key=lambda n: n == "lock"):
                 (store.path / name).unlink()
             path = store.path.absolute()
             while True:

@@ -3,6 +3,8 @@ index's own files said as damage, and what a run leaves in the folder it made or
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -88,3 +90,48 @@ def test_a_first_run_stopped_keeps_its_cache_and_nothing_beside_it(tmp_path):
     code, err = interrupted("enriching", "index", str(src), "--index", str(ix))
     assert code == 1 and f"its cache, {ix / 'cache.sqlite'}, is kept for the next run" in err, (code, err)
     assert sorted(p.name for p in ix.glob("cache.sqlite*")) == ["cache.sqlite"], sorted(ix.iterdir())
+
+
+# A first run indexing a mistyped path into a folder it makes; the moment its clean-up unlinks the
+# lock, a second run (a real Store.lock, in the same process) takes a lock of its own and writes
+# its list of sources. Prints the sources the second run is left with.
+_RACE = """
+import sys
+from pathlib import Path
+from search import Store, indexer
+
+new, arc = Path(sys.argv[1]), sys.argv[2]
+other, unlink = Store(new), Path.unlink
+
+def unlink_then_start_another(self, missing_ok=False):
+    unlink(self, missing_ok=missing_ok)
+    if self == new / "lock":
+        with other.lock():
+            other.add_sources([arc])
+
+Path.unlink = unlink_then_start_another
+indexer.run(Store(new), [str(new.parent / "no such path")])
+Path.unlink = unlink
+print(other.sources() if new.is_dir() else "no folder")
+"""
+
+
+def test_a_run_removing_the_folder_it_made_removes_its_lock_last(tmp_path):
+    """A first run that indexed nothing removes the folder it made, file by file in the order of a
+    set (a string hash's, which varies from process to process): where the lock came first, a run
+    started in that moment took a lock of its own and wrote its list of sources, which the first
+    then deleted. The lock goes last: the second run's sources stay, whatever the hash's order
+    (eight seeds: the order that deleted them came in about half)."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    for seed in range(8):
+        new = tmp_path / str(seed) / "ix"
+        new.parent.mkdir()
+        env = {**os.environ, "PYTHONPATH": str(root), "PYTHONHASHSEED": str(seed)}
+        env.pop("NEWSARCHIVE_TEST_PAUSE", None)
+        p = subprocess.run([sys.executable, "-c", _RACE, str(new), str(tmp_path)], cwd=root, env=env,
+                           capture_output=True, text=True, timeout=120)
+        assert p.returncode == 0, p.stderr
+        assert p.stdout.strip() == repr([str(tmp_path)]), (seed, p.stdout, sorted(x.name for x in new.iterdir()))
