@@ -353,6 +353,10 @@ def _left_after_stop(index_dir: str | None, exc: BaseException) -> str:
     published = getattr(exc, "published", None)
     if published is not None:
         return f"the run had published {published} before it stopped: the index at {index_dir} holds its work"
+    if getattr(exc, "began", True) is False:
+        # stopped before it took the lock: the cache there is another run's (or an earlier one's),
+        # and was said as this run's, "empty …: removing the file loses nothing" while that run used it
+        return "the run stopped before it began: it changed nothing"
     unchanged = "the live index is unchanged"
     try:
         left = unchanged if index_dir is None else Store(index_dir).left_as_it_was()

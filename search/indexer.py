@@ -652,9 +652,13 @@ def run(
     store.refuse_other_files()
     made = _first_missing(store.path)
     cache_made = absent_files(store.path / CACHE_FILE)
-    _test_pause("before-lock")
     try:
+        _test_pause("before-lock")
         return _attempts(store, paths, prune=prune, full=full, progress=progress, forget=forget)
+    except BaseException as exc:
+        if not store.locked:  # for the CLI: the index folder, its cache too, is another run's or as it was
+            exc.began = False
+        raise
     finally:
         _remove_empty_cache(store, cache_made)
         if made is not None:

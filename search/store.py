@@ -262,6 +262,7 @@ class Store:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_index_dir()
         self.recovered: dict[str, Any] = {}  # set by lock(): what a dead run left behind
+        self.locked = False  # whether lock() was taken: a run stopped before it changed nothing here
 
     # -- reading ----------------------------------------------------------
     def current_name(self) -> str | None:
@@ -522,6 +523,7 @@ class Store:
             self.refuse_link_to_nothing()  # mkdir said "File exists" of it
         self.path.mkdir(parents=True, exist_ok=True)
         with self._held(create=True) as fd:
+            self.locked = True
             stale = _pid_in(fd)
             os.ftruncate(fd, 0)
             os.pwrite(fd, str(os.getpid()).encode(), 0)

@@ -135,3 +135,30 @@ def test_a_run_removing_the_folder_it_made_removes_its_lock_last(tmp_path):
                            capture_output=True, text=True, timeout=120)
         assert p.returncode == 0, p.stderr
         assert p.stdout.strip() == repr([str(tmp_path)]), (seed, p.stdout, sorted(x.name for x in new.iterdir()))
+
+
+def test_a_run_stopped_before_it_took_the_lock_says_nothing_of_the_other_run_s_cache(tmp_path):
+    """Two first runs into one new folder: the second, stopped (Ctrl-C) before it took the lock
+    the first one holds, said what it had left as if the folder were its own: "no index was made
+    …; its cache, IX/cache.sqlite, is empty (the run stopped before any work was done): nothing is
+    kept for the next run to reuse, and removing the file loses nothing", of the cache the first
+    run was working in. It says it stopped before it began, and changed nothing."""
+    import signal
+
+    from test_reindex import write_state_a
+    from test_reindex_crash import cli as run_cli
+    from test_reindex_crash import interrupted
+
+    src, ix = tmp_path / "news", tmp_path / "ix"
+    write_state_a(src)
+    first = run_cli("index", str(src), "--index", str(ix), pause="cache-opened:120")
+    try:
+        assert "test pause at cache-opened" in first.stdout.readline()
+        code, err = interrupted("before-lock", "index", str(src), "--index", str(ix))
+        assert code == 1 and "Traceback" not in err, (code, err)
+        assert "cache" not in err and "loses nothing" not in err, err
+        assert err.rstrip().endswith("interrupted; the run stopped before it began: it changed nothing"), err
+        assert (ix / "cache.sqlite").is_file() and (ix / "lock").is_file()
+    finally:
+        first.send_signal(signal.SIGTERM)
+        first.communicate(timeout=60)
