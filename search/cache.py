@@ -47,7 +47,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from .store import IndexBusy, IndexUnreadable
+from .store import IndexBusy, IndexUnreadable, absent
 
 
 @lru_cache(maxsize=None)
@@ -131,21 +131,8 @@ def _database_files(path: Path) -> tuple[Path, ...]:
 
 def absent_files(path: Path) -> list[Path]:
     """Of the cache file at `path` and the files SQLite keeps beside it, those the system says are
-    not there (ENOENT alone: _absent): those a run about to open it will have made, its own to remove."""
-    return [p for p in _database_files(path) if _absent(p)]
-
-
-def _absent(path: Path) -> bool:
-    """Whether the system says nothing is at `path` (ENOENT). os.path.lexists is False for any error
-    too: a cache an I/O error or a permission hid for a moment was taken for one this run had made,
-    and deleted with its work when it could not be opened (another process holding it)."""
-    try:
-        os.lstat(path)
-    except FileNotFoundError:
-        return True
-    except OSError:
-        return False
-    return False
+    not there (store.absent, the files themselves): those a run about to open it will have made, its own to remove."""
+    return [p for p in _database_files(path) if absent(p, follow=False)]
 
 
 def not_a_file(path: Path) -> Path | None:
@@ -279,7 +266,7 @@ def holds_work(path: Path) -> bool:
     A cache with no WAL or journal beside it is all in its file, read as such (immutable): opened
     as a WAL database, even read-only, it left an empty -wal and a -shm beside the kept cache."""
     try:
-        whole = all(_absent(path.with_name(path.name + s)) for s in ("-wal", "-journal"))
+        whole = all(absent(path.with_name(path.name + s), follow=False) for s in ("-wal", "-journal"))
         con = read_only(path, immutable=whole)
         try:
             tables = {row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -112,7 +112,7 @@ def _link_to_nothing(path: Path) -> tuple[Path, str] | None:
     names, or None: an index kept on another disk through a link, that disk not mounted."""
     path = path.absolute()
     for p in (path, *path.parents):
-        if os.path.islink(p) and _absent_target(p):
+        if os.path.islink(p) and absent(p):
             try:
                 return p, os.readlink(p)
             except OSError:  # gone meanwhile
@@ -120,11 +120,13 @@ def _link_to_nothing(path: Path) -> tuple[Path, str] | None:
     return None
 
 
-def _absent_target(link: Path) -> bool:
-    """Whether the system says nothing is where `link` leads (ENOENT, ENOTDIR): a permission
-    or a loop is no missing disk."""
+def absent(path: Path, follow: bool = True) -> bool:
+    """Whether the system says nothing is at `path` (ENOENT, ENOTDIR), where a link leads when
+    `follow`, else the link itself. Any other error (a permission, a loop, an I/O error) is no
+    absence: os.path.lexists is False for those too, and a cache an I/O error hid for a moment
+    was taken for one a run had made, and deleted; a link a permission hid, for a missing disk."""
     try:
-        os.stat(link)
+        os.stat(path) if follow else os.lstat(path)
     except (FileNotFoundError, NotADirectoryError):
         return True
     except OSError:
@@ -135,13 +137,7 @@ def _absent_target(link: Path) -> bool:
 def _no_index_at(path: Path) -> bool:
     """Whether no index is at `path` yet (no CURRENT file: the folder is not there, or holds
     none); False when that cannot be told (a folder this user may not read)."""
-    try:
-        os.stat(path / "CURRENT")
-    except (FileNotFoundError, NotADirectoryError):
-        return True
-    except OSError:
-        return False
-    return False
+    return absent(path / "CURRENT")
 
 
 class NotAnIndex(IndexMissing):
