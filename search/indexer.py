@@ -110,6 +110,7 @@ class Run:
         self.kept_deleted = False
         self.timings: dict[str, float] = {}  # seconds per stage, in the summary
         self.per_file: Counter = Counter()
+        self.listings = ingest.Listings()  # each folder's metadata files, for the hash of the files and the scan
         # A full run starts from an empty generation: the live one's catalog tells it which
         # articles are new, changed or gone, and which it must keep without reading them.
         self.prior: dict[str, dict] = {}
@@ -286,7 +287,7 @@ class Run:
                     continue
                 scanned_roots.add(ingest.path_text(root))  # as the catalog stores it
                 empty = True
-                for item in ingest.read_path(Path(root), reuse, names.get(root)):
+                for item in ingest.read_path(Path(root), reuse, names.get(root), listings=self.listings):
                     empty = False
                     if isinstance(item, list):  # the rows of an unchanged file, as they are
                         for d in item:
@@ -850,7 +851,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
         if full:
             r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
         with r.timed("scan"):
-            files = _hash_files(roots)  # before scanning: a file changed meanwhile is rescanned next time
+            files = _hash_files(roots, r.listings)  # before scanning: a file changed meanwhile is rescanned next time
             scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
             quick = ((paths is None and not full and not r.forgotten and _sources_unchanged(r, scan, files))
                      or (paths == [] and not full))  # every path given was a typo: nothing to do
@@ -865,7 +866,7 @@ def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, prog
                 r.prior = _rows_from_index(store)
                 roots = [p for p in store.sources() if p not in r.forgotten]
                 with r.timed("scan"):
-                    files, scan = _hash_files(roots), None
+                    files, scan = _hash_files(roots, r.listings), None
         if quick:  # every source file byte-identical to the live generation's: nothing to do
             generation = store.current_name()
         else:
@@ -1040,11 +1041,11 @@ def _captured(meta: Any, published: date | None = None) -> str:
 SCAN_CODE = ("ingest", "article")  # the readers: a change to them means reading every file again
 
 
-def _hash_files(roots: list[str]) -> dict[str, str] | None:
+def _hash_files(roots: list[str], listings: ingest.Listings) -> dict[str, str] | None:
     """SHA-1 of the bytes of every file under `roots`; None when a root is missing or a
-    file unreadable (then only a full scan can tell what to do)."""
+    file unreadable (then only a full scan can tell what to do). `listings`: the run's, which
+    its scan reads the folders' metadata files from."""
     out: dict[str, str] = {}
-    listings: dict[Path, dict[str, str]] = {}
     try:
         for root in roots:
             if not Path(root).exists():
@@ -1055,7 +1056,7 @@ def _hash_files(roots: list[str]) -> dict[str, str] | None:
                     continue
                 h = hashlib.sha1()
                 # a page's metadata file beside it is read with it: a changed one reads the page again
-                for part in (f, ingest.metadata_file(f, listings)):
+                for part in (f, listings.metadata_file(f)):
                     if part is not None:
                         with open(part, "rb") as fh:
                             while chunk := fh.read(1 << 20):

@@ -160,10 +160,10 @@ def test_a_metadata_file_beside_a_warc_is_not_hashed_with_it_so_a_reindex_does_n
     r = indexer.run(store, None)
     assert (r["unchanged"], r["changed"]) == (1, 0), r
     # the WARC is not hashed with the file, so not read again: what a reindex hashes a file with
-    assert ingest.metadata_file(src / "capture.warc", {}) is None
+    assert ingest.Listings().metadata_file(src / "capture.warc") is None
     (src / "page.html").write_text(_page("Temaone"))
     (src / "page.json").write_text(json.dumps({"url": "https://ex.com/page"}))
-    assert ingest.metadata_file(src / "page.html", {}) == src / "page.json"
+    assert ingest.Listings().metadata_file(src / "page.html") == src / "page.json"
 
 
 def test_a_metadata_file_beside_a_page_and_a_warc_of_its_name_is_the_pages(tmp_path, monkeypatch):
@@ -178,7 +178,7 @@ def test_a_metadata_file_beside_a_page_and_a_warc_of_its_name_is_the_pages(tmp_p
     (src / "foo.html").write_text(_page("Temaone"))
     (src / "foo.json").write_text(json.dumps({"url": "https://ex.com/foo", "date": "2021-03-04",
                                               "title": "Ships wait at Temaone"}))
-    assert ingest.metadata_file(src / "foo.html", {}) == src / "foo.json"
+    assert ingest.Listings().metadata_file(src / "foo.html") == src / "foo.json"
     items = list(read([src]))
     arts = {Path(a.path).name: a for a in items if isinstance(a, Article)}
     assert sorted(arts) == ["foo.html", "foo.warc"]

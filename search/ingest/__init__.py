@@ -42,14 +42,32 @@ PAGE_SUFFIXES = tuple(s for uses in (True, False) for suffixes, reader in READER
                       if reader is not jsonl.read_file and (reader in USE_METADATA) == uses for s in suffixes)
 
 
-def metadata_file(page: Path, listings: dict[Path, dict[str, str]]) -> Path | None:
-    """The metadata file beside a page (sidecar: foo.json, foo.meta.json... by foo.html), by its
-    folder's listing, listed once a folder (`listings`); none for a WARC, whose records are many
-    pages, which one file describes none of (its file changed, a reindex read the WARC again)."""
-    if page.parent not in listings:
-        listings[page.parent] = sidecar.metadata_files(sidecar.folder_names(page.parent), PAGE_SUFFIXES)
-    name = listings[page.parent].get(page.name)
-    return page.parent / name if name and reader_for(page) in USE_METADATA else None
+class Listings:
+    """The pages' metadata files (sidecar) of each folder a run reads, its folder listed once for
+    them all: the index run's hash of its files, the reading's test of a .json beside a page and
+    the metadata each page takes listed it up to three times. Only folders' sidecars are kept
+    (most folders have none), not their names: an archive's millions of them stayed out of memory."""
+
+    def __init__(self) -> None:
+        self._beside: dict[Path, dict[str, str]] = {}  # folder -> its metadata files' pages, by file
+        self._metadata: dict[Path, dict[str, str]] = {}  # folder -> its pages' metadata files, by page
+
+    def beside(self, folder: Path) -> dict[str, str]:
+        """The page of each metadata file in `folder`, by the file's name (sidecar.sidecars)."""
+        found = self._beside.get(folder)
+        if found is None:
+            found = self._beside[folder] = sidecar.sidecars(sidecar.folder_names(folder), PAGE_SUFFIXES)
+        return found
+
+    def metadata_file(self, page: Path) -> Path | None:
+        """The metadata file beside a page (foo.json, foo.meta.json... by foo.html); none for a WARC,
+        whose records are many pages, which one file describes none of (its file changed, a reindex
+        read the WARC again)."""
+        folder = page.parent
+        if folder not in self._metadata:
+            self._metadata[folder] = sidecar.metadata_files(self.beside(folder))
+        name = self._metadata[folder].get(page.name)
+        return folder / name if name and reader_for(page) in USE_METADATA else None
 
 
 def reader_for(path: Path):
@@ -271,7 +289,7 @@ def source_folder(path: Path, sources: list[str], names: dict[str, str]) -> tupl
 
 
 def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, source: str | None = None,
-              within: Path | None = None) -> Iterator[Any]:
+              within: Path | None = None, listings: Listings | None = None) -> Iterator[Any]:
     """Every article under one user-given path (file or directory, recursive).
 
     `substitute(file)` lets a caller skip reading a file: when it returns something other
@@ -280,7 +298,8 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
     path's articles (source_names), else the folder's or file's own name. `within`: the
     source folder holding `path`, whose ids its articles get (source_folder), else `path`.
     A page's .json metadata beside it (sidecar) is read for the page (its address, date, title
-    and outlet), not for articles: one PassedOver, last, names them all.
+    and outlet), not for articles: one PassedOver, last, names them all. `listings`: the folders'
+    metadata files as a run has them (the index run's hash of the files listed them already).
     """
     if not path.exists():
         yield IngestError(path_text(str(path)), "no such file or directory")
@@ -305,9 +324,8 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
             yield folders.pop(0)
 
     sidecars: list[str] = []  # the pages' metadata files, said once for all (PassedOver)
-    listed: tuple[Path, dict[str, str]] | None = None  # the folder the walk is in, its names
     first: tuple[str, str] | None = None  # the first of them, and its page: the note's example
-    listings: dict[Path, dict[str, str]] = {}  # each folder's pages' metadata files (metadata_file)
+    listings = Listings() if listings is None else listings
     for f in iter_files(root, unreadable, not_followed):
         yield from unread_folders()
         if (special := not_regular(f) or unreachable(f)) is not None:
@@ -315,9 +333,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
             continue
         # before `substitute`: the articles a release that read the file as JSON Lines took from it go
         if f != root and f.name.lower().endswith(sidecar.SIDECAR_SUFFIXES):
-            if listed is None or listed[0] != f.parent:
-                listed = (f.parent, sidecar.folder_names(f.parent))
-            page = sidecar.page_beside(f.name, listed[1], PAGE_SUFFIXES)
+            page = listings.beside(f.parent).get(f.name)
             if page is not None:
                 first = first or (path_text(f.relative_to(root).as_posix()), path_text(page))
                 sidecars.append(path_text(str(f)))
@@ -338,7 +354,7 @@ def read_path(path: Path, substitute: Callable[[Path], Any] | None = None, sourc
         rel = "" if top.is_file() else path_text(f.relative_to(top).as_posix())
         base_id = f"{source}/{rel}" if rel else source
         page_url = mirror.mirror_url([path_text(top.name), *rel.split("/")]) if rel and reader is html.read_file else None
-        meta = metadata_file(f, listings)  # a page's metadata beside it
+        meta = listings.metadata_file(f)  # a page's metadata beside it
         try:
             for item in reader(f, source=source, base_id=base_id):
                 if isinstance(item, (Article, IngestError)) and item.path:

@@ -45,14 +45,19 @@ def page_beside(name: str, folder: Mapping[str, str], page_suffixes: tuple[str, 
     return None
 
 
-def metadata_files(folder: Mapping[str, str], page_suffixes: tuple[str, ...]) -> dict[str, str]:
-    """The metadata file of each page of a folder (`folder`: its names by their lower case), by
-    the page's name as written: the first by name where a page has two (foo.json, foo.meta.json)."""
+def sidecars(folder: Mapping[str, str], page_suffixes: tuple[str, ...]) -> dict[str, str]:
+    """The page of each metadata file of a folder (`folder`: its names by their lower case), both
+    names as written, the files in the order of their names."""
+    return {name: page for name in sorted(folder.values())
+            if (page := page_beside(name, folder, page_suffixes)) is not None}
+
+
+def metadata_files(beside: Mapping[str, str]) -> dict[str, str]:
+    """The metadata file of each page, by the page's name, of a folder's sidecars (`beside`, as
+    sidecars gives them): the first by name where a page has two (foo.json, foo.meta.json)."""
     out: dict[str, str] = {}
-    for name in sorted(folder.values()):
-        page = page_beside(name, folder, page_suffixes)
-        if page is not None:
-            out.setdefault(page, name)
+    for name, page in beside.items():
+        out.setdefault(page, name)
     return out
 
 
