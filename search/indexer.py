@@ -732,36 +732,46 @@ def _remove_if_unused(store: Store, made: Path) -> None:
 def _attempts(store: Store, paths: list[str] | None, *, prune: bool, full: bool, progress: Progress | None,
               forget: list[str] | None) -> dict[str, Any]:
     """run() itself: again with the cache afresh when it was damaged, with the catalog rebuilt
-    when the live one's damage showed midway."""
+    when the live one's damage showed midway. The attempts run under one lock, logged as one run:
+    each took the lock anew, so the damaged cache was deleted with no lock held (a run started
+    meanwhile had opened it), and the run log said the run had failed ("DatabaseError: database
+    disk image is malformed") before the line of the attempt that worked."""
+    started = time.monotonic()
+    command = "forget" if forget else "index" if paths is not None else "reindex"
     cache_reset = catalog_broken = None
-    while True:  # at most three attempts: as asked, then with the cache afresh, the catalog rebuilt
-        try:
-            return _run(store, paths, prune=prune, full=full, progress=progress, forget=forget,
-                        cache_reset=cache_reset, catalog_broken=catalog_broken)
-        except CatalogDamaged as exc:
-            # The new generation's catalog, a copy of the live one's, malformed where the damage
-            # check and the reading of its rows do not look (a page of its id index): the run
-            # ended "internal error: DatabaseError: database disk image is malformed" every
-            # night. The live catalog damaged: rebuilt as damage found at the start is; sound:
-            # the copy went bad while written (a disk's error), said so, the live index kept.
-            live = store.current_name()
-            broken = cache_damage(store.path / live / "catalog.sqlite") if live else None
-            if broken is None or catalog_broken is not None:
-                failed = OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); {exc.left}",
-                                 str(exc.path))
-                for note in getattr(exc, "__notes__", ()):  # what the run left behind (discard_failed)
-                    failed.add_note(note)
-                raise failed from exc
-            catalog_broken = broken
-        except sqlite3.DatabaseError:
-            # The enrichment cache damaged past what opening it reads: every run with work to do
-            # failed ("internal error: DatabaseError"), `reindex --full` too, until someone deleted
-            # the file. It only saves work: started afresh, the run is done again.
-            damaged = cache_damage(store.path / CACHE_FILE)
-            if damaged is None or cache_reset is not None:
-                raise
-            reset_cache(store.path / CACHE_FILE)
-            cache_reset = damaged
+    attempt = [Run(store, full, progress)]  # the one going on, for _failure_logged
+    with _failure_logged(store, command, attempt, started), store.lock():
+        while True:  # at most three attempts: as asked, then with the cache afresh, the catalog rebuilt
+            if cache_reset or catalog_broken:
+                attempt[0] = Run(store, full, progress)
+                attempt[0].cache_reset = cache_reset
+            try:
+                return _run(attempt[0], paths, prune=prune, full=full, forget=forget, command=command,
+                            started=started, catalog_broken=catalog_broken)
+            except CatalogDamaged as exc:
+                # The new generation's catalog, a copy of the live one's, malformed where the damage
+                # check and the reading of its rows do not look (a page of its id index): the run
+                # ended "internal error: DatabaseError: database disk image is malformed" every
+                # night. The live catalog damaged: rebuilt as damage found at the start is; sound:
+                # the copy went bad while written (a disk's error), said so, the live index kept.
+                live = store.current_name()
+                broken = cache_damage(store.path / live / "catalog.sqlite") if live else None
+                if broken is None or catalog_broken is not None:
+                    failed = OSError(errno.EIO, f"the new generation's catalog is damaged ({exc}); {exc.left}",
+                                     str(exc.path))
+                    for note in getattr(exc, "__notes__", ()):  # what the run left behind (discard_failed)
+                        failed.add_note(note)
+                    raise failed from exc
+                catalog_broken = broken
+            except sqlite3.DatabaseError:
+                # The enrichment cache damaged past what opening it reads: every run with work to do
+                # failed ("internal error: DatabaseError"), `reindex --full` too, until someone deleted
+                # the file. It only saves work: started afresh, the run is done again.
+                damaged = cache_damage(store.path / CACHE_FILE)
+                if damaged is None or cache_reset is not None:
+                    raise
+                reset_cache(store.path / CACHE_FILE)
+                cache_reset = damaged
 
 
 class CatalogDamaged(Exception):
@@ -788,169 +798,164 @@ def _catalog_errors(path: Path, left: str):
         raise CatalogDamaged(path, exc, left) from exc
 
 
-def _run(store: Store, paths: list[str] | None, *, prune: bool, full: bool, progress: Progress | None,
-         forget: list[str] | None, cache_reset: str | None = None, catalog_broken: str | None = None
-         ) -> dict[str, Any]:
-    """One attempt of run(). `catalog_broken`: what an attempt before found wrong with the live
-    catalog (it is rebuilt, as damage found here is)."""
-    started = time.monotonic()
-    r = Run(store, full, progress)
-    r.cache_reset = cache_reset
-    command = "forget" if forget else "index" if paths is not None else "reindex"
-    with _failure_logged(store, command, r, started), store.lock():
-        skipped_before = _skipped_before(store)  # read before this run's own scan.json replaces it
-        # a `forget` published before, its list of sources not written: finished first, else
-        # this run read the source again and added its articles back
-        r.forget_finished = store.keep_forget_promise()
-        if forget:
-            sources, wanted = store.sources(), {p: _resolved(p) for p in forget}
-            unknown = [p for p, rp in wanted.items() if rp not in sources and rp not in r.forget_finished]
-            if unknown:
-                raise NotASource(f"not a source of this index: {', '.join(unknown)} "
-                                 f"(sources: {', '.join(sources) or 'none'})")
-            # dropped from the list once the generation without their articles is live: dropped
-            # first, a run that failed (disk full, killed) left their articles in the index with no
-            # source to forget them by, kept by every reindex after
-            r.forgotten = set(wanted.values())
-        if paths is not None:
-            # A path that is not there and was never a source is a typo: reported, not
-            # recorded (it would be "missing" on every run after).
-            known = store.sources()
-            new_missing = [p for p in paths if not Path(p).exists() and _resolved(p) not in known]
-            for p in new_missing:
-                # a dangling link is reported as the link, with the file it names (as in a folder)
-                link = os.path.islink(p)
-                why = ingest.unreachable(Path(p)) if link else "no such file or directory"
-                path = os.path.abspath(p) if link else _resolved(p)
-                r.failed.append({"path": path, "reason": f"{why} (not added to the sources)"})
-            # An index directory (this one, or a folder inside it) is no archive: refused the same
-            # way, or its own files were reported as skipped input on every run after.
-            indexes = [p for p in paths if p not in new_missing and _is_index_dir(Path(p), store)]
-            for p in indexes:
-                r.failed.append({"path": _resolved(p), "reason": f"{ingest.NOT_AN_ARCHIVE} (not added to the sources)"})
-            # a device, pipe or socket (`index /dev/null`) is never opened: recorded, it was a
-            # source with no article, named by stats on every run after
-            special = {p: why for p in paths if p not in new_missing and p not in indexes
-                       and (why := ingest.not_regular(Path(p)))}
-            for p, why in special.items():
-                r.failed.append({"path": _resolved(p), "reason": f"{why} (not added to the sources)"})
-            paths = _as_sources([p for p in paths if p not in new_missing and p not in indexes and p not in special], known)
-            store.add_sources(paths)
-            roots = paths
-            remove_missing = prune
-        else:
-            roots = [p for p in store.sources() if p not in r.forgotten]
-            remove_missing = True
-        upgrade = not full and _schema_outdated(store)
-        damaged = None if full or upgrade else _live_damage(store)
-        if catalog_broken:
-            damaged = f"catalog.sqlite: {catalog_broken}"
-        if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
+def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: list[str] | None, command: str,
+         started: float, catalog_broken: str | None = None) -> dict[str, Any]:
+    """One attempt of run(), under the lock. `catalog_broken`: what an attempt before found wrong
+    with the live catalog (it is rebuilt, as damage found here is)."""
+    store = r.store
+    skipped_before = _skipped_before(store)  # read before this run's own scan.json replaces it
+    # a `forget` published before, its list of sources not written: finished first, else
+    # this run read the source again and added its articles back
+    r.forget_finished = store.keep_forget_promise()
+    if forget:
+        sources, wanted = store.sources(), {p: _resolved(p) for p in forget}
+        unknown = [p for p, rp in wanted.items() if rp not in sources and rp not in r.forget_finished]
+        if unknown:
+            raise NotASource(f"not a source of this index: {', '.join(unknown)} "
+                             f"(sources: {', '.join(sources) or 'none'})")
+        # dropped from the list once the generation without their articles is live: dropped
+        # first, a run that failed (disk full, killed) left their articles in the index with no
+        # source to forget them by, kept by every reindex after
+        r.forgotten = set(wanted.values())
+    if paths is not None:
+        # A path that is not there and was never a source is a typo: reported, not
+        # recorded (it would be "missing" on every run after).
+        known = store.sources()
+        new_missing = [p for p in paths if not Path(p).exists() and _resolved(p) not in known]
+        for p in new_missing:
+            # a dangling link is reported as the link, with the file it names (as in a folder)
+            link = os.path.islink(p)
+            why = ingest.unreachable(Path(p)) if link else "no such file or directory"
+            path = os.path.abspath(p) if link else _resolved(p)
+            r.failed.append({"path": path, "reason": f"{why} (not added to the sources)"})
+        # An index directory (this one, or a folder inside it) is no archive: refused the same
+        # way, or its own files were reported as skipped input on every run after.
+        indexes = [p for p in paths if p not in new_missing and _is_index_dir(Path(p), store)]
+        for p in indexes:
+            r.failed.append({"path": _resolved(p), "reason": f"{ingest.NOT_AN_ARCHIVE} (not added to the sources)"})
+        # a device, pipe or socket (`index /dev/null`) is never opened: recorded, it was a
+        # source with no article, named by stats on every run after
+        special = {p: why for p in paths if p not in new_missing and p not in indexes
+                   and (why := ingest.not_regular(Path(p)))}
+        for p, why in special.items():
+            r.failed.append({"path": _resolved(p), "reason": f"{why} (not added to the sources)"})
+        paths = _as_sources([p for p in paths if p not in new_missing and p not in indexes and p not in special], known)
+        store.add_sources(paths)
+        roots = paths
+        remove_missing = prune
+    else:
+        roots = [p for p in store.sources() if p not in r.forgotten]
+        remove_missing = True
+    upgrade = not full and _schema_outdated(store)
+    damaged = None if full or upgrade else _live_damage(store)
+    if catalog_broken:
+        damaged = f"catalog.sqlite: {catalog_broken}"
+    if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
+        full = r.full = True
+        roots = [p for p in store.sources() if p not in r.forgotten]
+    if full:
+        r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
+    with r.timed("scan"):
+        files = _hash_files(roots, r.listings)  # before scanning: a file changed meanwhile is rescanned next time
+        scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
+        quick = ((paths is None and not full and not r.forgotten and _sources_unchanged(r, scan, files))
+                 or (paths == [] and not full))  # every path given was a typo: nothing to do
+    old = None
+    if not quick and not full:
+        # The damage check reads the catalog's first page; this run reads it all. Damage
+        # further in failed every run with work to do ("internal error: DatabaseError").
+        old, broken = _live_rows(store)
+        if broken:
+            damaged = f"catalog.sqlite: {broken}"
             full = r.full = True
+            r.prior = _rows_from_index(store)
             roots = [p for p in store.sources() if p not in r.forgotten]
-        if full:
-            r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
-        with r.timed("scan"):
-            files = _hash_files(roots, r.listings)  # before scanning: a file changed meanwhile is rescanned next time
-            scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
-            quick = ((paths is None and not full and not r.forgotten and _sources_unchanged(r, scan, files))
-                     or (paths == [] and not full))  # every path given was a typo: nothing to do
-        old = None
-        if not quick and not full:
-            # The damage check reads the catalog's first page; this run reads it all. Damage
-            # further in failed every run with work to do ("internal error: DatabaseError").
-            old, broken = _live_rows(store)
-            if broken:
-                damaged = f"catalog.sqlite: {broken}"
-                full = r.full = True
-                r.prior = _rows_from_index(store)
-                roots = [p for p in store.sources() if p not in r.forgotten]
-                with r.timed("scan"):
-                    files, scan = _hash_files(roots, r.listings), None
-        if quick:  # every source file byte-identical to the live generation's: nothing to do
-            generation = store.current_name()
-        else:
-            gen = store.new_generation(copy=not full)
-            try:
-                # a lock, a full disk, met after the cache opened: said as opening it says them
-                with unusable_raised(store.path / CACHE_FILE):
-                    summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
-            except BaseException as exc:
-                store.discard_failed(exc, gen)  # the live generation was never touched
-                raise
-            if summary is None:
-                store.discard(gen)
-                generation = store.current_name()
-                if generation is None and paths:
-                    # a first run that read no article (`index report.docx` into a folder made for
-                    # it): a source of no index, said skipped by every run after
-                    store.remove_sources([p for p in paths if p not in known])
-                if r.forgotten:  # nothing of theirs to drop: the list is all there is to change
-                    store.promise_forget(generation, sorted(r.forgotten))
-                _prune_cache(r)  # the live generation is this code's
-            else:
-                try:
-                    _test_pause("before-publish")
-                    if r.forgotten:
-                        store.promise_forget(gen.name, sorted(r.forgotten))
-                    with r.timed("publish"):
-                        store.publish(gen)
-                except BaseException as exc:  # e.g. disk full writing CURRENT.tmp
-                    if store.current_name() != gen.name:
-                        store.discard_failed(exc, gen, store.path / "CURRENT.tmp")
-                    raise
-                r.published = gen.name
-                _test_pause("after-publish")
-                generation = gen.name
-                _prune_cache(r)  # after publishing: a run that failed leaves them for the release before
-            if r.forgotten:
-                try:
-                    store.keep_forget_promise()
-                except OSError as exc:
-                    names = ", ".join(sorted(map(ingest.path_text, r.forgotten)))
-                    raise OSError(exc.errno, f"{names} forgotten ({generation} is live without their articles), "
-                                             f"but the list of sources could not be written ({exc.strerror}): "
-                                             "the next run drops them from it", exc.filename) from exc
-            _save_scan(r, generation, roots, files)
-        result = {
-            "indexed": r.counts["added"] + r.counts["changed"],
-            **r.counts,
-            "failed": [{**f, "again": True} if _skip_key(f) in skipped_before else f for f in r.failed],
-            "notes": r.notes,
-            "seconds": round(time.monotonic() - started, 3),
-            "generation": generation,
-            "timings": r.timings,
-        }
-        if full:  # the counts compare with the generation it replaced; every article was written again
-            result["full"] = True
-        if r.cache_reset:
-            result["cache_reset"] = r.cache_reset
-        if r.cache_pruned:
-            result["cache_pruned"] = r.cache_pruned
-        if r.rewritten_why:  # set only when some were rewritten
-            result["rewritten_why"] = r.rewritten_why
-        if r.enriched["texts"]:
-            result["enriched"] = r.enriched
-        if r.reenriched:
-            result["reenriched"] = r.reenriched
-            result["reenriched_why"] = r.reenriched_why
-        if r.forget_finished:
-            result["forget_finished"] = [ingest.path_text(p) for p in r.forget_finished]
-        if upgrade:
-            result["schema_upgraded"] = True
-        if damaged:
-            result["repaired"] = damaged
-        if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
-            result["recovered"] = store.recovered
+            with r.timed("scan"):
+                files, scan = _hash_files(roots, r.listings), None
+    if quick:  # every source file byte-identical to the live generation's: nothing to do
+        generation = store.current_name()
+    else:
+        gen = store.new_generation(copy=not full)
         try:
-            store.log_run({"command": command, "full": full,
-                           **{k: (len(v) if k in ("failed", "notes") else v) for k, v in result.items()}})
-        except OSError as exc:
-            # a disk full at the very end: the run is done (and published), and was said as failed,
-            # "File too large" and no more (exit 1); the nightly job was then run again for nothing
-            result["run_log"] = f"not written ({exc.strerror or exc}: {store.path / 'runs.jsonl'})"
-        result[KEPT_GIVEN] = r.kept_given  # for the exit code, not the summary (the CLI takes it out)
-        return result
+            # a lock, a full disk, met after the cache opened: said as opening it says them
+            with unusable_raised(store.path / CACHE_FILE):
+                summary = _run_in(r, gen, roots, remove_missing, files, scan, old)
+        except BaseException as exc:
+            store.discard_failed(exc, gen)  # the live generation was never touched
+            raise
+        if summary is None:
+            store.discard(gen)
+            generation = store.current_name()
+            if generation is None and paths:
+                # a first run that read no article (`index report.docx` into a folder made for
+                # it): a source of no index, said skipped by every run after
+                store.remove_sources([p for p in paths if p not in known])
+            if r.forgotten:  # nothing of theirs to drop: the list is all there is to change
+                store.promise_forget(generation, sorted(r.forgotten))
+            _prune_cache(r)  # the live generation is this code's
+        else:
+            try:
+                _test_pause("before-publish")
+                if r.forgotten:
+                    store.promise_forget(gen.name, sorted(r.forgotten))
+                with r.timed("publish"):
+                    store.publish(gen)
+            except BaseException as exc:  # e.g. disk full writing CURRENT.tmp
+                if store.current_name() != gen.name:
+                    store.discard_failed(exc, gen, store.path / "CURRENT.tmp")
+                raise
+            r.published = gen.name
+            _test_pause("after-publish")
+            generation = gen.name
+            _prune_cache(r)  # after publishing: a run that failed leaves them for the release before
+        if r.forgotten:
+            try:
+                store.keep_forget_promise()
+            except OSError as exc:
+                names = ", ".join(sorted(map(ingest.path_text, r.forgotten)))
+                raise OSError(exc.errno, f"{names} forgotten ({generation} is live without their articles), "
+                                         f"but the list of sources could not be written ({exc.strerror}): "
+                                         "the next run drops them from it", exc.filename) from exc
+        _save_scan(r, generation, roots, files)
+    result = {
+        "indexed": r.counts["added"] + r.counts["changed"],
+        **r.counts,
+        "failed": [{**f, "again": True} if _skip_key(f) in skipped_before else f for f in r.failed],
+        "notes": r.notes,
+        "seconds": round(time.monotonic() - started, 3),
+        "generation": generation,
+        "timings": r.timings,
+    }
+    if full:  # the counts compare with the generation it replaced; every article was written again
+        result["full"] = True
+    if r.cache_reset:
+        result["cache_reset"] = r.cache_reset
+    if r.cache_pruned:
+        result["cache_pruned"] = r.cache_pruned
+    if r.rewritten_why:  # set only when some were rewritten
+        result["rewritten_why"] = r.rewritten_why
+    if r.enriched["texts"]:
+        result["enriched"] = r.enriched
+    if r.reenriched:
+        result["reenriched"] = r.reenriched
+        result["reenriched_why"] = r.reenriched_why
+    if r.forget_finished:
+        result["forget_finished"] = [ingest.path_text(p) for p in r.forget_finished]
+    if upgrade:
+        result["schema_upgraded"] = True
+    if damaged:
+        result["repaired"] = damaged
+    if store.recovered:  # a run before this one died (kill -9, power cut): what was cleaned up
+        result["recovered"] = store.recovered
+    try:
+        store.log_run({"command": command, "full": full,
+                       **{k: (len(v) if k in ("failed", "notes") else v) for k, v in result.items()}})
+    except OSError as exc:
+        # a disk full at the very end: the run is done (and published), and was said as failed,
+        # "File too large" and no more (exit 1); the nightly job was then run again for nothing
+        result["run_log"] = f"not written ({exc.strerror or exc}: {store.path / 'runs.jsonl'})"
+    result[KEPT_GIVEN] = r.kept_given  # for the exit code, not the summary (the CLI takes it out)
+    return result
 
 
 # The result's count of `kept` articles that belong to the paths the run was given: an
@@ -1169,7 +1174,7 @@ def _skipped_before(store: Store) -> set[str]:
 
 
 @contextmanager
-def _failure_logged(store: Store, command: str, r: Run, started: float):
+def _failure_logged(store: Store, command: str, attempt: list[Run], started: float):
     """A run that raised is logged too (best effort: the disk may be full), whatever stopped it: a
     run refused because another held the lock (IndexBusy), or stopped before it made a generation
     (the live catalog locked by another process or unreadable, sources.json not writable) left no
@@ -1184,6 +1189,7 @@ def _failure_logged(store: Store, command: str, r: Run, started: float):
     except NotASource:
         raise
     except BaseException as exc:
+        r = attempt[0]  # the attempt that raised
         if r.published is not None:  # stopped after publishing (Ctrl-C while the cache was pruned): for
             exc.published = r.published  # the CLI, which said "the live index is unchanged"
         try:

@@ -194,3 +194,22 @@ def test_an_index_run_lists_each_folder_of_pages_once(tmp_path, monkeypatch):
 
     hits = run_search(open_index(tmp_path / "ix"), "port").hits
     assert sorted(h.url for h in hits) == ["https://ex.com/d1", "https://ex.com/d2"], hits
+
+
+def test_a_run_that_starts_its_damaged_cache_afresh_is_logged_once_as_the_run_it_was(tmp_path):
+    """A cache damaged past what opening it reads is started afresh and the run done again: the
+    first attempt let the lock go, was logged as a failed run ("reindex failed: DatabaseError:
+    database disk image is malformed" in `stats`, /healthz's last error), and the cache was deleted
+    with no lock held, a run started in that moment having opened it. The attempts run under one
+    lock: the run log has the run once, as the run that worked, saying the cache was reset."""
+    from test_reindex import _garble_last_page, make_index
+
+    src, store = make_index(tmp_path)
+    logged = len(store.runs(100))
+    _garble_last_page(store.path / "cache.sqlite", "stage1")
+    r = CliRunner().invoke(cli, ["reindex", "--full", "--index", str(store.path)])
+    assert r.exit_code == 0 and "the enrichment cache was damaged" in r.output, r.output
+    runs = store.runs(100)[logged:]
+    assert len(runs) == 1 and "error" not in runs[0] and runs[0]["cache_reset"].startswith("DatabaseError"), runs
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(store.path)])
+    assert "failed" not in stats.output, stats.output
