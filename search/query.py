@@ -871,17 +871,40 @@ def _unbalanced_quote(qstring: str) -> QuerySyntaxError:
     reads alike (it keeps the number alone), where "close the phrase" named none typed."""
     at = quoted.masked(qstring).index('"')
     if not re.search(quoted.LINE_END, qstring.strip()):
-        inch = re.search(r"(?<![^\W\d_])\d[\d.,]*$", qstring[:at])  # a number, no word ending in one (mp3)
-        fixed = _runnable((qstring[:at] + qstring[at + 1:]).strip()) if inch and not re.match(r'"\w', qstring[at:]) \
-            else None
-        if fixed is None:
+        found = _inch_mark(qstring, at)
+        if found is None:
             return QuerySyntaxError('unbalanced quote: close the phrase with a second "')
-        return QuerySyntaxError(f'unbalanced quote: {inch.group()}" opens a phrase that nothing closes; for an inch '
+        mark, fixed = found
+        return QuerySyntaxError(f"unbalanced quote: {mark} opens a phrase that nothing closes; for an inch "
                                 f"mark, leave it out (the index holds the number alone): did you mean {fixed}?",
                                 suggestion=fixed)
     return QuerySyntaxError(f'unbalanced quote on line {quoted.line_of(qstring, at)}: close the phrase with a second " '
                             f"on that line (a phrase reaches over at most {quoted.MAX_PHRASE_LINES - 1} line breaks, "
                             'and only to close after a word that is no number: 12" is an inch mark)')
+
+
+def _inch_mark(qstring: str, at: int) -> tuple[str, str] | None:
+    """The inch mark of a query of one line and the query without it: the quote paired with none
+    (at `at`) where it follows a number, else another quote after a number whose leaving out
+    pairs the rest as phrases of words: in `12" "Apollo 11"` the quotes pair as `" "`, and the
+    phrase's closing quote was taken for the inch mark (its phrase lost). The first leaving out
+    that runs where none pairs so; None where no quote is one."""
+    fallback = None
+    for i in [at] + [m.end() for m in _INCH_MARK.finditer(qstring) if m.end() != at]:
+        number = re.search(r"(?<![^\W\d_])\d[\d.,]*$", qstring[:i])  # a number, no word ending in one (mp3)
+        if number is None or re.match(r'"\w', qstring[i:]):
+            continue
+        fixed = _runnable((qstring[:i] + qstring[i + 1:]).strip())
+        if fixed is None:
+            continue
+        if all(m.group()[1:2].strip() and m.group()[-2:-1].strip() for m in re.finditer(quoted.DOUBLE, fixed)):
+            return f'{number.group()}"', fixed
+        fallback = fallback or (f'{number.group()}"', fixed)
+    return fallback
+
+
+# a quote right after a number (the number's end): an inch mark, `12" pipe`
+_INCH_MARK = re.compile(r'(?<![^\W\d_])\d[\d.,]*(?=")')
 
 
 def _starred_value(qstring: str, m: re.Match) -> str:

@@ -2023,12 +2023,19 @@ def test_a_range_of_dates_after_a_field_of_words_or_of_years_no_article_could_ha
 @pytest.mark.parametrize("typed,mark,fixed", [
     ('coup 12" pipe', '12"', "coup 12 pipe"),
     ('"military base" 2.5" coup', '2.5"', '"military base" 2.5 coup'),
+    # the quote paired with none is not always the inch mark: `12" "Apollo 11"` pairs as `" "`
+    ('12" "Apollo 11"', '12"', '12 "Apollo 11"'),
+    ('coup 12" "military base"', '12"', 'coup 12 "military base"'),
+    ('coup "12" pipe" military', '12"', 'coup "12 pipe" military'),
 ])
 def test_an_inch_mark_on_one_line_is_offered_the_query_without_it(seeds_archive, typed, mark, fixed):
     """`coup 12" pipe` on one line was "unbalanced quote: close the phrase with a second \"",
     where no phrase was meant: a quote after a number is an inch mark (as a query of several
     lines was told). It is offered the query without it, which the index reads alike (the
-    number alone), and which runs; a stray quote after a word is refused as before."""
+    number alone), and which runs; a stray quote after a word is refused as before. Before a
+    phrase (`12" "Apollo 11"`) the quotes pair as `" "`, and the phrase's closing quote was taken
+    for the inch mark, or a quote after a word refused: the quote whose leaving out pairs the rest
+    as phrases of words is the one offered."""
     with pytest.raises(QueryError) as caught:
         run_search(seeds_archive, typed)
     assert str(caught.value) == (f"unbalanced quote: {mark} opens a phrase that nothing closes; for an inch mark, "
