@@ -139,23 +139,34 @@ class _Group(click.Group):
                     _json_error(message, EXIT_USAGE)
                 raise click.UsageError(message, ctx)
         elif at is None and args and args[0].startswith("-"):
-            self._refuse_no_command(ctx, args)
+            args = self._refuse_no_command(ctx, args)
         return super().parse_args(ctx, args)
 
-    def _refuse_no_command(self, ctx: click.Context, args: list[str]) -> None:
+    def _refuse_no_command(self, ctx: click.Context, args: list[str]) -> list[str]:
         """`newsarchive --index ix` (a command's option, no command named) was "No such option:
         --index", though every command but clean has it: the command is what is missing, and
-        which commands take the option is said."""
+        which commands take the option is said. The group's own options (--help, --version) run
+        beside a command's (`--index ix --version` was "missing command", `--version --index ix`
+        "No such option"): the args to parse."""
+        own = {o for p in self.get_params(ctx) for o in p.opts}
+        given = {a.split("=", 1)[0] for a in args if a.startswith("-")}
+        opts = {n: {o for p in self.commands[n].params for o in p.opts} for n in self.list_commands(ctx)}
+        if own & given and given & set().union(*opts.values()) - own:
+            return [a for a in args if a in own]
         name = args[0].split("=", 1)[0]
-        if name in {o for p in self.params for o in p.opts}:
-            return  # the group's own (--help, --version)
-        taking = [n for n in self.list_commands(ctx) if any(name in p.opts for p in self.commands[n].params)]
+        if name in own:
+            return args
+        taking = [n for n in opts if name in opts[n]]
+        # the commands that take every option given: `--index ix --limit 5` was offered stats,
+        # which has no --limit (a value that looks like an option is no harm: no command has it)
+        taking = [n for n in taking if given & set().union(*opts.values()) <= opts[n]] or taking
         if taking:
             message = (f"missing command: {name} is a command's option, put after its name: "
                        f"{shlex.join(['newsarchive', 'COMMAND', *args])} (COMMAND one of {', '.join(taking)})")
             if "--json" in args:
                 _json_error(message, EXIT_USAGE)
             raise click.UsageError(message, ctx)
+        return args
 
     def _command_at(self, args: list[str]) -> int | None:
         """Where the command's name (or "--") is in `args`, a command's option's value skipped:

@@ -188,6 +188,25 @@ def test_a_command_s_option_with_no_command_says_the_command_is_missing(args, ta
     assert invoke("--version").exit_code == 0
 
 
+def test_a_command_s_options_with_no_command_name_the_commands_taking_them_all():
+    """`newsarchive --index ix --limit 5` was offered "COMMAND one of clean, entities, export,
+    ...", the commands taking --index, where only entities and search take --limit too (`stats
+    --index ix --limit 5` is "No such option"); and `--index ix --version` was "missing command",
+    `--version --index ix` "No such option '--index'", `--index ix --help` either, where the
+    group's own option asks for no command. The commands named take every option given, and the
+    version and the help are printed."""
+    r = invoke("--index", "ix", "--limit", "5")
+    assert r.exit_code == 2 and "(COMMAND one of entities, search)" in r.output, r.output
+    r = invoke("--index", "ix", "--filter", "year=2020")
+    assert r.exit_code == 2 and "(COMMAND one of export, search)" in r.output, r.output
+    for args in (["--index", "ix", "--version"], ["--version", "--index", "ix"]):
+        r = invoke(*args)
+        assert r.exit_code == 0 and r.output == invoke("--version").output, (args, r.output)
+    r = invoke("--index", "ix", "--help")
+    assert r.exit_code == 0 and r.output == invoke("--help").output, r.output
+    assert "No such option '--bogus'" in invoke("--bogus", "--version").output
+
+
 def test_an_empty_path_is_an_error_not_the_current_folder(tmp_path, monkeypatch):
     (tmp_path / "here").mkdir()
     (tmp_path / "here" / "a.txt").write_text("Title\n\nFarmers in Segou, Mali, said the rains came late this year.\n")
