@@ -797,13 +797,14 @@ def validate(qstring: str) -> None:
             raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a date range includes both its ends, written [ ]: "
                                    "published:[2020-01 TO 2020-06]; for 'after 2020-01', start at the next "
                                    "day or month: published:[2020-02 TO]")
-        ends = re.split(r"\s*\bTO\b\s*", value.strip("[]").strip(), flags=re.I) if value.startswith("[") else [value]
-        for end in ends:
-            if end and not _valid_date(end):
+        as_typed = _range_ends(value, typed) if value.startswith("[") else [value]
+        ends = [end[1:-1] if quoted.SPAN.fullmatch(end) else end for end in as_typed]
+        for end, shown in zip(ends, as_typed):
+            if end and (end != shown or not _valid_date(end)):
                 fixed = _date_fixed(value, ends)
                 if fixed is not None:  # `1987/03/01`, `>1987-03`: "bad date" alone left the user to guess
-                    raise _date_offered(qstring, m, end, fixed)
-                raise QueryError(f"bad date '{end}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
+                    raise _date_offered(qstring, m, shown, fixed)
+                raise QueryError(f"bad date '{shown}' in published: (dates are YYYY, YYYY-MM or YYYY-MM-DD; "
                                  "a range is published:[2020-01 TO 2020-06])")
         if len(ends) == 2 and all(ends) and _date_bound(ends[0], first=True) > _date_bound(ends[1], first=False):
             raise QueryError(f"published:[{ends[0]} TO {ends[1]}] ends before it starts: put the earlier date first")
@@ -824,6 +825,16 @@ def validate(qstring: str) -> None:
             _one_word(re.sub(r"[*?]", "a", term), w, "a wildcard", shown=term)
     if len(wildcards) > MAX_WILDCARDS:
         raise QuerySyntaxError(f"too many wildcards ({len(wildcards)}; at most {MAX_WILDCARDS})")
+
+
+def _range_ends(value: str, typed: str) -> list[str]:
+    """A range's ends as typed (`typed`, its quotes kept), split on TO where `value`, the same
+    text with its quoted spans masked, has it: `published:["August 2020" TO "April 2021"]` was
+    "bad date 'PPPPPPPPPPPPP'", the mask's placeholder named, and nothing offered."""
+    inner = slice(1, len(value) - 1 if value.endswith("]") else len(value))
+    cuts = [(t.start() + 1, t.end() + 1) for t in re.finditer(r"\s*\bTO\b\s*", value[inner], flags=re.I)]
+    bounds = [inner.start, *(i for cut in cuts for i in cut), inner.stop]
+    return [typed[a:b].strip() for a, b in zip(bounds[::2], bounds[1::2])]
 
 
 def _date_offered(qstring: str, m: re.Match, bad: str, offered: str) -> QueryError:

@@ -2242,6 +2242,27 @@ def test_a_range_of_dates_typed_another_way_with_neither_field_nor_brackets_is_o
         run_search(seeds_archive, q)  # runs, as before
 
 
+@pytest.mark.parametrize("q,bad,fixed", [
+    ('coup published:["August 2020" TO "April 2021"]', '"August 2020"', "[2020-08 TO 2021-04]"),
+    ('coup published:[2020 TO "11 April 2021"]', '"11 April 2021"', "[2020 TO 2021-04-11]"),
+    ('coup published:["2020-08" TO]', '"2020-08"', "[2020-08 TO]"),
+    ("coup published:['April 2021' TO 'August 2020']", "'April 2021'", "[2020-08 TO 2021-04]"),
+])
+def test_a_range_s_end_in_quotes_is_named_and_offered_as_typed(seeds_archive, q, bad, fixed):
+    """`published:["August 2020" TO "April 2021"]` was "bad date 'PPPPPPPPPPPPP'", the
+    placeholder of the quoted span named, not the date, and nothing offered, where the same
+    without quotes is offered its range. The end is named as typed and read without its quotes;
+    the range offered finds the articles."""
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, q)
+    assert f"bad date '{bad}' in published:" in str(caught.value), caught.value
+    assert f"did you mean published:{fixed}?" in str(caught.value), caught.value
+    assert caught.value.suggestion == f"coup published:{fixed}"
+    assert run_search(seeds_archive, caught.value.suggestion).total == 2
+    with pytest.raises(QueryError, match=r"^bad date '\"03/04/2020\"' in published: \(dates are"):
+        run_search(seeds_archive, 'coup published:["03/04/2020" TO 2021]')  # two readings: nothing offered
+
+
 @pytest.mark.parametrize("q", ["coup 28/08/2020 TO 11/04/2021", "coup 11/04/2021 TO 28/08/2020",
                                "coup 28.08.2020 TO 11.04.2021", "coup 28-08-2020 TO 11-04-2021",
                                "coup published:[28/08/2020 TO 11/04/2021]"])
