@@ -83,6 +83,9 @@ class Run:
         self.full = full
         self.progress = progress or _noop
         self.published: str | None = None  # the generation this run made live, once it has
+        # why a run not asked to rebuild did (schema_upgraded, repaired), for the run log of one
+        # that then failed too: /status named it "reindex --full", an option nobody gave
+        self.rebuilt: dict[str, Any] = {}
         self.fp1 = stage1_fingerprint(STAGE1_CODE)
         self.fp2_parts = stage2_parts(STAGE2_CODE, MODEL_CODE)  # for the summary: which part changed
         # ... and whether its code did, or a library it runs (the manifest records both)
@@ -852,6 +855,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
         damaged = f"catalog.sqlite: {catalog_broken}"
     if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
         full = r.full = True
+        r.rebuilt = {"schema_upgraded": True} if upgrade else {"repaired": damaged}
         roots = [p for p in store.sources() if p not in r.forgotten]
     if full:
         r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
@@ -868,6 +872,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
         if broken:
             damaged = f"catalog.sqlite: {broken}"
             full = r.full = True
+            r.rebuilt = {"repaired": damaged}
             r.prior = _rows_from_index(store)
             roots = [p for p in store.sources() if p not in r.forgotten]
             with r.timed("scan"):
@@ -1199,7 +1204,7 @@ def _failure_logged(store: Store, command: str, attempt: list[Run], started: flo
                 # Ctrl-C's KeyboardInterrupt says nothing: `stats` showed "reindex failed: KeyboardInterrupt: "
                 said = str(exc) or ("interrupted" if isinstance(exc, KeyboardInterrupt) else "")
                 why = {"error": f"{exc.__class__.__name__}: {said}" if said else exc.__class__.__name__}
-            store.log_run({"command": command, "full": r.full, **why,
+            store.log_run({"command": command, "full": r.full, **r.rebuilt, **why,
                            "seconds": round(time.monotonic() - started, 3), "generation": store.current_name()})
         except Exception:
             pass

@@ -513,3 +513,40 @@ def test_a_plain_reindex_that_rebuilt_by_itself_says_why_not_full(seeds_index, t
     assert status_commands()[0] == said, status_commands()
     assert CliRunner().invoke(cli, ["reindex", "--full", "--index", str(path)]).exit_code == 0
     assert "reindex --full " in stats_run_line() and status_commands()[0] == "reindex --full"
+
+
+def test_a_plain_reindex_that_began_to_rebuild_and_stopped_is_not_said_as_full(seeds_index, tmp_path, monkeypatch):
+    """26ce498 named a plain `reindex` that rebuilt a damaged index by why it did, but one that
+    then stopped (the enrichment cache held by another process: exit 4) was still "reindex
+    --full" in /status's table, an option nobody gave: its run log held "full" (set by the
+    rebuild) and not why. The stopped run's line says why it was rebuilding too."""
+    import shutil
+    import sqlite3
+
+    from click.testing import CliRunner
+
+    from search import cache as cache_mod
+    from search.archive import read_manifest
+    from search.cli import cli
+    from search.store import Store
+
+    path = tmp_path / "index"
+    shutil.copytree(seeds_index, path)
+    live = Store(path).current_dir()
+    cut = live / sorted(read_manifest(live)["files"])[0]
+    cut.write_bytes(cut.read_bytes()[:-1])  # a file cut short: the live index is damaged
+    monkeypatch.setattr(cache_mod, "BUSY_TIMEOUT", 0.05, raising=False)
+    holder = sqlite3.connect(path / "cache.sqlite")
+    holder.execute("PRAGMA journal_mode=DELETE")
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        r = CliRunner().invoke(cli, ["reindex", "--index", str(path)])
+    finally:
+        holder.rollback()
+        holder.close()
+    assert r.exit_code == 4, r.output
+    assert CliRunner().invoke(cli, ["reindex", "--index", str(path)]).exit_code == 0  # free again: rebuilt
+    page = create_app({"INDEX": str(path)}).test_client().get("/status").get_data(as_text=True)
+    commands = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", page)
+    assert commands[:2] == ["reindex (rebuilt: the live index was damaged)"] * 2, commands
+    assert "failed: CacheBusy" in page
