@@ -951,6 +951,19 @@ def test_a_bylines_update_time_after_a_dash_is_no_part_of_the_name(line, credit)
     assert parse_byline("By Land - Sea")[0] == "Land - Sea"
 
 
+@pytest.mark.parametrize("line, credit", [("By Jane Doe - Last updated 3:15 pm", None),
+                                          ("By Jane Doe – Last updated 3:15 pm", None),
+                                          ("By Jane Doe — Updated 3:15 pm", None),
+                                          ("By Jane Doe, AP — Updated 3:15 pm", "AP")])
+def test_a_bylines_last_update_or_em_dash_is_no_part_of_the_name(line, credit):
+    """"Last updated" after a dash stayed in the name ("Jane Doe - Last updated"), and with an en dash, or any
+    stamp after an em dash, the line was no byline at all: no author, the line left at the text's head. A
+    spaced em dash before a stamp reads as a hyphen's, as an en dash's does, and "Last" is a stamp's word."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == ("Jane Doe", credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit, c.text[:60])
+    assert parse_byline("By Land — Sea") is None or parse_byline("By Land — Sea")[0] != "Land"
+
+
 def test_a_company_that_is_a_news_service_ending_a_list_at_the_texts_end_is_no_credit_line():
     """d847801 made "Dow Jones" or "Bloomberg" alone a credit line only where it opens or ends the text, but
     a market report whose last lines are a list ("The indexes we follow:" / "Nasdaq" / "S&P 500" / "Dow

@@ -149,14 +149,15 @@ _LABEL = re.compile(r"\s+(?:topics?|tags?|categor(?:y|ies)|filed\s+under|posted\
 # a byline's tail after a spaced dash that holds a figure, no part of the name when it is a date, a time
 # or a count of comments: "Written By: Jason Shafrin - Nov• 06•12" (healthcare-economist.com), "Written
 # by Guest Contributor - 6 Comments", "By John Smith – 2 hours ago". Any other tail is the line's words:
-# "By Land - 3 ways to travel" is a headline, its "Land" no author
-_FIGURES_AFTER_DASH = re.compile(r"\s+(?P<dash>[-–])\s+(?=[^-–]*\d)(?P<tail>.*)$")
+# "By Land - 3 ways to travel" is a headline, its "Land" no author; an em dash alike ("By Jane Doe —
+# Last updated 3:15 pm" was no byline, the line left in the text)
+_FIGURES_AFTER_DASH = re.compile(r"\s+(?P<dash>[-–—])\s+(?=[^-–—]*\d)(?P<tail>.*)$")
 _STAMP_WORDS = frozenset(
     "jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august "
     "september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday "
     "wednesday thursday friday saturday sunday st nd rd th at on am pm a p m ago just now today yesterday "
     "sec secs second seconds min mins minute minutes hr hrs hour hours day days week weeks month months "
-    "year years comment comments response responses reply replies leave no one updated posted published".split()
+    "year years comment comments response responses reply replies leave no one last updated posted published".split()
     + _ZONES.lower().split("|"))
 
 
@@ -168,7 +169,7 @@ def _stamp_tail(m: re.Match) -> bool:
 
 # the words of a stamp left after a dash once the byline rule has read its time or date apart: "By Jane
 # Doe - Updated 3:15 pm" (the rule's _TIME reads "3:15 pm") gave the author "Jane Doe - Updated"
-_WORDS_AFTER_DASH = re.compile(r"\s+(?P<dash>[-–])\s+(?P<tail>[^\W\d_][^-–\d]*)$")
+_WORDS_AFTER_DASH = re.compile(r"\s+(?P<dash>[-–—])\s+(?P<tail>[^\W\d_][^-–—\d]*)$")
 
 
 def _cut_stamp_tail(words: str) -> str:
@@ -319,8 +320,8 @@ def parse_byline(line: str, site: frozenset[str] = frozenset()) -> tuple[str | N
     s = line.strip()
     if len(s) > 120 or _FILE_LINK.search(s):
         return None
-    # an en dash before a stamp reads as a hyphen's: "By John Smith – 2 hours ago" was no byline
-    s = _FIGURES_AFTER_DASH.sub(lambda m: " - " + m.group("tail") if m.group("dash") == "–" and _stamp_tail(m)
+    # an en or em dash before a stamp reads as a hyphen's: "By John Smith – 2 hours ago" was no byline
+    s = _FIGURES_AFTER_DASH.sub(lambda m: " - " + m.group("tail") if m.group("dash") in "–—" and _stamp_tail(m)
                                 else m.group(), s)
     m = _BYLINE.match(s)
     if m and (m.group("date") or m.group("author")):
