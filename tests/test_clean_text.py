@@ -282,7 +282,7 @@ def test_an_agency_in_brackets_in_a_byline_is_the_pages_credit(line, author, cre
     ("BY PATTI DOMM, REUTER", "PATTI DOMM", "REUTER"),
     ("By Jane Doe and John Smith, Associated Press", "Jane Doe and John Smith", "Associated Press"),
     ("By Staff Writer, AP", None, "AP"),
-    ("By John Smith, AP Business Writer", "John Smith, AP Business Writer", None),
+    ("By John Smith, AP Business Writer", "John Smith", "AP"),
     ("By John Smith, Boston", "John Smith, Boston", None),
 ])
 def test_the_agency_a_bylines_writer_signs_for_is_the_pages_credit(line, author, credit):
@@ -962,6 +962,23 @@ def test_a_bylines_last_update_or_em_dash_is_no_part_of_the_name(line, credit):
     c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert (c.author, c.credit) == ("Jane Doe", credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit, c.text[:60])
     assert parse_byline("By Land — Sea") is None or parse_byline("By Land — Sea")[0] != "Land"
+
+
+@pytest.mark.parametrize("line, author, credit", [
+    ("By JOSH BOAK, AP Economics Writer", "JOSH BOAK", "AP"),
+    ("By MARILYNN MARCHIONE, AP Chief Medical Writer | March 3, 2012", "MARILYNN MARCHIONE", "AP"),
+    ("By Jane Doe, Associated Press Writer", "Jane Doe", "Associated Press"),
+    ("By Jane Doe, The Associated Press", "Jane Doe", "Associated Press"),
+    ("By DANICA KIRKA Associated Press", "DANICA KIRKA", "Associated Press")])
+def test_an_agency_writers_role_or_the_agency_without_a_comma_is_the_credit(line, author, credit):
+    """AP signs its writers "By JOSH BOAK, AP Economics Writer", and abcnews.go.com's wire stories "By DANICA
+    KIRKA Associated Press" (two Dragnet pages): the author was the whole ("JOSH BOAK, AP Economics Writer")
+    and the page had no credit from it, where "By John Smith, UPI" gave "John Smith" and "UPI". A name of
+    words needs no comma; a short one does ("By Jane Doe AP" is left as it was), and a role is a writer's,
+    a correspondent's or a reporter's."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
+    assert parse_byline("By Jane Doe, AP Business Writers Guild")[0] == "Jane Doe, AP Business Writers Guild"
 
 
 def test_a_company_that_is_a_news_service_ending_a_list_at_the_texts_end_is_no_credit_line():

@@ -12,7 +12,7 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from ..newsroom import COMPANY_AGENCIES, NEWSROOM_WORDS, agency_pattern, written_agency_pattern
+from ..newsroom import AGENCY_NAMES, COMPANY_AGENCIES, NEWSROOM_WORDS, agency_pattern, written_agency_pattern
 
 _MONTHS = {
     m: i
@@ -413,8 +413,13 @@ _CREDIT_GLUE = {
 _BRACKETED = re.compile(r"\([^()]*\)")
 # the agency a byline's writer signs for after a comma, no part of the name: "By John Smith, UPI", "By
 # Jane Doe, Reuters | March 3, 2012" (the author had been "John Smith, UPI"), before the byline's date
-# however it is set off ("- March 3, 2012", "on March 3, 2012": the byline rule reads that date apart)
-_AGENCY_SIGNED = re.compile(rf"\s*,\s*(?P<agency>{_AGENCY})\.?(?=\s*(?:$|[|,–—]|-\s|on\s+(?:[A-Za-z]+\.?\s+)?\d))", re.I)
+# however it is set off ("- March 3, 2012", "on March 3, 2012": the byline rule reads that date apart);
+# with the writer's role after it ("By Josh Boak, AP Economics Writer") or, for a name of words, no comma
+# before it ("By DANICA KIRKA Associated Press", abcnews.go.com's wire stories): the author had kept them
+_SPACED_AGENCY = agency_pattern(tuple(n for n in AGENCY_NAMES if " " in n))
+_AGENCY_SIGNED = re.compile(rf"(?:\s*,\s*(?:the\s+)?|(?<![\s,])(?<!\bthe)\s+(?={_SPACED_AGENCY}))(?P<agency>{_AGENCY})\.?"
+                            rf"(?:\s+(?:[^\W\d_]+\s+){{0,3}}(?:writer|correspondent|reporter)s?)?"
+                            rf"(?=\s*(?:$|[|,–—]|-\s|on\s+(?:[A-Za-z]+\.?\s+)?\d))", re.I)
 
 
 # a byline naming agencies alone, no writer: "By AP", "By Reuters | March 3, 2012", "By The Associated Press"
