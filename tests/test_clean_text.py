@@ -981,6 +981,17 @@ def test_an_agency_writers_role_or_the_agency_without_a_comma_is_the_credit(line
     assert parse_byline("By Jane Doe, AP Business Writers Guild")[0] == "Jane Doe, AP Business Writers Guild"
 
 
+@pytest.mark.parametrize("line, credit, published", [("By Jane Doe, AP | Updated 3:15 pm", "AP", None),
+                                                     ("By Jane Doe | Updated 3:15 p.m. ET", None, None),
+                                                     ("By Jane Doe | Last updated: March 3, 2012", None, date(2012, 3, 3))])
+def test_a_bylines_update_word_after_a_bar_is_read_as_its_stamp(line, credit, published):
+    """"By Jane Doe | March 3, 2012" was a byline, but "By Jane Doe | Updated 3:15 pm" was none: the stamp's
+    word before its time or date was no separator the byline rule knew ("published" was), so the line had no
+    author and stayed at the head of the text."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit, c.published) == ("Jane Doe", credit, published) and c.text.startswith(ARTICLE[0])
+
+
 def test_a_company_that_is_a_news_service_ending_a_list_at_the_texts_end_is_no_credit_line():
     """d847801 made "Dow Jones" or "Bloomberg" alone a credit line only where it opens or ends the text, but
     a market report whose last lines are a list ("The indexes we follow:" / "Nasdaq" / "S&P 500" / "Dow

@@ -61,10 +61,11 @@ _DATE_PREFIX = re.compile(rf"^\s*(?:date|published|posted|updated)\s*:?\s*(?P<da
 # some write after "by" ("by: Liz Thomas", news.com.au; "By: Deborah Shane on ..." gave ": Deborah Shane")
 _GUEST = r"guest\s+(?:writer|author|blogger|contributor|columnist|poster)\s+(?=(?-i:[A-Z]))"
 _BYLINE = re.compile(
-    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\b\s*:?\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,80}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+)*"
+    rf"^(?:(?:(?:guest\s+)?post|article|story)\s+)?(?:(?:posted|written|published)\s+)?by\b\s*:?\s*(?:{_GUEST})?(?P<author>[^|–—\n]{{0,80}}?)\s*(?:[|–—,]\s*|{_ON_WEEKDAY}|\bon\s+|\bat\s+|\bpublished\s+|\b(?:last\s+)?(?:updated|posted)\b\s*:?\s*)*"
     # a blog post's footer: "Posted by James Hamilton at October 28, 2012 01:23 PM", "Posted by
     # Kathy on April 6, 2007 | Permalink" (the author had been "James Hamilton at"); a bar may
-    # end it ("By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |", redstate.com)
+    # end it ("By: Daniel Horowitz (Diary) | November 12th, 2012 at 01:43 PM |", redstate.com); the stamp's
+    # word may stand before its time ("By Jane Doe | Updated 3:15 pm ET" was no byline)
     rf"(?:{_WEEKDAY},?\s+)?(?:(?P<date>{DATE_RE}){_AT_TIME}|{_TIME})(?:\s*\|(?:\s*permalink)?)?\.?$",
     re.I,
 )
