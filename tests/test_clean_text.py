@@ -992,6 +992,16 @@ def test_a_bylines_update_word_after_a_bar_is_read_as_its_stamp(line, credit, pu
     assert (c.author, c.credit, c.published) == ("Jane Doe", credit, published) and c.text.startswith(ARTICLE[0])
 
 
+@pytest.mark.parametrize("credit", ["(Reporting by Jane Doe; Editing by John Roe)", "Reporting by Jane Doe"])
+@pytest.mark.parametrize("company", ["Dow Jones", "Bloomberg"])
+def test_a_company_that_is_a_news_service_after_a_credit_line_at_the_end_is_the_credit(credit, company):
+    """d6e36d9 read a company's name alone at the text's end as the credit only after a sentence, so a story
+    ending "(Reporting by Jane Doe; Editing by John Roe)" and "Dow Jones" kept "Dow Jones" as its text's last
+    line where it had been the credit: a line already read as a credit is no list's."""
+    c = clean_text(f"Robots teach phonics\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}\n\n{credit}\n\n{company}")
+    assert c.credit == f"{credit}; {company}" and c.text.endswith(ARTICLE[1]), (c.credit, c.text[-40:])
+
+
 def test_a_company_that_is_a_news_service_ending_a_list_at_the_texts_end_is_no_credit_line():
     """d847801 made "Dow Jones" or "Bloomberg" alone a credit line only where it opens or ends the text, but
     a market report whose last lines are a list ("The indexes we follow:" / "Nasdaq" / "S&P 500" / "Dow

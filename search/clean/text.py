@@ -287,12 +287,13 @@ def display_title(p: str, limit: int = 90) -> str:
     return cut.rstrip(",;:–- ") + "…"
 
 
-def _at_edge(paras: list[str], left: list[int], i: int) -> bool:
-    """Whether paragraph `i` opens what is `left` of the text, or ends it after a sentence (meta.is_credit's
-    `at_edge`): "Dow Jones" after "Nasdaq" and "S&P 500" ends a list (a market report's last lines), no story."""
+def _at_edge(paras: list[str], left: list[int], i: int, reasons: list[str | None]) -> bool:
+    """Whether paragraph `i` opens what is `left` of the text, or ends it after a sentence or a line already
+    read as a credit (meta.is_credit's `at_edge`): "Dow Jones" after "Nasdaq" and "S&P 500" ends a list (a
+    market report's last lines), no story; after "(Reporting by Jane Doe)" it is the story's credit."""
     if i == left[0]:
         return True
-    return i == left[-1] and bool(_TERMINAL.search(paras[left[-2]]))
+    return i == left[-1] and (bool(_TERMINAL.search(paras[left[-2]])) or reasons[left[-2]] is not None)
 
 
 def clean_text(text: str, title: str | None = None, body_only: bool = False, file_header: bool = False,
@@ -358,7 +359,7 @@ def clean_text(text: str, title: str | None = None, body_only: bool = False, fil
     # agency credit lines, usually at the end
     left = [i for i in kept if reasons[i] is None]
     for i in left:
-        if meta.is_credit(paras[i], _at_edge(paras, left, i)):
+        if meta.is_credit(paras[i], _at_edge(paras, left, i, reasons)):
             reasons[i] = "agency credit (credit)"
             credits.append(paras[i])
     if sig and not credits:  # the wire's sign-off credits a story no line credits, in one spelling: its
