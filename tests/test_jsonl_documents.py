@@ -599,3 +599,20 @@ def test_elasticsearch_documents_and_graphql_edges_are_read_as_their_articles(tm
     arts, reports = _read(tmp_path / "graph.json")
     assert reports == [] and [(a.title, a.url) for a in arts] == [("Zinc 0", "https://ex.com/0"),
                                                                   ("Zinc 1", "https://ex.com/1")]
+
+
+def test_a_source_object_without_an_id_or_beside_a_records_own_text_is_read(tmp_path):
+    """Review: a record whose "_source" is an object was read as an Elasticsearch document's
+    source whatever else it held: one with no "_id" (a dump of `_source` and `_score` only, a
+    search response's hits asked without ids) stopped the reading with a traceback (KeyError
+    'id'), and an article of its own that keeps a feed reader's object under "_source" lost its
+    text ("JSON record with no text"). The first is read as its source, the second as itself."""
+    path = tmp_path / "hits.jsonl"
+    path.write_text(json.dumps({"_score": 1.2, "_source": {"title": "Zinc hit", "body": STORY}}) + "\n"
+                    + json.dumps({"title": "Zinc own", "text": STORY, "_source": {"name": "feedly"}}) + "\n"
+                    + json.dumps({"_index": "news", "_id": "abc", "_source": {"title": "Zinc doc", "body": STORY}}) + "\n")
+    arts, reports = _read(path)
+    assert reports == []
+    assert [(a.id, a.title, a.line) for a in arts] == [("hits:1", "Zinc hit", 1), ("hits:2", "Zinc own", 2),
+                                                       ("hits#abc", "Zinc doc", 3)]
+    assert STORY in arts[1].raw

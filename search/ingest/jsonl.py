@@ -66,9 +66,10 @@ def _unwrapped(rec: dict[str, Any]) -> dict[str, Any]:
     none; a GraphQL connection's edge ({"node": {...}, "cursor": ...}). Each was "JSON record with
     no text", and a response of them "one JSON document with no article in it". Any other as it is."""
     source = rec.get("_source")
-    if isinstance(source, dict):
+    # a record of its own that keeps some object under "_source" (a feed reader's) is no document
+    if isinstance(source, dict) and not any(isinstance(k, str) and k[:1] != "_" and _known_name(k) for k in rec):
         rid = rec.get("_id")
-        return {**source, "id": source["id"]} if "id" in source or rid is None else {**source, "id": rid}
+        return source if "id" in source or rid is None else {**source, "id": rid}
     node = rec.get("node")
     if isinstance(node, dict) and rec.keys() <= {"node", "cursor"}:
         return node
