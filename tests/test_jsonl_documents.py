@@ -616,3 +616,23 @@ def test_a_source_object_without_an_id_or_beside_a_records_own_text_is_read(tmp_
     assert [(a.id, a.title, a.line) for a in arts] == [("hits:1", "Zinc hit", 1), ("hits:2", "Zinc own", 2),
                                                        ("hits#abc", "Zinc doc", 3)]
     assert STORY in arts[1].raw
+
+
+def test_arrays_of_articles_one_after_another_are_read_as_their_articles(tmp_path):
+    """Review: arrays of articles one after another, pretty-printed (`jq '.articles' a.json b.json`,
+    a script appending `json.dump(articles, fh, indent=2)` each run), were "one JSON document with no
+    article in it ..., as a settings or manifest file is" in a .json and "not JSON Lines" in a
+    .jsonl, none read, where the same arrays a line each, or `[] []`, were read. Article k of array
+    n is read as article k of line n of what `jq -c` writes (`FILE:n.k`), an empty array holds none."""
+    arrays = [[{"title": "Zinc one", "text": STORY}, {"title": "Zinc two", "url": "https://ex.com/2", "text": STORY}],
+              [], [{"title": "Zinc three", "text": STORY}]]
+    lines = tmp_path / "lines.jsonl"
+    lines.write_text("".join(json.dumps(a) + "\n" for a in arrays))
+    want, reports = _read(lines)
+    assert reports == [] and [(a.id, a.line) for a in want] == [("lines:1.1", 1), (want[1].id, 1), ("lines:3.1", 3)]
+    for name in ("pretty.json", "pretty.jsonl"):
+        (tmp_path / name).write_text("".join(json.dumps(a, indent=2) + "\n" for a in arrays))
+        arts, reports = _read(tmp_path / name)
+        assert reports == [], (name, reports)
+        assert [(a.id.replace("pretty", "lines"), a.title, a.line, a.item) for a in arts] == \
+            [(a.id, a.title, a.line, a.item) for a in want], name

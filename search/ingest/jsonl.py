@@ -537,8 +537,10 @@ def _document_records(doc: Any) -> list | None:
     an object's values where each is an object, one of them an article's record (`json.dump` of
     a dict of articles by their address or id: "one JSON document with no article in it"), in
     their order, as `jq -c '.[]'` writes them; the document itself, where it is one record."""
-    if isinstance(doc, list):  # of records, or of responses one after another (`jq .` of a poller's lines)
+    if isinstance(doc, list):  # of records, or of responses or arrays one after another (`jq .` of a poller's lines)
         return doc if any(isinstance(v, dict) and (_record_like(rec := canonical_keys(v)[0]) or _listed_articles(rec))
+                          or isinstance(v, list) and any(isinstance(r, dict) and _record_like(canonical_keys(r)[0])
+                                                         for r in v)
                           for v in doc) else None
     if not isinstance(doc, dict):
         return None
@@ -655,6 +657,9 @@ def _document_articles(records: list, path: Path, source: str, base_id: str) -> 
     exported: list[int] = []
     for n, rec in enumerate(records, 1):
         records[n - 1] = None
+        if isinstance(rec, list):  # an array of articles among them (`jq .articles` of two responses): n.k
+            yield from _held_articles(rec, n, path, source, base_id, resolved, exported)
+            continue
         try:
             if not isinstance(rec, dict):
                 raise ValueError("not a JSON object")
