@@ -76,7 +76,7 @@ def document_ids(archive: Archive, typed: str) -> Found:
     # else the file's id (`wire/feed.jsonl`), as the web takes it: a path from another folder than
     # the source's was "no document with id", where /doc/wire/feed.jsonl said the file's articles.
     # A file given as a source is its name (`feed`): `show` says how to list a source's articles
-    if not ids and file_of_records(text) and source_named(archive, text) is None:
+    if not ids and (file_of_records(text) or line_of_records(text)) and source_named(archive, text) is None:
         ids = record_ids(archive, text)
     return Found(ids, typed)
 
@@ -112,6 +112,14 @@ def file_of_records(typed: str) -> bool:
     return typed.strip().lower().removesuffix(".gz").endswith(JSON_LINES)
 
 
+def line_of_records(typed: str) -> bool:
+    """Whether `typed` is the id of a JSON Lines file's line (`wire/feed.jsonl:2`), whose line may
+    hold a list of articles (`:2.1`, `:2.2`...): such an id, typed from a report's line number or
+    saved when the file's one line was read as its articles `:1`, `:2`, was "no document with id"."""
+    file, colon, line = typed.strip().rpartition(":")
+    return bool(colon) and line.isascii() and line.isdigit() and file_of_records(file)
+
+
 # a record's place in its file, after the file's id and a colon: its line, or n.k for article k of
 # the list its line n holds (an API's response a line: ingest.jsonl)
 _LINE_PLACE = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
@@ -134,7 +142,8 @@ def record_ids(archive: Archive, typed: str, limit: int | None = None) -> list[s
     _gen, searcher = archive.searcher()
     reader = searcher.reader()
     found: list[str] = []
-    for sep in "#:":  # a record's own id, a record's line
+    # a record's own id, a record's line; after a line's id, the articles its list holds
+    for sep in "." if line_of_records(text) else "#:":
         terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("id", text + sep))
         live = (t for t in terms if (sep == "#" or _LINE_PLACE.fullmatch(t[len(text) + 1:]))
                 and document_number(searcher, t) is not None)

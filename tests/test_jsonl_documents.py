@@ -636,3 +636,30 @@ def test_arrays_of_articles_one_after_another_are_read_as_their_articles(tmp_pat
         assert reports == [], (name, reports)
         assert [(a.id.replace("pretty", "lines"), a.title, a.line, a.item) for a in arts] == \
             [(a.id, a.title, a.line, a.item) for a in want], name
+
+
+def test_a_lines_id_names_the_articles_its_line_holds(tmp_path, monkeypatch):
+    """Review: the articles of a line that holds a list of them (an API's response a line) are
+    `FILE:n.k`; the line's own id `FILE:n` (typed from a report's line number, or saved when a
+    one-line .jsonl's articles were `FILE:1`, `FILE:2`) was "no document with id" in `show` and
+    on /doc/, with no word of them. It lists the line's articles, as the file's id lists the file's."""
+    from search.lookup import document_ids
+    from web import create_app
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    (src / "news.jsonl").write_text("".join(
+        json.dumps({"status": "ok", "articles": [{"title": f"Zinc {n} one", "content": f"{STORY} Line {n}."},
+                                                 {"title": f"Zinc {n} two", "content": f"{STORY} Again {n}."}]}) + "\n"
+        for n in range(1, 12)))
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 22
+    archive = open_index(store.path)
+    assert document_ids(archive, "feed/news.jsonl:1").ids == ["feed/news.jsonl:1.1", "feed/news.jsonl:1.2"]
+    assert document_ids(archive, "feed/news.jsonl:11").ids == ["feed/news.jsonl:11.1", "feed/news.jsonl:11.2"]
+    assert document_ids(archive, "feed/news.jsonl:12").ids == []
+    page = create_app({"INDEX": str(store.path)}).test_client().get("/doc/feed/news.jsonl:1")
+    assert page.status_code == 404
+    said = page.get_data(as_text=True).replace("&#39;", "'")
+    assert "it is the line of 2 articles 'feed/news.jsonl:1.1' to 'feed/news.jsonl:1.2'" in said, said

@@ -9,7 +9,7 @@ from flask import abort, redirect, request, url_for
 from markupsafe import Markup
 
 from search import IndexMissing, get_document
-from search.lookup import OPENED_NOTE, file_of_records, page_ids, record_ids
+from search.lookup import OPENED_NOTE, file_of_records, line_of_records, page_ids, record_ids
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
@@ -76,8 +76,8 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
                 ids = f"{shown_id(records[0])}{'' if len(records) == 1 else ' to ' + shown_id(records[-1])}"
                 n = f"{len(records):,} {'article' if len(records) == 1 else 'articles'}"
             # a file whose own name holds a # (wire/C#.jsonl) is cut there, and is no file named so
-            what = (f"it is the file of {n}{',' * (len(records) > HINTED_RECORDS)} {ids}" if file_of_records(doc_id)
-                    else f"the ids of {n} go on after it: {ids}")
+            what = (f"it is the {'line' if line_of_records(doc_id) else 'file'} of {n}{',' * (len(records) > HINTED_RECORDS)} "
+                    f"{ids}" if file_of_records(doc_id) or line_of_records(doc_id) else f"the ids of {n} go on after it: {ids}")
             abort(404, f"no document with id {shown_id(doc_id)}: {what}; {how}")
         abort(404, f"no document with id {shown_id(doc_id)}")
     return doc, note
