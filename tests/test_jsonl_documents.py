@@ -663,3 +663,31 @@ def test_a_lines_id_names_the_articles_its_line_holds(tmp_path, monkeypatch):
     assert page.status_code == 404
     said = page.get_data(as_text=True).replace("&#39;", "'")
     assert "it is the line of 2 articles 'feed/news.jsonl:1.1' to 'feed/news.jsonl:1.2'" in said, said
+
+
+def test_a_dict_of_articles_a_line_keeps_its_articles_when_a_second_line_is_appended(tmp_path, monkeypatch):
+    """Review: a .jsonl of one line that is a dict of articles by their keys (`json.dumps({url:
+    article, ...})` a run) was read whole, its articles `FILE:1.1`, `FILE:1.2`; once a second such
+    line was appended, every line was "JSON record with no text", none of the new articles read.
+    Each line is read as its articles, as the first line was: appending changes no id."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    news = src / "keyed.jsonl"
+
+    def run_of(word: str) -> str:
+        return json.dumps({f"a-{word}": {"title": f"{word} one", "text": f"{STORY} The {word} desk."},
+                           f"b-{word}": {"title": f"{word} two", "text": f"{STORY} The {word} desk again."}}) + "\n"
+
+    news.write_text(run_of("Temakeyone"))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (2, []), r
+    with news.open("a") as fh:
+        fh.write(run_of("Temakeytwo"))
+    arts, reports = _read(news)
+    assert reports == [] and [(a.id, a.line) for a in arts] == [
+        ("keyed:1.1", 1), ("keyed:1.2", 1), ("keyed:2.1", 2), ("keyed:2.2", 2)]
+    r = indexer.run(store, None)
+    assert (r["added"], r["unchanged"], r["removed"], r["failed"]) == (2, 2, 0, []), r
+    assert run_search(open_index(store.path), "Temakeytwo").total == 2

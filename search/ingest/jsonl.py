@@ -348,6 +348,8 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         if listed:  # a saved API response (NewsAPI's): its articles, each read (_held_articles)
             where, n = listed
             raise HoldsArticles(f"no text of its own: it holds {_listed_words(where, n)}", _at(rec, where))
+        if (keyed := _keyed_articles(given)) is not None:  # a dict of articles on a line, as read whole
+            raise HoldsArticles(f"no text of its own: it holds {len(keyed)} articles by their keys", keyed)
         if error := _api_error(given):
             raise ApiError(error)
         if given and not _record_like(rec) and _no_articles(given, True):  # {"status": "ok", "articles": []}
@@ -547,11 +549,19 @@ def _document_records(doc: Any) -> list | None:
     rec = canonical_keys(doc)[0]
     if _texts(rec) == (None, None) and (listed := _listed_articles(rec)):
         return _at(rec, listed[0])
+    if (values := _keyed_articles(doc)) is not None:
+        return values
+    return [doc] if _record_like(rec) else None
+
+
+def _keyed_articles(doc: dict[str, Any]) -> list | None:
+    """An object's values where each is an object, one of them an article's record (`json.dump`
+    of a dict of articles by their address or id), in their order; else None."""
     values = list(doc.values())
     if values and all(isinstance(v, dict) for v in values) and any(_texts(canonical_keys(v)[0]) != (None, None)
                                                                     for v in values):
         return values
-    return [doc] if _record_like(rec) else None
+    return None
 
 
 def _at(rec: dict[str, Any], keys: list[str]) -> Any:
