@@ -691,3 +691,12 @@ def test_a_dict_of_articles_a_line_keeps_its_articles_when_a_second_line_is_appe
     r = indexer.run(store, None)
     assert (r["added"], r["unchanged"], r["removed"], r["failed"]) == (2, 2, 0, []), r
     assert run_search(open_index(store.path), "Temakeytwo").total == 2
+
+
+def test_a_poller_file_of_one_emptied_response_is_said_in_words(tmp_path):
+    """Review: a .jsonl whose one line is an emptied response ({"status": "ok", "articles": []},
+    a poller's first run that found nothing) was "empty file: 1 lines, each an empty list of
+    articles". It is said as one line."""
+    path = tmp_path / "news.jsonl"
+    path.write_text(json.dumps({"status": "ok", "totalResults": 0, "articles": []}) + "\n")
+    assert _read(path) == ([], [(None, "empty file: its line an empty list of articles")])

@@ -831,6 +831,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     if records == 0:
         yield IngestError(str(path), "empty file", unread=EMPTIED)
     elif records == empty_lines:  # `[]` a line, as `[] []` on one: emptied, as `[]` alone is
-        yield IngestError(str(path), f"empty file: {records} lines, each an empty list of articles", unread=EMPTIED)
+        said = "its line an empty list of articles" if records == 1 else f"{records} lines, each an empty list of articles"
+        yield IngestError(str(path), f"empty file: {said}", unread=EMPTIED)
     elif held:
         yield _not_jsonl(path, held, binary, opened, too_large)
