@@ -700,3 +700,26 @@ def test_a_poller_file_of_one_emptied_response_is_said_in_words(tmp_path):
     path = tmp_path / "news.jsonl"
     path.write_text(json.dumps({"status": "ok", "totalResults": 0, "articles": []}) + "\n")
     assert _read(path) == ([], [(None, "empty file: its line an empty list of articles")])
+
+
+def test_a_graphql_connection_emptied_removes_its_articles(tmp_path, monkeypatch):
+    """Review: a saved GraphQL response is read as the articles of its connection's edges (or
+    nodes); emptied ({"data": {"search": {"edges": [], "pageInfo": {...}}}}, a search that no longer
+    finds them) it was "one JSON document with no article in it ..., as a settings or manifest
+    file is", and the reindex kept every article it had held, where an emptied "items" or "hits"
+    removed them. It is an emptied file: its articles go."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    for name, key, wrap in (("edges.json", "edges", lambda a: {"node": a, "cursor": "c1"}), ("nodes.json", "nodes", dict)):
+        arts = [wrap({"title": f"Zinc {name} {i}", "url": f"https://ex.com/{name}/{i}", "body": STORY}) for i in range(2)]
+        (src / name).write_text(json.dumps({"data": {"search": {key: arts, "pageInfo": {"hasNextPage": False}}}}))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert (r["added"], r["failed"]) == (4, []), r
+    for name, key in (("edges.json", "edges"), ("nodes.json", "nodes")):
+        (src / name).write_text(json.dumps({"data": {"search": {key: [], "pageInfo": {"hasNextPage": False}}}}))
+        assert _read(src / name) == ([], [(None, f'empty file: a saved API response with no article under "data.search.{key}"')])
+    r = indexer.run(store, None)
+    assert r["removed"] == 4, r
+    assert run_search(open_index(store.path), "Zinc").total == 0

@@ -576,11 +576,11 @@ def _at(rec: dict[str, Any], keys: list[str]) -> Any:
 _API_LISTS = (("articles",), ("response", "results"))
 # the names other APIs give their list of articles (Event Registry's and many a search API's
 # "results", JSON:API's and mediastack's "data", Google's and JSON Feed's "items", the New York
-# Times' "docs", Elasticsearch's "hits"): emptied, where it is the document's only list, the file
+# Times' "docs", Elasticsearch's "hits", a GraphQL connection's "edges" and "nodes"): emptied, where it is the document's only list, the file
 # holds no article ({"items": []}, {"data": {"items": []}} were "one JSON document with no article
 # in it", and kept the articles the list held)
 _LIST_NAMES = frozenset({"articles", "results", "items", "data", "docs", "documents", "hits", "entries", "records",
-                         "stories", "posts", "news"})
+                         "stories", "posts", "news", "edges", "nodes"})
 
 
 def _no_articles(doc: Any, objects: bool) -> str | None:
