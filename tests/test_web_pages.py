@@ -212,9 +212,11 @@ def addressed(tmp_path_factory):
     records = [{"id": "r1", "url": "https://wire.example/2021/mali-coup?ref=rss", "title": "Junta names premier",
                 "text": "The junta in Bamako named a civilian premier on Monday."},
                *({"id": f"r{n}", "url": "https://wire.example/live", "title": f"Live update {n}",
-                  "text": f"Update {n}: envoys from the region arrived in Bamako."} for n in (2, 3))]
+                  "text": f"Update {n}: envoys from the region arrived in Bamako."} for n in (2, 3)),
+               {"id": "r4", "url": "https://wire.example/2021/grain-exports", "title": "Grain exports rise",
+                "text": "Wheat exports rose sharply in March, the ministry said."}]
     (root / "wire" / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
-    assert indexer.run(Store(root / "index"), [str(root / "wire")])["indexed"] == 3
+    assert indexer.run(Store(root / "index"), [str(root / "wire")])["indexed"] == 4
     return create_app({"INDEX": str(root / "index")}).test_client()
 
 
@@ -236,6 +238,22 @@ def test_an_article_s_address_or_id_pasted_as_the_query_links_its_page(addressed
     for typed in ("https://wire.example/live", "https://wire.example/gone", "wire/feed.jsonl#r9"):
         assert "of an article in the archive" not in c.get("/search?" + urlencode({"q": typed})).get_data(as_text=True), typed
     assert "of an article in the archive" not in page(c, "/search?q=junta")  # found: no link needed
+
+
+def test_an_article_s_address_pasted_with_a_query_or_fragment_links_its_page(addressed):
+    """An address as a reader's share button or an RSS item gives it, its "?ref=rss" or
+    "#comments" added to the page's address, opens the page at /doc/ (the browser sends no
+    fragment, and /doc/ drops a query no article has) but, pasted in the box, got no link; an
+    address whose query names another page is not read as the page without it."""
+    c = addressed
+    for typed in ("https://wire.example/2021/grain-exports?ref=rss", "https://wire.example/2021/grain-exports#comments",
+                  "http://wire.example/2021/grain-exports?utm_source=x#top", "https://wire.example/2021/mali-coup?ref=rss#top"):
+        html = c.get("/search?" + urlencode({"q": typed})).get_data(as_text=True)
+        link = re.search(r'This is the address of an article in the archive: <a href="([^"]+)"><strong dir="auto">([^<]+)</strong>', html)
+        assert link and c.get(unescape(link.group(1))).status_code == 200, typed
+        assert link.group(2) == ("Junta names premier" if "mali" in typed else "Grain exports rise"), typed
+    for typed in ("https://wire.example/2021/gone?ref=rss", "https://wire.example/live?ref=rss", "wire/feed.jsonl#r9#r4"):
+        assert "of an article in the archive" not in c.get("/search?" + urlencode({"q": typed})).get_data(as_text=True), typed
 
 
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
