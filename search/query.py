@@ -2615,8 +2615,9 @@ def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float)
 
 
 # words joined by a slash or a bar, letters only ("Goita/Goyta", "Goita|Goyta"; not "1987/88"),
-# a field's name before them or not
-_JOINED = re.compile(r"(\w+:)?([^\W\d_]+(?:[/|][^\W\d_]+)+)")
+# a field's name before them or not; each two letters or more: a letter alone is an
+# abbreviation's (`km/h`, `s/he`, `w/o`, `n/a`), no spelling of a word
+_JOINED = re.compile(r"(\w+:)?([^\W\d_]{2,}(?:[/|][^\W\d_]{2,})+)")
 
 
 def _joined_alternatives(gen, searcher, typed: str, fq: Q.Query | None, deadline: float, match: str) -> str | None:

@@ -1616,6 +1616,16 @@ def test_spellings_joined_by_a_slash_are_offered_as_alternatives(seeds_archive):
     assert run_search(seeds_archive, "Zzqxw/Qqxzv").suggestion is None  # only what finds something
 
 
+def test_an_abbreviation_with_a_slash_is_not_offered_as_alternatives(seeds_archive):
+    """A slash after a letter alone is an abbreviation's, not a word's spellings: `s/he` found
+    nothing and was offered "Did you mean s OR he?", `x/coup` "x OR coup" (`km/h`, `w/o`,
+    `n/a` alike where the other letters are in an article); spellings are still offered."""
+    for typed in ("s/he", "x/coup", "coup/x"):
+        r = run_search(seeds_archive, typed)
+        assert r.total == 0 and (r.suggestion is None or " OR " not in r.suggestion), (typed, r.suggestion)
+    assert run_search(seeds_archive, "Mali/Niger").suggestion == "Mali OR Niger"
+
+
 def test_a_name_joined_by_an_ampersand_is_a_name_not_a_common_word(hint_archive):
     """QA: `S&P` found only the articles that spell it "S&P", not those naming Standard and
     Poor's in full: wordfreq reads "s&p" as the words "s" and "p", frequent enough (Zipf 5.1)
