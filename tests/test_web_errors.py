@@ -392,6 +392,20 @@ def test_an_address_with_a_trailing_slash_or_in_capitals_opens_its_page(client, 
     assert client.get("/nowhere/").status_code == 404 and client.get("/doc/").status_code == 404
 
 
+def test_a_search_sent_on_keeps_the_letters_its_address_sent_unescaped(client):
+    """`curl 'http://host/search/?q=été'` sends é as its two UTF-8 bytes, unescaped: the 308 read
+    them as Latin-1 and the Location wrote each again as UTF-8, `?q=%C3%83%C2%A9t…`, a search
+    for "Ã©tÃ©". The bytes are sent on as sent, escaped; escapes and repeated filters as typed."""
+    for raw, meant, box in ((b"q=\xc3\xa9t\xc3\xa9&person=A+B&person=C%2FD", "/search?q=%C3%A9t%C3%A9&person=A+B&person=C%2FD", "été"),
+                            (b"q=Bamako \xe2\x80\x94 coup", "/search?q=Bamako%20%E2%80%94%20coup", "Bamako — coup")):
+        r = client.get("/search/", environ_overrides={"QUERY_STRING": raw.decode("latin-1")})
+        assert r.status_code == 308 and r.headers["Location"] == meant, r.headers["Location"]
+        assert f'value="{box}"' in client.get(meant).get_data(as_text=True)
+    # a byte that is no UTF-8 is refused at the page as it is without the slash, not read as é
+    r = client.get("/search/", environ_overrides={"QUERY_STRING": "q=\xe9"})
+    assert r.headers["Location"] == "/search?q=%E9" and client.get(r.headers["Location"]).status_code == 400
+
+
 def test_an_address_no_page_has_is_named_with_the_pages(client):
     """`/nowhere` was "404 · Not found" over "Not found", and `/api/nope` {"error": "Not found"}:
     nothing said which address had missed, nor where the pages are. Each names it (cut, as a

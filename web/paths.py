@@ -3,9 +3,14 @@ CMS or a hand editing the address adds one) or `/Entities`. Each was "404 · Not
 search it carried gone, with nothing to say which page it had missed."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from flask import Response, jsonify, redirect, request
 from werkzeug.exceptions import HTTPException
 from werkzeug.routing import MapAdapter
+
+# the printable ASCII a query string may hold as sent (its % escapes among them): kept as it is
+_QUERY_ASCII = "".join(chr(c) for c in range(0x21, 0x7F))
 
 
 def meant_path(adapter: MapAdapter, path: str, method: str) -> str | None:
@@ -35,7 +40,9 @@ def sent_on(path: str) -> Response:
     """A 308 to `path` with the request's parameters as sent; for an address of the JSON API,
     a JSON body saying where, as its every other answer is JSON (a monitor reading
     `/healthz/` without following it reads that)."""
-    query = request.query_string.decode("latin-1")  # as sent: percent-encoded, or its bytes
+    # as sent: its escapes kept, a byte sent raw (curl's `?q=été`) escaped as that byte, where
+    # read as Latin-1 the Location header wrote it again as UTF-8 ("Ã©tÃ©")
+    query = quote(request.query_string, safe=_QUERY_ASCII)
     location = request.script_root + path + ("?" + query if query else "")
     resp = redirect(location, 308)
     if wants_json():
