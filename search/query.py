@@ -1813,6 +1813,8 @@ def _year_hint(value: str) -> str:
     years = re.fullmatch(r"\s*\d{4}(?:\s*[,;/|+&\s]\s*\d{4})+\s*", value)
     if years:  # a list, as other APIs take one (`year=1987,2012`): each value its own filter here
         each = list(dict.fromkeys(re.findall(r"\d{4}", years.group(0))))
+        if len(each) == 1:  # `2020,2020`: a list of one, which read "a filter of its own ( and 2020)"
+            return f": give the year once, {each[0]}"
         return (f": for several years, give each year as a filter of its own ({', '.join(each[:-1])} and {each[-1]}), "
                 f"or search {' OR '.join(f'year:{y}' for y in each)} in the query")
     return ""

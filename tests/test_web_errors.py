@@ -347,6 +347,20 @@ def test_a_list_of_years_in_one_filter_is_told_each_is_a_filter(client, url, lis
     assert client.get(f"/api/search?q=coup+(year:{first}+OR+year:{second})").get_json()["total"] == 2
 
 
+@pytest.mark.parametrize("url,listed", [("/search?q=coup&year=2020,2020", "2020,2020"),
+                                        ("/api/search?q=coup&year=2021;+2021", "2021; 2021"),
+                                        ("/search?q=coup+year:2020|2020", "2020|2020")])
+def test_a_year_listed_twice_in_one_filter_is_told_to_give_it_once(client, url, listed):
+    """`year=2020,2020` (a list of one year, as a form or a script repeats it) was told "give each
+    year as a filter of its own ( and 2020), or search year:2020 in the query": an empty place
+    where the other years go. It is told the year, once."""
+    r = client.get(url)
+    said = r.get_json()["error"] if r.is_json else unescape(re.search(r'role="alert">(.*?)</p>', r.get_data(as_text=True)).group(1))
+    year = listed[:4]
+    assert r.status_code == 400 and said.endswith(f"must be four digits, not '{listed}': give the year once, {year}"), said
+    assert "( and" not in said
+
+
 def test_a_facet_page_s_fixed_search_keeps_the_list_s_contains(client):
     """A facet page's list narrowed by `contains` (the "Filter places" box) whose search was
     refused: its links "Search ... instead" and "Search without year=21, keeping the rest" led
