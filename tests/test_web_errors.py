@@ -420,6 +420,18 @@ def test_a_search_sent_on_keeps_the_letters_its_address_sent_unescaped(client):
     assert r.headers["Location"] == "/search?q=%E9" and client.get(r.headers["Location"]).status_code == 400
 
 
+def test_the_json_api_s_address_in_capitals_is_answered_in_json(client):
+    """`/API/search/?q=coup` is sent on to /api/search as `/api/Search` is, but its 308 was
+    werkzeug's HTML "Redirecting..." page, and `/Api/nope` a 404 page listing the HTML pages: an
+    API client reading the body got HTML. Both answer in JSON, as the API's every other answer."""
+    r = client.get("/API/search/?q=coup")
+    assert r.status_code == 308 and r.get_json() == {"location": "/api/search?q=coup", "status": 308}
+    assert client.get("/HEALTHZ/").get_json() == {"location": "/healthz", "status": 308}
+    r = client.get("/Api/nope")
+    assert r.status_code == 404 and r.get_json()["error"].startswith("no page at /Api/nope: the pages are /api/search,")
+    assert not client.get("/Search/?q=coup").is_json  # a page's address: its answer is a page's
+
+
 def test_an_address_no_page_has_is_named_with_the_pages(client):
     """`/nowhere` was "404 · Not found" over "Not found", and `/api/nope` {"error": "Not found"}:
     nothing said which address had missed, nor where the pages are. Each names it (cut, as a

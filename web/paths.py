@@ -32,8 +32,10 @@ def meant_path(adapter: MapAdapter, path: str, method: str) -> str | None:
 
 
 def wants_json() -> bool:
-    """Whether the request is the JSON API's (/api/..., /healthz): its errors are JSON."""
-    return request.path.startswith("/api/") or request.path.rstrip("/") == "/healthz"
+    """Whether the request is the JSON API's (/api/..., /healthz, in any capitals, as the
+    address is sent on: `/API/search/`): its errors are JSON."""
+    path = request.path.lower()
+    return path.startswith("/api/") or path.rstrip("/") == "/healthz"
 
 
 def sent_on(path: str) -> Response:
