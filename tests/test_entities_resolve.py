@@ -1109,3 +1109,38 @@ def test_a_company_s_one_word_name_in_another_case_does_not_rename_it():
     was shown as "Skywest": its short name, beside the full one, only in another case."""
     res = resolve([_doc("1", ("SkyWest Airlines Inc", "organization"), ("Skywest", "organization"))])
     assert res.for_doc("1")["organization"] == ["SkyWest Airlines Inc"]
+
+
+def test_an_acronym_joins_its_one_meaning_not_every_long_form_defining_it_once():
+    """Reuters, 19,043 articles: "Commission" was listed as a spelling of the European Community,
+    and the Securities and Exchange Commission held "Snyder Exploration Co": an acronym joined
+    every long form any article defined it by, so "EC Commission (EC)" made the Commission
+    (and its "Commission" alone) the Community, one "Snyder Exploration Co (SEC)" the SEC, one
+    "African Development Bank (ADB)" the Asian one. The acronym joins the long form its articles
+    define it by; another defined once stays itself. A spelling of it still joins ("United Auto
+    Workers", "Commodity Credit Corportion", "Donaldson Lufkin and Jenrette")."""
+    ec = [_doc(f"ec{i}", ("European Community", O), ("EC", O, 2), ("Brussels", L)) for i in range(6)]
+    res = resolve(ec + [
+        _doc("comm", ("EC Commission", O), ("EC", O, 2), ("Commission", O), ("Brussels", L)),
+        _doc("sec1", ("Securities and Exchange Commission", O), ("SEC", O, 2)),
+        _doc("sec2", ("Securities and Exchange Commission", O), ("SEC", O, 2)),
+        _doc("snyder", ("Snyder Exploration Co", O), ("SEC", O, 2), ("Denver", L)),
+        _doc("bare", ("SEC", O), ("EC", O)),
+        _doc("adb1", ("Asian Development Bank", O), ("ADB", O, 2)), _doc("adb2", ("Asian Development Bank", O), ("ADB", O, 2)),
+        _doc("afdb", ("African Development Bank", O), ("ADB", O, 2), ("Abidjan", L)),
+        _doc("ccc1", ("Commodity Credit Corporation", O), ("CCC", O, 2)),
+        _doc("ccc2", ("Commodity Credit Corporation", O), ("CCC", O, 2)),
+        _doc("ccc3", ("Commodity Credit Corportion", O), ("CCC", O, 2)),
+        _doc("dlj1", ("Donaldson Lufkin Jenrette", O), ("DLJ", O, 2)),
+        _doc("dlj2", ("Donaldson Lufkin Jenrette", O), ("DLJ", O, 2)),
+        _doc("dlj3", ("Donaldson Lufkin and Jenrette", O), ("DLJ", O, 2)),
+    ])
+    community = res.lookup_alias("European Community")
+    assert len(community) == 1 and "Commission" not in community[0].aliases
+    assert "EC Commission" not in community[0].aliases
+    by_id = {e.id: e for e in res.entities}
+    assert "Snyder Exploration Co" not in by_id[_ids(res, "sec1")[0]].aliases
+    assert _ids(res, "snyder")[0] != _ids(res, "sec1")[0]
+    assert _ids(res, "bare")[0] == _ids(res, "sec1")[0] and _ids(res, "bare")[1] == _ids(res, "ec0")[0]
+    assert _ids(res, "afdb")[0] != _ids(res, "adb1")[0]
+    assert _ids(res, "ccc3")[0] == _ids(res, "ccc1")[0] and _ids(res, "dlj3")[0] == _ids(res, "dlj1")[0]

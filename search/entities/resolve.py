@@ -843,18 +843,30 @@ def _acronyms_join_their_long_form(acronyms: dict[str, Counter], uf: _UF) -> Non
         groups: list[list[str]] = []
         for key in sorted(longs, key=lambda k: (-longs[k], k)):
             for g in groups:
-                if (uf.find(("organization", key)) == uf.find(("organization", g[0])) or _spelling_of(key, g[0])
+                if (uf.find(("organization", key)) == uf.find(("organization", g[0]))
+                        or any(_spelling_of(key, f) or _words_shortened(key, f) for f in _long_forms(g[0]))
                         or _country_of_body(key, g[0])):
                     g.append(key)
                     break
             else:
                 groups.append([key])
         total = sum(longs.values())
-        meanings = [g for g in groups if sum(longs[k] for k in g) >= max(2, ACRONYM_MEANING * total)
-                    and not any(acronym in k.split() for k in g)]
-        if len(meanings) < 2:
-            for key in longs:
-                uf.union(("organization", acronym), ("organization", key))
+        held = [sum(longs[k] for k in g) for g in groups]
+        meanings = [g for g, n in zip(groups, held) if n >= max(2, ACRONYM_MEANING * total)
+                    and not any(_holds(acronym, k) for k in g)]
+        # the acronym joins its one meaning, not every long form defining it once: "ADB" of the
+        # Asian Development Bank did not make the African one of one article that bank, nor "SEC"
+        # of "Snyder Exploration Co (SEC)" the Securities and Exchange Commission, nor "EC" of "EC
+        # Commission (EC)" the European Community (whose "Commission" was listed as its spelling)
+        if len(meanings) == 1:
+            joined = meanings[0]
+        elif not meanings and held and (len(held) == 1 or held[0] > held[1]) \
+                and not any(_holds(acronym, k) for k in groups[0]):
+            joined = groups[0]  # defined more often by one organisation than by any other
+        else:
+            continue
+        for key in joined:
+            uf.union(("organization", acronym), ("organization", key))
 
 
 _COUNTRY_SUFFIX = re.compile(r" \([^()]*\)$")  # of a country's body's key: "finance ministry (japan)"
@@ -866,6 +878,47 @@ def _country_of_body(key: str, other: str) -> bool:
     of a story with no dateline is one meaning."""
     a, b = _COUNTRY_SUFFIX.sub("", key), _COUNTRY_SUFFIX.sub("", other)
     return a == b and (a == key) != (b == other)
+
+
+def _holds(acronym: str, key: str) -> bool:
+    """Whether a long form is a name holding the acronym ("ec commission" of "EC"), not the
+    acronym the equivalents file its long form under ("gatt")."""
+    return key != acronym and acronym in key.split()
+
+
+@lru_cache(maxsize=1)
+def _EQUIVALENT_FORMS() -> dict[str, list[str]]:
+    """An equivalents' key -> the spellings filed under it ("gatt" -> "general agreement on ...")."""
+    out: dict[str, list[str]] = defaultdict(list)
+    for spelling, key in ORG_EQUIVALENTS.items():
+        out[key].append(spelling)
+    return out
+
+
+def _long_forms(key: str) -> list[str]:
+    return [key, *_EQUIVALENT_FORMS().get(key, ())]
+
+
+def _words_shortened(key: str, other: str) -> bool:
+    """Whether two long forms are one name, word for word, with words cut short, misspelt or put
+    in another order: "United Auto Workers" of "United Automobile Workers", "General Agreement
+    on Trade and Tariffs", "Commodity Credit Corportion" (its misspelt legal form left in the
+    key), "Donaldson Lufkin Jenrette". Not one word for another: the "African" Development Bank is not the "Asian" one."""
+    from rapidfuzz.distance import Levenshtein
+
+    if key == other:
+        return False
+    a, b = [w for w in key.split() if w not in ("and", "&")], [w for w in other.split() if w not in ("and", "&")]
+    if len(a) == len(b) + 1 and len(a[-1]) >= 4 and any(Levenshtein.distance(a[-1], f) <= 2 for f in LEGAL_FORMS
+                                                          if len(f) >= 4):
+        a = a[:-1]
+    if len(a) != len(b):
+        return False
+    if sorted(a) == sorted(b):
+        return True
+    return all(x == y or (min(len(x), len(y)) >= 3 and (x.startswith(y) or y.startswith(x)))
+               or Levenshtein.distance(x, y) <= max(1, len(y) // 5) or (x in LEGAL_FORMS and y in LEGAL_FORMS)
+               for x, y in zip(a, b))
 
 
 def _spelling_of(key: str, defined: str) -> bool:
