@@ -1144,3 +1144,19 @@ def test_an_acronym_joins_its_one_meaning_not_every_long_form_defining_it_once()
     assert _ids(res, "bare")[0] == _ids(res, "sec1")[0] and _ids(res, "bare")[1] == _ids(res, "ec0")[0]
     assert _ids(res, "afdb")[0] != _ids(res, "adb1")[0]
     assert _ids(res, "ccc3")[0] == _ids(res, "ccc1")[0] and _ids(res, "dlj3")[0] == _ids(res, "dlj1")[0]
+
+
+def test_a_surname_after_a_letter_and_an_apostrophe_alone_is_no_full_name():
+    """Reuters: "William O'Neill" (a Treasury official), "James O'Neill" and "Jim O'Neill" were one
+    person: "O'Neill" alone, keyed "o neill" as if "O" were a first name, joined the full name of
+    its article in each, and the articles' full names through it. It is a lone surname: each
+    article's O'Neill is its own, and "D'Amato" alone is the article's Alfonse D'Amato."""
+    res = resolve([
+        _doc("a", ("William O'Neill", P), ("Treasury", O), ("O'Neill", P), ("Washington", L)),
+        _doc("b", ("James O'Neill", P), ("Elders IXL", O), ("O'Neill", P), ("Melbourne", L)),
+        _doc("c", ("Alfonse D'Amato", P), ("Senate", O), ("D'Amato", P)),
+    ])
+    a, b = _ids(res, "a"), _ids(res, "b")
+    assert a[0] == a[2] and b[0] == b[2] and a[0] != b[0]
+    assert _ids(res, "c")[0] == _ids(res, "c")[2]
+    assert {e.name for e in res.entities if e.type == P} == {"William O'Neill", "James O'Neill", "Alfonse D'Amato"}
