@@ -213,3 +213,44 @@ def test_a_run_that_starts_its_damaged_cache_afresh_is_logged_once_as_the_run_it
     assert len(runs) == 1 and "error" not in runs[0] and runs[0]["cache_reset"].startswith("DatabaseError"), runs
     stats = CliRunner().invoke(cli, ["stats", "--index", str(store.path)])
     assert "failed" not in stats.output, stats.output
+
+
+def test_a_page_and_its_metadata_written_while_a_run_hashes_are_read_together(tmp_path):
+    """A crawler saving a page and its metadata file (b.html, b.json) into a folder while a run is
+    under way: the run's hash of the files listed the folder before they came, and its reading took
+    that listing (ingest.Listings) for the folder's metadata files, so b.json was read as a JSON
+    input ("one JSON document with no article in it …", a skip), and b.html indexed without its
+    address. A folder changed since it was listed is listed again: b.json is b.html's metadata."""
+    import signal
+
+    from test_reindex_crash import cli as run_cli
+
+    src, ix = tmp_path / "crawl", tmp_path / "ix"
+    day = src / "d1"
+    day.mkdir(parents=True)
+
+    def page(name: str, title: str) -> None:
+        (day / f"{name}.html").write_text(
+            f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1><p>The {title.lower()} "
+            "reopened to ships on Monday after repairs, officials said.</p></article></body></html>",
+            encoding="utf-8")
+        (day / f"{name}.json").write_text(json.dumps({"url": f"https://ex.com/{name}", "title": title}),
+                                          encoding="utf-8")
+
+    page("a", "Port")
+    run = run_cli("index", str(src), "--index", str(ix), "--json", pause="cache-opened:3")
+    try:
+        assert "test pause at cache-opened" in run.stdout.readline()
+        page("b", "Harbour")  # after the hash listed d1, before the reading
+        out, err = run.communicate(timeout=120)
+    finally:
+        if run.poll() is None:
+            run.send_signal(signal.SIGTERM)
+            run.communicate(timeout=60)
+    assert run.returncode == 0, err
+    result = json.loads(out)
+    assert result["added"] == 2 and not result["failed"], result
+    from search import open_index, run_search
+
+    hits = run_search(open_index(ix), "reopened").hits
+    assert sorted(h.url for h in hits) == ["https://ex.com/a", "https://ex.com/b"], hits

@@ -46,16 +46,23 @@ class Listings:
     """The pages' metadata files (sidecar) of each folder a run reads, its folder listed once for
     them all: the index run's hash of its files, the reading's test of a .json beside a page and
     the metadata each page takes listed it up to three times. Only folders' sidecars are kept
-    (most folders have none), not their names: an archive's millions of them stayed out of memory."""
+    (most folders have none), not their names: an archive's millions of them stayed out of memory.
+    A folder changed since it was listed (its mtime) is listed again: a page and its metadata file
+    a crawler saved after the run's hash listed their folder had the reading take the metadata
+    file for a JSON input ("JSON record with no text", a skip) and the page indexed without it."""
 
     def __init__(self) -> None:
         self._beside: dict[Path, dict[str, str]] = {}  # folder -> its metadata files' pages, by file
         self._metadata: dict[Path, dict[str, str]] = {}  # folder -> its pages' metadata files, by page
+        self._mtime: dict[Path, int | None] = {}  # folder -> its mtime when listed (None: no stat)
 
     def beside(self, folder: Path) -> dict[str, str]:
         """The page of each metadata file in `folder`, by the file's name (sidecar.sidecars)."""
+        mtime = _mtime(folder)
         found = self._beside.get(folder)
-        if found is None:
+        if found is None or self._mtime.get(folder) != mtime:
+            self._metadata.pop(folder, None)
+            self._mtime[folder] = mtime  # before listing: a file added meanwhile changes it again
             found = self._beside[folder] = sidecar.sidecars(sidecar.folder_names(folder), PAGE_SUFFIXES)
         return found
 
@@ -64,10 +71,19 @@ class Listings:
         whose records are many pages, which one file describes none of (its file changed, a reindex
         read the WARC again)."""
         folder = page.parent
+        beside = self.beside(folder)
         if folder not in self._metadata:
-            self._metadata[folder] = sidecar.metadata_files(self.beside(folder))
+            self._metadata[folder] = sidecar.metadata_files(beside)
         name = self._metadata[folder].get(page.name)
         return folder / name if name and reader_for(page) in USE_METADATA else None
+
+
+def _mtime(folder: Path) -> int | None:
+    """The folder's mtime in nanoseconds, which a name added or removed changes; None when it cannot be read."""
+    try:
+        return os.stat(folder).st_mtime_ns
+    except OSError:
+        return None
 
 
 def reader_for(path: Path):
