@@ -1144,12 +1144,11 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
     """Record which file contents the live generation reflects, for the next no-op check.
     Written after publishing: a run killed before this leaves a scan.json naming an older
     generation, which the check then ignores."""
-    if files is None or generation is None:
-        return
-    if r.kept_deleted:
-        # "these files, no change" would be false: the next reindex would skip the scan that
-        # removes those articles, night after night (QA: `index` then `reindex` never removed a
+    if files is None or generation is None or r.kept_deleted:
+        # kept_deleted: "these files, no change" would be false: the next reindex would skip the scan
+        # that removes those articles, night after night (QA: `index` then `reindex` never removed a
         # deleted file's articles). The scan.json left names older files or an older generation.
+        _save_skipped(r)
         return
     try:
         r.store._write_json(SCAN_FILE, {
@@ -1162,19 +1161,32 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         pass
 
 
+def _save_skipped(r: Run) -> None:
+    """This run's skips in the scan.json it leaves as it was (`skipped`, for _skipped_before): left
+    as the skips of the run that wrote it, a file removed or mended on a night a source was missing,
+    then put back broken, was "skipped as on the run before" though the run before had not skipped it."""
+    try:
+        scan = json.loads((r.store.path / SCAN_FILE).read_text(encoding="utf-8"))
+        if isinstance(scan, dict):
+            r.store._write_json(SCAN_FILE, {**scan, "skipped": r.failed})
+    except (OSError, ValueError):  # none, unreadable, a full disk: the next run lists every skip or as before
+        pass
+
+
 def _skip_key(failed: dict) -> str:
     """What names one skipped input across runs: its file, line and reason."""
     return json.dumps([failed.get("path"), failed.get("line"), failed.get("reason")], default=str)
 
 
 def _skipped_before(store: Store) -> set[str]:
-    """The inputs the run that wrote scan.json skipped (_skip_key): a nightly reindex of an archive
-    with 500 pictures listed 500 lines every night, the same ones; the CLI lists the new ones."""
+    """The inputs the run before skipped (_skip_key), as scan.json keeps them (`skipped` where that
+    run did not write the rest): a nightly reindex of an archive with 500 pictures listed 500 lines
+    every night, the same ones; the CLI lists the new ones."""
     try:
         scan = json.loads((store.path / SCAN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return set()
-    failed = scan.get("failed") if isinstance(scan, dict) else None
+    failed = scan.get("skipped", scan.get("failed")) if isinstance(scan, dict) else None
     return {_skip_key(f) for f in failed if isinstance(f, dict)} if isinstance(failed, list) else set()
 
 

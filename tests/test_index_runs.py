@@ -49,6 +49,30 @@ def test_a_nightly_reindex_lists_new_skips_and_counts_those_skipped_before(tmp_p
     assert given.output.count("skipped /") == 4, given.output
 
 
+def test_a_skip_the_run_before_did_not_make_is_listed_though_scan_json_is_older(tmp_path):
+    """A run that writes no scan.json (a source missing that night: its files cannot all be hashed)
+    left the skips of the run before it there: a file that run skipped, removed (or mended) the next
+    night and put back broken the night after was "skipped as on the run before, not listed again",
+    though the run before had not skipped it. Each finished run leaves its skips for the next."""
+    arc, usb, ix = tmp_path / "arc", tmp_path / "usb", tmp_path / "ix"
+    for d, title in ((arc, "Harbour reopens"), (usb, "Ships return")):
+        d.mkdir()
+        _article(d / "good.txt", title, f"{title}: ships came back to the harbour on Monday after repairs.")
+    bad = arc / "notes.docx"
+    bad.write_bytes(b"PK\x03\x04 a word document")
+    store = Store(ix)
+    indexer.run(store, [str(arc), str(usb)])
+    assert [f.get("again") for f in indexer.run(store)["failed"]] == [True]  # as the run before
+    bad.unlink()
+    usb.rename(tmp_path / "usb-away")  # the drive not mounted that night
+    night = indexer.run(store)
+    assert [f["path"] for f in night["failed"]] == [str(usb)], night["failed"]
+    (tmp_path / "usb-away").rename(usb)
+    bad.write_bytes(b"PK\x03\x04 a word document")
+    after = indexer.run(store)["failed"]
+    assert [(f["path"], f.get("again")) for f in after] == [(str(bad), None)], after
+
+
 def _index_of_one(tmp_path):
     arc = tmp_path / "arc"
     arc.mkdir()
