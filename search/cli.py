@@ -160,6 +160,12 @@ class _Group(click.Group):
         # the commands that take every option given: `--index ix --limit 5` was offered stats,
         # which has no --limit (a value that looks like an option is no harm: no command has it)
         taking = [n for n in taking if given & set().union(*opts.values()) <= opts[n]] or taking
+        typed = self._first_word(args)
+        if taking and typed is not None:  # `--index ix bogus` was "missing command": it is named, wrongly
+            message = f"No such command {typed!r}."
+            if "--json" in args:
+                _json_error(message, EXIT_USAGE)
+            raise click.UsageError(message, ctx)
         if taking:
             message = (f"missing command: {name} is a command's option, put after its name: "
                        f"{shlex.join(['newsarchive', 'COMMAND', *args])} (COMMAND one of {', '.join(taking)})")
@@ -168,12 +174,27 @@ class _Group(click.Group):
             raise click.UsageError(message, ctx)
         return args
 
+    def _first_word(self, args: list[str]) -> str | None:
+        """The first of `args` that is neither an option nor an option's value: the command as
+        typed, where none of the group's is named."""
+        valued = self._valued()
+        i = 0
+        while i < len(args):
+            if not args[i].startswith("-"):
+                return args[i]
+            i += 2 if args[i] in valued else 1
+        return None
+
+    def _valued(self) -> set[str]:
+        """The options, of the group and its commands, that take a value."""
+        return {o for c in (self, *self.commands.values()) for p in c.params
+                if isinstance(p, click.Option) and not p.is_flag and not p.count for o in p.opts}
+
     def _command_at(self, args: list[str]) -> int | None:
         """Where the command's name (or "--") is in `args`, a command's option's value skipped:
         `--index index search mali`, the index folder named as the default is, was read as the
         command `index` and offered "newsarchive index --index search mali", a run indexing mali."""
-        valued = {o for c in (self, *self.commands.values()) for p in c.params
-                  if isinstance(p, click.Option) and not p.is_flag and not p.count for o in p.opts}
+        valued = self._valued()
         i = 0
         while i < len(args):
             if args[i] in self.commands or args[i] == "--":

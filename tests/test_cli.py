@@ -188,6 +188,18 @@ def test_a_command_s_option_with_no_command_says_the_command_is_missing(args, ta
     assert invoke("--version").exit_code == 0
 
 
+@pytest.mark.parametrize("args", [["--index", "ix", "bogus"], ["--index=ix", "bogus"], ["--limit", "5", "bogus", "x"]])
+def test_a_command_s_option_before_an_unknown_command_names_the_command(args):
+    """`newsarchive --index ix bogus` said "missing command: --index is a command's option ...",
+    though a command was typed: the one typed is no command, said as `newsarchive bogus` says it;
+    a command's option with none typed is still "missing command"."""
+    r = invoke(*args)
+    assert r.exit_code == 2 and "Error: No such command 'bogus'." in r.output, r.output
+    assert "missing command" not in r.output, r.output
+    r = invoke(*args, "--json")
+    assert r.exit_code == 2 and json.loads(r.output.splitlines()[0])["error"] == "No such command 'bogus'.", r.output
+
+
 def test_a_command_s_options_with_no_command_name_the_commands_taking_them_all():
     """`newsarchive --index ix --limit 5` was offered "COMMAND one of clean, entities, export,
     ...", the commands taking --index, where only entities and search take --limit too (`stats
