@@ -1817,6 +1817,9 @@ def _year_hint(value: str) -> str:
             return f": give the year once, {each[0]}"
         return (f": for several years, give each year as a filter of its own ({', '.join(each[:-1])} and {each[-1]}), "
                 f"or search {' OR '.join(f'year:{y}' for y in each)} in the query")
+    typed = _typed_date(value.strip())  # `year=20200828`, `year=2020/08/28`: a day, as `date=` reads it
+    if typed:
+        return f": for a day or a month, search published:{typed} in the query"
     return ""
 
 

@@ -442,3 +442,19 @@ def test_a_filter_date_of_eight_digits_is_offered_its_day_in_the_query(client, s
     assert got["error"].startswith("unknown filter 'date': search it in the query, published:2020-08-28"), got
     assert client.get("/api/search", query_string={"q": "published:2020-08-28"}).get_json()["total"] == 1
     assert "did you mean 'year=2020'?" in cli_json(seeds_index, "date=2020")[1]["error"]
+
+
+@pytest.mark.parametrize("typed,day", [("20200828", "2020-08-28"), ("2020/08/28", "2020-08-28"),
+                                       ("August 2020", "2020-08")])
+def test_a_year_filter_that_is_a_day_typed_another_way_is_offered_its_day_in_the_query(client, seeds_index, typed, day):
+    """`--filter date=20200828` was offered "search it in the query, published:2020-08-28", but
+    `--filter year=20200828` (or 2020/08/28, August 2020) was "must be four digits" alone, where
+    `year=2020-08-28` is offered the day in the query. It is offered so, the API alike, and the day
+    found; a value of two readings (03/04/2020) is still offered nothing."""
+    want = f"a 'year' filter must be four digits, not '{typed}': for a day or a month, search published:{day} in the query"
+    code, out = cli_json(seeds_index, f"year={typed}")
+    assert code == 2 and out["error"] == want, out
+    got = client.get("/api/search", query_string={"q": "coup", "year": typed}).get_json()
+    assert got["error"] == want, got
+    assert client.get("/api/search", query_string={"q": f"published:{day}"}).get_json()["total"] == 1
+    assert "search published" not in cli_json(seeds_index, "year=03/04/2020")[1]["error"]
