@@ -482,6 +482,9 @@ _WORDS_DATES_UNBRACKETED = re.compile(r"(?<![\w\"])((?i:title|text)):" + _DATE_T
 # a range of years: `year:[20 TO 2021]` found nothing, silently (a year is four digits, as the
 # filter says)
 _YEAR_RANGE = re.compile(r"(?<![\w\"])(?i:year):[\[{]([^\[\]{}]*)[\]}]")
+# a range of more than two ends: `year:[2020 TO 2021 TO 2022]` ran (Whoosh read its first two),
+# where `published:[2020 TO 2021 TO 2022]` was "could not parse query"
+_RANGE_OF_ENDS = re.compile(r"(?<![\w\"])((?i:year|published)):[\[{]([^\[\]{}]*)[\]}]")
 
 
 def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
@@ -755,6 +758,10 @@ def validate(qstring: str) -> None:
     for m in _WORDS_DATES_UNBRACKETED.finditer(unquoted):
         _offer_range(qstring, m.start(), m.end(), "published", [m.group(2), m.group(3)],
                      f"{m.group(1).lower()}: searches words, and a range of dates is published:[a TO b]")
+    for m in _RANGE_OF_ENDS.finditer(unquoted):
+        if len(re.findall(r"\bTO\b", m.group(2), flags=re.I)) > 1:
+            raise QuerySyntaxError(f"'{qstring[m.start():m.end()]}': a range has two ends, one TO between them "
+                                   f"({_RANGE_EXAMPLES[m.group(1).lower()]})")
     for m in _YEAR_RANGE.finditer(unquoted):
         _refuse_years(qstring, m)
     # the same without a field ("coup [2020 TO", "oil 1987 TO]"): 0 results, silently (a

@@ -2286,3 +2286,17 @@ def test_a_range_s_end_of_two_readings_is_read_in_the_order_of_its_other_end(see
     assert "did you mean published:[2020-08-28 TO 2021-04-11]?" in str(caught.value), caught.value
     assert caught.value.suggestion == "coup published:[2020-08-28 TO 2021-04-11]"
     assert run_search(seeds_archive, caught.value.suggestion).total == 2
+
+
+@pytest.mark.parametrize("q,example", [("coup year:[2020 TO 2021 TO 2022]", "year:[2019 TO 2021]"),
+                                       ("coup year:[2020 TO 2021 to 2022]", "year:[2019 TO 2021]"),
+                                       ("coup published:[2020 TO 2021 TO 2022]", "published:[2020-01 TO 2020-06]")])
+def test_a_range_of_more_than_two_ends_is_refused_saying_so(seeds_archive, q, example):
+    """`year:[2020 TO 2021 TO 2022]` ran (the index read two of its ends, and found articles),
+    where `published:[2020 TO 2021 TO 2022]` was "could not parse query: check its operators,
+    parentheses and quotes": both are refused, saying a range has two ends, with one to write."""
+    typed = q.split(" ", 1)[1]
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, q)
+    assert str(caught.value) == f"'{typed}': a range has two ends, one TO between them ({example})", caught.value
+    assert run_search(seeds_archive, "coup year:[2020 TO 2021]").total > 0
