@@ -2300,3 +2300,20 @@ def test_a_range_of_more_than_two_ends_is_refused_saying_so(seeds_archive, q, ex
         run_search(seeds_archive, q)
     assert str(caught.value) == f"'{typed}': a range has two ends, one TO between them ({example})", caught.value
     assert run_search(seeds_archive, "coup year:[2020 TO 2021]").total > 0
+
+
+@pytest.mark.parametrize("q,fixed", [("coup August 2020 TO April 2021", "[2020-08 TO 2021-04]"),
+                                     ("coup April 2021 TO August 2020", "[2020-08 TO 2021-04]"),
+                                     ("coup 28 August 2020 TO 11 April 2021", "[2020-08-28 TO 2021-04-11]"),
+                                     ("coup Aug. 28, 2020 TO April 11, 2021", "[2020-08-28 TO 2021-04-11]")])
+def test_a_range_of_months_by_their_names_without_brackets_is_offered_its_range(seeds_archive, q, fixed):
+    """`coup 2020/08/28 TO 2021/04/11` was offered its range, but `coup August 2020 TO April 2021`
+    ran, "TO" and the months searched as words: 0 results, silently. It is offered the range of
+    its months, which finds the articles of both; "to" in lower case still runs as words."""
+    typed = q.split(" ", 1)[1]
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, q)
+    assert str(caught.value) == f"'{typed}': a range is written in brackets: did you mean published:{fixed}?"
+    assert caught.value.suggestion == f"coup published:{fixed}"
+    assert run_search(seeds_archive, caught.value.suggestion).total == 2
+    assert run_search(seeds_archive, "coup August 2020 to April 2021").total == 0  # words, as typed
