@@ -736,3 +736,22 @@ def test_a_big_file_s_id_is_said_from_a_few_of_its_records(pages_index):
     r = client.get("/api/doc/wire/notices.jsonl")
     assert r.status_code == 404 and r.get_json()["error"] == said, r.get_json()
     assert "Fund notice 0" in client.get("/doc/wire/notices.jsonl%230").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("url,dropped,fixed", [
+    ("/search?q=coup&sort=date&sort=newest", "sort=date", "/search?q=coup&sort=newest"),
+    ("/search?q=coup&sort=newest&sort=date", "sort=date", "/search?q=coup&sort=newest"),
+    ("/search?q=coup&sort=date&sort=x", "sort=date, sort=x", "/search?q=coup"),
+    ("/search?q=coup&per_page=5&per_page=y", "per_page=y", "/search?q=coup&per_page=5"),
+])
+def test_a_setting_given_twice_with_one_bad_value_is_dropped_by_its_link_keeping_the_good(client, url, dropped, fixed):
+    """`/search?q=coup&sort=date&sort=newest` (refused: sort given twice) said "Search without
+    sort=date", but the link dropped newest too, the first value alone read; with the valid value
+    first the page gave no link. The link drops the bad values alone, whichever comes first."""
+    r = client.get(url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and "is given 2 times" in html, html
+    link = re.search(r'<a href="([^"]+)">Search without <strong><bdi>([^<]+)</bdi></strong></a>, keeping the rest', html)
+    assert link, html
+    assert unescape(link.group(2)) == dropped and unescape(link.group(1)) == fixed
+    assert client.get(fixed).status_code == 200

@@ -311,6 +311,24 @@ def _or(default: Any, read, *args: Any) -> Any:
         return default
 
 
+def _readings(read, args, name: str) -> tuple[list[Any], list[str]]:
+    """The readings of a setting's values (`read`: _sort, _page, ...) and the values it refuses,
+    each value once: `sort=date&sort=newest` (refused, given twice) was read by its first alone,
+    and its error page's "Search without sort=date" dropped the valid newest too."""
+    readings, refused = [], []
+    for value in dict.fromkeys(args.getlist(name)) or [""]:
+        try:
+            readings.append(read({name: value}))
+        except QueryError:
+            refused.append(value)
+    return readings, refused
+
+
+def _kept(default: Any, read, args, name: str) -> Any:
+    """The setting a refused search keeps: its first value that reads, else `default`."""
+    return next(iter(_readings(read, args, name)[0]), default)
+
+
 @dataclass(frozen=True)
 class SearchState:
     query: str = ""
@@ -354,8 +372,8 @@ class SearchState:
         fixing the query would meet it again)."""
         args = req.args
         filters = {f: values for f, values in _checked_filters(args)[0].items() if values}
-        return cls(query=args.get("q", "").strip(), filters=filters,
-                   sort=_or("relevance", _sort, args), per_page=_or(10, _per_page, args), match=_or("all", _match, args))
+        return cls(query=args.get("q", "").strip(), filters=filters, sort=_kept("relevance", _sort, args, "sort"),
+                   per_page=_kept(10, _per_page, args, "per_page"), match=_kept("all", _match, args, "match"))
 
     @classmethod
     def refused_filters(cls, req: Request, paged: bool = True) -> list[str]:
@@ -366,8 +384,7 @@ class SearchState:
         search typed on the error page, and no chip could remove it; a sort edited in the
         address had no way out but the box or Back."""
         settings = (("sort", _sort), ("match", _match)) + ((("page", _page), ("per_page", _per_page)) if paged else ())
-        unread = [f"{name}={_shown_value(req.args.get(name, ''))}" for name, read in settings
-                  if _or(None, read, req.args) is None]
+        unread = [f"{name}={_shown_value(v)}" for name, read in settings for v in _readings(read, req.args, name)[1]]
         return _checked_filters(req.args)[1] + unread
 
     def engine_args(self) -> dict[str, Any]:
