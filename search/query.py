@@ -2630,7 +2630,9 @@ def _quoted_name(gen, searcher, typed: str, fq: Q.Query | None, deadline: float)
 
 # words joined by a slash or a bar, letters only ("Goita/Goyta", "Goita|Goyta"; not "1987/88"),
 # a field's name before them or not; each two letters or more: a letter alone is an
-# abbreviation's (`km/h`, `s/he`, `w/o`, `n/a`), no spelling of a word
+# abbreviation's (`km/h`, `s/he`, `w/o`, `n/a`), no spelling of a word; and capitals alone on
+# each side are a pair of acronyms that names one thing (`TCP/IP`, `HIV/AIDS`, `AC/DC`), no two
+# spellings: `TCP/IP` was offered "TCP OR IP"
 _JOINED = re.compile(r"(\w+:)?([^\W\d_]{2,}(?:[/|][^\W\d_]{2,})+)")
 
 
@@ -2646,7 +2648,7 @@ def _joined_alternatives(gen, searcher, typed: str, fq: Q.Query | None, deadline
     for token in tokens:
         joined = _JOINED.fullmatch(token)
         parts = re.split(r"[/|]", joined.group(2)) if joined else []
-        if joined and not any(p.upper() in OPERATORS for p in parts):
+        if joined and not any(p.upper() in OPERATORS for p in parts) and not all(p.isupper() for p in parts):
             alternatives = " OR ".join((joined.group(1) or "") + p for p in parts)
             token, changed = alternatives if len(tokens) == 1 else f"({alternatives})", True
         out.append(token)

@@ -1626,6 +1626,18 @@ def test_an_abbreviation_with_a_slash_is_not_offered_as_alternatives(seeds_archi
     assert run_search(seeds_archive, "Mali/Niger").suggestion == "Mali OR Niger"
 
 
+def test_a_pair_of_acronyms_with_a_slash_is_not_offered_as_alternatives(seeds_archive):
+    """Capitals on both sides of a slash are a pair of acronyms naming one thing (`TCP/IP`,
+    `HIV/AIDS`), no two spellings: `ECOWAS/AU` and `HIV/AIDS` found nothing and were offered
+    "ECOWAS OR AU", "HIV OR AIDS", as `s/he` was "s OR he". They stay as typed; a name's
+    spellings (`Goita/Goyta`) and words with an acronym (`ECOWAS/Goyta`) are still offered."""
+    for typed in ("ECOWAS/AU", "HIV/AIDS", "junta ECOWAS/AU"):
+        r = run_search(seeds_archive, typed)
+        assert r.total == 0 and (r.suggestion is None or " OR " not in r.suggestion), (typed, r.suggestion)
+    assert run_search(seeds_archive, "Goita/Goyta").suggestion == "Goita OR Goyta"
+    assert run_search(seeds_archive, "ECOWAS/Goyta").suggestion == "ECOWAS OR Goyta"
+
+
 def test_a_name_joined_by_an_ampersand_is_a_name_not_a_common_word(hint_archive):
     """QA: `S&P` found only the articles that spell it "S&P", not those naming Standard and
     Poor's in full: wordfreq reads "s&p" as the words "s" and "p", frequent enough (Zipf 5.1)
