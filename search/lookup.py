@@ -81,6 +81,32 @@ def document_ids(archive: Archive, typed: str) -> Found:
     return Found(ids, typed)
 
 
+def typed_article_id(archive: Archive, typed: str) -> str | None:
+    """The id of the one live article whose id or page's address `typed` is, as /doc/ opens
+    it (page_ids), else None: a search's query that found nothing, read as an id or an address
+    pasted in the box. A web address is also read without its fragment and its query string
+    (_address_readings). Each reading a few indexed lookups: a mistyped address, on a path any
+    crawler hits, scanned the whole catalog for each reading and spelling."""
+    _gen, searcher = archive.searcher()
+    for reading in _address_readings(typed):
+        if document_number(searcher, reading) is not None:
+            return reading
+        found = page_ids(archive, reading)
+        if len(found.ids) == 1:  # live ids: several share the address, and /doc/ lists them
+            return found.ids[0]
+    return None
+
+
+def _address_readings(text: str) -> list[str]:
+    """`text`, and for a web address the ones its page opens at /doc/ by: a browser sends no
+    "#top", and /doc/ reads a "?ref=rss" no article has as no part of the id. Pasted in the box
+    with either (as a reader or a share button gives an address), it got no link."""
+    if not _WEB_URL.match(text):
+        return [text]
+    bare = text.split("#", 1)[0]
+    return list(dict.fromkeys([text, bare, bare.split("?", 1)[0]]))
+
+
 def source_named(archive: Archive, typed: str) -> str | None:
     """The name of the index's source that `typed` is (its folder's path, or its name as ids and
     the source facet give it: `seeds`), else None: `show` takes one article, and "no document

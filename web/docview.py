@@ -1,7 +1,6 @@
 """A document record (`search.get_document`) → what the document page shows."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
@@ -10,7 +9,7 @@ from flask import abort, redirect, request, url_for
 from markupsafe import Markup
 
 from search import IndexMissing, get_document
-from search.lookup import OPENED_NOTE, file_of_records, line_of_records, page_ids, record_ids
+from search.lookup import OPENED_NOTE, file_of_records, line_of_records, page_ids, record_ids, typed_article_id
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
@@ -298,27 +297,12 @@ def typed_article(query: str) -> tuple[str, str] | None:
     text = query.strip()
     if not text or len(text) > MAX_TYPED_ID or any(c.isspace() for c in text):
         return None
-    doc = None
     try:
-        for typed in _address_readings(text):
-            doc = get_document(archive(), typed)
-            if doc is None:
-                found = page_ids(archive(), typed)
-                doc = get_document(archive(), found.ids[0]) if len(found.ids) == 1 else None
-            if doc is not None:
-                break
+        doc_id = typed_article_id(archive(), text)
+        doc = get_document(archive(), doc_id) if doc_id is not None else None
     except IndexMissing:  # a courtesy of a refused search's page: the page says what it says
         return None
     if doc is None:
         return None
     return doc.get("title") or doc["id"], url_for("views.doc_page", doc_id=doc["id"])
 
-
-def _address_readings(text: str) -> list[str]:
-    """`text`, and for a web address the ones its page opens at /doc/ by: a browser sends no
-    "#top", and /doc/ reads a "?ref=rss" no article has as no part of the id. Pasted in the box
-    with either (as a reader or a share button gives an address), it got no link."""
-    if not re.match(r"https?://", text, re.IGNORECASE):
-        return [text]
-    bare = text.split("#", 1)[0]
-    return list(dict.fromkeys([text, bare, bare.split("?", 1)[0]]))
