@@ -15,7 +15,7 @@ import sqlite3
 import threading
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date, datetime, time as dtime, timezone
 from functools import partial
@@ -30,7 +30,7 @@ from .clean.templates import find_template_lines, strip_template_lines
 from .cache import (CACHE_FILE, CATALOG_COLUMNS, LANGUAGE_TABLE, MODEL_TABLE, Cache, CacheBusy, Catalog, absent_files,
                     cache_damage, code_fingerprint, holds_work, is_damage, refuse_busy_live_catalog, reset_cache,
                     unusable_raised)
-from .archive import CHECKED_FILES
+from .archive import CHECKED_FILES, damage
 from .facets import FacetRows, FacetTable
 from .ingest.decode import printable
 from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE1_PACKAGES, STAGE2_CODE, installed_versions,
@@ -41,7 +41,7 @@ from .unindexed import NO_FILE_TO_READ, SCAN_FILE
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
-from .store import IndexBusy, IndexMissing, Store
+from .store import IndexBusy, IndexMissing, IndexUnreadable, Store
 
 Progress = Callable[[str, int, int | None], None]
 MAX_DELETED = 0.25  # share of deleted documents in the index beyond which a run merges all segments
@@ -743,7 +743,7 @@ def _attempts(store: Store, paths: list[str] | None, *, prune: bool, full: bool,
     command = "forget" if forget else "index" if paths is not None else "reindex"
     cache_reset = catalog_broken = None
     attempt = [Run(store, full, progress)]  # the one going on, for _failure_logged
-    with _failure_logged(store, command, attempt, started), store.lock():
+    with _failure_logged(store, command, attempt, started), store.lock(), _no_stand_in_after(store):
         while True:  # at most three attempts: as asked, then with the cache afresh, the catalog rebuilt
             if cache_reset or catalog_broken:
                 attempt[0] = Run(store, full, progress)
@@ -806,6 +806,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
     """One attempt of run(), under the lock. `catalog_broken`: what an attempt before found wrong
     with the live catalog (it is rebuilt, as damage found here is)."""
     store = r.store
+    current_fault = _read_stand_in(store)  # before anything else asks which generation is live
     skipped_before = _skipped_before(store)  # read before this run's own scan.json replaces it
     # a `forget` published before, its list of sources not written: finished first, else
     # this run read the source again and added its articles back
@@ -820,6 +821,8 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
         # first, a run that failed (disk full, killed) left their articles in the index with no
         # source to forget them by, kept by every reindex after
         r.forgotten = set(wanted.values())
+    if current_fault and store.stand_in is None:
+        _refuse_losing_missing(store, current_fault, r.forgotten)
     if paths is not None:
         # A path that is not there and was never a source is a typo: reported, not
         # recorded (it would be "missing" on every run after).
@@ -849,8 +852,8 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
     else:
         roots = [p for p in store.sources() if p not in r.forgotten]
         remove_missing = True
-    upgrade = not full and _schema_outdated(store)
-    damaged = None if full or upgrade else _live_damage(store)
+    upgrade = not full and not current_fault and _schema_outdated(store)
+    damaged = current_fault or (None if full or upgrade else _live_damage(store))
     if catalog_broken:
         damaged = f"catalog.sqlite: {catalog_broken}"
     if upgrade or damaged:  # rebuilt from every source: a fresh generation holds only what this run reads
@@ -996,6 +999,46 @@ def _live_damage(store: Store) -> str | None:
     # not _live_index_dir: a generation whose Whoosh table of contents is gone holds no index
     # by Whoosh's test, and was taken for "nothing to check" while every search failed
     return damage(store.path / name, quick=True)
+
+
+def _read_stand_in(store: Store) -> str | None:
+    """Where CURRENT names no generation that is there (garbled bytes, a crash's NUL bytes, emptied,
+    a generation gone), what is wrong, said as the run's repair, with the newest whole generation (its
+    manifest written, last of its files, and sound by damage()) set as the one the run reads as live
+    (store.stand_in): a rebuild from an empty start dropped the articles of a source missing that
+    night, said kept. None where CURRENT is sound."""
+    store.stand_in = None  # an attempt before may have set it
+    fault = store.current_fault()
+    if fault is None:
+        return None
+    for name in reversed(store.generations()):
+        if (store.path / name / "manifest.json").is_file() and damage(store.path / name, quick=True) is None:
+            store.stand_in = name
+            return f"{fault}; {name}, its newest whole generation, read as the live one"
+    return fault
+
+
+def _refuse_losing_missing(store: Store, fault: str, forgotten: set[str]) -> None:
+    """Raises IndexUnreadable (exit 3, before anything is written) where CURRENT names no live
+    generation, no other is whole, and a source is missing: rebuilt, its articles would be lost."""
+    missing = [p for p in store.sources() if p not in forgotten and not Path(p).exists()]
+    if not missing:
+        return
+    names = ", ".join(missing)
+    fix = (f"mount or restore {names} and run `newsarchive reindex --full`, or drop "
+           f"{'its' if len(missing) == 1 else 'their'} articles with `newsarchive forget`")
+    raise IndexUnreadable(f"the index at {store.path} is damaged ({fault}) and holds no whole generation to keep "
+                          f"the articles of {names} from, which {'is' if len(missing) == 1 else 'are'} missing: "
+                          f"a rebuild would lose them; {fix} (nothing was changed)", fix=fix)
+
+
+@contextmanager
+def _no_stand_in_after(store: Store) -> Iterator[None]:
+    """The run's stand-in for the live generation dropped when the run ends, published or not."""
+    try:
+        yield
+    finally:
+        store.stand_in = None
 
 
 def _live_index_dir(store: Store) -> Path | None:

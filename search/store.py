@@ -259,12 +259,18 @@ class Store:
         self.path = Path(path) if path is not None else default_index_dir()
         self.recovered: dict[str, Any] = {}  # set by lock(): what a dead run left behind
         self.locked = False  # whether lock() was taken: a run stopped before it changed nothing here
+        # the generation a run reads as the live one where CURRENT names none that is there
+        # (current_fault): set by the indexer, cleared when the run publishes or ends
+        self.stand_in: str | None = None
 
     # -- reading ----------------------------------------------------------
     def current_name(self) -> str | None:
         """What CURRENT names, as current_version reads it: bytes that are not UTF-8 (a disk's
         error, a stray write) read as U+FFFD, which current_dir says is damage, where every
-        command, `reindex --full` too, ended "internal error: UnicodeDecodeError"."""
+        command, `reindex --full` too, ended "internal error: UnicodeDecodeError". A run's stand_in
+        where it has one."""
+        if self.stand_in is not None:
+            return self.stand_in
         try:
             name = (self.path / "CURRENT").read_bytes().decode("utf-8", "replace").strip()
         except FileNotFoundError:
@@ -330,6 +336,19 @@ class Store:
         if not (self.path / name).is_dir():
             raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: {REBUILD_FIX}")
         return self.path / name
+
+    def current_fault(self) -> str | None:
+        """What is wrong with CURRENT where it names no generation that is there though the index
+        is (garbled bytes, a crash's NUL bytes, emptied, a generation gone), as current_dir refuses
+        it; None when it names one that is there, or there is no index yet."""
+        name = self.current_name()
+        if name is None:
+            return "CURRENT is empty" if (self.path / "CURRENT").is_file() and self.generations() else None
+        if not _GENERATION.fullmatch(name):
+            return f"CURRENT holds no generation's name ({ascii(name[:20])})"
+        if not (self.path / name).is_dir():
+            return f"CURRENT names {name}, which is missing"
+        return None
 
     def other_files(self) -> str | None:
         """The files an index does not hold, named, when the index directory is no index (no list
@@ -397,6 +416,7 @@ class Store:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, self.path / "CURRENT")
+        self.stand_in = None  # CURRENT names the live generation again
         _fsync(self.path)
         self.prune_generations(keep=2)
 
@@ -444,8 +464,10 @@ class Store:
         cur = self.current_name()
         gens = self.generations()
         if cur not in gens:
-            # No live generation: anything here is the debris of a first run that died.
-            gone = gens if cur is None else []
+            # No live generation: anything here is the debris of a first run that died; not where
+            # CURRENT is there, emptied (a full disk, a stray `: > CURRENT`): the lock removed the
+            # whole index, and the run rebuilt it without the articles of a source missing that night
+            gone = gens if cur is None and self.current_fault() is None else []
         else:
             live = gens.index(cur)
             keep_names = set(gens[max(0, live - keep + 1): live + 1])

@@ -278,3 +278,50 @@ def test_a_page_and_its_metadata_written_while_a_run_hashes_are_read_together(tm
 
     hits = run_search(open_index(ix), "reopened").hits
     assert sorted(h.url for h in hits) == ["https://ex.com/a", "https://ex.com/b"], hits
+
+
+def _index_of_two_one_gone(tmp_path):
+    """An index of two sources, the second then moved away (a drive not mounted)."""
+    arc, wire = tmp_path / "arc", tmp_path / "wire"
+    arc.mkdir(), wire.mkdir()
+    _article(arc / "good.txt", "Harbour reopens", "The harbour reopened to ships on Monday after repairs.")
+    _article(wire / "storm.txt", "Harbour closes", "The harbour closed to ships on Friday before the storm.")
+    store = Store(tmp_path / "ix")
+    indexer.run(store, [str(arc), str(wire)])
+    wire.rename(tmp_path / "away")
+    return store
+
+
+@pytest.mark.parametrize("full", [[], ["--full"]])
+@pytest.mark.parametrize("garbled", [b"gen-00\xff0001\n", b"\x00" * 64, b"gen-000009\n", b""],
+                         ids=["not UTF-8", "NUL bytes", "a generation gone", "emptied"])
+def test_a_garbled_current_keeps_the_articles_of_a_missing_source(tmp_path, garbled, full):
+    """CURRENT garbled (bytes not UTF-8, NUL bytes, a generation that is gone, emptied: the lock then
+    removed every generation) and a source missing: `reindex` rebuilt from an empty start, said "source
+    is missing: its documents are kept", and its articles were gone, the run not said a repair. The
+    newest whole generation is read as the live one."""
+    store = _index_of_two_one_gone(tmp_path)
+    (store.path / "CURRENT").write_bytes(garbled)
+    r = CliRunner().invoke(cli, ["reindex", *full, "--index", str(store.path)])
+    assert r.exit_code == 0 and "1 kept as last indexed" in r.output, r.output
+    assert "the live index was damaged (CURRENT" in r.output and "gen-000001, its newest whole generation" in r.output
+    found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 2, found.output
+    assert store.runs(1)[0]["repaired"].startswith("CURRENT")
+
+
+def test_a_garbled_current_with_no_whole_generation_refuses_to_lose_a_missing_source(tmp_path):
+    """No generation left to keep a missing source's articles from: the run is refused (exit 3),
+    saying what to do, and changes nothing; with the source back, it rebuilds them all."""
+    store = _index_of_two_one_gone(tmp_path)
+    (store.path / "CURRENT").write_bytes(b"\x00" * 64)
+    (store.path / "gen-000001" / "manifest.json").unlink()  # no whole generation
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)])
+    assert r.exit_code == 3 and "internal error" not in r.output, r.output
+    assert f"mount or restore {tmp_path / 'wire'}" in r.output and "a rebuild would lose them" in r.output, r.output
+    assert store.generations() == ["gen-000001"] and (store.path / "CURRENT").read_bytes() == b"\x00" * 64
+    (tmp_path / "away").rename(tmp_path / "wire")
+    r = CliRunner().invoke(cli, ["reindex", "--full", "--index", str(store.path)])
+    assert r.exit_code == 0, r.output
+    found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 2, found.output
