@@ -489,6 +489,19 @@ def test_a_dateline_s_region_is_a_place_and_not_spread_to_the_same_word_elsewher
     assert got.get("FORT WORTH") == {"location"} and got.get("Texas") == {"location"} and "FORT" not in got, got
 
 
+@pytest.mark.parametrize("text", [
+    "LYON, France (AP) - Police arrested three men on Tuesday after a shooting in the city centre.",
+    "ROCHESTER, Minn. (AP) — Doctors at the clinic said on Friday the senator was recovering.",
+])
+def test_a_dateline_with_its_region_and_its_agency_is_read(text):
+    """"LYON, France (AP) -", the AP's dateline: a region or an agency after the place was read, not
+    both, and the NER made "LYON" an organisation and "AP" one too, the dateline in its input."""
+    got = _by_text(extract_mentions(text))
+    place, region = text.split(" (")[0].split(", ")
+    assert got.get(place) == {"location"} and got.get(region) == {"location"}, got
+    assert "AP" not in got and f"{place}, {region}" not in got, got
+
+
 def test_a_company_named_with_its_lines_of_business_is_one_name():
     """2,500 Reuters stories: "Mitchell Energy and Development Corp" was "Mitchell Energy" and
     "Development Corp", "Puget Sound Power and Light Co" the company "Light Co", "AmVestors
