@@ -2848,6 +2848,29 @@ def test_a_name_something_was_done_to_is_no_person_by_the_next_he():
         assert _got(text, (word, "location")) == {word: {"person"}}, text
 
 
+def test_a_town_is_no_person_by_a_next_he_that_means_another():
+    """The "He" or "She" opening the next sentence was taken as said of the name opening a sentence, whatever
+    the verb, and whoever else the paragraph named: "Zintan endured a siege for two months. She said the town
+    was short of food" gave the person "Zintan" (the real NER's place), as did a "She" after "Fatima Ali, a
+    teacher, fled in April." The pronoun's words call the name a place, or may mean the person before it."""
+    for text, word, kind in (
+            ("Zintan endured a siege for two months. She said the town was short of food and water.", "Zintan",
+             "location"),
+            ("Misrata endured a siege. He told reporters that the city had run out of fuel.", "Misrata",
+             "organization"),
+            ("Fatima Ali, a teacher, fled in April. Zintan endured a siege for two months. She said she had lost "
+             "her home.", "Zintan", "location")):
+        got = _got(text, (word, kind), *(("Fatima Ali", "person"),) * ("Fatima" in text))
+        assert got.get(word) == {kind}, (text, got)
+    # near misses: the pronoun's words of another place, of a town of their own, a person named a paragraph before
+    for text in ("Nick started out as an SEO in 2005. He said the industry had changed.",
+                 "Ricardo joined the band in 1999. He was the best drummer in the town.",
+                 "Fatima Ali, a teacher, fled in April.\n\nTanya had HIV. She had become infected at birth."):
+        word = text.split(". ")[-2].split()[0] if "Fatima" not in text else "Tanya"
+        got = _got(text, (word, "organization"), *(("Fatima Ali", "person"),) * ("Fatima" in text))
+        assert got.get(word) == {"person"}, (text, got)
+
+
 def test_a_firm_after_of_before_himself_stays_an_organisation():
     """679e085 took "himself" after a name as a person's, so "the founder of Apple himself" made the
     NER's organisation "Apple" a person, at each of its uses: "Elon Musk, the chief of Tesla himself,

@@ -2790,6 +2790,10 @@ _PASSIVE_NEXT = re.compile(
     r"[ \t]+(?:is|are|was|were|(?:has|have|had)[ \t]+been|will[ \t]+be|(?:is|are|was|were)[ \t]+being)[ \t]+"
     r"(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^e\W]en|hit|shot|struck|held|built|cut|seized|caught|lost|won|"
     r"overrun|sold|bought|kept|taken|shut|split|hurt|beaten|left)\b")
+# ... nor a name the pronoun's words call a place, a witness's of it: "Zintan endured a siege for two months.
+# She said the town was short of food" (not "He was the best drummer in the town")
+_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:said|says|added|told[ \t]+\w+)[ \t]+(?:that[ \t]+)?the[ \t]+"
+                               r"(?:town|city|village|port|region|province|district|island|country|enclave|camp)\b")
 _SUBJECT_SENTENCE_MAX = 200
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
@@ -2801,6 +2805,7 @@ def _people_by_context(text: str, spans: list[Span], word_index: _WordIndex) -> 
     web gold pages), and "Eva and I" an organisation in 2 (the NER had tagged only "Eva's").
     Names we know keep their type ("her son, Paris,")."""
     names: dict[str, bool] = {}  # name -> a person by some use's context
+    persons = [(s.start, s.end) for s in spans if s.type == "person"]  # in text order, as `spans`
     for s in spans:
         if s.type == "person" or s.source != "ner":
             continue
@@ -2809,37 +2814,44 @@ def _people_by_context(text: str, spans: list[Span], word_index: _WordIndex) -> 
             words = name.split()
             names[name] = len(words) <= 3 and all(_PERSON_WORD.fullmatch(w) for w in words) \
                 and _form_word(words[-1]) not in CORPORATE_WORDS and name not in known_places() \
-                and any(_person_context(text, a, a + len(name)) for a in _starts(text, name, word_index))
+                and any(_person_context(text, a, a + len(name), persons) for a in _starts(text, name, word_index))
         if names[name]:
             s.type, s.source = "person", "context"  # which _vote follows, as the gazetteer's
     return spans
 
 
-def _person_context(text: str, start: int, end: int) -> bool:
+def _person_context(text: str, start: int, end: int, persons: list[tuple[int, int]] = ()) -> bool:
     if (start and (text[start - 1].isalnum() or text[start - 1] == "-")) or (end < len(text) and text[end].isalnum()):
         return False  # inside a word
     # the name is the head of its phrase, not an employer before a noun ("her husband, Lehman
     # Brothers banker")
     return bool(_PERSON_AFTER.match(text, end) and not _OF_NAME.search(text, max(0, start - 4), start)) or bool(
         _PERSON_BEFORE.search(text, max(0, start - 40), start) and not _ATTRIBUTIVE_NEXT.match(text, end)
-        and _GENERIC_NEXT.match(text, end)) or _subject_of_he(text, start, end)
+        and _GENERIC_NEXT.match(text, end)) or _subject_of_he(text, start, end, persons)
 
 
-def _subject_of_he(text: str, start: int, end: int) -> bool:
+def _subject_of_he(text: str, start: int, end: int, persons: list[tuple[int, int]] = ()) -> bool:
     """Whether the name at `start`:`end` opens a sentence that names no one else and the next sentence
     opens with "He" or "She" (_SUBJECT_THEN_HE), which only a person's name is followed by; a firm's
     next sentence says "It". Not a common English word or plural capitalised by its place, which the
     "he" need not be said of ("Isolation is second at 16 percent ... He shot 38.8 percent", "Bromides,
     but valid ones. He lives for progress": web pages' organisations); nor where the sentence names its
     own speaker (", the spokesman said. He declined": _OTHER_SPEAKER), nor a name something was done to
-    ("Beit Hanoun was shelled overnight. She said": _PASSIVE_NEXT)."""
+    ("Beit Hanoun was shelled overnight. She said": _PASSIVE_NEXT). Nor where the pronoun may mean
+    another: a person `persons` (spans in text order) names in the paragraph before the name ("Fatima
+    Ali, a teacher, fled in April. Misrata endured a siege. She said"), or the name a place, as the
+    pronoun's sentence calls it ("She said the town was short of food": _PLACE_NOUN_AFTER)."""
     last = text[start:end].rsplit(None, 1)[-1]
     if not _at_sentence_start(text, start) or _common_plural(last) or _PASSIVE_NEXT.match(text, end) or (
             _zipf(last.lower()) >= _INITIAL_COMMON_ZIPF and not _international(last.lower())):
         return False
     m = _SUBJECT_THEN_HE.match(text, end, min(len(text), end + _SUBJECT_SENTENCE_MAX))
-    return m is not None and not _TITLE_CASE_WORD.search(text, end, m.end() - 3) \
-        and not _OTHER_SPEAKER.search(text, end, m.end())
+    if m is None or _TITLE_CASE_WORD.search(text, end, m.end() - 3) or _OTHER_SPEAKER.search(text, end, m.end()) \
+            or _PLACE_NOUN_AFTER.match(text, m.end()):
+        return False
+    paragraph = max(start - _SUBJECT_SENTENCE_MAX, text.rfind("\n\n", 0, start))
+    i = bisect.bisect_left(persons, (paragraph, 0))
+    return not (i < len(persons) and persons[i][1] <= start)
 
 
 # A firm's part in a securities issue, which wire copy writes before the firm's name: "said lead
