@@ -1160,3 +1160,24 @@ def test_a_surname_after_a_letter_and_an_apostrophe_alone_is_no_full_name():
     assert a[0] == a[2] and b[0] == b[2] and a[0] != b[0]
     assert _ids(res, "c")[0] == _ids(res, "c")[2]
     assert {e.name for e in res.entities if e.type == P} == {"William O'Neill", "James O'Neill", "Alfonse D'Amato"}
+
+
+def test_an_acronym_whose_long_form_the_article_names_is_not_another_company_spelling_it():
+    """Reuters: a Geodyne story filed "with the Securities and Exchange Commission", later "with
+    the SEC", and named "Snyder Exploration Co", whose initials spell SEC too: the SEC, its full
+    name and Snyder Exploration Co were one organisation, shown "Snyder Exploration Co". The
+    article names the acronym's organisation (the equivalents key its long form "sec"): the
+    acronym is that, and the company spelling it stays itself. Where the article names no such
+    long form, a company's initials still make the acronym that company ("GM")."""
+    res = resolve([
+        _doc("geo", ("Geodyne Resources Inc", O), ("Securities and Exchange Commission", O),
+             ("Snyder Exploration Co", O), ("SEC", O), ("James D. Snyder", P)),
+        _doc("sec", ("SEC", O), ("Washington", L)),
+        _doc("gm", ("General Motors Corp", O), ("GM", O), ("Detroit", L)),
+    ])
+    geo = _ids(res, "geo")
+    assert geo[1] == geo[3] == _ids(res, "sec")[0] and geo[2] != geo[1]
+    assert res.for_doc("geo")[O] == ["Geodyne Resources Inc", "Securities and Exchange Commission",
+                                      "Snyder Exploration Co"]
+    assert "SEC" not in res.lookup_alias("Snyder Exploration Co")[0].aliases
+    assert _ids(res, "gm")[0] == _ids(res, "gm")[1]

@@ -558,8 +558,18 @@ def _initials_of_companies(mentions: list[dict], nodes: list, acronyms: dict[str
         words = m.get("text", "").split()
         if n and n[0] == "organization" and " " in n[1] and len(words) >= 3 and ends_in_legal_form(m["text"]):
             spelled[initials(words)].add(n[1])
+    # a long form keyed as its acronym (the equivalents file "Securities and Exchange Commission"
+    # under "sec") that spells it: the document names the acronym's organisation already, and
+    # "Snyder Exploration Co", which spells it too, is not it (Reuters: that company was filed
+    # under the SEC's "SEC")
+    own = {(n[1], spelt) for m, n in zip(mentions, nodes)
+           if n and n[0] == "organization" and " " not in n[1] and len(words := m.get("text", "").split()) >= 2
+           for spelt in (initials(words), initials(words, keep_stop=True))}
     for i in acronym_at:
-        longs = spelled.get(acronym_letters(mentions[i]["text"]), set())
+        letters = acronym_letters(mentions[i]["text"])
+        if (nodes[i][1], letters) in own:
+            continue
+        longs = spelled.get(letters, set())
         if len(longs) == 1 and nodes[i][1] not in defined:  # one defined in parentheses comes first
             long_form = next(iter(longs))
             defined[nodes[i][1]] = ("organization", long_form)
