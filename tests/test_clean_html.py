@@ -757,7 +757,7 @@ def test_a_site_name_that_is_an_address_a_handle_or_a_sentence(head, url, site):
 
 @pytest.mark.parametrize("title,url,site", [
     ("U.S. Pledges More Funds To Fight AIDS - Sahel Observer", "http://online.example.com/article/1.html", None),
-    ("Aaaaand we’re back. Sort of. | The Everywhereist", "http://www.everywhereist.com/back/", None),
+    ("Aaaaand we’re back. Sort of. | The Everywhereist", "http://www.everywhereist.com/back/", "The Everywhereist"),
     ("Barrels found in forest - NYTimes.com", "http://www.nytimes.com/2012/07/24/barrels.html", "NYTimes.com"),
     ("Barrels found in forest | Poynter.", "http://www.poynter.org/latest-news/194717/barrels/", "Poynter."),
 ])
@@ -765,7 +765,28 @@ def test_a_headline_with_a_dot_is_no_site_name(title, url, site):
     """With no site's name in its meta tags, trafilatura takes the part of <title> with a dot in it, meant
     for "NYTimes.com", and 39 Dragnet pages showed their headline for the site ("Site: U.S. Pledges More
     Funds To Fight AIDS", "Site: Aaaaand we're back. Sort of."). That part names the site where it holds
-    a domain's name or the page's host's ("Poynter." on poynter.org); else there is none."""
+    a domain's name or the page's host's ("Poynter." on poynter.org); else the part naming the host is
+    the site's name ("The Everywhereist"), if any."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_titled(title), url).site_name == site
+
+
+@pytest.mark.parametrize("title,url,site", [
+    ("Steve Jobs' Yacht Revealed - Slashdot", "http://hardware.slashdot.org/story/12/11/05/barrels", "Slashdot"),
+    ("Barrels found in forest | Example News", "http://www.example-news.com/2012/barrels/", "Example News"),
+    ("Joy the Baker – Barrels found in forest", "http://joythebaker.com/2012/11/barrels/", "Joy the Baker"),
+    ("WTF Weds: I have a brain tumor. I’ve named it Steve. | The Everywhereist", "http://www.everywhereist.com/wtf/",
+     "The Everywhereist"),
+    ("Barrels found in forest | Sahel Observer", "http://www.example.com/2012/barrels/", None),
+    ("Barrels found in forest » Néojaponisme » Blog Archive", "http://neojaponisme.com/2012/barrels/", None),
+])
+def test_a_site_name_in_the_title_naming_the_host_is_the_site_name(title, url, site):
+    """A page with no site's name in its metadata had none, though its <title> ended with it: "Steve
+    Jobs' Yacht Revealed - Slashdot", "... | The Everywhereist" (222 of the 1,381 Dragnet pages), where
+    trafilatura's fallback (a part with a dot in it) found none or its part was refused as a headline.
+    The part at either end of <title> that names the page's host is the site's name; a part naming
+    another site, or none, is no name."""
     from search.clean import clean_html
 
     assert clean_html(_page_titled(title), url).site_name == site

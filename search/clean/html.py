@@ -75,6 +75,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     page = pagemeta.page_meta(tree, url)
     title = " ".join((page.title or "").split())
     title, site_parts = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
+    page.sitename = page.sitename or pagemeta.title_site(tree, url, site_parts)
     site = meta.site_names([page.sitename, *pagemeta.host_labels(tree, url)])  # a byline may sign the site's name
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
     result = clean_text(extracted, title=title, site=site)

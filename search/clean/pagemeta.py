@@ -212,6 +212,25 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
     return meta_title or "", site_parts
 
 
+def title_site(tree: HtmlElement, url: str | None, site_parts: set[str]) -> str | None:
+    """The site's name a page whose metadata gives none shows in its <title>: the part at either end
+    that page_title read as the site's (`site_parts`) and that names the page's host ("Slashdot" of
+    "Steve Jobs' Yacht Revealed - Slashdot", "The Everywhereist"). 222 of the 1,381 Dragnet pages had
+    no site's name where <title> said it, trafilatura's fallback taking only a part with a dot in it. A
+    label ("Early Retirement Extreme:"), or a part of more words than a name's, is none."""
+    parts = _TITLE_SEPARATORS.split(" ".join((tree.findtext(".//title") or "").split()))[::2]
+    labels = host_labels(tree, url)
+    for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
+        part = part.strip()
+        if (key(part) in site_parts and _names_host(key(part), labels) and len(part.split()) <= _SITE_WORDS
+                and not part.endswith(":")):
+            return _site_name(part, labels)
+    return None
+
+
+_SITE_WORDS = 6  # a site's name in <title>: "Did The Tribe Win Last Night?" is one, a headline longer
+
+
 def host_labels(tree: HtmlElement, url: str | None) -> list[str]:
     """The words of the page's host names that may name the site ("nfl" of blogs.nfl.com)."""
     out = []
@@ -238,8 +257,14 @@ def _is_site(part: str, names: list[str], labels: list[str]) -> bool:
         return False
     if k == "blog archive" or any(k == key(n) for n in names if n):  # WordPress's "Site » Blog Archive » Post"
         return True
+    return _names_host(k, labels)
+
+
+def _names_host(k: str, labels: list[str]) -> bool:
+    """Whether a part of a title (its key) is mostly a label of the page's host, read without its hyphens
+    ("Healthcare Economist" on healthcare-economist.com)."""
     flat = k.replace(" ", "")
-    return any(label in flat and len(label) >= 0.3 * len(flat) for label in labels)
+    return any(label in flat and len(label) >= 0.3 * len(flat) for label in (w.replace("-", "") for w in labels))
 
 
 def _beside_site(title: str | None, sitename: str | None, h1: str, masthead: str,
