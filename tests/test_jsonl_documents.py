@@ -723,3 +723,34 @@ def test_a_graphql_connection_emptied_removes_its_articles(tmp_path, monkeypatch
     r = indexer.run(store, None)
     assert r["removed"] == 4, r
     assert run_search(open_index(store.path), "Zinc").total == 0
+
+
+def test_one_pretty_printed_response_in_a_json_lines_file_keeps_its_ids_when_a_second_is_appended(tmp_path,
+                                                                                                   monkeypatch):
+    """Review: a .jsonl holding one pretty-printed response (a poller appending `json.dump(resp,
+    fh, indent=2)`) or array of articles numbered them `FILE:1`, `FILE:2`, and `FILE:1.1`,
+    `FILE:1.2` once a second was appended: the run read them as 2 new and 2 removed, and a saved
+    link to `FILE:2` opened nothing. It is line 1 of what `jq -c .` writes, as the same response on
+    one line is: its articles `FILE:1.k` from the first run on."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+
+    def articles(word: str) -> list[dict]:
+        return [{"title": f"{word} {i}", "content": f"{STORY} The {word} desk filed story {i}."} for i in (1, 2)]
+
+    shapes = {"resp.jsonl": lambda w: {"status": "ok", "articles": articles(w)}, "arr.jsonl": articles}
+    for name, shape in shapes.items():
+        (src / name).write_text(json.dumps(shape(f"Tema{name[:3]}first"), indent=2) + "\n")
+        arts, reports = _read(src / name)
+        assert reports == [] and [a.id for a in arts] == [f"{name[:-6]}:1.1", f"{name[:-6]}:1.2"], (name, reports)
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 4
+    for name, shape in shapes.items():
+        with (src / name).open("a") as fh:
+            fh.write(json.dumps(shape(f"Tema{name[:3]}second"), indent=2) + "\n")
+    r = indexer.run(store, None)
+    assert (r["added"], r["unchanged"], r["removed"], r["failed"]) == (4, 4, 0, []), r
+    archive = open_index(store.path)
+    assert record_ids(archive, "feed/resp.jsonl") == [f"feed/resp.jsonl:{n}.{k}" for n in (1, 2) for k in (1, 2)]
+    assert run_search(archive, "Temaarrfirst").total == 2 and run_search(archive, "Temaarrsecond").total == 2

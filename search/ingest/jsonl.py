@@ -637,6 +637,11 @@ def _api_error(doc: Any) -> str | None:
 _JSON_BLANK = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
 
 
+class _Values(list):
+    """The JSON values of a text that is several, one after another (_document), as against one
+    document that is an array."""
+
+
 def _document(text: str) -> Any:
     """The JSON document a text is; or the JSON values of a text that is several, one after
     another, as `jq` without -c writes them (`jq '.[]' FILE`, `jq . FILE.jsonl`: each record
@@ -654,8 +659,9 @@ def _document(text: str) -> Any:
             pos = _JSON_BLANK.match(text, end).end()
     except RecursionError:  # "[[[[...]]]]" 2,000 deep
         raise ValueError("nested too deeply") from None
-    doc = values[0] if len(values) == 1 else values
-    return _scrubbed(doc) if _MAY_HOLD_SURROGATE.search(text) else doc
+    if _MAY_HOLD_SURROGATE.search(text):
+        values = _scrubbed(values)
+    return values[0] if len(values) == 1 else _Values(values)
 
 
 def _document_articles(records: list, path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
@@ -723,9 +729,11 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     del text
     records = _document_records(doc)
     json_name = path.name.lower().endswith((".json", ".json.gz"))
-    if records is not None and one_line and not json_name and not (len(records) == 1 and records[0] is doc):
-        # a .jsonl of one response (or array) is line 1 of a poller's file: its articles 1.k, as when
-        # a second line comes, which reads it a line at a time (_held_articles): no id changes
+    if (records is not None and not json_name and (one_line or not isinstance(doc, _Values))
+            and not (len(records) == 1 and records[0] is doc)):
+        # a .jsonl of one response (or array, or dict of articles), on a line or pretty-printed, is
+        # line 1 of a poller's file, as `jq -c .` writes it: its articles 1.k, as when a second comes,
+        # which reads it a line at a time or as values one after another: no id changes
         yield from _held_articles(records, 1, path, source, base_id, path.resolve(), [])
     elif records is not None:
         yield from _document_articles(records, path, source, base_id)
