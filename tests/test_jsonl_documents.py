@@ -754,3 +754,33 @@ def test_one_pretty_printed_response_in_a_json_lines_file_keeps_its_ids_when_a_s
     archive = open_index(store.path)
     assert record_ids(archive, "feed/resp.jsonl") == [f"feed/resp.jsonl:{n}.{k}" for n in (1, 2) for k in (1, 2)]
     assert run_search(archive, "Temaarrfirst").total == 2 and run_search(archive, "Temaarrsecond").total == 2
+
+
+def test_dicts_of_articles_one_after_another_are_read_as_their_articles(tmp_path, monkeypatch):
+    """Review: a .jsonl holding a dict of articles by their keys, pretty-printed (`json.dump({url:
+    article, ...}, fh, indent=2)` a run), was read; once a second was appended the file was "not
+    JSON Lines: no line is a JSON record ..." (a .json "one JSON document with no article in it"),
+    none of the new articles read, where dicts a line each, or responses and arrays one after
+    another, were. Dict n's article k is `FILE:n.k`, as on line n of what `jq -c .` writes."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+
+    def keyed(word: str) -> dict:
+        return {f"k{i}": {"title": f"{word} {i}", "text": f"{STORY} The {word} desk filed story {i}."} for i in (1, 2)}
+
+    for name in ("dict.jsonl", "dict.json"):
+        (src / name).write_text(json.dumps(keyed(f"Tema{name[5:]}first"), indent=2) + "\n")
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(src)])["added"] == 4
+    for name in ("dict.jsonl", "dict.json"):
+        with (src / name).open("a") as fh:
+            fh.write(json.dumps(keyed(f"Tema{name[5:]}second"), indent=2) + "\n")
+        arts, reports = _read(src / name)
+        assert reports == [] and [(a.id, a.line) for a in arts] == [
+            ("dict:1.1", 1), ("dict:1.2", 1), ("dict:2.1", 2), ("dict:2.2", 2)], (name, reports)
+    r = indexer.run(store, None)
+    # the .jsonl's first dict unchanged; the .json's renumbered, a document become values one after another
+    assert (r["added"], r["unchanged"], r["removed"], r["failed"]) == (6, 2, 2, []), r
+    archive = open_index(store.path)
+    assert run_search(archive, "Temajsonlsecond").total == 2 and run_search(archive, "Temajsonsecond").total == 2

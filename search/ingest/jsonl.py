@@ -534,13 +534,16 @@ def _record_like(rec: dict[str, Any]) -> bool:
 
 def _document_records(doc: Any) -> list | None:
     """The records a JSON document holds, or None where it holds none (a settings or manifest
-    file): an array's items, one of them an article's record; the list of articles in a saved
-    API response (_listed_articles: NewsAPI's "articles", the Guardian's "response"."results");
+    file): an array's items, one of them an article's record, or a response, an array or a dict of
+    them (values one after another, as `jq` without -c writes a poller's lines: a stream of dicts
+    of articles was "not JSON Lines", none read); the list of articles in a saved API response
+    (_listed_articles: NewsAPI's "articles", the Guardian's "response"."results");
     an object's values where each is an object, one of them an article's record (`json.dump` of
     a dict of articles by their address or id: "one JSON document with no article in it"), in
     their order, as `jq -c '.[]'` writes them; the document itself, where it is one record."""
     if isinstance(doc, list):  # of records, or of responses or arrays one after another (`jq .` of a poller's lines)
-        return doc if any(isinstance(v, dict) and (_record_like(rec := canonical_keys(v)[0]) or _listed_articles(rec))
+        return doc if any(isinstance(v, dict) and (_record_like(rec := canonical_keys(v)[0]) or _listed_articles(rec)
+                                                   or _keyed_articles(v) is not None)
                           or isinstance(v, list) and any(isinstance(r, dict) and _record_like(canonical_keys(r)[0])
                                                          for r in v)
                           for v in doc) else None
