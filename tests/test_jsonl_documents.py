@@ -784,3 +784,24 @@ def test_dicts_of_articles_one_after_another_are_read_as_their_articles(tmp_path
     assert (r["added"], r["unchanged"], r["removed"], r["failed"]) == (6, 2, 2, []), r
     archive = open_index(store.path)
     assert run_search(archive, "Temajsonlsecond").total == 2 and run_search(archive, "Temajsonsecond").total == 2
+
+
+def test_a_first_line_of_binary_bytes_that_opens_like_json_stops_no_run(tmp_path, monkeypatch):
+    """Review: a file whose first line opens as JSON (`{`, `[`) and runs on in bytes that are no
+    text (control characters, a byte no UTF-8: a binary file saved under the name, UTF-16 without
+    its mark holding a letter past ASCII) was looked at as a JSON document's opening, and decoding
+    it raised decode.BinaryInput out of the reader: "newsarchive: internal error: BinaryInput:
+    binary file, not text", the whole index run stopped, no file of any source indexed. Its lines
+    are read and said to fail, as any bad line's, and the other files are indexed."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    src = tmp_path / "feed"
+    src.mkdir()
+    junk = b"\x01\x02\x03" * 100 + b"\xff\n"
+    (src / "record.jsonl").write_bytes(b'{"a": "' + junk + json.dumps({"title": "Zinc", "text": STORY}).encode() + b"\n")
+    (src / "array.jsonl").write_bytes(b"[\n" + junk + b"]\n")
+    (src / "good.jsonl").write_text(json.dumps({"title": "Zinc steady", "text": STORY}) + "\n")
+    arts, reports = _read(src / "record.jsonl")
+    assert [a.id for a in arts] == ["record:2"] and reports == [(1, "bad JSON line: binary file, not text")]
+    assert _read(src / "array.jsonl") == ([], [(None, "binary file, not JSON Lines")])
+    r = indexer.run(Store(tmp_path / "ix"), [str(src)])
+    assert r["added"] == 2 and len(r["failed"]) == 2, r

@@ -52,7 +52,10 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
         if after := _more(fh):
             if not first.endswith(b"\n"):  # a first line longer than the most read whole
                 return too_large()
-            if not _opens_document(decode(first)):
+            try:
+                if not _opens_document(decode(first)):
+                    return None
+            except ValueError:  # no text (decode.BinaryInput): its lines are each read, and said to fail
                 return None
             first += after
         rest = _read_most(fh, DOCUMENT_MOST + 1 - len(first))
@@ -62,7 +65,7 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
     del first, rest
     try:
         return decode(data)
-    except UnicodeDecodeError:
+    except ValueError:  # UnicodeDecodeError, decode.BinaryInput: it stopped the whole index run
         return None
 
 
