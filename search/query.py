@@ -481,6 +481,13 @@ _DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])" + _DATE_TYPED + r"\s+TO\s+" 
 # (0 results, silently), where the range of dates was meant
 _WORDS_DATES_UNBRACKETED = re.compile(r"(?<![\w\"])((?i:title|text)):" + _DATE_TYPED + r"\s+TO\s+" + _DATE_TYPED
                                       + r"(?![\w\]}./-])")
+# and in brackets with no field, or a field of words (`coup [28/08/2020 TO 11/04/2021]`): a
+# range of words in alphabetical order, which found nothing, silently, where the same typed
+# without its brackets was offered published:[2020-08-28 TO 2021-04-11]. Ends that are bare
+# numbers stay words (`[1 TO 2]`, `[2020 TO 2021]`: README's "Ranges").
+_DATE_END = rf"(?:{_DATE_TYPED}|\*)?"
+_WORDS_RANGE_OF_DATES = re.compile(r"(?<![\w\":])(?:((?i:title|text)):)?[\[{]\s*" + _DATE_END
+                                   + r"\s*(?<![^\s\[{])(?i:TO)(?=[\s\]}])\s*" + _DATE_END + r"\s*[\]}]")
 # a range of years: `year:[20 TO 2021]` found nothing, silently (a year is four digits, as the
 # filter says)
 _YEAR_RANGE = re.compile(r"(?<![\w\"])(?i:year):[\[{]([^\[\]{}]*)[\]}]")
@@ -535,7 +542,7 @@ def _offer_range(qstring: str, start: int, end: int, field: str, ends: list[str]
             return
         if all(ends):
             ends = sorted(ends, key=lambda e: _date_bound(e, first=True))
-    meant = f"{field}:[{ends[0]} TO{' ' * bool(ends[1])}{ends[1]}]"
+    meant = f"{field}:[" + " ".join(filter(None, (ends[0], "TO", ends[1]))) + "]"
     raise QuerySyntaxError(f"'{qstring[start:end]}': {why}: did you mean {meant}?",
                            suggestion=_runnable(qstring[:start] + meant + qstring[end:]))
 
@@ -785,6 +792,11 @@ def validate(qstring: str) -> None:
         before = unquoted[:m.start()]
         if max(before.rfind("["), before.rfind("{")) <= max(before.rfind("]"), before.rfind("}")):  # in none
             _offer_range(qstring, m.start(), m.end(), "published", [m.group(1), m.group(2)], "a range is written in brackets")
+    for m in _WORDS_RANGE_OF_DATES.finditer(unquoted):
+        ends = ["" if end in (None, "*") else end for end in m.group(2, 3)]
+        if any(ends) and not all(re.fullmatch(r"\d*", end) for end in ends):
+            why = f"{m.group(1).lower()}: searches words" if m.group(1) else "a range with no field is of words"
+            _offer_range(qstring, m.start(), m.end(), "published", ends, f"{why}, and a range of dates is published:[a TO b]")
     bare = _BARE_FIELD_RE.search(unquoted)
     if bare and bare.group(1).lower() in QUERY_FIELDS:
         raise QuerySyntaxError(f"'{bare.group(1)}:' needs a word or a \"phrase\" after it, with no space")

@@ -2254,14 +2254,20 @@ def test_a_range_of_dates_typed_another_way_with_neither_field_nor_brackets_is_o
     number of which could be the month (03/04/2021) are offered nothing and run as before, as do
     numbers (747 TO 767)."""
     for q in ("coup 2020/08/28 TO 2021/04/11", "coup 2021/04/11 TO 28/08/2020"):
-        with pytest.raises(QueryError) as caught:
-            run_search(seeds_archive, q)
-        assert str(caught.value) == (f"'{q.removeprefix('coup ')}': a range is written in brackets: did you mean "
-                                     "published:[2020-08-28 TO 2021-04-11]?"), caught.value
-        assert caught.value.suggestion == "coup published:[2020-08-28 TO 2021-04-11]"
-        assert run_search(seeds_archive, caught.value.suggestion).total == 2
+        _offered_the_range(seeds_archive, q, "a range is written in brackets")
     for q in ("coup 03/04/2021 TO 05/06/2021", "flight 747 TO 767", "coup 1999.10 TO 2000"):
         run_search(seeds_archive, q)  # runs, as before
+
+
+def _offered_the_range(archive, q: str, why: str) -> None:
+    """`q`, "coup" and a range of dates, is refused saying `why`, offered the range of
+    2020-08-28 to 2021-04-11, which finds both articles of those dates."""
+    with pytest.raises(QueryError) as caught:
+        run_search(archive, q)
+    assert str(caught.value) == (f"'{q.removeprefix('coup ')}': {why}: did you mean "
+                                 "published:[2020-08-28 TO 2021-04-11]?"), caught.value
+    assert caught.value.suggestion == "coup published:[2020-08-28 TO 2021-04-11]"
+    assert run_search(archive, caught.value.suggestion).total == 2
 
 
 @pytest.mark.parametrize("q,bad,fixed", [
@@ -2298,6 +2304,26 @@ def test_a_range_s_end_of_two_readings_is_read_in_the_order_of_its_other_end(see
     assert "did you mean published:[2020-08-28 TO 2021-04-11]?" in str(caught.value), caught.value
     assert caught.value.suggestion == "coup published:[2020-08-28 TO 2021-04-11]"
     assert run_search(seeds_archive, caught.value.suggestion).total == 2
+
+
+@pytest.mark.parametrize("q,why", [
+    ("coup [28/08/2020 TO 11/04/2021]", "a range with no field is of words"),
+    ("coup [2020-08-28 to 2021-04-11]", "a range with no field is of words"),
+    ("coup {28.08.2020 TO 11.04.2021]", "a range with no field is of words"),
+    ("coup [11 April 2021 TO 28 August 2020]", "a range with no field is of words"),
+    ("coup title:[28/08/2020 TO 11/04/2021]", "title: searches words"),
+])
+def test_a_range_of_dates_in_brackets_with_no_field_is_offered_as_dates(seeds_archive, q, why):
+    """`coup 28/08/2020 TO 11/04/2021` is offered published:[2020-08-28 TO 2021-04-11], but the
+    same in brackets, `coup [28/08/2020 TO 11/04/2021]`, ran silently as a range of words in
+    alphabetical order (0 results). It is offered the range of dates alike, which finds the
+    articles; a range of bare numbers (`[2020 TO 2021]`) and of words stays words, as README says."""
+    _offered_the_range(seeds_archive, q, f"{why}, and a range of dates is published:[a TO b]")
+    with pytest.raises(QueryError) as caught:
+        run_search(seeds_archive, "coup [28/08/2020 TO]")
+    assert caught.value.suggestion == "coup published:[2020-08-28 TO]"
+    for q in ("coup [2020 TO 2021]", "[coup TO crisis]", "coup [03/04/2021 TO 05/06/2021]"):
+        run_search(seeds_archive, q)  # runs, as before
 
 
 @pytest.mark.parametrize("q,example", [("coup year:[2020 TO 2021 TO 2022]", "year:[2019 TO 2021]"),
