@@ -12,6 +12,7 @@ import re
 import time
 import unicodedata
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from dataclasses import asdict, dataclass, field
 from datetime import date
@@ -552,7 +553,7 @@ def _runnable(fixed: str) -> str | None:
     refusal offers in turn (a second bad date: `published:1987/03/01 OR published:1988/03/01`
     was offered a query refused again); None where it is refused with nothing to offer."""
     try:
-        validate(fixed)
+        _validate(fixed)
     except QueryError as exc:
         return exc.suggestion
     return fixed
@@ -584,7 +585,7 @@ def _date_or_range(text: str) -> bool:
     if not re.fullmatch(r"\[[^\[\]{}\"]*\]", text):
         return _valid_date(text)
     try:
-        validate(f"published:{text}")
+        _validate(f"published:{text}")
     except QueryError:
         return False
     return True
@@ -651,7 +652,7 @@ def _fields_meant(qstring: str, unquoted: str) -> str | None:
         end = m.end(1)
     fixed = "".join(out) + qstring[end:]
     try:
-        validate(fixed)
+        _validate(fixed)
     except QuerySyntaxError as exc:  # its suggestion has passed validate
         return exc.suggestion
     except QueryError:
@@ -669,6 +670,33 @@ def _field_meant(qstring: str, fixed: str, start: int, typed: str) -> str:
 
 
 def validate(qstring: str) -> None:
+    """Raise the QueryError that parse would for `qstring`, read as a search reads it: a site's
+    bare address after `source:`, an id with colons and a range's `*` end are taken, as the
+    command line and the web take them (`source:https://www.zeit.de/` was "unknown field 'https:'"
+    here, and `published:[* TO 2020]` a bad date '*'), the refusal naming the query as typed."""
+    with _as_typed():
+        _validate(_read_as_typed(qstring))
+
+
+def _read_as_typed(qstring: str) -> str:
+    """`qstring` as parse's steps read it, each leaving a facet's 'value' or "value" as typed
+    (quoted.opaque): a site's address and an id with colons quoted, a range's `*` ends open."""
+    return quoted.apart(_quoted_addresses(qstring), _open_ranges)
+
+
+@contextmanager
+def _as_typed() -> Iterator[None]:
+    """A refusal of the query _read_as_typed wrote, its message and fixed query as typed."""
+    try:
+        yield
+    except QueryError as exc:
+        _id_colons_back(exc)
+        if exc.suggestion:
+            exc.suggestion = _addresses_bare(exc.suggestion)
+        raise
+
+
+def _validate(qstring: str) -> None:
     if len(qstring) > MAX_QUERY_CHARS:
         raise QueryError(query_too_long(qstring))
     # a 'single-quoted' span is one term whatever it holds (Whoosh's SingleQuotePlugin): a chip's
@@ -732,7 +760,7 @@ def validate(qstring: str) -> None:
         typed = qstring[first - len(_typed_before(unquoted, first)):first + 1]  # a "phrase" whole
         fixed = "".join(ch for i, ch in enumerate(qstring) if i not in bare)  # the search without them
         try:
-            validate(fixed)
+            _validate(fixed)
         except QueryError:
             fixed = None
         raise QuerySyntaxError(f"'{typed}': a ^ gives the word or \"phrase\" just before it a weight, which is the "
@@ -1377,15 +1405,8 @@ def _addresses_bare(qstring: str) -> str:
 
 
 def parse(qstring: str, schema) -> Q.Query:
-    # each step leaves a facet's 'value' or "value" as typed (quoted.opaque)
-    qstring = quoted.apart(_quoted_addresses(qstring), _open_ranges)
-    try:
-        return _parsed(qstring, schema)
-    except QueryError as exc:
-        _id_colons_back(exc)
-        if exc.suggestion:
-            exc.suggestion = _addresses_bare(exc.suggestion)
-        raise
+    with _as_typed():
+        return _parsed(_read_as_typed(qstring), schema)
 
 
 def _id_colons_back(exc: QueryError) -> None:
@@ -1398,7 +1419,7 @@ def _id_colons_back(exc: QueryError) -> None:
 
 def _parsed(qstring: str, schema) -> Q.Query:
     """The query read by parse's steps (validate, Whoosh's parser), or a QueryError saying why not."""
-    validate(qstring)  # which reads a field's name and a date in any form, and quotes them as typed
+    _validate(qstring)  # which reads a field's name and a date in any form, and quotes them as typed
     qstring = _lowercase_fields(quoted.apart(qstring, _padded_dates))
     parser = _Parser(schema)
     text = quoted.apart(qstring, lambda t: _caps_stop_words(_tidy_operators(_minus_to_not(_per_cent_joined(t)))))

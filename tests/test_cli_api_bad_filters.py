@@ -188,6 +188,32 @@ def test_a_date_range_typed_without_its_brackets_is_offered_with_them(client, se
     assert client.get("/api/search", query_string={"q": "published:[2001 TO 2002-06-30]"}).status_code == 200
 
 
+@pytest.mark.parametrize("q", ["source:https://www.zeit.de/", "coup published:[* TO 2021]", "coup year:[2019 TO *]",
+                               "id:001_3af445065a74e937.txt:*"])
+def test_the_engine_s_validate_takes_what_a_search_takes(client, seeds_index, q):
+    """query.validate, the engine's check of a query, refused a bare `source:https://…` ("unknown
+    field 'https:'"), an open end written `*` ("bad date '*'") and an id with a colon, each of
+    which a search takes (it read them first, validate did not), so a `date=[* TO 2021]` filter
+    was told "'[* TO 2021]' is no date" where README writes published:[* TO 2020]. validate reads
+    the query as a search does, and a refusal names it as typed, the same as the search's."""
+    from search import open_index, run_search
+    from search.query import QueryError, validate
+
+    validate(q)
+    run_search(open_index(seeds_index), q)
+    with pytest.raises(QueryError) as checked:
+        validate(f"{q} persn:x")
+    with pytest.raises(QueryError) as searched:
+        run_search(open_index(seeds_index), f"{q} persn:x")
+    assert (str(checked.value), checked.value.suggestion) == (str(searched.value), searched.value.suggestion)
+    assert checked.value.suggestion.endswith(" person:x") and "https:" not in str(checked.value)
+    value = "[* TO 2021]"
+    core = f"unknown filter 'date': search it in the query, published:{value}"
+    code, out = cli_json(seeds_index, f"date={value}")
+    assert code == 2 and out["error"].startswith(core), out
+    assert client.get("/api/search", query_string={"date": value}).get_json()["error"].startswith(core)
+
+
 @pytest.mark.parametrize("typed,want", [
     ([("year", "1" * 201), ("person", "x" * 201)],
      "a 'person' filter's value is too long (201 characters; at most 200); "
