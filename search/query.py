@@ -2675,13 +2675,15 @@ def _joined_alternatives(gen, searcher, typed: str, fq: Q.Query | None, deadline
     the phrase "goita goyta" (as `AC/DC` is, which finds it), an empty page with nothing offered
     but "use OR between alternatives"; `Goita OR Goyta` finds both (`coup (Goita OR Goyta)`
     with other words; `person:Goita/Goyta`, `person:Goita OR person:Goyta`). A quoted phrase and
-    an operator are left as typed."""
+    an operator are left as typed. Capitals on every side are acronyms naming one thing (`TCP/IP`,
+    `ECOWAS/AU`), but for names of people the index knows (`GOITA/GOYTA`, typed as a headline is)."""
     out, changed = [], False
     tokens = re.findall(r'"[^"]*"?|\S+', typed)
     for token in tokens:
         joined = _JOINED.fullmatch(token)
         parts = re.split(r"[/|]", joined.group(2)) if joined else []
-        if joined and not any(p.upper() in OPERATORS for p in parts) and not all(p.isupper() for p in parts):
+        if joined and not any(p.upper() in OPERATORS for p in parts) and \
+                (not all(p.isupper() for p in parts) or all(_a_person(gen, p) for p in parts)):
             alternatives = " OR ".join((joined.group(1) or "") + p for p in parts)
             token, changed = alternatives if len(tokens) == 1 else f"({alternatives})", True
         out.append(token)
@@ -2689,6 +2691,11 @@ def _joined_alternatives(gen, searcher, typed: str, fq: Q.Query | None, deadline
         return None
     candidate = " ".join(out)
     return candidate if _matches(gen, searcher, candidate, fq, deadline, match) else None
+
+
+def _a_person(gen, word: str) -> bool:
+    """Whether `word` is a spelling of a person the index knows: a name, no acronym."""
+    return gen.entities is not None and any(e.type == "person" for e in gen.entities.lookup_alias(word))
 
 
 _FIELD_VALUE = re.compile(r'(?<![\w"])(\w+):([^\s:()"\[\]{}*?~^]+)(?=\s)')

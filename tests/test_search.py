@@ -1638,6 +1638,22 @@ def test_a_pair_of_acronyms_with_a_slash_is_not_offered_as_alternatives(seeds_ar
     assert run_search(seeds_archive, "ECOWAS/Goyta").suggestion == "ECOWAS OR Goyta"
 
 
+def test_a_person_s_spellings_in_capitals_are_offered_as_alternatives(seeds_archive):
+    """Capitals on both sides of a slash were taken for acronyms (`ECOWAS/AU`), so a name typed
+    as a headline writes it, `GOITA/GOYTA`, found nothing and was offered nothing, where
+    `Goita/Goyta` is offered "Goita OR Goyta". Spellings of people the index knows are names,
+    not acronyms, and are offered; an organization's acronym or a place (`ECOWAS/AU`, `MALI/NIGER`,
+    `GOITA/AU`) is not."""
+    for typed, offered in (("GOITA/GOYTA", "GOITA OR GOYTA"), ("coup GOITA/GOYTA", "coup (GOITA OR GOYTA)"),
+                           ("GOITA|KEITA", "GOITA OR KEITA")):
+        r = run_search(seeds_archive, typed)
+        assert r.total == 0 and r.suggestion == offered, (typed, r.suggestion)
+        assert run_search(seeds_archive, offered).total > 0
+    for typed in ("ECOWAS/AU", "MALI/NIGER", "GOITA/AU"):
+        r = run_search(seeds_archive, typed)
+        assert r.total == 0 and (r.suggestion is None or " OR " not in r.suggestion), (typed, r.suggestion)
+
+
 def test_a_name_joined_by_an_ampersand_is_a_name_not_a_common_word(hint_archive):
     """QA: `S&P` found only the articles that spell it "S&P", not those naming Standard and
     Poor's in full: wordfreq reads "s&p" as the words "s" and "p", frequent enough (Zipf 5.1)
