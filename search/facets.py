@@ -30,6 +30,9 @@ FILE = "facets.npz"
 # matches, 0.3x at 1k, 0.9x at 12k, even near 19k (1 in 5).
 SPARSE = 5
 
+# The translation detector's labels, likeliest first: the `translated` facet's own order
+TRANSLATION_LABELS = ("likely", "possible", "unlikely")
+
 
 class FacetTable:
     def __init__(self, values: dict[str, list[str]], docs: dict[str, np.ndarray], terms: dict[str, np.ndarray], doc_count: int):
@@ -118,8 +121,7 @@ class FacetTable:
             counts = np.bincount(self.terms[field][mask[self.docs[field]]], minlength=len(self.values[field]))
             ids = np.nonzero(counts)[0]
             found = counts[ids]
-        # largest count first, then value order (the lexicon is sorted) for ties
-        order = np.lexsort((ids, -found))
+        order = _listing_order(field, self._value_array(field)[ids], ids, found)
         if limit is not None:
             order = order[:limit]
         vals = self._value_array(field)[ids[order]].tolist()
@@ -165,6 +167,20 @@ class FacetTable:
         if arr is None:
             arr = self._arrays[field] = np.array(self.values[field], dtype=object)
         return arr
+
+
+def _listing_order(field: str, vals: np.ndarray, ids: np.ndarray, found: np.ndarray) -> np.ndarray:
+    """The order counted values are listed in: largest count first, then value order (the
+    lexicon is sorted) for ties; but years newest first, as the results are browsed, and the
+    translation labels likeliest first, as a scale reads. By count, the Years panel read
+    "1988, 1987, 2021, 1990" and Machine translation "unlikely, likely, possible"."""
+    if field == "year":
+        own = [-int(v) if v.isdigit() else 1 for v in vals]  # a stray non-year last
+    elif field == "translated":
+        own = [TRANSLATION_LABELS.index(v) if v in TRANSLATION_LABELS else len(TRANSLATION_LABELS) for v in vals]
+    else:
+        return np.lexsort((ids, -found))
+    return np.lexsort((ids, -found, np.array(own, dtype=np.int64)))
 
 
 def docmask(docnums, doc_count: int) -> np.ndarray:

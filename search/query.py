@@ -28,7 +28,7 @@ from whoosh.spelling import Corrector
 
 from . import fieldnames, quoted
 from .archive import Archive
-from .facets import docmask
+from .facets import TRANSLATION_LABELS, docmask
 from .filter_hints import nearest_values, replace_field_value, spaced_value, unmatched_filters, values_like
 from .operators import BINARY_OPS, OPERATORS
 from .matching import match_docnums, scored_docnums, top_docs
@@ -1828,7 +1828,7 @@ def _names_by_casefold(entities) -> dict[tuple[str, str], list[str]]:
     return out
 
 
-LABELS = ("likely", "possible", "unlikely")
+LABELS = TRANSLATION_LABELS
 _A_FILTER = "a '{}' filter {}"
 
 

@@ -142,7 +142,12 @@ def test_run_search_counts_are_exact(archive_dir, query, filters):
             want = _brute(searcher, Q.And([q, rest]) if rest is not None else q)[1][f]
         assert {d["value"]: d["count"] for d in res.facets[f]} == dict(want), f
         got = [(d["count"], d["value"]) for d in res.facets[f]]
-        assert got == sorted(got, key=lambda cv: (-cv[0], cv[1]))  # largest first, then by value
+        if f == "year":  # newest first
+            assert got == sorted(got, key=lambda cv: cv[1], reverse=True)
+        elif f == "translated":  # likeliest first
+            assert got == sorted(got, key=lambda cv: ("likely", "possible", "unlikely").index(cv[1]))
+        else:
+            assert got == sorted(got, key=lambda cv: (-cv[0], cv[1]))  # largest first, then by value
 
 
 def test_browse_all_twice_same_counts(archive_dir):
@@ -484,3 +489,32 @@ def test_entity_values_narrow_and_one_value_facets_are_alternatives(archive_dir)
     second = next(y for y in offered if y != "1987")
     two = run_search(archive, "", filters={"year": ["1987", second]})
     assert two.total == offered["1987"] + offered[second]
+
+
+def test_years_and_translation_labels_are_listed_in_their_own_order(archive_dir):
+    """The Years panel listed its years by count ("1988, 2020, 1987") and Machine translation
+    its labels so ("unlikely, likely, possible"): a list to read across, where years read in
+    time order, newest first as the results are browsed, and the labels from the likeliest.
+    The JSON twin lists them so too (the engine's order, the command line's), each year's
+    and label's count still its own; the other facets stay largest first."""
+    import re
+    from html import unescape
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(archive_dir)}).test_client()
+    for url in ("/search", "/search?q=oil", "/search?year=1987&translated=possible"):
+        twin = client.get(url.replace("/search", "/api/search")).get_json()
+        years = [v["value"] for v in twin["facets"]["year"]]
+        labels = [v["value"] for v in twin["facets"]["translated"]]
+        assert years == sorted(years, reverse=True) and len(years) == 3, years
+        assert labels == [v for v in ("likely", "possible", "unlikely") if v in labels] and len(labels) == 3, labels
+        sources = [(v["count"], v["value"]) for v in twin["facets"]["source"]]
+        assert sources == sorted(sources, key=lambda cv: (-cv[0], cv[1]))
+        html = client.get(url).get_data(as_text=True)
+        for facet, want in (("year", years), ("translated", labels)):
+            section = re.search(r'data-facet="%s">(.*?)</section>' % facet, html, re.S).group(1)
+            shown = [re.sub(r"<[^>]+>|Remove filter: ", "", unescape(v)).strip()
+                     for v in re.findall(r'<span class="fv-v">(.*?)</span> <span class="fv-c">', section, re.S)]
+            active = [v for v in want if v in twin["filters"].get(facet, [])]
+            assert shown == active + [v for v in want if v not in active], (url, facet, shown)
