@@ -365,6 +365,27 @@ def test_each_month_bar_and_the_undated_count_narrow_the_search_to_them(monthly,
     assert total(shown) == int(undated.group(2)) and "<time" not in shown.split('<div id="results"')[1].split("</ol>")[0]
 
 
+def test_one_dated_period_is_drawn_when_some_results_are_undated(monthly):
+    """A search whose dated results are all of one month (or an archive's, of one year) had
+    no histogram, and with it went its "N undated" link: the undated results had no way to
+    them. The one bar is drawn, with the link, which finds them; with no undated result a
+    lone period is still not drawn."""
+    from web.params import SearchState
+    from web.summary import histogram
+
+    html = page(monthly, "/search?" + urlencode({"q": "oil NOT published:[2020-02-01 TO 2021-01-01]"}))
+    assert total(html) == 2 and _month_bars(html) == [("2020-01", _month_bars(html)[0][1], 1)]
+    undated = re.search(r'<a href="([^"]+)">(\d+) undated</a>', html)
+    assert undated and undated.group(2) == "1" and total(page(monthly, unescape(undated.group(1)))) == 1
+    assert "Results per month" not in page(monthly, "/search?" + urlencode({"q": "oil published:2020-01"}))
+    with monthly.application.test_request_context("/search"):
+        state = SearchState()
+        period, bars = histogram([{"value": "1987", "count": 4}], [], state, total=9)
+        assert period == "year" and [(b.label, b.count) for b in bars] == [("1987", 4)]
+        assert histogram([{"value": "1987", "count": 4}], [], state, total=4) == ("", [])
+        assert histogram([], [], state, total=4) == ("", [])
+
+
 def test_histogram_per_year_over_a_long_span_links_to_year_filter(client):
     from web.params import SearchState
     from web.summary import histogram

@@ -123,11 +123,15 @@ MONTHS = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
 MAX_MONTH_SPAN = 36  # results within three years: per month; else per year
 
 
-def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, Any]], state: SearchState) -> tuple[str, list[Bar]]:
+def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, Any]], state: SearchState,
+              total: int = 0) -> tuple[str, list[Bar]]:
     """("year" | "month", bars oldest first with the gaps as empty bars); ("", []) when
-    there is nothing to draw (fewer than two periods say nothing about time)."""
+    there is nothing to draw: fewer than two periods say nothing about time, unless some of
+    the `total` results are undated. Then the one period's bar is drawn, with the caption's
+    "N undated" link: hidden with the chart, the undated results of an archive dated in one
+    year (or a search's, in one month) had no way to them."""
     months = {_month_number(m["value"]): m["count"] for m in month_counts if _month_number(m["value"]) is not None}
-    if months and max(months) - min(months) < MAX_MONTH_SPAN and len(months) >= 2:
+    if months and max(months) - min(months) < MAX_MONTH_SPAN and (len(months) >= 2 or total > sum(months.values())):
         top = max(months.values())
         bars = []
         for n in range(min(months), max(months) + 1):
@@ -144,7 +148,7 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
         _ticks(bars, lambda i: (first + i) % 12 == 0, 8)  # Januaries
         return "month", bars
     counts = {int(v["value"]): v["count"] for v in year_counts if str(v["value"]).isdigit()}
-    if len(counts) < 2:
+    if not counts or len(counts) < 2 and not total > sum(counts.values()):
         return "", []
     lo, hi = min(counts), max(counts)
     years = sorted(counts) if hi - lo > 60 else list(range(lo, hi + 1))  # a stray 1900 must not flatten the rest

@@ -41,7 +41,7 @@ def search_page():
         state=state,
         chips=state.chips(),
         panels=facet_panels(result.facets, state, result.total),
-        histogram=histogram(result.facets.get("year", []), result.months, state),
+        histogram=histogram(result.facets.get("year", []), result.months, state, result.total),
         undated_url=summary.undated_url(state),
         pages=page_numbers(result.page, result.total, result.per_page),
         unfiltered=result.unfiltered_total,
