@@ -28,3 +28,21 @@ def narrowed(query: str, clause: str) -> str:
     field in the query still filters with match=any."""
     kept = _DANGLING.sub("", query.strip())
     return f"{kept} {clause}" if kept else clause
+
+
+# the clause `narrowed` added last: a month's, or the undated's
+_LAST_CLAUSE = re.compile(r"(?:^|\s+)(published:(\d{4}-\d\d)|%s)$" % re.escape(UNDATED))
+
+
+def widened(query: str) -> tuple[str, str | None] | None:
+    """(`query` without the clause a month bar or the undated count added last, the month
+    "1987-03" or None for the undated) when it ends with one that narrows it; else None. A
+    clause an operator joins (`oil OR published:1987-03`, `NOT published:1987-03`) narrows
+    nothing so."""
+    m = _LAST_CLAUSE.search(query.strip())
+    if m is None:
+        return None
+    kept = query.strip()[:m.start()]
+    if _DANGLING.search(kept):
+        return None
+    return kept.strip(), m.group(2)

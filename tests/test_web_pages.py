@@ -365,6 +365,39 @@ def test_each_month_bar_and_the_undated_count_narrow_the_search_to_them(monthly,
     assert total(shown) == int(undated.group(2)) and "<time" not in shown.split('<div id="results"')[1].split("</ol>")[0]
 
 
+@pytest.mark.parametrize("url", ["/search", "/search?q=oil", "/search?q=oil+OR&sort=oldest", "/search?q=gas&source=w"])
+def test_a_month_bar_s_narrowing_has_a_chip_that_removes_it(monthly, url):
+    """A month bar (or the "N undated" link) narrowed the search with a clause in its query
+    and showed no chip: the way back out was Back, or editing the box by hand. Its page has a
+    chip, "Month: May 2020" ("Date: undated"), as a filter has, whose link is the search it
+    came from (its words, filters and sort); "Clear all filters" drops it with the others."""
+    html = page(monthly, url)
+    asked = parse_qs(urlsplit(url).query)
+    asked["q"] = [q.removesuffix(" OR") for q in asked.get("q", [])] or [""]
+    links = [(f"{m[5:]}", link) for m, link, n in _month_bars(html) if link]
+    undated = re.search(r'<a href="([^"]+)">\d+ undated</a>', html)
+    links.append(("undated", unescape(undated.group(1))))
+    for month, link in links:
+        narrowed = page(monthly, link)
+        chip = re.search(r'<a class="chip" href="([^"]+)" data-facet="published" title="Remove this filter \(in a query: '
+                         r'([^)]+)\)"><span class="chip-facet">(\w+):</span> <bdi>([^<]+)</bdi>', narrowed)
+        assert chip, (url, link)
+        back, syntax, label, value = unescape(chip.group(1)), unescape(chip.group(2)), chip.group(3), chip.group(4)
+        if month == "undated":
+            assert (label, value, syntax) == ("Date", "undated", "NOT published:[* TO *]")
+        else:
+            assert label == "Month" and value.endswith(" 2020") and syntax.startswith("published:2020-")
+        got = parse_qs(urlsplit(back).query)
+        assert {**got, "q": got.get("q", [""])} == asked, (link, back)
+        assert total(page(monthly, back)) == total(html)
+        clear = re.search(r'<a class="chip-clear" href="([^"]+)">', narrowed)
+        if "source" in asked:
+            assert parse_qs(urlsplit(unescape(clear.group(1))).query) == {"q": asked["q"]}
+        else:
+            assert clear is None
+    assert 'data-facet="published"' not in page(monthly, "/search?q=oil+OR+published:2020-05")  # no narrowing
+
+
 def test_one_dated_period_is_drawn_when_some_results_are_undated(monthly):
     """A search whose dated results are all of one month (or an archive's, of one year) had
     no histogram, and with it went its "N undated" link: the undated results had no way to

@@ -2,15 +2,15 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable
 
-from search.narrowing import UNDATED, month_clause, narrowed
+from search.narrowing import UNDATED, month_clause, narrowed, widened
 from search.query import last_shown_page, read_contains, values_containing
 from search.schema import ENTITY_FACETS
 
 from .labels import facet_label
-from .params import SearchState, int_arg
+from .params import Chip, SearchState, int_arg
 from .state import entity_index, filter_label as label
 
 TOP = 8          # values shown before "more"
@@ -175,6 +175,24 @@ def histogram(year_counts: list[dict[str, Any]], month_counts: list[dict[str, An
 def undated_url(state: SearchState) -> str:
     """The same search's results with no publication date: the histogram's "N undated"."""
     return state.query_url(narrowed(state.query, UNDATED))
+
+
+def narrowing_chip(state: SearchState) -> tuple[Chip, str] | None:
+    """The chip of the month (or the undated) a histogram link narrowed the search to, with
+    "Clear all filters"'s link, which drops it too; None when the query ends with no such
+    clause. A month bar's search had no chip: its clause was in the box, among the words,
+    and the way out was Back (or editing the query by hand)."""
+    found = widened(state.query)
+    if found is None:
+        return None
+    query, month = found
+    wide = replace(state, query=query, page=1)
+    if month is None:
+        chip = Chip("published", "Date", "undated", wide.url(), "", UNDATED)
+    else:
+        y, m = month.split("-")
+        chip = Chip("published", "Month", f"{MONTHS[int(m) - 1]} {y}", wide.url(), "", month_clause(month))
+    return chip, wide.cleared_url()
 
 
 def _month_number(value: str) -> int | None:

@@ -35,11 +35,13 @@ def search_page():
     state = SearchState.from_request(request)
     result = run_search(archive(), facets=FACETS, **state.engine_args())
     state = state.with_filters(result.filters)  # an entity's other spelling becomes its display name
+    narrowing = summary.narrowing_chip(state)  # a month bar's: removable as a filter is
     return render_template(
         "search.html",
         result=result,
         state=state,
         chips=state.chips(),
+        narrowing=narrowing,
         panels=facet_panels(result.facets, state, result.total),
         histogram=histogram(result.facets.get("year", []), result.months, state, result.total),
         undated_url=summary.undated_url(state),
