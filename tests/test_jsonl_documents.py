@@ -805,3 +805,23 @@ def test_a_first_line_of_binary_bytes_that_opens_like_json_stops_no_run(tmp_path
     assert _read(src / "array.jsonl") == ([], [(None, "binary file, not JSON Lines")])
     r = indexer.run(Store(tmp_path / "ix"), [str(src)])
     assert r["added"] == 2 and len(r["failed"]) == 2, r
+
+
+def test_utf16_without_a_byte_order_mark_is_read(tmp_path):
+    """Review: a JSON Lines file or a JSON document in UTF-16 saved without a byte-order mark (.NET's
+    and PowerShell's "Unicode" encodings without one) was "binary file, not JSON Lines", none of it
+    read, where the same with its mark was read. JSON's first two characters are ASCII, each beside
+    a NUL byte, which tells little-endian from big-endian (RFC 4627): each is read as its UTF-8 twin."""
+    records = [{"title": "Zinc café", "text": STORY}, {"title": "Zinc Łódź", "url": "https://ex.com/z", "text": STORY}]
+    texts = {"lines.jsonl": "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
+             "pretty.json": json.dumps(records, indent=2, ensure_ascii=False)}
+    for name, text in texts.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        want, _ = _read(tmp_path / name)
+        assert len(want) == 2, name
+        for codec in ("utf-16-le", "utf-16-be"):
+            path = tmp_path / f"{codec}.{name}"
+            path.write_bytes(text.encode(codec))
+            arts, reports = _read(path)
+            assert reports == [], (path.name, reports)
+            assert [(a.title, a.raw, a.line) for a in arts] == [(a.title, a.raw, a.line) for a in want], path.name

@@ -10,6 +10,8 @@ from __future__ import annotations
 import codecs
 import json
 from collections.abc import Callable
+from functools import partial
+from itertools import chain
 from pathlib import Path
 from typing import BinaryIO
 
@@ -24,6 +26,20 @@ _BLANK = b" \t\r\n"
 _BLANK_TEXT = " \t\r\n"
 
 
+def utf16_codec(head: bytes) -> str | None:
+    """The UTF-16 codec a JSON file's first four bytes say it is in, or None: its byte-order mark
+    (Windows' "Unicode"), or, without one, its first two characters, which JSON writes in ASCII,
+    each beside a NUL byte (RFC 4627 section 3: `{ 00 \n 00` little-endian, `00 { 00 \n`
+    big-endian), as .NET's "Unicode" without a mark writes it: such a file was "binary file"."""
+    if head[:2] in _UTF16_BOMS:
+        return "utf-16"
+    if len(head) == 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+        return "utf-16-le"
+    if len(head) == 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+        return "utf-16-be"
+    return None
+
+
 class TooLarge(str):
     """Why a file that opens as a JSON document was not read whole: its size."""
 
@@ -36,12 +52,15 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
     """The file's text where it may be one JSON document: it opens with "[" or "{", and a first
     line with more lines after it runs on past its end (_opens_document: a whole JSON Lines record,
     or one cut off, is never read whole). None where it is neither; TooLarge past DOCUMENT_MOST.
-    `decode`: bytes as text (a byte-order mark, a legacy code page); UTF-16 with its mark is read
+    `decode`: bytes as text (a byte-order mark, a legacy code page); UTF-16 (utf16_codec) is read
     as such, its first line looked at before the rest is read, as a UTF-8 file's is (_utf16_text)."""
     with opener(path, "rb") as fh:
         first = fh.read(2)
-        if first in _UTF16_BOMS:
-            return _utf16_text(fh, first)
+        if b"\x00" in first or first in _UTF16_BOMS:  # UTF-16 (or no text): no line's end to look for
+            if first not in _UTF16_BOMS:
+                first += fh.read(2)  # two characters, without a mark
+            codec = utf16_codec(first)
+            return _utf16_text(fh, first, codec) if codec else None
         if not first.endswith(b"\n"):  # "[\n" is its first line whole: a readline took the second too
             first += fh.readline(DOCUMENT_MOST)
         while first and not first.strip(_BLANK):  # blank lines before the first
@@ -69,17 +88,17 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
         return None
 
 
-def _utf16_text(fh: BinaryIO, bom: bytes) -> str | TooLarge | None:
-    """The text of a UTF-16 file (`bom` read) where it may be one JSON document, decoded as it is
-    read: its first line, once its end and what follows it are read, is looked at as a UTF-8
-    file's is, and a file whose first line opens no document (a JSON Lines file of records, one
-    cut off on its first line) is left to be read a line at a time. It was read and decoded whole
+def _utf16_text(fh: BinaryIO, head: bytes, codec: str) -> str | TooLarge | None:
+    """The text of a UTF-16 file (`head` read, in `codec`) where it may be one JSON document,
+    decoded as it is read: its first line, once its end and what follows it are read, is looked
+    at as a UTF-8 file's is, and a file whose first line opens no document (a JSON Lines file of
+    records, one cut off on its first line) is left to be read a line at a time. It was read and decoded whole
     up to DOCUMENT_MOST, to fail as one document, then read whole again a line at a time."""
-    decoder = codecs.getincrementaldecoder("utf-16")()
-    size, parts = len(bom), [decoder.decode(bom)]
+    decoder = codecs.getincrementaldecoder(codec)()
+    size, parts = 0, []
     where = 0  # 0: blank so far, 1: in the first line, 2: after its end, blank so far, 3: looked at
     try:
-        while chunk := fh.read(1 << 20):
+        for chunk in chain([head], iter(partial(fh.read, 1 << 20), b"")):
             size += len(chunk)
             if size > DOCUMENT_MOST:
                 return too_large()

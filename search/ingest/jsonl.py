@@ -25,7 +25,7 @@ from ..article import EMPTIED, Article, IngestError, content_hash
 from ..clean.fields import ambiguous, field_date as parse_date, field_key, read_date
 from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
-from .jsondoc import TooLarge, document_text
+from .jsondoc import TooLarge, document_text, utf16_codec
 from .warc import url_id
 
 TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_body")
@@ -408,24 +408,22 @@ def _line_text(data: bytes) -> str:
     return decode_bytes(data.removeprefix(b"\xef\xbb\xbf"))
 
 
-_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
-
-
 class DamagedText(ValueError):
     """A UTF-16 file's bytes that are no UTF-16 after some of its lines were read: the rest is unread."""
 
 
 def _byte_lines(fh) -> Iterator[bytes]:
-    """The file's lines as UTF-8 bytes. A UTF-16 file (a byte-order mark says so: Windows
-    tools save "Unicode" text so) is decoded as UTF-16, since its newline is two bytes: read
+    """The file's lines as UTF-8 bytes. A UTF-16 file (a byte-order mark says so, as Windows
+    tools save "Unicode" text, or its first two characters, jsondoc.utf16_codec) is decoded as UTF-16, since its newline is two bytes: read
     line by line, every line was "binary file, not text"; a megabyte at a time, where it was
     read and decoded whole (the bytes and their text held at once). A file that is not valid
     UTF-16 before its first line ends is read as bytes, and its lines reported as they fail;
     past it, DamagedText: a file cut off at an odd byte was all "binary file, not JSON Lines"."""
-    if fh.peek(2)[:2] not in _UTF16_BOMS:
+    codec = utf16_codec(fh.peek(4)[:4])
+    if codec is None:
         yield from fh
         return
-    decoder = codecs.getincrementaldecoder("utf-16")()
+    decoder = codecs.getincrementaldecoder(codec)()
     before: list[bytes] | None = []  # the bytes read before the first line's end, read as bytes if no UTF-16
     tail = ""
     try:
