@@ -414,36 +414,51 @@ class DamagedText(ValueError):
 
 def _byte_lines(fh) -> Iterator[bytes]:
     """The file's lines as UTF-8 bytes. A UTF-16 file (a byte-order mark says so, as Windows
-    tools save "Unicode" text, or its first two characters, jsondoc.utf16_codec) is decoded as UTF-16, since its newline is two bytes: read
-    line by line, every line was "binary file, not text"; a megabyte at a time, where it was
-    read and decoded whole (the bytes and their text held at once). A file that is not valid
-    UTF-16 before its first line ends is read as bytes, and its lines reported as they fail;
-    past it, DamagedText: a file cut off at an odd byte was all "binary file, not JSON Lines"."""
+    tools save "Unicode" text, or its first two characters: jsondoc.utf16_codec) is decoded as
+    UTF-16, since its newline is two bytes: read line by line, every line was "binary file, not
+    text"; a megabyte at a time, where it was read and decoded whole (the bytes and their text
+    held at once). A file that is not valid UTF-16 before its first line ends is read again from
+    its start as bytes, and its lines reported as they fail; past it, DamagedText: a file cut
+    off at an odd byte was all "binary file, not JSON Lines". A line is kept in pieces until it
+    ends: the bytes read before it ended were kept too, and its text copied with each piece (a
+    100 MB file of one line cut off peaked at 296 MB above a tiny file's)."""
     codec = utf16_codec(fh.peek(4)[:4])
     if codec is None:
         yield from fh
         return
     decoder = codecs.getincrementaldecoder(codec)()
-    before: list[bytes] | None = []  # the bytes read before the first line's end, read as bytes if no UTF-16
-    tail = ""
+    pending: list[str] = []  # the line being read, in pieces
+    ended = False  # whether a line has ended
     try:
         while True:
             chunk = fh.read(1 << 20)
-            if before is not None:
-                before.append(chunk)
-            *lines, tail = (tail + decoder.decode(chunk, final=not chunk)).split("\n")
+            *lines, tail = decoder.decode(chunk, final=not chunk).split("\n")
             if lines:
-                before = None
+                ended = True
+                pending.append(lines[0])
+                lines[0] = _utf8_line(pending)
+            pending.append(tail)
             for piece in lines:
-                yield (piece + "\n").encode("utf-8", "surrogatepass")
+                yield piece if isinstance(piece, bytes) else (piece + "\n").encode("utf-8", "surrogatepass")
             if not chunk:
                 break
     except UnicodeDecodeError as exc:
-        if before is None:
+        if ended:
             raise DamagedText(f"not valid UTF-16 ({exc.reason})") from None
-        yield from (b"".join(before) + fh.read()).splitlines(keepends=True)
+        pending.clear()
+        fh.seek(0)  # rewinds a gzip file too
+        yield from fh
         return
-    yield (tail + "\n").encode("utf-8", "surrogatepass")
+    yield _utf8_line(pending)
+
+
+def _utf8_line(pieces: list[str]) -> bytes:
+    """A line read in pieces (_byte_lines), with its newline, as UTF-8; `pieces` emptied: its
+    text is let go before the bytes are read, a 50-million-character line held once, not thrice."""
+    pieces.append("\n")
+    text = "".join(pieces)
+    pieces.clear()
+    return text.encode("utf-8", "surrogatepass")
 
 
 # Lines before a file's first JSON record are held back (see read_file); this many bad lines
