@@ -417,8 +417,8 @@ def test_a_response_with_its_list_deeper_is_read_and_one_emptied_under_a_common_
     (src / "kept.json").write_text(json.dumps({"plugins": ["x"], "data": {"items": []}}))  # no list of articles
     r = indexer.run(store, None)
     reasons = {Path(f["path"]).name: f["reason"] for f in r["failed"]}
-    assert reasons["items.json"] == 'empty file: a saved API response with no article under "items"'
-    assert reasons["graph.json"] == 'empty file: a saved API response with no article under "data.search.items"'
+    assert reasons["items.json"] == 'empty file: its only list ("items") is empty'
+    assert reasons["graph.json"] == 'empty file: its only list ("data.search.items") is empty'
     assert reasons["kept.json"].startswith(NO_ARTICLE_DOCUMENT) and reasons["kept.json"].endswith(
         "(kept as last indexed: 1 article)"), reasons
     assert (r["removed"], r["unchanged"]) == (4, 2), r
@@ -720,7 +720,7 @@ def test_a_graphql_connection_emptied_removes_its_articles(tmp_path, monkeypatch
     assert (r["added"], r["failed"]) == (4, []), r
     for name, key in (("edges.json", "edges"), ("nodes.json", "nodes")):
         (src / name).write_text(json.dumps({"data": {"search": {key: [], "pageInfo": {"hasNextPage": False}}}}))
-        assert _read(src / name) == ([], [(None, f'empty file: a saved API response with no article under "data.search.{key}"')])
+        assert _read(src / name) == ([], [(None, f'empty file: its only list ("data.search.{key}") is empty')])
     r = indexer.run(store, None)
     assert r["removed"] == 4, r
     assert run_search(open_index(store.path), "Zinc").total == 0
@@ -850,3 +850,15 @@ def test_a_utf16_file_of_one_long_line_is_held_once_while_read(tmp_path):
                                        "before its JSON value does); it begins as a JSON object over several "
                                        "lines, which is one document: write each record on a line of its own "
                                        "(jq -c . FILE does)")])
+
+
+def test_a_settings_file_with_an_empty_list_is_not_said_to_be_an_api_response(tmp_path):
+    """Review: a tool's settings file whose one list is empty ({"version": 2, "items": []}) was
+    "empty file: a saved API response with no article under "items"", which it is not (it holds
+    no article either way: nothing was lost). It is said as what it is seen to be, a document whose
+    only list is empty; a NewsAPI or Guardian response emptied is still said to be one."""
+    (tmp_path / "settings.json").write_text(json.dumps({"version": 2, "items": []}, indent=2))
+    (tmp_path / "newsapi.json").write_text(json.dumps({"status": "ok", "totalResults": 0, "articles": []}))
+    assert _read(tmp_path / "settings.json") == ([], [(None, 'empty file: its only list ("items") is empty')])
+    assert _read(tmp_path / "newsapi.json") == ([], [(None, 'empty file: a saved API response with no article '
+                                                           'under "articles"')])

@@ -602,7 +602,8 @@ _LIST_NAMES = frozenset({"articles", "results", "items", "data", "docs", "docume
 def _no_articles(doc: Any, objects: bool) -> str | None:
     """What a JSON document that is an empty list of articles is, or None where it is not one:
     `[]` or `{}` (`json.dump` of a list or dict of articles, emptied), a saved API response whose
-    list is empty (NewsAPI's {"status": "ok", "totalResults": 0, "articles": []}). Such a .json was
+    list is empty (NewsAPI's {"status": "ok", "totalResults": 0, "articles": []}), or whose only list,
+    under a name APIs give theirs, is (a settings file's alike: said as neither). Such a .json was
     "one JSON document with no article in it", not read, and kept the articles it held, where an
     emptied JSON Lines file's go (EMPTIED). An API's error response has no list: it is none.
     `objects`: whether an object is read as a document (a .json's; a JSON Lines line's is a record)."""
@@ -622,7 +623,8 @@ def _no_articles(doc: Any, objects: bool) -> str | None:
             return f'a saved API response with no article under "{".".join(keys)}"'
     lists = list(_lists(doc, LIST_DEPTH))
     if all(value == [] for _, value in lists) and (named := [k for k, _ in lists if k[-1].lower() in _LIST_NAMES]):
-        return f'a saved API response with no article under "{".".join(named[0])}"'
+        # a response emptied, or a tool's settings ({"version": 2, "items": []}): no API's by its shape
+        return f'its only list ("{".".join(named[0])}") is empty'
     return None
 
 
