@@ -862,3 +862,24 @@ def test_a_settings_file_with_an_empty_list_is_not_said_to_be_an_api_response(tm
     assert _read(tmp_path / "settings.json") == ([], [(None, 'empty file: its only list ("items") is empty')])
     assert _read(tmp_path / "newsapi.json") == ([], [(None, 'empty file: a saved API response with no article '
                                                            'under "articles"')])
+
+
+def test_a_dict_of_articles_each_with_its_comments_is_read_as_the_articles(tmp_path):
+    """Review: a dict of articles by their address (`json.dump({url: article, ...})`), each article
+    with a list of its own that has text (its comments, {"author": ..., "text": ...}), was taken for
+    a saved API response whose list of articles is one article's comments, three objects down: the
+    comments were indexed as articles, and the articles lost. An article's own lists are not looked
+    into for the file's articles: the articles are read, their comments kept with them, unindexed."""
+    def article(n: int) -> dict:
+        return {"title": f"Zinc {n}", "text": f"{STORY} Story {n}.",
+                "comments": [{"author": f"reader {c}", "text": f"Comment {c} on story {n}."} for c in range(3)]}
+
+    by_address = {f"https://ex.com/{n}": article(n) for n in range(2)}
+    (tmp_path / "by_address.json").write_text(json.dumps(by_address, indent=2))
+    (tmp_path / "lines.jsonl").write_text(json.dumps(article(5)) + "\n" + json.dumps(by_address) + "\n")
+    arts, reports = _read(tmp_path / "by_address.json")
+    assert reports == [] and [a.title for a in arts] == ["Zinc 0", "Zinc 1"]
+    assert arts[0].meta["comments"][2]["text"] == "Comment 2 on story 0."
+    arts, reports = _read(tmp_path / "lines.jsonl")
+    assert reports == [] and [(a.title, a.line, a.item) for a in arts] == [("Zinc 5", 1, None), ("Zinc 0", 2, 1),
+                                                                          ("Zinc 1", 2, 2)]

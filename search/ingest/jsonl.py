@@ -304,13 +304,16 @@ def _listed_articles(rec: dict[str, Any], depth: int = LIST_DEPTH) -> tuple[list
     """The keys to the longest list of records with text in a record with none, and its length:
     an API's response saved as it came (NewsAPI's {"status": "ok", "articles": [...]}, or a
     list objects down, as the Guardian's "response"."results") was "no text" alone. None
-    where no list of objects in it holds an article."""
+    where no list of objects in it holds an article. An object with text of its own (an article)
+    is not looked into."""
     found: list[tuple[int, list[str]]] = []
     for key, value in rec.items():
         if isinstance(value, list) and any(isinstance(v, dict) and _texts(canonical_keys(v)[0]) != (None, None)
                                            for v in value):
             found.append((len(value), [str(key)]))
-        elif isinstance(value, dict) and depth > 1:
+        # an article's own lists (its comments, its related stories) are not the file's articles: a
+        # dict of articles by their address, each with its comments, was read as one's comments
+        elif isinstance(value, dict) and depth > 1 and _texts(canonical_keys(value)[0]) == (None, None):
             inner = _listed_articles(value, depth - 1)
             if inner:
                 found.append((inner[1], [str(key), *inner[0]]))
