@@ -2373,6 +2373,23 @@ def test_a_publication_named_for_a_region_written_in_stays_an_organisation():
     assert _got(text, ("Haute-Savoie", "organization")).get("Haute-Savoie") == {"location"}
 
 
+def test_a_newspaper_named_for_a_region_is_no_place_by_its_state_or_its_kind_after_a_comma():
+    """"Granma state newspaper said" gave the place "Granma" (the real NER's organisation, probed on 9b30584):
+    "state" after a region's name was read as the region's kind ("Sabah state"); and "A report in Granma,
+    the Communist Party daily" was a place though c2434db meant to keep it: the publication named after a
+    comma was read by a pattern of the same name defined later, which reads only "Granma newspaper"."""
+    for text in ("HAVANA, March 3 - Granma state newspaper said on Monday the harvest was poor.",
+                 "The harvest was poor, Granma state newspaper said on Monday.",
+                 "A report in Granma, the Communist Party daily, said the harvest was poor."):
+        assert _got(text, ("Granma", "organization")).get("Granma") == {"organization"}, text
+    # near misses: the state's newspaper named after it, the state itself, a place after "in"
+    for text in ("Sabah state newspaper Daily Express said the roads were closed.",
+                 "Officials in Sabah state said the roads were closed.",
+                 "Officials in Granma said the roads were closed."):
+        word = text.split()[0] if text.startswith("Sabah") else text.split()[2]
+        assert _got(text, (word, "organization")).get(word) == {"location"}, text
+
+
 def test_a_results_row_s_city_or_state_the_gazetteer_knows_is_its_club():
     """A results row's name the gazetteer tagged a place kept it, to keep national sides places, and so
     kept a club named for its city or state a place: CoNLL-2003's NHL results "Hartford 4 BOSTON 2

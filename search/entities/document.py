@@ -2294,9 +2294,13 @@ def _portuguese_names(text: str, spans: list[Span]) -> list[Span]:
 _PLACE_BEFORE = re.compile(r"(?i:\b(?:in|into|from|to|across|near|throughout|outside|inside|province|state|region|of)[ \t]+)$")
 # ... and where the NER's organisation of a region's whole name is the region: after a preposition of place
 # ("Officials in Haute-Savoie said", "the prefect of Bas-Rhin"), or before the kind of region it is ("the
-# Haute-Savoie and Seine-Saint-Denis departments"); not after "to" ("a letter to Granma"), a newspaper's too
+# Haute-Savoie and Seine-Saint-Denis departments"); not after "to" ("a letter to Granma"), a newspaper's too,
+# nor before "state" as a state's publication's ("Granma state newspaper said" is Cuba's party paper, where
+# "Sabah state newspaper Daily Express" names the state's)
 _REGION_BEFORE = re.compile(r"(?i:\b(?:in|into|from|across|near|throughout|outside|inside|prefect[ \t]+of)[ \t]+)$")
-_REGION_AFTER = re.compile(r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:departments?|provinces?|regions?|states?)\b")
+_REGION_AFTER = re.compile(r"(?:[ \t]+(?:and|or)[ \t]+[A-Z][\w'’-]*)?[ \t]+(?:departments?|provinces?|regions?|states?)\b"
+                           r"(?![ \t]+(?:newspaper|daily|weekly|news[ \t]+agency|media|television|TV|radio|broadcaster)"
+                           r"\b(?![ \t]+[A-Z]))")
 # ... but not a publication named for its region, which a text writes in too: "an editorial in Granma", "Erdogan
 # wrote in Sabah" (a Cuban and a Turkish newspaper; _PUBLICATION_AFTER)
 _WRITTEN_IN_BEFORE = re.compile(
@@ -2905,7 +2909,10 @@ def _after_a_title(text: str, start: int) -> bool:
     return m is not None and (is_title(m.group(1).lower()) or m.group(1).lower() in _DESCRIPTORS)
 
 
-_PUBLICATION_AFTER = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
+# a publication's kind just after a name between "the" and it ("The Bulletin magazine"), read by
+# _organisations_by_noun (named apart from _PUBLICATION_AFTER: one name for both read this one alone,
+# the one defined last, and "in Granma, the Communist Party daily" was a place)
+_PUBLICATION_NEXT = re.compile(rf"[ \t\n]+(?:{_PUBLICATIONS})\b")
 
 
 def _full_name_surnames(text: str, spans: list[Span]) -> set[str]:
@@ -3077,7 +3084,7 @@ def _organisations_by_noun(text: str, spans: list[Span], word_index: _WordIndex)
                 continue
         if s.type != "organization" and s.source == "ner" \
                 and (_ORGANISATION_BEFORE.search(text, max(0, s.start - 40), s.start)
-                     or (_PUBLICATION_AFTER.match(text, s.end) and _THE_BEFORE.search(text, max(0, s.start - 8), s.start))) \
+                     or (_PUBLICATION_NEXT.match(text, s.end) and _THE_BEFORE.search(text, max(0, s.start - 8), s.start))) \
                 and not _place_name(text[s.start:s.end]):
             s.type, s.source = "organization", "context"
     return spans
