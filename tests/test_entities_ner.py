@@ -502,6 +502,22 @@ def test_a_dateline_with_its_region_and_its_agency_is_read(text):
     assert "AP" not in got and f"{place}, {region}" not in got, got
 
 
+def test_a_club_named_for_its_city_in_a_result_in_running_text_is_an_organisation():
+    """A results row's city was its club (36675cb), but in running text "Barcelona beat Valencia 3-0" gave the
+    place "Barcelona" and missed "Valencia", and "Sevilla drew 1-1 with Getafe" gave the place "Getafe"."""
+    text = ("Barcelona beat Valencia 3-0 on Sunday to go top of the table, while Sevilla drew 1-1 with Getafe. "
+            "Southampton beat Sheffield United 3-1.")
+    got = _by_text(extract_mentions(text))
+    for club in ("Barcelona", "Valencia", "Getafe", "Southampton", "Sheffield United"):
+        assert got.get(club) == {"organization"}, (club, got)
+    # near misses: national sides stay places, players persons, a city in a sentence with no score a place
+    got = _by_text(extract_mentions("Italy beat Scotland 2-0 in Rome. Roger Federer beat Rafael Nadal 6-3 6-4. "
+                                    "Barcelona is the capital of Catalonia."))
+    assert got.get("Italy") == got.get("Scotland") == {"location"}, got
+    assert got.get("Roger Federer") == {"person"} and got.get("Rafael Nadal") != {"organization"}, got
+    assert got.get("Barcelona") == {"location"}, got
+
+
 def test_a_company_named_with_its_lines_of_business_is_one_name():
     """2,500 Reuters stories: "Mitchell Energy and Development Corp" was "Mitchell Energy" and
     "Development Corp", "Puget Sound Power and Light Co" the company "Light Co", "AmVestors

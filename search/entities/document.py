@@ -300,6 +300,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     cleaned = _romance_companies(text, cleaned)
     cleaned = _titled_persons(text, cleaned)
     cleaned = _teams(text, cleaned)
+    if " " in text:
+        cleaned = _clubs_in_results(text, cleaned)
     cleaned = _regions(text, cleaned, word_index)  # after _teams: "Goias 1 Gremio 3" is a club
     cleaned = _common_noun_acronyms(text, cleaned)
     cleaned = _acronyms(text, cleaned)
@@ -2585,6 +2587,46 @@ def _teams(text: str, spans: list[Span]) -> list[Span]:
         if any(w.lower() in _STOP or w.isdigit() for w in words[:1]):
             continue
         index.append(Span(a, b, "organization", "team"))
+    return sorted(index.spans(), key=lambda s: (s.start, -s.end))
+
+
+# A match's result in running text: "Barcelona beat Valencia 3-0", "Sevilla drew 1-1 with Getafe", "Chelsea
+# lost 2-0 to Arsenal": the side after the verb, and the one named just before it
+_MATCH_VERB = (r"(?:beat|beats|defeated|defeats|thrashed|routed|edged|crushed|hammered|overcame|drew[ \t]+with"
+               r"|lost[ \t]+to|(?:was|were)[ \t]+beaten[ \t]+by)")
+_SCORE = r"\d{1,2}[-–]\d{1,2}(?![\w\-–]|\.\d)"
+_SIDE = r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|de|del|la|of)){0,3}"  # no full stop: "with Getafe. Southampton"
+_SIDE_BEFORE = re.compile(rf"(?<![\w'’\-]){_SIDE}$")
+_SIDES = re.compile(rf"[ \t]+(?:{_MATCH_VERB}[ \t]+({_SIDE})[ \t]+(?:by[ \t]+)?{_SCORE}"
+                    rf"|(?:won|lost|drew)[ \t]+{_SCORE}[ \t]+(?:to|at|against|with|over)[ \t]+({_SIDE}))")
+
+
+def _clubs_in_results(text: str, spans: list[Span]) -> list[Span]:
+    """A city or a state named as a side in a match's result is its club, an organisation, as in a results
+    row (_teams): "Barcelona beat Valencia 3-0" gave the place "Barcelona" (and "Valencia" nothing), "Sevilla
+    drew 1-1 with Getafe" the place "Getafe". A country's name is its national side's, a place as the
+    gazetteer has it ("Italy beat Scotland 2-0"); a person stays one ("Federer beat Nadal 6-3")."""
+    if not any(c.isdigit() for c in text):
+        return spans
+    index = _SpanIndex(spans)
+    for m in _SIDES.finditer(text):
+        g = 1 if m.group(1) else 2
+        sides = [m.span(g)]
+        before = index.last_ending_in(m.start(), m.start())
+        if before is not None:
+            sides.append((before.start, before.end))
+        elif (first := _SIDE_BEFORE.search(text, max(0, m.start() - 60), m.start())) and _clubs_city(first.group()):
+            sides.append(first.span())  # one the NER missed: "Southampton beat Sheffield United 3-1"
+        for a, b in sides:
+            inside = index.overlapping(a, b)
+            places = [text[s.start:s.end] for _, s in inside if s.type == "location"]
+            if any(s.type == "person" or (s.type == "location" and country_display(text[s.start:s.end]))
+                   for _, s in inside) or not (any(_clubs_city(p) for p in places) or not inside
+                                              and _clubs_city(text[a:b])):
+                continue
+            for n, _ in inside:
+                index.remove(n)
+            index.append(Span(a, b, "organization", "team"))
     return sorted(index.spans(), key=lambda s: (s.start, -s.end))
 
 
