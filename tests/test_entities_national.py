@@ -391,3 +391,40 @@ def test_a_long_text_of_moscow_stories_counts_the_former_state_once(monkeypatch)
     countries = _countries(text, *(("Foreign Ministry", k) for k in range(300)))
     assert countries == [("Foreign Ministry", "Soviet Union")] * 300
     assert calls == ["Russia"]  # was 300, one a dateline
+
+
+def test_a_party_named_for_what_it_stands_for_is_one_entity_per_country():
+    """Reuters: "Communist Party" was one entity of 23 articles, the Soviet, Chinese, Italian and
+    Philippine parties among them, and "Labour Party" one of 27 (Britain's, Israel's, Australia's,
+    New Zealand's): a party named by what it stands for is a country's body, as a ministry is,
+    told by the country named with it, the article's, or its dateline's. A party of a name of its
+    own stays one entity, and a LONDON or WASHINGTON story's bare party is Britain's or the United
+    States' only where they have one of that name."""
+    texts = {
+        "moscow": ("MOSCOW, March 3 - The Communist Party newspaper Pravda said Soviet farms grew.", ["Communist Party", "Pravda"]),
+        "rome": ("ROME, March 3 - Italy's Communist Party voted against it. The Communist party said so.",
+                 ["Communist Party", ("Communist party", 0)]),
+        "beijing": ("BEIJING, March 3 - The Chinese Communist Party met.", ["Chinese Communist Party"]),
+        "london": ("LONDON, March 3 - The Labour Party said it would win. The Communist Party met.",
+                   ["Labour Party", "Communist Party"]),
+        "jerusalem": ("JERUSALEM, March 3 - Shimon Peres's Labour Party said no.", ["Labour Party"]),
+        "washington": ("WASHINGTON, March 3 - The Democratic Party met. So did the Labour Party.",
+                       ["Democratic Party", "Labour Party"]),
+        "hongkong": ("HONG KONG, April 8 - Japan's ruling Liberal Democratic Party met.", ["Liberal Democratic Party"]),
+        "baghdad": ("BAGHDAD, March 3 - The Baath Party met.", ["Baath Party"]),
+        "damascus": ("DAMASCUS, March 3 - The Baath Party met.", ["Baath Party"]),
+    }
+    docs = []
+    for doc_id, (text, items) in texts.items():
+        spans = [_span(text, *((it,) if isinstance(it, str) else it)) for it in items]
+        docs.append(DocMentions(doc_id, postprocess(text, spans)))
+    res = resolve(docs)
+    shown = {d.id: res.for_doc(d.id)["organization"] for d in docs}
+    assert shown["moscow"] == ["Communist Party (Soviet Union)", "Pravda"]
+    assert shown["rome"] == ["Communist Party (Italy)"]
+    assert shown["beijing"] == ["Communist Party (China)"]  # as "Central Bank (Brazil)" of "Brazilian Central Bank"
+    assert shown["london"] == ["Labour Party (United Kingdom)", "Communist Party"]
+    assert shown["jerusalem"] == ["Labour Party (Israel)"]
+    assert shown["washington"] == ["Democratic Party (United States)", "Labour Party"]
+    assert shown["hongkong"] == ["Liberal Democratic Party (Japan)"]  # a word of its standing between
+    assert shown["baghdad"] == shown["damascus"] == ["Baath Party"]

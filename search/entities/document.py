@@ -3781,19 +3781,39 @@ _OWN_BODY_ABROAD = {
 _ASSEMBLIES = frozenset({"Congress", "Senate", "Parliament", "National Assembly"})
 _US_NAMED = re.compile(r"\bU\.S\.|\bUnited States\b|\bAmerican|\bReagan\b|\bWashington\b")
 # The country named just before a body: "Japan's", "U.S.", "Brazilian", "West German".
-_COUNTRY_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+)(?:['’]s)?)[ \t]+$")
+# A word of its standing may come between: "Japan's ruling Liberal Democratic Party", "Britain's
+# opposition Labour Party".
+_COUNTRY_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+)(?:['’]s)?)"
+                             r"(?:[ \t]+(?:ruling|governing|opposition|main))?[ \t]+$")
 _OF_COUNTRY = re.compile(r"(.+?)[ \t]+of[ \t]+(?:the[ \t]+)?(.+)")
+
+
+# A party named by what it stands for, which many countries have: "Communist Party" was one
+# entity of 23 Reuters articles (the Soviet, Chinese, Italian, Philippine ... parties), "Labour
+# Party" of 27 (Britain's, Israel's, Australia's, New Zealand's). A party of a name of its own
+# ("Likud", "Baath Party") is no such body.
+_PARTY_WORD = (r"(?:Communist|Socialist|Labour|Labor|Conservative|Liberal|National|Democratic|Republican|Social"
+               r"|Christian|Green|Progressive|Radical|Workers['’]?|People['’]?s|Popular|Nationalist|Centre|Center"
+               r"|Agrarian|Peasant|Unionist|Reform|Revolutionary)")
+_PARTY = re.compile(rf"{_PARTY_WORD}(?:[ -]{_PARTY_WORD}){{0,2}} [Pp]arty")
+# The parties a story filed from the United States or Britain means, named bare (a LONDON story's
+# "Communist Party" is mostly another country's)
+_US_PARTIES = frozenset({"Democratic Party", "Republican Party"})
+_UK_PARTIES = frozenset({"Labour Party", "Conservative Party", "Liberal Party", "Social Democratic Party"})
 
 
 def national_body(name: str) -> str | None:
     """`name` if it names a country's body without the country ("Central Bank", "Ministry of
-    Finance"; spaces made single), else None."""
+    Finance", "Communist Party"; spaces made single), else None."""
     name = " ".join(name.split())
-    return name if name in NATIONAL_BODIES or _MINISTRY.fullmatch(name) else None
+    return name if name in NATIONAL_BODIES or _MINISTRY.fullmatch(name) or _PARTY.fullmatch(name) else None
 
 
 def body_key(body: str) -> str:
-    """One spelling of a body for comparing: "Ministry of Finance" -> "Finance Ministry"."""
+    """One spelling of a body for comparing: "Ministry of Finance" -> "Finance Ministry",
+    "Communist party" -> "Communist Party"."""
+    if body.endswith(" party") and _PARTY.fullmatch(body):
+        return body[:-5] + "Party"
     m = _MINISTRY.fullmatch(body)
     return f"{m.group(1) or m.group(2)} Ministry" if m else body
 
@@ -3883,9 +3903,9 @@ _UK_BODIES = frozenset({"Treasury", "Parliament", "Cabinet", "Government", "Cust
 def _dateline_has(country: str, body: str) -> bool:
     """Whether a story filed from `country` names its own `body` when it names it bare."""
     if country == "United States":
-        return body in _US_BODIES
+        return body in _US_BODIES or body_key(body) in _US_PARTIES
     if country == "United Kingdom":
-        return body in _UK_BODIES
+        return body in _UK_BODIES or body_key(body) in _UK_PARTIES
     if body == "Reserve Bank":
         return country in _RESERVE_BANK_COUNTRIES
     return body not in _OWN_BODY_ABROAD  # a Congress or Senate abroad: _congress_abroad

@@ -1248,11 +1248,17 @@ def _national_display(bodies: Counter | None, counts: Counter, native: Counter, 
     # the body as articles write it ("Ministry of International Trade and Industry", not the key's
     # word order), the one shown until now while it is in half as many articles as the best
     bare = [s for s in counts if s not in named]  # none: "Brazilian Central Bank" alone
-    best = max(bare, key=lambda s: (spread[s], counts[s], s)) if bare else body
+    # as often "Communist party" as "Communist Party": the name in capitals
+    best = max(bare, key=lambda s: (spread[s], counts[s], _capitalised(s), s)) if bare else body
     if before and before.endswith(f" ({country})") and (kept := before[:-len(country) - 3]) in bare \
             and 2 * spread[kept] >= spread[best]:
         best = kept
     return f"{best} ({country})", (counts, native)
+
+
+def _capitalised(name: str) -> bool:
+    """Whether each word of a name but "of", "the" and "and" opens with a capital."""
+    return all(w[:1].isupper() for w in name.split() if w not in ("of", "the", "and"))
 
 
 def _distinct_names(items: list[tuple]) -> list[tuple]:
