@@ -570,12 +570,13 @@ def test_a_meta_author_that_names_no_one_is_no_author(author):
     """sciencemag.org's meta author "No Primary Author" (electronista.com's "author") was the
     author of a page with no visible byline: the document page said "Author: No Primary Author",
     and the author facet gathered every such page under it. A placeholder is dropped as the
-    site's address is; an organisation's staff and a visible byline still name the author."""
+    site's address is; an organisation's staff ("Science Staff"; an agency's is the credit) and a visible
+    byline still name the author."""
     from search.clean import clean_html
 
     url = "http://news.sciencemag.org/2012/10/barrels"
     assert clean_html(_page_by(author), url).author is None
-    assert clean_html(_page_by("Reuters Staff"), url).author == "Reuters Staff"
+    assert clean_html(_page_by("Science Staff"), url).author == "Science Staff"
     page = _page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>")
     assert clean_html(page, url).author == "Gisela Telis"
 
@@ -726,6 +727,15 @@ def test_a_meta_author_naming_an_agency_alone_is_the_credit_not_the_author(autho
     assert (c.author, c.credit) == (None, author), (c.author, c.credit)
     c = clean_html(_page_by(author).replace("</h1>", "</h1><p>By Gisela Telis</p>"), url)
     assert (c.author, c.credit) == ("Gisela Telis", author), (c.author, c.credit)
+
+
+def test_a_meta_author_naming_an_agencys_staff_is_the_credit():
+    """A meta author "Reuters Staff" (reuters.com's for unsigned copy) was the author, the page without a
+    credit; the agency alone ("Reuters") is the credit, as a meta author "Reuters" gives it."""
+    from search.clean import clean_html
+
+    c = clean_html(_page_by("Reuters Staff"), "http://www.example.com/article/us-barrels/1.html")
+    assert (c.author, c.credit) == (None, "Reuters"), (c.author, c.credit)
 
 
 

@@ -930,12 +930,29 @@ def test_the_wires_sign_off_credits_in_one_spelling_whatever_its_case():
 def test_a_byline_naming_an_agency_alone_is_the_credit_not_the_author(line, agency):
     """"By AP" names no writer: the agency was the author (the author facet gathered every wire story
     under "AP") and the page had no credit. The agency is the credit, as "By John Smith, AP" gives it;
-    a name that only begins like one ("By Reuters Staff", "By APRIL JONES") is still the author."""
+    a name that only begins like one ("By APRIL JONES") is still the author (an agency's staff is not:
+    test_an_agencys_staff_byline_is_the_credit_not_the_author)."""
     c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert (c.author, c.credit) == (None, agency) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
-    for named in ("By Reuters Staff", "By APRIL JONES"):
+    for named in ("By APRIL JONES", "By Reuters Stafford"):
         c = clean_text(f"Robots teach phonics\n\n{named}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
         assert (c.author, c.credit) == (named[3:], None)
+
+
+@pytest.mark.parametrize("line, author, credit", [
+    ("By Reuters Staff", None, "Reuters"),
+    ("By AP Staff", None, "AP"),
+    ("By AP Staff Writer | March 3, 2012", None, "AP"),
+    ("By Jane Doe, Reuters Staff", "Jane Doe", "Reuters"),
+    ("By NFL.com Staff", "NFL.com Staff", None)])
+def test_an_agencys_staff_byline_is_the_credit_not_the_author(line, author, credit):
+    """"By Reuters" gave the credit "Reuters" and no author, and "By Staff Writer, AP" the credit "AP", but
+    "By Reuters Staff" and "By AP Staff", as reuters.com and wire pages sign unsigned copy, were the author
+    ("Reuters Staff", the author facet gathering the agency's stories under its staff) with no credit; "By
+    Jane Doe, Reuters Staff" was the author whole. An agency's staff names no writer: the agency is the
+    credit. A site's own staff ("By NFL.com Staff", no agency) still names its newsroom, the author."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
 
 
 @pytest.mark.parametrize("line, credit", [("By Jane Doe, AP - Updated 3:15 pm", "AP"),

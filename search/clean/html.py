@@ -124,7 +124,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.site_name = page.sitename or None
     result.language = pagemeta.language(tree)
     if page.author and meta.names_agencies(page.author):  # a meta author "AP": the credit, no writer
-        result.credit = result.credit or page.author
+        result.credit = result.credit or meta.agencies_named(page.author)
     if result.author and (_names_the_site(result.author, result.url) or meta.names_no_one(result.author)
                           or meta.names_agencies(result.author)):
         result.author = None  # a visible byline below may still name one

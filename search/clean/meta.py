@@ -419,20 +419,29 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 # before it ("By DANICA KIRKA Associated Press", abcnews.go.com's wire stories): the author had kept them
 _SPACED_AGENCY = agency_pattern(tuple(n for n in AGENCY_NAMES if " " in n))
 _AGENCY_SIGNED = re.compile(rf"(?:\s*,\s*(?:the\s+)?|(?<![\s,])(?<!\bthe)\s+(?={_SPACED_AGENCY}))(?P<agency>{_AGENCY})\.?"
-                            rf"(?:\s+(?:[^\W\d_]+\s+){{0,3}}(?:writer|correspondent|reporter)s?)?"
+                            rf"(?:\s+(?:[^\W\d_]+\s+){{0,3}}(?:writer|correspondent|reporter)s?|\s+staff)?"
                             rf"(?=\s*(?:$|[|,–—]|-\s|on\s+(?:[A-Za-z]+\.?\s+)?\d))", re.I)
 
 
-# a byline naming agencies alone, no writer: "By AP", "By Reuters | March 3, 2012", "By The Associated Press"
+# a byline naming agencies alone, no writer: "By AP", "By Reuters | March 3, 2012", "By The Associated Press";
+# their staff too ("By Reuters Staff", "By AP Staff Writer"), as "By Staff Writer, AP" names no writer
 _AGENCIES_NAMED = re.compile(rf"(?:the\s+)?{_AGENCY}(?:{_JOIN}(?:the\s+)?{_AGENCY})*\.?", re.I)
-_BY_AGENCIES = re.compile(rf"^\s*(?:(?:posted|written|published)\s+)?by\s*:?\s*(?P<agency>{_AGENCIES_NAMED.pattern})"
+_AGENCY_STAFF = r"(?:\s+staff(?:\s+(?:writer|reporter)s?)?)?"
+_AGENCIES_ALONE = re.compile(rf"(?P<agency>{_AGENCIES_NAMED.pattern}){_AGENCY_STAFF}", re.I)
+_BY_AGENCIES = re.compile(rf"^\s*(?:(?:posted|written|published)\s+)?by\s*:?\s*{_AGENCIES_ALONE.pattern}"
                           rf"(?=\s*(?:$|[|,–—(]|-\s|(?:on|at)\s|\d))", re.I)
 
 
 def names_agencies(author: str) -> bool:
-    """True for an author that is agencies alone ("AP", "THE ASSOCIATED PRESS", "Reuters"): a meta tag's
-    or a byline's credit, no writer."""
-    return bool(_AGENCIES_NAMED.fullmatch(author.strip()))
+    """True for an author that is agencies alone ("AP", "THE ASSOCIATED PRESS", "Reuters") or their staff
+    ("Reuters Staff"): a meta tag's or a byline's credit, no writer."""
+    return agencies_named(author) is not None
+
+
+def agencies_named(author: str) -> str | None:
+    """The agencies an author names alone, for the page's credit ("Reuters Staff": "Reuters"), or None."""
+    m = _AGENCIES_ALONE.fullmatch(author.strip())
+    return m.group("agency").rstrip(".") if m else None
 
 
 def byline_credit(line: str) -> str | None:
