@@ -6,7 +6,7 @@ before an agency on a credit line ("Maria Lopez, EFE") or before a dateline as a
 name of a newsroom's words as a person's ("Tokyo Newsroom, Reuters"). Each layer kept its own list,
 and they drifted: the cleaner's had no UPI nor 1987's "Reuter", the entity rules' credit no EFE, ANSA,
 TASS or Kyodo. One list here; each layer keeps its own test's meaning. The month names of a
-dateline or a notice alike.
+dateline, a notice or a date alike, and their numbers.
 """
 from __future__ import annotations
 
@@ -62,6 +62,21 @@ def written_agency_pattern(names: tuple[str, ...] = AGENCY_NAMES) -> str:
 # "OCt 20" too (138 of 19,043 Reuters stories). The entity rules' datelines and the cleaner's notices
 # each wrote its own
 MONTH = r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[A-Za-z]*\.?"
+# ... and exactly, each name whole or its short form ("March", "Mar.", "Sept"; not "Marching"), for a date
+# read to its day: the cleaner's dates ("April 11, 2021", "11 April 2021"), datelines and bylines, and a
+# date typed in a query ("coup August 2020 TO April 2021"), each under re.I; with each name's number
+MONTH_NAME = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
+              r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH_NUMBERS: dict[str, int] = {
+    name: number
+    for number, names in enumerate(
+        [("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",), ("jun", "june"),
+         ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
+         ("dec", "december")],
+        start=1,
+    )
+    for name in names
+}
 
 
 # a newsroom's words, in lower case: its roles and its units, which name no writer alone ("By Staff

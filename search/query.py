@@ -40,7 +40,8 @@ from .cjk import cjk_index_pieces, has_cjk
 from .clean.text import INVISIBLE
 from .schema import (ACRONYM_STOPS, ENTITY_FACETS, FACETS, FOLD_MAP, HYPHENS, MAX_JOINED_PARTS, SEARCH_FIELDS,
                      PER_CENT, WORD_PATTERN, joinable, letters_and)
-from .typed_dates import MONTH_NAMED, offered_date, read_like
+from .newsroom import MONTH_NAME
+from .typed_dates import offered_date, read_like
 from .umlauts import umlaut_spelling
 from .spelling import Vocabulary, spellable_words
 
@@ -476,7 +477,7 @@ def _holds_range_to(text: str) -> bool:
 # 2020-08-28, 2020/08/28, 28/08/2020, 28.08.2020, 28-08-2020, and a month by its name (`coup
 # August 2020 TO April 2021` ran, 0 results silently): August 2020, 28 August 2020, Aug. 28, 2020
 _DATE_TYPED = (r"(\d{4}(?:[-/]\d{1,2}){0,2}|\d{1,2}/\d{1,2}/\d{4}|\d{1,2}\.\d{1,2}\.\d{4}|\d{1,2}-\d{1,2}-\d{4}"
-               rf"|(?:\d{{1,2}}\s+)?(?i:{MONTH_NAMED}),?\s+(?:\d{{1,2}},?\s+)?\d{{4}})")
+               rf"|(?:\d{{1,2}}\s+)?(?i:{MONTH_NAME}),?\s+(?:\d{{1,2}},?\s+)?\d{{4}})")
 _DATES_UNBRACKETED = re.compile(r"(?<![\w:\[{./-])" + _DATE_TYPED + r"\s+TO\s+" + _DATE_TYPED + r"(?![\w\]}./-])")
 # and after a field of words (`coup title:2020 TO 2021`): the word 2020 in titles, "TO" and 2021
 # (0 results, silently), where the range of dates was meant

@@ -8,9 +8,6 @@ import re
 from datetime import date, timedelta
 
 from .clean.fields import read_date
-from .clean.meta import _MONTH_RE
-
-MONTH_NAMED = _MONTH_RE  # a month's English name or its short form, as the cleaner reads a dateline's
 
 _ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 _DOTTED = re.compile(r"(\d{4})[./](\d{1,2})(?:[./](\d{1,2}))?")  # 1987/03, 1987.03.01

@@ -86,3 +86,26 @@ def test_a_market_report_s_dow_jones_heading_is_no_credit():
     for line in ("(Dow Jones)", "Source: Dow Jones", "Dow Jones/AP"):
         c = clean_text(f"The mill closed on Friday, its owner said.\n\n{line}", title="Mill")
         assert c.credit == line and line not in c.text, (line, c.credit)
+
+
+def test_the_month_names_are_one_pattern_and_one_table_that_agree():
+    """The cleaner kept its own month names (meta._MONTH_RE and the table _MONTHS giving each its number), beside
+    newsroom.MONTH, and the query's typed dates read the cleaner's private pattern. One home now: each name
+    the pattern reads has its number in the table, each name in the table is read, whole ("Marching" is no
+    month), and the cleaner dates each name to its month."""
+    import calendar
+    import re
+    from datetime import date
+
+    from search.clean.meta import parse_date
+    from search.newsroom import MONTH_NAME, MONTH_NUMBERS
+
+    names = re.compile(MONTH_NAME, re.I)
+    for number in range(1, 13):
+        full, short = calendar.month_name[number], calendar.month_abbr[number]
+        for name in (full, short, f"{short}.", full.upper()):
+            assert names.fullmatch(name) and MONTH_NUMBERS[name.lower().rstrip(".")] == number, name
+            assert parse_date(f"{name} 5, 2020") == date(2020, number, 5), name
+    assert all(names.fullmatch(name) for name in MONTH_NUMBERS)
+    assert MONTH_NUMBERS["sept"] == 9 and parse_date("5 Sept. 2020") == date(2020, 9, 5)
+    assert not any(names.fullmatch(word) for word in ("Marching", "Mayday", "Junes", "Decade"))

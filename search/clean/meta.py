@@ -12,26 +12,13 @@ import re
 from datetime import date, timedelta
 from typing import Iterable
 
-from ..newsroom import AGENCY_NAMES, COMPANY_AGENCIES, NEWSROOM_WORDS, agency_pattern, written_agency_pattern
+from ..newsroom import (AGENCY_NAMES, COMPANY_AGENCIES, MONTH_NAME, MONTH_NUMBERS, NEWSROOM_WORDS, agency_pattern,
+                         written_agency_pattern)
 
-_MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
-            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
-            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
-            ("dec", "december"),
-        ],
-        start=1,
-    )
-    for m in names
-}
-_MONTH_RE = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 # "April 11, 2021" | "11 April 2021" | "2021-04-11" | "11/04/2021" is ambiguous: not parsed
 DATE_RE = (
-    rf"(?:(?P<m1>{_MONTH_RE})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
-    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{_MONTH_RE}),?\s+(?P<y2>\d{{4}})"
+    rf"(?:(?P<m1>{MONTH_NAME})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y1>\d{{4}})"
+    rf"|(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m2>{MONTH_NAME}),?\s+(?P<y2>\d{{4}})"
     rf"|(?P<y3>\d{{4}})-(?P<m3>\d{{2}})-(?P<d3>\d{{2}}))"
 )
 # The same dates without their named groups, for a pattern that holds a date more than once.
@@ -83,7 +70,7 @@ _LEAD_CREDIT = r"(?:[A-Z][A-Za-z]{1,11}|dpa|epd|afp|ap|rtr|sid|kna|apa|sda|ddp|d
 _DATELINE = re.compile(
     rf"^(?P<dl>(?P<credit>\({_LEAD_CREDIT}(?:/{_LEAD_CREDIT})?\)\s+)?[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){{0,3}}"
     r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?(?:,\s*(?i:%s)\s+\d{1,2})?"
-    r"(?:\s*\([A-Za-z][A-Za-z .&-]{1,20}\))?)\s*(?:[–—]|--?)\s+(?=\S)" % _MONTH_RE
+    r"(?:\s*\([A-Za-z][A-Za-z .&-]{1,20}\))?)\s*(?:[–—]|--?)\s+(?=\S)" % MONTH_NAME
 )
 # "wd / sms (AFP, Reuters, epd)": DW's editor initials plus agencies
 _CREDIT_INITIALS = re.compile(r"^[a-z]{1,4}(?:\s*/\s*[a-z]{1,4})+\s*\((?:[A-Za-z][\w.-]*(?:,\s*|\s+)?)+\)$")
@@ -127,9 +114,9 @@ def _calendar_date(text: str) -> date | None:
     g = m.groupdict()
     try:
         if g["y1"]:
-            return date(int(g["y1"]), _MONTHS[g["m1"].lower().rstrip(".")], int(g["d1"]))
+            return date(int(g["y1"]), MONTH_NUMBERS[g["m1"].lower().rstrip(".")], int(g["d1"]))
         if g["y2"]:
-            return date(int(g["y2"]), _MONTHS[g["m2"].lower().rstrip(".")], int(g["d2"]))
+            return date(int(g["y2"]), MONTH_NUMBERS[g["m2"].lower().rstrip(".")], int(g["d2"]))
         return date(int(g["y3"]), int(g["m3"]), int(g["d3"]))
     except (ValueError, KeyError):
         return None
