@@ -755,3 +755,27 @@ def test_a_setting_given_twice_with_one_bad_value_is_dropped_by_its_link_keeping
     assert link, html
     assert unescape(link.group(2)) == dropped and unescape(link.group(1)) == fixed
     assert client.get(fixed).status_code == 200
+
+
+@pytest.mark.parametrize("url,offered", [
+    ("/search?q=coup&sort=newest&sort=oldest", {"sort=newest": "/search?q=coup&sort=newest",
+                                                 "sort=oldest": "/search?q=coup&sort=oldest"}),
+    ("/search?q=coup&page=1&page=2&per_page=1", {"page=1": "/search?q=coup&per_page=1",
+                                                  "page=2": "/search?q=coup&page=2&per_page=1"}),
+    ("/facet/person?q=coup&match=any&match=all", {"match=any": "/facet/person?q=coup&match=any",
+                                                   "match=all": "/facet/person?q=coup"}),
+])
+def test_a_setting_given_twice_with_two_good_values_links_to_each(client, url, offered):
+    """`/search?q=coup&sort=newest&sort=oldest`, both valid, was refused ("'sort' is given 2
+    times ... give it once") with no link: which one the page had read, or how to get either,
+    was left to editing the address. The page links to the search with each, keeping the rest,
+    and each link runs."""
+    r = client.get(url)
+    html = r.get_data(as_text=True)
+    assert r.status_code == 400 and "is given 2 times" in html, html
+    choices = re.search(r'<p class="suggest choices">Search with (.*?), keeping the rest\.</p>', html)
+    assert choices, html
+    links = re.findall(r'<a href="([^"]+)"><strong><bdi>([^<]+)</bdi></strong></a>', choices.group(1))
+    assert {unescape(label): unescape(href) for href, label in links} == offered
+    for href in offered.values():
+        assert client.get(href).status_code == 200, href

@@ -70,6 +70,10 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     refused = (SearchState.refused_filters(request, paged=request.endpoint == "views.search_page")
                if state is not None and status == 400 else [])
     without = _fixed_url(state, state.query) if refused else None
+    # a setting given twice, both read (sort=newest&sort=oldest): the search with each
+    paged = request.endpoint == "views.search_page"
+    choices = ([(label, _changed_url(state, **change)) for label, change in SearchState.settings_given_twice(request, paged)]
+               if state is not None and status == 400 else [])
     # an article's address pasted as the query (`http:` read as a field): the page that opens it
     article = typed_article(query) if status == 400 and request.endpoint == "views.search_page" else None
     link = link if link and link in message else None
@@ -79,16 +83,23 @@ def _error(status: int, message: str, syntax: bool = False, headers: list[tuple[
     page = render_template("error.html", status=status, title=title, message=message, syntax=syntax, message_parts=(before, after),
                            link=link, answers=answers,
                            query=query, query_cut=query_cut, state=state, suggestion=suggestion, fixed_url=fix,
-                           refused=refused, without_url=without, article=article, json_url=_twin_url(status))
+                           refused=refused, without_url=without, choices=choices, article=article,
+                           json_url=_twin_url(status))
     return page, status, headers
 
 
 def _fixed_url(state: SearchState, suggestion: str) -> str:
     """The same page (a search, a facet's values) with the query fixed, all else kept: a
     facet's page keeps its `page`, the results page its "Back to the results" returns to."""
+    return _changed_url(state, query=suggestion)
+
+
+def _changed_url(state: SearchState, **changes) -> str:
+    """The same page with `changes` (a query fixed, a setting chosen), all else kept; the
+    results start at page 1 but where `changes` choose one."""
     if request.endpoint == "views.search_page":
-        return replace(state, query=suggestion, page=1).url()
-    return replace(state, query=suggestion).url(request.endpoint, **(request.view_args or {}), **_contains())
+        return replace(state, **{"page": 1, **changes}).url()
+    return replace(state, **changes).url(request.endpoint, **(request.view_args or {}), **_contains())
 
 
 def _contains() -> dict[str, str]:

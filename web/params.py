@@ -7,6 +7,7 @@ toggled, another page, another sort), so every link keeps everything else as it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
 
@@ -324,6 +325,12 @@ def _readings(read, args, name: str) -> tuple[list[Any], list[str]]:
     return readings, refused
 
 
+def _settings(paged: bool) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """The settings of a search and their readers; `paged=False`: of a page with no pages,
+    which reads no page or per_page."""
+    return (("sort", _sort), ("match", _match)) + ((("page", _page), ("per_page", _per_page)) if paged else ())
+
+
 def _kept(default: Any, read, args, name: str) -> Any:
     """The setting a refused search keeps: its first value that reads, else `default`."""
     return next(iter(_readings(read, args, name)[0]), default)
@@ -383,9 +390,23 @@ class SearchState:
         offers the search without them. Kept as hidden inputs, "year=21" came back with every
         search typed on the error page, and no chip could remove it; a sort edited in the
         address had no way out but the box or Back."""
-        settings = (("sort", _sort), ("match", _match)) + ((("page", _page), ("per_page", _per_page)) if paged else ())
-        unread = [f"{name}={_shown_value(v)}" for name, read in settings for v in _readings(read, req.args, name)[1]]
+        unread = [f"{name}={_shown_value(v)}" for name, read in _settings(paged) for v in _readings(read, req.args, name)[1]]
         return _checked_filters(req.args)[1] + unread
+
+    @classmethod
+    def settings_given_twice(cls, req: Request, paged: bool = True) -> list[tuple[str, dict[str, Any]]]:
+        """Each value that reads of a setting given twice (`sort=newest&sort=oldest`, refused:
+        which one was meant is not for the server to guess), as ("sort=oldest", {"sort":
+        "oldest"}), for the error page's link to the search with each: it named them, with no
+        way to either but editing the address. Where one value is refused, "Search without"
+        it (refused_filters) is the way."""
+        given = []
+        for name, read in _settings(paged):
+            readings, refused = _readings(read, req.args, name)
+            readings = list(dict.fromkeys(readings))
+            if len(readings) > 1 or (not refused and len(set(req.args.getlist(name))) > 1):
+                given += [(f"{name}={reading}", {name: reading}) for reading in readings]
+        return given
 
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""
