@@ -1111,7 +1111,7 @@ def stats_cmd(index_dir, as_json):
             con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [yellow]refused[/]: another run was in progress{by} ({run.get('seconds')}s)")
             continue
         if run.get("error"):
-            con.print(f"  run {run.get('finished')}: {_t(run.get('command') or '')} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
+            con.print(f"  run {run.get('finished')}: {_t(run_command(run))} [red]failed[/]: {_t(run['error'])} ({run.get('seconds')}s)")
             continue
         # the inputs skipped and --full, as /status's table has them: a night's skipped files went unsaid
         skipped = f", [yellow]{_count(run['failed'])} skipped[/]" if run.get("failed") else ""

@@ -721,12 +721,14 @@ def lock_holder(refusal: str) -> str | None:
 def run_command(run: dict[str, Any]) -> str:
     """A logged run's command with how it rebuilt, as `stats` and /status name it: `reindex
     --full` where asked for; a run that rebuilt by itself says why, where both said "reindex
-    --full" for a plain `reindex` that met an older schema or damage."""
+    --full" for a plain `reindex` that met an older schema or damage. A run stopped on the
+    way was rebuilding, not rebuilt (/status said "rebuilt" beside its failure)."""
     command = str(run.get("command") or "")
+    how = "rebuilding" if run.get("error") else "rebuilt"
     if run.get("schema_upgraded"):
-        return f"{command} (rebuilt: the index was written by an older version)"
+        return f"{command} ({how}: the index was written by an older version)"
     if run.get("repaired"):
-        return f"{command} (rebuilt: the live index was damaged)"
+        return f"{command} ({how}: the live index was damaged)"
     return command + (" --full" if run.get("full") else "")
 
 

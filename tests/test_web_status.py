@@ -519,7 +519,9 @@ def test_a_plain_reindex_that_began_to_rebuild_and_stopped_is_not_said_as_full(s
     """26ce498 named a plain `reindex` that rebuilt a damaged index by why it did, but one that
     then stopped (the enrichment cache held by another process: exit 4) was still "reindex
     --full" in /status's table, an option nobody gave: its run log held "full" (set by the
-    rebuild) and not why. The stopped run's line says why it was rebuilding too."""
+    rebuild) and not why. The stopped run's line says why it was rebuilding too, and that it
+    was rebuilding, not rebuilt: "reindex (rebuilt: the live index was damaged)" stood beside
+    its failure, in /status's table and `stats` alike."""
     import shutil
     import sqlite3
 
@@ -548,5 +550,8 @@ def test_a_plain_reindex_that_began_to_rebuild_and_stopped_is_not_said_as_full(s
     assert CliRunner().invoke(cli, ["reindex", "--index", str(path)]).exit_code == 0  # free again: rebuilt
     page = create_app({"INDEX": str(path)}).test_client().get("/status").get_data(as_text=True)
     commands = re.findall(r"<tr><td>[^<]*</td><td>([^<]*)</td>", page)
-    assert commands[:2] == ["reindex (rebuilt: the live index was damaged)"] * 2, commands
+    assert commands[:2] == ["reindex (rebuilt: the live index was damaged)",
+                            "reindex (rebuilding: the live index was damaged)"], commands
     assert "failed: CacheBusy" in page
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(path)]).output
+    assert "reindex (rebuilding: the live index was damaged) failed: CacheBusy" in stats, stats
