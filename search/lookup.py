@@ -321,3 +321,12 @@ def from_catalog(archive: Archive, catalog: Path, query: Callable[[], T], missin
             raise IndexNoAccess(archive.store.path, denied) from exc
         raise IndexUnreadable(f"the index at {archive.store.path} ({catalog.parent.name}) is damaged "
                               f"({catalog.name}: {exc.__class__.__name__}: {exc}): {REBUILD_FIX}") from exc
+
+
+def an_id(archive: Archive) -> str | None:
+    """One live article's id, the example a "no document with id" message gives, so that a
+    reader who guessed at the form (a file's name without its source's folder, a number) sees
+    the one this index's ids take; None in an index of no article."""
+    gen, searcher = archive.searcher()
+    first = lambda: next((searcher.stored_fields(d).get("id") or "" for d in searcher.reader().all_doc_ids()), "")
+    return gen.derive("an_id", first) or None

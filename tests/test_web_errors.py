@@ -438,9 +438,13 @@ def test_an_address_no_page_has_is_named_with_the_pages(client):
     long id is) and the pages, the API's addresses in JSON."""
     r = client.get("/nowhere")
     assert r.status_code == 404
-    assert "no page at /nowhere: the pages are /search, /doc/ID, /entities and /status" in r.get_data(as_text=True)
+    example = "seeds/000_82caef7a759caf58.txt"  # an article of the index: what an id looks like here
+    assert (f"no page at /nowhere: the pages are /search, /doc/ID (such as /doc/{example}), /entities and /status"
+            in r.get_data(as_text=True))
     assert client.get("/api/nope").get_json()["error"] == ("no page at /api/nope: the pages are /api/search, "
-                                                           "/api/doc/ID, /api/export, /api/facet/NAME, /api/entities and /healthz")
+                                                           f"/api/doc/ID (such as /api/doc/{example}), /api/export, "
+                                                           "/api/facet/NAME, /api/entities and /healthz")
+    assert client.get(f"/doc/{example}").status_code == 200
     assert "no page at /doc/:" in client.get("/doc/").get_data(as_text=True)
     long = client.get("/" + "x" * 5000).get_data(as_text=True)
     assert "x" * 199 + "… (5,001 characters)" in long and "x" * 300 not in long
@@ -561,8 +565,8 @@ def test_an_unknown_field_links_the_query_meant_on_the_same_page(client):
 
 def test_a_long_unknown_id_is_cut_in_the_message_and_healthz_with_a_slash_answers_json(client):
     r = client.get("/api/doc/" + "x" * 70_000)
-    assert r.status_code == 404 and len(r.get_json()["error"]) < 300, len(r.data)
-    assert r.get_json()["error"].endswith("… (70,000 characters)")
+    assert r.status_code == 404 and len(r.get_json()["error"]) < 400, len(r.data)
+    assert "… (70,000 characters): an id is" in r.get_json()["error"]
     r = client.get("/healthz/")  # its page, as every address with a slash too many: said in JSON
     assert r.is_json and r.status_code == 308 and r.get_json()["location"] == "/healthz", r.data[:100]
     assert client.get("/healthz/", follow_redirects=True).get_json()["status"] == "ok"
@@ -696,7 +700,7 @@ def test_a_record_s_id_whose_hash_a_browser_cut_says_how_to_write_it(tmp_path):
     assert r.status_code == 404 and r.get_json()["error"] == said
     assert "Harbour report 1" in client.get("/doc/wire/feed.jsonl%231").get_data(as_text=True)
     r = client.get("/doc/wire/feed.json")  # no file's id: as before
-    assert r.status_code == 404 and "no document with id &#39;wire/feed.json&#39;</p>" in r.get_data(as_text=True)
+    assert r.status_code == 404 and "no document with id &#39;wire/feed.json&#39;: an id is" in r.get_data(as_text=True)
 
 
 def test_an_id_cut_at_a_hash_in_its_file_s_name_is_not_called_that_file(tmp_path):
@@ -779,3 +783,20 @@ def test_a_setting_given_twice_with_two_good_values_links_to_each(client, url, o
     assert {unescape(label): unescape(href) for href, label in links} == offered
     for href in offered.values():
         assert client.get(href).status_code == 200, href
+
+
+def test_an_unknown_id_s_404_shows_an_id_of_this_index(client):
+    """`/doc/001_3af445065a74e937.txt` (a seed's file name, its source's folder left out) was
+    "no document with id '001_3af445065a74e937.txt'", and `/doc/` listed "/doc/ID": neither
+    said what an id looks like in this index. Both name an article's id of the index, one a
+    search lists, whose page opens; the API's say the same of /api/doc."""
+    said = unescape(client.get("/doc/001_3af445065a74e937.txt").get_data(as_text=True))
+    example = re.search(r"no document with id '001_3af445065a74e937\.txt': an id is as a search lists it, "
+                        r"such as '([^']+)'", said)
+    assert example, said
+    listed = {h["id"] for h in client.get("/api/search?per_page=50").get_json()["hits"]}
+    assert example.group(1) in listed and client.get(f"/doc/{example.group(1)}").status_code == 200
+    assert f"/doc/ID (such as /doc/{example.group(1)})" in unescape(client.get("/doc/").get_data(as_text=True))
+    assert client.get("/api/doc/nope").get_json()["error"] == ("no document with id 'nope': an id is as a search "
+                                                               f"lists it, such as '{example.group(1)}'")
+    assert f"/api/doc/ID (such as /api/doc/{example.group(1)})" in client.get("/api/doc/").get_json()["error"]

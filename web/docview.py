@@ -9,7 +9,7 @@ from flask import abort, redirect, request, url_for
 from markupsafe import Markup
 
 from search import IndexMissing, get_document
-from search.lookup import OPENED_NOTE, file_of_records, line_of_records, page_ids, record_ids, typed_article_id
+from search.lookup import OPENED_NOTE, an_id, file_of_records, line_of_records, page_ids, record_ids, typed_article_id
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
@@ -79,7 +79,9 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
             what = (f"it is the {'line' if line_of_records(doc_id) else 'file'} of {n}{',' * (len(records) > HINTED_RECORDS)} "
                     f"{ids}" if file_of_records(doc_id) or line_of_records(doc_id) else f"the ids of {n} go on after it: {ids}")
             abort(404, f"no document with id {shown_id(doc_id)}: {what}; {how}")
-        abort(404, f"no document with id {shown_id(doc_id)}")
+        example = an_id(archive())
+        abort(404, f"no document with id {shown_id(doc_id)}" + (f": an id is as a search lists it, such as {shown_id(example)}"
+                                                                 if example else ""))
     return doc, note
 
 

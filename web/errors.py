@@ -9,11 +9,13 @@ from werkzeug.datastructures import iter_multi_items
 from werkzeug.exceptions import HTTPException
 
 from search import IndexBuilding, IndexMissing, IndexNoAccess, IndexUnreachable, IndexUnreadable, NotAnIndex, QueryError
+from search.lookup import an_id
 from search.query import MAX_QUERY_CHARS
 
 from .docview import typed_article
 from .labels import page_message
 from .params import SearchState, shown_path
+from .state import archive
 from .paths import wants_json
 from .summary import contains_arg
 
@@ -137,6 +139,16 @@ def _query_shown() -> tuple[str, int]:
     return query[:MAX_QUERY_CHARS], max(0, len(query) - MAX_QUERY_CHARS)
 
 
+def _an_article_page() -> str | None:
+    """The page (or its JSON) of an article of this index, for the list of pages; None where
+    the index cannot be read, which a page no route has is not the place to say."""
+    try:
+        doc_id = an_id(archive())
+    except IndexMissing:
+        return None
+    return url_for("api.api_doc" if wants_json() else "views.doc_page", doc_id=doc_id) if doc_id else None
+
+
 def _search_state() -> SearchState | None:
     """The refused search, for the header's box and its hidden filters (None on other pages):
     the error page of a query with a typo held "Your query was" and an empty box."""
@@ -188,6 +200,9 @@ def register(app: Flask) -> None:
         if status == 404 and message == generic and request.routing_exception is exc:
             # an address no page has: "404 · Not found" over "Not found" said nothing of which
             pages = PAGES_JSON if wants_json() else PAGES
+            example = _an_article_page()
+            if example:  # `/doc/` with its id left out: "/doc/ID" alone did not say what an id looks like here
+                pages = pages.replace("/doc/ID", f"/doc/ID (such as {example})")
             message = f"no page at {shown_path(request.path)}: the pages are {pages}"
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
         # its Content-Type: the page or the JSON is ours
