@@ -866,7 +866,10 @@ def _print_hints(con, result) -> None:
     for u in result.unmatched_filters:
         sep, where = (":", " (in the query)") if u.get("in") == "query" else ("=", "")
         hint = "."
-        if u["suggestion"] and sep == "=":
+        if u.get("values"):  # a list typed in one filter: a --filter for each
+            each = " ".join(f"--filter {u['facet']}={_t(v)}" for v in u["values"])
+            hint = f": did you mean [bold]{each}[/]?"
+        elif u["suggestion"] and sep == "=":
             hint = f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/]?"
         elif u["suggestion"]:  # written as every query value is, to paste back (its quotes: Le "Monde")
             written = field_value(u["facet"], u["suggestion"])

@@ -40,10 +40,11 @@ COUNTRY_LANGUAGES = {
 CLOSED_FACETS = ("translated",)
 
 
-def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]]:
+def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -> list[dict[str, Any]]:
     """[{"facet", "value", "suggestion"}] for each filter value (as the engine applied it,
     after canonical_filters) that no article in the generation has; suggestion is an
-    indexed value or None."""
+    indexed value or None. `lists`: a value that is a list of values some article has
+    (`source=reuters,afp`) has them as "values" instead, each a filter of its own."""
     out = []
     # in the facets' order, not the order typed: `search --json` and /api/search (whose
     # filters come in that order) must print the same
@@ -51,8 +52,37 @@ def unmatched_filters(filters: dict[str, list[str]], gen) -> list[dict[str, Any]
         present = _present(facet, gen)
         for value in values:
             if value not in present:
-                out.append({"facet": facet, "value": value, "suggestion": nearest_value(facet, value, gen)})
+                listed = listed_values(facet, value, gen) if lists else None
+                if listed:
+                    out.append({"facet": facet, "value": value, "suggestion": None, "values": listed})
+                else:
+                    out.append({"facet": facet, "value": value, "suggestion": nearest_value(facet, value, gen)})
     return out
+
+
+# What separates the values of a list typed in one filter, as other search APIs take one
+_LIST_SEPARATOR = re.compile(r"\s*[,;|]\s*")
+
+
+def listed_values(facet: str, value: str, gen) -> list[str] | None:
+    """The values of `value` typed as a list (`reuters,afp`, `en; fr`), when each is one some
+    article has (by any spelling its filter reads): a filter takes one value, and the list
+    matched nothing with no hint, where the reader meant a filter for each (OR for source,
+    language, a year, AND for entities). None when it is no such list."""
+    from .query import QueryError, canonical_filters
+
+    typed = [p for p in _LIST_SEPARATOR.split(value.strip()) if p]
+    if len(typed) < 2:
+        return None
+    parts = list(dict.fromkeys(typed))  # `reuters,reuters`: a list of one
+    for part in parts:
+        try:
+            names = canonical_filters({facet: [part]}, gen)[facet]
+        except QueryError:
+            return None
+        if not names or not all(n in _present(facet, gen) for n in names):
+            return None
+    return parts
 
 
 # The nearest values a hint tries, the likeliest first, for one that finds something with the

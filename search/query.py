@@ -2516,7 +2516,7 @@ def run_search(
     gen, searcher, typed, query, q, fq, groups, sort, deadline = (
         r.gen, r.searcher, r.typed, r.query, r.q, r.fq, r.groups, r.sort, r.deadline)
     schema = searcher.schema
-    unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen)]
+    unmatched = [{**u, "in": "filter"} for u in unmatched_filters(_flat(groups), gen, lists=True)]
     filters = _shown_filters(r.named, gen)
     if q is not None:
         # a field value in the query text no article has (person:Goytta), as for a filter

@@ -128,3 +128,36 @@ def test_an_entity_filter_no_result_has_leaves_no_empty_facet_line(two_sources):
     r = invoke("search", "", "--filter", "person=nobody", "--index", two_sources)
     assert r.exit_code == 0 and "No article has person=nobody" in r.output, r.output
     assert not [line for line in r.output.splitlines() if line.rstrip().endswith(":")], r.output
+
+
+@pytest.mark.parametrize("typed", ["notes,seeds", "notes, seeds", "notes;seeds", "notes | seeds"])
+def test_a_list_typed_in_one_filter_is_offered_a_filter_for_each(two_sources, typed):
+    """`source=reuters,dragnet`, a list in one value as other search APIs take one, matched
+    no article, and nothing said why: the hint had no nearest value to offer. Each value being
+    one some article has, the page offers the filter for each ("notes or seeds", its link
+    finding the articles of both), the JSON says so ("values"), and the command line offers
+    a --filter for each."""
+    from html import unescape
+    from urllib.parse import parse_qs, urlencode, urlsplit
+    import re
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(two_sources)}).test_client()
+    asked = {"q": "mali", "source": typed}
+    twin = client.get("/api/search?" + urlencode(asked)).get_json()
+    assert twin["total"] == 0 and twin["unmatched_filters"] == [
+        {"facet": "source", "value": typed, "suggestion": None, "values": ["notes", "seeds"], "in": "filter"}]
+    html = client.get("/search?" + urlencode(asked)).get_data(as_text=True)
+    hint = re.search(r'No article has the source <q><bdi>[^<]+</bdi></q>\.\s*Did you mean <a href="([^"]+)">'
+                     r'<strong>notes</strong> or <strong>seeds</strong></a> \(a filter for each\)\?', html)
+    assert hint, html[html.find("unmatched") - 100:][:600]
+    link = unescape(hint.group(1))
+    assert parse_qs(urlsplit(link).query) == {"q": ["mali"], "source": ["notes", "seeds"]}
+    both = client.get(link.replace("/search", "/api/search")).get_json()
+    assert both["total"] == 6 and not both["unmatched_filters"]
+    r = invoke("search", "mali", "--filter", f"source={typed}", "--index", two_sources)
+    assert r.exit_code == 0 and "did you mean --filter source=notes --filter source=seeds?" in r.output, r.output
+    # a list one of whose values no article has is no such list: the nearest value, as before
+    twin = client.get("/api/search?" + urlencode({"source": "notes,wire"})).get_json()
+    assert "values" not in twin["unmatched_filters"][0]

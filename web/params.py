@@ -462,9 +462,10 @@ class SearchState:
     def toggle_url(self, facet: str, value: str) -> str:
         return self.toggled(facet, value).url()
 
-    def replaced_url(self, facet: str, old: str, new: str) -> str:
-        """The same search with `old` in the facet's filter changed to `new` (kept in place)."""
-        values = tuple(dict.fromkeys(new if v == old else v for v in self.filters.get(facet, ())))
+    def replaced_url(self, facet: str, old: str, *new: str) -> str:
+        """The same search with `old` in the facet's filter changed to `new` (kept in place),
+        or to several values (a list typed in one: `source=reuters,afp`)."""
+        values = tuple(dict.fromkeys(n for v in self.filters.get(facet, ()) for n in (new if v == old else (v,))))
         return replace(self, filters={**self.filters, facet: values}, page=1).url()
 
     def query_value_url(self, facet: str, old: str, new: str) -> str | None:
