@@ -481,6 +481,23 @@ def test_405_says_which_methods_are_allowed(client):
         assert r.is_json == url.startswith(("/api/", "/healthz")), url
 
 
+@pytest.mark.parametrize("method,url,page", [("POST", "/search/?q=oil", "/search"), ("POST", "/Search/", "/search"),
+                                             ("POST", "/search", "/search"), ("POST", "/api/search/", "/api/search"),
+                                             ("PUT", "/entities/", "/entities"), ("DELETE", "/healthz/", "/healthz")])
+def test_a_page_asked_by_another_method_is_a_405_naming_it(client, method, url, page):
+    """A form posting to `/search/` (its action with a trailing slash) was a 404, "no page at
+    /search/: the pages are /search, ...", naming as missing the page it had reached; posting
+    to /search said "Method not allowed" and nothing of which method the page is read with.
+    Each is a 405 with its Allow header, naming the page and GET, in the page's own form
+    (the JSON API's JSON)."""
+    r = client.open(url, method=method)
+    assert r.status_code == 405, (url, r.status_code)
+    assert {m.strip() for m in r.headers["Allow"].split(",")} >= {"GET", "HEAD"}, url
+    said = r.get_json()["error"] if page.startswith(("/api/", "/healthz")) else unescape(r.get_data(as_text=True))
+    assert f"{page} is read with GET, not {method}" in said, said[:2000]
+    assert "no page at" not in said
+
+
 @pytest.mark.parametrize("raw,status", [("2_0", 400), ("%EF%BC%92", 400), ("x", 400), ("0", 400), ("", 200), ("2", 200), ("+2", 200)])
 def test_entity_pages_read_page_as_the_results_page_does(client, raw, status):
     """QA: /api/entities?page=2_0 was page 20 (int() reads "2_0", and a full-width "２") and

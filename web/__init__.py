@@ -42,7 +42,7 @@ def _not_utf8(query_string: bytes) -> str | None:
 def create_app(config: dict[str, Any] | None = None) -> Flask:
     from .docview import DOC_PAGE_CHARS
     from .params import ParametersRequest, check_single_values
-    from .paths import meant_path, sent_on
+    from .paths import meant_path, other_method, sent_on
 
     app = Flask(__name__, template_folder=str(template_folder()), static_folder="static")
     app.request_class = ParametersRequest  # parameter names in any case: `Page=2` is `page=2`
@@ -99,6 +99,9 @@ def create_app(config: dict[str, Any] | None = None) -> Flask:
             meant = meant_path(app.create_url_adapter(request), request.path, request.method)
             if meant is not None:  # `/search/?q=oil`: the page meant, its parameters as sent
                 return sent_on(meant)
+            wrong = other_method(app.create_url_adapter(request), request.path, request.method)
+            if wrong is not None:  # POST /search/: that page, read by GET
+                raise wrong
         if request.routing_exception is not None:
             return None  # no page here (404) or not by this method (405): that answer, not a parameter's 400
         bad = _not_utf8(request.query_string)

@@ -14,9 +14,9 @@ from search.query import MAX_QUERY_CHARS
 
 from .docview import typed_article
 from .labels import page_message
-from .params import SearchState, shown_path
+from .params import SearchState
+from .paths import read_with, shown_path, wants_json
 from .state import archive
-from .paths import wants_json
 from .summary import contains_arg
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
@@ -204,6 +204,8 @@ def register(app: Flask) -> None:
             if example:  # `/doc/` with its id left out: "/doc/ID" alone did not say what an id looks like here
                 pages = pages.replace("/doc/ID", f"/doc/ID (such as {example})")
             message = f"no page at {shown_path(request.path)}: the pages are {pages}"
+        if status == 405 and message == generic and getattr(exc, "valid_methods", None):  # which page, which method
+            message = read_with(request.path, request.method, exc.valid_methods)
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
         # its Content-Type: the page or the JSON is ours
         headers = [(k, v) for k, v in exc.get_headers(request.environ) if k.lower() != "content-type"]

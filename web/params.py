@@ -609,11 +609,6 @@ def shown_id(doc_id: str, limit: int = 200) -> str:
     return repr(doc_id) if len(doc_id) <= limit else repr(doc_id[:limit]) + f"… ({len(doc_id):,} characters)"
 
 
-def shown_path(path: str, limit: int = 200) -> str:
-    """An address's path as an error names it: cut past `limit` characters, as an id is."""
-    return path if len(path) <= limit else path[:limit] + f"… ({len(path):,} characters)"
-
-
 def entity_type_arg(args) -> str | None:
     """The `type` argument of the entity pages: one of the entity facets, or None for all; a
     bad one is a 400, as a bad sort is, in the words `--type` is refused in."""

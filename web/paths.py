@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from flask import Response, jsonify, redirect, request
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
 from werkzeug.routing import MapAdapter
 
 # the printable ASCII a query string may hold as sent (its % escapes among them): kept as it is
@@ -29,6 +29,35 @@ def meant_path(adapter: MapAdapter, path: str, method: str) -> str | None:
         if any_rule or not rule.arguments:
             return candidate
     return None
+
+
+def other_method(adapter: MapAdapter, path: str, method: str) -> MethodNotAllowed | None:
+    """The 405 of a request by `method` to a page that `path` (as sent, or as meant_path reads
+    it: `/search/`) answers by another method only, naming that page and its methods; None
+    when no page answers it. POST /search/ (a form's action with a trailing slash) was a 404,
+    "no page at /search/: the pages are /search, ...", naming the page it had not found."""
+    for candidate in dict.fromkeys((path, meant_path(adapter, path, "GET") or path)):
+        try:
+            adapter.match(candidate, method=method)
+        except MethodNotAllowed as exc:
+            return MethodNotAllowed(valid_methods=exc.valid_methods,
+                                    description=read_with(candidate, method, exc.valid_methods or ()))
+        except HTTPException:
+            continue
+    return None
+
+
+def read_with(path: str, method: str, valid_methods) -> str:
+    """A 405's message: the page and the methods it is read with ("Method not allowed" named
+    neither)."""
+    allowed = [m for m in valid_methods if m not in ("HEAD", "OPTIONS")]
+    return (f"{shown_path(path)} is read with {' or '.join(allowed)}, not {method}: its parameters go in the "
+            "address (a form sends them so with method=\"get\")")
+
+
+def shown_path(path: str, limit: int = 200) -> str:
+    """An address's path as an error names it: cut past `limit` characters, as an id is."""
+    return path if len(path) <= limit else path[:limit] + f"… ({len(path):,} characters)"
 
 
 def wants_json() -> bool:
