@@ -107,6 +107,36 @@ def _address_readings(text: str) -> list[str]:
     return list(dict.fromkeys([text, bare, bare.split("?", 1)[0]]))
 
 
+# the ids a near miss is compared with, at most: those of its folder (a source's hold 100,000)
+NEAR_ID_CANDIDATES = 50_000
+
+
+def near_id(archive: Archive, typed: str) -> str | None:
+    """The one live id an edit or two from `typed` (one for an id of up to 10 characters) nearer
+    than any other, among the ids of its folder (up to its last "/"): an id copied without its
+    last character, or with a typo, was "no document with id" with nothing to go on. None where
+    several are as near (`feed.jsonl#r9` is an edit from #r1, #r2...: no guess), and for an id
+    of under 6 characters, near too many."""
+    from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
+
+    text = typed.strip()
+    if len(text) < 6:
+        return None
+    _gen, searcher = archive.searcher()
+    reader = searcher.reader()
+    longer = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(reader.expand_prefix("id", text), 2)]
+    if len(longer) == 1 and document_number(searcher, longer[0]) is not None:  # an id cut short: the one it begins
+        return longer[0]
+    folder = text[:text.rfind("/") + 1]
+    terms = reader.expand_prefix("id", folder) if folder else (t for t, _ in reader.iter_field("id"))
+    words = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(terms, NEAR_ID_CANDIDATES)]
+    near = [(w, d) for w, d in _within(text, words, 1 if len(text) <= 10 else 2)
+            if w != text and document_number(searcher, w) is not None]
+    nearest = min((d for _, d in near), default=None)
+    best = [w for w, d in near if d == nearest]
+    return best[0] if len(best) == 1 else None
+
+
 def source_named(archive: Archive, typed: str) -> str | None:
     """The name of the index's source that `typed` is (its folder's path, or its name as ids and
     the source facet give it: `seeds`), else None: `show` takes one article, and "no document
@@ -190,7 +220,7 @@ def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Foun
     catalog are checked against that generation."""
     found = _page_ids(archive, searcher, catalog, text)
     if found is None:
-        return None
+        return _schemeless_page_ids(archive, searcher, catalog, text)
     live = _live(searcher, found)
     if live:
         return Found(live, text)
@@ -199,6 +229,27 @@ def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Foun
         if live:
             return Found(live, text, other)
     return Found([], text)
+
+
+# an address typed without its scheme: a host with a dot (`www.site.example`, `site.example:8080`),
+# then a path or nothing
+_SCHEMELESS = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9](?::\d+)?(?:[/?#]|$)", re.I)
+
+
+def _schemeless_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Found | None:
+    """The live articles of `text` read as a web address typed without its scheme
+    (`www.site.example/2021/coup`, as a browser's bar shows it and a reader copies it), by
+    https:// and then http:// (and their other spellings), with the address that names them;
+    None where it reads as no such address or names none (a file's path, looked up next). It
+    was "no document with id 'www.site.example/2021/coup'" at /doc/ and `show`."""
+    if not _SCHEMELESS.match(text):
+        return None
+    for scheme in ("https://", "http://"):
+        for other in (_folded(scheme + text), *_spellings(scheme + text)):
+            live = _live(searcher, _page_ids(archive, searcher, catalog, other) or [])
+            if live:
+                return Found(live, text, other)
+    return None
 
 
 def _spellings(url: str) -> list[str]:

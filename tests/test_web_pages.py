@@ -256,6 +256,53 @@ def test_an_article_s_address_pasted_with_a_query_or_fragment_links_its_page(add
         assert "of an article in the archive" not in c.get("/search?" + urlencode({"q": typed})).get_data(as_text=True), typed
 
 
+@pytest.mark.parametrize("typed,opened", [("wire.example/2021/grain-exports", "https://wire.example/2021/grain-exports"),
+                                          ("wire.example/2021/grain-exports/", "https://wire.example/2021/grain-exports"),
+                                          ("WIRE.example/2021/mali-coup?ref=rss", "https://wire.example/2021/mali-coup?ref=rss")])
+def test_an_address_typed_without_its_scheme_opens_its_article(addressed, typed, opened):
+    """`www.site.example/2021/coup`, an address as a browser's bar shows it and a reader copies
+    it, was "no document with id" at /doc/ (and in the search box found nothing, with no link).
+    It opens the article, saying which address it is at, as another spelling of an address
+    does; the JSON twin gives the record, `opened_address` that address."""
+    from urllib.parse import quote
+
+    r = addressed.get("/doc/" + quote(typed, safe="/"))
+    if r.status_code == 302:  # its "?…" read as part of the id
+        r = addressed.get(r.headers["Location"])
+    html = r.get_data(as_text=True)
+    assert r.status_code == 200, html[:600]
+    assert f"this is the one at <code>{opened}</code>" in unescape(html)
+    record = addressed.get("/api/doc/" + quote(typed, safe="/")).get_json()
+    assert record.get("opened_address") == opened or "location" in record
+    html = addressed.get("/search?" + urlencode({"q": typed})).get_data(as_text=True)  # `?` a wildcard: a 400
+    assert re.search(r'This is the (id or the )?address of an article in the archive: <a href="[^"]+"><strong dir="auto">', html)
+    assert addressed.get("/doc/wire.example/2021/gone").status_code == 404
+
+
+@pytest.mark.parametrize("typed,meant", [("wire/feed.jsonl#r44", "wire/feed.jsonl#r4"), ("wire/feed.jsonl#rr4", "wire/feed.jsonl#r4"),
+                                         ("wire/feed.jsonl#r4x", "wire/feed.jsonl#r4")])
+def test_a_near_miss_of_an_id_is_offered_the_id(addressed, typed, meant):
+    """An id copied with a typo or without its last character was "no document with id" and
+    nothing more. The 404 names the one id an edit or two away (none where several are as
+    near: #r9 is an edit from #r1 to #r4), as a link; the JSON twin's error names its record."""
+    from urllib.parse import quote
+
+    r = addressed.get("/doc/" + quote(typed, safe="/"))
+    html = unescape(r.get_data(as_text=True))
+    link = "/doc/" + quote(meant, safe="/")
+    assert r.status_code == 404 and f'did you mean <a href="{link}">{link}</a>?' in html, html[:2000]
+    assert addressed.get(link).status_code == 200
+    r = addressed.get("/api/doc/" + quote(typed, safe="/"))
+    assert r.status_code == 404 and r.get_json()["error"].endswith(f"did you mean /api/doc/{quote(meant, safe='/')}?")
+    r = addressed.get("/doc/" + quote("wire/feed.jsonl#r9", safe="/"))
+    assert r.status_code == 404 and "did you mean" not in r.get_data(as_text=True)
+
+
+def test_an_id_cut_short_is_offered_the_id_it_begins(client):
+    html = unescape(page(client, "/doc/" + SEED0[:-6], 404))
+    assert f'did you mean <a href="/doc/{SEED0}">' in html
+
+
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     html = page(client, "/search?q=coup+PERSON:Goytta")
     assert total(html) == 0 and "No article has the person <q><bdi>Goytta</bdi></q> (in the query)." in html

@@ -6,10 +6,11 @@ from typing import Any, Callable
 from urllib.parse import unquote, urlsplit
 
 from flask import abort, redirect, request, url_for
+from werkzeug.exceptions import NotFound
 from markupsafe import Markup
 
 from search import IndexMissing, get_document
-from search.lookup import OPENED_NOTE, an_id, file_of_records, line_of_records, page_ids, record_ids, typed_article_id
+from search.lookup import OPENED_NOTE, an_id, file_of_records, line_of_records, near_id, page_ids, record_ids, typed_article_id
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
@@ -79,6 +80,12 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
             what = (f"it is the {'line' if line_of_records(doc_id) else 'file'} of {n}{',' * (len(records) > HINTED_RECORDS)} "
                     f"{ids}" if file_of_records(doc_id) or line_of_records(doc_id) else f"the ids of {n} go on after it: {ids}")
             abort(404, f"no document with id {shown_id(doc_id)}: {what}; {how}")
+        near = near_id(archive(), doc_id)
+        if near is not None:  # a near miss: the id meant, a link on the page (the JSON's, to its record)
+            link = url_for(request.endpoint, doc_id=near)
+            missing = NotFound(f"no document with id {shown_id(doc_id)}: did you mean {link}?")
+            missing.link = link
+            raise missing
         example = an_id(archive())
         abort(404, f"no document with id {shown_id(doc_id)}" + (f": an id is as a search lists it, such as {shown_id(example)}"
                                                                  if example else ""))

@@ -209,7 +209,7 @@ def register(app: Flask) -> None:
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
         # its Content-Type: the page or the JSON is ours
         headers = [(k, v) for k, v in exc.get_headers(request.environ) if k.lower() != "content-type"]
-        return _error(status, message, headers=headers)
+        return _error(status, message, headers=headers, link=getattr(exc, "link", None))  # /doc/'s near miss
 
     @app.errorhandler(Exception)
     def internal(exc):
