@@ -754,12 +754,17 @@ def _page_titled(title: str, head: str = "") -> str:
      "http://example.com/barrels", None),
     ('<meta property="og:site_name" content="Example - Web Designers and Developers Daily Resource.">',
      "http://www.example.com/barrels", "Example - Web Designers and Developers Daily Resource."),
+    ('<meta property="og:site_name" content="Go Ask Alice!">', "http://www.example.edu/alice/barrels", "Go Ask Alice!"),
+    ('<meta property="og:site_name" content="Is It Down?">', "http://example.com/barrels", "Is It Down?"),
+    ('<meta property="og:site_name" content="Welcome to my blog!">', "http://example.com/barrels", None),
+    ('<meta property="og:site_name" content="Today, I Only Care That You Vote!">', "http://example.com/barrels", None),
 ])
 def test_a_site_name_that_is_an_address_a_handle_or_a_sentence(head, url, site):
     """Dragnet pages showed "Site: http://ibnlive.in.com/" (10 pages), "Site: @NHL" (twitter:site, 16 pages
     with "@NewStatesman" and "@BerryReview") and sentences ("We are marketing and customer strategy
     consultants ..."). An address names its host, or no site when it is a page's (a profile's on another
-    site); a handle names none, nor a sentence unless it holds the host's name."""
+    site); a handle names none, nor a sentence unless it holds the host's name. A few capitalised words
+    with an exclamation or a question mark are a name ("Go Ask Alice!" was refused as a sentence)."""
     from search.clean import clean_html
 
     assert clean_html(_page_titled("Barrels found in forest", head), url).site_name == site

@@ -111,10 +111,20 @@ def _site_name(name: str | None, labels: list[str]) -> str | None:
         parts = urlsplit(name if "://" in name else "http://" + name)
         return parts.hostname.removeprefix("www.") if parts.hostname and parts.path in ("", "/") else None
     named = re.sub(r"[\W_]+", "", name.lower())
-    sentence = _SENTENCE.match(name) and not _FIRM_ABBREVIATION.search(name[:-1])  # "Foo Media Inc." is a firm's
+    # "Foo Media Inc." is a firm's; "Go Ask Alice!" a name's
+    sentence = _SENTENCE.match(name) and not _FIRM_ABBREVIATION.search(name[:-1]) and not _exclaimed_name(name)
     if name.startswith("@") and " " not in name or sentence and not any(w in named for w in labels):
         return None
     return name
+
+
+def _exclaimed_name(name: str) -> bool:
+    """Whether a site's name ending in an exclamation or a question mark is a name, not a sentence: a few
+    words, each capitalised, with no comma ("Go Ask Alice!", columbia.edu's; "Welcome to my blog!" is a
+    sentence)."""
+    words = name[:-1].split()
+    return name[-1] in "!?" and len(words) <= 4 and "," not in name and all(w[0].isupper() or w[0].isdigit()
+                                                                            for w in words)
 
 
 # a copyright notice, which trafilatura reads for the site's name from <meta name="copyright">:
