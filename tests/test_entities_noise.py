@@ -2903,3 +2903,20 @@ def test_a_firm_after_of_before_himself_stays_an_organisation():
     text = "The words were those of Caesar. When Caesar himself arrived in Egypt, Pothinus fled."
     got = _got(text, ("Caesar", "organization"), ("Caesar", "organization", "ner", 1), ("Egypt", "location"))
     assert got.get("Caesar") == {"person"}, got
+
+
+def test_a_name_ending_in_a_periodicals_word_is_no_person():
+    """Reuters: "In a summary of its Weather and Crop Bulletin, the agency said" gave the person
+    "Crop Bulletin" (and "Crops Bulletin"), in five weekly reports of the US Agriculture
+    Department's weather facility. A bulletin, gazette, journal, newsletter, digest or magazine
+    is no one's surname: the name is a periodical, an organisation as a newspaper is."""
+    cases = [
+        ("In a summary of its Weather and Crop Bulletin, the agency said showers continued.", ["Crop Bulletin"],
+         "organization"),
+        ("Farmers read the Kansas Gazette and the Grain Journal, the survey said.", ["Kansas Gazette", "Grain Journal"],
+         "organization"),
+        # near misses: a person's name, a periodical's word that is not the name's last
+        ("Journalist Ann Digby and Bulletin editor Tom Mann said so.", ["Ann Digby", "Tom Mann"], "person"),
+    ]
+    for text, names, kind in cases:
+        assert _got(text, *((n, "person") for n in names)) == {n: {kind} for n in names}, text

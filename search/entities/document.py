@@ -262,6 +262,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
             kind = "location" if typ != "location" and name.isupper() and country_display(name) else typ
             if kind == "location" and _BODY_LAST.search(name):
                 kind = "organization"  # "Brazilian Embassy", "Trans-Island Bus Service Pte Ltd" were places
+            elif kind == "person" and _PERIODICAL_LAST.search(name):
+                kind = "organization"  # a periodical: the "Weather and Crop Bulletin"'s "Crop Bulletin" was a person
             cleaned.append(Span(r[0], r[1], kind, source))
     cleaned = _forms_end_names(text, cleaned)
     if wrapped or (wrapped is None and "\n" in text and _hard_wrapped(text)):
@@ -2174,6 +2176,8 @@ _BODY_LAST = re.compile(
     rf"\s(?:{_FORMS}|Embassy|Ministry|University|Council|Commission|Agency|Department|Authority|Institute"
     r"|Museum|Academy|Parliament|Exchange|Association)\.?$"
 )
+# A periodical's last word, no one's surname
+_PERIODICAL_LAST = re.compile(r"\s(?:Bulletin|Gazette|Journal|Newsletter|Digest|Magazine|Yearbook|Almanac)$")
 _TITLE_OF = re.compile(r"(?:Secretary|Secretaries|Minister|Ministers)[ \t]+(?:of|for)[ \t]+(?:the[ \t]+)?$")
 _FIELD_WORDS = {w.lower() for w in _FIELDS.split("|")} | {
     "affairs", "development", "and", "&", "for", "of", "the", "welfare", "works",
