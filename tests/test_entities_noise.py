@@ -2642,6 +2642,20 @@ def test_a_royal_residence_or_a_seat_s_street_on_a_credit_line_is_no_reporter():
         assert _got(text).get(name) == {"person"}, name
 
 
+def test_a_credit_line_s_person_whose_surname_is_a_street_word_is_a_person():
+    """A street's word last on a credit line was a seat's, whatever came before it, so "Picabo Street, AP"
+    (the skier) kept the NER's place; a seat a credit line names is a street English writes of, its first
+    word one English text writes ("Downing", "Wall", "Tiananmen")."""
+    text = "Downhill\n\nPicabo Street, AP\nVAIL (AP) - The skier won the downhill on Saturday."
+    assert _got(text, ("Picabo Street", "location")).get("Picabo Street") == {"person"}
+    # near misses: the seats' streets and squares, named by the NER or not, and a seat's house
+    for seat, ner in (("Downing Street", None), ("Wall Street", None), ("Tiananmen Square", "location"),
+                      ("Clarence House", "organization")):
+        text = f"Visit\n\n{seat}, AP\nLONDON (AP) - The prime minister met the president on Tuesday."
+        got = _got(text, *([(seat, ner)] if ner else []))
+        assert got.get(seat) == ({ner} if ner else None), (seat, got)
+
+
 def test_a_nationality_before_a_person_the_ner_typed_an_organisation_or_a_place_is_cut_and_the_name_a_person():
     """f405f38 and cf385af cut a nationality off the NER's persons only: "Australian Margaret Court" (an
     organisation) and "Nigerian Kanu" (a place) kept it, and the wrong type with it."""
