@@ -502,6 +502,17 @@ def test_a_dateline_with_its_region_and_its_agency_is_read(text):
     assert "AP" not in got and f"{place}, {region}" not in got, got
 
 
+@pytest.mark.parametrize("text,name", [
+    ("ZURICH, Oct 31 (Reuters) - UBS said on Wednesday it would cut 10,000 jobs.", "UBS"),
+    ("LONDON, March 3 (Reuters) - The Bank of England said it would hold rates.", "Bank of England"),
+])
+def test_a_dated_dateline_s_agency_is_no_mention(text, name):
+    """"ZURICH, Oct 31 (Reuters) -", today's Reuters dateline: the date ended it, and the NER read the agency
+    after it, an organisation "Reuters" in every such story, where "AMMAN (Reuters) -" gave none."""
+    got = _by_text(extract_mentions(text))
+    assert got == {text.split(",")[0]: {"location"}, name: {"organization"}}, got
+
+
 def test_a_club_named_for_its_city_in_a_result_in_running_text_is_an_organisation():
     """A results row's city was its club (36675cb), but in running text "Barcelona beat Valencia 3-0" gave the
     place "Barcelona" and missed "Valencia", and "Sevilla drew 1-1 with Getafe" gave the place "Getafe"."""

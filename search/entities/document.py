@@ -575,9 +575,9 @@ _TITLE_RUN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 # "RANGOON 1996-12-06", "SALVADOR, Feb 26", "ABUJA, Nigeria –", "MOSCOW (IDN) –": the all-caps
 # word opening a news item is the place it was filed from; a region after it ("ROSEMONT, ILL.,
 # March 6", "WHEELING, W. Va., June 2", "FORT WORTH, Texas, March 12", "CELINA, OHIO, March 20",
-# "ABUJA, Nigeria –", an agency's after it too: "LYON, France (AP) –") is a place too. `tail` is
-# the rest of the dateline, up to its dash. The place in title case ("Sydney, March 3 - ") is read
-# by `find_datelines` alone.
+# "ABUJA, Nigeria –", an agency's after it too: "LYON, France (AP) –", as after a date: "ZURICH, Oct
+# 31 (Reuters) -") is a place too. `tail` is the rest of the dateline, up to its dash. The place in
+# title case ("Sydney, March 3 - ") is read by `find_datelines` alone.
 # The place's first capital opens the pattern and what may precede the place is looked behind
 # from after it: the regex engine then only tries positions holding a capital, where a pattern
 # opening with the lookbehinds was tried at every position (0.064 -> 0.027 ms an article, the
@@ -586,7 +586,7 @@ _DATELINE = re.compile(
     rf"([A-Z](?:(?<=^[A-Z])|(?<=\n[A-Z])|(?<=\. [A-Z])|(?<=[a-z] [A-Z]))(?:{_CAPS_RUN[5:]}|{_TITLE_RUN[5:]}))"
     rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? \d{{4}}-\d\d-\d\d\b(?: [–—-] )?"
     rf"|(?:, (?P<r2>[A-Z][A-Za-z]{{0,4}}\.(?: ?[A-Z][A-Za-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[A-Z]{{3,}}(?: [A-Z]{{3,}})?))?"
-    rf", {_MONTH} \d{{1,2}}\b(?P<dash> [–—-] )?"  # "ROSEMONT, ILL., March 6"
+    rf", {_MONTH} \d{{1,2}}\b(?P<dash>(?: \([A-Za-z]{{2,12}}\))? [–—-] )?"  # "ROSEMONT, ILL., March 6", "(Reuters) -"
     rf"|(?:, (?P<r3>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})(?: \([A-Za-z]{{2,12}}\))?| \([A-Za-z]{{2,12}}\)) [–—-] ))",
     re.M,
 )
