@@ -553,6 +553,8 @@ class Languages:
 _URL = "json_extract(info, '$.url')"
 _URL_FOLDED = f"lower({_URL})"
 _URL_INDEX = f"CREATE INDEX IF NOT EXISTS docs_url ON docs ({_URL_FOLDED})"
+# the file each row was read from: catalog_ids_of reads the rows of one file (`show FILE`), not all
+_PATH_INDEX = "CREATE INDEX IF NOT EXISTS docs_path ON docs (path)"
 CATALOG_COLUMNS = ("id", "root", "path", "source", "content_hash", "tpl_hash", "text_hash", "record_hash", "info")
 
 
@@ -566,7 +568,9 @@ def read_only(path: Path, immutable: bool = False) -> sqlite3.Connection:
 
 def catalog_ids_of(path: Path, paths: list[str]) -> list[str]:
     """Ids the catalog at `path` files as read from one of `paths`, in the order they were
-    filed (a JSON Lines file's records by line). Raises sqlite3.Error for no catalog."""
+    filed (a JSON Lines file's records by line). Looked up in the catalog's index of the path
+    (_PATH_INDEX): `show FILE` scanned every row. A catalog written before the index is
+    scanned, as it was, until the next index run adds it. Raises sqlite3.Error for no catalog."""
     return _catalog_ids(path, f"path IN ({','.join('?' * len(paths))})", paths)
 
 
@@ -609,8 +613,9 @@ class Catalog:
             "CREATE TABLE IF NOT EXISTS docs (id TEXT PRIMARY KEY, root TEXT, path TEXT, source TEXT,"
             " content_hash TEXT, tpl_hash TEXT, text_hash TEXT, record_hash TEXT, info TEXT)"
         )
-        # added to a catalog written before it (copied into the next generation) on its next run
+        # added to a catalog written before them (copied into the next generation) on its next run
         self.con.execute(_URL_INDEX)
+        self.con.execute(_PATH_INDEX)
 
     def all(self) -> dict[str, dict[str, Any]]:
         cur = self.con.execute(f"SELECT {', '.join(CATALOG_COLUMNS)} FROM docs")

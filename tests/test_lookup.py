@@ -361,6 +361,22 @@ def test_an_address_or_id_with_a_query_typed_after_doc_opens_its_article(tmp_pat
     assert client.get("/doc/https://www.example-news.com/2021/article.php?id=8").status_code != 302  # none so: as before
 
 
+def _sqlite_steps(monkeypatch) -> list[int]:
+    """[the SQLite virtual machine's steps since], counted on every connection opened from now."""
+    import sqlite3
+
+    steps = [0]
+    connect = sqlite3.connect
+
+    def counted(*args, **kwargs):
+        con = connect(*args, **kwargs)
+        con.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1), 1)
+        return con
+
+    monkeypatch.setattr(sqlite3, "connect", counted)
+    return steps
+
+
 def test_an_address_pasted_in_the_search_box_is_looked_up_not_scanned_for(tmp_path, monkeypatch):
     """A search that finds nothing reads its query as an article's id or address, to link its
     page: each reading (as typed, without its fragment, without its query string) and each
@@ -368,8 +384,6 @@ def test_an_address_pasted_in_the_search_box_is_looked_up_not_scanned_for(tmp_pa
     server's CPU for any mistyped address in an archive of 200,000 articles, on a page anyone
     may ask for. Counted in SQLite's steps on a catalog of 5,000 other addresses: fewer steps
     than rows, for an address no article has and for one an article has."""
-    import sqlite3
-
     from search import Store, indexer
     from search.cache import CATALOG_COLUMNS, Catalog
     from web import create_app
@@ -387,18 +401,37 @@ def test_an_address_pasted_in_the_search_box_is_looked_up_not_scanned_for(tmp_pa
                     "info": json.dumps({"url": f"https://wire.example/pad/{n}"})} for n in range(rows))
     catalog.close()
     client = create_app({"INDEX": str(tmp_path / "ix")}).test_client()
-    steps = [0]
-    connect = sqlite3.connect
-
-    def counted(*args, **kwargs):
-        con = connect(*args, **kwargs)
-        con.set_progress_handler(lambda: steps.__setitem__(0, steps[0] + 1), 1)
-        return con
-
-    monkeypatch.setattr(sqlite3, "connect", counted)
+    steps = _sqlite_steps(monkeypatch)
     for typed, linked in (("https://wire.example/2021/gone?ref=rss#top", False),
                           ("HTTPS://Wire.example/2021/mali-coup?ref=rss#top", True)):
         steps[0] = 0
         html = client.get("/search?" + urlencode({"q": typed})).get_data(as_text=True)
         assert ("This is the address of an article in the archive" in html) is linked, typed
         assert 0 < steps[0] < rows, (typed, steps[0])
+
+
+def test_show_file_is_looked_up_not_scanned_for(tmp_path, monkeypatch):
+    """`newsarchive show FILE` read the catalog's rows of that file with `path IN (...)`, and the
+    catalog's path has no index: every row was read, for each file shown. Counted in SQLite's
+    steps on a catalog of 5,000 rows of other files: fewer steps than rows, the file's
+    articles found as before, in their lines' order."""
+    from search import Store, indexer
+    from search.cache import CATALOG_COLUMNS, Catalog
+
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    (tmp_path / "wire").mkdir()
+    records = [{"id": f"r{n}", "title": f"Notice {n}", "text": f"The board issued notice number {n} on Monday."}
+               for n in (2, 1)]
+    feed = tmp_path / "wire" / "feed.jsonl"
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    store = Store(tmp_path / "ix")
+    assert indexer.run(store, [str(tmp_path / "wire")])["indexed"] == 2
+    rows = 5000
+    catalog = Catalog(store.current_dir() / "catalog.sqlite")
+    catalog.upsert({**dict.fromkeys(CATALOG_COLUMNS), "id": f"pad{n}", "source": "wire",
+                    "path": str(tmp_path / "wire" / f"pad{n}.txt")} for n in range(rows))
+    catalog.close()
+    steps = _sqlite_steps(monkeypatch)
+    r = show(feed, "--index", tmp_path / "ix")  # a file of two: their ids, to show one
+    assert r.exit_code == 2 and json.loads(r.output.splitlines()[0])["ids"] == ["wire/feed.jsonl#r2", "wire/feed.jsonl#r1"]
+    assert 0 < steps[0] < rows, steps[0]
