@@ -88,10 +88,11 @@ def typed_article_id(archive: Archive, typed: str) -> str | None:
     (_address_readings). Each reading a few indexed lookups: a mistyped address, on a path any
     crawler hits, scanned the whole catalog for each reading and spelling."""
     _gen, searcher = archive.searcher()
+    walked: dict[str, list[str]] = {}  # each host walked once for every reading and spelling
     for reading in _address_readings(typed):
         if document_number(searcher, reading) is not None:
             return reading
-        found = page_ids(archive, reading)
+        found = page_ids(archive, reading, walked)
         if len(found.ids) == 1:  # live ids: several share the address, and /doc/ lists them
             return found.ids[0]
     return None
@@ -153,12 +154,12 @@ def source_named(archive: Archive, typed: str) -> str | None:
                 None)
 
 
-def page_ids(archive: Archive, typed: str) -> Found:
+def page_ids(archive: Archive, typed: str, walked: dict[str, list[str]] | None = None) -> Found:
     """The live articles of the page's address `typed` is: the web's /doc/<id> and
     /api/doc/<id> take the url a search reports as `show` does (they took the id alone). No
     file's path: a server does not look round its own disk for what a visitor names."""
     gen, searcher = archive.searcher()
-    return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip()) or Found([], typed)
+    return _live_page_ids(archive, searcher, gen.path / "catalog.sqlite", typed.strip(), walked) or Found([], typed)
 
 
 def file_of_records(typed: str) -> bool:
@@ -211,21 +212,23 @@ def record_ids(archive: Archive, typed: str, limit: int | None = None) -> list[s
     return found
 
 
-def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Found | None:
+def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str,
+                   walked: dict[str, list[str]] | None = None) -> Found | None:
     """_page_ids that are live; for a web address that names none, those of its first other
     spelling that names some (_spellings: the other scheme first, then the path's last slash
     added or dropped), with that spelling. A mirrored page's address is guessed from its
     host's folder, as https:// (ingest.mirror): `show http://...` of the same page found
     nothing. `searcher` is the one of `catalog`'s generation: ids read from one generation's
     catalog are checked against that generation."""
-    found = _page_ids(archive, searcher, catalog, text)
+    walked = {} if walked is None else walked  # the stored spellings of each host (_stored_spellings)
+    found = _page_ids(archive, searcher, catalog, text, walked)
     if found is None:
-        return _schemeless_page_ids(archive, searcher, catalog, text)
+        return _schemeless_page_ids(archive, searcher, catalog, text, walked)
     live = _live(searcher, found)
     if live:
         return Found(live, text)
     for other in _spellings(text):
-        live = _live(searcher, _page_ids(archive, searcher, catalog, other) or [])
+        live = _live(searcher, _page_ids(archive, searcher, catalog, other, walked) or [])
         if live:
             return Found(live, text, other)
     return Found([], text)
@@ -236,7 +239,8 @@ def _live_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Foun
 _SCHEMELESS = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9](?::\d+)?(?:[/?#]|$)", re.I)
 
 
-def _schemeless_page_ids(archive: Archive, searcher, catalog: Path, text: str) -> Found | None:
+def _schemeless_page_ids(archive: Archive, searcher, catalog: Path, text: str,
+                         walked: dict[str, list[str]]) -> Found | None:
     """The live articles of `text` read as a web address typed without its scheme
     (`www.site.example/2021/coup`, as a browser's bar shows it and a reader copies it), by
     https:// and then http:// (and their other spellings), with the address that names them;
@@ -246,7 +250,7 @@ def _schemeless_page_ids(archive: Archive, searcher, catalog: Path, text: str) -
         return None
     for scheme in ("https://", "http://"):
         for other in (_folded(scheme + text), *_spellings(scheme + text)):
-            live = _live(searcher, _page_ids(archive, searcher, catalog, other) or [])
+            live = _live(searcher, _page_ids(archive, searcher, catalog, other, walked) or [])
             if live:
                 return Found(live, text, other)
     return None
@@ -304,7 +308,8 @@ def _live(searcher, ids: list[str]) -> list[str]:
     return [i for i in dict.fromkeys(ids) if document_number(searcher, i) is not None]
 
 
-def _page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str] | None:
+def _page_ids(archive: Archive, searcher, catalog: Path, text: str,
+              walked: dict[str, list[str]] | None = None) -> list[str] | None:
     """The ids `text` names as a page's address, None when it is none (a path, or a file's
     URL with no `#`). A JSON Lines record with no url of its own reports its file's URL with
     `#` and its line (`file:///x/feed.jsonl#1492`), as an editor's link to a line: that was
@@ -323,25 +328,33 @@ def _page_ids(archive: Archive, searcher, catalog: Path, text: str) -> list[str]
     # id are taken as typed and in lower case, as addresses are mostly written.
     spelled = list(dict.fromkeys((text, _folded(text))))
     found = [*from_catalog(archive, catalog, lambda: catalog_ids_with_url(catalog, text, _head(text)), []),
-             *_ids_where(searcher, "url", _stored_spellings(searcher, text))]
+             *_ids_where(searcher, "url", _stored_spellings(searcher, text, walked))]
     return [*found, *map(url_id, spelled)] if web else found
 
 
-def _stored_spellings(searcher, url: str) -> list[str]:
+def _stored_spellings(searcher, url: str, walked: dict[str, list[str]] | None = None) -> list[str]:
     """The addresses the index's `url` holds that are `url` with its scheme and host in any case
     of ASCII (as the catalog compares them: catalog_ids_with_url), its path as typed. A page
     saved to disk is in the index's url alone, and `show https://shout.example/B` found nothing
     of one stored as "https://SHOUT.Example/B" (a6fa65b tried the address as typed and in lower
     case only). The index's terms are walked a character of the head at a time, each case kept
-    only where a stored address begins so: a few lookups, not a scan of every address."""
+    only where a stored address begins so: a few lookups, not a scan of every address.
+    `walked`: the stored spellings of each head walked so far (in lower case: the walk is the
+    same for every case typed), for the next address with that head: one lookup's readings and
+    spellings, some eight addresses, have two heads (https:// and http://), each walked once."""
     head = _head(url)
     if not head or not searcher.schema["url"].indexed:
         return list(dict.fromkeys((url, _folded(url))))
     reader = searcher.reader()
-    prefixes = [""]
-    for c in url[:head]:
-        cases = dict.fromkeys((c.translate(_ASCII_LOWER), c.upper() if c.isascii() else c))
-        prefixes = [p + k for p in prefixes for k in cases if next(iter(reader.expand_prefix("url", p + k)), None)]
+    walked = {} if walked is None else walked
+    key = url[:head].translate(_ASCII_LOWER)  # the walk tries both cases of each character: one walk for any
+    prefixes = walked.get(key)
+    if prefixes is None:
+        prefixes = [""]
+        for c in url[:head]:
+            cases = dict.fromkeys((c.translate(_ASCII_LOWER), c.upper() if c.isascii() else c))
+            prefixes = [p + k for p in prefixes for k in cases if next(iter(reader.expand_prefix("url", p + k)), None)]
+        walked[key] = prefixes
     return [p + url[head:] for p in prefixes if ("url", p + url[head:]) in reader]
 
 

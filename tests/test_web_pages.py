@@ -256,6 +256,31 @@ def test_an_article_s_address_pasted_with_a_query_or_fragment_links_its_page(add
         assert "of an article in the archive" not in c.get("/search?" + urlencode({"q": typed})).get_data(as_text=True), typed
 
 
+def test_an_unknown_address_pasted_in_the_box_walks_each_host_once(addressed, monkeypatch):
+    """An address no article has, pasted in the search box, is read as typed, without its
+    fragment and without its query string, each in its other spellings (the other scheme, the
+    slash): some eight addresses, and for each the index's url terms were walked a character of
+    the host at a time (lookup._stored_spellings, 10-15 ms of such a request's CPU). The walk
+    is the same for every address of one head: it is walked once for https:// and once for
+    http://, in Whoosh's prefix lookups at most two a character of the two heads."""
+    from whoosh.reading import IndexReader
+
+    calls = [0]
+    expand = IndexReader.expand_prefix
+
+    def counted(self, *args, **kwargs):
+        calls[0] += 1
+        return expand(self, *args, **kwargs)
+
+    monkeypatch.setattr(IndexReader, "expand_prefix", counted)
+    for typed, linked in (("https://Wire.example/2021/gone-story?ref=rss#top", False),
+                          ("https://Wire.example/2021/grain-exports?ref=rss#top", True)):
+        calls[0] = 0
+        html = addressed.get("/search?" + urlencode({"q": typed})).get_data(as_text=True)  # `?`: a wildcard's 400
+        assert ("This is the address of an article in the archive" in html) is linked, typed
+        assert 0 < calls[0] <= 2 * (len("https://wire.example") + len("http://wire.example")), (typed, calls[0])
+
+
 @pytest.mark.parametrize("typed,opened", [("wire.example/2021/grain-exports", "https://wire.example/2021/grain-exports"),
                                           ("wire.example/2021/grain-exports/", "https://wire.example/2021/grain-exports"),
                                           ("WIRE.example/2021/mali-coup?ref=rss", "https://wire.example/2021/mali-coup?ref=rss")])
