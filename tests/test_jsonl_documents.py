@@ -883,3 +883,25 @@ def test_a_dict_of_articles_each_with_its_comments_is_read_as_the_articles(tmp_p
     arts, reports = _read(tmp_path / "lines.jsonl")
     assert reports == [] and [(a.title, a.line, a.item) for a in arts] == [("Zinc 5", 1, None), ("Zinc 0", 2, 1),
                                                                           ("Zinc 1", 2, 2)]
+
+
+def test_a_dict_of_articles_one_of_them_without_text_is_read_as_the_articles(tmp_path):
+    """Review: a dict of articles by their address, each with its comments, one of them with no
+    text (a paywalled or video page's, "text": ""), was taken for a saved API response whose list
+    of articles is that article's comments: the comments were indexed as untitled articles and
+    every other article of the file lost, in a .json as on a JSON Lines line. The articles are
+    read, and the one with no text is said to have none (its comments are no articles)."""
+    def article(n: int) -> dict:
+        return {"title": f"Zinc {n}", "text": f"{STORY} Story {n}." if n != 1 else "",
+                "comments": [{"author": f"reader {c}", "text": f"Comment {c} on story {n}."} for c in range(3)]}
+
+    by_address = {f"https://ex.com/{n}": article(n) for n in range(3)}
+    (tmp_path / "by_address.json").write_text(json.dumps(by_address, indent=2))
+    (tmp_path / "lines.jsonl").write_text(json.dumps(article(5)) + "\n" + json.dumps(by_address) + "\n")
+    arts, reports = _read(tmp_path / "by_address.json")
+    assert [a.title for a in arts] == ["Zinc 0", "Zinc 2"]
+    assert arts[-1].meta["comments"][2]["text"] == "Comment 2 on story 2."
+    assert reports == [(2, "JSON record with no text: text is empty")]
+    arts, reports = _read(tmp_path / "lines.jsonl")
+    assert [(a.title, a.line, a.item) for a in arts] == [("Zinc 5", 1, None), ("Zinc 0", 2, 1), ("Zinc 2", 2, 3)]
+    assert reports == [(2, "JSON record with no text: text is empty (article 2 of the line)")]

@@ -347,12 +347,14 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
     rec, given_as, doubled = canonical_keys(rec)
     html, body = _texts(rec)
     if html is None and body is None:
-        listed = _listed_articles(rec)
+        # a dict of articles on a line, as read whole; before a list in it (_document_records)
+        if (keyed := _keyed_articles(given)) is not None:
+            raise HoldsArticles(f"no text of its own: it holds {len(keyed)} articles by their keys", keyed)
+        # a titled record is an article with no text (paywalled, a video's): its lists are its own
+        listed = None if any(k in rec for k in TITLE_KEYS) else _listed_articles(rec)
         if listed:  # a saved API response (NewsAPI's): its articles, each read (_held_articles)
             where, n = listed
             raise HoldsArticles(f"no text of its own: it holds {_listed_words(where, n)}", _at(rec, where))
-        if (keyed := _keyed_articles(given)) is not None:  # a dict of articles on a line, as read whole
-            raise HoldsArticles(f"no text of its own: it holds {len(keyed)} articles by their keys", keyed)
         if error := _api_error(given):
             raise ApiError(error)
         if given and not _record_like(rec) and _no_articles(given, True):  # {"status": "ok", "articles": []}
@@ -565,11 +567,13 @@ def _document_records(doc: Any) -> list | None:
                           for v in doc) else None
     if not isinstance(doc, dict):
         return None
+    # a dict of articles by their address before a list in it: one article with no text (paywalled)
+    # and a list of its own with text (its comments) was taken for a response, the others lost
+    if (values := _keyed_articles(doc)) is not None:
+        return values
     rec = canonical_keys(doc)[0]
     if _texts(rec) == (None, None) and (listed := _listed_articles(rec)):
         return _at(rec, listed[0])
-    if (values := _keyed_articles(doc)) is not None:
-        return values
     return [doc] if _record_like(rec) else None
 
 
