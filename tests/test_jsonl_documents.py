@@ -905,3 +905,14 @@ def test_a_dict_of_articles_one_of_them_without_text_is_read_as_the_articles(tmp
     arts, reports = _read(tmp_path / "lines.jsonl")
     assert [(a.title, a.line, a.item) for a in arts] == [("Zinc 5", 1, None), ("Zinc 0", 2, 1), ("Zinc 2", 2, 3)]
     assert reports == [(2, "JSON record with no text: text is empty (article 2 of the line)")]
+
+
+def test_a_document_of_several_empty_lists_is_not_said_to_have_one(tmp_path):
+    """Review: a .json whose lists are all empty, several of them ({"version": 2, "items": [],
+    "plugins": []}, a tool's settings; a response emptied with its facets) was "empty file: its
+    only list ("items") is empty", which it is not: its lists are named, each."""
+    (tmp_path / "settings.json").write_text(json.dumps({"version": 2, "items": [], "plugins": []}, indent=2))
+    (tmp_path / "search.json").write_text(json.dumps({"data": {"results": [], "facets": {"tags": []}}}))
+    assert _read(tmp_path / "settings.json") == ([], [(None, 'empty file: its 2 lists ("items", "plugins") are empty')])
+    assert _read(tmp_path / "search.json") == ([], [(None, 'empty file: its 2 lists ("data.results", '
+                                                         '"data.facets.tags") are empty')])

@@ -630,8 +630,12 @@ def _no_articles(doc: Any, objects: bool) -> str | None:
             return f'a saved API response with no article under "{".".join(keys)}"'
     lists = list(_lists(doc, LIST_DEPTH))
     if all(value == [] for _, value in lists) and (named := [k for k, _ in lists if k[-1].lower() in _LIST_NAMES]):
-        # a response emptied, or a tool's settings ({"version": 2, "items": []}): no API's by its shape
-        return f'its only list ("{".".join(named[0])}") is empty'
+        # a response emptied, or a tool's settings ({"version": 2, "items": []}): no API's by its shape;
+        # a document of several lists, all empty, was said to have one ("its only list ("items")")
+        if len(lists) == 1:
+            return f'its only list ("{".".join(named[0])}") is empty'
+        names = ", ".join('"' + ".".join(keys) + '"' for keys, _ in lists)
+        return f"its {len(lists)} lists ({names}) are empty"
     return None
 
 
