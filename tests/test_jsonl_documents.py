@@ -6,6 +6,7 @@ from __future__ import annotations
 import gzip
 import io
 import json
+import struct
 import tracemalloc
 from pathlib import Path
 
@@ -916,3 +917,19 @@ def test_a_document_of_several_empty_lists_is_not_said_to_have_one(tmp_path):
     assert _read(tmp_path / "settings.json") == ([], [(None, 'empty file: its 2 lists ("items", "plugins") are empty')])
     assert _read(tmp_path / "search.json") == ([], [(None, 'empty file: its 2 lists ("data.results", '
                                                          '"data.facets.tags") are empty')])
+
+
+def test_a_binary_file_of_16_bit_numbers_is_no_utf16_text(tmp_path):
+    """Review: a binary file saved as .jsonl whose first bytes are 16-bit numbers little- or
+    big-endian (raw audio samples, a table of counts: 01 00 02 00 ...) was taken for UTF-16
+    without a byte-order mark (a NUL beside each of its first two bytes), its control characters
+    read as text: "not JSON Lines: no line is a JSON record (line 1: Expecting value at column 1)",
+    where it was, and is, "binary file, not JSON Lines". UTF-16 without a mark opens with ASCII text."""
+    numbers = [*range(1, 40), 10, *range(1, 20)]
+    for order in ("<", ">"):
+        path = tmp_path / f"samples{order == '<'}.jsonl"
+        path.write_bytes(struct.pack(f"{order}{len(numbers)}h", *numbers))
+        assert _read(path) == ([], [(None, "binary file, not JSON Lines")])
+    record = json.dumps({"title": "Zinc", "text": STORY}) + "\n"
+    (tmp_path / "le.jsonl").write_bytes(("\t" + record).encode("utf-16-le"))
+    assert [a.title for a in _read(tmp_path / "le.jsonl")[0]] == ["Zinc"]

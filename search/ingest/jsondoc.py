@@ -33,11 +33,18 @@ def utf16_codec(head: bytes) -> str | None:
     big-endian), as .NET's "Unicode" without a mark writes it: such a file was "binary file"."""
     if head[:2] in _UTF16_BOMS:
         return "utf-16"
-    if len(head) == 4 and head[1] == head[3] == 0 and head[0] and head[2]:
+    # text, not bytes beside NULs: a binary file of 16-bit numbers (b"\x01\x00\x02\x00") was read as
+    # UTF-16, its control characters "not JSON Lines: ... Expecting value", where it is "binary file"
+    if len(head) == 4 and head[1] == head[3] == 0 and _ascii_text(head[0]) and _ascii_text(head[2]):
         return "utf-16-le"
-    if len(head) == 4 and head[0] == head[2] == 0 and head[1] and head[3]:
+    if len(head) == 4 and head[0] == head[2] == 0 and _ascii_text(head[1]) and _ascii_text(head[3]):
         return "utf-16-be"
     return None
+
+
+def _ascii_text(byte: int) -> bool:
+    """Whether a byte is an ASCII character a JSON text may open with: printable, or a tab or line break."""
+    return 0x20 <= byte < 0x7f or byte in b"\t\r\n"
 
 
 class TooLarge(str):
