@@ -933,3 +933,27 @@ def test_a_binary_file_of_16_bit_numbers_is_no_utf16_text(tmp_path):
     record = json.dumps({"title": "Zinc", "text": STORY}) + "\n"
     (tmp_path / "le.jsonl").write_bytes(("\t" + record).encode("utf-16-le"))
     assert [a.title for a in _read(tmp_path / "le.jsonl")[0]] == ["Zinc"]
+
+
+def test_responses_a_poller_wrote_on_one_line_are_read_and_keep_their_ids(tmp_path):
+    """Review: a poller that writes each response with `json.dump(resp, fh)` and no newline puts
+    them one after another on one line: one was read (its articles `FILE:1.k`), and once a second
+    came each was "JSON record with no text of its own: it holds a list of 2 articles ..." and no
+    article read, the file's articles removed; dicts and arrays of articles alike. They are values
+    one after another, response n's article k `FILE:n.k`: the first's articles keep their ids."""
+    def response(*ns: int) -> dict:
+        return {"status": "ok", "articles": [{"title": f"Zinc {n}", "text": STORY} for n in ns]}
+
+    path = tmp_path / "poll.jsonl"
+    path.write_text(json.dumps(response(1, 2)))
+    assert [(a.id, a.title) for a in _read(path)[0]] == [("poll:1.1", "Zinc 1"), ("poll:1.2", "Zinc 2")]
+    with path.open("a") as fh:
+        json.dump(response(3), fh)
+        json.dump({"k4": {"title": "Zinc 4", "text": STORY}}, fh)
+        json.dump([{"title": "Zinc 5", "text": STORY}], fh)
+    arts, reports = _read(path)
+    assert reports == [] and [(a.id, a.title) for a in arts] == [
+        ("poll:1.1", "Zinc 1"), ("poll:1.2", "Zinc 2"), ("poll:2.1", "Zinc 3"),
+        ("poll:3.1", "Zinc 4"), ("poll:4.1", "Zinc 5")]
+    path.write_text(json.dumps({"title": "Zinc 6", "text": STORY}) + json.dumps({"title": "Zinc 7", "text": STORY}))
+    assert [a.id for a in _read(path)[0]] == ["poll:1.1", "poll:1.2"]  # records on a line, as before

@@ -577,6 +577,15 @@ def _document_records(doc: Any) -> list | None:
     return [doc] if _record_like(rec) else None
 
 
+def _holds_articles(value: Any) -> bool:
+    """Whether a JSON value is a list of articles, not one: an array, a response, a dict of them."""
+    if isinstance(value, list):
+        return True
+    if not isinstance(value, dict) or _record_like(rec := canonical_keys(value)[0]):
+        return False
+    return _keyed_articles(value) is not None or _listed_articles(rec) is not None
+
+
 def _keyed_articles(doc: dict[str, Any]) -> list | None:
     """An object's values where each is an object, one of them an article's record (`json.dump`
     of a dict of articles by their address or id), in their order; else None."""
@@ -758,8 +767,10 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     del text
     records = _document_records(doc)
     json_name = path.name.lower().endswith((".json", ".json.gz"))
-    if (records is not None and not json_name and (one_line or not isinstance(doc, _Values))
-            and not (len(records) == 1 and records[0] is doc)):
+    # values one after another, on lines of their own or on one (a poller's `json.dump` of a response
+    # a run, with no newline: its responses were each "JSON record with no text of its own", unread)
+    stream = isinstance(doc, _Values) and (not one_line or any(map(_holds_articles, doc)))
+    if records is not None and not json_name and not stream and not (len(records) == 1 and records[0] is doc):
         # a .jsonl of one response (or array, or dict of articles), on a line or pretty-printed, is
         # line 1 of a poller's file, as `jq -c .` writes it: its articles 1.k, as when a second comes,
         # which reads it a line at a time or as values one after another: no id changes
