@@ -957,3 +957,21 @@ def test_responses_a_poller_wrote_on_one_line_are_read_and_keep_their_ids(tmp_pa
         ("poll:3.1", "Zinc 4"), ("poll:4.1", "Zinc 5")]
     path.write_text(json.dumps({"title": "Zinc 6", "text": STORY}) + json.dumps({"title": "Zinc 7", "text": STORY}))
     assert [a.id for a in _read(path)[0]] == ["poll:1.1", "poll:1.2"]  # records on a line, as before
+
+
+def test_pretty_printed_lists_after_an_empty_first_one_are_read(tmp_path):
+    """Review: a poller that writes each run's articles with `json.dump(articles, fh, indent=2)`
+    writes `[]` on a line of its own when its first run finds none; the runs after it, pretty-printed,
+    were each line a bad line ("bad JSON line: cut off ..."), no article read, where after a first
+    list that held articles they were read. An empty first value opens values one after another:
+    run n's article k is `FILE:n.k`, as on line n of what `jq -c .` writes; records a line after
+    it are read as before."""
+    path = tmp_path / "poll.jsonl"
+    path.write_text("[]\n" + json.dumps([{"title": f"Zinc {n}", "text": STORY} for n in (1, 2)], indent=2) + "\n")
+    arts, reports = _read(path)
+    assert reports == [] and [(a.id, a.title) for a in arts] == [("poll:2.1", "Zinc 1"), ("poll:2.2", "Zinc 2")]
+    path.write_text("{}\n" + json.dumps({"k3": {"title": "Zinc 3", "text": STORY}}, indent=2) + "\n")
+    assert [(a.id, a.title) for a in _read(path)[0]] == [("poll:2.1", "Zinc 3")]
+    path.write_text("[]\n" + json.dumps({"title": "Zinc 4", "text": STORY}) + "\nbroken\n")
+    arts, reports = _read(path)
+    assert [a.id for a in arts] == ["poll:2"] and reports == [(3, "bad JSON line: Expecting value at column 1")]

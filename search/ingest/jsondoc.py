@@ -143,15 +143,17 @@ def _opens_document(line: str) -> bool:
     ("[", "{", `{"status": "ok", "articles": [`): its JSON runs on to the line's end. A whole
     value (a JSON Lines record), or one broken before the line ends (a record cut off inside a
     string, a stray line), opens none: such a file, read whole up to DOCUMENT_MOST to fail as
-    JSON, held 458 MB of memory for a 200 MB JSON Lines file whose first line was cut off."""
+    JSON, held 458 MB of memory for a 200 MB JSON Lines file whose first line was cut off. An empty
+    array or object (`[]`, `{}`) may open values one after another: a poller's first run that found
+    nothing, `json.dump(..., indent=2)` of the next runs' articles after it, each line of which was a
+    bad line, no article read."""
     text = line.strip()
     try:
-        json.loads(text)
+        return json.loads(text) in ([], {})
     except json.JSONDecodeError as exc:
         return exc.pos >= len(text)
     except (ValueError, RecursionError):
         return False
-    return False
 
 
 def _more(fh: BinaryIO) -> bytes:

@@ -672,7 +672,8 @@ def _api_error(doc: Any) -> str | None:
     return None
 
 
-_JSON_BLANK = re.compile(r"[ \t\r\n]*")  # JSON's whitespace
+_BLANK_TEXT = " \t\r\n"  # JSON's whitespace
+_JSON_BLANK = re.compile(f"[{_BLANK_TEXT}]*")
 
 
 class _Values(list):
@@ -764,8 +765,13 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     except ValueError:  # no JSON document, nor a stream of them: its lines are read, reported as they fail
         return
     one_line = text is not None and "\n" not in text.strip()
+    # `[]` on a line, read whole for what may follow it (jsondoc._opens_document): lines after it
+    # that hold no article are read a line at a time, as when it was not ("2 lines, each ...")
+    empty_first = not one_line and text is not None and text.lstrip(_BLANK_TEXT).startswith(("[]", "{}"))
     del text
     records = _document_records(doc)
+    if records is None and empty_first:
+        return
     json_name = path.name.lower().endswith((".json", ".json.gz"))
     # values one after another, on lines of their own or on one (a poller's `json.dump` of a response
     # a run, with no newline: its responses were each "JSON record with no text of its own", unread)
