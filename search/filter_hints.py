@@ -68,20 +68,25 @@ def listed_values(facet: str, value: str, gen) -> list[str] | None:
     """The values of `value` typed as a list (`reuters,afp`, `en; fr`), when each is one some
     article has (by any spelling its filter reads): a filter takes one value, and the list
     matched nothing with no hint, where the reader meant a filter for each (OR for source,
-    language, a year, AND for entities). None when it is no such list."""
+    language, a year, AND for entities). A value spelt twice (`english,en`) is offered once:
+    "english or English" offered one language as two. None when it is no such list."""
     from .query import QueryError, canonical_filters
 
     typed = [p for p in _LIST_SEPARATOR.split(value.strip()) if p]
     if len(typed) < 2:
         return None
-    parts = list(dict.fromkeys(typed))  # `reuters,reuters`: a list of one
-    for part in parts:
+    parts: list[str] = []
+    seen: set[str] = set()
+    for part in dict.fromkeys(typed):
         try:
             names = canonical_filters({facet: [part]}, gen)[facet]
         except QueryError:
             return None
         if not names or not all(n in _present(facet, gen) for n in names):
             return None
+        if not seen.issuperset(names):  # `english,en`, `reuters,Reuters`: one value, offered once
+            parts.append(part)
+            seen.update(names)
     return parts
 
 

@@ -161,3 +161,29 @@ def test_a_list_typed_in_one_filter_is_offered_a_filter_for_each(two_sources, ty
     # a list one of whose values no article has is no such list: the nearest value, as before
     twin = client.get("/api/search?" + urlencode({"source": "notes,wire"})).get_json()
     assert "values" not in twin["unmatched_filters"][0]
+
+
+@pytest.mark.parametrize("typed,meant", [("notes,NOTES,seeds", ["notes", "seeds"]), ("notes, Notes", ["notes"]),
+                                         ("english;en", ["english"])])
+def test_a_value_listed_twice_in_one_filter_is_offered_once(two_sources, typed, meant):
+    """`language=english,en` (one language by its name and its code) and `source=notes,NOTES`
+    were offered as two filters, "Did you mean english or English (a filter for each)?", one
+    value named twice. Each value is offered once: the page, the JSON and `search` alike."""
+    from html import unescape
+    from urllib.parse import parse_qs, urlencode, urlsplit
+    import re
+
+    from web import create_app
+
+    facet = "language" if "en" in typed else "source"
+    client = create_app({"INDEX": str(two_sources)}).test_client()
+    twin = client.get("/api/search?" + urlencode({facet: typed})).get_json()
+    assert [u.get("values") for u in twin["unmatched_filters"]] == [meant]
+    html = client.get("/search?" + urlencode({facet: typed})).get_data(as_text=True)
+    hint = re.search(r'class="suggest unmatched">.*?Did you mean <a href="([^"]+)">(.*?)</a>([^<]*)</p>', html, re.S)
+    assert hint and len(re.findall("<strong>", hint.group(2))) == len(meant), html[html.find("unmatched") - 100:][:600]
+    assert ("a filter for each" in hint.group(3)) == (len(meant) > 1)
+    assert parse_qs(urlsplit(unescape(hint.group(1))).query) == {facet: meant}
+    r = invoke("search", "", "--filter", f"{facet}={typed}", "--index", two_sources)
+    each = " ".join(f"--filter {facet}={v}" for v in meant)
+    assert r.exit_code == 0 and f"did you mean {each}?" in r.output, r.output
