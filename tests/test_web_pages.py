@@ -470,6 +470,25 @@ def test_a_month_bar_s_narrowing_has_a_chip_that_removes_it(monthly, url):
     assert 'data-facet="published"' not in page(monthly, "/search?q=oil+OR+published:2020-05")  # no narrowing
 
 
+@pytest.mark.parametrize("clause,chip", [("published:2020-05", "Month: May 2020"), ("NOT published:[* TO *]", "Date: undated")])
+def test_a_facet_page_of_a_month_bar_s_narrowing_has_its_chip(monthly, clause, chip):
+    """A facet's page (a panel's "more") of a search a month bar narrowed had the filters'
+    chips and none for the month, and its "Clear all filters" kept the month, where the
+    results page it came from has the chip and drops it. The facet page has it too, its link
+    the same page without the clause, keeping the filters, the sort and the words."""
+    from urllib.parse import urlencode
+
+    asked = {"q": f"oil {clause}", "source": "w", "sort": "oldest", "contains": "w"}
+    html = page(monthly, "/facet/source?" + urlencode(asked))
+    found = re.search(r'<a class="chip" href="([^"]+)" data-facet="published"[^>]*><span class="chip-facet">(\w+):</span> '
+                      r'<bdi>([^<]+)</bdi>', html)
+    assert found and f"{found.group(2)}: {found.group(3)}" == chip, html[:3000]
+    back = urlsplit(unescape(found.group(1)))
+    assert back.path == "/facet/source" and parse_qs(back.query) == {**{k: [v] for k, v in asked.items()}, "q": ["oil"]}
+    clear = urlsplit(unescape(re.search(r'<a class="chip-clear" href="([^"]+)">', html).group(1)))
+    assert clear.path == "/facet/source" and parse_qs(clear.query) == {"q": ["oil"], "sort": ["oldest"], "contains": ["w"]}
+
+
 def test_one_dated_period_is_drawn_when_some_results_are_undated(monthly):
     """A search whose dated results are all of one month (or an archive's, of one year) had
     no histogram, and with it went its "N undated" link: the undated results had no way to

@@ -177,22 +177,24 @@ def undated_url(state: SearchState) -> str:
     return state.query_url(narrowed(state.query, UNDATED))
 
 
-def narrowing_chip(state: SearchState) -> tuple[Chip, str] | None:
+def narrowing_chip(state: SearchState, endpoint: str = "views.search_page", **extra: Any) -> tuple[Chip, str] | None:
     """The chip of the month (or the undated) a histogram link narrowed the search to, with
     "Clear all filters"'s link, which drops it too; None when the query ends with no such
     clause. A month bar's search had no chip: its clause was in the box, among the words,
-    and the way out was Back (or editing the query by hand)."""
+    and the way out was Back (or editing the query by hand). Linked to `endpoint` with
+    `extra`, as SearchState.chips: a facet's page (its "more") keeps to that page."""
     found = widened(state.query)
     if found is None:
         return None
     query, month = found
     wide = replace(state, query=query, page=1)
+    back = wide.url(endpoint, **extra)
     if month is None:
-        chip = Chip("published", "Date", "undated", wide.url(), "", UNDATED)
+        chip = Chip("published", "Date", "undated", back, "", UNDATED)
     else:
         y, m = month.split("-")
-        chip = Chip("published", "Month", f"{MONTHS[int(m) - 1]} {y}", wide.url(), "", month_clause(month))
-    return chip, wide.cleared_url()
+        chip = Chip("published", "Month", f"{MONTHS[int(m) - 1]} {y}", back, "", month_clause(month))
+    return chip, wide.cleared_url(endpoint, **extra)
 
 
 def _month_number(value: str) -> int | None:

@@ -63,9 +63,12 @@ def facet_page(name: str):
     result, values = facet_values(archive(), name, state, contains)
     state = state.with_filters(result.filters)
     here = {"name": name, "contains": contains or None}  # a chip's link stays on this page
+    # a month bar's narrowing, removable as on the results page its "more" came from
+    narrowing = summary.narrowing_chip(state, "views.facet_page", **here)
     return render_template(
         "facet.html", name=name, state=state, result=result, values=values, contains=contains,
-        chips=state.chips("views.facet_page", **here), cleared_url=state.cleared_url("views.facet_page", **here),
+        chips=state.chips("views.facet_page", **here) + ([narrowing[0]] if narrowing else []),
+        cleared_url=narrowing[1] if narrowing else state.cleared_url("views.facet_page", **here),
         aliases=summary.alias_lines if name in ENTITY_FACETS else (lambda value: ""),
         adds=name not in ENTITY_FACETS and bool(state.filters.get(name)),  # an alternative's count: "+N" (summary.facet_panels)
         json_url=url_for("api.api_facet", name=name, **state.params(), **({"contains": contains} if contains else {})),
