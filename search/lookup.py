@@ -128,7 +128,9 @@ def near_id(archive: Archive, typed: str) -> str | None:
     longer = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(reader.expand_prefix("id", text), 2)]
     if len(longer) == 1 and document_number(searcher, longer[0]) is not None:  # an id cut short: the one it begins
         return longer[0]
-    folder = text[:text.rfind("/") + 1]
+    # its folder's ids: those of the folder before a trailing slash too (`…/000_82ca.txt/`, as a
+    # link checker or an address bar's completion gives it, was compared with no id at all)
+    folder = text[:text.rstrip("/").rfind("/") + 1]
     terms = reader.expand_prefix("id", folder) if folder else (t for t, _ in reader.iter_field("id"))
     words = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(terms, NEAR_ID_CANDIDATES)]
     near = [(w, d) for w, d in _within(text, words, 1 if len(text) <= 10 else 2)

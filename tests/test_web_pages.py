@@ -328,6 +328,16 @@ def test_an_id_cut_short_is_offered_the_id_it_begins(client):
     assert f'did you mean <a href="/doc/{SEED0}">' in html
 
 
+@pytest.mark.parametrize("base", ["/doc/", "/api/doc/", "/text/"])
+def test_an_id_with_a_trailing_slash_is_offered_the_id(client, base):
+    """`/doc/seeds/000_….txt/`, an id with the slash a link checker or an address bar's
+    completion adds, was a 404 with no hint, where a typo of one character is offered the id:
+    its folder was read as the whole id, and no id was compared with it."""
+    r = client.get(f"{base}{SEED0}/")
+    said = unescape(re.sub(r"<[^>]+>", "", r.get_data(as_text=True)))  # the page's link as its text
+    assert r.status_code == 404 and f"did you mean {base}{SEED0}?" in said, said[:2000]
+
+
 def test_a_field_value_in_the_query_no_article_has_links_to_the_nearest(client):
     html = page(client, "/search?q=coup+PERSON:Goytta")
     assert total(html) == 0 and "No article has the person <q><bdi>Goytta</bdi></q> (in the query)." in html
