@@ -802,6 +802,29 @@ def test_a_setting_given_twice_with_two_good_values_links_to_each(client, url, o
         assert client.get(href).status_code == 200, href
 
 
+def test_two_settings_given_twice_are_both_named_and_linked_in_pairs(client):
+    """`sort=newest&sort=oldest&match=all&match=any` (a script's two parameter lists merged)
+    said only that 'match' was given twice, and offered "sort=newest or sort=oldest or
+    match=all or match=any", each link choosing one setting and taking the other's first
+    value silently. The message names both, and each link is a pair, its search running with
+    both values it names; the JSON twin names both too."""
+    url = "/search?q=coup+junta&sort=newest&sort=oldest&match=all&match=any"
+    r = client.get(url)
+    html = unescape(r.get_data(as_text=True))
+    assert r.status_code == 400 and "'match' is given 2 times (match=all, match=any) and 'sort' is given 2 times" in html
+    choices = re.search(r'<p class="suggest choices">Search with (.*?), keeping the rest\.</p>', html)
+    assert choices, html
+    links = re.findall(r'<a href="([^"]+)"><strong><bdi>([^<]+)</bdi></strong></a>', choices.group(1))
+    assert sorted(label for _, label in links) == ["sort=newest&match=all", "sort=newest&match=any",
+                                                   "sort=oldest&match=all", "sort=oldest&match=any"]
+    for href, label in links:
+        ran = client.get(href.replace("/search", "/api/search")).get_json()
+        sort, match = (part.split("=")[1] for part in label.split("&"))
+        assert (ran["sort"], ran["match"]) == (sort, match), (href, ran)
+    error = client.get(url.replace("/search", "/api/search")).get_json()["error"]
+    assert "'match' is given 2 times" in error and "'sort' is given 2 times" in error
+
+
 def test_an_unknown_id_s_404_shows_an_id_of_this_index(client):
     """`/doc/001_3af445065a74e937.txt` (a seed's file name, its source's folder left out) was
     "no document with id '001_3af445065a74e937.txt'", and `/doc/` listed "/doc/ID": neither

@@ -7,6 +7,7 @@ toggled, another page, another sort), so every link keeps everything else as it 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from itertools import product
 from collections.abc import Callable
 from typing import Any
 from urllib.parse import urlencode
@@ -41,6 +42,7 @@ def check_single_values(args) -> None:
     """Refuse a single-valued parameter given twice with different values, on every route:
     which one was meant is not for the server to guess. The same value twice (a script that
     merged two parameter lists) is one value."""
+    given = []  # each one given twice: `match` and `sort` both (two lists merged) named the first alone
     for name in SINGLE_VALUED:
         values = list(dict.fromkeys(args.getlist(name)))
         if len(values) < 2:
@@ -48,7 +50,12 @@ def check_single_values(args) -> None:
         shown = ", ".join(f"{name}={v[:50]}" for v in values[:5])
         alternatives = [f"({v.strip()})" if len(v.split()) > 1 else v.strip() for v in values[:5] if v.strip()]
         either = f"; to find any of them, search q={' OR '.join(alternatives)}" if name == "q" and len(alternatives) > 1 else ""
-        raise QueryError(f"'{name}' is given {len(values)} times ({shown}) and takes one value: give it once{either}")
+        given.append((f"'{name}' is given {len(values)} times ({shown})", either))
+    if len(given) == 1:
+        raise QueryError(f"{given[0][0]} and takes one value: give it once{given[0][1]}")
+    if given:
+        raise QueryError(f"{' and '.join(said for said, _ in given)}, each taking one value: give each once"
+                         + "".join(either for _, either in given))
 
 
 class Parameters(ImmutableMultiDict):
@@ -405,8 +412,11 @@ class SearchState:
             readings, refused = _readings(read, req.args, name)
             readings = list(dict.fromkeys(readings))
             if len(readings) > 1 or (not refused and len(set(req.args.getlist(name))) > 1):
-                given += [(f"{name}={reading}", {name: reading}) for reading in readings]
-        return given
+                given.append([(f"{name}={reading}", {name: reading}) for reading in readings])
+        # two settings given twice (a script's two parameter lists merged): a link for each
+        # pair, "sort=newest&match=any"; a link choosing one silently took the other's first
+        return [("&".join(label for label, _ in pair), {k: v for _, change in pair for k, v in change.items()})
+                for pair in product(*given)] if given else []
 
     def engine_args(self) -> dict[str, Any]:
         """Keyword arguments for `search.run_search`."""
