@@ -939,17 +939,23 @@ def _filters_in_use(result, archive) -> str:
 
 
 def _facet_line(name: str, values: list[dict[str, Any]], active: Sequence[str]) -> str:
-    """One facet's first values with their counts, those filtered by first. A one-value facet
-    in use (source, language, year, translated) is counted without its own filter, so each
-    other value's count is what adding it would add: "+5", as the web page shows it. Printed
+    """One facet's first values with their counts, those filtered by first, then how many are
+    left out (`search --json` has them all). A one-value facet in use (source, language, year,
+    translated) is counted without its own filter, so each other value's count is what adding
+    it would add: "+5", as the web page shows it. Printed
     "seeds (5)" beside "11 results" filtered to another source, it read as 5 of them."""
     on = [v for v in values if v.get("id", v["value"]) in active]
     adds = bool(active) and name not in ENTITY_FACETS
     if adds:  # a year or language filtered by that no result has: 0, as the web page lists it
         listed = {v["value"] for v in on}
         on += [{"value": a, "count": 0} for a in active if a not in listed]
-    shown = (on + [v for v in values if v not in on])[:max(8, len(on))]
-    return ", ".join(f"{_t(v['value'])} ({'+' if adds and v not in on else ''}{v['count']})" for v in shown)
+    listed = on + [v for v in values if v not in on]
+    shown = listed[:max(8, len(on))]
+    # the values left out, counted: years are listed newest first, so the line of a 1987-2021
+    # archive ended at 2014 with nothing saying its largest year, 1987, was left out
+    more = len(listed) - len(shown)
+    return ", ".join(f"{_t(v['value'])} ({'+' if adds and v not in on else ''}{v['count']})" for v in shown) + (
+        f", … ({more:,} more)" if more > 0 else "")
 
 
 def _mt_badge(label: str | None) -> str:

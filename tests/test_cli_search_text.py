@@ -187,3 +187,22 @@ def test_a_value_listed_twice_in_one_filter_is_offered_once(two_sources, typed, 
     r = invoke("search", "", "--filter", f"{facet}={typed}", "--index", two_sources)
     each = " ".join(f"--filter {facet}={v}" for v in meant)
     assert r.exit_code == 0 and f"did you mean {each}?" in r.output, r.output
+
+
+def test_a_facet_line_cut_short_says_how_many_values_it_leaves_out(tmp_path):
+    """Years are listed newest first: `search` over an archive of 1987 (its largest year) and
+    1990-2001 printed the 8 newest years and nothing more, the line ending at 1994 as if that
+    were all, 1987 and its 5 articles nowhere. The line says how many values it leaves out."""
+    (tmp_path / "wire").mkdir()
+    text = "Traders watched oil prices closely on the exchange this week, dealers said."
+    records = [{"id": f"n{i}", "title": f"Note {i}", "date": f"{1990 + i}-03-01", "text": text} for i in range(12)]
+    records += [{"id": f"old{i}", "title": f"Old note {i}", "date": "1987-05-01", "text": text} for i in range(5)]
+    (tmp_path / "wire" / "notes.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert invoke("index", tmp_path / "wire", "--index", tmp_path / "ix").exit_code == 0
+    r = invoke("search", "oil", "--index", tmp_path / "ix")
+    line = _line(r.output, "year")
+    assert line.startswith("year: 2001 (1), 2000 (1), ") and line.endswith(", 1994 (1), … (5 more)"), line
+    r = invoke("search", "oil", "--filter", "year=1987", "--index", tmp_path / "ix")
+    line = _line(r.output, "year")
+    assert line.startswith("year: 1987 (5), 2001 (+1), ") and line.endswith(", … (5 more)"), line
+    assert _line(r.output, "source") == "source: wire (5)"  # a line with all its values: nothing more
