@@ -61,7 +61,8 @@ def clean_article(a: Article) -> dict[str, Any]:
         c = clean_text(without_controls(a.raw), title=title or None)
     published = a.published or c.published
     # a page's metadata file beside it fills in what the page gives none of (ingest.sidecar): its
-    # title comes before one the cleaner made of the first sentence, the page having no headline
+    # title comes before one the cleaner made of the first sentence, the page having no headline; its
+    # outlet before a site's name read off <title> (c.site_name_from_title)
     if a.sidecar.get("title") and (not c.title or c.title == display_title(c.text.partition("\n\n")[0])):
         title = title or a.sidecar["title"]
     return {
@@ -71,7 +72,7 @@ def clean_article(a: Article) -> dict[str, Any]:
         "author": c.author,
         "credit": c.credit,
         "dateline": c.dateline or a.meta.get("dateline"),
-        "site_name": c.site_name or a.sidecar.get("site_name"),
+        "site_name": (None if c.site_name_from_title else c.site_name) or a.sidecar.get("site_name") or c.site_name,
         "canonical_url": c.url,
         "language_hint": c.language,
         "removed": list(c.removed),

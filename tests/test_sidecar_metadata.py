@@ -194,3 +194,24 @@ def test_a_metadata_file_beside_a_page_and_a_warc_of_its_name_is_the_pages(tmp_p
     r = indexer.run(store, None)
     assert (r["unchanged"], r["changed"]) == (1, 1), r
     assert get_document(open_index(store.path), "crawl/foo.html")["url"] == "https://ex.com/foo-2"
+
+
+def test_a_metadata_files_outlet_comes_before_a_site_name_read_off_the_title(tmp_path):
+    """A page with no site's name in its metadata takes the part of <title> that names its host
+    ("Harbour Daily" of "Ships wait at Temaone - Harbour Daily" on harbourdaily.com): a guess, which
+    came before the outlet the crawler's metadata file states ("The Harbour Daily Gazette"), shown
+    before as the page gave none. The file's outlet is the site's name; the page's own og:site_name
+    still comes before it, and the guess stands where the file names no outlet."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    titled = "<title>Ships wait at {w} - Harbour Daily</title>"
+    named = titled + '<meta property="og:site_name" content="Harbour Daily Online">'
+    for word, head, meta in (("Temaone", titled, {"source": "The Harbour Daily Gazette"}),
+                             ("Tematwo", named, {"publication": "The Harbour Daily Gazette"}),
+                             ("Temathree", titled, {"date": "2021-03-04"})):
+        (folder / f"{word}.html").write_text(_page(word, head.format(w=word)))
+        (folder / f"{word}.json").write_text(json.dumps({"url": f"https://harbourdaily.com/{word.lower()}", **meta}))
+    arts = {Path(a.path).stem: a for a in read([folder]) if isinstance(a, Article)}
+    sites = {w: clean_article(a)["site_name"] for w, a in arts.items()}
+    assert sites == {"Temaone": "The Harbour Daily Gazette", "Tematwo": "Harbour Daily Online",
+                     "Temathree": "Harbour Daily"}

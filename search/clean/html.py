@@ -75,6 +75,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     page = pagemeta.page_meta(tree, url)
     title = " ".join((page.title or "").split())
     title, site_parts = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
+    stated = page.sitename
     page.sitename = page.sitename or pagemeta.title_site(tree, url, site_parts)
     site = meta.site_names([page.sitename, *pagemeta.host_labels(tree, url)])  # a byline may sign the site's name
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
@@ -122,6 +123,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     result.author = _writer(result.author, result.url, page.sitename) or _writer(page.author, result.url, page.sitename)
     result.published = pagemeta.published(tree) or result.published
     result.site_name = page.sitename or None
+    result.site_name_from_title = bool(result.site_name) and not stated
     result.language = pagemeta.language(tree)
     if page.author and meta.names_agencies(page.author):  # a meta author "AP": the credit, no writer
         result.credit = result.credit or meta.agencies_named(page.author)

@@ -14,6 +14,9 @@ class Cleaned:
     credit: str | None = None
     dateline: str | None = None
     site_name: str | None = None
+    # site_name is only the part of <title> naming the host (pagemeta.title_site), no metadata's: a
+    # guess, after the outlet a crawler's metadata file beside the page states (pipeline.clean_article)
+    site_name_from_title: bool = False
     url: str | None = None  # canonical
     language: str | None = None  # from <html lang>
     removed: list[dict[str, str]] = field(default_factory=list)  # {"text", "reason"}, in page order
