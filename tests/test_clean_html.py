@@ -807,6 +807,26 @@ def test_a_site_name_in_the_title_naming_the_host_is_the_site_name(title, url, s
     assert clean_html(_page_titled(title), url).site_name == site
 
 
+@pytest.mark.parametrize("title,url,site", [
+    ("Barrels found in forest | Sports", "https://sports.yahoo.com/news/barrels", None),
+    ("Barrels found in forest - Money", "http://money.cnn.com/2012/11/05/barrels/", None),
+    ("Barrels found in forest - Edition", "https://edition.cnn.com/2012/11/05/barrels/", None),
+    ("Barrels found in forest | Markets", "https://markets.businessinsider.com/news/barrels", None),
+    ("Barrels found in forest - O'Reilly Radar", "http://radar.oreilly.com/2012/11/barrels.html", "O'Reilly Radar"),
+    ("Barrels found in forest - Inside AdWords", "http://adwords.blogspot.com/2012/11/barrels.html", "Inside AdWords"),
+    ("Barrels found in forest | Jane Doe", "https://janedoe.substack.com/p/barrels", "Jane Doe"),
+    ("Barrels found in forest | Weather", "https://weather.com/news/barrels", "Weather"),
+])
+def test_a_section_in_the_title_naming_a_subdomain_is_no_site_name(title, url, site):
+    """A <title> ending with the section a subdomain names ("... | Sports" on sports.yahoo.com, "... -
+    Money" on money.cnn.com) gave the page that section for the site's name: the part named a label of
+    the host, any label. The site is named by its domain's label (cnn of money.cnn.com; on a host of
+    blogs, adwords of adwords.blogspot.com, janedoe of janedoe.substack.com), which a part must name."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_titled(title), url).site_name == site
+
+
 @pytest.mark.parametrize("byline,site,url", [
     ("By NBC News", "U.S. News", "http://usnews.nbcnews.com/_news/2012/07/24/barrels"),
     ("By ABC NEWS", None, "http://abcnews.go.com/International/barrels/story?id=16841256"),

@@ -12,6 +12,7 @@ from datetime import date
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
+from tld import get_tld
 from trafilatura.metadata import TITLE_XPATHS, examine_meta, extract_meta_json, extract_metainfo, extract_sitename, extract_title
 from trafilatura.settings import Document
 
@@ -224,15 +225,17 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
 
 def title_site(tree: HtmlElement, url: str | None, site_parts: set[str]) -> str | None:
     """The site's name a page whose metadata gives none shows in its <title>: the part at either end
-    that page_title read as the site's (`site_parts`) and that names the page's host ("Slashdot" of
-    "Steve Jobs' Yacht Revealed - Slashdot", "The Everywhereist"). 222 of the 1,381 Dragnet pages had
+    that page_title read as the site's (`site_parts`) and that names the page's domain ("Slashdot" of
+    "Steve Jobs' Yacht Revealed - Slashdot", "The Everywhereist"; not the section a subdomain names,
+    "Sports" on sports.yahoo.com). 222 of the 1,381 Dragnet pages had
     no site's name where <title> said it, trafilatura's fallback taking only a part with a dot in it. A
     label ("Early Retirement Extreme:"), or a part of more words than a name's, is none."""
     parts = _TITLE_SEPARATORS.split(" ".join((tree.findtext(".//title") or "").split()))[::2]
     labels = host_labels(tree, url)
+    domains = _domain_labels(tree, url)
     for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
         part = part.strip()
-        if (key(part) in site_parts and _names_host(key(part), labels) and len(part.split()) <= _SITE_WORDS
+        if (key(part) in site_parts and _names_host(key(part), domains) and len(part.split()) <= _SITE_WORDS
                 and not part.endswith(":")):
             return _site_name(part, labels)
     return None
@@ -243,13 +246,34 @@ _SITE_WORDS = 6  # a site's name in <title>: "Did The Tribe Win Last Night?" is 
 
 def host_labels(tree: HtmlElement, url: str | None) -> list[str]:
     """The words of the page's host names that may name the site ("nfl" of blogs.nfl.com)."""
+    return [w for host in _hosts(tree, url) for w in host_words(host)]
+
+
+def _hosts(tree: HtmlElement, url: str | None) -> list[str]:
+    """The host names of the page's canonical address and of its address ("" for none)."""
     out = []
     for u in (canonical(tree), url):
         try:
-            host = urlsplit(u or "").hostname or ""
+            out.append(urlsplit(u or "").hostname or "")
         except ValueError:
             continue
-        out += host_words(host)
+    return out
+
+
+def _domain_labels(tree: HtmlElement, url: str | None) -> list[str]:
+    """The labels of the page's hosts that name the site, not a section: the domain's ("cnn" of
+    money.cnn.com, "yahoo" of sports.yahoo.com), or on a host of blogs the blog's ("adwords" of
+    adwords.blogspot.com, "janedoe" of janedoe.substack.com); every label of a host with no known suffix."""
+    out = []
+    for host in _hosts(tree, url):
+        found = get_tld(host, fix_protocol=True, fail_silently=True, as_object=True) if host else None
+        if found is None:
+            out += host_words(host)
+            continue
+        label = found.domain.lower()
+        if label in _HOST_WORDS and found.subdomain:  # a host of blogs ("tumblr", "substack"): the blog's
+            label = found.subdomain.rpartition(".")[2]
+        out += host_words(label)
     return out
 
 
