@@ -793,6 +793,11 @@ def test_a_headline_with_a_dot_is_no_site_name(title, url, site):
     ("Joy the Baker – Barrels found in forest", "http://joythebaker.com/2012/11/barrels/", "Joy the Baker"),
     ("WTF Weds: I have a brain tumor. I’ve named it Steve. | The Everywhereist", "http://www.everywhereist.com/wtf/",
      "The Everywhereist"),
+    ("Pink Sith: Police report - Barrels found in forest", "http://www.pinksith.com/2012/10/barrels.html", "Pink Sith"),
+    ("Barrels found in forest | The Everywhereist: A Travel Blog", "http://www.everywhereist.com/wtf/",
+     "The Everywhereist"),
+    ("Barrels found in forest | Hatch: The Design Public Blog", "http://blog.designpublic.com/2012/barrels/",
+     "Hatch: The Design Public Blog"),
     ("Barrels found in forest | Sahel Observer", "http://www.example.com/2012/barrels/", None),
     ("Barrels found in forest » Néojaponisme » Blog Archive", "http://neojaponisme.com/2012/barrels/", None),
 ])
@@ -801,7 +806,9 @@ def test_a_site_name_in_the_title_naming_the_host_is_the_site_name(title, url, s
     Jobs' Yacht Revealed - Slashdot", "... | The Everywhereist" (222 of the 1,381 Dragnet pages), where
     trafilatura's fallback (a part with a dot in it) found none or its part was refused as a headline.
     The part at either end of <title> that names the page's host is the site's name; a part naming
-    another site, or none, is no name."""
+    another site, or none, is no name. A name before a colon ("Pink Sith: Police report - Barrels found in forest", as
+    Blogger titles a post; "The Everywhereist: A Travel Blog") is the name, without the headline or the
+    tagline after it."""
     from search.clean import clean_html
 
     assert clean_html(_page_titled(title), url).site_name == site

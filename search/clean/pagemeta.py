@@ -229,7 +229,9 @@ def title_site(tree: HtmlElement, url: str | None, site_parts: set[str]) -> str 
     "Steve Jobs' Yacht Revealed - Slashdot", "The Everywhereist"; not the section a subdomain names,
     "Sports" on sports.yahoo.com). 222 of the 1,381 Dragnet pages had
     no site's name where <title> said it, trafilatura's fallback taking only a part with a dot in it. A
-    label ("Early Retirement Extreme:"), or a part of more words than a name's, is none."""
+    label ("Early Retirement Extreme:"), or a part of more words than a name's, is none; a part opening
+    with the name before a colon, as Blogger titles a post ("Pink Sith: Abreva Conceal Patch"), is that
+    name where what follows names no host ("Hatch: The Design Public® Blog" stays whole)."""
     parts = _TITLE_SEPARATORS.split(" ".join((tree.findtext(".//title") or "").split()))[::2]
     labels = host_labels(tree, url)
     domains = _domain_labels(tree, url)
@@ -237,7 +239,9 @@ def title_site(tree: HtmlElement, url: str | None, site_parts: set[str]) -> str 
         part = part.strip()
         if (key(part) in site_parts and _names_host(key(part), domains) and len(part.split()) <= _SITE_WORDS
                 and not part.endswith(":")):
-            return _site_name(part, labels)
+            name, colon, rest = part.partition(": ")
+            named = colon and _names_host(key(name), domains) and not _names_host(key(rest), labels)
+            return _site_name(name if named else part, labels)
     return None
 
 
