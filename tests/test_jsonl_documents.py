@@ -975,3 +975,47 @@ def test_pretty_printed_lists_after_an_empty_first_one_are_read(tmp_path):
     path.write_text("[]\n" + json.dumps({"title": "Zinc 4", "text": STORY}) + "\nbroken\n")
     arts, reports = _read(path)
     assert [a.id for a in arts] == ["poll:2"] and reports == [(3, "bad JSON line: Expecting value at column 1")]
+
+
+def test_a_json_feed_is_read_as_its_items_through_the_index(tmp_path, monkeypatch):
+    """A JSON Feed (jsonfeed.org 1.1, the feed.json many sites publish) saved as .json, or as a
+    .jsonl a poller appends it to, or its items a line (`jq -c '.items[]'`), had each file "JSON
+    record with no text: none of maintext, text, ...", nothing indexed. Its items are read: their
+    content_text as text, content_html as HTML (cleaned), date_published as the date, url (else
+    external_url) as the address, their own id as `FILE#ID`; the feed's title is no article's."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Daily",
+            "home_page_url": "https://example.org/", "feed_url": "https://example.org/feed.json",
+            "items": [{"id": "2", "url": "https://example.org/2020/08/19/dockers", "title": "Dockers clear backlog",
+                       "content_text": "Dockers cleared a backlog of vessels at Temaport on Monday, port "
+                                       "officials said. Ships had waited for a week.",
+                       "summary": "Temasummary", "date_published": "2020-08-19T11:00:00+00:00",
+                       "authors": [{"name": "Jane Doe"}]},
+                      {"id": "1", "external_url": "https://other.example.com/harbour", "title": "Ships wait",
+                       "content_html": "<p>Ships waited outside the harbour of Temahtml on Sunday, port officials "
+                                       "said, as <b>dockers</b> struck for a second day.</p>",
+                       "date_published": "2020-08-18T09:30:00Z"}]}
+    src = tmp_path / "feeds"
+    src.mkdir()
+    (src / "feed.json").write_text(json.dumps(feed, indent=2))
+    # a poller's file, the feed a run, each run's item new
+    (src / "polled.jsonl").write_text("".join(json.dumps({**feed, "items": [i]}) + "\n" for i in feed["items"]))
+    (src / "items.jsonl").write_text("".join(json.dumps(i) + "\n" for i in feed["items"]))
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert r["failed"] == [] and r["added"] == 6, r
+    archive = open_index(store.path)
+    for word, rid, url, when, title in (
+            ("Temaport", "2", "https://example.org/2020/08/19/dockers", "2020-08-19", "Dockers clear backlog"),
+            ("Temahtml", "1", "https://other.example.com/harbour", "2020-08-18", "Ships wait")):
+        hits = run_search(archive, word).hits
+        assert sorted(h.id for h in hits) == [f"feeds/{name}#{rid}" for name in ("feed.json", "items.jsonl", "polled.jsonl")]
+        assert {(h.url, str(h.published), h.title) for h in hits} == {(url, when, title)}, word
+    assert run_search(archive, "Temasummary").total == 0  # a summary is no text where the item has some
+    assert run_search(archive, "Daily").total == 0  # the feed's title is no article's
+    # items with no text are each said to have none, where the feed was; emptied, it holds no article
+    (src / "feed.json").write_text(json.dumps({**feed, "items": [{"id": "3", "title": "A video"},
+                                                                {"id": "4", "content_text": " "}]}))
+    assert _read(src / "feed.json") == ([], [(1, NO_TEXT), (2, "JSON record with no text: content_text is empty")])
+    (src / "feed.json").write_text(json.dumps({**feed, "items": []}))
+    assert _read(src / "feed.json") == ([], [(None, 'empty file: its only list ("items") is empty')])

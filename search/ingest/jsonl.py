@@ -4,8 +4,9 @@ news-please: maintext, date_publish, title, url, source_domain;
 trafilatura: text, date, title, url, hostname (its --json output: the page's address under
 source, the site's name under source-hostname); newspaper3k: text, publish_date; NewsAPI:
 content, publishedAt, source.name; feeds and datasets: headline, link, pubDate, articleBody,
-datePublished, publication; plain: body/text/html, date/published. A key is read in any case
-and with or without "_" or "-" (publishedAt, published_at).
+datePublished, publication; JSON Feed: content_text, content_html, date_published; plain:
+body/text/html, date/published. A key is read in any case and with or without "_" or "-"
+(publishedAt, published_at).
 """
 from __future__ import annotations
 
@@ -43,7 +44,15 @@ KNOWN = set(TEXT_KEYS + HTML_KEYS + DATE_KEYS + SOURCE_KEYS + TITLE_KEYS + ("url
 # The Guardian's Open Platform names a result's title, address and date its own way, and gives
 # its text only where asked (show-fields=bodyText or body), in an object of its own, "fields"
 _GUARDIAN_KEYS = {"webtitle": "title", "weburl": "url", "webpublicationdate": "published", "bodytext": "text"}
-_CANONICAL = {field_key(k): k for k in sorted(KNOWN)} | _GUARDIAN_KEYS
+# JSON Feed (jsonfeed.org, the feed.json many sites publish) names an item's text content_text,
+# its markup content_html, and the page it links to (a link blog's) external_url, read where the
+# item has no url of its own; date_published is among DATE_KEYS. Its summary, authors and
+# date_modified are kept with the other keys
+_JSON_FEED_KEYS = {"contenttext": "text", "contenthtml": "html", "externalurl": "link"}
+_CANONICAL = {field_key(k): k for k in sorted(KNOWN)} | _GUARDIAN_KEYS | _JSON_FEED_KEYS
+# A JSON Feed's own fields ("version": "https://jsonfeed.org/version/1.1") are the feed's: its
+# title is no article's, and its items are its articles, as a response's (_listed_articles)
+JSON_FEED_VERSION = "https://jsonfeed.org/version/"
 
 
 def _guardian_fields(rec: dict[str, Any]) -> dict[str, Any]:
@@ -91,12 +100,17 @@ def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str],
     stays among the other keys, which the article keeps unindexed (it was dropped, and its
     value with it, unsaid). A NewsAPI source object stands for its name; a Guardian result's
     webTitle, webUrl, webPublicationDate and fields (_guardian_fields) are read, and an Elasticsearch
-    document's `_source` or a GraphQL edge's `node` (_unwrapped). Other keys stay as given."""
+    document's `_source` or a GraphQL edge's `node` (_unwrapped), and a JSON Feed item's
+    content_text, content_html and external_url; a JSON Feed document's title is left out, as the
+    feed's (_is_json_feed). Other keys stay as given."""
     out: dict[str, Any] = {}
     given: dict[str, str] = {}
     notes: list[str] = []
+    feed = _is_json_feed(rec)
     for k, v in sorted(_guardian_fields(_unwrapped(rec)).items(), key=lambda kv: kv[0] not in KNOWN):
         name = _known_name(k) if isinstance(k, str) else None
+        if feed and name is not None:  # the feed's title, not an article's: its items are read
+            continue
         if name is None:
             out.setdefault(k, v)
         elif name not in given:
@@ -109,6 +123,13 @@ def canonical_keys(rec: dict[str, Any]) -> tuple[dict[str, Any], dict[str, str],
     if isinstance(out.get("source"), dict) and isinstance(out["source"].get("name"), str):
         out["source"] = out["source"]["name"]
     return out, given, notes
+
+
+def _is_json_feed(rec: dict[str, Any]) -> bool:
+    """Whether a record is a JSON Feed document: its title was read as an article's, and its
+    items, a titled record's own list, were never read ("JSON record with no text")."""
+    version = rec.get("version")
+    return isinstance(version, str) and version.startswith(JSON_FEED_VERSION) and isinstance(rec.get("items"), list)
 
 
 def _shown(value: Any) -> str:
@@ -558,7 +579,8 @@ def _document_records(doc: Any) -> list | None:
     (_listed_articles: NewsAPI's "articles", the Guardian's "response"."results");
     an object's values where each is an object, one of them an article's record (`json.dump` of
     a dict of articles by their address or id: "one JSON document with no article in it"), in
-    their order, as `jq -c '.[]'` writes them; the document itself, where it is one record."""
+    their order, as `jq -c '.[]'` writes them; a JSON Feed's items, with text or none (_is_json_feed);
+    the document itself, where it is one record."""
     if isinstance(doc, list):  # of records, or of responses or arrays one after another (`jq .` of a poller's lines)
         return doc if any(isinstance(v, dict) and (_record_like(rec := canonical_keys(v)[0]) or _listed_articles(rec)
                                                    or _keyed_articles(v) is not None)
@@ -574,6 +596,8 @@ def _document_records(doc: Any) -> list | None:
     rec = canonical_keys(doc)[0]
     if _texts(rec) == (None, None) and (listed := _listed_articles(rec)):
         return _at(rec, listed[0])
+    if _is_json_feed(doc) and doc["items"]:  # items none of which has text: each said to have none
+        return doc["items"]
     return [doc] if _record_like(rec) else None
 
 
