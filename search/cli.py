@@ -119,6 +119,39 @@ class _Command(click.Command):
             raise
 
 
+class _QueryCommand(_Command):
+    """`search` and `export`, whose QUERY is one argument: `newsarchive search coup mali`, its
+    words unquoted as a first try types them, was click's "Got unexpected extra argument (mali)",
+    which said nothing of quotes. It is refused saying so, with the command line to run."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        typed = list(args)
+        rest = super().parse_args(ctx, args)
+        words = ctx.params.get("query") or ()
+        if len(words) > 1:
+            positions = self._positional(ctx, typed)
+            fixed = [a for i, a in enumerate(typed) if i not in positions[1:]]
+            fixed[positions[0]] = " ".join(words)
+            raise click.UsageError(f"the query is one argument: put its words in quotes: "
+                                   f"{shlex.join(['newsarchive', ctx.info_name or self.name or '', *fixed])}", ctx)
+        ctx.params["query"] = words[0] if words else ""
+        return rest
+
+    def _positional(self, ctx: click.Context, typed: list[str]) -> list[int]:
+        """Where `typed`'s arguments that are no option nor an option's value stand."""
+        valued = {o for p in self.get_params(ctx) if isinstance(p, click.Option) and not p.is_flag for o in p.opts}
+        found, i = [], 0
+        while i < len(typed):
+            if typed[i] == "--":
+                return found + list(range(i + 1, len(typed)))
+            if typed[i].startswith("-") and len(typed[i]) > 1:
+                i += 2 if typed[i] in valued else 1
+                continue
+            found.append(i)
+            i += 1
+        return found
+
+
 class _Group(click.Group):
     command_class = _Command
 
@@ -774,8 +807,8 @@ SORT_CHOICE = _Read("query.read_sort", "[relevance|newest|oldest]")
 MATCH_CHOICE = _Read("query.read_match", "[all|any]")
 
 
-@cli.command("search")
-@click.argument("query", required=False, default="")
+@cli.command("search", cls=_QueryCommand)
+@click.argument("query", nargs=-1, metavar="[QUERY]")
 @click.option("--filter", "filters", **FILTER_OPTION, help="Repeatable; AND across facets and between people, organizations or locations; OR between two values of source, language, year or translated.")
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True,
               help="Best matches first, or by publication date; without a QUERY, relevance is newest first.")
@@ -807,8 +840,8 @@ def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
     _print_result(result, archive)
 
 
-@cli.command("export")
-@click.argument("query", required=False, default="")
+@cli.command("export", cls=_QueryCommand)
+@click.argument("query", nargs=-1, metavar="[QUERY]")
 @click.option("--filter", "filters", **FILTER_OPTION, help="As for search.")
 @click.option("--sort", type=SORT_CHOICE, default="relevance", show_default=True, help="As for search.")
 @click.option("--match", type=MATCH_CHOICE, default="all", show_default=True,

@@ -135,6 +135,33 @@ def test_an_empty_filter_value_is_an_error_and_spaces_are_not_part_of_a_value(se
     assert (spaced.total, spaced.filters, spaced.unmatched_filters) == (1, {"year": ["2021"]}, [])
 
 
+@pytest.mark.parametrize("typed,fixed", [
+    (["search", "coup", "mali"], ["search", "coup mali"]),
+    (["search", "coup", "--limit", "2", "mali"], ["search", "coup mali", "--limit", "2"]),
+    (["search", "--limit", "2", "--", "-goyta", "coup"], ["search", "--limit", "2", "--", "-goyta coup"]),
+    (["export", "coup", "-o", "OUT", "mali"], ["export", "coup mali", "-o", "OUT"]),
+])
+def test_a_query_s_words_unquoted_are_refused_saying_to_quote_them(seeds_index, tmp_path, typed, fixed):
+    """`newsarchive search coup mali`, a query's words typed unquoted as a first try types them,
+    was click's "Got unexpected extra argument (mali)", which said nothing of quotes. It is
+    refused (exit 2, in JSON too with --json) saying the query is one argument, with the command
+    line quoted, which runs; a query of one word runs as before."""
+    import shlex
+
+    typed, fixed = ([a[0], "--index", str(seeds_index), *(str(tmp_path / "out.csv") if w == "OUT" else w for w in a[1:])]
+                    for a in (typed, fixed))
+    r = invoke(*typed)
+    line = shlex.join(["newsarchive", *fixed])
+    assert r.exit_code == 2 and f"Error: the query is one argument: put its words in quotes: {line}" in r.output, r.output
+    assert "extra argument" not in r.output
+    assert invoke(*shlex.split(line)[1:]).exit_code == 0
+    if typed[0] == "search" and "--" not in typed:
+        out = json.loads(invoke(*typed, "--json").stdout.splitlines()[0])
+        assert out["exit"] == 2 and out["error"].startswith("the query is one argument"), out
+    assert invoke("search", "coup", "--index", seeds_index).exit_code == 0
+    assert "[QUERY]..." not in invoke("search", "--help").output
+
+
 def test_a_command_s_option_typed_before_the_command_says_where_it_goes(seeds_index):
     """`newsarchive --index ix search mali`, as the README's settings name `--index DIR`, was
     "No such option: --index", though every command has it. The error writes the command line
