@@ -162,6 +162,19 @@ def test_a_query_s_words_unquoted_are_refused_saying_to_quote_them(seeds_index, 
     assert "[QUERY]..." not in invoke("search", "--help").output
 
 
+def test_show_of_an_unknown_id_gives_an_id_of_the_index(seeds_index):
+    """`newsarchive show 000_82caef7a759caf58.txt` (a seed's file name, run away from its folder:
+    the id is seeds/000_82caef7a759caf58.txt) said "no document with id '000_82caef7a759caf58.txt'
+    (an id, a page's URL or an indexed file)": nothing said what an id looks like. It names one
+    of the index, as a search prints it, which `show` opens, as the web's 404 does."""
+    r = invoke("show", "000_82caef7a759caf58.txt", "--index", seeds_index)
+    said = re.search(r"no document with id '000_82caef7a759caf58\.txt' \(an id as a search prints it, such as "
+                     r"'([^']+)', a page's URL or an indexed file\)", r.output)
+    assert r.exit_code == 2 and said, r.output
+    listed = {h["id"] for h in json.loads(invoke("search", "--index", seeds_index, "--json").stdout)["hits"]}
+    assert said.group(1) in listed and invoke("show", said.group(1), "--index", seeds_index).exit_code == 0
+
+
 def test_a_command_s_option_typed_before_the_command_says_where_it_goes(seeds_index):
     """`newsarchive --index ix search mali`, as the README's settings name `--index DIR`, was
     "No such option: --index", though every command has it. The error writes the command line
@@ -1373,7 +1386,8 @@ def test_every_json_command_prints_its_error_as_json(tmp_path):
     out = json_error("search", "date:2021", "--index", tmp_path / "ix", "--json")
     assert out["exit"] == 2 and out["suggestion"] == "published:2021" and "unknown field 'date:'" in out["error"]
     out = json_error("show", "nothing/here", "--index", tmp_path / "ix", "--json")
-    assert out == {"error": "no document with id 'nothing/here' (an id, a page's URL or an indexed file)", "exit": 2}
+    assert out == {"error": "no document with id 'nothing/here' (an id as a search prints it, such as "
+                            "'seeds/000_82caef7a759caf58.txt', a page's URL or an indexed file)", "exit": 2}
     # usage errors too: said by click before the command runs, or by the command
     # an option the engine reads: its words, as the API's, and the option beside them
     for args, said in ((("search", "oil", "--page", "0"), "page must be between 1 and 1,000"),
