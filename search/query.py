@@ -2395,6 +2395,8 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
     # empty value is no filter (it was "no article has year=" over an unfiltered result)
     filters = {k: vs for k, v in (filters or {}).items()
                if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
+    if "source" in filters:
+        filters["source"] = list(dict.fromkeys(_source_name(archive, v) for v in filters["source"]))
     sort = read_sort(sort)
     match = read_match(match)
     page, per_page = read_page(page), read_per_page(per_page)
@@ -2411,6 +2413,19 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
     elif sort == "relevance":
         sort = "newest"  # browsing: newest first
     return _Request(gen, searcher, typed, query, q, fq, named, groups, sort, deadline, clauses)
+
+
+def _source_name(archive: Archive, value: str) -> str:
+    """A source filter's value, its source's name where it is a source's folder as `stats` and
+    /status list them (`source=/data/seeds`: "seeds", the name the articles have; it found
+    nothing, "No article has source=/data/seeds"). The path as typed: no disk is looked at."""
+    from .ingest import source_names  # not on import: ingest reads this module's neighbours
+
+    folder = value.rstrip("/") if len(value) > 1 else value
+    sources = archive.store.sources()
+    if folder not in sources:
+        return value
+    return source_names(sources, archive.store.source_names()).get(folder, value)
 
 
 def _ranked(r: _Request, page: int, per_page: int) -> tuple[np.ndarray, list[tuple[int, float | None]]]:

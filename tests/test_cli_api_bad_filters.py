@@ -484,3 +484,22 @@ def test_a_year_filter_that_is_a_day_typed_another_way_is_offered_its_day_in_the
     assert got["error"] == want, got
     assert client.get("/api/search", query_string={"q": f"published:{day}"}).get_json()["total"] == 1
     assert "search published" not in cli_json(seeds_index, "year=03/04/2020")[1]["error"]
+
+
+def test_a_source_filter_takes_the_source_s_folder_as_stats_lists_it(client, seeds_index):
+    """`stats` and /status list a source by its folder (`source: /…/seeds: 5 articles`), but
+    `--filter source=/…/seeds` (or `source=` on the web) found nothing: "No article has
+    source=/…/seeds", the articles' source being its name, "seeds". The folder, as listed (a
+    slash after it too), is read as its source's name; another path still finds nothing."""
+    from search import Store
+
+    folder = Store(seeds_index).sources()[0]
+    for typed in (folder, folder + "/"):
+        code, out = cli_json(seeds_index, f"source={typed}")
+        assert code == 0 and out["total"] == 5 and out["filters"] == {"source": ["seeds"]}, out
+        got = client.get("/api/search", query_string={"q": "coup", "source": typed}).get_json()
+        assert got["total"] == 5 and got["unmatched_filters"] == [], got
+    r = CliRunner().invoke(cli, ["search", "coup", "--filter", f"source={folder}", "--index", str(seeds_index)])
+    assert r.exit_code == 0 and "5 results for coup with source=seeds" in r.output, r.output
+    code, out = cli_json(seeds_index, f"source={folder}x")
+    assert code == 0 and out["total"] == 0
