@@ -128,6 +128,11 @@ class _QueryCommand(_Command):
         typed = list(args)
         rest = super().parse_args(ctx, args)
         words = ctx.params.get("query") or ()
+        if len(words) > 1 and sum(os.path.lexists(w) for w in words) > 1:
+            # `search coup*`: the shell put the names of the files here for the *, and the command
+            # line written out would search them
+            raise click.UsageError("the query is one argument: put it in quotes ('coup*'): the shell read its * or ? "
+                                   "as the names of files here", ctx)
         if len(words) > 1:
             positions = self._positional(ctx, typed)
             fixed = [a for i, a in enumerate(typed) if i not in positions[1:]]

@@ -162,6 +162,21 @@ def test_a_query_s_words_unquoted_are_refused_saying_to_quote_them(seeds_index, 
     assert "[QUERY]..." not in invoke("search", "--help").output
 
 
+def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_index, tmp_path, monkeypatch):
+    """`newsarchive search coup*` in a folder holding coup1.txt and coup2.txt reaches the
+    command as the two file names: it was "Got unexpected extra argument (coup2.txt)", and the
+    command line written out would have searched the files' names. It says the shell read the
+    * as file names, and to quote the query."""
+    for name in ("coup1.txt", "coup2.txt"):
+        (tmp_path / name).write_text("")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("search", "coup1.txt", "coup2.txt", "--index", seeds_index)
+    assert r.exit_code == 2 and ("the query is one argument: put it in quotes ('coup*'): the shell read its * or ? as "
+                                 "the names of files here") in r.output, r.output
+    assert "newsarchive search 'coup1.txt coup2.txt'" not in r.output
+    assert invoke("search", "coup*", "--index", seeds_index).exit_code == 0
+
+
 def test_show_of_an_unknown_id_gives_an_id_of_the_index(seeds_index):
     """`newsarchive show 000_82caef7a759caf58.txt` (a seed's file name, run away from its folder:
     the id is seeds/000_82caef7a759caf58.txt) said "no document with id '000_82caef7a759caf58.txt'
