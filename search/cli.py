@@ -947,6 +947,8 @@ def _print_result(result, archive) -> None:
         con.print(f"\n[dim]{_t(result.paging_limit)}[/]")
     elif result.hits and result.page < result.last_page:
         con.print(f"\n[dim]page {result.page:,} of {result.last_page:,}: --page {result.page + 1} for the next[/]")
+    elif result.hits and result.page > 1:  # the last page said nothing of being the last: 2 results of "5 results"
+        con.print(f"\n[dim]page {result.page:,} of {result.last_page:,}, the last[/]")
     con.print()
     for name, values in result.facets.items():
         line = _facet_line(name, values, result.filters.get(name, ()))

@@ -104,6 +104,16 @@ def test_a_page_with_more_after_it_says_how_to_get_them(two_sources):
     assert "--page" not in r.output
 
 
+def test_the_last_page_says_it_is_the_last(two_sources):
+    """`search "" --limit 3 --page 3` printed results 7 and 8 under "8 results" and nothing
+    more: whether more were to come, or the page was the last, went unsaid, where every page
+    before it said "page 1 of 3: --page 2 for the next". It says "page 3 of 3, the last"; a
+    search of one page says no page."""
+    r = invoke("search", "", "--limit", "3", "--page", "3", "--index", two_sources)
+    assert r.exit_code == 0 and "page 3 of 3, the last" in r.output, r.output
+    assert "page " not in invoke("search", "", "--limit", "50", "--index", two_sources).output
+
+
 def test_two_names_of_one_entity_facet_are_said_as_both_required(two_sources):
     """Entity filters AND (an article naming both people), as the web's chips join them: the
     header said "with person=Assimi Goita or Putin" beside 2 results, where Goita alone has 3."""
