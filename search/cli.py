@@ -927,7 +927,9 @@ def _print_result(result, archive) -> None:
     noun = "result" if result.total == 1 else "results"
     con.print(f"[bold]{result.total:,}[/] {noun}" + (f" for [cyan]{_t(result.query)}[/]" if result.query else "")
               + (" (any of the words)" if result.match == "any" and result.query else "")
-              + _filters_in_use(result, archive))
+              + _filters_in_use(result, archive)
+              # the order, where it is not the search's own, as the web page's caption says it
+              + (f", {result.sort} first" if result.sort != ("relevance" if result.query else "newest") else ""))
     _print_hints(con, result)
     unfiltered = result.unfiltered_total
     if unfiltered:  # only a way out that finds something, as the web page offers it

@@ -216,3 +216,15 @@ def test_a_facet_line_cut_short_says_how_many_values_it_leaves_out(tmp_path):
     line = _line(r.output, "year")
     assert line.startswith("year: 1987 (5), 2001 (+1), ") and line.endswith(", … (5 more)"), line
     assert _line(r.output, "source") == "source: wire (5)"  # a line with all its values: nothing more
+
+
+def test_the_header_says_the_order_where_it_is_not_the_search_s_own(two_sources):
+    """`search coup --sort newest` printed "N results for coup" as by relevance: the order the
+    results came in went unsaid, where the web page's caption says "newest first". The header
+    says it, after the filters; a search's own order (relevance, or newest when browsing) is
+    not said."""
+    r = invoke("search", "coup", "--sort", "NEWEST", "--filter", "source=seeds", "--index", two_sources)
+    assert r.exit_code == 0 and r.output.splitlines()[0].endswith("results for coup with source=seeds, newest first"), r.output
+    assert invoke("search", "", "--sort", "oldest", "--index", two_sources).output.splitlines()[0].endswith(", oldest first")
+    for args in (("coup",), ("",), ("", "--sort", "newest"), ("coup", "--sort", "relevance")):
+        assert " first" not in invoke("search", *args, "--index", two_sources).output.splitlines()[0], args
