@@ -428,3 +428,17 @@ def test_a_party_named_for_what_it_stands_for_is_one_entity_per_country():
     assert shown["washington"] == ["Democratic Party (United States)", "Labour Party"]
     assert shown["hongkong"] == ["Liberal Democratic Party (Japan)"]  # a word of its standing between
     assert shown["baghdad"] == shown["damascus"] == ["Baath Party"]
+
+
+def test_a_party_after_two_words_of_its_standing_is_of_the_country_before_them():
+    """"Israel's main opposition Labour Party" of a LONDON story was Britain's (its dateline's), and
+    "Britain's main opposition Labour Party" of a JERUSALEM story Israel's: one word of standing was
+    read between the country and the party ("Japan's ruling"), not two."""
+    assert _countries("LONDON, March 3 - Israel's main opposition Labour Party said no.", "Labour Party") == [
+        ("Labour Party", "Israel")]
+    text = "JERUSALEM, March 3 - Israel's ruling Labour Party said no. Britain's main opposition Labour Party agreed."
+    assert _countries(text, "Labour Party", ("Labour Party", 1)) == [
+        ("Labour Party", "Israel"), ("Labour Party", "United Kingdom")]
+    # near miss: one word, as before
+    assert _countries("TOKYO, March 3 - Britain's ruling Conservative Party met.", "Conservative Party") == [
+        ("Conservative Party", "United Kingdom")]

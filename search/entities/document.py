@@ -3793,10 +3793,10 @@ _OWN_BODY_ABROAD = {
 _ASSEMBLIES = frozenset({"Congress", "Senate", "Parliament", "National Assembly"})
 _US_NAMED = re.compile(r"\bU\.S\.|\bUnited States\b|\bAmerican|\bReagan\b|\bWashington\b")
 # The country named just before a body: "Japan's", "U.S.", "Brazilian", "West German".
-# A word of its standing may come between: "Japan's ruling Liberal Democratic Party", "Britain's
-# opposition Labour Party".
+# Words of its standing may come between, one or two: "Japan's ruling Liberal Democratic Party",
+# "Britain's opposition Labour Party", "Israel's main opposition Labour Party".
 _COUNTRY_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+)(?:['’]s)?)"
-                             r"(?:[ \t]+(?:ruling|governing|opposition|main))?[ \t]+$")
+                             r"(?:[ \t]+(?:ruling|governing|opposition|main)){0,2}[ \t]+$")
 _OF_COUNTRY = re.compile(r"(.+?)[ \t]+of[ \t]+(?:the[ \t]+)?(.+)")
 
 
