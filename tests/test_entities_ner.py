@@ -633,3 +633,17 @@ def test_an_articles_words_are_split_once_not_again_in_every_text(monkeypatch):
     calls.clear()
     assert [t.text for t in nlp.make_doc(text)] == first
     assert calls == []
+
+
+def test_cities_in_a_vote_s_tally_are_no_clubs():
+    """06d1d23 read "London beat Paris 54-50 in the final round of voting to host the 2012 Olympics" as a
+    match's result and made both cities clubs, organisations, as it did the IOC's and a party's votes
+    on a host city: a tally in a sentence telling a vote is no score."""
+    text = ("London beat Paris 54-50 in the final round of voting to host the 2012 Olympics. "
+            "Rio de Janeiro beat Madrid 66-32 in the last ballot.")
+    got = _by_text(extract_mentions(text))
+    for city in ("London", "Paris", "Rio de Janeiro", "Madrid"):
+        assert got.get(city) == {"location"}, (city, got)
+    # near miss: a match's result in the next sentence is read as before
+    got = _by_text(extract_mentions("The vote was held on Friday. Barcelona beat Valencia 3-0 on Sunday."))
+    assert got.get("Barcelona") == got.get("Valencia") == {"organization"}, got

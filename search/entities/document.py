@@ -2611,6 +2611,10 @@ _SIDE = r"[A-Z][\w'’\-]*(?:[ \t]+(?:[A-Z][\w'’\-]*|de|del|la|of)){0,3}"  # n
 _SIDE_BEFORE = re.compile(rf"(?<![\w'’\-]){_SIDE}$")
 _SIDES = re.compile(rf"[ \t]+(?:{_MATCH_VERB}[ \t]+({_SIDE})[ \t]+(?:by[ \t]+)?{_SCORE}"
                     rf"|(?:won|lost|drew)[ \t]+{_SCORE}[ \t]+(?:to|at|against|with|over)[ \t]+({_SIDE}))")
+# A vote's tally in the result's sentence: cities bidding to host a games or a convention, no match
+# ("London beat Paris 54-50 in the final round of voting to host the 2012 Olympics")
+_VOTE_NEAR = re.compile(r"\b(?:votes?|voting|ballots?|run-?off)\b|\bto[ \t]+host\b|\bright[ \t]+to[ \t]+stage\b",
+                        re.I)
 
 
 def _clubs_in_results(text: str, spans: list[Span]) -> list[Span]:
@@ -2622,6 +2626,8 @@ def _clubs_in_results(text: str, spans: list[Span]) -> list[Span]:
         return spans
     index = _SpanIndex(spans)
     for m in _SIDES.finditer(text):
+        if _a_vote(text, m.start(), m.end()):
+            continue
         g = 1 if m.group(1) else 2
         sides = [m.span(g)]
         before = index.last_ending_in(m.start(), m.start())
@@ -2640,6 +2646,13 @@ def _clubs_in_results(text: str, spans: list[Span]) -> list[Span]:
                 index.remove(n)
             index.append(Span(a, b, "organization", "team"))
     return sorted(index.spans(), key=lambda s: (s.start, -s.end))
+
+
+def _a_vote(text: str, start: int, end: int) -> bool:
+    """Whether the sentence of a result at start:end tells a vote, whose tally reads as a score."""
+    first = max(text.rfind(". ", 0, start), text.rfind("\n", 0, start)) + 1
+    last = min((i for i in (text.find(". ", end), text.find("\n", end)) if i >= 0), default=len(text))
+    return _VOTE_NEAR.search(text, first, last) is not None
 
 
 def _clubs_city(name: str) -> bool:
