@@ -647,3 +647,15 @@ def test_cities_in_a_vote_s_tally_are_no_clubs():
     # near miss: a match's result in the next sentence is read as before
     got = _by_text(extract_mentions("The vote was held on Friday. Barcelona beat Valencia 3-0 on Sunday."))
     assert got.get("Barcelona") == got.get("Valencia") == {"organization"}, got
+
+
+@pytest.mark.parametrize("text", ["WASHINGTON (AP) -- Congress passed the bill on Tuesday.",
+                                  "LYON, France (AP) -- Police arrested two men on Tuesday.",
+                                  "BRUSSELS, Oct 31 (Reuters) -- Police arrested two men on Tuesday."])
+def test_a_dateline_with_a_plain_text_wire_s_two_hyphens_is_read(text):
+    """AP's plain-text wire writes its dateline's dash as two hyphens, "WASHINGTON (AP) --": the dateline
+    was read with one dash only, so the NER read the agency, "AP" an organisation in every such story,
+    and "LYON" one too."""
+    got = _by_text(extract_mentions(text))
+    assert "AP" not in got and "Reuters" not in got, got
+    assert got.get(text.split(" ")[0].rstrip(",")) == {"location"}, got
