@@ -140,6 +140,18 @@ ORACLE_HUMAN = 0.05
 # 11-20 and lose a split on 1-10, the same 14 of 20. Of the 45 failing runs (6 variants x 20 splits),
 # 23 fail on 5 of the 97 human documents alone (5.2%: one document over the budget), 12 on 6-8 of
 # them, 10 on the weaker half (0.450-0.475).
+# Session 50, all 20 splits in one run (goal met on 1-20 / 1-10 / 11-20, weaker half mean / min, human
+# mean / max, oracle mean / min). Shipped before (train.SMOOTH 0.5): 14 / 6 / 8, 0.545 / 0.500, 3.8% /
+# 8.2%, 0.564 / 0.475. Doc-model blocks left out (the columns zeroed in every doc-model fit): the 27
+# constructions 14 / 6 / 8, 0.541 / 0.475, 3.7% / 7.2%, 0.566 / 0.475; the 8 punctuation rates 13 / 7 /
+# 6, 0.547 / 0.450, 4.2% / 8.2%, 0.568 / 0.500; the 5 sentence-length features 10 / 4 / 6, 0.550 /
+# 0.475, 4.0% / 8.2%, 0.574 / 0.500. Flag evidence: FLAG_CAP 1 12 / 5 / 7, 0.566 / 0.500, 4.0% / 8.2%,
+# 0.586 / 0.500; SMOOTH 2 (two flags added to each kind's count, not half of one) 15 / 7 / 8, 0.569 /
+# 0.475, 3.7% / 7.2%, 0.601 / 0.500, AUC 0.880 -> 0.885 (vs references 0.782 -> 0.792): kept (see
+# train.SMOOTH). The oracle reaches 0.500 on every split with it, so thresholds meeting the goal
+# exist on all 20. Its neighbours on seeds 11-20 (SMOOTH 2 there: 8, 0.542 / 0.475, 3.2% / 5.2%, 0.585 /
+# 0.500; 0.5: 8, 0.530 / 0.500, 3.1% / 5.2%, 0.562 / 0.475): SMOOTH 1 8, 0.568 / 0.525, 3.3% / 5.2%,
+# 0.593 / 0.500; SMOOTH 4 4, 0.515 / 0.450, 3.3% / 5.2%, 0.545 / 0.475: 1-2 alike, 4 too much.
 
 
 def _weaker_at_human_rate(s: dict) -> float:

@@ -4,6 +4,8 @@ from __future__ import annotations
 import importlib.util
 from pathlib import Path
 
+import pytest
+
 BENCH = Path(__file__).resolve().parents[1] / "bench" / "translation.py"
 
 
@@ -88,3 +90,17 @@ def test_a_setting_with_a_space_in_its_value_is_refused_with_a_message():
                        cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert p.returncode == 1 and "'10]' is no NAME=VALUE setting" in p.stderr, p.stderr
     assert "Traceback" not in p.stderr, p.stderr
+
+
+@pytest.mark.slow
+def test_the_goal_holds_on_every_fold_split_the_benchmark_reports(shared_dir):
+    """The issue's mt-dev goal (>= 50% of the weaker half of systems at <= 5% of human documents),
+    the whole model refitted per fold, on each of the benchmark's fold splits (seeds 1..SPLITS).
+    With the flag rates smoothed by half a flag (train.SMOOTH 0.5), split 3 flagged 5 of the 97 human
+    documents (5.2%)."""
+    bench = _bench()
+    corpus = bench.train.load_corpus()
+    runs = {seed: bench.mt_dev_figures(corpus, seed) for seed in range(1, bench.SPLITS + 1)}
+    failed = {seed: (r["mt_weaker_half"]["possible_or_likely"], r["human"]["possible_or_likely"])
+              for seed, r in runs.items() if not r["goal_met"]}
+    assert not failed, f"goal not met on fold splits (weaker half, human): {failed}"

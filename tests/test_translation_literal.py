@@ -67,7 +67,7 @@ def test_an_english_language_code_in_capitals_or_with_a_region_is_english():
 
 
 def test_he_for_a_country_needs_nobody_he_could_stand_for():
-    """Ordinary English in which "he" is a person (one such flag is worth about 6 nats)."""
+    """Ordinary English in which "he" is a person (one such flag is worth about 5 nats)."""
     assert excerpts("Russia has rejected the claims, and its foreign minister insisted that he would not resign.") == []
     assert excerpts("Jordan has insisted that he will stay at the club.") == []  # a given name
     assert excerpts("Israel scored twice in the second half and he was the man of the match.") == []

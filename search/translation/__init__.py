@@ -29,10 +29,10 @@
   rates are counted in the training data. The curated literal-translation lexicon is the
   exception (train.fit_flag_rates): each entry is a known mistranslation that fires only where
   the context makes the English reading impossible, so r_human is its false-alarm rate, measured
-  on all of Reuters' training bodies (no flag in about 2 million words: 0.5 flag, smoothed), and
+  on all of Reuters' training bodies (no flag in about 2 million words: 2 flags, smoothed), and
   since mt-dev's Russian news never touches the entries' topics, r_mt is not counted but set to
   the median MT rate of the kinds mt-dev's MT does show. One lexicon flag is then worth about
-  6 nats, more than one flag of any other kind: enough to lift a fluent article that every
+  5 nats, more than one flag of any other kind: enough to lift a fluent article that every
   profile reads as human over the thresholds on its own (seed 003: "he" for Mali);
   m_j and s_j are the mean and spread of mt-dev's human documents' 5-fold out-of-fold logit_j
   (each component weighs the same once standardised), and c_0 and a come from a logistic
