@@ -93,14 +93,12 @@ def test_a_setting_with_a_space_in_its_value_is_refused_with_a_message():
 
 
 @pytest.mark.slow
-def test_the_goal_holds_on_every_fold_split_the_benchmark_reports(shared_dir):
+def test_the_goal_holds_on_the_fold_split_half_a_flag_failed(shared_dir):
     """The issue's mt-dev goal (>= 50% of the weaker half of systems at <= 5% of human documents),
-    the whole model refitted per fold, on each of the benchmark's fold splits (seeds 1..SPLITS).
-    With the flag rates smoothed by half a flag (train.SMOOTH 0.5), split 3 flagged 5 of the 97 human
-    documents (5.2%)."""
+    the whole model refitted per fold, on the benchmark's fold split 3: with the flag rates smoothed
+    by half a flag (train.SMOOTH 0.5) it flagged 5 of the 97 human documents (5.2%). One split,
+    not the benchmark's five: each refits the model, and five took 17 minutes on a loaded machine
+    (bench/translation.py prints them all)."""
     bench = _bench()
-    corpus = bench.train.load_corpus()
-    runs = {seed: bench.mt_dev_figures(corpus, seed) for seed in range(1, bench.SPLITS + 1)}
-    failed = {seed: (r["mt_weaker_half"]["possible_or_likely"], r["human"]["possible_or_likely"])
-              for seed, r in runs.items() if not r["goal_met"]}
-    assert not failed, f"goal not met on fold splits (weaker half, human): {failed}"
+    r = bench.mt_dev_figures(bench.train.load_corpus(), 3)
+    assert r["goal_met"], (r["mt_weaker_half"]["possible_or_likely"], r["human"]["possible_or_likely"])
