@@ -570,17 +570,24 @@ def _print_summary(result: dict[str, Any], forget: bool = False, nightly: bool =
         click.echo(f"newsarchive: {n} input{'s' if n != 1 else ''} of the other sources skipped, as on every run "
                    f"({LISTS_SKIPPED})", err=True)
     # a cron job's reindex listed every skipped input every night (an archive of 500 pictures: 500
-    # lines a night, the same ones): those the run before skipped too are counted
-    again = [f for f in result["failed"] if f.get("again")] if nightly else []
-    for f in () if forget else result["failed"]:
-        if not (nightly and f.get("again")):
-            _report("skipped", f["path"], f.get("line"), f["reason"])
+    # lines a night, the same ones), and the same notes (an ambiguous date, a folder with no file to
+    # read): those the run before said too are counted
+    _report_new(() if forget else result["failed"], "skipped", "reason", "input{} skipped", nightly)
+    _report_new(result.get("notes", ()), "note", "note", "note{}", nightly)
+
+
+def _report_new(items: Any, kind: str, field: str, counted: str, nightly: bool) -> None:
+    """Each diagnostic of `kind` (its words in `field`) reported, but on a nightly run those the run
+    before said too ("again"): counted, `counted` the words of the count ("{}" its plural's "s")."""
+    again = 0
+    for f in items:
+        if nightly and f.get("again"):
+            again += 1
+        else:
+            _report(kind, f["path"], f.get("line"), f[field])
     if again:
-        n = len(again)
-        click.echo(f"newsarchive: {n} input{'s' if n != 1 else ''} skipped as on the run before, not listed again "
-                   f"({LISTS_SKIPPED})", err=True)
-    for n in result.get("notes", ()):
-        _report("note", n["path"], n.get("line"), n["note"])
+        click.echo(f"newsarchive: {again} {counted.format('s' if again != 1 else '')} as on the run before, "
+                   f"not listed again ({LISTS_SKIPPED})", err=True)
 
 
 # where a summary that counts skipped inputs sends the user for the list

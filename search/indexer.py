@@ -807,7 +807,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
     with the live catalog (it is rebuilt, as damage found here is)."""
     store = r.store
     current_fault = _read_stand_in(store)  # before anything else asks which generation is live
-    skipped_before = _skipped_before(store)  # read before this run's own scan.json replaces it
+    skipped_before, noted_before = _said_before(store)  # read before this run's own scan.json replaces it
     # a `forget` published before, its list of sources not written: finished first, else
     # this run read the source again and added its articles back
     r.forget_finished = store.keep_forget_promise()
@@ -929,7 +929,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
         "indexed": r.counts["added"] + r.counts["changed"],
         **r.counts,
         "failed": [{**f, "again": True} if _skip_key(f) in skipped_before else f for f in r.failed],
-        "notes": r.notes,
+        "notes": [{**n, "again": True} if _note_key(n) in noted_before else n for n in r.notes],
         "seconds": round(time.monotonic() - started, 3),
         "generation": generation,
         "timings": r.timings,
@@ -1205,13 +1205,14 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
 
 
 def _save_skipped(r: Run) -> None:
-    """This run's skips in the scan.json it leaves as it was (`skipped`, for _skipped_before): left
-    as the skips of the run that wrote it, a file removed or mended on a night a source was missing,
-    then put back broken, was "skipped as on the run before" though the run before had not skipped it."""
+    """This run's skips and notes in the scan.json it leaves as it was (`skipped`, `noted`, for
+    _said_before): left as those of the run that wrote it, a file removed or mended on a night a source
+    was missing, then put back broken, was "skipped as on the run before" though the run before had not
+    skipped it."""
     try:
         scan = json.loads((r.store.path / SCAN_FILE).read_text(encoding="utf-8"))
         if isinstance(scan, dict):
-            r.store._write_json(SCAN_FILE, {**scan, "skipped": r.failed})
+            r.store._write_json(SCAN_FILE, {**scan, "skipped": r.failed, "noted": r.notes})
     except (OSError, ValueError):  # none, unreadable, a full disk: the next run lists every skip or as before
         pass
 
@@ -1221,16 +1222,28 @@ def _skip_key(failed: dict) -> str:
     return json.dumps([failed.get("path"), failed.get("line"), failed.get("reason")], default=str)
 
 
-def _skipped_before(store: Store) -> set[str]:
-    """The inputs the run before skipped (_skip_key), as scan.json keeps them (`skipped` where that
-    run did not write the rest): a nightly reindex of an archive with 500 pictures listed 500 lines
-    every night, the same ones; the CLI lists the new ones."""
+def _note_key(note: dict) -> str:
+    """What names one note across runs: its file, line and words."""
+    return json.dumps([note.get("path"), note.get("line"), note.get("note")], default=str)
+
+
+def _said_before(store: Store) -> tuple[set[str], set[str]]:
+    """The inputs the run before skipped (_skip_key) and the notes it said (_note_key), as scan.json
+    keeps them (`skipped`, `noted` where that run did not write the rest): a nightly reindex of an
+    archive with 500 pictures listed 500 lines every night, the same ones, and an archive of feeds
+    with ambiguous dates its notes; the CLI lists the new ones."""
     try:
         scan = json.loads((store.path / SCAN_FILE).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return set()
-    failed = scan.get("skipped", scan.get("failed")) if isinstance(scan, dict) else None
-    return {_skip_key(f) for f in failed if isinstance(f, dict)} if isinstance(failed, list) else set()
+        return set(), set()
+    if not isinstance(scan, dict):
+        return set(), set()
+
+    def keys(said: Any, key: Callable[[dict], str]) -> set[str]:
+        return {key(f) for f in said if isinstance(f, dict)} if isinstance(said, list) else set()
+
+    return (keys(scan.get("skipped", scan.get("failed")), _skip_key),
+            keys(scan.get("noted", scan.get("notes")), _note_key))
 
 
 @contextmanager

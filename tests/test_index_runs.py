@@ -325,3 +325,32 @@ def test_a_garbled_current_with_no_whole_generation_refuses_to_lose_a_missing_so
     assert r.exit_code == 0, r.output
     found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
     assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 2, found.output
+
+
+def test_a_nightly_reindex_lists_new_notes_and_counts_those_said_before(tmp_path):
+    """A nightly `reindex` said the same notes every night: an ambiguous date of a feed indexed long
+    ago, a source folder with no file to read (a mount point, its drive not mounted), in the cron mail
+    every night, where the skips the run before made are counted. The notes the run before said too
+    are counted; a new one is listed; --json lists them all; `reindex --full` lists them as before."""
+    arc, mnt, ix = tmp_path / "arc", tmp_path / "mnt", tmp_path / "ix"
+    arc.mkdir()
+    mnt.mkdir()
+    body = "The council met in Bamako on Monday to discuss next year's budget, officials said."
+    (arc / "f.jsonl").write_text(json.dumps({"id": "a", "title": "A", "text": body, "date": "07/08/2021"}) + "\n")
+    first = CliRunner().invoke(cli, ["index", str(arc), str(mnt), "--index", str(ix)])
+    assert first.exit_code == 0 and first.stderr.count("newsarchive: note /") == 2, first.output
+    for _ in range(2):  # a no-op run, then one that reads a new file
+        quiet = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
+        assert quiet.exit_code == 0 and "note /" not in quiet.stderr, quiet.output
+        assert "newsarchive: 2 notes as on the run before, not listed again" in quiet.stderr, quiet.output
+        _article(arc / "more.txt", "Ships return", "Ships returned to the harbour on Tuesday after repairs.")
+    (arc / "g.jsonl").write_text(json.dumps({"id": "b", "title": "B", "text": body.replace("Monday", "Friday"),
+                                             "date": "03/04/2020"}) + "\n")
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
+    listed = [line for line in r.stderr.splitlines() if "note /" in line]
+    assert r.exit_code == 0 and len(listed) == 1 and f"{arc / 'g.jsonl'}:1: date" in listed[0], r.output
+    assert "2 notes as on the run before" in r.stderr, r.output
+    notes = json.loads(CliRunner().invoke(cli, ["reindex", "--index", str(ix), "--json"]).stdout)["notes"]
+    assert len(notes) == 3 and all(n["again"] for n in notes), notes
+    full = CliRunner().invoke(cli, ["reindex", "--full", "--index", str(ix)])
+    assert full.stderr.count("note /") == 3, full.output

@@ -1842,12 +1842,13 @@ def test_a_reindex_says_the_notes_of_the_files_it_does_not_read_again(tmp_path):
     noop = indexer.run(store, None)
     assert noop["generation"] == first["generation"], noop  # nothing read
     again = [{**f, "again": True} for f in first["failed"]]  # skipped by the run before too
-    assert (noop["notes"], noop["failed"]) == (first["notes"], again), noop
+    said = [{**n, "again": True} for n in first["notes"]]  # and said by it
+    assert (noop["notes"], noop["failed"]) == (said, again), noop
     with (src / "g.jsonl").open("a") as fh:  # f.jsonl's rows are taken as they are, not read
         fh.write(json.dumps({"id": "d", "title": "D", "text": story(2)}) + "\n")
     some = indexer.run(store, None)
     assert some["added"] == 1 and some["unchanged"] == 3, some
-    assert (some["notes"], some["failed"]) == (first["notes"], again), some
+    assert (some["notes"], some["failed"]) == (said, again), some
     assert store.runs()[-1]["notes"] == 2
 
 
@@ -1869,8 +1870,8 @@ def test_pages_with_json_metadata_beside_them_are_indexed_once_by_index_and_rein
     (src / "late.json").write_text(_jsonl([{"id": "late", "text": story(51)}]))
     store = Store(tmp_path / "ix")
 
-    def said(n: int, first: str = "p0") -> list[dict]:
-        return [{"path": str(src.resolve()),
+    def said(n: int, first: str = "p0", again: bool = False) -> list[dict]:
+        return [{"path": str(src.resolve()), **({"again": True} if again else {}),
                  "note": f"{n} .json files beside pages of their name ({first}.json beside {first}.html, and {n - 1} "
                          "more) are taken for the pages' metadata and not read for articles (named .jsonl, such a file "
                          "is read)"}]
@@ -1879,10 +1880,11 @@ def test_pages_with_json_metadata_beside_them_are_indexed_once_by_index_and_rein
     assert (r["added"], r["failed"], r["notes"]) == (5, [], said(3)), r
     assert run_search(open_index(store.path), "Tema41").total == 1
     r = indexer.run(store, None)
-    assert (r["unchanged"], r["added"], r["removed"], r["notes"]) == (5, 0, 0, said(3)), r
+    assert (r["unchanged"], r["added"], r["removed"], r["notes"]) == (5, 0, 0, said(3, again=True)), r
     (src / "late.html").write_text(f"<html><body><p>{story(51)}</p></body></html>")
     for run, changes in ((lambda: indexer.run(store, [str(src)]), (1, 1)), (lambda: indexer.run(store, None), (0, 0))):
         r = run()  # `index` (no --prune) as `reindex`: late.json is read, as the page's metadata
-        assert (r["added"], r["removed"], r["unchanged"], r["notes"]) == (*changes, 5 - changes[0], said(4, "late")), r
+        assert (r["added"], r["removed"], r["unchanged"], r["notes"]) == (*changes, 5 - changes[0],
+                                                                            said(4, "late", again=changes == (0, 0))), r
         assert run_search(open_index(store.path), "Tema51").total == 1
         assert len(stored_docs(store.path)) == 5
