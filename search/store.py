@@ -254,6 +254,18 @@ def _copy(src: Path, dst: Path) -> None:
     shutil.copystat(src, dst)
 
 
+def _shown_name(name: str, limit: int) -> str:
+    """What a garbled CURRENT holds, as a message says it: a crash's trailing NUL bytes counted ("64
+    NUL bytes", "'gen-000001' and 54 NUL bytes"), where ascii() quoted them as up to 20 "\\x00";
+    the rest its first `limit` characters, quoted."""
+    head = name.rstrip("\x00")
+    nuls = len(name) - len(head)
+    counted = f"{nuls} NUL byte{'s' if nuls != 1 else ''}"
+    if not head:
+        return counted
+    return ascii(head[:limit]) + (f" and {counted}" if nuls else "")
+
+
 class Store:
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_index_dir()
@@ -332,7 +344,7 @@ class Store:
         if not _GENERATION.fullmatch(name):
             # garbled (bytes not UTF-8, a crash's NUL bytes): "names \x00\x00…, which is missing"
             raise IndexUnreadable(f"the index at {self.path} is damaged: its CURRENT file, which names the live "
-                                  f"generation, holds no generation's name ({ascii(name[:40])}): {REBUILD_FIX}")
+                                  f"generation, holds no generation's name ({_shown_name(name, 40)}): {REBUILD_FIX}")
         if not (self.path / name).is_dir():
             raise IndexUnreadable(f"the index at {self.path} names {name}, which is missing: {REBUILD_FIX}")
         return self.path / name
@@ -345,7 +357,7 @@ class Store:
         if name is None:
             return "CURRENT is empty" if (self.path / "CURRENT").is_file() and self.generations() else None
         if not _GENERATION.fullmatch(name):
-            return f"CURRENT holds no generation's name ({ascii(name[:20])})"
+            return f"CURRENT holds no generation's name ({_shown_name(name, 20)})"
         if not (self.path / name).is_dir():
             return f"CURRENT names {name}, which is missing"
         return None

@@ -354,3 +354,26 @@ def test_a_nightly_reindex_lists_new_notes_and_counts_those_said_before(tmp_path
     assert len(notes) == 3 and all(n["again"] for n in notes), notes
     full = CliRunner().invoke(cli, ["reindex", "--full", "--index", str(ix)])
     assert full.stderr.count("note /") == 3, full.output
+
+
+@pytest.mark.parametrize("garbled, said", [(b"\x00" * 64, "(64 NUL bytes)"),
+                                           (b"gen-000001" + b"\x00" * 54, "('gen-000001' and 54 NUL bytes)")],
+                         ids=["NUL bytes", "a name then NUL bytes"])
+def test_a_current_of_nul_bytes_is_said_as_their_count(tmp_path, garbled, said):
+    """A crash's zeroed CURRENT was quoted as up to 20 (a search: 40) "\\x00" in the refusal to lose a
+    missing source, in a search's error and in the repair a run said: its NUL bytes are counted."""
+    store = _index_of_two_one_gone(tmp_path)
+    (store.path / "CURRENT").write_bytes(garbled)
+    found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path)])
+    assert found.exit_code == 3 and f"holds no generation's name {said}: " in found.output, found.output
+    manifest = store.path / "gen-000001" / "manifest.json"
+    kept = manifest.read_bytes()
+    manifest.unlink()  # no whole generation: the run is refused
+    refused = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)])
+    assert refused.exit_code == 3 and f"(CURRENT holds no generation's name {said}) and holds no whole" \
+        in refused.output, refused.output
+    manifest.write_bytes(kept)
+    repaired = CliRunner().invoke(cli, ["reindex", "--index", str(store.path)])
+    assert repaired.exit_code == 0 and f"the live index was damaged (CURRENT holds no generation's name {said}; " \
+        "gen-000001, its newest whole generation" in repaired.output, repaired.output
+    assert "\\x00" not in found.output + refused.output + repaired.output
