@@ -525,9 +525,13 @@ def _print_summary(result: dict[str, Any], forget: bool = False, nightly: bool =
     if result.get("schema_upgraded"):
         con.print("  the index was written by an older version (another schema): rebuilt from every source")
     elif result.get("repaired"):
-        con.print(f"  the live index was damaged ({_t(result['repaired'])}): rebuilt from every source")
+        rest = "every source left" if result.get("forgotten") else "every source"
+        con.print(f"  the live index was damaged ({_t(result['repaired'])}): rebuilt from {rest}")
     elif result.get("full"):
         con.print("  full rebuild: every article written again (the counts compare with the index it replaced)")
+    if result.get("forgotten"):
+        n, names = result.get("forgotten_articles", 0), result["forgotten"]
+        con.print(f"  {_t(', '.join(names))} dropped from the sources, with {n} article{'s' if n != 1 else ''}")
     if result.get("forget_finished"):
         con.print(f"  {_t(', '.join(result['forget_finished']))} dropped from the sources: a `forget` before "
                   "published the index without their articles but could not write the list")

@@ -118,6 +118,7 @@ class Run:
         # articles are new, changed or gone, and which it must keep without reading them.
         self.prior: dict[str, dict] = {}
         self.forgotten: set[str] = set()  # sources dropped by this run (`forget`)
+        self.forgotten_articles = 0  # their articles, dropped with them
         self.forget_finished: list[str] = []  # dropped from the list for a `forget` before (keep_forget_promise)
         # What this run could not read, whose articles are kept rather than deleted: whole
         # files (first unread line 0), the rest of a damaged file from a line on, single
@@ -947,6 +948,9 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
     if r.reenriched:
         result["reenriched"] = r.reenriched
         result["reenriched_why"] = r.reenriched_why
+    if r.forgotten and generation is not None:  # said by name: a `forget` said only a count removed
+        result["forgotten"] = sorted(map(ingest.path_text, r.forgotten))
+        result["forgotten_articles"] = r.forgotten_articles
     if r.forget_finished:
         result["forget_finished"] = [ingest.path_text(p) for p in r.forget_finished]
     if upgrade:
@@ -1318,6 +1322,7 @@ def _run_in(r: Run, gen: Path, roots: list[str], remove_missing: bool, files: di
         listed = {ingest.path_text(f) for f in store.sources()}
         forgotten |= {d["root"] for d in base.values() if d["root"] not in listed}
         removed = {i for i, d in base.items() if d["root"] in forgotten and rows.get(i, d)["root"] in forgotten}
+        r.forgotten_articles = len(removed)  # said by `forget` with the sources it drops
         # An article of a source read this run and not read from it is gone: a file removed
         # (only when the run removes them: `reindex`, `index --prune`), or a record removed
         # from a file read again (by `index` too: a record deleted from a feed stayed searchable)

@@ -377,3 +377,20 @@ def test_a_current_of_nul_bytes_is_said_as_their_count(tmp_path, garbled, said):
     assert repaired.exit_code == 0 and f"the live index was damaged (CURRENT holds no generation's name {said}; " \
         "gen-000001, its newest whole generation" in repaired.output, repaired.output
     assert "\\x00" not in found.output + refused.output + repaired.output
+
+
+@pytest.mark.parametrize("garbled", [None, b"\x00" * 64], ids=["sound", "CURRENT garbled"])
+def test_forget_names_the_source_it_drops(tmp_path, garbled):
+    """`forget` said the run's counts ("1 removed") and, after a repair, "rebuilt from every source",
+    never the source it dropped. It names it, with its articles, and a repair it made is said
+    rebuilt from the sources left."""
+    store = _index_of_two_one_gone(tmp_path)  # the drive's source is gone for good: forgotten
+    if garbled is not None:
+        (store.path / "CURRENT").write_bytes(garbled)
+    r = CliRunner().invoke(cli, ["forget", str(tmp_path / "wire"), "--index", str(store.path)])
+    assert r.exit_code == 0 and f"{tmp_path / 'wire'} dropped from the sources, with 1 article\n" in r.stdout, r.output
+    assert ("rebuilt from every source left" in r.stdout) == (garbled is not None), r.output
+    assert "rebuilt from every source\n" not in r.stdout, r.output
+    found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
+    assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 1, found.output
+    assert store.sources() == [str(tmp_path / "arc")]
