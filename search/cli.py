@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import functools
+import itertools
 import json
 import os
 import re
@@ -128,11 +129,12 @@ class _QueryCommand(_Command):
         typed = list(args)
         rest = super().parse_args(ctx, args)
         words = ctx.params.get("query") or ()
-        if len(words) > 1 and sum(os.path.lexists(w) for w in words) > 1:
+        pattern = _expanded_from(words)
+        if pattern:
             # `search coup*`: the shell put the names of the files here for the *, and the command
             # line written out would search them
-            raise click.UsageError("the query is one argument: put it in quotes ('coup*'): the shell read its * or ? "
-                                   "as the names of files here", ctx)
+            raise click.UsageError(f"the query is one argument: put it in quotes ({shlex.quote(pattern)}): the shell "
+                                   "read its * or ? as the names of files here", ctx)
         if len(words) > 1:
             positions = self._positional(ctx, typed)
             fixed = [a for i, a in enumerate(typed) if i not in positions[1:]]
@@ -155,6 +157,21 @@ class _QueryCommand(_Command):
             found.append(i)
             i += 1
         return found
+
+
+def _expanded_from(words: tuple[str, ...]) -> str:
+    """The pattern the shell seems to have read as file names here (`coup*` for coup1.txt and
+    coup2.txt), or "": two or more words naming files are not enough, as `search mali niger` run
+    where the folders mali and niger are (a user's own sources) is two words; names a * made
+    come sorted (by byte or, as a locale sorts, by letter) and share a beginning (`coup*`) or an
+    ending (`*.txt`)."""
+    for i in range(len(words) - 1):
+        run = list(itertools.takewhile(os.path.lexists, words[i:]))
+        if len(run) > 1 and (run == sorted(run) or run == sorted(run, key=str.casefold)):
+            start, end = os.path.commonprefix(run), os.path.commonprefix([w[::-1] for w in run])[::-1]
+            if start or end:
+                return f"{start}*" if start else f"*{end}"
+    return ""
 
 
 class _Group(click.Group):

@@ -177,6 +177,24 @@ def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_i
     assert invoke("search", "coup*", "--index", seeds_index).exit_code == 0
 
 
+def test_a_query_s_words_that_name_folders_here_are_not_said_to_be_the_shell_s(seeds_index, tmp_path, monkeypatch):
+    """`newsarchive search mali niger`, typed where the user keeps the folders mali and niger
+    (the sources they indexed), was told the shell had read a * or ? as file names, and to quote
+    'coup*', a pattern they never typed. Words a * made come sorted and share a beginning or an
+    ending: these do not, and are told to quote the words, the line written out; a * the shell
+    read is named as a pattern of the names it gave (`mali*`), not always 'coup*'."""
+    for name in ("mali", "niger"):
+        (tmp_path / name).mkdir()
+    for name in ("mali1.txt", "mali2.txt"):
+        (tmp_path / name).write_text("")
+    monkeypatch.chdir(tmp_path)
+    r = invoke("search", "mali", "niger", "--index", seeds_index)
+    fixed = f"newsarchive search 'mali niger' --index {seeds_index}"
+    assert r.exit_code == 2 and f"put its words in quotes: {fixed}" in r.output and "shell" not in r.output, r.output
+    r = invoke("search", "mali1.txt", "mali2.txt", "--index", seeds_index)
+    assert r.exit_code == 2 and "put it in quotes ('mali*'): the shell read its * or ?" in r.output, r.output
+
+
 def test_show_of_an_unknown_id_gives_an_id_of_the_index(seeds_index):
     """`newsarchive show 000_82caef7a759caf58.txt` (a seed's file name, run away from its folder:
     the id is seeds/000_82caef7a759caf58.txt) said "no document with id '000_82caef7a759caf58.txt'
