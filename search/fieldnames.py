@@ -103,9 +103,11 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
         if not value:
             return f"'{field}' is a field of the query text: search it there, as {QUERY_ONLY_EXAMPLES[field]}"
         written = _query_written(field, value)
-        refused = _refused_query(written)
+        refused, fixed = _refused_query(written)
         if not refused:
             return f"search it in the query, {written}"
+        if fixed and field == "published":  # `date=[28/08/2020 TO 11/04/2021]`: the query's own offer
+            return f"search it in the query, {fixed}"
         offered = offered_date(value) if field == "published" else None
         if offered:  # `date=1987/03/01`, `date=>=1987-03`: "is no date" where one reading is certain
             return f"search it in the query, published:{offered}"
@@ -150,15 +152,17 @@ def _dates(value: str) -> bool:
     return all(_valid_date(end) for end in _RANGE_TO.split(value.strip("[]").strip()))
 
 
-def _refused_query(text: str) -> str | None:
-    """Why the query `text` would be refused (query.validate: a bad date, too long), or None."""
+def _refused_query(text: str) -> tuple[str | None, str | None]:
+    """Why the query `text` would be refused (query.validate: a bad date, too long), or None,
+    and the query its refusal offers (published:[2020-08-28 TO 2021-04-11] for a range of
+    dates written 28/08/2020 TO 11/04/2021), or None."""
     from .query import QueryError, validate  # query imports this module
 
     try:
         validate(text)
     except QueryError as exc:
-        return str(exc)
-    return None
+        return str(exc), getattr(exc, "suggestion", None)
+    return None, None
 
 
 def _refused_value(facet: str, value: str) -> str | None:

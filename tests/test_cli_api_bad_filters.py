@@ -214,6 +214,27 @@ def test_the_engine_s_validate_takes_what_a_search_takes(client, seeds_index, q)
     assert client.get("/api/search", query_string={"date": value}).get_json()["error"].startswith(core)
 
 
+@pytest.mark.parametrize("value,offered", [
+    ("[28/08/2020 TO 11/04/2021]", "published:[2020-08-28 TO 2021-04-11]"),
+    ("[28/08/2020 TO *]", "published:[2020-08-28 TO]"),
+    ("[11 April 2021 TO 28 August 2020]", "published:[2020-08-28 TO 2021-04-11]"),
+])
+def test_a_date_filter_s_range_of_dates_a_search_reads_is_offered_as_the_search_offers_it(client, seeds_index,
+                                                                                         value, offered):
+    """`--filter 'date=[28/08/2020 TO 11/04/2021]'` (or date= on the web) was told "'[28/08/2020
+    TO 11/04/2021]' is no date: search it there as YYYY, …", where the query
+    `published:[28/08/2020 TO 11/04/2021]` is offered published:[2020-08-28 TO 2021-04-11], as
+    `date=28/08/2020 TO 11/04/2021` (no brackets) was: the filter is offered the query's own offer,
+    which runs."""
+    from search import open_index, run_search
+
+    core = f"unknown filter 'date': search it in the query, {offered}"
+    code, out = cli_json(seeds_index, f"date={value}")
+    assert code == 2 and out["error"].startswith(core), out
+    assert client.get("/api/search", query_string={"date": value}).get_json()["error"].startswith(core)
+    assert run_search(open_index(seeds_index), offered).total >= 1
+
+
 @pytest.mark.parametrize("typed,want", [
     ([("year", "1" * 201), ("person", "x" * 201)],
      "a 'person' filter's value is too long (201 characters; at most 200); "
