@@ -594,7 +594,8 @@ def _print_summary(result: dict[str, Any], forget: bool = False, nightly: bool =
     # lines a night, the same ones), and the same notes (an ambiguous date, a folder with no file to
     # read): those the run before said too are counted
     _report_new(() if forget else result["failed"], "skipped", "reason", "input{} skipped", nightly)
-    _report_new(result.get("notes", ()), "note", "note", "note{}", nightly)
+    # `forget old` listed every other source's notes, each as the run before had said it
+    _report_new(result.get("notes", ()), "note", "note", "note{}", nightly or forget)
 
 
 def _report_new(items: Any, kind: str, field: str, counted: str, nightly: bool) -> None:

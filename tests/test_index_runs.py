@@ -394,3 +394,22 @@ def test_forget_names_the_source_it_drops(tmp_path, garbled):
     found = CliRunner().invoke(cli, ["search", "harbour", "--index", str(store.path), "--json"])
     assert found.exit_code == 0 and json.loads(found.stdout)["total"] == 1, found.output
     assert store.sources() == [str(tmp_path / "arc")]
+
+
+def test_forget_counts_the_notes_of_the_other_sources_said_before(tmp_path):
+    """`forget old` listed every note of the sources it kept (an ambiguous date, a folder with no
+    file to read), said by the run before too, where it counts their skipped inputs: those are
+    counted as on a nightly reindex; `--json` still has them all."""
+    arc, mnt, old, ix = tmp_path / "arc", tmp_path / "mnt", tmp_path / "old", tmp_path / "ix"
+    for d in (arc, mnt, old):
+        d.mkdir()
+    body = "The council met in Bamako on Monday to discuss next year's budget, officials said."
+    (arc / "f.jsonl").write_text(json.dumps({"id": "a", "title": "A", "text": body, "date": "07/08/2021"}) + "\n")
+    _article(old / "o.txt", "Ships return", "Ships returned to the harbour on Tuesday after repairs.")
+    first = CliRunner().invoke(cli, ["index", str(arc), str(mnt), str(old), "--index", str(ix)])
+    assert first.exit_code == 0 and first.stderr.count("newsarchive: note /") == 2, first.output
+    r = CliRunner().invoke(cli, ["forget", str(old), "--index", str(ix)])
+    assert r.exit_code == 0 and "note /" not in r.stderr, r.output
+    assert "newsarchive: 2 notes as on the run before, not listed again" in r.stderr, r.output
+    notes = json.loads(CliRunner().invoke(cli, ["reindex", "--index", str(ix), "--json"]).stdout)["notes"]
+    assert len(notes) == 2, notes
