@@ -1195,10 +1195,16 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         # kept_deleted: "these files, no change" would be false: the next reindex would skip the scan
         # that removes those articles, night after night (QA: `index` then `reindex` never removed a
         # deleted file's articles). The scan.json left names older files or an older generation.
-        _save_skipped(r)
+        _save_skipped(r, roots)
         return
+    try:  # the skips and notes of the sources not read, for _said_before (`skipped`, `noted`)
+        before = json.loads((r.store.path / SCAN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        before = None
+    said = _said_with_unread(r, roots, before) if isinstance(before, dict) else {}
     try:
         r.store._write_json(SCAN_FILE, {
+            **(said if said and said != {"skipped": r.failed, "noted": r.notes} else {}),
             "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
             "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
             "kept": r.counts["kept"],
@@ -1208,17 +1214,34 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         pass
 
 
-def _save_skipped(r: Run) -> None:
+def _save_skipped(r: Run, roots: list[str]) -> None:
     """This run's skips and notes in the scan.json it leaves as it was (`skipped`, `noted`, for
     _said_before): left as those of the run that wrote it, a file removed or mended on a night a source
     was missing, then put back broken, was "skipped as on the run before" though the run before had not
-    skipped it."""
+    skipped it. Those of the sources this run did not read (`index PATH` reads PATH alone) are kept: the
+    nightly reindex after it listed them all again, as if new."""
     try:
         scan = json.loads((r.store.path / SCAN_FILE).read_text(encoding="utf-8"))
         if isinstance(scan, dict):
-            r.store._write_json(SCAN_FILE, {**scan, "skipped": r.failed, "noted": r.notes})
+            r.store._write_json(SCAN_FILE, {**scan, **_said_with_unread(r, roots, scan)})
     except (OSError, ValueError):  # none, unreadable, a full disk: the next run lists every skip or as before
         pass
+
+
+def _said_with_unread(r: Run, roots: list[str], scan: dict) -> dict[str, list]:
+    """This run's skips and notes (`skipped`, `noted`) with those the run before kept (`scan`) of
+    the sources this run did not read (not in `roots`)."""
+    unread = [ingest.path_text(s) for s in r.store.sources() if s not in roots]
+    return {"skipped": r.failed + _said_under(scan.get("skipped", scan.get("failed")), unread),
+            "noted": r.notes + _said_under(scan.get("noted", scan.get("notes")), unread)}
+
+
+def _said_under(said: Any, sources: list[str]) -> list[dict]:
+    """The skips or notes of `said` (as scan.json keeps them) about a file of one of `sources`."""
+    if not isinstance(said, list) or not sources:
+        return []
+    return [f for f in said if isinstance(f, dict) and isinstance(f.get("path"), str)
+            and any(f["path"] == s or f["path"].startswith(s.rstrip(os.sep) + os.sep) for s in sources)]
 
 
 def _skip_key(failed: dict) -> str:

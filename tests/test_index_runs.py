@@ -413,3 +413,22 @@ def test_forget_counts_the_notes_of_the_other_sources_said_before(tmp_path):
     assert "newsarchive: 2 notes as on the run before, not listed again" in r.stderr, r.output
     notes = json.loads(CliRunner().invoke(cli, ["reindex", "--index", str(ix), "--json"]).stdout)["notes"]
     assert len(notes) == 2, notes
+
+
+def test_a_nightly_reindex_after_index_path_counts_what_the_other_sources_said_before(tmp_path):
+    """`index new` reads `new` alone, and the nightly reindex after it listed every skip and note of
+    the other sources again, as if new, though the run before those said them: they are counted."""
+    arc, mnt, new, ix = tmp_path / "arc", tmp_path / "mnt", tmp_path / "new", tmp_path / "ix"
+    for d in (arc, mnt, new):
+        d.mkdir()
+    body = "The council met in Bamako on Monday to discuss next year's budget, officials said."
+    (arc / "f.jsonl").write_text(json.dumps({"id": "a", "title": "A", "text": body, "date": "07/08/2021"}) + "\n")
+    (arc / "bad.bin").write_bytes(b"garbage \x00\x01\x02")
+    first = CliRunner().invoke(cli, ["index", str(arc), str(mnt), "--index", str(ix)])
+    assert first.exit_code == 0 and first.stderr.count("note /") == 2 and "skipped /" in first.stderr, first.output
+    _article(new / "n.txt", "Ships return", "Ships returned to the harbour on Tuesday after repairs.")
+    added = CliRunner().invoke(cli, ["index", str(new), "--index", str(ix)])
+    assert added.exit_code == 0 and "note /" not in added.stderr, added.output
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
+    assert r.exit_code == 0 and "note /" not in r.stderr and "skipped /" not in r.stderr, r.output
+    assert "2 notes as on the run before" in r.stderr and "1 input skipped as on the run before" in r.stderr, r.output
