@@ -116,8 +116,9 @@ def near_id(archive: Archive, typed: str) -> str | None:
     """The one live id an edit or two from `typed` (one for an id of up to 10 characters) nearer
     than any other, among the ids of its folder (up to its last "/"): an id copied without its
     last character, or with a typo, was "no document with id" with nothing to go on. None where
-    several are as near (`feed.jsonl#r9` is an edit from #r1, #r2...: no guess), and for an id
-    of under 6 characters, near too many."""
+    several are as near (`feed.jsonl#r9` is an edit from #r1, #r2...: no guess), for an id
+    of under 6 characters, near too many, and for another number of a file's records
+    (_another_record: `#a1` is not `#a10`)."""
     from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
 
     text = typed.strip()
@@ -126,7 +127,8 @@ def near_id(archive: Archive, typed: str) -> str | None:
     _gen, searcher = archive.searcher()
     reader = searcher.reader()
     longer = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(reader.expand_prefix("id", text), 2)]
-    if len(longer) == 1 and document_number(searcher, longer[0]) is not None:  # an id cut short: the one it begins
+    if (len(longer) == 1 and document_number(searcher, longer[0]) is not None  # an id cut short: the one it begins
+            and not _another_record(text, longer[0])):
         return longer[0]
     # its folder's ids: those of the folder before a trailing slash too (`…/000_82ca.txt/`, as a
     # link checker or an address bar's completion gives it, was compared with no id at all)
@@ -134,10 +136,38 @@ def near_id(archive: Archive, typed: str) -> str | None:
     terms = reader.expand_prefix("id", folder) if folder else (t for t, _ in reader.iter_field("id"))
     words = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(terms, NEAR_ID_CANDIDATES)]
     near = [(w, d) for w, d in _within(text, words, 1 if len(text) <= 10 else 2)
-            if w != text and document_number(searcher, w) is not None]
+            if w != text and not _another_record(text, w) and document_number(searcher, w) is not None]
     nearest = min((d for _, d in near), default=None)
     best = [w for w, d in near if d == nearest]
     return best[0] if len(best) == 1 else None
+
+
+# a record's own id that numbers it: a number after a name with no digit (`a1`, `r44`, `item-7`,
+# `12`), not a hash's tail (`url-77d10aa46d7613a7`, `82caef7a`), whose digit changed is a typo
+_RECORD_NUMBER = re.compile(r"(\D*)(\d+)", re.ASCII)
+
+
+def _record_number(doc_id: str) -> tuple[str, tuple[int, ...]] | None:
+    """The file and the numbering name of the record `doc_id` is (`wire/feed.jsonl#a`,
+    `wire/feed.jsonl:`), with its number ((1,), (1, 2) for `:1.2`), where it is a numbered record
+    of a JSON Lines file; else None."""
+    file, colon, place = doc_id.rpartition(":")
+    if colon and file_of_records(file) and _LINE_PLACE.fullmatch(place):
+        return file + ":", tuple(int(n) for n in place.split("."))
+    for at in (i for i, c in enumerate(doc_id) if c == "#"):
+        if file_of_records(doc_id[:at]):
+            numbered = _RECORD_NUMBER.fullmatch(doc_id[at + 1:])
+            return (doc_id[:at + 1] + numbered.group(1), (int(numbered.group(2)),)) if numbered else None
+    return None
+
+
+def _another_record(typed: str, live: str) -> bool:
+    """Whether `typed` and `live` are two numbers of one file's records: a saved link to a
+    removed record (`feed.jsonl#a1`, `:3`, `:1.2`) was offered another article by its number
+    continued or changed (`#a10`, `:31`, `:1.21`, `#r2`); a number typed wrong cannot be told
+    from a record since removed, and the other record is not the article the link named."""
+    mine = _record_number(typed.rstrip("/"))  # `#a1/`, as a link checker gives it, is `#a1`
+    return mine is not None and (theirs := _record_number(live)) is not None and mine[0] == theirs[0] and mine[1] != theirs[1]
 
 
 def source_named(archive: Archive, typed: str) -> str | None:
