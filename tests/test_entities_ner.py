@@ -659,3 +659,22 @@ def test_a_dateline_with_a_plain_text_wire_s_two_hyphens_is_read(text):
     got = _by_text(extract_mentions(text))
     assert "AP" not in got and "Reuters" not in got, got
     assert got.get(text.split(" ")[0].rstrip(",")) == {"location"}, got
+
+
+@pytest.mark.parametrize("text,name", [
+    ("ZURICH, 31 Oct (Reuters) - UBS said on Wednesday it would cut 10,000 jobs.", "UBS"),
+    ("NEW YORK (Reuters Health) - Johnson & Johnson said on Tuesday its drug cut the risk of stroke.",
+     "Johnson & Johnson"),
+    ("LONDON (Thomson Reuters Foundation) - Oxfam said on Monday the floods left 2,000 homeless.", "Oxfam"),
+    ("NAIROBI, 3 March (Thomson Reuters Foundation) - Oxfam said on Monday the floods left 2,000 homeless.", "Oxfam"),
+])
+def test_a_day_first_dateline_and_an_agency_of_several_words_are_read(text, name):
+    """Reuters' own copy in many bureaus dates its dateline day first, "ZURICH, 31 Oct (Reuters) -", and its
+    services name themselves in several words, "(Reuters Health)", "(Thomson Reuters Foundation)": the
+    dateline took a month first and a one-word agency only, so the NER read it, "ZURICH" an organisation,
+    "Oct" a person and "Reuters" an organisation in every such story."""
+    got = _by_text(extract_mentions(text))
+    assert got == {text.split(",")[0].split(" (")[0]: {"location"}, name: {"organization"}}, got
+    # near miss: a source's date line, the day first and the year after it, is no dateline
+    got = _by_text(extract_mentions("Journalist requests asylum\nBBC, 4 August 2012 Last updated at 20:35 ET\n"))
+    assert got.get("BBC") == {"organization"}, got

@@ -584,12 +584,17 @@ _TITLE_RUN = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2}"
 # same matches and groups on 7,156 Reuters, mt-dev, boilerplate-dev and CoNLL texts).
 # A dateline's dash: a hyphen, an en or em dash, or the two hyphens of a plain-text wire ("WASHINGTON (AP) --")
 _DASH = "(?:--|[–—-])"
+# The agency in brackets, of one word or of several ("(Reuters)", "(Reuters Health)", "(Thomson Reuters Foundation)")
+_AGENCY_BRACKETS = r" \([A-Za-z]{2,12}(?: [A-Z][A-Za-z]{1,11}){0,2}\)"
+# A dateline's date, the month first ("Oct 31", "March 3") or the day ("31 Oct", Reuters' own copy in many bureaus;
+# not with a year after it: "BBC, 4 August 2012 Last updated" is a source's date line)
+_DAY_MONTH = rf"(?:{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH}(?![A-Za-z]|,? \d))"
 _DATELINE = re.compile(
     rf"([A-Z](?:(?<=^[A-Z])|(?<=\n[A-Z])|(?<=\. [A-Z])|(?<=[a-z] [A-Z]))(?:{_CAPS_RUN[5:]}|{_TITLE_RUN[5:]}))"
     rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? \d{{4}}-\d\d-\d\d\b(?: {_DASH} )?"
     rf"|(?:, (?P<r2>[A-Z][A-Za-z]{{0,4}}\.(?: ?[A-Z][A-Za-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[A-Z]{{3,}}(?: [A-Z]{{3,}})?))?"
-    rf", {_MONTH} \d{{1,2}}\b(?P<dash>(?: \([A-Za-z]{{2,12}}\))? {_DASH} )?"  # "ROSEMONT, ILL., March 6", "(Reuters) -"
-    rf"|(?:, (?P<r3>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})(?: \([A-Za-z]{{2,12}}\))?| \([A-Za-z]{{2,12}}\)) {_DASH} ))",
+    rf", {_DAY_MONTH}(?P<dash>(?:{_AGENCY_BRACKETS})? {_DASH} )?"  # "ROSEMONT, ILL., March 6", "(Reuters) -"
+    rf"|(?:, (?P<r3>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})(?:{_AGENCY_BRACKETS})?|{_AGENCY_BRACKETS}) {_DASH} ))",
     re.M,
 )
 
