@@ -11,7 +11,7 @@ import re
 import sqlite3
 from itertools import islice
 from pathlib import Path
-from typing import Callable, NamedTuple, TypeVar
+from typing import Callable, Iterator, NamedTuple, TypeVar
 from urllib.parse import unquote, urlsplit
 
 from .archive import Archive
@@ -126,20 +126,29 @@ def near_id(archive: Archive, typed: str) -> str | None:
         return None
     _gen, searcher = archive.searcher()
     reader = searcher.reader()
-    longer = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(reader.expand_prefix("id", text), 2)]
+    longer = list(islice(_ids_from(reader, text), 2))
     if (len(longer) == 1 and document_number(searcher, longer[0]) is not None  # an id cut short: the one it begins
             and not _another_record(text, longer[0])):
         return longer[0]
     # its folder's ids: those of the folder before a trailing slash too (`…/000_82ca.txt/`, as a
     # link checker or an address bar's completion gives it, was compared with no id at all)
     folder = text[:text.rstrip("/").rfind("/") + 1]
-    terms = reader.expand_prefix("id", folder) if folder else (t for t, _ in reader.iter_field("id"))
-    words = [t.decode("utf-8") if isinstance(t, bytes) else t for t in islice(terms, NEAR_ID_CANDIDATES)]
+    terms = _ids_from(reader, folder) if folder else (_text(t) for t, _ in reader.iter_field("id"))
+    words = list(islice(terms, NEAR_ID_CANDIDATES))
     near = [(w, d) for w, d in _within(text, words, 1 if len(text) <= 10 else 2)
             if w != text and not _another_record(text, w) and document_number(searcher, w) is not None]
     nearest = min((d for _, d in near), default=None)
     best = [w for w, d in near if d == nearest]
     return best[0] if len(best) == 1 else None
+
+
+def _ids_from(reader, prefix: str) -> Iterator[str]:
+    """The indexed ids that begin with `prefix`, in order, as text (Whoosh gives a term as bytes)."""
+    return (_text(t) for t in reader.expand_prefix("id", prefix))
+
+
+def _text(term: str | bytes) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 # a record's own id that numbers it: a number after a name with no digit (`a1`, `r44`, `item-7`,
@@ -233,7 +242,7 @@ def record_ids(archive: Archive, typed: str, limit: int | None = None) -> list[s
     found: list[str] = []
     # a record's own id, a record's line; after a line's id, the articles its list holds
     for sep in "." if line_of_records(text) else "#:":
-        terms = (t.decode("utf-8") if isinstance(t, bytes) else t for t in reader.expand_prefix("id", text + sep))
+        terms = _ids_from(reader, text + sep)
         live = (t for t in terms if (sep == "#" or _LINE_PLACE.fullmatch(t[len(text) + 1:]))
                 and document_number(searcher, t) is not None)
         live = list(live if limit is None else islice(live, limit - len(found)))
