@@ -76,7 +76,7 @@ def document_ids(archive: Archive, typed: str) -> Found:
     # else the file's id (`wire/feed.jsonl`), as the web takes it: a path from another folder than
     # the source's was "no document with id", where /doc/wire/feed.jsonl said the file's articles.
     # A file given as a source is its name (`feed`): `show` says how to list a source's articles
-    if not ids and (file_of_records(text) or line_of_records(text)) and source_named(archive, text) is None:
+    if not ids and of_records(text) and source_named(archive, text) is None:
         ids = record_ids(archive, text)
     return Found(ids, typed)
 
@@ -216,6 +216,11 @@ def line_of_records(typed: str) -> bool:
     saved when the file's one line was read as its articles `:1`, `:2`, was "no document with id"."""
     file, colon, line = typed.strip().rpartition(":")
     return bool(colon) and line.isascii() and line.isdigit() and file_of_records(file)
+
+
+def of_records(typed: str) -> bool:
+    """Whether `typed` is the id of a JSON Lines file or of its line: an id that lists records."""
+    return file_of_records(typed) or line_of_records(typed)
 
 
 # a record's place in its file, after the file's id and a colon: its line, or n.k for article k of

@@ -10,7 +10,7 @@ from werkzeug.exceptions import NotFound
 from markupsafe import Markup
 
 from search import IndexMissing, get_document
-from search.lookup import OPENED_NOTE, an_id, file_of_records, line_of_records, near_id, page_ids, record_ids, typed_article_id
+from search.lookup import OPENED_NOTE, an_id, line_of_records, near_id, of_records, page_ids, record_ids, typed_article_id
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
@@ -78,7 +78,7 @@ def requested(doc_id: str) -> tuple[dict[str, Any], Markup | None]:
                 n = f"{len(records):,} {'article' if len(records) == 1 else 'articles'}"
             # a file whose own name holds a # (wire/C#.jsonl) is cut there, and is no file named so
             what = (f"it is the {'line' if line_of_records(doc_id) else 'file'} of {n}{',' * (len(records) > HINTED_RECORDS)} "
-                    f"{ids}" if file_of_records(doc_id) or line_of_records(doc_id) else f"the ids of {n} go on after it: {ids}")
+                    f"{ids}" if of_records(doc_id) else f"the ids of {n} go on after it: {ids}")
             abort(404, f"no document with id {shown_id(doc_id)}: {what}; {how}")
         near = near_id(archive(), doc_id)
         if near is not None:  # a near miss: the id meant, a link on the page (the JSON's, to its record)
