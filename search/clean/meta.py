@@ -83,7 +83,8 @@ _CREDIT_REPORTING = re.compile(
 _AGENCY = agency_pattern()
 # a broadcaster crediting an agency's copy, "(CBS/AP)", "(CNN, Reuters)": a credit too, but only
 # beside an agency ("CBS" alone is no credit line). "(CBS/AP)" stayed as the article's first paragraph
-_BROADCASTER = r"(?:CBS|NBC|ABC|CNN|BBC|CBC|Fox News|(?:CBS|NBC|ABC|CBC) News)"
+_BROADCASTERS = ("CBS News", "NBC News", "ABC News", "CBC News", "Fox News", "CBS", "NBC", "ABC", "CNN", "BBC", "CBC")
+_BROADCASTER = agency_pattern(_BROADCASTERS)
 _JOIN = r"\s*(?:,|/|and|&)\s*"
 _AGENCY_ALONE = re.compile(rf"{_AGENCY}$", re.I)
 _CREDIT_AGENCIES = re.compile(rf"^(?:(?:source|sources|with|credit)\s*:\s*)?\(?(?:{_AGENCY}|{_BROADCASTER}(?={_JOIN}{_AGENCY}))"
@@ -179,12 +180,21 @@ _AUTHOR_TAIL = re.compile(
 
 
 def _name_alone(author: str | None) -> str | None:
-    """A byline's author without the count or date it runs into (_AUTHOR_TAIL) nor the agency it signs
-    for (_AGENCY_SIGNED, the page's credit); None for a placeholder (names_no_one: "by Guest Author",
-    "Posted by admin", "By Staff Writer, AP"), a template's, no writer's, and for an agency alone ("By AP",
-    "By The Associated Press": _BY_AGENCIES, the page's credit)."""
+    """A byline's author without the count or date it runs into (_AUTHOR_TAIL), the agency it signs
+    for (_AGENCY_SIGNED, _SIGNED_BEFORE_NAME: the page's credit) nor the writer's role after it
+    (_ROLE_AFTER_NAME); None for a placeholder (names_no_one: "by Guest Author", "Posted by admin", "By
+    Staff Writer, AP"), a template's, no writer's, and for an agency alone ("By AP", "By The Associated
+    Press", "By CNN Staff": _BY_AGENCIES, the page's credit)."""
     name = _AGENCY_SIGNED.sub("", _AUTHOR_TAIL.sub("", author)).strip(" ,|") if author else ""
+    name = _SIGNED_BEFORE_NAME.sub("", name)
+    name = _ROLE_AFTER_NAME.sub(lambda m: "" if names_no_one(m.group("role")) else m.group(), name)
     return name if name and not names_no_one(name) and not names_agencies(name) else None
+
+
+# the writer's role after the name, a newsroom's words alone (names_no_one) after a comma or a spaced
+# dash: "By Jane Doe, Staff Writer", "By Jean-Paul Sartre - Staff writer" (the author had kept the role,
+# the author facet holding "Jane Doe" and "Jane Doe, Staff Writer" apart)
+_ROLE_AFTER_NAME = re.compile(r"(?:\s*,|\s+[-–—])\s*(?P<role>[^,\-–—]+)$")
 
 
 # the writer's role before a colon, no part of the name: "Published by Staff Writer: Amanda Hart"
@@ -413,10 +423,23 @@ _AGENCY_SIGNED = re.compile(rf"(?:\s*,\s*(?:the\s+)?|(?<![\s,])(?<!\bthe)\s+(?={
 # a byline naming agencies alone, no writer: "By AP", "By Reuters | March 3, 2012", "By The Associated Press";
 # their staff too ("By Reuters Staff", "By AP Staff Writer"), as "By Staff Writer, AP" names no writer
 _AGENCIES_NAMED = re.compile(rf"(?:the\s+)?{_AGENCY}(?:{_JOIN}(?:the\s+)?{_AGENCY})*\.?", re.I)
-_AGENCY_STAFF = r"(?:\s+staff(?:\s+(?:writer|reporter)s?)?)?"
-_AGENCIES_ALONE = re.compile(rf"(?P<agency>{_AGENCIES_NAMED.pattern}){_AGENCY_STAFF}", re.I)
-_BY_AGENCIES = re.compile(rf"^\s*(?:(?:posted|written|published)\s+)?by\s*:?\s*{_AGENCIES_ALONE.pattern}"
+_STAFF = r"\s+staff(?:ers?)?(?:\s+(?:writer|reporter)s?)?"
+# ... and a broadcaster's staff, who sign its wire copy as an agency's do ("By CNN Staff", "The CNN Wire
+# Staff"); a broadcaster's name alone is no credit ("By CBS" may be a show's), and a site's own staff ("By
+# NFL.com Staff") names its newsroom, the author (names_no_one)
+_AGENCIES_ALONE = re.compile(rf"(?:(?P<agency>{_AGENCIES_NAMED.pattern})(?:{_STAFF})?"
+                             rf"|(?:the\s+)?(?P<broadcaster>{_BROADCASTER})(?:\s+wire)?{_STAFF})", re.I)
+_BY_PREFIX = re.compile(r"^\s*(?:(?:posted|written|published)\s+)?by\s*:?\s*", re.I)
+_BY_AGENCIES = re.compile(rf"{_BY_PREFIX.pattern}{_AGENCIES_ALONE.pattern}"
                           rf"(?=\s*(?:$|[|,–—(]|-\s|(?:on|at)\s|\d))", re.I)
+
+
+# the agency (or the broadcaster) and its staff before the writer's name, no part of it: "By AP Staff Writer
+# Jane Doe", "By Reuters Staffer Jane Doe", "By AP Economics Writer Josh Boak" (the author had kept them all
+# and the page had no credit), as _AGENCY_SIGNED reads them after the name
+_SIGNED_BEFORE_NAME = re.compile(rf"^(?:the\s+)?(?:(?P<agency>{_AGENCY})\.?|(?P<broadcaster>{_BROADCASTER})(?:\s+wire)?)"
+                                 rf"(?:{_STAFF}|\s+(?:[^\W\d_]+\s+){{0,2}}(?:writer|correspondent|reporter))"
+                                 rf"\s+(?=(?-i:[A-Z]))", re.I)
 
 
 def names_agencies(author: str) -> bool:
@@ -428,7 +451,15 @@ def names_agencies(author: str) -> bool:
 def agencies_named(author: str) -> str | None:
     """The agencies an author names alone, for the page's credit ("Reuters Staff": "Reuters"), or None."""
     m = _AGENCIES_ALONE.fullmatch(author.strip())
-    return m.group("agency").rstrip(".") if m else None
+    return _signer(m) if m else None
+
+
+def _signer(m: re.Match) -> str:
+    """The agency or the broadcaster a match of _AGENCIES_ALONE, _AGENCY_SIGNED or _SIGNED_BEFORE_NAME names,
+    a broadcaster as it writes itself ("The Cnn Wire Staff": "CNN")."""
+    if broadcaster := m.groupdict().get("broadcaster"):
+        return next(n for n in _BROADCASTERS if n.lower() == broadcaster.lower())
+    return m.group("agency").rstrip(".")
 
 
 def byline_credit(line: str) -> str | None:
@@ -438,5 +469,6 @@ def byline_credit(line: str) -> str | None:
     leaves a note in brackets out (13699d5), and the agency had been in the author alone ("John Smith
     (AP)", "John Smith, UPI", "AP")."""
     bracketed = "; ".join(m.group(0) for m in _BRACKETED.finditer(line) if _CREDIT_AGENCIES.match(m.group(0)))
-    signed = _BY_AGENCIES.match(line) or _AGENCY_SIGNED.search(line)
-    return bracketed or (signed.group("agency").rstrip(".") if signed else None)
+    signed = (_BY_AGENCIES.match(line) or _AGENCY_SIGNED.search(line)
+              or _SIGNED_BEFORE_NAME.match(_BY_PREFIX.sub("", line, count=1)))
+    return bracketed or (_signer(signed) if signed else None)
