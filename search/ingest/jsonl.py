@@ -809,7 +809,9 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
         yield from _document_articles(records, path, source, base_id)
     elif json_name and (error := _api_error(doc)):  # a fetch that failed: what it brought before is kept
         yield IngestError(str(path), error)
-    elif (empty := _no_articles(doc, json_name)) is not None:  # read through, it holds no record: emptied
+    # an object over several lines is a document in a .jsonl too, never a line's record: a response
+    # emptied, pretty-printed, was "not JSON Lines ... (jq -c . FILE does)", where on a line it is empty
+    elif (empty := _no_articles(doc, json_name or not one_line)) is not None:  # it holds no record: emptied
         yield IngestError(str(path), f"empty file: {empty}", unread=EMPTIED)
     elif doc is not None and json_name:
         yield IngestError(str(path), NO_ARTICLE_DOCUMENT)

@@ -1,0 +1,36 @@
+"""JSON Lines files of saved API responses and feeds, as pollers and users write them: responses
+pretty-printed after compact ones, emptied, beside a count or a title, and JSON Feed's names."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from search.article import EMPTIED, Article, IngestError
+from search.ingest import read
+
+STORY = ("Zinc prices were steady in London trading as stocks in warehouses fell for the fifth week "
+         "running, traders said, and demand from galvanisers in Asia held up.")
+
+
+def _read(path: Path) -> tuple[list[Article], list[IngestError]]:
+    items = list(read([path]))
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, IngestError)]
+
+
+def test_a_pretty_printed_empty_response_in_a_jsonl_is_an_empty_file(tmp_path):
+    """A poller's .jsonl whose one response, pretty-printed (`json.dump(resp, fh, indent=2)`), holds
+    no article was "not JSON Lines: ... write each record on a line of its own (jq -c . FILE does)",
+    which would not help: on one line it is "empty file", as an emptied .json is. It holds none."""
+    emptied = {"status": "ok", "totalResults": 0, "articles": []}
+    (tmp_path / "news.jsonl").write_text(json.dumps(emptied, indent=2) + "\n")
+    (tmp_path / "one.jsonl").write_text(json.dumps(emptied) + "\n")
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"version": 2, "items": []}, indent=4))
+    arts, reports = _read(tmp_path / "news.jsonl")
+    assert arts == [] and [(r.reason, r.unread) for r in reports] == [
+        ('empty file: a saved API response with no article under "articles"', EMPTIED)]
+    arts, reports = _read(tmp_path / "feed.jsonl")
+    assert arts == [] and [(r.reason, r.unread) for r in reports] == [
+        ('empty file: its only list ("items") is empty', EMPTIED)]
+    assert [(r.reason, r.unread) for r in _read(tmp_path / "one.jsonl")[1]] == [
+        ("empty file: its line an empty list of articles", EMPTIED)]
+
