@@ -34,3 +34,24 @@ def test_a_pretty_printed_empty_response_in_a_jsonl_is_an_empty_file(tmp_path):
     assert [(r.reason, r.unread) for r in _read(tmp_path / "one.jsonl")[1]] == [
         ("empty file: its line an empty list of articles", EMPTIED)]
 
+
+def test_articles_by_their_address_beside_a_count_are_read(tmp_path):
+    """A dict of articles by their address with a count beside them (`{"count": 2, "https://...":
+    {...}, ...}`, as a scraper saves what it fetched) was "one JSON document with no article in it"
+    (.json) or "JSON record with no text" (a line of a .jsonl), none read: only a dict whose values
+    are all objects was read as its articles. The count is the dict's own; its articles are read,
+    with the ids they have without it. A record's own number beside a title stays a record's."""
+    keyed = {f"https://ex.com/{n}": {"title": f"Zinc {n}", "text": f"{STORY} Story {n}."} for n in range(2)}
+    (tmp_path / "fetched.json").write_text(json.dumps({"count": 2, "status": "done", **keyed}, indent=2))
+    (tmp_path / "plain.json").write_text(json.dumps(keyed, indent=2))
+    (tmp_path / "runs.jsonl").write_text(json.dumps({"count": 2, **keyed}) + "\n"
+                                         + json.dumps({"count": 2, **keyed}) + "\n")
+    arts, reports = _read(tmp_path / "fetched.json")
+    assert reports == [] and [(a.title, a.id) for a in arts] == [("Zinc 0", "fetched:1"), ("Zinc 1", "fetched:2")]
+    assert [a.id for a in _read(tmp_path / "plain.json")[0]] == ["plain:1", "plain:2"]
+    arts, reports = _read(tmp_path / "runs.jsonl")
+    assert reports == [] and [a.id for a in arts] == ["runs:1.1", "runs:1.2", "runs:2.1", "runs:2.2"]
+    (tmp_path / "paywalled.jsonl").write_text(json.dumps({"title": "Zinc", "count": 3, "url": "https://ex.com/p"}))
+    arts, reports = _read(tmp_path / "paywalled.jsonl")
+    assert arts == [] and [r.reason for r in reports] == [
+        "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html"]
