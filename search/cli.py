@@ -122,8 +122,10 @@ class _Command(click.Command):
 
 class _QueryCommand(_Command):
     """`search` and `export`, whose QUERY is one argument: `newsarchive search coup mali`, its
-    words unquoted as a first try types them, was click's "Got unexpected extra argument (mali)",
-    which said nothing of quotes. It is refused saying so, with the command line to run."""
+    words unquoted as a first try types them, runs as `search 'coup mali'` does. Words the shell
+    read from a * (`search coup*`: the names of files here) are refused saying so, and so are
+    words beside a quoted phrase (`search coup "Assimi Goita"`: the shell took its quotes, which
+    the query needs), with the command line to run."""
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         typed = list(args)
@@ -131,17 +133,19 @@ class _QueryCommand(_Command):
         words = ctx.params.get("query") or ()
         pattern = _expanded_from(words)
         if pattern:
-            # `search coup*`: the shell put the names of the files here for the *, and the command
-            # line written out would search them
+            # `search coup*`: the shell put the names of the files here for the *, and the query
+            # joined would search them
             raise click.UsageError(f"the query is one argument: put it in quotes ({shlex.quote(pattern)}): the shell "
                                    "read its * or ? as the names of files here", ctx)
-        if len(words) > 1:
+        spaced = [w for w in words if re.search(r"\s", w)]
+        if len(words) > 1 and spaced:
             positions = self._positional(ctx, typed)
             fixed = [a for i, a in enumerate(typed) if i not in positions[1:]]
-            fixed[positions[0]] = " ".join(words)
-            raise click.UsageError(f"the query is one argument: put its words in quotes: "
+            fixed[positions[0]] = " ".join(_requoted(w) if w in spaced else w for w in words)
+            raise click.UsageError(f"the query is one argument: the shell took the quotes of {shlex.quote(spaced[0])}: "
+                                   "put the whole query in quotes, as: "
                                    f"{shlex.join(['newsarchive', ctx.info_name or self.name or '', *fixed])}", ctx)
-        ctx.params["query"] = words[0] if words else ""
+        ctx.params["query"] = " ".join(words)  # `search coup mali` as `search 'coup mali'`
         return rest
 
     def _positional(self, ctx: click.Context, typed: list[str]) -> list[int]:
@@ -157,6 +161,12 @@ class _QueryCommand(_Command):
             found.append(i)
             i += 1
         return found
+
+
+def _requoted(part: str) -> str:
+    """A part of a query the shell took the quotes of, as it reads inside the query's quotes:
+    words alone a phrase (`"Assimi Goita"`), anything else a group (`(coup OR junta)`)."""
+    return f'"{part}"' if re.fullmatch(r"(?:(?!(?:AND|OR|NOT)\b)[\w'-]+\s*)+", part) else f"({part})"
 
 
 def _expanded_from(words: tuple[str, ...]) -> str:
@@ -856,7 +866,8 @@ MATCH_CHOICE = _Read("query.read_match", "[all|any]")
 @json_option
 @handle_errors
 def search_cmd(query, filters, sort, match, limit, page, index_dir, as_json):
-    """Search the archive; an empty QUERY browses everything, newest first.
+    """Search the archive; an empty QUERY browses everything, newest first. QUERY's words may
+    be typed unquoted (quote a phrase, or a * or ?, with the whole query: 'coup "Assimi Goita"').
 
     \b
     QUERY needs every word (--match any: any of them):

@@ -135,31 +135,49 @@ def test_an_empty_filter_value_is_an_error_and_spaces_are_not_part_of_a_value(se
     assert (spaced.total, spaced.filters, spaced.unmatched_filters) == (1, {"year": ["2021"]}, [])
 
 
-@pytest.mark.parametrize("typed,fixed", [
+@pytest.mark.parametrize("typed,quoted", [
     (["search", "coup", "mali"], ["search", "coup mali"]),
     (["search", "coup", "--limit", "2", "mali"], ["search", "coup mali", "--limit", "2"]),
     (["search", "--limit", "2", "--", "-goyta", "coup"], ["search", "--limit", "2", "--", "-goyta coup"]),
+    (["search", "military", "--match", "any", "junta", "OR", "coup"], ["search", "military junta OR coup", "--match", "any"]),
     (["export", "coup", "-o", "OUT", "mali"], ["export", "coup mali", "-o", "OUT"]),
 ])
-def test_a_query_s_words_unquoted_are_refused_saying_to_quote_them(seeds_index, tmp_path, typed, fixed):
+def test_a_query_s_words_unquoted_run_as_the_quoted_query(seeds_index, tmp_path, typed, quoted):
     """`newsarchive search coup mali`, a query's words typed unquoted as a first try types them,
-    was click's "Got unexpected extra argument (mali)", which said nothing of quotes. It is
-    refused (exit 2, in JSON too with --json) saying the query is one argument, with the command
-    line quoted, which runs; a query of one word runs as before."""
-    import shlex
-
-    typed, fixed = ([a[0], "--index", str(seeds_index), *(str(tmp_path / "out.csv") if w == "OUT" else w for w in a[1:])]
-                    for a in (typed, fixed))
-    r = invoke(*typed)
-    line = shlex.join(["newsarchive", *fixed])
-    assert r.exit_code == 2 and f"Error: the query is one argument: put its words in quotes: {line}" in r.output, r.output
-    assert "extra argument" not in r.output
-    assert invoke(*shlex.split(line)[1:]).exit_code == 0
-    if typed[0] == "search" and "--" not in typed:
-        out = json.loads(invoke(*typed, "--json").stdout.splitlines()[0])
-        assert out["exit"] == 2 and out["error"].startswith("the query is one argument"), out
+    was refused saying to quote them (09a5294): the shell had read nothing in them, and the words
+    joined are the query. It runs as `search 'coup mali'`, options between or after the words
+    too, the same results in the same order; a query of one word runs as before."""
+    typed, quoted = ([a[0], "--index", str(seeds_index), *(str(tmp_path / f"{n}.csv") if w == "OUT" else w
+                                                          for w in a[1:])] for n, a in enumerate((typed, quoted)))
+    r, want = invoke(*typed), invoke(*quoted)
+    assert r.exit_code == want.exit_code == 0 and "quotes" not in r.output, r.output
+    if typed[0] == "export":
+        assert (tmp_path / "0.csv").read_text() == (tmp_path / "1.csv").read_text()
+        assert (tmp_path / "0.csv").read_text().count("\n") == 6  # the header and the 5 seeds
+    else:
+        assert r.output == want.output and re.match(r"\d+ results? for ", r.output), r.output
     assert invoke("search", "coup", "--index", seeds_index).exit_code == 0
     assert "[QUERY]..." not in invoke("search", "--help").output
+
+
+@pytest.mark.parametrize("typed,fixed", [
+    (["coup", "Assimi Goita"], """'coup "Assimi Goita"'"""),
+    (["coup OR junta", "mali"], "'(coup OR junta) mali'"),
+])
+def test_words_beside_a_phrase_the_shell_unquoted_are_refused_with_the_query_quoted(seeds_index, typed, fixed):
+    """`newsarchive search coup "Assimi Goita"`: the shell took the phrase's quotes, which the
+    query needs, so the words are not joined (coup Assimi Goita would find the names apart): it
+    is refused (exit 2, in JSON too) with the command line to run, the phrase in double quotes
+    (a part with operators in brackets), which runs."""
+    import shlex
+
+    r = invoke("search", *typed, "--index", seeds_index)
+    line = f"newsarchive search {fixed} --index {seeds_index}"
+    assert r.exit_code == 2 and f"the shell took the quotes of {shlex.quote(typed[0] if ' ' in typed[0] else typed[1])}: " \
+        f"put the whole query in quotes, as: {line}" in r.output, r.output
+    assert invoke(*shlex.split(line)[1:]).exit_code == 0
+    out = json.loads(invoke("search", *typed, "--json", "--index", seeds_index).stdout.splitlines()[0])
+    assert out["exit"] == 2 and "put the whole query in quotes" in out["error"], out
 
 
 def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_index, tmp_path, monkeypatch):
@@ -181,16 +199,15 @@ def test_a_query_s_words_that_name_folders_here_are_not_said_to_be_the_shell_s(s
     """`newsarchive search mali niger`, typed where the user keeps the folders mali and niger
     (the sources they indexed), was told the shell had read a * or ? as file names, and to quote
     'coup*', a pattern they never typed. Words a * made come sorted and share a beginning or an
-    ending: these do not, and are told to quote the words, the line written out; a * the shell
-    read is named as a pattern of the names it gave (`mali*`), not always 'coup*'."""
+    ending: these do not, and run as the query 'mali niger'; a * the shell read is named as a
+    pattern of the names it gave (`mali*`), not always 'coup*'."""
     for name in ("mali", "niger"):
         (tmp_path / name).mkdir()
     for name in ("mali1.txt", "mali2.txt"):
         (tmp_path / name).write_text("")
     monkeypatch.chdir(tmp_path)
     r = invoke("search", "mali", "niger", "--index", seeds_index)
-    fixed = f"newsarchive search 'mali niger' --index {seeds_index}"
-    assert r.exit_code == 2 and f"put its words in quotes: {fixed}" in r.output and "shell" not in r.output, r.output
+    assert r.exit_code == 0 and "results for mali niger" in r.output and "shell" not in r.output, r.output
     r = invoke("search", "mali1.txt", "mali2.txt", "--index", seeds_index)
     assert r.exit_code == 2 and "put it in quotes ('mali*'): the shell read its * or ?" in r.output, r.output
 
