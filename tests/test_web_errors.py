@@ -498,6 +498,29 @@ def test_a_page_asked_by_another_method_is_a_405_naming_it(client, method, url, 
     assert "no page at" not in said
 
 
+@pytest.mark.parametrize("method,url,said", [
+    ("DELETE", "/doc/a%23b", "/doc/a%23b is read with GET, not DELETE: this server reads the archive and changes nothing"),
+    ("PUT", "/search?q=oil", "/search is read with GET, not PUT: this server reads the archive and changes nothing"),
+    ("DELETE", "/api/doc/x%2523y", "/api/doc/x%2523y is read with GET, not DELETE: this server reads the archive"),
+    ("POST", "/static/style.css", "/static/style.css is read with GET, not POST: open it by its address"),
+    ("POST", "/doc/seeds/a%20b%23c/", "/doc/seeds/a%20b%23c/ is read with GET, not POST: open it by its address"),
+    ("POST", "/search?q=oil", '/search is read with GET, not POST: its parameters go in the address'),
+    ("POST", "/api/facet/person", '/api/facet/person is read with GET, not POST: its parameters go in the address'),
+])
+def test_a_405_names_the_address_as_requested_and_speaks_to_its_method(client, method, url, said):
+    """A 405 named /doc/a%23b as /doc/a#b (Werkzeug's decoded path), which, copied, opens
+    /doc/a and loses #b as the address's fragment; and it told a PUT, a DELETE and a POST to a
+    file of /static/ that "its parameters go in the address (a form sends them so with
+    method="get")", where only a search's form sends parameters. Now the address is the
+    request's, its escapes kept, and the advice is the method's and the page's."""
+    r = client.open(url, method=method)
+    assert r.status_code == 405, url
+    message = r.get_json()["error"] if url.startswith("/api/") else unescape(r.get_data(as_text=True))
+    assert said in message, message[:3000]
+    if "parameters" not in said:
+        assert "parameters" not in message, message[:3000]
+
+
 @pytest.mark.parametrize("raw,status", [("2_0", 400), ("%EF%BC%92", 400), ("x", 400), ("0", 400), ("", 200), ("2", 200), ("+2", 200)])
 def test_entity_pages_read_page_as_the_results_page_does(client, raw, status):
     """QA: /api/entities?page=2_0 was page 20 (int() reads "2_0", and a full-width "２") and

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 from urllib.parse import urlencode
 
-from flask import Flask, jsonify, render_template, request, url_for
+from flask import Flask, current_app, jsonify, render_template, request, url_for
 from werkzeug.datastructures import iter_multi_items
 from werkzeug.exceptions import HTTPException
 
@@ -205,7 +205,7 @@ def register(app: Flask) -> None:
                 pages = pages.replace("/doc/ID", f"/doc/ID (such as {example})")
             message = f"no page at {shown_path(request.path)}: the pages are {pages}"
         if status == 405 and message == generic and getattr(exc, "valid_methods", None):  # which page, which method
-            message = read_with(request.path, request.method, exc.valid_methods)
+            message = read_with(current_app.create_url_adapter(request), request.path, request.method, exc.valid_methods)
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
         # its Content-Type: the page or the JSON is ours
         headers = [(k, v) for k, v in exc.get_headers(request.environ) if k.lower() != "content-type"]

@@ -3,7 +3,7 @@ CMS or a hand editing the address adds one) or `/Entities`. Each was "404 · Not
 search it carried gone, with nothing to say which page it had missed."""
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 from flask import Response, jsonify, redirect, request
 from werkzeug.exceptions import HTTPException, MethodNotAllowed
@@ -41,18 +41,51 @@ def other_method(adapter: MapAdapter, path: str, method: str) -> MethodNotAllowe
             adapter.match(candidate, method=method)
         except MethodNotAllowed as exc:
             return MethodNotAllowed(valid_methods=exc.valid_methods,
-                                    description=read_with(candidate, method, exc.valid_methods or ()))
+                                    description=read_with(adapter, candidate, method, exc.valid_methods or ()))
         except HTTPException:
             continue
     return None
 
 
-def read_with(path: str, method: str, valid_methods) -> str:
-    """A 405's message: the page and the methods it is read with ("Method not allowed" named
-    neither)."""
+# the pages whose parameters a form could have posted: a search's, a facet's, the entity list's
+_READ_PARAMETERS = frozenset({"views.search_page", "views.facet_page", "views.entities_page",
+                              "api.api_search", "api.api_export", "api.api_facet", "api.api_entities"})
+
+
+def read_with(adapter: MapAdapter, path: str, method: str, valid_methods) -> str:
+    """A 405's message: the page, as the request wrote it (sent_path), the methods it is read
+    with ("Method not allowed" named neither), and what to do: a form's parameters go in the
+    address; a PUT or a DELETE changes nothing here; another page is opened by its address. It
+    spoke of "parameters" to a PUT, a DELETE and a file of /static/, and named /doc/a%23b as
+    /doc/a#b, an address that opens another page."""
     allowed = [m for m in valid_methods if m not in ("HEAD", "OPTIONS")]
-    return (f"{shown_path(path)} is read with {' or '.join(allowed)}, not {method}: its parameters go in the "
-            "address (a form sends them so with method=\"get\")")
+    said = f"{shown_path(sent_path(path))} is read with {' or '.join(allowed)}, not {method}"
+    try:
+        endpoint, _ = adapter.match(path, method=allowed[0] if allowed else "GET")
+    except HTTPException:
+        endpoint = None
+    if method == "POST" and endpoint in _READ_PARAMETERS:
+        return f'{said}: its parameters go in the address (a form sends them so with method="get")'
+    if method == "POST":
+        return f"{said}: open it by its address, as a link does"
+    return f"{said}: this server reads the archive and changes nothing in it (`newsarchive index` and `forget` do)"
+
+
+def sent_path(path: str) -> str:
+    """`path`, this request's path or it with its trailing slashes dropped (meant_path), as the
+    request wrote it: its escapes kept (`/doc/a%23b`, where Werkzeug's path reads `/doc/a#b`:
+    copied from a message, it lost its `#b` as an address's fragment). Another path (a page's
+    in other capitals) is given back as it is: no escape in it is the request's."""
+    raw = (request.environ.get("RAW_URI") or request.environ.get("REQUEST_URI") or "").split("?", 1)[0]
+    if "://" in raw:  # a proxy's absolute form: http://host/path
+        raw = "/" + raw.split("://", 1)[1].partition("/")[2]
+    root = request.script_root
+    raw = raw[len(root):] if root and unquote(raw).startswith(root) and raw.startswith(root) else raw
+    if not raw or unquote(raw) != request.path:  # no raw address (another server), or not this path's
+        raw = quote(request.path, safe="/:@!$&'()*+,;=~")
+    if path == request.path:
+        return raw
+    return raw.rstrip("/") if path == request.path.rstrip("/") else path
 
 
 def shown_path(path: str, limit: int = 200) -> str:
