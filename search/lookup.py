@@ -117,8 +117,9 @@ def near_id(archive: Archive, typed: str) -> str | None:
     than any other, among the ids of its folder (up to its last "/"): an id copied without its
     last character, or with a typo, was "no document with id" with nothing to go on. None where
     several are as near (`feed.jsonl#r9` is an edit from #r1, #r2...: no guess), for an id
-    of under 6 characters, near too many, and for another number of a file's records
-    (_another_record: `#a1` is not `#a10`)."""
+    of under 6 characters, near too many, and for another number of a file's records or of
+    an id named by its numbers (_another_article: `#a1` is not `#a10`, `story-2021-0512-3`
+    not `-4`)."""
     from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
 
     text = typed.strip()
@@ -128,7 +129,7 @@ def near_id(archive: Archive, typed: str) -> str | None:
     reader = searcher.reader()
     longer = list(islice(_ids_from(reader, text), 2))
     if (len(longer) == 1 and document_number(searcher, longer[0]) is not None  # an id cut short: the one it begins
-            and not _another_record(text, longer[0])):
+            and not _another_article(text, longer[0])):
         return longer[0]
     # its folder's ids: those of the folder before a trailing slash too (`…/000_82ca.txt/`, as a
     # link checker or an address bar's completion gives it, was compared with no id at all)
@@ -136,7 +137,7 @@ def near_id(archive: Archive, typed: str) -> str | None:
     terms = _ids_from(reader, folder) if folder else (_text(t) for t, _ in reader.iter_field("id"))
     words = list(islice(terms, NEAR_ID_CANDIDATES))
     near = [(w, d) for w, d in _within(text, words, 1 if len(text) <= 10 else 2)
-            if w != text and not _another_record(text, w) and document_number(searcher, w) is not None]
+            if w != text and not _another_article(text, w) and document_number(searcher, w) is not None]
     nearest = min((d for _, d in near), default=None)
     best = [w for w, d in near if d == nearest]
     return best[0] if len(best) == 1 else None
@@ -177,6 +178,49 @@ def _another_record(typed: str, live: str) -> bool:
     from a record since removed, and the other record is not the article the link named."""
     mine = _record_number(typed.rstrip("/"))  # `#a1/`, as a link checker gives it, is `#a1`
     return mine is not None and (theirs := _record_number(live)) is not None and mine[0] == theirs[0] and mine[1] != theirs[1]
+
+
+def _another_article(typed: str, live: str) -> bool:
+    """Whether `live` is another article than the one `typed` names, told by a number: another
+    record of a file (_another_record) or another number of an id named by its numbers
+    (_another_number)."""
+    return _another_record(typed, live) or _another_number(typed, live)
+
+
+# an id's words (letters and digits between its other characters), and those that are a hash:
+# hexadecimal with a letter and a digit, or 12 letters and digits of both kinds (base 32, 36)
+_WORD = re.compile(r"[^\W_]+")
+_HASH_WORD = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{6,}|(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]{12,}",
+                        re.IGNORECASE | re.ASCII)
+_DIGITS = re.compile(r"[0-9]+")
+
+
+def _numbered(doc_id: str) -> tuple[str, tuple[int, ...], bool]:
+    """`doc_id`'s shape (each of its numbers a NUL character), its numbers (the digits of a word
+    that is no hash: 2021, 512 and 3 of `story-2021-0512-3`, 7 of `item7`), and whether a word of
+    it is a hash."""
+    numbers: list[int] = []
+    hashed = False
+
+    def shape(word: re.Match) -> str:
+        nonlocal hashed
+        if _HASH_WORD.fullmatch(word.group()):
+            hashed = True
+            return word.group()
+        numbers.extend(int(n) for n in _DIGITS.findall(word.group()))
+        return _DIGITS.sub("\0", word.group())
+
+    return _WORD.sub(shape, doc_id), tuple(numbers), hashed
+
+
+def _another_number(typed: str, live: str) -> bool:
+    """Whether `typed` and `live` are one id with other numbers (`story-2021-0512-3`, `-4`; `-1`,
+    `-12`): an id named by its numbers (a date, an issue's, a story's) was offered its neighbour
+    as a near miss, as a hash's typo is, and a different number there is another article. Not
+    where a hash names the article (`000_82caef7a.txt`, a digit of its `000` mistyped)."""
+    mine = _numbered(typed.rstrip("/"))  # `…-3/`, as a link checker gives it, is `…-3`
+    theirs = _numbered(live)
+    return not mine[2] and mine[0] == theirs[0] and mine[1] != theirs[1]
 
 
 def source_named(archive: Archive, typed: str) -> str | None:

@@ -358,6 +358,40 @@ def test_a_removed_record_s_id_is_offered_no_other_record(tmp_path):
         assert f'did you mean <a href="/doc/{quote(meant, safe="/:")}">' in html, (typed, meant)
 
 
+def test_an_id_named_by_its_numbers_is_offered_no_other_number(tmp_path, client):
+    """`/doc/wire/story-2021-0512-3.txt`, an article since removed (or never there), was offered
+    its neighbour `-4` as a near miss, and `-1` the `-12` it begins, as a hash's typo is offered
+    the hash: another number in an id named by its numbers is another article, as 3afa4e6 made
+    it for a file's records (`#a1`, `:3`); so for a record's own id of numbers. A typo in the
+    name's letters keeps its offer, and so does a digit mistyped beside a hash, which names the
+    article whatever the number before it."""
+    import json
+    from urllib.parse import quote
+
+    from search import Store, indexer
+
+    (tmp_path / "wire").mkdir()
+    for n in (4, 12):
+        (tmp_path / "wire" / f"story-2021-0512-{n}.txt").write_text(
+            f"Story {n}\n\nGrain prices rose in Bamako on Monday, traders said, story {n}.\n", encoding="utf-8")
+    (tmp_path / "wire" / "feed.jsonl").write_text(json.dumps(
+        {"id": "story-2021-0512-4", "title": "Talks", "text": "Talks resumed in Bamako on Monday."}) + "\n", encoding="utf-8")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 3
+    c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    for typed in ("wire/story-2021-0512-3.txt", "wire/story-2021-0512-1.txt", "wire/story-2021-0512-3.txt/",
+                  "wire/story-2021-0513-4.txt", "wire/feed.jsonl#story-2021-0512-3"):
+        for base in ("/doc/", "/api/doc/"):
+            r = c.get(base + quote(typed, safe="/"))
+            assert r.status_code == 404 and "did you mean" not in r.get_data(as_text=True), (base, typed)
+    for typed, meant in (("wire/stroy-2021-0512-4.txt", "wire/story-2021-0512-4.txt"),
+                         ("wire/story-2021-0512-4.tx", "wire/story-2021-0512-4.txt"),
+                         ("wire/feed.jsonl#stroy-2021-0512-4", "wire/feed.jsonl#story-2021-0512-4")):
+        html = unescape(page(c, "/doc/" + quote(typed, safe="/"), 404))
+        assert f'did you mean <a href="/doc/{quote(meant, safe="/:")}">' in html, (typed, meant)
+    typo = "seeds/001" + SEED0[len("seeds/000"):]  # the hash names the article: a typo
+    assert f'did you mean <a href="/doc/{SEED0}">' in unescape(page(client, "/doc/" + typo, 404))
+
+
 def test_an_id_cut_short_is_offered_the_id_it_begins(client):
     html = unescape(page(client, "/doc/" + SEED0[:-6], 404))
     assert f'did you mean <a href="/doc/{SEED0}">' in html
