@@ -442,3 +442,30 @@ def test_a_party_after_two_words_of_its_standing_is_of_the_country_before_them()
     # near miss: one word, as before
     assert _countries("TOKYO, March 3 - Britain's ruling Conservative Party met.", "Conservative Party") == [
         ("Conservative Party", "United Kingdom")]
+
+
+def test_a_body_after_a_persons_possessive_is_of_the_country_the_text_names_the_person_of():
+    """"PARIS - ... Thatcher's Conservative Party" was France's (its dateline's): the person's
+    possessive said nothing to _COUNTRY_BEFORE. The country the text names the person of, before
+    the name's titles or after it ("of Britain"), is the body's; where it names none the dateline
+    still tells, as a domestic story names its own leaders ("Prime Minister Bettino Craxi")."""
+    person = "person"
+    text = ("PARIS, March 3 - British Prime Minister Margaret Thatcher met Chirac. Thatcher's Conservative Party "
+            "leads the polls. The Conservative Party said so.")
+    assert _countries(text, ("Margaret Thatcher", 0, person), ("Thatcher", 1, person), "Conservative Party",
+                      ("Conservative Party", 1)) == [("Conservative Party", "United Kingdom")] * 2
+    text = ("TOKYO, March 3 - Prime Minister Margaret Thatcher of Britain met Nakasone. Thatcher's ruling "
+            "Conservative Party said no.")
+    assert _countries(text, ("Margaret Thatcher", 0, person), ("Thatcher", 1, person), "Conservative Party") == [
+        ("Conservative Party", "United Kingdom")]
+    text = ("LONDON, March 3 - Japan's Prime Minister Yasuhiro Nakasone met Thatcher. Nakasone's ruling Liberal "
+            "Democratic Party said no.")
+    assert _countries(text, ("Yasuhiro Nakasone", 0, person), ("Nakasone", 1, person),
+                      "Liberal Democratic Party") == [("Liberal Democratic Party", "Japan")]
+    # near misses: the text names no country of the person (the dateline's), or a US state
+    text = "ROME, March 5 - Prime Minister Bettino Craxi resigned. Craxi's Socialist Party will not back him."
+    assert _countries(text, ("Bettino Craxi", 0, person), ("Craxi", 1, person), "Socialist Party") == [
+        ("Socialist Party", "Italy")]
+    text = "LONDON, March 5 - Georgia Governor Joe Harris spoke. Harris's Democratic Party won."
+    assert _countries(text, ("Joe Harris", 0, person), ("Harris", 1, person), "Democratic Party") == [
+        ("Democratic Party", None)]

@@ -3815,8 +3815,19 @@ _US_NAMED = re.compile(r"\bU\.S\.|\bUnited States\b|\bAmerican|\bReagan\b|\bWash
 # The country named just before a body: "Japan's", "U.S.", "Brazilian", "West German".
 # Words of its standing may come between, one or two: "Japan's ruling Liberal Democratic Party",
 # "Britain's opposition Labour Party", "Israel's main opposition Labour Party".
-_COUNTRY_BEFORE = re.compile(r"(?<![\w.'’-])((?:[A-Z][a-z]+[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+)(?:['’]s)?)"
-                             r"(?:[ \t]+(?:ruling|governing|opposition|main)){0,2}[ \t]+$")
+_OF_STANDING = r"(?:[ \t]+(?:ruling|governing|opposition|main)){0,2}[ \t]+$"
+_COUNTRY_WORDS = r"(?:[A-Z][a-z]+[ \t]+)?(?:(?:[A-Z]\.){2,}|[A-Z][a-z]+)(?:['’]s)?"
+_COUNTRY_BEFORE = re.compile(rf"(?<![\w.'’-])({_COUNTRY_WORDS})" + _OF_STANDING)
+# A person's possessive before a body: "Thatcher's Conservative Party", "Nakasone's ruling Liberal
+# Democratic Party" (the person's country's, told by _persons_country)
+_POSSESSOR = re.compile(r"['’]s" + _OF_STANDING)
+# The words before a person's name that say the country: "British Prime Minister Margaret
+# Thatcher", "Japan's Prime Minister Yasuhiro Nakasone", "Egyptian President Hosni Mubarak",
+# "Britain's Thatcher"; or after it: "Prime Minister Margaret Thatcher of Britain"
+_WORDS_BEFORE = re.compile(rf"(?:(?<![\w.'’-])\S+{_GAP}){{1,5}}$")  # across a hard wrap: "President\nHosni Mubarak"
+_TITLE_WORDS = TITLES | {"leader", "opposition", "ruling", "party"}
+_COUNTRY_LEAD = re.compile(_COUNTRY_WORDS)
+_OF_COUNTRY_AFTER = re.compile(rf"{_GAP}of{_GAP}(?:the{_GAP})?((?:[A-Z][a-z]+[ \t]+)?[A-Z][a-z]+)(?![\w'’-])")
 _OF_COUNTRY = re.compile(r"(.+?)[ \t]+of[ \t]+(?:the[ \t]+)?(.+)")
 
 
@@ -3886,6 +3897,40 @@ def _country_before(text: str, start: int) -> str | None:
     if words in us_state_names() or words.split()[-1] in us_state_names():
         return ""
     return country_of_word(words) or (country_of_word(words.split()[-1]) if " " in words else None)
+
+
+def _possessor(text: str, start: int, persons: dict[int, dict]) -> dict | None:
+    """The person whose possessive a body at `start` follows ("Thatcher's Conservative Party"),
+    of `persons` (person mentions by their end), or None."""
+    m = _POSSESSOR.search(text, max(0, start - 40), start)
+    return persons.get(m.start()) if m else None
+
+
+def _persons_country(text: str, person: dict, persons: list[dict]) -> str | None:
+    """The country the text names a person of, at any mention of the surname: the country or
+    nationality before the name, past its titles ("British Prime Minister Margaret Thatcher"), or
+    after it ("Margaret Thatcher of Britain"); None where the text tells none, or a US state's
+    name is before the title ("Georgia Governor Joe Harris")."""
+    name = surname(person["text"].split())
+    for p in persons:
+        if surname(p["text"].split()) != name:
+            continue
+        if (of := _OF_COUNTRY_AFTER.match(text, p["end"])) and (country := country_display(of.group(1))):
+            return country
+        if (m := _WORDS_BEFORE.search(text, max(0, p["start"] - 80), p["start"])) is None:
+            continue
+        words = m.group().split()
+        n = len(words)
+        while n and n > len(words) - 3 and words[n - 1].lower() in _TITLE_WORDS:
+            n -= 1  # the titles between: "Prime Minister", "opposition leader"
+        for k in (2, 1):
+            lead = " ".join(words[max(0, n - k):n])
+            if n >= k and _COUNTRY_LEAD.fullmatch(lead):
+                if re.sub(r"['’]s$", "", lead).split()[-1] in us_state_names():
+                    return None
+                if country := country_of_word(lead):
+                    return country
+    return None
 
 
 def _dateline_country(text: str, m: re.Match, former_state: Callable[[str], str]) -> str | None:
@@ -3968,12 +4013,20 @@ def _national_bodies(text: str, mentions: list[dict], datelines: tuple[re.Match,
     description, keeps no entity: `generic`)."""
     found: list[tuple[dict, str, str | None]] = []  # (mention, body, country named with it)
     others: set[str] = set()  # bodies the article names as the last word(s) of another organisation
+    persons = [m for m in mentions if m["type"] == "person"]
+    persons_by_end = {m["end"]: m for m in persons}
     for m in mentions:
         if m["type"] != "organization":
             continue
         name = m["text"]
         if body := national_body(name):
-            if (before := _country_before(text, m["start"])) != "":
+            before = _country_before(text, m["start"])
+            if before is None and (owner := _possessor(text, m["start"], persons_by_end)):
+                # a person's body: of the person's country, where the text tells it (a PARIS
+                # story's "Thatcher's Conservative Party" was France's); else as a body named bare
+                # (a ROME story's "Craxi's Socialist Party", its Prime Minister's, is Italy's)
+                before = _persons_country(text, owner, persons)
+            if before != "":
                 found.append((m, body, before))
         elif named := _named_country(name):
             found.append((m, *named))
