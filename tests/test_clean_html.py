@@ -602,6 +602,24 @@ def test_a_meta_author_that_is_the_sites_name_is_no_author(author, sitename, url
     assert clean_html(_page_by("Jane Doe").replace("</head>", site), url).author == "Jane Doe"
 
 
+@pytest.mark.parametrize("author,url", [
+    ("Environmental Leader", "http://www.environmentalleader.com/2012/08/09/barrels/"),
+    ("By Design Ltd", "http://www.bydesign.example/2012/08/09/barrels/"),
+    ("Acme Media Inc.", "http://news.example.com/2012/08/09/barrels/"),
+])
+def test_a_meta_author_that_is_a_publication_or_a_company_is_no_author(author, url):
+    """environmentalleader.com names "Environmental Leader" its pages' author (a Dragnet page): two
+    capitalised words spelling the host, it was taken for a personal site's writer ("Robert Nyman" on
+    robertnyman.com) and stood as the author; "Copyright 2012 By Design Ltd" gave the author "Design
+    Ltd". A masthead's word ("Leader") makes a site's name a publication's, and a company's legal form
+    (Ltd, Inc., LLC) names no writer; a person's name, a visible byline still name the author."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_by(author), url).author is None
+    assert clean_html(_page_by(author).replace("</h1>", "</h1><p>By Jane Doe</p>"), url).author == "Jane Doe"
+    assert clean_html(_page_by("Robert Nyman"), "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
+
+
 def test_a_personal_sites_name_as_its_meta_author_is_its_writer():
     """Guard of test_a_meta_author_that_is_the_sites_name_is_no_author: "Robert Nyman" on
     robertnyman.com, his site's name too, is the writer."""

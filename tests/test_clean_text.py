@@ -978,6 +978,17 @@ def test_a_writers_role_and_agency_around_the_name_are_no_part_of_it(line, autho
     assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
 
 
+@pytest.mark.parametrize("line", ["By Design Ltd", "By Acme Widgets Inc.", "Written by Example Media LLC"])
+def test_a_company_in_a_byline_is_no_author(line):
+    """"By Design Ltd", a footer's company credit in a byline's place, gave the author "Design Ltd", and the
+    author facet gathered the company's pages: a company's legal form names no writer. The line is still a
+    byline, out of the text; a person's name after it is the author."""
+    assert parse_byline(line) == (None, None)
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\nBy Jane Doe\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author == "Jane Doe" and c.text.startswith(ARTICLE[0])
+    assert parse_byline("By Jane Incorvaia") == ("Jane Incorvaia", None)
+
+
 @pytest.mark.parametrize("line, credit", [("By Jane Doe, AP - Updated 3:15 pm", "AP"),
                                           ("By Jane Doe - Updated 3:15 p.m. ET", None),
                                           ("By Jane Doe – Posted at 10:30 AM", None)])

@@ -128,7 +128,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     if page.author and meta.names_agencies(page.author):  # a meta author "AP": the credit, no writer
         result.credit = result.credit or meta.agencies_named(page.author)
     if result.author and (_names_the_site(result.author, result.url) or meta.names_no_one(result.author)
-                          or meta.names_agencies(result.author)):
+                          or meta.names_agencies(result.author) or meta.names_a_company(result.author)):
         result.author = None  # a visible byline below may still name one
 
     result.text = _fill_gaps(blocks, result.text, at, tree)
@@ -198,9 +198,10 @@ def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
     ("FilmDrunk" on filmdrunk.uproxx.com, "World News" on worldnews.nbcnews.com) or a label of its
     host ("ABC News", abcnews.go.com) stood on the document page and in the author facet, every
     page of the site under it. A person's name that is the site's domain is a personal site's,
-    its writer's ("Robert Nyman", robertnyman.com), and stays."""
+    its writer's ("Robert Nyman", robertnyman.com), and stays; a publication's named like one, a
+    masthead's word in it ("Environmental Leader", environmentalleader.com), is the site's."""
     labels, name = pagemeta.host_words(_host(url)), meta.squashed(author)
-    if not name or _a_name(author) and labels and name == labels[-1]:
+    if not name or _a_persons(author) and labels and name == labels[-1]:
         return False
     return name in labels or name == meta.squashed(sitename or "") and not _a_persons(author)
 
@@ -208,7 +209,7 @@ def _site_named(author: str, url: str | None, sitename: str | None) -> bool:
 # the words of a publication's name, no person's: "Yahoo News", "Mail Online", "Sky News"
 _MASTHEAD_WORDS = frozenset("news online daily weekly times post journal herald tribune gazette chronicle magazine "
                             "media blog today world report review insider wire live network radio tv digital press "
-                            "star mail express globe".split())
+                            "star mail express globe leader".split())
 
 
 def _a_persons(name: str) -> bool:

@@ -188,7 +188,7 @@ def _name_alone(author: str | None) -> str | None:
     name = _AGENCY_SIGNED.sub("", _AUTHOR_TAIL.sub("", author)).strip(" ,|") if author else ""
     name = _SIGNED_BEFORE_NAME.sub("", name)
     name = _ROLE_AFTER_NAME.sub(lambda m: "" if names_no_one(m.group("role")) else m.group(), name)
-    return name if name and not names_no_one(name) and not names_agencies(name) else None
+    return name if name and not (names_no_one(name) or names_agencies(name) or names_a_company(name)) else None
 
 
 # the writer's role after the name, a newsroom's words alone (names_no_one) after a comma or a spaced
@@ -229,6 +229,17 @@ def names_no_one(author: str) -> bool:
     page's metadata named no writer. An organisation's staff ("NFL.com Staff") names one."""
     words = re.findall(r"[\w/]+", re.sub(r"\s*[;/]\s*", "/", author.lower()))  # trafilatura gives "N/A" as "N; A"
     return bool(words) and all(w in _NO_ONE for w in words)
+
+
+# a company's legal form, the last word of its name: "Design Ltd", "Acme Inc.", "Example Media LLC"
+_COMPANY_FORMS = frozenset("ltd limited inc incorporated llc llp plc corp corporation gmbh pty".split())
+
+
+def names_a_company(author: str) -> bool:
+    """True for an author that is a company's name by its legal form ("Copyright 2012 By Design Ltd" read as a
+    byline or a meta author gave the author "Design Ltd"): a company writes no article, its name no writer's."""
+    words = re.findall(r"[^\W\d_]+", author.lower())
+    return len(words) > 1 and words[-1] in _COMPANY_FORMS
 
 
 def _sentence_after_by(author: str) -> bool:
