@@ -55,3 +55,32 @@ def test_articles_by_their_address_beside_a_count_are_read(tmp_path):
     arts, reports = _read(tmp_path / "paywalled.jsonl")
     assert arts == [] and [r.reason for r in reports] == [
         "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html"]
+
+
+def test_a_titled_response_s_list_of_articles_is_read(tmp_path):
+    """A search's response saved with its title beside its list of articles ({"title": "Search
+    results", "articles": [...]}) was "JSON record with no text" a line in a poller's .jsonl, in a
+    stream of them pretty-printed, in a .json array of them and on one line, its articles unread:
+    a record that gives a title is an article with no text, whose lists are its own (6e78446). Its
+    list of articles that give a title and text is read, as an untitled response's is; a paywalled
+    article's record (titled, with its address) keeps its comments as its own, said to have no text."""
+    def response(run: int) -> dict:
+        return {"title": "Search results: zinc", "totalResults": 2,
+                "articles": [{"title": f"Zinc {run}.{k}", "text": f"{STORY} Run {run}, story {k}."} for k in (1, 2)]}
+
+    titles = ["Zinc 1.1", "Zinc 1.2", "Zinc 2.1", "Zinc 2.2"]
+    (tmp_path / "lines.jsonl").write_text("".join(json.dumps(response(n)) + "\n" for n in (1, 2)))
+    (tmp_path / "pretty.jsonl").write_text("".join(json.dumps(response(n), indent=2) + "\n" for n in (1, 2)))
+    (tmp_path / "oneline.jsonl").write_text("".join(json.dumps(response(n)) for n in (1, 2)))
+    (tmp_path / "array.json").write_text(json.dumps([response(1), response(2)]))
+    for name in ("lines", "pretty", "oneline", "array"):
+        arts, reports = _read(tmp_path / f"{name}.{'json' if name == 'array' else 'jsonl'}")
+        assert reports == [] and [(a.title, a.id) for a in arts] == [
+            (t, f"{name}:{t[5:]}") for t in titles], name
+    paywalled = {"title": "Zinc behind the wall", "url": "https://ex.com/paywalled",
+                 "comments": [{"author": "reader", "text": "Zinc is up.", "title": "Re: zinc"}]}
+    (tmp_path / "paywalled.jsonl").write_text(json.dumps(paywalled) + "\n" + json.dumps(response(1)) + "\n")
+    arts, reports = _read(tmp_path / "paywalled.jsonl")
+    assert [a.title for a in arts] == titles[:2]
+    assert [(r.line, r.reason) for r in reports] == [
+        (1, "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html")]

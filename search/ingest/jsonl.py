@@ -321,27 +321,41 @@ def _texts(rec: dict[str, Any]) -> tuple[str | None, str | None]:
 LIST_DEPTH = 4
 
 
-def _listed_articles(rec: dict[str, Any], depth: int = LIST_DEPTH) -> tuple[list[str], int] | None:
+def _listed_articles(rec: dict[str, Any], depth: int = LIST_DEPTH, titled: bool = False) -> tuple[list[str], int] | None:
     """The keys to the longest list of records with text in a record with none, and its length:
     an API's response saved as it came (NewsAPI's {"status": "ok", "articles": [...]}, or a
     list objects down, as the Guardian's "response"."results") was "no text" alone. None
     where no list of objects in it holds an article. An object with text of its own (an article)
-    is not looked into."""
+    is not looked into. `titled`: the records listed must give a title as well as text (_titled_articles)."""
     found: list[tuple[int, list[str]]] = []
     for key, value in rec.items():
-        if isinstance(value, list) and any(isinstance(v, dict) and _texts(canonical_keys(v)[0]) != (None, None)
+        if isinstance(value, list) and any(isinstance(v, dict) and _article_like(canonical_keys(v)[0], titled)
                                            for v in value):
             found.append((len(value), [str(key)]))
         # an article's own lists (its comments, its related stories) are not the file's articles: a
         # dict of articles by their address, each with its comments, was read as one's comments
         elif isinstance(value, dict) and depth > 1 and _texts(canonical_keys(value)[0]) == (None, None):
-            inner = _listed_articles(value, depth - 1)
+            inner = _listed_articles(value, depth - 1, titled)
             if inner:
                 found.append((inner[1], [str(key), *inner[0]]))
     if not found:
         return None
     n, where = max(found, key=lambda f: f[0])
     return where, n
+
+
+def _article_like(rec: dict[str, Any], titled: bool) -> bool:
+    """Whether a record (canonical keys) has text, and, where `titled`, a title too."""
+    return _texts(rec) != (None, None) and (not titled or any(_says_something(rec.get(k)) for k in TITLE_KEYS))
+
+
+def _titled_articles(rec: dict[str, Any]) -> tuple[list[str], int] | None:
+    """_listed_articles of a record with no text that gives a title: a search's response titled
+    beside its articles ({"title": "Search results", "articles": [...]}) was "no text", its
+    articles unread. A titled record is an article with no text (a paywalled page's) whose lists
+    are its own (its comments, which give no title), unless it gives no address, as a page's
+    record does, and a list in it holds articles that give a title and text."""
+    return None if record_url(rec) else _listed_articles(rec, titled=True)
 
 
 def _listed_words(where: list[str], n: int) -> str:
@@ -371,8 +385,9 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         # a dict of articles on a line, as read whole; before a list in it (_document_records)
         if (keyed := _keyed_articles(given)) is not None:
             raise HoldsArticles(f"no text of its own: it holds {len(keyed)} articles by their keys", keyed)
-        # a titled record is an article with no text (paywalled, a video's): its lists are its own
-        listed = None if any(k in rec for k in TITLE_KEYS) else _listed_articles(rec)
+        # a titled record is an article with no text (paywalled, a video's): its lists are its own,
+        # but for a titled response's list of titled articles (_titled_articles)
+        listed = _titled_articles(rec) if any(k in rec for k in TITLE_KEYS) else _listed_articles(rec)
         if listed:  # a saved API response (NewsAPI's): its articles, each read (_held_articles)
             where, n = listed
             raise HoldsArticles(f"no text of its own: it holds {_listed_words(where, n)}", _at(rec, where))
@@ -605,8 +620,11 @@ def _holds_articles(value: Any) -> bool:
     """Whether a JSON value is a list of articles, not one: an array, a response, a dict of them."""
     if isinstance(value, list):
         return True
-    if not isinstance(value, dict) or _record_like(rec := canonical_keys(value)[0]):
+    if not isinstance(value, dict):
         return False
+    if _record_like(rec := canonical_keys(value)[0]):  # a titled response (_titled_articles) holds its list
+        return (_texts(rec) == (None, None) and any(k in rec for k in TITLE_KEYS)
+                and _titled_articles(rec) is not None)
     return _keyed_articles(value) is not None or _listed_articles(rec) is not None
 
 
