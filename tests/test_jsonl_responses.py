@@ -84,3 +84,33 @@ def test_a_titled_response_s_list_of_articles_is_read(tmp_path):
     assert [a.title for a in arts] == titles[:2]
     assert [(r.line, r.reason) for r in reports] == [
         (1, "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html")]
+
+
+def test_responses_pretty_printed_after_a_compact_one_are_read(tmp_path):
+    """A poller's .jsonl whose first run wrote its response on one line and whose later runs wrote
+    theirs pretty-printed (`json.dump(resp, fh, indent=2)`) had the first read and every line of the
+    others reported as a bad line ("bad JSON line: cut off ...", "Extra data at column 11"), their
+    articles unread. A value that runs over lines after a record is read whole, its articles under
+    the line it begins on (`FILE:4.2`, as a line's); the records before it keep their ids, and a
+    record a line after it is read as before. A value that never closes is its lines' bad lines."""
+    def response(run: int) -> dict:
+        return {"status": "ok", "articles": [{"title": f"Zinc {run}.1", "text": f"{STORY} Run {run}.",
+                                              "url": f"https://ex.com/{run}"},
+                                             {"title": f"Zinc {run}.2", "text": f"{STORY} Run {run}, again."}]}
+
+    pretty = json.dumps(response(2), indent=2)
+    (tmp_path / "runs.jsonl").write_text(
+        json.dumps(response(1)) + "\n" + pretty + "\n" + json.dumps({"title": "Zinc 3", "text": STORY}) + "\n"
+        + json.dumps({"title": "Zinc 4", "text": f"{STORY} Four.", "source": {"name": "Wire"}}, indent=2) + "\n")
+    arts, reports = _read(tmp_path / "runs.jsonl")
+    after = 2 + pretty.count("\n") + 1
+    assert reports == [] and [(a.title, a.id, a.line) for a in arts] == [
+        ("Zinc 1.1", arts[0].id, 1), ("Zinc 1.2", "runs:1.2", 1), ("Zinc 2.1", arts[2].id, 2),
+        ("Zinc 2.2", "runs:2.2", 2), ("Zinc 3", f"runs:{after}", after), ("Zinc 4", f"runs:{after + 1}", after + 1)]
+    assert arts[0].id.startswith("url-") and arts[2].id.startswith("url-") and arts[5].source == "Wire"
+    broken = pretty.rsplit("}", 1)[0]  # never closed: a record a line follows it
+    (tmp_path / "broken.jsonl").write_text(json.dumps(response(1)) + "\n" + broken + "\n"
+                                           + json.dumps({"title": "Zinc 3", "text": STORY}) + "\n")
+    arts, reports = _read(tmp_path / "broken.jsonl")
+    assert [a.title for a in arts] == ["Zinc 1.1", "Zinc 1.2", "Zinc 3"]
+    assert len(reports) == broken.count("\n") and all(r.reason.startswith("bad JSON line") for r in reports)

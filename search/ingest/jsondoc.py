@@ -57,7 +57,7 @@ def too_large() -> TooLarge:
 
 def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[[bytes], str]) -> str | None:
     """The file's text where it may be one JSON document: it opens with "[" or "{", and a first
-    line with more lines after it runs on past its end (_opens_document: a whole JSON Lines record,
+    line with more lines after it runs on past its end (opens_document: a whole JSON Lines record,
     or one cut off, is never read whole). None where it is neither; TooLarge past DOCUMENT_MOST.
     `decode`: bytes as text (a byte-order mark, a legacy code page); UTF-16 (utf16_codec) is read
     as such, its first line looked at before the rest is read, as a UTF-8 file's is (_utf16_text)."""
@@ -79,7 +79,7 @@ def document_text(path: Path, opener: Callable[..., BinaryIO], decode: Callable[
             if not first.endswith(b"\n"):  # a first line longer than the most read whole
                 return too_large()
             try:
-                if not _opens_document(decode(first)):
+                if not opens_document(decode(first)):
                     return None
             except ValueError:  # no text (decode.BinaryInput): its lines are each read, and said to fail
                 return None
@@ -119,7 +119,7 @@ def _utf16_text(fh: BinaryIO, head: bytes, codec: str) -> str | TooLarge | None:
                 where, at = 2, end + 1
             if where == 2 and piece[at:].strip(_BLANK_TEXT):
                 where = 3
-                if not _opens_document("".join(parts).lstrip(_BLANK_TEXT).partition("\n")[0]):
+                if not opens_document("".join(parts).lstrip(_BLANK_TEXT).partition("\n")[0]):
                     return None
         parts.append(decoder.decode(b"", final=True))
     except UnicodeDecodeError:
@@ -138,7 +138,7 @@ def _read_most(fh: BinaryIO, most: int) -> list[bytes]:
     return chunks
 
 
-def _opens_document(line: str) -> bool:
+def opens_document(line: str) -> bool:
     """Whether a first line with more lines after it opens a JSON document it does not close
     ("[", "{", `{"status": "ok", "articles": [`): its JSON runs on to the line's end. A whole
     value (a JSON Lines record), or one broken before the line ends (a record cut off inside a

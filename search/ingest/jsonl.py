@@ -26,7 +26,7 @@ from ..article import EMPTIED, Article, IngestError, content_hash
 from ..clean.fields import ambiguous, field_date as parse_date, field_key, read_date
 from .decode import BinaryInput, decode_bytes, printable, without_surrogates
 from .html import has_visible_text
-from .jsondoc import TooLarge, document_text, utf16_codec
+from .jsondoc import DOCUMENT_MOST, TooLarge, document_text, opens_document, utf16_codec
 from .warc import url_id
 
 TEXT_KEYS = ("maintext", "text", "body", "content", "article", "article_body")
@@ -517,6 +517,75 @@ def _parse(data: bytes) -> Any:
     return _parse_text(_line_text(data))
 
 
+class _Lines:
+    """A file's lines, numbered from 1, with the lines a value that did not close took (_value_over_lines)
+    given back to be read again, each as a line."""
+
+    def __init__(self, lines: Iterator[bytes]) -> None:
+        self._lines = enumerate(lines, 1)
+        self.back: list[tuple[int, bytes]] = []
+        self.broken = 0  # the last line of a value over lines that did not close: no value opens before it
+
+    def __iter__(self) -> "_Lines":
+        return self
+
+    def __next__(self) -> tuple[int, bytes]:
+        return self.back.pop(0) if self.back else next(self._lines)
+
+
+def _parse_over_lines(data: bytes, line: int, lines: _Lines) -> Any:
+    """_parse of a line; where its value runs on past the line's end (it opens an object or an array
+    a later line closes: a response pretty-printed after compact ones, as a poller that switched to
+    `json.dump(resp, fh, indent=2)` appends it), the value over the lines that close it, which are read
+    with it. Each of its lines was a bad line ("cut off ...", "Extra data at column 12"), its articles
+    unread. ValueError as _parse where the value does not close: its lines are each read again."""
+    try:
+        return _parse(data)
+    except ValueError:
+        if line <= lines.broken or not opens_document(_line_text(data)):
+            raise
+        value = _value_over_lines(data, lines)
+        if value is _NO_VALUE:
+            raise
+        return value
+
+
+_NO_VALUE = object()
+
+
+def _value_over_lines(first: bytes, lines: _Lines) -> Any:
+    """The JSON value opened on the line `first` and closed on a later line of `lines`, parsed, or
+    _NO_VALUE where it breaks or the file ends first: the lines taken are given back. A parse is tried
+    on a line that ends with "}" or "]", as a value's last line does; DOCUMENT_MOST bytes at most."""
+    taken: list[tuple[int, bytes]] = []
+    parts = [first]
+    size = len(first)
+    decoder = json.JSONDecoder()
+    for line, data in lines:
+        taken.append((line, data))
+        parts.append(data)
+        size += len(data)
+        if size > DOCUMENT_MOST:
+            break
+        if not data.rstrip().endswith((b"}", b"]")):
+            continue
+        text = _line_text(b"".join(parts)).strip(_BLANK_TEXT)
+        try:
+            value, end = decoder.raw_decode(text)
+        except RecursionError:
+            break
+        except json.JSONDecodeError as exc:
+            if exc.pos >= len(text) and not exc.msg.startswith("Unterminated string"):
+                continue  # the value runs on: a later line may close it
+            break
+        if end < len(text):  # more after its end on the closing line
+            break
+        return _scrubbed(value) if _MAY_HOLD_SURROGATE.search(text) else value
+    lines.broken = taken[-1][0] if taken else 0
+    lines.back[:0] = taken
+    return _NO_VALUE
+
+
 def _parse_text(text: str) -> Any:
     try:
         value = json.loads(text)
@@ -817,7 +886,7 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     except ValueError:  # no JSON document, nor a stream of them: its lines are read, reported as they fail
         return
     one_line = text is not None and "\n" not in text.strip()
-    # `[]` on a line, read whole for what may follow it (jsondoc._opens_document): lines after it
+    # `[]` on a line, read whole for what may follow it (jsondoc.opens_document): lines after it
     # that hold no article are read a line at a time, as when it was not ("2 lines, each ...")
     empty_first = not one_line and text is not None and text.lstrip(_BLANK_TEXT).startswith(("[]", "{}"))
     del text
@@ -848,7 +917,8 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
 def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | IngestError]:
     """Every record of one JSON Lines file (gzipped or not); bad lines are reported and skipped.
     A file that is one JSON document (an array, an API response) is read whole, as its records
-    (_read_document), up to jsondoc.DOCUMENT_MOST.
+    (_read_document), up to jsondoc.DOCUMENT_MOST; after a record, a value over several lines (a
+    response pretty-printed after compact ones) is read whole, as one line's (_parse_over_lines).
 
     Bad lines before the first record are held back until one comes: if none does, the file
     is reported once as no JSON Lines (_not_jsonl), and its articles are kept; so is a file whose
@@ -886,13 +956,15 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
     one_document = False  # the first line opens a document over several lines (_DOCUMENT_OPENING)
     try:
         with opener(path, "rb") as fh:
-            for line, data in enumerate(_byte_lines(fh), 1):
+            lines = _Lines(_byte_lines(fh))
+            for line, data in lines:
                 if not data.strip():
                     continue
                 records += 1
                 rec = None
                 try:
-                    rec = _parse(data)
+                    # after a record, a value may run over lines (a response pretty-printed after compact ones)
+                    rec = _parse(data) if held is not None else _parse_over_lines(data, line, lines)
                     if isinstance(rec, list) and (rec == [] or _document_records(rec) is not None):
                         raise HoldsArticles("a list of articles", rec)  # an array on the line, `[]` too
                     if not isinstance(rec, dict):
