@@ -131,12 +131,13 @@ class _QueryCommand(_Command):
         typed = list(args)
         rest = super().parse_args(ctx, args)
         words = ctx.params.get("query") or ()
-        pattern = _expanded_from(words)
-        if pattern:
+        names = _expanded_from(words)
+        if names:
             # `search coup*`: the shell put the names of the files here for the *, and the query
-            # joined would search them
-            raise click.UsageError(f"the query is one argument: put it in quotes ({shlex.quote(pattern)}): the shell "
-                                   "read its * or ? as the names of files here", ctx)
+            # joined would search them; which pattern it was the names cannot tell (`*`, `00*`
+            # and `*.txt` give the same names in seeds/), so it is not named
+            raise click.UsageError("the query is one argument: put it in quotes: the shell read a * or ? in it as "
+                                   f"the names of files here ({_some(names)})", ctx)
         spaced = [w for w in words if re.search(r"\s", w)]
         if len(words) > 1 and spaced:
             positions = self._positional(ctx, typed)
@@ -169,19 +170,25 @@ def _requoted(part: str) -> str:
     return f'"{part}"' if re.fullmatch(r"(?:(?!(?:AND|OR|NOT)\b)[\w'-]+\s*)+", part) else f"({part})"
 
 
-def _expanded_from(words: tuple[str, ...]) -> str:
-    """The pattern the shell seems to have read as file names here (`coup*` for coup1.txt and
-    coup2.txt), or "": two or more words naming files are not enough, as `search mali niger` run
-    where the folders mali and niger are (a user's own sources) is two words; names a * made
-    come sorted (by byte or, as a locale sorts, by letter) and share a beginning (`coup*`) or an
-    ending (`*.txt`)."""
+def _expanded_from(words: tuple[str, ...]) -> list[str]:
+    """The words the shell seems to have read from a * or ? as the names of files here (coup1.txt
+    and coup2.txt for `coup*`), or []: two or more words naming files are not enough, as `search
+    mali niger` run where the folders mali and niger are (a user's own sources) is two words;
+    names a * made come sorted (by byte or, as a locale sorts, by letter) and share a beginning
+    (`coup*`) or an ending (`*.txt`)."""
     for i in range(len(words) - 1):
         run = list(itertools.takewhile(os.path.lexists, words[i:]))
         if len(run) > 1 and (run == sorted(run) or run == sorted(run, key=str.casefold)):
-            start, end = os.path.commonprefix(run), os.path.commonprefix([w[::-1] for w in run])[::-1]
-            if start or end:
-                return f"{start}*" if start else f"*{end}"
-    return ""
+            if os.path.commonprefix(run) or os.path.commonprefix([w[::-1] for w in run]):
+                return run
+    return []
+
+
+def _some(names: list[str], shown: int = 2) -> str:
+    """`names` in a sentence, past `shown` counted: "a, b and 3 more"."""
+    if len(names) <= shown + 1:
+        return ", ".join(names[:-1]) + f" and {names[-1]}"
+    return ", ".join(names[:shown]) + f" and {len(names) - shown} more"
 
 
 class _Group(click.Group):

@@ -189,18 +189,30 @@ def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_i
         (tmp_path / name).write_text("")
     monkeypatch.chdir(tmp_path)
     r = invoke("search", "coup1.txt", "coup2.txt", "--index", seeds_index)
-    assert r.exit_code == 2 and ("the query is one argument: put it in quotes ('coup*'): the shell read its * or ? as "
-                                 "the names of files here") in r.output, r.output
+    assert r.exit_code == 2 and ("the query is one argument: put it in quotes: the shell read a * or ? in it as "
+                                 "the names of files here (coup1.txt and coup2.txt)") in r.output, r.output
     assert "newsarchive search 'coup1.txt coup2.txt'" not in r.output
     assert invoke("search", "coup*", "--index", seeds_index).exit_code == 0
+
+
+def test_a_star_the_shell_read_is_not_named_as_a_pattern_never_typed(seeds_index, monkeypatch):
+    """`newsarchive search *` run among the seed files was told "put it in quotes ('00*')", a
+    pattern the user never typed (the names' common beginning; `*`, `00*` and `*.txt` give the
+    same names there): the names the shell gave are said instead, the first two and a count."""
+    monkeypatch.chdir(SEEDS)
+    names = sorted(p.name for p in SEEDS.iterdir() if not p.name.startswith("."))
+    r = invoke("search", *names, "--index", seeds_index)
+    assert r.exit_code == 2 and "'00*'" not in r.output, r.output
+    assert (f"put it in quotes: the shell read a * or ? in it as the names of files here ({names[0]}, {names[1]} "
+            f"and {len(names) - 2} more)") in r.output, r.output
 
 
 def test_a_query_s_words_that_name_folders_here_are_not_said_to_be_the_shell_s(seeds_index, tmp_path, monkeypatch):
     """`newsarchive search mali niger`, typed where the user keeps the folders mali and niger
     (the sources they indexed), was told the shell had read a * or ? as file names, and to quote
     'coup*', a pattern they never typed. Words a * made come sorted and share a beginning or an
-    ending: these do not, and run as the query 'mali niger'; a * the shell read is named as a
-    pattern of the names it gave (`mali*`), not always 'coup*'."""
+    ending: these do not, and run as the query 'mali niger'; a * the shell read is said with
+    the names it gave, not always 'coup*'."""
     for name in ("mali", "niger"):
         (tmp_path / name).mkdir()
     for name in ("mali1.txt", "mali2.txt"):
@@ -209,7 +221,8 @@ def test_a_query_s_words_that_name_folders_here_are_not_said_to_be_the_shell_s(s
     r = invoke("search", "mali", "niger", "--index", seeds_index)
     assert r.exit_code == 0 and "results for mali niger" in r.output and "shell" not in r.output, r.output
     r = invoke("search", "mali1.txt", "mali2.txt", "--index", seeds_index)
-    assert r.exit_code == 2 and "put it in quotes ('mali*'): the shell read its * or ?" in r.output, r.output
+    assert r.exit_code == 2 and "put it in quotes: the shell read a * or ? in it as the names of files here " \
+        "(mali1.txt and mali2.txt)" in r.output, r.output
 
 
 def test_show_of_an_unknown_id_gives_an_id_of_the_index(seeds_index):
