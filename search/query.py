@@ -581,6 +581,21 @@ def _open_ranges(qstring: str) -> str:
     return _STAR_END.sub(r"\1\2", _STAR_START.sub(r"\1", qstring))
 
 
+# a range's open end as _open_ranges leaves it, and a * typed as one
+_OPEN_START = re.compile(r"((?<![\w\"])[^\W\d]\w*:[\[{])(?=TO\b)", re.I)
+_OPEN_END = re.compile(r"(\bTO)([\]}])", re.I)
+_STARRED_END = re.compile(r"[\[{]\s*\*\s*TO\b|\bTO\s*\*\s*[\]}]", re.I)
+
+
+def _starred_back(typed: str, text: str) -> str:
+    """`text`, a refusal's message or fixed query, with the open ends of its ranges a * again
+    where the query as typed wrote one: `date:[* TO 2021]` was offered published:[TO 2021], the
+    form Whoosh reads, not the one typed (both run)."""
+    if not _STARRED_END.search(quoted.unquoted(typed)):
+        return text
+    return _OPEN_END.sub(r"\1 *\2", _OPEN_START.sub(r"\1* ", text))
+
+
 def _date_or_range(text: str) -> bool:
     """Whether `text` is a date published: reads (_valid_date) or a range of them, ends ordered."""
     if not re.fullmatch(r"\[[^\[\]{}\"]*\]", text):
@@ -675,7 +690,7 @@ def validate(qstring: str) -> None:
     bare address after `source:`, an id with colons and a range's `*` end are taken, as the
     command line and the web take them (`source:https://www.zeit.de/` was "unknown field 'https:'"
     here, and `published:[* TO 2020]` a bad date '*'), the refusal naming the query as typed."""
-    with _as_typed():
+    with _as_typed(qstring):
         _validate(_read_as_typed(qstring))
 
 
@@ -686,14 +701,15 @@ def _read_as_typed(qstring: str) -> str:
 
 
 @contextmanager
-def _as_typed() -> Iterator[None]:
-    """A refusal of the query _read_as_typed wrote, its message and fixed query as typed."""
+def _as_typed(typed: str) -> Iterator[None]:
+    """A refusal of the query _read_as_typed wrote from `typed`, its message and fixed query as typed."""
     try:
         yield
     except QueryError as exc:
         _id_colons_back(exc)
+        exc.args = tuple(_starred_back(typed, a) if isinstance(a, str) else a for a in exc.args)
         if exc.suggestion:
-            exc.suggestion = _addresses_bare(exc.suggestion)
+            exc.suggestion = _starred_back(typed, _addresses_bare(exc.suggestion))
         raise
 
 
@@ -1406,7 +1422,7 @@ def _addresses_bare(qstring: str) -> str:
 
 
 def parse(qstring: str, schema) -> Q.Query:
-    with _as_typed():
+    with _as_typed(qstring):
         return _parsed(_read_as_typed(qstring), schema)
 
 

@@ -216,7 +216,7 @@ def test_the_engine_s_validate_takes_what_a_search_takes(client, seeds_index, q)
 
 @pytest.mark.parametrize("value,offered", [
     ("[28/08/2020 TO 11/04/2021]", "published:[2020-08-28 TO 2021-04-11]"),
-    ("[28/08/2020 TO *]", "published:[2020-08-28 TO]"),
+    ("[28/08/2020 TO *]", "published:[2020-08-28 TO *]"),
     ("[11 April 2021 TO 28 August 2020]", "published:[2020-08-28 TO 2021-04-11]"),
 ])
 def test_a_date_filter_s_range_of_dates_a_search_reads_is_offered_as_the_search_offers_it(client, seeds_index,
@@ -427,6 +427,20 @@ def test_a_date_typed_another_way_is_offered_a_query_that_runs(client, seeds_ind
     offered the query meant, which runs and finds the articles of those dates."""
     refused_with_fix(client, seeds_index, typed, said, meant)
     assert client.get("/api/search", query_string={"q": meant}).get_json()["total"] == found
+
+
+@pytest.mark.parametrize("typed,said,meant", [
+    ("coup date:[* TO 2021]", "unknown field 'date:': did you mean published:[* TO 2021]?", "coup published:[* TO 2021]"),
+    ("coup published:[* TO 2021/03]", "did you mean published:[* TO 2021-03]?", "coup published:[* TO 2021-03]"),
+    ("coup published:[2020/08 TO *]", "did you mean published:[2020-08 TO *]?", "coup published:[2020-08 TO *]"),
+])
+def test_a_range_s_open_end_typed_as_a_star_is_offered_as_a_star(client, seeds_index, typed, said, meant):
+    """`coup date:[* TO 2021]` was offered "did you mean published:[TO 2021]?", the open end as
+    Whoosh reads it, not the `*` typed (README writes published:[* TO 2020]), on the command
+    line, the API and the page alike; so were a date typed another way beside a `*` and the
+    `--filter date=` hint. The offer keeps the `*`, and runs."""
+    refused_with_fix(client, seeds_index, typed, said, meant)
+    assert client.get("/api/search", query_string={"q": meant}).get_json()["total"] >= 1
 
 
 @pytest.mark.parametrize("typed,end", [
