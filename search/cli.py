@@ -947,13 +947,16 @@ def export_cmd(query, filters, sort, match, fmt, with_text, output, index_dir):
 def _print_hints(con, result) -> None:
     """Filter values no article has, and the "did you mean", as a search prints them."""
     from .field_values import UNWRITABLE, field_value
+    from .filter_hints import written_values
 
     for u in result.unmatched_filters:
         sep, where = (":", " (in the query)") if u.get("in") == "query" else ("=", "")
         hint = "."
-        if u.get("values"):  # a list typed in one filter: a --filter for each
-            each = " ".join(f"--filter {u['facet']}={_t(v)}" for v in u["values"])
-            hint = f": did you mean [bold]{each}[/]?"
+        if u.get("values"):  # a list typed in one filter: a --filter for each (in the query: each its own)
+            each = (_t(written_values(u["facet"], u["values"]) or "") if sep == ":" else
+                    " ".join(f"--filter {u['facet']}={_t(v)}" for v in u["values"]))
+            none = " or ".join(_t(m) for m in u.get("missing", ()))
+            hint = f": did you mean [bold]{each}[/]?" + (f" No article has {none}." if none else "")
         elif u["suggestion"] and sep == "=":
             hint = f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/]?"
         elif u["suggestion"]:  # written as every query value is, to paste back (its quotes: Le "Monde")

@@ -43,8 +43,9 @@ CLOSED_FACETS = ("translated",)
 def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -> list[dict[str, Any]]:
     """[{"facet", "value", "suggestion"}] for each filter value (as the engine applied it,
     after canonical_filters) that no article in the generation has; suggestion is an
-    indexed value or None. `lists`: a value that is a list of values some article has
-    (`source=reuters,afp`) has them as "values" instead, each a filter of its own."""
+    indexed value or None. `lists`: a value that is a list (`source=reuters,afp`) of which
+    some values some article has has them as "values" instead, each a filter of its own, and
+    the others, which no article has, as "missing" (where the whole is near no value)."""
     out = []
     # in the facets' order, not the order typed: `search --json` and /api/search (whose
     # filters come in that order) must print the same
@@ -53,10 +54,12 @@ def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -
         for value in values:
             if value not in present:
                 listed = listed_values(facet, value, gen) if lists else None
-                if listed:
-                    out.append({"facet": facet, "value": value, "suggestion": None, "values": listed})
+                nearest = nearest_value(facet, value, gen) if not listed or listed[1] else None
+                if listed and not (listed[1] and nearest):  # a typo of the whole (`Sony, Inc`) is offered its value
+                    out.append({"facet": facet, "value": value, "suggestion": None, "values": listed[0],
+                                **({"missing": listed[1]} if listed[1] else {})})
                 else:
-                    out.append({"facet": facet, "value": value, "suggestion": nearest_value(facet, value, gen)})
+                    out.append({"facet": facet, "value": value, "suggestion": nearest})
     return out
 
 
@@ -64,30 +67,33 @@ def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -
 _LIST_SEPARATOR = re.compile(r"\s*[,;|]\s*")
 
 
-def listed_values(facet: str, value: str, gen) -> list[str] | None:
-    """The values of `value` typed as a list (`reuters,afp`, `en; fr`), when each is one some
-    article has (by any spelling its filter reads): a filter takes one value, and the list
-    matched nothing with no hint, where the reader meant a filter for each (OR for source,
-    language, a year, AND for entities). A value spelt twice (`english,en`) is offered once:
-    "english or English" offered one language as two. None when it is no such list."""
+def listed_values(facet: str, value: str, gen) -> tuple[list[str], list[str]] | None:
+    """The values of `value` typed as a list (`reuters,afp`, `en; fr`) that some article has
+    (by any spelling its filter reads), and those that none has, where some article has one: a
+    filter takes one value, and the list matched nothing with no hint, where the reader meant a
+    filter for each (OR for source, language, a year, AND for entities). A list with a value no
+    article has (`notes,wire`) was offered nothing of the values it has; now those, and what
+    is missing is said. A value spelt twice (`english,en`) is offered once: "english or
+    English" offered one language as two. None when it is no such list."""
     from .query import QueryError, canonical_filters
 
     typed = [p for p in _LIST_SEPARATOR.split(value.strip()) if p]
     if len(typed) < 2:
         return None
     parts: list[str] = []
+    missing: list[str] = []
     seen: set[str] = set()
     for part in dict.fromkeys(typed):
         try:
             names = canonical_filters({facet: [part]}, gen)[facet]
-        except QueryError:
-            return None
+        except QueryError:  # no value of this facet (a language no code names)
+            names = []
         if not names or not all(n in _present(facet, gen) for n in names):
-            return None
-        if not seen.issuperset(names):  # `english,en`, `reuters,Reuters`: one value, offered once
+            missing.append(part)
+        elif not seen.issuperset(names):  # `english,en`, `reuters,Reuters`: one value, offered once
             parts.append(part)
             seen.update(names)
-    return parts
+    return (parts, missing) if parts else None
 
 
 # The nearest values a hint tries, the likeliest first, for one that finds something with the
@@ -157,21 +163,33 @@ def spaced_value(facet: str, value: str, typed: str, gen) -> tuple[str, str] | N
     return None
 
 
-def replace_field_value(query: str, field: str, old: str, new: str) -> str | None:
+def replace_field_value(query: str, field: str, old: str, *new: str) -> str | None:
     """`query` with `field:old` written `field:"new"` (field_values.field_value), or None
     when the query does not spell it so (a value the engine rewrote), or no query can hold `new`. `old` may be quoted in
     the query (in single quotes too, as field_value writes one holding a double quote:
     `source:'Le "Monde"'`, which got no fix link) or typed unquoted across spaces
     (`person:assimi goita`, a spaced_value's text); one rule for the "Did you mean" and for
-    the web's fix links, so the two never disagree."""
+    the web's fix links, so the two never disagree. Several `new` (a list typed in one value,
+    `source:notes,seeds`): each its own, joined as filters join them (written_values)."""
     spelt = r"\s+".join(re.escape(w) for w in old.split())
     pattern = re.compile(rf'(?<![\w"]){re.escape(field)}:(?:"{spelt}"|\'{spelt}\'|{spelt}(?![\w*?~]))', re.I)
     if not pattern.search(query):
         return None
-    written = field_value(field, new)
+    written = written_values(field, new)
     if written is None:  # no query syntax holds it (field_value): no fix to offer
         return None
     return pattern.sub(lambda _: written, query)
+
+
+def written_values(field: str, values: tuple[str, ...] | list[str]) -> str | None:
+    """`values` of `field` in the query text, as filters join them: one as field_value writes
+    it, several in brackets, ORed (a source, a language, a year: an article has one) or ANDed
+    (names: `(person:"Assimi Goita" AND person:Bah)`); None where one is in no query syntax."""
+    written = [field_value(field, v) for v in values]
+    if not written or None in written:
+        return None
+    join = " AND " if field in ENTITY_FACETS else " OR "
+    return written[0] if len(written) == 1 else "(" + join.join(written) + ")"
 
 
 def _present(facet: str, gen) -> frozenset[str]:

@@ -2557,7 +2557,7 @@ def run_search(
             if isinstance(leaf, Q.Term) and leaf.fieldname in FACETS and leaf.text.strip() \
                     and leaf.text not in typed_terms.get(leaf.fieldname, []):
                 typed_terms.setdefault(leaf.fieldname, []).append(leaf.text)
-        for u in unmatched_filters(typed_terms, gen):
+        for u in unmatched_filters(typed_terms, gen, lists=True):  # `source:notes,seeds` too
             spaced = spaced_value(u["facet"], u["value"], typed, gen)
             if spaced is not None:  # person:assimi goita: the quotes were left out
                 u["suggestion"], u["replaces"] = spaced

@@ -168,9 +168,50 @@ def test_a_list_typed_in_one_filter_is_offered_a_filter_for_each(two_sources, ty
     assert both["total"] == 6 and not both["unmatched_filters"]
     r = invoke("search", "mali", "--filter", f"source={typed}", "--index", two_sources)
     assert r.exit_code == 0 and "did you mean --filter source=notes --filter source=seeds?" in r.output, r.output
-    # a list one of whose values no article has is no such list: the nearest value, as before
+    # a list one of whose values no article has: those it has, and the others said
+    # (test_a_list_in_one_filter_or_in_the_query_is_offered_what_exists_and_says_what_does_not)
     twin = client.get("/api/search?" + urlencode({"source": "notes,wire"})).get_json()
-    assert "values" not in twin["unmatched_filters"][0]
+    assert twin["unmatched_filters"][0]["values"] == ["notes"] and twin["unmatched_filters"][0]["missing"] == ["wire"]
+
+
+@pytest.mark.parametrize("asked,values,missing,link,found", [
+    ({"q": "mali", "source": "notes,wire"}, ["notes"], ["wire"], {"q": ["mali"], "source": ["notes"]}, 1),
+    ({"q": "mali", "source": "wire; notes | afp"}, ["notes"], ["wire", "afp"], {"q": ["mali"], "source": ["notes"]}, 1),
+    ({"q": "source:notes,seeds"}, ["notes", "seeds"], [], {"q": ["(source:notes OR source:seeds)"]}, 8),
+    ({"q": "mali source:notes,wire"}, ["notes"], ["wire"], {"q": ["mali source:notes"]}, 1),
+])
+def test_a_list_in_one_filter_or_in_the_query_is_offered_what_exists_and_says_what_does_not(
+        two_sources, asked, values, missing, link, found):
+    """`source=notes,wire`, a list in one filter one of whose values no article has, was
+    offered nothing ("No article has the source notes,wire." and no more), though notes is a
+    source; and `source:notes,seeds` in the query text, both sources, got nothing at all: a
+    list was read in a filter only. Now the values some article has are offered (a filter for
+    each, or in the query each its own, ORed as filters are), and those none has are named: the
+    page, its JSON twin and `search` alike; the link finds articles."""
+    from html import unescape
+    from urllib.parse import parse_qs, urlencode, urlsplit
+    import re
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(two_sources)}).test_client()
+    twin = client.get("/api/search?" + urlencode(asked)).get_json()
+    hint = twin["unmatched_filters"][0]
+    assert twin["total"] == 0 and hint["values"] == values and hint.get("missing", []) == missing, hint
+    html = client.get("/search?" + urlencode(asked)).get_data(as_text=True)
+    said = re.search(r'class="suggest unmatched">(.*?)</p>', html, re.S).group(1)
+    offered = re.search(r'Did you mean <a href="([^"]+)">(.*?)</a>', said, re.S)
+    assert offered and re.findall(r"<strong>([^<]+)</strong>", offered.group(2)) == values, said
+    assert parse_qs(urlsplit(unescape(offered.group(1))).query) == link
+    if missing:
+        assert "No article has " + " or ".join(f"<q><bdi>{m}</bdi></q>" for m in missing) + "." in said, said
+    assert client.get(unescape(offered.group(1)).replace("/search", "/api/search")).get_json()["total"] == found
+    query = asked["q"]
+    options = ["--filter", f"source={asked['source']}"] if "source" in asked else []
+    r = invoke("search", query, *options, "--index", two_sources)
+    each = (" ".join(f"--filter source={v}" for v in values) if options else link["q"][0].replace("mali ", ""))
+    assert r.exit_code == 0 and f"did you mean {each}?" in r.output, r.output
+    assert ("No article has " + " or ".join(missing) + ".") in r.output if missing else "No article has wire" not in r.output
 
 
 @pytest.mark.parametrize("typed,meant", [("notes,NOTES,seeds", ["notes", "seeds"]), ("notes, Notes", ["notes"]),

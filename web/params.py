@@ -478,11 +478,12 @@ class SearchState:
         values = tuple(dict.fromkeys(n for v in self.filters.get(facet, ()) for n in (new if v == old else (v,))))
         return replace(self, filters={**self.filters, facet: values}, page=1).url()
 
-    def query_value_url(self, facet: str, old: str, new: str) -> str | None:
-        """The same search with `facet:old` in the query text written `facet:"new"`; None
-        when the query does not spell it so (a value the engine rewrote). `old` may be words
-        the query left unquoted (`person:assimi goita`, an unmatched value's "replaces")."""
-        replaced = replace_field_value(self.query, facet, old, new)
+    def query_value_url(self, facet: str, old: str, *new: str) -> str | None:
+        """The same search with `facet:old` in the query text written `facet:"new"` (several,
+        a list typed in one value: each its own, filter_hints.written_values); None when the
+        query does not spell it so (a value the engine rewrote). `old` may be words the query
+        left unquoted (`person:assimi goita`, an unmatched value's "replaces")."""
+        replaced = replace_field_value(self.query, facet, old, *new)
         return None if replaced is None else self.query_url(replaced)
 
     def filter_url(self, facet: str, value: str) -> str:
