@@ -367,7 +367,28 @@ def _spellings(url: str) -> list[str]:
     # a "?" or "#" with nothing after it is a query or fragment still: "x/a?/" is another address
     if "?" not in rests[0] and "#" not in rests[0] and parts.path not in ("", "/"):
         rests.append(m.group(2)[:-1] if m.group(2).endswith("/") else m.group(2) + "/")
+    rests += [other for rest in list(rests) if (other := _www_other(rest))]  # after the host as typed
     return [scheme + rest for rest in rests for scheme in schemes][1:]
+
+
+# a host a "www." may be added to: a name with a dot, not an address (1.2.3.4, [::1]), no user
+_WWW_HOST = re.compile(r"(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*(?::\d+)?", re.ASCII)
+
+
+def _www_other(rest: str) -> str | None:
+    """`rest` ("://host/path", in lower case) with "www." dropped from its host or added to it:
+    `old.example/2021/x` pasted at /doc/ or in `show` found nothing of an article stored at
+    `https://www.old.example/2021/x` (and the other way round), where a site answers at both
+    and a reader copies either. None for a host it cannot be (an IP address, `www.example`)."""
+    host, sep, path = rest[3:].partition("/")
+    host, mark, after = host.partition("?") if "?" in host else host.partition("#")  # `://a.example?x`
+    if host.startswith("www.") and _WWW_HOST.fullmatch(host[4:]) and "." in host[4:].split(":")[0]:
+        other = host[4:]
+    elif _WWW_HOST.fullmatch(host) and not host.startswith("www."):
+        other = "www." + host
+    else:
+        return None
+    return "://" + other + mark + after + sep + path
 
 
 def _head(url: str) -> int:
@@ -429,22 +450,26 @@ def _stored_spellings(searcher, url: str, walked: dict[str, list[str]] | None = 
     of one stored as "https://SHOUT.Example/B" (a6fa65b tried the address as typed and in lower
     case only). The index's terms are walked a character of the head at a time, each case kept
     only where a stored address begins so: a few lookups, not a scan of every address.
-    `walked`: the stored spellings of each head walked so far (in lower case: the walk is the
-    same for every case typed), for the next address with that head: one lookup's readings and
-    spellings, some eight addresses, have two heads (https:// and http://), each walked once."""
+    `walked`: the stored spellings of each head and each of its beginnings walked so far (in
+    lower case: the walk is the same for every case typed), for the next address with that
+    head: one lookup's readings and spellings, some sixteen addresses, have four heads
+    (https:// and http://, with and without "www."), each walked once from where the heads
+    walked before part."""
     head = _head(url)
     if not head or not searcher.schema["url"].indexed:
         return list(dict.fromkeys((url, _folded(url))))
     reader = searcher.reader()
     walked = {} if walked is None else walked
     key = url[:head].translate(_ASCII_LOWER)  # the walk tries both cases of each character: one walk for any
-    prefixes = walked.get(key)
-    if prefixes is None:
-        prefixes = [""]
-        for c in url[:head]:
-            cases = dict.fromkeys((c.translate(_ASCII_LOWER), c.upper() if c.isascii() else c))
-            prefixes = [p + k for p in prefixes for k in cases if next(iter(reader.expand_prefix("url", p + k)), None)]
-        walked[key] = prefixes
+    # from the longest beginning walked before: `https://www.site.example` and `https://site.example`
+    # (_www_other) share `https://`, and the walk of a "www." no address has stops at its second w
+    done = next(i for i in range(head, -1, -1) if i == 0 or key[:i] in walked)
+    prefixes = walked.get(key[:done], [""])
+    for at in range(done, head):
+        c = url[at]
+        cases = dict.fromkeys((c.translate(_ASCII_LOWER), c.upper() if c.isascii() else c))
+        prefixes = [p + k for p in prefixes for k in cases if next(iter(reader.expand_prefix("url", p + k)), None)]
+        walked[key[:at + 1]] = prefixes
     return [p + url[head:] for p in prefixes if ("url", p + url[head:]) in reader]
 
 

@@ -304,6 +304,49 @@ def test_an_address_typed_without_its_scheme_opens_its_article(addressed, typed,
     assert addressed.get("/doc/wire.example/2021/gone").status_code == 404
 
 
+@pytest.mark.parametrize("typed,opened", [
+    ("old.example/2021/talks", "https://www.old.example/2021/talks"),
+    ("https://old.example/2021/talks/", "https://www.old.example/2021/talks"),
+    ("http://OLD.example/2021/talks", "https://www.old.example/2021/talks"),
+    ("www.new.example/2021/vote", "https://new.example/2021/vote"),
+    ("https://www.new.example/2021/vote", "https://new.example/2021/vote"),
+])
+def test_an_address_pasted_with_or_without_www_opens_its_article(tmp_path, typed, opened):
+    """`old.example/2021/talks` pasted at /doc/ (or in the search box) was "no document with
+    id", the article stored at `https://www.old.example/2021/talks`; and `www.new.example/...`
+    found nothing of `https://new.example/...`: a site answers at both, and a reader copies
+    either. The host with "www." added or dropped is tried after the address as typed, as the
+    other scheme and the slash are: the page opens, saying which address it is at, its JSON
+    twin's `opened_address` that address, and the box links it. A page at both addresses
+    opens the one typed."""
+    import json
+    from urllib.parse import quote
+
+    from search import Store, indexer
+
+    (tmp_path / "wire").mkdir()
+    records = [{"id": "t1", "url": "https://www.old.example/2021/talks", "title": "Talks resume",
+                "text": "Talks resumed in Bamako on Monday, envoys said."},
+               {"id": "v1", "url": "https://new.example/2021/vote", "title": "Vote set",
+                "text": "The vote was set for March, the junta said."},
+               {"id": "b1", "url": "https://both.example/a", "title": "Bare host", "text": "Grain prices rose in Niamey."},
+               {"id": "b2", "url": "https://www.both.example/a", "title": "Www host", "text": "Wheat exports fell in Accra."}]
+    (tmp_path / "wire" / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 4
+    c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    r = c.get("/doc/" + quote(typed, safe="/:"))
+    html = unescape(r.get_data(as_text=True))
+    assert r.status_code == 200, html[:800]
+    assert f"this is the one at <code>{opened}</code>" in html
+    record = c.get("/api/doc/" + quote(typed, safe="/:")).get_json()
+    assert record["opened_address"] == opened and record["url"] == opened
+    html = page(c, "/search?" + urlencode({"q": typed}), 400 if "://" in typed else 200)
+    assert re.search(r'This is the (id or the )?address of an article in the archive: <a href="[^"]+">', html), html[:3000]
+    for both, title in (("https://both.example/a", "Bare host"), ("https://www.both.example/a", "Www host")):
+        assert c.get("/api/doc/" + quote(both, safe="/:")).get_json()["title"] == title
+    assert c.get("/doc/" + quote("www.gone.example/2021/talks", safe="/:")).status_code == 404
+
+
 @pytest.mark.parametrize("typed,meant", [("wire/fed.jsonl#r4", "wire/feed.jsonl#r4"), ("wire/feed.jsonl#rr4", "wire/feed.jsonl#r4"),
                                          ("wire/feed.jsonl#r4x", "wire/feed.jsonl#r4")])
 def test_a_near_miss_of_an_id_is_offered_the_id(addressed, typed, meant):
