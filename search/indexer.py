@@ -66,7 +66,8 @@ def _test_pause(point: str) -> None:
     not yet), "before-publish" (the new generation is complete, CURRENT not yet replaced),
     "after-publish" (CURRENT replaced, the run not yet logged), "before-lock" (the run has
     noted the folders it will make, the lock not yet taken), "cache-opened" (the cache opened,
-    nothing read yet), so that a test can `kill -9` the run there, or run another beside it. Unset in production: costs one dictionary lookup."""
+    nothing read yet), "removing" (a first run that made nothing removes its folder: all but
+    the lock gone), so that a test can `kill -9` the run there, or run another beside it. Unset in production: costs one dictionary lookup."""
     spec = os.environ.get("NEWSARCHIVE_TEST_PAUSE")
     if spec:
         name, _, seconds = spec.rpartition(":")
@@ -713,7 +714,9 @@ def _remove_if_unused(store: Store, made: Path) -> None:
     the lock: the folder is another run's while it holds it (this run, refused as busy, or
     done, would delete that run's lock and sources), and left as it is."""
     try:
-        with store.lock_if_free() as held:
+        # the run log's lock too: a run refused meanwhile logs once the folder is gone, writing
+        # nothing, where its line made runs.jsonl again in it and the folder stayed
+        with store.lock_if_free() as held, store.log_held():
             if not held:
                 return
             names = set(os.listdir(store.path))
@@ -722,6 +725,8 @@ def _remove_if_unused(store: Store, made: Path) -> None:
             # the lock last: once it is gone a new run makes a lock of its own and writes its list of
             # sources, which this loop deleted when the set's order (a hash's) had the lock first
             for name in sorted(names, key=lambda n: n == "lock"):
+                if name == "lock":
+                    _test_pause("removing")
                 (store.path / name).unlink()
             path = store.path.absolute()
             while True:

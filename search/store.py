@@ -665,15 +665,37 @@ class Store:
             self.discard_failed(exc, None, tmp)
             raise
 
+    @contextmanager
+    def log_held(self) -> Iterator[None]:
+        """The index folder's flock, held until the block ends: the run log's lock,
+        which a run removing the folder it made (indexer._remove_if_unused) holds too. A run the
+        run lock refused logs beside the run holding it, which may be removing the folder: the
+        refusal's line made runs.jsonl again in it, and the folder stayed, holding that alone. A
+        file system that locks no folder (NFS emulates flock with locks that need a file open
+        for writing) leaves the file's own flock alone, as before."""
+        fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            except OSError:
+                pass
+            yield
+        finally:
+            os.close(fd)
+
     def log_run(self, summary: dict[str, Any]) -> None:
         """One line appended to runs.jsonl, whole or not at all: the part of a line a full disk
         had room for stayed, the next run's line was appended to it, and neither could be read
         (`stats` and /healthz showed neither run). One append at a time, under the file's own
-        flock: a run the run lock refused logs so too, beside the run that holds it."""
+        flock and the folder's (log_held): a run the run lock refused logs so too, beside the
+        run that holds it; in a folder removed meanwhile it writes nothing (FileNotFoundError)."""
         line = json.dumps({"finished": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), **summary}) + "\n"
         data = line.encode("utf-8")
-        fd = os.open(self.path / "runs.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # as open() made it
-        try:
+        with ExitStack() as held:
+            # a folder removed while this waited for its lock is no more at its path: ENOENT, no new file
+            held.enter_context(self.log_held())
+            fd = os.open(self.path / "runs.jsonl", os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o666)  # as open() made it
+            held.callback(os.close, fd)
             fcntl.flock(fd, fcntl.LOCK_EX)  # held for the few writes of one line
             size = os.lseek(fd, 0, os.SEEK_END)
             try:
@@ -682,8 +704,6 @@ class Store:
             except OSError:
                 os.ftruncate(fd, size)  # no other line appended meanwhile (the flock)
                 raise
-        finally:
-            os.close(fd)
 
     def runs(self, last: int = 5) -> list[dict[str, Any]]:
         """The last `last` (1 or more) runs logged, oldest first."""

@@ -161,6 +161,30 @@ def test_a_run_removing_the_folder_it_made_removes_its_lock_last(tmp_path):
         assert p.stdout.strip() == repr([str(tmp_path)]), (seed, p.stdout, sorted(x.name for x in new.iterdir()))
 
 
+def test_a_run_refused_while_a_first_run_removes_its_folder_leaves_no_run_log_in_it(tmp_path):
+    """A first run that read nothing removes the folder it made under the run lock; a run refused
+    in that moment logged its refusal after the first had deleted runs.jsonl, making it again,
+    and the folder stayed, holding that file alone. The removal holds the run log's lock too: the
+    refused run logs once the folder is gone, which writes nothing, and says it was refused."""
+    from test_reindex_crash import cli as run_cli
+
+    ix = tmp_path / "new" / "ix"
+    first = run_cli("index", str(tmp_path / "no-such-archive"), "--index", str(ix), pause="removing:2")
+    try:
+        line = first.stdout.readline()
+        assert "test pause at removing" in line, (line, first.stderr.read() if first.poll() is not None else "")
+        assert sorted(os.listdir(ix)) == ["lock"]  # all but the lock gone
+        arc = tmp_path / "arc"
+        arc.mkdir()
+        _article(arc / "a.txt", "Harbour reopens", "The harbour reopened to ships on Monday after repairs.")
+        refused = CliRunner().invoke(cli, ["index", str(arc), "--index", str(ix)])
+    finally:
+        out, err = first.communicate(timeout=60)
+    assert refused.exit_code == 4 and "another index run is in progress" in refused.output, refused.output
+    assert first.returncode == 1 and "Traceback" not in err, (first.returncode, err)
+    assert not (tmp_path / "new").exists(), sorted(p.name for p in ix.iterdir())
+
+
 def test_a_run_stopped_before_it_took_the_lock_says_nothing_of_the_other_run_s_cache(tmp_path):
     """Two first runs into one new folder: the second, stopped (Ctrl-C) before it took the lock
     the first one holds, said what it had left as if the folder were its own: "no index was made
