@@ -1220,6 +1220,8 @@ def stats_cmd(index_dir, as_json):
         skipped = f", [yellow]{_count(run['failed'])} skipped[/]" if run.get("failed") else ""
         command = _t(run_command(run))
         con.print(f"  run {run.get('finished')}: {command} +{_count(run.get('added', 0))} ~{_count(run.get('changed', 0))} -{_count(run.get('removed', 0))}{skipped} ({_count(run.get('seconds'))}s)")
+    if data["run_log_warning"]:  # a diagnostic, on stderr as a run's own warning of its log
+        click.echo(f"newsarchive: warning: {_plain(data['run_log_warning'])}", err=True)
 
 
 def _count(value: object) -> str:

@@ -3551,6 +3551,7 @@ def stats(archive: Archive) -> dict[str, Any]:
     sources = [path_text(s) for s in archive.store.sources()]
     per_root = gen.derive("source_documents", lambda: _documents_per_root(archive, gen.path))
     unindexed = [s for s in sources if per_root is not None and not per_root.get(s)]
+    runs, run_log_warning = archive.store.runs_read(last=5)
     return {
         "index": path_text(str(archive.store.path)),
         "generation": gen.name,
@@ -3567,5 +3568,6 @@ def stats(archive: Archive) -> dict[str, Any]:
         # why, where the run that built this generation read them (else a guess is all there is)
         "unindexed_why": why_unindexed(archive.store.path, gen.name, unindexed) if unindexed else {},
         "facets": {f: len(gen.facets.values.get(f, [])) for f in FACETS},
-        "runs": archive.store.runs(last=5),
+        "runs": runs,
+        "run_log_warning": run_log_warning,  # None, or why the runs cannot all be listed
     }

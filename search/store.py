@@ -707,11 +707,20 @@ class Store:
 
     def runs(self, last: int = 5) -> list[dict[str, Any]]:
         """The last `last` (1 or more) runs logged, oldest first."""
+        return self.runs_read(last)[0]
+
+    def runs_read(self, last: int = 5) -> tuple[list[dict[str, Any]], str | None]:
+        """The last `last` (1 or more) runs logged, oldest first, and what keeps them from being
+        read, or None: a run log that cannot be read (a folder in its place) made `stats` say "Is a
+        directory" and no more, its counts unsaid, and /status an internal error. Names no path:
+        the web shows it."""
         try:
             lines = last_lines(self.path / "runs.jsonl", last)
         except FileNotFoundError:
-            return []
-        return [run for run in map(_run, lines) if run is not None]
+            return [], None
+        except OSError as exc:
+            return [], f"the run log (runs.jsonl in the index folder) cannot be read: {exc.strerror or exc}; no run is listed"
+        return [run for run in map(_run, lines) if run is not None], None
 
     def last_runs(self, *wheres: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any] | None]:
         """The last run logged that each of `wheres` holds for (None where none does), however far
@@ -726,7 +735,7 @@ class Store:
                 found = [f if f is not None or not where(run) else run for f, where in zip(found, wheres)]
                 if all(f is not None for f in found):
                     break
-        except FileNotFoundError:
+        except OSError:  # none, or a log that cannot be read (runs_read says so): no run found
             pass
         return found
 

@@ -86,6 +86,35 @@ def test_a_run_log_line_that_is_json_but_no_run_is_passed_over(tmp_path):
 
 
 
+def test_a_run_log_that_cannot_be_read_leaves_the_counts_said_with_a_warning(tmp_path):
+    """runs.jsonl a folder (made by hand, a restore gone wrong): `stats` said "newsarchive: Is a
+    directory: IX/runs.jsonl" and no more (exit 1), the index's counts unsaid, and /status and
+    /healthz were internal errors (500). They say the index as before, no run, and one line of
+    warning about the run log (stderr; `run_log_warning` in the JSON)."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    ix, _run = _index_of_one_article(tmp_path)
+    (ix / "runs.jsonl").unlink()
+    (ix / "runs.jsonl").mkdir()
+    warning = "the run log (runs.jsonl in the index folder) cannot be read: Is a directory; no run is listed"
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
+    assert stats.exit_code == 0, stats.output
+    assert stats.stdout.startswith("1 document in ") and f"source: {tmp_path / 'a'}: 1 article" in stats.stdout, stats.stdout
+    assert stats.stderr == f"newsarchive: warning: {warning}\n", stats.stderr
+    twin = json.loads(CliRunner().invoke(cli, ["stats", "--index", str(ix), "--json"]).stdout)
+    assert twin["documents"] == 1 and twin["runs"] == [] and twin["run_log_warning"] == warning
+    client = create_app({"INDEX": str(ix)}).test_client()
+    page = client.get("/status")
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page.get_data(as_text=True)))
+    assert page.status_code == 200 and "1 article" in text and f"Warning: {warning}" in text, text
+    assert "No run recorded" not in text
+    health = client.get("/healthz")
+    assert health.status_code == 200 and health.get_json()["run_log_warning"] == warning
+    assert health.get_json()["documents"] == 1 and health.get_json()["last_run"] is None
+
+
 # the size of a log whose first part a crash left as NUL bytes (a hole: no disk)
 HOLE = 64 << 20
 

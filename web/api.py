@@ -176,4 +176,5 @@ def healthz():
         "unindexed_sources": s["unindexed_sources"],
         "unindexed_why": s["unindexed_why"],  # why, where the run that built the generation said (as stats --json)
         "runs": runs,
+        "run_log_warning": s["run_log_warning"],  # why `runs` may lack some (as stats --json)
     })
