@@ -953,8 +953,10 @@ def _print_hints(con, result) -> None:
         sep, where = (":", " (in the query)") if u.get("in") == "query" else ("=", "")
         hint = "."
         if u.get("values"):  # a list typed in one filter: a --filter for each (in the query: each its own)
-            each = (_t(written_values(u["facet"], u["values"]) or "") if sep == ":" else
-                    " ".join(f"--filter {u['facet']}={_t(v)}" for v in u["values"]))
+            each = " ".join(f"--filter {u['facet']}={_t(v)}" for v in u["values"])
+            if sep == ":":  # no query syntax holds one of them (field_value): named as filters are
+                written = written_values(u["facet"], u["values"])
+                each = _t(written) if written else f"{each} ({UNWRITABLE})"
             none = " or ".join(_t(m) for m in u.get("missing", ()))
             hint = f": did you mean [bold]{each}[/]?" + (f" No article has {none}." if none else "")
         elif u["suggestion"] and sep == "=":
