@@ -116,7 +116,8 @@ def near_id(archive: Archive, typed: str) -> str | None:
     """The one live id an edit or two from `typed` (one for an id of up to 10 characters) nearer
     than any other, among the ids of its folder (up to its last "/"): an id copied without its
     last character, or with a typo, was "no document with id" with nothing to go on. None where
-    several are as near (`feed.jsonl#r9` is an edit from #r1, #r2...: no guess), for an id
+    several are as near (`feed.jsonl#r9` is an edit from #r1, #r2...: no guess); for an id
+    of a folder that holds none, its path under another (_in_another_folder). None for an id
     of under 6 characters, near too many, and for another number of a file's records or of
     an id named by its numbers (_another_article: `#a1` is not `#a10`, `story-2021-0512-3`
     not `-4`)."""
@@ -136,11 +137,36 @@ def near_id(archive: Archive, typed: str) -> str | None:
     folder = text[:text.rstrip("/").rfind("/") + 1]
     terms = _ids_from(reader, folder) if folder else (_text(t) for t, _ in reader.iter_field("id"))
     words = list(islice(terms, NEAR_ID_CANDIDATES))
+    if not words or not folder:  # a folder no id is in (or none typed): the path in another
+        moved = _in_another_folder(archive, searcher, text.rstrip("/"))
+        if moved is not None:
+            return moved
     near = [(w, d) for w, d in _within(text, words, 1 if len(text) <= 10 else 2)
             if w != text and not _another_article(text, w) and document_number(searcher, w) is not None]
     nearest = min((d for _, d in near), default=None)
     best = [w for w, d in near if d == nearest]
     return best[0] if len(best) == 1 else None
+
+
+# the ends of a path (itself, without its first folder, ...) tried under each source's name
+MOVED_ENDS = 16
+
+
+def _in_another_folder(archive: Archive, searcher, text: str) -> str | None:
+    """The one live id that is `text`'s path, or its end, under a source's name: an id typed
+    with its source's name mistyped (`seed/000_82ca….txt`), left out (`000_82ca….txt`, a file's
+    name), another folder's (`wire/…`, a source of another index) or one more folder
+    (`seeds/sub/…`, `mirror/seeds/…`) was compared with the ids of a folder that holds none,
+    and got "no document with id" and an example. A few lookups, a source's name for each of
+    the path's ends; None where none or several are live (two sources' `index.html`)."""
+    from .ingest import source_names
+
+    names = source_names(archive.store.sources(), archive.store.source_names()).values()
+    parts = text.split("/")
+    # at most MOVED_ENDS ends: a path of a thousand slashes is no id moved
+    found = {f"{name}/{tail}" for name in names for k in range(min(len(parts), MOVED_ENDS)) if (tail := "/".join(parts[k:]))}
+    live = [i for i in sorted(found) if i != text and document_number(searcher, i) is not None]
+    return live[0] if len(live) == 1 else None
 
 
 def _ids_from(reader, prefix: str) -> Iterator[str]:

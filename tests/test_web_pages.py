@@ -435,6 +435,39 @@ def test_an_id_named_by_its_numbers_is_offered_no_other_number(tmp_path, client)
     assert f'did you mean <a href="/doc/{SEED0}">' in unescape(page(client, "/doc/" + typo, 404))
 
 
+@pytest.mark.parametrize("typed", ["wire/" + SEED0[6:], SEED0[6:], "seed/" + SEED0[6:], "Seeds/" + SEED0[6:],
+                                   "seeds/2021/" + SEED0[6:], "mirror/" + SEED0, SEED0[6:] + "/"])
+def test_an_id_in_a_folder_that_holds_none_is_offered_its_path_under_a_source(client, typed):
+    """A near miss was looked for among the ids of the folder typed alone: an id with its
+    source's name mistyped (`seed/…`, `Seeds/…`), left out (the file's name alone), another
+    index's (`wire/…`) or a folder too many (`seeds/2021/…`, `mirror/seeds/…`) was compared with
+    no id, and the 404 said "no document with id" and an example. It is offered the id that is
+    its path, or the path's end, under a source's name; the JSON twin too."""
+    from urllib.parse import quote
+
+    html = unescape(page(client, "/doc/" + quote(typed, safe="/"), 404))
+    assert f'did you mean <a href="/doc/{SEED0}">' in html, html[:2000]
+    r = client.get("/api/doc/" + quote(typed, safe="/"))
+    assert r.status_code == 404 and r.get_json()["error"].endswith(f"did you mean /api/doc/{SEED0}?")
+
+
+def test_a_path_under_several_sources_is_offered_none(tmp_path):
+    """Two sources' files of one name (`index.txt`) are two articles: a path in a folder that
+    holds no id is offered neither; a name one source has alone is offered it."""
+    from search import Store, indexer
+
+    for source, names in (("alpha", ("index.txt", "only-here.txt")), ("beta", ("index.txt",))):
+        (tmp_path / source).mkdir()
+        for name in names:
+            (tmp_path / source / name).write_text(f"{source} {name}\n\nGrain prices rose in Bamako on Monday.\n",
+                                                  encoding="utf-8")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "alpha"), str(tmp_path / "beta")])["indexed"] == 3
+    c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    assert "did you mean" not in page(c, "/doc/gamma/index.txt", 404)
+    assert 'did you mean <a href="/doc/alpha/only-here.txt">' in page(c, "/doc/gamma/only-here.txt", 404)
+    assert 'did you mean <a href="/doc/alpha/only-here.txt">' in page(c, "/doc/beta/2021/only-here.txt", 404)
+
+
 def test_an_id_cut_short_is_offered_the_id_it_begins(client):
     html = unescape(page(client, "/doc/" + SEED0[:-6], 404))
     assert f'did you mean <a href="/doc/{SEED0}">' in html
