@@ -521,6 +521,17 @@ def test_a_405_names_the_address_as_requested_and_speaks_to_its_method(client, m
         assert "parameters" not in message, message[:3000]
 
 
+@pytest.mark.parametrize("url,said", [("/nowhere%23x", "no page at /nowhere%23x: the pages are /search"),
+                                      ("/news/a%20b%3Fc", "no page at /news/a%20b%3Fc: the pages are /search"),
+                                      ("/api/nowhere%2523", "no page at /api/nowhere%2523: the pages are /api/search")])
+def test_a_404_names_the_address_as_requested(client, url, said):
+    """An address no page has was named decoded, as the 405 was: "no page at /nowhere#x", which
+    copied back is /nowhere, and `%2523` read `%23`. It is named as the request wrote it."""
+    r = client.get(url)
+    message = r.get_json()["error"] if url.startswith("/api/") else unescape(r.get_data(as_text=True))
+    assert r.status_code == 404 and said in message, message[:3000]
+
+
 @pytest.mark.parametrize("raw,status", [("2_0", 400), ("%EF%BC%92", 400), ("x", 400), ("0", 400), ("", 200), ("2", 200), ("+2", 200)])
 def test_entity_pages_read_page_as_the_results_page_does(client, raw, status):
     """QA: /api/entities?page=2_0 was page 20 (int() reads "2_0", and a full-width "２") and

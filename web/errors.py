@@ -15,7 +15,7 @@ from search.query import MAX_QUERY_CHARS
 from .docview import typed_article
 from .labels import page_message
 from .params import SearchState
-from .paths import read_with, shown_path, wants_json
+from .paths import read_with, sent_path, shown_path, wants_json
 from .state import archive
 from .summary import contains_arg
 
@@ -203,7 +203,7 @@ def register(app: Flask) -> None:
             example = _an_article_page()
             if example:  # `/doc/` with its id left out: "/doc/ID" alone did not say what an id looks like here
                 pages = pages.replace("/doc/ID", f"/doc/ID (such as {example})")
-            message = f"no page at {shown_path(request.path)}: the pages are {pages}"
+            message = f"no page at {shown_path(sent_path(request.path))}: the pages are {pages}"  # its escapes kept
         if status == 405 and message == generic and getattr(exc, "valid_methods", None):  # which page, which method
             message = read_with(current_app.create_url_adapter(request), request.path, request.method, exc.valid_methods)
         # werkzeug's own headers for the status (Allow on a 405, which HTTP requires), not
