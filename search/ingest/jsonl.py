@@ -15,6 +15,7 @@ import gzip
 import json
 import re
 import zlib
+from collections import deque
 from collections.abc import Iterator
 from datetime import date
 from functools import lru_cache
@@ -523,14 +524,14 @@ class _Lines:
 
     def __init__(self, lines: Iterator[bytes]) -> None:
         self._lines = enumerate(lines, 1)
-        self.back: list[tuple[int, bytes]] = []
+        self.back: deque[tuple[int, bytes]] = deque()
         self.broken = 0  # the last line of a value over lines that did not close: no value opens before it
 
     def __iter__(self) -> "_Lines":
         return self
 
     def __next__(self) -> tuple[int, bytes]:
-        return self.back.pop(0) if self.back else next(self._lines)
+        return self.back.popleft() if self.back else next(self._lines)
 
 
 def _parse_over_lines(data: bytes, line: int, lines: _Lines) -> Any:
@@ -551,15 +552,19 @@ def _parse_over_lines(data: bytes, line: int, lines: _Lines) -> Any:
 
 
 _NO_VALUE = object()
+_BLANK_BYTES = b" \t"  # a line's indentation
 
 
 def _value_over_lines(first: bytes, lines: _Lines) -> Any:
     """The JSON value opened on the line `first` and closed on a later line of `lines`, parsed, or
     _NO_VALUE where it breaks or the file ends first: the lines taken are given back. A parse is tried
-    on a line that ends with "}" or "]", as a value's last line does; DOCUMENT_MOST bytes at most."""
+    on a line that ends with "}" or "]" and is indented no deeper than `first`, as a value's last line
+    is (a nested object's closing lines, one an article, are not each a parse of all before them);
+    DOCUMENT_MOST bytes at most."""
     taken: list[tuple[int, bytes]] = []
     parts = [first]
     size = len(first)
+    indent = len(first) - len(first.lstrip(_BLANK_BYTES))
     decoder = json.JSONDecoder()
     for line, data in lines:
         taken.append((line, data))
@@ -567,7 +572,7 @@ def _value_over_lines(first: bytes, lines: _Lines) -> Any:
         size += len(data)
         if size > DOCUMENT_MOST:
             break
-        if not data.rstrip().endswith((b"}", b"]")):
+        if not data.rstrip().endswith((b"}", b"]")) or len(data) - len(data.lstrip(_BLANK_BYTES)) > indent:
             continue
         text = _line_text(b"".join(parts)).strip(_BLANK_TEXT)
         try:
@@ -582,7 +587,7 @@ def _value_over_lines(first: bytes, lines: _Lines) -> Any:
             break
         return _scrubbed(value) if _MAY_HOLD_SURROGATE.search(text) else value
     lines.broken = taken[-1][0] if taken else 0
-    lines.back[:0] = taken
+    lines.back.extendleft(reversed(taken))
     return _NO_VALUE
 
 
