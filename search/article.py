@@ -39,6 +39,11 @@ class Article:
     # a page's metadata file beside it (ingest.sidecar): its "title", "published" (ISO) and
     # "site_name", taken where the page gives none (pipeline.clean_article); its address is `url`
     sidecar: dict[str, str] = field(default_factory=dict)
+    # what a record gives of its author and its site's name (ingest.jsonl: "author", "authors",
+    # "byline"; trafilatura's "sitename", a JSON Feed's title), taken where the cleaner finds none
+    # (pipeline.clean_article); they were kept unindexed among its keys, or dropped
+    record_author: str | None = None
+    record_site: str | None = None
     # what the reader could not take and still indexed the article without ("date '07/08/2021'
     # not understood"): told in the run's summary, where a dropped date went unsaid
     notes: list[str] = field(default_factory=list)

@@ -69,10 +69,11 @@ def clean_article(a: Article) -> dict[str, Any]:
         "text": without_controls(c.text),
         "title": title or (without_controls(c.title) if c.title else c.title),
         "published": published.isoformat() if published else a.sidecar.get("published"),
-        "author": c.author,
+        "author": c.author or a.record_author,
         "credit": c.credit,
         "dateline": c.dateline or a.meta.get("dateline"),
-        "site_name": (None if c.site_name_from_title else c.site_name) or a.sidecar.get("site_name") or c.site_name,
+        "site_name": ((None if c.site_name_from_title else c.site_name) or a.sidecar.get("site_name") or a.record_site
+                      or c.site_name),
         "canonical_url": c.url,
         "language_hint": c.language,
         "removed": list(c.removed),

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from search.article import EMPTIED, Article, IngestError
+from search import Store, get_document, indexer, open_index, run_search
 from search.ingest import read
 
 STORY = ("Zinc prices were steady in London trading as stocks in warehouses fell for the fifth week "
@@ -114,3 +115,41 @@ def test_responses_pretty_printed_after_a_compact_one_are_read(tmp_path):
     arts, reports = _read(tmp_path / "broken.jsonl")
     assert [a.title for a in arts] == ["Zinc 1.1", "Zinc 1.2", "Zinc 3"]
     assert len(reports) == broken.count("\n") and all(r.reason.startswith("bad JSON line") for r in reports)
+
+
+def test_a_record_s_author_and_a_json_feed_s_title_are_kept(tmp_path, monkeypatch):
+    """A JSON Feed's items were indexed with no author though each names its own ("authors": [{"name":
+    ...}], 1.0's "author") or has the feed's, and no site's name though the feed gives its title; a
+    NewsAPI or news-please record's "author"/"authors" was kept unindexed among its other keys, where
+    a page's byline is its author. The record's author is the article's where the cleaner finds none,
+    and the feed's title its site's name, as a page's metadata file's site_name is; ids and texts as before."""
+    monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Daily",
+            "authors": [{"name": "Desk Editor"}],
+            "items": [{"id": "2", "url": "https://example.org/2", "title": "Dockers clear backlog",
+                       "content_text": f"Temaport dockers cleared a backlog. {STORY}",
+                       "authors": [{"name": "Jane Doe"}, {"name": "John Roe"}]},
+                      {"id": "1", "url": "https://example.org/1", "title": "Ships wait",
+                       "content_html": f"<p>Ships waited at Temawait. {STORY}</p>"}]}
+    src = tmp_path / "feeds"
+    src.mkdir()
+    (src / "feed.json").write_text(json.dumps(feed, indent=2))
+    (src / "newsapi.jsonl").write_text(json.dumps({
+        "source": {"id": None, "name": "Wire"}, "author": "Ann Lee", "title": "Zinc steady",
+        "url": "https://wire.example/zinc", "content": f"Temazinc. {STORY}"}) + "\n" + json.dumps({
+        "author": "https://www.facebook.com/wire", "title": "Zinc again", "url": "https://wire.example/z2",
+        "content": f"Temaagain. {STORY}"}) + "\n")
+    store = Store(tmp_path / "ix")
+    r = indexer.run(store, [str(src)])
+    assert r["failed"] == [] and r["added"] == 4, r
+    archive = open_index(store.path)
+    found = {}
+    for word in ("Temaport", "Temawait", "Temazinc", "Temaagain"):
+        (hit,) = run_search(archive, word).hits
+        doc = get_document(archive, hit.id)
+        found[word] = (hit.id, doc["author"], doc["site_name"], doc["source"])
+    assert found == {"Temaport": ("feeds/feed.json#2", "Jane Doe, John Roe", "Harbour Daily", "example.org"),
+                     "Temawait": ("feeds/feed.json#1", "Desk Editor", "Harbour Daily", "example.org"),
+                     "Temazinc": (found["Temazinc"][0], "Ann Lee", None, "Wire"),
+                     "Temaagain": (found["Temaagain"][0], None, None, "wire.example")}
+    assert found["Temazinc"][0].startswith("url-") and run_search(archive, "Daily").total == 0

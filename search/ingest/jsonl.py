@@ -48,7 +48,7 @@ _GUARDIAN_KEYS = {"webtitle": "title", "weburl": "url", "webpublicationdate": "p
 # JSON Feed (jsonfeed.org, the feed.json many sites publish) names an item's text content_text,
 # its markup content_html, and the page it links to (a link blog's) external_url, read where the
 # item has no url of its own; date_published is among DATE_KEYS. Its summary, authors and
-# date_modified are kept with the other keys
+# date_modified are kept with the other keys; its authors are its author too (record_author)
 _JSON_FEED_KEYS = {"contenttext": "text", "contenthtml": "html", "externalurl": "link"}
 _CANONICAL = {field_key(k): k for k in sorted(KNOWN)} | _GUARDIAN_KEYS | _JSON_FEED_KEYS
 # A JSON Feed's own fields ("version": "https://jsonfeed.org/version/1.1") are the feed's: its
@@ -131,6 +131,49 @@ def _is_json_feed(rec: dict[str, Any]) -> bool:
     items, a titled record's own list, were never read ("JSON record with no text")."""
     version = rec.get("version")
     return isinstance(version, str) and version.startswith(JSON_FEED_VERSION) and isinstance(rec.get("items"), list)
+
+
+def _feed_items(feed: dict[str, Any]) -> list:
+    """A JSON Feed's items, each given the feed's title as its site's name ("sitename", as
+    trafilatura names it) and the feed's authors where it names none (as jsonfeed.org 1.1 reads an
+    item without them): an item's record held neither, the feed's title being left out."""
+    title = feed.get("title")
+    given = {"sitename": title.strip()} if isinstance(title, str) and title.strip() else {}
+    authors = {k: feed[k] for k in AUTHOR_KEYS if k in feed}
+    items = []
+    for item in feed["items"]:
+        if isinstance(item, dict):
+            extra = {} if any(_known_name(k) == "sitename" for k in item if isinstance(k, str)) else dict(given)
+            if not any(k in item for k in AUTHOR_KEYS):
+                extra.update(authors)
+            item = {**extra, **item}
+        items.append(item)
+    return items
+
+
+# where a record names its author: news-please's and NewsAPI's, JSON Feed 1.1's and 1.0's, the New York Times'
+AUTHOR_KEYS = ("authors", "author", "byline")
+
+
+def record_author(rec: dict[str, Any]) -> str | None:
+    """The author a record names, or None: a name ("author": "Jane Roe"), an object's ({"name":
+    ...}, the New York Times' byline {"original": "By Jane Roe"}), or a list of them, joined by
+    commas. An address (a profile's page, as NewsAPI gives some) is no name."""
+    for key in AUTHOR_KEYS:
+        value = rec.get(key)
+        names = [n for n in map(_author_name, value if isinstance(value, list) else [value]) if n]
+        if names:
+            return ", ".join(dict.fromkeys(names))
+    return None
+
+
+def _author_name(value: Any) -> str | None:
+    """One author's name as a record gives it, or None."""
+    if isinstance(value, dict):
+        value = value.get("name") if "name" in value else value.get("original")
+    if not isinstance(value, str) or _is_address(value):
+        return None
+    return " ".join(value.split()) or None
 
 
 def _shown(value: Any) -> str:
@@ -391,7 +434,8 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         listed = _titled_articles(rec) if any(k in rec for k in TITLE_KEYS) else _listed_articles(rec)
         if listed:  # a saved API response (NewsAPI's): its articles, each read (_held_articles)
             where, n = listed
-            raise HoldsArticles(f"no text of its own: it holds {_listed_words(where, n)}", _at(rec, where))
+            held = _feed_items(given) if _is_json_feed(given) and where == ["items"] else _at(rec, where)
+            raise HoldsArticles(f"no text of its own: it holds {_listed_words(where, n)}", held)
         if error := _api_error(given):
             raise ApiError(error)
         if given and not _record_like(rec) and _no_articles(given, True):  # {"status": "ok", "articles": []}
@@ -432,6 +476,8 @@ def record_to_article(rec: dict[str, Any], source: str, base_id: str, line: int,
         item=item,
         meta=meta,
         notes=doubled + notes,
+        record_author=record_author(rec),
+        record_site=_source_name(rec, SITE_NAME_KEYS),
     )
 
 
@@ -684,9 +730,9 @@ def _document_records(doc: Any) -> list | None:
         return values
     rec = canonical_keys(doc)[0]
     if _texts(rec) == (None, None) and (listed := _listed_articles(rec)):
-        return _at(rec, listed[0])
+        return _feed_items(doc) if _is_json_feed(doc) and listed[0] == ["items"] else _at(rec, listed[0])
     if _is_json_feed(doc) and doc["items"]:  # items none of which has text: each said to have none
-        return doc["items"]
+        return _feed_items(doc)
     return [doc] if _record_like(rec) else None
 
 
