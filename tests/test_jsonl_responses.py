@@ -153,3 +153,16 @@ def test_a_record_s_author_and_a_json_feed_s_title_are_kept(tmp_path, monkeypatc
                      "Temazinc": (found["Temazinc"][0], "Ann Lee", None, "Wire"),
                      "Temaagain": (found["Temaagain"][0], None, None, "wire.example")}
     assert found["Temazinc"][0].startswith("url-") and run_search(archive, "Daily").total == 0
+
+
+def test_a_pretty_printed_error_response_in_a_jsonl_is_said_to_be_one(tmp_path):
+    """An API's error response a poller saved pretty-printed as its .jsonl was "not JSON Lines: ...
+    write each record on a line of its own (jq -c . FILE does)", which would not help: in a .json,
+    or on a line, it is "an API's error response, not its articles ...: not read (fetch it again)".
+    The file is not read, its articles kept, as a .json's are."""
+    error = {"status": "error", "code": "rateLimited", "message": "Too many requests"}
+    (tmp_path / "news.jsonl").write_text(json.dumps(error, indent=2) + "\n")
+    arts, reports = _read(tmp_path / "news.jsonl")
+    assert arts == [] and [(r.line, r.reason, r.unread) for r in reports] == [
+        (None, "an API's error response, not its articles (rateLimited, \"Too many requests\"): not read "
+               "(fetch it again)", "file")]

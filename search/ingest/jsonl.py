@@ -955,10 +955,11 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
         yield from _held_articles(records, 1, path, source, base_id, path.resolve(), [])
     elif records is not None:
         yield from _document_articles(records, path, source, base_id)
-    elif json_name and (error := _api_error(doc)):  # a fetch that failed: what it brought before is kept
-        yield IngestError(str(path), error)
     # an object over several lines is a document in a .jsonl too, never a line's record: a response
-    # emptied, pretty-printed, was "not JSON Lines ... (jq -c . FILE does)", where on a line it is empty
+    # emptied or an error response, pretty-printed, was "not JSON Lines ... (jq -c . FILE does)", where
+    # on a line it is empty, or an API's error response
+    elif (json_name or not one_line) and (error := _api_error(doc)):  # a fetch that failed: what it brought is kept
+        yield IngestError(str(path), error)
     elif (empty := _no_articles(doc, json_name or not one_line)) is not None:  # it holds no record: emptied
         yield IngestError(str(path), f"empty file: {empty}", unread=EMPTIED)
     elif doc is not None and json_name:
