@@ -2893,6 +2893,26 @@ def test_a_town_is_no_person_by_a_next_he_that_means_another():
              "her home.", "Zintan", "location")):
         got = _got(text, (word, kind), *(("Fatima Ali", "person"),) * ("Fatima" in text))
         assert got.get(word) == {kind}, (text, got)
+
+
+def test_a_town_is_no_person_by_a_next_he_whose_words_call_it_a_place_further_on():
+    """6976f6a's guard read the place's noun only right after the pronoun's verb ("She said the town"), so
+    "Zintan endured a siege. He said he had lost his home in the city." still made "Zintan" a person: a
+    witness's words call it a place anywhere in the pronoun's sentence."""
+    for text, word, kind in (
+            ("Zintan endured a siege. He said he had lost his home in the city.", "Zintan", "location"),
+            ("Misrata endured a siege for weeks. She told reporters her family had fled the city's port area.",
+             "Misrata", "organization"),
+            ("Kessab fell last week. He says U.S. aid never reached the town.", "Kessab", "location")):
+        got = _got(text, (word, kind))
+        assert got.get(word) == {kind}, (text, got)
+    # near misses: no words of a witness's, the place noun in the next sentence, or no place noun
+    for text in ("Ricardo joined the band in 1999. He was the best drummer in the town.",
+                 "Ricardo joined the band in 1999. He said he loved it. The town was proud.",
+                 "Nick started out as an SEO in 2005. He said he had lost his first job at 20."):
+        word = text.split()[0]
+        got = _got(text, (word, "organization"))
+        assert got.get(word) == {"person"}, (text, got)
     # near misses: the pronoun's words of another place, of a town of their own, a person named a paragraph before
     for text in ("Nick started out as an SEO in 2005. He said the industry had changed.",
                  "Ricardo joined the band in 1999. He was the best drummer in the town.",

@@ -2868,10 +2868,13 @@ _PASSIVE_NEXT = re.compile(
     r"[ \t]+(?:is|are|was|were|(?:has|have|had)[ \t]+been|will[ \t]+be|(?:is|are|was|were)[ \t]+being)[ \t]+"
     r"(?:[a-z]+ly[ \t]+)?(?:[a-z]+ed|[a-z]+[^e\W]en|hit|shot|struck|held|built|cut|seized|caught|lost|won|"
     r"overrun|sold|bought|kept|taken|shut|split|hurt|beaten|left)\b")
-# ... nor a name the pronoun's words call a place, a witness's of it: "Zintan endured a siege for two months.
-# She said the town was short of food" (not "He was the best drummer in the town")
-_PLACE_NOUN_AFTER = re.compile(r"[ \t]+(?:said|says|added|told[ \t]+\w+)[ \t]+(?:that[ \t]+)?the[ \t]+"
-                               r"(?:town|city|village|port|region|province|district|island|country|enclave|camp)\b")
+# ... nor a name the pronoun's words call a place, a witness's of it, anywhere in what the pronoun says:
+# "Zintan endured a siege for two months. She said the town was short of food", "He said he had lost his
+# home in the city" (not "He was the best drummer in the town", no witness's words)
+_SAYS_AFTER = re.compile(r"[ \t]+(?:said|says|added|told[ \t]+\w+)\b")
+_SENTENCE_REST = re.compile(r"(?:[^.!?\n]|[.!?](?=\w)|(?<=[^\w][A-Z])\.)*")  # to its end (not "U.S." nor "3.5")
+_PLACE_NOUN = re.compile(r"\bthe[ \t]+(?:town|city|village|port|region|province|district|island|country|enclave"
+                         r"|camp)\b")
 _SUBJECT_SENTENCE_MAX = 200
 _PERSON_WORD = re.compile(r"[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?")  # "Stephanie", "O'Neill", "Ta-Nehisi"
 
@@ -2883,7 +2886,9 @@ def _people_by_context(text: str, spans: list[Span], word_index: _WordIndex) -> 
     web gold pages), and "Eva and I" an organisation in 2 (the NER had tagged only "Eva's").
     Names we know keep their type ("her son, Paris,")."""
     names: dict[str, bool] = {}  # name -> a person by some use's context
-    persons = [(s.start, s.end) for s in spans if s.type == "person"]  # in text order, as `spans`
+    # sorted, for _subject_of_he's bisect: `spans` are in text order here (_acronyms sorts them, and the
+    # steps after it keep their order), but that is no promise of this function's
+    persons = sorted((s.start, s.end) for s in spans if s.type == "person")
     for s in spans:
         if s.type == "person" or s.source != "ner":
             continue
@@ -2916,20 +2921,30 @@ def _subject_of_he(text: str, start: int, end: int, persons: list[tuple[int, int
     but valid ones. He lives for progress": web pages' organisations); nor where the sentence names its
     own speaker (", the spokesman said. He declined": _OTHER_SPEAKER), nor a name something was done to
     ("Beit Hanoun was shelled overnight. She said": _PASSIVE_NEXT). Nor where the pronoun may mean
-    another: a person `persons` (spans in text order) names in the paragraph before the name ("Fatima
+    another: a person `persons` (spans, sorted) names in the paragraph before the name ("Fatima
     Ali, a teacher, fled in April. Misrata endured a siege. She said"), or the name a place, as the
-    pronoun's sentence calls it ("She said the town was short of food": _PLACE_NOUN_AFTER)."""
+    pronoun's sentence calls it ("She said the town was short of food", "He said he had lost his home in
+    the city": _calls_a_place)."""
     last = text[start:end].rsplit(None, 1)[-1]
     if not _at_sentence_start(text, start) or _common_plural(last) or _PASSIVE_NEXT.match(text, end) or (
             _zipf(last.lower()) >= _INITIAL_COMMON_ZIPF and not _international(last.lower())):
         return False
     m = _SUBJECT_THEN_HE.match(text, end, min(len(text), end + _SUBJECT_SENTENCE_MAX))
     if m is None or _TITLE_CASE_WORD.search(text, end, m.end() - 3) or _OTHER_SPEAKER.search(text, end, m.end()) \
-            or _PLACE_NOUN_AFTER.match(text, m.end()):
+            or _calls_a_place(text, m.end()):
         return False
     paragraph = max(start - _SUBJECT_SENTENCE_MAX, text.rfind("\n\n", 0, start))
     i = bisect.bisect_left(persons, (paragraph, 0))
     return not (i < len(persons) and persons[i][1] <= start)
+
+
+def _calls_a_place(text: str, pos: int) -> bool:
+    """Whether the sentence of the pronoun ending at `pos` says, as its words, "the town", "the city" ...:
+    a witness's words of a place ("He said he had lost his home in the city")."""
+    if (said := _SAYS_AFTER.match(text, pos)) is None:
+        return False
+    rest = _SENTENCE_REST.match(text, said.end(), min(len(text), said.end() + _SUBJECT_SENTENCE_MAX))
+    return _PLACE_NOUN.search(text, said.end(), rest.end()) is not None
 
 
 # A firm's part in a securities issue, which wire copy writes before the firm's name: "said lead
