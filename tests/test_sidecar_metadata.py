@@ -215,3 +215,20 @@ def test_a_metadata_files_outlet_comes_before_a_site_name_read_off_the_title(tmp
     sites = {w: clean_article(a)["site_name"] for w, a in arts.items()}
     assert sites == {"Temaone": "The Harbour Daily Gazette", "Tematwo": "Harbour Daily Online",
                      "Temathree": "Harbour Daily"}
+
+
+def test_a_metadata_files_outlet_comes_before_a_dotted_site_name_in_the_title(tmp_path):
+    """c3fda7b put a metadata file's outlet before the site's name read off <title>, but not before
+    trafilatura's own such guess, a part of <title> with a dot in it ("Ships wait at Temaone -
+    HarbourDaily.com"): it counted as the page's stated name, and the outlet the crawler's file states
+    ("The Harbour Daily Gazette") was not shown. The file's outlet comes first; the <title>'s part
+    stands where the file names none."""
+    folder = tmp_path / "crawl"
+    folder.mkdir()
+    head = "<title>Ships wait at {w} - HarbourDaily.com</title>"
+    for word, meta in (("Temaone", {"source": "The Harbour Daily Gazette"}), ("Tematwo", {"date": "2021-03-04"})):
+        (folder / f"{word}.html").write_text(_page(word, head.format(w=word)))
+        (folder / f"{word}.json").write_text(json.dumps({"url": f"https://harbourdaily.com/{word.lower()}", **meta}))
+    arts = {Path(a.path).stem: a for a in read([folder]) if isinstance(a, Article)}
+    sites = {w: clean_article(a)["site_name"] for w, a in arts.items()}
+    assert sites == {"Temaone": "The Harbour Daily Gazette", "Tematwo": "HarbourDaily.com"}

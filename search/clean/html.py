@@ -72,10 +72,12 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     blocks = visible_blocks(tree)
     prose = sum(len(b.text) for b in blocks if b.reason is None and is_article_like(b.text))
     extracted = _extract(tree, url, prose)
-    page = pagemeta.page_meta(tree, url)
+    page, guess = pagemeta.page_meta(tree, url)
+    # a site's name the metadata states, before the guesses read off <title> (Cleaned.site_name_from_title)
+    stated = page.sitename
+    page.sitename = page.sitename or guess
     title = " ".join((page.title or "").split())
     title, site_parts = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
-    stated = page.sitename
     page.sitename = page.sitename or pagemeta.title_site(tree, url, site_parts)
     site = meta.site_names([page.sitename, *pagemeta.host_labels(tree, url)])  # a byline may sign the site's name
     # the text classifier over what the extractor kept: it leaves prompts and lists behind

@@ -70,24 +70,27 @@ def canonical(tree: HtmlElement) -> str | None:
     return None
 
 
-def page_meta(tree: HtmlElement, url: str | None = None) -> Document:
-    """Title, author, site name from meta tags and JSON-LD (trafilatura's cheap readers).
-    No title when they give none: trafilatura's fallback (a page's only <h1>, else <title>)
-    is often the blog's name or a widget's heading, weighed in `page_title`. Its fallback for
-    the site's name, a part of <title> with a dot in it, is taken where it names the page's host
-    or holds a domain's name ("Poynter." on poynter.org, "NYTimes.com"): elsewhere it was the
-    headline ("U.S. Pledges More Funds To Fight AIDS", "Aaaaand we're back. Sort of.")."""
+def page_meta(tree: HtmlElement, url: str | None = None) -> tuple[Document, str | None]:
+    """Title, author, site name from meta tags and JSON-LD (trafilatura's cheap readers), and where they
+    name no site, trafilatura's guess at its name off <title>: a guess, which a crawler's metadata file's
+    outlet comes before (Cleaned.site_name_from_title). No title when they give none: trafilatura's
+    fallback (a page's only <h1>, else <title>) is often the blog's name or a widget's heading, weighed in
+    `page_title`. Its fallback for the site's name, a part of <title> with a dot in it, is taken where it
+    names the page's host or holds a domain's name ("Poynter." on poynter.org, "NYTimes.com"): elsewhere
+    it was the headline ("U.S. Pledges More Funds To Fight AIDS", "Aaaaand we're back. Sort of.")."""
     doc = examine_meta(tree)
     try:
         doc = extract_meta_json(tree, doc)
     except Exception:  # trafilatura guards this call the same way: broken JSON-LD is common
         pass
     labels = host_labels(tree, url)
+    guess = None
     if not doc.sitename:
         part = extract_sitename(tree)
-        doc.sitename = part if part and (_DOMAIN_NAME.search(part) or _is_site(part, [], labels)) else None
+        if part and (_DOMAIN_NAME.search(part) or _is_site(part, [], labels)):
+            guess = _site_name(_owner(part), labels)
     doc.sitename = _site_name(_owner(doc.sitename), labels)
-    return doc
+    return doc, guess
 
 
 # a domain's name in a title's part: "NYTimes.com", "SymbianV3.Com", "AutoGuide.com News" (not "U.S." nor "v4.0")

@@ -14,8 +14,9 @@ class Cleaned:
     credit: str | None = None
     dateline: str | None = None
     site_name: str | None = None
-    # site_name is only the part of <title> naming the host (pagemeta.title_site), no metadata's: a
-    # guess, after the outlet a crawler's metadata file beside the page states (pipeline.clean_article)
+    # site_name is only a part of <title> (pagemeta.page_meta's guess, "NYTimes.com"; title_site, naming the
+    # host), no metadata's: a guess, after the outlet a crawler's metadata file beside the page states
+    # (pipeline.clean_article)
     site_name_from_title: bool = False
     url: str | None = None  # canonical
     language: str | None = None  # from <html lang>
