@@ -504,8 +504,10 @@ def _refuse_unbracketed_range(qstring: str, m: re.Match) -> None:
     _offer_range(qstring, m.start(), m.end(), m.group(1), [m.group(2), m.group(3)], "a range is written in brackets")
 
 
-# a range's ends as typed between its brackets, one left out: `2020 TO 2021`, `2020 TO` (an open end)
-_HALF_RANGE_ENDS = re.compile(r"([^\s()\[\]{}]+)\s+(?i:TO)\b(?:\s+([^\s()\[\]{}]+))?")
+# a range's ends as typed between its brackets, one left out: `2020 TO 2021`, `2020 TO` or `TO
+# 2021` (an open end: `[* TO 2021` once _open_ranges read it; with no first end, "TO" in capitals
+# or "to" before a number, as `[to be` is words)
+_HALF_RANGE_ENDS = re.compile(r"(?:([^\s()\[\]{}]+)\s+|(?=TO\b|(?i:to)\s+\d))(?i:TO)\b(?:\s+([^\s()\[\]{}]+))?")
 
 
 def _refuse_half_range(qstring: str, unquoted: str, m: re.Match, ends: re.Match | None, why: str) -> None:
@@ -515,7 +517,8 @@ def _refuse_half_range(qstring: str, unquoted: str, m: re.Match, ends: re.Match 
     if ends is None or re.search(r"[{}]", unquoted[m.start():ends.end() + 1]):
         return
     end = ends.end() + (unquoted[ends.end():ends.end() + 1] == "]")
-    typed = [qstring[ends.start(i):ends.end(i)] if ends.group(i) else "" for i in (1, 2)]  # a "phrase" as typed
+    # a "phrase" as typed; a `*` an open end, as in a closed range (_open_ranges)
+    typed = [qstring[ends.start(i):ends.end(i)] if ends.group(i) not in (None, "*") else "" for i in (1, 2)]
     _offer_range(qstring, m.start(), end, m.group(1), typed, why)
 
 
@@ -584,7 +587,7 @@ def _open_ranges(qstring: str) -> str:
 # a range's open end as _open_ranges leaves it, and a * typed as one
 _OPEN_START = re.compile(r"((?<![\w\"])[^\W\d]\w*:[\[{])(?=TO\b)", re.I)
 _OPEN_END = re.compile(r"(\bTO)([\]}])", re.I)
-_STARRED_END = re.compile(r"[\[{]\s*\*\s*TO\b|\bTO\s*\*\s*[\]}]", re.I)
+_STARRED_END = re.compile(r"[\[{]\s*\*\s*TO\b|\bTO\s*\*(?![^\s\]}])", re.I)
 
 
 def _starred_back(typed: str, text: str) -> str:
@@ -638,6 +641,12 @@ def query_too_long(qstring: str) -> str:
 def _typed_from(qstring: str, start: int) -> str:
     """The query as typed from `start` to the end of its word, for a message to quote."""
     return re.match(r"[^\s()]*", qstring[start:]).group()
+
+
+def _range_typed(qstring: str, start: int, ends: re.Match | None) -> str:
+    """An unclosed range as typed from `start`, through its ends where `ends` found them: its
+    first word alone was `published:[2020` for `published:[2020 TO 2021/13`."""
+    return qstring[start:ends.end()] if ends else _typed_from(qstring, start)
 
 
 def _typed_before(qstring: str, end: int) -> str:
@@ -796,10 +805,11 @@ def _validate(qstring: str) -> None:
     for m in _RANGE_OPEN.finditer(unquoted):
         if not re.match(r"[^\]}]*[\]}]", unquoted[m.end():]):
             field = m.group(1).lower()
-            _refuse_half_range(qstring, unquoted, m, _HALF_RANGE_ENDS.match(unquoted, m.end()),
-                               "unclosed range: close it with ]")
+            ends = _HALF_RANGE_ENDS.match(unquoted, m.end())
+            _refuse_half_range(qstring, unquoted, m, ends, "unclosed range: close it with ]")
             example = _RANGE_EXAMPLES.get(field, f"{field}:[a TO c]")
-            raise QuerySyntaxError(f"'{_typed_from(qstring, m.start())}': unclosed range: close it with ] ({example})")
+            raise QuerySyntaxError(f"'{_range_typed(qstring, m.start(), ends)}': unclosed range: close it with ] "
+                                   f"({example})")
     for m in _RANGE_UNOPENED.finditer(unquoted):
         if m.group(2) != "TO" and m.group(1).lower() not in _RANGE_TO_ANY_CASE:
             continue  # a word "to" between a field's words
@@ -832,7 +842,8 @@ def _validate(qstring: str) -> None:
             opened = None
         last = m.end()
     if opened is not None and _holds_range_to(unquoted[opened:]):
-        raise QuerySyntaxError(f"'{_typed_from(qstring, opened)}': unclosed range: close it with ] ([a TO c])")
+        typed = _range_typed(qstring, opened, _HALF_RANGE_ENDS.match(unquoted, opened + 1))
+        raise QuerySyntaxError(f"'{typed}': unclosed range: close it with ] ([a TO c])")
     for m in _DATES_UNBRACKETED.finditer(unquoted):
         before = unquoted[:m.start()]
         if max(before.rfind("["), before.rfind("{")) <= max(before.rfind("]"), before.rfind("}")):  # in none

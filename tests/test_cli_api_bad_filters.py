@@ -443,6 +443,31 @@ def test_a_range_s_open_end_typed_as_a_star_is_offered_as_a_star(client, seeds_i
     assert client.get("/api/search", query_string={"q": meant}).get_json()["total"] >= 1
 
 
+@pytest.mark.parametrize("typed,quoted_,meant", [
+    ("coup published:[* TO 2021", "published:[* TO 2021", "coup published:[* TO 2021]"),
+    ("coup published:[2020 TO * mali", "published:[2020 TO *", "coup published:[2020 TO *] mali"),
+    ("coup year:[* TO 2021", "year:[* TO 2021", "coup year:[* TO 2021]"),
+])
+def test_an_unclosed_range_is_quoted_as_typed(client, seeds_index, typed, quoted_, meant):
+    """`published:[* TO 2021` (unclosed) was refused quoting 'published:[TO', neither what the
+    user wrote (its `*` taken out, its end cut at the space) nor a range, and was offered
+    nothing, where `published:[2020 TO 2021` is offered its ]. The range is quoted as typed
+    through its ends, and offered closed, its `*` kept, on the command line, the API and the
+    page; an unclosed range offered nothing is quoted whole too."""
+    refused_with_fix(client, seeds_index, typed, f"'{quoted_}': unclosed range: close it with ]: did you mean "
+                     f"{quoted_}]?", meant)
+    assert client.get("/api/search", query_string={"q": meant}).get_json()["total"] >= 1
+    code, out = cli_json_q(seeds_index, "coup published:[2020 TO 2021/13")
+    assert code == 2 and out["error"].startswith("'published:[2020 TO 2021/13': unclosed range: close it with ]"), out
+    code, out = cli_json_q(seeds_index, "coup [* TO 2021")
+    assert code == 2 and out["error"].startswith("'[* TO 2021': unclosed range: close it with ]"), out
+
+
+def cli_json_q(seeds_index, query: str) -> tuple[int, dict]:
+    r = CliRunner().invoke(cli, ["search", query, "--json", "--index", str(seeds_index)])
+    return r.exit_code, json.loads(r.stdout)
+
+
 @pytest.mark.parametrize("typed,end", [
     ("coup published:2020-08-28T10:00:00Z", "2020-08-28T10:00:00Z"),  # a timestamp pasted from a feed
     ('coup published:"2020-08-28 10:00"', '"2020-08-28 10:00"'),
