@@ -96,6 +96,8 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     # folds its spaces): 'source=Wire' finds the source "Wire<line break>" as the value typed does
     value = value.strip()
     field = meant(name, QUERY_ONLY)
+    if open_at_both_ends(value) and "published" in (field, meant(name, ("published", *facets))):
+        return f"'{value}', a range open at both ends, is {NO_FILTER}"  # it was offered the year filter
     # `date=2021` is the year filter, and `date=Mali` no date; `date=2020-08-28` is one, and so
     # is `date=20200828`, eight digits that read as a day (it was offered the year filter)
     dated = any(c.isdigit() for c in value) and (not value.isdigit() or len(value) == 8 and bool(offered_date(value)))
@@ -127,6 +129,16 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
         # in a sentence of its own: "…, where a 'year' filter must be …?" named the filter twice
         return f"did you mean the filter '{facet}'? Its value {refused}"
     return f"did you mean '{facet}={value}'?" if facet else ""
+
+
+# A range of dates open at both ends (`[* TO *]`, `[TO]`, `* TO *`, `*`): no date filters nothing
+_OPEN_BOTH_ENDS = re.compile(r"\[?\s*\*?\s*(?:(?i:TO)\s*\*?\s*)?\]?")
+NO_FILTER = "no filter: leave it out (published:[* TO *] in the query finds the articles that have a date)"
+
+
+def open_at_both_ends(value: str) -> bool:
+    """Whether the filter value `value` is a range of dates with neither end given."""
+    return bool(re.search(r"\*|(?i:TO)", value)) and bool(_OPEN_BOTH_ENDS.fullmatch(value.strip()))
 
 
 # How published: reads a date, for a value that is none (a filter's hint)

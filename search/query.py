@@ -1874,6 +1874,8 @@ def check_filter_value(facet: str, value: str) -> None:
 def _year_hint(value: str) -> str:
     """What to write instead of a year filter that is a span or a date: `year=2020-2021` was
     "year must be four digits" alone, and a span is a range of the query text."""
+    if fieldnames.open_at_both_ends(value):  # `year=[* TO *]`: no year filters nothing
+        return f": a range open at both ends is {fieldnames.NO_FILTER}"
     span = re.fullmatch(r"\s*(\d{4})\s*(?:-|–|\.\.|(?i:to))\s*(\d{4})\s*", value)
     if span:
         a, b = sorted(span.groups())

@@ -468,6 +468,28 @@ def cli_json_q(seeds_index, query: str) -> tuple[int, dict]:
     return r.exit_code, json.loads(r.stdout)
 
 
+@pytest.mark.parametrize("name,value,said", [
+    ("date", "[* TO *]", "unknown filter 'date': '[* TO *]', a range open at both ends, is no filter: leave it out "
+                         "(published:[* TO *] in the query finds the articles that have a date)"),
+    ("published", "[TO]", "unknown filter 'published': '[TO]', a range open at both ends, is no filter: leave it out"),
+    ("date", "*", "unknown filter 'date': '*', a range open at both ends, is no filter: leave it out"),
+    ("year", "[* TO *]", "a 'year' filter must be four digits, not '[* TO *]': a range open at both ends is no "
+                         "filter: leave it out"),
+])
+def test_a_date_filter_open_at_both_ends_is_said_to_be_no_filter(client, seeds_index, name, value, said):
+    """`--filter 'date=[* TO *]'` (or date= on the web) was offered "did you mean the filter
+    'year'? Its value must be four digits, not '[* TO *]'", a filter refused in turn, for a range
+    of every date, which filters nothing. It says so, on the command line, the API and the page;
+    published:[* TO *], which it names for the articles with a date, runs."""
+    code, out = cli_json(seeds_index, f"{name}={value}")
+    assert code == 2 and out["error"].startswith(said) and "did you mean" not in out["error"], out
+    api = client.get("/api/search", query_string={name: value, "q": "coup"})
+    assert api.status_code == 400 and api.get_json()["error"].startswith(said), api.get_json()
+    page = unescape(client.get("/search", query_string={name: value, "q": "coup"}).get_data(as_text=True))
+    assert said.replace("'year'", "'Year'") in page
+    assert 0 < client.get("/api/search", query_string={"q": "published:[* TO *]"}).get_json()["total"] < 5
+
+
 @pytest.mark.parametrize("typed,end", [
     ("coup published:2020-08-28T10:00:00Z", "2020-08-28T10:00:00Z"),  # a timestamp pasted from a feed
     ('coup published:"2020-08-28 10:00"', '"2020-08-28 10:00"'),
