@@ -712,15 +712,20 @@ class Store:
     def runs_read(self, last: int = 5) -> tuple[list[dict[str, Any]], str | None]:
         """The last `last` (1 or more) runs logged, oldest first, and what keeps them from being
         read, or None: a run log that cannot be read (a folder in its place) made `stats` say "Is a
-        directory" and no more, its counts unsaid, and /status an internal error. Names no path:
-        the web shows it."""
+        directory" and no more, its counts unsaid, and /status an internal error; lines of it that
+        are no run are counted. Names no path: the web shows it."""
         try:
             lines = last_lines(self.path / "runs.jsonl", last)
         except FileNotFoundError:
             return [], None
         except OSError as exc:
             return [], f"the run log (runs.jsonl in the index folder) cannot be read: {exc.strerror or exc}; no run is listed"
-        return [run for run in map(_run, lines) if run is not None], None
+        runs = [run for run in map(_run, lines) if run is not None]
+        if len(runs) == len(lines):
+            return runs, None
+        passed = len(lines) - len(runs)
+        return runs, (f"{passed} of the last {len(lines)} lines of the run log {'is' if passed == 1 else 'are'} no run "
+                      "(cut short, garbled or edited by hand): passed over")
 
     def last_runs(self, *wheres: Callable[[dict[str, Any]], bool]) -> list[dict[str, Any] | None]:
         """The last run logged that each of `wheres` holds for (None where none does), however far
@@ -775,12 +780,13 @@ def run_command(run: dict[str, Any]) -> str:
 
 def _run(line: bytes) -> dict[str, Any] | None:
     """One run of the log, None for a line cut short or garbled: one byte not UTF-8 made stats
-    and /healthz internal errors, and so did JSON that is no run ("0", "[1]")."""
+    and /healthz internal errors, and so did JSON that is no run ("0", "[1]"); an object without
+    the time and command every run is logged with (`{"x": 1}`) was listed as "run None: ..."."""
     try:
         run = json.loads(line.decode("utf-8"))
     except ValueError:
         return None
-    if not isinstance(run, dict):
+    if not isinstance(run, dict) or not isinstance(run.get("finished"), str) or not isinstance(run.get("command"), str):
         return None
     error = run.get("error")
     if isinstance(error, str) and error.startswith(_OLD_REFUSAL) and "refused" not in run:

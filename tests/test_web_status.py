@@ -86,6 +86,31 @@ def test_a_run_log_line_that_is_json_but_no_run_is_passed_over(tmp_path):
 
 
 
+def test_a_run_log_line_of_json_that_is_no_run_is_passed_over_and_counted(tmp_path):
+    """A line of runs.jsonl that is a JSON object but no run (edited by hand: no time nor command
+    of a run, `{"command": 5, "error": 3}`, `{"x": 1}`) was listed by `stats` as "run None: 5
+    failed: 3 (Nones)" and "run None:  +0 ~0 -0 (Nones)", and by /status and /healthz as runs.
+    They are passed over, counted in one line of warning (stderr; `run_log_warning`)."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    ix, run = _index_of_one_article(tmp_path)
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write(json.dumps({"command": 5, "error": 3}) + "\n" + json.dumps({"x": 1}) + "\n")
+    warning = "2 of the last 3 lines of the run log are no run (cut short, garbled or edited by hand): passed over"
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
+    assert stats.exit_code == 0 and "None" not in stats.stdout, stats.output
+    assert [line for line in stats.stdout.splitlines() if line.startswith("  run ")] == [
+        f"  run {run['finished']}: index +1 ~0 -0 ({run['seconds']}s)"], stats.stdout
+    assert stats.stderr == f"newsarchive: warning: {warning}\n", stats.stderr
+    client = create_app({"INDEX": str(ix)}).test_client()
+    health = client.get("/healthz").get_json()
+    assert [r["command"] for r in health["runs"]] == ["index"] and health["run_log_warning"] == warning
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", client.get("/status").get_data(as_text=True)))
+    assert f"Warning: {warning}" in text and "None" not in text, text
+
+
 def test_a_run_log_that_cannot_be_read_leaves_the_counts_said_with_a_warning(tmp_path):
     """runs.jsonl a folder (made by hand, a restore gone wrong): `stats` said "newsarchive: Is a
     directory: IX/runs.jsonl" and no more (exit 1), the index's counts unsaid, and /status and
