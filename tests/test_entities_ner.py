@@ -678,3 +678,30 @@ def test_a_day_first_dateline_and_an_agency_of_several_words_are_read(text, name
     # near miss: a source's date line, the day first and the year after it, is no dateline
     got = _by_text(extract_mentions("Journalist requests asylum\nBBC, 4 August 2012 Last updated at 20:35 ET\n"))
     assert got.get("BBC") == {"organization"}, got
+
+
+def test_running_text_and_a_sources_month_first_date_line_are_no_datelines():
+    """The dateline pattern took a place in capitals after a lower-case word, for CoNLL-2003's copy written on one
+    line ("Elif Kaban GENEVA 1996-12-06 In a gloomy"), and so read running text as a dateline: "the EU (European
+    Union) - the bloc" lost "EU" (blanked for the NER), "due by 1200 hrs EST, March 26, and" gave the place "EST"
+    (Reuters' tenders, 5 articles of 19,043), a headline's "U.S. CORN, BEANS - USDA" the places "CORN" and "BEANS".
+    And a source's date line, the month first with the year after it ("BBC, Aug 4, 2012"), was a dateline, as
+    788fa57 had it with the day first."""
+    from search.entities.document import find_datelines
+
+    got = _by_text(extract_mentions("The talks were hosted by the EU (European Union) - the bloc of 27 nations - "
+                                    "in Brussels on Monday."))
+    assert got.get("EU") == {"organization"}, got
+    got = _by_text(extract_mentions("Offers are due by 1200 hrs EST, March 26, and will remain valid until 1000 hrs "
+                                    "EST, March 27."))
+    assert "EST" not in got, got
+    got = _by_text(extract_mentions("NO YIELD DAMAGE YET IN U.S. CORN, BEANS - USDA\n\nWASHINGTON, June 15 - The "
+                                    "crop is good."))
+    assert "CORN" not in got and "BEANS" not in got and got.get("WASHINGTON") == {"location"}, got
+    got = _by_text(extract_mentions("Journalist requests asylum\nBBC, Aug 4, 2012 Last updated at 20:35 ET\n"))
+    assert got.get("BBC") == {"organization"}, got
+    # near misses: a dateline opening the text or a line, and CoNLL-2003's dated one within its one line
+    for text, place in (("LONDON, March 3 - The Bank of England said so.", "LONDON"),
+                        ("Swiss cut jobs\nZURICH, Oct 31 (Reuters) - UBS said so.", "ZURICH"),
+                        ("TALKS FAIL . Elif Kaban GENEVA 1996-12-06 In a gloomy mood", "GENEVA")):
+        assert [m.group(1) for m in find_datelines(text)] == [place], text

@@ -587,11 +587,11 @@ _DASH = "(?:--|[–—-])"
 # The agency in brackets, of one word or of several ("(Reuters)", "(Reuters Health)", "(Thomson Reuters Foundation)")
 _AGENCY_BRACKETS = r" \([A-Za-z]{2,12}(?: [A-Z][A-Za-z]{1,11}){0,2}\)"
 # A dateline's date, the month first ("Oct 31", "March 3") or the day ("31 Oct", Reuters' own copy in many bureaus;
-# not with a year after it: "BBC, 4 August 2012 Last updated" is a source's date line)
-_DAY_MONTH = rf"(?:{_MONTH} \d{{1,2}}\b|\d{{1,2}} {_MONTH}(?![A-Za-z]|,? \d))"
+# not with a year after it: "BBC, 4 August 2012 Last updated", "BBC, Aug 4, 2012" are a source's date line)
+_DAY_MONTH = rf"(?:{_MONTH} \d{{1,2}}\b(?!,? \d)|\d{{1,2}} {_MONTH}(?![A-Za-z]|,? \d))"
 _DATELINE = re.compile(
     rf"([A-Z](?:(?<=^[A-Z])|(?<=\n[A-Z])|(?<=\. [A-Z])|(?<=[a-z] [A-Z]))(?:{_CAPS_RUN[5:]}|{_TITLE_RUN[5:]}))"
-    rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? \d{{4}}-\d\d-\d\d\b(?: {_DASH} )?"
+    rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? (?P<iso>\d{{4}}-\d\d-\d\d)\b(?: {_DASH} )?"
     rf"|(?:, (?P<r2>[A-Z][A-Za-z]{{0,4}}\.(?: ?[A-Z][A-Za-z]?\.)?|[A-Z][a-z]+(?: [A-Z][a-z]+){{0,2}}|[A-Z]{{3,}}(?: [A-Z]{{3,}})?))?"
     rf", {_DAY_MONTH}(?P<dash>(?:{_AGENCY_BRACKETS})? {_DASH} )?"  # "ROSEMONT, ILL., March 6", "(Reuters) -"
     rf"|(?:, (?P<r3>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,2}})(?:{_AGENCY_BRACKETS})?|{_AGENCY_BRACKETS}) {_DASH} ))",
@@ -610,12 +610,18 @@ _WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri
 def find_datelines(text: str) -> tuple[re.Match, ...]:
     """The text's datelines. A place in title case only at a line's start, before a date and a
     dash, and a place the gazetteer knows ("Sydney, March 3 - ", "New York, April 9 - ": 307 of
-    19,043 Reuters stories): "Monday, March 3" or "Smith, May 4 -" in a sentence is no dateline."""
+    19,043 Reuters stories): "Monday, March 3" or "Smith, May 4 -" in a sentence is no dateline.
+    One in capitals at a line's start too, unless dated as CoNLL-2003's copy, written on one line
+    ("Elif Kaban GENEVA 1996-12-06 In a gloomy"): in running text the pattern read "the EU (European
+    Union) - the bloc" and "due by 1200 hrs EST, March 26, and" as datelines, and a headline's
+    "U.S. CORN, BEANS - USDA"."""
     found = []
     for m in _DATELINE.finditer(text):
         place = m.group(1)
         if place.lower().rstrip(".") in _WEEKDAYS:
             continue  # a calendar's row: "TUE, APR 07 - INDIA, BOMBAY (RAMANAVMI)"
+        if not m["iso"] and m.start() and text[m.start() - 1] != "\n":
+            continue  # within a line: running text
         if not place.isupper() and not (
                 m["dash"] and (m.start() == 0 or text[m.start() - 1] == "\n")
                 and (country_display(place) or city_country(place) or place in us_state_names())):
