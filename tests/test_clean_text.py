@@ -978,6 +978,23 @@ def test_a_writers_role_and_agency_around_the_name_are_no_part_of_it(line, autho
     assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
 
 
+@pytest.mark.parametrize("line, author, credit", [
+    ("By Josh Levs, CNN", "Josh Levs", "CNN"),
+    ("By Peter Hamby, CNN Political Reporter", "Peter Hamby", "CNN"),
+    ("By Wes Oliver, NBC News contributor", "Wes Oliver", "NBC News"),
+    ("By Jane Doe, AP Political Editor | March 3, 2012", "Jane Doe", "AP"),
+    # guards: a newspaper after the name, a broadcaster with more words after it
+    ("By Jane Doe, The Guardian", "Jane Doe, The Guardian", None),
+    ("By Jane Doe, NBC News and wire services", "Jane Doe, NBC News and wire services", None)])
+def test_a_broadcaster_a_writer_signs_for_is_the_credit(line, author, credit):
+    """"By Josh Levs, CNN" and "By Peter Hamby, CNN Political Reporter" (cnn.com's Dragnet pages) kept the
+    broadcaster in the author ("Josh Levs, CNN"), where "By Jane Doe, AP" gives the author "Jane Doe" and the
+    credit "AP" and "By CNN Staff" the credit "CNN": a broadcaster a writer signs for is the credit, as an
+    agency is, with the writer's role after it (an editor's, a contributor's too)."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
+
+
 @pytest.mark.parametrize("line", ["By Design Ltd", "By Acme Widgets Inc.", "Written by Example Media LLC"])
 def test_a_company_in_a_byline_is_no_author(line):
     """"By Design Ltd", a footer's company credit in a byline's place, gave the author "Design Ltd", and the

@@ -424,10 +424,13 @@ _BRACKETED = re.compile(r"\([^()]*\)")
 # Jane Doe, Reuters | March 3, 2012" (the author had been "John Smith, UPI"), before the byline's date
 # however it is set off ("- March 3, 2012", "on March 3, 2012": the byline rule reads that date apart);
 # with the writer's role after it ("By Josh Boak, AP Economics Writer") or, for a name of words, no comma
-# before it ("By DANICA KIRKA Associated Press", abcnews.go.com's wire stories): the author had kept them
+# before it ("By DANICA KIRKA Associated Press", abcnews.go.com's wire stories): the author had kept them.
+# A broadcaster after a comma alike, as its staff is the credit (_AGENCIES_ALONE): "By Josh Levs, CNN",
+# "By Peter Hamby, CNN Political Reporter", "By Wes Oliver, NBC News contributor"
 _SPACED_AGENCY = agency_pattern(tuple(n for n in AGENCY_NAMES if " " in n))
-_AGENCY_SIGNED = re.compile(rf"(?:\s*,\s*(?:the\s+)?|(?<![\s,])(?<!\bthe)\s+(?={_SPACED_AGENCY}))(?P<agency>{_AGENCY})\.?"
-                            rf"(?:\s+(?:[^\W\d_]+\s+){{0,3}}(?:writer|correspondent|reporter)s?|\s+staff)?"
+_AGENCY_SIGNED = re.compile(rf"(?:(?:\s*,\s*(?:the\s+)?|(?<![\s,])(?<!\bthe)\s+(?={_SPACED_AGENCY}))(?P<agency>{_AGENCY})\.?"
+                            rf"|\s*,\s*(?P<broadcaster>{_BROADCASTER}))"
+                            rf"(?:\s+(?:[^\W\d_]+\s+){{0,3}}(?:writer|correspondent|reporter|editor|contributor)s?|\s+staff)?"
                             rf"(?=\s*(?:$|[|,–—]|-\s|on\s+(?:[A-Za-z]+\.?\s+)?\d))", re.I)
 
 
