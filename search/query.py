@@ -33,7 +33,7 @@ from .filter_hints import nearest_values, replace_field_value, spaced_value, unm
 from .operators import BINARY_OPS, OPERATORS
 from .matching import match_docnums, scored_docnums, top_docs
 from .stop_phrases import StopWords, checked, occurs, word_term
-from .field_values import ADDRESS
+from .field_values import ADDRESS, field_value
 from .unindexed import why_unindexed
 from .postings import TermCache, term_ids
 from .cjk import cjk_index_pieces, has_cjk
@@ -2426,6 +2426,7 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
                if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
     if "source" in filters:
         filters["source"] = list(dict.fromkeys(_source_name(archive, v) for v in filters["source"]))
+    query = _source_folders_named(archive, query)
     sort = read_sort(sort)
     match = read_match(match)
     page, per_page = read_page(page), read_per_page(per_page)
@@ -2455,6 +2456,29 @@ def _source_name(archive: Archive, value: str) -> str:
     if folder not in sources:
         return value
     return source_names(sources, archive.store.source_names()).get(folder, value)
+
+
+# a source's value in the query text: "quoted", 'quoted' or bare
+_SOURCE_VALUE = re.compile(r"""(?<![\w"])source:("[^"\r\n]+"|'[^'\r\n]+'|[^\s()"']+)""", re.I)
+
+
+def _source_folders_named(archive: Archive, qstring: str) -> str:
+    """`qstring` with each `source:` value that is one of the index's source folders (as `stats`
+    lists it) written as its source's name, as the `source=` filter reads it (_source_name):
+    `source:/data/seeds` in the query found nothing, "No article has source:/data/seeds",
+    where `--filter source=/data/seeds` found the 5 articles."""
+    if "source:" not in qstring.lower():
+        return qstring
+    phrases = [m.span() for m in quoted.SPAN.finditer(qstring)]
+
+    def named(m: re.Match) -> str:
+        if any(a < m.start() < b for a, b in phrases):  # a phrase's words
+            return m.group()
+        value = m.group(1)[1:-1] if m.group(1)[0] in "\"'" else m.group(1)
+        name = _source_name(archive, value)
+        return (field_value("source", name) or m.group()) if name != value else m.group()
+
+    return _SOURCE_VALUE.sub(named, qstring)
 
 
 def _ranked(r: _Request, page: int, per_page: int) -> tuple[np.ndarray, list[tuple[int, float | None]]]:

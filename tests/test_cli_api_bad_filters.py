@@ -585,3 +585,26 @@ def test_a_source_filter_takes_the_source_s_folder_as_stats_lists_it(client, see
     assert r.exit_code == 0 and "5 results for coup with source=seeds" in r.output, r.output
     code, out = cli_json(seeds_index, f"source={folder}x")
     assert code == 0 and out["total"] == 0
+
+
+def test_a_source_in_the_query_text_takes_the_source_s_folder_as_stats_lists_it(client, seeds_index):
+    """`source:/…/seeds` in the query text (the folder as `stats` lists it) found nothing, "No
+    article has source:/…/seeds (in the query)", where `--filter source=/…/seeds` found the 5
+    articles (cb9f42d). The folder, bare, quoted or with a slash after it, is read as its
+    source's name there too, on the command line, the API and the page; NOT excludes it, and
+    another path or a phrase's words are left as typed."""
+    from search import Store
+
+    folder = Store(seeds_index).sources()[0]
+    for typed in (f"coup source:{folder}", f'coup source:"{folder}/"', f"coup source:'{folder}'"):
+        r = CliRunner().invoke(cli, ["search", typed, "--json", "--index", str(seeds_index)])
+        out = json.loads(r.stdout)
+        assert r.exit_code == 0 and out["total"] == 5 and out["unmatched_filters"] == [], out
+        got = client.get("/api/search", query_string={"q": typed}).get_json()
+        assert got["total"] == 5 and got["unmatched_filters"] == [], got
+        page = unescape(client.get("/search", query_string={"q": typed}).get_data(as_text=True))
+        assert "5 results" in page and "No article has" not in page
+    r = CliRunner().invoke(cli, ["search", f"coup NOT source:{folder}", "--json", "--index", str(seeds_index)])
+    assert json.loads(r.stdout)["total"] == 0
+    r = CliRunner().invoke(cli, ["search", f"coup source:{folder}x", "--index", str(seeds_index)])
+    assert r.exit_code == 0 and f"No article has source:{folder}x (in the query)" in r.output, r.output
