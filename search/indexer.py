@@ -37,7 +37,7 @@ from .fingerprints import (MODEL_CODE, MODEL_PART, STAGE1_CODE, STAGE1_PACKAGES,
                            language_fingerprint, part_packages, stage1_fingerprint, stage2_code, stage2_fingerprint,
                            stage2_parts)
 from .pipeline import judged_no_article, text_hash
-from .unindexed import NO_FILE_TO_READ, SCAN_FILE
+from .unindexed import NO_FILE_TO_READ, SCAN_FILE, read_scan
 from .pool import Pool, clean_batch, default_workers, enrich_cached_batch
 from .schema import build_schema, join_values, same_schema
 from .spelling import Collector, Vocabulary
@@ -813,7 +813,10 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
     with the live catalog (it is rebuilt, as damage found here is)."""
     store = r.store
     current_fault = _read_stand_in(store)  # before anything else asks which generation is live
-    skipped_before, noted_before = _said_before(store)  # read before this run's own scan.json replaces it
+    # read once, before this run's own replaces it; None where it cannot be read (a folder in its place,
+    # JSON that is no object: every run with work to do failed), as where there is none: each file is read
+    scan_before = read_scan(store.path)
+    skipped_before, noted_before = _said_before(scan_before)
     # a `forget` published before, its list of sources not written: finished first, else
     # this run read the source again and added its articles back
     r.forget_finished = store.keep_forget_promise()
@@ -870,7 +873,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
         r.prior = _rows_from_index(store) if catalog_broken else _live_catalog(store)
     with r.timed("scan"):
         files = _hash_files(roots, r.listings)  # before scanning: a file changed meanwhile is rescanned next time
-        scan = _scan_state(r, roots)  # None unless scan.json describes the live generation
+        scan = _scan_state(r, roots, scan_before)  # None unless scan.json describes the live generation
         quick = ((paths is None and not full and not r.forgotten and _sources_unchanged(r, scan, files))
                  or (paths == [] and not full))  # every path given was a typo: nothing to do
     old = None
@@ -930,7 +933,7 @@ def _run(r: Run, paths: list[str] | None, *, prune: bool, full: bool, forget: li
                 raise OSError(exc.errno, f"{names} forgotten ({generation} is live without their articles), "
                                          f"but the list of sources could not be written ({exc.strerror}): "
                                          "the next run drops them from it", exc.filename) from exc
-        _save_scan(r, generation, roots, files)
+        _save_scan(r, generation, roots, files, scan_before)
     result = {
         "indexed": r.counts["added"] + r.counts["changed"],
         **r.counts,
@@ -1129,15 +1132,11 @@ def _hash_files(roots: list[str], listings: ingest.Listings) -> dict[str, str] |
     return out
 
 
-def _scan_state(r: Run, roots: list[str]) -> dict | None:
-    """scan.json when it describes the live generation, these roots and this code."""
+def _scan_state(r: Run, roots: list[str], scan: Any) -> dict | None:
+    """`scan` (scan.json) when it describes the live generation, these roots and this code."""
     store = r.store
     live = store.current_name()
-    if r.full or live is None or not (store.path / live).is_dir():
-        return None
-    try:
-        scan = json.loads((store.path / SCAN_FILE).read_text(encoding="utf-8"))
-    except (FileNotFoundError, ValueError):
+    if r.full or live is None or not (store.path / live).is_dir() or not isinstance(scan, dict):
         return None
     if (scan.get("generation") != live or scan.get("roots") != roots
             or scan.get("code") != [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)]
@@ -1192,20 +1191,18 @@ def _reuser(r: Run, scan: dict | None, old: dict[str, dict], cache: Cache,
     return reuse
 
 
-def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str, str] | None) -> None:
+def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str, str] | None,
+               before: Any) -> None:
     """Record which file contents the live generation reflects, for the next no-op check.
     Written after publishing: a run killed before this leaves a scan.json naming an older
-    generation, which the check then ignores."""
+    generation, which the check then ignores. `before`: the scan.json this run found (read_scan)."""
     if files is None or generation is None or r.kept_deleted:
         # kept_deleted: "these files, no change" would be false: the next reindex would skip the scan
         # that removes those articles, night after night (QA: `index` then `reindex` never removed a
         # deleted file's articles). The scan.json left names older files or an older generation.
-        _save_skipped(r, roots)
+        _save_skipped(r, roots, before)
         return
-    try:  # the skips and notes of the sources not read, for _said_before (`skipped`, `noted`)
-        before = json.loads((r.store.path / SCAN_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        before = None
+    # the skips and notes of the sources not read, for _said_before (`skipped`, `noted`)
     said = _said_with_unread(r, roots, before) if isinstance(before, dict) else {}
     try:
         r.store._write_json(SCAN_FILE, {
@@ -1219,17 +1216,17 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         pass
 
 
-def _save_skipped(r: Run, roots: list[str]) -> None:
+def _save_skipped(r: Run, roots: list[str], scan: Any) -> None:
     """This run's skips and notes in the scan.json it leaves as it was (`skipped`, `noted`, for
     _said_before): left as those of the run that wrote it, a file removed or mended on a night a source
     was missing, then put back broken, was "skipped as on the run before" though the run before had not
     skipped it. Those of the sources this run did not read (`index PATH` reads PATH alone) are kept: the
-    nightly reindex after it listed them all again, as if new."""
+    nightly reindex after it listed them all again, as if new. `scan`: the scan.json this run found."""
+    if not isinstance(scan, dict):  # none, or unreadable: the next run lists every skip
+        return
     try:
-        scan = json.loads((r.store.path / SCAN_FILE).read_text(encoding="utf-8"))
-        if isinstance(scan, dict):
-            r.store._write_json(SCAN_FILE, {**scan, **_said_with_unread(r, roots, scan)})
-    except (OSError, ValueError):  # none, unreadable, a full disk: the next run lists every skip or as before
+        r.store._write_json(SCAN_FILE, {**scan, **_said_with_unread(r, roots, scan)})
+    except OSError:  # a full disk: the next run lists every skip or note as before
         pass
 
 
@@ -1259,15 +1256,11 @@ def _note_key(note: dict) -> str:
     return json.dumps([note.get("path"), note.get("line"), note.get("note")], default=str)
 
 
-def _said_before(store: Store) -> tuple[set[str], set[str]]:
-    """The inputs the run before skipped (_skip_key) and the notes it said (_note_key), as scan.json
-    keeps them (`skipped`, `noted` where that run did not write the rest): a nightly reindex of an
-    archive with 500 pictures listed 500 lines every night, the same ones, and an archive of feeds
-    with ambiguous dates its notes; the CLI lists the new ones."""
-    try:
-        scan = json.loads((store.path / SCAN_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return set(), set()
+def _said_before(scan: Any) -> tuple[set[str], set[str]]:
+    """The inputs the run before skipped (_skip_key) and the notes it said (_note_key), as its
+    scan.json (`scan`, read_scan) keeps them (`skipped`, `noted` where that run did not write the
+    rest): a nightly reindex of an archive with 500 pictures listed 500 lines every night, the same
+    ones, and an archive of feeds with ambiguous dates its notes; the CLI lists the new ones."""
     if not isinstance(scan, dict):
         return set(), set()
 

@@ -21,6 +21,15 @@ UNINDEXED_WHY = ("it holds no file to read, its files were read under another so
 
 
 
+def read_scan(index: Path) -> Any:
+    """The index folder's scan.json as the run that wrote it left it (any JSON), or None where there
+    is none or it cannot be read (a folder in its place, a permission, bytes that are no JSON)."""
+    try:
+        return json.loads((index / SCAN_FILE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def why_unindexed(index: Path, generation: str, sources: list[str]) -> dict[str, str]:
     """For each of `sources` (as path_text shows them) the run that built `generation` read and
     found no article in, why: the note it gave ("no file in it to read"), or what it skipped (a
@@ -29,10 +38,7 @@ def why_unindexed(index: Path, generation: str, sources: list[str]) -> dict[str,
     there is then."""
     from .ingest.decode import path_text
 
-    try:
-        scan: Any = json.loads((index / SCAN_FILE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
+    scan = read_scan(index)
     if not isinstance(scan, dict) or scan.get("generation") != generation or not isinstance(scan.get("notes"), list):
         return {}  # another generation's record, or one from before notes were kept: no more than a guess
     read = {path_text(r) for r in scan.get("roots") or [] if isinstance(r, str)}

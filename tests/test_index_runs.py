@@ -185,6 +185,27 @@ def test_a_run_refused_while_a_first_run_removes_its_folder_leaves_no_run_log_in
     assert not (tmp_path / "new").exists(), sorted(p.name for p in ix.iterdir())
 
 
+@pytest.mark.parametrize("garbled", ["folder", "[1]"])
+def test_a_scan_record_that_cannot_be_read_has_every_file_read(tmp_path, garbled):
+    """scan.json (what the run before read, for a reindex to skip unchanged files) a folder in its
+    place, or JSON that is no object: every reindex with work to do failed, "newsarchive: Is a
+    directory: IX/scan.json" and "internal error: AttributeError" (exit 1), while one missing
+    has every file read. Either is now as a missing one: the run reads every file and works."""
+    arc, ix = tmp_path / "arc", tmp_path / "ix"
+    arc.mkdir()
+    _article(arc / "one.txt", "Harbour reopens", "The harbour reopened to ships on Monday after repairs.")
+    assert CliRunner().invoke(cli, ["index", str(arc), "--index", str(ix)]).exit_code == 0
+    (ix / "scan.json").unlink()
+    if garbled == "folder":
+        (ix / "scan.json").mkdir()
+    else:
+        (ix / "scan.json").write_text(garbled, encoding="utf-8")
+    _article(arc / "two.txt", "Ships return", "Ships returned to the harbour on Tuesday.")
+    r = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
+    assert r.exit_code == 0 and "1 indexed (1 new, 0 changed), 1 unchanged" in r.output, r.output
+    assert Store(ix).runs(1)[0]["added"] == 1
+
+
 def test_a_run_stopped_before_it_took_the_lock_says_nothing_of_the_other_run_s_cache(tmp_path):
     """Two first runs into one new folder: the second, stopped (Ctrl-C) before it took the lock
     the first one holds, said what it had left as if the folder were its own: "no index was made
