@@ -187,9 +187,8 @@ def _record_number(doc_id: str) -> tuple[str, tuple[int, ...]] | None:
     """The file and the numbering name of the record `doc_id` is (`wire/feed.jsonl#a`,
     `wire/feed.jsonl:`), with its number ((1,), (1, 2) for `:1.2`), where it is a numbered record
     of a JSON Lines file; else None."""
-    file, colon, place = doc_id.rpartition(":")
-    if colon and file_of_records(file) and _LINE_PLACE.fullmatch(place):
-        return file + ":", tuple(int(n) for n in place.split("."))
+    if (line := _record_place(doc_id)) is not None:
+        return line[0] + ":", tuple(int(n) for n in line[1].split("."))
     for at in (i for i, c in enumerate(doc_id) if c == "#"):
         if file_of_records(doc_id[:at]):
             numbered = _RECORD_NUMBER.fullmatch(doc_id[at + 1:])
@@ -284,8 +283,8 @@ def line_of_records(typed: str) -> bool:
     """Whether `typed` is the id of a JSON Lines file's line (`wire/feed.jsonl:2`), whose line may
     hold a list of articles (`:2.1`, `:2.2`...): such an id, typed from a report's line number or
     saved when the file's one line was read as its articles `:1`, `:2`, was "no document with id"."""
-    file, colon, line = typed.strip().rpartition(":")
-    return bool(colon) and line.isascii() and line.isdigit() and file_of_records(file)
+    line = _record_place(typed.strip())
+    return line is not None and "." not in line[1]
 
 
 def of_records(typed: str) -> bool:
@@ -296,6 +295,14 @@ def of_records(typed: str) -> bool:
 # a record's place in its file, after the file's id and a colon: its line, or n.k for article k of
 # the list its line n holds (an API's response a line: ingest.jsonl)
 _LINE_PLACE = re.compile(r"\d+(?:\.\d+)?", re.ASCII)
+
+
+def _record_place(doc_id: str) -> tuple[str, str] | None:
+    """The file and the place (`2`, `2.1`: _LINE_PLACE) of a JSON Lines file's record whose id by its
+    line `doc_id` is (`wire/feed.jsonl:2`, `:2.1`), else None: the one reading of such an id, which
+    line_of_records and _record_number each made, one taking `:2` alone, the other `:2.1` too."""
+    file, colon, place = doc_id.rpartition(":")
+    return (file, place) if colon and _LINE_PLACE.fullmatch(place) and file_of_records(file) else None
 
 
 def record_ids(archive: Archive, typed: str, limit: int | None = None) -> list[str]:
