@@ -1202,11 +1202,13 @@ def _save_scan(r: Run, generation: str | None, roots: list[str], files: dict[str
         # deleted file's articles). The scan.json left names older files or an older generation.
         _save_skipped(r, roots, before)
         return
-    # the skips and notes of the sources not read, for _said_before (`skipped`, `noted`)
-    said = _said_with_unread(r, roots, before) if isinstance(before, dict) else {}
+    # `skipped` and `noted` (for _said_before) only where the run before said something of a source
+    # this run did not read: else they are this run's `failed` and `notes`, which it reads in their place
+    skipped, noted = _said_of_unread(r, roots, before)
+    said = {"skipped": r.failed + skipped, "noted": r.notes + noted} if skipped or noted else {}
     try:
         r.store._write_json(SCAN_FILE, {
-            **(said if said and said != {"skipped": r.failed, "noted": r.notes} else {}),
+            **said,
             "generation": generation, "roots": roots, "code": [r.fp1, r.fp2, code_fingerprint(*SCAN_CODE)],
             "articles": r.counts["added"] + r.counts["changed"] + r.counts["unchanged"],
             "kept": r.counts["kept"],
@@ -1225,17 +1227,20 @@ def _save_skipped(r: Run, roots: list[str], scan: Any) -> None:
     if not isinstance(scan, dict):  # none, or unreadable: the next run lists every skip
         return
     try:
-        r.store._write_json(SCAN_FILE, {**scan, **_said_with_unread(r, roots, scan)})
+        skipped, noted = _said_of_unread(r, roots, scan)
+        r.store._write_json(SCAN_FILE, {**scan, "skipped": r.failed + skipped, "noted": r.notes + noted})
     except OSError:  # a full disk: the next run lists every skip or note as before
         pass
 
 
-def _said_with_unread(r: Run, roots: list[str], scan: dict) -> dict[str, list]:
-    """This run's skips and notes (`skipped`, `noted`) with those the run before kept (`scan`) of
-    the sources this run did not read (not in `roots`)."""
+def _said_of_unread(r: Run, roots: list[str], scan: Any) -> tuple[list[dict], list[dict]]:
+    """The skips and the notes the run before kept (`scan`, its scan.json) of the sources this run
+    did not read (not in `roots`): this run's own stand for the rest."""
+    if not isinstance(scan, dict):
+        return [], []
     unread = [ingest.path_text(s) for s in r.store.sources() if s not in roots]
-    return {"skipped": r.failed + _said_under(scan.get("skipped", scan.get("failed")), unread),
-            "noted": r.notes + _said_under(scan.get("noted", scan.get("notes")), unread)}
+    return (_said_under(scan.get("skipped", scan.get("failed")), unread),
+            _said_under(scan.get("noted", scan.get("notes")), unread))
 
 
 def _said_under(said: Any, sources: list[str]) -> list[dict]:
