@@ -432,6 +432,42 @@ def test_the_json_api_s_address_in_capitals_is_answered_in_json(client):
     assert not client.get("/Search/?q=coup").is_json  # a page's address: its answer is a page's
 
 
+def test_an_address_no_page_has_is_named_on_an_index_whose_stored_fields_are_damaged(tmp_path):
+    """The example of an article's page a 404 gives is read from the index's stored fields: where
+    they were damaged (bytes of the segment garbled, a zlib.error when read), the error raised
+    inside the 404's own handler, and /nowhere and /doc/ were Flask's bare 500 "Internal Server
+    Error". The example is a courtesy: without it the 404 names the address and the pages, and
+    the damage is logged."""
+    from click.testing import CliRunner
+    from whoosh.filedb.compound import CompoundStorage
+    from whoosh.filedb.filestore import FileStorage
+
+    from search.cli import cli
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Mali and Russia\n\nThe two countries signed an agreement on Monday "
+                                            "in Moscow, officials said.\n", encoding="utf-8")
+    ix = tmp_path / "ix"
+    assert CliRunner().invoke(cli, ["index", "--index", str(ix), str(tmp_path / "a")]).exit_code == 0
+    gen = next(ix.glob("gen-*"))
+    seg = next(gen.glob("*.seg"))
+    parts = CompoundStorage(FileStorage(str(gen)).open_file(seg.name), use_mmap=False)
+    stored = next(v for k, v in parts._dir.items() if k.endswith("._stored.col"))
+    parts.close()
+    with open(seg, "r+b") as fh:  # the stored fields' compressed blocks garbled, the column's tail whole
+        fh.seek(stored["offset"])
+        fh.write(b"\xff" * (stored["length"] - 40))
+    client = create_app({"INDEX": str(ix)}).test_client()
+    for path, pages in (("/nowhere", "/search, /doc/ID, /entities and /status"),
+                        ("/doc/", "/search, /doc/ID, /entities and /status")):
+        r = client.get(path)
+        assert r.status_code == 404, (path, r.status_code)
+        assert f"no page at {path}: the pages are {pages}" in r.get_data(as_text=True), r.get_data(as_text=True)
+    r = client.get("/api/nope")
+    assert r.status_code == 404 and r.get_json()["error"].startswith("no page at /api/nope: the pages are /api/search, "
+                                                                     "/api/doc/ID, "), r.get_json()
+
+
 def test_an_address_no_page_has_is_named_with_the_pages(client):
     """`/nowhere` was "404 · Not found" over "Not found", and `/api/nope` {"error": "Not found"}:
     nothing said which address had missed, nor where the pages are. Each names it (cut, as a

@@ -9,14 +9,14 @@ from flask import abort, redirect, request, url_for
 from werkzeug.exceptions import NotFound
 from markupsafe import Markup
 
-from search import IndexMissing, get_document
+from search import get_document
 from search.lookup import OPENED_NOTE, an_id, line_of_records, near_id, of_records, page_ids, record_ids, typed_article_id
 from search.schema import ENTITY_FACETS, FACETS
 from search.stories import RELATIONS, timeline
 
 from .markup import Bullets, Flag, Mention, Table, blocks, render_linked
 from .params import SearchState, shown_id
-from .state import archive, entity_index
+from .state import archive, courtesy, entity_index
 
 # not file: a page served over HTTP may not open a file:// link (browsers refuse it), so a
 # local original is shown as its path (local_path), not as a dead link
@@ -306,11 +306,12 @@ def typed_article(query: str) -> tuple[str, str] | None:
     text = query.strip()
     if not text or len(text) > MAX_TYPED_ID or any(c.isspace() for c in text):
         return None
-    try:
+
+    def read() -> dict | None:
         doc_id = typed_article_id(archive(), text)
-        doc = get_document(archive(), doc_id) if doc_id is not None else None
-    except IndexMissing:  # a courtesy of a refused search's page: the page says what it says
-        return None
+        return get_document(archive(), doc_id) if doc_id is not None else None
+
+    doc = courtesy(read)  # of a refused search's page: the page says what it says
     if doc is None:
         return None
     return doc.get("title") or doc["id"], url_for("views.doc_page", doc_id=doc["id"])

@@ -16,7 +16,7 @@ from .docview import typed_article
 from .labels import page_message
 from .params import SearchState
 from .paths import read_with, sent_path, shown_path, wants_json
-from .state import archive
+from .state import archive, courtesy
 from .summary import contains_arg
 
 SEARCH_PAGES = ("views.search_page", "views.facet_page")  # endpoints whose arguments are a search
@@ -142,10 +142,7 @@ def _query_shown() -> tuple[str, int]:
 def _an_article_page() -> str | None:
     """The page (or its JSON) of an article of this index, for the list of pages; None where
     the index cannot be read, which a page no route has is not the place to say."""
-    try:
-        doc_id = an_id(archive())
-    except IndexMissing:
-        return None
+    doc_id = courtesy(lambda: an_id(archive()))
     return url_for("api.api_doc" if wants_json() else "views.doc_page", doc_id=doc_id) if doc_id else None
 
 

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import threading
-from typing import Any
+from typing import Any, Callable, TypeVar
 
 from flask import Flask, current_app
 from werkzeug.routing import PathConverter
 
-from search import Archive, open_index
+from search import Archive, IndexMissing, open_index
+
+T = TypeVar("T")
 
 
 class DocIdConverter(PathConverter):
@@ -23,6 +25,21 @@ class DocIdConverter(PathConverter):
         if any(seg in (".", "..") for seg in value.split("/")):
             url = url.replace("/", "%2F")
         return url
+
+
+def courtesy(read: Callable[[], T]) -> T | None:
+    """What `read` reads of the index for a page that says something else (a 404's example of an
+    article's page, a refused search's offer of the article its query names), or None where it
+    cannot: the index missing or unreadable (IndexMissing), or damaged where only this reads it (a
+    stored field's zlib.error), which, raised in the error's own handler, gave Flask's bare
+    "Internal Server Error" in place of the page. Damage is logged, not hidden."""
+    try:
+        return read()
+    except IndexMissing:
+        return None
+    except Exception:
+        current_app.logger.exception("the index could not be read for a page's example or offer")
+        return None
 
 
 def init_archive(app: Flask) -> None:
