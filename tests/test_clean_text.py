@@ -978,6 +978,19 @@ def test_a_writers_role_and_agency_around_the_name_are_no_part_of_it(line, autho
     assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
 
 
+@pytest.mark.parametrize("line, author", [
+    ("By Bill McKenzie / Editorial Columnist", "Bill McKenzie"),
+    ("By Jane Doe/Staff Writer", "Jane Doe"),
+    # guards: two writers, a name and a site's after a slash
+    ("By Jane Doe / John Smith", "Jane Doe / John Smith"),
+    ("By Walter O'Brien/NJ.com The Somerset Reporter", "Walter O'Brien/NJ.com The Somerset Reporter")])
+def test_a_writers_role_after_a_slash_is_no_part_of_the_name(line, author):
+    """"By Bill McKenzie / Editorial Columnist" (a Dragnet page) kept the role in the author, where a comma's or
+    a dash's ("By Jane Doe, Staff Writer") is cut: a newsroom's words alone after a slash are the role too."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author == author and c.text.startswith(ARTICLE[0]), c.author
+
+
 @pytest.mark.parametrize("line, author, credit", [
     ("By Josh Levs, CNN", "Josh Levs", "CNN"),
     ("By Peter Hamby, CNN Political Reporter", "Peter Hamby", "CNN"),

@@ -191,10 +191,11 @@ def _name_alone(author: str | None) -> str | None:
     return name if name and not (names_no_one(name) or names_agencies(name) or names_a_company(name)) else None
 
 
-# the writer's role after the name, a newsroom's words alone (names_no_one) after a comma or a spaced
-# dash: "By Jane Doe, Staff Writer", "By Jean-Paul Sartre - Staff writer" (the author had kept the role,
-# the author facet holding "Jane Doe" and "Jane Doe, Staff Writer" apart)
-_ROLE_AFTER_NAME = re.compile(r"(?:\s*,|\s+[-–—])\s*(?P<role>[^,\-–—]+)$")
+# the writer's role after the name, a newsroom's words alone (names_no_one) after a comma, a spaced dash
+# or a slash: "By Jane Doe, Staff Writer", "By Jean-Paul Sartre - Staff writer", "By Bill McKenzie /
+# Editorial Columnist" (the author had kept the role, the author facet holding "Jane Doe" and "Jane Doe,
+# Staff Writer" apart)
+_ROLE_AFTER_NAME = re.compile(r"(?:\s*[,/]|\s+[-–—])\s*(?P<role>[^,/\-–—]+)$")
 
 
 # the writer's role before a colon, no part of the name: "Published by Staff Writer: Amanda Hart"
