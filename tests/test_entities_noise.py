@@ -2954,3 +2954,27 @@ def test_a_name_ending_in_a_periodicals_word_is_no_person():
     ]
     for text, names, kind in cases:
         assert _got(text, *((n, "person") for n in names)) == {n: {kind} for n in names}, text
+
+
+def test_a_score_inside_a_span_ends_the_name_before_it():
+    """The NER ran a match's score into a club's name and on: "Leeds beat Chelsea 2-1 at Elland Road" gave the
+    organisation "Chelsea 2-1 at Elland Road" (the real NER's span, probed on 6b7c1df), as CoNLL-2003's odds
+    "Roger Garcia 16-1 Manolo"; normalize.clean_span trimmed a score ending a span only ("Philadelphia Eagles
+    37-10"), and a person's span with a figure in it was dropped whole."""
+    text = "Leeds beat Chelsea 2-1 at Elland Road on Saturday."
+    assert _got(text, ("Leeds", "organization"), ("Chelsea 2-1 at Elland Road", "organization")) == {
+        "Leeds": {"organization"}, "Chelsea": {"organization"}, "Elland Road": {"organization"}}
+    text = "Results on Sunday: Arsenal 3-0 Tottenham Hotspur, Everton 1–1 Aston Villa."
+    assert _got(text, ("Arsenal 3-0 Tottenham Hotspur", "organization"), ("Everton 1–1 Aston Villa", "organization")) \
+        == {k: {"organization"} for k in ("Arsenal", "Tottenham Hotspur", "Everton", "Aston Villa")}
+    text = "In the final on Sunday, Pete Sampras 6-4 6-3 Andre Agassi was the only result of note."
+    assert _got(text, ("Pete Sampras 6-4 6-3 Andre Agassi", "person")) == {
+        "Pete Sampras": {"person"}, "Andre Agassi": {"person"}}
+    # near misses: a score ending the span (trimmed as before), a number a name holds, a figure of a word
+    # numbering it ("Route 66"), a model's number with no space after it
+    assert _got("The Philadelphia Eagles 37-10 win was their best.", ("Philadelphia Eagles 37-10", "organization")) \
+        == {"Philadelphia Eagles": {"organization"}}
+    for text, name in (("Shares of Group 4 Securicor rose on Monday.", "Group 4 Securicor"),
+                       ("They drove along Route 66-67 Highway for a week.", "Route 66-67 Highway"),
+                       ("The 7-Eleven Inc chain said on Monday it would expand.", "7-Eleven Inc")):
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, text

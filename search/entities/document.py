@@ -25,7 +25,8 @@ from ..newsroom import AGENCY_NAMES, MONTH as _MONTH, NEWSROOM_WORDS, agency_pat
 from .gazetteer import (IRREGULAR_DEMONYMS, city_country, country_display, country_of_word, demonym_country, fold,
                         known_places, us_state_names)
 from .regions import PERSONAL_NAMES, regions_by_first_word
-from .normalize import OCCUPATIONS, PERSON_TITLES, POSITIONS, SENTENCE_ADVERBS, TITLES, clean_span, is_title
+from .normalize import (OCCUPATIONS, PERSON_TITLES, POSITIONS, SENTENCE_ADVERBS, TITLES, clean_span, is_title,
+                        score_pieces)
 from .truecase import inflected
 
 _STOP = {"of", "for", "and", "the", "de", "du", "des", "la", "le", "in", "on", "to", "&", "et", "a"}
@@ -225,6 +226,8 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
     datelines = find_datelines(text)  # read by _across_datelines, _datelines and _dateline_regions
     if datelines:
         spans = _across_datelines(text, spans, datelines)
+    if "-" in text or "–" in text:
+        spans = _cut_at_scores(text, spans)
     cleaned: list[Span] = []
     wrapped = None  # whether the text is hard-wrapped copy (asked once, at the first span with a break)
     for sp in spans:
@@ -344,6 +347,16 @@ def postprocess(text: str, spans: list[Span]) -> list[dict]:
             if generic[m["text"]]:
                 m["generic"] = True
     _national_bodies(text, out, datelines)
+    return out
+
+
+def _cut_at_scores(text: str, spans: list[Span]) -> list[Span]:
+    """Each span cut at a score inside it: the NER ran "Leeds beat Chelsea 2-1 at Elland Road" into the
+    organisation "Chelsea 2-1 at Elland Road" (normalize.score_pieces). The pieces keep its type."""
+    out = []
+    for sp in spans:
+        pieces = score_pieces(text, sp.start, sp.end)
+        out.extend([sp] if pieces == [(sp.start, sp.end)] else (Span(a, b, sp.type, sp.source) for a, b in pieces))
     return out
 
 

@@ -235,7 +235,7 @@ _DETACHED_POSSESSIVES = frozenset({"'s", "’s", "`s", "'S", "’S"})
 # in lower case ("Group of 77"), nor a club's zero-padded year ("Schalke 04"), nor before what names a list of
 # that many ("Fortune 500 list", "FTSE 100 index"), nor where the text writes the name with the same figure
 # again and never with another (_recurring_figure: "Hannover 96", "Euro 96").
-_FIGURE = re.compile(r"[+-]?\d[\d.,:/-]*[,;:]?")
+_FIGURE = re.compile(r"[+-]?\d[\d.,:/\-–]*[,;:]?")  # "37-10", "2–1" (an en dash)
 _FIGURE_UNITS = frozenset({"percent", "pct", "points", "pts"})  # "Barrick 75 percent to develop the property"
 _NUMBERED = frozenset({
     "local", "unit", "units", "channel", "flight", "apollo", "studio", "pier", "gate", "terminal", "route",
@@ -251,6 +251,29 @@ _LIST_NEXT = re.compile(r"[ \t]+(?:index|indices|indexes|average|list)\b")  # "t
 _MONTHS = re.compile(r"January|February|March|April|May|June|July|August|September|October|November|December"
                      r"|Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?")
 _DATE_PREPOSITIONS = frozenset({"on", "of", "in", "since", "until", "by", "from", "to"})
+
+
+# A match's score inside a span, which the NER ran over: "Chelsea 2-1 at Elland Road", "Leeds 3-0 Chelsea"
+_SCORE = re.compile(r"(?<![\w.,:/+\-–])\d{1,3}[-–]\d{1,3}(?![\w.,:/+\-–])")
+
+
+def score_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The pieces of text[start:end] either side of each score inside it that a name comes before, as
+    clean_span trims one ending a span (_trailing_figure: not "Route 66-67"): "Chelsea 2-1 at Elland
+    Road" is "Chelsea" and "at Elland Road" (whose "at" clean_span drops). [(start, end)] where none."""
+    pieces, lo = [], start
+    for m in _SCORE.finditer(text, start, end):
+        if m.end() == end or not text[m.end()].isspace():
+            continue  # a score ending the span: clean_span's
+        if pieces and not text[lo:m.start()].strip():
+            lo = m.end()  # the next score of a row: "Pete Sampras 6-4 6-3 Andre Agassi"
+            continue
+        toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, lo, m.end())]
+        if len(toks) > 1 and _trailing_figure(text, toks):
+            pieces.append((lo, toks[-2][1]))
+            lo = m.end()
+    pieces.append((lo, end))
+    return [(a, b) for a, b in pieces if any(c.isalpha() for c in text[a:b])]
 
 
 def _trailing_figure(text: str, toks: list[tuple[int, int]]) -> bool:
