@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from search.clean import clean_text
+from search.entities import DocMentions, resolve
 from search.entities.document import Span, postprocess
 
 
@@ -1425,6 +1426,45 @@ def test_a_firm_named_after_its_partners_is_one_organisation_not_people():
     assert got["Coal"] == {"person"} and "Baker and Coal" not in got, got
     text = "The talks were held by Chancellor Kohl and Coal, officials said."
     assert "Kohl and Coal" not in _got(text, ("Kohl", "person"), ("Coal", "person"))
+
+
+def test_a_firm_named_after_its_partners_is_whole_across_a_line_and_where_the_ner_read_a_partner_a_firm():
+    """Reuters wrote "Wagner and Brown", an oil firm, in 22 stories: 18 gave the organisation "Wagner" and
+    the person "Brown", as the NER read it, where a line broke the name ("investors Wagner and\nBrown",
+    "<Wagner\nand Brown>"; "Wagner\nand Brown and AFG Industries Inc" gave "Brown and AFG Industries Inc")
+    or nothing but the NER told a firm ("privately-held Wagner and Brown", "AFG and Wagner and Brown
+    offered"); that "Wagner" was one entity with the Russian group Wagner. Once a firm, every use of its
+    name is: "Pratt and Whitney" left the organisation "Whitney" where the NER read that alone."""
+    def flat(got: dict) -> dict:
+        return {" ".join(k.split()): v for k, v in got.items()}
+
+    text = "General Partners is equally owned by investors Wagner and\nBrown and glass-maker AFG Industries Inc."
+    assert flat(_got(text, ("Wagner", "organization"), ("Brown", "person")))["Wagner and Brown"] == {"organization"}
+    text = "Last fall, AFG and Wagner and Brown offered to acquire Lear Siegler Inc."
+    got = _got(text, ("AFG", "organization"), ("Wagner", "organization"), ("Brown", "person"))
+    assert got["Wagner and Brown"] == {"organization"} and "Brown" not in got, got
+    mercenaries = "Western countries criticised Mali for letting the Russian group Wagner operate there."
+    res = resolve([DocMentions("firm", postprocess(text, [_span(text, "AFG", "organization"), _span(
+        text, "Wagner", "organization"), _span(text, "Brown", "person")])), DocMentions("group", postprocess(
+            mercenaries, [_span(mercenaries, "Wagner", "organization")]))])
+    assert res.for_doc("firm")["organization"] == ["AFG", "Wagner and Brown", "Lear Siegler Inc"]
+    assert set(res.for_doc("group")["organization"]).isdisjoint(res.for_doc("firm")["organization"])
+    text = "General Partners, a partnership of privately-held <Wagner\nand Brown> and AFG Industries Inc <AFG>, met."
+    assert flat(_got(text, ("Wagner", "organization")))["Wagner and Brown"] == {"organization"}
+    text = "The partnership, which includes Wagner\nand Brown and AFG Industries Inc. The company said no."
+    got = flat(_got(text, ("Wagner", "organization"), ("Brown", "person"), ("AFG Industries Inc", "organization")))
+    assert got == {"Wagner and Brown": {"organization"}, "AFG Industries Inc": {"organization"}}, got
+    text = "Swissair will buy Pratt and Whitney engines. Pratt and\nWhitney is a division of United Technologies."
+    got = [(" ".join(m["text"].split()), m["type"]) for m in postprocess(text, [_span(text, *it) for it in (
+        ("Pratt", "organization"), ("Whitney", "person"), ("Whitney", "organization", "ner", 1))])]
+    assert got == [("Pratt and Whitney", "organization")] * 2, got
+    # near misses: a company and a person the NER read so, each named alone too or in full
+    text = "Texaco and Pennzoil went to court. Pennzoil said it would appeal."
+    got = _got(text, ("Texaco", "organization"), ("Pennzoil", "person"), ("Pennzoil", "person", "ner", 1))
+    assert "Texaco and Pennzoil" not in got, got
+    text = "Chairman Lee Iacocca spoke. Later Chrysler and\nIacocca said the plan would work."
+    got = _got(text, ("Lee Iacocca", "person"), ("Chrysler", "organization"), ("Iacocca", "person"))
+    assert got["Iacocca"] == {"person"} and got["Chrysler"] == {"organization"}, got
 
 
 def test_a_word_of_the_document_s_company_alone_is_that_company_not_a_person():

@@ -82,8 +82,9 @@ _INITIALS = re.compile(r"(?:[A-Z]\.)+")  # "E.F." Hutton, "U.S."
 
 # Reuters writes a company's name or ticker in angle brackets: "Chemical New York Corp <CHL>",
 # "<Qantas Airways Ltd>". The NER took "CHL>" for a person, "NEC Corp>" with its bracket, and
-# "TEX> Continental Airlines" across one (142 of 3,976 entities of 1,316 articles kept a ">").
-_BRACKETED = re.compile(r"<([A-Z][\w.&'’, -]{0,58}[\w.])>")
+# "TEX> Continental Airlines" across one (142 of 3,976 entities of 1,316 articles kept a ">"). Hard-wrapped
+# copy breaks a line inside them too ("<Wagner\nand Brown>": 665 of 19,043 Reuters articles' names).
+_BRACKETED = re.compile(r"<([A-Z][\w.&'’, \n-]{0,58}[\w.])>")
 _TICKER = re.compile(r"[A-Z0-9]{1,6}(?:[ .][A-Z]{1,3})?")  # "CHL", "VOLV ST", "BBCZ.Z", "BK.N"
 _NAME_BEFORE = re.compile(r"[A-Z][\w.&'’-]*[ \t]+$")  # the name a symbol follows: "Texaco Inc <TEX>"
 
@@ -1885,9 +1886,10 @@ def _partners_of_companies(text: str, spans: list[Span]) -> list[Span]:
         w = m.group(1)
         if surnames is None:
             surnames = _full_name_surnames(text, spans)
-        if (j := _JOINER_BEFORE.search(text, max(0, p.start - 40), p.start)) is not None and j.group(2) != "of" \
+        if (j := _PARTNER_JOINED.search(text, max(0, p.start - 40), p.start)) is not None \
                 and _form_word(j.group(1)) not in LEGAL_FORMS:
-            continue  # the last of a firm's partners, which _firms_of_names reads: "investors Wagner and Brown and AFG Industries Inc"
+            continue  # the last of a firm's partners, which _firms_of_names reads: "investors Wagner and Brown and AFG
+            # Industries Inc", "Wagner\nand Brown and AFG Industries Inc" (the line broken)
         if w not in surnames and not _titled(text, p.start) and all(
                 p.start <= a < o.end for a in _find_all(text, w)):
             joined[p.start] = Span(p.start, o.end, "organization", o.source)
@@ -1974,6 +1976,8 @@ _TRADE_WORDS = frozenset({
     "chemicals", "refining", "petroleum", "pipeline", "electric", "power", "light", "telephone", "telegraph",
     "savings", "loan", "trust", "banking", "minerals", "metals", "steel", "land", "foods",
 })
+# A partner and "and" before another, the line broken in either gap or none: "Wagner\nand" + "Brown"
+_PARTNER_JOINED = re.compile(rf"(?<![\w.&'\-])([A-Z][\w.&'\-]*){_GAP}(?:and|&){_GAP}$")
 _FIRM_AFTER = re.compile(rf"[ \t]+(?:and|&)[ \t]+(?:Co|Company|Sons|Associates|Partners|Brothers)(?![\w&'-])"
                          rf"(?:\.?[ \t]+{_FORMS})?")
 
@@ -3069,9 +3073,10 @@ def _things_after_the(text: str, spans: list[Span]) -> list[Span]:
 
 
 # Capitalised words and their commas, then "and": the partners a firm's name lists before its last
-# ("Duff and", "Woodhouse, Drake and", "Merrill Lynch Pierce Fenner and")
+# ("Duff and", "Woodhouse, Drake and", "Merrill Lynch Pierce Fenner and"); hard-wrapped copy may break
+# the line in any gap ("investors Wagner and\nBrown")
 _PARTNER_NAME = r"(?:Mc|Mac)?[A-Z][a-z]+"  # "Milbank, Tweed, Hadley and McCloy"
-_PARTNERS_BEFORE = re.compile(rf"(?<![\w.&'’-])((?:{_PARTNER_NAME},?[ \t]+){{1,4}})(?:and|&)[ \t]+$")
+_PARTNERS_BEFORE = re.compile(rf"(?<![\w.&'’-])((?:{_PARTNER_NAME},?{_GAP}){{1,4}})(?:and|&){_GAP}$")
 _PARTNER_WORD = re.compile(_PARTNER_NAME + r"(?:-[A-Z][a-z]+)?")
 # What is said of a firm, not of two people: it speaks as "it" ("Duff and Phelps said it lowered"), acts on
 # "its" ("Duff and Phelps raised its ratings"),
@@ -3100,9 +3105,12 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
     "China,", "Milbank, Tweed, Hadley and McCloy", "brokers Batliwala and Karani").
 
     The document tells a firm from two people: it speaks of it as of a firm (_FIRM_AFTER_NAMES,
-    _FIRM_BEFORE_NAMES) or it lists three partners or more, no partner is anyone's surname (a person the
-    document names in full or after a title, "Reagan and Baker" after "James Baker"), and every use
-    of each partner's name is inside the firm's ("Smith and Jones met ... Smith said": people)."""
+    _FIRM_BEFORE_NAMES), the NER read one of its partners as an organisation at a use of the name
+    ("privately-held Wagner and Brown": the organisation "Wagner", the person "Brown"), or it lists
+    three partners or more; no partner is anyone's surname (a person the document names in full or
+    after a title, "Reagan and Baker" after "James Baker"), and every use of each partner's name is
+    inside the firm's ("Smith and Jones met ... Smith said": people). A line may break the name
+    anywhere ("Wagner and\nBrown"): its uses are its words with any space between them."""
     surnames = _full_name_surnames(text, spans)
 
     def titled(a: int) -> bool:  # "Chancellor Kohl", "Mr. Baker"
@@ -3113,9 +3121,9 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         return w not in surnames and _form_word(w) not in FORM_WORDS and w not in known_places() and not country_display(w) \
             and not any(titled(a) for a in word_index.plain(w))
 
-    firms: list[tuple[int, int]] = []
-    verdict: dict[str, bool] = {}  # a firm's whole name -> whether it is one
-    for s in spans:
+    partners_of: dict[str, list[str]] = {}  # a firm's words -> its partners
+    read_as_firm: set[str] = set()  # the firms a partner of which the NER made an organisation
+    for i, s in enumerate(spans):
         w = text[s.start:s.end]
         if not (s.type == "person" and s.source == "ner" and (_PERSON_WORD.fullmatch(w) or _PARTNER_WORD.fullmatch(w))):
             continue
@@ -3135,25 +3143,41 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         if not named:
             continue
         first = m.start(1) + named[0][0]
-        whole = text[first:s.end]
-        if whole not in verdict:  # the partners are the whole name's words: one answer per name, not per mention
-            partners = [p.rstrip(",") for _, p in named] + [w]
-            uses = list(_starts(text, whole, word_index, hyphenated=False))
-            # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before
-            # them; the cheap tests first, the firm's uses after
-            verdict[whole] = all(lone(p) for p in partners) and (
-                all(_zipf(p.lower()) > 0 for p in partners) and (
-                    len(partners) >= 3 or any(_FIRM_AFTER_NAMES.match(text, a + len(whole)) for a in uses))
-                or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a) for a in uses)) and all(
-                text.find(whole, max(0, a - len(whole) + len(p)), a + len(whole)) >= 0
-                for p in partners for a in word_index.plain(p))
-        if verdict[whole]:
-            firms.append((first, s.end))
+        words = " ".join(text[first:s.end].split())
+        partners_of[words] = [p.rstrip(",") for _, p in named] + [w]
+        if any(o.type == "organization" and o.source == "ner" and first <= o.start and o.end <= s.start
+               and text[o.start:o.end] in partners_of[words] for o in spans[max(0, i - len(named)):i]):
+            read_as_firm.add(words)
+
+    def firm(words: str) -> list[tuple[int, int]]:
+        """The name's uses if it is a firm's, else none: one answer per name, its partners being its words."""
+        partners = partners_of[words]
+        if not all(lone(p) for p in partners):
+            return []
+        pattern = re.compile(r"\s+".join(map(re.escape, words.split())) + r"(?!\w)")
+        uses = [(a, u.end()) for a in word_index.plain(_PLAIN_WORD.match(words).group()) if (u := pattern.match(text, a))]
+        # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before
+        # them; the cheap tests first, the firm's uses after
+        told = (all(_zipf(p.lower()) > 0 for p in partners) and (
+            len(partners) >= 3 or words in read_as_firm or any(_FIRM_AFTER_NAMES.match(text, b) for _, b in uses))
+            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a) for a, _ in uses)) and all(
+            any(a <= c < b for a, b in uses) for p in partners for c in word_index.plain(p))
+        return uses if told else []
+
+    # every use of a firm's name is the firm, whatever the NER made of its partners there ("Pratt and
+    # Whitney" once the organisation "Whitney" alone), but a use a span runs across, which is left as it is
+    ordered = sorted(spans, key=lambda s: s.start)
+    opens, farthest = [s.start for s in ordered], list(accumulate((s.end for s in ordered), max))
+
+    def crossed(a: int, b: int) -> bool:
+        i, j = bisect.bisect_left(opens, a), bisect.bisect_left(opens, b)
+        return (i > 0 and farthest[i - 1] > a) or any(s.end > b for s in ordered[i:j])
+
+    firms = sorted({use for words in partners_of for use in firm(words) if not crossed(*use)})
     if not firms:
         return spans
     # a span inside a firm: the farthest end of the firms starting at or before it reaches its end (one
     # lookup a span; comparing each span with each firm cost spans x firms)
-    firms.sort()
     starts, reach = [a for a, _ in firms], list(accumulate((b for _, b in firms), max))
     out = [s for s in spans if not ((i := bisect.bisect_right(starts, s.start)) and reach[i - 1] >= s.end)]
     out += [Span(a, b, "organization", "rule") for a, b in firms]
