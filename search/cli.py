@@ -22,6 +22,7 @@ from typing import Any, Sequence
 import click
 
 from . import fieldnames
+from .operators import OPERATORS
 from .schema import ENTITY_FACETS, FACETS
 from .suffixes import JSON_LINES
 
@@ -167,7 +168,8 @@ class _QueryCommand(_Command):
 def _requoted(part: str) -> str:
     """A part of a query the shell took the quotes of, as it reads inside the query's quotes:
     words alone a phrase (`"Assimi Goita"`), anything else a group (`(coup OR junta)`)."""
-    return f'"{part}"' if re.fullmatch(r"(?:(?!(?:AND|OR|NOT)\b)[\w'-]+\s*)+", part) else f"({part})"
+    words = part.split()
+    return f'"{part}"' if all(re.fullmatch(r"[\w'-]+", w) and w not in OPERATORS for w in words) else f"({part})"
 
 
 def _expanded_from(words: tuple[str, ...]) -> list[str]:

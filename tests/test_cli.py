@@ -163,6 +163,7 @@ def test_a_query_s_words_unquoted_run_as_the_quoted_query(seeds_index, tmp_path,
 @pytest.mark.parametrize("typed,fixed", [
     (["coup", "Assimi Goita"], """'coup "Assimi Goita"'"""),
     (["coup OR junta", "mali"], "'(coup OR junta) mali'"),
+    (["coup", "transitionalgovernmentofmalinow! junta"], "'coup (transitionalgovernmentofmalinow! junta)'"),
 ])
 def test_words_beside_a_phrase_the_shell_unquoted_are_refused_with_the_query_quoted(seeds_index, typed, fixed):
     """`newsarchive search coup "Assimi Goita"`: the shell took the phrase's quotes, which the
