@@ -3334,13 +3334,26 @@ class _QueryCorrector:
             if self._known(terms, word):
                 continue
             sugs = _Corrector(self.reader, self.schema, fields, self.words, self.vocabulary).suggest(
-                word, maxdist=self.maxdist, prefix=self.prefix)  # the first, as SimpleQueryCorrector takes it
+                word, maxdist=min(self.maxdist, edits_for(word)), prefix=self.prefix)  # the first, as SimpleQueryCorrector takes it
             if not sugs:
                 continue
             token = Token(text=_cased_like(typed, sugs[0]), original=typed, fieldname=fields[0], chars=True,
                           startchar=start + found[0].start(), endchar=start + found[0].end())
             token.word = word
             yield token, list(sugs)
+
+
+# The edits a misspelt word may be from its correction, by its length, as Lucene's and
+# Elasticsearch's "AUTO" fuzziness: two edits turn a short word into an unrelated one ("oil" is
+# two from "one", "gas" from "gain": on an index of 5 articles `(oil OR gas) prices` was offered
+# "(one OR gain) prime"), where a long word keeps its shape through two ("goverment").
+SHORT_WORD, LONG_WORD = 3, 6
+
+
+def edits_for(word: str) -> int:
+    """How many edits from `word` a correction may be: none below SHORT_WORD letters, one
+    below LONG_WORD, two from it."""
+    return 0 if len(word) < SHORT_WORD else 1 if len(word) < LONG_WORD else 2
 
 
 # A word typed in capitals up to this long is an acronym or a ticker (IBK, NATO, OPEC): each of

@@ -1018,8 +1018,8 @@ def test_a_misspelt_word_under_not_gets_a_suggestion_even_with_results(seeds_arc
 
 @pytest.mark.parametrize("q, suggestion", [
     ("militray-junta", "military-junta"),        # a typo inside a word the analyzer splits
-    ("oil militray-junta", "only military-junta"),  # (no oil in the seeds) both words corrected; of
-    # "one" and "only", two edits each, the one whose query finds more
+    ("oil militray-junta", None),  # (no oil in the seeds) "oil", three letters, is offered no word
+    # two edits away ("one", "only": query.edits_for), and "oil military-junta" finds nothing
     ("Assimi-Goytta", "Assimi-Goyta"),
     ("militray-junta coup", "military-junta coup"),
     ('"militray junta"', '"military junta"'),    # a quoted phrase, as before
