@@ -15,7 +15,7 @@ import hashlib
 from typing import Any
 
 from .article import Article
-from .clean import clean_html, clean_text, markup
+from .clean import clean_html, clean_text, markup, record_writer
 from .clean.interstitial import BOT_CHECK, bot_check
 from .clean.listing import NOT_AN_ARTICLE as LISTING
 from .clean.text import display_title, without_controls
@@ -65,15 +65,18 @@ def clean_article(a: Article) -> dict[str, Any]:
     # outlet before a site's name read off <title> (c.site_name_from_title)
     if a.sidecar.get("title") and (not c.title or c.title == display_title(c.text.partition("\n\n")[0])):
         title = title or a.sidecar["title"]
+    site_name = ((None if c.site_name_from_title else c.site_name) or a.sidecar.get("site_name") or a.record_site
+                 or c.site_name)
+    # a record's author where the page names none, read as a page's meta author is (an agency: the credit)
+    writer, credit = (None, None) if c.author else record_writer(a.record_author, a.url, site_name or a.source)
     return {
         "text": without_controls(c.text),
         "title": title or (without_controls(c.title) if c.title else c.title),
         "published": published.isoformat() if published else a.sidecar.get("published"),
-        "author": c.author or a.record_author,
-        "credit": c.credit,
+        "author": c.author or writer,
+        "credit": c.credit or credit,
         "dateline": c.dateline or a.meta.get("dateline"),
-        "site_name": ((None if c.site_name_from_title else c.site_name) or a.sidecar.get("site_name") or a.record_site
-                      or c.site_name),
+        "site_name": site_name,
         "canonical_url": c.url,
         "language_hint": c.language,
         "removed": list(c.removed),

@@ -125,7 +125,7 @@ def test_a_record_s_author_and_a_json_feed_s_title_are_kept(tmp_path, monkeypatc
     and the feed's title its site's name, as a page's metadata file's site_name is; ids and texts as before."""
     monkeypatch.setenv("NEWSARCHIVE_WORKERS", "1")
     feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Daily",
-            "authors": [{"name": "Desk Editor"}],
+            "authors": [{"name": "Mary Major"}],
             "items": [{"id": "2", "url": "https://example.org/2", "title": "Dockers clear backlog",
                        "content_text": f"Temaport dockers cleared a backlog. {STORY}",
                        "authors": [{"name": "Jane Doe"}, {"name": "John Roe"}]},
@@ -149,7 +149,7 @@ def test_a_record_s_author_and_a_json_feed_s_title_are_kept(tmp_path, monkeypatc
         doc = get_document(archive, hit.id)
         found[word] = (hit.id, doc["author"], doc["site_name"], doc["source"])
     assert found == {"Temaport": ("feeds/feed.json#2", "Jane Doe, John Roe", "Harbour Daily", "example.org"),
-                     "Temawait": ("feeds/feed.json#1", "Desk Editor", "Harbour Daily", "example.org"),
+                     "Temawait": ("feeds/feed.json#1", "Mary Major", "Harbour Daily", "example.org"),
                      "Temazinc": (found["Temazinc"][0], "Ann Lee", None, "Wire"),
                      "Temaagain": (found["Temaagain"][0], None, None, "wire.example")}
     assert found["Temazinc"][0].startswith("url-") and run_search(archive, "Daily").total == 0
@@ -188,3 +188,27 @@ def test_a_response_written_with_indent_0_after_a_compact_one_is_parsed_a_bounde
     found, reports = _read(tmp_path / "runs.jsonl")
     assert reports == [] and [(a.title, a.id) for a in found[1:]] == [(f"Zinc {i}", f"runs:2.{i + 1}") for i in range(1000)]
     assert sum(parsed) <= 6 * len(text), (sum(parsed), len(text))
+
+
+def test_a_record_s_author_is_read_as_a_page_s_meta_author_is(tmp_path):
+    """A record's author was the article's as given, where a page's meta author is read: NewsAPI's
+    "Reuters" (an agency: the credit), "Anonymous" and "Staff Writer" (no one), "BBC News" for BBC News'
+    own article (the site), the New York Times' byline "By Jane Roe", Reuters-21578's "By Janie Gabbett,
+    Reuters" (the cleaner's byline: Janie Gabbett, credit Reuters), an RSS author's e-mail address
+    ("jane@example.com (Jane Roe)"). A writer's name stays the author, as before."""
+    from search.pipeline import clean_article
+
+    authors = {"Reuters": (None, "Reuters"), "Anonymous": (None, None), "Staff Writer": (None, None),
+               "BBC News": (None, None), "jane@example.com (Jane Roe)": ("Jane Roe", None),
+               "lee@example.com": (None, None), "Ann Lee": ("Ann Lee", None),
+               "By Janie Gabbett, Reuters": ("Janie Gabbett", "Reuters")}
+    records = [{"source": {"id": None, "name": "BBC News"}, "author": author, "title": f"Zinc {n}",
+                "url": f"https://www.bbc.co.uk/news/{n}", "content": f"{STORY} Number {n}."}
+               for n, author in enumerate(authors)]
+    records.append({"byline": {"original": "By Jane Roe"}, "headline": {"main": "Zinc"}, "title": "Zinc NYT",
+                    "web_url": "https://www.nytimes.com/zinc", "text": STORY})
+    (tmp_path / "news.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records))
+    found, reports = _read(tmp_path / "news.jsonl")
+    assert reports == [] and len(found) == len(records)
+    cleaned = [clean_article(a) for a in found]
+    assert [(c["author"], c["credit"]) for c in cleaned] == [*authors.values(), ("Jane Roe", None)]

@@ -43,4 +43,11 @@ def clean_html(html: str, url: str | None = None) -> Cleaned:
     return _clean_html(html, url)
 
 
-__all__ = ["Cleaned", "clean_text", "clean_html"]
+def record_writer(author: str | None, url: str | None, sitename: str | None) -> tuple[str | None, str | None]:
+    """A record's author read as a page's meta author is: (its writer, the agencies it names alone)."""
+    from .html import record_writer as _record_writer
+
+    return _record_writer(author, url, sitename)
+
+
+__all__ = ["Cleaned", "clean_text", "clean_html", "record_writer"]

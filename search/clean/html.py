@@ -154,6 +154,23 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     return result
 
 
+# "By" before a record's byline (the New York Times' "byline"."original": "By Jane Roe")
+_BY = re.compile(r"^\s*by\b\s*:?\s*", re.I)
+
+
+def record_writer(author: str | None, url: str | None, sitename: str | None) -> tuple[str | None, str | None]:
+    """A record's author (a JSON record's "author", ingest.jsonl.record_author) read as a page's meta
+    author or a byline is: (its writer, the agencies it signs for or names alone, for the credit). It
+    was the article's author as given: "Reuters" (NewsAPI's: the credit), "Anonymous" and "Staff Writer"
+    (no one), "BBC News" for BBC News' article (the site), "By Jane Roe", "By Janie Gabbett, Reuters"."""
+    name = _BY.sub("", author or "", count=1).strip()
+    if not name:
+        return None, None
+    credit = meta.byline_credit(f"By {name}")  # "By Janie Gabbett, Reuters" (Reuters-21578's): "Reuters"
+    name = meta.name_alone(name)
+    return (None if not name or _names_the_site(name, url) else _writer(name, url, sitename)), credit
+
+
 def _names_the_site(author: str, url: str | None) -> bool:
     """True for an author that is the site's address: cbsnews.com's meta author "CBSNews.com"
     (read by trafilatura as "CBSNews com") stood on the document page as the article's author.

@@ -179,7 +179,7 @@ _AUTHOR_TAIL = re.compile(
     r"|(?:\.\s+posted)?\s+on\s+\d.*$|\s+-$", re.I)
 
 
-def _name_alone(author: str | None) -> str | None:
+def name_alone(author: str | None) -> str | None:
     """A byline's author without the count or date it runs into (_AUTHOR_TAIL), the agency it signs
     for (_AGENCY_SIGNED, _SIGNED_BEFORE_NAME: the page's credit) nor the writer's role after it
     (_ROLE_AFTER_NAME); None for a placeholder (names_no_one: "by Guest Author", "Posted by admin", "By
@@ -303,7 +303,7 @@ def _too_many_words(author: str) -> bool:
 def _name_part(words: str) -> str:
     """The name in a byline's words after "by", its labels, figures and comments link cut off
     (both bylines, "By Jane Doe ..." and "April 6, 2007 by Jane Doe ...", are read so). Cut
-    before the line is judged a name, where _name_alone's tails are cut after: left on, a stamp
+    before the line is judged a name, where name_alone's tails are cut after: left on, a stamp
     made "Bhaskar Janakiraman - Friday, October 26, 2012 at 5:15:00 PM" too many words for one."""
     named = _cut_stamp_tail(_LABEL.split(_ROLE_BEFORE_NAME.sub("", words))[0]).strip(" ,|")
     return _COMMENTS_LINK.sub("", named)
@@ -344,11 +344,11 @@ def parse_byline(line: str, site: frozenset[str] = frozenset()) -> tuple[str | N
                        or _sentence_after_by(named) or _BY_AGAIN.search(named)
                        or not m.group("date") and _heading_after_by(author, site)):
             return None  # "by the way the ministry said ..." is a sentence, not a byline
-        return _name_alone(author), parse_date(m.group("date")) if m.group("date") else None
+        return name_alone(author), parse_date(m.group("date")) if m.group("date") else None
     m = _POSTED_ON.match(s)
     if m:
         author = _BRACKETS_AFTER_NAME.sub("", _name_part(m.group("author") or "")).strip()
-        return _name_alone(author), parse_date(m.group("date"))
+        return name_alone(author), parse_date(m.group("date"))
     return None
 
 

@@ -167,13 +167,19 @@ def record_author(rec: dict[str, Any]) -> str | None:
     return None
 
 
+# an e-mail address in an author, in brackets or not: RSS's "jane@example.com (Jane Roe)", "Jane Roe <jane@...>"
+_EMAIL = re.compile(r"[<(]?\s*[^\s@<>()]+@[^\s@<>()]+\.\w+\s*[>)]?")
+
+
 def _author_name(value: Any) -> str | None:
-    """One author's name as a record gives it, or None."""
+    """One author's name as a record gives it, or None. An e-mail address is no name: the name
+    beside it is ("jane@example.com (Jane Roe)" is Jane Roe), else there is none."""
     if isinstance(value, dict):
         value = value.get("name") if "name" in value else value.get("original")
     if not isinstance(value, str) or _is_address(value):
         return None
-    return " ".join(value.split()) or None
+    named = _EMAIL.sub(" ", value)
+    return " ".join((named.strip(" ()<>,;") if named != value else value).split()) or None
 
 
 def _shown(value: Any) -> str:
