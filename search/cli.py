@@ -139,7 +139,7 @@ class _QueryCommand(_Command):
             # and `*.txt` give the same names in seeds/), so it is not named
             raise click.UsageError("the query is one argument: put it in quotes: the shell read a * or ? in it as "
                                    f"the names of files here ({_some(names)})", ctx)
-        spaced = [w for w in words if re.search(r"\s", w)]
+        spaced = [w for w in words if _loose_space(w)]
         if len(words) > 1 and spaced:
             positions = self._positional(ctx, typed)
             fixed = [a for i, a in enumerate(typed) if i not in positions[1:]]
@@ -163,6 +163,22 @@ class _QueryCommand(_Command):
             found.append(i)
             i += 1
         return found
+
+
+def _loose_space(word: str) -> bool:
+    """Whether `word` has a space outside its own quotes and brackets, as a phrase or a group
+    the shell took the quotes of does (`Assimi Goita`, `coup OR junta`): a word that kept them
+    (`'title:"a b"'`, `'"a b"'`, `'(a OR b)'`) reads the same joined to the others, and was
+    refused as if the shell had taken its quotes."""
+    quoted, depth = False, 0
+    for c in word:
+        if c == '"':
+            quoted = not quoted
+        elif not quoted and c in "()":
+            depth = max(0, depth + (1 if c == "(" else -1))
+        elif c.isspace() and not quoted and not depth:
+            return True
+    return False
 
 
 def _requoted(part: str) -> str:

@@ -181,6 +181,22 @@ def test_words_beside_a_phrase_the_shell_unquoted_are_refused_with_the_query_quo
     assert out["exit"] == 2 and "put the whole query in quotes" in out["error"], out
 
 
+@pytest.mark.parametrize("typed,joined", [
+    (["title:\"russia mali\"", "military"], 'title:"russia mali" military'),
+    (["military", '"carried out"'], 'military "carried out"'),
+    (["military", "(coup OR junta)"], "military (coup OR junta)"),
+])
+def test_words_beside_a_part_that_kept_its_quotes_run_as_the_quoted_query(seeds_index, typed, joined):
+    """`newsarchive search 'title:"russia mali"' military`: the shell took the outer quotes
+    only, the phrase's (or a group's brackets) are in the word as typed, and joined it reads as
+    the quoted query does; it was refused, "the shell took the quotes of 'title:"russia mali"'",
+    as a phrase typed `"Assimi Goita"` is."""
+    r = invoke("search", *typed, "--index", seeds_index)
+    want = invoke("search", joined, "--index", seeds_index)
+    assert want.exit_code == 0 and r.exit_code == 0, r.output
+    assert r.output == want.output and re.match(r"\d+ results? for ", r.output), r.output
+
+
 def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_index, tmp_path, monkeypatch):
     """`newsarchive search coup*` in a folder holding coup1.txt and coup2.txt reaches the
     command as the two file names: it was "Got unexpected extra argument (coup2.txt)", and the
