@@ -164,9 +164,18 @@ def _in_another_folder(archive: Archive, searcher, text: str) -> str | None:
     names = source_names(archive.store.sources(), archive.store.source_names()).values()
     parts = text.split("/")
     # at most MOVED_ENDS ends: a path of a thousand slashes is no id moved
-    found = {f"{name}/{tail}" for name in names for k in range(min(len(parts), MOVED_ENDS)) if (tail := "/".join(parts[k:]))}
+    found = {f"{name}/{tail}" for name in names for k in range(min(len(parts), MOVED_ENDS)) if (tail := "/".join(parts[k:]))
+             if name != parts[0] or _names_one_article(parts[-1])}
     live = [i for i in sorted(found) if i != text and document_number(searcher, i) is not None]
     return live[0] if len(live) == 1 else None
+
+
+def _names_one_article(name: str) -> bool:
+    """Whether a file's `name` holds a hash (`000_82caef7a759caf58.txt`), which names one article
+    wherever its folder: an id of a source typed with folders its articles are not in
+    (`site/2021/06/vote/index.html`, a page since removed) was offered that source's file of the
+    name in a folder typed fewer (`site/index.html`, the site's front page), another article."""
+    return any(_HASH_WORD.fullmatch(word) for word in _WORD.findall(name))
 
 
 def _ids_from(reader, prefix: str) -> Iterator[str]:

@@ -468,6 +468,28 @@ def test_a_path_under_several_sources_is_offered_none(tmp_path):
     assert 'did you mean <a href="/doc/alpha/only-here.txt">' in page(c, "/doc/beta/2021/only-here.txt", 404)
 
 
+def test_an_id_of_a_source_in_folders_it_has_not_is_offered_no_file_of_its_name_higher_up(tmp_path):
+    """A site saved to disk holds an index.html in each of its folders: a page since removed,
+    /doc/site/2021/06/vote/index.txt (its folder now empty), was offered the site's own
+    index.txt, its front page, "did you mean /doc/site/index.txt?": another article. A file
+    named by a hash is one article wherever it is, and keeps its offer (seeds/2021/…)."""
+    from urllib.parse import quote
+
+    from search import Store, indexer
+
+    for folder in ("", "2021/05/talks"):
+        (tmp_path / "site" / folder).mkdir(parents=True, exist_ok=True)
+        (tmp_path / "site" / folder / "index.txt").write_text(
+            f"Page {folder or 'front'}\n\nGrain prices rose in Bamako on Monday, traders said.\n", encoding="utf-8")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "site")])["indexed"] == 2
+    c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    for typed in ("site/2021/06/vote/index.txt", "site/2021/index.txt"):
+        for base in ("/doc/", "/api/doc/"):
+            r = c.get(base + quote(typed, safe="/"))
+            assert r.status_code == 404 and "did you mean" not in r.get_data(as_text=True), (base, typed)
+    assert 'did you mean <a href="/doc/site/index.txt">' in page(c, "/doc/sites/index.txt", 404)
+
+
 def test_an_id_cut_short_is_offered_the_id_it_begins(client):
     html = unescape(page(client, "/doc/" + SEED0[:-6], 404))
     assert f'did you mean <a href="/doc/{SEED0}">' in html
