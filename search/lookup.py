@@ -18,7 +18,7 @@ from .archive import Archive
 from .cache import catalog_ids_of, catalog_ids_with_url
 from .ingest.decode import path_text
 from .ingest.warc import url_id
-from .query import document_number
+from .query import document_number, id_forms
 from .store import REBUILD_FIX, IndexNoAccess, IndexUnreadable
 from .suffixes import JSON_LINES
 
@@ -166,7 +166,11 @@ def _in_another_folder(archive: Archive, searcher, text: str) -> str | None:
     # at most MOVED_ENDS ends: a path of a thousand slashes is no id moved
     found = {f"{name}/{tail}" for name in names for k in range(min(len(parts), MOVED_ENDS)) if (tail := "/".join(parts[k:]))
              if name != parts[0] or _names_one_article(parts[-1])}
-    live = [i for i in sorted(found) if i != text and document_number(searcher, i) is not None]
+    # each a term looked up first: a search each (some 26 µs), for every source's name and each of a
+    # crawler's path's ends, was 0.4 s of a 404 in an index of a thousand sources; a term, 4 µs
+    reader = searcher.reader()
+    indexed = [i for i in sorted(found) if i != text and any(("id", form) in reader for form in id_forms(i))]
+    live = [i for i in indexed if document_number(searcher, i) is not None]
     return live[0] if len(live) == 1 else None
 
 

@@ -3502,11 +3502,17 @@ def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
     return rec
 
 
+def id_forms(doc_id: str) -> list[str]:
+    """`doc_id` as typed and in NFC and NFD, each once: an id of ASCII (most) is its own NFC and
+    NFD, and a miss was looked up three times."""
+    return list(dict.fromkeys((doc_id, unicodedata.normalize("NFC", doc_id), unicodedata.normalize("NFD", doc_id))))
+
+
 def document_number(searcher, doc_id: str) -> int | None:
     """The live document with this id, also when it is typed in the other Unicode
     normalisation: a file copied from a Mac names "Café" with a combining accent (NFD),
     which a typed or pasted "Café" (NFC) does not match byte for byte."""
-    for form in (doc_id, unicodedata.normalize("NFC", doc_id), unicodedata.normalize("NFD", doc_id)):
+    for form in id_forms(doc_id):
         docnum = searcher.document_number(id=form)
         if docnum is not None:
             return docnum
