@@ -130,7 +130,10 @@ class _QueryCommand(_Command):
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         typed = list(args)
-        rest = super().parse_args(ctx, args)
+        try:
+            rest = super().parse_args(ctx, args)
+        except click.NoSuchOption as exc:
+            raise self._dashed_word(ctx, typed, exc) or exc
         words = ctx.params.get("query") or ()
         names = _expanded_from(words)
         if names:
@@ -150,14 +153,32 @@ class _QueryCommand(_Command):
         ctx.params["query"] = " ".join(words)  # `search coup mali` as `search 'coup mali'`
         return rest
 
-    def _positional(self, ctx: click.Context, typed: list[str]) -> list[int]:
-        """Where `typed`'s arguments that are no option nor an option's value stand."""
+    def _dashed_word(self, ctx: click.Context, typed: list[str], exc: click.NoSuchOption) -> click.UsageError | None:
+        """`search coup -goyta`, the README's `coup -goyta` (a dash is NOT) typed unquoted as
+        a query's words may be, was click's "No such option '-g'", which said nothing of the
+        query: the word is said to be read as an option, with the command line to run."""
+        known = {o for p in self.get_params(ctx) for o in p.opts}
+        options = typed[:typed.index("--")] if "--" in typed else typed
+        dashed = [a for a in options if a not in known and re.fullmatch(r"-[^\W\d_].*", a, re.DOTALL)]
+        if not dashed or exc.option_name != dashed[0][:2]:
+            return None
+        positions = self._positional(ctx, typed, set(dashed))
+        query = " ".join(typed[i] for i in positions)
+        fixed = [a for i, a in enumerate(typed) if i not in positions and a != "--"]
+        fixed = [*fixed, "--", query] if query.startswith("-") else [*fixed[:positions[0]], query, *fixed[positions[0]:]]
+        return click.UsageError(f"the query is one argument: {dashed[0]} is read as an option (in the query a dash is "
+                                "NOT): put the whole query in quotes, as: "
+                                f"{shlex.join(['newsarchive', ctx.info_name or self.name or '', *fixed])}", ctx)
+
+    def _positional(self, ctx: click.Context, typed: list[str], words: set[str] = frozenset()) -> list[int]:
+        """Where `typed`'s arguments that are no option nor an option's value stand (and
+        `words`, arguments read as options that are the query's)."""
         valued = {o for p in self.get_params(ctx) if isinstance(p, click.Option) and not p.is_flag for o in p.opts}
         found, i = [], 0
         while i < len(typed):
             if typed[i] == "--":
                 return found + list(range(i + 1, len(typed)))
-            if typed[i].startswith("-") and len(typed[i]) > 1:
+            if typed[i].startswith("-") and len(typed[i]) > 1 and typed[i] not in words:
                 i += 2 if typed[i] in valued else 1
                 continue
             found.append(i)

@@ -197,6 +197,30 @@ def test_words_beside_a_part_that_kept_its_quotes_run_as_the_quoted_query(seeds_
     assert r.output == want.output and re.match(r"\d+ results? for ", r.output), r.output
 
 
+@pytest.mark.parametrize("typed,fixed", [
+    (["military", "-goyta"], ["'military -goyta'", "--index", "IX"]),
+    (["-goyta", "--limit", "2", "military"], ["--limit", "2", "--index", "IX", "--", "'-goyta military'"]),
+    (["-goyta military"], ["--index", "IX", "--", "'-goyta military'"]),
+])
+def test_a_word_with_a_dash_typed_unquoted_is_said_to_be_read_as_an_option(seeds_index, typed, fixed):
+    """`newsarchive search military -goyta`, the README's `coup -goyta` (a dash is NOT) typed
+    unquoted as a query's words may be since de857d6, was click's "No such option '-g'.",
+    which said nothing of the query nor of -goyta. It says the word is read as an option, with
+    the command line to run (after `--` where the query begins with the dash), in JSON too;
+    that line runs the query."""
+    import shlex
+
+    r = invoke("search", *typed, "--index", seeds_index)
+    line = " ".join(["newsarchive search", *fixed]).replace("IX", str(seeds_index))
+    dashed = next(w for w in typed if w.startswith("-g"))
+    assert r.exit_code == 2 and (f"the query is one argument: {dashed} is read as an option (in the query a dash is NOT): "
+                                 f"put the whole query in quotes, as: {line}") in r.output, r.output
+    ran = invoke(*shlex.split(line)[1:])
+    assert ran.exit_code == 0 and re.match(r"\d+ results? for .*-goyta", ran.output), ran.output
+    out = json.loads(invoke("search", *typed, "--json", "--index", seeds_index).stdout.splitlines()[0])
+    assert out["exit"] == 2 and dashed + " is read as an option" in out["error"], out
+
+
 def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_index, tmp_path, monkeypatch):
     """`newsarchive search coup*` in a folder holding coup1.txt and coup2.txt reaches the
     command as the two file names: it was "Got unexpected extra argument (coup2.txt)", and the
