@@ -226,9 +226,12 @@ def _another_article(typed: str, live: str) -> bool:
 
 
 # an id's words (letters and digits between its other characters), and those that are a hash:
-# hexadecimal with a letter and a digit, or 12 letters and digits of both kinds (base 32, 36)
+# hexadecimal with a letter and a digit, or 12 letters and digits of both kinds (base 32, 36);
+# not a name and a number (`dec2021`, `september2021`, `2021dec`: letters, then digits, or the
+# other way), which a hash's mixed characters hardly ever are
 _WORD = re.compile(r"[^\W_]+")
-_HASH_WORD = re.compile(r"(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{6,}|(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]{12,}",
+_HASH_WORD = re.compile(r"(?![a-z]+[0-9]+$|[0-9]+[a-z]+$)"
+                        r"(?:(?=[0-9a-f]*[a-f])(?=[0-9a-f]*[0-9])[0-9a-f]{6,}|(?=[a-z0-9]*[a-z])(?=[a-z0-9]*[0-9])[a-z0-9]{12,})",
                         re.IGNORECASE | re.ASCII)
 _DIGITS = re.compile(r"[0-9]+")
 

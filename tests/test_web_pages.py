@@ -435,6 +435,27 @@ def test_an_id_named_by_its_numbers_is_offered_no_other_number(tmp_path, client)
     assert f'did you mean <a href="/doc/{SEED0}">' in unescape(page(client, "/doc/" + typo, 404))
 
 
+def test_an_id_named_by_a_month_and_its_numbers_is_offered_no_other_number(tmp_path):
+    """`minutes-dec2021-3.txt`, `minutes-september2021-3.txt`: "dec2021" is six hexadecimal
+    characters with a letter and a digit, "september2021" twelve letters and digits, each read
+    as a hash, so the id was no id named by its numbers and a 404 offered its neighbour `-4`,
+    another article. A word of letters then digits is a name and a number, no hash; a typo in
+    the letters keeps its offer."""
+    from search import Store, indexer
+
+    (tmp_path / "wire").mkdir()
+    for month in ("dec2021", "september2021"):
+        (tmp_path / "wire" / f"minutes-{month}-4.txt").write_text(
+            f"Minutes {month}\n\nThe council met in Bamako on Monday and agreed the budget.\n", encoding="utf-8")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 2
+    c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    for month in ("dec2021", "september2021"):
+        for base in ("/doc/", "/api/doc/"):
+            r = c.get(f"{base}wire/minutes-{month}-3.txt")
+            assert r.status_code == 404 and "did you mean" not in r.get_data(as_text=True), (base, month)
+        assert f'did you mean <a href="/doc/wire/minutes-{month}-4.txt">' in page(c, f"/doc/wire/minuts-{month}-4.txt", 404)
+
+
 @pytest.mark.parametrize("typed", ["wire/" + SEED0[6:], SEED0[6:], "seed/" + SEED0[6:], "Seeds/" + SEED0[6:],
                                    "seeds/2021/" + SEED0[6:], "mirror/" + SEED0, SEED0[6:] + "/"])
 def test_an_id_in_a_folder_that_holds_none_is_offered_its_path_under_a_source(client, typed):
