@@ -8,7 +8,7 @@ import pytest
 
 from search.entities import DocMentions, Resolution, resolve
 from search.entities.names import first_name_match, full_name_match, gendered_pair, surname_variant
-from search.entities.resolve import misspelt
+from search.entities.resolve import Entity, misspelt
 
 
 def _doc(doc_id: str, *items, mt: bool = False) -> DocMentions:
@@ -1070,6 +1070,29 @@ def test_a_surname_of_two_words_is_not_shown_for_the_full_name():
     each article, won on mentions."""
     res = resolve([_doc(f"c{i}", ("Herman De Croo", P), ("De Croo", P), ("De Croo", P), ("De Croo", P)) for i in range(3)])
     assert res.for_doc("c0")[P] == ["Herman De Croo"]
+
+
+def test_a_name_the_ner_ran_into_a_person_s_is_not_shown_for_him():
+    """A translated seed's "KNU named after Shevchenko Alexander Mishin" (a university named for
+    Taras Shevchenko) was shown for Alexander Mishin, whose article also writes "Alexander Mishin":
+    the two spellings tied, and the longer counted as the complete one, as "Herman De Croo" is of
+    "De Croo". A name that opens with a given name (one other persons' names open too: "Alexander
+    Haig") lacks only given names or initials, not a word before them; and the name shown until
+    now gives way, being no complete name."""
+    docs = [_doc("seed", ("Shevchenko Alexander Mishin", P), ("Mishin", P), ("Alexander Mishin", P), ("Mishin", P)),
+            _doc("haig", ("Alexander Haig", P), ("Haig", P))]
+    assert resolve(docs).for_doc("seed")[P] == ["Alexander Mishin"]
+    shown = Entity("per:shevchenko-alexander-mishin", "Shevchenko Alexander Mishin", P,
+                   ["Alexander Mishin", "Mishin", "Shevchenko Alexander Mishin"], 1)
+    assert resolve(docs, [shown]).for_doc("seed")[P] == ["Alexander Mishin"]
+    # near misses: an initial or a given name before the name is more of it; a surname's spelling,
+    # or a word no other person's name opens, is no given name
+    assert resolve([_doc("p", ("H. Ross Perot", P), ("Ross Perot", P), ("Perot", P)),
+                    _doc("b", ("Ross Johnson", P))]).for_doc("p")[P] == ["H. Ross Perot"]
+    assert resolve([_doc("s", ("Mary Ann Smith", P), ("Ann Smith", P)), _doc("b", ("Ann Jones", P))]).for_doc("s")[P] \
+        == ["Mary Ann Smith"]
+    assert resolve([_doc("g", ("Arturo Hernandez Grisanti", P), ("Hernandez Grisanti", P))]).for_doc("g")[P] \
+        == ["Arturo Hernandez Grisanti"]
 
 
 def test_a_long_text_s_names_are_not_compared_all_with_all(monkeypatch):

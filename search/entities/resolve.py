@@ -28,7 +28,8 @@ from itertools import islice
 from typing import NamedTuple
 
 from ..umlauts import umlaut_spelling
-from .document import (CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, _form_word, acronym_letters,
+from .document import (_INITIALS, _PARTICLES, CORPORATE_WORDS, FORM_WORDS, LEGAL_FORMS, STATE_NAMES, _form_word,
+                       _given_name, acronym_letters,
                        acronym_suffix, body_key, ends_in_legal_form, initials, names_country_after,
                        national_body, surname)
 from .gazetteer import ORG_EQUIVALENTS, country_aliases, country_display, fold, known_places
@@ -1191,6 +1192,9 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
                 else:
                     equivalent.add(r)
     countries = _COUNTRIES()
+    # each word opening a person's name of several words -> how many persons' (_fuller)
+    openers = Counter(w for r in groups if ntype[r] == "person"
+                      for w in {sp.split()[0] for sp, _ in spell[r] if " " in sp})
     items = []
     for r in groups:
         t = ntype[r]
@@ -1211,7 +1215,7 @@ def _build(uf: _UF, doc_nodes: dict, doc_mt: dict, surfaces: list, shown: dict |
         shown_from = counts, native
         if r in body_of or r in equivalent:
             name, shown_from = _national_display(body_of.get(r), counts, native, spread, shown_before)
-        name = name or _display(t, *shown_from, countries, spread, shown_before)
+        name = name or _display(t, *shown_from, countries, spread, shown_before, openers)
         aliases = [s for s, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
         items.append((r, t, name, aliases, len(docs_of[r])))
     items.sort(key=lambda it: (it[1], -it[4], _slug(it[2]), str(it[0])))
@@ -1254,6 +1258,28 @@ def _national_display(bodies: Counter | None, counts: Counter, native: Counter, 
             and 2 * spread[kept] >= spread[best]:
         best = kept
     return f"{best} ({country})", (counts, native)
+
+
+def _given(word: str) -> bool:
+    """Whether a word of a person's name may be a given name: no particle ("De" of "De Croo" is as
+    frequent in every language as "Herman"), no initial."""
+    return len(word.rstrip(".")) > 1 and word.lower() not in _PARTICLES and _given_name(word)
+
+
+def _fuller(longer: str, name: str, openers: Counter) -> bool:
+    """Whether `longer`, a spelling of a person that ends with his `name`, names more of him: the
+    surname's spelling "De Croo" lacks "Herman"; a name that opens with a given name lacks only more
+    given names or initials ("Ross Perot" of "H. Ross Perot", "Ann Smith" of "Mary Ann Smith"). Other
+    words before it are another name the NER ran into his: "KNU named after Shevchenko Alexander
+    Mishin", a translation's university named for Taras Shevchenko, was shown for Alexander Mishin,
+    whose article also writes him "Alexander Mishin"; "Texan H. Ross Perot" for Ross Perot. The name
+    opens with a given name by its frequencies (_given) and as the names of other persons of the
+    archive open (`openers`: "Alexander Haig"), for many a surname is as frequent in every language:
+    "Arturo Hernandez Grisanti" is not "Hernandez Grisanti" with "Arturo" run into it."""
+    words = name.split()
+    if len(words) < 2 or openers[words[0]] < 2 or not _given(words[0]):
+        return True  # a surname ("Chapman" of "Alger Chapman", "De Croo")
+    return all(_INITIALS.fullmatch(w) or _given(w) for w in longer[:-len(name)].split())
 
 
 def _capitalised(name: str) -> bool:
@@ -1328,7 +1354,7 @@ def _place_case(caps: str) -> str:
 
 
 def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str], spread: Counter,
-             before: str | None = None) -> str:
+             before: str | None = None, openers: Counter | None = None) -> str:
     """Most complete, most frequent spelling, counting articles not machine-translated first;
     an organisation's spelling with a typo of an English word (`misspelt`) only when no other.
 
@@ -1338,7 +1364,8 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
     `before`, the name shown until now, stays while it is a spelling of the entity that is
     as complete, as little a headline's capitals, in as many articles not machine-translated,
     and in at least half as many articles as the best, and no typo: one more reprint spelling
-    "Assimi Goyta" does not rename him."""
+    "Assimi Goyta" does not rename him. `openers`: how many persons' names each word opens (_fuller)."""
+    openers = openers or Counter()
     if t == "location":
         for s, _ in counts.most_common():
             c = countries.get(name_key(s))
@@ -1398,7 +1425,9 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
         # a person's name of two words is complete unless it ends another spelling that half as
         # many articles give: "De Croo" of "Herman De Croo", "La Roche" of "David F. La Roche"
         # (entity review: nine shown so), not "Ross Perot" of one article's "Texan H. Ross Perot"
-        complete = (len(words) >= 2 and not any(o.endswith(" " + s) and 2 * spread[o] >= spread[s] for o in counts)
+        # nor one that is another spelling with a word run into it ("Shevchenko Alexander Mishin", _fuller)
+        complete = (len(words) >= 2 and not any(o.endswith(" " + s) and 2 * spread[o] >= spread[s] and _fuller(o, s, openers)
+                                                or s.endswith(" " + o) and not _fuller(s, o, openers) for o in counts)
                     if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1)
         # "Siemens AG's": a company's possessive (its mention kept the "'s"), beside "Siemens AG"
         complete = complete and not (t == "organization" and s.endswith(("'s", "’s")) and ends_in_legal_form(s)
