@@ -348,8 +348,40 @@ def _resolve(docs: Iterable[DocMentions], previous: Iterable[Entity]) -> Resolut
     _merge_full_names(uf, ctx)
     _merge_nicknames(uf, ctx)
     _attach_singles(uf, singles, ctx, doc_nodes, single_ctx, df, people, cased, len(doc_nodes))
+    _numbers_join(uf)
     shown = {(e.type, a): e.name for e in previous for a in (e.name, *e.aliases)}
     return _build(uf, doc_nodes, doc_mt, surfaces, shown)
+
+
+# Plurals whose meaning is not their singular's, and "corps", no plural ("Marine Corps" is no "Marine Corp",
+# "National Securities Co Ltd" no "National Security")
+_OWN_PLURALS = frozenset({"securities", "corps", "arms", "goods", "customs", "means", "news", "savings", "works",
+                          "affairs", "letters", "quarters", "grounds", "headquarters", "series", "species"})
+
+
+def _singular(word: str) -> str:
+    """A word's singular as English spells most plurals: "crops" crop, "industries" industry; "ss", "us",
+    "is" end no plural ("press", "status", "basis"), nor does a word of _OWN_PLURALS."""
+    if word in _OWN_PLURALS:
+        return word
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def _numbers_join(uf: _UF) -> None:
+    """An organisation's name with a word in the plural is the name with it in the singular: "Crops
+    Bulletin" is the "Crop Bulletin" (the Weather and Crop Bulletin), two entities until now. Names
+    of two words at least, blocked by their words' singulars (no pairs compared)."""
+    blocks: dict[str, list] = defaultdict(list)
+    for n in list(uf.parent):
+        if n[0] == "organization" and " " in n[1]:
+            blocks[" ".join(_singular(w) for w in n[1].split())].append(n)
+    for nodes in blocks.values():
+        for n in nodes[1:]:
+            uf.union(nodes[0], n)
 
 
 def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone: list[int],
