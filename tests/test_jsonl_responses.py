@@ -240,3 +240,22 @@ def test_a_large_dict_of_numbers_is_read_in_time_in_proportion_to_its_size(tmp_p
     large, said_large = calls(4000)
     assert said == said_large == ["one JSON document with no article in it"]
     assert large <= 12 * small, (small, large)  # 8 times the entries
+
+
+def test_a_gzip_cut_short_inside_a_pretty_printed_response_is_said_where_it_is(tmp_path):
+    """A poller's .jsonl.gz cut short (a copy interrupted) inside a response pretty-printed after a
+    compact record was "truncated or corrupt gzip after line 2", the response's first line, and its
+    lines read before the damage went unsaid: the value over lines (b1591a1) let the damage out as it
+    read them. The damage is now said after the last line read, and each line of the unclosed response
+    is a bad line, as on 6b7c1df; the record before it is read."""
+    import gzip
+
+    response = {"status": "ok", "articles": [{"title": f"Zinc {i}", "text": f"{STORY} Number {i}."} for i in range(40)]}
+    whole = gzip.compress((json.dumps({"title": "Zinc", "text": STORY}) + "\n" + json.dumps(response, indent=2) + "\n").encode())
+    (tmp_path / "runs.jsonl.gz").write_bytes(whole[: len(whole) * 2 // 3])
+    found, reports = _read(tmp_path / "runs.jsonl.gz")
+    bad = [r for r in reports if r.reason.startswith("bad JSON line")]
+    (damage,) = [r for r in reports if r not in bad]
+    assert [a.title for a in found] == ["Zinc"] and len(bad) > 10
+    assert [r.line for r in bad] == list(range(2, 2 + len(bad)))
+    assert damage.reason.startswith(f"truncated or corrupt gzip after line {len(bad) + 1}:") and damage.line == len(bad) + 2

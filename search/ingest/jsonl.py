@@ -578,12 +578,19 @@ class _Lines:
         self._lines = enumerate(lines, 1)
         self.back: deque[tuple[int, bytes]] = deque()
         self.broken = 0  # the last line of a value over lines that did not close: no value opens before it
+        # the damage (a gzip cut short) that ended a value over lines: raised once its lines are read again
+        self.damage: Exception | None = None
 
     def __iter__(self) -> "_Lines":
         return self
 
     def __next__(self) -> tuple[int, bytes]:
-        return self.back.popleft() if self.back else next(self._lines)
+        if self.back:
+            return self.back.popleft()
+        if self.damage is not None:
+            damage, self.damage = self.damage, None
+            raise damage
+        return next(self._lines)
 
 
 def _parse_over_lines(data: bytes, line: int, lines: _Lines) -> Any:
@@ -604,6 +611,8 @@ def _parse_over_lines(data: bytes, line: int, lines: _Lines) -> Any:
 
 
 _NO_VALUE = object()
+# what ends a file's reading where it is (read_file): a gzip cut short or corrupt, UTF-16 that is no more
+_DAMAGE = (EOFError, gzip.BadGzipFile, zlib.error, DamagedText)
 # a JSON string on one line, its escapes read (a JSON string never runs over lines)
 _LINE_STRING = re.compile(rb'"[^"\\\n]*(?:\\.[^"\\\n]*)*"')
 
@@ -626,6 +635,20 @@ def _value_over_lines(first: bytes, lines: _Lines) -> Any:
     value's own indentation) cost 19 s for 4,000 articles, and a value broken (cut off, records a
     line after it) is still found so within twice its text; DOCUMENT_MOST bytes at most."""
     taken: list[tuple[int, bytes]] = []
+    try:
+        value = _closed_value(first, lines, taken)
+    except _DAMAGE as exc:  # said after the value's lines, each read again: it was "after line N", N its first
+        lines.damage = exc
+        value = _NO_VALUE
+    if value is not _NO_VALUE:
+        return value
+    lines.broken = taken[-1][0] if taken else 0
+    lines.back.extendleft(reversed(taken))
+    return _NO_VALUE
+
+
+def _closed_value(first: bytes, lines: _Lines, taken: list[tuple[int, bytes]]) -> Any:
+    """_value_over_lines's reading: the value, or _NO_VALUE; the lines it read are in `taken`."""
     parts = [first]
     size = parsed = len(first)
     depth = _nesting(first)
@@ -653,8 +676,6 @@ def _value_over_lines(first: bytes, lines: _Lines) -> Any:
         if end < len(text):  # more after its end on the closing line
             break
         return _scrubbed(value) if _MAY_HOLD_SURROGATE.search(text) else value
-    lines.broken = taken[-1][0] if taken else 0
-    lines.back.extendleft(reversed(taken))
     return _NO_VALUE
 
 
@@ -1075,7 +1096,7 @@ def read_file(path: Path, source: str, base_id: str) -> Iterator[Article | Inges
                 yield from held or ()
                 held = None
                 yield item
-    except (EOFError, gzip.BadGzipFile, zlib.error, DamagedText) as exc:
+    except _DAMAGE as exc:
         yield from held or ()  # the damage is the likelier cause of lines that did not parse
         where = f"after line {line}" if line else "before its first line"
         said = (f"{exc} {where}: the rest is not read" if isinstance(exc, DamagedText)
