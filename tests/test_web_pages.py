@@ -504,11 +504,12 @@ def test_an_id_of_a_source_in_folders_it_has_not_is_offered_no_file_of_its_name_
             f"Page {folder or 'front'}\n\nGrain prices rose in Bamako on Monday, traders said.\n", encoding="utf-8")
     assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "site")])["indexed"] == 2
     c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
-    for typed in ("site/2021/06/vote/index.txt", "site/2021/index.txt"):
+    for typed in ("site/2021/06/vote/index.txt", "site/2021/index.txt", "Site/2021/06/vote/index.txt"):
         for base in ("/doc/", "/api/doc/"):
             r = c.get(base + quote(typed, safe="/"))
             assert r.status_code == 404 and "did you mean" not in r.get_data(as_text=True), (base, typed)
-    assert 'did you mean <a href="/doc/site/index.txt">' in page(c, "/doc/sites/index.txt", 404)
+    for typed in ("sites/index.txt", "Site/index.txt"):  # a source's name mistyped: the same path
+        assert 'did you mean <a href="/doc/site/index.txt">' in page(c, "/doc/" + typed, 404), typed
 
 
 def test_an_id_cut_short_is_offered_the_id_it_begins(client):
