@@ -130,7 +130,7 @@ def near_id(archive: Archive, typed: str) -> str | None:
     reader = searcher.reader()
     longer = list(islice(_ids_from(reader, text), 2))
     if (len(longer) == 1 and document_number(searcher, longer[0]) is not None  # an id cut short: the one it begins
-            and not _another_article(text, longer[0])):
+            and not _another_article(text, longer[0]) and not _number_continued(text, longer[0])):
         return longer[0]
     # its folder's ids: those of the folder before a trailing slash too (`…/000_82ca.txt/`, as a
     # link checker or an address bar's completion gives it, was compared with no id at all)
@@ -262,6 +262,18 @@ def _another_number(typed: str, live: str) -> bool:
     mine = _numbered(typed.rstrip("/"))  # `…-3/`, as a link checker gives it, is `…-3`
     theirs = _numbered(live)
     return not mine[2] and mine[0] == theirs[0] and mine[1] != theirs[1]
+
+
+def _number_continued(typed: str, live: str) -> bool:
+    """Whether `live`, which `typed` begins, goes on with a digit of the number `typed` ends
+    with, in a word that is no hash: `wire/issue-7` (its `.txt` left out, the article gone) was
+    offered `wire/issue-70.txt`, another article; an id cut short in its hash
+    (`seeds/000_82caef7a759caf`) names its article still."""
+    at = len(typed)
+    if not (typed[-1:].isdigit() and live[at:at + 1].isdigit()):
+        return False
+    word = next(w.group() for w in _WORD.finditer(live) if w.start() < at <= w.end())
+    return not _HASH_WORD.fullmatch(word)
 
 
 def source_named(archive: Archive, typed: str) -> str | None:

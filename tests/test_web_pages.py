@@ -435,6 +435,28 @@ def test_an_id_named_by_its_numbers_is_offered_no_other_number(tmp_path, client)
     assert f'did you mean <a href="/doc/{SEED0}">' in unescape(page(client, "/doc/" + typo, 404))
 
 
+def test_an_id_cut_short_after_its_number_is_offered_no_longer_number(tmp_path, client):
+    """`/doc/wire/issue-7`, an id typed without its `.txt` whose article is gone, was offered
+    "did you mean /doc/wire/issue-70.txt?", the one id it begins, another article: the number
+    it ends with goes on. An id cut short elsewhere (`wire/issue-70`, `wire/issue-`) or in its
+    hash is still offered the id it begins."""
+    from search import Store, indexer
+
+    (tmp_path / "wire").mkdir()
+    for name in ("issue-70.txt", "story-2021-0512-12.txt"):
+        (tmp_path / "wire" / name).write_text(f"{name}\n\nGrain prices rose in Bamako on Monday.\n", encoding="utf-8")
+    assert indexer.run(Store(tmp_path / "index"), [str(tmp_path / "wire")])["indexed"] == 2
+    c = create_app({"INDEX": str(tmp_path / "index")}).test_client()
+    for typed in ("wire/issue-7", "wire/story-2021-0512-1"):
+        for base in ("/doc/", "/api/doc/"):
+            r = c.get(base + typed)
+            assert r.status_code == 404 and "did you mean" not in r.get_data(as_text=True), (base, typed)
+    for typed, meant in (("wire/issue-70", "wire/issue-70.txt"), ("wire/issue-", "wire/issue-70.txt"),
+                         ("wire/story-2021-0512-12", "wire/story-2021-0512-12.txt")):
+        assert f'did you mean <a href="/doc/{meant}">' in page(c, "/doc/" + typed, 404), typed
+    assert f'did you mean <a href="/doc/{SEED0}">' in unescape(page(client, "/doc/" + SEED0[:-6], 404))
+
+
 def test_an_id_named_by_a_month_and_its_numbers_is_offered_no_other_number(tmp_path):
     """`minutes-dec2021-3.txt`, `minutes-september2021-3.txt`: "dec2021" is six hexadecimal
     characters with a letter and a digit, "september2021" twelve letters and digits, each read
