@@ -30,6 +30,23 @@ def zipf(word: str, lang: str = "en") -> float:
     return zipf_frequency(word, lang)
 
 
+class _ZipfTable(dict):
+    """word -> zipf(word) in English, computed on first use: a dict, so that mapping a text's
+    words through `table.__getitem__` runs in C (a Python call a word through the lru_cache
+    was most of the document features' frequency profile). Cleared when full, to bound memory."""
+
+    LIMIT = 200_000
+
+    def __missing__(self, word: str) -> float:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        self[word] = value = zipf(word)
+        return value
+
+
+ZIPF_EN = _ZipfTable()
+
+
 @lru_cache(maxsize=4)
 def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence; line breaks always end one (titles and segments carry no stop).
