@@ -67,6 +67,20 @@ def test_hashed_blocks_equal_a_python_call_a_token(text):
         assert np.array_equal(fw_ngram_vector(pooled, size, fn), fw_ngram_vector(pooled, size, plain))
 
 
+def test_english_zipf_table_equals_wordfreq():
+    """A word of ASCII lower-case letters looked up by its frequency has the Zipf value wordfreq's
+    zipf_frequency gives: every 25th such word of its English list, unknown words, and words
+    that take the tokeniser's path (capitals, apostrophes, accents, digits)."""
+    from wordfreq import get_frequency_dict, zipf_frequency
+
+    listed = [w for w in get_frequency_dict("en", "best") if w.isascii() and w.isalpha() and w.islower()][::25]
+    assert len(listed) > 5000
+    others = ["qzxvbnmw", "keitan", "goyt", "Mali", "don't", "naïve", "x2", "", "ſome", "İt", "THE"]
+    for word in listed + others:
+        assert _text.zipf.__wrapped__(word) == zipf_frequency(word, "en"), word
+        assert _text.ZIPF_EN[word] == zipf_frequency(word, "en"), word
+
+
 def test_hash_table_stays_bounded(monkeypatch):
     table = features._HashTable(lambda tok, first: zlib.crc32(tok.encode()))
     monkeypatch.setattr(features._HashTable, "LIMIT", 3)

@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 from typing import Iterator
 
-from wordfreq import zipf_frequency
+from wordfreq import get_frequency_dict, get_frequency_list, zipf_frequency
 
 WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)*")
 # A capitalised word: the unit of the name heuristics when no NER mentions are given.
@@ -26,8 +26,37 @@ def flag(text: str, kind: str, start: int, end: int, detail: str) -> dict:
 
 @lru_cache(maxsize=200_000)
 def zipf(word: str, lang: str = "en") -> float:
-    """wordfreq Zipf frequency (0 = unknown, 3 = once per million words), cached: detectors ask often."""
+    """wordfreq Zipf frequency (0 = unknown, 3 = once per million words), cached: detectors ask often.
+    An English word of ASCII lower-case letters is looked up in wordfreq's own table (see
+    _english_zipf), which gives what zipf_frequency gives without its tokeniser's 30-40 µs a word."""
+    if lang == "en" and word.isascii() and word.isalpha() and word.islower():
+        return _english_zipf(word)
     return zipf_frequency(word, lang)
+
+
+@lru_cache(maxsize=1)
+def _zipf_of_frequency() -> tuple[dict[str, float], dict[float, float]]:
+    """wordfreq's English frequency table, and the Zipf value of each frequency in it, asked of
+    wordfreq for one word of that frequency. wordfreq rounds frequencies to a few hundred
+    steps, and a word its tokeniser leaves whole (ASCII lower-case letters: one token, nothing
+    to normalise) has the Zipf value of its frequency in the table: its zipf_frequency is a
+    function of that alone (tests/test_translation_fast_paths.py checks it word by word)."""
+    freqs = get_frequency_dict("en", "best")
+    by_freq: dict[float | None, float] = {}
+    for bucket in get_frequency_list("en", "best"):  # the words of one frequency: one such word asked
+        word = next((w for w in bucket if w.isascii() and w.isalpha() and w.islower()), None)
+        if word is not None and freqs[word] not in by_freq:
+            by_freq[freqs[word]] = zipf_frequency(word, "en")
+    return freqs, by_freq
+
+
+def _english_zipf(word: str) -> float:
+    freqs, by_freq = _zipf_of_frequency()
+    freq = freqs.get(word)  # None: a word wordfreq lacks, all of which have one value
+    value = by_freq.get(freq)
+    if value is None:  # asked of wordfreq once
+        by_freq[freq] = value = zipf_frequency(word, "en")
+    return value
 
 
 class _ZipfTable(dict):
