@@ -15,7 +15,7 @@ import re
 import zlib
 from collections import Counter
 from functools import lru_cache
-from itertools import chain, filterfalse
+from itertools import chain, filterfalse, islice
 
 import numpy as np
 
@@ -453,22 +453,21 @@ def sentence_ngrams(text: str) -> tuple[np.ndarray, np.ndarray, int]:
     match object per token of the whole text cost 0.2 ms an article)."""
     spans = sentence_spans(text) or ((0, 0),)
     pooled = text.translate(_TYPO)
-    per_sentence = [_NGRAM_TOKEN_RE.findall(pooled, a, b) for a, b in spans]
-    toks = list(chain.from_iterable(per_sentence))
-    sid = np.repeat(np.arange(len(spans)), [len(ts) for ts in per_sentence])
-    first = np.ones(len(sid), dtype=bool)
-    first[1:] = sid[1:] != sid[:-1]
-    # the hash table's lookups iterate in C, not a Python call a token
-    h = np.fromiter(map(_NOT_FIRST[_class_hash].__getitem__, toks), dtype=np.uint64, count=len(toks))
-    opening = np.flatnonzero(first)  # a sentence's first token: its class as a first word
-    h[opening] = [_class_hash(toks[j], True) for j in opening.tolist()]
-    # every sentence, empty ones included, opened by <SENT>
-    at = np.searchsorted(sid, np.arange(len(spans)))
-    hashes = np.insert(h, at, np.uint64(_SENT_START))
-    o = np.insert(sid, at, np.arange(len(spans)))
-    g, at = _ngram_ids(hashes, (1, 2, 3), o[1:] == o[:-1], positions=True)
-    idx = _buckets(g, HASH_SENT)
-    return idx, o[at], len(spans)
+    # each sentence's hashes built as one list, as _fw_hashes builds a line's: <SENT>, the first
+    # token's class as a first word, the others' looked up in the hash table in C
+    not_first = _NOT_FIRST[_class_hash].__getitem__
+    hashes: list[int] = []
+    lengths: list[int] = []
+    for a, b in spans:
+        toks = _NGRAM_TOKEN_RE.findall(pooled, a, b)
+        hashes.append(_SENT_START)  # every sentence, empty ones included, opened by <SENT>
+        if toks:
+            hashes.append(_class_hash(toks[0], True))
+            hashes += map(not_first, islice(toks, 1, None))
+        lengths.append(len(toks) + 1)
+    o = np.repeat(np.arange(len(spans)), lengths)  # the sentence of each hash
+    g, at = _ngram_ids(np.array(hashes, dtype=np.uint64), (1, 2, 3), o[1:] == o[:-1], positions=True)
+    return _buckets(g, HASH_SENT), o[at], len(spans)
 
 
 def sentence_vectors(text: str) -> np.ndarray:
