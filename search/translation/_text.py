@@ -117,13 +117,18 @@ def sentence_initial(text: str, pos: int) -> bool:
     return i < 0 or text[i] in ".!?:\n…–—-"
 
 
+# compiled once: the name detectors ask for the words around every capitalised word
+_PREVIOUS_WORD = re.compile(r"([\w.’'-]+)[ \t]+$")
+_NEXT_WORD = re.compile(r"[ \t]+([\w’'-]+)")
+
+
 def previous_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w.’'-]+)[ \t]+$", text[max(0, pos - 40):pos])
+    m = _PREVIOUS_WORD.search(text[max(0, pos - 40):pos])
     return m.group(1) if m else ""
 
 
 def next_word(text: str, pos: int) -> str:
-    m = re.match(r"[ \t]+([\w’'-]+)", text[pos:pos + 40])
+    m = _NEXT_WORD.match(text[pos:pos + 40])
     return m.group(1) if m else ""
 
 

@@ -69,6 +69,10 @@ _WINK = re.compile(r"[;:]-?[)(DPp](?!\w)")
 # "dos Santos of Brazil", "van Gaal said": a name's lower-case particle opens a sentence.
 _NAME_PARTICLES = frozenset("de da das do dos du del della der den van von di la le al el bin ibn ter ten zu".split())
 _UPPER_AFTER_STOP = re.compile(r"[^\s.]\.[ \t]+[A-Z]")
+# asked of candidate flags, compiled once
+_PARTICLE_OF_NAME = re.compile(r"\w+[ \t]+[A-Z]")
+_DOT_WORD = re.compile(r"\.\w")
+_DIGIT_COLON_QUOTE = re.compile(r"\d|[:\"“”]")
 
 
 def detect(text: str) -> list[dict]:
@@ -83,11 +87,11 @@ def detect(text: str) -> list[dict]:
         after = text[m.start("next"):m.start("next") + 40]
         if after.startswith(("http:", "https:", "www.")):
             continue  # a web address written after a sentence
-        if m.group("next") in _NAME_PARTICLES and re.match(r"\w+[ \t]+[A-Z]", after):
+        if m.group("next") in _NAME_PARTICLES and _PARTICLE_OF_NAME.match(after):
             continue
         if not m.group("next").islower():
             continue  # "iPhone", "eBay", "iOS": a brand's own lower-case start
-        if re.match(r"\.\w", text[m.end("next"):m.end("next") + 2]):
+        if _DOT_WORD.match(text, m.end("next"), m.end("next") + 2):
             continue  # "e.g." opening a sentence is an abbreviation, not a cut
         flags.append(flag(text, KIND, m.start("prev"), m.end("next"),
                           "lower-case word right after a full stop: a sentence cut in two"))
@@ -123,7 +127,7 @@ def _verbless_fragments(text: str) -> list[dict]:
         if "\n" in text[prev[1]:cur[0]] or "\n" in text[cur[1]:nxt[0]]:
             continue  # headings and list items stand alone on their line
         body = text[cur[0]:cur[1]]
-        if not body.endswith(".") or re.search(r"\d|[:\"“”]", body) or "," in body:
+        if not body.endswith(".") or _DIGIT_COLON_QUOTE.search(body) or "," in body:
             # (a comma: an opening phrase and its clause, "For instance, look at these ads.")
             continue
         toks = words(body)

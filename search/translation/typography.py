@@ -39,6 +39,7 @@ _LOW_QUOTE = re.compile(r"„")
 # ” after a space and before a word or bracket opens a quote; “ before a stop or space closes one.
 _CLOSE_OPENING = re.compile(r"(?:^|(?<=\s))”[ \t]*(?=[\[(\w])", re.M)
 _OPEN_CLOSING = re.compile(r"(?<=\S)[ \t]*“[ \t]*(?=[.,;:!?]|$)", re.M)
+_CLOSED_INNER = re.compile(r"[’'][ \t\u00a0]*$")  # a closed inner quotation before a mark
 _SPACE_BEFORE_CLOSE = re.compile(r"[.,!?][ \t]+[”»](?=\s|$)", re.M)
 _UNK_TOKEN = re.compile(r"⁇")
 _QUOTED_AFTER = re.compile(r"([^“”\"\n]{1,400})[“”\"]")
@@ -102,7 +103,7 @@ def detect(text: str) -> list[dict]:
             continue  # „Wir schaffen das“: German in its own quote marks
         flags.append(flag(text, KIND, m.start(), m.end(), "low opening quote „ (German/Russian convention)"))
     for m in _CLOSE_OPENING.finditer(text) if "”" in text else ():
-        if re.search(r"[’'][ \t\u00a0]*$", text[max(0, m.start() - 3):m.start()]):
+        if _CLOSED_INNER.search(text[max(0, m.start() - 3):m.start()]):
             continue  # ‘Use this vaccine,’ ” he said: a quotation inside a quotation, both closed
         flags.append(flag(text, KIND, m.start(), m.end() + 1, "closing quote ” used to open a quotation" + NOT_COUNTED))
     for m in _OPEN_CLOSING.finditer(text) if "“" in text else ():
