@@ -259,3 +259,19 @@ def test_a_gzip_cut_short_inside_a_pretty_printed_response_is_said_where_it_is(t
     assert [a.title for a in found] == ["Zinc"] and len(bad) > 10
     assert [r.line for r in bad] == list(range(2, 2 + len(bad)))
     assert damage.reason.startswith(f"truncated or corrupt gzip after line {len(bad) + 1}:") and damage.line == len(bad) + 2
+
+
+def test_a_record_s_author_is_read_under_its_key_in_any_case(tmp_path):
+    """A record's fields are read under their keys in any case ("Title", "publishedAt"), but its author
+    only as "author", "authors" or "byline": a record converted from a spreadsheet's columns ("Author",
+    "By-Line") had none. A feed's item that names its own author in any case keeps it."""
+    from search.pipeline import clean_article
+
+    (tmp_path / "sheet.jsonl").write_text(
+        json.dumps({"Title": "Zinc", "Author": "Ann Lee", "Text": STORY}) + "\n"
+        + json.dumps({"Title": "Zinc again", "By-Line": "By Jane Roe", "Text": f"{STORY} Again."}) + "\n")
+    feed = {"version": "https://jsonfeed.org/version/1.1", "title": "Harbour Daily", "authors": [{"name": "Mary Major"}],
+            "items": [{"id": "1", "title": "Ships", "content_text": STORY, "Authors": [{"name": "Ann Lee"}]}]}
+    (tmp_path / "feed.json").write_text(json.dumps(feed))
+    found = _read(tmp_path / "sheet.jsonl")[0] + _read(tmp_path / "feed.json")[0]
+    assert [clean_article(a)["author"] for a in found] == ["Ann Lee", "Jane Roe", "Ann Lee"]

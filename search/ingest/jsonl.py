@@ -139,12 +139,12 @@ def _feed_items(feed: dict[str, Any]) -> list:
     item without them): an item's record held neither, the feed's title being left out."""
     title = feed.get("title")
     given = {"sitename": title.strip()} if isinstance(title, str) and title.strip() else {}
-    authors = {k: feed[k] for k in AUTHOR_KEYS if k in feed}
+    authors = {k: v for k, v in feed.items() if _author_key(k)}
     items = []
     for item in feed["items"]:
         if isinstance(item, dict):
             extra = {} if any(_known_name(k) == "sitename" for k in item if isinstance(k, str)) else dict(given)
-            if not any(k in item for k in AUTHOR_KEYS):
+            if not any(map(_author_key, item)):
                 extra.update(authors)
             item = {**extra, **item}
         items.append(item)
@@ -155,12 +155,22 @@ def _feed_items(feed: dict[str, Any]) -> list:
 AUTHOR_KEYS = ("authors", "author", "byline")
 
 
+def _author_key(key: Any) -> bool:
+    """Whether a record's key names its author, in any case ("Author", "By-line"), as its other fields' do."""
+    return isinstance(key, str) and field_key(key) in AUTHOR_KEYS
+
+
 def record_author(rec: dict[str, Any]) -> str | None:
     """The author a record names, or None: a name ("author": "Jane Roe"), an object's ({"name":
     ...}, the New York Times' byline {"original": "By Jane Roe"}), or a list of them, joined by
-    commas. An address (a profile's page, as NewsAPI gives some) is no name."""
+    commas. An address (a profile's page, as NewsAPI gives some) is no name. A key is read in any
+    case (_author_key): a record's "Author" was no author."""
+    given: dict[str, Any] = {}
+    for key, value in rec.items():
+        if _author_key(key):
+            given.setdefault(field_key(key), value)
     for key in AUTHOR_KEYS:
-        value = rec.get(key)
+        value = given.get(key)
         names = [n for n in map(_author_name, value if isinstance(value, list) else [value]) if n]
         if names:
             return ", ".join(dict.fromkeys(names))
