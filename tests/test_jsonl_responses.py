@@ -275,3 +275,26 @@ def test_a_record_s_author_is_read_under_its_key_in_any_case(tmp_path):
     (tmp_path / "feed.json").write_text(json.dumps(feed))
     found = _read(tmp_path / "sheet.jsonl")[0] + _read(tmp_path / "feed.json")[0]
     assert [clean_article(a)["author"] for a in found] == ["Ann Lee", "Jane Roe", "Ann Lee"]
+
+
+def test_a_utf16_file_damaged_inside_a_pretty_printed_response_keeps_the_rest(tmp_path):
+    """A UTF-16 .jsonl (as Windows tools save "Unicode" text) damaged inside a response pretty-printed
+    after a record, past its first megabyte, was one "bad JSON line: not valid UTF-16" at the response's
+    first line, and its reading then ended unsaid: no "the rest is not read", so the articles indexed
+    from its later lines (the record after the damage) would have been dropped as gone from the file.
+    The damage is said after the last line read, the rest unread (kept), as on 6b7c1df."""
+    response = {"status": "ok", "articles": [{"title": f"Zinc {i}", "text": f"{STORY} Number {i}."} for i in range(5000)]}
+    pretty = json.dumps(response, indent=2)
+    cut = len(pretty) * 3 // 4
+    head = json.dumps({"title": "Zinc", "text": STORY}) + "\n" + pretty[:cut]
+    tail = pretty[cut:] + "\n" + json.dumps({"title": "Zinc last", "text": STORY}) + "\n"
+    # a high surrogate with no low one after it: no UTF-16, past the first megabyte
+    (tmp_path / "runs.jsonl").write_bytes(b"\xff\xfe" + head.encode("utf-16-le") + b"\x00\xd8\x41\x00"
+                                          + tail.encode("utf-16-le"))
+    assert len(head.encode("utf-16-le")) > 1 << 20
+    found, reports = _read(tmp_path / "runs.jsonl")
+    assert [a.title for a in found] == ["Zinc"]
+    *bad, damage = reports
+    assert all(r.reason.startswith("bad JSON line") for r in bad) and len(bad) > 100
+    assert damage.reason.startswith("not valid UTF-16") and damage.reason.endswith("the rest is not read")
+    assert damage.unread == "rest" and damage.line == bad[-1].line + 1
