@@ -1110,3 +1110,17 @@ def test_a_short_agency_name_in_another_case_inside_the_text_is_no_credit_line(l
         assert c.credit == written and written not in c.text, (written, c.credit)
     c = clean_text("\n\n".join(["Junta holds talks", ARTICLE[0], ARTICLE[1], line]))
     assert c.credit == line and c.text.endswith(ARTICLE[1]), (line, c.credit)
+
+
+@pytest.mark.parametrize("line, author, credit", [
+    ("By Josh Levs, CNN 3 comments", "Josh Levs", "CNN"),
+    ("By Jane Doe, CBS 4", "Jane Doe", "CBS"),
+    ("By Jane Doe, Reuters 12 Comments", "Jane Doe", "Reuters"),
+    # guard: a count after a writer alone credits no one
+    ("By Jane Doe 12 comments", "Jane Doe", None)])
+def test_an_agency_signed_for_before_a_count_is_the_credit(line, author, credit):
+    """"By Josh Levs, CNN 3 comments" gave the author "Josh Levs" and no credit: the name is read without the
+    count after it (_AUTHOR_TAIL), the broadcaster cut from it as the one signed for, but the credit was looked
+    for in the whole line, where the count after the broadcaster hid it. The page lost who it was written for."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)

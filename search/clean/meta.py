@@ -482,8 +482,9 @@ def byline_credit(line: str) -> str | None:
     "LONDON July 24, 2012 (AP)"), or else the one a byline's writer signs for ("By John Smith, UPI":
     "UPI"), or the agencies a byline names alone ("By AP": "AP"), for the page's credit: the author
     leaves a note in brackets out (13699d5), and the agency had been in the author alone ("John Smith
-    (AP)", "John Smith, UPI", "AP")."""
+    (AP)", "John Smith, UPI", "AP"). The one signed for before a count, as _name_alone reads it ("By Josh
+    Levs, CNN 3 comments", "By Jane Doe, CBS 4"): the author had lost it and the page had no credit."""
     bracketed = "; ".join(m.group(0) for m in _BRACKETED.finditer(line) if _CREDIT_AGENCIES.match(m.group(0)))
-    signed = (_BY_AGENCIES.match(line) or _AGENCY_SIGNED.search(line)
+    signed = (_BY_AGENCIES.match(line) or _AGENCY_SIGNED.search(line) or _AGENCY_SIGNED.search(_AUTHOR_TAIL.sub("", line))
               or _SIGNED_BEFORE_NAME.match(_BY_PREFIX.sub("", line, count=1)))
     return bracketed or (_signer(signed) if signed else None)
