@@ -298,3 +298,20 @@ def test_a_utf16_file_damaged_inside_a_pretty_printed_response_keeps_the_rest(tm
     assert all(r.reason.startswith("bad JSON line") for r in bad) and len(bad) > 100
     assert damage.reason.startswith("not valid UTF-16") and damage.reason.endswith("the rest is not read")
     assert damage.unread == "rest" and damage.line == bad[-1].line + 1
+
+
+def test_a_response_after_records_that_follow_a_long_line_cut_off_is_read(tmp_path):
+    """After a long line cut off after "[" (its records a line after it), a response pretty-printed
+    further on was read on 60ef751, the cut-off value being found broken at the second record; 296e653,
+    parsing inside a value only where its text had doubled, took the records and the response into the
+    broken value, and every line of the response was a bad line, its articles unread. Two values with
+    no "," between are now a break found at once."""
+    cut = json.dumps({"title": "Big", "text": STORY * 2000, "tags": ["zinc"]}).partition('"tags": [')
+    response = {"status": "ok", "articles": [{"title": "Zinc 1", "text": STORY}, {"title": "Zinc 2", "text": STORY}]}
+    (tmp_path / "runs.jsonl").write_text(
+        json.dumps({"title": "Zinc 0", "text": STORY}) + "\n" + cut[0] + cut[1] + "\n"
+        + "".join(json.dumps({"title": f"Record {n}", "text": STORY}) + "\n" for n in (1, 2))
+        + json.dumps(response, indent=2) + "\n")
+    found, reports = _read(tmp_path / "runs.jsonl")
+    assert [a.title for a in found] == ["Zinc 0", "Record 1", "Record 2", "Zinc 1", "Zinc 2"]
+    assert [(r.line, r.reason) for r in reports] == [(2, "bad JSON line: cut off: the line ends before its JSON value does")]

@@ -662,6 +662,7 @@ def _closed_value(first: bytes, lines: _Lines, taken: list[tuple[int, bytes]]) -
     parts = [first]
     size = parsed = len(first)
     depth = _nesting(first)
+    closed = first.rstrip().endswith((b"}", b"]"))  # the last line that is not blank closes an object or array
     decoder = json.JSONDecoder()
     for line, data in lines:
         taken.append((line, data))
@@ -671,7 +672,11 @@ def _closed_value(first: bytes, lines: _Lines, taken: list[tuple[int, bytes]]) -
             break
         nested = _nesting(data)
         depth = None if depth is None or nested is None else depth + nested
-        if not data.rstrip().endswith((b"}", b"]")) or depth is not None and depth > 0 and size < 2 * parsed:
+        # a value after a closed one with no "," between (records a line after a line cut off after
+        # "["): broken here, parsed now, however little the text has grown since the last parse
+        unseparated = closed and data.lstrip().startswith((b"{", b"["))
+        closed = data.rstrip().endswith((b"}", b"]")) if data.strip() else closed
+        if not unseparated and (not closed or depth is not None and depth > 0 and size < 2 * parsed):
             continue
         parsed = size
         text = _line_text(b"".join(parts)).strip(_BLANK_TEXT)
