@@ -2665,23 +2665,25 @@ def _finding_hints(r: _Request, unmatched: list[dict[str, Any]]) -> list[dict[st
     location=Nigerria led to another empty page, as the query's "did you mean" may not."""
     missing = {(u["facet"], u["value"]) for u in unmatched if u["in"] == "filter"}
 
-    def filters(facet: str = "", value: str = "", names: list[str] | None = None) -> Q.Query | None:
+    def filters(facet: str = "", value: str = "", names: list[str] | None = None,
+                more: list[list[str]] = ()) -> Q.Query | None:
         kept: dict[str, list[list[str]]] = {}
         for f, groups in r.groups.items():
             for g in groups:
                 if f == facet and value in g:
                     g = [n for n in g if n != value] + (names or [])
+                    kept.setdefault(f, []).extend(more)  # a list's other values, each a filter
                 g = [n for n in g if (f, n) not in missing]
                 if g:
                     kept.setdefault(f, []).append(g)
         return filter_query(kept)
 
-    def finds(u: dict[str, Any], value: str) -> bool:
+    def finds(u: dict[str, Any], *values: str) -> bool:
         if u["in"] == "filter":
-            names = _value_names({u["facet"]: [value]}, r.gen)[u["facet"]][0][1]
-            query, fq = r.query, filters(u["facet"], u["value"], names)
+            names = [_value_names({u["facet"]: [v]}, r.gen)[u["facet"]][0][1] for v in values]
+            query, fq = r.query, filters(u["facet"], u["value"], names[0], names[1:])
         else:
-            query = replace_field_value(r.typed, u["facet"], u.get("replaces") or u["value"], value)
+            query = replace_field_value(r.typed, u["facet"], u.get("replaces") or u["value"], *values)
             if query is None:  # a value the engine rewrote: the hint as it was
                 return True
             query, fq = _plain_query(query), filters()
@@ -2689,6 +2691,11 @@ def _finding_hints(r: _Request, unmatched: list[dict[str, Any]]) -> list[dict[st
 
     out = []
     for u in unmatched:
+        if u.get("values") and not finds(u, *u["values"]):
+            # a list's values that exist, which with the rest of the search find nothing: offered,
+            # `independence --filter 'person=Kelly Cahalan,nobody'` led to another empty page,
+            # where `person=Kelly Cahalon` is offered nothing for it
+            u = {k: v for k, v in u.items() if k not in ("values", "missing")}
         if u["suggestion"]:
             tried = [u["suggestion"]] if u.get("replaces") else nearest_values(u["facet"], u["value"], r.gen)
             found = next((v for v in tried if finds(u, v)), None)

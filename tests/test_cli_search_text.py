@@ -214,6 +214,35 @@ def test_a_list_in_one_filter_or_in_the_query_is_offered_what_exists_and_says_wh
     assert ("No article has " + " or ".join(missing) + ".") in r.output if missing else "No article has wire" not in r.output
 
 
+@pytest.mark.parametrize("asked,offered", [
+    ({"q": "independence", "person": "Kelly Cahalan,nobody"}, None),
+    ({"q": "independence", "person": "Putin,nobody"}, ["Putin"]),
+    ({"q": "rumors person:putin,nobody"}, None),
+    ({"q": "independence person:putin,nobody"}, ["putin"]),
+])
+def test_a_list_s_values_are_not_offered_where_with_the_search_they_find_nothing(seeds_index, asked, offered):
+    """`independence --filter 'person=Kelly Cahalan,nobody'`: Kelly Cahalan is a person of the
+    archive, but of no article with the word, and the list was offered "did you mean --filter
+    person=Kelly Cahalan?", a link to another empty page, where a value mistyped
+    (`person=Kelly Cahalon`) is offered only a value that finds something with the rest of the
+    search. A list's values are offered so too: the JSON, the page and `search` alike."""
+    from urllib.parse import urlencode
+
+    from web import create_app
+
+    client = create_app({"INDEX": str(seeds_index)}).test_client()
+    twin = client.get("/api/search?" + urlencode(asked)).get_json()
+    assert twin["total"] == 0 and twin["unmatched_filters"][0].get("values") == offered, twin["unmatched_filters"]
+    assert ("Did you mean" in client.get("/search?" + urlencode(asked)).get_data(as_text=True)) is bool(offered)
+    options = ["--filter", f"person={asked['person']}"] if "person" in asked else []
+    r = invoke("search", asked["q"], *options, "--index", seeds_index)
+    assert r.exit_code == 0 and ("did you mean" in r.output) is bool(offered), r.output
+    if offered:
+        link = client.get("/api/search?" + urlencode({**asked, **({"person": offered[0]} if options else {}),
+                                                      "q": asked["q"].replace(",nobody", "")})).get_json()
+        assert link["total"] > 0
+
+
 @pytest.mark.parametrize("typed,meant", [("notes,NOTES,seeds", ["notes", "seeds"]), ("notes, Notes", ["notes"]),
                                          ("english;en", ["english"])])
 def test_a_value_listed_twice_in_one_filter_is_offered_once(two_sources, typed, meant):
