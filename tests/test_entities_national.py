@@ -469,3 +469,22 @@ def test_a_body_after_a_persons_possessive_is_of_the_country_the_text_names_the_
     text = "LONDON, March 5 - Georgia Governor Joe Harris spoke. Harris's Democratic Party won."
     assert _countries(text, ("Joe Harris", 0, person), ("Harris", 1, person), "Democratic Party") == [
         ("Democratic Party", None)]
+
+
+def test_a_us_states_name_with_a_person_tells_no_country_of_their_party():
+    """"Senator Sam Nunn of Georgia ... Nunn's Democratic Party" was the country Georgia's, in a WASHINGTON
+    story too, and "New Mexico Governor Garrey Carruthers ... Carruthers's Republican Party" Mexico's:
+    fdc82d9's rule read a state's name after the person, or the last word of a state's two, as a country."""
+    person = "person"
+    for text, full, bare, party, country in [
+            ("WASHINGTON, March 3 - Senator Sam Nunn of Georgia spoke. Nunn's Democratic Party won.",
+             "Sam Nunn", "Nunn", "Democratic Party", "United States"),
+            ("PARIS, March 3 - New Mexico Governor Garrey Carruthers spoke. Carruthers's Republican Party won.",
+             "Garrey Carruthers", "Carruthers", "Republican Party", "France"),
+            ("PARIS, March 3 - New Jersey Governor Tom Kean spoke. Kean's Republican Party won.",
+             "Tom Kean", "Kean", "Republican Party", "France")]:
+        assert _countries(text, (full, 0, person), (bare, 1, person), party) == [(party, country)], text
+    # near miss: a country named after the person still tells
+    text = "TOKYO, March 3 - Prime Minister Margaret Thatcher of Britain spoke. Thatcher's Conservative Party won."
+    assert _countries(text, ("Margaret Thatcher", 0, person), ("Thatcher", 1, person), "Conservative Party") == [
+        ("Conservative Party", "United Kingdom")]

@@ -3968,26 +3968,31 @@ def _persons_country(text: str, person: dict, persons: list[dict]) -> str | None
     """The country the text names a person of, at any mention of the surname: the country or
     nationality before the name, past its titles ("British Prime Minister Margaret Thatcher"), or
     after it ("Margaret Thatcher of Britain"); None where the text tells none, or a US state's
-    name is before the title ("Georgia Governor Joe Harris")."""
+    name is before the title or after the name ("Georgia Governor Joe Harris", "New Mexico Governor
+    Garrey Carruthers", not Mexico's; "Senator Sam Nunn of Georgia", not the country's)."""
     name = surname(person["text"].split())
+    states = us_state_names()
     for p in persons:
         if surname(p["text"].split()) != name:
             continue
-        if (of := _OF_COUNTRY_AFTER.match(text, p["end"])) and (country := country_display(of.group(1))):
-            return country
+        if of := _OF_COUNTRY_AFTER.match(text, p["end"]):
+            if of.group(1) in states:
+                return None
+            if country := country_display(of.group(1)):
+                return country
         if (m := _WORDS_BEFORE.search(text, max(0, p["start"] - 80), p["start"])) is None:
             continue
         words = m.group().split()
         n = len(words)
         while n and n > len(words) - 3 and words[n - 1].lower() in _TITLE_WORDS:
             n -= 1  # the titles between: "Prime Minister", "opposition leader"
+        lead = re.sub(r"['’]s$", "", " ".join(words[max(0, n - 2):n]))
+        if lead in states or lead.rpartition(" ")[2] in states:
+            return None  # a state's name of one word or two, whose last may be a country's: "New Jersey"
         for k in (2, 1):
             lead = " ".join(words[max(0, n - k):n])
-            if n >= k and _COUNTRY_LEAD.fullmatch(lead):
-                if re.sub(r"['’]s$", "", lead).split()[-1] in us_state_names():
-                    return None
-                if country := country_of_word(lead):
-                    return country
+            if n >= k and _COUNTRY_LEAD.fullmatch(lead) and (country := country_of_word(lead)):
+                return country
     return None
 
 
