@@ -348,7 +348,7 @@ def _resolve(docs: Iterable[DocMentions], previous: Iterable[Entity]) -> Resolut
     _merge_full_names(uf, ctx)
     _merge_nicknames(uf, ctx)
     _attach_singles(uf, singles, ctx, doc_nodes, single_ctx, df, people, cased, len(doc_nodes))
-    _numbers_join(uf)
+    _numbers_join(uf, doc_nodes, surfaces)
     shown = {(e.type, a): e.name for e in previous for a in (e.name, *e.aliases)}
     return _build(uf, doc_nodes, doc_mt, surfaces, shown)
 
@@ -371,17 +371,54 @@ def _singular(word: str) -> str:
     return word
 
 
-def _numbers_join(uf: _UF) -> None:
+# A legal form as one company writes it in several ways: "Corp" and "Corporation" are one form
+_FORM_CLASS = {"incorporated": "inc", "corporation": "corp", "company": "co", "cos": "co", "limited": "ltd"}
+
+
+@lru_cache(maxsize=500_000)
+def _forms(text: str) -> frozenset[str]:
+    """The legal forms a company's name ends in ("Sony Co Ltd": co, ltd), an owner's "'s" aside."""
+    forms = set()
+    for word in reversed(text.split()):
+        w = _form_word(word.removesuffix("'s").removesuffix("’s"))
+        if w in LEGAL_FORMS:
+            forms.add(_FORM_CLASS.get(w, w))
+        elif w not in ("and", "&"):
+            break
+    return frozenset(forms)
+
+
+def _numbers_join(uf: _UF, doc_nodes: dict[str, list], surfaces: list) -> None:
     """An organisation's name with a word in the plural is the name with it in the singular: "Crops
     Bulletin" is the "Crop Bulletin" (the Weather and Crop Bulletin), two entities until now. Names
-    of two words at least, blocked by their words' singulars (no pairs compared)."""
+    of two words at least, blocked by their words' singulars (no pairs compared). Not where the
+    legal forms tell two companies apart: "Midland Banks Inc" (of Marine Midland Banks Inc, New
+    York) is no "Midland Bank Plc" (British), "States Trading Inc" no "State Trading Corporation".
+    A group whose names have no legal form joins the block's first group it meets, and then has its
+    forms: it bridges no two companies."""
     blocks: dict[str, list] = defaultdict(list)
     for n in list(uf.parent):
         if n[0] == "organization" and " " in n[1]:
             blocks[" ".join(_singular(w) for w in n[1].split())].append(n)
+    if not any(len(nodes) > 1 for nodes in blocks.values()):
+        return
+    forms: dict = defaultdict(frozenset)  # each group's root -> the legal forms its names end in
+    for doc_id, mentions in surfaces:
+        for n, m in zip(doc_nodes[doc_id], mentions):
+            if n and n[0] == "organization":
+                r = uf.find(n)
+                forms[r] = forms[r] | _forms(m["text"])
     for nodes in blocks.values():
-        for n in nodes[1:]:
-            uf.union(nodes[0], n)
+        groups: list = []  # a node of each of the block's groups joined so far
+        for n in nodes:
+            for g in groups:
+                rg, rn = uf.find(g), uf.find(n)
+                if rg == rn or not (forms[rg] and forms[rn]) or forms[rg] & forms[rn]:
+                    uf.union(g, n)
+                    forms[uf.find(g)] = forms[rg] | forms[rn]
+                    break
+            else:
+                groups.append(n)
 
 
 def _doc_nodes(mentions: list[dict], uf: _UF, acronyms: dict[str, Counter], lone: list[int],
