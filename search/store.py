@@ -672,13 +672,21 @@ class Store:
         run lock refused logs beside the run holding it, which may be removing the folder: the
         refusal's line made runs.jsonl again in it, and the folder stayed, holding that alone. A
         file system that locks no folder (NFS emulates flock with locks that need a file open
-        for writing) leaves the file's own flock alone, as before."""
+        for writing) leaves the file's own flock alone, as before, and so does a folder locked
+        longer than a removal takes (_LOG_HELD_WAIT): `flock IX newsarchive reindex --index IX`,
+        a cron job's way to keep runs apart, holds it all run, and the run waited for it at its end
+        forever, published and never logged."""
         fd = os.open(self.path, os.O_RDONLY | os.O_DIRECTORY)
         try:
-            try:
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            except OSError:
-                pass
+            deadline = time.monotonic() + _LOG_HELD_WAIT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                except OSError as exc:
+                    if exc.errno in (errno.EAGAIN, errno.EACCES) and time.monotonic() < deadline:
+                        time.sleep(0.02)
+                        continue
+                break
             yield
         finally:
             os.close(fd)
@@ -753,6 +761,10 @@ class Store:
             return None
         return st.st_ino, st.st_size, st.st_mtime_ns
 
+
+# Seconds a run log's append waits for the index folder's flock: a removal holds it for a few
+# file deletions; anything longer is another program's (flock(1)), which the log does not wait out
+_LOG_HELD_WAIT = 5.0
 
 _HOLDER = re.compile(r"\((pid \d+|another process)\)$")
 

@@ -477,3 +477,33 @@ def test_a_nightly_reindex_after_index_path_counts_what_the_other_sources_said_b
     r = CliRunner().invoke(cli, ["reindex", "--index", str(ix)])
     assert r.exit_code == 0 and "note /" not in r.stderr and "skipped /" not in r.stderr, r.output
     assert "2 notes as on the run before" in r.stderr and "1 input skipped as on the run before" in r.stderr, r.output
+
+
+def test_a_run_wrapped_in_flock_of_the_index_folder_finishes_and_is_logged(tmp_path):
+    """`flock IX newsarchive reindex --index IX`, a cron job's way to keep two runs apart, holds
+    the index folder's flock while the run goes on: since the run log took that flock too (and
+    waited for it), the run hung at its end forever, its generation published and never logged.
+    The folder's flock is waited for a few seconds at most, then the log file's own flock alone."""
+    import fcntl
+    import subprocess
+    import sys
+
+    arc, ix = tmp_path / "arc", tmp_path / "ix"
+    arc.mkdir()
+    _article(arc / "a.txt", "Harbour reopens", "The harbour reopened to ships on Monday after repairs.")
+    assert CliRunner().invoke(cli, ["index", str(arc), "--index", str(ix)]).exit_code == 0
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    env.pop("NEWSARCHIVE_TEST_PAUSE", None)
+    fd = os.open(ix, os.O_RDONLY | os.O_DIRECTORY)  # as flock(1) takes a folder
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        try:
+            p = subprocess.run([sys.executable, "-m", "search.cli", "reindex", "--index", str(ix)], cwd=root,
+                               env=env, capture_output=True, text=True, timeout=60)
+        except subprocess.TimeoutExpired:
+            pytest.fail("the reindex hung on the index folder's flock")
+    finally:
+        os.close(fd)
+    assert p.returncode == 0, p.stderr
+    assert [run["command"] for run in Store(ix).runs()] == ["index", "reindex"]
