@@ -159,7 +159,7 @@ class _QueryCommand(_Command):
         query: the word is said to be read as an option, with the command line to run."""
         known = {o for p in self.get_params(ctx) for o in p.opts}
         options = typed[:typed.index("--")] if "--" in typed else typed
-        dashed = [a for a in options if a not in known and re.fullmatch(r"-[^\W\d_].*", a, re.DOTALL)]
+        dashed = [a for a in options if a not in known and re.fullmatch(r"-[^\W\d_]{2}.*", a, re.DOTALL)]
         if not dashed or exc.option_name != dashed[0][:2]:
             return None
         positions = self._positional(ctx, typed, set(dashed))

@@ -221,6 +221,15 @@ def test_a_word_with_a_dash_typed_unquoted_is_said_to_be_read_as_an_option(seeds
     assert out["exit"] == 2 and dashed + " is read as an option" in out["error"], out
 
 
+def test_a_letter_with_a_dash_is_left_an_unknown_option(seeds_index):
+    """`search coup -v` (a verbose flag tried, as other tools have it) was told since d9f13cc
+    that -v is a word of the query, "in the query a dash is NOT": one letter after a dash is an
+    option tried, and click's "No such option" says so; a word (`-oil`) is the query's."""
+    for flag in ("-v", "-n5"):
+        r = invoke("search", "coup", flag, "--index", seeds_index)
+        assert r.exit_code == 2 and f"No such option '{flag[:2]}'" in r.output and "a dash is NOT" not in r.output, r.output
+
+
 def test_a_query_the_shell_expanded_into_file_names_is_refused_saying_so(seeds_index, tmp_path, monkeypatch):
     """`newsarchive search coup*` in a folder holding coup1.txt and coup2.txt reaches the
     command as the two file names: it was "Got unexpected extra argument (coup2.txt)", and the
