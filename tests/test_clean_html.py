@@ -620,6 +620,18 @@ def test_a_meta_author_that_is_a_publication_or_a_company_is_no_author(author, u
     assert clean_html(_page_by("Robert Nyman"), "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
 
 
+def test_a_meta_author_signing_with_a_company_is_the_author():
+    """A meta author "Jane Doe, Smith Consulting LLC" (a guest column's writer and the firm) gave no author:
+    the company's legal form at its end (a958de6) dropped the writer with the company; trafilatura gives it
+    as "Jane Doe; Smith Consulting LLC", as it did before."""
+    from search.clean import clean_html
+
+    url = "http://news.example.com/2012/08/09/barrels/"
+    assert clean_html(_page_by("Jane Doe, Smith Consulting LLC"), url).author == "Jane Doe; Smith Consulting LLC"
+    assert clean_html(_page_by("Jane Doe / Acme Corp"), url).author == "Jane Doe; Acme Corp"
+    assert clean_html(_page_by("Acme Widgets, Inc."), url).author is None
+
+
 def test_a_personal_sites_name_as_its_meta_author_is_its_writer():
     """Guard of test_a_meta_author_that_is_the_sites_name_is_no_author: "Robert Nyman" on
     robertnyman.com, his site's name too, is the writer."""

@@ -1124,3 +1124,19 @@ def test_an_agency_signed_for_before_a_count_is_the_credit(line, author, credit)
     for in the whole line, where the count after the broadcaster hid it. The page lost who it was written for."""
     c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert (c.author, c.credit) == (author, credit) and c.text.startswith(ARTICLE[0]), (c.author, c.credit)
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Jane Doe, Smith Consulting LLC", "Jane Doe, Smith Consulting LLC"),
+    ("By John Smith, CEO of Acme Inc.", "John Smith, CEO of Acme Inc"),
+    ("By Jane Doe / Acme Corp", "Jane Doe / Acme Corp"),
+    # guards: a company's name alone, a comma before its form included, is still no author
+    ("By Acme Widgets, Inc.", None),
+    ("By Design Ltd", None)])
+def test_a_writer_signing_with_a_company_is_the_author(line, author):
+    """"By Jane Doe, Smith Consulting LLC" (a guest column's writer and the firm) gave no author at all: the
+    company's legal form at the end of the line (a958de6) dropped the writer with the company. A writer
+    signing with a company stays the author, as one signing with a newspaper does ("By Jane Doe, The
+    Guardian"); a company's name alone stays none."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author == author and c.text.startswith(ARTICLE[0]), c.author

@@ -234,13 +234,23 @@ def names_no_one(author: str) -> bool:
 
 # a company's legal form, the last word of its name: "Design Ltd", "Acme Inc.", "Example Media LLC"
 _COMPANY_FORMS = frozenset("ltd limited inc incorporated llc llp plc corp corporation gmbh pty".split())
+# a writer and what follows, a company the writer signs with: "Jane Doe, Acme Inc.", "Jane Doe / Acme Corp",
+# "Jane Doe; Acme Media LLC" (a meta author, as trafilatura joins its parts); but a comma before the form
+# alone is the company's ("Acme Widgets, Inc.", trafilatura's "Acme Widgets; Inc"), and an "and" is in many
+# a company's name ("Standard and Poor's Corp.", "Alex. Brown and Sons Inc.")
+_SIGNS_WITH = re.compile(r"[,;/]")
+_FORM_AFTER_COMMA = re.compile(r"[,;]\s*[^\W\d_]+\.?\s*$")
 
 
 def names_a_company(author: str) -> bool:
     """True for an author that is a company's name by its legal form ("Copyright 2012 By Design Ltd" read as a
-    byline or a meta author gave the author "Design Ltd"): a company writes no article, its name no writer's."""
+    byline or a meta author gave the author "Design Ltd"): a company writes no article, its name no writer's.
+    A writer signing with the company ("By Jane Doe, Smith Consulting LLC", "By John Smith, CEO of Acme Inc.")
+    is no company: the page had lost its writer."""
     words = re.findall(r"[^\W\d_]+", author.lower())
-    return len(words) > 1 and words[-1] in _COMPANY_FORMS
+    if len(words) < 2 or words[-1] not in _COMPANY_FORMS:
+        return False
+    return not _SIGNS_WITH.search(_FORM_AFTER_COMMA.sub("", author))
 
 
 def _sentence_after_by(author: str) -> bool:
