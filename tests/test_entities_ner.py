@@ -705,3 +705,18 @@ def test_running_text_and_a_sources_month_first_date_line_are_no_datelines():
                         ("Swiss cut jobs\nZURICH, Oct 31 (Reuters) - UBS said so.", "ZURICH"),
                         ("TALKS FAIL . Elif Kaban GENEVA 1996-12-06 In a gloomy mood", "GENEVA")):
         assert [m.group(1) for m in find_datelines(text)] == [place], text
+
+
+def test_a_dateline_dated_the_month_first_with_a_year_is_one():
+    """4248216 made a month-first date with a year after it no dateline's, for a source's date line ("BBC, Aug 4,
+    2012 Last updated at"), and so lost every dateline written so: "LONDON, March 3, 1987 - ", "WASHINGTON, Oct. 5,
+    2009 (Reuters) - ", a press release's "NEW YORK, March 3, 2015 /PRNewswire/ -- ". A dash after the year, an
+    agency's name between them or not, tells the dateline."""
+    from search.entities.document import find_datelines
+
+    for text, place in (("LONDON, March 3, 1987 - Shares fell.", "LONDON"),
+                        ("Stocks slide\nWASHINGTON, Oct. 5, 2009 (Reuters) - Shares fell.", "WASHINGTON"),
+                        ("NEW YORK, March 3, 2015 /PRNewswire/ -- Acme Corp today announced a deal.", "NEW YORK")):
+        assert [m.group(1) for m in find_datelines(text)] == [place], text
+    # near miss: a source's date line, the year followed by no dash
+    assert find_datelines("Journalist requests asylum\nBBC, Aug 4, 2012 Last updated at 20:35 ET\n") == ()

@@ -601,8 +601,11 @@ _DASH = "(?:--|[–—-])"
 # The agency in brackets, of one word or of several ("(Reuters)", "(Reuters Health)", "(Thomson Reuters Foundation)")
 _AGENCY_BRACKETS = r" \([A-Za-z]{2,12}(?: [A-Z][A-Za-z]{1,11}){0,2}\)"
 # A dateline's date, the month first ("Oct 31", "March 3") or the day ("31 Oct", Reuters' own copy in many bureaus;
-# not with a year after it: "BBC, 4 August 2012 Last updated", "BBC, Aug 4, 2012" are a source's date line)
-_DAY_MONTH = rf"(?:{_MONTH} \d{{1,2}}\b(?!,? \d)|\d{{1,2}} {_MONTH}(?![A-Za-z]|,? \d))"
+# not with a year after it: "BBC, 4 August 2012 Last updated", "BBC, Aug 4, 2012" are a source's date line),
+# unless a dash or an agency follows the year, as in a dateline: "WASHINGTON, Oct. 5, 2009 (Reuters) -",
+# "NEW YORK, March 3, 2015 /PRNewswire/ --"
+_YEAR_OF_DATELINE = rf", \d{{4}}(?=(?:{_AGENCY_BRACKETS}| /[A-Za-z-]+/)? {_DASH} )"
+_DAY_MONTH = rf"(?:{_MONTH} \d{{1,2}}\b(?:{_YEAR_OF_DATELINE}|(?!,? \d))|\d{{1,2}} {_MONTH}(?![A-Za-z]|,? \d))"
 _DATELINE = re.compile(
     rf"([A-Z](?:(?<=^[A-Z])|(?<=\n[A-Z])|(?<=\. [A-Z])|(?<=[a-z] [A-Z]))(?:{_CAPS_RUN[5:]}|{_TITLE_RUN[5:]}))"
     rf"(?=(?P<tail>(?: ?, ?(?P<r1>[A-Z][\w.]+(?: [A-Z][\w.]+){{0,3}}))? (?P<iso>\d{{4}}-\d\d-\d\d)\b(?: {_DASH} )?"
