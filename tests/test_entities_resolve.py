@@ -1130,6 +1130,20 @@ def test_companies_of_other_legal_forms_are_not_joined_by_a_word_s_number():
         assert _ids(res, "a") == _ids(res, "b"), (a, b)
 
 
+def test_a_person_s_full_name_is_shown_before_a_rare_cut_of_it():
+    """4ecd0e2 counted a person's spelling incomplete whenever a shorter one it ends with opens with
+    a given name and a word before it is none by its frequencies, whatever the articles: "Jose"
+    is too rare a word in English, so "Jose Maria Aznar", six articles, was shown as "Maria Aznar",
+    one article's cut. A name run into his, in as many articles as his name, is still not shown
+    (test_a_name_the_ner_ran_into_a_person_s_is_not_shown_for_him)."""
+    p = "person"
+    docs = [_doc(f"a{i}", ("Jose Maria Aznar", p), ("Aznar", p)) for i in range(5)]
+    docs += [_doc("b", ("Jose Maria Aznar", p), ("Maria Aznar", p), ("Maria Aznar", p)),
+             _doc("c", ("Maria Callas", p)), _doc("d", ("Maria Shriver", p)), _doc("e", ("Jose Sarney", p))]
+    res = resolve(docs)
+    assert res.for_doc("b")[p] == ["Jose Maria Aznar"]
+
+
 def test_a_long_text_s_names_are_not_compared_all_with_all(monkeypatch):
     """A 5 MB article names 2,000 people: each full name was compared with every other (2
     million pairs, most of 41 s of resolution) and each lone surname with every full name. Only
