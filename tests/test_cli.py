@@ -276,12 +276,12 @@ def test_a_query_s_words_that_name_folders_here_are_not_said_to_be_the_shell_s(s
 
 
 def test_show_of_an_unknown_id_gives_an_id_of_the_index(seeds_index):
-    """`newsarchive show 000_82caef7a759caf58.txt` (a seed's file name, run away from its folder:
-    the id is seeds/000_82caef7a759caf58.txt) said "no document with id '000_82caef7a759caf58.txt'
-    (an id, a page's URL or an indexed file)": nothing said what an id looks like. It names one
-    of the index, as a search prints it, which `show` opens, as the web's 404 does."""
-    r = invoke("show", "000_82caef7a759caf58.txt", "--index", seeds_index)
-    said = re.search(r"no document with id '000_82caef7a759caf58\.txt' \(an id as a search prints it, such as "
+    """`newsarchive show wire/gone-story.txt` (an id near none of the index's) said "no document
+    with id 'wire/gone-story.txt' (an id, a page's URL or an indexed file)": nothing said what an
+    id looks like. It names one of the index, as a search prints it, which `show` opens, as the
+    web's 404 does. (A seed's file name without its folder is offered its id: a near miss.)"""
+    r = invoke("show", "wire/gone-story.txt", "--index", seeds_index)
+    said = re.search(r"no document with id 'wire/gone-story\.txt' \(an id as a search prints it, such as "
                      r"'([^']+)', a page's URL or an indexed file\)", r.output)
     assert r.exit_code == 2 and said, r.output
     listed = {h["id"] for h in json.loads(invoke("search", "--index", seeds_index, "--json").stdout)["hits"]}
@@ -1828,3 +1828,33 @@ def test_an_index_reached_through_a_link_to_nothing_is_said_so(seeds_index, tmp_
     assert not (tmp_path / "disk").exists() and (tmp_path / "ix").is_symlink() and (tmp_path / "data").is_symlink()
     (tmp_path / "away").rename(tmp_path / "disk")  # mounted again
     assert "5 results" in invoke("search", "coup", "--index", tmp_path / "ix").output
+
+
+SEED0 = "seeds/000_82caef7a759caf58.txt"
+
+
+@pytest.mark.parametrize("typed,meant", [(SEED0[:-6], SEED0), (SEED0.replace("58", "5"), SEED0),
+                                         (SEED0[6:], SEED0), ("seed/" + SEED0[6:], SEED0),
+                                         ("wire/gone-story.txt", None), ("seeds/zzz_gone.txt", None)])
+def test_show_offers_the_near_miss_the_web_s_404_offers(seeds_index, typed, meant):
+    """`show` of an id with a typo, cut short, without its source's folder or with another's
+    gave an example id and nothing more, where /doc/'s 404 said "did you mean …?". It offers the
+    same id (lookup.near_id, the web's function), as text and in --json's "error" (the API's
+    field), with the same exit code; an id near none still gets the example, and no guess."""
+    from urllib.parse import quote
+
+    from web import create_app
+
+    web = create_app({"INDEX": str(seeds_index)}).test_client().get("/api/doc/" + quote(typed, safe="/"))
+    assert web.status_code == 404
+    r = invoke("show", typed, "--index", seeds_index)
+    as_json = invoke("show", typed, "--index", seeds_index, "--json")
+    error = json.loads(as_json.stdout)["error"]
+    assert r.exit_code == as_json.exit_code == 2, r.output
+    if meant is None:
+        assert "did you mean" not in web.get_json()["error"] and "did you mean" not in r.output + error
+        assert "such as '" in r.output, r.output
+        return
+    assert web.get_json()["error"].endswith(f"did you mean /api/doc/{meant}?")
+    assert f"did you mean '{meant}'?" in r.output and error.endswith(f"did you mean '{meant}'?"), (r.output, error)
+    assert invoke("show", meant, "--index", seeds_index).exit_code == 0
