@@ -191,13 +191,15 @@ def _loose_space(word: str) -> bool:
     the shell took the quotes of does (`Assimi Goita`, `coup OR junta`): a word that kept them
     (`'title:"a b"'`, `'"a b"'`, `'(a OR b)'`) reads the same joined to the others, and was
     refused as if the shell had taken its quotes."""
-    quoted, depth = False, 0
-    for c in word:
-        if c == '"':
-            quoted = not quoted
-        elif not quoted and c in "()":
+    quote, depth = "", 0  # a field's value may be in single quotes too: `source:'Le Monde'`
+    for before, c in zip(" " + word, word):
+        if c == quote:
+            quote = ""
+        elif not quote and (c == '"' or c == "'" and before == ":"):
+            quote = c
+        elif not quote and c in "()":
             depth = max(0, depth + (1 if c == "(" else -1))
-        elif c.isspace() and not quoted and not depth:
+        elif c.isspace() and not quote and not depth:
             return True
     return False
 

@@ -185,6 +185,7 @@ def test_words_beside_a_phrase_the_shell_unquoted_are_refused_with_the_query_quo
     (["title:\"russia mali\"", "military"], 'title:"russia mali" military'),
     (["military", '"carried out"'], 'military "carried out"'),
     (["military", "(coup OR junta)"], "military (coup OR junta)"),
+    (["military", "source:'seeds x'"], "military source:'seeds x'"),
 ])
 def test_words_beside_a_part_that_kept_its_quotes_run_as_the_quoted_query(seeds_index, typed, joined):
     """`newsarchive search 'title:"russia mali"' military`: the shell took the outer quotes
