@@ -77,9 +77,9 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     stated = page.sitename
     page.sitename = page.sitename or guess
     title = " ".join((page.title or "").split())
-    title, site_parts = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
-    page.sitename = page.sitename or pagemeta.title_site(tree, url, site_parts)
-    site = meta.site_names([page.sitename, *pagemeta.host_labels(tree, url)])  # a byline may sign the site's name
+    title, in_title = pagemeta.page_title(tree, "" if patterns.match(title) else title, page.sitename, url, blocks)
+    page.sitename = page.sitename or pagemeta.title_site(tree, url, in_title)
+    site = meta.site_names([page.sitename, *in_title.labels])  # a byline may sign the site's name
     # the text classifier over what the extractor kept: it leaves prompts and lists behind
     result = clean_text(extracted, title=title, site=site)
     run = _prose_run(blocks)
@@ -105,7 +105,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
         result.removed.append({"text": first, "reason": "no words"})
         first, _, rest = rest.partition("\n\n")
         result.text = "\n\n".join(p for p in (first, rest) if p)
-    above = {key(headline), key(title), key(page.sitename or ""), *site_parts} - {""}
+    above = {key(headline), key(title), key(page.sitename or ""), *in_title.keys} - {""}
     # the site's name opening the text is no headline: the page's header may go on below it to the
     # headline (crewing.biz.ua's "The best seamen website", its menu and counters), cut as for any text
     headed = bool(first) and key(first) in {key(headline), key(title)} - {""}

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from lxml.html import HtmlElement
@@ -176,8 +177,16 @@ _HOST_WORDS = frozenset("www com org net gov edu int info biz co uk us au ca blo
                         "squarespace wixsite weebly hashnode".split())
 
 
+class TitleSite(NamedTuple):
+    """What page_title read of <title> for title_site, so that it reads the title once: its parts at its
+    separators, the keys of those naming the site, and the page's host labels."""
+    parts: list[str]
+    keys: set[str]
+    labels: list[str]
+
+
 def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, url: str | None,
-               blocks: list[Block]) -> tuple[str, set[str]]:
+               blocks: list[Block]) -> tuple[str, TitleSite]:
     """The page's title, weighing what the page declares against what it shows. Review of
     1,381 Dragnet pages, where trafilatura's choice (meta tags, else the only <h1>, else
     <title>) was wrong on one in eleven:
@@ -188,7 +197,7 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
     - og:title stands where <title> or the page agrees with it; it can be the blog's name
       ("Official Blog of the National Football League" beside "Posluszny agrees ... - NFL.com");
     - <title> without the site's name at either end ("Analysis: Why Romney lost - CNN.com").
-    Also the keys of <title>'s parts that name the site: a first paragraph so is no text."""
+    Also <title>'s parts and the keys of those that name the site (a first paragraph so is no text)."""
     tag = " ".join((tree.findtext(".//title") or "").split())
     keyed = [(key(b.text), b.reason) for b in blocks]  # each block's key, once
     shown = {k for k, reason in keyed if reason is None}
@@ -205,7 +214,9 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
     # footer's list of recent posts (a header holds either)
     where = {reason for k, reason in keyed if k == h1_key}
     masthead = h1 if where and where <= _MASTHEAD else ""
-    posted, site_parts = _beside_site(tag, sitename, h1, masthead, labels)
+    bits = _TITLE_SEPARATORS.split(tag)
+    posted, site_parts = _beside_site(tag, sitename, h1, masthead, labels, bits)
+    site = TitleSite(bits[::2], site_parts, labels)
     if meta_title:
         meta_title = _beside_site(meta_title, sitename, h1, masthead, labels)[0] or meta_title
     h1_site = not h1_key or h1_key in site_parts or h1_key == key(sitename or "") or bool(patterns.match(h1))
@@ -213,34 +224,33 @@ def page_title(tree: HtmlElement, meta_title: str | None, sitename: str | None, 
         h1 = meta_title  # the element holds more: "... And More + Posted by Brandon Laurino", "... 524" (comments)
     if not h1_site and (_agrees(h1, tag) or bool(meta_title) and _agrees(h1, meta_title)
                         or key(h1) not in furniture and not meta_title):
-        return h1, site_parts
+        return h1, site
     if meta_title and (not posted or _agrees(meta_title, tag) or key(meta_title) in shown):
-        return meta_title, site_parts
+        return meta_title, site
     if posted:
-        return posted, site_parts
+        return posted, site
     chosen = " ".join((extract_title(tree) or "").split())  # trafilatura's order of the rest
     if chosen and key(chosen) not in furniture and not patterns.match(chosen):
-        return chosen, site_parts
+        return chosen, site
     if tag and _title_like(tag, 1) and not patterns.match(tag):
-        return tag, site_parts
-    return meta_title or "", site_parts
+        return tag, site
+    return meta_title or "", site
 
 
-def title_site(tree: HtmlElement, url: str | None, site_parts: set[str]) -> str | None:
+def title_site(tree: HtmlElement, url: str | None, site: TitleSite) -> str | None:
     """The site's name a page whose metadata gives none shows in its <title>: the part at either end
-    that page_title read as the site's (`site_parts`) and that names the page's domain ("Slashdot" of
+    that page_title read as the site's (`site.keys`) and that names the page's domain ("Slashdot" of
     "Steve Jobs' Yacht Revealed - Slashdot", "The Everywhereist"; not the section a subdomain names,
     "Sports" on sports.yahoo.com). 222 of the 1,381 Dragnet pages had
     no site's name where <title> said it, trafilatura's fallback taking only a part with a dot in it. A
     label ("Early Retirement Extreme:"), or a part of more words than a name's, is none; a part opening
     with the name before a colon, as Blogger titles a post ("Pink Sith: Abreva Conceal Patch"), is that
     name where what follows names no host ("Hatch: The Design Public® Blog" stays whole)."""
-    parts = _TITLE_SEPARATORS.split(" ".join((tree.findtext(".//title") or "").split()))[::2]
-    labels = host_labels(tree, url)
+    parts, labels = site.parts, site.labels
     domains = _domain_labels(tree, url)
     for part in (parts[-1], parts[0]) if len(parts) > 1 else ():
         part = part.strip()
-        if (key(part) in site_parts and _names_host(key(part), domains) and len(part.split()) <= _SITE_WORDS
+        if (key(part) in site.keys and _names_host(key(part), domains) and len(part.split()) <= _SITE_WORDS
                 and not part.endswith(":")):
             name, colon, rest = part.partition(": ")
             named = colon and _names_host(key(name), domains) and not _names_host(key(rest), labels)
@@ -309,18 +319,20 @@ def _names_host(k: str, labels: list[str]) -> bool:
 
 
 def _beside_site(title: str | None, sitename: str | None, h1: str, masthead: str,
-                 labels: list[str]) -> tuple[str, set[str]]:
+                 labels: list[str], split: list[str] | None = None) -> tuple[str, set[str]]:
     """`title` without the site's name at either end ("TED Blog | 5 videos of Philippe Petit",
     "Analysis: Why Romney lost - CNN.com", "High Scalability - High Scalability - Stuff ..."),
     or "" when no end of it names the site; and the keys of the parts that do. The page's
     headline element names the site where <title> has it before a colon ("Schneier on
     Security: Micromorts"), or anywhere when the page shows it among its furniture (the
     `masthead`: "EDDIE ROSS - flower magazine"); otherwise it is the post's title
-    ("Google's Voting Day Doodle - Softpedia")."""
+    ("Google's Voting Day Doodle - Softpedia"). `split`: `title` split at its separators, where the caller has
+    split it already."""
     if not title:
         return "", set()
     for splitter in (_TITLE_SEPARATORS, _COLON):
-        bits = splitter.split(title)  # parts at even places, their separators between
+        # parts at even places, their separators between
+        bits = split if split is not None and splitter is _TITLE_SEPARATORS else splitter.split(title)
         parts = bits[::2]
         if len(parts) < 2:
             continue
