@@ -1140,3 +1140,17 @@ def test_a_writer_signing_with_a_company_is_the_author(line, author):
     Guardian"); a company's name alone stays none."""
     c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
     assert c.author == author and c.text.startswith(ARTICLE[0]), c.author
+
+
+@pytest.mark.parametrize("line, author", [
+    ("By Jane Doe – Staff Writer", "Jane Doe"),
+    ("By Jane Doe — Reporter", "Jane Doe"),
+    # guards: other words after an en dash make no byline, as before; a hyphen's role is cut as before
+    ("By Land – Sea", None),
+    ("By Jane Doe - Staff Writer", "Jane Doe")])
+def test_a_writers_role_after_an_en_dash_is_no_part_of_the_name(line, author):
+    """"By Jane Doe – Staff Writer" (an en dash, as typeset bylines have it) was no byline at all: the line
+    stayed at the top of the text and the page had no author, where "By Jane Doe - Staff Writer" gives the
+    author "Jane Doe" (3fb7397). An en or em dash before a newsroom's words alone reads as a hyphen's."""
+    c = clean_text(f"Robots teach phonics\n\n{line}\n\n{ARTICLE[0]}\n\n{ARTICLE[1]}")
+    assert c.author == author and (author is None or c.text.startswith(ARTICLE[0])), (c.author, c.text[:40])

@@ -340,9 +340,12 @@ def parse_byline(line: str, site: frozenset[str] = frozenset()) -> tuple[str | N
     s = line.strip()
     if len(s) > 120 or _FILE_LINK.search(s):
         return None
-    # an en or em dash before a stamp reads as a hyphen's: "By John Smith – 2 hours ago" was no byline
+    # an en or em dash before a stamp reads as a hyphen's: "By John Smith – 2 hours ago" was no byline; before
+    # the writer's role alike ("By Jane Doe – Staff Writer", cut as "By Jane Doe - Staff Writer" is)
     s = _FIGURES_AFTER_DASH.sub(lambda m: " - " + m.group("tail") if m.group("dash") in "–—" and _stamp_tail(m)
                                 else m.group(), s)
+    s = _WORDS_AFTER_DASH.sub(lambda m: " - " + m.group("tail") if m.group("dash") in "–—"
+                              and names_no_one(m.group("tail")) else m.group(), s)
     m = _BYLINE.match(s)
     if m and (m.group("date") or m.group("author")):
         # a byline block run together with the post's labels: "Written by Tim Ferriss Topics:
