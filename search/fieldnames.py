@@ -131,8 +131,9 @@ def filter_hint(name: str, value: str, facets: Sequence[str]) -> str:
     return f"did you mean '{facet}={value}'?" if facet else ""
 
 
-# A range of dates open at both ends (`[* TO *]`, `[TO]`, `* TO *`, `*`): no date filters nothing
-_OPEN_BOTH_ENDS = re.compile(r"\[?\s*\*?\s*(?:(?i:TO)\s*\*?\s*)?\]?")
+# A range of dates open at both ends (`[* TO *]`, `[TO]`, `* TO *`, `*`, and with the query's
+# braces of an exclusive end, `{* TO *}`): no date filters nothing
+_OPEN_BOTH_ENDS = re.compile(r"[\[{]?\s*\*?\s*(?:(?i:TO)\s*\*?\s*)?[\]}]?")
 NO_FILTER = "no filter: leave it out (published:[* TO *] in the query finds the articles that have a date)"
 
 

@@ -475,6 +475,10 @@ def cli_json_q(seeds_index, query: str) -> tuple[int, dict]:
     ("date", "*", "unknown filter 'date': '*', a range open at both ends, is no filter: leave it out"),
     ("year", "[* TO *]", "a 'year' filter must be four digits, not '[* TO *]': a range open at both ends is no "
                          "filter: leave it out"),
+    # the query's exclusive range, its braces: was "did you mean the filter 'year'?" still
+    ("date", "{* TO *}", "unknown filter 'date': '{* TO *}', a range open at both ends, is no filter: leave it out"),
+    ("year", "{* TO *]", "a 'year' filter must be four digits, not '{* TO *]': a range open at both ends is no "
+                         "filter: leave it out"),
 ])
 def test_a_date_filter_open_at_both_ends_is_said_to_be_no_filter(client, seeds_index, name, value, said):
     """`--filter 'date=[* TO *]'` (or date= on the web) was offered "did you mean the filter
