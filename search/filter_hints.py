@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -44,8 +44,9 @@ def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -
     """[{"facet", "value", "suggestion"}] for each filter value (as the engine applied it,
     after canonical_filters) that no article in the generation has; suggestion is an
     indexed value or None. `lists`: a value that is a list (`source=reuters,afp`) of which
-    some values some article has has them as "values" instead, each a filter of its own, and
-    the others, which no article has, as "missing" (where the whole is near no value)."""
+    some values some article has, or are near one, has them as "values" instead (the nearest
+    value for a part near one), each a filter of its own, and the others, which no article has
+    nor is near, as "missing" (where the whole is near no value)."""
     out = []
     # in the facets' order, not the order typed: `search --json` and /api/search (whose
     # filters come in that order) must print the same
@@ -54,10 +55,11 @@ def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -
         for value in values:
             if value not in present:
                 listed = listed_values(facet, value, gen) if lists else None
-                nearest = nearest_value(facet, value, gen) if not listed or listed[1] else None
-                if listed and not (listed[1] and nearest):  # a typo of the whole (`Sony, Inc`) is offered its value
-                    out.append({"facet": facet, "value": value, "suggestion": None, "values": listed[0],
-                                **({"missing": listed[1]} if listed[1] else {})})
+                mistyped = listed is not None and bool(listed.missing or listed.near)
+                nearest = nearest_value(facet, value, gen) if not listed or mistyped else None
+                if listed and not (mistyped and nearest):  # a typo of the whole (`Sony, Inc`) is offered its value
+                    out.append({"facet": facet, "value": value, "suggestion": None, "values": listed.values,
+                                **({"missing": listed.missing} if listed.missing else {})})
                 else:
                     out.append({"facet": facet, "value": value, "suggestion": nearest})
     return out
@@ -67,14 +69,26 @@ def unmatched_filters(filters: dict[str, list[str]], gen, lists: bool = False) -
 _LIST_SEPARATOR = re.compile(r"\s*[,;|]\s*")
 
 
-def listed_values(facet: str, value: str, gen) -> tuple[list[str], list[str]] | None:
+class Listed(NamedTuple):
+    """A list typed in one value: the `values` to offer (each a filter), the parts `missing`
+    (no article has them, nor a value near them), and those offered their nearest value in
+    their place, `near` (typed part -> value)."""
+
+    values: list[str]
+    missing: list[str]
+    near: dict[str, str]
+
+
+def listed_values(facet: str, value: str, gen) -> Listed | None:
     """The values of `value` typed as a list (`reuters,afp`, `en; fr`) that some article has
     (by any spelling its filter reads), and those that none has, where some article has one: a
     filter takes one value, and the list matched nothing with no hint, where the reader meant a
     filter for each (OR for source, language, a year, AND for entities). A list with a value no
     article has (`notes,wire`) was offered nothing of the values it has; now those, and what
     is missing is said. A value spelt twice (`english,en`) is offered once: "english or
-    English" offered one language as two. None when it is no such list."""
+    English" offered one language as two. A part no article has that is near a value (`seedz`,
+    as a filter of its own is offered seeds) is offered that value: `seedz,notez` was offered
+    nothing, neither part being a value. None when it is no such list."""
     from .query import QueryError, canonical_filters
 
     typed = [p for p in _LIST_SEPARATOR.split(value.strip()) if p]
@@ -82,18 +96,27 @@ def listed_values(facet: str, value: str, gen) -> tuple[list[str], list[str]] | 
         return None
     parts: list[str] = []
     missing: list[str] = []
+    near: dict[str, str] = {}
     seen: set[str] = set()
-    for part in dict.fromkeys(typed):
+
+    def names_of(part: str) -> list[str]:
         try:
-            names = canonical_filters({facet: [part]}, gen)[facet]
+            return canonical_filters({facet: [part]}, gen)[facet]
         except QueryError:  # no value of this facet (a language no code names)
-            names = []
+            return []
+
+    for part in dict.fromkeys(typed):
+        names, offered = names_of(part), part
         if not names or not all(n in _present(facet, gen) for n in names):
-            missing.append(part)
-        elif not seen.issuperset(names):  # `english,en`, `reuters,Reuters`: one value, offered once
-            parts.append(part)
+            offered = nearest_value(facet, part, gen)
+            if offered is None:
+                missing.append(part)
+                continue
+            near[part], names = offered, names_of(offered)
+        if not names or not seen.issuperset(names):  # `english,en`, `reuters,Reuters`: one value, offered once
+            parts.append(offered)
             seen.update(names)
-    return (parts, missing) if parts else None
+    return Listed(parts, missing, near) if parts else None
 
 
 # The nearest values a hint tries, the likeliest first, for one that finds something with the

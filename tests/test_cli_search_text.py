@@ -179,6 +179,11 @@ def test_a_list_typed_in_one_filter_is_offered_a_filter_for_each(two_sources, ty
     ({"q": "mali", "source": "wire; notes | afp"}, ["notes"], ["wire", "afp"], {"q": ["mali"], "source": ["notes"]}, 1),
     ({"q": "source:notes,seeds"}, ["notes", "seeds"], [], {"q": ["(source:notes OR source:seeds)"]}, 8),
     ({"q": "mali source:notes,wire"}, ["notes"], ["wire"], {"q": ["mali source:notes"]}, 1),
+    # values none has, each near one (`seedz` alone is offered seeds): each one's nearest
+    ({"source": "seedz,notez"}, ["seeds", "notes"], [], {"source": ["seeds", "notes"]}, 8),
+    ({"source": "notes, seedz"}, ["notes", "seeds"], [], {"source": ["notes", "seeds"]}, 8),
+    ({"source": "seedz;wire"}, ["seeds"], ["wire"], {"source": ["seeds"]}, 5),
+    ({"q": "source:seedz,notez"}, ["seeds", "notes"], [], {"q": ["(source:seeds OR source:notes)"]}, 8),
 ])
 def test_a_list_in_one_filter_or_in_the_query_is_offered_what_exists_and_says_what_does_not(
         two_sources, asked, values, missing, link, found):
@@ -187,7 +192,10 @@ def test_a_list_in_one_filter_or_in_the_query_is_offered_what_exists_and_says_wh
     source; and `source:notes,seeds` in the query text, both sources, got nothing at all: a
     list was read in a filter only. Now the values some article has are offered (a filter for
     each, or in the query each its own, ORed as filters are), and those none has are named: the
-    page, its JSON twin and `search` alike; the link finds articles."""
+    page, its JSON twin and `search` alike; the link finds articles. `source=seedz,notez`, no
+    value of which any article has, each an edit from a source, was offered nothing (and
+    `notes,seedz` told no article has seedz), where `source=seedz` alone is offered seeds: a part
+    near a value is offered that value in its place."""
     from html import unescape
     from urllib.parse import parse_qs, urlencode, urlsplit
     import re
@@ -206,12 +214,13 @@ def test_a_list_in_one_filter_or_in_the_query_is_offered_what_exists_and_says_wh
     if missing:
         assert "No article has " + " or ".join(f"<q><bdi>{m}</bdi></q>" for m in missing) + "." in said, said
     assert client.get(unescape(offered.group(1)).replace("/search", "/api/search")).get_json()["total"] == found
-    query = asked["q"]
+    query = asked.get("q", "")
     options = ["--filter", f"source={asked['source']}"] if "source" in asked else []
     r = invoke("search", query, *options, "--index", two_sources)
     each = (" ".join(f"--filter source={v}" for v in values) if options else link["q"][0].replace("mali ", ""))
     assert r.exit_code == 0 and f"did you mean {each}?" in r.output, r.output
-    assert ("No article has " + " or ".join(missing) + ".") in r.output if missing else "No article has wire" not in r.output
+    assert (("No article has " + " or ".join(missing) + ".") in r.output if missing else
+            "No article has wire" not in r.output and "No article has seedz" not in r.output)
 
 
 @pytest.mark.parametrize("asked,offered", [
@@ -298,3 +307,4 @@ def test_the_header_says_the_order_where_it_is_not_the_search_s_own(two_sources)
     assert invoke("search", "", "--sort", "oldest", "--index", two_sources).output.splitlines()[0].endswith(", oldest first")
     for args in (("coup",), ("",), ("", "--sort", "newest"), ("coup", "--sort", "relevance")):
         assert " first" not in invoke("search", *args, "--index", two_sources).output.splitlines()[0], args
+
