@@ -884,3 +884,18 @@ def test_a_byline_signed_with_the_sites_own_name_names_no_writer(byline, site, u
     assert c.author is None and byline not in c.text, (c.author, c.text[:40])
     page = _page_by("").replace("</h1>", "</h1><p>By Robert Nyman</p>")
     assert clean_html(page, "http://robertnyman.com/2012/11/barrels/").author == "Robert Nyman"
+
+
+@pytest.mark.parametrize("author, expected", [
+    ("Jane Doe, Staff Writer", "Jane Doe"),
+    ("Jane Doe / Contributing Editor", "Jane Doe"),
+    # guards: two writers stay both; a role alone is still no author
+    ("Jane Doe, John Smith", "Jane Doe; John Smith"),
+    ("Staff Writer", None)])
+def test_a_writers_role_in_a_meta_author_is_no_part_of_the_name(author, expected):
+    """A meta author "Jane Doe, Staff Writer" (trafilatura's "Jane Doe; Staff Writer") stood as the author,
+    where a byline's "By Jane Doe, Staff Writer" gives "Jane Doe" (3fb7397): the author facet held the writer
+    twice. The newsroom's words alone after the name are cut from a meta author too."""
+    from search.clean import clean_html
+
+    assert clean_html(_page_by(author), "http://news.example.com/2012/08/09/barrels/").author == expected

@@ -123,6 +123,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> Cleaned:
     # a byline (or a meta author) signed with the site's own name names no writer: "By NBC News" on
     # nbcnews.com, "By Food52" on a site named so; the site's name is the page's site_name
     result.author = _writer(result.author, result.url, page.sitename) or _writer(page.author, result.url, page.sitename)
+    result.author = result.author and meta.without_roles(result.author)
     result.published = pagemeta.published(tree) or result.published
     result.site_name = page.sitename or None
     result.site_name_from_title = bool(result.site_name) and not stated

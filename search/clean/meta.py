@@ -232,6 +232,13 @@ def names_no_one(author: str) -> bool:
     return bool(words) and all(w in _NO_ONE for w in words)
 
 
+def without_roles(author: str) -> str:
+    """A meta author without the parts that are a newsroom's words alone (names_no_one): trafilatura gives
+    the meta author "Jane Doe, Staff Writer" as "Jane Doe; Staff Writer", which stood as the author (and the
+    author facet held "Jane Doe" apart), where a byline's "By Jane Doe, Staff Writer" gives "Jane Doe"."""
+    return "; ".join(p for p in author.split("; ") if not names_no_one(p)) or author
+
+
 # a company's legal form, the last word of its name: "Design Ltd", "Acme Inc.", "Example Media LLC"
 _COMPANY_FORMS = frozenset("ltd limited inc incorporated llc llp plc corp corporation gmbh pty".split())
 # a writer and what follows, a company the writer signs with: "Jane Doe, Acme Inc.", "Jane Doe / Acme Corp",
