@@ -2458,8 +2458,9 @@ def _source_name(archive: Archive, value: str) -> str:
     return source_names(sources, archive.store.source_names()).get(folder, value)
 
 
-# a source's value in the query text: "quoted", 'quoted' or bare
-_SOURCE_VALUE = re.compile(r"""(?<![\w"])source:("[^"\r\n]+"|'[^'\r\n]+'|[^\s()"']+)""", re.I)
+# a source's value in the query text: "quoted", 'quoted' or bare, or a group of them, (in brackets)
+_SOURCE_VALUE = re.compile(r"""(?<![\w"])source:(\([^()]*\)|"[^"\r\n]+"|'[^'\r\n]+'|[^\s()"']+)""", re.I)
+_GROUP_VALUE = re.compile(r"""(?<![\w"'])(?:"[^"\r\n]+"|'[^'\r\n]+'|[^\s()"']+)""")
 
 
 def _source_folders_named(archive: Archive, qstring: str) -> str:
@@ -2471,12 +2472,20 @@ def _source_folders_named(archive: Archive, qstring: str) -> str:
         return qstring
     phrases = [m.span() for m in quoted.SPAN.finditer(qstring)]
 
+    def written(typed: str) -> str | None:  # a folder's value as its source's name, else None
+        value = typed[1:-1] if typed[0] in "\"'" else typed
+        name = _source_name(archive, value)
+        said = field_value("source", name) if name != value else None
+        return said[len("source:"):] if said else None
+
     def named(m: re.Match) -> str:
         if any(a < m.start() < b for a, b in phrases):  # a phrase's words
             return m.group()
-        value = m.group(1)[1:-1] if m.group(1)[0] in "\"'" else m.group(1)
-        name = _source_name(archive, value)
-        return (field_value("source", name) or m.group()) if name != value else m.group()
+        if m.group(1)[0] == "(":  # `source:(/data/seeds OR /data/wire)`: each folder in it
+            inner = _GROUP_VALUE.sub(lambda v: written(v.group()) or v.group(), m.group(1)[1:-1])
+            return f"{m.group()[:-len(m.group(1))]}({inner})"
+        value = written(m.group(1))
+        return f"source:{value}" if value else m.group()
 
     return _SOURCE_VALUE.sub(named, qstring)
 

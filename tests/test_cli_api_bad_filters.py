@@ -591,6 +591,28 @@ def test_a_source_filter_takes_the_source_s_folder_as_stats_lists_it(client, see
     assert code == 0 and out["total"] == 0
 
 
+def test_a_source_folder_in_a_group_of_the_query_text_is_read_as_the_source(client, seeds_index):
+    """766e4e8 reads `source:/…/seeds` in the query as the source's name, but a group of values
+    under the field, `source:(/…/seeds OR /…/wire)` as the query syntax writes several, still
+    found nothing: "No article has source:/…/seeds (in the query)". Each folder in the group is
+    read as its source's name, on the command line, the API and the page; another value stays."""
+    from search import Store
+
+    folder = Store(seeds_index).sources()[0]
+    for typed in (f"coup source:({folder})", f'coup source:("{folder}/" OR nowhere)', f"coup SOURCE:('{folder}')"):
+        r = CliRunner().invoke(cli, ["search", typed, "--json", "--index", str(seeds_index)])
+        out = json.loads(r.stdout)
+        assert r.exit_code == 0 and out["total"] == 5, out
+        got = client.get("/api/search", query_string={"q": typed}).get_json()
+        assert got["total"] == 5, got
+        page = unescape(client.get("/search", query_string={"q": typed}).get_data(as_text=True))
+        assert "5 results" in page and f"<bdi>{folder}" not in page  # nowhere is said to match none
+    r = CliRunner().invoke(cli, ["search", f"coup NOT source:({folder})", "--json", "--index", str(seeds_index)])
+    assert json.loads(r.stdout)["total"] == 0
+    r = CliRunner().invoke(cli, ["search", f"coup source:({folder}x)", "--index", str(seeds_index)])
+    assert r.exit_code == 0 and "0 results" in r.output, r.output
+
+
 def test_a_source_in_the_query_text_takes_the_source_s_folder_as_stats_lists_it(client, seeds_index):
     """`source:/…/seeds` in the query text (the folder as `stats` lists it) found nothing, "No
     article has source:/…/seeds (in the query)", where `--filter source=/…/seeds` found the 5
