@@ -815,8 +815,9 @@ _OLD_REFUSAL = "IndexBusy: "
 def last_lines(path: Path, count: int) -> list[bytes]:
     """The last `count` (1 or more) lines of the file at `path`, oldest first, read from its end:
     /status and /healthz read the whole run log, which a nightly job's `reindex` grows by a line
-    a night for years, to show its last five."""
-    return list(itertools.islice(lines_from_end(path), count))[::-1]
+    a night for years, to show its last five. A blank line is none (a log edited by hand keeps
+    one at its end): it was listed as a line that is no run, warned of, and took a run's place."""
+    return list(itertools.islice((line for line in lines_from_end(path) if line.strip()), count))[::-1]
 
 
 # A run's line is a few hundred bytes: a longer one than this is held no further (a run of NUL

@@ -111,6 +111,24 @@ def test_a_run_log_line_of_json_that_is_no_run_is_passed_over_and_counted(tmp_pa
     assert f"Warning: {warning}" in text and "None" not in text, text
 
 
+def test_a_blank_line_of_the_run_log_is_no_line_warned_of(tmp_path):
+    """A run log edited by hand keeps a blank line (an editor's, `echo >> runs.jsonl`): since
+    60ef751 it was "1 of the last 2 lines of the run log is no run (cut short, garbled or edited
+    by hand)" on `stats`' stderr, /status and /healthz, and took a run's place among the last
+    five. A blank line is no line: the run is listed, no warning."""
+    from click.testing import CliRunner
+
+    from search.cli import cli
+
+    ix, run = _index_of_one_article(tmp_path)
+    with open(ix / "runs.jsonl", "a", encoding="utf-8") as fh:
+        fh.write("\n  \n")
+    stats = CliRunner().invoke(cli, ["stats", "--index", str(ix)])
+    assert stats.exit_code == 0 and stats.stderr == "", stats.stderr
+    health = create_app({"INDEX": str(ix)}).test_client().get("/healthz").get_json()
+    assert [r["command"] for r in health["runs"]] == ["index"] and health["run_log_warning"] is None, health
+
+
 def test_a_run_log_that_cannot_be_read_leaves_the_counts_said_with_a_warning(tmp_path):
     """runs.jsonl a folder (made by hand, a restore gone wrong): `stats` said "newsarchive: Is a
     directory: IX/runs.jsonl" and no more (exit 1), the index's counts unsaid, and /status and
