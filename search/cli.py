@@ -1128,6 +1128,7 @@ def show_cmd(doc_id, query, index_dir, as_json):
     record without one: file:///data/feed.jsonl#12), or the path of the file it was read
     from or that file's id (wire/feed.jsonl: a file of several articles lists their ids)."""
     from . import get_document, open_index
+    from .ingest import path_text
     from .lookup import an_id, document_ids, near_id, source_named
     from .query import document_matches
     from .stories import RELATIONS, timeline
@@ -1141,12 +1142,14 @@ def show_cmd(doc_id, query, index_dir, as_json):
         _fail(f"'{doc_id}' is a source of the index, not one article: "
               f"`newsarchive search --filter {shlex.quote('source=' + source)}` lists its articles", EXIT_USAGE,
               source=source)
+    # a byte that is not UTF-8 shown %XX, as ids show it, not the OS's lone surrogate ("\\udcff")
+    shown = path_text(doc_id)
     if not ids and (near := near_id(archive, doc_id)) is not None:  # a near miss, as /doc/'s 404 offers it
-        _fail(f"no document with id '{doc_id}': did you mean '{near}'?", EXIT_USAGE)
+        _fail(f"no document with id '{shown}': did you mean '{near}'?", EXIT_USAGE)
     if not ids:  # an id of the index as the example: a file's name without its source's folder was said nothing of
         example = an_id(archive)
         such = f" as a search prints it, such as '{example}'" if example else ""
-        _fail(f"no document with id '{doc_id}' (an id{such}, a page's URL or an indexed file)", EXIT_USAGE)
+        _fail(f"no document with id '{shown}' (an id{such}, a page's URL or an indexed file)", EXIT_USAGE)
     if len(ids) > 1:
         # every id in JSON, for a script to go through: the message lists five, and a file of
         # 2,500 articles said "… (2,495 more)" with no way to the rest

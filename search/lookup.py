@@ -61,6 +61,7 @@ def document_ids(archive: Archive, typed: str) -> Found:
     """The live articles `typed` names: one for an id, every article of a page's URL (two
     records of a feed may give the same) or of a file (a JSON Lines or WARC file holds many),
     none when nothing matches."""
+    typed = path_text(typed)  # a byte that is not UTF-8 as the indexer records it (%XX): see id_forms
     gen, searcher = archive.searcher()
     for doc_id in dict.fromkeys((typed, typed.strip())):
         if doc_id and document_number(searcher, doc_id) is not None:
@@ -123,7 +124,7 @@ def near_id(archive: Archive, typed: str) -> str | None:
     not `-4`)."""
     from .query import _within  # rapidfuzz's OSA distance over a list, as "did you mean" uses
 
-    text = typed.strip()
+    text = path_text(typed).strip()  # a lone surrogate from the OS stopped Whoosh's prefix lookup
     if len(text) < 6:
         return None
     _gen, searcher = archive.searcher()

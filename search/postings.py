@@ -220,6 +220,13 @@ def term_postings(searcher, fieldname: str, btext: bytes, cache: "TermCache | No
 
 
 def term_ids(searcher, fieldname: str, text, cache: "TermCache | None" = None) -> np.ndarray:
+    if isinstance(text, str) and not text.isascii():
+        # a filter's value with a byte that is not UTF-8 (a lone surrogate from the OS, which
+        # Whoosh cannot encode: `export --filter source=$'\\xff'` stopped with an internal
+        # error) as the indexer records such a name: %XX, no value else holds one
+        from .ingest.decode import path_text
+
+        text = path_text(text)
     schema = searcher.schema
     btext = schema[fieldname].to_bytes(text) if fieldname in schema else text
     return term_postings(searcher, fieldname, btext, cache).ids

@@ -3520,7 +3520,13 @@ def get_document(archive: Archive, doc_id: str) -> dict[str, Any] | None:
 
 def id_forms(doc_id: str) -> list[str]:
     """`doc_id` as typed and in NFC and NFD, each once: an id of ASCII (most) is its own NFC and
-    NFD, and a miss was looked up three times."""
+    NFD, and a miss was looked up three times. A byte typed that is not UTF-8 (the OS gives it
+    as a lone surrogate, "\\udcff", which Whoosh cannot encode: `show` stopped with an internal
+    error) is looked up %XX, as the indexer records a file's name that is not UTF-8."""
+    if not doc_id.isascii():
+        from .ingest.decode import path_text
+
+        doc_id = path_text(doc_id)
     return list(dict.fromkeys((doc_id, unicodedata.normalize("NFC", doc_id), unicodedata.normalize("NFD", doc_id))))
 
 
