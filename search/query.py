@@ -2426,6 +2426,13 @@ def _request(archive: Archive, query: str, filters: dict[str, list[str]] | None,
                if (vs := list(dict.fromkeys(x.strip() for x in v if isinstance(x, str) and x.strip())))}
     if "source" in filters:
         filters["source"] = list(dict.fromkeys(_source_name(archive, v) for v in filters["source"]))
+    if any(not v.isascii() for vs in filters.values() for v in vs):
+        from .ingest.decode import path_text
+
+        # a byte that is not UTF-8 (`--filter source=$'\xff'`, which the OS gives as a lone
+        # surrogate) as the indexer records a name that is not UTF-8: %XX, said so in "no article
+        # has source=%FF" and in the JSON, where "\udcff" is no text a strict reader takes
+        filters = {k: list(dict.fromkeys(path_text(v) for v in vs)) for k, vs in filters.items()}
     query = _source_folders_named(archive, query)
     sort = read_sort(sort)
     match = read_match(match)

@@ -41,3 +41,15 @@ def test_forget_says_the_byte_is_no_source(seeds_index):
 def test_the_web_refuses_the_byte_with_its_usual_status(seeds_index, url, status):
     client = create_app({"INDEX": str(seeds_index), "PAGE_CACHE_MB": 0}).test_client()
     assert client.get(url).status_code == status
+
+
+def test_a_filter_with_the_byte_is_shown_as_ids_show_it(seeds_index):
+    import json
+
+    r = invoke("search", "mali", "--filter", f"source={BYTE}", "--index", seeds_index, "--json")
+    assert r.exit_code == 0, r.output
+    result = json.loads(r.output)
+    assert result["filters"] == {"source": ["%FF"]} and result["total"] == 0
+    assert [u["value"] for u in result["unmatched_filters"]] == ["%FF"]
+    r = invoke("export", "--filter", f"source={BYTE}", "--index", seeds_index)
+    assert "No article has source=%FF." in r.output
