@@ -3018,3 +3018,23 @@ def test_a_score_inside_a_span_ends_the_name_before_it():
                        ("They drove along Route 66-67 Highway for a week.", "Route 66-67 Highway"),
                        ("The 7-Eleven Inc chain said on Monday it would expand.", "7-Eleven Inc")):
         assert _got(text, (name, "organization")) == {name: {"organization"}}, text
+
+
+def test_two_companies_joined_by_and_once_are_no_firm_of_partners():
+    """5e17f1d made a firm of "X and Y" where the NER read X an organisation and Y a person, so two
+    companies named once side by side became one: "Nissan and Honda will raise prices". That reading
+    tells a firm only where the name is used twice or stands in a chain of "and"s."""
+    for text, first, second in (("Nissan and Honda will raise prices next month.", "Nissan", "Honda"),
+                                ("Chrysler and Ford said sales rose in March.", "Chrysler", "Ford"),
+                                ("The deal between Texaco and Pennzoil was signed today.", "Texaco", "Pennzoil")):
+        got = _got(text, (first, "organization"), (second, "person"))
+        assert f"{first} and {second}" not in got and second in got, got
+    text = "Wagner and Brown bid for the firm. Later Wagner and Brown raised the offer."
+    got = _got(text, ("Wagner", "organization"), ("Brown", "person"))
+    assert got == {"Wagner and Brown": {"organization"}}, got
+    # who works at a firm tells it, named once: "brokerage house", "economist ... of", "managed by"
+    for text in ("Stephen Lewis, economist at brokerage house Phillips and Drew, said rates would fall.",
+                 "Economist David Pike of Phillips and Drew estimates costs fell.",
+                 "The shares were sold through a group managed by Hambrecht and Quist. It said no."):
+        first, second = re.search(r"([A-Z]\w+) and ([A-Z]\w+)", text).groups()
+        assert f"{first} and {second}" in _got(text, (first, "organization"), (second, "person")), text

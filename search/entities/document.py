@@ -3097,7 +3097,14 @@ _CONNECTIVES = SENTENCE_ADVERBS | {
     "indeed", "hence", "first", "second", "third", "last", "lastly", "again", "anyway", "specifically",
     "alternatively",
 }
-_FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|brokers|brokerage|firm|partnership[ \t]+of|through|of[ \t]+brokers)[ \t\n]+$")
+# Another side joined to a firm's name by "and", before or after it: "AFG and" + "Wagner and Brown"
+_AND_CHAIN_BEFORE = re.compile(rf"(?<![\w.&'’-])[A-Z][\w.&'’-]*>?{_GAP}(?:and|&){_GAP}$")  # "<AFG> and"
+_AND_CHAIN_AFTER = re.compile(rf"{_GAP}(?:and|&){_GAP}[A-Z]")
+# ... and who works there: "brokerage house Phillips and Drew", "economist David Pike of Phillips and Drew",
+# "a group managed by Hambrecht and Quist"
+_FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|brokers|brokerage|firm|partnership[ \t]+(?:of|with)|privately[ -]held"
+                                r"|through|of[ \t]+brokers|house|(?:managed|led|underwritten)[ \t\n]+by|(?i:economists?|analysts?|strategists?)"
+                                r"(?:[ \t\n]+[A-Z][\w.'’-]*){0,3},?[ \t\n]+(?:at|of|with))[ \t\n]+$")
 
 
 def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> list[Span]:
@@ -3152,6 +3159,12 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
                and text[o.start:o.end] in partners_of[words] for o in spans[max(0, i - len(named)):i]):
             read_as_firm.add(words)
 
+    def in_a_chain(a: int, b: int) -> bool:
+        """The name is one side of another "and" ("AFG and Wagner and Brown", "Wagner and Brown and AFG
+        Industries Inc"): a list of two does not join its sides twice, so one of them is a name with "and"."""
+        return _AND_CHAIN_BEFORE.search(text, max(0, a - 40), a) is not None \
+            or _AND_CHAIN_AFTER.match(text, b) is not None
+
     def firm(words: str) -> list[tuple[int, int]]:
         """The name's uses if it is a firm's, else none: one answer per name, its partners being its words."""
         partners = partners_of[words]
@@ -3162,8 +3175,9 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before
         # them; the cheap tests first, the firm's uses after
         told = (all(_zipf(p.lower()) > 0 for p in partners) and (
-            len(partners) >= 3 or words in read_as_firm or any(_FIRM_AFTER_NAMES.match(text, b) for _, b in uses))
-            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 30), a) for a, _ in uses)) and all(
+            len(partners) >= 3 or (words in read_as_firm and (len(uses) >= 2 or any(in_a_chain(a, b) for a, b in uses)))
+            or any(_FIRM_AFTER_NAMES.match(text, b) for _, b in uses))
+            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 40), a) for a, _ in uses)) and all(
             any(a <= c < b for a, b in uses) for p in partners for c in word_index.plain(p))
         return uses if told else []
 
