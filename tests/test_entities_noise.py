@@ -3038,3 +3038,14 @@ def test_two_companies_joined_by_and_once_are_no_firm_of_partners():
                  "The shares were sold through a group managed by Hambrecht and Quist. It said no."):
         first, second = re.search(r"([A-Z]\w+) and ([A-Z]\w+)", text).groups()
         assert f"{first} and {second}" in _got(text, (first, "organization"), (second, "person")), text
+
+
+def test_a_models_or_a_ranges_figures_inside_a_name_are_no_score():
+    """9ffe77a cut a span at every score-like figure inside it, so "Boeing 747-400 Combi" became "Boeing" and
+    "Combi", "Sept 11-12 Summit" and "Rule 14-8 Proposals" lost their heads. A score cuts a name only where
+    the span runs on into running text or a row of scores after it, or it is one digit a side."""
+    for text, name in (("The Boeing 747-400 Combi flew on Monday.", "Boeing 747-400 Combi"),
+                       ("Leaders met at the Sept 11-12 Summit in Paris.", "Sept 11-12 Summit"),
+                       ("It filed under the Rule 14-8 Proposals of the SEC.", "Rule 14-8 Proposals"),
+                       ("Leaders met at the Nov 3-4 Meeting in Paris.", "Nov 3-4 Meeting")):
+        assert _got(text, (name, "organization")) == {name: {"organization"}}, text

@@ -269,11 +269,28 @@ def score_pieces(text: str, start: int, end: int) -> list[tuple[int, int]]:
             lo = m.end()  # the next score of a row: "Pete Sampras 6-4 6-3 Andre Agassi"
             continue
         toks = [(t.start(), t.end()) for t in _TOKEN.finditer(text, lo, m.end())]
-        if len(toks) > 1 and _trailing_figure(text, toks):
+        if len(toks) > 1 and _goes_on(text, m, end, text[toks[-2][0]:toks[-2][1]]) and _trailing_figure(text, toks):
             pieces.append((lo, toks[-2][1]))
             lo = m.end()
     pieces.append((lo, end))
     return [(a, b) for a, b in pieces if any(c.isalpha() for c in text[a:b])]
+
+
+# A month before a range of days: "Sept 11-12 Summit", "Nov 3-4 Meeting" date it, no score
+_MONTH_WORDS = frozenset({"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+                          "january", "february", "march", "april", "june", "july", "august", "september",
+                          "october", "november", "december"})
+_RUNNING_ON = re.compile(r"\s+(?:[a-z]|\d{1,3}[-–]\d{1,3}(?![\w.,:/+\-–]))")
+
+
+def _goes_on(text: str, score: re.Match, end: int, before: str) -> bool:
+    """Whether a score inside a span (not ending it) is a match's: the span runs on after it into running
+    text or another score of a row ("Chelsea 2-1 at Elland Road", "Pete Sampras 6-4 6-3"), or it is one
+    digit a side before a name ("Arsenal 3-0 Tottenham Hotspur") not dated by a month. A model's or a
+    range's figures run on into a name ("Boeing 747-400 Combi", "Sept 11-12 Summit", "Rule 14-8 Proposals")."""
+    if _RUNNING_ON.match(text, score.end(), end):
+        return True
+    return len(score.group()) == 3 and before.lower().rstrip(".") not in _MONTH_WORDS
 
 
 def _trailing_figure(text: str, toks: list[tuple[int, int]]) -> bool:
