@@ -720,3 +720,22 @@ def test_a_dateline_dated_the_month_first_with_a_year_is_one():
         assert [m.group(1) for m in find_datelines(text)] == [place], text
     # near miss: a source's date line, the year followed by no dash
     assert find_datelines("Journalist requests asylum\nBBC, Aug 4, 2012 Last updated at 20:35 ET\n") == ()
+
+
+def test_a_dateline_after_a_byline_or_a_caption_on_its_line_is_read():
+    """4248216 kept a dateline within a line only where it was CoNLL-2003's, and so lost those sharing a line with
+    a byline or a photo's caption before them: "By Jane Doe LONDON (Reuters) -", "FILE PHOTO: ... REUTERS/Lucas
+    Jackson NEW YORK (Reuters) -" gave "Reuters" an organisation. Such a dateline, its agency in brackets before
+    its dash, is read again; running text's brackets stay none ("hosted by the EU (European Union) - the bloc")."""
+    from search.entities.document import find_datelines
+
+    for text, place in (("Banks rally\nBy Jane Doe LONDON (Reuters) - The Bank of England said so.", "LONDON"),
+                        ("By Jane Doe and John Smith NEW YORK, Oct 31 (Reuters) - Stocks fell.", "NEW YORK"),
+                        ("FILE PHOTO: Traders work in New York, U.S., May 4, 2020. REUTERS/Lucas Jackson/File Photo "
+                         "NEW YORK (Reuters) - Stocks fell.", "NEW YORK")):
+        assert [m.group(1) for m in find_datelines(text)] == [place], text
+        got = _by_text(extract_mentions(text))
+        assert "Reuters" not in got and got.get(place) == {"location"}, got
+    for text in ("By the EU (European Union) - the bloc of 27 nations met.",
+                 "Talks were hosted by the EU (European Union) - the bloc of 27 nations - in Brussels."):
+        assert find_datelines(text) == (), text

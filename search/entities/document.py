@@ -620,6 +620,21 @@ _WEEKDAYS = frozenset({"mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri
                        "wednesday", "thursday", "friday", "saturday", "sunday"})
 
 
+# What may share a line with a dateline before it, a byline or a photo's caption: "By Jane Doe LONDON (Reuters) -",
+# "FILE PHOTO: Traders work on the floor. REUTERS/Lucas Jackson NEW YORK (Reuters) -"
+_BYLINE_OR_CAPTION = re.compile(r"(?:^|\n)[ \t]*(?:By(?:[ \t]+[A-Z][\w.'’-]*){1,4}(?:[ \t]+(?:and|&)(?:[ \t]+[A-Z][\w.'’-]*){1,4})?"
+                                r"|(?:FILE[ \t]+)?PHOTO:[^\n]*)[ \t]+$")
+_AGENCY_DASH = re.compile(rf"{_AGENCY_BRACKETS} {_DASH} $")
+
+
+def _after_a_byline(text: str, m: re.Match) -> bool:
+    """Whether a dateline within a line follows a byline or a caption opening the line, its agency in brackets
+    before its dash: the agency tells a wire's dateline, which running text's brackets ("the EU (European
+    Union) - the bloc") are not after a line opening "By" or "PHOTO:"."""
+    return _AGENCY_DASH.search(m["tail"]) is not None \
+        and _BYLINE_OR_CAPTION.search(text, max(0, text.rfind("\n", 0, m.start())), m.start()) is not None
+
+
 # Kept for a pool batch's texts (64) and as many more: stage 2 asks twice for each text, for the model's
 # input (blank_datelines, before spaCy runs on the batch) and for the rules (postprocess,
 # after), and the scan (its pattern tried at every position) was 0.1 ms an article each time.
@@ -637,7 +652,7 @@ def find_datelines(text: str) -> tuple[re.Match, ...]:
         place = m.group(1)
         if place.lower().rstrip(".") in _WEEKDAYS:
             continue  # a calendar's row: "TUE, APR 07 - INDIA, BOMBAY (RAMANAVMI)"
-        if not m["iso"] and m.start() and text[m.start() - 1] != "\n":
+        if not m["iso"] and m.start() and text[m.start() - 1] != "\n" and not _after_a_byline(text, m):
             continue  # within a line: running text
         if not place.isupper() and not (
                 m["dash"] and (m.start() == 0 or text[m.start() - 1] == "\n")
