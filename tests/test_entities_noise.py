@@ -3049,3 +3049,16 @@ def test_a_models_or_a_ranges_figures_inside_a_name_are_no_score():
                        ("It filed under the Rule 14-8 Proposals of the SEC.", "Rule 14-8 Proposals"),
                        ("Leaders met at the Nov 3-4 Meeting in Paris.", "Nov 3-4 Meeting")):
         assert _got(text, (name, "organization")) == {name: {"organization"}}, text
+
+
+def test_a_firm_a_person_is_of_is_one_named_once():
+    """e481410 left a firm named once after its partners apart where only the NER's reading of a partner told
+    it: "said Dudley Heer of Duff and Phelps", "analyst at stockbrokers Phillips and Drew". A person of it, or
+    stockbrokers before it, tell a firm: one person works at one firm, not at two companies."""
+    for text, person in (('"They want to remain independent," said Dudley Heer of Duff and Phelps.', "Dudley Heer"),
+                         ("Geoffrey Pyne, analyst at stockbrokers Phillips and Drew, said so.", "Geoffrey Pyne")):
+        first, second = re.search(r"([A-Z]\w+) and ([A-Z]\w+)", text).groups()
+        got = _got(text, (person, "person"), (first, "organization"), (second, "person"))
+        assert got.get(f"{first} and {second}") == {"organization"} and second not in got, got
+    text = "Nissan and Honda will raise prices, said Jim Smith of the union."
+    assert "Nissan and Honda" not in _got(text, ("Nissan", "organization"), ("Honda", "person"), ("Jim Smith", "person"))

@@ -3117,7 +3117,8 @@ _AND_CHAIN_BEFORE = re.compile(rf"(?<![\w.&'’-])[A-Z][\w.&'’-]*>?{_GAP}(?:an
 _AND_CHAIN_AFTER = re.compile(rf"{_GAP}(?:and|&){_GAP}[A-Z]")
 # ... and who works there: "brokerage house Phillips and Drew", "economist David Pike of Phillips and Drew",
 # "a group managed by Hambrecht and Quist"
-_FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|brokers|brokerage|firm|partnership[ \t]+(?:of|with)|privately[ -]held"
+_WORKS_AT = re.compile(r",?[ \t\n]+(?:of|at|for|with)[ \t\n]+$")
+_FIRM_BEFORE_NAMES = re.compile(r"\b(?:investors|(?:stock)?brokers|brokerage|firm|partnership[ \t]+(?:of|with)|privately[ -]held"
                                 r"|through|of[ \t]+brokers|house|(?:managed|led|underwritten)[ \t\n]+by|(?i:economists?|analysts?|strategists?)"
                                 r"(?:[ \t\n]+[A-Z][\w.'’-]*){0,3},?[ \t\n]+(?:at|of|with))[ \t\n]+$")
 
@@ -3174,6 +3175,13 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
                and text[o.start:o.end] in partners_of[words] for o in spans[max(0, i - len(named)):i]):
             read_as_firm.add(words)
 
+    person_ends = {s.end for s in spans if s.type == "person"}
+
+    def works_there(a: int) -> bool:
+        """A person named just before the name works there ("said Dudley Heer of Duff and Phelps"): one
+        person is of one firm, not of two companies."""
+        return (w := _WORKS_AT.search(text, max(0, a - 8), a)) is not None and w.start() in person_ends
+
     def in_a_chain(a: int, b: int) -> bool:
         """The name is one side of another "and" ("AFG and Wagner and Brown", "Wagner and Brown and AFG
         Industries Inc"): a list of two does not join its sides twice, so one of them is a name with "and"."""
@@ -3192,7 +3200,7 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         told = (all(_zipf(p.lower()) > 0 for p in partners) and (
             len(partners) >= 3 or (words in read_as_firm and (len(uses) >= 2 or any(in_a_chain(a, b) for a, b in uses)))
             or any(_FIRM_AFTER_NAMES.match(text, b) for _, b in uses))
-            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 40), a) for a, _ in uses)) and all(
+            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 40), a) or works_there(a) for a, _ in uses)) and all(
             any(a <= c < b for a, b in uses) for p in partners for c in word_index.plain(p))
         return uses if told else []
 
