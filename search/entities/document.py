@@ -3179,7 +3179,8 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
 
     def works_there(a: int) -> bool:
         """A person named just before the name works there ("said Dudley Heer of Duff and Phelps"): one
-        person is of one firm, not of two companies."""
+        person is of one firm, not of two companies; with the NER's reading of a partner as a firm only
+        ("Ms Noland of Surinam and Malik", all people to the NER, are people)."""
         return (w := _WORKS_AT.search(text, max(0, a - 8), a)) is not None and w.start() in person_ends
 
     def in_a_chain(a: int, b: int) -> bool:
@@ -3198,9 +3199,10 @@ def _firms_of_names(text: str, spans: list[Span], word_index: _WordIndex) -> lis
         # partners English knows no word of ("brokers Batliwala and Karani") need the firm's kind before
         # them; the cheap tests first, the firm's uses after
         told = (all(_zipf(p.lower()) > 0 for p in partners) and (
-            len(partners) >= 3 or (words in read_as_firm and (len(uses) >= 2 or any(in_a_chain(a, b) for a, b in uses)))
+            len(partners) >= 3 or (words in read_as_firm and (
+                len(uses) >= 2 or any(in_a_chain(a, b) or works_there(a) for a, b in uses)))
             or any(_FIRM_AFTER_NAMES.match(text, b) for _, b in uses))
-            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 40), a) or works_there(a) for a, _ in uses)) and all(
+            or any(_FIRM_BEFORE_NAMES.search(text, max(0, a - 40), a) for a, _ in uses)) and all(
             any(a <= c < b for a, b in uses) for p in partners for c in word_index.plain(p))
         return uses if told else []
 
