@@ -315,3 +315,44 @@ def test_a_response_after_records_that_follow_a_long_line_cut_off_is_read(tmp_pa
     found, reports = _read(tmp_path / "runs.jsonl")
     assert [a.title for a in found] == ["Zinc 0", "Record 1", "Record 2", "Zinc 1", "Zinc 2"]
     assert [(r.line, r.reason) for r in reports] == [(2, "bad JSON line: cut off: the line ends before its JSON value does")]
+
+
+def test_a_titled_response_with_its_own_address_is_read(tmp_path):
+    """A search's response saved with a title and its query's address beside its list of articles
+    ({"title": "Search results: zinc", "link": "https://api.example/search?q=zinc", "articles":
+    [...]}, or its "url") was taken for a page's record: "JSON record with no text" each line (in a
+    stream pretty-printed, on one line, in a .json array), its articles unread (cac8eeb read only a titled record with no address as a response). A list of
+    two or more articles that each give a title, text and an address of their own, not the
+    record's, is a response's; a paywalled page's comments, titled and with text but no address
+    of their own, or one story it links to, stay its own, and it is said to have no text. A record
+    on a line before such a response keeps its id (`FILE:1.1`)."""
+    def response(run: int, key: str) -> dict:
+        return {"title": "Search results: zinc", key: f"https://api.example/search?q=zinc&run={run}",
+                "articles": [{"title": f"Zinc {run}.{k}", "content": f"{STORY} Run {run}, story {k}.",
+                              "url": f"https://ex.com/{run}/{k}"} for k in (1, 2)]}
+
+    titles = ["Zinc 1.1", "Zinc 1.2", "Zinc 2.1", "Zinc 2.2"]
+    for key in ("link", "url"):
+        (tmp_path / f"{key}.jsonl").write_text("".join(json.dumps(response(n, key)) + "\n" for n in (1, 2)))
+        (tmp_path / f"{key}-pretty.jsonl").write_text(
+            "".join(json.dumps(response(n, key), indent=2) + "\n" for n in (1, 2)))
+        (tmp_path / f"{key}-oneline.jsonl").write_text(json.dumps(response(1, key)) + json.dumps(response(2, key)))
+        (tmp_path / f"{key}-array.json").write_text(json.dumps([response(1, key), response(2, key)]))
+        for name in (f"{key}.jsonl", f"{key}-pretty.jsonl", f"{key}-oneline.jsonl", f"{key}-array.json"):
+            arts, reports = _read(tmp_path / name)
+            assert reports == [] and [(a.title, a.url) for a in arts] == [
+                (t, f"https://ex.com/{t[5]}/{t[7]}") for t in titles], name
+    no_text = "JSON record with no text: none of maintext, text, body, content, article, article_body, html, raw_html"
+    comments = {"title": "Zinc behind the wall", "url": "https://ex.com/paywalled", "comments": [
+        {"author": "reader", "title": f"Re: zinc {k}", "text": "Zinc is up."} for k in (1, 2)]}
+    linked = {"title": "Zinc behind the wall", "url": "https://ex.com/paywalled", "related": [
+        {"title": "Zinc steady", "text": STORY, "url": "https://ex.com/steady"},
+        {"title": "Zinc again", "text": STORY, "url": "https://ex.com/paywalled"}]}
+    (tmp_path / "paywalled.jsonl").write_text(
+        json.dumps(comments) + "\n" + json.dumps(linked) + "\n" + json.dumps(response(1, "link")) + "\n")
+    arts, reports = _read(tmp_path / "paywalled.jsonl")
+    assert [a.title for a in arts] == titles[:2]
+    assert [(r.line, r.reason) for r in reports] == [(1, no_text), (2, no_text)]
+    (tmp_path / "beside.jsonl").write_text(json.dumps({"title": "Zinc", "text": STORY}) + json.dumps(response(1, "url")))
+    arts, reports = _read(tmp_path / "beside.jsonl")
+    assert [(a.title, a.id) for a in arts] == [("Zinc", "beside:1.1")] and len(reports) == 1

@@ -409,13 +409,25 @@ def _article_like(rec: dict[str, Any], titled: bool) -> bool:
     return _texts(rec) != (None, None) and (not titled or any(_says_something(rec.get(k)) for k in TITLE_KEYS))
 
 
-def _titled_articles(rec: dict[str, Any]) -> tuple[list[str], int] | None:
+def _titled_articles(rec: dict[str, Any], addressed: bool = True) -> tuple[list[str], int] | None:
     """_listed_articles of a record with no text that gives a title: a search's response titled
     beside its articles ({"title": "Search results", "articles": [...]}) was "no text", its
     articles unread. A titled record is an article with no text (a paywalled page's) whose lists
-    are its own (its comments, which give no title), unless it gives no address, as a page's
-    record does, and a list in it holds articles that give a title and text."""
-    return None if record_url(rec) else _listed_articles(rec, titled=True)
+    are its own (its comments, which give no title), unless a list in it holds articles that give
+    a title and text and it gives no address, as a page's record does; or, `addressed`, whatever
+    its address (a search's query's: "link": "https://api.example/search?q=zinc"), where two or
+    more of them give an address of their own besides (_own_addresses): comments rarely do."""
+    own = record_url(rec)
+    if own and not addressed:
+        return None
+    listed = _listed_articles(rec, titled=True)
+    return listed if not own or listed is None or _own_addresses(_at(rec, listed[0]), own) else None
+
+
+def _own_addresses(items: list, own: str) -> bool:
+    """Whether two or more of a list's items give a title, text and an address not `own`."""
+    return sum(isinstance(v, dict) and _article_like(rec := canonical_keys(v)[0], True)
+               and record_url(rec) not in ("", own) for v in items) >= 2
 
 
 def _listed_words(where: list[str], n: int) -> str:
@@ -793,15 +805,17 @@ def _document_records(doc: Any) -> list | None:
     return [doc] if _record_like(rec) else None
 
 
-def _holds_articles(value: Any) -> bool:
-    """Whether a JSON value is a list of articles, not one: an array, a response, a dict of them."""
+def _holds_articles(value: Any, addressed: bool = False) -> bool:
+    """Whether a JSON value is a list of articles, not one: an array, a response, a dict of them.
+    `addressed`: a titled response with its own address too (_titled_articles), told only where
+    every value on a line holds articles, so that a record beside one keeps its id (`FILE:1.1`)."""
     if isinstance(value, list):
         return True
     if not isinstance(value, dict):
         return False
     if _record_like(rec := canonical_keys(value)[0]):  # a titled response (_titled_articles) holds its list
         return (_texts(rec) == (None, None) and any(k in rec for k in TITLE_KEYS)
-                and _titled_articles(rec) is not None)
+                and _titled_articles(rec, addressed) is not None)
     return _keyed_articles(value) is not None or _listed_articles(rec) is not None
 
 
@@ -1005,7 +1019,8 @@ def _read_document(path: Path, opener, source: str, base_id: str) -> Iterator[Ar
     json_name = path.name.lower().endswith((".json", ".json.gz"))
     # values one after another, on lines of their own or on one (a poller's `json.dump` of a response
     # a run, with no newline: its responses were each "JSON record with no text of its own", unread)
-    stream = isinstance(doc, _Values) and (not one_line or any(map(_holds_articles, doc)))
+    stream = isinstance(doc, _Values) and (not one_line or any(map(_holds_articles, doc))
+                                           or all(_holds_articles(v, addressed=True) for v in doc))
     if records is not None and not json_name and not stream and not (len(records) == 1 and records[0] is doc):
         # a .jsonl of one response (or array, or dict of articles), on a line or pretty-printed, is
         # line 1 of a poller's file, as `jq -c .` writes it: its articles 1.k, as when a second comes,
