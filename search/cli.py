@@ -1000,12 +1000,12 @@ def _print_hints(con, result) -> None:
                 each = _t(written) if written else f"{each} ({UNWRITABLE})"
             none = " or ".join(_t(m) for m in u.get("missing", ()))
             hint = f": did you mean [bold]{each}[/]?" + (f" No article has {none}." if none else "")
-        elif u["suggestion"] and sep == "=":
-            hint = f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/]?"
+        elif u["suggestion"] and sep == "=":  # an option to type again, as a list's are offered
+            hint = f": did you mean [bold]--filter {u['facet']}={_t(u['suggestion'])}[/]?"
         elif u["suggestion"]:  # written as every query value is, to paste back (its quotes: Le "Monde")
             written = field_value(u["facet"], u["suggestion"])
             hint = (f": did you mean [bold]{_t(written)}[/]?" if written else
-                    f": did you mean [bold]{u['facet']}={_t(u['suggestion'])}[/] ({UNWRITABLE})?")
+                    f": did you mean [bold]--filter {u['facet']}={_t(u['suggestion'])}[/] ({UNWRITABLE})?")
         con.print(f"No article has {u['facet']}{sep}{_t(u['value'])}{where}{hint}")
     if result.suggestion:
         con.print(f"Did you mean [bold]{_t(result.suggestion)}[/]?")

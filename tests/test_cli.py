@@ -105,8 +105,8 @@ def test_search_text_output_mentions_hits(seeds_index):
 def test_search_names_a_filter_value_no_article_has(seeds_index):
     r = invoke("search", "", "--filter", "language=englsh", "--filter", "person=Goytta", "--index", seeds_index)
     assert r.exit_code == 0
-    assert "No article has language=englsh: did you mean language=en?" in r.output
-    assert "No article has person=Goytta: did you mean person=Assimi Goita?" in r.output
+    assert "No article has language=englsh: did you mean --filter language=en?" in r.output
+    assert "No article has person=Goytta: did you mean --filter person=Assimi Goita?" in r.output
     r = invoke("search", "coup person:Goytta", "--index", seeds_index)
     assert 'No article has person:Goytta (in the query): did you mean person:"Assimi Goita"?' in r.output
     r = invoke("search", "person:assimi goita", "--index", seeds_index)

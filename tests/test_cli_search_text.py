@@ -308,3 +308,15 @@ def test_the_header_says_the_order_where_it_is_not_the_search_s_own(two_sources)
     for args in (("coup",), ("",), ("", "--sort", "newest"), ("coup", "--sort", "relevance")):
         assert " first" not in invoke("search", *args, "--index", two_sources).output.splitlines()[0], args
 
+
+
+@pytest.mark.parametrize("typed", ["seeds,", "seedz"])
+def test_a_filter_s_offer_is_the_option_to_type_again(two_sources, typed):
+    """`--filter source=seeds,` (a trailing comma) was offered "did you mean source=seeds?", and
+    `source=seedz` so too, where a list is offered "did you mean --filter source=notes --filter
+    source=seeds?": a filter's offer is the option to type again, whichever it corrects."""
+    r = invoke("search", "mali", "--filter", f"source={typed}", "--index", two_sources)
+    assert r.exit_code == 0, r.output
+    assert f"No article has source={typed}: did you mean --filter source=seeds?" in r.output, r.output
+    fixed = invoke("search", "mali", "--filter", "source=seeds", "--index", two_sources)
+    assert fixed.output.startswith("5 results for mali with source=seeds\n"), fixed.output

@@ -345,10 +345,10 @@ def test_an_export_reads_to_its_end_while_reindexes_replace_its_generation(tmp_p
 
 def test_an_empty_export_says_why_as_the_search_does(seeds_index, tmp_path):
     """A header-only file and "0 articles written" where the same search says "No article has
-    person=Goytta: did you mean person=Assimi Goita?" (helper review)."""
+    person=Goytta: did you mean --filter person=Assimi Goita?" (helper review)."""
     out = tmp_path / "g.csv"
     r = _invoke("export", "coup", "--filter", "person=Goytta", "--format", "csv", "-o", out, "--index", seeds_index)
-    assert r.exit_code == 0 and "No article has person=Goytta: did you mean person=Assimi Goita?" in r.output
+    assert r.exit_code == 0 and "No article has person=Goytta: did you mean --filter person=Assimi Goita?" in r.output
     assert "0 articles written" in r.output and out.read_text().startswith("id,title")
     r = _invoke("export", "coupp", "--index", seeds_index)
     assert r.exit_code == 0 and "Did you mean coup?" in r.output

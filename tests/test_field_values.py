@@ -145,7 +145,7 @@ def test_a_value_no_syntax_holds_is_said_so_not_written_to_find_nothing(archive)
     assert f"Did you mean <strong>Q*' Zeitung</strong>? ({SAID})" in unescape(page.get_data(as_text=True))
     r = CliRunner().invoke(cli, ["search", "harbour source:'Q* Zeitung'", "--index", index])
     assert r.exit_code == 0, r.output
-    assert f"did you mean source=Q*' Zeitung ({SAID})?" in " ".join(r.stdout.split()), r.stdout
+    assert f"did you mean --filter source=Q*' Zeitung ({SAID})?" in " ".join(r.stdout.split()), r.stdout
 
 
 def test_single_quotes_typed_around_operators_quotes_and_parentheses_read_one_name(archive):
