@@ -216,12 +216,16 @@ def _expanded_from(words: tuple[str, ...]) -> list[str]:
     and coup2.txt for `coup*`), or []: two or more words naming files are not enough, as `search
     mali niger` run where the folders mali and niger are (a user's own sources) is two words;
     names a * made come sorted (by byte or, as a locale sorts, by letter) and share a beginning
-    (`coup*`) or an ending (`*.txt`)."""
+    (`coup*`) or an ending (`*.txt`). Two such names are the shell's only where one holds a file's
+    extension: `search 2020 2021` run where the folders 2020 and 2021 are (a year's sources) is
+    two words typed, much likelier than a * that matched two folders of no extension; three or
+    more sorted names sharing an end are seldom typed."""
     for i in range(len(words) - 1):
         run = list(itertools.takewhile(os.path.lexists, words[i:]))
         if len(run) > 1 and (run == sorted(run) or run == sorted(run, key=str.casefold)):
             if os.path.commonprefix(run) or os.path.commonprefix([w[::-1] for w in run]):
-                return run
+                if len(run) > 2 or any(os.path.splitext(w)[1] for w in run):
+                    return run
     return []
 
 

@@ -276,6 +276,20 @@ def test_a_query_s_words_that_name_folders_here_are_not_said_to_be_the_shell_s(s
         "(mali1.txt and mali2.txt)" in r.output, r.output
 
 
+
+def test_two_plain_words_naming_folders_here_are_the_query_not_the_shell_s(seeds_index, tmp_path, monkeypatch):
+    """`newsarchive search 2020 2021` run where the folders 2020 and 2021 are (a year's sources)
+    was refused as a * the shell had read as file names: sorted, sharing a beginning. Two words
+    of no file extension are much likelier typed than a * that matched two folders: they run
+    as the query '2020 2021'; three such names, or two with an extension, are still the shell's."""
+    for name in ("2019", "2020", "2021"):
+        (tmp_path / name).mkdir()
+    monkeypatch.chdir(tmp_path)
+    r = invoke("search", "2020", "2021", "--index", seeds_index)
+    assert r.exit_code == 0 and r.output.startswith("1 result for 2020 2021\n") and "shell" not in r.output, r.output
+    r = invoke("search", "2019", "2020", "2021", "--index", seeds_index)
+    assert r.exit_code == 2 and "the names of files here (2019, 2020 and 2021)" in r.output, r.output
+
 def test_show_of_an_unknown_id_gives_an_id_of_the_index(seeds_index):
     """`newsarchive show wire/gone-story.txt` (an id near none of the index's) said "no document
     with id 'wire/gone-story.txt' (an id, a page's URL or an indexed file)": nothing said what an
