@@ -1496,9 +1496,9 @@ def _display(t: str, counts: Counter, native: Counter, countries: dict[str, str]
         # (entity review: nine shown so), not "Ross Perot" of one article's "Texan H. Ross Perot"
         # nor one that is another spelling, given in half as many articles at least, with a word run into it
         # ("Shevchenko Alexander Mishin", _fuller): "Jose Maria Aznar" of 6 articles is no "Maria Aznar" of one
-        complete = (len(words) >= 2 and not any(o.endswith(" " + s) and 2 * spread[o] >= spread[s] and _fuller(o, s, openers)
-                                                or s.endswith(" " + o) and 2 * spread[o] >= spread[s] and not _fuller(s, o, openers)
-                                                for o in counts)
+        complete = (len(words) >= 2 and not any(2 * spread[o] >= spread[s] and (
+                        o.endswith(" " + s) and _fuller(o, s, openers) or s.endswith(" " + o) and not _fuller(s, o, openers))
+                        for o in counts)
                     if t == "person" else (not acronym(s) and not short_name(s)) or len(counts) == 1)
         # "Siemens AG's": a company's possessive (its mention kept the "'s"), beside "Siemens AG"
         complete = complete and not (t == "organization" and s.endswith(("'s", "’s")) and ends_in_legal_form(s)
