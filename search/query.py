@@ -716,9 +716,9 @@ def _as_typed(typed: str) -> Iterator[None]:
         yield
     except QueryError as exc:
         _id_colons_back(exc)
-        exc.args = tuple(_starred_back(typed, a) if isinstance(a, str) else a for a in exc.args)
         if exc.suggestion:
-            exc.suggestion = _starred_back(typed, _addresses_bare(exc.suggestion))
+            exc.suggestion = _addresses_bare(exc.suggestion)
+        _each_text(exc, lambda text: _starred_back(typed, text))
         raise
 
 
@@ -1440,9 +1440,14 @@ def parse(qstring: str, schema) -> Q.Query:
 def _id_colons_back(exc: QueryError) -> None:
     """The refusal with an id's colons as typed: its message and its fixed query held ID_COLON,
     a character of no alphabet (`id:news/feed.jsonl:12 oil^` offered "id:news/feed.jsonl\ue00012 oil")."""
-    exc.args = tuple(a.replace(ID_COLON, ":") if isinstance(a, str) else a for a in exc.args)
+    _each_text(exc, lambda text: text.replace(ID_COLON, ":"))
+
+
+def _each_text(exc: QueryError, fix: Callable[[str], str]) -> None:
+    """The refusal with `fix` applied to its message and its fixed query."""
+    exc.args = tuple(fix(a) if isinstance(a, str) else a for a in exc.args)
     if exc.suggestion:
-        exc.suggestion = exc.suggestion.replace(ID_COLON, ":")
+        exc.suggestion = fix(exc.suggestion)
 
 
 def _parsed(qstring: str, schema) -> Q.Query:
